@@ -1,0 +1,232 @@
+package io.campaignkit.core.contact;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber;
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.contact.InvalidPhoneNumberException.Reason;
+import io.campaignkit.core.internal.Arguments;
+import java.util.Locale;
+
+/**
+ * A valid phone number in E.164 form ({@code +525500998877}), the identity of a contact.
+ *
+ * <p>Made by {@link #parse(String)} or {@link #parse(String, String)}, which normalize what people
+ * type: spaces, dashes, dots and parentheses are allowed; a leading {@code +} or {@code 00} means
+ * international; digits with no {@code +} are read as international (country code first) unless a
+ * default region is given, in which case they are read as that region's national format. The
+ * number is validated with libphonenumber: any valid number is accepted, and its
+ * {@linkplain #type() type} is kept so a channel or a host can refuse landlines.
+ *
+ * <p>Two numbers are equal when their E.164 forms are. Instances are immutable and thread-safe.
+ */
+public final class PhoneNumber implements Comparable<PhoneNumber> {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final String UNKNOWN_REGION = "ZZ";
+
+    private final String e164;
+    private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
+    // Derived lazily: number type and region need regular expressions, and most callers never ask.
+    private volatile PhoneNumberType type;
+    private volatile String regionCode;
+
+    private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed) {
+        this.e164 = e164;
+        this.parsed = parsed;
+    }
+
+    /**
+     * Reads an international number: with {@code +}, with {@code 00}, or digits that start with
+     * the country code.
+     *
+     * @throws InvalidPhoneNumberException if it is not a valid number, with the reason
+     * @throws InvalidArgumentException if {@code input} is null
+     */
+    public static PhoneNumber parse(String input) {
+        return parse(input, null);
+    }
+
+    /**
+     * Reads a number; digits with no {@code +} or {@code 00} are read as a national number of
+     * {@code defaultRegion} (an ISO 3166 two-letter code such as {@code "MX"}), or as international
+     * when {@code defaultRegion} is null.
+     *
+     * @throws InvalidPhoneNumberException if it is not a valid number, with the reason
+     * @throws InvalidArgumentException if {@code input} is null or {@code defaultRegion} is not a
+     *     region libphonenumber knows
+     */
+    public static PhoneNumber parse(String input, String defaultRegion) {
+        Arguments.requireNonNull(input, "input");
+        String region = normalizeRegion(defaultRegion);
+        String digits = digitsOf(input);
+        boolean international = digits.startsWith("+") || region == null;
+        if (digits.startsWith("00")) {
+            digits = digits.substring(2);
+            international = true;
+        } else if (digits.startsWith("+")) {
+            digits = digits.substring(1);
+        }
+        if (digits.isEmpty()) {
+            throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, "no digits");
+        }
+        Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
+                international ? UNKNOWN_REGION : region);
+        validate(input, number);
+        return new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+    }
+
+    /** Whether {@code input} is a valid international number; never throws. */
+    public static boolean isValid(String input) {
+        if (input == null) {
+            return false;
+        }
+        try {
+            parse(input);
+            return true;
+        } catch (InvalidPhoneNumberException e) {
+            return false;
+        }
+    }
+
+    private static String normalizeRegion(String defaultRegion) {
+        if (defaultRegion == null) {
+            return null;
+        }
+        String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
+        if (!UTIL.getSupportedRegions().contains(region)) {
+            throw new InvalidArgumentException("defaultRegion",
+                    "defaultRegion '" + defaultRegion + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
+        }
+        return region;
+    }
+
+    /** Keeps the digits (and a leading '+'), dropping the separators people type. */
+    private static String digitsOf(String input) {
+        StringBuilder out = new StringBuilder(input.length());
+        boolean seenContent = false;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+                seenContent = true;
+            } else if (c == '+' && !seenContent) {
+                out.append(c);
+                seenContent = true;
+            } else if (c == '(' || c == ')') {
+                seenContent = true;
+            } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.')) {
+                throw new InvalidPhoneNumberException(input, Reason.INVALID_CHARACTERS,
+                        "'" + c + "' at position " + (i + 1));
+            }
+        }
+        if (out.length() == 0 && input.isBlank()) {
+            throw new InvalidPhoneNumberException(input, Reason.EMPTY, null);
+        }
+        return out.toString();
+    }
+
+    private static Phonenumber.PhoneNumber parseWithLibphonenumber(String input, String text, String region) {
+        try {
+            return UTIL.parse(text, region);
+        } catch (NumberParseException e) {
+            switch (e.getErrorType()) {
+                case INVALID_COUNTRY_CODE:
+                    throw new InvalidPhoneNumberException(input, Reason.UNKNOWN_COUNTRY_CODE, null);
+                case TOO_LONG:
+                    throw new InvalidPhoneNumberException(input, Reason.TOO_LONG, null);
+                case TOO_SHORT_NSN:
+                case TOO_SHORT_AFTER_IDD:
+                    throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, null);
+                default:
+                    throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY, e.getMessage());
+            }
+        }
+    }
+
+    private static void validate(String input, Phonenumber.PhoneNumber number) {
+        ValidationResult possible = UTIL.isPossibleNumberWithReason(number);
+        switch (possible) {
+            case IS_POSSIBLE:
+                break;
+            case INVALID_COUNTRY_CODE:
+                throw new InvalidPhoneNumberException(input, Reason.UNKNOWN_COUNTRY_CODE,
+                        "+" + number.getCountryCode());
+            case TOO_SHORT:
+                throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, countryDetail(number));
+            case IS_POSSIBLE_LOCAL_ONLY:
+                throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT,
+                        "a local number: add the area code, " + countryDetail(number));
+            case TOO_LONG:
+                throw new InvalidPhoneNumberException(input, Reason.TOO_LONG, countryDetail(number));
+            default:
+                throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY,
+                        "no number of " + countryDetail(number) + " has that length");
+        }
+        if (!UTIL.isValidNumber(number)) {
+            throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY, countryDetail(number));
+        }
+    }
+
+    private static String countryDetail(Phonenumber.PhoneNumber number) {
+        return "country code +" + number.getCountryCode();
+    }
+
+    /** The number in E.164 form: {@code +} and up to 15 digits. */
+    public String e164() {
+        return e164;
+    }
+
+    /** The E.164 form without the {@code +}, as WhatsApp's {@code wa_id} and some APIs want it. */
+    public String digits() {
+        return e164.substring(1);
+    }
+
+    /** The country calling code, e.g. 52 for Mexico. */
+    public int countryCode() {
+        return parsed.getCountryCode();
+    }
+
+    /** The ISO 3166 region of the number, e.g. {@code "MX"}; {@code "001"} for non-geographic numbers. */
+    public String regionCode() {
+        String region = regionCode;
+        if (region == null) {
+            region = UTIL.getRegionCodeForNumber(parsed);
+            regionCode = region == null ? UNKNOWN_REGION : region;
+        }
+        return regionCode;
+    }
+
+    /** What kind of line this is (mobile, fixed line, …). */
+    public PhoneNumberType type() {
+        PhoneNumberType known = type;
+        if (known == null) {
+            known = PhoneNumberType.valueOf(UTIL.getNumberType(parsed).name());
+            type = known;
+        }
+        return known;
+    }
+
+    @Override
+    public int compareTo(PhoneNumber other) {
+        return e164.compareTo(other.e164);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PhoneNumber && ((PhoneNumber) other).e164.equals(e164);
+    }
+
+    @Override
+    public int hashCode() {
+        return e164.hashCode();
+    }
+
+    /** The E.164 form. */
+    @Override
+    public String toString() {
+        return e164;
+    }
+}
