@@ -1,0 +1,64 @@
+package io.campaignkit.channel.whatsapp.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one webhook POST carried, in WhatsApp's terms, before mapping to SPI events.
+ * Ids are WhatsApp ids (digits, no '+'). Absent fields are {@code null}.
+ */
+public record WebhookPayload(List<Status> statuses, List<Message> messages) {
+
+    public WebhookPayload {
+        statuses = List.copyOf(statuses);
+        messages = List.copyOf(messages);
+    }
+
+    /**
+     * A status of a message we sent.
+     *
+     * @param status lower-case as Meta sent it: sent, delivered, read, failed, or something newer
+     */
+    public record Status(String phoneNumberId, String messageId, String status, Instant timestamp,
+                         String recipientWaId, String callbackData, List<StatusError> errors) {
+        public Status {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** One entry of a failed status's {@code errors[]}. */
+    public record StatusError(Integer code, String title, String message, String details) {
+    }
+
+    /**
+     * A message a user sent us.
+     *
+     * @param type             Meta's {@code type} as sent (text, button, interactive, image, ...)
+     * @param kind             what CampaignKit makes of it
+     * @param contextMessageId the wamid of our message this one answers ({@code context.id})
+     * @param reply            the button or list choice, for button and interactive messages
+     * @param media            the media reference, for media messages
+     */
+    public record Message(String phoneNumberId, String messageId, String fromWaId, String profileName,
+                          Instant timestamp, String type, Kind kind, String text, String contextMessageId,
+                          Reply reply, Media media) {
+    }
+
+    public enum Kind { TEXT, BUTTON, INTERACTIVE_REPLY, MEDIA, UNSUPPORTED }
+
+    /**
+     * A tap on a template quick-reply button ({@code button}: payload + text) or on an interactive
+     * button / list row ({@code button_reply} / {@code list_reply}: id + title [+ description]).
+     *
+     * @param source {@code button}, {@code button_reply} or {@code list_reply}
+     * @param id     the payload or id the business defined
+     * @param title  the text the user saw and tapped
+     */
+    public record Reply(String source, String id, String title, String description) {
+    }
+
+    /** A media reference: download it later through the Graph API with its id. */
+    public record Media(String type, String mediaId, String mimeType, String sha256, String caption,
+                        String filename) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.campaignkit.channel.whatsapp.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
+
+/**
+ * Reads {@code entry[].changes[].value} of a verified webhook body. Tolerant by design: Meta adds
+ * fields and message types without notice, so anything unknown is ignored or reported as an
+ * unsupported message, and a malformed element is skipped, never fatal to the rest of the POST.
+ * Only a body that is not a JSON object is refused.
+ */
+public final class WebhookPayloadReader {
+
+    /** Thrown when the body is not a JSON object at all. */
+    public static final class MalformedPayloadException extends Exception {
+        public MalformedPayloadException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
+
+    private final ObjectMapper mapper;
+
+    public WebhookPayloadReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public WebhookPayload read(byte[] body) throws MalformedPayloadException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedPayloadException("webhook body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPayloadException("webhook body is not a JSON object");
+        }
+        List<WebhookPayload.Status> statuses = new ArrayList<>();
+        List<WebhookPayload.Message> messages = new ArrayList<>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                if (value.isObject()) {
+                    readValue(value, statuses, messages);
+                }
+            }
+        }
+        return new WebhookPayload(statuses, messages);
+    }
+
+    private static void readValue(JsonNode value, List<WebhookPayload.Status> statuses,
+                                  List<WebhookPayload.Message> messages) {
+        String phoneNumberId = text(value.path("metadata"), "phone_number_id");
+        for (JsonNode status : value.path("statuses")) {
+            WebhookPayload.Status parsed = readStatus(phoneNumberId, status);
+            if (parsed != null) {
+                statuses.add(parsed);
+            }
+        }
+        Map<String, String> profileNames = profileNames(value.path("contacts"));
+        for (JsonNode message : value.path("messages")) {
+            WebhookPayload.Message parsed = readMessage(phoneNumberId, message, profileNames);
+            if (parsed != null) {
+                messages.add(parsed);
+            }
+        }
+    }
+
+    private static WebhookPayload.Status readStatus(String phoneNumberId, JsonNode status) {
+        String messageId = text(status, "id");
+        String state = text(status, "status");
+        if (messageId == null || state == null) {
+            return null;
+        }
+        List<WebhookPayload.StatusError> errors = new ArrayList<>();
+        for (JsonNode error : status.path("errors")) {
+            errors.add(new WebhookPayload.StatusError(GraphResponseReader.code(error.get("code")),
+                    text(error, "title"), text(error, "message"), text(error.path("error_data"), "details")));
+        }
+        return new WebhookPayload.Status(phoneNumberId, messageId, state.toLowerCase(java.util.Locale.ROOT),
+                epochSeconds(text(status, "timestamp")), text(status, "recipient_id"),
+                text(status, "biz_opaque_callback_data"), errors);
+    }
+
+    private static Map<String, String> profileNames(JsonNode contacts) {
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode contact : contacts) {
+            String waId = text(contact, "wa_id");
+            String name = text(contact.path("profile"), "name");
+            if (waId != null && name != null) {
+                names.put(waId, name);
+            }
+        }
+        return names;
+    }
+
+    private static WebhookPayload.Message readMessage(String phoneNumberId, JsonNode message,
+                                                      Map<String, String> profileNames) {
+        String messageId = text(message, "id");
+        String from = text(message, "from");
+        if (messageId == null || from == null) {
+            return null;
+        }
+        String type = text(message, "type");
+        Instant timestamp = epochSeconds(text(message, "timestamp"));
+        String contextId = text(message.path("context"), "id");
+        String profileName = profileNames.get(from);
+        WebhookPayload.Kind kind = WebhookPayload.Kind.UNSUPPORTED;
+        String text = null;
+        WebhookPayload.Reply reply = null;
+        WebhookPayload.Media media = null;
+        if ("text".equals(type) && text(message.path("text"), "body") != null) {
+            kind = WebhookPayload.Kind.TEXT;
+            text = text(message.path("text"), "body");
+        } else if ("button".equals(type) && message.path("button").isObject()) {
+            JsonNode button = message.path("button");
+            kind = WebhookPayload.Kind.BUTTON;
+            text = text(button, "text");
+            reply = new WebhookPayload.Reply("button", text(button, "payload"), text, null);
+        } else if ("interactive".equals(type)) {
+            reply = interactiveReply(message.path("interactive"));
+            if (reply != null) {
+                kind = WebhookPayload.Kind.INTERACTIVE_REPLY;
+                text = reply.title();
+            }
+        } else if (type != null && MEDIA_TYPES.contains(type) && message.path(type).isObject()) {
+            JsonNode node = message.path(type);
+            kind = WebhookPayload.Kind.MEDIA;
+            media = new WebhookPayload.Media(type, text(node, "id"), text(node, "mime_type"), text(node, "sha256"),
+                    text(node, "caption"), text(node, "filename"));
+            text = media.caption();
+        }
+        return new WebhookPayload.Message(phoneNumberId, messageId, from, profileName, timestamp, type, kind,
+                text, contextId, reply, media);
+    }
+
+    private static WebhookPayload.Reply interactiveReply(JsonNode interactive) {
+        String subtype = text(interactive, "type");
+        if (!"button_reply".equals(subtype) && !"list_reply".equals(subtype)) {
+            return null;
+        }
+        JsonNode choice = interactive.path(subtype);
+        String id = text(choice, "id");
+        if (id == null) {
+            return null;
+        }
+        return new WebhookPayload.Reply(subtype, id, text(choice, "title"), text(choice, "description"));
+    }
+
+    private static Instant epochSeconds(String value) {
+        if (value == null || !value.matches("\\d{1,12}")) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(value));
+    }
+}

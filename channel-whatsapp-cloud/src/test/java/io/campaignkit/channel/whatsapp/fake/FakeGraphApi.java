@@ -1,0 +1,205 @@
+package io.campaignkit.channel.whatsapp.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A stand-in for the Graph API on loopback (127.0.0.1, ephemeral port), started by each test.
+ * It records every request and answers from a script; delayed answers are sent from a scheduler
+ * after the handler has returned, so hundreds of requests can wait at once without a thread each.
+ */
+public final class FakeGraphApi implements AutoCloseable {
+
+    /** A request as the server received it; header names are lower-case. */
+    public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What to answer. {@link #hang()} never answers; {@link #drop()} closes the connection unanswered. */
+    public record Response(int status, String body, Duration delay, Mode mode) {
+        public enum Mode { ANSWER, HANG, DROP }
+
+        public static Response json(int status, String body) {
+            return new Response(status, body, Duration.ZERO, Mode.ANSWER);
+        }
+
+        public static Response hang() {
+            return new Response(0, null, Duration.ZERO, Mode.HANG);
+        }
+
+        public static Response drop() {
+            return new Response(0, null, Duration.ZERO, Mode.DROP);
+        }
+
+        public Response after(Duration delay) {
+            return new Response(status, body, Objects.requireNonNull(delay), mode);
+        }
+    }
+
+    private final HttpServer server;
+    private final ScheduledExecutorService scheduler;
+    private final BlockingQueue<RecordedRequest> received = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Response> scripted = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<HttpExchange> hanging = new ConcurrentLinkedQueue<>();
+    private final AtomicLong messageIds = new AtomicLong();
+    private final boolean recordRequests;
+    private volatile Function<RecordedRequest, Response> fallback = this::accepted;
+
+    private FakeGraphApi(boolean recordRequests) {
+        this.recordRequests = recordRequests;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fake-graph-api-responder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server that records every request. */
+    public static FakeGraphApi start() {
+        return new FakeGraphApi(true);
+    }
+
+    /** Starts a server that records nothing (benchmarks: no unbounded memory growth). */
+    public static FakeGraphApi startWithoutRecording() {
+        return new FakeGraphApi(false);
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers the next requests, in order, with these responses; afterwards the fallback applies. */
+    public FakeGraphApi enqueue(Response... responses) {
+        scripted.addAll(List.of(responses));
+        return this;
+    }
+
+    /** The answer once the script is exhausted; by default an "accepted" send response. */
+    public FakeGraphApi otherwise(Function<RecordedRequest, Response> fallback) {
+        this.fallback = Objects.requireNonNull(fallback);
+        return this;
+    }
+
+    /** Every request answers "accepted" after {@code delay}. */
+    public FakeGraphApi acceptAllAfter(Duration delay) {
+        return otherwise(request -> accepted(request).after(delay));
+    }
+
+    public RecordedRequest takeRequest() {
+        try {
+            RecordedRequest request = received.poll(10, TimeUnit.SECONDS);
+            if (request == null) {
+                throw new AssertionError("no request reached the fake Graph API within 10 s");
+            }
+            return request;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public int requestCount() {
+        return received.size();
+    }
+
+    /** The success body Meta sends; message ids are {@code wamid.fake.1}, {@code .2}, ... */
+    public Response accepted(RecordedRequest request) {
+        String id = "wamid.fake." + messageIds.incrementAndGet();
+        return Response.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"1\",\"wa_id\":\"1\"}],"
+                + "\"messages\":[{\"id\":\"" + id + "\",\"message_status\":\"accepted\"}]}");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
+        if (recordRequests) {
+            received.add(request);
+        }
+        Response response = scripted.poll();
+        if (response == null) {
+            response = fallback.apply(request);
+        }
+        switch (response.mode()) {
+            case HANG -> hanging.add(exchange);
+            case DROP -> exchange.close();
+            case ANSWER -> {
+                if (response.delay().isZero()) {
+                    answer(exchange, response);
+                } else {
+                    Response delayed = response;
+                    scheduler.schedule(() -> answer(exchange, delayed), delayed.delay().toNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+    }
+
+    private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+        return headers;
+    }
+
+    private static void answer(HttpExchange exchange, Response response) {
+        try {
+            byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        } catch (IOException clientWentAway) {
+            // The client timed out or closed the connection: nothing to answer any more.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        hanging.forEach(HttpExchange::close);
+        server.stop(0);
+        scheduler.shutdownNow();
+    }
+}
