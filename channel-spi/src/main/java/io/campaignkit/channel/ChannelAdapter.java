@@ -1,0 +1,79 @@
+package io.campaignkit.channel;
+
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One messaging channel account, as the engine sees it: it sends messages and turns the provider's
+ * webhook calls into events.
+ *
+ * <p>Rules every implementation follows (the contract kit in {@code campaign-testkit} checks them):
+ * <ul>
+ *   <li>{@link #send} is safe to call from many threads at once and never throws: every failure,
+ *       including an invalid message, completes the returned stage exceptionally with a
+ *       {@link ChannelSendException}.</li>
+ *   <li>{@link #handleWebhook} verifies the provider's signature over the raw body before parsing
+ *       anything; a bad or missing signature answers 401 or 403 with no events; a body that cannot be
+ *       parsed answers 400 with no events; unknown fields are ignored and unknown message types become
+ *       {@link io.campaignkit.channel.event.UnsupportedMessage} events. It never throws.</li>
+ *   <li>Handling the same webhook request twice is harmless: it yields equal events, which the engine
+ *       deduplicates with {@link io.campaignkit.channel.event.ChannelEvent#deduplicationKey()}.</li>
+ *   <li>The {@link OutboundMessage#correlationId() correlation id} is passed to the provider wherever
+ *       the provider echoes something back, so that status events carry it.</li>
+ *   <li>{@link #close} is idempotent.</li>
+ * </ul>
+ */
+public interface ChannelAdapter extends AutoCloseable {
+
+    /**
+     * The channel type id, such as {@code "whatsapp-cloud"} or {@code "twilio"}; equal to the
+     * {@link ChannelAdapterProvider#id() id} of the provider that creates this adapter.
+     *
+     * @return a stable, lower-case, non-blank id
+     */
+    String id();
+
+    /**
+     * What this channel can send and how fast; the engine paces and validates campaigns with it.
+     *
+     * @return the capabilities, never null; constant for the adapter's lifetime
+     */
+    ChannelCapabilities capabilities();
+
+    /**
+     * Sends one message asynchronously.
+     *
+     * <p>The stage completes with a {@link SendReceipt} once the provider accepted the message
+     * (acceptance is not delivery: delivery comes later as a status event). It completes
+     * exceptionally with a {@link ChannelSendException} whose {@link SendFailure} classifies the
+     * failure; when the request may have reached the provider but no answer came, the class is
+     * {@link SendErrorClass#UNKNOWN_OUTCOME}.
+     *
+     * @param message the message to send, not null
+     * @return a stage completing with the receipt or failing with a {@link ChannelSendException}
+     */
+    CompletionStage<SendReceipt> send(OutboundMessage message);
+
+    /**
+     * Turns one webhook call of the provider into the HTTP answer to give and the verified events.
+     *
+     * <p>The host's HTTP layer passes the request as received (full URL as the provider called it,
+     * all headers, raw body bytes) and writes back {@link WebhookResult#status()},
+     * {@link WebhookResult#contentType()} and {@link WebhookResult#body()}. Verification handshakes
+     * (such as a subscription challenge on GET) are answered here too, with no events.
+     *
+     * @param request the request as received, not null
+     * @return the answer and the events; never null, never throws
+     */
+    WebhookResult handleWebhook(WebhookRequest request);
+
+    /**
+     * Releases the adapter's resources (HTTP clients, threads). Idempotent and never throws. The engine
+     * does not send after closing; an adapter may fail such sends with {@link SendErrorClass#TRANSIENT}.
+     */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,80 @@
+package io.campaignkit.channel;
+
+import io.campaignkit.channel.internal.Checks;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A classified failure to send, as reported synchronously by {@link ChannelSendException} or
+ * asynchronously in a failed {@link io.campaignkit.channel.event.StatusUpdate}.
+ *
+ * @param errorClass      what the failure means for the engine
+ * @param providerCode    the provider's own error code (WhatsApp {@code 131026}, Twilio {@code 21610}),
+ *                        absent when there was no provider answer (a timeout)
+ * @param providerMessage a human-readable description, from the provider when it gave one; never
+ *                        containing secrets
+ * @param retryAfter      how long to wait before retrying, when the provider said so or the adapter
+ *                        knows; only meaningful for retryable classes
+ */
+public record SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
+                          Optional<Duration> retryAfter) {
+
+    /** Validates. */
+    public SendFailure {
+        Checks.notNull(errorClass, "errorClass");
+        Checks.optional(providerCode, "providerCode");
+        providerCode.ifPresent(code -> Checks.notBlank(code, "providerCode"));
+        Checks.notBlank(providerMessage, "providerMessage");
+        Checks.optional(retryAfter, "retryAfter");
+        retryAfter.ifPresent(delay -> {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative (was " + delay + ")");
+            }
+        });
+    }
+
+    /**
+     * A failure with a provider code.
+     *
+     * @param errorClass      the class, not null
+     * @param providerCode    the provider's code, not blank
+     * @param providerMessage the description, not blank
+     * @return the failure
+     */
+    public static SendFailure of(SendErrorClass errorClass, String providerCode, String providerMessage) {
+        return new SendFailure(errorClass, Optional.of(Checks.notBlank(providerCode, "providerCode")), providerMessage,
+                Optional.empty());
+    }
+
+    /**
+     * A failure without a provider code, such as a timeout.
+     *
+     * @param errorClass the class, not null
+     * @param message    the description, not blank
+     * @return the failure
+     */
+    public static SendFailure withoutProviderCode(SendErrorClass errorClass, String message) {
+        return new SendFailure(errorClass, Optional.empty(), message, Optional.empty());
+    }
+
+    /**
+     * A copy with a retry-after delay.
+     *
+     * @param delay the delay, not negative
+     * @return a new failure
+     */
+    public SendFailure withRetryAfter(Duration delay) {
+        return new SendFailure(errorClass, providerCode, providerMessage, Optional.of(Checks.notNull(delay, "retryAfter")));
+    }
+
+    /**
+     * One line for logs and exception messages: class, code and message.
+     *
+     * @return for example {@code RECIPIENT_PERMANENT [131026] Message undeliverable}
+     */
+    public String describe() {
+        return errorClass + providerCode.map(code -> " [" + code + "]").orElse("") + " " + providerMessage
+                + retryAfter.map(delay -> " (retry after " + delay + ")").orElse("");
+    }
+}

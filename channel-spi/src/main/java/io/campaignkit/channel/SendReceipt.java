@@ -1,0 +1,21 @@
+package io.campaignkit.channel;
+
+import io.campaignkit.channel.internal.Checks;
+
+import java.time.Instant;
+
+/**
+ * The provider accepted a message. Acceptance is not delivery: status events follow.
+ *
+ * @param providerMessageId the provider's id of the message (WhatsApp {@code wamid...}, Twilio
+ *                          {@code SM...}), which status events and replies refer to; not blank
+ * @param acceptedAt        when the adapter received the acceptance, by the adapter's clock
+ */
+public record SendReceipt(String providerMessageId, Instant acceptedAt) {
+
+    /** Validates. */
+    public SendReceipt {
+        Checks.notBlank(providerMessageId, "providerMessageId");
+        Checks.notNull(acceptedAt, "acceptedAt");
+    }
+}

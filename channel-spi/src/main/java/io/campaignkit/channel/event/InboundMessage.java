@@ -1,0 +1,134 @@
+package io.campaignkit.channel.event;
+
+import io.campaignkit.channel.MediaReference;
+import io.campaignkit.channel.internal.Checks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A message from a contact to one of the account's senders: a text, a tapped button, media, or a mix.
+ * Build with {@link #builder(String, String, String, Instant)}.
+ *
+ * @param providerMessageId         the provider's id of this inbound message
+ * @param from                      the contact's number in E.164 when the provider gives a number
+ *                                  (the adapter strips prefixes such as {@code whatsapp:})
+ * @param to                        the sender that received it: the same sender id the engine uses in
+ *                                  {@link io.campaignkit.channel.OutboundMessage#senderId()}
+ * @param timestamp                 when the contact sent it
+ * @param text                      the text or media caption, when there is one
+ * @param buttonPayload             the payload of the tapped quick-reply button, when there is one
+ * @param replyToProviderMessageId  the provider id of the message this one replies to or quotes
+ * @param media                     the attached media
+ * @param profileName               the contact's display name on the channel, when given
+ */
+public record InboundMessage(String providerMessageId, String from, String to, Instant timestamp,
+                             Optional<String> text, Optional<String> buttonPayload,
+                             Optional<String> replyToProviderMessageId, List<MediaReference> media,
+                             Optional<String> profileName) implements ChannelEvent {
+
+    /** Validates and copies. */
+    public InboundMessage {
+        Checks.notBlank(providerMessageId, "providerMessageId");
+        Checks.notBlank(from, "from");
+        Checks.notBlank(to, "to");
+        Checks.notNull(timestamp, "timestamp");
+        Checks.optional(text, "text");
+        Checks.optional(buttonPayload, "buttonPayload");
+        Checks.optional(replyToProviderMessageId, "replyToProviderMessageId");
+        media = Checks.listOf(media, "media");
+        Checks.optional(profileName, "profileName");
+    }
+
+    /**
+     * Starts a builder with the mandatory fields.
+     *
+     * @param providerMessageId the provider's id, not blank
+     * @param from              the contact's number, not blank
+     * @param to                the receiving sender id, not blank
+     * @param timestamp         when it was sent, not null
+     * @return a builder
+     */
+    public static Builder builder(String providerMessageId, String from, String to, Instant timestamp) {
+        return new Builder(providerMessageId, from, to, timestamp);
+    }
+
+    /** @return {@code inbound:<providerMessageId>} */
+    @Override
+    public String deduplicationKey() {
+        return "inbound:" + providerMessageId;
+    }
+
+    /** Builder of {@link InboundMessage}; not thread-safe. */
+    public static final class Builder {
+        private final String providerMessageId;
+        private final String from;
+        private final String to;
+        private final Instant timestamp;
+        private String text;
+        private String buttonPayload;
+        private String replyToProviderMessageId;
+        private List<MediaReference> media = List.of();
+        private String profileName;
+
+        private Builder(String providerMessageId, String from, String to, Instant timestamp) {
+            this.providerMessageId = providerMessageId;
+            this.from = from;
+            this.to = to;
+            this.timestamp = timestamp;
+        }
+
+        /**
+         * @param value the text or caption, or null for none
+         * @return this builder
+         */
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        /**
+         * @param value the tapped button's payload, or null for none
+         * @return this builder
+         */
+        public Builder buttonPayload(String value) {
+            this.buttonPayload = value;
+            return this;
+        }
+
+        /**
+         * @param value the provider id of the quoted message, or null for none
+         * @return this builder
+         */
+        public Builder replyToProviderMessageId(String value) {
+            this.replyToProviderMessageId = value;
+            return this;
+        }
+
+        /**
+         * @param value the attached media, not null
+         * @return this builder
+         */
+        public Builder media(List<MediaReference> value) {
+            this.media = Checks.listOf(value, "media");
+            return this;
+        }
+
+        /**
+         * @param value the contact's display name, or null for none
+         * @return this builder
+         */
+        public Builder profileName(String value) {
+            this.profileName = value;
+            return this;
+        }
+
+        /** @return the validated event */
+        public InboundMessage build() {
+            return new InboundMessage(providerMessageId, from, to, timestamp, Optional.ofNullable(text),
+                    Optional.ofNullable(buttonPayload), Optional.ofNullable(replyToProviderMessageId), media,
+                    Optional.ofNullable(profileName));
+        }
+    }
+}

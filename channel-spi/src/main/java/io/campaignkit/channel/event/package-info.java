@@ -1,0 +1,5 @@
+/**
+ * The normalized events an adapter extracts from a verified webhook: delivery status updates,
+ * inbound messages, opt-outs and opt-ins, and messages of a type the adapter does not understand.
+ */
+package io.campaignkit.channel.event;

@@ -1,0 +1,104 @@
+package io.campaignkit.channel;
+
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChannelRegistryTest {
+
+    @Test
+    void discoversProvidersWithServiceLoaderAndCreatesTypedAdapters() {
+        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders();
+
+        ChannelAdapter adapter = registry.resolve("echo", ChannelSettings.of(Map.of("prefix", "E-")));
+
+        assertThat(registry.channelIds()).containsExactly("echo");
+        assertThat(adapter).isInstanceOf(EchoAdapter.class);
+        assertThat(((EchoAdapter) adapter).prefix).isEqualTo("E-");
+    }
+
+    @Test
+    void anAdapterRegisteredByHandWinsOverADiscoveredOne() {
+        EchoAdapter byHand = new EchoAdapter("HAND-");
+        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders().register(byHand);
+
+        assertThat(registry.resolve("echo", ChannelSettings.of(Map.of()))).isSameAs(byHand);
+        assertThat(registry.registeredAdapter("echo")).containsSame(byHand);
+    }
+
+    @Test
+    void unknownChannelsAndBadSettingsAreNamed() {
+        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders();
+
+        assertThatThrownBy(() -> registry.resolve("smoke-signals", ChannelSettings.of(Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("smoke-signals").hasMessageContaining("echo");
+        assertThatThrownBy(() -> registry.resolve("echo", ChannelSettings.of(Map.of())))
+                .hasMessageContaining("'prefix'");
+        assertThat(ChannelRegistry.empty().channelIds()).isEmpty();
+    }
+
+    /** Configuration of the test adapter. */
+    public record EchoConfiguration(String prefix) {
+    }
+
+    /** The provider listed in this module's test META-INF/services. */
+    public static final class EchoProvider implements ChannelAdapterProvider<EchoConfiguration> {
+        @Override
+        public String id() {
+            return "echo";
+        }
+
+        @Override
+        public Class<EchoConfiguration> configurationType() {
+            return EchoConfiguration.class;
+        }
+
+        @Override
+        public EchoConfiguration configurationFrom(ChannelSettings settings) {
+            return new EchoConfiguration(settings.require("prefix"));
+        }
+
+        @Override
+        public ChannelAdapter create(EchoConfiguration configuration) {
+            return new EchoAdapter(configuration.prefix());
+        }
+    }
+
+    static final class EchoAdapter implements ChannelAdapter {
+        final String prefix;
+
+        EchoAdapter(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String id() {
+            return "echo";
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return ChannelCapabilities.custom().build();
+        }
+
+        @Override
+        public CompletionStage<SendReceipt> send(OutboundMessage message) {
+            return CompletableFuture.completedFuture(new SendReceipt(prefix + message.correlationId(), Instant.EPOCH));
+        }
+
+        @Override
+        public WebhookResult handleWebhook(WebhookRequest request) {
+            return WebhookResult.ok(List.of());
+        }
+    }
+}
