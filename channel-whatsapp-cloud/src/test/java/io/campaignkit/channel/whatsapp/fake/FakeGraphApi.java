@@ -122,6 +122,18 @@ public final class FakeGraphApi implements AutoCloseable {
         return otherwise(request -> accepted(request).after(delay));
     }
 
+    /** Answers every request held by {@link Response#hang()} so far with an "accepted" response. */
+    public void releaseHanging() {
+        HttpExchange exchange;
+        while ((exchange = hanging.poll()) != null) {
+            answer(exchange, accepted(null));
+        }
+    }
+
+    public int hangingCount() {
+        return hanging.size();
+    }
+
     public RecordedRequest takeRequest() {
         try {
             RecordedRequest request = received.poll(10, TimeUnit.SECONDS);
@@ -153,15 +165,19 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
-        if (recordRequests) {
-            received.add(request);
-        }
         Response response = scripted.poll();
         if (response == null) {
             response = fallback.apply(request);
         }
+        if (response.mode() == Response.Mode.HANG) {
+            // Held before the request is visible, so a test that saw it can release it.
+            hanging.add(exchange);
+        }
+        if (recordRequests) {
+            received.add(request);
+        }
         switch (response.mode()) {
-            case HANG -> hanging.add(exchange);
+            case HANG -> { }
             case DROP -> exchange.close();
             case ANSWER -> {
                 if (response.delay().isZero()) {
