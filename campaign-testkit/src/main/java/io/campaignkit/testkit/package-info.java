@@ -1,0 +1,8 @@
+/**
+ * What host applications and channel vendors use to test against CampaignKit: a manual clock
+ * ({@link io.campaignkit.testkit.time.ManualClock}), a simulated channel
+ * ({@link io.campaignkit.testkit.channel.SimulatedChannel}) and the contract kit every channel adapter
+ * passes ({@link io.campaignkit.testkit.channel.ChannelAdapterContractKit}). Add
+ * {@code campaign-testkit} with test scope.
+ */
+package io.campaignkit.testkit;
