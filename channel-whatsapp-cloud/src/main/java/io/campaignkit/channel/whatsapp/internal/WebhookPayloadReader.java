@@ -78,8 +78,8 @@ public final class WebhookPayloadReader {
     }
 
     private static WebhookPayload.Status readStatus(String phoneNumberId, JsonNode status) {
-        String messageId = text(status, "id");
-        String state = text(status, "status");
+        String messageId = nonBlank(text(status, "id"));
+        String state = nonBlank(text(status, "status"));
         if (messageId == null || state == null) {
             return null;
         }
@@ -107,8 +107,8 @@ public final class WebhookPayloadReader {
 
     private static WebhookPayload.Message readMessage(String phoneNumberId, JsonNode message,
                                                       Map<String, String> profileNames) {
-        String messageId = text(message, "id");
-        String from = text(message, "from");
+        String messageId = nonBlank(text(message, "id"));
+        String from = nonBlank(text(message, "from"));
         if (messageId == null || from == null) {
             return null;
         }
@@ -151,11 +151,15 @@ public final class WebhookPayloadReader {
             return null;
         }
         JsonNode choice = interactive.path(subtype);
-        String id = text(choice, "id");
+        String id = nonBlank(text(choice, "id"));
         if (id == null) {
             return null;
         }
         return new WebhookPayload.Reply(subtype, id, text(choice, "title"), text(choice, "description"));
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Instant epochSeconds(String value) {

@@ -1,5 +1,7 @@
 package io.campaignkit.channel.whatsapp.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -16,8 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -71,7 +75,10 @@ public final class FakeGraphApi implements AutoCloseable {
     private final BlockingQueue<RecordedRequest> received = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Response> scripted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<HttpExchange> hanging = new ConcurrentLinkedQueue<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AtomicLong messageIds = new AtomicLong();
+    private final Map<String, String> callbackData = new ConcurrentHashMap<>();
     private final boolean recordRequests;
     private volatile Function<RecordedRequest, Response> fallback = this::accepted;
 
@@ -151,11 +158,38 @@ public final class FakeGraphApi implements AutoCloseable {
         return received.size();
     }
 
-    /** The success body Meta sends; message ids are {@code wamid.fake.1}, {@code .2}, ... */
+    /**
+     * The success body Meta sends; message ids are {@code wamid.fake.1}, {@code .2}, ...; the
+     * {@code wa_id} is the request's {@code to}, and its {@code biz_opaque_callback_data} is remembered
+     * for {@link #callbackDataOf(String)}.
+     */
     public Response accepted(RecordedRequest request) {
         String id = "wamid.fake." + messageIds.incrementAndGet();
-        return Response.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"1\",\"wa_id\":\"1\"}],"
-                + "\"messages\":[{\"id\":\"" + id + "\",\"message_status\":\"accepted\"}]}");
+        String to = "1";
+        if (recordRequests && request != null) {
+            JsonNode body = parse(request.body());
+            to = body.path("to").asText("1");
+            JsonNode callback = body.get("biz_opaque_callback_data");
+            if (callback != null) {
+                callbackData.put(id, callback.asText());
+            }
+        }
+        return Response.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
+                + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"" + id
+                + "\",\"message_status\":\"accepted\"}]}");
+    }
+
+    /** The {@code biz_opaque_callback_data} sent with the message that got {@code messageId}, if any. */
+    public Optional<String> callbackDataOf(String messageId) {
+        return Optional.ofNullable(callbackData.get(messageId));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.createObjectNode();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

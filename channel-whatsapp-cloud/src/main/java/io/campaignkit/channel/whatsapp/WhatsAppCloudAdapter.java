@@ -1,0 +1,203 @@
+package io.campaignkit.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.SendFailure;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.channel.whatsapp.internal.EventMapper;
+import io.campaignkit.channel.whatsapp.internal.GraphClient;
+import io.campaignkit.channel.whatsapp.internal.GraphMessage;
+import io.campaignkit.channel.whatsapp.internal.OutboundMapper;
+import io.campaignkit.channel.whatsapp.internal.SendOutcome;
+import io.campaignkit.channel.whatsapp.internal.WebhookHandler;
+import io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader;
+import io.campaignkit.channel.whatsapp.internal.WhatsAppIds;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The channel adapter for Meta's WhatsApp Cloud API, for one business phone number.
+ *
+ * <p>Sends go out with {@link HttpClient#sendAsync}: no thread waits on a response. At most
+ * {@link WhatsAppCloudConfig#maxRequestsInFlight()} requests are outstanding; further sends wait
+ * asynchronously, first come first served, and their request timeout starts only when they go out.
+ * Failures are classified by Meta's error code, never by the HTTP status alone; a request that was
+ * sent but not answered in time is {@link SendErrorClass#UNKNOWN_OUTCOME} (the API has no
+ * idempotency key, so it must not be retried blindly), a connection that could not be made is
+ * {@link SendErrorClass#TRANSIENT}.
+ *
+ * <p>Webhooks: GET answers the subscription check; POST is refused over the size limit (413), without a
+ * valid {@code X-Hub-Signature-256} (401), or when not JSON (400), and otherwise yields the status and
+ * message events of this adapter's phone number.
+ */
+public final class WhatsAppCloudAdapter implements ChannelAdapter {
+
+    /** The channel id, shared with {@link WhatsAppCloudAdapterProvider}. */
+    public static final String CHANNEL_ID = "whatsapp-cloud";
+    /** Free-form messages are allowed for 24 hours after the user's last message. */
+    public static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
+
+    private static final String CODE_CLOSED = "whatsapp.adapter_closed";
+    private static final String CODE_FOREIGN_SENDER = "whatsapp.unknown_sender";
+
+    private final WhatsAppCloudConfig config;
+    private final ChannelCapabilities capabilities;
+    private final GraphClient graph;
+    private final WebhookHandler webhooks;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param config the configuration, not null
+     * @throws IllegalArgumentException when {@code config} is null
+     */
+    public WhatsAppCloudAdapter(WhatsAppCloudConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.capabilities = ChannelCapabilities.custom()
+                .templates(true)
+                .freeFormText(true)
+                .mediaKinds(Set.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.DOCUMENT))
+                .maxMessagesPerSecond(config.maxMessagesPerSecond())
+                .customerServiceWindow(CUSTOMER_SERVICE_WINDOW)
+                .maxBodyLength(OutboundMapper.MAX_TEXT_LENGTH)
+                .build();
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .build());
+        this.graph = new GraphClient(http,
+                GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
+                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json);
+        this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
+                new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
+    }
+
+    @Override
+    public String id() {
+        return CHANNEL_ID;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** @return the configuration, whose {@code toString} shows no secret */
+    public WhatsAppCloudConfig config() {
+        return config;
+    }
+
+    @Override
+    public CompletionStage<SendReceipt> send(OutboundMessage message) {
+        return sendDetailed(message).thenApply(WhatsAppSendReceipt::receipt);
+    }
+
+    /**
+     * Like {@link #send} but keeps what Meta answered about the recipient ({@code wa_id}) and the
+     * message ({@code message_status}).
+     *
+     * @param message the message, not null; its sender must be this adapter's phone number id
+     * @return the detailed receipt, or a stage failed with a {@link WhatsAppSendException}
+     */
+    public CompletableFuture<WhatsAppSendReceipt> sendDetailed(OutboundMessage message) {
+        if (message == null) {
+            return refused(SendErrorClass.CONTENT_PERMANENT, "whatsapp.invalid_message", "message must not be null");
+        }
+        if (closed.get()) {
+            return refused(SendErrorClass.TRANSIENT, CODE_CLOSED, "the WhatsApp Cloud adapter is closed");
+        }
+        if (!config.phoneNumberId().equals(message.senderId())) {
+            // Every message of this sender would fail the same way: stop the sender, not the recipient.
+            return refused(SendErrorClass.AUTHENTICATION, CODE_FOREIGN_SENDER, "sender '" + message.senderId()
+                    + "' is not this adapter's phone number id '" + config.phoneNumberId() + "'");
+        }
+        GraphMessage graphMessage;
+        try {
+            graphMessage = OutboundMapper.toGraph(message);
+        } catch (OutboundMapper.UnsendableException unsendable) {
+            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(), unsendable.getMessage());
+        } catch (RuntimeException unmappable) {
+            return refused(SendErrorClass.CONTENT_PERMANENT, "whatsapp.invalid_message",
+                    "message cannot be mapped to the Cloud API: " + unmappable.getMessage());
+        }
+        try {
+            return graph.send(graphMessage).thenCompose(this::toReceipt);
+        } catch (RuntimeException beforeSending) {
+            // Thrown before the request left (e.g. serialising the body): nothing reached Meta.
+            return refused(SendErrorClass.TRANSIENT, GraphClient.CODE_CONNECT_FAILED,
+                    "request not sent: " + beforeSending.getClass().getSimpleName());
+        }
+    }
+
+    private CompletableFuture<WhatsAppSendReceipt> toReceipt(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Sent sent) {
+            SendReceipt receipt = new SendReceipt(sent.messageId(), config.clock().instant());
+            return CompletableFuture.completedFuture(new WhatsAppSendReceipt(receipt,
+                    Optional.ofNullable(WhatsAppIds.toE164(sent.waId())), Optional.ofNullable(sent.messageStatus())));
+        }
+        SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
+        SendErrorClass errorClass = SendErrorClass.valueOf(failed.kind().name());
+        boolean metaCode = failed.metaCode().chars().allMatch(Character::isDigit);
+        SendFailure failure = metaCode
+                ? SendFailure.of(errorClass, failed.metaCode(), failed.description())
+                : SendFailure.withoutProviderCode(errorClass, failed.description());
+        if (failed.retryAfter() != null) {
+            failure = failure.withRetryAfter(failed.retryAfter());
+        }
+        return CompletableFuture.failedFuture(new WhatsAppSendException(failure, failed.metaCode(),
+                failed.httpStatus(), null));
+    }
+
+    private static CompletableFuture<WhatsAppSendReceipt> refused(SendErrorClass errorClass, String code, String text) {
+        return CompletableFuture.failedFuture(new WhatsAppSendException(
+                SendFailure.withoutProviderCode(errorClass, text), code, 0, null));
+    }
+
+    @Override
+    public WebhookResult handleWebhook(WebhookRequest request) {
+        if (request == null) {
+            return WebhookResult.badRequest("no request");
+        }
+        try {
+            return webhooks.handle(request);
+        } catch (RuntimeException unexpected) {
+            // The SPI promises no exception; Meta redelivers a refused webhook, so nothing is lost.
+            return WebhookResult.badRequest("webhook could not be processed");
+        }
+    }
+
+    /** Sends already in flight complete; later sends fail as TRANSIENT. A host-supplied client stays open. */
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    /** @return requests sent and not yet answered */
+    public int requestsInFlight() {
+        return graph.inFlight();
+    }
+
+    /** @return sends waiting for a free in-flight slot */
+    public int sendsWaiting() {
+        return graph.waiting();
+    }
+
+    @Override
+    public String toString() {
+        return "WhatsAppCloudAdapter[" + config + "]";
+    }
+}
