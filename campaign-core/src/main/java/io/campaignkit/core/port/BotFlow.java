@@ -1,0 +1,29 @@
+package io.campaignkit.core.port;
+
+/**
+ * The chatbot flow that owns a campaign's conversations, implemented by the host. The engine
+ * calls it once per inbound message, in the order the messages arrived within one conversation,
+ * never for two messages of one conversation at once. It answers through the {@link BotReply}.
+ *
+ * <pre>{@code
+ * BotFlow cobranza = (context, message, reply) -> {
+ *     String monto = context.customData().normalized("MONTO").orElse("?");
+ *     reply.sendText("Tu saldo es " + monto + ". ¿Deseas pagar hoy?");
+ * };
+ * }</pre>
+ *
+ * <p>An exception thrown here is reported to the {@link CampaignListener}; the conversation stays open.
+ */
+@FunctionalInterface
+public interface BotFlow {
+
+    /** Handles one message the contact sent. */
+    void onInboundMessage(ConversationContext context, InboundMessage message, BotReply reply);
+
+    /**
+     * The conversation was closed by the engine (inactivity, campaign finished, out of hours with
+     * the CLOSE policy); nothing can be sent any more. Does nothing by default.
+     */
+    default void onConversationClosed(ConversationContext context, String reason) {
+    }
+}

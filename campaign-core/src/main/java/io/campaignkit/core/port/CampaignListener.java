@@ -1,0 +1,23 @@
+package io.campaignkit.core.port;
+
+/**
+ * Told about campaign lifecycle and per-recipient events, for the host's UI, audit and metrics.
+ * Every method does nothing by default, so a listener overrides only what it needs.
+ *
+ * <p>Called on the engine's threads after the change is stored: keep it quick, and hand long work
+ * to another thread. An exception thrown here is logged and swallowed; it never undoes or blocks
+ * the change.
+ */
+public interface CampaignListener {
+
+    /** A listener that ignores everything. */
+    CampaignListener NONE = new CampaignListener() {};
+
+    /** A campaign accepted an action. */
+    default void onLifecycleEvent(CampaignLifecycleEvent event) {
+    }
+
+    /** Something happened to one recipient. */
+    default void onRecipientEvent(RecipientEvent event) {
+    }
+}

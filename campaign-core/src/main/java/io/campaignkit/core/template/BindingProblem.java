@@ -1,0 +1,18 @@
+package io.campaignkit.core.template;
+
+/**
+ * One problem of a message's bindings, found by {@link TemplateMessage#check}.
+ *
+ * @param placeholder the placeholder number concerned ({@code 2} for {@code {{2}}})
+ * @param code one of the codes below, stable
+ * @param message a sentence for people
+ */
+public record BindingProblem(int placeholder, String code, String message) {
+
+    /** A placeholder has no binding. */
+    public static final String UNBOUND_PLACEHOLDER = "UNBOUND_PLACEHOLDER";
+    /** A binding for a placeholder the template does not have. */
+    public static final String EXTRA_BINDING = "EXTRA_BINDING";
+    /** A binding to a custom field the campaign's schema does not define. */
+    public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
+}
