@@ -1,0 +1,542 @@
+package io.campaignkit.testkit.channel;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.SendFailure;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.TextContent;
+import io.campaignkit.channel.event.ChannelEvent;
+import io.campaignkit.channel.event.DeliveryStatus;
+import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.event.StatusUpdate;
+import io.campaignkit.channel.webhook.WebhookHeaders;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.channel.webhook.WebhookSignatures;
+import io.campaignkit.testkit.time.ManualClock;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A channel adapter with scripted outcomes, for tests and dry runs. It records every send, answers
+ * each as its {@link Outcome} says, and produces the status events and replies of that outcome as
+ * <em>signed webhook requests</em> that go through a {@link WebhookEndpoint} (by default its own
+ * {@link #handleWebhook}), so the verify-and-parse path a real adapter has is exercised too.
+ *
+ * <p>Outcome of a send, first that applies: the next {@linkplain #scriptNextSend(Outcome) scripted
+ * send}, the outcome {@linkplain #scriptNumber(String, Outcome) scripted for the number}, a draw from
+ * the configuration's {@link OutcomeMix}, the configuration's default outcome.
+ *
+ * <p>Time follows the configured clock, never real sleeping: a delayed answer or an event is due at an
+ * instant and released by {@link #deliverDueEvents()} once the clock has passed it (or at every move
+ * of a {@link ManualClock} with {@code deliverOnClockAdvance}).
+ *
+ * <pre>{@code
+ * ManualClock clock = ManualClock.ofDefaults();
+ * SimulatedChannel channel = SimulatedChannel.withClock(clock);
+ * channel.scriptNumber("+525500000001", Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
+ * channel.scriptNumber("+525500000002", Outcome.delivered(Duration.ofSeconds(2)).repliesAfter(Duration.ofMinutes(1), "SI"));
+ * ... engine sends ...
+ * clock.advance(Duration.ofMinutes(1));
+ * List<ChannelEvent> events = channel.deliverDueEvents();
+ * }</pre>
+ *
+ * <p>Thread-safe: sends may come from many threads.
+ */
+public final class SimulatedChannel implements ChannelAdapter {
+
+    /** The header carrying the webhook signature: {@code sha256=<hex HMAC of URL, newline, body>}. */
+    public static final String SIGNATURE_HEADER = "X-Simulated-Signature";
+
+    private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+    private final SimulatedChannelConfiguration configuration;
+    private final Clock clock;
+    private final Object lock = new Object();
+    // Serializes deliveries so events leave in due order even when several threads release them.
+    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final ManualClock.Registration clockRegistration;
+
+    // Guarded by lock.
+    private final Deque<Outcome> nextSends = new ArrayDeque<>();
+    private final Map<String, Outcome> byNumber = new HashMap<>();
+    private final List<RecordedSend> sends = new ArrayList<>();
+    private final Map<String, OutboundMessage> acceptedById = new HashMap<>();
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
+    private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
+    private long sendSequence;
+    private long inboundSequence;
+    private long dueSequence;
+    private boolean closed;
+
+    private volatile WebhookEndpoint endpoint = this::handleWebhook;
+
+    private SimulatedChannel(SimulatedChannelConfiguration configuration) {
+        this.configuration = configuration;
+        this.clock = configuration.clock();
+        this.clockRegistration = configuration.deliverOnClockAdvance()
+                ? ((ManualClock) clock).addListener((previous, current) -> deliverDueEvents())
+                : () -> { };
+    }
+
+    /**
+     * A simulated channel.
+     *
+     * @param configuration the configuration, not null
+     * @return the channel
+     */
+    public static SimulatedChannel create(SimulatedChannelConfiguration configuration) {
+        if (configuration == null) {
+            throw new IllegalArgumentException("configuration must not be null");
+        }
+        return new SimulatedChannel(configuration);
+    }
+
+    /**
+     * A simulated channel with the default configuration on {@code clock}.
+     *
+     * @param clock the clock, not null (a {@link ManualClock} in tests)
+     * @return the channel
+     */
+    public static SimulatedChannel withClock(Clock clock) {
+        return create(SimulatedChannelConfiguration.custom().clock(clock).build());
+    }
+
+    // ------------------------------------------------------------------ ChannelAdapter
+
+    @Override
+    public String id() {
+        return configuration.id();
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return configuration.capabilities();
+    }
+
+    /**
+     * Records the send and answers it as its outcome says. Content the capabilities do not allow fails
+     * with {@link SendErrorClass#CONTENT_PERMANENT} (code {@code SIM-UNSUPPORTED-CONTENT} or
+     * {@code SIM-BODY-TOO-LONG}) without consuming a scripted outcome.
+     */
+    @Override
+    public CompletionStage<SendReceipt> send(OutboundMessage message) {
+        if (message == null) {
+            return failed(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-NO-MESSAGE", "message must not be null"));
+        }
+        Optional<SendFailure> refusal = refusal(message);
+        if (refusal.isPresent()) {
+            return failed(refusal.get());
+        }
+        CompletableFuture<SendReceipt> answer = new CompletableFuture<>();
+        Runnable answerNow;
+        synchronized (lock) {
+            if (closed) {
+                return failed(SendFailure.of(SendErrorClass.TRANSIENT, "SIM-CLOSED", "the simulated channel is closed"));
+            }
+            Outcome outcome = outcomeFor(message.recipient());
+            Instant now = clock.instant();
+            Instant answeredAt = now.plus(outcome.answerDelay());
+            long sequence = ++sendSequence;
+            if (outcome.failure().isPresent()) {
+                sends.add(new RecordedSend(sequence, message, now, outcome, Optional.empty()));
+                SendFailure failure = outcome.failure().get();
+                answerNow = () -> answer.completeExceptionally(new ChannelSendException(failure));
+            } else {
+                String providerMessageId = String.format("SIM-%06d", sequence);
+                sends.add(new RecordedSend(sequence, message, now, outcome, Optional.of(providerMessageId)));
+                acceptedById.put(providerMessageId, message);
+                scheduleTimeline(message, providerMessageId, answeredAt, outcome);
+                SendReceipt receipt = new SendReceipt(providerMessageId, answeredAt);
+                answerNow = () -> answer.complete(receipt);
+            }
+            if (!outcome.answerDelay().isZero()) {
+                schedule(answeredAt, answerNow);
+                return answer;
+            }
+        }
+        answerNow.run();
+        return answer;
+    }
+
+    /**
+     * Verifies the {@value #SIGNATURE_HEADER} signature, then parses the form body: 405 for a method
+     * other than POST, 401 for a missing or wrong signature, 400 for a body it cannot read, else 200
+     * with the events.
+     */
+    @Override
+    public WebhookResult handleWebhook(WebhookRequest request) {
+        if (request == null) {
+            return WebhookResult.badRequest("no request");
+        }
+        if (!"POST".equals(request.method())) {
+            return WebhookResult.methodNotAllowed(request.method());
+        }
+        Optional<String> signature = request.header(SIGNATURE_HEADER);
+        if (signature.isEmpty()) {
+            return WebhookResult.unauthorized("missing " + SIGNATURE_HEADER);
+        }
+        if (!WebhookSignatures.constantTimeEquals(signatureFor(request.url(), request.body()), signature.get())) {
+            return WebhookResult.unauthorized(SIGNATURE_HEADER + " does not match");
+        }
+        try {
+            return WebhookResult.ok(SimulatedWebhookCodec.decode(request.formParameters()));
+        } catch (IllegalArgumentException e) {
+            return WebhookResult.badRequest("malformed simulated webhook: " + e.getMessage());
+        }
+    }
+
+    /** Stops listening to the clock and refuses further sends; pending events stay deliverable. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        clockRegistration.close();
+    }
+
+    // ------------------------------------------------------------------ scripting
+
+    /**
+     * Scripts the outcome of the next send (whatever its recipient); calls queue up in order.
+     *
+     * @param outcome the outcome, not null
+     * @return this channel
+     */
+    public SimulatedChannel scriptNextSend(Outcome outcome) {
+        require(outcome, "outcome");
+        synchronized (lock) {
+            nextSends.addLast(outcome);
+        }
+        return this;
+    }
+
+    /**
+     * Scripts the outcome of every send to {@code recipient}.
+     *
+     * @param recipient the number in E.164, not null
+     * @param outcome   the outcome, not null
+     * @return this channel
+     */
+    public SimulatedChannel scriptNumber(String recipient, Outcome outcome) {
+        if (!OutboundMessage.isE164(recipient)) {
+            throw new IllegalArgumentException("recipient must be an E.164 number (was '" + recipient + "')");
+        }
+        require(outcome, "outcome");
+        synchronized (lock) {
+            byNumber.put(recipient, outcome);
+        }
+        return this;
+    }
+
+    /**
+     * Sends this channel's webhook requests to {@code target} instead of its own {@link #handleWebhook}
+     * (for instance the host's webhook entry point).
+     *
+     * @param target the endpoint, not null
+     * @return this channel
+     */
+    public SimulatedChannel deliverWebhooksTo(WebhookEndpoint target) {
+        this.endpoint = require(target, "target");
+        return this;
+    }
+
+    /**
+     * Schedules a message from a contact, {@code after} from now.
+     *
+     * @param from     the contact's number in E.164, not null
+     * @param senderId the sender that receives it, not blank
+     * @param text     the text, not blank
+     * @param after    the delay, not negative
+     * @return the inbound message's provider id
+     */
+    public String scheduleInbound(String from, String senderId, String text, Duration after) {
+        if (!OutboundMessage.isE164(from)) {
+            throw new IllegalArgumentException("from must be an E.164 number (was '" + from + "')");
+        }
+        require(after, "after");
+        synchronized (lock) {
+            Instant at = clock.instant().plus(after);
+            InboundMessage inbound = InboundMessage.builder(nextInboundId(), from, senderId, at).text(text).build();
+            scheduleEventLocked(at, inbound);
+            return inbound.providerMessageId();
+        }
+    }
+
+    /**
+     * Schedules any event (an opt-out, an unsupported message...) to travel the webhook path at
+     * {@code at}.
+     *
+     * @param event the event, not null
+     * @param at    when it is due, not null
+     * @return this channel
+     */
+    public SimulatedChannel scheduleEvent(ChannelEvent event, Instant at) {
+        require(event, "event");
+        require(at, "at");
+        synchronized (lock) {
+            scheduleEventLocked(at, event);
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ time
+
+    /**
+     * Completes the delayed answers and delivers the events whose instant the clock has reached, in
+     * due order, each event as one signed webhook request to the {@link WebhookEndpoint}.
+     *
+     * @return the events the endpoint accepted, in delivery order
+     */
+    public List<ChannelEvent> deliverDueEvents() {
+        List<ChannelEvent> accepted = new ArrayList<>();
+        deliveryLock.lock();
+        try {
+            Optional<Due> next;
+            while ((next = pollDue()).isPresent()) {
+                Due item = next.get();
+                if (item.event() == null) {
+                    item.answer().run();
+                    continue;
+                }
+                WebhookRequest request = signedWebhook(item.event());
+                WebhookResult result = endpoint.deliver(request);
+                synchronized (lock) {
+                    webhookLog.add(new DeliveredWebhook(request, result));
+                }
+                if (result != null && result.accepted()) {
+                    accepted.addAll(result.events());
+                }
+            }
+        } finally {
+            deliveryLock.unlock();
+        }
+        return accepted;
+    }
+
+    /**
+     * When the next answer or event is due, so a test (or a runner) can advance the clock straight to it.
+     *
+     * @return the instant, or empty when nothing is pending
+     */
+    public Optional<Instant> nextDueInstant() {
+        synchronized (lock) {
+            return Optional.ofNullable(due.peek()).map(Due::at);
+        }
+    }
+
+    /** @return how many answers and events are waiting for their instant */
+    public int pendingCount() {
+        synchronized (lock) {
+            return due.size();
+        }
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** @return every send received, in order */
+    public List<RecordedSend> sends() {
+        synchronized (lock) {
+            return List.copyOf(sends);
+        }
+    }
+
+    /**
+     * The sends to one recipient.
+     *
+     * @param recipient the number in E.164
+     * @return the sends to it, in order
+     */
+    public List<RecordedSend> sendsTo(String recipient) {
+        return sends().stream().filter(send -> send.message().recipient().equals(recipient)).toList();
+    }
+
+    /** @return every webhook request delivered and its answer, in order */
+    public List<DeliveredWebhook> webhookLog() {
+        synchronized (lock) {
+            return List.copyOf(webhookLog);
+        }
+    }
+
+    // ------------------------------------------------------------------ webhook requests
+
+    /**
+     * The signed webhook request this channel's provider would send for {@code event}.
+     *
+     * @param event the event, not null
+     * @return the request
+     */
+    public WebhookRequest signedWebhook(ChannelEvent event) {
+        return signedWebhook(SimulatedWebhookCodec.encode(require(event, "event")));
+    }
+
+    /**
+     * A request with any form body, validly signed: for testing unknown fields and malformed bodies.
+     *
+     * @param formBody the raw body, not null
+     * @return the request
+     */
+    public WebhookRequest signedWebhook(String formBody) {
+        byte[] body = require(formBody, "formBody").getBytes(StandardCharsets.UTF_8);
+        WebhookHeaders headers = WebhookHeaders.none()
+                .with("Content-Type", FORM_CONTENT_TYPE)
+                .with(SIGNATURE_HEADER, signatureFor(configuration.webhookUrl(), body));
+        return WebhookRequest.post(configuration.webhookUrl(), headers, body);
+    }
+
+    /**
+     * The signed status webhook this channel's provider would send for a message it accepted, echoing
+     * the message's correlation id. A FAILED status carries a simulated RECIPIENT_PERMANENT failure.
+     *
+     * @param providerMessageId the id from an earlier accepted send
+     * @param status            the status
+     * @return the request
+     * @throws IllegalArgumentException when no accepted send has that id
+     */
+    public WebhookRequest signedStatusWebhook(String providerMessageId, DeliveryStatus status) {
+        require(status, "status");
+        OutboundMessage message;
+        synchronized (lock) {
+            message = acceptedById.get(require(providerMessageId, "providerMessageId"));
+        }
+        if (message == null) {
+            throw new IllegalArgumentException("no accepted send has the provider message id '" + providerMessageId + "'");
+        }
+        return signedWebhook(statusEvent(providerMessageId, message, status, clock.instant(),
+                status == DeliveryStatus.FAILED ? Optional.of(Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT)) : Optional.empty()));
+    }
+
+    /**
+     * Creates the body signature: {@code sha256=} and the hex HMAC-SHA256 of the URL, a newline and
+     * the body.
+     *
+     * @param url  the URL the request is addressed to
+     * @param body the raw body
+     * @return the header value
+     */
+    public String signatureFor(java.net.URI url, byte[] body) {
+        ByteArrayOutputStream signed = new ByteArrayOutputStream();
+        signed.writeBytes((url.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+        signed.writeBytes(body);
+        return "sha256=" + WebhookSignatures.hmacSha256Hex(configuration.webhookSecret(), signed.toByteArray());
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private record Due(Instant at, long order, ChannelEvent event, Runnable answer) {
+    }
+
+    private Optional<SendFailure> refusal(OutboundMessage message) {
+        ChannelCapabilities capabilities = configuration.capabilities();
+        if (!capabilities.supports(message.content())) {
+            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-UNSUPPORTED-CONTENT",
+                    "the simulated channel's capabilities do not allow " + message.content().getClass().getSimpleName()));
+        }
+        if (message.content() instanceof TextContent text && text.body().length() > capabilities.maxBodyLength()) {
+            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-BODY-TOO-LONG",
+                    "body has " + text.body().length() + " characters, more than " + capabilities.maxBodyLength()));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome outcomeFor(String recipient) {
+        Outcome next = nextSends.pollFirst();
+        if (next != null) {
+            return next;
+        }
+        Outcome scripted = byNumber.get(recipient);
+        if (scripted != null) {
+            return scripted;
+        }
+        return configuration.outcomeMix().map(OutcomeMix::next).orElse(configuration.defaultOutcome());
+    }
+
+    private void scheduleTimeline(OutboundMessage message, String providerMessageId, Instant answeredAt, Outcome outcome) {
+        List<Outcome.StatusStep> statuses = new ArrayList<>();
+        for (Outcome.Step step : outcome.steps()) {
+            if (step instanceof Outcome.StatusStep status) {
+                statuses.add(status);
+            } else if (step instanceof Outcome.ReplyStep reply) {
+                Instant at = answeredAt.plus(reply.after());
+                scheduleEventLocked(at, InboundMessage.builder(nextInboundId(), message.recipient(), message.senderId(), at)
+                        .text(reply.text()).replyToProviderMessageId(providerMessageId).build());
+            }
+        }
+        statuses.sort(Comparator.comparing(Outcome.StatusStep::after));
+        for (int i = 0; i < statuses.size(); i++) {
+            Outcome.StatusStep step = statuses.get(i);
+            // The event keeps its own time; only its delivery slot moves when reordered.
+            Instant happenedAt = answeredAt.plus(step.after());
+            Instant deliveredAt = outcome.reorderStatusEvents()
+                    ? answeredAt.plus(statuses.get(statuses.size() - 1 - i).after()) : happenedAt;
+            StatusUpdate event = statusEvent(providerMessageId, message, step.status(), happenedAt, step.failure());
+            scheduleEventLocked(deliveredAt, event);
+            if (outcome.duplicateStatusEvents()) {
+                scheduleEventLocked(deliveredAt, event);
+            }
+        }
+    }
+
+    private static StatusUpdate statusEvent(String providerMessageId, OutboundMessage message, DeliveryStatus status,
+                                            Instant at, Optional<SendFailure> failure) {
+        return new StatusUpdate(providerMessageId, Optional.of(message.correlationId()), status, at,
+                Optional.of(message.recipient()), failure);
+    }
+
+    private void scheduleEventLocked(Instant at, ChannelEvent event) {
+        due.add(new Due(at, ++dueSequence, event, null));
+    }
+
+    private void schedule(Instant at, Runnable answer) {
+        due.add(new Due(at, ++dueSequence, null, answer));
+    }
+
+    private Optional<Due> pollDue() {
+        synchronized (lock) {
+            Due head = due.peek();
+            if (head == null || head.at().isAfter(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(due.poll());
+        }
+    }
+
+    private String nextInboundId() {
+        return String.format("SIM-IN-%06d", ++inboundSequence);
+    }
+
+    private static CompletionStage<SendReceipt> failed(SendFailure failure) {
+        return CompletableFuture.failedFuture(new ChannelSendException(failure));
+    }
+
+    private static <T> T require(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedChannel[" + configuration.id() + ", " + sends().size() + " sends, " + pendingCount() + " pending]";
+    }
+}
