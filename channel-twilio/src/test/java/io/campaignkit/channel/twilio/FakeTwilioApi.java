@@ -62,6 +62,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sids = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Recorded> acceptedBySid = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Reply defaultReply;
 
     private FakeTwilioApi() throws IOException {
@@ -106,6 +107,11 @@ public final class FakeTwilioApi implements AutoCloseable {
         return Collections.unmodifiableList(requests);
     }
 
+    /** The request that created the message with this sid, if the fake accepted it. */
+    public java.util.Optional<Recorded> acceptedRequest(String sid) {
+        return java.util.Optional.ofNullable(acceptedBySid.get(sid));
+    }
+
     public int inFlight() {
         return inFlight.get();
     }
@@ -114,9 +120,10 @@ public final class FakeTwilioApi implements AutoCloseable {
         inFlight.incrementAndGet();
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body)));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body));
+            requests.add(recorded);
             Reply reply = script.pollFirst();
             if (reply == null) {
                 reply = defaultReply;
@@ -129,7 +136,14 @@ public final class FakeTwilioApi implements AutoCloseable {
                 awaitQuietly(hold.release());
                 reply = null;
             }
-            Json json = reply instanceof Json j ? j : queuedMessage();
+            Json json;
+            if (reply instanceof Json scripted) {
+                json = scripted;
+            } else {
+                String sid = String.format(Locale.ROOT, "SM%032d", sids.incrementAndGet());
+                acceptedBySid.put(sid, recorded);
+                json = new Json(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"error_code\":null}");
+            }
             byte[] bytes = json.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(json.status(), bytes.length);
@@ -138,11 +152,6 @@ public final class FakeTwilioApi implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
-    }
-
-    private Json queuedMessage() {
-        String sid = String.format(Locale.ROOT, "SM%032d", sids.incrementAndGet());
-        return new Json(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"error_code\":null}");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -86,8 +86,7 @@ class SdkMessagesTest {
     void a_500_is_returned_after_exactly_one_post() {
         api.alwaysReply(FakeTwilioApi.error(500, 20500, "Internal Server Error"));
 
-        ApiException failure = catchThrowableOfType(() -> SdkMessages.create(client(api.baseUrl()), sms()),
-                ApiException.class);
+        ApiException failure = catchThrowableOfType(ApiException.class, () -> SdkMessages.create(client(api.baseUrl()), sms()));
 
         assertThat(failure.getStatusCode()).isEqualTo(500);
         assertThat(api.requests()).hasSize(1);
@@ -97,8 +96,7 @@ class SdkMessagesTest {
     void a_503_without_body_is_returned_after_exactly_one_post() {
         api.alwaysReply(new FakeTwilioApi.Json(503, ""));
 
-        ApiException failure = catchThrowableOfType(() -> SdkMessages.create(client(api.baseUrl()), sms()),
-                ApiException.class);
+        ApiException failure = catchThrowableOfType(ApiException.class, () -> SdkMessages.create(client(api.baseUrl()), sms()));
 
         assertThat(failure.getStatusCode()).isEqualTo(503);
         assertThat(api.requests()).hasSize(1);
@@ -108,8 +106,7 @@ class SdkMessagesTest {
     void a_connection_lost_after_the_request_left_may_have_been_sent() {
         api.alwaysReply(new FakeTwilioApi.DropConnection());
 
-        TwilioTransportException failure = catchThrowableOfType(
-                () -> SdkMessages.create(client(api.baseUrl()), sms()), TwilioTransportException.class);
+        TwilioTransportException failure = catchThrowableOfType(TwilioTransportException.class, () -> SdkMessages.create(client(api.baseUrl()), sms()));
 
         assertThat(failure.requestMayHaveBeenSent()).isTrue();
         assertThat(api.requests()).hasSize(1);
@@ -122,9 +119,7 @@ class SdkMessagesTest {
             closedPort = socket.getLocalPort();
         }
 
-        TwilioTransportException failure = catchThrowableOfType(
-                () -> SdkMessages.create(client(URI.create("http://localhost:" + closedPort)), sms()),
-                TwilioTransportException.class);
+        TwilioTransportException failure = catchThrowableOfType(TwilioTransportException.class, () -> SdkMessages.create(client(URI.create("http://localhost:" + closedPort)), sms()));
 
         assertThat(failure.requestMayHaveBeenSent()).isFalse();
     }
