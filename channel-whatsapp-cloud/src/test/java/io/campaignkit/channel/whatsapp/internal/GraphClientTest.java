@@ -51,7 +51,7 @@ class GraphClientTest {
     void postsTheBodyWithBearerTokenToTheVersionedPath() throws Exception {
         SendOutcome outcome = await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Sent("wamid.fake.1", "1", "accepted"));
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent("wamid.fake.1", "5215512345678", "accepted"));
         FakeGraphApi.RecordedRequest request = graph.takeRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v25.0/PNID/messages");
