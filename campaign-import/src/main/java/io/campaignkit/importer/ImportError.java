@@ -1,0 +1,42 @@
+package io.campaignkit.importer;
+
+import io.campaignkit.core.internal.Arguments;
+
+/**
+ * One problem found in an audience file, located as a spreadsheet shows it.
+ *
+ * @param row the row number as a spreadsheet shows it: the header is row 1, blank rows count
+ * @param column the header of the column ({@code CONTACT}, a field id), or its letter when the
+ *     column has no header
+ * @param code a stable machine-readable code, one of the constants of this type
+ * @param reason a finer machine-readable reason where the code has one ({@code INVALID_PHONE}:
+ *     {@code TOO_SHORT}, {@code UNKNOWN_COUNTRY_CODE}, …), else null
+ * @param message what is wrong, for a person, starting with the cell reference ({@code B5: …})
+ *     where there is one
+ */
+public record ImportError(int row, String column, String code, String reason, String message) {
+
+    // File-level codes: the header, or the file as a whole.
+    public static final String MISSING_CONTACT_COLUMN = "MISSING_CONTACT_COLUMN";
+    public static final String MISSING_COLUMN = "MISSING_COLUMN";
+    public static final String UNKNOWN_COLUMN = "UNKNOWN_COLUMN";
+    public static final String DUPLICATE_COLUMN = "DUPLICATE_COLUMN";
+
+    // Row-level codes.
+    public static final String INVALID_PHONE = "INVALID_PHONE";
+    public static final String DUPLICATE_CONTACT = "DUPLICATE_CONTACT";
+    public static final String MISSING_VALUE = "MISSING_VALUE";
+    public static final String INVALID_NUMBER = "INVALID_NUMBER";
+    public static final String INVALID_DATE = "INVALID_DATE";
+
+    public ImportError {
+        Arguments.requireNonNull(column, "column");
+        Arguments.requireNonNull(code, "code");
+        Arguments.requireNonNull(message, "message");
+    }
+
+    /** An error with no finer reason. */
+    public static ImportError of(int row, String column, String code, String message) {
+        return new ImportError(row, column, code, null, message);
+    }
+}

@@ -1,0 +1,15 @@
+package io.campaignkit.importer.internal;
+
+/** Receives the rows of a sheet or text file, in order, as a reader finds them. */
+interface RowSink {
+
+    /**
+     * One row.
+     *
+     * @param rowNumber the row as a spreadsheet shows it (1 = first row of the file)
+     * @param cells trimmed cell texts by column index; null or empty for an empty cell
+     * @param contactIsNumber whether the first cell was a numeric spreadsheet cell (so its
+     *     digits are an international number whose {@code +} the spreadsheet dropped)
+     */
+    void row(int rowNumber, String[] cells, boolean contactIsNumber);
+}

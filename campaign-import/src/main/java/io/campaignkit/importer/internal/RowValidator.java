@@ -1,0 +1,77 @@
+package io.campaignkit.importer.internal;
+
+import io.campaignkit.core.contact.InvalidPhoneNumberException;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.data.CustomData;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.data.FieldValue;
+import io.campaignkit.core.data.InvalidFieldValueException;
+import io.campaignkit.importer.ImportError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks one row against the header layout and the schema. Stateless, so rows are checked in parallel. */
+final class RowValidator {
+
+    private final HeaderLayout layout;
+    private final String defaultRegion;
+
+    RowValidator(HeaderLayout layout, String defaultRegion) {
+        this.layout = layout;
+        this.defaultRegion = defaultRegion;
+    }
+
+    ValidatedRow validate(RawRow raw) {
+        int row = raw.row();
+        String[] cells = raw.cells();
+        List<ImportError> errors = List.of();
+        PhoneNumber phone = null;
+        if (layout.hasContactColumn()) {
+            String contact = cell(cells, 0);
+            try {
+                // A numeric cell lost its '+': its digits are international whatever the region.
+                phone = PhoneNumber.parse(contact, raw.contactIsNumber() ? null : defaultRegion);
+            } catch (InvalidPhoneNumberException e) {
+                errors = add(errors, new ImportError(row, HeaderLayout.CONTACT, ImportError.INVALID_PHONE,
+                        e.reason().name(), "A" + row + ": " + e.getMessage()));
+            }
+        }
+        Map<String, FieldValue> values = new LinkedHashMap<>();
+        for (int position = 0; position < layout.fieldCount(); position++) {
+            int column = layout.fieldColumn(position);
+            if (column < 0) {
+                continue; // reported once, at the header
+            }
+            FieldDefinition field = layout.field(position);
+            try {
+                Optional<FieldValue> value = field.parse(cell(cells, column));
+                value.ifPresent(v -> values.put(field.id(), v));
+            } catch (InvalidFieldValueException e) {
+                errors = add(errors, ImportError.of(row, field.id(), e.code(),
+                        CellValues.columnLetters(column) + row + ": " + e.getMessage()));
+            }
+        }
+        for (int column = 1; column < cells.length; column++) {
+            if (layout.isHeaderless(column) && cells[column] != null && !cells[column].isEmpty()) {
+                String letters = CellValues.columnLetters(column);
+                errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
+                        + ": a value in a column with no header: remove it, or head the column with a field id"));
+            }
+        }
+        CustomData data = errors.isEmpty() && phone != null ? CustomData.of(values) : null;
+        return new ValidatedRow(row, phone, data, errors);
+    }
+
+    private static String cell(String[] cells, int column) {
+        return column < cells.length && cells[column] != null ? cells[column] : "";
+    }
+
+    private static List<ImportError> add(List<ImportError> errors, ImportError error) {
+        List<ImportError> more = errors.isEmpty() ? new ArrayList<>(2) : errors;
+        more.add(error);
+        return more;
+    }
+}
