@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * Outcomes drawn at random with weights, from a seed, so a "95% delivered, 3% not on WhatsApp, 2%
- * rate limited" run is the same every time for the same order of sends. Thread-safe.
+ * rate limited" run is the same every time for the same order of sends. Immutable: every
+ * {@link SimulatedChannel} using a mix draws from its own random sequence started from the seed.
  *
  * <pre>{@code
  * OutcomeMix.seeded(42)
@@ -22,12 +23,10 @@ public final class OutcomeMix {
 
     private final long seed;
     private final List<Weighted> choices;
-    private final Random random;
 
     private OutcomeMix(long seed, List<Weighted> choices) {
         this.seed = seed;
         this.choices = List.copyOf(choices);
-        this.random = new Random(seed);
     }
 
     /**
@@ -45,7 +44,7 @@ public final class OutcomeMix {
      *
      * @param weight  the weight, positive
      * @param outcome the outcome, not null
-     * @return a new mix, with a fresh random sequence from the seed
+     * @return a new mix
      */
     public OutcomeMix with(double weight, Outcome outcome) {
         if (!(weight > 0) || Double.isInfinite(weight)) {
@@ -59,21 +58,36 @@ public final class OutcomeMix {
         return new OutcomeMix(seed, more);
     }
 
+    /** @return the seed that starts every random sequence drawn from this mix */
+    public long seed() {
+        return seed;
+    }
+
     /**
-     * Draws the next outcome.
+     * A new random sequence for this mix, started from the seed.
      *
+     * @return a random generator; not thread-safe on its own, callers synchronize
+     */
+    public Random newRandom() {
+        return new Random(seed);
+    }
+
+    /**
+     * Draws an outcome.
+     *
+     * @param random the sequence to draw from, typically from {@link #newRandom()}; not null
      * @return an outcome
      * @throws IllegalStateException when the mix is empty
      */
-    public Outcome next() {
+    public Outcome draw(Random random) {
+        if (random == null) {
+            throw new IllegalArgumentException("random must not be null");
+        }
         if (choices.isEmpty()) {
             throw new IllegalStateException("the outcome mix is empty: add outcomes with with(weight, outcome)");
         }
         double total = choices.stream().mapToDouble(Weighted::weight).sum();
-        double draw;
-        synchronized (random) {
-            draw = random.nextDouble() * total;
-        }
+        double draw = random.nextDouble() * total;
         for (Weighted choice : choices) {
             draw -= choice.weight();
             if (draw < 0) {

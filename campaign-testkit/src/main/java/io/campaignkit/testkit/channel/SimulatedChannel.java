@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,6 +84,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     private final Map<String, OutboundMessage> acceptedById = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
+    private final Optional<Random> mixRandom;
     private long sendSequence;
     private long inboundSequence;
     private long dueSequence;
@@ -93,6 +95,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
         this.configuration = configuration;
         this.clock = configuration.clock();
+        this.mixRandom = configuration.outcomeMix().map(OutcomeMix::newRandom);
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((ManualClock) clock).addListener((previous, current) -> deliverDueEvents())
                 : () -> { };
@@ -467,7 +470,10 @@ public final class SimulatedChannel implements ChannelAdapter {
         if (scripted != null) {
             return scripted;
         }
-        return configuration.outcomeMix().map(OutcomeMix::next).orElse(configuration.defaultOutcome());
+        if (mixRandom.isPresent()) {
+            return configuration.outcomeMix().orElseThrow().draw(mixRandom.get());
+        }
+        return configuration.defaultOutcome();
     }
 
     private void scheduleTimeline(OutboundMessage message, String providerMessageId, Instant answeredAt, Outcome outcome) {
