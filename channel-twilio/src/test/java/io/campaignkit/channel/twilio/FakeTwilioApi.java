@@ -116,8 +116,26 @@ public final class FakeTwilioApi implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Waits until {@code count} requests are in the fake at once; false after the timeout. */
+    public boolean awaitInFlight(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (inFlight) {
+            while (inFlight.get() < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                inFlight.wait(left);
+            }
+            return true;
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        inFlight.incrementAndGet();
+        synchronized (inFlight) {
+            inFlight.incrementAndGet();
+            inFlight.notifyAll();
+        }
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
