@@ -26,8 +26,9 @@ public final class TwilioConfig {
     public static final int DEFAULT_MAX_CONCURRENT_SENDS = 16;
     /** Default number of sends waiting for a free slot before sends are refused as rate limited. */
     public static final int DEFAULT_MAX_QUEUED_SENDS = 10_000;
-    /** Twilio's bounds for {@code ValidityPeriod}, in seconds. */
+    /** Twilio's lower bound for {@code ValidityPeriod}, in seconds. */
     public static final int MIN_VALIDITY_SECONDS = 1;
+    /** Twilio's upper bound (and default) for {@code ValidityPeriod}, in seconds: 10 hours. */
     public static final int MAX_VALIDITY_SECONDS = 36_000;
 
     static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
@@ -225,8 +226,9 @@ public final class TwilioConfig {
 
     private static URI absoluteHttp(URI url, String name) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        // URI leaves the host null for names Twilio refuses too, such as ones with an underscore.
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL (was " + url + ")");
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a valid host name (was " + url + ")");
         }
         return url;
     }

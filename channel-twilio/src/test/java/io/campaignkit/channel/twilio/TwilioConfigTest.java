@@ -87,6 +87,8 @@ class TwilioConfigTest {
                 .hasMessageContaining("whatsapp:+E164");
         assertThatThrownBy(() -> valid().statusCallbackUrl(null).build()).hasMessageContaining("statusCallbackUrl");
         assertThatThrownBy(() -> valid().statusCallbackUrl(URI.create("/relative")).build()).hasMessageContaining("statusCallbackUrl");
+        assertThatThrownBy(() -> valid().statusCallbackUrl(URI.create("https://my_hooks.example.com/s")).build())
+                .hasMessageContaining("statusCallbackUrl");
         assertThatThrownBy(() -> valid().messagesPerSecond(0).build()).hasMessageContaining("messagesPerSecond");
         assertThatThrownBy(() -> valid().validityPeriod(Duration.ofHours(11)).build()).hasMessageContaining("validityPeriod");
         assertThatThrownBy(() -> valid().requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");

@@ -7,13 +7,13 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,13 +81,16 @@ public final class NonRetryingHttpClient extends com.twilio.http.HttpClient {
             // An empty header array, not null: the SDK iterates the headers when debug logging is on.
             return new Response(response.body(), response.statusCode(), new org.apache.http.Header[0]);
         } catch (HttpConnectTimeoutException | ConnectException e) {
+            // No connection, so no request: safe to retry.
             throw new TwilioTransportException("could not connect to the Twilio API: " + e.getMessage(), false, e);
+        } catch (HttpTimeoutException e) {
+            throw new TwilioTransportException("no answer from the Twilio API within " + requestTimeout, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TwilioTransportException("interrupted while waiting for the Twilio API", true, e);
-        } catch (InterruptedIOException e) {
-            throw new TwilioTransportException("timed out waiting for the Twilio API: " + e.getMessage(), true, e);
         } catch (IOException e) {
+            // java.net.http does not resend a POST on a broken connection (only idempotent methods),
+            // so this request went out at most once, and may have.
             throw new TwilioTransportException("connection to the Twilio API lost: " + e.getMessage(), true, e);
         }
     }

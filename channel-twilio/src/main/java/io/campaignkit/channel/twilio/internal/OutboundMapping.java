@@ -63,6 +63,7 @@ public final class OutboundMapping {
         }
         URI callback = statusCallbackFor(message.correlationId());
         if (message.content() instanceof TextContent text) {
+            // replyToProviderMessageId is not sent: Twilio's Messages API has no quoted-reply parameter.
             if (text.body().length() > MAX_BODY_LENGTH) {
                 throw new IllegalArgumentException("body has " + text.body().length() + " characters; Twilio accepts at most "
                         + MAX_BODY_LENGTH);

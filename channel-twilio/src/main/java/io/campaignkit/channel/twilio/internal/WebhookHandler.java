@@ -160,8 +160,11 @@ public final class WebhookHandler {
     // ---- inbound messages
 
     private List<ChannelEvent> inboundEvents(String messageSid, Map<String, String> params, Instant now) {
-        String rawFrom = params.get("From");
-        if (rawFrom == null || rawFrom.isBlank()) {
+        String rawFrom = blankToNull(params.get("From"));
+        if (rawFrom == null && blankToNull(params.get("WaId")) != null) {
+            rawFrom = "+" + params.get("WaId").strip(); // WhatsApp's own id of the contact: the number without '+'
+        }
+        if (rawFrom == null) {
             return List.of(new UnsupportedMessage(Optional.of(messageSid), Optional.empty(),
                     Optional.ofNullable(params.get("To")), now, "twilio-webhook", "a Twilio webhook without From"));
         }
