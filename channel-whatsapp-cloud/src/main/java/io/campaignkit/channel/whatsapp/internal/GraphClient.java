@@ -31,6 +31,8 @@ public final class GraphClient {
     public static final String CODE_UNREADABLE_RESPONSE = "whatsapp.unreadable_response";
     public static final String CODE_HTTP_PREFIX = "http.";
 
+    private static final String TOO_MANY_STREAMS = "too many concurrent streams";
+
     private final HttpClient http;
     private final URI messagesUri;
     private final String authorization;
@@ -120,6 +122,11 @@ public final class GraphClient {
             // Nothing reached Meta: safe to retry.
             return new SendOutcome.Failed(ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null,
                     "request not sent: " + describe(cause), 0);
+        }
+        if (cause instanceof IOException && String.valueOf(cause.getMessage()).contains(TOO_MANY_STREAMS)) {
+            // An HTTP/2 client refuses the stream locally past the server's limit (JDK-8225647).
+            return new SendOutcome.Failed(ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null,
+                    "request not sent: the HTTP/2 connection has too many concurrent streams", 0);
         }
         if (cause instanceof HttpTimeoutException) {
             return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_TIMEOUT_AFTER_SEND, null,

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -79,6 +80,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private final AtomicLong messageIds = new AtomicLong();
     private final Map<String, String> callbackData = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger maxPending = new AtomicInteger();
     private final boolean recordRequests;
     private volatile Function<RecordedRequest, Response> fallback = this::accepted;
 
@@ -154,6 +157,11 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
+    /** The most requests received and not yet answered at any one time (how much was in flight). */
+    public int maxConcurrentRequests() {
+        return maxPending.get();
+    }
+
     public int requestCount() {
         return received.size();
     }
@@ -199,6 +207,7 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
+        maxPending.accumulateAndGet(pending.incrementAndGet(), Math::max);
         Response response = scripted.poll();
         if (response == null) {
             response = fallback.apply(request);
@@ -212,7 +221,10 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         switch (response.mode()) {
             case HANG -> { }
-            case DROP -> exchange.close();
+            case DROP -> {
+                pending.decrementAndGet();
+                exchange.close();
+            }
             case ANSWER -> {
                 if (response.delay().isZero()) {
                     answer(exchange, response);
@@ -231,7 +243,8 @@ public final class FakeGraphApi implements AutoCloseable {
         return headers;
     }
 
-    private static void answer(HttpExchange exchange, Response response) {
+    private void answer(HttpExchange exchange, Response response) {
+        pending.decrementAndGet();
         try {
             byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

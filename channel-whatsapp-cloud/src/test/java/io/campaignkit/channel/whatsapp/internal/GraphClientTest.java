@@ -165,4 +165,17 @@ class GraphClientTest {
         assertThat(outcomes.get(2).get(10, TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Sent.class);
         assertThat(client.inFlight()).isZero();
     }
+
+    @Test
+    void transportFailuresBeforeAndAfterSending() {
+        assertThat(GraphClient.fromFailure(new java.util.concurrent.CompletionException(
+                new java.io.IOException("too many concurrent streams")))).extracting(o -> ((SendOutcome.Failed) o).kind())
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(GraphClient.fromFailure(new java.net.http.HttpConnectTimeoutException("connect timed out")))
+                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(GraphClient.fromFailure(new java.io.IOException("Connection reset")))
+                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+        assertThat(GraphClient.fromFailure(new java.net.http.HttpTimeoutException("request timed out")))
+                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+    }
 }
