@@ -4,9 +4,13 @@ import io.campaignkit.importer.AudienceImportException;
 import io.campaignkit.importer.ImportFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.UnmappableCharacterException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +36,12 @@ final class TextRowSource implements RowSource {
     private final char delimiter;
     private final int maxRowChars;
 
-    private Reader reader;
+    private InputStream in;
+    private CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_CHARS);
+    private boolean endOfInput;
+    private boolean flushed;
+    private CharacterCodingException pendingError;
     private final char[] buffer = new char[BUFFER_CHARS];
     private int position;
     private int limit;
@@ -52,9 +61,11 @@ final class TextRowSource implements RowSource {
 
     @Override
     public void read(RowSink sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(encoding.bomLength());
-            reader = new InputStreamReader(in, encoding.decoder());
+        try (InputStream input = Files.newInputStream(file)) {
+            input.skipNBytes(encoding.bomLength());
+            in = input;
+            decoder = encoding.decoder();
+            bytes.flip();
             List<String> fields = new ArrayList<>(INITIAL_FIELDS);
             StringBuilder field = new StringBuilder();
             while (readRecord(fields, field)) {
@@ -144,16 +155,50 @@ final class TextRowSource implements RowSource {
         return buffer[position];
     }
 
+    /**
+     * Decodes the next characters. A decoding error is raised only once the characters before it
+     * have been read, so that its message names the row that holds the bad bytes.
+     */
     private boolean fill() throws IOException {
-        int read;
-        do {
-            read = reader.read(buffer, 0, buffer.length);
-        } while (read == 0);
-        if (read < 0) {
+        if (pendingError != null) {
+            throw pendingError;
+        }
+        if (flushed) {
             return false;
         }
+        CharBuffer out = CharBuffer.wrap(buffer);
+        while (true) {
+            CoderResult result = decoder.decode(bytes, out, endOfInput);
+            if (result.isError()) {
+                if (out.position() == 0) {
+                    result.throwException();
+                }
+                pendingError = result.isMalformed() ? new MalformedInputException(result.length())
+                        : new UnmappableCharacterException(result.length());
+                break;
+            }
+            if (out.position() > 0) {
+                break;
+            }
+            if (endOfInput) {
+                decoder.flush(out);
+                flushed = true;
+                if (out.position() == 0) {
+                    return false;
+                }
+                break;
+            }
+            bytes.compact();
+            int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (read < 0) {
+                endOfInput = true;
+            } else {
+                bytes.position(bytes.position() + read);
+            }
+            bytes.flip();
+        }
         position = 0;
-        limit = read;
+        limit = out.position();
         return true;
     }
 }
