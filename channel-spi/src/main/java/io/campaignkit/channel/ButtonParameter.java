@@ -19,7 +19,14 @@ public record ButtonParameter(int index, Kind kind, String value) {
         URL_SUFFIX
     }
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param index see {@link #index()}
+     * @param kind see {@link #kind()}
+     * @param value see {@link #value()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public ButtonParameter {
         if (index < 0) {
             throw new IllegalArgumentException("index must not be negative (was " + index + ")");

@@ -35,7 +35,17 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
     /** Default for {@link #maxBodyLength()}: 1600 characters. */
     public static final int DEFAULT_MAX_BODY_LENGTH = 1600;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies; every argument is checked and a bad one is named in the error.
+     *
+     * @param templates see {@link #templates()}
+     * @param freeFormText see {@link #freeFormText()}
+     * @param mediaKinds see {@link #mediaKinds()}
+     * @param maxMessagesPerSecond see {@link #maxMessagesPerSecond()}
+     * @param customerServiceWindow see {@link #customerServiceWindow()}
+     * @param maxBodyLength see {@link #maxBodyLength()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public ChannelCapabilities {
         mediaKinds = Set.copyOf(Checks.notNull(mediaKinds, "mediaKinds"));
         if (!(maxMessagesPerSecond > 0) || Double.isInfinite(maxMessagesPerSecond)) {

@@ -18,7 +18,15 @@ import java.util.Optional;
 public record MediaReference(MediaKind kind, Optional<URI> url, Optional<String> providerMediaId,
                              Optional<String> mimeType) {
 
-    /** Validates that exactly one of url and providerMediaId is present. */
+    /**
+     * Validates that exactly one of url and providerMediaId is present; every argument is checked and a bad one is named in the error.
+     *
+     * @param kind see {@link #kind()}
+     * @param url see {@link #url()}
+     * @param providerMediaId see {@link #providerMediaId()}
+     * @param mimeType see {@link #mimeType()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public MediaReference {
         Checks.notNull(kind, "kind");
         Checks.optional(url, "url");

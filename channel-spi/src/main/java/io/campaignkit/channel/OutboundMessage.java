@@ -26,7 +26,15 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     // Safe in a JSON string, a URL query and a form field without escaping surprises.
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param recipient see {@link #recipient()}
+     * @param senderId see {@link #senderId()}
+     * @param correlationId see {@link #correlationId()}
+     * @param content see {@link #content()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public OutboundMessage {
         Checks.notNull(recipient, "recipient");
         if (!E164.matcher(recipient).matches()) {

@@ -20,7 +20,15 @@ import java.util.Optional;
 public record SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
                           Optional<Duration> retryAfter) {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param errorClass see {@link #errorClass()}
+     * @param providerCode see {@link #providerCode()}
+     * @param providerMessage see {@link #providerMessage()}
+     * @param retryAfter see {@link #retryAfter()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public SendFailure {
         Checks.notNull(errorClass, "errorClass");
         Checks.optional(providerCode, "providerCode");

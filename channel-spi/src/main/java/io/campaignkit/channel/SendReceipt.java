@@ -13,7 +13,13 @@ import java.time.Instant;
  */
 public record SendReceipt(String providerMessageId, Instant acceptedAt) {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param providerMessageId see {@link #providerMessageId()}
+     * @param acceptedAt see {@link #acceptedAt()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public SendReceipt {
         Checks.notBlank(providerMessageId, "providerMessageId");
         Checks.notNull(acceptedAt, "acceptedAt");

@@ -20,7 +20,16 @@ public record TemplateContent(String name, String language, List<String> bodyPar
                               Optional<MediaReference> headerMedia, List<ButtonParameter> buttons)
         implements MessageContent {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies; every argument is checked and a bad one is named in the error.
+     *
+     * @param name see {@link #name()}
+     * @param language see {@link #language()}
+     * @param bodyParameters see {@link #bodyParameters()}
+     * @param headerMedia see {@link #headerMedia()}
+     * @param buttons see {@link #buttons()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public TemplateContent {
         Checks.notBlank(name, "name");
         Checks.notBlank(language, "language");

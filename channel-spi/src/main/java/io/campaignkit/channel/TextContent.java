@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record TextContent(String body, Optional<String> replyToProviderMessageId) implements MessageContent {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param body see {@link #body()}
+     * @param replyToProviderMessageId see {@link #replyToProviderMessageId()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public TextContent {
         Checks.notBlank(body, "body");
         Checks.optional(replyToProviderMessageId, "replyToProviderMessageId");

@@ -28,7 +28,20 @@ public record InboundMessage(String providerMessageId, String from, String to, I
                              Optional<String> replyToProviderMessageId, List<MediaReference> media,
                              Optional<String> profileName) implements ChannelEvent {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies; every argument is checked and a bad one is named in the error.
+     *
+     * @param providerMessageId see {@link #providerMessageId()}
+     * @param from see {@link #from()}
+     * @param to see {@link #to()}
+     * @param timestamp see {@link #timestamp()}
+     * @param text see {@link #text()}
+     * @param buttonPayload see {@link #buttonPayload()}
+     * @param replyToProviderMessageId see {@link #replyToProviderMessageId()}
+     * @param media see {@link #media()}
+     * @param profileName see {@link #profileName()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public InboundMessage {
         Checks.notBlank(providerMessageId, "providerMessageId");
         Checks.notBlank(from, "from");

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record OptOut(String from, String to, Instant timestamp, Optional<String> keyword,
                      Optional<String> providerMessageId) implements ChannelEvent {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param from see {@link #from()}
+     * @param to see {@link #to()}
+     * @param timestamp see {@link #timestamp()}
+     * @param keyword see {@link #keyword()}
+     * @param providerMessageId see {@link #providerMessageId()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public OptOut {
         Checks.notBlank(from, "from");
         Checks.notBlank(to, "to");

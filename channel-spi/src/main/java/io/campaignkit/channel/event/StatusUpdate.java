@@ -22,7 +22,17 @@ public record StatusUpdate(String providerMessageId, Optional<String> correlatio
                            Instant timestamp, Optional<String> recipient, Optional<SendFailure> failure)
         implements ChannelEvent {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param providerMessageId see {@link #providerMessageId()}
+     * @param correlationId see {@link #correlationId()}
+     * @param status see {@link #status()}
+     * @param timestamp see {@link #timestamp()}
+     * @param recipient see {@link #recipient()}
+     * @param failure see {@link #failure()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public StatusUpdate {
         Checks.notBlank(providerMessageId, "providerMessageId");
         Checks.optional(correlationId, "correlationId");

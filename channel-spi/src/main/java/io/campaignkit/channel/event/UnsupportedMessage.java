@@ -21,7 +21,17 @@ public record UnsupportedMessage(Optional<String> providerMessageId, Optional<St
                                  Instant timestamp, String providerType, String description)
         implements ChannelEvent {
 
-    /** Validates. */
+    /**
+     * Validates; every argument is checked and a bad one is named in the error.
+     *
+     * @param providerMessageId see {@link #providerMessageId()}
+     * @param from see {@link #from()}
+     * @param to see {@link #to()}
+     * @param timestamp see {@link #timestamp()}
+     * @param providerType see {@link #providerType()}
+     * @param description see {@link #description()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public UnsupportedMessage {
         Checks.optional(providerMessageId, "providerMessageId");
         Checks.optional(from, "from");

@@ -21,7 +21,15 @@ public record WebhookResult(int status, String contentType, String body, List<Ch
     /** Content type of the plain-text answers made by the factories here. */
     public static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies; every argument is checked and a bad one is named in the error.
+     *
+     * @param status see {@link #status()}
+     * @param contentType see {@link #contentType()}
+     * @param body see {@link #body()}
+     * @param events see {@link #events()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public WebhookResult {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status 100..599 (was " + status + ")");
