@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +76,8 @@ public class WhatsAppSendThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        System.out.println("max requests in flight at the fake server: " + graph.maxConcurrentRequests());
+        System.out.println("max requests in flight at the fake server: " + graph.maxConcurrentRequests()
+                + "; peak JVM threads: " + ManagementFactory.getThreadMXBean().getPeakThreadCount());
         adapter.close();
         graph.close();
     }

@@ -76,13 +76,7 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 .maxBodyLength(OutboundMapper.MAX_TEXT_LENGTH)
                 .build();
         ObjectMapper json = new ObjectMapper();
-        // HTTP/1.1, not HTTP/2: the JDK client fails requests beyond the server's
-        // SETTINGS_MAX_CONCURRENT_STREAMS (JDK-8225647) instead of queuing them, and hundreds of sends
-        // are in flight at 1,000/s. Over HTTP/1.1 each in-flight request has its own pooled connection.
-        HttpClient http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .build());
+        HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout()));
         this.graph = new GraphClient(http,
                 GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
                 config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json);

@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends messages to {@code POST {base}/{version}/{phone-number-id}/messages} with
@@ -32,6 +36,7 @@ public final class GraphClient {
     public static final String CODE_HTTP_PREFIX = "http.";
 
     private static final String TOO_MANY_STREAMS = "too many concurrent streams";
+    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final URI messagesUri;
@@ -50,6 +55,33 @@ public final class GraphClient {
         this.limiter = new InFlightLimiter(maxInFlight);
         this.writer = new GraphRequestWriter(mapper);
         this.reader = new GraphResponseReader(mapper);
+    }
+
+    /**
+     * The client an adapter uses when the host supplies none.
+     *
+     * <p>HTTP/1.1, not HTTP/2: the JDK client fails requests beyond the server's
+     * SETTINGS_MAX_CONCURRENT_STREAMS (JDK-8225647) instead of queuing them, and hundreds of sends are in
+     * flight at 1,000/s; over HTTP/1.1 each in-flight request has its own pooled keep-alive connection.
+     * A small executor of daemon threads that end when idle, instead of the JDK's default unbounded
+     * cached pool (which grew to one thread per in-flight response in the benchmark); the completions
+     * it runs never block.
+     */
+    public static HttpClient defaultHttpClient(Duration connectTimeout) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFETIME.toSeconds(),
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "whatsapp-cloud-http-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
     }
 
     /** {@code {base}/{version}/{phoneNumberId}/messages}, tolerating a trailing '/' on the base. */
