@@ -13,6 +13,7 @@ import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -60,7 +61,7 @@ final class Fixtures {
             if (date1904) {
                 workbook.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
             }
-            fill(workbook, "Contacts", rows);
+            fill(workbook, "Contacts", date1904, rows);
             return save(workbook, dir.resolve(name));
         }
     }
@@ -75,7 +76,7 @@ final class Fixtures {
                 ((DateWindow1904Record) workbook.getInternalWorkbook().findFirstRecordBySid(DateWindow1904Record.sid))
                         .setWindowing((short) 1);
             }
-            fill(workbook, "Contacts", rows);
+            fill(workbook, "Contacts", date1904, rows);
             return save(workbook, dir.resolve(name));
         }
     }
@@ -84,13 +85,14 @@ final class Fixtures {
     static Path workbook(Workbook workbook, Path file, String firstName, List<List<Object>> first, String secondName,
             List<List<Object>> second) throws IOException {
         try (workbook) {
-            fill(workbook, firstName, first);
-            fill(workbook, secondName, second);
+            fill(workbook, firstName, false, first);
+            fill(workbook, secondName, false, second);
             return save(workbook, file);
         }
     }
 
-    static void fill(Workbook workbook, String sheetName, List<List<Object>> rows) {
+    /** Dates are written as the serial number of the workbook's date system, as Excel stores them. */
+    static void fill(Workbook workbook, String sheetName, boolean date1904, List<List<Object>> rows) {
         Sheet sheet = workbook.createSheet(sheetName);
         CellStyle dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
@@ -114,7 +116,7 @@ final class Fixtures {
                 } else if (value instanceof Number number) {
                     cell.setCellValue(number.doubleValue());
                 } else if (value instanceof LocalDate date) {
-                    cell.setCellValue(date);
+                    cell.setCellValue(DateUtil.getExcelDate(date.atStartOfDay(), date1904));
                     cell.setCellStyle(dateStyle);
                 } else if (value instanceof Formula formula) {
                     cell.setCellFormula(formula.expression());
