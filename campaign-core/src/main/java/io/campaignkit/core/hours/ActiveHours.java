@@ -65,9 +65,13 @@ import java.util.TreeMap;
  * <h2>Searching</h2>
  * {@link #nextOpening(Instant)} answers "from when may I send?" and {@link #nextClosing(Instant)}
  * "until when may I send?": when open at {@code t}, sending may go on in
- * {@code [t, nextClosing(t))}. Both answer in microseconds and always terminate, however sparse
- * the schedule: past its last exception a schedule repeats every week, so the search stops two
- * weeks after the later of {@code t} and the last exception date.
+ * {@code [t, nextClosing(t))}, and when closed, nothing is sent before {@code nextOpening(t)}.
+ * Answers are exact to the nanosecond ({@code t} itself when it already qualifies). Both always
+ * terminate, however sparse the schedule: past its last exception a schedule repeats every week,
+ * so the search stops two weeks after the later of {@code t} and the last exception date and
+ * answers empty. A usual schedule is answered after looking at a day or two; an opening on a
+ * lone exception date years ahead is found directly, while a closing years ahead (an always-open
+ * week with one closed date) costs a step per day until it.
  *
  * <h2>Text form</h2>
  * {@link #toText()} and {@link #parse(String, ZoneId)} use a compact form without the zone:
@@ -269,7 +273,9 @@ public final class ActiveHours {
 
     /**
      * Builds {@link ActiveHours}. Ranges added for the same day (or the same exception date)
-     * accumulate and are merged. Not thread-safe; each call validates its arguments at once.
+     * accumulate and are merged; a date is either closed or has exception hours, never both.
+     * Exception dates have four-digit years, as the text form writes them. Not thread-safe; each
+     * call validates its arguments at once and names the one it refuses.
      */
     public static final class Builder {
 
