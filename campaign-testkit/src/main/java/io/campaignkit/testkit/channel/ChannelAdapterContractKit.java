@@ -211,7 +211,12 @@ public abstract class ChannelAdapterContractKit {
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
     }
 
-    /** Many sends at once all complete, each with its own provider message id. */
+    /**
+     * Many sends at once all complete, each with its own provider message id, and each message's status
+     * carries its own correlation id.
+     *
+     * @throws Exception when a caller thread fails unexpectedly
+     */
     @Test
     @DisplayName("concurrent sends are safe")
     public void concurrentSendsAreSafe() throws Exception {

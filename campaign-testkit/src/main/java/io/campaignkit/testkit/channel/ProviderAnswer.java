@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record ProviderAnswer(String description, Optional<String> expectedProviderCode, Runnable arm) {
 
-    /** Validates. */
+    /**
+     * Validates; a bad argument is named in the error.
+     *
+     * @param description see {@link #description()}
+     * @param expectedProviderCode see {@link #expectedProviderCode()}
+     * @param arm see {@link #arm()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public ProviderAnswer {
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("description must not be blank");

@@ -45,7 +45,19 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
     /** Default {@link #defaultOutcome()}: accepted, SENT at once, DELIVERED one second later. */
     public static final Outcome DEFAULT_OUTCOME = Outcome.delivered(Duration.ofSeconds(1));
 
-    /** Validates. */
+    /**
+     * Validates; a bad argument is named in the error.
+     *
+     * @param id see {@link #id()}
+     * @param clock see {@link #clock()}
+     * @param capabilities see {@link #capabilities()}
+     * @param webhookUrl see {@link #webhookUrl()}
+     * @param webhookSecret see {@link #webhookSecret()}
+     * @param defaultOutcome see {@link #defaultOutcome()}
+     * @param outcomeMix see {@link #outcomeMix()}
+     * @param deliverOnClockAdvance see {@link #deliverOnClockAdvance()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
     public SimulatedChannelConfiguration {
         if (id == null || !id.matches("[a-z0-9][a-z0-9.-]*")) {
             throw new IllegalArgumentException("id must be a lower-case token such as 'simulated' (was " + id + ")");

@@ -1,84 +1,22 @@
 package io.campaignkit.testkit.channel;
 
 import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.SendErrorClass;
-import io.campaignkit.channel.event.DeliveryStatus;
-import io.campaignkit.channel.event.UnsupportedMessage;
-import io.campaignkit.channel.event.InboundMessage;
-import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.testkit.time.ManualClock;
-
-import java.util.List;
-import java.util.Optional;
 
 /** SimulatedChannel passes the contract every adapter passes. */
 class SimulatedChannelContractTest extends ChannelAdapterContractKit {
 
-    private static final String SENDER = "SIM-SENDER-1";
-
     private final ManualClock clock = ManualClock.ofDefaults();
     private final SimulatedChannel channel = SimulatedChannel.withClock(clock);
+    private final ScriptedProvider provider = new SimulatedScriptedProvider(channel, clock);
 
     @Override
     protected ChannelAdapter adapter() {
         return channel;
     }
 
-    private final ScriptedProvider provider = new SimulatedProvider();
-
     @Override
     protected ScriptedProvider provider() {
         return provider;
-    }
-
-    /** The simulated channel is its own provider: scripting goes through its public API. */
-    private final class SimulatedProvider implements ScriptedProvider {
-        @Override
-        public String senderId() {
-            return SENDER;
-        }
-
-        @Override
-        public List<ProviderAnswer> answersMeaning(SendErrorClass errorClass) {
-            return List.of(ProviderAnswer.withCode("simulated " + errorClass, "SIM-" + errorClass.name(),
-                    () -> channel.scriptNextSend(Outcome.failing(errorClass))));
-        }
-
-        @Override
-        public WebhookRequest signedStatusWebhook(String providerMessageId, DeliveryStatus status) {
-            return channel.signedStatusWebhook(providerMessageId, status);
-        }
-
-        @Override
-        public WebhookRequest signedStatusWebhookWithUnknownFields(String providerMessageId, DeliveryStatus status) {
-            String body = channel.signedStatusWebhook(providerMessageId, status).bodyAsString();
-            return channel.signedWebhook("api-version=2&" + body + "&pricing.category=marketing&new-field=%7B%22a%22%3A1%7D");
-        }
-
-        @Override
-        public WebhookRequest signedInboundTextWebhook(String providerMessageId, String from, String text) {
-            return channel.signedWebhook(InboundMessage.builder(providerMessageId, from, SENDER, clock.instant()).text(text).build());
-        }
-
-        @Override
-        public WebhookRequest signedUnknownMessageTypeWebhook(String providerMessageId, String from) {
-            return channel.signedWebhook(new UnsupportedMessage(Optional.of(providerMessageId), Optional.of(from),
-                    Optional.of(SENDER), clock.instant(), "location", "a location pin"));
-        }
-
-        @Override
-        public WebhookRequest signedMalformedWebhook() {
-            return channel.signedWebhook("event=status&message-id=%ZZ&status=DELIVERED");
-        }
-
-        @Override
-        public WebhookRequest withBadSignature(WebhookRequest signed) {
-            return signed.withHeaders(signed.headers().with(SimulatedChannel.SIGNATURE_HEADER, "sha256=" + "0".repeat(64)));
-        }
-
-        @Override
-        public WebhookRequest withoutSignature(WebhookRequest signed) {
-            return signed.withHeaders(signed.headers().without(SimulatedChannel.SIGNATURE_HEADER));
-        }
     }
 }
