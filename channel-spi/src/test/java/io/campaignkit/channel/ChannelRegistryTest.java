@@ -3,6 +3,12 @@ package io.campaignkit.channel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +51,53 @@ class ChannelRegistryTest {
         assertThatThrownBy(() -> registry.resolve("echo", ChannelSettings.of(Map.of())))
                 .hasMessageContaining("'prefix'");
         assertThat(ChannelRegistry.empty().channelIds()).isEmpty();
+    }
+
+    @Test
+    void twoDiscoveredProvidersWithOneIdAreRefusedNamingBoth(@TempDir Path extraClasspath) throws Exception {
+        Path services = extraClasspath.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(ChannelAdapterProvider.class.getName()), SecondEchoProvider.class.getName() + "\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {extraClasspath.toUri().toURL()}, getClass().getClassLoader())) {
+
+            assertThatThrownBy(() -> ChannelRegistry.withDiscoveredProviders(loader))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("'echo'")
+                    .hasMessageContaining(EchoProvider.class.getName())
+                    .hasMessageContaining(SecondEchoProvider.class.getName());
+        }
+    }
+
+    @Test
+    void aProviderRegisteredByHandReplacesADiscoveredOne() {
+        SecondEchoProvider replacement = new SecondEchoProvider();
+
+        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders().registerProvider(replacement);
+
+        assertThat(registry.provider("echo")).containsSame(replacement);
+    }
+
+    /** A second provider claiming the id "echo", listed only by the duplicate-id test. */
+    public static final class SecondEchoProvider implements ChannelAdapterProvider<EchoConfiguration> {
+        @Override
+        public String id() {
+            return "echo";
+        }
+
+        @Override
+        public Class<EchoConfiguration> configurationType() {
+            return EchoConfiguration.class;
+        }
+
+        @Override
+        public EchoConfiguration configurationFrom(ChannelSettings settings) {
+            return new EchoConfiguration("second-");
+        }
+
+        @Override
+        public ChannelAdapter create(EchoConfiguration configuration) {
+            return new EchoAdapter(configuration.prefix());
+        }
     }
 
     /** Configuration of the test adapter. */

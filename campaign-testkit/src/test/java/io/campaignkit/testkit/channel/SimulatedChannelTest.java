@@ -206,6 +206,19 @@ class SimulatedChannelTest {
     }
 
     @Test
+    void advanceUntilIdleWalksTheClockThroughEveryPendingEvent() {
+        channel.scriptNumber(ANA, Outcome.delivered(Duration.ofSeconds(2)).readAfter(Duration.ofHours(3)).repliesAfter(Duration.ofDays(1), "SI"));
+        send(ANA, "r1").join();
+
+        List<ChannelEvent> events = channel.advanceUntilIdle(clock);
+
+        assertThat(events).hasSize(4);
+        assertThat(clock.instant()).isEqualTo(t0.plus(Duration.ofDays(1)));
+        assertThat(channel.pendingCount()).isZero();
+        assertThatThrownBy(() -> channel.advanceUntilIdle(ManualClock.ofDefaults())).hasMessageContaining("manualClock");
+    }
+
+    @Test
     void canDeliverEveryTimeTheManualClockMoves() {
         SimulatedChannel automatic = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock)
                 .deliverOnClockAdvance(true).build());
