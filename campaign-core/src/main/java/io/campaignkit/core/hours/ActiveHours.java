@@ -88,6 +88,10 @@ public final class ActiveHours {
     /** The daily range of the {@linkplain #ofDefaults() default hours}: 08:00-21:00. */
     public static final TimeRange DEFAULT_DAILY_RANGE = new TimeRange(8 * 60, 21 * 60);
 
+    // LocalDateTime cannot hold every Instant; a year of margin keeps the search's date arithmetic safe.
+    private static final Instant EARLIEST_SUPPORTED = LocalDate.MIN.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST_SUPPORTED = LocalDate.MAX.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
     private static final ActiveHours DEFAULTS = builder(DEFAULT_ZONE)
             .on(EnumSet.allOf(DayOfWeek.class), DEFAULT_DAILY_RANGE)
             .build();
@@ -184,9 +188,18 @@ public final class ActiveHours {
         return exception != null ? exception : weekly.getOrDefault(date.getDayOfWeek(), List.of());
     }
 
+    /** The same hours read on the wall clock of another zone. */
+    public ActiveHours withZone(ZoneId otherZone) {
+        Arguments.requireNonNull(otherZone, "otherZone");
+        Builder builder = builder(otherZone);
+        builder.weekly.putAll(weekly);
+        builder.exceptions.putAll(exceptions);
+        return builder.build();
+    }
+
     /** Whether sending is allowed at {@code instant}; see the class description for DST. */
     public boolean isOpenAt(Instant instant) {
-        Arguments.requireNonNull(instant, "instant");
+        requireSupported(instant, "instant");
         return isOpenOnWallClock(LocalDateTime.ofInstant(instant, zone));
     }
 
@@ -196,7 +209,7 @@ public final class ActiveHours {
      * the first instant after the gap). Empty when the schedule never opens again.
      */
     public Optional<Instant> nextOpening(Instant from) {
-        return search.nextOpening(Arguments.requireNonNull(from, "from"));
+        return search.nextOpening(requireSupported(from, "from"));
     }
 
     /**
@@ -207,7 +220,7 @@ public final class ActiveHours {
      * never closes again (open all day every day, with no exception ahead).
      */
     public Optional<Instant> nextClosing(Instant from) {
-        return search.nextClosing(Arguments.requireNonNull(from, "from"));
+        return search.nextClosing(requireSupported(from, "from"));
     }
 
     /**
@@ -228,6 +241,13 @@ public final class ActiveHours {
             }
         }
         return false;
+    }
+
+    private static Instant requireSupported(Instant instant, String argument) {
+        Arguments.requireNonNull(instant, argument);
+        Arguments.require(!instant.isBefore(EARLIEST_SUPPORTED) && !instant.isAfter(LATEST_SUPPORTED), argument,
+                argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+        return instant;
     }
 
     /** The first date on or after {@code date} that has any range, or null if there is none. */

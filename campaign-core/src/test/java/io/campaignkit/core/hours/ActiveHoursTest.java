@@ -161,6 +161,29 @@ class ActiveHoursTest {
     }
 
     @Test
+    void withZoneKeepsTheHoursOnAnotherWallClock() {
+        ActiveHours mexico = ActiveHours.parse("MON-FRI 08:00-21:00; 2026-12-25 closed", MEXICO_CITY);
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+
+        ActiveHours moved = mexico.withZone(madrid);
+
+        assertThat(moved).isEqualTo(ActiveHours.parse("MON-FRI 08:00-21:00; 2026-12-25 closed", madrid));
+        assertThat(moved.isOpenAt(Instant.parse("2026-06-01T07:00:00Z"))).isTrue(); // 09:00 in Madrid
+        assertThat(mexico.isOpenAt(Instant.parse("2026-06-01T07:00:00Z"))).isFalse(); // 01:00 in Mexico City
+        assertRefuses(() -> mexico.withZone(null), "otherZone");
+    }
+
+    @Test
+    void refusesInstantsBeyondWhatAWallClockCanShow() {
+        ActiveHours hours = ActiveHours.ofDefaults();
+
+        assertRefuses(() -> hours.isOpenAt(Instant.MAX), "instant");
+        assertRefuses(() -> hours.nextOpening(Instant.MIN), "from");
+        assertRefuses(() -> hours.nextClosing(Instant.MAX), "from");
+        assertThat(hours.nextOpening(Instant.parse("+999999000-01-01T00:00:00Z"))).isPresent();
+    }
+
+    @Test
     void alwaysOpenIsOpenAllDayEveryDay() {
         ActiveHours hours = ActiveHours.alwaysOpen(MEXICO_CITY);
 

@@ -22,7 +22,7 @@ class ActiveHoursTextPropertyTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void printingThenParsingGivesTheSameSchedule(@ForAll("schedules") ActiveHours hours) {
         String text = hours.toText();
 
@@ -32,7 +32,7 @@ class ActiveHoursTextPropertyTest {
         assertThat(parsed.toText()).isEqualTo(text);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void anyWayOfWritingASchedulePrintsItsCanonicalForm(@ForAll("schedules") ActiveHours hours, @ForAll Random random) {
         String messy = messyText(hours, random);
 
