@@ -128,16 +128,16 @@ class HostileWorkbookTest {
     void manySharedStringsAreReadBackFromTheTemporaryFile() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (int i = 0; i < 6000; i++) {
-            rows.add(Arrays.asList(String.format("+5255%08d", i), "Nombre único número " + i + " ñ", i, "2016-12-25"));
+        for (int i = 0; i < 3000; i++) {
+            rows.add(Arrays.asList(String.format("+5255%08d", i), "Nombre único número " + i + " ñ" + "x".repeat(20), i, "2016-12-25"));
         }
         Path file = Fixtures.xlsx(dir, "many.xlsx", rows);
 
         ImportResult result = importer.importFile(file);
 
-        assertThat(result.valid()).isEqualTo(6000);
-        for (int i = 0; i < 6000; i += 977) {
-            assertThat(result.contacts().get(i).data().normalized("NOMBRE")).contains("Nombre único número " + i + " ñ");
+        assertThat(result.valid()).isEqualTo(3000);
+        for (int i = 0; i < 3000; i += 487) {
+            assertThat(result.contacts().get(i).data().normalized("NOMBRE")).contains("Nombre único número " + i + " ñ" + "x".repeat(20));
         }
     }
 

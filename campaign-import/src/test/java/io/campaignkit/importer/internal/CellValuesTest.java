@@ -1,0 +1,41 @@
+package io.campaignkit.importer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CellValuesTest {
+
+    @Test
+    void numbersKeepTheDigitsExcelShowsNeverAnExponent() {
+        assertThat(CellValues.decimal(525500998877d)).isEqualTo("525500998877");
+        assertThat(CellValues.decimal(5.255E11)).isEqualTo("525500000000");
+        assertThat(CellValues.decimal(1480.4999999999998)).isEqualTo("1480.5");
+        assertThat(CellValues.decimal(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(CellValues.decimal(-0.0)).isEqualTo("0");
+        assertThat(CellValues.decimal(1200.0)).isEqualTo("1200");
+        assertThat(CellValues.decimal(1e-7)).isEqualTo("0.0000001");
+    }
+
+    @Test
+    void dateFormatsGiveIsoDatesInTheWorkbooksDateSystem() {
+        // 42729 is 2016-12-25 in the 1900 system; the same serial is four years and a day later in 1904
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", false)).isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", true)).isEqualTo("2020-12-26");
+        assertThat(CellValues.numeric(42729.75, 164, "dd/mm/yyyy hh:mm", false)).isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 0, "General", false)).isEqualTo("42729");
+    }
+
+    @Test
+    void columnLettersAndIndexesRoundTrip() {
+        assertThat(CellValues.columnLetters(0)).isEqualTo("A");
+        assertThat(CellValues.columnLetters(25)).isEqualTo("Z");
+        assertThat(CellValues.columnLetters(26)).isEqualTo("AA");
+        assertThat(CellValues.columnLetters(16383)).isEqualTo("XFD");
+        for (int i = 0; i < 18_278; i += 37) { // up to ZZZ
+            assertThat(CellValues.columnIndex(CellValues.columnLetters(i) + "12")).isEqualTo(i);
+        }
+        assertThat(CellValues.columnIndex("12")).isEqualTo(-1);
+        assertThat(CellValues.columnIndex("ABCD1")).isEqualTo(-1);
+    }
+}
