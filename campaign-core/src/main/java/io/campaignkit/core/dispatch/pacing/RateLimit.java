@@ -16,7 +16,9 @@ import java.time.Duration;
  * one-second window may exceed rate + burst"; for a per-hour limit it is "no one-hour window
  * may exceed the hourly rate + burst". The bound for a window of any length is
  * {@link #maxPermitsIn(Duration)}; for a per-hour limit of 3,000 with no burst, for example,
- * that is 1 permit in any one-second window (the sends are 1.2 s apart).
+ * that is 1 permit in any one-second window (the sends are 1.2 s apart), and with burst 5 it is
+ * 6: for a rate below one per second the literal "per-second rate + burst" (0.83 + 5) cannot
+ * hold, since any send at all would exceed a fractional bound; the per-period bound is the exact one.
  *
  * <p>Windows are half-open: a grant at exactly {@code t + period} belongs to the next window.
  * With closed windows no bucket could keep a sustained rate of {@code permits} per period and
@@ -57,6 +59,7 @@ public record RateLimit(int permits, Duration period, int burst) {
                 "period must be from " + MIN_PERIOD + " to " + MAX_PERIOD + ", was " + period);
         require(burst >= 0 && burst <= MAX_BURST, "burst",
                 "burst must be from 0 to " + MAX_BURST + ", was " + burst);
+        // the bucket keeps up to P − 1 units of sub-nanosecond refill: less than a permit only if P ≤ D
         require(permits <= period.toNanos(), "permits",
                 "permits must not exceed one per nanosecond of the period, was " + permits + " per " + period);
     }
