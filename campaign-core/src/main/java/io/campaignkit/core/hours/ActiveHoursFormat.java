@@ -148,6 +148,9 @@ final class ActiveHoursFormat {
                     datesWithHours.put(date, current);
                     builder.exception(date, ranges("after the date " + first.text).toArray(TimeRange[]::new));
                 }
+            } else if (isClosedWord(first)) {
+                throw error(first, "\"closed\" alone means hours that never open and cannot be combined with "
+                        + "other entries; to close one date write YYYY-MM-DD closed");
             } else if (first.kind == Kind.WORD) {
                 Set<DayOfWeek> days = days();
                 if (isClosedWord(current)) {

@@ -113,6 +113,7 @@ class ActiveHoursTextTest {
             "MON 08:00-21:00;                              | ''         | 16    | expected a day",
             "MON 08:00-21:00 # weekdays                    | #          | 16    | unexpected character '#'",
             "closed; MON 08:00-09:00                       | ;          | 6     | after \"closed\"",
+            "MON 08:00-09:00; closed                       | closed     | 17    | to close one date write YYYY-MM-DD closed",
             "MON 08:00 21:00                               | 21:00      | 10    | expected \"-\"",
             "MON 08:00-                                    | ''         | 10    | expected a time",
             "08:00-21:00                                   | 08:00      | 0     | expected a day",
