@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -122,6 +123,18 @@ class ActiveHoursSearchTest {
             assertThat(hours.nextClosing(utc("2026-06-01T00:00"))).contains(utc("2030-01-01T00:00"));
             assertThat(hours.nextOpening(utc("2030-01-01T00:00"))).contains(utc("2030-01-02T00:00"));
             assertThat(hours.nextClosing(utc("2030-01-02T00:00"))).isEmpty();
+        }
+
+        @Test
+        void aLongClosureIsSkippedWhateverItsLength() {
+            ActiveHours.Builder builder = ActiveHours.builder(UTC).everyDay(LocalTime.of(8, 0), LocalTime.of(9, 0));
+            LocalDate firstClosed = LocalDate.of(2026, 6, 1);
+            for (int day = 0; day < 90; day++) {
+                builder.closedOn(firstClosed.plusDays(day));
+            }
+            ActiveHours hours = builder.build();
+
+            assertThat(hours.nextOpening(utc("2026-05-31T09:00"))).contains(utc("2026-08-30T08:00"));
         }
 
         @Test
