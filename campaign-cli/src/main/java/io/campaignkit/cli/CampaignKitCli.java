@@ -1,0 +1,91 @@
+package io.campaignkit.cli;
+
+import io.campaignkit.cli.internal.CliContext;
+import io.campaignkit.cli.internal.CliErrorHandlers;
+import io.campaignkit.cli.internal.CampaignKitCommand;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine;
+
+/**
+ * The {@code campaignkit} command-line program: validates contact files, runs campaigns end to
+ * end and exports their reports. It is also the reference host application: its {@code run}
+ * command shows how an embedder wires the importer, the engine, a store, a channel adapter and
+ * webhooks together.
+ *
+ * <pre>{@code
+ * java -jar campaign-cli/target/campaignkit.jar demo
+ * java -jar campaign-cli/target/campaignkit.jar validate contacts.xlsx --field NOMBRE:TEXT --field MONTO:NUMBER
+ * }</pre>
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_INVALID} the input was read but is
+ * invalid (or a campaign could not be launched), {@value #EXIT_USAGE} a usage error, a file that
+ * cannot be opened or a missing credential. Errors print one line on stderr; {@code --debug}
+ * adds the stack trace.
+ */
+public final class CampaignKitCli {
+
+    /** Everything went as asked. */
+    public static final int EXIT_OK = 0;
+    /** The input was read and is invalid, or the campaign could not be launched. */
+    public static final int EXIT_INVALID = 1;
+    /** Bad usage: an unknown or malformed option, a file that cannot be opened, a missing credential. */
+    public static final int EXIT_USAGE = 2;
+
+    private CampaignKitCli() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = writer(System.out);
+        PrintWriter err = writer(System.err);
+        int exitCode = execute(out, err, System.getenv(), args);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
+    }
+
+    /**
+     * Runs the program in-process, as {@code main} does but without exiting the JVM.
+     *
+     * @param out where results go (a report, the JSON of {@code validate --json})
+     * @param err where errors and progress go
+     * @param environment the environment variables that credentials may come from
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        return commandLine(out, err, environment).execute(Objects.requireNonNull(args, "args"));
+    }
+
+    /** The program's picocli command line, writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(environment, "environment");
+        CliContext context = new CliContext(out, err, Map.copyOf(environment));
+        CommandLine commandLine = new CommandLine(new CampaignKitCommand(context), new CliFactory(context));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(CliErrorHandlers.parameterHandler(context));
+        commandLine.setExecutionExceptionHandler(CliErrorHandlers.executionHandler(context));
+        return commandLine;
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
+    /** Gives every subcommand the shared context through its constructor. */
+    private record CliFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getConstructor(CliContext.class).newInstance(context);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.cli.CampaignKitCli;
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.importer.AudienceImportException;
+import io.campaignkit.importer.AudienceImporter;
+import io.campaignkit.importer.ImportPolicy;
+import io.campaignkit.importer.ImportResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Opens a contact file for {@code validate} and {@code run}, turning every failure into a {@link CliException}. */
+final class AudienceFiles {
+
+    /** File failures that are the caller's to fix in the command line, not in the file. */
+    private static final Set<String> USAGE_CODES = Set.of(AudienceImportException.UNREADABLE_FILE,
+            AudienceImportException.SHEET_NOT_FOUND);
+
+    private AudienceFiles() {}
+
+    static CustomDataSchema schema(List<FieldDefinition> fields) {
+        try {
+            return CustomDataSchema.of(fields);
+        } catch (InvalidArgumentException invalid) {
+            throw CliException.usage("bad --field list: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    static void requireReadable(Path file) {
+        if (!Files.exists(file)) {
+            throw CliException.usage("file '" + file + "' does not exist; check the path");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw CliException.usage("'" + file + "' is not a readable file; check the path and its permissions");
+        }
+    }
+
+    static AudienceImporter importer(CustomDataSchema schema, String region, String sheet, ImportPolicy policy) {
+        try {
+            return AudienceImporter.builder()
+                    .schema(schema)
+                    .defaultRegion(region)
+                    .sheet(sheet)
+                    .policy(policy)
+                    .build();
+        } catch (InvalidArgumentException invalid) {
+            String option = "defaultRegion".equals(invalid.argument()) ? "--region" : "--sheet";
+            throw CliException.usage("bad " + option + ": " + invalid.getMessage(), invalid);
+        }
+    }
+
+    /**
+     * Imports the file whole.
+     *
+     * @throws CliException exit 2 when the file cannot be opened or the sheet is missing, exit 1
+     *     when the file was opened and is invalid as a whole (empty, too large, not a contact file)
+     */
+    static ImportResult importFile(AudienceImporter importer, Path file) {
+        requireReadable(file);
+        try {
+            return importer.importFile(file);
+        } catch (AudienceImportException failed) {
+            throw fileFailure(file, failed);
+        }
+    }
+
+    static CliException fileFailure(Path file, AudienceImportException failed) {
+        int exitCode = USAGE_CODES.contains(failed.code()) ? CampaignKitCli.EXIT_USAGE : CampaignKitCli.EXIT_INVALID;
+        return new CliException(exitCode, "'" + file + "': " + failed.code() + ": " + failed.getMessage(), failed);
+    }
+}
