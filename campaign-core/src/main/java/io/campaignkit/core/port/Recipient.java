@@ -1,0 +1,108 @@
+package io.campaignkit.core.port;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.internal.Arguments;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One contact in one campaign, as stored.
+ *
+ * @param key the campaign and phone
+ * @param sequence the order it was added in, from 0, per campaign: claims hand recipients out in
+ *     this order among those due at the same instant
+ * @param contact the contact with the custom data the message needs
+ * @param state where it stands
+ * @param attempts how many times it was claimed for sending (marked SENDING)
+ * @param dueAt when a PENDING recipient may next be claimed (its launch, or a retry's time)
+ * @param lease who holds it while SENDING (or while recovering it), else empty
+ * @param providerMessageId the provider's id of the message once accepted
+ * @param outcome why it is FAILED or SKIPPED; for a PENDING one, the last transient error
+ * @param sentAt when the provider accepted it
+ * @param deliveredAt when it was delivered (set with READ or REPLIED too, if no DELIVERED came first)
+ * @param readAt when it was read
+ * @param repliedAt when the contact first replied
+ * @param updatedAt when it last changed
+ */
+public record Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
+        Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
+        Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
+        Optional<Instant> repliedAt, Instant updatedAt) {
+
+    public Recipient {
+        Arguments.requireNonNull(key, "key");
+        Arguments.require(sequence >= 0, "sequence", "sequence must not be negative, was " + sequence);
+        Arguments.requireNonNull(contact, "contact");
+        Arguments.require(contact.phone().equals(key.phone()), "contact", "contact " + contact.phone()
+                + " is not the recipient's phone " + key.phone());
+        Arguments.requireNonNull(state, "state");
+        Arguments.require(attempts >= 0, "attempts", "attempts must not be negative, was " + attempts);
+        Arguments.requireNonNull(dueAt, "dueAt");
+        Arguments.requireNonNull(lease, "lease");
+        Arguments.requireNonNull(providerMessageId, "providerMessageId");
+        Arguments.requireNonNull(outcome, "outcome");
+        Arguments.requireNonNull(sentAt, "sentAt");
+        Arguments.requireNonNull(deliveredAt, "deliveredAt");
+        Arguments.requireNonNull(readAt, "readAt");
+        Arguments.requireNonNull(repliedAt, "repliedAt");
+        Arguments.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new recipient as {@link RecipientStore#insertRecipients} stores it. */
+    public static Recipient of(CampaignId campaignId, long sequence, NewRecipient added, Instant now) {
+        Arguments.requireNonNull(added, "added");
+        return new Recipient(new RecipientKey(campaignId, added.contact().phone()), sequence, added.contact(),
+                added.skipped().isPresent() ? DeliveryState.SKIPPED : DeliveryState.PENDING, 0, added.dueAt(),
+                Optional.empty(), Optional.empty(), added.skipped(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), now);
+    }
+
+    public CampaignId campaignId() {
+        return key.campaignId();
+    }
+
+    public PhoneNumber phone() {
+        return key.phone();
+    }
+
+    /** A copy in {@code newState}, changed at {@code at}; other fields as they are. */
+    public Recipient withState(DeliveryState newState, Instant at) {
+        return new Recipient(key, sequence, contact, newState, attempts, dueAt, lease, providerMessageId, outcome,
+                sentAt, deliveredAt, readAt, repliedAt, at);
+    }
+
+    public Recipient withAttempts(int newAttempts) {
+        return new Recipient(key, sequence, contact, state, newAttempts, dueAt, lease, providerMessageId, outcome,
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+    }
+
+    public Recipient withDueAt(Instant newDueAt) {
+        return new Recipient(key, sequence, contact, state, attempts, newDueAt, lease, providerMessageId, outcome,
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+    }
+
+    public Recipient withLease(Optional<Lease> newLease) {
+        return new Recipient(key, sequence, contact, state, attempts, dueAt, newLease, providerMessageId, outcome,
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+    }
+
+    public Recipient withProviderMessageId(Optional<String> id) {
+        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, id, outcome,
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+    }
+
+    public Recipient withOutcome(Optional<StatusReason> newOutcome) {
+        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, newOutcome,
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+    }
+
+    /** A copy with the given timestamps (each kept when already set: the first report wins). */
+    public Recipient withTimes(Optional<Instant> sent, Optional<Instant> delivered, Optional<Instant> read,
+            Optional<Instant> replied) {
+        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, outcome,
+                sentAt.or(() -> sent), deliveredAt.or(() -> delivered), readAt.or(() -> read),
+                repliedAt.or(() -> replied), updatedAt);
+    }
+}

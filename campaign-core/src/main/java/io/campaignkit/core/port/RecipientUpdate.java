@@ -1,0 +1,106 @@
+package io.campaignkit.core.port;
+
+import io.campaignkit.core.internal.Arguments;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One change the engine asks the store to apply to one recipient, with
+ * {@link RecipientStore#apply(java.util.List)}. Each update applies only from the states it names
+ * and is otherwise ignored; so applying one twice, or after another process moved the recipient on,
+ * is a harmless no-op. The store reports what it actually changed.
+ */
+public sealed interface RecipientUpdate {
+
+    /** The recipient to change. */
+    RecipientKey key();
+
+    /** When it happened. */
+    Instant at();
+
+    /**
+     * The provider accepted the message: SENDING or UNKNOWN → SENT, with the provider's message id
+     * (by which status events find it) and {@code sentAt}. Also sets the provider id of a recipient
+     * that status events already moved past SENT (a receipt arriving after its own status).
+     */
+    record Accepted(RecipientKey key, String providerMessageId, Instant at) implements RecipientUpdate {
+        public Accepted {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonBlank(providerMessageId, "providerMessageId");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /** The message failed for good: SENDING or UNKNOWN → FAILED with the reason; lease cleared. */
+    record Failed(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+        public Failed {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(reason, "reason");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * Try again later: SENDING → PENDING due at {@code retryAt}, lease cleared, attempts kept, the
+     * error recorded as the recipient's last one.
+     */
+    record RetryLater(RecipientKey key, Instant retryAt, StatusReason lastError, Instant at) implements RecipientUpdate {
+        public RetryLater {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(retryAt, "retryAt");
+            Arguments.requireNonNull(lastError, "lastError");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /** No answer came (or the sender crashed mid-call): SENDING → UNKNOWN, lease cleared. */
+    record Unknown(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+        public Unknown {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(reason, "reason");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * Give a claimed recipient back unsent (the campaign paused, the hours closed): SENDING → PENDING
+     * due at {@code dueAt}, lease cleared, and the attempt it was counted for taken back.
+     */
+    record Unclaimed(RecipientKey key, Instant dueAt, Instant at) implements RecipientUpdate {
+        public Unclaimed {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(dueAt, "dueAt");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /** Never send it: PENDING or SENDING → SKIPPED with the reason; lease cleared. */
+    record Skipped(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+        public Skipped {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(reason, "reason");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A status report merged monotonically ({@link DeliveryState#mayAdvanceTo}): to SENT, DELIVERED,
+     * READ, REPLIED or FAILED. Timestamps are filled even when the state does not change (a DELIVERED
+     * after READ sets {@code deliveredAt} if it was empty); READ and REPLIED also set
+     * {@code deliveredAt}, REPLIED sets {@code readAt}, when empty. {@code reason} is required with FAILED.
+     */
+    record StatusReached(RecipientKey key, DeliveryState state, Optional<StatusReason> reason, Instant at)
+            implements RecipientUpdate {
+        public StatusReached {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(state, "state");
+            Arguments.require(state == DeliveryState.SENT || state == DeliveryState.DELIVERED || state == DeliveryState.READ
+                    || state == DeliveryState.REPLIED || state == DeliveryState.FAILED, "state",
+                    "a status report reaches SENT, DELIVERED, READ, REPLIED or FAILED, not " + state);
+            Arguments.requireNonNull(reason, "reason");
+            Arguments.require(reason.isPresent() == (state == DeliveryState.FAILED), "reason",
+                    "a reason is given exactly with FAILED");
+            Arguments.requireNonNull(at, "at");
+        }
+    }
+}
