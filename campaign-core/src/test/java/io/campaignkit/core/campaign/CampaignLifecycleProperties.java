@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -194,7 +195,7 @@ class CampaignLifecycleProperties {
     Arbitrary<Step> steps() {
         // deleting ends a sequence, so it is drawn rarely to let sequences reach ACTIVE and FINISHED
         Arbitrary<Kind> kinds = Arbitraries.frequency(Arrays.stream(Kind.values())
-                .map(kind -> Tuple.of(kind == Kind.DELETE ? 1 : 6, kind)).toArray(Tuple.Tuple2[]::new));
+                .map(kind -> Tuple.of(kind == Kind.DELETE ? 1 : 6, kind)).collect(Collectors.toList()));
         return Combinators.combine(kinds, Arbitraries.integers().between(0, 9),
                 Arbitraries.integers().between(0, 600)).as(Step::new);
     }
