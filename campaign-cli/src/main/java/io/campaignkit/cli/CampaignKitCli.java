@@ -35,6 +35,15 @@ public final class CampaignKitCli {
     /** Bad usage: an unknown or malformed option, a file that cannot be opened, a missing credential. */
     public static final int EXIT_USAGE = 2;
 
+    /** POI logs through Log4j's API; without a provider it complains on stderr, so give it the quiet one. */
+    private static final String LOG4J_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
+
+    static {
+        if (System.getProperty(LOG4J_CONTEXT_FACTORY) == null) {
+            System.setProperty(LOG4J_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
     private CampaignKitCli() {}
 
     public static void main(String[] args) {
