@@ -1,5 +1,7 @@
 package io.campaignkit.core.template;
 
+import io.campaignkit.core.internal.Arguments;
+
 /**
  * One problem of a message's bindings, found by {@link TemplateMessage#check}.
  *
@@ -8,6 +10,12 @@ package io.campaignkit.core.template;
  * @param message a sentence for people
  */
 public record BindingProblem(int placeholder, String code, String message) {
+
+    public BindingProblem {
+        Arguments.requirePositive(placeholder, "placeholder");
+        Arguments.requireNonBlank(code, "code");
+        Arguments.requireNonBlank(message, "message");
+    }
 
     /** A placeholder has no binding. */
     public static final String UNBOUND_PLACEHOLDER = "UNBOUND_PLACEHOLDER";
