@@ -1,0 +1,47 @@
+package io.campaignkit.cli.internal.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One recipient's line of a report.
+ *
+ * @param contact the number in E.164
+ * @param status the delivery state ({@code SENT}, {@code FAILED}, …)
+ * @param errorCode why it failed or was skipped, if it did
+ * @param errorMessage the matching sentence for people
+ * @param sentAt when the provider accepted it
+ * @param deliveredAt when it reached the handset
+ * @param readAt when it was read
+ * @param repliedAt when the contact first replied
+ * @param funnelSteps the bot's funnel steps the contact reached, by time
+ * @param customData the contact's custom data, as normalized text by field id
+ */
+public record ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
+        Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
+        Optional<Instant> repliedAt, List<StepTime> funnelSteps, Map<String, String> customData) {
+
+    public ReportRow {
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(errorCode, "errorCode");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(deliveredAt, "deliveredAt");
+        Objects.requireNonNull(readAt, "readAt");
+        Objects.requireNonNull(repliedAt, "repliedAt");
+        funnelSteps = List.copyOf(funnelSteps);
+        customData = Map.copyOf(customData);
+    }
+
+    /** A funnel step and when the contact reached it. */
+    public record StepTime(String step, Instant at) {
+        public StepTime {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+}

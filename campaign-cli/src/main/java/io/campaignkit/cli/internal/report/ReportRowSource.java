@@ -1,0 +1,13 @@
+package io.campaignkit.cli.internal.report;
+
+import java.util.function.Consumer;
+
+/**
+ * The recipients of a report, handed over one at a time in a stable order so that writers never
+ * hold them all. May be walked more than once (the HTML page walks it once per chart pass).
+ */
+@FunctionalInterface
+public interface ReportRowSource {
+
+    void forEachRow(Consumer<? super ReportRow> action);
+}
