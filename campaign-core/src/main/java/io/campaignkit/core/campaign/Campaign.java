@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *       configuration is complete and valid ({@link #validation()} is empty) is READY, any other is
  *       DRAFT. So an edit that completes the configuration makes it READY, and an edit that breaks
  *       it returns it to DRAFT. Both are editable ({@link #reconfigure}, {@link #edit}).</li>
- *   <li><b>launch</b> ({@link #launch(Instant)}) is accepted only in READY, after re-validating
+ *   <li><b>launch</b> ({@link #launch(Instant)}, or {@link #launchAt(Instant, Instant)} to schedule
+ *       it) is accepted only in READY, after re-validating
  *       with the time-dependent rules; in DRAFT it throws a {@link CampaignValidationException}
  *       listing every problem. A campaign launched with a start in the future is ACTIVE and
  *       {@link DispatchState.Waiting waiting}; otherwise it is ACTIVE and sending.</li>
@@ -251,18 +252,39 @@ public final class Campaign {
      */
     public Campaign launch(Instant now) {
         Arguments.requireNonNull(now, "now");
+        return launchWith(configuration, now);
+    }
+
+    /**
+     * Schedules the campaign in one step: its delivery plan starts at {@code start}, and it is
+     * launched at {@code now}, as {@link #launch(Instant)} (WAITING until {@code start}, or sending
+     * at once if {@code start} is not in the future). One version step, like {@code launch}.
+     *
+     * @throws CampaignValidationException when the configuration with that start is invalid at {@code now}
+     * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} when ACTIVE or FINISHED
+     */
+    public Campaign launchAt(Instant start, Instant now) {
+        Arguments.requireNonNull(start, "start");
+        Arguments.requireNonNull(now, "now");
+        DeliveryPlan plan = configuration.deliveryPlan();
+        return launchWith(configuration.toBuilder()
+                .deliveryPlan(new DeliveryPlan(Optional.of(start), plan.pace(), plan.endAt())).build(), now);
+    }
+
+    private Campaign launchWith(CampaignConfiguration launched, Instant now) {
         if (!state.allowsEdit()) {
             throw refuse(CampaignAction.LAUNCH, state == CampaignState.FINISHED
                     ? "and a finished campaign is never launched again"
                     : "already launched");
         }
-        CampaignValidation validation = CampaignValidation.atLaunch(kind, configuration, now);
+        CampaignValidation validation = CampaignValidation.atLaunch(kind, launched, now);
         if (!validation.isValid()) {
             throw new CampaignValidationException(id, state, CampaignAction.LAUNCH, validation);
         }
-        Instant start = configuration.deliveryPlan().effectiveStart(now);
+        Instant start = launched.deliveryPlan().effectiveStart(now);
         DispatchState first = start.isAfter(now) ? new DispatchState.Waiting(start) : new DispatchState.Sending(now);
-        return next(now, s -> s.withState(CampaignState.ACTIVE).withDispatch(first).withLaunchedAt(now));
+        return next(now, s -> s.withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
+                .withLaunchedAt(now));
     }
 
     /**

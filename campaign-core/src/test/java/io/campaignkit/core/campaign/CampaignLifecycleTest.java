@@ -111,6 +111,33 @@ class CampaignLifecycleTest {
         }
 
         @Test
+        void launch_at_schedules_the_start_in_one_step() {
+            Instant start = T0.plus(Duration.ofDays(1));
+            Campaign ready = CampaignFixtures.ready();
+
+            Campaign scheduled = ready.launchAt(start, LATER);
+
+            assertThat(scheduled.state()).isEqualTo(CampaignState.ACTIVE);
+            assertThat(scheduled.dispatch()).contains(new DispatchState.Waiting(start));
+            assertThat(scheduled.configuration().deliveryPlan().startAt()).contains(start);
+            assertThat(scheduled.configuration().deliveryPlan().pace()).isEqualTo(ready.configuration().deliveryPlan().pace());
+            assertThat(scheduled.version()).isEqualTo(ready.version() + 1);
+        }
+
+        @Test
+        void launch_at_refuses_a_start_after_the_end_and_a_finished_campaign() {
+            Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
+                    DeliveryPlan.custom().endAt(T0.plus(Duration.ofHours(1))).build()), T0);
+
+            assertThatThrownBy(() -> ready.launchAt(T0.plus(Duration.ofHours(2)), T0))
+                    .isInstanceOfSatisfying(CampaignValidationException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::code).containsExactly(Violation.END_BEFORE_START));
+            assertThatThrownBy(() -> CampaignFixtures.finished().launchAt(LATER, LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.state()).isEqualTo(CampaignState.FINISHED));
+        }
+
+        @Test
         void a_planned_start_in_the_past_means_start_now() {
             Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
                     DeliveryPlan.custom().startAt(T0.minus(Duration.ofDays(1))).build()), T0);
