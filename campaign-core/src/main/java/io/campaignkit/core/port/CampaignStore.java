@@ -28,10 +28,10 @@ import java.util.Optional;
  * gives up to {@code limit} pending recipients to one owner under a {@link Lease}. A recipient
  * under a live lease is never handed to anyone else; when the lease expires (its owner crashed)
  * the recipient is handed out again, so no claim is lost. No operation needs every recipient in
- * memory. What this first cut leaves to the engine issue: recording each recipient's outcome
- * (sent, delivered, read, replied, failed, skipped) with monotonic, idempotent status merges,
- * which takes a recipient out of the pending ones for good; exclusivity of a contact across
- * active campaigns of one sender; conversations and their queued inbound messages.
+ * memory. These methods are a first cut: recipients' delivery states (sent, delivered, read,
+ * replied, failed, skipped) with monotonic, idempotent merges and the recovery of crashed sends
+ * belong to {@link RecipientStore}; exclusivity to {@link EngagementStore}; conversations and
+ * their queued inbound messages to {@link ConversationStore}.
  *
  * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument).
  * Implementations are thread-safe.

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A contact's conversation with a campaign's bot, opened by the contact's first reply.
  *
- * @param id the store's id for it, unique in the store ({@code <campaignId>~<digits>~<n>})
+ * @param id the store's id for it, unique in the store ({@code <campaignId>:<digits>:<n>})
  * @param campaignId the campaign
  * @param phone the contact
  * @param openedAt when the first reply came

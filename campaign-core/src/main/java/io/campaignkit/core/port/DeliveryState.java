@@ -16,6 +16,7 @@ package io.campaignkit.core.port;
  * REPLIED 7. FAILED is below DELIVERED on purpose: a provider that reports a failure and later a
  * delivery did deliver; a failure reported after a delivery changes nothing. SKIPPED is outside the
  * order: only a PENDING (or claimed, not yet sent) recipient becomes SKIPPED, and nothing leaves it.
+ * A PENDING recipient has sent nothing, so no status report moves it either.
  */
 public enum DeliveryState {
     /** Waiting to be sent (possibly for a retry's due time). */
@@ -63,9 +64,12 @@ public enum DeliveryState {
         return rank >= DELIVERED.rank;
     }
 
-    /** Whether a status merge from this state to {@code next} changes anything. */
+    /**
+     * Whether a status merge from this state to {@code next} changes anything: {@code next} is of a
+     * higher rank, and neither is SKIPPED nor PENDING (nothing was sent yet), nor is {@code next} SENDING.
+     */
     public boolean mayAdvanceTo(DeliveryState next) {
-        if (this == SKIPPED || next == SKIPPED || next == PENDING || next == SENDING) {
+        if (this == PENDING || this == SKIPPED || next == SKIPPED || next == PENDING || next == SENDING) {
             return false;
         }
         return next.rank > rank;

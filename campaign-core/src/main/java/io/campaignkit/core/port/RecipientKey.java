@@ -16,11 +16,11 @@ public record RecipientKey(CampaignId campaignId, PhoneNumber phone) {
     }
 
     /**
-     * The correlation id the engine sends with the message ({@code <campaignId>~<digits>}): it fits
+     * The correlation id the engine sends with the message ({@code <campaignId>:<digits>}): it fits
      * the channel SPI's alphabet and length, and status events that echo it find the recipient.
      */
     public String correlationId() {
-        return campaignId.value() + "~" + phone.digits();
+        return campaignId.value() + ":" + phone.digits();
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface TrackingStore {
      */
     boolean markEventHandled(String eventKey, Instant at);
 
+    /** Whether an event with this key was marked handled, without marking it. */
+    boolean wasEventHandled(String eventKey);
+
     /** Keeps a status report whose message is unknown. Keeping one report twice keeps it once. */
     void keepUnmatchedStatus(UnmatchedStatus status);
 

@@ -1,0 +1,371 @@
+package io.campaignkit.core.engine;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelRegistry;
+import io.campaignkit.channel.event.ChannelEvent;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.FinishReason;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.engine.internal.EngineContext;
+import io.campaignkit.core.engine.internal.EngineCore;
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The campaign engine: launches campaigns, sends their first messages at a controlled pace inside
+ * their active hours, tracks every delivery, routes replies to the campaign's bot, and finishes
+ * campaigns. The one entry point of CampaignKit; build it with {@link #builder()}.
+ *
+ * <pre>{@code
+ * CampaignEngine engine = CampaignEngine.builder()
+ *         .store(store)                       // campaigns, recipients, conversations...
+ *         .channel(whatsAppAdapter)            // or .channels(registry)
+ *         .botFlows(BotFlowRegistry.of(Map.of("cobranza-v2", cobranzaBot)))
+ *         .contactDirectory(directory)         // for segment and TEST audiences
+ *         .listener(listener)
+ *         .build();
+ * engine.launch(campaignId, LaunchRequest.importedContacts(contacts));
+ * CampaignRunner runner = CampaignRunner.start(engine, scheduler);   // or call engine.runDue() yourself
+ * }</pre>
+ *
+ * <h2>Time</h2>
+ * The engine never sleeps and never reads the system clock: {@link #runDue()} does what is due at
+ * the injected clock's instant (start scheduled campaigns, finish those whose end passed, send due
+ * recipients within pace and hours, retry failures whose backoff elapsed, recover sends of a
+ * crashed process, hand queued replies to bots when hours open, close idle conversations) and
+ * answers the next instant it has work. {@link CampaignRunner} calls it on a scheduler; tests call
+ * it on a manual clock.
+ *
+ * <h2>Sending</h2>
+ * A recipient is marked SENDING in the store before the channel is called. Channel answers are
+ * recorded when their {@code CompletionStage} completes, on the completing thread. Failures follow
+ * their class: RATE_LIMITED waits the retry-after (the whole sender waits); TRANSIENT retries with
+ * the {@link RetryPolicy} and then fails; RECIPIENT_PERMANENT fails at once; CONTENT_PERMANENT and
+ * AUTHENTICATION pause the campaign (the recipient stays pending); UNKNOWN_OUTCOME is recorded
+ * UNKNOWN ({@link DeliverySemantics#AT_MOST_ONCE}) or retried ({@link DeliverySemantics#AT_LEAST_ONCE}).
+ *
+ * <h2>Several processes</h2>
+ * Engines of several processes may share one store: claims are leased and exclusivity is decided by
+ * the store. Host operations on one campaign are best sent to one process. Thread-safe.
+ */
+public final class CampaignEngine {
+
+    /** How long a process holds claimed recipients before another may recover them: 5 minutes. */
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(5);
+    /** Most sends awaiting the channel's answer at once, over all campaigns: 256. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
+    /** Most recipients claimed or updated in one store call: 500. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** A conversation without messages for this long is closed with reason INACTIVITY: 24 hours. */
+    public static final Duration DEFAULT_CONVERSATION_IDLE_TIMEOUT = Duration.ofHours(24);
+    /** At-most-once: a send with an unknown outcome is never repeated. */
+    public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
+
+    private final EngineCore core;
+
+    private CampaignEngine(EngineCore core) {
+        this.core = core;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    /** Creates and stores a campaign, DRAFT or READY by its configuration. */
+    public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
+            CampaignConfiguration configuration) {
+        return core.create(id, tenantId, projectId, kind, configuration);
+    }
+
+    /** Edits a DRAFT or READY campaign's configuration. */
+    public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(changes, "changes");
+        return core.edit(id, changes);
+    }
+
+    /**
+     * Launches a READY campaign: ACTIVE, sending from now or its planned start. Its audience becomes
+     * recipients, one per distinct phone: PENDING, or SKIPPED with the reason (a binding without a
+     * value, opted out, engaged in another active campaign on the sender).
+     *
+     * @throws IncompleteAudienceException if complete custom data is required and contacts lack it,
+     *     or test numbers are missing from the directory; the campaign stays READY
+     * @throws io.campaignkit.core.campaign.CampaignValidationException if the campaign is not valid
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is not READY
+     */
+    public Campaign launch(CampaignId id, LaunchRequest request) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(request, "request");
+        return core.launch(id, request);
+    }
+
+    /** Pauses an ACTIVE campaign: no new sends; sends in flight complete and are recorded. */
+    public Campaign pause(CampaignId id) {
+        return core.pause(Arguments.requireNonNull(id, "id"));
+    }
+
+    /** Resumes a paused campaign. */
+    public Campaign resume(CampaignId id) {
+        return core.resume(Arguments.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Finishes an ACTIVE campaign for good: recipients not yet sent become SKIPPED(CAMPAIGN_FINISHED),
+     * open conversations close, engagements are released.
+     */
+    public Campaign finish(CampaignId id) {
+        return core.finish(Arguments.requireNonNull(id, "id"), FinishReason.BY_USER);
+    }
+
+    /** Deletes a DRAFT, READY or FINISHED campaign and everything stored for it. */
+    public void delete(CampaignId id) {
+        core.delete(Arguments.requireNonNull(id, "id"));
+    }
+
+    /** The stored campaign. */
+    public Optional<Campaign> find(CampaignId id) {
+        return core.context().campaigns().find(Arguments.requireNonNull(id, "id"));
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Does everything due at the clock's current instant.
+     *
+     * @return the next instant at which something will be due, or empty when only an outside event
+     *     (a launch, a resume, a webhook, a channel's answer) can make work
+     */
+    public Optional<Instant> runDue() {
+        return core.runDue();
+    }
+
+    /** How many sends await the channel's answer. */
+    public int inFlight() {
+        return core.inFlight();
+    }
+
+    /** Runs {@code wakeUp} whenever work may have become due sooner than {@link #runDue()} last said. */
+    public void onWakeUp(Runnable wakeUp) {
+        core.context().addWakeUpListener(Arguments.requireNonNull(wakeUp, "wakeUp"));
+    }
+
+    /** The engine's clock. */
+    public Clock clock() {
+        return core.context().clock();
+    }
+
+    // ---------------------------------------------------------------- channel events
+
+    /**
+     * Passes a webhook call to the channel's adapter, applies the verified events (status reports,
+     * replies, opt-outs and opt-ins), and returns the answer to write back to the provider.
+     */
+    public WebhookResult handleWebhook(String channelId, WebhookRequest request) {
+        Arguments.requireNonBlank(channelId, "channelId");
+        Arguments.requireNonNull(request, "request");
+        return core.handleWebhook(channelId, request);
+    }
+
+    /** Applies events a host obtained from an adapter itself. Duplicates are harmless. */
+    public void applyEvents(String channelId, List<ChannelEvent> events) {
+        Arguments.requireNonBlank(channelId, "channelId");
+        Arguments.requireNoNullElements(events, "events");
+        core.applyEvents(channelId, events);
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    /** The campaign's live metrics. */
+    public CampaignMetrics metrics(CampaignId id) {
+        return core.metrics(Arguments.requireNonNull(id, "id"));
+    }
+
+    /** A page of the campaign's recipients by sequence, after {@code afterSequence} (-1 first), for exports. */
+    public List<Recipient> recipients(CampaignId id, long afterSequence, int limit) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
+                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+        return core.context().recipients().findRecipients(id, afterSequence, limit);
+    }
+
+    /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
+    public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        core.context().suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant()));
+    }
+
+    /** Lifts a suppression added by {@link #suppress} or by a channel opt-out. */
+    public boolean liftSuppression(PhoneNumber phone, Optional<SenderKey> sender) {
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        return core.context().suppressions().lift(sender, phone);
+    }
+
+    /**
+     * Builds a {@link CampaignEngine}. Only the store and at least one channel are required; every
+     * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
+     */
+    public static final class Builder {
+        private CampaignStore store;
+        private ChannelRegistry channels = ChannelRegistry.empty();
+        private BotFlowRegistry botFlows = id -> Optional.empty();
+        private ContactDirectory directory;
+        private Clock clock = Clock.systemUTC();
+        private CampaignListener listener = CampaignListener.NONE;
+        private UnroutedMessageHandler unrouted = UnroutedMessageHandler.IGNORE;
+        private String ownerId = "campaignkit-" + UUID.randomUUID();
+        private Duration leaseDuration = DEFAULT_LEASE_DURATION;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private DeliverySemantics semantics = DEFAULT_DELIVERY_SEMANTICS;
+        private RandomGenerator random;
+        private Duration idleTimeout = DEFAULT_CONVERSATION_IDLE_TIMEOUT;
+
+        private Builder() {}
+
+        /**
+         * The store. It must implement, besides {@link CampaignStore}, {@link RecipientStore},
+         * {@link EngagementStore}, {@link SuppressionList}, {@link ConversationStore} and
+         * {@link TrackingStore} (the testkit's in-memory store and the JDBC store do).
+         */
+        public Builder store(CampaignStore store) {
+            Arguments.requireNonNull(store, "store");
+            for (Class<?> part : List.of(RecipientStore.class, EngagementStore.class, SuppressionList.class,
+                    ConversationStore.class, TrackingStore.class)) {
+                Arguments.require(part.isInstance(store), "store", "store " + store.getClass().getName()
+                        + " must also implement " + part.getSimpleName());
+            }
+            this.store = store;
+            return this;
+        }
+
+        /** Adds one channel adapter, found by its {@link ChannelAdapter#id()}. */
+        public Builder channel(ChannelAdapter adapter) {
+            Arguments.requireNonNull(adapter, "adapter");
+            channels.register(adapter);
+            return this;
+        }
+
+        /** Uses the adapters registered in {@code registry} (replacing those added before). */
+        public Builder channels(ChannelRegistry registry) {
+            this.channels = Arguments.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public Builder botFlows(BotFlowRegistry registry) {
+            this.botFlows = Arguments.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public Builder contactDirectory(ContactDirectory directory) {
+            this.directory = Arguments.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The clock; {@link Clock#systemUTC()} by default. Tests pass a manual clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Arguments.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder listener(CampaignListener listener) {
+            this.listener = Arguments.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Where inbound messages of contacts in no active campaign go; ignored by default. */
+        public Builder unroutedMessages(UnroutedMessageHandler handler) {
+            this.unrouted = Arguments.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** This process's name on its leases; unique per process (a random one by default). */
+        public Builder ownerId(String ownerId) {
+            this.ownerId = Arguments.requireNonBlank(ownerId, "ownerId");
+            return this;
+        }
+
+        public Builder leaseDuration(Duration duration) {
+            this.leaseDuration = Arguments.requirePositive(duration, "duration");
+            return this;
+        }
+
+        public Builder maxInFlight(int max) {
+            this.maxInFlight = Arguments.requirePositive(max, "max");
+            return this;
+        }
+
+        public Builder batchSize(int size) {
+            Arguments.require(size >= 1 && size <= CampaignStore.MAX_BATCH, "size",
+                    "size must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + size);
+            this.batchSize = size;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Arguments.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder deliverySemantics(DeliverySemantics semantics) {
+            this.semantics = Arguments.requireNonNull(semantics, "semantics");
+            return this;
+        }
+
+        /** The source of retry jitter; pass a seeded one for reproducible runs. */
+        public Builder random(RandomGenerator random) {
+            this.random = Arguments.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder conversationIdleTimeout(Duration timeout) {
+            this.idleTimeout = Arguments.requirePositive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @throws InvalidArgumentException without a store or a channel
+         */
+        public CampaignEngine build() {
+            Arguments.require(store != null, "store", "a store is required: builder().store(...)");
+            Arguments.require(!channels.channelIds().isEmpty(), "channels",
+                    "at least one channel adapter is required: builder().channel(...)");
+            RandomGenerator jitter = random != null ? random : new SplittableRandom();
+            return new CampaignEngine(new EngineCore(new EngineContext(store, channels, botFlows,
+                    Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
+                    batchSize, retryPolicy, semantics, jitter, idleTimeout)));
+        }
+    }
+}

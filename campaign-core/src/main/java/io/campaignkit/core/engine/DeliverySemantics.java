@@ -1,0 +1,13 @@
+package io.campaignkit.core.engine;
+
+/**
+ * What the engine does with a recipient whose send may or may not have reached the provider: the
+ * channel answered {@code UNKNOWN_OUTCOME}, or the process crashed during the call (the recipient
+ * was left SENDING under a lease that expired).
+ */
+public enum DeliverySemantics {
+    /** Record it UNKNOWN and never resend: a contact never gets the message twice. The default. */
+    AT_MOST_ONCE,
+    /** Send it again (as a transient failure): every contact gets the message, some maybe twice. */
+    AT_LEAST_ONCE
+}

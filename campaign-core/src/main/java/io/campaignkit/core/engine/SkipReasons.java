@@ -1,0 +1,20 @@
+package io.campaignkit.core.engine;
+
+/** The stable codes of SKIPPED recipients and of the engine's own FAILED and UNKNOWN reasons. */
+public final class SkipReasons {
+
+    /** A placeholder's binding has no value for the contact. */
+    public static final String UNRESOLVED_BINDING = "UNRESOLVED_BINDING";
+    /** The contact is engaged in another active campaign on the same sender. */
+    public static final String ALREADY_IN_ACTIVE_CAMPAIGN = "ALREADY_IN_ACTIVE_CAMPAIGN";
+    /** The contact is on the suppression list for the sender. */
+    public static final String OPTED_OUT = "OPTED_OUT";
+    /** The campaign finished before the contact was sent to. */
+    public static final String CAMPAIGN_FINISHED = "CAMPAIGN_FINISHED";
+    /** Transient failures used every attempt the retry policy allows. */
+    public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+    /** The process that was sending crashed or stalled past its lease. */
+    public static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+
+    private SkipReasons() {}
+}

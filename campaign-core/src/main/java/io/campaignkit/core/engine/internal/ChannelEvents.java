@@ -1,0 +1,97 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.channel.SendFailure;
+import io.campaignkit.channel.event.ChannelEvent;
+import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.event.OptIn;
+import io.campaignkit.channel.event.OptOut;
+import io.campaignkit.channel.event.StatusUpdate;
+import io.campaignkit.channel.event.UnsupportedMessage;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.UnmatchedStatus;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a channel's verified events: status reports merge into recipients (unknown ones are kept
+ * aside), inbound messages go to conversations (each once, however often the webhook comes),
+ * opt-outs and opt-ins change the suppression list of the sender.
+ */
+final class ChannelEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelEvents.class);
+
+    private final EngineContext context;
+    private final Lifecycle lifecycle;
+    private final Conversations conversations;
+
+    ChannelEvents(EngineContext context, Lifecycle lifecycle, Conversations conversations) {
+        this.context = context;
+        this.lifecycle = lifecycle;
+        this.conversations = conversations;
+    }
+
+    void apply(String channelId, List<ChannelEvent> events) {
+        for (ChannelEvent event : events) {
+            if (event instanceof StatusUpdate status) {
+                onStatus(channelId, status);
+            } else if (event instanceof InboundMessage inbound) {
+                if (context.tracking.markEventHandled(channelId + "|" + inbound.deduplicationKey(), context.now())) {
+                    conversations.onInbound(channelId, inbound);
+                }
+            } else if (event instanceof OptOut optOut) {
+                phone(optOut.from()).ifPresent(phone -> context.suppressions.suppress(new Suppression(
+                        Optional.of(new SenderKey(channelId, optOut.to())), phone, Suppression.CHANNEL_OPT_OUT,
+                        optOut.timestamp())));
+            } else if (event instanceof OptIn optIn) {
+                phone(optIn.from()).ifPresent(phone ->
+                        context.suppressions.lift(Optional.of(new SenderKey(channelId, optIn.to())), phone));
+            } else if (event instanceof UnsupportedMessage unsupported) {
+                LOG.info("channel {} reported an unsupported message: {}", channelId, unsupported.description());
+            }
+        }
+    }
+
+    private void onStatus(String channelId, StatusUpdate status) {
+        DeliveryState state = switch (status.status()) {
+            case SENT -> DeliveryState.SENT;
+            case DELIVERED -> DeliveryState.DELIVERED;
+            case READ -> DeliveryState.READ;
+            case FAILED -> DeliveryState.FAILED;
+        };
+        Optional<StatusReason> reason = status.failure().map(ChannelEvents::reasonOf);
+        Optional<Recipient> recipient = context.recipients.findByProviderMessageId(status.providerMessageId())
+                .or(() -> status.correlationId().flatMap(context.recipients::findByCorrelationId));
+        if (recipient.isPresent()) {
+            lifecycle.emit(context.recipients.apply(List.of(
+                    new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()))));
+            return;
+        }
+        boolean reply = context.tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId());
+        if (!reply) {
+            context.tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
+                    status.correlationId(), state, reason, status.timestamp()));
+        }
+    }
+
+    static StatusReason reasonOf(SendFailure failure) {
+        return new StatusReason(failure.errorClass().name(), failure.providerMessage(), failure.providerCode(),
+                !failure.errorClass().isRetryable());
+    }
+
+    private static Optional<PhoneNumber> phone(String number) {
+        try {
+            return Optional.of(PhoneNumber.parse(number));
+        } catch (RuntimeException notAPhone) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.channel.MediaReference;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.OutOfHoursPolicy;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationContext;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientUpdate;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replies: routes a contact's inbound message to the conversation of the campaign the contact is
+ * engaged in on that sender, hands it to the campaign's bot (now, or at the next opening under the
+ * QUEUE policy), sends the out-of-hours automatic reply, and closes idle conversations.
+ */
+final class Conversations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
+    /** How far back to look for the start of a closed period: longer than any weekly gap. */
+    private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
+
+    private final EngineContext context;
+    private final Lifecycle lifecycle;
+    private final Replies replies;
+
+    Conversations(EngineContext context, Lifecycle lifecycle, Replies replies) {
+        this.context = context;
+        this.lifecycle = lifecycle;
+        this.replies = replies;
+    }
+
+    /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
+    void onInbound(String channelId, io.campaignkit.channel.event.InboundMessage message) {
+        Instant now = context.now();
+        Optional<PhoneNumber> phone = parse(message.from());
+        Optional<Campaign> campaign = phone.flatMap(p -> context.engagements.engagedCampaign(
+                new SenderKey(channelId, message.to()), p)).flatMap(context.campaigns::find)
+                .filter(c -> c.state() == CampaignState.ACTIVE);
+        if (campaign.isEmpty()) {
+            context.unrouted.onUnroutedMessage(channelId, message);
+            return;
+        }
+        Campaign active = campaign.get();
+        RecipientKey key = new RecipientKey(active.id(), phone.get());
+        lifecycle.emit(context.recipients.apply(List.of(new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED,
+                Optional.empty(), message.timestamp()))));
+        Conversation conversation = context.conversations.openOrContinue(active.id(), phone.get(), now);
+        InboundMessage forBot = toBotMessage(message);
+        ActiveHours hours = active.configuration().activeHours();
+        if (hours.isOpenAt(now)) {
+            if (context.conversations.countQueued(active.id()) > 0) {
+                // earlier messages wait in the queue: keep the order
+                context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+                drainQueue(active, now);
+            } else {
+                deliver(active, conversation, forBot);
+            }
+            return;
+        }
+        OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
+        policy.autoReply().ifPresent(text -> {
+            if (context.conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
+                replies.sendAutomatic(active, conversation, text);
+            }
+        });
+        if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
+            context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+        } else {
+            context.conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
+                    .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
+        }
+    }
+
+    /** Hands queued messages to the bot in arrival order once hours are open. */
+    void drainQueue(Campaign campaign, Instant now) {
+        List<QueuedInbound> batch;
+        do {
+            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            for (QueuedInbound queued : batch) {
+                Conversation conversation = context.conversations.findConversation(queued.conversationId())
+                        .filter(Conversation::isOpen)
+                        .orElseGet(() -> context.conversations.openOrContinue(campaign.id(), queued.phone(), now));
+                try {
+                    deliver(campaign, conversation, queued.message());
+                } finally {
+                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
+                }
+            }
+        } while (batch.size() == context.batchSize);
+    }
+
+    /** Closes conversations idle past the timeout; answers when the next one would be. */
+    Optional<Instant> closeIdle(Campaign campaign, Instant now) {
+        Instant idleSince = now.minus(context.conversationIdleTimeout);
+        List<Conversation> closed;
+        do {
+            closed = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
+                    Conversation.INACTIVITY, context.batchSize, now);
+            closed.forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
+        } while (closed.size() == context.batchSize);
+        return context.conversations.oldestActivity(campaign.id()).map(at -> at.plus(context.conversationIdleTimeout));
+    }
+
+    void notifyClosed(Campaign campaign, Conversation conversation, String reason) {
+        botOf(campaign).ifPresent(bot -> {
+            try {
+                bot.onConversationClosed(contextOf(campaign, conversation), reason);
+            } catch (RuntimeException e) {
+                LOG.warn("bot flow of campaign {} failed on closing {}", campaign.id(), conversation.id(), e);
+            }
+        });
+    }
+
+    private void deliver(Campaign campaign, Conversation conversation, InboundMessage message) {
+        Optional<BotFlow> bot = botOf(campaign);
+        if (bot.isEmpty()) {
+            LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
+                    campaign.id(), campaign.configuration().botFlowId().orElse("?"), message.messageId());
+            return;
+        }
+        try {
+            bot.get().onInboundMessage(contextOf(campaign, conversation), message,
+                    replies.replyFor(campaign, conversation));
+        } catch (RuntimeException e) {
+            LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
+        }
+    }
+
+    private Optional<BotFlow> botOf(Campaign campaign) {
+        return campaign.configuration().botFlowId().flatMap(context.botFlows::find);
+    }
+
+    private ConversationContext contextOf(Campaign campaign, Conversation conversation) {
+        Contact contact = context.recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
+                .orElseGet(() -> Contact.of(conversation.phone()));
+        return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
+                campaign.configuration().botFlowId().orElseThrow(), context.binding(campaign), contact);
+    }
+
+    private static InboundMessage toBotMessage(io.campaignkit.channel.event.InboundMessage message) {
+        List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
+        Optional<String> text = message.text().or(message::buttonPayload);
+        if (text.isEmpty() && media.isEmpty()) {
+            text = Optional.of("");
+        }
+        return new InboundMessage(message.providerMessageId(), text, media, message.timestamp(), false);
+    }
+
+    private static InboundMessage queued(InboundMessage message) {
+        return new InboundMessage(message.messageId(), message.text(), message.media(), message.receivedAt(), true);
+    }
+
+    private static Optional<PhoneNumber> parse(String from) {
+        try {
+            return Optional.of(PhoneNumber.parse(from));
+        } catch (RuntimeException notAPhone) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The start of the closed period {@code now} is in: the last minute the hours were open, plus
+     * one. Schedules change at whole minutes, so a minute-by-minute look back is exact.
+     */
+    static Instant closedSince(ActiveHours hours, Instant now) {
+        Instant probe = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant limit = now.minus(CLOSED_PERIOD_SEARCH);
+        try {
+            while (probe.isAfter(limit)) {
+                Instant previous = probe.minus(1, ChronoUnit.MINUTES);
+                if (hours.isOpenAt(previous)) {
+                    return probe;
+                }
+                probe = previous;
+            }
+        } catch (RuntimeException beyondSupportedRange) {
+            return probe;
+        }
+        return limit;
+    }
+
+    boolean isActive(CampaignId id) {
+        return context.campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE).isPresent();
+    }
+
+}

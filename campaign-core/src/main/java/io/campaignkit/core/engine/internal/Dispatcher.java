@@ -1,0 +1,354 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.MediaReference;
+import io.campaignkit.channel.MessageContent;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendFailure;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.TemplateContent;
+import io.campaignkit.channel.TextContent;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignAction;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.DispatchState;
+import io.campaignkit.core.campaign.IllegalCampaignActionException;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.dispatch.pacing.RateLimit;
+import io.campaignkit.core.dispatch.pacing.SendPacer;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.engine.DeliverySemantics;
+import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientCounts;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.UnmatchedStatus;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.HeaderMedia;
+import io.campaignkit.core.template.RenderResult;
+import io.campaignkit.core.template.TemplateMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends one campaign's due recipients within its pace, its sender's limit, its active hours and the
+ * engine's in-flight bound, and records every answer of the channel.
+ */
+final class Dispatcher {
+
+    private final EngineContext context;
+    private final Lifecycle lifecycle;
+    private final ConcurrentMap<CampaignId, SendPacer> pacers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SenderKey, Instant> senderHeldUntil = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    Dispatcher(EngineContext context, Lifecycle lifecycle) {
+        this.context = context;
+        this.lifecycle = lifecycle;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    void forget(CampaignId id) {
+        pacers.remove(id);
+    }
+
+    /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
+    Optional<Instant> run(Campaign campaign, Instant now) {
+        Optional<Instant> recovery = recoverExpired(campaign, now);
+        DispatchState dispatch = campaign.dispatch().orElseThrow();
+        if (dispatch instanceof DispatchState.Waiting waiting) {
+            if (now.isBefore(waiting.startAt())) {
+                return earliest(recovery, Optional.of(waiting.startAt()));
+            }
+            campaign = lifecycle.change(campaign.id(), CampaignAction.START_SENDING, c -> c.startSending(now));
+            dispatch = campaign.dispatch().orElseThrow();
+        }
+        if (!(dispatch instanceof DispatchState.Sending)) {
+            return recovery;
+        }
+        ActiveHours hours = campaign.configuration().activeHours();
+        if (!hours.isOpenAt(now)) {
+            return earliest(recovery, hours.nextOpening(now));
+        }
+        Optional<Instant> next = sendDue(campaign, now);
+        if (next.isEmpty()) {
+            completeIfDone(campaign, now);
+        }
+        return earliest(recovery, next);
+    }
+
+    private Optional<Instant> sendDue(Campaign campaign, Instant now) {
+        SendPacer pacer = pacerFor(campaign);
+        SenderKey sender = context.senderKey(campaign);
+        ChannelAdapter adapter = context.adapter(campaign);
+        while (true) {
+            Instant held = senderHeldUntil.get(sender);
+            if (held != null && now.isBefore(held)) {
+                return Optional.of(held);
+            }
+            int room = context.maxInFlight - inFlight.get();
+            if (room <= 0) {
+                return Optional.empty(); // a completion wakes the runner
+            }
+            int permits = pacer.availablePermits(now);
+            if (permits == 0) {
+                Optional<Instant> due = context.recipients.nextDueAt(campaign.id(), now);
+                return due.map(at -> later(at, pacer.nextPermitAt(now)));
+            }
+            int wanted = Math.min(Math.min(room, permits), context.batchSize);
+            List<Recipient> claimed = context.recipients.claimForSending(campaign.id(), context.newLease(now), wanted, now);
+            if (claimed.isEmpty()) {
+                return context.recipients.nextDueAt(campaign.id(), now);
+            }
+            int granted = pacer.tryAcquire(claimed.size(), now);
+            List<Recipient> sendable = skipSuppressed(sender, claimed, now);
+            List<RecipientUpdate> giveBack = new ArrayList<>();
+            int index = 0;
+            for (Recipient recipient : sendable) {
+                if (index++ < granted) {
+                    send(campaign, adapter, recipient, now);
+                } else {
+                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), now, now));
+                }
+            }
+            if (!giveBack.isEmpty()) {
+                context.recipients.apply(giveBack);
+            }
+            if (claimed.size() < wanted || granted < claimed.size()) {
+                Optional<Instant> due = context.recipients.nextDueAt(campaign.id(), now);
+                return due.map(at -> later(at, pacer.nextPermitAt(now)));
+            }
+        }
+    }
+
+    private List<Recipient> skipSuppressed(SenderKey sender, List<Recipient> claimed, Instant now) {
+        Set<io.campaignkit.core.contact.PhoneNumber> suppressed = context.suppressions.suppressedAmong(sender,
+                claimed.stream().map(Recipient::phone).toList());
+        if (suppressed.isEmpty()) {
+            return claimed;
+        }
+        List<Recipient> sendable = new ArrayList<>(claimed.size());
+        List<RecipientUpdate> skips = new ArrayList<>();
+        for (Recipient recipient : claimed) {
+            if (suppressed.contains(recipient.phone())) {
+                skips.add(new RecipientUpdate.Skipped(recipient.key(), StatusReason.of(SkipReasons.OPTED_OUT,
+                        recipient.phone() + " opted out of " + sender.senderId(), true), now));
+            } else {
+                sendable.add(recipient);
+            }
+        }
+        lifecycle.emit(context.recipients.apply(skips));
+        return sendable;
+    }
+
+    private void send(Campaign campaign, ChannelAdapter adapter, Recipient recipient, Instant now) {
+        TemplateMessage message = campaign.configuration().message().orElseThrow();
+        RenderResult rendered = message.render(recipient.contact());
+        if (rendered instanceof RenderResult.Unresolved unresolved) {
+            lifecycle.emit(context.recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(),
+                    StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
+            return;
+        }
+        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), context.binding(campaign).senderId(),
+                recipient.key().correlationId(), content(message, (RenderResult.Rendered) rendered));
+        inFlight.incrementAndGet();
+        CompletionStage<SendReceipt> answer;
+        try {
+            answer = adapter.send(outbound);
+        } catch (RuntimeException adapterBug) {
+            answer = java.util.concurrent.CompletableFuture.failedFuture(adapterBug);
+        }
+        answer.whenComplete((receipt, failure) -> {
+            try {
+                record(campaign, recipient, receipt, failure);
+            } finally {
+                inFlight.decrementAndGet();
+                context.wakeUp();
+            }
+        });
+    }
+
+    static MessageContent content(TemplateMessage message, RenderResult.Rendered rendered) {
+        if (message.template() instanceof ChannelTemplate template) {
+            TemplateContent content = TemplateContent.of(template.name(), template.languageCode(), rendered.parameters());
+            if (message.headerMedia().isPresent()) {
+                content = content.withHeaderMedia(media(message.headerMedia().get()));
+            }
+            return content;
+        }
+        return TextContent.of(rendered.text().orElseThrow());
+    }
+
+    private static MediaReference media(HeaderMedia media) {
+        MediaKind kind = switch (media.type()) {
+            case IMAGE -> MediaKind.IMAGE;
+            case VIDEO -> MediaKind.VIDEO;
+            case DOCUMENT -> MediaKind.DOCUMENT;
+        };
+        return media.link().map(link -> MediaReference.ofUrl(kind, link))
+                .orElseGet(() -> MediaReference.ofProviderId(kind, media.mediaId().orElseThrow()));
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    private void record(Campaign campaign, Recipient recipient, SendReceipt receipt, Throwable failure) {
+        Instant now = context.now();
+        RecipientKey key = recipient.key();
+        if (failure == null) {
+            lifecycle.emit(context.recipients.apply(List.of(
+                    new RecipientUpdate.Accepted(key, receipt.providerMessageId(), now))));
+            applyEarlyStatuses(receipt.providerMessageId(), key);
+            return;
+        }
+        Optional<SendFailure> classified = ChannelSendException.find(failure).map(ChannelSendException::failure);
+        SendFailure sendFailure = classified.orElseGet(() -> SendFailure.withoutProviderCode(
+                io.campaignkit.channel.SendErrorClass.UNKNOWN_OUTCOME, "adapter failed without classification: " + failure));
+        StatusReason reason = new StatusReason(sendFailure.errorClass().name(), sendFailure.providerMessage(),
+                sendFailure.providerCode(), !sendFailure.errorClass().isRetryable());
+        RecipientUpdate update = switch (sendFailure.errorClass()) {
+            case RATE_LIMITED -> {
+                Instant retryAt = context.retryPolicy.rateLimitedRetryAt(sendFailure.retryAfter(), now);
+                senderHeldUntil.merge(context.senderKey(campaign), retryAt, (a, b) -> a.isAfter(b) ? a : b);
+                yield new RecipientUpdate.Unclaimed(key, retryAt, now);
+            }
+            case TRANSIENT -> retryOrFail(key, recipient.attempts(), reason, now);
+            case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, reason, now);
+            case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, now, now);
+            case UNKNOWN_OUTCOME -> context.semantics == DeliverySemantics.AT_MOST_ONCE
+                    ? new RecipientUpdate.Unknown(key, reason, now)
+                    : retryOrFail(key, recipient.attempts(), reason, now);
+        };
+        lifecycle.emit(context.recipients.apply(List.of(update)));
+        if (sendFailure.errorClass() == io.campaignkit.channel.SendErrorClass.CONTENT_PERMANENT
+                || sendFailure.errorClass() == io.campaignkit.channel.SendErrorClass.AUTHENTICATION) {
+            pauseForChannel(campaign.id(), sendFailure, now);
+        }
+        if (update instanceof RecipientUpdate.Unclaimed || update instanceof RecipientUpdate.RetryLater) {
+            skipIfFinished(campaign.id(), now);
+        }
+    }
+
+    private RecipientUpdate retryOrFail(RecipientKey key, int attempts, StatusReason reason, Instant now) {
+        Optional<Instant> retryAt;
+        synchronized (context.random) {
+            retryAt = context.retryPolicy.nextAttemptAt(Math.max(1, attempts), now, context.random);
+        }
+        return retryAt.<RecipientUpdate>map(at -> new RecipientUpdate.RetryLater(key, at, reason, now))
+                .orElseGet(() -> new RecipientUpdate.Failed(key, new StatusReason(SkipReasons.RETRIES_EXHAUSTED,
+                        "gave up after " + attempts + " attempts; last: " + reason.message(), reason.providerCode(), false),
+                        now));
+    }
+
+    private void pauseForChannel(CampaignId id, SendFailure failure, Instant now) {
+        try {
+            lifecycle.change(id, CampaignAction.PAUSE, c -> {
+                if (c.state() != CampaignState.ACTIVE || c.dispatch().orElseThrow() instanceof DispatchState.Done) {
+                    return c;
+                }
+                return c.pause(PauseReasons.forFailure(failure.errorClass()), now);
+            });
+        } catch (IllegalCampaignActionException alreadyElsewhere) {
+            // finished or done meanwhile: nothing to pause
+        }
+    }
+
+    /** A recipient given back to PENDING after its campaign finished must not stay pending. */
+    private void skipIfFinished(CampaignId id, Instant now) {
+        context.campaigns.find(id).filter(c -> c.state() == CampaignState.FINISHED)
+                .ifPresent(c -> Finisher.skipAllPending(context, lifecycle, id, now));
+    }
+
+    /** Applies status reports that arrived before the receipt of their message. */
+    void applyEarlyStatuses(String providerMessageId, RecipientKey key) {
+        List<UnmatchedStatus> early = context.tracking.takeUnmatchedStatuses(providerMessageId);
+        if (early.isEmpty()) {
+            return;
+        }
+        List<RecipientUpdate> updates = new ArrayList<>();
+        for (UnmatchedStatus status : early) {
+            updates.add(new RecipientUpdate.StatusReached(key, status.state(), status.reason(), status.at()));
+        }
+        lifecycle.emit(context.recipients.apply(updates));
+    }
+
+    // ---------------------------------------------------------------- recovery and completion
+
+    private Optional<Instant> recoverExpired(Campaign campaign, Instant now) {
+        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(campaign.id());
+        if (expiry.isEmpty() || now.isBefore(expiry.get())) {
+            return expiry;
+        }
+        Lease lease = context.newLease(now);
+        List<Recipient> expired;
+        do {
+            expired = context.recipients.claimExpiredSending(campaign.id(), lease, context.batchSize, now);
+            List<RecipientUpdate> updates = new ArrayList<>();
+            StatusReason reason = StatusReason.of(SkipReasons.LEASE_EXPIRED,
+                    "the sending process stopped before the channel answered", false);
+            for (Recipient recipient : expired) {
+                updates.add(context.semantics == DeliverySemantics.AT_MOST_ONCE
+                        ? new RecipientUpdate.Unknown(recipient.key(), reason, now)
+                        : new RecipientUpdate.RetryLater(recipient.key(), now, reason, now));
+            }
+            if (!updates.isEmpty()) {
+                lifecycle.emit(context.recipients.apply(updates));
+            }
+        } while (expired.size() == context.batchSize);
+        return context.recipients.nextLeaseExpiry(campaign.id());
+    }
+
+    private void completeIfDone(Campaign campaign, Instant now) {
+        RecipientCounts counts = context.recipients.counts(campaign.id());
+        if (counts.count(DeliveryState.PENDING) == 0 && counts.count(DeliveryState.SENDING) == 0) {
+            try {
+                lifecycle.change(campaign.id(), CampaignAction.COMPLETE_SENDING, c ->
+                        c.dispatch().orElse(null) instanceof DispatchState.Sending ? c.completeSending(now) : c);
+            } catch (IllegalCampaignActionException changedMeanwhile) {
+                // paused or finished meanwhile: the next run sees it
+            }
+        }
+    }
+
+    private SendPacer pacerFor(Campaign campaign) {
+        return pacers.computeIfAbsent(campaign.id(), id -> {
+            Pace pace = campaign.configuration().deliveryPlan().pace();
+            RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
+            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(context.adapter(campaign).capabilities().maxMessagesPerSecond());
+            return context.senderPacers.campaignPacer(campaignLimit, context.senderKey(campaign), senderLimit);
+        });
+    }
+
+    static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

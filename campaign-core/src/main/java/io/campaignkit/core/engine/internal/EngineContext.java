@@ -1,0 +1,169 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelRegistry;
+import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.dispatch.pacing.SenderPacers;
+import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.engine.DeliverySemantics;
+import io.campaignkit.core.engine.UnroutedMessageHandler;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.RecipientEvent;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything the engine's parts share: the ports, the settings, and a few helpers. */
+public final class EngineContext {
+
+    /** Code of the error raised when a campaign names a channel the engine has no adapter for. */
+    public static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
+
+    final CampaignStore campaigns;
+    final RecipientStore recipients;
+    final EngagementStore engagements;
+    final SuppressionList suppressions;
+    final ConversationStore conversations;
+    final TrackingStore tracking;
+    final ChannelRegistry channels;
+    final BotFlowRegistry botFlows;
+    final Optional<ContactDirectory> directory;
+    final Clock clock;
+    final CampaignListener listener;
+    final UnroutedMessageHandler unrouted;
+    final String ownerId;
+    final Duration leaseDuration;
+    final int maxInFlight;
+    final int batchSize;
+    final RetryPolicy retryPolicy;
+    final DeliverySemantics semantics;
+    final RandomGenerator random;
+    final Duration conversationIdleTimeout;
+    final SenderPacers senderPacers = new SenderPacers();
+    private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
+            Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
+            String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
+            DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout) {
+        this.campaigns = store;
+        this.recipients = (RecipientStore) store;
+        this.engagements = (EngagementStore) store;
+        this.suppressions = (SuppressionList) store;
+        this.conversations = (ConversationStore) store;
+        this.tracking = (TrackingStore) store;
+        this.channels = channels;
+        this.botFlows = botFlows;
+        this.directory = directory;
+        this.clock = clock;
+        this.listener = listener;
+        this.unrouted = unrouted;
+        this.ownerId = ownerId;
+        this.leaseDuration = leaseDuration;
+        this.maxInFlight = maxInFlight;
+        this.batchSize = batchSize;
+        this.retryPolicy = retryPolicy;
+        this.semantics = semantics;
+        this.random = random;
+        this.conversationIdleTimeout = conversationIdleTimeout;
+    }
+
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    public RecipientStore recipients() {
+        return recipients;
+    }
+
+    public SuppressionList suppressions() {
+        return suppressions;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Lease newLease(Instant now) {
+        return new Lease(ownerId, now.plus(leaseDuration));
+    }
+
+    ChannelBinding binding(Campaign campaign) {
+        return campaign.configuration().channel().orElseThrow(() -> new CampaignKitException(UNKNOWN_CHANNEL,
+                "campaign " + campaign.id() + " has no channel"));
+    }
+
+    static SenderKey senderKey(ChannelBinding binding) {
+        return new SenderKey(binding.channelTypeId(), binding.senderId());
+    }
+
+    SenderKey senderKey(Campaign campaign) {
+        return senderKey(binding(campaign));
+    }
+
+    ChannelAdapter adapter(String channelId) {
+        return channels.registeredAdapter(channelId).orElseThrow(() -> new CampaignKitException(UNKNOWN_CHANNEL,
+                "no channel adapter is registered for '" + channelId + "'; known: " + channels.channelIds()));
+    }
+
+    ChannelAdapter adapter(Campaign campaign) {
+        return adapter(binding(campaign).channelTypeId());
+    }
+
+    void lifecycle(CampaignLifecycleEvent event) {
+        try {
+            listener.onLifecycleEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("campaign listener failed on {}", event, e);
+        }
+    }
+
+    void recipientEvent(RecipientEvent event) {
+        try {
+            listener.onRecipientEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("campaign listener failed on {}", event, e);
+        }
+    }
+
+    /** Registers a callback run whenever new work may be due sooner than the last answer of runDue. */
+    public void addWakeUpListener(Runnable listener) {
+        wakeUpListeners.add(listener);
+    }
+
+    void wakeUp() {
+        for (Runnable wakeUp : wakeUpListeners) {
+            try {
+                wakeUp.run();
+            } catch (RuntimeException e) {
+                LOG.warn("wake-up listener failed", e);
+            }
+        }
+    }
+}

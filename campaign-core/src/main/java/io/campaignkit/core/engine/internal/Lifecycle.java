@@ -1,0 +1,84 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignAction;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientEvent;
+import io.campaignkit.core.port.StatusReason;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Versioned campaign changes (find, act, update, retry on conflict) and the events they emit. */
+final class Lifecycle {
+
+    private static final int MAX_CONFLICT_RETRIES = 20;
+
+    private final EngineContext context;
+
+    Lifecycle(EngineContext context) {
+        this.context = context;
+    }
+
+    Campaign find(CampaignId id) {
+        return context.campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    /**
+     * Applies {@code action} to the stored campaign and stores the result, retrying on a version
+     * conflict; emits the lifecycle event when the campaign changed. The action's own refusal
+     * (an {@code IllegalCampaignActionException}) propagates.
+     */
+    Campaign change(CampaignId id, CampaignAction action, UnaryOperator<Campaign> change) {
+        for (int attempt = 0; ; attempt++) {
+            Campaign before = find(id);
+            Campaign after = change.apply(before);
+            if (after == before || after.version() == before.version()) {
+                return before;
+            }
+            try {
+                context.campaigns.update(after, before.version());
+            } catch (io.campaignkit.core.port.VersionConflictException conflict) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw conflict;
+                }
+                continue;
+            }
+            context.lifecycle(CampaignLifecycleEvent.of(action, before, after));
+            return after;
+        }
+    }
+
+    /** Emits one recipient event per change of delivery state that hosts hear about. */
+    void emit(List<RecipientChange> changes) {
+        for (RecipientChange change : changes) {
+            if (change.stateChanged()) {
+                toEvent(change).ifPresent(context::recipientEvent);
+            }
+        }
+    }
+
+    private static Optional<RecipientEvent> toEvent(RecipientChange change) {
+        var after = change.after();
+        RecipientEvent.Type type;
+        switch (after.state()) {
+            case SENT -> type = RecipientEvent.Type.SENT;
+            case DELIVERED -> type = RecipientEvent.Type.DELIVERED;
+            case READ -> type = RecipientEvent.Type.READ;
+            case REPLIED -> type = RecipientEvent.Type.REPLIED;
+            case FAILED -> type = RecipientEvent.Type.FAILED;
+            case SKIPPED -> type = RecipientEvent.Type.SKIPPED;
+            default -> {
+                return Optional.empty();
+            }
+        }
+        boolean coded = type == RecipientEvent.Type.FAILED || type == RecipientEvent.Type.SKIPPED;
+        Optional<StatusReason> reason = after.outcome();
+        return Optional.of(new RecipientEvent(after.campaignId(), after.phone(), type,
+                coded ? Optional.of(reason.map(StatusReason::code).orElse(after.state().name())) : Optional.empty(),
+                coded ? reason.map(StatusReason::message) : Optional.empty(), after.updatedAt()));
+    }
+}

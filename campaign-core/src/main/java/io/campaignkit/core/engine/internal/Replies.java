@@ -1,0 +1,100 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.TextContent;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.engine.ReplyWindowClosedException;
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.FunnelStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's way back to the contact: free-form text on the campaign's channel and sender, in order
+ * per conversation, only inside the channel's customer-service window; funnel steps; closing.
+ */
+final class Replies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+    /** Prefix of the event keys that mark a provider message id as one of our replies. */
+    static final String REPLY_MARK = "reply-message:";
+
+    private final EngineContext context;
+    private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
+    private final AtomicLong replySequence = new AtomicLong();
+
+    Replies(EngineContext context) {
+        this.context = context;
+    }
+
+    BotReply replyFor(Campaign campaign, Conversation conversation) {
+        return new BotReply() {
+            @Override
+            public void sendText(String text) {
+                Arguments.requireNonBlank(text, "text");
+                Conversation current = context.conversations.findConversation(conversation.id()).orElse(conversation);
+                if (!current.isOpen()) {
+                    throw new ReplyWindowClosedException(ReplyWindowClosedException.CONVERSATION_CLOSED,
+                            "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
+                }
+                Instant now = context.now();
+                ChannelAdapter adapter = context.adapter(campaign);
+                Optional<Duration> window = adapter.capabilities().customerServiceWindow();
+                if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
+                    throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
+                            "the customer-service window of " + window.get() + " closed at "
+                                    + current.lastInboundAt().plus(window.get()) + "; only a template may be sent now");
+                }
+                send(campaign, current, text);
+                context.conversations.touchConversation(conversation.id(), now);
+            }
+
+            @Override
+            public void reportStep(String step) {
+                context.tracking.recordFunnelStep(new FunnelStep(campaign.id(), conversation.phone(), step, context.now()));
+            }
+
+            @Override
+            public void close() {
+                context.conversations.closeConversation(conversation.id(), Conversation.BY_BOT, context.now());
+            }
+        };
+    }
+
+    /** The out-of-hours automatic reply: the contact has just written, so the window is open. */
+    void sendAutomatic(Campaign campaign, Conversation conversation, String text) {
+        send(campaign, conversation, text);
+    }
+
+    private void send(Campaign campaign, Conversation conversation, String text) {
+        ChannelAdapter adapter = context.adapter(campaign);
+        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), context.binding(campaign).senderId(),
+                "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
+        // replies of one conversation leave in order: each starts when the one before was answered
+        lastSendOf.compute(conversation.id(), (id, previous) -> {
+            CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+            return before.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> adapter.send(message).toCompletableFuture())
+                    .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
+        });
+    }
+
+    private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("reply in conversation {} failed: {}", conversation.id(), failure.toString());
+            return;
+        }
+        context.tracking.markEventHandled(REPLY_MARK + receipt.providerMessageId(), context.now());
+    }
+}
