@@ -23,7 +23,7 @@ class WhatsAppCloudContractTest extends ChannelAdapterContractKit {
             .appSecret(Secret.of(APP_SECRET))
             .verifyToken(Secret.of("contract-verify-token"))
             .baseUrl(graph.baseUrl())
-            .requestTimeout(Duration.ofSeconds(1))
+            .requestTimeout(Duration.ofSeconds(3))
             .build());
 
     @Override

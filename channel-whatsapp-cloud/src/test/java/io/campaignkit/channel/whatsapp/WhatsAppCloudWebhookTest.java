@@ -125,6 +125,14 @@ class WhatsAppCloudWebhookTest {
     }
 
     @Test
+    void oversizedBodyIsRefusedUnreadEvenWithoutSignature() {
+        WebhookRequest huge = WebhookRequest.post(MetaWebhooks.ENDPOINT, WebhookHeaders.none(), new byte[4097]);
+        assertThat(adapter.handleWebhook(huge).status()).isEqualTo(413);
+        WebhookRequest limit = WebhookRequest.post(MetaWebhooks.ENDPOINT, WebhookHeaders.none(), new byte[4096]);
+        assertThat(adapter.handleWebhook(limit).status()).as("at the limit: checked, then refused unsigned").isEqualTo(401);
+    }
+
+    @Test
     void malformedJsonWithAValidSignatureIs400() {
         for (String body : List.of("{'entry':[", "[1,2,3]", "", "not json")) {
             WebhookResult result = adapter.handleWebhook(meta.signed(body));
