@@ -1,28 +1,30 @@
 package io.campaignkit.testkit.store;
 
+import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recipients put under one lease by one claim or renewal. A recipient belongs to the batch that
- * holds it now ({@link StoredRecipient#heldBy}); a batch whose members moved on is stale for them.
- * Expiry is tracked per batch, not per recipient, so a million claimed recipients cost a thousand
- * entries in the expiry queue.
+ * Recipients put under one lease by one claim. A recipient belongs to the batch that holds it now
+ * ({@link MutableRecipient#heldBy}); {@link #live} counts them, so a batch whose members all moved
+ * on is dropped without a scan. Expiry is tracked per batch, not per recipient: a million SENDING
+ * recipients cost a thousand entries in the expiry queue.
  */
 final class LeaseBatch {
 
     final Lease lease;
-    final long expiresAtNanos;
-    final List<StoredRecipient> members;
+    final List<MutableRecipient> members = new ArrayList<>();
+    /** How many members it still holds. */
+    int live;
+    /** Members before this index were already looked at by a recovery. */
+    int recoveryCursor;
 
-    LeaseBatch(Lease lease, List<StoredRecipient> members) {
+    LeaseBatch(Lease lease) {
         this.lease = lease;
-        this.expiresAtNanos = InstantNanos.of(lease.expiresAt());
-        this.members = members;
     }
 
-    /** Whether the lease holds at {@code nowNanos} (strictly before its expiry, as {@link Lease#isLiveAt}). */
-    boolean isLiveAt(long nowNanos) {
-        return nowNanos < expiresAtNanos;
+    boolean holds(MutableRecipient recipient) {
+        return recipient.heldBy == this && recipient.state == DeliveryState.SENDING;
     }
 }

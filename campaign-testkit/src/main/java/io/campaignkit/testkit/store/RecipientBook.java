@@ -1,147 +1,246 @@
 package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
-import io.campaignkit.core.port.RecipientClaim;
+import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientCounts;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.StatusReason;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * The recipients of one campaign and their leases. Every method holds the book's lock, so claims
- * of one campaign are serialized while claims of different campaigns run in parallel.
+ * The recipients of one campaign. Every method holds the book's lock, so work on one campaign is
+ * serialized while work on different campaigns runs in parallel; no method scans the audience.
  *
- * <p>Free pending recipients wait in two queues: {@link #fresh} (never claimed, in the order they
- * were added: the common case, O(1)) and {@link #returned} (released, or recovered from an expired
- * lease; ordered by sequence). A claim takes the lower sequence of the two heads, so recipients come
- * out in the order they were added. {@link #returned} may hold stale entries (a recipient renewed
- * by its old owner after it was recovered, or listed twice): each entry is re-checked when taken.
+ * <p>PENDING recipients wait in claim order (due time, then sequence) in two queues: {@link #inOrder}
+ * for those added in that order (the common case: a launch adds everyone due at one instant; O(1))
+ * and {@link #outOfOrder} for the rest (retries, recipients given back). Each PENDING recipient is in
+ * exactly one of them; an entry whose recipient left PENDING (skipped, or moved on by a status report)
+ * is dropped when it reaches the head, since nothing returns to PENDING without being claimed first.
+ * SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
  */
 final class RecipientBook {
 
-    private final CampaignId campaignId;
-    private final Map<PhoneNumber, StoredRecipient> byPhone = new HashMap<>();
-    private final ArrayDeque<StoredRecipient> fresh = new ArrayDeque<>();
-    private final PriorityQueue<StoredRecipient> returned =
-            new PriorityQueue<>(Comparator.comparingLong(recipient -> recipient.sequence));
-    private final PriorityQueue<LeaseBatch> leases =
-            new PriorityQueue<>(Comparator.comparingLong(batch -> batch.expiresAtNanos));
-    private long nextSequence;
-    private long pendingCount;
+    private static final Comparator<MutableRecipient> CLAIM_ORDER =
+            Comparator.<MutableRecipient, Instant>comparing(recipient -> recipient.dueAt)
+                    .thenComparingLong(recipient -> recipient.sequence);
 
-    RecipientBook(CampaignId campaignId) {
+    final CampaignId campaignId;
+    private final Map<String, MutableRecipient> byPhone = new HashMap<>(); // by E.164
+    private final ArrayList<MutableRecipient> bySequence = new ArrayList<>();
+    private final ArrayDeque<MutableRecipient> inOrder = new ArrayDeque<>();
+    private final PriorityQueue<MutableRecipient> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
+    private final PriorityQueue<LeaseBatch> leases =
+            new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
+    private final RecipientTally tally = new RecipientTally();
+    private final ProviderIdIndex providerIds;
+
+    RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
         this.campaignId = campaignId;
+        this.providerIds = providerIds;
     }
 
-    synchronized int add(List<Contact> contacts) {
-        int added = 0;
-        for (Contact contact : contacts) {
-            StoredRecipient recipient = new StoredRecipient(contact, nextSequence);
-            if (byPhone.putIfAbsent(contact.phone(), recipient) == null) {
-                nextSequence++;
-                fresh.addLast(recipient);
-                pendingCount++;
-                added++;
+    synchronized List<Recipient> insert(List<NewRecipient> recipients, Instant now) {
+        List<Recipient> added = new ArrayList<>(recipients.size());
+        for (NewRecipient recipient : recipients) {
+            String phone = recipient.contact().phone().e164();
+            if (byPhone.containsKey(phone)) {
+                continue;
             }
+            boolean skipped = recipient.skipped().isPresent();
+            MutableRecipient stored = new MutableRecipient(this, recipient.contact(), bySequence.size(),
+                    skipped ? DeliveryState.SKIPPED : DeliveryState.PENDING, recipient.dueAt(),
+                    recipient.skipped().orElse(null), now);
+            byPhone.put(phone, stored);
+            bySequence.add(stored);
+            if (!skipped) {
+                enqueuePending(stored);
+            }
+            tally.count(stored);
+            added.add(stored.snapshot());
         }
         return added;
     }
 
-    synchronized List<RecipientClaim> claim(Lease lease, int limit, long nowNanos) {
-        recoverExpiredLeases(nowNanos);
-        LeaseBatch batch = new LeaseBatch(lease, new ArrayList<>(Math.min(limit, 256)));
-        List<RecipientClaim> claims = new ArrayList<>(Math.min(limit, 256));
-        while (claims.size() < limit) {
-            StoredRecipient next = takeNextClaimable(nowNanos);
+    synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
+        LeaseBatch batch = new LeaseBatch(lease);
+        List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
+        while (claimed.size() < limit) {
+            MutableRecipient next = nextPending();
+            if (next == null || next.dueAt.isAfter(now)) {
+                break;
+            }
+            takePending(next);
+            tally.uncount(next);
+            next.state = DeliveryState.SENDING;
+            next.attempts++;
+            next.updatedAt = now;
+            next.holdBy(batch);
+            batch.members.add(next);
+            tally.count(next);
+            claimed.add(next.snapshot());
+        }
+        if (!claimed.isEmpty()) {
+            leases.add(batch);
+        }
+        return claimed;
+    }
+
+    synchronized List<Recipient> claimExpiredSending(Lease lease, int limit, Instant now) {
+        LeaseBatch batch = new LeaseBatch(lease);
+        List<Recipient> recovered = new ArrayList<>();
+        while (recovered.size() < limit && !leases.isEmpty()) {
+            LeaseBatch expired = leases.peek();
+            if (expired.live == 0) {
+                leases.poll();
+                continue;
+            }
+            if (expired.lease.isLiveAt(now)) {
+                break;
+            }
+            while (recovered.size() < limit && expired.recoveryCursor < expired.members.size()) {
+                MutableRecipient member = expired.members.get(expired.recoveryCursor++);
+                if (expired.holds(member)) {
+                    member.holdBy(batch);
+                    member.updatedAt = now;
+                    batch.members.add(member);
+                    recovered.add(member.snapshot());
+                }
+            }
+            if (expired.recoveryCursor == expired.members.size()) {
+                leases.poll();
+            }
+        }
+        if (!recovered.isEmpty()) {
+            leases.add(batch);
+        }
+        return recovered;
+    }
+
+    /** Applies one update to a recipient of this book; null when it changed nothing. */
+    synchronized RecipientChange apply(RecipientUpdate update) {
+        MutableRecipient recipient = byPhone.get(update.key().phone().e164());
+        if (recipient == null) {
+            return null;
+        }
+        Recipient before = recipient.snapshot();
+        tally.uncount(recipient);
+        boolean changed = RecipientUpdates.apply(recipient, update);
+        if (changed) {
+            recipient.updatedAt = update.at();
+            if (recipient.state == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
+                enqueuePending(recipient);
+            }
+            if (recipient.providerMessageId != null && before.providerMessageId().isEmpty()) {
+                providerIds.put(recipient.providerMessageId, recipient);
+            }
+        }
+        tally.count(recipient);
+        return changed ? new RecipientChange(before, recipient.snapshot()) : null;
+    }
+
+    synchronized List<RecipientChange> skipPending(StatusReason reason, int limit, Instant now) {
+        List<RecipientChange> changes = new ArrayList<>(Math.min(limit, 256));
+        while (changes.size() < limit) {
+            MutableRecipient next = nextPending();
             if (next == null) {
                 break;
             }
-            next.heldBy = batch; // at once: a second entry of the same recipient is now not claimable
-            batch.members.add(next);
-            claims.add(new RecipientClaim(campaignId, next.contact, lease));
+            takePending(next);
+            Recipient before = next.snapshot();
+            tally.uncount(next);
+            next.state = DeliveryState.SKIPPED;
+            next.outcome = reason;
+            next.updatedAt = now;
+            tally.count(next);
+            changes.add(new RecipientChange(before, next.snapshot()));
         }
-        if (!claims.isEmpty()) {
-            leases.add(batch);
-        }
-        return claims;
+        return changes;
     }
 
-    /** Renews the claims of this book still held under their lease; returns the renewed ones. */
-    synchronized List<RecipientClaim> renew(List<RecipientClaim> claims, Lease renewed) {
-        LeaseBatch batch = new LeaseBatch(renewed, new ArrayList<>(claims.size()));
-        List<RecipientClaim> result = new ArrayList<>(claims.size());
-        for (RecipientClaim claim : claims) {
-            StoredRecipient recipient = heldUnder(claim);
-            if (recipient != null && recipient.heldBy != batch) {
-                recipient.heldBy = batch;
-                batch.members.add(recipient);
-                result.add(new RecipientClaim(campaignId, recipient.contact, renewed));
-            }
-        }
-        if (!batch.members.isEmpty()) {
-            leases.add(batch);
-        }
-        return result;
+    synchronized Optional<Recipient> find(String e164) {
+        MutableRecipient recipient = byPhone.get(e164);
+        return recipient == null ? Optional.empty() : Optional.of(recipient.snapshot());
     }
 
-    synchronized void release(List<RecipientClaim> claims) {
-        for (RecipientClaim claim : claims) {
-            StoredRecipient recipient = heldUnder(claim);
-            if (recipient != null) {
-                recipient.heldBy = null;
-                returned.add(recipient);
-            }
+    synchronized Recipient snapshotOf(MutableRecipient recipient) {
+        return recipient.snapshot();
+    }
+
+    synchronized List<Recipient> page(long afterSequence, int limit) {
+        List<Recipient> page = new ArrayList<>(Math.min(limit, 256));
+        for (long next = Math.max(0, afterSequence + 1); next < bySequence.size() && page.size() < limit; next++) {
+            page.add(bySequence.get((int) next).snapshot());
         }
+        return page;
     }
 
-    synchronized long countPending() {
-        return pendingCount;
+    synchronized Optional<Instant> nextDueAt() {
+        MutableRecipient next = nextPending();
+        return next == null ? Optional.empty() : Optional.of(next.dueAt);
     }
 
-    /** The recipient of {@code claim} if it is pending and still held under the claim's lease (live or not). */
-    private StoredRecipient heldUnder(RecipientClaim claim) {
-        StoredRecipient recipient = byPhone.get(claim.contact().phone());
-        if (recipient == null || !recipient.pending || recipient.heldBy == null
-                || !recipient.heldBy.lease.equals(claim.lease())) {
-            return null;
+    synchronized Optional<Instant> nextLeaseExpiry() {
+        while (!leases.isEmpty() && leases.peek().live == 0) {
+            leases.poll();
         }
-        return recipient;
+        return leases.isEmpty() ? Optional.empty() : Optional.of(leases.peek().lease.expiresAt());
     }
 
-    /**
-     * Moves the members of expired batches that their batch still holds to {@link #returned}. They
-     * keep {@code heldBy} until claimed again, so their old owner may still renew them meanwhile
-     * (as a database row keeps its expired lease until another claim overwrites it).
-     */
-    private void recoverExpiredLeases(long nowNanos) {
-        while (!leases.isEmpty() && !leases.peek().isLiveAt(nowNanos)) {
-            LeaseBatch expired = leases.poll();
-            for (StoredRecipient member : expired.members) {
-                if (member.heldBy == expired && member.pending) {
-                    returned.add(member);
-                }
+    synchronized RecipientCounts counts() {
+        return tally.toCounts();
+    }
+
+    /** Removes the book's provider message ids from the index, when its campaign is deleted. */
+    synchronized void forgetProviderIds(ProviderIdIndex index) {
+        for (MutableRecipient recipient : bySequence) {
+            if (recipient.providerMessageId != null) {
+                index.remove(recipient.providerMessageId, recipient);
             }
         }
     }
 
-    private StoredRecipient takeNextClaimable(long nowNanos) {
-        while (true) {
-            StoredRecipient first = fresh.peekFirst();
-            StoredRecipient again = returned.peek();
-            if (first == null && again == null) {
-                return null;
-            }
-            boolean fromFresh = again == null || (first != null && first.sequence < again.sequence);
-            StoredRecipient candidate = fromFresh ? fresh.pollFirst() : returned.poll();
-            if (candidate.isClaimableAt(nowNanos)) {
-                return candidate;
-            }
+    private void enqueuePending(MutableRecipient recipient) {
+        MutableRecipient last = inOrder.peekLast();
+        if (last == null || CLAIM_ORDER.compare(last, recipient) < 0) {
+            inOrder.addLast(recipient);
+        } else {
+            outOfOrder.add(recipient);
+        }
+    }
+
+    /** The PENDING recipient first in claim order, dropping stale entries; not removed. */
+    private MutableRecipient nextPending() {
+        while (!inOrder.isEmpty() && inOrder.peekFirst().state != DeliveryState.PENDING) {
+            inOrder.pollFirst();
+        }
+        while (!outOfOrder.isEmpty() && outOfOrder.peek().state != DeliveryState.PENDING) {
+            outOfOrder.poll();
+        }
+        MutableRecipient first = inOrder.peekFirst();
+        MutableRecipient other = outOfOrder.peek();
+        if (first == null) {
+            return other;
+        }
+        return other == null || CLAIM_ORDER.compare(first, other) < 0 ? first : other;
+    }
+
+    private void takePending(MutableRecipient recipient) {
+        if (inOrder.peekFirst() == recipient) {
+            inOrder.pollFirst();
+        } else {
+            outOfOrder.poll();
         }
     }
 }

@@ -1,0 +1,239 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.FinishReason;
+import io.campaignkit.core.campaign.IllegalCampaignActionException;
+import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.DuplicateCampaignException;
+import io.campaignkit.core.port.VersionConflictException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The {@link CampaignStoreContractKit}'s checks of campaigns: insert, find, delete, optimistic
+ * versioning and paging. Extend the kit, not this class.
+ */
+public abstract class CampaignContractChecks extends StoreContractSupport {
+
+    /** For subclasses. */
+    protected CampaignContractChecks() {
+    }
+
+    // ================================================================ campaigns
+
+    /** Inserting, finding and deleting campaigns. */
+    @Nested
+    @DisplayName("campaigns")
+    public class Campaigns {
+
+        @Test
+        public void insertedCampaignIsFoundAsItWas() {
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(campaign);
+            assertThat(store().find(campaign.id())).contains(campaign);
+        }
+
+        @Test
+        public void unknownCampaignIsNotFound() {
+            assertThat(store().find(CampaignId.of("nowhere"))).isEmpty();
+        }
+
+        @Test
+        public void insertingAnIdTwiceIsRefusedAndKeepsTheFirst() {
+            Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(first);
+            Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().insert(second)).isInstanceOfSatisfying(DuplicateCampaignException.class,
+                    error -> assertThat(error.campaignId()).isEqualTo(first.id()));
+            assertThat(store().find(first.id())).contains(first);
+        }
+
+        @Test
+        public void deletingRemovesTheCampaignAndAllOfItsRecipients() {
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(campaign);
+            addPending(campaign.id(), 0, 5, at(0));
+            store().delete(campaign);
+            assertThat(store().find(campaign.id())).isEmpty();
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10)).isEmpty();
+            assertThat(recipients().findRecipient(key(campaign.id(), 0))).isEmpty();
+            // a new campaign under the same id starts with no recipients
+            store().insert(campaign);
+            assertThat(recipients().counts(campaign.id()).total()).isZero();
+            assertThat(recipients().findRecipients(campaign.id(), -1, 10)).isEmpty();
+            addPending(campaign.id(), 0, 5, at(0));
+        }
+
+        @Test
+        public void deletingAFinishedCampaignIsAllowed() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            Campaign finished = active.finish(FinishReason.BY_USER, at(120));
+            store().update(finished, active.version());
+            store().delete(finished);
+            assertThat(store().find(active.id())).isEmpty();
+        }
+
+        @Test
+        public void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            assertThatThrownBy(() -> store().delete(active)).isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    error -> assertThat(error.getMessage()).contains("ACTIVE"));
+            assertThat(store().find(active.id())).contains(active);
+        }
+
+        @Test
+        public void deletingAStaleCampaignIsAVersionConflict() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign renamed = ready.edit(c -> c.name("Renamed"), at(10));
+            store().update(renamed, ready.version());
+            assertThatThrownBy(() -> store().delete(ready)).isInstanceOf(VersionConflictException.class);
+            assertThat(store().find(ready.id())).contains(renamed);
+        }
+
+        @Test
+        public void deletingAnUnknownCampaignIsNotFound() {
+            Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().delete(never)).isInstanceOfSatisfying(CampaignNotFoundException.class,
+                    error -> assertThat(error.campaignId()).isEqualTo(never.id()));
+        }
+    }
+
+    // ================================================================ versioning
+
+    /** Optimistic versioning of campaign updates. */
+    @Nested
+    @DisplayName("versioning")
+    public class Versioning {
+
+        @Test
+        public void updateFromTheStoredVersionReplacesTheCampaign() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign launched = ready.launch(at(60));
+            store().update(launched, ready.version());
+            assertThat(store().find(ready.id())).contains(launched);
+            assertThat(store().find(ready.id()).orElseThrow().version()).isEqualTo(ready.version() + 1);
+            Campaign paused = launched.pause(PauseReason.BY_USER, at(70));
+            store().update(paused, launched.version());
+            assertThat(store().find(ready.id()).orElseThrow().version()).isEqualTo(ready.version() + 2);
+        }
+
+        @Test
+        public void staleWriterGetsAVersionConflictNamingBothVersions() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign first = ready.edit(c -> c.name("First writer"), at(10));
+            Campaign second = ready.edit(c -> c.name("Second writer"), at(11));
+            store().update(first, ready.version());
+            assertThatThrownBy(() -> store().update(second, ready.version()))
+                    .isInstanceOfSatisfying(VersionConflictException.class, error -> {
+                        assertThat(error.campaignId()).isEqualTo(ready.id());
+                        assertThat(error.expectedVersion()).isEqualTo(ready.version());
+                        assertThat(error.actualVersion()).isEqualTo(first.version());
+                        assertThat(error.code()).isEqualTo(VersionConflictException.CODE);
+                    });
+            assertThat(store().find(ready.id())).contains(first);
+        }
+
+        @Test
+        public void ofConcurrentWritersFromOneVersionExactlyOneWins() throws Exception {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            List<Callable<Campaign>> writers = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                Campaign edited = ready.edit(c -> c.name("Writer " + writers.size()), at(10));
+                writers.add(() -> {
+                    try {
+                        store().update(edited, ready.version());
+                        return edited;
+                    } catch (VersionConflictException conflict) {
+                        return null;
+                    }
+                });
+            }
+            List<Campaign> winners = runConcurrently(writers).stream().filter(Objects::nonNull).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(store().find(ready.id())).contains(winners.get(0));
+        }
+
+        @Test
+        public void updateOfAnUnknownCampaignIsNotFound() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().update(ready.launch(at(60)), ready.version()))
+                    .isInstanceOf(CampaignNotFoundException.class);
+        }
+
+        @Test
+        public void updateWhoseVersionIsNotAboveTheExpectedIsRefused() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            assertThatThrownBy(() -> store().update(ready, ready.version())).isInstanceOf(InvalidArgumentException.class);
+            assertThat(store().find(ready.id())).contains(ready);
+        }
+    }
+
+    // ================================================================ paging
+
+    /** Pages of campaigns by state and by tenant's project. */
+    @Nested
+    @DisplayName("paging")
+    public class Paging {
+
+        @Test
+        public void campaignsInAStateComeByAscendingIdPageByPage() {
+            for (String id : List.of("c-5", "c-1", "c-4", "c-2", "c-3")) {
+                store().insert(activeCampaign(id, DEFAULT_BINDING));
+            }
+            store().insert(readyCampaign("c-0", "acme", "cobranza", DEFAULT_BINDING));
+            List<Campaign> first = store().findByState(CampaignState.ACTIVE, Optional.empty(), 2);
+            assertThat(first).extracting(c -> c.id().value()).containsExactly("c-1", "c-2");
+            List<Campaign> second = store().findByState(CampaignState.ACTIVE, Optional.of(first.get(1).id()), 2);
+            assertThat(second).extracting(c -> c.id().value()).containsExactly("c-3", "c-4");
+            List<Campaign> last = store().findByState(CampaignState.ACTIVE, Optional.of(second.get(1).id()), 2);
+            assertThat(last).extracting(c -> c.id().value()).containsExactly("c-5");
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.of(CampaignId.of("c-5")), 2)).isEmpty();
+        }
+
+        @Test
+        public void aCampaignMovesToTheStateOfItsLatestUpdate() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign active = ready.launch(at(60));
+            store().update(active, ready.version());
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.empty(), 10)).containsExactly(active);
+        }
+
+        @Test
+        public void projectPagesBelongToOneTenantsProject() {
+            store().insert(readyCampaign("a-2", "acme", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("a-1", "acme", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_BINDING));
+            store().insert(readyCampaign("b-1", "globex", "cobranza", DEFAULT_BINDING));
+            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10))
+                    .extracting(c -> c.id().value()).containsExactly("a-1", "a-2");
+            assertThat(store().findByProject("acme", "cobranza", Optional.of(CampaignId.of("a-1")), 10))
+                    .extracting(c -> c.id().value()).containsExactly("a-2");
+            assertThat(store().findByProject("globex", "cobranza", Optional.empty(), 10))
+                    .extracting(c -> c.id().value()).containsExactly("b-1");
+            assertThat(store().findByProject("globex", "ventas", Optional.empty(), 10)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,463 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientCounts;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.StatusReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The {@link CampaignStoreContractKit}'s checks of recipients: adding, claiming for sending under a
+ * lease, recovering expired leases, every {@link RecipientUpdate}, lookups and counts. Extend the
+ * kit, not this class.
+ */
+public abstract class RecipientContractChecks extends CampaignContractChecks {
+
+    /** A permanent failure, for the checks. */
+    protected static final StatusReason REJECTED = StatusReason.of("RECIPIENT_PERMANENT", "number not on WhatsApp", true);
+    /** A transient error, for the checks. */
+    protected static final StatusReason TIMEOUT = StatusReason.of("TRANSIENT", "provider timed out", false);
+    /** A skip reason, for the checks. */
+    protected static final StatusReason OPTED_OUT = StatusReason.of("OPTED_OUT", "the contact opted out", true);
+
+    /** For subclasses. */
+    protected RecipientContractChecks() {
+    }
+
+    /**
+     * Claims the next recipient of the campaign at {@link #at(long) at(0)} and has the provider accept it.
+     *
+     * @param campaignId the campaign
+     * @param providerMessageId the id the provider gives the message
+     * @return the recipient, SENT
+     */
+    protected final Recipient claimAndAccept(CampaignId campaignId, String providerMessageId) {
+        Recipient claimed = recipients().claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0)).get(0);
+        List<RecipientChange> changes = recipients().apply(List.of(
+                new RecipientUpdate.Accepted(claimed.key(), providerMessageId, at(1))));
+        assertThat(changes).hasSize(1);
+        return changes.get(0).after();
+    }
+
+    private Recipient stored(RecipientKey key) {
+        return recipients().findRecipient(key).orElseThrow();
+    }
+
+    private List<RecipientChange> apply(RecipientUpdate... updates) {
+        return recipients().apply(List.of(updates));
+    }
+
+    // ================================================================ adding and claiming
+
+    /** Adding recipients and claiming them for sending under a lease. */
+    @Nested
+    @DisplayName("claims")
+    public class Claims {
+
+        @Test
+        public void recipientsAreAddedOncePerPhoneInSequenceAndTheFirstEntryStays() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(campaign);
+            Contact twin = Contact.builder(contact(1).phone()).name("Twin").build();
+            List<Recipient> first = recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(0)),
+                    NewRecipient.pending(contact(1), at(0)), NewRecipient.pending(twin, at(0))), at(0));
+            assertThat(first).extracting(Recipient::sequence).containsExactly(0L, 1L);
+            List<Recipient> second = recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(1), at(0)),
+                    NewRecipient.pending(contact(2), at(0))), at(0));
+            assertThat(second).extracting(Recipient::sequence).containsExactly(2L);
+            assertThat(second.get(0).contact()).isEqualTo(contact(2));
+            assertThat(stored(key(campaign.id(), 1)).contact()).isEqualTo(contact(1));
+            assertThat(first).allSatisfy(recipient -> {
+                assertThat(recipient.state()).isEqualTo(DeliveryState.PENDING);
+                assertThat(recipient.attempts()).isZero();
+                assertThat(recipient.lease()).isEmpty();
+            });
+            assertThat(recipients().counts(campaign.id()).count(DeliveryState.PENDING)).isEqualTo(3);
+        }
+
+        @Test
+        public void aRecipientAddedSkippedIsNeverClaimed() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(campaign);
+            List<Recipient> added = recipients().insertRecipients(campaign.id(), List.of(
+                    NewRecipient.skipped(contact(0), at(0), OPTED_OUT), NewRecipient.pending(contact(1), at(0))), at(0));
+            assertThat(added.get(0).state()).isEqualTo(DeliveryState.SKIPPED);
+            assertThat(added.get(0).outcome()).contains(OPTED_OUT);
+            assertThat(phones(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 10, at(0))))
+                    .containsExactly(contact(1).phone());
+            RecipientCounts counts = recipients().counts(campaign.id());
+            assertThat(counts.count(DeliveryState.SKIPPED)).isEqualTo(1);
+            assertThat(counts.skippedByReason()).containsEntry("OPTED_OUT", 1L);
+        }
+
+        @Test
+        public void oneContactMayBeARecipientOfSeveralCampaigns() {
+            Campaign first = storeActiveWithRecipients("c-1", 1);
+            Campaign second = storeActiveWithRecipients("c-2", 1);
+            assertThat(recipients().isRecipient(first.id(), contact(0).phone())).isTrue();
+            assertThat(recipients().isRecipient(second.id(), contact(0).phone())).isTrue();
+            assertThat(recipients().isRecipient(second.id(), contact(1).phone())).isFalse();
+        }
+
+        @Test
+        public void addingToAnUnknownCampaignIsNotFound() {
+            assertThatThrownBy(() -> recipients().insertRecipients(CampaignId.of("nowhere"),
+                    List.of(NewRecipient.pending(contact(0), at(0))), at(0))).isInstanceOf(CampaignNotFoundException.class);
+        }
+
+        @Test
+        public void claimsTakeDueRecipientsByDueTimeThenSequenceAsSendingUnderTheLease() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(campaign);
+            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(20)),
+                    NewRecipient.pending(contact(1), at(10)), NewRecipient.pending(contact(2), at(10)),
+                    NewRecipient.pending(contact(3), at(99))), at(0));
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(5)), 10, at(5))).isEmpty();
+            assertThat(recipients().nextDueAt(campaign.id(), at(5))).contains(at(10));
+            Lease lease = leaseFrom("a", at(20));
+            List<Recipient> claimed = recipients().claimForSending(campaign.id(), lease, 2, at(20));
+            assertThat(phones(claimed)).containsExactly(contact(1).phone(), contact(2).phone());
+            assertThat(phones(recipients().claimForSending(campaign.id(), lease, 10, at(20))))
+                    .containsExactly(contact(0).phone());
+            assertThat(claimed).allSatisfy(recipient -> {
+                assertThat(recipient.state()).isEqualTo(DeliveryState.SENDING);
+                assertThat(recipient.attempts()).isEqualTo(1);
+                assertThat(recipient.lease()).contains(lease);
+            });
+            assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.SENDING);
+            assertThat(recipients().nextDueAt(campaign.id(), at(20))).contains(at(99));
+            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(lease.expiresAt());
+        }
+
+        @Test
+        public void aSendingRecipientIsNeverClaimedForSendingAgainNotEvenAfterItsLease() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 2);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1))).isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 2, at(100))).isEmpty();
+        }
+
+        @Test
+        public void anExpiredLeaseIsRecoveredOnceAndNotBefore() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 3);
+            Lease crashed = leaseFrom("crashed", at(0));
+            recipients().claimForSending(campaign.id(), crashed, 3, at(0));
+            Instant lastLive = crashed.expiresAt().minusNanos(1);
+            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("b", lastLive), 10, lastLive)).isEmpty();
+            Instant expiry = crashed.expiresAt(); // a lease is over at its expiry
+            Lease survivor = leaseFrom("survivor", expiry);
+            List<Recipient> recovered = recipients().claimExpiredSending(campaign.id(), survivor, 2, expiry);
+            assertThat(phones(recovered)).containsExactlyInAnyOrderElementsOf(phonesOf(0, 3).subList(0, 2));
+            assertThat(recovered).allSatisfy(recipient -> {
+                assertThat(recipient.state()).isEqualTo(DeliveryState.SENDING);
+                assertThat(recipient.lease()).contains(survivor);
+                assertThat(recipient.attempts()).isEqualTo(1);
+            });
+            assertThat(phones(recipients().claimExpiredSending(campaign.id(), leaseFrom("c", expiry), 10, expiry)))
+                    .containsExactly(contact(2).phone());
+            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("d", expiry), 10, expiry)).isEmpty();
+            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(survivor.expiresAt());
+        }
+
+        @Test
+        public void unclaimedGivesTheRecipientBackDueAtItsTimeWithTheAttemptTakenBack() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 2);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            List<RecipientChange> changes = apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), at(50), at(2)));
+            Recipient back = changes.get(0).after();
+            assertThat(back.state()).isEqualTo(DeliveryState.PENDING);
+            assertThat(back.attempts()).isZero();
+            assertThat(back.lease()).isEmpty();
+            assertThat(back.dueAt()).isEqualTo(at(50));
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(49)), 2, at(49))).isEmpty();
+            assertThat(phones(recipients().claimForSending(campaign.id(), leaseFrom("b", at(50)), 2, at(50))))
+                    .containsExactly(contact(1).phone());
+        }
+
+        @Test
+        public void retryLaterKeepsTheAttemptAndRecordsTheError() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
+            Recipient retried = apply(new RecipientUpdate.RetryLater(key(campaign.id(), 0), at(30), TIMEOUT, at(1)))
+                    .get(0).after();
+            assertThat(retried.state()).isEqualTo(DeliveryState.PENDING);
+            assertThat(retried.outcome()).contains(TIMEOUT);
+            assertThat(retried.dueAt()).isEqualTo(at(30));
+            Recipient again = recipients().claimForSending(campaign.id(), leaseFrom("a", at(30)), 1, at(30)).get(0);
+            assertThat(again.attempts()).isEqualTo(2);
+        }
+
+        @Test
+        public void acceptedMakesItSentWithTheProviderIdAndClearsTheLease() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            Recipient sent = claimAndAccept(campaign.id(), "wamid.1");
+            assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+            assertThat(sent.providerMessageId()).contains("wamid.1");
+            assertThat(sent.sentAt()).contains(at(1));
+            assertThat(sent.lease()).isEmpty();
+            assertThat(recipients().findByProviderMessageId("wamid.1")).contains(stored(sent.key()));
+            assertThat(recipients().findByCorrelationId(sent.key().correlationId())).contains(stored(sent.key()));
+            assertThat(recipients().findByProviderMessageId("wamid.other")).isEmpty();
+            assertThat(recipients().nextLeaseExpiry(campaign.id())).isEmpty();
+        }
+
+        @Test
+        public void unknownOutcomeIsKeptAndALateReceiptStillCounts() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
+            RecipientKey key = key(campaign.id(), 0);
+            assertThat(apply(new RecipientUpdate.Unknown(key, TIMEOUT, at(5))).get(0).after().state())
+                    .isEqualTo(DeliveryState.UNKNOWN);
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 1, at(100))).isEmpty();
+            assertThat(apply(new RecipientUpdate.Accepted(key, "wamid.late", at(6))).get(0).after().state())
+                    .isEqualTo(DeliveryState.SENT);
+        }
+
+        @Test
+        public void failedRecordsTheReasonOnlyFromSendingOrUnknown() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 2);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
+            Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), REJECTED, at(2))).get(0).after();
+            assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(failed.outcome()).contains(REJECTED);
+            assertThat(failed.lease()).isEmpty();
+            assertThat(apply(new RecipientUpdate.Failed(key(campaign.id(), 1), REJECTED, at(2)))).as("from PENDING").isEmpty();
+            assertThat(recipients().counts(campaign.id()).failedByCode()).containsEntry("RECIPIENT_PERMANENT", 1L);
+        }
+
+        @Test
+        public void skippedAppliesToPendingAndSendingOnlyAndIsFinal() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 3);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            claimAndAcceptLater(campaign.id());
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 2), OPTED_OUT, at(3)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), OPTED_OUT, at(3)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 0), OPTED_OUT, at(3)))).as("from SENT").isEmpty();
+            assertThat(apply(new RecipientUpdate.StatusReached(key(campaign.id(), 1), DeliveryState.DELIVERED,
+                    Optional.empty(), at(4)))).as("nothing leaves SKIPPED").isEmpty();
+            assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.SKIPPED);
+        }
+
+        private void claimAndAcceptLater(CampaignId campaignId) {
+            apply(new RecipientUpdate.Accepted(key(campaignId, 0), "wamid.0", at(1)));
+        }
+
+        @Test
+        public void skipPendingSkipsPendingRecipientsInBatchesAndLeavesSendingOnes() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 5);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
+            StatusReason finished = StatusReason.of("CAMPAIGN_FINISHED", "the campaign finished", true);
+            List<RecipientChange> first = recipients().skipPending(campaign.id(), finished, 3, at(9));
+            List<RecipientChange> second = recipients().skipPending(campaign.id(), finished, 3, at(9));
+            assertThat(first).hasSize(3);
+            assertThat(second).hasSize(1);
+            assertThat(recipients().skipPending(campaign.id(), finished, 3, at(9))).isEmpty();
+            assertThat(first).allSatisfy(change -> {
+                assertThat(change.before().state()).isEqualTo(DeliveryState.PENDING);
+                assertThat(change.after().state()).isEqualTo(DeliveryState.SKIPPED);
+                assertThat(change.after().outcome()).contains(finished);
+            });
+            assertThat(stored(key(campaign.id(), 0)).state()).isEqualTo(DeliveryState.SENDING);
+            assertThat(recipients().nextDueAt(campaign.id(), at(9))).isEmpty();
+        }
+
+        @Test
+        public void updatesThatChangeNothingReportNothingAndChangesComeInOrder() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 2);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            List<RecipientChange> changes = apply(
+                    new RecipientUpdate.Accepted(key(campaign.id(), 1), "wamid.1", at(1)),
+                    new RecipientUpdate.Accepted(new RecipientKey(campaign.id(), contact(7).phone()), "wamid.7", at(1)),
+                    new RecipientUpdate.Accepted(new RecipientKey(CampaignId.of("nowhere"), contact(0).phone()), "w", at(1)),
+                    new RecipientUpdate.Unknown(key(campaign.id(), 1), TIMEOUT, at(2)),
+                    new RecipientUpdate.Accepted(key(campaign.id(), 0), "wamid.0", at(3)));
+            assertThat(changes).extracting(change -> change.after().phone())
+                    .containsExactly(contact(1).phone(), contact(0).phone());
+            assertThat(changes).allSatisfy(change -> assertThat(change.stateChanged()).isTrue());
+        }
+
+        @Test
+        public void recipientsPageBySequence() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 5);
+            List<Recipient> first = recipients().findRecipients(campaign.id(), -1, 2);
+            assertThat(first).extracting(Recipient::sequence).containsExactly(0L, 1L);
+            assertThat(recipients().findRecipients(campaign.id(), 1, 10)).extracting(Recipient::sequence)
+                    .containsExactly(2L, 3L, 4L);
+            assertThat(recipients().findRecipients(campaign.id(), 4, 10)).isEmpty();
+            assertThat(recipients().findRecipients(CampaignId.of("nowhere"), -1, 10)).isEmpty();
+        }
+
+        @Test
+        public void countsFollowEveryChange() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 4);
+            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0));
+            apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), "w0", at(1)),
+                    new RecipientUpdate.Accepted(key(campaign.id(), 1), "w1", at(1)),
+                    new RecipientUpdate.Failed(key(campaign.id(), 2), REJECTED, at(1)),
+                    new RecipientUpdate.StatusReached(key(campaign.id(), 0), DeliveryState.READ, Optional.empty(), at(2)));
+            RecipientCounts counts = recipients().counts(campaign.id());
+            assertThat(counts.count(DeliveryState.PENDING)).isEqualTo(1);
+            assertThat(counts.count(DeliveryState.SENT)).isEqualTo(1);
+            assertThat(counts.count(DeliveryState.READ)).isEqualTo(1);
+            assertThat(counts.count(DeliveryState.FAILED)).isEqualTo(1);
+            assertThat(counts.total()).isEqualTo(4);
+            assertThat(counts.accepted()).isEqualTo(2);
+            assertThat(counts.delivered()).isEqualTo(1);
+            assertThat(counts.read()).isEqualTo(1);
+            assertThat(counts.failedByCode()).containsExactlyEntriesOf(java.util.Map.of("RECIPIENT_PERMANENT", 1L));
+            assertThat(recipients().counts(CampaignId.of("nowhere"))).isEqualTo(RecipientCounts.empty());
+        }
+    }
+
+    // ================================================================ status merges
+
+    /** Status reports merge monotonically and idempotently. */
+    @Nested
+    @DisplayName("status merges")
+    public class StatusMerges {
+
+        private RecipientUpdate status(RecipientKey key, DeliveryState state, long second) {
+            return new RecipientUpdate.StatusReached(key, state,
+                    state == DeliveryState.FAILED ? Optional.of(REJECTED) : Optional.empty(), at(second));
+        }
+
+        @Test
+        public void statusesClimbInOrder() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            RecipientKey key = claimAndAccept(campaign.id(), "w").key();
+            assertThat(apply(status(key, DeliveryState.DELIVERED, 5)).get(0).after().state()).isEqualTo(DeliveryState.DELIVERED);
+            assertThat(apply(status(key, DeliveryState.READ, 6)).get(0).after().state()).isEqualTo(DeliveryState.READ);
+            assertThat(apply(status(key, DeliveryState.REPLIED, 7)).get(0).after().state()).isEqualTo(DeliveryState.REPLIED);
+            Recipient replied = stored(key);
+            assertThat(replied.deliveredAt()).contains(at(5));
+            assertThat(replied.readAt()).contains(at(6));
+            assertThat(replied.repliedAt()).contains(at(7));
+        }
+
+        @Test
+        public void readImpliesDelivered() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            RecipientKey key = claimAndAccept(campaign.id(), "w").key();
+            Recipient read = apply(status(key, DeliveryState.READ, 6)).get(0).after();
+            assertThat(read.state()).isEqualTo(DeliveryState.READ);
+            assertThat(read.deliveredAt()).contains(at(6));
+            assertThat(read.readAt()).contains(at(6));
+            assertThat(read.state().isDelivered()).isTrue();
+        }
+
+        @Test
+        public void deliveredAfterReadChangesNothing() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            RecipientKey key = claimAndAccept(campaign.id(), "w").key();
+            apply(status(key, DeliveryState.READ, 6));
+            Recipient before = stored(key);
+            assertThat(apply(status(key, DeliveryState.DELIVERED, 5))).isEmpty();
+            assertThat(stored(key)).isEqualTo(before);
+        }
+
+        @Test
+        public void aDuplicateStatusIsANoOp() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            RecipientKey key = claimAndAccept(campaign.id(), "w").key();
+            assertThat(apply(status(key, DeliveryState.DELIVERED, 5))).hasSize(1);
+            Recipient once = stored(key);
+            assertThat(apply(status(key, DeliveryState.DELIVERED, 5), status(key, DeliveryState.DELIVERED, 8))).isEmpty();
+            assertThat(stored(key)).isEqualTo(once);
+            assertThat(apply(new RecipientUpdate.Accepted(key, "w", at(9)))).as("a duplicate receipt").isEmpty();
+        }
+
+        @Test
+        public void aFailureAfterDeliveryChangesNothingButADeliveryAfterAFailureWins() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 2);
+            RecipientKey delivered = claimAndAccept(campaign.id(), "w0").key();
+            apply(status(delivered, DeliveryState.DELIVERED, 5));
+            assertThat(apply(status(delivered, DeliveryState.FAILED, 6))).isEmpty();
+            RecipientKey failedFirst = claimAndAccept(campaign.id(), "w1").key();
+            Recipient failed = apply(status(failedFirst, DeliveryState.FAILED, 5)).get(0).after();
+            assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(failed.outcome()).contains(REJECTED);
+            assertThat(apply(status(failedFirst, DeliveryState.DELIVERED, 6)).get(0).after().state())
+                    .isEqualTo(DeliveryState.DELIVERED);
+        }
+
+        @Test
+        public void aStatusForAnUnsentRecipientChangesNothing() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            assertThat(apply(status(key(campaign.id(), 0), DeliveryState.DELIVERED, 5))).isEmpty();
+            assertThat(stored(key(campaign.id(), 0)).state()).isEqualTo(DeliveryState.PENDING);
+        }
+
+        @Test
+        public void aReceiptAfterItsOwnStatusKeepsTheStateAndFillsTheProviderId() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            Recipient sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
+            apply(status(sending.key(), DeliveryState.DELIVERED, 2));
+            Recipient after = apply(new RecipientUpdate.Accepted(sending.key(), "w-late", at(3))).get(0).after();
+            assertThat(after.state()).isEqualTo(DeliveryState.DELIVERED);
+            assertThat(after.providerMessageId()).contains("w-late");
+            assertThat(after.sentAt()).contains(at(3));
+            assertThat(after.lease()).isEmpty();
+            assertThat(recipients().findByProviderMessageId("w-late")).contains(after);
+        }
+
+        @Test
+        public void everyOrderOfTheSameStatusesEndsInTheSameState() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 24);
+            List<List<Integer>> orders = permutations(List.of(0, 1, 2, 3));
+            for (int i = 0; i < orders.size(); i++) {
+                RecipientKey key = claimAndAccept(campaign.id(), "w" + i).key();
+                List<RecipientUpdate> events = List.of(status(key, DeliveryState.DELIVERED, 5), status(key, DeliveryState.READ, 6),
+                        status(key, DeliveryState.FAILED, 4), status(key, DeliveryState.SENT, 2));
+                for (int index : orders.get(i)) {
+                    apply(events.get(index));
+                }
+                Recipient merged = stored(key);
+                assertThat(merged.state()).as("order " + orders.get(i)).isEqualTo(DeliveryState.READ);
+                assertThat(merged.deliveredAt()).as("order " + orders.get(i)).isPresent();
+                assertThat(merged.readAt()).as("order " + orders.get(i)).contains(at(6));
+                assertThat(merged.outcome()).as("order " + orders.get(i) + ": a delivered message has no failure").isEmpty();
+            }
+        }
+    }
+
+    private static List<List<Integer>> permutations(List<Integer> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<Integer>> all = new java.util.ArrayList<>();
+        for (Integer first : items) {
+            List<Integer> rest = new java.util.ArrayList<>(items);
+            rest.remove(first);
+            for (List<Integer> tail : permutations(rest)) {
+                List<Integer> order = new java.util.ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
+    }
+
+    /** @return a phone that no check adds as a recipient */
+    protected final PhoneNumber strangerPhone() {
+        return contact(99_999_999).phone();
+    }
+}

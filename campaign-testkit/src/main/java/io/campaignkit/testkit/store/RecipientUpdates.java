@@ -1,0 +1,139 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientUpdate.Accepted;
+import io.campaignkit.core.port.RecipientUpdate.Failed;
+import io.campaignkit.core.port.RecipientUpdate.RetryLater;
+import io.campaignkit.core.port.RecipientUpdate.Skipped;
+import io.campaignkit.core.port.RecipientUpdate.StatusReached;
+import io.campaignkit.core.port.RecipientUpdate.Unclaimed;
+import io.campaignkit.core.port.RecipientUpdate.Unknown;
+import java.time.Instant;
+
+/**
+ * The rules of {@link RecipientUpdate}s on one stored recipient: each applies only from the states it
+ * names; status reports merge monotonically by {@link DeliveryState#mayAdvanceTo}. Every update that
+ * takes a recipient out of SENDING clears its lease.
+ */
+final class RecipientUpdates {
+
+    private RecipientUpdates() {}
+
+    /** Applies {@code update}; returns whether anything changed. The caller sets {@code updatedAt}. */
+    static boolean apply(MutableRecipient recipient, RecipientUpdate update) {
+        DeliveryState state = recipient.state;
+        if (update instanceof Accepted accepted) {
+            if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+                moveTo(recipient, DeliveryState.SENT);
+                recipient.providerMessageId = accepted.providerMessageId();
+                recipient.sentAt = firstOf(recipient.sentAt, accepted.at());
+                return true;
+            }
+            if (state.rank() > DeliveryState.SENT.rank() || state == DeliveryState.SENT) {
+                boolean changed = recipient.providerMessageId == null || recipient.sentAt == null;
+                if (recipient.providerMessageId == null) {
+                    recipient.providerMessageId = accepted.providerMessageId();
+                }
+                recipient.sentAt = firstOf(recipient.sentAt, accepted.at());
+                return changed;
+            }
+            return false;
+        }
+        if (update instanceof Failed failed) {
+            if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+                moveTo(recipient, DeliveryState.FAILED);
+                recipient.outcome = failed.reason();
+                return true;
+            }
+            return false;
+        }
+        if (update instanceof Unknown unknown) {
+            if (state == DeliveryState.SENDING) {
+                moveTo(recipient, DeliveryState.UNKNOWN);
+                recipient.outcome = unknown.reason();
+                return true;
+            }
+            return false;
+        }
+        if (update instanceof RetryLater retry) {
+            if (state == DeliveryState.SENDING) {
+                moveTo(recipient, DeliveryState.PENDING);
+                recipient.dueAt = retry.retryAt();
+                recipient.outcome = retry.lastError();
+                return true;
+            }
+            return false;
+        }
+        if (update instanceof Unclaimed unclaimed) {
+            if (state == DeliveryState.SENDING) {
+                moveTo(recipient, DeliveryState.PENDING);
+                recipient.dueAt = unclaimed.dueAt();
+                recipient.attempts = Math.max(0, recipient.attempts - 1);
+                return true;
+            }
+            return false;
+        }
+        if (update instanceof Skipped skipped) {
+            if (state == DeliveryState.PENDING || state == DeliveryState.SENDING) {
+                moveTo(recipient, DeliveryState.SKIPPED);
+                recipient.outcome = skipped.reason();
+                return true;
+            }
+            return false;
+        }
+        return merge(recipient, (StatusReached) update);
+    }
+
+    private static boolean merge(MutableRecipient recipient, StatusReached report) {
+        if (recipient.state == DeliveryState.SKIPPED || recipient.state == DeliveryState.PENDING) {
+            return false; // never sent (or not yet): a report for it changes nothing
+        }
+        boolean changed = false;
+        if (recipient.state.mayAdvanceTo(report.state())) {
+            moveTo(recipient, report.state());
+            if (report.state() == DeliveryState.FAILED) {
+                recipient.outcome = report.reason().orElseThrow();
+            }
+            changed = true;
+        }
+        Instant at = report.at();
+        switch (report.state()) {
+            case SENT -> changed |= recipient.sentAt == null;
+            case DELIVERED -> changed |= recipient.deliveredAt == null;
+            case READ -> changed |= recipient.deliveredAt == null || recipient.readAt == null;
+            case REPLIED -> changed |= recipient.deliveredAt == null || recipient.readAt == null
+                    || recipient.repliedAt == null;
+            default -> { }
+        }
+        switch (report.state()) {
+            case SENT -> recipient.sentAt = firstOf(recipient.sentAt, at);
+            case DELIVERED -> recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
+            case READ -> {
+                recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
+                recipient.readAt = firstOf(recipient.readAt, at);
+            }
+            case REPLIED -> {
+                recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
+                recipient.readAt = firstOf(recipient.readAt, at);
+                recipient.repliedAt = firstOf(recipient.repliedAt, at);
+            }
+            default -> { }
+        }
+        return changed;
+    }
+
+    private static void moveTo(MutableRecipient recipient, DeliveryState next) {
+        recipient.state = next;
+        if (next.isAtLeastSent()) {
+            recipient.outcome = null; // a failure or unknown outcome it climbed out of no longer applies
+        }
+        if (next != DeliveryState.SENDING && recipient.heldBy != null) {
+            recipient.holdBy(null);
+        }
+    }
+
+    private static Instant firstOf(Instant current, Instant reported) {
+        return current != null ? current : reported;
+    }
+}
