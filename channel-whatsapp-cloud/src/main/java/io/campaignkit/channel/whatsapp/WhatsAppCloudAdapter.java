@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Webhooks: GET answers the subscription check; POST is refused over the size limit (413), without a
  * valid {@code X-Hub-Signature-256} (401), or when not JSON (400), and otherwise yields the status and
- * message events of this adapter's phone number.
+ * message events of this adapter's phone number (changes for other numbers of the same app are
+ * skipped). A message type the adapter does not handle becomes an unsupported-message event; a
+ * failed status with 131050 (user stopped marketing messages) also yields an opt-out.
  */
 public final class WhatsAppCloudAdapter implements ChannelAdapter {
 

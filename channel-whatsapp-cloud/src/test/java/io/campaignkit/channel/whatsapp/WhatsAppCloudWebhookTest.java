@@ -7,6 +7,7 @@ import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookHeaders;
@@ -167,6 +168,20 @@ class WhatsAppCloudWebhookTest {
             assertThat(failure.providerCode()).contains("131026");
             assertThat(failure.providerMessage()).isEqualTo("Message Undeliverable.");
         });
+    }
+
+    @Test
+    void userWhoStoppedMarketingIsAlsoReportedAsAnOptOut() {
+        List<ChannelEvent> events = accepted(meta.signed(meta.notification(status("wamid.A", "failed", "5215512345678",
+                "'errors':[{'code':131050,'title':'User has stopped marketing messages'}]"))));
+
+        assertThat(events).hasSize(2);
+        assertThat(((StatusUpdate) events.get(0)).failure().orElseThrow().errorClass())
+                .isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+        assertThat(events.get(1)).isEqualTo(new OptOut("+5215512345678", PNID, SENT_AT, Optional.empty(),
+                Optional.of("wamid.A")));
+        assertThat(accepted(meta.signed(meta.notification(status("wamid.B", "failed", "5215512345678",
+                "'errors':[{'code':131026}]"))))).as("other failures are no opt-out").hasSize(1);
     }
 
     @Test

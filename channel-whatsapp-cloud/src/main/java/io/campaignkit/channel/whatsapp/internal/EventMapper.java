@@ -7,6 +7,7 @@ import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
 
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public final class EventMapper {
 
+    private static final int USER_STOPPED_MARKETING = 131050;
+
     private final String phoneNumberId;
     private final Clock clock;
 
@@ -35,6 +38,7 @@ public final class EventMapper {
         for (WebhookPayload.Status status : payload.statuses()) {
             if (isOurs(status.phoneNumberId())) {
                 statusEvent(status).ifPresent(events::add);
+                stoppedMarketing(status).ifPresent(events::add);
             }
         }
         for (WebhookPayload.Message message : payload.messages()) {
@@ -68,6 +72,21 @@ public final class EventMapper {
                 : StatusUpdate.of(status.messageId(), correlationId, deliveryStatus, timestamp);
         String recipient = WhatsAppIds.toE164(status.recipientWaId());
         return Optional.of(recipient == null ? update : update.withRecipient(recipient));
+    }
+
+    /**
+     * A failure with 131050 means the user chose to stop marketing messages from this business: it is
+     * reported as an opt-out too, so the engine suppresses the contact instead of trying other campaigns.
+     */
+    private Optional<ChannelEvent> stoppedMarketing(WebhookPayload.Status status) {
+        String recipient = WhatsAppIds.toE164(status.recipientWaId());
+        boolean stopped = "failed".equals(status.status()) && status.errors().stream()
+                .anyMatch(error -> error.code() != null && error.code() == USER_STOPPED_MARKETING);
+        if (!stopped || recipient == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new OptOut(recipient, phoneNumberId, orNow(status.timestamp()), Optional.empty(),
+                Optional.of(status.messageId())));
     }
 
     static SendFailure failure(List<WebhookPayload.StatusError> errors) {
