@@ -103,11 +103,19 @@ public final class GraphClient {
             try {
                 call = http.sendAsync(request(body), HttpResponse.BodyHandlers.ofByteArray());
             } catch (RuntimeException refused) {
-                call = CompletableFuture.failedFuture(refused);
+                // Thrown before anything left (a shut-down executor, a bad request): safe to retry.
+                limiter.release();
+                return CompletableFuture.completedFuture(new SendOutcome.Failed(ErrorKind.TRANSIENT,
+                        CODE_CONNECT_FAILED, null, "request not sent: " + describe(refused), 0));
             }
             return call.handle((response, failure) -> {
                 limiter.release();
-                return failure == null ? fromResponse(response, freeForm) : fromFailure(failure);
+                try {
+                    return failure == null ? fromResponse(response, freeForm) : fromFailure(failure);
+                } catch (RuntimeException unexpected) {
+                    return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_UNREADABLE_RESPONSE, null,
+                            "the answer could not be read: " + describe(unexpected), 0);
+                }
             });
         });
     }
