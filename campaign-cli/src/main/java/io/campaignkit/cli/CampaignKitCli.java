@@ -49,7 +49,8 @@ public final class CampaignKitCli {
     public static void main(String[] args) {
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
-        int exitCode = execute(out, err, System.getenv(), args);
+        CommandLine commandLine = commandLine(out, err, System.getenv(), true);
+        int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);
@@ -69,10 +70,17 @@ public final class CampaignKitCli {
 
     /** The program's picocli command line, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return commandLine(out, err, environment, false);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
+            boolean ownProcess) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(environment, "environment");
         CliContext context = new CliContext(out, err, Map.copyOf(environment));
+        context.ownsProcess(ownProcess);
+        context.interactive(ownProcess && System.console() != null);
         CommandLine commandLine = new CommandLine(new CampaignKitCommand(context), new CliFactory(context));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Validate contact files, run messaging campaigns end to end and export their reports.",
-        subcommands = {ValidateCommand.class},
+        subcommands = {ValidateCommand.class, RunCommand.class, DemoCommand.class, ReportCommand.class,
+            ListCommand.class},
         usageHelpAutoWidth = true)
 public final class CampaignKitCommand implements Runnable {
 

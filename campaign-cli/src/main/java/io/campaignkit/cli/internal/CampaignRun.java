@@ -1,0 +1,396 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.cli.CampaignKitCli;
+import io.campaignkit.cli.internal.report.CampaignReport;
+import io.campaignkit.cli.internal.report.ReportFormat;
+import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.campaign.Violation;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.CampaignRunner;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.importer.AudienceImporter;
+import io.campaignkit.importer.ImportPolicy;
+import io.campaignkit.importer.ImportResult;
+import io.campaignkit.importer.ImportedContact;
+import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * One campaign run end to end, as {@code run} and {@code demo} do it: import, create, launch, send
+ * on a real scheduler while webhooks come in, wait, finish, summarize, write the reports. This is
+ * the wiring a host application does; each step is one call into the library.
+ */
+final class CampaignRun {
+
+    static final String TENANT = "cli";
+    static final String PROJECT = "cli";
+    /** How often progress is polled, and how long the engine's runner idles at most. */
+    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration RUNNER_MAX_IDLE = Duration.ofMillis(500);
+    /** How often the simulated channel releases its due events. */
+    static final Duration SIMULATED_EVENT_PERIOD = Duration.ofMillis(20);
+    /** How long a stopped run waits for sends in flight to be answered and recorded. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Import errors printed before "… and N more". */
+    static final int MAX_PRINTED_IMPORT_ERRORS = 10;
+    /** Field ids whose value becomes the contact's name (for {@code --param N=name}). */
+    static final List<String> NAME_FIELDS = List.of("NOMBRE", "NAME");
+
+    /**
+     * Everything a run needs, checked.
+     *
+     * @param webhookPort listen for webhooks on this port (0: any free one), if present
+     * @param bindAddress the address to listen on (null: every interface)
+     * @param waitForSimulatedEvents stop waiting as soon as the simulated channel has no event left
+     * @param botAnswer what the bot answers to a reply, if anything
+     */
+    record Plan(Path contacts, List<FieldDefinition> fields, String region, String sheet, boolean lenient,
+            TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
+            InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
+            List<Path> reports, String name, Optional<String> botAnswer) {}
+
+    private final CliContext context;
+    private final Plan plan;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    CampaignRun(CliContext context, Plan plan) {
+        this.context = context;
+        this.plan = plan;
+    }
+
+    int execute() {
+        PrintWriter err = context.err();
+        CustomDataSchema schema = AudienceFiles.schema(plan.fields());
+        List<Contact> contacts = importContacts(schema);
+
+        AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
+        WebhookServer server = plan.webhookPort().map(port -> WebhookServer.start(plan.bindAddress(), port,
+                plan.publicUrl(), (channelId, request) -> toEngine(engineRef.get(), channelId, request))).orElse(null);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
+        ChannelAdapter adapter = null;
+        CampaignRunner runner = null;
+        Thread shutdownHook = null;
+        try {
+            String channelId = plan.channel().binding().channelTypeId();
+            adapter = plan.channel().create().apply(Optional.ofNullable(server).map(s -> s.urlFor(channelId)));
+            if (server != null) {
+                err.println("listening for webhooks on " + server.urlFor(channelId));
+            }
+            InMemoryCampaignStore store = new InMemoryCampaignStore();
+            CampaignEngine engine = CampaignEngine.builder()
+                    .store(store)
+                    .channel(adapter)
+                    .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot(plan.botAnswer()))))
+                    .clock(Clock.systemUTC())
+                    .build();
+            engineRef.set(engine);
+            SimulatedChannel simulated = adapter instanceof SimulatedChannel sim ? sim : null;
+            if (simulated != null) {
+                WebhookPoster poster = new WebhookPoster();
+                simulated.deliverWebhooksTo(server != null ? poster::post
+                        : request -> engine.handleWebhook(channelId, request));
+                scheduler.scheduleWithFixedDelay(() -> releaseEvents(simulated), 0,
+                        SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            Campaign campaign = createAndLaunch(engine, schema, contacts);
+            err.println("launched campaign " + campaign.id() + " (" + contacts.size() + " contacts, " + plan.pace()
+                    + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
+            if (context.ownsProcess()) {
+                shutdownHook = new Thread(this::stopAndAwaitFinish, "campaignkit-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+            runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+
+            boolean stopped;
+            try (ProgressView progress = ProgressView.forContext(context, contacts.size())) {
+                stopped = awaitSending(engine, campaign.id(), progress);
+                if (!stopped) {
+                    stopped = awaitWebhooks(engine, campaign.id(), progress, simulated);
+                }
+            }
+            if (stopped) {
+                err.println("stopping: no new sends; waiting for those in flight to be recorded");
+                pauseQuietly(engine, campaign.id());
+                drain(engine);
+            }
+            Campaign done = engine.finish(campaign.id());
+            runner.close();
+            CampaignReport report = EngineReports.report(engine, store, done, Instant.now());
+            SummaryPrinter.print(context.out(), report.summary());
+            for (Path file : plan.reports()) {
+                writeReport(report, file);
+                context.out().println("report: " + file.toAbsolutePath().normalize());
+            }
+            context.out().flush();
+            return CampaignKitCli.EXIT_OK;
+        } finally {
+            if (runner != null) {
+                runner.close();
+            }
+            scheduler.shutdownNow();
+            if (server != null) {
+                server.close();
+            }
+            if (adapter != null) {
+                adapter.close();
+            }
+            finished.countDown();
+            removeHook(shutdownHook);
+        }
+    }
+
+    private List<Contact> importContacts(CustomDataSchema schema) {
+        AudienceImporter importer = AudienceFiles.importer(schema, plan.region(), plan.sheet(),
+                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
+        ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
+        if (!result.accepted() || result.invalid() > 0) {
+            PrintWriter err = context.err();
+            result.errors().stream().limit(MAX_PRINTED_IMPORT_ERRORS).forEach(error -> err.printf(
+                    "row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message()));
+            long more = result.report().errorCount() - Math.min(MAX_PRINTED_IMPORT_ERRORS, result.errors().size());
+            if (more > 0) {
+                err.printf("… and %d more (campaignkit validate lists them all)%n", more);
+            }
+        }
+        if (!result.accepted()) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has " + result.invalid()
+                    + " invalid rows" + (result.report().headerValid() ? "" : " and an invalid header")
+                    + "; fix them, or pass --lenient to send to the valid rows only");
+        }
+        if (result.valid() == 0) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has no valid contact to send to");
+        }
+        if (result.invalid() > 0) {
+            context.err().printf("--lenient: %d invalid rows left out, %d contacts kept%n", result.invalid(),
+                    result.valid());
+        }
+        return result.contacts().stream().map(CampaignRun::contact).toList();
+    }
+
+    static Contact contact(ImportedContact imported) {
+        Contact.Builder contact = Contact.builder(imported.phone());
+        NAME_FIELDS.stream().map(field -> imported.data().normalized(field)).flatMap(Optional::stream).findFirst()
+                .ifPresent(contact::name);
+        return contact.build().withCustomData(imported.data());
+    }
+
+    private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name(plan.name())
+                .botFlowId(CliBot.BOT_FLOW_ID)
+                .channel(plan.channel().binding())
+                .message(plan.message())
+                .audience(AudienceReference.importedList(plan.contacts().getFileName().toString()))
+                .schema(schema)
+                .activeHours(plan.hours())
+                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
+                .build();
+        CampaignId id = newId();
+        try {
+            Campaign created = engine.create(id, TENANT, PROJECT, CampaignKind.LIVE, configuration);
+            if (created.state() != CampaignState.READY) {
+                throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
+                        + describe(created.validation().violations()));
+            }
+            return engine.launch(id, LaunchRequest.importedContacts(contacts));
+        } catch (io.campaignkit.core.campaign.CampaignValidationException invalid) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
+                    + describe(invalid.violations()), invalid);
+        } catch (CampaignKitException refused) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: " + refused.code()
+                    + ": " + refused.getMessage(), refused);
+        }
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.code() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+    }
+
+    static CampaignId newId() {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        return CampaignId.of("cli-" + stamp + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+    }
+
+    /** Until every recipient is settled (or the run is stopped); true when stopped. */
+    private boolean awaitSending(CampaignEngine engine, CampaignId id, ProgressView progress) {
+        while (true) {
+            CampaignMetrics metrics = engine.metrics(id);
+            progress.update(metrics);
+            if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0) {
+                return false;
+            }
+            if (awaitStop(TICK)) {
+                return true;
+            }
+        }
+    }
+
+    /** Keeps listening for status webhooks and replies for {@code --wait}; true when stopped. */
+    private boolean awaitWebhooks(CampaignEngine engine, CampaignId id, ProgressView progress,
+            SimulatedChannel simulated) {
+        Instant deadline = Instant.now().plus(plan.listenAfterSends());
+        while (Instant.now().isBefore(deadline)) {
+            progress.update(engine.metrics(id));
+            if (plan.waitForSimulatedEvents() && simulated != null && simulated.pendingCount() == 0) {
+                return false;
+            }
+            if (awaitStop(TICK)) {
+                return true;
+            }
+        }
+        progress.update(engine.metrics(id));
+        return false;
+    }
+
+    private boolean awaitStop(Duration timeout) {
+        try {
+            return stopRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void pauseQuietly(CampaignEngine engine, CampaignId id) {
+        try {
+            engine.pause(id);
+        } catch (CampaignKitException notSending) {
+            // done sending already: nothing to pause
+        }
+    }
+
+    /** Waits, bounded, until the channel answered every send in flight, so each is recorded. */
+    private static void drain(CampaignEngine engine) {
+        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+        CountDownLatch never = new CountDownLatch(1);
+        while (engine.inFlight() > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                never.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Ctrl-C: ask the run to stop, then hold the JVM until it finished the campaign and wrote the report. */
+    private void stopAndAwaitFinish() {
+        stopRequested.countDown();
+        try {
+            finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it is what waits for us
+        }
+    }
+
+    private static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
+        if (engine == null) {
+            return new WebhookResult(503, WebhookResult.TEXT_PLAIN, "starting", List.of());
+        }
+        return engine.handleWebhook(channelId, request);
+    }
+
+    private void releaseEvents(SimulatedChannel simulated) {
+        try {
+            simulated.deliverDueEvents();
+        } catch (RuntimeException e) {
+            if (context.debug()) {
+                e.printStackTrace(context.err());
+            }
+        }
+    }
+
+    static void writeReport(CampaignReport report, Path file) {
+        ReportFormat format = formatOf(file);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                format.write(report, out);
+            }
+        } catch (IOException e) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "cannot write the report '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The format of a report file, by its extension. */
+    static ReportFormat formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (ReportFormat format : ReportFormat.values()) {
+            if (name.endsWith("." + format.extension())) {
+                return format;
+            }
+        }
+        throw CliException.usage("report file '" + file + "' must end in .csv, .json or .html");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "campaignkit-engine-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+}

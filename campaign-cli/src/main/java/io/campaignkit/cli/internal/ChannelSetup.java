@@ -1,0 +1,142 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.Secret;
+import io.campaignkit.channel.twilio.TwilioChannelAdapterProvider;
+import io.campaignkit.channel.twilio.TwilioConfig;
+import io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider;
+import io.campaignkit.channel.whatsapp.WhatsAppCloudConfig;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.testkit.channel.Outcome;
+import io.campaignkit.testkit.channel.OutcomeMix;
+import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.testkit.channel.SimulatedChannelConfiguration;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The channel a run sends through: checked options first (every missing credential is a usage
+ * error before anything starts), then the adapter, once the webhook URL is known.
+ *
+ * @param binding the campaign's channel and sender
+ * @param create builds the adapter from the webhook URL of its route (empty when nobody listens)
+ */
+record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Function<Optional<URI>, ChannelAdapter> create) {
+
+    /** Simulated sender id, shown in reports. */
+    static final String SIMULATED_SENDER = "simulated-sender";
+    /** When simulated events follow a send: quick, so a demo takes seconds. */
+    static final Duration SIMULATED_DELIVERY = Duration.ofMillis(150);
+    static final Duration SIMULATED_READ = Duration.ofMillis(300);
+    static final Duration SIMULATED_REPLY = Duration.ofMillis(450);
+    static final String SIMULATED_REPLY_TEXT = "Hola, ¿cómo pago?";
+
+    static ChannelSetup of(ChannelOptions options, CliContext context, Optional<URI> publicUrl, boolean listening) {
+        return switch (options.channel) {
+            case SIMULATED -> simulated(Optional.ofNullable(options.simulate).orElse(SimulationSpec.DEFAULT));
+            case WHATSAPP_CLOUD -> whatsApp(options, context);
+            case TWILIO -> twilio(options, context, publicUrl, listening);
+        };
+    }
+
+    static ChannelSetup simulated(SimulationSpec spec) {
+        return new ChannelSetup(ChannelOptions.Channel.SIMULATED, ChannelBinding.of("simulated", SIMULATED_SENDER),
+                webhookUrl -> SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                        .id("simulated")
+                        .clock(Clock.systemUTC())
+                        .webhookUrl(webhookUrl.orElse(SimulatedChannelConfiguration.DEFAULT_WEBHOOK_URL))
+                        .outcomeMix(outcomes(spec))
+                        .build()));
+    }
+
+    /** Failed for good, delivered only, read, read and replied: nested shares of the spec. */
+    static OutcomeMix outcomes(SimulationSpec spec) {
+        double readShare = Math.max(spec.read(), spec.reply());
+        Outcome delivered = Outcome.accepted().sentAfter(Duration.ZERO).deliveredAfter(SIMULATED_DELIVERY);
+        Outcome read = delivered.readAfter(SIMULATED_READ);
+        Outcome replied = read.repliesAfter(SIMULATED_REPLY, SIMULATED_REPLY_TEXT);
+        OutcomeMix mix = OutcomeMix.seeded(spec.seed());
+        mix = withWeight(mix, 1 - spec.deliver(), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
+        mix = withWeight(mix, spec.deliver() * (1 - readShare), delivered);
+        mix = withWeight(mix, spec.deliver() * (readShare - spec.reply()), read);
+        mix = withWeight(mix, spec.deliver() * spec.reply(), replied);
+        return mix;
+    }
+
+    private static OutcomeMix withWeight(OutcomeMix mix, double weight, Outcome outcome) {
+        return weight > 0 ? mix.with(weight, outcome) : mix;
+    }
+
+    private static ChannelSetup whatsApp(ChannelOptions options, CliContext context) {
+        String channel = "whatsapp-cloud";
+        String phoneNumberId = ChannelOptions.required(Optional.ofNullable(options.waPhoneNumberId),
+                "--wa-phone-number-id", context, null, channel);
+        String token = ChannelOptions.required(Optional.ofNullable(options.waToken), "--wa-token", context,
+                ChannelOptions.ENV_WA_TOKEN, channel);
+        String appSecret = ChannelOptions.required(Optional.ofNullable(options.waAppSecret), "--wa-app-secret", context,
+                ChannelOptions.ENV_WA_APP_SECRET, channel);
+        String verifyToken = ChannelOptions.required(Optional.ofNullable(options.waVerifyToken), "--wa-verify-token",
+                context, null, channel);
+        WhatsAppCloudConfig.Builder builder = WhatsAppCloudConfig.custom()
+                .phoneNumberId(phoneNumberId)
+                .accessToken(Secret.of(token))
+                .appSecret(Secret.of(appSecret))
+                .verifyToken(Secret.of(verifyToken));
+        if (options.waApiUrl != null) {
+            builder.baseUrl(options.waApiUrl);
+        }
+        if (options.waApiVersion != null) {
+            builder.apiVersion(options.waApiVersion);
+        }
+        WhatsAppCloudConfig config = configuration(channel, builder::build);
+        return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, ChannelBinding.of(channel, phoneNumberId),
+                webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
+    }
+
+    private static ChannelSetup twilio(ChannelOptions options, CliContext context, Optional<URI> publicUrl,
+            boolean listening) {
+        String channel = "twilio";
+        String accountSid = ChannelOptions.required(Optional.ofNullable(options.twilioAccountSid),
+                "--twilio-account-sid", context, null, channel);
+        String authToken = ChannelOptions.required(Optional.ofNullable(options.twilioAuthToken), "--twilio-auth-token",
+                context, ChannelOptions.ENV_TWILIO_AUTH_TOKEN, channel);
+        if ((options.twilioFrom == null) == (options.twilioMessagingService == null)) {
+            throw CliException.usage("--channel twilio needs exactly one of --twilio-from or --twilio-messaging-service");
+        }
+        if (publicUrl.isEmpty() && !listening) {
+            throw CliException.usage("--channel twilio needs a status callback URL: give --webhook-port to listen "
+                    + "(and --public-url when Twilio reaches this machine through another address)");
+        }
+        String sender = options.twilioFrom != null ? options.twilioFrom : options.twilioMessagingService;
+        // checked now, with a placeholder callback, so bad options fail before the import starts
+        configuration(channel, () -> twilioBuilder(accountSid, authToken, sender, options)
+                .statusCallbackUrl(URI.create("https://placeholder.invalid/webhooks/twilio")).build());
+        return new ChannelSetup(ChannelOptions.Channel.TWILIO, ChannelBinding.of(channel, sender),
+                webhookUrl -> new TwilioChannelAdapterProvider().create(configuration(channel,
+                        () -> twilioBuilder(accountSid, authToken, sender, options)
+                                .statusCallbackUrl(webhookUrl.orElseThrow()).build())));
+    }
+
+    private static TwilioConfig.Builder twilioBuilder(String accountSid, String authToken, String sender,
+            ChannelOptions options) {
+        TwilioConfig.Builder builder = TwilioConfig.custom().accountSid(accountSid).authToken(Secret.of(authToken))
+                .sender(sender);
+        if (options.twilioApiUrl != null) {
+            builder.apiBaseUrl(options.twilioApiUrl);
+        }
+        return builder;
+    }
+
+    /** Adapters validate their configuration with IllegalArgumentException; it names the option's setting. */
+    private static <T> T configuration(String channel, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | IllegalStateException invalid) {
+            throw CliException.usage("--channel " + channel + ": " + invalid.getMessage(), invalid);
+        }
+    }
+}

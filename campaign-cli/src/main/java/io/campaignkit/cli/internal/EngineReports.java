@@ -1,0 +1,68 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.cli.internal.report.CampaignReport;
+import io.campaignkit.cli.internal.report.ReportRow;
+import io.campaignkit.cli.internal.report.ReportRowSource;
+import io.campaignkit.cli.internal.report.ReportSummary;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.TrackingStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds a {@link CampaignReport} from the engine and its store, reading recipients page by page. */
+final class EngineReports {
+
+    static final int PAGE_SIZE = 500;
+
+    private EngineReports() {}
+
+    static CampaignReport report(CampaignEngine engine, TrackingStore tracking, Campaign campaign, Instant now) {
+        return new CampaignReport(summary(engine.metrics(campaign.id()), campaign, Optional.of(now)),
+                campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
+                rows(engine, tracking, campaign));
+    }
+
+    static ReportSummary summary(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
+        return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
+                campaign.state().name(), campaign.configuration().channel().map(ChannelBinding::channelTypeId).orElse("-"),
+                generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
+                metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
+                metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
+    }
+
+    private static ReportRowSource rows(CampaignEngine engine, TrackingStore tracking, Campaign campaign) {
+        return action -> {
+            long after = -1;
+            while (true) {
+                List<Recipient> page = engine.recipients(campaign.id(), after, PAGE_SIZE);
+                if (page.isEmpty()) {
+                    return;
+                }
+                for (Recipient recipient : page) {
+                    action.accept(row(recipient, tracking));
+                }
+                after = page.get(page.size() - 1).sequence();
+            }
+        };
+    }
+
+    static ReportRow row(Recipient recipient, TrackingStore tracking) {
+        boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
+                || recipient.state() == DeliveryState.UNKNOWN;
+        Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
+        return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
+                reason.map(StatusReason::message), recipient.sentAt(), recipient.deliveredAt(), recipient.readAt(),
+                recipient.repliedAt(),
+                tracking.funnelSteps(recipient.campaignId(), recipient.phone()).stream()
+                        .map(step -> new ReportRow.StepTime(step.step(), step.at())).toList(),
+                recipient.contact().customData().normalizedValues());
+    }
+}

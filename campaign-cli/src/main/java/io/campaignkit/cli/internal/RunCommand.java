@@ -1,0 +1,196 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.InlineTemplate;
+import io.campaignkit.core.template.MessageTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code campaignkit run}: imports a contact file, creates and launches the campaign, sends at the
+ * pace and inside the hours given while listening for webhooks, waits, finishes, prints the
+ * summary and writes the report.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a campaign end to end: import, launch, send, track, finish, report.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the campaign ran (even if some recipients failed)",
+            "1:the campaign could not be launched (invalid contacts or configuration)",
+            "2:usage error, unreadable file or missing credential"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** How long a run keeps listening for webhooks after its last send, by default. */
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    private final CliContext context;
+
+    @Option(names = "--contacts", required = true, paramLabel = "FILE", description = "The contact file (TSV, CSV, XLSX, XLS).")
+    Path contacts;
+
+    @Option(names = "--field", paramLabel = "ID:TYPE", converter = FieldDefinitionConverter.class,
+            description = "A custom-data field (TYPE: TEXT, NUMBER or DATE); repeat for each.")
+    List<FieldDefinition> fields = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "CC", description = "Region of numbers written without country code.")
+    String region;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read.")
+    String sheet;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    MessageChoice message;
+
+    @Option(names = "--language", paramLabel = "CODE", description = "The template's language, like es_MX.")
+    String language;
+
+    @Option(names = "--param", paramLabel = "N=SOURCE", converter = ParamBinding.Converter.class,
+            description = "What fills placeholder {{N}}: " + ParamBinding.FORMS + ".")
+    List<ParamBinding> params = new ArrayList<>();
+
+    @Mixin
+    ChannelOptions channel;
+
+    @Option(names = "--rate", paramLabel = "RATE", converter = PaceConverter.class,
+            description = "Pace: messages per second or per hour, like 20/s or 3000/h (default 20/s).")
+    Pace rate = Pace.DEFAULT;
+
+    @Option(names = "--hours", paramLabel = "HOURS",
+            description = "Active hours, like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\" (default every day 08:00-21:00).")
+    String hours;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the hours, like America/Mexico_City (default UTC-05:00).")
+    String zone;
+
+    @Option(names = "--lenient", description = "Send to the valid rows even when some rows are invalid.")
+    boolean lenient;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Campaign store (not available yet: campaigns live in memory).")
+    String store;
+
+    @Option(names = "--webhook-port", paramLabel = "PORT", description = "Listen for the channel's webhooks on this port.")
+    Integer webhookPort;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "The URL providers call this port by (a tunnel or proxy), without the /webhooks path.")
+    URI publicUrl;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Keep listening for webhooks this long after the last send, like 30s or PT5M (default 30s).")
+    Duration wait = DEFAULT_WAIT;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report; .csv, .json or .html (default <campaign id>.csv).")
+    Path report;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The campaign's name (default: the contact file's name).")
+    String name;
+
+    /** {@code --template NAME} or {@code --text "…"}. */
+    static final class MessageChoice {
+        @Option(names = "--template", paramLabel = "NAME", description = "A channel template (WhatsApp), with --language.")
+        String template;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "An inline text with placeholders {{1}}… (SMS).")
+        String text;
+    }
+
+    public RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        StoreOption.refuseIfGiven(store);
+        AudienceFiles.requireReadable(contacts);
+        if (webhookPort != null && (webhookPort < 0 || webhookPort > 65_535)) {
+            throw CliException.usage("--webhook-port must be from 0 to 65535, was " + webhookPort);
+        }
+        ActiveHours activeHours = activeHours(hours, zone);
+        TemplateMessage templateMessage = templateMessage();
+        ChannelSetup channelSetup = ChannelSetup.of(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
+        String campaignName = name != null ? name : contacts.getFileName().toString();
+        Path reportFile = report;
+        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, region, sheet, lenient, templateMessage,
+                channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, Optional.empty());
+        if (reportFile != null) {
+            CampaignRun.formatOf(reportFile);
+        }
+        return new CampaignRun(context, plan.reports().isEmpty() ? withDefaultReport(plan) : plan).execute();
+    }
+
+    /** Without --report the report goes next to where the program runs, named by the campaign. */
+    private static CampaignRun.Plan withDefaultReport(CampaignRun.Plan plan) {
+        Path file = Path.of("campaignkit-report-" + CampaignRun.newId().value() + ".csv");
+        return new CampaignRun.Plan(plan.contacts(), plan.fields(), plan.region(), plan.sheet(), plan.lenient(),
+                plan.message(), plan.channel(), plan.pace(), plan.hours(), plan.webhookPort(), plan.bindAddress(),
+                plan.publicUrl(), plan.listenAfterSends(), plan.waitForSimulatedEvents(), List.of(file), plan.name(),
+                plan.botAnswer());
+    }
+
+    static ActiveHours activeHours(String hours, String zone) {
+        ZoneId zoneId;
+        try {
+            zoneId = zone == null ? ActiveHours.DEFAULT_ZONE : ZoneId.of(zone.strip());
+        } catch (DateTimeException badZone) {
+            throw CliException.usage("bad --zone '" + zone + "': use a region like America/Mexico_City or an offset "
+                    + "like -05:00", badZone);
+        }
+        if (hours == null) {
+            return ActiveHours.ofDefaults().withZone(zoneId);
+        }
+        try {
+            return ActiveHours.parse(hours, zoneId);
+        } catch (InvalidArgumentException badHours) {
+            throw CliException.usage("bad --hours '" + hours + "': " + badHours.getMessage()
+                    + "; write it like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\"", badHours);
+        }
+    }
+
+    private TemplateMessage templateMessage() {
+        TreeMap<Integer, Binding> byIndex = new TreeMap<>();
+        for (ParamBinding param : params) {
+            if (byIndex.put(param.index(), param.binding()) != null) {
+                throw CliException.usage("--param " + param.index() + " is given twice");
+            }
+        }
+        if (!byIndex.isEmpty() && byIndex.lastKey() != byIndex.size()) {
+            throw CliException.usage("--param numbers must run 1, 2, 3… without gaps; got " + byIndex.keySet());
+        }
+        List<Binding> bindings = List.copyOf(byIndex.values());
+        MessageTemplate template;
+        try {
+            if (message.template != null) {
+                if (language == null || language.isBlank()) {
+                    throw CliException.usage("--template needs --language, like --language es_MX");
+                }
+                template = ChannelTemplate.withParameterCount(message.template, language.strip(), bindings.size());
+            } else {
+                if (language != null) {
+                    throw CliException.usage("--language goes with --template, not with --text");
+                }
+                template = InlineTemplate.of(message.text);
+            }
+            return TemplateMessage.of(template, bindings);
+        } catch (InvalidArgumentException invalid) {
+            throw CliException.usage("bad message: " + invalid.getMessage(), invalid);
+        }
+    }
+
+}

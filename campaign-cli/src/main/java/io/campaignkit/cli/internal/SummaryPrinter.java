@@ -1,0 +1,41 @@
+package io.campaignkit.cli.internal;
+
+import io.campaignkit.cli.internal.report.ReportSummary;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The summary a run prints when it finishes. */
+final class SummaryPrinter {
+
+    private SummaryPrinter() {}
+
+    static void print(PrintWriter out, ReportSummary summary) {
+        out.printf(Locale.ROOT, "Campaign %s \"%s\" %s on %s%n", summary.campaignId(), summary.name(), summary.state(),
+                summary.channel());
+        line(out, "audience", summary.audience(), "");
+        line(out, "sent", summary.sent(), "");
+        line(out, "delivered", summary.delivered(), String.format(Locale.ROOT, "received %.1f%%", summary.receivedPercent()));
+        line(out, "read", summary.read(), String.format(Locale.ROOT, "read %.1f%%", summary.readPercent()));
+        line(out, "replied", summary.replied(), String.format(Locale.ROOT, "replied %.1f%%", summary.repliedPercent()));
+        line(out, "failed", summary.failed(), reasons(summary.failedByCode()));
+        line(out, "skipped", summary.skipped(), reasons(summary.skippedByReason()));
+        if (summary.unknown() > 0) {
+            line(out, "unknown", summary.unknown(), "no answer from the channel; not resent");
+        }
+        if (summary.pending() > 0) {
+            line(out, "not sent", summary.pending(), "");
+        }
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String label, long count, String note) {
+        out.printf(Locale.ROOT, "  %-10s %8d   %s%n", label, count, note);
+    }
+
+    private static String reasons(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}
