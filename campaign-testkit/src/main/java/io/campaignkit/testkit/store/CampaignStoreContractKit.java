@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Nested;
  * as the engine passes its clock's. The concurrency checks start {@link #concurrentClaimers()}
  * threads behind a latch and wait for them at most {@link #concurrencyTimeout()}.
  */
-public abstract class CampaignStoreContractKit extends ConcurrencyContractChecks {
+public abstract class CampaignStoreContractKit extends ConversationContractChecks {
 
     /** For subclasses. */
     protected CampaignStoreContractKit() {

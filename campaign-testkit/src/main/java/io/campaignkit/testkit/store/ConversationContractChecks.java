@@ -1,0 +1,289 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.FunnelStep;
+import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.UnmatchedStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@link CampaignStoreContractKit}'s checks of conversations, queued inbound messages and event
+ * tracking. Extend the kit, not this class.
+ */
+public abstract class ConversationContractChecks extends EngagementContractChecks {
+
+    /** For subclasses. */
+    protected ConversationContractChecks() {
+    }
+
+    private final CampaignId campaign = CampaignId.of("c-1");
+
+    private PhoneNumber phone(int index) {
+        return contact(index).phone();
+    }
+
+    /** Conversations opened by replies. */
+    @Nested
+    @DisplayName("conversations")
+    public class Conversations {
+
+        @Test
+        public void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
+            assertThat(opened.isOpen()).isTrue();
+            assertThat(opened.openedAt()).isEqualTo(at(10));
+            assertThat(opened.campaignId()).isEqualTo(campaign);
+            Conversation continued = conversations().openOrContinue(campaign, phone(0), at(20));
+            assertThat(continued.id()).isEqualTo(opened.id());
+            assertThat(continued.lastInboundAt()).isEqualTo(at(20));
+            assertThat(continued.lastActivityAt()).isEqualTo(at(20));
+            assertThat(conversations().openOrContinue(campaign, phone(0), at(15)).lastInboundAt())
+                    .as("a late message does not move time back").isEqualTo(at(20));
+            assertThat(conversations().findOpenConversation(campaign, phone(0))).map(Conversation::id).contains(opened.id());
+            assertThat(conversations().findOpenConversation(CampaignId.of("c-2"), phone(0))).isEmpty();
+            assertThat(conversations().openOrContinue(campaign, phone(1), at(10)).id()).isNotEqualTo(opened.id());
+        }
+
+        @Test
+        public void concurrentFirstRepliesShareOneConversation() throws Exception {
+            List<Callable<String>> replies = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                Instant at = at(10 + i);
+                replies.add(() -> conversations().openOrContinue(campaign, phone(0), at).id());
+            }
+            assertThat(runConcurrently(replies)).containsOnly(conversations().findOpenConversation(campaign, phone(0))
+                    .orElseThrow().id());
+        }
+
+        @Test
+        public void aClosedConversationStaysClosedAndTheNextReplyOpensANewOne() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
+            Conversation closed = conversations().closeConversation(opened.id(), Conversation.BY_BOT, at(30)).orElseThrow();
+            assertThat(closed.isOpen()).isFalse();
+            assertThat(closed.closeReason()).contains(Conversation.BY_BOT);
+            assertThat(closed.closedAt()).contains(at(30));
+            assertThat(conversations().closeConversation(opened.id(), Conversation.INACTIVITY, at(40))).isEmpty();
+            assertThat(conversations().findConversation(opened.id())).contains(closed);
+            assertThat(conversations().findOpenConversation(campaign, phone(0))).isEmpty();
+            assertThat(conversations().openOrContinue(campaign, phone(0), at(50)).id()).isNotEqualTo(opened.id());
+        }
+
+        @Test
+        public void theBotWritingRestartsInactivityButNotTheServiceWindow() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
+            conversations().touchConversation(opened.id(), at(25));
+            Conversation touched = conversations().findConversation(opened.id()).orElseThrow();
+            assertThat(touched.lastActivityAt()).isEqualTo(at(25));
+            assertThat(touched.lastInboundAt()).isEqualTo(at(10));
+            assertThat(conversations().oldestActivity(campaign)).contains(at(25));
+        }
+
+        @Test
+        public void theOutOfHoursReplyIsMarkedOncePerClosedPeriod() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(10))).isTrue();
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(11))).isFalse();
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(100), at(101))).as("a new closed period").isTrue();
+            assertThat(conversations().findConversation(opened.id()).orElseThrow().lastAutoReplyAt()).contains(at(101));
+        }
+
+        @Test
+        public void idleConversationsAreClosedInBatchesAndFinishingClosesTheRest() {
+            Conversation idle = conversations().openOrContinue(campaign, phone(0), at(10));
+            Conversation alsoIdle = conversations().openOrContinue(campaign, phone(1), at(20));
+            Conversation busy = conversations().openOrContinue(campaign, phone(2), at(90));
+            Conversation otherCampaign = conversations().openOrContinue(CampaignId.of("c-2"), phone(0), at(10));
+            assertThat(conversations().oldestActivity(campaign)).contains(at(10));
+            List<Conversation> first = conversations().closeConversations(campaign, Optional.of(at(20)),
+                    Conversation.INACTIVITY, 1, at(100));
+            List<Conversation> second = conversations().closeConversations(campaign, Optional.of(at(20)),
+                    Conversation.INACTIVITY, 10, at(100));
+            assertThat(first).hasSize(1);
+            assertThat(second).hasSize(1);
+            assertThat(List.of(first.get(0).id(), second.get(0).id())).containsExactlyInAnyOrder(idle.id(), alsoIdle.id());
+            assertThat(second.get(0).closeReason()).contains(Conversation.INACTIVITY);
+            assertThat(conversations().findOpenConversation(campaign, phone(2))).isPresent();
+            assertThat(conversations().closeConversations(campaign, Optional.empty(), Conversation.CAMPAIGN_FINISHED, 10,
+                    at(200))).extracting(Conversation::id).containsExactly(busy.id());
+            assertThat(conversations().oldestActivity(campaign)).isEmpty();
+            assertThat(conversations().findConversation(otherCampaign.id()).orElseThrow().isOpen()).isTrue();
+        }
+
+        @Test
+        public void deletingACampaignDeletesItsConversationsAndQueuedMessages() {
+            Campaign ready = readyCampaign("c-9", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Conversation opened = conversations().openOrContinue(ready.id(), phone(0), at(10));
+            conversations().enqueueInbound(opened.id(), ready.id(), phone(0), message("m-1", 10));
+            tracking().recordFunnelStep(new FunnelStep(ready.id(), phone(0), "PAID", at(11)));
+            store().delete(ready);
+            assertThat(conversations().findConversation(opened.id())).isEmpty();
+            assertThat(conversations().findOpenConversation(ready.id(), phone(0))).isEmpty();
+            assertThat(conversations().countQueued(ready.id())).isZero();
+            assertThat(tracking().funnelSteps(ready.id(), phone(0))).isEmpty();
+        }
+    }
+
+    private InboundMessage message(String id, long second) {
+        return InboundMessage.text(id, "text of " + id, at(second));
+    }
+
+    /** Inbound messages kept while the hours are closed. */
+    @Nested
+    @DisplayName("queued inbound messages")
+    public class QueuedInboundMessages {
+
+        private String conversation(int contact) {
+            return conversations().openOrContinue(campaign, phone(contact), at(1)).id();
+        }
+
+        @Test
+        public void aMessageIsQueuedOnceByItsId() {
+            String conversation = conversation(0);
+            assertThat(conversations().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isTrue();
+            assertThat(conversations().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isFalse();
+            assertThat(conversations().countQueued(campaign)).isEqualTo(1);
+            assertThat(conversations().countQueued(CampaignId.of("c-2"))).isZero();
+        }
+
+        @Test
+        public void messagesAreHandedOutInArrivalOrderUnderTheLease() {
+            String first = conversation(0);
+            String second = conversation(1);
+            conversations().enqueueInbound(first, campaign, phone(0), message("m-1", 10));
+            conversations().enqueueInbound(second, campaign, phone(1), message("m-2", 11));
+            conversations().enqueueInbound(first, campaign, phone(0), message("m-3", 12));
+            Lease lease = leaseFrom("engine", at(100));
+            List<QueuedInbound> claimed = conversations().claimQueued(campaign, lease, 10, at(100));
+            assertThat(claimed).extracting(queued -> queued.message().messageId()).containsExactly("m-1", "m-2", "m-3");
+            assertThat(claimed).extracting(QueuedInbound::sequence).isSorted();
+            assertThat(claimed).allSatisfy(queued -> assertThat(queued.lease()).contains(lease));
+            assertThat(claimed.get(0).conversationId()).isEqualTo(first);
+        }
+
+        @Test
+        public void aMessageUnderALiveLeaseIsNotHandedOutAgain() {
+            conversations().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
+            assertThat(conversations().claimQueued(campaign, leaseFrom("a", at(100)), 10, at(100))).hasSize(1);
+            assertThat(conversations().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101))).isEmpty();
+        }
+
+        @Test
+        public void aMessageIsKeptUntilAcknowledgedEvenIfItsHolderCrashed() {
+            conversations().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
+            Lease crashed = leaseFrom("crashed", at(100));
+            conversations().claimQueued(campaign, crashed, 10, at(100));
+            List<QueuedInbound> again = conversations().claimQueued(campaign, leaseFrom("b", crashed.expiresAt()), 10,
+                    crashed.expiresAt());
+            assertThat(again).extracting(queued -> queued.message().messageId()).containsExactly("m-1");
+            conversations().acknowledgeQueued(campaign, List.of(again.get(0).sequence()));
+            conversations().acknowledgeQueued(campaign, List.of(again.get(0).sequence()));
+            assertThat(conversations().countQueued(campaign)).isZero();
+            Instant later = crashed.expiresAt().plusSeconds(LEASE_SECONDS * 2);
+            assertThat(conversations().claimQueued(campaign, leaseFrom("c", later), 10, later)).isEmpty();
+        }
+
+        @Test
+        public void aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld() {
+            String first = conversation(0);
+            conversations().enqueueInbound(first, campaign, phone(0), message("m-1", 10));
+            List<QueuedInbound> held = conversations().claimQueued(campaign, leaseFrom("a", at(100)), 1, at(100));
+            conversations().enqueueInbound(first, campaign, phone(0), message("m-2", 101));
+            conversations().enqueueInbound(conversation(1), campaign, phone(1), message("m-3", 102));
+            assertThat(conversations().claimQueued(campaign, leaseFrom("b", at(103)), 10, at(103)))
+                    .extracting(queued -> queued.message().messageId()).containsExactly("m-3");
+            conversations().acknowledgeQueued(campaign, List.of(held.get(0).sequence()));
+            assertThat(conversations().claimQueued(campaign, leaseFrom("b", at(104)), 10, at(104)))
+                    .extracting(queued -> queued.message().messageId()).containsExactly("m-2");
+        }
+
+        @Test
+        public void concurrentClaimersReceiveEachQueuedMessageOnce() throws Exception {
+            for (int i = 0; i < 200; i++) {
+                conversations().enqueueInbound(conversation(i), campaign, phone(i), message("m-" + i, 10));
+            }
+            List<Callable<List<String>>> claimers = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                Lease lease = leaseFrom("engine-" + i, at(100));
+                claimers.add(() -> {
+                    List<String> mine = new ArrayList<>();
+                    List<QueuedInbound> batch;
+                    do {
+                        batch = conversations().claimQueued(campaign, lease, 3, at(100));
+                        batch.forEach(queued -> mine.add(queued.message().messageId()));
+                    } while (!batch.isEmpty());
+                    return mine;
+                });
+            }
+            List<String> all = new ArrayList<>();
+            runConcurrently(claimers).forEach(all::addAll);
+            assertThat(all).hasSize(200).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Handled events, unmatched status reports and funnel steps. */
+    @Nested
+    @DisplayName("tracking")
+    public class Tracking {
+
+        @Test
+        public void ofConcurrentMarksOfOneEventExactlyOneIsFirst() throws Exception {
+            List<Callable<Boolean>> webhooks = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                webhooks.add(() -> tracking().markEventHandled("whatsapp-cloud:wamid.1:delivered", at(5)));
+            }
+            assertThat(runConcurrently(webhooks)).containsOnlyOnce(true);
+            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:delivered")).isTrue();
+            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:read")).isFalse();
+        }
+
+        @Test
+        public void unmatchedStatusesAreKeptOnceAndTakenOldestFirst() {
+            UnmatchedStatus read = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.empty(), DeliveryState.READ,
+                    Optional.empty(), at(7));
+            UnmatchedStatus delivered = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.of("c-1:5255"),
+                    DeliveryState.DELIVERED, Optional.empty(), at(6));
+            tracking().keepUnmatchedStatus(read);
+            tracking().keepUnmatchedStatus(delivered);
+            tracking().keepUnmatchedStatus(read);
+            tracking().keepUnmatchedStatus(new UnmatchedStatus("whatsapp-cloud", "wamid.other", Optional.empty(),
+                    DeliveryState.SENT, Optional.empty(), at(1)));
+            assertThat(tracking().countUnmatchedStatuses()).isEqualTo(3);
+            assertThat(tracking().takeUnmatchedStatuses("wamid.9")).containsExactly(delivered, read);
+            assertThat(tracking().takeUnmatchedStatuses("wamid.9")).isEmpty();
+            assertThat(tracking().countUnmatchedStatuses()).as("taken ones still count").isEqualTo(3);
+        }
+
+        @Test
+        public void funnelStepsAreRecordedOnceAndCountedPerContact() {
+            tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "PAYMENT_PROMISED", at(20)));
+            tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(10)));
+            tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(10)));
+            tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(30)));
+            tracking().recordFunnelStep(new FunnelStep(campaign, phone(1), "OPENED", at(12)));
+            tracking().recordFunnelStep(new FunnelStep(CampaignId.of("c-2"), phone(2), "OPENED", at(12)));
+            assertThat(tracking().funnelSteps(campaign, phone(0))).extracting(FunnelStep::step, FunnelStep::at)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("OPENED", at(10)),
+                            org.assertj.core.groups.Tuple.tuple("PAYMENT_PROMISED", at(20)),
+                            org.assertj.core.groups.Tuple.tuple("OPENED", at(30)));
+            assertThat(tracking().funnelCounts(campaign)).isEqualTo(Map.of("OPENED", 2L, "PAYMENT_PROMISED", 1L));
+            assertThat(tracking().funnelSteps(campaign, phone(5))).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.Suppression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@link CampaignStoreContractKit}'s checks of exclusivity (engagements) and of the suppression
+ * list. Extend the kit, not this class.
+ */
+public abstract class EngagementContractChecks extends ConcurrencyContractChecks {
+
+    /** A second sender on the default sender's channel. */
+    protected static final SenderKey OTHER_SENDER = new SenderKey("whatsapp-cloud", "222222222222");
+
+    /** For subclasses. */
+    protected EngagementContractChecks() {
+    }
+
+    /** A contact is engaged in at most one campaign per sender. */
+    @Nested
+    @DisplayName("exclusivity")
+    public class Exclusivity {
+
+        private final CampaignId first = CampaignId.of("c-1");
+        private final CampaignId second = CampaignId.of("c-2");
+
+        @Test
+        public void aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender() {
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
+            Set<PhoneNumber> taken = engagements().engage(DEFAULT_SENDER, second, phonesOf(2, 5));
+            assertThat(taken).containsExactly(contact(2).phone());
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(2).phone())).contains(first);
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(4).phone())).contains(second);
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(9).phone())).isEmpty();
+        }
+
+        @Test
+        public void engagingAgainWithTheSameCampaignSucceeds() {
+            engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2));
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
+            assertThat(engagements().releaseEngagements(first, 100)).as("each engagement released once").isEqualTo(3);
+        }
+
+        @Test
+        public void differentSendersEngageOneContactIndependently() {
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 1))).isEmpty();
+            assertThat(engagements().engage(OTHER_SENDER, second, phonesOf(0, 1))).isEmpty();
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).contains(second);
+        }
+
+        @Test
+        public void ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins() throws Exception {
+            int contacts = 200;
+            List<Callable<Set<PhoneNumber>>> launches = new ArrayList<>();
+            List<CampaignId> campaigns = new ArrayList<>();
+            for (int i = 0; i < Math.max(2, concurrentClaimers()); i++) {
+                CampaignId campaign = CampaignId.of("c-" + i);
+                campaigns.add(campaign);
+                launches.add(() -> engagements().engage(DEFAULT_SENDER, campaign, phonesOf(0, contacts)));
+            }
+            List<Set<PhoneNumber>> refused = runConcurrently(launches);
+            for (PhoneNumber phone : phonesOf(0, contacts)) {
+                Optional<CampaignId> winner = engagements().engagedCampaign(DEFAULT_SENDER, phone);
+                assertThat(winner).as(phone + " is engaged").isPresent();
+                for (int i = 0; i < campaigns.size(); i++) {
+                    boolean won = winner.get().equals(campaigns.get(i));
+                    assertThat(refused.get(i).contains(phone)).as(phone + " refused to " + campaigns.get(i)).isEqualTo(!won);
+                }
+            }
+        }
+
+        @Test
+        public void releasingFreesTheContactsInBatchesForOtherCampaigns() {
+            engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3));
+            engagements().engage(OTHER_SENDER, first, phonesOf(0, 2));
+            engagements().engage(DEFAULT_SENDER, second, phonesOf(10, 12));
+            assertThat(engagements().releaseEngagements(first, 3)).isEqualTo(3);
+            assertThat(engagements().releaseEngagements(first, 3)).isEqualTo(2);
+            assertThat(engagements().releaseEngagements(first, 3)).isZero();
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(0).phone())).isEmpty();
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).isEmpty();
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(10).phone())).as("other campaigns keep theirs")
+                    .contains(second);
+            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(0, 3))).isEmpty();
+        }
+    }
+
+    /** Opted-out phones, per sender or on every sender. */
+    @Nested
+    @DisplayName("suppression list")
+    public class SuppressionListChecks {
+
+        private Suppression onSender(SenderKey sender, int contact) {
+            return new Suppression(Optional.of(sender), contact(contact).phone(), Suppression.CHANNEL_OPT_OUT, at(0));
+        }
+
+        private Suppression everywhere(int contact) {
+            return new Suppression(Optional.empty(), contact(contact).phone(), Suppression.HOST, at(0));
+        }
+
+        @Test
+        public void aPerSenderSuppressionAppliesToThatSenderOnly() {
+            suppressions().suppress(onSender(DEFAULT_SENDER, 1));
+            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(1).phone());
+            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).isEmpty();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isTrue();
+        }
+
+        @Test
+        public void anEverySenderSuppressionAppliesEverywhere() {
+            suppressions().suppress(everywhere(2));
+            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
+            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
+        }
+
+        @Test
+        public void suppressingTwiceIsIdempotentAndLiftingRemovesIt() {
+            suppressions().suppress(onSender(DEFAULT_SENDER, 1));
+            suppressions().suppress(onSender(DEFAULT_SENDER, 1));
+            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isTrue();
+            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isFalse();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isFalse();
+        }
+
+        @Test
+        public void aPerSenderLiftDoesNotLiftAnEverySenderSuppression() {
+            suppressions().suppress(everywhere(1));
+            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isFalse();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isTrue();
+            assertThat(suppressions().lift(Optional.empty(), contact(1).phone())).isTrue();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isFalse();
+        }
+    }
+}
