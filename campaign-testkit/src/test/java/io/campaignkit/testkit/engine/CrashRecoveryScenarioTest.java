@@ -1,0 +1,101 @@
+package io.campaignkit.testkit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.DeliverySemantics;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Capability 3 and 10: a recipient is SENDING in the store before the channel call; a process that
+ * crashes mid-send leaves it under a lease that expires, and another process recovers it.
+ */
+class CrashRecoveryScenarioTest {
+
+    /** A channel whose sends never answer: the process "crashes" during the call. */
+    private static final class HangingChannel implements ChannelAdapter {
+        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "simulated";
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return ChannelCapabilities.custom().maxMessagesPerSecond(80).build();
+        }
+
+        @Override
+        public CompletionStage<SendReceipt> send(OutboundMessage message) {
+            sent.add(message);
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public WebhookResult handleWebhook(WebhookRequest request) {
+            return WebhookResult.ok(List.of());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeliverySemantics.class)
+    void aCrashedProcessesSendsAreRecoveredAfterItsLease(DeliverySemantics semantics) {
+        ManualClock clock = ManualClock.ofDefaults();
+        InMemoryCampaignStore store = new InMemoryCampaignStore();
+        HangingChannel hanging = new HangingChannel();
+        CampaignEngine crashed = CampaignEngine.builder().store(store).channel(hanging).clock(clock).ownerId("crashed")
+                .leaseDuration(Duration.ofMinutes(1)).build();
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
+        Fixtures.basic().accept(config);
+        CampaignId id = CampaignId.of("c");
+        crashed.create(id, "t", "p", CampaignKind.LIVE, config.build());
+        crashed.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+        crashed.runDue();
+        RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
+        assertThat(hanging.sent).hasSize(1);
+        assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
+
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CampaignEngine survivor = CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("survivor")
+                .deliverySemantics(semantics).build();
+        survivor.runDue();
+        assertThat(store.findRecipient(key).orElseThrow().state()).as("lease still live").isEqualTo(DeliveryState.SENDING);
+
+        clock.advance(Duration.ofMinutes(1));
+        survivor.runDue();
+        channel.deliverDueEvents();
+
+        if (semantics == DeliverySemantics.AT_MOST_ONCE) {
+            assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.UNKNOWN);
+            assertThat(store.findRecipient(key).orElseThrow().outcome().orElseThrow().code()).isEqualTo(SkipReasons.LEASE_EXPIRED);
+            assertThat(channel.sends()).isEmpty();
+        } else {
+            survivor.runDue();
+            assertThat(channel.sends()).hasSize(1);
+            assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        }
+    }
+}
