@@ -160,6 +160,9 @@ final class CampaignRun {
             }
             Campaign done = engine.finish(campaign.id());
             runner.close();
+            if (server != null) {
+                err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
+            }
             CampaignReport report = EngineReports.report(engine, store, done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary());
             for (Path file : plan.reports()) {

@@ -31,7 +31,7 @@ final class SummaryPrinter {
     }
 
     private static void line(PrintWriter out, String label, long count, String note) {
-        out.printf(Locale.ROOT, "  %-10s %8d   %s%n", label, count, note);
+        out.println(String.format(Locale.ROOT, "  %-10s %8d   %s", label, count, note).stripTrailing());
     }
 
     private static String reasons(Map<String, Long> counts) {

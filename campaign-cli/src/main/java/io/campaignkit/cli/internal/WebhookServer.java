@@ -49,6 +49,7 @@ public final class WebhookServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Optional<URI> publicUrl;
     private final BiFunction<String, WebhookRequest, WebhookResult> handler;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     private WebhookServer(HttpServer server, ExecutorService executor, Optional<URI> publicUrl,
             BiFunction<String, WebhookRequest, WebhookResult> handler) {
@@ -86,6 +87,11 @@ public final class WebhookServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return webhooks;
+    }
+
+    /** How many webhook requests the engine accepted (2xx). */
+    public long acceptedCount() {
+        return accepted.get();
     }
 
     /** The port listened on. */
@@ -136,6 +142,9 @@ public final class WebhookServer implements AutoCloseable {
                 LOG.warn("webhook for {} failed", channelId, e);
                 respond(exchange, 500, "webhook handling failed");
                 return;
+            }
+            if (result.accepted()) {
+                accepted.incrementAndGet();
             }
             byte[] answer = result.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", result.contentType());

@@ -72,12 +72,17 @@ final class CsvReportWriter implements ReportWriter {
     /** {@code STEP=2026-01-02T10:00:00Z; NEXT=…}: each step with the instant it was reached. */
     static String funnelSteps(List<ReportRow.StepTime> steps) {
         return steps.stream()
-                .map(step -> step.step() + "=" + DateTimeFormatter.ISO_INSTANT.format(step.at()))
+                .map(step -> step.step() + "=" + iso(step.at()))
                 .collect(Collectors.joining("; "));
     }
 
     static String timestamp(Optional<Instant> instant) {
-        return instant.map(DateTimeFormatter.ISO_INSTANT::format).orElse("");
+        return instant.map(CsvReportWriter::iso).orElse("");
+    }
+
+    /** ISO-8601 in UTC to the millisecond: finer digits are noise in a report. */
+    static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private static void appendCell(StringBuilder line, String value) {

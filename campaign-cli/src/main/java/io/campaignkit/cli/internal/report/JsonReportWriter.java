@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +52,7 @@ final class JsonReportWriter implements ReportWriter {
         json.writeStringField("state", summary.state());
         json.writeStringField("channel", summary.channel());
         if (summary.generatedAt().isPresent()) {
-            json.writeStringField("generated_at", DateTimeFormatter.ISO_INSTANT.format(summary.generatedAt().get()));
+            json.writeStringField("generated_at", CsvReportWriter.iso(summary.generatedAt().get()));
         }
         json.writeNumberField("audience", summary.audience());
         json.writeNumberField("sent", summary.sent());
@@ -87,7 +86,7 @@ final class JsonReportWriter implements ReportWriter {
         for (ReportRow.StepTime step : row.funnelSteps()) {
             json.writeStartObject();
             json.writeStringField("step", step.step());
-            json.writeStringField("at", DateTimeFormatter.ISO_INSTANT.format(step.at()));
+            json.writeStringField("at", CsvReportWriter.iso(step.at()));
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -119,7 +118,7 @@ final class JsonReportWriter implements ReportWriter {
     }
 
     private static void writeInstant(JsonGenerator json, String name, Optional<Instant> value) throws IOException {
-        writeOptional(json, name, value.map(DateTimeFormatter.ISO_INSTANT::format));
+        writeOptional(json, name, value.map(CsvReportWriter::iso));
     }
 
     private static double round(double percent) {
