@@ -7,5 +7,9 @@ public enum PauseReason {
     /** The active hours closed; it resumes at their next opening. */
     OUTSIDE_ACTIVE_HOURS,
     /** The channel asked to slow down or is failing; it resumes when the channel recovers. */
-    CHANNEL_UNAVAILABLE
+    CHANNEL_UNAVAILABLE,
+    /** The channel refused the message's content for good (a template paused or rejected); fix it and resume. */
+    CONTENT_REJECTED,
+    /** The channel refused the credentials; fix them and resume. */
+    CHANNEL_AUTHENTICATION
 }

@@ -8,7 +8,13 @@ package io.campaignkit.core.port;
  */
 public interface BotReply {
 
-    /** Sends {@code text} to the contact. */
+    /**
+     * Sends {@code text} to the contact, after the replies sent before it in this conversation.
+     *
+     * @throws io.campaignkit.core.CampaignKitException {@code CUSTOMER_SERVICE_WINDOW_CLOSED} when the
+     *     channel has a customer-service window and it closed (only templates may be sent then), or
+     *     {@code CONVERSATION_CLOSED} when the conversation is closed
+     */
     void sendText(String text);
 
     /**
@@ -17,6 +23,9 @@ public interface BotReply {
      */
     void reportStep(String step);
 
-    /** Closes the conversation: later messages of the contact no longer reach this bot flow. */
+    /**
+     * Closes the conversation. A later message of the contact, while the campaign is active, opens a
+     * new conversation with this bot flow.
+     */
     void close();
 }

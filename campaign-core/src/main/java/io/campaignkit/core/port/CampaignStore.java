@@ -5,8 +5,6 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
-import io.campaignkit.core.contact.Contact;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,22 +21,23 @@ import java.util.Optional;
  * silently lose either change. The usual loop: {@code find}, apply the action, {@code update}
  * with the version found, and on conflict start again.
  *
- * <h2>Recipients: leased batches (first cut)</h2>
- * Recipients are added in batches and handed out in batches: {@link #claimPending} atomically
- * gives up to {@code limit} pending recipients to one owner under a {@link Lease}. A recipient
- * under a live lease is never handed to anyone else; when the lease expires (its owner crashed)
- * the recipient is handed out again, so no claim is lost. No operation needs every recipient in
- * memory. These methods are a first cut: recipients' delivery states (sent, delivered, read,
- * replied, failed, skipped) with monotonic, idempotent merges and the recovery of crashed sends
- * belong to {@link RecipientStore}; exclusivity to {@link EngagementStore}; conversations and
- * their queued inbound messages to {@link ConversationStore}.
+ * <h2>Everything else the engine keeps</h2>
+ * A store also implements the parts the engine works on, each documented on its interface:
+ * {@link RecipientStore} (recipients, leased claims before sending, monotonic status merges, live
+ * counts), {@link EngagementStore} (one active campaign per contact and sender, decided atomically),
+ * {@link SuppressionList} (opted-out phones), {@link ConversationStore} (conversations and the inbound
+ * messages queued while hours are closed) and {@link TrackingStore} (handled webhook events, status
+ * reports for unknown messages, funnel steps). Every operation is batch-shaped and none needs every
+ * recipient in memory, so a relational database implements each with a statement or two. Deleting
+ * a campaign deletes everything stored for it.
  *
  * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument).
  * Implementations are thread-safe.
  */
-public interface CampaignStore {
+public interface CampaignStore
+        extends RecipientStore, EngagementStore, SuppressionList, ConversationStore, TrackingStore {
 
-    /** Most recipients accepted by one {@link #addRecipients} call, and most claimed by one {@link #claimPending}. */
+    /** Most items one batch operation takes or returns (recipients inserted, claimed, updated...). */
     int MAX_BATCH = 1000;
 
     // ---------------------------------------------------------------- campaigns
@@ -75,7 +74,8 @@ public interface CampaignStore {
     List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit);
 
     /**
-     * Deletes {@code campaign} and all of its recipients for good, if the stored campaign is still
+     * Deletes {@code campaign} and everything stored for it (recipients, conversations, queued
+     * messages, funnel steps, engagements) for good, if the stored campaign is still
      * at {@code campaign.version()} and may be deleted.
      *
      * @throws IllegalCampaignActionException if the campaign is ACTIVE ({@link Campaign#checkDeletable()})
@@ -83,45 +83,4 @@ public interface CampaignStore {
      * @throws CampaignNotFoundException if no campaign has its id
      */
     void delete(Campaign campaign);
-
-    // ---------------------------------------------------------------- recipients (first cut)
-
-    /**
-     * Adds contacts to a campaign as pending recipients. A phone already in the campaign is not
-     * added again (its first entry stays), within the batch or across batches.
-     *
-     * @param contacts 1 to {@link #MAX_BATCH} contacts
-     * @return how many were added
-     * @throws CampaignNotFoundException if no campaign has the id
-     */
-    int addRecipients(CampaignId campaignId, List<Contact> contacts);
-
-    /**
-     * Atomically claims up to {@code limit} pending recipients of a campaign that are not under a
-     * lease live at {@code now}, and puts them under {@code lease}. Recipients come in the order
-     * they were added. Two concurrent calls never receive the same recipient while its lease is
-     * live.
-     *
-     * @param lease the new lease; its expiry must be after {@code now}
-     * @param limit from 1 to {@link #MAX_BATCH}
-     * @return the claims, possibly empty
-     */
-    List<RecipientClaim> claimPending(CampaignId campaignId, Lease lease, int limit, Instant now);
-
-    /**
-     * Extends the lease of claims still held by their owner to {@code newExpiry}.
-     *
-     * @return the claims that were extended; a claim whose lease expired and was taken by another
-     *     owner is missing, and its owner must stop working on it
-     */
-    List<RecipientClaim> renew(List<RecipientClaim> claims, Instant newExpiry, Instant now);
-
-    /**
-     * Gives claims back without handling them (the engine is shutting down, the hours closed): they
-     * are pending and free at once. A claim no longer held by its owner is ignored.
-     */
-    void release(List<RecipientClaim> claims);
-
-    /** How many recipients of the campaign are pending (claimed or not). */
-    long countPending(CampaignId campaignId);
 }

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Something happened to one recipient of a campaign. A first cut: the engine issue defines the
- * delivery states and their merges, and may add detail.
+ * Something happened to one recipient of a campaign: its delivery state changed (see
+ * {@link DeliveryState} for the states and their merges).
  *
  * @param campaignId the campaign
  * @param phone the recipient
  * @param type what happened
- * @param code a stable code for FAILED and SKIPPED (such as {@code UNRESOLVED_BINDING}), else empty
+ * @param code a stable code for FAILED, SKIPPED and UNKNOWN (such as {@code UNRESOLVED_BINDING}), else empty
  * @param detail a sentence for people, when there is one
  * @param at when it happened
  */
@@ -21,7 +21,16 @@ public record RecipientEvent(CampaignId campaignId, PhoneNumber phone, Type type
         Optional<String> detail, Instant at) {
 
     /** What happened to the recipient. */
-    public enum Type { SENT, DELIVERED, READ, REPLIED, FAILED, SKIPPED }
+    public enum Type {
+        SENT, DELIVERED, READ, REPLIED, FAILED, SKIPPED,
+        /** The channel gave no answer; at-most-once does not resend. */
+        UNKNOWN;
+
+        /** Whether events of this type carry a code. */
+        public boolean hasCode() {
+            return this == FAILED || this == SKIPPED || this == UNKNOWN;
+        }
+    }
 
     public RecipientEvent {
         Arguments.requireNonNull(campaignId, "campaignId");
@@ -30,7 +39,7 @@ public record RecipientEvent(CampaignId campaignId, PhoneNumber phone, Type type
         Arguments.requireNonNull(code, "code");
         Arguments.requireNonNull(detail, "detail");
         Arguments.requireNonNull(at, "at");
-        Arguments.require(code.isPresent() == (type == Type.FAILED || type == Type.SKIPPED), "code",
+        Arguments.require(code.isPresent() == type.hasCode(), "code",
                 "a " + type + " event " + (code.isPresent() ? "has no code" : "needs a code"));
     }
 }

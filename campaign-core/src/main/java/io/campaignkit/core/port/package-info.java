@@ -4,7 +4,8 @@
  *
  * <ul>
  *   <li>{@link io.campaignkit.core.port.CampaignStore}: campaigns with optimistic versioning, and
- *       recipients handed out in leased batches;</li>
+ *       through the interfaces it extends, recipients (leased claims, monotonic status merges),
+ *       engagements, the suppression list, conversations and queued replies, and tracking;</li>
  *   <li>{@link io.campaignkit.core.port.ContactDirectory}: the host's contacts, looked up by tags
  *       and valued tags, page by page;</li>
  *   <li>{@link io.campaignkit.core.port.BotFlow} (found through a

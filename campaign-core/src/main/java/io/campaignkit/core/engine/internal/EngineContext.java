@@ -69,11 +69,11 @@ public final class EngineContext {
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
             DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout) {
         this.campaigns = store;
-        this.recipients = (RecipientStore) store;
-        this.engagements = (EngagementStore) store;
-        this.suppressions = (SuppressionList) store;
-        this.conversations = (ConversationStore) store;
-        this.tracking = (TrackingStore) store;
+        this.recipients = store;
+        this.engagements = store;
+        this.suppressions = store;
+        this.conversations = store;
+        this.tracking = store;
         this.channels = channels;
         this.botFlows = botFlows;
         this.directory = directory;

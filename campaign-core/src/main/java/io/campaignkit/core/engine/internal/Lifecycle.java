@@ -71,11 +71,12 @@ final class Lifecycle {
             case REPLIED -> type = RecipientEvent.Type.REPLIED;
             case FAILED -> type = RecipientEvent.Type.FAILED;
             case SKIPPED -> type = RecipientEvent.Type.SKIPPED;
+            case UNKNOWN -> type = RecipientEvent.Type.UNKNOWN;
             default -> {
                 return Optional.empty();
             }
         }
-        boolean coded = type == RecipientEvent.Type.FAILED || type == RecipientEvent.Type.SKIPPED;
+        boolean coded = type.hasCode();
         Optional<StatusReason> reason = after.outcome();
         return Optional.of(new RecipientEvent(after.campaignId(), after.phone(), type,
                 coded ? Optional.of(reason.map(StatusReason::code).orElse(after.state().name())) : Optional.empty(),

@@ -9,6 +9,10 @@ final class PauseReasons {
     private PauseReasons() {}
 
     static PauseReason forFailure(SendErrorClass errorClass) {
-        return PauseReason.CHANNEL_UNAVAILABLE;
+        return switch (errorClass) {
+            case CONTENT_PERMANENT -> PauseReason.CONTENT_REJECTED;
+            case AUTHENTICATION -> PauseReason.CHANNEL_AUTHENTICATION;
+            default -> PauseReason.CHANNEL_UNAVAILABLE;
+        };
     }
 }
