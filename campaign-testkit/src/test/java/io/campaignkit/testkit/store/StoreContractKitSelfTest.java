@@ -1,0 +1,217 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * The store kit's checks can fail: each deliberately broken store below (the in-memory store behind a
+ * proxy that changes one method) fails the checks about its defect and passes most others. The broken
+ * kit subclasses are nested classes, which Surefire does not run on its own; this test runs them
+ * through the JUnit engine.
+ */
+class StoreContractKitSelfTest {
+
+    @Test
+    void aStoreThatIgnoresVersionsFailsTheVersioningChecks() {
+        assertThat(failedChecks(IgnoresVersions.class)).contains("staleWriterGetsAVersionConflictNamingBothVersions",
+                "ofConcurrentWritersFromOneVersionExactlyOneWins", "deletingAStaleCampaignIsAVersionConflict");
+    }
+
+    @Test
+    void aStoreThatHandsOutAClaimTwiceFailsTheClaimChecks() {
+        assertThat(failedChecks(HandsOutClaimsTwice.class)).contains("concurrentClaimersReceiveEveryRecipientExactlyOnce",
+                "randomClaimSchedulesMatchTheLeaseModel[1]");
+    }
+
+    @Test
+    void aStoreThatRecoversLiveLeasesFailsTheRecoveryChecks() {
+        assertThat(failedChecks(RecoversLiveLeases.class)).contains("anExpiredLeaseIsRecoveredOnceAndNotBefore",
+                "randomClaimSchedulesMatchTheLeaseModel[1]");
+    }
+
+    @Test
+    void aStoreWhoseMergesAreNotIdempotentFailsTheMergeChecks() {
+        assertThat(failedChecks(ReportsNoOpsAsChanges.class)).contains("aDuplicateStatusIsANoOp",
+                "deliveredAfterReadChangesNothing", "concurrentDuplicatesOfOneStatusChangeTheRecipientOnce");
+    }
+
+    @Test
+    void aStoreThatLetsEveryCampaignEngageAContactFailsTheExclusivityChecks() {
+        assertThat(failedChecks(EveryCampaignEngages.class)).contains(
+                "aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender",
+                "ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins");
+    }
+
+    @Test
+    void aStoreThatHandsOutHeldQueuedMessagesFailsTheQueueChecks() {
+        assertThat(failedChecks(HandsOutHeldQueuedMessages.class)).contains("aMessageUnderALiveLeaseIsNotHandedOutAgain",
+                "aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld");
+    }
+
+    private static Set<String> failedChecks(Class<?> kitSubclass) {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute().testEvents();
+        assertThat(tests.succeeded().count()).as("checks passed by %s", kitSubclass.getSimpleName()).isPositive();
+        Set<String> failed = new HashSet<>();
+        for (Event event : tests.failed().list()) {
+            String name = event.getTestDescriptor().getLegacyReportingName();
+            String method = name.replaceAll("\\(.*", "");
+            failed.add(name.contains("[") ? method + name.substring(name.indexOf('[')).replaceAll("\\].*", "]") : method);
+        }
+        return failed;
+    }
+
+    // ---------------------------------------------------------------- broken stores
+
+    /** A kit subclass whose store is the in-memory store with one method changed by {@link #call}. */
+    abstract static class BrokenStore extends CampaignStoreContractKit {
+
+        final InMemoryCampaignStore real = new InMemoryCampaignStore();
+        private final CampaignStore proxy = (CampaignStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CampaignStore.class, RecipientStore.class, EngagementStore.class, SuppressionList.class,
+                        ConversationStore.class, TrackingStore.class},
+                (ignored, method, args) -> call(method, args));
+
+        @Override
+        protected CampaignStore store() {
+            return proxy;
+        }
+
+        @Override
+        protected Duration concurrencyTimeout() {
+            return Duration.ofSeconds(20);
+        }
+
+        /** The broken behaviour; by default the real one. */
+        Object call(Method method, Object[] args) throws Throwable {
+            return invokeReal(method, args);
+        }
+
+        final Object invokeReal(Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException thrown) {
+                throw thrown.getCause();
+            }
+        }
+    }
+
+    /** Updates whatever version is stored. */
+    static class IgnoresVersions extends BrokenStore {
+        @Override
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("update") && args[0] != null) {
+                Campaign campaign = (Campaign) args[0];
+                real.find(campaign.id()).ifPresent(stored -> args[1] = stored.version());
+                if (campaign.version() <= (long) args[1]) {
+                    return null; // pretend it was stored
+                }
+            }
+            if (method.getName().equals("delete") && args[0] != null) {
+                Campaign campaign = (Campaign) args[0];
+                return invokeReal(method, new Object[] {real.find(campaign.id()).orElse(campaign)});
+            }
+            return invokeReal(method, args);
+        }
+    }
+
+    /** Returns the first claimed recipient twice. */
+    static class HandsOutClaimsTwice extends BrokenStore {
+        @Override
+        @SuppressWarnings("unchecked")
+        Object call(Method method, Object[] args) throws Throwable {
+            Object result = invokeReal(method, args);
+            if (method.getName().equals("claimForSending") && !((List<Recipient>) result).isEmpty()) {
+                List<Recipient> twice = new ArrayList<>((List<Recipient>) result);
+                twice.add(twice.get(0));
+                return twice;
+            }
+            return result;
+        }
+    }
+
+    /** Recovers SENDING recipients as if every lease had expired. */
+    static class RecoversLiveLeases extends BrokenStore {
+        @Override
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("claimExpiredSending") && args[1] != null && args[3] != null) {
+                Lease lease = (Lease) args[1];
+                Instant muchLater = ((Instant) args[3]).plus(Duration.ofDays(1));
+                return invokeReal(method, new Object[] {args[0],
+                        new Lease(lease.owner(), lease.expiresAt().plus(Duration.ofDays(1))), args[2], muchLater});
+            }
+            return invokeReal(method, args);
+        }
+    }
+
+    /** Reports a change for every update, also for those that changed nothing. */
+    static class ReportsNoOpsAsChanges extends BrokenStore {
+        @Override
+        @SuppressWarnings("unchecked")
+        Object call(Method method, Object[] args) throws Throwable {
+            Object result = invokeReal(method, args);
+            if (method.getName().equals("apply")) {
+                List<RecipientChange> changes = new ArrayList<>((List<RecipientChange>) result);
+                for (RecipientUpdate update : (List<RecipientUpdate>) args[0]) {
+                    if (changes.stream().noneMatch(change -> change.after().key().equals(update.key()))) {
+                        real.findRecipient(update.key()).ifPresent(now -> changes.add(new RecipientChange(now, now)));
+                    }
+                }
+                return changes;
+            }
+            return result;
+        }
+    }
+
+    /** Engages every phone, whoever holds it. */
+    static class EveryCampaignEngages extends BrokenStore {
+        @Override
+        Object call(Method method, Object[] args) throws Throwable {
+            Object result = invokeReal(method, args);
+            return method.getName().equals("engage") ? Set.of() : result;
+        }
+    }
+
+    /** Holds claimed queued messages for a nanosecond only, while telling the caller they are under its lease. */
+    static class HandsOutHeldQueuedMessages extends BrokenStore {
+        @Override
+        @SuppressWarnings("unchecked")
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("claimQueued") && args[1] != null && args[3] != null) {
+                Lease asked = (Lease) args[1];
+                Lease fleeting = new Lease(asked.owner(), ((Instant) args[3]).plusNanos(1));
+                List<QueuedInbound> claimed = (List<QueuedInbound>) invokeReal(method,
+                        new Object[] {args[0], fleeting, args[2], args[3]});
+                return claimed.stream().map(queued -> new QueuedInbound(queued.sequence(), queued.conversationId(),
+                        queued.campaignId(), queued.phone(), queued.message(), Optional.of(asked))).toList();
+            }
+            return invokeReal(method, args);
+        }
+    }
+}
