@@ -142,6 +142,27 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void theTemporarySharedStringsFileIsDeletedAfterEveryImport() throws Exception {
+        Path good = validWorkbook();
+        Path bad = Fixtures.xlsx(dir, "bad.xlsx", List.of(List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
+                Arrays.asList("+525500998877", "x".repeat(3000), 1, "2016-12-25")));
+        AudienceImporter limited = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
+                .limits(ImportLimits.builder().maxRowChars(1000).build()).build();
+        long before = temporarySharedStringFiles();
+
+        importer.importFile(good);
+        assertThatThrownBy(() -> limited.importFile(bad)).isInstanceOf(AudienceImportException.class);
+
+        assertThat(temporarySharedStringFiles()).isEqualTo(before);
+    }
+
+    private static long temporarySharedStringFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(path -> path.getFileName().toString().startsWith("campaignkit-sst-")).count();
+        }
+    }
+
+    @Test
     void readsStreamingWrittenWorkbooksWithInlineStrings() throws Exception {
         Path file = dir.resolve("streamed.xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(10)) {
