@@ -1,5 +1,6 @@
 package io.campaignkit.cli.internal;
 
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.data.FieldDefinition;
@@ -157,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             return ActiveHours.parse(hours, zoneId);
-        } catch (InvalidArgumentException badHours) {
+        } catch (CampaignKitException badHours) {
+            // InvalidActiveHoursException, or InvalidArgumentException for a blank text
             throw CliException.usage("bad --hours '" + hours + "': " + badHours.getMessage()
                     + "; write it like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\"", badHours);
         }
