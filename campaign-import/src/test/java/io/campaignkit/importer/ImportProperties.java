@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -137,9 +136,5 @@ class ImportProperties {
         return Combinators.combine(Arbitraries.integers().between(0, Integer.MAX_VALUE),
                 Arbitraries.integers().between(0, 255)).as((position, value) -> new int[] {position, value})
                 .list().ofMinSize(1).ofMaxSize(8);
-    }
-
-    static String describe(List<Row> rows) {
-        return rows.stream().map(Row::toString).collect(Collectors.joining("\n"));
     }
 }

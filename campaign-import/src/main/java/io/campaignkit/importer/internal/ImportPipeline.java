@@ -29,6 +29,8 @@ public final class ImportPipeline {
 
     private static final int BATCH_ROWS = 512;
     private static final int BATCHES_IN_FLIGHT_PER_THREAD = 4;
+    /** Bounds the rows held between reader and consumer, whatever the parallelism: memory stays flat. */
+    private static final int MAX_BATCHES_IN_FLIGHT = 32;
     private static final int MAX_CAUSE_MESSAGE = 300;
 
     private final ImportSettings settings;
@@ -41,7 +43,8 @@ public final class ImportPipeline {
         RowSource source = FormatDetector.open(file, settings);
         ExecutorService validators = Executors.newFixedThreadPool(settings.parallelism(),
                 daemonThreads("campaignkit-import-validator-"));
-        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(settings.parallelism() * BATCHES_IN_FLIGHT_PER_THREAD + 2);
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(
+                Math.min(MAX_BATCHES_IN_FLIGHT, settings.parallelism() * BATCHES_IN_FLIGHT_PER_THREAD + 2));
         RowProducer producer = new RowProducer(source, queue, validators);
         Thread reader = daemonThreads("campaignkit-import-reader-").newThread(producer);
         reader.start();
