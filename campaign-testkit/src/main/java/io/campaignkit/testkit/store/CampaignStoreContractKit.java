@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }
  * }</pre>
  *
- * <p>The store must implement every storage port of the engine: {@link CampaignStore},
- * {@link RecipientStore}, {@link EngagementStore}, {@link SuppressionList}, {@link ConversationStore}
- * and {@link TrackingStore}. JUnit makes a new instance of the test class for each check (also for
+ * <p>The store implements every part of the port: campaigns, {@link RecipientStore},
+ * {@link EngagementStore}, {@link SuppressionList}, {@link ConversationStore} and
+ * {@link TrackingStore}. JUnit makes a new instance of the test class for each check (also for
  * the checks in the {@link Nested} groups), so a field initializer gives every check a fresh store;
  * close it in an {@code @AfterEach} of your own if it holds resources.
  *

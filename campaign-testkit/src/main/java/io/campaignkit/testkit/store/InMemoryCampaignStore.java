@@ -4,14 +4,12 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.InboundMessage;
@@ -20,7 +18,6 @@ import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
-import io.campaignkit.core.port.RecipientClaim;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
@@ -54,11 +51,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock, so work on different campaigns runs in parallel. No operation scans a campaign's audience:
  * PENDING recipients wait in claim-order queues, SENDING ones in lease batches queued by expiry,
  * recipients are found by phone, provider message id and correlation id through maps, and counts
- * are kept live. Memory per recipient is a few hundred bytes besides its {@link Contact}. Nothing is
+ * are kept live. Memory per recipient is a few hundred bytes besides its contact. Nothing is
  * persisted: a new store is empty. Campaign ids are unique across tenants, as the port requires.
  */
-public final class InMemoryCampaignStore
-        implements CampaignStore, RecipientStore, EngagementStore, SuppressionList, ConversationStore, TrackingStore {
+public final class InMemoryCampaignStore implements CampaignStore {
 
     private final CampaignTable campaigns = new CampaignTable();
     private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
@@ -419,40 +415,6 @@ public final class InMemoryCampaignStore
     @Override
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
         return tracking.funnelCounts(Checks.notNull(campaignId, "campaignId"));
-    }
-
-    // ================================================================ superseded first cut
-    // CampaignStore's first-cut recipient methods, about to be removed from the port in favour of
-    // RecipientStore: no @Override, so their removal does not break this class. They delegate to the
-    // RecipientStore methods; renewing and releasing have no counterpart there.
-
-    /** Superseded by {@link #insertRecipients}: adds contacts as PENDING, due at once. */
-    public int addRecipients(CampaignId campaignId, List<Contact> contacts) {
-        Checks.batch(contacts, "contacts");
-        return insertRecipients(campaignId, contacts.stream().map(c -> NewRecipient.pending(c, Instant.EPOCH)).toList(),
-                Instant.EPOCH).size();
-    }
-
-    /** Superseded by {@link #claimForSending}. */
-    public List<RecipientClaim> claimPending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return claimForSending(campaignId, lease, limit, now).stream()
-                .map(recipient -> new RecipientClaim(campaignId, recipient.contact(), lease)).toList();
-    }
-
-    /** Superseded: the RecipientStore has no renewals. Always throws. */
-    public List<RecipientClaim> renew(List<RecipientClaim> claims, Instant newExpiry, Instant now) {
-        throw new UnsupportedOperationException("superseded by RecipientStore, which has no renewals");
-    }
-
-    /** Superseded by applying {@link RecipientUpdate.Unclaimed}. Always throws. */
-    public void release(List<RecipientClaim> claims) {
-        throw new UnsupportedOperationException("superseded by RecipientStore: apply RecipientUpdate.Unclaimed");
-    }
-
-    /** Superseded by {@link #counts}: PENDING and SENDING recipients. */
-    public long countPending(CampaignId campaignId) {
-        RecipientCounts counts = counts(campaignId);
-        return counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING);
     }
 
     // ================================================================ internals

@@ -64,9 +64,7 @@ public abstract class StoreContractSupport {
 
     /**
      * The store under test. Called many times per check: return the same instance each time, new
-     * and empty for each check. It must implement every storage port: {@link CampaignStore},
-     * {@link RecipientStore}, {@link EngagementStore}, {@link SuppressionList},
-     * {@link ConversationStore} and {@link TrackingStore}.
+     * and empty for each check.
      *
      * @return the store
      */
@@ -142,37 +140,31 @@ public abstract class StoreContractSupport {
         return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index))).name("Contact " + index).build();
     }
 
-    // ---------------------------------------------------------------- the ports of the store
+    // ---------------------------------------------------------------- the parts of the store
 
-    /** @return the store as a {@link RecipientStore} */
+    /** @return the store's recipients part */
     protected final RecipientStore recipients() {
-        return port(RecipientStore.class);
+        return store();
     }
 
-    /** @return the store as an {@link EngagementStore} */
+    /** @return the store's engagements part */
     protected final EngagementStore engagements() {
-        return port(EngagementStore.class);
+        return store();
     }
 
-    /** @return the store as a {@link SuppressionList} */
+    /** @return the store's suppression list */
     protected final SuppressionList suppressions() {
-        return port(SuppressionList.class);
+        return store();
     }
 
-    /** @return the store as a {@link ConversationStore} */
+    /** @return the store's conversations part */
     protected final ConversationStore conversations() {
-        return port(ConversationStore.class);
+        return store();
     }
 
-    /** @return the store as a {@link TrackingStore} */
+    /** @return the store's tracking part */
     protected final TrackingStore tracking() {
-        return port(TrackingStore.class);
-    }
-
-    private <T> T port(Class<T> type) {
-        Object store = store();
-        assertThat(store).as("the store implements " + type.getSimpleName()).isInstanceOf(type);
-        return type.cast(store);
+        return store();
     }
 
     // ---------------------------------------------------------------- helpers for the checks
