@@ -86,8 +86,10 @@ public sealed interface RecipientUpdate {
     /**
      * A status report merged monotonically ({@link DeliveryState#mayAdvanceTo}): to SENT, DELIVERED,
      * READ, REPLIED or FAILED. Timestamps are filled even when the state does not change (a DELIVERED
-     * after READ sets {@code deliveredAt} if it was empty); READ and REPLIED also set
-     * {@code deliveredAt}, REPLIED sets {@code readAt}, when empty. {@code reason} is required with FAILED.
+     * after READ sets {@code deliveredAt} if it was empty); every report but FAILED also sets
+     * {@code sentAt} (it proves the message left: a reply to a recipient recorded UNKNOWN, a status
+     * that overtook its receipt), READ and REPLIED also set {@code deliveredAt}, REPLIED sets
+     * {@code readAt}, each when empty; so sent ≥ delivered ≥ read always holds in the counts. {@code reason} is required with FAILED.
      */
     record StatusReached(RecipientKey key, DeliveryState state, Optional<StatusReason> reason, Instant at)
             implements RecipientUpdate {

@@ -3,6 +3,8 @@ package io.campaignkit.core.port;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +33,22 @@ public interface TrackingStore {
      * receipt is recorded.
      */
     List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId);
+
+    /**
+     * {@link #takeUnmatchedStatuses(String)} for many messages at once (the receipts of one batch):
+     * the kept reports per provider message id, only for ids that had some. A database overrides it
+     * with one statement.
+     */
+    default Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
+        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
+        for (String id : providerMessageIds) {
+            List<UnmatchedStatus> statuses = takeUnmatchedStatuses(id);
+            if (!statuses.isEmpty()) {
+                taken.put(id, statuses);
+            }
+        }
+        return taken;
+    }
 
     /** How many unmatched reports were ever kept (taken ones included): a health metric. */
     long countUnmatchedStatuses();

@@ -6,6 +6,7 @@ import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.MessageContent;
 import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TemplateContent;
@@ -39,12 +40,18 @@ import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +65,15 @@ final class Dispatcher {
     private final ConcurrentMap<CampaignId, SendPacer> pacers = new ConcurrentHashMap<>();
     private final ConcurrentMap<SenderKey, Instant> senderHeldUntil = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Channel answers not yet recorded: recorded in batches, one store call per batch. */
+    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock recording = new ReentrantLock();
+    /** Set while this thread sends a claimed batch: answers completing inline wait for the batch's end. */
+    private final ThreadLocal<Boolean> sendingBatch = ThreadLocal.withInitial(() -> false);
+
+    /** One answer of the channel to one send. */
+    private record Answer(Campaign campaign, Recipient recipient, SendReceipt receipt, Throwable failure, Instant at) {
+    }
 
     Dispatcher(EngineContext context, Lifecycle lifecycle) {
         this.context = context;
@@ -124,13 +140,19 @@ final class Dispatcher {
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
             List<RecipientUpdate> giveBack = new ArrayList<>();
             int index = 0;
-            for (Recipient recipient : sendable) {
-                if (index++ < granted) {
-                    send(campaign, adapter, recipient, now);
-                } else {
-                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), now, now));
+            sendingBatch.set(true);
+            try {
+                for (Recipient recipient : sendable) {
+                    if (index++ < granted) {
+                        send(campaign, adapter, recipient, now);
+                    } else {
+                        giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), now, now));
+                    }
                 }
+            } finally {
+                sendingBatch.set(false);
             }
+            recordAnswers();
             if (!giveBack.isEmpty()) {
                 context.recipients.apply(giveBack);
             }
@@ -179,10 +201,10 @@ final class Dispatcher {
             answer = java.util.concurrent.CompletableFuture.failedFuture(adapterBug);
         }
         answer.whenComplete((receipt, failure) -> {
-            try {
-                record(campaign, recipient, receipt, failure);
-            } finally {
-                inFlight.decrementAndGet();
+            answers.add(new Answer(campaign, recipient, receipt, failure, context.now()));
+            inFlight.decrementAndGet();
+            if (!sendingBatch.get()) {
+                recordAnswers();
                 context.wakeUp();
             }
         });
@@ -211,41 +233,95 @@ final class Dispatcher {
 
     // ---------------------------------------------------------------- answers
 
-    private void record(Campaign campaign, Recipient recipient, SendReceipt receipt, Throwable failure) {
-        Instant now = context.now();
-        RecipientKey key = recipient.key();
-        if (failure == null) {
-            lifecycle.emit(context.recipients.apply(List.of(
-                    new RecipientUpdate.Accepted(key, receipt.providerMessageId(), now))));
-            applyEarlyStatuses(receipt.providerMessageId(), key);
-            return;
+    /**
+     * Records the queued answers, a batch per store call. Whoever holds the recording lock drains
+     * the queue; a thread that finds it held leaves its answer to the holder, which checks the queue
+     * again after letting go, so no answer is left behind.
+     */
+    void recordAnswers() {
+        while (!answers.isEmpty()) {
+            if (!recording.tryLock()) {
+                return;
+            }
+            try {
+                List<Answer> batch = new ArrayList<>();
+                Answer answer;
+                while ((answer = answers.poll()) != null) {
+                    batch.add(answer);
+                    if (batch.size() == context.batchSize) {
+                        record(batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    record(batch);
+                }
+            } finally {
+                recording.unlock();
+            }
         }
-        Optional<SendFailure> classified = ChannelSendException.find(failure).map(ChannelSendException::failure);
-        SendFailure sendFailure = classified.orElseGet(() -> SendFailure.withoutProviderCode(
-                io.campaignkit.channel.SendErrorClass.UNKNOWN_OUTCOME, "adapter failed without classification: " + failure));
+    }
+
+    private void record(List<Answer> batch) {
+        List<RecipientUpdate> updates = new ArrayList<>(batch.size());
+        Map<String, RecipientKey> accepted = new HashMap<>();
+        Set<CampaignId> givenBack = new HashSet<>();
+        Map<CampaignId, SendFailure> pauses = new LinkedHashMap<>();
+        for (Answer answer : batch) {
+            RecipientUpdate update = updateFor(answer);
+            updates.add(update);
+            if (update instanceof RecipientUpdate.Accepted acceptedUpdate) {
+                accepted.put(acceptedUpdate.providerMessageId(), acceptedUpdate.key());
+            } else if (update instanceof RecipientUpdate.Unclaimed || update instanceof RecipientUpdate.RetryLater) {
+                givenBack.add(answer.campaign().id());
+            }
+            failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.CONTENT_PERMANENT
+                    || f.errorClass() == SendErrorClass.AUTHENTICATION)
+                    .ifPresent(f -> pauses.putIfAbsent(answer.campaign().id(), f));
+        }
+        lifecycle.emit(context.recipients.apply(updates));
+        if (!accepted.isEmpty()) {
+            applyEarlyStatuses(accepted);
+        }
+        pauses.forEach((id, failure) -> pauseForChannel(id, failure, batch.get(batch.size() - 1).at()));
+        for (CampaignId id : givenBack) {
+            skipIfFinished(id, context.now());
+        }
+    }
+
+    private static Optional<SendFailure> failureOf(Answer answer) {
+        if (answer.failure() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ChannelSendException.find(answer.failure()).map(ChannelSendException::failure)
+                .orElseGet(() -> SendFailure.withoutProviderCode(SendErrorClass.UNKNOWN_OUTCOME,
+                        "adapter failed without classification: " + answer.failure())));
+    }
+
+    private RecipientUpdate updateFor(Answer answer) {
+        Instant now = answer.at();
+        RecipientKey key = answer.recipient().key();
+        Optional<SendFailure> failure = failureOf(answer);
+        if (failure.isEmpty()) {
+            return new RecipientUpdate.Accepted(key, answer.receipt().providerMessageId(), now);
+        }
+        SendFailure sendFailure = failure.get();
         StatusReason reason = new StatusReason(sendFailure.errorClass().name(), sendFailure.providerMessage(),
                 sendFailure.providerCode(), !sendFailure.errorClass().isRetryable());
-        RecipientUpdate update = switch (sendFailure.errorClass()) {
+        int attempts = answer.recipient().attempts();
+        return switch (sendFailure.errorClass()) {
             case RATE_LIMITED -> {
                 Instant retryAt = context.retryPolicy.rateLimitedRetryAt(sendFailure.retryAfter(), now);
-                senderHeldUntil.merge(context.senderKey(campaign), retryAt, (a, b) -> a.isAfter(b) ? a : b);
+                senderHeldUntil.merge(context.senderKey(answer.campaign()), retryAt, (a, b) -> a.isAfter(b) ? a : b);
                 yield new RecipientUpdate.Unclaimed(key, retryAt, now);
             }
-            case TRANSIENT -> retryOrFail(key, recipient.attempts(), reason, now);
+            case TRANSIENT -> retryOrFail(key, attempts, reason, now);
             case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, reason, now);
             case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, now, now);
             case UNKNOWN_OUTCOME -> context.semantics == DeliverySemantics.AT_MOST_ONCE
                     ? new RecipientUpdate.Unknown(key, reason, now)
-                    : retryOrFail(key, recipient.attempts(), reason, now);
+                    : retryOrFail(key, attempts, reason, now);
         };
-        lifecycle.emit(context.recipients.apply(List.of(update)));
-        if (sendFailure.errorClass() == io.campaignkit.channel.SendErrorClass.CONTENT_PERMANENT
-                || sendFailure.errorClass() == io.campaignkit.channel.SendErrorClass.AUTHENTICATION) {
-            pauseForChannel(campaign.id(), sendFailure, now);
-        }
-        if (update instanceof RecipientUpdate.Unclaimed || update instanceof RecipientUpdate.RetryLater) {
-            skipIfFinished(campaign.id(), now);
-        }
     }
 
     private RecipientUpdate retryOrFail(RecipientKey key, int attempts, StatusReason reason, Instant now) {
@@ -278,16 +354,19 @@ final class Dispatcher {
                 .ifPresent(c -> Finisher.skipAllPending(context, lifecycle, id, now));
     }
 
-    /** Applies status reports that arrived before the receipt of their message. */
-    void applyEarlyStatuses(String providerMessageId, RecipientKey key) {
-        List<UnmatchedStatus> early = context.tracking.takeUnmatchedStatuses(providerMessageId);
+    /** Applies status reports that arrived before the receipts of their messages. */
+    private void applyEarlyStatuses(Map<String, RecipientKey> accepted) {
+        Map<String, List<UnmatchedStatus>> early = context.tracking.takeUnmatchedStatuses(accepted.keySet());
         if (early.isEmpty()) {
             return;
         }
         List<RecipientUpdate> updates = new ArrayList<>();
-        for (UnmatchedStatus status : early) {
-            updates.add(new RecipientUpdate.StatusReached(key, status.state(), status.reason(), status.at()));
-        }
+        early.forEach((providerMessageId, statuses) -> {
+            for (UnmatchedStatus status : statuses) {
+                updates.add(new RecipientUpdate.StatusReached(accepted.get(providerMessageId), status.state(),
+                        status.reason(), status.at()));
+            }
+        });
         lifecycle.emit(context.recipients.apply(updates));
     }
 

@@ -111,6 +111,7 @@ public final class EngineCore {
     /** Does everything due at the clock's instant; answers the next instant with work, if any. */
     public Optional<Instant> runDue() {
         return locked(() -> {
+            dispatcher.recordAnswers();
             Instant now = context.now();
             Optional<Instant> next = Optional.empty();
             Optional<CampaignId> after = Optional.empty();
