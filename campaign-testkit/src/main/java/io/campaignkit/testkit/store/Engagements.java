@@ -4,6 +4,8 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which campaign each phone is engaged with, per sender. Engaging is one atomic
  * {@link ConcurrentHashMap#putIfAbsent} per phone, so of two campaigns engaging one phone on one
- * sender at the same moment exactly one wins. Each campaign remembers what it engaged, so releasing
- * never scans other campaigns' engagements.
+ * sender at the same moment exactly one wins. Each campaign remembers the phones it engaged per
+ * sender, so releasing never scans other campaigns' engagements.
  */
 final class Engagements {
 
-    private record Engaged(SenderKey sender, PhoneNumber phone) {}
-
     private final Map<SenderKey, Map<PhoneNumber, CampaignId>> bySender = new ConcurrentHashMap<>();
-    private final Map<CampaignId, ArrayDeque<Engaged>> byCampaign = new ConcurrentHashMap<>();
+    /** Per campaign, per sender, the phones it engaged; guarded by the inner map's lock. */
+    private final Map<CampaignId, Map<SenderKey, ArrayDeque<PhoneNumber>>> byCampaign = new ConcurrentHashMap<>();
 
     Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         Map<PhoneNumber, CampaignId> engaged = bySender.computeIfAbsent(sender, key -> new ConcurrentHashMap<>());
-        ArrayDeque<Engaged> mine = byCampaign.computeIfAbsent(campaignId, key -> new ArrayDeque<>());
+        Map<SenderKey, ArrayDeque<PhoneNumber>> mine = byCampaign.computeIfAbsent(campaignId, key -> new LinkedHashMap<>());
         Set<PhoneNumber> taken = new LinkedHashSet<>();
         for (PhoneNumber phone : phones) {
             CampaignId holder = engaged.putIfAbsent(phone, campaignId);
             if (holder == null) {
                 synchronized (mine) {
-                    mine.addLast(new Engaged(sender, phone));
+                    mine.computeIfAbsent(sender, key -> new ArrayDeque<>()).addLast(phone);
                 }
             } else if (!holder.equals(campaignId)) {
                 taken.add(phone);
@@ -47,20 +48,25 @@ final class Engagements {
     }
 
     int release(CampaignId campaignId, int limit) {
-        ArrayDeque<Engaged> mine = byCampaign.get(campaignId);
+        Map<SenderKey, ArrayDeque<PhoneNumber>> mine = byCampaign.get(campaignId);
         if (mine == null) {
             return 0;
         }
         int released = 0;
         synchronized (mine) {
-            while (released < limit && !mine.isEmpty()) {
-                Engaged engaged = mine.pollFirst();
-                if (bySender.get(engaged.sender()).remove(engaged.phone(), campaignId)) {
-                    released++;
+            Iterator<Map.Entry<SenderKey, ArrayDeque<PhoneNumber>>> senders = mine.entrySet().iterator();
+            while (released < limit && senders.hasNext()) {
+                Map.Entry<SenderKey, ArrayDeque<PhoneNumber>> entry = senders.next();
+                Map<PhoneNumber, CampaignId> engaged = bySender.get(entry.getKey());
+                ArrayDeque<PhoneNumber> phones = entry.getValue();
+                while (released < limit && !phones.isEmpty()) {
+                    if (engaged.remove(phones.pollFirst(), campaignId)) {
+                        released++;
+                    }
                 }
-            }
-            if (mine.isEmpty()) {
-                byCampaign.remove(campaignId, mine);
+                if (phones.isEmpty()) {
+                    senders.remove();
+                }
             }
         }
         return released;
