@@ -16,6 +16,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.model.Styles;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -88,7 +89,7 @@ final class XlsxRowSource implements RowSource {
         ExactFormatter formatter = new ExactFormatter(date1904);
         RowCollector rows = new RowCollector(formatter, sink);
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new LimitedSheetHandler(styles, strings, rows, formatter,
+        parser.setContentHandler(new LimitedSheetHandler(new NumberFormatStyles(styles), strings, rows, formatter,
                 settings.limits().maxRowChars()));
         parser.parse(new InputSource(sheet));
     }
@@ -141,7 +142,7 @@ final class XlsxRowSource implements RowSource {
         private long rowChars;
         private int rowNumber;
 
-        LimitedSheetHandler(StylesTable styles, TempFileSharedStrings strings, SheetContentsHandler rows,
+        LimitedSheetHandler(Styles styles, TempFileSharedStrings strings, SheetContentsHandler rows,
                 DataFormatter formatter, int maxRowChars) {
             super(styles, null, strings, rows, formatter, false);
             this.maxRowChars = maxRowChars;
