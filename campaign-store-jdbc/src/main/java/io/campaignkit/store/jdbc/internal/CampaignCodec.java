@@ -1,0 +1,231 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.DispatchState;
+import io.campaignkit.core.campaign.OutOfHoursPolicy;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.data.FieldType;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.HeaderMedia;
+import io.campaignkit.core.template.InlineTemplate;
+import io.campaignkit.core.template.MessageTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A campaign's configuration and dispatch state as {@link Tokens} text. Active hours keep their own
+ * canonical text form ({@link ActiveHours#toText()}). The first token is the format version, so a
+ * later release can read what an earlier one wrote.
+ */
+final class CampaignCodec {
+
+    private static final String FORMAT = "1";
+
+    private CampaignCodec() {}
+
+    static String encodeConfiguration(CampaignConfiguration configuration) {
+        Tokens.Writer out = new Tokens.Writer().str(FORMAT);
+        out.opt(configuration.name()).opt(configuration.botFlowId());
+        Optional<ChannelBinding> channel = configuration.channel();
+        out.str(channel.map(ChannelBinding::channelTypeId).orElse(null))
+                .str(channel.map(ChannelBinding::senderId).orElse(null));
+        writeMessage(out, configuration.message());
+        writeAudience(out, configuration.audience());
+        List<FieldDefinition> fields = configuration.schema().fields();
+        out.num(fields.size());
+        fields.forEach(field -> out.str(field.id()).str(field.type().name()).bool(field.required()));
+        ActiveHours hours = configuration.activeHours();
+        out.str(hours.zone().getId()).str(hours.toText());
+        DeliveryPlan plan = configuration.deliveryPlan();
+        out.optInstant(plan.startAt()).num(plan.pace().messages()).str(plan.pace().per().name())
+                .num(plan.pace().burst()).optInstant(plan.endAt());
+        OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
+        out.str(policy.action().name()).opt(policy.autoReply());
+        return out.toString();
+    }
+
+    static CampaignConfiguration decodeConfiguration(String text) {
+        Tokens.Reader in = new Tokens.Reader(text);
+        String format = in.required();
+        if (!FORMAT.equals(format)) {
+            throw new IllegalStateException("unknown campaign configuration format " + format);
+        }
+        CampaignConfiguration.Builder builder = CampaignConfiguration.custom();
+        in.opt().ifPresent(builder::name);
+        in.opt().ifPresent(builder::botFlowId);
+        String channelType = in.str();
+        String senderId = in.str();
+        if (channelType != null) {
+            builder.channel(ChannelBinding.of(channelType, senderId));
+        }
+        readMessage(in).ifPresent(builder::message);
+        readAudience(in).ifPresent(builder::audience);
+        List<FieldDefinition> fields = new ArrayList<>();
+        for (long i = in.num(); i > 0; i--) {
+            fields.add(new FieldDefinition(in.required(), in.enumeration(FieldType.class), in.bool()));
+        }
+        builder.schema(CustomDataSchema.of(fields));
+        ZoneId zone = ZoneId.of(in.required());
+        builder.activeHours(ActiveHours.parse(in.required(), zone));
+        builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
+                new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
+        builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
+        return builder.build();
+    }
+
+    private static void writeMessage(Tokens.Writer out, Optional<TemplateMessage> message) {
+        if (message.isEmpty()) {
+            out.str(null);
+            return;
+        }
+        MessageTemplate template = message.get().template();
+        if (template instanceof ChannelTemplate channel) {
+            out.str("C").str(channel.name()).str(channel.languageCode()).num(channel.placeholderCount());
+        } else if (template instanceof InlineTemplate inline) {
+            out.str("I").str(inline.text().text());
+        }
+        List<Binding> bindings = message.get().bindings();
+        out.num(bindings.size());
+        for (Binding binding : bindings) {
+            if (binding instanceof Binding.Literal literal) {
+                out.str("L").str(literal.text());
+            } else if (binding instanceof Binding.ContactName name) {
+                out.str("N").opt(name.fallback());
+            } else if (binding instanceof Binding.CustomField field) {
+                out.str("F").str(field.fieldId());
+            } else if (binding instanceof Binding.ValuedTag tag) {
+                out.str("T").str(tag.key());
+            }
+        }
+        Optional<HeaderMedia> media = message.get().headerMedia();
+        out.str(media.map(m -> m.type().name()).orElse(null));
+        media.ifPresent(m -> out.str(m.link().map(URI::toString).orElse(null)).opt(m.mediaId()));
+    }
+
+    private static Optional<TemplateMessage> readMessage(Tokens.Reader in) {
+        String kind = in.str();
+        if (kind == null) {
+            return Optional.empty();
+        }
+        MessageTemplate template = switch (kind) {
+            case "C" -> ChannelTemplate.withParameterCount(in.required(), in.required(), in.integer());
+            case "I" -> InlineTemplate.of(in.required());
+            default -> throw new IllegalStateException("unknown template kind " + kind);
+        };
+        List<Binding> bindings = new ArrayList<>();
+        for (long i = in.num(); i > 0; i--) {
+            String type = in.required();
+            bindings.add(switch (type) {
+                case "L" -> new Binding.Literal(in.required());
+                case "N" -> new Binding.ContactName(in.opt());
+                case "F" -> new Binding.CustomField(in.required());
+                case "T" -> new Binding.ValuedTag(in.required());
+                default -> throw new IllegalStateException("unknown binding " + type);
+            });
+        }
+        TemplateMessage message = TemplateMessage.of(template, bindings);
+        String mediaType = in.str();
+        if (mediaType != null) {
+            message = message.withHeaderMedia(new HeaderMedia(HeaderMedia.Type.valueOf(mediaType),
+                    in.opt().map(URI::create), in.opt()));
+        }
+        return Optional.of(message);
+    }
+
+    private static void writeAudience(Tokens.Writer out, Optional<AudienceReference> audience) {
+        if (audience.isEmpty()) {
+            out.str(null);
+        } else if (audience.get() instanceof AudienceReference.ImportedList list) {
+            out.str("I").str(list.listId());
+        } else if (audience.get() instanceof AudienceReference.Segment segment) {
+            out.str("S").num(segment.tags().size());
+            segment.tags().forEach(out::str);
+            out.num(segment.valuedTags().size());
+            segment.valuedTags().forEach((key, value) -> out.str(key).str(value));
+        } else if (audience.get() instanceof AudienceReference.TestAudience test) {
+            out.str("T").num(test.contacts().size());
+            test.contacts().forEach(contact -> ContactCodec.writeWhole(out, contact));
+        }
+    }
+
+    private static Optional<AudienceReference> readAudience(Tokens.Reader in) {
+        String kind = in.str();
+        if (kind == null) {
+            return Optional.empty();
+        }
+        switch (kind) {
+            case "I":
+                return Optional.of(new AudienceReference.ImportedList(in.required()));
+            case "S": {
+                Set<String> tags = new LinkedHashSet<>();
+                for (long i = in.num(); i > 0; i--) {
+                    tags.add(in.required());
+                }
+                Map<String, String> valued = new LinkedHashMap<>();
+                for (long i = in.num(); i > 0; i--) {
+                    valued.put(in.required(), in.required());
+                }
+                return Optional.of(new AudienceReference.Segment(tags, valued));
+            }
+            case "T": {
+                List<Contact> contacts = new ArrayList<>();
+                for (long i = in.num(); i > 0; i--) {
+                    contacts.add(ContactCodec.readWhole(in));
+                }
+                return Optional.of(new AudienceReference.TestAudience(contacts));
+            }
+            default:
+                throw new IllegalStateException("unknown audience kind " + kind);
+        }
+    }
+
+    static String encodeDispatch(Optional<DispatchState> dispatch) {
+        if (dispatch.isEmpty()) {
+            return null;
+        }
+        Tokens.Writer out = new Tokens.Writer();
+        DispatchState state = dispatch.get();
+        if (state instanceof DispatchState.Waiting waiting) {
+            out.str("W").instant(waiting.startAt());
+        } else if (state instanceof DispatchState.Sending sending) {
+            out.str("S").instant(sending.since());
+        } else if (state instanceof DispatchState.Paused paused) {
+            out.str("P").str(paused.reason().name()).instant(paused.since());
+        } else if (state instanceof DispatchState.Done done) {
+            out.str("D").instant(done.at());
+        }
+        return out.toString();
+    }
+
+    static Optional<DispatchState> decodeDispatch(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Tokens.Reader in = new Tokens.Reader(text);
+        String kind = in.required();
+        return Optional.of(switch (kind) {
+            case "W" -> new DispatchState.Waiting(in.instant());
+            case "S" -> new DispatchState.Sending(in.instant());
+            case "P" -> new DispatchState.Paused(in.enumeration(PauseReason.class), in.instant());
+            case "D" -> new DispatchState.Done(in.instant());
+            default -> throw new IllegalStateException("unknown dispatch state " + kind);
+        });
+    }
+}

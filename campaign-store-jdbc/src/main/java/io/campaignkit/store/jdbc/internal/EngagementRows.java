@@ -1,0 +1,126 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Exclusivity, enforced by the primary key of {@code ck_engagement} (sender, phone): of two nodes
+ * that engage one contact at once, the database lets exactly one row in.
+ */
+public final class EngagementRows {
+
+    private final Sql sql;
+    private final Scope scope;
+    private final CampaignRows campaigns;
+    private final Inserts inserts;
+
+    public EngagementRows(Sql sql, Scope scope, CampaignRows campaigns, boolean postgres) {
+        this.sql = sql;
+        this.scope = scope;
+        this.campaigns = campaigns;
+        this.inserts = new Inserts(postgres);
+    }
+
+    public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
+        return sql.inTransaction("engaging contacts with " + campaignId, connection -> {
+            String tenant = campaigns.tenantForWriting(connection, campaignId);
+            // in phone order, so two transactions engaging overlapping phones cannot deadlock
+            Map<String, PhoneNumber> sorted = new TreeMap<>();
+            phones.forEach(phone -> sorted.put(phone.e164(), phone));
+            for (String phone : sorted.keySet()) {
+                inserts.insertIfAbsent(connection, "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
+                        + " tenant_id) VALUES (?, ?, ?, ?, ?)", insert -> {
+                            insert.setString(1, sender.channelType());
+                            insert.setString(2, sender.senderId());
+                            insert.setString(3, phone);
+                            insert.setString(4, campaignId.value());
+                            insert.setString(5, tenant);
+                        });
+            }
+            Set<PhoneNumber> taken = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
+                    + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + RecipientRows.placeholders(sorted.size()) + ")")) {
+                select.setString(1, sender.channelType());
+                select.setString(2, sender.senderId());
+                select.setString(3, campaignId.value());
+                int index = 4;
+                for (String phone : sorted.keySet()) {
+                    select.setString(index++, phone);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        taken.add(sorted.get(rows.getString(1)));
+                    }
+                }
+            }
+            return taken;
+        });
+    }
+
+    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
+        return sql.inTransaction("reading an engagement", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT campaign_id FROM ck_engagement"
+                    + " WHERE sender_channel = ? AND sender_id = ? AND phone = ? AND " + Scope.TENANT)) {
+                select.setString(1, sender.channelType());
+                select.setString(2, sender.senderId());
+                select.setString(3, phone.e164());
+                scope.bind(select, 4);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(CampaignId.of(rows.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public int release(CampaignId campaignId, int limit) {
+        return sql.inTransaction("releasing engagements of " + campaignId, connection -> {
+            List<String[]> keys = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT sender_channel, sender_id, phone FROM ck_engagement"
+                    + " WHERE campaign_id = ? AND " + Scope.TENANT + " LIMIT ?")) {
+                select.setString(1, campaignId.value());
+                scope.bind(select, 2);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+                    }
+                }
+            }
+            return delete(connection, campaignId, keys);
+        });
+    }
+
+    private static int delete(Connection connection, CampaignId campaignId, List<String[]> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        int released = 0;
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ck_engagement WHERE sender_channel = ?"
+                + " AND sender_id = ? AND phone = ? AND campaign_id = ?")) {
+            for (String[] key : keys) {
+                delete.setString(1, key[0]);
+                delete.setString(2, key[1]);
+                delete.setString(3, key[2]);
+                delete.setString(4, campaignId.value());
+                delete.addBatch();
+            }
+            for (int count : delete.executeBatch()) {
+                released += Math.max(0, count);
+            }
+        }
+        return released;
+    }
+}

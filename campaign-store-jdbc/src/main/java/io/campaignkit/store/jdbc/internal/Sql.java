@@ -1,0 +1,119 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.store.jdbc.JdbcStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Runs units of work in transactions. A transaction the database aborted to break a deadlock or a
+ * serialization conflict is run again (a few times): every unit of work is written to be repeatable.
+ */
+public final class Sql {
+
+    /** Runs against one connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+
+    public Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction and commits it; {@code operation} names it in errors. */
+    public <T> T inTransaction(String operation, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException failure) {
+                    rollbackQuietly(connection, failure);
+                    throw failure;
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException failure) {
+                if (attempt < MAX_ATTEMPTS && isRetryable(failure)) {
+                    continue;
+                }
+                throw new JdbcStoreException(operation + " failed: " + failure.getMessage(), failure);
+            }
+        }
+    }
+
+    /** Whether the database aborted the transaction for a conflict that a new attempt may not meet. */
+    static boolean isRetryable(SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("HYT00"));
+    }
+
+    /** Whether the failure is a unique (or primary key) violation. */
+    static boolean isUniqueViolation(SQLException failure) {
+        return "23505".equals(failure.getSQLState());
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    // ---------------------------------------------------------------- binding helpers
+
+    static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    static void setNanos(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, nanos(instant));
+        }
+    }
+
+    static void setNanos(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
+        setNanos(statement, index, instant.orElse(null));
+    }
+
+    static Optional<Instant> optInstant(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(instant(value));
+    }
+
+    static Instant requiredInstant(ResultSet rows, String column) throws SQLException {
+        return instant(rows.getLong(column));
+    }
+
+    static void setString(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+}

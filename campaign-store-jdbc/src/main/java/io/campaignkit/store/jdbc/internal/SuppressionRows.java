@@ -1,0 +1,98 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.Suppression;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The suppression list. A tenant's store keeps that tenant's list and also honours the host-wide
+ * list (scope {@code *}); a store serving every tenant keeps the host-wide list and honours every
+ * per-sender opt-out (a sender belongs to one tenant).
+ */
+public final class SuppressionRows {
+
+    private static final String EVERY_SENDER = "";
+
+    private final Sql sql;
+    private final Scope scope;
+    private final boolean postgres;
+    private final String visible;
+
+    public SuppressionRows(Sql sql, Scope scope, boolean postgres) {
+        this.sql = sql;
+        this.scope = scope;
+        this.postgres = postgres;
+        this.visible = scope.tenantId().isPresent() ? "scope IN (?, '" + Scope.HOST_WIDE + "')"
+                : "(scope = ? OR sender_channel <> '')";
+    }
+
+    public void suppress(Suppression suppression) {
+        String upsert = postgres
+                ? "INSERT INTO ck_suppression (scope, sender_channel, sender_id, phone, source, suppressed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, sender_channel, sender_id, phone)"
+                        + " DO UPDATE SET source = EXCLUDED.source, suppressed_at = EXCLUDED.suppressed_at"
+                : "MERGE INTO ck_suppression (scope, sender_channel, sender_id, phone, source, suppressed_at)"
+                        + " KEY (scope, sender_channel, sender_id, phone) VALUES (?, ?, ?, ?, ?, ?)";
+        sql.inTransaction("suppressing " + suppression.phone(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+                statement.setString(1, scope.writeScope());
+                statement.setString(2, suppression.sender().map(SenderKey::channelType).orElse(EVERY_SENDER));
+                statement.setString(3, suppression.sender().map(SenderKey::senderId).orElse(EVERY_SENDER));
+                statement.setString(4, suppression.phone().e164());
+                statement.setString(5, suppression.source());
+                Sql.setNanos(statement, 6, suppression.at());
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
+        return sql.inTransaction("lifting the suppression of " + phone, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ck_suppression WHERE scope = ?"
+                    + " AND sender_channel = ? AND sender_id = ? AND phone = ?")) {
+                delete.setString(1, scope.writeScope());
+                delete.setString(2, sender.map(SenderKey::channelType).orElse(EVERY_SENDER));
+                delete.setString(3, sender.map(SenderKey::senderId).orElse(EVERY_SENDER));
+                delete.setString(4, phone.e164());
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, PhoneNumber> byE164 = new HashMap<>();
+        phones.forEach(phone -> byE164.put(phone.e164(), phone));
+        return sql.inTransaction("reading suppressions", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_suppression WHERE phone IN ("
+                    + RecipientRows.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
+                    + " OR sender_channel = '') AND " + visible)) {
+                int index = 1;
+                for (String phone : byE164.keySet()) {
+                    select.setString(index++, phone);
+                }
+                select.setString(index++, sender.channelType());
+                select.setString(index++, sender.senderId());
+                select.setString(index, scope.writeScope());
+                Set<PhoneNumber> suppressed = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        suppressed.add(byE164.get(rows.getString(1)));
+                    }
+                }
+                return suppressed;
+            }
+        });
+    }
+}

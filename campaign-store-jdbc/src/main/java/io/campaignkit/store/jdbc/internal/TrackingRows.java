@@ -1,0 +1,174 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.FunnelStep;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.UnmatchedStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Handled events, status reports for unknown messages and funnel steps. */
+public final class TrackingRows {
+
+    private final Sql sql;
+    private final Scope scope;
+    private final CampaignRows campaigns;
+    private final Inserts inserts;
+
+    public TrackingRows(Sql sql, Scope scope, CampaignRows campaigns, boolean postgres) {
+        this.sql = sql;
+        this.scope = scope;
+        this.campaigns = campaigns;
+        this.inserts = new Inserts(postgres);
+    }
+
+    public boolean markEventHandled(String eventKey, Instant at) {
+        return sql.inTransaction("marking event " + eventKey, connection -> inserts.insertIfAbsent(connection,
+                "INSERT INTO ck_handled_event (scope, event_key, handled_at) VALUES (?, ?, ?)", insert -> {
+                    insert.setString(1, scope.writeScope());
+                    insert.setString(2, eventKey);
+                    Sql.setNanos(insert, 3, at);
+                }));
+    }
+
+    public boolean wasEventHandled(String eventKey) {
+        return sql.inTransaction("reading event " + eventKey, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM ck_handled_event WHERE scope = ? AND event_key = ?")) {
+                select.setString(1, scope.writeScope());
+                select.setString(2, eventKey);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    public void keepUnmatched(UnmatchedStatus status) {
+        sql.inTransaction("keeping a status for " + status.providerMessageId(), connection -> inserts.insertIfAbsent(
+                connection, "INSERT INTO ck_unmatched_status (scope, provider_message_id, channel_id, state, reached_at,"
+                        + " correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insert -> {
+                            insert.setString(1, scope.writeScope());
+                            insert.setString(2, status.providerMessageId());
+                            insert.setString(3, status.channelId());
+                            insert.setString(4, status.state().name());
+                            Sql.setNanos(insert, 5, status.at());
+                            Sql.setString(insert, 6, status.correlationId().orElse(null));
+                            Sql.setString(insert, 7, status.reason().map(StatusReason::code).orElse(null));
+                            Sql.setString(insert, 8, status.reason().map(StatusReason::message).orElse(null));
+                            Sql.setString(insert, 9, status.reason().flatMap(StatusReason::providerCode).orElse(null));
+                            if (status.reason().isPresent()) {
+                                insert.setBoolean(10, status.reason().get().permanent());
+                            } else {
+                                insert.setNull(10, Types.BOOLEAN);
+                            }
+                        }));
+    }
+
+    public List<UnmatchedStatus> takeUnmatched(String providerMessageId) {
+        return sql.inTransaction("taking statuses for " + providerMessageId, connection -> {
+            List<UnmatchedStatus> taken = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT channel_id, state, reached_at, correlation_id,"
+                    + " reason_code, reason_message, reason_provider_code, reason_permanent FROM ck_unmatched_status"
+                    + " WHERE provider_message_id = ? AND scope = ? AND taken = FALSE ORDER BY reached_at FOR UPDATE")) {
+                select.setString(1, providerMessageId);
+                select.setString(2, scope.writeScope());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String code = rows.getString("reason_code");
+                        Optional<StatusReason> reason = code == null ? Optional.empty()
+                                : Optional.of(new StatusReason(code, rows.getString("reason_message"),
+                                        Optional.ofNullable(rows.getString("reason_provider_code")),
+                                        rows.getBoolean("reason_permanent")));
+                        taken.add(new UnmatchedStatus(rows.getString("channel_id"), providerMessageId,
+                                Optional.ofNullable(rows.getString("correlation_id")),
+                                DeliveryState.valueOf(rows.getString("state")), reason,
+                                Sql.requiredInstant(rows, "reached_at")));
+                    }
+                }
+            }
+            if (!taken.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE ck_unmatched_status SET taken = TRUE"
+                        + " WHERE provider_message_id = ? AND scope = ?")) {
+                    update.setString(1, providerMessageId);
+                    update.setString(2, scope.writeScope());
+                    update.executeUpdate();
+                }
+            }
+            return taken;
+        });
+    }
+
+    public long countUnmatched() {
+        return sql.inTransaction("counting unmatched statuses", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM ck_unmatched_status WHERE scope = ?")) {
+                select.setString(1, scope.writeScope());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    public void recordFunnelStep(FunnelStep step) {
+        sql.inTransaction("recording a funnel step", connection -> {
+            String tenant = campaigns.tenantForWriting(connection, step.campaignId());
+            return inserts.insertIfAbsent(connection, "INSERT INTO ck_funnel_step (campaign_id, phone, step, reached_at,"
+                    + " tenant_id) VALUES (?, ?, ?, ?, ?)", insert -> {
+                        insert.setString(1, step.campaignId().value());
+                        insert.setString(2, step.phone().e164());
+                        insert.setString(3, step.step());
+                        Sql.setNanos(insert, 4, step.at());
+                        insert.setString(5, tenant);
+                    });
+        });
+    }
+
+    public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
+        return sql.inTransaction("reading funnel steps", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT step, reached_at FROM ck_funnel_step"
+                    + " WHERE campaign_id = ? AND phone = ? AND " + Scope.TENANT + " ORDER BY reached_at, step")) {
+                select.setString(1, campaignId.value());
+                select.setString(2, phone.e164());
+                scope.bind(select, 3);
+                List<FunnelStep> steps = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        steps.add(new FunnelStep(campaignId, phone, rows.getString(1), Sql.requiredInstant(rows, "reached_at")));
+                    }
+                }
+                return steps;
+            }
+        });
+    }
+
+    public Map<String, Long> funnelCounts(CampaignId campaignId) {
+        return sql.inTransaction("counting funnel steps", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT step, COUNT(DISTINCT phone) FROM ck_funnel_step"
+                    + " WHERE campaign_id = ? AND " + Scope.TENANT + " GROUP BY step")) {
+                select.setString(1, campaignId.value());
+                scope.bind(select, 2);
+                Map<String, Long> counts = new TreeMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+}
