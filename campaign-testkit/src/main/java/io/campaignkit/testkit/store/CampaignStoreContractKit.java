@@ -175,7 +175,9 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
             assertInvalidArgument(() -> store.countQueued(null), "campaignId");
             assertInvalidArgument(() -> tracking().markEventHandled(" ", at(0)), "eventKey");
             assertInvalidArgument(() -> tracking().keepUnmatchedStatus(null), "status");
-            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(null), "providerMessageId");
+            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((String) null), "providerMessageId");
+            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((java.util.Collection<String>) null),
+                    "providerMessageIds");
             assertInvalidArgument(() -> tracking().recordFunnelStep(null), "step");
             assertInvalidArgument(() -> tracking().funnelCounts(null), "campaignId");
             assertThat(store.findOpenConversation(id, phone)).isEmpty();

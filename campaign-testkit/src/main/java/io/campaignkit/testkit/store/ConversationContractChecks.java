@@ -268,6 +268,8 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
             assertThat(tracking().takeUnmatchedStatuses("wamid.9")).containsExactly(delivered, read);
             assertThat(tracking().takeUnmatchedStatuses("wamid.9")).isEmpty();
             assertThat(tracking().countUnmatchedStatuses()).as("taken ones still count").isEqualTo(3);
+            assertThat(tracking().takeUnmatchedStatuses(List.of("wamid.other", "wamid.9", "wamid.none")))
+                    .as("the batch form").containsOnlyKeys("wamid.other");
         }
 
         @Test

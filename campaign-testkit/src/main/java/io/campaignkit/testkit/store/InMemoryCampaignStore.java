@@ -30,6 +30,7 @@ import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -393,6 +394,19 @@ public final class InMemoryCampaignStore implements CampaignStore {
     @Override
     public List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
         return tracking.takeUnmatched(Checks.notBlank(providerMessageId, "providerMessageId"));
+    }
+
+    @Override
+    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
+        Checks.noNullElements(providerMessageIds, "providerMessageIds");
+        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
+        for (String id : providerMessageIds) {
+            List<UnmatchedStatus> statuses = tracking.takeUnmatched(id);
+            if (!statuses.isEmpty()) {
+                taken.put(id, statuses);
+            }
+        }
+        return taken;
     }
 
     @Override

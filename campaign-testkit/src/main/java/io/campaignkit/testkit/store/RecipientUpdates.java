@@ -98,27 +98,24 @@ final class RecipientUpdates {
             changed = true;
         }
         Instant at = report.at();
-        switch (report.state()) {
-            case SENT -> changed |= recipient.sentAt == null;
-            case DELIVERED -> changed |= recipient.deliveredAt == null;
-            case READ -> changed |= recipient.deliveredAt == null || recipient.readAt == null;
-            case REPLIED -> changed |= recipient.deliveredAt == null || recipient.readAt == null
-                    || recipient.repliedAt == null;
-            default -> { }
+        if (report.state() == DeliveryState.FAILED) {
+            return changed;
         }
-        switch (report.state()) {
-            case SENT -> recipient.sentAt = firstOf(recipient.sentAt, at);
-            case DELIVERED -> recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
-            case READ -> {
-                recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
-                recipient.readAt = firstOf(recipient.readAt, at);
-            }
-            case REPLIED -> {
-                recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
-                recipient.readAt = firstOf(recipient.readAt, at);
-                recipient.repliedAt = firstOf(recipient.repliedAt, at);
-            }
-            default -> { }
+        // every report but FAILED proves the message left; higher ones imply the lower steps
+        changed |= recipient.sentAt == null;
+        recipient.sentAt = firstOf(recipient.sentAt, at);
+        int rank = report.state().rank();
+        if (rank >= DeliveryState.DELIVERED.rank()) {
+            changed |= recipient.deliveredAt == null;
+            recipient.deliveredAt = firstOf(recipient.deliveredAt, at);
+        }
+        if (rank >= DeliveryState.READ.rank()) {
+            changed |= recipient.readAt == null;
+            recipient.readAt = firstOf(recipient.readAt, at);
+        }
+        if (report.state() == DeliveryState.REPLIED) {
+            changed |= recipient.repliedAt == null;
+            recipient.repliedAt = firstOf(recipient.repliedAt, at);
         }
         return changed;
     }
