@@ -46,7 +46,13 @@ public final class CampaignKitCli {
 
     private CampaignKitCli() {}
 
+    /** slf4j-simple's level property: the library's warnings would break the progress bar and the one-line errors. */
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     public static void main(String[] args) {
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("--debug") ? "debug" : "error");
+        }
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
         CommandLine commandLine = commandLine(out, err, System.getenv(), true);

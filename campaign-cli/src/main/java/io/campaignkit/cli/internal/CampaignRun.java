@@ -5,7 +5,6 @@ import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.cli.internal.report.CampaignReport;
-import io.campaignkit.cli.internal.report.ReportFormat;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -32,13 +31,9 @@ import io.campaignkit.importer.ImportResult;
 import io.campaignkit.importer.ImportedContact;
 import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -85,17 +79,15 @@ final class CampaignRun {
      * @param webhookPort listen for webhooks on this port (0: any free one), if present
      * @param bindAddress the address to listen on (null: every interface)
      * @param waitForSimulatedEvents stop waiting as soon as the simulated channel has no event left
-     * @param botAnswer what the bot answers to a reply, if anything
      */
     record Plan(Path contacts, List<FieldDefinition> fields, String region, String sheet, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name, Optional<String> botAnswer) {}
+            List<Path> reports, String name) {}
 
     private final CliContext context;
     private final Plan plan;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
 
     CampaignRun(CliContext context, Plan plan) {
         this.context = context;
@@ -113,7 +105,6 @@ final class CampaignRun {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         ChannelAdapter adapter = null;
         CampaignRunner runner = null;
-        Thread shutdownHook = null;
         try {
             String channelId = plan.channel().binding().channelTypeId();
             adapter = plan.channel().create().apply(Optional.ofNullable(server).map(s -> s.urlFor(channelId)));
@@ -124,7 +115,7 @@ final class CampaignRun {
             CampaignEngine engine = CampaignEngine.builder()
                     .store(store)
                     .channel(adapter)
-                    .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot(plan.botAnswer()))))
+                    .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
                     .clock(Clock.systemUTC())
                     .build();
             engineRef.set(engine);
@@ -141,8 +132,7 @@ final class CampaignRun {
             err.println("launched campaign " + campaign.id() + " (" + contacts.size() + " contacts, " + plan.pace()
                     + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
             if (context.ownsProcess()) {
-                shutdownHook = new Thread(this::stopAndAwaitFinish, "campaignkit-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
+                stop.installHook();
             }
             runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
 
@@ -166,7 +156,7 @@ final class CampaignRun {
             CampaignReport report = EngineReports.report(engine, store, done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary());
             for (Path file : plan.reports()) {
-                writeReport(report, file);
+                ReportFiles.write(report, file);
                 context.out().println("report: " + file.toAbsolutePath().normalize());
             }
             context.out().flush();
@@ -182,8 +172,7 @@ final class CampaignRun {
             if (adapter != null) {
                 adapter.close();
             }
-            finished.countDown();
-            removeHook(shutdownHook);
+            stop.close();
         }
     }
 
@@ -269,7 +258,7 @@ final class CampaignRun {
             if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0) {
                 return false;
             }
-            if (awaitStop(TICK)) {
+            if (stop.awaitStop(TICK)) {
                 return true;
             }
         }
@@ -284,7 +273,7 @@ final class CampaignRun {
             if (plan.waitForSimulatedEvents() && simulated != null && simulated.pendingCount() == 0) {
                 return false;
             }
-            if (awaitStop(TICK)) {
+            if (stop.awaitStop(TICK)) {
                 return true;
             }
         }
@@ -292,14 +281,6 @@ final class CampaignRun {
         return false;
     }
 
-    private boolean awaitStop(Duration timeout) {
-        try {
-            return stopRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
 
     private static void pauseQuietly(CampaignEngine engine, CampaignId id) {
         try {
@@ -312,37 +293,12 @@ final class CampaignRun {
     /** Waits, bounded, until the channel answered every send in flight, so each is recorded. */
     private static void drain(CampaignEngine engine) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
-        CountDownLatch never = new CountDownLatch(1);
-        while (engine.inFlight() > 0 && Instant.now().isBefore(deadline)) {
-            try {
-                never.await(TICK.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        while (engine.inFlight() > 0 && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
+            StopSignal.pause(TICK);
         }
     }
 
-    /** Ctrl-C: ask the run to stop, then hold the JVM until it finished the campaign and wrote the report. */
-    private void stopAndAwaitFinish() {
-        stopRequested.countDown();
-        try {
-            finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static void removeHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it is what waits for us
-        }
-    }
 
     private static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
         if (engine == null) {
@@ -361,31 +317,7 @@ final class CampaignRun {
         }
     }
 
-    static void writeReport(CampaignReport report, Path file) {
-        ReportFormat format = formatOf(file);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                format.write(report, out);
-            }
-        } catch (IOException e) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "cannot write the report '" + file + "': " + e.getMessage(), e);
-        }
-    }
 
-    /** The format of a report file, by its extension. */
-    static ReportFormat formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        for (ReportFormat format : ReportFormat.values()) {
-            if (name.endsWith("." + format.extension())) {
-                return format;
-            }
-        }
-        throw CliException.usage("report file '" + file + "' must end in .csv, .json or .html");
-    }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();

@@ -36,7 +36,6 @@ public final class DemoCommand implements Callable<Integer> {
     static final int DEFAULT_CONTACTS = 40;
     static final String DEFAULT_DIR = "campaignkit-demo";
     static final String MESSAGE = "Hola {{1}}, tu saldo de ${{2}} vence el {{3}}. Responde a este mensaje para pagar.";
-    static final String BOT_ANSWER = "¡Gracias! Te enviamos el enlace de pago.";
     static final String[] NAMES = {"Carlos", "Ana", "Luz", "Jorge", "María", "Pedro", "Sofía", "Diego", "Elena", "Raúl"};
     /** Most the simulated events take to arrive after the last send; the demo stops waiting earlier when they are in. */
     static final Duration MAX_WAIT = Duration.ofSeconds(15);
@@ -77,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ActiveHours.alwaysOpen(ZoneOffset.UTC), Optional.of(0), InetAddress.getLoopbackAddress(),
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),
-                "Demo: cobranza", Optional.of(BOT_ANSWER));
+                "Demo: cobranza");
         return new CampaignRun(context, plan).execute();
     }
 

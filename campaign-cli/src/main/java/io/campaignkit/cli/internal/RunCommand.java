@@ -129,9 +129,9 @@ public final class RunCommand implements Callable<Integer> {
         Path reportFile = report;
         CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, region, sheet, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, Optional.empty());
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName);
         if (reportFile != null) {
-            CampaignRun.formatOf(reportFile);
+            ReportFiles.formatOf(reportFile);
         }
         return new CampaignRun(context, plan.reports().isEmpty() ? withDefaultReport(plan) : plan).execute();
     }
@@ -141,8 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         Path file = Path.of("campaignkit-report-" + CampaignRun.newId().value() + ".csv");
         return new CampaignRun.Plan(plan.contacts(), plan.fields(), plan.region(), plan.sheet(), plan.lenient(),
                 plan.message(), plan.channel(), plan.pace(), plan.hours(), plan.webhookPort(), plan.bindAddress(),
-                plan.publicUrl(), plan.listenAfterSends(), plan.waitForSimulatedEvents(), List.of(file), plan.name(),
-                plan.botAnswer());
+                plan.publicUrl(), plan.listenAfterSends(), plan.waitForSimulatedEvents(), List.of(file), plan.name());
     }
 
     static ActiveHours activeHours(String hours, String zone) {
