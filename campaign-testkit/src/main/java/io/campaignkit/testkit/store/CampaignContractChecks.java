@@ -40,19 +40,19 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
     public class Campaigns {
 
         @Test
-        public void insertedCampaignIsFoundAsItWas() {
+        void insertedCampaignIsFoundAsItWas() {
             Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(campaign);
             assertThat(store().find(campaign.id())).contains(campaign);
         }
 
         @Test
-        public void unknownCampaignIsNotFound() {
+        void unknownCampaignIsNotFound() {
             assertThat(store().find(CampaignId.of("nowhere"))).isEmpty();
         }
 
         @Test
-        public void insertingAnIdTwiceIsRefusedAndKeepsTheFirst() {
+        void insertingAnIdTwiceIsRefusedAndKeepsTheFirst() {
             Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(first);
             Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_BINDING);
@@ -62,7 +62,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void deletingRemovesTheCampaignAndAllOfItsRecipients() {
+        void deletingRemovesTheCampaignAndAllOfItsRecipients() {
             Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(campaign);
             addPending(campaign.id(), 0, 5, at(0));
@@ -79,7 +79,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void deletingAFinishedCampaignIsAllowed() {
+        void deletingAFinishedCampaignIsAllowed() {
             Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
             store().insert(active);
             Campaign finished = active.finish(FinishReason.BY_USER, at(120));
@@ -89,7 +89,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
+        void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
             Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
             store().insert(active);
             assertThatThrownBy(() -> store().delete(active)).isInstanceOfSatisfying(IllegalCampaignActionException.class,
@@ -98,7 +98,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void deletingAStaleCampaignIsAVersionConflict() {
+        void deletingAStaleCampaignIsAVersionConflict() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             Campaign renamed = ready.edit(c -> c.name("Renamed"), at(10));
@@ -108,7 +108,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void deletingAnUnknownCampaignIsNotFound() {
+        void deletingAnUnknownCampaignIsNotFound() {
             Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             assertThatThrownBy(() -> store().delete(never)).isInstanceOfSatisfying(CampaignNotFoundException.class,
                     error -> assertThat(error.campaignId()).isEqualTo(never.id()));
@@ -123,7 +123,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
     public class Versioning {
 
         @Test
-        public void updateFromTheStoredVersionReplacesTheCampaign() {
+        void updateFromTheStoredVersionReplacesTheCampaign() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             Campaign launched = ready.launch(at(60));
@@ -136,7 +136,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void staleWriterGetsAVersionConflictNamingBothVersions() {
+        void staleWriterGetsAVersionConflictNamingBothVersions() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             Campaign first = ready.edit(c -> c.name("First writer"), at(10));
@@ -153,7 +153,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void ofConcurrentWritersFromOneVersionExactlyOneWins() throws Exception {
+        void ofConcurrentWritersFromOneVersionExactlyOneWins() throws Exception {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             List<Callable<Campaign>> writers = new ArrayList<>();
@@ -174,14 +174,14 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void updateOfAnUnknownCampaignIsNotFound() {
+        void updateOfAnUnknownCampaignIsNotFound() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             assertThatThrownBy(() -> store().update(ready.launch(at(60)), ready.version()))
                     .isInstanceOf(CampaignNotFoundException.class);
         }
 
         @Test
-        public void updateWhoseVersionIsNotAboveTheExpectedIsRefused() {
+        void updateWhoseVersionIsNotAboveTheExpectedIsRefused() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             assertThatThrownBy(() -> store().update(ready, ready.version())).isInstanceOf(InvalidArgumentException.class);
@@ -197,7 +197,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
     public class Paging {
 
         @Test
-        public void campaignsInAStateComeByAscendingIdPageByPage() {
+        void campaignsInAStateComeByAscendingIdPageByPage() {
             for (String id : List.of("c-5", "c-1", "c-4", "c-2", "c-3")) {
                 store().insert(activeCampaign(id, DEFAULT_BINDING));
             }
@@ -212,7 +212,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void aCampaignMovesToTheStateOfItsLatestUpdate() {
+        void aCampaignMovesToTheStateOfItsLatestUpdate() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             Campaign active = ready.launch(at(60));
@@ -222,7 +222,7 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
         }
 
         @Test
-        public void projectPagesBelongToOneTenantsProject() {
+        void projectPagesBelongToOneTenantsProject() {
             store().insert(readyCampaign("a-2", "acme", "cobranza", DEFAULT_BINDING));
             store().insert(readyCampaign("a-1", "acme", "cobranza", DEFAULT_BINDING));
             store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_BINDING));

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handed out twice, expired leases recovered once, random schedules against a model),
  * {@link EngagementContractChecks} (exclusivity, suppression list), {@link ConversationContractChecks}
  * (conversations, queued inbound messages, tracking) and the argument checks here. Every check is a
- * public test method named after the rule it checks, so a report names the rule that broke. Campaigns
+ * test method named after the rule it checks, so a report names the rule that broke. Campaigns
  * come from {@link #readyCampaign} and {@link #activeCampaign}, contacts from {@link #contact(int)}:
  * override them if your store needs other data.
  *
@@ -71,7 +71,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
     public class ArgumentValidation {
 
         @Test
-        public void campaignMethodsNameTheirBadArgument() {
+        void campaignMethodsNameTheirBadArgument() {
             CampaignStore store = store();
             assertInvalidArgument(() -> store.insert(null), "campaign");
             assertInvalidArgument(() -> store.update(null, 0), "campaign");
@@ -86,7 +86,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
 
         @ParameterizedTest(name = "limit {0}")
         @ValueSource(ints = {0, -1, CampaignStore.MAX_BATCH + 1})
-        public void limitsOutsideOneToMaxBatchAreRefused(int limit) {
+        void limitsOutsideOneToMaxBatchAreRefused(int limit) {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             CampaignId id = campaign.id();
             Lease lease = leaseFrom("a", at(0));
@@ -102,7 +102,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
         }
 
         @Test
-        public void recipientMethodsNameTheirBadArgument() {
+        void recipientMethodsNameTheirBadArgument() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             CampaignId id = campaign.id();
             RecipientStore store = recipients();
@@ -138,7 +138,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
         }
 
         @Test
-        public void engagementAndSuppressionMethodsNameTheirBadArgument() {
+        void engagementAndSuppressionMethodsNameTheirBadArgument() {
             CampaignId id = CampaignId.of("c-1");
             PhoneNumber phone = contact(0).phone();
             assertInvalidArgument(() -> engagements().engage(null, id, List.of(phone)), "sender");
@@ -158,7 +158,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
         }
 
         @Test
-        public void conversationAndTrackingMethodsNameTheirBadArgument() {
+        void conversationAndTrackingMethodsNameTheirBadArgument() {
             CampaignId id = CampaignId.of("c-1");
             PhoneNumber phone = contact(0).phone();
             ConversationStore store = conversations();

@@ -49,7 +49,7 @@ public abstract class ConcurrencyContractChecks extends RecipientContractChecks 
         }
 
         @Test
-        public void concurrentClaimersReceiveEveryRecipientExactlyOnce() throws Exception {
+        void concurrentClaimersReceiveEveryRecipientExactlyOnce() throws Exception {
             int audience = 2_000;
             Campaign campaign = storeActiveWithRecipients("c-1", audience);
             List<Callable<List<PhoneNumber>>> claimers = new ArrayList<>();
@@ -65,7 +65,7 @@ public abstract class ConcurrencyContractChecks extends RecipientContractChecks 
         }
 
         @Test
-        public void concurrentSurvivorsRecoverEachExpiredLeaseOnce() throws Exception {
+        void concurrentSurvivorsRecoverEachExpiredLeaseOnce() throws Exception {
             int audience = 1_000;
             Campaign campaign = storeActiveWithRecipients("c-1", audience);
             Lease crashed = leaseFrom("crashed", at(0));
@@ -84,7 +84,7 @@ public abstract class ConcurrencyContractChecks extends RecipientContractChecks 
         }
 
         @Test
-        public void concurrentClaimsAndGiveBacksNeverHandOutALiveClaimTwice() throws Exception {
+        void concurrentClaimsAndGiveBacksNeverHandOutALiveClaimTwice() throws Exception {
             int audience = 300;
             Campaign campaign = storeActiveWithRecipients("c-1", audience);
             // each claimer keeps what it claims on even rounds and gives it back on odd rounds
@@ -115,7 +115,7 @@ public abstract class ConcurrencyContractChecks extends RecipientContractChecks 
         }
 
         @Test
-        public void concurrentDuplicatesOfOneStatusChangeTheRecipientOnce() throws Exception {
+        void concurrentDuplicatesOfOneStatusChangeTheRecipientOnce() throws Exception {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
             RecipientUpdate delivered = new RecipientUpdate.StatusReached(key, DeliveryState.DELIVERED, Optional.empty(), at(5));
@@ -131,7 +131,7 @@ public abstract class ConcurrencyContractChecks extends RecipientContractChecks 
 
         @ParameterizedTest(name = "seed {0}")
         @ValueSource(longs = {1L, 7L, 42L, 2026L, 31337L})
-        public void randomClaimSchedulesMatchTheLeaseModel(long seed) {
+        void randomClaimSchedulesMatchTheLeaseModel(long seed) {
             Campaign campaign = storeActiveWithRecipients("c-1", 20);
             new ClaimSchedule(recipients(), campaign.id(), at(0), 3, seed).run(phonesOf(0, 20), 300);
         }

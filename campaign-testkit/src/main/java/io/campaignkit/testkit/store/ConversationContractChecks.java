@@ -44,7 +44,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
     public class Conversations {
 
         @Test
-        public void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
+        void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             assertThat(opened.isOpen()).isTrue();
             assertThat(opened.openedAt()).isEqualTo(at(10));
@@ -61,7 +61,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void concurrentFirstRepliesShareOneConversation() throws Exception {
+        void concurrentFirstRepliesShareOneConversation() throws Exception {
             List<Callable<String>> replies = new ArrayList<>();
             for (int i = 0; i < concurrentClaimers(); i++) {
                 Instant at = at(10 + i);
@@ -72,7 +72,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void aClosedConversationStaysClosedAndTheNextReplyOpensANewOne() {
+        void aClosedConversationStaysClosedAndTheNextReplyOpensANewOne() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             Conversation closed = conversations().closeConversation(opened.id(), Conversation.BY_BOT, at(30)).orElseThrow();
             assertThat(closed.isOpen()).isFalse();
@@ -85,7 +85,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void theBotWritingRestartsInactivityButNotTheServiceWindow() {
+        void theBotWritingRestartsInactivityButNotTheServiceWindow() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             conversations().touchConversation(opened.id(), at(25));
             Conversation touched = conversations().findConversation(opened.id()).orElseThrow();
@@ -95,7 +95,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void theOutOfHoursReplyIsMarkedOncePerClosedPeriod() {
+        void theOutOfHoursReplyIsMarkedOncePerClosedPeriod() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(10))).isTrue();
             assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(11))).isFalse();
@@ -104,7 +104,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void idleConversationsAreClosedInBatchesAndFinishingClosesTheRest() {
+        void idleConversationsAreClosedInBatchesAndFinishingClosesTheRest() {
             Conversation idle = conversations().openOrContinue(campaign, phone(0), at(10));
             Conversation alsoIdle = conversations().openOrContinue(campaign, phone(1), at(20));
             Conversation busy = conversations().openOrContinue(campaign, phone(2), at(90));
@@ -126,7 +126,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void deletingACampaignDeletesItsConversationsAndQueuedMessages() {
+        void deletingACampaignDeletesItsConversationsAndQueuedMessages() {
             Campaign ready = readyCampaign("c-9", "acme", "cobranza", DEFAULT_BINDING);
             store().insert(ready);
             Conversation opened = conversations().openOrContinue(ready.id(), phone(0), at(10));
@@ -154,7 +154,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void aMessageIsQueuedOnceByItsId() {
+        void aMessageIsQueuedOnceByItsId() {
             String conversation = conversation(0);
             assertThat(conversations().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isTrue();
             assertThat(conversations().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isFalse();
@@ -163,7 +163,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void messagesAreHandedOutInArrivalOrderUnderTheLease() {
+        void messagesAreHandedOutInArrivalOrderUnderTheLease() {
             String first = conversation(0);
             String second = conversation(1);
             conversations().enqueueInbound(first, campaign, phone(0), message("m-1", 10));
@@ -178,14 +178,14 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void aMessageUnderALiveLeaseIsNotHandedOutAgain() {
+        void aMessageUnderALiveLeaseIsNotHandedOutAgain() {
             conversations().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
             assertThat(conversations().claimQueued(campaign, leaseFrom("a", at(100)), 10, at(100))).hasSize(1);
             assertThat(conversations().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101))).isEmpty();
         }
 
         @Test
-        public void aMessageIsKeptUntilAcknowledgedEvenIfItsHolderCrashed() {
+        void aMessageIsKeptUntilAcknowledgedEvenIfItsHolderCrashed() {
             conversations().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
             Lease crashed = leaseFrom("crashed", at(100));
             conversations().claimQueued(campaign, crashed, 10, at(100));
@@ -200,7 +200,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld() {
+        void aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld() {
             String first = conversation(0);
             conversations().enqueueInbound(first, campaign, phone(0), message("m-1", 10));
             List<QueuedInbound> held = conversations().claimQueued(campaign, leaseFrom("a", at(100)), 1, at(100));
@@ -214,7 +214,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void concurrentClaimersReceiveEachQueuedMessageOnce() throws Exception {
+        void concurrentClaimersReceiveEachQueuedMessageOnce() throws Exception {
             for (int i = 0; i < 200; i++) {
                 conversations().enqueueInbound(conversation(i), campaign, phone(i), message("m-" + i, 10));
             }
@@ -243,7 +243,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
     public class Tracking {
 
         @Test
-        public void ofConcurrentMarksOfOneEventExactlyOneIsFirst() throws Exception {
+        void ofConcurrentMarksOfOneEventExactlyOneIsFirst() throws Exception {
             List<Callable<Boolean>> webhooks = new ArrayList<>();
             for (int i = 0; i < concurrentClaimers(); i++) {
                 webhooks.add(() -> tracking().markEventHandled("whatsapp-cloud:wamid.1:delivered", at(5)));
@@ -254,7 +254,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void unmatchedStatusesAreKeptOnceAndTakenOldestFirst() {
+        void unmatchedStatusesAreKeptOnceAndTakenOldestFirst() {
             UnmatchedStatus read = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.empty(), DeliveryState.READ,
                     Optional.empty(), at(7));
             UnmatchedStatus delivered = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.of("c-1:5255"),
@@ -273,7 +273,7 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
-        public void funnelStepsAreRecordedOnceAndCountedPerContact() {
+        void funnelStepsAreRecordedOnceAndCountedPerContact() {
             tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "PAYMENT_PROMISED", at(20)));
             tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(10)));
             tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(10)));

@@ -37,7 +37,7 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         private final CampaignId second = CampaignId.of("c-2");
 
         @Test
-        public void aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender() {
+        void aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender() {
             assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
             Set<PhoneNumber> taken = engagements().engage(DEFAULT_SENDER, second, phonesOf(2, 5));
             assertThat(taken).containsExactly(contact(2).phone());
@@ -47,21 +47,21 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         }
 
         @Test
-        public void engagingAgainWithTheSameCampaignSucceeds() {
+        void engagingAgainWithTheSameCampaignSucceeds() {
             engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2));
             assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
             assertThat(engagements().releaseEngagements(first, 100)).as("each engagement released once").isEqualTo(3);
         }
 
         @Test
-        public void differentSendersEngageOneContactIndependently() {
+        void differentSendersEngageOneContactIndependently() {
             assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 1))).isEmpty();
             assertThat(engagements().engage(OTHER_SENDER, second, phonesOf(0, 1))).isEmpty();
             assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).contains(second);
         }
 
         @Test
-        public void ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins() throws Exception {
+        void ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins() throws Exception {
             int contacts = 200;
             List<Callable<Set<PhoneNumber>>> launches = new ArrayList<>();
             List<CampaignId> campaigns = new ArrayList<>();
@@ -82,7 +82,7 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         }
 
         @Test
-        public void releasingFreesTheContactsInBatchesForOtherCampaigns() {
+        void releasingFreesTheContactsInBatchesForOtherCampaigns() {
             engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3));
             engagements().engage(OTHER_SENDER, first, phonesOf(0, 2));
             engagements().engage(DEFAULT_SENDER, second, phonesOf(10, 12));
@@ -111,7 +111,7 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         }
 
         @Test
-        public void aPerSenderSuppressionAppliesToThatSenderOnly() {
+        void aPerSenderSuppressionAppliesToThatSenderOnly() {
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
             assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(1).phone());
             assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).isEmpty();
@@ -119,14 +119,14 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         }
 
         @Test
-        public void anEverySenderSuppressionAppliesEverywhere() {
+        void anEverySenderSuppressionAppliesEverywhere() {
             suppressions().suppress(everywhere(2));
             assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
             assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
         }
 
         @Test
-        public void suppressingTwiceIsIdempotentAndLiftingRemovesIt() {
+        void suppressingTwiceIsIdempotentAndLiftingRemovesIt() {
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
             assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isTrue();
@@ -135,7 +135,7 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
         }
 
         @Test
-        public void aPerSenderLiftDoesNotLiftAnEverySenderSuppression() {
+        void aPerSenderLiftDoesNotLiftAnEverySenderSuppression() {
             suppressions().suppress(everywhere(1));
             assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isFalse();
             assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isTrue();

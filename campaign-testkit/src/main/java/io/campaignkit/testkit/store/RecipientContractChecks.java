@@ -73,7 +73,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
     public class Claims {
 
         @Test
-        public void recipientsAreAddedOncePerPhoneInSequenceAndTheFirstEntryStays() {
+        void recipientsAreAddedOncePerPhoneInSequenceAndTheFirstEntryStays() {
             Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
             store().insert(campaign);
             Contact twin = Contact.builder(contact(1).phone()).name("Twin").build();
@@ -94,7 +94,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void aRecipientAddedSkippedIsNeverClaimed() {
+        void aRecipientAddedSkippedIsNeverClaimed() {
             Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
             store().insert(campaign);
             List<Recipient> added = recipients().insertRecipients(campaign.id(), List.of(
@@ -109,7 +109,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void oneContactMayBeARecipientOfSeveralCampaigns() {
+        void oneContactMayBeARecipientOfSeveralCampaigns() {
             Campaign first = storeActiveWithRecipients("c-1", 1);
             Campaign second = storeActiveWithRecipients("c-2", 1);
             assertThat(recipients().isRecipient(first.id(), contact(0).phone())).isTrue();
@@ -118,13 +118,13 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void addingToAnUnknownCampaignIsNotFound() {
+        void addingToAnUnknownCampaignIsNotFound() {
             assertThatThrownBy(() -> recipients().insertRecipients(CampaignId.of("nowhere"),
                     List.of(NewRecipient.pending(contact(0), at(0))), at(0))).isInstanceOf(CampaignNotFoundException.class);
         }
 
         @Test
-        public void claimsTakeDueRecipientsByDueTimeThenSequenceAsSendingUnderTheLease() {
+        void claimsTakeDueRecipientsByDueTimeThenSequenceAsSendingUnderTheLease() {
             Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
             store().insert(campaign);
             recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(20)),
@@ -148,7 +148,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void aSendingRecipientIsNeverClaimedForSendingAgainNotEvenAfterItsLease() {
+        void aSendingRecipientIsNeverClaimedForSendingAgainNotEvenAfterItsLease() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
             assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1))).isEmpty();
@@ -156,7 +156,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void anExpiredLeaseIsRecoveredOnceAndNotBefore() {
+        void anExpiredLeaseIsRecoveredOnceAndNotBefore() {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
             Lease crashed = leaseFrom("crashed", at(0));
             recipients().claimForSending(campaign.id(), crashed, 3, at(0));
@@ -178,7 +178,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void unclaimedGivesTheRecipientBackDueAtItsTimeWithTheAttemptTakenBack() {
+        void unclaimedGivesTheRecipientBackDueAtItsTimeWithTheAttemptTakenBack() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
             List<RecipientChange> changes = apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), at(50), at(2)));
@@ -193,7 +193,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void retryLaterKeepsTheAttemptAndRecordsTheError() {
+        void retryLaterKeepsTheAttemptAndRecordsTheError() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
             Recipient retried = apply(new RecipientUpdate.RetryLater(key(campaign.id(), 0), at(30), TIMEOUT, at(1)))
@@ -206,7 +206,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void acceptedMakesItSentWithTheProviderIdAndClearsTheLease() {
+        void acceptedMakesItSentWithTheProviderIdAndClearsTheLease() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Recipient sent = claimAndAccept(campaign.id(), "wamid.1");
             assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
@@ -220,7 +220,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void unknownOutcomeIsKeptAndALateReceiptStillCounts() {
+        void unknownOutcomeIsKeptAndALateReceiptStillCounts() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
             RecipientKey key = key(campaign.id(), 0);
@@ -232,7 +232,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void failedRecordsTheReasonOnlyFromSendingOrUnknown() {
+        void failedRecordsTheReasonOnlyFromSendingOrUnknown() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
             Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), REJECTED, at(2))).get(0).after();
@@ -244,7 +244,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void skippedAppliesToPendingAndSendingOnlyAndIsFinal() {
+        void skippedAppliesToPendingAndSendingOnlyAndIsFinal() {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
             claimAndAcceptLater(campaign.id());
@@ -261,7 +261,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void skipPendingSkipsPendingRecipientsInBatchesAndLeavesSendingOnes() {
+        void skipPendingSkipsPendingRecipientsInBatchesAndLeavesSendingOnes() {
             Campaign campaign = storeActiveWithRecipients("c-1", 5);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
             StatusReason finished = StatusReason.of("CAMPAIGN_FINISHED", "the campaign finished", true);
@@ -280,7 +280,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void updatesThatChangeNothingReportNothingAndChangesComeInOrder() {
+        void updatesThatChangeNothingReportNothingAndChangesComeInOrder() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
             List<RecipientChange> changes = apply(
@@ -295,7 +295,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void recipientsPageBySequence() {
+        void recipientsPageBySequence() {
             Campaign campaign = storeActiveWithRecipients("c-1", 5);
             List<Recipient> first = recipients().findRecipients(campaign.id(), -1, 2);
             assertThat(first).extracting(Recipient::sequence).containsExactly(0L, 1L);
@@ -306,7 +306,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void countsFollowEveryChange() {
+        void countsFollowEveryChange() {
             Campaign campaign = storeActiveWithRecipients("c-1", 4);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0));
             apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), "w0", at(1)),
@@ -340,7 +340,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void statusesClimbInOrder() {
+        void statusesClimbInOrder() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
             assertThat(apply(status(key, DeliveryState.DELIVERED, 5)).get(0).after().state()).isEqualTo(DeliveryState.DELIVERED);
@@ -353,7 +353,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void readImpliesDelivered() {
+        void readImpliesDelivered() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
             Recipient read = apply(status(key, DeliveryState.READ, 6)).get(0).after();
@@ -364,7 +364,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void deliveredAfterReadChangesNothing() {
+        void deliveredAfterReadChangesNothing() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
             apply(status(key, DeliveryState.READ, 6));
@@ -374,7 +374,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void aDuplicateStatusIsANoOp() {
+        void aDuplicateStatusIsANoOp() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
             assertThat(apply(status(key, DeliveryState.DELIVERED, 5))).hasSize(1);
@@ -385,7 +385,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void aFailureAfterDeliveryChangesNothingButADeliveryAfterAFailureWins() {
+        void aFailureAfterDeliveryChangesNothingButADeliveryAfterAFailureWins() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             RecipientKey delivered = claimAndAccept(campaign.id(), "w0").key();
             apply(status(delivered, DeliveryState.DELIVERED, 5));
@@ -399,7 +399,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void everyReportButAFailureProvesTheMessageLeftAndFillsTheStepsBelow() {
+        void everyReportButAFailureProvesTheMessageLeftAndFillsTheStepsBelow() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
             RecipientKey unknown = key(campaign.id(), 0);
@@ -418,14 +418,14 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void aStatusForAnUnsentRecipientChangesNothing() {
+        void aStatusForAnUnsentRecipientChangesNothing() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             assertThat(apply(status(key(campaign.id(), 0), DeliveryState.DELIVERED, 5))).isEmpty();
             assertThat(stored(key(campaign.id(), 0)).state()).isEqualTo(DeliveryState.PENDING);
         }
 
         @Test
-        public void aReceiptAfterItsOwnStatusKeepsTheStateAndFillsTheProviderId() {
+        void aReceiptAfterItsOwnStatusKeepsTheStateAndFillsTheProviderId() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Recipient sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
             apply(status(sending.key(), DeliveryState.DELIVERED, 2));
@@ -438,7 +438,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         }
 
         @Test
-        public void everyOrderOfTheSameStatusesEndsInTheSameState() {
+        void everyOrderOfTheSameStatusesEndsInTheSameState() {
             Campaign campaign = storeActiveWithRecipients("c-1", 24);
             List<List<Integer>> orders = permutations(List.of(0, 1, 2, 3));
             for (int i = 0; i < orders.size(); i++) {
