@@ -4,14 +4,10 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
-import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.InboundMessage;
 import io.campaignkit.core.port.Lease;
@@ -19,15 +15,11 @@ import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
-import io.campaignkit.core.port.RecipientClaim;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
-import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
 import io.campaignkit.store.jdbc.internal.CampaignRows;
 import io.campaignkit.store.jdbc.internal.Checks;
@@ -77,8 +69,7 @@ import javax.sql.DataSource;
  * <p>Thread-safe. Every method validates its arguments ({@link InvalidArgumentException} naming the
  * argument); database failures are {@link JdbcStoreException}s.
  */
-public final class JdbcCampaignStore implements CampaignStore, RecipientStore, EngagementStore, SuppressionList,
-        ConversationStore, TrackingStore, AutoCloseable {
+public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
@@ -424,6 +415,13 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, E
     }
 
     @Override
+    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
+        Checks.upToBatch(providerMessageIds, "providerMessageIds");
+        providerMessageIds.forEach(id -> Checks.notBlank(id, "providerMessageIds"));
+        return tracking.takeUnmatched(providerMessageIds);
+    }
+
+    @Override
     public long countUnmatchedStatuses() {
         return tracking.countUnmatched();
     }
@@ -443,39 +441,6 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, E
     @Override
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
         return tracking.funnelCounts(Checks.notNull(campaignId, "campaignId"));
-    }
-
-    // ================================================================ superseded first cut
-    // CampaignStore's first-cut recipient methods, about to leave the port in favour of RecipientStore:
-    // no @Override, so their removal does not break this class. As in the in-memory store.
-
-    /** Superseded by {@link #insertRecipients}: adds contacts as PENDING, due at once. */
-    public int addRecipients(CampaignId campaignId, List<Contact> contacts) {
-        Checks.batch(contacts, "contacts");
-        return insertRecipients(campaignId, contacts.stream().map(c -> NewRecipient.pending(c, Instant.EPOCH)).toList(),
-                Instant.EPOCH).size();
-    }
-
-    /** Superseded by {@link #claimForSending}. */
-    public List<RecipientClaim> claimPending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return claimForSending(campaignId, lease, limit, now).stream()
-                .map(recipient -> new RecipientClaim(campaignId, recipient.contact(), lease)).toList();
-    }
-
-    /** Superseded: the RecipientStore has no renewals. Always throws. */
-    public List<RecipientClaim> renew(List<RecipientClaim> claims, Instant newExpiry, Instant now) {
-        throw new UnsupportedOperationException("superseded by RecipientStore, which has no renewals");
-    }
-
-    /** Superseded by applying {@link RecipientUpdate.Unclaimed}. Always throws. */
-    public void release(List<RecipientClaim> claims) {
-        throw new UnsupportedOperationException("superseded by RecipientStore: apply RecipientUpdate.Unclaimed");
-    }
-
-    /** Superseded by {@link #counts}: PENDING and SENDING recipients. */
-    public long countPending(CampaignId campaignId) {
-        RecipientCounts counts = counts(campaignId);
-        return counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING);
     }
 
     /** Builds a {@link JdbcCampaignStore}. */

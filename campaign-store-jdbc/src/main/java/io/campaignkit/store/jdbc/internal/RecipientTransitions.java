@@ -95,10 +95,11 @@ final class RecipientTransitions {
         Optional<Instant> at = Optional.of(report.at());
         Optional<Instant> none = Optional.empty();
         Recipient timed = switch (report.state()) {
+            // every report but a failure proves the message left, so it fills sentAt too
             case SENT -> next.withTimes(at, none, none, none);
-            case DELIVERED -> next.withTimes(none, at, none, none);
-            case READ -> next.withTimes(none, at, at, none);
-            case REPLIED -> next.withTimes(none, at, at, at);
+            case DELIVERED -> next.withTimes(at, at, none, none);
+            case READ -> next.withTimes(at, at, at, none);
+            case REPLIED -> next.withTimes(at, at, at, at);
             default -> next;
         };
         changed |= !timed.sentAt().equals(next.sentAt()) || !timed.deliveredAt().equals(next.deliveredAt())

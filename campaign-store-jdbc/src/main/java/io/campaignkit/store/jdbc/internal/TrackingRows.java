@@ -12,6 +12,10 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,13 +81,26 @@ public final class TrackingRows {
     }
 
     public List<UnmatchedStatus> takeUnmatched(String providerMessageId) {
-        return sql.inTransaction("taking statuses for " + providerMessageId, connection -> {
-            List<UnmatchedStatus> taken = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT channel_id, state, reached_at, correlation_id,"
-                    + " reason_code, reason_message, reason_provider_code, reason_permanent FROM ck_unmatched_status"
-                    + " WHERE provider_message_id = ? AND scope = ? AND taken = FALSE ORDER BY reached_at FOR UPDATE")) {
-                select.setString(1, providerMessageId);
-                select.setString(2, scope.writeScope());
+        return takeUnmatched(List.of(providerMessageId)).getOrDefault(providerMessageId, List.of());
+    }
+
+    /** The kept reports of the messages, oldest first per message, marked taken in the same transaction. */
+    public Map<String, List<UnmatchedStatus>> takeUnmatched(Collection<String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> ids = new LinkedHashSet<>(providerMessageIds);
+        return sql.inTransaction("taking statuses of " + ids.size() + " messages", connection -> {
+            Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT provider_message_id, channel_id, state,"
+                    + " reached_at, correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent"
+                    + " FROM ck_unmatched_status WHERE provider_message_id IN (" + RecipientRows.placeholders(ids.size())
+                    + ") AND scope = ? AND taken = FALSE ORDER BY provider_message_id, reached_at FOR UPDATE")) {
+                int index = 1;
+                for (String id : ids) {
+                    select.setString(index++, id);
+                }
+                select.setString(index, scope.writeScope());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String code = rows.getString("reason_code");
@@ -91,8 +108,9 @@ public final class TrackingRows {
                                 : Optional.of(new StatusReason(code, rows.getString("reason_message"),
                                         Optional.ofNullable(rows.getString("reason_provider_code")),
                                         rows.getBoolean("reason_permanent")));
-                        taken.add(new UnmatchedStatus(rows.getString("channel_id"), providerMessageId,
-                                Optional.ofNullable(rows.getString("correlation_id")),
+                        String id = rows.getString("provider_message_id");
+                        taken.computeIfAbsent(id, key -> new ArrayList<>()).add(new UnmatchedStatus(
+                                rows.getString("channel_id"), id, Optional.ofNullable(rows.getString("correlation_id")),
                                 DeliveryState.valueOf(rows.getString("state")), reason,
                                 Sql.requiredInstant(rows, "reached_at")));
                     }
@@ -101,9 +119,12 @@ public final class TrackingRows {
             if (!taken.isEmpty()) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE ck_unmatched_status SET taken = TRUE"
                         + " WHERE provider_message_id = ? AND scope = ?")) {
-                    update.setString(1, providerMessageId);
-                    update.setString(2, scope.writeScope());
-                    update.executeUpdate();
+                    for (String id : taken.keySet()) {
+                        update.setString(1, id);
+                        update.setString(2, scope.writeScope());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
                 }
             }
             return taken;
