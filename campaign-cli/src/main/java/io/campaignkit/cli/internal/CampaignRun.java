@@ -79,6 +79,7 @@ final class CampaignRun {
      * @param webhookPort listen for webhooks on this port (0: any free one), if present
      * @param bindAddress the address to listen on (null: every interface)
      * @param waitForSimulatedEvents stop waiting as soon as the simulated channel has no event left
+     * @param reports the report files to write; none: {@code <campaign id>.csv} in the working directory
      */
     record Plan(Path contacts, List<FieldDefinition> fields, String region, String sheet, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
@@ -107,7 +108,9 @@ final class CampaignRun {
         CampaignRunner runner = null;
         try {
             String channelId = plan.channel().binding().channelTypeId();
-            adapter = plan.channel().create().apply(Optional.ofNullable(server).map(s -> s.urlFor(channelId)));
+            Optional<URI> webhookUrl = server != null ? Optional.of(server.urlFor(channelId))
+                    : plan.publicUrl().map(base -> WebhookServer.routeUrl(base, channelId));
+            adapter = plan.channel().create().apply(webhookUrl);
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
@@ -155,7 +158,8 @@ final class CampaignRun {
             }
             CampaignReport report = EngineReports.report(engine, store, done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary());
-            for (Path file : plan.reports()) {
+            List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
+            for (Path file : reports) {
                 ReportFiles.write(report, file);
                 context.out().println("report: " + file.toAbsolutePath().normalize());
             }

@@ -133,16 +133,9 @@ public final class RunCommand implements Callable<Integer> {
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
-        return new CampaignRun(context, plan.reports().isEmpty() ? withDefaultReport(plan) : plan).execute();
+        return new CampaignRun(context, plan).execute();
     }
 
-    /** Without --report the report goes next to where the program runs, named by the campaign. */
-    private static CampaignRun.Plan withDefaultReport(CampaignRun.Plan plan) {
-        Path file = Path.of("campaignkit-report-" + CampaignRun.newId().value() + ".csv");
-        return new CampaignRun.Plan(plan.contacts(), plan.fields(), plan.region(), plan.sheet(), plan.lenient(),
-                plan.message(), plan.channel(), plan.pace(), plan.hours(), plan.webhookPort(), plan.bindAddress(),
-                plan.publicUrl(), plan.listenAfterSends(), plan.waitForSimulatedEvents(), List.of(file), plan.name());
-    }
 
     static ActiveHours activeHours(String hours, String zone) {
         ZoneId zoneId;

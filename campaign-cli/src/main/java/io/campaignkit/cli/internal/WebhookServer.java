@@ -104,10 +104,16 @@ public final class WebhookServer implements AutoCloseable {
         return URI.create(base() + PATH_PREFIX + channelId);
     }
 
+    /** The URL of {@code channelId}'s route under a public base URL (a tunnel or proxy in front of the program). */
+    public static URI routeUrl(URI publicBase, String channelId) {
+        String text = publicBase.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + PATH_PREFIX + channelId);
+    }
+
     private String base() {
         if (publicUrl.isPresent()) {
-            String text = publicUrl.get().toString();
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+            String text = routeUrl(publicUrl.get(), "x").toString();
+            return text.substring(0, text.length() - (PATH_PREFIX.length() + 1));
         }
         InetAddress address = server.getAddress().getAddress();
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();

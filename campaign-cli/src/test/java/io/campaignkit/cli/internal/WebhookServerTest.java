@@ -52,6 +52,14 @@ class WebhookServerTest {
     }
 
     @Test
+    void routeUrlsUnderAPublicBase() {
+        assertThat(WebhookServer.routeUrl(URI.create("https://x.example"), "twilio"))
+                .hasToString("https://x.example/webhooks/twilio");
+        assertThat(WebhookServer.routeUrl(URI.create("https://x.example/base/"), "whatsapp-cloud"))
+                .hasToString("https://x.example/base/webhooks/whatsapp-cloud");
+    }
+
+    @Test
     void metasSubscriptionCheckIsAGet() throws Exception {
         server = start(Optional.empty());
 
