@@ -68,6 +68,16 @@ final class AudienceFiles {
         }
     }
 
+    /** Imports the file streamed, keeping no contact: for reading a file too large to hold. */
+    static ImportResult importFileCountingOnly(AudienceImporter importer, Path file) {
+        requireReadable(file);
+        try {
+            return new ImportResult(importer.importFile(file, contact -> { }), java.util.List.of());
+        } catch (AudienceImportException failed) {
+            throw fileFailure(file, failed);
+        }
+    }
+
     static CliException fileFailure(Path file, AudienceImportException failed) {
         int exitCode = USAGE_CODES.contains(failed.code()) ? CampaignKitCli.EXIT_USAGE : CampaignKitCli.EXIT_INVALID;
         return new CliException(exitCode, "'" + file + "': " + failed.code() + ": " + failed.getMessage(), failed);

@@ -64,7 +64,8 @@ public final class ValidateCommand implements Callable<Integer> {
         var importer = AudienceFiles.importer(AudienceFiles.schema(fields), region, sheet, ImportPolicy.LENIENT);
         ImportResult result;
         try {
-            result = AudienceFiles.importFile(importer, file);
+            // the text form lists no contact: stream the file so memory stays flat however long it is
+            result = json ? AudienceFiles.importFile(importer, file) : AudienceFiles.importFileCountingOnly(importer, file);
         } catch (CliException failed) {
             if (json && failed.getCause() instanceof AudienceImportException importFailure
                     && failed.exitCode() == CampaignKitCli.EXIT_INVALID) {
