@@ -20,11 +20,33 @@ final class CellValues {
      * A numeric cell as text: {@code YYYY-MM-DD} when its number format is a date format (in the
      * workbook's date system), else its exact decimal digits, never in scientific notation.
      */
-    static String numeric(double value, int formatIndex, String formatString, boolean date1904) {
-        if (formatString != null && DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+    static String numeric(double value, int formatIndex, String formatString, boolean date1904, DateFormats dateFormats) {
+        if (formatString != null && dateFormats.isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
         }
         return decimal(value);
+    }
+
+    /**
+     * Remembers which number formats are date formats. POI's own check runs regular expressions
+     * over the format and caches only the last one, which a row of phone, amount and date cells
+     * defeats on every cell.
+     */
+    static final class DateFormats {
+        private static final int MAX_REMEMBERED = 1_000;
+        private final java.util.Map<String, Boolean> known = new java.util.HashMap<>();
+
+        boolean isDate(int formatIndex, String formatString) {
+            String key = formatIndex + ":" + formatString;
+            Boolean date = known.get(key);
+            if (date == null) {
+                date = DateUtil.isADateFormat(formatIndex, formatString);
+                if (known.size() < MAX_REMEMBERED) {
+                    known.put(key, date);
+                }
+            }
+            return date;
+        }
     }
 
     /** The exact decimal digits of a number as Excel shows it, without exponent or trailing zeros. */
@@ -32,8 +54,12 @@ final class CellValues {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        BigDecimal exact = new BigDecimal(value).round(EXCEL_PRECISION);
-        return exact.signum() == 0 ? "0" : exact.stripTrailingZeros().toPlainString();
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // whole numbers, phones among them: exact as they are
+        }
+        // Double.toString gives the shortest digits that identify the double; Excel keeps 15.
+        BigDecimal shortest = BigDecimal.valueOf(value).round(EXCEL_PRECISION);
+        return shortest.signum() == 0 ? "0" : shortest.stripTrailingZeros().toPlainString();
     }
 
     /** The spreadsheet letters of a zero-based column index: 0 is A, 26 is AA. */

@@ -82,6 +82,7 @@ final class XlsRowSource implements RowSource {
         private final String wantedSheet;
         private final RowSink sink;
         private FormatTrackingHSSFListener formats;
+        private final CellValues.DateFormats dateFormats = new CellValues.DateFormats();
         private final List<BoundSheetRecord> boundSheets = new ArrayList<>();
         private BoundSheetRecord[] sheetsInOrder;
         private SSTRecord strings;
@@ -186,7 +187,8 @@ final class XlsRowSource implements RowSource {
         }
 
         private String numeric(double value, CellValueRecordInterface cell) {
-            return CellValues.numeric(value, formats.getFormatIndex(cell), formats.getFormatString(cell), date1904);
+            return CellValues.numeric(value, formats.getFormatIndex(cell), formats.getFormatString(cell), date1904,
+                    dateFormats);
         }
 
         private String sharedString(int index) {

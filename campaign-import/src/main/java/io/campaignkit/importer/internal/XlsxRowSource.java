@@ -172,6 +172,7 @@ final class XlsxRowSource implements RowSource {
     /** Numbers as exact decimals, dates as ISO dates; remembers that the last cell was numeric. */
     private static final class ExactFormatter extends DataFormatter {
         private final boolean date1904;
+        private final CellValues.DateFormats dateFormats = new CellValues.DateFormats();
         private boolean lastWasNumeric;
 
         ExactFormatter(boolean date1904) {
@@ -181,14 +182,14 @@ final class XlsxRowSource implements RowSource {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             lastWasNumeric = true;
-            return CellValues.numeric(value, formatIndex, formatString, date1904);
+            return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
             lastWasNumeric = true;
-            return CellValues.numeric(value, formatIndex, formatString, date1904);
+            return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
         }
 
         boolean takeLastWasNumeric() {

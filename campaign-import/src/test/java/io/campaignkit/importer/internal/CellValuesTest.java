@@ -15,15 +15,18 @@ class CellValuesTest {
         assertThat(CellValues.decimal(-0.0)).isEqualTo("0");
         assertThat(CellValues.decimal(1200.0)).isEqualTo("1200");
         assertThat(CellValues.decimal(1e-7)).isEqualTo("0.0000001");
+        assertThat(CellValues.decimal(-1234567.125)).isEqualTo("-1234567.125");
+        assertThat(CellValues.decimal(1e20)).isEqualTo("100000000000000000000");
+        assertThat(CellValues.decimal(123456789012345678d)).isEqualTo("123456789012346000");
     }
 
     @Test
     void dateFormatsGiveIsoDatesInTheWorkbooksDateSystem() {
         // 42729 is 2016-12-25 in the 1900 system; the same serial is four years and a day later in 1904
-        assertThat(CellValues.numeric(42729, 14, "m/d/yy", false)).isEqualTo("2016-12-25");
-        assertThat(CellValues.numeric(42729, 14, "m/d/yy", true)).isEqualTo("2020-12-26");
-        assertThat(CellValues.numeric(42729.75, 164, "dd/mm/yyyy hh:mm", false)).isEqualTo("2016-12-25");
-        assertThat(CellValues.numeric(42729, 0, "General", false)).isEqualTo("42729");
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", false, new CellValues.DateFormats())).isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", true, new CellValues.DateFormats())).isEqualTo("2020-12-26");
+        assertThat(CellValues.numeric(42729.75, 164, "dd/mm/yyyy hh:mm", false, new CellValues.DateFormats())).isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 0, "General", false, new CellValues.DateFormats())).isEqualTo("42729");
     }
 
     @Test
