@@ -9,6 +9,8 @@ import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.DuplicateCampaignException;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.VersionConflictException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,21 @@ public abstract class CampaignContractChecks extends StoreContractSupport {
             assertThat(recipients().counts(campaign.id()).total()).isZero();
             assertThat(recipients().findRecipients(campaign.id(), -1, 10)).isEmpty();
             addPending(campaign.id(), 0, 5, at(0));
+        }
+
+        @Test
+        void aDeletedCampaignsMessagesAreNoLongerFoundByProviderOrCorrelationId() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            addPending(active.id(), 0, 1, at(0));
+            RecipientKey key = recipients().claimForSending(active.id(), leaseFrom("a", at(0)), 1, at(0)).get(0).key();
+            recipients().apply(List.of(new RecipientUpdate.Accepted(key, "wamid.deleted", at(1))));
+            Campaign finished = active.finish(FinishReason.BY_USER, at(120));
+            store().update(finished, active.version());
+            store().delete(finished);
+            assertThat(recipients().findByProviderMessageId("wamid.deleted")).isEmpty();
+            assertThat(recipients().findByCorrelationId(key.correlationId())).isEmpty();
+            assertThat(recipients().findRecipient(key)).isEmpty();
         }
 
         @Test

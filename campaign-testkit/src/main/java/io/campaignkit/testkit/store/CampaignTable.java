@@ -81,18 +81,6 @@ final class CampaignTable {
         return Optional.ofNullable(campaigns.get(id));
     }
 
-    boolean contains(CampaignId id) {
-        return campaigns.containsKey(id);
-    }
-
-    Campaign require(CampaignId id) {
-        Campaign campaign = campaigns.get(id);
-        if (campaign == null) {
-            throw new CampaignNotFoundException(id);
-        }
-        return campaign;
-    }
-
     List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
         return page(byState.get(state), after, limit, campaign -> campaign.state() == state);
     }
