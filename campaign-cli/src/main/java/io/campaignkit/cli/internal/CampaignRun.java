@@ -137,6 +137,11 @@ final class CampaignRun {
             if (context.ownsProcess()) {
                 stop.installHook();
             }
+            Instant now = Instant.now();
+            if (!plan.hours().isOpenAt(now)) {
+                err.println("outside the active hours: sending starts at "
+                        + plan.hours().nextOpening(now).map(Instant::toString).orElse("(never)") + "; Ctrl-C stops");
+            }
             runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
 
             boolean stopped;
