@@ -49,11 +49,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>Thread-safe. Campaigns are written atomically per id; each campaign's recipients have their own
- * lock, so work on different campaigns runs in parallel. No operation scans a campaign's audience:
- * PENDING recipients wait in claim-order queues, SENDING ones in lease batches queued by expiry,
- * recipients are found by phone, provider message id and correlation id through maps, and counts
- * are kept live. Memory per recipient is a few hundred bytes besides its contact. Nothing is
- * persisted: a new store is empty. Campaign ids are unique across tenants, as the port requires.
+ * lock, so work on different campaigns runs in parallel. No dispatch or tracking operation scans a
+ * campaign's audience: PENDING recipients wait in claim-order queues, SENDING ones in lease batches
+ * queued by expiry, recipients are found by phone, provider message id and correlation id through
+ * maps, and counts are kept live. (Deleting a campaign walks its recipients once; closing idle
+ * conversations and claiming queued messages walk the campaign's open conversations and queued
+ * messages.) A million recipients take about 250 MB besides their contacts. Nothing is persisted: a
+ * new store is empty, and handled-event keys are kept for the store's life. Campaign ids are unique
+ * across tenants, as the port requires.
  */
 public final class InMemoryCampaignStore implements CampaignStore {
 
