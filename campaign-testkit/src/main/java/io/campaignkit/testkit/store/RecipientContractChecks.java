@@ -165,14 +165,16 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
             Instant expiry = crashed.expiresAt(); // a lease is over at its expiry
             Lease survivor = leaseFrom("survivor", expiry);
             List<Recipient> recovered = recipients().claimExpiredSending(campaign.id(), survivor, 2, expiry);
-            assertThat(phones(recovered)).containsExactlyInAnyOrderElementsOf(phonesOf(0, 3).subList(0, 2));
+            assertThat(phones(recovered)).hasSize(2).doesNotHaveDuplicates().isSubsetOf(phonesOf(0, 3));
             assertThat(recovered).allSatisfy(recipient -> {
                 assertThat(recipient.state()).isEqualTo(DeliveryState.SENDING);
                 assertThat(recipient.lease()).contains(survivor);
                 assertThat(recipient.attempts()).isEqualTo(1);
             });
+            List<PhoneNumber> rest = new java.util.ArrayList<>(phonesOf(0, 3));
+            rest.removeAll(phones(recovered));
             assertThat(phones(recipients().claimExpiredSending(campaign.id(), leaseFrom("c", expiry), 10, expiry)))
-                    .containsExactly(contact(2).phone());
+                    .containsExactlyElementsOf(rest);
             assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("d", expiry), 10, expiry)).isEmpty();
             assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(survivor.expiresAt());
         }
