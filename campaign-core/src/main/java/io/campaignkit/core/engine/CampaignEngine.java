@@ -80,6 +80,11 @@ public final class CampaignEngine {
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** A conversation without messages for this long is closed with reason INACTIVITY: 24 hours. */
     public static final Duration DEFAULT_CONVERSATION_IDLE_TIMEOUT = Duration.ofHours(24);
+    /**
+     * A sender's burst: none, so the sends of one sender are spread evenly and no one-second window
+     * holds more than the channel's declared maximum per second.
+     */
+    public static final int DEFAULT_SENDER_BURST = 0;
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
 
@@ -247,6 +252,7 @@ public final class CampaignEngine {
         private DeliverySemantics semantics = DEFAULT_DELIVERY_SEMANTICS;
         private RandomGenerator random;
         private Duration idleTimeout = DEFAULT_CONVERSATION_IDLE_TIMEOUT;
+        private int senderBurst = DEFAULT_SENDER_BURST;
 
         private Builder() {}
 
@@ -341,6 +347,18 @@ public final class CampaignEngine {
         }
 
         /**
+         * How many sends above its declared rate a sender's one-second window may hold (as a
+         * campaign's {@code Pace} burst does for the campaign). With 0, the default, a sender never
+         * sends two messages at the same instant; a burst lets one run of the engine send several.
+         */
+        public Builder senderBurst(int burst) {
+            Arguments.require(burst >= 0 && burst <= io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST, "burst",
+                    "burst must be from 0 to " + io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST + ", was " + burst);
+            this.senderBurst = burst;
+            return this;
+        }
+
+        /**
          * @throws InvalidArgumentException without a store or a channel
          */
         public CampaignEngine build() {
@@ -350,7 +368,7 @@ public final class CampaignEngine {
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             return new CampaignEngine(new EngineCore(new EngineContext(store, channels, botFlows,
                     Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
-                    batchSize, retryPolicy, semantics, jitter, idleTimeout)));
+                    batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst)));
         }
     }
 }

@@ -15,6 +15,7 @@ import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.UnmatchedStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,10 +41,16 @@ final class ChannelEvents {
     }
 
     void apply(String channelId, List<ChannelEvent> events) {
+        // status reports are merged in one store call per run of them; anything else flushes the
+        // run first, so a reply is applied after the statuses that came before it
+        List<RecipientUpdate> statuses = new ArrayList<>();
         for (ChannelEvent event : events) {
             if (event instanceof StatusUpdate status) {
-                onStatus(channelId, status);
-            } else if (event instanceof InboundMessage inbound) {
+                onStatus(channelId, status).ifPresent(statuses::add);
+                continue;
+            }
+            flush(statuses);
+            if (event instanceof InboundMessage inbound) {
                 if (context.tracking.markEventHandled(channelId + "|" + inbound.deduplicationKey(), context.now())) {
                     conversations.onInbound(channelId, inbound);
                 }
@@ -58,9 +65,18 @@ final class ChannelEvents {
                 LOG.info("channel {} reported an unsupported message: {}", channelId, unsupported.description());
             }
         }
+        flush(statuses);
     }
 
-    private void onStatus(String channelId, StatusUpdate status) {
+    private void flush(List<RecipientUpdate> statuses) {
+        for (int from = 0; from < statuses.size(); from += context.batchSize) {
+            lifecycle.emit(context.recipients.apply(statuses.subList(from, Math.min(statuses.size(), from + context.batchSize))));
+        }
+        statuses.clear();
+    }
+
+    /** The merge of a status report, or empty when its message is unknown (then kept aside) or a reply's. */
+    private Optional<RecipientUpdate> onStatus(String channelId, StatusUpdate status) {
         DeliveryState state = switch (status.status()) {
             case SENT -> DeliveryState.SENT;
             case DELIVERED -> DeliveryState.DELIVERED;
@@ -71,15 +87,14 @@ final class ChannelEvents {
         Optional<Recipient> recipient = context.recipients.findByProviderMessageId(status.providerMessageId())
                 .or(() -> status.correlationId().flatMap(context.recipients::findByCorrelationId));
         if (recipient.isPresent()) {
-            lifecycle.emit(context.recipients.apply(List.of(
-                    new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()))));
-            return;
+            return Optional.of(new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()));
         }
         boolean reply = context.tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId());
         if (!reply) {
             context.tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
                     status.correlationId(), state, reason, status.timestamp()));
         }
+        return Optional.empty();
     }
 
     static StatusReason reasonOf(SendFailure failure) {

@@ -110,7 +110,14 @@ final class Conversations {
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
     Optional<Instant> closeIdle(Campaign campaign, Instant now) {
+        Optional<Instant> oldest = context.conversations.oldestActivity(campaign.id());
+        if (oldest.isEmpty()) {
+            return Optional.empty();
+        }
         Instant idleSince = now.minus(context.conversationIdleTimeout);
+        if (oldest.get().isAfter(idleSince)) {
+            return Optional.of(oldest.get().plus(context.conversationIdleTimeout));
+        }
         List<Conversation> closed;
         do {
             closed = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),

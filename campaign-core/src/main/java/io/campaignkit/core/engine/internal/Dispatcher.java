@@ -412,7 +412,8 @@ final class Dispatcher {
         return pacers.computeIfAbsent(campaign.id(), id -> {
             Pace pace = campaign.configuration().deliveryPlan().pace();
             RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
-            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(context.adapter(campaign).capabilities().maxMessagesPerSecond());
+            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(context.adapter(campaign).capabilities().maxMessagesPerSecond())
+                    .withBurst(context.senderBurst);
             return context.senderPacers.campaignPacer(campaignLimit, context.senderKey(campaign), senderLimit);
         });
     }

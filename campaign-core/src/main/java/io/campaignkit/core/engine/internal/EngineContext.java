@@ -60,6 +60,7 @@ public final class EngineContext {
     final DeliverySemantics semantics;
     final RandomGenerator random;
     final Duration conversationIdleTimeout;
+    final int senderBurst;
     final SenderPacers senderPacers = new SenderPacers();
     private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
 
@@ -67,7 +68,7 @@ public final class EngineContext {
     public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
-            DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout) {
+            DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout, int senderBurst) {
         this.campaigns = store;
         this.recipients = store;
         this.engagements = store;
@@ -88,6 +89,7 @@ public final class EngineContext {
         this.semantics = semantics;
         this.random = random;
         this.conversationIdleTimeout = conversationIdleTimeout;
+        this.senderBurst = senderBurst;
     }
 
     public CampaignStore campaigns() {

@@ -54,6 +54,9 @@ final class Lifecycle {
 
     /** Emits one recipient event per change of delivery state that hosts hear about. */
     void emit(List<RecipientChange> changes) {
+        if (context.listener == io.campaignkit.core.port.CampaignListener.NONE) {
+            return;
+        }
         for (RecipientChange change : changes) {
             if (change.stateChanged()) {
                 toEvent(change).ifPresent(context::recipientEvent);

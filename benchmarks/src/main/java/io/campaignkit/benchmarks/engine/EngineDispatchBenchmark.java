@@ -1,0 +1,145 @@
+package io.campaignkit.benchmarks.engine;
+
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The engine's own cost (issue 4): a campaign of {@code recipients} dispatched through the
+ * in-memory store and an instant channel on one thread (target: at least 100,000 recipients per
+ * second, heap under 1 GB: the fork runs with {@code -Xmx1g}). {@link StatusEventsBenchmark}
+ * measures applying their status events.
+ *
+ * <p>Time is simulated: the clock jumps one second after each run of the engine, so the pace
+ * (1,000 per second with a burst of 1,000, the highest a campaign may have; the sender's burst
+ * 1,000 too) lets about 1,000 recipients go per run. Each measured invocation is one whole campaign; the score is seconds per
+ * campaign, so recipients per second = {@code recipients / score}. The counts are checked after
+ * every invocation: a run that did not send to everyone fails.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EngineDispatch}
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@State(Scope.Thread)
+public class EngineDispatchBenchmark {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    static final CampaignId CAMPAIGN = CampaignId.of("benchmark");
+
+    @Param({"1000000"})
+    int recipients;
+
+    /**
+     * The sender's burst. With 0 a sender never sends two messages at one instant, so every run of
+     * the engine sends one message and the score is the cost of a whole run per message.
+     */
+    @Param({"1000"})
+    int senderBurst;
+
+    ManualClock clock;
+    InMemoryCampaignStore store;
+    InstantChannel channel;
+    CampaignEngine engine;
+
+    /** A fresh store with the campaign launched: every recipient PENDING. */
+    @Setup(Level.Invocation)
+    public void launch() {
+        clock = ManualClock.startingAt(START);
+        store = new InMemoryCampaignStore();
+        channel = new InstantChannel(clock);
+        engine = CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("benchmark")
+                .maxInFlight(10_000).batchSize(1000).senderBurst(senderBurst).build();
+        CampaignConfiguration configuration = CampaignConfiguration.custom().name("benchmark").botFlowId("bot")
+                .channel(InstantChannel.ID, "sender")
+                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("benchmark"))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND)).build())
+                .build();
+        engine.create(CAMPAIGN, "tenant", "project", CampaignKind.LIVE, configuration);
+        engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> contacts(recipients)));
+    }
+
+    /** Contacts made as they are read, as an import would stream them. */
+    static Iterator<Contact> contacts(int count) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Contact next() {
+                if (next >= count) {
+                    throw new NoSuchElementException();
+                }
+                String phone = "+5255" + (10_000_000 + next++);
+                return Contact.builder(PhoneNumber.parse(phone)).name("C" + next).build();
+            }
+        };
+    }
+
+    /** Sends to every recipient; the score is the time of the whole campaign. */
+    @Benchmark
+    public long dispatchAll() {
+        runToTheEnd();
+        return channel.sent();
+    }
+
+    void runToTheEnd() {
+        while (true) {
+            Optional<Instant> next = engine.runDue();
+            if (next.isEmpty()) {
+                return;
+            }
+            Instant oneSecondLater = clock.instant().plusSeconds(1);
+            clock.advanceTo(next.get().isAfter(oneSecondLater) ? next.get() : oneSecondLater);
+        }
+    }
+
+    @TearDown(Level.Invocation)
+    public void check() {
+        CampaignMetrics metrics = engine.metrics(CAMPAIGN);
+        if (metrics.sent() != recipients || channel.sent() != recipients) {
+            throw new IllegalStateException("not every recipient was sent to: " + metrics);
+        }
+    }
+}
