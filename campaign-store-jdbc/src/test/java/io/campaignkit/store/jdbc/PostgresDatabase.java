@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * built without PostgreSQL's refusal to run as root. Tests share one database and empty its tables
  * before each check ({@link #freshStore()}); surefire runs test classes one after another.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     private static EmbeddedPostgres server;
     private static HikariDataSource pool;
@@ -24,7 +24,7 @@ final class PostgresDatabase {
     private PostgresDatabase() {}
 
     /** The server, started on first use. */
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
@@ -41,12 +41,12 @@ final class PostgresDatabase {
     }
 
     /** The JDBC URL of the test database. */
-    static String jdbcUrl() {
+    public static String jdbcUrl() {
         return server().getJdbcUrl("postgres", "postgres");
     }
 
     /** A pool on the test database, shared by the tests of this JVM. */
-    static synchronized DataSource pool() {
+    public static synchronized DataSource pool() {
         if (pool == null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(jdbcUrl());
@@ -59,7 +59,7 @@ final class PostgresDatabase {
     }
 
     /** A new pool of at most {@code size} connections on the test database; close it when done. */
-    static HikariDataSource newPool(int size, String name) {
+    public static HikariDataSource newPool(int size, String name) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl());
         config.setUsername("postgres");
@@ -69,14 +69,14 @@ final class PostgresDatabase {
     }
 
     /** A store on the test database with every CampaignKit table emptied. */
-    static JdbcCampaignStore freshStore() {
+    public static JdbcCampaignStore freshStore() {
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(pool()).build();
         truncate();
         return store;
     }
 
     /** Empties every CampaignKit table. */
-    static void truncate() {
+    public static void truncate() {
         try (Connection connection = pool().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE ck_recipient, ck_conversation, ck_inbound_queue, ck_funnel_step, ck_campaign,"
                     + " ck_engagement, ck_suppression, ck_handled_event, ck_unmatched_status");

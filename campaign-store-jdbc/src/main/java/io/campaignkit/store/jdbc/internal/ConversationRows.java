@@ -2,7 +2,6 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;

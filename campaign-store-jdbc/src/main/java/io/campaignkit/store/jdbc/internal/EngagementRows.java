@@ -3,7 +3,6 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.core.port.CampaignNotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,16 +39,7 @@ public final class EngagementRows {
             // in phone order, so two transactions engaging overlapping phones cannot deadlock
             Map<String, PhoneNumber> sorted = new TreeMap<>();
             phones.forEach(phone -> sorted.put(phone.e164(), phone));
-            for (String phone : sorted.keySet()) {
-                inserts.insertIfAbsent(connection, "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
-                        + " tenant_id) VALUES (?, ?, ?, ?, ?)", insert -> {
-                            insert.setString(1, sender.channelType());
-                            insert.setString(2, sender.senderId());
-                            insert.setString(3, phone);
-                            insert.setString(4, campaignId.value());
-                            insert.setString(5, tenant);
-                        });
-            }
+            insertAbsent(connection, sender, campaignId, tenant, sorted.keySet());
             Set<PhoneNumber> taken = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
                     + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + RecipientRows.placeholders(sorted.size()) + ")")) {
@@ -68,6 +58,35 @@ public final class EngagementRows {
             }
             return taken;
         });
+    }
+
+    /** Inserts the engagements that are not there: one JDBC batch on PostgreSQL, a statement per phone on H2. */
+    private void insertAbsent(Connection connection, SenderKey sender, CampaignId campaignId, String tenant,
+            Set<String> phones) throws SQLException {
+        String insert = "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id, tenant_id)"
+                + " VALUES (?, ?, ?, ?, ?)";
+        if (!inserts.postgres()) {
+            for (String phone : phones) {
+                inserts.insertIfAbsent(connection, insert, statement -> bind(statement, sender, phone, campaignId, tenant));
+            }
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert + " ON CONFLICT DO NOTHING")) {
+            for (String phone : phones) {
+                bind(statement, sender, phone, campaignId, tenant);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, SenderKey sender, String phone, CampaignId campaignId,
+            String tenant) throws SQLException {
+        statement.setString(1, sender.channelType());
+        statement.setString(2, sender.senderId());
+        statement.setString(3, phone);
+        statement.setString(4, campaignId.value());
+        statement.setString(5, tenant);
     }
 
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
