@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,11 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
     @Nested
     @DisplayName("conversations")
     public class Conversations {
+
+        @BeforeEach
+        void storeTheCampaigns() {
+            storeActiveCampaigns("c-1", "c-2");
+        }
 
         @Test
         void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
@@ -149,6 +155,11 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
     @DisplayName("queued inbound messages")
     public class QueuedInboundMessages {
 
+        @BeforeEach
+        void storeTheCampaigns() {
+            storeActiveCampaigns("c-1", "c-2");
+        }
+
         private String conversation(int contact) {
             return conversations().openOrContinue(campaign, phone(contact), at(1)).id();
         }
@@ -241,6 +252,11 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
     @Nested
     @DisplayName("tracking")
     public class Tracking {
+
+        @BeforeEach
+        void storeTheCampaigns() {
+            storeActiveCampaigns("c-1", "c-2");
+        }
 
         @Test
         void ofConcurrentMarksOfOneEventExactlyOneIsFirst() throws Exception {

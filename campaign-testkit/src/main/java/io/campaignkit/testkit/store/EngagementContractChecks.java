@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
 
         private final CampaignId first = CampaignId.of("c-1");
         private final CampaignId second = CampaignId.of("c-2");
+
+        @BeforeEach
+        void storeTheCampaigns() {
+            storeActiveCampaigns("c-1", "c-2");
+        }
 
         @Test
         void aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender() {
@@ -67,6 +73,7 @@ public abstract class EngagementContractChecks extends ConcurrencyContractChecks
             List<CampaignId> campaigns = new ArrayList<>();
             for (int i = 0; i < Math.max(2, concurrentClaimers()); i++) {
                 CampaignId campaign = CampaignId.of("c-" + i);
+                storeActiveCampaigns(campaign.value());
                 campaigns.add(campaign);
                 launches.add(() -> engagements().engage(DEFAULT_SENDER, campaign, phonesOf(0, contacts)));
             }

@@ -185,6 +185,21 @@ public abstract class StoreContractSupport {
     }
 
     /**
+     * Stores ACTIVE campaigns with these ids on the default sender (each once), for checks of
+     * engagements, conversations and tracking, so that a store whose tables refer to campaigns
+     * accepts their rows.
+     *
+     * @param ids the campaign ids
+     */
+    protected final void storeActiveCampaigns(String... ids) {
+        for (String id : ids) {
+            if (store().find(CampaignId.of(id)).isEmpty()) {
+                store().insert(activeCampaign(id, DEFAULT_BINDING));
+            }
+        }
+    }
+
+    /**
      * Adds contacts {@code from} to {@code to - 1} as PENDING recipients due at {@code dueAt}, in batches.
      *
      * @param campaignId the campaign
