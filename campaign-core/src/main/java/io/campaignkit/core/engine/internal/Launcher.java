@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -21,6 +22,7 @@ import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
@@ -42,6 +44,8 @@ final class Launcher {
 
     private static final int DIRECTORY_PAGE = ContactDirectory.MAX_PAGE_SIZE;
     private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
+    /** Code of the refusal to launch a campaign whose message its channel cannot send. */
+    static final String CHANNEL_CANNOT_CARRY = "CHANNEL_CANNOT_CARRY";
 
     private final EngineContext context;
     private final Lifecycle lifecycle;
@@ -53,6 +57,7 @@ final class Launcher {
 
     Campaign launch(CampaignId id, LaunchRequest request) {
         Campaign campaign = lifecycle.find(id);
+        checkChannelCarries(campaign);
         AudienceReference audience = campaign.configuration().audience().orElse(null);
         Audience contacts = audienceOf(campaign, audience, request);
         boolean completeData = request.requireCompleteData()
@@ -72,6 +77,20 @@ final class Launcher {
         addRecipients(launched, contacts, dueAt, now);
         context.wakeUp();
         return launched;
+    }
+
+    /** The campaign's channel must be known to the engine and able to carry its message. */
+    private void checkChannelCarries(Campaign campaign) {
+        if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
+            return; // launching reports the incomplete configuration
+        }
+        ChannelCapabilities capabilities = context.adapter(campaign).capabilities();
+        boolean template = campaign.configuration().message().get().template() instanceof ChannelTemplate;
+        if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
+            throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
+                    + (template ? "a channel template" : "an inline text") + ", which channel '"
+                    + context.binding(campaign).channelTypeId() + "' cannot send");
+        }
     }
 
     private static DeliveryPlan withStart(DeliveryPlan plan, Instant start) {

@@ -1,0 +1,97 @@
+package io.campaignkit.testkit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignRunner;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.RecipientEvent;
+import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Capability 11: one entry point with defaults, and the production runner on a scheduler. */
+class RunnerAndBuilderTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void theRunnerWakesUpAsSoonAsWorkIsSubmittedAndSends() throws Exception {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CountDownLatch sent = new CountDownLatch(1);
+        CampaignEngine engine = CampaignEngine.builder().store(new InMemoryCampaignStore()).channel(channel).clock(clock)
+                .listener(new CampaignListener() {
+                    @Override
+                    public void onRecipientEvent(RecipientEvent event) {
+                        if (event.type() == RecipientEvent.Type.SENT) {
+                            sent.countDown();
+                        }
+                    }
+                }).build();
+        // idle: with nothing to do the runner would next look in an hour
+        try (CampaignRunner runner = CampaignRunner.start(engine, scheduler, Duration.ofHours(1))) {
+            CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(channel.id(), "s");
+            Fixtures.basic().accept(config);
+            CampaignId id = CampaignId.of("run");
+            engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
+            engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+
+            assertThat(sent.await(10, TimeUnit.SECONDS)).as("sent long before the hour").isTrue();
+            assertThat(channel.sends()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theBuilderNamesWhatIsMissingOrWrong() {
+        assertThatThrownBy(() -> CampaignEngine.builder().channel(SimulatedChannel.withClock(ManualClock.ofDefaults())).build())
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("store"));
+        assertThatThrownBy(() -> CampaignEngine.builder().store(new InMemoryCampaignStore()).build())
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("channels"));
+        assertThatThrownBy(() -> CampaignEngine.builder().batchSize(5000))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("size"));
+        assertThatThrownBy(() -> CampaignEngine.builder().leaseDuration(Duration.ZERO))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("duration"));
+        assertThatThrownBy(() -> CampaignRunner.start(null, scheduler)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("engine");
+    }
+
+    @Test
+    void aCampaignOnAChannelTheEngineDoesNotKnowIsReportedByName() {
+        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel("twilio", "+1555")));
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 1)))
+                .isInstanceOfSatisfying(io.campaignkit.core.CampaignKitException.class,
+                        e -> assertThat(e.code()).isEqualTo("UNKNOWN_CHANNEL"))
+                .hasMessageContaining("twilio");
+        assertThat(scenario.campaign(id).state()).isEqualTo(io.campaignkit.core.campaign.CampaignState.READY);
+    }
+
+    @Test
+    void aCampaignWhoseMessageItsChannelCannotCarryIsNotLaunched() {
+        CampaignScenario scenario = CampaignScenario.custom().capabilities(io.campaignkit.channel.ChannelCapabilities.custom()
+                .templates(false).freeFormText(true).build()).build();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 1)))
+                .isInstanceOfSatisfying(io.campaignkit.core.CampaignKitException.class,
+                        e -> assertThat(e.code()).isEqualTo("CHANNEL_CANNOT_CARRY"));
+    }
+}
