@@ -42,6 +42,19 @@ final class MutableRecipient {
         this.updatedAt = now;
     }
 
+    /** A detached copy of its fields, to snapshot the state before a change only if the change happens. */
+    MutableRecipient copy() {
+        MutableRecipient copy = new MutableRecipient(book, contact, sequence, state, dueAt, outcome, updatedAt);
+        copy.attempts = attempts;
+        copy.heldBy = heldBy; // not counted in the batch: the copy is never stored
+        copy.providerMessageId = providerMessageId;
+        copy.sentAt = sentAt;
+        copy.deliveredAt = deliveredAt;
+        copy.readAt = readAt;
+        copy.repliedAt = repliedAt;
+        return copy;
+    }
+
     /** Moves it under {@code batch} (or under none), keeping the batches' live counts right. */
     void holdBy(LeaseBatch batch) {
         if (heldBy != null) {

@@ -134,20 +134,20 @@ final class RecipientBook {
         if (recipient == null) {
             return null;
         }
-        Recipient before = recipient.snapshot();
+        MutableRecipient before = recipient.copy(); // cheap; snapshotted only if something changes
         tally.uncount(recipient);
         boolean changed = RecipientUpdates.apply(recipient, update);
         if (changed) {
             recipient.updatedAt = update.at();
-            if (recipient.state == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
+            if (recipient.state == DeliveryState.PENDING && before.state != DeliveryState.PENDING) {
                 enqueuePending(recipient);
             }
-            if (recipient.providerMessageId != null && before.providerMessageId().isEmpty()) {
+            if (recipient.providerMessageId != null && before.providerMessageId == null) {
                 providerIds.put(recipient.providerMessageId, recipient);
             }
         }
         tally.count(recipient);
-        return changed ? new RecipientChange(before, recipient.snapshot()) : null;
+        return changed ? new RecipientChange(before.snapshot(), recipient.snapshot()) : null;
     }
 
     synchronized List<RecipientChange> skipPending(StatusReason reason, int limit, Instant now) {
