@@ -2,7 +2,6 @@ package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
@@ -203,10 +202,6 @@ final class Conversations {
             return probe;
         }
         return limit;
-    }
-
-    boolean isActive(CampaignId id) {
-        return context.campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE).isPresent();
     }
 
 }

@@ -64,7 +64,6 @@ public final class EngineContext {
     final SenderPacers senderPacers = new SenderPacers();
     private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,

@@ -82,12 +82,14 @@ final class Replies {
         OutboundMessage message = new OutboundMessage(conversation.phone().e164(), context.binding(campaign).senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
-        lastSendOf.compute(conversation.id(), (id, previous) -> {
+        CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.handle((ignored, failure) -> null)
                     .thenCompose(ignored -> adapter.send(message).toCompletableFuture())
                     .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
         });
+        // forget the chain once its last send is answered, unless a later reply extended it
+        sent.whenComplete((ignored, failure) -> lastSendOf.remove(conversation.id(), sent));
     }
 
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
