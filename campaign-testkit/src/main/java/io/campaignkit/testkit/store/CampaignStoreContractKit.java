@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The checks are grouped by rule, in this class and the classes it extends:
  * {@link CampaignContractChecks} (campaigns, versioning, paging), {@link RecipientContractChecks}
- * (claims, every recipient update, status merges), {@link ConcurrencyContractChecks} (claims never
+ * (claims, every recipient update), {@link StatusMergeContractChecks} (status merges),
+ * {@link ConcurrencyContractChecks} (claims never
  * handed out twice, expired leases recovered once, random schedules against a model),
  * {@link EngagementContractChecks} (exclusivity, suppression list), {@link ConversationContractChecks}
  * (conversations, queued inbound messages, tracking) and the argument checks here. Every check is a

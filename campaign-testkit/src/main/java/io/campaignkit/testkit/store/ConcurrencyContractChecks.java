@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expired leases recovered once, merges atomic; and random claim schedules checked against a model.
  * Extend the kit, not this class.
  */
-public abstract class ConcurrencyContractChecks extends RecipientContractChecks {
+public abstract class ConcurrencyContractChecks extends StatusMergeContractChecks {
 
     /** For subclasses. */
     protected ConcurrencyContractChecks() {
