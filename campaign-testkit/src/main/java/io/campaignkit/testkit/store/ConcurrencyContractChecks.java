@@ -129,6 +129,31 @@ public abstract class ConcurrencyContractChecks extends StatusMergeContractCheck
             assertThat(recipients().counts(campaign.id()).delivered()).isEqualTo(1);
         }
 
+        @Test
+        void concurrentReceiptAndReportsOfOneRecipientMergeToTheHighest() throws Exception {
+            int audience = 50;
+            Campaign campaign = storeActiveWithRecipients("c-1", audience);
+            List<Recipient> sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), audience, at(0));
+            List<Callable<List<RecipientChange>>> sources = new ArrayList<>();
+            sources.add(() -> recipients().apply(sending.stream()
+                    .map(r -> (RecipientUpdate) new RecipientUpdate.Accepted(r.key(), "w-" + r.sequence(), at(1))).toList()));
+            for (DeliveryState state : List.of(DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.SENT)) {
+                sources.add(() -> recipients().apply(sending.stream().map(r -> (RecipientUpdate)
+                        new RecipientUpdate.StatusReached(r.key(), state, Optional.empty(), at(2))).toList()));
+            }
+            runConcurrently(sources);
+            for (Recipient recipient : sending) {
+                Recipient merged = stored(recipient.key());
+                assertThat(merged.state()).isEqualTo(DeliveryState.READ);
+                assertThat(merged.providerMessageId()).contains("w-" + recipient.sequence());
+                assertThat(merged.lease()).isEmpty();
+                assertThat(merged.sentAt()).isPresent();
+                assertThat(merged.deliveredAt()).isPresent();
+            }
+            assertThat(recipients().findByProviderMessageId("w-0")).map(Recipient::phone).contains(sending.get(0).phone());
+            assertThat(recipients().counts(campaign.id()).read()).isEqualTo(audience);
+        }
+
         @ParameterizedTest(name = "seed {0}")
         @ValueSource(longs = {1L, 7L, 42L, 2026L, 31337L})
         void randomClaimSchedulesMatchTheLeaseModel(long seed) {

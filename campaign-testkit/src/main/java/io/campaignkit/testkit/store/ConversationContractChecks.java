@@ -110,6 +110,16 @@ public abstract class ConversationContractChecks extends EngagementContractCheck
         }
 
         @Test
+        void ofConcurrentOutOfHoursRepliesInOnePeriodExactlyOneIsSent() throws Exception {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
+            List<Callable<Boolean>> replies = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                replies.add(() -> conversations().tryMarkAutoReply(opened.id(), at(0), at(10)));
+            }
+            assertThat(runConcurrently(replies)).containsOnlyOnce(true);
+        }
+
+        @Test
         void idleConversationsAreClosedInBatchesAndFinishingClosesTheRest() {
             Conversation idle = conversations().openOrContinue(campaign, phone(0), at(10));
             Conversation alsoIdle = conversations().openOrContinue(campaign, phone(1), at(20));
