@@ -187,7 +187,10 @@ class DispatchScenarioTest {
             scenario.launch(id, Fixtures.contacts(0, 3));
             scenario.runFor(Duration.ofSeconds(10));
 
-            assertThat(scenario.campaign(id).dispatch()).as(errorClass.name()).containsInstanceOf(DispatchState.Paused.class);
+            assertThat(scenario.campaign(id).dispatch()).as(errorClass.name()).hasValueSatisfying(d ->
+                    assertThat(((DispatchState.Paused) d).reason()).isEqualTo(errorClass == SendErrorClass.CONTENT_PERMANENT
+                            ? io.campaignkit.core.campaign.PauseReason.CONTENT_REJECTED
+                            : io.campaignkit.core.campaign.PauseReason.CHANNEL_AUTHENTICATION));
             assertThat(scenario.channel().sends()).as(errorClass.name()).hasSize(1);
             assertThat(scenario.listener().lifecycleEvents(id)).as(errorClass.name())
                     .anySatisfy(e -> assertThat(e.action().name()).isEqualTo("PAUSE"));
@@ -210,6 +213,10 @@ class DispatchScenarioTest {
         assertThat(scenario.channel().sends()).hasSize(1);
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.UNKNOWN);
         assertThat(scenario.metrics(id).unknown()).isEqualTo(1);
+        assertThat(scenario.listener().recipientEvents(id)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(RecipientEvent.Type.UNKNOWN);
+            assertThat(event.code()).contains("UNKNOWN_OUTCOME");
+        });
     }
 
     @Test
