@@ -29,21 +29,25 @@ final class Conversations {
 
     Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
         RecipientKey key = new RecipientKey(campaignId, phone);
-        String id = openByRecipient.compute(key, (k, openId) -> {
+        Conversation[] result = new Conversation[1]; // taken inside the compute, so a close right after cannot show
+        openByRecipient.compute(key, (k, openId) -> {
             if (openId != null) {
-                byId.computeIfPresent(openId, (i, open) -> new Conversation(open.id(), open.campaignId(), open.phone(),
-                        open.openedAt(), latest(open.lastInboundAt(), at), latest(open.lastActivityAt(), at),
+                result[0] = byId.computeIfPresent(openId, (i, open) -> new Conversation(open.id(), open.campaignId(),
+                        open.phone(), open.openedAt(), latest(open.lastInboundAt(), at), latest(open.lastActivityAt(), at),
                         open.lastAutoReplyAt(), open.closedAt(), open.closeReason()));
-                return openId;
+                if (result[0] != null) {
+                    return openId;
+                } // else its campaign was deleted meanwhile: open a new one
             }
             String newId = campaignId.value() + ":" + phone.digits() + ":" + numbers.incrementAndGet();
-            byId.put(newId, new Conversation(newId, campaignId, phone, at, at, at, Optional.empty(), Optional.empty(),
-                    Optional.empty()));
+            result[0] = new Conversation(newId, campaignId, phone, at, at, at, Optional.empty(), Optional.empty(),
+                    Optional.empty());
+            byId.put(newId, result[0]);
             openByCampaign.computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet()).add(newId);
             allByCampaign.computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet()).add(newId);
             return newId;
         });
-        return byId.get(id);
+        return result[0];
     }
 
     Optional<Conversation> findOpen(CampaignId campaignId, PhoneNumber phone) {
