@@ -1,7 +1,6 @@
 package io.campaignkit.importer;
 
 import io.campaignkit.core.InvalidArgumentException;
-import io.campaignkit.core.contact.InvalidPhoneNumberException;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.internal.Arguments;
@@ -157,14 +156,10 @@ public final class AudienceImporter {
                     limits, parallelism));
         }
 
-        /** Core has no region check of its own to call, so ask it to parse a probe number. */
         private static void requireKnownRegion(String region) {
-            try {
-                PhoneNumber.parse("0", region);
-            } catch (InvalidArgumentException e) {
-                throw new InvalidArgumentException("defaultRegion", e.getMessage());
-            } catch (InvalidPhoneNumberException expected) {
-                // the region is known; the probe number is not valid, as intended
+            if (!PhoneNumber.isSupportedRegion(region)) {
+                throw new InvalidArgumentException("defaultRegion", "defaultRegion '" + region
+                        + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
             }
         }
     }

@@ -91,12 +91,20 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         }
     }
 
+    /**
+     * Whether {@code region} is an ISO 3166 two-letter code that {@link #parse(String, String)}
+     * accepts as a default region (letter case and surrounding blanks ignored); never throws.
+     */
+    public static boolean isSupportedRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
+    }
+
     private static String normalizeRegion(String defaultRegion) {
         if (defaultRegion == null) {
             return null;
         }
         String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
-        if (!UTIL.getSupportedRegions().contains(region)) {
+        if (!isSupportedRegion(region)) {
             throw new InvalidArgumentException("defaultRegion",
                     "defaultRegion '" + defaultRegion + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
         }

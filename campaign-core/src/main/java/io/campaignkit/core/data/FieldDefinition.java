@@ -20,7 +20,6 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
     public static final int MAX_NUMBER_LENGTH = 64;
 
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}_.\\-]+");
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     public FieldDefinition {
         Arguments.requireNonBlank(id, "id");
@@ -69,7 +68,7 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
     }
 
     private BigDecimal parseNumber(String text) {
-        if (text.length() > MAX_NUMBER_LENGTH || !PLAIN_DECIMAL.matcher(text).matches()) {
+        if (text.length() > MAX_NUMBER_LENGTH || !isPlainDecimal(text)) {
             throw new InvalidFieldValueException(InvalidFieldValueException.INVALID_NUMBER, id,
                     "field " + id + ": '" + abbreviate(text) + "' is not a number"
                             + " (write digits with an optional '.' decimal point, no thousands separators)");
@@ -89,6 +88,36 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
             throw new InvalidFieldValueException(InvalidFieldValueException.INVALID_DATE, id,
                     "field " + id + ": '" + text + "' is not a real date");
         }
+    }
+
+    /**
+     * {@code [+-]?(digits[.digits?] | .digits)} in ASCII digits: what BigDecimal reads without
+     * exponent or locale. Scanned by hand because imports call it for every numeric cell.
+     */
+    static boolean isPlainDecimal(String text) {
+        int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        int integerDigits = 0;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+            integerDigits++;
+        }
+        if (i == text.length()) {
+            return integerDigits > 0;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        int fractionDigits = 0;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+            fractionDigits++;
+        }
+        return i == text.length() && (integerDigits > 0 || fractionDigits > 0);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isDateShape(String text) {

@@ -86,6 +86,14 @@ class PhoneNumberTest {
     }
 
     @Test
+    void knowsWhichDefaultRegionsItSupports() {
+        assertThat(PhoneNumber.isSupportedRegion("MX")).isTrue();
+        assertThat(PhoneNumber.isSupportedRegion(" es ")).isTrue();
+        assertThat(PhoneNumber.isSupportedRegion("XX")).isFalse();
+        assertThat(PhoneNumber.isSupportedRegion(null)).isFalse();
+    }
+
+    @Test
     void equalityIsTheE164Form() {
         assertThat(PhoneNumber.parse("+52 55 0099 8877")).isEqualTo(PhoneNumber.parse("00525500998877"))
                 .hasSameHashCodeAs(PhoneNumber.parse("525500998877"));

@@ -64,6 +64,20 @@ class CustomDataSchemaTest {
     }
 
     @Test
+    void builderHandsItsValuesOverOnce() {
+        CustomData.Builder builder = CustomData.builder().put("NOMBRE", new FieldValue.Text("Ana"));
+        CustomData data = builder.build();
+
+        assertThat(data).isEqualTo(CustomData.of(Map.of("NOMBRE", new FieldValue.Text("Ana"))));
+        assertThatThrownBy(() -> builder.put("MONTO", new FieldValue.Number(BigDecimal.ONE)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(data.values()).hasSize(1);
+        assertThat(CustomData.builder().build()).isSameAs(CustomData.empty());
+        assertThatThrownBy(() -> CustomData.builder().put("X", null))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("value"));
+    }
+
+    @Test
     void leapDayIsADate() {
         assertThat(FieldDefinition.required("FECHA", FieldType.DATE).parse("2020-02-29"))
                 .contains(new FieldValue.Date(LocalDate.of(2020, 2, 29)));

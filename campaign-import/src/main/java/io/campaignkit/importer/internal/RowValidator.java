@@ -8,9 +8,7 @@ import io.campaignkit.core.data.FieldValue;
 import io.campaignkit.core.data.InvalidFieldValueException;
 import io.campaignkit.importer.ImportError;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Checks one row against the header layout and the schema. Stateless, so rows are checked in parallel. */
@@ -39,7 +37,7 @@ final class RowValidator {
                         e.reason().name(), "A" + row + ": " + e.getMessage()));
             }
         }
-        Map<String, FieldValue> values = new LinkedHashMap<>();
+        CustomData.Builder values = CustomData.builder();
         for (int position = 0; position < layout.fieldCount(); position++) {
             int column = layout.fieldColumn(position);
             if (column < 0) {
@@ -61,7 +59,7 @@ final class RowValidator {
                         + ": a value in a column with no header: remove it, or head the column with a field id"));
             }
         }
-        CustomData data = errors.isEmpty() && phone != null ? CustomData.of(values) : null;
+        CustomData data = errors.isEmpty() && phone != null ? values.build() : null;
         return new ValidatedRow(row, phone, data, errors);
     }
 
