@@ -12,7 +12,8 @@ package io.campaignkit.core.port;
  * };
  * }</pre>
  *
- * <p>An exception thrown here is reported to the {@link CampaignListener}; the conversation stays open.
+ * <p>An exception thrown here is reported to the {@link CampaignListener#onEngineFailure}; the
+ * conversation stays open.
  */
 @FunctionalInterface
 public interface BotFlow {

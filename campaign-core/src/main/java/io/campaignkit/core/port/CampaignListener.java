@@ -20,4 +20,8 @@ public interface CampaignListener {
     /** Something happened to one recipient. */
     default void onRecipientEvent(RecipientEvent event) {
     }
+
+    /** Something failed inside the engine (it was also logged); the engine goes on. */
+    default void onEngineFailure(EngineFailure failure) {
+    }
 }

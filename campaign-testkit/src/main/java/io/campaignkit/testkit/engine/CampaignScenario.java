@@ -15,6 +15,7 @@ import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -51,7 +52,8 @@ import java.util.function.Consumer;
  *
  * <p>Driving: {@link #runUntil(Instant)} repeatedly lets the engine do what is due, delivers the
  * channel's due answers and webhooks, and moves the clock to the earlier of the engine's and the
- * channel's next instants, until the deadline. Not thread-safe: one test thread drives it.
+ * channel's next instants, until the deadline. A failed campaign run (which the engine only logs
+ * and reports) fails the scenario at once. Not thread-safe: one test thread drives it.
  */
 public final class CampaignScenario {
 
@@ -247,6 +249,13 @@ public final class CampaignScenario {
     }
 
     private void step() {
+        // a failed campaign run is an engine bug a test must see (the engine itself only logs it)
+        for (EngineFailure failure : listener.failures()) {
+            if (failure.source().equals(EngineFailure.CAMPAIGN_RUN)) {
+                throw new IllegalStateException("the engine failed running " + failure.campaignId().orElse(null)
+                        + " at " + failure.at(), failure.error());
+            }
+        }
         for (Runnable check : afterEachStep) {
             check.run();
         }

@@ -3,6 +3,7 @@ package io.campaignkit.testkit.engine;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.RecipientEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class RecordingListener implements CampaignListener {
 
     private final List<CampaignLifecycleEvent> lifecycle = new ArrayList<>();
     private final List<RecipientEvent> recipients = new ArrayList<>();
+    private final List<EngineFailure> failures = new ArrayList<>();
 
     @Override
     public synchronized void onLifecycleEvent(CampaignLifecycleEvent event) {
@@ -21,6 +23,16 @@ public final class RecordingListener implements CampaignListener {
     @Override
     public synchronized void onRecipientEvent(RecipientEvent event) {
         recipients.add(event);
+    }
+
+    @Override
+    public synchronized void onEngineFailure(EngineFailure failure) {
+        failures.add(failure);
+    }
+
+    /** The failures the engine reported, in order. */
+    public synchronized List<EngineFailure> failures() {
+        return List.copyOf(failures);
     }
 
     public synchronized List<CampaignLifecycleEvent> lifecycleEvents() {

@@ -132,6 +132,7 @@ final class Conversations {
                 bot.onConversationClosed(contextOf(campaign, conversation), reason);
             } catch (RuntimeException e) {
                 LOG.warn("bot flow of campaign {} failed on closing {}", campaign.id(), conversation.id(), e);
+                context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_FLOW, e);
             }
         });
     }
@@ -148,6 +149,7 @@ final class Conversations {
                     replies.replyFor(campaign, conversation));
         } catch (RuntimeException e) {
             LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
+            context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_FLOW, e);
         }
     }
 

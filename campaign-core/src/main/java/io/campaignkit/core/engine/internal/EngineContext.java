@@ -153,6 +153,14 @@ public final class EngineContext {
         }
     }
 
+    void failure(Optional<io.campaignkit.core.campaign.CampaignId> campaignId, String source, Throwable error) {
+        try {
+            listener.onEngineFailure(new io.campaignkit.core.port.EngineFailure(campaignId, source, error, now()));
+        } catch (RuntimeException e) {
+            LOG.warn("campaign listener failed on an engine failure", e);
+        }
+    }
+
     /** Registers a callback run whenever new work may be due sooner than the last answer of runDue. */
     public void addWakeUpListener(Runnable listener) {
         wakeUpListeners.add(listener);

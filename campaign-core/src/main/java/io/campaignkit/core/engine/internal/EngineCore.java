@@ -123,6 +123,7 @@ public final class EngineCore {
                         next = Dispatcher.earliest(next, runCampaign(campaign, now));
                     } catch (RuntimeException e) {
                         LOG.error("campaign {} failed in this run; it is retried at the next", campaign.id(), e);
+                        context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
                     }
                 }
                 if (!page.isEmpty()) {

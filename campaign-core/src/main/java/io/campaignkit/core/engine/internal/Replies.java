@@ -95,6 +95,7 @@ final class Replies {
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
         if (failure != null) {
             LOG.warn("reply in conversation {} failed: {}", conversation.id(), failure.toString());
+            context.failure(Optional.of(conversation.campaignId()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, failure);
             return;
         }
         context.tracking.markEventHandled(REPLY_MARK + receipt.providerMessageId(), context.now());

@@ -1,0 +1,32 @@
+package io.campaignkit.core.port;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.internal.Arguments;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Something failed inside the engine without stopping it: a campaign's run (retried at the next),
+ * the campaign's bot flow, or a bot's reply that the channel refused.
+ *
+ * @param campaignId the campaign concerned, when known
+ * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW} or {@link #BOT_REPLY}
+ * @param error what was thrown or reported
+ * @param at when
+ */
+public record EngineFailure(Optional<CampaignId> campaignId, String source, Throwable error, Instant at) {
+
+    /** Doing what was due for one campaign failed; it is tried again at the next run. */
+    public static final String CAMPAIGN_RUN = "CAMPAIGN_RUN";
+    /** The campaign's bot flow threw; the conversation stays open. */
+    public static final String BOT_FLOW = "BOT_FLOW";
+    /** The channel did not accept a bot's reply. */
+    public static final String BOT_REPLY = "BOT_REPLY";
+
+    public EngineFailure {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonBlank(source, "source");
+        Arguments.requireNonNull(error, "error");
+        Arguments.requireNonNull(at, "at");
+    }
+}
