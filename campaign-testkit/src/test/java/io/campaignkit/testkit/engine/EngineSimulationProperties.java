@@ -41,6 +41,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -49,7 +51,9 @@ import net.jqwik.api.Property;
  * random hours, paces and overlapping audiences, a channel with random outcomes (late, duplicate,
  * reordered statuses, transient, rate-limited, unknown and permanent failures), random pauses,
  * resumes and finishes, and replies in and out of hours. After every step the invariants of the
- * issue are checked; a failure names the seed, which replays the run exactly.
+ * issue are checked; a failure names the seed, which replays the run exactly:
+ * {@code mvn -pl campaign-testkit test -Dtest=EngineSimulationProperties -Dcampaignkit.simulation.seed=<seed>}.
+ * {@code -Djqwik.tries.default=10000} runs more tries.
  */
 class EngineSimulationProperties {
 
@@ -63,6 +67,13 @@ class EngineSimulationProperties {
         } catch (AssertionError | RuntimeException failure) {
             throw new AssertionError("simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
+    }
+
+    @Example
+    void replaysTheSeedGivenOnTheCommandLine() {
+        String seed = System.getProperty("campaignkit.simulation.seed");
+        Assume.that(seed != null && !seed.isBlank());
+        theEngineKeepsEveryRuleUnderRandomCampaigns(Long.parseLong(seed.strip()));
     }
 
     /** One run; every decision comes from the seed. */
