@@ -218,6 +218,18 @@ public final class CampaignEngine {
         return core.context().recipients().findRecipients(id, afterSequence, limit);
     }
 
+    /**
+     * A page of the campaign's per-contact export, by sequence after {@code afterSequence} (-1 for the
+     * first page): each recipient with its funnel steps. Walk the pages to write a report of any size.
+     */
+    public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
+        List<RecipientReport> page = new java.util.ArrayList<>();
+        for (Recipient recipient : recipients(id, afterSequence, limit)) {
+            page.add(new RecipientReport(recipient, core.context().tracking().funnelSteps(id, recipient.phone())));
+        }
+        return page;
+    }
+
     /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
     public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
         Arguments.requireNonNull(phone, "phone");

@@ -202,6 +202,12 @@ class RepliesScenarioTest {
         assertThat(scenario.metrics(id).funnel()).containsEntry("PAYMENT_PROMISED", 1L);
         assertThat(scenario.store().funnelSteps(id, Fixtures.contact(1).phone())).singleElement()
                 .satisfies(step -> assertThat(step.at()).isEqualTo(scenario.clock().instant()));
+        var export = scenario.engine().export(id, -1, 10);
+        assertThat(export).hasSize(2);
+        assertThat(export.get(1).recipient().phone()).isEqualTo(Fixtures.contact(1).phone());
+        assertThat(export.get(1).funnelSteps()).extracting(io.campaignkit.core.port.FunnelStep::step)
+                .containsExactly("PAYMENT_PROMISED");
+        assertThat(export.get(0).funnelSteps()).isEmpty();
     }
 
 }

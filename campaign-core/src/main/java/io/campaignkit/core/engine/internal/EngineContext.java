@@ -99,6 +99,10 @@ public final class EngineContext {
         return recipients;
     }
 
+    public TrackingStore tracking() {
+        return tracking;
+    }
+
     public SuppressionList suppressions() {
         return suppressions;
     }
