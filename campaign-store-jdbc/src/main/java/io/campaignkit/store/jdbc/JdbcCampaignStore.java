@@ -93,7 +93,7 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
         this.owned = owned;
         boolean postgres = dialect == Dialect.POSTGRESQL;
         this.campaigns = new CampaignRows(sql, scope);
-        this.recipients = new RecipientRows(sql, scope, campaigns);
+        this.recipients = new RecipientRows(sql, scope, campaigns, postgres);
         this.engagements = new EngagementRows(sql, scope, campaigns, postgres);
         this.suppressions = new SuppressionRows(sql, scope, postgres);
         this.conversations = new ConversationRows(sql, scope, campaigns);

@@ -45,21 +45,49 @@ public final class RecipientRows {
     private static final String UPDATE_ROW = "UPDATE ck_recipient SET state = ?, attempts = ?, due_at = ?, lease_owner = ?,"
             + " lease_expires_at = ?, provider_message_id = ?, outcome_code = ?, outcome_message = ?,"
             + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
-            + " replied_at = ?, updated_at = ? WHERE campaign_id = ? AND seq = ?";
+            + " replied_at = ?, updated_at = ? WHERE campaign_id = ? AND phone = ?";
 
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
+    private final boolean postgres;
 
-    public RecipientRows(Sql sql, Scope scope, CampaignRows campaigns) {
+    public RecipientRows(Sql sql, Scope scope, CampaignRows campaigns, boolean postgres) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
+        this.postgres = postgres;
     }
 
     // ---------------------------------------------------------------- adding
 
     public List<Recipient> insert(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
+        List<Recipient> added = insertOnce(campaignId, recipients, now);
+        if (postgres && !added.isEmpty() && crossedStatisticsMark(added.get(0).sequence(), added.get(added.size() - 1).sequence())) {
+            // A campaign of 100,000 recipients loads in under a minute, before autovacuum's next round:
+            // without statistics the planner takes the table for tiny and walks a whole campaign
+            // where one index probe per recipient would do. Fresh statistics at each tenfold growth.
+            sql.inTransaction("analyzing recipients", connection -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("ANALYZE ck_recipient");
+                }
+                return null;
+            });
+        }
+        return added;
+    }
+
+    /** Whether a campaign's sequences from {@code first} to {@code last} passed 1,000, 10,000, 100,000... */
+    static boolean crossedStatisticsMark(long first, long last) {
+        for (long mark = 1_000; mark <= 100_000_000; mark *= 10) {
+            if (first < mark && last >= mark - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Recipient> insertOnce(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return sql.inTransaction("adding recipients to " + campaignId, connection -> {
             String tenant = campaigns.tenantOf(connection, campaignId, true)
                     .orElseThrow(() -> new CampaignNotFoundException(campaignId));
@@ -96,13 +124,10 @@ public final class RecipientRows {
     private static Set<String> existingPhones(Connection connection, CampaignId campaignId, Collection<String> phones)
             throws SQLException {
         Set<String> existing = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient WHERE campaign_id = ?"
-                + " AND phone IN (" + placeholders(phones.size()) + ")")) {
-            select.setString(1, campaignId.value());
-            int index = 2;
-            for (String phone : phones) {
-                select.setString(index++, phone);
-            }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT phone FROM ck_recipient WHERE phone = ANY(?) AND campaign_id = ?")) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", phones.toArray()));
+            select.setString(2, campaignId.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     existing.add(rows.getString(1));
@@ -198,7 +223,10 @@ public final class RecipientRows {
         });
     }
 
-    /** Locks the rows the updates name, campaign by campaign and in sequence order (so batches cannot deadlock). */
+    /**
+     * Locks the rows the updates name, campaign by campaign and in phone order (so batches cannot
+     * deadlock): the order of the (campaign, phone) index the lookup uses, never a walk of the campaign.
+     */
     private Map<RecipientKey, Recipient> lockAll(Connection connection, List<? extends RecipientUpdate> updates)
             throws SQLException {
         Map<CampaignId, Set<String>> phonesByCampaign = new TreeMap<>();
@@ -209,14 +237,10 @@ public final class RecipientRows {
         Map<RecipientKey, Recipient> locked = new LinkedHashMap<>();
         for (Map.Entry<CampaignId, Set<String>> entry : phonesByCampaign.entrySet()) {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND phone IN (" + placeholders(entry.getValue().size()) + ") AND "
-                    + Scope.TENANT + " ORDER BY seq FOR UPDATE")) {
-                int index = 1;
-                select.setString(index++, entry.getKey().value());
-                for (String phone : entry.getValue()) {
-                    select.setString(index++, phone);
-                }
-                scope.bind(select, index);
+                    + " WHERE phone = ANY(?) AND campaign_id = ? AND " + Scope.TENANT + " ORDER BY phone FOR UPDATE")) {
+                select.setArray(1, connection.createArrayOf("VARCHAR", entry.getValue().toArray()));
+                select.setString(2, entry.getKey().value());
+                scope.bind(select, 3);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Recipient recipient = read(rows);
@@ -249,7 +273,11 @@ public final class RecipientRows {
         });
     }
 
-    /** Writes the changing columns of recipients whose rows the transaction holds locked, in one batch. */
+    /**
+     * Writes the changing columns of recipients whose rows the transaction holds locked, in one batch.
+     * Rows are found by (campaign, phone): that unique index is the one a planner without statistics
+     * (a campaign loaded a minute ago) picks anyway, and it is exact, never a walk of the campaign.
+     */
     private static void writeBack(Connection connection, Collection<Recipient> recipients) throws SQLException {
         if (recipients.isEmpty()) {
             return;
@@ -258,7 +286,7 @@ public final class RecipientRows {
             for (Recipient recipient : recipients) {
                 int next = bindMutable(update, 1, recipient);
                 update.setString(next, recipient.campaignId().value());
-                update.setLong(next + 1, recipient.sequence());
+                update.setString(next + 1, recipient.phone().e164());
                 update.addBatch();
             }
             update.executeBatch();

@@ -1,0 +1,160 @@
+package io.campaignkit.benchmarks.store;
+
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Recipients claimed, sent to an instant channel and recorded per second by one engine on the JDBC
+ * store (issue 8; target on PostgreSQL: at least 5,000 per second on 2 cores). Each measured
+ * invocation dispatches a whole launched campaign of {@code recipients}; the launch (inserting the
+ * recipients) is set-up, not measured. The score is milliseconds per campaign, so recipients per
+ * second = {@code recipients × 1000 / score}. Counts are checked after every invocation.
+ *
+ * <p>Time is simulated as in {@code EngineDispatchBenchmark}: pace and sender burst 1,000, the clock
+ * jumps a second after each run of the engine, so about 1,000 recipients go per run, in claims of
+ * {@code batchSize}.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar StoreDispatch}
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@State(Scope.Benchmark)
+public class StoreDispatchBenchmark {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    static final CampaignId CAMPAIGN = CampaignId.of("benchmark");
+
+    @Param({"POSTGRESQL", "H2"})
+    StoreDatabases.Kind database;
+
+    @Param({"100000"})
+    int recipients;
+
+    @Param({"500"})
+    int batchSize;
+
+    StoreDatabases databases;
+    ManualClock clock;
+    InstantChannel channel;
+    CampaignEngine engine;
+
+    @Setup(Level.Trial)
+    public void startDatabase() throws Exception {
+        databases = StoreDatabases.start(database);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopDatabase() throws Exception {
+        databases.close();
+    }
+
+    /** An empty store with the campaign launched: every recipient PENDING. */
+    @Setup(Level.Invocation)
+    public void launch() throws Exception {
+        JdbcCampaignStore store = databases.freshStore();
+        clock = ManualClock.startingAt(START);
+        channel = new InstantChannel(clock);
+        engine = engine(store, channel, clock, batchSize);
+        engine.create(CAMPAIGN, "tenant", "project", CampaignKind.LIVE, configuration());
+        engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> contacts(recipients)));
+    }
+
+    static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize) {
+        return CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("benchmark")
+                .maxInFlight(10_000).batchSize(batchSize).senderBurst(Pace.MAX_PER_SECOND).build();
+    }
+
+    static CampaignConfiguration configuration() {
+        return CampaignConfiguration.custom().name("benchmark").botFlowId("bot")
+                .channel(InstantChannel.ID, "sender")
+                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("benchmark"))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND)).build())
+                .build();
+    }
+
+    /** Contacts made as they are read, as an import would stream them. */
+    static Iterator<Contact> contacts(int count) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Contact next() {
+                if (next >= count) {
+                    throw new NoSuchElementException();
+                }
+                String phone = "+5255" + (10_000_000 + next++);
+                return Contact.builder(PhoneNumber.parse(phone)).name("C" + next).build();
+            }
+        };
+    }
+
+    /** Sends to every recipient; the score is the time of the whole campaign. */
+    @Benchmark
+    public long dispatchAll() {
+        runToTheEnd(engine, clock);
+        return channel.sent();
+    }
+
+    static void runToTheEnd(CampaignEngine engine, ManualClock clock) {
+        while (true) {
+            Optional<Instant> next = engine.runDue();
+            if (next.isEmpty()) {
+                return;
+            }
+            Instant oneSecondLater = clock.instant().plusSeconds(1);
+            clock.advanceTo(next.get().isAfter(oneSecondLater) ? next.get() : oneSecondLater);
+        }
+    }
+
+    @TearDown(Level.Invocation)
+    public void check() {
+        CampaignMetrics metrics = engine.metrics(CAMPAIGN);
+        if (metrics.sent() != recipients || channel.sent() != recipients) {
+            throw new IllegalStateException("not every recipient was sent to: " + metrics);
+        }
+    }
+}
