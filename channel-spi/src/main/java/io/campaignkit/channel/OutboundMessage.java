@@ -2,7 +2,6 @@ package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
 
-import java.util.regex.Pattern;
 
 /**
  * One message to send to one recipient.
@@ -21,10 +20,6 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     /** The longest correlation id; short enough for every provider's echo field or callback URL. */
     public static final int MAX_CORRELATION_ID_LENGTH = 128;
 
-    // Structural E.164 only: the engine normalizes numbers with libphonenumber before they get here.
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    // Safe in a JSON string, a URL query and a form field without escaping surprises.
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     /**
      * Validates; every argument is checked and a bad one is named in the error.
@@ -37,12 +32,12 @@ public record OutboundMessage(String recipient, String senderId, String correlat
      */
     public OutboundMessage {
         Checks.notNull(recipient, "recipient");
-        if (!E164.matcher(recipient).matches()) {
+        if (!isE164(recipient)) {
             throw new IllegalArgumentException("recipient must be an E.164 number such as +525500998877 (was '" + recipient + "')");
         }
         Checks.notBlank(senderId, "senderId");
         Checks.notBlank(correlationId, "correlationId");
-        if (correlationId.length() > MAX_CORRELATION_ID_LENGTH || !CORRELATION_ID.matcher(correlationId).matches()) {
+        if (correlationId.length() > MAX_CORRELATION_ID_LENGTH || !isCorrelationIdShape(correlationId)) {
             throw new IllegalArgumentException("correlationId must be at most " + MAX_CORRELATION_ID_LENGTH
                     + " characters of [A-Za-z0-9._:-] (was '" + correlationId + "')");
         }
@@ -57,6 +52,30 @@ public record OutboundMessage(String recipient, String senderId, String correlat
      * @return true when it would be accepted as {@link #recipient()}
      */
     public static boolean isE164(String value) {
-        return value != null && E164.matcher(value).matches();
+        // Structural E.164 only: the engine normalizes numbers with libphonenumber before they get here.
+        // Scanned by hand, not with a regular expression: this runs for every message sent.
+        if (value == null || value.length() < 8 || value.length() > 16 || value.charAt(0) != '+'
+                || value.charAt(1) < '1' || value.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** [A-Za-z0-9._:-]+ : safe in a JSON string, a URL query and a form field without escaping surprises. */
+    private static boolean isCorrelationIdShape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -36,8 +36,7 @@ public record TemplateContent(String name, String language, List<String> bodyPar
         bodyParameters = Checks.listOf(bodyParameters, "bodyParameters");
         Checks.optional(headerMedia, "headerMedia");
         buttons = Checks.listOf(buttons, "buttons");
-        long distinctIndexes = buttons.stream().mapToInt(ButtonParameter::index).distinct().count();
-        if (distinctIndexes != buttons.size()) {
+        if (buttons.size() > 1 && buttons.stream().mapToInt(ButtonParameter::index).distinct().count() != buttons.size()) {
             throw new IllegalArgumentException("buttons must have distinct indexes (were " + buttons + ")");
         }
     }
