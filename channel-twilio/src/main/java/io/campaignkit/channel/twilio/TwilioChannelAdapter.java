@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendReceipt;
@@ -18,7 +19,7 @@ import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +62,7 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         this.capabilities = ChannelCapabilities.custom()
                 .templates(true)
                 .freeFormText(true)
-                .mediaKinds(Set.of())
+                .mediaKinds(EnumSet.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT))
                 .maxMessagesPerSecond(config.messagesPerSecond())
                 .customerServiceWindow(config.whatsApp() ? WHATSAPP_WINDOW : null)
                 .maxBodyLength(OutboundMapping.MAX_BODY_LENGTH)

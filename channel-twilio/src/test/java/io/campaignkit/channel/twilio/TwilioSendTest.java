@@ -100,6 +100,42 @@ class TwilioSendTest {
     }
 
     @Test
+    void media_urls_are_posted_in_order_with_the_body() throws Exception {
+        TextContent mms = TextContent.of("Tu recibo").withMedia(List.of(
+                MediaReference.ofUrl(MediaKind.IMAGE, URI.create("https://cdn.example/recibo.png")),
+                MediaReference.ofUrl(MediaKind.DOCUMENT, URI.create("https://cdn.example/recibo.pdf"))));
+
+        receipt(sms().send(message("+15005550006", "c-1", mms)).toCompletableFuture());
+
+        assertThat(api.requests()).hasSize(1);
+        assertThat(api.requests().get(0).form()).containsEntry("Body", List.of("Tu recibo"))
+                .containsEntry("MediaUrl", List.of("https://cdn.example/recibo.png", "https://cdn.example/recibo.pdf"));
+    }
+
+    @Test
+    void media_alone_is_posted_without_a_body() throws Exception {
+        TextContent imageOnly = new TextContent("", java.util.Optional.empty(),
+                List.of(MediaReference.ofUrl(MediaKind.IMAGE, URI.create("https://cdn.example/a.jpg"))));
+
+        receipt(whatsApp().send(message("whatsapp:+14155238886", "c-1", imageOnly)).toCompletableFuture());
+
+        assertThat(api.requests().get(0).form()).doesNotContainKey("Body")
+                .containsEntry("MediaUrl", List.of("https://cdn.example/a.jpg"));
+    }
+
+    @Test
+    void media_known_only_by_a_provider_id_is_content_permanent_and_nothing_is_posted() throws Exception {
+        TextContent byId = TextContent.of("hola").withMedia(List.of(MediaReference.ofProviderId(MediaKind.IMAGE, "4490709327")));
+
+        ChannelSendException failure = failure(sms().send(message("+15005550006", "c-1", byId)));
+
+        assertThat(failure.failure().errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+        assertThat(failure.failure().providerMessage()).contains("public URL");
+        assertThat(api.requests()).isEmpty();
+        assertThat(sms().capabilities().mediaKinds()).contains(MediaKind.IMAGE, MediaKind.DOCUMENT);
+    }
+
+    @Test
     void the_validity_period_is_posted_when_configured_and_a_callback_query_is_kept() throws Exception {
         TwilioChannelAdapter adapter = adapter("+15005550006", b -> b.validityPeriod(Duration.ofMinutes(10))
                 .statusCallbackUrl(URI.create(CALLBACK + "?tenant=acme")));

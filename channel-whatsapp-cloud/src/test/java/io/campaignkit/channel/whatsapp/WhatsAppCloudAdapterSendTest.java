@@ -175,6 +175,18 @@ class WhatsAppCloudAdapterSendTest {
     }
 
     @Test
+    void mediaAttachedToTextIsRefusedAsContentPermanentNotDropped() throws Exception {
+        TextContent withImage = TextContent.of("hola").withMedia(List.of(
+                io.campaignkit.channel.MediaReference.ofUrl(io.campaignkit.channel.MediaKind.IMAGE,
+                        java.net.URI.create("https://cdn.example/a.jpg"))));
+
+        WhatsAppSendException failure = failure(adapter.send(message(withImage)));
+
+        assertThat(failure.errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+        assertThat(failure.errorCode()).isEqualTo("whatsapp.text_media_unsupported");
+    }
+
+    @Test
     void unknownCodeIsTransientWithTheCodeKept() throws Exception {
         graph.enqueue(Response.json(400, "{\"error\":{\"code\":139999,\"message\":\"brand new\"}}"));
 

@@ -1,5 +1,6 @@
 package io.campaignkit.channel.twilio.internal;
 
+import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
@@ -24,6 +25,8 @@ public final class OutboundMapping {
     public static final String CORRELATION_PARAMETER = "ckCorrelationId";
     public static final String WHATSAPP_PREFIX = "whatsapp:";
     public static final int MAX_BODY_LENGTH = 1600;
+    /** Most MediaUrl values one Twilio message takes. */
+    public static final int MAX_MEDIA = 10;
 
     private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
 
@@ -68,8 +71,8 @@ public final class OutboundMapping {
                 throw new IllegalArgumentException("body has " + text.body().length() + " characters; Twilio accepts at most "
                         + MAX_BODY_LENGTH);
             }
-            return new MessageRequest(to, from, messagingServiceSid, text.body(), List.of(), null, null, callback,
-                    validityPeriodSeconds);
+            return new MessageRequest(to, from, messagingServiceSid, text.body().isBlank() ? null : text.body(),
+                    mediaUrls(text.media()), null, null, callback, validityPeriodSeconds);
         }
         TemplateContent template = (TemplateContent) message.content();
         if (template.headerMedia().isPresent()) {
@@ -85,6 +88,18 @@ public final class OutboundMapping {
                         + ") has no Twilio Content SID: name it by its HX… SID or map it in the configuration"));
         return new MessageRequest(to, from, messagingServiceSid, null, List.of(), contentSid,
                 ContentVariables.toJson(template.bodyParameters()), callback, validityPeriodSeconds);
+    }
+
+    /** Twilio fetches media from public URLs: a provider media id means nothing to it. */
+    private static List<URI> mediaUrls(List<MediaReference> media) {
+        if (media.size() > MAX_MEDIA) {
+            throw new IllegalArgumentException(media.size() + " media attached; Twilio accepts at most " + MAX_MEDIA);
+        }
+        return media.stream()
+                .map(reference -> reference.url().orElseThrow(() -> new IllegalArgumentException(
+                        "media '" + reference.providerMediaId().orElse("?") + "' is a provider media id; Twilio needs a"
+                                + " public URL (MediaUrl)")))
+                .toList();
     }
 
     /** The status callback URL with the correlation id as a query parameter. */

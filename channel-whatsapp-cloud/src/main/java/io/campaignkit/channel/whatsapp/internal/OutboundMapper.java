@@ -36,6 +36,11 @@ public final class OutboundMapper {
         // The correlation id travels as biz_opaque_callback_data: Meta echoes it in status webhooks.
         String callbackData = message.correlationId();
         if (message.content() instanceof TextContent text) {
+            if (!text.media().isEmpty()) {
+                // Not yet mapped to WhatsApp's image/video/document messages: refused, never dropped silently.
+                throw new UnsendableException("whatsapp.text_media_unsupported", "media attached to a text message is"
+                        + " not supported by this adapter yet; send media as a template header");
+            }
             if (text.body().length() > MAX_TEXT_LENGTH) {
                 throw new UnsendableException("whatsapp.text_too_long", "text body has " + text.body().length()
                         + " characters; WhatsApp allows " + MAX_TEXT_LENGTH);
