@@ -8,3 +8,6 @@ CREATE INDEX ck_recipient_in_flight ON ck_recipient (campaign_id, state, lease_e
 CREATE INDEX ck_recipient_by_provider_id ON ck_recipient (provider_message_id);
 -- idle conversations of a campaign
 CREATE INDEX ck_conversation_idle ON ck_conversation (campaign_id, last_activity_at);
+-- lookups of a batch of phones (phone IN (...)): H2 uses an IN list on an index's first column only
+CREATE INDEX ck_recipient_by_phone ON ck_recipient (phone, campaign_id);
+CREATE INDEX ck_engagement_by_phone ON ck_engagement (phone, sender_channel, sender_id);

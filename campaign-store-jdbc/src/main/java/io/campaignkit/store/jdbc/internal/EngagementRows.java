@@ -66,7 +66,9 @@ public final class EngagementRows {
         String insert = "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id, tenant_id)"
                 + " VALUES (?, ?, ?, ?, ?)";
         if (!inserts.postgres()) {
-            for (String phone : phones) {
+            // H2: insert only the phones not engaged yet (an exception per taken phone is costly there);
+            // a phone engaged by another thread meanwhile still meets the primary key
+            for (String phone : notEngaged(connection, sender, phones)) {
                 inserts.insertIfAbsent(connection, insert, statement -> bind(statement, sender, phone, campaignId, tenant));
             }
             return;
@@ -78,6 +80,26 @@ public final class EngagementRows {
             }
             statement.executeBatch();
         }
+    }
+
+    private static Set<String> notEngaged(Connection connection, SenderKey sender, Set<String> phones) throws SQLException {
+        Set<String> free = new java.util.TreeSet<>(phones);
+        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement"
+                + " USE INDEX (ck_engagement_by_phone) WHERE phone IN (" + RecipientRows.placeholders(phones.size())
+                + ") AND sender_channel = ? AND sender_id = ?")) {
+            int index = 1;
+            for (String phone : phones) {
+                select.setString(index++, phone);
+            }
+            select.setString(index++, sender.channelType());
+            select.setString(index, sender.senderId());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    free.remove(rows.getString(1));
+                }
+            }
+        }
+        return free;
     }
 
     private static void bind(PreparedStatement statement, SenderKey sender, String phone, CampaignId campaignId,

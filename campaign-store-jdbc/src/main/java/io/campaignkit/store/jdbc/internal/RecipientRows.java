@@ -47,6 +47,9 @@ public final class RecipientRows {
             + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
             + " replied_at = ?, updated_at = ? WHERE campaign_id = ? AND phone = ?";
 
+    /** H2: look phones up by the (phone, campaign) index; its planner would walk the campaign instead. */
+    private static final String H2_BY_PHONE = "USE INDEX (ck_recipient_by_phone)";
+
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -121,13 +124,15 @@ public final class RecipientRows {
         });
     }
 
-    private static Set<String> existingPhones(Connection connection, CampaignId campaignId, Collection<String> phones)
+    private Set<String> existingPhones(Connection connection, CampaignId campaignId, Collection<String> phones)
             throws SQLException {
         Set<String> existing = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone FROM ck_recipient WHERE phone = ANY(?) AND campaign_id = ?")) {
-            select.setArray(1, connection.createArrayOf("VARCHAR", phones.toArray()));
-            select.setString(2, campaignId.value());
+        try (PreparedStatement select = connection.prepareStatement(postgres
+                ? "SELECT phone FROM ck_recipient WHERE phone = ANY(?) AND campaign_id = ?"
+                : "SELECT phone FROM ck_recipient " + H2_BY_PHONE + " WHERE phone IN (" + placeholders(phones.size())
+                        + ") AND campaign_id = ?")) {
+            int index = bindPhones(connection, select, phones);
+            select.setString(index, campaignId.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     existing.add(rows.getString(1));
@@ -172,20 +177,9 @@ public final class RecipientRows {
     private List<Recipient> claim(String operation, String condition, String order, CampaignId campaignId, Lease lease,
             int limit, Instant now, boolean countAttempt) {
         return sql.inTransaction(operation, connection -> {
-            List<Recipient> locked = new ArrayList<>(limit);
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND " + condition + " AND " + Scope.TENANT + " ORDER BY " + order
-                    + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setString(1, campaignId.value());
-                Sql.setNanos(select, 2, now);
-                scope.bind(select, 3);
-                select.setInt(4, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        locked.add(read(rows));
-                    }
-                }
-            }
+            List<Recipient> locked = postgres
+                    ? lockDue(connection, condition, order, campaignId, limit, now)
+                    : lockDueOnH2(connection, condition, order, campaignId, limit, now);
             if (locked.isEmpty()) {
                 return List.of();
             }
@@ -197,6 +191,68 @@ public final class RecipientRows {
             writeBack(connection, claimed);
             return claimed;
         });
+    }
+
+    /** The first {@code limit} rows meeting {@code condition}, locked; rows another claimer holds are skipped. */
+    private List<Recipient> lockDue(Connection connection, String condition, String order, CampaignId campaignId,
+            int limit, Instant now) throws SQLException {
+        List<Recipient> locked = new ArrayList<>(limit);
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_recipient"
+                + " WHERE campaign_id = ? AND " + condition + " AND " + Scope.TENANT + " ORDER BY " + order
+                + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, campaignId.value());
+            Sql.setNanos(select, 2, now);
+            scope.bind(select, 3);
+            select.setInt(4, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(read(rows));
+                }
+            }
+        }
+        return locked;
+    }
+
+    /**
+     * H2 reads a whole campaign to sort rows {@code FOR UPDATE}, but walks its index in order without
+     * the lock: so the candidates come in index order first, and only they are then locked
+     * {@code SKIP LOCKED}, the condition checked again under the lock.
+     */
+    private List<Recipient> lockDueOnH2(Connection connection, String condition, String order, CampaignId campaignId,
+            int limit, Instant now) throws SQLException {
+        List<String> candidates = new ArrayList<>(limit);
+        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient WHERE campaign_id = ? AND "
+                + condition + " AND " + Scope.TENANT + " ORDER BY campaign_id, state, " + order + " LIMIT ?")) {
+            select.setString(1, campaignId.value());
+            Sql.setNanos(select, 2, now);
+            scope.bind(select, 3);
+            select.setInt(4, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(rows.getString(1));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Recipient> locked = new ArrayList<>(candidates.size());
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_recipient "
+                + H2_BY_PHONE + " WHERE phone IN (" + placeholders(candidates.size()) + ") AND campaign_id = ? AND "
+                + condition + " ORDER BY " + order + " FOR UPDATE SKIP LOCKED")) {
+            int index = 1;
+            for (String phone : candidates) {
+                select.setString(index++, phone);
+            }
+            select.setString(index++, campaignId.value());
+            Sql.setNanos(select, index, now);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(read(rows));
+                }
+            }
+        }
+        return locked;
     }
 
     // ---------------------------------------------------------------- updates
@@ -237,10 +293,12 @@ public final class RecipientRows {
         Map<RecipientKey, Recipient> locked = new LinkedHashMap<>();
         for (Map.Entry<CampaignId, Set<String>> entry : phonesByCampaign.entrySet()) {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_recipient"
-                    + " WHERE phone = ANY(?) AND campaign_id = ? AND " + Scope.TENANT + " ORDER BY phone FOR UPDATE")) {
-                select.setArray(1, connection.createArrayOf("VARCHAR", entry.getValue().toArray()));
-                select.setString(2, entry.getKey().value());
-                scope.bind(select, 3);
+                    + (postgres ? " WHERE phone = ANY(?)" : " " + H2_BY_PHONE + " WHERE phone IN ("
+                            + placeholders(entry.getValue().size()) + ")")
+                    + " AND campaign_id = ? AND " + Scope.TENANT + " ORDER BY phone FOR UPDATE")) {
+                int index = bindPhones(connection, select, entry.getValue());
+                select.setString(index++, entry.getKey().value());
+                scope.bind(select, index);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Recipient recipient = read(rows);
@@ -376,13 +434,13 @@ public final class RecipientRows {
     }
 
     public Optional<Instant> nextDueAt(CampaignId campaignId) {
-        return earliest("SELECT MIN(due_at) FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
-                + Scope.TENANT, campaignId);
+        return earliest("SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
+                + Scope.TENANT + " ORDER BY campaign_id, state, due_at LIMIT 1", campaignId);
     }
 
     public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return earliest("SELECT MIN(lease_expires_at) FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
-                + Scope.TENANT, campaignId);
+        return earliest("SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
+                + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1", campaignId);
     }
 
     private Optional<Instant> earliest(String query, CampaignId campaignId) {
@@ -391,9 +449,7 @@ public final class RecipientRows {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    long value = rows.getLong(1);
-                    return rows.wasNull() ? Optional.empty() : Optional.of(Sql.instant(value));
+                    return rows.next() ? Optional.of(Sql.instant(rows.getLong(1))) : Optional.empty();
                 }
             }
         });
@@ -451,6 +507,20 @@ public final class RecipientRows {
                 lease, Optional.ofNullable(rows.getString("provider_message_id")), outcome, Sql.optInstant(rows, "sent_at"),
                 Sql.optInstant(rows, "delivered_at"), Sql.optInstant(rows, "read_at"), Sql.optInstant(rows, "replied_at"),
                 Sql.requiredInstant(rows, "updated_at"));
+    }
+
+    /** Binds a batch of phones as one array (PostgreSQL) or one parameter each (H2); returns the next index. */
+    private int bindPhones(Connection connection, PreparedStatement statement, Collection<String> phones)
+            throws SQLException {
+        if (postgres) {
+            statement.setArray(1, connection.createArrayOf("VARCHAR", phones.toArray()));
+            return 2;
+        }
+        int index = 1;
+        for (String phone : phones) {
+            statement.setString(index++, phone);
+        }
+        return index;
     }
 
     static String placeholders(int count) {
