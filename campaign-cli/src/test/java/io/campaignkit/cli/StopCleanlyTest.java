@@ -44,7 +44,8 @@ class StopCleanlyTest {
                 "-cp", System.getProperty("java.class.path"), CampaignKitCli.class.getName(), "run",
                 "--contacts", contacts.toString(), "--text", "Hola", "--channel", "simulated",
                 "--simulate", "deliver=1,read=0,reply=0", "--rate", "2/s", "--hours", "MON-SUN 00:00-24:00",
-                "--zone", "UTC", "--wait", "1m", "--report", report.toString())
+                "--zone", "UTC", "--wait", "1m", "--report", report.toString(),
+                "--store", "jdbc:h2:file:" + dir.resolve("db/campaignkit"))
                 .start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         String stderr;

@@ -30,7 +30,7 @@ import io.campaignkit.importer.ImportPolicy;
 import io.campaignkit.importer.ImportResult;
 import io.campaignkit.importer.ImportedContact;
 import io.campaignkit.testkit.channel.SimulatedChannel;
-import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -59,7 +59,6 @@ import java.util.stream.Collectors;
  */
 final class CampaignRun {
 
-    static final String TENANT = "cli";
     static final String PROJECT = "cli";
     /** How often progress is polled, and how long the engine's runner idles at most. */
     static final Duration TICK = Duration.ofMillis(100);
@@ -80,11 +79,12 @@ final class CampaignRun {
      * @param bindAddress the address to listen on (null: every interface)
      * @param waitForSimulatedEvents stop waiting as soon as the simulated channel has no event left
      * @param reports the report files to write; none: {@code <campaign id>.csv} in the working directory
+     * @param storeUrl the JDBC URL of the store the campaign is kept in
      */
     record Plan(Path contacts, List<FieldDefinition> fields, String region, String sheet, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name) {}
+            List<Path> reports, String name, String storeUrl) {}
 
     private final CliContext context;
     private final Plan plan;
@@ -96,9 +96,15 @@ final class CampaignRun {
     }
 
     int execute() {
-        PrintWriter err = context.err();
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
         List<Contact> contacts = importContacts(schema);
+        try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
+            return execute(schema, contacts, store);
+        }
+    }
+
+    private int execute(CustomDataSchema schema, List<Contact> contacts, CliStore cliStore) {
+        PrintWriter err = context.err();
 
         AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
         WebhookServer server = plan.webhookPort().map(port -> WebhookServer.start(plan.bindAddress(), port,
@@ -114,7 +120,7 @@ final class CampaignRun {
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
-            InMemoryCampaignStore store = new InMemoryCampaignStore();
+            JdbcCampaignStore store = cliStore.store();
             CampaignEngine engine = CampaignEngine.builder()
                     .store(store)
                     .channel(adapter)
@@ -132,7 +138,8 @@ final class CampaignRun {
             }
 
             Campaign campaign = createAndLaunch(engine, schema, contacts);
-            err.println("launched campaign " + campaign.id() + " (" + contacts.size() + " contacts, " + plan.pace()
+            err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
+                    + " contacts, " + plan.pace()
                     + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
             if (context.ownsProcess()) {
                 stop.installHook();
@@ -161,13 +168,14 @@ final class CampaignRun {
             if (server != null) {
                 err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
-            CampaignReport report = EngineReports.report(engine, store, done, Instant.now());
+            CampaignReport report = StoreReports.report(store, done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary());
             List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
                 ReportFiles.write(report, file);
                 context.out().println("report: " + file.toAbsolutePath().normalize());
             }
+            context.out().println("store: " + cliStore.shownUrl());
             context.out().flush();
             return CampaignKitCli.EXIT_OK;
         } finally {
@@ -233,7 +241,7 @@ final class CampaignRun {
                 .build();
         CampaignId id = newId();
         try {
-            Campaign created = engine.create(id, TENANT, PROJECT, CampaignKind.LIVE, configuration);
+            Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);
             if (created.state() != CampaignState.READY) {
                 throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
                         + describe(created.validation().violations()));

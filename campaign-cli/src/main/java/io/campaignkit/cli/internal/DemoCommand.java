@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code campaignkit demo}: writes a sample contact file, runs a complete campaign on the simulated
  * channel (its webhooks come back through the program's HTTP endpoint on loopback, as a provider's
  * would), prints the summary and writes the reports in CSV, JSON and HTML. Takes seconds; the same
- * seed gives the same outcomes.
+ * seed gives the same outcomes. Its campaigns are kept in an H2 file of their own under the demo's
+ * directory ({@code DIR/store/campaignkit}), apart from real campaigns, where {@code list} and
+ * {@code report --store} find them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a complete sample campaign on the simulated channel and write its reports.")
@@ -35,6 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final int DEFAULT_CONTACTS = 40;
     static final String DEFAULT_DIR = "campaignkit-demo";
+    /** The demo keeps its campaigns apart from real ones, in its own H2 file under its directory. */
+    static final String STORE_LOCATION = "store/campaignkit";
     static final String MESSAGE = "Hola {{1}}, tu saldo de ${{2}} vence el {{3}}. Responde a este mensaje para pagar.";
     static final String[] NAMES = {"Carlos", "Ana", "Luz", "Jorge", "María", "Pedro", "Sofía", "Diego", "Elena", "Raúl"};
     /** Most the simulated events take to arrive after the last send; the demo stops waiting earlier when they are in. */
@@ -55,6 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "RATE", converter = PaceConverter.class, description = "Pace (default 100/s).")
     Pace rate = Pace.perSecond(100);
 
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "The campaign store (default: an H2 file at DIR/" + STORE_LOCATION + ").")
+    String store;
+
     public DemoCommand(CliContext context) {
         this.context = context;
     }
@@ -64,6 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (contactCount < 1 || contactCount > 100_000) {
             throw CliException.usage("--contacts must be from 1 to 100000, was " + contactCount);
         }
+        String storeUrl = store != null ? store.strip() : CliStore.h2FileUrl(dir.resolve(STORE_LOCATION));
+        CliStore.checkUrl(storeUrl);
         Path contacts = writeSampleContacts(dir.resolve("contacts.tsv"), contactCount, simulate.seed());
         context.err().println("sample contacts: " + contacts.toAbsolutePath().normalize());
         TemplateMessage message = TemplateMessage.of(InlineTemplate.of(MESSAGE), Binding.contactName("cliente"),
@@ -76,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ActiveHours.alwaysOpen(ZoneOffset.UTC), Optional.of(0), InetAddress.getLoopbackAddress(),
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),
-                "Demo: cobranza");
+                "Demo: cobranza", storeUrl);
         return new CampaignRun(context, plan).execute();
     }
 

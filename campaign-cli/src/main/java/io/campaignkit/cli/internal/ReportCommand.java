@@ -1,24 +1,40 @@
 package io.campaignkit.cli.internal;
 
+import io.campaignkit.cli.CampaignKitCli;
+import io.campaignkit.cli.internal.report.CampaignReport;
 import io.campaignkit.cli.internal.report.ReportFormat;
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code campaignkit report --campaign ID [--store JDBC_URL] --format csv|json|html --output FILE}.
- * It reads a stored campaign, so it needs the JDBC store, which is not available yet: it refuses
- * with a message that says so and how to get a report today.
+ * {@code campaignkit report --campaign ID [--store JDBC_URL] --format csv|json|html --output FILE}:
+ * reads a stored campaign and writes the report {@code run} writes, its recipients streamed page by
+ * page from the store.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Export a stored campaign's report (needs the JDBC store: not available yet).")
+        description = "Export a stored campaign's report in CSV, JSON or HTML.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the report was written",
+            "1:the report file could not be written",
+            "2:usage error, unknown campaign id, or a store that cannot be opened"})
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--campaign", required = true, paramLabel = "ID", description = "The campaign's id.")
+    private final CliContext context;
+
+    @Option(names = "--campaign", required = true, paramLabel = "ID", description = "The campaign's id (campaignkit list shows them).")
     String campaign;
 
-    @Option(names = "--store", paramLabel = "JDBC_URL", description = "The campaign store.")
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
     String store;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json or html.")
@@ -28,12 +44,43 @@ public final class ReportCommand implements Callable<Integer> {
     Path output;
 
     public ReportCommand(CliContext context) {
-        // the context is unused until the store exists; the constructor keeps every command alike
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        StoreOption.refuseIfGiven(store);
-        throw StoreOption.noStoreFor("report");
+        CampaignId id = campaignId(campaign);
+        try (CliStore cliStore = CliStore.open(CliStore.url(store, context), context)) {
+            Campaign found = cliStore.store().find(id).orElseThrow(() -> CliException.usage("no campaign '"
+                    + id.value() + "' in " + cliStore.shownUrl() + "; 'campaignkit list' shows the stored campaigns"));
+            CampaignReport report = StoreReports.report(cliStore.store(), found, Instant.now());
+            write(report);
+        }
+        context.out().println("report: " + output.toAbsolutePath().normalize());
+        context.out().flush();
+        return CampaignKitCli.EXIT_OK;
+    }
+
+    private static CampaignId campaignId(String text) {
+        try {
+            return CampaignId.of(text.strip());
+        } catch (InvalidArgumentException bad) {
+            throw CliException.usage("bad --campaign '" + text + "': " + bad.getMessage(), bad);
+        }
+    }
+
+    private void write(CampaignReport report) {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                format.write(report, out);
+            }
+        } catch (IOException e) {
+            throw new CliException(CampaignKitCli.EXIT_INVALID, "cannot write the report '" + output + "': "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Send to the valid rows even when some rows are invalid.")
     boolean lenient;
 
-    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Campaign store (not available yet: campaigns live in memory).")
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
     String store;
 
     @Option(names = "--webhook-port", paramLabel = "PORT", description = "Listen for the channel's webhooks on this port.")
@@ -117,7 +117,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreOption.refuseIfGiven(store);
         AudienceFiles.requireReadable(contacts);
         if (webhookPort != null && (webhookPort < 0 || webhookPort > 65_535)) {
             throw CliException.usage("--webhook-port must be from 0 to 65535, was " + webhookPort);
@@ -125,11 +124,13 @@ public final class RunCommand implements Callable<Integer> {
         ActiveHours activeHours = activeHours(hours, zone);
         TemplateMessage templateMessage = templateMessage();
         ChannelSetup channelSetup = ChannelSetup.of(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
+        String storeUrl = CliStore.url(store, context);
+        CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
         Path reportFile = report;
         CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, region, sheet, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName);
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl);
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }

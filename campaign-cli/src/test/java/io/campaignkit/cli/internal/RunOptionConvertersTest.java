@@ -92,10 +92,12 @@ class RunOptionConvertersTest {
     }
 
     @Test
-    void jdbcUrlsAreRedactedBeforeTheirParameters() {
-        assertThat(StoreOption.redact("jdbc:postgresql://db:5432/ck?user=a&password=secret"))
-                .isEqualTo("jdbc:postgresql://db:5432/ck…");
-        assertThat(StoreOption.redact("jdbc:h2:./campaigns;PASSWORD=x")).isEqualTo("jdbc:h2:./campaigns…");
-        assertThat(StoreOption.redact("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+    void jdbcUrlsAreShownWithTheirPasswordsMasked() {
+        assertThat(CliStore.redact("jdbc:postgresql://db:5432/ck?user=a&password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/ck?user=a&password=***&ssl=true");
+        assertThat(CliStore.redact("jdbc:postgresql://a:secret@db/ck")).isEqualTo("jdbc:postgresql://a:***@db/ck");
+        assertThat(CliStore.redact("jdbc:h2:./campaigns;USER=sa;PASSWORD=x;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:./campaigns;USER=sa;PASSWORD=***;MODE=PostgreSQL");
+        assertThat(CliStore.redact("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
     }
 }

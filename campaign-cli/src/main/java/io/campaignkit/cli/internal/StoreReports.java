@@ -8,7 +8,7 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
-import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.StatusReason;
@@ -17,17 +17,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds a {@link CampaignReport} from the engine and its store, reading recipients page by page. */
-final class EngineReports {
+/**
+ * Builds a {@link CampaignReport} from the store, reading recipients page by page: the same report
+ * whether a run just finished or {@code report} reads a campaign stored long ago.
+ */
+final class StoreReports {
 
     static final int PAGE_SIZE = 500;
 
-    private EngineReports() {}
+    private StoreReports() {}
 
-    static CampaignReport report(CampaignEngine engine, TrackingStore tracking, Campaign campaign, Instant now) {
-        return new CampaignReport(summary(engine.metrics(campaign.id()), campaign, Optional.of(now)),
+    static CampaignReport report(CampaignStore store, Campaign campaign, Instant now) {
+        return new CampaignReport(summary(metrics(store, campaign), campaign, Optional.of(now)),
                 campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
-                rows(engine, tracking, campaign));
+                rows(store, campaign));
+    }
+
+    /** The campaign's figures as the engine computes them, straight from the store. */
+    static CampaignMetrics metrics(CampaignStore store, Campaign campaign) {
+        return CampaignMetrics.of(campaign.id(), store.counts(campaign.id()), store.funnelCounts(campaign.id()));
     }
 
     static ReportSummary summary(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
@@ -38,16 +46,16 @@ final class EngineReports {
                 metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
     }
 
-    private static ReportRowSource rows(CampaignEngine engine, TrackingStore tracking, Campaign campaign) {
+    private static ReportRowSource rows(CampaignStore store, Campaign campaign) {
         return action -> {
             long after = -1;
             while (true) {
-                List<Recipient> page = engine.recipients(campaign.id(), after, PAGE_SIZE);
+                List<Recipient> page = store.findRecipients(campaign.id(), after, PAGE_SIZE);
                 if (page.isEmpty()) {
                     return;
                 }
                 for (Recipient recipient : page) {
-                    action.accept(row(recipient, tracking));
+                    action.accept(row(recipient, store));
                 }
                 after = page.get(page.size() - 1).sequence();
             }
