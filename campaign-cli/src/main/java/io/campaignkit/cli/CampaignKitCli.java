@@ -19,7 +19,15 @@ import picocli.CommandLine;
  * <pre>{@code
  * java -jar campaign-cli/target/campaignkit.jar demo
  * java -jar campaign-cli/target/campaignkit.jar validate contacts.xlsx --field NOMBRE:TEXT --field MONTO:NUMBER
+ * java -jar campaign-cli/target/campaignkit.jar list
+ * java -jar campaign-cli/target/campaignkit.jar report --campaign ID --format html --output report.html
  * }</pre>
+ *
+ * <p>Campaigns are kept in the JDBC store: {@code --store JDBC_URL} ({@code jdbc:h2:…} or
+ * {@code jdbc:postgresql://…}), else the environment variable {@code CAMPAIGNKIT_STORE}, else an
+ * H2 file database at {@code ./campaignkit-data/campaignkit}; {@code demo} keeps its own under its
+ * directory. The program's campaigns belong to the tenant {@code cli}. A store that cannot be
+ * opened is a usage error (exit 2), its URL shown with passwords masked.
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_INVALID} the input was read but is
  * invalid (or a campaign could not be launched), {@value #EXIT_USAGE} a usage error, a file that

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStores;
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +58,9 @@ class StoreCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String id = campaignId(run);
         assertThat(run.out()).contains("store: " + store);
+        try (JdbcCampaignStore stored = JdbcCampaignStores.h2File(dir.resolve("db/campaignkit"))) {
+            assertThat(stored.find(CampaignId.of(id))).get().extracting(Campaign::tenantId).isEqualTo("cli");
+        }
 
         CliRun list = CliRun.of("list", "--store", store);
 
@@ -96,7 +106,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void theProgramSeesOnlyItsOwnTenantsCampaigns() throws IOException {
+        try (JdbcCampaignStore shared = JdbcCampaignStores.h2File(dir.resolve("db/campaignkit"))) {
+            shared.insert(Campaign.create(CampaignId.of("host-1"), "acme", "cobranza", CampaignKind.LIVE,
+                    CampaignConfiguration.custom().name("Acme's own").build(), Instant.now()));
+        }
+
+        CliRun list = CliRun.of("list", "--store", store, "--json");
+        CliRun report = CliRun.of("report", "--campaign", "host-1", "--store", store, "--format", "csv",
+                "--output", dir.resolve("x.csv").toString());
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(new ObjectMapper().readTree(list.out())).isEmpty();
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errLines()).singleElement().asString().contains("no campaign 'host-1'");
+    }
+
+    @Test
     void anUnknownCampaignIsOneLineAndExitTwo() {
+        assertThat(CliRun.of("list", "--store", store + ";IFEXISTS=FALSE").exitCode()).isZero();
         CliRun report = CliRun.of("report", "--campaign", "cli-nope", "--store", store, "--format", "csv",
                 "--output", dir.resolve("x.csv").toString());
 
@@ -107,7 +135,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void readingADatabaseThatDoesNotExistCreatesNothing() {
+        CliRun list = CliRun.of("list", "--store", store);
+        CliRun report = CliRun.of("report", "--campaign", "cli-1", "--store", store, "--format", "csv",
+                "--output", dir.resolve("x.csv").toString());
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).isEmpty();
+        assertThat(list.errLines()).singleElement().asString().contains("no database there yet");
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errLines()).singleElement().asString().contains("no campaign 'cli-1'")
+                .contains("no database there yet");
+        assertThat(dir.resolve("db")).doesNotExist();
+    }
+
+    @Test
     void anEmptyStoreListsNothing() throws IOException {
+        CliRun create = CliRun.of("list", "--store", store + ";IFEXISTS=FALSE");
+        assertThat(create.exitCode()).as(create.err()).isZero();
+
         CliRun list = CliRun.of("list", "--store", store);
         CliRun json = CliRun.of("list", "--store", store, "--json");
 
@@ -149,10 +195,11 @@ class StoreCommandsTest {
     void aDatabaseThatCannotBeOpenedIsAOneLineUsageError() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
-        CliRun run = CliRun.of("list", "--store", "jdbc:h2:file:" + notADirectory.resolve("db") + ";PASSWORD=secret");
+        CliRun run = CliRun.of("demo", "--dir", dir.resolve("demo").toString(), "--store",
+                "jdbc:h2:file:" + notADirectory.resolve("db") + ";PASSWORD=secret");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).as(run.err()).singleElement().asString().startsWith("campaignkit list: cannot open the store")
+        assertThat(run.errLines()).as(run.err()).last().asString().startsWith("campaignkit demo: cannot open the store")
                 .contains("PASSWORD=***").contains("plain-file").doesNotContain("secret");
     }
 

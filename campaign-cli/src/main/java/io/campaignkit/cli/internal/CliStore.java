@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -96,6 +97,21 @@ final class CliStore implements AutoCloseable {
      *     reached or opened, with the URL's passwords masked
      */
     static CliStore open(String url, CliContext context) {
+        return open(url, context, false).orElseThrow();
+    }
+
+    /**
+     * Opens an existing store for reading: an H2 database that does not exist yet is not created
+     * (listing a fresh machine's default store leaves no file behind).
+     *
+     * @return empty when the URL names an H2 database that does not exist
+     * @throws CliException as {@link #open(String, CliContext)}
+     */
+    static Optional<CliStore> openExisting(String url, CliContext context) {
+        return open(url, context, true);
+    }
+
+    private static Optional<CliStore> open(String url, CliContext context, boolean mustExist) {
         checkUrl(url);
         Optional<String> user = context.env(ENV_USER);
         Optional<String> password = context.env(ENV_PASSWORD);
@@ -104,7 +120,7 @@ final class CliStore implements AutoCloseable {
         try {
             DataSource dataSource;
             if (h2) {
-                JdbcConnectionPool h2Pool = h2Pool(url, user, password);
+                JdbcConnectionPool h2Pool = h2Pool(url, user, password, mustExist);
                 pool = h2Pool::dispose;
                 dataSource = h2Pool;
             } else {
@@ -114,9 +130,12 @@ final class CliStore implements AutoCloseable {
             }
             JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource)
                     .dialect(h2 ? Dialect.H2 : Dialect.POSTGRESQL).migrate(true).tenant(TENANT).build();
-            return new CliStore(store, pool, redact(url));
+            return Optional.of(new CliStore(store, pool, redact(url)));
         } catch (RuntimeException failure) {
             closeQuietly(pool);
+            if (mustExist && h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+                return Optional.empty();
+            }
             throw CliException.usage("cannot open the store " + redact(url) + ": "
                     + scrub(rootMessage(failure), url, password) + "; check --store (or " + ENV_STORE
                     + ") and that the database is running and reachable", failure);
@@ -142,7 +161,8 @@ final class CliStore implements AutoCloseable {
     }
 
     /** H2 takes user and password as arguments, and refuses them twice: they leave the URL. */
-    private static JdbcConnectionPool h2Pool(String url, Optional<String> envUser, Optional<String> envPassword) {
+    private static JdbcConnectionPool h2Pool(String url, Optional<String> envUser, Optional<String> envPassword,
+            boolean mustExist) {
         String[] parts = url.split(";");
         List<String> kept = new ArrayList<>(List.of(parts[0]));
         String user = null;
@@ -162,6 +182,9 @@ final class CliStore implements AutoCloseable {
         // H2 closes its databases in a shutdown hook of its own; Ctrl-C must leave the run's hook the
         // store, to record what is in flight and finish the campaign (the run closes the store itself)
         addUnlessSet(kept, "DB_CLOSE_ON_EXIT", "FALSE");
+        if (mustExist) {
+            addUnlessSet(kept, "IFEXISTS", "TRUE");
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(String.join(";", kept),
                 user != null ? user : envUser.orElse(H2_DEFAULT_USER), password != null ? password : envPassword.orElse(""));
         pool.setMaxConnections(MAX_CONNECTIONS);
@@ -209,6 +232,15 @@ final class CliStore implements AutoCloseable {
             scrubbed = scrubbed.replace(envPassword.get(), "***");
         }
         return redact(scrubbed);
+    }
+
+    private static int sqlErrorCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getErrorCode();
+            }
+        }
+        return 0;
     }
 
     /** The driver's own words: its deepest SQL exception says what failed better than a bare I/O cause. */

@@ -51,13 +51,16 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Listed> listed = new ArrayList<>();
-        String shownUrl;
-        try (CliStore cliStore = CliStore.open(CliStore.url(store, context), context)) {
-            shownUrl = cliStore.shownUrl();
-            for (Campaign campaign : campaigns(cliStore.store())) {
-                listed.add(new Listed(campaign, StoreReports.metrics(cliStore.store(), campaign)));
+        String url = CliStore.url(store, context);
+        Optional<CliStore> existing = CliStore.openExisting(url, context);
+        if (existing.isPresent()) {
+            try (CliStore cliStore = existing.get()) {
+                for (Campaign campaign : campaigns(cliStore.store())) {
+                    listed.add(new Listed(campaign, StoreReports.metrics(cliStore.store(), campaign)));
+                }
             }
         }
+        String shownUrl = CliStore.redact(url) + (existing.isEmpty() ? " (no database there yet)" : "");
         if (json) {
             printJson(context.out(), listed);
         } else if (listed.isEmpty()) {

@@ -50,15 +50,22 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CampaignId id = campaignId(campaign);
-        try (CliStore cliStore = CliStore.open(CliStore.url(store, context), context)) {
-            Campaign found = cliStore.store().find(id).orElseThrow(() -> CliException.usage("no campaign '"
-                    + id.value() + "' in " + cliStore.shownUrl() + "; 'campaignkit list' shows the stored campaigns"));
+        String url = CliStore.url(store, context);
+        CliStore cliStore = CliStore.openExisting(url, context).orElseThrow(() -> unknown(id,
+                CliStore.redact(url) + " (no database there yet)"));
+        try (cliStore) {
+            Campaign found = cliStore.store().find(id).orElseThrow(() -> unknown(id, cliStore.shownUrl()));
             CampaignReport report = StoreReports.report(cliStore.store(), found, Instant.now());
             write(report);
         }
         context.out().println("report: " + output.toAbsolutePath().normalize());
         context.out().flush();
         return CampaignKitCli.EXIT_OK;
+    }
+
+    private static CliException unknown(CampaignId id, String where) {
+        return CliException.usage("no campaign '" + id.value() + "' in " + where
+                + "; 'campaignkit list' shows the stored campaigns");
     }
 
     private static CampaignId campaignId(String text) {
