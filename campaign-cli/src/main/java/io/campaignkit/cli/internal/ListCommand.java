@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
  * follow the JSON report's ({@code campaign}, {@code name}, {@code state}, {@code created_at}, the counts).
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the stored campaigns with their state and counts.")
+        description = "List the stored campaigns with their state and counts.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:listed (an empty store lists nothing)", "2:usage error, or a store that cannot be opened"})
 public final class ListCommand implements Callable<Integer> {
 
     /** Campaigns read per query. */

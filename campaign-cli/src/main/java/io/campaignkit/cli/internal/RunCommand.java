@@ -28,14 +28,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code campaignkit run}: imports a contact file, creates and launches the campaign, sends at the
  * pace and inside the hours given while listening for webhooks, waits, finishes, prints the
- * summary and writes the report.
+ * summary and writes the report. The campaign, its recipients and their outcomes are kept in the
+ * store of {@code --store} (see {@link CliStore} for the default), where {@code list} and
+ * {@code report} find them later.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a campaign end to end: import, launch, send, track, finish, report.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the campaign ran (even if some recipients failed)",
             "1:the campaign could not be launched (invalid contacts or configuration)",
-            "2:usage error, unreadable file or missing credential"})
+            "2:usage error, unreadable file, missing credential, or a store that cannot be opened"})
 public final class RunCommand implements Callable<Integer> {
 
     /** How long a run keeps listening for webhooks after its last send, by default. */
