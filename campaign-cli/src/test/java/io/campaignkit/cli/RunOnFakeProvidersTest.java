@@ -83,6 +83,7 @@ class RunOnFakeProvidersTest {
                     "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "3s", "--report", report.toString()));
 
             Map<String, String> waIdByMessageId = new LinkedHashMap<>();
+            Map<String, String> callbackDataByMessageId = new LinkedHashMap<>();
             for (int i = 0; i < 2; i++) {
                 String to = new ObjectMapper().readTree(graph.takeRequest().body()).get("to").asText();
                 assertThat(to).isIn("525500998877", "525511223344");
@@ -91,6 +92,9 @@ class RunOnFakeProvidersTest {
                 String messageId = "wamid.fake." + id;
                 String correlation = graph.callbackDataOf(messageId).orElseThrow();
                 waIdByMessageId.put(messageId, correlation.substring(correlation.lastIndexOf(':') + 1));
+                // Meta echoes the send's biz_opaque_callback_data in its statuses: they match even
+                // when they overtake the send's own response
+                callbackDataByMessageId.put(messageId, "'biz_opaque_callback_data':'" + correlation + "'");
             }
             URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp-cloud");
 
@@ -104,10 +108,11 @@ class RunOnFakeProvidersTest {
             String firstId = "wamid.fake.1";
             String firstWaId = waIdByMessageId.get(firstId);
             for (Map.Entry<String, String> sent : waIdByMessageId.entrySet()) {
-                assertThat(postMeta(webhook, MetaWebhooks.status(sent.getKey(), "delivered", sent.getValue(), "")))
+                assertThat(postMeta(webhook, MetaWebhooks.status(sent.getKey(), "delivered", sent.getValue(),
+                        callbackDataByMessageId.get(sent.getKey()))))
                         .isEqualTo(200);
             }
-            assertThat(postMeta(webhook, MetaWebhooks.status(firstId, "read", firstWaId, ""))).isEqualTo(200);
+            assertThat(postMeta(webhook, MetaWebhooks.status(firstId, "read", firstWaId, callbackDataByMessageId.get(firstId)))).isEqualTo(200);
             assertThat(postMeta(webhook, MetaWebhooks.message(firstWaId, "wamid.in.1", "text", "'text':{'body':'Sí'}")))
                     .isEqualTo(200);
             // a forged call changes nothing

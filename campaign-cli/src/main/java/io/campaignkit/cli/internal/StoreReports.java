@@ -28,9 +28,14 @@ final class StoreReports {
     private StoreReports() {}
 
     static CampaignReport report(CampaignStore store, Campaign campaign, Instant now) {
+        return report(store, campaign, now, PAGE_SIZE);
+    }
+
+    /** The report, reading {@code pageSize} recipients at a time. */
+    static CampaignReport report(CampaignStore store, Campaign campaign, Instant now, int pageSize) {
         return new CampaignReport(summary(metrics(store, campaign), campaign, Optional.of(now)),
                 campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
-                rows(store, campaign));
+                rows(store, campaign, pageSize));
     }
 
     /** The campaign's figures as the engine computes them, straight from the store. */
@@ -46,11 +51,11 @@ final class StoreReports {
                 metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
     }
 
-    private static ReportRowSource rows(CampaignStore store, Campaign campaign) {
+    private static ReportRowSource rows(CampaignStore store, Campaign campaign, int pageSize) {
         return action -> {
             long after = -1;
             while (true) {
-                List<Recipient> page = store.findRecipients(campaign.id(), after, PAGE_SIZE);
+                List<Recipient> page = store.findRecipients(campaign.id(), after, pageSize);
                 if (page.isEmpty()) {
                     return;
                 }
