@@ -34,6 +34,19 @@ public final class EngagementRows {
     }
 
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return engageOnce(sender, campaignId, phones);
+            } catch (io.campaignkit.store.jdbc.JdbcStoreException failure) {
+                if (attempt >= 5 || !(failure.getCause() instanceof SQLException cause) || !Sql.isUniqueViolation(cause)) {
+                    throw failure;
+                }
+                // H2: another thread engaged one of the phones meanwhile; look again
+            }
+        }
+    }
+
+    private Set<PhoneNumber> engageOnce(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         return sql.inTransaction("engaging contacts with " + campaignId, connection -> {
             String tenant = campaigns.tenantForWriting(connection, campaignId);
             // in phone order, so two transactions engaging overlapping phones cannot deadlock
@@ -65,16 +78,14 @@ public final class EngagementRows {
             Set<String> phones) throws SQLException {
         String insert = "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id, tenant_id)"
                 + " VALUES (?, ?, ?, ?, ?)";
-        if (!inserts.postgres()) {
-            // H2: insert only the phones not engaged yet (an exception per taken phone is costly there);
-            // a phone engaged by another thread meanwhile still meets the primary key
-            for (String phone : notEngaged(connection, sender, phones)) {
-                inserts.insertIfAbsent(connection, insert, statement -> bind(statement, sender, phone, campaignId, tenant));
-            }
+        // H2 has no ON CONFLICT: it inserts the phones not engaged yet; one engaged by another thread
+        // meanwhile meets the primary key, and the whole engagement is tried again
+        Set<String> toInsert = inserts.postgres() ? phones : notEngaged(connection, sender, phones);
+        if (toInsert.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(insert + " ON CONFLICT DO NOTHING")) {
-            for (String phone : phones) {
+        try (PreparedStatement statement = connection.prepareStatement(inserts.postgres() ? insert + " ON CONFLICT DO NOTHING" : insert)) {
+            for (String phone : toInsert) {
                 bind(statement, sender, phone, campaignId, tenant);
                 statement.addBatch();
             }

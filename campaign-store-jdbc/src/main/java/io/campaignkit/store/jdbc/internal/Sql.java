@@ -67,7 +67,11 @@ public final class Sql {
 
     /** Whether the failure is a unique (or primary key) violation. */
     static boolean isUniqueViolation(SQLException failure) {
-        return "23505".equals(failure.getSQLState());
+        if ("23505".equals(failure.getSQLState())) {
+            return true;
+        }
+        SQLException next = failure.getNextException(); // a failed batch reports its statement's failure here
+        return next != null && next != failure && "23505".equals(next.getSQLState());
     }
 
     private static void rollbackQuietly(Connection connection, Throwable failure) {
