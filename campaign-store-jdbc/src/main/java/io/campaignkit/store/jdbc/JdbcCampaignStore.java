@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.StoreArguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
@@ -22,7 +24,6 @@ import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.UnmatchedStatus;
 import io.campaignkit.store.jdbc.internal.CampaignRows;
-import io.campaignkit.store.jdbc.internal.Checks;
 import io.campaignkit.store.jdbc.internal.ConversationRows;
 import io.campaignkit.store.jdbc.internal.EngagementRows;
 import io.campaignkit.store.jdbc.internal.InboundQueueRows;
@@ -127,8 +128,8 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
      * @throws InvalidArgumentException if {@code tenantId} is blank, or this store serves another tenant
      */
     public JdbcCampaignStore forTenant(String tenantId) {
-        String tenant = Checks.notBlank(tenantId, "tenantId").strip();
-        Checks.check(scope.tenantId().isEmpty() || scope.tenantId().get().equals(tenant), "tenantId",
+        String tenant = Arguments.requireNonBlank(tenantId, "tenantId").strip();
+        Arguments.require(scope.tenantId().isEmpty() || scope.tenantId().get().equals(tenant), "tenantId",
                 "this store serves tenant " + scope.tenantId().orElse("") + " only, not " + tenant);
         return new JdbcCampaignStore(sql, dialect, Scope.tenant(tenant), () -> { });
     }
@@ -152,156 +153,156 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
     @Override
     public void insert(Campaign campaign) {
-        campaigns.insert(Checks.notNull(campaign, "campaign"));
+        campaigns.insert(Arguments.requireNonNull(campaign, "campaign"));
     }
 
     @Override
     public void update(Campaign campaign, long expectedVersion) {
-        campaigns.update(Checks.notNull(campaign, "campaign"), expectedVersion);
+        campaigns.update(Arguments.requireNonNull(campaign, "campaign"), expectedVersion);
     }
 
     @Override
     public Optional<Campaign> find(CampaignId id) {
-        return campaigns.find(Checks.notNull(id, "id"));
+        return campaigns.find(Arguments.requireNonNull(id, "id"));
     }
 
     @Override
     public List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        Checks.notNull(state, "state");
-        Checks.notNull(after, "after");
-        return campaigns.findByState(state, after, Checks.limit(limit));
+        Arguments.requireNonNull(state, "state");
+        Arguments.requireNonNull(after, "after");
+        return campaigns.findByState(state, after, StoreArguments.requireLimit(limit));
     }
 
     @Override
     public List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        Checks.notBlank(tenantId, "tenantId");
-        Checks.notBlank(projectId, "projectId");
-        Checks.notNull(after, "after");
-        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, Checks.limit(limit));
+        Arguments.requireNonBlank(tenantId, "tenantId");
+        Arguments.requireNonBlank(projectId, "projectId");
+        Arguments.requireNonNull(after, "after");
+        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, StoreArguments.requireLimit(limit));
     }
 
     @Override
     public void delete(Campaign campaign) {
-        campaigns.delete(Checks.notNull(campaign, "campaign"));
+        campaigns.delete(Arguments.requireNonNull(campaign, "campaign"));
     }
 
     // ================================================================ RecipientStore
 
     @Override
     public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.batch(recipients, "recipients");
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireBatch(recipients, "recipients");
+        Arguments.requireNonNull(now, "now");
         return this.recipients.insert(campaignId, recipients, now);
     }
 
     @Override
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.lease(lease, now);
-        return recipients.claimForSending(campaignId, lease, Checks.limit(limit), now);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireLiveLease(lease, now);
+        return recipients.claimForSending(campaignId, lease, StoreArguments.requireLimit(limit), now);
     }
 
     @Override
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.lease(lease, now);
-        return recipients.claimExpiredSending(campaignId, lease, Checks.limit(limit), now);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireLiveLease(lease, now);
+        return recipients.claimExpiredSending(campaignId, lease, StoreArguments.requireLimit(limit), now);
     }
 
     @Override
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        return recipients.apply(Checks.batch(updates, "updates"));
+        return recipients.apply(StoreArguments.requireBatch(updates, "updates"));
     }
 
     @Override
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(reason, "reason");
-        Checks.notNull(now, "now");
-        return recipients.skipPending(campaignId, reason, Checks.limit(limit), now);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(reason, "reason");
+        Arguments.requireNonNull(now, "now");
+        return recipients.skipPending(campaignId, reason, StoreArguments.requireLimit(limit), now);
     }
 
     @Override
     public Optional<Recipient> findRecipient(RecipientKey key) {
-        return recipients.find(Checks.notNull(key, "key"));
+        return recipients.find(Arguments.requireNonNull(key, "key"));
     }
 
     @Override
     public Optional<Recipient> findByProviderMessageId(String providerMessageId) {
-        return recipients.findByProviderMessageId(Checks.notBlank(providerMessageId, "providerMessageId"));
+        return recipients.findByProviderMessageId(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
     }
 
     @Override
     public Optional<Recipient> findByCorrelationId(String correlationId) {
-        return recipients.findByCorrelationId(Checks.notBlank(correlationId, "correlationId"));
+        return recipients.findByCorrelationId(Arguments.requireNonBlank(correlationId, "correlationId"));
     }
 
     @Override
     public List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.check(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
-        return recipients.page(campaignId, afterSequence, Checks.limit(limit));
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+        return recipients.page(campaignId, afterSequence, StoreArguments.requireLimit(limit));
     }
 
     @Override
     public Optional<Instant> nextDueAt(CampaignId campaignId, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(now, "now");
         return recipients.nextDueAt(campaignId);
     }
 
     @Override
     public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return recipients.nextLeaseExpiry(Checks.notNull(campaignId, "campaignId"));
+        return recipients.nextLeaseExpiry(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     @Override
     public RecipientCounts counts(CampaignId campaignId) {
-        return recipients.counts(Checks.notNull(campaignId, "campaignId"));
+        return recipients.counts(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     // ================================================================ EngagementStore
 
     @Override
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(campaignId, "campaignId");
-        Checks.batch(phones, "phones");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireBatch(phones, "phones");
         return engagements.engage(sender, campaignId, phones);
     }
 
     @Override
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
         return engagements.engagedCampaign(sender, phone);
     }
 
     @Override
     public int releaseEngagements(CampaignId campaignId, int limit) {
-        Checks.notNull(campaignId, "campaignId");
-        return engagements.release(campaignId, Checks.limit(limit));
+        Arguments.requireNonNull(campaignId, "campaignId");
+        return engagements.release(campaignId, StoreArguments.requireLimit(limit));
     }
 
     // ================================================================ SuppressionList
 
     @Override
     public void suppress(Suppression suppression) {
-        suppressions.suppress(Checks.notNull(suppression, "suppression"));
+        suppressions.suppress(Arguments.requireNonNull(suppression, "suppression"));
     }
 
     @Override
     public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
         return suppressions.lift(sender, phone);
     }
 
     @Override
     public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        Checks.notNull(sender, "sender");
-        Checks.upToBatch(phones, "phones");
+        Arguments.requireNonNull(sender, "sender");
+        StoreArguments.requireUpToBatch(phones, "phones");
         return suppressions.suppressedAmong(sender, phones);
     }
 
@@ -309,115 +310,115 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
     @Override
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
-        Checks.notNull(at, "at");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(at, "at");
         return conversations.openOrContinue(campaignId, phone, at);
     }
 
     @Override
     public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
         return conversations.findOpen(campaignId, phone);
     }
 
     @Override
     public Optional<Conversation> findConversation(String conversationId) {
-        return conversations.find(Checks.notBlank(conversationId, "conversationId"));
+        return conversations.find(Arguments.requireNonBlank(conversationId, "conversationId"));
     }
 
     @Override
     public void touchConversation(String conversationId, Instant at) {
-        Checks.notBlank(conversationId, "conversationId");
-        conversations.touch(conversationId, Checks.notNull(at, "at"));
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        conversations.touch(conversationId, Arguments.requireNonNull(at, "at"));
     }
 
     @Override
     public boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notNull(periodStart, "periodStart");
-        Checks.notNull(now, "now");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonNull(periodStart, "periodStart");
+        Arguments.requireNonNull(now, "now");
         return conversations.tryMarkAutoReply(conversationId, periodStart, now);
     }
 
     @Override
     public Optional<Conversation> closeConversation(String conversationId, String reason, Instant at) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notBlank(reason, "reason");
-        Checks.notNull(at, "at");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonBlank(reason, "reason");
+        Arguments.requireNonNull(at, "at");
         return conversations.close(conversationId, reason, at);
     }
 
     @Override
     public List<Conversation> closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(idleSince, "idleSince");
-        Checks.notBlank(reason, "reason");
-        Checks.notNull(at, "at");
-        return conversations.closeAll(campaignId, idleSince, reason, Checks.limit(limit), at);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(idleSince, "idleSince");
+        Arguments.requireNonBlank(reason, "reason");
+        Arguments.requireNonNull(at, "at");
+        return conversations.closeAll(campaignId, idleSince, reason, StoreArguments.requireLimit(limit), at);
     }
 
     @Override
     public Optional<Instant> oldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(Checks.notNull(campaignId, "campaignId"));
+        return conversations.oldestActivity(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     @Override
     public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
-        Checks.notNull(message, "message");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(message, "message");
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 
     @Override
     public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.lease(lease, now);
-        return inbound.claim(campaignId, lease, Checks.limit(limit), now);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireLiveLease(lease, now);
+        return inbound.claim(campaignId, lease, StoreArguments.requireLimit(limit), now);
     }
 
     @Override
     public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        Checks.notNull(campaignId, "campaignId");
-        inbound.acknowledge(campaignId, Checks.upToBatch(sequences, "sequences"));
+        Arguments.requireNonNull(campaignId, "campaignId");
+        inbound.acknowledge(campaignId, StoreArguments.requireUpToBatch(sequences, "sequences"));
     }
 
     @Override
     public long countQueued(CampaignId campaignId) {
-        return inbound.count(Checks.notNull(campaignId, "campaignId"));
+        return inbound.count(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     // ================================================================ TrackingStore
 
     @Override
     public boolean markEventHandled(String eventKey, Instant at) {
-        Checks.notBlank(eventKey, "eventKey");
-        return tracking.markEventHandled(eventKey, Checks.notNull(at, "at"));
+        Arguments.requireNonBlank(eventKey, "eventKey");
+        return tracking.markEventHandled(eventKey, Arguments.requireNonNull(at, "at"));
     }
 
     @Override
     public boolean wasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(Checks.notBlank(eventKey, "eventKey"));
+        return tracking.wasEventHandled(Arguments.requireNonBlank(eventKey, "eventKey"));
     }
 
     @Override
     public void keepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(Checks.notNull(status, "status"));
+        tracking.keepUnmatched(Arguments.requireNonNull(status, "status"));
     }
 
     @Override
     public List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(Checks.notBlank(providerMessageId, "providerMessageId"));
+        return tracking.takeUnmatched(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
     }
 
     @Override
     public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        Checks.upToBatch(providerMessageIds, "providerMessageIds");
-        providerMessageIds.forEach(id -> Checks.notBlank(id, "providerMessageIds"));
+        StoreArguments.requireUpToBatch(providerMessageIds, "providerMessageIds");
+        providerMessageIds.forEach(id -> Arguments.requireNonBlank(id, "providerMessageIds"));
         return tracking.takeUnmatched(providerMessageIds);
     }
 
@@ -428,19 +429,19 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
     @Override
     public void recordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(Checks.notNull(step, "step"));
+        tracking.recordFunnelStep(Arguments.requireNonNull(step, "step"));
     }
 
     @Override
     public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
         return tracking.funnelSteps(campaignId, phone);
     }
 
     @Override
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(Checks.notNull(campaignId, "campaignId"));
+        return tracking.funnelCounts(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     /** Builds a {@link JdbcCampaignStore}. */
@@ -455,13 +456,13 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
         /** The database; required. The store borrows one connection per operation: give it a pool. */
         public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Checks.notNull(dataSource, "dataSource");
+            this.dataSource = Arguments.requireNonNull(dataSource, "dataSource");
             return this;
         }
 
         /** The database's dialect; detected from the database when not set. */
         public Builder dialect(Dialect dialect) {
-            this.dialect = Checks.notNull(dialect, "dialect");
+            this.dialect = Arguments.requireNonNull(dialect, "dialect");
             return this;
         }
 
@@ -477,7 +478,7 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
 
         /** Serve this tenant only; by default the store serves every tenant. */
         public Builder tenant(String tenantId) {
-            this.tenantId = Checks.notBlank(tenantId, "tenantId").strip();
+            this.tenantId = Arguments.requireNonBlank(tenantId, "tenantId").strip();
             return this;
         }
 
@@ -494,7 +495,7 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
          * @throws JdbcStoreException if the database is unreachable or its schema cannot be migrated
          */
         public JdbcCampaignStore build() {
-            Checks.check(dataSource != null, "dataSource", "dataSource is required");
+            Arguments.require(dataSource != null, "dataSource", "dataSource is required");
             Dialect resolved = dialect != null ? dialect : Dialect.detect(dataSource);
             if (migrate) {
                 Migrations.migrate(dataSource, resolved.migrationFolder());

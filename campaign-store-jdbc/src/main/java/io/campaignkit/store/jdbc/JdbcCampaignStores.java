@@ -1,6 +1,6 @@
 package io.campaignkit.store.jdbc;
 
-import io.campaignkit.store.jdbc.internal.Checks;
+import io.campaignkit.core.internal.Arguments;
 import java.nio.file.Path;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -20,7 +20,7 @@ public final class JdbcCampaignStores {
      * @param path the database file, without H2's extension
      */
     public static JdbcCampaignStore h2File(Path path) {
-        Checks.notNull(path, "path");
+        Arguments.requireNonNull(path, "path");
         String url = "jdbc:h2:file:" + path.toAbsolutePath() + ";LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(H2_MAX_CONNECTIONS);

@@ -1,8 +1,8 @@
 package io.campaignkit.store.jdbc;
 
+import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.store.jdbc.internal.Checks;
 import io.campaignkit.store.jdbc.internal.SenderBucketRows;
 import io.campaignkit.store.jdbc.internal.Sql;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class SharedSenderLimiter {
 
     /** The limiter on the database of {@code store} (whose migrations created the buckets' table). */
     public static SharedSenderLimiter on(JdbcCampaignStore store) {
-        Checks.notNull(store, "store");
+        Arguments.requireNonNull(store, "store");
         return new SharedSenderLimiter(new SenderBucketRows(new Sql(store.dataSource()), store.dialect() == Dialect.POSTGRESQL));
     }
 
@@ -43,7 +43,7 @@ public final class SharedSenderLimiter {
      */
     public int tryAcquire(SenderKey sender, RateLimit limit, int permits, Instant now) {
         check(sender, limit, now);
-        Checks.check(permits > 0, "permits", "permits must be positive, was " + permits);
+        Arguments.require(permits > 0, "permits", "permits must be positive, was " + permits);
         return buckets.take(sender, limit, permits, now).granted();
     }
 
@@ -54,8 +54,8 @@ public final class SharedSenderLimiter {
     }
 
     private static void check(SenderKey sender, RateLimit limit, Instant now) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(limit, "limit");
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(limit, "limit");
+        Arguments.requireNonNull(now, "now");
     }
 }

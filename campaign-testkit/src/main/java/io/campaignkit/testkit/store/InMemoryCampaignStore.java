@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.StoreArguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
@@ -77,42 +79,42 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public void insert(Campaign campaign) {
-        Checks.notNull(campaign, "campaign");
+        Arguments.requireNonNull(campaign, "campaign");
         campaigns.insert(campaign);
     }
 
     @Override
     public void update(Campaign campaign, long expectedVersion) {
-        Checks.notNull(campaign, "campaign");
-        Checks.check(campaign.version() > expectedVersion, "campaign", "campaign " + campaign.id()
+        Arguments.requireNonNull(campaign, "campaign");
+        Arguments.require(campaign.version() > expectedVersion, "campaign", "campaign " + campaign.id()
                 + " is at version " + campaign.version() + ", which must be above the expected version " + expectedVersion);
         campaigns.update(campaign, expectedVersion);
     }
 
     @Override
     public Optional<Campaign> find(CampaignId id) {
-        return campaigns.find(Checks.notNull(id, "id"));
+        return campaigns.find(Arguments.requireNonNull(id, "id"));
     }
 
     @Override
     public List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        Checks.notNull(state, "state");
-        Checks.notNull(after, "after");
-        return campaigns.findByState(state, after, Checks.limit(limit));
+        Arguments.requireNonNull(state, "state");
+        Arguments.requireNonNull(after, "after");
+        return campaigns.findByState(state, after, StoreArguments.requireLimit(limit));
     }
 
     @Override
     public List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        Checks.notBlank(tenantId, "tenantId");
-        Checks.notBlank(projectId, "projectId");
-        Checks.notNull(after, "after");
-        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, Checks.limit(limit));
+        Arguments.requireNonBlank(tenantId, "tenantId");
+        Arguments.requireNonBlank(projectId, "projectId");
+        Arguments.requireNonNull(after, "after");
+        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, StoreArguments.requireLimit(limit));
     }
 
     /** Deletes the campaign with its recipients, conversations, queued messages, funnel steps and engagements. */
     @Override
     public void delete(Campaign campaign) {
-        Checks.notNull(campaign, "campaign");
+        Arguments.requireNonNull(campaign, "campaign");
         campaigns.delete(campaign);
         CampaignId id = campaign.id();
         RecipientBook book = books.remove(id);
@@ -131,9 +133,9 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.batch(recipients, "recipients");
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireBatch(recipients, "recipients");
+        Arguments.requireNonNull(now, "now");
         return book(campaignId).insert(recipients, now);
     }
 
@@ -153,7 +155,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        Checks.batch(updates, "updates");
+        StoreArguments.requireBatch(updates, "updates");
         List<RecipientChange> changes = new ArrayList<>(updates.size());
         for (RecipientUpdate update : updates) {
             RecipientBook book = books.get(update.key().campaignId());
@@ -167,24 +169,24 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(reason, "reason");
-        Checks.limit(limit);
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(reason, "reason");
+        StoreArguments.requireLimit(limit);
+        Arguments.requireNonNull(now, "now");
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.skipPending(reason, limit, now);
     }
 
     @Override
     public Optional<Recipient> findRecipient(RecipientKey key) {
-        Checks.notNull(key, "key");
+        Arguments.requireNonNull(key, "key");
         RecipientBook book = books.get(key.campaignId());
         return book == null ? Optional.empty() : book.find(key.phone().e164());
     }
 
     @Override
     public Optional<Recipient> findByProviderMessageId(String providerMessageId) {
-        Checks.notBlank(providerMessageId, "providerMessageId");
+        Arguments.requireNonBlank(providerMessageId, "providerMessageId");
         MutableRecipient recipient = providerIds.get(providerMessageId);
         if (recipient == null || books.get(recipient.book.campaignId) != recipient.book) {
             return Optional.empty();
@@ -194,7 +196,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Recipient> findByCorrelationId(String correlationId) {
-        Checks.notBlank(correlationId, "correlationId");
+        Arguments.requireNonBlank(correlationId, "correlationId");
         int separator = correlationId.lastIndexOf(':'); // campaign ids may hold ':', digits never do
         if (separator <= 0 || separator == correlationId.length() - 1) {
             return Optional.empty();
@@ -206,31 +208,31 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.check(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
-        Checks.limit(limit);
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+        StoreArguments.requireLimit(limit);
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.page(afterSequence, limit);
     }
 
     @Override
     public Optional<Instant> nextDueAt(CampaignId campaignId, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(now, "now");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(now, "now");
         RecipientBook book = books.get(campaignId);
         return book == null ? Optional.empty() : book.nextDueAt();
     }
 
     @Override
     public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        Checks.notNull(campaignId, "campaignId");
+        Arguments.requireNonNull(campaignId, "campaignId");
         RecipientBook book = books.get(campaignId);
         return book == null ? Optional.empty() : book.nextLeaseExpiry();
     }
 
     @Override
     public RecipientCounts counts(CampaignId campaignId) {
-        Checks.notNull(campaignId, "campaignId");
+        Arguments.requireNonNull(campaignId, "campaignId");
         RecipientBook book = books.get(campaignId);
         return book == null ? RecipientCounts.empty() : book.counts();
     }
@@ -239,45 +241,43 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(campaignId, "campaignId");
-        Checks.batch(phones, "phones");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireBatch(phones, "phones");
         return engagements.engage(sender, campaignId, phones);
     }
 
     @Override
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
         return engagements.engagedCampaign(sender, phone);
     }
 
     @Override
     public int releaseEngagements(CampaignId campaignId, int limit) {
-        Checks.notNull(campaignId, "campaignId");
-        return engagements.release(campaignId, Checks.limit(limit));
+        Arguments.requireNonNull(campaignId, "campaignId");
+        return engagements.release(campaignId, StoreArguments.requireLimit(limit));
     }
 
     // ================================================================ SuppressionList
 
     @Override
     public void suppress(Suppression suppression) {
-        suppressions.suppress(Checks.notNull(suppression, "suppression"));
+        suppressions.suppress(Arguments.requireNonNull(suppression, "suppression"));
     }
 
     @Override
     public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
-        Checks.notNull(sender, "sender");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
         return suppressions.lift(sender, phone);
     }
 
     @Override
     public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        Checks.notNull(sender, "sender");
-        Checks.noNullElements(phones, "phones");
-        Checks.check(phones.size() <= MAX_BATCH, "phones", "phones must hold at most " + MAX_BATCH + " elements, held "
-                + phones.size());
+        Arguments.requireNonNull(sender, "sender");
+        StoreArguments.requireUpToBatch(phones, "phones");
         return suppressions.suppressedAmong(sender, phones);
     }
 
@@ -285,69 +285,69 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
-        Checks.notNull(at, "at");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(at, "at");
         return conversations.openOrContinue(campaignId, phone, at);
     }
 
     @Override
     public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
         return conversations.findOpen(campaignId, phone);
     }
 
     @Override
     public Optional<Conversation> findConversation(String conversationId) {
-        return conversations.find(Checks.notBlank(conversationId, "conversationId"));
+        return conversations.find(Arguments.requireNonBlank(conversationId, "conversationId"));
     }
 
     @Override
     public void touchConversation(String conversationId, Instant at) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notNull(at, "at");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonNull(at, "at");
         conversations.touch(conversationId, at);
     }
 
     @Override
     public boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notNull(periodStart, "periodStart");
-        Checks.notNull(now, "now");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonNull(periodStart, "periodStart");
+        Arguments.requireNonNull(now, "now");
         return conversations.tryMarkAutoReply(conversationId, periodStart, now);
     }
 
     @Override
     public Optional<Conversation> closeConversation(String conversationId, String reason, Instant at) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notBlank(reason, "reason");
-        Checks.notNull(at, "at");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonBlank(reason, "reason");
+        Arguments.requireNonNull(at, "at");
         return conversations.close(conversationId, reason, at);
     }
 
     @Override
     public List<Conversation> closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(idleSince, "idleSince");
-        Checks.notBlank(reason, "reason");
-        Checks.limit(limit);
-        Checks.notNull(at, "at");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(idleSince, "idleSince");
+        Arguments.requireNonBlank(reason, "reason");
+        StoreArguments.requireLimit(limit);
+        Arguments.requireNonNull(at, "at");
         return conversations.closeAll(campaignId, idleSince, reason, limit, at);
     }
 
     @Override
     public Optional<Instant> oldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(Checks.notNull(campaignId, "campaignId"));
+        return conversations.oldestActivity(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     @Override
     public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
-        Checks.notBlank(conversationId, "conversationId");
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
-        Checks.notNull(message, "message");
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
+        Arguments.requireNonNull(message, "message");
         return inbound.computeIfAbsent(campaignId, id -> new InboundQueue()).enqueue(conversationId, campaignId, phone,
                 message);
     }
@@ -361,8 +361,8 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.noNullElements(sequences, "sequences");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNoNullElements(sequences, "sequences");
         InboundQueue queue = inbound.get(campaignId);
         if (queue != null) {
             queue.acknowledge(sequences);
@@ -371,7 +371,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public long countQueued(CampaignId campaignId) {
-        InboundQueue queue = inbound.get(Checks.notNull(campaignId, "campaignId"));
+        InboundQueue queue = inbound.get(Arguments.requireNonNull(campaignId, "campaignId"));
         return queue == null ? 0 : queue.count();
     }
 
@@ -379,29 +379,29 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public boolean markEventHandled(String eventKey, Instant at) {
-        Checks.notBlank(eventKey, "eventKey");
-        Checks.notNull(at, "at");
+        Arguments.requireNonBlank(eventKey, "eventKey");
+        Arguments.requireNonNull(at, "at");
         return tracking.markEventHandled(eventKey, at);
     }
 
     @Override
     public boolean wasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(Checks.notBlank(eventKey, "eventKey"));
+        return tracking.wasEventHandled(Arguments.requireNonBlank(eventKey, "eventKey"));
     }
 
     @Override
     public void keepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(Checks.notNull(status, "status"));
+        tracking.keepUnmatched(Arguments.requireNonNull(status, "status"));
     }
 
     @Override
     public List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(Checks.notBlank(providerMessageId, "providerMessageId"));
+        return tracking.takeUnmatched(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
     }
 
     @Override
     public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        Checks.noNullElements(providerMessageIds, "providerMessageIds");
+        Arguments.requireNoNullElements(providerMessageIds, "providerMessageIds");
         Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
         for (String id : providerMessageIds) {
             List<UnmatchedStatus> statuses = tracking.takeUnmatched(id);
@@ -419,30 +419,27 @@ public final class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public void recordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(Checks.notNull(step, "step"));
+        tracking.recordFunnelStep(Arguments.requireNonNull(step, "step"));
     }
 
     @Override
     public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(phone, "phone");
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(phone, "phone");
         return tracking.funnelSteps(campaignId, phone);
     }
 
     @Override
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(Checks.notNull(campaignId, "campaignId"));
+        return tracking.funnelCounts(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
     // ================================================================ internals
 
     private static void checkClaim(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Checks.notNull(campaignId, "campaignId");
-        Checks.notNull(lease, "lease");
-        Checks.limit(limit);
-        Checks.notNull(now, "now");
-        Checks.check(lease.isLiveAt(now), "lease", "lease must expire after now (" + now + "), expires at "
-                + lease.expiresAt());
+        Arguments.requireNonNull(campaignId, "campaignId");
+        StoreArguments.requireLimit(limit);
+        StoreArguments.requireLiveLease(lease, now);
     }
 
     /** The campaign id {@code value}, or empty when it is not a valid id (so no campaign has it). */
