@@ -1,13 +1,13 @@
 package io.campaignkit.benchmarks.engine;
 
+import io.campaignkit.benchmarks.support.GeneratedContacts;
+import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.Pace;
-import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -19,8 +19,6 @@ import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -93,28 +91,7 @@ public class EngineDispatchBenchmark {
                 .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND)).build())
                 .build();
         engine.create(CAMPAIGN, "tenant", "project", CampaignKind.LIVE, configuration);
-        engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> contacts(recipients)));
-    }
-
-    /** Contacts made as they are read, as an import would stream them. */
-    static Iterator<Contact> contacts(int count) {
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public Contact next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                String phone = "+5255" + (10_000_000 + next++);
-                return Contact.builder(PhoneNumber.parse(phone)).name("C" + next).build();
-            }
-        };
+        engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
     }
 
     /** Sends to every recipient; the score is the time of the whole campaign. */

@@ -1,5 +1,6 @@
 package io.campaignkit.benchmarks.engine;
 
+import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.StatusUpdate;

@@ -1,5 +1,7 @@
 package io.campaignkit.benchmarks.store;
 
+import io.campaignkit.benchmarks.support.GeneratedContacts;
+import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -64,7 +66,7 @@ public final class StoreDispatchHarness {
                     StoreDispatchBenchmark.configuration());
             long launchStart = System.nanoTime();
             engine.launch(StoreDispatchBenchmark.CAMPAIGN,
-                    LaunchRequest.importedContacts(() -> StoreDispatchBenchmark.contacts(recipients)));
+                    LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
             double launchSeconds = (System.nanoTime() - launchStart) / 1e9;
             printTimings(timings);
             System.out.printf("%s: launched %,d recipients in %.1f s (%,.0f/s)%n", kind, recipients, launchSeconds,

@@ -1,4 +1,4 @@
-package io.campaignkit.benchmarks.engine;
+package io.campaignkit.benchmarks.support;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
@@ -12,23 +12,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A channel that accepts every message at once: what is measured is the engine, never the channel. */
-final class InstantChannel implements ChannelAdapter {
+/** A channel that accepts every message at once: what is measured is the engine and its store, never the channel. */
+public final class InstantChannel implements ChannelAdapter {
 
-    static final String ID = "instant";
+    public static final String ID = "instant";
 
     private final Clock clock;
     private final AtomicLong sent = new AtomicLong();
 
-    InstantChannel(Clock clock) {
+    public InstantChannel(Clock clock) {
         this.clock = clock;
     }
 
-    static String providerMessageId(long sequence) {
+    public static String providerMessageId(long sequence) {
         return "M" + sequence;
     }
 
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
