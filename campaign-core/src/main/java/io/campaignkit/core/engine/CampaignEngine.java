@@ -12,6 +12,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.EngineContext;
@@ -265,6 +266,7 @@ public final class CampaignEngine {
         private RandomGenerator random;
         private Duration idleTimeout = DEFAULT_CONVERSATION_IDLE_TIMEOUT;
         private int senderBurst = DEFAULT_SENDER_BURST;
+        private PacingStore pacing;
 
         private Builder() {}
 
@@ -371,6 +373,17 @@ public final class CampaignEngine {
         }
 
         /**
+         * Where the campaigns' and senders' token buckets live. By default this engine's own memory
+         * ({@link PacingStore#inProcess()}), so a campaign's pace and a sender's limit hold for this
+         * engine only; engines that share a database and its senders share a database-backed store
+         * (such as {@code JdbcPacingStore} of {@code campaign-store-jdbc}) so the limits hold for all of them.
+         */
+        public Builder pacingStore(PacingStore pacing) {
+            this.pacing = Arguments.requireNonNull(pacing, "pacing");
+            return this;
+        }
+
+        /**
          * @throws InvalidArgumentException without a store or a channel
          */
         public CampaignEngine build() {
@@ -380,7 +393,8 @@ public final class CampaignEngine {
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             return new CampaignEngine(new EngineCore(new EngineContext(store, channels, botFlows,
                     Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
-                    batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst)));
+                    batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst,
+                    pacing != null ? pacing : PacingStore.inProcess())));
         }
     }
 }

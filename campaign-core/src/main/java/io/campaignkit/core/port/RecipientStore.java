@@ -20,8 +20,8 @@ import java.util.Optional;
  * records them UNKNOWN (at-most-once) or gives them back to PENDING (at-least-once).
  *
  * <h2>Updates and merges</h2>
- * {@link #apply} applies {@link RecipientUpdate}s, each only from the states it names, each atomically
- * on its recipient; status reports merge monotonically by {@link DeliveryState#rank()}. Applying an
+ * {@link #apply} applies {@link RecipientUpdate}s, each only from the states it names (a claimed
+ * recipient only under the lease it was claimed with), each atomically on its recipient; status reports merge monotonically by {@link DeliveryState#rank()}. Applying an
  * update twice, or in any order with later ones, leaves the same final state. The store returns the
  * changes it made, in the order of the updates, so the engine emits one event per real change.
  *
@@ -56,7 +56,8 @@ public interface RecipientStore {
      * Atomically takes up to {@code limit} SENDING recipients of a campaign whose lease expired at
      * {@code now} (their owner crashed or stalled), and puts them under {@code lease}, so only one
      * survivor recovers each. They stay SENDING: the caller then applies {@link RecipientUpdate.Unknown}
-     * or {@link RecipientUpdate.Unclaimed}.
+     * or {@link RecipientUpdate.RetryLater} under {@code lease}; from then on the stalled owner's
+     * updates, which carry its old lease, change nothing.
      */
     List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now);
 

@@ -9,6 +9,15 @@ import java.util.Optional;
  * {@link RecipientStore#apply(java.util.List)}. Each update applies only from the states it names
  * and is otherwise ignored; so applying one twice, or after another process moved the recipient on,
  * is a harmless no-op. The store reports what it actually changed.
+ *
+ * <h2>Leases</h2>
+ * The outcome of a send ({@link Accepted}, {@link Failed}, {@link RetryLater}, {@link Unknown},
+ * {@link Unclaimed}, and {@link Skipped} of a claimed recipient) carries the {@link Lease} under which
+ * the recipient was claimed, and moves a SENDING recipient only while it is still held under that very
+ * lease (equal owner and expiry). So once a survivor has taken over a stalled owner's recipient with
+ * {@link RecipientStore#claimExpiredSending}, the stalled owner's late answer changes nothing: it
+ * cannot give back, fail or re-time a recipient the survivor now holds. A late receipt or failure may
+ * still settle an UNKNOWN recipient, because it is the truth about the one send that happened.
  */
 public sealed interface RecipientUpdate {
 
@@ -19,65 +28,78 @@ public sealed interface RecipientUpdate {
     Instant at();
 
     /**
-     * The provider accepted the message: SENDING or UNKNOWN → SENT, with the provider's message id
-     * (by which status events find it) and {@code sentAt}. Also sets the provider id of a recipient
-     * that status events already moved past SENT (a receipt arriving after its own status).
+     * The provider accepted the message: SENDING under {@code lease}, or UNKNOWN, → SENT, with the
+     * provider's message id (by which status events find it) and {@code sentAt}; lease cleared. Also
+     * sets the provider id of a recipient that status events already moved past SENT (a receipt
+     * arriving after its own status) if it has none.
      */
-    record Accepted(RecipientKey key, String providerMessageId, Instant at) implements RecipientUpdate {
+    record Accepted(RecipientKey key, Lease lease, String providerMessageId, Instant at) implements RecipientUpdate {
         public Accepted {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonBlank(providerMessageId, "providerMessageId");
             Arguments.requireNonNull(at, "at");
         }
     }
 
-    /** The message failed for good: SENDING or UNKNOWN → FAILED with the reason; lease cleared. */
-    record Failed(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+    /** The message failed for good: SENDING under {@code lease}, or UNKNOWN, → FAILED with the reason; lease cleared. */
+    record Failed(RecipientKey key, Lease lease, StatusReason reason, Instant at) implements RecipientUpdate {
         public Failed {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
             Arguments.requireNonNull(at, "at");
         }
     }
 
     /**
-     * Try again later: SENDING → PENDING due at {@code retryAt}, lease cleared, attempts kept, the
-     * error recorded as the recipient's last one.
+     * Try again later: SENDING under {@code lease} → PENDING due at {@code retryAt}, lease cleared,
+     * attempts kept, the error recorded as the recipient's last one.
      */
-    record RetryLater(RecipientKey key, Instant retryAt, StatusReason lastError, Instant at) implements RecipientUpdate {
+    record RetryLater(RecipientKey key, Lease lease, Instant retryAt, StatusReason lastError, Instant at)
+            implements RecipientUpdate {
         public RetryLater {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(retryAt, "retryAt");
             Arguments.requireNonNull(lastError, "lastError");
             Arguments.requireNonNull(at, "at");
         }
     }
 
-    /** No answer came (or the sender crashed mid-call): SENDING → UNKNOWN, lease cleared. */
-    record Unknown(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+    /** No answer came (or the sender crashed mid-call): SENDING under {@code lease} → UNKNOWN, lease cleared. */
+    record Unknown(RecipientKey key, Lease lease, StatusReason reason, Instant at) implements RecipientUpdate {
         public Unknown {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
             Arguments.requireNonNull(at, "at");
         }
     }
 
     /**
-     * Give a claimed recipient back unsent (the campaign paused, the hours closed): SENDING → PENDING
-     * due at {@code dueAt}, lease cleared, and the attempt it was counted for taken back.
+     * Give a claimed recipient back unsent (the campaign paused, the hours closed): SENDING under
+     * {@code lease} → PENDING due at {@code dueAt}, lease cleared, and the attempt it was counted for
+     * taken back.
      */
-    record Unclaimed(RecipientKey key, Instant dueAt, Instant at) implements RecipientUpdate {
+    record Unclaimed(RecipientKey key, Lease lease, Instant dueAt, Instant at) implements RecipientUpdate {
         public Unclaimed {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(dueAt, "dueAt");
             Arguments.requireNonNull(at, "at");
         }
     }
 
-    /** Never send it: PENDING or SENDING → SKIPPED with the reason; lease cleared. */
-    record Skipped(RecipientKey key, StatusReason reason, Instant at) implements RecipientUpdate {
+    /**
+     * Never send it: PENDING, or SENDING under {@code lease}, → SKIPPED with the reason; lease cleared.
+     * {@code lease} is the one the recipient was claimed under, or empty for a recipient never claimed
+     * (which then is skipped only while PENDING).
+     */
+    record Skipped(RecipientKey key, Optional<Lease> lease, StatusReason reason, Instant at) implements RecipientUpdate {
         public Skipped {
             Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
             Arguments.requireNonNull(at, "at");
         }

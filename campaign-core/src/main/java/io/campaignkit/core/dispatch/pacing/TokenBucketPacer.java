@@ -122,6 +122,24 @@ public final class TokenBucketPacer implements SendPacer {
         }
     }
 
+    /**
+     * Grants nothing before {@code until} (the provider asked to wait): empties the bucket and moves
+     * its timeline to {@code until}, from where it refills as usual. An {@code until} at or before the
+     * bucket's timeline still empties it.
+     *
+     * @param until the first instant from which the bucket refills
+     */
+    public void holdUntil(Instant until) {
+        requireNonNull(until, "until");
+        lock();
+        try {
+            advanceTo(until);
+            units = Math.min(units, 0);
+        } finally {
+            unlock();
+        }
+    }
+
     @Override
     public String toString() {
         return "TokenBucketPacer[" + limit + "]";

@@ -20,7 +20,7 @@ import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
-import io.campaignkit.core.dispatch.pacing.SendPacer;
+import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.SkipReasons;
@@ -62,8 +62,8 @@ final class Dispatcher {
 
     private final EngineContext context;
     private final Lifecycle lifecycle;
-    private final ConcurrentMap<CampaignId, SendPacer> pacers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<SenderKey, Instant> senderHeldUntil = new ConcurrentHashMap<>();
+    /** Each campaign's limits, made once: the pacing store holds the buckets. */
+    private final ConcurrentMap<CampaignId, SendLimits> limits = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Channel answers not yet recorded: recorded in batches, one store call per batch. */
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
@@ -85,7 +85,8 @@ final class Dispatcher {
     }
 
     void forget(CampaignId id) {
-        pacers.remove(id);
+        limits.remove(id);
+        context.pacing.forget(id);
     }
 
     /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
@@ -114,29 +115,25 @@ final class Dispatcher {
     }
 
     private Optional<Instant> sendDue(Campaign campaign, Instant now) {
-        SendPacer pacer = pacerFor(campaign);
-        SenderKey sender = context.senderKey(campaign);
+        SendLimits limits = limitsOf(campaign);
+        SenderKey sender = limits.sender();
         ChannelAdapter adapter = context.adapter(campaign);
         while (true) {
-            Instant held = senderHeldUntil.get(sender);
-            if (held != null && now.isBefore(held)) {
-                return Optional.of(held);
-            }
             int room = context.maxInFlight - inFlight.get();
             if (room <= 0) {
                 return Optional.empty(); // a completion wakes the runner
             }
-            int permits = pacer.availablePermits(now);
+            int permits = context.pacing.availablePermits(limits, now);
             if (permits == 0) {
                 Optional<Instant> due = context.recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacer.nextPermitAt(now)));
+                return due.map(at -> later(at, context.pacing.nextPermitAt(limits, now)));
             }
             int wanted = Math.min(Math.min(room, permits), context.batchSize);
             List<Recipient> claimed = context.recipients.claimForSending(campaign.id(), context.newLease(now), wanted, now);
             if (claimed.isEmpty()) {
                 return context.recipients.nextDueAt(campaign.id(), now);
             }
-            int granted = pacer.tryAcquire(claimed.size(), now);
+            int granted = context.pacing.tryAcquire(limits, claimed.size(), now);
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
             List<RecipientUpdate> giveBack = new ArrayList<>();
             int index = 0;
@@ -146,7 +143,7 @@ final class Dispatcher {
                     if (index++ < granted) {
                         send(campaign, adapter, recipient, now);
                     } else {
-                        giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), now, now));
+                        giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
                     }
                 }
             } finally {
@@ -158,7 +155,7 @@ final class Dispatcher {
             }
             if (claimed.size() < wanted || granted < claimed.size()) {
                 Optional<Instant> due = context.recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacer.nextPermitAt(now)));
+                return due.map(at -> later(at, context.pacing.nextPermitAt(limits, now)));
             }
         }
     }
@@ -173,7 +170,7 @@ final class Dispatcher {
         List<RecipientUpdate> skips = new ArrayList<>();
         for (Recipient recipient : claimed) {
             if (suppressed.contains(recipient.phone())) {
-                skips.add(new RecipientUpdate.Skipped(recipient.key(), StatusReason.of(SkipReasons.OPTED_OUT,
+                skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(), StatusReason.of(SkipReasons.OPTED_OUT,
                         recipient.phone() + " opted out of " + sender.senderId(), true), now));
             } else {
                 sendable.add(recipient);
@@ -187,7 +184,7 @@ final class Dispatcher {
         TemplateMessage message = campaign.configuration().message().orElseThrow();
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
-            lifecycle.emit(context.recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(),
+            lifecycle.emit(context.recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
                     StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
             return;
         }
@@ -301,9 +298,10 @@ final class Dispatcher {
     private RecipientUpdate updateFor(Answer answer) {
         Instant now = answer.at();
         RecipientKey key = answer.recipient().key();
+        Lease lease = leaseOf(answer.recipient());
         Optional<SendFailure> failure = failureOf(answer);
         if (failure.isEmpty()) {
-            return new RecipientUpdate.Accepted(key, answer.receipt().providerMessageId(), now);
+            return new RecipientUpdate.Accepted(key, lease, answer.receipt().providerMessageId(), now);
         }
         SendFailure sendFailure = failure.get();
         StatusReason reason = new StatusReason(sendFailure.errorClass().name(), sendFailure.providerMessage(),
@@ -312,25 +310,25 @@ final class Dispatcher {
         return switch (sendFailure.errorClass()) {
             case RATE_LIMITED -> {
                 Instant retryAt = context.retryPolicy.rateLimitedRetryAt(sendFailure.retryAfter(), now);
-                senderHeldUntil.merge(context.senderKey(answer.campaign()), retryAt, (a, b) -> a.isAfter(b) ? a : b);
-                yield new RecipientUpdate.Unclaimed(key, retryAt, now);
+                context.pacing.holdSender(limitsOf(answer.campaign()), retryAt);
+                yield new RecipientUpdate.Unclaimed(key, lease, retryAt, now);
             }
-            case TRANSIENT -> retryOrFail(key, attempts, reason, now);
-            case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, reason, now);
-            case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, now, now);
+            case TRANSIENT -> retryOrFail(key, lease, attempts, reason, now);
+            case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, lease, reason, now);
+            case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, lease, now, now);
             case UNKNOWN_OUTCOME -> context.semantics == DeliverySemantics.AT_MOST_ONCE
-                    ? new RecipientUpdate.Unknown(key, reason, now)
-                    : retryOrFail(key, attempts, reason, now);
+                    ? new RecipientUpdate.Unknown(key, lease, reason, now)
+                    : retryOrFail(key, lease, attempts, reason, now);
         };
     }
 
-    private RecipientUpdate retryOrFail(RecipientKey key, int attempts, StatusReason reason, Instant now) {
+    private RecipientUpdate retryOrFail(RecipientKey key, Lease lease, int attempts, StatusReason reason, Instant now) {
         Optional<Instant> retryAt;
         synchronized (context.random) {
             retryAt = context.retryPolicy.nextAttemptAt(Math.max(1, attempts), now, context.random);
         }
-        return retryAt.<RecipientUpdate>map(at -> new RecipientUpdate.RetryLater(key, at, reason, now))
-                .orElseGet(() -> new RecipientUpdate.Failed(key, new StatusReason(SkipReasons.RETRIES_EXHAUSTED,
+        return retryAt.<RecipientUpdate>map(at -> new RecipientUpdate.RetryLater(key, lease, at, reason, now))
+                .orElseGet(() -> new RecipientUpdate.Failed(key, lease, new StatusReason(SkipReasons.RETRIES_EXHAUSTED,
                         "gave up after " + attempts + " attempts; last: " + reason.message(), reason.providerCode(), false),
                         now));
     }
@@ -386,8 +384,8 @@ final class Dispatcher {
                     "the sending process stopped before the channel answered", false);
             for (Recipient recipient : expired) {
                 updates.add(context.semantics == DeliverySemantics.AT_MOST_ONCE
-                        ? new RecipientUpdate.Unknown(recipient.key(), reason, now)
-                        : new RecipientUpdate.RetryLater(recipient.key(), now, reason, now));
+                        ? new RecipientUpdate.Unknown(recipient.key(), leaseOf(recipient), reason, now)
+                        : new RecipientUpdate.RetryLater(recipient.key(), leaseOf(recipient), now, reason, now));
             }
             if (!updates.isEmpty()) {
                 lifecycle.emit(context.recipients.apply(updates));
@@ -408,14 +406,20 @@ final class Dispatcher {
         }
     }
 
-    private SendPacer pacerFor(Campaign campaign) {
-        return pacers.computeIfAbsent(campaign.id(), id -> {
+    private SendLimits limitsOf(Campaign campaign) {
+        SendLimits known = limits.get(campaign.id());
+        return known != null ? known : limits.computeIfAbsent(campaign.id(), id -> {
             Pace pace = campaign.configuration().deliveryPlan().pace();
             RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
             RateLimit senderLimit = RateLimit.ofPermitsPerSecond(context.adapter(campaign).capabilities().maxMessagesPerSecond())
                     .withBurst(context.senderBurst);
-            return context.senderPacers.campaignPacer(campaignLimit, context.senderKey(campaign), senderLimit);
+            return new SendLimits(id, campaignLimit, context.senderKey(campaign), senderLimit);
         });
+    }
+
+    /** The lease a claimed recipient is held under; every update of its send carries it. */
+    private static Lease leaseOf(Recipient claimed) {
+        return claimed.lease().orElseThrow(() -> new IllegalStateException("claimed without a lease: " + claimed.key()));
     }
 
     static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

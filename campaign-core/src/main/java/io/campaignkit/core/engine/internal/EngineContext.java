@@ -6,7 +6,7 @@ import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.core.dispatch.pacing.SenderPacers;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
@@ -61,13 +61,14 @@ public final class EngineContext {
     final RandomGenerator random;
     final Duration conversationIdleTimeout;
     final int senderBurst;
-    final SenderPacers senderPacers = new SenderPacers();
+    final PacingStore pacing;
     private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
 
     public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
-            DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout, int senderBurst) {
+            DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout, int senderBurst,
+            PacingStore pacing) {
         this.campaigns = store;
         this.recipients = store;
         this.engagements = store;
@@ -89,6 +90,7 @@ public final class EngineContext {
         this.random = random;
         this.conversationIdleTimeout = conversationIdleTimeout;
         this.senderBurst = senderBurst;
+        this.pacing = pacing;
     }
 
     public CampaignStore campaigns() {

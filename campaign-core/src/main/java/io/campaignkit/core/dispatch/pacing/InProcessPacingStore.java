@@ -1,0 +1,74 @@
+package io.campaignkit.core.dispatch.pacing;
+
+import static io.campaignkit.core.internal.Arguments.requireNonNull;
+import static io.campaignkit.core.internal.Arguments.requirePositive;
+
+import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.CampaignId;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * {@link PacingStore#inProcess()}: a {@link TokenBucketPacer} per campaign combined with its sender's
+ * shared one ({@link SenderPacers}), kept for the campaign's life.
+ */
+final class InProcessPacingStore implements PacingStore {
+
+    /** Code of the error raised when one campaign is asked for with two different limits. */
+    static final String CAMPAIGN_LIMIT_CONFLICT = "CAMPAIGN_LIMIT_CONFLICT";
+
+    private final SenderPacers senders = new SenderPacers();
+    private final ConcurrentMap<CampaignId, Paced> campaigns = new ConcurrentHashMap<>();
+
+    /** A campaign's combined pacer and the limits it was made for. */
+    private record Paced(SendLimits limits, SendPacer pacer) {
+    }
+
+    @Override
+    public int tryAcquire(SendLimits limits, int permits, Instant now) {
+        requirePositive(permits, "permits");
+        return pacerFor(limits).tryAcquire(permits, requireNonNull(now, "now"));
+    }
+
+    @Override
+    public int availablePermits(SendLimits limits, Instant now) {
+        return pacerFor(limits).availablePermits(requireNonNull(now, "now"));
+    }
+
+    @Override
+    public Instant nextPermitAt(SendLimits limits, Instant now) {
+        return pacerFor(limits).nextPermitAt(requireNonNull(now, "now"));
+    }
+
+    @Override
+    public void holdSender(SendLimits limits, Instant until) {
+        requireNonNull(limits, "limits");
+        senders.pacerFor(limits.sender(), limits.senderLimit()).holdUntil(requireNonNull(until, "until"));
+    }
+
+    @Override
+    public void forget(CampaignId campaign) {
+        campaigns.remove(requireNonNull(campaign, "campaign"));
+    }
+
+    private SendPacer pacerFor(SendLimits limits) {
+        requireNonNull(limits, "limits");
+        Paced paced = campaigns.get(limits.campaign());
+        if (paced == null) {
+            paced = campaigns.computeIfAbsent(limits.campaign(), id -> new Paced(limits, SendPacer.allOf(List.of(
+                    TokenBucketPacer.of(limits.campaignLimit()), senders.pacerFor(limits.sender(), limits.senderLimit())))));
+        }
+        if (!paced.limits().equals(limits)) {
+            throw new CampaignKitException(CAMPAIGN_LIMIT_CONFLICT, "campaign " + limits.campaign()
+                    + " is already paced with " + paced.limits() + ", cannot also pace it with " + limits);
+        }
+        return paced.pacer();
+    }
+
+    @Override
+    public String toString() {
+        return "PacingStore.inProcess[" + campaigns.size() + " campaigns]";
+    }
+}
