@@ -124,7 +124,7 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
             assertInvalidArgument(() -> store.apply(null), "updates");
             assertInvalidArgument(() -> store.apply(List.of()), "updates");
             assertInvalidArgument(() -> store.apply(Arrays.asList(
-                    new RecipientUpdate.Skipped(key(id, 0), OPTED_OUT, at(0)), null)), "updates");
+                    new RecipientUpdate.Skipped(key(id, 0), Optional.empty(), OPTED_OUT, at(0)), null)), "updates");
             assertInvalidArgument(() -> store.skipPending(id, null, 1, at(0)), "reason");
             assertInvalidArgument(() -> store.findRecipient(null), "key");
             assertInvalidArgument(() -> store.findByProviderMessageId(" "), "providerMessageId");

@@ -56,8 +56,11 @@ final class ClaimSchedule {
     private final Random random;
     private final List<String> owners = new ArrayList<>();
     private final Map<PhoneNumber, Modelled> model = new HashMap<>();
-    /** Every recipient each owner was ever handed: a stalled owner may still record outcomes for them. */
-    private final Map<String, Set<PhoneNumber>> everHeld = new HashMap<>();
+    /**
+     * Every recipient each owner was ever handed, with the last lease it was handed it under: a stalled
+     * owner may still record outcomes for them, under that lease.
+     */
+    private final Map<String, Map<PhoneNumber, Lease>> everHeld = new HashMap<>();
     private Instant now;
     private int step;
     private int acceptedIds;
@@ -70,7 +73,7 @@ final class ClaimSchedule {
         this.now = start;
         for (int i = 0; i < ownerCount; i++) {
             owners.add("owner-" + i);
-            everHeld.put("owner-" + i, new HashSet<>());
+            everHeld.put("owner-" + i, new HashMap<>());
         }
     }
 
@@ -111,7 +114,7 @@ final class ClaimSchedule {
             expected.state = DeliveryState.SENDING;
             expected.lease = lease;
             expected.attempts++;
-            everHeld.get(owner).add(recipient.phone());
+            everHeld.get(owner).put(recipient.phone(), recipient.lease().orElse(lease));
         }
         long claimable = model.values().stream()
                 .filter(r -> r.state == DeliveryState.PENDING && !r.dueAt.isAfter(now)).count() + claimed.size();
@@ -129,7 +132,7 @@ final class ClaimSchedule {
                     recipient.phone() + " recovered by " + owner + " though "
                             + (expected == null ? "unknown" : expected.state + " under " + expected.lease) + " at " + now);
             expected.lease = lease;
-            everHeld.get(owner).add(recipient.phone());
+            everHeld.get(owner).put(recipient.phone(), recipient.lease().orElse(lease));
         }
         long expired = model.values().stream()
                 .filter(r -> r.state == DeliveryState.SENDING && !r.lease.isLiveAt(now)).count() + recovered.size();
@@ -138,12 +141,14 @@ final class ClaimSchedule {
     }
 
     /**
-     * The owner records outcomes for some recipients it was handed, possibly long ago: updates apply by
-     * the recipient's state, not by who holds it, so a stalled owner's late receipt still counts.
+     * The owner records outcomes for some recipients it was handed, possibly long ago, under the lease it
+     * was handed them with: an update moves a SENDING recipient only while it is still held under that
+     * lease, so a stalled owner's late outcome for a recipient a survivor took over changes nothing.
      */
     private void settle(String owner) {
         List<RecipientUpdate> updates = new ArrayList<>();
-        List<PhoneNumber> targets = new ArrayList<>(everHeld.get(owner));
+        Map<PhoneNumber, Lease> held = everHeld.get(owner);
+        List<PhoneNumber> targets = new ArrayList<>(held.keySet());
         targets.sort(null); // set order is not reproducible across runs; the seed must be
         targets.removeIf(phone -> random.nextBoolean());
         if (targets.isEmpty()) {
@@ -153,19 +158,21 @@ final class ClaimSchedule {
         for (PhoneNumber phone : targets) {
             RecipientKey key = new RecipientKey(campaignId, phone);
             Modelled recipient = model.get(phone);
+            Lease lease = held.get(phone);
+            boolean holds = recipient.state == DeliveryState.SENDING && lease.equals(recipient.lease);
             int kind = random.nextInt(3);
             if (kind == 0) {
-                updates.add(new RecipientUpdate.Accepted(key, "msg-" + (acceptedIds++), now));
-                if (recipient.state == DeliveryState.SENDING) {
+                updates.add(new RecipientUpdate.Accepted(key, lease, "msg-" + (acceptedIds++), now));
+                if (holds) {
                     recipient.state = DeliveryState.SENT;
                     recipient.lease = null;
                     expectedChanges.add(phone);
                 }
             } else {
                 Instant dueAt = now.plusSeconds(random.nextInt(10));
-                updates.add(kind == 1 ? new RecipientUpdate.Unclaimed(key, dueAt, now)
-                        : new RecipientUpdate.RetryLater(key, dueAt, TIMEOUT, now));
-                if (recipient.state == DeliveryState.SENDING) {
+                updates.add(kind == 1 ? new RecipientUpdate.Unclaimed(key, lease, dueAt, now)
+                        : new RecipientUpdate.RetryLater(key, lease, dueAt, TIMEOUT, now));
+                if (holds) {
                     recipient.state = DeliveryState.PENDING;
                     recipient.lease = null;
                     recipient.dueAt = dueAt;
@@ -198,10 +205,12 @@ final class ClaimSchedule {
         Lease survivor = new Lease("survivor", now.plusSeconds(LEASE_SECONDS));
         List<RecipientUpdate> updates = new ArrayList<>();
         for (Recipient recipient : store.claimExpiredSending(campaignId, survivor, 1000, now)) {
-            updates.add(new RecipientUpdate.Accepted(recipient.key(), "msg-" + (acceptedIds++), now));
+            updates.add(new RecipientUpdate.Accepted(recipient.key(), recipient.lease().orElseThrow(),
+                    "msg-" + (acceptedIds++), now));
         }
         for (Recipient recipient : store.claimForSending(campaignId, survivor, 1000, now)) {
-            updates.add(new RecipientUpdate.Accepted(recipient.key(), "msg-" + (acceptedIds++), now));
+            updates.add(new RecipientUpdate.Accepted(recipient.key(), recipient.lease().orElseThrow(),
+                    "msg-" + (acceptedIds++), now));
         }
         if (!updates.isEmpty()) {
             store.apply(updates);

@@ -100,7 +100,8 @@ public abstract class ConcurrencyContractChecks extends StatusMergeContractCheck
                         }
                         if (round % 2 == 1) {
                             recipients().apply(batch.stream()
-                                    .map(r -> new RecipientUpdate.Unclaimed(r.key(), at(0), at(0))).toList());
+                                    .map(r -> new RecipientUpdate.Unclaimed(r.key(), r.lease().orElseThrow(), at(0), at(0)))
+                                    .toList());
                         } else {
                             kept.addAll(phones(batch));
                         }
@@ -136,7 +137,8 @@ public abstract class ConcurrencyContractChecks extends StatusMergeContractCheck
             List<Recipient> sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), audience, at(0));
             List<Callable<List<RecipientChange>>> sources = new ArrayList<>();
             sources.add(() -> recipients().apply(sending.stream()
-                    .map(r -> (RecipientUpdate) new RecipientUpdate.Accepted(r.key(), "w-" + r.sequence(), at(1))).toList()));
+                    .map(r -> (RecipientUpdate) new RecipientUpdate.Accepted(r.key(), r.lease().orElseThrow(),
+                            "w-" + r.sequence(), at(1))).toList()));
             for (DeliveryState state : List.of(DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.SENT)) {
                 sources.add(() -> recipients().apply(sending.stream().map(r -> (RecipientUpdate)
                         new RecipientUpdate.StatusReached(r.key(), state, Optional.empty(), at(2))).toList()));

@@ -52,9 +52,18 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
     protected final Recipient claimAndAccept(CampaignId campaignId, String providerMessageId) {
         Recipient claimed = recipients().claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0)).get(0);
         List<RecipientChange> changes = recipients().apply(List.of(
-                new RecipientUpdate.Accepted(claimed.key(), providerMessageId, at(1))));
+                new RecipientUpdate.Accepted(claimed.key(), claimed.lease().orElseThrow(), providerMessageId, at(1))));
         assertThat(changes).hasSize(1);
         return changes.get(0).after();
+    }
+
+    /**
+     * @param claimed recipients one claim returned
+     * @return the lease they were claimed under, as the store returned it
+     */
+    protected static Lease leaseOf(List<Recipient> claimed) {
+        assertThat(claimed).as("claimed recipients").isNotEmpty();
+        return claimed.get(0).lease().orElseThrow();
     }
 
     /**
@@ -190,8 +199,8 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         @Test
         void unclaimedGivesTheRecipientBackDueAtItsTimeWithTheAttemptTakenBack() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
-            List<RecipientChange> changes = apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), at(50), at(2)));
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
+            List<RecipientChange> changes = apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), lease, at(50), at(2)));
             Recipient back = changes.get(0).after();
             assertThat(back.state()).isEqualTo(DeliveryState.PENDING);
             assertThat(back.attempts()).isZero();
@@ -205,8 +214,8 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         @Test
         void retryLaterKeepsTheAttemptAndRecordsTheError() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
-            Recipient retried = apply(new RecipientUpdate.RetryLater(key(campaign.id(), 0), at(30), TIMEOUT, at(1)))
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
+            Recipient retried = apply(new RecipientUpdate.RetryLater(key(campaign.id(), 0), lease, at(30), TIMEOUT, at(1)))
                     .get(0).after();
             assertThat(retried.state()).isEqualTo(DeliveryState.PENDING);
             assertThat(retried.outcome()).contains(TIMEOUT);
@@ -232,42 +241,39 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         @Test
         void unknownOutcomeIsKeptAndALateReceiptStillCounts() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
             RecipientKey key = key(campaign.id(), 0);
-            assertThat(apply(new RecipientUpdate.Unknown(key, TIMEOUT, at(5))).get(0).after().state())
+            assertThat(apply(new RecipientUpdate.Unknown(key, lease, TIMEOUT, at(5))).get(0).after().state())
                     .isEqualTo(DeliveryState.UNKNOWN);
             assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 1, at(100))).isEmpty();
-            assertThat(apply(new RecipientUpdate.Accepted(key, "wamid.late", at(6))).get(0).after().state())
+            assertThat(apply(new RecipientUpdate.Accepted(key, lease, "wamid.late", at(6))).get(0).after().state())
                     .isEqualTo(DeliveryState.SENT);
         }
 
         @Test
         void failedRecordsTheReasonOnlyFromSendingOrUnknown() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0));
-            Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), REJECTED, at(2))).get(0).after();
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
+            Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), lease, REJECTED, at(2))).get(0).after();
             assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(failed.outcome()).contains(REJECTED);
             assertThat(failed.lease()).isEmpty();
-            assertThat(apply(new RecipientUpdate.Failed(key(campaign.id(), 1), REJECTED, at(2)))).as("from PENDING").isEmpty();
+            assertThat(apply(new RecipientUpdate.Failed(key(campaign.id(), 1), lease, REJECTED, at(2)))).as("from PENDING").isEmpty();
             assertThat(recipients().counts(campaign.id()).failedByCode()).containsEntry("RECIPIENT_PERMANENT", 1L);
         }
 
         @Test
         void skippedAppliesToPendingAndSendingOnlyAndIsFinal() {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
-            claimAndAcceptLater(campaign.id());
-            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 2), OPTED_OUT, at(3)))).hasSize(1);
-            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), OPTED_OUT, at(3)))).hasSize(1);
-            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 0), OPTED_OUT, at(3)))).as("from SENT").isEmpty();
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
+            apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "wamid.0", at(1)));
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 2), Optional.empty(), OPTED_OUT, at(3)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), Optional.of(lease), OPTED_OUT, at(3)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 0), Optional.of(lease), OPTED_OUT, at(3))))
+                    .as("from SENT").isEmpty();
             assertThat(apply(new RecipientUpdate.StatusReached(key(campaign.id(), 1), DeliveryState.DELIVERED,
                     Optional.empty(), at(4)))).as("nothing leaves SKIPPED").isEmpty();
             assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.SKIPPED);
-        }
-
-        private void claimAndAcceptLater(CampaignId campaignId) {
-            apply(new RecipientUpdate.Accepted(key(campaignId, 0), "wamid.0", at(1)));
         }
 
         @Test
@@ -292,13 +298,13 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         @Test
         void updatesThatChangeNothingReportNothingAndChangesComeInOrder() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
             List<RecipientChange> changes = apply(
-                    new RecipientUpdate.Accepted(key(campaign.id(), 1), "wamid.1", at(1)),
-                    new RecipientUpdate.Accepted(new RecipientKey(campaign.id(), contact(7).phone()), "wamid.7", at(1)),
-                    new RecipientUpdate.Accepted(new RecipientKey(CampaignId.of("nowhere"), contact(0).phone()), "w", at(1)),
-                    new RecipientUpdate.Unknown(key(campaign.id(), 1), TIMEOUT, at(2)),
-                    new RecipientUpdate.Accepted(key(campaign.id(), 0), "wamid.0", at(3)));
+                    new RecipientUpdate.Accepted(key(campaign.id(), 1), lease, "wamid.1", at(1)),
+                    new RecipientUpdate.Accepted(new RecipientKey(campaign.id(), contact(7).phone()), lease, "wamid.7", at(1)),
+                    new RecipientUpdate.Accepted(new RecipientKey(CampaignId.of("nowhere"), contact(0).phone()), lease, "w", at(1)),
+                    new RecipientUpdate.Unknown(key(campaign.id(), 1), lease, TIMEOUT, at(2)),
+                    new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "wamid.0", at(3)));
             assertThat(changes).extracting(change -> change.after().phone())
                     .containsExactly(contact(1).phone(), contact(0).phone());
             assertThat(changes).allSatisfy(change -> assertThat(change.stateChanged()).isTrue());
@@ -318,10 +324,10 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
         @Test
         void countsFollowEveryChange() {
             Campaign campaign = storeActiveWithRecipients("c-1", 4);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0));
-            apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), "w0", at(1)),
-                    new RecipientUpdate.Accepted(key(campaign.id(), 1), "w1", at(1)),
-                    new RecipientUpdate.Failed(key(campaign.id(), 2), REJECTED, at(1)),
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0)));
+            apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "w0", at(1)),
+                    new RecipientUpdate.Accepted(key(campaign.id(), 1), lease, "w1", at(1)),
+                    new RecipientUpdate.Failed(key(campaign.id(), 2), lease, REJECTED, at(1)),
                     new RecipientUpdate.StatusReached(key(campaign.id(), 0), DeliveryState.READ, Optional.empty(), at(2)));
             RecipientCounts counts = recipients().counts(campaign.id());
             assertThat(counts.count(DeliveryState.PENDING)).isEqualTo(1);

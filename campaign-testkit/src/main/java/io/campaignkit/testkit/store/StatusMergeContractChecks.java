@@ -2,6 +2,7 @@ package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
@@ -79,7 +80,8 @@ public abstract class StatusMergeContractChecks extends RecipientContractChecks 
             Recipient once = stored(key);
             assertThat(apply(status(key, DeliveryState.DELIVERED, 5), status(key, DeliveryState.DELIVERED, 8))).isEmpty();
             assertThat(stored(key)).isEqualTo(once);
-            assertThat(apply(new RecipientUpdate.Accepted(key, "w", at(9)))).as("a duplicate receipt").isEmpty();
+            assertThat(apply(new RecipientUpdate.Accepted(key, leaseFrom("engine", at(0)), "w", at(9))))
+                    .as("a duplicate receipt").isEmpty();
         }
 
         @Test
@@ -99,9 +101,9 @@ public abstract class StatusMergeContractChecks extends RecipientContractChecks 
         @Test
         void everyReportButAFailureProvesTheMessageLeftAndFillsTheStepsBelow() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
-            recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
             RecipientKey unknown = key(campaign.id(), 0);
-            apply(new RecipientUpdate.Unknown(unknown, TIMEOUT, at(1)));
+            apply(new RecipientUpdate.Unknown(unknown, lease, TIMEOUT, at(1)));
             Recipient replied = apply(status(unknown, DeliveryState.REPLIED, 9)).get(0).after();
             assertThat(replied.state()).isEqualTo(DeliveryState.REPLIED);
             assertThat(List.of(replied.sentAt(), replied.deliveredAt(), replied.readAt(), replied.repliedAt()))
@@ -127,7 +129,8 @@ public abstract class StatusMergeContractChecks extends RecipientContractChecks 
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Recipient sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
             apply(status(sending.key(), DeliveryState.DELIVERED, 2));
-            Recipient after = apply(new RecipientUpdate.Accepted(sending.key(), "w-late", at(3))).get(0).after();
+            Recipient after = apply(new RecipientUpdate.Accepted(sending.key(), sending.lease().orElseThrow(), "w-late", at(3)))
+                    .get(0).after();
             assertThat(after.state()).isEqualTo(DeliveryState.DELIVERED);
             assertThat(after.providerMessageId()).contains("w-late");
             assertThat(after.sentAt()).as("the status proved it left first").contains(at(2));
