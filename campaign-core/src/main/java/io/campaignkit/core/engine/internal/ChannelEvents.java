@@ -46,7 +46,7 @@ final class ChannelEvents {
         List<RecipientUpdate> statuses = new ArrayList<>();
         for (ChannelEvent event : events) {
             if (event instanceof StatusUpdate status) {
-                onStatus(channelId, status).ifPresent(statuses::add);
+                statuses.addAll(onStatus(channelId, status));
                 continue;
             }
             flush(statuses);
@@ -75,8 +75,16 @@ final class ChannelEvents {
         statuses.clear();
     }
 
-    /** The merge of a status report, or empty when its message is unknown (then kept aside) or a reply's. */
-    private Optional<RecipientUpdate> onStatus(String channelId, StatusUpdate status) {
+    /**
+     * The merge of a status report; none when its message is unknown (then kept aside) or a reply's.
+     *
+     * <p>A report without a correlation id can overtake the receipt of its own send: it is kept aside,
+     * and the send collects what was kept once its receipt is recorded. The receipt may land between
+     * the lookup here and the keeping, after the send has already collected, so the lookup is made
+     * once more after keeping; whichever side takes the kept report (the store hands it out once)
+     * applies it, so it is applied exactly once in every interleaving.
+     */
+    private List<RecipientUpdate> onStatus(String channelId, StatusUpdate status) {
         DeliveryState state = switch (status.status()) {
             case SENT -> DeliveryState.SENT;
             case DELIVERED -> DeliveryState.DELIVERED;
@@ -87,14 +95,22 @@ final class ChannelEvents {
         Optional<Recipient> recipient = context.recipients.findByProviderMessageId(status.providerMessageId())
                 .or(() -> status.correlationId().flatMap(context.recipients::findByCorrelationId));
         if (recipient.isPresent()) {
-            return Optional.of(new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()));
+            return List.of(new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()));
         }
-        boolean reply = context.tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId());
-        if (!reply) {
-            context.tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
-                    status.correlationId(), state, reason, status.timestamp()));
+        if (context.tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId())) {
+            return List.of();
         }
-        return Optional.empty();
+        context.tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
+                status.correlationId(), state, reason, status.timestamp()));
+        Optional<Recipient> landedMeanwhile = context.recipients.findByProviderMessageId(status.providerMessageId());
+        if (landedMeanwhile.isEmpty()) {
+            return List.of();
+        }
+        List<RecipientUpdate> kept = new ArrayList<>();
+        for (UnmatchedStatus taken : context.tracking.takeUnmatchedStatuses(status.providerMessageId())) {
+            kept.add(new RecipientUpdate.StatusReached(landedMeanwhile.get().key(), taken.state(), taken.reason(), taken.at()));
+        }
+        return kept;
     }
 
     static StatusReason reasonOf(SendFailure failure) {
