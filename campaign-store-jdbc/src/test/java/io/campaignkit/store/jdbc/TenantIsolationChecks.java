@@ -54,6 +54,8 @@ abstract class TenantIsolationChecks {
     private Campaign theirs;
     private Campaign theirDraft;
     private Conversation theirConversation;
+    /** The lease globex holds phone(1) under: acme's updates carry it, so only the tenant can stop them. */
+    private Lease theirLease;
 
     /** A store serving every tenant, on an empty database. */
     protected abstract JdbcCampaignStore newStore();
@@ -70,8 +72,9 @@ abstract class TenantIsolationChecks {
         globex.insertRecipients(theirs.id(), List.of(NewRecipient.pending(contact(0), T0), NewRecipient.pending(contact(1), T0),
                 NewRecipient.pending(contact(2), T0)), T0);
         Recipient sent = globex.claimForSending(theirs.id(), new Lease("globex-node", T0.plusSeconds(30)), 1, T0).get(0);
-        globex.apply(List.of(new RecipientUpdate.Accepted(sent.key(), "wamid.globex", T0)));
-        globex.claimForSending(theirs.id(), new Lease("globex-node", T0.plusSeconds(30)), 1, T0);
+        globex.apply(List.of(new RecipientUpdate.Accepted(sent.key(), sent.lease().orElseThrow(), "wamid.globex", T0)));
+        theirLease = globex.claimForSending(theirs.id(), new Lease("globex-node", T0.plusSeconds(30)), 1, T0).get(0)
+                .lease().orElseThrow();
         globex.engage(SENDER, theirs.id(), List.of(phone(0)));
         globex.suppress(new Suppression(Optional.empty(), phone(5), Suppression.HOST, T0));
         theirConversation = globex.openOrContinue(theirs.id(), phone(0), T0);
@@ -110,9 +113,9 @@ abstract class TenantIsolationChecks {
         assertThat(acme.claimForSending(theirs.id(), new Lease("acme-node", T0.plusSeconds(30)), 10, T0)).isEmpty();
         assertThat(acme.claimExpiredSending(theirs.id(), new Lease("acme-node", T0.plusSeconds(90)), 10, T0.plusSeconds(60)))
                 .isEmpty();
-        assertThat(acme.apply(List.of(new RecipientUpdate.Skipped(key, DONE, T0),
+        assertThat(acme.apply(List.of(new RecipientUpdate.Skipped(key, Optional.empty(), DONE, T0),
                 new RecipientUpdate.StatusReached(new RecipientKey(theirs.id(), phone(0)), DeliveryState.READ, Optional.empty(), T0),
-                new RecipientUpdate.Unknown(new RecipientKey(theirs.id(), phone(1)), DONE, T0)))).isEmpty();
+                new RecipientUpdate.Unknown(new RecipientKey(theirs.id(), phone(1)), theirLease, DONE, T0)))).isEmpty();
         assertThat(acme.skipPending(theirs.id(), DONE, 10, T0)).isEmpty();
         assertThat(acme.findRecipient(key)).isEmpty();
         assertThat(acme.isRecipient(theirs.id(), phone(2))).isFalse();
