@@ -88,8 +88,9 @@ class InMemoryCampaignStoreProperties {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         CampaignId campaign = insertCampaign(store);
         store.insertRecipients(campaign, List.of(NewRecipient.pending(contact(0), T0)), T0);
-        RecipientKey key = store.claimForSending(campaign, new Lease("engine", T0.plusSeconds(30)), 1, T0).get(0).key();
-        store.apply(List.of(new RecipientUpdate.Accepted(key, "wamid.1", T0.plusSeconds(1))));
+        Recipient claimed = store.claimForSending(campaign, new Lease("engine", T0.plusSeconds(30)), 1, T0).get(0);
+        RecipientKey key = claimed.key();
+        store.apply(List.of(new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.1", T0.plusSeconds(1))));
         reports.forEach(report -> store.apply(List.of(report.toUpdate(key))));
         Recipient once = store.findRecipient(key).orElseThrow();
         assertThat(store.apply(reports.stream().map(report -> report.toUpdate(key)).toList()))

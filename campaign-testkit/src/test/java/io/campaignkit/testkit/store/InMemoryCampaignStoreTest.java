@@ -50,7 +50,8 @@ class InMemoryCampaignStoreTest {
     @Test
     void recipientsSkippedWhileQueuedAreNeverClaimed() {
         add(0, 5, T0);
-        store.apply(List.of(new RecipientUpdate.Skipped(key(0), OPTED_OUT, T0), new RecipientUpdate.Skipped(key(3), OPTED_OUT, T0)));
+        store.apply(List.of(new RecipientUpdate.Skipped(key(0), Optional.empty(), OPTED_OUT, T0),
+                new RecipientUpdate.Skipped(key(3), Optional.empty(), OPTED_OUT, T0)));
         assertThat(claim(10, T0)).extracting(Recipient::phone).containsExactly(phone(1), phone(2), phone(4));
         assertThat(store.nextDueAt(campaign, T0)).isEmpty();
     }
@@ -68,7 +69,7 @@ class InMemoryCampaignStoreTest {
     void givenBackRecipientsInterleaveWithTheOthersByDueTimeThenSequence() {
         add(0, 4, T0);
         List<Recipient> first = claim(2, T0);
-        store.apply(first.stream().map(r -> (RecipientUpdate) new RecipientUpdate.Unclaimed(r.key(), T0, T0)).toList());
+        store.apply(first.stream().map(r -> (RecipientUpdate) new RecipientUpdate.Unclaimed(r.key(), r.lease().orElseThrow(), T0, T0)).toList());
         assertThat(claim(10, T0)).extracting(Recipient::phone).containsExactly(phone(0), phone(1), phone(2), phone(3));
     }
 
@@ -77,7 +78,7 @@ class InMemoryCampaignStoreTest {
         add(0, 5, T0);
         Lease crashed = new Lease("crashed", T0.plusSeconds(30));
         store.claimForSending(campaign, crashed, 5, T0);
-        store.apply(List.of(new RecipientUpdate.Accepted(key(1), "w1", T0)));
+        store.apply(List.of(new RecipientUpdate.Accepted(key(1), crashed, "w1", T0)));
         Instant later = T0.plusSeconds(60);
         Lease survivor = new Lease("survivor", later.plusSeconds(30));
         assertThat(store.claimExpiredSending(campaign, survivor, 2, later)).extracting(Recipient::phone)
@@ -85,7 +86,7 @@ class InMemoryCampaignStoreTest {
         assertThat(store.claimExpiredSending(campaign, survivor, 10, later)).extracting(Recipient::phone)
                 .containsExactly(phone(3), phone(4));
         assertThat(store.nextLeaseExpiry(campaign)).contains(survivor.expiresAt());
-        store.apply(IntStream.of(0, 2, 3, 4).mapToObj(i -> (RecipientUpdate) new RecipientUpdate.Accepted(key(i), "w" + i, later))
+        store.apply(IntStream.of(0, 2, 3, 4).mapToObj(i -> (RecipientUpdate) new RecipientUpdate.Accepted(key(i), survivor, "w" + i, later))
                 .toList());
         assertThat(store.nextLeaseExpiry(campaign)).as("no SENDING recipient is left").isEmpty();
         assertThat(store.counts(campaign).count(DeliveryState.SENT)).isEqualTo(5);
@@ -96,8 +97,8 @@ class InMemoryCampaignStoreTest {
         CampaignId other = insertCampaign("c-2");
         add(0, 1, T0);
         store.insertRecipients(other, List.of(NewRecipient.pending(contact(0), T0)), T0);
-        claim(1, T0);
-        store.apply(List.of(new RecipientUpdate.Accepted(key(0), "w0", T0)));
+        Lease lease = claim(1, T0).get(0).lease().orElseThrow();
+        store.apply(List.of(new RecipientUpdate.Accepted(key(0), lease, "w0", T0)));
         assertThat(store.apply(List.of(new RecipientUpdate.StatusReached(new RecipientKey(other, phone(0)),
                 DeliveryState.DELIVERED, Optional.empty(), T0)))).isEmpty();
         assertThat(store.findRecipient(key(0)).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
