@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The checks are grouped by rule, in this class and the classes it extends:
  * {@link CampaignContractChecks} (campaigns, versioning, paging), {@link RecipientContractChecks}
- * (claims, every recipient update), {@link StatusMergeContractChecks} (status merges),
+ * (claims, every recipient update), {@link LeaseContractChecks} (send outcomes apply only under the
+ * lease of their claim), {@link StatusMergeContractChecks} (status merges),
  * {@link ConcurrencyContractChecks} (claims never
  * handed out twice, expired leases recovered once, random schedules against a model),
  * {@link EngagementContractChecks} (exclusivity, suppression list), {@link ConversationContractChecks}

@@ -1,6 +1,7 @@
 package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientUpdate.Accepted;
 import io.campaignkit.core.port.RecipientUpdate.Failed;
@@ -13,8 +14,10 @@ import java.time.Instant;
 
 /**
  * The rules of {@link RecipientUpdate}s on one stored recipient: each applies only from the states it
- * names; status reports merge monotonically by {@link DeliveryState#mayAdvanceTo}. Every update that
- * takes a recipient out of SENDING clears its lease.
+ * names, and the outcome of a send moves a SENDING recipient only while it is held under the lease the
+ * update carries (so a stalled owner cannot touch what a survivor took over); status reports merge
+ * monotonically by {@link DeliveryState#mayAdvanceTo}. Every update that takes a recipient out of
+ * SENDING clears its lease.
  */
 final class RecipientUpdates {
 
@@ -24,13 +27,13 @@ final class RecipientUpdates {
     static boolean apply(MutableRecipient recipient, RecipientUpdate update) {
         DeliveryState state = recipient.state;
         if (update instanceof Accepted accepted) {
-            if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+            if (heldUnder(recipient, accepted.lease()) || state == DeliveryState.UNKNOWN) {
                 moveTo(recipient, DeliveryState.SENT);
                 recipient.providerMessageId = accepted.providerMessageId();
                 recipient.sentAt = firstOf(recipient.sentAt, accepted.at());
                 return true;
             }
-            if (state.rank() > DeliveryState.SENT.rank() || state == DeliveryState.SENT) {
+            if (state.rank() >= DeliveryState.SENT.rank()) {
                 boolean changed = recipient.providerMessageId == null || recipient.sentAt == null;
                 if (recipient.providerMessageId == null) {
                     recipient.providerMessageId = accepted.providerMessageId();
@@ -41,7 +44,7 @@ final class RecipientUpdates {
             return false;
         }
         if (update instanceof Failed failed) {
-            if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+            if (heldUnder(recipient, failed.lease()) || state == DeliveryState.UNKNOWN) {
                 moveTo(recipient, DeliveryState.FAILED);
                 recipient.outcome = failed.reason();
                 return true;
@@ -49,7 +52,7 @@ final class RecipientUpdates {
             return false;
         }
         if (update instanceof Unknown unknown) {
-            if (state == DeliveryState.SENDING) {
+            if (heldUnder(recipient, unknown.lease())) {
                 moveTo(recipient, DeliveryState.UNKNOWN);
                 recipient.outcome = unknown.reason();
                 return true;
@@ -57,7 +60,7 @@ final class RecipientUpdates {
             return false;
         }
         if (update instanceof RetryLater retry) {
-            if (state == DeliveryState.SENDING) {
+            if (heldUnder(recipient, retry.lease())) {
                 moveTo(recipient, DeliveryState.PENDING);
                 recipient.dueAt = retry.retryAt();
                 recipient.outcome = retry.lastError();
@@ -66,7 +69,7 @@ final class RecipientUpdates {
             return false;
         }
         if (update instanceof Unclaimed unclaimed) {
-            if (state == DeliveryState.SENDING) {
+            if (heldUnder(recipient, unclaimed.lease())) {
                 moveTo(recipient, DeliveryState.PENDING);
                 recipient.dueAt = unclaimed.dueAt();
                 recipient.attempts = Math.max(0, recipient.attempts - 1);
@@ -75,7 +78,8 @@ final class RecipientUpdates {
             return false;
         }
         if (update instanceof Skipped skipped) {
-            if (state == DeliveryState.PENDING || state == DeliveryState.SENDING) {
+            if (state == DeliveryState.PENDING
+                    || skipped.lease().filter(lease -> heldUnder(recipient, lease)).isPresent()) {
                 moveTo(recipient, DeliveryState.SKIPPED);
                 recipient.outcome = skipped.reason();
                 return true;
@@ -83,6 +87,11 @@ final class RecipientUpdates {
             return false;
         }
         return merge(recipient, (StatusReached) update);
+    }
+
+    /** Whether the recipient is SENDING under exactly {@code lease} (same owner, same expiry). */
+    private static boolean heldUnder(MutableRecipient recipient, Lease lease) {
+        return recipient.state == DeliveryState.SENDING && recipient.heldBy != null && recipient.heldBy.lease.equals(lease);
     }
 
     private static boolean merge(MutableRecipient recipient, StatusReached report) {

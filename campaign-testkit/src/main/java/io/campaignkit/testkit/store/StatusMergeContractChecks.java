@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@link CampaignStoreContractKit}'s checks of status merges: monotonic, idempotent, independent
  * of the order reports arrive in. Extend the kit, not this class.
  */
-public abstract class StatusMergeContractChecks extends RecipientContractChecks {
+public abstract class StatusMergeContractChecks extends LeaseContractChecks {
 
     /** For subclasses. */
     protected StatusMergeContractChecks() {

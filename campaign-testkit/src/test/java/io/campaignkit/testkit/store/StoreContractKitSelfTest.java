@@ -61,6 +61,15 @@ class StoreContractKitSelfTest {
     }
 
     @Test
+    void aStoreThatIgnoresLeasesFailsTheLeaseChecks() {
+        assertThat(failedChecks(IgnoresLeases.class)).contains("anOutcomeUnderAnotherOwnersLeaseChangesNothing[1]",
+                "anOutcomeUnderAnotherOwnersLeaseChangesNothing[6]",
+                "anOutcomeUnderTheSameOwnerWithAnotherExpiryChangesNothing[3]",
+                "aStalledOwnersOutcomeAfterRecoveryChangesNothingAndTheSurvivorsApplies[5]",
+                "skippedWithoutALeaseAppliesOnlyToAPendingRecipient", "randomClaimSchedulesMatchTheLeaseModel[1]");
+    }
+
+    @Test
     void aStoreWhoseMergesAreNotIdempotentFailsTheMergeChecks() {
         assertThat(failedChecks(ReportsNoOpsAsChanges.class)).contains("aDuplicateStatusIsANoOp",
                 "deliveredAfterReadChangesNothing", "concurrentDuplicatesOfOneStatusChangeTheRecipientOnce");
@@ -188,6 +197,46 @@ class StoreContractKitSelfTest {
                         new Lease(lease.owner(), lease.expiresAt().plus(Duration.ofDays(1))), args[2], muchLater});
             }
             return invokeReal(method, args);
+        }
+    }
+
+    /** Applies every send outcome as if it carried the lease the recipient is held under now, if any. */
+    static class IgnoresLeases extends BrokenStore {
+        @Override
+        @SuppressWarnings("unchecked")
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("apply") && args[0] != null) {
+                List<RecipientUpdate> asIfHeld = new ArrayList<>();
+                for (RecipientUpdate update : (List<RecipientUpdate>) args[0]) {
+                    Optional<Lease> held = update == null ? Optional.empty()
+                            : real.findRecipient(update.key()).flatMap(Recipient::lease);
+                    asIfHeld.add(held.map(lease -> underLease(update, lease)).orElse(update));
+                }
+                return invokeReal(method, new Object[] {asIfHeld});
+            }
+            return invokeReal(method, args);
+        }
+
+        private static RecipientUpdate underLease(RecipientUpdate update, Lease lease) {
+            if (update instanceof RecipientUpdate.Accepted u) {
+                return new RecipientUpdate.Accepted(u.key(), lease, u.providerMessageId(), u.at());
+            }
+            if (update instanceof RecipientUpdate.Failed u) {
+                return new RecipientUpdate.Failed(u.key(), lease, u.reason(), u.at());
+            }
+            if (update instanceof RecipientUpdate.RetryLater u) {
+                return new RecipientUpdate.RetryLater(u.key(), lease, u.retryAt(), u.lastError(), u.at());
+            }
+            if (update instanceof RecipientUpdate.Unknown u) {
+                return new RecipientUpdate.Unknown(u.key(), lease, u.reason(), u.at());
+            }
+            if (update instanceof RecipientUpdate.Unclaimed u) {
+                return new RecipientUpdate.Unclaimed(u.key(), lease, u.dueAt(), u.at());
+            }
+            if (update instanceof RecipientUpdate.Skipped u) {
+                return new RecipientUpdate.Skipped(u.key(), Optional.of(lease), u.reason(), u.at());
+            }
+            return update;
         }
     }
 
