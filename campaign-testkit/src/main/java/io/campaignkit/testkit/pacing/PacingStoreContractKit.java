@@ -1,0 +1,165 @@
+package io.campaignkit.testkit.pacing;
+
+import io.campaignkit.core.dispatch.pacing.PacingStore;
+import io.campaignkit.core.dispatch.pacing.RateLimit;
+import io.campaignkit.core.dispatch.pacing.SendLimits;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link PacingStore} passes: the rules the engine's pacing relies on, written as
+ * JUnit 5 checks. Extend it in your store's tests and answer the store from {@link #store()}:
+ *
+ * <pre>{@code
+ * class RedisPacingStoreContractTest extends PacingStoreContractKit {
+ *     @Override protected PacingStore store() { return RedisPacingStore.on(redis); }
+ *     @Override protected PacingStore anotherNode(PacingStore store) { return RedisPacingStore.on(secondConnection); }
+ * }
+ * }</pre>
+ *
+ * <p>The checks, each named after its rule: the window bound, the exact long run and next permit, the
+ * agreement with core's {@code TokenBucketPacer} arithmetic on random schedules, and threads of two
+ * nodes together ({@link PacingLimitChecks}); and here a permit from both buckets or from neither, a
+ * sender shared by its campaigns (and not by others), holds, forgetting a campaign, instants that go
+ * back, and argument validation. Time is never read from the system clock: the kit passes instants from
+ * {@link #startTime()} on a timeline of its own, as the engine passes its clock's.
+ */
+public abstract class PacingStoreContractKit extends PacingLimitChecks {
+
+    /** For subclasses. */
+    protected PacingStoreContractKit() {
+    }
+
+    /**
+     * A permit is taken from the campaign's and the sender's bucket together or from neither: a refusal
+     * by one bucket leaves the other's permit in place.
+     */
+    @Test
+    void aPermitIsTakenFromBothBucketsOrFromNeither() {
+        PacingStore store = store();
+        RateLimit senderLimit = RateLimit.perSecond(1);
+        SendLimits a = limits("a", RateLimit.perSecond(10), "shared", senderLimit);
+        SendLimits b = limits("b", RateLimit.perHour(1), "shared", senderLimit);
+        assertThat(store.tryAcquire(a, 1, at(0))).isEqualTo(1);
+        // the sender refuses b: b's only permit of the hour stays in its bucket
+        assertThat(store.tryAcquire(b, 1, at(0))).isZero();
+        assertThat(store.tryAcquire(b, 1, at(1000))).isEqualTo(1);
+        // b's campaign refuses it: the sender's permit of the next second stays for a
+        assertThat(store.tryAcquire(b, 1, at(2000))).isZero();
+        assertThat(store.availablePermits(b, at(2000))).isZero();
+        assertThat(store.tryAcquire(a, 5, at(2000))).isEqualTo(1);
+    }
+
+    /** Every campaign on a sender shares its limit; campaigns on another sender do not count against it. */
+    @Test
+    void campaignsOnOneSenderShareItsLimit() {
+        PacingStore store = store();
+        RateLimit senderLimit = RateLimit.perSecond(5);
+        SendLimits a = limits("a", RateLimit.perSecond(100), "shared", senderLimit);
+        SendLimits b = limits("b", RateLimit.perSecond(100), "shared", senderLimit);
+        SendLimits elsewhere = limits("c", RateLimit.perSecond(100), "other", senderLimit);
+        Grants shared = new Grants();
+        Grants[] each = {new Grants(), new Grants()};
+        int other = 0;
+        for (int step = 0; step < 300; step++) {
+            Instant now = at(step * 10L);
+            SendLimits first = step % 40 < 20 ? a : b; // a permit refills every 20 steps: each campaign asks first in turn
+            SendLimits second = first == a ? b : a;
+            int grantedFirst = store.tryAcquire(first, 3, now);
+            int grantedSecond = store.tryAcquire(second, 3, now);
+            shared.add(now, grantedFirst + grantedSecond);
+            each[first == a ? 0 : 1].add(now, grantedFirst);
+            each[first == a ? 1 : 0].add(now, grantedSecond);
+            other += store.tryAcquire(elsewhere, 3, now);
+        }
+        assertThat(shared.maxIn(Duration.ofSeconds(1))).isEqualTo(senderLimit.maxPermitsIn(Duration.ofSeconds(1)));
+        // one at t0, then one every 200 ms up to the last ask at 2.99 s
+        assertThat(shared.total()).isEqualTo(15);
+        assertThat(each[0].total()).as("campaign a's share").isPositive();
+        assertThat(each[1].total()).as("campaign b's share").isPositive();
+        assertThat(other).as("the other sender's campaign, alone on it").isEqualTo(15);
+    }
+
+    /**
+     * A sender held until an instant grants nothing before it, to every campaign on it, and refills
+     * from it; a later, shorter hold does not shorten it, a longer one extends it; the campaigns' own
+     * buckets are untouched.
+     */
+    @Test
+    void aHeldSenderGrantsNothingUntilTheHoldEndsForEveryCampaign() {
+        PacingStore store = store();
+        RateLimit senderLimit = RateLimit.perSecond(10).withBurst(4);
+        SendLimits a = limits("a", RateLimit.perHour(1).withBurst(2), "held", senderLimit);
+        SendLimits b = limits("b", RateLimit.perSecond(100), "held", senderLimit);
+        SendLimits elsewhere = limits("c", RateLimit.perSecond(100).withBurst(10), "not-held", senderLimit);
+        assertThat(store.tryAcquire(b, 1, at(0))).isEqualTo(1);
+        store.holdSender(b, at(5000));
+        store.holdSender(a, at(2000)); // shorter, later: changes nothing
+        for (SendLimits limits : new SendLimits[] {a, b}) {
+            assertThat(store.availablePermits(limits, at(1000))).as("%s during the hold", limits.campaign()).isZero();
+            assertThat(store.tryAcquire(limits, 1, at(4999))).as("%s a millisecond before its end", limits.campaign()).isZero();
+            assertThat(store.nextPermitAt(limits, at(3000))).as("%s refills from the end", limits.campaign())
+                    .isEqualTo(at(5100));
+        }
+        assertThat(store.tryAcquire(elsewhere, 5, at(1000))).as("another sender is not held").isEqualTo(5);
+        assertThat(store.tryAcquire(a, 5, at(5100))).isEqualTo(1);
+        store.holdSender(b, at(8000)); // longer: extends
+        assertThat(store.tryAcquire(b, 1, at(7999))).isZero();
+        assertThat(store.tryAcquire(a, 5, at(8100))).as("a's own bucket kept its burst through the holds").isEqualTo(1);
+        assertThat(store.tryAcquire(a, 5, at(8200))).isEqualTo(1);
+        assertThat(store.tryAcquire(a, 5, at(8300))).as("a's bucket is now empty for the hour").isZero();
+    }
+
+    /** A forgotten campaign's bucket is dropped (a new one starts full); its sender's bucket stays. */
+    @Test
+    void forgettingACampaignDropsItsBucketButNotItsSenders() {
+        PacingStore store = store();
+        SendLimits limits = limits("forgotten", RateLimit.perHour(1).withBurst(2), "kept", RateLimit.perHour(1).withBurst(4));
+        assertThat(store.tryAcquire(limits, 10, at(0))).isEqualTo(3);
+        assertThat(store.tryAcquire(limits, 10, at(1))).isZero();
+        store.forget(limits.campaign());
+        store.forget(campaign("never-paced")); // harmless
+        assertThat(store.tryAcquire(limits, 10, at(2))).as("a full campaign bucket, limited by what the sender has left")
+                .isEqualTo(2);
+        assertThat(store.availablePermits(limits, at(3))).isZero();
+    }
+
+    /**
+     * An instant earlier than one a bucket was already asked at (another node's clock, a little behind)
+     * is taken as that later one: the timeline never goes back, so it refills nothing.
+     */
+    @Test
+    void anEarlierInstantIsTakenAsTheBucketsLatest() {
+        PacingStore store = store();
+        SendLimits limits = limits("skewed", RateLimit.perSecond(1), "skewed-sender", RateLimit.perSecond(1000));
+        assertThat(store.tryAcquire(limits, 1, at(0))).isEqualTo(1);
+        assertThat(store.tryAcquire(limits, 1, at(1000))).isEqualTo(1);
+        assertThat(store.tryAcquire(limits, 1, at(500))).isZero();
+        assertThat(store.availablePermits(limits, at(500))).isZero();
+        assertThat(store.nextPermitAt(limits, at(500))).isEqualTo(at(2000));
+        assertThat(store.tryAcquire(limits, 1, at(2000))).isEqualTo(1);
+    }
+
+    /** Bad arguments are refused with an {@code InvalidArgumentException} naming the argument. */
+    @Test
+    void badArgumentsAreRefusedByName() {
+        PacingStore store = store();
+        SendLimits limits = limits("checked", RateLimit.perSecond(1), "checked-sender", RateLimit.perSecond(1));
+        assertInvalidArgument(() -> store.tryAcquire(null, 1, at(0)), "limits");
+        assertInvalidArgument(() -> store.tryAcquire(limits, 0, at(0)), "permits");
+        assertInvalidArgument(() -> store.tryAcquire(limits, -1, at(0)), "permits");
+        assertInvalidArgument(() -> store.tryAcquire(limits, 1, null), "now");
+        assertInvalidArgument(() -> store.availablePermits(null, at(0)), "limits");
+        assertInvalidArgument(() -> store.availablePermits(limits, null), "now");
+        assertInvalidArgument(() -> store.nextPermitAt(null, at(0)), "limits");
+        assertInvalidArgument(() -> store.nextPermitAt(limits, null), "now");
+        assertInvalidArgument(() -> store.holdSender(null, at(0)), "limits");
+        assertInvalidArgument(() -> store.holdSender(limits, null), "until");
+        assertInvalidArgument(() -> store.forget(null), "campaign");
+        // nothing was taken by the refused calls
+        assertThat(store.tryAcquire(limits, 5, at(0))).isEqualTo(1);
+    }
+}
