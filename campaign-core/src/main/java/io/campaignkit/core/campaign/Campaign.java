@@ -29,12 +29,17 @@ import java.util.function.Consumer;
  *       it) is accepted only in READY, after re-validating
  *       with the time-dependent rules; in DRAFT it throws a {@link CampaignValidationException}
  *       listing every problem. A campaign launched with a start in the future is ACTIVE and
- *       {@link DispatchState.Waiting waiting}; otherwise it is ACTIVE and sending.</li>
+ *       {@link DispatchState.Waiting waiting}; otherwise it is ACTIVE and sending. The engine
+ *       launches with {@link #launchPreparing}: ACTIVE and {@link DispatchState.Preparing preparing}
+ *       while it adds the audience, then {@link #completePreparation} makes it waiting or sending.</li>
  *   <li><b>ACTIVE</b>: configuration frozen (an edit throws {@code CAMPAIGN_FROZEN}). The engine
- *       moves the {@linkplain #dispatch() dispatch state}: {@link #startSending}, {@link #pause},
- *       {@link #resume}, {@link #completeSending}.</li>
+ *       moves the {@linkplain #dispatch() dispatch state}: {@link #renewPreparation},
+ *       {@link #completePreparation}, {@link #startSending}, {@link #pause}, {@link #resume},
+ *       {@link #completeSending}, {@link #startFinishing}.</li>
  *   <li><b>FINISHED</b> ({@link #finish}, from ACTIVE only) is terminal: every action is refused,
- *       and a finished campaign is never launched again.</li>
+ *       and a finished campaign is never launched again. The engine gets there in two steps:
+ *       {@link #startFinishing} (ACTIVE and {@link DispatchState.Finishing finishing}: nothing is sent
+ *       any more) and, once its clean-up is done, {@link #finish}.</li>
  *   <li><b>delete</b>: a store deletes a campaign after {@link #checkDeletable()}, which refuses
  *       an ACTIVE campaign (it must be finished first).</li>
  * </ul>
@@ -271,7 +276,57 @@ public final class Campaign {
                 .deliveryPlan(new DeliveryPlan(Optional.of(start), plan.pace(), plan.endAt())).build(), now);
     }
 
+    /**
+     * Launches the campaign with its audience still to be added: ACTIVE and
+     * {@link DispatchState.Preparing PREPARING} by {@code preparer}, so nothing is sent until
+     * {@link #completePreparation}. Validated as {@link #launch(Instant)}; one version step.
+     *
+     * @param preparer who adds the audience (the engine's owner id)
+     * @throws CampaignValidationException when the configuration is invalid at {@code now}
+     * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} when ACTIVE or FINISHED
+     */
+    public Campaign launchPreparing(String preparer, Instant now) {
+        Arguments.requireNonBlank(preparer, "preparer");
+        Arguments.requireNonNull(now, "now");
+        checkLaunchable(configuration, now);
+        DispatchState.Preparing preparing = new DispatchState.Preparing(preparer.strip(), now, now);
+        return next(now, s -> s.withState(CampaignState.ACTIVE).withDispatch(preparing).withLaunchedAt(now));
+    }
+
+    /**
+     * A preparer shows it is alive (or takes over an abandoned preparation): PREPARING by
+     * {@code preparer} with its heartbeat at {@code now}.
+     *
+     * @throws IllegalCampaignActionException unless ACTIVE and PREPARING
+     */
+    public Campaign renewPreparation(String preparer, Instant now) {
+        Arguments.requireNonBlank(preparer, "preparer");
+        Arguments.requireNonNull(now, "now");
+        requireDispatch(CampaignAction.PREPARE, DispatchState.Preparing.class);
+        DispatchState.Preparing preparing = (DispatchState.Preparing) dispatch;
+        Instant heartbeat = now.isAfter(preparing.heartbeat()) ? now : preparing.heartbeat();
+        return withDispatch(new DispatchState.Preparing(preparer.strip(), preparing.since(), heartbeat), now);
+    }
+
+    /**
+     * The whole audience is in: WAITING for the planned start, or SENDING if it is not in the future.
+     *
+     * @throws IllegalCampaignActionException unless ACTIVE and PREPARING
+     */
+    public Campaign completePreparation(Instant now) {
+        Arguments.requireNonNull(now, "now");
+        requireDispatch(CampaignAction.COMPLETE_PREPARATION, DispatchState.Preparing.class);
+        return withDispatch(firstDispatch(configuration, now), now);
+    }
+
     private Campaign launchWith(CampaignConfiguration launched, Instant now) {
+        checkLaunchable(launched, now);
+        DispatchState first = firstDispatch(launched, now);
+        return next(now, s -> s.withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
+                .withLaunchedAt(now));
+    }
+
+    private void checkLaunchable(CampaignConfiguration launched, Instant now) {
         if (!state.allowsEdit()) {
             throw refuse(CampaignAction.LAUNCH, state == CampaignState.FINISHED
                     ? "and a finished campaign is never launched again"
@@ -281,10 +336,11 @@ public final class Campaign {
         if (!validation.isValid()) {
             throw new CampaignValidationException(id, state, CampaignAction.LAUNCH, validation);
         }
+    }
+
+    private static DispatchState firstDispatch(CampaignConfiguration launched, Instant now) {
         Instant start = launched.deliveryPlan().effectiveStart(now);
-        DispatchState first = start.isAfter(now) ? new DispatchState.Waiting(start) : new DispatchState.Sending(now);
-        return next(now, s -> s.withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
-                .withLaunchedAt(now));
+        return start.isAfter(now) ? new DispatchState.Waiting(start) : new DispatchState.Sending(now);
     }
 
     /**
@@ -344,19 +400,54 @@ public final class Campaign {
     }
 
     /**
-     * Finishes the campaign for good: FINISHED, never launched or edited again. The engine then
-     * closes every open conversation and releases every contact.
+     * Stops the campaign for good and begins its clean-up: ACTIVE and
+     * {@link DispatchState.Finishing FINISHING}, from any other dispatch state; nothing is sent any
+     * more. A campaign already finishing is no change (its first reason stays).
+     *
+     * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} unless ACTIVE
+     */
+    public Campaign startFinishing(FinishReason reason, Instant now) {
+        Arguments.requireNonNull(reason, "reason");
+        Arguments.requireNonNull(now, "now");
+        requireFinishable(CampaignAction.START_FINISHING);
+        if (dispatch instanceof DispatchState.Finishing) {
+            return this;
+        }
+        return withDispatch(new DispatchState.Finishing(reason, now), now);
+    }
+
+    /**
+     * Finishes the campaign for good: FINISHED, never launched or edited again. A
+     * {@linkplain #startFinishing finishing} campaign keeps the reason and the instant finishing
+     * began; any other ACTIVE one takes {@code reason} and {@code now}. The engine calls it once
+     * every open conversation is closed and every contact released.
      *
      * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} unless ACTIVE
      */
     public Campaign finish(FinishReason reason, Instant now) {
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(now, "now");
+        requireFinishable(CampaignAction.FINISH);
+        FinishReason finalReason = dispatch instanceof DispatchState.Finishing finishing ? finishing.reason() : reason;
+        Instant finishedAt = dispatch instanceof DispatchState.Finishing finishing ? finishing.since() : now;
+        return next(now, s -> s.withState(CampaignState.FINISHED).withDispatch(null).withFinish(finishedAt, finalReason));
+    }
+
+    /** Whether finishing has begun but the campaign is not FINISHED yet. */
+    public boolean isFinishing() {
+        return dispatch instanceof DispatchState.Finishing;
+    }
+
+    /** Whether the campaign is launched but its audience is still being added. */
+    public boolean isPreparing() {
+        return dispatch instanceof DispatchState.Preparing;
+    }
+
+    private void requireFinishable(CampaignAction action) {
         if (state != CampaignState.ACTIVE) {
-            throw refuse(CampaignAction.FINISH, state == CampaignState.FINISHED ? "already finished"
+            throw refuse(action, state == CampaignState.FINISHED ? "already finished"
                     : "never launched; delete it instead");
         }
-        return next(now, s -> s.withState(CampaignState.FINISHED).withDispatch(null).withFinish(now, reason));
     }
 
     /**

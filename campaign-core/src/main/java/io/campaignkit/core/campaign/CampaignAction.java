@@ -9,8 +9,12 @@ public enum CampaignAction {
     CREATE,
     /** Change the configuration. */
     EDIT,
-    /** Start the campaign, now or at its planned start. */
+    /** Start the campaign, now or at its planned start (the engine first prepares its audience). */
     LAUNCH,
+    /** A launching engine shows it is still adding the audience, or takes over an abandoned preparation. */
+    PREPARE,
+    /** Every recipient of the audience is in: sending may begin (at the planned start). */
+    COMPLETE_PREPARATION,
     /** The planned start has come: begin sending. */
     START_SENDING,
     /** Stop sending for a while, keeping conversations open. */
@@ -19,6 +23,8 @@ public enum CampaignAction {
     RESUME,
     /** Every recipient has been handled: sending is done, conversations stay open. */
     COMPLETE_SENDING,
+    /** Stop sending for good and begin the finishing clean-up (the engine then finishes the campaign). */
+    START_FINISHING,
     /** End the campaign for good. */
     FINISH,
     /** Remove the campaign for good. */

@@ -1,11 +1,12 @@
 package io.campaignkit.core.campaign;
 
-/** Why sending is paused in an ACTIVE campaign. */
+/**
+ * Why sending is paused in an ACTIVE campaign. Closed active hours are no pause: a SENDING campaign
+ * simply sends nothing until they open.
+ */
 public enum PauseReason {
     /** An operator paused it; it resumes when they say so. */
     BY_USER,
-    /** The active hours closed; it resumes at their next opening. */
-    OUTSIDE_ACTIVE_HOURS,
     /** The channel asked to slow down or is failing; it resumes when the channel recovers. */
     CHANNEL_UNAVAILABLE,
     /** The channel refused the message's content for good (a template paused or rejected); fix it and resume. */

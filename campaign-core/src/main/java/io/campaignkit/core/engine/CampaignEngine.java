@@ -89,6 +89,9 @@ public final class CampaignEngine {
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
 
+    /** Code of the refusal to launch a campaign whose bot flow id the engine's {@link BotFlowRegistry} does not know. */
+    public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
+
     private final EngineCore core;
 
     private CampaignEngine(EngineCore core) {
@@ -119,10 +122,23 @@ public final class CampaignEngine {
      * recipients, one per distinct phone: PENDING, or SKIPPED with the reason (a binding without a
      * value, opted out, engaged in another active campaign on the sender).
      *
+     * <p>Crash-safe: the campaign is {@link io.campaignkit.core.campaign.DispatchState.Preparing
+     * PREPARING} while its recipients are added and sends nothing until the last one is in. If the
+     * launch is interrupted (the process dies, the store fails), call {@code launch} again with the same
+     * request: it continues the preparation without adding anyone twice (an imported list lives only in
+     * the host's memory, so the host must give it again). A segment or TEST audience is also resumed by
+     * any engine's {@link #runDue()} once the launching process has shown no life for the lease
+     * duration; an interrupted imported list is reported to the listener as
+     * {@link io.campaignkit.core.port.EngineFailure#LAUNCH_INTERRUPTED}. Finishing a campaign that is
+     * still preparing is allowed and releases what was added.
+     *
      * @throws IncompleteAudienceException if complete custom data is required and contacts lack it,
      *     or test numbers are missing from the directory; the campaign stays READY
+     * @throws io.campaignkit.core.CampaignKitException {@value #UNKNOWN_BOT_FLOW} if the campaign's bot
+     *     flow id is not in the engine's bot flow registry; the campaign stays READY
      * @throws io.campaignkit.core.campaign.CampaignValidationException if the campaign is not valid
-     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is not READY
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is neither READY nor
+     *     ACTIVE and preparing
      */
     public Campaign launch(CampaignId id, LaunchRequest request) {
         Arguments.requireNonNull(id, "id");
@@ -141,8 +157,18 @@ public final class CampaignEngine {
     }
 
     /**
-     * Finishes an ACTIVE campaign for good: recipients not yet sent become SKIPPED(CAMPAIGN_FINISHED),
-     * open conversations close, engagements are released.
+     * Finishes an ACTIVE campaign for good: nothing is sent from the moment it returns (sends already
+     * in flight complete and are recorded); recipients not yet sent become SKIPPED(CAMPAIGN_FINISHED),
+     * inbound messages still queued for closed hours go to the {@link UnroutedMessageHandler} in arrival
+     * order, open conversations close, engagements are released, and the campaign is FINISHED. The
+     * listener hears what was done ({@link io.campaignkit.core.port.CampaignListener#onFinishCleanUp}).
+     *
+     * <p>Crash-safe: the campaign is first stored {@link io.campaignkit.core.campaign.DispatchState.Finishing
+     * FINISHING}; a clean-up interrupted by a crash is completed by any engine's {@link #runDue()}, or by
+     * calling {@code finish} again.
+     *
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is not ACTIVE (FINISHED
+     *     is final)
      */
     public Campaign finish(CampaignId id) {
         return core.finish(Arguments.requireNonNull(id, "id"), FinishReason.BY_USER);
@@ -310,7 +336,10 @@ public final class CampaignEngine {
             return this;
         }
 
-        /** Where inbound messages of contacts in no active campaign go; ignored by default. */
+        /**
+         * Where inbound messages no bot answers go (contacts in no active campaign, and messages queued
+         * for closed hours whose campaign finished first); ignored by default.
+         */
         public Builder unroutedMessages(UnroutedMessageHandler handler) {
             this.unrouted = Arguments.requireNonNull(handler, "handler");
             return this;

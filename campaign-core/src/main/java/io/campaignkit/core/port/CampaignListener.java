@@ -21,6 +21,13 @@ public interface CampaignListener {
     default void onRecipientEvent(RecipientEvent event) {
     }
 
+    /**
+     * A finishing campaign's clean-up is done and the campaign is FINISHED: what was skipped, closed,
+     * handed to the host's fallback and released.
+     */
+    default void onFinishCleanUp(FinishCleanUp cleanUp) {
+    }
+
     /** Something failed inside the engine (it was also logged); the engine goes on. */
     default void onEngineFailure(EngineFailure failure) {
     }

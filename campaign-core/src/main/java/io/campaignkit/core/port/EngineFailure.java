@@ -10,7 +10,8 @@ import java.util.Optional;
  * the campaign's bot flow, or a bot's reply that the channel refused.
  *
  * @param campaignId the campaign concerned, when known
- * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW} or {@link #BOT_REPLY}
+ * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW}, {@link #BOT_REPLY},
+ *     {@link #LAUNCH_INTERRUPTED} or {@link #UNROUTED_HANDLER}
  * @param error what was thrown or reported
  * @param at when
  */
@@ -22,6 +23,17 @@ public record EngineFailure(Optional<CampaignId> campaignId, String source, Thro
     public static final String BOT_FLOW = "BOT_FLOW";
     /** The channel did not accept a bot's reply. */
     public static final String BOT_REPLY = "BOT_REPLY";
+    /**
+     * A launch stopped before the whole audience was added, and only the host can give the rest (an
+     * imported list): launch the campaign again with the same contacts, or finish it. Reported once
+     * per engine.
+     */
+    public static final String LAUNCH_INTERRUPTED = "LAUNCH_INTERRUPTED";
+    /**
+     * The host's unrouted-message handler threw on a queued message handed over when its campaign
+     * finished; the message is named in the log, and the clean-up went on.
+     */
+    public static final String UNROUTED_HANDLER = "UNROUTED_HANDLER";
 
     public EngineFailure {
         Arguments.requireNonNull(campaignId, "campaignId");

@@ -29,12 +29,16 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Random sequences of actions never bring a campaign into an illegal state: READY exactly when
  * valid, ACTIVE configuration never changed, FINISHED never left, deletes only outside ACTIVE,
+ * nothing starts sending while the audience is PREPARING, nothing but finishing once FINISHING,
  * refused actions name the state and the action and change nothing, every accepted change raises
  * the version by one.
  */
 class CampaignLifecycleProperties {
 
-    enum Kind { EDIT_VALID, EDIT_BREAKING, LAUNCH, START_SENDING, PAUSE, RESUME, COMPLETE_SENDING, FINISH, DELETE, VALIDATE }
+    enum Kind {
+        EDIT_VALID, EDIT_BREAKING, LAUNCH, LAUNCH_PREPARING, PREPARE, COMPLETE_PREPARATION, START_SENDING, PAUSE, RESUME,
+        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE
+    }
 
     record Step(Kind kind, int variant, int minutesLater) {}
 
@@ -86,8 +90,13 @@ class CampaignLifecycleProperties {
             if (before.state() == CampaignState.FINISHED) {
                 assertThat(step.kind()).as("FINISHED absorbs everything but queries and delete").isEqualTo(Kind.VALIDATE);
             }
+            if (step.kind() == Kind.FINISH && before.dispatch().orElse(null) instanceof DispatchState.Finishing finishing) {
+                assertThat(after.finishReason()).as("finishing keeps its first reason").contains(finishing.reason());
+                assertThat(after.finishedAt()).as("finished when finishing began").contains(finishing.since());
+            }
             if (after == before) {
-                assertThat(step.kind()).isIn(Kind.EDIT_VALID, Kind.EDIT_BREAKING, Kind.PAUSE, Kind.VALIDATE);
+                assertThat(step.kind()).isIn(Kind.EDIT_VALID, Kind.EDIT_BREAKING, Kind.PAUSE, Kind.START_FINISHING,
+                        Kind.VALIDATE);
             } else {
                 assertThat(after.version()).isEqualTo(before.version() + 1);
                 assertThat(after.updatedAt()).isEqualTo(now);
@@ -132,15 +141,21 @@ class CampaignLifecycleProperties {
             case EDIT_BREAKING:
                 return state.allowsEdit();
             case LAUNCH:
+            case LAUNCH_PREPARING:
                 return state == CampaignState.READY;
+            case PREPARE:
+            case COMPLETE_PREPARATION:
+                return dispatch instanceof DispatchState.Preparing;
             case START_SENDING:
                 return dispatch instanceof DispatchState.Waiting && !now.isBefore(((DispatchState.Waiting) dispatch).startAt());
             case PAUSE:
-                return dispatch != null && !(dispatch instanceof DispatchState.Done);
+                return dispatch instanceof DispatchState.Waiting || dispatch instanceof DispatchState.Sending
+                        || dispatch instanceof DispatchState.Paused;
             case RESUME:
                 return dispatch instanceof DispatchState.Paused;
             case COMPLETE_SENDING:
                 return dispatch instanceof DispatchState.Sending || dispatch instanceof DispatchState.Paused;
+            case START_FINISHING:
             case FINISH:
                 return state == CampaignState.ACTIVE;
             case DELETE:
@@ -160,6 +175,12 @@ class CampaignLifecycleProperties {
                         : campaign.edit(CampaignConfiguration.Builder::clearMessage, now);
             case LAUNCH:
                 return campaign.launch(now);
+            case LAUNCH_PREPARING:
+                return campaign.launchPreparing("engine-" + step.variant() % 2, now);
+            case PREPARE:
+                return campaign.renewPreparation("engine-" + step.variant() % 2, now);
+            case COMPLETE_PREPARATION:
+                return campaign.completePreparation(now);
             case START_SENDING:
                 return campaign.startSending(now);
             case PAUSE:
@@ -168,6 +189,8 @@ class CampaignLifecycleProperties {
                 return campaign.resume(now);
             case COMPLETE_SENDING:
                 return campaign.completeSending(now);
+            case START_FINISHING:
+                return campaign.startFinishing(FinishReason.values()[step.variant() % FinishReason.values().length], now);
             case FINISH:
                 return campaign.finish(FinishReason.values()[step.variant() % FinishReason.values().length], now);
             case DELETE:
@@ -184,6 +207,8 @@ class CampaignLifecycleProperties {
             case EDIT_VALID:
             case EDIT_BREAKING:
                 return CampaignAction.EDIT;
+            case LAUNCH_PREPARING:
+                return CampaignAction.LAUNCH;
             case VALIDATE:
                 throw new AssertionError("validation is never refused");
             default:

@@ -235,8 +235,8 @@ class CampaignLifecycleTest {
         @Test
         void dispatch_pauses_resumes_and_completes_while_conversations_stay_open() {
             Campaign sending = CampaignFixtures.active();
-            Campaign paused = sending.pause(PauseReason.OUTSIDE_ACTIVE_HOURS, LATER);
-            assertThat(paused.dispatch()).contains(new DispatchState.Paused(PauseReason.OUTSIDE_ACTIVE_HOURS, LATER));
+            Campaign paused = sending.pause(PauseReason.CHANNEL_UNAVAILABLE, LATER);
+            assertThat(paused.dispatch()).contains(new DispatchState.Paused(PauseReason.CHANNEL_UNAVAILABLE, LATER));
             assertThat(paused.state()).isEqualTo(CampaignState.ACTIVE);
 
             Campaign userPaused = paused.pause(PauseReason.BY_USER, LATER.plusSeconds(1));
@@ -281,6 +281,113 @@ class CampaignLifecycleTest {
             assertThatThrownBy(() -> CampaignFixtures.ready().pause(PauseReason.BY_USER, LATER))
                     .isInstanceOfSatisfying(IllegalCampaignActionException.class,
                             e -> assertThat(e.state()).isEqualTo(CampaignState.READY));
+        }
+    }
+
+    @Nested
+    class Preparing {
+
+        @Test
+        void launching_with_the_audience_to_add_is_active_and_preparing_and_refuses_sending() {
+            Campaign preparing = CampaignFixtures.ready().launchPreparing("engine-a", LATER);
+
+            assertThat(preparing.state()).isEqualTo(CampaignState.ACTIVE);
+            assertThat(preparing.launchedAt()).contains(LATER);
+            assertThat(preparing.dispatch()).contains(new DispatchState.Preparing("engine-a", LATER, LATER));
+            assertThat(preparing.isPreparing()).isTrue();
+            assertThatThrownBy(() -> preparing.pause(PauseReason.BY_USER, LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.getMessage()).contains("PAUSE", "ACTIVE (PREPARING)"));
+            assertThatThrownBy(() -> preparing.completeSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
+            assertThatThrownBy(() -> preparing.launchPreparing("engine-b", LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.getMessage()).contains("already launched"));
+        }
+
+        @Test
+        void a_preparer_renews_its_heartbeat_or_another_takes_over() {
+            Campaign preparing = CampaignFixtures.ready().launchPreparing("engine-a", T0);
+
+            Campaign renewed = preparing.renewPreparation("engine-b", LATER);
+
+            assertThat(renewed.dispatch()).contains(new DispatchState.Preparing("engine-b", T0, LATER));
+            assertThat(renewed.version()).isEqualTo(preparing.version() + 1);
+            assertThatThrownBy(() -> CampaignFixtures.active().renewPreparation("engine-b", LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.action()).isEqualTo(CampaignAction.PREPARE));
+        }
+
+        @Test
+        void completing_the_preparation_sends_now_or_waits_for_the_planned_start() {
+            Instant start = T0.plus(Duration.ofDays(1));
+            Campaign now = CampaignFixtures.ready().launchPreparing("engine-a", T0).completePreparation(LATER);
+            Campaign scheduled = CampaignFixtures.ready()
+                    .edit(c -> c.deliveryPlan(DeliveryPlan.custom().startAt(start).build()), T0)
+                    .launchPreparing("engine-a", T0).completePreparation(LATER);
+
+            assertThat(now.dispatch()).contains(new DispatchState.Sending(LATER));
+            assertThat(scheduled.dispatch()).contains(new DispatchState.Waiting(start));
+            assertThatThrownBy(() -> now.completePreparation(LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.action()).isEqualTo(CampaignAction.COMPLETE_PREPARATION));
+        }
+
+        @Test
+        void a_heartbeat_before_the_preparation_began_is_refused() {
+            assertThatThrownBy(() -> new DispatchState.Preparing("engine-a", LATER, T0))
+                    .isInstanceOf(io.campaignkit.core.InvalidArgumentException.class).hasMessageContaining("heartbeat");
+        }
+    }
+
+    @Nested
+    class Finishing {
+
+        @Test
+        void finishing_stops_dispatch_first_and_keeps_its_first_reason_and_instant() {
+            Campaign finishing = CampaignFixtures.active().startFinishing(FinishReason.BY_USER, LATER);
+
+            assertThat(finishing.state()).isEqualTo(CampaignState.ACTIVE);
+            assertThat(finishing.dispatch()).contains(new DispatchState.Finishing(FinishReason.BY_USER, LATER));
+            assertThat(finishing.isFinishing()).isTrue();
+            assertThat(finishing.startFinishing(FinishReason.END_REACHED, LATER.plusSeconds(5))).isSameAs(finishing);
+            assertThatThrownBy(() -> finishing.resume(LATER)).isInstanceOf(IllegalCampaignActionException.class);
+            assertThatThrownBy(() -> finishing.pause(PauseReason.BY_USER, LATER))
+                    .hasMessageContaining("ACTIVE (FINISHING(BY_USER))");
+            assertThatThrownBy(() -> finishing.edit(c -> c.name("x"), LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                            e -> assertThat(e.code()).isEqualTo(IllegalCampaignActionException.CAMPAIGN_FROZEN));
+            assertThat(finishing.isDeletable()).isFalse();
+
+            Campaign finished = finishing.finish(FinishReason.COMPLETED, LATER.plusSeconds(9));
+
+            assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
+            assertThat(finished.finishReason()).contains(FinishReason.BY_USER);
+            assertThat(finished.finishedAt()).contains(LATER);
+            assertThat(finished.updatedAt()).isEqualTo(LATER.plusSeconds(9));
+        }
+
+        @Test
+        void a_preparing_campaign_may_be_finished_but_a_finished_one_never_starts_finishing() {
+            Campaign preparing = CampaignFixtures.ready().launchPreparing("engine-a", T0);
+
+            assertThat(preparing.startFinishing(FinishReason.BY_USER, LATER).dispatch())
+                    .contains(new DispatchState.Finishing(FinishReason.BY_USER, LATER));
+            assertThatThrownBy(() -> CampaignFixtures.finished().startFinishing(FinishReason.BY_USER, LATER))
+                    .isInstanceOfSatisfying(IllegalCampaignActionException.class, e -> {
+                        assertThat(e.action()).isEqualTo(CampaignAction.START_FINISHING);
+                        assertThat(e.getMessage()).contains("FINISHED", "already finished");
+                    });
+            assertThatThrownBy(() -> CampaignFixtures.ready().startFinishing(FinishReason.BY_USER, LATER))
+                    .hasMessageContaining("delete it instead");
+        }
+
+        @Test
+        void preparing_and_finishing_campaigns_round_trip_through_a_snapshot() {
+            Campaign preparing = CampaignFixtures.ready().launchPreparing("engine-a", T0).renewPreparation("engine-b", LATER);
+            Campaign finishing = preparing.startFinishing(FinishReason.END_REACHED, LATER);
+
+            assertThat(Campaign.restore(preparing.snapshot())).isEqualTo(preparing);
+            assertThat(Campaign.restore(finishing.snapshot())).isEqualTo(finishing);
         }
     }
 

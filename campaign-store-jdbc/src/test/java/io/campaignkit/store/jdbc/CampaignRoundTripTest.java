@@ -73,6 +73,26 @@ class CampaignRoundTripTest {
     }
 
     @Test
+    void preparingAndFinishingCampaignsComeBackEqual() {
+        Campaign ready = Campaign.create(CampaignId.of("rich:2"), "acme", "cobranza", CampaignKind.TEST, rich(), T0);
+        store.insert(ready);
+        Campaign preparing = ready.launchPreparing("engine-1 ~ \"a:b\"", T0.plusSeconds(1));
+        store.update(preparing, ready.version());
+        assertThat(store.find(ready.id())).contains(preparing);
+        Campaign takenOver = preparing.renewPreparation("engine-2", T0.plusSeconds(400));
+        store.update(takenOver, preparing.version());
+        assertThat(store.find(ready.id())).contains(takenOver);
+        Campaign finishing = takenOver.startFinishing(FinishReason.END_REACHED, T0.plusSeconds(500));
+        store.update(finishing, takenOver.version());
+        assertThat(store.find(ready.id())).contains(finishing);
+        Campaign finished = finishing.finish(FinishReason.END_REACHED, T0.plusSeconds(600));
+        store.update(finished, finishing.version());
+        assertThat(store.find(ready.id())).contains(finished);
+        assertThat(store.findByState(io.campaignkit.core.campaign.CampaignState.FINISHED, java.util.Optional.empty(), 10))
+                .contains(finished);
+    }
+
+    @Test
     void anInlineTemplateWithSegmentAudienceComesBackEqual() {
         CampaignConfiguration sms = CampaignConfiguration.custom().name("SMS: ñandú \"quoted\" 1:2~3").botFlowId("bot")
                 .channel("twilio", "+15005550006")

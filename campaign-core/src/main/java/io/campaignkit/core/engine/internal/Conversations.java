@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignState;
@@ -7,11 +8,13 @@ import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.InboundMessage;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
@@ -51,11 +54,20 @@ final class Conversations {
     void onInbound(String channelId, io.campaignkit.channel.event.InboundMessage message) {
         Instant now = context.now();
         Optional<PhoneNumber> phone = parse(message.from());
-        Optional<Campaign> campaign = phone.flatMap(p -> context.engagements.engagedCampaign(
-                new SenderKey(channelId, message.to()), p)).flatMap(context.campaigns::find)
-                .filter(c -> c.state() == CampaignState.ACTIVE);
+        if (phone.isEmpty()) {
+            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
+            return;
+        }
+        Optional<Campaign> campaign = context.engagements.engagedCampaign(new SenderKey(channelId, message.to()),
+                phone.get()).flatMap(context.campaigns::find).filter(c -> c.state() == CampaignState.ACTIVE);
         if (campaign.isEmpty()) {
-            context.unrouted.onUnroutedMessage(channelId, message);
+            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
+            return;
+        }
+        if (campaign.get().isFinishing()) {
+            // its clean-up was interrupted; the next run completes it. The bot is done with it.
+            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
+                    Optional.of(campaign.get().id())));
             return;
         }
         Campaign active = campaign.get();
@@ -105,6 +117,50 @@ final class Conversations {
                 }
             }
         } while (batch.size() == context.batchSize);
+    }
+
+    /**
+     * Hands every message still queued for the campaign to the host's fallback, in arrival order,
+     * each acknowledged as soon as the fallback got it; answers how many. A finishing campaign's bot
+     * never gets them, and they must not be lost.
+     */
+    long handQueuedToFallback(Campaign campaign, Instant now) {
+        String channelId = context.binding(campaign).channelTypeId();
+        String senderId = context.binding(campaign).senderId();
+        long handed = 0;
+        List<QueuedInbound> batch;
+        do {
+            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            for (QueuedInbound queued : batch) {
+                UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
+                        UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
+                try {
+                    unrouted(message);
+                } catch (RuntimeException e) {
+                    // the host's own code failed on it: reported with the message, and the clean-up goes on
+                    LOG.warn("the unrouted-message handler failed on queued message {} of finished campaign {}",
+                            queued.message().messageId(), campaign.id(), e);
+                    context.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
+                } finally {
+                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
+                }
+                handed++;
+            }
+        } while (batch.size() == context.batchSize);
+        return handed;
+    }
+
+    private void unrouted(UnroutedMessage message) {
+        context.unrouted.onUnroutedMessage(message);
+    }
+
+    /** The channel's form of a queued message, rebuilt from what the queue kept. */
+    private static io.campaignkit.channel.event.InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
+        InboundMessage kept = queued.message();
+        return io.campaignkit.channel.event.InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId,
+                kept.receivedAt()).text(kept.text().orElse(null))
+                .media(kept.media().stream().map(url -> MediaReference.ofUrl(MediaKind.OTHER, url)).toList())
+                .build();
     }
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */

@@ -108,7 +108,10 @@ public final class EngineCore {
         return dispatcher.inFlight();
     }
 
-    /** Does everything due at the clock's instant; answers the next instant with work, if any. */
+    /**
+     * Does everything due at the clock's instant; answers the next instant with work, if any. Walks
+     * the ACTIVE campaigns, which include those a crash left preparing or finishing.
+     */
     public Optional<Instant> runDue() {
         return locked(() -> {
             dispatcher.recordAnswers();
@@ -135,12 +138,24 @@ public final class EngineCore {
     }
 
     private Optional<Instant> runCampaign(Campaign campaign, Instant now) {
+        if (campaign.isFinishing()) {
+            finisher.resume(campaign); // a crash interrupted its clean-up
+            return Optional.empty();
+        }
         Optional<Instant> end = campaign.configuration().deliveryPlan().endAt();
         if (end.isPresent() && !now.isBefore(end.get())) {
             finisher.finish(campaign.id(), FinishReason.END_REACHED);
             return Optional.empty();
         }
-        Optional<Instant> next = dispatcher.run(campaign, now);
+        Optional<Instant> next = Optional.empty();
+        if (campaign.isPreparing()) {
+            campaign = launcher.resumeIfAbandoned(campaign, now);
+            next = launcher.nextPreparationCheck(campaign);
+            if (campaign.state() != CampaignState.ACTIVE || campaign.isFinishing()) {
+                return Optional.empty();
+            }
+        }
+        next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
         ActiveHours hours = campaign.configuration().activeHours();
         if (context.conversations.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {

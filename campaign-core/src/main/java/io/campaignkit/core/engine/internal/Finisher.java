@@ -3,23 +3,38 @@ package io.campaignkit.core.engine.internal;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Conversation;
-import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.StatusReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finishes a campaign for good: FINISHED first (so nothing new is claimed), then every recipient
- * not yet sent becomes SKIPPED(CAMPAIGN_FINISHED), every open conversation is closed
- * (CAMPAIGN_FINISHED), queued inbound messages are dropped (their conversation is closed), and every
- * engagement is released. Sends already in flight complete and are recorded.
+ * Finishes a campaign for good, in two stored steps so a crash in between loses nothing:
+ * <ol>
+ *   <li>FINISHING (still ACTIVE): nothing is claimed or sent from then on;</li>
+ *   <li>the clean-up: every recipient not yet sent becomes SKIPPED(CAMPAIGN_FINISHED), inbound
+ *       messages still queued for closed hours go to the host's fallback in arrival order, every open
+ *       conversation is closed (CAMPAIGN_FINISHED), every engagement is released;</li>
+ *   <li>FINISHED.</li>
+ * </ol>
+ * Every clean-up step is idempotent in the store (each call returns only what it changed), so a
+ * clean-up interrupted by a crash is simply run again, by the next run of any engine (which walks
+ * ACTIVE campaigns) or by finishing the campaign again, and every event and count still happens once.
+ * A queued message is acknowledged right after the fallback got it: a crash in between hands that
+ * one message over again (as the queue does for bots). Sends in flight complete and are recorded.
  */
 final class Finisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Finisher.class);
 
     private final EngineContext context;
     private final Lifecycle lifecycle;
@@ -33,38 +48,76 @@ final class Finisher {
         this.conversations = conversations;
     }
 
+    /**
+     * Finishes an ACTIVE campaign; a campaign already finishing (an interrupted clean-up) is cleaned
+     * up and finished with its first reason. A FINISHED one is refused.
+     */
     Campaign finish(CampaignId id, FinishReason reason) {
         Instant now = context.now();
-        Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> c.finish(reason, now));
-        cleanUp(finished, now);
+        Campaign before = lifecycle.find(id);
+        Campaign finishing = lifecycle.change(id, CampaignAction.START_FINISHING, c -> c.startFinishing(reason, now));
+        return cleanUpAndFinish(finishing, before.isFinishing());
+    }
+
+    /** Resumes the clean-up of a campaign a crash left FINISHING. */
+    Campaign resume(Campaign finishing) {
+        LOG.info("campaign {} was left finishing; completing its clean-up", finishing.id());
+        return cleanUpAndFinish(finishing, true);
+    }
+
+    private Campaign cleanUpAndFinish(Campaign campaign, boolean resumed) {
+        CampaignId id = campaign.id();
+        Instant now = context.now();
+        long skipped = skipAllPending(context, lifecycle, id, now);
+        long handedOver = conversations.handQueuedToFallback(campaign, now);
+        long closed = 0;
+        List<Conversation> closedBatch;
+        do {
+            closedBatch = context.conversations.closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED,
+                    context.batchSize, now);
+            closedBatch.forEach(c -> conversations.notifyClosed(campaign, c, Conversation.CAMPAIGN_FINISHED));
+            closed += closedBatch.size();
+        } while (closedBatch.size() == context.batchSize);
+        long released = 0;
+        int releasedBatch;
+        while ((releasedBatch = context.engagements.releaseEngagements(id, context.batchSize)) > 0) {
+            released += releasedBatch;
+        }
+        boolean[] finishedHere = {false};
+        Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> {
+            finishedHere[0] = c.isFinishing();
+            return c.isFinishing()
+                    ? c.finish(((DispatchState.Finishing) c.dispatch().orElseThrow()).reason(), context.now()) : c;
+        });
+        // a send answered meanwhile may have given its recipient back to PENDING: once FINISHED, the
+        // dispatcher skips such recipients itself; those given back before, this call skips
+        skipped += skipAllPending(context, lifecycle, id, context.now());
+        dispatcher.forget(id);
+        if (finishedHere[0] && finished.state() == CampaignState.FINISHED) {
+            report(finished, skipped, closed, handedOver, released, resumed);
+        }
         return finished;
     }
 
-    private void cleanUp(Campaign campaign, Instant now) {
-        skipAllPending(context, lifecycle, campaign.id(), now);
-        List<Conversation> closed;
-        do {
-            closed = context.conversations.closeConversations(campaign.id(), Optional.empty(),
-                    Conversation.CAMPAIGN_FINISHED, context.batchSize, now);
-            closed.forEach(conversation -> conversations.notifyClosed(campaign, conversation, Conversation.CAMPAIGN_FINISHED));
-        } while (closed.size() == context.batchSize);
-        List<QueuedInbound> dropped;
-        do {
-            dropped = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
-            context.conversations.acknowledgeQueued(campaign.id(), dropped.stream().map(QueuedInbound::sequence).toList());
-        } while (dropped.size() == context.batchSize);
-        while (context.engagements.releaseEngagements(campaign.id(), context.batchSize) > 0) {
-            // released batch by batch
+    private void report(Campaign finished, long skipped, long closed, long handedOver, long released, boolean resumed) {
+        if (handedOver > 0) {
+            LOG.info("campaign {} finished with {} queued inbound message(s) its bot never got; handed to the "
+                    + "unrouted-message handler", finished.id(), handedOver);
         }
-        dispatcher.forget(campaign.id());
+        lifecycle.report(new FinishCleanUp(finished.id(), finished.finishReason().orElseThrow(), skipped, closed,
+                handedOver, released, resumed, finished.finishedAt().orElseThrow()));
     }
 
-    static void skipAllPending(EngineContext context, Lifecycle lifecycle, CampaignId id, Instant now) {
+    /** Skips every PENDING recipient of the campaign; answers how many. */
+    static long skipAllPending(EngineContext context, Lifecycle lifecycle, CampaignId id, Instant now) {
         StatusReason reason = StatusReason.of(SkipReasons.CAMPAIGN_FINISHED, "the campaign finished before sending", true);
+        long count = 0;
         List<RecipientChange> skipped;
         do {
             skipped = context.recipients.skipPending(id, reason, context.batchSize, now);
             lifecycle.emit(skipped);
+            count += skipped.size();
         } while (!skipped.isEmpty());
+        return count;
     }
 }

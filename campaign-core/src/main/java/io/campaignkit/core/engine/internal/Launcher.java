@@ -6,18 +6,21 @@ import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldViolation;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
@@ -31,52 +34,216 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Launches a READY campaign: checks the audience (complete custom data when required, test numbers
- * in the directory), makes the campaign ACTIVE, then adds its recipients batch by batch, each one
- * PENDING or SKIPPED with its reason (unresolved binding, opted out, engaged in another campaign).
+ * Launches a READY campaign, crash-safe: checks the channel, the bot flow and the audience (complete
+ * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
+ * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
+ * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, engaged in
+ * another campaign), and only then lets it wait for its start or send.
+ *
+ * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
+ * a phone again for the same campaign succeeds again, and the store returns only what it added), so
+ * an interrupted preparation is resumed by running it again from the start of the audience: by the
+ * host launching again with the same request, or, for audiences the engine reads itself (segments and
+ * TEST audiences), by any engine's run once the preparer's heartbeat is older than the lease. After
+ * every batch the preparer reads the campaign: it renews its heartbeat, and stops (undoing what it
+ * may have added after the campaign began finishing) when the campaign is no longer preparing.
  */
 final class Launcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
     private static final int DIRECTORY_PAGE = ContactDirectory.MAX_PAGE_SIZE;
     private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
     /** Code of the refusal to launch a campaign whose message its channel cannot send. */
     static final String CHANNEL_CANNOT_CARRY = "CHANNEL_CANNOT_CARRY";
+    /** The preparer renews its heartbeat when a third of the lease has passed since the last one. */
+    private static final int HEARTBEATS_PER_LEASE = 3;
 
     private final EngineContext context;
     private final Lifecycle lifecycle;
+    /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
+    private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
     Launcher(EngineContext context, Lifecycle lifecycle) {
         this.context = context;
         this.lifecycle = lifecycle;
     }
 
+    /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
     Campaign launch(CampaignId id, LaunchRequest request) {
         Campaign campaign = lifecycle.find(id);
-        checkChannelCarries(campaign);
-        AudienceReference audience = campaign.configuration().audience().orElse(null);
-        Audience contacts = audienceOf(campaign, audience, request);
-        boolean completeData = request.requireCompleteData()
-                .orElse(!(audience instanceof AudienceReference.Segment));
-        if (completeData) {
-            checkComplete(campaign, contacts);
+        if (campaign.isPreparing()) {
+            return continuePreparation(campaign, request);
         }
+        if (!campaign.state().allowsEdit()) {
+            campaign.launchPreparing(context.ownerId, context.now()); // refuses: launched already, or finished
+        }
+        checkChannelCarries(campaign);
+        checkBotFlowKnown(campaign);
+        Audience contacts = checkedAudience(campaign, request);
         Instant now = context.now();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
             Campaign planned = request.startAt()
                     .map(start -> stored.reconfigure(stored.configuration().toBuilder()
                             .deliveryPlan(withStart(stored.configuration().deliveryPlan(), start)).build(), now))
                     .orElse(stored);
-            return planned.launch(now);
+            return planned.launchPreparing(context.ownerId, now);
         });
-        Instant dueAt = launched.configuration().deliveryPlan().effectiveStart(now);
-        addRecipients(launched, contacts, dueAt, now);
+        return prepare(launched, contacts);
+    }
+
+    private Campaign continuePreparation(Campaign campaign, LaunchRequest request) {
+        Audience contacts = checkedAudience(campaign, request);
+        LOG.info("campaign {} is still preparing; the host launched it again, adding the rest of its audience",
+                campaign.id());
+        Instant now = context.now();
+        Campaign renewed = lifecycle.change(campaign.id(), CampaignAction.PREPARE,
+                c -> c.isPreparing() ? c.renewPreparation(context.ownerId, now) : c);
+        if (!renewed.isPreparing()) {
+            return renewed; // completed or finishing meanwhile
+        }
+        reportedInterrupted.remove(campaign.id());
+        return prepare(renewed, contacts);
+    }
+
+    /**
+     * Resumes, at a run of the engine, the preparation of a campaign whose preparer stopped showing
+     * life (its heartbeat older than the lease), when the engine can read the audience itself; an
+     * imported list is reported once instead. Answers the campaign as it now is.
+     */
+    Campaign resumeIfAbandoned(Campaign campaign, Instant now) {
+        DispatchState.Preparing preparing = (DispatchState.Preparing) campaign.dispatch().orElseThrow();
+        if (now.isBefore(abandonedAt(preparing))) {
+            return campaign;
+        }
+        AudienceReference audience = campaign.configuration().audience().orElse(null);
+        if (!readableByEngine(audience)) {
+            if (reportedInterrupted.add(campaign.id())) {
+                context.failure(Optional.of(campaign.id()), EngineFailure.LAUNCH_INTERRUPTED, new CampaignKitException(
+                        EngineFailure.LAUNCH_INTERRUPTED, "the launch of campaign " + campaign.id() + " stopped at "
+                        + preparing.heartbeat() + " before its whole audience was added, and nothing is sent until it is:"
+                        + " launch it again with the same contacts (LaunchRequest.importedContacts), or finish it"));
+            }
+            return campaign;
+        }
+        Campaign taken = lifecycle.change(campaign.id(), CampaignAction.PREPARE, c ->
+                c.dispatch().orElse(null) instanceof DispatchState.Preparing p && !now.isBefore(abandonedAt(p))
+                        ? c.renewPreparation(context.ownerId, now) : c);
+        if (!(taken.dispatch().orElse(null) instanceof DispatchState.Preparing p
+                && p.preparer().equals(context.ownerId) && p.heartbeat().equals(now))) {
+            return taken; // another engine took it over first, or it is no longer preparing
+        }
+        LOG.info("campaign {} was left preparing by {} (last seen {}); resuming its preparation", campaign.id(),
+                preparing.preparer(), preparing.heartbeat());
+        return prepare(taken, audienceOf(taken, audience, LaunchRequest.fromDirectory(), true));
+    }
+
+    /** When the engine should look at a preparing campaign again: when its preparation would be abandoned. */
+    Optional<Instant> nextPreparationCheck(Campaign campaign) {
+        if (!(campaign.dispatch().orElse(null) instanceof DispatchState.Preparing preparing)
+                || !readableByEngine(campaign.configuration().audience().orElse(null))) {
+            return Optional.empty();
+        }
+        return Optional.of(abandonedAt(preparing));
+    }
+
+    private Instant abandonedAt(DispatchState.Preparing preparing) {
+        return preparing.heartbeat().plus(context.leaseDuration);
+    }
+
+    private static boolean readableByEngine(AudienceReference audience) {
+        return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience;
+    }
+
+    private Audience checkedAudience(Campaign campaign, LaunchRequest request) {
+        AudienceReference audience = campaign.configuration().audience().orElse(null);
+        Audience contacts = audienceOf(campaign, audience, request, false);
+        boolean completeData = request.requireCompleteData()
+                .orElse(!(audience instanceof AudienceReference.Segment));
+        if (completeData) {
+            checkComplete(campaign, contacts);
+        }
+        return contacts;
+    }
+
+    /** Adds the audience to a PREPARING campaign, then lets it wait or send. */
+    private Campaign prepare(Campaign campaign, Audience contacts) {
+        DispatchState.Preparing preparing = (DispatchState.Preparing) campaign.dispatch().orElseThrow();
+        Instant dueAt = campaign.configuration().deliveryPlan().effectiveStart(preparing.since());
+        Preparation preparation = new Preparation(campaign.id(), preparing.heartbeat());
+        try {
+            addRecipients(campaign, contacts, dueAt, preparation);
+        } catch (PreparationStopped stopped) {
+            return stopped.campaign;
+        }
+        Campaign prepared = lifecycle.change(campaign.id(), CampaignAction.COMPLETE_PREPARATION,
+                c -> c.isPreparing() ? c.completePreparation(context.now()) : c);
+        reportedInterrupted.remove(campaign.id());
         context.wakeUp();
-        return launched;
+        return prepared;
+    }
+
+    /** The preparer's view of its campaign between batches. */
+    private final class Preparation {
+        private final CampaignId id;
+        private Instant heartbeat;
+
+        Preparation(CampaignId id, Instant heartbeat) {
+            this.id = id;
+            this.heartbeat = heartbeat;
+        }
+
+        /** After a batch: renews the heartbeat when due; stops when the campaign is no longer preparing. */
+        void afterBatch() {
+            Campaign current = lifecycle.find(id);
+            if (!current.isPreparing()) {
+                if (current.state() != CampaignState.ACTIVE || current.isFinishing()) {
+                    // it began finishing while this batch went in: what this batch added is not left behind
+                    Finisher.skipAllPending(context, lifecycle, id, context.now());
+                    while (context.engagements.releaseEngagements(id, context.batchSize) > 0) {
+                        // released batch by batch
+                    }
+                }
+                throw new PreparationStopped(current);
+            }
+            Instant now = context.now();
+            if (!now.isBefore(heartbeat.plus(context.leaseDuration.dividedBy(HEARTBEATS_PER_LEASE)))) {
+                Campaign renewed = lifecycle.change(id, CampaignAction.PREPARE,
+                        c -> c.isPreparing() ? c.renewPreparation(context.ownerId, now) : c);
+                heartbeat = now;
+                if (!renewed.isPreparing()) {
+                    afterBatch();
+                }
+            }
+        }
+    }
+
+    /** Thrown out of the audience walk when the campaign stopped preparing under the preparer. */
+    private static final class PreparationStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Campaign campaign;
+
+        PreparationStopped(Campaign campaign) {
+            super(null, null, false, false);
+            this.campaign = campaign;
+        }
+    }
+
+    /** A campaign whose bot flow the registry does not know would leave every reply unanswered. */
+    private void checkBotFlowKnown(Campaign campaign) {
+        Optional<String> botFlowId = campaign.configuration().botFlowId();
+        if (botFlowId.isPresent() && context.botFlows.find(botFlowId.get()).isEmpty()) {
+            throw new CampaignKitException(CampaignEngine.UNKNOWN_BOT_FLOW, "campaign " + campaign.id()
+                    + " names bot flow '" + botFlowId.get() + "', which the engine's bot flow registry does not have;"
+                    + " register it (CampaignEngine.builder().botFlows(...)) or choose another");
+        }
     }
 
     /** The campaign's channel must be known to the engine and able to carry its message. */
@@ -104,7 +271,8 @@ final class Launcher {
         void forEach(Consumer<Contact> action);
     }
 
-    private Audience audienceOf(Campaign campaign, AudienceReference audience, LaunchRequest request) {
+    private Audience audienceOf(Campaign campaign, AudienceReference audience, LaunchRequest request,
+            boolean resuming) {
         if (request.importedContacts().isPresent()) {
             Iterable<Contact> contacts = request.importedContacts().get();
             return contacts::forEach;
@@ -119,14 +287,15 @@ final class Launcher {
             };
         }
         if (audience instanceof AudienceReference.TestAudience test) {
-            return testAudience(campaign, test);
+            return testAudience(campaign, test, resuming);
         }
         throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(), List.of(
                 new IncompleteAudienceException.Problem("-", "an imported-list campaign is launched with its contacts: "
                         + "LaunchRequest.importedContacts(...)")), 1);
     }
 
-    private Audience testAudience(Campaign campaign, AudienceReference.TestAudience test) {
+    /** The test numbers as the directory knows them; unknown ones refuse a launch, and are left out of a resumed one. */
+    private Audience testAudience(Campaign campaign, AudienceReference.TestAudience test, boolean resuming) {
         ContactDirectory directory = directory(campaign);
         List<Contact> resolved = new ArrayList<>();
         List<IncompleteAudienceException.Problem> unknown = new ArrayList<>();
@@ -144,7 +313,7 @@ final class Launcher {
             }
             resolved.add(contact);
         }
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() && !resuming) {
             throw new IncompleteAudienceException(IncompleteAudienceException.UNKNOWN_TEST_NUMBER, campaign.id(),
                     unknown, unknown.size());
         }
@@ -179,24 +348,26 @@ final class Launcher {
         }
     }
 
-    private void addRecipients(Campaign campaign, Audience contacts, Instant dueAt, Instant now) {
+    private void addRecipients(Campaign campaign, Audience contacts, Instant dueAt, Preparation preparation) {
         TemplateMessage message = campaign.configuration().message().orElseThrow();
         SenderKey sender = context.senderKey(campaign);
-        List<Contact> batch = new ArrayList<>(CampaignStore.MAX_BATCH);
+        List<Contact> batch = new ArrayList<>(context.batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
         contacts.forEach(contact -> {
             if (!batchPhones.add(contact.phone())) {
                 return; // the store drops duplicates across batches; within one, drop them here
             }
             batch.add(contact);
-            if (batch.size() == CampaignStore.MAX_BATCH) {
-                insertBatch(campaign, sender, message, batch, dueAt, now);
+            if (batch.size() == context.batchSize) {
+                insertBatch(campaign, sender, message, batch, dueAt, context.now());
                 batch.clear();
                 batchPhones.clear();
+                preparation.afterBatch();
             }
         });
         if (!batch.isEmpty()) {
-            insertBatch(campaign, sender, message, batch, dueAt, now);
+            insertBatch(campaign, sender, message, batch, dueAt, context.now());
+            preparation.afterBatch();
         }
     }
 

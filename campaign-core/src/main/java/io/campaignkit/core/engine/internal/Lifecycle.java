@@ -52,6 +52,15 @@ final class Lifecycle {
         }
     }
 
+    /** Tells the listener what a finishing campaign's clean-up did. */
+    void report(io.campaignkit.core.port.FinishCleanUp cleanUp) {
+        try {
+            context.listener.onFinishCleanUp(cleanUp);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Lifecycle.class).warn("campaign listener failed on {}", cleanUp, e);
+        }
+    }
+
     /** Emits one recipient event per change of delivery state that hosts hear about. */
     void emit(List<RecipientChange> changes) {
         if (context.listener == io.campaignkit.core.port.CampaignListener.NONE) {

@@ -5,6 +5,7 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
+import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
@@ -202,7 +203,9 @@ final class CampaignCodec {
         }
         Tokens.Writer out = new Tokens.Writer();
         DispatchState state = dispatch.get();
-        if (state instanceof DispatchState.Waiting waiting) {
+        if (state instanceof DispatchState.Preparing preparing) {
+            out.str("R").str(preparing.preparer()).instant(preparing.since()).instant(preparing.heartbeat());
+        } else if (state instanceof DispatchState.Waiting waiting) {
             out.str("W").instant(waiting.startAt());
         } else if (state instanceof DispatchState.Sending sending) {
             out.str("S").instant(sending.since());
@@ -210,6 +213,10 @@ final class CampaignCodec {
             out.str("P").str(paused.reason().name()).instant(paused.since());
         } else if (state instanceof DispatchState.Done done) {
             out.str("D").instant(done.at());
+        } else if (state instanceof DispatchState.Finishing finishing) {
+            out.str("F").str(finishing.reason().name()).instant(finishing.since());
+        } else {
+            throw new IllegalStateException("no encoding for dispatch state " + state.label());
         }
         return out.toString();
     }
@@ -225,6 +232,8 @@ final class CampaignCodec {
             case "S" -> new DispatchState.Sending(in.instant());
             case "P" -> new DispatchState.Paused(in.enumeration(PauseReason.class), in.instant());
             case "D" -> new DispatchState.Done(in.instant());
+            case "R" -> new DispatchState.Preparing(in.required(), in.instant(), in.instant());
+            case "F" -> new DispatchState.Finishing(in.enumeration(FinishReason.class), in.instant());
             default -> throw new IllegalStateException("unknown dispatch state " + kind);
         });
     }
