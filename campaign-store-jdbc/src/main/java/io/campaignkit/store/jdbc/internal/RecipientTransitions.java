@@ -1,6 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientUpdate.Accepted;
@@ -16,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The rules of {@link RecipientUpdate}s on one recipient, applied to the row the store holds locked:
- * each update applies only from the states it names; status reports merge monotonically by
+ * each update applies only from the states it names, and the outcome of a send moves a SENDING row
+ * only while it is held under the lease the update carries (owner and expiry as stored, to the
+ * nanosecond), so a stalled owner cannot touch a row a survivor took over; status reports merge monotonically by
  * {@link DeliveryState#mayAdvanceTo}; timestamps are only ever filled, never moved. Leaving SENDING
  * clears the lease.
  */
@@ -29,7 +32,7 @@ final class RecipientTransitions {
         DeliveryState state = r.state();
         Instant at = update.at();
         if (update instanceof Accepted accepted) {
-            if (state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN) {
+            if (heldUnder(r, accepted.lease()) || state == DeliveryState.UNKNOWN) {
                 return Optional.of(moveTo(r, DeliveryState.SENT, at)
                         .withProviderMessageId(Optional.of(accepted.providerMessageId()))
                         .withTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty()));
@@ -45,33 +48,38 @@ final class RecipientTransitions {
             return Optional.empty();
         }
         if (update instanceof Failed failed) {
-            return state == DeliveryState.SENDING || state == DeliveryState.UNKNOWN
+            return heldUnder(r, failed.lease()) || state == DeliveryState.UNKNOWN
                     ? Optional.of(moveTo(r, DeliveryState.FAILED, at).withOutcome(Optional.of(failed.reason())))
                     : Optional.empty();
         }
         if (update instanceof Unknown unknown) {
-            return state == DeliveryState.SENDING
+            return heldUnder(r, unknown.lease())
                     ? Optional.of(moveTo(r, DeliveryState.UNKNOWN, at).withOutcome(Optional.of(unknown.reason())))
                     : Optional.empty();
         }
         if (update instanceof RetryLater retry) {
-            return state == DeliveryState.SENDING
+            return heldUnder(r, retry.lease())
                     ? Optional.of(moveTo(r, DeliveryState.PENDING, at).withDueAt(retry.retryAt())
                             .withOutcome(Optional.of(retry.lastError())))
                     : Optional.empty();
         }
         if (update instanceof Unclaimed unclaimed) {
-            return state == DeliveryState.SENDING
+            return heldUnder(r, unclaimed.lease())
                     ? Optional.of(moveTo(r, DeliveryState.PENDING, at).withDueAt(unclaimed.dueAt())
                             .withAttempts(Math.max(0, r.attempts() - 1)))
                     : Optional.empty();
         }
         if (update instanceof Skipped skipped) {
-            return state == DeliveryState.PENDING || state == DeliveryState.SENDING
+            return state == DeliveryState.PENDING || skipped.lease().filter(lease -> heldUnder(r, lease)).isPresent()
                     ? Optional.of(skip(r, skipped.reason(), at))
                     : Optional.empty();
         }
         return merge(r, (StatusReached) update);
+    }
+
+    /** Whether the row is SENDING under exactly {@code lease}. */
+    private static boolean heldUnder(Recipient r, Lease lease) {
+        return r.state() == DeliveryState.SENDING && r.lease().filter(lease::equals).isPresent();
     }
 
     /** The recipient SKIPPED with {@code reason}. */
