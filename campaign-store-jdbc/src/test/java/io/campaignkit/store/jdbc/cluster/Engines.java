@@ -11,6 +11,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.template.Binding;
@@ -30,17 +31,20 @@ final class Engines {
     static final String TENANT = "tenant-1";
     /** Permits a sender may bank: an engine run after a second of manual clock may send a second's worth at once. */
     static final int BURST = 1000;
+    /** The campaigns' bot flow: a launch refuses a flow the engine does not know; no reply comes here. */
+    static final String BOT_FLOW = "bot";
+    private static final BotFlow SILENT_BOT = (context, message, reply) -> { };
 
     private Engines() {}
 
     static CampaignEngine engine(CampaignStore store, InstantChannel channel, Clock clock, String owner) {
-        return CampaignEngine.builder().store(store).channel(channel).botFlows(BotFlowRegistry.of(Map.of()))
+        return CampaignEngine.builder().store(store).channel(channel).botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, SILENT_BOT)))
                 .clock(clock).ownerId(owner).senderBurst(BURST).build();
     }
 
     /** Creates and launches a campaign sending to contacts 0 to {@code audience - 1} at {@code perSecond}. */
     static CampaignId launch(CampaignEngine engine, String id, int audience, int perSecond) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Cluster " + id).botFlowId("bot")
+        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Cluster " + id).botFlowId(BOT_FLOW)
                 .channel(InstantChannel.ID, InstantChannel.SENDER)
                 .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("cluster.csv"))
