@@ -66,7 +66,7 @@ class CrashRecoveryScenarioTest {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HangingChannel hanging = new HangingChannel();
-        CampaignEngine crashed = CampaignEngine.builder().store(store).channel(hanging).clock(clock).ownerId("crashed")
+        CampaignEngine crashed = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(hanging).clock(clock).ownerId("crashed")
                 .leaseDuration(Duration.ofMinutes(1)).build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
@@ -79,7 +79,7 @@ class CrashRecoveryScenarioTest {
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine survivor = CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("survivor")
+        CampaignEngine survivor = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId("survivor")
                 .deliverySemantics(semantics).build();
         survivor.runDue();
         assertThat(store.findRecipient(key).orElseThrow().state()).as("lease still live").isEqualTo(DeliveryState.SENDING);

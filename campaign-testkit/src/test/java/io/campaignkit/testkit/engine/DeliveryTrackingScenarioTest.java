@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Capability 5: status events merge monotonically and idempotently; unknown message ids are kept aside. */
 class DeliveryTrackingScenarioTest {
 
-    private final CampaignScenario scenario = CampaignScenario.custom().defaultOutcome(Outcome.accepted()).build();
+    private final CampaignScenario scenario = Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
     private CampaignId id;
     private String messageId;
 
@@ -109,7 +109,7 @@ class DeliveryTrackingScenarioTest {
 
     @Test
     void lateDuplicateAndReorderedStatusesFromTheChannelConverge() {
-        CampaignScenario noisy = CampaignScenario.custom().defaultOutcome(Outcome.delivered(Duration.ofSeconds(2))
+        CampaignScenario noisy = Fixtures.scenario().defaultOutcome(Outcome.delivered(Duration.ofSeconds(2))
                 .readAfter(Duration.ofSeconds(5)).withDuplicateStatusEvents().withReorderedStatusEvents()).build();
         CampaignId campaign = noisy.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         noisy.launch(campaign, Fixtures.contacts(0, 20));

@@ -52,7 +52,7 @@ class DispatchScenarioTest {
 
     @Test
     void pacesToTheCampaignRatePlusItsBurstInEveryOneSecondWindow() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20).withBurst(5)));
 
         scenario.launch(id, Fixtures.contacts(0, 400));
@@ -66,7 +66,7 @@ class DispatchScenarioTest {
 
     @Test
     void theDefaultPaceIsTwentyPerSecond() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 100));
         scenario.runFor(Duration.ofSeconds(10));
@@ -76,7 +76,7 @@ class DispatchScenarioTest {
 
     @Test
     void aPacePerHourSpreadsTheSends() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perHour(360)));
         scenario.launch(id, Fixtures.contacts(0, 10));
         scenario.runFor(Duration.ofMinutes(2));
@@ -88,7 +88,7 @@ class DispatchScenarioTest {
     @Test
     void theSenderLimitIsSharedByEveryCampaignOnTheSender() {
         ChannelCapabilities slowSender = ChannelCapabilities.custom().maxMessagesPerSecond(10).build();
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(slowSender).build();
+        CampaignScenario scenario = Fixtures.scenario().capabilities(slowSender).build();
         CampaignId a = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20)));
         CampaignId b = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20)));
         scenario.launch(a, Fixtures.contacts(0, 100));
@@ -102,7 +102,7 @@ class DispatchScenarioTest {
 
     @Test
     void manySendsAreInFlightAtOnceButNoMoreThanTheBound() {
-        CampaignScenario scenario = CampaignScenario.custom().maxInFlight(5)
+        CampaignScenario scenario = Fixtures.scenario().maxInFlight(5)
                 .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(3))).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(100)));
         scenario.launch(id, Fixtures.contacts(0, 20));
@@ -117,7 +117,7 @@ class DispatchScenarioTest {
 
     @Test
     void rateLimitedWaitsTheRetryAfterWithoutUsingAnAttempt() {
-        CampaignScenario scenario = CampaignScenario.custom()
+        CampaignScenario scenario = Fixtures.scenario()
                 .retryPolicy(RetryPolicy.custom().maxAttempts(1).build()).build();
         scenario.channel().scriptNextSend(Outcome.failing(Outcome.simulatedFailure(SendErrorClass.RATE_LIMITED)
                 .withRetryAfter(Duration.ofSeconds(7))));
@@ -134,7 +134,7 @@ class DispatchScenarioTest {
     @Test
     void transientFailuresRetryWithBackoffThenFail() {
         RetryPolicy policy = RetryPolicy.custom().maxAttempts(3).initialBackoff(Duration.ofSeconds(2)).jitterFactor(0).build();
-        CampaignScenario scenario = CampaignScenario.custom().retryPolicy(policy).build();
+        CampaignScenario scenario = Fixtures.scenario().retryPolicy(policy).build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.TRANSIENT));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -150,7 +150,7 @@ class DispatchScenarioTest {
 
     @Test
     void aTransientFailureThatRecoversIsDelivered() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         scenario.channel().scriptNextSend(Outcome.failing(SendErrorClass.TRANSIENT));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -161,7 +161,7 @@ class DispatchScenarioTest {
 
     @Test
     void aRecipientPermanentFailureFailsAtOnce() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 2));
@@ -181,7 +181,7 @@ class DispatchScenarioTest {
     @Test
     void contentAndAuthenticationFailuresPauseTheCampaignWithTheReason() {
         for (SendErrorClass errorClass : List.of(SendErrorClass.CONTENT_PERMANENT, SendErrorClass.AUTHENTICATION)) {
-            CampaignScenario scenario = CampaignScenario.ofDefaults();
+            CampaignScenario scenario = Fixtures.scenario().build();
             scenario.channel().scriptNextSend(Outcome.failing(errorClass));
             CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
             scenario.launch(id, Fixtures.contacts(0, 3));
@@ -204,7 +204,7 @@ class DispatchScenarioTest {
 
     @Test
     void anUnknownOutcomeIsRecordedAndNotResentAtMostOnce() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         scenario.channel().scriptNextSend(Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -221,7 +221,7 @@ class DispatchScenarioTest {
 
     @Test
     void anUnknownOutcomeIsResentWhenTheHostChoosesAtLeastOnce() {
-        CampaignScenario scenario = CampaignScenario.custom().deliverySemantics(DeliverySemantics.AT_LEAST_ONCE).build();
+        CampaignScenario scenario = Fixtures.scenario().deliverySemantics(DeliverySemantics.AT_LEAST_ONCE).build();
         scenario.channel().scriptNextSend(Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -233,7 +233,7 @@ class DispatchScenarioTest {
 
     @Test
     void everyOutcomeIsRecordedAndSendingIsDoneAtTheEnd() {
-        CampaignScenario scenario = CampaignScenario.custom()
+        CampaignScenario scenario = Fixtures.scenario()
                 .outcomeMix(io.campaignkit.testkit.channel.OutcomeMix.seeded(3)
                         .with(3, SimulatedChannelConfiguration.DEFAULT_OUTCOME)
                         .with(1, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT))

@@ -102,7 +102,7 @@ class EarlyStatusRaceTest {
         ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel channel = new HeldChannel();
-        CampaignEngine engine = CampaignEngine.builder().store(storeWithHook(store, hook)).channel(channel).clock(clock)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(storeWithHook(store, hook)).channel(channel).clock(clock)
                 .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("held", "s");
         Fixtures.basic().accept(config);

@@ -58,7 +58,7 @@ class FinishScenarioTest {
 
     @Test
     void aFinishedCampaignIsFinal() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.engine().finish(id);
@@ -72,7 +72,7 @@ class FinishScenarioTest {
 
     @Test
     void anEndInstantFinishesTheCampaignByItself() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         Instant end = scenario.clock().instant().plusSeconds(5);
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c ->
                 c.deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(1)).endAt(end).build())));
@@ -90,7 +90,7 @@ class FinishScenarioTest {
 
     @Test
     void anActiveCampaignIsDeletedOnlyAfterFinishing() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         assertThatThrownBy(() -> scenario.engine().delete(id)).isInstanceOf(IllegalCampaignActionException.class);

@@ -10,6 +10,7 @@ import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -62,6 +63,16 @@ final class Fixtures {
 
     static Contact withAmount(Contact contact, String amount) {
         return contact.withCustomData(amountSchema().parse(Map.of("MONTO", amount)));
+    }
+
+    /** A registry that knows {@link #BOT} (a bot that answers nothing), for engines built by hand. */
+    static BotFlowRegistry bots() {
+        return BotFlowRegistry.of(Map.of(BOT, new RecordingBot()));
+    }
+
+    /** A scenario builder whose registry knows {@link #BOT}: a campaign naming an unknown bot is not launched. */
+    static CampaignScenario.Builder scenario() {
+        return CampaignScenario.custom().bot(BOT, new RecordingBot());
     }
 
     static CustomData noData() {

@@ -80,8 +80,11 @@ class MetricsAndEventsScenarioTest {
         scenario.engine().finish(id);
 
         assertThat(scenario.listener().lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
-                .containsExactly(CampaignAction.CREATE, CampaignAction.LAUNCH, CampaignAction.COMPLETE_SENDING,
-                        CampaignAction.FINISH);
+                .containsExactly(CampaignAction.CREATE, CampaignAction.LAUNCH, CampaignAction.COMPLETE_PREPARATION,
+                        CampaignAction.COMPLETE_SENDING, CampaignAction.START_FINISHING, CampaignAction.FINISH);
+        assertThat(scenario.listener().lifecycleEvents(id)).extracting(CampaignLifecycleEvent::dispatch)
+                .extracting(d -> d.map(io.campaignkit.core.campaign.DispatchState::label).orElse("-"))
+                .containsExactly("-", "PREPARING", "SENDING", "DONE", "FINISHING(BY_USER)", "-");
         assertThat(scenario.listener().recipientEvents(id)).extracting(RecipientEvent::type)
                 .containsExactlyInAnyOrder(RecipientEvent.Type.SENT, RecipientEvent.Type.SENT,
                         RecipientEvent.Type.DELIVERED, RecipientEvent.Type.DELIVERED);

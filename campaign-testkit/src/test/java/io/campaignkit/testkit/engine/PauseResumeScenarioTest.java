@@ -19,7 +19,7 @@ class PauseResumeScenarioTest {
 
     @Test
     void pausingStopsNewClaimsAndInFlightSendsAreStillRecorded() {
-        CampaignScenario scenario = CampaignScenario.custom()
+        CampaignScenario scenario = Fixtures.scenario()
                 .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(5))).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         scenario.launch(id, Fixtures.contacts(0, 10));
@@ -43,7 +43,7 @@ class PauseResumeScenarioTest {
 
     @Test
     void onlyAnActiveCampaignIsPausedAndOnlyAPausedOneResumed() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         assertThatThrownBy(() -> scenario.engine().pause(id)).isInstanceOf(IllegalCampaignActionException.class)
                 .hasMessageContaining("READY");

@@ -38,7 +38,7 @@ class RunnerAndBuilderTest {
         ManualClock clock = ManualClock.ofDefaults();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
         CountDownLatch sent = new CountDownLatch(1);
-        CampaignEngine engine = CampaignEngine.builder().store(new InMemoryCampaignStore()).channel(channel).clock(clock)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(new InMemoryCampaignStore()).channel(channel).clock(clock)
                 .listener(new CampaignListener() {
                     @Override
                     public void onRecipientEvent(RecipientEvent event) {
@@ -76,7 +76,7 @@ class RunnerAndBuilderTest {
 
     @Test
     void aCampaignOnAChannelTheEngineDoesNotKnowIsReportedByName() {
-        CampaignScenario scenario = CampaignScenario.ofDefaults();
+        CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel("twilio", "+1555")));
         assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 1)))
                 .isInstanceOfSatisfying(io.campaignkit.core.CampaignKitException.class,
@@ -87,7 +87,7 @@ class RunnerAndBuilderTest {
 
     @Test
     void aCampaignWhoseMessageItsChannelCannotCarryIsNotLaunched() {
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(io.campaignkit.channel.ChannelCapabilities.custom()
+        CampaignScenario scenario = Fixtures.scenario().capabilities(io.campaignkit.channel.ChannelCapabilities.custom()
                 .templates(false).freeFormText(true).build()).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 1)))

@@ -1,0 +1,79 @@
+package io.campaignkit.testkit.engine;
+
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The in-memory store as one engine process sees it, with a way to let another process act just
+ * before a chosen store call, and a way to kill this process at a chosen store call: from the n-th call of the armed method on, every call of this view throws a
+ * {@link Crash} without reaching the store, as if the process had died just before it. Other engines
+ * use the store itself and go on.
+ */
+final class CrashingStore {
+
+    /** What the "dead" process's calls throw. */
+    static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Crash(String method) {
+            super("the process died before calling " + method);
+        }
+    }
+
+    private final InMemoryCampaignStore store;
+    private final AtomicBoolean dead = new AtomicBoolean();
+    private volatile String armedMethod;
+    private final AtomicInteger callsToGo = new AtomicInteger();
+    private volatile String hookedMethod;
+    private volatile Runnable hook = () -> { };
+
+    CrashingStore(InMemoryCampaignStore store) {
+        this.store = store;
+    }
+
+    /** The process dies at its {@code nth} call (from 1) of {@code method} from now on. */
+    CrashingStore crashAt(String method, int nth) {
+        callsToGo.set(nth);
+        armedMethod = method;
+        return this;
+    }
+
+    /** Runs {@code action} before each call of {@code method} reaches the store (another process acting meanwhile). */
+    CrashingStore beforeEach(String method, Runnable action) {
+        hook = action;
+        hookedMethod = method;
+        return this;
+    }
+
+    boolean crashed() {
+        return dead.get();
+    }
+
+    /** This process's view of the store. */
+    CampaignStore view() {
+        return (CampaignStore) Proxy.newProxyInstance(CampaignStore.class.getClassLoader(),
+                new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.invoke(store, args);
+                    }
+                    if (!dead.get() && method.getName().equals(armedMethod) && callsToGo.decrementAndGet() == 0) {
+                        dead.set(true);
+                    }
+                    if (dead.get()) {
+                        throw new Crash(method.getName());
+                    }
+                    if (method.getName().equals(hookedMethod)) {
+                        hook.run();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
