@@ -3,20 +3,32 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
+import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.engine.UnroutedMessage;
+import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.testkit.channel.Outcome;
+import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Capability 7: finishing stops dispatch at once, closes conversations, releases contacts, and is final. */
@@ -54,6 +66,46 @@ class FinishScenarioTest {
         scenario.inbound(Fixtures.phone(0), "¿sigue?");
         assertThat(bot.received()).hasSize(1);
         assertThat(scenario.unroutedMessages()).hasSize(1);
+    }
+
+    @Test
+    void messagesQueuedForClosedHoursGoToTheFallbackInOrderWhenTheCampaignFinishesFirst() {
+        ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z")); // a Monday
+        InMemoryCampaignStore store = new InMemoryCampaignStore();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        RecordingBot queuedBot = new RecordingBot();
+        EngineProcess process = new EngineProcess("one", store, channel, clock, new InMemoryContactDirectory(), queuedBot);
+        ActiveHours nineToSix = ActiveHours.builder(ZoneOffset.UTC)
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0)).build();
+        CampaignId id = process.create("queued", c -> c.activeHours(nineToSix).outOfHoursPolicy(OutOfHoursPolicy.queue())).id();
+        process.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 2)));
+        EngineProcess.runUntil(process.engine, channel, clock, Instant.parse("2026-01-05T20:00:00Z"));
+        String[] texts = {"uno", "otro", "dos"};
+        int[] from = {0, 1, 0};
+        for (int i = 0; i < texts.length; i++) {
+            process.engine.applyEvents("simulated", List.of(InboundMessage.builder("in-" + i, Fixtures.phone(from[i]), "s",
+                    clock.instant()).text(texts[i]).build()));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(store.countQueued(id)).isEqualTo(3);
+
+        process.engine.finish(id);
+
+        assertThat(process.unrouted).extracting(m -> m.message().text().orElseThrow()).containsExactly("uno", "otro", "dos");
+        assertThat(process.unrouted).allSatisfy(m -> {
+            assertThat(m.reason()).isEqualTo(UnroutedMessage.Reason.CAMPAIGN_FINISHED);
+            assertThat(m.campaignId()).contains(id);
+            assertThat(m.channelId()).isEqualTo("simulated");
+            assertThat(m.message().to()).isEqualTo("s");
+        });
+        assertThat(process.unrouted).extracting(m -> m.message().providerMessageId()).containsExactly("in-0", "in-1", "in-2");
+        assertThat(process.unrouted).extracting(m -> m.message().from())
+                .containsExactly(Fixtures.phone(0), Fixtures.phone(1), Fixtures.phone(0));
+        assertThat(process.cleanUps).singleElement().satisfies(c -> assertThat(c.queuedMessagesHandedOver()).isEqualTo(3));
+        assertThat(store.countQueued(id)).isZero();
+        EngineProcess.runUntil(process.engine, channel, clock, Instant.parse("2026-01-06T10:00:00Z"));
+        assertThat(queuedBot.received()).as("the bot of a finished campaign gets nothing").isEmpty();
+        assertThat(process.unrouted).hasSize(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -10,6 +11,8 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
@@ -44,6 +47,26 @@ class LaunchScenarioTest {
         assertThat(scenario.channel().sends()).hasSize(3);
         TemplateContent content = (TemplateContent) scenario.channel().sendsTo(Fixtures.phone(2)).get(0).message().content();
         assertThat(content.bodyParameters()).containsExactly("Contact 2");
+    }
+
+    @Test
+    void aCampaignNamingABotFlowTheEngineDoesNotKnowIsNotLaunched() {
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.botFlowId("cobranza-v9")));
+        var before = scenario.campaign(id);
+
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 3)))
+                .isInstanceOfSatisfying(CampaignKitException.class, e -> {
+                    assertThat(e.code()).isEqualTo(CampaignEngine.UNKNOWN_BOT_FLOW);
+                    assertThat(e.getMessage()).contains("cobranza-v9", id.toString());
+                });
+
+        assertThat(scenario.campaign(id)).isEqualTo(before);
+        assertThat(scenario.campaign(id).state()).isEqualTo(CampaignState.READY);
+        assertThat(scenario.metrics(id).audience()).isZero();
+        assertThat(scenario.store().engagedCampaign(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                Fixtures.contact(0).phone())).isEmpty();
+        assertThat(scenario.listener().lifecycleEvents(id)).extracting(e -> e.action())
+                .containsExactly(io.campaignkit.core.campaign.CampaignAction.CREATE);
     }
 
     @Test
