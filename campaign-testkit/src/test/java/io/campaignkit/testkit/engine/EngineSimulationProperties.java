@@ -45,6 +45,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Deterministic simulation of the engine: from one seed, two or three campaigns on one sender with
@@ -162,7 +163,6 @@ class EngineSimulationProperties {
                 allOpened = opening.isAfter(allOpened) ? opening : allOpened;
             }
             scenario.runUntil(allOpened);
-            checkQueuedMessagesReachedTheBotOnce();
             for (CampaignId id : campaigns) {
                 if (scenario.campaign(id).state() == CampaignState.ACTIVE) {
                     scenario.engine().finish(id);
@@ -170,6 +170,7 @@ class EngineSimulationProperties {
             }
             scenario.runFor(Duration.ofMinutes(10));
             checkFinalStates();
+            checkEveryMessageReachedTheBotOrTheFallbackOnce();
         }
 
         private void createAndLaunch() {
@@ -287,6 +288,10 @@ class EngineSimulationProperties {
                 assertThat(seen.add(received.message().messageId()))
                         .as("message %s reached the bot twice", received.message().messageId()).isTrue();
             }
+            for (io.campaignkit.channel.event.InboundMessage fallback : scenario.unroutedMessages()) {
+                assertThat(seen.add(fallback.providerMessageId()))
+                        .as("message %s reached the fallback after the bot, or twice", fallback.providerMessageId()).isTrue();
+            }
         }
 
         private void checkFirstMessage(RecordedSend send) {
@@ -328,26 +333,45 @@ class EngineSimulationProperties {
             return count;
         }
 
-        private void checkQueuedMessagesReachedTheBotOnce() {
+        /**
+         * Every inbound message reaches the bot or, if its campaign finished first (or it had none), the
+         * host's fallback, exactly once; only a message that arrived out of hours under the CLOSE policy
+         * reaches neither (its conversation is closed, as the policy says).
+         */
+        private void checkEveryMessageReachedTheBotOrTheFallbackOnce() {
+            int handedOverAtFinish = 0;
             Map<String, Long> delivered = bot.received().stream()
                     .collect(Collectors.groupingBy(r -> r.message().messageId(), Collectors.counting()));
+            Map<String, Long> fallback = scenario.unroutedMessages().stream()
+                    .collect(Collectors.groupingBy(m -> m.providerMessageId(), Collectors.counting()));
             for (Injected message : injected) {
+                long toBot = delivered.getOrDefault(message.messageId(), 0L);
+                long toFallback = fallback.getOrDefault(message.messageId(), 0L);
                 if (message.campaign().isEmpty()) {
-                    assertThat(delivered).as("unrouted message %s", message.messageId()).doesNotContainKey(message.messageId());
+                    assertThat(List.of(toBot, toFallback)).as("unrouted message %s (bot, fallback)", message.messageId())
+                            .containsExactly(0L, 1L);
                     continue;
                 }
                 CampaignId id = message.campaign().get();
                 ActiveHours schedule = hours.get(id);
                 boolean open = schedule.isOpenAt(message.at());
-                Instant handOver = open ? message.at() : schedule.nextOpening(message.at()).orElseThrow();
                 Optional<Instant> finished = scenario.campaign(id).finishedAt();
-                boolean expected = (open || policies.get(id).action() == OutOfHoursPolicy.Action.QUEUE)
-                        && (finished.isEmpty() || finished.get().isAfter(handOver));
-                assertThat(delivered.getOrDefault(message.messageId(), 0L))
-                        .as("message %s to %s at %s (open %s, finished %s)", message.messageId(), id, message.at(), open,
-                                finished)
-                        .isEqualTo(expected ? 1L : 0L);
+                String described = String.format("message %s to %s at %s (open %s, policy %s, finished %s) (bot, fallback)",
+                        message.messageId(), id, message.at(), open, policies.get(id).action(), finished);
+                if (!open && policies.get(id).action() == OutOfHoursPolicy.Action.CLOSE) {
+                    assertThat(List.of(toBot, toFallback)).as(described).containsExactly(0L, 0L);
+                    continue;
+                }
+                assertThat(toBot + toFallback).as(described + ": %s, %s", toBot, toFallback).isEqualTo(1L);
+                Instant handOver = open ? message.at() : schedule.nextOpening(message.at()).orElseThrow();
+                if (finished.isPresent() && finished.get().isBefore(handOver)) {
+                    assertThat(toFallback).as(described + ": the campaign finished before the opening").isEqualTo(1L);
+                    handedOverAtFinish++;
+                } else if (finished.isEmpty() || finished.get().isAfter(handOver)) {
+                    assertThat(toBot).as(described + ": the hours opened before the campaign finished").isEqualTo(1L);
+                }
             }
+            Statistics.label("queued messages the fallback got at finish").collect(handedOverAtFinish > 0);
         }
 
         private void checkFinalStates() {
