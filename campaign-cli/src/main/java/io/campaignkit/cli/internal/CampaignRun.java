@@ -31,6 +31,7 @@ import io.campaignkit.importer.ImportResult;
 import io.campaignkit.importer.ImportedContact;
 import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -123,6 +124,8 @@ final class CampaignRun {
             JdbcCampaignStore store = cliStore.store();
             CampaignEngine engine = CampaignEngine.builder()
                     .store(store)
+                    // the pace and the sender's limit hold across every process sharing this database
+                    .pacingStore(JdbcPacingStore.on(store))
                     .channel(adapter)
                     .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
                     .clock(Clock.systemUTC())
