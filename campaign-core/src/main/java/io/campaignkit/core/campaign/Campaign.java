@@ -3,7 +3,6 @@ package io.campaignkit.core.campaign;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -11,14 +11,10 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.data.CustomDataSchema;
-import io.campaignkit.core.data.FieldViolation;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
-import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.NewRecipient;
@@ -35,9 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +52,6 @@ import org.slf4j.LoggerFactory;
 final class Launcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-    private static final int DIRECTORY_PAGE = ContactDirectory.MAX_PAGE_SIZE;
-    private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
     /** Code of the refusal to launch a campaign whose message its channel cannot send. */
     static final String CHANNEL_CANNOT_CARRY = "CHANNEL_CANNOT_CARRY";
     /** The preparer renews its heartbeat when a third of the lease has passed since the last one. */
@@ -68,12 +59,14 @@ final class Launcher {
 
     private final EngineContext context;
     private final Lifecycle lifecycle;
+    private final LaunchAudiences audiences;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
     Launcher(EngineContext context, Lifecycle lifecycle) {
         this.context = context;
         this.lifecycle = lifecycle;
+        this.audiences = new LaunchAudiences(context);
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -87,7 +80,7 @@ final class Launcher {
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
-        Audience contacts = checkedAudience(campaign, request);
+        LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = context.now();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
             Campaign planned = request.startAt()
@@ -100,7 +93,7 @@ final class Launcher {
     }
 
     private Campaign continuePreparation(Campaign campaign, LaunchRequest request) {
-        Audience contacts = checkedAudience(campaign, request);
+        LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         LOG.info("campaign {} is still preparing; the host launched it again, adding the rest of its audience",
                 campaign.id());
         Instant now = context.now();
@@ -142,13 +135,17 @@ final class Launcher {
         }
         LOG.info("campaign {} was left preparing by {} (last seen {}); resuming its preparation", campaign.id(),
                 preparing.preparer(), preparing.heartbeat());
-        return prepare(taken, audienceOf(taken, audience, LaunchRequest.fromDirectory(), true));
+        return prepare(taken, audiences.read(taken, LaunchRequest.fromDirectory(), true));
     }
 
-    /** When the engine should look at a preparing campaign again: when its preparation would be abandoned. */
+    /**
+     * When the engine should look at a preparing campaign again: when its preparation would be
+     * abandoned (to resume it, or to report an imported list once).
+     */
     Optional<Instant> nextPreparationCheck(Campaign campaign) {
         if (!(campaign.dispatch().orElse(null) instanceof DispatchState.Preparing preparing)
-                || !readableByEngine(campaign.configuration().audience().orElse(null))) {
+                || !readableByEngine(campaign.configuration().audience().orElse(null))
+                && reportedInterrupted.contains(campaign.id())) {
             return Optional.empty();
         }
         return Optional.of(abandonedAt(preparing));
@@ -162,19 +159,8 @@ final class Launcher {
         return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience;
     }
 
-    private Audience checkedAudience(Campaign campaign, LaunchRequest request) {
-        AudienceReference audience = campaign.configuration().audience().orElse(null);
-        Audience contacts = audienceOf(campaign, audience, request, false);
-        boolean completeData = request.requireCompleteData()
-                .orElse(!(audience instanceof AudienceReference.Segment));
-        if (completeData) {
-            checkComplete(campaign, contacts);
-        }
-        return contacts;
-    }
-
     /** Adds the audience to a PREPARING campaign, then lets it wait or send. */
-    private Campaign prepare(Campaign campaign, Audience contacts) {
+    private Campaign prepare(Campaign campaign, LaunchAudiences.Audience contacts) {
         DispatchState.Preparing preparing = (DispatchState.Preparing) campaign.dispatch().orElseThrow();
         Instant dueAt = campaign.configuration().deliveryPlan().effectiveStart(preparing.since());
         Preparation preparation = new Preparation(campaign.id(), preparing.heartbeat());
@@ -266,89 +252,7 @@ final class Launcher {
         return builder.build();
     }
 
-    /** The audience as something that can be walked twice without holding it in memory. */
-    private interface Audience {
-        void forEach(Consumer<Contact> action);
-    }
-
-    private Audience audienceOf(Campaign campaign, AudienceReference audience, LaunchRequest request,
-            boolean resuming) {
-        if (request.importedContacts().isPresent()) {
-            Iterable<Contact> contacts = request.importedContacts().get();
-            return contacts::forEach;
-        }
-        if (audience instanceof AudienceReference.Segment segment) {
-            ContactDirectory directory = directory(campaign);
-            return action -> {
-                try (Stream<Contact> stream = directory.streamSegment(segment, DIRECTORY_PAGE)) {
-                    // a contact with no tag is never in a segment, whatever the directory answers
-                    stream.filter(segment::matches).filter(contact -> !contact.isUntagged()).forEach(action);
-                }
-            };
-        }
-        if (audience instanceof AudienceReference.TestAudience test) {
-            return testAudience(campaign, test, resuming);
-        }
-        throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(), List.of(
-                new IncompleteAudienceException.Problem("-", "an imported-list campaign is launched with its contacts: "
-                        + "LaunchRequest.importedContacts(...)")), 1);
-    }
-
-    /** The test numbers as the directory knows them; unknown ones refuse a launch, and are left out of a resumed one. */
-    private Audience testAudience(Campaign campaign, AudienceReference.TestAudience test, boolean resuming) {
-        ContactDirectory directory = directory(campaign);
-        List<Contact> resolved = new ArrayList<>();
-        List<IncompleteAudienceException.Problem> unknown = new ArrayList<>();
-        for (Contact listed : test.contacts()) {
-            Optional<Contact> known = directory.find(listed.phone());
-            if (known.isEmpty()) {
-                unknown.add(new IncompleteAudienceException.Problem(listed.phone().e164(),
-                        "is not in the contact directory"));
-                continue;
-            }
-            Contact contact = known.get();
-            // the test list's own data (a name, custom data) wins, so operators can try the message
-            if (!listed.customData().isEmpty()) {
-                contact = contact.withCustomData(listed.customData());
-            }
-            resolved.add(contact);
-        }
-        if (!unknown.isEmpty() && !resuming) {
-            throw new IncompleteAudienceException(IncompleteAudienceException.UNKNOWN_TEST_NUMBER, campaign.id(),
-                    unknown, unknown.size());
-        }
-        return resolved::forEach;
-    }
-
-    private ContactDirectory directory(Campaign campaign) {
-        return context.directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
-                + campaign.id() + " needs a contact directory (segment or TEST audience); the engine has none"));
-    }
-
-    private void checkComplete(Campaign campaign, Audience contacts) {
-        CustomDataSchema schema = campaign.configuration().schema();
-        if (schema.isEmpty()) {
-            return;
-        }
-        List<IncompleteAudienceException.Problem> problems = new ArrayList<>();
-        long[] count = {0};
-        contacts.forEach(contact -> {
-            List<FieldViolation> violations = schema.check(contact.customData());
-            if (!violations.isEmpty()) {
-                count[0]++;
-                if (problems.size() < IncompleteAudienceException.MAX_LISTED) {
-                    problems.add(new IncompleteAudienceException.Problem(contact.phone().e164(), violations.stream()
-                            .map(FieldViolation::message).collect(Collectors.joining(", "))));
-                }
-            }
-        });
-        if (count[0] > 0) {
-            throw new IncompleteAudienceException(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(),
-                    problems, count[0]);
-        }
-    }
-
-    private void addRecipients(Campaign campaign, Audience contacts, Instant dueAt, Preparation preparation) {
+    private void addRecipients(Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
         TemplateMessage message = campaign.configuration().message().orElseThrow();
         SenderKey sender = context.senderKey(campaign);
         List<Contact> batch = new ArrayList<>(context.batchSize);

@@ -5,16 +5,20 @@ import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.StatusReason;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Versioned campaign changes (find, act, update, retry on conflict) and the events they emit. */
 final class Lifecycle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private static final int MAX_CONFLICT_RETRIES = 20;
 
     private final EngineContext context;
@@ -53,11 +57,11 @@ final class Lifecycle {
     }
 
     /** Tells the listener what a finishing campaign's clean-up did. */
-    void report(io.campaignkit.core.port.FinishCleanUp cleanUp) {
+    void report(FinishCleanUp cleanUp) {
         try {
             context.listener.onFinishCleanUp(cleanUp);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Lifecycle.class).warn("campaign listener failed on {}", cleanUp, e);
+            LOG.warn("campaign listener failed on {}", cleanUp, e);
         }
     }
 

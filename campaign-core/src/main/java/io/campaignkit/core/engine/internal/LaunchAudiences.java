@@ -1,0 +1,132 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldViolation;
+import io.campaignkit.core.engine.IncompleteAudienceException;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.port.ContactDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads a launch's audience (the host's imported list, or a segment or test numbers of the contact
+ * directory) and checks it: complete custom data when required, test numbers the directory knows.
+ */
+final class LaunchAudiences {
+
+    private static final int DIRECTORY_PAGE = ContactDirectory.MAX_PAGE_SIZE;
+    private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
+
+    private final EngineContext context;
+
+    LaunchAudiences(EngineContext context) {
+        this.context = context;
+    }
+
+    /** The audience of a launch, refused when it lacks custom data the request requires. */
+    Audience readChecked(Campaign campaign, LaunchRequest request) {
+        AudienceReference audience = campaign.configuration().audience().orElse(null);
+        Audience contacts = read(campaign, request, false);
+        boolean completeData = request.requireCompleteData()
+                .orElse(!(audience instanceof AudienceReference.Segment));
+        if (completeData) {
+            checkComplete(campaign, contacts);
+        }
+        return contacts;
+    }
+
+    /** The audience as something that can be walked twice without holding it in memory. */
+    interface Audience {
+        void forEach(Consumer<Contact> action);
+    }
+
+    /**
+     * The campaign's audience: the request's imported contacts, or the directory's segment or test
+     * numbers. A resumed preparation ({@code resuming}) leaves out test numbers the directory no
+     * longer has instead of refusing.
+     */
+    Audience read(Campaign campaign, LaunchRequest request, boolean resuming) {
+        AudienceReference audience = campaign.configuration().audience().orElse(null);
+        if (request.importedContacts().isPresent()) {
+            Iterable<Contact> contacts = request.importedContacts().get();
+            return contacts::forEach;
+        }
+        if (audience instanceof AudienceReference.Segment segment) {
+            ContactDirectory directory = directory(campaign);
+            return action -> {
+                try (Stream<Contact> stream = directory.streamSegment(segment, DIRECTORY_PAGE)) {
+                    // a contact with no tag is never in a segment, whatever the directory answers
+                    stream.filter(segment::matches).filter(contact -> !contact.isUntagged()).forEach(action);
+                }
+            };
+        }
+        if (audience instanceof AudienceReference.TestAudience test) {
+            return testAudience(campaign, test, resuming);
+        }
+        throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(), List.of(
+                new IncompleteAudienceException.Problem("-", "an imported-list campaign is launched with its contacts: "
+                        + "LaunchRequest.importedContacts(...)")), 1);
+    }
+
+    /** The test numbers as the directory knows them; unknown ones refuse a launch, and are left out of a resumed one. */
+    private Audience testAudience(Campaign campaign, AudienceReference.TestAudience test, boolean resuming) {
+        ContactDirectory directory = directory(campaign);
+        List<Contact> resolved = new ArrayList<>();
+        List<IncompleteAudienceException.Problem> unknown = new ArrayList<>();
+        for (Contact listed : test.contacts()) {
+            Optional<Contact> known = directory.find(listed.phone());
+            if (known.isEmpty()) {
+                unknown.add(new IncompleteAudienceException.Problem(listed.phone().e164(),
+                        "is not in the contact directory"));
+                continue;
+            }
+            Contact contact = known.get();
+            // the test list's own data (a name, custom data) wins, so operators can try the message
+            if (!listed.customData().isEmpty()) {
+                contact = contact.withCustomData(listed.customData());
+            }
+            resolved.add(contact);
+        }
+        if (!unknown.isEmpty() && !resuming) {
+            throw new IncompleteAudienceException(IncompleteAudienceException.UNKNOWN_TEST_NUMBER, campaign.id(),
+                    unknown, unknown.size());
+        }
+        return resolved::forEach;
+    }
+
+    private ContactDirectory directory(Campaign campaign) {
+        return context.directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
+                + campaign.id() + " needs a contact directory (segment or TEST audience); the engine has none"));
+    }
+
+    private void checkComplete(Campaign campaign, Audience contacts) {
+        CustomDataSchema schema = campaign.configuration().schema();
+        if (schema.isEmpty()) {
+            return;
+        }
+        List<IncompleteAudienceException.Problem> problems = new ArrayList<>();
+        long[] count = {0};
+        contacts.forEach(contact -> {
+            List<FieldViolation> violations = schema.check(contact.customData());
+            if (!violations.isEmpty()) {
+                count[0]++;
+                if (problems.size() < IncompleteAudienceException.MAX_LISTED) {
+                    problems.add(new IncompleteAudienceException.Problem(contact.phone().e164(), violations.stream()
+                            .map(FieldViolation::message).collect(Collectors.joining(", "))));
+                }
+            }
+        });
+        if (count[0] > 0) {
+            throw new IncompleteAudienceException(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(),
+                    problems, count[0]);
+        }
+    }
+}
