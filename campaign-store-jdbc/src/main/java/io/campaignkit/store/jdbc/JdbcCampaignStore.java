@@ -1,14 +1,13 @@
 package io.campaignkit.store.jdbc;
 
 import io.campaignkit.core.internal.Arguments;
-import io.campaignkit.core.internal.StoreArguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.AbstractCampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.InboundMessage;
@@ -68,9 +67,9 @@ import javax.sql.DataSource;
  * adds apply to all of them.
  *
  * <p>Thread-safe. Every method validates its arguments ({@link InvalidArgumentException} naming the
- * argument); database failures are {@link JdbcStoreException}s.
+ * argument; the rules of {@link AbstractCampaignStore}); database failures are {@link JdbcStoreException}s.
  */
-public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
+public final class JdbcCampaignStore extends AbstractCampaignStore implements AutoCloseable {
 
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
@@ -149,299 +148,244 @@ public final class JdbcCampaignStore implements CampaignStore, AutoCloseable {
         return "JdbcCampaignStore[" + dialect + ", tenant=" + scope.tenantId().orElse("*") + "]";
     }
 
-    // ================================================================ CampaignStore
+    // ================================================================ CampaignStore (arguments checked by the base class)
 
     @Override
-    public void insert(Campaign campaign) {
-        campaigns.insert(Arguments.requireNonNull(campaign, "campaign"));
+    protected void doInsert(Campaign campaign) {
+        campaigns.insert(campaign);
     }
 
     @Override
-    public void update(Campaign campaign, long expectedVersion) {
-        campaigns.update(Arguments.requireNonNull(campaign, "campaign"), expectedVersion);
+    protected void doUpdate(Campaign campaign, long expectedVersion) {
+        campaigns.update(campaign, expectedVersion);
     }
 
     @Override
-    public Optional<Campaign> find(CampaignId id) {
-        return campaigns.find(Arguments.requireNonNull(id, "id"));
+    protected Optional<Campaign> doFind(CampaignId id) {
+        return campaigns.find(id);
     }
 
     @Override
-    public List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        Arguments.requireNonNull(state, "state");
-        Arguments.requireNonNull(after, "after");
-        return campaigns.findByState(state, after, StoreArguments.requireLimit(limit));
+    protected List<Campaign> doFindByState(CampaignState state, Optional<CampaignId> after, int limit) {
+        return campaigns.findByState(state, after, limit);
     }
 
     @Override
-    public List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        Arguments.requireNonBlank(tenantId, "tenantId");
-        Arguments.requireNonBlank(projectId, "projectId");
-        Arguments.requireNonNull(after, "after");
-        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, StoreArguments.requireLimit(limit));
+    protected List<Campaign> doFindByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
+        return campaigns.findByProject(tenantId, projectId, after, limit);
     }
 
     @Override
-    public void delete(Campaign campaign) {
-        campaigns.delete(Arguments.requireNonNull(campaign, "campaign"));
+    protected void doDelete(Campaign campaign) {
+        campaigns.delete(campaign);
     }
 
     // ================================================================ RecipientStore
 
     @Override
-    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireBatch(recipients, "recipients");
-        Arguments.requireNonNull(now, "now");
+    protected List<Recipient> doInsertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return this.recipients.insert(campaignId, recipients, now);
     }
 
     @Override
-    public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireLiveLease(lease, now);
-        return recipients.claimForSending(campaignId, lease, StoreArguments.requireLimit(limit), now);
+    protected List<Recipient> doClaimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return recipients.claimForSending(campaignId, lease, limit, now);
     }
 
     @Override
-    public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireLiveLease(lease, now);
-        return recipients.claimExpiredSending(campaignId, lease, StoreArguments.requireLimit(limit), now);
+    protected List<Recipient> doClaimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return recipients.claimExpiredSending(campaignId, lease, limit, now);
     }
 
     @Override
-    public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        return recipients.apply(StoreArguments.requireBatch(updates, "updates"));
+    protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
+        return recipients.apply(updates);
     }
 
     @Override
-    public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(reason, "reason");
-        Arguments.requireNonNull(now, "now");
-        return recipients.skipPending(campaignId, reason, StoreArguments.requireLimit(limit), now);
+    protected List<RecipientChange> doSkipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
+        return recipients.skipPending(campaignId, reason, limit, now);
     }
 
     @Override
-    public Optional<Recipient> findRecipient(RecipientKey key) {
-        return recipients.find(Arguments.requireNonNull(key, "key"));
+    protected Optional<Recipient> doFindRecipient(RecipientKey key) {
+        return recipients.find(key);
     }
 
     @Override
-    public Optional<Recipient> findByProviderMessageId(String providerMessageId) {
-        return recipients.findByProviderMessageId(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
+    protected Optional<Recipient> doFindByProviderMessageId(String providerMessageId) {
+        return recipients.findByProviderMessageId(providerMessageId);
     }
 
     @Override
-    public Optional<Recipient> findByCorrelationId(String correlationId) {
-        return recipients.findByCorrelationId(Arguments.requireNonBlank(correlationId, "correlationId"));
+    protected Optional<Recipient> doFindByCorrelationId(String correlationId) {
+        return recipients.findByCorrelationId(correlationId);
     }
 
     @Override
-    public List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
-        return recipients.page(campaignId, afterSequence, StoreArguments.requireLimit(limit));
+    protected List<Recipient> doFindRecipients(CampaignId campaignId, long afterSequence, int limit) {
+        return recipients.page(campaignId, afterSequence, limit);
     }
 
     @Override
-    public Optional<Instant> nextDueAt(CampaignId campaignId, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(now, "now");
+    protected Optional<Instant> doNextDueAt(CampaignId campaignId, Instant now) {
         return recipients.nextDueAt(campaignId);
     }
 
     @Override
-    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return recipients.nextLeaseExpiry(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected Optional<Instant> doNextLeaseExpiry(CampaignId campaignId) {
+        return recipients.nextLeaseExpiry(campaignId);
     }
 
     @Override
-    public RecipientCounts counts(CampaignId campaignId) {
-        return recipients.counts(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected RecipientCounts doCounts(CampaignId campaignId) {
+        return recipients.counts(campaignId);
     }
 
     // ================================================================ EngagementStore
 
     @Override
-    public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireBatch(phones, "phones");
+    protected Set<PhoneNumber> doEngage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         return engagements.engage(sender, campaignId, phones);
     }
 
     @Override
-    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(phone, "phone");
+    protected Optional<CampaignId> doEngagedCampaign(SenderKey sender, PhoneNumber phone) {
         return engagements.engagedCampaign(sender, phone);
     }
 
     @Override
-    public int releaseEngagements(CampaignId campaignId, int limit) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        return engagements.release(campaignId, StoreArguments.requireLimit(limit));
+    protected int doReleaseEngagements(CampaignId campaignId, int limit) {
+        return engagements.release(campaignId, limit);
     }
 
     // ================================================================ SuppressionList
 
     @Override
-    public void suppress(Suppression suppression) {
-        suppressions.suppress(Arguments.requireNonNull(suppression, "suppression"));
+    protected void doSuppress(Suppression suppression) {
+        suppressions.suppress(suppression);
     }
 
     @Override
-    public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(phone, "phone");
+    protected boolean doLift(Optional<SenderKey> sender, PhoneNumber phone) {
         return suppressions.lift(sender, phone);
     }
 
     @Override
-    public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        Arguments.requireNonNull(sender, "sender");
-        StoreArguments.requireUpToBatch(phones, "phones");
+    protected Set<PhoneNumber> doSuppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         return suppressions.suppressedAmong(sender, phones);
     }
 
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
-        Arguments.requireNonNull(at, "at");
+    protected Conversation doOpenOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
         return conversations.openOrContinue(campaignId, phone, at);
     }
 
     @Override
-    public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
+    protected Optional<Conversation> doFindOpenConversation(CampaignId campaignId, PhoneNumber phone) {
         return conversations.findOpen(campaignId, phone);
     }
 
     @Override
-    public Optional<Conversation> findConversation(String conversationId) {
-        return conversations.find(Arguments.requireNonBlank(conversationId, "conversationId"));
+    protected Optional<Conversation> doFindConversation(String conversationId) {
+        return conversations.find(conversationId);
     }
 
     @Override
-    public void touchConversation(String conversationId, Instant at) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        conversations.touch(conversationId, Arguments.requireNonNull(at, "at"));
+    protected void doTouchConversation(String conversationId, Instant at) {
+        conversations.touch(conversationId, at);
     }
 
     @Override
-    public boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonNull(periodStart, "periodStart");
-        Arguments.requireNonNull(now, "now");
+    protected boolean doTryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
         return conversations.tryMarkAutoReply(conversationId, periodStart, now);
     }
 
     @Override
-    public Optional<Conversation> closeConversation(String conversationId, String reason, Instant at) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonBlank(reason, "reason");
-        Arguments.requireNonNull(at, "at");
+    protected Optional<Conversation> doCloseConversation(String conversationId, String reason, Instant at) {
         return conversations.close(conversationId, reason, at);
     }
 
     @Override
-    public List<Conversation> closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
+    protected List<Conversation> doCloseConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(idleSince, "idleSince");
-        Arguments.requireNonBlank(reason, "reason");
-        Arguments.requireNonNull(at, "at");
-        return conversations.closeAll(campaignId, idleSince, reason, StoreArguments.requireLimit(limit), at);
+        return conversations.closeAll(campaignId, idleSince, reason, limit, at);
     }
 
     @Override
-    public Optional<Instant> oldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected Optional<Instant> doOldestActivity(CampaignId campaignId) {
+        return conversations.oldestActivity(campaignId);
     }
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
-        Arguments.requireNonNull(message, "message");
+    protected boolean doEnqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
+            InboundMessage message) {
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 
     @Override
-    public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireLiveLease(lease, now);
-        return inbound.claim(campaignId, lease, StoreArguments.requireLimit(limit), now);
+    protected List<QueuedInbound> doClaimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return inbound.claim(campaignId, lease, limit, now);
     }
 
     @Override
-    public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        inbound.acknowledge(campaignId, StoreArguments.requireUpToBatch(sequences, "sequences"));
+    protected void doAcknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
+        inbound.acknowledge(campaignId, sequences);
     }
 
     @Override
-    public long countQueued(CampaignId campaignId) {
-        return inbound.count(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected long doCountQueued(CampaignId campaignId) {
+        return inbound.count(campaignId);
     }
 
     // ================================================================ TrackingStore
 
     @Override
-    public boolean markEventHandled(String eventKey, Instant at) {
-        Arguments.requireNonBlank(eventKey, "eventKey");
-        return tracking.markEventHandled(eventKey, Arguments.requireNonNull(at, "at"));
+    protected boolean doMarkEventHandled(String eventKey, Instant at) {
+        return tracking.markEventHandled(eventKey, at);
     }
 
     @Override
-    public boolean wasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(Arguments.requireNonBlank(eventKey, "eventKey"));
+    protected boolean doWasEventHandled(String eventKey) {
+        return tracking.wasEventHandled(eventKey);
     }
 
     @Override
-    public void keepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(Arguments.requireNonNull(status, "status"));
+    protected void doKeepUnmatchedStatus(UnmatchedStatus status) {
+        tracking.keepUnmatched(status);
     }
 
     @Override
-    public List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
+    protected List<UnmatchedStatus> doTakeUnmatchedStatuses(String providerMessageId) {
+        return tracking.takeUnmatched(providerMessageId);
     }
 
+    /** One statement for the whole batch. */
     @Override
-    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        StoreArguments.requireUpToBatch(providerMessageIds, "providerMessageIds");
-        providerMessageIds.forEach(id -> Arguments.requireNonBlank(id, "providerMessageIds"));
+    protected Map<String, List<UnmatchedStatus>> doTakeUnmatchedStatuses(Collection<String> providerMessageIds) {
         return tracking.takeUnmatched(providerMessageIds);
     }
 
     @Override
-    public long countUnmatchedStatuses() {
+    protected long doCountUnmatchedStatuses() {
         return tracking.countUnmatched();
     }
 
     @Override
-    public void recordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(Arguments.requireNonNull(step, "step"));
+    protected void doRecordFunnelStep(FunnelStep step) {
+        tracking.recordFunnelStep(step);
     }
 
     @Override
-    public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
+    protected List<FunnelStep> doFunnelSteps(CampaignId campaignId, PhoneNumber phone) {
         return tracking.funnelSteps(campaignId, phone);
     }
 
     @Override
-    public Map<String, Long> funnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected Map<String, Long> doFunnelCounts(CampaignId campaignId) {
+        return tracking.funnelCounts(campaignId);
     }
 
     /** Builds a {@link JdbcCampaignStore}. */

@@ -156,6 +156,8 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
             assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER, null), "phones");
             assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER,
                     Collections.nCopies(CampaignStore.MAX_BATCH + 1, phone)), "phones");
+            assertInvalidArgument(() -> suppressions().isSuppressed(null, phone), "sender");
+            assertInvalidArgument(() -> suppressions().isSuppressed(DEFAULT_SENDER, null), "phone");
             assertThat(engagements().engagedCampaign(DEFAULT_SENDER, phone)).isEmpty();
         }
 
@@ -174,12 +176,18 @@ public abstract class CampaignStoreContractKit extends ConversationContractCheck
             assertInvalidArgument(() -> store.closeConversations(id, null, "R", 1, at(0)), "idleSince");
             assertInvalidArgument(() -> store.enqueueInbound("x", id, phone, null), "message");
             assertInvalidArgument(() -> store.acknowledgeQueued(id, null), "sequences");
+            assertInvalidArgument(() -> store.acknowledgeQueued(id, Arrays.asList(1L, null)), "sequences");
+            assertInvalidArgument(() -> store.acknowledgeQueued(id, Collections.nCopies(CampaignStore.MAX_BATCH + 1, 1L)),
+                    "sequences");
             assertInvalidArgument(() -> store.countQueued(null), "campaignId");
             assertInvalidArgument(() -> tracking().markEventHandled(" ", at(0)), "eventKey");
             assertInvalidArgument(() -> tracking().keepUnmatchedStatus(null), "status");
             assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((String) null), "providerMessageId");
             assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((java.util.Collection<String>) null),
                     "providerMessageIds");
+            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(List.of("wamid.1", " ")), "providerMessageIds");
+            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(
+                    Collections.nCopies(CampaignStore.MAX_BATCH + 1, "wamid.1")), "providerMessageIds");
             assertInvalidArgument(() -> tracking().recordFunnelStep(null), "step");
             assertInvalidArgument(() -> tracking().funnelCounts(null), "campaignId");
             assertThat(store.findOpenConversation(id, phone)).isEmpty();

@@ -1,13 +1,12 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.internal.Arguments;
-import io.campaignkit.core.internal.StoreArguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.AbstractCampaignStore;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
@@ -32,7 +31,6 @@ import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +56,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * conversations and claiming queued messages walk the campaign's open conversations and queued
  * messages.) A million recipients take about 250 MB besides their contacts. Nothing is persisted: a
  * new store is empty, and handled-event keys are kept for the store's life. Campaign ids are unique
- * across tenants, as the port requires.
+ * across tenants, as the port requires. Arguments are checked by {@link AbstractCampaignStore}.
  */
-public final class InMemoryCampaignStore implements CampaignStore {
+public final class InMemoryCampaignStore extends AbstractCampaignStore {
 
     private final CampaignTable campaigns = new CampaignTable();
     private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
@@ -75,46 +73,36 @@ public final class InMemoryCampaignStore implements CampaignStore {
     public InMemoryCampaignStore() {
     }
 
-    // ================================================================ CampaignStore
+    // ================================================================ CampaignStore (arguments checked by the base class)
 
     @Override
-    public void insert(Campaign campaign) {
-        Arguments.requireNonNull(campaign, "campaign");
+    protected void doInsert(Campaign campaign) {
         campaigns.insert(campaign);
     }
 
     @Override
-    public void update(Campaign campaign, long expectedVersion) {
-        Arguments.requireNonNull(campaign, "campaign");
-        Arguments.require(campaign.version() > expectedVersion, "campaign", "campaign " + campaign.id()
-                + " is at version " + campaign.version() + ", which must be above the expected version " + expectedVersion);
+    protected void doUpdate(Campaign campaign, long expectedVersion) {
         campaigns.update(campaign, expectedVersion);
     }
 
     @Override
-    public Optional<Campaign> find(CampaignId id) {
-        return campaigns.find(Arguments.requireNonNull(id, "id"));
+    protected Optional<Campaign> doFind(CampaignId id) {
+        return campaigns.find(id);
     }
 
     @Override
-    public List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        Arguments.requireNonNull(state, "state");
-        Arguments.requireNonNull(after, "after");
-        return campaigns.findByState(state, after, StoreArguments.requireLimit(limit));
+    protected List<Campaign> doFindByState(CampaignState state, Optional<CampaignId> after, int limit) {
+        return campaigns.findByState(state, after, limit);
     }
 
     @Override
-    public List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        Arguments.requireNonBlank(tenantId, "tenantId");
-        Arguments.requireNonBlank(projectId, "projectId");
-        Arguments.requireNonNull(after, "after");
-        return campaigns.findByProject(tenantId.strip(), projectId.strip(), after, StoreArguments.requireLimit(limit));
+    protected List<Campaign> doFindByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
+        return campaigns.findByProject(tenantId, projectId, after, limit);
     }
 
     /** Deletes the campaign with its recipients, conversations, queued messages, funnel steps and engagements. */
     @Override
-    public void delete(Campaign campaign) {
-        Arguments.requireNonNull(campaign, "campaign");
+    protected void doDelete(Campaign campaign) {
         campaigns.delete(campaign);
         CampaignId id = campaign.id();
         RecipientBook book = books.remove(id);
@@ -132,30 +120,24 @@ public final class InMemoryCampaignStore implements CampaignStore {
     // ================================================================ RecipientStore
 
     @Override
-    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireBatch(recipients, "recipients");
-        Arguments.requireNonNull(now, "now");
+    protected List<Recipient> doInsertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return book(campaignId).insert(recipients, now);
     }
 
     @Override
-    public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        checkClaim(campaignId, lease, limit, now);
+    protected List<Recipient> doClaimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.claimForSending(lease, limit, now);
     }
 
     @Override
-    public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        checkClaim(campaignId, lease, limit, now);
+    protected List<Recipient> doClaimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.claimExpiredSending(lease, limit, now);
     }
 
     @Override
-    public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        StoreArguments.requireBatch(updates, "updates");
+    protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
         List<RecipientChange> changes = new ArrayList<>(updates.size());
         for (RecipientUpdate update : updates) {
             RecipientBook book = books.get(update.key().campaignId());
@@ -168,25 +150,19 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
-    public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(reason, "reason");
-        StoreArguments.requireLimit(limit);
-        Arguments.requireNonNull(now, "now");
+    protected List<RecipientChange> doSkipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.skipPending(reason, limit, now);
     }
 
     @Override
-    public Optional<Recipient> findRecipient(RecipientKey key) {
-        Arguments.requireNonNull(key, "key");
+    protected Optional<Recipient> doFindRecipient(RecipientKey key) {
         RecipientBook book = books.get(key.campaignId());
         return book == null ? Optional.empty() : book.find(key.phone().e164());
     }
 
     @Override
-    public Optional<Recipient> findByProviderMessageId(String providerMessageId) {
-        Arguments.requireNonBlank(providerMessageId, "providerMessageId");
+    protected Optional<Recipient> doFindByProviderMessageId(String providerMessageId) {
         MutableRecipient recipient = providerIds.get(providerMessageId);
         if (recipient == null || books.get(recipient.book.campaignId) != recipient.book) {
             return Optional.empty();
@@ -195,8 +171,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
-    public Optional<Recipient> findByCorrelationId(String correlationId) {
-        Arguments.requireNonBlank(correlationId, "correlationId");
+    protected Optional<Recipient> doFindByCorrelationId(String correlationId) {
         int separator = correlationId.lastIndexOf(':'); // campaign ids may hold ':', digits never do
         if (separator <= 0 || separator == correlationId.length() - 1) {
             return Optional.empty();
@@ -207,32 +182,25 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
-    public List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
-        StoreArguments.requireLimit(limit);
+    protected List<Recipient> doFindRecipients(CampaignId campaignId, long afterSequence, int limit) {
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.page(afterSequence, limit);
     }
 
     @Override
-    public Optional<Instant> nextDueAt(CampaignId campaignId, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(now, "now");
+    protected Optional<Instant> doNextDueAt(CampaignId campaignId, Instant now) {
         RecipientBook book = books.get(campaignId);
         return book == null ? Optional.empty() : book.nextDueAt();
     }
 
     @Override
-    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        Arguments.requireNonNull(campaignId, "campaignId");
+    protected Optional<Instant> doNextLeaseExpiry(CampaignId campaignId) {
         RecipientBook book = books.get(campaignId);
         return book == null ? Optional.empty() : book.nextLeaseExpiry();
     }
 
     @Override
-    public RecipientCounts counts(CampaignId campaignId) {
-        Arguments.requireNonNull(campaignId, "campaignId");
+    protected RecipientCounts doCounts(CampaignId campaignId) {
         RecipientBook book = books.get(campaignId);
         return book == null ? RecipientCounts.empty() : book.counts();
     }
@@ -240,129 +208,95 @@ public final class InMemoryCampaignStore implements CampaignStore {
     // ================================================================ EngagementStore
 
     @Override
-    public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireBatch(phones, "phones");
+    protected Set<PhoneNumber> doEngage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         return engagements.engage(sender, campaignId, phones);
     }
 
     @Override
-    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(phone, "phone");
+    protected Optional<CampaignId> doEngagedCampaign(SenderKey sender, PhoneNumber phone) {
         return engagements.engagedCampaign(sender, phone);
     }
 
     @Override
-    public int releaseEngagements(CampaignId campaignId, int limit) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        return engagements.release(campaignId, StoreArguments.requireLimit(limit));
+    protected int doReleaseEngagements(CampaignId campaignId, int limit) {
+        return engagements.release(campaignId, limit);
     }
 
     // ================================================================ SuppressionList
 
     @Override
-    public void suppress(Suppression suppression) {
-        suppressions.suppress(Arguments.requireNonNull(suppression, "suppression"));
+    protected void doSuppress(Suppression suppression) {
+        suppressions.suppress(suppression);
     }
 
     @Override
-    public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
-        Arguments.requireNonNull(sender, "sender");
-        Arguments.requireNonNull(phone, "phone");
+    protected boolean doLift(Optional<SenderKey> sender, PhoneNumber phone) {
         return suppressions.lift(sender, phone);
     }
 
     @Override
-    public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        Arguments.requireNonNull(sender, "sender");
-        StoreArguments.requireUpToBatch(phones, "phones");
+    protected Set<PhoneNumber> doSuppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         return suppressions.suppressedAmong(sender, phones);
     }
 
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
-        Arguments.requireNonNull(at, "at");
+    protected Conversation doOpenOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
         return conversations.openOrContinue(campaignId, phone, at);
     }
 
     @Override
-    public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
+    protected Optional<Conversation> doFindOpenConversation(CampaignId campaignId, PhoneNumber phone) {
         return conversations.findOpen(campaignId, phone);
     }
 
     @Override
-    public Optional<Conversation> findConversation(String conversationId) {
-        return conversations.find(Arguments.requireNonBlank(conversationId, "conversationId"));
+    protected Optional<Conversation> doFindConversation(String conversationId) {
+        return conversations.find(conversationId);
     }
 
     @Override
-    public void touchConversation(String conversationId, Instant at) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonNull(at, "at");
+    protected void doTouchConversation(String conversationId, Instant at) {
         conversations.touch(conversationId, at);
     }
 
     @Override
-    public boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonNull(periodStart, "periodStart");
-        Arguments.requireNonNull(now, "now");
+    protected boolean doTryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
         return conversations.tryMarkAutoReply(conversationId, periodStart, now);
     }
 
     @Override
-    public Optional<Conversation> closeConversation(String conversationId, String reason, Instant at) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonBlank(reason, "reason");
-        Arguments.requireNonNull(at, "at");
+    protected Optional<Conversation> doCloseConversation(String conversationId, String reason, Instant at) {
         return conversations.close(conversationId, reason, at);
     }
 
     @Override
-    public List<Conversation> closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
+    protected List<Conversation> doCloseConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(idleSince, "idleSince");
-        Arguments.requireNonBlank(reason, "reason");
-        StoreArguments.requireLimit(limit);
-        Arguments.requireNonNull(at, "at");
         return conversations.closeAll(campaignId, idleSince, reason, limit, at);
     }
 
     @Override
-    public Optional<Instant> oldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected Optional<Instant> doOldestActivity(CampaignId campaignId) {
+        return conversations.oldestActivity(campaignId);
     }
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
-        Arguments.requireNonBlank(conversationId, "conversationId");
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
-        Arguments.requireNonNull(message, "message");
+    protected boolean doEnqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
+            InboundMessage message) {
         return inbound.computeIfAbsent(campaignId, id -> new InboundQueue()).enqueue(conversationId, campaignId, phone,
                 message);
     }
 
     @Override
-    public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        checkClaim(campaignId, lease, limit, now);
+    protected List<QueuedInbound> doClaimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
         InboundQueue queue = inbound.get(campaignId);
         return queue == null ? List.of() : queue.claim(lease, limit, now);
     }
 
     @Override
-    public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNoNullElements(sequences, "sequences");
+    protected void doAcknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
         InboundQueue queue = inbound.get(campaignId);
         if (queue != null) {
             queue.acknowledge(sequences);
@@ -370,77 +304,54 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
-    public long countQueued(CampaignId campaignId) {
-        InboundQueue queue = inbound.get(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected long doCountQueued(CampaignId campaignId) {
+        InboundQueue queue = inbound.get(campaignId);
         return queue == null ? 0 : queue.count();
     }
 
     // ================================================================ TrackingStore
 
     @Override
-    public boolean markEventHandled(String eventKey, Instant at) {
-        Arguments.requireNonBlank(eventKey, "eventKey");
-        Arguments.requireNonNull(at, "at");
+    protected boolean doMarkEventHandled(String eventKey, Instant at) {
         return tracking.markEventHandled(eventKey, at);
     }
 
     @Override
-    public boolean wasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(Arguments.requireNonBlank(eventKey, "eventKey"));
+    protected boolean doWasEventHandled(String eventKey) {
+        return tracking.wasEventHandled(eventKey);
     }
 
     @Override
-    public void keepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(Arguments.requireNonNull(status, "status"));
+    protected void doKeepUnmatchedStatus(UnmatchedStatus status) {
+        tracking.keepUnmatched(status);
     }
 
     @Override
-    public List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(Arguments.requireNonBlank(providerMessageId, "providerMessageId"));
+    protected List<UnmatchedStatus> doTakeUnmatchedStatuses(String providerMessageId) {
+        return tracking.takeUnmatched(providerMessageId);
     }
 
     @Override
-    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        Arguments.requireNoNullElements(providerMessageIds, "providerMessageIds");
-        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
-        for (String id : providerMessageIds) {
-            List<UnmatchedStatus> statuses = tracking.takeUnmatched(id);
-            if (!statuses.isEmpty()) {
-                taken.put(id, statuses);
-            }
-        }
-        return taken;
-    }
-
-    @Override
-    public long countUnmatchedStatuses() {
+    protected long doCountUnmatchedStatuses() {
         return tracking.countUnmatched();
     }
 
     @Override
-    public void recordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(Arguments.requireNonNull(step, "step"));
+    protected void doRecordFunnelStep(FunnelStep step) {
+        tracking.recordFunnelStep(step);
     }
 
     @Override
-    public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(phone, "phone");
+    protected List<FunnelStep> doFunnelSteps(CampaignId campaignId, PhoneNumber phone) {
         return tracking.funnelSteps(campaignId, phone);
     }
 
     @Override
-    public Map<String, Long> funnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(Arguments.requireNonNull(campaignId, "campaignId"));
+    protected Map<String, Long> doFunnelCounts(CampaignId campaignId) {
+        return tracking.funnelCounts(campaignId);
     }
 
     // ================================================================ internals
-
-    private static void checkClaim(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        StoreArguments.requireLimit(limit);
-        StoreArguments.requireLiveLease(lease, now);
-    }
 
     /** The campaign id {@code value}, or empty when it is not a valid id (so no campaign has it). */
     private static Optional<CampaignId> campaignIdOf(String value) {

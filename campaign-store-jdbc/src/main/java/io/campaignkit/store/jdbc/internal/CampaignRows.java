@@ -81,11 +81,8 @@ public final class CampaignRows {
         }
     }
 
+    /** Stores {@code campaign} if the stored one is at {@code expectedVersion}, which the caller checked is below it. */
     public void update(Campaign campaign, long expectedVersion) {
-        if (campaign.version() <= expectedVersion) {
-            throw new InvalidArgumentException("campaign", "campaign " + campaign.id() + " is at version "
-                    + campaign.version() + ", which is not above the expected version " + expectedVersion);
-        }
         sql.inTransaction("updating campaign " + campaign.id(), connection -> {
             Campaign.Snapshot s = campaign.snapshot();
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_campaign SET project_id = ?, kind = ?,"
