@@ -127,6 +127,28 @@ class CrashSafeLaunchScenarioTest {
     }
 
     @Test
+    void aLaunchLongerThanTheLeaseKeepsItsHeartbeatSoNoOtherEngineTakesItOver() {
+        Fixtures.contacts(0, AUDIENCE).forEach(directory::add);
+        CampaignId id = launching.create("slow", c -> c.audience(AudienceReference.segment(Set.of("all")))).id();
+        // each batch takes 40 s, and the other engine runs meanwhile: 4 batches take well over the 1 min lease
+        launching.store.beforeEach("insertRecipients", () -> {
+            clock.advance(Duration.ofSeconds(40));
+            survivor.engine.runDue();
+        });
+
+        Campaign launched = launching.engine.launch(id, LaunchRequest.fromDirectory());
+
+        assertThat(launched.dispatch()).containsInstanceOf(DispatchState.Sending.class);
+        assertThat(survivor.listener.lifecycleEvents(id)).as("the other engine never took over").isEmpty();
+        assertThat(launching.listener.lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
+                .contains(CampaignAction.PREPARE).endsWith(CampaignAction.COMPLETE_PREPARATION);
+        assertThat(launching.listener.lifecycleEvents(id)).filteredOn(e -> e.action() == CampaignAction.PREPARE)
+                .allSatisfy(e -> assertThat(((DispatchState.Preparing) e.dispatch().orElseThrow()).preparer())
+                        .isEqualTo("launching"));
+        assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
+    }
+
+    @Test
     void finishingACampaignStuckPreparingReleasesEveryoneItHadEngaged() {
         CampaignId id = launching.create("abandoned", c -> { }).id();
         launching.store.crashAt("insertRecipients", 3);
