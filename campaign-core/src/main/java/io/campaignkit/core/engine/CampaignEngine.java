@@ -55,7 +55,8 @@ import java.util.random.RandomGenerator;
  * The engine never sleeps and never reads the system clock: {@link #runDue()} does what is due at
  * the injected clock's instant (start scheduled campaigns, finish those whose end passed, send due
  * recipients within pace and hours, retry failures whose backoff elapsed, recover sends of a
- * crashed process, hand queued replies to bots when hours open, close idle conversations) and
+ * crashed process, resume launches and finishes a crashed process left half done, hand queued
+ * replies to bots when hours open, close idle conversations) and
  * answers the next instant it has work. {@link CampaignRunner} calls it on a scheduler; tests call
  * it on a manual clock.
  *

@@ -10,7 +10,10 @@
  * hours or after a campaign finished; no one-second window holds more sends than the campaign's
  * rate plus burst, nor than its sender's; a contact is engaged in at most one active campaign per
  * sender (decided by the store); status events merge monotonically; a queued reply reaches the bot
- * once, in order.
+ * once, in order, or, if its campaign finished first, the host's
+ * {@link io.campaignkit.core.engine.UnroutedMessageHandler}; nothing is sent to a campaign's audience
+ * until all of it is in (a launch interrupted half-way is resumed, never half sent); a finish
+ * interrupted by a crash is completed, so no contact stays engaged and no conversation open.
  *
  * <p>Suppression is per sender for channel opt-outs (a STOP to one sender does not silence the
  * others) and per sender or global for the host's own entries
