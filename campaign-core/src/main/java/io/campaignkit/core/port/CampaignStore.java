@@ -31,7 +31,8 @@ import java.util.Optional;
  * recipient in memory, so a relational database implements each with a statement or two. Deleting
  * a campaign deletes everything stored for it.
  *
- * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument).
+ * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument):
+ * an implementation extends {@link AbstractCampaignStore}, which checks them all in one place.
  * Implementations are thread-safe.
  */
 public interface CampaignStore

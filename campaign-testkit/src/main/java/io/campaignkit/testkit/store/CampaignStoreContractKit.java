@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }
  * }</pre>
  *
- * <p>The store implements every part of the port: campaigns, {@link RecipientStore},
+ * <p>A store that extends {@link io.campaignkit.core.port.AbstractCampaignStore} passes the argument
+ * checks by construction. The store implements every part of the port: campaigns, {@link RecipientStore},
  * {@link EngagementStore}, {@link SuppressionList}, {@link ConversationStore} and
  * {@link TrackingStore}. JUnit makes a new instance of the test class for each check (also for
  * the checks in the {@link Nested} groups), so a field initializer gives every check a fresh store;
