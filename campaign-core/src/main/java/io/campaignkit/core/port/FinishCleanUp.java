@@ -6,9 +6,10 @@ import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 
 /**
- * What one run of a finishing campaign's clean-up did, reported when the campaign became FINISHED.
- * A clean-up interrupted by a crash and resumed later ({@code resumed}) reports only what was left
- * for it; the interrupted run reported nothing.
+ * What a finishing campaign's clean-up did, reported once, when the campaign became FINISHED. A
+ * clean-up that took several runs (one interrupted by a crash, or one that waited for queued messages
+ * another process held) reports what its last run did ({@code resumed}); the earlier runs are only
+ * logged.
  *
  * @param campaignId the campaign
  * @param reason why it finished

@@ -139,8 +139,7 @@ public final class EngineCore {
 
     private Optional<Instant> runCampaign(Campaign campaign, Instant now) {
         if (campaign.isFinishing()) {
-            finisher.resume(campaign); // a crash interrupted its clean-up
-            return Optional.empty();
+            return finisher.resume(campaign); // a crash interrupted its clean-up
         }
         Optional<Instant> end = campaign.configuration().deliveryPlan().endAt();
         if (end.isPresent() && !now.isBefore(end.get())) {

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * clean-up interrupted by a crash is simply run again, by the next run of any engine (which walks
  * ACTIVE campaigns) or by finishing the campaign again, and every event and count still happens once.
  * A queued message is acknowledged right after the fallback got it: a crash in between hands that
- * one message over again (as the queue does for bots). Sends in flight complete and are recorded.
+ * one message over again once its lease ends (as the queue does for bots), and the campaign stays
+ * FINISHING while any queued message is held under another process's lease, so none is stranded.
+ * Sends in flight complete and are recorded.
  */
 final class Finisher {
 
@@ -59,10 +61,14 @@ final class Finisher {
         return cleanUpAndFinish(finishing, before.isFinishing());
     }
 
-    /** Resumes the clean-up of a campaign a crash left FINISHING. */
-    Campaign resume(Campaign finishing) {
+    /**
+     * Resumes the clean-up of a campaign left FINISHING (by a crash, or waiting for queued messages
+     * another process held); answers when to try again if it still cannot be FINISHED.
+     */
+    Optional<Instant> resume(Campaign finishing) {
         LOG.info("campaign {} was left finishing; completing its clean-up", finishing.id());
-        return cleanUpAndFinish(finishing, true);
+        Campaign after = cleanUpAndFinish(finishing, true);
+        return after.isFinishing() ? Optional.of(context.now().plus(context.leaseDuration)) : Optional.empty();
     }
 
     private Campaign cleanUpAndFinish(Campaign campaign, boolean resumed) {
@@ -82,6 +88,13 @@ final class Finisher {
         int releasedBatch;
         while ((releasedBatch = context.engagements.releaseEngagements(id, context.batchSize)) > 0) {
             released += releasedBatch;
+        }
+        if (context.conversations.countQueued(id) > 0) {
+            // queued messages under another process's lease (one that crashed handing them over, or
+            // one handing them to the bot right now): FINISHED would strand them, so stay FINISHING
+            LOG.info("campaign {} stays finishing: {} queued message(s) are held by another process; its next runs "
+                    + "hand them over once their lease ends", id, context.conversations.countQueued(id));
+            return lifecycle.find(id);
         }
         boolean[] finishedHere = {false};
         Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> {
