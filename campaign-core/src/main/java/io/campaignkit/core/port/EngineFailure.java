@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Something failed inside the engine without stopping it: a campaign's run (retried at the next),
- * the campaign's bot flow, or a bot's reply that the channel refused.
+ * the campaign's bot flow, a bot's reply that the channel refused, a launch interrupted before its
+ * imported list was all in, or the host's unrouted-message handler.
  *
  * @param campaignId the campaign concerned, when known
  * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW}, {@link #BOT_REPLY},
