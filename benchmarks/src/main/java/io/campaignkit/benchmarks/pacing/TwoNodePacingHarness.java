@@ -24,17 +24,18 @@ import java.util.concurrent.Future;
  * {@code burst + 1 + floor(rate × (T − 1 ns))}, and the busiest one-second window of the sender and of
  * each campaign, on node a's clock (the real one) and on the grants' own instants.
  *
+ * <p>The sender's limit is 80/s with the burst given (default 0), each campaign's 50/s.
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.pacing.TwoNodePacingHarness
- * POSTGRESQL 60 0} (database, seconds, skew of node b in milliseconds).
+ * POSTGRESQL 60 0 0} (database, seconds, skew of node b in milliseconds, the sender's burst).
  */
 public final class TwoNodePacingHarness {
 
-    private static final RateLimit SENDER_LIMIT = RateLimit.perSecond(80);
     private static final RateLimit CAMPAIGN_LIMIT = RateLimit.perSecond(50);
     private static final SenderKey SENDER = new SenderKey("harness", "shared-sender");
     private static final int BATCH = 20;
 
-    /** A grant: the node's instant, the real instant (node a's clock), the campaign, the count. */
+    /** A grant: the node's instant, the real instant it was asked at (node a's clock), the campaign, the count. */
     private record Grant(Instant at, Instant real, int campaign, int permits) {}
 
     private TwoNodePacingHarness() {}
@@ -43,10 +44,11 @@ public final class TwoNodePacingHarness {
         PacingDatabases.Kind kind = PacingDatabases.Kind.valueOf(args.length > 0 ? args[0] : "POSTGRESQL");
         Duration length = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration skew = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
+        RateLimit senderLimit = RateLimit.perSecond(80).withBurst(args.length > 3 ? Integer.parseInt(args[3]) : 0);
         String run = Long.toString(System.nanoTime());
         List<SendLimits> campaigns = List.of(
-                new SendLimits(CampaignId.of("harness-a-" + run), CAMPAIGN_LIMIT, SENDER, SENDER_LIMIT),
-                new SendLimits(CampaignId.of("harness-b-" + run), CAMPAIGN_LIMIT, SENDER, SENDER_LIMIT));
+                new SendLimits(CampaignId.of("harness-a-" + run), CAMPAIGN_LIMIT, SENDER, senderLimit),
+                new SendLimits(CampaignId.of("harness-b-" + run), CAMPAIGN_LIMIT, SENDER, senderLimit));
         ConcurrentLinkedQueue<Grant> grants = new ConcurrentLinkedQueue<>();
         ExecutorService runners = Executors.newFixedThreadPool(4);
         try (PacingDatabases databases = PacingDatabases.start(kind)) {
@@ -69,7 +71,7 @@ public final class TwoNodePacingHarness {
             for (Future<Long> call : calls) {
                 totalCalls += call.get();
             }
-            report(kind, length, skew, new ArrayList<>(grants), totalCalls);
+            report(kind, length, skew, senderLimit, new ArrayList<>(grants), totalCalls);
         } finally {
             runners.shutdownNow();
         }
@@ -81,11 +83,12 @@ public final class TwoNodePacingHarness {
         sleepUntil(real, start);
         long calls = 0;
         while (real.instant().isBefore(end)) {
+            Instant asked = real.instant();
             Instant now = clock.instant();
             int granted = pacing.tryAcquire(limits, BATCH, now);
             calls++;
             if (granted > 0) {
-                grants.add(new Grant(now, real.instant(), campaign, granted));
+                grants.add(new Grant(now, asked, campaign, granted));
             }
             Instant next = pacing.nextPermitAt(limits, clock.instant());
             calls++;
@@ -101,15 +104,16 @@ public final class TwoNodePacingHarness {
         }
     }
 
-    private static void report(PacingDatabases.Kind kind, Duration length, Duration skew, List<Grant> grants, long calls) {
+    private static void report(PacingDatabases.Kind kind, Duration length, Duration skew, RateLimit senderLimit,
+            List<Grant> grants, long calls) {
         long granted = grants.stream().mapToLong(Grant::permits).sum();
         Duration second = Duration.ofSeconds(1);
         System.out.printf("%s, 2 nodes x 2 campaigns, %s, node b's clock %d ms ahead: %d calls (%.0f/s)%n", kind, length,
                 skew.toMillis(), calls, calls * 1e9 / length.toNanos());
         System.out.printf("  sender %s: granted %d in %s (a runner asking at every next permit would get %d at most)%n",
-                SENDER_LIMIT, granted, length, SENDER_LIMIT.burst() + 1 + SENDER_LIMIT.maxPermitsIn(length) - 1);
+                senderLimit, granted, length, senderLimit.maxPermitsIn(length));
         System.out.printf("  busiest second, on the grants' own instants: sender %d (limit %d), campaigns %d and %d (limit %d)%n",
-                busiest(grants, -1, second, false), SENDER_LIMIT.maxPermitsIn(second), busiest(grants, 0, second, false),
+                busiest(grants, -1, second, false), senderLimit.maxPermitsIn(second), busiest(grants, 0, second, false),
                 busiest(grants, 1, second, false), CAMPAIGN_LIMIT.maxPermitsIn(second));
         System.out.printf("  busiest second, in real time (node a's clock): sender %d, campaigns %d and %d%n",
                 busiest(grants, -1, second, true), busiest(grants, 0, second, true), busiest(grants, 1, second, true));

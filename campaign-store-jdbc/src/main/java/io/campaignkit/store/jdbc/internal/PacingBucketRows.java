@@ -39,6 +39,8 @@ public final class PacingBucketRows {
             + " units = ?, last_at = ? WHERE " + KEY + " AND campaign_id = ?";
     private static final String DELETE = "DELETE FROM ck_pacing_bucket WHERE scope = ? AND campaign_id = ?";
     private static final String FOR_UPDATE = " FOR UPDATE";
+    /** Inserts of a missing bucket before giving up: a second one is needed only if it was deleted meanwhile. */
+    private static final int MAX_INSERTS = 3;
 
     /** A campaign's two buckets as stored (before any refill). */
     private record Pair(TokenBucketRow sender, TokenBucketRow campaign) {
@@ -119,19 +121,26 @@ public final class PacingBucketRows {
 
     // ---------------------------------------------------------------- statements
 
-    /** Both buckets of {@code limits}, inserted full at {@code at} when missing, locked with {@code lock}. */
+    /**
+     * Both buckets of {@code limits}, inserted full at {@code at} when missing, locked with {@code lock}.
+     * A row deleted between the insert and the select (a campaign forgotten at that moment) is inserted again.
+     */
     private Pair pair(Connection connection, SendLimits limits, long at, String lock) throws SQLException {
-        Pair found = selectPair(connection, limits, lock);
-        if (found.sender() == null || found.campaign() == null) {
+        for (int attempt = 1; ; attempt++) {
+            Pair found = selectPair(connection, limits, lock);
+            if (found.sender() != null && found.campaign() != null) {
+                return found;
+            }
+            if (attempt == MAX_INSERTS) {
+                throw new IllegalStateException("the buckets of campaign " + limits.campaign() + " vanished after their insert");
+            }
             if (found.sender() == null) {
                 insertFull(connection, limits, SENDER_ROW, limits.senderLimit(), at);
             }
             if (found.campaign() == null) {
                 insertFull(connection, limits, limits.campaign().value(), limits.campaignLimit(), at);
             }
-            found = selectPair(connection, limits, lock);
         }
-        return found;
     }
 
     private Pair selectPair(Connection connection, SendLimits limits, String lock) throws SQLException {
@@ -155,7 +164,7 @@ public final class PacingBucketRows {
 
     /** The sender's bucket, locked; inserted full at {@code at} when missing. */
     private TokenBucketRow sender(Connection connection, SendLimits limits, long at) throws SQLException {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try (PreparedStatement select = connection.prepareStatement(SELECT_SENDER + FOR_UPDATE)) {
                 bindKey(select, 1, limits);
                 try (ResultSet rows = select.executeQuery()) {
@@ -164,7 +173,7 @@ public final class PacingBucketRows {
                     }
                 }
             }
-            if (attempt > 0) {
+            if (attempt == MAX_INSERTS) {
                 throw new IllegalStateException("the bucket of sender " + limits.sender() + " vanished after its insert");
             }
             insertFull(connection, limits, SENDER_ROW, limits.senderLimit(), at);
