@@ -107,6 +107,16 @@ public abstract class AbstractCampaignStore implements CampaignStore {
     }
 
     @Override
+    public final int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(held, "held");
+        Arguments.requireNonNull(renewed, "renewed");
+        Arguments.require(renewed.owner().equals(held.owner()), "renewed",
+                "a lease is renewed by its own owner: renewed is " + renewed.owner() + "'s, held is " + held.owner() + "'s");
+        return doRenewLease(campaignId, held, renewed);
+    }
+
+    @Override
     public final List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
         return doApply(StoreArguments.requireBatch(updates, "updates"));
     }
@@ -366,6 +376,9 @@ public abstract class AbstractCampaignStore implements CampaignStore {
 
     /** @see #claimExpiredSending the lease live at {@code now} */
     protected abstract List<Recipient> doClaimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now);
+
+    /** @see #renewLease the same owner */
+    protected abstract int doRenewLease(CampaignId campaignId, Lease held, Lease renewed);
 
     /** @see #apply */
     protected abstract List<RecipientChange> doApply(List<? extends RecipientUpdate> updates);

@@ -62,6 +62,18 @@ public interface RecipientStore {
     List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now);
 
     /**
+     * Extends a claim whose sends are still in flight: every SENDING recipient of the campaign held
+     * under {@code held} (equal owner and expiry) is held under {@code renewed} instead. A recipient a
+     * survivor took over is no longer under {@code held} and is left alone; so is every other state.
+     * The engine renews a claim's lease while its sends are in flight, so that only a process that
+     * stopped working loses its recipients to {@link #claimExpiredSending}.
+     *
+     * @param renewed the same owner as {@code held}
+     * @return how many recipients are now held under {@code renewed}
+     */
+    int renewLease(CampaignId campaignId, Lease held, Lease renewed);
+
+    /**
      * Applies updates, each atomically on its recipient, in order; an update for a recipient that
      * does not exist, or from a state it does not apply to, changes nothing.
      *

@@ -198,6 +198,11 @@ public final class JdbcCampaignStore extends AbstractCampaignStore implements Au
     }
 
     @Override
+    protected int doRenewLease(CampaignId campaignId, Lease held, Lease renewed) {
+        return recipients.renewLease(campaignId, held, renewed);
+    }
+
+    @Override
     protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
         return recipients.apply(updates);
     }

@@ -137,6 +137,12 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
     }
 
     @Override
+    protected int doRenewLease(CampaignId campaignId, Lease held, Lease renewed) {
+        RecipientBook book = books.get(campaignId);
+        return book == null ? 0 : book.renewLease(held, renewed);
+    }
+
+    @Override
     protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
         List<RecipientChange> changes = new ArrayList<>(updates.size());
         for (RecipientUpdate update : updates) {

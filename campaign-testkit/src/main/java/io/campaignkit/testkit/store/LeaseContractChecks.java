@@ -199,6 +199,54 @@ public abstract class LeaseContractChecks extends RecipientContractChecks {
                     .hasSize(1);
         }
 
+        @Test
+        void renewingALeaseMovesEveryRecipientStillHeldUnderItAndOnlyThose() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 3);
+            List<Recipient> claimed = recipients().claimForSending(campaign.id(), leaseFrom("engine-a", at(0)), 3, at(0));
+            Lease held = leaseOf(claimed);
+            assertThat(apply(new RecipientUpdate.Accepted(claimed.get(0).key(), held, "wamid.0", at(1)))).hasSize(1);
+            Lease renewed = new Lease("engine-a", held.expiresAt().plusSeconds(LEASE_SECONDS));
+
+            assertThat(recipients().renewLease(campaign.id(), held, renewed)).isEqualTo(2);
+
+            assertThat(stored(claimed.get(0).key()).lease()).as("no longer SENDING").isEmpty();
+            assertStillHeld(claimed.get(1).key(), renewed);
+            assertStillHeld(claimed.get(2).key(), renewed);
+            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(renewed.expiresAt());
+            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", held.expiresAt()), 3,
+                    held.expiresAt())).as("nothing expired at the old expiry").isEmpty();
+            assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), held, TIMEOUT, at(2))))
+                    .as("an outcome under the old lease").isEmpty();
+            assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), renewed, TIMEOUT, at(2)))).hasSize(1);
+            assertThat(recipients().renewLease(campaign.id(), held, renewed)).as("renewing again").isZero();
+        }
+
+        @Test
+        void renewingAfterASurvivorRecoveredTakesNothingBack() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            Recipient claimed = claimOne(campaign, leaseFrom("stalled", at(0)), at(0));
+            Lease stalled = claimed.lease().orElseThrow();
+            Instant expiry = stalled.expiresAt();
+            Lease survivor = leaseOf(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry));
+
+            assertThat(recipients().renewLease(campaign.id(), stalled,
+                    new Lease("stalled", expiry.plusSeconds(LEASE_SECONDS)))).isZero();
+
+            assertStillHeld(claimed.key(), survivor);
+        }
+
+        @Test
+        void renewingNamesItsBadArguments() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 1);
+            Lease held = claimOne(campaign, leaseFrom("engine-a", at(0)), at(0)).lease().orElseThrow();
+            assertInvalidArgument(() -> recipients().renewLease(null, held, held), "campaignId");
+            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), null, held), "held");
+            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), held, null), "renewed");
+            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), held,
+                    new Lease("engine-b", held.expiresAt().plusSeconds(1))), "renewed");
+            assertStillHeld(key(campaign.id(), 0), held);
+        }
+
         private Recipient claimOne(Campaign campaign, Lease lease, Instant now) {
             List<Recipient> claimed = recipients().claimForSending(campaign.id(), lease, 1, now);
             assertThat(claimed).hasSize(1);

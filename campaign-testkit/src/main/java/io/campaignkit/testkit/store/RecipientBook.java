@@ -191,6 +191,26 @@ final class RecipientBook {
         return next == null ? Optional.empty() : Optional.of(next.dueAt);
     }
 
+    /** Moves the members still held under {@code held} to a batch under {@code renewed}. */
+    synchronized int renewLease(Lease held, Lease renewed) {
+        LeaseBatch batch = new LeaseBatch(renewed);
+        for (LeaseBatch old : List.copyOf(leases)) {
+            if (!old.lease.equals(held) || old.live == 0) {
+                continue;
+            }
+            for (MutableRecipient member : old.members) {
+                if (old.holds(member)) {
+                    member.holdBy(batch);
+                    batch.members.add(member);
+                }
+            }
+        }
+        if (batch.live > 0) {
+            leases.add(batch);
+        }
+        return batch.live;
+    }
+
     synchronized Optional<Instant> nextLeaseExpiry() {
         while (!leases.isEmpty() && leases.peek().live == 0) {
             leases.poll();

@@ -71,8 +71,28 @@ final class Dispatcher {
     /** Set while this thread sends a claimed batch: answers completing inline wait for the batch's end. */
     private final ThreadLocal<Boolean> sendingBatch = ThreadLocal.withInitial(() -> false);
 
+    /** Claimed batches whose sends are not all recorded yet, per campaign: their leases are renewed. */
+    private final ConcurrentMap<CampaignId, Set<Claim>> claims = new ConcurrentHashMap<>();
+
     /** One answer of the channel to one send. */
-    private record Answer(Campaign campaign, Recipient recipient, SendReceipt receipt, Throwable failure, Instant at) {
+    private record Answer(Campaign campaign, Recipient recipient, Claim claim, SendReceipt receipt, Throwable failure,
+            Instant at) {
+    }
+
+    /**
+     * One claimed batch. Its lease is renewed while answers are outstanding, so a send slower than
+     * the lease is not taken for a crash; the current lease is read and written under the recording
+     * lock, so every update of the batch carries the lease its recipients are held under.
+     */
+    private static final class Claim {
+        final CampaignId campaign;
+        volatile Lease lease;
+        final AtomicInteger outstanding = new AtomicInteger();
+
+        Claim(CampaignId campaign, Lease lease) {
+            this.campaign = campaign;
+            this.lease = lease;
+        }
     }
 
     Dispatcher(EngineContext context, Lifecycle lifecycle) {
@@ -86,12 +106,13 @@ final class Dispatcher {
 
     void forget(CampaignId id) {
         limits.remove(id);
+        claims.remove(id);
         context.pacing.forget(id);
     }
 
     /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
     Optional<Instant> run(Campaign campaign, Instant now) {
-        Optional<Instant> recovery = recoverExpired(campaign, now);
+        Optional<Instant> recovery = earliest(renewLeases(campaign.id(), now), recoverExpired(campaign, now));
         DispatchState dispatch = campaign.dispatch().orElseThrow();
         if (dispatch instanceof DispatchState.Waiting waiting) {
             if (now.isBefore(waiting.startAt())) {
@@ -136,12 +157,14 @@ final class Dispatcher {
             int granted = context.pacing.tryAcquire(limits, claimed.size(), now);
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
             List<RecipientUpdate> giveBack = new ArrayList<>();
+            Claim claim = new Claim(campaign.id(), leaseOf(claimed.get(0)));
+            claims.computeIfAbsent(campaign.id(), id -> ConcurrentHashMap.newKeySet()).add(claim);
             int index = 0;
             sendingBatch.set(true);
             try {
                 for (Recipient recipient : sendable) {
                     if (index++ < granted) {
-                        send(campaign, adapter, recipient, now);
+                        send(campaign, adapter, recipient, claim, now);
                     } else {
                         giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
                     }
@@ -150,6 +173,9 @@ final class Dispatcher {
                 sendingBatch.set(false);
             }
             recordAnswers();
+            if (claim.outstanding.get() == 0) {
+                release(claim);
+            }
             if (!giveBack.isEmpty()) {
                 context.recipients.apply(giveBack);
             }
@@ -180,7 +206,7 @@ final class Dispatcher {
         return sendable;
     }
 
-    private void send(Campaign campaign, ChannelAdapter adapter, Recipient recipient, Instant now) {
+    private void send(Campaign campaign, ChannelAdapter adapter, Recipient recipient, Claim claim, Instant now) {
         TemplateMessage message = campaign.configuration().message().orElseThrow();
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
@@ -191,6 +217,7 @@ final class Dispatcher {
         OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), context.binding(campaign).senderId(),
                 recipient.key().correlationId(), content(message, (RenderResult.Rendered) rendered));
         inFlight.incrementAndGet();
+        claim.outstanding.incrementAndGet();
         CompletionStage<SendReceipt> answer;
         try {
             answer = adapter.send(outbound);
@@ -198,7 +225,7 @@ final class Dispatcher {
             answer = java.util.concurrent.CompletableFuture.failedFuture(adapterBug);
         }
         answer.whenComplete((receipt, failure) -> {
-            answers.add(new Answer(campaign, recipient, receipt, failure, context.now()));
+            answers.add(new Answer(campaign, recipient, claim, receipt, failure, context.now()));
             inFlight.decrementAndGet();
             if (!sendingBatch.get()) {
                 recordAnswers();
@@ -277,6 +304,11 @@ final class Dispatcher {
                     .ifPresent(f -> pauses.putIfAbsent(answer.campaign().id(), f));
         }
         lifecycle.emit(context.recipients.apply(updates));
+        for (Answer answer : batch) {
+            if (answer.claim().outstanding.decrementAndGet() == 0) {
+                release(answer.claim());
+            }
+        }
         if (!accepted.isEmpty()) {
             applyEarlyStatuses(accepted);
         }
@@ -298,7 +330,7 @@ final class Dispatcher {
     private RecipientUpdate updateFor(Answer answer) {
         Instant now = answer.at();
         RecipientKey key = answer.recipient().key();
-        Lease lease = leaseOf(answer.recipient());
+        Lease lease = answer.claim().lease;
         Optional<SendFailure> failure = failureOf(answer);
         if (failure.isEmpty()) {
             return new RecipientUpdate.Accepted(key, lease, answer.receipt().providerMessageId(), now);
@@ -368,7 +400,47 @@ final class Dispatcher {
         lifecycle.emit(context.recipients.apply(updates));
     }
 
-    // ---------------------------------------------------------------- recovery and completion
+    // ---------------------------------------------------------------- leases, recovery and completion
+
+    private void release(Claim claim) {
+        Set<Claim> live = claims.get(claim.campaign);
+        if (live != null) {
+            live.remove(claim);
+        }
+    }
+
+    /**
+     * Renews the lease of every claim of the campaign with sends in flight once half of it has run,
+     * so that only a process that stopped working loses its recipients; answers when the next
+     * renewal is due.
+     */
+    private Optional<Instant> renewLeases(CampaignId id, Instant now) {
+        Set<Claim> live = claims.get(id);
+        if (live == null || live.isEmpty()) {
+            return Optional.empty();
+        }
+        java.time.Duration margin = context.leaseDuration.dividedBy(2);
+        Optional<Instant> next = Optional.empty();
+        for (Claim claim : live) {
+            if (!now.isBefore(claim.lease.expiresAt().minus(margin))) {
+                recording.lock();
+                try {
+                    if (claim.outstanding.get() > 0) {
+                        Lease renewed = context.newLease(now);
+                        context.recipients.renewLease(id, claim.lease, renewed);
+                        claim.lease = renewed;
+                    }
+                } finally {
+                    recording.unlock();
+                }
+                recordAnswers(); // answers that found the lock held while renewing were left to its holder
+            }
+            if (claim.outstanding.get() > 0) {
+                next = earliest(next, Optional.of(claim.lease.expiresAt().minus(margin)));
+            }
+        }
+        return next;
+    }
 
     private Optional<Instant> recoverExpired(Campaign campaign, Instant now) {
         Optional<Instant> expiry = context.recipients.nextLeaseExpiry(campaign.id());

@@ -117,8 +117,10 @@ public final class EngineContext {
         return clock.instant();
     }
 
+    /** A lease from {@code now}; whole milliseconds, which every store keeps exactly, as leases are compared for equality. */
     Lease newLease(Instant now) {
-        return new Lease(ownerId, now.plus(leaseDuration));
+        Instant expiry = now.plus(leaseDuration).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return new Lease(ownerId, expiry.isAfter(now) ? expiry : expiry.plusMillis(1));
     }
 
     ChannelBinding binding(Campaign campaign) {

@@ -174,6 +174,22 @@ public final class RecipientRows {
                 "lease_expires_at, seq", campaignId, lease, limit, now, false);
     }
 
+    /** One statement: the rows still SENDING under {@code held} take {@code renewed}'s expiry. */
+    public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
+        return sql.inTransaction("renewing a lease on recipients of " + campaignId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_recipient SET lease_expires_at = ?"
+                    + " WHERE campaign_id = ? AND state = 'SENDING' AND lease_owner = ? AND lease_expires_at = ? AND "
+                    + Scope.TENANT)) {
+                Sql.setNanos(update, 1, renewed.expiresAt());
+                update.setString(2, campaignId.value());
+                update.setString(3, held.owner());
+                Sql.setNanos(update, 4, held.expiresAt());
+                scope.bind(update, 5);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private List<Recipient> claim(String operation, String condition, String order, CampaignId campaignId, Lease lease,
             int limit, Instant now, boolean countAttempt) {
         return sql.inTransaction(operation, connection -> {
