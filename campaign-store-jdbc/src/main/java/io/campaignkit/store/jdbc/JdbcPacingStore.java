@@ -52,6 +52,11 @@ import java.time.Instant;
  */
 public final class JdbcPacingStore implements PacingStore {
 
+    /** The earliest instant a bucket row can hold: its timeline is a {@code BIGINT} of nanoseconds since the epoch. */
+    public static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+    /** The latest instant a bucket row can hold. */
+    public static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
+
     private final PacingBucketRows buckets;
     private final String description;
 
@@ -78,28 +83,28 @@ public final class JdbcPacingStore implements PacingStore {
     public int tryAcquire(SendLimits limits, int permits, Instant now) {
         Arguments.requireNonNull(limits, "limits");
         Arguments.requirePositive(permits, "permits");
-        Arguments.requireNonNull(now, "now");
+        requireStorable(now, "now");
         return buckets.take(limits, permits, now);
     }
 
     @Override
     public int availablePermits(SendLimits limits, Instant now) {
         Arguments.requireNonNull(limits, "limits");
-        Arguments.requireNonNull(now, "now");
+        requireStorable(now, "now");
         return buckets.available(limits, now);
     }
 
     @Override
     public Instant nextPermitAt(SendLimits limits, Instant now) {
         Arguments.requireNonNull(limits, "limits");
-        Arguments.requireNonNull(now, "now");
+        requireStorable(now, "now");
         return buckets.nextPermitAt(limits, now);
     }
 
     @Override
     public void holdSender(SendLimits limits, Instant until) {
         Arguments.requireNonNull(limits, "limits");
-        Arguments.requireNonNull(until, "until");
+        requireStorable(until, "until");
         buckets.holdSender(limits, until);
     }
 
@@ -107,6 +112,12 @@ public final class JdbcPacingStore implements PacingStore {
     @Override
     public void forget(CampaignId campaign) {
         buckets.forget(Arguments.requireNonNull(campaign, "campaign"));
+    }
+
+    private static void requireStorable(Instant instant, String argument) {
+        Arguments.requireNonNull(instant, argument);
+        Arguments.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), argument,
+                argument + " must be from " + EARLIEST + " to " + LATEST + ", was " + instant);
     }
 
     @Override

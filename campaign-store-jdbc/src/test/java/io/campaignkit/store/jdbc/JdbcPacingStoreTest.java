@@ -1,5 +1,6 @@
 package io.campaignkit.store.jdbc;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What {@link JdbcPacingStore} adds to the pacing contract: tenant scope, rows, limit changes. */
 class JdbcPacingStoreTest {
@@ -63,6 +65,18 @@ class JdbcPacingStoreTest {
         assertThat(pacing.availablePermits(faster, T0)).as("2 whole permits kept, within the new capacity").isEqualTo(2);
         SendLimits smallerSender = new SendLimits(LIMITS.campaign(), LIMITS.campaignLimit(), SENDER, RateLimit.perHour(1));
         assertThat(pacing.tryAcquire(smallerSender, 10, T0)).as("9 sender permits cut to the new capacity of 1").isEqualTo(1);
+    }
+
+    @Test
+    void instantsARowCannotHoldAndAMissingStoreAreRefusedByName() {
+        PacingStore pacing = JdbcPacingStore.on(store);
+        assertThatThrownBy(() -> pacing.holdSender(LIMITS, Instant.MAX)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("until");
+        assertThatThrownBy(() -> pacing.tryAcquire(LIMITS, 1, JdbcPacingStore.EARLIEST.minusNanos(1)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("now");
+        assertThatThrownBy(() -> JdbcPacingStore.on(null)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("store");
+        assertThat(pacing.tryAcquire(LIMITS, 1, JdbcPacingStore.LATEST)).as("the last storable instant works").isEqualTo(1);
     }
 
     @Test
