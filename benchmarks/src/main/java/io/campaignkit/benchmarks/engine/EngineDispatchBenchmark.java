@@ -2,6 +2,7 @@ package io.campaignkit.benchmarks.engine;
 
 import io.campaignkit.benchmarks.support.GeneratedContacts;
 import io.campaignkit.benchmarks.support.InstantChannel;
+import io.campaignkit.benchmarks.support.SilentBot;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -81,7 +82,7 @@ public class EngineDispatchBenchmark {
         clock = ManualClock.startingAt(START);
         store = new InMemoryCampaignStore();
         channel = new InstantChannel(clock);
-        engine = CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("benchmark")
+        engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
                 .maxInFlight(10_000).batchSize(1000).senderBurst(senderBurst).build();
         CampaignConfiguration configuration = CampaignConfiguration.custom().name("benchmark").botFlowId("bot")
                 .channel(InstantChannel.ID, "sender")

@@ -2,6 +2,7 @@ package io.campaignkit.benchmarks.store;
 
 import io.campaignkit.benchmarks.support.GeneratedContacts;
 import io.campaignkit.benchmarks.support.InstantChannel;
+import io.campaignkit.benchmarks.support.SilentBot;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -95,7 +96,7 @@ public class StoreDispatchBenchmark {
     }
 
     static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize) {
-        return CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId("benchmark")
+        return CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
                 .maxInFlight(10_000).batchSize(batchSize).senderBurst(Pace.MAX_PER_SECOND).build();
     }
 

@@ -2,6 +2,7 @@ package io.campaignkit.benchmarks.store;
 
 import io.campaignkit.benchmarks.support.GeneratedContacts;
 import io.campaignkit.benchmarks.support.InstantChannel;
+import io.campaignkit.benchmarks.support.SilentBot;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -60,7 +61,7 @@ public final class StoreDispatchHarness {
                             }
                         }
                     });
-            CampaignEngine engine = CampaignEngine.builder().store(timed).channel(channel).clock(clock).ownerId("benchmark")
+            CampaignEngine engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(timed).channel(channel).clock(clock).ownerId("benchmark")
                     .maxInFlight(10_000).batchSize(batchSize).senderBurst(io.campaignkit.core.campaign.Pace.MAX_PER_SECOND).build();
             engine.create(StoreDispatchBenchmark.CAMPAIGN, "tenant", "project", CampaignKind.LIVE,
                     StoreDispatchBenchmark.configuration());
