@@ -123,17 +123,21 @@ public final class TokenBucketPacer implements SendPacer {
     }
 
     /**
-     * Grants nothing before {@code until} (the provider asked to wait): empties the bucket and moves
-     * its timeline to {@code until}, from where it refills as usual. An {@code until} at or before the
-     * bucket's timeline still empties it.
+     * Grants nothing before {@code until} and one permit from {@code until} on (the provider asked to
+     * wait until then): empties the bucket at one permit's refill time before {@code until}, so that
+     * exactly one permit has refilled at {@code until}, and it refills as usual from there. (The
+     * timeline cannot simply move to {@code until}: an earlier instant is taken as the latest seen, so
+     * a permit there would be granted at once.) A hold that ends before the bucket's timeline plus one
+     * permit's refill time still empties the bucket; a shorter hold after a longer one changes nothing
+     * the longer one set.
      *
-     * @param until the first instant from which the bucket refills
+     * @param until the first instant at which a permit may be granted
      */
     public void holdUntil(Instant until) {
         requireNonNull(until, "until");
         lock();
         try {
-            advanceTo(until);
+            advanceTo(until.minusNanos(ceilDiv(unitsPerPermit, unitsPerNano)));
             units = Math.min(units, 0);
         } finally {
             unlock();

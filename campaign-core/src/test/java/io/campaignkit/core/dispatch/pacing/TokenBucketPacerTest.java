@@ -127,16 +127,17 @@ class TokenBucketPacerTest {
     }
 
     @Test
-    void aHoldGrantsNothingBeforeItsEndAndRefillsFromThere() {
+    void aHoldGrantsNothingBeforeItsEndAndOnePermitAtIt() {
         TokenBucketPacer pacer = TokenBucketPacer.of(RateLimit.perSecond(20).withBurst(4));
         pacer.tryAcquire(1, T0);
 
         pacer.holdUntil(T0.plusSeconds(30));
 
         assertThat(pacer.availablePermits(T0.plusSeconds(29))).isZero();
-        assertThat(pacer.tryAcquire(5, T0.plusSeconds(30))).isZero();
-        assertThat(pacer.nextPermitAt(T0.plusSeconds(1))).isEqualTo(T0.plusSeconds(30).plusMillis(50));
-        assertThat(pacer.tryAcquire(5, T0.plusSeconds(31))).as("a second refills 20 units, capped at burst + 1").isEqualTo(5);
+        assertThat(pacer.nextPermitAt(T0.plusSeconds(1))).isEqualTo(T0.plusSeconds(30));
+        assertThat(pacer.tryAcquire(5, T0.plusSeconds(30).minusNanos(1))).isZero();
+        assertThat(pacer.tryAcquire(5, T0.plusSeconds(30))).as("one permit at the end of the hold").isEqualTo(1);
+        assertThat(pacer.tryAcquire(5, T0.plusSeconds(31))).as("a second refills 20, capped at burst + 1").isEqualTo(5);
     }
 
     @Test
@@ -149,7 +150,7 @@ class TokenBucketPacerTest {
 
         pacer.holdUntil(T0.plusSeconds(60));
         pacer.holdUntil(T0.plusSeconds(20));
-        assertThat(pacer.nextPermitAt(T0.plusSeconds(10))).isEqualTo(T0.plusSeconds(60).plusMillis(50));
+        assertThat(pacer.nextPermitAt(T0.plusSeconds(10))).isEqualTo(T0.plusSeconds(60));
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class PacingBucketRows {
     public void holdSender(SendLimits limits, Instant until) {
         long at = Sql.nanos(until);
         sql.inTransaction("holding sender " + limits.sender().channelType() + "/" + limits.sender().senderId(), connection -> {
-            TokenBucketRow stored = sender(connection, limits, at);
+            // a bucket first seen here starts where the hold empties it, as the in-process one does
+            TokenBucketRow stored = sender(connection, limits, TokenBucketRow.holdFrom(limits.senderLimit(), at));
             TokenBucketRow held = stored.countedIn(limits.senderLimit()).heldUntil(at);
             if (!held.equals(stored)) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {

@@ -68,13 +68,19 @@ record TokenBucketRow(RateLimit limit, long units, long lastAt) {
     }
 
     /**
-     * The bucket held until {@code until} (the provider asked to wait): refilled up to {@code until},
-     * then emptied, so it grants nothing before {@code until} and refills from there. An {@code until} at
-     * or before the timeline still empties it, as the in-process bucket does.
+     * The bucket held until {@code until} (the provider asked to wait), exactly as the in-process
+     * {@code TokenBucketPacer.holdUntil}: refilled up to one permit's refill time before {@code until},
+     * then emptied, so it grants nothing before {@code until} and exactly one permit at {@code until}.
+     * A hold ending before the timeline plus one permit's refill time still empties it.
      */
     TokenBucketRow heldUntil(long until) {
-        TokenBucketRow advanced = advancedTo(until);
+        TokenBucketRow advanced = advancedTo(holdFrom(limit, until));
         return new TokenBucketRow(limit, Math.min(advanced.units, 0), advanced.lastAt);
+    }
+
+    /** Where a hold until {@code until} empties the bucket: one permit's refill time before it. */
+    static long holdFrom(RateLimit limit, long until) {
+        return until - ceilDiv(unitsPerPermit(limit), limit.permits());
     }
 
     private static long unitsPerPermit(RateLimit limit) {
