@@ -112,7 +112,8 @@ final class Dispatcher {
 
     /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
     Optional<Instant> run(Campaign campaign, Instant now) {
-        Optional<Instant> recovery = earliest(renewLeases(campaign.id(), now), recoverExpired(campaign, now));
+        Optional<Instant> recovery = earliest(renewLeases(campaign.id(), now),
+                recoverExpired(campaign.id(), now, context.semantics == DeliverySemantics.AT_LEAST_ONCE));
         DispatchState dispatch = campaign.dispatch().orElseThrow();
         if (dispatch instanceof DispatchState.Waiting waiting) {
             if (now.isBefore(waiting.startAt())) {
@@ -442,28 +443,65 @@ final class Dispatcher {
         return next;
     }
 
-    private Optional<Instant> recoverExpired(Campaign campaign, Instant now) {
-        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(campaign.id());
+    /**
+     * Recovers the campaign's SENDING recipients whose lease expired (their process crashed or
+     * stalled): UNKNOWN, or given back to PENDING when {@code resend} (at-least-once, while the
+     * campaign may still send). Answers the next lease expiry among its SENDING recipients.
+     */
+    Optional<Instant> recoverExpired(CampaignId id, Instant now, boolean resend) {
+        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(id);
         if (expiry.isEmpty() || now.isBefore(expiry.get())) {
             return expiry;
         }
         Lease lease = context.newLease(now);
         List<Recipient> expired;
         do {
-            expired = context.recipients.claimExpiredSending(campaign.id(), lease, context.batchSize, now);
+            expired = context.recipients.claimExpiredSending(id, lease, context.batchSize, now);
             List<RecipientUpdate> updates = new ArrayList<>();
             StatusReason reason = StatusReason.of(SkipReasons.LEASE_EXPIRED,
                     "the sending process stopped before the channel answered", false);
             for (Recipient recipient : expired) {
-                updates.add(context.semantics == DeliverySemantics.AT_MOST_ONCE
-                        ? new RecipientUpdate.Unknown(recipient.key(), leaseOf(recipient), reason, now)
-                        : new RecipientUpdate.RetryLater(recipient.key(), leaseOf(recipient), now, reason, now));
+                updates.add(resend
+                        ? new RecipientUpdate.RetryLater(recipient.key(), leaseOf(recipient), now, reason, now)
+                        : new RecipientUpdate.Unknown(recipient.key(), leaseOf(recipient), reason, now));
             }
             if (!updates.isEmpty()) {
                 lifecycle.emit(context.recipients.apply(updates));
             }
         } while (expired.size() == context.batchSize);
-        return context.recipients.nextLeaseExpiry(campaign.id());
+        return context.recipients.nextLeaseExpiry(id);
+    }
+
+    /** How many sends of the campaign this engine made and has not recorded the answer of yet. */
+    int outstanding(CampaignId id) {
+        Set<Claim> live = claims.get(id);
+        return live == null ? 0 : live.stream().mapToInt(claim -> claim.outstanding.get()).sum();
+    }
+
+    /**
+     * How many of the campaign's SENDING recipients are held by another process (working, or crashed
+     * and waiting for its lease to expire), so that only their answers, or their recovery, can settle
+     * them. First renews the lease of each of this engine's claims with answers outstanding: the store
+     * says how many recipients each still holds (none that a survivor took over while this engine
+     * stalled), and no one takes them while the campaign finishes. Counted under the recording lock,
+     * so no answer of this engine is recorded between the two counts.
+     */
+    long sendingHeldElsewhere(CampaignId id, Instant now) {
+        recording.lock();
+        try {
+            long heldHere = 0;
+            for (Claim claim : claims.getOrDefault(id, Set.of())) {
+                if (claim.outstanding.get() > 0) {
+                    Lease renewed = context.newLease(now);
+                    heldHere += context.recipients.renewLease(id, claim.lease, renewed);
+                    claim.lease = renewed;
+                }
+            }
+            return Math.max(0, context.recipients.counts(id).count(DeliveryState.SENDING) - heldHere);
+        } finally {
+            recording.unlock();
+            recordAnswers(); // answers that found the lock held were left to its holder
+        }
     }
 
     private void completeIfDone(Campaign campaign, Instant now) {

@@ -32,7 +32,15 @@ import org.slf4j.LoggerFactory;
  * A queued message is acknowledged right after the fallback got it: a crash in between hands that
  * one message over again once its lease ends (as the queue does for bots), and the campaign stays
  * FINISHING while any queued message is held under another process's lease, so none is stranded.
- * Sends in flight complete and are recorded.
+ *
+ * <p>Sends in flight: this engine's own complete and are recorded by this engine, even after
+ * FINISHED (it renews their leases while the campaign finishes, so no one recovers them). Those a
+ * different process holds can only be settled by that process or, if it crashed, by recovery once
+ * their lease expires, and no engine walks a FINISHED campaign: so the campaign stays FINISHING while
+ * any is held, and each run of a finishing campaign records the expired ones UNKNOWN in both delivery
+ * semantics. A send whose answer never came may have reached the contact: UNKNOWN says so, where
+ * SKIPPED would claim it was not sent, and sending it again would break "nothing is sent once
+ * finishing began".
  */
 final class Finisher {
 
@@ -68,7 +76,19 @@ final class Finisher {
     Optional<Instant> resume(Campaign finishing) {
         LOG.info("campaign {} was left finishing; completing its clean-up", finishing.id());
         Campaign after = cleanUpAndFinish(finishing, true);
-        return after.isFinishing() ? Optional.of(context.now().plus(context.leaseDuration)) : Optional.empty();
+        return after.isFinishing() ? Optional.of(nextLook(after.id())) : Optional.empty();
+    }
+
+    /**
+     * When a campaign left finishing is looked at again: when the next lease of a send held elsewhere
+     * expires, before this engine's own claims need renewing, and at the latest after one lease
+     * (queued messages held elsewhere are free again by then).
+     */
+    private Instant nextLook(CampaignId id) {
+        Instant now = context.now();
+        Instant next = now.plus(dispatcher.outstanding(id) > 0 ? context.leaseDuration.dividedBy(2) : context.leaseDuration);
+        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(id);
+        return expiry.filter(at -> at.isAfter(now) && at.isBefore(next)).orElse(next);
     }
 
     private Campaign cleanUpAndFinish(Campaign campaign, boolean resumed) {
@@ -96,6 +116,13 @@ final class Finisher {
                     + "hand them over once their lease ends", id, context.conversations.countQueued(id));
             return lifecycle.find(id);
         }
+        long sendingElsewhere = settleSendsHeldElsewhere(id, now);
+        if (sendingElsewhere > 0) {
+            // no engine walks a FINISHED campaign: these would stay SENDING for good if that process crashed
+            LOG.info("campaign {} stays finishing: {} send(s) in flight are held by another process; they are "
+                    + "recorded by it, or UNKNOWN once its lease expires", id, sendingElsewhere);
+            return lifecycle.find(id);
+        }
         boolean[] finishedHere = {false};
         Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> {
             finishedHere[0] = c.isFinishing();
@@ -110,6 +137,20 @@ final class Finisher {
             report(finished, skipped, closed, handedOver, released, resumed);
         }
         return finished;
+    }
+
+    /**
+     * Renews this engine's own sends in flight, records UNKNOWN every send held under an expired lease
+     * (never sent again: the campaign is finishing), and answers how many sends another process still
+     * holds under a live lease.
+     */
+    private long settleSendsHeldElsewhere(CampaignId id, Instant now) {
+        long elsewhere = dispatcher.sendingHeldElsewhere(id, now); // renews this engine's claims first
+        if (elsewhere == 0) {
+            return 0;
+        }
+        dispatcher.recoverExpired(id, now, false);
+        return dispatcher.sendingHeldElsewhere(id, now);
     }
 
     private void report(Campaign finished, long skipped, long closed, long handedOver, long released, boolean resumed) {
