@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 4, time = 3) // H2 needs about 10 s of warm-up before its figures settle
+@Measurement(iterations = 5, time = 3)
 public class JdbcPacingBenchmark {
 
     private static final RateLimit ROOMY = RateLimit.perSecond(1000).withBurst(RateLimit.MAX_BURST);
