@@ -48,17 +48,28 @@ class DemoCommandTest {
         assertThat(Files.readAllLines(dir.resolve("contacts.tsv"))).hasSize(31);
     }
 
+    /**
+     * Replies and read receipts come back over HTTP some hundreds of milliseconds after their send;
+     * the campaign is finished only once the last of them is applied, so every run of one seed has the
+     * same outcome per contact, replies included, however the webhooks are timed.
+     */
     @Test
     void theSameSeedGivesTheSameOutcomes() throws IOException {
-        Path first = dir.resolve("first");
-        Path second = dir.resolve("second");
+        List<String> first = null;
+        for (int run = 0; run < 3; run++) {
+            Path runDir = dir.resolve("run-" + run);
+            CliRun demo = CliRun.of("demo", "--dir", runDir.toString(), "--contacts", "15", "--simulate", "seed=3,reply=0.4");
 
-        CliRun one = CliRun.of("demo", "--dir", first.toString(), "--contacts", "15", "--simulate", "seed=3");
-        CliRun two = CliRun.of("demo", "--dir", second.toString(), "--contacts", "15", "--simulate", "seed=3");
-
-        assertThat(one.exitCode()).isZero();
-        assertThat(two.exitCode()).isZero();
-        assertThat(statuses(first)).isEqualTo(statuses(second));
+            assertThat(demo.exitCode()).as(demo.err()).isZero();
+            List<String> outcomes = statuses(runDir);
+            if (first == null) {
+                first = outcomes;
+                assertThat(first).as("the comparison covers replies and reads").anyMatch(line -> line.endsWith(",REPLIED"))
+                        .anyMatch(line -> line.endsWith(",READ"));
+            } else {
+                assertThat(outcomes).as("run %d", run).isEqualTo(first);
+            }
+        }
     }
 
     @Test

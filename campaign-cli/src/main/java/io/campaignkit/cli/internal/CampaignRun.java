@@ -131,13 +131,15 @@ final class CampaignRun {
                     .clock(Clock.systemUTC())
                     .build();
             engineRef.set(engine);
-            SimulatedChannel simulated = adapter instanceof SimulatedChannel sim ? sim : null;
-            if (simulated != null) {
+            SimulatedEvents simulated = null;
+            if (adapter instanceof SimulatedChannel channel) {
                 WebhookPoster poster = new WebhookPoster();
-                simulated.deliverWebhooksTo(server != null ? poster::post
+                channel.deliverWebhooksTo(server != null ? poster::post
                         : request -> engine.handleWebhook(channelId, request));
-                scheduler.scheduleWithFixedDelay(() -> releaseEvents(simulated), 0,
+                SimulatedEvents events = new SimulatedEvents(channel);
+                scheduler.scheduleWithFixedDelay(() -> releaseEvents(events), 0,
                         SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                simulated = events;
             }
 
             Campaign campaign = createAndLaunch(engine, schema, contacts);
@@ -284,13 +286,18 @@ final class CampaignRun {
         }
     }
 
-    /** Keeps listening for status webhooks and replies for {@code --wait}; true when stopped. */
+    /**
+     * Keeps listening for status webhooks and replies for {@code --wait}; true when stopped. On the
+     * simulated channel it stops as soon as every simulated event is delivered and recorded (not
+     * merely taken off the channel's queue), so the campaign is finished after the last of them and
+     * one seed gives one outcome per contact, however slow the webhooks are.
+     */
     private boolean awaitWebhooks(CampaignEngine engine, CampaignId id, ProgressView progress,
-            SimulatedChannel simulated) {
+            SimulatedEvents simulated) {
         Instant deadline = Instant.now().plus(plan.listenAfterSends());
         while (Instant.now().isBefore(deadline)) {
             progress.update(engine.metrics(id));
-            if (plan.waitForSimulatedEvents() && simulated != null && simulated.pendingCount() == 0) {
+            if (plan.waitForSimulatedEvents() && simulated != null && simulated.settled()) {
                 return false;
             }
             if (stop.awaitStop(TICK)) {
@@ -298,6 +305,10 @@ final class CampaignRun {
             }
         }
         progress.update(engine.metrics(id));
+        if (plan.waitForSimulatedEvents() && simulated != null && !simulated.settled()) {
+            context.err().println("stopped waiting after " + plan.listenAfterSends().toSeconds()
+                    + " s with simulated events still on their way; they are not in the reports");
+        }
         return false;
     }
 
@@ -327,9 +338,9 @@ final class CampaignRun {
         return engine.handleWebhook(channelId, request);
     }
 
-    private void releaseEvents(SimulatedChannel simulated) {
+    private void releaseEvents(SimulatedEvents simulated) {
         try {
-            simulated.deliverDueEvents();
+            simulated.release();
         } catch (RuntimeException e) {
             if (context.debug()) {
                 e.printStackTrace(context.err());
