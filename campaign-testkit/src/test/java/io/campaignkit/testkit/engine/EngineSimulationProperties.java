@@ -267,6 +267,7 @@ class EngineSimulationProperties {
                 }
             }
             checkedSends = sends.size();
+            checkFinishedCampaignsAreSettled();
             for (int i = 0; i < POOL; i++) {
                 PhoneNumber phone = Fixtures.contact(i).phone();
                 List<CampaignId> engaged = new ArrayList<>();
@@ -291,6 +292,21 @@ class EngineSimulationProperties {
             for (io.campaignkit.channel.event.InboundMessage fallback : scenario.unroutedMessages()) {
                 assertThat(seen.add(fallback.providerMessageId()))
                         .as("message %s reached the fallback after the bot, or twice", fallback.providerMessageId()).isTrue();
+            }
+        }
+
+        /**
+         * From the step it is FINISHED, a campaign has no PENDING recipient, and a SENDING one only while
+         * this (the only) engine still waits for the channel's answer, which it records itself.
+         */
+        private void checkFinishedCampaignsAreSettled() {
+            for (CampaignId id : campaigns) {
+                if (scenario.campaign(id).state() == CampaignState.FINISHED) {
+                    var counts = scenario.store().counts(id);
+                    assertThat(counts.count(DeliveryState.PENDING)).as("pending recipients of finished %s", id).isZero();
+                    assertThat(counts.count(DeliveryState.SENDING)).as("SENDING recipients of finished %s", id)
+                            .isLessThanOrEqualTo(scenario.engine().inFlight());
+                }
             }
         }
 
