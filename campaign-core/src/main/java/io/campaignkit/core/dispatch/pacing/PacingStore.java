@@ -38,8 +38,10 @@ public interface PacingStore {
     Instant nextPermitAt(SendLimits limits, Instant now);
 
     /**
-     * The provider said the sender is over its limit: its bucket grants nothing before {@code until},
-     * for every campaign on it (a later hold extends an earlier one, an earlier one changes nothing).
+     * The provider said the sender is over its limit: its bucket grants nothing before {@code until}
+     * and one permit at {@code until}, for every campaign on it, as {@link TokenBucketPacer#holdUntil}
+     * does. A hold ending after one in force extends it; one ending earlier does not shorten it (it
+     * empties what the bucket holds, which can only slow the sender down).
      */
     void holdSender(SendLimits limits, Instant until);
 
