@@ -3,14 +3,7 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelCapabilities;
-import io.campaignkit.channel.ChannelSendException;
-import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
-import io.campaignkit.channel.SendFailure;
-import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -37,8 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,44 +47,6 @@ class FinishWithSendsInFlightScenarioTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final int AUDIENCE = 10;
     private static final int SENT_BEFORE_FINISH = 3;
-
-    /** Sends that answer only when the test says; one that is never answered is a process that died mid-send. */
-    private static final class HeldChannel implements ChannelAdapter {
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-        final List<CompletableFuture<SendReceipt>> answers = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String id() {
-            return "simulated";
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return ChannelCapabilities.custom().maxMessagesPerSecond(80).build();
-        }
-
-        @Override
-        public CompletionStage<SendReceipt> send(OutboundMessage message) {
-            CompletableFuture<SendReceipt> answer = new CompletableFuture<>();
-            sent.add(message);
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request) {
-            return WebhookResult.ok(List.of());
-        }
-
-        void accept(int send) {
-            answers.get(send).complete(new SendReceipt("wamid." + send, Instant.EPOCH));
-        }
-
-        void failTransiently(int send) {
-            answers.get(send).completeExceptionally(new ChannelSendException(
-                    SendFailure.withoutProviderCode(SendErrorClass.TRANSIENT, "try again")));
-        }
-    }
 
     private final ManualClock clock = ManualClock.ofDefaults();
     private final InMemoryCampaignStore store = new InMemoryCampaignStore();
@@ -227,7 +180,7 @@ class FinishWithSendsInFlightScenarioTest {
         assertThat(counts().count(DeliveryState.SENDING)).isEqualTo(SENT_BEFORE_FINISH);
         clock.advance(LEASE.multipliedBy(2)); // answers slower than the lease are still this engine's
         own.accept(0);
-        own.failTransiently(1); // given back to PENDING for a retry: skipped, the campaign is finished
+        own.fail(1, SendErrorClass.TRANSIENT); // given back to PENDING for a retry: skipped, the campaign is finished
         own.accept(2);
 
         assertThat(inState(DeliveryState.SENT)).hasSize(2);

@@ -481,21 +481,27 @@ final class Dispatcher {
     /**
      * How many of the campaign's SENDING recipients are held by another process (working, or crashed
      * and waiting for its lease to expire), so that only their answers, or their recovery, can settle
-     * them. First renews the lease of each of this engine's claims with answers outstanding: the store
-     * says how many recipients each still holds (none that a survivor took over while this engine
-     * stalled), and no one takes them while the campaign finishes. Counted under the recording lock,
-     * so no answer of this engine is recorded between the two counts.
+     * them. First renews the leases of this engine's claims with answers outstanding: the store says
+     * how many recipients each lease still holds (none that a survivor took over while this engine
+     * stalled), and no one takes them while the campaign finishes. Claims made or renewed at one
+     * instant share one lease value, which the store matches as one, so each value is renewed and
+     * counted once. Counted under the recording lock, so no answer of this engine is recorded between
+     * the two counts.
      */
     long sendingHeldElsewhere(CampaignId id, Instant now) {
         recording.lock();
         try {
-            long heldHere = 0;
+            Map<Lease, List<Claim>> byLease = new LinkedHashMap<>();
             for (Claim claim : claims.getOrDefault(id, Set.of())) {
                 if (claim.outstanding.get() > 0) {
-                    Lease renewed = context.newLease(now);
-                    heldHere += context.recipients.renewLease(id, claim.lease, renewed);
-                    claim.lease = renewed;
+                    byLease.computeIfAbsent(claim.lease, held -> new ArrayList<>()).add(claim);
                 }
+            }
+            Lease renewed = context.newLease(now);
+            long heldHere = 0;
+            for (Map.Entry<Lease, List<Claim>> held : byLease.entrySet()) {
+                heldHere += context.recipients.renewLease(id, held.getKey(), renewed);
+                held.getValue().forEach(claim -> claim.lease = renewed);
             }
             return Math.max(0, context.recipients.counts(id).count(DeliveryState.SENDING) - heldHere);
         } finally {
