@@ -8,18 +8,11 @@ import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's embedding example compiles (it is {@link EmbeddingExample}), runs, and is quoted exactly. */
 class EmbeddingExampleTest {
-
-    private static final Path README = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-            .resolve("../README.md").normalize();
-    private static final Path EXAMPLE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-            .resolve("src/test/java/io/campaignkit/cli/readme/EmbeddingExample.java");
 
     @Test
     void theExampleLaunchesAndFinishesACampaignForEveryRowOfTheFile(@TempDir Path dir) throws IOException {
@@ -37,16 +30,6 @@ class EmbeddingExampleTest {
 
     @Test
     void theReadmeQuotesTheExampleExactly() throws IOException {
-        List<String> source = Files.readAllLines(EXAMPLE);
-        int begin = source.indexOf("        // README:BEGIN");
-        int end = source.indexOf("        // README:END");
-        assertThat(begin).as("README:BEGIN marker").isNotNegative();
-        assertThat(end).as("README:END marker").isGreaterThan(begin);
-        String quoted = source.subList(begin + 1, end).stream()
-                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-
-        assertThat(Files.readString(README)).as("README.md must quote EmbeddingExample's README region exactly")
-                .contains(quoted);
+        ReadmeQuote.assertQuotedExactly("EmbeddingExample");
     }
 }

@@ -1,0 +1,30 @@
+package io.campaignkit.cli.readme;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcPacingStore;
+import javax.sql.DataSource;
+
+/**
+ * The README's "several instances" example, compiled and run by {@link SeveralInstancesExampleTest};
+ * the lines between the markers must stand in README.md exactly.
+ */
+final class SeveralInstancesExample {
+
+    private SeveralInstancesExample() {}
+
+    static CampaignEngine engine(DataSource postgres, ChannelAdapter whatsApp, BotFlowRegistry bots) {
+        // README:BEGIN
+        JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(postgres).tenant("acme").build();
+        CampaignEngine engine = CampaignEngine.builder()
+                .store(store)
+                .pacingStore(JdbcPacingStore.on(store))   // default: PacingStore.inProcess(), one instance only
+                .channel(whatsApp)
+                .botFlows(bots)                           // a launch refuses a campaign whose bot flow is not here
+                .build();
+        // README:END
+        return engine;
+    }
+}
