@@ -2,12 +2,6 @@ package io.campaignkit.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelCapabilities;
-import io.campaignkit.channel.OutboundMessage;
-import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -21,10 +15,6 @@ import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,38 +24,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CrashRecoveryScenarioTest {
 
-    /** A channel whose sends never answer: the process "crashes" during the call. */
-    private static final class HangingChannel implements ChannelAdapter {
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String id() {
-            return "simulated";
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return ChannelCapabilities.custom().maxMessagesPerSecond(80).build();
-        }
-
-        @Override
-        public CompletionStage<SendReceipt> send(OutboundMessage message) {
-            sent.add(message);
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request) {
-            return WebhookResult.ok(List.of());
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(DeliverySemantics.class)
     void aCrashedProcessesSendsAreRecoveredAfterItsLease(DeliverySemantics semantics) {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
-        HangingChannel hanging = new HangingChannel();
+        HeldChannel hanging = new HeldChannel(); // never answers: the process "crashes" during the call
         CampaignEngine crashed = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(hanging).clock(clock).ownerId("crashed")
                 .leaseDuration(Duration.ofMinutes(1)).build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");

@@ -2,14 +2,8 @@ package io.campaignkit.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelCapabilities;
-import io.campaignkit.channel.OutboundMessage;
-import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -27,8 +21,6 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,32 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class EarlyStatusRaceTest {
 
-    private static final String PROVIDER_ID = "wamid.race";
-
-    /** Sends whose answers the test completes. */
-    private static final class HeldChannel implements ChannelAdapter {
-        final CompletableFuture<SendReceipt> answer = new CompletableFuture<>();
-
-        @Override
-        public String id() {
-            return "held";
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return ChannelCapabilities.custom().maxMessagesPerSecond(10).build();
-        }
-
-        @Override
-        public CompletionStage<SendReceipt> send(OutboundMessage message) {
-            return answer;
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request) {
-            return WebhookResult.ok(List.of());
-        }
-    }
+    /** The provider id {@link HeldChannel#accept} gives the first send. */
+    private static final String PROVIDER_ID = "wamid.0";
 
     /** The in-memory store, with {@code beforeKeepingAside} run just before a report is kept aside. */
     private static CampaignStore storeWithHook(InMemoryCampaignStore store, Runnable[] beforeKeepingAside) {
@@ -89,12 +57,12 @@ class EarlyStatusRaceTest {
         }
 
         void deliveredWithoutCorrelationId() {
-            engine.applyEvents("held", List.of(StatusUpdate.of(PROVIDER_ID, Optional.empty(), DeliveryStatus.DELIVERED,
+            engine.applyEvents("simulated", List.of(StatusUpdate.of(PROVIDER_ID, Optional.empty(), DeliveryStatus.DELIVERED,
                     Instant.parse("2026-01-05T09:00:01Z"))));
         }
 
         void receiptLands() {
-            channel.answer.complete(new SendReceipt(PROVIDER_ID, Instant.parse("2026-01-05T09:00:00Z")));
+            channel.accept(0);
         }
     }
 
@@ -104,7 +72,7 @@ class EarlyStatusRaceTest {
         HeldChannel channel = new HeldChannel();
         CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(storeWithHook(store, hook)).channel(channel).clock(clock)
                 .build();
-        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("held", "s");
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
         CampaignId id = CampaignId.of("race");
         engine.create(id, "t", "p", CampaignKind.LIVE, config.build());

@@ -2,12 +2,6 @@ package io.campaignkit.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelCapabilities;
-import io.campaignkit.channel.OutboundMessage;
-import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -22,10 +16,6 @@ import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,40 +27,9 @@ class LeaseRenewalScenarioTest {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
 
-    /** Sends that answer when the test says, each with its own receipt. */
-    private static final class SlowChannel implements ChannelAdapter {
-        final List<CompletableFuture<SendReceipt>> answers = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String id() {
-            return "slow";
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return ChannelCapabilities.custom().maxMessagesPerSecond(80).build();
-        }
-
-        @Override
-        public CompletionStage<SendReceipt> send(OutboundMessage message) {
-            CompletableFuture<SendReceipt> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request) {
-            return WebhookResult.ok(List.of());
-        }
-
-        void answer(int send, String providerMessageId) {
-            answers.get(send).complete(new SendReceipt(providerMessageId, Instant.EPOCH));
-        }
-    }
-
     private final ManualClock clock = ManualClock.ofDefaults();
     private final InMemoryCampaignStore store = new InMemoryCampaignStore();
-    private final SlowChannel channel = new SlowChannel();
+    private final HeldChannel channel = new HeldChannel();
     private final RecordingListener listener = new RecordingListener();
     private final CampaignId id = CampaignId.of("slow");
     private final RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
@@ -81,7 +40,7 @@ class LeaseRenewalScenarioTest {
     }
 
     private void launchOne(CampaignEngine engine) {
-        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("slow", "s");
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
         engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
         engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
@@ -106,7 +65,7 @@ class LeaseRenewalScenarioTest {
             assertThat(recipient().state()).as("after %d s", (i + 1) * 20).isEqualTo(DeliveryState.SENDING);
             assertThat(recipient().lease().orElseThrow().owner()).isEqualTo("owner");
         }
-        channel.answer(0, "wamid.slow");
+        channel.accept(0);
         owner.runDue();
 
         assertThat(recipient().state()).isEqualTo(DeliveryState.SENT);
@@ -138,13 +97,13 @@ class LeaseRenewalScenarioTest {
         assertThat(recipient().state()).isEqualTo(DeliveryState.SENDING);
         assertThat(recipient().lease().orElseThrow().owner()).isEqualTo("survivor");
 
-        channel.answer(0, "wamid.stale");
+        channel.accept(0);
         stalled.runDue();
         assertThat(recipient().state()).as("the stale receipt is not the survivor's send").isEqualTo(DeliveryState.SENDING);
 
-        channel.answer(1, "wamid.survivor");
+        channel.accept(1);
         survivor.runDue();
         assertThat(recipient().state()).isEqualTo(DeliveryState.SENT);
-        assertThat(recipient().providerMessageId()).contains("wamid.survivor");
+        assertThat(recipient().providerMessageId()).as("the survivor's send").contains("wamid.1");
     }
 }

@@ -74,7 +74,7 @@ final class Finisher {
      * another process held); answers when to try again if it still cannot be FINISHED.
      */
     Optional<Instant> resume(Campaign finishing) {
-        LOG.info("campaign {} was left finishing; completing its clean-up", finishing.id());
+        LOG.debug("campaign {} was left finishing; completing its clean-up", finishing.id());
         Campaign after = cleanUpAndFinish(finishing, true);
         return after.isFinishing() ? Optional.of(nextLook(after.id())) : Optional.empty();
     }
