@@ -166,9 +166,11 @@ public final class CampaignEngine {
      *
      * <p>Crash-safe: the campaign is first stored {@link io.campaignkit.core.campaign.DispatchState.Finishing
      * FINISHING}; a clean-up interrupted by a crash is completed by any engine's {@link #runDue()}, or by
-     * calling {@code finish} again. The campaign returned is FINISHED, unless queued messages are held
-     * under another process's lease (it crashed handing them over, or is handing them to the bot): then
-     * it stays FINISHING, sending nothing, and the engine's runs finish it once the lease ends.
+     * calling {@code finish} again. The campaign returned is FINISHED, unless sends are still in flight
+     * (this engine's or another process's) or queued messages are held under another process's lease:
+     * then it stays FINISHING, sending nothing, and the engine's runs make it FINISHED as soon as the
+     * answers are recorded (a send whose process died is recorded UNKNOWN once its lease ends), so no
+     * recipient of a FINISHED campaign is left SENDING even if this process dies right after.
      *
      * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is not ACTIVE (FINISHED
      *     is final)

@@ -46,9 +46,11 @@ class FinishScenarioTest {
         scenario.inbound(Fixtures.phone(0), "hola");
         Instant finishedAt = scenario.clock().instant();
 
-        var finished = scenario.engine().finish(id);
+        var finishing = scenario.engine().finish(id);
+        assertThat(finishing.isFinishing()).as("FINISHED once the send in flight is recorded").isTrue();
         scenario.runFor(Duration.ofMinutes(1));
 
+        var finished = scenario.campaign(id);
         assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
         assertThat(finished.finishReason()).contains(FinishReason.BY_USER);
         assertThat(scenario.channel().sends()).hasSize(3)

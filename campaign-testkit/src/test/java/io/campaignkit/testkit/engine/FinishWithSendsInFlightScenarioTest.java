@@ -169,26 +169,50 @@ class FinishWithSendsInFlightScenarioTest {
     }
 
     @Test
-    void thisEnginesOwnSendsInFlightDoNotHoldTheFinishAndTheirAnswersAreStillRecorded() {
+    void thisEnginesOwnSendsInFlightHoldTheFinishUntilTheirAnswersAreRecorded() {
         HeldChannel own = new HeldChannel();
         CampaignEngine engine = engine("own", own, DeliverySemantics.AT_LEAST_ONCE);
         launchAndSend(engine, own, SENT_BEFORE_FINISH);
 
-        Campaign finished = engine.finish(id);
+        Campaign finishing = engine.finish(id);
 
-        assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(finishing.isFinishing()).as("sends in flight").isTrue();
         assertThat(counts().count(DeliveryState.SENDING)).isEqualTo(SENT_BEFORE_FINISH);
         clock.advance(LEASE.multipliedBy(2)); // answers slower than the lease are still this engine's
+        engine.runDue();
+        assertThat(counts().count(DeliveryState.SENDING)).as("renewed, not recovered").isEqualTo(SENT_BEFORE_FINISH);
         own.accept(0);
-        own.fail(1, SendErrorClass.TRANSIENT); // given back to PENDING for a retry: skipped, the campaign is finished
+        own.fail(1, SendErrorClass.TRANSIENT); // given back to PENDING for a retry: skipped, the campaign is finishing
         own.accept(2);
+        engine.runDue(); // the runner is woken by each answer; here the test runs it
 
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
         assertThat(inState(DeliveryState.SENT)).hasSize(2);
         assertThat(inState(DeliveryState.SKIPPED)).hasSize(AUDIENCE - 2)
                 .allSatisfy(r -> assertThat(r.outcome().orElseThrow().code()).isEqualTo(SkipReasons.CAMPAIGN_FINISHED));
         assertCountsAddUp();
-        engine.runDue();
         assertThat(own.sent).as("nothing sent after finish").hasSize(SENT_BEFORE_FINISH);
+    }
+
+    @Test
+    void aProcessThatDiesRightAfterFinishingLeavesNoRecipientSending() {
+        HeldChannel dying = new HeldChannel();
+        CampaignEngine crashed = engine("crashed", dying, DeliverySemantics.AT_MOST_ONCE);
+        launchAndSend(crashed, dying, SENT_BEFORE_FINISH);
+        assertThat(crashed.finish(id).isFinishing()).isTrue();
+        // the process dies here: its sends are never answered, it never runs again
+        CampaignEngine survivor = engine("survivor", new HeldChannel(), DeliverySemantics.AT_MOST_ONCE);
+
+        survivor.runDue();
+        assertThat(store.find(id).orElseThrow().isFinishing()).as("before the dead lease expires").isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        survivor.runDue();
+
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(inState(DeliveryState.UNKNOWN)).hasSize(SENT_BEFORE_FINISH);
+        assertThat(inState(DeliveryState.SENDING)).isEmpty();
+        assertCountsAddUp();
+        assertThat(dying.sent).as("nothing sent after finish").hasSize(SENT_BEFORE_FINISH);
     }
 
     @Test
@@ -205,11 +229,13 @@ class FinishWithSendsInFlightScenarioTest {
             engine.runDue();
         }
 
-        assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(store.find(id).orElseThrow().isFinishing()).as("its own send is still in flight").isTrue();
         assertThat(inState(DeliveryState.UNKNOWN)).as("the dead process's sends").hasSize(2);
         assertThat(inState(DeliveryState.SENDING)).singleElement()
                 .satisfies(r -> assertThat(r.lease().orElseThrow().owner()).isEqualTo("own"));
         own.accept(0);
+        engine.runDue();
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
         assertThat(inState(DeliveryState.SENT)).singleElement()
                 .satisfies(r -> assertThat(r.providerMessageId()).contains("wamid.0"));
         assertCountsAddUp();

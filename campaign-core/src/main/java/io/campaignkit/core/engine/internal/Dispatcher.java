@@ -479,16 +479,12 @@ final class Dispatcher {
     }
 
     /**
-     * How many of the campaign's SENDING recipients are held by another process (working, or crashed
-     * and waiting for its lease to expire), so that only their answers, or their recovery, can settle
-     * them. First renews the leases of this engine's claims with answers outstanding: the store says
-     * how many recipients each lease still holds (none that a survivor took over while this engine
-     * stalled), and no one takes them while the campaign finishes. Claims made or renewed at one
-     * instant share one lease value, which the store matches as one, so each value is renewed and
-     * counted once. Counted under the recording lock, so no answer of this engine is recorded between
-     * the two counts.
+     * How many of the campaign's recipients are SENDING, after renewing the leases of this engine's
+     * claims with answers outstanding (so no one takes them over while the campaign finishes). Claims
+     * made or renewed at one instant share one lease value, which the store matches as one, so each
+     * value is renewed once. Under the recording lock, so no answer of this engine is recorded meanwhile.
      */
-    long sendingHeldElsewhere(CampaignId id, Instant now) {
+    long sendingInFlight(CampaignId id, Instant now) {
         recording.lock();
         try {
             Map<Lease, List<Claim>> byLease = new LinkedHashMap<>();
@@ -498,12 +494,11 @@ final class Dispatcher {
                 }
             }
             Lease renewed = context.newLease(now);
-            long heldHere = 0;
             for (Map.Entry<Lease, List<Claim>> held : byLease.entrySet()) {
-                heldHere += context.recipients.renewLease(id, held.getKey(), renewed);
+                context.recipients.renewLease(id, held.getKey(), renewed);
                 held.getValue().forEach(claim -> claim.lease = renewed);
             }
-            return Math.max(0, context.recipients.counts(id).count(DeliveryState.SENDING) - heldHere);
+            return context.recipients.counts(id).count(DeliveryState.SENDING);
         } finally {
             recording.unlock();
             recordAnswers(); // answers that found the lock held were left to its holder

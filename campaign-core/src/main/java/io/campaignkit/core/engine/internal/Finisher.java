@@ -33,14 +33,13 @@ import org.slf4j.LoggerFactory;
  * one message over again once its lease ends (as the queue does for bots), and the campaign stays
  * FINISHING while any queued message is held under another process's lease, so none is stranded.
  *
- * <p>Sends in flight: this engine's own complete and are recorded by this engine, even after
- * FINISHED (it renews their leases while the campaign finishes, so no one recovers them). Those a
- * different process holds can only be settled by that process or, if it crashed, by recovery once
- * their lease expires, and no engine walks a FINISHED campaign: so the campaign stays FINISHING while
- * any is held, and each run of a finishing campaign records the expired ones UNKNOWN in both delivery
- * semantics. A send whose answer never came may have reached the contact: UNKNOWN says so, where
- * SKIPPED would claim it was not sent, and sending it again would break "nothing is sent once
- * finishing began".
+ * <p>Sends in flight: no engine walks a FINISHED campaign, so a send left SENDING then would stay
+ * SENDING for good if its process died. The campaign therefore stays FINISHING while any recipient is
+ * SENDING: this engine renews the leases of its own sends and records their answers (its runner is
+ * woken by each one, and the next run makes the campaign FINISHED); a send another process holds is
+ * recorded by that process or, once its lease expires, UNKNOWN, in both delivery semantics. A send
+ * whose answer never came may have reached the contact: UNKNOWN says so, where SKIPPED would claim
+ * it was not sent, and sending it again would break "nothing is sent once finishing began".
  */
 final class Finisher {
 
@@ -80,9 +79,10 @@ final class Finisher {
     }
 
     /**
-     * When a campaign left finishing is looked at again: when the next lease of a send held elsewhere
-     * expires, before this engine's own claims need renewing, and at the latest after one lease
-     * (queued messages held elsewhere are free again by then).
+     * When a campaign left finishing is looked at again (besides at once when an answer of this engine
+     * is recorded): when the next lease of a send held elsewhere expires, before this engine's own
+     * claims need renewing, and at the latest after one lease (queued messages held elsewhere are free
+     * again by then).
      */
     private Instant nextLook(CampaignId id) {
         Instant now = context.now();
@@ -116,11 +116,11 @@ final class Finisher {
                     + "hand them over once their lease ends", id, context.conversations.countQueued(id));
             return lifecycle.find(id);
         }
-        long sendingElsewhere = settleSendsHeldElsewhere(id, now);
-        if (sendingElsewhere > 0) {
-            // no engine walks a FINISHED campaign: these would stay SENDING for good if that process crashed
-            LOG.info("campaign {} stays finishing: {} send(s) in flight are held by another process; they are "
-                    + "recorded by it, or UNKNOWN once its lease expires", id, sendingElsewhere);
+        long inFlight = settleSendsInFlight(id, now);
+        if (inFlight > 0) {
+            // no engine walks a FINISHED campaign: these would stay SENDING for good if their process died
+            LOG.debug("campaign {} stays finishing: {} send(s) in flight; recorded when answered, or UNKNOWN once "
+                    + "their lease expires", id, inFlight);
             return lifecycle.find(id);
         }
         boolean[] finishedHere = {false};
@@ -141,16 +141,15 @@ final class Finisher {
 
     /**
      * Renews this engine's own sends in flight, records UNKNOWN every send held under an expired lease
-     * (never sent again: the campaign is finishing), and answers how many sends another process still
-     * holds under a live lease.
+     * (never sent again: the campaign is finishing), and answers how many sends are still in flight.
      */
-    private long settleSendsHeldElsewhere(CampaignId id, Instant now) {
-        long elsewhere = dispatcher.sendingHeldElsewhere(id, now); // renews this engine's claims first
-        if (elsewhere == 0) {
+    private long settleSendsInFlight(CampaignId id, Instant now) {
+        long inFlight = dispatcher.sendingInFlight(id, now); // renews this engine's claims first
+        if (inFlight == 0) {
             return 0;
         }
         dispatcher.recoverExpired(id, now, false);
-        return dispatcher.sendingHeldElsewhere(id, now);
+        return dispatcher.sendingInFlight(id, now);
     }
 
     private void report(Campaign finished, long skipped, long closed, long handedOver, long released, boolean resumed) {
