@@ -168,8 +168,12 @@ final class CampaignRun {
                 pauseQuietly(engine, campaign.id());
                 drain(engine);
             }
-            Campaign done = engine.finish(campaign.id());
+            Campaign done = awaitFinished(engine, engine.finish(campaign.id()));
             runner.close();
+            if (done.isFinishing()) {
+                err.println("sends still unanswered after " + DRAIN_TIMEOUT.toSeconds() + " s: campaign " + done.id()
+                        + " finishes when they are answered or their lease ends (at the next run on this store)");
+            }
             if (server != null) {
                 err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
@@ -322,14 +326,23 @@ final class CampaignRun {
     }
 
     /** Waits, bounded, until the channel answered every send in flight, so each is recorded. */
+    /** finish() leaves the campaign FINISHING while sends are in flight; the runner finishes it as their answers come. */
+    private static Campaign awaitFinished(CampaignEngine engine, Campaign finishing) {
+        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+        Campaign now = finishing;
+        while (now.isFinishing() && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
+            StopSignal.pause(TICK);
+            now = engine.find(finishing.id()).orElse(now);
+        }
+        return now;
+    }
+
     private static void drain(CampaignEngine engine) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (engine.inFlight() > 0 && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
             StopSignal.pause(TICK);
         }
     }
-
-
 
     private static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
         if (engine == null) {
