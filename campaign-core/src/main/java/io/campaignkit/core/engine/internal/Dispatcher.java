@@ -479,33 +479,22 @@ final class Dispatcher {
     }
 
     /**
-     * How many of the campaign's recipients are SENDING, after renewing the leases of this engine's
-     * claims with answers outstanding (so no one takes them over while the campaign finishes). Claims
-     * made or renewed at one instant share one lease value, which the store matches as one, so each
-     * value is renewed once. Under the recording lock, so no answer of this engine is recorded meanwhile.
+     * Whether any of the campaign's recipients is SENDING, as a count: this engine's own sends awaiting
+     * their answers if there are any (their leases renewed when due, so no one takes them over while
+     * the campaign finishes), else the store's count (sends of other processes, live or dead). The
+     * store is counted only once this engine's own answers are in: each answer wakes the runner, and
+     * counting a large campaign's recipients on every wake would cost far more than the wait.
      */
     long sendingInFlight(CampaignId id, Instant now) {
-        recording.lock();
-        try {
-            Map<Lease, List<Claim>> byLease = new LinkedHashMap<>();
-            for (Claim claim : claims.getOrDefault(id, Set.of())) {
-                if (claim.outstanding.get() > 0) {
-                    byLease.computeIfAbsent(claim.lease, held -> new ArrayList<>()).add(claim);
-                }
-            }
-            Lease renewed = context.newLease(now);
-            for (Map.Entry<Lease, List<Claim>> held : byLease.entrySet()) {
-                context.recipients.renewLease(id, held.getKey(), renewed);
-                held.getValue().forEach(claim -> claim.lease = renewed);
-            }
-            return context.recipients.counts(id).count(DeliveryState.SENDING);
-        } finally {
-            recording.unlock();
-            recordAnswers(); // answers that found the lock held were left to its holder
-        }
+        renewLeases(id, now);
+        int own = outstanding(id);
+        return own > 0 ? own : context.recipients.counts(id).count(DeliveryState.SENDING);
     }
 
     private void completeIfDone(Campaign campaign, Instant now) {
+        if (outstanding(campaign.id()) > 0) {
+            return; // answers to come: their recording wakes the runner, which looks again
+        }
         RecipientCounts counts = context.recipients.counts(campaign.id());
         if (counts.count(DeliveryState.PENDING) == 0 && counts.count(DeliveryState.SENDING) == 0) {
             try {
