@@ -9,6 +9,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -17,6 +18,7 @@ import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcPacingStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,6 +71,13 @@ public class StoreDispatchBenchmark {
     @Param({"500"})
     int batchSize;
 
+    /**
+     * Where the pace and the sender's limit are kept: {@code false} in this process, {@code true} in
+     * the database ({@code JdbcPacingStore}, as engines sharing a database use it).
+     */
+    @Param({"false", "true"})
+    boolean sharedPacing;
+
     StoreDatabases databases;
     ManualClock clock;
     InstantChannel channel;
@@ -90,13 +99,15 @@ public class StoreDispatchBenchmark {
         JdbcCampaignStore store = databases.freshStore();
         clock = ManualClock.startingAt(START);
         channel = new InstantChannel(clock);
-        engine = engine(store, channel, clock, batchSize);
+        engine = engine(store, channel, clock, batchSize, sharedPacing);
         engine.create(CAMPAIGN, "tenant", "project", CampaignKind.LIVE, configuration());
         engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
     }
 
-    static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize) {
+    static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize,
+            boolean sharedPacing) {
         return CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
+                .pacingStore(sharedPacing ? JdbcPacingStore.on(store) : PacingStore.inProcess())
                 .maxInFlight(10_000).batchSize(batchSize).senderBurst(Pace.MAX_PER_SECOND).build();
     }
 
