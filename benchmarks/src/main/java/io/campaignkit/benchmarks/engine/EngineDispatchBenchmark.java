@@ -1,26 +1,12 @@
 package io.campaignkit.benchmarks.engine;
 
-import io.campaignkit.benchmarks.support.GeneratedContacts;
+import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.benchmarks.support.SilentBot;
-import io.campaignkit.core.campaign.AudienceReference;
-import io.campaignkit.core.campaign.CampaignConfiguration;
-import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.DeliveryPlan;
-import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.engine.CampaignMetrics;
-import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.hours.ActiveHours;
-import io.campaignkit.core.template.Binding;
-import io.campaignkit.core.template.ChannelTemplate;
-import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,7 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineDispatchBenchmark {
 
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
-    static final CampaignId CAMPAIGN = CampaignId.of("benchmark");
 
     @Param({"1000000"})
     int recipients;
@@ -84,15 +69,7 @@ public class EngineDispatchBenchmark {
         channel = new InstantChannel(clock);
         engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
                 .maxInFlight(10_000).batchSize(1000).senderBurst(senderBurst).build();
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("benchmark").botFlowId("bot")
-                .channel(InstantChannel.ID, "sender")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("benchmark"))
-                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND)).build())
-                .build();
-        engine.create(CAMPAIGN, "tenant", "project", CampaignKind.LIVE, configuration);
-        engine.launch(CAMPAIGN, LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
+        BenchmarkCampaign.launch(engine, recipients);
     }
 
     /** Sends to every recipient; the score is the time of the whole campaign. */
@@ -103,21 +80,11 @@ public class EngineDispatchBenchmark {
     }
 
     void runToTheEnd() {
-        while (true) {
-            Optional<Instant> next = engine.runDue();
-            if (next.isEmpty()) {
-                return;
-            }
-            Instant oneSecondLater = clock.instant().plusSeconds(1);
-            clock.advanceTo(next.get().isAfter(oneSecondLater) ? next.get() : oneSecondLater);
-        }
+        BenchmarkCampaign.runToTheEnd(engine, clock);
     }
 
     @TearDown(Level.Invocation)
     public void check() {
-        CampaignMetrics metrics = engine.metrics(CAMPAIGN);
-        if (metrics.sent() != recipients || channel.sent() != recipients) {
-            throw new IllegalStateException("not every recipient was sent to: " + metrics);
-        }
+        BenchmarkCampaign.checkEveryoneSent(engine, channel, recipients);
     }
 }

@@ -1,5 +1,6 @@
 package io.campaignkit.benchmarks.engine;
 
+import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
@@ -73,7 +74,7 @@ public class StatusEventsBenchmark {
         for (List<ChannelEvent> batch : batches) {
             campaign.engine.applyEvents(InstantChannel.ID, batch);
         }
-        long delivered = campaign.engine.metrics(EngineDispatchBenchmark.CAMPAIGN).delivered();
+        long delivered = campaign.engine.metrics(BenchmarkCampaign.ID).delivered();
         if (delivered != recipients) {
             throw new IllegalStateException("delivered " + delivered + " of " + recipients);
         }

@@ -1,5 +1,6 @@
 package io.campaignkit.benchmarks.store;
 
+import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.GeneratedContacts;
 import io.campaignkit.benchmarks.support.InstantChannel;
 import io.campaignkit.benchmarks.support.SilentBot;
@@ -63,10 +64,10 @@ public final class StoreDispatchHarness {
                     });
             CampaignEngine engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(timed).channel(channel).clock(clock).ownerId("benchmark")
                     .maxInFlight(10_000).batchSize(batchSize).senderBurst(io.campaignkit.core.campaign.Pace.MAX_PER_SECOND).build();
-            engine.create(StoreDispatchBenchmark.CAMPAIGN, "tenant", "project", CampaignKind.LIVE,
-                    StoreDispatchBenchmark.configuration());
+            engine.create(BenchmarkCampaign.ID, "tenant", "project", CampaignKind.LIVE,
+                    BenchmarkCampaign.configuration());
             long launchStart = System.nanoTime();
-            engine.launch(StoreDispatchBenchmark.CAMPAIGN,
+            engine.launch(BenchmarkCampaign.ID,
                     LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
             double launchSeconds = (System.nanoTime() - launchStart) / 1e9;
             printTimings(timings);
@@ -89,7 +90,7 @@ public final class StoreDispatchHarness {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            CampaignMetrics metrics = engine.metrics(StoreDispatchBenchmark.CAMPAIGN);
+            CampaignMetrics metrics = engine.metrics(BenchmarkCampaign.ID);
             System.out.printf("%s: dispatched %,d (metrics sent %,d) in %.1f s: %,.0f recipients/s; max heap after GC %,d KB%n",
                     kind, channel.sent(), metrics.sent(), seconds, channel.sent() / seconds, maxHeap / 1024);
             printTimings(timings);
