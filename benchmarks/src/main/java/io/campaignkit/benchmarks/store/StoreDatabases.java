@@ -59,7 +59,7 @@ public final class StoreDatabases implements AutoCloseable {
     JdbcCampaignStore freshStore() throws SQLException {
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource).build();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"ck_recipient", "ck_conversation", "ck_inbound_queue", "ck_funnel_step",
+            for (String table : new String[] {"ck_recipient", "ck_recipient_count", "ck_conversation", "ck_inbound_queue", "ck_funnel_step",
                     "ck_engagement", "ck_suppression", "ck_handled_event", "ck_unmatched_status", "ck_pacing_bucket",
                     "ck_campaign"}) {
                 statement.execute("DELETE FROM " + table);

@@ -201,8 +201,8 @@ public final class CampaignRows {
     }
 
     /**
-     * Deletes the campaign if it is stored at its version; its recipients, conversations, queued
-     * messages and funnel steps go with it (foreign keys), its engagements are released here.
+     * Deletes the campaign if it is stored at its version; its recipients (a foreign key), recipient
+     * counters, conversations, queued messages and funnel steps go with it, its engagements are released here.
      */
     public void delete(Campaign campaign) {
         campaign.checkDeletable();
@@ -227,6 +227,12 @@ public final class CampaignRows {
                     throw new VersionConflictException(campaign.id(), campaign.version(),
                             storedVersion(connection, campaign.id()).orElse(-1L));
                 }
+            }
+            // after the recipients (gone by cascade with the campaign row): the lock order of RecipientCounters
+            try (PreparedStatement counters = connection.prepareStatement(
+                    "DELETE FROM ck_recipient_count WHERE campaign_id = ?")) {
+                counters.setString(1, campaign.id().value());
+                counters.executeUpdate();
             }
             return null;
         });

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,8 @@ import java.util.TreeMap;
  * alike), so concurrent claimers on any number of nodes take disjoint rows without waiting for each
  * other, then mark them SENDING under the lease in one JDBC batch. Updates lock their rows in sequence
  * order, apply {@link RecipientTransitions} and write the changed rows back in one batch: a status
- * merge only ever advances, because it is computed on the locked row.
+ * merge only ever advances, because it is computed on the locked row. Every transaction that adds
+ * recipients or changes their state, code or times ends by adjusting {@link RecipientCounters}.
  */
 public final class RecipientRows {
 
@@ -120,6 +120,9 @@ public final class RecipientRows {
                 }
                 insert.executeBatch();
             }
+            RecipientCounters counters = new RecipientCounters();
+            added.forEach(counters::added);
+            counters.write(connection, scope, postgres);
             return added;
         });
     }
@@ -200,11 +203,14 @@ public final class RecipientRows {
                 return List.of();
             }
             List<Recipient> claimed = new ArrayList<>(locked.size());
+            RecipientCounters counters = new RecipientCounters();
             for (Recipient recipient : locked) {
                 Recipient next = recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease));
                 claimed.add(countAttempt ? next.withAttempts(recipient.attempts() + 1) : next);
+                counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
             }
             writeBack(connection, claimed);
+            counters.write(connection, scope, postgres);
             return claimed;
         });
     }
@@ -291,6 +297,7 @@ public final class RecipientRows {
                 }
             }
             writeBack(connection, changed.values());
+            writeCounters(connection, changes);
             return changes;
         });
     }
@@ -343,8 +350,18 @@ public final class RecipientRows {
                 }
             }
             writeBack(connection, changes.stream().map(RecipientChange::after).toList());
+            writeCounters(connection, changes);
             return changes;
         });
+    }
+
+    /** Counts the changes (a recipient changed twice in one batch is counted from first to last state). */
+    private void writeCounters(Connection connection, List<RecipientChange> changes) throws SQLException {
+        RecipientCounters counters = new RecipientCounters();
+        for (RecipientChange change : changes) {
+            counters.changed(change.before(), change.after());
+        }
+        counters.write(connection, scope, postgres);
     }
 
     /**
@@ -471,38 +488,10 @@ public final class RecipientRows {
         });
     }
 
+    /** From the counter rows the transactions that change recipients keep ({@link RecipientCounters}). */
     public RecipientCounts counts(CampaignId campaignId) {
-        return sql.inTransaction("counting recipients of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT state, outcome_code, COUNT(*),"
-                    + " COUNT(sent_at), COUNT(delivered_at), COUNT(read_at) FROM ck_recipient WHERE campaign_id = ? AND "
-                    + Scope.TENANT + " GROUP BY state, outcome_code")) {
-                select.setString(1, campaignId.value());
-                scope.bind(select, 2);
-                Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
-                Map<String, Long> skipped = new TreeMap<>();
-                Map<String, Long> failed = new TreeMap<>();
-                long accepted = 0;
-                long delivered = 0;
-                long read = 0;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        DeliveryState state = DeliveryState.valueOf(rows.getString(1));
-                        String code = rows.getString(2);
-                        long count = rows.getLong(3);
-                        byState.merge(state, count, Long::sum);
-                        accepted += rows.getLong(4);
-                        delivered += rows.getLong(5);
-                        read += rows.getLong(6);
-                        if (code != null && state == DeliveryState.SKIPPED) {
-                            skipped.merge(code, count, Long::sum);
-                        } else if (code != null && state == DeliveryState.FAILED) {
-                            failed.merge(code, count, Long::sum);
-                        }
-                    }
-                }
-                return new RecipientCounts(byState, accepted, delivered, read, skipped, failed);
-            }
-        });
+        return sql.inTransaction("counting recipients of " + campaignId,
+                connection -> RecipientCounters.read(connection, scope, campaignId));
     }
 
     // ---------------------------------------------------------------- rows

@@ -1,0 +1,233 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientCounts;
+import io.campaignkit.core.port.StatusReason;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The counters of {@code ck_recipient_count}: per campaign, state and code, how many recipients
+ * there are and how many of them have {@code sent_at}, {@code delivered_at} and {@code read_at} set.
+ * A transaction that adds or changes recipients collects its changes here and {@link #write writes}
+ * them last, one batched upsert of the net change per key, so counting a campaign reads a few rows
+ * whatever its size, and the counters are exactly what a {@code GROUP BY} over the recipients gives.
+ *
+ * <p><b>Why the counters cannot deadlock.</b> Every transaction that changes counters takes its locks
+ * in two phases: first recipient rows (and, to add recipients, the campaign row), then counter rows,
+ * in the order of their primary key, as its last statement before commit. A transaction waiting for a
+ * counter row therefore waits for one that is itself in its counter phase, which waits only for
+ * counter rows of higher keys (or for nothing, and commits): no transaction ever holds a counter row
+ * while waiting for a recipient or campaign row, so no cycle passes through a counter. Claims
+ * ({@code SKIP LOCKED}) never wait for recipient rows at all; updates wait for them in (campaign, phone)
+ * order, as before. Deleting a campaign deletes its counters after its recipients (the campaign row,
+ * then recipients by cascade, then counters), the same order; there is deliberately no foreign key
+ * from the counters to the campaign, whose check would lock the campaign row in the counter phase.
+ * The cost: claims and updates of one campaign now queue briefly on its few counter rows at commit.
+ */
+final class RecipientCounters {
+
+    /** The code of a key whose recipients have no outcome code, or whose state keeps none. */
+    static final String NO_CODE = "";
+
+    private static final String POSTGRES_UPSERT = "INSERT INTO ck_recipient_count"
+            + " (campaign_id, state, code, tenant_id, n, n_accepted, n_delivered, n_read)"
+            + " SELECT campaign_id, ?, ?, tenant_id, ?, ?, ?, ? FROM ck_campaign WHERE campaign_id = ? AND " + Scope.TENANT
+            + " ON CONFLICT (campaign_id, state, code) DO UPDATE SET n = ck_recipient_count.n + EXCLUDED.n,"
+            + " n_accepted = ck_recipient_count.n_accepted + EXCLUDED.n_accepted,"
+            + " n_delivered = ck_recipient_count.n_delivered + EXCLUDED.n_delivered,"
+            + " n_read = ck_recipient_count.n_read + EXCLUDED.n_read";
+
+    private static final String H2_UPSERT = "MERGE INTO ck_recipient_count t"
+            + " USING (SELECT campaign_id, tenant_id FROM ck_campaign WHERE campaign_id = ? AND " + Scope.TENANT + ") s"
+            + " ON t.campaign_id = s.campaign_id AND t.state = ? AND t.code = ?"
+            + " WHEN MATCHED THEN UPDATE SET n = t.n + ?, n_accepted = t.n_accepted + ?, n_delivered = t.n_delivered + ?,"
+            + " n_read = t.n_read + ?"
+            + " WHEN NOT MATCHED THEN INSERT (campaign_id, state, code, tenant_id, n, n_accepted, n_delivered, n_read)"
+            + " VALUES (s.campaign_id, ?, ?, s.tenant_id, ?, ?, ?, ?)";
+
+    /** How often H2 upserts that met a row another transaction inserted meanwhile are run again. */
+    private static final int H2_ATTEMPTS = 3;
+
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::campaignId)
+            .thenComparing(Key::state).thenComparing(Key::code);
+
+    /** A counter row's primary key. */
+    record Key(String campaignId, String state, String code) {}
+
+    /** The net change of one counter row. */
+    private static final class Delta {
+        long recipients;
+        long accepted;
+        long delivered;
+        long read;
+
+        boolean isZero() {
+            return recipients == 0 && accepted == 0 && delivered == 0 && read == 0;
+        }
+    }
+
+    /** Sorted: the rows are locked in this order. */
+    private final Map<Key, Delta> deltas = new TreeMap<>(KEY_ORDER);
+
+    /** Counts a recipient that was added. */
+    void added(Recipient recipient) {
+        count(recipient, 1);
+    }
+
+    /** Moves a recipient from what it was to what it became (nothing when neither key nor times changed). */
+    void changed(Recipient before, Recipient after) {
+        count(before, -1);
+        count(after, 1);
+    }
+
+    private void count(Recipient recipient, int sign) {
+        Delta delta = deltas.computeIfAbsent(keyOf(recipient), key -> new Delta());
+        delta.recipients += sign;
+        delta.accepted += recipient.sentAt().isPresent() ? sign : 0;
+        delta.delivered += recipient.deliveredAt().isPresent() ? sign : 0;
+        delta.read += recipient.readAt().isPresent() ? sign : 0;
+    }
+
+    /** The counter a recipient is counted under: its code only where {@link RecipientCounts} reports codes. */
+    static Key keyOf(Recipient recipient) {
+        DeliveryState state = recipient.state();
+        String code = state == DeliveryState.SKIPPED || state == DeliveryState.FAILED
+                ? recipient.outcome().map(StatusReason::code).orElse(NO_CODE)
+                : NO_CODE;
+        return new Key(recipient.campaignId().value(), state.name(), code);
+    }
+
+    /**
+     * Adds the collected changes to the counter rows, in key order, in one batch; call it as the
+     * transaction's last statement (see the class comment). Keys whose changes cancel out are not touched.
+     */
+    void write(Connection connection, Scope scope, boolean postgres) throws SQLException {
+        List<Map.Entry<Key, Delta>> changes = new ArrayList<>();
+        for (Map.Entry<Key, Delta> entry : deltas.entrySet()) {
+            if (!entry.getValue().isZero()) {
+                changes.add(entry);
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(postgres ? POSTGRES_UPSERT : H2_UPSERT)) {
+            if (postgres) {
+                for (Map.Entry<Key, Delta> change : changes) {
+                    bindPostgres(upsert, scope, change.getKey(), change.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            } else {
+                writeOnH2(upsert, scope, changes);
+            }
+        }
+    }
+
+    /**
+     * H2's MERGE is not atomic: two transactions that both find no row for a new key both insert it,
+     * and the later one fails with a duplicate key (H2 undoes only that statement). The row is there
+     * now, so that upsert is run again and takes the update path.
+     */
+    private static void writeOnH2(PreparedStatement upsert, Scope scope, List<Map.Entry<Key, Delta>> changes)
+            throws SQLException {
+        List<Map.Entry<Key, Delta>> pending = changes;
+        for (int attempt = 1; ; attempt++) {
+            for (Map.Entry<Key, Delta> change : pending) {
+                bindH2(upsert, scope, change.getKey(), change.getValue());
+                upsert.addBatch();
+            }
+            try {
+                upsert.executeBatch();
+                return;
+            } catch (BatchUpdateException failure) {
+                if (attempt >= H2_ATTEMPTS || !Sql.isUniqueViolation(failure)) {
+                    throw failure;
+                }
+                int[] results = failure.getUpdateCounts();
+                List<Map.Entry<Key, Delta>> failed = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    if (results == null || i >= results.length || results[i] == Statement.EXECUTE_FAILED) {
+                        failed.add(pending.get(i));
+                    }
+                }
+                upsert.clearBatch();
+                pending = failed;
+            }
+        }
+    }
+
+    private static void bindPostgres(PreparedStatement upsert, Scope scope, Key key, Delta delta) throws SQLException {
+        upsert.setString(1, key.state());
+        upsert.setString(2, key.code());
+        bindDelta(upsert, 3, delta);
+        upsert.setString(7, key.campaignId());
+        scope.bind(upsert, 8);
+    }
+
+    private static void bindH2(PreparedStatement upsert, Scope scope, Key key, Delta delta) throws SQLException {
+        upsert.setString(1, key.campaignId());
+        scope.bind(upsert, 2);
+        upsert.setString(3, key.state());
+        upsert.setString(4, key.code());
+        bindDelta(upsert, 5, delta);
+        upsert.setString(9, key.state());
+        upsert.setString(10, key.code());
+        bindDelta(upsert, 11, delta);
+    }
+
+    private static void bindDelta(PreparedStatement upsert, int first, Delta delta) throws SQLException {
+        upsert.setLong(first, delta.recipients);
+        upsert.setLong(first + 1, delta.accepted);
+        upsert.setLong(first + 2, delta.delivered);
+        upsert.setLong(first + 3, delta.read);
+    }
+
+    /** The counts of a campaign, from its counter rows alone. */
+    static RecipientCounts read(Connection connection, Scope scope, CampaignId campaignId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, code, n, n_accepted, n_delivered,"
+                + " n_read FROM ck_recipient_count WHERE campaign_id = ? AND " + Scope.TENANT)) {
+            select.setString(1, campaignId.value());
+            scope.bind(select, 2);
+            Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
+            Map<String, Long> skipped = new TreeMap<>();
+            Map<String, Long> failed = new TreeMap<>();
+            long accepted = 0;
+            long delivered = 0;
+            long read = 0;
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    DeliveryState state = DeliveryState.valueOf(rows.getString(1));
+                    String code = rows.getString(2);
+                    long count = rows.getLong(3);
+                    byState.merge(state, count, Long::sum);
+                    accepted += rows.getLong(4);
+                    delivered += rows.getLong(5);
+                    read += rows.getLong(6);
+                    if (count == 0 || code.equals(NO_CODE)) {
+                        continue; // a code no recipient has any longer is not reported, as before
+                    }
+                    if (state == DeliveryState.SKIPPED) {
+                        skipped.merge(code, count, Long::sum);
+                    } else if (state == DeliveryState.FAILED) {
+                        failed.merge(code, count, Long::sum);
+                    }
+                }
+            }
+            return new RecipientCounts(byState, accepted, delivered, read, skipped, failed);
+        }
+    }
+}
