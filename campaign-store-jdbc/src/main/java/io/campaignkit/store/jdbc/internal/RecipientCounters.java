@@ -5,12 +5,10 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.StatusReason;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -58,7 +56,11 @@ final class RecipientCounters {
             + " WHEN NOT MATCHED THEN INSERT (campaign_id, state, code, tenant_id, n, n_accepted, n_delivered, n_read)"
             + " VALUES (s.campaign_id, ?, ?, s.tenant_id, ?, ?, ?, ?)";
 
-    /** How often H2 upserts that met a row another transaction inserted meanwhile are run again. */
+    private static final String H2_UPDATE = "UPDATE ck_recipient_count SET n = n + ?, n_accepted = n_accepted + ?,"
+            + " n_delivered = n_delivered + ?, n_read = n_read + ? WHERE campaign_id = ? AND state = ? AND code = ? AND "
+            + Scope.TENANT;
+
+    /** How often an H2 upsert that met a row another transaction inserted is tried again. */
     private static final int H2_ATTEMPTS = 3;
 
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::campaignId)
@@ -111,8 +113,9 @@ final class RecipientCounters {
     }
 
     /**
-     * Adds the collected changes to the counter rows, in key order, in one batch; call it as the
-     * transaction's last statement (see the class comment). Keys whose changes cancel out are not touched.
+     * Adds the collected changes to the counter rows, in key order: one batched upsert on PostgreSQL,
+     * one MERGE per key on H2; call it as the transaction's last statement (see the class comment).
+     * Keys whose changes cancel out are not touched.
      */
     void write(Connection connection, Scope scope, boolean postgres) throws SQLException {
         List<Map.Entry<Key, Delta>> changes = new ArrayList<>();
@@ -124,48 +127,52 @@ final class RecipientCounters {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(postgres ? POSTGRES_UPSERT : H2_UPSERT)) {
-            if (postgres) {
-                for (Map.Entry<Key, Delta> change : changes) {
-                    bindPostgres(upsert, scope, change.getKey(), change.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            } else {
-                writeOnH2(upsert, scope, changes);
+        if (!postgres) {
+            writeOnH2(connection, scope, changes);
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(POSTGRES_UPSERT)) {
+            for (Map.Entry<Key, Delta> change : changes) {
+                bindPostgres(upsert, scope, change.getKey(), change.getValue());
+                upsert.addBatch();
             }
+            upsert.executeBatch(); // in list order, so rows are locked in key order
         }
     }
 
     /**
-     * H2's MERGE is not atomic: two transactions that both find no row for a new key both insert it,
-     * and the later one fails with a duplicate key (H2 undoes only that statement). The row is there
-     * now, so that upsert is run again and takes the update path.
+     * One MERGE per key, in key order (H2 runs in-process: a batch would save no round trip). H2's
+     * MERGE is not atomic: when another transaction has inserted a new key's row and not committed yet,
+     * it fails at once with a duplicate key (H2 undoes only that statement). An UPDATE of that row
+     * waits for the other transaction instead and then adds to its row; should it have rolled back
+     * (nothing updated), the MERGE runs again.
      */
-    private static void writeOnH2(PreparedStatement upsert, Scope scope, List<Map.Entry<Key, Delta>> changes)
+    private static void writeOnH2(Connection connection, Scope scope, List<Map.Entry<Key, Delta>> changes)
             throws SQLException {
-        List<Map.Entry<Key, Delta>> pending = changes;
-        for (int attempt = 1; ; attempt++) {
-            for (Map.Entry<Key, Delta> change : pending) {
-                bindH2(upsert, scope, change.getKey(), change.getValue());
-                upsert.addBatch();
-            }
-            try {
-                upsert.executeBatch();
-                return;
-            } catch (BatchUpdateException failure) {
-                if (attempt >= H2_ATTEMPTS || !Sql.isUniqueViolation(failure)) {
-                    throw failure;
-                }
-                int[] results = failure.getUpdateCounts();
-                List<Map.Entry<Key, Delta>> failed = new ArrayList<>();
-                for (int i = 0; i < pending.size(); i++) {
-                    if (results == null || i >= results.length || results[i] == Statement.EXECUTE_FAILED) {
-                        failed.add(pending.get(i));
+        try (PreparedStatement merge = connection.prepareStatement(H2_UPSERT);
+             PreparedStatement update = connection.prepareStatement(H2_UPDATE)) {
+            for (Map.Entry<Key, Delta> change : changes) {
+                Key key = change.getKey();
+                Delta delta = change.getValue();
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        bindH2(merge, scope, key, delta);
+                        merge.executeUpdate();
+                        break;
+                    } catch (SQLException failure) {
+                        if (attempt >= H2_ATTEMPTS || !Sql.isUniqueViolation(failure)) {
+                            throw failure;
+                        }
+                    }
+                    bindDelta(update, 1, delta);
+                    update.setString(5, key.campaignId());
+                    update.setString(6, key.state());
+                    update.setString(7, key.code());
+                    scope.bind(update, 8);
+                    if (update.executeUpdate() == 1) {
+                        break;
                     }
                 }
-                upsert.clearBatch();
-                pending = failed;
             }
         }
     }
