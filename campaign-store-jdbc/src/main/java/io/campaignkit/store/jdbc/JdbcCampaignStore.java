@@ -59,6 +59,10 @@ import javax.sql.DataSource;
  * recovers them. Exclusivity is the primary key of the engagements table. Campaign updates are
  * optimistic ({@code UPDATE ... WHERE version = ?}).
  *
+ * <p><b>Counts.</b> {@link #counts} reads a campaign's few counter rows, which every operation that
+ * adds recipients or changes their state adjusts in its own transaction: a campaign of a million
+ * recipients is counted as fast as one of ten.
+ *
  * <p><b>Tenants.</b> A store built with {@link Builder#tenant(String)} (or made with
  * {@link #forTenant(String)}) sees and changes one tenant's data only: another tenant's campaigns are
  * not found, their recipients, conversations and engagements are invisible, and updates naming them
