@@ -1,7 +1,7 @@
 /**
  * What host applications and channel vendors use to test against CampaignKit: a manual clock
- * ({@link io.campaignkit.testkit.time.ManualClock}), a simulated channel
- * ({@link io.campaignkit.testkit.channel.SimulatedChannel}) and the contract kit every channel adapter
+ * ({@link io.campaignkit.testkit.time.ManualClock}) that also drives the simulated channel of
+ * {@code channel-simulated} ({@link io.campaignkit.channel.simulated.SimulatedChannel}) and the contract kit every channel adapter
  * passes ({@link io.campaignkit.testkit.channel.ChannelAdapterContractKit}). Add
  * {@code campaign-testkit} with test scope.
  */

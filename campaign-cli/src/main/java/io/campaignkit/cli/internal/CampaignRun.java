@@ -1,6 +1,7 @@
 package io.campaignkit.cli.internal;
 
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
@@ -29,7 +30,6 @@ import io.campaignkit.importer.AudienceImporter;
 import io.campaignkit.importer.ImportPolicy;
 import io.campaignkit.importer.ImportResult;
 import io.campaignkit.importer.ImportedContact;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.io.PrintWriter;

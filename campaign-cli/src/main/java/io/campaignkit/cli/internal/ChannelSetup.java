@@ -1,17 +1,17 @@
 package io.campaignkit.cli.internal;
 
 import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.Secret;
+import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.simulated.Outcome;
+import io.campaignkit.channel.simulated.OutcomeMix;
+import io.campaignkit.channel.simulated.SimulatedChannel;
+import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.channel.twilio.TwilioChannelAdapterProvider;
 import io.campaignkit.channel.twilio.TwilioConfig;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudConfig;
 import io.campaignkit.core.campaign.ChannelBinding;
-import io.campaignkit.testkit.channel.Outcome;
-import io.campaignkit.testkit.channel.OutcomeMix;
-import io.campaignkit.testkit.channel.SimulatedChannel;
-import io.campaignkit.testkit.channel.SimulatedChannelConfiguration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

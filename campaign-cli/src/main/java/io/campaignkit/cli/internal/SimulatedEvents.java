@@ -1,6 +1,6 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -3,10 +3,10 @@ package io.campaignkit.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.channel.simulated.SimulatedChannel;
+import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import io.campaignkit.testkit.channel.SimulatedChannel;
-import io.campaignkit.testkit.channel.SimulatedChannelConfiguration;
 import io.campaignkit.testkit.time.ManualClock;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.campaignkit.cli.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.engine.CampaignMetrics;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import java.io.IOException;
 import java.nio.file.Files;

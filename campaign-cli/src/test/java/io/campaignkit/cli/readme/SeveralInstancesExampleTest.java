@@ -3,6 +3,7 @@ package io.campaignkit.cli.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -16,7 +17,6 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 /**
- * Testing channels: {@link io.campaignkit.testkit.channel.SimulatedChannel}, an adapter with scripted
- * outcomes whose events travel through a signed webhook path, and
- * {@link io.campaignkit.testkit.channel.ChannelAdapterContractKit}, the JUnit 5 contract every
- * channel adapter passes.
+ * Testing channel adapters: {@link io.campaignkit.testkit.channel.ChannelAdapterContractKit}, the
+ * JUnit 5 contract every channel adapter passes, and the {@link io.campaignkit.testkit.channel.ScriptedProvider}
+ * an adapter's fake provider implements for it. The simulated channel lives in its own module,
+ * {@code channel-simulated} ({@link io.campaignkit.channel.simulated.SimulatedChannel}).
  */
 package io.campaignkit.testkit.channel;

@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.time;
 
+import io.campaignkit.channel.simulated.TimeControl;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Thread-safe. {@link #withZone(ZoneId)} returns a view sharing this clock's time and listeners.
  * {@linkplain #addListener(TimeListener) Listeners} run after every change, on the thread that made
  * it, outside any lock: that is how scheduled work (such as a {@code SimulatedChannel}'s due
- * webhooks) can be released when time advances, without any thread sleeping.
+ * webhooks) can be released when time advances, without any thread sleeping. It is the
+ * {@link TimeControl} a {@code SimulatedChannel} needs for {@code deliverOnClockAdvance} and
+ * {@code advanceUntilIdle()}: give it as the channel's clock.
  */
-public final class ManualClock extends Clock {
+public final class ManualClock extends Clock implements TimeControl {
 
     /** Where a clock starts by default: Monday 2026-01-05 09:00 UTC, a working-hours instant. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-05T09:00:00Z");
@@ -142,6 +146,7 @@ public final class ManualClock extends Clock {
      * @param target the instant to reach, not null
      * @return the new instant
      */
+    @Override
     public Instant advanceTo(Instant target) {
         requireArgument(target, "target");
         Duration gap;
@@ -176,6 +181,19 @@ public final class ManualClock extends Clock {
         requireArgument(listener, "listener");
         source.listeners.add(listener);
         return () -> source.listeners.remove(listener);
+    }
+
+    /**
+     * Registers {@code listener} to run after every change of time; the {@link TimeControl} view of
+     * {@link #addListener(TimeListener)}.
+     *
+     * @param listener the listener, not null
+     * @return a subscription that removes the listener when closed
+     */
+    @Override
+    public TimeControl.Subscription onChange(Runnable listener) {
+        requireArgument(listener, "listener");
+        return addListener((previous, current) -> listener.run())::close;
     }
 
     private void notifyListeners(Instant previous, Instant current) {

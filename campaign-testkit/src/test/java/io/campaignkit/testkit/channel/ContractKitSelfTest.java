@@ -10,6 +10,7 @@ import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.testkit.time.ManualClock;

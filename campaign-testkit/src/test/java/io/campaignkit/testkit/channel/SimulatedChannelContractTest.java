@@ -1,6 +1,7 @@
 package io.campaignkit.testkit.channel;
 
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.testkit.time.ManualClock;
 
 /** SimulatedChannel passes the contract every adapter passes. */

@@ -4,6 +4,8 @@ import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.UnsupportedMessage;
+import io.campaignkit.channel.simulated.Outcome;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
@@ -19,7 +20,6 @@ import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.DayOfWeek;

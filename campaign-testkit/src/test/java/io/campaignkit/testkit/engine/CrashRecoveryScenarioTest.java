@@ -2,6 +2,7 @@ package io.campaignkit.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -11,7 +12,6 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.RecipientKey;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

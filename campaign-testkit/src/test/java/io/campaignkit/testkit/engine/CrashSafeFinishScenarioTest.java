@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
@@ -20,7 +21,6 @@ import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

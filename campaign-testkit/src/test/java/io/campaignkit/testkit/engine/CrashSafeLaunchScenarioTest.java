@@ -3,6 +3,8 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.channel.simulated.RecordedSend;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
@@ -19,8 +21,6 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.RecordedSend;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

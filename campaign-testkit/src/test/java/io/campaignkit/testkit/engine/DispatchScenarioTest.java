@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.simulated.Outcome;
+import io.campaignkit.channel.simulated.RecordedSend;
+import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DeliveryPlan;
@@ -15,9 +18,6 @@ import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.Outcome;
-import io.campaignkit.testkit.channel.RecordedSend;
-import io.campaignkit.testkit.channel.SimulatedChannelConfiguration;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,7 +234,7 @@ class DispatchScenarioTest {
     @Test
     void everyOutcomeIsRecordedAndSendingIsDoneAtTheEnd() {
         CampaignScenario scenario = Fixtures.scenario()
-                .outcomeMix(io.campaignkit.testkit.channel.OutcomeMix.seeded(3)
+                .outcomeMix(io.campaignkit.channel.simulated.OutcomeMix.seeded(3)
                         .with(3, SimulatedChannelConfiguration.DEFAULT_OUTCOME)
                         .with(1, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT))
                         .with(1, Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME)))

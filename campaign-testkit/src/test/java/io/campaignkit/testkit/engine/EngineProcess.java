@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.engine;
 
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -13,7 +14,6 @@ import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.simulated.Outcome;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
@@ -18,8 +20,6 @@ import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.testkit.channel.Outcome;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.SendErrorClass;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -21,9 +22,8 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.RecipientEvent.Type;
-import io.campaignkit.testkit.channel.SimulatedChannel;
+import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.channel.simulated.Outcome;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DispatchState;
@@ -10,7 +11,6 @@ import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.testkit.channel.Outcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

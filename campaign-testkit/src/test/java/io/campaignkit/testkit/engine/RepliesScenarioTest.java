@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.TextContent;
+import io.campaignkit.channel.simulated.RecordedSend;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
@@ -11,7 +12,6 @@ import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.testkit.channel.RecordedSend;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

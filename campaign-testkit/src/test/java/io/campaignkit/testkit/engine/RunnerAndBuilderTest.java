@@ -3,6 +3,7 @@ package io.campaignkit.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -12,7 +13,6 @@ import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.RecipientEvent;
-import io.campaignkit.testkit.channel.SimulatedChannel;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
@@ -10,7 +10,6 @@ import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.webhook.WebhookResult;
-import io.campaignkit.testkit.time.ManualClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whatever an event holds, it survives the signed webhook path unchanged. */
 class SimulatedWebhookCodecPropertyTest {
 
-    private final SimulatedChannel channel = SimulatedChannel.withClock(ManualClock.ofDefaults());
+    private final SimulatedChannel channel = SimulatedChannel.withClock(TestClock.ofDefaults());
 
     @Property(tries = 300)
     void everyEventSurvivesTheSignedWebhookPath(@ForAll("events") ChannelEvent event) {

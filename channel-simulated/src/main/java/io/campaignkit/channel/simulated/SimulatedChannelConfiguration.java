@@ -1,9 +1,8 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.Secret;
-import io.campaignkit.testkit.time.ManualClock;
 
 import java.net.URI;
 import java.time.Clock;
@@ -17,13 +16,14 @@ import java.util.Optional;
  *
  * @param id                    the channel id it answers to; use a real channel's id (such as
  *                              {@code "whatsapp-cloud"}) to stand in for it in a {@code ChannelRegistry}
- * @param clock                 the clock that times its answers and events (a {@link ManualClock} in tests)
+ * @param clock                 the clock that times its answers and events (in tests a {@link TimeControl}
+ *                              such as the testkit's {@code ManualClock})
  * @param capabilities          the capabilities it declares and enforces
  * @param webhookUrl            the URL its webhook requests are addressed to
  * @param webhookSecret         the key its webhook signatures are made with
  * @param defaultOutcome        the outcome of a send that nothing else scripted
  * @param outcomeMix            when present, unscripted sends draw their outcome from it instead
- * @param deliverOnClockAdvance when true (and the clock is a {@link ManualClock}), due events are
+ * @param deliverOnClockAdvance when true (and the clock is a {@link TimeControl}), due events are
  *                              delivered every time the clock moves, without calling
  *                              {@link SimulatedChannel#deliverDueEvents()}
  */
@@ -71,8 +71,8 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         require(webhookSecret, "webhookSecret");
         require(defaultOutcome, "defaultOutcome");
         require(outcomeMix, "outcomeMix");
-        if (deliverOnClockAdvance && !(clock instanceof ManualClock)) {
-            throw new IllegalArgumentException("deliverOnClockAdvance needs a ManualClock (was " + clock + ")");
+        if (deliverOnClockAdvance && !(clock instanceof TimeControl)) {
+            throw new IllegalArgumentException("deliverOnClockAdvance needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not " + clock);
         }
     }
 
@@ -115,7 +115,7 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         }
 
         /**
-         * @param value the clock, usually a {@link ManualClock}
+         * @param value the clock, in tests a {@link TimeControl} such as the testkit's {@code ManualClock}
          * @return this builder
          */
         public Builder clock(Clock value) {
@@ -169,7 +169,7 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         }
 
         /**
-         * @param value whether to deliver due events whenever the {@link ManualClock} moves
+         * @param value whether to deliver due events whenever the {@link TimeControl} clock moves
          * @return this builder
          */
         public Builder deliverOnClockAdvance(boolean value) {

@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
@@ -16,7 +16,6 @@ import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.channel.webhook.WebhookSignatures;
-import io.campaignkit.testkit.time.ManualClock;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,10 +48,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Time follows the configured clock, never real sleeping: a delayed answer or an event is due at an
  * instant and released by {@link #deliverDueEvents()} once the clock has passed it (or at every move
- * of a {@link ManualClock} with {@code deliverOnClockAdvance}).
+ * of a {@link TimeControl} clock, such as the testkit's {@code ManualClock}, with {@code deliverOnClockAdvance}).
  *
  * <pre>{@code
- * ManualClock clock = ManualClock.ofDefaults();
+ * ManualClock clock = ManualClock.ofDefaults();   // from campaign-testkit
  * SimulatedChannel channel = SimulatedChannel.withClock(clock);
  * channel.scriptNumber("+525500000001", Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
  * channel.scriptNumber("+525500000002", Outcome.delivered(Duration.ofSeconds(2)).repliesAfter(Duration.ofMinutes(1), "SI"));
@@ -68,7 +67,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     /** The header carrying the webhook signature: {@code sha256=<hex HMAC of URL, newline, body>}. */
     public static final String SIGNATURE_HEADER = "X-Simulated-Signature";
 
-    /** The most rounds {@link #advanceUntilIdle(ManualClock)} makes before giving up. */
+    /** The most rounds {@link #advanceUntilIdle()} makes before giving up. */
     public static final int MAX_IDLE_ROUNDS = 100_000;
 
     private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
@@ -78,7 +77,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     private final Object lock = new Object();
     // Serializes deliveries so events leave in due order even when several threads release them.
     private final ReentrantLock deliveryLock = new ReentrantLock();
-    private final ManualClock.Registration clockRegistration;
+    private final TimeControl.Subscription clockRegistration;
 
     // Guarded by lock.
     private final Deque<Outcome> nextSends = new ArrayDeque<>();
@@ -100,7 +99,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         this.clock = configuration.clock();
         this.mixRandom = configuration.outcomeMix().map(OutcomeMix::newRandom);
         this.clockRegistration = configuration.deliverOnClockAdvance()
-                ? ((ManualClock) clock).addListener((previous, current) -> deliverDueEvents())
+                ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> { };
     }
 
@@ -120,7 +119,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     /**
      * A simulated channel with the default configuration on {@code clock}.
      *
-     * @param clock the clock, not null (a {@link ManualClock} in tests)
+     * @param clock the clock, not null (a {@link TimeControl} such as the testkit's {@code ManualClock} in tests)
      * @return the channel
      */
     public static SimulatedChannel withClock(Clock clock) {
@@ -342,19 +341,17 @@ public final class SimulatedChannel implements ChannelAdapter {
     }
 
     /**
-     * Moves {@code manualClock} to each pending instant in turn and delivers what is due there, until
+     * Moves this channel's clock to each pending instant in turn and delivers what is due there, until
      * nothing is pending (answers and events scheduled meanwhile, for instance by sends the endpoint
      * triggers, included).
      *
-     * @param manualClock the clock this channel runs on, not null
      * @return the events the endpoint accepted, in delivery order
-     * @throws IllegalArgumentException when {@code manualClock} does not share this channel's time
-     * @throws IllegalStateException    when events keep coming after {@value #MAX_IDLE_ROUNDS} rounds
+     * @throws IllegalStateException when the channel's clock is not a {@link TimeControl}, or when
+     *                               events keep coming after {@value #MAX_IDLE_ROUNDS} rounds
      */
-    public List<ChannelEvent> advanceUntilIdle(ManualClock manualClock) {
-        require(manualClock, "manualClock");
-        if (!manualClock.withZone(clock.getZone()).equals(clock)) {
-            throw new IllegalArgumentException("manualClock must be the clock this channel runs on (" + clock + ")");
+    public List<ChannelEvent> advanceUntilIdle() {
+        if (!(clock instanceof TimeControl control)) {
+            throw new IllegalStateException("advanceUntilIdle needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not " + clock);
         }
         List<ChannelEvent> accepted = new ArrayList<>(deliverDueEvents());
         for (int round = 0; round < MAX_IDLE_ROUNDS; round++) {
@@ -362,7 +359,7 @@ public final class SimulatedChannel implements ChannelAdapter {
             if (next.isEmpty()) {
                 return accepted;
             }
-            manualClock.advanceTo(next.get());
+            control.advanceTo(next.get());
             accepted.addAll(deliverDueEvents());
         }
         throw new IllegalStateException("still busy after " + MAX_IDLE_ROUNDS + " rounds: " + pendingCount() + " pending");

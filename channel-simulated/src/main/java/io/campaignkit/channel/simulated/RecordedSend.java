@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.OutboundMessage;
 

@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.channel;
+package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
@@ -16,9 +16,9 @@ import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import io.campaignkit.testkit.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class SimulatedChannelTest {
     private static final String ANA = "+525500000001";
     private static final String BETO = "+525500000002";
 
-    private final ManualClock clock = ManualClock.ofDefaults();
+    private final TestClock clock = TestClock.ofDefaults();
     private final Instant t0 = clock.instant();
     private final SimulatedChannel channel = SimulatedChannel.withClock(clock);
 
@@ -210,16 +210,16 @@ class SimulatedChannelTest {
         channel.scriptNumber(ANA, Outcome.delivered(Duration.ofSeconds(2)).readAfter(Duration.ofHours(3)).repliesAfter(Duration.ofDays(1), "SI"));
         send(ANA, "r1").join();
 
-        List<ChannelEvent> events = channel.advanceUntilIdle(clock);
+        List<ChannelEvent> events = channel.advanceUntilIdle();
 
         assertThat(events).hasSize(4);
         assertThat(clock.instant()).isEqualTo(t0.plus(Duration.ofDays(1)));
         assertThat(channel.pendingCount()).isZero();
-        assertThatThrownBy(() -> channel.advanceUntilIdle(ManualClock.ofDefaults())).hasMessageContaining("manualClock");
+        assertThatThrownBy(() -> SimulatedChannel.withClock(Clock.systemUTC()).advanceUntilIdle()).hasMessageContaining("TimeControl");
     }
 
     @Test
-    void canDeliverEveryTimeTheManualClockMoves() {
+    void canDeliverEveryTimeItsClockMoves() {
         SimulatedChannel automatic = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock)
                 .deliverOnClockAdvance(true).build());
         automatic.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("hola"))).toCompletableFuture().join();
@@ -229,7 +229,7 @@ class SimulatedChannelTest {
         assertThat(automatic.webhookLog()).hasSize(2);
         automatic.close();
         assertThatThrownBy(() -> SimulatedChannelConfiguration.custom().deliverOnClockAdvance(true).build())
-                .hasMessageContaining("ManualClock");
+                .hasMessageContaining("TimeControl");
     }
 
     @Test
