@@ -17,11 +17,14 @@ import picocli.CommandLine;
  * webhooks together.
  *
  * <pre>{@code
- * java -jar campaign-cli/target/campaignkit.jar demo
- * java -jar campaign-cli/target/campaignkit.jar validate contacts.xlsx --field NOMBRE:TEXT --field MONTO:NUMBER
- * java -jar campaign-cli/target/campaignkit.jar list
- * java -jar campaign-cli/target/campaignkit.jar report --campaign ID --format html --output report.html
+ * ./campaignkit demo
+ * ./campaignkit validate contacts.xlsx --field NOMBRE:TEXT --field MONTO:NUMBER
+ * ./campaignkit list
+ * ./campaignkit report --campaign ID --format html --output report.html
  * }</pre>
+ *
+ * <p>{@code ./campaignkit}, at the repository's root, builds {@code campaign-cli/target/campaignkit.jar}
+ * when it is missing or older than the sources, then runs {@code java -jar} on it.
  *
  * <p>Campaigns are kept in the JDBC store: {@code --store JDBC_URL} ({@code jdbc:h2:…} or
  * {@code jdbc:postgresql://…}), else the environment variable {@code CAMPAIGNKIT_STORE}, else an
@@ -31,7 +34,7 @@ import picocli.CommandLine;
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_INVALID} the input was read but is
  * invalid (or a campaign could not be launched), {@value #EXIT_USAGE} a usage error, a file that
- * cannot be opened or a missing credential. Errors print one line on stderr; {@code --debug}
+ * cannot be opened, an unknown command or a missing credential. Errors print one line on stderr; {@code --debug}
  * adds the stack trace.
  */
 public final class CampaignKitCli {

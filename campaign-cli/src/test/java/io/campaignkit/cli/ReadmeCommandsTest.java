@@ -15,21 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's program commands are the ones that work: every {@code java -jar
- * campaign-cli/target/campaignkit.jar …} line of the README parses with the program's options, and
- * the main-job command, {@code demo}, runs to the end.
+ * The README's program commands are the ones that work: every {@code ./campaignkit …} line of the
+ * README (and any {@code java -jar campaign-cli/target/campaignkit.jar …}) parses with the program's
+ * options, and the main-job command, {@code ./campaignkit demo}, runs to the end.
  */
 class ReadmeCommandsTest {
 
+    static final String LAUNCHER = "./campaignkit";
     static final String JAR_COMMAND = "java -jar campaign-cli/target/campaignkit.jar";
 
     @TempDir
     Path dir;
 
     @Test
-    void theReadmeShowsTheDemoAsTheMainJob() throws IOException {
-        assertThat(programCommands()).as("README.md must show the main-job command: " + JAR_COMMAND + " demo")
-                .anyMatch(args -> !args.isEmpty() && args.get(0).equals("demo"));
+    void theReadmeShowsTheDemoThroughTheLauncherAsTheMainJob() throws IOException {
+        assertThat(readmeLines()).as("README.md must show the main-job command: " + LAUNCHER + " demo")
+                .contains(LAUNCHER + " demo");
+    }
+
+    @Test
+    void everyCommandLineOfTheReadmeUsesTheLauncher() throws IOException {
+        assertThat(readmeLines()).as("README.md lines that start the program with java -jar instead of " + LAUNCHER)
+                .noneMatch(line -> line.strip().startsWith(JAR_COMMAND));
+        assertThat(programCommands()).hasSizeGreaterThan(5);
     }
 
     @Test
@@ -44,7 +52,7 @@ class ReadmeCommandsTest {
 
     @Test
     void theReadmesDemoCommandRunsToTheEnd() throws IOException {
-        for (List<String> args : programCommands()) {
+        for (List<String> args : programCommands().stream().distinct().toList()) {
             if (args.isEmpty() || !args.get(0).equals("demo")) {
                 continue;
             }
@@ -62,12 +70,9 @@ class ReadmeCommandsTest {
 
     /** The arguments of every README line that runs the program, continuation lines joined. */
     static List<List<String>> programCommands() throws IOException {
-        // -Dcampaignkit.readme=FILE checks a draft instead of the repository's README
-        Path readme = Path.of(System.getProperty("campaignkit.readme", Path.of(System.getProperty("basedir", "."))
-                .toAbsolutePath().resolve("../README.md").normalize().toString()));
         List<List<String>> commands = new ArrayList<>();
         StringBuilder logical = new StringBuilder();
-        for (String line : Files.readAllLines(readme)) {
+        for (String line : readmeLines()) {
             if (line.endsWith("\\")) {
                 logical.append(line, 0, line.length() - 1).append(' ');
                 continue;
@@ -76,13 +81,21 @@ class ReadmeCommandsTest {
             String text = logical.toString();
             logical.setLength(0);
             int at = text.indexOf(JAR_COMMAND);
-            if (at >= 0) {
-                String rest = text.substring(at + JAR_COMMAND.length());
+            String rest = at >= 0 ? text.substring(at + JAR_COMMAND.length())
+                    : text.startsWith(LAUNCHER + " ") ? text.substring(LAUNCHER.length()) : null;
+            if (rest != null) {
                 int comment = rest.indexOf(" #");
                 commands.add(words(comment >= 0 ? rest.substring(0, comment) : rest));
             }
         }
         return commands;
+    }
+
+    static List<String> readmeLines() throws IOException {
+        // -Dcampaignkit.readme=FILE checks a draft instead of the repository's README
+        Path readme = Path.of(System.getProperty("campaignkit.readme", Path.of(System.getProperty("basedir", "."))
+                .toAbsolutePath().resolve("../README.md").normalize().toString()));
+        return Files.readAllLines(readme);
     }
 
     /** Splits like a POSIX shell does for plain words, "double" and 'single' quotes. */

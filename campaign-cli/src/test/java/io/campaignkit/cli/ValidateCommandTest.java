@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -203,6 +204,68 @@ class ValidateCommandTest {
             assertThat(run.err()).doesNotContain("\tat ");
         }
         assertThat(unknown.err()).contains("--bogus");
+    }
+
+    @Test
+    void jsonIsOneObjectCarryingTheErrorWhenTheExitCodeIsTwo() throws IOException {
+        Path file = write("ok.tsv", "CONTACT\n+525500998877\n");
+        String path = file.toString();
+        String[][] usageErrors = {
+            {"validate", dir.resolve("nope.tsv").toString(), "--json"},   // a file that does not exist
+            {"validate", path, "--json", "--field", "MONTO:MONEY"},       // a field type picocli refuses
+            {"validate", path, "--json", "--field", "MONTO"},             // a field without its type
+            {"validate", path, "--json", "--field", "A:TEXT", "--field", "A:DATE"},
+            {"validate", path, "--json", "--region", "QQ"},
+            {"validate", path, "--json", "--bogus"},
+            {"validate", "--json"},                                       // no FILE
+            {"validate", workbook("book.xlsx").toString(), "--json", "--sheet", "nope"},
+        };
+
+        for (String[] args : usageErrors) {
+            CliRun run = CliRun.of(args);
+
+            String command = String.join(" ", args);
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            List<JsonNode> objects = JSON.readerFor(JsonNode.class).<JsonNode>readValues(run.out()).readAll();
+            assertThat(objects).as(command + " printed: " + run.out()).singleElement()
+                    .satisfies(json -> {
+                        assertThat(json.isObject()).isTrue();
+                        assertThat(json.get("errorCount").asInt()).isEqualTo(1);
+                        assertThat(json.get("contacts")).isEmpty();
+                        JsonNode error = json.get("errors").get(0);
+                        assertThat(error.get("code").asText()).isNotBlank();
+                        assertThat(error.get("message").asText()).isNotBlank();
+                    });
+            assertThat(run.errLines()).as(command).hasSize(1);
+        }
+    }
+
+    @Test
+    void theJsonErrorSaysWhatTheLineOnStderrSays() {
+        CliRun run = CliRun.of("validate", dir.resolve("nope.tsv").toString(), "--json");
+
+        JsonNode error = readSingleObject(run.out()).get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("USAGE");
+        assertThat(error.get("message").asText()).contains("nope.tsv").contains("does not exist");
+        assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void withoutJsonAUsageErrorPrintsNothingOnStdout() {
+        CliRun run = CliRun.of("validate", dir.resolve("nope.tsv").toString(), "--field", "MONTO:MONEY");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static JsonNode readSingleObject(String out) {
+        try {
+            List<JsonNode> objects = JSON.readerFor(JsonNode.class).<JsonNode>readValues(out).readAll();
+            assertThat(objects).hasSize(1);
+            return objects.get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path write(String name, String content) throws IOException {

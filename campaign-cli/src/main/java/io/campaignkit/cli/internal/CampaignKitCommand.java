@@ -35,6 +35,6 @@ public final class CampaignKitCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "a command is missing: validate, run, demo, report or list");
+                "a command is missing: " + CliErrorHandlers.knownCommands(spec.commandLine()));
     }
 }

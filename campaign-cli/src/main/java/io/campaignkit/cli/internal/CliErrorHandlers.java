@@ -5,6 +5,8 @@ import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.InvalidArgumentException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -23,8 +25,11 @@ public final class CliErrorHandlers {
             CommandLine command = exception.getCommandLine();
             String commandName = command.getCommandSpec().qualifiedName();
             PrintWriter err = context.err();
-            err.println(commandName + ": " + oneLine(exception.getMessage())
-                    + " (see '" + commandName + " --help')");
+            String message = unknownCommand(exception).orElse(oneLine(exception.getMessage()));
+            if (command.getCommandSpec().userObject() instanceof ValidateCommand validate) {
+                validate.usageErrorIfJson(args, message);
+            }
+            err.println(commandName + ": " + message + " (see '" + commandName + " --help')");
             if (debugRequested(context, args)) {
                 exception.printStackTrace(err);
             }
@@ -61,6 +66,34 @@ public final class CliErrorHandlers {
             err.flush();
             return exitCode;
         };
+    }
+
+    /**
+     * The message for a first word that names no command ({@code campaignkit schedule}): picocli's
+     * own says "unmatched argument", which does not tell the user what to type instead.
+     */
+    private static Optional<String> unknownCommand(CommandLine.ParameterException exception) {
+        CommandLine command = exception.getCommandLine();
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || command.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        if (word.startsWith("-")) {
+            return Optional.empty();
+        }
+        List<String> suggestions = unmatched.getSuggestions();
+        return Optional.of("unknown command '" + word + "'; the commands are " + knownCommands(command)
+                + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?"));
+    }
+
+    /** The subcommands of {@code command}, in the order its help lists them: "validate, run, … or list". */
+    public static String knownCommands(CommandLine command) {
+        List<String> names = List.copyOf(command.getSubcommands().keySet());
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static boolean debugRequested(CliContext context, String[] args) {

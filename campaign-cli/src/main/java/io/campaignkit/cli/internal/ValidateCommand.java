@@ -3,6 +3,7 @@ package io.campaignkit.cli.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.campaignkit.cli.CampaignKitCli;
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.importer.AudienceImportException;
 import io.campaignkit.importer.ImportError;
@@ -51,7 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read (default: the first).")
     String sheet;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout, whatever the exit code: a file or a command line "
+                    + "that cannot be read gives one error with its code and message.")
     boolean json;
 
     public ValidateCommand(CliContext context) {
@@ -60,6 +62,19 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return validate();
+        } catch (RuntimeException failed) {
+            // --json promises one object on stdout whatever happens; the error handler still prints
+            // its line on stderr and picks the exit code
+            if (json) {
+                writeJson(FailedFile.of(failed));
+            }
+            throw failed;
+        }
+    }
+
+    private Integer validate() {
         // Lenient so that the valid contacts are listed too; the exit code applies the strict rule.
         var importer = AudienceFiles.importer(AudienceFiles.schema(fields), region, sheet, ImportPolicy.LENIENT);
         ImportResult result;
@@ -81,6 +96,19 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         boolean valid = result.report().headerValid() && result.invalid() == 0;
         return valid ? CampaignKitCli.EXIT_OK : CampaignKitCli.EXIT_INVALID;
+    }
+
+    /**
+     * Prints the JSON object of a command line that could not be parsed, when it asked for JSON:
+     * the parameter error handler calls it, since {@link #call()} never runs then.
+     *
+     * @param args    the arguments as given
+     * @param message what is wrong with them
+     */
+    void usageErrorIfJson(String[] args, String message) {
+        if (json || java.util.Arrays.asList(args).contains("--json")) {
+            writeJson(new FailedFile(FailedFile.USAGE, message));
+        }
     }
 
     private void writeText(ImportResult result) {
@@ -168,5 +196,21 @@ public final class ValidateCommand implements Callable<Integer> {
         return new FailedFile(failure.code(), failure.getMessage());
     }
 
-    private record FailedFile(String code, String message) {}
+    /** A failure of the whole command: no format known, one error without row or column. */
+    private record FailedFile(String code, String message) {
+
+        /** The code of a failure that is the command line's to fix (exit 2) and has no code of its own. */
+        static final String USAGE = "USAGE";
+
+        static FailedFile of(RuntimeException failed) {
+            if (failed.getCause() instanceof AudienceImportException importFailure) {
+                return failedFile(importFailure);
+            }
+            if (failed instanceof CampaignKitException known) {
+                return new FailedFile(known.code(), known.getMessage());
+            }
+            boolean usage = failed instanceof CliException cli && cli.exitCode() == CampaignKitCli.EXIT_USAGE;
+            return new FailedFile(usage ? USAGE : "ERROR", CliErrorHandlers.oneLine(failed.getMessage()));
+        }
+    }
 }
