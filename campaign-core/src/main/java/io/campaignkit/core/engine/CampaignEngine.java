@@ -73,6 +73,12 @@ import java.util.random.RandomGenerator;
  * AUTHENTICATION pause the campaign (the recipient stays pending); UNKNOWN_OUTCOME is recorded
  * UNKNOWN ({@link DeliverySemantics#AT_MOST_ONCE}) or retried ({@link DeliverySemantics#AT_LEAST_ONCE}).
  *
+ * <h2>The host's code</h2>
+ * Bot flows, the listener and the unrouted-message handler run on the {@link Builder#callbackExecutor
+ * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
+ * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
+ * a queued message is acknowledged once the bot's call returned.
+ *
  * <h2>Several processes</h2>
  * Engines of several processes may share one store: claims are leased and exclusivity is decided by
  * the store. Host operations on one campaign are best sent to one process. Thread-safe.

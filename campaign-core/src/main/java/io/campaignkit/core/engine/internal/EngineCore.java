@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's parts wired together. Host operations, {@link #runDue()} and webhook handling run
- * under one lock, so in one process nothing is claimed after a campaign is paused or finished, and
- * a bot never gets two messages of one conversation at once. Channel answers are recorded on the
- * thread that completes them, outside the lock, through the store's atomic updates.
+ * under one lock, so in one process nothing is claimed after a campaign is paused or finished. The
+ * host's code they call (bots, listener, unrouted handler) runs after the lock is released, through
+ * {@link HostCalls}. Channel answers are recorded on the thread that completes them, outside the
+ * lock, through the store's atomic updates.
  */
 public final class EngineCore {
 
