@@ -31,6 +31,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -68,6 +73,12 @@ import java.util.random.RandomGenerator;
  * AUTHENTICATION pause the campaign (the recipient stays pending); UNKNOWN_OUTCOME is recorded
  * UNKNOWN ({@link DeliverySemantics#AT_MOST_ONCE}) or retried ({@link DeliverySemantics#AT_LEAST_ONCE}).
  *
+ * <h2>The host's code</h2>
+ * Bot flows, the listener and the unrouted-message handler run on the {@link Builder#callbackExecutor
+ * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
+ * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
+ * a queued message is acknowledged once the bot's call returned.
+ *
  * <h2>Several processes</h2>
  * Engines of several processes may share one store: claims are leased and exclusivity is decided by
  * the store. Host operations on one campaign are best sent to one process. Thread-safe.
@@ -87,6 +98,8 @@ public final class CampaignEngine {
      * holds more than the channel's declared maximum per second.
      */
     public static final int DEFAULT_SENDER_BURST = 0;
+    /** Threads of the default {@link Builder#callbackExecutor callback executor}. */
+    public static final int DEFAULT_CALLBACK_THREADS = 8;
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
 
@@ -298,6 +311,7 @@ public final class CampaignEngine {
         private Duration idleTimeout = DEFAULT_CONVERSATION_IDLE_TIMEOUT;
         private int senderBurst = DEFAULT_SENDER_BURST;
         private PacingStore pacing;
+        private Executor callbackExecutor;
 
         private Builder() {}
 
@@ -418,6 +432,19 @@ public final class CampaignEngine {
         }
 
         /**
+         * Where the host's code runs: bot flows, the listener and the unrouted-message handler. The engine
+         * never calls them under its lock, so a slow bot delays neither sending nor a webhook's answer;
+         * one contact's messages reach its bot one at a time and in order, and listener events keep their
+         * order. By default a pool of {@value #DEFAULT_CALLBACK_THREADS} daemon threads owned by the engine;
+         * give a larger executor for bots that wait on slow systems, or {@code Runnable::run} to run every
+         * call on the engine's calling thread right after it releases its lock (deterministic tests).
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Arguments.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
          * @throws InvalidArgumentException without a store or a channel
          */
         public CampaignEngine build() {
@@ -428,7 +455,20 @@ public final class CampaignEngine {
             return new CampaignEngine(new EngineCore(new EngineContext(store, channels, botFlows,
                     Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
                     batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst,
-                    pacing != null ? pacing : PacingStore.inProcess())));
+                    pacing != null ? pacing : PacingStore.inProcess(),
+                    callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor())));
+        }
+
+        private static Executor defaultCallbackExecutor() {
+            AtomicInteger threads = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_CALLBACK_THREADS, DEFAULT_CALLBACK_THREADS,
+                    1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "campaignkit-callback-" + threads.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true); // an idle engine keeps no thread
+            return pool;
         }
     }
 }

@@ -2,8 +2,11 @@ package io.campaignkit.core.port;
 
 /**
  * The chatbot flow that owns a campaign's conversations, implemented by the host. The engine
- * calls it once per inbound message, in the order the messages arrived within one conversation,
- * never for two messages of one conversation at once. It answers through the {@link BotReply}.
+ * calls it once per inbound message, in the order the contact's messages arrived, never for two
+ * messages of one contact at once, outside the engine's lock on its
+ * {@linkplain io.campaignkit.core.engine.CampaignEngine.Builder#callbackExecutor callback executor}
+ * (so a bot may take its time, and may call the engine). It answers through the {@link BotReply},
+ * during the call or later.
  *
  * <pre>{@code
  * BotFlow cobranza = (context, message, reply) -> {

@@ -3,8 +3,8 @@ package io.campaignkit.core.port;
 /**
  * How a {@link BotFlow} answers within one conversation. Replies go back through the campaign's
  * channel and sender; the engine sends them asynchronously and in order, and reports failures
- * to the {@link CampaignListener}. Valid only during the call it was passed to and for the
- * conversation it belongs to.
+ * to the {@link CampaignListener}. Belongs to one conversation and stays usable after the call it was
+ * passed to returned, while that conversation is open: a bot that looks something up may answer later.
  */
 public interface BotReply {
 

@@ -93,6 +93,7 @@ public final class CampaignScenario {
                 .botFlows(BotFlowRegistry.of(builder.bots)).contactDirectory(directory).clock(clock)
                 .listener(listener).unroutedMessages((channelId, message) -> unrouted.add(message))
                 .ownerId("scenario").random(new SplittableRandom(builder.seed))
+                .callbackExecutor(Runnable::run) // the host's code on the driving thread: deterministic
                 .deliverySemantics(builder.semantics).retryPolicy(builder.retryPolicy)
                 .maxInFlight(builder.maxInFlight).conversationIdleTimeout(builder.idleTimeout);
         builder.engineCustomizer.accept(engineBuilder);

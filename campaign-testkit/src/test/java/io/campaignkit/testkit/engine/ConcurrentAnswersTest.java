@@ -93,7 +93,7 @@ class ConcurrentAnswersTest {
         ManualClock clock = ManualClock.ofDefaults();
         PooledChannel channel = new PooledChannel();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run)
                 .maxInFlight(64).senderBurst(1000).build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("pooled", "s");
         Fixtures.basic(Pace.perSecond(1000).withBurst(1000)).accept(config);

@@ -30,7 +30,7 @@ class CrashRecoveryScenarioTest {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel hanging = new HeldChannel(); // never answers: the process "crashes" during the call
-        CampaignEngine crashed = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(hanging).clock(clock).ownerId("crashed")
+        CampaignEngine crashed = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(hanging).clock(clock).callbackExecutor(Runnable::run).ownerId("crashed")
                 .leaseDuration(Duration.ofMinutes(1)).build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
@@ -43,7 +43,7 @@ class CrashRecoveryScenarioTest {
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine survivor = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId("survivor")
+        CampaignEngine survivor = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("survivor")
                 .deliverySemantics(semantics).build();
         survivor.runDue();
         assertThat(store.findRecipient(key).orElseThrow().state()).as("lease still live").isEqualTo(DeliveryState.SENDING);

@@ -70,7 +70,7 @@ class EarlyStatusRaceTest {
         ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel channel = new HeldChannel();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(storeWithHook(store, hook)).channel(channel).clock(clock)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(storeWithHook(store, hook)).channel(channel).clock(clock).callbackExecutor(Runnable::run)
                 .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);

@@ -96,6 +96,9 @@ class EngineSimulationProperties {
         private final Map<CampaignId, List<Instant>> campaignSendTimes = new HashMap<>();
         private final List<Instant> senderSendTimes = new ArrayList<>();
         private final Map<String, CampaignId> byCorrelation = new HashMap<>();
+        /** With slow bots, the host's calls wait here and run a few at a time between steps. */
+        private final boolean slowBots;
+        private final ManualExecutor callbacks = new ManualExecutor();
 
         /** An inbound message the simulation sent, and where it was routed when it arrived. */
         private record Injected(String messageId, Instant at, Optional<CampaignId> campaign) {
@@ -105,6 +108,7 @@ class EngineSimulationProperties {
             this.random = new Random(seed);
             this.senderLimit = List.of(5.0, 10.0, 80.0).get(random.nextInt(3));
             this.semantics = random.nextBoolean() ? DeliverySemantics.AT_MOST_ONCE : DeliverySemantics.AT_LEAST_ONCE;
+            this.slowBots = random.nextBoolean();
             ChannelCapabilities capabilities = ChannelCapabilities.custom().maxMessagesPerSecond(senderLimit)
                     .customerServiceWindow(Duration.ofHours(24)).build();
             OutcomeMix mix = OutcomeMix.seeded(random.nextLong())
@@ -126,6 +130,11 @@ class EngineSimulationProperties {
                     .retryPolicy(RetryPolicy.custom().maxAttempts(1 + random.nextInt(4)).initialBackoff(Duration.ofSeconds(2)).build())
                     .maxInFlight(1 + random.nextInt(8))
                     .conversationIdleTimeout(Duration.ofHours(1 + random.nextInt(30)))
+                    .engine(engine -> {
+                        if (slowBots) {
+                            engine.callbackExecutor(callbacks);
+                        }
+                    })
                     .build();
             bot.answering((received, reply) -> {
                 if (random.nextInt(3) == 0) {
@@ -139,7 +148,11 @@ class EngineSimulationProperties {
         }
 
         void run() {
-            scenario.afterEachStep(this::checkInvariants);
+            scenario.afterEachStep(() -> {
+                callbacks.runSome(random.nextInt(3), random); // bots that answer a few steps late
+                checkInvariants();
+            });
+            Statistics.label("slow bots").collect(slowBots);
             int campaignCount = 2 + random.nextInt(2);
             for (int i = 0; i < campaignCount; i++) {
                 createAndLaunch();
@@ -163,13 +176,17 @@ class EngineSimulationProperties {
                 allOpened = opening.isAfter(allOpened) ? opening : allOpened;
             }
             scenario.runUntil(allOpened);
+            callbacks.runAll();
             for (CampaignId id : campaigns) {
                 if (scenario.campaign(id).state() == CampaignState.ACTIVE) {
                     scenario.engine().finish(id);
                 }
             }
             scenario.runFor(Duration.ofMinutes(10));
+            callbacks.runAll();
+            scenario.runFor(Duration.ofMinutes(10));
             checkFinalStates();
+            checkEachContactsMessagesReachedTheBotInOrder();
             checkEveryMessageReachedTheBotOrTheFallbackOnce();
         }
 
@@ -388,6 +405,22 @@ class EngineSimulationProperties {
                 }
             }
             Statistics.label("queued messages the fallback got at finish").collect(handedOverAtFinish > 0);
+        }
+
+        /** However late the bot runs, one contact's messages reach it in the order they arrived. */
+        private void checkEachContactsMessagesReachedTheBotInOrder() {
+            Map<String, Integer> arrival = new HashMap<>();
+            for (int i = 0; i < injected.size(); i++) {
+                arrival.put(injected.get(i).messageId(), i);
+            }
+            Map<PhoneNumber, Integer> last = new HashMap<>();
+            for (RecordingBot.Received received : bot.received()) {
+                int index = arrival.getOrDefault(received.message().messageId(), -1);
+                PhoneNumber phone = received.context().contact().phone();
+                assertThat(index).as("message %s of %s reached the bot after a later one", received.message().messageId(), phone)
+                        .isGreaterThan(last.getOrDefault(phone, -1));
+                last.put(phone, index);
+            }
         }
 
         private void checkFinalStates() {

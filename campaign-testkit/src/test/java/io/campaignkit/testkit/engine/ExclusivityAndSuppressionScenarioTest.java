@@ -73,8 +73,8 @@ class ExclusivityAndSuppressionScenarioTest {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine one = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId("one").build();
-        CampaignEngine two = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId("two").build();
+        CampaignEngine one = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("one").build();
+        CampaignEngine two = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("two").build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, "s");
         Fixtures.basic().accept(config);
         one.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, config.build());

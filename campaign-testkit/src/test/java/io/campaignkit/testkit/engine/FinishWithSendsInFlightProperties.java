@@ -120,7 +120,7 @@ class FinishWithSendsInFlightProperties {
 
     private static CampaignEngine engine(String owner, HeldChannel channel, DeliverySemantics semantics,
             InMemoryCampaignStore store, ManualClock clock) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId(owner)
+        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner)
                 .leaseDuration(LEASE).deliverySemantics(semantics).build();
     }
 }

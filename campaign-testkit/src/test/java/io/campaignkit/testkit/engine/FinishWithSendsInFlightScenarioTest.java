@@ -55,7 +55,7 @@ class FinishWithSendsInFlightScenarioTest {
     private final CampaignId id = CampaignId.of("in-flight");
 
     private CampaignEngine engine(String owner, ChannelAdapter channel, DeliverySemantics semantics) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId(owner)
+        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner)
                 .leaseDuration(LEASE).deliverySemantics(semantics).listener(new CampaignListener() {
                     @Override
                     public void onLifecycleEvent(io.campaignkit.core.port.CampaignLifecycleEvent event) {

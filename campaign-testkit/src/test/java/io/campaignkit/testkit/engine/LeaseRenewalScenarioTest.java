@@ -35,7 +35,7 @@ class LeaseRenewalScenarioTest {
     private final RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
 
     private CampaignEngine engine(String owner, DeliverySemantics semantics) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).ownerId(owner).leaseDuration(LEASE)
+        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner).leaseDuration(LEASE)
                 .deliverySemantics(semantics).listener(listener).build();
     }
 

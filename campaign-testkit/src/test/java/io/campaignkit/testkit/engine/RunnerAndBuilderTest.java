@@ -38,7 +38,7 @@ class RunnerAndBuilderTest {
         ManualClock clock = ManualClock.ofDefaults();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
         CountDownLatch sent = new CountDownLatch(1);
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(new InMemoryCampaignStore()).channel(channel).clock(clock)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(new InMemoryCampaignStore()).channel(channel).clock(clock).callbackExecutor(Runnable::run)
                 .listener(new CampaignListener() {
                     @Override
                     public void onRecipientEvent(RecipientEvent event) {

@@ -3,6 +3,7 @@ package io.campaignkit.core.engine.internal;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
@@ -11,6 +12,7 @@ import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
@@ -26,6 +28,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +48,10 @@ final class Conversations {
     private final EngineContext context;
     private final Lifecycle lifecycle;
     private final Replies replies;
+    /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
+    private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
+    private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
     Conversations(EngineContext context, Lifecycle lifecycle, Replies replies) {
         this.context = context;
@@ -101,22 +110,51 @@ final class Conversations {
         }
     }
 
-    /** Hands queued messages to the bot in arrival order once hours are open. */
+    /**
+     * Hands queued messages to the bot in arrival order once hours are open. Each is acknowledged once
+     * the bot's call returned; until then it stays queued under this engine's lease, and a claim that
+     * hands it back to this engine (its lease ran out while the bot was slow) does not deliver it twice.
+     */
     void drainQueue(Campaign campaign, Instant now) {
+        stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
             batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
+                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
+                if (!handingOver.add(key)) {
+                    continue;
+                }
                 Conversation conversation = context.conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
                         .orElseGet(() -> context.conversations.openOrContinue(campaign.id(), queued.phone(), now));
-                try {
-                    deliver(campaign, conversation, queued.message());
-                } finally {
-                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
-                }
+                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> acknowledge(key),
+                        () -> handingOver.remove(key));
             }
         } while (batch.size() == context.batchSize);
+    }
+
+    private void acknowledge(QueuedKey key) {
+        try {
+            context.conversations.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
+        } catch (RuntimeException e) {
+            // the store failed: hand over no more of this campaign's queue in this pass (each would be
+            // handed again after its lease); the next pass starts again from what is still queued
+            stalled.add(key.campaignId());
+            throw e;
+        } finally {
+            handingOver.remove(key);
+        }
+        context.wakeUp(); // a finishing campaign waits for its queue to be empty
+    }
+
+    /** Whether the hand-over of {@code key} is called off because an acknowledgement of its campaign failed. */
+    private boolean calledOff(QueuedKey key) {
+        if (stalled.contains(key.campaignId())) {
+            handingOver.remove(key);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -128,22 +166,33 @@ final class Conversations {
         String channelId = context.binding(campaign).channelTypeId();
         String senderId = context.binding(campaign).senderId();
         long handed = 0;
+        stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
             batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
+                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
+                if (!handingOver.add(key)) {
+                    continue;
+                }
                 UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
-                try {
-                    unrouted(message);
-                } catch (RuntimeException e) {
-                    // the host's own code failed on it: reported with the message, and the clean-up goes on
-                    LOG.warn("the unrouted-message handler failed on queued message {} of finished campaign {}",
-                            queued.message().messageId(), campaign.id(), e);
-                    context.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
-                } finally {
-                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
-                }
+                // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
+                context.host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
+                    if (calledOff(key)) {
+                        return;
+                    }
+                    try {
+                        context.unrouted.onUnroutedMessage(message);
+                    } catch (RuntimeException e) {
+                        // the host's own code failed on it: reported with the message, and the clean-up goes on
+                        LOG.warn("the unrouted-message handler failed on queued message {} of finished campaign {}",
+                                queued.message().messageId(), campaign.id(), e);
+                        context.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
+                    } finally {
+                        acknowledge(key);
+                    }
+                }, () -> handingOver.remove(key));
                 handed++;
             }
         } while (batch.size() == context.batchSize);
@@ -151,7 +200,24 @@ final class Conversations {
     }
 
     private void unrouted(UnroutedMessage message) {
-        context.unrouted.onUnroutedMessage(message);
+        context.host.run(List.of("unrouted", message.channelId(), message.message().from()), () -> {
+            try {
+                context.unrouted.onUnroutedMessage(message);
+            } catch (RuntimeException e) {
+                LOG.warn("the unrouted-message handler failed on message {} of channel {}",
+                        message.message().providerMessageId(), message.channelId(), e);
+                context.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
+            }
+        });
+    }
+
+    /** The order key of one contact's calls to its campaign's bot: they run one at a time, in order. */
+    private static Object contactKey(CampaignId campaignId, PhoneNumber phone) {
+        return List.of(campaignId, phone);
+    }
+
+    /** A queued message being handed to the bot or the fallback by this engine. */
+    private record QueuedKey(CampaignId campaignId, long sequence) {
     }
 
     /** The channel's form of a queued message, rebuilt from what the queue kept. */
@@ -184,29 +250,50 @@ final class Conversations {
 
     void notifyClosed(Campaign campaign, Conversation conversation, String reason) {
         botOf(campaign).ifPresent(bot -> {
-            try {
-                bot.onConversationClosed(contextOf(campaign, conversation), reason);
-            } catch (RuntimeException e) {
-                LOG.warn("bot flow of campaign {} failed on closing {}", campaign.id(), conversation.id(), e);
-                context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_FLOW, e);
-            }
+            ConversationContext about = contextOf(campaign, conversation);
+            context.host.run(contactKey(campaign.id(), conversation.phone()), () -> {
+                try {
+                    bot.onConversationClosed(about, reason);
+                } catch (RuntimeException e) {
+                    LOG.warn("bot flow of campaign {} failed on closing {}", campaign.id(), conversation.id(), e);
+                    context.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
+                }
+            });
         });
     }
 
     private void deliver(Campaign campaign, Conversation conversation, InboundMessage message) {
+        deliver(campaign, conversation, message, () -> false, () -> { }, null);
+    }
+
+    /**
+     * Hands {@code message} to the bot outside the lock, after the contact's earlier ones, unless
+     * {@code calledOff} says otherwise by then; then {@code done}.
+     */
+    private void deliver(Campaign campaign, Conversation conversation, InboundMessage message,
+            BooleanSupplier calledOff, Runnable done, Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
                     campaign.id(), campaign.configuration().botFlowId().orElse("?"), message.messageId());
+            done.run();
             return;
         }
-        try {
-            bot.get().onInboundMessage(contextOf(campaign, conversation), message,
-                    replies.replyFor(campaign, conversation));
-        } catch (RuntimeException e) {
-            LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
-            context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_FLOW, e);
-        }
+        ConversationContext about = contextOf(campaign, conversation);
+        BotReply reply = replies.replyFor(campaign, conversation);
+        context.host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
+            if (calledOff.getAsBoolean()) {
+                return;
+            }
+            try {
+                bot.get().onInboundMessage(about, message, reply);
+            } catch (RuntimeException e) {
+                LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
+                context.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
+            } finally {
+                done.run();
+            }
+        }, onDropped);
     }
 
     private Optional<BotFlow> botOf(Campaign campaign) {

@@ -17,6 +17,7 @@ import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.RecipientStore;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,13 +65,17 @@ public final class EngineContext {
     final Duration conversationIdleTimeout;
     final int senderBurst;
     final PacingStore pacing;
+    /** The engine-wide lock: host operations, runs and webhooks of one process take turns under it. */
+    final ReentrantLock lock = new ReentrantLock();
+    /** The host's code, run outside {@link #lock}. */
+    final HostCalls host;
     private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
 
     public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
             DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout, int senderBurst,
-            PacingStore pacing) {
+            PacingStore pacing, Executor callbackExecutor) {
         this.campaigns = store;
         this.recipients = store;
         this.engagements = store;
@@ -91,6 +98,7 @@ public final class EngineContext {
         this.conversationIdleTimeout = conversationIdleTimeout;
         this.senderBurst = senderBurst;
         this.pacing = pacing;
+        this.host = new HostCalls(callbackExecutor, lock);
     }
 
     public CampaignStore campaigns() {
@@ -146,27 +154,30 @@ public final class EngineContext {
     }
 
     void lifecycle(CampaignLifecycleEvent event) {
-        try {
-            listener.onLifecycleEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("campaign listener failed on {}", event, e);
-        }
+        toListener(event, () -> listener.onLifecycleEvent(event));
     }
 
     void recipientEvent(RecipientEvent event) {
-        try {
-            listener.onRecipientEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("campaign listener failed on {}", event, e);
-        }
+        toListener(event, () -> listener.onRecipientEvent(event));
     }
 
     void failure(Optional<io.campaignkit.core.campaign.CampaignId> campaignId, String source, Throwable error) {
-        try {
-            listener.onEngineFailure(new io.campaignkit.core.port.EngineFailure(campaignId, source, error, now()));
-        } catch (RuntimeException e) {
-            LOG.warn("campaign listener failed on an engine failure", e);
+        EngineFailure failure = new EngineFailure(campaignId, source, error, now());
+        toListener(failure, () -> listener.onEngineFailure(failure));
+    }
+
+    /** Hands an event to the listener outside the lock, after the events emitted before it. */
+    void toListener(Object event, Runnable call) {
+        if (listener == CampaignListener.NONE) {
+            return;
         }
+        host.run(HostCalls.LISTENER, () -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                LOG.warn("campaign listener failed on {}", event, e);
+            }
+        });
     }
 
     /** Registers a callback run whenever new work may be due sooner than the last answer of runDue. */

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's parts wired together. Host operations, {@link #runDue()} and webhook handling run
- * under one lock, so in one process nothing is claimed after a campaign is paused or finished, and
- * a bot never gets two messages of one conversation at once. Channel answers are recorded on the
- * thread that completes them, outside the lock, through the store's atomic updates.
+ * under one lock, so in one process nothing is claimed after a campaign is paused or finished. The
+ * host's code they call (bots, listener, unrouted handler) runs after the lock is released, through
+ * {@link HostCalls}. Channel answers are recorded on the thread that completes them, outside the
+ * lock, through the store's atomic updates.
  */
 public final class EngineCore {
 
@@ -42,10 +43,11 @@ public final class EngineCore {
     private final Finisher finisher;
     private final Launcher launcher;
     private final ChannelEvents channelEvents;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
 
     public EngineCore(EngineContext context) {
         this.context = context;
+        this.lock = context.lock;
         this.lifecycle = new Lifecycle(context);
         this.dispatcher = new Dispatcher(context, lifecycle);
         this.conversations = new Conversations(context, lifecycle, new Replies(context));
@@ -85,7 +87,17 @@ public final class EngineCore {
     }
 
     public Campaign finish(CampaignId id, FinishReason reason) {
-        return locked(() -> finisher.finish(id, reason));
+        boolean[] resumed = {false};
+        Campaign campaign = locked(() -> {
+            resumed[0] = lifecycle.find(id).isFinishing();
+            return finisher.finish(id, reason);
+        });
+        if (campaign.isFinishing()) {
+            // the clean-up handed queued messages to the host once the lock was released; when the host has
+            // them (at once with a direct executor) the campaign ends now rather than at a later run
+            campaign = locked(() -> finisher.complete(id, resumed[0]));
+        }
+        return campaign;
     }
 
     public void delete(CampaignId id) {
@@ -184,12 +196,24 @@ public final class EngineCore {
         context.wakeUp();
     }
 
+    /**
+     * Runs {@code action} under the engine's lock; the host calls it made run once the outermost
+     * locked section has released the lock (on the host's executor), never under it.
+     */
     private <T> T locked(java.util.function.Supplier<T> action) {
         lock.lock();
+        boolean failed = true;
+        List<HostCalls.Call> made = List.of();
         try {
-            return action.get();
+            T result = action.get();
+            failed = false;
+            return result;
         } finally {
+            if (lock.getHoldCount() == 1) {
+                made = context.host.takeOutbox(failed);
+            }
             lock.unlock();
+            context.host.submitAll(made);
         }
     }
 }

@@ -13,7 +13,9 @@ import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.StatusReason;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ final class Finisher {
     private final Lifecycle lifecycle;
     private final Dispatcher dispatcher;
     private final Conversations conversations;
+    /** Queued messages handed to the host by passes that stayed FINISHING, per campaign, for the report. */
+    private final Map<CampaignId, Long> handedOverEarlier = new ConcurrentHashMap<>();
 
     Finisher(EngineContext context, Lifecycle lifecycle, Dispatcher dispatcher, Conversations conversations) {
         this.context = context;
@@ -66,6 +70,15 @@ final class Finisher {
         Campaign before = lifecycle.find(id);
         Campaign finishing = lifecycle.change(id, CampaignAction.START_FINISHING, c -> c.startFinishing(reason, now));
         return cleanUpAndFinish(finishing, before.isFinishing());
+    }
+
+    /**
+     * Completes the clean-up of {@link #finish} when it had to stay FINISHING; {@code resumed} as that
+     * call's. Does nothing to a campaign no longer finishing.
+     */
+    Campaign complete(CampaignId id, boolean resumed) {
+        Campaign campaign = lifecycle.find(id);
+        return campaign.isFinishing() ? cleanUpAndFinish(campaign, resumed) : campaign;
     }
 
     /**
@@ -95,7 +108,9 @@ final class Finisher {
         CampaignId id = campaign.id();
         Instant now = context.now();
         long skipped = skipAllPending(context, lifecycle, id, now);
-        long handedOver = conversations.handQueuedToFallback(campaign, now);
+        // handed to the host after the lock is released and acknowledged once it has them, so an earlier
+        // pass's count is added to the report of the pass that finishes
+        long handedOver = handedOverEarlier.merge(id, conversations.handQueuedToFallback(campaign, now), Long::sum);
         long closed = 0;
         List<Conversation> closedBatch;
         do {
@@ -133,6 +148,7 @@ final class Finisher {
         // dispatcher skips such recipients itself; those given back before, this call skips
         skipped += skipAllPending(context, lifecycle, id, context.now());
         dispatcher.forget(id);
+        handedOverEarlier.remove(id);
         if (finishedHere[0] && finished.state() == CampaignState.FINISHED) {
             report(finished, skipped, closed, handedOver, released, resumed);
         }

@@ -12,13 +12,10 @@ import io.campaignkit.core.port.StatusReason;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Versioned campaign changes (find, act, update, retry on conflict) and the events they emit. */
 final class Lifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private static final int MAX_CONFLICT_RETRIES = 20;
 
     private final EngineContext context;
@@ -58,11 +55,7 @@ final class Lifecycle {
 
     /** Tells the listener what a finishing campaign's clean-up did. */
     void report(FinishCleanUp cleanUp) {
-        try {
-            context.listener.onFinishCleanUp(cleanUp);
-        } catch (RuntimeException e) {
-            LOG.warn("campaign listener failed on {}", cleanUp, e);
-        }
+        context.toListener(cleanUp, () -> context.listener.onFinishCleanUp(cleanUp));
     }
 
     /** Emits one recipient event per change of delivery state that hosts hear about. */
