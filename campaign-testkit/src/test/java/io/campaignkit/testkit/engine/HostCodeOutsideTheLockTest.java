@@ -12,7 +12,7 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
-import io.campaignkit.testkit.channel.RecordedSend;
+import io.campaignkit.channel.simulated.RecordedSend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
