@@ -151,7 +151,7 @@ class WhatsAppCloudWebhookTest {
                         + "'pricing':{'billable':true,'pricing_model':'PMP','category':'marketing','type':'regular'}"))));
 
         assertThat(events).containsExactly(StatusUpdate.of("wamid.A", Optional.of("c42:r9001"), DeliveryStatus.DELIVERED,
-                SENT_AT).withRecipient("+5215512345678"));
+                SENT_AT).withRecipient("+525512345678"));
     }
 
     @Test
@@ -178,7 +178,7 @@ class WhatsAppCloudWebhookTest {
         assertThat(events).hasSize(2);
         assertThat(((StatusUpdate) events.get(0)).failure().orElseThrow().errorClass())
                 .isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
-        assertThat(events.get(1)).isEqualTo(new OptOut("+5215512345678", PNID, SENT_AT, Optional.empty(),
+        assertThat(events.get(1)).isEqualTo(new OptOut("+525512345678", PNID, SENT_AT, Optional.empty(),
                 Optional.of("wamid.A")));
         assertThat(accepted(meta.signed(meta.notification(status("wamid.B", "failed", "5215512345678",
                 "'errors':[{'code':131026}]"))))).as("other failures are no opt-out").hasSize(1);
@@ -224,7 +224,7 @@ class WhatsAppCloudWebhookTest {
         List<ChannelEvent> events = accepted(meta.signed(meta.notification(
                 message("5215512345678", "wamid.B", "text", "'text':{'body':'hola'}"))));
 
-        assertThat(events).containsExactly(InboundMessage.builder("wamid.B", "+5215512345678", PNID,
+        assertThat(events).containsExactly(InboundMessage.builder("wamid.B", "+525512345678", PNID,
                 Instant.ofEpochSecond(1673023653L)).text("hola").profileName("Ana").build());
     }
 
@@ -273,7 +273,7 @@ class WhatsAppCloudWebhookTest {
         assertThat(events).singleElement().isInstanceOfSatisfying(UnsupportedMessage.class, unsupported -> {
             assertThat(unsupported.providerMessageId()).contains("wamid.H");
             assertThat(unsupported.providerType()).isEqualTo("location");
-            assertThat(unsupported.from()).contains("+5215512345678");
+            assertThat(unsupported.from()).contains("+525512345678");
             assertThat(unsupported.to()).contains(PNID);
         });
     }

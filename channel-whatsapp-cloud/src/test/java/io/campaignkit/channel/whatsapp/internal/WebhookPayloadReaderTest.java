@@ -115,20 +115,22 @@ class WebhookPayloadReaderTest {
     }
 
     @Test
-    void incompleteElementsAreSkippedAndTheRestIsKept() throws Exception {
+    void incompleteElementsAreKeptForTheMapperToReport() throws Exception {
         WebhookPayload payload = reader.read(json(envelope("""
                 'statuses':[{'status':'read'},{'id':'wamid.A'},'not-an-object',
                  {'id':'wamid.OK','status':'READ','timestamp':'not-a-number'}],
                 'messages':[{'id':'wamid.noFrom','type':'text','text':{'body':'x'}},
                  {'from':'1555','id':'wamid.T','type':'text','text':'should be an object'}]
                 """)));
-        assertThat(payload.statuses()).singleElement().satisfies(status -> {
+        assertThat(payload.statuses()).hasSize(4).last().satisfies(status -> {
             assertThat(status.messageId()).isEqualTo("wamid.OK");
             assertThat(status.status()).isEqualTo("read");
             assertThat(status.timestamp()).isNull();
         });
-        assertThat(payload.messages()).singleElement()
-                .extracting(WebhookPayload.Message::kind).isEqualTo(WebhookPayload.Kind.UNSUPPORTED);
+        assertThat(payload.statuses().subList(0, 3)).allSatisfy(status ->
+                assertThat(status.messageId() == null || status.status() == null).isTrue());
+        assertThat(payload.messages()).extracting(WebhookPayload.Message::fromWaId).containsExactly(null, "1555");
+        assertThat(payload.messages().get(1).kind()).isEqualTo(WebhookPayload.Kind.UNSUPPORTED);
     }
 
     @Test
