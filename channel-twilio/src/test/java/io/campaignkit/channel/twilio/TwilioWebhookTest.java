@@ -282,11 +282,13 @@ class TwilioWebhookTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"START", " yes", "Unstop "})
-    void opt_in_keywords_yield_an_opt_in(String body) {
-        ChannelEvent event = single(whatsApp().handleWebhook(twilio.post(INBOUND_URL, inbound(body, "From", "whatsapp:+525500998877",
-                "To", "whatsapp:+14155238886"))));
+    void opt_in_keywords_yield_an_opt_in_and_still_reach_the_bot(String body) {
+        WebhookResult result = sms().handleWebhook(twilio.post(INBOUND_URL, inbound(body)));
 
-        assertThat(event).isEqualTo(new OptIn("+525500998877", "whatsapp:+14155238886", NOW, Optional.of(body.strip()), Optional.of("SMinbound1")));
+        assertThat(result.events()).hasSize(2);
+        assertThat(result.events().get(0)).isEqualTo(new OptIn("+525500998877", "+15005550006", NOW,
+                Optional.of(body.strip()), Optional.of("SMinbound1")));
+        assertThat(((InboundMessage) result.events().get(1)).text()).contains(body);
     }
 
     @ParameterizedTest
