@@ -351,14 +351,22 @@ public abstract class ChannelAdapterContractKit {
         assertThat(update.correlationId()).contains("ck-unknown-fields");
     }
 
-    /** A message type the adapter does not know becomes an UnsupportedMessage, never an exception. */
+    /**
+     * A message type the adapter does not know is reported, never an exception nor silence: as an
+     * inbound message whose content is {@code InboundContent.Unsupported} (so the bot still gets the
+     * contact's turn), or as an UnsupportedMessage event.
+     */
     @Test
-    @DisplayName("unknown message types become unsupported-message events")
+    @DisplayName("unknown message types become unsupported content or unsupported-message events")
     public void unknownMessageTypesBecomeUnsupportedMessageEvents() {
         WebhookResult result = handle(provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
 
         assertThat(result.accepted()).as("status for an unknown message type: %s", result).isTrue();
-        assertThat(ofType(result.events(), UnsupportedMessage.class)).as("unsupported messages in %s", result.events()).hasSize(1);
+        long unsupportedInbound = ofType(result.events(), io.campaignkit.channel.event.InboundMessage.class).stream()
+                .filter(inbound -> inbound.content() instanceof io.campaignkit.channel.event.InboundContent.Unsupported)
+                .count();
+        assertThat(ofType(result.events(), UnsupportedMessage.class).size() + unsupportedInbound)
+                .as("unsupported messages in %s", result.events()).isEqualTo(1);
     }
 
     /** A validly signed body that cannot be parsed answers 400 with no events. */

@@ -92,6 +92,27 @@ class TwilioKeywordsTest {
     }
 
     @Test
+    void aListPickerChoiceIsAListReply() {
+        InboundMessage message = onlyMessage(adapter("whatsapp:+14155238886", b -> b).handleWebhook(twilio.post(
+                INBOUND_URL, whatsAppInbound("Martes", "ListId", "row-2", "ListTitle", "Martes"))));
+
+        assertThat(message.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.ListReply("row-2",
+                java.util.Optional.of("Martes"), java.util.Optional.empty()));
+    }
+
+    @Test
+    void mediaIsTypedWithTheBodyAsCaption() {
+        InboundMessage message = onlyMessage(adapter("whatsapp:+14155238886", b -> b).handleWebhook(twilio.post(
+                INBOUND_URL, whatsAppInbound("mi recibo", "NumMedia", "1", "MediaUrl0", "https://api.twilio.com/media/ME1",
+                        "MediaContentType0", "image/jpeg"))));
+
+        assertThat(message.content()).isInstanceOfSatisfying(io.campaignkit.channel.event.InboundContent.Media.class, media -> {
+            assertThat(media.kind()).isEqualTo(io.campaignkit.channel.MediaKind.IMAGE);
+            assertThat(media.caption()).contains("mi recibo");
+        });
+    }
+
+    @Test
     void aCancelButtonTapDoesNotSuppressTheContactEvenOnSms() {
         InboundMessage message = onlyMessage(adapter("+15005550006", b -> b).handleWebhook(twilio.post(
                 INBOUND_URL, smsInbound("Cancel", "ButtonText", "Cancel", "ButtonPayload", "cancel_order"))));

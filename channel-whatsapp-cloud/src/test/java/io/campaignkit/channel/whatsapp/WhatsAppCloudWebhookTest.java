@@ -9,7 +9,6 @@ import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -266,15 +265,15 @@ class WhatsAppCloudWebhookTest {
     }
 
     @Test
-    void unknownMessageTypeBecomesUnsupported() {
+    void unknownMessageTypeReachesTheEngineAsUnsupportedContentWithItsTypeName() {
         List<ChannelEvent> events = accepted(meta.signed(meta.notification(message("5215512345678", "wamid.H",
-                "location", "'location':{'latitude':19.4,'longitude':-99.1}"))));
+                "hologram_2031", "'hologram_2031':{'depth':3}"))));
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(UnsupportedMessage.class, unsupported -> {
-            assertThat(unsupported.providerMessageId()).contains("wamid.H");
-            assertThat(unsupported.providerType()).isEqualTo("location");
-            assertThat(unsupported.from()).contains("+525512345678");
-            assertThat(unsupported.to()).contains(PNID);
+        assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class, inbound -> {
+            assertThat(inbound.providerMessageId()).isEqualTo("wamid.H");
+            assertThat(inbound.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.Unsupported("hologram_2031"));
+            assertThat(inbound.from()).isEqualTo("+525512345678");
+            assertThat(inbound.to()).isEqualTo(PNID);
         });
     }
 

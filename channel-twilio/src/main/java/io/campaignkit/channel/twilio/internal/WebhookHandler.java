@@ -201,21 +201,14 @@ public final class WebhookHandler {
 
     private static ChannelEvent inboundMessage(String messageSid, Map<String, String> params, String from, String to,
                                                Instant now) {
-        String body = params.get("Body");
-        String buttonPayload = blankToNull(params.get("ButtonPayload"));
         List<MediaReference> media = mediaOf(params);
-        String text = blankToNull(body);
-        if (text == null && buttonPayload == null && media.isEmpty()) {
-            String type = params.containsKey("Latitude") ? "location" : "empty";
-            return new UnsupportedMessage(Optional.of(messageSid), Optional.of(from), Optional.of(to), now,
-                    "twilio-" + type, "an inbound Twilio message without text, button or media (" + type + ")");
-        }
         return InboundMessage.builder(messageSid, from, to, now)
-                .text(text)
-                .buttonPayload(buttonPayload)
+                .text(blankToNull(params.get("Body")))
+                .buttonPayload(blankToNull(params.get("ButtonPayload")))
                 .replyToProviderMessageId(blankToNull(params.get("OriginalRepliedMessageSid")))
                 .media(media)
                 .profileName(blankToNull(params.get("ProfileName")))
+                .content(TwilioInboundContent.of(params, media))
                 .build();
     }
 

@@ -1,7 +1,5 @@
 package io.campaignkit.channel.whatsapp.internal;
 
-import io.campaignkit.channel.MediaKind;
-import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.ChannelEvent;
@@ -175,47 +173,11 @@ public final class EventMapper {
             return new UnsupportedMessage(Optional.ofNullable(message.messageId()), Optional.ofNullable(from),
                     Optional.of(to), timestamp, type, why + ": not passed to the engine as a message");
         }
-        InboundMessage.Builder inbound = InboundMessage.builder(message.messageId(), from, to, timestamp)
+        return InboundMessage.builder(message.messageId(), from, to, timestamp)
                 .profileName(message.profileName())
-                .replyToProviderMessageId(message.contextMessageId());
-        switch (message.kind()) {
-            case TEXT -> inbound.text(message.text());
-            case BUTTON, INTERACTIVE_REPLY -> inbound.text(message.reply().title()).buttonPayload(message.reply().id());
-            case MEDIA -> {
-                if (message.media().mediaId() == null || message.media().mediaId().isBlank()) {
-                    return unsupported(message, from, to, timestamp, "media message without a media id");
-                }
-                MediaReference media = MediaReference.ofProviderId(mediaKind(message.media().type()),
-                        message.media().mediaId());
-                if (message.media().mimeType() != null && !message.media().mimeType().isBlank()) {
-                    media = media.withMimeType(message.media().mimeType());
-                }
-                inbound.text(message.text()).media(List.of(media));
-            }
-            case UNSUPPORTED -> {
-                return unsupported(message, from, to, timestamp,
-                        "WhatsApp message type not handled by CampaignKit");
-            }
-        }
-        return inbound.build();
-    }
-
-    private static ChannelEvent unsupported(WebhookPayload.Message message, String from, String to, Instant timestamp,
-                                            String description) {
-        String type = message.type() == null || message.type().isBlank() ? "unknown" : message.type();
-        return new UnsupportedMessage(Optional.of(message.messageId()), Optional.of(from), Optional.of(to), timestamp,
-                type, description);
-    }
-
-    private static MediaKind mediaKind(String type) {
-        return switch (type) {
-            case "image" -> MediaKind.IMAGE;
-            case "video" -> MediaKind.VIDEO;
-            case "audio" -> MediaKind.AUDIO;
-            case "document" -> MediaKind.DOCUMENT;
-            case "sticker" -> MediaKind.STICKER;
-            default -> MediaKind.OTHER;
-        };
+                .replyToProviderMessageId(message.contextMessageId())
+                .content(message.content())
+                .build();
     }
 
     /** The provider's time, or ours when it gave none or one too far ahead to be true. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
 
@@ -27,8 +26,6 @@ public final class WebhookPayloadReader {
             super(message);
         }
     }
-
-    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
 
     private final ObjectMapper mapper;
 
@@ -134,49 +131,11 @@ public final class WebhookPayloadReader {
         String contextId = text(message.path("context"), "id");
         String profileName = from != null ? profileNames.get(from)
                 : fromUserId != null ? profileNames.get(fromUserId) : null;
-        WebhookPayload.Kind kind = WebhookPayload.Kind.UNSUPPORTED;
-        String text = null;
-        WebhookPayload.Reply reply = null;
-        WebhookPayload.Media media = null;
-        if ("text".equals(type) && text(message.path("text"), "body") != null) {
-            kind = WebhookPayload.Kind.TEXT;
-            text = text(message.path("text"), "body");
-        } else if ("button".equals(type) && message.path("button").isObject()) {
-            JsonNode button = message.path("button");
-            kind = WebhookPayload.Kind.BUTTON;
-            text = text(button, "text");
-            reply = new WebhookPayload.Reply("button", text(button, "payload"), text, null);
-        } else if ("interactive".equals(type)) {
-            reply = interactiveReply(message.path("interactive"));
-            if (reply != null) {
-                kind = WebhookPayload.Kind.INTERACTIVE_REPLY;
-                text = reply.title();
-            }
-        } else if (type != null && MEDIA_TYPES.contains(type) && message.path(type).isObject()) {
-            JsonNode node = message.path(type);
-            kind = WebhookPayload.Kind.MEDIA;
-            media = new WebhookPayload.Media(type, text(node, "id"), text(node, "mime_type"), text(node, "sha256"),
-                    text(node, "caption"), text(node, "filename"));
-            text = media.caption();
-        }
-        return new WebhookPayload.Message(phoneNumberId, messageId, from, fromUserId, profileName, timestamp, type, kind,
-                text, contextId, reply, media);
+        return new WebhookPayload.Message(phoneNumberId, messageId, from, fromUserId, profileName, timestamp, type,
+                contextId, InboundContentReader.read(type, message));
     }
 
-    private static WebhookPayload.Reply interactiveReply(JsonNode interactive) {
-        String subtype = text(interactive, "type");
-        if (!"button_reply".equals(subtype) && !"list_reply".equals(subtype)) {
-            return null;
-        }
-        JsonNode choice = interactive.path(subtype);
-        String id = nonBlank(text(choice, "id"));
-        if (id == null) {
-            return null;
-        }
-        return new WebhookPayload.Reply(subtype, id, text(choice, "title"), text(choice, "description"));
-    }
-
-    private static String nonBlank(String value) {
+    static String nonBlank(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
