@@ -10,13 +10,14 @@ import java.util.Optional;
 /**
  * What a contact sent, typed: every kind of inbound message a channel carries reaches the bot as one
  * of these, and a kind the adapter does not know as {@link Unsupported} with the provider's own name
- * for it, so a bot can at least answer "I cannot read that". Switch over it with pattern matching:
+ * for it, so a bot can at least answer "I cannot read that". Tell the kinds apart with
+ * {@code instanceof} patterns:
  *
  * <pre>{@code
- * switch (message.content()) {
- *     case InboundContent.Text text -> ...
- *     case InboundContent.ButtonReply button -> ...
- *     default -> ...
+ * if (message.content() instanceof InboundContent.ButtonReply button) {
+ *     confirm(button.payload());
+ * } else if (message.content() instanceof InboundContent.Location place) {
+ *     route(place.latitude(), place.longitude());
  * }
  * }</pre>
  *
