@@ -16,7 +16,9 @@ import java.util.Locale;
  * <p>Made by {@link #parse(String)} or {@link #parse(String, String)}, which normalize what people
  * type: spaces, dashes, dots and parentheses are allowed; a leading {@code +} or {@code 00} means
  * international; digits with no {@code +} are read as international (country code first) unless a
- * default region is given, in which case they are read as that region's national format. The
+ * default region is given, in which case they are read as that region's national format.
+ * Mexico's old mobile form, {@code +521} and 10 digits (still used by WhatsApp), is read as
+ * {@code +52} and the same 10 digits (written international, or as bare digits with default region MX). The
  * number is validated with libphonenumber: any valid number is accepted, and its
  * {@linkplain #type() type} is kept so a channel or a host can refuse landlines.
  *
@@ -26,6 +28,12 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String UNKNOWN_REGION = "ZZ";
+    /**
+     * Mexico's mobile form before 2019: country code 52, then 1, then the 10-digit number. Mexico
+     * retired the 1, but WhatsApp still reports Mexican mobiles that way ({@code from}, {@code wa_id})
+     * and old address books keep it; it names the same line as 52 + the 10 digits.
+     */
+    private static final java.util.regex.Pattern OLD_MEXICAN_MOBILE = java.util.regex.Pattern.compile("521\\d{10}");
 
     private final String e164;
     private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
@@ -71,6 +79,10 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         }
         if (digits.isEmpty()) {
             throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, "no digits");
+        }
+        if ((international || "MX".equals(region)) && OLD_MEXICAN_MOBILE.matcher(digits).matches()) {
+            digits = "52" + digits.substring(3);
+            international = true;
         }
         Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
                 international ? UNKNOWN_REGION : region);

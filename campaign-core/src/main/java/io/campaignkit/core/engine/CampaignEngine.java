@@ -300,7 +300,7 @@ public final class CampaignEngine {
         private ContactDirectory directory;
         private Clock clock = Clock.systemUTC();
         private CampaignListener listener = CampaignListener.NONE;
-        private UnroutedMessageHandler unrouted = UnroutedMessageHandler.IGNORE;
+        private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
         private String ownerId = "campaignkit-" + UUID.randomUUID();
         private Duration leaseDuration = DEFAULT_LEASE_DURATION;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
@@ -357,7 +357,8 @@ public final class CampaignEngine {
 
         /**
          * Where inbound messages no bot answers go (contacts in no active campaign, and messages queued
-         * for closed hours whose campaign finished first); ignored by default.
+         * for closed hours whose campaign finished first, senders that are no phone number); by default
+         * {@link UnroutedMessageHandler#LOG_WARNING}, one warning per message.
          */
         public Builder unroutedMessages(UnroutedMessageHandler handler) {
             this.unrouted = Arguments.requireNonNull(handler, "handler");

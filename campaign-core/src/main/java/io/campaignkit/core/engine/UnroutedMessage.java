@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param channelId the channel it came through
  * @param message the message; for one that was queued, rebuilt from what the engine kept (its
- *     provider id, sender, contact, time, text and media links; media kinds are {@code OTHER})
+ *     provider id, sender, contact, time, typed content, text and media links)
  * @param reason why no bot answers it
  * @param campaignId the campaign the contact was engaged in, when there was one
  *     ({@link Reason#CAMPAIGN_FINISHED})

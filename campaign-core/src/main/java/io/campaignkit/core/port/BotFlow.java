@@ -15,6 +15,9 @@ package io.campaignkit.core.port;
  * };
  * }</pre>
  *
+ * <p>Every kind of message reaches the bot; {@link InboundMessage#content()} says which (a tapped
+ * button's payload, a location, a photo, ...), and {@link InboundMessage#text()} is its text, if any.
+ *
  * <p>An exception thrown here is reported to the {@link CampaignListener#onEngineFailure}; the
  * conversation stays open.
  */

@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * Something failed inside the engine without stopping it: a campaign's run (retried at the next),
  * the campaign's bot flow, a bot's reply that the channel refused, a launch interrupted before its
- * imported list was all in, or the host's unrouted-message handler.
+ * imported list was all in, the host's unrouted-message handler, or a channel event the engine could
+ * not act on.
  *
  * @param campaignId the campaign concerned, when known
  * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW}, {@link #BOT_REPLY},
- *     {@link #LAUNCH_INTERRUPTED} or {@link #UNROUTED_HANDLER}
+ *     {@link #LAUNCH_INTERRUPTED}, {@link #UNROUTED_HANDLER} or {@link #CHANNEL_EVENT_UNREADABLE}
  * @param error what was thrown or reported
  * @param at when
  */
@@ -35,6 +36,12 @@ public record EngineFailure(Optional<CampaignId> campaignId, String source, Thro
      * finished; the message is named in the log, and the clean-up went on.
      */
     public static final String UNROUTED_HANDLER = "UNROUTED_HANDLER";
+    /**
+     * A channel reported an event the engine cannot act on: an opt-out or opt-in whose sender is no
+     * phone number, or a message the adapter could not read (no id, no sender, a kind of event it does
+     * not know). The error's message says which; nothing was changed.
+     */
+    public static final String CHANNEL_EVENT_UNREADABLE = "CHANNEL_EVENT_UNREADABLE";
 
     public EngineFailure {
         Arguments.requireNonNull(campaignId, "campaignId");

@@ -27,6 +27,30 @@ class PhoneNumberTest {
         assertThat(PhoneNumber.parse(input).e164()).isEqualTo(e164);
     }
 
+    /**
+     * Mexico dropped the mobile "1" after the country code in 2019, but WhatsApp still reports Mexican
+     * mobiles as 521 + 10 digits, and old address books keep it: it is the same line as 52 + 10 digits.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "+5214771234567       | +524771234567",
+            "5214771234567        | +524771234567",
+            "005215512345678      | +525512345678",
+            "+52 1 55 1234 5678   | +525512345678",
+    })
+    void readsMexicosOldMobilePrefixAsTheCurrentNumber(String input, String e164) {
+        assertThat(PhoneNumber.parse(input).e164()).isEqualTo(e164);
+        assertThat(PhoneNumber.parse(input, "MX").e164()).isEqualTo(e164);
+    }
+
+    @Test
+    void theMexicanMobilePrefixRuleTouchesOnlyThirteenDigitNumbersOfMexico() {
+        // 52 + 1 + 9 digits is not the old mobile form: refused as before, not shortened into something else
+        assertThatThrownBy(() -> PhoneNumber.parse("+521551234567")).isInstanceOf(InvalidPhoneNumberException.class);
+        // the current form is left as it is
+        assertThat(PhoneNumber.parse("+525512345678").e164()).isEqualTo("+525512345678");
+    }
+
     @Test
     void digitsWithoutPlusAreNationalWhenADefaultRegionIsGiven() {
         assertThat(PhoneNumber.parse("55 0099 8877", "MX").e164()).isEqualTo("+525500998877");

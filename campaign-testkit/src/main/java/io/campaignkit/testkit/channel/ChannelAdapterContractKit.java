@@ -15,6 +15,7 @@ import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
+import io.campaignkit.channel.event.InboundContent;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -351,14 +352,15 @@ public abstract class ChannelAdapterContractKit {
         assertThat(update.correlationId()).contains("ck-unknown-fields");
     }
 
-    /** A message type the adapter does not know becomes an UnsupportedMessage, never an exception. */
+    /** An unknown message type is an UnsupportedMessage or an inbound message of Unsupported content, never an exception. */
     @Test
-    @DisplayName("unknown message types become unsupported-message events")
+    @DisplayName("unknown message types become unsupported content or unsupported-message events")
     public void unknownMessageTypesBecomeUnsupportedMessageEvents() {
         WebhookResult result = handle(provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
 
         assertThat(result.accepted()).as("status for an unknown message type: %s", result).isTrue();
-        assertThat(ofType(result.events(), UnsupportedMessage.class)).as("unsupported messages in %s", result.events()).hasSize(1);
+        assertThat(result.events()).as("unsupported messages").filteredOn(event -> event instanceof UnsupportedMessage
+                || event instanceof InboundMessage inbound && inbound.content() instanceof InboundContent.Unsupported).hasSize(1);
     }
 
     /** A validly signed body that cannot be parsed answers 400 with no events. */

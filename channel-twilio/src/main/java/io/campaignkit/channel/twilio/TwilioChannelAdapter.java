@@ -58,7 +58,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         this.mapping = new OutboundMapping(config.whatsApp(), config.statusCallbackUrl(), config.validityPeriod(),
                 config::contentSidFor);
         this.webhooks = new WebhookHandler(new SignatureVerifier(config.authToken().reveal(),
-                config.publicWebhookBaseUrl().orElse(null)), config.sender(), config.clock());
+                config.publicWebhookBaseUrl().orElse(null)), config.sender(),
+                new io.campaignkit.channel.twilio.internal.OptKeywords(config.keywords()), config.clock());
         this.capabilities = ChannelCapabilities.custom()
                 .templates(true)
                 .freeFormText(true)

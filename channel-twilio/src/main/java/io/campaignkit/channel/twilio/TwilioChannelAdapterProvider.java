@@ -18,6 +18,8 @@ import java.util.Locale;
  *   <li>{@code validity-period}, {@code connect-timeout}, {@code request-timeout}: ISO-8601 or milliseconds</li>
  *   <li>{@code max-concurrent-sends}, {@code max-queued-sends}: positive integers</li>
  *   <li>{@code content-template.<name>} or {@code content-template.<name>.<language>}: an {@code HX…} Content SID</li>
+ *   <li>{@code opt-out-keywords}, {@code opt-in-keywords}, {@code help-keywords}: comma-separated SMS
+ *       keywords, each replacing that list of {@link TwilioKeywords#defaults()}</li>
  * </ul>
  *
  * <p>The Twilio SDK ({@code com.twilio.sdk:twilio}) is an optional dependency of this module: a host
@@ -29,6 +31,16 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
 
     /** For {@link java.util.ServiceLoader}. */
     public TwilioChannelAdapterProvider() {
+    }
+
+    private static java.util.Set<String> words(String commaSeparated) {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        for (String word : commaSeparated.split(",")) {
+            if (!word.isBlank()) {
+                words.add(word.strip());
+            }
+        }
+        return words;
     }
 
     @Override
@@ -60,6 +72,14 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         settings.duration("request-timeout").ifPresent(builder::requestTimeout);
         settings.get("max-concurrent-sends").ifPresent(value -> builder.maxConcurrentSends(integer(value, "max-concurrent-sends")));
         settings.get("max-queued-sends").ifPresent(value -> builder.maxQueuedSends(integer(value, "max-queued-sends")));
+        if (settings.get("opt-out-keywords").isPresent() || settings.get("opt-in-keywords").isPresent()
+                || settings.get("help-keywords").isPresent()) {
+            TwilioKeywords defaults = TwilioKeywords.defaults();
+            builder.keywords(withKey("the Twilio keyword settings", () -> new TwilioKeywords(
+                    settings.get("opt-out-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.optOut()),
+                    settings.get("opt-in-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.optIn()),
+                    settings.get("help-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.help()))));
+        }
         for (String key : settings.keys()) {
             if (key.startsWith(CONTENT_TEMPLATE_PREFIX)) {
                 contentTemplate(key, settings.require(key), builder);

@@ -51,6 +51,7 @@ public final class TwilioConfig {
     private final int maxConcurrentSends;
     private final int maxQueuedSends;
     private final Map<String, String> contentTemplates;
+    private final TwilioKeywords keywords;
     private final Clock clock;
 
     private TwilioConfig(Builder b) {
@@ -96,6 +97,7 @@ public final class TwilioConfig {
         this.maxConcurrentSends = positive(b.maxConcurrentSends, "maxConcurrentSends");
         this.maxQueuedSends = positive(b.maxQueuedSends, "maxQueuedSends");
         this.contentTemplates = Map.copyOf(b.contentTemplates);
+        this.keywords = require(b.keywords, "keywords");
         this.clock = require(b.clock, "clock");
     }
 
@@ -183,6 +185,11 @@ public final class TwilioConfig {
         return contentTemplates;
     }
 
+    /** @return the SMS opt-out, opt-in and help words of this sender; {@link TwilioKeywords#defaults()} unless set */
+    public TwilioKeywords keywords() {
+        return keywords;
+    }
+
     /** @return the clock for receipts and event timestamps */
     public Clock clock() {
         return clock;
@@ -264,6 +271,7 @@ public final class TwilioConfig {
         private int maxQueuedSends = DEFAULT_MAX_QUEUED_SENDS;
         private final Map<String, String> contentTemplates = new TreeMap<>();
         private Clock clock = Clock.systemUTC();
+        private TwilioKeywords keywords = TwilioKeywords.defaults();
 
         private Builder() {
         }
@@ -367,6 +375,12 @@ public final class TwilioConfig {
                         + contentSid + "')");
             }
             contentTemplates.put(language == null ? name : name + "/" + language, contentSid);
+            return this;
+        }
+
+        /** @param value the SMS keywords of this sender (SMS only; never applied to WhatsApp) @return this builder */
+        public Builder keywords(TwilioKeywords value) {
+            this.keywords = value;
             return this;
         }
 

@@ -143,6 +143,26 @@ class TwilioConfigTest {
     }
 
     @Test
+    void the_provider_reads_keyword_lists_each_replacing_its_default() {
+        Map<String, String> settings = settings();
+        settings.put("opt-out-keywords", "STOP, BAJA ,arrêt");
+        settings.put("help-keywords", "AIDE");
+
+        TwilioConfig config = new TwilioChannelAdapterProvider().configurationFrom(ChannelSettings.of(settings));
+
+        assertThat(config.keywords().optOut()).containsExactlyInAnyOrder("STOP", "BAJA", "ARRET");
+        assertThat(config.keywords().optIn()).isEqualTo(TwilioKeywords.defaults().optIn());
+        assertThat(config.keywords().help()).containsExactly("AIDE");
+        assertThat(TwilioConfig.custom().accountSid("AC0123456789abcdef0123456789abcdef").authToken(TOKEN)
+                .sender("+15005550006").statusCallbackUrl(URI.create("https://h.example/s")).build().keywords())
+                .isEqualTo(TwilioKeywords.defaults());
+        Map<String, String> clash = settings();
+        clash.put("opt-in-keywords", "STOP");
+        assertThatThrownBy(() -> new TwilioChannelAdapterProvider().configurationFrom(ChannelSettings.of(clash)))
+                .hasMessageContaining("keyword").hasMessageContaining("STOP");
+    }
+
+    @Test
     void the_provider_names_the_bad_key_and_never_the_token() {
         TwilioChannelAdapterProvider provider = new TwilioChannelAdapterProvider();
         Map<String, String> missing = settings();

@@ -135,10 +135,9 @@ final class TwilioScriptedProvider implements ScriptedProvider {
 
     @Override
     public WebhookRequest signedUnknownMessageTypeWebhook(String providerMessageId, String from) {
-        Map<String, String> params = inbound(providerMessageId, from, "");
-        params.put("Latitude", "19.4326");
-        params.put("Longitude", "-99.1332");
-        return signer.post(INBOUND_URL, params);
+        // Twilio forwards a WhatsApp message it cannot represent (a poll, an order) with no Body, media,
+        // button or location: nothing CampaignKit knows
+        return signer.post(INBOUND_URL, inbound(providerMessageId, from, ""));
     }
 
     private Map<String, String> inbound(String sid, String from, String text) {

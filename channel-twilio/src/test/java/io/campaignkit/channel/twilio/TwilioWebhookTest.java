@@ -8,7 +8,6 @@ import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -244,8 +243,10 @@ class TwilioWebhookTest {
 
         assertThat(message.from()).isEqualTo("+525500998877");
         assertThat(message.to()).isEqualTo("whatsapp:+14155238886");
-        assertThat(message.text()).isEmpty();
+        assertThat(message.text()).as("the button's text, Body being empty").contains("Sí");
         assertThat(message.buttonPayload()).contains("yes-please");
+        assertThat(message.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.ButtonReply("yes-please",
+                Optional.of("Sí")));
         assertThat(message.replyToProviderMessageId()).contains(SID);
         assertThat(message.profileName()).contains("Ana");
         assertThat(message.media()).extracting(m -> m.kind(), m -> m.url().orElseThrow().toString(), m -> m.mimeType().orElseThrow())
@@ -264,12 +265,15 @@ class TwilioWebhookTest {
     }
 
     @Test
-    void a_location_or_empty_message_is_unsupported_not_an_error() {
-        UnsupportedMessage location = (UnsupportedMessage) single(whatsApp().handleWebhook(twilio.post(INBOUND_URL,
-                inbound("", "Latitude", "19.43", "Longitude", "-99.13"))));
+    void a_location_is_typed_and_an_empty_message_reaches_the_bot_as_unsupported_content() {
+        InboundMessage location = (InboundMessage) single(whatsApp().handleWebhook(twilio.post(INBOUND_URL,
+                inbound("", "Latitude", "19.43", "Longitude", "-99.13", "Address", "Zócalo, CDMX", "Label", "Zócalo"))));
+        InboundMessage empty = (InboundMessage) single(sms().handleWebhook(twilio.post(INBOUND_URL, inbound(""))));
 
-        assertThat(location.providerType()).isEqualTo("twilio-location");
-        assertThat(location.from()).contains("+525500998877");
+        assertThat(location.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.Location(19.43, -99.13,
+                Optional.of("Zócalo"), Optional.of("Zócalo, CDMX")));
+        assertThat(location.from()).isEqualTo("+525500998877");
+        assertThat(empty.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.Unsupported("empty"));
     }
 
     @ParameterizedTest
@@ -282,11 +286,13 @@ class TwilioWebhookTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"START", " yes", "Unstop "})
-    void opt_in_keywords_yield_an_opt_in(String body) {
-        ChannelEvent event = single(whatsApp().handleWebhook(twilio.post(INBOUND_URL, inbound(body, "From", "whatsapp:+525500998877",
-                "To", "whatsapp:+14155238886"))));
+    void opt_in_keywords_yield_an_opt_in_and_still_reach_the_bot(String body) {
+        WebhookResult result = sms().handleWebhook(twilio.post(INBOUND_URL, inbound(body)));
 
-        assertThat(event).isEqualTo(new OptIn("+525500998877", "whatsapp:+14155238886", NOW, Optional.of(body.strip()), Optional.of("SMinbound1")));
+        assertThat(result.events()).hasSize(2);
+        assertThat(result.events().get(0)).isEqualTo(new OptIn("+525500998877", "+15005550006", NOW,
+                Optional.of(body.strip()), Optional.of("SMinbound1")));
+        assertThat(((InboundMessage) result.events().get(1)).text()).contains(body);
     }
 
     @ParameterizedTest

@@ -9,7 +9,6 @@ import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -151,7 +150,7 @@ class WhatsAppCloudWebhookTest {
                         + "'pricing':{'billable':true,'pricing_model':'PMP','category':'marketing','type':'regular'}"))));
 
         assertThat(events).containsExactly(StatusUpdate.of("wamid.A", Optional.of("c42:r9001"), DeliveryStatus.DELIVERED,
-                SENT_AT).withRecipient("+5215512345678"));
+                SENT_AT).withRecipient("+525512345678"));
     }
 
     @Test
@@ -178,7 +177,7 @@ class WhatsAppCloudWebhookTest {
         assertThat(events).hasSize(2);
         assertThat(((StatusUpdate) events.get(0)).failure().orElseThrow().errorClass())
                 .isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
-        assertThat(events.get(1)).isEqualTo(new OptOut("+5215512345678", PNID, SENT_AT, Optional.empty(),
+        assertThat(events.get(1)).isEqualTo(new OptOut("+525512345678", PNID, SENT_AT, Optional.empty(),
                 Optional.of("wamid.A")));
         assertThat(accepted(meta.signed(meta.notification(status("wamid.B", "failed", "5215512345678",
                 "'errors':[{'code':131026}]"))))).as("other failures are no opt-out").hasSize(1);
@@ -224,7 +223,7 @@ class WhatsAppCloudWebhookTest {
         List<ChannelEvent> events = accepted(meta.signed(meta.notification(
                 message("5215512345678", "wamid.B", "text", "'text':{'body':'hola'}"))));
 
-        assertThat(events).containsExactly(InboundMessage.builder("wamid.B", "+5215512345678", PNID,
+        assertThat(events).containsExactly(InboundMessage.builder("wamid.B", "+525512345678", PNID,
                 Instant.ofEpochSecond(1673023653L)).text("hola").profileName("Ana").build());
     }
 
@@ -266,15 +265,15 @@ class WhatsAppCloudWebhookTest {
     }
 
     @Test
-    void unknownMessageTypeBecomesUnsupported() {
+    void unknownMessageTypeReachesTheEngineAsUnsupportedContentWithItsTypeName() {
         List<ChannelEvent> events = accepted(meta.signed(meta.notification(message("5215512345678", "wamid.H",
-                "location", "'location':{'latitude':19.4,'longitude':-99.1}"))));
+                "hologram_2031", "'hologram_2031':{'depth':3}"))));
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(UnsupportedMessage.class, unsupported -> {
-            assertThat(unsupported.providerMessageId()).contains("wamid.H");
-            assertThat(unsupported.providerType()).isEqualTo("location");
-            assertThat(unsupported.from()).contains("+5215512345678");
-            assertThat(unsupported.to()).contains(PNID);
+        assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class, inbound -> {
+            assertThat(inbound.providerMessageId()).isEqualTo("wamid.H");
+            assertThat(inbound.content()).isEqualTo(new io.campaignkit.channel.event.InboundContent.Unsupported("hologram_2031"));
+            assertThat(inbound.from()).isEqualTo("+525512345678");
+            assertThat(inbound.to()).isEqualTo(PNID);
         });
     }
 

@@ -10,6 +10,7 @@ import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
@@ -55,17 +56,33 @@ final class ChannelEvents {
                     conversations.onInbound(channelId, inbound);
                 }
             } else if (event instanceof OptOut optOut) {
-                phone(optOut.from()).ifPresent(phone -> context.suppressions.suppress(new Suppression(
-                        Optional.of(new SenderKey(channelId, optOut.to())), phone, Suppression.CHANNEL_OPT_OUT,
-                        optOut.timestamp())));
+                Optional<PhoneNumber> phone = phone(optOut.from());
+                phone.ifPresentOrElse(number -> context.suppressions.suppress(new Suppression(
+                        Optional.of(new SenderKey(channelId, optOut.to())), number, Suppression.CHANNEL_OPT_OUT,
+                        optOut.timestamp())), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
+                        + "', which is no phone number, so no contact was suppressed (" + optOut.deduplicationKey() + ")"));
             } else if (event instanceof OptIn optIn) {
-                phone(optIn.from()).ifPresent(phone ->
-                        context.suppressions.lift(Optional.of(new SenderKey(channelId, optIn.to())), phone));
+                Optional<PhoneNumber> phone = phone(optIn.from());
+                phone.ifPresentOrElse(number -> context.suppressions.lift(
+                        Optional.of(new SenderKey(channelId, optIn.to())), number), () -> unreadable(channelId,
+                        "an opt-in from '" + optIn.from() + "', which is no phone number, so no suppression was lifted ("
+                                + optIn.deduplicationKey() + ")"));
             } else if (event instanceof UnsupportedMessage unsupported) {
-                LOG.info("channel {} reported an unsupported message: {}", channelId, unsupported.description());
+                unreadable(channelId, "an event it could not read (" + unsupported.providerType() + ", "
+                        + unsupported.deduplicationKey() + "): " + unsupported.description());
             }
         }
         flush(statuses);
+    }
+
+    /**
+     * An event the engine cannot act on: logged as a warning and told to the listener as an
+     * {@link EngineFailure#CHANNEL_EVENT_UNREADABLE}, never dropped in silence.
+     */
+    private void unreadable(String channelId, String what) {
+        String message = "channel " + channelId + " reported " + what;
+        LOG.warn(message);
+        context.failure(Optional.empty(), EngineFailure.CHANNEL_EVENT_UNREADABLE, new IllegalArgumentException(message));
     }
 
     private void flush(List<RecipientUpdate> statuses) {

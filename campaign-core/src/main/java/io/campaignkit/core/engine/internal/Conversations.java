@@ -226,6 +226,7 @@ final class Conversations {
         return io.campaignkit.channel.event.InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId,
                 kept.receivedAt()).text(kept.text().orElse(null))
                 .media(kept.media().stream().map(url -> MediaReference.ofUrl(MediaKind.OTHER, url)).toList())
+                .content(kept.content())
                 .build();
     }
 
@@ -310,14 +311,11 @@ final class Conversations {
     private static InboundMessage toBotMessage(io.campaignkit.channel.event.InboundMessage message) {
         List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
         Optional<String> text = message.text().or(message::buttonPayload);
-        if (text.isEmpty() && media.isEmpty()) {
-            text = Optional.of("");
-        }
-        return new InboundMessage(message.providerMessageId(), text, media, message.timestamp(), false);
+        return new InboundMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
     }
 
     private static InboundMessage queued(InboundMessage message) {
-        return new InboundMessage(message.messageId(), message.text(), message.media(), message.receivedAt(), true);
+        return message.asQueued();
     }
 
     private static Optional<PhoneNumber> parse(String from) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class InboundQueueRows {
 
     private static final String COLUMNS = "seq, conversation_id, campaign_id, phone, message_id, body, media, received_at,"
-            + " queued, lease_owner, lease_expires_at";
+            + " queued, lease_owner, lease_expires_at, content";
 
     private static final int ENQUEUE_ATTEMPTS = 5;
 
@@ -83,7 +83,7 @@ public final class InboundQueueRows {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_inbound_queue (tenant_id, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, tenant);
             insert.setLong(2, sequence);
             insert.setString(3, conversationId);
@@ -97,6 +97,7 @@ public final class InboundQueueRows {
             insert.setBoolean(10, message.queued());
             Sql.setString(insert, 11, null);
             Sql.setNanos(insert, 12, (Instant) null);
+            Sql.setString(insert, 13, InboundContentCodec.encode(message.content()));
             insert.executeUpdate();
         }
         return true;
@@ -175,8 +176,14 @@ public final class InboundQueueRows {
     private static QueuedInbound read(ResultSet rows) throws java.sql.SQLException {
         String media = rows.getString("media");
         List<URI> links = media == null ? List.of() : Arrays.stream(media.split("\n")).map(URI::create).toList();
-        InboundMessage message = new InboundMessage(rows.getString("message_id"), Optional.ofNullable(rows.getString("body")),
-                links, Sql.requiredInstant(rows, "received_at"), rows.getBoolean("queued"));
+        String content = rows.getString("content");
+        Optional<String> body = Optional.ofNullable(rows.getString("body"));
+        // rows queued before V6 have no content column value: it is derived from body and media
+        InboundMessage message = content == null
+                ? new InboundMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
+                        rows.getBoolean("queued"))
+                : new InboundMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
+                        rows.getBoolean("queued"), InboundContentCodec.decode(content));
         String owner = rows.getString("lease_owner");
         Optional<Lease> lease = owner == null ? Optional.empty()
                 : Optional.of(new Lease(owner, Sql.requiredInstant(rows, "lease_expires_at")));

@@ -1,36 +1,37 @@
 package io.campaignkit.channel.twilio.internal;
 
+import io.campaignkit.channel.twilio.TwilioKeywords;
+
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Twilio's standard opt-out and opt-in keywords. A message is a keyword only when its whole body,
- * trimmed and in any letter case, is one of them ("stop" and " Stop " are; "stop it" and
- * "OPT OUT" are not, as at Twilio). HELP and INFO are deliberately not here: they go to the bot.
+ * Whether an inbound SMS is an opt-out or opt-in keyword of the sender. A message is a keyword only
+ * when its whole body, trimmed, in any letter case and with accents ignored, is one of the sender's
+ * {@link TwilioKeywords} ("stop" and " Stop " are; "stop it" and "OPT OUT" are not, as at Twilio). Help
+ * words are never an intent: they go to the bot.
  */
 public final class OptKeywords {
 
     /** What a keyword asks for. */
     public enum Intent { OPT_OUT, OPT_IN }
 
-    public static final Set<String> OPT_OUT =
-            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT");
-    public static final Set<String> OPT_IN = Set.of("START", "YES", "UNSTOP");
+    private final TwilioKeywords keywords;
 
-    private OptKeywords() {
+    public OptKeywords(TwilioKeywords keywords) {
+        this.keywords = keywords;
     }
 
     /** The intent of this message body, empty for an ordinary message (or a null body). */
-    public static Optional<Intent> intentOf(String body) {
+    public Optional<Intent> intentOf(String body) {
         if (body == null) {
             return Optional.empty();
         }
-        String word = body.strip().toUpperCase(Locale.ROOT);
-        if (OPT_OUT.contains(word)) {
+        String word = TwilioKeywords.comparable(body);
+        if (keywords.optOut().contains(word)) {
             return Optional.of(Intent.OPT_OUT);
         }
-        if (OPT_IN.contains(word)) {
+        if (keywords.optIn().contains(word)) {
             return Optional.of(Intent.OPT_IN);
         }
         return Optional.empty();

@@ -40,6 +40,7 @@ public final class WebhookHandler {
 
     private final SignatureVerifier signatures;
     private final String configuredSender;
+    private final OptKeywords keywords;
     private final Clock clock;
     /**
      * Twilio's webhooks carry no timestamp, so events are stamped when first received. Twilio
@@ -53,9 +54,10 @@ public final class WebhookHandler {
         }
     };
 
-    public WebhookHandler(SignatureVerifier signatures, String configuredSender, Clock clock) {
+    public WebhookHandler(SignatureVerifier signatures, String configuredSender, OptKeywords keywords, Clock clock) {
         this.signatures = signatures;
         this.configuredSender = configuredSender;
+        this.keywords = keywords;
         this.clock = clock;
     }
 
@@ -171,29 +173,43 @@ public final class WebhookHandler {
         String from = bareNumber(rawFrom);
         String to = senderOf(params);
         String body = params.get("Body");
-        Optional<OptKeywords.Intent> intent = OptKeywords.intentOfOptOutType(params.get("OptOutType"))
-                .or(() -> OptKeywords.intentOf(body));
-        Optional<String> keyword = Optional.ofNullable(body).map(String::strip).filter(s -> !s.isEmpty());
-        if (intent.isPresent()) {
-            return List.of(intent.get() == OptKeywords.Intent.OPT_OUT
-                    ? new OptOut(from, to, now, keyword, Optional.of(messageSid))
-                    : new OptIn(from, to, now, keyword, Optional.of(messageSid)));
-        }
-        List<MediaReference> media = mediaOf(params);
         String buttonPayload = blankToNull(params.get("ButtonPayload"));
-        String text = blankToNull(body);
-        if (text == null && buttonPayload == null && media.isEmpty()) {
-            String type = params.containsKey("Latitude") ? "location" : "empty";
-            return List.of(new UnsupportedMessage(Optional.of(messageSid), Optional.of(from), Optional.of(to), now,
-                    "twilio-" + type, "an inbound Twilio message without text, button or media (" + type + ")"));
+        // Keywords are an SMS mechanism (Twilio's Advanced Opt-Out is SMS only): a WhatsApp message or a
+        // button tap is never one, whatever its text, and reaches the bot.
+        boolean sms = !isWhatsApp(rawFrom, params) && buttonPayload == null;
+        Optional<OptKeywords.Intent> intent = sms
+                ? OptKeywords.intentOfOptOutType(params.get("OptOutType")).or(() -> keywords.intentOf(body))
+                : Optional.empty();
+        Optional<String> keyword = Optional.ofNullable(body).map(String::strip).filter(s -> !s.isEmpty());
+        if (intent.isPresent() && intent.get() == OptKeywords.Intent.OPT_OUT) {
+            return List.of(new OptOut(from, to, now, keyword, Optional.of(messageSid)));
         }
-        return List.of(InboundMessage.builder(messageSid, from, to, now)
-                .text(text)
-                .buttonPayload(buttonPayload)
+        List<ChannelEvent> events = new ArrayList<>();
+        if (intent.isPresent()) {
+            // an opt-in word ("YES") is also an answer the bot may be waiting for
+            events.add(new OptIn(from, to, now, keyword, Optional.of(messageSid)));
+        }
+        events.add(inboundMessage(messageSid, params, from, to, now));
+        return events;
+    }
+
+    private static boolean isWhatsApp(String rawFrom, Map<String, String> params) {
+        String to = params.getOrDefault("To", "");
+        return rawFrom.strip().regionMatches(true, 0, "whatsapp:", 0, 9) || to.strip().regionMatches(true, 0, "whatsapp:", 0, 9)
+                || blankToNull(params.get("WaId")) != null;
+    }
+
+    private static ChannelEvent inboundMessage(String messageSid, Map<String, String> params, String from, String to,
+                                               Instant now) {
+        List<MediaReference> media = mediaOf(params);
+        return InboundMessage.builder(messageSid, from, to, now)
+                .text(blankToNull(params.get("Body")))
+                .buttonPayload(blankToNull(params.get("ButtonPayload")))
                 .replyToProviderMessageId(blankToNull(params.get("OriginalRepliedMessageSid")))
                 .media(media)
                 .profileName(blankToNull(params.get("ProfileName")))
-                .build());
+                .content(TwilioInboundContent.of(params, media))
+                .build();
     }
 
     private static List<MediaReference> mediaOf(Map<String, String> params) {
@@ -203,6 +219,9 @@ public final class WebhookHandler {
         } catch (NumberFormatException e) {
             count = 0;
         }
+        // NumMedia is only a claim: a signed NumMedia=2147483647 must not hold a webhook thread for a
+        // minute, so no more indexes are looked at than the request has parameters.
+        count = Math.min(count, params.size());
         List<MediaReference> media = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String url = blankToNull(params.get("MediaUrl" + i));

@@ -8,6 +8,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import io.campaignkit.channel.twilio.TwilioKeywords;
+
 import java.util.Optional;
 
 import static io.campaignkit.channel.twilio.internal.OptKeywords.Intent.OPT_IN;
@@ -16,24 +18,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OptKeywordsTest {
 
+    private static final OptKeywords KEYWORDS = new OptKeywords(TwilioKeywords.defaults());
+
     @Property
     void opt_out_keywords_in_any_case_with_surrounding_spaces(@ForAll("optOutVariants") String body) {
-        assertThat(OptKeywords.intentOf(body)).contains(OPT_OUT);
+        assertThat(KEYWORDS.intentOf(body)).contains(OPT_OUT);
     }
 
     @Property
     void opt_in_keywords_in_any_case_with_surrounding_spaces(@ForAll("optInVariants") String body) {
-        assertThat(OptKeywords.intentOf(body)).contains(OPT_IN);
+        assertThat(KEYWORDS.intentOf(body)).contains(OPT_IN);
     }
 
     @Provide
     Arbitrary<String> optOutVariants() {
-        return variantsOf(Arbitraries.of(OptKeywords.OPT_OUT));
+        return variantsOf(Arbitraries.of(TwilioKeywords.defaults().optOut()));
     }
 
     @Provide
     Arbitrary<String> optInVariants() {
-        return variantsOf(Arbitraries.of(OptKeywords.OPT_IN));
+        return variantsOf(Arbitraries.of(TwilioKeywords.defaults().optIn()));
     }
 
     private static Arbitrary<String> variantsOf(Arbitrary<String> keywords) {
@@ -53,12 +57,29 @@ class OptKeywordsTest {
 
     @Test
     void help_info_sentences_and_opt_out_with_a_space_are_ordinary_messages() {
-        assertThat(OptKeywords.intentOf("HELP")).isEmpty();
-        assertThat(OptKeywords.intentOf("info")).isEmpty();
-        assertThat(OptKeywords.intentOf("stop please")).isEmpty();
-        assertThat(OptKeywords.intentOf("OPT OUT")).isEmpty();
-        assertThat(OptKeywords.intentOf("")).isEmpty();
-        assertThat(OptKeywords.intentOf(null)).isEmpty();
+        assertThat(KEYWORDS.intentOf("HELP")).isEmpty();
+        assertThat(KEYWORDS.intentOf("Ayuda")).isEmpty();
+        assertThat(KEYWORDS.intentOf("info")).isEmpty();
+        assertThat(KEYWORDS.intentOf("stop please")).isEmpty();
+        assertThat(KEYWORDS.intentOf("OPT OUT")).isEmpty();
+        assertThat(KEYWORDS.intentOf("")).isEmpty();
+        assertThat(KEYWORDS.intentOf(null)).isEmpty();
+    }
+
+    @Test
+    void spanish_and_portuguese_words_in_any_case_and_with_accents_are_keywords_by_default() {
+        for (String word : new String[] {"BAJA", "baja", "Alto", "cancelar", "Cancelár", "detener", "PARAR", "sair", "Descadastrar"}) {
+            assertThat(KEYWORDS.intentOf(word)).as(word).contains(OPT_OUT);
+        }
+    }
+
+    @Test
+    void a_sender_sets_its_own_words() {
+        OptKeywords custom = new OptKeywords(new TwilioKeywords(java.util.Set.of("Bájame"), java.util.Set.of("Súbeme"),
+                java.util.Set.of()));
+        assertThat(custom.intentOf("BAJAME")).contains(OPT_OUT);
+        assertThat(custom.intentOf("subeme")).contains(OPT_IN);
+        assertThat(custom.intentOf("STOP")).isEmpty();
     }
 
     @Test

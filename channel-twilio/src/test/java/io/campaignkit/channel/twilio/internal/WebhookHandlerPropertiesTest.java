@@ -26,7 +26,7 @@ class WebhookHandlerPropertiesTest {
     private static final URI STATUS_URL = URI.create("https://hooks.example.com/twilio/status");
 
     private final WebhookHandler handler = new WebhookHandler(new SignatureVerifier(TOKEN, null), "+15005550006",
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+            new OptKeywords(io.campaignkit.channel.twilio.TwilioKeywords.defaults()), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final SignedWebhooks twilio = new SignedWebhooks(TOKEN);
     private final OutboundMapping mapping = new OutboundMapping(false, STATUS_URL, Optional.empty(), (n, l) -> Optional.empty());
 

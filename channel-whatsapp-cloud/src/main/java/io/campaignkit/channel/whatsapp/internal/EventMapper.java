@@ -1,12 +1,11 @@
 package io.campaignkit.channel.whatsapp.internal;
 
-import io.campaignkit.channel.MediaKind;
-import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
@@ -20,10 +19,23 @@ import java.util.Optional;
 /**
  * Turns a parsed webhook into SPI events for one phone number. Changes addressed to another number
  * of the same app are skipped: each adapter reports only its own number's events.
+ *
+ * <p>Nothing of our number is dropped silently: a message without an id, or whose sender is neither a
+ * phone id nor a business-scoped user id, becomes an {@link UnsupportedMessage} that says why (the
+ * engine logs it as a warning). A message from a user who hides the number behind a username (only
+ * {@code from_user_id}, a business-scoped user id such as {@code US.13491208655302741918}) is an
+ * inbound message whose {@code from} is that id: the engine cannot match it to a phone contact and hands
+ * it to the host's unrouted-message handler. Provider timestamps more than {@link #MAX_CLOCK_SKEW}
+ * ahead of the adapter's clock are replaced by the clock's time: a message cannot come from the future,
+ * and a wrong year would corrupt reply times and windows.
  */
 public final class EventMapper {
 
     private static final int USER_STOPPED_MARKETING = 131050;
+    /** How far ahead of our clock a provider timestamp may be and still be believed. */
+    static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofHours(1);
+    /** Meta's business-scoped user id: an ISO country code, a period, then letters, digits and periods. */
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9.]{1,140}");
 
     private final String phoneNumberId;
     private final Clock clock;
@@ -46,7 +58,48 @@ public final class EventMapper {
                 events.add(messageEvent(message));
             }
         }
+        for (WebhookPayload.Preference preference : payload.preferences()) {
+            if (isOurs(preference.phoneNumberId())) {
+                events.add(preferenceEvent(preference));
+            }
+        }
         return events;
+    }
+
+    /**
+     * A user stopping marketing messages is an opt-out of this sender, resuming is an opt-in (issue 14
+     * item 7); anything else Meta may add is reported, not guessed.
+     */
+    private ChannelEvent preferenceEvent(WebhookPayload.Preference preference) {
+        String to = preference.phoneNumberId() != null ? preference.phoneNumberId() : phoneNumberId;
+        Instant timestamp = timestampOf(preference.timestamp());
+        String user = userOf(preference.waId(), preference.userId());
+        String value = preference.value() == null ? "" : preference.value().strip().toLowerCase(java.util.Locale.ROOT);
+        boolean marketing = preference.category() == null || "marketing_messages".equals(preference.category());
+        if (user == null || !marketing || !(value.equals("stop") || value.equals("resume"))) {
+            return new UnsupportedMessage(Optional.ofNullable(preference.eventId()), Optional.ofNullable(user),
+                    Optional.of(to), timestamp, "user_preferences",
+                    "a user_preferences change CampaignKit cannot apply (user " + describe(preference.waId(), preference.userId())
+                            + ", category " + preference.category() + ", value " + preference.value() + ")");
+        }
+        Optional<String> keyword = Optional.of("marketing_messages:" + value);
+        Optional<String> eventId = Optional.ofNullable(preference.eventId());
+        return value.equals("stop")
+                ? new OptOut(user, to, timestamp, keyword, eventId)
+                : new OptIn(user, to, timestamp, keyword, eventId);
+    }
+
+    /** The user as the SPI names them: E.164 from the phone id, else the business-scoped user id; null if neither. */
+    private static String userOf(String waId, String userId) {
+        String phone = WhatsAppIds.toE164(waId);
+        if (phone != null) {
+            return phone;
+        }
+        return waId == null && userId != null && USER_ID.matcher(userId).matches() ? userId : null;
+    }
+
+    private static String describe(String waId, String userId) {
+        return "from '" + Optional.ofNullable(waId).orElse("") + "' / user id '" + Optional.ofNullable(userId).orElse("") + "'";
     }
 
     private boolean isOurs(String eventPhoneNumberId) {
@@ -54,6 +107,12 @@ public final class EventMapper {
     }
 
     private Optional<ChannelEvent> statusEvent(WebhookPayload.Status status) {
+        if (status.messageId() == null || status.status() == null) {
+            return Optional.of(new UnsupportedMessage(Optional.ofNullable(status.messageId()), Optional.empty(),
+                    Optional.of(phoneNumberId), timestampOf(status.timestamp()), "status",
+                    "a WhatsApp status without " + (status.messageId() == null ? "a message id" : "a status value")
+                            + ": it cannot be applied"));
+        }
         DeliveryStatus deliveryStatus = switch (status.status()) {
             case "sent" -> DeliveryStatus.SENT;
             case "delivered" -> DeliveryStatus.DELIVERED;
@@ -66,7 +125,7 @@ public final class EventMapper {
             return Optional.empty();
         }
         Optional<String> correlationId = Optional.ofNullable(status.callbackData()).filter(id -> !id.isBlank());
-        Instant timestamp = orNow(status.timestamp());
+        Instant timestamp = timestampOf(status.timestamp());
         StatusUpdate update = deliveryStatus == DeliveryStatus.FAILED
                 ? StatusUpdate.failed(status.messageId(), correlationId, timestamp, failure(status.errors()))
                 : StatusUpdate.of(status.messageId(), correlationId, deliveryStatus, timestamp);
@@ -80,12 +139,12 @@ public final class EventMapper {
      */
     private Optional<ChannelEvent> stoppedMarketing(WebhookPayload.Status status) {
         String recipient = WhatsAppIds.toE164(status.recipientWaId());
-        boolean stopped = "failed".equals(status.status()) && status.errors().stream()
+        boolean stopped = status.messageId() != null && "failed".equals(status.status()) && status.errors().stream()
                 .anyMatch(error -> error.code() != null && error.code() == USER_STOPPED_MARKETING);
         if (!stopped || recipient == null) {
             return Optional.empty();
         }
-        return Optional.of(new OptOut(recipient, phoneNumberId, orNow(status.timestamp()), Optional.empty(),
+        return Optional.of(new OptOut(recipient, phoneNumberId, timestampOf(status.timestamp()), Optional.empty(),
                 Optional.of(status.messageId())));
     }
 
@@ -103,54 +162,28 @@ public final class EventMapper {
     }
 
     private ChannelEvent messageEvent(WebhookPayload.Message message) {
-        String from = Optional.ofNullable(WhatsAppIds.toE164(message.fromWaId())).orElse(message.fromWaId());
         String to = message.phoneNumberId() != null ? message.phoneNumberId() : phoneNumberId;
-        Instant timestamp = orNow(message.timestamp());
-        InboundMessage.Builder inbound = InboundMessage.builder(message.messageId(), from, to, timestamp)
-                .profileName(message.profileName())
-                .replyToProviderMessageId(message.contextMessageId());
-        switch (message.kind()) {
-            case TEXT -> inbound.text(message.text());
-            case BUTTON, INTERACTIVE_REPLY -> inbound.text(message.reply().title()).buttonPayload(message.reply().id());
-            case MEDIA -> {
-                if (message.media().mediaId() == null || message.media().mediaId().isBlank()) {
-                    return unsupported(message, from, to, timestamp, "media message without a media id");
-                }
-                MediaReference media = MediaReference.ofProviderId(mediaKind(message.media().type()),
-                        message.media().mediaId());
-                if (message.media().mimeType() != null && !message.media().mimeType().isBlank()) {
-                    media = media.withMimeType(message.media().mimeType());
-                }
-                inbound.text(message.text()).media(List.of(media));
-            }
-            case UNSUPPORTED -> {
-                return unsupported(message, from, to, timestamp,
-                        "WhatsApp message type not handled by CampaignKit");
-            }
-        }
-        return inbound.build();
-    }
-
-    private static ChannelEvent unsupported(WebhookPayload.Message message, String from, String to, Instant timestamp,
-                                            String description) {
+        Instant timestamp = timestampOf(message.timestamp());
+        String from = userOf(message.fromWaId(), message.fromUserId());
         String type = message.type() == null || message.type().isBlank() ? "unknown" : message.type();
-        return new UnsupportedMessage(Optional.of(message.messageId()), Optional.of(from), Optional.of(to), timestamp,
-                type, description);
+        if (message.messageId() == null || from == null) {
+            String why = message.messageId() == null ? "a WhatsApp message without an id"
+                    : "a WhatsApp message whose sender is no phone id nor business-scoped user id ("
+                            + describe(message.fromWaId(), message.fromUserId()) + ")";
+            return new UnsupportedMessage(Optional.ofNullable(message.messageId()), Optional.ofNullable(from),
+                    Optional.of(to), timestamp, type, why + ": not passed to the engine as a message");
+        }
+        return InboundMessage.builder(message.messageId(), from, to, timestamp)
+                .profileName(message.profileName())
+                .replyToProviderMessageId(message.contextMessageId())
+                .content(message.content())
+                .build();
     }
 
-    private static MediaKind mediaKind(String type) {
-        return switch (type) {
-            case "image" -> MediaKind.IMAGE;
-            case "video" -> MediaKind.VIDEO;
-            case "audio" -> MediaKind.AUDIO;
-            case "document" -> MediaKind.DOCUMENT;
-            case "sticker" -> MediaKind.STICKER;
-            default -> MediaKind.OTHER;
-        };
-    }
-
-    private Instant orNow(Instant timestamp) {
-        return timestamp != null ? timestamp : clock.instant();
+    /** The provider's time, or ours when it gave none or one too far ahead to be true. */
+    private Instant timestampOf(Instant provided) {
+        Instant now = clock.instant();
+        return provided == null || provided.isAfter(now.plus(MAX_CLOCK_SKEW)) ? now : provided;
     }
 
     private static String firstNonBlank(String... values) {

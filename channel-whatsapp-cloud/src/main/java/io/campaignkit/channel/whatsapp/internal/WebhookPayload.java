@@ -1,5 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import io.campaignkit.channel.event.InboundContent;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,11 +9,26 @@ import java.util.List;
  * Everything one webhook POST carried, in WhatsApp's terms, before mapping to SPI events.
  * Ids are WhatsApp ids (digits, no '+'). Absent fields are {@code null}.
  */
-public record WebhookPayload(List<Status> statuses, List<Message> messages) {
+public record WebhookPayload(List<Status> statuses, List<Message> messages, List<Preference> preferences) {
 
     public WebhookPayload {
         statuses = List.copyOf(statuses);
         messages = List.copyOf(messages);
+        preferences = List.copyOf(preferences);
+    }
+
+    /**
+     * A user stopped or resumed marketing messages: a {@code user_preferences} change, or the older
+     * {@code system} message of type {@code user_preference_changed}.
+     *
+     * @param waId     the user's WhatsApp id, when Meta gives it
+     * @param userId   the user's business-scoped user id, when Meta gives it
+     * @param category {@code marketing_messages}, or what Meta adds later
+     * @param value    {@code stop} or {@code resume}, or what Meta adds later
+     * @param eventId  the system message's id, for the older form; {@code null} otherwise
+     */
+    public record Preference(String phoneNumberId, String waId, String userId, String category, String value,
+                             Instant timestamp, String eventId) {
     }
 
     /**
@@ -31,34 +48,16 @@ public record WebhookPayload(List<Status> statuses, List<Message> messages) {
     }
 
     /**
-     * A message a user sent us.
+     * A message a user sent us. {@code messageId} and {@code fromWaId} may be absent or malformed: the
+     * mapper reports such messages instead of dropping them.
      *
+     * @param fromUserId       the business-scoped user id ({@code from_user_id}), which is all Meta gives
+     *                         for a user who set a username and hides the number
      * @param type             Meta's {@code type} as sent (text, button, interactive, image, ...)
-     * @param kind             what CampaignKit makes of it
      * @param contextMessageId the wamid of our message this one answers ({@code context.id})
-     * @param reply            the button or list choice, for button and interactive messages
-     * @param media            the media reference, for media messages
+     * @param content          what the user sent, typed (an unknown type is {@code Unsupported})
      */
-    public record Message(String phoneNumberId, String messageId, String fromWaId, String profileName,
-                          Instant timestamp, String type, Kind kind, String text, String contextMessageId,
-                          Reply reply, Media media) {
-    }
-
-    public enum Kind { TEXT, BUTTON, INTERACTIVE_REPLY, MEDIA, UNSUPPORTED }
-
-    /**
-     * A tap on a template quick-reply button ({@code button}: payload + text) or on an interactive
-     * button / list row ({@code button_reply} / {@code list_reply}: id + title [+ description]).
-     *
-     * @param source {@code button}, {@code button_reply} or {@code list_reply}
-     * @param id     the payload or id the business defined
-     * @param title  the text the user saw and tapped
-     */
-    public record Reply(String source, String id, String title, String description) {
-    }
-
-    /** A media reference: download it later through the Graph API with its id. */
-    public record Media(String type, String mediaId, String mimeType, String sha256, String caption,
-                        String filename) {
+    public record Message(String phoneNumberId, String messageId, String fromWaId, String fromUserId, String profileName,
+                          Instant timestamp, String type, String contextMessageId, InboundContent content) {
     }
 }

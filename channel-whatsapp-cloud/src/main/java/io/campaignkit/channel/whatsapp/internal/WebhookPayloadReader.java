@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
 
 /**
  * Reads {@code entry[].changes[].value} of a verified webhook body. Tolerant by design: Meta adds
  * fields and message types without notice, so anything unknown is ignored or reported as an
- * unsupported message, and a malformed element is skipped, never fatal to the rest of the POST.
+ * unsupported message, and a malformed element is reported by the mapper, never fatal to the rest of the POST.
  * Only a body that is not a JSON object is refused.
  */
 public final class WebhookPayloadReader {
@@ -27,8 +26,6 @@ public final class WebhookPayloadReader {
             super(message);
         }
     }
-
-    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
 
     private final ObjectMapper mapper;
 
@@ -48,19 +45,20 @@ public final class WebhookPayloadReader {
         }
         List<WebhookPayload.Status> statuses = new ArrayList<>();
         List<WebhookPayload.Message> messages = new ArrayList<>();
+        List<WebhookPayload.Preference> preferences = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
                 if (value.isObject()) {
-                    readValue(value, statuses, messages);
+                    readValue(value, statuses, messages, preferences);
                 }
             }
         }
-        return new WebhookPayload(statuses, messages);
+        return new WebhookPayload(statuses, messages, preferences);
     }
 
     private static void readValue(JsonNode value, List<WebhookPayload.Status> statuses,
-                                  List<WebhookPayload.Message> messages) {
+                                  List<WebhookPayload.Message> messages, List<WebhookPayload.Preference> preferences) {
         String phoneNumberId = text(value.path("metadata"), "phone_number_id");
         for (JsonNode status : value.path("statuses")) {
             WebhookPayload.Status parsed = readStatus(phoneNumberId, status);
@@ -70,10 +68,22 @@ public final class WebhookPayloadReader {
         }
         Map<String, String> profileNames = profileNames(value.path("contacts"));
         for (JsonNode message : value.path("messages")) {
-            WebhookPayload.Message parsed = readMessage(phoneNumberId, message, profileNames);
-            if (parsed != null) {
-                messages.add(parsed);
+            if (!message.isObject()) {
+                continue;
             }
+            JsonNode system = message.path("system");
+            if ("system".equals(text(message, "type")) && "user_preference_changed".equals(text(system, "type"))) {
+                preferences.add(new WebhookPayload.Preference(phoneNumberId, text(message, "from"),
+                        text(message, "from_user_id"), "marketing_messages", text(system, "marketing"),
+                        epochSeconds(text(message, "timestamp")), nonBlank(text(message, "id"))));
+                continue;
+            }
+            messages.add(readMessage(phoneNumberId, message, profileNames));
+        }
+        for (JsonNode preference : value.path("user_preferences")) {
+            preferences.add(new WebhookPayload.Preference(phoneNumberId, text(preference, "wa_id"),
+                    text(preference, "user_id"), text(preference, "category"), text(preference, "value"),
+                    epochSeconds(text(preference, "timestamp")), null));
         }
     }
 
@@ -81,7 +91,9 @@ public final class WebhookPayloadReader {
         String messageId = nonBlank(text(status, "id"));
         String state = nonBlank(text(status, "status"));
         if (messageId == null || state == null) {
-            return null;
+            // no message to apply it to: the mapper reports it
+            return new WebhookPayload.Status(phoneNumberId, messageId, state, epochSeconds(text(status, "timestamp")),
+                    text(status, "recipient_id"), null, List.of());
         }
         List<WebhookPayload.StatusError> errors = new ArrayList<>();
         for (JsonNode error : status.path("errors")) {
@@ -96,10 +108,14 @@ public final class WebhookPayloadReader {
     private static Map<String, String> profileNames(JsonNode contacts) {
         Map<String, String> names = new HashMap<>();
         for (JsonNode contact : contacts) {
-            String waId = text(contact, "wa_id");
             String name = text(contact.path("profile"), "name");
-            if (waId != null && name != null) {
-                names.put(waId, name);
+            if (name == null) {
+                continue;
+            }
+            for (String id : new String[] {text(contact, "wa_id"), text(contact, "user_id")}) {
+                if (id != null) {
+                    names.put(id, name);
+                }
             }
         }
         return names;
@@ -109,56 +125,17 @@ public final class WebhookPayloadReader {
                                                       Map<String, String> profileNames) {
         String messageId = nonBlank(text(message, "id"));
         String from = nonBlank(text(message, "from"));
-        if (messageId == null || from == null) {
-            return null;
-        }
+        String fromUserId = nonBlank(text(message, "from_user_id"));
         String type = text(message, "type");
         Instant timestamp = epochSeconds(text(message, "timestamp"));
         String contextId = text(message.path("context"), "id");
-        String profileName = profileNames.get(from);
-        WebhookPayload.Kind kind = WebhookPayload.Kind.UNSUPPORTED;
-        String text = null;
-        WebhookPayload.Reply reply = null;
-        WebhookPayload.Media media = null;
-        if ("text".equals(type) && text(message.path("text"), "body") != null) {
-            kind = WebhookPayload.Kind.TEXT;
-            text = text(message.path("text"), "body");
-        } else if ("button".equals(type) && message.path("button").isObject()) {
-            JsonNode button = message.path("button");
-            kind = WebhookPayload.Kind.BUTTON;
-            text = text(button, "text");
-            reply = new WebhookPayload.Reply("button", text(button, "payload"), text, null);
-        } else if ("interactive".equals(type)) {
-            reply = interactiveReply(message.path("interactive"));
-            if (reply != null) {
-                kind = WebhookPayload.Kind.INTERACTIVE_REPLY;
-                text = reply.title();
-            }
-        } else if (type != null && MEDIA_TYPES.contains(type) && message.path(type).isObject()) {
-            JsonNode node = message.path(type);
-            kind = WebhookPayload.Kind.MEDIA;
-            media = new WebhookPayload.Media(type, text(node, "id"), text(node, "mime_type"), text(node, "sha256"),
-                    text(node, "caption"), text(node, "filename"));
-            text = media.caption();
-        }
-        return new WebhookPayload.Message(phoneNumberId, messageId, from, profileName, timestamp, type, kind,
-                text, contextId, reply, media);
+        String profileName = from != null ? profileNames.get(from)
+                : fromUserId != null ? profileNames.get(fromUserId) : null;
+        return new WebhookPayload.Message(phoneNumberId, messageId, from, fromUserId, profileName, timestamp, type,
+                contextId, InboundContentReader.read(type, message));
     }
 
-    private static WebhookPayload.Reply interactiveReply(JsonNode interactive) {
-        String subtype = text(interactive, "type");
-        if (!"button_reply".equals(subtype) && !"list_reply".equals(subtype)) {
-            return null;
-        }
-        JsonNode choice = interactive.path(subtype);
-        String id = nonBlank(text(choice, "id"));
-        if (id == null) {
-            return null;
-        }
-        return new WebhookPayload.Reply(subtype, id, text(choice, "title"), text(choice, "description"));
-    }
-
-    private static String nonBlank(String value) {
+    static String nonBlank(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 

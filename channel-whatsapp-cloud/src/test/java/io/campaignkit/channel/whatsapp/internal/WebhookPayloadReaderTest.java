@@ -1,5 +1,9 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.MediaReference;
+import io.campaignkit.channel.event.InboundContent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,25 +77,24 @@ class WebhookPayloadReaderTest {
             assertThat(message.fromWaId()).isEqualTo("5215512345678");
             assertThat(message.phoneNumberId()).isEqualTo("PNID");
         });
-        assertThat(messages.get(0)).extracting(WebhookPayload.Message::kind, WebhookPayload.Message::text,
-                WebhookPayload.Message::timestamp)
-                .containsExactly(WebhookPayload.Kind.TEXT, "hola", Instant.ofEpochSecond(1673023653L));
-        assertThat(messages.get(1).kind()).isEqualTo(WebhookPayload.Kind.BUTTON);
+        assertThat(messages.get(0)).extracting(WebhookPayload.Message::content, WebhookPayload.Message::timestamp)
+                .containsExactly(new InboundContent.Text("hola"), Instant.ofEpochSecond(1673023653L));
         assertThat(messages.get(1).contextMessageId()).isEqualTo("wamid.A");
-        assertThat(messages.get(1).reply()).isEqualTo(new WebhookPayload.Reply("button", "c42:yes", "Sí", null));
-        assertThat(messages.get(2).kind()).isEqualTo(WebhookPayload.Kind.INTERACTIVE_REPLY);
-        assertThat(messages.get(2).reply()).isEqualTo(new WebhookPayload.Reply("button_reply", "yes", "Sí", null));
-        assertThat(messages.get(3).reply()).isEqualTo(new WebhookPayload.Reply("list_reply", "row-2", "Martes", "10-12"));
+        assertThat(messages.get(1).content()).isEqualTo(new InboundContent.ButtonReply("c42:yes", Optional.of("Sí")));
+        assertThat(messages.get(2).content()).isEqualTo(new InboundContent.ButtonReply("yes", Optional.of("Sí")));
+        assertThat(messages.get(3).content()).isEqualTo(new InboundContent.ListReply("row-2", Optional.of("Martes"),
+                Optional.of("10-12")));
         assertThat(messages.get(3).contextMessageId()).isNull();
-        assertThat(messages.get(4).kind()).isEqualTo(WebhookPayload.Kind.MEDIA);
-        assertThat(messages.get(4).media()).isEqualTo(
-                new WebhookPayload.Media("image", "MEDIA1", "image/jpeg", "abc", "foto", null));
-        assertThat(messages.get(5).media()).isEqualTo(
-                new WebhookPayload.Media("document", "MEDIA2", "application/pdf", "def", null, "a.pdf"));
+        assertThat(messages.get(4).content()).isEqualTo(new InboundContent.Media(List.of(
+                MediaReference.ofProviderId(MediaKind.IMAGE, "MEDIA1").withMimeType("image/jpeg")), Optional.of("foto"),
+                Optional.empty()));
+        assertThat(messages.get(5).content()).isEqualTo(new InboundContent.Media(List.of(
+                MediaReference.ofProviderId(MediaKind.DOCUMENT, "MEDIA2").withMimeType("application/pdf")), Optional.empty(),
+                Optional.of("a.pdf")));
     }
 
     @Test
-    void unknownTypesAndInteractiveSubtypesAreUnsupportedNotErrors() throws Exception {
+    void unknownTypesAndIncompleteKnownTypesAreUnsupportedContentNotErrors() throws Exception {
         WebhookPayload payload = reader.read(json(envelope("""
                 'messages':[
                  {'from':'1555','id':'wamid.H','timestamp':'1','type':'location','location':{'latitude':1}},
@@ -98,8 +102,9 @@ class WebhookPayloadReaderTest {
                  {'from':'1555','id':'wamid.J','timestamp':'1','type':'hologram_2031'},
                  {'from':'1555','id':'wamid.K','timestamp':'1','type':'unsupported','errors':[{'code':131051}]}]
                 """)));
-        assertThat(payload.messages()).extracting(WebhookPayload.Message::kind)
-                .containsOnly(WebhookPayload.Kind.UNSUPPORTED).hasSize(4);
+        assertThat(payload.messages()).extracting(WebhookPayload.Message::content).containsExactly(
+                new InboundContent.Unsupported("location"), new InboundContent.Unsupported("interactive"),
+                new InboundContent.Unsupported("hologram_2031"), new InboundContent.Unsupported("unsupported"));
         assertThat(payload.messages()).extracting(WebhookPayload.Message::type)
                 .containsExactly("location", "interactive", "hologram_2031", "unsupported");
     }
@@ -115,20 +120,22 @@ class WebhookPayloadReaderTest {
     }
 
     @Test
-    void incompleteElementsAreSkippedAndTheRestIsKept() throws Exception {
+    void incompleteElementsAreKeptForTheMapperToReport() throws Exception {
         WebhookPayload payload = reader.read(json(envelope("""
                 'statuses':[{'status':'read'},{'id':'wamid.A'},'not-an-object',
                  {'id':'wamid.OK','status':'READ','timestamp':'not-a-number'}],
                 'messages':[{'id':'wamid.noFrom','type':'text','text':{'body':'x'}},
                  {'from':'1555','id':'wamid.T','type':'text','text':'should be an object'}]
                 """)));
-        assertThat(payload.statuses()).singleElement().satisfies(status -> {
+        assertThat(payload.statuses()).hasSize(4).last().satisfies(status -> {
             assertThat(status.messageId()).isEqualTo("wamid.OK");
             assertThat(status.status()).isEqualTo("read");
             assertThat(status.timestamp()).isNull();
         });
-        assertThat(payload.messages()).singleElement()
-                .extracting(WebhookPayload.Message::kind).isEqualTo(WebhookPayload.Kind.UNSUPPORTED);
+        assertThat(payload.statuses().subList(0, 3)).allSatisfy(status ->
+                assertThat(status.messageId() == null || status.status() == null).isTrue());
+        assertThat(payload.messages()).extracting(WebhookPayload.Message::fromWaId).containsExactly(null, "1555");
+        assertThat(payload.messages().get(1).content()).isEqualTo(new InboundContent.Unsupported("text"));
     }
 
     @Test
