@@ -169,11 +169,11 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
 
     @Override
     protected Optional<Recipient> doFindByProviderMessageId(String providerMessageId) {
-        MutableRecipient recipient = providerIds.get(providerMessageId);
-        if (recipient == null || books.get(recipient.book.campaignId) != recipient.book) {
+        RecipientEntry entry = providerIds.get(providerMessageId);
+        if (entry == null || books.get(entry.book.campaignId) != entry.book) {
             return Optional.empty();
         }
-        return Optional.of(recipient.book.snapshotOf(recipient));
+        return Optional.of(entry.book.recipientOf(entry));
     }
 
     @Override

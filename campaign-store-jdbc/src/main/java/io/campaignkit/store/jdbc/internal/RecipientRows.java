@@ -13,6 +13,7 @@ import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.rules.RecipientRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * The recipients table. Claims select due rows {@code FOR UPDATE SKIP LOCKED} (on PostgreSQL and H2
  * alike), so concurrent claimers on any number of nodes take disjoint rows without waiting for each
  * other, then mark them SENDING under the lease in one JDBC batch. Updates lock their rows in sequence
- * order, apply {@link RecipientTransitions} and write the changed rows back in one batch: a status
+ * order, apply core's {@link RecipientRules} and write the changed rows back in one batch: a status
  * merge only ever advances, because it is computed on the locked row. Every transaction that adds
  * recipients or changes their state, code or times ends by adjusting {@link RecipientCounters}.
  */
@@ -205,8 +206,9 @@ public final class RecipientRows {
             List<Recipient> claimed = new ArrayList<>(locked.size());
             RecipientCounters counters = new RecipientCounters();
             for (Recipient recipient : locked) {
-                Recipient next = recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease));
-                claimed.add(countAttempt ? next.withAttempts(recipient.attempts() + 1) : next);
+                Recipient next = countAttempt ? RecipientRules.claim(recipient, lease, now)
+                        : RecipientRules.recover(recipient, lease, now);
+                claimed.add(next);
                 counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
             }
             writeBack(connection, claimed);
@@ -289,7 +291,7 @@ public final class RecipientRows {
                 if (before == null) {
                     continue;
                 }
-                Optional<Recipient> after = RecipientTransitions.apply(before, update);
+                Optional<Recipient> after = RecipientRules.apply(before, update);
                 if (after.isPresent()) {
                     changes.add(new RecipientChange(before, after.get()));
                     current.put(update.key(), after.get());
@@ -345,7 +347,7 @@ public final class RecipientRows {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Recipient before = read(rows);
-                        changes.add(new RecipientChange(before, RecipientTransitions.skip(before, reason, now)));
+                        changes.add(new RecipientChange(before, RecipientRules.skip(before, reason, now)));
                     }
                 }
             }
