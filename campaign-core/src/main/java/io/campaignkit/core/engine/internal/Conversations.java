@@ -12,6 +12,7 @@ import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
@@ -78,9 +79,9 @@ final class Conversations {
         InboundMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
-            if (context.conversations.countQueued(active.id()) > 0) {
+            if (context.inbound.countQueued(active.id()) > 0) {
                 // earlier messages wait in the queue: keep the order
-                context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+                context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
                 drainQueue(active, now);
             } else {
                 deliver(active, conversation, forBot);
@@ -94,7 +95,7 @@ final class Conversations {
             }
         });
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
-            context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+            context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
         } else {
             context.conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
@@ -105,7 +106,7 @@ final class Conversations {
     void drainQueue(Campaign campaign, Instant now) {
         List<QueuedInbound> batch;
         do {
-            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
                 Conversation conversation = context.conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
@@ -113,7 +114,7 @@ final class Conversations {
                 try {
                     deliver(campaign, conversation, queued.message());
                 } finally {
-                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
+                    context.inbound.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
                 }
             }
         } while (batch.size() == context.batchSize);
@@ -130,7 +131,7 @@ final class Conversations {
         long handed = 0;
         List<QueuedInbound> batch;
         do {
-            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
                 UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
@@ -142,7 +143,7 @@ final class Conversations {
                             queued.message().messageId(), campaign.id(), e);
                     context.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
                 } finally {
-                    context.conversations.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
+                    context.inbound.acknowledgeQueued(campaign.id(), List.of(queued.sequence()));
                 }
                 handed++;
             }
@@ -165,21 +166,14 @@ final class Conversations {
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
     Optional<Instant> closeIdle(Campaign campaign, Instant now) {
-        Optional<Instant> oldest = context.conversations.oldestActivity(campaign.id());
-        if (oldest.isEmpty()) {
-            return Optional.empty();
-        }
         Instant idleSince = now.minus(context.conversationIdleTimeout);
-        if (oldest.get().isAfter(idleSince)) {
-            return Optional.of(oldest.get().plus(context.conversationIdleTimeout));
-        }
-        List<Conversation> closed;
+        ConversationSweep sweep;
         do {
-            closed = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
+            sweep = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
                     Conversation.INACTIVITY, context.batchSize, now);
-            closed.forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
-        } while (closed.size() == context.batchSize);
-        return context.conversations.oldestActivity(campaign.id()).map(at -> at.plus(context.conversationIdleTimeout));
+            sweep.closed().forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
+        } while (sweep.closed().size() == context.batchSize);
+        return sweep.oldestActivity().map(at -> at.plus(context.conversationIdleTimeout));
     }
 
     void notifyClosed(Campaign campaign, Conversation conversation, String reason) {

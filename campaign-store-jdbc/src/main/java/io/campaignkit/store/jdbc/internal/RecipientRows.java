@@ -12,6 +12,7 @@ import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.rules.RecipientRules;
 import java.sql.Connection;
@@ -468,26 +469,32 @@ public final class RecipientRows {
         });
     }
 
-    public Optional<Instant> nextDueAt(CampaignId campaignId) {
-        return earliest("SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
-                + Scope.TENANT + " ORDER BY campaign_id, state, due_at LIMIT 1", campaignId);
-    }
-
-    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return earliest("SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
-                + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1", campaignId);
-    }
-
-    private Optional<Instant> earliest(String query, CampaignId campaignId) {
+    /**
+     * The earliest due PENDING recipient and the earliest lease expiry of a SENDING one, in one
+     * statement: two scalar subqueries, each the first entry of the (campaign, state, time) index.
+     */
+    public RecipientWakeUps wakeUps(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(query)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT"
+                    + " (SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, due_at LIMIT 1),"
+                    + " (SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
+                    + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1)")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
+                select.setString(3, campaignId.value());
+                scope.bind(select, 4);
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(Sql.instant(rows.getLong(1))) : Optional.empty();
+                    rows.next();
+                    return new RecipientWakeUps(optionalInstant(rows, 1), optionalInstant(rows, 2));
                 }
             }
         });
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(Sql.instant(value));
     }
 
     /** From the counter rows the transactions that change recipients keep ({@link RecipientCounters}). */
