@@ -4,7 +4,6 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignQuery;
@@ -29,7 +28,6 @@ import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
@@ -175,7 +173,6 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
         return conversations.findOpen(campaignId, phone);
     }
-
     /** How many unmatched status reports were ever kept, taken ones included: a health metric, not part of a port. */
     public long countUnmatchedStatuses() {
         return tracking.countUnmatched();
@@ -254,7 +251,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
-        return recipients.wakeUps(campaignId);
+        return recipients.wakeUps(campaignId); // one statement
     }
 
     @Override
@@ -320,10 +317,14 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         return conversations.close(conversationId, close.reason(), close.at());
     }
 
-    /** Two statements: the closing, then the oldest activity left (its own read; a sweep is advisory). */
+    /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
     @Override
     public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
+        Optional<Instant> oldest = conversations.oldestActivity(campaignId);
+        if (oldest.isEmpty() || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
+            return new ConversationSweep(List.of(), oldest);
+        }
         List<Conversation> closed = conversations.closeAll(campaignId, idleSince, reason, limit, at);
         return new ConversationSweep(closed, conversations.oldestActivity(campaignId));
     }
