@@ -16,12 +16,14 @@ import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
@@ -37,6 +39,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,20 @@ class CheckedStorageTest {
                 Collections.nCopies(CampaignStore.MAX_BATCH + 1, "wamid.1")), "providerMessageIds");
         assertInvalidArgument(() -> tracking().recordFunnelStep(null), "step");
         assertInvalidArgument(() -> tracking().funnelCounts(null), "campaignId");
+    }
+
+    @Test
+    void queriesChangesAndKindsAreRequired() {
+        assertInvalidArgument(() -> store().findCampaigns(null), "query");
+        assertInvalidArgument(() -> store().save(null, OptionalLong.empty()), "campaign");
+        assertInvalidArgument(() -> recipients().findRecipients((RecipientQuery) null), "query");
+        assertInvalidArgument(() -> conversations().changeConversation("x", null), "change");
+        assertInvalidArgument(() -> conversations().changeConversation(" ", new ConversationChange.Touch(at(0))),
+                "conversationId");
+        assertInvalidArgument(() -> tracking().eventHandledBefore("k", null), "markAt");
+        assertInvalidArgument(() -> tracking().eventHandledBefore(" ", Optional.empty()), "eventKey");
+        assertInvalidArgument(() -> tracking().markEventHandled("k", null), "at");
+        assertInvalidArgument(() -> inbound().claimQueued(CampaignId.of("c-1"), new Lease("a", at(0)), 1, at(0)), "lease");
     }
 
     @Test
