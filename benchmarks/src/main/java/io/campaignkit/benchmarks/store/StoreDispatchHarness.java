@@ -1,5 +1,13 @@
 package io.campaignkit.benchmarks.store;
 
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.GeneratedContacts;
 import io.campaignkit.benchmarks.support.InstantChannel;
@@ -46,8 +54,9 @@ public final class StoreDispatchHarness {
             ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
             InstantChannel channel = new InstantChannel(clock);
             java.util.Map<String, long[]> timings = new java.util.concurrent.ConcurrentHashMap<>();
-            io.campaignkit.core.port.CampaignStore timed = (io.campaignkit.core.port.CampaignStore) java.lang.reflect.Proxy.newProxyInstance(
-                    StoreDispatchHarness.class.getClassLoader(), new Class<?>[] {io.campaignkit.core.port.CampaignStore.class},
+            Object timed = java.lang.reflect.Proxy.newProxyInstance(StoreDispatchHarness.class.getClassLoader(),
+                    new Class<?>[] {CampaignStore.class, RecipientStore.class, ConversationStore.class, InboundQueue.class,
+                            EngagementStore.class, SuppressionList.class, TrackingStore.class},
                     (proxy, method, margs) -> {
                         long t0 = System.nanoTime();
                         try {
@@ -62,7 +71,9 @@ public final class StoreDispatchHarness {
                             }
                         }
                     });
-            CampaignEngine engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(timed).channel(channel).clock(clock).ownerId("benchmark")
+            CampaignEngine engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).storage(new CampaignStorage((CampaignStore) timed, (RecipientStore) timed, (ConversationStore) timed,
+                    (InboundQueue) timed, (EngagementStore) timed, (SuppressionList) timed, (TrackingStore) timed,
+                    io.campaignkit.core.dispatch.pacing.PacingStore.inProcess())).channel(channel).clock(clock).ownerId("benchmark")
                     .maxInFlight(10_000).batchSize(batchSize).senderBurst(io.campaignkit.core.campaign.Pace.MAX_PER_SECOND).build();
             engine.create(BenchmarkCampaign.ID, "tenant", "project", CampaignKind.LIVE,
                     BenchmarkCampaign.configuration());

@@ -8,9 +8,9 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.TrackingStore;
 import java.time.Instant;
@@ -27,19 +27,20 @@ final class StoreReports {
 
     private StoreReports() {}
 
-    static CampaignReport report(CampaignStore store, Campaign campaign, Instant now) {
+    static <S extends RecipientStore & TrackingStore> CampaignReport report(S store, Campaign campaign, Instant now) {
         return report(store, campaign, now, PAGE_SIZE);
     }
 
     /** The report, reading {@code pageSize} recipients at a time. */
-    static CampaignReport report(CampaignStore store, Campaign campaign, Instant now, int pageSize) {
+    static <S extends RecipientStore & TrackingStore> CampaignReport report(S store, Campaign campaign, Instant now,
+            int pageSize) {
         return new CampaignReport(summary(metrics(store, campaign), campaign, Optional.of(now)),
                 campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
                 rows(store, campaign, pageSize));
     }
 
     /** The campaign's figures as the engine computes them, straight from the store. */
-    static CampaignMetrics metrics(CampaignStore store, Campaign campaign) {
+    static <S extends RecipientStore & TrackingStore> CampaignMetrics metrics(S store, Campaign campaign) {
         return CampaignMetrics.of(campaign.id(), store.counts(campaign.id()), store.funnelCounts(campaign.id()));
     }
 
@@ -51,7 +52,8 @@ final class StoreReports {
                 metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
     }
 
-    private static ReportRowSource rows(CampaignStore store, Campaign campaign, int pageSize) {
+    private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(S store, Campaign campaign,
+            int pageSize) {
         return action -> {
             long after = -1;
             while (true) {

@@ -13,7 +13,7 @@ import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -32,11 +32,11 @@ final class EmbeddingExample {
 
     private EmbeddingExample() {}
 
-    static CampaignMetrics run(CampaignStore store, ChannelAdapter whatsapp, Path contactsFile) {
+    static CampaignMetrics run(CampaignStorage storage, ChannelAdapter whatsapp, Path contactsFile) {
         // README:BEGIN
         // 1. Wire the engine once, at start-up: storage, channels, the bots that answer replies.
         CampaignEngine engine = CampaignEngine.builder()
-                .store(store)          // the in-memory store in tests, the JDBC store in production
+                .storage(storage)      // in-memory in tests, JDBC in production: one port per aggregate
                 .channel(whatsapp)     // any ChannelAdapter: WhatsApp Cloud, Twilio, your own
                 .botFlows(BotFlowRegistry.of(Map.of("cobranza-bot", (context, message, reply) ->
                         reply.sendText("Tu saldo es " + context.customData().normalized("MONTO").orElse("?")))))

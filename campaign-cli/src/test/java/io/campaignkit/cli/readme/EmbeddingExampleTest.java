@@ -21,7 +21,7 @@ class EmbeddingExampleTest {
                 + "+525512345679\tLuis\t80\n+34612345678\tMarta\t15\n");
 
         try (SimulatedChannel channel = SimulatedChannel.withClock(java.time.Clock.systemUTC())) {
-            CampaignMetrics metrics = EmbeddingExample.run(new InMemoryCampaignStore(), channel, contacts);
+            CampaignMetrics metrics = EmbeddingExample.run(new InMemoryCampaignStore().storage(), channel, contacts);
 
             assertThat(metrics.audience()).isEqualTo(3);
             assertThat(metrics.pending()).isZero();

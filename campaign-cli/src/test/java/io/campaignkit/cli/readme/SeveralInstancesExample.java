@@ -4,7 +4,6 @@ import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
-import io.campaignkit.store.jdbc.JdbcPacingStore;
 import javax.sql.DataSource;
 
 /**
@@ -19,8 +18,7 @@ final class SeveralInstancesExample {
         // README:BEGIN
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(postgres).tenant("acme").build();
         CampaignEngine engine = CampaignEngine.builder()
-                .store(store)
-                .pacingStore(JdbcPacingStore.on(store))   // default: PacingStore.inProcess(), one instance only
+                .storage(store.storage())                 // every port on the database, pacing included
                 .channel(whatsApp)
                 .botFlows(bots)                           // a launch refuses a campaign whose bot flow is not here
                 .build();

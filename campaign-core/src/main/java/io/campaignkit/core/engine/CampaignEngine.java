@@ -20,7 +20,15 @@ import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.Suppression;
@@ -46,7 +54,7 @@ import java.util.random.RandomGenerator;
  *
  * <pre>{@code
  * CampaignEngine engine = CampaignEngine.builder()
- *         .store(store)                       // campaigns, recipients, conversations...
+ *         .storage(storage)                   // campaigns, recipients, conversations...
  *         .channel(whatsAppAdapter)            // or .channels(registry)
  *         .botFlows(BotFlowRegistry.of(Map.of("cobranza-v2", cobranzaBot)))
  *         .contactDirectory(directory)         // for segment and TEST audiences
@@ -294,7 +302,7 @@ public final class CampaignEngine {
      * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
      */
     public static final class Builder {
-        private CampaignStore store;
+        private CampaignStorage storage;
         private ChannelRegistry channels = ChannelRegistry.empty();
         private BotFlowRegistry botFlows = id -> Optional.empty();
         private ContactDirectory directory;
@@ -315,10 +323,16 @@ public final class CampaignEngine {
 
         private Builder() {}
 
-        /** The store: the testkit's in-memory one in tests, the JDBC one in production. */
-        public Builder store(CampaignStore store) {
-            this.store = Arguments.requireNonNull(store, "store");
+        /** Where everything is kept ({@link CampaignStorage}); the engine checks every argument before it reaches a port. */
+        public Builder storage(CampaignStorage storage) {
+            this.storage = Arguments.requireNonNull(storage, "storage");
             return this;
+        }
+
+        /** {@link #storage} of one store that implements every port but pacing ({@link CampaignStorage#of}). */
+        public <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
+                & SuppressionList & TrackingStore> Builder store(S store) {
+            return storage(CampaignStorage.of(Arguments.requireNonNull(store, "store")));
         }
 
         /** Adds one channel adapter, found by its {@link ChannelAdapter#id()}. */
@@ -422,10 +436,9 @@ public final class CampaignEngine {
         }
 
         /**
-         * Where the campaigns' and senders' token buckets live. By default this engine's own memory
-         * ({@link PacingStore#inProcess()}), so a campaign's pace and a sender's limit hold for this
-         * engine only; engines that share a database and its senders share a database-backed store
-         * (such as {@code JdbcPacingStore} of {@code campaign-store-jdbc}) so the limits hold for all of them.
+         * Replaces the storage's {@link CampaignStorage#pacing() pacing store}, where the campaigns' and
+         * senders' token buckets live; set after {@link #storage}. Engines that share a database and its
+         * senders share a database-backed one (such as {@code JdbcPacingStore}) so limits hold for all.
          */
         public Builder pacingStore(PacingStore pacing) {
             this.pacing = Arguments.requireNonNull(pacing, "pacing");
@@ -446,17 +459,17 @@ public final class CampaignEngine {
         }
 
         /**
-         * @throws InvalidArgumentException without a store or a channel
+         * @throws InvalidArgumentException without a storage or a channel
          */
         public CampaignEngine build() {
-            Arguments.require(store != null, "store", "a store is required: builder().store(...)");
+            Arguments.require(storage != null, "storage", "a storage is required: builder().storage(...)");
             Arguments.require(!channels.channelIds().isEmpty(), "channels",
                     "at least one channel adapter is required: builder().channel(...)");
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
-            return new CampaignEngine(new EngineCore(new EngineContext(store, channels, botFlows,
+            CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
+            return new CampaignEngine(new EngineCore(new EngineContext(ports, channels, botFlows,
                     Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
                     batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst,
-                    pacing != null ? pacing : PacingStore.inProcess(),
                     callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor())));
         }
 

@@ -1,87 +1,79 @@
 package io.campaignkit.core.port;
 
-import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Where campaigns and their recipients live, shaped for a real database shared by several
- * engine processes. Implementations: an in-memory store in {@code campaign-testkit}, JDBC in
- * {@code campaign-store-jdbc}; both must pass the same contract tests.
+ * Where campaigns live, shaped for a database shared by several engine processes. One of the ports
+ * of a {@link CampaignStorage}.
  *
- * <h2>Campaigns: optimistic versioning</h2>
+ * <h2>Atomicity: optimistic versioning</h2>
  * A {@link Campaign} is immutable and carries its {@link Campaign#version() version}, which every
- * accepted action raises. {@link #update(Campaign, long)} stores a changed campaign only if the
- * stored one is still at the version the change was based on, else throws
- * {@link VersionConflictException}; so two processes that change one campaign at once cannot
- * silently lose either change. The usual loop: {@code find}, apply the action, {@code update}
- * with the version found, and on conflict start again.
+ * accepted action raises. {@link #save} stores a changed campaign only if the stored one is still at
+ * the version the change was based on, else throws {@link VersionConflictException}; so two
+ * processes that change one campaign at once cannot silently lose either change. The usual loop:
+ * {@code find}, apply the action, {@code update} with the version found, and on conflict start
+ * again. Deleting a campaign deletes everything every port stored for it.
  *
- * <h2>Everything else the engine keeps</h2>
- * A store also implements the parts the engine works on, each documented on its interface:
- * {@link RecipientStore} (recipients, leased claims before sending, monotonic status merges, live
- * counts), {@link EngagementStore} (one active campaign per contact and sender, decided atomically),
- * {@link SuppressionList} (opted-out phones), {@link ConversationStore} (conversations and the inbound
- * messages queued while hours are closed) and {@link TrackingStore} (handled webhook events, status
- * reports for unknown messages, funnel steps). Every operation is batch-shaped and none needs every
- * recipient in memory, so a relational database implements each with a statement or two. Deleting
- * a campaign deletes everything stored for it.
- *
- * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument):
- * an implementation extends {@link AbstractCampaignStore}, which checks them all in one place.
+ * <p>Arguments are checked by the engine before they reach a store (see {@link CampaignStorage}).
  * Implementations are thread-safe.
  */
-public interface CampaignStore
-        extends RecipientStore, EngagementStore, SuppressionList, ConversationStore, TrackingStore {
+public interface CampaignStore {
 
-    /** Most items one batch operation takes or returns (recipients inserted, claimed, updated...). */
+    /** Most items one batch operation of any port takes or returns (recipients inserted, claimed, updated...). */
     int MAX_BATCH = 1000;
 
-    // ---------------------------------------------------------------- campaigns
-
     /**
-     * Stores a new campaign.
+     * Stores {@code campaign}: a new one when {@code expectedVersion} is empty, else a replacement of
+     * the stored campaign if that one is at {@code expectedVersion}.
      *
-     * @throws DuplicateCampaignException if a campaign with its id is stored
-     */
-    void insert(Campaign campaign);
-
-    /**
-     * Replaces the stored campaign by {@code campaign} if the stored one is at {@code expectedVersion}.
-     *
-     * @param expectedVersion the version of the campaign the change was made from
+     * @throws DuplicateCampaignException if new and a campaign with its id is stored
      * @throws VersionConflictException if the stored version is another
-     * @throws CampaignNotFoundException if no campaign has its id
-     * @throws InvalidArgumentException if {@code campaign.version()} is not above {@code expectedVersion}
+     * @throws CampaignNotFoundException if a replacement and no campaign has its id
      */
-    void update(Campaign campaign, long expectedVersion);
+    void save(Campaign campaign, OptionalLong expectedVersion);
 
-    /** The stored campaign with {@code id}, if any. */
-    Optional<Campaign> find(CampaignId id);
-
-    /**
-     * A page of the campaigns in {@code state}, by ascending id, after {@code after} (exclusive;
-     * empty for the first page). The engine walks ACTIVE campaigns this way.
-     *
-     * @param limit at most this many, from 1 to {@link #MAX_BATCH}
-     */
-    List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit);
-
-    /** A page of one tenant's project's campaigns, by ascending id, after {@code after} (exclusive). */
-    List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit);
+    /** The campaigns {@code query} selects, by ascending id. */
+    List<Campaign> findCampaigns(CampaignQuery query);
 
     /**
      * Deletes {@code campaign} and everything stored for it (recipients, conversations, queued
-     * messages, funnel steps, engagements) for good, if the stored campaign is still
-     * at {@code campaign.version()} and may be deleted.
+     * messages, funnel steps, engagements) for good, if the stored campaign is still at
+     * {@code campaign.version()} and may be deleted.
      *
      * @throws IllegalCampaignActionException if the campaign is ACTIVE ({@link Campaign#checkDeletable()})
      * @throws VersionConflictException if the stored version is another
      * @throws CampaignNotFoundException if no campaign has its id
      */
     void delete(Campaign campaign);
+
+    /** Stores a new campaign: {@link #save} without an expected version. */
+    default void insert(Campaign campaign) {
+        save(campaign, OptionalLong.empty());
+    }
+
+    /** Replaces the stored campaign at {@code expectedVersion}: {@link #save} with one. */
+    default void update(Campaign campaign, long expectedVersion) {
+        save(campaign, OptionalLong.of(expectedVersion));
+    }
+
+    /** The stored campaign with {@code id}, if any. */
+    default Optional<Campaign> find(CampaignId id) {
+        return findCampaigns(new CampaignQuery.ById(id)).stream().findFirst();
+    }
+
+    /** A page of the campaigns in {@code state}; see {@link CampaignQuery.ByState}. */
+    default List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
+        return findCampaigns(new CampaignQuery.ByState(state, after, limit));
+    }
+
+    /** A page of one tenant's project's campaigns; see {@link CampaignQuery.ByProject}. */
+    default List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
+        return findCampaigns(new CampaignQuery.ByProject(tenantId, projectId, after, limit));
+    }
 }

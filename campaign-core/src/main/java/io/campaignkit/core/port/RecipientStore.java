@@ -1,72 +1,80 @@
 package io.campaignkit.core.port;
 
-import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.rules.RecipientCounting;
+import io.campaignkit.core.port.rules.RecipientRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The recipients of campaigns and their delivery states: the part of the storage port the engine
- * works on most. Every operation is batch-shaped (at most {@link CampaignStore#MAX_BATCH} items) and
- * none needs every recipient in memory, so a database implements each with one or two statements.
+ * The recipients of campaigns and their delivery states: the port the engine works on most. Every
+ * operation is batch-shaped (at most {@link CampaignStore#MAX_BATCH} items) and none needs every
+ * recipient in memory, so a database implements each with one or two statements.
  *
- * <h2>Claims and at-most-once</h2>
- * {@link #claimForSending} atomically moves due PENDING recipients to SENDING under the caller's
- * {@link Lease} and counts the attempt, <em>before</em> the engine calls the channel. Two concurrent
- * claims never return the same recipient. A process that crashes mid-send leaves its recipients
- * SENDING under a lease that expires; {@link #claimExpiredSending} hands them to a survivor, which
- * records them UNKNOWN (at-most-once) or gives them back to PENDING (at-least-once).
- *
- * <h2>Updates and merges</h2>
- * {@link #apply} applies {@link RecipientUpdate}s, each only from the states it names (a claimed
- * recipient only under the lease it was claimed with), each atomically on its recipient; status reports merge monotonically by {@link DeliveryState#rank()}. Applying an
- * update twice, or in any order with later ones, leaves the same final state. The store returns the
- * changes it made, in the order of the updates, so the engine emits one event per real change.
- *
- * <p>Every method validates its arguments ({@link InvalidArgumentException} naming the argument) and
- * is thread-safe.
+ * <h2>Atomicity</h2>
+ * <ul>
+ *   <li><b>Claims and at-most-once.</b> {@link #claim} with {@link ClaimKind#DUE} atomically moves due
+ *       PENDING recipients to SENDING under the caller's {@link Lease} and counts the attempt,
+ *       <em>before</em> the engine calls the channel. Two concurrent claims never return the same
+ *       recipient. A process that crashes mid-send leaves its recipients SENDING under a lease that
+ *       expires; {@link ClaimKind#EXPIRED} hands them to one survivor, which records them UNKNOWN
+ *       (at-most-once) or gives them back to PENDING (at-least-once).</li>
+ *   <li><b>Updates.</b> {@link #apply} applies each {@link RecipientUpdate} atomically on its recipient,
+ *       by {@link RecipientRules} (the transitions, the lease guard, the monotonic merge: stated there
+ *       once, for every store). Applying an update twice, or in any order with later ones, leaves the
+ *       same final state. The store returns the changes it made, in the order of the updates, so the
+ *       engine emits one event per real change.</li>
+ *   <li><b>Counts</b> are live: every transaction that adds or changes recipients moves the counters
+ *       {@link RecipientCounting} names, so {@link #counts} never scans a campaign.</li>
+ * </ul>
+ * Implementations are thread-safe; arguments are checked before they reach them.
  */
 public interface RecipientStore {
+
+    /** What {@link #claim} takes. */
+    enum ClaimKind {
+        /**
+         * PENDING recipients whose {@code dueAt} is at or before {@code now}, by ascending {@code dueAt}
+         * then sequence; each becomes SENDING under the lease with one more attempt
+         * ({@link RecipientRules#claim}).
+         */
+        DUE,
+        /**
+         * SENDING recipients whose lease expired at {@code now} (their owner crashed or stalled), by
+         * lease expiry then sequence; each stays SENDING, now under the lease ({@link RecipientRules#recover}),
+         * so only one survivor recovers it. The caller then applies {@link RecipientUpdate.Unknown} or
+         * {@link RecipientUpdate.RetryLater} under that lease; the stalled owner's updates, which carry its
+         * old lease, change nothing from then on.
+         */
+        EXPIRED
+    }
 
     /**
      * Adds recipients to a campaign. A phone already in the campaign is not added again (its first
      * entry stays), within the batch or across batches; sequences continue from the last one.
      *
      * @param recipients 1 to {@link CampaignStore#MAX_BATCH}
-     * @return the recipients added, in the order given
+     * @return the recipients added ({@link Recipient#of}), in the order given
      * @throws CampaignNotFoundException if no campaign has the id
      */
     List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now);
 
     /**
-     * Atomically claims up to {@code limit} PENDING recipients of a campaign whose {@code dueAt} is at
-     * or before {@code now}, by ascending {@code dueAt} then sequence: each becomes SENDING under
-     * {@code lease}, with {@code attempts} one higher. Never returns a recipient another call returned
-     * while that lease is live.
+     * Atomically claims up to {@code limit} recipients of a campaign of {@code kind} under
+     * {@code lease}. Never returns a recipient another call returned while that lease is live.
      *
-     * @param lease its expiry must be after {@code now}
+     * @param lease live at {@code now}
      * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
      * @return the claimed recipients as they now are, possibly none
      */
-    List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now);
-
-    /**
-     * Atomically takes up to {@code limit} SENDING recipients of a campaign whose lease expired at
-     * {@code now} (their owner crashed or stalled), and puts them under {@code lease}, so only one
-     * survivor recovers each. They stay SENDING: the caller then applies {@link RecipientUpdate.Unknown}
-     * or {@link RecipientUpdate.RetryLater} under {@code lease}; from then on the stalled owner's
-     * updates, which carry its old lease, change nothing.
-     */
-    List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now);
+    List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now);
 
     /**
      * Extends a claim whose sends are still in flight: every SENDING recipient of the campaign held
      * under {@code held} (equal owner and expiry) is held under {@code renewed} instead. A recipient a
      * survivor took over is no longer under {@code held} and is left alone; so is every other state.
-     * The engine renews a claim's lease while its sends are in flight, so that only a process that
-     * stopped working loses its recipients to {@link #claimExpiredSending}.
      *
      * @param renewed the same owner as {@code held}
      * @return how many recipients are now held under {@code renewed}
@@ -74,8 +82,8 @@ public interface RecipientStore {
     int renewLease(CampaignId campaignId, Lease held, Lease renewed);
 
     /**
-     * Applies updates, each atomically on its recipient, in order; an update for a recipient that
-     * does not exist, or from a state it does not apply to, changes nothing.
+     * Applies updates by {@link RecipientRules#apply}, each atomically on its recipient, in order; an
+     * update for a recipient that does not exist changes nothing.
      *
      * @param updates 1 to {@link CampaignStore#MAX_BATCH}
      * @return the changes made, in the order of the updates; none for updates that changed nothing
@@ -84,38 +92,61 @@ public interface RecipientStore {
 
     /**
      * Atomically moves up to {@code limit} PENDING recipients of a campaign (claimed or not) to
-     * SKIPPED with {@code reason}, by sequence. Finishing a campaign calls it until it returns none.
-     * SENDING recipients are left alone: their send is in flight and will be recorded.
+     * SKIPPED with {@code reason} ({@link RecipientRules#skip}), by claim order. Finishing a campaign
+     * calls it until it returns none. SENDING recipients are left alone: their send is in flight.
      *
      * @return the changes made
      */
     List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now);
 
-    /** The recipient, if the campaign has that phone. */
-    Optional<Recipient> findRecipient(RecipientKey key);
-
-    /** The recipient whose accepted message has the provider id {@code providerMessageId}. */
-    Optional<Recipient> findByProviderMessageId(String providerMessageId);
-
-    /** The recipient whose {@link RecipientKey#correlationId()} is {@code correlationId}. */
-    Optional<Recipient> findByCorrelationId(String correlationId);
+    /** The recipients {@code query} selects (a lookup finds none or one). */
+    List<Recipient> findRecipients(RecipientQuery query);
 
     /**
-     * A page of a campaign's recipients by ascending sequence, after {@code afterSequence}
-     * (exclusive; -1 for the first page), for exports.
-     *
-     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     * When the campaign's recipients next need the engine: the earliest {@code dueAt} among its
+     * PENDING recipients, and the earliest lease expiry among its SENDING ones (for recovery).
      */
-    List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit);
-
-    /** The earliest {@code dueAt} among the campaign's PENDING recipients not under a live lease. */
-    Optional<Instant> nextDueAt(CampaignId campaignId, Instant now);
-
-    /** The earliest lease expiry among the campaign's SENDING recipients, for recovery. */
-    Optional<Instant> nextLeaseExpiry(CampaignId campaignId);
+    RecipientWakeUps wakeUps(CampaignId campaignId, Instant now);
 
     /** The campaign's live counts; {@link RecipientCounts#empty()} for a campaign without recipients. */
     RecipientCounts counts(CampaignId campaignId);
+
+    // ---------------------------------------------------------------- shorthands
+
+    /** {@link #claim} of {@link ClaimKind#DUE} recipients. */
+    default List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return claim(ClaimKind.DUE, campaignId, lease, limit, now);
+    }
+
+    /** {@link #claim} of {@link ClaimKind#EXPIRED} recipients. */
+    default List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return claim(ClaimKind.EXPIRED, campaignId, lease, limit, now);
+    }
+
+    /** The recipient, if the campaign has that phone. */
+    default Optional<Recipient> findRecipient(RecipientKey key) {
+        return findRecipients(new RecipientQuery.ByKey(key)).stream().findFirst();
+    }
+
+    /** The recipient whose accepted message has the provider id {@code providerMessageId}. */
+    default Optional<Recipient> findByProviderMessageId(String providerMessageId) {
+        return findRecipients(new RecipientQuery.ByProviderMessageId(providerMessageId)).stream().findFirst();
+    }
+
+    /** The recipient whose {@link RecipientKey#correlationId()} is {@code correlationId}. */
+    default Optional<Recipient> findByCorrelationId(String correlationId) {
+        return findRecipients(new RecipientQuery.ByCorrelationId(correlationId)).stream().findFirst();
+    }
+
+    /** A page of a campaign's recipients; see {@link RecipientQuery.Page}. */
+    default List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
+        return findRecipients(new RecipientQuery.Page(campaignId, afterSequence, limit));
+    }
+
+    /** {@link RecipientWakeUps#nextDueAt()} of {@link #wakeUps}. */
+    default Optional<Instant> nextDueAt(CampaignId campaignId, Instant now) {
+        return wakeUps(campaignId, now).nextDueAt();
+    }
 
     /** Whether the phone is a recipient of the campaign. */
     default boolean isRecipient(CampaignId campaignId, PhoneNumber phone) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * One change the engine asks the store to apply to one recipient, with
  * {@link RecipientStore#apply(java.util.List)}. Each update applies only from the states it names
  * and is otherwise ignored; so applying one twice, or after another process moved the recipient on,
- * is a harmless no-op. The store reports what it actually changed.
+ * is a harmless no-op. The store reports what it actually changed. The rules below are enforced in
+ * one place, {@link io.campaignkit.core.port.rules.RecipientRules#apply}, which every store calls.
  *
  * <h2>Leases</h2>
  * The outcome of a send ({@link Accepted}, {@link Failed}, {@link RetryLater}, {@link Unknown},

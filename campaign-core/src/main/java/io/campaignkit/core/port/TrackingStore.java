@@ -4,54 +4,36 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the engine keeps about channel events besides recipients: which events it already handled
  * (webhooks are redelivered), status reports for unknown messages, and the bots' funnel steps.
+ *
+ * <h2>Atomicity</h2>
+ * Marking an event handled is atomic per key: of two concurrent marks exactly one is the first.
+ * Keeping a report or a funnel step twice keeps it once; taking reports removes them, so each is
+ * taken once. Implementations are thread-safe; arguments are checked before they reach them.
  */
 public interface TrackingStore {
 
     /**
-     * Records that the event with this key was handled. Atomic: of two concurrent calls with one key,
-     * exactly one returns true. Keys are the channel id and the event's deduplication key.
-     *
-     * @return true the first time, false for a duplicate
+     * Whether the event with this key was handled before this call; with {@code markAt}, it is marked
+     * handled at that instant in the same atomic step. Keys are the channel id and the event's
+     * deduplication key.
      */
-    boolean markEventHandled(String eventKey, Instant at);
-
-    /** Whether an event with this key was marked handled, without marking it. */
-    boolean wasEventHandled(String eventKey);
+    boolean eventHandledBefore(String eventKey, Optional<Instant> markAt);
 
     /** Keeps a status report whose message is unknown. Keeping one report twice keeps it once. */
     void keepUnmatchedStatus(UnmatchedStatus status);
 
     /**
-     * Removes and returns the kept reports naming {@code providerMessageId}, oldest first, once its
-     * receipt is recorded.
+     * Removes and returns the kept reports naming any of {@code providerMessageIds} (the receipts of
+     * one batch), per id and oldest first, only for ids that had some.
      */
-    List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId);
-
-    /**
-     * {@link #takeUnmatchedStatuses(String)} for many messages at once (the receipts of one batch):
-     * the kept reports per provider message id, only for ids that had some. A database overrides it
-     * with one statement.
-     */
-    default Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
-        for (String id : providerMessageIds) {
-            List<UnmatchedStatus> statuses = takeUnmatchedStatuses(id);
-            if (!statuses.isEmpty()) {
-                taken.put(id, statuses);
-            }
-        }
-        return taken;
-    }
-
-    /** How many unmatched reports were ever kept (taken ones included): a health metric. */
-    long countUnmatchedStatuses();
+    Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds);
 
     /** Records a funnel step; recording the same step of a contact at the same instant again is a no-op. */
     void recordFunnelStep(FunnelStep step);
@@ -61,4 +43,21 @@ public interface TrackingStore {
 
     /** How many distinct contacts of the campaign reached each step. */
     Map<String, Long> funnelCounts(CampaignId campaignId);
+
+    // ---------------------------------------------------------------- shorthands
+
+    /** Marks the event handled: true the first time, false for a duplicate. */
+    default boolean markEventHandled(String eventKey, Instant at) {
+        return !eventHandledBefore(eventKey, Optional.of(at));
+    }
+
+    /** Whether an event with this key was marked handled, without marking it. */
+    default boolean wasEventHandled(String eventKey) {
+        return eventHandledBefore(eventKey, Optional.empty());
+    }
+
+    /** The kept reports naming {@code providerMessageId}, removed, oldest first. */
+    default List<UnmatchedStatus> takeUnmatchedStatuses(String providerMessageId) {
+        return takeUnmatchedStatuses(List.of(providerMessageId)).getOrDefault(providerMessageId, List.of());
+    }
 }

@@ -3,9 +3,13 @@
  * other CampaignKit modules implement.
  *
  * <ul>
- *   <li>{@link io.campaignkit.core.port.CampaignStore}: campaigns with optimistic versioning, and
- *       through the interfaces it extends, recipients (leased claims, monotonic status merges),
- *       engagements, the suppression list, conversations and queued replies, and tracking;</li>
+ *   <li>{@link io.campaignkit.core.port.CampaignStorage}: everything the engine keeps, one small port
+ *       per aggregate ({@link io.campaignkit.core.port.CampaignStore},
+ *       {@link io.campaignkit.core.port.RecipientStore}, {@link io.campaignkit.core.port.ConversationStore},
+ *       {@link io.campaignkit.core.port.InboundQueue}, {@link io.campaignkit.core.port.EngagementStore},
+ *       {@link io.campaignkit.core.port.SuppressionList}, {@link io.campaignkit.core.port.TrackingStore}
+ *       and the pacing store), the rules every store applies being the pure functions of
+ *       {@link io.campaignkit.core.port.rules};</li>
  *   <li>{@link io.campaignkit.core.port.ContactDirectory}: the host's contacts, looked up by tags
  *       and valued tags, page by page;</li>
  *   <li>{@link io.campaignkit.core.port.BotFlow} (found through a

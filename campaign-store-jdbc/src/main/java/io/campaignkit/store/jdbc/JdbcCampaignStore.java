@@ -4,10 +4,21 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.core.port.AbstractCampaignStore;
+import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationChange;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.ConversationSweep;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientQuery;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.RecipientWakeUps;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.InboundMessage;
@@ -17,7 +28,6 @@ import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
@@ -37,6 +47,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -50,7 +61,7 @@ import javax.sql.DataSource;
  *         .dataSource(pooledDataSource)   // the host's pool; the store borrows a connection per operation
  *         .migrate(true)                  // apply the schema migrations now (the default)
  *         .build();                       // dialect detected from the database
- * CampaignEngine engine = CampaignEngine.custom().store(store)...;
+ * CampaignEngine engine = CampaignEngine.builder().storage(store.storage())...;
  * }</pre>
  *
  * <p><b>Several nodes.</b> Claims lock rows {@code FOR UPDATE SKIP LOCKED}, so engines on any number
@@ -70,10 +81,11 @@ import javax.sql.DataSource;
  * clients). Suppressions a tenant's store adds apply to that tenant; those a store for every tenant
  * adds apply to all of them.
  *
- * <p>Thread-safe. Every method validates its arguments ({@link InvalidArgumentException} naming the
- * argument; the rules of {@link AbstractCampaignStore}); database failures are {@link JdbcStoreException}s.
+ * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a
+ * recipient is core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
  */
-public final class JdbcCampaignStore extends AbstractCampaignStore implements AutoCloseable {
+public final class JdbcCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
+        EngagementStore, SuppressionList, TrackingStore, AutoCloseable {
 
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
@@ -152,248 +164,224 @@ public final class JdbcCampaignStore extends AbstractCampaignStore implements Au
         return "JdbcCampaignStore[" + dialect + ", tenant=" + scope.tenantId().orElse("*") + "]";
     }
 
-    // ================================================================ CampaignStore (arguments checked by the base class)
+    /** This store as the engine's storage, with its pacing on the same database ({@link JdbcPacingStore}). */
+    public CampaignStorage storage() {
+        return CampaignStorage.of(this, JdbcPacingStore.on(this));
+    }
+
+    /** The open conversation of the phone in the campaign, if any (not part of a port: for tests and operators). */
+    public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
+        return conversations.findOpen(campaignId, phone);
+    }
+    /** How many unmatched status reports were ever kept, taken ones included: a health metric, not part of a port. */
+    public long countUnmatchedStatuses() {
+        return tracking.countUnmatched();
+    }
+
+    // ================================================================ CampaignStore (arguments are checked by the engine)
 
     @Override
-    protected void doInsert(Campaign campaign) {
-        campaigns.insert(campaign);
+    public void save(Campaign campaign, OptionalLong expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            campaigns.insert(campaign);
+        } else {
+            campaigns.update(campaign, expectedVersion.getAsLong());
+        }
     }
 
     @Override
-    protected void doUpdate(Campaign campaign, long expectedVersion) {
-        campaigns.update(campaign, expectedVersion);
+    public List<Campaign> findCampaigns(CampaignQuery query) {
+        if (query instanceof CampaignQuery.ById byId) {
+            return campaigns.find(byId.id()).stream().toList();
+        }
+        if (query instanceof CampaignQuery.ByState byState) {
+            return campaigns.findByState(byState.state(), byState.after(), byState.limit());
+        }
+        CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
+        return campaigns.findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
     }
 
     @Override
-    protected Optional<Campaign> doFind(CampaignId id) {
-        return campaigns.find(id);
-    }
-
-    @Override
-    protected List<Campaign> doFindByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        return campaigns.findByState(state, after, limit);
-    }
-
-    @Override
-    protected List<Campaign> doFindByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        return campaigns.findByProject(tenantId, projectId, after, limit);
-    }
-
-    @Override
-    protected void doDelete(Campaign campaign) {
+    public void delete(Campaign campaign) {
         campaigns.delete(campaign);
     }
 
     // ================================================================ RecipientStore
 
     @Override
-    protected List<Recipient> doInsertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
+    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return this.recipients.insert(campaignId, recipients, now);
     }
 
     @Override
-    protected List<Recipient> doClaimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return recipients.claimForSending(campaignId, lease, limit, now);
+    public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return kind == ClaimKind.DUE ? recipients.claimForSending(campaignId, lease, limit, now)
+                : recipients.claimExpiredSending(campaignId, lease, limit, now);
     }
 
     @Override
-    protected List<Recipient> doClaimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return recipients.claimExpiredSending(campaignId, lease, limit, now);
-    }
-
-    @Override
-    protected int doRenewLease(CampaignId campaignId, Lease held, Lease renewed) {
+    public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
         return recipients.renewLease(campaignId, held, renewed);
     }
 
     @Override
-    protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
+    public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
         return recipients.apply(updates);
     }
 
     @Override
-    protected List<RecipientChange> doSkipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
+    public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
         return recipients.skipPending(campaignId, reason, limit, now);
     }
 
     @Override
-    protected Optional<Recipient> doFindRecipient(RecipientKey key) {
-        return recipients.find(key);
+    public List<Recipient> findRecipients(RecipientQuery query) {
+        if (query instanceof RecipientQuery.ByKey byKey) {
+            return recipients.find(byKey.key()).stream().toList();
+        }
+        if (query instanceof RecipientQuery.ByProviderMessageId byId) {
+            return recipients.findByProviderMessageId(byId.providerMessageId()).stream().toList();
+        }
+        if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
+            return recipients.findByCorrelationId(byCorrelation.correlationId()).stream().toList();
+        }
+        RecipientQuery.Page page = (RecipientQuery.Page) query;
+        return recipients.page(page.campaignId(), page.afterSequence(), page.limit());
     }
 
     @Override
-    protected Optional<Recipient> doFindByProviderMessageId(String providerMessageId) {
-        return recipients.findByProviderMessageId(providerMessageId);
+    public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
+        return recipients.wakeUps(campaignId); // one statement
     }
 
     @Override
-    protected Optional<Recipient> doFindByCorrelationId(String correlationId) {
-        return recipients.findByCorrelationId(correlationId);
-    }
-
-    @Override
-    protected List<Recipient> doFindRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        return recipients.page(campaignId, afterSequence, limit);
-    }
-
-    @Override
-    protected Optional<Instant> doNextDueAt(CampaignId campaignId, Instant now) {
-        return recipients.nextDueAt(campaignId);
-    }
-
-    @Override
-    protected Optional<Instant> doNextLeaseExpiry(CampaignId campaignId) {
-        return recipients.nextLeaseExpiry(campaignId);
-    }
-
-    @Override
-    protected RecipientCounts doCounts(CampaignId campaignId) {
+    public RecipientCounts counts(CampaignId campaignId) {
         return recipients.counts(campaignId);
     }
 
     // ================================================================ EngagementStore
 
     @Override
-    protected Set<PhoneNumber> doEngage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
+    public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         return engagements.engage(sender, campaignId, phones);
     }
 
     @Override
-    protected Optional<CampaignId> doEngagedCampaign(SenderKey sender, PhoneNumber phone) {
+    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
         return engagements.engagedCampaign(sender, phone);
     }
 
     @Override
-    protected int doReleaseEngagements(CampaignId campaignId, int limit) {
+    public int releaseEngagements(CampaignId campaignId, int limit) {
         return engagements.release(campaignId, limit);
     }
 
     // ================================================================ SuppressionList
 
     @Override
-    protected void doSuppress(Suppression suppression) {
+    public void suppress(Suppression suppression) {
         suppressions.suppress(suppression);
     }
 
     @Override
-    protected boolean doLift(Optional<SenderKey> sender, PhoneNumber phone) {
+    public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
         return suppressions.lift(sender, phone);
     }
 
     @Override
-    protected Set<PhoneNumber> doSuppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
+    public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         return suppressions.suppressedAmong(sender, phones);
     }
 
     // ================================================================ ConversationStore
 
     @Override
-    protected Conversation doOpenOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
         return conversations.openOrContinue(campaignId, phone, at);
     }
 
     @Override
-    protected Optional<Conversation> doFindOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        return conversations.findOpen(campaignId, phone);
-    }
-
-    @Override
-    protected Optional<Conversation> doFindConversation(String conversationId) {
+    public Optional<Conversation> findConversation(String conversationId) {
         return conversations.find(conversationId);
     }
 
     @Override
-    protected void doTouchConversation(String conversationId, Instant at) {
-        conversations.touch(conversationId, at);
+    public Optional<Conversation> changeConversation(String conversationId, ConversationChange change) {
+        if (change instanceof ConversationChange.Touch touch) {
+            return conversations.touch(conversationId, touch.at());
+        }
+        if (change instanceof ConversationChange.MarkAutoReply mark) {
+            return conversations.tryMarkAutoReply(conversationId, mark.periodStart(), mark.now());
+        }
+        ConversationChange.Close close = (ConversationChange.Close) change;
+        return conversations.close(conversationId, close.reason(), close.at());
     }
 
+    /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
     @Override
-    protected boolean doTryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        return conversations.tryMarkAutoReply(conversationId, periodStart, now);
-    }
-
-    @Override
-    protected Optional<Conversation> doCloseConversation(String conversationId, String reason, Instant at) {
-        return conversations.close(conversationId, reason, at);
-    }
-
-    @Override
-    protected List<Conversation> doCloseConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
+    public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        return conversations.closeAll(campaignId, idleSince, reason, limit, at);
+        Optional<Instant> oldest = conversations.oldestActivity(campaignId);
+        if (oldest.isEmpty() || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
+            return new ConversationSweep(List.of(), oldest);
+        }
+        List<Conversation> closed = conversations.closeAll(campaignId, idleSince, reason, limit, at);
+        return new ConversationSweep(closed, conversations.oldestActivity(campaignId));
     }
 
-    @Override
-    protected Optional<Instant> doOldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(campaignId);
-    }
+    // ================================================================ InboundQueue
 
     @Override
-    protected boolean doEnqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
+    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
             InboundMessage message) {
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 
     @Override
-    protected List<QueuedInbound> doClaimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
+    public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
         return inbound.claim(campaignId, lease, limit, now);
     }
 
     @Override
-    protected void doAcknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
+    public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
         inbound.acknowledge(campaignId, sequences);
     }
 
     @Override
-    protected long doCountQueued(CampaignId campaignId) {
+    public long countQueued(CampaignId campaignId) {
         return inbound.count(campaignId);
     }
 
     // ================================================================ TrackingStore
 
     @Override
-    protected boolean doMarkEventHandled(String eventKey, Instant at) {
-        return tracking.markEventHandled(eventKey, at);
+    public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
+        return markAt.isPresent() ? !tracking.markEventHandled(eventKey, markAt.get()) : tracking.wasEventHandled(eventKey);
     }
 
     @Override
-    protected boolean doWasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(eventKey);
-    }
-
-    @Override
-    protected void doKeepUnmatchedStatus(UnmatchedStatus status) {
+    public void keepUnmatchedStatus(UnmatchedStatus status) {
         tracking.keepUnmatched(status);
-    }
-
-    @Override
-    protected List<UnmatchedStatus> doTakeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(providerMessageId);
     }
 
     /** One statement for the whole batch. */
     @Override
-    protected Map<String, List<UnmatchedStatus>> doTakeUnmatchedStatuses(Collection<String> providerMessageIds) {
+    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
         return tracking.takeUnmatched(providerMessageIds);
     }
 
     @Override
-    protected long doCountUnmatchedStatuses() {
-        return tracking.countUnmatched();
-    }
-
-    @Override
-    protected void doRecordFunnelStep(FunnelStep step) {
+    public void recordFunnelStep(FunnelStep step) {
         tracking.recordFunnelStep(step);
     }
 
     @Override
-    protected List<FunnelStep> doFunnelSteps(CampaignId campaignId, PhoneNumber phone) {
+    public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
         return tracking.funnelSteps(campaignId, phone);
     }
 
     @Override
-    protected Map<String, Long> doFunnelCounts(CampaignId campaignId) {
+    public Map<String, Long> funnelCounts(CampaignId campaignId) {
         return tracking.funnelCounts(campaignId);
     }
 

@@ -1,17 +1,17 @@
 package io.campaignkit.store.jdbc;
 
-import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.testkit.store.CampaignStoreContractKit;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.testkit.store.StorageContractKit;
 import org.junit.jupiter.api.AfterEach;
 
 /** The JDBC store on H2 passes the store contract. */
-class H2CampaignStoreContractTest extends CampaignStoreContractKit {
+class H2CampaignStoreContractTest extends StorageContractKit {
 
     private final JdbcCampaignStore store = H2Databases.freshStore();
 
     @Override
-    protected CampaignStore store() {
-        return store;
+    protected CampaignStorage storage() {
+        return store.storage();
     }
 
     @AfterEach

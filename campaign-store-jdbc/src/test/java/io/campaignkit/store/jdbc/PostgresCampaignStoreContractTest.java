@@ -1,15 +1,15 @@
 package io.campaignkit.store.jdbc;
 
-import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.testkit.store.CampaignStoreContractKit;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.testkit.store.StorageContractKit;
 
 /** The JDBC store on PostgreSQL passes the store contract. */
-class PostgresCampaignStoreContractTest extends CampaignStoreContractKit {
+class PostgresCampaignStoreContractTest extends StorageContractKit {
 
     private final JdbcCampaignStore store = PostgresDatabase.freshStore();
 
     @Override
-    protected CampaignStore store() {
-        return store;
+    protected CampaignStorage storage() {
+        return store.storage();
     }
 }

@@ -12,6 +12,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.InboundMessage;
@@ -123,7 +124,7 @@ abstract class TenantIsolationChecks {
         assertThat(acme.findByCorrelationId(key.correlationId())).isEmpty();
         assertThat(acme.findRecipients(theirs.id(), -1, 10)).isEmpty();
         assertThat(acme.nextDueAt(theirs.id(), T0)).isEmpty();
-        assertThat(acme.nextLeaseExpiry(theirs.id())).isEmpty();
+        assertThat(acme.wakeUps(theirs.id(), T0).nextLeaseExpiry()).isEmpty();
         assertThat(acme.counts(theirs.id())).isEqualTo(RecipientCounts.empty());
         assertThat(globex.counts(theirs.id())).isEqualTo(before);
         assertThat(globex.findByProviderMessageId("wamid.globex")).isPresent();
@@ -158,8 +159,9 @@ abstract class TenantIsolationChecks {
         acme.touchConversation(theirConversation.id(), T0.plusSeconds(9));
         assertThat(acme.tryMarkAutoReply(theirConversation.id(), T0, T0.plusSeconds(9))).isFalse();
         assertThat(acme.closeConversation(theirConversation.id(), Conversation.BY_BOT, T0.plusSeconds(9))).isEmpty();
-        assertThat(acme.closeConversations(theirs.id(), Optional.empty(), Conversation.CAMPAIGN_FINISHED, 10, T0)).isEmpty();
-        assertThat(acme.oldestActivity(theirs.id())).isEmpty();
+        ConversationSweep sweep = acme.closeConversations(theirs.id(), Optional.empty(), Conversation.CAMPAIGN_FINISHED, 10, T0);
+        assertThat(sweep.closed()).isEmpty();
+        assertThat(sweep.oldestActivity()).isEmpty();
         assertThat(globex.findConversation(theirConversation.id())).contains(theirConversation);
     }
 

@@ -1,197 +1,252 @@
 package io.campaignkit.testkit.store;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.EngagementStore;
-import io.campaignkit.core.port.Lease;
-import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.campaign.FinishReason;
+import io.campaignkit.core.campaign.IllegalCampaignActionException;
+import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.DuplicateCampaignException;
+import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
-import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.TrackingStore;
-import java.util.Arrays;
-import java.util.Collections;
+import io.campaignkit.core.port.VersionConflictException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract every {@link CampaignStore} passes: the rules the engine relies on, written as
- * JUnit 5 checks. Extend it in your store's tests and return a new, empty store from
- * {@link #store()}:
- *
- * <pre>{@code
- * class JdbcCampaignStoreContractTest extends CampaignStoreContractKit {
- *     private final JdbcCampaignStore store = JdbcCampaignStore.create(freshH2DataSource());
- *
- *     @Override protected CampaignStore store() { return store; }
- * }
- * }</pre>
- *
- * <p>A store that extends {@link io.campaignkit.core.port.AbstractCampaignStore} passes the argument
- * checks by construction. The store implements every part of the port: campaigns, {@link RecipientStore},
- * {@link EngagementStore}, {@link SuppressionList}, {@link ConversationStore} and
- * {@link TrackingStore}. JUnit makes a new instance of the test class for each check (also for
- * the checks in the {@link Nested} groups), so a field initializer gives every check a fresh store;
- * close it in an {@code @AfterEach} of your own if it holds resources.
- *
- * <p>The checks are grouped by rule, in this class and the classes it extends:
- * {@link CampaignContractChecks} (campaigns, versioning, paging), {@link RecipientContractChecks}
- * (claims, every recipient update), {@link LeaseContractChecks} (send outcomes apply only under the
- * lease of their claim), {@link StatusMergeContractChecks} (status merges),
- * {@link ConcurrencyContractChecks} (claims never
- * handed out twice, expired leases recovered once, random schedules against a model),
- * {@link EngagementContractChecks} (exclusivity, suppression list), {@link ConversationContractChecks}
- * (conversations, queued inbound messages, tracking) and the argument checks here. Every check is a
- * test method named after the rule it checks, so a report names the rule that broke. Campaigns
- * come from {@link #readyCampaign} and {@link #activeCampaign}, contacts from {@link #contact(int)}:
- * override them if your store needs other data.
- *
- * <p>Time is never read from the system clock: the kit passes instants from {@link #startTime()}, as
- * the engine passes its clock's. The concurrency checks start {@link #concurrentClaimers()} threads
- * behind a latch and wait for them at most {@link #concurrencyTimeout()}.
+ * The contract kit of the {@link io.campaignkit.core.port.CampaignStore} port: campaigns, optimistic versioning, paging. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class CampaignStoreContractKit extends ConversationContractChecks {
+public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
     /** For subclasses. */
     protected CampaignStoreContractKit() {
     }
 
-    /** Bad arguments are refused with an {@code InvalidArgumentException} naming the argument. */
+    // ================================================================ campaigns
+
+    /** Inserting, finding and deleting campaigns. */
     @Nested
-    @DisplayName("argument validation")
-    public class ArgumentValidation {
+    @DisplayName("campaigns")
+    public class Campaigns {
 
         @Test
-        void campaignMethodsNameTheirBadArgument() {
-            CampaignStore store = store();
-            assertInvalidArgument(() -> store.insert(null), "campaign");
-            assertInvalidArgument(() -> store.update(null, 0), "campaign");
-            assertInvalidArgument(() -> store.find(null), "id");
-            assertInvalidArgument(() -> store.delete(null), "campaign");
-            assertInvalidArgument(() -> store.findByState(null, Optional.empty(), 10), "state");
-            assertInvalidArgument(() -> store.findByState(CampaignState.READY, null, 10), "after");
-            assertInvalidArgument(() -> store.findByProject(null, "p", Optional.empty(), 10), "tenantId");
-            assertInvalidArgument(() -> store.findByProject("t", " ", Optional.empty(), 10), "projectId");
-            assertInvalidArgument(() -> store.findByProject("t", "p", null, 10), "after");
-        }
-
-        @ParameterizedTest(name = "limit {0}")
-        @ValueSource(ints = {0, -1, CampaignStore.MAX_BATCH + 1})
-        void limitsOutsideOneToMaxBatchAreRefused(int limit) {
-            Campaign campaign = storeActiveWithRecipients("c-1", 1);
-            CampaignId id = campaign.id();
-            Lease lease = leaseFrom("a", at(0));
-            assertInvalidArgument(() -> store().findByState(CampaignState.ACTIVE, Optional.empty(), limit), "limit");
-            assertInvalidArgument(() -> store().findByProject("acme", "cobranza", Optional.empty(), limit), "limit");
-            assertInvalidArgument(() -> recipients().claimForSending(id, lease, limit, at(0)), "limit");
-            assertInvalidArgument(() -> recipients().claimExpiredSending(id, lease, limit, at(0)), "limit");
-            assertInvalidArgument(() -> recipients().skipPending(id, OPTED_OUT, limit, at(0)), "limit");
-            assertInvalidArgument(() -> recipients().findRecipients(id, -1, limit), "limit");
-            assertInvalidArgument(() -> engagements().releaseEngagements(id, limit), "limit");
-            assertInvalidArgument(() -> conversations().claimQueued(id, lease, limit, at(0)), "limit");
-            assertInvalidArgument(() -> conversations().closeConversations(id, Optional.empty(), "R", limit, at(0)), "limit");
+        void insertedCampaignIsFoundAsItWas() {
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(campaign);
+            assertThat(store().find(campaign.id())).contains(campaign);
         }
 
         @Test
-        void recipientMethodsNameTheirBadArgument() {
-            Campaign campaign = storeActiveWithRecipients("c-1", 1);
-            CampaignId id = campaign.id();
-            RecipientStore store = recipients();
-            Lease lease = leaseFrom("a", at(0));
-            List<NewRecipient> one = List.of(NewRecipient.pending(contact(5), at(0)));
-            assertInvalidArgument(() -> store.insertRecipients(null, one, at(0)), "campaignId");
-            assertInvalidArgument(() -> store.insertRecipients(id, null, at(0)), "recipients");
-            assertInvalidArgument(() -> store.insertRecipients(id, List.of(), at(0)), "recipients");
-            assertInvalidArgument(() -> store.insertRecipients(id,
-                    Collections.nCopies(CampaignStore.MAX_BATCH + 1, one.get(0)), at(0)), "recipients");
-            assertInvalidArgument(() -> store.insertRecipients(id, Arrays.asList(one.get(0), null), at(0)), "recipients");
-            assertInvalidArgument(() -> store.insertRecipients(id, one, null), "now");
-            assertInvalidArgument(() -> store.claimForSending(null, lease, 1, at(0)), "campaignId");
-            assertInvalidArgument(() -> store.claimForSending(id, null, 1, at(0)), "lease");
-            assertInvalidArgument(() -> store.claimForSending(id, lease, 1, null), "now");
-            assertInvalidArgument(() -> store.claimForSending(id, new Lease("a", at(0)), 1, at(0)), "lease");
-            assertInvalidArgument(() -> store.claimExpiredSending(id, new Lease("a", at(0)), 1, at(1)), "lease");
-            assertInvalidArgument(() -> store.apply(null), "updates");
-            assertInvalidArgument(() -> store.apply(List.of()), "updates");
-            assertInvalidArgument(() -> store.apply(Arrays.asList(
-                    new RecipientUpdate.Skipped(key(id, 0), Optional.empty(), OPTED_OUT, at(0)), null)), "updates");
-            assertInvalidArgument(() -> store.skipPending(id, null, 1, at(0)), "reason");
-            assertInvalidArgument(() -> store.findRecipient(null), "key");
-            assertInvalidArgument(() -> store.findByProviderMessageId(" "), "providerMessageId");
-            assertInvalidArgument(() -> store.findByCorrelationId(null), "correlationId");
-            assertInvalidArgument(() -> store.findRecipients(id, -2, 10), "afterSequence");
-            assertInvalidArgument(() -> store.nextDueAt(null, at(0)), "campaignId");
-            assertInvalidArgument(() -> store.nextLeaseExpiry(null), "campaignId");
-            assertInvalidArgument(() -> store.counts(null), "campaignId");
-            // nothing was changed by the refused calls
-            assertThat(store.findRecipients(id, -1, 10)).hasSize(1);
-            assertThat(store.findRecipient(new RecipientKey(id, contact(0).phone())).orElseThrow().attempts()).isZero();
+        void unknownCampaignIsNotFound() {
+            assertThat(store().find(CampaignId.of("nowhere"))).isEmpty();
         }
 
         @Test
-        void engagementAndSuppressionMethodsNameTheirBadArgument() {
-            CampaignId id = CampaignId.of("c-1");
-            PhoneNumber phone = contact(0).phone();
-            assertInvalidArgument(() -> engagements().engage(null, id, List.of(phone)), "sender");
-            assertInvalidArgument(() -> engagements().engage(DEFAULT_SENDER, null, List.of(phone)), "campaignId");
-            assertInvalidArgument(() -> engagements().engage(DEFAULT_SENDER, id, List.of()), "phones");
-            assertInvalidArgument(() -> engagements().engage(DEFAULT_SENDER, id, Arrays.asList(phone, null)), "phones");
-            assertInvalidArgument(() -> engagements().engagedCampaign(DEFAULT_SENDER, null), "phone");
-            assertInvalidArgument(() -> engagements().releaseEngagements(null, 1), "campaignId");
-            assertInvalidArgument(() -> suppressions().suppress(null), "suppression");
-            assertInvalidArgument(() -> suppressions().lift(null, phone), "sender");
-            assertInvalidArgument(() -> suppressions().lift(Optional.empty(), null), "phone");
-            assertInvalidArgument(() -> suppressions().suppressedAmong(null, List.of(phone)), "sender");
-            assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER, null), "phones");
-            assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER,
-                    Collections.nCopies(CampaignStore.MAX_BATCH + 1, phone)), "phones");
-            assertInvalidArgument(() -> suppressions().isSuppressed(null, phone), "sender");
-            assertInvalidArgument(() -> suppressions().isSuppressed(DEFAULT_SENDER, null), "phone");
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, phone)).isEmpty();
+        void insertingAnIdTwiceIsRefusedAndKeepsTheFirst() {
+            Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(first);
+            Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().insert(second)).isInstanceOfSatisfying(DuplicateCampaignException.class,
+                    error -> assertThat(error.campaignId()).isEqualTo(first.id()));
+            assertThat(store().find(first.id())).contains(first);
         }
 
         @Test
-        void conversationAndTrackingMethodsNameTheirBadArgument() {
-            CampaignId id = CampaignId.of("c-1");
-            PhoneNumber phone = contact(0).phone();
-            ConversationStore store = conversations();
-            assertInvalidArgument(() -> store.openOrContinue(null, phone, at(0)), "campaignId");
-            assertInvalidArgument(() -> store.openOrContinue(id, null, at(0)), "phone");
-            assertInvalidArgument(() -> store.openOrContinue(id, phone, null), "at");
-            assertInvalidArgument(() -> store.findConversation(" "), "conversationId");
-            assertInvalidArgument(() -> store.touchConversation(null, at(0)), "conversationId");
-            assertInvalidArgument(() -> store.tryMarkAutoReply("x", null, at(0)), "periodStart");
-            assertInvalidArgument(() -> store.closeConversation("x", " ", at(0)), "reason");
-            assertInvalidArgument(() -> store.closeConversations(id, null, "R", 1, at(0)), "idleSince");
-            assertInvalidArgument(() -> store.enqueueInbound("x", id, phone, null), "message");
-            assertInvalidArgument(() -> store.acknowledgeQueued(id, null), "sequences");
-            assertInvalidArgument(() -> store.acknowledgeQueued(id, Arrays.asList(1L, null)), "sequences");
-            assertInvalidArgument(() -> store.acknowledgeQueued(id, Collections.nCopies(CampaignStore.MAX_BATCH + 1, 1L)),
-                    "sequences");
-            assertInvalidArgument(() -> store.countQueued(null), "campaignId");
-            assertInvalidArgument(() -> tracking().markEventHandled(" ", at(0)), "eventKey");
-            assertInvalidArgument(() -> tracking().keepUnmatchedStatus(null), "status");
-            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((String) null), "providerMessageId");
-            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((java.util.Collection<String>) null),
-                    "providerMessageIds");
-            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(List.of("wamid.1", " ")), "providerMessageIds");
-            assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(
-                    Collections.nCopies(CampaignStore.MAX_BATCH + 1, "wamid.1")), "providerMessageIds");
-            assertInvalidArgument(() -> tracking().recordFunnelStep(null), "step");
-            assertInvalidArgument(() -> tracking().funnelCounts(null), "campaignId");
-            assertThat(store.findOpenConversation(id, phone)).isEmpty();
+        void deletingRemovesTheCampaignAndAllOfItsRecipients() {
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(campaign);
+            addPending(campaign.id(), 0, 5, at(0));
+            store().delete(campaign);
+            assertThat(store().find(campaign.id())).isEmpty();
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10)).isEmpty();
+            assertThat(recipients().findRecipient(key(campaign.id(), 0))).isEmpty();
+            // a new campaign under the same id starts with no recipients
+            store().insert(campaign);
+            assertThat(recipients().counts(campaign.id()).total()).isZero();
+            assertThat(recipients().findRecipients(campaign.id(), -1, 10)).isEmpty();
+            addPending(campaign.id(), 0, 5, at(0));
+        }
+
+        @Test
+        void aDeletedCampaignsMessagesAreNoLongerFoundByProviderOrCorrelationId() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            addPending(active.id(), 0, 1, at(0));
+            Recipient claimed = recipients().claimForSending(active.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
+            RecipientKey key = claimed.key();
+            recipients().apply(List.of(new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.deleted", at(1))));
+            Campaign finished = active.finish(FinishReason.BY_USER, at(120));
+            store().update(finished, active.version());
+            store().delete(finished);
+            assertThat(recipients().findByProviderMessageId("wamid.deleted")).isEmpty();
+            assertThat(recipients().findByCorrelationId(key.correlationId())).isEmpty();
+            assertThat(recipients().findRecipient(key)).isEmpty();
+        }
+
+        @Test
+        void deletingAFinishedCampaignIsAllowed() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            Campaign finished = active.finish(FinishReason.BY_USER, at(120));
+            store().update(finished, active.version());
+            store().delete(finished);
+            assertThat(store().find(active.id())).isEmpty();
+        }
+
+        @Test
+        void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
+            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            store().insert(active);
+            assertThatThrownBy(() -> store().delete(active)).isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    error -> assertThat(error.getMessage()).contains("ACTIVE"));
+            assertThat(store().find(active.id())).contains(active);
+        }
+
+        @Test
+        void deletingAStaleCampaignIsAVersionConflict() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign renamed = ready.edit(c -> c.name("Renamed"), at(10));
+            store().update(renamed, ready.version());
+            assertThatThrownBy(() -> store().delete(ready)).isInstanceOf(VersionConflictException.class);
+            assertThat(store().find(ready.id())).contains(renamed);
+        }
+
+        @Test
+        void deletingAnUnknownCampaignIsNotFound() {
+            Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().delete(never)).isInstanceOfSatisfying(CampaignNotFoundException.class,
+                    error -> assertThat(error.campaignId()).isEqualTo(never.id()));
+        }
+    }
+
+    // ================================================================ versioning
+
+    /** Optimistic versioning of campaign updates. */
+    @Nested
+    @DisplayName("versioning")
+    public class Versioning {
+
+        @Test
+        void updateFromTheStoredVersionReplacesTheCampaign() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign launched = ready.launch(at(60));
+            store().update(launched, ready.version());
+            assertThat(store().find(ready.id())).contains(launched);
+            assertThat(store().find(ready.id()).orElseThrow().version()).isEqualTo(ready.version() + 1);
+            Campaign paused = launched.pause(PauseReason.BY_USER, at(70));
+            store().update(paused, launched.version());
+            assertThat(store().find(ready.id()).orElseThrow().version()).isEqualTo(ready.version() + 2);
+        }
+
+        @Test
+        void staleWriterGetsAVersionConflictNamingBothVersions() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign first = ready.edit(c -> c.name("First writer"), at(10));
+            Campaign second = ready.edit(c -> c.name("Second writer"), at(11));
+            store().update(first, ready.version());
+            assertThatThrownBy(() -> store().update(second, ready.version()))
+                    .isInstanceOfSatisfying(VersionConflictException.class, error -> {
+                        assertThat(error.campaignId()).isEqualTo(ready.id());
+                        assertThat(error.expectedVersion()).isEqualTo(ready.version());
+                        assertThat(error.actualVersion()).isEqualTo(first.version());
+                        assertThat(error.code()).isEqualTo(VersionConflictException.CODE);
+                    });
+            assertThat(store().find(ready.id())).contains(first);
+        }
+
+        @Test
+        void ofConcurrentWritersFromOneVersionExactlyOneWins() throws Exception {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            List<Callable<Campaign>> writers = new ArrayList<>();
+            for (int i = 0; i < concurrentClaimers(); i++) {
+                Campaign edited = ready.edit(c -> c.name("Writer " + writers.size()), at(10));
+                writers.add(() -> {
+                    try {
+                        store().update(edited, ready.version());
+                        return edited;
+                    } catch (VersionConflictException conflict) {
+                        return null;
+                    }
+                });
+            }
+            List<Campaign> winners = runConcurrently(writers).stream().filter(Objects::nonNull).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(store().find(ready.id())).contains(winners.get(0));
+        }
+
+        @Test
+        void updateOfAnUnknownCampaignIsNotFound() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            assertThatThrownBy(() -> store().update(ready.launch(at(60)), ready.version()))
+                    .isInstanceOf(CampaignNotFoundException.class);
+        }
+
+    }
+
+    // ================================================================ paging
+
+    /** Pages of campaigns by state and by tenant's project. */
+    @Nested
+    @DisplayName("paging")
+    public class Paging {
+
+        @Test
+        void campaignsInAStateComeByAscendingIdPageByPage() {
+            for (String id : List.of("c-5", "c-1", "c-4", "c-2", "c-3")) {
+                store().insert(activeCampaign(id, DEFAULT_BINDING));
+            }
+            store().insert(readyCampaign("c-0", "acme", "cobranza", DEFAULT_BINDING));
+            List<Campaign> first = store().findByState(CampaignState.ACTIVE, Optional.empty(), 2);
+            assertThat(first).extracting(c -> c.id().value()).containsExactly("c-1", "c-2");
+            List<Campaign> second = store().findByState(CampaignState.ACTIVE, Optional.of(first.get(1).id()), 2);
+            assertThat(second).extracting(c -> c.id().value()).containsExactly("c-3", "c-4");
+            List<Campaign> last = store().findByState(CampaignState.ACTIVE, Optional.of(second.get(1).id()), 2);
+            assertThat(last).extracting(c -> c.id().value()).containsExactly("c-5");
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.of(CampaignId.of("c-5")), 2)).isEmpty();
+        }
+
+        @Test
+        void aCampaignMovesToTheStateOfItsLatestUpdate() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            store().insert(ready);
+            Campaign active = ready.launch(at(60));
+            store().update(active, ready.version());
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.empty(), 10)).containsExactly(active);
+        }
+
+        @Test
+        void projectPagesBelongToOneTenantsProject() {
+            store().insert(readyCampaign("a-2", "acme", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("a-1", "acme", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_BINDING));
+            store().insert(readyCampaign("b-1", "globex", "cobranza", DEFAULT_BINDING));
+            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10))
+                    .extracting(c -> c.id().value()).containsExactly("a-1", "a-2");
+            assertThat(store().findByProject("acme", "cobranza", Optional.of(CampaignId.of("a-1")), 10))
+                    .extracting(c -> c.id().value()).containsExactly("a-2");
+            assertThat(store().findByProject("globex", "cobranza", Optional.empty(), 10))
+                    .extracting(c -> c.id().value()).containsExactly("b-1");
+            assertThat(store().findByProject("globex", "ventas", Optional.empty(), 10)).isEmpty();
         }
     }
 }

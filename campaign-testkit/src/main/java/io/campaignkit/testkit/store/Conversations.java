@@ -59,22 +59,31 @@ final class Conversations {
         return Optional.ofNullable(byId.get(id));
     }
 
-    void touch(String id, Instant at) {
-        byId.computeIfPresent(id, (i, c) -> c.isOpen() ? new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(),
-                c.lastInboundAt(), latest(c.lastActivityAt(), at), c.lastAutoReplyAt(), c.closedAt(), c.closeReason()) : c);
+    /** The conversation with lastActivityAt moved to {@code at}, if it is open and {@code at} is later. */
+    Optional<Conversation> touch(String id, Instant at) {
+        Conversation[] touched = new Conversation[1];
+        byId.computeIfPresent(id, (i, c) -> {
+            if (!c.isOpen() || !c.lastActivityAt().isBefore(at)) {
+                return c;
+            }
+            touched[0] = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(), at,
+                    c.lastAutoReplyAt(), c.closedAt(), c.closeReason());
+            return touched[0];
+        });
+        return Optional.ofNullable(touched[0]);
     }
 
-    boolean tryMarkAutoReply(String id, Instant periodStart, Instant now) {
-        boolean[] marked = new boolean[1];
+    Optional<Conversation> tryMarkAutoReply(String id, Instant periodStart, Instant now) {
+        Conversation[] marked = new Conversation[1];
         byId.computeIfPresent(id, (i, c) -> {
             if (!c.isOpen() || c.lastAutoReplyAt().filter(last -> !last.isBefore(periodStart)).isPresent()) {
                 return c;
             }
-            marked[0] = true;
-            return new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(),
+            marked[0] = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(),
                     c.lastActivityAt(), Optional.of(now), c.closedAt(), c.closeReason());
+            return marked[0];
         });
-        return marked[0];
+        return Optional.ofNullable(marked[0]);
     }
 
     Optional<Conversation> close(String id, String reason, Instant at) {

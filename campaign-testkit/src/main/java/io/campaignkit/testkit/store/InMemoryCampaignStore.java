@@ -3,11 +3,16 @@ package io.campaignkit.testkit.store;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
-import io.campaignkit.core.port.AbstractCampaignStore;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.RecipientWakeUps;
+import io.campaignkit.core.port.RecipientQuery;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.ConversationSweep;
+import io.campaignkit.core.port.ConversationChange;
+import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
@@ -31,9 +36,11 @@ import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link CampaignStore}), recipients ({@link RecipientStore}), exclusivity ({@link EngagementStore}),
  * the suppression list ({@link SuppressionList}), conversations and queued inbound messages
  * ({@link ConversationStore}) and event tracking ({@link TrackingStore}). It passes the
- * {@link CampaignStoreContractKit}, so the engine behaves on it as on a database.
+ * {@link StorageContractKit}, so the engine behaves on it as on a database.
  *
  * <pre>{@code
  * InMemoryCampaignStore store = new InMemoryCampaignStore();
@@ -56,9 +63,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * conversations and claiming queued messages walk the campaign's open conversations and queued
  * messages.) A million recipients take about 250 MB besides their contacts. Nothing is persisted: a
  * new store is empty, and handled-event keys are kept for the store's life. Campaign ids are unique
- * across tenants, as the port requires. Arguments are checked by {@link AbstractCampaignStore}.
+ * across tenants, as the port requires. Arguments are checked by the engine before they reach it;
+ * what a change does to a recipient is core's {@code RecipientRules}.
  */
-public final class InMemoryCampaignStore extends AbstractCampaignStore {
+public final class InMemoryCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
+        EngagementStore, SuppressionList, TrackingStore {
 
     private final CampaignTable campaigns = new CampaignTable();
     private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
@@ -66,43 +75,39 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
     private final Engagements engagements = new Engagements();
     private final Suppressions suppressions = new Suppressions();
     private final Conversations conversations = new Conversations();
-    private final Map<CampaignId, InboundQueue> inbound = new ConcurrentHashMap<>();
+    private final Map<CampaignId, QueuedMessages> inbound = new ConcurrentHashMap<>();
     private final Tracking tracking = new Tracking();
 
     /** An empty store. */
     public InMemoryCampaignStore() {
     }
 
-    // ================================================================ CampaignStore (arguments checked by the base class)
+    // ================================================================ CampaignStore (arguments are checked by the engine)
 
     @Override
-    protected void doInsert(Campaign campaign) {
-        campaigns.insert(campaign);
+    public void save(Campaign campaign, OptionalLong expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            campaigns.insert(campaign);
+        } else {
+            campaigns.update(campaign, expectedVersion.getAsLong());
+        }
     }
 
     @Override
-    protected void doUpdate(Campaign campaign, long expectedVersion) {
-        campaigns.update(campaign, expectedVersion);
-    }
-
-    @Override
-    protected Optional<Campaign> doFind(CampaignId id) {
-        return campaigns.find(id);
-    }
-
-    @Override
-    protected List<Campaign> doFindByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        return campaigns.findByState(state, after, limit);
-    }
-
-    @Override
-    protected List<Campaign> doFindByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
-        return campaigns.findByProject(tenantId, projectId, after, limit);
+    public List<Campaign> findCampaigns(CampaignQuery query) {
+        if (query instanceof CampaignQuery.ById byId) {
+            return campaigns.find(byId.id()).stream().toList();
+        }
+        if (query instanceof CampaignQuery.ByState byState) {
+            return campaigns.findByState(byState.state(), byState.after(), byState.limit());
+        }
+        CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
+        return campaigns.findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
     }
 
     /** Deletes the campaign with its recipients, conversations, queued messages, funnel steps and engagements. */
     @Override
-    protected void doDelete(Campaign campaign) {
+    public void delete(Campaign campaign) {
         campaigns.delete(campaign);
         CampaignId id = campaign.id();
         RecipientBook book = books.remove(id);
@@ -120,30 +125,27 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
     // ================================================================ RecipientStore
 
     @Override
-    protected List<Recipient> doInsertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
+    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return book(campaignId).insert(recipients, now);
     }
 
     @Override
-    protected List<Recipient> doClaimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+    public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
         RecipientBook book = books.get(campaignId);
-        return book == null ? List.of() : book.claimForSending(lease, limit, now);
+        if (book == null) {
+            return List.of();
+        }
+        return kind == ClaimKind.DUE ? book.claimForSending(lease, limit, now) : book.claimExpiredSending(lease, limit, now);
     }
 
     @Override
-    protected List<Recipient> doClaimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? List.of() : book.claimExpiredSending(lease, limit, now);
-    }
-
-    @Override
-    protected int doRenewLease(CampaignId campaignId, Lease held, Lease renewed) {
+    public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
         RecipientBook book = books.get(campaignId);
         return book == null ? 0 : book.renewLease(held, renewed);
     }
 
     @Override
-    protected List<RecipientChange> doApply(List<? extends RecipientUpdate> updates) {
+    public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
         List<RecipientChange> changes = new ArrayList<>(updates.size());
         for (RecipientUpdate update : updates) {
             RecipientBook book = books.get(update.key().campaignId());
@@ -156,28 +158,206 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
     }
 
     @Override
-    protected List<RecipientChange> doSkipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
+    public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
         RecipientBook book = books.get(campaignId);
         return book == null ? List.of() : book.skipPending(reason, limit, now);
     }
 
     @Override
-    protected Optional<Recipient> doFindRecipient(RecipientKey key) {
+    public List<Recipient> findRecipients(RecipientQuery query) {
+        if (query instanceof RecipientQuery.ByKey byKey) {
+            return recipient(byKey.key()).stream().toList();
+        }
+        if (query instanceof RecipientQuery.ByProviderMessageId byId) {
+            return byProviderMessageId(byId.providerMessageId()).stream().toList();
+        }
+        if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
+            return byCorrelationId(byCorrelation.correlationId()).stream().toList();
+        }
+        RecipientQuery.Page page = (RecipientQuery.Page) query;
+        RecipientBook book = books.get(page.campaignId());
+        return book == null ? List.of() : book.page(page.afterSequence(), page.limit());
+    }
+
+    @Override
+    public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
+        RecipientBook book = books.get(campaignId);
+        return book == null ? new RecipientWakeUps(Optional.empty(), Optional.empty())
+                : new RecipientWakeUps(book.nextDueAt(), book.nextLeaseExpiry());
+    }
+
+    @Override
+    public RecipientCounts counts(CampaignId campaignId) {
+        RecipientBook book = books.get(campaignId);
+        return book == null ? RecipientCounts.empty() : book.counts();
+    }
+
+    // ================================================================ EngagementStore
+
+    @Override
+    public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
+        return engagements.engage(sender, campaignId, phones);
+    }
+
+    @Override
+    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
+        return engagements.engagedCampaign(sender, phone);
+    }
+
+    @Override
+    public int releaseEngagements(CampaignId campaignId, int limit) {
+        return engagements.release(campaignId, limit);
+    }
+
+    // ================================================================ SuppressionList
+
+    @Override
+    public void suppress(Suppression suppression) {
+        suppressions.suppress(suppression);
+    }
+
+    @Override
+    public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
+        return suppressions.lift(sender, phone);
+    }
+
+    @Override
+    public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
+        return suppressions.suppressedAmong(sender, phones);
+    }
+
+    // ================================================================ ConversationStore
+
+    @Override
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+        return conversations.openOrContinue(campaignId, phone, at);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(String conversationId) {
+        return conversations.find(conversationId);
+    }
+
+    @Override
+    public Optional<Conversation> changeConversation(String conversationId, ConversationChange change) {
+        if (change instanceof ConversationChange.Touch touch) {
+            return conversations.touch(conversationId, touch.at());
+        }
+        if (change instanceof ConversationChange.MarkAutoReply mark) {
+            return conversations.tryMarkAutoReply(conversationId, mark.periodStart(), mark.now());
+        }
+        ConversationChange.Close close = (ConversationChange.Close) change;
+        return conversations.close(conversationId, close.reason(), close.at());
+    }
+
+    @Override
+    public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
+            int limit, Instant at) {
+        List<Conversation> closed = conversations.closeAll(campaignId, idleSince, reason, limit, at);
+        return new ConversationSweep(closed, conversations.oldestActivity(campaignId));
+    }
+
+    // ================================================================ InboundQueue
+
+    @Override
+    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
+            InboundMessage message) {
+        return inbound.computeIfAbsent(campaignId, id -> new QueuedMessages()).enqueue(conversationId, campaignId, phone,
+                message);
+    }
+
+    @Override
+    public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        QueuedMessages queue = inbound.get(campaignId);
+        return queue == null ? List.of() : queue.claim(lease, limit, now);
+    }
+
+    @Override
+    public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
+        QueuedMessages queue = inbound.get(campaignId);
+        if (queue != null) {
+            queue.acknowledge(sequences);
+        }
+    }
+
+    @Override
+    public long countQueued(CampaignId campaignId) {
+        QueuedMessages queue = inbound.get(campaignId);
+        return queue == null ? 0 : queue.count();
+    }
+
+    // ================================================================ TrackingStore
+
+    @Override
+    public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
+        return markAt.isPresent() ? !tracking.markEventHandled(eventKey, markAt.get()) : tracking.wasEventHandled(eventKey);
+    }
+
+    @Override
+    public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
+        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
+        for (String id : providerMessageIds) {
+            List<UnmatchedStatus> statuses = tracking.takeUnmatched(id);
+            if (!statuses.isEmpty()) {
+                taken.put(id, statuses);
+            }
+        }
+        return taken;
+    }
+
+    @Override
+    public void keepUnmatchedStatus(UnmatchedStatus status) {
+        tracking.keepUnmatched(status);
+    }
+
+    @Override
+    public void recordFunnelStep(FunnelStep step) {
+        tracking.recordFunnelStep(step);
+    }
+
+    @Override
+    public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
+        return tracking.funnelSteps(campaignId, phone);
+    }
+
+    @Override
+    public Map<String, Long> funnelCounts(CampaignId campaignId) {
+        return tracking.funnelCounts(campaignId);
+    }
+
+    // ================================================================ for tests (not part of any port)
+
+    /** This store as the engine's storage, with pacing kept in this process. */
+    public CampaignStorage storage() {
+        return CampaignStorage.of(this);
+    }
+
+    /** The open conversation of the phone in the campaign, if any: for tests that look inside. */
+    public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
+        return conversations.findOpen(campaignId, phone);
+    }
+
+    /** How many unmatched reports were ever kept (taken ones included): for tests that look inside. */
+    public long countUnmatchedStatuses() {
+        return tracking.countUnmatched();
+    }
+
+    // ================================================================ internals
+
+    private Optional<Recipient> recipient(RecipientKey key) {
         RecipientBook book = books.get(key.campaignId());
         return book == null ? Optional.empty() : book.find(key.phone().e164());
     }
 
-    @Override
-    protected Optional<Recipient> doFindByProviderMessageId(String providerMessageId) {
-        MutableRecipient recipient = providerIds.get(providerMessageId);
-        if (recipient == null || books.get(recipient.book.campaignId) != recipient.book) {
+    private Optional<Recipient> byProviderMessageId(String providerMessageId) {
+        RecipientEntry entry = providerIds.get(providerMessageId);
+        if (entry == null || books.get(entry.book.campaignId) != entry.book) {
             return Optional.empty();
         }
-        return Optional.of(recipient.book.snapshotOf(recipient));
+        return Optional.of(entry.book.recipientOf(entry));
     }
 
-    @Override
-    protected Optional<Recipient> doFindByCorrelationId(String correlationId) {
+    private Optional<Recipient> byCorrelationId(String correlationId) {
         int separator = correlationId.lastIndexOf(':'); // campaign ids may hold ':', digits never do
         if (separator <= 0 || separator == correlationId.length() - 1) {
             return Optional.empty();
@@ -186,178 +366,6 @@ public final class InMemoryCampaignStore extends AbstractCampaignStore {
         RecipientBook book = campaignIdOf(campaignPart).map(books::get).orElse(null);
         return book == null ? Optional.empty() : book.find("+" + correlationId.substring(separator + 1));
     }
-
-    @Override
-    protected List<Recipient> doFindRecipients(CampaignId campaignId, long afterSequence, int limit) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? List.of() : book.page(afterSequence, limit);
-    }
-
-    @Override
-    protected Optional<Instant> doNextDueAt(CampaignId campaignId, Instant now) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? Optional.empty() : book.nextDueAt();
-    }
-
-    @Override
-    protected Optional<Instant> doNextLeaseExpiry(CampaignId campaignId) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? Optional.empty() : book.nextLeaseExpiry();
-    }
-
-    @Override
-    protected RecipientCounts doCounts(CampaignId campaignId) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? RecipientCounts.empty() : book.counts();
-    }
-
-    // ================================================================ EngagementStore
-
-    @Override
-    protected Set<PhoneNumber> doEngage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        return engagements.engage(sender, campaignId, phones);
-    }
-
-    @Override
-    protected Optional<CampaignId> doEngagedCampaign(SenderKey sender, PhoneNumber phone) {
-        return engagements.engagedCampaign(sender, phone);
-    }
-
-    @Override
-    protected int doReleaseEngagements(CampaignId campaignId, int limit) {
-        return engagements.release(campaignId, limit);
-    }
-
-    // ================================================================ SuppressionList
-
-    @Override
-    protected void doSuppress(Suppression suppression) {
-        suppressions.suppress(suppression);
-    }
-
-    @Override
-    protected boolean doLift(Optional<SenderKey> sender, PhoneNumber phone) {
-        return suppressions.lift(sender, phone);
-    }
-
-    @Override
-    protected Set<PhoneNumber> doSuppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        return suppressions.suppressedAmong(sender, phones);
-    }
-
-    // ================================================================ ConversationStore
-
-    @Override
-    protected Conversation doOpenOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, at);
-    }
-
-    @Override
-    protected Optional<Conversation> doFindOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        return conversations.findOpen(campaignId, phone);
-    }
-
-    @Override
-    protected Optional<Conversation> doFindConversation(String conversationId) {
-        return conversations.find(conversationId);
-    }
-
-    @Override
-    protected void doTouchConversation(String conversationId, Instant at) {
-        conversations.touch(conversationId, at);
-    }
-
-    @Override
-    protected boolean doTryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        return conversations.tryMarkAutoReply(conversationId, periodStart, now);
-    }
-
-    @Override
-    protected Optional<Conversation> doCloseConversation(String conversationId, String reason, Instant at) {
-        return conversations.close(conversationId, reason, at);
-    }
-
-    @Override
-    protected List<Conversation> doCloseConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
-            int limit, Instant at) {
-        return conversations.closeAll(campaignId, idleSince, reason, limit, at);
-    }
-
-    @Override
-    protected Optional<Instant> doOldestActivity(CampaignId campaignId) {
-        return conversations.oldestActivity(campaignId);
-    }
-
-    @Override
-    protected boolean doEnqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            InboundMessage message) {
-        return inbound.computeIfAbsent(campaignId, id -> new InboundQueue()).enqueue(conversationId, campaignId, phone,
-                message);
-    }
-
-    @Override
-    protected List<QueuedInbound> doClaimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        InboundQueue queue = inbound.get(campaignId);
-        return queue == null ? List.of() : queue.claim(lease, limit, now);
-    }
-
-    @Override
-    protected void doAcknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        InboundQueue queue = inbound.get(campaignId);
-        if (queue != null) {
-            queue.acknowledge(sequences);
-        }
-    }
-
-    @Override
-    protected long doCountQueued(CampaignId campaignId) {
-        InboundQueue queue = inbound.get(campaignId);
-        return queue == null ? 0 : queue.count();
-    }
-
-    // ================================================================ TrackingStore
-
-    @Override
-    protected boolean doMarkEventHandled(String eventKey, Instant at) {
-        return tracking.markEventHandled(eventKey, at);
-    }
-
-    @Override
-    protected boolean doWasEventHandled(String eventKey) {
-        return tracking.wasEventHandled(eventKey);
-    }
-
-    @Override
-    protected void doKeepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(status);
-    }
-
-    @Override
-    protected List<UnmatchedStatus> doTakeUnmatchedStatuses(String providerMessageId) {
-        return tracking.takeUnmatched(providerMessageId);
-    }
-
-    @Override
-    protected long doCountUnmatchedStatuses() {
-        return tracking.countUnmatched();
-    }
-
-    @Override
-    protected void doRecordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(step);
-    }
-
-    @Override
-    protected List<FunnelStep> doFunnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        return tracking.funnelSteps(campaignId, phone);
-    }
-
-    @Override
-    protected Map<String, Long> doFunnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(campaignId);
-    }
-
-    // ================================================================ internals
 
     /** The campaign id {@code value}, or empty when it is not a valid id (so no campaign has it). */
     private static Optional<CampaignId> campaignIdOf(String value) {

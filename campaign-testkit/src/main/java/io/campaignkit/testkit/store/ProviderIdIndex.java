@@ -6,17 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Recipients by the provider's message id, across campaigns, so status events find theirs in O(1). */
 final class ProviderIdIndex {
 
-    private final Map<String, MutableRecipient> byId = new ConcurrentHashMap<>();
+    private final Map<String, RecipientEntry> byId = new ConcurrentHashMap<>();
 
-    void put(String providerMessageId, MutableRecipient recipient) {
-        byId.putIfAbsent(providerMessageId, recipient);
+    void put(String providerMessageId, RecipientEntry entry) {
+        byId.putIfAbsent(providerMessageId, entry);
     }
 
-    MutableRecipient get(String providerMessageId) {
+    RecipientEntry get(String providerMessageId) {
         return byId.get(providerMessageId);
     }
 
-    void remove(String providerMessageId, MutableRecipient expected) {
+    void remove(String providerMessageId, RecipientEntry expected) {
         byId.remove(providerMessageId, expected);
     }
 }

@@ -9,6 +9,10 @@ import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.rules.CounterKey;
+import io.campaignkit.core.port.rules.CounterValues;
+import io.campaignkit.core.port.rules.RecipientCounting;
+import io.campaignkit.core.port.rules.RecipientRules;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,29 +25,31 @@ import java.util.PriorityQueue;
 
 /**
  * The recipients of one campaign. Every method holds the book's lock, so work on one campaign is
- * serialized while work on different campaigns runs in parallel; no method scans the audience.
+ * serialized while work on different campaigns runs in parallel; no method scans the audience. What
+ * a change does to a recipient, and which counters it moves, are core's {@link RecipientRules} and
+ * {@link RecipientCounting}; the book only finds, orders and replaces recipients.
  *
  * <p>PENDING recipients wait in claim order (due time, then sequence) in two queues: {@link #inOrder}
  * for those added in that order (the common case: a launch adds everyone due at one instant; O(1))
  * and {@link #outOfOrder} for the rest (retries, recipients given back). Each PENDING recipient is in
- * exactly one of them; an entry whose recipient left PENDING (skipped, or moved on by a status report)
- * is dropped when it reaches the head, since nothing returns to PENDING without being claimed first.
- * SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
+ * exactly one of them; an entry whose recipient left PENDING (skipped) is dropped when it reaches the
+ * head, since nothing returns to PENDING without being claimed first. SENDING recipients are held by
+ * {@link LeaseBatch}es, queued by expiry for recovery.
  */
 final class RecipientBook {
 
-    private static final Comparator<MutableRecipient> CLAIM_ORDER =
-            Comparator.<MutableRecipient, Instant>comparing(recipient -> recipient.dueAt)
-                    .thenComparingLong(recipient -> recipient.sequence);
+    private static final Comparator<RecipientEntry> CLAIM_ORDER =
+            Comparator.<RecipientEntry, Instant>comparing(entry -> entry.recipient.dueAt())
+                    .thenComparingLong(entry -> entry.recipient.sequence());
 
     final CampaignId campaignId;
-    private final Map<String, MutableRecipient> byPhone = new HashMap<>(); // by E.164
-    private final ArrayList<MutableRecipient> bySequence = new ArrayList<>();
-    private final ArrayDeque<MutableRecipient> inOrder = new ArrayDeque<>();
-    private final PriorityQueue<MutableRecipient> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
+    private final Map<String, RecipientEntry> byPhone = new HashMap<>(); // by E.164
+    private final ArrayList<RecipientEntry> bySequence = new ArrayList<>();
+    private final ArrayDeque<RecipientEntry> inOrder = new ArrayDeque<>();
+    private final PriorityQueue<RecipientEntry> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
-    private final RecipientTally tally = new RecipientTally();
+    private final Map<CounterKey, CounterValues> counters = new HashMap<>();
     private final ProviderIdIndex providerIds;
 
     RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
@@ -53,47 +59,46 @@ final class RecipientBook {
 
     synchronized List<Recipient> insert(List<NewRecipient> recipients, Instant now) {
         List<Recipient> added = new ArrayList<>(recipients.size());
+        RecipientCounting counting = new RecipientCounting();
         for (NewRecipient recipient : recipients) {
             String phone = recipient.contact().phone().e164();
             if (byPhone.containsKey(phone)) {
                 continue;
             }
-            boolean skipped = recipient.skipped().isPresent();
-            MutableRecipient stored = new MutableRecipient(this, recipient.contact(), bySequence.size(),
-                    skipped ? DeliveryState.SKIPPED : DeliveryState.PENDING, recipient.dueAt(),
-                    recipient.skipped().orElse(null), now);
+            RecipientEntry stored = new RecipientEntry(this, Recipient.of(campaignId, bySequence.size(), recipient, now));
             byPhone.put(phone, stored);
             bySequence.add(stored);
-            if (!skipped) {
+            if (stored.recipient.state() == DeliveryState.PENDING) {
                 enqueuePending(stored);
             }
-            tally.count(stored);
-            added.add(stored.snapshot());
+            counting.added(stored.recipient);
+            added.add(stored.recipient);
         }
+        count(counting);
         return added;
     }
 
     synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
         LeaseBatch batch = new LeaseBatch(lease);
         List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
+        RecipientCounting counting = new RecipientCounting();
         while (claimed.size() < limit) {
-            MutableRecipient next = nextPending();
-            if (next == null || next.dueAt.isAfter(now)) {
+            RecipientEntry next = nextPending();
+            if (next == null || next.recipient.dueAt().isAfter(now)) {
                 break;
             }
             takePending(next);
-            tally.uncount(next);
-            next.state = DeliveryState.SENDING;
-            next.attempts++;
-            next.updatedAt = now;
+            Recipient before = next.recipient;
+            next.recipient = RecipientRules.claim(before, lease, now);
             next.holdBy(batch);
             batch.members.add(next);
-            tally.count(next);
-            claimed.add(next.snapshot());
+            counting.changed(before, next.recipient);
+            claimed.add(next.recipient);
         }
         if (!claimed.isEmpty()) {
             leases.add(batch);
         }
+        count(counting);
         return claimed;
     }
 
@@ -110,12 +115,12 @@ final class RecipientBook {
                 break;
             }
             while (recovered.size() < limit && expired.recoveryCursor < expired.members.size()) {
-                MutableRecipient member = expired.members.get(expired.recoveryCursor++);
+                RecipientEntry member = expired.members.get(expired.recoveryCursor++);
                 if (expired.holds(member)) {
+                    member.recipient = RecipientRules.recover(member.recipient, lease, now); // counts unchanged
                     member.holdBy(batch);
-                    member.updatedAt = now;
                     batch.members.add(member);
-                    recovered.add(member.snapshot());
+                    recovered.add(member.recipient);
                 }
             }
             if (expired.recoveryCursor == expired.members.size()) {
@@ -130,65 +135,59 @@ final class RecipientBook {
 
     /** Applies one update to a recipient of this book; null when it changed nothing. */
     synchronized RecipientChange apply(RecipientUpdate update) {
-        MutableRecipient recipient = byPhone.get(update.key().phone().e164());
-        if (recipient == null) {
+        RecipientEntry entry = byPhone.get(update.key().phone().e164());
+        if (entry == null) {
             return null;
         }
-        MutableRecipient before = recipient.copy(); // cheap; snapshotted only if something changes
-        tally.uncount(recipient);
-        boolean changed = RecipientUpdates.apply(recipient, update);
-        if (changed) {
-            recipient.updatedAt = update.at();
-            if (recipient.state == DeliveryState.PENDING && before.state != DeliveryState.PENDING) {
-                enqueuePending(recipient);
-            }
-            if (recipient.providerMessageId != null && before.providerMessageId == null) {
-                providerIds.put(recipient.providerMessageId, recipient);
-            }
+        Recipient before = entry.recipient;
+        Optional<Recipient> after = RecipientRules.apply(before, update);
+        if (after.isEmpty()) {
+            return null;
         }
-        tally.count(recipient);
-        return changed ? new RecipientChange(before.snapshot(), recipient.snapshot()) : null;
+        RecipientChange change = new RecipientChange(before, after.get());
+        replace(entry, change);
+        count(new RecipientCounting().changed(change));
+        return change;
     }
 
     synchronized List<RecipientChange> skipPending(StatusReason reason, int limit, Instant now) {
         List<RecipientChange> changes = new ArrayList<>(Math.min(limit, 256));
+        RecipientCounting counting = new RecipientCounting();
         while (changes.size() < limit) {
-            MutableRecipient next = nextPending();
+            RecipientEntry next = nextPending();
             if (next == null) {
                 break;
             }
             takePending(next);
-            Recipient before = next.snapshot();
-            tally.uncount(next);
-            next.state = DeliveryState.SKIPPED;
-            next.outcome = reason;
-            next.updatedAt = now;
-            tally.count(next);
-            changes.add(new RecipientChange(before, next.snapshot()));
+            RecipientChange change = new RecipientChange(next.recipient, RecipientRules.skip(next.recipient, reason, now));
+            next.recipient = change.after();
+            counting.changed(change);
+            changes.add(change);
         }
+        count(counting);
         return changes;
     }
 
     synchronized Optional<Recipient> find(String e164) {
-        MutableRecipient recipient = byPhone.get(e164);
-        return recipient == null ? Optional.empty() : Optional.of(recipient.snapshot());
+        RecipientEntry entry = byPhone.get(e164);
+        return entry == null ? Optional.empty() : Optional.of(entry.recipient);
     }
 
-    synchronized Recipient snapshotOf(MutableRecipient recipient) {
-        return recipient.snapshot();
+    synchronized Recipient recipientOf(RecipientEntry entry) {
+        return entry.recipient;
     }
 
     synchronized List<Recipient> page(long afterSequence, int limit) {
         List<Recipient> page = new ArrayList<>(Math.min(limit, 256));
         for (long next = Math.max(0, afterSequence + 1); next < bySequence.size() && page.size() < limit; next++) {
-            page.add(bySequence.get((int) next).snapshot());
+            page.add(bySequence.get((int) next).recipient);
         }
         return page;
     }
 
     synchronized Optional<Instant> nextDueAt() {
-        MutableRecipient next = nextPending();
-        return next == null ? Optional.empty() : Optional.of(next.dueAt);
+        RecipientEntry next = nextPending();
+        return next == null ? Optional.empty() : Optional.of(next.recipient.dueAt());
     }
 
     /** Moves the members still held under {@code held} to a batch under {@code renewed}. */
@@ -198,8 +197,9 @@ final class RecipientBook {
             if (!old.lease.equals(held) || old.live == 0) {
                 continue;
             }
-            for (MutableRecipient member : old.members) {
+            for (RecipientEntry member : old.members) {
                 if (old.holds(member)) {
+                    member.recipient = member.recipient.withLease(Optional.of(renewed));
                     member.holdBy(batch);
                     batch.members.add(member);
                 }
@@ -219,45 +219,63 @@ final class RecipientBook {
     }
 
     synchronized RecipientCounts counts() {
-        return tally.toCounts();
+        return RecipientCounting.counts(counters);
     }
 
     /** Removes the book's provider message ids from the index, when its campaign is deleted. */
     synchronized void forgetProviderIds(ProviderIdIndex index) {
-        for (MutableRecipient recipient : bySequence) {
-            if (recipient.providerMessageId != null) {
-                index.remove(recipient.providerMessageId, recipient);
-            }
+        for (RecipientEntry entry : bySequence) {
+            entry.recipient.providerMessageId().ifPresent(id -> index.remove(id, entry));
         }
     }
 
-    private void enqueuePending(MutableRecipient recipient) {
-        MutableRecipient last = inOrder.peekLast();
-        if (last == null || CLAIM_ORDER.compare(last, recipient) < 0) {
-            inOrder.addLast(recipient);
+    /** Stores a change's result: back in the claim queue if it returned to PENDING, out of its batch if unleased. */
+    private void replace(RecipientEntry entry, RecipientChange change) {
+        Recipient before = change.before();
+        Recipient after = change.after();
+        entry.recipient = after;
+        if (after.lease().isEmpty() && entry.heldBy != null) {
+            entry.holdBy(null);
+        }
+        if (after.state() == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
+            enqueuePending(entry);
+        }
+        if (after.providerMessageId().isPresent() && before.providerMessageId().isEmpty()) {
+            providerIds.put(after.providerMessageId().get(), entry);
+        }
+    }
+
+    private void count(RecipientCounting counting) {
+        counting.deltas().forEach((key, delta) -> counters.merge(key, delta, CounterValues::plus));
+    }
+
+    private void enqueuePending(RecipientEntry entry) {
+        RecipientEntry last = inOrder.peekLast();
+        if (last == null || CLAIM_ORDER.compare(last, entry) < 0) {
+            inOrder.addLast(entry);
         } else {
-            outOfOrder.add(recipient);
+            outOfOrder.add(entry);
         }
     }
 
     /** The PENDING recipient first in claim order, dropping stale entries; not removed. */
-    private MutableRecipient nextPending() {
-        while (!inOrder.isEmpty() && inOrder.peekFirst().state != DeliveryState.PENDING) {
+    private RecipientEntry nextPending() {
+        while (!inOrder.isEmpty() && inOrder.peekFirst().recipient.state() != DeliveryState.PENDING) {
             inOrder.pollFirst();
         }
-        while (!outOfOrder.isEmpty() && outOfOrder.peek().state != DeliveryState.PENDING) {
+        while (!outOfOrder.isEmpty() && outOfOrder.peek().recipient.state() != DeliveryState.PENDING) {
             outOfOrder.poll();
         }
-        MutableRecipient first = inOrder.peekFirst();
-        MutableRecipient other = outOfOrder.peek();
+        RecipientEntry first = inOrder.peekFirst();
+        RecipientEntry other = outOfOrder.peek();
         if (first == null) {
             return other;
         }
         return other == null || CLAIM_ORDER.compare(first, other) < 0 ? first : other;
     }
 
-    private void takePending(MutableRecipient recipient) {
-        if (inOrder.peekFirst() == recipient) {
+    private void takePending(RecipientEntry entry) {
+        if (inOrder.peekFirst() == entry) {
             inOrder.pollFirst();
         } else {
             outOfOrder.poll();

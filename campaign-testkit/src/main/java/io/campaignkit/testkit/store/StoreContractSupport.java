@@ -10,13 +10,18 @@ import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
@@ -27,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The hooks and helpers of the {@link CampaignStoreContractKit}: extend the kit, not this class.
+ * The hooks and helpers every store contract kit shares (such as {@link CampaignStoreContractKit} and
+ * {@link StorageContractKit}): extend a kit, not this class.
  * Override the {@code protected} non-final methods to adapt the kit to your store.
  */
 public abstract class StoreContractSupport {
@@ -58,17 +65,29 @@ public abstract class StoreContractSupport {
     /** Lease length of {@link #leaseFrom}, in seconds. */
     public static final long LEASE_SECONDS = 30;
 
+    /** A permanent failure, for the checks. */
+    protected static final StatusReason REJECTED = StatusReason.of("RECIPIENT_PERMANENT", "number not on WhatsApp", true);
+    /** A transient error, for the checks. */
+    protected static final StatusReason TIMEOUT = StatusReason.of("TRANSIENT", "provider timed out", false);
+    /** A skip reason, for the checks. */
+    protected static final StatusReason OPTED_OUT = StatusReason.of("OPTED_OUT", "the contact opted out", true);
+
     /** For subclasses. */
     protected StoreContractSupport() {
     }
 
     /**
-     * The store under test. Called many times per check: return the same instance each time, new
-     * and empty for each check.
+     * The storage under test (its pacing store is not used). Called many times per check: return the
+     * same ports each time, new and empty for each check.
      *
-     * @return the store
+     * @return the storage
      */
-    protected abstract CampaignStore store();
+    protected abstract CampaignStorage storage();
+
+    /** @return the storage's campaigns part */
+    protected final CampaignStore store() {
+        return storage().campaigns();
+    }
 
     /**
      * The instant the checks start from; they move forward from it.
@@ -144,30 +163,45 @@ public abstract class StoreContractSupport {
 
     /** @return the store's recipients part */
     protected final RecipientStore recipients() {
-        return store();
+        return storage().recipients();
     }
 
     /** @return the store's engagements part */
     protected final EngagementStore engagements() {
-        return store();
+        return storage().engagements();
     }
 
     /** @return the store's suppression list */
     protected final SuppressionList suppressions() {
-        return store();
+        return storage().suppressions();
     }
 
     /** @return the store's conversations part */
     protected final ConversationStore conversations() {
-        return store();
+        return storage().conversations();
+    }
+
+    /** @return the storage's queue of inbound messages */
+    protected final InboundQueue inbound() {
+        return storage().inbound();
     }
 
     /** @return the store's tracking part */
     protected final TrackingStore tracking() {
-        return store();
+        return storage().tracking();
     }
 
     // ---------------------------------------------------------------- helpers for the checks
+
+    /**
+     * The earliest lease expiry among the campaign's SENDING recipients, from {@link RecipientStore#wakeUps}.
+     *
+     * @param campaignId the campaign
+     * @return the expiry, if any recipient is SENDING
+     */
+    protected final Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
+        return recipients().wakeUps(campaignId, startTime()).nextLeaseExpiry();
+    }
 
     /**
      * Stores an ACTIVE campaign on the default sender with contacts 0 to {@code count - 1} as PENDING
@@ -296,6 +330,46 @@ public abstract class StoreContractSupport {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Claims the next recipient of the campaign at {@link #at(long) at(0)} and has the provider accept it.
+     *
+     * @param campaignId the campaign
+     * @param providerMessageId the id the provider gives the message
+     * @return the recipient, SENT
+     */
+    protected final Recipient claimAndAccept(CampaignId campaignId, String providerMessageId) {
+        Recipient claimed = recipients().claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0)).get(0);
+        List<RecipientChange> changes = recipients().apply(List.of(
+                new RecipientUpdate.Accepted(claimed.key(), claimed.lease().orElseThrow(), providerMessageId, at(1))));
+        assertThat(changes).hasSize(1);
+        return changes.get(0).after();
+    }
+
+    /**
+     * @param claimed recipients one claim returned
+     * @return the lease they were claimed under, as the store returned it
+     */
+    protected static Lease leaseOf(List<Recipient> claimed) {
+        assertThat(claimed).as("claimed recipients").isNotEmpty();
+        return claimed.get(0).lease().orElseThrow();
+    }
+
+    /**
+     * @param key a recipient
+     * @return the recipient as stored now
+     */
+    protected final Recipient stored(RecipientKey key) {
+        return recipients().findRecipient(key).orElseThrow();
+    }
+
+    /**
+     * @param updates updates to apply in one call
+     * @return the changes the store reports
+     */
+    protected final List<RecipientChange> apply(RecipientUpdate... updates) {
+        return recipients().apply(List.of(updates));
     }
 
     /**

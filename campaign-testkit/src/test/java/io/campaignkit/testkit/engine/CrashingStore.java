@@ -1,9 +1,8 @@
 package io.campaignkit.testkit.engine;
 
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,9 +53,8 @@ final class CrashingStore {
     }
 
     /** This process's view of the store. */
-    CampaignStore view() {
-        return (CampaignStore) Proxy.newProxyInstance(CampaignStore.class.getClassLoader(),
-                new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
+    CampaignStorage view() {
+        return StorageProxy.of((proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.invoke(store, args);
                     }

@@ -9,7 +9,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
@@ -17,7 +17,6 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +34,8 @@ class EarlyStatusRaceTest {
     private static final String PROVIDER_ID = "wamid.0";
 
     /** The in-memory store, with {@code beforeKeepingAside} run just before a report is kept aside. */
-    private static CampaignStore storeWithHook(InMemoryCampaignStore store, Runnable[] beforeKeepingAside) {
-        return (CampaignStore) Proxy.newProxyInstance(CampaignStore.class.getClassLoader(),
-                new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
+    private static CampaignStorage storeWithHook(InMemoryCampaignStore store, Runnable[] beforeKeepingAside) {
+        return StorageProxy.of((proxy, method, args) -> {
                     if (method.getName().equals("keepUnmatchedStatus") && beforeKeepingAside[0] != null) {
                         Runnable hook = beforeKeepingAside[0];
                         beforeKeepingAside[0] = null;
@@ -70,7 +68,7 @@ class EarlyStatusRaceTest {
         ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel channel = new HeldChannel();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(storeWithHook(store, hook)).channel(channel).clock(clock).callbackExecutor(Runnable::run)
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).storage(storeWithHook(store, hook)).channel(channel).clock(clock).callbackExecutor(Runnable::run)
                 .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);

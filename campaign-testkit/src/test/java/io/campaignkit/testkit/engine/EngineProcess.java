@@ -41,7 +41,7 @@ final class EngineProcess {
     EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
             InMemoryContactDirectory directory, RecordingBot bot) {
         this.store = new CrashingStore(shared);
-        this.engine = CampaignEngine.builder().store(store.view()).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(ownerId)
+        this.engine = CampaignEngine.builder().storage(store.view()).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(ownerId)
                 .botFlows(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot))).contactDirectory(directory)
                 .leaseDuration(LEASE).batchSize(BATCH).listener(new CampaignListener() {
                     @Override

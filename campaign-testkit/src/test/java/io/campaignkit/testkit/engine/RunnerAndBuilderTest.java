@@ -63,7 +63,7 @@ class RunnerAndBuilderTest {
     @Test
     void theBuilderNamesWhatIsMissingOrWrong() {
         assertThatThrownBy(() -> CampaignEngine.builder().channel(SimulatedChannel.withClock(ManualClock.ofDefaults())).build())
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("store"));
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("storage"));
         assertThatThrownBy(() -> CampaignEngine.builder().store(new InMemoryCampaignStore()).build())
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("channels"));
         assertThatThrownBy(() -> CampaignEngine.builder().batchSize(5000))

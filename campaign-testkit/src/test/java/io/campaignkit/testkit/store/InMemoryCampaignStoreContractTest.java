@@ -1,14 +1,14 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.CampaignStorage;
 
-/** The in-memory store passes the store contract. */
-class InMemoryCampaignStoreContractTest extends CampaignStoreContractKit {
+/** The in-memory store passes every port's contract. */
+class InMemoryCampaignStoreContractTest extends StorageContractKit {
 
     private final InMemoryCampaignStore store = new InMemoryCampaignStore();
 
     @Override
-    protected CampaignStore store() {
-        return store;
+    protected CampaignStorage storage() {
+        return store.storage();
     }
 }

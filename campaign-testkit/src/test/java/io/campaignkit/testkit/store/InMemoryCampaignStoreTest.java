@@ -42,7 +42,7 @@ class InMemoryCampaignStoreTest {
         assertThat(store.claimExpiredSending(unknown, lease, 10, T0)).isEmpty();
         assertThat(store.skipPending(unknown, OPTED_OUT, 10, T0)).isEmpty();
         assertThat(store.nextDueAt(unknown, T0)).isEmpty();
-        assertThat(store.nextLeaseExpiry(unknown)).isEmpty();
+        assertThat(store.wakeUps(unknown, T0).nextLeaseExpiry()).isEmpty();
         assertThat(store.findByCorrelationId("not a correlation id")).isEmpty();
         assertThat(store.findByCorrelationId("bad id!:525500000000")).isEmpty();
     }
@@ -85,10 +85,10 @@ class InMemoryCampaignStoreTest {
                 .containsExactly(phone(0), phone(2));
         assertThat(store.claimExpiredSending(campaign, survivor, 10, later)).extracting(Recipient::phone)
                 .containsExactly(phone(3), phone(4));
-        assertThat(store.nextLeaseExpiry(campaign)).contains(survivor.expiresAt());
+        assertThat(store.wakeUps(campaign, later).nextLeaseExpiry()).contains(survivor.expiresAt());
         store.apply(IntStream.of(0, 2, 3, 4).mapToObj(i -> (RecipientUpdate) new RecipientUpdate.Accepted(key(i), survivor, "w" + i, later))
                 .toList());
-        assertThat(store.nextLeaseExpiry(campaign)).as("no SENDING recipient is left").isEmpty();
+        assertThat(store.wakeUps(campaign, later).nextLeaseExpiry()).as("no SENDING recipient is left").isEmpty();
         assertThat(store.counts(campaign).count(DeliveryState.SENT)).isEqualTo(5);
     }
 

@@ -14,6 +14,7 @@ import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
@@ -87,9 +88,9 @@ final class Conversations {
         InboundMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
-            if (context.conversations.countQueued(active.id()) > 0) {
+            if (context.inbound.countQueued(active.id()) > 0) {
                 // earlier messages wait in the queue: keep the order
-                context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+                context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
                 drainQueue(active, now);
             } else {
                 deliver(active, conversation, forBot);
@@ -103,7 +104,7 @@ final class Conversations {
             }
         });
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
-            context.conversations.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+            context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
         } else {
             context.conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
@@ -119,7 +120,7 @@ final class Conversations {
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
-            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
@@ -136,7 +137,7 @@ final class Conversations {
 
     private void acknowledge(QueuedKey key) {
         try {
-            context.conversations.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
+            context.inbound.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
         } catch (RuntimeException e) {
             // the store failed: hand over no more of this campaign's queue in this pass (each would be
             // handed again after its lease); the next pass starts again from what is still queued
@@ -169,7 +170,7 @@ final class Conversations {
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
-            batch = context.conversations.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
             for (QueuedInbound queued : batch) {
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
@@ -232,21 +233,14 @@ final class Conversations {
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
     Optional<Instant> closeIdle(Campaign campaign, Instant now) {
-        Optional<Instant> oldest = context.conversations.oldestActivity(campaign.id());
-        if (oldest.isEmpty()) {
-            return Optional.empty();
-        }
         Instant idleSince = now.minus(context.conversationIdleTimeout);
-        if (oldest.get().isAfter(idleSince)) {
-            return Optional.of(oldest.get().plus(context.conversationIdleTimeout));
-        }
-        List<Conversation> closed;
+        ConversationSweep sweep;
         do {
-            closed = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
+            sweep = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
                     Conversation.INACTIVITY, context.batchSize, now);
-            closed.forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
-        } while (closed.size() == context.batchSize);
-        return context.conversations.oldestActivity(campaign.id()).map(at -> at.plus(context.conversationIdleTimeout));
+            sweep.closed().forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
+        } while (sweep.closed().size() == context.batchSize);
+        return sweep.oldestActivity().map(at -> at.plus(context.conversationIdleTimeout));
     }
 
     void notifyClosed(Campaign campaign, Conversation conversation, String reason) {

@@ -447,7 +447,7 @@ final class Dispatcher {
      * campaign may still send). Answers the next lease expiry among its SENDING recipients.
      */
     Optional<Instant> recoverExpired(CampaignId id, Instant now, boolean resend) {
-        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(id);
+        Optional<Instant> expiry = context.recipients.wakeUps(id, now).nextLeaseExpiry();
         if (expiry.isEmpty() || now.isBefore(expiry.get())) {
             return expiry;
         }
@@ -467,7 +467,7 @@ final class Dispatcher {
                 lifecycle.emit(context.recipients.apply(updates));
             }
         } while (expired.size() == context.batchSize);
-        return context.recipients.nextLeaseExpiry(id);
+        return context.recipients.wakeUps(id, now).nextLeaseExpiry();
     }
 
     /** How many sends of the campaign this engine made and has not recorded the answer of yet. */

@@ -13,11 +13,13 @@ import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.RecipientStore;
@@ -48,6 +50,7 @@ public final class EngineContext {
     final EngagementStore engagements;
     final SuppressionList suppressions;
     final ConversationStore conversations;
+    final InboundQueue inbound;
     final TrackingStore tracking;
     final ChannelRegistry channels;
     final BotFlowRegistry botFlows;
@@ -71,17 +74,18 @@ public final class EngineContext {
     final HostCalls host;
     private final List<Runnable> wakeUpListeners = new CopyOnWriteArrayList<>();
 
-    public EngineContext(CampaignStore store, ChannelRegistry channels, BotFlowRegistry botFlows,
+    public EngineContext(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             String ownerId, Duration leaseDuration, int maxInFlight, int batchSize, RetryPolicy retryPolicy,
             DeliverySemantics semantics, RandomGenerator random, Duration conversationIdleTimeout, int senderBurst,
-            PacingStore pacing, Executor callbackExecutor) {
-        this.campaigns = store;
-        this.recipients = store;
-        this.engagements = store;
-        this.suppressions = store;
-        this.conversations = store;
-        this.tracking = store;
+            Executor callbackExecutor) {
+        this.campaigns = storage.campaigns();
+        this.recipients = storage.recipients();
+        this.engagements = storage.engagements();
+        this.suppressions = storage.suppressions();
+        this.conversations = storage.conversations();
+        this.inbound = storage.inbound();
+        this.tracking = storage.tracking();
         this.channels = channels;
         this.botFlows = botFlows;
         this.directory = directory;
@@ -97,7 +101,7 @@ public final class EngineContext {
         this.random = random;
         this.conversationIdleTimeout = conversationIdleTimeout;
         this.senderBurst = senderBurst;
-        this.pacing = pacing;
+        this.pacing = storage.pacing();
         this.host = new HostCalls(callbackExecutor, lock);
     }
 

@@ -168,7 +168,7 @@ public final class EngineCore {
         }
         next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
         ActiveHours hours = campaign.configuration().activeHours();
-        if (context.conversations.countQueued(campaign.id()) > 0) {
+        if (context.inbound.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
             } else {

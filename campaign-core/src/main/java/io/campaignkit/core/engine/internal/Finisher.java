@@ -100,7 +100,7 @@ final class Finisher {
     private Instant nextLook(CampaignId id) {
         Instant now = context.now();
         Instant next = now.plus(dispatcher.outstanding(id) > 0 ? context.leaseDuration.dividedBy(2) : context.leaseDuration);
-        Optional<Instant> expiry = context.recipients.nextLeaseExpiry(id);
+        Optional<Instant> expiry = context.recipients.wakeUps(id, now).nextLeaseExpiry();
         return expiry.filter(at -> at.isAfter(now) && at.isBefore(next)).orElse(next);
     }
 
@@ -115,7 +115,7 @@ final class Finisher {
         List<Conversation> closedBatch;
         do {
             closedBatch = context.conversations.closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED,
-                    context.batchSize, now);
+                    context.batchSize, now).closed();
             closedBatch.forEach(c -> conversations.notifyClosed(campaign, c, Conversation.CAMPAIGN_FINISHED));
             closed += closedBatch.size();
         } while (closedBatch.size() == context.batchSize);
@@ -124,11 +124,11 @@ final class Finisher {
         while ((releasedBatch = context.engagements.releaseEngagements(id, context.batchSize)) > 0) {
             released += releasedBatch;
         }
-        if (context.conversations.countQueued(id) > 0) {
+        if (context.inbound.countQueued(id) > 0) {
             // queued messages under another process's lease (one that crashed handing them over, or
             // one handing them to the bot right now): FINISHED would strand them, so stay FINISHING
             LOG.info("campaign {} stays finishing: {} queued message(s) are held by another process; its next runs "
-                    + "hand them over once their lease ends", id, context.conversations.countQueued(id));
+                    + "hand them over once their lease ends", id, context.inbound.countQueued(id));
             return lifecycle.find(id);
         }
         long inFlight = settleSendsInFlight(id, now);

@@ -106,21 +106,25 @@ public final class ConversationRows {
                 selectOne(connection, "conversation_id = ?", false, conversationId));
     }
 
-    public void touch(String conversationId, Instant at) {
-        sql.inTransaction("touching conversation " + conversationId, connection -> {
+    /** The conversation as touched, or empty when it is closed, unknown or already active at or after {@code at}. */
+    public Optional<Conversation> touch(String conversationId, Instant at) {
+        return sql.inTransaction("touching conversation " + conversationId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_activity_at = ?"
                     + " WHERE conversation_id = ? AND closed_at IS NULL AND last_activity_at < ? AND " + Scope.TENANT)) {
                 Sql.setNanos(update, 1, at);
                 update.setString(2, conversationId);
                 Sql.setNanos(update, 3, at);
                 scope.bind(update, 4);
-                update.executeUpdate();
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
             }
-            return null;
+            return selectOne(connection, "conversation_id = ?", false, conversationId);
         });
     }
 
-    public boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
+    /** The conversation as marked, or empty when a reply was already marked in the period (or it is closed). */
+    public Optional<Conversation> tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
         return sql.inTransaction("marking an automatic reply in " + conversationId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_auto_reply_at = ?"
                     + " WHERE conversation_id = ? AND closed_at IS NULL AND (last_auto_reply_at IS NULL"
@@ -129,8 +133,11 @@ public final class ConversationRows {
                 update.setString(2, conversationId);
                 Sql.setNanos(update, 3, periodStart);
                 scope.bind(update, 4);
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
             }
+            return selectOne(connection, "conversation_id = ?", false, conversationId);
         });
     }
 

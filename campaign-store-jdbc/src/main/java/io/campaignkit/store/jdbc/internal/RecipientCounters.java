@@ -4,17 +4,17 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.rules.CounterKey;
+import io.campaignkit.core.port.rules.CounterValues;
+import io.campaignkit.core.port.rules.RecipientCounting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The counters of {@code ck_recipient_count}: per campaign, state and code, how many recipients
@@ -36,9 +36,6 @@ import java.util.TreeMap;
  * The cost: claims and updates of one campaign now queue briefly on its few counter rows at commit.
  */
 final class RecipientCounters {
-
-    /** The code of a key whose recipients have no outcome code, or whose state keeps none. */
-    static final String NO_CODE = "";
 
     private static final String POSTGRES_UPSERT = "INSERT INTO ck_recipient_count"
             + " (campaign_id, state, code, tenant_id, n, n_accepted, n_delivered, n_read)"
@@ -63,53 +60,17 @@ final class RecipientCounters {
     /** How often an H2 upsert that met a row another transaction inserted is tried again. */
     private static final int H2_ATTEMPTS = 3;
 
-    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::campaignId)
-            .thenComparing(Key::state).thenComparing(Key::code);
-
-    /** A counter row's primary key. */
-    record Key(String campaignId, String state, String code) {}
-
-    /** The net change of one counter row. */
-    private static final class Delta {
-        long recipients;
-        long accepted;
-        long delivered;
-        long read;
-
-        boolean isZero() {
-            return recipients == 0 && accepted == 0 && delivered == 0 && read == 0;
-        }
-    }
-
-    /** Sorted: the rows are locked in this order. */
-    private final Map<Key, Delta> deltas = new TreeMap<>(KEY_ORDER);
+    /** The net changes, per counter, by the rules of core's {@link RecipientCounting}. */
+    private final RecipientCounting counting = new RecipientCounting();
 
     /** Counts a recipient that was added. */
     void added(Recipient recipient) {
-        count(recipient, 1);
+        counting.added(recipient);
     }
 
     /** Moves a recipient from what it was to what it became (nothing when neither key nor times changed). */
     void changed(Recipient before, Recipient after) {
-        count(before, -1);
-        count(after, 1);
-    }
-
-    private void count(Recipient recipient, int sign) {
-        Delta delta = deltas.computeIfAbsent(keyOf(recipient), key -> new Delta());
-        delta.recipients += sign;
-        delta.accepted += recipient.sentAt().isPresent() ? sign : 0;
-        delta.delivered += recipient.deliveredAt().isPresent() ? sign : 0;
-        delta.read += recipient.readAt().isPresent() ? sign : 0;
-    }
-
-    /** The counter a recipient is counted under: its code only where {@link RecipientCounts} reports codes. */
-    static Key keyOf(Recipient recipient) {
-        DeliveryState state = recipient.state();
-        String code = state == DeliveryState.SKIPPED || state == DeliveryState.FAILED
-                ? recipient.outcome().map(StatusReason::code).orElse(NO_CODE)
-                : NO_CODE;
-        return new Key(recipient.campaignId().value(), state.name(), code);
+        counting.changed(before, after);
     }
 
     /**
@@ -118,12 +79,7 @@ final class RecipientCounters {
      * Keys whose changes cancel out are not touched.
      */
     void write(Connection connection, Scope scope, boolean postgres) throws SQLException {
-        List<Map.Entry<Key, Delta>> changes = new ArrayList<>();
-        for (Map.Entry<Key, Delta> entry : deltas.entrySet()) {
-            if (!entry.getValue().isZero()) {
-                changes.add(entry);
-            }
-        }
+        List<Map.Entry<CounterKey, CounterValues>> changes = new ArrayList<>(counting.deltas().entrySet());
         if (changes.isEmpty()) {
             return;
         }
@@ -132,7 +88,7 @@ final class RecipientCounters {
             return;
         }
         try (PreparedStatement upsert = connection.prepareStatement(POSTGRES_UPSERT)) {
-            for (Map.Entry<Key, Delta> change : changes) {
+            for (Map.Entry<CounterKey, CounterValues> change : changes) {
                 bindPostgres(upsert, scope, change.getKey(), change.getValue());
                 upsert.addBatch();
             }
@@ -147,13 +103,13 @@ final class RecipientCounters {
      * waits for the other transaction instead and then adds to its row; should it have rolled back
      * (nothing updated), the MERGE runs again.
      */
-    private static void writeOnH2(Connection connection, Scope scope, List<Map.Entry<Key, Delta>> changes)
+    private static void writeOnH2(Connection connection, Scope scope, List<Map.Entry<CounterKey, CounterValues>> changes)
             throws SQLException {
         try (PreparedStatement merge = connection.prepareStatement(H2_UPSERT);
              PreparedStatement update = connection.prepareStatement(H2_UPDATE)) {
-            for (Map.Entry<Key, Delta> change : changes) {
-                Key key = change.getKey();
-                Delta delta = change.getValue();
+            for (Map.Entry<CounterKey, CounterValues> change : changes) {
+                CounterKey key = change.getKey();
+                CounterValues delta = change.getValue();
                 for (int attempt = 1; ; attempt++) {
                     try {
                         bindH2(merge, scope, key, delta);
@@ -165,8 +121,8 @@ final class RecipientCounters {
                         }
                     }
                     bindDelta(update, 1, delta);
-                    update.setString(5, key.campaignId());
-                    update.setString(6, key.state());
+                    update.setString(5, key.campaignId().value());
+                    update.setString(6, key.state().name());
                     update.setString(7, key.code());
                     scope.bind(update, 8);
                     if (update.executeUpdate() == 1) {
@@ -177,30 +133,30 @@ final class RecipientCounters {
         }
     }
 
-    private static void bindPostgres(PreparedStatement upsert, Scope scope, Key key, Delta delta) throws SQLException {
-        upsert.setString(1, key.state());
+    private static void bindPostgres(PreparedStatement upsert, Scope scope, CounterKey key, CounterValues delta) throws SQLException {
+        upsert.setString(1, key.state().name());
         upsert.setString(2, key.code());
         bindDelta(upsert, 3, delta);
-        upsert.setString(7, key.campaignId());
+        upsert.setString(7, key.campaignId().value());
         scope.bind(upsert, 8);
     }
 
-    private static void bindH2(PreparedStatement upsert, Scope scope, Key key, Delta delta) throws SQLException {
-        upsert.setString(1, key.campaignId());
+    private static void bindH2(PreparedStatement upsert, Scope scope, CounterKey key, CounterValues delta) throws SQLException {
+        upsert.setString(1, key.campaignId().value());
         scope.bind(upsert, 2);
-        upsert.setString(3, key.state());
+        upsert.setString(3, key.state().name());
         upsert.setString(4, key.code());
         bindDelta(upsert, 5, delta);
-        upsert.setString(9, key.state());
+        upsert.setString(9, key.state().name());
         upsert.setString(10, key.code());
         bindDelta(upsert, 11, delta);
     }
 
-    private static void bindDelta(PreparedStatement upsert, int first, Delta delta) throws SQLException {
-        upsert.setLong(first, delta.recipients);
-        upsert.setLong(first + 1, delta.accepted);
-        upsert.setLong(first + 2, delta.delivered);
-        upsert.setLong(first + 3, delta.read);
+    private static void bindDelta(PreparedStatement upsert, int first, CounterValues delta) throws SQLException {
+        upsert.setLong(first, delta.recipients());
+        upsert.setLong(first + 1, delta.accepted());
+        upsert.setLong(first + 2, delta.delivered());
+        upsert.setLong(first + 3, delta.read());
     }
 
     /** The counts of a campaign, from its counter rows alone. */
@@ -209,32 +165,15 @@ final class RecipientCounters {
                 + " n_read FROM ck_recipient_count WHERE campaign_id = ? AND " + Scope.TENANT)) {
             select.setString(1, campaignId.value());
             scope.bind(select, 2);
-            Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
-            Map<String, Long> skipped = new TreeMap<>();
-            Map<String, Long> failed = new TreeMap<>();
-            long accepted = 0;
-            long delivered = 0;
-            long read = 0;
+            Map<CounterKey, CounterValues> counters = new HashMap<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    DeliveryState state = DeliveryState.valueOf(rows.getString(1));
-                    String code = rows.getString(2);
-                    long count = rows.getLong(3);
-                    byState.merge(state, count, Long::sum);
-                    accepted += rows.getLong(4);
-                    delivered += rows.getLong(5);
-                    read += rows.getLong(6);
-                    if (count == 0 || code.equals(NO_CODE)) {
-                        continue; // a code no recipient has any longer is not reported, as before
-                    }
-                    if (state == DeliveryState.SKIPPED) {
-                        skipped.merge(code, count, Long::sum);
-                    } else if (state == DeliveryState.FAILED) {
-                        failed.merge(code, count, Long::sum);
-                    }
+                    counters.merge(new CounterKey(campaignId, DeliveryState.valueOf(rows.getString(1)), rows.getString(2)),
+                            new CounterValues(rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)),
+                            CounterValues::plus);
                 }
             }
-            return new RecipientCounts(byState, accepted, delivered, read, skipped, failed);
+            return RecipientCounting.counts(counters);
         }
     }
 }

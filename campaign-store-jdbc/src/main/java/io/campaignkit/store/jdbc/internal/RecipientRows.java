@@ -12,7 +12,9 @@ import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.rules.RecipientRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +34,7 @@ import java.util.TreeMap;
  * The recipients table. Claims select due rows {@code FOR UPDATE SKIP LOCKED} (on PostgreSQL and H2
  * alike), so concurrent claimers on any number of nodes take disjoint rows without waiting for each
  * other, then mark them SENDING under the lease in one JDBC batch. Updates lock their rows in sequence
- * order, apply {@link RecipientTransitions} and write the changed rows back in one batch: a status
+ * order, apply core's {@link RecipientRules} and write the changed rows back in one batch: a status
  * merge only ever advances, because it is computed on the locked row. Every transaction that adds
  * recipients or changes their state, code or times ends by adjusting {@link RecipientCounters}.
  */
@@ -205,8 +207,9 @@ public final class RecipientRows {
             List<Recipient> claimed = new ArrayList<>(locked.size());
             RecipientCounters counters = new RecipientCounters();
             for (Recipient recipient : locked) {
-                Recipient next = recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease));
-                claimed.add(countAttempt ? next.withAttempts(recipient.attempts() + 1) : next);
+                Recipient next = countAttempt ? RecipientRules.claim(recipient, lease, now)
+                        : RecipientRules.recover(recipient, lease, now);
+                claimed.add(next);
                 counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
             }
             writeBack(connection, claimed);
@@ -289,7 +292,7 @@ public final class RecipientRows {
                 if (before == null) {
                     continue;
                 }
-                Optional<Recipient> after = RecipientTransitions.apply(before, update);
+                Optional<Recipient> after = RecipientRules.apply(before, update);
                 if (after.isPresent()) {
                     changes.add(new RecipientChange(before, after.get()));
                     current.put(update.key(), after.get());
@@ -345,7 +348,7 @@ public final class RecipientRows {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Recipient before = read(rows);
-                        changes.add(new RecipientChange(before, RecipientTransitions.skip(before, reason, now)));
+                        changes.add(new RecipientChange(before, RecipientRules.skip(before, reason, now)));
                     }
                 }
             }
@@ -466,26 +469,32 @@ public final class RecipientRows {
         });
     }
 
-    public Optional<Instant> nextDueAt(CampaignId campaignId) {
-        return earliest("SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
-                + Scope.TENANT + " ORDER BY campaign_id, state, due_at LIMIT 1", campaignId);
-    }
-
-    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return earliest("SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
-                + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1", campaignId);
-    }
-
-    private Optional<Instant> earliest(String query, CampaignId campaignId) {
+    /**
+     * The earliest due PENDING recipient and the earliest lease expiry of a SENDING one, in one
+     * statement: two scalar subqueries, each the first entry of the (campaign, state, time) index.
+     */
+    public RecipientWakeUps wakeUps(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(query)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT"
+                    + " (SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, due_at LIMIT 1),"
+                    + " (SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
+                    + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1)")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
+                select.setString(3, campaignId.value());
+                scope.bind(select, 4);
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(Sql.instant(rows.getLong(1))) : Optional.empty();
+                    rows.next();
+                    return new RecipientWakeUps(optionalInstant(rows, 1), optionalInstant(rows, 2));
                 }
             }
         });
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(Sql.instant(value));
     }
 
     /** From the counter rows the transactions that change recipients keep ({@link RecipientCounters}). */

@@ -13,7 +13,7 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -37,7 +37,7 @@ final class Engines {
 
     private Engines() {}
 
-    static CampaignEngine engine(CampaignStore store, InstantChannel channel, Clock clock, String owner) {
+    static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, Clock clock, String owner) {
         return CampaignEngine.builder().store(store).channel(channel).botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, SILENT_BOT)))
                 .clock(clock).ownerId(owner).senderBurst(BURST).build();
     }

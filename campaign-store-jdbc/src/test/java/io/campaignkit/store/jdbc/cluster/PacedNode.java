@@ -22,7 +22,7 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -102,7 +102,7 @@ final class PacedNode {
 
     private PacedNode() {}
 
-    static CampaignEngine engine(CampaignStore store, ChannelAdapter channel, Clock clock, String owner, int senderBurst,
+    static CampaignEngine engine(JdbcCampaignStore store, ChannelAdapter channel, Clock clock, String owner, int senderBurst,
             PacingStore pacing) {
         return CampaignEngine.builder().store(store).channel(channel)
                 .botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, (context, message, reply) -> { })))

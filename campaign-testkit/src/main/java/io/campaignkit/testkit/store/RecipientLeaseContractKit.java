@@ -20,15 +20,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link CampaignStoreContractKit}'s checks of leases on send outcomes: an outcome moves a SENDING
- * recipient only while it is held under the very lease the outcome carries (same owner, same expiry),
- * so a stalled owner's late answer cannot touch a recipient a survivor recovered; a late receipt or
- * failure still settles an UNKNOWN recipient. Extend the kit, not this class.
+ * The contract kit of the lease guard of the {@link io.campaignkit.core.port.RecipientStore} port: send outcomes apply
+ * only under the lease of their claim; renewals. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class LeaseContractChecks extends RecipientContractChecks {
+public abstract class RecipientLeaseContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected LeaseContractChecks() {
+    protected RecipientLeaseContractKit() {
     }
 
     /** Every update that carries the lease of its claim, and the state it moves a held recipient to. */
@@ -212,7 +212,7 @@ public abstract class LeaseContractChecks extends RecipientContractChecks {
             assertThat(stored(claimed.get(0).key()).lease()).as("no longer SENDING").isEmpty();
             assertStillHeld(claimed.get(1).key(), renewed);
             assertStillHeld(claimed.get(2).key(), renewed);
-            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(renewed.expiresAt());
+            assertThat(nextLeaseExpiry(campaign.id())).contains(renewed.expiresAt());
             assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", held.expiresAt()), 3,
                     held.expiresAt())).as("nothing expired at the old expiry").isEmpty();
             assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), held, TIMEOUT, at(2))))
@@ -233,18 +233,6 @@ public abstract class LeaseContractChecks extends RecipientContractChecks {
                     new Lease("stalled", expiry.plusSeconds(LEASE_SECONDS)))).isZero();
 
             assertStillHeld(claimed.key(), survivor);
-        }
-
-        @Test
-        void renewingNamesItsBadArguments() {
-            Campaign campaign = storeActiveWithRecipients("c-1", 1);
-            Lease held = claimOne(campaign, leaseFrom("engine-a", at(0)), at(0)).lease().orElseThrow();
-            assertInvalidArgument(() -> recipients().renewLease(null, held, held), "campaignId");
-            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), null, held), "held");
-            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), held, null), "renewed");
-            assertInvalidArgument(() -> recipients().renewLease(campaign.id(), held,
-                    new Lease("engine-b", held.expiresAt().plusSeconds(1))), "renewed");
-            assertStillHeld(key(campaign.id(), 0), held);
         }
 
         private Recipient claimOne(Campaign campaign, Lease lease, Instant now) {

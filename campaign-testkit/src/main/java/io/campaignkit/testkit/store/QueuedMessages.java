@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * sees a conversation's messages out of order, every later message of a conversation that has one
  * under a live lease. Guarded by its own lock.
  */
-final class InboundQueue {
+final class QueuedMessages {
 
     private final TreeMap<Long, QueuedInbound> queued = new TreeMap<>();
     private final Set<String> messageIds = new HashSet<>(); // every id ever queued: a redelivered webhook is no new message

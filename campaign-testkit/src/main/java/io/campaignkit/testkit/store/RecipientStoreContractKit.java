@@ -25,61 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The {@link CampaignStoreContractKit}'s checks of recipients: adding, claiming for sending under a
- * lease, recovering expired leases, every {@link RecipientUpdate}, lookups and counts. Extend the
- * kit, not this class.
+ * The contract kit of the {@link io.campaignkit.core.port.RecipientStore} port: inserting, claiming and updating recipients, counts. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class RecipientContractChecks extends CampaignContractChecks {
-
-    /** A permanent failure, for the checks. */
-    protected static final StatusReason REJECTED = StatusReason.of("RECIPIENT_PERMANENT", "number not on WhatsApp", true);
-    /** A transient error, for the checks. */
-    protected static final StatusReason TIMEOUT = StatusReason.of("TRANSIENT", "provider timed out", false);
-    /** A skip reason, for the checks. */
-    protected static final StatusReason OPTED_OUT = StatusReason.of("OPTED_OUT", "the contact opted out", true);
+public abstract class RecipientStoreContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected RecipientContractChecks() {
-    }
-
-    /**
-     * Claims the next recipient of the campaign at {@link #at(long) at(0)} and has the provider accept it.
-     *
-     * @param campaignId the campaign
-     * @param providerMessageId the id the provider gives the message
-     * @return the recipient, SENT
-     */
-    protected final Recipient claimAndAccept(CampaignId campaignId, String providerMessageId) {
-        Recipient claimed = recipients().claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0)).get(0);
-        List<RecipientChange> changes = recipients().apply(List.of(
-                new RecipientUpdate.Accepted(claimed.key(), claimed.lease().orElseThrow(), providerMessageId, at(1))));
-        assertThat(changes).hasSize(1);
-        return changes.get(0).after();
-    }
-
-    /**
-     * @param claimed recipients one claim returned
-     * @return the lease they were claimed under, as the store returned it
-     */
-    protected static Lease leaseOf(List<Recipient> claimed) {
-        assertThat(claimed).as("claimed recipients").isNotEmpty();
-        return claimed.get(0).lease().orElseThrow();
-    }
-
-    /**
-     * @param key a recipient
-     * @return the recipient as stored now
-     */
-    protected final Recipient stored(RecipientKey key) {
-        return recipients().findRecipient(key).orElseThrow();
-    }
-
-    /**
-     * @param updates updates to apply in one call
-     * @return the changes the store reports
-     */
-    protected final List<RecipientChange> apply(RecipientUpdate... updates) {
-        return recipients().apply(List.of(updates));
+    protected RecipientStoreContractKit() {
     }
 
     // ================================================================ adding and claiming
@@ -161,7 +114,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
             });
             assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.SENDING);
             assertThat(recipients().nextDueAt(campaign.id(), at(20))).contains(at(99));
-            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(lease.expiresAt());
+            assertThat(nextLeaseExpiry(campaign.id())).contains(lease.expiresAt());
         }
 
         @Test
@@ -193,7 +146,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
             assertThat(phones(recipients().claimExpiredSending(campaign.id(), leaseFrom("c", expiry), 10, expiry)))
                     .containsExactlyElementsOf(rest);
             assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("d", expiry), 10, expiry)).isEmpty();
-            assertThat(recipients().nextLeaseExpiry(campaign.id())).contains(survivor.expiresAt());
+            assertThat(nextLeaseExpiry(campaign.id())).contains(survivor.expiresAt());
         }
 
         @Test
@@ -235,7 +188,7 @@ public abstract class RecipientContractChecks extends CampaignContractChecks {
             assertThat(recipients().findByProviderMessageId("wamid.1")).contains(stored(sent.key()));
             assertThat(recipients().findByCorrelationId(sent.key().correlationId())).contains(stored(sent.key()));
             assertThat(recipients().findByProviderMessageId("wamid.other")).isEmpty();
-            assertThat(recipients().nextLeaseExpiry(campaign.id())).isEmpty();
+            assertThat(nextLeaseExpiry(campaign.id())).isEmpty();
         }
 
         @Test

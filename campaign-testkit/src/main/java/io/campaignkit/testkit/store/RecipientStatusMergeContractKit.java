@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link CampaignStoreContractKit}'s checks of status merges: monotonic, idempotent, independent
- * of the order reports arrive in. Extend the kit, not this class.
+ * The contract kit of the monotonic status merges of the {@link io.campaignkit.core.port.RecipientStore} port. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class StatusMergeContractChecks extends LeaseContractChecks {
+public abstract class RecipientStatusMergeContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected StatusMergeContractChecks() {
+    protected RecipientStatusMergeContractKit() {
     }
 
     // ================================================================ status merges

@@ -23,14 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link CampaignStoreContractKit}'s checks under concurrency: claims never handed out twice,
- * expired leases recovered once, merges atomic; and random claim schedules checked against a model.
- * Extend the kit, not this class.
+ * The contract kit of the concurrency of the {@link io.campaignkit.core.port.RecipientStore} port: claims never
+ * handed out twice, expired leases recovered once, random schedules against a model. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class ConcurrencyContractChecks extends StatusMergeContractChecks {
+public abstract class RecipientConcurrencyContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected ConcurrencyContractChecks() {
+    protected RecipientConcurrencyContractKit() {
     }
 
     /** Several engine processes working on one campaign at once. */

@@ -17,16 +17,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@link CampaignStoreContractKit}'s checks of exclusivity (engagements) and of the suppression
- * list. Extend the kit, not this class.
+ * The contract kit of the {@link io.campaignkit.core.port.EngagementStore} and
+ * {@link io.campaignkit.core.port.SuppressionList} ports: exclusivity and the suppression list. Extend it in your store's tests and return a new, empty storage from
+ * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
+ * are grouped by rule in {@code @Nested} classes, each check named after the rule it checks.
  */
-public abstract class EngagementContractChecks extends ConcurrencyContractChecks {
+public abstract class EngagementStoreContractKit extends StoreContractSupport {
 
     /** A second sender on the default sender's channel. */
     protected static final SenderKey OTHER_SENDER = new SenderKey("whatsapp-cloud", "222222222222");
 
     /** For subclasses. */
-    protected EngagementContractChecks() {
+    protected EngagementStoreContractKit() {
     }
 
     /** A contact is engaged in at most one campaign per sender. */

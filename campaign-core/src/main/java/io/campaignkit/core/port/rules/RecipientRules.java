@@ -1,5 +1,6 @@
-package io.campaignkit.store.jdbc.internal;
+package io.campaignkit.core.port.rules;
 
+import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
@@ -16,19 +17,38 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The rules of {@link RecipientUpdate}s on one recipient, applied to the row the store holds locked:
- * each update applies only from the states it names, and the outcome of a send moves a SENDING row
- * only while it is held under the lease the update carries (owner and expiry as stored, to the
- * nanosecond), so a stalled owner cannot touch a row a survivor took over; status reports merge monotonically by
- * {@link DeliveryState#mayAdvanceTo}; timestamps are only ever filled, never moved. Leaving SENDING
- * clears the lease.
+ * What every change does to one recipient: the single statement of the recipient state machine,
+ * which every store applies to the recipient it holds locked (a row under {@code FOR UPDATE}, an
+ * entry under a lock) and then writes back.
+ *
+ * <ul>
+ *   <li>Each {@link RecipientUpdate} applies only from the states it names ({@link #apply}).</li>
+ *   <li><b>Lease guard</b>: the outcome of a send moves a SENDING recipient only while it is held under
+ *       the very lease the update carries (owner and expiry equal, to the nanosecond), so a stalled
+ *       owner cannot touch a recipient a survivor took over. A late receipt or failure may still
+ *       settle an UNKNOWN recipient: it is the truth about the one send that happened.</li>
+ *   <li><b>Monotonic merge</b>: status reports advance only by {@link DeliveryState#mayAdvanceTo};
+ *       timestamps are only ever filled, never moved, and a report fills the lower steps it implies
+ *       (every report but FAILED sets {@code sentAt}; READ and REPLIED set {@code deliveredAt}; REPLIED
+ *       sets {@code readAt}), so sent ≥ delivered ≥ read always holds.</li>
+ *   <li>Leaving SENDING clears the lease; reaching SENT or above clears the outcome (a failure it
+ *       climbed out of no longer applies).</li>
+ * </ul>
+ * Pure functions of their arguments: no clock, no I/O.
  */
-final class RecipientTransitions {
+public final class RecipientRules {
 
-    private RecipientTransitions() {}
+    private RecipientRules() {}
 
-    /** The recipient after {@code update}, or empty when the update changes nothing. */
-    static Optional<Recipient> apply(Recipient r, RecipientUpdate update) {
+    /**
+     * The recipient after {@code update}, or empty when the update changes nothing (from a state it
+     * does not apply to, under another lease, or a report that adds nothing). The caller checks that
+     * {@code update} names {@code recipient}.
+     */
+    public static Optional<Recipient> apply(Recipient recipient, RecipientUpdate update) {
+        Arguments.requireNonNull(recipient, "recipient");
+        Arguments.requireNonNull(update, "update");
+        Recipient r = recipient;
         DeliveryState state = r.state();
         Instant at = update.at();
         if (update instanceof Accepted accepted) {
@@ -38,6 +58,7 @@ final class RecipientTransitions {
                         .withTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty()));
             }
             if (state.rank() >= DeliveryState.SENT.rank()) {
+                // a receipt arriving after its own status: fill the provider id and sentAt it lacks
                 if (r.providerMessageId().isPresent() && r.sentAt().isPresent()) {
                     return Optional.empty();
                 }
@@ -77,14 +98,47 @@ final class RecipientTransitions {
         return merge(r, (StatusReached) update);
     }
 
-    /** Whether the row is SENDING under exactly {@code lease}. */
-    private static boolean heldUnder(Recipient r, Lease lease) {
-        return r.state() == DeliveryState.SENDING && r.lease().filter(lease::equals).isPresent();
+    /**
+     * A due PENDING recipient claimed for sending: SENDING under {@code lease}, one more attempt.
+     * The store picks which recipients are due (PENDING, {@code dueAt} at or before now) and claims
+     * each at most once while the lease is live.
+     */
+    public static Recipient claim(Recipient recipient, Lease lease, Instant now) {
+        requireState(recipient, DeliveryState.PENDING, "claimed");
+        Arguments.requireNonNull(lease, "lease");
+        Arguments.requireNonNull(now, "now");
+        return recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease))
+                .withAttempts(recipient.attempts() + 1);
     }
 
-    /** The recipient SKIPPED with {@code reason}. */
-    static Recipient skip(Recipient r, StatusReason reason, Instant at) {
-        return moveTo(r, DeliveryState.SKIPPED, at).withOutcome(Optional.of(reason));
+    /**
+     * A SENDING recipient whose lease expired, taken over by a survivor: still SENDING, now under
+     * {@code lease}, attempts unchanged (no new send was made). Its state, and so its counts, stay.
+     */
+    public static Recipient recover(Recipient recipient, Lease lease, Instant now) {
+        requireState(recipient, DeliveryState.SENDING, "recovered");
+        Arguments.requireNonNull(lease, "lease");
+        Arguments.requireNonNull(now, "now");
+        return recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease));
+    }
+
+    /** The recipient SKIPPED with {@code reason} (finishing a campaign skips what is still PENDING). */
+    public static Recipient skip(Recipient recipient, StatusReason reason, Instant at) {
+        Arguments.requireNonNull(recipient, "recipient");
+        Arguments.requireNonNull(reason, "reason");
+        Arguments.requireNonNull(at, "at");
+        return moveTo(recipient, DeliveryState.SKIPPED, at).withOutcome(Optional.of(reason));
+    }
+
+    /** Whether the recipient is SENDING under exactly {@code lease}: the lease guard. */
+    public static boolean heldUnder(Recipient recipient, Lease lease) {
+        return recipient.state() == DeliveryState.SENDING && recipient.lease().filter(lease::equals).isPresent();
+    }
+
+    private static void requireState(Recipient recipient, DeliveryState expected, String verb) {
+        Arguments.requireNonNull(recipient, "recipient");
+        Arguments.require(recipient.state() == expected, "recipient",
+                "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
     }
 
     private static Optional<Recipient> merge(Recipient r, StatusReached report) {

@@ -1,0 +1,42 @@
+package io.campaignkit.core.port;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The inbound messages of conversations kept while the campaign's active hours are closed, until
+ * hours open and the bot gets them.
+ *
+ * <h2>Atomicity</h2>
+ * Queuing is idempotent by the message's id within the campaign; claims lease messages so each goes
+ * to one holder at a time, oldest first, and a message stays until acknowledged (exactly once to the
+ * bot unless a holder crashes, then again after its lease). Deleting a campaign deletes its queued
+ * messages. Implementations are thread-safe; arguments are checked before they reach them.
+ */
+public interface InboundQueue {
+
+    /**
+     * Keeps an inbound message until hours open; a duplicate webhook does not queue it twice. The
+     * store assigns the sequence.
+     *
+     * @return whether it was queued (false for a duplicate)
+     */
+    boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message);
+
+    /**
+     * Atomically leases up to {@code limit} queued messages of the campaign that are not under a live
+     * lease, oldest first (by sequence), so they reach the bot in arrival order. A message is kept
+     * until {@link #acknowledgeQueued}: if the holder crashes, it is handed out again after its lease.
+     *
+     * @param lease live at {@code now}
+     */
+    List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now);
+
+    /** Removes messages handed to the bot, by sequence. Idempotent. */
+    void acknowledgeQueued(CampaignId campaignId, List<Long> sequences);
+
+    /** How many messages of the campaign are queued. */
+    long countQueued(CampaignId campaignId);
+}

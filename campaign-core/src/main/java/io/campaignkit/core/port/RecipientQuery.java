@@ -1,0 +1,47 @@
+package io.campaignkit.core.port;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.StoreArguments;
+
+/** Which recipients {@link RecipientStore#findRecipients(RecipientQuery)} returns. */
+public sealed interface RecipientQuery {
+
+    /** The recipient of one campaign with one phone: none or one. */
+    record ByKey(RecipientKey key) implements RecipientQuery {
+        public ByKey {
+            Arguments.requireNonNull(key, "key");
+        }
+    }
+
+    /** The recipient whose accepted message has this provider id: none or one. */
+    record ByProviderMessageId(String providerMessageId) implements RecipientQuery {
+        public ByProviderMessageId {
+            Arguments.requireNonBlank(providerMessageId, "providerMessageId");
+        }
+    }
+
+    /**
+     * The recipient whose {@link RecipientKey#correlationId()} is {@code correlationId}: none or one
+     * (none for a text that is no correlation id).
+     */
+    record ByCorrelationId(String correlationId) implements RecipientQuery {
+        public ByCorrelationId {
+            Arguments.requireNonBlank(correlationId, "correlationId");
+        }
+    }
+
+    /**
+     * A page of a campaign's recipients by ascending sequence, after {@code afterSequence} (exclusive;
+     * -1 for the first page), for exports.
+     *
+     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    record Page(CampaignId campaignId, long afterSequence, int limit) implements RecipientQuery {
+        public Page {
+            Arguments.requireNonNull(campaignId, "campaignId");
+            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            StoreArguments.requireLimit(limit);
+        }
+    }
+}

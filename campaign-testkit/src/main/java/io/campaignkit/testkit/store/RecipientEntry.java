@@ -1,0 +1,32 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.port.Recipient;
+
+/**
+ * Where the in-memory store keeps one recipient: the immutable {@link Recipient} as it now is, and the
+ * lease batch holding it while SENDING. Guarded by its {@link RecipientBook}'s lock; the claim queues
+ * and lease batches point at entries, so replacing the recipient keeps its place in them.
+ */
+final class RecipientEntry {
+
+    final RecipientBook book;
+    Recipient recipient;
+    /** The lease batch holding it while SENDING, else null. */
+    LeaseBatch heldBy;
+
+    RecipientEntry(RecipientBook book, Recipient recipient) {
+        this.book = book;
+        this.recipient = recipient;
+    }
+
+    /** Moves it under {@code batch} (or under none), keeping the batches' live counts right. */
+    void holdBy(LeaseBatch batch) {
+        if (heldBy != null) {
+            heldBy.live--;
+        }
+        heldBy = batch;
+        if (batch != null) {
+            batch.live++;
+        }
+    }
+}
