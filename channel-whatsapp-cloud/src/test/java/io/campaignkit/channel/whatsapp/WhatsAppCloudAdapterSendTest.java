@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -107,6 +109,20 @@ class WhatsAppCloudAdapterSendTest {
                   {'type':'button','sub_type':'quick_reply','index':'0','parameters':[{'type':'payload','payload':'c42:yes'}]},
                   {'type':'button','sub_type':'url','index':'1','parameters':[{'type':'text','text':'A12345'}]}]}}
                 """));
+    }
+
+    @Test
+    void sendCompletionsRunOnTheAdaptersOwnThreadsNotOnTheCommonPool() throws Exception {
+        graph.enqueue(Response.hang());
+        CompletionStage<SendReceipt> sent = adapter.send(message(TextContent.of("hola")));
+        graph.takeRequest(); // the request is held by the fake: what follows is chained before the answer
+        CompletableFuture<Thread> completedOn = sent.toCompletableFuture().thenApply(receipt -> Thread.currentThread());
+
+        graph.releaseHanging();
+
+        Thread thread = completedOn.get(10, TimeUnit.SECONDS);
+        assertThat(thread).isNotInstanceOf(ForkJoinWorkerThread.class);
+        assertThat(thread.getName()).startsWith("whatsapp-cloud-http-");
     }
 
     @Test

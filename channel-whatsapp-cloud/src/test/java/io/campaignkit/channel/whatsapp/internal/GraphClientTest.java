@@ -40,7 +40,7 @@ class GraphClientTest {
 
     private GraphClient client(URI base, Duration timeout, int maxInFlight) {
         return new GraphClient(http, GraphClient.messagesUri(base, "v25.0", "PNID"), "secret-token", timeout,
-                maxInFlight, mapper);
+                maxInFlight, mapper, GraphClient.completionExecutor());
     }
 
     private static SendOutcome await(CompletableFuture<SendOutcome> outcome) throws Exception {
