@@ -274,7 +274,7 @@ class TwilioSendTest {
             "400, 30003, TRANSIENT", "400, 30008, TRANSIENT",
             "401, 20003, AUTHENTICATION", "404, 20404, AUTHENTICATION",
             "400, 21408, CONTENT_PERMANENT", "400, 30007, CONTENT_PERMANENT", "400, 30032, CONTENT_PERMANENT",
-            "400, 30034, CONTENT_PERMANENT", "400, 63049, CONTENT_PERMANENT",
+            "400, 30034, CONTENT_PERMANENT", "400, 63049, RECIPIENT_PERMANENT",
             "500, 20500, UNKNOWN_OUTCOME", "503, 21211, UNKNOWN_OUTCOME"})
     void twilio_error_codes_are_classified(int httpStatus, int code, SendErrorClass expected) throws Exception {
         api.thenReply(FakeTwilioApi.error(httpStatus, code, "scripted"));

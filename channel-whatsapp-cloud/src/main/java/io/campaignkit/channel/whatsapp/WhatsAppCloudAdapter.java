@@ -89,7 +89,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout(), completions));
         this.graph = new GraphClient(http,
                 GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
-                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json, completions);
+                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json, completions,
+                config.perUserLimitAction());
         this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
                 new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
     }

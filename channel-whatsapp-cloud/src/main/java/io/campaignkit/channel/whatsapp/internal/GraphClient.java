@@ -1,6 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignkit.channel.whatsapp.PerUserLimitAction;
 
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class GraphClient {
     private final Duration requestTimeout;
     private final InFlightLimiter limiter;
     private final Executor completions;
+    private final PerUserLimitAction perUserLimits;
     private final GraphRequestWriter writer;
     private final GraphResponseReader reader;
 
@@ -53,11 +55,13 @@ public final class GraphClient {
      *                    JDK client hands its answers to {@code CompletableFuture}'s default executor,
      *                    the common pool, or a new thread per answer when that pool has parallelism 1
      *                    (2-core hosts)
+     * @param perUserLimits what Meta's limits on one recipient (131049, 131056) become
      */
     public GraphClient(HttpClient http, URI messagesUri, String accessToken, Duration requestTimeout,
-                       int maxInFlight, ObjectMapper mapper, Executor completions) {
+                       int maxInFlight, ObjectMapper mapper, Executor completions, PerUserLimitAction perUserLimits) {
         this.http = http;
         this.completions = completions;
+        this.perUserLimits = perUserLimits;
         this.messagesUri = messagesUri;
         this.authorization = "Bearer " + accessToken;
         this.requestTimeout = requestTimeout;
@@ -170,7 +174,7 @@ public final class GraphClient {
                     "HTTP " + unreadable.httpStatus() + " but " + unreadable.reason(), unreadable.httpStatus());
         }
         GraphError error = ((GraphSendResponse.Rejected) read).error();
-        ErrorClassifier.Classification classification = ErrorClassifier.classify(error, freeForm);
+        ErrorClassifier.Classification classification = ErrorClassifier.classify(error, freeForm, perUserLimits);
         String code = error.code() != null ? String.valueOf(error.code()) : CODE_HTTP_PREFIX + error.httpStatus();
         return new SendOutcome.Failed(classification.kind(), code, classification.retryAfter(), error.describe(),
                 error.httpStatus());
