@@ -304,8 +304,8 @@ final class Launcher {
             Contact contact = batch.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
-                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, contact.phone()
-                        + " is engaged in another active campaign on " + sender.senderId(), true));
+                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
+                        engagedElsewhere(sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
                     .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
@@ -319,5 +319,17 @@ final class Launcher {
             }
         }
         lifecycle.emit(skippedNow);
+    }
+
+    /**
+     * The reason of a contact engaged elsewhere, naming the campaign that holds it so an operator can
+     * finish that one (a campaign left ACTIVE by a crash keeps its contacts). One look-up per skipped
+     * contact: skips are the exception, and the engagement port answers only which phones were taken.
+     */
+    private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
+        return context.engagements.engagedCampaign(sender, phone)
+                .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
+                .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
+                        + " (released since)");
     }
 }
