@@ -1,6 +1,7 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.Instants;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonBlank(providerMessageId, "providerMessageId");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -48,7 +49,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -63,7 +64,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(retryAt, "retryAt");
             Arguments.requireNonNull(lastError, "lastError");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -73,7 +74,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -87,7 +88,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(dueAt, "dueAt");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -101,7 +102,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -124,7 +125,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(reason, "reason");
             Arguments.require(reason.isPresent() == (state == DeliveryState.FAILED), "reason",
                     "a reason is given exactly with FAILED");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 }
