@@ -199,6 +199,11 @@ class DispatchScenarioTest {
         assertThat(recipient.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(recipient.outcome().orElseThrow().code()).isEqualTo("RECIPIENT_PERMANENT");
         assertThat(recipient.outcome().orElseThrow().providerCode()).contains("SIM-RECIPIENT_PERMANENT");
+        // the export API carries the channel's own code apart from CampaignKit's classification
+        var exported = scenario.engine().export(id, -1, 10);
+        assertThat(exported).hasSize(2);
+        assertThat(exported.get(0).providerError()).contains("SIM-RECIPIENT_PERMANENT");
+        assertThat(exported.get(1).providerError()).isEmpty();
         assertThat(scenario.listener().recipientEvents(id)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(RecipientEvent.Type.FAILED);
             assertThat(e.code()).contains("RECIPIENT_PERMANENT");
