@@ -244,12 +244,16 @@ final class Dispatcher {
         return TextContent.of(rendered.text().orElseThrow());
     }
 
-    private static MediaReference media(HeaderMedia media) {
-        MediaKind kind = switch (media.type()) {
+    static MediaKind kindOf(HeaderMedia media) {
+        return switch (media.type()) {
             case IMAGE -> MediaKind.IMAGE;
             case VIDEO -> MediaKind.VIDEO;
             case DOCUMENT -> MediaKind.DOCUMENT;
         };
+    }
+
+    private static MediaReference media(HeaderMedia media) {
+        MediaKind kind = kindOf(media);
         return media.link().map(link -> MediaReference.ofUrl(kind, link))
                 .orElseGet(() -> MediaReference.ofProviderId(kind, media.mediaId().orElseThrow()));
     }

@@ -22,6 +22,7 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,6 +245,15 @@ final class Launcher {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
                     + context.binding(campaign).channelTypeId() + "' cannot send");
+        }
+        // refused here rather than at the first send, where it would pause the campaign
+        Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
+        if (template && media.isPresent() && !capabilities.mediaKinds().contains(Dispatcher.kindOf(media.get()))) {
+            throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
+                    + media.get().type() + " header media, which channel '" + context.binding(campaign).channelTypeId()
+                    + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
+                    : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
+                    + "); remove the header media or choose another channel");
         }
     }
 
