@@ -67,21 +67,39 @@ class RunCommandTest {
     }
 
     @Test
-    void anUnresolvedPlaceholderSkipsTheContactWithTheReason() throws IOException {
+    void aValuedTagReadFromItsColumnFillsThePlaceholderAndABlankCellSkipsTheContactWithTheReason() throws IOException {
         Files.writeString(contacts, """
-                CONTACT\tNOMBRE\tMONTO
-                +525500998877\tCarlos\t1200
+                CONTACT\tNOMBRE\tMONTO\tREGION
+                +525500998877\tCarlos\t1200\tNorte
+                +525511223344\tAna\t99.5\t
                 """, StandardCharsets.UTF_8);
-        Path report = dir.resolve("r.csv");
+        Path report = dir.resolve("r.json");
 
         CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}", "--param", "1=tag:ZONA",
+                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}, zona {{2}}", "--param", "1=name",
+                "--param", "2=tag:ZONA", "--tag", "ZONA=REGION",
                 "--channel", "simulated", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "0s",
                 "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("skipped\\s+1\\s+UNRESOLVED_BINDING: 1");
-        assertThat(Files.readAllLines(report).get(1)).startsWith("+525500998877,SKIPPED,UNRESOLVED_BINDING,");
+        assertThat(run.out()).containsPattern("sent\\s+1").containsPattern("skipped\\s+1\\s+UNRESOLVED_BINDING: 1");
+        JsonNode recipients = new ObjectMapper().readTree(report.toFile()).get("recipients");
+        // sent (--wait 0s may end the run before the simulated delivery report)
+        assertThat(recipients.get(0).get("status").asText()).isIn("SENT", "DELIVERED");
+        assertThat(recipients.get(1).get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(recipients.get(1).get("error_msg").asText()).contains("ZONA");
+        // the tag's column is a tag, not custom data
+        assertThat(recipients.get(0).get("values").has("REGION")).isFalse();
+    }
+
+    @Test
+    void aTagPlaceholderWithoutItsColumnIsAUsageErrorThatSaysWhatToAdd() {
+        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
+                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}", "--param", "1=tag:ZONA",
+                "--channel", "simulated", "--wait", "0s");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().contains("--param 1=tag:ZONA").contains("--tag ZONA=");
     }
 
     @Test

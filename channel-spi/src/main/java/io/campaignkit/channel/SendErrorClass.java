@@ -8,7 +8,9 @@ public enum SendErrorClass {
 
     /**
      * This recipient cannot get the message: not on the channel, invalid or unreachable number,
-     * opted out. Never retried for this recipient; other recipients are unaffected.
+     * opted out, or a limit that concerns this recipient alone (WhatsApp's per-user marketing limit)
+     * when the adapter is not configured to retry it. Never retried for this recipient; other
+     * recipients are unaffected.
      */
     RECIPIENT_PERMANENT(false),
 
@@ -20,12 +22,20 @@ public enum SendErrorClass {
     CONTENT_PERMANENT(false),
 
     /**
-     * The provider asked to slow down. Retried after {@link SendFailure#retryAfter()} when the
-     * provider said how long, else with backoff; the engine also slows the sender.
+     * The provider asked the <em>sender</em> to slow down (throughput, API call rate, queue full).
+     * Retried after {@link SendFailure#retryAfter()} when the provider said how long, else with
+     * backoff; the engine also holds every send on the sender until then, across all its campaigns.
+     * A limit that concerns one recipient only (a per-user or per-pair limit) is not this class: use
+     * {@link #TRANSIENT} with a retry-after, or {@link #RECIPIENT_PERMANENT}.
      */
     RATE_LIMITED(true),
 
-    /** A temporary failure (provider unavailable, request not sent): retried with backoff. */
+    /**
+     * A temporary failure of this one send (provider unavailable, request not sent, or a limit on this
+     * recipient alone such as WhatsApp's pair rate): retried with backoff a bounded number of times.
+     * When the failure carries {@link SendFailure#retryAfter()}, the next attempt is not made before
+     * it. Only this recipient waits: the sender is not held and every other recipient keeps sending.
+     */
     TRANSIENT(true),
 
     /**

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param providerMessage a human-readable description, from the provider when it gave one; never
  *                        containing secrets
  * @param retryAfter      how long to wait before retrying, when the provider said so or the adapter
- *                        knows; only meaningful for retryable classes
+ *                        knows; only meaningful for retryable classes: for
+ *                        {@link SendErrorClass#RATE_LIMITED} the whole sender waits, for
+ *                        {@link SendErrorClass#TRANSIENT} only this recipient does
  */
 public record SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
                           Optional<Duration> retryAfter) {

@@ -41,13 +41,10 @@ import java.util.stream.Collectors;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// On a 2-core machine the common pool has parallelism 1, and the JDK HttpClient then completes every
-// sendAsync on a new thread (HttpClientImpl's ASYNC_POOL is CompletableFuture's default executor).
-// Production hosts with 2 cores or fewer should set the same property; see WhatsAppCloudAdapter.
+// No ForkJoinPool flag: the adapter handles answers on its own threads (see WhatsAppCloudAdapter).
 // The fake server (JDK HttpServer) closes idle keep-alive connections beyond 200 by default, and the
 // client may reuse one just closed: raise that limit above maxInFlight so the fake does not drop them.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-        "-Dsun.net.httpserver.maxIdleConnections=1024"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Dsun.net.httpserver.maxIdleConnections=1024"})
 @Warmup(iterations = 1, time = 4)
 @Measurement(iterations = 2, time = 5)
 public class WhatsAppSendThroughputBenchmark {

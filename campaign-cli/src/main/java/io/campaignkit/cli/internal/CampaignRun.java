@@ -82,7 +82,7 @@ final class CampaignRun {
      * @param reports the report files to write; none: {@code <campaign id>.csv} in the working directory
      * @param storeUrl the JDBC URL of the store the campaign is kept in
      */
-    record Plan(Path contacts, List<FieldDefinition> fields, String region, String sheet, boolean lenient,
+    record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, String region, String sheet, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
             List<Path> reports, String name, String storeUrl) {}
@@ -203,7 +203,7 @@ final class CampaignRun {
     }
 
     private List<Contact> importContacts(CustomDataSchema schema) {
-        AudienceImporter importer = AudienceFiles.importer(schema, plan.region(), plan.sheet(),
+        AudienceImporter importer = AudienceFiles.importer(importSchema(), plan.region(), plan.sheet(),
                 plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
         ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
         if (!result.accepted() || result.invalid() > 0) {
@@ -227,14 +227,36 @@ final class CampaignRun {
             context.err().printf("--lenient: %d invalid rows left out, %d contacts kept%n", result.invalid(),
                     result.valid());
         }
-        return result.contacts().stream().map(CampaignRun::contact).toList();
+        return result.contacts().stream().map(imported -> contact(imported, plan.fields(), plan.tags())).toList();
     }
 
-    static Contact contact(ImportedContact imported) {
+    /** The file's columns to read: the custom-data fields, then each valued tag's column not among them. */
+    private CustomDataSchema importSchema() {
+        List<FieldDefinition> columns = new java.util.ArrayList<>(plan.fields());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        plan.fields().forEach(field -> ids.add(field.id()));
+        for (TagColumn tag : plan.tags()) {
+            if (ids.add(tag.column())) {
+                columns.add(tag.field());
+            }
+        }
+        return AudienceFiles.schema(columns);
+    }
+
+    /**
+     * The contact of an imported row: its name, its valued tags from their columns, and as custom data
+     * only the {@code fields}, so a tag's column is not custom data too.
+     */
+    static Contact contact(ImportedContact imported, List<FieldDefinition> fields, List<TagColumn> tags) {
         Contact.Builder contact = Contact.builder(imported.phone());
         NAME_FIELDS.stream().map(field -> imported.data().normalized(field)).flatMap(Optional::stream).findFirst()
                 .ifPresent(contact::name);
-        return contact.build().withCustomData(imported.data());
+        for (TagColumn tag : tags) {
+            imported.data().normalized(tag.column()).ifPresent(value -> contact.valuedTag(tag.key(), value));
+        }
+        java.util.Map<String, io.campaignkit.core.data.FieldValue> kept = new java.util.LinkedHashMap<>();
+        fields.forEach(field -> imported.data().get(field.id()).ifPresent(value -> kept.put(field.id(), value)));
+        return contact.build().withCustomData(io.campaignkit.core.data.CustomData.of(kept));
     }
 
     private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {

@@ -68,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "What fills placeholder {{N}}: " + ParamBinding.FORMS + ".")
     List<ParamBinding> params = new ArrayList<>();
 
+    @Option(names = "--tag", paramLabel = "KEY=COLUMN", converter = TagColumn.Converter.class,
+            description = "A valued tag read from a file column, for --param N=tag:KEY: " + TagColumn.FORM + ".")
+    List<TagColumn> tags = new ArrayList<>();
+
     @Mixin
     ChannelOptions channel;
 
@@ -125,12 +129,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         ActiveHours activeHours = activeHours(hours, zone);
         TemplateMessage templateMessage = templateMessage();
+        checkTags();
         ChannelSetup channelSetup = ChannelSetup.of(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
         String storeUrl = CliStore.url(store, context);
         CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
         Path reportFile = report;
-        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, region, sheet, lenient, templateMessage,
+        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, List.copyOf(tags), region, sheet, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
                 wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl);
         if (reportFile != null) {
@@ -157,6 +162,24 @@ public final class RunCommand implements Callable<Integer> {
             // InvalidActiveHoursException, or InvalidArgumentException for a blank text
             throw CliException.usage("bad --hours '" + hours + "': " + badHours.getMessage()
                     + "; write it like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\"", badHours);
+        }
+    }
+
+    /** Every valued tag a placeholder needs is read from a column; a key is read from one column only. */
+    private void checkTags() {
+        java.util.Map<String, String> columns = new java.util.HashMap<>();
+        for (TagColumn tag : tags) {
+            String earlier = columns.putIfAbsent(tag.key(), tag.column());
+            if (earlier != null) {
+                throw CliException.usage("--tag " + tag.key() + " is given twice (columns " + earlier + " and "
+                        + tag.column() + ")");
+            }
+        }
+        for (ParamBinding param : params) {
+            if (param.binding() instanceof Binding.ValuedTag valued && !columns.containsKey(valued.key())) {
+                throw CliException.usage("--param " + param.index() + "=tag:" + valued.key() + " needs the column that holds"
+                        + " it: add --tag " + valued.key() + "=<column of the contact file>");
+            }
         }
     }
 

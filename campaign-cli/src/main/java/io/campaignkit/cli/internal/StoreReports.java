@@ -8,6 +8,9 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.RecipientReport;
+import io.campaignkit.core.engine.ReportedTimes;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientStore;
@@ -73,11 +76,13 @@ final class StoreReports {
         boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
                 || recipient.state() == DeliveryState.UNKNOWN;
         Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
+        ReportedTimes times = ReportedTimes.of(recipient);
         return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
-                reason.map(StatusReason::message), recipient.sentAt(), recipient.deliveredAt(), recipient.readAt(),
-                recipient.repliedAt(),
+                reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
+                times.repliedAt(),
                 tracking.funnelSteps(recipient.campaignId(), recipient.phone()).stream()
                         .map(step -> new ReportRow.StepTime(step.step(), step.at())).toList(),
+                RecipientReport.providerErrorOf(recipient),
                 recipient.contact().customData().normalizedValues());
     }
 }

@@ -6,6 +6,15 @@ import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.cli.internal.report.CampaignReport;
 import io.campaignkit.cli.internal.report.ReportRow;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import java.util.Optional;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcCampaignStores;
 import java.io.IOException;
@@ -55,5 +64,27 @@ class StoreReportsTest {
             assertThat(again).as("the rows may be walked again").isEqualTo(phones);
             assertThat(report.summary().audience()).isEqualTo(7);
         }
+    }
+
+    @Test
+    void aRowShowsNoDeliveryBeforeItsSendAndTheChannelsOwnErrorCode() {
+        Instant sent = Instant.parse("2026-06-01T15:00:00.123456789Z");
+        Instant providerDelivered = Instant.parse("2026-06-01T15:00:00Z");
+        Contact ana = Contact.builder(PhoneNumber.parse("+525512345678")).build();
+        Recipient delivered = Recipient.of(CampaignId.of("c-1"), 0, NewRecipient.pending(ana, sent), sent)
+                .withState(DeliveryState.DELIVERED, sent)
+                .withTimes(Optional.of(sent), Optional.of(providerDelivered), Optional.empty(), Optional.empty());
+
+        ReportRow row = StoreReports.row(delivered, new InMemoryCampaignStore());
+
+        assertThat(row.sentAt()).contains(Instant.parse("2026-06-01T15:00:00.123Z"));
+        assertThat(row.deliveredAt()).isEqualTo(row.sentAt());
+        assertThat(row.providerError()).isEmpty();
+
+        Recipient failed = delivered.withState(DeliveryState.FAILED, sent).withOutcome(Optional.of(
+                new StatusReason("RECIPIENT_PERMANENT", "not on WhatsApp", Optional.of("131026"), true)));
+        ReportRow failedRow = StoreReports.row(failed, new InMemoryCampaignStore());
+        assertThat(failedRow.errorCode()).contains("RECIPIENT_PERMANENT");
+        assertThat(failedRow.providerError()).contains("131026");
     }
 }

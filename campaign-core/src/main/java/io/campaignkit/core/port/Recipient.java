@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.Instants;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,11 +21,17 @@ import java.util.Optional;
  * @param lease who holds it while SENDING (or while recovering it), else empty
  * @param providerMessageId the provider's id of the message once accepted
  * @param outcome why it is FAILED or SKIPPED; for a PENDING one, the last transient error
- * @param sentAt when the provider accepted it
- * @param deliveredAt when it was delivered (set with READ or REPLIED too, if no DELIVERED came first)
+ * @param sentAt when the provider accepted it, by the engine's clock
+ * @param deliveredAt when it was delivered (set with READ or REPLIED too, if no DELIVERED came first),
+ *     as the provider said: its clock and its precision (often whole seconds), so it may read a little
+ *     before {@code sentAt}; reports show such a time as the send's ({@link
+ *     io.campaignkit.core.engine.ReportedTimes})
  * @param readAt when it was read
  * @param repliedAt when the contact first replied
  * @param updatedAt when it last changed
+ *
+ * <p>Every instant but {@code dueAt} is kept to the millisecond, whatever precision it came with, so it
+ * reads back the same from every store.
  */
 public record Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
         Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
@@ -43,11 +50,11 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(providerMessageId, "providerMessageId");
         Arguments.requireNonNull(outcome, "outcome");
-        Arguments.requireNonNull(sentAt, "sentAt");
-        Arguments.requireNonNull(deliveredAt, "deliveredAt");
-        Arguments.requireNonNull(readAt, "readAt");
-        Arguments.requireNonNull(repliedAt, "repliedAt");
-        Arguments.requireNonNull(updatedAt, "updatedAt");
+        sentAt = Arguments.requireNonNull(sentAt, "sentAt").map(Instants::toMillis);
+        deliveredAt = Arguments.requireNonNull(deliveredAt, "deliveredAt").map(Instants::toMillis);
+        readAt = Arguments.requireNonNull(readAt, "readAt").map(Instants::toMillis);
+        repliedAt = Arguments.requireNonNull(repliedAt, "repliedAt").map(Instants::toMillis);
+        updatedAt = Instants.toMillis(Arguments.requireNonNull(updatedAt, "updatedAt"));
     }
 
     /** A new recipient as {@link RecipientStore#insertRecipients} stores it. */

@@ -1,6 +1,7 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.Instants;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonBlank(providerMessageId, "providerMessageId");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -49,7 +50,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -64,7 +65,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(retryAt, "retryAt");
             Arguments.requireNonNull(lastError, "lastError");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -74,7 +75,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -88,7 +89,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(dueAt, "dueAt");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -102,7 +103,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.requireNonNull(reason, "reason");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 
@@ -125,7 +126,7 @@ public sealed interface RecipientUpdate {
             Arguments.requireNonNull(reason, "reason");
             Arguments.require(reason.isPresent() == (state == DeliveryState.FAILED), "reason",
                     "a reason is given exactly with FAILED");
-            Arguments.requireNonNull(at, "at");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }
     }
 }

@@ -149,6 +149,33 @@ class DispatchScenarioTest {
     }
 
     @Test
+    void aLimitOnOneRecipientDelaysOnlyThatRecipientAndNoCampaignOnTheSenderWaits() {
+        // A per-user limit (WhatsApp 131049/131056 when the host asks for retries) is TRANSIENT with a
+        // retry-after: the recipient waits a day, the sender is not held.
+        RetryPolicy policy = RetryPolicy.custom().maxAttempts(2).jitterFactor(0).build();
+        CampaignScenario scenario = Fixtures.scenario().retryPolicy(policy).build();
+        scenario.channel().scriptNextSend(Outcome.failing(Outcome.simulatedFailure(SendErrorClass.TRANSIENT)
+                .withRetryAfter(Duration.ofHours(24))));
+        CampaignId first = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
+        CampaignId second = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
+        scenario.launch(first, Fixtures.contacts(0, 3));
+        scenario.runFor(Duration.ofSeconds(1));
+        scenario.launch(second, Fixtures.contacts(100, 3));
+        scenario.runFor(Duration.ofMinutes(1));
+
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(1);
+        assertThat(scenario.metrics(first).delivered()).isEqualTo(2);
+        assertThat(scenario.metrics(second).delivered()).isEqualTo(3);
+        var waiting = scenario.recipient(first, Fixtures.phone(0));
+        assertThat(waiting.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(waiting.dueAt()).isEqualTo(MONDAY_9.plus(Duration.ofHours(24)));
+
+        scenario.runFor(Duration.ofHours(24));
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(2);
+        assertThat(scenario.recipient(first, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
     void aTransientFailureThatRecoversIsDelivered() {
         CampaignScenario scenario = Fixtures.scenario().build();
         scenario.channel().scriptNextSend(Outcome.failing(SendErrorClass.TRANSIENT));
@@ -172,6 +199,11 @@ class DispatchScenarioTest {
         assertThat(recipient.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(recipient.outcome().orElseThrow().code()).isEqualTo("RECIPIENT_PERMANENT");
         assertThat(recipient.outcome().orElseThrow().providerCode()).contains("SIM-RECIPIENT_PERMANENT");
+        // the export API carries the channel's own code apart from CampaignKit's classification
+        var exported = scenario.engine().export(id, -1, 10);
+        assertThat(exported).hasSize(2);
+        assertThat(exported.get(0).providerError()).contains("SIM-RECIPIENT_PERMANENT");
+        assertThat(exported.get(1).providerError()).isEmpty();
         assertThat(scenario.listener().recipientEvents(id)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(RecipientEvent.Type.FAILED);
             assertThat(e.code()).contains("RECIPIENT_PERMANENT");

@@ -47,6 +47,9 @@ class ExclusivityAndSuppressionScenarioTest {
         assertThat(scenario.recipient(second, Fixtures.phone(2)).state()).isEqualTo(DeliveryState.SKIPPED);
         assertThat(scenario.recipient(second, Fixtures.phone(2)).outcome().orElseThrow().code())
                 .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+        // the reason names the campaign holding the contact, so an operator can finish it (after a crash, say)
+        assertThat(scenario.recipient(second, Fixtures.phone(2)).outcome().orElseThrow().message())
+                .isEqualTo(Fixtures.phone(2) + " is engaged in active campaign " + first.value() + " on sender-1");
         assertThat(scenario.recipient(second, Fixtures.phone(3)).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(scenario.metrics(otherSender).delivered()).isEqualTo(3);
         assertThat(scenario.channel().sendsTo(Fixtures.phone(2))).hasSize(2); // first campaign and other sender

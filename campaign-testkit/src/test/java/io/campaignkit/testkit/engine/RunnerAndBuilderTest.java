@@ -94,4 +94,25 @@ class RunnerAndBuilderTest {
                 .isInstanceOfSatisfying(io.campaignkit.core.CampaignKitException.class,
                         e -> assertThat(e.code()).isEqualTo("CHANNEL_CANNOT_CARRY"));
     }
+
+    @Test
+    void aTemplateWithHeaderMediaItsChannelCannotCarryIsRefusedAtLaunchWithTheReason() {
+        // a channel that takes templates but no header media (Twilio: media live in the Content template)
+        CampaignScenario scenario = Fixtures.scenario().capabilities(io.campaignkit.channel.ChannelCapabilities.custom()
+                .mediaKinds(java.util.Set.of()).build()).build();
+        io.campaignkit.core.template.TemplateMessage withVideo = io.campaignkit.core.template.TemplateMessage
+                .builder(io.campaignkit.core.template.ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"))
+                .bind(io.campaignkit.core.template.Binding.contactName("cliente"))
+                .headerMedia(io.campaignkit.core.template.HeaderMedia.link(io.campaignkit.core.template.HeaderMedia.Type.VIDEO,
+                        java.net.URI.create("https://cdn.example/v.mp4")))
+                .build();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.message(withVideo)));
+
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 1)))
+                .isInstanceOfSatisfying(io.campaignkit.core.CampaignKitException.class,
+                        e -> assertThat(e.code()).isEqualTo("CHANNEL_CANNOT_CARRY"))
+                .hasMessageContaining("VIDEO header media").hasMessageContaining("header media it accepts: none");
+        assertThat(scenario.campaign(id).state()).isEqualTo(io.campaignkit.core.campaign.CampaignState.READY);
+        assertThat(scenario.channel().sends()).isEmpty();
+    }
 }

@@ -63,7 +63,9 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         this.capabilities = ChannelCapabilities.custom()
                 .templates(true)
                 .freeFormText(true)
-                .mediaKinds(EnumSet.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT))
+                // a template's header media is part of the Twilio Content template, never sent per message
+                // (OutboundMapping refuses it), so a campaign with header media is refused at launch
+                .mediaKinds(EnumSet.noneOf(MediaKind.class))
                 .maxMessagesPerSecond(config.messagesPerSecond())
                 .customerServiceWindow(config.whatsApp() ? WHATSAPP_WINDOW : null)
                 .maxBodyLength(OutboundMapping.MAX_BODY_LENGTH)

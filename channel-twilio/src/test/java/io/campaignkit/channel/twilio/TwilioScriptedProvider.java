@@ -47,14 +47,14 @@ final class TwilioScriptedProvider implements ScriptedProvider {
         List<ProviderAnswer> answers = new ArrayList<>();
         switch (errorClass) {
             case RECIPIENT_PERMANENT -> {
-                for (int code : new int[] {21211, 21614, 30005, 30006, 63024, 21610, 63016}) {
+                for (int code : new int[] {21211, 21614, 30005, 30006, 63024, 21610, 63016, 63049}) {
                     answers.add(code(400, code));
                 }
                 answers.add(ProviderAnswer.withoutCode("HTTP 400 with an unknown code in a non-JSON body",
                         () -> api.thenReply(new FakeTwilioApi.Json(400, "bad request"))));
             }
             case CONTENT_PERMANENT -> {
-                for (int code : new int[] {21408, 30007, 30032, 30034, 63049}) {
+                for (int code : new int[] {21408, 30007, 30032, 30034}) {
                     answers.add(code(400, code));
                 }
             }

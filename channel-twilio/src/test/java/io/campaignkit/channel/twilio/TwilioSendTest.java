@@ -132,7 +132,20 @@ class TwilioSendTest {
         assertThat(failure.failure().errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
         assertThat(failure.failure().providerMessage()).contains("public URL");
         assertThat(api.requests()).isEmpty();
-        assertThat(sms().capabilities().mediaKinds()).contains(MediaKind.IMAGE, MediaKind.DOCUMENT);
+    }
+
+    @Test
+    void the_declared_header_media_kinds_are_exactly_those_a_template_send_accepts() throws Exception {
+        // media attached to a free-form text go as MediaUrl; a template's header media is refused per message
+        assertThat(sms().capabilities().mediaKinds()).isEmpty();
+        for (MediaKind kind : MediaKind.values()) {
+            TemplateContent withMedia = TemplateContent.of("HX0123456789abcdef0123456789abcdef", "es", List.of("Ana"))
+                    .withHeaderMedia(MediaReference.ofUrl(kind, java.net.URI.create("https://cdn.example/m")));
+            assertThat(sms().capabilities().supports(withMedia)).as("declared support for %s header media", kind).isFalse();
+            ChannelSendException failure = failure(sms().send(message("+15005550006", "c-" + kind, withMedia)));
+            assertThat(failure.failure().errorClass()).as("%s header media", kind).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+        }
+        assertThat(api.requests()).isEmpty();
     }
 
     @Test
@@ -274,7 +287,7 @@ class TwilioSendTest {
             "400, 30003, TRANSIENT", "400, 30008, TRANSIENT",
             "401, 20003, AUTHENTICATION", "404, 20404, AUTHENTICATION",
             "400, 21408, CONTENT_PERMANENT", "400, 30007, CONTENT_PERMANENT", "400, 30032, CONTENT_PERMANENT",
-            "400, 30034, CONTENT_PERMANENT", "400, 63049, CONTENT_PERMANENT",
+            "400, 30034, CONTENT_PERMANENT", "400, 63049, RECIPIENT_PERMANENT",
             "500, 20500, UNKNOWN_OUTCOME", "503, 21211, UNKNOWN_OUTCOME"})
     void twilio_error_codes_are_classified(int httpStatus, int code, SendErrorClass expected) throws Exception {
         api.thenReply(FakeTwilioApi.error(httpStatus, code, "scripted"));

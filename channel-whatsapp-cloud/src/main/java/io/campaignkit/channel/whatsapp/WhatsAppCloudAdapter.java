@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,11 +39,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * idempotency key, so it must not be retried blindly), a connection that could not be made is
  * {@link SendErrorClass#TRANSIENT}.
  *
- * <p>On a machine with 2 cores or fewer, start the JVM with
- * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}: the JDK 17 {@code HttpClient}
- * completes every {@code sendAsync} on {@code CompletableFuture}'s default executor, which starts a new
- * thread per task when the common pool's parallelism is 1. The adapter logs a warning once when it
- * detects that case.
+ * <p>Answers are handled on the adapter's own few daemon threads (or on the executor of a
+ * host-supplied client), never on the common {@code ForkJoinPool}: the JDK 17 {@code HttpClient} would
+ * otherwise complete every {@code sendAsync} there, or on a new thread per answer on hosts with 2 cores
+ * or fewer. No JVM flag is needed.
  *
  * <p>Webhooks: GET answers the subscription check; POST is refused over the size limit (413), without a
  * valid {@code X-Hub-Signature-256} (401), or when not JSON (400), and otherwise yields the status and
@@ -61,8 +60,6 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
     private static final String CODE_CLOSED = "whatsapp.adapter_closed";
     private static final String CODE_FOREIGN_SENDER = "whatsapp.unknown_sender";
 
-    private static final System.Logger LOG = System.getLogger(WhatsAppCloudAdapter.class.getName());
-    private static final AtomicBoolean THREAD_PER_RESPONSE_WARNED = new AtomicBoolean();
 
     private final WhatsAppCloudConfig config;
     private final ChannelCapabilities capabilities;
@@ -87,22 +84,15 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 .customerServiceWindow(CUSTOMER_SERVICE_WINDOW)
                 .maxBodyLength(OutboundMapper.MAX_TEXT_LENGTH)
                 .build();
-        warnIfTheJdkStartsAThreadPerResponse();
         ObjectMapper json = new ObjectMapper();
-        HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout()));
+        Executor completions = config.httpClient().flatMap(HttpClient::executor).orElseGet(GraphClient::completionExecutor);
+        HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout(), completions));
         this.graph = new GraphClient(http,
                 GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
-                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json);
+                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json, completions,
+                config.perUserLimitAction());
         this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
                 new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
-    }
-
-    private static void warnIfTheJdkStartsAThreadPerResponse() {
-        if (ForkJoinPool.getCommonPoolParallelism() < 2 && THREAD_PER_RESPONSE_WARNED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "The common ForkJoinPool has parallelism "
-                    + ForkJoinPool.getCommonPoolParallelism() + ", so java.net.http completes each WhatsApp send on "
-                    + "a new thread; start the JVM with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
-        }
     }
 
     @Override

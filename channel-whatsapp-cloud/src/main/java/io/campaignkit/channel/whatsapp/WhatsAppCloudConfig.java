@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * <p>Setting keys for {@link #fromSettings(ChannelSettings)}: {@value #PHONE_NUMBER_ID},
  * {@value #ACCESS_TOKEN}, {@value #APP_SECRET}, {@value #VERIFY_TOKEN} (required);
  * {@value #API_VERSION}, {@value #BASE_URL}, {@value #CONNECT_TIMEOUT}, {@value #REQUEST_TIMEOUT},
- * {@value #MAX_REQUESTS_IN_FLIGHT}, {@value #MAX_MESSAGES_PER_SECOND}, {@value #MAX_WEBHOOK_BODY_BYTES}
- * (optional).
+ * {@value #MAX_REQUESTS_IN_FLIGHT}, {@value #MAX_MESSAGES_PER_SECOND}, {@value #MAX_WEBHOOK_BODY_BYTES},
+ * {@value #PER_USER_LIMIT_ACTION} ({@code fail} or {@code retry-later}) (optional).
  */
 public final class WhatsAppCloudConfig {
 
@@ -50,6 +50,7 @@ public final class WhatsAppCloudConfig {
     public static final String MAX_REQUESTS_IN_FLIGHT = "max-requests-in-flight";
     public static final String MAX_MESSAGES_PER_SECOND = "max-messages-per-second";
     public static final String MAX_WEBHOOK_BODY_BYTES = "max-webhook-body-bytes";
+    public static final String PER_USER_LIMIT_ACTION = "per-user-limit-action";
 
     private static final Pattern API_VERSION_PATTERN = Pattern.compile("v\\d+\\.\\d+");
     private static final Pattern PHONE_NUMBER_ID_PATTERN = Pattern.compile("[0-9A-Za-z_-]+");
@@ -65,6 +66,7 @@ public final class WhatsAppCloudConfig {
     private final int maxRequestsInFlight;
     private final double maxMessagesPerSecond;
     private final int maxWebhookBodyBytes;
+    private final PerUserLimitAction perUserLimitAction;
     private final HttpClient httpClient;
     private final Clock clock;
 
@@ -101,6 +103,7 @@ public final class WhatsAppCloudConfig {
             throw new IllegalArgumentException("maxWebhookBodyBytes must be >= 1 (was " + builder.maxWebhookBodyBytes + ")");
         }
         this.maxWebhookBodyBytes = builder.maxWebhookBodyBytes;
+        this.perUserLimitAction = required(builder.perUserLimitAction, "perUserLimitAction");
         this.httpClient = builder.httpClient;
         this.clock = required(builder.clock, "clock");
     }
@@ -134,6 +137,7 @@ public final class WhatsAppCloudConfig {
                 builder.maxMessagesPerSecond(number(MAX_MESSAGES_PER_SECOND, value, false)));
         settings.get(MAX_WEBHOOK_BODY_BYTES).ifPresent(value ->
                 builder.maxWebhookBodyBytes((int) number(MAX_WEBHOOK_BODY_BYTES, value, true)));
+        settings.get(PER_USER_LIMIT_ACTION).ifPresent(value -> builder.perUserLimitAction(perUserLimitAction(value)));
         try {
             return builder.build();
         } catch (IllegalArgumentException invalid) {
@@ -186,6 +190,11 @@ public final class WhatsAppCloudConfig {
         return maxWebhookBodyBytes;
     }
 
+    /** What Meta's limits on one recipient (131049, 131056) become; never a hold of the sender. */
+    public PerUserLimitAction perUserLimitAction() {
+        return perUserLimitAction;
+    }
+
     /** @return the host's client, or empty when the adapter builds (and owns) its own */
     public Optional<HttpClient> httpClient() {
         return Optional.ofNullable(httpClient);
@@ -202,7 +211,7 @@ public final class WhatsAppCloudConfig {
                 .verifyToken(verifyToken).apiVersion(apiVersion).baseUrl(baseUrl).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).maxRequestsInFlight(maxRequestsInFlight)
                 .maxMessagesPerSecond(maxMessagesPerSecond).maxWebhookBodyBytes(maxWebhookBodyBytes)
-                .httpClient(httpClient).clock(clock);
+                .perUserLimitAction(perUserLimitAction).httpClient(httpClient).clock(clock);
     }
 
     /** @return every setting, with the three secrets shown as {@code Secret[****]} */
@@ -212,7 +221,7 @@ public final class WhatsAppCloudConfig {
                 + ", appSecret=" + appSecret + ", verifyToken=" + verifyToken + ", apiVersion=" + apiVersion
                 + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxRequestsInFlight=" + maxRequestsInFlight + ", maxMessagesPerSecond=" + maxMessagesPerSecond
-                + ", maxWebhookBodyBytes=" + maxWebhookBodyBytes
+                + ", maxWebhookBodyBytes=" + maxWebhookBodyBytes + ", perUserLimitAction=" + perUserLimitAction
                 + ", httpClient=" + (httpClient == null ? "built by the adapter" : "supplied by the host") + "]";
     }
 
@@ -242,6 +251,15 @@ public final class WhatsAppCloudConfig {
         }
     }
 
+    private static PerUserLimitAction perUserLimitAction(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fail" -> PerUserLimitAction.FAIL;
+            case "retry-later" -> PerUserLimitAction.RETRY_LATER;
+            default -> throw new IllegalArgumentException("channel setting '" + PER_USER_LIMIT_ACTION
+                    + "' must be 'fail' or 'retry-later' (was '" + value + "')");
+        };
+    }
+
     private static double number(String key, String value, boolean whole) {
         try {
             return whole ? Integer.parseInt(value.trim()) : Double.parseDouble(value.trim());
@@ -264,6 +282,7 @@ public final class WhatsAppCloudConfig {
         private int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
         private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
+        private PerUserLimitAction perUserLimitAction = PerUserLimitAction.FAIL;
         private HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
@@ -333,6 +352,16 @@ public final class WhatsAppCloudConfig {
         /** @param value the largest webhook body accepted, in bytes */
         public Builder maxWebhookBodyBytes(int value) {
             this.maxWebhookBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * @param value what Meta's limits on one recipient (131049 per-user marketing limit, 131056 pair
+         *              rate) become: {@link PerUserLimitAction#FAIL} (the default) or
+         *              {@link PerUserLimitAction#RETRY_LATER}; neither holds the sender
+         */
+        public Builder perUserLimitAction(PerUserLimitAction value) {
+            this.perUserLimitAction = value;
             return this;
         }
 

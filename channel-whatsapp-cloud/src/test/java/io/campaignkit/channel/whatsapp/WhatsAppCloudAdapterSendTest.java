@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -110,6 +112,20 @@ class WhatsAppCloudAdapterSendTest {
     }
 
     @Test
+    void sendCompletionsRunOnTheAdaptersOwnThreadsNotOnTheCommonPool() throws Exception {
+        graph.enqueue(Response.hang());
+        CompletionStage<SendReceipt> sent = adapter.send(message(TextContent.of("hola")));
+        graph.takeRequest(); // the request is held by the fake: what follows is chained before the answer
+        CompletableFuture<Thread> completedOn = sent.toCompletableFuture().thenApply(receipt -> Thread.currentThread());
+
+        graph.releaseHanging();
+
+        Thread thread = completedOn.get(10, TimeUnit.SECONDS);
+        assertThat(thread).isNotInstanceOf(ForkJoinWorkerThread.class);
+        assertThat(thread.getName()).startsWith("whatsapp-cloud-http-");
+    }
+
+    @Test
     void headerDocumentAndVideoByMediaId() throws Exception {
         await(adapter.send(message(TemplateContent.of("invoice", "es", List.of())
                 .withHeaderMedia(MediaReference.ofProviderId(MediaKind.DOCUMENT, "DOC-1")))));
@@ -148,22 +164,53 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(receipt.heldForQualityAssessment()).isTrue();
     }
 
+    private static final String MARKETING_LIMIT = """
+            {"error":{"message":"(#131049) This message was not delivered to maintain healthy ecosystem engagement.",
+             "type":"OAuthException","code":131049,"error_data":{"messaging_product":"whatsapp",
+             "details":"In order to maintain a healthy ecosystem engagement, the message failed to be delivered."},
+             "fbtrace_id":"Az8or2yhqkZfEZ-_4Qn_Bam"}}""";
+
     @Test
     void metaErrorIsClassifiedWithCodeMessageAndRetryAfter() throws Exception {
-        graph.enqueue(Response.json(400, """
-                {"error":{"message":"(#131049) This message was not delivered to maintain healthy ecosystem engagement.",
-                 "type":"OAuthException","code":131049,"error_data":{"messaging_product":"whatsapp",
-                 "details":"In order to maintain a healthy ecosystem engagement, the message failed to be delivered."},
-                 "fbtrace_id":"Az8or2yhqkZfEZ-_4Qn_Bam"}}"""));
+        graph.enqueue(Response.json(429, """
+                {"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,
+                 "fbtrace_id":"AbC"}}"""));
 
         WhatsAppSendException failure = failure(adapter.send(message(TemplateContent.of("promo", "es", List.of()))));
 
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RATE_LIMITED);
+        assertThat(failure.failure().providerCode()).contains("130429");
+        assertThat(failure.failure().retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(failure.failure().providerMessage()).contains("Rate limit hit").contains("AbC");
+        assertThat(failure.httpStatus()).hasValue(429);
+        assertThat(failure.errorCode()).isEqualTo("130429");
+    }
+
+    @Test
+    void theMarketingLimitOfOneUserFailsThatRecipientWithTheReasonByDefault() throws Exception {
+        graph.enqueue(Response.json(400, MARKETING_LIMIT));
+
+        WhatsAppSendException failure = failure(adapter.send(message(TemplateContent.of("promo", "es", List.of()))));
+
+        assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
         assertThat(failure.failure().providerCode()).contains("131049");
-        assertThat(failure.failure().retryAfter()).contains(Duration.ofHours(24));
+        assertThat(failure.failure().retryAfter()).isEmpty();
         assertThat(failure.failure().providerMessage()).contains("healthy ecosystem").contains("Az8or2yhqkZfEZ-_4Qn_Bam");
         assertThat(failure.httpStatus()).hasValue(400);
-        assertThat(failure.errorCode()).isEqualTo("131049");
+    }
+
+    @Test
+    void theMarketingLimitOfOneUserIsRetriedForThatRecipientADayLaterWhenConfigured() throws Exception {
+        adapter.close();
+        adapter = new WhatsAppCloudAdapter(adapter.config().toBuilder().perUserLimitAction(PerUserLimitAction.RETRY_LATER).build());
+        graph.enqueue(Response.json(400, MARKETING_LIMIT));
+
+        WhatsAppSendException failure = failure(adapter.send(message(TemplateContent.of("promo", "es", List.of()))));
+
+        // TRANSIENT with a retry-after: only this recipient waits, the sender is not held (RATE_LIMITED would)
+        assertThat(failure.errorClass()).isEqualTo(SendErrorClass.TRANSIENT);
+        assertThat(failure.failure().providerCode()).contains("131049");
+        assertThat(failure.failure().retryAfter()).contains(Duration.ofHours(24));
     }
 
     @Test

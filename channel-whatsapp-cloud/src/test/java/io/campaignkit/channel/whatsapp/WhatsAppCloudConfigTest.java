@@ -42,6 +42,7 @@ class WhatsAppCloudConfigTest {
         assertThat(config.maxMessagesPerSecond()).isEqualTo(80);
         assertThat(config.maxRequestsInFlight()).isEqualTo(256);
         assertThat(config.httpClient()).isEmpty();
+        assertThat(config.perUserLimitAction()).isEqualTo(PerUserLimitAction.FAIL);
     }
 
     @Test
@@ -81,6 +82,7 @@ class WhatsAppCloudConfigTest {
         values.put("max-requests-in-flight", "512");
         values.put("max-messages-per-second", "1000");
         values.put("max-webhook-body-bytes", "65536");
+        values.put("per-user-limit-action", "retry-later");
 
         WhatsAppCloudConfig config = WhatsAppCloudConfig.fromSettings(ChannelSettings.of(values));
 
@@ -91,6 +93,7 @@ class WhatsAppCloudConfigTest {
         assertThat(config.maxRequestsInFlight()).isEqualTo(512);
         assertThat(config.maxMessagesPerSecond()).isEqualTo(1000);
         assertThat(config.maxWebhookBodyBytes()).isEqualTo(65536);
+        assertThat(config.perUserLimitAction()).isEqualTo(PerUserLimitAction.RETRY_LATER);
         assertThat(config.accessToken().reveal()).isEqualTo(TOKEN);
     }
 
@@ -105,6 +108,11 @@ class WhatsAppCloudConfigTest {
         badNumber.put("max-requests-in-flight", "many");
         assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(badNumber)))
                 .hasMessageContaining("max-requests-in-flight");
+
+        Map<String, String> badAction = settings();
+        badAction.put("per-user-limit-action", "hold-sender");
+        assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(badAction)))
+                .hasMessageContaining("per-user-limit-action").hasMessageContaining("hold-sender");
 
         Map<String, String> tooFast = settings();
         tooFast.put("max-messages-per-second", "5000");

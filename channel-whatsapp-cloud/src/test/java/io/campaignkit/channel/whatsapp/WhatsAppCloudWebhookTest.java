@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -184,12 +183,14 @@ class WhatsAppCloudWebhookTest {
     }
 
     @Test
-    void failedStatusWithMarketingLimitCarriesRetryAfter() {
+    void failedStatusWithMarketingLimitFailsThatRecipientOnly() {
         StatusUpdate update = (StatusUpdate) accepted(meta.signed(meta.notification(status("wamid.A", "failed", "1555",
                 "'errors':[{'code':131049,'title':'not delivered to maintain healthy ecosystem engagement'}]")))).get(0);
 
-        assertThat(update.failure().orElseThrow().errorClass()).isEqualTo(SendErrorClass.RATE_LIMITED);
-        assertThat(update.failure().orElseThrow().retryAfter()).contains(Duration.ofHours(24));
+        // one user's limit (issue 14): the message has failed; nothing about the sender
+        assertThat(update.failure().orElseThrow().errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+        assertThat(update.failure().orElseThrow().providerCode()).contains("131049");
+        assertThat(update.failure().orElseThrow().retryAfter()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class CsvReportWriter implements ReportWriter {
 
     static final List<String> FIXED_COLUMNS = List.of("contact", "status", "error_code", "error_msg", "sent_at",
-            "delivered_at", "read_at", "replied_at", "time_per_funnel_step");
+            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error");
 
     @Override
     public void write(CampaignReport report, Writer out) throws IOException {
@@ -40,6 +40,7 @@ final class CsvReportWriter implements ReportWriter {
                 appendCell(line, timestamp(row.readAt()));
                 appendCell(line, timestamp(row.repliedAt()));
                 appendCell(line, neutralized(funnelSteps(row.funnelSteps())));
+                appendCell(line, neutralized(row.providerError().orElse("")));
                 for (String field : report.fields()) {
                     appendCell(line, neutralized(row.customData().getOrDefault(field, "")));
                 }

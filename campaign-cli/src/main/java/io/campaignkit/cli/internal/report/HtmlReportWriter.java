@@ -38,10 +38,15 @@ final class HtmlReportWriter implements ReportWriter {
         ReportSummary summary = report.summary();
         TimeHistogram sends = new TimeHistogram();
         Map<String, String> exampleMessages = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> providerErrors = new LinkedHashMap<>();
         report.rows().forEachRow(row -> {
             row.sentAt().ifPresent(sends::add);
-            row.errorCode().ifPresent(code ->
-                    exampleMessages.putIfAbsent(row.status() + " " + code, row.errorMessage().orElse("")));
+            row.errorCode().ifPresent(code -> {
+                exampleMessages.putIfAbsent(row.status() + " " + code, row.errorMessage().orElse(""));
+                row.providerError().ifPresent(provider -> providerErrors
+                        .computeIfAbsent(row.status() + " " + code, key -> new java.util.TreeMap<>())
+                        .merge(provider, 1L, Long::sum));
+            });
         });
 
         StringBuilder page = new StringBuilder(16_384);
@@ -61,7 +66,7 @@ final class HtmlReportWriter implements ReportWriter {
         page.append("<h2>Sends over time</h2>\n");
         appendSends(page, sends);
         page.append("<h2>Failure reasons</h2>\n");
-        appendFailures(page, summary, exampleMessages);
+        appendFailures(page, summary, exampleMessages, providerErrors);
         if (!summary.funnel().isEmpty()) {
             page.append("<h2>Bot funnel steps</h2>\n<table>\n<tr><th>Step</th><th class=\"n\">Contacts</th></tr>\n");
             summary.funnel().forEach((step, count) -> page.append("<tr><td>").append(escape(step))
@@ -164,25 +169,34 @@ final class HtmlReportWriter implements ReportWriter {
                 .append("one bar per ").append(describe(bars.width().getSeconds())).append("</text>\n</svg>\n");
     }
 
-    private static void appendFailures(StringBuilder page, ReportSummary summary, Map<String, String> examples) {
+    private static void appendFailures(StringBuilder page, ReportSummary summary, Map<String, String> examples,
+            Map<String, Map<String, Long>> providerErrors) {
         if (summary.failedByCode().isEmpty() && summary.skippedByReason().isEmpty()) {
             page.append("<p class=\"empty\">No recipient failed or was skipped.</p>\n");
             return;
         }
         long notDelivered = summary.failed() + summary.skipped();
         page.append("<table id=\"failures\">\n<tr><th>Outcome</th><th>Reason</th><th class=\"n\">Recipients</th>")
-                .append("<th class=\"n\">Share</th><th>Example message</th></tr>\n");
-        appendReasonRows(page, "FAILED", summary.failedByCode(), notDelivered, examples);
-        appendReasonRows(page, "SKIPPED", summary.skippedByReason(), notDelivered, examples);
+                .append("<th class=\"n\">Share</th><th>Example message</th><th>Provider errors</th></tr>\n");
+        appendReasonRows(page, "FAILED", summary.failedByCode(), notDelivered, examples, providerErrors);
+        appendReasonRows(page, "SKIPPED", summary.skippedByReason(), notDelivered, examples, providerErrors);
         page.append("</table>\n");
     }
 
     private static void appendReasonRows(StringBuilder page, String outcome, Map<String, Long> counts, long total,
-            Map<String, String> examples) {
+            Map<String, String> examples, Map<String, Map<String, Long>> providerErrors) {
         counts.forEach((code, count) -> page.append("<tr><td>").append(outcome).append("</td><td>").append(escape(code))
                 .append("</td><td class=\"n\">").append(count).append("</td><td class=\"n\">")
                 .append(percent(total == 0 ? 0 : 100.0 * count / total)).append("</td><td>")
-                .append(escape(examples.getOrDefault(outcome + " " + code, ""))).append("</td></tr>\n"));
+                .append(escape(examples.getOrDefault(outcome + " " + code, ""))).append("</td><td>")
+                .append(escape(providerCodes(providerErrors.getOrDefault(outcome + " " + code, Map.of()))))
+                .append("</td></tr>\n"));
+    }
+
+    /** The channel's own codes behind one reason, with how many recipients each: {@code 131026 ×2, 131049 ×1}. */
+    private static String providerCodes(Map<String, Long> codes) {
+        return codes.entrySet().stream().map(code -> code.getKey() + " ×" + code.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String describe(long seconds) {

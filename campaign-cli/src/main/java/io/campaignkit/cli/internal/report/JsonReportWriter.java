@@ -90,6 +90,7 @@ final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeOptional(json, "provider_error", row.providerError());
         json.writeObjectFieldStart("values");
         for (String field : fields) {
             String value = row.customData().get(field);

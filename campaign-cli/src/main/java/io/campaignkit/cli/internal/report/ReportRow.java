@@ -18,11 +18,14 @@ import java.util.Optional;
  * @param readAt when it was read
  * @param repliedAt when the contact first replied
  * @param funnelSteps the bot's funnel steps the contact reached, by time
+ * @param providerError the channel's own error code for a failure ({@code 131026}, {@code 30006}), when
+ *     the channel gave one; {@code errorCode} stays CampaignKit's classification
  * @param customData the contact's custom data, as normalized text by field id
  */
 public record ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
         Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-        Optional<Instant> repliedAt, List<StepTime> funnelSteps, Map<String, String> customData) {
+        Optional<Instant> repliedAt, List<StepTime> funnelSteps, Optional<String> providerError,
+        Map<String, String> customData) {
 
     public ReportRow {
         Objects.requireNonNull(contact, "contact");
@@ -34,6 +37,7 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
         Objects.requireNonNull(readAt, "readAt");
         Objects.requireNonNull(repliedAt, "repliedAt");
         funnelSteps = List.copyOf(funnelSteps);
+        Objects.requireNonNull(providerError, "providerError");
         customData = Map.copyOf(customData);
     }
 

@@ -42,6 +42,10 @@ class JsonAndHtmlReportWriterTest {
         assertThat(second.get("error_code").asText()).isEqualTo("PERMANENT_RECIPIENT");
         assertThat(second.get("error_msg").asText()).isEqualTo("rejected");
         assertThat(second.get("sent_at").isNull()).isTrue();
+        assertThat(first.get("provider_error").isNull()).isTrue();
+        assertThat(second.get("provider_error").asText()).isEqualTo("131026");
+        assertThat(second.get("error_code").asText()).as("error_code stays CampaignKit's classification")
+                .isEqualTo("PERMANENT_RECIPIENT");
     }
 
     @Test
@@ -58,6 +62,8 @@ class JsonAndHtmlReportWriterTest {
         // the failure reasons with their counts and an example message, escaped
         assertThat(html).contains("<td>PERMANENT_RECIPIENT</td><td class=\"n\">1</td>")
                 .contains("number &lt;not&gt; on WhatsApp").contains("<td>UNRESOLVED_BINDING</td>");
+        // the channel's own code behind the failure, apart from CampaignKit's classification
+        assertThat(html).contains("<th>Provider errors</th>").contains("on WhatsApp</td><td>131026 ×1</td></tr>");
         assertThat(html).contains("Cobranza &lt;marzo&gt;").doesNotContain("<marzo>");
     }
 
@@ -81,7 +87,7 @@ class JsonAndHtmlReportWriterTest {
             ReportRow row = Reports.delivered("+5255" + String.format("%08d", i), "x");
             rows.add(new ReportRow(row.contact(), row.status(), Optional.empty(), Optional.empty(),
                     Optional.of(Reports.T0.plusSeconds(i / 2)), Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), Map.of()));
+                    List.of(), Optional.empty(), Map.of()));
         }
         CampaignReport report = new CampaignReport(Reports.summary(), List.of(), action -> rows.forEach(action));
 

@@ -21,20 +21,20 @@ final class Reports {
     static ReportRow delivered(String contact, String name) {
         return new ReportRow(contact, "REPLIED", Optional.empty(), Optional.empty(), Optional.of(T0),
                 Optional.of(T0.plusSeconds(2)), Optional.of(T0.plusSeconds(30)), Optional.of(T0.plusSeconds(60)),
-                List.of(new ReportRow.StepTime("PAYMENT_PROMISED", T0.plusSeconds(90))),
+                List.of(new ReportRow.StepTime("PAYMENT_PROMISED", T0.plusSeconds(90))), Optional.empty(),
                 Map.of("NOMBRE", name, "MONTO", "1200", "FECHA", "2016-12-25"));
     }
 
     static ReportRow failed(String contact, String message) {
         return new ReportRow(contact, "FAILED", Optional.of("PERMANENT_RECIPIENT"), Optional.of(message),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of("131026"),
                 Map.of("NOMBRE", "Ana", "MONTO", "-12", "FECHA", "2016-12-25"));
     }
 
     static ReportRow skipped(String contact) {
         return new ReportRow(contact, "SKIPPED", Optional.of("UNRESOLVED_BINDING"),
                 Optional.of("placeholder {{2}} has no value"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Map.of("NOMBRE", "Luz", "MONTO", "1", "FECHA", "2016-12-25"));
+                Optional.empty(), List.of(), Optional.empty(), Map.of("NOMBRE", "Luz", "MONTO", "1", "FECHA", "2016-12-25"));
     }
 
     static CampaignReport report(ReportRow... rows) {

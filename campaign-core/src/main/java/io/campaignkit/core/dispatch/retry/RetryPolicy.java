@@ -22,6 +22,10 @@ import java.util.random.RandomGenerator;
  * jitter</em>, 0 none. {@code maxAttempts} counts every attempt, the first one included: after
  * {@code maxAttempts} failed attempts there is no next one and the recipient becomes FAILED.
  *
+ * <p>A transient failure may come with the provider's (or the adapter's) retry-after, meaning this
+ * recipient may not be tried again before it (a per-user limit): the next attempt is then at the
+ * later of the backoff and the retry-after, and it still counts as an attempt.
+ *
  * <p><b>Rate-limited failures</b> wait {@code max(retryAfter, minRateLimitWait)}, or
  * {@code defaultRetryAfter} when the provider gave none, without jitter (the pacer spreads the
  * sends anyway). They do not count as attempts: the provider refused for our pace, not for the
@@ -94,6 +98,24 @@ public final class RetryPolicy {
             return Optional.empty();
         }
         return Optional.of(now.plus(backoff(failedAttempts, random)));
+    }
+
+    /**
+     * When to attempt again after a transient failure that may carry a retry-after: as
+     * {@link #nextAttemptAt(int, Instant, RandomGenerator)}, but never before {@code now + retryAfter}.
+     *
+     * @param failedAttempts how many attempts have failed so far, the one just seen included; positive
+     * @param retryAfter     how long this recipient must wait at least, if the failure said; not negative
+     * @param now            the instant of the failure
+     * @param random         the source of jitter
+     * @return the instant of the next attempt, or empty when the attempts are used up
+     */
+    public Optional<Instant> nextAttemptAt(int failedAttempts, Optional<Duration> retryAfter, Instant now,
+                                           RandomGenerator random) {
+        requireNonNull(retryAfter, "retryAfter");
+        retryAfter.ifPresent(delay -> require(!delay.isNegative(), "retryAfter", "retryAfter must not be negative, was " + delay));
+        return nextAttemptAt(failedAttempts, now, random)
+                .map(at -> retryAfter.map(now::plus).filter(earliest -> earliest.isAfter(at)).orElse(at));
     }
 
     /**

@@ -244,12 +244,16 @@ final class Dispatcher {
         return TextContent.of(rendered.text().orElseThrow());
     }
 
-    private static MediaReference media(HeaderMedia media) {
-        MediaKind kind = switch (media.type()) {
+    static MediaKind kindOf(HeaderMedia media) {
+        return switch (media.type()) {
             case IMAGE -> MediaKind.IMAGE;
             case VIDEO -> MediaKind.VIDEO;
             case DOCUMENT -> MediaKind.DOCUMENT;
         };
+    }
+
+    private static MediaReference media(HeaderMedia media) {
+        MediaKind kind = kindOf(media);
         return media.link().map(link -> MediaReference.ofUrl(kind, link))
                 .orElseGet(() -> MediaReference.ofProviderId(kind, media.mediaId().orElseThrow()));
     }
@@ -344,19 +348,21 @@ final class Dispatcher {
                 context.pacing.holdSender(limitsOf(answer.campaign()), retryAt);
                 yield new RecipientUpdate.Unclaimed(key, lease, retryAt, now);
             }
-            case TRANSIENT -> retryOrFail(key, lease, attempts, reason, now);
+            // a retry-after on a transient failure concerns this recipient only: no sender hold
+            case TRANSIENT -> retryOrFail(key, lease, attempts, sendFailure.retryAfter(), reason, now);
             case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, lease, reason, now);
             case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, lease, now, now);
             case UNKNOWN_OUTCOME -> context.semantics == DeliverySemantics.AT_MOST_ONCE
                     ? new RecipientUpdate.Unknown(key, lease, reason, now)
-                    : retryOrFail(key, lease, attempts, reason, now);
+                    : retryOrFail(key, lease, attempts, Optional.empty(), reason, now);
         };
     }
 
-    private RecipientUpdate retryOrFail(RecipientKey key, Lease lease, int attempts, StatusReason reason, Instant now) {
+    private RecipientUpdate retryOrFail(RecipientKey key, Lease lease, int attempts, Optional<java.time.Duration> retryAfter,
+            StatusReason reason, Instant now) {
         Optional<Instant> retryAt;
         synchronized (context.random) {
-            retryAt = context.retryPolicy.nextAttemptAt(Math.max(1, attempts), now, context.random);
+            retryAt = context.retryPolicy.nextAttemptAt(Math.max(1, attempts), retryAfter, now, context.random);
         }
         return retryAt.<RecipientUpdate>map(at -> new RecipientUpdate.RetryLater(key, lease, at, reason, now))
                 .orElseGet(() -> new RecipientUpdate.Failed(key, lease, new StatusReason(SkipReasons.RETRIES_EXHAUSTED,

@@ -22,6 +22,7 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,6 +246,15 @@ final class Launcher {
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
                     + context.binding(campaign).channelTypeId() + "' cannot send");
         }
+        // refused here rather than at the first send, where it would pause the campaign
+        Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
+        if (template && media.isPresent() && !capabilities.mediaKinds().contains(Dispatcher.kindOf(media.get()))) {
+            throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
+                    + media.get().type() + " header media, which channel '" + context.binding(campaign).channelTypeId()
+                    + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
+                    : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
+                    + "); remove the header media or choose another channel");
+        }
     }
 
     private static DeliveryPlan withStart(DeliveryPlan plan, Instant start) {
@@ -304,8 +315,8 @@ final class Launcher {
             Contact contact = batch.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
-                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, contact.phone()
-                        + " is engaged in another active campaign on " + sender.senderId(), true));
+                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
+                        engagedElsewhere(sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
                     .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
@@ -319,5 +330,17 @@ final class Launcher {
             }
         }
         lifecycle.emit(skippedNow);
+    }
+
+    /**
+     * The reason of a contact engaged elsewhere, naming the campaign that holds it so an operator can
+     * finish that one (a campaign left ACTIVE by a crash keeps its contacts). One look-up per skipped
+     * contact: skips are the exception, and the engagement port answers only which phones were taken.
+     */
+    private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
+        return context.engagements.engagedCampaign(sender, phone)
+                .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
+                .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
+                        + " (released since)");
     }
 }

@@ -49,6 +49,21 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aTransientRetryAfterDelaysTheNextAttemptButStillCountsIt() {
+        RetryPolicy policy = RetryPolicy.custom().jitterFactor(0).maxAttempts(3).build();
+
+        assertThat(policy.nextAttemptAt(1, Optional.of(Duration.ofHours(24)), NOW, new SplittableRandom(1)))
+                .contains(NOW.plus(Duration.ofHours(24)));
+        // a retry-after shorter than the backoff does not bring the attempt forward
+        assertThat(policy.nextAttemptAt(2, Optional.of(Duration.ofSeconds(1)), NOW, new SplittableRandom(1)))
+                .contains(NOW.plusSeconds(4));
+        assertThat(policy.nextAttemptAt(2, Optional.empty(), NOW, new SplittableRandom(1))).contains(NOW.plusSeconds(4));
+        assertThat(policy.nextAttemptAt(3, Optional.of(Duration.ofHours(24)), NOW, new SplittableRandom(1))).isEmpty();
+        assertThatThrownBy(() -> policy.nextAttemptAt(1, Optional.of(Duration.ofSeconds(-1)), NOW, new SplittableRandom(1)))
+                .isInstanceOf(InvalidArgumentException.class);
+    }
+
+    @Test
     void equalJitterStaysInTheUpperHalfOfTheBase() {
         RetryPolicy policy = RetryPolicy.ofDefaults();
         RandomGenerator random = new SplittableRandom(42);

@@ -17,7 +17,10 @@ import static io.campaignkit.channel.SendErrorClass.UNKNOWN_OUTCOME;
  * Twilio error codes to CampaignKit's error classes, for both the synchronous API error
  * ({@code ApiException.getCode()}) and the asynchronous {@code ErrorCode} of a status callback.
  * Meanings: {@code https://www.twilio.com/docs/api/errors/{code}}. Where issue 7 and the reference
- * table differ, issue 7 is followed (63016, 21408, 30032, 30034, 63049).
+ * table differ, issue 7 is followed (63016, 21408, 30032, 30034), except 63049: Meta's per-user
+ * marketing limit reported by Twilio, which concerns that one recipient (issue 14), so it fails the
+ * recipient instead of stopping the campaign. Sender-wide holds ({@code RATE_LIMITED}) are only for the
+ * sender-wide codes 20429, 63018, 30001, 21611 and 30036.
  */
 public final class TwilioErrorCodes {
 
@@ -35,6 +38,8 @@ public final class TwilioErrorCodes {
             Map.entry(63024, RECIPIENT_PERMANENT),
             Map.entry(OPTED_OUT, RECIPIENT_PERMANENT),
             Map.entry(63016, RECIPIENT_PERMANENT),
+            // Meta withheld a marketing template from this user (its per-user limit, or a US number)
+            Map.entry(63049, RECIPIENT_PERMANENT),
             // REST concurrency, WhatsApp rate limit, queue overflow, validity expired in the queue
             Map.entry(20429, RATE_LIMITED),
             Map.entry(63018, RATE_LIMITED),
@@ -48,12 +53,11 @@ public final class TwilioErrorCodes {
             Map.entry(20003, AUTHENTICATION),
             Map.entry(20404, AUTHENTICATION),
             Map.entry(30002, AUTHENTICATION),
-            // geo permission, spam filter, unverified toll-free, unregistered 10DLC, marketing template withheld
+            // geo permission, spam filter, unverified toll-free, unregistered 10DLC
             Map.entry(21408, CONTENT_PERMANENT),
             Map.entry(30007, CONTENT_PERMANENT),
             Map.entry(30032, CONTENT_PERMANENT),
-            Map.entry(30034, CONTENT_PERMANENT),
-            Map.entry(63049, CONTENT_PERMANENT));
+            Map.entry(30034, CONTENT_PERMANENT));
 
     private static final Map<Integer, Duration> RETRY_AFTER = Map.of(
             20429, Duration.ofSeconds(1),

@@ -32,7 +32,12 @@ class TwilioErrorCodesTest {
         assertThat(TwilioErrorCodes.classOf(21408)).contains(SendErrorClass.CONTENT_PERMANENT);
         assertThat(TwilioErrorCodes.classOf(30032)).contains(SendErrorClass.CONTENT_PERMANENT);
         assertThat(TwilioErrorCodes.classOf(30034)).contains(SendErrorClass.CONTENT_PERMANENT);
-        assertThat(TwilioErrorCodes.classOf(63049)).contains(SendErrorClass.CONTENT_PERMANENT);
+    }
+
+    @Test
+    void metas_per_user_marketing_limit_fails_that_recipient_and_holds_nothing() {
+        assertThat(TwilioErrorCodes.classOf(63049)).contains(RECIPIENT_PERMANENT);
+        assertThat(TwilioErrorCodes.classifyDeliveryError(63049)).isEqualTo(RECIPIENT_PERMANENT);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import io.campaignkit.channel.whatsapp.PerUserLimitAction;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -31,14 +33,22 @@ public final class ErrorClassifier {
             132000, 132001, 132005, 132007, 132012, 132015, 132016);
     private static final Set<Integer> TRANSIENT = Set.of(1, 2, 131000, 131016, 133004);
 
-    /** Retry hints for throttling codes; a code absent here has no hint (the engine backs off). */
+    /**
+     * Sender-wide throttling codes and their retry hints: the engine holds the whole sender this long.
+     */
     private static final Map<Integer, Duration> RATE_LIMITED = Map.of(
             130429, Duration.ofSeconds(1),   // number throughput
-            131056, Duration.ofSeconds(6),   // pair rate: about one message per 6 s to one user
             4, Duration.ofSeconds(60),       // app call rate
             80007, Duration.ofSeconds(60),   // WABA call rate
-            131048, Duration.ofHours(1),     // spam rate limit: pause the sender for a while
-            131049, Duration.ofHours(24));   // per-user marketing limit: at least 24 h
+            131048, Duration.ofHours(1));    // spam rate limit: pause the sender for a while
+
+    /**
+     * Limits on one recipient (shared/reference/whatsapp-cloud.md §7, issue 14): never a sender hold;
+     * the recipient fails or, if the host asks, waits this long before its next attempt.
+     */
+    private static final Map<Integer, Duration> PER_USER_LIMITS = Map.of(
+            131049, Duration.ofHours(24),    // per-user marketing limit: at least 24 h
+            131056, Duration.ofSeconds(6));  // pair rate: about one message per 6 s to one user
     private static final int THROUGHPUT_UPGRADE = 131057;
 
     private ErrorClassifier() {
@@ -49,15 +59,38 @@ public final class ErrorClassifier {
      * @param freeForm whether the message was free-form (outside a template); decides 131047
      */
     public static Classification classify(GraphError error, boolean freeForm) {
+        return classify(error, freeForm, PerUserLimitAction.FAIL);
+    }
+
+    /**
+     * @param error          the error Meta answered
+     * @param freeForm       whether the message was free-form (outside a template); decides 131047
+     * @param perUserLimits  what a limit on this one recipient (131049, 131056) becomes
+     */
+    public static Classification classify(GraphError error, boolean freeForm, PerUserLimitAction perUserLimits) {
         Integer code = error.code();
         if (code == null) {
             return byHttpStatusOnly(error.httpStatus());
         }
-        return byCode(code, freeForm);
+        return byCode(code, freeForm, perUserLimits);
     }
 
-    /** The classification of a code alone, also used for the errors of failed-status webhooks. */
+    /**
+     * The classification of a code alone, also used for the errors of failed-status webhooks, where a
+     * limit on one recipient can only fail it (the message has failed already).
+     */
     public static Classification byCode(int code, boolean freeForm) {
+        return byCode(code, freeForm, PerUserLimitAction.FAIL);
+    }
+
+    /** The classification of a code alone, a limit on one recipient becoming what {@code perUserLimits} says. */
+    public static Classification byCode(int code, boolean freeForm, PerUserLimitAction perUserLimits) {
+        Duration perUserWait = PER_USER_LIMITS.get(code);
+        if (perUserWait != null) {
+            return perUserLimits == PerUserLimitAction.RETRY_LATER
+                    ? new Classification(ErrorKind.TRANSIENT, perUserWait)
+                    : Classification.of(ErrorKind.RECIPIENT_PERMANENT);
+        }
         if (code == SERVICE_WINDOW_CLOSED) {
             // Issue 6: permanent for this recipient when free-form (only a template can reach them now);
             // a template never depends on the window, so there it means the content is wrong.

@@ -1,6 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignkit.channel.whatsapp.PerUserLimitAction;
 
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +45,23 @@ public final class GraphClient {
     private final String authorization;
     private final Duration requestTimeout;
     private final InFlightLimiter limiter;
+    private final Executor completions;
+    private final PerUserLimitAction perUserLimits;
     private final GraphRequestWriter writer;
     private final GraphResponseReader reader;
 
+    /**
+     * @param completions runs the handling of every answer, and so every stage chained on a send: the
+     *                    JDK client hands its answers to {@code CompletableFuture}'s default executor,
+     *                    the common pool, or a new thread per answer when that pool has parallelism 1
+     *                    (2-core hosts)
+     * @param perUserLimits what Meta's limits on one recipient (131049, 131056) become
+     */
     public GraphClient(HttpClient http, URI messagesUri, String accessToken, Duration requestTimeout,
-                       int maxInFlight, ObjectMapper mapper) {
+                       int maxInFlight, ObjectMapper mapper, Executor completions, PerUserLimitAction perUserLimits) {
         this.http = http;
+        this.completions = completions;
+        this.perUserLimits = perUserLimits;
         this.messagesUri = messagesUri;
         this.authorization = "Bearer " + accessToken;
         this.requestTimeout = requestTimeout;
@@ -63,11 +76,28 @@ public final class GraphClient {
      * <p>HTTP/1.1, not HTTP/2: the JDK client fails requests beyond the server's
      * SETTINGS_MAX_CONCURRENT_STREAMS (JDK-8225647) instead of queuing them, and hundreds of sends are in
      * flight at 1,000/s; over HTTP/1.1 each in-flight request has its own pooled keep-alive connection.
-     * A small executor of daemon threads that end when idle, instead of the JDK's default unbounded
-     * cached pool (which grew to one thread per in-flight response in the benchmark); the completions
-     * it runs never block.
+     * The adapter's {@link #completionExecutor()} instead of the JDK's default unbounded cached pool
+     * (which grew to one thread per in-flight response in the benchmark).
      */
     public static HttpClient defaultHttpClient(Duration connectTimeout) {
+        return defaultHttpClient(connectTimeout, completionExecutor());
+    }
+
+    /** The default client, running its own work on {@code executor}. */
+    public static HttpClient defaultHttpClient(Duration connectTimeout, Executor executor) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
+    }
+
+    /**
+     * The adapter's own executor: a few daemon threads that end when idle. The client's internal work
+     * and the handling of its answers run on it, never on the common pool; the work it runs never
+     * blocks.
+     */
+    public static Executor completionExecutor() {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFETIME.toSeconds(),
@@ -77,11 +107,7 @@ public final class GraphClient {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .executor(executor)
-                .build();
+        return executor;
     }
 
     /** {@code {base}/{version}/{phoneNumberId}/messages}, tolerating a trailing '/' on the base. */
@@ -108,7 +134,7 @@ public final class GraphClient {
                 return CompletableFuture.completedFuture(new SendOutcome.Failed(ErrorKind.TRANSIENT,
                         CODE_CONNECT_FAILED, null, "request not sent: " + describe(refused), 0));
             }
-            return call.handle((response, failure) -> {
+            return call.handleAsync((response, failure) -> {
                 limiter.release();
                 try {
                     return failure == null ? fromResponse(response, freeForm) : fromFailure(failure);
@@ -116,7 +142,7 @@ public final class GraphClient {
                     return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_UNREADABLE_RESPONSE, null,
                             "the answer could not be read: " + describe(unexpected), 0);
                 }
-            });
+            }, completions);
         });
     }
 
@@ -148,7 +174,7 @@ public final class GraphClient {
                     "HTTP " + unreadable.httpStatus() + " but " + unreadable.reason(), unreadable.httpStatus());
         }
         GraphError error = ((GraphSendResponse.Rejected) read).error();
-        ErrorClassifier.Classification classification = ErrorClassifier.classify(error, freeForm);
+        ErrorClassifier.Classification classification = ErrorClassifier.classify(error, freeForm, perUserLimits);
         String code = error.code() != null ? String.valueOf(error.code()) : CODE_HTTP_PREFIX + error.httpStatus();
         return new SendOutcome.Failed(classification.kind(), code, classification.retryAfter(), error.describe(),
                 error.httpStatus());

@@ -40,10 +40,10 @@ public final class WhatsAppScriptedProvider implements ScriptedProvider {
     @Override
     public List<ProviderAnswer> answersMeaning(SendErrorClass errorClass) {
         return switch (errorClass) {
-            case RECIPIENT_PERMANENT -> List.of(metaError(400, 131026), metaError(400, 131050), metaError(400, 131021));
+            case RECIPIENT_PERMANENT -> List.of(metaError(400, 131026), metaError(400, 131050), metaError(400, 131021),
+                    metaError(400, 131049), metaError(400, 131056));
             case CONTENT_PERMANENT -> List.of(metaError(400, 132000), metaError(404, 132001), metaError(400, 132015));
-            case RATE_LIMITED -> List.of(metaError(429, 130429), metaError(400, 131056), metaError(400, 80007),
-                    metaError(400, 4), metaError(400, 131049),
+            case RATE_LIMITED -> List.of(metaError(429, 130429), metaError(400, 80007), metaError(400, 4),
                     ProviderAnswer.withoutCode("HTTP 429 without a body",
                             () -> graph.enqueue(FakeGraphApi.Response.json(429, ""))));
             case TRANSIENT -> List.of(metaError(500, 131000), metaError(503, 133004), metaError(400, 987654),

@@ -1,5 +1,6 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import io.campaignkit.channel.whatsapp.PerUserLimitAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +20,8 @@ class ErrorClassifierTest {
     @CsvSource({
             "131026, RECIPIENT_PERMANENT", "131050, RECIPIENT_PERMANENT", "131021, RECIPIENT_PERMANENT",
             "130472, RECIPIENT_PERMANENT", "131030, RECIPIENT_PERMANENT",
-            "130429, RATE_LIMITED", "131056, RATE_LIMITED", "80007, RATE_LIMITED", "4, RATE_LIMITED",
-            "131048, RATE_LIMITED", "131049, RATE_LIMITED",
+            "130429, RATE_LIMITED", "80007, RATE_LIMITED", "4, RATE_LIMITED", "131048, RATE_LIMITED",
+            "131049, RECIPIENT_PERMANENT", "131056, RECIPIENT_PERMANENT",
             "132000, CONTENT_PERMANENT", "132001, CONTENT_PERMANENT", "132005, CONTENT_PERMANENT",
             "132007, CONTENT_PERMANENT", "132012, CONTENT_PERMANENT", "132015, CONTENT_PERMANENT",
             "132016, CONTENT_PERMANENT", "100, CONTENT_PERMANENT", "131008, CONTENT_PERMANENT",
@@ -45,10 +46,22 @@ class ErrorClassifierTest {
     }
 
     @Test
-    void marketingLimitWaitsAtLeastADay() {
-        assertThat(ErrorClassifier.byCode(131049, false).retryAfter()).isEqualTo(Duration.ofHours(24));
+    void limitsOnOneRecipientNeverHoldTheSenderAndFailItByDefault() {
+        for (int code : new int[] {131049, 131056}) {
+            assertThat(ErrorClassifier.byCode(code, false).kind()).as("%s", code).isEqualTo(ErrorKind.RECIPIENT_PERMANENT);
+            assertThat(ErrorClassifier.byCode(code, false, PerUserLimitAction.FAIL).kind()).isEqualTo(ErrorKind.RECIPIENT_PERMANENT);
+            assertThat(ErrorClassifier.byCode(code, false, PerUserLimitAction.RETRY_LATER).kind()).as("%s", code)
+                    .isEqualTo(ErrorKind.TRANSIENT);
+        }
+    }
+
+    @Test
+    void retriedMarketingLimitWaitsAtLeastADayAndPairRateSixSeconds() {
+        assertThat(ErrorClassifier.byCode(131049, false, PerUserLimitAction.RETRY_LATER).retryAfter())
+                .isEqualTo(Duration.ofHours(24));
+        assertThat(ErrorClassifier.byCode(131056, false, PerUserLimitAction.RETRY_LATER).retryAfter())
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
         assertThat(ErrorClassifier.byCode(130429, false).retryAfter()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(ErrorClassifier.byCode(131056, false).retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignkit.channel.whatsapp.PerUserLimitAction;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class GraphClientTest {
 
     private GraphClient client(URI base, Duration timeout, int maxInFlight) {
         return new GraphClient(http, GraphClient.messagesUri(base, "v25.0", "PNID"), "secret-token", timeout,
-                maxInFlight, mapper);
+                maxInFlight, mapper, GraphClient.completionExecutor(), PerUserLimitAction.FAIL);
     }
 
     private static SendOutcome await(CompletableFuture<SendOutcome> outcome) throws Exception {
@@ -90,11 +91,17 @@ class GraphClientTest {
     }
 
     @Test
-    void marketingLimitCarriesADayOfRetryAfter() throws Exception {
+    void marketingLimitFailsTheRecipientOrWaitsADayForItAsConfigured() throws Exception {
         graph.enqueue(Response.json(400, "{\"error\":{\"code\":131049}}"));
         SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
-        assertThat(failed.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(failed.retryAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(failed.kind()).isEqualTo(ErrorKind.RECIPIENT_PERMANENT);
+
+        graph.enqueue(Response.json(400, "{\"error\":{\"code\":131049}}"));
+        GraphClient retrying = new GraphClient(http, GraphClient.messagesUri(graph.baseUrl(), "v25.0", "PNID"), "secret-token",
+                Duration.ofSeconds(5), 4, mapper, GraphClient.completionExecutor(), PerUserLimitAction.RETRY_LATER);
+        SendOutcome.Failed retried = (SendOutcome.Failed) await(retrying.send(TEMPLATE));
+        assertThat(retried.kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(retried.retryAfter()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
