@@ -24,7 +24,31 @@ final class CellValues {
         if (formatString != null && dateFormats.isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
         }
-        return decimal(value);
+        String digits = decimal(value);
+        return formatString != null ? zeroPadded(digits, formatString) : digits;
+    }
+
+    /**
+     * A whole number under a format of zeros only ({@code 00000000000}) shows that many digits,
+     * leading zeros included: a national phone number typed as a number and formatted to keep
+     * its 0. The cell reads as it shows.
+     */
+    private static String zeroPadded(String digits, String formatString) {
+        int zeros = formatString.length();
+        if (zeros <= digits.length() || zeros > 32) {
+            return digits;
+        }
+        for (int i = 0; i < zeros; i++) {
+            if (formatString.charAt(i) != '0') {
+                return digits;
+            }
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return digits;
+            }
+        }
+        return "0".repeat(zeros - digits.length()) + digits;
     }
 
     /**

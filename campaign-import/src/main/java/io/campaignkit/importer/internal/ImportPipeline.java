@@ -166,7 +166,7 @@ public final class ImportPipeline {
         }
 
         @Override
-        public void row(int rowNumber, String[] cells, boolean contactIsNumber) {
+        public void row(int rowNumber, String[] cells) {
             if (cancelled) {
                 throw new Cancelled();
             }
@@ -196,7 +196,7 @@ public final class ImportPipeline {
                     throw new AudienceImportException(AudienceImportException.TOO_MANY_ROWS, "the file has more than "
                             + settings.limits().maxRows() + " data rows (row " + rowNumber + " is one too many)");
                 }
-                batch.add(new RawRow(rowNumber, cells, contactIsNumber));
+                batch.add(new RawRow(rowNumber, cells));
                 if (batch.size() == BATCH_ROWS) {
                     submitBatch();
                 }

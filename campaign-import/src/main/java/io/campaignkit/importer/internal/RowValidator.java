@@ -30,8 +30,8 @@ final class RowValidator {
         if (layout.hasContactColumn()) {
             String contact = cell(cells, 0);
             try {
-                // A numeric cell lost its '+': its digits are international whatever the region.
-                phone = PhoneNumber.parse(contact, raw.contactIsNumber() ? null : defaultRegion);
+                // A numeric cell is read as its digits typed as text: the default region applies.
+                phone = PhoneNumber.parse(contact, defaultRegion);
             } catch (InvalidPhoneNumberException e) {
                 errors = add(errors, new ImportError(row, HeaderLayout.CONTACT, ImportError.INVALID_PHONE,
                         e.reason().name(), "A" + row + ": " + e.getMessage()));

@@ -69,7 +69,7 @@ final class TextRowSource implements RowSource {
             List<String> fields = new ArrayList<>(INITIAL_FIELDS);
             StringBuilder field = new StringBuilder();
             while (readRecord(fields, field)) {
-                sink.row(rowNumber, fields.toArray(new String[0]), false);
+                sink.row(rowNumber, fields.toArray(new String[0]));
             }
         } catch (CharacterCodingException e) {
             throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "row " + (rowNumber + 1)

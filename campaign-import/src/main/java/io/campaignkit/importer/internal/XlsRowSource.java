@@ -95,7 +95,6 @@ final class XlsRowSource implements RowSource {
         private int currentRow = -1;
         private String[] cells = new String[16];
         private int width;
-        private boolean contactIsNumber;
         private int pendingStringRow = -1;
         private int pendingStringColumn;
 
@@ -146,7 +145,7 @@ final class XlsRowSource implements RowSource {
         private void cellRecord(Record record) {
             if (record instanceof StringRecord text) {
                 if (pendingStringRow >= 0) {
-                    put(pendingStringRow, pendingStringColumn, text.getString(), false);
+                    put(pendingStringRow, pendingStringColumn, text.getString());
                     pendingStringRow = -1;
                 }
                 return;
@@ -157,14 +156,14 @@ final class XlsRowSource implements RowSource {
             int row = cell.getRow();
             int column = cell.getColumn();
             if (record instanceof LabelSSTRecord label) {
-                put(row, column, sharedString(label.getSSTIndex()), false);
+                put(row, column, sharedString(label.getSSTIndex()));
             } else if (record instanceof LabelRecord label) {
-                put(row, column, label.getValue(), false);
+                put(row, column, label.getValue());
             } else if (record instanceof NumberRecord number) {
-                put(row, column, numeric(number.getValue(), cell), true);
+                put(row, column, numeric(number.getValue(), cell));
             } else if (record instanceof BoolErrRecord boolErr) {
                 put(row, column, boolErr.isBoolean() ? (boolErr.getBooleanValue() ? "TRUE" : "FALSE")
-                        : FormulaError.forInt(boolErr.getErrorValue()).getString(), false);
+                        : FormulaError.forInt(boolErr.getErrorValue()).getString());
             } else if (record instanceof FormulaRecord formula) {
                 formulaResult(formula, cell);
             }
@@ -177,12 +176,11 @@ final class XlsRowSource implements RowSource {
                 pendingStringRow = cell.getRow(); // the text follows in a StringRecord
                 pendingStringColumn = cell.getColumn();
             } else if (type == CellType.NUMERIC) {
-                put(cell.getRow(), cell.getColumn(), numeric(formula.getValue(), cell), true);
+                put(cell.getRow(), cell.getColumn(), numeric(formula.getValue(), cell));
             } else if (type == CellType.BOOLEAN) {
-                put(cell.getRow(), cell.getColumn(), formula.getCachedBooleanValue() ? "TRUE" : "FALSE", false);
+                put(cell.getRow(), cell.getColumn(), formula.getCachedBooleanValue() ? "TRUE" : "FALSE");
             } else if (type == CellType.ERROR) {
-                put(cell.getRow(), cell.getColumn(), FormulaError.forInt(formula.getCachedErrorValue()).getString(),
-                        false);
+                put(cell.getRow(), cell.getColumn(), FormulaError.forInt(formula.getCachedErrorValue()).getString());
             }
         }
 
@@ -198,7 +196,7 @@ final class XlsRowSource implements RowSource {
             return strings.getString(index).getString();
         }
 
-        private void put(int row, int column, String value, boolean numeric) {
+        private void put(int row, int column, String value) {
             flushIfNewRow(row);
             if (value == null || column < 0) {
                 return;
@@ -208,9 +206,6 @@ final class XlsRowSource implements RowSource {
             }
             cells[column] = value.strip();
             width = Math.max(width, column + 1);
-            if (column == 0) {
-                contactIsNumber = numeric;
-            }
         }
 
         private void flushIfNewRow(int row) {
@@ -222,11 +217,10 @@ final class XlsRowSource implements RowSource {
 
         private void flushRow() {
             if (width > 0) {
-                sink.row(currentRow + 1, Arrays.copyOf(cells, width), contactIsNumber);
+                sink.row(currentRow + 1, Arrays.copyOf(cells, width));
             }
             Arrays.fill(cells, 0, width, null);
             width = 0;
-            contactIsNumber = false;
         }
 
         void finish() {

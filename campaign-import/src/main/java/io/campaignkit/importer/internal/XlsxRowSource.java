@@ -87,7 +87,7 @@ final class XlsxRowSource implements RowSource {
     private void readSheet(InputStream sheet, StylesTable styles, TempFileSharedStrings strings, boolean date1904,
             RowSink sink) throws Exception {
         ExactFormatter formatter = new ExactFormatter(date1904);
-        RowCollector rows = new RowCollector(formatter, sink);
+        RowCollector rows = new RowCollector(sink);
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new LimitedSheetHandler(new NumberFormatStyles(styles), strings, rows, formatter,
                 settings.limits().maxRowChars()));
@@ -169,11 +169,10 @@ final class XlsxRowSource implements RowSource {
         }
     }
 
-    /** Numbers as exact decimals, dates as ISO dates; remembers that the last cell was numeric. */
+    /** Numbers as exact decimals, dates as ISO dates, in the workbook's own date system. */
     private static final class ExactFormatter extends DataFormatter {
         private final boolean date1904;
         private final CellValues.DateFormats dateFormats = new CellValues.DateFormats();
-        private boolean lastWasNumeric;
 
         ExactFormatter(boolean date1904) {
             this.date1904 = date1904;
@@ -181,35 +180,24 @@ final class XlsxRowSource implements RowSource {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            lastWasNumeric = true;
             return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
-            lastWasNumeric = true;
             return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
-        }
-
-        boolean takeLastWasNumeric() {
-            boolean was = lastWasNumeric;
-            lastWasNumeric = false;
-            return was;
         }
     }
 
     /** Gathers the sparse cell callbacks of a row into an array by column. */
     private static final class RowCollector implements SheetContentsHandler {
-        private final ExactFormatter formatter;
         private final RowSink sink;
         private String[] cells = new String[16];
         private int width;
         private int lastColumn;
-        private boolean contactIsNumber;
 
-        RowCollector(ExactFormatter formatter, RowSink sink) {
-            this.formatter = formatter;
+        RowCollector(RowSink sink) {
             this.sink = sink;
         }
 
@@ -218,12 +206,10 @@ final class XlsxRowSource implements RowSource {
             Arrays.fill(cells, 0, width, null);
             width = 0;
             lastColumn = -1;
-            contactIsNumber = false;
         }
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            boolean numeric = formatter.takeLastWasNumeric();
             int column = cellReference == null ? lastColumn + 1 : CellValues.columnIndex(cellReference);
             if (column < 0 || formattedValue == null) {
                 return;
@@ -234,15 +220,12 @@ final class XlsxRowSource implements RowSource {
             }
             cells[column] = formattedValue.strip();
             width = Math.max(width, column + 1);
-            if (column == 0) {
-                contactIsNumber = numeric;
-            }
         }
 
         @Override
         public void endRow(int rowNum) {
             if (width > 0) {
-                sink.row(rowNum + 1, Arrays.copyOf(cells, width), contactIsNumber);
+                sink.row(rowNum + 1, Arrays.copyOf(cells, width));
             }
         }
     }
