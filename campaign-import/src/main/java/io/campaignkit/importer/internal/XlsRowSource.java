@@ -27,6 +27,7 @@ import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.hssf.record.Record;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
@@ -40,6 +41,7 @@ final class XlsRowSource implements RowSource {
 
     private final Path file;
     private final ImportSettings settings;
+    private volatile SheetListener listener;
 
     XlsRowSource(Path file, ImportSettings settings) {
         this.file = file;
@@ -52,26 +54,54 @@ final class XlsRowSource implements RowSource {
     }
 
     @Override
+    public String sheetRead() {
+        SheetListener read = listener;
+        return read == null ? null : read.sheetRead;
+    }
+
+    static AudienceImportException passwordProtected(Throwable cause) {
+        return new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the workbook is"
+                + " password-protected, so it cannot be read: open it in Excel, remove the password (File > Info >"
+                + " Protect Workbook > Encrypt with Password) and import the copy saved without one", cause);
+    }
+
+    /** The name of the root entry called {@code name} in any letter case (writers differ), or null. */
+    private static String entryIgnoringCase(DirectoryNode root, String name) {
+        for (org.apache.poi.poifs.filesystem.Entry entry : root) {
+            if (entry.getName().equalsIgnoreCase(name)) {
+                return entry.getName();
+            }
+        }
+        return null;
+    }
+
+    @Override
     public void read(RowSink sink) throws IOException, HSSFUserException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo")) {
-                throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE,
-                        "the workbook is protected with a password: save a copy without one");
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                throw passwordProtected(null); // an encrypted .xlsx travels inside an OLE2 file
             }
-            String stream = root.hasEntry("Workbook") ? "Workbook" : root.hasEntry("WORKBOOK") ? "WORKBOOK" : null;
+            String stream = entryIgnoringCase(root, "Workbook");
             if (stream == null) {
-                throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, root.hasEntry("Book")
-                        ? "the workbook is in the Excel 5.0/95 format: save it as .xlsx"
-                        : "the file is an OLE2 document (such as a Word .doc), not an Excel workbook");
+                throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
+                        entryIgnoringCase(root, "Book") != null
+                                ? "the workbook is in the Excel 5.0/95 format, which cannot be read: open it in"
+                                        + " Excel and save it as Excel Workbook (.xlsx)"
+                                : root.hasEntry("WordDocument") ? "the file is a Word document, not an Excel workbook"
+                                : "the file is an OLE2 document that holds no Excel workbook (it may be a Word,"
+                                        + " PowerPoint or Outlook file): save the contacts from the spreadsheet as .xlsx");
             }
             SheetListener listener = new SheetListener(settings.sheetName(), sink);
             FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(listener);
             listener.formats = formats;
             HSSFRequest request = new HSSFRequest();
             request.addListenerForAllRecords(formats);
+            this.listener = listener;
             try (InputStream workbook = root.createDocumentInputStream(stream)) {
                 new HSSFEventFactory().abortableProcessEvents(request, workbook);
+            } catch (EncryptedDocumentException encrypted) {
+                throw passwordProtected(encrypted);
             }
             listener.finish();
         }
@@ -88,6 +118,8 @@ final class XlsRowSource implements RowSource {
         private SSTRecord strings;
         private boolean date1904;
         private int sheetIndex = -1;
+        private String firstVisible;
+        private volatile String sheetRead;
         private boolean inWantedSheet;
         private boolean sheetFound;
         private boolean done;
@@ -135,11 +167,17 @@ final class XlsRowSource implements RowSource {
         private void startSheet() {
             if (sheetsInOrder == null) {
                 sheetsInOrder = BoundSheetRecord.orderByBofPosition(boundSheets);
+                firstVisible = boundSheets.stream().filter(sheet -> !sheet.isHidden() && !sheet.isVeryHidden())
+                        .map(BoundSheetRecord::getSheetname).findFirst().orElse(null);
             }
             sheetIndex++;
             String name = sheetIndex < sheetsInOrder.length ? sheetsInOrder[sheetIndex].getSheetname() : "";
-            inWantedSheet = wantedSheet == null ? sheetIndex == 0 : wantedSheet.equalsIgnoreCase(name.strip());
-            sheetFound |= inWantedSheet;
+            inWantedSheet = !sheetFound && (wantedSheet != null ? wantedSheet.equalsIgnoreCase(name.strip())
+                    : firstVisible == null || firstVisible.equals(name));
+            if (inWantedSheet) {
+                sheetFound = true;
+                sheetRead = name;
+            }
         }
 
         private void cellRecord(Record record) {
