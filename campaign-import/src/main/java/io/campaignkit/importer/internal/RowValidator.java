@@ -68,12 +68,20 @@ final class RowValidator {
                         CellValues.columnLetters(column) + row + ": " + e.getMessage()));
             }
         }
+        // One error per row however many stray values: a row of 10,000 of them is one problem to fix.
+        int firstStray = -1;
+        int strays = 0;
         for (int column = 0; column < cells.length; column++) {
-            if (column != layout.contactColumn() && layout.isHeaderless(column) && cells[column] != null && !cells[column].isEmpty()) {
-                String letters = CellValues.columnLetters(column);
-                errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
-                        + ": a value in a column with no header: remove it, or head the column with a field id"));
+            if (column != layout.contactColumn() && layout.isHeaderless(column) && cells[column] != null
+                    && !cells[column].isEmpty()) {
+                firstStray = strays++ == 0 ? column : firstStray;
             }
+        }
+        if (strays > 0) {
+            String letters = CellValues.columnLetters(firstStray);
+            errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
+                    + ": a value in a column with no header" + (strays > 1 ? " (and " + (strays - 1)
+                            + " more in this row)" : "") + ": remove it, or head the column with a field id"));
         }
         CustomData data = errors.isEmpty() && phone != null ? values.build() : null;
         return new ValidatedRow(row, phone, data, errors, warnings);
