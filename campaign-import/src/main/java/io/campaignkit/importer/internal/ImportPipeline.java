@@ -270,6 +270,9 @@ public final class ImportPipeline {
         try {
             return rows.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error fatal) {
+                throw fatal; // an OutOfMemoryError in a validator is the caller's to see as such
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -301,6 +304,10 @@ public final class ImportPipeline {
             }
             if (cause instanceof org.apache.poi.EncryptedDocumentException) {
                 return XlsRowSource.passwordProtected(cause);
+            }
+            if (cause instanceof org.apache.poi.ooxml.POIXMLException && String.valueOf(cause.getMessage())
+                    .contains("Strict OOXML")) {
+                return ZipInspector.strictOpenXml(); // POI's own message cites its bug tracker, not what to do
             }
         }
         if (error instanceof Error fatal && !(error instanceof StackOverflowError)) {

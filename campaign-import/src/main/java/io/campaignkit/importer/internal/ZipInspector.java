@@ -73,9 +73,7 @@ final class ZipInspector {
                     + " workbook (.xlsb) is not supported: open it in Excel and save it as Excel Workbook (.xlsx)");
         }
         if (relationships.contains(STRICT_NAMESPACE) || contentTypes.contains(STRICT_NAMESPACE)) {
-            throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "the workbook is saved as"
-                    + " Strict Open XML Spreadsheet, which is not supported: open it in Excel and save it as Excel"
-                    + " Workbook (.xlsx)");
+            throw strictOpenXml();
         }
         if (WORKBOOK_CONTENT_TYPES.stream().anyMatch(contentTypes::contains) || zip.getEntry("xl/workbook.xml") != null) {
             return;
@@ -87,6 +85,12 @@ final class ZipInspector {
                 : "a ZIP archive";
         throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
                 "the file is " + what + ", not an Excel workbook: save the contacts from the spreadsheet as .xlsx");
+    }
+
+    static AudienceImportException strictOpenXml() {
+        return new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "the workbook is saved as"
+                + " Strict Open XML Spreadsheet, which is not supported: open it in Excel and save it as Excel"
+                + " Workbook (.xlsx)");
     }
 
     /** A small package part as text; empty when absent. */
