@@ -46,24 +46,29 @@ public final class CampaignKitCli {
     /** Bad usage: an unknown or malformed option, a file that cannot be opened, a missing credential. */
     public static final int EXIT_USAGE = 2;
 
-    /** POI logs through Log4j's API; without a provider it complains on stderr, so give it the quiet one. */
-    private static final String LOG4J_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
-
-    static {
-        if (System.getProperty(LOG4J_CONTEXT_FACTORY) == null) {
-            System.setProperty(LOG4J_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        }
-    }
-
     private CampaignKitCli() {}
 
     /** slf4j-simple's level property: the library's warnings would break the progress bar and the one-line errors. */
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    /**
+     * slf4j-simple's level for Apache POI, whose Log4j API calls reach SLF4J (campaign-import
+     * brings log4j-to-slf4j): POI logs ERRORs with long stack traces about files it then reads or
+     * refuses anyway, which the import reports in one line. Shown with {@code --debug}.
+     */
+    private static final String POI_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.poi";
+
+    /** Sets the program's log levels, unless the JVM was given its own: errors only, POI silent, all with --debug. */
+    static void configureLogging(boolean debug) {
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, debug ? "debug" : "error");
+        }
+        if (System.getProperty(POI_LOG_LEVEL) == null) {
+            System.setProperty(POI_LOG_LEVEL, debug ? "debug" : "off");
+        }
+    }
 
     public static void main(String[] args) {
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("--debug") ? "debug" : "error");
-        }
+        configureLogging(java.util.Arrays.asList(args).contains("--debug"));
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);
         CommandLine commandLine = commandLine(out, err, System.getenv(), true);

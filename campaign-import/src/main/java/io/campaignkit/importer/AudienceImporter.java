@@ -6,6 +6,7 @@ import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.importer.internal.ImportPipeline;
 import io.campaignkit.importer.internal.ImportSettings;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,13 @@ import java.util.function.Consumer;
  * custom-data schema.
  *
  * <p>The file's first row is its header: {@code CONTACT} (any letter case) first, then one column
- * per schema field, headed by the field's id. Each data row holds a phone number with its
- * country code and one value per field. Every problem is reported with its row (as a
+ * per schema field, headed by the field's id ({@link Builder#contactColumn(String)} names another
+ * phone column, which may then stand anywhere). Each data row holds a phone number, with its
+ * country code unless a {@link Builder#defaultRegion(String) default region} is given, and one
+ * value per field. Workbooks are read from their first visible sheet unless
+ * {@link Builder#sheet(String)} names one; text files in the encoding detected (UTF-8, UTF-16
+ * with a byte order mark, Windows-1252, ISO-8859-15) unless {@link Builder#encoding(Charset)}
+ * gives it. The report says which sheet and which encoding were read. Every problem is reported with its row (as a
  * spreadsheet shows it, header = row 1), its column and a stable code; see {@link ImportError}.
  *
  * <pre>{@code
@@ -93,6 +99,9 @@ public final class AudienceImporter {
         private String sheetName;
         private ImportLimits limits = ImportLimits.ofDefaults();
         private int parallelism = Runtime.getRuntime().availableProcessors();
+        private String contactColumn;
+        private NotMobilePolicy notMobile = NotMobilePolicy.WARN;
+        private Charset encoding;
 
         private Builder() {}
 
@@ -105,8 +114,8 @@ public final class AudienceImporter {
         /**
          * The region (ISO 3166, e.g. {@code "MX"}) of numbers written without their country
          * code; null (the default) reads such numbers as international, country code first.
-         * Numbers typed as numeric spreadsheet cells are always read as international, since
-         * the spreadsheet dropped their {@code +}.
+         * A number typed as a numeric spreadsheet cell is read exactly as its digits typed as
+         * text would be, so the region applies to it too.
          */
         public Builder defaultRegion(String defaultRegion) {
             if (defaultRegion != null) {
@@ -128,7 +137,7 @@ public final class AudienceImporter {
             return this;
         }
 
-        /** The sheet of a workbook to read, by name (ignoring case); by default the first. */
+        /** The sheet of a workbook to read, by name (ignoring case); by default the first visible one. */
         public Builder sheet(String sheetName) {
             this.sheetName = sheetName == null ? null : Arguments.requireNonBlank(sheetName, "sheetName").strip();
             return this;
@@ -151,9 +160,34 @@ public final class AudienceImporter {
             return this;
         }
 
+        /**
+         * The header of the phone column ({@code "TELEFONO"}, any letter case), which may then
+         * stand anywhere in the header; null (the default) keeps the rule of the products: the
+         * first column, headed {@code CONTACT}.
+         */
+        public Builder contactColumn(String header) {
+            this.contactColumn = header == null ? null : Arguments.requireNonBlank(header, "contactColumn").strip();
+            return this;
+        }
+
+        /** What a fixed-line number does to its row: {@link NotMobilePolicy#WARN} (the default) or refuse it. */
+        public Builder notMobile(NotMobilePolicy notMobile) {
+            this.notMobile = Arguments.requireNonNull(notMobile, "notMobile");
+            return this;
+        }
+
+        /**
+         * The encoding of TSV and CSV files, for a file whose encoding detection gets wrong; null
+         * (the default) detects it. A byte order mark still wins: it says what the file is.
+         */
+        public Builder encoding(Charset encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
         public AudienceImporter build() {
             return new AudienceImporter(new ImportSettings(schema, defaultRegion, policy, maxErrors, sheetName,
-                    limits, parallelism));
+                    limits, parallelism, contactColumn, notMobile, encoding));
         }
 
         private static void requireKnownRegion(String region) {

@@ -10,7 +10,7 @@ import io.campaignkit.core.internal.Arguments;
  *     column has no header
  * @param code a stable machine-readable code, one of the constants of this type
  * @param reason a finer machine-readable reason where the code has one ({@code INVALID_PHONE}:
- *     {@code TOO_SHORT}, {@code UNKNOWN_COUNTRY_CODE}, …), else null
+ *     {@code TOO_SHORT}, {@code UNKNOWN_COUNTRY_CODE}, {@link #NOT_MOBILE}, …), else null
  * @param message what is wrong, for a person, starting with the cell reference ({@code B5: …})
  *     where there is one
  */
@@ -28,6 +28,13 @@ public record ImportError(int row, String column, String code, String reason, St
     public static final String MISSING_VALUE = "MISSING_VALUE";
     public static final String INVALID_NUMBER = "INVALID_NUMBER";
     public static final String INVALID_DATE = "INVALID_DATE";
+
+    /**
+     * The reason of an {@code INVALID_PHONE} problem for a valid number that libphonenumber calls
+     * a fixed line: it cannot receive SMS or WhatsApp. A warning, or an error under
+     * {@link NotMobilePolicy#REFUSE}.
+     */
+    public static final String NOT_MOBILE = "NOT_MOBILE";
 
     public ImportError {
         Arguments.requireNonNull(column, "column");

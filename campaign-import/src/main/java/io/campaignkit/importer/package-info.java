@@ -16,5 +16,8 @@
  * arrive, and the shared strings go to a temporary file. POI's JVM-wide
  * {@code ZipSecureFile} settings are never changed; they still apply after ours, so a host that
  * tightened them gets {@code UNREADABLE_FILE} for files beyond its own limits.
+ *
+ * <p>Logging: Apache POI logs through the Log4j API; this module brings {@code log4j-to-slf4j}, so
+ * POI's logs reach the host's SLF4J backend, the one logging API of CampaignKit.
  */
 package io.campaignkit.importer;

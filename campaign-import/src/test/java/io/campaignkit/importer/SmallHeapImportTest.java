@@ -46,6 +46,27 @@ class SmallHeapImportTest {
         assertThat(output).anySatisfy(line -> assertThat(line).startsWith("xlsx" + counts));
     }
 
+    @Test
+    void rowsOfTenThousandColumnsImportUnderA48MiBHeap() throws Exception {
+        // 300 rows of 10,000 short values: 15 MB of text, but as Strings a batch of 512 such rows
+        // would take 250 MB; batches are cut by their size in memory, not only by their rows
+        Path wide = dir.resolve("wide.tsv");
+        try (BufferedWriter out = Files.newBufferedWriter(wide, StandardCharsets.UTF_8)) {
+            out.write("CONTACT\tNOMBRE\tMONTO\tFECHA" + "\t".repeat(9_996) + "\n");
+            StringBuilder values = new StringBuilder();
+            for (int c = 4; c < 10_000; c++) {
+                values.append('\t').append(c % 1000);
+            }
+            for (int i = 0; i < 300; i++) {
+                out.write(String.format("+5255%08d\tCliente %d\t1\t2016-12-25%s%n", i, i, values));
+            }
+        }
+
+        List<String> output = runChild("-Xmx48m", wide.toString());
+
+        assertThat(output).anySatisfy(line -> assertThat(line).startsWith("tsv rows=300 valid=0 invalid=300"));
+    }
+
     private static String amount(int i) {
         return i % INVALID_EVERY == 0 ? "n/a" : (i % 997) + "." + (i % 10);
     }

@@ -43,7 +43,7 @@ class SpreadsheetImportTest {
         Path file = workbook(format, false, List.of(HEADER,
                 row(525500998877d, "  Carlos ", 1200, LocalDate.of(2016, 12, 25)),
                 row("+34 612 345 678", "Ana", 1480.4999999999998, LocalDate.of(2017, 1, 31)),
-                row(447911123456L, "Luis", 0.1 + 0.2, "2017-02-28")));
+                row("+447911123456", "Luis", 0.1 + 0.2, "2017-02-28")));
 
         ImportResult result = importer.importFile(file);
 
@@ -58,16 +58,48 @@ class SpreadsheetImportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
-    void aPhoneTypedAsANumberIsInternationalWhateverTheDefaultRegion(String format) throws Exception {
-        // 34612345678 as text would be read as a Mexican national number (region MX): invalid
+    void aPhoneTypedAsANumberIsReadAsItsDigitsTypedAsTextWithTheDefaultRegion(String format) throws Exception {
+        // Excel stores digits typed in a General column as a number: 4771234567 with region MX is
+        // +52 477 123 4567 (León), exactly as the same digits in a text cell; never +47 (Norway)
         Path file = workbook(format, false, List.of(HEADER,
-                row(34612345678d, "Ana", 1, LocalDate.of(2017, 1, 31)),
-                row("5500998877", "Carlos", 1, LocalDate.of(2017, 1, 31))));
+                row(4771234567d, "Ana", 1, LocalDate.of(2017, 1, 31)),
+                row("4771234568", "Carlos", 1, LocalDate.of(2017, 1, 31)),
+                row(525500998877d, "Luis", 1, LocalDate.of(2017, 1, 31)),
+                row(34612345678d, "Eva", 1, LocalDate.of(2017, 1, 31))));
 
         ImportResult result = importer.importFile(file);
 
         assertThat(result.contacts()).extracting(c -> c.phone().e164())
-                .containsExactly("+34612345678", "+525500998877");
+                .containsExactly("+524771234567", "+524771234568", "+525500998877");
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(5);
+            assertThat(error.code()).isEqualTo(ImportError.INVALID_PHONE);
+            assertThat(error.message()).contains("'34612345678'").doesNotContain("E").doesNotContain(".0");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aNumberShownWithLeadingZerosKeepsThem(String format) throws Exception {
+        Path file = workbook(format, false, List.of(List.of("CONTACT"), row(7911123456d)));
+        zeroPadFirstColumn(file, format, "00000000000");
+
+        ImportResult result = AudienceImporter.builder().defaultRegion("GB").build().importFile(file);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.contacts()).extracting(c -> c.phone().e164()).containsExactly("+447911123456");
+    }
+
+    private static void zeroPadFirstColumn(Path file, String format, String pattern) throws IOException {
+        try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory
+                .create(file.toFile())) {
+            org.apache.poi.ss.usermodel.CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(pattern));
+            workbook.getSheetAt(0).getRow(1).getCell(0).setCellStyle(style);
+            Path copy = file.resolveSibling("padded." + format);
+            Fixtures.save(workbook, copy);
+            java.nio.file.Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @ParameterizedTest

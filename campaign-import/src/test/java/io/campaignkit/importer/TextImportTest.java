@@ -67,7 +67,7 @@ class TextImportTest {
 
         ImportResult result = importer.importFile(file);
 
-        assertThat(result.contacts().get(0).data().normalized("NOMBRE"))
+        assertThat(result.validRowsEvenIfRefused().get(0).data().normalized("NOMBRE"))
                 .contains("Carlos, \"el Grande\"\nsegunda línea");
         // one record is one spreadsheet row, even when a quoted value spans two lines
         assertThat(result.errors()).extracting(ImportError::row, ImportError::code)

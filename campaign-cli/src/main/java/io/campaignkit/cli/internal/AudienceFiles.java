@@ -39,16 +39,23 @@ final class AudienceFiles {
         }
     }
 
-    static AudienceImporter importer(CustomDataSchema schema, String region, String sheet, ImportPolicy policy) {
+    static AudienceImporter importer(CustomDataSchema schema, AudienceOptions options, ImportPolicy policy) {
         try {
             return AudienceImporter.builder()
                     .schema(schema)
-                    .defaultRegion(region)
-                    .sheet(sheet)
+                    .defaultRegion(options.region)
+                    .sheet(options.sheet)
+                    .contactColumn(options.contactColumn)
+                    .notMobile(options.notMobile)
+                    .encoding(options.charset())
                     .policy(policy)
                     .build();
         } catch (InvalidArgumentException invalid) {
-            String option = "defaultRegion".equals(invalid.argument()) ? "--region" : "--sheet";
+            String option = switch (String.valueOf(invalid.argument())) {
+                case "defaultRegion" -> "--region";
+                case "contactColumn" -> "--contact-column";
+                default -> "--sheet";
+            };
             throw CliException.usage("bad " + option + ": " + invalid.getMessage(), invalid);
         }
     }
@@ -65,6 +72,8 @@ final class AudienceFiles {
             return importer.importFile(file);
         } catch (AudienceImportException failed) {
             throw fileFailure(file, failed);
+        } catch (OutOfMemoryError outOfMemory) {
+            throw outOfMemory(file, outOfMemory);
         }
     }
 
@@ -75,7 +84,22 @@ final class AudienceFiles {
             return new ImportResult(importer.importFile(file, contact -> { }), java.util.List.of());
         } catch (AudienceImportException failed) {
             throw fileFailure(file, failed);
+        } catch (OutOfMemoryError outOfMemory) {
+            throw outOfMemory(file, outOfMemory);
         }
+    }
+
+    /**
+     * Memory ran out all the same (a file far larger than the import's bounds, or a small
+     * {@code -Xmx}): one line that says so and how much to give, exit 2, never a stack trace.
+     */
+    static CliException outOfMemory(Path file, OutOfMemoryError outOfMemory) {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        long suggestedMiB = Long.highestOneBit(Math.max(256, maxMiB * 2 - 1)) << 1;
+        String flag = "-Xmx" + (suggestedMiB % 1024 == 0 ? suggestedMiB / 1024 + "g" : suggestedMiB + "m");
+        return new CliException(CampaignKitCli.EXIT_USAGE, "'" + file + "': the import ran out of memory (Java may use"
+                + " at most " + maxMiB + " MiB here): give it more, e.g. java " + flag + " -jar campaignkit.jar …, or"
+                + " JAVA_TOOL_OPTIONS=" + flag, outOfMemory);
     }
 
     static CliException fileFailure(Path file, AudienceImportException failed) {

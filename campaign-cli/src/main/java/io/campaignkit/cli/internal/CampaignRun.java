@@ -82,7 +82,7 @@ final class CampaignRun {
      * @param reports the report files to write; none: {@code <campaign id>.csv} in the working directory
      * @param storeUrl the JDBC URL of the store the campaign is kept in
      */
-    record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, String region, String sheet, boolean lenient,
+    record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, AudienceOptions audience, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
             List<Path> reports, String name, String storeUrl) {}
@@ -203,7 +203,7 @@ final class CampaignRun {
     }
 
     private List<Contact> importContacts(CustomDataSchema schema) {
-        AudienceImporter importer = AudienceFiles.importer(importSchema(), plan.region(), plan.sheet(),
+        AudienceImporter importer = AudienceFiles.importer(importSchema(), plan.audience(),
                 plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
         ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
         if (!result.accepted() || result.invalid() > 0) {
@@ -226,6 +226,11 @@ final class CampaignRun {
         if (result.invalid() > 0) {
             context.err().printf("--lenient: %d invalid rows left out, %d contacts kept%n", result.invalid(),
                     result.valid());
+        }
+        if (result.report().warningCount() > 0) {
+            context.err().printf("%d fixed-line numbers kept (they cannot receive SMS or WhatsApp; --not-mobile refuse"
+                    + " leaves them out), the first on row %d%n", result.report().warningCount(),
+                    result.warnings().isEmpty() ? 0 : result.warnings().get(0).row());
         }
         return result.contacts().stream().map(imported -> contact(imported, plan.fields(), plan.tags())).toList();
     }

@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of(FieldDefinition.required("NOMBRE", FieldType.TEXT),
                         FieldDefinition.required("MONTO", FieldType.NUMBER),
                         FieldDefinition.required("FECHA", FieldType.DATE)),
-                List.of(), null, null, false, message, ChannelSetup.simulated(simulate), rate,
+                List.of(), AudienceOptions.defaults(), false, message, ChannelSetup.simulated(simulate), rate,
                 ActiveHours.alwaysOpen(ZoneOffset.UTC), Optional.of(0), InetAddress.getLoopbackAddress(),
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),

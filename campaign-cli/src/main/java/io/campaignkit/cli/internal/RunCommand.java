@@ -52,11 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "A custom-data field (TYPE: TEXT, NUMBER or DATE); repeat for each.")
     List<FieldDefinition> fields = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "CC", description = "Region of numbers written without country code.")
-    String region;
-
-    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read.")
-    String sheet;
+    @Mixin
+    AudienceOptions audience = AudienceOptions.defaults();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     MessageChoice message;
@@ -135,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
         Path reportFile = report;
-        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, List.copyOf(tags), region, sheet, lenient, templateMessage,
+        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, List.copyOf(tags), audience, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
                 wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl);
         if (reportFile != null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,12 +46,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "A custom-data field the file must have (TYPE: TEXT, NUMBER or DATE); repeat for each.")
     List<FieldDefinition> fields = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "CC",
-            description = "Region (ISO 3166, e.g. MX) of numbers written without their country code.")
-    String region;
-
-    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read (default: the first).")
-    String sheet;
+    @Mixin
+    AudienceOptions audience = AudienceOptions.defaults();
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout, whatever the exit code: a file or a command line "
                     + "that cannot be read gives one error with its code and message.")
@@ -76,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private Integer validate() {
         // Lenient so that the valid contacts are listed too; the exit code applies the strict rule.
-        var importer = AudienceFiles.importer(AudienceFiles.schema(fields), region, sheet, ImportPolicy.LENIENT);
+        var importer = AudienceFiles.importer(AudienceFiles.schema(fields), audience, ImportPolicy.LENIENT);
         ImportResult result;
         try {
             // the text form lists no contact: stream the file so memory stays flat however long it is
@@ -113,10 +110,17 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private void writeText(ImportResult result) {
         PrintWriter out = context.out();
-        out.printf("%s: %s, %d rows: %d valid, %d invalid%n", file, result.format().id(), result.rows(),
-                result.valid(), result.invalid());
+        out.printf("%s: %s, %d rows: %d valid, %d invalid%s%n", file, result.format().id(), result.rows(),
+                result.valid(), result.invalid(), readAs(result));
         for (ImportError error : result.errors()) {
             out.printf("row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message());
+        }
+        for (ImportError warning : result.warnings()) {
+            out.printf("warning: row %d, %s: %s%s: %s%n", warning.row(), warning.column(), warning.code(),
+                    warning.reason() == null ? "" : " (" + warning.reason() + ")", warning.message());
+        }
+        if (result.report().warningCount() > result.warnings().size()) {
+            out.printf("… and %d more warnings not listed%n", result.report().warningCount() - result.warnings().size());
         }
         if (result.report().errorsTruncated()) {
             out.printf("… and %d more problems not listed%n", result.report().errorCount() - result.errors().size());
@@ -124,6 +128,12 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(result.report().headerValid() && result.invalid() == 0 ? "OK: every row is valid"
                 : "INVALID: fix the rows above and validate again");
         out.flush();
+    }
+
+    /** Which sheet or which encoding was read, as the operator may need to know: " (sheet 'Contactos')". */
+    static String readAs(ImportResult result) {
+        return result.report().sheetRead().map(sheet -> " (sheet '" + sheet + "')")
+                .or(() -> result.report().encodingUsed().map(encoding -> " (read as " + encoding + ")")).orElse("");
     }
 
     private void writeJson(ImportResult result) {
@@ -144,7 +154,8 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("contacts");
-            for (ImportedContact contact : result.contacts()) {
+            // the valid rows, listed whatever the verdict: the exit code and the errors give it
+            for (ImportedContact contact : result.validRowsEvenIfRefused()) {
                 json.writeStartObject();
                 json.writeNumberField("row", contact.row());
                 json.writeStringField("contact", contact.phone().e164());
@@ -157,6 +168,20 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             json.writeEndArray();
             json.writeNumberField("errorCount", result.report().errorCount());
+            json.writeArrayFieldStart("warnings");
+            for (ImportError warning : result.warnings()) {
+                json.writeStartObject();
+                json.writeNumberField("row", warning.row());
+                json.writeStringField("column", warning.column());
+                json.writeStringField("code", warning.code());
+                json.writeStringField("reason", warning.reason());
+                json.writeStringField("message", warning.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("warningCount", result.report().warningCount());
+            json.writeStringField("sheet", result.report().sheet());
+            json.writeStringField("encoding", result.report().encoding());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

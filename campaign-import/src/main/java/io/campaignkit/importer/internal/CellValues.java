@@ -24,7 +24,31 @@ final class CellValues {
         if (formatString != null && dateFormats.isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
         }
-        return decimal(value);
+        String digits = decimal(value);
+        return formatString != null ? zeroPadded(digits, formatString) : digits;
+    }
+
+    /**
+     * A whole number under a format of zeros only ({@code 00000000000}) shows that many digits,
+     * leading zeros included: a national phone number typed as a number and formatted to keep
+     * its 0. The cell reads as it shows.
+     */
+    private static String zeroPadded(String digits, String formatString) {
+        int zeros = formatString.length();
+        if (zeros <= digits.length() || zeros > 32) {
+            return digits;
+        }
+        for (int i = 0; i < zeros; i++) {
+            if (formatString.charAt(i) != '0') {
+                return digits;
+            }
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return digits;
+            }
+        }
+        return "0".repeat(zeros - digits.length()) + digits;
     }
 
     /**
@@ -40,13 +64,46 @@ final class CellValues {
             String key = formatIndex + ":" + formatString;
             Boolean date = known.get(key);
             if (date == null) {
-                date = DateUtil.isADateFormat(formatIndex, formatString);
+                date = DateUtil.isADateFormat(formatIndex, formatString) || hasDateTokens(formatString);
                 if (known.size() < MAX_REMEMBERED) {
                     known.put(key, date);
                 }
             }
             return date;
         }
+    }
+
+    /**
+     * Whether a number format shows a date: day, month or year tokens outside its literals
+     * (quoted text, backslash escapes, bracketed colors and locales, padding), and no digit
+     * placeholders. POI's own check refuses some real ones, such as Spanish Excel's long date
+     * {@code d" de "mmmm" de "yyyy}.
+     */
+    static boolean hasDateTokens(String formatString) {
+        boolean token = false;
+        for (int i = 0; i < formatString.length(); i++) {
+            char c = formatString.charAt(i);
+            switch (c) {
+                case '"' -> {
+                    int close = formatString.indexOf('"', i + 1);
+                    i = close < 0 ? formatString.length() : close;
+                }
+                case '[' -> {
+                    int close = formatString.indexOf(']', i + 1);
+                    i = close < 0 ? formatString.length() : close;
+                }
+                case '\\', '_', '*' -> i++; // the next character is a literal, a space or a fill
+                case ';' -> {
+                    return token; // the first section is the one positive numbers use
+                }
+                case '0', '#', '?', '@' -> {
+                    return false;
+                }
+                case 'd', 'D', 'm', 'M', 'y', 'Y' -> token = true;
+                default -> { }
+            }
+        }
+        return token;
     }
 
     /** The exact decimal digits of a number as Excel shows it, without exponent or trailing zeros. */
@@ -60,6 +117,28 @@ final class CellValues {
         // Double.toString gives the shortest digits that identify the double; Excel keeps 15.
         BigDecimal shortest = BigDecimal.valueOf(value).round(EXCEL_PRECISION);
         return shortest.signum() == 0 ? "0" : shortest.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The text without the blanks around it, every Unicode one included: {@link String#strip()}
+     * keeps the non-breaking space (U+00A0, U+2007, U+202F) and the zero-width ones (U+200B,
+     * U+FEFF) that text pasted from web pages and PDFs carries.
+     */
+    static String trimBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF'
+                || c == '\u2060';
     }
 
     /** The spreadsheet letters of a zero-based column index: 0 is A, 26 is AA. */

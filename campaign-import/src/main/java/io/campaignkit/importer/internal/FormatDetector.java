@@ -43,15 +43,16 @@ final class FormatDetector {
             return new XlsRowSource(file, settings);
         }
         String extension = extensionOf(file);
-        TextEncoding encoding = TextEncoding.detect(head, head.length < SNIFF_BYTES);
+        TextEncoding encoding = settings.encoding() != null
+                ? TextEncoding.given(head, settings.encoding()) : TextEncoding.detect(head, head.length < SNIFF_BYTES);
         if (encoding != null) {
             char delimiter = detectDelimiter(encoding.decodeHead(head), extension);
             return new TextRowSource(file, encoding, delimiter, settings.limits().maxRowChars());
         }
         if (TEXT_EXTENSIONS.contains(extension) || WORKBOOK_EXTENSIONS.contains(extension)) {
             throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the file is named ."
-                    + extension + " but is neither text (UTF-8 or UTF-16 with a byte order mark) nor an Excel"
-                    + " workbook: it looks like binary data");
+                    + extension + " but is neither text (UTF-8, UTF-16 with a byte order mark, Windows-1252 or"
+                    + " ISO-8859-15) nor an Excel workbook: it looks like binary data");
         }
         throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
                 "the file is not TSV, CSV, XLSX or XLS" + (extension.isEmpty() ? "" : " (named ." + extension + ")")
@@ -134,29 +135,82 @@ final class FormatDetector {
         return dot < 0 ? "" : text.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The text encoding of a file: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+    /**
+     * The text encoding of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or, for text
+     * that is not UTF-8, the single-byte encodings spreadsheets on Windows and older systems save
+     * in: Windows-1252 (Excel's "CSV" on Western-European Windows), or ISO-8859-15.
+     */
     record TextEncoding(java.nio.charset.Charset charset, int bomLength) {
+
+        static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
+        static final java.nio.charset.Charset ISO_8859_15 = java.nio.charset.Charset.forName("ISO-8859-15");
+        /** Text in a single-byte encoding has mostly ASCII; more non-ASCII bytes than this is binary. */
+        private static final int MAX_NON_ASCII_PERCENT = 30;
+        /** Where ISO-8859-15 has '€' and ISO-8859-1 / Windows-1252 the rare currency sign '¤'. */
+        private static final int LATIN9_EURO = 0xA4;
 
         /** The encoding the head decodes in without error, or null if it does not look like text. */
         static TextEncoding detect(byte[] head, boolean wholeFile) {
-            TextEncoding candidate;
-            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                candidate = new TextEncoding(java.nio.charset.StandardCharsets.UTF_8, 3);
-            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-                candidate = new TextEncoding(java.nio.charset.StandardCharsets.UTF_16LE, 2);
-            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-                candidate = new TextEncoding(java.nio.charset.StandardCharsets.UTF_16BE, 2);
-            } else {
-                candidate = new TextEncoding(java.nio.charset.StandardCharsets.UTF_8, 0);
+            TextEncoding bom = byBom(head);
+            TextEncoding candidate = bom != null ? bom : new TextEncoding(java.nio.charset.StandardCharsets.UTF_8, 0);
+            if (candidate.decodes(head, wholeFile)) {
+                return candidate;
             }
-            CharBuffer chars = CharBuffer.allocate(head.length);
-            CoderResult result = candidate.decoder().decode(
-                    ByteBuffer.wrap(head, candidate.bomLength, head.length - candidate.bomLength), chars, wholeFile);
-            if (result.isError()) {
+            if (bom != null) {
                 return null;
             }
+            TextEncoding singleByte = new TextEncoding(singleByteCharset(head), 0);
+            return singleByte.charset != null && singleByte.decodes(head, wholeFile) ? singleByte : null;
+        }
+
+        /** The encoding the host gave, unless a byte order mark says otherwise. */
+        static TextEncoding given(byte[] head, java.nio.charset.Charset charset) {
+            TextEncoding bom = byBom(head);
+            return bom != null ? bom : new TextEncoding(charset, 0);
+        }
+
+        private static TextEncoding byBom(byte[] head) {
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                return new TextEncoding(java.nio.charset.StandardCharsets.UTF_8, 3);
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+                return new TextEncoding(java.nio.charset.StandardCharsets.UTF_16LE, 2);
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+                return new TextEncoding(java.nio.charset.StandardCharsets.UTF_16BE, 2);
+            }
+            return null;
+        }
+
+        /**
+         * Windows-1252, unless the text has none of its own characters (bytes 0x80-0x9F: €, ", …)
+         * and has the byte that is '€' in ISO-8859-15; null when too many bytes are not ASCII.
+         */
+        private static java.nio.charset.Charset singleByteCharset(byte[] head) {
+            int nonAscii = 0;
+            boolean windowsOnly = false;
+            boolean latin9Euro = false;
+            for (byte b : head) {
+                int value = b & 0xFF;
+                if (value >= 0x80) {
+                    nonAscii++;
+                    windowsOnly |= value <= 0x9F;
+                    latin9Euro |= value == LATIN9_EURO;
+                }
+            }
+            if (nonAscii * 100L > (long) head.length * MAX_NON_ASCII_PERCENT) {
+                return null;
+            }
+            return latin9Euro && !windowsOnly ? ISO_8859_15 : WINDOWS_1252;
+        }
+
+        private boolean decodes(byte[] head, boolean wholeFile) {
+            CharBuffer chars = CharBuffer.allocate(head.length);
+            CoderResult result = decoder().decode(
+                    ByteBuffer.wrap(head, bomLength, head.length - bomLength), chars, wholeFile);
+            if (result.isError()) {
+                return false;
+            }
             chars.flip();
-            return looksLikeText(chars) ? candidate : null;
+            return looksLikeText(chars);
         }
 
         CharsetDecoder decoder() {

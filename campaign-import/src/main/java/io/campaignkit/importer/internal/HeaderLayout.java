@@ -12,7 +12,11 @@ import java.util.Map;
 /**
  * What the header row says: where the contact and each schema field are, which columns have no
  * header, and every problem with it. Field ids match exactly or, failing that, ignoring case
- * (a schema's ids are unique ignoring case, so that is never ambiguous).
+ * (a schema's ids are unique ignoring case, so that is never ambiguous). Headers are trimmed of
+ * every Unicode blank (a non-breaking space pasted after {@code CONTACT} is invisible in a cell).
+ *
+ * <p>The phone column is, by default, the first one, headed {@code CONTACT}: the products' rule.
+ * A host that names another column ({@code TELEFONO}) finds it wherever it stands.
  */
 final class HeaderLayout {
 
@@ -20,15 +24,19 @@ final class HeaderLayout {
 
     private final int headerRow;
     private final boolean contactColumn;
+    private final int contactIndex;
+    private final String contactHeader;
     private final FieldDefinition[] fields;
     private final int[] fieldColumns; // by schema position; -1 when the field has no column
     private final boolean[] headerless; // by column: a blank header
     private final List<ImportError> errors;
 
-    private HeaderLayout(int headerRow, boolean contactColumn, FieldDefinition[] fields, int[] fieldColumns,
-            boolean[] headerless, List<ImportError> errors) {
+    private HeaderLayout(int headerRow, int contactIndex, String contactHeader, FieldDefinition[] fields,
+            int[] fieldColumns, boolean[] headerless, List<ImportError> errors) {
         this.headerRow = headerRow;
-        this.contactColumn = contactColumn;
+        this.contactColumn = contactIndex >= 0;
+        this.contactIndex = contactIndex;
+        this.contactHeader = contactHeader;
         this.fields = fields;
         this.fieldColumns = fieldColumns;
         this.headerless = headerless;
@@ -36,6 +44,14 @@ final class HeaderLayout {
     }
 
     static HeaderLayout of(int row, String[] cells, CustomDataSchema schema) {
+        return of(row, cells, schema, null);
+    }
+
+    /**
+     * @param namedContactColumn the header of the phone column, wherever it stands; null for the
+     *     default rule (the first column, headed {@code CONTACT})
+     */
+    static HeaderLayout of(int row, String[] cells, CustomDataSchema schema, String namedContactColumn) {
         List<ImportError> errors = new ArrayList<>();
         FieldDefinition[] fields = schema.fields().toArray(new FieldDefinition[0]);
         int[] fieldColumns = new int[fields.length];
@@ -46,25 +62,37 @@ final class HeaderLayout {
             fieldByLowerId.put(fields[i].id().toLowerCase(Locale.ROOT), i);
         }
 
-        String first = header(cells, 0);
-        boolean contactColumn = first.equalsIgnoreCase(CONTACT);
-        if (!contactColumn) {
-            int elsewhere = indexOfIgnoringCase(cells, CONTACT);
-            errors.add(ImportError.of(row, first.isEmpty() ? "A" : first, ImportError.MISSING_CONTACT_COLUMN,
-                    "A" + row + ": the first column must be headed " + CONTACT + ", "
-                            + (elsewhere > 0 ? "but " + CONTACT + " is column " + CellValues.columnLetters(elsewhere)
-                                    : first.isEmpty() ? "it has no header" : "found '" + first + "'")));
+        String contactName = namedContactColumn == null ? CONTACT : namedContactColumn;
+        int contactAt;
+        if (namedContactColumn == null) {
+            String first = header(cells, 0);
+            contactAt = first.equalsIgnoreCase(CONTACT) ? 0 : -1;
+            if (contactAt < 0) {
+                int elsewhere = indexOfIgnoringCase(cells, CONTACT);
+                errors.add(ImportError.of(row, first.isEmpty() ? "A" : first, ImportError.MISSING_CONTACT_COLUMN,
+                        "A" + row + ": the first column must be headed " + CONTACT + ", "
+                                + (elsewhere > 0 ? "but " + CONTACT + " is column " + CellValues.columnLetters(elsewhere)
+                                        : first.isEmpty() ? "it has no header" : "found '" + first + "'")));
+            }
+        } else {
+            contactAt = indexOfIgnoringCase(cells, namedContactColumn);
+            if (contactAt < 0) {
+                errors.add(ImportError.of(row, namedContactColumn, ImportError.MISSING_CONTACT_COLUMN, "row " + row
+                        + ": no column is headed " + namedContactColumn + ", the column of phone numbers"));
+            }
         }
         Map<Integer, Integer> firstColumnOfField = new HashMap<>();
-        int contactAt = contactColumn ? 0 : -1;
-        for (int column = 1; column < cells.length; column++) {
+        for (int column = 0; column < cells.length; column++) {
+            if (column == contactAt || column == 0 && namedContactColumn == null) {
+                continue;
+            }
             String name = header(cells, column);
             String cell = CellValues.columnLetters(column) + row;
             if (name.isEmpty()) {
                 headerless[column] = true;
-            } else if (name.equalsIgnoreCase(CONTACT)) {
+            } else if (name.equalsIgnoreCase(contactName)) {
                 if (contactAt >= 0) {
-                    errors.add(ImportError.of(row, name, ImportError.DUPLICATE_COLUMN, cell + ": " + CONTACT
+                    errors.add(ImportError.of(row, name, ImportError.DUPLICATE_COLUMN, cell + ": " + contactName
                             + " is already column " + CellValues.columnLetters(contactAt)));
                 }
             } else {
@@ -89,16 +117,18 @@ final class HeaderLayout {
                         + ": no column is headed " + fields[i].id() + ", a field of the campaign"));
             }
         }
-        return new HeaderLayout(row, contactColumn, fields, fieldColumns, headerless, errors);
+        String contactHeader = contactAt >= 0 ? header(cells, contactAt) : contactName;
+        return new HeaderLayout(row, contactAt, contactHeader.isEmpty() ? contactName : contactHeader, fields,
+                fieldColumns, headerless, errors);
     }
 
     private static String header(String[] cells, int column) {
-        return column < cells.length && cells[column] != null ? cells[column].strip() : "";
+        return column < cells.length && cells[column] != null ? CellValues.trimBlanks(cells[column]) : "";
     }
 
     private static int indexOfIgnoringCase(String[] cells, String wanted) {
         for (int i = 0; i < cells.length; i++) {
-            if (cells[i] != null && cells[i].strip().equalsIgnoreCase(wanted)) {
+            if (header(cells, i).equalsIgnoreCase(wanted)) {
                 return i;
             }
         }
@@ -111,6 +141,16 @@ final class HeaderLayout {
 
     boolean hasContactColumn() {
         return contactColumn;
+    }
+
+    /** The zero-based index of the phone column; -1 when there is none. */
+    int contactColumn() {
+        return contactIndex;
+    }
+
+    /** The phone column's header as the file writes it ({@code CONTACT}, {@code TELEFONO}…). */
+    String contactHeader() {
+        return contactHeader;
     }
 
     FieldDefinition field(int position) {

@@ -22,12 +22,18 @@ import java.util.function.Consumer;
  * Runs one import: a reader thread streams the file's rows, cuts them into batches and hands each
  * batch to a small pool that validates it (the phone check is the costly part); the calling
  * thread takes the batches back in file order, so duplicates are found, errors listed and
- * contacts handed over in row order whatever the scheduling. The queue between them is bounded:
- * the reader waits when validation falls behind, so memory stays flat.
+ * contacts handed over in row order whatever the scheduling. The queue between them is bounded
+ * and so is each batch, by rows and by its estimated size in memory: the reader waits when
+ * validation falls behind, so the rows in flight take a few megabytes whether a row has 4 cells
+ * or 10,000.
  */
 public final class ImportPipeline {
 
     private static final int BATCH_ROWS = 512;
+    /** A batch is cut at this estimated size, so that wide rows do not multiply memory by BATCH_ROWS. */
+    private static final long BATCH_BYTES = 512 * 1024;
+    /** Estimated heap bytes of a String beyond its characters (header, array header, reference). */
+    private static final int CELL_OVERHEAD_BYTES = 48;
     private static final int BATCHES_IN_FLIGHT_PER_THREAD = 4;
     /** Bounds the rows held between reader and consumer, whatever the parallelism: memory stays flat. */
     private static final int MAX_BATCHES_IN_FLIGHT = 32;
@@ -49,7 +55,7 @@ public final class ImportPipeline {
         Thread reader = daemonThreads("campaignkit-import-reader-").newThread(producer);
         reader.start();
         try {
-            return consume(source.format(), queue, onContact);
+            return consume(source, queue, onContact);
         } finally {
             producer.cancelled = true;
             reader.interrupt();
@@ -58,13 +64,16 @@ public final class ImportPipeline {
         }
     }
 
-    private ImportReport consume(ImportFormat format, BlockingQueue<Item> queue,
+    private ImportReport consume(RowSource source, BlockingQueue<Item> queue,
             Consumer<? super ImportedContact> onContact) {
+        ImportFormat format = source.format();
         Results results = new Results(settings.maxErrors());
         boolean headerValid = true;
         while (true) {
             Item item = take(queue);
             if (item instanceof Header header) {
+                results.contactHeader = header.layout().contactHeader();
+                results.contactLetters = CellValues.columnLetters(Math.max(0, header.layout().contactColumn()));
                 headerValid = header.layout().errors().isEmpty();
                 header.layout().errors().forEach(results::error);
             } else if (item instanceof Batch batch) {
@@ -77,8 +86,10 @@ public final class ImportPipeline {
                 break;
             }
         }
+        // the reader thread finished before End was queued: what it found is visible here
         return new ImportReport(format, settings.policy(), headerValid, results.rows, results.valid, results.invalid,
-                results.errorCount, results.errors);
+                results.errorCount, results.errors, results.warningCount, results.warnings, source.sheetRead(),
+                source.encoding());
     }
 
     /** The sequential end of the pipeline: counts, duplicates and the error list. */
@@ -86,6 +97,10 @@ public final class ImportPipeline {
         private final int maxErrors;
         private final PhoneIndex seen = new PhoneIndex();
         private final List<ImportError> errors = new ArrayList<>();
+        private final List<ImportError> warnings = new ArrayList<>();
+        private String contactHeader = HeaderLayout.CONTACT;
+        private String contactLetters = "A";
+        private long warningCount;
         private long rows;
         private long valid;
         private long invalid;
@@ -102,11 +117,17 @@ public final class ImportPipeline {
                 int first = seen.putIfAbsent(PhoneIndex.key(row.phone().e164()), row.row());
                 if (first >= 0) {
                     ok = false;
-                    error(ImportError.of(row.row(), HeaderLayout.CONTACT, ImportError.DUPLICATE_CONTACT, "A" + row.row()
+                    error(ImportError.of(row.row(), contactHeader, ImportError.DUPLICATE_CONTACT, contactLetters + row.row()
                             + ": contact " + row.phone().e164() + " already appears on row " + first));
                 }
             }
             row.errors().forEach(this::error);
+            for (ImportError warning : row.warnings()) {
+                warningCount++;
+                if (warnings.size() < maxErrors) {
+                    warnings.add(warning);
+                }
+            }
             if (ok) {
                 valid++;
                 onContact.accept(new ImportedContact(row.row(), row.phone(), row.data()));
@@ -132,6 +153,7 @@ public final class ImportPipeline {
         private HeaderLayout layout;
         private RowValidator validator;
         private List<RawRow> batch = new ArrayList<>(BATCH_ROWS);
+        private long batchBytes;
         private long dataRows;
 
         RowProducer(RowSource source, BlockingQueue<Item> queue, ExecutorService validators) {
@@ -166,16 +188,20 @@ public final class ImportPipeline {
         }
 
         @Override
-        public void row(int rowNumber, String[] cells, boolean contactIsNumber) {
+        public void row(int rowNumber, String[] cells) {
             if (cancelled) {
                 throw new Cancelled();
             }
             long chars = 0;
+            long bytes = 16L + 4L * cells.length;
             boolean blank = true;
             for (String cell : cells) {
-                if (cell != null && !cell.isEmpty()) {
-                    blank = false;
-                    chars += cell.length();
+                if (cell != null) {
+                    bytes += CELL_OVERHEAD_BYTES + 2L * cell.length();
+                    if (!cell.isEmpty()) {
+                        blank = false;
+                        chars += cell.length();
+                    }
                 }
             }
             if (blank) {
@@ -187,8 +213,8 @@ public final class ImportPipeline {
             }
             try {
                 if (layout == null) {
-                    layout = HeaderLayout.of(rowNumber, cells, settings.schema());
-                    validator = new RowValidator(layout, settings.defaultRegion());
+                    layout = HeaderLayout.of(rowNumber, cells, settings.schema(), settings.contactColumn());
+                    validator = new RowValidator(layout, settings.defaultRegion(), settings.notMobile());
                     put(new Header(layout));
                     return;
                 }
@@ -196,8 +222,9 @@ public final class ImportPipeline {
                     throw new AudienceImportException(AudienceImportException.TOO_MANY_ROWS, "the file has more than "
                             + settings.limits().maxRows() + " data rows (row " + rowNumber + " is one too many)");
                 }
-                batch.add(new RawRow(rowNumber, cells, contactIsNumber));
-                if (batch.size() == BATCH_ROWS) {
+                batch.add(new RawRow(rowNumber, cells));
+                batchBytes += bytes;
+                if (batch.size() == BATCH_ROWS || batchBytes >= BATCH_BYTES) {
                     submitBatch();
                 }
             } catch (InterruptedException e) {
@@ -213,6 +240,7 @@ public final class ImportPipeline {
             List<RawRow> rows = batch;
             RowValidator rowValidator = validator;
             batch = new ArrayList<>(BATCH_ROWS);
+            batchBytes = 0;
             put(new Batch(CompletableFuture.supplyAsync(() -> validateAll(rowValidator, rows), validators)));
         }
 
@@ -242,6 +270,9 @@ public final class ImportPipeline {
         try {
             return rows.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error fatal) {
+                throw fatal; // an OutOfMemoryError in a validator is the caller's to see as such
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -270,6 +301,13 @@ public final class ImportPipeline {
             }
             if (cause instanceof org.xml.sax.SAXException sax && sax.getException() instanceof AudienceImportException own) {
                 return own;
+            }
+            if (cause instanceof org.apache.poi.EncryptedDocumentException) {
+                return XlsRowSource.passwordProtected(cause);
+            }
+            if (cause instanceof org.apache.poi.ooxml.POIXMLException && String.valueOf(cause.getMessage())
+                    .contains("Strict OOXML")) {
+                return ZipInspector.strictOpenXml(); // POI's own message cites its bug tracker, not what to do
             }
         }
         if (error instanceof Error fatal && !(error instanceof StackOverflowError)) {

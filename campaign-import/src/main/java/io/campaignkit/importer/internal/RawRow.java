@@ -1,4 +1,4 @@
 package io.campaignkit.importer.internal;
 
 /** A non-blank data row as read, before validation. */
-record RawRow(int row, String[] cells, boolean contactIsNumber) {}
+record RawRow(int row, String[] cells) {}

@@ -7,9 +7,8 @@ interface RowSink {
      * One row.
      *
      * @param rowNumber the row as a spreadsheet shows it (1 = first row of the file)
-     * @param cells trimmed cell texts by column index; null or empty for an empty cell
-     * @param contactIsNumber whether the first cell was a numeric spreadsheet cell (so its
-     *     digits are an international number whose {@code +} the spreadsheet dropped)
+     * @param cells trimmed cell texts by column index; null or empty for an empty cell (a
+     *     numeric cell is the text of its digits, as if typed as text)
      */
-    void row(int rowNumber, String[] cells, boolean contactIsNumber);
+    void row(int rowNumber, String[] cells);
 }

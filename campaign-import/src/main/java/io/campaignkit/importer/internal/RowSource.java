@@ -7,6 +7,16 @@ interface RowSource {
 
     ImportFormat format();
 
+    /** The sheet read, once the read has started; null for text. */
+    default String sheetRead() {
+        return null;
+    }
+
+    /** The text encoding the file was read in; null for workbooks. */
+    default String encoding() {
+        return null;
+    }
+
     /**
      * Reads every row in order into {@code sink}. Raises {@code AudienceImportException} for
      * problems it recognizes; anything else it throws means the file is unreadable.

@@ -2,11 +2,13 @@ package io.campaignkit.importer.internal;
 
 import io.campaignkit.core.contact.InvalidPhoneNumberException;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.contact.PhoneNumberType;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.data.FieldValue;
 import io.campaignkit.core.data.InvalidFieldValueException;
 import io.campaignkit.importer.ImportError;
+import io.campaignkit.importer.NotMobilePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,25 +18,39 @@ final class RowValidator {
 
     private final HeaderLayout layout;
     private final String defaultRegion;
+    private final NotMobilePolicy notMobile;
 
-    RowValidator(HeaderLayout layout, String defaultRegion) {
+    RowValidator(HeaderLayout layout, String defaultRegion, NotMobilePolicy notMobile) {
         this.layout = layout;
         this.defaultRegion = defaultRegion;
+        this.notMobile = notMobile;
     }
 
     ValidatedRow validate(RawRow raw) {
         int row = raw.row();
         String[] cells = raw.cells();
         List<ImportError> errors = List.of();
+        List<ImportError> warnings = List.of();
         PhoneNumber phone = null;
         if (layout.hasContactColumn()) {
-            String contact = cell(cells, 0);
+            String contact = cell(cells, layout.contactColumn());
+            String where = CellValues.columnLetters(layout.contactColumn()) + row;
             try {
-                // A numeric cell lost its '+': its digits are international whatever the region.
-                phone = PhoneNumber.parse(contact, raw.contactIsNumber() ? null : defaultRegion);
+                // A numeric cell is read as its digits typed as text: the default region applies.
+                phone = PhoneNumber.parse(contact, defaultRegion);
             } catch (InvalidPhoneNumberException e) {
-                errors = add(errors, new ImportError(row, HeaderLayout.CONTACT, ImportError.INVALID_PHONE,
-                        e.reason().name(), "A" + row + ": " + e.getMessage()));
+                errors = add(errors, new ImportError(row, layout.contactHeader(), ImportError.INVALID_PHONE,
+                        e.reason().name(), where + ": " + e.getMessage()));
+            }
+            if (phone != null && phone.type() == PhoneNumberType.FIXED_LINE) {
+                ImportError landline = new ImportError(row, layout.contactHeader(), ImportError.INVALID_PHONE,
+                        ImportError.NOT_MOBILE, where + ": " + phone.e164() + " is a fixed line, not a mobile: it"
+                                + " cannot receive SMS or WhatsApp messages");
+                if (notMobile == NotMobilePolicy.REFUSE) {
+                    errors = add(errors, landline);
+                } else {
+                    warnings = add(warnings, landline);
+                }
             }
         }
         CustomData.Builder values = CustomData.builder();
@@ -52,15 +68,23 @@ final class RowValidator {
                         CellValues.columnLetters(column) + row + ": " + e.getMessage()));
             }
         }
-        for (int column = 1; column < cells.length; column++) {
-            if (layout.isHeaderless(column) && cells[column] != null && !cells[column].isEmpty()) {
-                String letters = CellValues.columnLetters(column);
-                errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
-                        + ": a value in a column with no header: remove it, or head the column with a field id"));
+        // One error per row however many stray values: a row of 10,000 of them is one problem to fix.
+        int firstStray = -1;
+        int strays = 0;
+        for (int column = 0; column < cells.length; column++) {
+            if (column != layout.contactColumn() && layout.isHeaderless(column) && cells[column] != null
+                    && !cells[column].isEmpty()) {
+                firstStray = strays++ == 0 ? column : firstStray;
             }
         }
+        if (strays > 0) {
+            String letters = CellValues.columnLetters(firstStray);
+            errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
+                    + ": a value in a column with no header" + (strays > 1 ? " (and " + (strays - 1)
+                            + " more in this row)" : "") + ": remove it, or head the column with a field id"));
+        }
         CustomData data = errors.isEmpty() && phone != null ? values.build() : null;
-        return new ValidatedRow(row, phone, data, errors);
+        return new ValidatedRow(row, phone, data, errors, warnings);
     }
 
     private static String cell(String[] cells, int column) {

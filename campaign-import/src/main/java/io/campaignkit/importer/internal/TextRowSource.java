@@ -60,6 +60,11 @@ final class TextRowSource implements RowSource {
     }
 
     @Override
+    public String encoding() {
+        return encoding.charset().name();
+    }
+
+    @Override
     public void read(RowSink sink) throws IOException {
         try (InputStream input = Files.newInputStream(file)) {
             input.skipNBytes(encoding.bomLength());
@@ -69,12 +74,12 @@ final class TextRowSource implements RowSource {
             List<String> fields = new ArrayList<>(INITIAL_FIELDS);
             StringBuilder field = new StringBuilder();
             while (readRecord(fields, field)) {
-                sink.row(rowNumber, fields.toArray(new String[0]), false);
+                sink.row(rowNumber, fields.toArray(new String[0]));
             }
         } catch (CharacterCodingException e) {
             throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "row " + (rowNumber + 1)
-                    + " is not valid " + encoding.charset().name() + " text: save the file as CSV UTF-8 or"
-                    + " Unicode text", e);
+                    + " is not valid " + encoding.charset().name() + " text, the encoding the file was read in:"
+                    + " save it as CSV UTF-8, or give its encoding", e);
         }
     }
 

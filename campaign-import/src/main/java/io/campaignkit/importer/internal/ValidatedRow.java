@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * A row after validation: its phone when the phone is valid (even if a field is not, so that
- * later duplicates are still found), its data when every field is valid, and its errors.
+ * later duplicates are still found), its data when every field is valid, its errors, and the
+ * warnings that do not make it invalid.
  */
-record ValidatedRow(int row, PhoneNumber phone, CustomData data, List<ImportError> errors) {
+record ValidatedRow(int row, PhoneNumber phone, CustomData data, List<ImportError> errors,
+        List<ImportError> warnings) {
 
     boolean valid() {
         return errors.isEmpty() && phone != null && data != null;

@@ -27,6 +27,7 @@ import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.hssf.record.Record;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
@@ -40,6 +41,7 @@ final class XlsRowSource implements RowSource {
 
     private final Path file;
     private final ImportSettings settings;
+    private volatile SheetListener listener;
 
     XlsRowSource(Path file, ImportSettings settings) {
         this.file = file;
@@ -52,26 +54,54 @@ final class XlsRowSource implements RowSource {
     }
 
     @Override
+    public String sheetRead() {
+        SheetListener read = listener;
+        return read == null ? null : read.sheetRead;
+    }
+
+    static AudienceImportException passwordProtected(Throwable cause) {
+        return new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the workbook is"
+                + " password-protected, so it cannot be read: open it in Excel, remove the password (File > Info >"
+                + " Protect Workbook > Encrypt with Password) and import the copy saved without one", cause);
+    }
+
+    /** The name of the root entry called {@code name} in any letter case (writers differ), or null. */
+    private static String entryIgnoringCase(DirectoryNode root, String name) {
+        for (org.apache.poi.poifs.filesystem.Entry entry : root) {
+            if (entry.getName().equalsIgnoreCase(name)) {
+                return entry.getName();
+            }
+        }
+        return null;
+    }
+
+    @Override
     public void read(RowSink sink) throws IOException, HSSFUserException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo")) {
-                throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE,
-                        "the workbook is protected with a password: save a copy without one");
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                throw passwordProtected(null); // an encrypted .xlsx travels inside an OLE2 file
             }
-            String stream = root.hasEntry("Workbook") ? "Workbook" : root.hasEntry("WORKBOOK") ? "WORKBOOK" : null;
+            String stream = entryIgnoringCase(root, "Workbook");
             if (stream == null) {
-                throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, root.hasEntry("Book")
-                        ? "the workbook is in the Excel 5.0/95 format: save it as .xlsx"
-                        : "the file is an OLE2 document (such as a Word .doc), not an Excel workbook");
+                throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
+                        entryIgnoringCase(root, "Book") != null
+                                ? "the workbook is in the Excel 5.0/95 format, which cannot be read: open it in"
+                                        + " Excel and save it as Excel Workbook (.xlsx)"
+                                : root.hasEntry("WordDocument") ? "the file is a Word document, not an Excel workbook"
+                                : "the file is an OLE2 document that holds no Excel workbook (it may be a Word,"
+                                        + " PowerPoint or Outlook file): save the contacts from the spreadsheet as .xlsx");
             }
             SheetListener listener = new SheetListener(settings.sheetName(), sink);
             FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(listener);
             listener.formats = formats;
             HSSFRequest request = new HSSFRequest();
             request.addListenerForAllRecords(formats);
+            this.listener = listener;
             try (InputStream workbook = root.createDocumentInputStream(stream)) {
                 new HSSFEventFactory().abortableProcessEvents(request, workbook);
+            } catch (EncryptedDocumentException encrypted) {
+                throw passwordProtected(encrypted);
             }
             listener.finish();
         }
@@ -88,6 +118,8 @@ final class XlsRowSource implements RowSource {
         private SSTRecord strings;
         private boolean date1904;
         private int sheetIndex = -1;
+        private String firstVisible;
+        private volatile String sheetRead;
         private boolean inWantedSheet;
         private boolean sheetFound;
         private boolean done;
@@ -95,7 +127,6 @@ final class XlsRowSource implements RowSource {
         private int currentRow = -1;
         private String[] cells = new String[16];
         private int width;
-        private boolean contactIsNumber;
         private int pendingStringRow = -1;
         private int pendingStringColumn;
 
@@ -136,17 +167,23 @@ final class XlsRowSource implements RowSource {
         private void startSheet() {
             if (sheetsInOrder == null) {
                 sheetsInOrder = BoundSheetRecord.orderByBofPosition(boundSheets);
+                firstVisible = boundSheets.stream().filter(sheet -> !sheet.isHidden() && !sheet.isVeryHidden())
+                        .map(BoundSheetRecord::getSheetname).findFirst().orElse(null);
             }
             sheetIndex++;
             String name = sheetIndex < sheetsInOrder.length ? sheetsInOrder[sheetIndex].getSheetname() : "";
-            inWantedSheet = wantedSheet == null ? sheetIndex == 0 : wantedSheet.equalsIgnoreCase(name.strip());
-            sheetFound |= inWantedSheet;
+            inWantedSheet = !sheetFound && (wantedSheet != null ? wantedSheet.equalsIgnoreCase(name.strip())
+                    : firstVisible == null || firstVisible.equals(name));
+            if (inWantedSheet) {
+                sheetFound = true;
+                sheetRead = name;
+            }
         }
 
         private void cellRecord(Record record) {
             if (record instanceof StringRecord text) {
                 if (pendingStringRow >= 0) {
-                    put(pendingStringRow, pendingStringColumn, text.getString(), false);
+                    put(pendingStringRow, pendingStringColumn, text.getString());
                     pendingStringRow = -1;
                 }
                 return;
@@ -157,14 +194,14 @@ final class XlsRowSource implements RowSource {
             int row = cell.getRow();
             int column = cell.getColumn();
             if (record instanceof LabelSSTRecord label) {
-                put(row, column, sharedString(label.getSSTIndex()), false);
+                put(row, column, sharedString(label.getSSTIndex()));
             } else if (record instanceof LabelRecord label) {
-                put(row, column, label.getValue(), false);
+                put(row, column, label.getValue());
             } else if (record instanceof NumberRecord number) {
-                put(row, column, numeric(number.getValue(), cell), true);
+                put(row, column, numeric(number.getValue(), cell));
             } else if (record instanceof BoolErrRecord boolErr) {
                 put(row, column, boolErr.isBoolean() ? (boolErr.getBooleanValue() ? "TRUE" : "FALSE")
-                        : FormulaError.forInt(boolErr.getErrorValue()).getString(), false);
+                        : FormulaError.forInt(boolErr.getErrorValue()).getString());
             } else if (record instanceof FormulaRecord formula) {
                 formulaResult(formula, cell);
             }
@@ -177,12 +214,11 @@ final class XlsRowSource implements RowSource {
                 pendingStringRow = cell.getRow(); // the text follows in a StringRecord
                 pendingStringColumn = cell.getColumn();
             } else if (type == CellType.NUMERIC) {
-                put(cell.getRow(), cell.getColumn(), numeric(formula.getValue(), cell), true);
+                put(cell.getRow(), cell.getColumn(), numeric(formula.getValue(), cell));
             } else if (type == CellType.BOOLEAN) {
-                put(cell.getRow(), cell.getColumn(), formula.getCachedBooleanValue() ? "TRUE" : "FALSE", false);
+                put(cell.getRow(), cell.getColumn(), formula.getCachedBooleanValue() ? "TRUE" : "FALSE");
             } else if (type == CellType.ERROR) {
-                put(cell.getRow(), cell.getColumn(), FormulaError.forInt(formula.getCachedErrorValue()).getString(),
-                        false);
+                put(cell.getRow(), cell.getColumn(), FormulaError.forInt(formula.getCachedErrorValue()).getString());
             }
         }
 
@@ -198,7 +234,7 @@ final class XlsRowSource implements RowSource {
             return strings.getString(index).getString();
         }
 
-        private void put(int row, int column, String value, boolean numeric) {
+        private void put(int row, int column, String value) {
             flushIfNewRow(row);
             if (value == null || column < 0) {
                 return;
@@ -208,9 +244,6 @@ final class XlsRowSource implements RowSource {
             }
             cells[column] = value.strip();
             width = Math.max(width, column + 1);
-            if (column == 0) {
-                contactIsNumber = numeric;
-            }
         }
 
         private void flushIfNewRow(int row) {
@@ -222,11 +255,10 @@ final class XlsRowSource implements RowSource {
 
         private void flushRow() {
             if (width > 0) {
-                sink.row(currentRow + 1, Arrays.copyOf(cells, width), contactIsNumber);
+                sink.row(currentRow + 1, Arrays.copyOf(cells, width));
             }
             Arrays.fill(cells, 0, width, null);
             width = 0;
-            contactIsNumber = false;
         }
 
         void finish() {

@@ -35,9 +35,11 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XlsxRowSource implements RowSource {
 
     private static final String NS_SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String POI_ERROR_PREFIX = "ERROR:";
 
     private final Path file;
     private final ImportSettings settings;
+    private volatile String sheetRead;
 
     XlsxRowSource(Path file, ImportSettings settings) {
         this.file = file;
@@ -54,7 +56,8 @@ final class XlsxRowSource implements RowSource {
         ZipInspector.inspect(file, settings.limits());
         try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(workbook);
-            boolean date1904 = usesDate1904(reader);
+            WorkbookFacts facts = workbookFacts(reader);
+            boolean date1904 = facts.date1904;
             StylesTable styles = reader.getStylesTable();
             if (styles == null) {
                 styles = new StylesTable(); // so that numbers still go through the formatter
@@ -67,7 +70,11 @@ final class XlsxRowSource implements RowSource {
                     try (InputStream sheet = sheets.next()) {
                         String name = sheets.getSheetName();
                         names.add(name);
-                        if (settings.sheetName() == null || settings.sheetName().equalsIgnoreCase(name.strip())) {
+                        boolean wanted = settings.sheetName() == null
+                                ? facts.firstVisibleSheet == null || facts.firstVisibleSheet.equals(name)
+                                : settings.sheetName().equalsIgnoreCase(name.strip());
+                        if (wanted) {
+                            sheetRead = name;
                             readSheet(sheet, styles, strings, date1904, sink);
                             return;
                         }
@@ -78,19 +85,27 @@ final class XlsxRowSource implements RowSource {
         }
     }
 
+    @Override
+    public String sheetRead() {
+        return sheetRead;
+    }
+
     static AudienceImportException sheetNotFound(String wanted, List<String> names) {
         return new AudienceImportException(AudienceImportException.SHEET_NOT_FOUND, names.isEmpty()
-                ? "the workbook has no sheet"
+                ? "the workbook has no worksheet (a chart sheet or a macro sheet holds no rows): nothing to import"
+                : wanted == null ? "the workbook has no worksheet that can be read; its sheets are " + names
                 : "the workbook has no sheet named '" + wanted + "'; its sheets are " + names);
     }
 
     private void readSheet(InputStream sheet, StylesTable styles, TempFileSharedStrings strings, boolean date1904,
             RowSink sink) throws Exception {
         ExactFormatter formatter = new ExactFormatter(date1904);
-        RowCollector rows = new RowCollector(formatter, sink);
+        RowCollector rows = new RowCollector(sink);
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new LimitedSheetHandler(new NumberFormatStyles(styles), strings, rows, formatter,
-                settings.limits().maxRowChars()));
+        LimitedSheetHandler handler = new LimitedSheetHandler(new NumberFormatStyles(styles), strings, rows, formatter,
+                settings.limits().maxRowChars());
+        rows.handler = handler;
+        parser.setContentHandler(handler);
         parser.parse(new InputSource(sheet));
     }
 
@@ -99,20 +114,36 @@ final class XlsxRowSource implements RowSource {
         return parts.isEmpty() ? null : parts.get(0).getInputStream();
     }
 
-    /** The workbook's {@code <workbookPr date1904="1"/>}: whether serial day 0 is 1904-01-01. */
-    private static boolean usesDate1904(XSSFReader reader) throws Exception {
-        boolean[] date1904 = {false};
+    /** What the workbook part says about reading it: its date system and which sheet is shown first. */
+    private static final class WorkbookFacts {
+        /** {@code <workbookPr date1904="1"/>}: serial day 0 is 1904-01-01. */
+        boolean date1904;
+        /** The first sheet, in tab order, that is not hidden; null when every sheet is. */
+        String firstVisibleSheet;
+    }
+
+    private static WorkbookFacts workbookFacts(XSSFReader reader) throws Exception {
+        WorkbookFacts facts = new WorkbookFacts();
         try (InputStream in = reader.getWorkbookData()) {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(new DefaultHandler() {
                 @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes)
-                        throws SAXException {
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
                     if ("workbookPr".equals(localName)) {
                         String value = attributes.getValue("date1904");
-                        date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
-                    } else if ("sheets".equals(localName)) {
-                        throw new StopParsing(); // workbookPr comes before the sheet list
+                        facts.date1904 = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    } else if ("sheet".equals(localName) && facts.firstVisibleSheet == null) {
+                        String state = attributes.getValue("state");
+                        if (state == null || "visible".equals(state)) {
+                            facts.firstVisibleSheet = attributes.getValue("name");
+                        }
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) {
+                    if ("sheets".equals(localName)) {
+                        throw new StopParsing(); // what follows the sheet list is not needed
                     }
                 }
             });
@@ -124,7 +155,7 @@ final class XlsxRowSource implements RowSource {
                 throw e;
             }
         }
-        return date1904[0];
+        return facts;
     }
 
     /** Ends a parse early, once the part has told what was needed. */
@@ -141,6 +172,8 @@ final class XlsxRowSource implements RowSource {
         private final int maxRowChars;
         private long rowChars;
         private int rowNumber;
+        /** Whether the cell being read is an error cell ({@code t="e"}), which POI reports as "ERROR:#N/A". */
+        private boolean errorCell;
 
         LimitedSheetHandler(Styles styles, TempFileSharedStrings strings, SheetContentsHandler rows,
                 DataFormatter formatter, int maxRowChars) {
@@ -154,6 +187,8 @@ final class XlsxRowSource implements RowSource {
             if ("row".equals(localName) && NS_SPREADSHEETML.equals(uri)) {
                 rowChars = 0;
                 rowNumber++;
+            } else if ("c".equals(localName) && NS_SPREADSHEETML.equals(uri)) {
+                errorCell = "e".equals(attributes.getValue("t"));
             }
             super.startElement(uri, localName, qName, attributes);
         }
@@ -169,11 +204,10 @@ final class XlsxRowSource implements RowSource {
         }
     }
 
-    /** Numbers as exact decimals, dates as ISO dates; remembers that the last cell was numeric. */
+    /** Numbers as exact decimals, dates as ISO dates, in the workbook's own date system. */
     private static final class ExactFormatter extends DataFormatter {
         private final boolean date1904;
         private final CellValues.DateFormats dateFormats = new CellValues.DateFormats();
-        private boolean lastWasNumeric;
 
         ExactFormatter(boolean date1904) {
             this.date1904 = date1904;
@@ -181,35 +215,25 @@ final class XlsxRowSource implements RowSource {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            lastWasNumeric = true;
             return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
-            lastWasNumeric = true;
             return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
-        }
-
-        boolean takeLastWasNumeric() {
-            boolean was = lastWasNumeric;
-            lastWasNumeric = false;
-            return was;
         }
     }
 
     /** Gathers the sparse cell callbacks of a row into an array by column. */
     private static final class RowCollector implements SheetContentsHandler {
-        private final ExactFormatter formatter;
         private final RowSink sink;
+        private LimitedSheetHandler handler;
         private String[] cells = new String[16];
         private int width;
         private int lastColumn;
-        private boolean contactIsNumber;
 
-        RowCollector(ExactFormatter formatter, RowSink sink) {
-            this.formatter = formatter;
+        RowCollector(RowSink sink) {
             this.sink = sink;
         }
 
@@ -218,12 +242,10 @@ final class XlsxRowSource implements RowSource {
             Arrays.fill(cells, 0, width, null);
             width = 0;
             lastColumn = -1;
-            contactIsNumber = false;
         }
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            boolean numeric = formatter.takeLastWasNumeric();
             int column = cellReference == null ? lastColumn + 1 : CellValues.columnIndex(cellReference);
             if (column < 0 || formattedValue == null) {
                 return;
@@ -232,17 +254,17 @@ final class XlsxRowSource implements RowSource {
             if (column >= cells.length) {
                 cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
             }
-            cells[column] = formattedValue.strip();
+            // one spelling for cell errors in both workbook formats: "#DIV/0!", as Excel shows it
+            String value = handler.errorCell && formattedValue.startsWith(POI_ERROR_PREFIX)
+                    ? formattedValue.substring(POI_ERROR_PREFIX.length()) : formattedValue;
+            cells[column] = value.strip();
             width = Math.max(width, column + 1);
-            if (column == 0) {
-                contactIsNumber = numeric;
-            }
         }
 
         @Override
         public void endRow(int rowNum) {
             if (width > 0) {
-                sink.row(rowNum + 1, Arrays.copyOf(cells, width), contactIsNumber);
+                sink.row(rowNum + 1, Arrays.copyOf(cells, width));
             }
         }
     }

@@ -4,7 +4,9 @@ import io.campaignkit.importer.AudienceImportException;
 import io.campaignkit.importer.ImportLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -47,17 +49,59 @@ final class ZipInspector {
         }
     }
 
-    private static void requireWorkbook(ZipFile zip) {
-        if (zip.getEntry("xl/workbook.xml") != null || zip.getEntry("[Content_Types].xml") != null
-                && zip.stream().anyMatch(entry -> entry.getName().startsWith("xl/") && entry.getName().endsWith(".xml"))) {
+    /** Content types of a workbook's main part: .xlsx, .xlsm, .xltx, .xltm. */
+    private static final List<String> WORKBOOK_CONTENT_TYPES = List.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+            "application/vnd.ms-excel.template.macroEnabled.main+xml");
+    private static final String XLSB_CONTENT_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
+    /** Strict Open XML names its relationships and parts under this namespace instead of the transitional one. */
+    private static final String STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/";
+    /** Package-level parts read whole to tell what the archive is; bigger ones are not a real workbook's. */
+    private static final int MAX_PACKAGE_PART_BYTES = 1024 * 1024;
+
+    /**
+     * Tells a workbook from the other ZIP-based files by what the package itself declares (its
+     * content types and its main relationship), not by part names that writers choose freely.
+     */
+    static void requireWorkbook(ZipFile zip) throws IOException {
+        String contentTypes = packagePart(zip, "[Content_Types].xml");
+        String relationships = packagePart(zip, "_rels/.rels");
+        if (zip.getEntry("xl/workbook.bin") != null || contentTypes.contains(XLSB_CONTENT_TYPE)) {
+            throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "Excel binary"
+                    + " workbook (.xlsb) is not supported: open it in Excel and save it as Excel Workbook (.xlsx)");
+        }
+        if (relationships.contains(STRICT_NAMESPACE) || contentTypes.contains(STRICT_NAMESPACE)) {
+            throw strictOpenXml();
+        }
+        if (WORKBOOK_CONTENT_TYPES.stream().anyMatch(contentTypes::contains) || zip.getEntry("xl/workbook.xml") != null) {
             return;
         }
-        String what = zip.getEntry("xl/workbook.bin") != null ? "an Excel binary workbook (.xlsb)"
-                : zip.getEntry("mimetype") != null ? "an OpenDocument file (.ods)"
-                : zip.getEntry("word/document.xml") != null ? "a Word document"
+        String what = zip.getEntry("mimetype") != null || contentTypes.isEmpty() && zip.getEntry("content.xml") != null
+                ? "an OpenDocument file (.ods)"
+                : contentTypes.contains("wordprocessingml") ? "a Word document"
+                : contentTypes.contains("presentationml") ? "a PowerPoint presentation"
                 : "a ZIP archive";
         throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
-                "the file is " + what + ", not an Excel workbook: save it from the spreadsheet as .xlsx");
+                "the file is " + what + ", not an Excel workbook: save the contacts from the spreadsheet as .xlsx");
+    }
+
+    static AudienceImportException strictOpenXml() {
+        return new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "the workbook is saved as"
+                + " Strict Open XML Spreadsheet, which is not supported: open it in Excel and save it as Excel"
+                + " Workbook (.xlsx)");
+    }
+
+    /** A small package part as text; empty when absent. */
+    private static String packagePart(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            return "";
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readNBytes(MAX_PACKAGE_PART_BYTES), StandardCharsets.UTF_8);
+        }
     }
 
     private static long inflatedSize(ZipFile zip, ZipEntry entry, ImportLimits limits, byte[] chunk, long totalLeft)

@@ -21,6 +21,16 @@ class CellValuesTest {
     }
 
     @Test
+    void aZeroPaddedFormatKeepsTheLeadingZerosItShows() {
+        CellValues.DateFormats formats = new CellValues.DateFormats();
+        assertThat(CellValues.numeric(7700900123d, 164, "00000000000", false, formats)).isEqualTo("07700900123");
+        assertThat(CellValues.numeric(123, 165, "00000", false, formats)).isEqualTo("00123");
+        assertThat(CellValues.numeric(1234567, 165, "00000", false, formats)).isEqualTo("1234567");
+        assertThat(CellValues.numeric(12.5, 165, "00000", false, formats)).isEqualTo("12.5");
+        assertThat(CellValues.numeric(4771234567d, 1, "0", false, formats)).isEqualTo("4771234567");
+    }
+
+    @Test
     void dateFormatsGiveIsoDatesInTheWorkbooksDateSystem() {
         // 42729 is 2016-12-25 in the 1900 system; the same serial is four years and a day later in 1904
         assertThat(CellValues.numeric(42729, 14, "m/d/yy", false, new CellValues.DateFormats())).isEqualTo("2016-12-25");
