@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -38,6 +41,8 @@ public final class ImportPipeline {
     /** Bounds the rows held between reader and consumer, whatever the parallelism: memory stays flat. */
     private static final int MAX_BATCHES_IN_FLIGHT = 32;
     private static final int MAX_CAUSE_MESSAGE = 300;
+    /** How often a waiting consumer looks whether a pipeline thread died without a word. */
+    private static final long WATCH_INTERVAL_MS = 200;
 
     private final ImportSettings settings;
 
@@ -47,15 +52,17 @@ public final class ImportPipeline {
 
     public ImportReport run(Path file, Consumer<? super ImportedContact> onContact) {
         RowSource source = FormatDetector.open(file, settings);
+        Watch watch = new Watch();
         ExecutorService validators = Executors.newFixedThreadPool(settings.parallelism(),
-                daemonThreads("campaignkit-import-validator-"));
+                daemonThreads("campaignkit-import-validator-", watch));
         BlockingQueue<Item> queue = new ArrayBlockingQueue<>(
                 Math.min(MAX_BATCHES_IN_FLIGHT, settings.parallelism() * BATCHES_IN_FLIGHT_PER_THREAD + 2));
         RowProducer producer = new RowProducer(source, queue, validators);
-        Thread reader = daemonThreads("campaignkit-import-reader-").newThread(producer);
+        Thread reader = daemonThreads("campaignkit-import-reader-", watch).newThread(producer);
+        watch.reader(reader);
         reader.start();
         try {
-            return consume(source, queue, onContact);
+            return consume(source, queue, onContact, watch);
         } finally {
             producer.cancelled = true;
             reader.interrupt();
@@ -65,19 +72,19 @@ public final class ImportPipeline {
     }
 
     private ImportReport consume(RowSource source, BlockingQueue<Item> queue,
-            Consumer<? super ImportedContact> onContact) {
+            Consumer<? super ImportedContact> onContact, Watch watch) {
         ImportFormat format = source.format();
         Results results = new Results(settings.maxErrors());
         boolean headerValid = true;
         while (true) {
-            Item item = take(queue);
+            Item item = take(queue, watch);
             if (item instanceof Header header) {
                 results.contactHeader = header.layout().contactHeader();
                 results.contactLetters = CellValues.columnLetters(Math.max(0, header.layout().contactColumn()));
                 headerValid = header.layout().errors().isEmpty();
                 header.layout().errors().forEach(results::error);
             } else if (item instanceof Batch batch) {
-                for (ValidatedRow row : join(batch.rows())) {
+                for (ValidatedRow row : join(batch.rows(), watch)) {
                     results.add(row, onContact);
                 }
             } else if (item instanceof Failure failure) {
@@ -257,23 +264,69 @@ public final class ImportPipeline {
         return validated;
     }
 
-    private static Item take(BlockingQueue<Item> queue) {
+    static Item take(BlockingQueue<Item> queue, Watch watch) {
         try {
-            return queue.take();
+            while (true) {
+                Item item = queue.poll(WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                watch.check();
+                if (!watch.reader.isAlive() && queue.isEmpty()) {
+                    throw new IllegalStateException("the import's reader thread stopped without a result");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AudienceImportException(AudienceImportException.INTERRUPTED, "the import was interrupted");
         }
     }
 
-    private static ValidatedRow[] join(CompletableFuture<ValidatedRow[]> rows) {
+    static ValidatedRow[] join(CompletableFuture<ValidatedRow[]> rows, Watch watch) {
         try {
-            return rows.join();
-        } catch (CompletionException e) {
+            while (true) {
+                try {
+                    return rows.get(WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillValidating) {
+                    watch.check(); // a validator thread that died never completes its batch
+                }
+            }
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Error fatal) {
                 throw fatal; // an OutOfMemoryError in a validator is the caller's to see as such
             }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AudienceImportException(AudienceImportException.INTERRUPTED, "the import was interrupted");
+        }
+    }
+
+    /**
+     * What the pipeline's own threads died of. Out of memory, a thread can die while it reports its
+     * failure (the report needs memory too): its result then never comes, so the consumer looks here
+     * while it waits instead of waiting for good.
+     */
+    static final class Watch {
+        private final AtomicReference<Throwable> died = new AtomicReference<>();
+        private volatile Thread reader;
+
+        void died(Throwable error) {
+            died.compareAndSet(null, error);
+        }
+
+        void reader(Thread thread) {
+            this.reader = thread;
+        }
+
+        void check() {
+            Throwable error = died.get();
+            if (error instanceof Error fatal) {
+                throw fatal;
+            }
+            if (error != null) {
+                throw new IllegalStateException("an import thread stopped: " + error, error);
+            }
         }
     }
 
@@ -322,16 +375,17 @@ public final class ImportPipeline {
                 + error.getClass().getSimpleName() + ": " + detail + ")", error);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix, Watch watch) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((dead, error) -> watch.died(error));
             return thread;
         };
     }
 
-    private sealed interface Item permits Header, Batch, Failure, End {}
+    sealed interface Item permits Header, Batch, Failure, End {}
 
     private record Header(HeaderLayout layout) implements Item {}
 
@@ -339,7 +393,7 @@ public final class ImportPipeline {
 
     private record Failure(Throwable error) implements Item {}
 
-    private enum End implements Item { INSTANCE }
+    enum End implements Item { INSTANCE }
 
     /** Unwinds a reader whose import was abandoned. */
     private static final class Cancelled extends RuntimeException {
