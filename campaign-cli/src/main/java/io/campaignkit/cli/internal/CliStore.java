@@ -2,7 +2,7 @@ package io.campaignkit.cli.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.campaignkit.store.jdbc.Dialect;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -129,7 +129,7 @@ final class CliStore implements AutoCloseable {
                 dataSource = hikari;
             }
             JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource)
-                    .dialect(h2 ? Dialect.H2 : Dialect.POSTGRESQL).migrate(true).tenant(TENANT).build();
+                    .dialect(h2 ? JdbcDialect.H2 : JdbcDialect.POSTGRESQL).migrate(true).tenant(TENANT).build();
             return Optional.of(new CliStore(store, pool, redact(url)));
         } catch (RuntimeException failure) {
             closeQuietly(pool);

@@ -37,6 +37,8 @@ import io.campaignkit.store.jdbc.internal.ConversationRows;
 import io.campaignkit.store.jdbc.internal.EngagementRows;
 import io.campaignkit.store.jdbc.internal.InboundQueueRows;
 import io.campaignkit.store.jdbc.internal.Migrations;
+import io.campaignkit.store.jdbc.internal.RecipientChanges;
+import io.campaignkit.store.jdbc.internal.RecipientClaims;
 import io.campaignkit.store.jdbc.internal.RecipientRows;
 import io.campaignkit.store.jdbc.internal.Scope;
 import io.campaignkit.store.jdbc.internal.Sql;
@@ -60,7 +62,7 @@ import javax.sql.DataSource;
  * JdbcCampaignStore store = JdbcCampaignStore.builder()
  *         .dataSource(pooledDataSource)   // the host's pool; the store borrows a connection per operation
  *         .migrate(true)                  // apply the schema migrations now (the default)
- *         .build();                       // dialect detected from the database
+ *         .build();                       // dialect detected from the database (or .dialect(JdbcDialect.POSTGRESQL))
  * CampaignEngine engine = CampaignEngine.builder().storage(store.storage())...;
  * }</pre>
  *
@@ -81,6 +83,9 @@ import javax.sql.DataSource;
  * clients). Suppressions a tenant's store adds apply to that tenant; those a store for every tenant
  * adds apply to all of them.
  *
+ * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database; everything
+ * else is the same statements.
+ *
  * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a
  * recipient is core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
  */
@@ -91,30 +96,33 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     public static final boolean DEFAULT_MIGRATE = true;
 
     private final Sql sql;
-    private final Dialect dialect;
+    private final JdbcDialect dialect;
     private final Scope scope;
     private final AutoCloseable owned;
     private final CampaignRows campaigns;
     private final RecipientRows recipients;
+    private final RecipientClaims claims;
+    private final RecipientChanges changes;
     private final EngagementRows engagements;
     private final SuppressionRows suppressions;
     private final ConversationRows conversations;
     private final InboundQueueRows inbound;
     private final TrackingRows tracking;
 
-    private JdbcCampaignStore(Sql sql, Dialect dialect, Scope scope, AutoCloseable owned) {
+    private JdbcCampaignStore(Sql sql, JdbcDialect dialect, Scope scope, AutoCloseable owned) {
         this.sql = sql;
         this.dialect = dialect;
         this.scope = scope;
         this.owned = owned;
-        boolean postgres = dialect == Dialect.POSTGRESQL;
-        this.campaigns = new CampaignRows(sql, scope);
-        this.recipients = new RecipientRows(sql, scope, campaigns, postgres);
-        this.engagements = new EngagementRows(sql, scope, campaigns, postgres);
-        this.suppressions = new SuppressionRows(sql, scope, postgres);
-        this.conversations = new ConversationRows(sql, scope, campaigns);
-        this.inbound = new InboundQueueRows(sql, scope, campaigns);
-        this.tracking = new TrackingRows(sql, scope, campaigns, postgres);
+        this.campaigns = new CampaignRows(sql, scope, dialect);
+        this.recipients = new RecipientRows(sql, scope, campaigns, dialect);
+        this.claims = new RecipientClaims(sql, scope, dialect);
+        this.changes = new RecipientChanges(sql, scope, dialect);
+        this.engagements = new EngagementRows(sql, scope, campaigns, dialect);
+        this.suppressions = new SuppressionRows(sql, scope, dialect);
+        this.conversations = new ConversationRows(sql, scope, campaigns, dialect);
+        this.inbound = new InboundQueueRows(sql, scope, campaigns, dialect);
+        this.tracking = new TrackingRows(sql, scope, campaigns, dialect);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -122,8 +130,8 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         return new Builder();
     }
 
-    /** The database this store runs on. */
-    public Dialect dialect() {
+    /** What this store does differently on its database. */
+    public JdbcDialect dialect() {
         return dialect;
     }
 
@@ -191,14 +199,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public List<Campaign> findCampaigns(CampaignQuery query) {
-        if (query instanceof CampaignQuery.ById byId) {
-            return campaigns.find(byId.id()).stream().toList();
-        }
-        if (query instanceof CampaignQuery.ByState byState) {
-            return campaigns.findByState(byState.state(), byState.after(), byState.limit());
-        }
-        CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
-        return campaigns.findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
+        return campaigns.find(query);
     }
 
     @Override
@@ -215,38 +216,28 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return kind == ClaimKind.DUE ? recipients.claimForSending(campaignId, lease, limit, now)
-                : recipients.claimExpiredSending(campaignId, lease, limit, now);
+        return kind == ClaimKind.DUE ? claims.claimForSending(campaignId, lease, limit, now)
+                : claims.claimExpiredSending(campaignId, lease, limit, now);
     }
 
     @Override
     public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
-        return recipients.renewLease(campaignId, held, renewed);
+        return claims.renewLease(campaignId, held, renewed);
     }
 
     @Override
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        return recipients.apply(updates);
+        return changes.apply(updates);
     }
 
     @Override
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        return recipients.skipPending(campaignId, reason, limit, now);
+        return changes.skipPending(campaignId, reason, limit, now);
     }
 
     @Override
     public List<Recipient> findRecipients(RecipientQuery query) {
-        if (query instanceof RecipientQuery.ByKey byKey) {
-            return recipients.find(byKey.key()).stream().toList();
-        }
-        if (query instanceof RecipientQuery.ByProviderMessageId byId) {
-            return recipients.findByProviderMessageId(byId.providerMessageId()).stream().toList();
-        }
-        if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
-            return recipients.findByCorrelationId(byCorrelation.correlationId()).stream().toList();
-        }
-        RecipientQuery.Page page = (RecipientQuery.Page) query;
-        return recipients.page(page.campaignId(), page.afterSequence(), page.limit());
+        return recipients.find(query);
     }
 
     @Override
@@ -307,26 +298,14 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public Optional<Conversation> changeConversation(String conversationId, ConversationChange change) {
-        if (change instanceof ConversationChange.Touch touch) {
-            return conversations.touch(conversationId, touch.at());
-        }
-        if (change instanceof ConversationChange.MarkAutoReply mark) {
-            return conversations.tryMarkAutoReply(conversationId, mark.periodStart(), mark.now());
-        }
-        ConversationChange.Close close = (ConversationChange.Close) change;
-        return conversations.close(conversationId, close.reason(), close.at());
+        return conversations.change(conversationId, change);
     }
 
     /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
     @Override
     public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
             int limit, Instant at) {
-        Optional<Instant> oldest = conversations.oldestActivity(campaignId);
-        if (oldest.isEmpty() || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
-            return new ConversationSweep(List.of(), oldest);
-        }
-        List<Conversation> closed = conversations.closeAll(campaignId, idleSince, reason, limit, at);
-        return new ConversationSweep(closed, conversations.oldestActivity(campaignId));
+        return conversations.closeIdle(campaignId, idleSince, reason, limit, at);
     }
 
     // ================================================================ InboundQueue
@@ -388,7 +367,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     /** Builds a {@link JdbcCampaignStore}. */
     public static final class Builder {
         private DataSource dataSource;
-        private Dialect dialect;
+        private JdbcDialect dialect;
         private boolean migrate = DEFAULT_MIGRATE;
         private String tenantId;
         private AutoCloseable owned = () -> { };
@@ -401,8 +380,11 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
             return this;
         }
 
-        /** The database's dialect; detected from the database when not set. */
-        public Builder dialect(Dialect dialect) {
+        /**
+         * What differs on the database: {@link JdbcDialect#H2}, {@link JdbcDialect#POSTGRESQL} or one of
+         * the host's own; by default {@linkplain JdbcDialect#detect detected} from the database.
+         */
+        public Builder dialect(JdbcDialect dialect) {
             this.dialect = Arguments.requireNonNull(dialect, "dialect");
             return this;
         }
@@ -437,13 +419,13 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
          */
         public JdbcCampaignStore build() {
             Arguments.require(dataSource != null, "dataSource", "dataSource is required");
-            Dialect resolved = dialect != null ? dialect : Dialect.detect(dataSource);
+            JdbcDialect resolved = dialect != null ? dialect : JdbcDialect.detect(dataSource);
             if (migrate) {
                 Migrations.migrate(dataSource, resolved.migrationFolder());
             } else {
                 Migrations.validate(dataSource, resolved.migrationFolder());
             }
-            return new JdbcCampaignStore(new Sql(dataSource), resolved,
+            return new JdbcCampaignStore(new Sql(dataSource, resolved), resolved,
                     tenantId == null ? Scope.allTenants() : Scope.tenant(tenantId), owned);
         }
     }

@@ -74,8 +74,8 @@ public final class JdbcPacingStore implements PacingStore {
     public static JdbcPacingStore on(JdbcCampaignStore store) {
         Arguments.requireNonNull(store, "store");
         Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
-        return new JdbcPacingStore(new PacingBucketRows(new Sql(store.dataSource()), scope,
-                store.dialect() == Dialect.POSTGRESQL),
+        return new JdbcPacingStore(new PacingBucketRows(new Sql(store.dataSource(), store.dialect()), scope,
+                store.dialect()),
                 "JdbcPacingStore[" + store.dialect() + ", tenant=" + store.tenantId().orElse("*") + "]");
     }
 

@@ -27,7 +27,7 @@ class JdbcCampaignStoreBuilderTest {
                 CampaignConfiguration.custom().name("Kept").audience(AudienceReference.importedList("a.csv")).build(),
                 Instant.parse("2026-06-01T15:00:00Z"));
         try (JdbcCampaignStore store = JdbcCampaignStores.h2File(directory.resolve("campaigns"))) {
-            assertThat(store.dialect()).isEqualTo(Dialect.H2);
+            assertThat(store.dialect()).isEqualTo(JdbcDialect.H2);
             store.insert(campaign);
         }
         try (JdbcCampaignStore reopened = JdbcCampaignStores.h2File(directory.resolve("campaigns"))) {
@@ -45,7 +45,7 @@ class JdbcCampaignStoreBuilderTest {
                         assertThat(error.getMessage()).contains("migrate(true)");
                     });
             JdbcCampaignStore.builder().dataSource(pool).build();
-            assertThat(JdbcCampaignStore.builder().dataSource(pool).migrate(false).build().dialect()).isEqualTo(Dialect.H2);
+            assertThat(JdbcCampaignStore.builder().dataSource(pool).migrate(false).build().dialect()).isEqualTo(JdbcDialect.H2);
         } finally {
             pool.dispose();
         }
@@ -53,10 +53,10 @@ class JdbcCampaignStoreBuilderTest {
 
     @Test
     void theDialectIsDetectedFromTheDatabase() {
-        assertThat(Dialect.detect(PostgresDatabase.pool())).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(JdbcDialect.detect(PostgresDatabase.pool())).isEqualTo(JdbcDialect.POSTGRESQL);
         JdbcConnectionPool pool = H2Databases.fresh();
         try {
-            assertThat(Dialect.detect(pool)).isEqualTo(Dialect.H2);
+            assertThat(JdbcDialect.detect(pool)).isEqualTo(JdbcDialect.H2);
         } finally {
             pool.dispose();
         }
@@ -70,7 +70,7 @@ class JdbcCampaignStoreBuilderTest {
                 error -> assertThat(error.argument()).isEqualTo("tenantId"));
         assertThatThrownBy(() -> JdbcCampaignStores.h2File(null)).isInstanceOfSatisfying(InvalidArgumentException.class,
                 error -> assertThat(error.argument()).isEqualTo("path"));
-        assertThatThrownBy(() -> Dialect.detect(null)).isInstanceOfSatisfying(InvalidArgumentException.class,
+        assertThatThrownBy(() -> JdbcDialect.detect(null)).isInstanceOfSatisfying(InvalidArgumentException.class,
                 error -> assertThat(error.argument()).isEqualTo("dataSource"));
     }
 }

@@ -40,7 +40,7 @@ class RecipientCountsMigrationTest {
         JdbcConnectionPool source = H2Databases.fresh();
         JdbcConnectionPool target = H2Databases.fresh();
         try {
-            checkBackfill(source, target, Dialect.H2);
+            checkBackfill(source, target, JdbcDialect.H2);
         } finally {
             dispose(source);
             dispose(target);
@@ -55,10 +55,10 @@ class RecipientCountsMigrationTest {
             statement.execute("CREATE DATABASE ck_v4_backfill");
         }
         checkBackfill(PostgresDatabase.pool(), PostgresDatabase.server().getDatabase("postgres", "ck_v4_backfill"),
-                Dialect.POSTGRESQL);
+                JdbcDialect.POSTGRESQL);
     }
 
-    private static void checkBackfill(DataSource source, DataSource target, Dialect dialect) throws SQLException {
+    private static void checkBackfill(DataSource source, DataSource target, JdbcDialect dialect) throws SQLException {
         JdbcCampaignStore before = JdbcCampaignStore.builder().dataSource(source).build();
         List<Campaign> campaigns = List.of(RecipientCountChecks.readyCampaign("upgraded-1", "acme"),
                 RecipientCountChecks.readyCampaign("upgraded-2", "globex"),

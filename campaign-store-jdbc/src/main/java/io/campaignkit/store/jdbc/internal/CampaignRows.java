@@ -7,8 +7,10 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.DuplicateCampaignException;
 import io.campaignkit.core.port.VersionConflictException;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +31,12 @@ public final class CampaignRows {
 
     private final Sql sql;
     private final Scope scope;
+    private final JdbcDialect dialect;
 
-    public CampaignRows(Sql sql, Scope scope) {
+    public CampaignRows(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
+        this.dialect = dialect;
     }
 
     public void insert(Campaign campaign) {
@@ -62,7 +66,7 @@ public final class CampaignRows {
                 insert.setString(13, CampaignCodec.encodeConfiguration(s.configuration()));
                 insert.executeUpdate();
             } catch (SQLException failure) {
-                if (Sql.isUniqueViolation(failure)) {
+                if (dialect.isUniqueViolation(failure)) {
                     throw new DuplicateCampaignException(campaign.id());
                 }
                 throw failure;
@@ -123,6 +127,18 @@ public final class CampaignRows {
                 return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The campaigns a query names: one by id, or a page by state or by project. */
+    public List<Campaign> find(CampaignQuery query) {
+        if (query instanceof CampaignQuery.ById byId) {
+            return find(byId.id()).stream().toList();
+        }
+        if (query instanceof CampaignQuery.ByState byState) {
+            return findByState(byState.state(), byState.after(), byState.limit());
+        }
+        CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
+        return findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
     }
 
     public Optional<Campaign> find(CampaignId id) {

@@ -3,6 +3,9 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationChange;
+import io.campaignkit.core.port.ConversationSweep;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,11 +30,13 @@ public final class ConversationRows {
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
+    private final JdbcDialect dialect;
 
-    public ConversationRows(Sql sql, Scope scope, CampaignRows campaigns) {
+    public ConversationRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
+        this.dialect = dialect;
     }
 
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
@@ -41,7 +46,7 @@ public final class ConversationRows {
                         connection -> openOrContinueOnce(connection, campaignId, phone, at));
             } catch (JdbcStoreException failure) {
                 if (attempt >= OPEN_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
-                        || !Sql.isUniqueViolation(cause)) {
+                        || !dialect.isUniqueViolation(cause)) {
                     throw failure;
                 }
                 // another node opened it meanwhile: continue that one
@@ -139,6 +144,29 @@ public final class ConversationRows {
             }
             return selectOne(connection, "conversation_id = ?", false, conversationId);
         });
+    }
+
+    /** Touches, marks an automatic reply in or closes a conversation: as changed, or empty when the change did not apply. */
+    public Optional<Conversation> change(String conversationId, ConversationChange change) {
+        if (change instanceof ConversationChange.Touch touch) {
+            return touch(conversationId, touch.at());
+        }
+        if (change instanceof ConversationChange.MarkAutoReply mark) {
+            return tryMarkAutoReply(conversationId, mark.periodStart(), mark.now());
+        }
+        ConversationChange.Close close = (ConversationChange.Close) change;
+        return close(conversationId, close.reason(), close.at());
+    }
+
+    /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
+    public ConversationSweep closeIdle(CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit,
+            Instant at) {
+        Optional<Instant> oldest = oldestActivity(campaignId);
+        if (oldest.isEmpty() || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
+            return new ConversationSweep(List.of(), oldest);
+        }
+        List<Conversation> closed = closeAll(campaignId, idleSince, reason, limit, at);
+        return new ConversationSweep(closed, oldestActivity(campaignId));
     }
 
     public Optional<Conversation> close(String conversationId, String reason, Instant at) {

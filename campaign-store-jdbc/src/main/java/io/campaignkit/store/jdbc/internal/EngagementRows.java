@@ -3,17 +3,21 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.store.jdbc.JdbcDialect;
+import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Exclusivity, enforced by the primary key of {@code ck_engagement} (sender, phone): of two nodes
@@ -24,24 +28,24 @@ public final class EngagementRows {
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
-    private final Inserts inserts;
+    private final JdbcDialect dialect;
 
-    public EngagementRows(Sql sql, Scope scope, CampaignRows campaigns, boolean postgres) {
+    public EngagementRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
-        this.inserts = new Inserts(postgres);
+        this.dialect = dialect;
     }
 
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return engageOnce(sender, campaignId, phones);
-            } catch (io.campaignkit.store.jdbc.JdbcStoreException failure) {
-                if (attempt >= 5 || !(failure.getCause() instanceof SQLException cause) || !Sql.isUniqueViolation(cause)) {
+            } catch (JdbcStoreException failure) {
+                if (attempt >= 5 || !(failure.getCause() instanceof SQLException cause) || !dialect.isUniqueViolation(cause)) {
                     throw failure;
                 }
-                // H2: another thread engaged one of the phones meanwhile; look again
+                // a database that cannot skip duplicates (H2): another thread engaged one of the phones meanwhile; look again
             }
         }
     }
@@ -55,7 +59,7 @@ public final class EngagementRows {
             insertAbsent(connection, sender, campaignId, tenant, sorted.keySet());
             Set<PhoneNumber> taken = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
-                    + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + RecipientRows.placeholders(sorted.size()) + ")")) {
+                    + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + Sql.placeholders(sorted.size()) + ")")) {
                 select.setString(1, sender.channelType());
                 select.setString(2, sender.senderId());
                 select.setString(3, campaignId.value());
@@ -73,35 +77,25 @@ public final class EngagementRows {
         });
     }
 
-    /** Inserts the engagements that are not there: one JDBC batch on PostgreSQL, a statement per phone on H2. */
+    /**
+     * Inserts the engagements that are not there, in one JDBC batch. A database that cannot skip
+     * duplicates in the statement (H2) inserts the phones not engaged yet; one engaged by another thread
+     * meanwhile meets the primary key, and the whole engagement is tried again.
+     */
     private void insertAbsent(Connection connection, SenderKey sender, CampaignId campaignId, String tenant,
             Set<String> phones) throws SQLException {
-        String insert = "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id, tenant_id)"
-                + " VALUES (?, ?, ?, ?, ?)";
-        // H2 has no ON CONFLICT: it inserts the phones not engaged yet; one engaged by another thread
-        // meanwhile meets the primary key, and the whole engagement is tried again
-        Set<String> toInsert = inserts.postgres() ? phones : notEngaged(connection, sender, phones);
-        if (toInsert.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(inserts.postgres() ? insert + " ON CONFLICT DO NOTHING" : insert)) {
-            for (String phone : toInsert) {
-                bind(statement, sender, phone, campaignId, tenant);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        dialect.insertAllIfAbsent(connection, "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
+                + " tenant_id) VALUES (?, ?, ?, ?, ?)", phones, (among, candidates) -> notEngaged(among, sender, candidates),
+                (statement, phone) -> bind(statement, sender, phone, campaignId, tenant));
     }
 
-    private static Set<String> notEngaged(Connection connection, SenderKey sender, Set<String> phones) throws SQLException {
-        Set<String> free = new java.util.TreeSet<>(phones);
+    private Collection<String> notEngaged(Connection connection, SenderKey sender, Collection<String> phones)
+            throws SQLException {
+        Set<String> free = new TreeSet<>(phones);
         try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement"
-                + " USE INDEX (ck_engagement_by_phone) WHERE phone IN (" + RecipientRows.placeholders(phones.size())
-                + ") AND sender_channel = ? AND sender_id = ?")) {
-            int index = 1;
-            for (String phone : phones) {
-                select.setString(index++, phone);
-            }
+                + dialect.useIndex("ck_engagement_by_phone") + " WHERE " + dialect.anyOf("phone", phones.size())
+                + " AND sender_channel = ? AND sender_id = ?")) {
+            int index = dialect.bindAnyOf(connection, select, 1, phones);
             select.setString(index++, sender.channelType());
             select.setString(index, sender.senderId());
             try (ResultSet rows = select.executeQuery()) {

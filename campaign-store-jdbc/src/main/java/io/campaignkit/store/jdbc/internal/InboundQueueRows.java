@@ -6,6 +6,7 @@ import io.campaignkit.core.port.InboundMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import java.net.URI;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,11 +38,13 @@ public final class InboundQueueRows {
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
+    private final JdbcDialect dialect;
 
-    public InboundQueueRows(Sql sql, Scope scope, CampaignRows campaigns) {
+    public InboundQueueRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
+        this.dialect = dialect;
     }
 
     public boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
@@ -51,7 +54,7 @@ public final class InboundQueueRows {
                         connection -> enqueueOnce(connection, conversationId, campaignId, phone, message));
             } catch (JdbcStoreException failure) {
                 if (attempt >= ENQUEUE_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
-                        || !Sql.isUniqueViolation(cause)) {
+                        || !dialect.isUniqueViolation(cause)) {
                     throw failure;
                 }
                 // another node took the sequence or queued the same message meanwhile: look again

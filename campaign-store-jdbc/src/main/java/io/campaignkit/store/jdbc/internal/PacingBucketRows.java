@@ -3,6 +3,7 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,12 +57,12 @@ public final class PacingBucketRows {
 
     private final Sql sql;
     private final String scope;
-    private final Inserts inserts;
+    private final JdbcDialect dialect;
 
-    public PacingBucketRows(Sql sql, Scope scope, boolean postgres) {
+    public PacingBucketRows(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope.writeScope();
-        this.inserts = new Inserts(postgres);
+        this.dialect = dialect;
     }
 
     /** Takes up to {@code wanted} permits that both buckets have at {@code now}; answers how many. */
@@ -184,7 +185,7 @@ public final class PacingBucketRows {
     private void insertFull(Connection connection, SendLimits limits, String campaignId, RateLimit limit, long at)
             throws SQLException {
         TokenBucketRow full = TokenBucketRow.full(limit, at);
-        inserts.insertIfAbsent(connection, INSERT, insert -> {
+        dialect.insertIfAbsent(connection, INSERT, insert -> {
             bindKey(insert, 1, limits);
             insert.setString(4, campaignId);
             bindBucket(insert, 5, full);

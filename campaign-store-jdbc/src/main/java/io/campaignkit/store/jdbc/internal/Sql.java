@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs units of work in transactions. A transaction the database aborted to break a deadlock or a
- * serialization conflict is run again (a few times): every unit of work is written to be repeatable.
+ * serialization conflict ({@link JdbcDialect#isRetryable}) is run again (a few times): every unit of
+ * work is written to be repeatable.
  */
 public final class Sql {
 
@@ -25,9 +28,11 @@ public final class Sql {
     static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
+    private final JdbcDialect dialect;
 
-    public Sql(DataSource dataSource) {
+    public Sql(DataSource dataSource, JdbcDialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     public DataSource dataSource() {
@@ -51,27 +56,12 @@ public final class Sql {
                     connection.setAutoCommit(autoCommit);
                 }
             } catch (SQLException failure) {
-                if (attempt < MAX_ATTEMPTS && isRetryable(failure)) {
+                if (attempt < MAX_ATTEMPTS && dialect.isRetryable(failure)) {
                     continue;
                 }
                 throw new JdbcStoreException(operation + " failed: " + failure.getMessage(), failure);
             }
         }
-    }
-
-    /** Whether the database aborted the transaction for a conflict that a new attempt may not meet. */
-    static boolean isRetryable(SQLException failure) {
-        String state = failure.getSQLState();
-        return state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("HYT00"));
-    }
-
-    /** Whether the failure is a unique (or primary key) violation. */
-    static boolean isUniqueViolation(SQLException failure) {
-        if ("23505".equals(failure.getSQLState())) {
-            return true;
-        }
-        SQLException next = failure.getNextException(); // a failed batch reports its statement's failure here
-        return next != null && next != failure && "23505".equals(next.getSQLState());
     }
 
     private static void rollbackQuietly(Connection connection, Throwable failure) {
@@ -119,5 +109,13 @@ public final class Sql {
         } else {
             statement.setString(index, value);
         }
+    }
+
+    /** {@code count} parameter markers, comma-separated: the values of an {@code IN (...)} list. */
+    static String placeholders(int count) {
+        if (count <= 0) {
+            throw new InvalidArgumentException("count", "at least one value is needed");
+        }
+        return "?" + ", ?".repeat(count - 1);
     }
 }

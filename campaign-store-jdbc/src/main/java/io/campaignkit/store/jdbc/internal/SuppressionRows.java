@@ -3,11 +3,13 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.Suppression;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,24 +25,19 @@ public final class SuppressionRows {
 
     private final Sql sql;
     private final Scope scope;
-    private final boolean postgres;
+    private final String upsert;
     private final String visible;
 
-    public SuppressionRows(Sql sql, Scope scope, boolean postgres) {
+    public SuppressionRows(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
-        this.postgres = postgres;
+        this.upsert = dialect.upsert("ck_suppression", List.of("scope", "sender_channel", "sender_id", "phone"),
+                List.of("source", "suppressed_at"));
         this.visible = scope.tenantId().isPresent() ? "scope IN (?, '" + Scope.HOST_WIDE + "')"
                 : "(scope = ? OR sender_channel <> '')";
     }
 
     public void suppress(Suppression suppression) {
-        String upsert = postgres
-                ? "INSERT INTO ck_suppression (scope, sender_channel, sender_id, phone, source, suppressed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, sender_channel, sender_id, phone)"
-                        + " DO UPDATE SET source = EXCLUDED.source, suppressed_at = EXCLUDED.suppressed_at"
-                : "MERGE INTO ck_suppression (scope, sender_channel, sender_id, phone, source, suppressed_at)"
-                        + " KEY (scope, sender_channel, sender_id, phone) VALUES (?, ?, ?, ?, ?, ?)";
         sql.inTransaction("suppressing " + suppression.phone(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(upsert)) {
                 statement.setString(1, scope.writeScope());
@@ -76,7 +73,7 @@ public final class SuppressionRows {
         phones.forEach(phone -> byE164.put(phone.e164(), phone));
         return sql.inTransaction("reading suppressions", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_suppression WHERE phone IN ("
-                    + RecipientRows.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
+                    + Sql.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
                     + " OR sender_channel = '') AND " + visible)) {
                 int index = 1;
                 for (String phone : byE164.keySet()) {

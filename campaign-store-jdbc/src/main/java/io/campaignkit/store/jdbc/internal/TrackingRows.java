@@ -6,6 +6,7 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.UnmatchedStatus;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -26,17 +27,17 @@ public final class TrackingRows {
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
-    private final Inserts inserts;
+    private final JdbcDialect dialect;
 
-    public TrackingRows(Sql sql, Scope scope, CampaignRows campaigns, boolean postgres) {
+    public TrackingRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
-        this.inserts = new Inserts(postgres);
+        this.dialect = dialect;
     }
 
     public boolean markEventHandled(String eventKey, Instant at) {
-        return sql.inTransaction("marking event " + eventKey, connection -> inserts.insertIfAbsent(connection,
+        return sql.inTransaction("marking event " + eventKey, connection -> dialect.insertIfAbsent(connection,
                 "INSERT INTO ck_handled_event (scope, event_key, handled_at) VALUES (?, ?, ?)", insert -> {
                     insert.setString(1, scope.writeScope());
                     insert.setString(2, eventKey);
@@ -58,7 +59,7 @@ public final class TrackingRows {
     }
 
     public void keepUnmatched(UnmatchedStatus status) {
-        sql.inTransaction("keeping a status for " + status.providerMessageId(), connection -> inserts.insertIfAbsent(
+        sql.inTransaction("keeping a status for " + status.providerMessageId(), connection -> dialect.insertIfAbsent(
                 connection, "INSERT INTO ck_unmatched_status (scope, provider_message_id, channel_id, state, reached_at,"
                         + " correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insert -> {
@@ -93,7 +94,7 @@ public final class TrackingRows {
             Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT provider_message_id, channel_id, state,"
                     + " reached_at, correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent"
-                    + " FROM ck_unmatched_status WHERE provider_message_id IN (" + RecipientRows.placeholders(ids.size())
+                    + " FROM ck_unmatched_status WHERE provider_message_id IN (" + Sql.placeholders(ids.size())
                     + ") AND scope = ? AND taken = FALSE ORDER BY provider_message_id, reached_at FOR UPDATE")) {
                 int index = 1;
                 for (String id : ids) {
@@ -146,7 +147,7 @@ public final class TrackingRows {
     public void recordFunnelStep(FunnelStep step) {
         sql.inTransaction("recording a funnel step", connection -> {
             String tenant = campaigns.tenantForWriting(connection, step.campaignId());
-            return inserts.insertIfAbsent(connection, "INSERT INTO ck_funnel_step (campaign_id, phone, step, reached_at,"
+            return dialect.insertIfAbsent(connection, "INSERT INTO ck_funnel_step (campaign_id, phone, step, reached_at,"
                     + " tenant_id) VALUES (?, ?, ?, ?, ?)", insert -> {
                         insert.setString(1, step.campaignId().value());
                         insert.setString(2, step.phone().e164());

@@ -6,6 +6,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.RecipientCountChecks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,12 +43,12 @@ class RecipientCountersH2RaceTest {
             try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
                 first.setAutoCommit(false);
                 second.setAutoCommit(false);
-                counting(1).write(first, Scope.allTenants(), false); // the new row, not yet committed
+                counting(1).write(first, Scope.allTenants(), JdbcDialect.H2); // the new row, not yet committed
 
                 CompletableFuture<Void> racing = new CompletableFuture<>();
                 Thread racer = new Thread(() -> {
                     try {
-                        counting(2).write(second, Scope.allTenants(), false);
+                        counting(2).write(second, Scope.allTenants(), JdbcDialect.H2);
                         second.commit();
                         racing.complete(null);
                     } catch (SQLException | RuntimeException failure) {

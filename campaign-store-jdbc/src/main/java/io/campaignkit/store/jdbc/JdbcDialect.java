@@ -1,0 +1,193 @@
+package io.campaignkit.store.jdbc;
+
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.port.rules.CounterKey;
+import io.campaignkit.core.port.rules.CounterValues;
+import io.campaignkit.store.jdbc.internal.H2Dialect;
+import io.campaignkit.store.jdbc.internal.PostgreSqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import javax.sql.DataSource;
+
+/**
+ * What differs between the databases the JDBC store runs on: one implementation per database, the
+ * shape of db-scheduler's {@code JdbcCustomization}. Every other statement of the store is the same
+ * text on every database; the store's row classes take a dialect and never ask which database they
+ * are on. {@link #H2} and {@link #POSTGRESQL} are built in; {@link #detect} picks one from the data
+ * source, and {@link JdbcCampaignStore.Builder#dialect} sets one.
+ *
+ * <p><b>A third database.</b> Implement this interface (each method states what the store relies on),
+ * put the database's own Flyway migrations (its indexes) under {@code db/campaignkit/<migrationFolder()>}
+ * on the class path, beside the shared {@code db/campaignkit/common}, and pass the dialect to the
+ * builder. The testkit's {@code StorageContractKit} and {@code PacingStoreContractKit} then tell whether
+ * it keeps every rule (claims never handed out twice, counters exact, exclusivity), as they do for the
+ * two built in. The module's README walks through it.
+ */
+public interface JdbcDialect {
+
+    /** H2 2.x: the embedded default, for one application instance. */
+    JdbcDialect H2 = new H2Dialect();
+
+    /** PostgreSQL 13 or later: for several application instances sharing the work. */
+    JdbcDialect POSTGRESQL = new PostgreSqlDialect();
+
+    /**
+     * The built-in dialect of the database behind {@code dataSource}, from its product name.
+     *
+     * @throws InvalidArgumentException naming {@code dataSource} if it is null or neither H2 nor PostgreSQL
+     * @throws JdbcStoreException if no connection can be made
+     */
+    static JdbcDialect detect(DataSource dataSource) {
+        if (dataSource == null) {
+            throw new InvalidArgumentException("dataSource", "dataSource must not be null");
+        }
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException failure) {
+            throw new JdbcStoreException("could not connect to detect the database: " + failure.getMessage(), failure);
+        }
+        String normalized = String.valueOf(product).toLowerCase(Locale.ROOT);
+        if (normalized.contains("h2")) {
+            return H2;
+        }
+        if (normalized.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new InvalidArgumentException("dataSource", "the JDBC store runs on H2 or PostgreSQL, not on " + product
+                + " (another database needs a JdbcDialect of its own, given to the builder)");
+    }
+
+    /** The database's name, in capitals, as the store's {@code toString} shows it ({@code H2}, {@code POSTGRESQL}). */
+    String name();
+
+    /** The folder of this database's own migrations, {@code db/campaignkit/<folder>}, applied with {@code common}'s. */
+    String migrationFolder();
+
+    // ---------------------------------------------------------------- failures
+
+    /**
+     * Whether the database aborted the transaction for a conflict that a new attempt may not meet (a
+     * deadlock, a serialization failure, a lock timeout): the store then runs the whole transaction again,
+     * a few times.
+     */
+    boolean isRetryable(SQLException failure);
+
+    /** Whether {@code failure} is a unique or primary-key violation (for a batch: of the row that failed). */
+    boolean isUniqueViolation(SQLException failure);
+
+    // ---------------------------------------------------------------- inserts and upserts
+
+    /**
+     * Runs {@code insert} (an {@code INSERT ... VALUES} of one row), keeping a row that is already there;
+     * answers whether the row was added. A duplicate must neither fail nor abort the transaction.
+     */
+    boolean insertIfAbsent(Connection connection, String insert, Binder binder) throws SQLException;
+
+    /**
+     * Inserts the {@code rows} not stored yet with {@code insert} (an {@code INSERT ... VALUES} of one
+     * row), as one JDBC batch. A database whose insert can skip duplicates inserts them all; one that
+     * cannot asks {@code absent} for the rows not there yet and inserts those, and a row that another
+     * transaction inserts meanwhile then fails the batch with a {@linkplain #isUniqueViolation unique
+     * violation}: the caller runs its transaction again.
+     */
+    <R> void insertAllIfAbsent(Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent,
+            RowBinder<R> binder) throws SQLException;
+
+    /**
+     * An insert-or-update statement of one row: its parameters are {@code keyColumns} then
+     * {@code valueColumns}, in order; an existing row with those keys takes the values.
+     */
+    String upsert(String table, List<String> keyColumns, List<String> valueColumns);
+
+    // ---------------------------------------------------------------- lists of values
+
+    /** A hint, placed right after a table's name, to read it through {@code index}; empty where the planner picks it. */
+    String useIndex(String index);
+
+    /** A predicate: {@code column} is one of {@code count} values, bound with {@link #bindAnyOf}. */
+    String anyOf(String column, int count);
+
+    /** Binds the values of an {@link #anyOf} predicate from parameter {@code first}; returns the next parameter's index. */
+    int bindAnyOf(Connection connection, PreparedStatement statement, int first, Collection<String> values)
+            throws SQLException;
+
+    // ---------------------------------------------------------------- claims
+
+    /**
+     * Locks and reads the first rows of a claim, skipping rows another transaction holds, so that
+     * claimers on any number of nodes take disjoint rows without waiting for each other. Only rows that
+     * meet the claim's condition when locked are returned, in the claim's order.
+     */
+    <T> List<T> lockForClaim(Connection connection, RecipientClaim claim, RowReader<T> reader) throws SQLException;
+
+    // ---------------------------------------------------------------- counters
+
+    /**
+     * Adds {@code deltas} to the rows of {@code ck_recipient_count} (creating missing rows, tenant taken
+     * from the campaign row), in the map's order, which is the rows' key order. It must not fail when
+     * another transaction creates the same row at the same moment: both additions count.
+     *
+     * @param tenantId the store's tenant filter on the campaign row, empty for every tenant
+     */
+    void addToRecipientCounters(Connection connection, Optional<String> tenantId,
+            SortedMap<CounterKey, CounterValues> deltas) throws SQLException;
+
+    // ---------------------------------------------------------------- statistics
+
+    /**
+     * The statement that refreshes the planner's statistics of {@code table}, run when a campaign's
+     * recipients pass each power of ten from 1,000; empty when the database needs none.
+     */
+    Optional<String> statisticsRefresh(String table);
+
+    // ---------------------------------------------------------------- parameters
+
+    /** Binds one statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Binds one row's parameters. */
+    @FunctionalInterface
+    interface RowBinder<R> {
+        void bind(PreparedStatement statement, R row) throws SQLException;
+    }
+
+    /** The rows, among some, that are not stored yet (in the order of the given ones). */
+    @FunctionalInterface
+    interface AbsentRows<R> {
+        Collection<R> among(Connection connection, Collection<R> rows) throws SQLException;
+    }
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows of {@code ck_recipient} a claim takes: of one campaign, meeting {@code condition}, first in
+     * {@code order}, at most {@code limit}.
+     *
+     * @param columns the columns to read, as the reader reads them
+     * @param campaignId the campaign
+     * @param tenantId the store's tenant filter, empty for every tenant
+     * @param condition a predicate with one parameter, {@code now} in nanoseconds
+     *     ({@code state = 'PENDING' AND due_at <= ?})
+     * @param order the order, after the campaign and the state the condition fixes ({@code due_at, seq})
+     * @param now the claim's instant
+     * @param limit the most rows to lock
+     */
+    record RecipientClaim(String columns, String campaignId, Optional<String> tenantId, String condition, String order,
+            Instant now, int limit) {}
+}
