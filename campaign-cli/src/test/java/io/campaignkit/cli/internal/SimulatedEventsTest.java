@@ -7,7 +7,6 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import io.campaignkit.testkit.time.ManualClock;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,7 @@ class SimulatedEventsTest {
 
     private static final long TIMEOUT_SECONDS = 10;
 
-    private final ManualClock clock = ManualClock.ofDefaults();
+    private final MovableClock clock = new MovableClock(java.time.Instant.parse("2026-01-05T09:00:00Z"));
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch proceed = new CountDownLatch(1);
     private final List<WebhookRequest> applied = new CopyOnWriteArrayList<>();

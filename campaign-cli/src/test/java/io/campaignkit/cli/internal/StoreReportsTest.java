@@ -13,7 +13,6 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.StatusReason;
-import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import java.util.Optional;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcCampaignStores;
@@ -67,7 +66,7 @@ class StoreReportsTest {
     }
 
     @Test
-    void aRowShowsNoDeliveryBeforeItsSendAndTheChannelsOwnErrorCode() {
+    void aRowShowsNoDeliveryBeforeItsSendAndTheChannelsOwnErrorCode(@TempDir Path db) {
         Instant sent = Instant.parse("2026-06-01T15:00:00.123456789Z");
         Instant providerDelivered = Instant.parse("2026-06-01T15:00:00Z");
         Contact ana = Contact.builder(PhoneNumber.parse("+525512345678")).build();
@@ -75,7 +74,14 @@ class StoreReportsTest {
                 .withState(DeliveryState.DELIVERED, sent)
                 .withTimes(Optional.of(sent), Optional.of(providerDelivered), Optional.empty(), Optional.empty());
 
-        ReportRow row = StoreReports.row(delivered, new InMemoryCampaignStore());
+        try (JdbcCampaignStore store = JdbcCampaignStores.h2File(db.resolve("store"))) {
+            rowsOf(delivered, store);
+        }
+    }
+
+    private static void rowsOf(Recipient delivered, JdbcCampaignStore store) {
+        Instant sent = delivered.sentAt().orElseThrow();
+        ReportRow row = StoreReports.row(delivered, store);
 
         assertThat(row.sentAt()).contains(Instant.parse("2026-06-01T15:00:00.123Z"));
         assertThat(row.deliveredAt()).isEqualTo(row.sentAt());
@@ -83,7 +89,7 @@ class StoreReportsTest {
 
         Recipient failed = delivered.withState(DeliveryState.FAILED, sent).withOutcome(Optional.of(
                 new StatusReason("RECIPIENT_PERMANENT", "not on WhatsApp", Optional.of("131026"), true)));
-        ReportRow failedRow = StoreReports.row(failed, new InMemoryCampaignStore());
+        ReportRow failedRow = StoreReports.row(failed, store);
         assertThat(failedRow.errorCode()).contains("RECIPIENT_PERMANENT");
         assertThat(failedRow.providerError()).contains("131026");
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.engine.CampaignMetrics;
-import io.campaignkit.testkit.store.InMemoryCampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcCampaignStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ class EmbeddingExampleTest {
         Files.writeString(contacts, "CONTACT\tNOMBRE\tMONTO\n+525512345678\tAna\t1200.50\n"
                 + "+525512345679\tLuis\t80\n+34612345678\tMarta\t15\n");
 
-        try (SimulatedChannel channel = SimulatedChannel.withClock(java.time.Clock.systemUTC())) {
-            CampaignMetrics metrics = EmbeddingExample.run(new InMemoryCampaignStore().storage(), channel, contacts);
+        // the JDBC store on an H2 file, as in production (the CLI's tests do without the testkit)
+        try (SimulatedChannel channel = SimulatedChannel.withClock(java.time.Clock.systemUTC());
+                JdbcCampaignStore store = JdbcCampaignStores.h2File(dir.resolve("store"))) {
+            CampaignMetrics metrics = EmbeddingExample.run(store.storage(), channel, contacts);
 
             assertThat(metrics.audience()).isEqualTo(3);
             assertThat(metrics.pending()).isZero();
