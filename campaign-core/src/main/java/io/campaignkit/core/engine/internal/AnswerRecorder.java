@@ -10,6 +10,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.SkipReasons;
@@ -39,10 +40,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * Records the channel's answers to sends, from whatever thread completes them: accepted, retried
- * later (with the {@link RetryPolicy}), failed, unknown, or given back; a content or credentials
- * refusal pauses the campaign.
+ * later (with the {@link RetryPolicy}), failed, unknown, or given back; a content refusal pauses the
+ * campaign, a credentials refusal every campaign on its sender.
  */
 final class AnswerRecorder {
+
+    private static final int CAMPAIGN_PAGE = 100;
 
     private final RecipientStore recipients;
     private final TrackingStore tracking;
@@ -154,6 +157,7 @@ final class AnswerRecorder {
         Map<String, RecipientKey> accepted = new HashMap<>();
         Set<CampaignId> givenBack = new HashSet<>();
         Map<CampaignId, SendFailure> pauses = new LinkedHashMap<>();
+        Map<SenderKey, SendFailure> refusedSenders = new LinkedHashMap<>();
         for (Answer answer : batch) {
             RecipientUpdate update = updateFor(answer);
             updates.add(update);
@@ -165,6 +169,8 @@ final class AnswerRecorder {
             failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.CONTENT_PERMANENT
                     || f.errorClass() == SendErrorClass.AUTHENTICATION)
                     .ifPresent(f -> pauses.putIfAbsent(answer.campaign().id(), f));
+            failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION)
+                    .ifPresent(f -> refusedSenders.putIfAbsent(ChannelAdapters.senderKey(answer.campaign()), f));
         }
         lifecycle.emit(recipients.apply(updates));
         for (Answer answer : batch) {
@@ -175,7 +181,9 @@ final class AnswerRecorder {
         if (!accepted.isEmpty()) {
             applyEarlyStatuses(accepted);
         }
-        pauses.forEach((id, failure) -> pauseForChannel(id, failure, batch.get(batch.size() - 1).at()));
+        Instant last = batch.get(batch.size() - 1).at();
+        pauses.forEach((id, failure) -> pauseForChannel(id, failure, last));
+        refusedSenders.forEach((sender, failure) -> pauseSender(sender, failure, last));
         for (CampaignId id : givenBack) {
             skipIfFinished(id, clock.instant());
         }
@@ -241,6 +249,27 @@ final class AnswerRecorder {
         } catch (IllegalCampaignActionException alreadyElsewhere) {
             // finished or done meanwhile: nothing to pause
         }
+    }
+
+    /**
+     * Credentials belong to the sender, not to one campaign: every other ACTIVE campaign on the sender
+     * is paused too (CHANNEL_AUTHENTICATION), each until it is resumed. Campaigns still preparing or
+     * finishing are left as they are (neither can be paused).
+     */
+    private void pauseSender(SenderKey sender, SendFailure failure, Instant now) {
+        Optional<CampaignId> after = Optional.empty();
+        List<Campaign> page;
+        do {
+            page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
+            for (Campaign campaign : page) {
+                if (campaign.configuration().channel().map(ChannelAdapters::senderKey).filter(sender::equals).isPresent()) {
+                    pauseForChannel(campaign.id(), failure, now);
+                }
+            }
+            if (!page.isEmpty()) {
+                after = Optional.of(page.get(page.size() - 1).id());
+            }
+        } while (page.size() == CAMPAIGN_PAGE);
     }
 
     /** A recipient given back to PENDING after its campaign finished must not stay pending. */

@@ -55,7 +55,9 @@ final class Dispatcher implements SendsInFlight {
             if (now.isBefore(waiting.startAt())) {
                 return earliest(recovery, Optional.of(waiting.startAt()));
             }
-            campaign = lifecycle.change(campaign.id(), CampaignAction.START_SENDING, c -> c.startSending(now));
+            // paused meanwhile in this pass (a credentials refusal on its sender): no start, the next run sees it
+            campaign = lifecycle.change(campaign.id(), CampaignAction.START_SENDING,
+                    c -> c.dispatch().orElse(null) instanceof DispatchState.Waiting ? c.startSending(now) : c);
             dispatch = campaign.dispatch().orElseThrow();
         }
         if (!(dispatch instanceof DispatchState.Sending)) {

@@ -180,6 +180,6 @@ final class Finisher {
                     + "unrouted-message handler", finished.id(), handedOver);
         }
         lifecycle.report(new FinishCleanUp(finished.id(), finished.finishReason().orElseThrow(), skipped, closed,
-                handedOver, released, resumed, finished.finishedAt().orElseThrow()));
+                handedOver, released, resumed, finished.updatedAt())); // the FINISH change, not finishedAt: see FinishCleanUp.at
     }
 }

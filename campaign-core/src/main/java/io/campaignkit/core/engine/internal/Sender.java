@@ -77,8 +77,9 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return recipients.nextDueAt(campaign.id(), now);
             }
-            int granted = pacing.tryAcquire(campaign, claimed.size(), now);
+            // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
+            int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
             List<RecipientUpdate> giveBack = new ArrayList<>();
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
             answers.sendingBatch(() -> {
@@ -98,7 +99,7 @@ final class Sender {
             if (!giveBack.isEmpty()) {
                 recipients.apply(giveBack);
             }
-            if (claimed.size() < wanted || granted < claimed.size()) {
+            if (claimed.size() < wanted || granted < sendable.size()) {
                 Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
                 return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
