@@ -40,7 +40,8 @@ public enum SendErrorClass {
 
     /**
      * The sender's credentials or account are refused or blocked: every send on that sender would
-     * fail, so the engine stops all sending on it until an operator intervenes.
+     * fail, so the engine pauses every campaign on that sender (reason {@code CHANNEL_AUTHENTICATION})
+     * until an operator fixes the credentials and resumes each one.
      */
     AUTHENTICATION(false),
 

@@ -11,6 +11,6 @@ public enum PauseReason {
     CHANNEL_UNAVAILABLE,
     /** The channel refused the message's content for good (a template paused or rejected); fix it and resume. */
     CONTENT_REJECTED,
-    /** The channel refused the credentials; fix them and resume. */
+    /** The channel refused the sender's credentials: every campaign on that sender is paused; fix them and resume each. */
     CHANNEL_AUTHENTICATION
 }

@@ -15,8 +15,8 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
-import io.campaignkit.core.engine.internal.EngineContext;
 import io.campaignkit.core.engine.internal.EngineCore;
+import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
@@ -207,7 +207,7 @@ public final class CampaignEngine {
 
     /** The stored campaign. */
     public Optional<Campaign> find(CampaignId id) {
-        return core.context().campaigns().find(Arguments.requireNonNull(id, "id"));
+        return core.campaigns().find(Arguments.requireNonNull(id, "id"));
     }
 
     // ---------------------------------------------------------------- running
@@ -229,12 +229,12 @@ public final class CampaignEngine {
 
     /** Runs {@code wakeUp} whenever work may have become due sooner than {@link #runDue()} last said. */
     public void onWakeUp(Runnable wakeUp) {
-        core.context().addWakeUpListener(Arguments.requireNonNull(wakeUp, "wakeUp"));
+        core.addWakeUpListener(Arguments.requireNonNull(wakeUp, "wakeUp"));
     }
 
     /** The engine's clock. */
     public Clock clock() {
-        return core.context().clock();
+        return core.clock();
     }
 
     // ---------------------------------------------------------------- channel events
@@ -268,7 +268,7 @@ public final class CampaignEngine {
         Arguments.requireNonNull(id, "id");
         Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
                 "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
-        return core.context().recipients().findRecipients(id, afterSequence, limit);
+        return core.recipients().findRecipients(id, afterSequence, limit);
     }
 
     /**
@@ -278,7 +278,7 @@ public final class CampaignEngine {
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
         List<RecipientReport> page = new java.util.ArrayList<>();
         for (Recipient recipient : recipients(id, afterSequence, limit)) {
-            page.add(new RecipientReport(recipient, core.context().tracking().funnelSteps(id, recipient.phone())));
+            page.add(new RecipientReport(recipient, core.tracking().funnelSteps(id, recipient.phone())));
         }
         return page;
     }
@@ -287,14 +287,14 @@ public final class CampaignEngine {
     public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonNull(sender, "sender");
-        core.context().suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant()));
+        core.suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant()));
     }
 
     /** Lifts a suppression added by {@link #suppress} or by a channel opt-out. */
     public boolean liftSuppression(PhoneNumber phone, Optional<SenderKey> sender) {
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonNull(sender, "sender");
-        return core.context().suppressions().lift(sender, phone);
+        return core.suppressions().lift(sender, phone);
     }
 
     /**
@@ -467,10 +467,10 @@ public final class CampaignEngine {
                     "at least one channel adapter is required: builder().channel(...)");
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
-            return new CampaignEngine(new EngineCore(new EngineContext(ports, channels, botFlows,
-                    Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
-                    batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst,
-                    callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor())));
+            return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory), clock,
+                    listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
+                            semantics, idleTimeout, senderBurst),
+                    jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()));
         }
 
         private static Executor defaultCallbackExecutor() {

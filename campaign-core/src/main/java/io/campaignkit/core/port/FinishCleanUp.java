@@ -19,7 +19,9 @@ import java.time.Instant;
  *     handed to the host's {@code UnroutedMessageHandler} in arrival order
  * @param engagementsReleased contacts released, so other campaigns on the sender may engage them
  * @param resumed whether this run took over a clean-up that an earlier one did not complete
- * @param at when the campaign became FINISHED
+ * @param at when the campaign became FINISHED, at the end of its clean-up; later than the campaign's
+ *     {@code finishedAt} (when finishing began) when the clean-up waited for sends in flight or for
+ *     queued messages
  */
 public record FinishCleanUp(CampaignId campaignId, FinishReason reason, long recipientsSkipped,
         long conversationsClosed, long queuedMessagesHandedOver, long engagementsReleased, boolean resumed,

@@ -14,6 +14,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.contact.Contact;
@@ -96,6 +97,8 @@ class EngineSimulationProperties {
         private final Map<CampaignId, List<Instant>> campaignSendTimes = new HashMap<>();
         private final List<Instant> senderSendTimes = new ArrayList<>();
         private final Map<String, CampaignId> byCorrelation = new HashMap<>();
+        /** When the channel last refused the sender's credentials (every campaign here is on one sender). */
+        private Optional<Instant> credentialsRefusedAt = Optional.empty();
         /** With slow bots, the host's calls wait here and run a few at a time between steps. */
         private final boolean slowBots;
         private final ManualExecutor callbacks = new ManualExecutor();
@@ -122,7 +125,8 @@ class EngineSimulationProperties {
                     .with(0.5, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT))
                     .with(0.5, Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME))
                     .with(0.3, Outcome.accepted().sentAfter(Duration.ZERO).failsAfter(Duration.ofSeconds(2), SendErrorClass.RECIPIENT_PERMANENT))
-                    .with(0.2, Outcome.failing(SendErrorClass.CONTENT_PERMANENT));
+                    .with(0.2, Outcome.failing(SendErrorClass.CONTENT_PERMANENT))
+                    .with(0.1, Outcome.failing(SendErrorClass.AUTHENTICATION));
             this.scenario = CampaignScenario.custom()
                     .startingAt(WEEK_START.plus(Duration.ofHours(random.nextInt(7 * 24))))
                     .capabilities(capabilities).outcomeMix(mix).bot(Fixtures.BOT, bot).seed(random.nextLong())
@@ -285,6 +289,7 @@ class EngineSimulationProperties {
             }
             checkedSends = sends.size();
             checkFinishedCampaignsAreSettled();
+            checkARefusedSenderSendsNothingUntilResumed();
             for (int i = 0; i < POOL; i++) {
                 PhoneNumber phone = Fixtures.contact(i).phone();
                 List<CampaignId> engaged = new ArrayList<>();
@@ -327,7 +332,28 @@ class EngineSimulationProperties {
             }
         }
 
+        /**
+         * Credentials are per sender: once the channel refused them, no campaign on the sender is still
+         * sending on a resume older than the refusal (each is paused until the host resumes it).
+         */
+        private void checkARefusedSenderSendsNothingUntilResumed() {
+            if (credentialsRefusedAt.isEmpty()) {
+                return;
+            }
+            for (CampaignId id : campaigns) {
+                Campaign campaign = scenario.campaign(id);
+                if (campaign.state() == CampaignState.ACTIVE
+                        && campaign.dispatch().orElse(null) instanceof DispatchState.Sending sending) {
+                    assertThat(sending.since()).as("%s still sending after the sender's credentials were refused at %s",
+                            id, credentialsRefusedAt.get()).isAfterOrEqualTo(credentialsRefusedAt.get());
+                }
+            }
+        }
+
         private void checkFirstMessage(RecordedSend send) {
+            if (send.outcome().failure().filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION).isPresent()) {
+                credentialsRefusedAt = Optional.of(send.requestedAt());
+            }
             String recipient = send.message().correlationId();
             CampaignId id = byCorrelation.get(recipient);
             assertThat(id).as("a send to an unknown recipient %s", recipient).isNotNull();

@@ -12,10 +12,14 @@ import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +35,23 @@ final class ChannelEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelEvents.class);
 
-    private final EngineContext context;
+    private final RecipientStore recipients;
+    private final TrackingStore tracking;
+    private final SuppressionList suppressions;
+    private final int batchSize;
+    private final Clock clock;
+    private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Conversations conversations;
 
-    ChannelEvents(EngineContext context, Lifecycle lifecycle, Conversations conversations) {
-        this.context = context;
+    ChannelEvents(RecipientStore recipients, TrackingStore tracking, SuppressionList suppressions, int batchSize,
+            Clock clock, Listeners listeners, Lifecycle lifecycle, Conversations conversations) {
+        this.recipients = recipients;
+        this.tracking = tracking;
+        this.suppressions = suppressions;
+        this.batchSize = batchSize;
+        this.clock = clock;
+        this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.conversations = conversations;
     }
@@ -52,18 +67,18 @@ final class ChannelEvents {
             }
             flush(statuses);
             if (event instanceof InboundMessage inbound) {
-                if (context.tracking.markEventHandled(channelId + "|" + inbound.deduplicationKey(), context.now())) {
+                if (tracking.markEventHandled(channelId + "|" + inbound.deduplicationKey(), clock.instant())) {
                     conversations.onInbound(channelId, inbound);
                 }
             } else if (event instanceof OptOut optOut) {
                 Optional<PhoneNumber> phone = phone(optOut.from());
-                phone.ifPresentOrElse(number -> context.suppressions.suppress(new Suppression(
+                phone.ifPresentOrElse(number -> suppressions.suppress(new Suppression(
                         Optional.of(new SenderKey(channelId, optOut.to())), number, Suppression.CHANNEL_OPT_OUT,
                         optOut.timestamp())), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
                         + "', which is no phone number, so no contact was suppressed (" + optOut.deduplicationKey() + ")"));
             } else if (event instanceof OptIn optIn) {
                 Optional<PhoneNumber> phone = phone(optIn.from());
-                phone.ifPresentOrElse(number -> context.suppressions.lift(
+                phone.ifPresentOrElse(number -> suppressions.lift(
                         Optional.of(new SenderKey(channelId, optIn.to())), number), () -> unreadable(channelId,
                         "an opt-in from '" + optIn.from() + "', which is no phone number, so no suppression was lifted ("
                                 + optIn.deduplicationKey() + ")"));
@@ -82,12 +97,12 @@ final class ChannelEvents {
     private void unreadable(String channelId, String what) {
         String message = "channel " + channelId + " reported " + what;
         LOG.warn(message);
-        context.failure(Optional.empty(), EngineFailure.CHANNEL_EVENT_UNREADABLE, new IllegalArgumentException(message));
+        listeners.failure(Optional.empty(), EngineFailure.CHANNEL_EVENT_UNREADABLE, new IllegalArgumentException(message));
     }
 
     private void flush(List<RecipientUpdate> statuses) {
-        for (int from = 0; from < statuses.size(); from += context.batchSize) {
-            lifecycle.emit(context.recipients.apply(statuses.subList(from, Math.min(statuses.size(), from + context.batchSize))));
+        for (int from = 0; from < statuses.size(); from += batchSize) {
+            lifecycle.emit(recipients.apply(statuses.subList(from, Math.min(statuses.size(), from + batchSize))));
         }
         statuses.clear();
     }
@@ -109,22 +124,22 @@ final class ChannelEvents {
             case FAILED -> DeliveryState.FAILED;
         };
         Optional<StatusReason> reason = status.failure().map(ChannelEvents::reasonOf);
-        Optional<Recipient> recipient = context.recipients.findByProviderMessageId(status.providerMessageId())
-                .or(() -> status.correlationId().flatMap(context.recipients::findByCorrelationId));
+        Optional<Recipient> recipient = recipients.findByProviderMessageId(status.providerMessageId())
+                .or(() -> status.correlationId().flatMap(recipients::findByCorrelationId));
         if (recipient.isPresent()) {
             return List.of(new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()));
         }
-        if (context.tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId())) {
+        if (tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId())) {
             return List.of();
         }
-        context.tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
+        tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
                 status.correlationId(), state, reason, status.timestamp()));
-        Optional<Recipient> landedMeanwhile = context.recipients.findByProviderMessageId(status.providerMessageId());
+        Optional<Recipient> landedMeanwhile = recipients.findByProviderMessageId(status.providerMessageId());
         if (landedMeanwhile.isEmpty()) {
             return List.of();
         }
         List<RecipientUpdate> kept = new ArrayList<>();
-        for (UnmatchedStatus taken : context.tracking.takeUnmatchedStatuses(status.providerMessageId())) {
+        for (UnmatchedStatus taken : tracking.takeUnmatchedStatuses(status.providerMessageId())) {
             kept.add(new RecipientUpdate.StatusReached(landedMeanwhile.get().key(), taken.state(), taken.reason(), taken.at()));
         }
         return kept;

@@ -10,20 +10,28 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
+import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.InboundMessage;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +54,19 @@ final class Conversations {
     /** How far back to look for the start of a closed period: longer than any weekly gap. */
     private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
 
-    private final EngineContext context;
+    private final CampaignStore campaigns;
+    private final RecipientStore recipients;
+    private final EngagementStore engagements;
+    private final ConversationStore conversations;
+    private final InboundQueue inbound;
+    private final BotFlowRegistry botFlows;
+    private final UnroutedMessageHandler unrouted;
+    private final HostCalls host;
+    private final Leases leases;
+    private final int batchSize;
+    private final Duration conversationIdleTimeout;
+    private final Clock clock;
+    private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Replies replies;
     /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
@@ -54,22 +74,37 @@ final class Conversations {
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
-    Conversations(EngineContext context, Lifecycle lifecycle, Replies replies) {
-        this.context = context;
+    Conversations(CampaignStore campaigns, RecipientStore recipients, EngagementStore engagements,
+            ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
+            HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
+            Lifecycle lifecycle, Replies replies) {
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.engagements = engagements;
+        this.conversations = conversations;
+        this.inbound = inbound;
+        this.botFlows = botFlows;
+        this.unrouted = unrouted;
+        this.host = host;
+        this.leases = leases;
+        this.batchSize = batchSize;
+        this.conversationIdleTimeout = conversationIdleTimeout;
+        this.clock = clock;
+        this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.replies = replies;
     }
 
     /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
     void onInbound(String channelId, io.campaignkit.channel.event.InboundMessage message) {
-        Instant now = context.now();
+        Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
             return;
         }
-        Optional<Campaign> campaign = context.engagements.engagedCampaign(new SenderKey(channelId, message.to()),
-                phone.get()).flatMap(context.campaigns::find).filter(c -> c.state() == CampaignState.ACTIVE);
+        Optional<Campaign> campaign = engagements.engagedCampaign(new SenderKey(channelId, message.to()),
+                phone.get()).flatMap(campaigns::find).filter(c -> c.state() == CampaignState.ACTIVE);
         if (campaign.isEmpty()) {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
             return;
@@ -82,15 +117,15 @@ final class Conversations {
         }
         Campaign active = campaign.get();
         RecipientKey key = new RecipientKey(active.id(), phone.get());
-        lifecycle.emit(context.recipients.apply(List.of(new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED,
+        lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED,
                 Optional.empty(), message.timestamp()))));
-        Conversation conversation = context.conversations.openOrContinue(active.id(), phone.get(), now);
+        Conversation conversation = conversations.openOrContinue(active.id(), phone.get(), now);
         InboundMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
-            if (context.inbound.countQueued(active.id()) > 0) {
+            if (inbound.countQueued(active.id()) > 0) {
                 // earlier messages wait in the queue: keep the order
-                context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+                inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
                 drainQueue(active, now);
             } else {
                 deliver(active, conversation, forBot);
@@ -99,14 +134,14 @@ final class Conversations {
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
         policy.autoReply().ifPresent(text -> {
-            if (context.conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
+            if (conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
-            context.inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
+            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
         } else {
-            context.conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
+            conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
         }
     }
@@ -120,24 +155,24 @@ final class Conversations {
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
-            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
                     continue;
                 }
-                Conversation conversation = context.conversations.findConversation(queued.conversationId())
+                Conversation conversation = conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
-                        .orElseGet(() -> context.conversations.openOrContinue(campaign.id(), queued.phone(), now));
+                        .orElseGet(() -> conversations.openOrContinue(campaign.id(), queued.phone(), now));
                 deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> acknowledge(key),
                         () -> handingOver.remove(key));
             }
-        } while (batch.size() == context.batchSize);
+        } while (batch.size() == batchSize);
     }
 
     private void acknowledge(QueuedKey key) {
         try {
-            context.inbound.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
+            inbound.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
         } catch (RuntimeException e) {
             // the store failed: hand over no more of this campaign's queue in this pass (each would be
             // handed again after its lease); the next pass starts again from what is still queued
@@ -146,7 +181,7 @@ final class Conversations {
         } finally {
             handingOver.remove(key);
         }
-        context.wakeUp(); // a finishing campaign waits for its queue to be empty
+        listeners.wakeUp(); // a finishing campaign waits for its queue to be empty
     }
 
     /** Whether the hand-over of {@code key} is called off because an acknowledgement of its campaign failed. */
@@ -164,13 +199,13 @@ final class Conversations {
      * never gets them, and they must not be lost.
      */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        String channelId = context.binding(campaign).channelTypeId();
-        String senderId = context.binding(campaign).senderId();
+        String channelId = ChannelAdapters.binding(campaign).channelTypeId();
+        String senderId = ChannelAdapters.binding(campaign).senderId();
         long handed = 0;
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
         do {
-            batch = context.inbound.claimQueued(campaign.id(), context.newLease(now), context.batchSize, now);
+            batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
@@ -179,35 +214,35 @@ final class Conversations {
                 UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
                 // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
-                context.host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
+                host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
                     if (calledOff(key)) {
                         return;
                     }
                     try {
-                        context.unrouted.onUnroutedMessage(message);
+                        unrouted.onUnroutedMessage(message);
                     } catch (RuntimeException e) {
                         // the host's own code failed on it: reported with the message, and the clean-up goes on
                         LOG.warn("the unrouted-message handler failed on queued message {} of finished campaign {}",
                                 queued.message().messageId(), campaign.id(), e);
-                        context.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
+                        listeners.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
                     } finally {
                         acknowledge(key);
                     }
                 }, () -> handingOver.remove(key));
                 handed++;
             }
-        } while (batch.size() == context.batchSize);
+        } while (batch.size() == batchSize);
         return handed;
     }
 
     private void unrouted(UnroutedMessage message) {
-        context.host.run(List.of("unrouted", message.channelId(), message.message().from()), () -> {
+        host.run(List.of("unrouted", message.channelId(), message.message().from()), () -> {
             try {
-                context.unrouted.onUnroutedMessage(message);
+                unrouted.onUnroutedMessage(message);
             } catch (RuntimeException e) {
                 LOG.warn("the unrouted-message handler failed on message {} of channel {}",
                         message.message().providerMessageId(), message.channelId(), e);
-                context.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
+                listeners.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
             }
         });
     }
@@ -233,25 +268,25 @@ final class Conversations {
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
     Optional<Instant> closeIdle(Campaign campaign, Instant now) {
-        Instant idleSince = now.minus(context.conversationIdleTimeout);
+        Instant idleSince = now.minus(conversationIdleTimeout);
         ConversationSweep sweep;
         do {
-            sweep = context.conversations.closeConversations(campaign.id(), Optional.of(idleSince),
-                    Conversation.INACTIVITY, context.batchSize, now);
+            sweep = conversations.closeConversations(campaign.id(), Optional.of(idleSince),
+                    Conversation.INACTIVITY, batchSize, now);
             sweep.closed().forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
-        } while (sweep.closed().size() == context.batchSize);
-        return sweep.oldestActivity().map(at -> at.plus(context.conversationIdleTimeout));
+        } while (sweep.closed().size() == batchSize);
+        return sweep.oldestActivity().map(at -> at.plus(conversationIdleTimeout));
     }
 
     void notifyClosed(Campaign campaign, Conversation conversation, String reason) {
         botOf(campaign).ifPresent(bot -> {
             ConversationContext about = contextOf(campaign, conversation);
-            context.host.run(contactKey(campaign.id(), conversation.phone()), () -> {
+            host.run(contactKey(campaign.id(), conversation.phone()), () -> {
                 try {
                     bot.onConversationClosed(about, reason);
                 } catch (RuntimeException e) {
                     LOG.warn("bot flow of campaign {} failed on closing {}", campaign.id(), conversation.id(), e);
-                    context.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
+                    listeners.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
                 }
             });
         });
@@ -276,7 +311,7 @@ final class Conversations {
         }
         ConversationContext about = contextOf(campaign, conversation);
         BotReply reply = replies.replyFor(campaign, conversation);
-        context.host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
+        host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
             if (calledOff.getAsBoolean()) {
                 return;
             }
@@ -284,7 +319,7 @@ final class Conversations {
                 bot.get().onInboundMessage(about, message, reply);
             } catch (RuntimeException e) {
                 LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
-                context.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
+                listeners.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
             } finally {
                 done.run();
             }
@@ -292,14 +327,14 @@ final class Conversations {
     }
 
     private Optional<BotFlow> botOf(Campaign campaign) {
-        return campaign.configuration().botFlowId().flatMap(context.botFlows::find);
+        return campaign.configuration().botFlowId().flatMap(botFlows::find);
     }
 
     private ConversationContext contextOf(Campaign campaign, Conversation conversation) {
-        Contact contact = context.recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
+        Contact contact = recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
                 .orElseGet(() -> Contact.of(conversation.phone()));
         return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), context.binding(campaign), contact);
+                campaign.configuration().botFlowId().orElseThrow(), ChannelAdapters.binding(campaign), contact);
     }
 
     private static InboundMessage toBotMessage(io.campaignkit.channel.event.InboundMessage message) {

@@ -1,6 +1,7 @@
 package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -15,11 +16,24 @@ import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.engine.UnroutedMessageHandler;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +50,15 @@ public final class EngineCore {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
     private static final int CAMPAIGN_PAGE = 100;
 
-    private final EngineContext context;
+    private final CampaignStore campaigns;
+    private final RecipientStore recipients;
+    private final TrackingStore tracking;
+    private final SuppressionList suppressions;
+    private final InboundQueue inbound;
+    private final ChannelAdapters adapters;
+    private final Clock clock;
+    private final HostCalls host;
+    private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Dispatcher dispatcher;
     private final Conversations conversations;
@@ -45,31 +67,81 @@ public final class EngineCore {
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
 
-    public EngineCore(EngineContext context) {
-        this.context = context;
-        this.lock = context.lock;
-        this.lifecycle = new Lifecycle(context);
-        this.dispatcher = new Dispatcher(context, lifecycle);
-        this.conversations = new Conversations(context, lifecycle, new Replies(context));
-        this.finisher = new Finisher(context, lifecycle, dispatcher, conversations);
-        this.launcher = new Launcher(context, lifecycle);
-        this.channelEvents = new ChannelEvents(context, lifecycle, conversations);
+    /** Wires the parts, each with the ports and settings it uses. */
+    public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
+            Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor) {
+        this.campaigns = storage.campaigns();
+        this.recipients = storage.recipients();
+        this.tracking = storage.tracking();
+        this.suppressions = storage.suppressions();
+        this.inbound = storage.inbound();
+        this.clock = clock;
+        this.lock = new ReentrantLock();
+        this.host = new HostCalls(callbackExecutor, lock);
+        this.listeners = new Listeners(listener, host, clock);
+        this.adapters = new ChannelAdapters(channels);
+        this.lifecycle = new Lifecycle(campaigns, listeners);
+        int batchSize = settings.batchSize();
+        Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
+        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize);
+        Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
+        Claims claims = new Claims();
+        AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
+                settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
+        Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
+                lifecycle, claims, answers);
+        LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
+        CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
+        this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
+                completion);
+        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+        this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
+                inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
+                lifecycle, replies);
+        this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
+                settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
+        this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
+                clock, listeners, lifecycle, pendingSkips, new LaunchAudiences(directory));
+        this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
+                conversations);
     }
 
-    public EngineContext context() {
-        return context;
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    public RecipientStore recipients() {
+        return recipients;
+    }
+
+    public TrackingStore tracking() {
+        return tracking;
+    }
+
+    public SuppressionList suppressions() {
+        return suppressions;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Registers a callback run whenever new work may be due sooner than the last answer of runDue. */
+    public void addWakeUpListener(Runnable wakeUp) {
+        listeners.addWakeUpListener(wakeUp);
     }
 
     public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
-        Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, context.now());
-        context.campaigns.insert(campaign);
-        context.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
+        Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, clock.instant());
+        campaigns.insert(campaign);
+        listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
         return campaign;
     }
 
     public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {
-        return locked(() -> lifecycle.change(id, CampaignAction.EDIT, c -> c.edit(changes, context.now())));
+        return locked(() -> lifecycle.change(id, CampaignAction.EDIT, c -> c.edit(changes, clock.instant())));
     }
 
     public Campaign launch(CampaignId id, LaunchRequest request) {
@@ -77,12 +149,12 @@ public final class EngineCore {
     }
 
     public Campaign pause(CampaignId id) {
-        return locked(() -> lifecycle.change(id, CampaignAction.PAUSE, c -> c.pause(PauseReason.BY_USER, context.now())));
+        return locked(() -> lifecycle.change(id, CampaignAction.PAUSE, c -> c.pause(PauseReason.BY_USER, clock.instant())));
     }
 
     public Campaign resume(CampaignId id) {
-        Campaign resumed = locked(() -> lifecycle.change(id, CampaignAction.RESUME, c -> c.resume(context.now())));
-        context.wakeUp();
+        Campaign resumed = locked(() -> lifecycle.change(id, CampaignAction.RESUME, c -> c.resume(clock.instant())));
+        listeners.wakeUp();
         return resumed;
     }
 
@@ -104,16 +176,16 @@ public final class EngineCore {
         locked(() -> {
             Campaign campaign = lifecycle.find(id);
             campaign.checkDeletable();
-            context.campaigns.delete(campaign);
-            context.lifecycle(new CampaignLifecycleEvent(id, CampaignAction.DELETE, campaign.state(), campaign.state(),
-                    Optional.empty(), campaign.version(), context.now()));
+            campaigns.delete(campaign);
+            listeners.lifecycle(new CampaignLifecycleEvent(id, CampaignAction.DELETE, campaign.state(), campaign.state(),
+                    Optional.empty(), campaign.version(), clock.instant()));
             return null;
         });
     }
 
     public CampaignMetrics metrics(CampaignId id) {
         lifecycle.find(id);
-        return CampaignMetrics.of(id, context.recipients.counts(id), context.tracking.funnelCounts(id));
+        return CampaignMetrics.of(id, recipients.counts(id), tracking.funnelCounts(id));
     }
 
     public int inFlight() {
@@ -127,18 +199,18 @@ public final class EngineCore {
     public Optional<Instant> runDue() {
         return locked(() -> {
             dispatcher.recordAnswers();
-            Instant now = context.now();
+            Instant now = clock.instant();
             Optional<Instant> next = Optional.empty();
             Optional<CampaignId> after = Optional.empty();
             List<Campaign> page;
             do {
-                page = context.campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
+                page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
                 for (Campaign campaign : page) {
                     try {
                         next = Dispatcher.earliest(next, runCampaign(campaign, now));
                     } catch (RuntimeException e) {
                         LOG.error("campaign {} failed in this run; it is retried at the next", campaign.id(), e);
-                        context.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
+                        listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
                     }
                 }
                 if (!page.isEmpty()) {
@@ -168,7 +240,7 @@ public final class EngineCore {
         }
         next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
         ActiveHours hours = campaign.configuration().activeHours();
-        if (context.inbound.countQueued(campaign.id()) > 0) {
+        if (inbound.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
             } else {
@@ -180,7 +252,7 @@ public final class EngineCore {
     }
 
     public WebhookResult handleWebhook(String channelId, WebhookRequest request) {
-        ChannelAdapter adapter = context.adapter(channelId);
+        ChannelAdapter adapter = adapters.adapter(channelId);
         WebhookResult result = adapter.handleWebhook(request);
         if (result.accepted() && !result.events().isEmpty()) {
             applyEvents(channelId, result.events());
@@ -193,7 +265,7 @@ public final class EngineCore {
             channelEvents.apply(channelId, events);
             return null;
         });
-        context.wakeUp();
+        listeners.wakeUp();
     }
 
     /**
@@ -210,10 +282,10 @@ public final class EngineCore {
             return result;
         } finally {
             if (lock.getHoldCount() == 1) {
-                made = context.host.takeOutbox(failed);
+                made = host.takeOutbox(failed);
             }
             lock.unlock();
-            context.host.submitAll(made);
+            host.submitAll(made);
         }
     }
 }

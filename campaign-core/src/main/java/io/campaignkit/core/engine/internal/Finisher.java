@@ -6,11 +6,14 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.FinishReason;
-import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FinishCleanUp;
-import io.campaignkit.core.port.RecipientChange;
-import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +50,33 @@ final class Finisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Finisher.class);
 
-    private final EngineContext context;
+    private final RecipientStore recipients;
+    private final ConversationStore conversationStore;
+    private final EngagementStore engagements;
+    private final InboundQueue inbound;
+    private final Duration leaseDuration;
+    private final int batchSize;
+    private final Clock clock;
     private final Lifecycle lifecycle;
-    private final Dispatcher dispatcher;
+    private final PendingSkips pendingSkips;
+    private final SendsInFlight sends;
     private final Conversations conversations;
     /** Queued messages handed to the host by passes that stayed FINISHING, per campaign, for the report. */
     private final Map<CampaignId, Long> handedOverEarlier = new ConcurrentHashMap<>();
 
-    Finisher(EngineContext context, Lifecycle lifecycle, Dispatcher dispatcher, Conversations conversations) {
-        this.context = context;
+    Finisher(RecipientStore recipients, ConversationStore conversationStore, EngagementStore engagements,
+            InboundQueue inbound, Duration leaseDuration, int batchSize, Clock clock, Lifecycle lifecycle,
+            PendingSkips pendingSkips, SendsInFlight sends, Conversations conversations) {
+        this.recipients = recipients;
+        this.conversationStore = conversationStore;
+        this.engagements = engagements;
+        this.inbound = inbound;
+        this.leaseDuration = leaseDuration;
+        this.batchSize = batchSize;
+        this.clock = clock;
         this.lifecycle = lifecycle;
-        this.dispatcher = dispatcher;
+        this.pendingSkips = pendingSkips;
+        this.sends = sends;
         this.conversations = conversations;
     }
 
@@ -66,7 +85,7 @@ final class Finisher {
      * up and finished with its first reason. A FINISHED one is refused.
      */
     Campaign finish(CampaignId id, FinishReason reason) {
-        Instant now = context.now();
+        Instant now = clock.instant();
         Campaign before = lifecycle.find(id);
         Campaign finishing = lifecycle.change(id, CampaignAction.START_FINISHING, c -> c.startFinishing(reason, now));
         return cleanUpAndFinish(finishing, before.isFinishing());
@@ -98,40 +117,40 @@ final class Finisher {
      * again by then).
      */
     private Instant nextLook(CampaignId id) {
-        Instant now = context.now();
-        Instant next = now.plus(dispatcher.outstanding(id) > 0 ? context.leaseDuration.dividedBy(2) : context.leaseDuration);
-        Optional<Instant> expiry = context.recipients.wakeUps(id, now).nextLeaseExpiry();
+        Instant now = clock.instant();
+        Instant next = now.plus(sends.outstanding(id) > 0 ? leaseDuration.dividedBy(2) : leaseDuration);
+        Optional<Instant> expiry = recipients.wakeUps(id, now).nextLeaseExpiry();
         return expiry.filter(at -> at.isAfter(now) && at.isBefore(next)).orElse(next);
     }
 
     private Campaign cleanUpAndFinish(Campaign campaign, boolean resumed) {
         CampaignId id = campaign.id();
-        Instant now = context.now();
-        long skipped = skipAllPending(context, lifecycle, id, now);
+        Instant now = clock.instant();
+        long skipped = pendingSkips.skipAll(id, now);
         // handed to the host after the lock is released and acknowledged once it has them, so an earlier
         // pass's count is added to the report of the pass that finishes
         long handedOver = handedOverEarlier.merge(id, conversations.handQueuedToFallback(campaign, now), Long::sum);
         long closed = 0;
         List<Conversation> closedBatch;
         do {
-            closedBatch = context.conversations.closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED,
-                    context.batchSize, now).closed();
+            closedBatch = conversationStore.closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED,
+                    batchSize, now).closed();
             closedBatch.forEach(c -> conversations.notifyClosed(campaign, c, Conversation.CAMPAIGN_FINISHED));
             closed += closedBatch.size();
-        } while (closedBatch.size() == context.batchSize);
+        } while (closedBatch.size() == batchSize);
         long released = 0;
         int releasedBatch;
-        while ((releasedBatch = context.engagements.releaseEngagements(id, context.batchSize)) > 0) {
+        while ((releasedBatch = engagements.releaseEngagements(id, batchSize)) > 0) {
             released += releasedBatch;
         }
-        if (context.inbound.countQueued(id) > 0) {
+        if (inbound.countQueued(id) > 0) {
             // queued messages under another process's lease (one that crashed handing them over, or
             // one handing them to the bot right now): FINISHED would strand them, so stay FINISHING
             LOG.info("campaign {} stays finishing: {} queued message(s) are held by another process; its next runs "
-                    + "hand them over once their lease ends", id, context.inbound.countQueued(id));
+                    + "hand them over once their lease ends", id, inbound.countQueued(id));
             return lifecycle.find(id);
         }
-        long inFlight = settleSendsInFlight(id, now);
+        long inFlight = sends.settle(id, now);
         if (inFlight > 0) {
             // no engine walks a FINISHED campaign: these would stay SENDING for good if their process died
             LOG.debug("campaign {} stays finishing: {} send(s) in flight; recorded when answered, or UNKNOWN once "
@@ -142,30 +161,17 @@ final class Finisher {
         Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> {
             finishedHere[0] = c.isFinishing();
             return c.isFinishing()
-                    ? c.finish(((DispatchState.Finishing) c.dispatch().orElseThrow()).reason(), context.now()) : c;
+                    ? c.finish(((DispatchState.Finishing) c.dispatch().orElseThrow()).reason(), clock.instant()) : c;
         });
         // a send answered meanwhile may have given its recipient back to PENDING: once FINISHED, the
         // dispatcher skips such recipients itself; those given back before, this call skips
-        skipped += skipAllPending(context, lifecycle, id, context.now());
-        dispatcher.forget(id);
+        skipped += pendingSkips.skipAll(id, clock.instant());
+        sends.forget(id);
         handedOverEarlier.remove(id);
         if (finishedHere[0] && finished.state() == CampaignState.FINISHED) {
             report(finished, skipped, closed, handedOver, released, resumed);
         }
         return finished;
-    }
-
-    /**
-     * Renews this engine's own sends in flight, records UNKNOWN every send held under an expired lease
-     * (never sent again: the campaign is finishing), and answers how many sends are still in flight.
-     */
-    private long settleSendsInFlight(CampaignId id, Instant now) {
-        long inFlight = dispatcher.sendingInFlight(id, now); // renews this engine's claims first
-        if (inFlight == 0) {
-            return 0;
-        }
-        dispatcher.recoverExpired(id, now, false);
-        return dispatcher.sendingInFlight(id, now);
     }
 
     private void report(Campaign finished, long skipped, long closed, long handedOver, long released, boolean resumed) {
@@ -174,19 +180,6 @@ final class Finisher {
                     + "unrouted-message handler", finished.id(), handedOver);
         }
         lifecycle.report(new FinishCleanUp(finished.id(), finished.finishReason().orElseThrow(), skipped, closed,
-                handedOver, released, resumed, finished.finishedAt().orElseThrow()));
-    }
-
-    /** Skips every PENDING recipient of the campaign; answers how many. */
-    static long skipAllPending(EngineContext context, Lifecycle lifecycle, CampaignId id, Instant now) {
-        StatusReason reason = StatusReason.of(SkipReasons.CAMPAIGN_FINISHED, "the campaign finished before sending", true);
-        long count = 0;
-        List<RecipientChange> skipped;
-        do {
-            skipped = context.recipients.skipPending(id, reason, context.batchSize, now);
-            lifecycle.emit(skipped);
-            count += skipped.size();
-        } while (!skipped.isEmpty());
-        return count;
+                handedOver, released, resumed, finished.updatedAt())); // the FINISH change, not finishedAt: see FinishCleanUp.at
     }
 }

@@ -25,10 +25,10 @@ final class LaunchAudiences {
     private static final int DIRECTORY_PAGE = ContactDirectory.MAX_PAGE_SIZE;
     private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
 
-    private final EngineContext context;
+    private final Optional<ContactDirectory> directory;
 
-    LaunchAudiences(EngineContext context) {
-        this.context = context;
+    LaunchAudiences(Optional<ContactDirectory> directory) {
+        this.directory = directory;
     }
 
     /** The audience of a launch, refused when it lacks custom data the request requires. */
@@ -103,7 +103,7 @@ final class LaunchAudiences {
     }
 
     private ContactDirectory directory(Campaign campaign) {
-        return context.directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
+        return directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
                 + campaign.id() + " needs a contact directory (segment or TEST audience); the engine has none"));
     }
 

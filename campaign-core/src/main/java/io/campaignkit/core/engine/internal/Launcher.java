@@ -15,16 +15,21 @@ import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,16 +64,36 @@ final class Launcher {
     /** The preparer renews its heartbeat when a third of the lease has passed since the last one. */
     private static final int HEARTBEATS_PER_LEASE = 3;
 
-    private final EngineContext context;
+    private final RecipientStore recipients;
+    private final EngagementStore engagements;
+    private final SuppressionList suppressions;
+    private final BotFlowRegistry botFlows;
+    private final ChannelAdapters adapters;
+    private final Leases leases;
+    private final int batchSize;
+    private final Clock clock;
+    private final Listeners listeners;
     private final Lifecycle lifecycle;
+    private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
-    Launcher(EngineContext context, Lifecycle lifecycle) {
-        this.context = context;
+    Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
+            BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
+            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
+        this.recipients = recipients;
+        this.engagements = engagements;
+        this.suppressions = suppressions;
+        this.botFlows = botFlows;
+        this.adapters = adapters;
+        this.leases = leases;
+        this.batchSize = batchSize;
+        this.clock = clock;
+        this.listeners = listeners;
         this.lifecycle = lifecycle;
-        this.audiences = new LaunchAudiences(context);
+        this.pendingSkips = pendingSkips;
+        this.audiences = audiences;
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -78,18 +103,18 @@ final class Launcher {
             return continuePreparation(campaign, request);
         }
         if (!campaign.state().allowsEdit()) {
-            campaign.launchPreparing(context.ownerId, context.now()); // refuses: launched already, or finished
+            campaign.launchPreparing(leases.ownerId(), clock.instant()); // refuses: launched already, or finished
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
-        Instant now = context.now();
+        Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
             Campaign planned = request.startAt()
                     .map(start -> stored.reconfigure(stored.configuration().toBuilder()
                             .deliveryPlan(withStart(stored.configuration().deliveryPlan(), start)).build(), now))
                     .orElse(stored);
-            return planned.launchPreparing(context.ownerId, now);
+            return planned.launchPreparing(leases.ownerId(), now);
         });
         return prepare(launched, contacts);
     }
@@ -98,9 +123,9 @@ final class Launcher {
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         LOG.info("campaign {} is still preparing; the host launched it again, adding the rest of its audience",
                 campaign.id());
-        Instant now = context.now();
+        Instant now = clock.instant();
         Campaign renewed = lifecycle.change(campaign.id(), CampaignAction.PREPARE,
-                c -> c.isPreparing() ? c.renewPreparation(context.ownerId, now) : c);
+                c -> c.isPreparing() ? c.renewPreparation(leases.ownerId(), now) : c);
         if (!renewed.isPreparing()) {
             return renewed; // completed or finishing meanwhile
         }
@@ -121,7 +146,7 @@ final class Launcher {
         AudienceReference audience = campaign.configuration().audience().orElse(null);
         if (!readableByEngine(audience)) {
             if (reportedInterrupted.add(campaign.id())) {
-                context.failure(Optional.of(campaign.id()), EngineFailure.LAUNCH_INTERRUPTED, new CampaignKitException(
+                listeners.failure(Optional.of(campaign.id()), EngineFailure.LAUNCH_INTERRUPTED, new CampaignKitException(
                         EngineFailure.LAUNCH_INTERRUPTED, "the launch of campaign " + campaign.id() + " stopped at "
                         + preparing.heartbeat() + " before its whole audience was added, and nothing is sent until it is:"
                         + " launch it again with the same contacts (LaunchRequest.importedContacts), or finish it"));
@@ -130,9 +155,9 @@ final class Launcher {
         }
         Campaign taken = lifecycle.change(campaign.id(), CampaignAction.PREPARE, c ->
                 c.dispatch().orElse(null) instanceof DispatchState.Preparing p && !now.isBefore(abandonedAt(p))
-                        ? c.renewPreparation(context.ownerId, now) : c);
+                        ? c.renewPreparation(leases.ownerId(), now) : c);
         if (!(taken.dispatch().orElse(null) instanceof DispatchState.Preparing p
-                && p.preparer().equals(context.ownerId) && p.heartbeat().equals(now))) {
+                && p.preparer().equals(leases.ownerId()) && p.heartbeat().equals(now))) {
             return taken; // another engine took it over first, or it is no longer preparing
         }
         LOG.info("campaign {} was left preparing by {} (last seen {}); resuming its preparation", campaign.id(),
@@ -154,7 +179,7 @@ final class Launcher {
     }
 
     private Instant abandonedAt(DispatchState.Preparing preparing) {
-        return preparing.heartbeat().plus(context.leaseDuration);
+        return preparing.heartbeat().plus(leases.duration());
     }
 
     private static boolean readableByEngine(AudienceReference audience) {
@@ -172,9 +197,9 @@ final class Launcher {
             return stopped.campaign;
         }
         Campaign prepared = lifecycle.change(campaign.id(), CampaignAction.COMPLETE_PREPARATION,
-                c -> c.isPreparing() ? c.completePreparation(context.now()) : c);
+                c -> c.isPreparing() ? c.completePreparation(clock.instant()) : c);
         reportedInterrupted.remove(campaign.id());
-        context.wakeUp();
+        listeners.wakeUp();
         return prepared;
     }
 
@@ -194,17 +219,17 @@ final class Launcher {
             if (!current.isPreparing()) {
                 if (current.state() != CampaignState.ACTIVE || current.isFinishing()) {
                     // it began finishing while this batch went in: what this batch added is not left behind
-                    Finisher.skipAllPending(context, lifecycle, id, context.now());
-                    while (context.engagements.releaseEngagements(id, context.batchSize) > 0) {
+                    pendingSkips.skipAll(id, clock.instant());
+                    while (engagements.releaseEngagements(id, batchSize) > 0) {
                         // released batch by batch
                     }
                 }
                 throw new PreparationStopped(current);
             }
-            Instant now = context.now();
-            if (!now.isBefore(heartbeat.plus(context.leaseDuration.dividedBy(HEARTBEATS_PER_LEASE)))) {
+            Instant now = clock.instant();
+            if (!now.isBefore(heartbeat.plus(leases.duration().dividedBy(HEARTBEATS_PER_LEASE)))) {
                 Campaign renewed = lifecycle.change(id, CampaignAction.PREPARE,
-                        c -> c.isPreparing() ? c.renewPreparation(context.ownerId, now) : c);
+                        c -> c.isPreparing() ? c.renewPreparation(leases.ownerId(), now) : c);
                 heartbeat = now;
                 if (!renewed.isPreparing()) {
                     afterBatch();
@@ -227,7 +252,7 @@ final class Launcher {
     /** A campaign whose bot flow the registry does not know would leave every reply unanswered. */
     private void checkBotFlowKnown(Campaign campaign) {
         Optional<String> botFlowId = campaign.configuration().botFlowId();
-        if (botFlowId.isPresent() && context.botFlows.find(botFlowId.get()).isEmpty()) {
+        if (botFlowId.isPresent() && botFlows.find(botFlowId.get()).isEmpty()) {
             throw new CampaignKitException(CampaignEngine.UNKNOWN_BOT_FLOW, "campaign " + campaign.id()
                     + " names bot flow '" + botFlowId.get() + "', which the engine's bot flow registry does not have;"
                     + " register it (CampaignEngine.builder().botFlows(...)) or choose another");
@@ -239,18 +264,18 @@ final class Launcher {
         if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
             return; // launching reports the incomplete configuration
         }
-        ChannelCapabilities capabilities = context.adapter(campaign).capabilities();
+        ChannelCapabilities capabilities = adapters.adapter(campaign).capabilities();
         boolean template = campaign.configuration().message().get().template() instanceof ChannelTemplate;
         if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
-                    + context.binding(campaign).channelTypeId() + "' cannot send");
+                    + ChannelAdapters.binding(campaign).channelTypeId() + "' cannot send");
         }
         // refused here rather than at the first send, where it would pause the campaign
         Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
-        if (template && media.isPresent() && !capabilities.mediaKinds().contains(Dispatcher.kindOf(media.get()))) {
+        if (template && media.isPresent() && !capabilities.mediaKinds().contains(MessageContents.kindOf(media.get()))) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
-                    + media.get().type() + " header media, which channel '" + context.binding(campaign).channelTypeId()
+                    + media.get().type() + " header media, which channel '" + ChannelAdapters.binding(campaign).channelTypeId()
                     + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
                     : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
                     + "); remove the header media or choose another channel");
@@ -265,23 +290,23 @@ final class Launcher {
 
     private void addRecipients(Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
         TemplateMessage message = campaign.configuration().message().orElseThrow();
-        SenderKey sender = context.senderKey(campaign);
-        List<Contact> batch = new ArrayList<>(context.batchSize);
+        SenderKey sender = ChannelAdapters.senderKey(campaign);
+        List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
         contacts.forEach(contact -> {
             if (!batchPhones.add(contact.phone())) {
                 return; // the store drops duplicates across batches; within one, drop them here
             }
             batch.add(contact);
-            if (batch.size() == context.batchSize) {
-                insertBatch(campaign, sender, message, batch, dueAt, context.now());
+            if (batch.size() == batchSize) {
+                insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
                 batch.clear();
                 batchPhones.clear();
                 preparation.afterBatch();
             }
         });
         if (!batch.isEmpty()) {
-            insertBatch(campaign, sender, message, batch, dueAt, context.now());
+            insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
             preparation.afterBatch();
         }
     }
@@ -296,7 +321,7 @@ final class Launcher {
                     ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
                     : Optional.empty());
         }
-        Set<PhoneNumber> suppressed = context.suppressions.suppressedAmong(sender,
+        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender,
                 batch.stream().map(Contact::phone).toList());
         List<PhoneNumber> toEngage = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -310,7 +335,7 @@ final class Launcher {
             }
         }
         Set<PhoneNumber> engagedElsewhere = toEngage.isEmpty() ? Set.of()
-                : context.engagements.engage(sender, campaign.id(), toEngage);
+                : engagements.engage(sender, campaign.id(), toEngage);
         for (int i = 0; i < batch.size(); i++) {
             Contact contact = batch.get(i);
             Optional<StatusReason> skip = skips.get(i);
@@ -321,7 +346,7 @@ final class Launcher {
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
                     .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
         }
-        List<Recipient> inserted = context.recipients.insertRecipients(campaign.id(), added, now);
+        List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
         List<RecipientChange> skippedNow = new ArrayList<>();
         for (Recipient recipient : inserted) {
             if (recipient.state() == DeliveryState.SKIPPED) {
@@ -338,7 +363,7 @@ final class Launcher {
      * contact: skips are the exception, and the engagement port answers only which phones were taken.
      */
     private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
-        return context.engagements.engagedCampaign(sender, phone)
+        return engagements.engagedCampaign(sender, phone)
                 .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
                 .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
                         + " (released since)");

@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientChange;
@@ -18,14 +19,16 @@ final class Lifecycle {
 
     private static final int MAX_CONFLICT_RETRIES = 20;
 
-    private final EngineContext context;
+    private final CampaignStore campaigns;
+    private final Listeners listeners;
 
-    Lifecycle(EngineContext context) {
-        this.context = context;
+    Lifecycle(CampaignStore campaigns, Listeners listeners) {
+        this.campaigns = campaigns;
+        this.listeners = listeners;
     }
 
     Campaign find(CampaignId id) {
-        return context.campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+        return campaigns.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
     }
 
     /**
@@ -41,31 +44,31 @@ final class Lifecycle {
                 return before;
             }
             try {
-                context.campaigns.update(after, before.version());
+                campaigns.update(after, before.version());
             } catch (io.campaignkit.core.port.VersionConflictException conflict) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw conflict;
                 }
                 continue;
             }
-            context.lifecycle(CampaignLifecycleEvent.of(action, before, after));
+            listeners.lifecycle(CampaignLifecycleEvent.of(action, before, after));
             return after;
         }
     }
 
     /** Tells the listener what a finishing campaign's clean-up did. */
     void report(FinishCleanUp cleanUp) {
-        context.toListener(cleanUp, () -> context.listener.onFinishCleanUp(cleanUp));
+        listeners.cleanUp(cleanUp);
     }
 
     /** Emits one recipient event per change of delivery state that hosts hear about. */
     void emit(List<RecipientChange> changes) {
-        if (context.listener == io.campaignkit.core.port.CampaignListener.NONE) {
+        if (!listeners.listening()) {
             return;
         }
         for (RecipientChange change : changes) {
             if (change.stateChanged()) {
-                toEvent(change).ifPresent(context::recipientEvent);
+                toEvent(change).ifPresent(listeners::recipientEvent);
             }
         }
     }

@@ -9,7 +9,10 @@ import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.FunnelStep;
+import io.campaignkit.core.port.TrackingStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,12 +33,21 @@ final class Replies {
     /** Prefix of the event keys that mark a provider message id as one of our replies. */
     static final String REPLY_MARK = "reply-message:";
 
-    private final EngineContext context;
+    private final ConversationStore conversations;
+    private final TrackingStore tracking;
+    private final ChannelAdapters adapters;
+    private final Clock clock;
+    private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
 
-    Replies(EngineContext context) {
-        this.context = context;
+    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Clock clock,
+            Listeners listeners) {
+        this.conversations = conversations;
+        this.tracking = tracking;
+        this.adapters = adapters;
+        this.clock = clock;
+        this.listeners = listeners;
     }
 
     BotReply replyFor(Campaign campaign, Conversation conversation) {
@@ -43,13 +55,13 @@ final class Replies {
             @Override
             public void sendText(String text) {
                 Arguments.requireNonBlank(text, "text");
-                Conversation current = context.conversations.findConversation(conversation.id()).orElse(conversation);
+                Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
                 if (!current.isOpen()) {
                     throw new ReplyWindowClosedException(ReplyWindowClosedException.CONVERSATION_CLOSED,
                             "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
                 }
-                Instant now = context.now();
-                ChannelAdapter adapter = context.adapter(campaign);
+                Instant now = clock.instant();
+                ChannelAdapter adapter = adapters.adapter(campaign);
                 Optional<Duration> window = adapter.capabilities().customerServiceWindow();
                 if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
                     throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
@@ -57,17 +69,17 @@ final class Replies {
                                     + current.lastInboundAt().plus(window.get()) + "; only a template may be sent now");
                 }
                 send(campaign, current, text);
-                context.conversations.touchConversation(conversation.id(), now);
+                conversations.touchConversation(conversation.id(), now);
             }
 
             @Override
             public void reportStep(String step) {
-                context.tracking.recordFunnelStep(new FunnelStep(campaign.id(), conversation.phone(), step, context.now()));
+                tracking.recordFunnelStep(new FunnelStep(campaign.id(), conversation.phone(), step, clock.instant()));
             }
 
             @Override
             public void close() {
-                context.conversations.closeConversation(conversation.id(), Conversation.BY_BOT, context.now());
+                conversations.closeConversation(conversation.id(), Conversation.BY_BOT, clock.instant());
             }
         };
     }
@@ -78,8 +90,8 @@ final class Replies {
     }
 
     private void send(Campaign campaign, Conversation conversation, String text) {
-        ChannelAdapter adapter = context.adapter(campaign);
-        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), context.binding(campaign).senderId(),
+        ChannelAdapter adapter = adapters.adapter(campaign);
+        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.binding(campaign).senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
@@ -95,9 +107,9 @@ final class Replies {
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
         if (failure != null) {
             LOG.warn("reply in conversation {} failed: {}", conversation.id(), failure.toString());
-            context.failure(Optional.of(conversation.campaignId()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, failure);
+            listeners.failure(Optional.of(conversation.campaignId()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, failure);
             return;
         }
-        context.tracking.markEventHandled(REPLY_MARK + receipt.providerMessageId(), context.now());
+        tracking.markEventHandled(REPLY_MARK + receipt.providerMessageId(), clock.instant());
     }
 }

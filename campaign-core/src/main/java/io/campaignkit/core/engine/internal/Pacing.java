@@ -1,0 +1,60 @@
+package io.campaignkit.core.engine.internal;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
+import io.campaignkit.core.dispatch.pacing.RateLimit;
+import io.campaignkit.core.dispatch.pacing.SendLimits;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A campaign's pace and its sender's limit, as permits of the pacing store. */
+final class Pacing {
+
+    private final PacingStore store;
+    private final ChannelAdapters adapters;
+    private final int senderBurst;
+    /** Each campaign's limits, made once: the pacing store holds the buckets. */
+    private final ConcurrentMap<CampaignId, SendLimits> limits = new ConcurrentHashMap<>();
+
+    Pacing(PacingStore store, ChannelAdapters adapters, int senderBurst) {
+        this.store = store;
+        this.adapters = adapters;
+        this.senderBurst = senderBurst;
+    }
+
+    int availablePermits(Campaign campaign, Instant now) {
+        return store.availablePermits(limitsOf(campaign), now);
+    }
+
+    int tryAcquire(Campaign campaign, int wanted, Instant now) {
+        return store.tryAcquire(limitsOf(campaign), wanted, now);
+    }
+
+    Instant nextPermitAt(Campaign campaign, Instant now) {
+        return store.nextPermitAt(limitsOf(campaign), now);
+    }
+
+    /** Holds the campaign's sender until {@code until}: its channel said it sends too fast. */
+    void holdSender(Campaign campaign, Instant until) {
+        store.holdSender(limitsOf(campaign), until);
+    }
+
+    void forget(CampaignId id) {
+        limits.remove(id);
+        store.forget(id);
+    }
+
+    private SendLimits limitsOf(Campaign campaign) {
+        SendLimits known = limits.get(campaign.id());
+        return known != null ? known : limits.computeIfAbsent(campaign.id(), id -> {
+            Pace pace = campaign.configuration().deliveryPlan().pace();
+            RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
+            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
+                    .withBurst(senderBurst);
+            return new SendLimits(id, campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit);
+        });
+    }
+}
