@@ -57,34 +57,11 @@ import java.util.function.Consumer;
  */
 public final class Campaign {
 
-    private final CampaignId id;
-    private final String tenantId;
-    private final String projectId;
-    private final CampaignKind kind;
-    private final CampaignConfiguration configuration;
-    private final CampaignState state;
-    private final DispatchState dispatch;
-    private final Instant createdAt;
-    private final Instant updatedAt;
-    private final Instant launchedAt;
-    private final Instant finishedAt;
-    private final FinishReason finishReason;
-    private final long version;
+    // Every field, as one record: a campaign is its snapshot plus the rules that change it.
+    private final Snapshot snapshot;
 
-    private Campaign(Snapshot s) {
-        this.id = s.id;
-        this.tenantId = s.tenantId;
-        this.projectId = s.projectId;
-        this.kind = s.kind;
-        this.configuration = s.configuration;
-        this.state = s.state;
-        this.dispatch = s.dispatch.orElse(null);
-        this.createdAt = s.createdAt;
-        this.updatedAt = s.updatedAt;
-        this.launchedAt = s.launchedAt.orElse(null);
-        this.finishedAt = s.finishedAt.orElse(null);
-        this.finishReason = s.finishReason.orElse(null);
-        this.version = s.version;
+    private Campaign(Snapshot snapshot) {
+        this.snapshot = snapshot;
     }
 
     /**
@@ -103,7 +80,7 @@ public final class Campaign {
         Arguments.requireNonNull(kind, "kind");
         Arguments.requireNonNull(configuration, "configuration");
         Arguments.requireNonNull(now, "now");
-        CampaignState state = CampaignValidation.of(kind, configuration).isValid() ? CampaignState.READY : CampaignState.DRAFT;
+        CampaignState state = CampaignTransitions.editableState(kind, configuration);
         return new Campaign(new Snapshot(id, tenantId.strip(), projectId.strip(), kind, configuration, state,
                 Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(), 0));
     }
@@ -117,98 +94,84 @@ public final class Campaign {
      */
     public static Campaign restore(Snapshot snapshot) {
         Arguments.requireNonNull(snapshot, "snapshot");
-        CampaignState state = snapshot.state;
-        if (state.allowsEdit()) {
-            state = CampaignValidation.of(snapshot.kind, snapshot.configuration).isValid()
-                    ? CampaignState.READY : CampaignState.DRAFT;
-        }
-        boolean active = state == CampaignState.ACTIVE;
-        boolean finished = state == CampaignState.FINISHED;
-        Arguments.require(snapshot.dispatch.isPresent() == active, "snapshot",
-                "a campaign has a dispatch state exactly when it is ACTIVE (state " + state + ")");
-        Arguments.require(snapshot.launchedAt.isPresent() == (active || finished), "snapshot",
-                "an ACTIVE or FINISHED campaign has a launch time, a DRAFT or READY one has none (state " + state + ")");
-        Arguments.require(snapshot.finishedAt.isPresent() == finished && snapshot.finishReason.isPresent() == finished,
-                "snapshot", "a campaign has a finish time and reason exactly when it is FINISHED (state " + state + ")");
-        return new Campaign(snapshot.withState(state));
+        return new Campaign(CampaignTransitions.restorable(snapshot));
     }
 
     /** Everything about this campaign, for a store to keep. */
     public Snapshot snapshot() {
-        return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch(), createdAt, updatedAt,
-                launchedAt(), finishedAt(), finishReason(), version);
+        return snapshot;
     }
 
     // ---------------------------------------------------------------- queries
 
     public CampaignId id() {
-        return id;
+        return snapshot.id();
     }
 
     public String tenantId() {
-        return tenantId;
+        return snapshot.tenantId();
     }
 
     public String projectId() {
-        return projectId;
+        return snapshot.projectId();
     }
 
     public CampaignKind kind() {
-        return kind;
+        return snapshot.kind();
     }
 
     public CampaignConfiguration configuration() {
-        return configuration;
+        return snapshot.configuration();
     }
 
     public CampaignState state() {
-        return state;
+        return snapshot.state();
     }
 
     /** Where sending stands; present exactly when the campaign is ACTIVE. */
     public Optional<DispatchState> dispatch() {
-        return Optional.ofNullable(dispatch);
+        return snapshot.dispatch();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return snapshot.createdAt();
     }
 
     /** When the last accepted action happened. */
     public Instant updatedAt() {
-        return updatedAt;
+        return snapshot.updatedAt();
     }
 
     public Optional<Instant> launchedAt() {
-        return Optional.ofNullable(launchedAt);
+        return snapshot.launchedAt();
     }
 
     public Optional<Instant> finishedAt() {
-        return Optional.ofNullable(finishedAt);
+        return snapshot.finishedAt();
     }
 
     public Optional<FinishReason> finishReason() {
-        return Optional.ofNullable(finishReason);
+        return snapshot.finishReason();
     }
 
     /** 0 when created, one more after every accepted change. Stores compare it to refuse lost updates. */
     public long version() {
-        return version;
+        return snapshot.version();
     }
 
     /** Every missing or invalid field of the configuration; empty when the campaign is (or may be) READY. */
     public CampaignValidation validation() {
-        return CampaignValidation.of(kind, configuration);
+        return CampaignValidation.of(kind(), configuration());
     }
 
     /** Whether the configuration may still change: in DRAFT and READY. */
     public boolean isEditable() {
-        return state.allowsEdit();
+        return state().allowsEdit();
     }
 
     /** Whether the campaign may be deleted: in every state but ACTIVE. */
     public boolean isDeletable() {
-        return state.allowsDelete();
+        return state().allowsDelete();
     }
 
     // ---------------------------------------------------------------- actions
@@ -223,13 +186,12 @@ public final class Campaign {
     public Campaign reconfigure(CampaignConfiguration newConfiguration, Instant now) {
         Arguments.requireNonNull(newConfiguration, "newConfiguration");
         Arguments.requireNonNull(now, "now");
-        requireEditable();
-        if (newConfiguration.equals(configuration)) {
+        CampaignTransitions.requireEditable(this);
+        if (newConfiguration.equals(configuration())) {
             return this;
         }
-        CampaignState derived = CampaignValidation.of(kind, newConfiguration).isValid()
-                ? CampaignState.READY : CampaignState.DRAFT;
-        return next(now, s -> s.withConfiguration(newConfiguration).withState(derived));
+        CampaignState derived = CampaignTransitions.editableState(kind(), newConfiguration);
+        return next(now, snapshot.withConfiguration(newConfiguration).withState(derived));
     }
 
     /**
@@ -240,8 +202,8 @@ public final class Campaign {
     public Campaign edit(Consumer<CampaignConfiguration.Builder> changes, Instant now) {
         Arguments.requireNonNull(changes, "changes");
         Arguments.requireNonNull(now, "now");
-        requireEditable();
-        CampaignConfiguration.Builder builder = configuration.toBuilder();
+        CampaignTransitions.requireEditable(this);
+        CampaignConfiguration.Builder builder = configuration().toBuilder();
         changes.accept(builder);
         return reconfigure(builder.build(), now);
     }
@@ -256,7 +218,7 @@ public final class Campaign {
      */
     public Campaign launch(Instant now) {
         Arguments.requireNonNull(now, "now");
-        return launchWith(configuration, now);
+        return next(now, CampaignTransitions.launched(this, configuration(), now));
     }
 
     /**
@@ -270,9 +232,7 @@ public final class Campaign {
     public Campaign launchAt(Instant start, Instant now) {
         Arguments.requireNonNull(start, "start");
         Arguments.requireNonNull(now, "now");
-        DeliveryPlan plan = configuration.deliveryPlan();
-        return launchWith(configuration.toBuilder()
-                .deliveryPlan(new DeliveryPlan(Optional.of(start), plan.pace(), plan.endAt())).build(), now);
+        return next(now, CampaignTransitions.launched(this, CampaignTransitions.startingAt(configuration(), start), now));
     }
 
     /**
@@ -287,9 +247,7 @@ public final class Campaign {
     public Campaign launchPreparing(String preparer, Instant now) {
         Arguments.requireNonBlank(preparer, "preparer");
         Arguments.requireNonNull(now, "now");
-        checkLaunchable(configuration, now);
-        DispatchState.Preparing preparing = new DispatchState.Preparing(preparer.strip(), now, now);
-        return next(now, s -> s.withState(CampaignState.ACTIVE).withDispatch(preparing).withLaunchedAt(now));
+        return next(now, CampaignTransitions.launchedPreparing(this, preparer.strip(), now));
     }
 
     /**
@@ -301,10 +259,7 @@ public final class Campaign {
     public Campaign renewPreparation(String preparer, Instant now) {
         Arguments.requireNonBlank(preparer, "preparer");
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.PREPARE, DispatchState.Preparing.class);
-        DispatchState.Preparing preparing = (DispatchState.Preparing) dispatch;
-        Instant heartbeat = now.isAfter(preparing.heartbeat()) ? now : preparing.heartbeat();
-        return withDispatch(new DispatchState.Preparing(preparer.strip(), preparing.since(), heartbeat), now);
+        return withDispatch(CampaignTransitions.renewedPreparation(this, preparer.strip(), now), now);
     }
 
     /**
@@ -314,32 +269,7 @@ public final class Campaign {
      */
     public Campaign completePreparation(Instant now) {
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.COMPLETE_PREPARATION, DispatchState.Preparing.class);
-        return withDispatch(firstDispatch(configuration, now), now);
-    }
-
-    private Campaign launchWith(CampaignConfiguration launched, Instant now) {
-        checkLaunchable(launched, now);
-        DispatchState first = firstDispatch(launched, now);
-        return next(now, s -> s.withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
-                .withLaunchedAt(now));
-    }
-
-    private void checkLaunchable(CampaignConfiguration launched, Instant now) {
-        if (!state.allowsEdit()) {
-            throw refuse(CampaignAction.LAUNCH, state == CampaignState.FINISHED
-                    ? "and a finished campaign is never launched again"
-                    : "already launched");
-        }
-        CampaignValidation validation = CampaignValidation.atLaunch(kind, launched, now);
-        if (!validation.isValid()) {
-            throw new CampaignValidationException(id, state, CampaignAction.LAUNCH, validation);
-        }
-    }
-
-    private static DispatchState firstDispatch(CampaignConfiguration launched, Instant now) {
-        Instant start = launched.deliveryPlan().effectiveStart(now);
-        return start.isAfter(now) ? new DispatchState.Waiting(start) : new DispatchState.Sending(now);
+        return withDispatch(CampaignTransitions.completedPreparation(this, now), now);
     }
 
     /**
@@ -349,12 +279,7 @@ public final class Campaign {
      */
     public Campaign startSending(Instant now) {
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.START_SENDING, DispatchState.Waiting.class);
-        Instant start = ((DispatchState.Waiting) dispatch).startAt();
-        if (now.isBefore(start)) {
-            throw refuse(CampaignAction.START_SENDING, "and its planned start is " + start + ", after " + now);
-        }
-        return withDispatch(new DispatchState.Sending(now), now);
+        return withDispatch(CampaignTransitions.startedSending(this, now), now);
     }
 
     /**
@@ -366,12 +291,7 @@ public final class Campaign {
     public Campaign pause(PauseReason reason, Instant now) {
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.PAUSE, DispatchState.Waiting.class, DispatchState.Sending.class,
-                DispatchState.Paused.class);
-        if (dispatch instanceof DispatchState.Paused && ((DispatchState.Paused) dispatch).reason() == reason) {
-            return this;
-        }
-        return withDispatch(new DispatchState.Paused(reason, now), now);
+        return withDispatch(CampaignTransitions.paused(this, reason, now), now);
     }
 
     /**
@@ -381,9 +301,7 @@ public final class Campaign {
      */
     public Campaign resume(Instant now) {
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.RESUME, DispatchState.Paused.class);
-        Instant start = configuration.deliveryPlan().effectiveStart(now);
-        return withDispatch(start.isAfter(now) ? new DispatchState.Waiting(start) : new DispatchState.Sending(now), now);
+        return withDispatch(CampaignTransitions.resumed(this, now), now);
     }
 
     /**
@@ -394,8 +312,7 @@ public final class Campaign {
      */
     public Campaign completeSending(Instant now) {
         Arguments.requireNonNull(now, "now");
-        requireDispatch(CampaignAction.COMPLETE_SENDING, DispatchState.Sending.class, DispatchState.Paused.class);
-        return withDispatch(new DispatchState.Done(now), now);
+        return withDispatch(CampaignTransitions.completedSending(this, now), now);
     }
 
     /**
@@ -408,11 +325,7 @@ public final class Campaign {
     public Campaign startFinishing(FinishReason reason, Instant now) {
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(now, "now");
-        requireFinishable(CampaignAction.START_FINISHING);
-        if (dispatch instanceof DispatchState.Finishing) {
-            return this;
-        }
-        return withDispatch(new DispatchState.Finishing(reason, now), now);
+        return withDispatch(CampaignTransitions.startedFinishing(this, reason, now), now);
     }
 
     /**
@@ -426,27 +339,17 @@ public final class Campaign {
     public Campaign finish(FinishReason reason, Instant now) {
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(now, "now");
-        requireFinishable(CampaignAction.FINISH);
-        FinishReason finalReason = dispatch instanceof DispatchState.Finishing finishing ? finishing.reason() : reason;
-        Instant finishedAt = dispatch instanceof DispatchState.Finishing finishing ? finishing.since() : now;
-        return next(now, s -> s.withState(CampaignState.FINISHED).withDispatch(null).withFinish(finishedAt, finalReason));
+        return next(now, CampaignTransitions.finished(this, reason, now));
     }
 
     /** Whether finishing has begun but the campaign is not FINISHED yet. */
     public boolean isFinishing() {
-        return dispatch instanceof DispatchState.Finishing;
+        return dispatch().orElse(null) instanceof DispatchState.Finishing;
     }
 
     /** Whether the campaign is launched but its audience is still being added. */
     public boolean isPreparing() {
-        return dispatch instanceof DispatchState.Preparing;
-    }
-
-    private void requireFinishable(CampaignAction action) {
-        if (state != CampaignState.ACTIVE) {
-            throw refuse(action, state == CampaignState.FINISHED ? "already finished"
-                    : "never launched; delete it instead");
-        }
+        return dispatch().orElse(null) instanceof DispatchState.Preparing;
     }
 
     /**
@@ -455,67 +358,36 @@ public final class Campaign {
      * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} when ACTIVE
      */
     public void checkDeletable() {
-        if (!state.allowsDelete()) {
-            throw refuse(CampaignAction.DELETE, "finish it first");
-        }
+        CampaignTransitions.checkDeletable(this);
     }
 
     // ---------------------------------------------------------------- internals
 
-    private void requireEditable() {
-        if (state == CampaignState.ACTIVE) {
-            throw new IllegalCampaignActionException(IllegalCampaignActionException.CAMPAIGN_FROZEN, id, state, dispatch,
-                    CampaignAction.EDIT, "and the configuration of an active campaign is frozen");
-        }
-        if (state == CampaignState.FINISHED) {
-            throw refuse(CampaignAction.EDIT, "and a finished campaign never changes");
-        }
-    }
-
-    @SafeVarargs
-    private void requireDispatch(CampaignAction action, Class<? extends DispatchState>... allowed) {
-        if (state != CampaignState.ACTIVE) {
-            throw refuse(action, "and only an active campaign sends");
-        }
-        for (Class<? extends DispatchState> type : allowed) {
-            if (type.isInstance(dispatch)) {
-                return;
-            }
-        }
-        throw refuse(action, "");
-    }
-
-    private IllegalCampaignActionException refuse(CampaignAction action, String why) {
-        return new IllegalCampaignActionException(IllegalCampaignActionException.ILLEGAL_TRANSITION, id, state, dispatch,
-                action, why);
-    }
-
+    /** One version step to {@code next}; the same dispatch state (an action that is no change) is no step. */
     private Campaign withDispatch(DispatchState next, Instant now) {
-        return next(now, s -> s.withDispatch(next));
+        return next == dispatch().orElse(null) ? this : next(now, snapshot.withDispatch(next));
     }
 
-    private Campaign next(Instant now, java.util.function.UnaryOperator<Snapshot> change) {
-        return new Campaign(change.apply(snapshot()).touched(now, version + 1));
+    /** The campaign {@code changed} describes, one version step on and touched at {@code now}. */
+    private Campaign next(Instant now, Snapshot changed) {
+        return new Campaign(changed.touched(now, version() + 1));
     }
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof Campaign)) {
-            return false;
-        }
-        return snapshot().equals(((Campaign) other).snapshot());
+        return other instanceof Campaign campaign && snapshot.equals(campaign.snapshot);
     }
 
     @Override
     public int hashCode() {
-        return snapshot().hashCode();
+        return snapshot.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Campaign[" + id + " " + kind + " " + state + dispatch().map(d -> " " + d.label()).orElse("")
-                + " v" + version + " '" + configuration.name().orElse("") + "' tenant=" + tenantId
-                + " project=" + projectId + "]";
+        return "Campaign[" + id() + " " + kind() + " " + state() + dispatch().map(d -> " " + d.label()).orElse("")
+                + " v" + version() + " '" + configuration().name().orElse("") + "' tenant=" + tenantId()
+                + " project=" + projectId() + "]";
     }
 
     /**
@@ -526,7 +398,6 @@ public final class Campaign {
             CampaignConfiguration configuration, CampaignState state, Optional<DispatchState> dispatch,
             Instant createdAt, Instant updatedAt, Optional<Instant> launchedAt, Optional<Instant> finishedAt,
             Optional<FinishReason> finishReason, long version) {
-
         public Snapshot {
             Arguments.requireNonNull(id, "id");
             Arguments.requireNonBlank(tenantId, "tenantId");

@@ -11,7 +11,6 @@ import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
-import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
@@ -30,19 +29,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.assertRefused;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.await;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.echoingStatus;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.handle;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.keys;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.ofType;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus;
 
 /**
  * The contract every {@link ChannelAdapter} passes. Extend it in your adapter's tests, supply the
@@ -236,14 +237,15 @@ public abstract class ChannelAdapterContractKit {
             start.countDown();
             Map<String, String> correlationByProviderId = new java.util.HashMap<>();
             for (int i = 0; i < count; i++) {
-                SendReceipt receipt = await(calls.get(i).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS), "concurrent send " + i);
+                SendReceipt receipt = await(calls.get(i).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS), sendTimeout(),
+                        "concurrent send " + i);
                 String previous = correlationByProviderId.put(receipt.providerMessageId(), "ck-concurrent-" + i);
                 assertThat(previous).as("provider message id %s given to two sends", receipt.providerMessageId()).isNull();
             }
             assertThat(correlationByProviderId).hasSize(count);
-            DeliveryStatus echoed = echoingStatus();
+            DeliveryStatus echoed = echoingStatus(provider());
             for (Map.Entry<String, String> sent : correlationByProviderId.entrySet()) {
-                StatusUpdate update = singleStatus(handle(provider().signedStatusWebhook(sent.getKey(), echoed)), sent.getKey(), echoed);
+                StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(sent.getKey(), echoed)), sent.getKey(), echoed);
                 assertThat(update.correlationId()).as("correlation id of %s after concurrent sends", sent.getKey()).contains(sent.getValue());
             }
         } finally {
@@ -264,7 +266,7 @@ public abstract class ChannelAdapterContractKit {
             if (status == DeliveryStatus.FAILED) {
                 continue; // vendors may not echo on failures (WhatsApp does not); checked separately
             }
-            StatusUpdate update = singleStatus(handle(provider().signedStatusWebhook(receipt.providerMessageId(), status)),
+            StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), status)),
                     receipt.providerMessageId(), status);
             assertThat(update.correlationId()).as("correlation id on the %s status", status).contains(correlationId);
         }
@@ -279,7 +281,7 @@ public abstract class ChannelAdapterContractKit {
         }
         SendReceipt receipt = sendExpectingReceipt(message("ck-failed-status"));
 
-        StatusUpdate update = singleStatus(handle(provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.FAILED)),
+        StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.FAILED)),
                 receipt.providerMessageId(), DeliveryStatus.FAILED);
 
         assertThat(update.failure()).as("failure of a FAILED status").isPresent();
@@ -290,7 +292,7 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("an inbound text becomes an inbound message")
     public void inboundTextBecomesAnInboundMessage() {
-        WebhookResult result = handle(provider().signedInboundTextWebhook("ck-inbound-1", recipient(), "hola"));
+        WebhookResult result = handle(adapter(), provider().signedInboundTextWebhook("ck-inbound-1", recipient(), "hola"));
 
         assertThat(result.accepted()).as("status of an inbound webhook: %s", result).isTrue();
         List<InboundMessage> inbound = ofType(result.events(), InboundMessage.class);
@@ -312,12 +314,12 @@ public abstract class ChannelAdapterContractKit {
                 provider().signedInboundTextWebhook("ck-inbound-forged", recipient(), "forged"));
 
         for (WebhookRequest request : valid) {
-            assertRefused(handle(provider().withBadSignature(request)), "a wrong signature");
-            assertRefused(handle(provider().withoutSignature(request)), "a missing signature");
+            assertRefused(handle(adapter(), provider().withBadSignature(request)), "a wrong signature");
+            assertRefused(handle(adapter(), provider().withoutSignature(request)), "a missing signature");
             byte[] body = request.body();
             byte[] tampered = java.util.Arrays.copyOf(body, body.length + 1);
             tampered[body.length] = ' ';
-            assertRefused(handle(request.withBody(tampered)), "a body changed after signing");
+            assertRefused(handle(adapter(), request.withBody(tampered)), "a body changed after signing");
         }
     }
 
@@ -331,8 +333,8 @@ public abstract class ChannelAdapterContractKit {
                 provider().signedInboundTextWebhook("ck-inbound-dup", recipient(), "twice"));
 
         for (WebhookRequest request : requests) {
-            WebhookResult first = handle(request);
-            WebhookResult second = handle(request);
+            WebhookResult first = handle(adapter(), request);
+            WebhookResult second = handle(adapter(), request);
             assertThat(first.accepted()).as("first delivery: %s", first).isTrue();
             assertThat(second.status()).as("status of the second delivery").isEqualTo(first.status());
             assertThat(second.events()).as("events of the second delivery").isEqualTo(first.events());
@@ -346,7 +348,7 @@ public abstract class ChannelAdapterContractKit {
     public void unknownFieldsAreTolerated() {
         SendReceipt receipt = sendExpectingReceipt(message("ck-unknown-fields"));
 
-        WebhookResult result = handle(provider().signedStatusWebhookWithUnknownFields(receipt.providerMessageId(), DeliveryStatus.DELIVERED));
+        WebhookResult result = handle(adapter(), provider().signedStatusWebhookWithUnknownFields(receipt.providerMessageId(), DeliveryStatus.DELIVERED));
 
         StatusUpdate update = singleStatus(result, receipt.providerMessageId(), DeliveryStatus.DELIVERED);
         assertThat(update.correlationId()).contains("ck-unknown-fields");
@@ -356,7 +358,7 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("unknown message types become unsupported content or unsupported-message events")
     public void unknownMessageTypesBecomeUnsupportedMessageEvents() {
-        WebhookResult result = handle(provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
+        WebhookResult result = handle(adapter(), provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
 
         assertThat(result.accepted()).as("status for an unknown message type: %s", result).isTrue();
         assertThat(result.events()).as("unsupported messages").filteredOn(event -> event instanceof UnsupportedMessage
@@ -367,7 +369,7 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("a malformed body answers 400")
     public void malformedBodyAnswers400() {
-        WebhookResult result = handle(provider().signedMalformedWebhook());
+        WebhookResult result = handle(adapter(), provider().signedMalformedWebhook());
 
         assertThat(result.status()).as("status for a malformed body").isEqualTo(400);
         assertThat(result.events()).isEmpty();
@@ -412,7 +414,7 @@ public abstract class ChannelAdapterContractKit {
      * @return the receipt
      */
     protected SendReceipt sendExpectingReceipt(OutboundMessage message) {
-        return await(invokeSend(message), "send of " + message.correlationId());
+        return await(invokeSend(message), sendTimeout(), "send of " + message.correlationId());
     }
 
     /**
@@ -424,83 +426,10 @@ public abstract class ChannelAdapterContractKit {
      * @return the failure
      */
     protected ChannelSendException sendExpectingFailure(OutboundMessage message, String what) {
-        CompletableFuture<SendReceipt> stage = invokeSend(message);
-        try {
-            SendReceipt receipt = stage.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return fail("expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
-        } catch (ExecutionException e) {
-            return ChannelSendException.find(e.getCause())
-                    .orElseGet(() -> fail("the send failed for %s with %s instead of a ChannelSendException", what, e.getCause()));
-        } catch (TimeoutException e) {
-            return fail("the send for %s did not complete within %s (an UNKNOWN_OUTCOME must come from the adapter's own timeout)", what, sendTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
+        return ChannelContractSupport.awaitFailure(invokeSend(message), sendTimeout(), what);
     }
 
     private CompletableFuture<SendReceipt> invokeSend(OutboundMessage message) {
-        try {
-            return adapter().send(message).toCompletableFuture();
-        } catch (RuntimeException e) {
-            return fail("send() threw %s instead of returning a failed stage", e);
-        }
-    }
-
-    private SendReceipt await(CompletableFuture<SendReceipt> stage, String what) {
-        try {
-            return stage.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            return fail("%s failed: %s", what, e.getCause());
-        } catch (TimeoutException e) {
-            return fail("%s did not complete within %s", what, sendTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted");
-        }
-    }
-
-    private WebhookResult handle(WebhookRequest request) {
-        WebhookResult result;
-        try {
-            result = adapter().handleWebhook(request);
-        } catch (RuntimeException e) {
-            return fail("handleWebhook threw %s for %s", e, request);
-        }
-        assertThat(result).as("handleWebhook result").isNotNull();
-        if (!result.accepted()) {
-            assertThat(result.events()).as("events of a refused webhook").isEmpty();
-        }
-        return result;
-    }
-
-    private DeliveryStatus echoingStatus() {
-        Set<DeliveryStatus> reported = provider().statusesReported();
-        return reported.contains(DeliveryStatus.DELIVERED) ? DeliveryStatus.DELIVERED
-                : reported.stream().filter(status -> status != DeliveryStatus.FAILED).findFirst()
-                .orElseGet(() -> fail("ScriptedProvider.statusesReported() must include a status other than FAILED"));
-    }
-
-    private static StatusUpdate singleStatus(WebhookResult result, String providerMessageId, DeliveryStatus status) {
-        assertThat(result.accepted()).as("status of a %s webhook: %s %s", status, result.status(), result.body()).isTrue();
-        List<StatusUpdate> updates = ofType(result.events(), StatusUpdate.class).stream()
-                .filter(update -> update.providerMessageId().equals(providerMessageId))
-                .collect(Collectors.toList());
-        assertThat(updates).as("status updates for %s in %s", providerMessageId, result.events()).hasSize(1);
-        assertThat(updates.get(0).status()).isEqualTo(status);
-        return updates.get(0);
-    }
-
-    private static void assertRefused(WebhookResult result, String what) {
-        assertThat(result.status()).as("status for %s (body: %s)", what, result.body()).isIn(401, 403);
-        assertThat(result.events()).as("events for %s", what).isEmpty();
-    }
-
-    private static <T extends ChannelEvent> List<T> ofType(List<ChannelEvent> events, Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
-    }
-
-    private static List<String> keys(List<ChannelEvent> events) {
-        return events.stream().map(ChannelEvent::deduplicationKey).collect(Collectors.toList());
+        return ChannelContractSupport.invokeSend(adapter(), message);
     }
 }

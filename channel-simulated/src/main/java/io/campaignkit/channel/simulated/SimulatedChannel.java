@@ -7,31 +7,18 @@ import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
-import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import io.campaignkit.channel.webhook.WebhookSignatures;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
@@ -70,26 +57,19 @@ public final class SimulatedChannel implements ChannelAdapter {
     /** The most rounds {@link #advanceUntilIdle()} makes before giving up. */
     public static final int MAX_IDLE_ROUNDS = 100_000;
 
-    private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
-
     private final SimulatedChannelConfiguration configuration;
     private final Clock clock;
+    private final WebhookSigner signer;
     private final Object lock = new Object();
     // Serializes deliveries so events leave in due order even when several threads release them.
     private final ReentrantLock deliveryLock = new ReentrantLock();
     private final TimeControl.Subscription clockRegistration;
 
     // Guarded by lock.
-    private final Deque<Outcome> nextSends = new ArrayDeque<>();
-    private final Map<String, Outcome> byNumber = new HashMap<>();
-    private final List<RecordedSend> sends = new ArrayList<>();
-    private final Map<String, OutboundMessage> acceptedById = new HashMap<>();
-    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
+    private final OutcomeScript script;
+    private final SendLedger ledger = new SendLedger();
+    private final Timeline timeline = new Timeline();
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
-    private final Optional<Random> mixRandom;
-    private long sendSequence;
-    private long inboundSequence;
-    private long dueSequence;
     private boolean closed;
 
     private volatile WebhookEndpoint endpoint = this::handleWebhook;
@@ -97,7 +77,8 @@ public final class SimulatedChannel implements ChannelAdapter {
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
         this.configuration = configuration;
         this.clock = configuration.clock();
-        this.mixRandom = configuration.outcomeMix().map(OutcomeMix::newRandom);
+        this.signer = new WebhookSigner(configuration.webhookUrl(), configuration.webhookSecret());
+        this.script = new OutcomeScript(configuration);
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> { };
@@ -148,7 +129,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         if (message == null) {
             return failed(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-NO-MESSAGE", "message must not be null"));
         }
-        Optional<SendFailure> refusal = refusal(message);
+        Optional<SendFailure> refusal = script.refusal(message);
         if (refusal.isPresent()) {
             return failed(refusal.get());
         }
@@ -158,24 +139,21 @@ public final class SimulatedChannel implements ChannelAdapter {
             if (closed) {
                 return failed(SendFailure.of(SendErrorClass.TRANSIENT, "SIM-CLOSED", "the simulated channel is closed"));
             }
-            Outcome outcome = outcomeFor(message.recipient());
+            Outcome outcome = script.outcomeFor(message.recipient());
             Instant now = clock.instant();
             Instant answeredAt = now.plus(outcome.answerDelay());
-            long sequence = ++sendSequence;
-            if (outcome.failure().isPresent()) {
-                sends.add(new RecordedSend(sequence, message, now, outcome, Optional.empty()));
+            Optional<String> accepted = ledger.record(message, now, outcome).providerMessageId();
+            if (accepted.isEmpty()) {
                 SendFailure failure = outcome.failure().get();
                 answerNow = () -> answer.completeExceptionally(new ChannelSendException(failure));
             } else {
-                String providerMessageId = String.format("SIM-%06d", sequence);
-                sends.add(new RecordedSend(sequence, message, now, outcome, Optional.of(providerMessageId)));
-                acceptedById.put(providerMessageId, message);
-                scheduleTimeline(message, providerMessageId, answeredAt, outcome);
+                String providerMessageId = accepted.get();
+                timeline.scheduleOutcome(message, providerMessageId, answeredAt, outcome);
                 SendReceipt receipt = new SendReceipt(providerMessageId, answeredAt);
                 answerNow = () -> answer.complete(receipt);
             }
             if (!outcome.answerDelay().isZero()) {
-                schedule(answeredAt, answerNow);
+                timeline.addAnswer(answeredAt, answerNow);
                 return answer;
             }
         }
@@ -190,24 +168,7 @@ public final class SimulatedChannel implements ChannelAdapter {
      */
     @Override
     public WebhookResult handleWebhook(WebhookRequest request) {
-        if (request == null) {
-            return WebhookResult.badRequest("no request");
-        }
-        if (!"POST".equals(request.method())) {
-            return WebhookResult.methodNotAllowed(request.method());
-        }
-        Optional<String> signature = request.header(SIGNATURE_HEADER);
-        if (signature.isEmpty()) {
-            return WebhookResult.unauthorized("missing " + SIGNATURE_HEADER);
-        }
-        if (!WebhookSignatures.constantTimeEquals(signatureFor(request.url(), request.body()), signature.get())) {
-            return WebhookResult.unauthorized(SIGNATURE_HEADER + " does not match");
-        }
-        try {
-            return WebhookResult.ok(SimulatedWebhookCodec.decode(request.formParameters()));
-        } catch (IllegalArgumentException e) {
-            return WebhookResult.badRequest("malformed simulated webhook: " + e.getMessage());
-        }
+        return signer.verifyAndDecode(request);
     }
 
     /** Stops listening to the clock and refuses further sends; pending events stay deliverable. */
@@ -230,7 +191,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     public SimulatedChannel scriptNextSend(Outcome outcome) {
         require(outcome, "outcome");
         synchronized (lock) {
-            nextSends.addLast(outcome);
+            script.queueNextSend(outcome);
         }
         return this;
     }
@@ -248,7 +209,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         }
         require(outcome, "outcome");
         synchronized (lock) {
-            byNumber.put(recipient, outcome);
+            script.scriptNumber(recipient, outcome);
         }
         return this;
     }
@@ -281,8 +242,8 @@ public final class SimulatedChannel implements ChannelAdapter {
         require(after, "after");
         synchronized (lock) {
             Instant at = clock.instant().plus(after);
-            InboundMessage inbound = InboundMessage.builder(nextInboundId(), from, senderId, at).text(text).build();
-            scheduleEventLocked(at, inbound);
+            InboundMessage inbound = InboundMessage.builder(timeline.nextInboundId(), from, senderId, at).text(text).build();
+            timeline.addEvent(at, inbound);
             return inbound.providerMessageId();
         }
     }
@@ -299,7 +260,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         require(event, "event");
         require(at, "at");
         synchronized (lock) {
-            scheduleEventLocked(at, event);
+            timeline.addEvent(at, event);
         }
         return this;
     }
@@ -318,9 +279,9 @@ public final class SimulatedChannel implements ChannelAdapter {
         List<ChannelEvent> accepted = new ArrayList<>();
         deliveryLock.lock();
         try {
-            Optional<Due> next;
+            Optional<Timeline.Due> next;
             while ((next = pollDue()).isPresent()) {
-                Due item = next.get();
+                Timeline.Due item = next.get();
                 if (item.event() == null) {
                     item.answer().run();
                     continue;
@@ -372,14 +333,14 @@ public final class SimulatedChannel implements ChannelAdapter {
      */
     public Optional<Instant> nextDueInstant() {
         synchronized (lock) {
-            return Optional.ofNullable(due.peek()).map(Due::at);
+            return timeline.nextInstant();
         }
     }
 
     /** @return how many answers and events are waiting for their instant */
     public int pendingCount() {
         synchronized (lock) {
-            return due.size();
+            return timeline.size();
         }
     }
 
@@ -388,7 +349,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     /** @return every send received, in order */
     public List<RecordedSend> sends() {
         synchronized (lock) {
-            return List.copyOf(sends);
+            return ledger.all();
         }
     }
 
@@ -428,11 +389,7 @@ public final class SimulatedChannel implements ChannelAdapter {
      * @return the request
      */
     public WebhookRequest signedWebhook(String formBody) {
-        byte[] body = require(formBody, "formBody").getBytes(StandardCharsets.UTF_8);
-        WebhookHeaders headers = WebhookHeaders.none()
-                .with("Content-Type", FORM_CONTENT_TYPE)
-                .with(SIGNATURE_HEADER, signatureFor(configuration.webhookUrl(), body));
-        return WebhookRequest.post(configuration.webhookUrl(), headers, body);
+        return signer.signed(require(formBody, "formBody"));
     }
 
     /**
@@ -446,15 +403,12 @@ public final class SimulatedChannel implements ChannelAdapter {
      */
     public WebhookRequest signedStatusWebhook(String providerMessageId, DeliveryStatus status) {
         require(status, "status");
-        OutboundMessage message;
+        require(providerMessageId, "providerMessageId");
+        ChannelEvent event;
         synchronized (lock) {
-            message = acceptedById.get(require(providerMessageId, "providerMessageId"));
+            event = ledger.statusOf(providerMessageId, status, clock.instant());
         }
-        if (message == null) {
-            throw new IllegalArgumentException("no accepted send has the provider message id '" + providerMessageId + "'");
-        }
-        return signedWebhook(statusEvent(providerMessageId, message, status, clock.instant(),
-                status == DeliveryStatus.FAILED ? Optional.of(Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT)) : Optional.empty()));
+        return signedWebhook(event);
     }
 
     /**
@@ -466,97 +420,15 @@ public final class SimulatedChannel implements ChannelAdapter {
      * @return the header value
      */
     public String signatureFor(java.net.URI url, byte[] body) {
-        ByteArrayOutputStream signed = new ByteArrayOutputStream();
-        signed.writeBytes((url.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-        signed.writeBytes(body);
-        return "sha256=" + WebhookSignatures.hmacSha256Hex(configuration.webhookSecret(), signed.toByteArray());
+        return signer.signatureFor(url, body);
     }
 
     // ------------------------------------------------------------------ internals
 
-    private record Due(Instant at, long order, ChannelEvent event, Runnable answer) {
-    }
-
-    private Optional<SendFailure> refusal(OutboundMessage message) {
-        ChannelCapabilities capabilities = configuration.capabilities();
-        if (!capabilities.supports(message.content())) {
-            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-UNSUPPORTED-CONTENT",
-                    "the simulated channel's capabilities do not allow " + message.content().getClass().getSimpleName()));
-        }
-        if (message.content() instanceof TextContent text && text.body().length() > capabilities.maxBodyLength()) {
-            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-BODY-TOO-LONG",
-                    "body has " + text.body().length() + " characters, more than " + capabilities.maxBodyLength()));
-        }
-        return Optional.empty();
-    }
-
-    private Outcome outcomeFor(String recipient) {
-        Outcome next = nextSends.pollFirst();
-        if (next != null) {
-            return next;
-        }
-        Outcome scripted = byNumber.get(recipient);
-        if (scripted != null) {
-            return scripted;
-        }
-        if (mixRandom.isPresent()) {
-            return configuration.outcomeMix().orElseThrow().draw(mixRandom.get());
-        }
-        return configuration.defaultOutcome();
-    }
-
-    private void scheduleTimeline(OutboundMessage message, String providerMessageId, Instant answeredAt, Outcome outcome) {
-        List<Outcome.StatusStep> statuses = new ArrayList<>();
-        for (Outcome.Step step : outcome.steps()) {
-            if (step instanceof Outcome.StatusStep status) {
-                statuses.add(status);
-            } else if (step instanceof Outcome.ReplyStep reply) {
-                Instant at = answeredAt.plus(reply.after());
-                scheduleEventLocked(at, InboundMessage.builder(nextInboundId(), message.recipient(), message.senderId(), at)
-                        .text(reply.text()).replyToProviderMessageId(providerMessageId).build());
-            }
-        }
-        statuses.sort(Comparator.comparing(Outcome.StatusStep::after));
-        for (int i = 0; i < statuses.size(); i++) {
-            Outcome.StatusStep step = statuses.get(i);
-            // The event keeps its own time; only its delivery slot moves when reordered.
-            Instant happenedAt = answeredAt.plus(step.after());
-            Instant deliveredAt = outcome.reorderStatusEvents()
-                    ? answeredAt.plus(statuses.get(statuses.size() - 1 - i).after()) : happenedAt;
-            StatusUpdate event = statusEvent(providerMessageId, message, step.status(), happenedAt, step.failure());
-            scheduleEventLocked(deliveredAt, event);
-            if (outcome.duplicateStatusEvents()) {
-                scheduleEventLocked(deliveredAt, event);
-            }
-        }
-    }
-
-    private static StatusUpdate statusEvent(String providerMessageId, OutboundMessage message, DeliveryStatus status,
-                                            Instant at, Optional<SendFailure> failure) {
-        return new StatusUpdate(providerMessageId, Optional.of(message.correlationId()), status, at,
-                Optional.of(message.recipient()), failure);
-    }
-
-    private void scheduleEventLocked(Instant at, ChannelEvent event) {
-        due.add(new Due(at, ++dueSequence, event, null));
-    }
-
-    private void schedule(Instant at, Runnable answer) {
-        due.add(new Due(at, ++dueSequence, null, answer));
-    }
-
-    private Optional<Due> pollDue() {
+    private Optional<Timeline.Due> pollDue() {
         synchronized (lock) {
-            Due head = due.peek();
-            if (head == null || head.at().isAfter(clock.instant())) {
-                return Optional.empty();
-            }
-            return Optional.of(due.poll());
+            return timeline.pollDue(clock.instant());
         }
-    }
-
-    private String nextInboundId() {
-        return String.format("SIM-IN-%06d", ++inboundSequence);
     }
 
     private static CompletionStage<SendReceipt> failed(SendFailure failure) {

@@ -1,0 +1,122 @@
+package io.campaignkit.testkit.channel;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.event.ChannelEvent;
+import io.campaignkit.channel.event.DeliveryStatus;
+import io.campaignkit.channel.event.StatusUpdate;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The sending, waiting and webhook assertions the checks of {@link ChannelAdapterContractKit} share,
+ * so the kit itself reads as its list of rules. Each assertion fails the running check with a message
+ * naming what the adapter did instead.
+ */
+final class ChannelContractSupport {
+
+    private ChannelContractSupport() {
+    }
+
+    /** Calls {@code send}, failing the check when it throws instead of returning a failed stage. */
+    static CompletableFuture<SendReceipt> invokeSend(ChannelAdapter adapter, OutboundMessage message) {
+        try {
+            return adapter.send(message).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return fail("send() threw %s instead of returning a failed stage", e);
+        }
+    }
+
+    /** Waits for a receipt, failing the check when the send fails or takes longer than {@code timeout}. */
+    static SendReceipt await(CompletableFuture<SendReceipt> stage, Duration timeout, String what) {
+        try {
+            return stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return fail("%s failed: %s", what, e.getCause());
+        } catch (TimeoutException e) {
+            return fail("%s did not complete within %s", what, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+
+    /**
+     * Waits for a failure, failing the check when the send succeeds, fails with something other than a
+     * {@link ChannelSendException}, or takes longer than {@code timeout}.
+     */
+    static ChannelSendException awaitFailure(CompletableFuture<SendReceipt> stage, Duration timeout, String what) {
+        try {
+            SendReceipt receipt = stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return fail("expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
+        } catch (ExecutionException e) {
+            return ChannelSendException.find(e.getCause())
+                    .orElseGet(() -> fail("the send failed for %s with %s instead of a ChannelSendException", what, e.getCause()));
+        } catch (TimeoutException e) {
+            return fail("the send for %s did not complete within %s (an UNKNOWN_OUTCOME must come from the adapter's own timeout)", what, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+
+    /** Hands {@code request} to the adapter: it must answer (not throw), and a refusal carries no events. */
+    static WebhookResult handle(ChannelAdapter adapter, WebhookRequest request) {
+        WebhookResult result;
+        try {
+            result = adapter.handleWebhook(request);
+        } catch (RuntimeException e) {
+            return fail("handleWebhook threw %s for %s", e, request);
+        }
+        assertThat(result).as("handleWebhook result").isNotNull();
+        if (!result.accepted()) {
+            assertThat(result.events()).as("events of a refused webhook").isEmpty();
+        }
+        return result;
+    }
+
+    /** A status the provider reports that must echo the correlation id: DELIVERED if it has it, never FAILED. */
+    static DeliveryStatus echoingStatus(ScriptedProvider provider) {
+        Set<DeliveryStatus> reported = provider.statusesReported();
+        return reported.contains(DeliveryStatus.DELIVERED) ? DeliveryStatus.DELIVERED
+                : reported.stream().filter(status -> status != DeliveryStatus.FAILED).findFirst()
+                .orElseGet(() -> fail("ScriptedProvider.statusesReported() must include a status other than FAILED"));
+    }
+
+    static StatusUpdate singleStatus(WebhookResult result, String providerMessageId, DeliveryStatus status) {
+        assertThat(result.accepted()).as("status of a %s webhook: %s %s", status, result.status(), result.body()).isTrue();
+        List<StatusUpdate> updates = ofType(result.events(), StatusUpdate.class).stream()
+                .filter(update -> update.providerMessageId().equals(providerMessageId))
+                .collect(Collectors.toList());
+        assertThat(updates).as("status updates for %s in %s", providerMessageId, result.events()).hasSize(1);
+        assertThat(updates.get(0).status()).isEqualTo(status);
+        return updates.get(0);
+    }
+
+    static void assertRefused(WebhookResult result, String what) {
+        assertThat(result.status()).as("status for %s (body: %s)", what, result.body()).isIn(401, 403);
+        assertThat(result.events()).as("events for %s", what).isEmpty();
+    }
+
+    static <T extends ChannelEvent> List<T> ofType(List<ChannelEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+    }
+
+    static List<String> keys(List<ChannelEvent> events) {
+        return events.stream().map(ChannelEvent::deduplicationKey).collect(Collectors.toList());
+    }
+}
