@@ -145,10 +145,11 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     // ================================================================ conversations and their queue
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(phone, "phone");
-        return storage.conversations().openOrContinue(campaignId, phone, Arguments.requireNonNull(at, "at"));
+        Arguments.requireNonNull(inboundAt, "inboundAt");
+        return storage.conversations().openOrContinue(campaignId, phone, inboundAt, Arguments.requireNonNull(at, "at"));
     }
 
     @Override

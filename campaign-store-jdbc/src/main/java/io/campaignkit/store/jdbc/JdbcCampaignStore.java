@@ -296,8 +296,8 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, at);
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
+        return conversations.openOrContinue(campaignId, phone, inboundAt, at);
     }
 
     @Override

@@ -54,6 +54,19 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         @Test
+        void aQueuedMessageHandedOverLaterKeepsWhenTheContactWroteApartFromTheActivity() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(5), at(50));
+            assertThat(List.of(opened.openedAt(), opened.lastInboundAt(), opened.lastActivityAt()))
+                    .containsExactly(at(50), at(5), at(50));
+            assertThat(conversations().findConversation(opened.id()).orElseThrow().lastInboundAt()).isEqualTo(at(5));
+            Conversation continued = conversations().openOrContinue(campaign, phone(0), at(8), at(60));
+            assertThat(List.of(continued.lastInboundAt(), continued.lastActivityAt())).containsExactly(at(8), at(60));
+            Conversation older = conversations().openOrContinue(campaign, phone(0), at(6), at(55));
+            assertThat(List.of(older.lastInboundAt(), older.lastActivityAt()))
+                    .as("neither time moves back").containsExactly(at(8), at(60));
+        }
+
+        @Test
         void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             assertThat(opened.isOpen()).isTrue();

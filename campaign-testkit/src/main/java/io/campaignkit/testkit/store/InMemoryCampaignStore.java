@@ -229,8 +229,8 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, at);
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
+        return conversations.openOrContinue(campaignId, phone, inboundAt, at);
     }
 
     @Override

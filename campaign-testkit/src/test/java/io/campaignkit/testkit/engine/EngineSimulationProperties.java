@@ -96,6 +96,8 @@ class EngineSimulationProperties {
         private final Map<CampaignId, List<Instant>> campaignSendTimes = new HashMap<>();
         private final List<Instant> senderSendTimes = new ArrayList<>();
         private final Map<String, CampaignId> byCorrelation = new HashMap<>();
+        /** Recipients seen FAILED: a reply never makes them REPLIED (issue 23). */
+        private final Set<RecipientKey> seenFailed = new HashSet<>();
         /** With slow bots, the host's calls wait here and run a few at a time between steps. */
         private final boolean slowBots;
         private final ManualExecutor callbacks = new ManualExecutor();
@@ -287,6 +289,9 @@ class EngineSimulationProperties {
             checkFinishedCampaignsAreSettled();
             for (int i = 0; i < POOL; i++) {
                 PhoneNumber phone = Fixtures.contact(i).phone();
+                for (CampaignId id : campaigns) {
+                    scenario.store().findRecipient(new RecipientKey(id, phone)).ifPresent(this::checkReplyRules);
+                }
                 List<CampaignId> engaged = new ArrayList<>();
                 for (CampaignId id : campaigns) {
                     if (scenario.campaign(id).state() != CampaignState.ACTIVE) {
@@ -309,6 +314,27 @@ class EngineSimulationProperties {
             for (io.campaignkit.channel.event.InboundMessage fallback : scenario.unroutedMessages()) {
                 assertThat(seen.add(fallback.providerMessageId()))
                         .as("message %s reached the fallback after the bot, or twice", fallback.providerMessageId()).isTrue();
+            }
+        }
+
+        /**
+         * A reply moves only a recipient whose message the provider accepted (it has the provider's id),
+         * or an UNKNOWN one, which then has no sent, delivered or read time; a FAILED one stays FAILED.
+         */
+        private void checkReplyRules(Recipient recipient) {
+            if (recipient.state() == DeliveryState.FAILED) {
+                seenFailed.add(recipient.key());
+            }
+            if (recipient.state() != DeliveryState.REPLIED) {
+                return;
+            }
+            assertThat(seenFailed).as("FAILED recipient %s became REPLIED", recipient).doesNotContain(recipient.key());
+            if (recipient.providerMessageId().isEmpty()) {
+                assertThat(List.of(recipient.sentAt(), recipient.deliveredAt(), recipient.readAt()))
+                        .as("REPLIED recipient %s without an accepted message has times", recipient)
+                        .containsOnly(Optional.empty());
+                assertThat(semantics).as("only an UNKNOWN recipient is REPLIED unconfirmed: %s", recipient)
+                        .isEqualTo(DeliverySemantics.AT_MOST_ONCE);
             }
         }
 
@@ -368,8 +394,8 @@ class EngineSimulationProperties {
 
         /**
          * Every inbound message reaches the bot or, if its campaign finished first (or it had none), the
-         * host's fallback, exactly once; only a message that arrived out of hours under the CLOSE policy
-         * reaches neither (its conversation is closed, as the policy says).
+         * host's fallback, exactly once; a message that arrived out of hours under the CLOSE policy
+         * reaches the fallback (its conversation is closed, as the policy says, but it is not lost).
          */
         private void checkEveryMessageReachedTheBotOrTheFallbackOnce() {
             int handedOverAtFinish = 0;
@@ -392,7 +418,7 @@ class EngineSimulationProperties {
                 String described = String.format("message %s to %s at %s (open %s, policy %s, finished %s) (bot, fallback)",
                         message.messageId(), id, message.at(), open, policies.get(id).action(), finished);
                 if (!open && policies.get(id).action() == OutOfHoursPolicy.Action.CLOSE) {
-                    assertThat(List.of(toBot, toFallback)).as(described).containsExactly(0L, 0L);
+                    assertThat(List.of(toBot, toFallback)).as(described + ": closed, to the host").containsExactly(0L, 1L);
                     continue;
                 }
                 assertThat(toBot + toFallback).as(described + ": %s, %s", toBot, toFallback).isEqualTo(1L);
