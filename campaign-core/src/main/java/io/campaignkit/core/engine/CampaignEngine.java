@@ -115,9 +115,12 @@ public final class CampaignEngine {
     public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
 
     private final EngineCore core;
+    /** The checked ports, for the read-only queries of one tenant's state. */
+    private final CampaignStorage ports;
 
-    private CampaignEngine(EngineCore core) {
+    private CampaignEngine(EngineCore core, CampaignStorage ports) {
         this.core = core;
+        this.ports = ports;
     }
 
     public static Builder builder() {
@@ -281,6 +284,15 @@ public final class CampaignEngine {
             page.add(new RecipientReport(recipient, core.context().tracking().funnelSteps(id, recipient.phone())));
         }
         return page;
+    }
+
+    /**
+     * Read-only queries of one tenant's campaigns: which campaign a contact is engaged in, which
+     * inbound messages are queued, how many sends are in flight. Another tenant's campaigns are not
+     * found through it.
+     */
+    public TenantView tenant(String tenantId) {
+        return new TenantView(tenantId, core, ports);
     }
 
     /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
@@ -470,7 +482,7 @@ public final class CampaignEngine {
             return new CampaignEngine(new EngineCore(new EngineContext(ports, channels, botFlows,
                     Optional.ofNullable(directory), clock, listener, unrouted, ownerId, leaseDuration, maxInFlight,
                     batchSize, retryPolicy, semantics, jitter, idleTimeout, senderBurst,
-                    callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor())));
+                    callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor())), ports);
         }
 
         private static Executor defaultCallbackExecutor() {

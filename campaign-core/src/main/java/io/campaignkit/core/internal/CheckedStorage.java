@@ -201,6 +201,15 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
         return storage.inbound().countQueued(Arguments.requireNonNull(campaignId, "campaignId"));
     }
 
+    @Override
+    public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
+                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+        return storage.inbound().queuedInbound(campaignId, afterSequence, limit);
+    }
+
     // ================================================================ engagements and suppressions
 
     @Override

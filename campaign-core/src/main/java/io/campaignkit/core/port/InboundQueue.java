@@ -39,4 +39,12 @@ public interface InboundQueue {
 
     /** How many messages of the campaign are queued. */
     long countQueued(CampaignId campaignId);
+
+    /**
+     * A page of the campaign's queued messages (not yet acknowledged, leased or not) by sequence, after
+     * {@code afterSequence} (-1 for the first page); a read that changes nothing, for hosts and tests.
+     *
+     * @param limit 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit);
 }

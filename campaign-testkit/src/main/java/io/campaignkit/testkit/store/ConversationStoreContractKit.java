@@ -224,6 +224,28 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         @Test
+        void aPageOfQueuedMessagesIsReadInArrivalOrderWithoutClaimingThem() {
+            String first = conversation(0);
+            for (int i = 1; i <= 3; i++) {
+                inbound().enqueueInbound(first, campaign, phone(0), message("m-" + i, 10 + i));
+            }
+            inbound().enqueueInbound(conversation(1), CampaignId.of("c-2"), phone(1), message("other", 10));
+            Lease lease = leaseFrom("engine", at(100));
+            inbound().claimQueued(campaign, lease, 1, at(100));
+            List<QueuedInbound> page = inbound().queuedInbound(campaign, -1, 2);
+            assertThat(page).extracting(queued -> queued.message().messageId()).containsExactly("m-1", "m-2");
+            assertThat(page.get(0).lease()).as("a claimed message is still queued").contains(lease);
+            assertThat(page.get(1).lease()).isEmpty();
+            assertThat(inbound().queuedInbound(campaign, page.get(1).sequence(), 10))
+                    .extracting(queued -> queued.message().messageId()).containsExactly("m-3");
+            inbound().acknowledgeQueued(campaign, List.of(page.get(0).sequence()));
+            assertThat(inbound().queuedInbound(campaign, -1, 10)).extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-2", "m-3");
+            assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101)))
+                    .as("reading claimed nothing").hasSize(2);
+        }
+
+        @Test
         void aMessageUnderALiveLeaseIsNotHandedOutAgain() {
             inbound().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
             assertThat(inbound().claimQueued(campaign, leaseFrom("a", at(100)), 10, at(100))).hasSize(1);

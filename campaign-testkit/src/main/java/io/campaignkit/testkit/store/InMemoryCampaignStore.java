@@ -286,6 +286,12 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         return queue == null ? 0 : queue.count();
     }
 
+    @Override
+    public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
+        QueuedMessages queue = inbound.get(campaignId);
+        return queue == null ? List.of() : queue.page(afterSequence, limit);
+    }
+
     // ================================================================ TrackingStore
 
     @Override

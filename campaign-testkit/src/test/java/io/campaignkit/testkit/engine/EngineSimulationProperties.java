@@ -265,7 +265,7 @@ class EngineSimulationProperties {
 
         private void inbound(int contact) {
             PhoneNumber phone = Fixtures.contact(contact).phone();
-            Optional<CampaignId> routed = scenario.store().engagedCampaign(
+            Optional<CampaignId> routed = scenario.engine().tenant(CampaignScenario.TENANT).engagedCampaign(
                     new io.campaignkit.core.dispatch.pacing.SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
                     phone).filter(id -> scenario.campaign(id).state() == CampaignState.ACTIVE);
             String messageId = scenario.channel().scheduleInbound(phone.e164(), CampaignScenario.SENDER_ID, "hola",
@@ -348,7 +348,7 @@ class EngineSimulationProperties {
                     var counts = scenario.store().counts(id);
                     assertThat(counts.count(DeliveryState.PENDING)).as("pending recipients of finished %s", id).isZero();
                     assertThat(counts.count(DeliveryState.SENDING)).as("SENDING recipients of finished %s", id)
-                            .isLessThanOrEqualTo(scenario.engine().inFlight());
+                            .isLessThanOrEqualTo(scenario.engine().tenant(CampaignScenario.TENANT).inFlight(id));
                 }
             }
         }

@@ -118,4 +118,38 @@ class ReplyRulesScenarioTest {
         assertThat(refusals).containsExactly(io.campaignkit.core.engine.ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED);
         assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(1); // the campaign's message only
     }
+    @Test
+    void aReplyWhileTheFirstMessageIsUnansweredLeavesItSendingAndATransientFailureIsStillRetried() {
+        io.campaignkit.testkit.time.ManualClock clock = io.campaignkit.testkit.time.ManualClock.startingAt(
+                java.time.Instant.parse("2026-01-05T09:00:00Z"));
+        io.campaignkit.testkit.store.InMemoryCampaignStore store = new io.campaignkit.testkit.store.InMemoryCampaignStore();
+        HeldChannel channel = new HeldChannel();
+        io.campaignkit.core.engine.CampaignEngine engine = io.campaignkit.core.engine.CampaignEngine.builder()
+                .botFlows(io.campaignkit.core.port.BotFlowRegistry.of(java.util.Map.of(Fixtures.BOT, bot))).store(store)
+                .channel(channel).clock(clock).callbackExecutor(Runnable::run).build();
+        io.campaignkit.core.campaign.CampaignConfiguration.Builder config =
+                io.campaignkit.core.campaign.CampaignConfiguration.custom().channel("simulated", "s");
+        Fixtures.basic().accept(config);
+        CampaignId id = CampaignId.of("in-flight");
+        engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
+        engine.launch(id, io.campaignkit.core.engine.LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+        engine.runDue();
+        var key = new io.campaignkit.core.port.RecipientKey(id, io.campaignkit.core.contact.PhoneNumber.parse(Fixtures.phone(0)));
+        assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
+
+        engine.applyEvents("simulated", List.of(io.campaignkit.channel.event.InboundMessage.builder("in-1", Fixtures.phone(0),
+                "s", clock.instant()).text("¿qué es esto?").build()));
+        assertThat(bot.received()).hasSize(1);
+        assertThat(store.findRecipient(key).orElseThrow().state()).as("the answer is still to come").isEqualTo(DeliveryState.SENDING);
+
+        channel.fail(0, SendErrorClass.TRANSIENT);
+        assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+        clock.advance(Duration.ofMinutes(10));
+        engine.runDue();
+        assertThat(channel.sent).as("the campaign's message is sent again").hasSize(2);
+        channel.accept(1);
+        Recipient sent = store.findRecipient(key).orElseThrow();
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.repliedAt()).as("the reply came before the message was accepted").isEmpty();
+    }
 }
