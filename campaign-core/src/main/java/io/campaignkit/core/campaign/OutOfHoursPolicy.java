@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * What happens to a reply that arrives outside the campaign's active hours: it is queued and
- * handed to the bot when hours open ({@link Action#QUEUE}, the default; nothing is lost), or the
- * conversation is closed ({@link Action#CLOSE}). Either way an automatic reply may be sent.
+ * handed to the bot when hours open ({@link Action#QUEUE}, the default), or the conversation is
+ * closed ({@link Action#CLOSE}) and the message goes to the host's unrouted-message handler instead of
+ * the bot ({@link io.campaignkit.core.engine.UnroutedMessage.Reason#OUT_OF_HOURS_CLOSED}). Either way
+ * nothing the contact wrote is lost, and an automatic reply may be sent.
  *
  * <pre>{@code
  * OutOfHoursPolicy.queue().withAutoReply("Gracias, te respondemos a partir de las 8:00");
@@ -18,7 +20,11 @@ public record OutOfHoursPolicy(Action action, Optional<String> autoReply) {
     public enum Action {
         /** Keep it and hand it to the bot when the hours open. */
         QUEUE,
-        /** Close the conversation. */
+        /**
+         * Close the conversation (the bot hears {@code onConversationClosed} with {@code OUT_OF_HOURS})
+         * and hand the message to the host's unrouted-message handler with reason
+         * {@code OUT_OF_HOURS_CLOSED}; the bot never gets it.
+         */
         CLOSE
     }
 

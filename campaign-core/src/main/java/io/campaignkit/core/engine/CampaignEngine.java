@@ -82,7 +82,7 @@ import java.util.random.RandomGenerator;
  * UNKNOWN ({@link DeliverySemantics#AT_MOST_ONCE}) or retried ({@link DeliverySemantics#AT_LEAST_ONCE}).
  *
  * <h2>The host's code</h2>
- * Bot flows, the listener and the unrouted-message handler run on the {@link Builder#callbackExecutor
+ * Bot flows, the listener and the unrouted-message handler run on the {@link CampaignEngineBuilder#callbackExecutor
  * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
  * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
  * a queued message is acknowledged once the bot's call returned.
@@ -106,7 +106,7 @@ public final class CampaignEngine {
      * holds more than the channel's declared maximum per second.
      */
     public static final int DEFAULT_SENDER_BURST = 0;
-    /** Threads of the default {@link Builder#callbackExecutor callback executor}. */
+    /** Threads of the default {@link CampaignEngineBuilder#callbackExecutor callback executor}. */
     public static final int DEFAULT_CALLBACK_THREADS = 8;
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
@@ -115,13 +115,16 @@ public final class CampaignEngine {
     public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
 
     private final EngineCore core;
+    /** The checked ports, for the read-only queries of one tenant's state. */
+    private final CampaignStorage ports;
 
-    private CampaignEngine(EngineCore core) {
+    CampaignEngine(EngineCore core, CampaignStorage ports) {
         this.core = core;
+        this.ports = ports;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static CampaignEngineBuilder builder() {
+        return new CampaignEngineBuilder();
     }
 
     // ---------------------------------------------------------------- campaigns
@@ -283,6 +286,15 @@ public final class CampaignEngine {
         return page;
     }
 
+    /**
+     * Read-only queries of one tenant's campaigns: which campaign a contact is engaged in, which
+     * inbound messages are queued, how many sends are in flight. Another tenant's campaigns are not
+     * found through it.
+     */
+    public TenantView tenant(String tenantId) {
+        return new TenantView(tenantId, core, ports);
+    }
+
     /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
     public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
         Arguments.requireNonNull(phone, "phone");
@@ -295,194 +307,5 @@ public final class CampaignEngine {
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonNull(sender, "sender");
         return core.suppressions().lift(sender, phone);
-    }
-
-    /**
-     * Builds a {@link CampaignEngine}. Only the store and at least one channel are required; every
-     * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
-     */
-    public static final class Builder {
-        private CampaignStorage storage;
-        private ChannelRegistry channels = ChannelRegistry.empty();
-        private BotFlowRegistry botFlows = id -> Optional.empty();
-        private ContactDirectory directory;
-        private Clock clock = Clock.systemUTC();
-        private CampaignListener listener = CampaignListener.NONE;
-        private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
-        private String ownerId = "campaignkit-" + UUID.randomUUID();
-        private Duration leaseDuration = DEFAULT_LEASE_DURATION;
-        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-        private int batchSize = DEFAULT_BATCH_SIZE;
-        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private DeliverySemantics semantics = DEFAULT_DELIVERY_SEMANTICS;
-        private RandomGenerator random;
-        private Duration idleTimeout = DEFAULT_CONVERSATION_IDLE_TIMEOUT;
-        private int senderBurst = DEFAULT_SENDER_BURST;
-        private PacingStore pacing;
-        private Executor callbackExecutor;
-
-        private Builder() {}
-
-        /** Where everything is kept ({@link CampaignStorage}); the engine checks every argument before it reaches a port. */
-        public Builder storage(CampaignStorage storage) {
-            this.storage = Arguments.requireNonNull(storage, "storage");
-            return this;
-        }
-
-        /** {@link #storage} of one store that implements every port but pacing ({@link CampaignStorage#of}). */
-        public <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
-                & SuppressionList & TrackingStore> Builder store(S store) {
-            return storage(CampaignStorage.of(Arguments.requireNonNull(store, "store")));
-        }
-
-        /** Adds one channel adapter, found by its {@link ChannelAdapter#id()}. */
-        public Builder channel(ChannelAdapter adapter) {
-            Arguments.requireNonNull(adapter, "adapter");
-            channels.register(adapter);
-            return this;
-        }
-
-        /** Uses the adapters registered in {@code registry} (replacing those added before). */
-        public Builder channels(ChannelRegistry registry) {
-            this.channels = Arguments.requireNonNull(registry, "registry");
-            return this;
-        }
-
-        public Builder botFlows(BotFlowRegistry registry) {
-            this.botFlows = Arguments.requireNonNull(registry, "registry");
-            return this;
-        }
-
-        public Builder contactDirectory(ContactDirectory directory) {
-            this.directory = Arguments.requireNonNull(directory, "directory");
-            return this;
-        }
-
-        /** The clock; {@link Clock#systemUTC()} by default. Tests pass a manual clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Arguments.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        public Builder listener(CampaignListener listener) {
-            this.listener = Arguments.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * Where inbound messages no bot answers go (contacts in no active campaign, and messages queued
-         * for closed hours whose campaign finished first, senders that are no phone number); by default
-         * {@link UnroutedMessageHandler#LOG_WARNING}, one warning per message.
-         */
-        public Builder unroutedMessages(UnroutedMessageHandler handler) {
-            this.unrouted = Arguments.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** This process's name on its leases; unique per process (a random one by default). */
-        public Builder ownerId(String ownerId) {
-            this.ownerId = Arguments.requireNonBlank(ownerId, "ownerId");
-            return this;
-        }
-
-        public Builder leaseDuration(Duration duration) {
-            this.leaseDuration = Arguments.requirePositive(duration, "duration");
-            return this;
-        }
-
-        public Builder maxInFlight(int max) {
-            this.maxInFlight = Arguments.requirePositive(max, "max");
-            return this;
-        }
-
-        public Builder batchSize(int size) {
-            Arguments.require(size >= 1 && size <= CampaignStore.MAX_BATCH, "size",
-                    "size must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + size);
-            this.batchSize = size;
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Arguments.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        public Builder deliverySemantics(DeliverySemantics semantics) {
-            this.semantics = Arguments.requireNonNull(semantics, "semantics");
-            return this;
-        }
-
-        /** The source of retry jitter; pass a seeded one for reproducible runs. */
-        public Builder random(RandomGenerator random) {
-            this.random = Arguments.requireNonNull(random, "random");
-            return this;
-        }
-
-        public Builder conversationIdleTimeout(Duration timeout) {
-            this.idleTimeout = Arguments.requirePositive(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * How many sends above its declared rate a sender's one-second window may hold (as a
-         * campaign's {@code Pace} burst does for the campaign). With 0, the default, a sender never
-         * sends two messages at the same instant; a burst lets one run of the engine send several.
-         */
-        public Builder senderBurst(int burst) {
-            Arguments.require(burst >= 0 && burst <= io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST, "burst",
-                    "burst must be from 0 to " + io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST + ", was " + burst);
-            this.senderBurst = burst;
-            return this;
-        }
-
-        /**
-         * Replaces the storage's {@link CampaignStorage#pacing() pacing store}, where the campaigns' and
-         * senders' token buckets live; set after {@link #storage}. Engines that share a database and its
-         * senders share a database-backed one (such as {@code JdbcPacingStore}) so limits hold for all.
-         */
-        public Builder pacingStore(PacingStore pacing) {
-            this.pacing = Arguments.requireNonNull(pacing, "pacing");
-            return this;
-        }
-
-        /**
-         * Where the host's code runs: bot flows, the listener and the unrouted-message handler. The engine
-         * never calls them under its lock, so a slow bot delays neither sending nor a webhook's answer;
-         * one contact's messages reach its bot one at a time and in order, and listener events keep their
-         * order. By default a pool of {@value #DEFAULT_CALLBACK_THREADS} daemon threads owned by the engine;
-         * give a larger executor for bots that wait on slow systems, or {@code Runnable::run} to run every
-         * call on the engine's calling thread right after it releases its lock (deterministic tests).
-         */
-        public Builder callbackExecutor(Executor executor) {
-            this.callbackExecutor = Arguments.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        /**
-         * @throws InvalidArgumentException without a storage or a channel
-         */
-        public CampaignEngine build() {
-            Arguments.require(storage != null, "storage", "a storage is required: builder().storage(...)");
-            Arguments.require(!channels.channelIds().isEmpty(), "channels",
-                    "at least one channel adapter is required: builder().channel(...)");
-            RandomGenerator jitter = random != null ? random : new SplittableRandom();
-            CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
-            return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory), clock,
-                    listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
-                            semantics, idleTimeout, senderBurst),
-                    jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()));
-        }
-
-        private static Executor defaultCallbackExecutor() {
-            AtomicInteger threads = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_CALLBACK_THREADS, DEFAULT_CALLBACK_THREADS,
-                    1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
-                        Thread thread = new Thread(task, "campaignkit-callback-" + threads.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            pool.allowCoreThreadTimeOut(true); // an idle engine keeps no thread
-            return pool;
-        }
     }
 }

@@ -30,7 +30,13 @@ public record UnroutedMessage(String channelId, InboundMessage message, Reason r
          * campaign's active hours (out-of-hours policy QUEUE) and the campaign finished before they
          * opened, or it arrived while the campaign was finishing. Handed over in arrival order.
          */
-        CAMPAIGN_FINISHED
+        CAMPAIGN_FINISHED,
+        /**
+         * It arrived outside the campaign's active hours under the out-of-hours policy CLOSE: the
+         * contact's conversation was closed ({@code OUT_OF_HOURS}) and the bot does not get it, so the
+         * host does, as it arrived, with the campaign named; nothing the contact wrote is lost.
+         */
+        OUT_OF_HOURS_CLOSED
     }
 
     public UnroutedMessage {
@@ -38,7 +44,9 @@ public record UnroutedMessage(String channelId, InboundMessage message, Reason r
         Arguments.requireNonNull(message, "message");
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.require(campaignId.isPresent() == (reason == Reason.CAMPAIGN_FINISHED), "campaignId",
-                "a campaign is named exactly when the reason is CAMPAIGN_FINISHED (reason " + reason + ")");
+        Arguments.require(campaignId.isPresent() == (reason == Reason.CAMPAIGN_FINISHED
+                || reason == Reason.OUT_OF_HOURS_CLOSED), "campaignId",
+                "a campaign is named exactly when the reason is CAMPAIGN_FINISHED or OUT_OF_HOURS_CLOSED (reason "
+                        + reason + ")");
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * active campaign on the sender they wrote to, from numbers that are no valid phone, and messages
  * queued outside a campaign's active hours whose campaign finished before the hours opened (so
  * nothing queued is lost). Called outside the engine's lock on its
- * {@linkplain CampaignEngine.Builder#callbackExecutor callback executor}; the queued messages of one
+ * {@linkplain CampaignEngineBuilder#callbackExecutor callback executor}; the queued messages of one
  * finished campaign in the order they arrived.
  *
  * <p>The engine calls {@link #onUnroutedMessage(UnroutedMessage)}, which by default passes the

@@ -145,10 +145,11 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     // ================================================================ conversations and their queue
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(phone, "phone");
-        return storage.conversations().openOrContinue(campaignId, phone, Arguments.requireNonNull(at, "at"));
+        Arguments.requireNonNull(inboundAt, "inboundAt");
+        return storage.conversations().openOrContinue(campaignId, phone, inboundAt, Arguments.requireNonNull(at, "at"));
     }
 
     @Override
@@ -198,6 +199,15 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     @Override
     public long countQueued(CampaignId campaignId) {
         return storage.inbound().countQueued(Arguments.requireNonNull(campaignId, "campaignId"));
+    }
+
+    @Override
+    public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
+                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+        return storage.inbound().queuedInbound(campaignId, afterSequence, limit);
     }
 
     // ================================================================ engagements and suppressions

@@ -4,7 +4,7 @@ package io.campaignkit.core.port;
  * The chatbot flow that owns a campaign's conversations, implemented by the host. The engine
  * calls it once per inbound message, in the order the contact's messages arrived, never for two
  * messages of one contact at once, outside the engine's lock on its
- * {@linkplain io.campaignkit.core.engine.CampaignEngine.Builder#callbackExecutor callback executor}
+ * {@linkplain io.campaignkit.core.engine.CampaignEngineBuilder#callbackExecutor callback executor}
  * (so a bot may take its time, and may call the engine). It answers through the {@link BotReply},
  * during the call or later.
  *

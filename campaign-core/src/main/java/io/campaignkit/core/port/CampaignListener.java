@@ -5,7 +5,7 @@ package io.campaignkit.core.port;
  * Every method does nothing by default, so a listener overrides only what it needs.
  *
  * <p>Called after the change is stored, never under the engine's lock, on the engine's
- * {@linkplain io.campaignkit.core.engine.CampaignEngine.Builder#callbackExecutor callback executor},
+ * {@linkplain io.campaignkit.core.engine.CampaignEngineBuilder#callbackExecutor callback executor},
  * one event at a time and in the order the engine emitted them; so a listener may call the engine.
  * Keep it quick: the events after it wait for it. An exception thrown here is logged and swallowed;
  * it never undoes or blocks the change.

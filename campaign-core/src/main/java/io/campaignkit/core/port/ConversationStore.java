@@ -19,11 +19,14 @@ import java.util.Optional;
 public interface ConversationStore {
 
     /**
-     * The open conversation of the phone in the campaign, opened now if there is none. A continued
-     * conversation gets {@code lastInboundAt} and {@code lastActivityAt} set to {@code at} (when later
-     * than theirs).
+     * The open conversation of the phone in the campaign, opened at {@code at} if there is none.
+     * {@code lastInboundAt} becomes {@code inboundAt} in a new conversation, and the later of its own
+     * and {@code inboundAt} in a continued one; {@code lastActivityAt} the same with {@code at}. The
+     * two differ when a message queued out of hours is handed to the bot later: the customer-service
+     * window runs from when the contact wrote, whatever became of conversations meanwhile, and
+     * inactivity from the hand-over.
      */
-    Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at);
+    Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at);
 
     /** The conversation with the id, open or closed. */
     Optional<Conversation> findConversation(String conversationId);
@@ -47,6 +50,11 @@ public interface ConversationStore {
             Instant at);
 
     // ---------------------------------------------------------------- shorthands
+
+    /** The contact wrote at {@code at}: {@link #openOrContinue(CampaignId, PhoneNumber, Instant, Instant)} with both at {@code at}. */
+    default Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+        return openOrContinue(campaignId, phone, at, at);
+    }
 
     /** Records that the bot wrote in the conversation at {@code at}: {@link ConversationChange.Touch}. */
     default void touchConversation(String conversationId, Instant at) {

@@ -33,7 +33,11 @@ public enum DeliveryState {
     DELIVERED(5),
     /** The contact read it (implies delivered). */
     READ(6),
-    /** The contact answered (implies delivered). */
+    /**
+     * The contact answered an accepted message (implies delivered), or answered after an UNKNOWN
+     * outcome: then it is REPLIED <em>unconfirmed</em>, with no provider id nor sent, delivered or read
+     * time. A reply never moves a FAILED, SENDING, PENDING or SKIPPED recipient.
+     */
     REPLIED(7),
     /** Never sent, for a recorded reason. */
     SKIPPED(-1);

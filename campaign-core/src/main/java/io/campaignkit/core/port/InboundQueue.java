@@ -37,6 +37,29 @@ public interface InboundQueue {
     /** Removes messages handed to the bot, by sequence. Idempotent. */
     void acknowledgeQueued(CampaignId campaignId, List<Long> sequences);
 
-    /** How many messages of the campaign are queued. */
-    long countQueued(CampaignId campaignId);
+    /**
+     * How many messages of the campaign are queued (leased or not). By default it reads the pages of
+     * {@link #queuedInbound}; a database overrides it with one count.
+     */
+    default long countQueued(CampaignId campaignId) {
+        long count = 0;
+        long after = -1;
+        List<QueuedInbound> page;
+        do {
+            page = queuedInbound(campaignId, after, CampaignStore.MAX_BATCH);
+            count += page.size();
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sequence();
+            }
+        } while (page.size() == CampaignStore.MAX_BATCH);
+        return count;
+    }
+
+    /**
+     * A page of the campaign's queued messages (not yet acknowledged, leased or not) by sequence, after
+     * {@code afterSequence} (-1 for the first page); a read that changes nothing, for hosts and tests.
+     *
+     * @param limit 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit);
 }

@@ -16,7 +16,12 @@ import java.util.Optional;
  *     this order among those due at the same instant
  * @param contact the contact with the custom data the message needs
  * @param state where it stands
- * @param attempts how many times it was claimed for sending (marked SENDING)
+ * @param attempts how many sends count against its retries: each claim for sending adds one, and a
+ *     claim that ends without a verdict on this recipient gives its one back: the campaign paused or
+ *     the hours closed before the call, or the channel answered RATE_LIMITED, CONTENT_PERMANENT or
+ *     AUTHENTICATION (the sender is held or the campaign paused; the recipient is not at fault). So a
+ *     rate-limit storm or a refused template does not use up a recipient's retries; it is not the
+ *     number of channel calls made for it
  * @param dueAt when a PENDING recipient may next be claimed (its launch, or a retry's time)
  * @param lease who holds it while SENDING (or while recovering it), else empty
  * @param providerMessageId the provider's id of the message once accepted
@@ -27,7 +32,10 @@ import java.util.Optional;
  *     before {@code sentAt}; reports show such a time as the send's ({@link
  *     io.campaignkit.core.engine.ReportedTimes})
  * @param readAt when it was read
- * @param repliedAt when the contact first replied
+ * @param repliedAt when the contact first replied to the campaign's message: set only on a recipient
+ *     that became REPLIED (a reply after a failure, or while the send is unanswered, is not recorded
+ *     here); one with no {@code providerMessageId} and no {@code sentAt} answered after an UNKNOWN
+ *     outcome, unconfirmed by the provider
  * @param updatedAt when it last changed
  *
  * <p>Every instant but {@code dueAt} is kept to the millisecond, whatever precision it came with, so it

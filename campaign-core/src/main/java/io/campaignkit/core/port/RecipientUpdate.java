@@ -111,9 +111,16 @@ public sealed interface RecipientUpdate {
      * A status report merged monotonically ({@link DeliveryState#mayAdvanceTo}): to SENT, DELIVERED,
      * READ, REPLIED or FAILED. Timestamps are filled even when the state does not change (a DELIVERED
      * after READ sets {@code deliveredAt} if it was empty); every report but FAILED also sets
-     * {@code sentAt} (it proves the message left: a reply to a recipient recorded UNKNOWN, a status
-     * that overtook its receipt), READ and REPLIED also set {@code deliveredAt}, REPLIED sets
-     * {@code readAt}, each when empty; so sent ≥ delivered ≥ read always holds in the counts. {@code reason} is required with FAILED.
+     * {@code sentAt} (it proves the message left: a status that overtook its receipt, a late status of
+     * a send recorded UNKNOWN), READ and REPLIED also set {@code deliveredAt}, REPLIED sets
+     * {@code readAt}, each when empty; so sent ≥ delivered ≥ read always holds in the counts.
+     * {@code reason} is required with FAILED.
+     *
+     * <p>REPLIED is the contact's reply, not a provider status, and is narrower: it moves only SENT,
+     * DELIVERED and READ (the provider accepted the message); an UNKNOWN recipient becomes REPLIED
+     * <em>unconfirmed</em> ({@code repliedAt} alone: no provider id, sent, delivered or read time); from
+     * FAILED, SENDING, PENDING or SKIPPED it changes nothing (see
+     * {@link io.campaignkit.core.port.rules.RecipientRules}).
      */
     record StatusReached(RecipientKey key, DeliveryState state, Optional<StatusReason> reason, Instant at)
             implements RecipientUpdate {

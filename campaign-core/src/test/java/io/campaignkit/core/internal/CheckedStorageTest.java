@@ -159,7 +159,8 @@ class CheckedStorageTest {
         ConversationStore store = conversations();
         assertInvalidArgument(() -> store.openOrContinue(null, phone, at(0)), "campaignId");
         assertInvalidArgument(() -> store.openOrContinue(id, null, at(0)), "phone");
-        assertInvalidArgument(() -> store.openOrContinue(id, phone, null), "at");
+        assertInvalidArgument(() -> store.openOrContinue(id, phone, null, at(0)), "inboundAt");
+        assertInvalidArgument(() -> store.openOrContinue(id, phone, at(0), null), "at");
         assertInvalidArgument(() -> store.findConversation(" "), "conversationId");
         assertInvalidArgument(() -> store.touchConversation(null, at(0)), "conversationId");
         assertInvalidArgument(() -> store.tryMarkAutoReply("x", null, at(0)), "periodStart");

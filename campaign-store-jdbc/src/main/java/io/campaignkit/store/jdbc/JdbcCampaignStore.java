@@ -54,9 +54,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The whole storage port on a relational database: campaigns, recipients, engagements, suppressions,
- * conversations and tracking, on H2 (the embedded default, one application instance) or PostgreSQL
- * (several instances sharing the work).
+ * The whole storage port on a relational database: campaigns, recipients, engagements, suppressions, conversations
+ * and tracking, on H2 (the embedded default, one application instance) or PostgreSQL (several instances sharing the
+ * work).
  *
  * <pre>{@code
  * JdbcCampaignStore store = JdbcCampaignStore.builder()
@@ -66,28 +66,22 @@ import javax.sql.DataSource;
  * CampaignEngine engine = CampaignEngine.builder().storage(store.storage())...;
  * }</pre>
  *
- * <p><b>Several nodes.</b> Claims lock rows {@code FOR UPDATE SKIP LOCKED}, so engines on any number
- * of nodes share one campaign without waiting for each other and never receive one recipient twice;
- * a node that dies leaves its recipients under a lease that expires, after which another node
- * recovers them. Exclusivity is the primary key of the engagements table. Campaign updates are
- * optimistic ({@code UPDATE ... WHERE version = ?}).
+ * <p><b>Several nodes.</b> Claims lock rows {@code FOR UPDATE SKIP LOCKED}, so engines on any number of nodes share
+ * one campaign without waiting for each other and never receive one recipient twice; a node that dies leaves its
+ * recipients under a lease that expires, after which another node recovers them. Exclusivity is the primary key of
+ * the engagements table. Campaign updates are optimistic ({@code UPDATE ... WHERE version = ?}).
+ * <p><b>Counts.</b> {@link #counts} reads a campaign's few counter rows, which every operation that adds recipients
+ * or changes their state adjusts in its own transaction: a campaign of a million recipients is counted as fast as
+ * one of ten.
  *
- * <p><b>Counts.</b> {@link #counts} reads a campaign's few counter rows, which every operation that
- * adds recipients or changes their state adjusts in its own transaction: a campaign of a million
- * recipients is counted as fast as one of ten.
- *
- * <p><b>Tenants.</b> A store built with {@link Builder#tenant(String)} (or made with
- * {@link #forTenant(String)}) sees and changes one tenant's data only: another tenant's campaigns are
- * not found, their recipients, conversations and engagements are invisible, and updates naming them
- * change nothing. A store without a tenant serves every tenant (an engine shared by all of a host's
- * clients). Suppressions a tenant's store adds apply to that tenant; those a store for every tenant
- * adds apply to all of them.
- *
- * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database; everything
- * else is the same statements.
- *
- * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a
- * recipient is core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
+ * <p><b>Tenants.</b> A store built with {@link Builder#tenant(String)} (or made with {@link #forTenant(String)})
+ * sees and changes one tenant's data only: another tenant's campaigns are not found, their recipients,
+ * conversations and engagements are invisible, and updates naming them change nothing. A store without a tenant
+ * serves every tenant (an engine shared by all of a host's clients). Suppressions a tenant's store adds apply to
+ * that tenant; those a store for every tenant adds apply to all of them.
+ * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a recipient is
+ * core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
+ * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database.
  */
 public final class JdbcCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
         EngagementStore, SuppressionList, TrackingStore, AutoCloseable {
@@ -287,8 +281,8 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, at);
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
+        return conversations.openOrContinue(campaignId, phone, inboundAt, at);
     }
 
     @Override
@@ -311,8 +305,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     // ================================================================ InboundQueue
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            InboundMessage message) {
+    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 
@@ -329,6 +322,11 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     @Override
     public long countQueued(CampaignId campaignId) {
         return inbound.count(campaignId);
+    }
+
+    @Override
+    public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
+        return inbound.page(campaignId, afterSequence, limit);
     }
 
     // ================================================================ TrackingStore

@@ -15,6 +15,7 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignEngineBuilder;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -89,7 +90,7 @@ public final class CampaignScenario {
         this.store = new InMemoryCampaignStore();
         this.directory = new InMemoryContactDirectory();
         this.listener = new RecordingListener();
-        CampaignEngine.Builder engineBuilder = CampaignEngine.builder().store(store).channel(channel)
+        CampaignEngineBuilder engineBuilder = CampaignEngine.builder().store(store).channel(channel)
                 .botFlows(BotFlowRegistry.of(builder.bots)).contactDirectory(directory).clock(clock)
                 .listener(listener).unroutedMessages((channelId, message) -> unrouted.add(message))
                 .ownerId("scenario").random(new SplittableRandom(builder.seed))
@@ -284,7 +285,7 @@ public final class CampaignScenario {
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
         private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
         private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
-        private Consumer<CampaignEngine.Builder> engineCustomizer = builder -> { };
+        private Consumer<CampaignEngineBuilder> engineCustomizer = builder -> { };
 
         private Builder() {}
 
@@ -341,7 +342,7 @@ public final class CampaignScenario {
         }
 
         /** Any other engine setting. */
-        public Builder engine(Consumer<CampaignEngine.Builder> customizer) {
+        public Builder engine(Consumer<CampaignEngineBuilder> customizer) {
             this.engineCustomizer = customizer;
             return this;
         }

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * An {@link Executor} that runs nothing until the test says so: the engine's
- * {@link io.campaignkit.core.engine.CampaignEngine.Builder#callbackExecutor callback executor} for tests
+ * {@link io.campaignkit.core.engine.CampaignEngineBuilder#callbackExecutor callback executor} for tests
  * of slow bots and listeners. A task waits in this executor as a bot that is still thinking would, while
  * the test sends more messages, runs the engine or finishes the campaign; then {@link #runNext()},
  * {@link #runSome} or {@link #runAll()} let the host's code run, on the test's thread.

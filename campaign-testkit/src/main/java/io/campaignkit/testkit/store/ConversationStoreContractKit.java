@@ -54,6 +54,19 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         @Test
+        void aQueuedMessageHandedOverLaterKeepsWhenTheContactWroteApartFromTheActivity() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(0), at(5), at(50));
+            assertThat(List.of(opened.openedAt(), opened.lastInboundAt(), opened.lastActivityAt()))
+                    .containsExactly(at(50), at(5), at(50));
+            assertThat(conversations().findConversation(opened.id()).orElseThrow().lastInboundAt()).isEqualTo(at(5));
+            Conversation continued = conversations().openOrContinue(campaign, phone(0), at(8), at(60));
+            assertThat(List.of(continued.lastInboundAt(), continued.lastActivityAt())).containsExactly(at(8), at(60));
+            Conversation older = conversations().openOrContinue(campaign, phone(0), at(6), at(55));
+            assertThat(List.of(older.lastInboundAt(), older.lastActivityAt()))
+                    .as("neither time moves back").containsExactly(at(8), at(60));
+        }
+
+        @Test
         void aReplyOpensOneConversationAndLaterRepliesContinueIt() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             assertThat(opened.isOpen()).isTrue();
@@ -208,6 +221,28 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             assertThat(claimed).extracting(QueuedInbound::sequence).isSorted();
             assertThat(claimed).allSatisfy(queued -> assertThat(queued.lease()).contains(lease));
             assertThat(claimed.get(0).conversationId()).isEqualTo(first);
+        }
+
+        @Test
+        void aPageOfQueuedMessagesIsReadInArrivalOrderWithoutClaimingThem() {
+            String first = conversation(0);
+            for (int i = 1; i <= 3; i++) {
+                inbound().enqueueInbound(first, campaign, phone(0), message("m-" + i, 10 + i));
+            }
+            inbound().enqueueInbound(conversation(1), CampaignId.of("c-2"), phone(1), message("other", 10));
+            Lease lease = leaseFrom("engine", at(100));
+            inbound().claimQueued(campaign, lease, 1, at(100));
+            List<QueuedInbound> page = inbound().queuedInbound(campaign, -1, 2);
+            assertThat(page).extracting(queued -> queued.message().messageId()).containsExactly("m-1", "m-2");
+            assertThat(page.get(0).lease()).as("a claimed message is still queued").contains(lease);
+            assertThat(page.get(1).lease()).isEmpty();
+            assertThat(inbound().queuedInbound(campaign, page.get(1).sequence(), 10))
+                    .extracting(queued -> queued.message().messageId()).containsExactly("m-3");
+            inbound().acknowledgeQueued(campaign, List.of(page.get(0).sequence()));
+            assertThat(inbound().queuedInbound(campaign, -1, 10)).extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-2", "m-3");
+            assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101)))
+                    .as("reading claimed nothing").hasSize(2);
         }
 
         @Test

@@ -27,20 +27,20 @@ final class Conversations {
     private final Map<CampaignId, Set<String>> allByCampaign = new ConcurrentHashMap<>();
     private final AtomicLong numbers = new AtomicLong();
 
-    Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+    Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
         RecipientKey key = new RecipientKey(campaignId, phone);
         Conversation[] result = new Conversation[1]; // taken inside the compute, so a close right after cannot show
         openByRecipient.compute(key, (k, openId) -> {
             if (openId != null) {
                 result[0] = byId.computeIfPresent(openId, (i, open) -> new Conversation(open.id(), open.campaignId(),
-                        open.phone(), open.openedAt(), latest(open.lastInboundAt(), at), latest(open.lastActivityAt(), at),
+                        open.phone(), open.openedAt(), latest(open.lastInboundAt(), inboundAt), latest(open.lastActivityAt(), at),
                         open.lastAutoReplyAt(), open.closedAt(), open.closeReason()));
                 if (result[0] != null) {
                     return openId;
                 } // else its campaign was deleted meanwhile: open a new one
             }
             String newId = campaignId.value() + ":" + phone.digits() + ":" + numbers.incrementAndGet();
-            result[0] = new Conversation(newId, campaignId, phone, at, at, at, Optional.empty(), Optional.empty(),
+            result[0] = new Conversation(newId, campaignId, phone, at, inboundAt, at, Optional.empty(), Optional.empty(),
                     Optional.empty());
             byId.put(newId, result[0]);
             openByCampaign.computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet()).add(newId);

@@ -229,8 +229,8 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     // ================================================================ ConversationStore
 
     @Override
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, at);
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
+        return conversations.openOrContinue(campaignId, phone, inboundAt, at);
     }
 
     @Override
@@ -284,6 +284,12 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     public long countQueued(CampaignId campaignId) {
         QueuedMessages queue = inbound.get(campaignId);
         return queue == null ? 0 : queue.count();
+    }
+
+    @Override
+    public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
+        QueuedMessages queue = inbound.get(campaignId);
+        return queue == null ? List.of() : queue.page(afterSequence, limit);
     }
 
     // ================================================================ TrackingStore

@@ -63,4 +63,8 @@ final class QueuedMessages {
     synchronized long count() {
         return queued.size();
     }
+
+    synchronized List<QueuedInbound> page(long afterSequence, int limit) {
+        return queued.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+    }
 }

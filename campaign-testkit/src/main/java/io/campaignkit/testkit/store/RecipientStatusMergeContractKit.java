@@ -105,10 +105,9 @@ public abstract class RecipientStatusMergeContractKit extends StoreContractSuppo
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
             RecipientKey unknown = key(campaign.id(), 0);
             apply(new RecipientUpdate.Unknown(unknown, lease, TIMEOUT, at(1)));
-            Recipient replied = apply(status(unknown, DeliveryState.REPLIED, 9)).get(0).after();
-            assertThat(replied.state()).isEqualTo(DeliveryState.REPLIED);
-            assertThat(List.of(replied.sentAt(), replied.deliveredAt(), replied.readAt(), replied.repliedAt()))
-                    .containsOnly(Optional.of(at(9)));
+            Recipient read = apply(status(unknown, DeliveryState.READ, 9)).get(0).after();
+            assertThat(read.state()).isEqualTo(DeliveryState.READ);
+            assertThat(List.of(read.sentAt(), read.deliveredAt(), read.readAt())).containsOnly(Optional.of(at(9)));
             RecipientKey failed = key(campaign.id(), 1);
             assertThat(apply(status(failed, DeliveryState.FAILED, 3)).get(0).after().sentAt())
                     .as("a failure does not prove the message left").isEmpty();
@@ -116,6 +115,28 @@ public abstract class RecipientStatusMergeContractKit extends StoreContractSuppo
             assertThat(counts.accepted()).isEqualTo(1);
             assertThat(counts.delivered()).isEqualTo(1);
             assertThat(counts.read()).isEqualTo(1);
+        }
+
+        @Test
+        void aReplyMovesOnlyAnAcceptedOrUnknownRecipientAndAnUnknownOneStaysUnconfirmed() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 3);
+            Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0)));
+            RecipientKey unknown = key(campaign.id(), 0);
+            RecipientKey failed = key(campaign.id(), 1);
+            RecipientKey sending = key(campaign.id(), 2);
+            apply(new RecipientUpdate.Unknown(unknown, lease, TIMEOUT, at(1)));
+            apply(new RecipientUpdate.Failed(failed, lease, REJECTED, at(1)));
+            Recipient answered = apply(status(unknown, DeliveryState.REPLIED, 9)).get(0).after();
+            assertThat(answered.state()).isEqualTo(DeliveryState.REPLIED);
+            assertThat(answered.repliedAt()).contains(at(9));
+            assertThat(List.of(answered.sentAt(), answered.deliveredAt(), answered.readAt())).containsOnly(Optional.empty());
+            assertThat(apply(status(failed, DeliveryState.REPLIED, 9))).isEmpty();
+            assertThat(apply(status(sending, DeliveryState.REPLIED, 9))).isEmpty();
+            assertThat(stored(failed).state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(stored(sending).state()).isEqualTo(DeliveryState.SENDING);
+            RecipientCounts counts = recipients().counts(campaign.id());
+            assertThat(counts.count(DeliveryState.REPLIED)).isEqualTo(1);
+            assertThat(List.of(counts.accepted(), counts.delivered(), counts.read())).containsOnly(0L);
         }
 
         @Test

@@ -99,6 +99,8 @@ class EngineSimulationProperties {
         private final Map<String, CampaignId> byCorrelation = new HashMap<>();
         /** When the channel last refused the sender's credentials (every campaign here is on one sender). */
         private Optional<Instant> credentialsRefusedAt = Optional.empty();
+        /** Recipients seen FAILED: a reply never makes them REPLIED (issue 23). */
+        private final Set<RecipientKey> seenFailed = new HashSet<>();
         /** With slow bots, the host's calls wait here and run a few at a time between steps. */
         private final boolean slowBots;
         private final ManualExecutor callbacks = new ManualExecutor();
@@ -267,7 +269,7 @@ class EngineSimulationProperties {
 
         private void inbound(int contact) {
             PhoneNumber phone = Fixtures.contact(contact).phone();
-            Optional<CampaignId> routed = scenario.store().engagedCampaign(
+            Optional<CampaignId> routed = scenario.engine().tenant(CampaignScenario.TENANT).engagedCampaign(
                     new io.campaignkit.core.dispatch.pacing.SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
                     phone).filter(id -> scenario.campaign(id).state() == CampaignState.ACTIVE);
             String messageId = scenario.channel().scheduleInbound(phone.e164(), CampaignScenario.SENDER_ID, "hola",
@@ -292,6 +294,9 @@ class EngineSimulationProperties {
             checkARefusedSenderSendsNothingUntilResumed();
             for (int i = 0; i < POOL; i++) {
                 PhoneNumber phone = Fixtures.contact(i).phone();
+                for (CampaignId id : campaigns) {
+                    scenario.store().findRecipient(new RecipientKey(id, phone)).ifPresent(this::checkReplyRules);
+                }
                 List<CampaignId> engaged = new ArrayList<>();
                 for (CampaignId id : campaigns) {
                     if (scenario.campaign(id).state() != CampaignState.ACTIVE) {
@@ -318,6 +323,27 @@ class EngineSimulationProperties {
         }
 
         /**
+         * A reply moves only a recipient whose message the provider accepted (it has the provider's id),
+         * or an UNKNOWN one, which then has no sent, delivered or read time; a FAILED one stays FAILED.
+         */
+        private void checkReplyRules(Recipient recipient) {
+            if (recipient.state() == DeliveryState.FAILED) {
+                seenFailed.add(recipient.key());
+            }
+            if (recipient.state() != DeliveryState.REPLIED) {
+                return;
+            }
+            assertThat(seenFailed).as("FAILED recipient %s became REPLIED", recipient).doesNotContain(recipient.key());
+            if (recipient.providerMessageId().isEmpty()) {
+                assertThat(List.of(recipient.sentAt(), recipient.deliveredAt(), recipient.readAt()))
+                        .as("REPLIED recipient %s without an accepted message has times", recipient)
+                        .containsOnly(Optional.empty());
+                assertThat(semantics).as("only an UNKNOWN recipient is REPLIED unconfirmed: %s", recipient)
+                        .isEqualTo(DeliverySemantics.AT_MOST_ONCE);
+            }
+        }
+
+        /**
          * From the step it is FINISHED, a campaign has no PENDING recipient, and a SENDING one only while
          * this (the only) engine still waits for the channel's answer, which it records itself.
          */
@@ -327,7 +353,7 @@ class EngineSimulationProperties {
                     var counts = scenario.store().counts(id);
                     assertThat(counts.count(DeliveryState.PENDING)).as("pending recipients of finished %s", id).isZero();
                     assertThat(counts.count(DeliveryState.SENDING)).as("SENDING recipients of finished %s", id)
-                            .isLessThanOrEqualTo(scenario.engine().inFlight());
+                            .isLessThanOrEqualTo(scenario.engine().tenant(CampaignScenario.TENANT).inFlight(id));
                 }
             }
         }
@@ -394,8 +420,8 @@ class EngineSimulationProperties {
 
         /**
          * Every inbound message reaches the bot or, if its campaign finished first (or it had none), the
-         * host's fallback, exactly once; only a message that arrived out of hours under the CLOSE policy
-         * reaches neither (its conversation is closed, as the policy says).
+         * host's fallback, exactly once; a message that arrived out of hours under the CLOSE policy
+         * reaches the fallback (its conversation is closed, as the policy says, but it is not lost).
          */
         private void checkEveryMessageReachedTheBotOrTheFallbackOnce() {
             int handedOverAtFinish = 0;
@@ -418,7 +444,7 @@ class EngineSimulationProperties {
                 String described = String.format("message %s to %s at %s (open %s, policy %s, finished %s) (bot, fallback)",
                         message.messageId(), id, message.at(), open, policies.get(id).action(), finished);
                 if (!open && policies.get(id).action() == OutOfHoursPolicy.Action.CLOSE) {
-                    assertThat(List.of(toBot, toFallback)).as(described).containsExactly(0L, 0L);
+                    assertThat(List.of(toBot, toFallback)).as(described + ": closed, to the host").containsExactly(0L, 1L);
                     continue;
                 }
                 assertThat(toBot + toFallback).as(described + ": %s, %s", toBot, toFallback).isEqualTo(1L);

@@ -153,8 +153,20 @@ class RepliesScenarioTest {
     }
 
     @Test
-    void outsideHoursTheClosePolicyClosesTheConversation() {
-        CampaignScenario scenario = scenario();
+    void outsideHoursTheClosePolicyClosesTheConversationAndHandsTheMessageToTheHost() {
+        List<io.campaignkit.core.engine.UnroutedMessage> unrouted = new ArrayList<>();
+        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bot)
+                .engine(engine -> engine.unroutedMessages(new io.campaignkit.core.engine.UnroutedMessageHandler() {
+                    @Override
+                    public void onUnroutedMessage(String channelId, io.campaignkit.channel.event.InboundMessage message) {
+                        throw new AssertionError("the engine passes the reason");
+                    }
+
+                    @Override
+                    public void onUnroutedMessage(io.campaignkit.core.engine.UnroutedMessage message) {
+                        unrouted.add(message);
+                    }
+                })).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)
                 .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Cerrado"))));
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -165,6 +177,12 @@ class RepliesScenarioTest {
         assertThat(bot.received()).isEmpty();
         assertThat(bot.closed()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.OUT_OF_HOURS));
         assertThat(textsSentTo(scenario, Fixtures.phone(0))).containsExactly("Cerrado");
+        // issue 23: closing the conversation does not lose what the contact wrote
+        assertThat(unrouted).singleElement().satisfies(m -> {
+            assertThat(m.reason()).isEqualTo(io.campaignkit.core.engine.UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED);
+            assertThat(m.campaignId()).contains(id);
+            assertThat(m.message().text()).contains("hola");
+        });
     }
 
     @Test

@@ -143,6 +143,9 @@ final class Conversations {
         } else {
             conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
+            // the bot will not get it: the host does, so what the contact wrote is not lost
+            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
+                    Optional.of(active.id())));
         }
     }
 
@@ -163,11 +166,21 @@ final class Conversations {
                 }
                 Conversation conversation = conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
-                        .orElseGet(() -> conversations.openOrContinue(campaign.id(), queued.phone(), now));
+                        .orElseGet(() -> reopenFor(campaign, queued, now));
                 deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> acknowledge(key),
                         () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
+    }
+
+    /**
+     * A conversation to hand a queued message over in, its own having closed meanwhile (inactivity
+     * while the hours were closed): the customer-service window runs from when the contact wrote, not
+     * from the hand-over, so a bot answering days later is refused as the channel would refuse it.
+     */
+    private Conversation reopenFor(Campaign campaign, QueuedInbound queued, Instant now) {
+        Instant wrote = queued.message().receivedAt();
+        return conversations.openOrContinue(campaign.id(), queued.phone(), wrote.isAfter(now) ? now : wrote, now);
     }
 
     private void acknowledge(QueuedKey key) {

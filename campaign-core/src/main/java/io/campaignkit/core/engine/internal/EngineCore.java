@@ -192,6 +192,11 @@ public final class EngineCore {
         return dispatcher.inFlight();
     }
 
+    /** How many sends of the campaign this engine awaits the answer of. */
+    public int inFlight(CampaignId id) {
+        return dispatcher.outstanding(id);
+    }
+
     /**
      * Does everything due at the clock's instant; answers the next instant with work, if any. Walks
      * the ACTIVE campaigns, which include those a crash left preparing or finishing.

@@ -31,6 +31,11 @@ import java.util.Optional;
  *       timestamps are only ever filled, never moved, and a report fills the lower steps it implies
  *       (every report but FAILED sets {@code sentAt}; READ and REPLIED set {@code deliveredAt}; REPLIED
  *       sets {@code readAt}), so sent ≥ delivered ≥ read always holds.</li>
+ *   <li><b>Replies</b>: the contact's reply (a REPLIED report) moves only a recipient whose message the
+ *       provider accepted (SENT, DELIVERED, READ), or an UNKNOWN one, which becomes REPLIED
+ *       <em>unconfirmed</em>: {@code repliedAt} set, no provider id, {@code sentAt}, {@code deliveredAt} or
+ *       {@code readAt}. A FAILED, SENDING, PENDING or SKIPPED recipient stays as it is: its state is
+ *       about the campaign's message, which only that message's own outcomes change.</li>
  *   <li>Leaving SENDING clears the lease; reaching SENT or above clears the outcome (a failure it
  *       climbed out of no longer applies).</li>
  * </ul>
@@ -145,6 +150,9 @@ public final class RecipientRules {
         if (r.state() == DeliveryState.SKIPPED || r.state() == DeliveryState.PENDING) {
             return Optional.empty(); // never sent (or not yet): a report for it changes nothing
         }
+        if (report.state() == DeliveryState.REPLIED) {
+            return replied(r, report.at());
+        }
         Recipient next = r;
         boolean changed = false;
         if (r.state().mayAdvanceTo(report.state())) {
@@ -161,12 +169,30 @@ public final class RecipientRules {
             case SENT -> next.withTimes(at, none, none, none);
             case DELIVERED -> next.withTimes(at, at, none, none);
             case READ -> next.withTimes(at, at, at, none);
-            case REPLIED -> next.withTimes(at, at, at, at);
             default -> next;
         };
         changed |= !timed.sentAt().equals(next.sentAt()) || !timed.deliveredAt().equals(next.deliveredAt())
                 || !timed.readAt().equals(next.readAt()) || !timed.repliedAt().equals(next.repliedAt());
         return changed ? Optional.of(timed.withState(timed.state(), report.at())) : Optional.empty();
+    }
+
+    /**
+     * The contact wrote. A reply is about the conversation, not the campaign's message: it proves that
+     * message arrived only when the provider accepted it. So it moves an accepted recipient (SENT,
+     * DELIVERED, READ: filling the lower times it implies); an UNKNOWN one becomes REPLIED
+     * <em>unconfirmed</em>, with {@code repliedAt} alone and no provider id, sentAt, deliveredAt or readAt
+     * (counted replied, not sent, delivered or read, until a receipt or status of the send itself
+     * fills them); and it leaves FAILED, SENDING (its answer is still to come and decides: a TRANSIENT
+     * one retries) and REPLIED (the first reply wins) as they are.
+     */
+    private static Optional<Recipient> replied(Recipient r, Instant at) {
+        Optional<Instant> when = Optional.of(at);
+        Optional<Instant> none = Optional.empty();
+        return switch (r.state()) {
+            case SENT, DELIVERED, READ -> Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(when, when, when, when));
+            case UNKNOWN -> Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(none, none, none, when));
+            default -> Optional.empty();
+        };
     }
 
     private static Recipient moveTo(Recipient r, DeliveryState next, Instant at) {

@@ -21,9 +21,11 @@ class RecipientRulesProperties {
 
     @Property
     void anyOrderOfReportsWithDuplicatesEndsInOneState(
-            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 4) Integer> picks, @ForAll long seed) {
+            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 3) Integer> picks, @ForAll long seed) {
+        // the provider's reports; a reply (REPLIED) is the contact's, and applies only to an accepted
+        // message as it stands when the reply comes (RecipientRulesTest.Replies)
         List<DeliveryState> kinds = List.of(DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ,
-                DeliveryState.REPLIED, DeliveryState.FAILED);
+                DeliveryState.FAILED);
         List<RecipientUpdate> reports = new ArrayList<>();
         for (int i = 0; i < picks.size(); i++) {
             reports.add(report(kinds.get(picks.get(i)), 10)); // one instant: the times cannot differ by order

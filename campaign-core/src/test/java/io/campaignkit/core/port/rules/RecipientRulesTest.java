@@ -177,12 +177,62 @@ class RecipientRulesTest {
         void aHigherReportFillsTheLowerTimesAndClearsAFailure() {
             Recipient failed = RecipientRules.apply(sent(), report(DeliveryState.FAILED, 2)).orElseThrow();
             assertThat(failed.outcome()).contains(REJECTED);
-            Recipient replied = RecipientRules.apply(failed, report(DeliveryState.REPLIED, 3)).orElseThrow();
+            Recipient read = RecipientRules.apply(failed, report(DeliveryState.READ, 3)).orElseThrow();
+            assertThat(read.state()).isEqualTo(DeliveryState.READ);
+            assertThat(read.outcome()).isEmpty();
+            assertThat(read.deliveredAt()).contains(T0.plusSeconds(3));
+            assertThat(read.readAt()).contains(T0.plusSeconds(3));
+            assertThat(read.sentAt()).contains(T0.plusSeconds(1));
+        }
+    }
+
+    /** Issue 23, defect 1: a reply changes the recipient only when the campaign's message was accepted (or UNKNOWN). */
+    @Nested
+    class Replies {
+
+        @Test
+        void aReplyToAnAcceptedMessageIsRepliedAndFillsTheLowerTimes() {
+            Recipient replied = RecipientRules.apply(sent(), report(DeliveryState.REPLIED, 3)).orElseThrow();
             assertThat(replied.state()).isEqualTo(DeliveryState.REPLIED);
-            assertThat(replied.outcome()).isEmpty();
-            assertThat(replied.deliveredAt()).contains(T0.plusSeconds(3));
-            assertThat(replied.readAt()).contains(T0.plusSeconds(3));
+            assertThat(List.of(replied.deliveredAt(), replied.readAt(), replied.repliedAt()))
+                    .containsOnly(Optional.of(T0.plusSeconds(3)));
             assertThat(replied.sentAt()).contains(T0.plusSeconds(1));
+            assertThat(RecipientRules.apply(replied, report(DeliveryState.REPLIED, 9))).as("the first reply wins").isEmpty();
+        }
+
+        @Test
+        void aReplyLeavesAFailedRecipientFailedWithItsReasonAndNoTimes() {
+            Recipient failed = RecipientRules.apply(sending(), new RecipientUpdate.Failed(KEY, LEASE, REJECTED, T0)).orElseThrow();
+            assertThat(RecipientRules.apply(failed, report(DeliveryState.REPLIED, 3))).isEmpty();
+            Recipient failedAfterSent = RecipientRules.apply(sent(), report(DeliveryState.FAILED, 2)).orElseThrow();
+            assertThat(RecipientRules.apply(failedAfterSent, report(DeliveryState.REPLIED, 3))).isEmpty();
+        }
+
+        @Test
+        void aReplyWhileTheSendIsUnansweredChangesNothingAndATransientAnswerStillRetries() {
+            assertThat(RecipientRules.apply(sending(), report(DeliveryState.REPLIED, 1))).isEmpty();
+            Recipient retried = RecipientRules.apply(sending(),
+                    new RecipientUpdate.RetryLater(KEY, LEASE, T0.plusSeconds(60), TIMEOUT, T0.plusSeconds(2))).orElseThrow();
+            assertThat(retried.state()).isEqualTo(DeliveryState.PENDING);
+            assertThat(RecipientRules.apply(retried, report(DeliveryState.REPLIED, 3))).isEmpty();
+            assertThat(RecipientRules.apply(pending(), report(DeliveryState.REPLIED, 3))).isEmpty();
+            assertThat(RecipientRules.apply(RecipientRules.skip(pending(), REJECTED, T0), report(DeliveryState.REPLIED, 3)))
+                    .isEmpty();
+        }
+
+        @Test
+        void aReplyAfterAnUnknownOutcomeIsAnsweredUnconfirmedUntilTheSendItselfIsReported() {
+            Recipient unknown = RecipientRules.apply(sending(), new RecipientUpdate.Unknown(KEY, LEASE, TIMEOUT, T0)).orElseThrow();
+            Recipient answered = RecipientRules.apply(unknown, report(DeliveryState.REPLIED, 5)).orElseThrow();
+            assertThat(answered.state()).isEqualTo(DeliveryState.REPLIED);
+            assertThat(answered.repliedAt()).contains(T0.plusSeconds(5));
+            assertThat(List.of(answered.sentAt(), answered.deliveredAt(), answered.readAt())).containsOnly(Optional.empty());
+            assertThat(answered.providerMessageId()).isEmpty();
+            Recipient confirmed = RecipientRules.apply(answered, new RecipientUpdate.Accepted(KEY, LEASE, "m-1", T0.plusSeconds(1)))
+                    .orElseThrow();
+            assertThat(confirmed.state()).isEqualTo(DeliveryState.REPLIED);
+            assertThat(confirmed.providerMessageId()).contains("m-1");
+            assertThat(confirmed.sentAt()).contains(T0.plusSeconds(1));
         }
 
         @Test

@@ -39,11 +39,11 @@ public final class ConversationRows {
         this.dialect = dialect;
     }
 
-    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant at) {
+    public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return sql.inTransaction("opening a conversation of " + phone + " in " + campaignId,
-                        connection -> openOrContinueOnce(connection, campaignId, phone, at));
+                        connection -> openOrContinueOnce(connection, campaignId, phone, inboundAt, at));
             } catch (JdbcStoreException failure) {
                 if (attempt >= OPEN_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
                         || !dialect.isUniqueViolation(cause)) {
@@ -54,14 +54,14 @@ public final class ConversationRows {
         }
     }
 
-    private Conversation openOrContinueOnce(Connection connection, CampaignId campaignId, PhoneNumber phone, Instant at)
-            throws SQLException {
+    private Conversation openOrContinueOnce(Connection connection, CampaignId campaignId, PhoneNumber phone,
+            Instant inboundAt, Instant at) throws SQLException {
         Optional<Conversation> open = selectOne(connection, "campaign_id = ? AND open_phone = ?", true,
                 campaignId.value(), phone.e164());
         if (open.isPresent()) {
             Conversation c = open.get();
             Conversation continued = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(),
-                    latest(c.lastInboundAt(), at), latest(c.lastActivityAt(), at), c.lastAutoReplyAt(), c.closedAt(),
+                    latest(c.lastInboundAt(), inboundAt), latest(c.lastActivityAt(), at), c.lastAutoReplyAt(), c.closedAt(),
                     c.closeReason());
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_inbound_at = ?,"
                     + " last_activity_at = ? WHERE conversation_id = ?")) {
@@ -84,7 +84,7 @@ public final class ConversationRows {
             }
         }
         Conversation opened = new Conversation(campaignId.value() + ":" + phone.digits() + ":" + (earlier + 1), campaignId,
-                phone, at, at, at, Optional.empty(), Optional.empty(), Optional.empty());
+                phone, at, inboundAt, at, Optional.empty(), Optional.empty(), Optional.empty());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_conversation (conversation_id,"
                 + " campaign_id, tenant_id, phone, opened_at, last_inbound_at, last_activity_at, open_phone)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -92,9 +92,9 @@ public final class ConversationRows {
             insert.setString(2, campaignId.value());
             insert.setString(3, tenant);
             insert.setString(4, phone.e164());
-            Sql.setNanos(insert, 5, at);
-            Sql.setNanos(insert, 6, at);
-            Sql.setNanos(insert, 7, at);
+            Sql.setNanos(insert, 5, opened.openedAt());
+            Sql.setNanos(insert, 6, opened.lastInboundAt());
+            Sql.setNanos(insert, 7, opened.lastActivityAt());
             insert.setString(8, phone.e164());
             insert.executeUpdate();
         }

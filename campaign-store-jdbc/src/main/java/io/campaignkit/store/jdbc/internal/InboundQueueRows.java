@@ -176,6 +176,25 @@ public final class InboundQueueRows {
         });
     }
 
+    public List<QueuedInbound> page(CampaignId campaignId, long afterSequence, int limit) {
+        return sql.inTransaction("reading queued messages of " + campaignId, connection -> {
+            List<QueuedInbound> page = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_inbound_queue"
+                    + " WHERE campaign_id = ? AND seq > ? AND acknowledged = FALSE AND " + Scope.TENANT + " ORDER BY seq")) {
+                select.setString(1, campaignId.value());
+                select.setLong(2, afterSequence);
+                scope.bind(select, 3);
+                select.setMaxRows(limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && page.size() < limit) {
+                        page.add(read(rows));
+                    }
+                }
+            }
+            return page;
+        });
+    }
+
     private static QueuedInbound read(ResultSet rows) throws java.sql.SQLException {
         String media = rows.getString("media");
         List<URI> links = media == null ? List.of() : Arrays.stream(media.split("\n")).map(URI::create).toList();

@@ -1,0 +1,237 @@
+package io.campaignkit.core.engine;
+
+import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelRegistry;
+import io.campaignkit.channel.event.ChannelEvent;
+import io.campaignkit.channel.webhook.WebhookRequest;
+import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.FinishReason;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.engine.internal.EngineCore;
+import io.campaignkit.core.engine.internal.EngineSettings;
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.TrackingStore;
+import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.Suppression;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds a {@link CampaignEngine}. Only the store and at least one channel are required; every
+ * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
+ */
+public final class CampaignEngineBuilder {
+    private CampaignStorage storage;
+    private ChannelRegistry channels = ChannelRegistry.empty();
+    private BotFlowRegistry botFlows = id -> Optional.empty();
+    private ContactDirectory directory;
+    private Clock clock = Clock.systemUTC();
+    private CampaignListener listener = CampaignListener.NONE;
+    private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
+    private String ownerId = "campaignkit-" + UUID.randomUUID();
+    private Duration leaseDuration = CampaignEngine.DEFAULT_LEASE_DURATION;
+    private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
+    private int batchSize = CampaignEngine.DEFAULT_BATCH_SIZE;
+    private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+    private DeliverySemantics semantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
+    private RandomGenerator random;
+    private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
+    private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
+    private PacingStore pacing;
+    private Executor callbackExecutor;
+
+    CampaignEngineBuilder() {}
+
+    /** Where everything is kept ({@link CampaignStorage}); the engine checks every argument before it reaches a port. */
+    public CampaignEngineBuilder storage(CampaignStorage storage) {
+        this.storage = Arguments.requireNonNull(storage, "storage");
+        return this;
+    }
+
+    /** {@link #storage} of one store that implements every port but pacing ({@link CampaignStorage#of}). */
+    public <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
+            & SuppressionList & TrackingStore> CampaignEngineBuilder store(S store) {
+        return storage(CampaignStorage.of(Arguments.requireNonNull(store, "store")));
+    }
+
+    /** Adds one channel adapter, found by its {@link ChannelAdapter#id()}. */
+    public CampaignEngineBuilder channel(ChannelAdapter adapter) {
+        Arguments.requireNonNull(adapter, "adapter");
+        channels.register(adapter);
+        return this;
+    }
+
+    /** Uses the adapters registered in {@code registry} (replacing those added before). */
+    public CampaignEngineBuilder channels(ChannelRegistry registry) {
+        this.channels = Arguments.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    public CampaignEngineBuilder botFlows(BotFlowRegistry registry) {
+        this.botFlows = Arguments.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    public CampaignEngineBuilder contactDirectory(ContactDirectory directory) {
+        this.directory = Arguments.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /** The clock; {@link Clock#systemUTC()} by default. Tests pass a manual clock. */
+    public CampaignEngineBuilder clock(Clock clock) {
+        this.clock = Arguments.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public CampaignEngineBuilder listener(CampaignListener listener) {
+        this.listener = Arguments.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Where inbound messages no bot answers go (contacts in no active campaign, and messages queued
+     * for closed hours whose campaign finished first, senders that are no phone number); by default
+     * {@link UnroutedMessageHandler#LOG_WARNING}, one warning per message.
+     */
+    public CampaignEngineBuilder unroutedMessages(UnroutedMessageHandler handler) {
+        this.unrouted = Arguments.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /** This process's name on its leases; unique per process (a random one by default). */
+    public CampaignEngineBuilder ownerId(String ownerId) {
+        this.ownerId = Arguments.requireNonBlank(ownerId, "ownerId");
+        return this;
+    }
+
+    public CampaignEngineBuilder leaseDuration(Duration duration) {
+        this.leaseDuration = Arguments.requirePositive(duration, "duration");
+        return this;
+    }
+
+    public CampaignEngineBuilder maxInFlight(int max) {
+        this.maxInFlight = Arguments.requirePositive(max, "max");
+        return this;
+    }
+
+    public CampaignEngineBuilder batchSize(int size) {
+        Arguments.require(size >= 1 && size <= CampaignStore.MAX_BATCH, "size",
+                "size must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + size);
+        this.batchSize = size;
+        return this;
+    }
+
+    public CampaignEngineBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Arguments.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    public CampaignEngineBuilder deliverySemantics(DeliverySemantics semantics) {
+        this.semantics = Arguments.requireNonNull(semantics, "semantics");
+        return this;
+    }
+
+    /** The source of retry jitter; pass a seeded one for reproducible runs. */
+    public CampaignEngineBuilder random(RandomGenerator random) {
+        this.random = Arguments.requireNonNull(random, "random");
+        return this;
+    }
+
+    public CampaignEngineBuilder conversationIdleTimeout(Duration timeout) {
+        this.idleTimeout = Arguments.requirePositive(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * How many sends above its declared rate a sender's one-second window may hold (as a
+     * campaign's {@code Pace} burst does for the campaign). With 0, the default, a sender never
+     * sends two messages at the same instant; a burst lets one run of the engine send several.
+     */
+    public CampaignEngineBuilder senderBurst(int burst) {
+        Arguments.require(burst >= 0 && burst <= io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST, "burst",
+                "burst must be from 0 to " + io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST + ", was " + burst);
+        this.senderBurst = burst;
+        return this;
+    }
+
+    /**
+     * Replaces the storage's {@link CampaignStorage#pacing() pacing store}, where the campaigns' and
+     * senders' token buckets live; set after {@link #storage}. Engines that share a database and its
+     * senders share a database-backed one (such as {@code JdbcPacingStore}) so limits hold for all.
+     */
+    public CampaignEngineBuilder pacingStore(PacingStore pacing) {
+        this.pacing = Arguments.requireNonNull(pacing, "pacing");
+        return this;
+    }
+
+    /**
+     * Where the host's code runs: bot flows, the listener and the unrouted-message handler. The engine
+     * never calls them under its lock, so a slow bot delays neither sending nor a webhook's answer;
+     * one contact's messages reach its bot one at a time and in order, and listener events keep their
+     * order. By default a pool of {@value CampaignEngine#DEFAULT_CALLBACK_THREADS} daemon threads owned by the engine;
+     * give a larger executor for bots that wait on slow systems, or {@code Runnable::run} to run every
+     * call on the engine's calling thread right after it releases its lock (deterministic tests).
+     */
+    public CampaignEngineBuilder callbackExecutor(Executor executor) {
+        this.callbackExecutor = Arguments.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * @throws InvalidArgumentException without a storage or a channel
+     */
+    public CampaignEngine build() {
+        Arguments.require(storage != null, "storage", "a storage is required: builder().storage(...)");
+        Arguments.require(!channels.channelIds().isEmpty(), "channels",
+                "at least one channel adapter is required: builder().channel(...)");
+        RandomGenerator jitter = random != null ? random : new SplittableRandom();
+        CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
+        return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory), clock,
+                listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
+                        semantics, idleTimeout, senderBurst),
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
+    }
+
+    private static Executor defaultCallbackExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CampaignEngine.DEFAULT_CALLBACK_THREADS, CampaignEngine.DEFAULT_CALLBACK_THREADS,
+                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "campaignkit-callback-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true); // an idle engine keeps no thread
+        return pool;
+    }
+}

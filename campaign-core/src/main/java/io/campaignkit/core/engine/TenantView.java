@@ -1,0 +1,85 @@
+package io.campaignkit.core.engine;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.engine.internal.EngineCore;
+import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.QueuedInbound;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only queries of what the engine is doing for one tenant ({@link CampaignEngine#tenant}), so a
+ * host, an operator's console or a test can check the engine's rules from outside: a contact's
+ * engagement, the inbound messages waiting for the hours to open, the sends awaiting the channel.
+ * Another tenant's campaign is reported as missing ({@link CampaignNotFoundException}) or not at
+ * all: its existence is not this tenant's to know. Nothing here changes anything.
+ */
+public final class TenantView {
+
+    private final String tenantId;
+    private final EngineCore core;
+    private final CampaignStorage ports;
+
+    TenantView(String tenantId, EngineCore core, CampaignStorage ports) {
+        this.tenantId = Arguments.requireNonBlank(tenantId, "tenantId").strip();
+        this.core = core;
+        this.ports = ports;
+    }
+
+    /** The tenant this view shows. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * The campaign the contact is engaged in on the sender (the one its replies are routed to), if it
+     * is one of this tenant's; empty when it is engaged in none, or in another tenant's.
+     */
+    public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
+        return ports.engagements().engagedCampaign(sender, phone).filter(id -> ports.campaigns().find(id)
+                .filter(this::isOwn).isPresent());
+    }
+
+    /**
+     * A page of the inbound messages queued for the campaign (out of hours, policy QUEUE) and not yet
+     * handed over, by arrival sequence after {@code afterSequence} (-1 for the first page).
+     *
+     * @param limit 1 to {@link io.campaignkit.core.port.CampaignStore#MAX_BATCH}
+     * @throws CampaignNotFoundException when this tenant has no such campaign
+     */
+    public List<QueuedInbound> queuedInbound(CampaignId id, long afterSequence, int limit) {
+        return ports.inbound().queuedInbound(own(id).id(), afterSequence, limit);
+    }
+
+    /**
+     * How many sends of the campaign this engine has handed to the channel and awaits the answer of
+     * ({@link CampaignEngine#inFlight()} counts them over every campaign). Other processes' sends are
+     * not counted here: they show as {@code sending} in {@link CampaignEngine#metrics}.
+     *
+     * @throws CampaignNotFoundException when this tenant has no such campaign
+     */
+    public int inFlight(CampaignId id) {
+        return core.inFlight(own(id).id());
+    }
+
+    private Campaign own(CampaignId id) {
+        Arguments.requireNonNull(id, "id");
+        return ports.campaigns().find(id).filter(this::isOwn).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    private boolean isOwn(Campaign campaign) {
+        return campaign.tenantId().equals(tenantId);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantView[" + tenantId + "]";
+    }
+}
