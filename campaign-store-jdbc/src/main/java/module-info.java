@@ -11,4 +11,10 @@ module io.campaignkit.store.jdbc {
     requires com.h2database;
 
     exports io.campaignkit.store.jdbc;
+
+    // Flyway reads the migrations as resources through a class loader, which finds a named module's
+    // resources only in packages it opens to everyone. These folders hold SQL files only, no code.
+    opens db.campaignkit.common;
+    opens db.campaignkit.h2;
+    opens db.campaignkit.postgresql;
 }

@@ -124,6 +124,29 @@ class LibraryModulesTest {
     }
 
     /**
+     * A class loader finds a named module's resources only in packages opened to everyone, and Flyway
+     * reads the JDBC store's migrations through one: each resource folder of a library must be opened
+     * (checked by hand on the module path: without the opens, migrating fails to read the SQL files).
+     */
+    @Test
+    void everyResourceFolderOfALibraryIsOpenedForClassLoaders() {
+        List<String> problems = new ArrayList<>();
+        LIBRARIES.forEach((name, anchor) -> {
+            ModuleDescriptor module = descriptor(name, anchor);
+            Set<String> opened = module.opens().stream().filter(opens -> !opens.isQualified())
+                    .map(ModuleDescriptor.Opens::source).collect(Collectors.toSet());
+            for (String pkg : resourcePackages(location(anchor))) {
+                if (!module.isOpen() && !opened.contains(pkg)) {
+                    problems.add(name + " does not open its resource folder " + pkg);
+                }
+            }
+        });
+        assertThat(resourcePackages(location(LIBRARIES.get("io.campaignkit.store.jdbc"))))
+                .as("the JDBC store's migration folders").contains("db.campaignkit.common");
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * The rule itself, as javac applies it: a module that requires every library and imports a
      * public class of each internal package does not compile, one "not visible" error per package;
      * the same module importing a public class of each exported package does.
@@ -223,6 +246,20 @@ class LibraryModulesTest {
                         .map(root::relativize).filter(file -> file.getParent() != null)
                         .filter(file -> !file.startsWith("META-INF"))
                         .map(file -> file.getParent().toString().replace(file.getFileSystem().getSeparator(), "."))
+                        .collect(Collectors.toCollection(TreeSet::new));
+            }
+        });
+    }
+
+    /** Folders with a package's name that hold files other than classes (META-INF aside). */
+    private static Set<String> resourcePackages(Path location) {
+        return withRoot(location, root -> {
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".class"))
+                        .map(root::relativize).filter(file -> file.getParent() != null)
+                        .filter(file -> !file.startsWith("META-INF"))
+                        .map(file -> file.getParent().toString().replace(file.getFileSystem().getSeparator(), "."))
+                        .filter(pkg -> List.of(pkg.split("\\.")).stream().allMatch(javax.lang.model.SourceVersion::isIdentifier))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
         });
