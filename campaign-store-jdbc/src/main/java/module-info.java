@@ -1,0 +1,20 @@
+/**
+ * The storage ports on JDBC: H2 embedded by default, PostgreSQL for several application instances.
+ * {@code io.campaignkit.store.jdbc.internal} is not exported.
+ */
+module io.campaignkit.store.jdbc {
+    requires transitive io.campaignkit.core;
+    // the builders take a javax.sql.DataSource
+    requires transitive java.sql;
+    // Flyway 11's jar has no module name: this is the automatic name derived from flyway-core-*.jar
+    requires flyway.core;
+    requires com.h2database;
+
+    exports io.campaignkit.store.jdbc;
+
+    // Flyway reads the migrations as resources through a class loader, which finds a named module's
+    // resources only in packages it opens to everyone. These folders hold SQL files only, no code.
+    opens db.campaignkit.common;
+    opens db.campaignkit.h2;
+    opens db.campaignkit.postgresql;
+}

@@ -1,0 +1,12 @@
+/**
+ * The simulated channel: an in-memory channel adapter for demos, tests and the simulation, on the
+ * channel SPI alone. Discovered under its id through {@link java.util.ServiceLoader}.
+ */
+module io.campaignkit.channel.simulated {
+    requires transitive io.campaignkit.channel;
+
+    exports io.campaignkit.channel.simulated;
+
+    provides io.campaignkit.channel.ChannelAdapterProvider
+            with io.campaignkit.channel.simulated.SimulatedChannelProvider;
+}
