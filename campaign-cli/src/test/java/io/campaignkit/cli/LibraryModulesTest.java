@@ -226,12 +226,22 @@ class LibraryModulesTest {
                 .descriptor();
     }
 
-    /** The jar or classes folder that holds {@code className}. */
+    /**
+     * The jar or classes folder that holds {@code className}. The testkit is not on the CLI's class path
+     * (the program does not depend on it, not even in tests), so its classes folder is found in the
+     * reactor beside this module.
+     */
     private static Path location(String className) {
         try {
             return Path.of(Class.forName(className, false, LibraryModulesTest.class.getClassLoader())
                     .getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (ClassNotFoundException | URISyntaxException e) {
+        } catch (ClassNotFoundException notOnTheClassPath) {
+            Path reactor = Path.of("..", "campaign-testkit", "target", "classes").toAbsolutePath().normalize();
+            if (className.startsWith(TESTKIT + ".") && Files.isDirectory(reactor)) {
+                return reactor;
+            }
+            throw new AssertionError("cannot locate " + className, notOnTheClassPath);
+        } catch (URISyntaxException e) {
             throw new AssertionError("cannot locate " + className, e);
         }
     }

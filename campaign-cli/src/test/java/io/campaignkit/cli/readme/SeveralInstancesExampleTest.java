@@ -24,7 +24,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import io.campaignkit.core.hours.ActiveHours;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -45,6 +47,8 @@ class SeveralInstancesExampleTest {
             CampaignId id = CampaignId.of("cobranza");
             first.create(id, "acme", "cobranza", CampaignKind.LIVE, CampaignConfiguration.custom()
                     .name("Cobranza").botFlowId("cobranza-bot").channel(channel.id(), "109876543210")
+                    // the wall clock drives this test: open all day, or it would send nothing at night
+                    .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
                     .message(TemplateMessage.of(ChannelTemplate.of("saldo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                     .audience(new AudienceReference.ImportedList("lista.tsv"))
                     .build());
