@@ -159,15 +159,11 @@ public final class EngineCore {
     }
 
     public Campaign finish(CampaignId id, FinishReason reason) {
-        boolean[] resumed = {false};
-        Campaign campaign = locked(() -> {
-            resumed[0] = lifecycle.find(id).isFinishing();
-            return finisher.finish(id, reason);
-        });
+        Campaign campaign = locked(() -> finisher.finish(id, reason));
         if (campaign.isFinishing()) {
             // the clean-up handed queued messages to the host once the lock was released; when the host has
             // them (at once with a direct executor) the campaign ends now rather than at a later run
-            campaign = locked(() -> finisher.complete(id, resumed[0]));
+            campaign = locked(() -> finisher.complete(id));
         }
         return campaign;
     }

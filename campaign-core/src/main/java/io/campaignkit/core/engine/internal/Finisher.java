@@ -63,6 +63,8 @@ final class Finisher {
     private final Conversations conversations;
     /** Queued messages handed to the host by passes that stayed FINISHING, per campaign, for the report. */
     private final Map<CampaignId, Long> handedOverEarlier = new ConcurrentHashMap<>();
+    /** Whether the {@link #finish} that stayed FINISHING resumed an interrupted clean-up, for {@link #complete}. */
+    private final Map<CampaignId, Boolean> resumedEarlier = new ConcurrentHashMap<>();
 
     Finisher(RecipientStore recipients, ConversationStore conversationStore, EngagementStore engagements,
             InboundQueue inbound, Duration leaseDuration, int batchSize, Clock clock, Lifecycle lifecycle,
@@ -88,16 +90,25 @@ final class Finisher {
         Instant now = clock.instant();
         Campaign before = lifecycle.find(id);
         Campaign finishing = lifecycle.change(id, CampaignAction.START_FINISHING, c -> c.startFinishing(reason, now));
-        return cleanUpAndFinish(finishing, before.isFinishing());
+        Campaign after = cleanUpAndFinish(finishing, before.isFinishing());
+        if (after.isFinishing()) {
+            resumedEarlier.put(id, before.isFinishing());
+        }
+        return after;
     }
 
     /**
-     * Completes the clean-up of {@link #finish} when it had to stay FINISHING; {@code resumed} as that
-     * call's. Does nothing to a campaign no longer finishing.
+     * Completes the clean-up of a {@link #finish} that stayed FINISHING while it handed queued messages
+     * to the host (they are acknowledged once the host has them, after the lock is released). Does
+     * nothing otherwise: a campaign waiting for sends in flight is finished by a later run.
      */
-    Campaign complete(CampaignId id, boolean resumed) {
+    Campaign complete(CampaignId id) {
         Campaign campaign = lifecycle.find(id);
-        return campaign.isFinishing() ? cleanUpAndFinish(campaign, resumed) : campaign;
+        Boolean resumed = resumedEarlier.remove(id);
+        if (!campaign.isFinishing() || resumed == null || handedOverEarlier.getOrDefault(id, 0L) == 0) {
+            return campaign;
+        }
+        return cleanUpAndFinish(campaign, resumed);
     }
 
     /**
@@ -143,11 +154,13 @@ final class Finisher {
         while ((releasedBatch = engagements.releaseEngagements(id, batchSize)) > 0) {
             released += releasedBatch;
         }
-        if (inbound.countQueued(id) > 0) {
-            // queued messages under another process's lease (one that crashed handing them over, or
-            // one handing them to the bot right now): FINISHED would strand them, so stay FINISHING
-            LOG.info("campaign {} stays finishing: {} queued message(s) are held by another process; its next runs "
-                    + "hand them over once their lease ends", id, inbound.countQueued(id));
+        long stillQueued = inbound.countQueued(id);
+        if (stillQueued > 0) {
+            // queued messages not yet acknowledged: handed to the host by this engine and awaiting its
+            // call's return, or under another process's lease (one that crashed handing them over, or one
+            // handing them over right now): FINISHED would strand them, so stay FINISHING
+            LOG.debug("campaign {} stays finishing: {} queued message(s) not yet acknowledged; finished once they "
+                    + "are, or their lease ends and a later run hands them over", id, stillQueued);
             return lifecycle.find(id);
         }
         long inFlight = sends.settle(id, now);
@@ -168,6 +181,7 @@ final class Finisher {
         skipped += pendingSkips.skipAll(id, clock.instant());
         sends.forget(id);
         handedOverEarlier.remove(id);
+        resumedEarlier.remove(id);
         if (finishedHere[0] && finished.state() == CampaignState.FINISHED) {
             report(finished, skipped, closed, handedOver, released, resumed);
         }
