@@ -8,7 +8,7 @@ import io.campaignkit.core.internal.Arguments;
  * changes a JVM-wide setting (in particular not Apache POI's static {@code ZipSecureFile} limits,
  * which the host may have set for its own reasons and which still apply after ours).
  *
- * <p>Start from {@link #ofDefaults()} or {@link #builder()}.
+ * <p>Start from {@link #ofDefaults()} or {@link #custom()}.
  *
  * @param maxRows most data rows (non-blank rows after the header); more is {@code TOO_MANY_ROWS}
  * @param maxRowChars most characters in one row, all cells together; more is {@code ROW_TOO_LARGE}
@@ -34,7 +34,7 @@ public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries,
     /** 100 KiB, as Apache POI's own default grace size. */
     public static final long DEFAULT_INFLATION_GRACE_BYTES = 100 * 1024;
 
-    private static final ImportLimits DEFAULTS = builder().build();
+    private static final ImportLimits DEFAULTS = custom().build();
 
     public ImportLimits {
         Arguments.requirePositive(maxRows, "maxRows");
@@ -51,7 +51,7 @@ public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries,
         return DEFAULTS;
     }
 
-    public static Builder builder() {
+    public static Builder custom() {
         return new Builder();
     }
 

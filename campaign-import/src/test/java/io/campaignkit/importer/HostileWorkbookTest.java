@@ -74,11 +74,11 @@ class HostileWorkbookTest {
     void partsOverTheSizeOrCountLimitsAreRefused() throws Exception {
         Path workbook = validWorkbook();
         AudienceImporter smallParts = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxEntryBytes(500).build()).build();
+                .limits(ImportLimits.custom().maxEntryBytes(500).build()).build();
         AudienceImporter fewParts = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxArchiveEntries(3).build()).build();
+                .limits(ImportLimits.custom().maxArchiveEntries(3).build()).build();
         AudienceImporter smallTotal = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxTotalBytes(2000).build()).build();
+                .limits(ImportLimits.custom().maxTotalBytes(2000).build()).build();
 
         for (AudienceImporter limited : List.of(smallParts, fewParts, smallTotal)) {
             assertThatThrownBy(() -> limited.importFile(workbook)).isInstanceOfSatisfying(AudienceImportException.class,
@@ -147,7 +147,7 @@ class HostileWorkbookTest {
         Path bad = Fixtures.xlsx(dir, "bad.xlsx", List.of(List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
                 Arrays.asList("+525500998877", "x".repeat(3000), 1, "2016-12-25")));
         AudienceImporter limited = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxRowChars(1000).build()).build();
+                .limits(ImportLimits.custom().maxRowChars(1000).build()).build();
         long before = temporarySharedStringFiles();
 
         importer.importFile(good);

@@ -172,7 +172,7 @@ class SpreadsheetImportTest {
     void aRowOverTheSizeLimitIsRefused(String format) throws Exception {
         Path file = workbook(format, false, List.of(HEADER, row("+525500998877", "x".repeat(5000), 1, "2016-12-25")));
         AudienceImporter limited = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxRowChars(1000).build()).build();
+                .limits(ImportLimits.custom().maxRowChars(1000).build()).build();
 
         assertThatThrownBy(() -> limited.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class,
                 e -> assertThat(e.code()).isEqualTo(AudienceImportException.ROW_TOO_LARGE));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TextImportTest {
 
-    static final CustomDataSchema SCHEMA = CustomDataSchema.builder()
+    static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
             .required("NOMBRE", FieldType.TEXT)
             .required("MONTO", FieldType.NUMBER)
             .required("FECHA", FieldType.DATE)
@@ -168,7 +168,7 @@ class TextImportTest {
         }
         Path file = Fixtures.text(dir, "contacts.csv", rows.toString());
         AudienceImporter limited = AudienceImporter.builder().schema(SCHEMA)
-                .limits(ImportLimits.builder().maxRowChars(10_000).build()).build();
+                .limits(ImportLimits.custom().maxRowChars(10_000).build()).build();
 
         assertThatThrownBy(() -> limited.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class,
                 e -> {

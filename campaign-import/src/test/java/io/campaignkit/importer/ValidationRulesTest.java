@@ -226,7 +226,7 @@ class ValidationRulesTest {
     @Test
     void aRowOverTheSizeLimitIsRefused() throws Exception {
         AudienceImporter limited = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.builder().maxRowChars(100).build()).build();
+                .limits(ImportLimits.custom().maxRowChars(100).build()).build();
         Path file = Fixtures.text(dir, "c.tsv", HEADER + "+525500998877\t" + "x".repeat(200) + "\t1\t2016-12-25\n");
 
         assertThatThrownBy(() -> limited.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class,
@@ -273,7 +273,7 @@ class ValidationRulesTest {
 
     @Test
     void optionalFieldsMayBeEmpty() throws Exception {
-        CustomDataSchema schema = CustomDataSchema.builder().required("NOMBRE", FieldType.TEXT)
+        CustomDataSchema schema = CustomDataSchema.custom().required("NOMBRE", FieldType.TEXT)
                 .optional("MONTO", FieldType.NUMBER).build();
         ImportResult result = AudienceImporter.builder().schema(schema).build().importFile(
                 Fixtures.text(dir, "c.tsv", "CONTACT\tNOMBRE\tMONTO\n+525500998877\tCarlos\t\n"));

@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class AudienceFiles {
 
-    static final CustomDataSchema SCHEMA = CustomDataSchema.builder()
+    static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
             .required("NOMBRE", FieldType.TEXT)
             .required("MONTO", FieldType.NUMBER)
             .required("FECHA", FieldType.DATE)

@@ -40,7 +40,7 @@ public final class SmallHeapImportHarness {
         try {
             long written = shape.equals("rows") ? writeRows(file, size) : writeColumns(file, size);
             AudienceImporter importer = AudienceImporter.builder().policy(ImportPolicy.LENIENT)
-                    .limits(ImportLimits.builder().maxRows(Math.max(ImportLimits.DEFAULT_MAX_ROWS, written)).build())
+                    .limits(ImportLimits.custom().maxRows(Math.max(ImportLimits.DEFAULT_MAX_ROWS, written)).build())
                     .build();
             LongAdder handedOver = new LongAdder();
             long start = System.nanoTime();

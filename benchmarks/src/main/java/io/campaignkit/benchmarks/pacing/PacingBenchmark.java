@@ -2,7 +2,7 @@ package io.campaignkit.benchmarks.pacing;
 
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendPacer;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.SenderPacers;
 import io.campaignkit.core.dispatch.pacing.TokenBucketPacer;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.campaignkit.benchmarks.pacing;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.time.Clock;
 import java.time.Duration;

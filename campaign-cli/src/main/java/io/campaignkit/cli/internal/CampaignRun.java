@@ -114,7 +114,7 @@ final class CampaignRun {
         ChannelAdapter adapter = null;
         CampaignRunner runner = null;
         try {
-            String channelId = plan.channel().binding().channelTypeId();
+            String channelId = plan.channel().sender().channelType();
             Optional<URI> webhookUrl = server != null ? Optional.of(server.urlFor(channelId))
                     : plan.publicUrl().map(base -> WebhookServer.routeUrl(base, channelId));
             adapter = plan.channel().create().apply(webhookUrl);
@@ -268,7 +268,7 @@ final class CampaignRun {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
-                .channel(plan.channel().binding())
+                .channel(plan.channel().sender())
                 .message(plan.message())
                 .audience(AudienceReference.importedList(plan.contacts().getFileName().toString()))
                 .schema(schema)

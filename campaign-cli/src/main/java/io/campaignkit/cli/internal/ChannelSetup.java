@@ -11,7 +11,7 @@ import io.campaignkit.channel.twilio.TwilioChannelAdapterProvider;
 import io.campaignkit.channel.twilio.TwilioConfig;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudConfig;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +22,10 @@ import java.util.function.Function;
  * The channel a run sends through: checked options first (every missing credential is a usage
  * error before anything starts), then the adapter, once the webhook URL is known.
  *
- * @param binding the campaign's channel and sender
+ * @param sender the campaign's channel and sender
  * @param create builds the adapter from the webhook URL of its route (empty when nobody listens)
  */
-record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Function<Optional<URI>, ChannelAdapter> create) {
+record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<Optional<URI>, ChannelAdapter> create) {
 
     /** Simulated sender id, shown in reports. */
     static final String SIMULATED_SENDER = "simulated-sender";
@@ -44,7 +44,7 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
     }
 
     static ChannelSetup simulated(SimulationSpec spec) {
-        return new ChannelSetup(ChannelOptions.Channel.SIMULATED, ChannelBinding.of("simulated", SIMULATED_SENDER),
+        return new ChannelSetup(ChannelOptions.Channel.SIMULATED, SenderKey.of("simulated", SIMULATED_SENDER),
                 webhookUrl -> SimulatedChannel.create(SimulatedChannelConfiguration.custom()
                         .id("simulated")
                         .clock(Clock.systemUTC())
@@ -93,7 +93,7 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
             builder.apiVersion(options.waApiVersion);
         }
         WhatsAppCloudConfig config = configuration(channel, builder::build);
-        return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, ChannelBinding.of(channel, phoneNumberId),
+        return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, SenderKey.of(channel, phoneNumberId),
                 webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
     }
 
@@ -115,7 +115,7 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
         // checked now, with a placeholder callback, so bad options fail before the import starts
         configuration(channel, () -> twilioBuilder(accountSid, authToken, sender, options)
                 .statusCallbackUrl(URI.create("https://placeholder.invalid/webhooks/twilio")).build());
-        return new ChannelSetup(ChannelOptions.Channel.TWILIO, ChannelBinding.of(channel, sender),
+        return new ChannelSetup(ChannelOptions.Channel.TWILIO, SenderKey.of(channel, sender),
                 webhookUrl -> new TwilioChannelAdapterProvider().create(configuration(channel,
                         () -> twilioBuilder(accountSid, authToken, sender, options)
                                 .statusCallbackUrl(webhookUrl.orElseThrow()).build())));

@@ -3,7 +3,7 @@ package io.campaignkit.cli.internal;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.ConversationContext;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 
 /**
  * The bot that owns the program's campaigns: it records the funnel step {@value #REPLIED_STEP} for
@@ -16,7 +16,7 @@ final class CliBot implements BotFlow {
     static final String REPLIED_STEP = "REPLY_RECEIVED";
 
     @Override
-    public void onInboundMessage(ConversationContext context, InboundMessage message, BotReply reply) {
+    public void onInboundMessage(ConversationContext context, ReceivedMessage message, BotReply reply) {
         reply.reportStep(REPLIED_STEP);
     }
 }

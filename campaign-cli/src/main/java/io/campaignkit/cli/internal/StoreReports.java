@@ -5,7 +5,7 @@ import io.campaignkit.cli.internal.report.ReportRow;
 import io.campaignkit.cli.internal.report.ReportRowSource;
 import io.campaignkit.cli.internal.report.ReportSummary;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.RecipientReport;
@@ -49,7 +49,7 @@ final class StoreReports {
 
     static ReportSummary summary(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
         return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
-                campaign.state().name(), campaign.configuration().channel().map(ChannelBinding::channelTypeId).orElse("-"),
+                campaign.state().name(), campaign.configuration().channel().map(SenderKey::channelType).orElse("-"),
                 generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
                 metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
                 metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());

@@ -44,7 +44,7 @@ final class EmbeddingExample {
         CampaignRunner runner = CampaignRunner.start(engine, Executors.newSingleThreadScheduledExecutor());
 
         // 2. Read the operator's file: every row validated against the fields the bot needs.
-        CustomDataSchema schema = CustomDataSchema.builder()
+        CustomDataSchema schema = CustomDataSchema.custom()
                 .required("NOMBRE", FieldType.TEXT).required("MONTO", FieldType.NUMBER).build();
         ImportResult file = AudienceImporter.builder().schema(schema).build().importFile(contactsFile);
         List<Contact> contacts = file.contacts().stream()

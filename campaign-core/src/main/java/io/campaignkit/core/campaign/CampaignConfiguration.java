@@ -26,7 +26,7 @@ public final class CampaignConfiguration {
 
     private final String name;
     private final String botFlowId;
-    private final ChannelBinding channel;
+    private final SenderKey channel;
     private final TemplateMessage message;
     private final AudienceReference audience;
     private final CustomDataSchema schema;
@@ -70,7 +70,7 @@ public final class CampaignConfiguration {
         return Optional.ofNullable(botFlowId);
     }
 
-    public Optional<ChannelBinding> channel() {
+    public Optional<SenderKey> channel() {
         return Optional.ofNullable(channel);
     }
 
@@ -132,7 +132,7 @@ public final class CampaignConfiguration {
     public static final class Builder {
         private String name;
         private String botFlowId;
-        private ChannelBinding channel;
+        private SenderKey channel;
         private TemplateMessage message;
         private AudienceReference audience;
         private CustomDataSchema schema = CustomDataSchema.empty();
@@ -178,14 +178,14 @@ public final class CampaignConfiguration {
             return this;
         }
 
-        public Builder channel(ChannelBinding channel) {
+        public Builder channel(SenderKey channel) {
             this.channel = Arguments.requireNonNull(channel, "channel");
             return this;
         }
 
-        /** Shorthand for {@code channel(ChannelBinding.of(channelTypeId, senderId))}. */
-        public Builder channel(String channelTypeId, String senderId) {
-            return channel(ChannelBinding.of(channelTypeId, senderId));
+        /** Shorthand for {@code channel(SenderKey.of(channelType, senderId))}. */
+        public Builder channel(String channelType, String senderId) {
+            return channel(SenderKey.of(channelType, senderId));
         }
 
         public Builder clearChannel() {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * fields), and looked up exactly. Immutable.
  *
  * <pre>{@code
- * CustomDataSchema schema = CustomDataSchema.builder()
+ * CustomDataSchema schema = CustomDataSchema.custom()
  *         .required("NOMBRE", FieldType.TEXT)
  *         .required("MONTO", FieldType.NUMBER)
  *         .optional("FECHA", FieldType.DATE)
@@ -57,7 +57,7 @@ public final class CustomDataSchema {
         return fields.isEmpty() ? EMPTY : new CustomDataSchema(fields);
     }
 
-    public static Builder builder() {
+    public static Builder custom() {
         return new Builder();
     }
 

@@ -13,7 +13,7 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.engine.internal.EngineSettings;

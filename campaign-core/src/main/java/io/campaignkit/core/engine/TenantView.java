@@ -3,7 +3,7 @@ package io.campaignkit.core.engine;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.CampaignNotFoundException;

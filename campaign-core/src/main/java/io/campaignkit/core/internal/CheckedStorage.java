@@ -4,7 +4,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -14,7 +14,7 @@ import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
@@ -176,7 +176,7 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
 
     @Override
     public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            InboundMessage message) {
+            ReceivedMessage message) {
         Arguments.requireNonBlank(conversationId, "conversationId");
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(phone, "phone");

@@ -15,8 +15,8 @@ package io.campaignkit.core.port;
  * };
  * }</pre>
  *
- * <p>Every kind of message reaches the bot; {@link InboundMessage#content()} says which (a tapped
- * button's payload, a location, a photo, ...), and {@link InboundMessage#text()} is its text, if any.
+ * <p>Every kind of message reaches the bot; {@link ReceivedMessage#content()} says which (a tapped
+ * button's payload, a location, a photo, ...), and {@link ReceivedMessage#text()} is its text, if any.
  *
  * <p>An exception thrown here is reported to the {@link CampaignListener#onEngineFailure}; the
  * conversation stays open.
@@ -25,7 +25,7 @@ package io.campaignkit.core.port;
 public interface BotFlow {
 
     /** Handles one message the contact sent. */
-    void onInboundMessage(ConversationContext context, InboundMessage message, BotReply reply);
+    void onInboundMessage(ConversationContext context, ReceivedMessage message, BotReply reply);
 
     /**
      * The conversation was closed by the engine (inactivity, campaign finished, out of hours with

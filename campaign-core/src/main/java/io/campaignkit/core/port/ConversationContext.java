@@ -2,7 +2,7 @@ package io.campaignkit.core.port;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.internal.Arguments;
@@ -19,7 +19,7 @@ import io.campaignkit.core.internal.Arguments;
  * @param contact the contact, with its name, tags and custom data
  */
 public record ConversationContext(String conversationId, CampaignId campaignId, CampaignKind kind, String botFlowId,
-        ChannelBinding channel, Contact contact) {
+        SenderKey channel, Contact contact) {
 
     public ConversationContext {
         Arguments.requireNonBlank(conversationId, "conversationId");

@@ -2,7 +2,7 @@ package io.campaignkit.core.port;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

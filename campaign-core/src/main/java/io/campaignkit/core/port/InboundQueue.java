@@ -23,7 +23,7 @@ public interface InboundQueue {
      *
      * @return whether it was queued (false for a duplicate)
      */
-    boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message);
+    boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message);
 
     /**
      * Atomically leases up to {@code limit} queued messages of the campaign that are not under a live

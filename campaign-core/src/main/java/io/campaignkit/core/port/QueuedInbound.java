@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param lease who is handing it to the bot, and until when; empty while waiting
  */
 public record QueuedInbound(long sequence, String conversationId, CampaignId campaignId, PhoneNumber phone,
-        InboundMessage message, Optional<Lease> lease) {
+        ReceivedMessage message, Optional<Lease> lease) {
 
     public QueuedInbound {
         Arguments.require(sequence >= 0, "sequence", "sequence must not be negative, was " + sequence);

@@ -1,7 +1,7 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;

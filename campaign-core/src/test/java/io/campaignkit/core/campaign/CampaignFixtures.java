@@ -14,7 +14,7 @@ final class CampaignFixtures {
     static final Instant T0 = Instant.parse("2026-06-01T15:00:00Z");
     static final CampaignId ID = CampaignId.of("cobranza-junio");
 
-    static final CustomDataSchema SCHEMA = CustomDataSchema.builder()
+    static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
             .required("MONTO", FieldType.NUMBER)
             .optional("FECHA", FieldType.DATE)
             .build();

@@ -64,7 +64,7 @@ class CampaignValidationTest {
     @Test
     void a_binding_to_a_field_the_schema_lacks_is_named() {
         CampaignValidation validation = live(CampaignFixtures.liveConfiguration().toBuilder()
-                .schema(CustomDataSchema.builder().required("NOMBRE", FieldType.TEXT).build()).build());
+                .schema(CustomDataSchema.custom().required("NOMBRE", FieldType.TEXT).build()).build());
 
         assertThat(validation.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("message.{{2}}");

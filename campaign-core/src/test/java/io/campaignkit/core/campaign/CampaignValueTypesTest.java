@@ -78,9 +78,9 @@ class CampaignValueTypesTest {
 
     @Test
     void channel_binding_and_campaign_id_check_their_parts() {
-        assertThat(ChannelBinding.of(" twilio ", "MG123")).isEqualTo(new ChannelBinding("twilio", "MG123"));
-        assertRefuses(() -> ChannelBinding.of("twilio", ""), "senderId");
-        assertRefuses(() -> ChannelBinding.of(null, "x"), "channelTypeId");
+        assertThat(SenderKey.of(" twilio ", "MG123")).isEqualTo(new SenderKey("twilio", "MG123"));
+        assertRefuses(() -> SenderKey.of("twilio", ""), "senderId");
+        assertRefuses(() -> SenderKey.of(null, "x"), "channelType");
         assertThat(CampaignId.of("cobranza-junio:2026")).hasToString("cobranza-junio:2026");
         assertThat(CampaignId.random()).isNotEqualTo(CampaignId.random());
         assertRefuses(() -> CampaignId.of("con espacio"), "value", "letters, digits");

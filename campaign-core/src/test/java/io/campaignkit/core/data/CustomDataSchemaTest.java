@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CustomDataSchemaTest {
 
-    private final CustomDataSchema schema = CustomDataSchema.builder()
+    private final CustomDataSchema schema = CustomDataSchema.custom()
             .required("NOMBRE", FieldType.TEXT)
             .required("MONTO", FieldType.NUMBER)
             .required("FECHA", FieldType.DATE)
@@ -125,7 +125,7 @@ class CustomDataSchemaTest {
 
     @Test
     void fieldIdsAreUniqueIgnoringCaseAndWellFormed() {
-        assertThatThrownBy(() -> CustomDataSchema.builder().required("NOMBRE", FieldType.TEXT)
+        assertThatThrownBy(() -> CustomDataSchema.custom().required("NOMBRE", FieldType.TEXT)
                 .optional("nombre", FieldType.TEXT).build())
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("nombre").hasMessageContaining("NOMBRE");
         assertThatThrownBy(() -> FieldDefinition.required("MI CAMPO", FieldType.TEXT))

@@ -10,7 +10,7 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import java.net.URI;
@@ -54,22 +54,22 @@ class PortTypesTest {
 
     @Test
     void an_inbound_message_has_text_media_or_both() {
-        InboundMessage text = InboundMessage.text("wamid.1", "Sí, pago hoy", NOW);
+        ReceivedMessage text = ReceivedMessage.text("wamid.1", "Sí, pago hoy", NOW);
         assertThat(text.text()).contains("Sí, pago hoy");
         assertThat(text.queued()).isFalse();
-        InboundMessage photo = new InboundMessage("wamid.2", Optional.empty(), List.of(URI.create("https://x/y.jpg")), NOW, true);
+        ReceivedMessage photo = new ReceivedMessage("wamid.2", Optional.empty(), List.of(URI.create("https://x/y.jpg")), NOW, true);
         assertThat(photo.media()).hasSize(1);
 
-        assertThatThrownBy(() -> new InboundMessage("wamid.3", Optional.empty(), List.of(), NOW, false))
+        assertThatThrownBy(() -> new ReceivedMessage("wamid.3", Optional.empty(), List.of(), NOW, false))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.getMessage()).contains("text, media"));
-        assertThatThrownBy(() -> InboundMessage.text("", "x", NOW))
+        assertThatThrownBy(() -> ReceivedMessage.text("", "x", NOW))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("messageId"));
     }
 
     @Test
     void a_conversation_context_gives_the_bot_the_contact_and_its_custom_data() {
         ConversationContext context = new ConversationContext("conv-1", ID, CampaignKind.LIVE, "cobranza-v2",
-                ChannelBinding.of("whatsapp-cloud", "1098"), ANA);
+                SenderKey.of("whatsapp-cloud", "1098"), ANA);
 
         assertThat(context.customData()).isEqualTo(ANA.customData());
         assertThatThrownBy(() -> new ConversationContext("conv-1", ID, CampaignKind.LIVE, "cobranza-v2", null, ANA))
@@ -90,8 +90,8 @@ class PortTypesTest {
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("botFlowId"));
 
         registry.find("echo").get().onInboundMessage(
-                new ConversationContext("conv-1", ID, CampaignKind.TEST, "echo", ChannelBinding.of("sms", "+1555"), ANA),
-                InboundMessage.text("m1", "hola", NOW), new BotReply() {
+                new ConversationContext("conv-1", ID, CampaignKind.TEST, "echo", SenderKey.of("sms", "+1555"), ANA),
+                ReceivedMessage.text("m1", "hola", NOW), new BotReply() {
                     @Override
                     public void sendText(String text) {
                         replies.add(text);

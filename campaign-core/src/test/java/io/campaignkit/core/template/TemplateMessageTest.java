@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class TemplateMessageTest {
 
-    private static final CustomDataSchema SCHEMA = CustomDataSchema.builder().required("MONTO", FieldType.NUMBER).build();
+    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom().required("MONTO", FieldType.NUMBER).build();
     private static final Contact ANA = Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana")
             .customData(CustomData.of(Map.of("MONTO", new FieldValue.Number(new BigDecimal("1200.00"))))).build();
     private static final Contact NAMELESS = Contact.of(PhoneNumber.parse("+525587654321"));

@@ -5,7 +5,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -21,7 +21,7 @@ import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
@@ -305,7 +305,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     // ================================================================ InboundQueue
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
+    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignRoundTripTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T15:00:00.123456789Z");
-    private static final CustomDataSchema SCHEMA = CustomDataSchema.builder().required("MONTO", FieldType.NUMBER)
+    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom().required("MONTO", FieldType.NUMBER)
             .required("VENCE", FieldType.DATE).optional("NOTA", FieldType.TEXT).build();
 
     private final JdbcCampaignStore store = H2Databases.freshStore();

@@ -12,7 +12,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Conversation;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.template.Binding;
@@ -61,7 +61,7 @@ class QueuedInboundContentTest {
                 new InboundContent.FlowReply("{\"flow_token\":\"T\",\"size\":\"M\"}", Optional.of("Sent")),
                 new InboundContent.Unsupported("hologram_2031"));
         for (int i = 0; i < contents.size(); i++) {
-            store.enqueueInbound(conversation.id(), campaign.id(), ANA, new InboundMessage("in-" + i,
+            store.enqueueInbound(conversation.id(), campaign.id(), ANA, new ReceivedMessage("in-" + i,
                     contents.get(i).displayText(), List.of(), T0.plusSeconds(i), true, contents.get(i)));
         }
 
@@ -74,7 +74,7 @@ class QueuedInboundContentTest {
     void aMessageOfTextAndLinksComesBackWithTheSameDerivedContent() {
         Campaign campaign = campaign();
         Conversation conversation = store.openOrContinue(campaign.id(), ANA, T0);
-        InboundMessage message = new InboundMessage("in-1", Optional.of("mira"), List.of(URI.create("https://x.example/a.jpg")),
+        ReceivedMessage message = new ReceivedMessage("in-1", Optional.of("mira"), List.of(URI.create("https://x.example/a.jpg")),
                 T0, true);
 
         store.enqueueInbound(conversation.id(), campaign.id(), ANA, message);

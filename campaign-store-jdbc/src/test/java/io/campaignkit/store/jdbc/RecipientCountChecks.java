@@ -5,7 +5,7 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.DeliveryState;
@@ -85,7 +85,7 @@ public final class RecipientCountChecks {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name("Counters " + id)
                 .botFlowId("counters-flow")
-                .channel(ChannelBinding.of("whatsapp-cloud", "109876543210"))
+                .channel(SenderKey.of("whatsapp-cloud", "109876543210"))
                 .message(TemplateMessage.of(ChannelTemplate.of("counters", "es_MX", "Hola {{1}}"),
                         Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("counters.csv"))

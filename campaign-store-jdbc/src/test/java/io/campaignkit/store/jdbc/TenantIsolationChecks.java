@@ -9,13 +9,13 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
@@ -79,7 +79,7 @@ abstract class TenantIsolationChecks {
         globex.engage(SENDER, theirs.id(), List.of(phone(0)));
         globex.suppress(new Suppression(Optional.empty(), phone(5), Suppression.HOST, T0));
         theirConversation = globex.openOrContinue(theirs.id(), phone(0), T0);
-        globex.enqueueInbound(theirConversation.id(), theirs.id(), phone(0), InboundMessage.text("in-1", "hola", T0));
+        globex.enqueueInbound(theirConversation.id(), theirs.id(), phone(0), ReceivedMessage.text("in-1", "hola", T0));
         globex.recordFunnelStep(new FunnelStep(theirs.id(), phone(0), "PROMISED", T0));
         globex.markEventHandled("whatsapp:evt-1", T0);
         globex.keepUnmatchedStatus(new UnmatchedStatus("whatsapp", "wamid.early", Optional.empty(), DeliveryState.DELIVERED,
@@ -168,7 +168,7 @@ abstract class TenantIsolationChecks {
     @Test
     void queuedMessagesOfAnotherTenantAreInvisibleAndKept() {
         assertThatThrownBy(() -> acme.enqueueInbound(theirConversation.id(), theirs.id(), phone(0),
-                InboundMessage.text("in-2", "otra", T0))).isInstanceOf(CampaignNotFoundException.class);
+                ReceivedMessage.text("in-2", "otra", T0))).isInstanceOf(CampaignNotFoundException.class);
         assertThat(acme.claimQueued(theirs.id(), new Lease("acme-node", T0.plusSeconds(30)), 10, T0)).isEmpty();
         acme.acknowledgeQueued(theirs.id(), List.of(0L));
         assertThat(acme.countQueued(theirs.id())).isZero();

@@ -3,7 +3,7 @@ package io.campaignkit.testkit.engine;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.ConversationContext;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 public final class RecordingBot implements BotFlow {
 
     /** One message the bot received, with its conversation's context. */
-    public record Received(ConversationContext context, InboundMessage message) {
+    public record Received(ConversationContext context, ReceivedMessage message) {
     }
 
     /** One closing the bot was told about. */
@@ -36,7 +36,7 @@ public final class RecordingBot implements BotFlow {
     }
 
     @Override
-    public void onInboundMessage(ConversationContext context, InboundMessage message, BotReply reply) {
+    public void onInboundMessage(ConversationContext context, ReceivedMessage message, BotReply reply) {
         Received item = new Received(context, message);
         synchronized (this) {
             received.add(item);

@@ -5,7 +5,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -45,7 +45,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void insertedCampaignIsFoundAsItWas() {
-            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             assertThat(store().find(campaign.id())).contains(campaign);
         }
@@ -57,9 +57,9 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void insertingAnIdTwiceIsRefusedAndKeepsTheFirst() {
-            Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(first);
-            Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_BINDING);
+            Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_SENDER_KEY);
             assertThatThrownBy(() -> store().insert(second)).isInstanceOfSatisfying(DuplicateCampaignException.class,
                     error -> assertThat(error.campaignId()).isEqualTo(first.id()));
             assertThat(store().find(first.id())).contains(first);
@@ -67,7 +67,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void deletingRemovesTheCampaignAndAllOfItsRecipients() {
-            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             addPending(campaign.id(), 0, 5, at(0));
             store().delete(campaign);
@@ -84,7 +84,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void aDeletedCampaignsMessagesAreNoLongerFoundByProviderOrCorrelationId() {
-            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign active = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(active);
             addPending(active.id(), 0, 1, at(0));
             Recipient claimed = recipients().claimForSending(active.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
@@ -100,7 +100,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void deletingAFinishedCampaignIsAllowed() {
-            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign active = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(active);
             Campaign finished = active.finish(FinishReason.BY_USER, at(120));
             store().update(finished, active.version());
@@ -110,7 +110,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
-            Campaign active = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign active = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(active);
             assertThatThrownBy(() -> store().delete(active)).isInstanceOfSatisfying(IllegalCampaignActionException.class,
                     error -> assertThat(error.getMessage()).contains("ACTIVE"));
@@ -119,7 +119,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void deletingAStaleCampaignIsAVersionConflict() {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             Campaign renamed = ready.edit(c -> c.name("Renamed"), at(10));
             store().update(renamed, ready.version());
@@ -129,7 +129,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void deletingAnUnknownCampaignIsNotFound() {
-            Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             assertThatThrownBy(() -> store().delete(never)).isInstanceOfSatisfying(CampaignNotFoundException.class,
                     error -> assertThat(error.campaignId()).isEqualTo(never.id()));
         }
@@ -144,7 +144,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void updateFromTheStoredVersionReplacesTheCampaign() {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             Campaign launched = ready.launch(at(60));
             store().update(launched, ready.version());
@@ -157,7 +157,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void staleWriterGetsAVersionConflictNamingBothVersions() {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             Campaign first = ready.edit(c -> c.name("First writer"), at(10));
             Campaign second = ready.edit(c -> c.name("Second writer"), at(11));
@@ -174,7 +174,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void ofConcurrentWritersFromOneVersionExactlyOneWins() throws Exception {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             List<Callable<Campaign>> writers = new ArrayList<>();
             for (int i = 0; i < concurrentClaimers(); i++) {
@@ -195,7 +195,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void updateOfAnUnknownCampaignIsNotFound() {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             assertThatThrownBy(() -> store().update(ready.launch(at(60)), ready.version()))
                     .isInstanceOf(CampaignNotFoundException.class);
         }
@@ -212,9 +212,9 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         @Test
         void campaignsInAStateComeByAscendingIdPageByPage() {
             for (String id : List.of("c-5", "c-1", "c-4", "c-2", "c-3")) {
-                store().insert(activeCampaign(id, DEFAULT_BINDING));
+                store().insert(activeCampaign(id, DEFAULT_SENDER_KEY));
             }
-            store().insert(readyCampaign("c-0", "acme", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("c-0", "acme", "cobranza", DEFAULT_SENDER_KEY));
             List<Campaign> first = store().findByState(CampaignState.ACTIVE, Optional.empty(), 2);
             assertThat(first).extracting(c -> c.id().value()).containsExactly("c-1", "c-2");
             List<Campaign> second = store().findByState(CampaignState.ACTIVE, Optional.of(first.get(1).id()), 2);
@@ -226,7 +226,7 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void aCampaignMovesToTheStateOfItsLatestUpdate() {
-            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             Campaign active = ready.launch(at(60));
             store().update(active, ready.version());
@@ -236,10 +236,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
         @Test
         void projectPagesBelongToOneTenantsProject() {
-            store().insert(readyCampaign("a-2", "acme", "cobranza", DEFAULT_BINDING));
-            store().insert(readyCampaign("a-1", "acme", "cobranza", DEFAULT_BINDING));
-            store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_BINDING));
-            store().insert(readyCampaign("b-1", "globex", "cobranza", DEFAULT_BINDING));
+            store().insert(readyCampaign("a-2", "acme", "cobranza", DEFAULT_SENDER_KEY));
+            store().insert(readyCampaign("a-1", "acme", "cobranza", DEFAULT_SENDER_KEY));
+            store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_SENDER_KEY));
+            store().insert(readyCampaign("b-1", "globex", "cobranza", DEFAULT_SENDER_KEY));
             assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10))
                     .extracting(c -> c.id().value()).containsExactly("a-1", "a-2");
             assertThat(store().findByProject("acme", "cobranza", Optional.of(CampaignId.of("a-1")), 10))

@@ -8,7 +8,7 @@ import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.UnmatchedStatus;
@@ -169,7 +169,7 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
 
         @Test
         void deletingACampaignDeletesItsConversationsAndQueuedMessages() {
-            Campaign ready = readyCampaign("c-9", "acme", "cobranza", DEFAULT_BINDING);
+            Campaign ready = readyCampaign("c-9", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(ready);
             Conversation opened = conversations().openOrContinue(ready.id(), phone(0), at(10));
             inbound().enqueueInbound(opened.id(), ready.id(), phone(0), message("m-1", 10));
@@ -181,8 +181,8 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
     }
 
-    private InboundMessage message(String id, long second) {
-        return InboundMessage.text(id, "text of " + id, at(second));
+    private ReceivedMessage message(String id, long second) {
+        return ReceivedMessage.text(id, "text of " + id, at(second));
     }
 
     /** Inbound messages kept while the hours are closed. */

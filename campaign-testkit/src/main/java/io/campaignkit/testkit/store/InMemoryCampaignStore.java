@@ -4,7 +4,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.core.port.RecipientQuery;
@@ -18,7 +18,7 @@ import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
@@ -261,7 +261,7 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
 
     @Override
     public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            InboundMessage message) {
+            ReceivedMessage message) {
         return inbound.computeIfAbsent(campaignId, id -> new QueuedMessages()).enqueue(conversationId, campaignId, phone,
                 message);
     }

@@ -2,7 +2,7 @@ package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import java.time.Instant;
@@ -25,7 +25,7 @@ final class QueuedMessages {
     private final Set<String> messageIds = new HashSet<>(); // every id ever queued: a redelivered webhook is no new message
     private long nextSequence;
 
-    synchronized boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
+    synchronized boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         if (!messageIds.add(message.messageId())) {
             return false;
         }

@@ -44,7 +44,7 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
 
         @Test
         void recipientsAreAddedOncePerPhoneInSequenceAndTheFirstEntryStays() {
-            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             Contact twin = Contact.builder(contact(1).phone()).name("Twin").build();
             List<Recipient> first = recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(0)),
@@ -65,7 +65,7 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
 
         @Test
         void aRecipientAddedSkippedIsNeverClaimed() {
-            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             List<Recipient> added = recipients().insertRecipients(campaign.id(), List.of(
                     NewRecipient.skipped(contact(0), at(0), OPTED_OUT), NewRecipient.pending(contact(1), at(0))), at(0));
@@ -95,7 +95,7 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
 
         @Test
         void claimsTakeDueRecipientsByDueTimeThenSequenceAsSendingUnderTheLease() {
-            Campaign campaign = activeCampaign("c-1", DEFAULT_BINDING);
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(20)),
                     NewRecipient.pending(contact(1), at(10)), NewRecipient.pending(contact(2), at(10)),

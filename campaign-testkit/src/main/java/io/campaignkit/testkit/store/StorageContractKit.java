@@ -1,7 +1,7 @@
 package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.port.CampaignStorage;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -93,7 +93,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -127,7 +127,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -161,7 +161,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -195,7 +195,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -229,7 +229,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 
@@ -263,7 +263,7 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
 
         @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
             return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
         }
 

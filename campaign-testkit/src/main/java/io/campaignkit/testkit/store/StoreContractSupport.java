@@ -6,10 +6,9 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.InboundQueue;
@@ -59,8 +58,8 @@ public abstract class StoreContractSupport {
     /** Default of {@link #concurrencyTimeout()}. */
     public static final Duration DEFAULT_CONCURRENCY_TIMEOUT = Duration.ofSeconds(60);
     /** The channel binding of the kit's campaigns unless a check needs another. */
-    public static final ChannelBinding DEFAULT_BINDING = ChannelBinding.of("whatsapp-cloud", "109876543210");
-    /** The sender of {@link #DEFAULT_BINDING}. */
+    public static final SenderKey DEFAULT_SENDER_KEY = SenderKey.of("whatsapp-cloud", "109876543210");
+    /** The sender of {@link #DEFAULT_SENDER_KEY}. */
     public static final SenderKey DEFAULT_SENDER = new SenderKey("whatsapp-cloud", "109876543210");
     /** Lease length of {@link #leaseFrom}, in seconds. */
     public static final long LEASE_SECONDS = 30;
@@ -125,7 +124,7 @@ public abstract class StoreContractSupport {
      * @param binding the channel and sender it sends from
      * @return a campaign that {@link Campaign#launch} accepts
      */
-    protected Campaign readyCampaign(String id, String tenantId, String projectId, ChannelBinding binding) {
+    protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name("Contract kit " + id)
                 .botFlowId("contract-kit-flow")
@@ -145,7 +144,7 @@ public abstract class StoreContractSupport {
      * @param binding the channel and sender it sends from
      * @return an ACTIVE campaign, not stored
      */
-    protected Campaign activeCampaign(String id, ChannelBinding binding) {
+    protected Campaign activeCampaign(String id, SenderKey binding) {
         return readyCampaign(id, "acme", "cobranza", binding).launch(startTime().plusSeconds(60));
     }
 
@@ -212,7 +211,7 @@ public abstract class StoreContractSupport {
      * @return the stored campaign
      */
     protected final Campaign storeActiveWithRecipients(String id, int count) {
-        Campaign campaign = activeCampaign(id, DEFAULT_BINDING);
+        Campaign campaign = activeCampaign(id, DEFAULT_SENDER_KEY);
         store().insert(campaign);
         addPending(campaign.id(), 0, count, at(0));
         return campaign;
@@ -228,7 +227,7 @@ public abstract class StoreContractSupport {
     protected final void storeActiveCampaigns(String... ids) {
         for (String id : ids) {
             if (store().find(CampaignId.of(id)).isEmpty()) {
-                store().insert(activeCampaign(id, DEFAULT_BINDING));
+                store().insert(activeCampaign(id, DEFAULT_SENDER_KEY));
             }
         }
     }

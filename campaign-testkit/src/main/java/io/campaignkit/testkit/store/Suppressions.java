@@ -1,7 +1,7 @@
 package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.Suppression;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -14,7 +14,7 @@ import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;

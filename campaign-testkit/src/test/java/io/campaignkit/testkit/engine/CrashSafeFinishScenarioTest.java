@@ -13,7 +13,7 @@ import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.engine.UnroutedMessage;

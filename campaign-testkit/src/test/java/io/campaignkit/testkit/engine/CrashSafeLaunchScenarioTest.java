@@ -13,7 +13,7 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.CampaignLifecycleEvent;

@@ -270,7 +270,7 @@ class EngineSimulationProperties {
         private void inbound(int contact) {
             PhoneNumber phone = Fixtures.contact(contact).phone();
             Optional<CampaignId> routed = scenario.engine().tenant(CampaignScenario.TENANT).engagedCampaign(
-                    new io.campaignkit.core.dispatch.pacing.SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                    new io.campaignkit.core.campaign.SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
                     phone).filter(id -> scenario.campaign(id).state() == CampaignState.ACTIVE);
             String messageId = scenario.channel().scheduleInbound(phone.e164(), CampaignScenario.SENDER_ID, "hola",
                     Duration.ZERO);

@@ -62,7 +62,7 @@ class FinishScenarioTest {
         assertThat(bot.closed()).singleElement()
                 .satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.CAMPAIGN_FINISHED));
         assertThat(scenario.store().findOpenConversation(id, Fixtures.contact(0).phone())).isEmpty();
-        assertThat(scenario.store().engagedCampaign(new io.campaignkit.core.dispatch.pacing.SenderKey(
+        assertThat(scenario.store().engagedCampaign(new io.campaignkit.core.campaign.SenderKey(
                 CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID), Fixtures.contact(0).phone())).isEmpty();
 
         scenario.inbound(Fixtures.phone(0), "¿sigue?");

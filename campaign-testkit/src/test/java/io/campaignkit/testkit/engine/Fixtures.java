@@ -58,7 +58,7 @@ final class Fixtures {
     }
 
     static CustomDataSchema amountSchema() {
-        return CustomDataSchema.builder().required("MONTO", FieldType.NUMBER).build();
+        return CustomDataSchema.custom().required("MONTO", FieldType.NUMBER).build();
     }
 
     static Contact withAmount(Contact contact, String amount) {

@@ -9,7 +9,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.DeliveryState;

@@ -11,7 +11,7 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;

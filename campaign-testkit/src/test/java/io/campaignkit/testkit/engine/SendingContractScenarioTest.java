@@ -11,7 +11,7 @@ import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

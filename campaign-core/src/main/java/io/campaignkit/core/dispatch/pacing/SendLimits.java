@@ -1,5 +1,7 @@
 package io.campaignkit.core.dispatch.pacing;
 
+import io.campaignkit.core.campaign.SenderKey;
+
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 
 import io.campaignkit.core.campaign.CampaignId;

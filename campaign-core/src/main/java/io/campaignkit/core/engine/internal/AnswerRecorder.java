@@ -10,7 +10,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.SkipReasons;
@@ -262,7 +262,7 @@ final class AnswerRecorder {
         do {
             page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
             for (Campaign campaign : page) {
-                if (campaign.configuration().channel().map(ChannelAdapters::senderKey).filter(sender::equals).isPresent()) {
+                if (campaign.configuration().channel().filter(sender::equals).isPresent()) {
                     pauseForChannel(campaign.id(), failure, now);
                 }
             }

@@ -4,8 +4,7 @@ import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.ChannelBinding;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 
 /** The registered channel adapters, and the channel and sender a campaign sends through. */
 final class ChannelAdapters {
@@ -19,17 +18,9 @@ final class ChannelAdapters {
         this.channels = channels;
     }
 
-    static ChannelBinding binding(Campaign campaign) {
+    static SenderKey senderKey(Campaign campaign) {
         return campaign.configuration().channel().orElseThrow(() -> new CampaignKitException(UNKNOWN_CHANNEL,
                 "campaign " + campaign.id() + " has no channel"));
-    }
-
-    static SenderKey senderKey(ChannelBinding binding) {
-        return new SenderKey(binding.channelTypeId(), binding.senderId());
-    }
-
-    static SenderKey senderKey(Campaign campaign) {
-        return senderKey(binding(campaign));
     }
 
     ChannelAdapter adapter(String channelId) {
@@ -38,6 +29,6 @@ final class ChannelAdapters {
     }
 
     ChannelAdapter adapter(Campaign campaign) {
-        return adapter(binding(campaign).channelTypeId());
+        return adapter(senderKey(campaign).channelType());
     }
 }

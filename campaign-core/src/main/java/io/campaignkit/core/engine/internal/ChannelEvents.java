@@ -8,7 +8,7 @@ import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -8,7 +9,7 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.hours.ActiveHours;
@@ -24,7 +25,7 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
@@ -96,7 +97,7 @@ final class Conversations {
     }
 
     /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
-    void onInbound(String channelId, io.campaignkit.channel.event.InboundMessage message) {
+    void onInbound(String channelId, InboundMessage message) {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
@@ -120,7 +121,7 @@ final class Conversations {
         lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED,
                 Optional.empty(), message.timestamp()))));
         Conversation conversation = conversations.openOrContinue(active.id(), phone.get(), now);
-        InboundMessage forBot = toBotMessage(message);
+        ReceivedMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
             if (inbound.countQueued(active.id()) > 0) {
@@ -212,8 +213,8 @@ final class Conversations {
      * never gets them, and they must not be lost.
      */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        String channelId = ChannelAdapters.binding(campaign).channelTypeId();
-        String senderId = ChannelAdapters.binding(campaign).senderId();
+        String channelId = ChannelAdapters.senderKey(campaign).channelType();
+        String senderId = ChannelAdapters.senderKey(campaign).senderId();
         long handed = 0;
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
@@ -270,9 +271,9 @@ final class Conversations {
     }
 
     /** The channel's form of a queued message, rebuilt from what the queue kept. */
-    private static io.campaignkit.channel.event.InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
-        InboundMessage kept = queued.message();
-        return io.campaignkit.channel.event.InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId,
+    private static InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
+        ReceivedMessage kept = queued.message();
+        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId,
                 kept.receivedAt()).text(kept.text().orElse(null))
                 .media(kept.media().stream().map(url -> MediaReference.ofUrl(MediaKind.OTHER, url)).toList())
                 .content(kept.content())
@@ -305,7 +306,7 @@ final class Conversations {
         });
     }
 
-    private void deliver(Campaign campaign, Conversation conversation, InboundMessage message) {
+    private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message) {
         deliver(campaign, conversation, message, () -> false, () -> { }, null);
     }
 
@@ -313,7 +314,7 @@ final class Conversations {
      * Hands {@code message} to the bot outside the lock, after the contact's earlier ones, unless
      * {@code calledOff} says otherwise by then; then {@code done}.
      */
-    private void deliver(Campaign campaign, Conversation conversation, InboundMessage message,
+    private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
             BooleanSupplier calledOff, Runnable done, Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
@@ -347,16 +348,16 @@ final class Conversations {
         Contact contact = recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
                 .orElseGet(() -> Contact.of(conversation.phone()));
         return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), ChannelAdapters.binding(campaign), contact);
+                campaign.configuration().botFlowId().orElseThrow(), ChannelAdapters.senderKey(campaign), contact);
     }
 
-    private static InboundMessage toBotMessage(io.campaignkit.channel.event.InboundMessage message) {
+    private static ReceivedMessage toBotMessage(InboundMessage message) {
         List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
         Optional<String> text = message.text().or(message::buttonPayload);
-        return new InboundMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
+        return new ReceivedMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
     }
 
-    private static InboundMessage queued(InboundMessage message) {
+    private static ReceivedMessage queued(ReceivedMessage message) {
         return message.asQueued();
     }
 

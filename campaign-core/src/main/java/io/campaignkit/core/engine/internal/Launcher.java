@@ -11,7 +11,7 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
@@ -269,13 +269,13 @@ final class Launcher {
         if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
-                    + ChannelAdapters.binding(campaign).channelTypeId() + "' cannot send");
+                    + ChannelAdapters.senderKey(campaign).channelType() + "' cannot send");
         }
         // refused here rather than at the first send, where it would pause the campaign
         Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
         if (template && media.isPresent() && !capabilities.mediaKinds().contains(MessageContents.kindOf(media.get()))) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
-                    + media.get().type() + " header media, which channel '" + ChannelAdapters.binding(campaign).channelTypeId()
+                    + media.get().type() + " header media, which channel '" + ChannelAdapters.senderKey(campaign).channelType()
                     + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
                     : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
                     + "); remove the header media or choose another channel");

@@ -91,7 +91,7 @@ final class Replies {
 
     private void send(Campaign campaign, Conversation conversation, String text) {
         ChannelAdapter adapter = adapters.adapter(campaign);
-        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.binding(campaign).senderId(),
+        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {

@@ -5,7 +5,7 @@ import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
@@ -133,7 +133,7 @@ final class Sender {
                     StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), ChannelAdapters.binding(campaign).senderId(),
+        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
                 recipient.key().correlationId(), MessageContents.content(message, (RenderResult.Rendered) rendered));
         claims.sent(claim);
         CompletionStage<SendReceipt> answer;

@@ -1,5 +1,7 @@
 package io.campaignkit.core.dispatch.pacing;
 
+import io.campaignkit.core.campaign.SenderKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
-import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.FinishReason;
@@ -44,9 +44,9 @@ final class CampaignCodec {
     static String encodeConfiguration(CampaignConfiguration configuration) {
         Tokens.Writer out = new Tokens.Writer().str(FORMAT);
         out.opt(configuration.name()).opt(configuration.botFlowId());
-        Optional<ChannelBinding> channel = configuration.channel();
-        out.str(channel.map(ChannelBinding::channelTypeId).orElse(null))
-                .str(channel.map(ChannelBinding::senderId).orElse(null));
+        Optional<SenderKey> channel = configuration.channel();
+        out.str(channel.map(SenderKey::channelType).orElse(null))
+                .str(channel.map(SenderKey::senderId).orElse(null));
         writeMessage(out, configuration.message());
         writeAudience(out, configuration.audience());
         List<FieldDefinition> fields = configuration.schema().fields();
@@ -74,7 +74,7 @@ final class CampaignCodec {
         String channelType = in.str();
         String senderId = in.str();
         if (channelType != null) {
-            builder.channel(ChannelBinding.of(channelType, senderId));
+            builder.channel(SenderKey.of(channelType, senderId));
         }
         readMessage(in).ifPresent(builder::message);
         readAudience(in).ifPresent(builder::audience);

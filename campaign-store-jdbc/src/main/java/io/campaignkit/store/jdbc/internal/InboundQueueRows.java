@@ -2,7 +2,7 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.InboundMessage;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import java.net.URI;
@@ -47,7 +47,7 @@ public final class InboundQueueRows {
         this.dialect = dialect;
     }
 
-    public boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, InboundMessage message) {
+    public boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return sql.inTransaction("queueing an inbound message in " + campaignId,
@@ -63,7 +63,7 @@ public final class InboundQueueRows {
     }
 
     private boolean enqueueOnce(Connection connection, String conversationId, CampaignId campaignId, PhoneNumber phone,
-            InboundMessage message) throws SQLException {
+            ReceivedMessage message) throws SQLException {
         String tenant = campaigns.tenantForWriting(connection, campaignId);
         try (PreparedStatement seen = connection.prepareStatement(
                 "SELECT 1 FROM ck_inbound_queue WHERE campaign_id = ? AND message_id = ?")) {
@@ -201,10 +201,10 @@ public final class InboundQueueRows {
         String content = rows.getString("content");
         Optional<String> body = Optional.ofNullable(rows.getString("body"));
         // rows queued before V6 have no content column value: it is derived from body and media
-        InboundMessage message = content == null
-                ? new InboundMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
+        ReceivedMessage message = content == null
+                ? new ReceivedMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
                         rows.getBoolean("queued"))
-                : new InboundMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
+                : new ReceivedMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
                         rows.getBoolean("queued"), InboundContentCodec.decode(content));
         String owner = rows.getString("lease_owner");
         Optional<Lease> lease = owner == null ? Optional.empty()

@@ -1,7 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.SenderKey;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;

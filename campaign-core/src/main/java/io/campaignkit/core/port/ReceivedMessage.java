@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A message a contact sent in a campaign's conversation, as handed to its {@link BotFlow}.
+ * A message a contact sent in a campaign's conversation, as handed to its {@link BotFlow}: the
+ * engine's view of it, once routed to a conversation. What an adapter parses from a webhook, before
+ * any routing, is the channel's {@link io.campaignkit.channel.event.InboundMessage}.
  *
  * <p>{@link #content()} is what the contact sent, typed: text, media, a location, contact cards, a
  * reaction, a tapped button or list row, a form's answers, or a kind the channel does not read
@@ -26,10 +28,10 @@ import java.util.Optional;
  * @param queued whether it arrived outside the campaign's active hours and was held until they opened
  * @param content what the contact sent, typed
  */
-public record InboundMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt,
+public record ReceivedMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt,
         boolean queued, InboundContent content) {
 
-    public InboundMessage {
+    public ReceivedMessage {
         Arguments.requireNonBlank(messageId, "messageId");
         Arguments.requireNonNull(text, "text");
         media = List.copyOf(Arguments.requireNoNullElements(media, "media"));
@@ -41,18 +43,18 @@ public record InboundMessage(String messageId, Optional<String> text, List<URI> 
      * A message of text and media links, its content derived from them (media, captioned by the text, or
      * text), as stores written before typed content keep it.
      */
-    public InboundMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt, boolean queued) {
+    public ReceivedMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt, boolean queued) {
         this(messageId, text, media, receivedAt, queued, derived(text, media));
     }
 
     /** A text message received at {@code receivedAt}, not queued. */
-    public static InboundMessage text(String messageId, String text, Instant receivedAt) {
-        return new InboundMessage(messageId, Optional.of(Arguments.requireNonNull(text, "text")), List.of(), receivedAt, false);
+    public static ReceivedMessage text(String messageId, String text, Instant receivedAt) {
+        return new ReceivedMessage(messageId, Optional.of(Arguments.requireNonNull(text, "text")), List.of(), receivedAt, false);
     }
 
     /** The same message marked as held until the campaign's hours opened. */
-    public InboundMessage asQueued() {
-        return new InboundMessage(messageId, text, media, receivedAt, true, content);
+    public ReceivedMessage asQueued() {
+        return new ReceivedMessage(messageId, text, media, receivedAt, true, content);
     }
 
     private static InboundContent derived(Optional<String> text, List<URI> media) {
