@@ -113,6 +113,8 @@ public final class CampaignEngine {
 
     /** Code of the refusal to launch a campaign whose bot flow id the engine's {@link BotFlowRegistry} does not know. */
     public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
+    /** Code of the refusal to plan a campaign that is launched already or could not be launched. */
+    public static final String NOT_PLANNABLE = "NOT_PLANNABLE";
 
     private final EngineCore core;
     /** The checked ports, for the read-only queries of one tenant's state. */
@@ -169,6 +171,29 @@ public final class CampaignEngine {
         Arguments.requireNonNull(id, "id");
         Arguments.requireNonNull(request, "request");
         return core.launch(id, request);
+    }
+
+    /**
+     * A dry run of {@link #launch}: what launching the campaign now with {@code request} would do,
+     * without sending, engaging or storing anything. It reads the audience as the launch would, asks
+     * the same questions per contact (can the message be rendered, has the contact opted out, is it
+     * engaged in another active campaign, does it have the custom data the schema requires), and
+     * projects when the first messages would go out from the campaign's pace, the sender's limit, the
+     * active hours and the delivery plan's start and end. It runs outside the engine's lock.
+     *
+     * @param id      a DRAFT or READY campaign
+     * @param request the audience, as for {@link #launch} ({@link LaunchRequest#fromDirectory()} for a
+     *                segment or TEST audience)
+     * @return the plan
+     * @throws io.campaignkit.core.CampaignKitException {@value #NOT_PLANNABLE} if the campaign is launched
+     *     already or its configuration could not be launched, with the reasons; {@value #UNKNOWN_BOT_FLOW}
+     *     or the channel's refusals as {@link #launch} would
+     * @throws IncompleteAudienceException if test numbers are missing from the directory
+     */
+    public CampaignPlan plan(CampaignId id, LaunchRequest request) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(request, "request");
+        return core.plan(id, request);
     }
 
     /** Pauses an ACTIVE campaign: no new sends; sends in flight complete and are recorded. */

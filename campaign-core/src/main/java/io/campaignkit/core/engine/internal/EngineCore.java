@@ -14,6 +14,7 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
@@ -64,6 +65,7 @@ public final class EngineCore {
     private final Conversations conversations;
     private final Finisher finisher;
     private final Launcher launcher;
+    private final Planner planner;
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
 
@@ -101,8 +103,11 @@ public final class EngineCore {
                 lifecycle, replies);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
+        LaunchAudiences audiences = new LaunchAudiences(directory);
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
-                clock, listeners, lifecycle, pendingSkips, new LaunchAudiences(directory));
+                clock, listeners, lifecycle, pendingSkips, audiences);
+        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
+                clock);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
                 conversations);
     }
@@ -146,6 +151,11 @@ public final class EngineCore {
 
     public Campaign launch(CampaignId id, LaunchRequest request) {
         return locked(() -> launcher.launch(id, request));
+    }
+
+    /** Not under the lock: it only reads, and a large audience must not hold up sending. */
+    public CampaignPlan plan(CampaignId id, LaunchRequest request) {
+        return planner.plan(id, request);
     }
 
     public Campaign pause(CampaignId id) {

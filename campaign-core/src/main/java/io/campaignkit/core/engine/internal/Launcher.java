@@ -250,7 +250,7 @@ final class Launcher {
     }
 
     /** A campaign whose bot flow the registry does not know would leave every reply unanswered. */
-    private void checkBotFlowKnown(Campaign campaign) {
+    void checkBotFlowKnown(Campaign campaign) {
         Optional<String> botFlowId = campaign.configuration().botFlowId();
         if (botFlowId.isPresent() && botFlows.find(botFlowId.get()).isEmpty()) {
             throw new CampaignKitException(CampaignEngine.UNKNOWN_BOT_FLOW, "campaign " + campaign.id()
@@ -260,7 +260,7 @@ final class Launcher {
     }
 
     /** The campaign's channel must be known to the engine and able to carry its message. */
-    private void checkChannelCarries(Campaign campaign) {
+    void checkChannelCarries(Campaign campaign) {
         if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
             return; // launching reports the incomplete configuration
         }

@@ -47,14 +47,22 @@ final class Pacing {
         store.forget(id);
     }
 
+    /** The campaign's limits, without keeping them (a dry run plans campaigns that may never run). */
+    SendLimits limitsFor(Campaign campaign) {
+        SendLimits known = limits.get(campaign.id());
+        return known != null ? known : newLimits(campaign);
+    }
+
     private SendLimits limitsOf(Campaign campaign) {
         SendLimits known = limits.get(campaign.id());
-        return known != null ? known : limits.computeIfAbsent(campaign.id(), id -> {
-            Pace pace = campaign.configuration().deliveryPlan().pace();
-            RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
-            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
-                    .withBurst(senderBurst);
-            return new SendLimits(id, campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit);
-        });
+        return known != null ? known : limits.computeIfAbsent(campaign.id(), id -> newLimits(campaign));
+    }
+
+    private SendLimits newLimits(Campaign campaign) {
+        Pace pace = campaign.configuration().deliveryPlan().pace();
+        RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
+        RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
+                .withBurst(senderBurst);
+        return new SendLimits(campaign.id(), campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit);
     }
 }
