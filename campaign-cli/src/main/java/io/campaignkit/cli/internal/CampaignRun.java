@@ -121,15 +121,7 @@ final class CampaignRun {
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
-            JdbcCampaignStore store = cliStore.store();
-            CampaignEngine engine = CampaignEngine.builder()
-                    .store(store)
-                    // the pace and the sender's limit hold across every process sharing this database
-                    .pacingStore(JdbcPacingStore.on(store))
-                    .channel(adapter)
-                    .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
-                    .clock(Clock.systemUTC())
-                    .build();
+            CampaignEngine engine = newEngine(cliStore.store(), adapter);
             engineRef.set(engine);
             SimulatedEvents simulated = null;
             if (adapter instanceof SimulatedChannel channel) {
@@ -177,7 +169,7 @@ final class CampaignRun {
             if (server != null) {
                 err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
-            CampaignReport report = StoreReports.report(store, done, Instant.now());
+            CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary());
             List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
@@ -264,8 +256,34 @@ final class CampaignRun {
         return contact.build().withCustomData(io.campaignkit.core.data.CustomData.of(kept));
     }
 
-    private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom()
+    static CampaignEngine newEngine(JdbcCampaignStore store, ChannelAdapter adapter) {
+        return CampaignEngine.builder()
+                .store(store)
+                // the pace and the sender's limit hold across every process sharing this database
+                .pacingStore(JdbcPacingStore.on(store))
+                .channel(adapter)
+                .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
+                .clock(Clock.systemUTC())
+                .build();
+    }
+
+    /** {@code run --dry-run}: what the run would do, nothing sent, engaged or kept. */
+    int dryRun() {
+        CustomDataSchema schema = AudienceFiles.schema(plan.fields());
+        List<Contact> contacts = importContacts(schema);
+        try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
+            ChannelAdapter adapter = plan.channel().create().apply(Optional.empty());
+            try {
+                CampaignEngine engine = newEngine(store.store(), adapter);
+                return DryRunReport.print(context, engine, configuration(schema), contacts);
+            } finally {
+                adapter.close();
+            }
+        }
+    }
+
+    private CampaignConfiguration configuration(CustomDataSchema schema) {
+        return CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().sender())
@@ -275,6 +293,10 @@ final class CampaignRun {
                 .activeHours(plan.hours())
                 .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
                 .build();
+    }
+
+    private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
+        CampaignConfiguration configuration = configuration(schema);
         CampaignId id = newId();
         try {
             Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);

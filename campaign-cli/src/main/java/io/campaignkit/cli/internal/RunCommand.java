@@ -83,6 +83,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the hours, like America/Mexico_City (default UTC-05:00).")
     String zone;
 
+    @Option(names = "--dry-run", description = "Say what the run would do (audience, skips by reason, projected start and finish, SMS segments) and stop: nothing is sent, engaged or kept.")
+    boolean dryRun;
+
     @Option(names = "--lenient", description = "Send to the valid rows even when some rows are invalid.")
     boolean lenient;
 
@@ -138,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
-        return new CampaignRun(context, plan).execute();
+        return dryRun ? new CampaignRun(context, plan).dryRun() : new CampaignRun(context, plan).execute();
     }
 
 
