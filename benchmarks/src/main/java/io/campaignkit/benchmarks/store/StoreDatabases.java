@@ -55,6 +55,11 @@ public final class StoreDatabases implements AutoCloseable {
         return new StoreDatabases(null, pool::dispose, pool, directory);
     }
 
+    /** The pooled data source of the database (the peer harness gives it to db-scheduler). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** A store on an empty schema. */
     JdbcCampaignStore freshStore() throws SQLException {
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource).build();
