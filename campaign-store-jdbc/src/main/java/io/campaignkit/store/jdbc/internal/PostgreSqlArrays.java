@@ -58,16 +58,17 @@ final class PostgreSqlArrays {
         }
         List<String> returned = returning.isBlank() ? List.of() : Arrays.stream(returning.split(","))
                 .map(String::trim).toList();
-        String lockedColumns = returned.isEmpty() ? "r.campaign_id, r.phone"
-                : returned.stream().map(column -> "r." + column).collect(Collectors.joining(", "));
+        // the locked rows carry their inputs along, so the update joins them alone: a second join with the
+        // arrays is planned blind (a generic plan takes unnest for 10 rows) and rescans them per row
+        String carried = inputs.stream().map(input -> "v." + input.name()).collect(Collectors.joining(", "))
+                + returned.stream().map(column -> ", r." + column + " AS old_" + column).collect(Collectors.joining());
         String text = "WITH v AS (SELECT * FROM " + unnest(inputs) + "),"
-                + " locked AS MATERIALIZED (SELECT " + lockedColumns + " FROM ck_recipient r JOIN v"
+                + " locked AS MATERIALIZED (SELECT " + carried + " FROM ck_recipient r JOIN v"
                 + " ON r.campaign_id = v.campaign_id AND r.phone = v.phone WHERE (" + guard + ")"
                 + " AND r.tenant_id = COALESCE(?, r.tenant_id) ORDER BY r.campaign_id, r.phone FOR UPDATE OF r)"
-                + " UPDATE ck_recipient r SET " + assignments + " FROM locked JOIN v"
-                + " ON v.campaign_id = locked.campaign_id AND v.phone = locked.phone"
-                + " WHERE r.campaign_id = locked.campaign_id AND r.phone = locked.phone"
-                + (returned.isEmpty() ? "" : " RETURNING " + returned.stream().map(column -> "locked." + column)
+                + " UPDATE ck_recipient r SET " + assignments + " FROM locked v"
+                + " WHERE r.campaign_id = v.campaign_id AND r.phone = v.phone"
+                + (returned.isEmpty() ? "" : " RETURNING " + returned.stream().map(column -> "v.old_" + column + " AS " + column)
                         .collect(Collectors.joining(", ")));
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             int next = bindColumns(connection, statement, 1, inputs.stream().map(Input::type).toList(), rows);
