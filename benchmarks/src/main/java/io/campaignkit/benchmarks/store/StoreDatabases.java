@@ -55,6 +55,19 @@ public final class StoreDatabases implements AutoCloseable {
         return new StoreDatabases(null, pool::dispose, pool, directory);
     }
 
+    /** The JDBC address of the PostgreSQL database (user {@code postgres}), for pools of its own. */
+    String jdbcUrl() {
+        if (postgres == null) {
+            throw new IllegalStateException("only the PostgreSQL database is reached by address");
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The pooled data source of the database (the peer harness gives it to db-scheduler). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** A store on an empty schema. */
     JdbcCampaignStore freshStore() throws SQLException {
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource).build();

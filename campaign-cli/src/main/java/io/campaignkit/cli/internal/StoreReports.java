@@ -57,6 +57,9 @@ final class StoreReports {
 
     private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(S store, Campaign campaign,
             int pageSize) {
+        if (store instanceof io.campaignkit.store.jdbc.JdbcCampaignStore jdbc) { // one streamed query, not one per recipient
+            return action -> jdbc.exportRecipients(campaign.id(), (recipient, steps) -> action.accept(row(recipient, steps)));
+        }
         return action -> {
             long after = -1;
             while (true) {
@@ -73,6 +76,10 @@ final class StoreReports {
     }
 
     static ReportRow row(Recipient recipient, TrackingStore tracking) {
+        return row(recipient, tracking.funnelSteps(recipient.campaignId(), recipient.phone()));
+    }
+
+    static ReportRow row(Recipient recipient, List<io.campaignkit.core.port.FunnelStep> steps) {
         boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
                 || recipient.state() == DeliveryState.UNKNOWN;
         Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
@@ -80,7 +87,7 @@ final class StoreReports {
         return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
                 reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
                 times.repliedAt(),
-                tracking.funnelSteps(recipient.campaignId(), recipient.phone()).stream()
+                steps.stream()
                         .map(step -> new ReportRow.StepTime(step.step(), step.at())).toList(),
                 RecipientReport.providerErrorOf(recipient),
                 recipient.contact().customData().normalizedValues());

@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -355,6 +356,20 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
     @Override
     public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
         return tracking.funnelSteps(campaignId, phone);
+    }
+
+    /**
+     * Every recipient of a campaign, in sequence order, with its funnel steps (in the order
+     * {@link #funnelSteps} gives them): one query whose rows are fetched a thousand at a time, so a
+     * report over a campaign of millions costs one query and a bounded heap, not a query per recipient.
+     * The whole read is one transaction; {@code action} runs on the calling thread while it is open.
+     *
+     * @throws InvalidArgumentException naming the argument that is null
+     */
+    public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(action, "action");
+        tracking.exportRecipients(campaignId, action);
     }
 
     @Override

@@ -129,6 +129,70 @@ public interface JdbcDialect {
      */
     <T> List<T> lockForClaim(Connection connection, RecipientClaim claim, RowReader<T> reader) throws SQLException;
 
+    /**
+     * Optional, for speed: locks a claim's rows as {@link #lockForClaim} does and, in the same statement,
+     * sets {@code assignments} on them ({@code column = expression, ...}, on the row as {@code r}), returning
+     * each row <em>as it was before</em>, in the claim's order: one round trip per claim. Empty when the
+     * database has no such statement; the store then locks with {@link #lockForClaim} and writes the rows back.
+     *
+     * @param values binds the assignments' parameters, from the index it is given
+     */
+    default <T> Optional<List<T>> claimAndSet(Connection connection, RecipientClaim claim, String assignments,
+            ParameterBinder values, RowReader<T> reader) throws SQLException {
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- set-based changes
+
+    /**
+     * Optional, for speed: whether the database runs data-modifying statements inside {@code WITH} and
+     * returns their rows ({@code WITH x AS (UPDATE ... RETURNING ...) SELECT ...}, PostgreSQL's form); the
+     * store then takes pacing permits in one statement. {@code false} by default.
+     */
+    default boolean updatesInWith() {
+        return false;
+    }
+
+    /**
+     * Optional, for speed: changes many recipients in one statement, each with its own values. The
+     * statement locks (in (campaign, phone) order) the rows of {@code ck_recipient} that {@code inputs} name
+     * and that meet {@code guard}, sets {@code assignments} on them, and returns them as they were before
+     * when {@code returning} names columns. In {@code guard} and {@code assignments} the row is {@code r}
+     * and its inputs {@code v.<name>}; the first two inputs are {@code campaign_id} and {@code phone}.
+     * Empty when the database cannot: the store then locks, reads and writes back row by row.
+     *
+     * @param rows one array per recipient, its values in the order of {@code inputs}
+     * @param returning the columns to return, or empty for none (the answer is then an empty list)
+     */
+    default <T> Optional<List<T>> updateRecipients(Connection connection, Optional<String> tenantId, List<Input> inputs,
+            List<Object[]> rows, String guard, String assignments, String returning, RowReader<T> reader)
+            throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Optional, for speed: inserts many rows of {@code table} in one statement (PostgreSQL's {@code unnest} of
+     * array parameters), answering whether it did; {@code false} when the database has no such path, and
+     * the store then inserts with a JDBC batch. A row already there (by any unique key) is skipped, without
+     * failing or aborting the transaction, as {@link #insertAllIfAbsent} does; rows are inserted in their order.
+     *
+     * @param columns the columns, named and typed as {@link Input}s
+     * @param rows one array per row, its values in the order of {@code columns}; strings, longs, ints, booleans or nulls
+     */
+    default boolean insertMany(Connection connection, String table, List<Input> columns, List<Object[]> rows)
+            throws SQLException {
+        return false;
+    }
+
+    /**
+     * A per-row input of {@link #updateRecipients} or a column of {@link #insertMany}: its name and its SQL type.
+     *
+     * @param name the name the statement refers to as {@code v.<name>}
+     * @param type {@link java.sql.Types#VARCHAR}, {@link java.sql.Types#BIGINT}, {@link java.sql.Types#INTEGER}
+     *     or {@link java.sql.Types#BOOLEAN}
+     */
+    record Input(String name, int type) {}
+
     // ---------------------------------------------------------------- counters
 
     /**
@@ -155,6 +219,12 @@ public interface JdbcDialect {
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Binds some of a statement's parameters from {@code first}; answers the index of the next. */
+    @FunctionalInterface
+    interface ParameterBinder {
+        int bind(PreparedStatement statement, int first) throws SQLException;
     }
 
     /** Binds one row's parameters. */

@@ -25,6 +25,11 @@ import java.util.TreeSet;
  */
 public final class EngagementRows {
 
+    private static final List<JdbcDialect.Input> ENGAGEMENT_COLUMNS = List.of(
+            new JdbcDialect.Input("sender_channel", java.sql.Types.VARCHAR), new JdbcDialect.Input("sender_id", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("phone", java.sql.Types.VARCHAR), new JdbcDialect.Input("campaign_id", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
+
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -84,6 +89,13 @@ public final class EngagementRows {
      */
     private void insertAbsent(Connection connection, SenderKey sender, CampaignId campaignId, String tenant,
             Set<String> phones) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(phones.size());
+        for (String phone : phones) {
+            rows.add(new Object[] {sender.channelType(), sender.senderId(), phone, campaignId.value(), tenant});
+        }
+        if (dialect.insertMany(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows)) {
+            return; // one statement, duplicates skipped
+        }
         dialect.insertAllIfAbsent(connection, "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
                 + " tenant_id) VALUES (?, ?, ?, ?, ?)", phones, (among, candidates) -> notEngaged(among, sender, candidates),
                 (statement, phone) -> bind(statement, sender, phone, campaignId, tenant));

@@ -11,12 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * The token buckets of {@code ck_pacing_bucket}: a sender's row (campaign id {@code ''}) and one row per
  * campaign on it, in the store's scope (its tenant, or {@code *}).
  *
- * <p>A take or a hold is one short transaction: one {@code SELECT ... ORDER BY campaign_id FOR UPDATE}
+ * <p>On a database that runs {@code UPDATE} inside {@code WITH}, a take is one statement ({@link PacingTake}).
+ * Otherwise (and for a bucket still to be inserted), a take or a hold is one short transaction: one {@code SELECT ... ORDER BY campaign_id FOR UPDATE}
  * locks the sender's row, then the campaign's (the key order, the same for every node, so no two
  * transactions wait for each other in a cycle), the new units are computed here with
  * {@link TokenBucketRow}, and one batched {@code UPDATE} writes the rows that changed. A read
@@ -68,6 +70,12 @@ public final class PacingBucketRows {
     /** Takes up to {@code wanted} permits that both buckets have at {@code now}; answers how many. */
     public int take(SendLimits limits, int wanted, Instant now) {
         long at = Sql.nanos(now);
+        if (dialect.updatesInWith()) {
+            OptionalInt taken = takeInOneStatement(limits, wanted, at);
+            if (taken.isPresent()) {
+                return taken.getAsInt();
+            }
+        }
         return sql.inTransaction("taking permits for campaign " + limits.campaign(), connection -> {
             Pair stored = pair(connection, limits, at, FOR_UPDATE);
             Pair refilled = stored.countedIn(limits).advancedTo(at);
@@ -76,6 +84,29 @@ public final class PacingBucketRows {
                     refilled.campaign().consumed(granted)));
             return granted;
         });
+    }
+
+    /** {@link PacingTake}, in auto-commit; empty when a bucket is still to be inserted. */
+    private OptionalInt takeInOneStatement(SendLimits limits, int wanted, long at) {
+        try (Connection connection = sql.dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return PacingTake.take(connection, scope, limits, wanted, at);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException failure) {
+            if (dialect.isRetryable(failure)) {
+                return OptionalInt.empty(); // the transactional path runs it again
+            }
+            throw new JdbcStoreException("taking permits for campaign " + limits.campaign() + " failed: "
+                    + failure.getMessage(), failure);
+        }
     }
 
     /** How many permits a take at {@code now} would grant; writes nothing but a missing bucket. */

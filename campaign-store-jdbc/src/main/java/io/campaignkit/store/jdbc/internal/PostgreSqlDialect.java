@@ -134,6 +134,35 @@ public final class PostgreSqlDialect implements JdbcDialect {
         return locked;
     }
 
+    @Override
+    public boolean updatesInWith() {
+        return true;
+    }
+
+    /** One statement: {@code WITH picked AS (... FOR UPDATE SKIP LOCKED) UPDATE ... FROM picked RETURNING picked.*}. */
+    @Override
+    public <T> Optional<List<T>> claimAndSet(Connection connection, RecipientClaim claim, String assignments,
+            ParameterBinder values, RowReader<T> reader) throws SQLException {
+        return Optional.of(PostgreSqlArrays.claimAndSet(connection, claim, assignments, values, reader));
+    }
+
+    /** One statement: the rows' inputs as one array per input ({@code unnest}), locked, updated and returned. */
+    @Override
+    public <T> Optional<List<T>> updateRecipients(Connection connection, Optional<String> tenantId, List<Input> inputs,
+            List<Object[]> rows, String guard, String assignments, String returning, RowReader<T> reader)
+            throws SQLException {
+        return Optional.of(PostgreSqlArrays.updateRecipients(connection, tenantId, inputs, rows, guard, assignments,
+                returning, reader));
+    }
+
+    /** One {@code INSERT ... SELECT * FROM unnest(...)} statement. */
+    @Override
+    public boolean insertMany(Connection connection, String table, List<Input> columns, List<Object[]> rows)
+            throws SQLException {
+        PostgreSqlArrays.insertMany(connection, table, columns, rows);
+        return true;
+    }
+
     /** One batched upsert, in key order, so rows are locked in key order. */
     @Override
     public void addToRecipientCounters(Connection connection, Optional<String> tenantId,

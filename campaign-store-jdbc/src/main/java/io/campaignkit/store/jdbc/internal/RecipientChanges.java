@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.sql.Types;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,19 @@ import java.util.TreeMap;
  */
 public final class RecipientChanges {
 
+    private static final List<JdbcDialect.Input> ACCEPT_INPUTS = List.of(new JdbcDialect.Input("campaign_id", Types.VARCHAR),
+            new JdbcDialect.Input("phone", Types.VARCHAR), new JdbcDialect.Input("lease_owner", Types.VARCHAR),
+            new JdbcDialect.Input("lease_expires_at", Types.BIGINT), new JdbcDialect.Input("provider_message_id", Types.VARCHAR),
+            new JdbcDialect.Input("at", Types.BIGINT));
+
+    /** {@link RecipientRules#heldUnder}: SENDING under exactly the update's lease. */
+    private static final String ACCEPT_GUARD = "r.state = 'SENDING' AND r.lease_owner = v.lease_owner"
+            + " AND r.lease_expires_at = v.lease_expires_at";
+
+    private static final String ACCEPT_ASSIGNMENTS = "state = 'SENT', lease_owner = NULL, lease_expires_at = NULL,"
+            + " outcome_code = NULL, outcome_message = NULL, outcome_provider_code = NULL, outcome_permanent = NULL,"
+            + " provider_message_id = v.provider_message_id, sent_at = COALESCE(r.sent_at, v.at), updated_at = v.at";
+
     private final Sql sql;
     private final Scope scope;
     private final JdbcDialect dialect;
@@ -42,10 +57,23 @@ public final class RecipientChanges {
 
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
         return sql.inTransaction("applying " + updates.size() + " recipient updates", connection -> {
-            Map<RecipientKey, Recipient> current = lockAll(connection, updates);
+            Map<RecipientKey, Recipient> acceptedBefore = acceptUnderLease(connection, updates);
+            List<RecipientUpdate> rest = new ArrayList<>(updates.size() - acceptedBefore.size());
+            for (RecipientUpdate update : updates) {
+                if (!acceptedBefore.containsKey(update.key())) {
+                    rest.add(update);
+                }
+            }
+            Map<RecipientKey, Recipient> current = rest.isEmpty() ? Map.of() : lockAll(connection, rest);
             Map<RecipientKey, Recipient> changed = new LinkedHashMap<>();
             List<RecipientChange> changes = new ArrayList<>();
             for (RecipientUpdate update : updates) {
+                Recipient accepted = acceptedBefore.get(update.key());
+                if (accepted != null) { // already written by the set-based statement: the rule gives the same row
+                    changes.add(new RecipientChange(accepted, RecipientRules.apply(accepted, update).orElseThrow(
+                            () -> new IllegalStateException("the rules refused an acceptance the store wrote: " + update.key()))));
+                    continue;
+                }
                 Recipient before = current.get(update.key());
                 if (before == null) {
                     continue;
@@ -57,10 +85,47 @@ public final class RecipientChanges {
                     changed.put(update.key(), after.get());
                 }
             }
-            RecipientColumns.writeBack(connection, changed.values());
+            RecipientColumns.writeBack(connection, dialect, scope, changed.values());
             writeCounters(connection, changes);
             return changes;
         });
+    }
+
+    /**
+     * The common case of a batch, receipts of sends still held under their lease, in one set-based
+     * statement where the database has one ({@link JdbcDialect#updateRecipients}): what
+     * {@link RecipientRules#apply} does to a SENDING recipient under the update's lease (SENT, lease and
+     * outcome cleared, the provider's id, {@code sentAt} kept if set), written in SQL. Answers the rows
+     * it changed, as they were; every other update (another kind, a recipient named twice, one not held
+     * under that lease) is left to the rules, row by row.
+     */
+    private Map<RecipientKey, Recipient> acceptUnderLease(Connection connection, List<? extends RecipientUpdate> updates)
+            throws SQLException {
+        Map<RecipientKey, Integer> named = new HashMap<>();
+        for (RecipientUpdate update : updates) {
+            named.merge(update.key(), 1, Integer::sum);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (RecipientUpdate update : updates) {
+            if (update instanceof RecipientUpdate.Accepted accepted && named.get(update.key()) == 1) {
+                rows.add(new Object[] {accepted.key().campaignId().value(), accepted.key().phone().e164(),
+                    accepted.lease().owner(), Sql.nanos(accepted.lease().expiresAt()), accepted.providerMessageId(),
+                    Sql.nanos(accepted.at())});
+            }
+        }
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Optional<List<Recipient>> before = dialect.updateRecipients(connection, scope.tenantId(), ACCEPT_INPUTS, rows,
+                ACCEPT_GUARD, ACCEPT_ASSIGNMENTS, RecipientColumns.COLUMNS, RecipientColumns::read);
+        if (before.isEmpty()) {
+            return Map.of();
+        }
+        Map<RecipientKey, Recipient> byKey = new HashMap<>();
+        for (Recipient recipient : before.get()) {
+            byKey.put(recipient.key(), recipient);
+        }
+        return byKey;
     }
 
     /**
@@ -110,7 +175,7 @@ public final class RecipientChanges {
                     }
                 }
             }
-            RecipientColumns.writeBack(connection, changes.stream().map(RecipientChange::after).toList());
+            RecipientColumns.writeBack(connection, dialect, scope, changes.stream().map(RecipientChange::after).toList());
             writeCounters(connection, changes);
             return changes;
         });

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Claims of recipients: due ones to send, expired leases to recover, and the renewal of a lease.
@@ -19,6 +20,14 @@ import java.util.List;
  * one JDBC batch and adjusts the {@link RecipientCounters}.
  */
 public final class RecipientClaims {
+
+    /**
+     * What {@link RecipientRules#claim} (one more attempt) and {@link RecipientRules#recover} (none) do to
+     * the row, as SQL: SENDING under the lease, updated now. The claim's answer is computed by those rules
+     * from the rows as they were; both must agree (the contract kits check the stored rows).
+     */
+    private static final String CLAIM_ASSIGNMENTS = "state = 'SENDING', attempts = r.attempts + ?, lease_owner = ?,"
+            + " lease_expires_at = ?, updated_at = ?";
 
     private final Sql sql;
     private final Scope scope;
@@ -61,7 +70,16 @@ public final class RecipientClaims {
         RecipientClaim rows = new RecipientClaim(RecipientColumns.COLUMNS, campaignId.value(), scope.tenantId(),
                 condition, order, now, limit);
         return sql.inTransaction(operation, connection -> {
-            List<Recipient> locked = dialect.lockForClaim(connection, rows, RecipientColumns::read);
+            // where the database can, one statement locks, marks and returns the rows (as they were)
+            Optional<List<Recipient>> marked = dialect.claimAndSet(connection, rows, CLAIM_ASSIGNMENTS, (statement, first) -> {
+                statement.setInt(first, countAttempt ? 1 : 0);
+                statement.setString(first + 1, lease.owner());
+                Sql.setNanos(statement, first + 2, lease.expiresAt());
+                Sql.setNanos(statement, first + 3, now);
+                return first + 4;
+            }, RecipientColumns::read);
+            List<Recipient> locked = marked.isPresent() ? marked.get()
+                    : dialect.lockForClaim(connection, rows, RecipientColumns::read);
             if (locked.isEmpty()) {
                 return List.of();
             }
@@ -73,7 +91,9 @@ public final class RecipientClaims {
                 claimed.add(next);
                 counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
             }
-            RecipientColumns.writeBack(connection, claimed);
+            if (marked.isEmpty()) {
+                RecipientColumns.writeBack(connection, dialect, scope, claimed);
+            }
             counters.write(connection, scope, dialect);
             return claimed;
         });

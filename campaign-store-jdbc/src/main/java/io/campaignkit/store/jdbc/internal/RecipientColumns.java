@@ -6,12 +6,19 @@ import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.StatusReason;
+import io.campaignkit.store.jdbc.JdbcDialect;
+import io.campaignkit.store.jdbc.JdbcDialect.Input;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A recipient as a row of {@code ck_recipient}: the columns read, the columns a change writes back. */
 final class RecipientColumns {
@@ -27,6 +34,20 @@ final class RecipientColumns {
             + " lease_expires_at = ?, provider_message_id = ?, outcome_code = ?, outcome_message = ?,"
             + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
             + " replied_at = ?, updated_at = ? WHERE campaign_id = ? AND phone = ?";
+
+    /** The key then the changing columns, as per-row inputs of a set-based update ({@link #values}). */
+    static final List<Input> KEY_AND_MUTABLE = List.of(new Input("campaign_id", Types.VARCHAR), new Input("phone", Types.VARCHAR),
+            new Input("state", Types.VARCHAR), new Input("attempts", Types.INTEGER), new Input("due_at", Types.BIGINT),
+            new Input("lease_owner", Types.VARCHAR), new Input("lease_expires_at", Types.BIGINT),
+            new Input("provider_message_id", Types.VARCHAR), new Input("outcome_code", Types.VARCHAR),
+            new Input("outcome_message", Types.VARCHAR), new Input("outcome_provider_code", Types.VARCHAR),
+            new Input("outcome_permanent", Types.BOOLEAN), new Input("sent_at", Types.BIGINT),
+            new Input("delivered_at", Types.BIGINT), new Input("read_at", Types.BIGINT), new Input("replied_at", Types.BIGINT),
+            new Input("updated_at", Types.BIGINT));
+
+    /** Every changing column takes its input: {@code state = v.state, ...}. */
+    private static final String SET_MUTABLE = KEY_AND_MUTABLE.subList(2, KEY_AND_MUTABLE.size()).stream()
+            .map(input -> input.name() + " = v." + input.name()).collect(Collectors.joining(", "));
 
     private RecipientColumns() {}
 
@@ -54,9 +75,18 @@ final class RecipientColumns {
      * Rows are found by (campaign, phone): that unique index is the one a planner without statistics
      * (a campaign loaded a minute ago) picks anyway, and it is exact, never a walk of the campaign.
      */
-    static void writeBack(Connection connection, Collection<Recipient> recipients) throws SQLException {
+    static void writeBack(Connection connection, JdbcDialect dialect, Scope scope, Collection<Recipient> recipients)
+            throws SQLException {
         if (recipients.isEmpty()) {
             return;
+        }
+        List<Object[]> rows = new ArrayList<>(recipients.size());
+        for (Recipient recipient : recipients) {
+            rows.add(values(recipient));
+        }
+        if (dialect.updateRecipients(connection, scope.tenantId(), KEY_AND_MUTABLE, rows, "TRUE", SET_MUTABLE, "",
+                RecipientColumns::read).isPresent()) {
+            return; // one statement for the whole batch
         }
         try (PreparedStatement update = connection.prepareStatement(UPDATE_ROW)) {
             for (Recipient recipient : recipients) {
@@ -67,6 +97,21 @@ final class RecipientColumns {
             }
             update.executeBatch();
         }
+    }
+
+    /** A recipient's key and changing columns, in the order of {@link #KEY_AND_MUTABLE}. */
+    static Object[] values(Recipient r) {
+        Optional<StatusReason> outcome = r.outcome();
+        return new Object[] {r.campaignId().value(), r.phone().e164(), r.state().name(), r.attempts(), Sql.nanos(r.dueAt()),
+            r.lease().map(Lease::owner).orElse(null), r.lease().map(lease -> Sql.nanos(lease.expiresAt())).orElse(null),
+            r.providerMessageId().orElse(null), outcome.map(StatusReason::code).orElse(null),
+            outcome.map(StatusReason::message).orElse(null), outcome.flatMap(StatusReason::providerCode).orElse(null),
+            outcome.map(StatusReason::permanent).orElse(null), nanosOrNull(r.sentAt()), nanosOrNull(r.deliveredAt()),
+            nanosOrNull(r.readAt()), nanosOrNull(r.repliedAt()), Sql.nanos(r.updatedAt())};
+    }
+
+    private static Long nanosOrNull(Optional<Instant> instant) {
+        return instant.map(Sql::nanos).orElse(null);
     }
 
     /** Binds state to updated_at (15 parameters) from {@code first}; returns the next index. */

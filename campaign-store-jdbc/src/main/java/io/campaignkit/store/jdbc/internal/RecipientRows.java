@@ -31,6 +31,9 @@ import java.util.Set;
  */
 public final class RecipientRows {
 
+    /** The inserted columns, tenant first, in the order of {@link RecipientColumns#COLUMNS}. */
+    private static final List<JdbcDialect.Input> INSERT_COLUMNS = insertColumns();
+
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -85,27 +88,49 @@ public final class RecipientRows {
             }
             long sequence = nextSequence(connection, campaignId, fresh.size());
             List<Recipient> added = new ArrayList<>(fresh.size());
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
-                    + RecipientColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (NewRecipient recipient : fresh.values()) {
-                    Recipient row = Recipient.of(campaignId, sequence++, recipient, now);
-                    insert.setString(1, tenant);
-                    insert.setString(2, campaignId.value());
-                    insert.setLong(3, row.sequence());
-                    insert.setString(4, row.phone().e164());
-                    Sql.setString(insert, 5, row.contact().name());
-                    Sql.setString(insert, 6, ContactCodec.encodeData(row.contact()));
-                    RecipientColumns.bindMutable(insert, 7, row);
-                    insert.addBatch();
-                    added.add(row);
-                }
-                insert.executeBatch();
+            for (NewRecipient recipient : fresh.values()) {
+                added.add(Recipient.of(campaignId, sequence++, recipient, now));
             }
+            insertRows(connection, tenant, added);
             RecipientCounters counters = new RecipientCounters();
             added.forEach(counters::added);
             counters.write(connection, scope, dialect);
             return added;
         });
+    }
+
+    /** The rows, absent (the campaign row is locked and their phones were looked up), as one set-based insert or a batch. */
+    private void insertRows(Connection connection, String tenant, List<Recipient> added) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(added.size());
+        for (Recipient row : added) {
+            Object[] mutable = RecipientColumns.values(row); // campaign_id, phone, then state to updated_at
+            Object[] values = new Object[mutable.length + 4];
+            values[0] = tenant;
+            values[1] = mutable[0];
+            values[2] = row.sequence();
+            values[3] = mutable[1];
+            values[4] = row.contact().name();
+            values[5] = ContactCodec.encodeData(row.contact());
+            System.arraycopy(mutable, 2, values, 6, mutable.length - 2);
+            rows.add(values);
+        }
+        if (dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
+                + RecipientColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Recipient row : added) {
+                insert.setString(1, tenant);
+                insert.setString(2, row.campaignId().value());
+                insert.setLong(3, row.sequence());
+                insert.setString(4, row.phone().e164());
+                Sql.setString(insert, 5, row.contact().name());
+                Sql.setString(insert, 6, ContactCodec.encodeData(row.contact()));
+                RecipientColumns.bindMutable(insert, 7, row);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private Set<String> existingPhones(Connection connection, CampaignId campaignId, Collection<String> phones)
@@ -245,6 +270,18 @@ public final class RecipientRows {
     public RecipientCounts counts(CampaignId campaignId) {
         return sql.inTransaction("counting recipients of " + campaignId,
                 connection -> RecipientCounters.read(connection, scope, campaignId));
+    }
+
+    private static List<JdbcDialect.Input> insertColumns() {
+        List<JdbcDialect.Input> columns = new ArrayList<>();
+        columns.add(new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
+        columns.add(RecipientColumns.KEY_AND_MUTABLE.get(0));
+        columns.add(new JdbcDialect.Input("seq", java.sql.Types.BIGINT));
+        columns.add(RecipientColumns.KEY_AND_MUTABLE.get(1));
+        columns.add(new JdbcDialect.Input("contact_name", java.sql.Types.VARCHAR));
+        columns.add(new JdbcDialect.Input("contact_data", java.sql.Types.VARCHAR));
+        columns.addAll(RecipientColumns.KEY_AND_MUTABLE.subList(2, RecipientColumns.KEY_AND_MUTABLE.size()));
+        return List.copyOf(columns);
     }
 
     /** Parses a phone the store wrote. */
