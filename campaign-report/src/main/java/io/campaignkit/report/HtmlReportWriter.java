@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
 import java.io.IOException;
 import java.io.Writer;

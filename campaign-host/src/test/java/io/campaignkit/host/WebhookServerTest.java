@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal;
+package io.campaignkit.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +53,9 @@ class WebhookServerTest {
 
     @Test
     void routeUrlsUnderAPublicBase() {
-        assertThat(WebhookServer.routeUrl(URI.create("https://x.example"), "twilio"))
+        assertThat(WebhookEndpoint.routeUrl(URI.create("https://x.example"), "twilio"))
                 .hasToString("https://x.example/webhooks/twilio");
-        assertThat(WebhookServer.routeUrl(URI.create("https://x.example/base/"), "whatsapp-cloud"))
+        assertThat(WebhookEndpoint.routeUrl(URI.create("https://x.example/base/"), "whatsapp-cloud"))
                 .hasToString("https://x.example/base/webhooks/whatsapp-cloud");
     }
 
@@ -80,7 +80,7 @@ class WebhookServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).contains("POST");
-        assertThat(post("/webhooks/simulated", "x".repeat(WebhookServer.MAX_BODY_BYTES + 1)).statusCode())
+        assertThat(post("/webhooks/simulated", "x".repeat(WebhookEndpoint.MAX_BODY_BYTES + 1)).statusCode())
                 .isEqualTo(413);
         assertThat(received).isEmpty();
         assertThat(server.acceptedCount()).isZero();
@@ -89,7 +89,7 @@ class WebhookServerTest {
     @Test
     void aRefusedWebhookIsAnsweredAsTheAdapterSaysAndNotCounted() throws Exception {
         server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
-                (channel, request) -> WebhookResult.unauthorized("bad signature"));
+                routes(WebhookEndpoint.custom((channel, request) -> WebhookResult.unauthorized("bad signature"))));
 
         HttpResponse<String> response = post("/webhooks/twilio", "x");
 
@@ -98,19 +98,41 @@ class WebhookServerTest {
     }
 
     @Test
-    void aPortInUseIsAUsageError() {
+    void aPortInUseNamesThePort() {
         server = start(Optional.empty());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookServer.start(InetAddress.getLoopbackAddress(),
-                server.port(), Optional.empty(), (channel, request) -> WebhookResult.ok(List.of())))
-                .isInstanceOf(CliException.class).hasMessageContaining("--webhook-port");
+                server.port(), Optional.empty(), routes(WebhookEndpoint.custom((channel, request) -> WebhookResult.ok(List.of())))))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("port " + server.port());
+    }
+
+    @Test
+    void everyRequestIsStampedWithItsArrivalOnce() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<WebhookRequest> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.time.Instant arrival = java.time.Instant.parse("2026-12-15T10:00:00Z");
+        server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
+                WebhookEndpoint.custom((channel, request) -> {
+                    requests.add(request);
+                    return WebhookResult.ok(List.of());
+                }).route("twilio").clock(java.time.Clock.fixed(arrival, java.time.ZoneOffset.UTC)).build());
+
+        post("/webhooks/twilio", "a=1");
+
+        assertThat(requests.take().receivedAt()).contains(arrival);
     }
 
     private WebhookServer start(Optional<URI> publicUrl) {
-        return WebhookServer.start(InetAddress.getLoopbackAddress(), 0, publicUrl, (channel, request) -> {
-            received.add(describe(channel, request));
-            return WebhookResult.ok(WebhookResult.TEXT_PLAIN, "ok", List.of());
-        });
+        return WebhookServer.start(InetAddress.getLoopbackAddress(), 0, publicUrl,
+                routes(WebhookEndpoint.custom((channel, request) -> {
+                    received.add(describe(channel, request));
+                    return WebhookResult.ok(WebhookResult.TEXT_PLAIN, "ok", List.of());
+                })));
+    }
+
+    /** The CLI's routes: WhatsApp's subscription check is a GET, the others POST only. */
+    private static WebhookEndpoint routes(WebhookEndpoint.Builder builder) {
+        return builder.route("whatsapp-cloud").route("twilio", java.util.Set.of("POST"))
+                .route("simulated", java.util.Set.of("POST")).build();
     }
 
     private static String describe(String channel, WebhookRequest request) {

@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

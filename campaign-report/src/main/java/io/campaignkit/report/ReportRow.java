@@ -1,5 +1,10 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
+import io.campaignkit.core.engine.RecipientReport;
+import io.campaignkit.core.engine.ReportedTimes;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.StatusReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,26 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
         funnelSteps = List.copyOf(funnelSteps);
         Objects.requireNonNull(providerError, "providerError");
         customData = Map.copyOf(customData);
+    }
+
+    /**
+     * The line of one exported recipient: the reason only when it failed, was skipped or ended
+     * unknown; the times as reports show them ({@link ReportedTimes}).
+     *
+     * @param line a line of {@link io.campaignkit.core.engine.CampaignEngine#export}
+     * @return its report row
+     */
+    public static ReportRow of(RecipientReport line) {
+        Recipient recipient = line.recipient();
+        boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
+                || recipient.state() == DeliveryState.UNKNOWN;
+        Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
+        ReportedTimes times = line.times();
+        return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
+                reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
+                times.repliedAt(),
+                line.funnelSteps().stream().map(step -> new StepTime(step.step(), step.at())).toList(),
+                line.providerError(), recipient.contact().customData().normalizedValues());
     }
 
     /** A funnel step and when the contact reached it. */

@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

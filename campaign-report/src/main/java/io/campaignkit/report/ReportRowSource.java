@@ -1,4 +1,4 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
 import java.util.function.Consumer;
 
@@ -9,5 +9,10 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface ReportRowSource {
 
+    /**
+     * Hands every row to {@code action}, in order.
+     *
+     * @param action what to do with each row
+     */
     void forEachRow(Consumer<? super ReportRow> action);
 }

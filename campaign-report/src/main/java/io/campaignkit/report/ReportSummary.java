@@ -1,5 +1,8 @@
-package io.campaignkit.cli.internal.report;
+package io.campaignkit.report;
 
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.engine.CampaignMetrics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +44,22 @@ public record ReportSummary(String campaignId, String name, String state, String
         failedByCode = sorted(failedByCode);
         skippedByReason = sorted(skippedByReason);
         funnel = sorted(funnel);
+    }
+
+    /**
+     * The summary of a campaign with its metrics; recipients still SENDING count as pending.
+     *
+     * @param metrics the campaign's metrics
+     * @param campaign the campaign
+     * @param generatedAt when the report is made, if it says so
+     * @return the summary
+     */
+    public static ReportSummary of(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
+        return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
+                campaign.state().name(), campaign.configuration().channel().map(ChannelBinding::channelTypeId).orElse("-"),
+                generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
+                metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
+                metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
     }
 
     /** delivered of sent, in percent; 0 when nothing was sent. */
