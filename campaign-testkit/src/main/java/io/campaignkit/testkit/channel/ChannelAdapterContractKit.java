@@ -183,8 +183,11 @@ public abstract class ChannelAdapterContractKit {
     @ParameterizedTest(name = "{0} is produced for the provider answers that mean it")
     @EnumSource(SendErrorClass.class)
     public void eachErrorClassIsProducedForTheProviderAnswersThatMeanIt(SendErrorClass errorClass) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(provider().errorClassesProduced().contains(errorClass),
+                () -> "the provider declares it never answers " + errorClass + " (ScriptedProvider.errorClassesProduced)");
         List<ProviderAnswer> answers = provider().answersMeaning(errorClass);
-        assertThat(answers).as("ScriptedProvider.answersMeaning(%s) must list at least one answer", errorClass).isNotEmpty();
+        assertThat(answers).as("ScriptedProvider.answersMeaning(%s) must list at least one answer, or leave %s out of"
+                + " errorClassesProduced() if the provider never answers so", errorClass, errorClass).isNotEmpty();
         int attempt = 0;
         for (ProviderAnswer answer : answers) {
             answer.arm().run();
