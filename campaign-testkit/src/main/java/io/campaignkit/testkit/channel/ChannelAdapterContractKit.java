@@ -144,7 +144,8 @@ public abstract class ChannelAdapterContractKit {
     @DisplayName("id and capabilities are declared and stable")
     public void idAndCapabilitiesAreDeclaredAndStable() {
         ChannelAdapter adapter = adapter();
-        assertThat(adapter.id()).as("adapter id").isNotBlank().matches("[a-z0-9][a-z0-9.-]*");
+        assertThat(ChannelAdapter.isValidId(adapter.id())).as("adapter id '%s' matches ChannelAdapter.ID_PATTERN %s",
+                adapter.id(), ChannelAdapter.ID_PATTERN).isTrue();
         assertThat(adapter.id()).as("adapter id on a second call").isEqualTo(adapter.id());
         ChannelCapabilities capabilities = adapter.capabilities();
         assertThat(capabilities).as("capabilities").isNotNull().isEqualTo(adapter.capabilities());
