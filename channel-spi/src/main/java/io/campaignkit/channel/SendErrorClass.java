@@ -27,9 +27,10 @@ package io.campaignkit.channel;
  *   <tr><td>a code for the content: template missing, paused or rejected, parameters wrong,
  *       outside the reply window; any other HTTP 4xx</td><td>{@link #CONTENT_PERMANENT}</td>
  *       <td>no recipient would get it</td></tr>
- *   <tr><td>HTTP 503; a code for "temporarily unavailable, try later"</td><td>{@link #TRANSIENT}</td>
+ *   <tr><td>a code the provider documents as "not taken, try later" (often with HTTP 503), or a 503
+ *       the provider documents as never accepted</td><td>{@link #TRANSIENT}</td>
  *       <td>the provider said it did not take it</td></tr>
- *   <tr><td>HTTP 500, 502, 504 and any other 5xx without such a code</td><td>{@link #UNKNOWN_OUTCOME}</td>
+ *   <tr><td>any other 5xx (500, 502, 504; every 5xx for Twilio)</td><td>{@link #UNKNOWN_OUTCOME}</td>
  *       <td>a gateway may fail after the provider queued the message</td></tr>
  *   <tr><td>content beyond the adapter's {@link ChannelCapabilities} (refused before sending)</td>
  *       <td>{@link #CONTENT_PERMANENT}</td><td>nothing was sent</td></tr>
