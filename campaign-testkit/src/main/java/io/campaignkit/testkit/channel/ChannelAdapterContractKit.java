@@ -48,17 +48,21 @@ import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus
 
 /**
  * The contract every {@link ChannelAdapter} passes. Extend it in your adapter's tests, supply the
- * adapter under test and a {@link ScriptedProvider} that fakes your vendor, and run it with JUnit 5:
+ * adapter under test and a {@link ScriptedProvider} that fakes your vendor (extend {@link LoopbackProvider}:
+ * you write the signing and the bodies only), and run it with JUnit 5 (the tests' {@code parrot} example):
  *
  * <pre>{@code
- * class AcmeSmsAdapterContractTest extends ChannelAdapterContractKit {
- *     private final FakeAcmeServer server = FakeAcmeServer.start();          // loopback fake of the vendor
- *     private final AcmeSmsAdapter adapter = new AcmeSmsProvider().create(
- *             AcmeSmsConfiguration.custom().baseUrl(server.url()).requestTimeout(Duration.ofMillis(300)).build());
+ * class ParrotSmsContractTest extends ChannelAdapterContractKit {
+ *     private static final String WEBHOOK_SECRET = "parrot-webhook-secret";   // the adapter verifies, the fake signs
+ *
+ *     private final FakeParrotSms provider = new FakeParrotSms(Secret.of(WEBHOOK_SECRET));   // extends LoopbackProvider
+ *     private final ChannelAdapter adapter = ChannelRegistry.withDiscoveredProviders().resolve("parrot-sms",
+ *             ChannelSettings.of(Map.of("base-url", provider.baseUrl().toString(), "api-key", "parrot-key",
+ *                     "webhook-secret", WEBHOOK_SECRET, "request-timeout", "PT2S")));
  *
  *     @Override protected ChannelAdapter adapter() { return adapter; }
- *     @Override protected ScriptedProvider provider() { return server; }
- *     @AfterEach void stopServer() { server.close(); }
+ *     @Override protected ScriptedProvider provider() { return provider; }
+ *     @AfterEach void stopProvider() { provider.close(); }
  * }
  * }</pre>
  *
