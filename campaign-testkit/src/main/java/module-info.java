@@ -12,6 +12,8 @@ open module io.campaignkit.testkit {
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires org.assertj.core;
+    // LoopbackProvider, the fake provider API a channel vendor extends, runs the JDK's HTTP server
+    requires jdk.httpserver;
 
     exports io.campaignkit.testkit.channel;
     exports io.campaignkit.testkit.engine;

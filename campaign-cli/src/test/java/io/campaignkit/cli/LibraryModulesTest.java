@@ -54,6 +54,8 @@ class LibraryModulesTest {
         LIBRARIES.put("io.campaignkit.channel.whatsapp", "io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider");
         LIBRARIES.put("io.campaignkit.channel.twilio", "io.campaignkit.channel.twilio.TwilioChannelAdapterProvider");
         LIBRARIES.put("io.campaignkit.store.jdbc", "io.campaignkit.store.jdbc.JdbcStoreException");
+        LIBRARIES.put("io.campaignkit.host", "io.campaignkit.host.WebhookEndpoint");
+        LIBRARIES.put("io.campaignkit.report", "io.campaignkit.report.ReportFormat");
     }
 
     /** The only qualified export of an internal package, and to whom (see campaign-core's module-info). */

@@ -142,6 +142,16 @@ class RunCommandTest {
     }
 
     @Test
+    void aWebhookPortInUseIsAUsageErrorThatSaysWhatToChange() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            CliRun run = CliRun.of(args("--webhook-port", Integer.toString(taken.getLocalPort())));
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("port " + taken.getLocalPort()).contains("pick another --webhook-port");
+        }
+    }
+
+    @Test
     void twilioNeedsOneSenderAndAPlaceForItsCallbacks() {
         String[] base = {"--channel", "twilio", "--twilio-account-sid", "AC" + "0".repeat(32),
             "--twilio-auth-token", "tok"};

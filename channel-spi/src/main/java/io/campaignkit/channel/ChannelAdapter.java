@@ -28,10 +28,28 @@ import java.util.concurrent.CompletionStage;
 public interface ChannelAdapter extends AutoCloseable {
 
     /**
+     * The rule every channel id follows, stated once: lower-case letters and digits, then also
+     * {@code .} and {@code -} ({@code whatsapp-cloud}, {@code acme.sms}). The registry refuses another
+     * id and the contract kit checks it with {@link #isValidId}: the id is a path segment of webhook
+     * routes and a key in every store, so it never needs escaping.
+     */
+    String ID_PATTERN = "[a-z0-9][a-z0-9.-]*";
+
+    /**
+     * Whether {@code id} follows {@link #ID_PATTERN}.
+     *
+     * @param id a channel id, may be null
+     * @return true when it is a valid channel id
+     */
+    static boolean isValidId(String id) {
+        return id != null && id.matches(ID_PATTERN);
+    }
+
+    /**
      * The channel type id, such as {@code "whatsapp-cloud"} or {@code "twilio"}; equal to the
      * {@link ChannelAdapterProvider#id() id} of the provider that creates this adapter.
      *
-     * @return a stable, lower-case, non-blank id
+     * @return a stable id following {@link #ID_PATTERN}
      */
     String id();
 

@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>Build with {@link #custom()}; unset fields take the {@code DEFAULT_*} values.
  *
- * @param templates             whether pre-approved templates ({@link TemplateContent}) can be sent
+ * @param templates             whether pre-approved templates ({@link TemplateContent}) can be sent; the engine refuses
+ *                              to launch a template campaign on a channel without them ({@code CHANNEL_CANNOT_CARRY}),
+ *                              and the same for inline text and {@code freeFormText}, rather than pause at the first send
  * @param freeFormText          whether free-form text ({@link TextContent}) can be sent
  * @param mediaKinds            the media kinds accepted as template header media
  * @param maxMessagesPerSecond  the most messages per second one sender may send; positive

@@ -150,7 +150,11 @@ public final class ChannelRegistry {
     }
 
     private static String checkedId(String id, String name) {
-        return Checks.notBlank(id, name);
+        Checks.notBlank(id, name);
+        if (!ChannelAdapter.isValidId(id)) {
+            throw new IllegalArgumentException(name + " must match " + ChannelAdapter.ID_PATTERN + " (was '" + id + "')");
+        }
+        return id;
     }
 
     /** @return the known channel ids */

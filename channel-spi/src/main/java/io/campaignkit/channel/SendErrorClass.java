@@ -3,6 +3,39 @@ package io.campaignkit.channel;
 /**
  * What a failed send means for the engine. The engine acts on the class, never on a vendor's code,
  * so an adapter's main job on failure is to choose the right class.
+ *
+ * <h2>Decision table</h2>
+ * Classify by the provider's own error code first (a code the provider documents wins over the HTTP
+ * status), then by what happened on the wire:
+ * <table>
+ *   <caption>Which answer is which class</caption>
+ *   <tr><th>what happened</th><th>class</th><th>why</th></tr>
+ *   <tr><td>no connection made (refused, DNS, connect timeout)</td><td>{@link #TRANSIENT}</td>
+ *       <td>nothing left: safe to try again</td></tr>
+ *   <tr><td>request sent, no answer within the timeout; connection reset after sending</td>
+ *       <td>{@link #UNKNOWN_OUTCOME}</td><td>the provider may have taken it: retrying could send twice</td></tr>
+ *   <tr><td>HTTP 2xx without a message id, or an answer the adapter cannot read</td>
+ *       <td>{@link #UNKNOWN_OUTCOME}</td><td>it may have been accepted</td></tr>
+ *   <tr><td>HTTP 401, 403; a code for bad credentials, suspended account or sender</td>
+ *       <td>{@link #AUTHENTICATION}</td><td>every send on the sender would fail</td></tr>
+ *   <tr><td>HTTP 429; a code for the sender's throughput or API rate</td><td>{@link #RATE_LIMITED}</td>
+ *       <td>the sender slows down; {@code Retry-After} goes in {@link SendFailure#retryAfter()}</td></tr>
+ *   <tr><td>a code for this recipient: invalid, not on the channel, opted out, unreachable</td>
+ *       <td>{@link #RECIPIENT_PERMANENT}</td><td>the others are unaffected</td></tr>
+ *   <tr><td>a code for this recipient's own limit (a per-user or per-pair rate)</td>
+ *       <td>{@link #TRANSIENT} with a retry-after</td><td>only this recipient waits</td></tr>
+ *   <tr><td>a code for the content: template missing, paused or rejected, parameters wrong,
+ *       outside the reply window; any other HTTP 4xx</td><td>{@link #CONTENT_PERMANENT}</td>
+ *       <td>no recipient would get it</td></tr>
+ *   <tr><td>a code the provider documents as "not taken, try later" (often with HTTP 503), or a 503
+ *       the provider documents as never accepted</td><td>{@link #TRANSIENT}</td>
+ *       <td>the provider said it did not take it</td></tr>
+ *   <tr><td>any other 5xx (500, 502, 504; every 5xx for Twilio)</td><td>{@link #UNKNOWN_OUTCOME}</td>
+ *       <td>a gateway may fail after the provider queued the message</td></tr>
+ *   <tr><td>content beyond the adapter's {@link ChannelCapabilities} (refused before sending)</td>
+ *       <td>{@link #CONTENT_PERMANENT}</td><td>nothing was sent</td></tr>
+ * </table>
+ * The same codes classify a FAILED delivery status; there an unknown code is {@link #TRANSIENT}.
  */
 public enum SendErrorClass {
 

@@ -42,6 +42,39 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void theChannelIdRuleIsStatedOnceAndTheRegistryAppliesIt() {
+        assertThat(ChannelAdapter.isValidId("whatsapp-cloud")).isTrue();
+        assertThat(ChannelAdapter.isValidId("acme.sms2")).isTrue();
+        assertThat(ChannelAdapter.isValidId("WhatsApp")).isFalse();
+        assertThat(ChannelAdapter.isValidId("-x")).isFalse();
+        assertThat(ChannelAdapter.isValidId("a/b")).isFalse();
+        assertThat(ChannelAdapter.isValidId(null)).isFalse();
+        ChannelAdapter upperCase = new EchoAdapter("E-");
+        assertThatThrownBy(() -> ChannelRegistry.empty().register(new ChannelAdapter() {
+            @Override
+            public String id() {
+                return "Echo";
+            }
+
+            @Override
+            public ChannelCapabilities capabilities() {
+                return upperCase.capabilities();
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<SendReceipt> send(OutboundMessage message) {
+                return upperCase.send(message);
+            }
+
+            @Override
+            public io.campaignkit.channel.webhook.WebhookResult handleWebhook(io.campaignkit.channel.webhook.WebhookRequest request) {
+                return upperCase.handleWebhook(request);
+            }
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ChannelAdapter.ID_PATTERN)
+                .hasMessageContaining("'Echo'");
+    }
+
+    @Test
     void unknownChannelsAndBadSettingsAreNamed() {
         ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders();
 

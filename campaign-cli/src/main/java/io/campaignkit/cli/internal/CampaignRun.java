@@ -5,7 +5,7 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.cli.internal.report.CampaignReport;
+import io.campaignkit.report.CampaignReport;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -26,6 +26,8 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.host.WebhookEndpoint;
+import io.campaignkit.host.WebhookServer;
 import io.campaignkit.importer.AudienceImporter;
 import io.campaignkit.importer.ImportPolicy;
 import io.campaignkit.importer.ImportResult;
@@ -108,15 +110,15 @@ final class CampaignRun {
         PrintWriter err = context.err();
 
         AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
-        WebhookServer server = plan.webhookPort().map(port -> WebhookServer.start(plan.bindAddress(), port,
-                plan.publicUrl(), (channelId, request) -> toEngine(engineRef.get(), channelId, request))).orElse(null);
+        WebhookServer server = plan.webhookPort().map(port -> startWebhooks(port,
+                (channelId, request) -> toEngine(engineRef.get(), channelId, request))).orElse(null);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         ChannelAdapter adapter = null;
         CampaignRunner runner = null;
         try {
             String channelId = plan.channel().sender().channelType();
             Optional<URI> webhookUrl = server != null ? Optional.of(server.urlFor(channelId))
-                    : plan.publicUrl().map(base -> WebhookServer.routeUrl(base, channelId));
+                    : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, channelId));
             adapter = plan.channel().create().apply(webhookUrl);
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
@@ -390,6 +392,17 @@ final class CampaignRun {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (engine.inFlight() > 0 && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
             StopSignal.pause(TICK);
+        }
+    }
+
+    /** WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
+    private WebhookServer startWebhooks(int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
+        WebhookEndpoint endpoint = WebhookEndpoint.custom(handler).route("whatsapp-cloud")
+                .route("twilio", java.util.Set.of("POST")).route("simulated", java.util.Set.of("POST")).build();
+        try {
+            return WebhookServer.start(plan.bindAddress(), port, plan.publicUrl(), endpoint);
+        } catch (java.io.UncheckedIOException e) {
+            throw CliException.usage(e.getMessage() + "; pick another --webhook-port", e);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.campaignkit.cli.internal;
 
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.cli.internal.report.CampaignReport;
-import io.campaignkit.cli.internal.report.ReportFormat;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportFormat;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;

@@ -1,8 +1,8 @@
 package io.campaignkit.cli.internal;
 
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.cli.internal.report.CampaignReport;
-import io.campaignkit.cli.internal.report.ReportFormat;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportFormat;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

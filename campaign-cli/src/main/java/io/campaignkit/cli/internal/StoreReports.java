@@ -1,20 +1,15 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.cli.internal.report.CampaignReport;
-import io.campaignkit.cli.internal.report.ReportRow;
-import io.campaignkit.cli.internal.report.ReportRowSource;
-import io.campaignkit.cli.internal.report.ReportSummary;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportRow;
+import io.campaignkit.report.ReportRowSource;
+import io.campaignkit.report.ReportSummary;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.RecipientReport;
-import io.campaignkit.core.engine.ReportedTimes;
-import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.TrackingStore;
 import java.time.Instant;
 import java.util.List;
@@ -48,11 +43,7 @@ final class StoreReports {
     }
 
     static ReportSummary summary(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
-        return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
-                campaign.state().name(), campaign.configuration().channel().map(SenderKey::channelType).orElse("-"),
-                generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
-                metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
-                metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
+        return ReportSummary.of(metrics, campaign, generatedAt);
     }
 
     private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(S store, Campaign campaign,
@@ -80,16 +71,6 @@ final class StoreReports {
     }
 
     static ReportRow row(Recipient recipient, List<io.campaignkit.core.port.FunnelStep> steps) {
-        boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
-                || recipient.state() == DeliveryState.UNKNOWN;
-        Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
-        ReportedTimes times = ReportedTimes.of(recipient);
-        return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
-                reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
-                times.repliedAt(),
-                steps.stream()
-                        .map(step -> new ReportRow.StepTime(step.step(), step.at())).toList(),
-                RecipientReport.providerErrorOf(recipient),
-                recipient.contact().customData().normalizedValues());
+        return ReportRow.of(new RecipientReport(recipient, steps));
     }
 }

@@ -1,6 +1,6 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.cli.internal.report.ReportSummary;
+import io.campaignkit.report.ReportSummary;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.campaignkit.host.WebhookEndpoint;
+import io.campaignkit.host.WebhookServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,12 @@ class SimulatedEventsTest {
     private final CountDownLatch proceed = new CountDownLatch(1);
     private final List<WebhookRequest> applied = new CopyOnWriteArrayList<>();
     private final WebhookServer server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
-            (channelId, request) -> {
+            WebhookEndpoint.custom((channelId, request) -> {
                 arrived.countDown();
                 await(proceed); // a slow webhook: the engine applies it only when the test says
                 applied.add(request);
                 return WebhookResult.ok(List.of());
-            });
+            }).route("simulated").build());
     private final SimulatedChannel channel = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id("simulated")
             .clock(clock).webhookUrl(server.urlFor("simulated")).build());
 

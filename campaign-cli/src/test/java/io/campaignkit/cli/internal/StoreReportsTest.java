@@ -3,8 +3,8 @@ package io.campaignkit.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.cli.internal.report.CampaignReport;
-import io.campaignkit.cli.internal.report.ReportRow;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportRow;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;

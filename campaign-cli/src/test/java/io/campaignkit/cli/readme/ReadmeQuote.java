@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** README examples are real code: the region between an example's markers must stand in README.md exactly. */
+/**
+ * README examples are real code: the region between an example's markers ({@code // README:BEGIN}
+ * and {@code // README:END} in Java, {@code <!-- README:BEGIN} and {@code <!-- README:END} in a POM)
+ * must stand in README.md exactly, less the markers' indent.
+ */
 final class ReadmeQuote {
 
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
@@ -16,18 +20,44 @@ final class ReadmeQuote {
 
     private ReadmeQuote() {}
 
+    /** An example class of this module's {@code readme} test package. */
     static void assertQuotedExactly(String exampleClass) throws IOException {
-        Path example = MODULE.resolve("src/test/java/io/campaignkit/cli/readme/" + exampleClass + ".java");
-        List<String> source = Files.readAllLines(example);
-        int begin = source.indexOf("        // README:BEGIN");
-        int end = source.indexOf("        // README:END");
-        assertThat(begin).as("README:BEGIN marker of " + exampleClass).isNotNegative();
-        assertThat(end).as("README:END marker of " + exampleClass).isGreaterThan(begin);
-        String quoted = source.subList(begin + 1, end).stream()
-                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
+        assertQuotedExactly(MODULE.resolve("src/test/java/io/campaignkit/cli/readme/" + exampleClass + ".java"));
+    }
+
+    /**
+     * Any file of the repository.
+     *
+     * @param source the file, such as an example project's source or POM
+     */
+    static void assertQuotedExactly(Path source) throws IOException {
+        List<String> lines = Files.readAllLines(source);
+        int begin = marker(lines, "README:BEGIN");
+        int end = marker(lines, "README:END");
+        assertThat(begin).as("README:BEGIN marker of " + source).isNotNegative();
+        assertThat(end).as("README:END marker of " + source).isGreaterThan(begin);
+        String markerLine = lines.get(begin);
+        int indent = markerLine.length() - markerLine.stripLeading().length();
+        String quoted = lines.subList(begin + 1, end).stream()
+                .map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
                 .collect(Collectors.joining("\n"));
 
-        assertThat(Files.readString(README)).as("README.md must quote " + exampleClass + "'s README region exactly")
+        assertThat(Files.readString(README)).as("README.md must quote " + source.getFileName() + "'s README region exactly")
                 .contains(quoted);
+    }
+
+    /** The repository's root. */
+    static Path root() {
+        return README.getParent();
+    }
+
+    private static int marker(List<String> lines, String name) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("// " + name) || line.startsWith("<!-- " + name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -137,6 +137,37 @@ public final class CampaignEngine {
         return core.create(id, tenantId, projectId, kind, configuration);
     }
 
+    /**
+     * Creates the campaign unless the store already has one with this id, for an idempotent start-up
+     * (a host that creates its campaign at every start, or several instances starting at once): the
+     * stored campaign wins, whatever its state and configuration.
+     *
+     * @return the stored campaign, or the one just created
+     * @throws InvalidArgumentException {@code id} when the stored campaign of that id belongs to
+     *     another tenant
+     */
+    public Campaign createIfAbsent(CampaignId id, String tenantId, String projectId, CampaignKind kind,
+            CampaignConfiguration configuration) {
+        Arguments.requireNonNull(id, "id");
+        Optional<Campaign> stored = find(id);
+        if (stored.isEmpty()) {
+            try {
+                return create(id, tenantId, projectId, kind, configuration);
+            } catch (io.campaignkit.core.port.VersionConflictException createdMeanwhile) {
+                stored = find(id); // another instance created it first
+                if (stored.isEmpty()) {
+                    throw createdMeanwhile;
+                }
+            }
+        }
+        Campaign campaign = stored.get();
+        if (!campaign.tenantId().equals(tenantId)) {
+            throw new InvalidArgumentException("id", "campaign '" + id.value() + "' exists for another tenant than '"
+                    + tenantId + "'; pick another id");
+        }
+        return campaign;
+    }
+
     /** Edits a DRAFT or READY campaign's configuration. */
     public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {
         Arguments.requireNonNull(id, "id");

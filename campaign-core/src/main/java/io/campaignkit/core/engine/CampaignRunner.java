@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine;
 
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +18,16 @@ import org.slf4j.LoggerFactory;
  * when the engine signals new work (a launch, a resume, a webhook, a channel's answer).
  *
  * <pre>{@code
- * ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
- * try (CampaignRunner runner = CampaignRunner.start(engine, scheduler)) {
+ * try (CampaignRunner runner = CampaignRunner.start(engine)) {   // its own thread, stopped by close()
  *     ... the application runs ...
+ *     runner.awaitSettled(campaignId, Duration.ofMinutes(5));       // a script: until all are sent and answered
  * }
  * }</pre>
  *
  * <p>The delay is measured on the engine's clock; a runner is meant for a real clock (a test on a
  * manual clock calls {@code runDue()} itself). Runs never overlap. {@link #close()} stops scheduling;
- * the executor belongs to the caller.
+ * an executor given to {@link #start(CampaignEngine, ScheduledExecutorService)} belongs to the caller,
+ * the one {@link #start(CampaignEngine)} made is shut down.
  */
 public final class CampaignRunner implements AutoCloseable {
 
@@ -41,11 +43,32 @@ public final class CampaignRunner implements AutoCloseable {
     private ScheduledFuture<?> scheduled; // guarded by lock
     private Instant scheduledAt; // guarded by lock
     private boolean closed; // guarded by lock
+    private long runs; // guarded by lock; awaitSettled waits for the next one
+    private final boolean ownsScheduler;
 
-    private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {
+    private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
+            boolean ownsScheduler) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.maxIdle = maxIdle;
+        this.ownsScheduler = ownsScheduler;
+    }
+
+    /**
+     * Starts running {@code engine} now on a thread of its own (a daemon: a host that forgets to close
+     * the runner still exits), with {@link #DEFAULT_MAX_IDLE}. {@link #close()} stops the thread.
+     *
+     * @param engine the engine to run
+     * @return the runner, to close when the application stops
+     */
+    public static CampaignRunner start(CampaignEngine engine) {
+        Arguments.requireNonNull(engine, "engine");
+        ScheduledExecutorService own = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "campaignkit-runner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return start(engine, own, DEFAULT_MAX_IDLE, true);
     }
 
     /** Starts running {@code engine} on {@code scheduler} now, with {@link #DEFAULT_MAX_IDLE}. */
@@ -55,10 +78,15 @@ public final class CampaignRunner implements AutoCloseable {
 
     /** Starts running {@code engine} on {@code scheduler} now. */
     public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {
+        return start(engine, scheduler, maxIdle, false);
+    }
+
+    private static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
+            boolean ownsScheduler) {
         Arguments.requireNonNull(engine, "engine");
         Arguments.requireNonNull(scheduler, "scheduler");
         Arguments.requirePositive(maxIdle, "maxIdle");
-        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle);
+        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle, ownsScheduler);
         engine.onWakeUp(runner::wakeUp);
         runner.scheduleAt(engine.clock().instant());
         return runner;
@@ -87,7 +115,69 @@ public final class CampaignRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("campaign engine run failed; running again at {}", next, e);
         }
+        synchronized (lock) {
+            runs++;
+            lock.notifyAll();
+        }
         scheduleAt(next);
+    }
+
+    /**
+     * Waits until the campaign has settled: no recipient left to send (PENDING, a retry included) and
+     * every send answered by the channel (none SENDING), or until {@code timeout} passes on the
+     * system's time. For scripts and tests that end when a campaign is done; a host that serves users
+     * follows the metrics or the listener instead. A paused campaign, or one whose hours are closed,
+     * does not settle until it sends again.
+     *
+     * @param id the campaign, launched
+     * @param timeout how long to wait at most
+     * @return true when settled, false when the time ran out first
+     * @throws io.campaignkit.core.InvalidArgumentException when the runner is closed (nothing would
+     *     send any more)
+     */
+    public boolean awaitSettled(CampaignId id, Duration timeout) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requirePositive(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen;
+            synchronized (lock) {
+                Arguments.require(!closed, "runner", "the runner is closed: nothing sends the campaign any more");
+                seen = runs;
+            }
+            if (isSettled(engine.metrics(id))) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wakeUp(); // answers recorded since the last run show after the next
+            synchronized (lock) {
+                try {
+                    // woken by the next run; the bound only re-checks a store another process changes
+                    long waitNanos = Math.min(left, maxIdle.toNanos());
+                    while (runs == seen && !closed && waitNanos > 0) {
+                        long before = System.nanoTime();
+                        TimeUnit.NANOSECONDS.timedWait(lock, waitNanos);
+                        waitNanos -= System.nanoTime() - before;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a campaign has settled: nothing pending and nothing awaiting the channel's answer.
+     *
+     * @param metrics the campaign's metrics
+     * @return true when {@code pending} and {@code sending} are both zero
+     */
+    public static boolean isSettled(CampaignMetrics metrics) {
+        return metrics.pending() == 0 && metrics.sending() == 0;
     }
 
     private void scheduleAt(Instant at) {
@@ -104,7 +194,11 @@ public final class CampaignRunner implements AutoCloseable {
         }
     }
 
-    /** Stops scheduling runs; a run under way completes. Idempotent. */
+    /**
+     * Stops scheduling runs; a run under way completes. The thread of a runner made by
+     * {@link #start(CampaignEngine)} is stopped once that run ended (waiting at most
+     * {@link #CLOSE_TIMEOUT}). Idempotent.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -112,6 +206,21 @@ public final class CampaignRunner implements AutoCloseable {
             if (scheduled != null) {
                 scheduled.cancel(false);
             }
+            lock.notifyAll();
+        }
+        if (ownsScheduler) {
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
+
+    /** How long {@link #close()} waits for a run under way on the runner's own thread: 10 seconds. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 }

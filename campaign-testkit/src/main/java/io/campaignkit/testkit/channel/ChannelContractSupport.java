@@ -37,7 +37,7 @@ final class ChannelContractSupport {
         try {
             return adapter.send(message).toCompletableFuture();
         } catch (RuntimeException e) {
-            return fail("send() threw %s instead of returning a failed stage", e);
+            return fail("send() threw " + e + " instead of returning a failed stage (the adapter's exception is the cause)", e);
         }
     }
 
@@ -46,7 +46,7 @@ final class ChannelContractSupport {
         try {
             return stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            return fail("%s failed: %s", what, e.getCause());
+            return fail(what + " failed: " + e.getCause() + " (the adapter's exception is the cause)", e.getCause());
         } catch (TimeoutException e) {
             return fail("%s did not complete within %s", what, timeout);
         } catch (InterruptedException e) {
@@ -65,7 +65,8 @@ final class ChannelContractSupport {
             return fail("expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
         } catch (ExecutionException e) {
             return ChannelSendException.find(e.getCause())
-                    .orElseGet(() -> fail("the send failed for %s with %s instead of a ChannelSendException", what, e.getCause()));
+                    .orElseGet(() -> fail("the send failed for " + what + " with " + e.getCause()
+                            + " instead of a ChannelSendException (the adapter's exception is the cause)", e.getCause()));
         } catch (TimeoutException e) {
             return fail("the send for %s did not complete within %s (an UNKNOWN_OUTCOME must come from the adapter's own timeout)", what, timeout);
         } catch (InterruptedException e) {
@@ -80,7 +81,7 @@ final class ChannelContractSupport {
         try {
             result = adapter.handleWebhook(request);
         } catch (RuntimeException e) {
-            return fail("handleWebhook threw %s for %s", e, request);
+            return fail("handleWebhook threw " + e + " for " + request + " (the adapter's exception is the cause)", e);
         }
         assertThat(result).as("handleWebhook result").isNotNull();
         if (!result.accepted()) {
@@ -114,6 +115,43 @@ final class ChannelContractSupport {
 
     static <T extends ChannelEvent> List<T> ofType(List<ChannelEvent> events, Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+    }
+
+    /**
+     * Fails naming the first event and field that differ: an equality failure of two whole event lists
+     * says nothing a vendor can act on. A differing time usually means the adapter stamped an event
+     * without a provider time with its own clock instead of the request's arrival time.
+     */
+    static void assertSameEvents(List<ChannelEvent> actual, List<ChannelEvent> expected, String what) {
+        assertThat(actual).as("%s: number of events", what).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            ChannelEvent want = expected.get(i);
+            ChannelEvent got = actual.get(i);
+            if (want.equals(got)) {
+                continue;
+            }
+            assertThat(got.getClass()).as("%s: type of event %d", what, i).isEqualTo(want.getClass());
+            if (want.getClass().isRecord()) {
+                for (java.lang.reflect.RecordComponent component : want.getClass().getRecordComponents()) {
+                    Object wanted = read(component, want);
+                    Object found = read(component, got);
+                    if (!java.util.Objects.equals(wanted, found)) {
+                        fail("%s: event %d (%s) differs in %s: %s, first time %s%s", what, i, want.getClass().getSimpleName(),
+                                component.getName(), found, wanted, component.getType() == java.time.Instant.class
+                                        ? "; an event without a provider time takes WebhookRequest.receivedAt(), not the adapter's clock" : "");
+                    }
+                }
+            }
+            assertThat(got).as("%s: event %d", what, i).isEqualTo(want);
+        }
+    }
+
+    private static Object read(java.lang.reflect.RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+        }
     }
 
     static List<String> keys(List<ChannelEvent> events) {

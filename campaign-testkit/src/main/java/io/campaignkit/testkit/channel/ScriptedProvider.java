@@ -43,6 +43,19 @@ public interface ScriptedProvider {
     List<ProviderAnswer> answersMeaning(SendErrorClass errorClass);
 
     /**
+     * The error classes this provider's answers really produce; the kit checks
+     * {@link #answersMeaning} only for these and reports the others as skipped (an SMS provider may
+     * have no content error). Default: all. The adapter still refuses content beyond its capabilities
+     * as {@link SendErrorClass#CONTENT_PERMANENT} itself, and a send with no answer is
+     * {@link SendErrorClass#UNKNOWN_OUTCOME} for every provider.
+     *
+     * @return the classes
+     */
+    default Set<SendErrorClass> errorClassesProduced() {
+        return EnumSet.allOf(SendErrorClass.class);
+    }
+
+    /**
      * The statuses this provider reports; the kit checks only these. Default: all.
      *
      * @return the statuses

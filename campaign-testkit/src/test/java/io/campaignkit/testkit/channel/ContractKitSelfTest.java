@@ -71,6 +71,31 @@ class ContractKitSelfTest {
                 "acceptedSendAnswersWithAProviderMessageId", "concurrentSendsAreSafe", "contentBeyondTheCapabilitiesFailsAsContentPermanent");
     }
 
+    @Test
+    void theAdaptersExceptionIsTheCauseOfTheKitsFailure() {
+        Throwable failure = failureOf(ThrowsFromSend.class, "acceptedSendAnswersWithAProviderMessageId");
+
+        assertThat(failure).hasMessageContaining("not connected").hasMessageContaining("the cause");
+        assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("not connected");
+    }
+
+    @Test
+    void aRedeliveryWithOtherEventsNamesTheFieldThatDiffers() {
+        assertThat(failedChecks(StampsWithItsOwnClock.class)).containsExactly("duplicateWebhookDeliveriesAreHarmless");
+
+        assertThat(failureOf(StampsWithItsOwnClock.class, "duplicateWebhookDeliveriesAreHarmless"))
+                .hasMessageContaining("differs in timestamp").hasMessageContaining("WebhookRequest.receivedAt()");
+    }
+
+    private static Throwable failureOf(Class<?> kitSubclass, String check) {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute().testEvents();
+        return tests.failed().list().stream()
+                .filter(event -> event.getTestDescriptor().getLegacyReportingName().startsWith(check))
+                .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                        .getThrowable().orElseThrow())
+                .findFirst().orElseThrow(() -> new AssertionError(check + " did not fail for " + kitSubclass.getSimpleName()));
+    }
+
     private static Set<String> failedChecks(Class<?> kitSubclass) {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute().testEvents();
         assertThat(tests.succeeded().count()).as("checks passed by %s", kitSubclass.getSimpleName()).isPositive();
@@ -188,6 +213,18 @@ class ContractKitSelfTest {
         @Override
         CompletionStage<SendReceipt> send(OutboundMessage message) {
             throw new IllegalStateException("not connected");
+        }
+    }
+
+    /** Times each status with a clock of its own: a redelivery of the same request gives other events. */
+    static class StampsWithItsOwnClock extends BrokenKit {
+        private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        WebhookResult handle(WebhookRequest request) {
+            return mapEvents(channel.handleWebhook(request), event -> event instanceof StatusUpdate status
+                    ? new StatusUpdate(status.providerMessageId(), status.correlationId(), status.status(),
+                    status.timestamp().plusSeconds(ticks.incrementAndGet()), status.recipient(), status.failure()) : event);
         }
     }
 

@@ -61,6 +61,68 @@ class RunnerAndBuilderTest {
     }
 
     @Test
+    void aRunnerWithItsOwnThreadWaitsUntilTheCampaignSettledAndStopsTheThreadWhenClosed() throws Exception {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(new InMemoryCampaignStore())
+                .channel(channel).clock(clock).callbackExecutor(Runnable::run).build();
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(channel.id(), "s");
+        Fixtures.basic().accept(config);
+        CampaignId id = CampaignId.of("settle");
+        engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
+        Thread runnerThread;
+        try (CampaignRunner runner = CampaignRunner.start(engine)) {
+            engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+
+            assertThat(runner.awaitSettled(id, Duration.ofSeconds(30))).isTrue();
+            assertThat(engine.metrics(id).sent()).isEqualTo(1);
+            runnerThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("campaignkit-runner")).findFirst().orElseThrow();
+            assertThat(runnerThread.isDaemon()).isTrue();
+        }
+        runnerThread.join(10_000);
+        assertThat(runnerThread.isAlive()).as("close() stopped the runner's own thread").isFalse();
+    }
+
+    @Test
+    void aCampaignThatCannotSendDoesNotSettleAndTheWaitEndsAtItsTimeout() {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(new InMemoryCampaignStore())
+                .channel(channel).clock(clock).callbackExecutor(Runnable::run).build();
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(channel.id(), "s");
+        Fixtures.basic().accept(config);
+        CampaignId id = CampaignId.of("paused");
+        engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
+        engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+        engine.pause(id);
+        try (CampaignRunner runner = CampaignRunner.start(engine)) {
+            assertThat(runner.awaitSettled(id, Duration.ofMillis(200))).isFalse();
+            assertThat(engine.metrics(id).pending()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void createIfAbsentReturnsTheStoredCampaignOnASecondStartUp() {
+        CampaignScenario scenario = Fixtures.scenario().build();
+        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, "s");
+        Fixtures.basic().accept(config);
+        CampaignId id = CampaignId.of("daily");
+        CampaignEngine engine = scenario.engine();
+
+        var first = engine.createIfAbsent(id, "t", "p", CampaignKind.LIVE, config.build());
+        engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+        var second = engine.createIfAbsent(id, "t", "p", CampaignKind.LIVE, config.name("changed").build());
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.state()).isEqualTo(io.campaignkit.core.campaign.CampaignState.ACTIVE);
+        assertThat(second.configuration().name()).contains("Campaign");
+        assertThatThrownBy(() -> engine.createIfAbsent(id, "other", "p", CampaignKind.LIVE, config.build()))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("id"))
+                .hasMessageContaining("another tenant");
+    }
+
+    @Test
     void theBuilderNamesWhatIsMissingOrWrong() {
         assertThatThrownBy(() -> CampaignEngine.builder().channel(SimulatedChannel.withClock(ManualClock.ofDefaults())).build())
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("storage"));

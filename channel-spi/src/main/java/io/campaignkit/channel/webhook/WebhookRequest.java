@@ -5,6 +5,7 @@ import io.campaignkit.channel.internal.Checks;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,11 @@ import java.util.Optional;
  * and the full URL the provider called, so the host passes both untouched: never a re-serialised body,
  * and the public URL (scheme, host, port, path and query as the provider saw them, not an address
  * rewritten by a proxy).
+ *
+ * <p>The host stamps the instant the request arrived ({@link #withReceivedAt}) once, when it reads
+ * it off the wire; an adapter uses it as the time of an event the provider sent without one, so that
+ * handling the same request twice gives equal events with no state or clock in the adapter. The host
+ * kit's webhook endpoint ({@code campaign-host}) stamps every request.
  *
  * <p>Immutable; {@link #body()} returns a copy.
  */
@@ -28,12 +35,14 @@ public final class WebhookRequest {
     private final URI url;
     private final WebhookHeaders headers;
     private final byte[] body;
+    private final Instant receivedAt; // null: not stamped by the host
 
-    private WebhookRequest(String method, URI url, WebhookHeaders headers, byte[] body) {
+    private WebhookRequest(String method, URI url, WebhookHeaders headers, byte[] body, Instant receivedAt) {
         this.method = method;
         this.url = url;
         this.headers = headers;
         this.body = body;
+        this.receivedAt = receivedAt;
     }
 
     /**
@@ -53,7 +62,7 @@ public final class WebhookRequest {
         }
         Checks.notNull(headers, "headers");
         Checks.notNull(body, "body");
-        return new WebhookRequest(method.toUpperCase(Locale.ROOT), url, headers, body.clone());
+        return new WebhookRequest(method.toUpperCase(Locale.ROOT), url, headers, body.clone(), null);
     }
 
     /**
@@ -104,6 +113,29 @@ public final class WebhookRequest {
         return headers.first(name);
     }
 
+    /**
+     * When the host received the request, if it stamped it: the time of any event whose payload
+     * carries none (a status callback without a timestamp), so that the same request always yields
+     * equal events. An adapter falls back to its own clock only when this is empty.
+     *
+     * @return the arrival instant, or empty when the host did not stamp it
+     */
+    public Optional<Instant> receivedAt() {
+        return Optional.ofNullable(receivedAt);
+    }
+
+    /**
+     * A copy stamped with the instant the host received it; the host calls it once per request, as it
+     * reads it off the wire.
+     *
+     * @param instant when the request arrived, not null
+     * @return a new request with the same method, URL, headers and body
+     */
+    public WebhookRequest withReceivedAt(Instant instant) {
+        Checks.notNull(instant, "instant");
+        return new WebhookRequest(method, url, headers, body, instant);
+    }
+
     /** @return a copy of the raw body bytes */
     public byte[] body() {
         return body.clone();
@@ -146,7 +178,8 @@ public final class WebhookRequest {
      * @return a new request
      */
     public WebhookRequest withBody(byte[] newBody) {
-        return of(method, url, headers, newBody);
+        Checks.notNull(newBody, "newBody");
+        return new WebhookRequest(method, url, headers, newBody.clone(), receivedAt);
     }
 
     /**
@@ -156,7 +189,8 @@ public final class WebhookRequest {
      * @return a new request
      */
     public WebhookRequest withHeaders(WebhookHeaders newHeaders) {
-        return of(method, url, newHeaders, body);
+        Checks.notNull(newHeaders, "newHeaders");
+        return new WebhookRequest(method, url, newHeaders, body, receivedAt);
     }
 
     private static Map<String, List<String>> decodeParameters(String encoded, String where) {
@@ -188,7 +222,8 @@ public final class WebhookRequest {
     @Override
     public boolean equals(Object other) {
         return other instanceof WebhookRequest request && method.equals(request.method) && url.equals(request.url)
-                && headers.equals(request.headers) && Arrays.equals(body, request.body);
+                && headers.equals(request.headers) && Arrays.equals(body, request.body)
+                && Objects.equals(receivedAt, request.receivedAt);
     }
 
     @Override
@@ -199,6 +234,7 @@ public final class WebhookRequest {
     /** @return method, URL, header names and body size; never header values or body content */
     @Override
     public String toString() {
-        return "WebhookRequest[" + method + " " + url + ", headers=" + headers.names() + ", body=" + body.length + " bytes]";
+        return "WebhookRequest[" + method + " " + url + ", headers=" + headers.names() + ", body=" + body.length + " bytes"
+                + (receivedAt == null ? "" : ", received " + receivedAt) + "]";
     }
 }

@@ -84,4 +84,20 @@ class WebhookRequestTest {
         assertThat(WebhookSignatures.constantTimeEquals(mac, null)).isFalse();
         assertThat(WebhookSignatures.constantTimeEquals(mac, mac.replace('5', '6'))).isFalse();
     }
+
+    @Test
+    void theArrivalStampIsKeptByCopiesAndIsPartOfTheValue() {
+        Instant arrived = Instant.parse("2026-12-15T10:00:00Z");
+        WebhookRequest plain = WebhookRequest.post(URI.create("https://h.example/w"), WebhookHeaders.none(),
+                "a=1".getBytes(StandardCharsets.UTF_8));
+        WebhookRequest stamped = plain.withReceivedAt(arrived);
+
+        assertThat(plain.receivedAt()).isEmpty();
+        assertThat(stamped.receivedAt()).contains(arrived);
+        assertThat(stamped.withBody(new byte[0]).receivedAt()).contains(arrived);
+        assertThat(stamped.withHeaders(WebhookHeaders.none()).receivedAt()).contains(arrived);
+        assertThat(stamped).isNotEqualTo(plain).isEqualTo(plain.withReceivedAt(arrived));
+        assertThat(stamped.toString()).contains("received 2026-12-15T10:00:00Z");
+        assertThatThrownBy(() -> plain.withReceivedAt(null)).hasMessageContaining("instant");
+    }
 }

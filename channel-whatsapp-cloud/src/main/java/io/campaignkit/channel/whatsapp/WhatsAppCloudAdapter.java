@@ -31,6 +31,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The channel adapter for Meta's WhatsApp Cloud API, for one business phone number.
  *
+ * <pre>{@code
+ * WhatsAppCloudAdapter whatsapp = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
+ *         .phoneNumberId("109876543210")              // the sender: the campaign's channel(whatsapp.id(), this id)
+ *         .accessToken(Secret.of(token))               // a system user's token with whatsapp_business_messaging
+ *         .appSecret(Secret.of(appSecret))             // verifies X-Hub-Signature-256 of every webhook
+ *         .verifyToken(Secret.of(verifyToken))         // answers Meta's GET subscription check
+ *         .build());                                   // baseUrl, apiVersion, timeouts, limits: defaults
+ * }</pre>
+ * or, from settings, {@code ChannelRegistry.withDiscoveredProviders().resolve("whatsapp-cloud", settings)}
+ * with the keys of {@link WhatsAppCloudConfig} ({@code phone-number-id}, {@code access-token},
+ * {@code app-secret}, {@code verify-token}, …). Mount its webhook at the URL given to Meta (the host
+ * kit's {@code WebhookEndpoint} routes {@code /webhooks/whatsapp-cloud}).
+ *
  * <p>Sends go out with {@link HttpClient#sendAsync}: no thread waits on a response. At most
  * {@link WhatsAppCloudConfig#maxRequestsInFlight()} requests are outstanding; further sends wait
  * asynchronously, first come first served, and their request timeout starts only when they go out.
