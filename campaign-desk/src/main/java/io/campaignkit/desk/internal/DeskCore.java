@@ -368,8 +368,11 @@ public final class DeskCore extends DeskBase {
     }
 
     private void assignWaiting(Instant now) {
+        // outside hours nothing is assigned; what waited through closed hours under "apply to queued" and
+        // CLOSE is closed by the next runDue(), not given to an agent first
         assignment.assignWaiting(now, conversation -> settingsOf(conversation).hours()
-                .map(hours -> hours.hours().isOpenAt(now)).orElse(true),
+                .map(hours -> hours.hours().isOpenAt(now) && !HoursRules.closesAtOpening(hours, conversation, now))
+                .orElse(true),
                 conversation -> Optional.ofNullable(settings.get(conversation.campaignId())).map(DeskSettings::method));
     }
 
