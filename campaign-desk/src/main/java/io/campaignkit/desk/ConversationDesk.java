@@ -74,6 +74,13 @@ public interface ConversationDesk {
     /** Stores a survey answer on a closed conversation whose campaign has a survey bot. */
     DeskConversation recordSurveyAnswer(String conversationId, String question, String answer);
 
+    /**
+     * The engine closed the conversation ({@code CAMPAIGN_FINISHED}, {@code INACTIVITY}, {@code OUT_OF_HOURS}, ...):
+     * if the desk holds it open, it closes too, with the campaign-finished disposition or the inactivity one
+     * (and the survey only after inactivity). Answers whether it closed.
+     */
+    boolean conversationEnded(String conversationId, String reason);
+
     /** Closes conversations of a finishing campaign (no survey). Answers how many. */
     int finishCampaign(CampaignId campaignId);
 

@@ -308,6 +308,24 @@ public final class DeskCore extends DeskBase {
     }
 
     @Override
+    public boolean conversationEnded(String conversationId, String reason) {
+        Checks.nonBlank(conversationId, "conversationId");
+        Checks.nonBlank(reason, "reason");
+        return locked(() -> {
+            Optional<DeskConversation> open = storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen);
+            if (open.isEmpty()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            boolean finished = BY_CAMPAIGN_FINISHED.equals(reason);
+            closeBySystem(open.get(), finished ? CAMPAIGN_FINISHED_DISPOSITION : settingsOf(open.get()).dispositions().inactivity(),
+                    reason, now, BY_INACTIVITY.equals(reason));
+            assignWaiting(now);
+            return true;
+        });
+    }
+
+    @Override
     public int finishCampaign(CampaignId campaignId) {
         Checks.nonNull(campaignId, "campaignId");
         return locked(() -> {
