@@ -54,6 +54,7 @@ class LibraryModulesTest {
         LIBRARIES.put("io.campaignkit.channel.whatsapp", "io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider");
         LIBRARIES.put("io.campaignkit.channel.twilio", "io.campaignkit.channel.twilio.TwilioChannelAdapterProvider");
         LIBRARIES.put("io.campaignkit.store.jdbc", "io.campaignkit.store.jdbc.JdbcStoreException");
+        LIBRARIES.put("io.campaignkit.desk", "io.campaignkit.desk.ConversationDesk");
     }
 
     /** The only qualified export of an internal package, and to whom (see campaign-core's module-info). */
