@@ -4,6 +4,8 @@
  */
 module io.campaignkit.store.jdbc {
     requires transitive io.campaignkit.core;
+    // JdbcDeskStore implements the desk's ports
+    requires transitive io.campaignkit.desk;
     // the builders take a javax.sql.DataSource
     requires transitive java.sql;
     // Flyway 11's jar has no module name: this is the automatic name derived from flyway-core-*.jar

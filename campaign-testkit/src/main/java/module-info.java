@@ -9,6 +9,7 @@ open module io.campaignkit.testkit {
     // the kits take and return core and simulated-channel types, and users extend JUnit-annotated classes
     requires transitive io.campaignkit.core;
     requires transitive io.campaignkit.channel.simulated;
+    requires transitive io.campaignkit.desk;
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires org.assertj.core;
@@ -16,6 +17,7 @@ open module io.campaignkit.testkit {
     requires jdk.httpserver;
 
     exports io.campaignkit.testkit.channel;
+    exports io.campaignkit.testkit.desk;
     exports io.campaignkit.testkit.engine;
     exports io.campaignkit.testkit.pacing;
     exports io.campaignkit.testkit.store;

@@ -56,6 +56,7 @@ class LibraryModulesTest {
         LIBRARIES.put("io.campaignkit.store.jdbc", "io.campaignkit.store.jdbc.JdbcStoreException");
         LIBRARIES.put("io.campaignkit.host", "io.campaignkit.host.WebhookEndpoint");
         LIBRARIES.put("io.campaignkit.report", "io.campaignkit.report.ReportFormat");
+        LIBRARIES.put("io.campaignkit.desk", "io.campaignkit.desk.ConversationDesk");
     }
 
     /** The only qualified export of an internal package, and to whom (see campaign-core's module-info). */

@@ -1,0 +1,6 @@
+package io.campaignkit.desk;
+
+/** Who wrote a transcript entry. */
+public enum Author {
+    CONTACT, BOT, AGENT, SYSTEM
+}

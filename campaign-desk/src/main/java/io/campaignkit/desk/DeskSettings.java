@@ -1,0 +1,75 @@
+package io.campaignkit.desk;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.desk.internal.Checks;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the desk works one campaign's conversations, as the host's campaign screen configured it.
+ *
+ * @param campaignId the campaign
+ * @param queue the queue its handed-off conversations wait in
+ * @param method round robin or smart
+ * @param policies the conversation policies
+ * @param dispositions the dispositions, all required
+ * @param fields the dynamic fields, names unique
+ * @param surveyBotFlowId the survey bot started after a close by an agent or by inactivity, if enabled
+ * @param hours the desk's schedule, if it has one (otherwise always open)
+ * @param inactivityTimeout a waiting or assigned conversation without a message for this long is closed
+ */
+public record DeskSettings(CampaignId campaignId, String queue, AssignmentMethod method, ConversationPolicies policies,
+        Dispositions dispositions, List<FieldDefinition> fields, Optional<String> surveyBotFlowId,
+        Optional<DeskHours> hours, Duration inactivityTimeout) {
+
+    public DeskSettings {
+        Checks.nonNull(campaignId, "campaignId");
+        Checks.nonBlank(queue, "queue");
+        Checks.nonNull(method, "method");
+        Checks.nonNull(policies, "policies");
+        Checks.nonNull(dispositions, "dispositions");
+        fields = List.copyOf(Checks.noNulls(fields, "fields"));
+        Set<String> names = new HashSet<>();
+        fields.forEach(field -> Checks.require(names.add(field.name()), "fields", "field " + field.name() + " is defined twice"));
+        Checks.nonNull(surveyBotFlowId, "surveyBotFlowId");
+        Checks.nonNull(hours, "hours");
+        Checks.nonNull(inactivityTimeout, "inactivityTimeout");
+        Checks.require(inactivityTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "inactivityTimeout",
+                "inactivityTimeout must be at least a minute, was " + inactivityTimeout);
+    }
+
+    /** Settings with permissive policies, no fields, no survey, always open, 30 minutes of inactivity. */
+    public static DeskSettings of(CampaignId campaignId, String queue, AssignmentMethod method, Dispositions dispositions) {
+        return new DeskSettings(campaignId, queue, method, ConversationPolicies.PERMISSIVE, dispositions, List.of(),
+                Optional.empty(), Optional.empty(), Duration.ofMinutes(30));
+    }
+
+    public DeskSettings withPolicies(ConversationPolicies newPolicies) {
+        return new DeskSettings(campaignId, queue, method, newPolicies, dispositions, fields, surveyBotFlowId, hours, inactivityTimeout);
+    }
+
+    public DeskSettings withFields(List<FieldDefinition> newFields) {
+        return new DeskSettings(campaignId, queue, method, policies, dispositions, newFields, surveyBotFlowId, hours, inactivityTimeout);
+    }
+
+    public DeskSettings withSurvey(String botFlowId) {
+        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, Optional.of(botFlowId), hours,
+                inactivityTimeout);
+    }
+
+    public DeskSettings withHours(DeskHours newHours) {
+        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId,
+                Optional.of(newHours), inactivityTimeout);
+    }
+
+    public DeskSettings withInactivityTimeout(Duration timeout) {
+        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId, hours, timeout);
+    }
+
+    public Optional<FieldDefinition> field(String name) {
+        return fields.stream().filter(field -> field.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** The desk's rules and assignment; not exported. */
+package io.campaignkit.desk.internal;

@@ -1,0 +1,4 @@
+/**
+ * The conversation desk's API: {@link io.campaignkit.desk.ConversationDesk} and its values.
+ */
+package io.campaignkit.desk;

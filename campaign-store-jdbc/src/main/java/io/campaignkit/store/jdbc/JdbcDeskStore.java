@@ -1,0 +1,105 @@
+package io.campaignkit.store.jdbc;
+
+import io.campaignkit.desk.Agent;
+import io.campaignkit.desk.DeskConversation;
+import io.campaignkit.desk.TranscriptEntry;
+import io.campaignkit.desk.port.AgentStore;
+import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskQuery;
+import io.campaignkit.desk.port.DeskStorage;
+import io.campaignkit.desk.port.TranscriptStore;
+import io.campaignkit.store.jdbc.internal.DeskAgentRows;
+import io.campaignkit.store.jdbc.internal.DeskConversationRows;
+import io.campaignkit.store.jdbc.internal.DeskTranscriptRows;
+import io.campaignkit.store.jdbc.internal.Scope;
+import io.campaignkit.store.jdbc.internal.Sql;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The conversation desk's three ports on the database of a {@link JdbcCampaignStore} (whose migrations
+ * created the desk's tables), in its scope: the tenant it serves, or every tenant.
+ *
+ * <pre>{@code
+ * ConversationDesk desk = ConversationDesk.builder().storage(JdbcDeskStore.on(store).storage()) ... .build();
+ * }</pre>
+ */
+public final class JdbcDeskStore implements DeskConversationStore, AgentStore, TranscriptStore {
+
+    private final DeskConversationRows conversations;
+    private final DeskAgentRows agents;
+    private final DeskTranscriptRows transcripts;
+    private final String description;
+
+    private JdbcDeskStore(Sql sql, Scope scope, JdbcDialect dialect, String description) {
+        this.conversations = new DeskConversationRows(sql, scope, dialect);
+        this.agents = new DeskAgentRows(sql, scope, dialect);
+        this.transcripts = new DeskTranscriptRows(sql, scope, dialect);
+        this.description = description;
+    }
+
+    /** The desk store on {@code store}'s database and scope. */
+    public static JdbcDeskStore on(JdbcCampaignStore store) {
+        Objects.requireNonNull(store, "store");
+        Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
+        return new JdbcDeskStore(new Sql(store.dataSource(), store.dialect()), scope, store.dialect(),
+                "JdbcDeskStore[" + store.dialect() + ", tenant=" + store.tenantId().orElse("*") + "]");
+    }
+
+    /** This store as the desk's storage. */
+    public DeskStorage storage() {
+        return new DeskStorage(this, this, this);
+    }
+
+    @Override
+    public DeskConversation saveConversation(DeskConversation conversation) {
+        return conversations.save(Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    @Override
+    public Optional<DeskConversation> findConversation(String id) {
+        return conversations.find(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<DeskConversation> findConversations(DeskQuery query) {
+        return conversations.find(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public long nextSequence() {
+        return conversations.nextSequence();
+    }
+
+    @Override
+    public Agent saveAgent(Agent agent) {
+        return agents.save(Objects.requireNonNull(agent, "agent"));
+    }
+
+    @Override
+    public Optional<Agent> findAgent(String id) {
+        return agents.find(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return agents.all();
+    }
+
+    @Override
+    public Optional<TranscriptEntry> append(TranscriptEntry entry) {
+        return transcripts.append(Objects.requireNonNull(entry, "entry"));
+    }
+
+    @Override
+    public List<TranscriptEntry> transcript(String conversationId, Instant since) {
+        return transcripts.transcript(Objects.requireNonNull(conversationId, "conversationId"), Objects.requireNonNull(since, "since"));
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,154 @@
+package io.campaignkit.testkit.desk;
+
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.desk.DeskConversation;
+import io.campaignkit.desk.DeskState;
+import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskQuery;
+import io.campaignkit.desk.port.StaleDeskDataException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract kit of {@link DeskConversationStore}: extend it and return a new, empty store from {@link #store()}.
+ * The checks are grouped by rule in {@code @Nested} classes.
+ */
+public abstract class DeskConversationStoreContractKit extends DeskContractSupport {
+
+    /** For subclasses. */
+    protected DeskConversationStoreContractKit() {
+    }
+
+    /** A new, empty store. */
+    protected abstract DeskConversationStore store();
+
+    private DeskConversationStore store;
+
+    @BeforeEach
+    void newStore() {
+        store = store();
+    }
+
+    /** Saves are optimistically versioned. */
+    @Nested
+    @DisplayName("versioned saves")
+    public class VersionedSaves {
+
+        @Test
+        void aNewConversationIsStoredAtVersionOneAndReadBackWhole() {
+            DeskConversation saved = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThat(saved.version()).isEqualTo(1);
+            assertThat(store.findConversation("conv-1")).contains(saved);
+            assertThat(saved.fields()).containsEntry("MONTO", "1500");
+            assertThat(saved.note()).isEqualTo("note of conv-1");
+        }
+
+        @Test
+        void aChangeFromTheStoredVersionIsStoredAndEveryPartReadsBack() {
+            DeskConversation saved = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            DeskConversation assigned = store.saveConversation(saved.toBuilder().assigned("ana", at(10))
+                    .firstResponseAt(at(20)).activityAt(at(20)).disposition("TRANSFER").build());
+            DeskConversation closed = store.saveConversation(assigned.toBuilder().closed("PAGO", "ana", at(30))
+                    .fields(Map.of("MONTO", "1500", "FECHA", "2026-06-02")).surveyAnswers(Map.of("Q1", "5")).build());
+            assertThat(closed.version()).isEqualTo(3);
+            DeskConversation read = store.findConversation("conv-1").orElseThrow();
+            assertThat(read).isEqualTo(closed);
+            assertThat(read.exclusiveAgent()).contains("ana");
+            assertThat(read.firstAssignedAt()).contains(at(10));
+            assertThat(read.firstResponseAt()).contains(at(20));
+            assertThat(read.closedAt()).contains(at(30));
+            assertThat(read.surveyAnswers()).containsEntry("Q1", "5");
+        }
+
+        @Test
+        void aSaveFromAStaleReadIsRefusedAndChangesNothing() {
+            DeskConversation saved = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            store.saveConversation(saved.toBuilder().assigned("ana", at(10)).build());
+            assertThatThrownBy(() -> store.saveConversation(saved.toBuilder().assigned("beto", at(11)).build()))
+                    .isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversation("conv-1").orElseThrow().agentId()).contains("ana");
+        }
+
+        @Test
+        void aSecondNewConversationWithTheSameIdIsRefused() {
+            store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThatThrownBy(() -> store.saveConversation(waiting("conv-1", "c-2", "otra", 2, 2)))
+                    .isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversation("conv-1").orElseThrow().campaignId()).isEqualTo(CampaignId.of("c-1"));
+        }
+
+        @Test
+        void anUnknownConversationIsNotFound() {
+            assertThat(store.findConversation("nope")).isEmpty();
+        }
+    }
+
+    /** Queries select by every part given, in queue order. */
+    @Nested
+    @DisplayName("queries")
+    public class Queries {
+
+        @BeforeEach
+        void storeSome() {
+            store.saveConversation(waiting("b", "c-1", "cobranza", 1, 3));
+            DeskConversation a = store.saveConversation(waiting("a", "c-1", "cobranza", 2, 1));
+            store.saveConversation(a.toBuilder().assigned("ana", at(5)).build());
+            store.saveConversation(waiting("c", "c-2", "ventas", 1, 2));
+        }
+
+        @Test
+        void conversationsComeInQueueOrder() {
+            assertThat(store.findConversations(DeskQuery.all()).stream().map(DeskConversation::id)).containsExactly("a", "c", "b");
+        }
+
+        @Test
+        void eachPartOfAQueryNarrowsIt() {
+            assertThat(ids(DeskQuery.inStates(DeskState.WAITING))).containsExactly("c", "b");
+            assertThat(ids(DeskQuery.all().campaign(CampaignId.of("c-1")))).containsExactly("a", "b");
+            assertThat(ids(DeskQuery.all().queue("ventas"))).containsExactly("c");
+            assertThat(ids(DeskQuery.all().agent("ana"))).containsExactly("a");
+            assertThat(ids(DeskQuery.all().phone(phone(1)))).containsExactly("c", "b");
+            assertThat(ids(DeskQuery.inStates(DeskState.WAITING).phone(phone(1)).campaign(CampaignId.of("c-1")))).containsExactly("b");
+            assertThat(ids(DeskQuery.inStates(DeskState.CLOSED))).isEmpty();
+        }
+
+        private List<String> ids(DeskQuery query) {
+            return store.findConversations(query).stream().map(DeskConversation::id).toList();
+        }
+    }
+
+    /** The desk-wide sequence. */
+    @Nested
+    @DisplayName("sequence")
+    public class Sequence {
+
+        @Test
+        void everyValueIsGreaterThanTheOnesBefore() {
+            Set<Long> seen = new HashSet<>();
+            long last = 0;
+            for (int i = 0; i < 50; i++) {
+                long next = store.nextSequence();
+                assertThat(next).isGreaterThan(last);
+                assertThat(seen.add(next)).isTrue();
+                last = next;
+            }
+        }
+
+        @Test
+        void anAbsentExclusiveAgentStaysAbsent() {
+            DeskConversation saved = store.saveConversation(waiting("x", "c-1", "cobranza", 1, 1));
+            assertThat(saved.exclusiveAgent()).isEqualTo(Optional.empty());
+            assertThat(saved.disposition()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.campaignkit.testkit.desk;
+
+import io.campaignkit.desk.Agent;
+import io.campaignkit.desk.DeskConversation;
+import io.campaignkit.desk.TranscriptEntry;
+import io.campaignkit.desk.port.AgentStore;
+import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskQuery;
+import io.campaignkit.desk.port.DeskStorage;
+import io.campaignkit.desk.port.StaleDeskDataException;
+import io.campaignkit.desk.port.TranscriptStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The desk's three ports in memory, for tests and for hosts that keep nothing: thread-safe (every method
+ * takes the store's monitor), optimistically versioned as the ports say.
+ */
+public final class InMemoryDeskStore implements DeskConversationStore, AgentStore, TranscriptStore {
+
+    private final Map<String, DeskConversation> conversations = new HashMap<>();
+    private final Map<String, Agent> agents = new TreeMap<>();
+    private final Map<String, List<TranscriptEntry>> transcripts = new HashMap<>();
+    private final Set<List<String>> messageIds = new HashSet<>();
+    private long sequence;
+
+    /** This store as the desk's storage. */
+    public DeskStorage storage() {
+        return new DeskStorage(this, this, this);
+    }
+
+    @Override
+    public synchronized DeskConversation saveConversation(DeskConversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        DeskConversation stored = conversations.get(conversation.id());
+        long storedVersion = stored == null ? 0 : stored.version();
+        if (stored == null ? conversation.version() != 0 : stored.version() != conversation.version()) {
+            throw new StaleDeskDataException("conversation " + conversation.id() + " is at version " + storedVersion
+                    + ", not " + conversation.version());
+        }
+        DeskConversation saved = conversation.toBuilder().version(storedVersion + 1).build();
+        conversations.put(saved.id(), saved);
+        return saved;
+    }
+
+    @Override
+    public synchronized Optional<DeskConversation> findConversation(String id) {
+        return Optional.ofNullable(conversations.get(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public synchronized List<DeskConversation> findConversations(DeskQuery query) {
+        Objects.requireNonNull(query, "query");
+        return conversations.values().stream().filter(query::matches)
+                .sorted(Comparator.comparingLong(DeskConversation::queuePosition).thenComparing(DeskConversation::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized long nextSequence() {
+        return ++sequence;
+    }
+
+    @Override
+    public synchronized Agent saveAgent(Agent agent) {
+        Objects.requireNonNull(agent, "agent");
+        Agent stored = agents.get(agent.id());
+        long storedVersion = stored == null ? 0 : stored.version();
+        if (stored == null ? agent.version() != 0 : stored.version() != agent.version()) {
+            throw new StaleDeskDataException("agent " + agent.id() + " is at version " + storedVersion + ", not " + agent.version());
+        }
+        Agent saved = new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(),
+                agent.rotation(), storedVersion + 1);
+        agents.put(saved.id(), saved);
+        return saved;
+    }
+
+    @Override
+    public synchronized Optional<Agent> findAgent(String id) {
+        return Optional.ofNullable(agents.get(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public synchronized List<Agent> agents() {
+        return List.copyOf(agents.values());
+    }
+
+    @Override
+    public synchronized Optional<TranscriptEntry> append(TranscriptEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (entry.messageId().isPresent() && !messageIds.add(List.of(entry.conversationId(), entry.messageId().get()))) {
+            return Optional.empty();
+        }
+        TranscriptEntry stored = entry.withSequence(++sequence);
+        transcripts.computeIfAbsent(entry.conversationId(), id -> new ArrayList<>()).add(stored);
+        return Optional.of(stored);
+    }
+
+    @Override
+    public synchronized List<TranscriptEntry> transcript(String conversationId, Instant since) {
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(since, "since");
+        return transcripts.getOrDefault(conversationId, List.of()).stream().filter(entry -> !entry.at().isBefore(since))
+                .toList();
+    }
+}

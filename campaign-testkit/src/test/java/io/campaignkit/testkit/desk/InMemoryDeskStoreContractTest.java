@@ -1,0 +1,34 @@
+package io.campaignkit.testkit.desk;
+
+import io.campaignkit.desk.port.AgentStore;
+import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.TranscriptStore;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory desk store passes every desk port's kit. */
+class InMemoryDeskStoreContractTest {
+
+    @Nested
+    class Conversations extends DeskConversationStoreContractKit {
+        @Override
+        protected DeskConversationStore store() {
+            return new InMemoryDeskStore();
+        }
+    }
+
+    @Nested
+    class Agents extends AgentStoreContractKit {
+        @Override
+        protected AgentStore store() {
+            return new InMemoryDeskStore();
+        }
+    }
+
+    @Nested
+    class Transcripts extends TranscriptStoreContractKit {
+        @Override
+        protected TranscriptStore store() {
+            return new InMemoryDeskStore();
+        }
+    }
+}
