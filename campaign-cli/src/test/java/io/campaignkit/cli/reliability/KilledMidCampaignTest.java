@@ -161,7 +161,7 @@ class KilledMidCampaignTest {
         List<String> sentTo = new ArrayList<>(provider.firstMessages().keySet());
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < REPLIES; i++) {
-            String messageId = "wamid.in." + i;
+            String messageId = "wamid.in." + campaign.value() + "." + i; // handled ids are kept per store
             provider.reply(sentTo.get(random.nextInt(sentTo.size())), messageId);
             replies.add(messageId);
             if (i == REPLIES / 4 || i == REPLIES / 2) {
@@ -180,7 +180,7 @@ class KilledMidCampaignTest {
         // closed once more, more replies queued, and the campaign finished meanwhile
         shift(HALF_DAY);
         for (int i = REPLIES; i < REPLIES + REPLIES / 2; i++) {
-            String messageId = "wamid.in." + i;
+            String messageId = "wamid.in." + campaign.value() + "." + i; // handled ids are kept per store
             provider.reply(sentTo.get(random.nextInt(sentTo.size())), messageId);
             replies.add(messageId);
         }
