@@ -27,6 +27,8 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -58,7 +60,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * sends through the real WhatsApp Cloud adapter to a fake Graph API, listens for webhooks on a port of
  * its own, and hands the contacts' replies to a bot (or, once the campaign finishes, to the unrouted
  * handler). Started again on the same store after each kill, it creates or launches the campaign only
- * if no earlier process did; the engine completes whatever a killed one left half done.
+ * if no earlier process did, and launches it again with the same contacts when a killed process left
+ * the launch half done (an imported list is only in the host's memory); the engine completes the rest.
  *
  * <p>Arguments: JDBC URL, Graph API URL, campaign id, audience size, hand-over log, process name,
  * clock shift in milliseconds, {@code finish} or {@code run}. Standard input takes {@code shift MILLIS}
@@ -99,6 +102,7 @@ public final class CampaignProcess {
         ChannelAdapter whatsApp = new WhatsAppCloudAdapterProvider().create(WhatsAppCloudConfig.custom()
                 .phoneNumberId(PHONE_NUMBER_ID).accessToken(Secret.of("kill-test-token")).appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("kill-test-verify")).baseUrl(graphApi).build());
+        java.util.concurrent.atomic.AtomicReference<CampaignEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
         CampaignEngine engine = CampaignEngine.builder()
                 .store(store)
                 .pacingStore(JdbcPacingStore.on(store))
@@ -107,10 +111,21 @@ public final class CampaignProcess {
                         (context, message, reply) -> handOvers.write("bot " + message.messageId()))))
                 .unroutedMessages(UnroutedMessageHandler.withReasons(unrouted -> handOvers.write("unrouted "
                         + unrouted.message().providerMessageId() + " " + unrouted.reason())))
+                .listener(new CampaignListener() {
+                    @Override
+                    public void onEngineFailure(EngineFailure failure) {
+                        if (failure.source().equals(EngineFailure.LAUNCH_INTERRUPTED)) {
+                            // a killed process left the launch half done: an imported list lives in the
+                            // host's memory only, so the host launches again with the same contacts
+                            launchIfNobodyDid(engineRef.get(), campaignId, audience);
+                        }
+                    }
+                })
                 .clock(clock)
                 .ownerId(args[5])
                 .leaseDuration(LEASE)
                 .build();
+        engineRef.set(engine);
 
         HttpServer webhooks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         webhooks.setExecutor(Executors.newFixedThreadPool(4));
@@ -162,11 +177,11 @@ public final class CampaignProcess {
         }
         try {
             Campaign campaign = engine.find(id).orElseThrow();
-            if (campaign.state() == CampaignState.READY) {
+            if (campaign.state() == CampaignState.READY || campaign.state() == CampaignState.ACTIVE && campaign.isPreparing()) {
                 engine.launch(id, LaunchRequest.importedContacts(contacts(audience)));
             }
         } catch (CampaignKitException launchedMeanwhile) {
-            // the other process launched it first; a half-done launch is completed by the runner
+            // the other process is launching it; if it dies, the engine reports LAUNCH_INTERRUPTED
         }
     }
 
