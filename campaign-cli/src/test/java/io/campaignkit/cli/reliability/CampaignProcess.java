@@ -149,6 +149,10 @@ public final class CampaignProcess {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         launchIfNobodyDid(engine, campaignId, audience);
         CampaignRunner runner = CampaignRunner.start(engine, scheduler, Duration.ofMillis(200));
+        // as a host would on LAUNCH_INTERRUPTED, and also when the launcher died before anyone saw it:
+        // launching again continues a preparation without adding anyone twice
+        scheduler.scheduleWithFixedDelay(() -> launchIfNobodyDid(engine, campaignId, audience), 1, 1,
+                java.util.concurrent.TimeUnit.SECONDS);
         if (finishRequested) {
             finish(engine, campaignId);
         }
@@ -180,7 +184,7 @@ public final class CampaignProcess {
             if (campaign.state() == CampaignState.READY || campaign.state() == CampaignState.ACTIVE && campaign.isPreparing()) {
                 engine.launch(id, LaunchRequest.importedContacts(contacts(audience)));
             }
-        } catch (CampaignKitException launchedMeanwhile) {
+        } catch (RuntimeException launchedMeanwhile) {
             // the other process is launching it; if it dies, the engine reports LAUNCH_INTERRUPTED
         }
     }
