@@ -136,6 +136,12 @@ final class CliStore implements AutoCloseable {
             if (mustExist && h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
                 return Optional.empty();
             }
+            if (h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                // an embedded H2 file is opened by one process at a time
+                throw CliException.usage("the store " + h2File(url) + " is in use by another process (another"
+                        + " campaignkit command, or an application with it open); wait until it ends, or give another"
+                        + " --store", failure);
+            }
             throw CliException.usage("cannot open the store " + redact(url) + ": "
                     + scrub(rootMessage(failure), url, password) + "; check --store (or " + ENV_STORE
                     + ") and that the database is running and reachable", failure);
@@ -210,6 +216,18 @@ final class CliStore implements AutoCloseable {
         // one attempt at start: an unreachable database is reported now, not at the first send
         config.setInitializationFailTimeout(1);
         return new HikariDataSource(config);
+    }
+
+    /** The file of an H2 URL, {@code jdbc:h2:[file:]PATH[;…]}, as H2 names it on disk. */
+    static Path h2File(String url) {
+        String location = url.split(";")[0].substring("jdbc:h2:".length());
+        if (location.regionMatches(true, 0, "file:", 0, "file:".length())) {
+            location = location.substring("file:".length());
+        }
+        if (location.startsWith("~")) {
+            location = System.getProperty("user.home") + location.substring(1);
+        }
+        return Path.of(location + ".mv.db").toAbsolutePath().normalize();
     }
 
     /** A JDBC URL may carry passwords: in its user part and in its parameters. */

@@ -1,7 +1,9 @@
 package io.campaignkit.core.engine;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.CampaignStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,11 +30,23 @@ import org.slf4j.LoggerFactory;
  * manual clock calls {@code runDue()} itself). Runs never overlap. {@link #close()} stops scheduling;
  * an executor given to {@link #start(CampaignEngine, ScheduledExecutorService)} belongs to the caller,
  * the one {@link #start(CampaignEngine)} made is shut down.
+ *
+ * <p><b>Failures.</b> A failed run is retried with a backoff: {@link #FIRST_BACKOFF}, doubled after
+ * each further failure up to {@link #MAX_BACKOFF}; wake-ups wait for it too, so a database that is
+ * down is not hammered. The first failure of a streak is logged once, in one line for a store failure
+ * (the database is down or has no connection free: {@link CampaignStorage#STORE_FAILURE}), with its
+ * stack trace for any other; the following ones at debug level; the first run that succeeds again
+ * logs one line saying so. Nothing is lost meanwhile: what was due stays due in the store.
  */
 public final class CampaignRunner implements AutoCloseable {
 
     /** Longest wait between two runs, even when the engine has nothing due: 30 seconds. */
     public static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(30);
+
+    /** The wait after the first failed run of a streak. */
+    public static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    /** The longest wait between two failed runs. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
 
@@ -45,6 +59,10 @@ public final class CampaignRunner implements AutoCloseable {
     private boolean closed; // guarded by lock
     private long runs; // guarded by lock; awaitSettled waits for the next one
     private final boolean ownsScheduler;
+    private Instant retryNotBefore; // guarded by lock: set while runs fail
+    // only run() touches these, and runs never overlap
+    private int failures;
+    private Instant failingSince;
 
     private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
             boolean ownsScheduler) {
@@ -112,8 +130,28 @@ public final class CampaignRunner implements AutoCloseable {
             if (due.isPresent() && due.get().isBefore(next)) {
                 next = due.get();
             }
+            if (failures > 0) {
+                LOG.info("campaign engine runs again, after {} failed runs in {} s", failures,
+                        Duration.between(failingSince, engine.clock().instant()).toSeconds());
+                failures = 0;
+                synchronized (lock) {
+                    retryNotBefore = null;
+                }
+            }
         } catch (RuntimeException e) {
-            LOG.error("campaign engine run failed; running again at {}", next, e);
+            failures++;
+            Duration backoff = backoff(failures);
+            next = now.plus(backoff);
+            if (failures == 1) {
+                failingSince = now;
+                logFirstFailure(e, backoff);
+            } else {
+                LOG.debug("campaign engine run failed again ({} in a row); next try in {} ms", failures,
+                        backoff.toMillis(), e);
+            }
+            synchronized (lock) {
+                retryNotBefore = next;
+            }
         }
         synchronized (lock) {
             runs++;
@@ -180,8 +218,43 @@ public final class CampaignRunner implements AutoCloseable {
         return metrics.pending() == 0 && metrics.sending() == 0;
     }
 
+    /** The wait after the {@code failures}-th failed run in a row. */
+    static Duration backoff(int failures) {
+        int doublings = Math.min(failures - 1, 20);
+        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    }
+
+    private static void logFirstFailure(RuntimeException e, Duration backoff) {
+        String retrying = "; retrying in " + backoff.toMillis() + " ms, then at most every " + MAX_BACKOFF.toSeconds()
+                + " s, until it succeeds";
+        if (e instanceof CampaignKitException known && CampaignStorage.STORE_FAILURE.equals(known.code())) {
+            // one line: the store's message names the operation, its cause says why (refused, timed out)
+            LOG.warn("campaign store unavailable: {}{}", causes(e), retrying);
+            LOG.debug("campaign store failure", e);
+        } else {
+            LOG.error("campaign engine run failed{}", retrying, e);
+        }
+    }
+
+    /** The messages of a failure and its causes, in one line. */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.isBlank() && text.indexOf(message.strip()) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(message.strip());
+            }
+        }
+        return text.length() == 0 ? failure.getClass().getName() : text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
     private void scheduleAt(Instant at) {
         synchronized (lock) {
+            if (retryNotBefore != null && at.isBefore(retryNotBefore)) {
+                at = retryNotBefore; // failing: a wake-up waits for the backoff too
+            }
             if (closed || (scheduledAt != null && !at.isBefore(scheduledAt))) {
                 return; // a run at or before that instant is already scheduled
             }

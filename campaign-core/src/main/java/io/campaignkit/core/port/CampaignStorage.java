@@ -34,6 +34,13 @@ public record CampaignStorage(CampaignStore campaigns, RecipientStore recipients
     /** How many abstract methods the ports together declare (pacing included): the size of a store. */
     public static final int ABSTRACT_METHODS = 35;
 
+    /**
+     * The {@link io.campaignkit.core.CampaignKitException#code() code} of the exception a store throws
+     * when its database fails (unreachable, no connection free): the engine stops its run at such a
+     * failure, and {@link io.campaignkit.core.engine.CampaignRunner} retries with a backoff.
+     */
+    public static final String STORE_FAILURE = "STORE_FAILURE";
+
     public CampaignStorage {
         Arguments.requireNonNull(campaigns, "campaigns");
         Arguments.requireNonNull(recipients, "recipients");

@@ -11,7 +11,7 @@ public final class JdbcStoreException extends CampaignKitException {
     private static final long serialVersionUID = 1L;
 
     /** The code of every {@code JdbcStoreException}. */
-    public static final String CODE = "STORE_FAILURE";
+    public static final String CODE = io.campaignkit.core.port.CampaignStorage.STORE_FAILURE;
 
     public JdbcStoreException(String message, Throwable cause) {
         super(CODE, message, cause);

@@ -19,6 +19,7 @@ import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.TrackingStore;
@@ -172,7 +173,18 @@ final class AnswerRecorder {
             failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION)
                     .ifPresent(f -> refusedSenders.putIfAbsent(ChannelAdapters.senderKey(answer.campaign()), f));
         }
-        lifecycle.emit(recipients.apply(updates));
+        List<RecipientChange> changes;
+        try {
+            changes = recipients.apply(updates);
+        } catch (io.campaignkit.core.CampaignKitException storeFailed) {
+            if (io.campaignkit.core.port.CampaignStorage.STORE_FAILURE.equals(storeFailed.code())) {
+                // the database is down: the answers wait for the next pass rather than being lost (their
+                // recipients would stay SENDING until their lease ended, then be recorded UNKNOWN)
+                answers.addAll(batch);
+            }
+            throw storeFailed;
+        }
+        lifecycle.emit(changes);
         for (Answer answer : batch) {
             if (answer.claim().outstanding.decrementAndGet() == 0) {
                 claims.release(answer.claim());

@@ -220,6 +220,9 @@ public final class EngineCore {
                     try {
                         next = Dispatcher.earliest(next, runCampaign(campaign, now));
                     } catch (RuntimeException e) {
+                        if (isStoreFailure(e)) {
+                            throw e; // the database is down for every campaign: the runner backs off
+                        }
                         LOG.error("campaign {} failed in this run; it is retried at the next", campaign.id(), e);
                         listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
                     }
@@ -230,6 +233,11 @@ public final class EngineCore {
             } while (page.size() == CAMPAIGN_PAGE);
             return next;
         });
+    }
+
+    private static boolean isStoreFailure(RuntimeException failure) {
+        return failure instanceof io.campaignkit.core.CampaignKitException known
+                && io.campaignkit.core.port.CampaignStorage.STORE_FAILURE.equals(known.code());
     }
 
     private Optional<Instant> runCampaign(Campaign campaign, Instant now) {
