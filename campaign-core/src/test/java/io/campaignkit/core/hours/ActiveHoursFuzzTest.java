@@ -2,6 +2,7 @@ package io.campaignkit.core.hours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 import java.time.ZoneOffset;
@@ -15,10 +16,8 @@ class ActiveHoursFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     @Timeout(5)
-    void anyTextParsesOrIsRefusedWithItsOwnError(String text) {
-        if (text == null) {
-            return;
-        }
+    void anyTextParsesOrIsRefusedWithItsOwnError(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
         ActiveHours hours;
         try {
             hours = ActiveHours.parse(text, ZoneOffset.ofHours(-6));

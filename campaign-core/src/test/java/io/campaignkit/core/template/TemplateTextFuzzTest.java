@@ -2,6 +2,7 @@ package io.campaignkit.core.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 import io.campaignkit.core.InvalidArgumentException;
@@ -18,10 +19,8 @@ class TemplateTextFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     @Timeout(5)
-    void anyTextIsATemplateOrIsRefusedWithItsOwnError(String text) {
-        if (text == null) {
-            return;
-        }
+    void anyTextIsATemplateOrIsRefusedWithItsOwnError(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
         TemplateText template;
         try {
             template = TemplateText.parse(text);
