@@ -92,6 +92,9 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
         if (options.waApiVersion != null) {
             builder.apiVersion(options.waApiVersion);
         }
+        if (options.providerTimeout != null) {
+            builder.requestTimeout(options.providerTimeout);
+        }
         WhatsAppCloudConfig config = configuration(channel, builder::build);
         return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, ChannelBinding.of(channel, phoneNumberId),
                 webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
@@ -127,6 +130,9 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
                 .sender(sender);
         if (options.twilioApiUrl != null) {
             builder.apiBaseUrl(options.twilioApiUrl);
+        }
+        if (options.providerTimeout != null) {
+            builder.requestTimeout(options.providerTimeout);
         }
         return builder;
     }
