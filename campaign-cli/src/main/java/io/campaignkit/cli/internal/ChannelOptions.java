@@ -86,6 +86,10 @@ public final class ChannelOptions {
                     + "(not resent); default the adapter's own (30s).")
     java.time.Duration providerTimeout;
 
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "At most this many sends wait for the provider at once (default WhatsApp Cloud 256, Twilio 16).")
+    Integer maxInFlight;
+
     /** A value from its option, else from the environment; missing: a usage error naming both. */
     static String required(Optional<String> option, String optionName, CliContext context, String envName,
             String channel) {

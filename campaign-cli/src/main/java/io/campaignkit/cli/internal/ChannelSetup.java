@@ -95,6 +95,9 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
         if (options.providerTimeout != null) {
             builder.requestTimeout(options.providerTimeout);
         }
+        if (options.maxInFlight != null) {
+            builder.maxRequestsInFlight(options.maxInFlight);
+        }
         WhatsAppCloudConfig config = configuration(channel, builder::build);
         return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, ChannelBinding.of(channel, phoneNumberId),
                 webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
@@ -133,6 +136,9 @@ record ChannelSetup(ChannelOptions.Channel channel, ChannelBinding binding, Func
         }
         if (options.providerTimeout != null) {
             builder.requestTimeout(options.providerTimeout);
+        }
+        if (options.maxInFlight != null) {
+            builder.maxConcurrentSends(options.maxInFlight);
         }
         return builder;
     }
