@@ -213,7 +213,7 @@ class RunOnFakeProvidersTest {
     }
 
     /** Twilio's Messages API on loopback: accepts every send as queued and hands its form to the test. */
-    private static final class FakeTwilio implements AutoCloseable {
+    static final class FakeTwilio implements AutoCloseable {
         private final HttpServer server;
         private final LinkedBlockingQueue<Map<String, String>> sends = new LinkedBlockingQueue<>();
         private final AtomicInteger sids = new AtomicInteger();

@@ -172,7 +172,7 @@ final class CampaignRun {
                 err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
             CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
-            SummaryPrinter.print(context.out(), report.summary());
+            SummaryPrinter.print(context.out(), report.summary(), unknownCauses(report));
             List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
                 ReportFiles.write(report, file);
@@ -314,6 +314,25 @@ final class CampaignRun {
             throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: " + refused.code()
                     + ": " + refused.getMessage(), refused);
         }
+    }
+
+    /**
+     * One pass over the recipients, only when some sends got no usable answer: what the provider
+     * did to each (timed out, lost the connection, answered garbage), as the head of the adapter's
+     * message (up to its first colon or semicolon, where the variable details start).
+     */
+    private static Map<String, Long> unknownCauses(CampaignReport report) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        if (report.summary().unknown() > 0) {
+            report.rows().forEachRow(row -> {
+                if (row.status().equals("UNKNOWN")) {
+                    String message = row.errorMessage().orElse("no message");
+                    String head = message.split("[:;]", 2)[0].strip();
+                    counts.merge(head.length() > 80 ? head.substring(0, 80) + "…" : head, 1L, Long::sum);
+                }
+            });
+        }
+        return counts;
     }
 
     private static String describe(List<Violation> violations) {

@@ -81,6 +81,15 @@ public final class ChannelOptions {
     @Option(names = "--twilio-api-url", paramLabel = "URL", description = "Twilio: the API URL (default https://api.twilio.com).")
     URI twilioApiUrl;
 
+    @Option(names = "--provider-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a send waits for the provider's answer before it counts as unknown "
+                    + "(not resent); default the adapter's own (30s).")
+    java.time.Duration providerTimeout;
+
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "At most this many sends wait for the provider at once (default WhatsApp Cloud 256, Twilio 16).")
+    Integer maxInFlight;
+
     /** A value from its option, else from the environment; missing: a usage error naming both. */
     static String required(Optional<String> option, String optionName, CliContext context, String envName,
             String channel) {

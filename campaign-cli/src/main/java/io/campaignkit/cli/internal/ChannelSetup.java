@@ -92,6 +92,12 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
         if (options.waApiVersion != null) {
             builder.apiVersion(options.waApiVersion);
         }
+        if (options.providerTimeout != null) {
+            builder.requestTimeout(options.providerTimeout);
+        }
+        if (options.maxInFlight != null) {
+            builder.maxRequestsInFlight(options.maxInFlight);
+        }
         WhatsAppCloudConfig config = configuration(channel, builder::build);
         return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, SenderKey.of(channel, phoneNumberId),
                 webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
@@ -127,6 +133,12 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
                 .sender(sender);
         if (options.twilioApiUrl != null) {
             builder.apiBaseUrl(options.twilioApiUrl);
+        }
+        if (options.providerTimeout != null) {
+            builder.requestTimeout(options.providerTimeout);
+        }
+        if (options.maxInFlight != null) {
+            builder.maxConcurrentSends(options.maxInFlight);
         }
         return builder;
     }

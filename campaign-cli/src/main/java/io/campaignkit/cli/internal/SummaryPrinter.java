@@ -12,6 +12,14 @@ final class SummaryPrinter {
     private SummaryPrinter() {}
 
     static void print(PrintWriter out, ReportSummary summary) {
+        print(out, summary, Map.of());
+    }
+
+    /**
+     * @param unknownCauses the unknown sends per cause (timed out, connection lost, unreadable
+     *     answer…), so the reader sees what the provider did; empty when not counted
+     */
+    static void print(PrintWriter out, ReportSummary summary, Map<String, Long> unknownCauses) {
         out.printf(Locale.ROOT, "Campaign %s \"%s\" %s on %s%n", summary.campaignId(), summary.name(), summary.state(),
                 summary.channel());
         line(out, "audience", summary.audience(), "");
@@ -22,7 +30,8 @@ final class SummaryPrinter {
         line(out, "failed", summary.failed(), reasons(summary.failedByCode()));
         line(out, "skipped", summary.skipped(), reasons(summary.skippedByReason()));
         if (summary.unknown() > 0) {
-            line(out, "unknown", summary.unknown(), "no answer from the channel; not resent");
+            line(out, "unknown", summary.unknown(), "no usable answer from the provider; not resent"
+                    + (unknownCauses.isEmpty() ? "" : " (" + reasons(new java.util.TreeMap<>(unknownCauses)) + ")"));
         }
         if (summary.pending() > 0) {
             line(out, "not sent", summary.pending(), "");
