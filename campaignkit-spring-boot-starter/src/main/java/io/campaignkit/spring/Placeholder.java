@@ -1,0 +1,1 @@
+package io.campaignkit.spring; class Placeholder {}

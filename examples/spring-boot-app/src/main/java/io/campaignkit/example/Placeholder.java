@@ -1,0 +1,1 @@
+package io.campaignkit.example; class Placeholder {}
