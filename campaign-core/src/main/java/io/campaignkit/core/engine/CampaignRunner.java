@@ -37,15 +37,34 @@ public final class CampaignRunner implements AutoCloseable {
     private final CampaignEngine engine;
     private final ScheduledExecutorService scheduler;
     private final Duration maxIdle;
+    private final RunObserver observer;
     private final Object lock = new Object();
     private ScheduledFuture<?> scheduled; // guarded by lock
     private Instant scheduledAt; // guarded by lock
     private boolean closed; // guarded by lock
 
-    private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {
+    private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
+            RunObserver observer) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.maxIdle = maxIdle;
+        this.observer = observer;
+    }
+
+    /**
+     * Told how long each of the runner's passes took, for metrics (a Micrometer timer, for one). Called
+     * on the scheduler's thread after the pass; an exception thrown here is logged and swallowed.
+     */
+    @FunctionalInterface
+    public interface RunObserver {
+
+        /**
+         * One call of {@link CampaignEngine#runDue()} returned or threw.
+         *
+         * @param took how long it ran, measured on the JVM's monotonic clock (not the engine's)
+         * @param failed whether it threw
+         */
+        void passCompleted(Duration took, boolean failed);
     }
 
     /** Starts running {@code engine} on {@code scheduler} now, with {@link #DEFAULT_MAX_IDLE}. */
@@ -55,10 +74,17 @@ public final class CampaignRunner implements AutoCloseable {
 
     /** Starts running {@code engine} on {@code scheduler} now. */
     public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {
+        return start(engine, scheduler, maxIdle, (took, failed) -> { });
+    }
+
+    /** Starts running {@code engine} on {@code scheduler} now, telling {@code observer} how long each pass took. */
+    public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
+            RunObserver observer) {
         Arguments.requireNonNull(engine, "engine");
         Arguments.requireNonNull(scheduler, "scheduler");
         Arguments.requirePositive(maxIdle, "maxIdle");
-        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle);
+        Arguments.requireNonNull(observer, "observer");
+        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle, observer);
         engine.onWakeUp(runner::wakeUp);
         runner.scheduleAt(engine.clock().instant());
         return runner;
@@ -79,13 +105,21 @@ public final class CampaignRunner implements AutoCloseable {
         }
         Instant now = engine.clock().instant();
         Instant next = now.plus(maxIdle);
+        long started = System.nanoTime(); // a duration, so the monotonic clock: the engine's may be a manual one
+        boolean failed = false;
         try {
             Optional<Instant> due = engine.runDue();
             if (due.isPresent() && due.get().isBefore(next)) {
                 next = due.get();
             }
         } catch (RuntimeException e) {
+            failed = true;
             LOG.error("campaign engine run failed; running again at {}", next, e);
+        }
+        try {
+            observer.passCompleted(Duration.ofNanos(System.nanoTime() - started), failed);
+        } catch (RuntimeException e) {
+            LOG.warn("run observer failed", e);
         }
         scheduleAt(next);
     }

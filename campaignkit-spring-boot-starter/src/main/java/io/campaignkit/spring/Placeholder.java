@@ -1,1 +1,0 @@
-package io.campaignkit.spring; class Placeholder {}
