@@ -3,34 +3,53 @@ package io.campaignkit.spring;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.DeliverySemantics;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * CampaignKit's settings, under {@code campaignkit.}: store, engine, runner, webhooks and channels. Checked
  * at start-up; a wrong value stops the application with a message naming the property.
  */
 @ConfigurationProperties(prefix = "campaignkit")
-@Validated
-public class CampaignKitProperties {
+public class CampaignKitProperties implements InitializingBean {
 
-    @Valid
     private final Store store = new Store();
-    @Valid
     private final Engine engine = new Engine();
-    @Valid
     private final Runner runner = new Runner();
-    @Valid
     private final Webhooks webhooks = new Webhooks();
-    @Valid
     private final ChannelProperties channels = new ChannelProperties();
+
+    /** Checks the values once bound: a wrong one stops the start, naming the property. */
+    @Override
+    public void afterPropertiesSet() {
+        check(engine.maxInFlight >= 1, "campaignkit.engine.max-in-flight", engine.maxInFlight, "must be at least 1");
+        check(engine.batchSize >= 1 && engine.batchSize <= 500, "campaignkit.engine.batch-size", engine.batchSize,
+                "must be from 1 to 500");
+        positive(engine.leaseDuration, "campaignkit.engine.lease-duration");
+        positive(engine.conversationIdleTimeout, "campaignkit.engine.conversation-idle-timeout");
+        check(engine.deliverySemantics != null, "campaignkit.engine.delivery-semantics", null, "is required");
+        positive(runner.maxIdle, "campaignkit.runner.max-idle");
+        check(runner.shutdownTimeout != null && !runner.shutdownTimeout.isNegative(), "campaignkit.runner.shutdown-timeout",
+                runner.shutdownTimeout, "must be zero or more");
+        check(webhooks.pathPrefix != null && webhooks.pathPrefix.matches("/[A-Za-z0-9/_.-]*[A-Za-z0-9_.-]"),
+                "campaignkit.webhooks.path-prefix", webhooks.pathPrefix,
+                "must start with '/', not end with '/', and hold letters, digits, '/', '_', '.' or '-'");
+        check(webhooks.publicBaseUrl == null || webhooks.publicBaseUrl.isAbsolute(), "campaignkit.webhooks.public-base-url",
+                webhooks.publicBaseUrl, "must be an absolute URL such as https://hooks.example.com");
+    }
+
+    private static void positive(Duration value, String name) {
+        check(value != null && value.isPositive(), name, value, "must be a positive duration such as 30s");
+    }
+
+    private static void check(boolean valid, String name, Object value, String reason) {
+        if (!valid) {
+            throw new InvalidConfigurationPropertyValueException(name, value, reason);
+        }
+    }
 
     public Store getStore() {
         return store;
@@ -84,20 +103,14 @@ public class CampaignKitProperties {
         /** This process's name on its leases; unique per process (a random one when unset). */
         private String ownerId;
         /** Most sends awaiting the channel's answer at once. */
-        @Min(1)
         private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
         /** Most recipients claimed or updated in one store call. */
-        @Min(1)
-        @Max(500)
         private int batchSize = CampaignEngine.DEFAULT_BATCH_SIZE;
         /** How long this process holds claimed recipients before another may recover them. */
-        @NotNull
         private Duration leaseDuration = CampaignEngine.DEFAULT_LEASE_DURATION;
         /** A conversation without messages for this long is closed. */
-        @NotNull
         private Duration conversationIdleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
         /** What happens to a send whose outcome is unknown. */
-        @NotNull
         private DeliverySemantics deliverySemantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
 
         public String getOwnerId() {
@@ -154,10 +167,8 @@ public class CampaignKitProperties {
         /** Whether the runner starts with the application (off: the application calls runDue itself). */
         private boolean enabled = true;
         /** Longest wait between two runs, even with nothing due. */
-        @NotNull
         private Duration maxIdle = CampaignRunner.DEFAULT_MAX_IDLE;
         /** How long shutdown waits for sends in flight to be answered and recorded. */
-        @NotNull
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
         public boolean isEnabled() {
@@ -190,8 +201,6 @@ public class CampaignKitProperties {
         /** Whether the endpoints are served (a servlet web application only). */
         private boolean enabled = true;
         /** Path under which each channel's endpoint is served. */
-        @NotNull
-        @Pattern(regexp = "/[A-Za-z0-9/_.-]*[A-Za-z0-9_.-]", message = "must start with '/' and not end with '/'")
         private String pathPrefix = "/campaignkit/webhooks";
         /**
          * The public base URL providers call (scheme, host and port, such as https://hooks.example.com), when a

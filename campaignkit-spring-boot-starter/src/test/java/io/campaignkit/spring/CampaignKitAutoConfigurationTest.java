@@ -68,11 +68,12 @@ class CampaignKitAutoConfigurationTest {
     @Test
     void aWrongValueStopsTheStartNamingTheProperty() {
         contexts.withPropertyValues("campaignkit.engine.max-in-flight=0").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("campaignkit.engine.max-in-flight"));
+                assertThat(messages(context.getStartupFailure()))
+                        .contains("Property campaignkit.engine.max-in-flight with value '0' is invalid: must be at least 1"));
         contexts.withPropertyValues("campaignkit.webhooks.path-prefix=hooks/").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("campaignkit.webhooks.path-prefix"));
+                assertThat(messages(context.getStartupFailure())).contains("campaignkit.webhooks.path-prefix"));
+        contexts.withPropertyValues("campaignkit.runner.shutdown-timeout=soon").run(context ->
+                assertThat(messages(context.getStartupFailure())).contains("campaignkit.runner.shutdown-timeout"));
     }
 
     @Test
@@ -155,11 +156,11 @@ class CampaignKitAutoConfigurationTest {
             CampaignKitRunner runner = context.getBean(CampaignKitRunner.class);
 
             CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(runner::drain);
-            assertThat(runner.isRunning()).isFalse();
             assertThat(drained).as("waits while the send is in flight").isNotDone();
             held.answer.complete(new SendReceipt("wamid.1", Instant.now()));
 
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(runner.isRunning()).isFalse();
             assertThat(engine.inFlight()).isZero();
             assertThat(engine.recipients(id, -1, 10)).singleElement()
                     .satisfies(recipient -> assertThat(recipient.state()).isEqualTo(DeliveryState.SENT));

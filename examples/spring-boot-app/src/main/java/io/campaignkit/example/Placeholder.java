@@ -1,1 +1,0 @@
-package io.campaignkit.example; class Placeholder {}
