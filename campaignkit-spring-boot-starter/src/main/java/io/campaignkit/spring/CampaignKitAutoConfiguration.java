@@ -22,9 +22,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -47,6 +49,12 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(CampaignKitProperties.class)
 @Import({CampaignKitHealthConfiguration.class, CampaignKitWebhookConfiguration.class})
 public class CampaignKitAutoConfiguration {
+
+    /**
+     * Name of an optional {@link Executor} bean on which the engine runs bots and listeners (the engine's own
+     * pool when there is none).
+     */
+    public static final String CALLBACK_EXECUTOR = "campaignkitCallbackExecutor";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
@@ -102,7 +110,7 @@ public class CampaignKitAutoConfiguration {
             CampaignKitChannels channels, BotFlowRegistry bots, CampaignKitProperties properties,
             ObjectProvider<CampaignListener> listeners, ObjectProvider<CampaignKitMetrics> metrics,
             ObjectProvider<UnroutedMessageHandler> unrouted, ObjectProvider<ContactDirectory> directory,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks) {
         CampaignKitProperties.Engine settings = properties.getEngine();
         CampaignEngineBuilder builder = CampaignEngine.builder().storage(storage).channels(channels.registry())
                 .botFlows(bots).maxInFlight(settings.getMaxInFlight()).batchSize(settings.getBatchSize())
@@ -114,6 +122,7 @@ public class CampaignKitAutoConfiguration {
         unrouted.ifAvailable(builder::unroutedMessages);
         directory.ifAvailable(builder::contactDirectory);
         clock.ifAvailable(builder::clock);
+        callbacks.ifAvailable(builder::callbackExecutor);
         CampaignKitMetrics meters = metrics.getIfAvailable();
         List<CampaignListener> all = new java.util.ArrayList<>(listeners.orderedStream().toList());
         if (meters != null) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -20,6 +21,8 @@ public class CampaignKitProperties implements InitializingBean {
     private final Engine engine = new Engine();
     private final Runner runner = new Runner();
     private final Webhooks webhooks = new Webhooks();
+    /** The channels configured by properties. */
+    @NestedConfigurationProperty
     private final ChannelProperties channels = new ChannelProperties();
 
     /** Checks the values once bound: a wrong one stops the start, naming the property. */
@@ -42,7 +45,7 @@ public class CampaignKitProperties implements InitializingBean {
     }
 
     private static void positive(Duration value, String name) {
-        check(value != null && value.isPositive(), name, value, "must be a positive duration such as 30s");
+        check(value != null && !value.isNegative() && !value.isZero(), name, value, "must be a positive duration such as 30s");
     }
 
     private static void check(boolean valid, String name, Object value, String reason) {

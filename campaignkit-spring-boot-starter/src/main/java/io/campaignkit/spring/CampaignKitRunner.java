@@ -5,8 +5,8 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +46,14 @@ public class CampaignKitRunner implements SmartLifecycle {
         if (runner != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "campaignkit-runner");
             thread.setDaemon(true);
             return thread;
         });
+        // on shutdown a pass under way completes; the next one, planned for later, is dropped
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler = executor;
         runner = CampaignRunner.start(engine, scheduler, maxIdle, observer);
         simulated.ifPresent(channel -> scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -78,18 +81,23 @@ public class CampaignKitRunner implements SmartLifecycle {
             scheduler = null;
         }
         long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        stopping.shutdown(); // a pass under way completes (it may still hand messages to a channel); no new one starts
+        try {
+            stopping.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int inFlight;
-        while ((inFlight = engine.inFlight()) > 0 && System.nanoTime() < deadline) {
+        while ((inFlight = engine.inFlight()) > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             LOG.info("waiting for {} send(s) in flight before stopping", inFlight);
+            simulated.ifPresent(SimulatedChannel::deliverDueEvents);
             try {
                 // the engine records answers on the adapters' threads: nothing to wake this one, so it polls
                 TimeUnit.MILLISECONDS.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
             }
         }
-        simulated.ifPresent(SimulatedChannel::deliverDueEvents);
         stopping.shutdownNow();
         if (inFlight > 0) {
             LOG.warn("stopped with {} send(s) still in flight after {}: they are recovered by the lease of another "

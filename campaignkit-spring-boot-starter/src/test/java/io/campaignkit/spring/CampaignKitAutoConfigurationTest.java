@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -108,7 +109,9 @@ class CampaignKitAutoConfigurationTest {
 
     @Test
     void withAMeterRegistryTheChannelsAndTheEngineAreMetered() {
-        contexts.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+        contexts.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(CampaignKitAutoConfiguration.CALLBACK_EXECUTOR, Executor.class, () -> Runnable::run)
+                .run(context -> {
             assertThat(context).hasSingleBean(CampaignKitMetrics.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             CampaignEngine engine = context.getBean(CampaignEngine.class);

@@ -1,10 +1,6 @@
 package io.campaignkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.simulated.SimulatedChannel;
@@ -15,8 +11,13 @@ import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,29 +25,31 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The webhook endpoint of a web application: a status signed by the (simulated) provider reaches the
- * engine through {@code /campaignkit/webhooks/simulated}; a forged one is refused and changes nothing;
- * Meta's GET verification is answered. Sends and webhooks show in the meters, the channels in the health.
+ * The webhook endpoint on a real servlet container: a status signed by the (simulated) provider, posted
+ * as a form like Twilio's, reaches the engine through {@code /campaignkit/webhooks/simulated} with its raw
+ * body and the public URL it was signed for; a forged one is refused and changes nothing; Meta's GET
+ * verification is answered. Sends and webhooks show in the meters, the channels in the health.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.generate-unique-name=true",
         "campaignkit.runner.enabled=false",
+        "campaignkit.webhooks.public-base-url=https://hooks.example.test",
         "campaignkit.channels.simulated.enabled=true",
         "campaignkit.channels.simulated.delivered-after=PT1000H",
-        "campaignkit.channels.simulated.webhook-url=http://localhost/campaignkit/webhooks/simulated",
+        "campaignkit.channels.simulated.webhook-url=https://hooks.example.test/campaignkit/webhooks/simulated",
         "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
         "campaignkit.channels.whatsapp-cloud.access-token=test-access-token",
         "campaignkit.channels.whatsapp-cloud.app-secret=test-app-secret",
         "campaignkit.channels.whatsapp-cloud.verify-token=test-verify-token"})
-@AutoConfigureMockMvc
 class CampaignKitWebhookEndpointTest {
+
+    /** Headers the HTTP client sets itself. */
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
 
     @Configuration
     @EnableAutoConfiguration
@@ -57,8 +60,8 @@ class CampaignKitWebhookEndpointTest {
         }
     }
 
-    @Autowired
-    MockMvc mvc;
+    @LocalServerPort
+    int port;
     @Autowired
     CampaignEngine engine;
     @Autowired
@@ -69,6 +72,8 @@ class CampaignKitWebhookEndpointTest {
     Map<String, HealthIndicator> indicators;
     @Autowired
     Map<String, CompositeHealthContributor> composites;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private double webhooks(String result) {
         return registry.counter("campaignkit.webhooks", "channel", "simulated", "result", result).count();
@@ -84,25 +89,39 @@ class CampaignKitWebhookEndpointTest {
         return recipient;
     }
 
-    private static MockHttpServletRequestBuilder posted(WebhookRequest request, byte[] body) {
-        MockHttpServletRequestBuilder builder = post(request.url().getPath()).content(body);
-        request.headers().asMap().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        return builder;
+    /** Posts {@code body} with the request's headers to this server, at the request's path. */
+    private HttpResponse<String> post(WebhookRequest request, byte[] body) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.url().getPath()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        request.headers().asMap().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void aSignedStatusPostedToTheEndpointReachesTheEngine() throws Exception {
+    void aSignedFormPostedToTheEndpointReachesTheEngine() throws Exception {
         Recipient recipient = sendOne("webhook-ok", "+525500000001");
         double acceptedBefore = webhooks("accepted");
         WebhookRequest delivered = channels.simulated().orElseThrow()
                 .signedStatusWebhook(recipient.providerMessageId().orElseThrow(), DeliveryStatus.DELIVERED);
+        assertThat(delivered.headers().first("Content-Type")).hasValue("application/x-www-form-urlencoded");
 
-        mvc.perform(posted(delivered, delivered.body())).andExpect(status().isOk());
+        HttpResponse<String> answer = post(delivered, delivered.body());
 
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(webhooks("accepted")).isEqualTo(acceptedBefore + 1);
         assertThat(registry.get("campaignkit.sends").tags("channel", "simulated", "outcome", "accepted").counter().count())
                 .isPositive();
+        assertThat(registry.get("campaignkit.status.events").tags("status", "delivered").counter().count()).isPositive();
         assertThat(registry.find("campaignkit.campaign.recipients").tag("campaign", "webhook-ok").gauges()).hasSize(8);
     }
 
@@ -115,27 +134,25 @@ class CampaignKitWebhookEndpointTest {
         byte[] forged = delivered.body();
         forged[forged.length - 1] ^= 1;
 
-        int answered = mvc.perform(posted(delivered, forged)).andReturn().getResponse().getStatus();
+        assertThat(post(delivered, forged).statusCode()).isIn(401, 403);
 
-        assertThat(answered).isIn(401, 403);
         assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state()).isEqualTo(DeliveryState.SENT);
         assertThat(webhooks("refused")).isEqualTo(refusedBefore + 1);
     }
 
     @Test
     void metasVerificationIsAnswered() throws Exception {
-        // as Meta calls it: the parameters in the URL's query
-        mvc.perform(get("/campaignkit/webhooks/whatsapp-cloud?hub.mode=subscribe&hub.verify_token=test-verify-token"
-                        + "&hub.challenge=1158201444"))
-                .andExpect(status().isOk()).andExpect(content().string("1158201444"));
-        int wrongToken = mvc.perform(get("/campaignkit/webhooks/whatsapp-cloud?hub.mode=subscribe&hub.verify_token=guess"
-                + "&hub.challenge=1")).andReturn().getResponse().getStatus();
-        assertThat(wrongToken).isEqualTo(403);
+        HttpResponse<String> verified = get("/campaignkit/webhooks/whatsapp-cloud?hub.mode=subscribe"
+                + "&hub.verify_token=test-verify-token&hub.challenge=1158201444");
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).isEqualTo("1158201444");
+        assertThat(get("/campaignkit/webhooks/whatsapp-cloud?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1")
+                .statusCode()).isEqualTo(403);
     }
 
     @Test
     void anUnknownChannelIsNotFound() throws Exception {
-        mvc.perform(post("/campaignkit/webhooks/nowhere").content("{}")).andExpect(status().isNotFound());
+        assertThat(get("/campaignkit/webhooks/nowhere").statusCode()).isEqualTo(404);
     }
 
     @Test
