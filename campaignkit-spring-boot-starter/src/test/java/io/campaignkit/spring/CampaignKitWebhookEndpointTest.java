@@ -45,8 +45,15 @@ import org.springframework.context.annotation.Configuration;
         "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
         "campaignkit.channels.whatsapp-cloud.access-token=test-access-token",
         "campaignkit.channels.whatsapp-cloud.app-secret=test-app-secret",
-        "campaignkit.channels.whatsapp-cloud.verify-token=test-verify-token"})
+        "campaignkit.channels.whatsapp-cloud.verify-token=test-verify-token",
+        "campaignkit.channels.twilio.account-sid=" + CampaignKitWebhookEndpointTest.TWILIO_ACCOUNT,
+        "campaignkit.channels.twilio.auth-token=" + CampaignKitWebhookEndpointTest.TWILIO_TOKEN,
+        "campaignkit.channels.twilio.sender=+15005550006",
+        "campaignkit.channels.twilio.status-callback-url=https://hooks.example.test/campaignkit/webhooks/twilio"})
 class CampaignKitWebhookEndpointTest {
+
+    static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
+    static final String TWILIO_TOKEN = "twilio-test-auth-token";
 
     /** Headers the HTTP client sets itself. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
@@ -150,6 +157,49 @@ class CampaignKitWebhookEndpointTest {
                 .statusCode()).isEqualTo(403);
     }
 
+    /** Twilio's signature: Base64(HMAC-SHA1(auth token, URL + each parameter's name and value, names sorted)). */
+    private static String twilioSignature(String url, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> postTwilio(Map<String, String> params, String signature) throws Exception {
+        StringBuilder form = new StringBuilder();
+        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/campaignkit/webhooks/twilio"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void twiliosSignedFormPostIsAnsweredAndAForgedOneRefused() throws Exception {
+        // an inbound SMS as Twilio posts it (fields of Twilio's messaging webhook request)
+        Map<String, String> inbound = new java.util.LinkedHashMap<>();
+        inbound.put("ToCountry", "US");
+        inbound.put("SmsMessageSid", "SM11111111111111111111111111111111");
+        inbound.put("NumMedia", "0");
+        inbound.put("Body", "Hola, ¿cuánto debo? 100% seguro & rápido");
+        inbound.put("From", "+525500998877");
+        inbound.put("To", "+15005550006");
+        inbound.put("MessageSid", "SM11111111111111111111111111111111");
+        inbound.put("AccountSid", TWILIO_ACCOUNT);
+        inbound.put("SmsStatus", "received");
+        inbound.put("ApiVersion", "2010-04-01");
+        String signature = twilioSignature("https://hooks.example.test/campaignkit/webhooks/twilio", inbound);
+
+        HttpResponse<String> genuine = postTwilio(inbound, signature);
+        inbound.put("Body", "Hola, ¿cuánto debo? 0% seguro");
+        HttpResponse<String> forged = postTwilio(inbound, signature);
+
+        assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
     @Test
     void anUnknownChannelIsNotFound() throws Exception {
         assertThat(get("/campaignkit/webhooks/nowhere").statusCode()).isEqualTo(404);
@@ -159,7 +209,7 @@ class CampaignKitWebhookEndpointTest {
     void theStoreAndEachChannelHaveTheirHealth() {
         assertThat(indicators.get("campaignkitStoreHealthIndicator").health(true).getStatus()).isEqualTo(Status.UP);
         CompositeHealthContributor channelHealth = composites.get("campaignkitChannelsHealthContributor");
-        assertThat(List.of("simulated", "whatsapp-cloud")).allSatisfy(id ->
+        assertThat(List.of("simulated", "whatsapp-cloud", "twilio")).allSatisfy(id ->
                 assertThat(((HealthIndicator) channelHealth.getContributor(id)).health(true).getStatus()).isEqualTo(Status.UP));
     }
 }
