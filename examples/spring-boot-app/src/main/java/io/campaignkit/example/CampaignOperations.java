@@ -35,6 +35,8 @@ public class CampaignOperations {
     /** The tenant and project of every campaign of this single-company example. */
     public static final String TENANT = "example";
     public static final String PROJECT = "console";
+    /** Pace of a campaign created without one. */
+    public static final int DEFAULT_PER_SECOND = 20;
 
     /**
      * What the operator asks for.
@@ -42,10 +44,10 @@ public class CampaignOperations {
      * @param name the campaign's name
      * @param uploadId the accepted contact file
      * @param text the message, with {{1}} for the contact's name and {{2}} for MONTO
-     * @param perSecond messages per second
+     * @param perSecond messages per second; {@value #DEFAULT_PER_SECOND} when null
      * @param startAt when to start sending; now when null
      */
-    public record NewCampaign(String name, String uploadId, String text, int perSecond, Instant startAt) {
+    public record NewCampaign(String name, String uploadId, String text, Integer perSecond, Instant startAt) {
     }
 
     private final CampaignEngine engine;
@@ -75,7 +77,8 @@ public class CampaignOperations {
         if (text.contains("{{2}}")) {
             bindings.add(Binding.customField("MONTO"));
         }
-        DeliveryPlan.Builder plan = DeliveryPlan.custom().pace(Pace.perSecond(Math.max(1, request.perSecond())));
+        DeliveryPlan.Builder plan = DeliveryPlan.custom().pace(Pace.perSecond(
+                request.perSecond() == null ? DEFAULT_PER_SECOND : request.perSecond()));
         if (request.startAt() != null) {
             plan.startAt(request.startAt());
         }
