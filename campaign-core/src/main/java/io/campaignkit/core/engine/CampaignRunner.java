@@ -53,6 +53,8 @@ public final class CampaignRunner implements AutoCloseable {
     private final CampaignEngine engine;
     private final ScheduledExecutorService scheduler;
     private final Duration maxIdle;
+    private final RunObserver observer;
+    private static final RunObserver NO_OBSERVER = (took, failed) -> { };
     private final Object lock = new Object();
     private ScheduledFuture<?> scheduled; // guarded by lock
     private Instant scheduledAt; // guarded by lock
@@ -65,11 +67,12 @@ public final class CampaignRunner implements AutoCloseable {
     private Instant failingSince;
 
     private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
-            boolean ownsScheduler) {
+            boolean ownsScheduler, RunObserver observer) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.maxIdle = maxIdle;
         this.ownsScheduler = ownsScheduler;
+        this.observer = observer;
     }
 
     /**
@@ -86,7 +89,23 @@ public final class CampaignRunner implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        return start(engine, own, DEFAULT_MAX_IDLE, true);
+        return start(engine, own, DEFAULT_MAX_IDLE, true, NO_OBSERVER);
+    }
+
+    /**
+     * Told how long each of the runner's passes took, for metrics (a Micrometer timer, for one). Called
+     * on the scheduler's thread after the pass; an exception thrown here is logged and swallowed.
+     */
+    @FunctionalInterface
+    public interface RunObserver {
+
+        /**
+         * One call of {@link CampaignEngine#runDue()} returned or threw.
+         *
+         * @param took how long it ran, measured on the JVM's monotonic clock (not the engine's)
+         * @param failed whether it threw
+         */
+        void passCompleted(Duration took, boolean failed);
     }
 
     /** Starts running {@code engine} on {@code scheduler} now, with {@link #DEFAULT_MAX_IDLE}. */
@@ -96,15 +115,22 @@ public final class CampaignRunner implements AutoCloseable {
 
     /** Starts running {@code engine} on {@code scheduler} now. */
     public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {
-        return start(engine, scheduler, maxIdle, false);
+        return start(engine, scheduler, maxIdle, false, NO_OBSERVER);
+    }
+
+    /** Starts running {@code engine} on {@code scheduler} now, telling {@code observer} how long each pass took. */
+    public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
+            RunObserver observer) {
+        return start(engine, scheduler, maxIdle, false, observer);
     }
 
     private static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
-            boolean ownsScheduler) {
+            boolean ownsScheduler, RunObserver observer) {
         Arguments.requireNonNull(engine, "engine");
         Arguments.requireNonNull(scheduler, "scheduler");
         Arguments.requirePositive(maxIdle, "maxIdle");
-        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle, ownsScheduler);
+        Arguments.requireNonNull(observer, "observer");
+        CampaignRunner runner = new CampaignRunner(engine, scheduler, maxIdle, ownsScheduler, observer);
         engine.onWakeUp(runner::wakeUp);
         runner.scheduleAt(engine.clock().instant());
         return runner;
@@ -125,6 +151,8 @@ public final class CampaignRunner implements AutoCloseable {
         }
         Instant now = engine.clock().instant();
         Instant next = now.plus(maxIdle);
+        long started = System.nanoTime(); // a duration, so the monotonic clock: the engine's may be a manual one
+        boolean failed = false;
         try {
             Optional<Instant> due = engine.runDue();
             if (due.isPresent() && due.get().isBefore(next)) {
@@ -152,10 +180,16 @@ public final class CampaignRunner implements AutoCloseable {
             synchronized (lock) {
                 retryNotBefore = next;
             }
+            failed = true;
         }
         synchronized (lock) {
             runs++;
             lock.notifyAll();
+        }
+        try {
+            observer.passCompleted(Duration.ofNanos(System.nanoTime() - started), failed);
+        } catch (RuntimeException e) {
+            LOG.warn("run observer failed", e);
         }
         scheduleAt(next);
     }
