@@ -27,7 +27,7 @@ final class CampaignTransitions {
      */
     static Campaign.Snapshot restorable(Campaign.Snapshot snapshot) {
         CampaignState state = snapshot.state();
-        if (state.allowsEdit()) {
+        if (state == CampaignState.DRAFT || state == CampaignState.READY) {
             state = editableState(snapshot.kind(), snapshot.configuration());
         }
         if (state == CampaignState.SCHEDULED && !validForStart(snapshot.kind(), snapshot.configuration(),
