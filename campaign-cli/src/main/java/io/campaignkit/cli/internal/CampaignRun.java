@@ -89,11 +89,17 @@ final class CampaignRun {
 
     private final CliContext context;
     private final Plan plan;
+    private final RunStartOrTest startOrTest;
     private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
 
     CampaignRun(CliContext context, Plan plan) {
+        this(context, plan, RunStartOrTest.NOW);
+    }
+
+    CampaignRun(CliContext context, Plan plan, RunStartOrTest startOrTest) {
         this.context = context;
         this.plan = plan;
+        this.startOrTest = startOrTest;
     }
 
     int execute() {
@@ -128,6 +134,8 @@ final class CampaignRun {
                     .pacingStore(JdbcPacingStore.on(store))
                     .channel(adapter)
                     .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
+                    .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
+                    .contactDirectory(new ImportedDirectory(contacts))
                     .clock(Clock.systemUTC())
                     .build();
             engineRef.set(engine);
@@ -142,11 +150,26 @@ final class CampaignRun {
                 simulated = events;
             }
 
-            Campaign campaign = createAndLaunch(engine, schema, contacts);
+            if (context.ownsProcess() && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
+                stop.installHook();
+            }
+            if (startOrTest.isTest() || startOrTest.startAt().isPresent()) {
+                runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+                CampaignId created = create(engine, schema);
+                if (startOrTest.isTest()) {
+                    return startOrTest.sendTest(context, engine, created, stop);
+                }
+                Optional<Campaign> started = startOrTest.scheduleAndWait(context, engine, created, stop);
+                if (started.isEmpty()) {
+                    return CampaignKitCli.EXIT_OK;
+                }
+            }
+            Campaign campaign = startOrTest.startAt().isPresent() || startOrTest.isTest()
+                    ? engine.find(engineCampaign).orElseThrow() : createAndLaunch(engine, schema, contacts);
             err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
                     + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
-            if (context.ownsProcess()) {
+            if (context.ownsProcess() && startOrTest.startAt().isEmpty()) {
                 stop.installHook();
             }
             Instant now = Instant.now();
@@ -154,7 +177,9 @@ final class CampaignRun {
                 err.println("outside the active hours: sending starts at "
                         + plan.hours().nextOpening(now).map(Instant::toString).orElse("(never)") + "; Ctrl-C stops");
             }
-            runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+            if (runner == null) {
+                runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+            }
 
             boolean stopped;
             try (ProgressView progress = ProgressView.forContext(context, contacts.size())) {
@@ -264,25 +289,36 @@ final class CampaignRun {
         return contact.build().withCustomData(io.campaignkit.core.data.CustomData.of(kept));
     }
 
+    /** The campaign this run created, once it is created. */
+    private CampaignId engineCampaign;
+
+    /** Creates the run's campaign, READY, to be scheduled or tested. */
+    private CampaignId create(CampaignEngine engine, CustomDataSchema schema) {
+        createAndLaunch(engine, schema, null);
+        return engineCampaign;
+    }
+
+    /** Creates the run's campaign and, given {@code contacts}, launches it with them. */
     private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().binding())
                 .message(plan.message())
-                .audience(AudienceReference.importedList(plan.contacts().getFileName().toString()))
+                .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
                 .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
                 .build();
         CampaignId id = newId();
+        engineCampaign = id;
         try {
             Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);
             if (created.state() != CampaignState.READY) {
                 throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
                         + describe(created.validation().violations()));
             }
-            return engine.launch(id, LaunchRequest.importedContacts(contacts));
+            return contacts == null ? created : engine.launch(id, LaunchRequest.importedContacts(contacts));
         } catch (io.campaignkit.core.campaign.CampaignValidationException invalid) {
             throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
                     + describe(invalid.violations()), invalid);

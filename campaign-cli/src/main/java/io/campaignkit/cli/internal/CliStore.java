@@ -185,11 +185,23 @@ final class CliStore implements AutoCloseable {
         if (mustExist) {
             addUnlessSet(kept, "IFEXISTS", "TRUE");
         }
+        if (isH2File(parts[0])) {
+            // mixed mode: the first process to open the file serves it to the others, so list, report,
+            // schedule and unschedule work while run or serve holds it (else H2 answers "already in use")
+            addUnlessSet(kept, "AUTO_SERVER", "TRUE");
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(String.join(";", kept),
                 user != null ? user : envUser.orElse(H2_DEFAULT_USER), password != null ? password : envPassword.orElse(""));
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout((int) CONNECT_TIMEOUT.toSeconds());
         return pool;
+    }
+
+    /** An embedded H2 file database (not in memory, not a server's TCP or SSL URL). */
+    static boolean isH2File(String urlWithoutSettings) {
+        String lower = urlWithoutSettings.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:zip:");
     }
 
     private static void addUnlessSet(List<String> settings, String key, String value) {
