@@ -105,7 +105,7 @@ final class CampaignRun {
     int execute() {
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
         List<Contact> contacts = importContacts(schema);
-        try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
+        try (CliStore store = CliStore.open(plan.storeUrl(), context); H2Sharing.Served shared = store.shareWithOtherProcesses()) {
             return execute(schema, contacts, store);
         }
     }

@@ -5,7 +5,11 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
+import io.campaignkit.core.campaign.CampaignAction;
+import io.campaignkit.core.campaign.Unscheduling;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.net.URI;
 import java.time.Clock;
@@ -53,6 +57,30 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Stop on its own after this long (for tests and scripts).")
     Duration stopAfter;
 
+    /** Says on stderr what the serving engine started, finished or unscheduled. */
+    private record Announcer(CliContext context) implements CampaignListener {
+        @Override
+        public void onLifecycleEvent(CampaignLifecycleEvent event) {
+            if (event.action() == CampaignAction.LAUNCH || event.action() == CampaignAction.FINISH) {
+                say((event.action() == CampaignAction.LAUNCH ? "launched" : "finished") + " campaign " + event.campaignId()
+                        + " at " + event.at());
+            }
+        }
+
+        @Override
+        public void onUnscheduled(Unscheduling unscheduling) {
+            say("unscheduled campaign " + unscheduling.campaignId() + ": " + unscheduling.code() + ": "
+                    + unscheduling.message());
+        }
+
+        private void say(String line) {
+            synchronized (context.err()) {
+                context.err().println(line);
+                context.err().flush();
+            }
+        }
+    }
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -71,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        try (CliStore cliStore = CliStore.open(url, context);
+        try (CliStore cliStore = CliStore.open(url, context); H2Sharing.Served shared = cliStore.shareWithOtherProcesses();
                 WebhookServer server = webhookPort == null ? null : WebhookServer.start(null, webhookPort,
                         Optional.ofNullable(publicUrl), (channelId, request) -> engineRef.get().handleWebhook(channelId, request));
                 ChannelAdapter adapter = setup.create().apply(server != null
@@ -80,7 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
             CampaignEngine engine = CampaignEngine.builder().store(cliStore.store())
                     .pacingStore(JdbcPacingStore.on(cliStore.store())).channel(adapter)
                     .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
-                    .audienceSource(new FileAudienceSource()).clock(Clock.systemUTC()).build();
+                    .audienceSource(new FileAudienceSource()).listener(new Announcer(context))
+                    .clock(Clock.systemUTC()).build();
             engineRef.set(engine);
             if (adapter instanceof SimulatedChannel simulated) {
                 String channelId = setup.binding().channelTypeId();
