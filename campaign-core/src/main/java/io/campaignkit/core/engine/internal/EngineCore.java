@@ -110,7 +110,7 @@ public final class EngineCore {
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
                 clock, listeners, lifecycle, pendingSkips, new LaunchAudiences(directory, audienceSource));
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
-        this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock);
+        this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
                 conversations);
     }

@@ -8,7 +8,10 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.ContactDirectory;
+import java.util.Optional;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.TestSend;
 import io.campaignkit.core.hours.ActiveHours;
@@ -37,9 +40,11 @@ final class TestSends {
     private final Launcher launcher;
     private final Listeners listeners;
     private final Clock clock;
+    private final Optional<ContactDirectory> directory;
 
     TestSends(CampaignStore campaigns, RecipientStore recipients, Lifecycle lifecycle, Launcher launcher,
-            Listeners listeners, Clock clock) {
+            Listeners listeners, Clock clock, Optional<ContactDirectory> directory) {
+        this.directory = directory;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.lifecycle = lifecycle;
@@ -51,7 +56,7 @@ final class TestSends {
     TestSend send(CampaignId sourceId, List<PhoneNumber> numbers) {
         Campaign source = lifecycle.find(sourceId);
         Instant now = clock.instant();
-        Campaign test = create(source, derived(source, numbers, now), now);
+        Campaign test = create(source, derived(source, testContacts(numbers), now), now);
         Campaign launched;
         try {
             launched = launcher.launch(test.id(), LaunchRequest.fromDirectory());
@@ -65,12 +70,21 @@ final class TestSends {
         return new TestSend(sourceId, launched, notSent);
     }
 
+    /**
+     * The test numbers as the directory knows them (their name and custom data fill the message as a
+     * customer's would); an unknown one is left bare, and the launch refuses it by name.
+     */
+    private List<Contact> testContacts(List<PhoneNumber> numbers) {
+        return numbers.stream().map(phone -> directory.flatMap(d -> d.find(phone)).orElseGet(() -> Contact.of(phone)))
+                .toList();
+    }
+
     /** The source's configuration with the test numbers as audience, open every hour, ending after the test's life. */
-    private static CampaignConfiguration derived(Campaign source, List<PhoneNumber> numbers, Instant now) {
+    private static CampaignConfiguration derived(Campaign source, List<Contact> contacts, Instant now) {
         CampaignConfiguration configuration = source.configuration();
         return configuration.toBuilder()
                 .name(configuration.name().orElse(source.id().value()) + " (test)")
-                .audience(AudienceReference.testNumbers(numbers.toArray(PhoneNumber[]::new)))
+                .audience(new AudienceReference.TestAudience(contacts))
                 .activeHours(ActiveHours.alwaysOpen(configuration.activeHours().zone()))
                 .deliveryPlan(DeliveryPlan.custom().pace(configuration.deliveryPlan().pace())
                         .endAt(now.plus(TestSend.LIFETIME)).build())
