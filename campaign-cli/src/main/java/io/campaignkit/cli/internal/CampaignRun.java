@@ -407,7 +407,7 @@ final class CampaignRun {
         }
     }
 
-    private static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
+    static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
         if (engine == null) {
             return new WebhookResult(503, WebhookResult.TEXT_PLAIN, "starting", List.of());
         }

@@ -1,6 +1,6 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.contact.Contact;
@@ -16,18 +16,15 @@ import java.util.List;
  * The program's {@link AudienceSource}: a scheduled campaign's list is the contact file its
  * {@code run --start-at} named (by absolute path), read again at the start with the campaign's
  * custom-data fields and the default reading options; invalid rows are left out (as {@code --lenient}).
+ * A file this process cannot read refuses the launch: the campaign is unscheduled with the reason.
  */
 final class FileAudienceSource implements AudienceSource {
-
-    /** The code of a list that cannot be read at the start; the campaign is unscheduled with it. */
-    static final String UNREADABLE_LIST = "UNREADABLE_LIST";
 
     @Override
     public Iterable<Contact> importedList(Campaign campaign, AudienceReference.ImportedList list) {
         Path file = Path.of(list.listId());
         if (!file.isAbsolute() || !Files.isReadable(file)) {
-            throw new CampaignKitException(UNREADABLE_LIST, "the contact file '" + list.listId() + "' of campaign "
-                    + campaign.id() + " cannot be read from this process");
+            throw unreadable(campaign, "the contact file '" + list.listId() + "' cannot be read from this process");
         }
         CustomDataSchema schema = campaign.configuration().schema();
         ImportResult result;
@@ -35,10 +32,16 @@ final class FileAudienceSource implements AudienceSource {
             result = AudienceFiles.importFile(AudienceFiles.importer(schema, AudienceOptions.defaults(),
                     ImportPolicy.LENIENT), file);
         } catch (CliException unreadable) {
-            throw new CampaignKitException(UNREADABLE_LIST, unreadable.getMessage(), unreadable);
+            throw unreadable(campaign, unreadable.getMessage());
         }
         List<Contact> contacts = result.contacts().stream()
                 .map(imported -> CampaignRun.contact(imported, schema.fields(), List.of())).toList();
         return contacts;
+    }
+
+    /** A list that cannot be read refuses the launch (the campaign is unscheduled with the message), as a missing audience. */
+    private static IncompleteAudienceException unreadable(Campaign campaign, String message) {
+        return new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(),
+                List.of(new IncompleteAudienceException.Problem("-", message)), 1);
     }
 }

@@ -47,7 +47,7 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
 
     /** The list id a run's campaign keeps: the file's absolute path when another process may have to read it again. */
     AudienceReference audience(Path contacts) {
-        return AudienceReference.importedList(startAt.isPresent() ? contacts.toAbsolutePath().normalize().toString()
+        return AudienceReference.importedList(startAt.isPresent() || isTest() ? contacts.toAbsolutePath().normalize().toString()
                 : contacts.getFileName().toString());
     }
 

@@ -101,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
         });
         try (CliStore cliStore = CliStore.open(url, context); H2Sharing.Served shared = cliStore.shareWithOtherProcesses();
                 WebhookServer server = webhookPort == null ? null : WebhookServer.start(null, webhookPort,
-                        Optional.ofNullable(publicUrl), (channelId, request) -> engineRef.get().handleWebhook(channelId, request));
+                        Optional.ofNullable(publicUrl), (channelId, request) -> CampaignRun.toEngine(engineRef.get(), channelId, request));
                 ChannelAdapter adapter = setup.create().apply(server != null
                         ? Optional.of(server.urlFor(setup.binding().channelTypeId()))
                         : Optional.ofNullable(publicUrl).map(base -> WebhookServer.routeUrl(base, setup.binding().channelTypeId())))) {

@@ -19,8 +19,9 @@ public interface AudienceSource {
      * The contacts of {@code list}, the audience of {@code campaign}, as they are now; iterated
      * twice (checked, then added).
      *
-     * @throws io.campaignkit.core.CampaignKitException when the list cannot be read; a scheduled
-     *     campaign is then unscheduled with the message
+     * @throws io.campaignkit.core.engine.IncompleteAudienceException when the list cannot be read
+     *     ({@code NO_AUDIENCE}, with the reason): a scheduled campaign is then unscheduled with the
+     *     message; any other exception is taken as passing and the start is tried again at the next run
      */
     Iterable<Contact> importedList(Campaign campaign, AudienceReference.ImportedList list);
 }
