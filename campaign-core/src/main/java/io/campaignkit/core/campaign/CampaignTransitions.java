@@ -63,7 +63,8 @@ final class CampaignTransitions {
     /** Whether a SCHEDULED campaign may keep {@code schedule}: valid, and valid for a launch at its start. */
     private static boolean validForStart(CampaignKind kind, CampaignConfiguration configuration,
             Optional<Schedule> schedule) {
-        return schedule.isPresent() && startValidation(kind, configuration, schedule.get().startAt()).isValid();
+        return schedule.isPresent() && CampaignValidation.of(kind, configuration).isValid()
+                && startValidation(kind, configuration, schedule.get().startAt()).isValid();
     }
 
     /** The validation of a launch at {@code start}, as if the delivery plan started there. */
