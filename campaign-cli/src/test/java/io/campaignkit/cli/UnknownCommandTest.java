@@ -9,12 +9,12 @@ class UnknownCommandTest {
 
     @Test
     void anUnknownCommandIsNamedWithTheKnownOnesAndExitsTwo() {
-        CliRun run = CliRun.of("schedule");
+        CliRun run = CliRun.of("deploy");
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString()
-                .contains("unknown command 'schedule'")
-                .contains("validate, run, demo, report or list");
+                .contains("unknown command 'deploy'")
+                .contains("validate, run, demo, report, list, schedule, unschedule or serve");
         assertThat(run.out()).as("no help on stdout").isEmpty();
     }
 
@@ -41,6 +41,6 @@ class UnknownCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString()
-                .contains("a command is missing: validate, run, demo, report or list");
+                .contains("a command is missing: validate, run, demo, report, list, schedule, unschedule or serve");
     }
 }

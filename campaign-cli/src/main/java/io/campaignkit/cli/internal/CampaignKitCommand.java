@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
         versionProvider = VersionProvider.class,
         description = "Validate contact files, run messaging campaigns end to end and export their reports.",
         subcommands = {ValidateCommand.class, RunCommand.class, DemoCommand.class, ReportCommand.class,
-            ListCommand.class},
+            ListCommand.class, ScheduleCommands.ScheduleCommand.class, ScheduleCommands.UnscheduleCommand.class,
+            ServeCommand.class},
         usageHelpAutoWidth = true)
 public final class CampaignKitCommand implements Runnable {
 

@@ -91,17 +91,23 @@ final class CampaignRun {
 
     private final CliContext context;
     private final Plan plan;
+    private final RunStartOrTest startOrTest;
     private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
 
     CampaignRun(CliContext context, Plan plan) {
+        this(context, plan, RunStartOrTest.NOW);
+    }
+
+    CampaignRun(CliContext context, Plan plan, RunStartOrTest startOrTest) {
         this.context = context;
         this.plan = plan;
+        this.startOrTest = startOrTest;
     }
 
     int execute() {
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
         List<Contact> contacts = importContacts(schema);
-        try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
+        try (CliStore store = CliStore.open(plan.storeUrl(), context); H2Sharing.Served shared = store.shareWithOtherProcesses()) {
             return execute(schema, contacts, store);
         }
     }
@@ -123,7 +129,10 @@ final class CampaignRun {
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
-            CampaignEngine engine = newEngine(cliStore.store(), adapter);
+            CampaignEngine engine = engineBuilder(cliStore.store(), adapter)
+                    .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
+                    .contactDirectory(new ImportedDirectory(contacts))
+                    .build();
             engineRef.set(engine);
             SimulatedEvents simulated = null;
             if (adapter instanceof SimulatedChannel channel) {
@@ -136,11 +145,26 @@ final class CampaignRun {
                 simulated = events;
             }
 
-            Campaign campaign = createAndLaunch(engine, schema, contacts);
+            if (context.ownsProcess() && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
+                stop.installHook();
+            }
+            if (startOrTest.isTest() || startOrTest.startAt().isPresent()) {
+                runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+                CampaignId created = create(engine, schema);
+                if (startOrTest.isTest()) {
+                    return startOrTest.sendTest(context, engine, created, stop);
+                }
+                Optional<Campaign> started = startOrTest.scheduleAndWait(context, engine, created, stop);
+                if (started.isEmpty()) {
+                    return CampaignKitCli.EXIT_OK;
+                }
+            }
+            Campaign campaign = startOrTest.startAt().isPresent() || startOrTest.isTest()
+                    ? engine.find(engineCampaign).orElseThrow() : createAndLaunch(engine, schema, contacts);
             err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
                     + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
-            if (context.ownsProcess()) {
+            if (context.ownsProcess() && startOrTest.startAt().isEmpty()) {
                 stop.installHook();
             }
             Instant now = Instant.now();
@@ -148,7 +172,9 @@ final class CampaignRun {
                 err.println("outside the active hours: sending starts at "
                         + plan.hours().nextOpening(now).map(Instant::toString).orElse("(never)") + "; Ctrl-C stops");
             }
-            runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+            if (runner == null) {
+                runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
+            }
 
             boolean stopped;
             try (ProgressView progress = ProgressView.forContext(context, contacts.size())) {
@@ -258,15 +284,23 @@ final class CampaignRun {
         return contact.build().withCustomData(io.campaignkit.core.data.CustomData.of(kept));
     }
 
-    static CampaignEngine newEngine(JdbcCampaignStore store, ChannelAdapter adapter) {
+    /** The campaign this run created, once it is created. */
+    private CampaignId engineCampaign;
+
+    /** Creates the run's campaign, READY, to be scheduled or tested. */
+    private CampaignId create(CampaignEngine engine, CustomDataSchema schema) {
+        createAndLaunch(engine, schema, null);
+        return engineCampaign;
+    }
+
+    static io.campaignkit.core.engine.CampaignEngineBuilder engineBuilder(JdbcCampaignStore store, ChannelAdapter adapter) {
         return CampaignEngine.builder()
                 .store(store)
                 // the pace and the sender's limit hold across every process sharing this database
                 .pacingStore(JdbcPacingStore.on(store))
                 .channel(adapter)
                 .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
-                .clock(Clock.systemUTC())
-                .build();
+                .clock(Clock.systemUTC());
     }
 
     /** {@code run --dry-run}: what the run would do, nothing sent, engaged or kept. */
@@ -276,7 +310,7 @@ final class CampaignRun {
         try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
             ChannelAdapter adapter = plan.channel().create().apply(Optional.empty());
             try {
-                CampaignEngine engine = newEngine(store.store(), adapter);
+                CampaignEngine engine = engineBuilder(store.store(), adapter).build();
                 return DryRunReport.print(context, engine, configuration(schema), contacts);
             } finally {
                 adapter.close();
@@ -290,7 +324,7 @@ final class CampaignRun {
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().sender())
                 .message(plan.message())
-                .audience(AudienceReference.importedList(plan.contacts().getFileName().toString()))
+                .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
                 .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
@@ -300,13 +334,14 @@ final class CampaignRun {
     private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
         CampaignConfiguration configuration = configuration(schema);
         CampaignId id = newId();
+        engineCampaign = id;
         try {
             Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);
             if (created.state() != CampaignState.READY) {
                 throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
                         + describe(created.validation().violations()));
             }
-            return engine.launch(id, LaunchRequest.importedContacts(contacts));
+            return contacts == null ? created : engine.launch(id, LaunchRequest.importedContacts(contacts));
         } catch (io.campaignkit.core.campaign.CampaignValidationException invalid) {
             throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
                     + describe(invalid.violations()), invalid);
@@ -414,18 +449,21 @@ final class CampaignRun {
         }
     }
 
-    /** WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
-    private WebhookServer startWebhooks(int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
-        WebhookEndpoint endpoint = WebhookEndpoint.custom(handler).route("whatsapp-cloud")
+    /** The CLI's webhook routes: WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
+    static WebhookEndpoint endpoint(java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
+        return WebhookEndpoint.custom(handler).route("whatsapp-cloud")
                 .route("twilio", java.util.Set.of("POST")).route("simulated", java.util.Set.of("POST")).build();
+    }
+
+    private WebhookServer startWebhooks(int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
         try {
-            return WebhookServer.start(plan.bindAddress(), port, plan.publicUrl(), endpoint);
+            return WebhookServer.start(plan.bindAddress(), port, plan.publicUrl(), endpoint(handler));
         } catch (java.io.UncheckedIOException e) {
             throw CliException.usage(e.getMessage() + "; pick another --webhook-port", e);
         }
     }
 
-    private static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
+    static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
         if (engine == null) {
             return new WebhookResult(503, WebhookResult.TEXT_PLAIN, "starting", List.of());
         }

@@ -57,11 +57,17 @@ final class CliStore implements AutoCloseable {
     private final JdbcCampaignStore store;
     private final AutoCloseable pool;
     private final String shownUrl;
+    private final String url;
 
     private CliStore(JdbcCampaignStore store, AutoCloseable pool, String shownUrl) {
+        this(store, pool, shownUrl, "");
+    }
+
+    private CliStore(JdbcCampaignStore store, AutoCloseable pool, String shownUrl, String url) {
         this.store = store;
         this.pool = pool;
         this.shownUrl = shownUrl;
+        this.url = url;
     }
 
     /** The URL to use: the option's, else the environment's, else the default H2 file. */
@@ -130,9 +136,15 @@ final class CliStore implements AutoCloseable {
             }
             JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource)
                     .dialect(h2 ? JdbcDialect.H2 : JdbcDialect.POSTGRESQL).migrate(true).tenant(TENANT).build();
-            return Optional.of(new CliStore(store, pool, redact(url)));
+            return Optional.of(new CliStore(store, pool, redact(url), url));
         } catch (RuntimeException failure) {
             closeQuietly(pool);
+            Optional<String> served = sqlErrorCode(failure) == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    ? H2Sharing.servedUrl(url) : Optional.empty();
+            if (served.isPresent()) {
+                // a run or serve holds the file and serves it: through it, as H2's mixed mode
+                return open(served.get(), context, false).map(store -> new CliStore(store.store, store.pool, redact(url)));
+            }
             if (mustExist && h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
                 return Optional.empty();
             }
@@ -146,6 +158,14 @@ final class CliStore implements AutoCloseable {
                     + scrub(rootMessage(failure), url, password) + "; check --store (or " + ENV_STORE
                     + ") and that the database is running and reachable", failure);
         }
+    }
+
+    /**
+     * Serves this store's embedded H2 file to other processes until the result is closed (see
+     * {@link H2Sharing}); for a long-running command. Nothing for other databases.
+     */
+    H2Sharing.Served shareWithOtherProcesses() {
+        return H2Sharing.serve(url);
     }
 
     JdbcCampaignStore store() {
@@ -196,6 +216,13 @@ final class CliStore implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout((int) CONNECT_TIMEOUT.toSeconds());
         return pool;
+    }
+
+    /** An embedded H2 file database (not in memory, not a server's TCP or SSL URL). */
+    static boolean isH2File(String urlWithoutSettings) {
+        String lower = urlWithoutSettings.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:zip:");
     }
 
     private static void addUnlessSet(List<String> settings, String key, String value) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code campaignkit list [--store JDBC_URL] [--json]}: the program's campaigns in the store, oldest
  * first, one line each with their state and counts; with {@code --json}, one JSON array whose keys
- * follow the JSON report's ({@code campaign}, {@code name}, {@code state}, {@code created_at}, the counts).
+ * follow the JSON report's ({@code campaign}, {@code name}, {@code state}, {@code created_at}, the counts). A
+ * SCHEDULED campaign shows its start ({@code start_at} in JSON).
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the stored campaigns with their state and counts.",
@@ -98,7 +99,8 @@ public final class ListCommand implements Callable<Integer> {
         for (Listed entry : listed) {
             CampaignMetrics m = entry.metrics();
             out.printf(Locale.ROOT, LINE_FORMAT, entry.campaign().id().value(), entry.campaign().state(), m.audience(),
-                    m.sent(), m.delivered(), m.read(), m.replied(), m.failed(), m.skipped(), name(entry.campaign()));
+                    m.sent(), m.delivered(), m.read(), m.replied(), m.failed(), m.skipped(), name(entry.campaign())
+                    + entry.campaign().schedule().map(s -> "  (starts " + s.startAt() + ")").orElse(""));
         }
     }
 
@@ -119,6 +121,9 @@ public final class ListCommand implements Callable<Integer> {
                 json.writeStringField("name", campaign.configuration().name().orElse(null));
                 json.writeStringField("state", campaign.state().name());
                 json.writeStringField("created_at", campaign.createdAt().toString());
+                if (campaign.schedule().isPresent()) {
+                    json.writeStringField("start_at", campaign.schedule().get().startAt().toString());
+                }
                 json.writeNumberField("audience", m.audience());
                 json.writeNumberField("sent", m.sent());
                 json.writeNumberField("delivered", m.delivered());

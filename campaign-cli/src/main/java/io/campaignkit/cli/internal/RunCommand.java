@@ -105,6 +105,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report; .csv, .json or .html (default <campaign id>.csv).")
     Path report;
 
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Schedule the campaign instead of starting now: " + StartTimes.FORM + "; the process waits.")
+    String startAt;
+
+    @Option(names = "--test", paramLabel = "NUMBERS", split = ",",
+            description = "Send the message now only to these test numbers (rows of the contact file), like +5255...,+5255...")
+    List<String> test = new ArrayList<>();
+
     @Option(names = "--name", paramLabel = "NAME", description = "The campaign's name (default: the contact file's name).")
     String name;
 
@@ -141,7 +149,34 @@ public final class RunCommand implements Callable<Integer> {
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
-        return dryRun ? new CampaignRun(context, plan).dryRun() : new CampaignRun(context, plan).execute();
+        CampaignRun run = new CampaignRun(context, plan, startOrTest());
+        return dryRun ? run.dryRun() : run.execute();
+    }
+
+    /** {@code --start-at} or {@code --test}: at most one of them. */
+    private RunStartOrTest startOrTest() {
+        if (startAt != null && !test.isEmpty()) {
+            throw CliException.usage("--start-at and --test do not go together: a test is sent now");
+        }
+        java.util.Optional<java.time.Instant> start = startAt == null ? java.util.Optional.empty()
+                : java.util.Optional.of(StartTimes.parse("--start-at", startAt, zone));
+        if (start.isPresent() && !start.get().isAfter(java.time.Instant.now())) {
+            throw CliException.usage("--start-at " + startAt + " has passed (" + start.get() + "); leave it out to start now");
+        }
+        List<io.campaignkit.core.contact.PhoneNumber> numbers = new ArrayList<>();
+        for (String number : test) {
+            try {
+                numbers.add(io.campaignkit.core.contact.PhoneNumber.parse(number.strip()));
+            } catch (CampaignKitException bad) {
+                throw CliException.usage("bad --test number '" + number + "': " + bad.getMessage(), bad);
+            }
+        }
+        if (numbers.size() > io.campaignkit.core.campaign.AudienceReference.TestAudience.MAX_CONTACTS) {
+            throw CliException.usage("--test takes at most "
+                    + io.campaignkit.core.campaign.AudienceReference.TestAudience.MAX_CONTACTS + " numbers");
+        }
+        ZoneId shown = zone == null ? ActiveHours.DEFAULT_ZONE : ZoneId.of(zone.strip());
+        return new RunStartOrTest(start, shown, List.copyOf(numbers));
     }
 
 

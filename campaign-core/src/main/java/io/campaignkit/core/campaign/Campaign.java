@@ -18,42 +18,11 @@ import java.util.function.Consumer;
  * <h2>Lifecycle</h2>
  * <pre>
  *   DRAFT ⇄ READY ──launch──▶ ACTIVE ──finish──▶ FINISHED
+ *             ⇅ schedule / unschedule    ▲
+ *           SCHEDULED ───launch at start──┘
  * </pre>
- * <ul>
- *   <li><b>DRAFT / READY</b> are derived from validation after every edit: a campaign whose
- *       configuration is complete and valid ({@link #validation()} is empty) is READY, any other is
- *       DRAFT. So an edit that completes the configuration makes it READY, and an edit that breaks
- *       it returns it to DRAFT. Both are editable ({@link #reconfigure}, {@link #edit}).</li>
- *   <li><b>launch</b> ({@link #launch(Instant)}, or {@link #launchAt(Instant, Instant)} to schedule
- *       it) is accepted only in READY, after re-validating
- *       with the time-dependent rules; in DRAFT it throws a {@link CampaignValidationException}
- *       listing every problem. A campaign launched with a start in the future is ACTIVE and
- *       {@link DispatchState.Waiting waiting}; otherwise it is ACTIVE and sending. The engine
- *       launches with {@link #launchPreparing}: ACTIVE and {@link DispatchState.Preparing preparing}
- *       while it adds the audience, then {@link #completePreparation} makes it waiting or sending.</li>
- *   <li><b>ACTIVE</b>: configuration frozen (an edit throws {@code CAMPAIGN_FROZEN}). The engine
- *       moves the {@linkplain #dispatch() dispatch state}: {@link #renewPreparation},
- *       {@link #completePreparation}, {@link #startSending}, {@link #pause}, {@link #resume},
- *       {@link #completeSending}, {@link #startFinishing}.</li>
- *   <li><b>FINISHED</b> ({@link #finish}, from ACTIVE only) is terminal: every action is refused,
- *       and a finished campaign is never launched again. The engine gets there in two steps:
- *       {@link #startFinishing} (ACTIVE and {@link DispatchState.Finishing finishing}: nothing is sent
- *       any more) and, once its clean-up is done, {@link #finish}.</li>
- *   <li><b>delete</b>: a store deletes a campaign after {@link #checkDeletable()}, which refuses
- *       an ACTIVE campaign (it must be finished first).</li>
- * </ul>
+ * The rules of each state and action are on {@link CampaignState}.
  * TEST campaigns follow the same rules; their audience is a list of test numbers.
- *
- * <pre>{@code
- * Campaign campaign = Campaign.create(CampaignId.random(), "acme", "cobranza", CampaignKind.LIVE,
- *         CampaignConfiguration.custom().name("Cobranza junio").botFlowId("cobranza-v2")
- *                 .channel("whatsapp-cloud", "109876543210").message(message)
- *                 .audience(AudienceReference.importedList("junio.xlsx")).schema(schema).build(),
- *         clock.instant());
- * if (campaign.state() == CampaignState.READY) {
- *     campaign = campaign.launch(clock.instant());
- * }
- * }</pre>
  */
 public final class Campaign {
 
@@ -82,7 +51,7 @@ public final class Campaign {
         Arguments.requireNonNull(now, "now");
         CampaignState state = CampaignTransitions.editableState(kind, configuration);
         return new Campaign(new Snapshot(id, tenantId.strip(), projectId.strip(), kind, configuration, state,
-                Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(), 0));
+                Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 
     /**
@@ -142,6 +111,11 @@ public final class Campaign {
         return snapshot.updatedAt();
     }
 
+    /** When a SCHEDULED campaign launches; present exactly when SCHEDULED. */
+    public Optional<Schedule> schedule() {
+        return snapshot.schedule();
+    }
+
     public Optional<Instant> launchedAt() {
         return snapshot.launchedAt();
     }
@@ -177,7 +151,8 @@ public final class Campaign {
     // ---------------------------------------------------------------- actions
 
     /**
-     * This campaign with {@code newConfiguration}, DRAFT or READY by its validation. An identical
+     * This campaign with {@code newConfiguration}, DRAFT or READY by its validation; a SCHEDULED one
+     * stays SCHEDULED if it is still valid for its start, else it loses its schedule. An identical
      * configuration is no change: this campaign is returned as it is.
      *
      * @throws IllegalCampaignActionException {@code CAMPAIGN_FROZEN} when ACTIVE,
@@ -190,8 +165,7 @@ public final class Campaign {
         if (newConfiguration.equals(configuration())) {
             return this;
         }
-        CampaignState derived = CampaignTransitions.editableState(kind(), newConfiguration);
-        return next(now, snapshot.withConfiguration(newConfiguration).withState(derived));
+        return next(now, CampaignTransitions.reconfigured(this, newConfiguration, now));
     }
 
     /**
@@ -206,6 +180,29 @@ public final class Campaign {
         CampaignConfiguration.Builder builder = configuration().toBuilder();
         changes.accept(builder);
         return reconfigure(builder.build(), now);
+    }
+
+    /**
+     * SCHEDULED to launch at {@code schedule}'s start (from READY, or SCHEDULED to move it); editable.
+     *
+     * @throws CampaignValidationException when the campaign is not valid for a launch at that start
+     * @throws io.campaignkit.core.InvalidArgumentException when the start is not after {@code now}
+     * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} unless READY or SCHEDULED
+     */
+    public Campaign schedule(Schedule schedule, Instant now) {
+        Arguments.requireNonNull(schedule, "schedule");
+        Arguments.requireNonNull(now, "now");
+        Snapshot scheduled = CampaignTransitions.scheduled(this, schedule, now);
+        return scheduled.equals(snapshot) ? this : next(now, scheduled);
+    }
+
+    /**
+     * A SCHEDULED campaign back to READY, its schedule dropped.
+     * @throws IllegalCampaignActionException {@code ILLEGAL_TRANSITION} unless SCHEDULED
+     */
+    public Campaign unschedule(Instant now) {
+        Arguments.requireNonNull(now, "now");
+        return next(now, CampaignTransitions.unscheduled(this));
     }
 
     /**
@@ -360,9 +357,7 @@ public final class Campaign {
     public void checkDeletable() {
         CampaignTransitions.checkDeletable(this);
     }
-
     // ---------------------------------------------------------------- internals
-
     /** One version step to {@code next}; the same dispatch state (an action that is no change) is no step. */
     private Campaign withDispatch(DispatchState next, Instant now) {
         return next == dispatch().orElse(null) ? this : next(now, snapshot.withDispatch(next));
@@ -397,7 +392,8 @@ public final class Campaign {
     public record Snapshot(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration, CampaignState state, Optional<DispatchState> dispatch,
             Instant createdAt, Instant updatedAt, Optional<Instant> launchedAt, Optional<Instant> finishedAt,
-            Optional<FinishReason> finishReason, long version) {
+            Optional<FinishReason> finishReason, long version, Optional<Schedule> schedule) {
+
         public Snapshot {
             Arguments.requireNonNull(id, "id");
             Arguments.requireNonBlank(tenantId, "tenantId");
@@ -412,36 +408,42 @@ public final class Campaign {
             Arguments.requireNonNull(finishedAt, "finishedAt");
             Arguments.requireNonNull(finishReason, "finishReason");
             Arguments.require(version >= 0, "version", "version must not be negative, was " + version);
+            Arguments.requireNonNull(schedule, "schedule");
+        }
+
+        Snapshot withSchedule(Schedule newSchedule) {
+            return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
+                    launchedAt, finishedAt, finishReason, version, Optional.ofNullable(newSchedule));
         }
 
         Snapshot withState(CampaignState newState) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, newState, dispatch, createdAt, updatedAt,
-                    launchedAt, finishedAt, finishReason, version);
+                    launchedAt, finishedAt, finishReason, version, schedule);
         }
 
         Snapshot withConfiguration(CampaignConfiguration newConfiguration) {
             return new Snapshot(id, tenantId, projectId, kind, newConfiguration, state, dispatch, createdAt, updatedAt,
-                    launchedAt, finishedAt, finishReason, version);
+                    launchedAt, finishedAt, finishReason, version, schedule);
         }
 
         Snapshot withDispatch(DispatchState newDispatch) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, Optional.ofNullable(newDispatch),
-                    createdAt, updatedAt, launchedAt, finishedAt, finishReason, version);
+                    createdAt, updatedAt, launchedAt, finishedAt, finishReason, version, schedule);
         }
 
         Snapshot withLaunchedAt(Instant at) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
-                    Optional.of(at), finishedAt, finishReason, version);
+                    Optional.of(at), finishedAt, finishReason, version, schedule);
         }
 
         Snapshot withFinish(Instant at, FinishReason reason) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
-                    launchedAt, Optional.of(at), Optional.of(reason), version);
+                    launchedAt, Optional.of(at), Optional.of(reason), version, schedule);
         }
 
         Snapshot touched(Instant now, long newVersion) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, now,
-                    launchedAt, finishedAt, finishReason, newVersion);
+                    launchedAt, finishedAt, finishReason, newVersion, schedule);
         }
     }
 }

@@ -9,6 +9,10 @@ public enum CampaignAction {
     CREATE,
     /** Change the configuration. */
     EDIT,
+    /** Have a READY campaign launched at an instant by whichever engine runs then. */
+    SCHEDULE,
+    /** Take a SCHEDULED campaign back to READY (or DRAFT, after an edit that made it invalid). */
+    UNSCHEDULE,
     /** Start the campaign, now or at its planned start (the engine first prepares its audience). */
     LAUNCH,
     /** A launching engine shows it is still adding the audience, or takes over an abandoned preparation. */

@@ -27,9 +27,16 @@ final class CampaignTransitions {
      */
     static Campaign.Snapshot restorable(Campaign.Snapshot snapshot) {
         CampaignState state = snapshot.state();
-        if (state.allowsEdit()) {
+        if (state == CampaignState.DRAFT || state == CampaignState.READY) {
             state = editableState(snapshot.kind(), snapshot.configuration());
         }
+        if (state == CampaignState.SCHEDULED && !validForStart(snapshot.kind(), snapshot.configuration(),
+                snapshot.schedule())) {
+            state = editableState(snapshot.kind(), snapshot.configuration());
+            snapshot = snapshot.withSchedule(null);
+        }
+        Arguments.require(snapshot.schedule().isPresent() == (state == CampaignState.SCHEDULED), "snapshot",
+                "a campaign has a schedule exactly when it is SCHEDULED (state " + state + ")");
         boolean active = state == CampaignState.ACTIVE;
         boolean finished = state == CampaignState.FINISHED;
         Arguments.require(snapshot.dispatch().isPresent() == active, "snapshot",
@@ -53,7 +60,54 @@ final class CampaignTransitions {
         }
     }
 
-    /** See {@link Campaign#launch}: DRAFT or READY, and {@code launched} valid at {@code now}. */
+    /** Whether a SCHEDULED campaign may keep {@code schedule}: valid, and valid for a launch at its start. */
+    private static boolean validForStart(CampaignKind kind, CampaignConfiguration configuration,
+            Optional<Schedule> schedule) {
+        return schedule.isPresent() && CampaignValidation.of(kind, configuration).isValid()
+                && startValidation(kind, configuration, schedule.get().startAt()).isValid();
+    }
+
+    /** The validation of a launch at {@code start}, as if the delivery plan started there. */
+    private static CampaignValidation startValidation(CampaignKind kind, CampaignConfiguration configuration,
+            Instant start) {
+        return CampaignValidation.atLaunch(kind, startingAt(configuration, start), start);
+    }
+
+    /** See {@link Campaign#reconfigure}: DRAFT or READY by validation; SCHEDULED kept while still valid for its start. */
+    static Campaign.Snapshot reconfigured(Campaign campaign, CampaignConfiguration configuration, Instant now) {
+        Campaign.Snapshot changed = campaign.snapshot().withConfiguration(configuration);
+        Optional<Schedule> schedule = campaign.schedule();
+        if (campaign.state() == CampaignState.SCHEDULED && validForStart(campaign.kind(), configuration, schedule)) {
+            return changed;
+        }
+        return changed.withState(editableState(campaign.kind(), configuration)).withSchedule(null);
+    }
+
+    /** See {@link Campaign#schedule(Schedule, Instant)}. */
+    static Campaign.Snapshot scheduled(Campaign campaign, Schedule schedule, Instant now) {
+        CampaignState state = campaign.state();
+        if (state != CampaignState.READY && state != CampaignState.SCHEDULED) {
+            throw refuse(campaign, CampaignAction.SCHEDULE, state == CampaignState.DRAFT
+                    ? "and a draft is completed before it is scheduled" : "and only a campaign not yet launched is scheduled");
+        }
+        Arguments.require(schedule.startAt().isAfter(now), "schedule", "the start " + schedule.startAt()
+                + " must be after now (" + now + "); launch the campaign to start it now");
+        CampaignValidation validation = startValidation(campaign.kind(), campaign.configuration(), schedule.startAt());
+        if (!validation.isValid()) {
+            throw new CampaignValidationException(campaign.id(), state, CampaignAction.SCHEDULE, validation);
+        }
+        return campaign.snapshot().withState(CampaignState.SCHEDULED).withSchedule(schedule);
+    }
+
+    /** See {@link Campaign#unschedule}. */
+    static Campaign.Snapshot unscheduled(Campaign campaign) {
+        if (campaign.state() != CampaignState.SCHEDULED) {
+            throw refuse(campaign, CampaignAction.UNSCHEDULE, "and only a scheduled campaign is unscheduled");
+        }
+        return campaign.snapshot().withState(editableState(campaign.kind(), campaign.configuration())).withSchedule(null);
+    }
+
+    /** See {@link Campaign#launch}: DRAFT, READY or SCHEDULED, and {@code launched} valid at {@code now}. */
     static void checkLaunchable(Campaign campaign, CampaignConfiguration launched, Instant now) {
         if (!campaign.state().allowsEdit()) {
             throw refuse(campaign, CampaignAction.LAUNCH, campaign.state() == CampaignState.FINISHED
@@ -71,7 +125,7 @@ final class CampaignTransitions {
         checkLaunchable(campaign, launched, now);
         DispatchState first = firstDispatch(launched, now);
         return campaign.snapshot().withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
-                .withLaunchedAt(now);
+                .withLaunchedAt(now).withSchedule(null);
     }
 
     /** See {@link Campaign#launchAt}: {@code configuration} with its delivery plan starting at {@code start}. */
@@ -85,7 +139,8 @@ final class CampaignTransitions {
     static Campaign.Snapshot launchedPreparing(Campaign campaign, String preparer, Instant now) {
         checkLaunchable(campaign, campaign.configuration(), now);
         DispatchState.Preparing preparing = new DispatchState.Preparing(preparer, now, now);
-        return campaign.snapshot().withState(CampaignState.ACTIVE).withDispatch(preparing).withLaunchedAt(now);
+        return campaign.snapshot().withState(CampaignState.ACTIVE).withDispatch(preparing).withLaunchedAt(now)
+                .withSchedule(null);
     }
 
     /** WAITING for the planned start of {@code launched}, or SENDING when it is not in the future. */

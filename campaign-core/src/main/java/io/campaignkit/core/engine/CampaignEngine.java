@@ -227,6 +227,56 @@ public final class CampaignEngine {
         return core.plan(id, request);
     }
 
+    /**
+     * Schedules a READY campaign to launch at {@code schedule}'s start (or moves a SCHEDULED one):
+     * SCHEDULED, still editable, no contact engaged. At the start, any engine on the store launches it,
+     * exactly once (the store's versioned update decides which), resolving its audience then: a segment
+     * or TEST audience from the contact directory, an imported list from the
+     * {@link CampaignEngineBuilder#audienceSource audience source}. A process that dies at the start
+     * neither launches it twice nor loses it: before the launch is stored the campaign is still
+     * SCHEDULED for the next run; after it, the launch is a preparation any engine resumes. A refused
+     * launch, a missed {@linkplain io.campaignkit.core.campaign.Schedule#latestStart() latest start},
+     * and an edit that makes the campaign invalid unschedule it; the listener hears why
+     * ({@link io.campaignkit.core.port.CampaignListener#onUnscheduled}).
+     *
+     * @throws io.campaignkit.core.campaign.CampaignValidationException if not valid for a launch at the start
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException unless READY or SCHEDULED
+     * @throws InvalidArgumentException if the start is not in the future
+     */
+    public Campaign schedule(CampaignId id, io.campaignkit.core.campaign.Schedule schedule) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(schedule, "schedule");
+        return core.schedule(id, schedule);
+    }
+
+    /**
+     * Takes a SCHEDULED campaign back to READY; nothing was engaged, so nothing is released.
+     *
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException unless SCHEDULED
+     */
+    public Campaign unschedule(CampaignId id) {
+        return core.unschedule(Arguments.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Sends the campaign's current message (in any state; the campaign is not changed) now to
+     * {@code numbers}, through a new TEST campaign derived from it: same message, channel, bot flow and
+     * pace, its audience the test numbers, open at every hour, ending after {@link TestSend#LIFETIME}.
+     * The same rules hold: every number must be in the contact directory (else nothing is sent and
+     * {@link IncompleteAudienceException} {@code UNKNOWN_TEST_NUMBER} names them), and a number engaged
+     * in another active campaign on the sender is not sent to, reported in {@link TestSend#notSent()}.
+     * The messages go at the engine's next run (a runner is woken at once).
+     *
+     * @throws io.campaignkit.core.campaign.CampaignValidationException if the derived TEST campaign is
+     *     not valid (no message, no channel...); nothing is left behind
+     */
+    public TestSend sendTest(CampaignId id, List<PhoneNumber> numbers) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNoNullElements(numbers, "numbers");
+        Arguments.require(!numbers.isEmpty(), "numbers", "give at least one test number");
+        return core.sendTest(id, List.copyOf(numbers));
+    }
+
     /** Pauses an ACTIVE campaign: no new sends; sends in flight complete and are recorded. */
     public Campaign pause(CampaignId id) {
         return core.pause(Arguments.requireNonNull(id, "id"));

@@ -29,6 +29,7 @@ import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
+import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.Suppression;
@@ -56,6 +57,7 @@ public final class CampaignEngineBuilder {
     private ChannelRegistry channels = ChannelRegistry.empty();
     private BotFlowRegistry botFlows = id -> Optional.empty();
     private ContactDirectory directory;
+    private AudienceSource audienceSource;
     private Clock clock = Clock.systemUTC();
     private CampaignListener listener = CampaignListener.NONE;
     private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
@@ -196,6 +198,16 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Reads an imported list again where no host call hands it over: at a scheduled campaign's start
+     * and when resuming a launch a crashed process left half done. Optional; without it such a
+     * scheduled campaign is unscheduled at its start with the reason.
+     */
+    public CampaignEngineBuilder audienceSource(AudienceSource source) {
+        this.audienceSource = Arguments.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
      * Where the host's code runs: bot flows, the listener and the unrouted-message handler. The engine
      * never calls them under its lock, so a slow bot delays neither sending nor a webhook's answer;
      * one contact's messages reach its bot one at a time and in order, and listener events keep their
@@ -217,7 +229,8 @@ public final class CampaignEngineBuilder {
                 "at least one channel adapter is required: builder().channel(...)");
         RandomGenerator jitter = random != null ? random : new SplittableRandom();
         CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
-        return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory), clock,
+        return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
+                Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
                 jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);

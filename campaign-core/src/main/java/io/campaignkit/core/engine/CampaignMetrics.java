@@ -62,6 +62,30 @@ public record CampaignMetrics(CampaignId campaignId, long audience, long pending
                 counts.failedByCode(), funnel);
     }
 
+    /** The key of the unknown outcomes in {@link #notSentByReason()}. */
+    public static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
+
+    /**
+     * Not sent ("no se envió a"): the recipients the message did not reach as far as anyone knows,
+     * {@code failed + skipped + unknown}.
+     */
+    public long notSent() {
+        return failed + skipped + unknown;
+    }
+
+    /**
+     * {@link #notSent()} by reason: each skip reason, each failure code, and {@value #UNKNOWN_OUTCOME}
+     * for the unknown outcomes (a code used both to skip and to fail counts both).
+     */
+    public Map<String, Long> notSentByReason() {
+        Map<String, Long> byReason = new java.util.TreeMap<>(skippedByReason);
+        failedByCode.forEach((code, count) -> byReason.merge(code, count, Long::sum));
+        if (unknown > 0) {
+            byReason.merge(UNKNOWN_OUTCOME, unknown, Long::sum);
+        }
+        return java.util.Collections.unmodifiableMap(byReason);
+    }
+
     /** delivered / sent, from 0 to 1; 0 when nothing was sent. */
     public double receivedRate() {
         return ratio(delivered, sent);

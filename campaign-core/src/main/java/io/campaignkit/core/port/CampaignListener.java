@@ -30,6 +30,13 @@ public interface CampaignListener {
     default void onFinishCleanUp(FinishCleanUp cleanUp) {
     }
 
+    /**
+     * A SCHEDULED campaign lost its schedule without being launched: unscheduled by the host, made
+     * invalid by an edit, refused at its start, or not launched before its latest start.
+     */
+    default void onUnscheduled(io.campaignkit.core.campaign.Unscheduling unscheduling) {
+    }
+
     /** Something failed inside the engine (it was also logged); the engine goes on. */
     default void onEngineFailure(EngineFailure failure) {
     }

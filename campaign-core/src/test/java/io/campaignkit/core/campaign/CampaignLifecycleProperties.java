@@ -37,7 +37,7 @@ class CampaignLifecycleProperties {
 
     enum Kind {
         EDIT_VALID, EDIT_BREAKING, LAUNCH, LAUNCH_PREPARING, PREPARE, COMPLETE_PREPARATION, START_SENDING, PAUSE, RESUME,
-        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE
+        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE, SCHEDULE, UNSCHEDULE
     }
 
     record Step(Kind kind, int variant, int minutesLater) {}
@@ -96,7 +96,7 @@ class CampaignLifecycleProperties {
             }
             if (after == before) {
                 assertThat(step.kind()).isIn(Kind.EDIT_VALID, Kind.EDIT_BREAKING, Kind.PAUSE, Kind.START_FINISHING,
-                        Kind.VALIDATE);
+                        Kind.VALIDATE, Kind.SCHEDULE);
             } else {
                 assertThat(after.version()).isEqualTo(before.version() + 1);
                 assertThat(after.updatedAt()).isEqualTo(now);
@@ -120,11 +120,19 @@ class CampaignLifecycleProperties {
                 assertThat(campaign.state() == CampaignState.READY).isEqualTo(campaign.validation().isValid());
                 assertThat(campaign.dispatch()).isEmpty();
                 assertThat(campaign.launchedAt()).isEmpty();
+                assertThat(campaign.schedule()).isEmpty();
+                break;
+            case SCHEDULED:
+                assertThat(campaign.validation().isValid()).as("a scheduled campaign is valid").isTrue();
+                assertThat(campaign.schedule()).isPresent();
+                assertThat(campaign.dispatch()).isEmpty();
+                assertThat(campaign.launchedAt()).as("a scheduled campaign is not launched").isEmpty();
                 break;
             case ACTIVE:
                 assertThat(campaign.dispatch()).isPresent();
                 assertThat(campaign.launchedAt()).isPresent();
                 assertThat(campaign.validation().isValid()).isTrue();
+                assertThat(campaign.schedule()).isEmpty();
                 break;
             default:
                 assertThat(campaign.dispatch()).isEmpty();
@@ -142,7 +150,10 @@ class CampaignLifecycleProperties {
                 return state.allowsEdit();
             case LAUNCH:
             case LAUNCH_PREPARING:
-                return state == CampaignState.READY;
+            case SCHEDULE:
+                return state == CampaignState.READY || state == CampaignState.SCHEDULED;
+            case UNSCHEDULE:
+                return state == CampaignState.SCHEDULED;
             case PREPARE:
             case COMPLETE_PREPARATION:
                 return dispatch instanceof DispatchState.Preparing;
@@ -196,6 +207,10 @@ class CampaignLifecycleProperties {
             case DELETE:
                 campaign.checkDeletable();
                 return campaign;
+            case SCHEDULE:
+                return campaign.schedule(Schedule.at(now.plus(Duration.ofHours(1 + step.variant()))), now);
+            case UNSCHEDULE:
+                return campaign.unschedule(now);
             default:
                 campaign.validation();
                 return campaign;

@@ -182,7 +182,7 @@ class CampaignValueTypesTest {
 
         Campaign.Snapshot finishedWithoutTime = new Campaign.Snapshot(CampaignFixtures.ID, "acme", "p", CampaignKind.LIVE,
                 CampaignFixtures.liveConfiguration(), CampaignState.FINISHED, Optional.empty(), T0, T0, Optional.of(T0),
-                Optional.empty(), Optional.empty(), 3);
+                Optional.empty(), Optional.empty(), 3, Optional.empty());
         assertRefuses(() -> Campaign.restore(finishedWithoutTime), "snapshot", "finish");
     }
 

@@ -1,6 +1,7 @@
 package io.campaignkit.testkit.engine;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.Unscheduling;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.EngineFailure;
@@ -14,6 +15,7 @@ public final class RecordingListener implements CampaignListener {
     private final List<CampaignLifecycleEvent> lifecycle = new ArrayList<>();
     private final List<RecipientEvent> recipients = new ArrayList<>();
     private final List<EngineFailure> failures = new ArrayList<>();
+    private final List<Unscheduling> unschedulings = new ArrayList<>();
 
     @Override
     public synchronized void onLifecycleEvent(CampaignLifecycleEvent event) {
@@ -28,6 +30,16 @@ public final class RecordingListener implements CampaignListener {
     @Override
     public synchronized void onEngineFailure(EngineFailure failure) {
         failures.add(failure);
+    }
+
+    @Override
+    public synchronized void onUnscheduled(Unscheduling unscheduling) {
+        unschedulings.add(unscheduling);
+    }
+
+    /** The scheduled campaigns that lost their schedule, and why, in order. */
+    public synchronized List<Unscheduling> unschedulings() {
+        return List.copyOf(unschedulings);
     }
 
     /** The failures the engine reported, in order. */

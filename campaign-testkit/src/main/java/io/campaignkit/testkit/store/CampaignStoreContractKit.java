@@ -7,6 +7,7 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.campaign.Schedule;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.DuplicateCampaignException;
 import io.campaignkit.core.port.Recipient;
@@ -247,6 +248,68 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             assertThat(store().findByProject("globex", "cobranza", Optional.empty(), 10))
                     .extracting(c -> c.id().value()).containsExactly("b-1");
             assertThat(store().findByProject("globex", "ventas", Optional.empty(), 10)).isEmpty();
+        }
+    }
+
+    // ================================================================ scheduled campaigns
+
+    /**
+     * Scheduled campaigns: the schedule is kept with the campaign, and the launch at its start is
+     * claimed through the versioned update, so engines racing for it launch it once.
+     */
+    @Nested
+    @DisplayName("scheduled campaigns")
+    public class Scheduled {
+
+        @Test
+        void aScheduledCampaignKeepsItsScheduleAndIsFoundByItsState() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
+            store().insert(ready);
+            Campaign scheduled = ready.schedule(Schedule.at(at(3600)).latestStart(at(7200)), at(1));
+            store().update(scheduled, ready.version());
+            assertThat(store().find(ready.id())).contains(scheduled);
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).containsExactly(scheduled);
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            Campaign unscheduled = scheduled.unschedule(at(2));
+            store().update(unscheduled, scheduled.version());
+            assertThat(store().find(ready.id())).contains(unscheduled);
+            assertThat(unscheduled.schedule()).isEmpty();
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).isEmpty();
+        }
+
+        @Test
+        void aScheduleWithoutLatestStartRoundTrips() {
+            Campaign scheduled = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY)
+                    .schedule(Schedule.at(at(3600)), at(1));
+            store().insert(scheduled);
+            assertThat(store().find(scheduled.id())).contains(scheduled);
+        }
+
+        @Test
+        void enginesRacingToLaunchAScheduledCampaignLaunchItOnce() throws Exception {
+            Campaign scheduled = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY)
+                    .schedule(Schedule.at(at(3600)), at(1));
+            store().insert(scheduled);
+            int engines = 8;
+            List<Callable<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < engines; i++) {
+                Campaign launched = scheduled.launchPreparing("engine-" + i, at(3600));
+                claims.add(() -> {
+                    try {
+                        store().update(launched, scheduled.version());
+                        return true;
+                    } catch (VersionConflictException lost) {
+                        return false;
+                    }
+                });
+            }
+            List<Boolean> won = runConcurrently(claims);
+            assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+            Campaign stored = store().find(scheduled.id()).orElseThrow();
+            assertThat(stored.state()).isEqualTo(CampaignState.ACTIVE);
+            assertThat(stored.isPreparing()).isTrue();
+            assertThat(stored.schedule()).isEmpty();
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).isEmpty();
         }
     }
 }

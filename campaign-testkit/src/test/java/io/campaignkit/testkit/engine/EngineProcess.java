@@ -40,8 +40,18 @@ final class EngineProcess {
 
     EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
             InMemoryContactDirectory directory, RecordingBot bot) {
+        this(ownerId, shared, channel, clock, directory, bot, null);
+    }
+
+    /** An engine process that reads imported lists again through {@code source} (when not null). */
+    EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
+            InMemoryContactDirectory directory, RecordingBot bot, io.campaignkit.core.port.AudienceSource source) {
         this.store = new CrashingStore(shared);
-        this.engine = CampaignEngine.builder().storage(store.view()).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(ownerId)
+        io.campaignkit.core.engine.CampaignEngineBuilder builder = CampaignEngine.builder();
+        if (source != null) {
+            builder.audienceSource(source);
+        }
+        this.engine = builder.storage(store.view()).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(ownerId)
                 .botFlows(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot))).contactDirectory(directory)
                 .leaseDuration(LEASE).batchSize(BATCH).listener(new CampaignListener() {
                     @Override
@@ -57,6 +67,11 @@ final class EngineProcess {
                     @Override
                     public void onEngineFailure(EngineFailure failure) {
                         listener.onEngineFailure(failure);
+                    }
+
+                    @Override
+                    public void onUnscheduled(io.campaignkit.core.campaign.Unscheduling unscheduling) {
+                        listener.onUnscheduled(unscheduling);
                     }
 
                     @Override

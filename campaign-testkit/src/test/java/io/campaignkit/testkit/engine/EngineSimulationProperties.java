@@ -87,6 +87,9 @@ class EngineSimulationProperties {
         private final Map<CampaignId, ActiveHours> hours = new HashMap<>();
         private final Map<CampaignId, OutOfHoursPolicy> policies = new HashMap<>();
         private final Map<CampaignId, Integer> audienceSizes = new HashMap<>();
+        /** The imported lists, read again at a scheduled start; the start of each campaign while scheduled. */
+        private final Map<CampaignId, List<Contact>> audiences = new HashMap<>();
+        private final Map<CampaignId, Instant> scheduledStarts = new HashMap<>();
         private final List<CampaignId> campaigns = new ArrayList<>();
         private final List<Injected> injected = new ArrayList<>();
         private final double senderLimit;
@@ -137,6 +140,7 @@ class EngineSimulationProperties {
                     .maxInFlight(1 + random.nextInt(8))
                     .conversationIdleTimeout(Duration.ofHours(1 + random.nextInt(30)))
                     .engine(engine -> {
+                        engine.audienceSource((campaign, list) -> audiences.get(campaign.id()));
                         if (slowBots) {
                             engine.callbackExecutor(callbacks);
                         }
@@ -167,7 +171,7 @@ class EngineSimulationProperties {
             List<long[]> actions = new ArrayList<>();
             int actionCount = 4 + random.nextInt(10);
             for (int i = 0; i < actionCount; i++) {
-                actions.add(new long[] {random.nextInt(36 * 3600), random.nextInt(4), random.nextInt(POOL)});
+                actions.add(new long[] {random.nextInt(36 * 3600), random.nextInt(5), random.nextInt(POOL)});
             }
             actions.sort((a, b) -> Long.compare(a[0], b[0]));
             for (long[] action : actions) {
@@ -184,6 +188,9 @@ class EngineSimulationProperties {
             scenario.runUntil(allOpened);
             callbacks.runAll();
             for (CampaignId id : campaigns) {
+                if (scenario.campaign(id).state() == CampaignState.SCHEDULED) {
+                    scenario.engine().unschedule(id); // its start is beyond the run
+                }
                 if (scenario.campaign(id).state() == CampaignState.ACTIVE) {
                     scenario.engine().finish(id);
                 }
@@ -218,10 +225,16 @@ class EngineSimulationProperties {
                 audience.add(Fixtures.contact(random.nextInt(POOL)));
             }
             LaunchRequest request = LaunchRequest.importedContacts(audience);
-            if (random.nextBoolean()) {
+            audiences.put(id, List.copyOf(audience));
+            int start = random.nextInt(3);
+            if (start == 0) {
                 request = request.startAt(scenario.clock().instant().plus(Duration.ofMinutes(random.nextInt(180))));
             }
-            scenario.engine().launch(id, request);
+            if (start == 1) {
+                schedule(id);
+            } else {
+                scenario.engine().launch(id, request);
+            }
             campaigns.add(id);
             for (int i = 0; i < POOL; i++) {
                 byCorrelation.put(new RecipientKey(id, Fixtures.contact(i).phone()).correlationId(), id);
@@ -260,11 +273,27 @@ class EngineSimulationProperties {
                             scenario.engine().finish(id);
                         }
                     }
-                    default -> inbound(target);
+                    case 3 -> inbound(target);
+                    default -> {
+                        if (random.nextInt(3) == 0 && scenario.campaign(id).state() == CampaignState.SCHEDULED) {
+                            scenario.engine().unschedule(id);
+                            scheduledStarts.remove(id);
+                        } else {
+                            schedule(id); // schedules a READY campaign again, moves a scheduled one; else refused
+                        }
+                    }
                 }
             } catch (CampaignKitException refusedInThisState) {
                 // pausing a finished campaign, resuming a running one...: refused, as it should be
             }
+        }
+
+        /** Schedules (or moves) the campaign to a random start up to 12 hours ahead. */
+        private void schedule(CampaignId id) {
+            Instant start = scenario.clock().instant().plusSeconds(1 + random.nextInt(12 * 3600));
+            scenario.engine().schedule(id, io.campaignkit.core.campaign.Schedule.at(start));
+            scheduledStarts.put(id, start);
+            Statistics.label("scheduled").collect(true);
         }
 
         private void inbound(int contact) {
@@ -292,6 +321,7 @@ class EngineSimulationProperties {
             checkedSends = sends.size();
             checkFinishedCampaignsAreSettled();
             checkARefusedSenderSendsNothingUntilResumed();
+            checkAScheduledCampaignEngagesNoOneBeforeItsStart();
             for (int i = 0; i < POOL; i++) {
                 PhoneNumber phone = Fixtures.contact(i).phone();
                 for (CampaignId id : campaigns) {
@@ -372,6 +402,27 @@ class EngineSimulationProperties {
                         && campaign.dispatch().orElse(null) instanceof DispatchState.Sending sending) {
                     assertThat(sending.since()).as("%s still sending after the sender's credentials were refused at %s",
                             id, credentialsRefusedAt.get()).isAfterOrEqualTo(credentialsRefusedAt.get());
+                }
+            }
+        }
+
+        /**
+         * A campaign not launched (scheduled, or unscheduled back to READY) has no recipient and holds no
+         * contact; a scheduled one is launched at or after its start, never before.
+         */
+        private void checkAScheduledCampaignEngagesNoOneBeforeItsStart() {
+            for (CampaignId id : campaigns) {
+                Campaign campaign = scenario.campaign(id);
+                if (campaign.launchedAt().isEmpty()) {
+                    assertThat(scenario.store().counts(id).total()).as("recipients of %s, not launched", id).isZero();
+                    for (int i = 0; i < POOL; i++) {
+                        assertThat(scenario.store().engagedCampaign(new io.campaignkit.core.campaign.SenderKey(
+                                CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID), Fixtures.contact(i).phone()))
+                                .as("contact %d engaged by %s before its start", i, id).isNotEqualTo(Optional.of(id));
+                    }
+                } else if (scheduledStarts.containsKey(id)) {
+                    assertThat(campaign.launchedAt().get()).as("%s launched before its scheduled start", id)
+                            .isAfterOrEqualTo(scheduledStarts.get(id));
                 }
             }
         }
@@ -480,7 +531,8 @@ class EngineSimulationProperties {
                 var counts = scenario.store().counts(id);
                 assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
                         .as("unsettled recipients of finished %s", id).isZero();
-                assertThat(counts.total()).isEqualTo((long) audienceSizes.get(id));
+                long launched = scenario.campaign(id).launchedAt().isPresent() ? audienceSizes.get(id) : 0;
+                assertThat(counts.total()).as("recipients of %s", id).isEqualTo(launched);
                 long settled = 0;
                 for (DeliveryState state : DeliveryState.values()) {
                     settled += counts.count(state);

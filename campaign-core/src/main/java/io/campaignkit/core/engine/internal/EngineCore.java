@@ -13,6 +13,10 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.campaign.Schedule;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.TestSend;
+import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
@@ -66,12 +70,14 @@ public final class EngineCore {
     private final Finisher finisher;
     private final Launcher launcher;
     private final Planner planner;
+    private final Schedules schedules;
+    private final TestSends testSends;
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
-            Optional<ContactDirectory> directory, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
+            Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
             EngineSettings settings, RandomGenerator random, Executor callbackExecutor) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
@@ -103,11 +109,13 @@ public final class EngineCore {
                 lifecycle, replies);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
-        LaunchAudiences audiences = new LaunchAudiences(directory);
+        LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
                 clock, listeners, lifecycle, pendingSkips, audiences);
         this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
                 clock);
+        this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
+        this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
                 conversations);
     }
@@ -146,7 +154,27 @@ public final class EngineCore {
     }
 
     public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {
-        return locked(() -> lifecycle.change(id, CampaignAction.EDIT, c -> c.edit(changes, clock.instant())));
+        return locked(() -> {
+            Campaign[] before = new Campaign[1];
+            Campaign after = lifecycle.change(id, CampaignAction.EDIT, c -> {
+                before[0] = c;
+                return c.edit(changes, clock.instant());
+            });
+            schedules.afterEdit(before[0], after);
+            return after;
+        });
+    }
+
+    public Campaign schedule(CampaignId id, Schedule schedule) {
+        return locked(() -> schedules.schedule(id, schedule));
+    }
+
+    public Campaign unschedule(CampaignId id) {
+        return locked(() -> schedules.unschedule(id));
+    }
+
+    public TestSend sendTest(CampaignId id, List<PhoneNumber> numbers) {
+        return locked(() -> testSends.send(id, numbers));
     }
 
     public Campaign launch(CampaignId id, LaunchRequest request) {
@@ -211,7 +239,7 @@ public final class EngineCore {
         return locked(() -> {
             dispatcher.recordAnswers();
             Instant now = clock.instant();
-            Optional<Instant> next = Optional.empty();
+            Optional<Instant> next = schedules.runDue(now);
             Optional<CampaignId> after = Optional.empty();
             List<Campaign> page;
             do {

@@ -8,6 +8,7 @@ import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldViolation;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.ContactDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,17 @@ final class LaunchAudiences {
     private static final String CODE_MISSING_DIRECTORY = "NO_CONTACT_DIRECTORY";
 
     private final Optional<ContactDirectory> directory;
+    private final Optional<AudienceSource> source;
 
-    LaunchAudiences(Optional<ContactDirectory> directory) {
+    LaunchAudiences(Optional<ContactDirectory> directory, Optional<AudienceSource> source) {
         this.directory = directory;
+        this.source = source;
+    }
+
+    /** Whether the engine reads {@code audience} itself: segments and TEST audiences, imported lists with a source. */
+    boolean readableByEngine(AudienceReference audience) {
+        return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience
+                || audience instanceof AudienceReference.ImportedList && source.isPresent();
     }
 
     /** The audience of a launch, refused when it lacks custom data the request requires. */
@@ -70,6 +79,10 @@ final class LaunchAudiences {
         }
         if (audience instanceof AudienceReference.TestAudience test) {
             return testAudience(campaign, test, resuming);
+        }
+        if (audience instanceof AudienceReference.ImportedList list && source.isPresent()) {
+            Iterable<Contact> contacts = source.get().importedList(campaign, list);
+            return contacts::forEach;
         }
         throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(), List.of(
                 new IncompleteAudienceException.Problem("-", "an imported-list campaign is launched with its contacts: "

@@ -119,6 +119,31 @@ final class Launcher {
         return prepare(launched, contacts);
     }
 
+    /**
+     * Launches a SCHEDULED campaign whose start has come, at most once over every engine on the store:
+     * the audience is read, then the campaign becomes ACTIVE and PREPARING by this engine only if it is
+     * still SCHEDULED with the same schedule (the store's versioned update is the claim; an engine that
+     * loses the race finds it launched, moved or unscheduled and does nothing).
+     *
+     * @return the campaign as it now is
+     * @throws CampaignKitException a refusal of the launch (audience, bot flow, channel, validation)
+     */
+    Campaign launchScheduled(Campaign scheduled, Instant now) {
+        Optional<io.campaignkit.core.campaign.Schedule> schedule = scheduled.schedule();
+        checkChannelCarries(scheduled);
+        checkBotFlowKnown(scheduled);
+        LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
+        Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
+                stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
+                        ? stored.launchPreparing(leases.ownerId(), now) : stored);
+        if (!(launched.dispatch().orElse(null) instanceof DispatchState.Preparing preparing
+                && preparing.preparer().equals(leases.ownerId()) && preparing.since().equals(now))) {
+            return launched; // another engine launched it first, or it was moved or unscheduled meanwhile
+        }
+        LOG.info("campaign {} launched at its scheduled start {}", scheduled.id(), schedule.get().startAt());
+        return prepare(launched, contacts);
+    }
+
     private Campaign continuePreparation(Campaign campaign, LaunchRequest request) {
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         LOG.info("campaign {} is still preparing; the host launched it again, adding the rest of its audience",
@@ -144,7 +169,7 @@ final class Launcher {
             return campaign;
         }
         AudienceReference audience = campaign.configuration().audience().orElse(null);
-        if (!readableByEngine(audience)) {
+        if (!audiences.readableByEngine(audience)) {
             if (reportedInterrupted.add(campaign.id())) {
                 listeners.failure(Optional.of(campaign.id()), EngineFailure.LAUNCH_INTERRUPTED, new CampaignKitException(
                         EngineFailure.LAUNCH_INTERRUPTED, "the launch of campaign " + campaign.id() + " stopped at "
@@ -171,7 +196,7 @@ final class Launcher {
      */
     Optional<Instant> nextPreparationCheck(Campaign campaign) {
         if (!(campaign.dispatch().orElse(null) instanceof DispatchState.Preparing preparing)
-                || !readableByEngine(campaign.configuration().audience().orElse(null))
+                || !audiences.readableByEngine(campaign.configuration().audience().orElse(null))
                 && reportedInterrupted.contains(campaign.id())) {
             return Optional.empty();
         }
@@ -180,10 +205,6 @@ final class Launcher {
 
     private Instant abandonedAt(DispatchState.Preparing preparing) {
         return preparing.heartbeat().plus(leases.duration());
-    }
-
-    private static boolean readableByEngine(AudienceReference audience) {
-        return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience;
     }
 
     /** Adds the audience to a PREPARING campaign, then lets it wait or send. */

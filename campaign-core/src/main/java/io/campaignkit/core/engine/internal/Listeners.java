@@ -1,6 +1,7 @@
 package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.Unscheduling;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.EngineFailure;
@@ -43,6 +44,10 @@ final class Listeners {
 
     void recipientEvent(RecipientEvent event) {
         toListener(event, () -> listener.onRecipientEvent(event));
+    }
+
+    void unscheduled(Unscheduling unscheduling) {
+        toListener(unscheduling, () -> listener.onUnscheduled(unscheduling));
     }
 
     void cleanUp(FinishCleanUp cleanUp) {

@@ -6,6 +6,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
+import io.campaignkit.core.campaign.Schedule;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.DuplicateCampaignException;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.Optional;
 public final class CampaignRows {
 
     private static final String COLUMNS = "campaign_id, tenant_id, project_id, kind, state, version, created_at,"
-            + " updated_at, launched_at, finished_at, finish_reason, dispatch, configuration";
+            + " updated_at, launched_at, finished_at, finish_reason, dispatch, configuration, schedule_start,"
+            + " schedule_latest_start";
 
     /** The tables whose rows go with a deleted campaign, besides its recipients (a cascading foreign key). */
     private static final List<String> DEPENDENT_TABLES = List.of("ck_engagement", "ck_conversation", "ck_inbound_queue",
@@ -49,7 +52,7 @@ public final class CampaignRows {
                 throw new DuplicateCampaignException(campaign.id());
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_campaign (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Campaign.Snapshot s = campaign.snapshot();
                 insert.setString(1, s.id().value());
                 insert.setString(2, s.tenantId());
@@ -64,6 +67,8 @@ public final class CampaignRows {
                 Sql.setString(insert, 11, s.finishReason().map(Enum::name).orElse(null));
                 Sql.setString(insert, 12, CampaignCodec.encodeDispatch(s.dispatch()));
                 insert.setString(13, CampaignCodec.encodeConfiguration(s.configuration()));
+                Sql.setNanos(insert, 14, s.schedule().map(Schedule::startAt));
+                Sql.setNanos(insert, 15, s.schedule().flatMap(Schedule::latestStart));
                 insert.executeUpdate();
             } catch (SQLException failure) {
                 if (dialect.isUniqueViolation(failure)) {
@@ -91,7 +96,8 @@ public final class CampaignRows {
             Campaign.Snapshot s = campaign.snapshot();
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_campaign SET project_id = ?, kind = ?,"
                     + " state = ?, version = ?, updated_at = ?, launched_at = ?, finished_at = ?, finish_reason = ?,"
-                    + " dispatch = ?, configuration = ? WHERE campaign_id = ? AND version = ? AND tenant_id = ? AND "
+                    + " dispatch = ?, configuration = ?, schedule_start = ?, schedule_latest_start = ?"
+                    + " WHERE campaign_id = ? AND version = ? AND tenant_id = ? AND "
                     + Scope.TENANT)) {
                 update.setString(1, s.projectId());
                 update.setString(2, s.kind().name());
@@ -103,10 +109,12 @@ public final class CampaignRows {
                 Sql.setString(update, 8, s.finishReason().map(Enum::name).orElse(null));
                 Sql.setString(update, 9, CampaignCodec.encodeDispatch(s.dispatch()));
                 update.setString(10, CampaignCodec.encodeConfiguration(s.configuration()));
-                update.setString(11, s.id().value());
-                update.setLong(12, expectedVersion);
-                update.setString(13, s.tenantId());
-                scope.bind(update, 14);
+                Sql.setNanos(update, 11, s.schedule().map(Schedule::startAt));
+                Sql.setNanos(update, 12, s.schedule().flatMap(Schedule::latestStart));
+                update.setString(13, s.id().value());
+                update.setLong(14, expectedVersion);
+                update.setString(15, s.tenantId());
+                scope.bind(update, 16);
                 if (update.executeUpdate() == 1) {
                     return null;
                 }
@@ -255,12 +263,14 @@ public final class CampaignRows {
     }
 
     private static Campaign read(ResultSet rows) throws SQLException {
+        Optional<Instant> latestStart = Sql.optInstant(rows, "schedule_latest_start");
         return Campaign.restore(new Campaign.Snapshot(CampaignId.of(rows.getString("campaign_id")),
                 rows.getString("tenant_id"), rows.getString("project_id"), CampaignKind.valueOf(rows.getString("kind")),
                 CampaignCodec.decodeConfiguration(rows.getString("configuration")),
                 CampaignState.valueOf(rows.getString("state")), CampaignCodec.decodeDispatch(rows.getString("dispatch")),
                 Sql.requiredInstant(rows, "created_at"), Sql.requiredInstant(rows, "updated_at"),
                 Sql.optInstant(rows, "launched_at"), Sql.optInstant(rows, "finished_at"),
-                Optional.ofNullable(rows.getString("finish_reason")).map(FinishReason::valueOf), rows.getLong("version")));
+                Optional.ofNullable(rows.getString("finish_reason")).map(FinishReason::valueOf), rows.getLong("version"),
+                Sql.optInstant(rows, "schedule_start").map(start -> new Schedule(start, latestStart))));
     }
 }
