@@ -8,15 +8,11 @@ import io.campaignkit.host.WebhookServer;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.Unscheduling;
-import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
-import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -106,11 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ChannelAdapter adapter = setup.create().apply(server != null
                         ? Optional.of(server.urlFor(setup.sender().channelType()))
                         : Optional.ofNullable(publicUrl).map(base -> io.campaignkit.host.WebhookEndpoint.routeUrl(base, setup.sender().channelType())))) {
-            CampaignEngine engine = CampaignEngine.builder().store(cliStore.store())
-                    .pacingStore(JdbcPacingStore.on(cliStore.store())).channel(adapter)
-                    .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
-                    .audienceSource(new FileAudienceSource()).listener(new Announcer(context))
-                    .clock(Clock.systemUTC()).build();
+            CampaignEngine engine = CampaignRun.engineBuilder(cliStore.store(), adapter)
+                    .audienceSource(new FileAudienceSource()).listener(new Announcer(context)).build();
             engineRef.set(engine);
             if (adapter instanceof SimulatedChannel simulated) {
                 String channelId = setup.sender().channelType();

@@ -42,14 +42,17 @@ final class LaunchAudiences {
 
     /** The audience of a launch, refused when it lacks custom data the request requires. */
     Audience readChecked(Campaign campaign, LaunchRequest request) {
-        AudienceReference audience = campaign.configuration().audience().orElse(null);
         Audience contacts = read(campaign, request, false);
-        boolean completeData = request.requireCompleteData()
-                .orElse(!(audience instanceof AudienceReference.Segment));
-        if (completeData) {
+        if (requiresCompleteData(campaign, request)) {
             checkComplete(campaign, contacts);
         }
         return contacts;
+    }
+
+    /** Whether a launch refuses contacts lacking required custom data: by default all but a segment's. */
+    static boolean requiresCompleteData(Campaign campaign, LaunchRequest request) {
+        return request.requireCompleteData()
+                .orElse(!(campaign.configuration().audience().orElse(null) instanceof AudienceReference.Segment));
     }
 
     /** The audience as something that can be walked twice without holding it in memory. */

@@ -81,11 +81,8 @@ final class Planner {
         Projection projection = Projection.of(tally.wouldSend, request.startAt().orElse(delivery.effectiveStart(now)), limits.campaignLimit(),
                 limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
         List<String> warnings = new ArrayList<>();
-        boolean completeData = request.requireCompleteData()
-                .orElse(!(campaign.configuration().audience().orElse(null)
-                        instanceof io.campaignkit.core.campaign.AudienceReference.Segment));
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
-        if (incomplete != null && completeData) {
+        if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
             warnings.add("the launch would be refused: " + incomplete
                     + " contacts lack custom data the campaign's schema requires");
         }
