@@ -1,5 +1,6 @@
 package io.campaignkit.channel;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
 
 import java.time.Duration;
@@ -92,7 +93,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         private boolean freeFormText = DEFAULT_FREE_FORM_TEXT;
         private Set<MediaKind> mediaKinds = EnumSet.noneOf(MediaKind.class);
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
-        private Duration customerServiceWindow;
+        private @Nullable Duration customerServiceWindow;
         private int maxBodyLength = DEFAULT_MAX_BODY_LENGTH;
 
         private Builder() {

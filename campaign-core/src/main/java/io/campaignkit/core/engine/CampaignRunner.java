@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,8 @@ public final class CampaignRunner implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Duration maxIdle;
     private final Object lock = new Object();
-    private ScheduledFuture<?> scheduled; // guarded by lock
-    private Instant scheduledAt; // guarded by lock
+    private @Nullable ScheduledFuture<?> scheduled; // guarded by lock
+    private @Nullable Instant scheduledAt; // guarded by lock
     private boolean closed; // guarded by lock
 
     private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle) {

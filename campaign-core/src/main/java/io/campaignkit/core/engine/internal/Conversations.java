@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -314,7 +315,7 @@ final class Conversations {
      * {@code calledOff} says otherwise by then; then {@code done}.
      */
     private void deliver(Campaign campaign, Conversation conversation, InboundMessage message,
-            BooleanSupplier calledOff, Runnable done, Runnable onDropped) {
+            BooleanSupplier calledOff, Runnable done, @Nullable Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
@@ -182,7 +183,7 @@ final class Launcher {
         return preparing.heartbeat().plus(leases.duration());
     }
 
-    private static boolean readableByEngine(AudienceReference audience) {
+    private static boolean readableByEngine(@Nullable AudienceReference audience) {
         return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience;
     }
 
