@@ -3,7 +3,4 @@
  * error-code classification table, webhook signature and payload parsing, and the asynchronous HTTP
  * client with its in-flight bound.
  */
-@NullMarked
 package io.campaignkit.channel.whatsapp.internal;
-
-import org.jspecify.annotations.NullMarked;
