@@ -139,7 +139,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
          * @param window the customer-service window, positive, or null for none
          * @return this builder
          */
-        public Builder customerServiceWindow(Duration window) {
+        public Builder customerServiceWindow(@Nullable Duration window) {
             this.customerServiceWindow = window;
             return this;
         }

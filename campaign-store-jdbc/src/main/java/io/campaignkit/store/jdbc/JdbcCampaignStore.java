@@ -1,5 +1,6 @@
 package io.campaignkit.store.jdbc;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
@@ -364,10 +365,10 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     /** Builds a {@link JdbcCampaignStore}. */
     public static final class Builder {
-        private DataSource dataSource;
-        private JdbcDialect dialect;
+        private @Nullable DataSource dataSource;
+        private @Nullable JdbcDialect dialect;
         private boolean migrate = DEFAULT_MIGRATE;
-        private String tenantId;
+        private @Nullable String tenantId;
         private AutoCloseable owned = () -> { };
 
         private Builder() {}

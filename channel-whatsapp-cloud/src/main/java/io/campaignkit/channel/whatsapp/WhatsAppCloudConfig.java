@@ -1,5 +1,6 @@
 package io.campaignkit.channel.whatsapp;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelSettings;
 import io.campaignkit.channel.Secret;
 
@@ -271,10 +272,10 @@ public final class WhatsAppCloudConfig {
 
     /** Builder of {@link WhatsAppCloudConfig}; not thread-safe. */
     public static final class Builder {
-        private String phoneNumberId;
-        private Secret accessToken;
-        private Secret appSecret;
-        private Secret verifyToken;
+        private @Nullable String phoneNumberId;
+        private @Nullable Secret accessToken;
+        private @Nullable Secret appSecret;
+        private @Nullable Secret verifyToken;
         private String apiVersion = DEFAULT_API_VERSION;
         private URI baseUrl = DEFAULT_BASE_URL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -283,7 +284,7 @@ public final class WhatsAppCloudConfig {
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
         private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
         private PerUserLimitAction perUserLimitAction = PerUserLimitAction.FAIL;
-        private HttpClient httpClient;
+        private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
