@@ -68,7 +68,7 @@ public final class WhatsAppCloudConfig {
     private final double maxMessagesPerSecond;
     private final int maxWebhookBodyBytes;
     private final PerUserLimitAction perUserLimitAction;
-    private final HttpClient httpClient;
+    private final @Nullable HttpClient httpClient;
     private final Clock clock;
 
     private WhatsAppCloudConfig(Builder builder) {
@@ -226,7 +226,7 @@ public final class WhatsAppCloudConfig {
                 + ", httpClient=" + (httpClient == null ? "built by the adapter" : "supplied by the host") + "]";
     }
 
-    private static <T> T required(T value, String name) {
+    private static <T> T required(@Nullable T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is required");
         }
@@ -367,7 +367,7 @@ public final class WhatsAppCloudConfig {
         }
 
         /** @param value a client the host owns (proxy, TLS, executor), or null to let the adapter build one */
-        public Builder httpClient(HttpClient value) {
+        public Builder httpClient(@Nullable HttpClient value) {
             this.httpClient = value;
             return this;
         }
