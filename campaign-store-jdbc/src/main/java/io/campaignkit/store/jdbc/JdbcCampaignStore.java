@@ -1,5 +1,6 @@
 package io.campaignkit.store.jdbc;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
@@ -418,6 +419,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
          */
         public JdbcCampaignStore build() {
             Arguments.require(dataSource != null, "dataSource", "dataSource is required");
+            DataSource dataSource = Objects.requireNonNull(this.dataSource); // checked just above
             JdbcDialect resolved = dialect != null ? dialect : JdbcDialect.detect(dataSource);
             if (migrate) {
                 Migrations.migrate(dataSource, resolved.migrationFolder());
