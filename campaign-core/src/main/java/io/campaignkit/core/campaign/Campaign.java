@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
@@ -426,7 +427,7 @@ public final class Campaign {
                     launchedAt, finishedAt, finishReason, version, schedule);
         }
 
-        Snapshot withDispatch(DispatchState newDispatch) {
+        Snapshot withDispatch(@Nullable DispatchState newDispatch) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, Optional.ofNullable(newDispatch),
                     createdAt, updatedAt, launchedAt, finishedAt, finishReason, version, schedule);
         }

@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.internal.Arguments;
@@ -24,11 +25,11 @@ public final class CampaignConfiguration {
 
     private static final CampaignConfiguration EMPTY = new Builder().build();
 
-    private final String name;
-    private final String botFlowId;
-    private final SenderKey channel;
-    private final TemplateMessage message;
-    private final AudienceReference audience;
+    private final @Nullable String name;
+    private final @Nullable String botFlowId;
+    private final @Nullable SenderKey channel;
+    private final @Nullable TemplateMessage message;
+    private final @Nullable AudienceReference audience;
     private final CustomDataSchema schema;
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
@@ -130,11 +131,11 @@ public final class CampaignConfiguration {
      * {@code clear...} methods unset a mandatory field.
      */
     public static final class Builder {
-        private String name;
-        private String botFlowId;
-        private SenderKey channel;
-        private TemplateMessage message;
-        private AudienceReference audience;
+        private @Nullable String name;
+        private @Nullable String botFlowId;
+        private @Nullable SenderKey channel;
+        private @Nullable TemplateMessage message;
+        private @Nullable AudienceReference audience;
         private CustomDataSchema schema = CustomDataSchema.empty();
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();

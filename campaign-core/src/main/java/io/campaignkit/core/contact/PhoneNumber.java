@@ -1,5 +1,6 @@
 package io.campaignkit.core.contact;
 
+import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -38,8 +39,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     private final String e164;
     private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
     // Derived lazily: number type and region need regular expressions, and most callers never ask.
-    private volatile PhoneNumberType type;
-    private volatile String regionCode;
+    private volatile @Nullable PhoneNumberType type;
+    private volatile @Nullable String regionCode;
 
     private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed) {
         this.e164 = e164;
@@ -66,7 +67,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * @throws InvalidArgumentException if {@code input} is null or {@code defaultRegion} is not a
      *     region libphonenumber knows
      */
-    public static PhoneNumber parse(String input, String defaultRegion) {
+    public static PhoneNumber parse(String input, @Nullable String defaultRegion) {
         Arguments.requireNonNull(input, "input");
         String region = normalizeRegion(defaultRegion);
         String digits = digitsOf(input);
@@ -107,11 +108,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * Whether {@code region} is an ISO 3166 two-letter code that {@link #parse(String, String)}
      * accepts as a default region (letter case and surrounding blanks ignored); never throws.
      */
-    public static boolean isSupportedRegion(String region) {
+    public static boolean isSupportedRegion(@Nullable String region) {
         return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
     }
 
-    private static String normalizeRegion(String defaultRegion) {
+    private static @Nullable String normalizeRegion(@Nullable String defaultRegion) {
         if (defaultRegion == null) {
             return null;
         }
@@ -148,7 +149,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         return out.toString();
     }
 
-    private static Phonenumber.PhoneNumber parseWithLibphonenumber(String input, String text, String region) {
+    private static Phonenumber.PhoneNumber parseWithLibphonenumber(String input, String text, @Nullable String region) {
         try {
             return UTIL.parse(text, region);
         } catch (NumberParseException e) {
@@ -213,10 +214,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     public String regionCode() {
         String region = regionCode;
         if (region == null) {
-            region = UTIL.getRegionCodeForNumber(parsed);
-            regionCode = region == null ? UNKNOWN_REGION : region;
+            String found = UTIL.getRegionCodeForNumber(parsed);
+            region = found == null ? UNKNOWN_REGION : found;
+            regionCode = region;
         }
-        return regionCode;
+        return region;
     }
 
     /** What kind of line this is (mobile, fixed line, …). */

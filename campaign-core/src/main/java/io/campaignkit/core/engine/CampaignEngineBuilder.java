@@ -1,5 +1,7 @@
 package io.campaignkit.core.engine;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.event.ChannelEvent;
@@ -53,11 +55,11 @@ import java.util.random.RandomGenerator;
  * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
  */
 public final class CampaignEngineBuilder {
-    private CampaignStorage storage;
+    private @Nullable CampaignStorage storage;
     private ChannelRegistry channels = ChannelRegistry.empty();
     private BotFlowRegistry botFlows = id -> Optional.empty();
-    private ContactDirectory directory;
-    private AudienceSource audienceSource;
+    private @Nullable ContactDirectory directory;
+    private @Nullable AudienceSource audienceSource;
     private Clock clock = Clock.systemUTC();
     private CampaignListener listener = CampaignListener.NONE;
     private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
@@ -67,11 +69,11 @@ public final class CampaignEngineBuilder {
     private int batchSize = CampaignEngine.DEFAULT_BATCH_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private DeliverySemantics semantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
-    private RandomGenerator random;
+    private @Nullable RandomGenerator random;
     private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
-    private PacingStore pacing;
-    private Executor callbackExecutor;
+    private @Nullable PacingStore pacing;
+    private @Nullable Executor callbackExecutor;
 
     CampaignEngineBuilder() {}
 
@@ -228,7 +230,8 @@ public final class CampaignEngineBuilder {
         Arguments.require(!channels.channelIds().isEmpty(), "channels",
                 "at least one channel adapter is required: builder().channel(...)");
         RandomGenerator jitter = random != null ? random : new SplittableRandom();
-        CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
+        CampaignStorage base = Objects.requireNonNull(storage); // checked above
+        CampaignStorage ports = CheckedStorage.wrap(pacing != null ? base.withPacing(pacing) : base);
         return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,

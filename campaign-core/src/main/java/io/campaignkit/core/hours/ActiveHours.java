@@ -1,5 +1,6 @@
 package io.campaignkit.core.hours;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.DayOfWeek;
@@ -251,7 +252,7 @@ public final class ActiveHours {
     }
 
     /** The first date on or after {@code date} that has any range, or null if there is none. */
-    LocalDate firstDateWithHoursFrom(LocalDate date) {
+    @Nullable LocalDate firstDateWithHoursFrom(LocalDate date) {
         if (weekly.isEmpty()) {
             for (Map.Entry<LocalDate, List<TimeRange>> exception : exceptions.tailMap(date).entrySet()) {
                 if (!exception.getValue().isEmpty()) {
@@ -269,7 +270,7 @@ public final class ActiveHours {
     }
 
     /** The last exception date, or null when there is none. */
-    LocalDate lastExceptionDate() {
+    @Nullable LocalDate lastExceptionDate() {
         return exceptions.isEmpty() ? null : exceptions.lastKey();
     }
 

@@ -1,5 +1,6 @@
 package io.campaignkit.core.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -14,7 +15,7 @@ public final class Instants {
     private Instants() {}
 
     /** {@code instant} to the millisecond, rounding down; null stays null (the caller checks). */
-    public static Instant toMillis(Instant instant) {
+    public static @Nullable Instant toMillis(@Nullable Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
@@ -379,10 +381,10 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     /** Builds a {@link JdbcCampaignStore}. */
     public static final class Builder {
-        private DataSource dataSource;
-        private JdbcDialect dialect;
+        private @Nullable DataSource dataSource;
+        private @Nullable JdbcDialect dialect;
         private boolean migrate = DEFAULT_MIGRATE;
-        private String tenantId;
+        private @Nullable String tenantId;
         private AutoCloseable owned = () -> { };
 
         private Builder() {}
@@ -432,6 +434,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
          */
         public JdbcCampaignStore build() {
             Arguments.require(dataSource != null, "dataSource", "dataSource is required");
+            DataSource dataSource = Objects.requireNonNull(this.dataSource); // checked just above
             JdbcDialect resolved = dialect != null ? dialect : JdbcDialect.detect(dataSource);
             if (migrate) {
                 Migrations.migrate(dataSource, resolved.migrationFolder());

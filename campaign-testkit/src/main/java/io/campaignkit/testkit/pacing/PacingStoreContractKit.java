@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -154,7 +155,7 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             Instant now = startTime();
             for (int step = 0; step < SCHEDULE_STEPS; step++) {
                 SendLimits limits = campaigns.get(random.nextInt(campaigns.size()));
-                SendPacer expected = model.get(limits);
+                SendPacer expected = Objects.requireNonNull(model.get(limits));
                 String where = "step " + step + " at " + now + " for " + limits.campaign();
                 switch (random.nextInt(8)) {
                     case 0 -> {
@@ -354,6 +355,7 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
 
         /** Bad arguments are refused with an {@code InvalidArgumentException} naming the argument. */
         @Test
+        @SuppressWarnings("NullAway") // passes null on purpose: the store must refuse it by name
         void badArgumentsAreRefusedByName() {
             PacingStore store = store();
             SendLimits limits = limits("checked", RateLimit.perSecond(1), "checked-sender", RateLimit.perSecond(1));

@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
@@ -82,7 +84,7 @@ final class CampaignTable {
     }
 
     List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        return page(byState.get(state), after, limit, campaign -> campaign.state() == state);
+        return page(Objects.requireNonNull(byState.get(state)), after, limit, campaign -> campaign.state() == state);
     }
 
     List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
@@ -110,15 +112,15 @@ final class CampaignTable {
     }
 
     private void index(Campaign campaign) {
-        byState.get(campaign.state()).add(campaign.id());
+        Objects.requireNonNull(byState.get(campaign.state())).add(campaign.id()); // every state has a set
         byProject.computeIfAbsent(new ProjectKey(campaign.tenantId(), campaign.projectId()),
                 key -> new ConcurrentSkipListSet<>()).add(campaign.id());
     }
 
     /** Removes the index entries of {@code old} that {@code replacement} (null when deleted) does not share. */
-    private void unindex(Campaign old, Campaign replacement) {
+    private void unindex(Campaign old, @Nullable Campaign replacement) {
         if (replacement == null || replacement.state() != old.state()) {
-            byState.get(old.state()).remove(old.id());
+            Objects.requireNonNull(byState.get(old.state())).remove(old.id());
         }
         if (replacement == null || !replacement.tenantId().equals(old.tenantId())
                 || !replacement.projectId().equals(old.projectId())) {

@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.store;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -134,7 +135,7 @@ final class RecipientBook {
     }
 
     /** Applies one update to a recipient of this book; null when it changed nothing. */
-    synchronized RecipientChange apply(RecipientUpdate update) {
+    synchronized @Nullable RecipientChange apply(RecipientUpdate update) {
         RecipientEntry entry = byPhone.get(update.key().phone().e164());
         if (entry == null) {
             return null;

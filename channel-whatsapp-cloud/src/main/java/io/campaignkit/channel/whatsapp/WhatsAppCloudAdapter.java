@@ -21,6 +21,7 @@ import io.campaignkit.channel.whatsapp.internal.WhatsAppIds;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -151,7 +152,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         try {
             graphMessage = OutboundMapper.toGraph(message);
         } catch (OutboundMapper.UnsendableException unsendable) {
-            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(), unsendable.getMessage());
+            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(),
+                    Objects.requireNonNull(unsendable.getMessage())); // always built with one
         } catch (RuntimeException unmappable) {
             return refused(SendErrorClass.CONTENT_PERMANENT, "whatsapp.invalid_message",
                     "message cannot be mapped to the Cloud API: " + unmappable.getMessage());

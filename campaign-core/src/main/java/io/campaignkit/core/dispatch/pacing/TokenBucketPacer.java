@@ -1,5 +1,7 @@
 package io.campaignkit.core.dispatch.pacing;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 import static io.campaignkit.core.internal.Arguments.requirePositive;
 
@@ -55,7 +57,7 @@ public final class TokenBucketPacer implements SendPacer {
     private final long capacityUnits;
 
     // guarded by lock
-    private Instant origin;
+    private @Nullable Instant origin;
     private long lastNanos;
     private long units;
 
@@ -188,7 +190,8 @@ public final class TokenBucketPacer implements SendPacer {
 
     Instant nextPermitAtNow() {
         long wait = units >= unitsPerPermit ? 0 : ceilDiv(unitsPerPermit - units, unitsPerNano);
-        return origin.plusNanos(lastNanos + wait);
+        // advanceTo, called before, set the origin
+        return Objects.requireNonNull(origin).plusNanos(lastNanos + wait);
     }
 
     private long nanosSinceOrigin(Instant now) {

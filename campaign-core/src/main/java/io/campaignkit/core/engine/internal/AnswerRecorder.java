@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -299,7 +300,8 @@ final class AnswerRecorder {
         List<RecipientUpdate> updates = new ArrayList<>();
         early.forEach((providerMessageId, statuses) -> {
             for (UnmatchedStatus status : statuses) {
-                updates.add(new RecipientUpdate.StatusReached(accepted.get(providerMessageId), status.state(),
+                updates.add(new RecipientUpdate.StatusReached(
+                        Objects.requireNonNull(accepted.get(providerMessageId)), status.state(),
                         status.reason(), status.at()));
             }
         });

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
@@ -315,7 +316,7 @@ final class Conversations {
      * {@code calledOff} says otherwise by then; then {@code done}.
      */
     private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
-            BooleanSupplier calledOff, Runnable done, Runnable onDropped) {
+            BooleanSupplier calledOff, Runnable done, @Nullable Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",

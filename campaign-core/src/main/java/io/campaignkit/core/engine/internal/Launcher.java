@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
