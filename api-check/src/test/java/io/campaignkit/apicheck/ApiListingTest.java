@@ -25,7 +25,8 @@ class ApiListingTest {
     private static final List<String> LIBRARY_MODULES = List.of("io.campaignkit.channel",
             "io.campaignkit.channel.simulated", "io.campaignkit.core", "io.campaignkit.testkit",
             "io.campaignkit.importer", "io.campaignkit.channel.whatsapp", "io.campaignkit.channel.twilio",
-            "io.campaignkit.store.jdbc");
+            "io.campaignkit.store.jdbc", "io.campaignkit.desk", "io.campaignkit.report", "io.campaignkit.host",
+            "io.campaignkit.micrometer");
 
     private final Path dir = Path.of(System.getProperty("api.dir", "../api"));
 

@@ -1,5 +1,6 @@
 package io.campaignkit.desk;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.BotFlow;
@@ -38,7 +39,7 @@ public final class EngineDeskBridge implements DeskChannel {
     public static final String UNSUPPORTED = "DESK_UNSUPPORTED_BY_CHANNEL";
 
     private final Map<String, BotReply> replies = new ConcurrentHashMap<>();
-    private volatile ConversationDesk desk;
+    private volatile @Nullable ConversationDesk desk;
 
     /** Gives the bridge its desk (built with this bridge as its channel). */
     public void attach(ConversationDesk attached) {

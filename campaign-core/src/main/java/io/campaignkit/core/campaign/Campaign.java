@@ -412,7 +412,7 @@ public final class Campaign {
             Arguments.requireNonNull(schedule, "schedule");
         }
 
-        Snapshot withSchedule(Schedule newSchedule) {
+        Snapshot withSchedule(@Nullable Schedule newSchedule) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
                     launchedAt, finishedAt, finishReason, version, Optional.ofNullable(newSchedule));
         }

@@ -37,6 +37,15 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
     protected CampaignStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected CampaignStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     // ================================================================ campaigns
 
     /** Inserting, finding and deleting campaigns. */

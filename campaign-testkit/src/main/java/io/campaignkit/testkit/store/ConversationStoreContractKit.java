@@ -37,6 +37,15 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
     protected ConversationStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected ConversationStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     private final CampaignId campaign = CampaignId.of("c-1");
 
     private PhoneNumber phone(int index) {

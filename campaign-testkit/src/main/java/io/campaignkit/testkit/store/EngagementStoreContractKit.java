@@ -31,6 +31,15 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
     protected EngagementStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected EngagementStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** A contact is engaged in at most one campaign per sender. */
     @Nested
     @DisplayName("exclusivity")

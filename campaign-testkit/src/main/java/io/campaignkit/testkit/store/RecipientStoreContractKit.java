@@ -35,6 +35,15 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
     protected RecipientStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     // ================================================================ adding and claiming
 
     /** Adding recipients and claiming them for sending under a lease. */

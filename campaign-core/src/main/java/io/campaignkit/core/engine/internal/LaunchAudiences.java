@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -35,7 +36,7 @@ final class LaunchAudiences {
     }
 
     /** Whether the engine reads {@code audience} itself: segments and TEST audiences, imported lists with a source. */
-    boolean readableByEngine(AudienceReference audience) {
+    boolean readableByEngine(@Nullable AudienceReference audience) {
         return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience
                 || audience instanceof AudienceReference.ImportedList && source.isPresent();
     }
