@@ -58,10 +58,10 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(providerMessageId, "providerMessageId");
         Arguments.requireNonNull(outcome, "outcome");
-        sentAt = Arguments.requireNonNull(sentAt, "sentAt").map(Instants::toMillis);
-        deliveredAt = Arguments.requireNonNull(deliveredAt, "deliveredAt").map(Instants::toMillis);
-        readAt = Arguments.requireNonNull(readAt, "readAt").map(Instants::toMillis);
-        repliedAt = Arguments.requireNonNull(repliedAt, "repliedAt").map(Instants::toMillis);
+        sentAt = Instants.toMillisOptional(Arguments.requireNonNull(sentAt, "sentAt"));
+        deliveredAt = Instants.toMillisOptional(Arguments.requireNonNull(deliveredAt, "deliveredAt"));
+        readAt = Instants.toMillisOptional(Arguments.requireNonNull(readAt, "readAt"));
+        repliedAt = Instants.toMillisOptional(Arguments.requireNonNull(repliedAt, "repliedAt"));
         updatedAt = Instants.toMillis(Arguments.requireNonNull(updatedAt, "updatedAt"));
     }
 
