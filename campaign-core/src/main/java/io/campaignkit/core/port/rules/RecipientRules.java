@@ -1,5 +1,6 @@
 package io.campaignkit.core.port.rules;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -147,8 +148,10 @@ public final class RecipientRules {
 
     private static void requireState(Recipient recipient, DeliveryState expected, String verb) {
         Arguments.requireNonNull(recipient, "recipient");
-        Arguments.require(recipient.state() == expected, "recipient",
-                "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
+        if (recipient.state() != expected) {
+            throw new InvalidArgumentException("recipient",
+                    "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
+        }
     }
 
     private static Optional<Recipient> merge(Recipient r, StatusReached report) {
