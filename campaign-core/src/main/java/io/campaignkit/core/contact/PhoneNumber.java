@@ -36,6 +36,16 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      */
     private static final java.util.regex.Pattern OLD_MEXICAN_MOBILE = java.util.regex.Pattern.compile("521\\d{10}");
 
+    /**
+     * Numbers parsed lately, by their E.164 text, one per slot of the text's hash. A store reads back
+     * the numbers it wrote (a claimed batch, then the outcomes of the same batch), and libphonenumber's
+     * parse and validation cost microseconds a number. Only a canonical E.164 text (one that parsed to
+     * itself, and with its {@code +} read the same in every region) is kept, so a hit answers exactly
+     * what parsing would. A plain array: slots are written racily, which is safe for an immutable value
+     * with final fields (a reader sees a whole number or an older one, and checks the text).
+     */
+    private static final PhoneNumber[] RECENT = new PhoneNumber[1 << 14];
+
     private final String e164;
     private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
     // Derived lazily: number type and region need regular expressions, and most callers never ask.
@@ -70,6 +80,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     public static PhoneNumber parse(String input, @Nullable String defaultRegion) {
         Arguments.requireNonNull(input, "input");
         String region = normalizeRegion(defaultRegion);
+        int slot = input.hashCode() & (RECENT.length - 1);
+        PhoneNumber recent = RECENT[slot];
+        if (recent != null && recent.e164.equals(input)) {
+            return recent;
+        }
         String digits = digitsOf(input);
         boolean international = digits.startsWith("+") || region == null;
         if (digits.startsWith("00")) {
@@ -88,7 +103,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
                 international ? UNKNOWN_REGION : region);
         validate(input, number);
-        return new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+        PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+        if (phone.e164.equals(input)) {
+            RECENT[slot] = phone;
+        }
+        return phone;
     }
 
     /** Whether {@code input} is a valid international number; never throws. */

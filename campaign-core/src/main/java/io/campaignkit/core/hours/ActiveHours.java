@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -98,12 +99,15 @@ public final class ActiveHours {
             .build();
 
     private final ZoneId zone;
+    /** The zone's rules, got once: a fixed offset makes new rules (with a cache map) on every {@code getRules()}. */
+    private final ZoneRules rules;
     private final Map<DayOfWeek, List<TimeRange>> weekly;
     private final SortedMap<LocalDate, List<TimeRange>> exceptions;
     private final OpenPeriodSearch search;
 
     private ActiveHours(Builder builder) {
         this.zone = builder.zone;
+        this.rules = zone.getRules();
         EnumMap<DayOfWeek, List<TimeRange>> weeklyCopy = new EnumMap<>(DayOfWeek.class);
         builder.weekly.forEach((day, ranges) -> weeklyCopy.put(day, TimeRange.merge(ranges)));
         this.weekly = Collections.unmodifiableMap(weeklyCopy);
@@ -201,7 +205,8 @@ public final class ActiveHours {
     /** Whether sending is allowed at {@code instant}; see the class description for DST. */
     public boolean isOpenAt(Instant instant) {
         requireSupported(instant, "instant");
-        return isOpenOnWallClock(LocalDateTime.ofInstant(instant, zone));
+        return isOpenOnWallClock(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                rules.getOffset(instant)));
     }
 
     /**
@@ -246,8 +251,11 @@ public final class ActiveHours {
 
     private static Instant requireSupported(Instant instant, String argument) {
         Arguments.requireNonNull(instant, argument);
-        Arguments.require(!instant.isBefore(EARLIEST_SUPPORTED) && !instant.isAfter(LATEST_SUPPORTED), argument,
-                argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+        // asked at every run of the engine: the message is made only when it is thrown
+        if (instant.isBefore(EARLIEST_SUPPORTED) || instant.isAfter(LATEST_SUPPORTED)) {
+            throw new InvalidArgumentException(argument,
+                    argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+        }
         return instant;
     }
 

@@ -3,6 +3,7 @@ package io.campaignkit.core.internal;
 import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * The one precision of every instant CampaignKit stores or reports about a recipient: the millisecond.
@@ -17,5 +18,16 @@ public final class Instants {
     /** {@code instant} to the millisecond, rounding down; null stays null (the caller checks). */
     public static @Nullable Instant toMillis(@Nullable Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * {@link #toMillis(Instant)} inside an optional; the same optional when empty or already whole
+     * milliseconds (a recipient is copied on every change, and its times are whole already).
+     */
+    public static Optional<Instant> toMillisOptional(Optional<Instant> instant) {
+        if (instant == null || instant.isEmpty() || instant.get().getNano() % 1_000_000 == 0) {
+            return instant;
+        }
+        return Optional.of(toMillis(instant.get()));
     }
 }

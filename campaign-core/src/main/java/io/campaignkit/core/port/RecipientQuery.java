@@ -1,5 +1,6 @@
 package io.campaignkit.core.port;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.internal.StoreArguments;
@@ -40,7 +41,10 @@ public sealed interface RecipientQuery {
     record Page(CampaignId campaignId, long afterSequence, int limit) implements RecipientQuery {
         public Page {
             Arguments.requireNonNull(campaignId, "campaignId");
-            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            if (afterSequence < -1) {
+                throw new InvalidArgumentException("afterSequence",
+                        "afterSequence must be -1 or more, was " + afterSequence);
+            }
             StoreArguments.requireLimit(limit);
         }
     }

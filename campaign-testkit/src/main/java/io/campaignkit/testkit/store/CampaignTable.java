@@ -98,7 +98,7 @@ final class CampaignTable {
 
     private List<Campaign> page(NavigableSet<CampaignId> ids, Optional<CampaignId> after, int limit,
             Predicate<Campaign> stillMatches) {
-        List<Campaign> page = new ArrayList<>(Math.min(limit, 64));
+        List<Campaign> page = new ArrayList<>(); // most pages hold a campaign or two, asked twice every run
         for (CampaignId id : after.isPresent() ? ids.tailSet(after.get(), false) : ids) {
             Campaign campaign = campaigns.get(id);
             if (campaign != null && stillMatches.test(campaign)) {

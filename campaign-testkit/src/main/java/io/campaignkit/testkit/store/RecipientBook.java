@@ -50,7 +50,8 @@ final class RecipientBook {
     private final PriorityQueue<RecipientEntry> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
-    private final Map<CounterKey, CounterValues> counters = new HashMap<>();
+    /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
+    private final Map<CounterKey, long[]> counters = new HashMap<>();
     private final ProviderIdIndex providerIds;
 
     RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
@@ -82,7 +83,6 @@ final class RecipientBook {
     synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
         LeaseBatch batch = new LeaseBatch(lease);
         List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
-        RecipientCounting counting = new RecipientCounting();
         while (claimed.size() < limit) {
             RecipientEntry next = nextPending();
             if (next == null || next.recipient.dueAt().isAfter(now)) {
@@ -93,13 +93,12 @@ final class RecipientBook {
             next.recipient = RecipientRules.claim(before, lease, now);
             next.holdBy(batch);
             batch.members.add(next);
-            counting.changed(before, next.recipient);
+            countChange(before, next.recipient);
             claimed.add(next.recipient);
         }
         if (!claimed.isEmpty()) {
             leases.add(batch);
         }
-        count(counting);
         return claimed;
     }
 
@@ -147,7 +146,7 @@ final class RecipientBook {
         }
         RecipientChange change = new RecipientChange(before, after.get());
         replace(entry, change);
-        count(new RecipientCounting().changed(change));
+        countChange(before, change.after());
         return change;
     }
 
@@ -220,7 +219,9 @@ final class RecipientBook {
     }
 
     synchronized RecipientCounts counts() {
-        return RecipientCounting.counts(counters);
+        Map<CounterKey, CounterValues> values = new HashMap<>();
+        counters.forEach((key, sums) -> values.put(key, new CounterValues(sums[0], sums[1], sums[2], sums[3])));
+        return RecipientCounting.counts(values);
     }
 
     /** Removes the book's provider message ids from the index, when its campaign is deleted. */
@@ -247,7 +248,21 @@ final class RecipientBook {
     }
 
     private void count(RecipientCounting counting) {
-        counting.deltas().forEach((key, delta) -> counters.merge(key, delta, CounterValues::plus));
+        counting.deltas().forEach((key, delta) -> add(key, delta, 1));
+    }
+
+    /** {@link RecipientCounting#changed} of one recipient, added to the counters in place. */
+    private void countChange(Recipient before, Recipient after) {
+        add(RecipientCounting.keyOf(before), RecipientCounting.valuesOf(before), -1);
+        add(RecipientCounting.keyOf(after), RecipientCounting.valuesOf(after), 1);
+    }
+
+    private void add(CounterKey key, CounterValues values, int sign) {
+        long[] sums = counters.computeIfAbsent(key, k -> new long[4]);
+        sums[0] += sign * values.recipients();
+        sums[1] += sign * values.accepted();
+        sums[2] += sign * values.delivered();
+        sums[3] += sign * values.read();
     }
 
     private void enqueuePending(RecipientEntry entry) {

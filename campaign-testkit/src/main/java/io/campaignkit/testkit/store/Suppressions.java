@@ -27,6 +27,9 @@ final class Suppressions {
 
     Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         Set<PhoneNumber> suppressed = new LinkedHashSet<>();
+        if (suppressions.isEmpty()) {
+            return suppressed; // the common case, asked for every claimed batch
+        }
         Optional<SenderKey> onSender = Optional.of(sender);
         for (PhoneNumber phone : phones) {
             if (suppressions.containsKey(new Key(onSender, phone)) || suppressions.containsKey(new Key(Optional.empty(), phone))) {

@@ -80,13 +80,14 @@ final class Sender {
             // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
             int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
-            List<RecipientUpdate> giveBack = new ArrayList<>();
+            List<RecipientUpdate> giveBack = new ArrayList<>(sendable.size() - granted);
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
+            Optional<TemplateMessage> message = campaign.configuration().message();
             answers.sendingBatch(() -> {
                 int index = 0;
                 for (Recipient recipient : sendable) {
                     if (index++ < granted) {
-                        send(campaign, adapter, recipient, claim, now);
+                        send(campaign, sender, message.orElseThrow(), adapter, recipient, claim, now);
                     } else {
                         giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
                     }
@@ -99,7 +100,8 @@ final class Sender {
             if (!giveBack.isEmpty()) {
                 recipients.apply(giveBack);
             }
-            if (claimed.size() < wanted || granted < sendable.size()) {
+            // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
+            if (claimed.size() < wanted || granted < sendable.size() || granted == permits) {
                 Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
                 return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
@@ -107,7 +109,11 @@ final class Sender {
     }
 
     private List<Recipient> skipSuppressed(SenderKey sender, List<Recipient> claimed, Instant now) {
-        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender, claimed.stream().map(Recipient::phone).toList());
+        List<PhoneNumber> phones = new ArrayList<>(claimed.size());
+        for (Recipient recipient : claimed) {
+            phones.add(recipient.phone());
+        }
+        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender, phones);
         if (suppressed.isEmpty()) {
             return claimed;
         }
@@ -125,15 +131,15 @@ final class Sender {
         return sendable;
     }
 
-    private void send(Campaign campaign, ChannelAdapter adapter, Recipient recipient, Claims.Claim claim, Instant now) {
-        TemplateMessage message = campaign.configuration().message().orElseThrow();
+    private void send(Campaign campaign, SenderKey sender, TemplateMessage message, ChannelAdapter adapter,
+            Recipient recipient, Claims.Claim claim, Instant now) {
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
             lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
                     StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
+        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), sender.senderId(),
                 recipient.key().correlationId(), MessageContents.content(message, (RenderResult.Rendered) rendered));
         claims.sent(claim);
         CompletionStage<SendReceipt> answer;
