@@ -205,6 +205,27 @@ public final class CampaignEngine {
     }
 
     /**
+     * Appends contacts to an ACTIVE campaign (a new import for a running campaign), under the rules of
+     * a launch: every contact must have the custom data the campaign's schema requires, else nothing is
+     * added and {@link IncompleteAudienceException} {@code INCOMPLETE_CUSTOM_DATA} names each one; each
+     * new contact becomes a recipient, PENDING (due now, or at the start of a campaign still waiting for
+     * it) or SKIPPED with the reason (engaged in another active campaign on the sender, opted out, a
+     * binding without a value); a phone already in the campaign is not added again. Counts, metrics and
+     * reports include them at once, and the campaign's sending picks them up (one that was done sending
+     * sends again). After a failure part-way (the store failed), call again with the same contacts.
+     *
+     * @param contacts iterated twice (checked, then added)
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException unless the campaign is ACTIVE
+     *     and waiting, sending, paused or done (not DRAFT, READY, SCHEDULED or FINISHED, nor still
+     *     preparing its launch, nor finishing)
+     */
+    public AddedContacts addContacts(CampaignId id, Iterable<io.campaignkit.core.contact.Contact> contacts) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(contacts, "contacts");
+        return core.addContacts(id, contacts);
+    }
+
+    /**
      * A dry run of {@link #launch}: what launching the campaign now with {@code request} would do,
      * without sending, engaging or storing anything. It reads the audience as the launch would, asks
      * the same questions per contact (can the message be rendered, has the contact opted out, is it
