@@ -107,17 +107,11 @@ public record OutcomeFilter(Set<Outcome> outcomes) {
             String item = part.strip();
             int colon = item.indexOf(':');
             String kindText = colon < 0 ? item : item.substring(0, colon).strip();
-            Kind kind = null;
-            for (Kind candidate : Kind.values()) {
-                if (candidate.text().equalsIgnoreCase(kindText) || candidate.name().equalsIgnoreCase(kindText)) {
-                    kind = candidate;
-                }
-            }
-            if (kind == null) {
-                throw new InvalidArgumentException("outcomes", "'" + item + "' is not an outcome; use "
-                        + java.util.Arrays.stream(Kind.values()).map(Kind::text).collect(Collectors.joining(", "))
-                        + " (failed and skipped may take :CODE)");
-            }
+            Kind kind = java.util.Arrays.stream(Kind.values())
+                    .filter(candidate -> candidate.text().equalsIgnoreCase(kindText) || candidate.name().equalsIgnoreCase(kindText))
+                    .findFirst().orElseThrow(() -> new InvalidArgumentException("outcomes", "'" + item
+                            + "' is not an outcome; use " + java.util.Arrays.stream(Kind.values()).map(Kind::text)
+                                    .collect(Collectors.joining(", ")) + " (failed and skipped may take :CODE)"));
             Optional<String> code = colon < 0 ? Optional.empty() : Optional.of(item.substring(colon + 1));
             if (code.isPresent() && (!kind.takesCode() || code.get().isBlank())) {
                 throw new InvalidArgumentException("outcomes", "'" + item + "': only failed:CODE (a provider error"

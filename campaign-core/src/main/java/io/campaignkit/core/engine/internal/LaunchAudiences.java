@@ -147,11 +147,11 @@ final class LaunchAudiences {
      */
     private Audience recipientsOf(Campaign campaign, AudienceReference.CampaignRecipients retargeted) {
         CampaignId sourceId = retargeted.source();
-        Optional<Campaign> source = campaigns.find(sourceId).filter(c -> c.tenantId().equals(campaign.tenantId()));
+        Optional<Campaign> found = campaigns.find(sourceId).filter(c -> c.tenantId().equals(campaign.tenantId()));
         String refusal = sourceId.equals(campaign.id()) ? "a campaign cannot take its audience from its own recipients"
-                : source.isEmpty() ? "the source campaign " + sourceId + " does not exist for tenant " + campaign.tenantId()
-                : source.get().state() != CampaignState.ACTIVE && source.get().state() != CampaignState.FINISHED
-                        ? "the source campaign " + sourceId + " is " + source.get().state()
+                : found.isEmpty() ? "the source campaign " + sourceId + " does not exist for tenant " + campaign.tenantId()
+                : found.get().state() != CampaignState.ACTIVE && found.get().state() != CampaignState.FINISHED
+                        ? "the source campaign " + sourceId + " is " + found.get().state()
                                 + " and has no recipients yet; launch it first"
                 : null;
         if (refusal != null) {
