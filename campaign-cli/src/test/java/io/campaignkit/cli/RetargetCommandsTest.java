@@ -57,6 +57,7 @@ class RetargetCommandsTest {
         assertThat(listed.get("state").asText()).isEqualTo("ACTIVE");
         assertThat(listed.get("audience").asLong()).isEqualTo(3);
         assertThat(listed.get("delivered").asLong()).isEqualTo(3);
+        assertThat(campaign(source).get("not_sent").asLong()).isEqualTo(3);
 
         Path more = tsv("more.tsv", "+525533445566\tMar", "+525500998877\tCarlos");
         CliRun added = CliRun.of("add-contacts", "--campaign", retry, "--contacts", more.toString(), "--store", store);

@@ -83,6 +83,7 @@ class AddContactsScenarioTest {
                     assertThat(e.problems()).extracting(IncompleteAudienceException.Problem::phone)
                             .containsExactly(Fixtures.phone(3), Fixtures.phone(4));
                     assertThat(e.problems().get(0).message()).contains("MONTO");
+                    assertThat(e.getMessage()).contains(id.value() + " took none of the contacts");
                 });
 
         assertThat(scenario.metrics(id).audience()).as("nothing partial").isEqualTo(1);

@@ -58,7 +58,7 @@ final class ContactAdditions {
         Campaign campaign = lifecycle.find(id);
         Instant now = clock.instant();
         campaign.acceptContacts(now); // refuses every state but ACTIVE and waiting, sending, paused or done
-        audiences.checkComplete(campaign, contacts::forEach);
+        audiences.checkComplete(campaign, contacts::forEach, "took none of the contacts");
         Instant dueAt = campaign.dispatch().orElseThrow() instanceof DispatchState.Waiting waiting ? waiting.startAt() : now;
         SenderKey sender = ChannelAdapters.senderKey(campaign);
         TemplateMessage message = campaign.configuration().message().orElseThrow();

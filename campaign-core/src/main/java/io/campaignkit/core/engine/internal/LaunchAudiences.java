@@ -179,6 +179,11 @@ final class LaunchAudiences {
 
     /** Refuses, naming each contact (up to a limit), an audience in which contacts lack data the schema requires. */
     void checkComplete(Campaign campaign, Audience contacts) {
+        checkComplete(campaign, contacts, "was not launched");
+    }
+
+    /** As {@link #checkComplete(Campaign, Audience)}; {@code outcome} says what became of the campaign. */
+    void checkComplete(Campaign campaign, Audience contacts, String outcome) {
         CustomDataSchema schema = campaign.configuration().schema();
         if (schema.isEmpty()) {
             return;
@@ -197,7 +202,7 @@ final class LaunchAudiences {
         });
         if (count[0] > 0) {
             throw new IncompleteAudienceException(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(),
-                    problems, count[0]);
+                    outcome, problems, count[0]);
         }
     }
 }
