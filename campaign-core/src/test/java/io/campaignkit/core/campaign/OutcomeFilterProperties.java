@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.OutcomeFilter.Outcome;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -11,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -19,8 +21,7 @@ import net.jqwik.api.constraints.Size;
 class OutcomeFilterProperties {
 
     @Property
-    void everyFilterReadsBackFromItsText(@ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("outcomes")
-            OutcomeFilter.Outcome> outcomes) {
+    void everyFilterReadsBackFromItsText(@ForAll @Size(min = 1, max = 6) List<@From("outcomes") Outcome> outcomes) {
         OutcomeFilter filter = new OutcomeFilter(new java.util.LinkedHashSet<>(outcomes));
 
         assertThat(OutcomeFilter.parse(filter.toText())).isEqualTo(filter);
