@@ -133,6 +133,7 @@ public final class ListCommand implements Callable<Integer> {
                 json.writeNumberField("skipped", m.skipped());
                 json.writeNumberField("unknown", m.unknown());
                 json.writeNumberField("pending", m.pending() + m.sending());
+                json.writeNumberField("not_sent", m.notSent());
                 json.writeEndObject();
             }
             json.writeEndArray();

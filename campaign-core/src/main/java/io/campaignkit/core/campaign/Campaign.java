@@ -72,8 +72,6 @@ public final class Campaign {
         return snapshot;
     }
 
-    // ---------------------------------------------------------------- queries
-
     public CampaignId id() {
         return snapshot.id();
     }
@@ -148,8 +146,6 @@ public final class Campaign {
     public boolean isDeletable() {
         return state().allowsDelete();
     }
-
-    // ---------------------------------------------------------------- actions
 
     /**
      * This campaign with {@code newConfiguration}, DRAFT or READY by its validation; a SCHEDULED one
@@ -311,6 +307,11 @@ public final class Campaign {
     public Campaign completeSending(Instant now) {
         Arguments.requireNonNull(now, "now");
         return withDispatch(CampaignTransitions.completedSending(this, now), now);
+    }
+
+    /** Contacts are appended: DONE sends again; refused unless ACTIVE and WAITING, SENDING, PAUSED or DONE. */
+    public Campaign acceptContacts(Instant now) {
+        return withDispatch(CampaignTransitions.contactsAccepted(this, Arguments.requireNonNull(now, "now")), now);
     }
 
     /**

@@ -184,14 +184,15 @@ public final class CampaignEngine {
      * PREPARING} while its recipients are added and sends nothing until the last one is in. If the
      * launch is interrupted (the process dies, the store fails), call {@code launch} again with the same
      * request: it continues the preparation without adding anyone twice (an imported list lives only in
-     * the host's memory, so the host must give it again). A segment or TEST audience is also resumed by
+     * the host's memory, so the host must give it again). A segment, TEST or retargeted audience is also resumed by
      * any engine's {@link #runDue()} once the launching process has shown no life for the lease
      * duration; an interrupted imported list is reported to the listener as
      * {@link io.campaignkit.core.port.EngineFailure#LAUNCH_INTERRUPTED}. Finishing a campaign that is
      * still preparing is allowed and releases what was added.
      *
      * @throws IncompleteAudienceException if complete custom data is required and contacts lack it,
-     *     or test numbers are missing from the directory; the campaign stays READY
+     *     test numbers are missing from the directory, or a retargeted audience's source is not a launched
+     *     campaign of the tenant ({@code NO_AUDIENCE}); the campaign stays READY
      * @throws io.campaignkit.core.CampaignKitException {@value #UNKNOWN_BOT_FLOW} if the campaign's bot
      *     flow id is not in the engine's bot flow registry; the campaign stays READY
      * @throws io.campaignkit.core.campaign.CampaignValidationException if the campaign is not valid
@@ -202,6 +203,27 @@ public final class CampaignEngine {
         Arguments.requireNonNull(id, "id");
         Arguments.requireNonNull(request, "request");
         return core.launch(id, request);
+    }
+
+    /**
+     * Appends contacts to an ACTIVE campaign (a new import for a running campaign), under the rules of
+     * a launch: every contact must have the custom data the campaign's schema requires, else nothing is
+     * added and {@link IncompleteAudienceException} {@code INCOMPLETE_CUSTOM_DATA} names each one; each
+     * new contact becomes a recipient, PENDING (due now, or at the start of a campaign still waiting for
+     * it) or SKIPPED with the reason (engaged in another active campaign on the sender, opted out, a
+     * binding without a value); a phone already in the campaign is not added again. Counts, metrics and
+     * reports include them at once, and the campaign's sending picks them up (one that was done sending
+     * sends again). After a failure part-way (the store failed), call again with the same contacts.
+     *
+     * @param contacts iterated twice (checked, then added)
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException unless the campaign is ACTIVE
+     *     and waiting, sending, paused or done (not DRAFT, READY, SCHEDULED or FINISHED, nor still
+     *     preparing its launch, nor finishing)
+     */
+    public AddedContacts addContacts(CampaignId id, Iterable<io.campaignkit.core.contact.Contact> contacts) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(contacts, "contacts");
+        return core.addContacts(id, contacts);
     }
 
     /**

@@ -123,6 +123,10 @@ abstract class TenantIsolationChecks {
         assertThat(acme.findByProviderMessageId("wamid.globex")).isEmpty();
         assertThat(acme.findByCorrelationId(key.correlationId())).isEmpty();
         assertThat(acme.findRecipients(theirs.id(), -1, 10)).isEmpty();
+        assertThat(acme.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build(), -1, 10))).isEmpty();
+        assertThat(globex.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build(), -1, 10))).hasSize(3);
         assertThat(acme.nextDueAt(theirs.id(), T0)).isEmpty();
         assertThat(acme.wakeUps(theirs.id(), T0).nextLeaseExpiry()).isEmpty();
         assertThat(acme.counts(theirs.id())).isEqualTo(RecipientCounts.empty());

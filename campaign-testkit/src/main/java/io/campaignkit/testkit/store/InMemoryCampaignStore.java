@@ -174,6 +174,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return byCorrelationId(byCorrelation.correlationId()).stream().toList();
         }
+        if (query instanceof RecipientQuery.ByOutcome byOutcome) {
+            RecipientBook book = books.get(byOutcome.campaignId());
+            return book == null ? List.of() : book.page(byOutcome);
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         RecipientBook book = books.get(page.campaignId());
         return book == null ? List.of() : book.page(page.afterSequence(), page.limit());

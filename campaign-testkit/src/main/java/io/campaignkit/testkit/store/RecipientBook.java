@@ -185,6 +185,19 @@ final class RecipientBook {
         return page;
     }
 
+    /** As {@link #page}, only the recipients {@code query} matches. */
+    synchronized List<Recipient> page(io.campaignkit.core.port.RecipientQuery.ByOutcome query) {
+        List<Recipient> page = new ArrayList<>(Math.min(query.limit(), 256));
+        for (long next = Math.max(0, query.afterSequence() + 1); next < bySequence.size() && page.size() < query.limit();
+                next++) {
+            Recipient recipient = bySequence.get((int) next).recipient;
+            if (query.matches(recipient)) {
+                page.add(recipient);
+            }
+        }
+        return page;
+    }
+
     synchronized Optional<Instant> nextDueAt() {
         RecipientEntry next = nextPending();
         return next == null ? Optional.empty() : Optional.of(next.recipient.dueAt());

@@ -16,6 +16,8 @@ import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.campaign.Schedule;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.TestSend;
+import io.campaignkit.core.engine.AddedContacts;
+import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignPlan;
@@ -72,6 +74,7 @@ public final class EngineCore {
     private final Planner planner;
     private final Schedules schedules;
     private final TestSends testSends;
+    private final ContactAdditions additions;
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
 
@@ -109,12 +112,14 @@ public final class EngineCore {
                 lifecycle, replies);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
-        LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
+        LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
                 clock, listeners, lifecycle, pendingSkips, audiences);
         this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
                 clock);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
+        this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
+                batchSize, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
                 conversations);
@@ -175,6 +180,10 @@ public final class EngineCore {
 
     public TestSend sendTest(CampaignId id, List<PhoneNumber> numbers) {
         return locked(() -> testSends.send(id, numbers));
+    }
+
+    public AddedContacts addContacts(CampaignId id, Iterable<Contact> contacts) {
+        return locked(() -> additions.add(id, contacts));
     }
 
     public Campaign launch(CampaignId id, LaunchRequest request) {

@@ -333,7 +333,8 @@ final class Launcher {
         }
     }
 
-    private void insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
+    /** Adds one batch of contacts as recipients, PENDING or SKIPPED with the reason; answers those the store added. */
+    List<Recipient> insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
             Instant dueAt, Instant now) {
         List<NewRecipient> added = new ArrayList<>(batch.size());
         List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
@@ -377,6 +378,7 @@ final class Launcher {
             }
         }
         lifecycle.emit(skippedNow);
+        return inserted;
     }
 
     /**

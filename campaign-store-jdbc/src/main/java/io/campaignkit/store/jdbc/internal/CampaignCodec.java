@@ -1,6 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.campaign.DeliveryPlan;
@@ -163,6 +165,8 @@ final class CampaignCodec {
         } else if (audience.get() instanceof AudienceReference.TestAudience test) {
             out.str("T").num(test.contacts().size());
             test.contacts().forEach(contact -> ContactCodec.writeWhole(out, contact));
+        } else if (audience.get() instanceof AudienceReference.CampaignRecipients retargeted) {
+            out.str("R").str(retargeted.source().value()).str(retargeted.outcomes().toText());
         }
     }
 
@@ -192,6 +196,9 @@ final class CampaignCodec {
                 }
                 return Optional.of(new AudienceReference.TestAudience(contacts));
             }
+            case "R":
+                return Optional.of(new AudienceReference.CampaignRecipients(CampaignId.of(in.required()),
+                        OutcomeFilter.parse(in.required())));
             default:
                 throw new IllegalStateException("unknown audience kind " + kind);
         }
