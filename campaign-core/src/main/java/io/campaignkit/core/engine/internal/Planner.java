@@ -15,7 +15,6 @@ import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.RenderResult;
@@ -42,18 +41,20 @@ final class Planner {
     private final LaunchAudiences audiences;
     private final Launcher launcher;
     private final SuppressionList suppressions;
-    private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
+    private final BusyContacts busy;
     private final Pacing pacing;
     private final int batchSize;
     private final Clock clock;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            EngagementStore engagements, Pacing pacing, int batchSize, Clock clock) {
+            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, int batchSize, Clock clock) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
         this.suppressions = suppressions;
-        this.engagements = engagements;
+        this.exclusivity = exclusivity;
+        this.busy = busy;
         this.pacing = pacing;
         this.batchSize = batchSize;
         this.clock = clock;
@@ -86,6 +87,12 @@ final class Planner {
             warnings.add("the launch would be refused: " + incomplete
                     + " contacts lack custom data the campaign's schema requires");
         }
+        tally.availabilityFailure.ifPresent(failure -> warnings.add("the contact-availability check failed (" + failure
+                + "); busy contacts are not counted"));
+        if (tally.busyWaited > 0) {
+            warnings.add(tally.busyWaited + " contacts are busy now; the campaign waits up to "
+                    + campaign.configuration().busyContactWait() + " for each, then skips it (" + SkipReasons.CONTACT_BUSY + ")");
+        }
         if (projection.unsent() > 0) {
             warnings.add(projection.unsent() + " contacts would not be sent before "
                     + delivery.endAt().map(Instant::toString).orElse("the active hours stop opening"));
@@ -111,6 +118,9 @@ final class Planner {
         private long audience;
         private long duplicates;
         private long wouldSend;
+        /** Busy now, kept PENDING for the campaign's busy-contact wait (counted in wouldSend). */
+        private long busyWaited;
+        private Optional<String> availabilityFailure = Optional.empty();
         private long gsm7;
         private long ucs2;
         private long segments;
@@ -156,14 +166,20 @@ final class Planner {
             }
             Set<PhoneNumber> suppressed = candidates.isEmpty() ? Set.of()
                     : suppressions.suppressedAmong(sender, candidates.stream().map(Contact::phone).toList());
+            Set<PhoneNumber> busyNow = busyAmong(candidates, suppressed);
+            boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
                 if (suppressed.contains(contact.phone())) {
                     skip(SkipReasons.OPTED_OUT);
-                } else if (engagements.engagedCampaign(sender, contact.phone())
-                        .filter(holder -> !holder.equals(campaign.id())).isPresent()) {
+                } else if (busyNow.contains(contact.phone()) && !waits) {
+                    skip(SkipReasons.CONTACT_BUSY);
+                } else if (exclusivity.holder(campaign, sender, contact.phone()).isPresent()) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
+                    if (busyNow.contains(contact.phone())) {
+                        busyWaited++;
+                    }
                     wouldSend++;
                     if (inline) {
                         count(SmsSegments.of(texts.get(i)));
@@ -172,6 +188,18 @@ final class Planner {
             }
             batch.clear();
             texts.clear();
+        }
+
+        /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
+        private Set<PhoneNumber> busyAmong(List<Contact> candidates, Set<PhoneNumber> suppressed) {
+            List<PhoneNumber> asked = candidates.stream().map(Contact::phone).filter(phone -> !suppressed.contains(phone))
+                    .toList();
+            try {
+                return busy.busyAmong(campaign, asked);
+            } catch (RuntimeException failure) {
+                availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
+                return Set.of();
+            }
         }
 
         private void skip(String code) {
