@@ -23,12 +23,12 @@ public interface ExclusivityPolicy {
         return new EveryTenant(scope);
     }
 
-    /** Whether some tenant may have {@code scope}: false only for a fixed policy of another scope. */
-    default boolean mayUse(ExclusivityScope scope) {
-        return !(this instanceof EveryTenant fixed) || fixed.scope() == scope;
-    }
-
-    /** One scope for all: a record, so a fixed policy says it never uses another scope. */
+    /**
+     * One scope for every tenant. A record, so the engine sees that no tenant has another scope (and
+     * skips, for instance, the NONE scope's search for the campaign of a reply no engagement routes).
+     *
+     * @param scope the scope of every tenant
+     */
     record EveryTenant(ExclusivityScope scope) implements ExclusivityPolicy {
         public EveryTenant {
             Arguments.requireNonNull(scope, "scope");

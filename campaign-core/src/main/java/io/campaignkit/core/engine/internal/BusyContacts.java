@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The wait counts from when this engine first found the recipient busy, kept in memory: after a
  * restart, or when another engine claims it, the count starts again. Bounded, since each engine
  * waits at most the campaign's wait, and what a crash costs is a longer wait, never a lost contact.
+ * One entry per waiting recipient, dropped when it is sent or skipped, or its campaign finishes.
  */
 final class BusyContacts {
 
@@ -101,6 +102,13 @@ final class BusyContacts {
     void free(RecipientKey key) {
         if (!busySince.isEmpty()) {
             busySince.remove(key);
+        }
+    }
+
+    /** The campaign is finishing: none of its recipients waits any more. */
+    void forget(io.campaignkit.core.campaign.CampaignId campaignId) {
+        if (!busySince.isEmpty()) {
+            busySince.keySet().removeIf(key -> key.campaignId().equals(campaignId));
         }
     }
 

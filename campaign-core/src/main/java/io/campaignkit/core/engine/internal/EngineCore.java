@@ -93,10 +93,10 @@ public final class EngineCore {
         this.lifecycle = new Lifecycle(campaigns, listeners);
         int batchSize = settings.batchSize();
         Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
-        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize);
+        BusyContacts busy = new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners);
+        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize, busy);
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();
-        BusyContacts busy = new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners);
         this.exclusivity = new Exclusivity(contactRules.exclusivity(), storage.engagements(), campaigns, recipients);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);

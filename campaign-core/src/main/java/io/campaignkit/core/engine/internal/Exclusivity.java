@@ -123,7 +123,9 @@ final class Exclusivity {
     Optional<Campaign> replyCampaign(SenderKey sender, PhoneNumber phone) {
         Optional<Campaign> engaged = engagements.engagedCampaign(sender, phone).flatMap(campaigns::find)
                 .filter(c -> c.state() == CampaignState.ACTIVE);
-        if (engaged.isPresent() || !policy.mayUse(ExclusivityScope.NONE)) {
+        boolean noTenantWithoutExclusivity = policy instanceof ExclusivityPolicy.EveryTenant fixed
+                && fixed.scope() != ExclusivityScope.NONE;
+        if (engaged.isPresent() || noTenantWithoutExclusivity) {
             return engaged;
         }
         return mostRecentlyMessaging(sender, phone);

@@ -74,12 +74,14 @@ final class Planner {
         }
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
-        Tally tally = new Tally(campaign);
+        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
+        Instant start = request.startAt().orElse(delivery.effectiveStart(now));
+        // as at the launch: a campaign that starts later asks about busy contacts only before each send
+        Tally tally = new Tally(campaign, !start.isAfter(now));
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
-        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
-        Projection projection = Projection.of(tally.wouldSend, request.startAt().orElse(delivery.effectiveStart(now)), limits.campaignLimit(),
+        Projection projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(),
                 limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
         List<String> warnings = new ArrayList<>();
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
@@ -107,6 +109,7 @@ final class Planner {
     /** The audience walked in batches, as the launch walks it. */
     private final class Tally {
         private final Campaign campaign;
+        private final boolean asksBusy;
         private final SenderKey sender;
         private final TemplateMessage message;
         private final CustomDataSchema schema;
@@ -126,8 +129,9 @@ final class Planner {
         private long segments;
         private int maxSegments;
 
-        Tally(Campaign campaign) {
+        Tally(Campaign campaign, boolean asksBusy) {
             this.campaign = campaign;
+            this.asksBusy = asksBusy;
             this.sender = ChannelAdapters.senderKey(campaign);
             this.message = campaign.configuration().message().orElseThrow();
             this.schema = campaign.configuration().schema();
@@ -192,6 +196,9 @@ final class Planner {
 
         /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
         private Set<PhoneNumber> busyAmong(List<Contact> candidates, Set<PhoneNumber> suppressed) {
+            if (!asksBusy) {
+                return Set.of();
+            }
             List<PhoneNumber> asked = candidates.stream().map(Contact::phone).filter(phone -> !suppressed.contains(phone))
                     .toList();
             try {

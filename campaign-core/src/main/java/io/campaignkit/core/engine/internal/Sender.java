@@ -81,13 +81,13 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return recipients.nextDueAt(campaign.id(), now);
             }
-            // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
-            List<Recipient> sendable = skipSuppressed(sender, claimed, now);
-            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, sendable, now);
+            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the permits
+            // are taken: it sends nothing
+            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, skipSuppressed(sender, claimed, now), now);
             if (available.isEmpty()) {
                 return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: the batch went back
             }
-            sendable = available.get();
+            List<Recipient> sendable = available.get();
             int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
             List<RecipientUpdate> giveBack = new ArrayList<>();
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
