@@ -22,9 +22,10 @@ public enum ExclusivityScope {
 
     /**
      * No exclusivity: a contact may be in several active campaigns, on one sender or several. A reply
-     * to a sender goes to the active campaign on that sender that most recently messaged the contact
-     * (by the provider's acceptance time, or the send's time when its answer is unknown); when none has
-     * messaged it yet, to the one that holds it and changed its recipient last.
+     * to a sender goes to the campaign whose message it answers, when the channel says which (a quoted
+     * message, a tapped button); else to the active campaign on that sender that most recently messaged
+     * the contact (by the provider's acceptance time, or the send's time when its answer is unknown);
+     * when none has messaged it yet, to the one that holds it and changed its recipient last.
      */
     NONE
 }

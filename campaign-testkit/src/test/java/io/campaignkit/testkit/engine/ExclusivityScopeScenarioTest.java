@@ -175,6 +175,26 @@ class ExclusivityScopeScenarioTest {
         }
 
         @Test
+        void aReplyQuotingAnOlderCampaignsMessageGoesToThatCampaign() {
+            CampaignId older = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(older, Fixtures.contacts(1, 1));
+            scenario.runFor(Duration.ofMinutes(10));
+            CampaignId newer = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(newer, Fixtures.contacts(1, 1));
+            scenario.runFor(Duration.ofMinutes(1));
+            String olderMessage = scenario.recipient(older, contact.e164()).providerMessageId().orElseThrow();
+
+            // the contact taps a button of the older campaign's template: the channel names that message
+            scenario.deliver(io.campaignkit.channel.event.InboundMessage.builder("wamid.quoted-1", contact.e164(),
+                    CampaignScenario.SENDER_ID, scenario.clock().instant()).text("Sí, pagar")
+                    .replyToProviderMessageId(olderMessage).build());
+
+            assertThat(scenario.recipient(older, contact.e164()).state()).isEqualTo(DeliveryState.REPLIED);
+            assertThat(scenario.recipient(newer, contact.e164()).state()).isNotEqualTo(DeliveryState.REPLIED);
+            assertThat(bot.received()).extracting(received -> received.context().campaignId()).containsExactly(older);
+        }
+
+        @Test
         void aCampaignThatHasNotMessagedTheContactYetDoesNotTakeItsReplies() {
             CampaignId sent = onSender(scenario, CampaignScenario.SENDER_ID);
             scenario.launch(sent, Fixtures.contacts(1, 1));

@@ -100,7 +100,8 @@ final class Conversations {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
             return;
         }
-        Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get());
+        Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get(),
+                message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
             return;

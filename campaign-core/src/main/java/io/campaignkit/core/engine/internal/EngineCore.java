@@ -230,7 +230,7 @@ public final class EngineCore {
      * engagement, or under the NONE scope the one that most recently messaged the contact).
      */
     public Optional<CampaignId> replyCampaign(io.campaignkit.core.campaign.SenderKey sender, PhoneNumber phone) {
-        return exclusivity.replyCampaign(sender, phone).map(Campaign::id);
+        return exclusivity.replyCampaign(sender, phone, Optional.empty()).map(Campaign::id);
     }
 
     public int inFlight() {

@@ -117,10 +117,11 @@ final class Exclusivity {
 
     /**
      * The ACTIVE campaign a message from {@code phone} to {@code sender} belongs to: the one engaging
-     * the contact there; else, where a tenant's scope is NONE, the active campaign on that sender that
-     * most recently messaged the contact.
+     * the contact there; else, where a tenant's scope is NONE, the campaign whose message the contact
+     * answered ({@code replyTo}, the provider id of the message quoted or whose button was tapped), else
+     * the active campaign on that sender that most recently messaged the contact.
      */
-    Optional<Campaign> replyCampaign(SenderKey sender, PhoneNumber phone) {
+    Optional<Campaign> replyCampaign(SenderKey sender, PhoneNumber phone, Optional<String> replyTo) {
         Optional<Campaign> engaged = engagements.engagedCampaign(sender, phone).flatMap(campaigns::find)
                 .filter(c -> c.state() == CampaignState.ACTIVE);
         boolean noTenantWithoutExclusivity = policy instanceof ExclusivityPolicy.EveryTenant fixed
@@ -128,7 +129,18 @@ final class Exclusivity {
         if (engaged.isPresent() || noTenantWithoutExclusivity) {
             return engaged;
         }
-        return mostRecentlyMessaging(sender, phone);
+        Optional<Campaign> answered = replyTo.flatMap(recipients::findByProviderMessageId)
+                .filter(r -> r.phone().equals(phone))
+                .flatMap(r -> campaigns.find(r.campaignId()))
+                .filter(c -> routesUnderNone(c, sender));
+        return answered.isPresent() ? answered : mostRecentlyMessaging(sender, phone);
+    }
+
+    /** An active campaign of a NONE tenant on {@code sender}, not finishing: one a reply may go to. */
+    private boolean routesUnderNone(Campaign campaign, SenderKey sender) {
+        return campaign.state() == CampaignState.ACTIVE && !campaign.isFinishing()
+                && campaign.configuration().channel().filter(sender::equals).isPresent()
+                && scopeOf(campaign) == ExclusivityScope.NONE;
     }
 
     /** A candidate of the NONE scope's routing, with the time its campaign last messaged the contact. */
@@ -148,8 +160,7 @@ final class Exclusivity {
         do {
             page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
             for (Campaign campaign : page) {
-                if (campaign.isFinishing() || !campaign.configuration().channel().filter(sender::equals).isPresent()
-                        || scopeOf(campaign) != ExclusivityScope.NONE) {
+                if (!routesUnderNone(campaign, sender)) {
                     continue;
                 }
                 recipients.findRecipient(new RecipientKey(campaign.id(), phone))
