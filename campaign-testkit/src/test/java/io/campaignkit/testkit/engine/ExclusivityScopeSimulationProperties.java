@@ -43,7 +43,7 @@ class ExclusivityScopeSimulationProperties {
     private static final int POOL = 8;
     private static final List<String> SENDERS = List.of(CampaignScenario.SENDER_ID, "sender-2");
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void underPerContactNoContactIsInTwoActiveCampaigns(@ForAll long seed) {
         try {
             new Simulation(seed).run();
