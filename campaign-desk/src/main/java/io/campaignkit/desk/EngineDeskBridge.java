@@ -2,16 +2,21 @@ package io.campaignkit.desk;
 
 import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.desk.internal.Checks;
 import io.campaignkit.desk.port.DeskChannel;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * EngineDeskBridge bridge = new EngineDeskBridge();
  * ConversationDesk desk = ConversationDesk.builder().storage(storage).channel(bridge).clock(clock).build();
  * bridge.attach(desk);
- * CampaignEngine engine = CampaignEngine.builder().botFlows(bridge.wrap(hostBotFlows)) ... .build();
+ * CampaignEngine engine = CampaignEngine.builder().botFlows(bridge.wrap(hostBotFlows))
+ *         .contactAvailability(bridge) ... .build();   // a contact with the desk gets no campaign message
  * // in a bot flow: bridge.handOff(context, reply, "quiere hablar con un asesor", Map.of());
  * }</pre>
  *
@@ -33,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * they are refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}); the handle to a conversation's channel lives
  * in memory, so after a restart an agent can answer once the contact wrote again.
  */
-public final class EngineDeskBridge implements DeskChannel {
+public final class EngineDeskBridge implements DeskChannel, ContactAvailability {
 
     /** Code of an agent message the engine cannot send yet. */
     public static final String UNSUPPORTED = "DESK_UNSUPPORTED_BY_CHANNEL";
@@ -92,6 +98,26 @@ public final class EngineDeskBridge implements DeskChannel {
     /** Whether the contact waits for or is with an agent (for the engine's contact-availability check). */
     public boolean isWithDesk(PhoneNumber phone) {
         return desk().isWithDesk(phone);
+    }
+
+    /**
+     * The engine's contact availability: a contact whose desk conversation is open (WAITING or WITH_AGENT)
+     * is busy, whatever the campaign or sender, so a new campaign does not message someone talking to an
+     * agent. A desk serves one tenant, so this answers for its desk's tenant whatever {@code tenantId} says;
+     * a host with several tenants routes by tenant: {@code (tenant, sender, phones) -> bridgeOf(tenant)
+     * .busyAmong(tenant, sender, phones)}. One desk look-up per phone.
+     */
+    @Override
+    public Set<PhoneNumber> busyAmong(String tenantId, SenderKey sender, List<PhoneNumber> phones) {
+        Checks.nonNull(phones, "phones");
+        ConversationDesk attached = desk();
+        Set<PhoneNumber> busy = new HashSet<>();
+        for (PhoneNumber phone : phones) {
+            if (attached.isWithDesk(phone)) {
+                busy.add(phone);
+            }
+        }
+        return busy;
     }
 
     @Override

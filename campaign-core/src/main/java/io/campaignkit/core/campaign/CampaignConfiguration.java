@@ -5,6 +5,7 @@ import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.template.TemplateMessage;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,12 +17,15 @@ import java.util.Optional;
  * <p>A configuration may be incomplete (a draft): the mandatory fields are empty until set.
  * {@link CampaignValidation#of(CampaignKind, CampaignConfiguration)} lists what is missing or
  * invalid. The other fields have defaults: no custom data ({@link CustomDataSchema#empty()}),
- * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT}.
+ * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT},
+ * no busy-contact wait ({@link Duration#ZERO}: a busy contact is skipped).
  */
 public final class CampaignConfiguration {
 
     /** Longest campaign name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** Longest {@link #busyContactWait()} accepted. */
+    public static final Duration MAX_BUSY_CONTACT_WAIT = Duration.ofDays(30);
 
     private static final CampaignConfiguration EMPTY = new Builder().build();
 
@@ -34,6 +38,7 @@ public final class CampaignConfiguration {
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
     private final OutOfHoursPolicy outOfHoursPolicy;
+    private final Duration busyContactWait;
 
     private CampaignConfiguration(Builder builder) {
         this.name = builder.name;
@@ -45,6 +50,7 @@ public final class CampaignConfiguration {
         this.activeHours = builder.activeHours;
         this.deliveryPlan = builder.deliveryPlan;
         this.outOfHoursPolicy = builder.outOfHoursPolicy;
+        this.busyContactWait = builder.busyContactWait;
     }
 
     /** A configuration with nothing set but the defaults. */
@@ -99,6 +105,15 @@ public final class CampaignConfiguration {
         return outOfHoursPolicy;
     }
 
+    /**
+     * How long a contact the host's {@link io.campaignkit.core.port.ContactAvailability} says is busy is
+     * kept PENDING and checked again, counted from when the engine first found it busy; still busy after
+     * that, it is skipped ({@code CONTACT_BUSY}). {@link Duration#ZERO}, the default, skips it at once.
+     */
+    public Duration busyContactWait() {
+        return busyContactWait;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof CampaignConfiguration)) {
@@ -109,12 +124,13 @@ public final class CampaignConfiguration {
                 && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy);
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && busyContactWait.equals(that.busyContactWait);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy);
+        return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy,
+                busyContactWait);
     }
 
     @Override
@@ -122,7 +138,7 @@ public final class CampaignConfiguration {
         return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
                 + ", message=" + message + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
-                + ", outOfHoursPolicy=" + outOfHoursPolicy + "]";
+                + ", outOfHoursPolicy=" + outOfHoursPolicy + ", busyContactWait=" + busyContactWait + "]";
     }
 
     /**
@@ -140,6 +156,7 @@ public final class CampaignConfiguration {
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();
         private OutOfHoursPolicy outOfHoursPolicy = OutOfHoursPolicy.DEFAULT;
+        private Duration busyContactWait = Duration.ZERO;
 
         private Builder() {}
 
@@ -153,6 +170,7 @@ public final class CampaignConfiguration {
             activeHours = from.activeHours;
             deliveryPlan = from.deliveryPlan;
             outOfHoursPolicy = from.outOfHoursPolicy;
+            busyContactWait = from.busyContactWait;
         }
 
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
@@ -232,6 +250,18 @@ public final class CampaignConfiguration {
 
         public Builder outOfHoursPolicy(OutOfHoursPolicy outOfHoursPolicy) {
             this.outOfHoursPolicy = Arguments.requireNonNull(outOfHoursPolicy, "outOfHoursPolicy");
+            return this;
+        }
+
+        /**
+         * How long a busy contact is waited for ({@link CampaignConfiguration#busyContactWait()}); from
+         * {@link Duration#ZERO} (skip at once) to {@link #MAX_BUSY_CONTACT_WAIT}.
+         */
+        public Builder busyContactWait(Duration wait) {
+            Arguments.requireNonNull(wait, "wait");
+            Arguments.require(!wait.isNegative() && wait.compareTo(MAX_BUSY_CONTACT_WAIT) <= 0, "wait",
+                    "wait must be from 0 to " + MAX_BUSY_CONTACT_WAIT + ", was " + wait);
+            this.busyContactWait = wait;
             return this;
         }
 

@@ -87,6 +87,14 @@ import java.util.random.RandomGenerator;
  * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
  * a queued message is acknowledged once the bot's call returned.
  *
+ * <h2>Who may be messaged</h2>
+ * A contact is in at most one active campaign per sender, or per tenant, or in any number, as the
+ * tenant's {@link io.campaignkit.core.port.ExclusivityScope} says ({@link CampaignEngineBuilder#exclusivity});
+ * under {@code NONE} a reply goes to the campaign that most recently messaged the contact. A contact the
+ * host's {@link io.campaignkit.core.port.ContactAvailability} says is busy (an open inbox case) is not
+ * messaged: skipped with {@link SkipReasons#CONTACT_BUSY}, or waited for during its campaign's
+ * {@code busyContactWait}. The engine's lock is held while the availability is asked (it must not call the engine).
+ *
  * <h2>Several processes</h2>
  * Engines of several processes may share one store: claims are leased and exclusivity is decided by
  * the store. Host operations on one campaign are best sent to one process. Thread-safe.
@@ -108,6 +116,8 @@ public final class CampaignEngine {
     public static final int DEFAULT_SENDER_BURST = 0;
     /** Threads of the default {@link CampaignEngineBuilder#callbackExecutor callback executor}. */
     public static final int DEFAULT_CALLBACK_THREADS = 8;
+    /** How often a busy contact its campaign waits for is asked about again: 1 minute. */
+    public static final Duration DEFAULT_BUSY_CONTACT_RECHECK = Duration.ofMinutes(1);
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
 

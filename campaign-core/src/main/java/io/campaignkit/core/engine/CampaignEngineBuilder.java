@@ -17,6 +17,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.engine.internal.ContactRules;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
@@ -32,7 +33,10 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.AudienceSource;
+import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ExclusivityScope;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.Suppression;
 import java.time.Clock;
@@ -74,6 +78,9 @@ public final class CampaignEngineBuilder {
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private @Nullable PacingStore pacing;
     private @Nullable Executor callbackExecutor;
+    private ExclusivityPolicy exclusivity = ExclusivityPolicy.PER_SENDER;
+    private ContactAvailability availability = ContactAvailability.EVERYONE_AVAILABLE;
+    private Duration busyRecheck = CampaignEngine.DEFAULT_BUSY_CONTACT_RECHECK;
 
     CampaignEngineBuilder() {}
 
@@ -223,6 +230,35 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Each tenant's exclusivity scope: one active campaign per contact and sender (the default,
+     * {@link ExclusivityPolicy#PER_SENDER}), per contact across the tenant's senders, or none (replies
+     * then go to the campaign that most recently messaged the contact). See {@link ExclusivityScope}.
+     */
+    public CampaignEngineBuilder exclusivity(ExclusivityPolicy policy) {
+        this.exclusivity = Arguments.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Which contacts are busy now (an open inbox case, a conversation with an agent): asked at launch
+     * and before each send, one call per batch; a busy contact is skipped ({@link SkipReasons#CONTACT_BUSY})
+     * or, when its campaign has a {@code busyContactWait}, waited for. By default nobody is busy.
+     */
+    public CampaignEngineBuilder contactAvailability(ContactAvailability availability) {
+        this.availability = Arguments.requireNonNull(availability, "availability");
+        return this;
+    }
+
+    /**
+     * How often a busy contact that its campaign waits for is asked about again (and a batch whose
+     * availability check failed); {@link CampaignEngine#DEFAULT_BUSY_CONTACT_RECHECK} by default.
+     */
+    public CampaignEngineBuilder busyContactRecheck(Duration interval) {
+        this.busyRecheck = Arguments.requirePositive(interval, "interval");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -236,7 +272,8 @@ public final class CampaignEngineBuilder {
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
+                new ContactRules(exclusivity, availability, busyRecheck)), ports);
     }
 
     private static Executor defaultCallbackExecutor() {

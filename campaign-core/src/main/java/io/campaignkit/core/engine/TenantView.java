@@ -48,6 +48,18 @@ public final class TenantView {
     }
 
     /**
+     * The ACTIVE campaign of this tenant a message from {@code phone} to {@code sender} would be routed
+     * to now, under every exclusivity scope: the one engaging the contact there, or under
+     * {@link io.campaignkit.core.port.ExclusivityScope#NONE} the one that most recently messaged it; empty
+     * when none would take it, or another tenant's would.
+     */
+    public Optional<CampaignId> replyCampaign(SenderKey sender, PhoneNumber phone) {
+        Arguments.requireNonNull(sender, "sender");
+        Arguments.requireNonNull(phone, "phone");
+        return core.replyCampaign(sender, phone).filter(id -> ports.campaigns().find(id).filter(this::isOwn).isPresent());
+    }
+
+    /**
      * A page of the inbound messages queued for the campaign (out of hours, policy QUEUE) and not yet
      * handed over, by arrival sequence after {@code afterSequence} (-1 for the first page).
      *

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param campaignId the campaign concerned, when known
  * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW}, {@link #BOT_REPLY},
- *     {@link #LAUNCH_INTERRUPTED}, {@link #UNROUTED_HANDLER} or {@link #CHANNEL_EVENT_UNREADABLE}
+ *     {@link #LAUNCH_INTERRUPTED}, {@link #UNROUTED_HANDLER}, {@link #CHANNEL_EVENT_UNREADABLE} or
+ *     {@link #CONTACT_AVAILABILITY}
  * @param error what was thrown or reported
  * @param at when
  */
@@ -42,6 +43,11 @@ public record EngineFailure(Optional<CampaignId> campaignId, String source, Thro
      * not know). The error's message says which; nothing was changed.
      */
     public static final String CHANNEL_EVENT_UNREADABLE = "CHANNEL_EVENT_UNREADABLE";
+    /**
+     * The host's {@link ContactAvailability} threw; the batch it was asked about was given back
+     * unsent and is checked again later.
+     */
+    public static final String CONTACT_AVAILABILITY = "CONTACT_AVAILABILITY";
 
     public EngineFailure {
         Arguments.requireNonNull(campaignId, "campaignId");

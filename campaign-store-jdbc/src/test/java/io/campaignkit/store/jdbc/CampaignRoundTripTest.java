@@ -150,6 +150,7 @@ class CampaignRoundTripTest {
                 .deliveryPlan(DeliveryPlan.custom().startAt(T0.plusSeconds(3600)).pace(Pace.perHour(3000).withBurst(5))
                         .endAt(T0.plusSeconds(86_400 * 7)).build())
                 .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Te respondemos mañana a las 9:00"))
+                .busyContactWait(java.time.Duration.ofMinutes(45))
                 .build();
     }
 

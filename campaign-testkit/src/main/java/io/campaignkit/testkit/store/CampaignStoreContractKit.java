@@ -61,6 +61,18 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         }
 
         @Test
+        void aBusyContactWaitIsKeptWithTheConfiguration() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
+            Campaign campaign = Campaign.create(ready.id(), ready.tenantId(), ready.projectId(), ready.kind(),
+                    ready.configuration().toBuilder().busyContactWait(java.time.Duration.ofMinutes(90)).build(),
+                    startTime());
+            store().insert(campaign);
+            assertThat(store().find(campaign.id()).orElseThrow().configuration().busyContactWait())
+                    .isEqualTo(java.time.Duration.ofMinutes(90));
+            assertThat(store().find(campaign.id())).contains(campaign);
+        }
+
+        @Test
         void unknownCampaignIsNotFound() {
             assertThat(store().find(CampaignId.of("nowhere"))).isEmpty();
         }

@@ -78,6 +78,21 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
         }
 
         @Test
+        void aTenantWideScopeKeyIsOneMoreSenderKey() {
+            // the engine's PER_CONTACT scope engages contacts under a key no channel has, one per tenant,
+            // besides the sender they are sent from: the store keeps it like any sender's
+            SenderKey tenantWide = new SenderKey("*tenant", "acme");
+            assertThat(engagements().engage(tenantWide, first, phonesOf(0, 2))).isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2))).isEmpty();
+            assertThat(engagements().engage(tenantWide, second, phonesOf(1, 3))).containsExactly(contact(1).phone());
+            assertThat(engagements().engagedCampaign(tenantWide, contact(1).phone())).contains(first);
+            assertThat(engagements().engagedCampaign(tenantWide, contact(2).phone())).contains(second);
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(2).phone())).isEmpty();
+            assertThat(engagements().releaseEngagements(first, 100)).as("the scope key's and the sender's").isEqualTo(4);
+            assertThat(engagements().engage(tenantWide, second, phonesOf(0, 2))).isEmpty();
+        }
+
+        @Test
         void ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins() throws Exception {
             int contacts = 200;
             List<Callable<Set<PhoneNumber>>> launches = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -17,13 +16,11 @@ import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.ReceivedMessage;
@@ -47,7 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replies: routes a contact's inbound message to the conversation of the campaign the contact is
- * engaged in on that sender, hands it to the campaign's bot (now, or at the next opening under the
+ * engaged in on that sender (or, under the NONE exclusivity scope, that most recently messaged it:
+ * {@link Exclusivity#replyCampaign}), hands it to the campaign's bot (now, or at the next opening under the
  * QUEUE policy), sends the out-of-hours automatic reply, and closes idle conversations.
  */
 final class Conversations {
@@ -56,9 +54,8 @@ final class Conversations {
     /** How far back to look for the start of a closed period: longer than any weekly gap. */
     private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
 
-    private final CampaignStore campaigns;
     private final RecipientStore recipients;
-    private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
     private final ConversationStore conversations;
     private final InboundQueue inbound;
     private final BotFlowRegistry botFlows;
@@ -76,13 +73,12 @@ final class Conversations {
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
-    Conversations(CampaignStore campaigns, RecipientStore recipients, EngagementStore engagements,
+    Conversations(RecipientStore recipients, Exclusivity exclusivity,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
             HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
             Lifecycle lifecycle, Replies replies) {
-        this.campaigns = campaigns;
         this.recipients = recipients;
-        this.engagements = engagements;
+        this.exclusivity = exclusivity;
         this.conversations = conversations;
         this.inbound = inbound;
         this.botFlows = botFlows;
@@ -105,8 +101,8 @@ final class Conversations {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
             return;
         }
-        Optional<Campaign> campaign = engagements.engagedCampaign(new SenderKey(channelId, message.to()),
-                phone.get()).flatMap(campaigns::find).filter(c -> c.state() == CampaignState.ACTIVE);
+        Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get(),
+                message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
             return;

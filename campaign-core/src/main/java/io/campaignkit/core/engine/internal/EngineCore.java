@@ -76,12 +76,13 @@ public final class EngineCore {
     private final TestSends testSends;
     private final ContactAdditions additions;
     private final ChannelEvents channelEvents;
+    private final Exclusivity exclusivity;
     private final ReentrantLock lock;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor) {
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, ContactRules contactRules) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -95,27 +96,29 @@ public final class EngineCore {
         this.lifecycle = new Lifecycle(campaigns, listeners);
         int batchSize = settings.batchSize();
         Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
-        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize);
+        BusyContacts busy = new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners);
+        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize, busy);
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();
+        this.exclusivity = new Exclusivity(contactRules.exclusivity(), storage.engagements(), campaigns, recipients);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers);
+                lifecycle, claims, answers, busy);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion);
         Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
-        this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
+        this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
                 lifecycle, replies);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
-        this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
-                clock, listeners, lifecycle, pendingSkips, audiences);
-        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
+        this.launcher = new Launcher(recipients, storage.engagements(), exclusivity, busy, suppressions, botFlows, adapters,
+                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences);
+        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, batchSize,
                 clock);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
         this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
@@ -229,6 +232,14 @@ public final class EngineCore {
     public CampaignMetrics metrics(CampaignId id) {
         lifecycle.find(id);
         return CampaignMetrics.of(id, recipients.counts(id), tracking.funnelCounts(id));
+    }
+
+    /**
+     * The ACTIVE campaign a message from {@code phone} to {@code sender} would be routed to now (by
+     * engagement, or under the NONE scope the one that most recently messaged the contact).
+     */
+    public Optional<CampaignId> replyCampaign(io.campaignkit.core.campaign.SenderKey sender, PhoneNumber phone) {
+        return exclusivity.replyCampaign(sender, phone, Optional.empty()).map(Campaign::id);
     }
 
     public int inFlight() {

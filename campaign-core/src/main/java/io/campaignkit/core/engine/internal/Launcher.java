@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * Launches a READY campaign, crash-safe: checks the channel, the bot flow and the audience (complete
  * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
  * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
- * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, engaged in
- * another campaign), and only then lets it wait for its start or send.
+ * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, busy, engaged in
+ * another campaign within the tenant's {@link Exclusivity exclusivity scope}), and only then lets it
+ * wait for its start or send.
  *
  * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
  * a phone again for the same campaign succeeds again, and the store returns only what it added), so
@@ -67,6 +68,8 @@ final class Launcher {
 
     private final RecipientStore recipients;
     private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
+    private final BusyContacts busy;
     private final SuppressionList suppressions;
     private final BotFlowRegistry botFlows;
     private final ChannelAdapters adapters;
@@ -80,11 +83,13 @@ final class Launcher {
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
-    Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
-            BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
-            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
+    Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
+            SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
+            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
         this.recipients = recipients;
         this.engagements = engagements;
+        this.exclusivity = exclusivity;
+        this.busy = busy;
         this.suppressions = suppressions;
         this.botFlows = botFlows;
         this.adapters = adapters;
@@ -357,14 +362,15 @@ final class Launcher {
                 toEngage.add(contact.phone());
             }
         }
+        toEngage = skipBusy(campaign, batch, skips, toEngage, dueAt, now);
         Set<PhoneNumber> engagedElsewhere = toEngage.isEmpty() ? Set.of()
-                : engagements.engage(sender, campaign.id(), toEngage);
+                : exclusivity.engage(campaign, sender, toEngage);
         for (int i = 0; i < batch.size(); i++) {
             Contact contact = batch.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
                 skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
-                        engagedElsewhere(sender, contact.phone()), true));
+                        exclusivity.heldElsewhere(campaign, sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
                     .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
@@ -382,14 +388,38 @@ final class Launcher {
     }
 
     /**
-     * The reason of a contact engaged elsewhere, naming the campaign that holds it so an operator can
-     * finish that one (a campaign left ACTIVE by a crash keeps its contacts). One look-up per skipped
-     * contact: skips are the exception, and the engagement port answers only which phones were taken.
+     * A campaign that sends at once asks the host which contacts are busy: with no busy-contact wait
+     * they are skipped now ({@code CONTACT_BUSY}) and not engaged; with one they are added PENDING, their
+     * wait starting now. A campaign that starts later leaves the question to the check before each
+     * send, and so does a failing check (reported; nobody is skipped for it). Answers who to engage.
      */
-    private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
-        return engagements.engagedCampaign(sender, phone)
-                .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
-                .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
-                        + " (released since)");
+    private List<PhoneNumber> skipBusy(Campaign campaign, List<Contact> batch, List<Optional<StatusReason>> skips,
+            List<PhoneNumber> candidates, Instant dueAt, Instant now) {
+        if (candidates.isEmpty() || !busy.checks() || dueAt.isAfter(now)) {
+            return candidates;
+        }
+        Set<PhoneNumber> busyNow;
+        try {
+            busyNow = busy.busyAmong(campaign, candidates);
+        } catch (RuntimeException failure) {
+            LOG.warn("the contact-availability check failed at the launch of campaign {}; the check before each send"
+                    + " decides", campaign.id(), failure);
+            return candidates;
+        }
+        if (busyNow.isEmpty()) {
+            return candidates;
+        }
+        boolean waits = !campaign.configuration().busyContactWait().isZero();
+        for (int i = 0; i < batch.size(); i++) {
+            PhoneNumber phone = batch.get(i).phone();
+            if (skips.get(i).isEmpty() && busyNow.contains(phone)) {
+                if (waits) {
+                    busy.startWaiting(new io.campaignkit.core.port.RecipientKey(campaign.id(), phone), now);
+                } else {
+                    skips.set(i, Optional.of(BusyContacts.skipReason(campaign, phone)));
+                }
+            }
+        }
+        return waits ? candidates : candidates.stream().filter(phone -> !busyNow.contains(phone)).toList();
     }
 }

@@ -40,6 +40,8 @@ import java.util.Set;
 final class CampaignCodec {
 
     private static final String FORMAT = "1";
+    /** Tag of the busy-contact wait, an ISO-8601 duration. */
+    private static final String BUSY_CONTACT_WAIT = "busyContactWait";
 
     private CampaignCodec() {}
 
@@ -61,6 +63,11 @@ final class CampaignCodec {
                 .num(plan.pace().burst()).optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
+        // optional settings added after format 1: a tag and its value, written only when not the default,
+        // so what an earlier release wrote still reads (it simply ends here)
+        if (!configuration.busyContactWait().isZero()) {
+            out.str(BUSY_CONTACT_WAIT).str(configuration.busyContactWait().toString());
+        }
         return out.toString();
     }
 
@@ -90,6 +97,14 @@ final class CampaignCodec {
         builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
                 new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
+        while (!in.atEnd()) {
+            String tag = in.required();
+            if (BUSY_CONTACT_WAIT.equals(tag)) {
+                builder.busyContactWait(java.time.Duration.parse(in.required()));
+            } else {
+                throw new IllegalStateException("unknown campaign configuration setting " + tag);
+            }
+        }
         return builder.build();
     }
 
