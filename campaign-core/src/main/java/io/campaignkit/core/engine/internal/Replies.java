@@ -36,16 +36,18 @@ final class Replies {
     private final ConversationStore conversations;
     private final TrackingStore tracking;
     private final ChannelAdapters adapters;
+    private final Pacing pacing;
     private final Clock clock;
     private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
 
-    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Clock clock,
-            Listeners listeners) {
+    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Pacing pacing,
+            Clock clock, Listeners listeners) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
+        this.pacing = pacing;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -91,6 +93,7 @@ final class Replies {
 
     private void send(Campaign campaign, Conversation conversation, String text) {
         ChannelAdapter adapter = adapters.adapter(campaign);
+        countAgainstTheSender(campaign, conversation);
         OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
@@ -102,6 +105,20 @@ final class Replies {
         });
         // forget the chain once its last send is answered, unless a later reply extended it
         sent.whenComplete((ignored, failure) -> lastSendOf.remove(conversation.id(), sent));
+    }
+
+    /**
+     * Replies take the sender's permits (in debt when none is free) and are sent whatever the answer:
+     * a pacing store that fails must not silence the bot, so its failure is logged and reported instead.
+     */
+    private void countAgainstTheSender(Campaign campaign, Conversation conversation) {
+        try {
+            pacing.takeForReply(campaign, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("reply in conversation {} is sent without counting it against its sender's limit: {}",
+                    conversation.id(), e.toString());
+            listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, e);
+        }
     }
 
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
