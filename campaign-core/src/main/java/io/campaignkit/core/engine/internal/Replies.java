@@ -93,14 +93,18 @@ final class Replies {
 
     private void send(Campaign campaign, Conversation conversation, String text) {
         ChannelAdapter adapter = adapters.adapter(campaign);
-        countAgainstTheSender(campaign, conversation);
         OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> adapter.send(message).toCompletableFuture())
+                    .thenCompose(ignored -> {
+                        // the permit is taken when the reply leaves, not when the bot asked: a reply held
+                        // behind an earlier one of its conversation leaves later
+                        countAgainstTheSender(campaign, conversation);
+                        return adapter.send(message).toCompletableFuture();
+                    })
                     .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
         });
         // forget the chain once its last send is answered, unless a later reply extended it
