@@ -7,8 +7,9 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignValidationException;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.engine.RecipientReport;
+import io.campaignkit.report.ReportFormat;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -103,21 +104,30 @@ public class CampaignApiController {
         return get(id).metrics();
     }
 
-    /** The per-contact report: {@code format} csv (default), json or html; optional filters by state and error code. */
+    /**
+     * The report, written by the library's {@code campaign-report}: {@code format} csv (default), json or
+     * html; optional filters by state and error code.
+     */
     @GetMapping("/campaigns/{id}/report")
     public ResponseEntity<String> report(@PathVariable("id") String id,
             @RequestParam(name = "format", defaultValue = "csv") String format,
             @RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "error", required = false) String error) {
-        CampaignView campaign = get(id);
-        List<RecipientReport> rows = operations.report(CampaignId.of(id), state, error);
-        String fileName = "campaign-" + id + "-report.";
-        return switch (format) {
-            case "csv" -> download(fileName + "csv", "text/csv;charset=UTF-8", ReportFormats.csv(rows));
-            case "json" -> download(fileName + "json", "application/json", ReportFormats.json(rows));
-            case "html" -> download(fileName + "html", "text/html;charset=UTF-8", ReportFormats.html(campaign.name(), rows));
+            @RequestParam(name = "error", required = false) String error) throws IOException {
+        get(id);
+        ReportFormat writer = switch (format) {
+            case "csv" -> ReportFormat.CSV;
+            case "json" -> ReportFormat.JSON;
+            case "html" -> ReportFormat.HTML;
             default -> throw new InvalidArgumentException("format", "format must be csv, json or html, was '" + format + "'");
         };
+        StringWriter body = new StringWriter();
+        writer.write(operations.report(CampaignId.of(id), state, error), body);
+        String type = switch (writer) {
+            case CSV -> "text/csv;charset=UTF-8";
+            case JSON -> "application/json";
+            case HTML -> "text/html;charset=UTF-8";
+        };
+        return download("campaign-" + id + "-report." + writer.extension(), type, body.toString());
     }
 
     private static ResponseEntity<String> download(String fileName, String type, String body) {

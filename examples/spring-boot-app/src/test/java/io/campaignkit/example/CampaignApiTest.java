@@ -104,13 +104,17 @@ class CampaignApiTest {
         String csv = mvc.perform(get("/api/campaigns/{id}/report", id))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\""))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).hasSize(5).first().asString().startsWith("phone,name,state");
-        assertThat(csv).contains("+525512345678,Ana,DELIVERED");
+        // written by campaign-report: its columns, then one per custom-data field
+        assertThat(csv.lines()).hasSize(5).first().asString().startsWith("contact,status,error_code,").endsWith(",MONTO");
+        assertThat(csv).contains("+525512345678,DELIVERED,");
         mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "json").param("state", "DELIVERED"))
-                .andExpect(jsonPath("$.length()").value(4)).andExpect(jsonPath("$[0].state").value("DELIVERED"));
+                .andExpect(jsonPath("$.summary.name").value("Saldo diciembre"))
+                .andExpect(jsonPath("$.recipients.length()").value(4)).andExpect(jsonPath("$.recipients[0].status").value("DELIVERED"));
+        mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "json").param("state", "FAILED"))
+                .andExpect(jsonPath("$.recipients.length()").value(0));
         String html = mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "html"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("<h1>Saldo diciembre</h1>").contains("<td>Marta</td>");
+        assertThat(html).contains("<h1>Saldo diciembre</h1>").contains("<svg");
         mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "pdf")).andExpect(status().isBadRequest());
     }
 
