@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The REST API: upload a contact file, create, schedule, launch, pause, resume and finish a campaign, read
@@ -42,11 +44,14 @@ public class CampaignApiController {
     private final CampaignOperations operations;
     private final ContactUploads uploads;
     private final CampaignEngine engine;
+    private final LiveFigures live;
 
-    public CampaignApiController(CampaignOperations operations, ContactUploads uploads, CampaignEngine engine) {
+    public CampaignApiController(CampaignOperations operations, ContactUploads uploads, CampaignEngine engine,
+            LiveFigures live) {
         this.operations = operations;
         this.uploads = uploads;
         this.engine = engine;
+        this.live = live;
     }
 
     /** 200 with the upload's id when every row is valid; 422 with every row's problem otherwise. */
@@ -64,6 +69,19 @@ public class CampaignApiController {
     @GetMapping("/campaigns")
     public List<CampaignView> list() {
         return operations.list().stream().map(this::view).toList();
+    }
+
+    /** Every campaign's view as server-sent events {@code campaigns}: now, then every second. */
+    @GetMapping("/campaigns/live")
+    public SseEmitter liveList() {
+        return live.subscribe(Optional.empty());
+    }
+
+    /** The campaign's view as server-sent events {@code campaign}: now, then every second. */
+    @GetMapping("/campaigns/{id}/live")
+    public SseEmitter liveCampaign(@PathVariable("id") String id) {
+        get(id);
+        return live.subscribe(Optional.of(CampaignId.of(id)));
     }
 
     @GetMapping("/campaigns/{id}")
