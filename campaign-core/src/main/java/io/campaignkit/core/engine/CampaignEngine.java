@@ -205,6 +205,9 @@ public final class CampaignEngine {
      *     campaign of the tenant ({@code NO_AUDIENCE}); the campaign stays READY
      * @throws io.campaignkit.core.CampaignKitException {@value #UNKNOWN_BOT_FLOW} if the campaign's bot
      *     flow id is not in the engine's bot flow registry; the campaign stays READY
+     * @throws PreflightException if the channel would refuse the campaign's message (its sender id's
+     *     form, its template's name or language, an inline text where only templates go), every problem
+     *     listed, before anyone is engaged; the campaign stays READY
      * @throws io.campaignkit.core.campaign.CampaignValidationException if the campaign is not valid
      * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is neither READY nor
      *     ACTIVE and preparing

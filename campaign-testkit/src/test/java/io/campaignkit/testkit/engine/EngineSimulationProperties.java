@@ -366,6 +366,8 @@ class EngineSimulationProperties {
                 RecordedSend send = sends.get(i);
                 if (send.message().content() instanceof TemplateContent) {
                     checkFirstMessage(send);
+                } else {
+                    countReplyAgainstTheSender(send);
                 }
             }
             checkedSends = sends.size();
@@ -507,6 +509,15 @@ class EngineSimulationProperties {
             assertThat(countSince(senderSendTimes, send.requestedAt(), Duration.ofSeconds(1)))
                     .as("sender window ending %s", send.requestedAt())
                     .isLessThanOrEqualTo(RateLimit.ofPermitsPerSecond(senderLimit).maxPermitsIn(Duration.ofSeconds(1)));
+        }
+
+        /**
+         * Issue 23 item 3: replies are messages of the sender too. They are never held back (a reply without
+         * a permit takes the next one in debt), so the sender's window is checked at each first message,
+         * which goes only once every debt is paid: replies and first messages together stay within the limit.
+         */
+        private void countReplyAgainstTheSender(RecordedSend reply) {
+            senderSendTimes.add(reply.requestedAt());
         }
 
         /** How many of the (time-ordered) instants fall in the window {@code (end - length, end]}. */

@@ -10,13 +10,13 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.report.CampaignReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -139,23 +139,19 @@ public class CampaignOperations {
         return all;
     }
 
-    /** The per-contact report, filtered by state and error code when given (blank: all). */
-    public List<RecipientReport> report(CampaignId id, String state, String error) {
-        List<RecipientReport> rows = new ArrayList<>();
-        long after = -1;
-        List<RecipientReport> page;
-        do {
-            page = engine.export(id, after, 500);
-            for (RecipientReport row : page) {
-                after = row.recipient().sequence();
-                boolean stateMatches = state == null || state.isBlank() || row.recipient().state().name().equalsIgnoreCase(state);
-                boolean errorMatches = error == null || error.isBlank()
-                        || row.recipient().outcome().map(o -> o.code().equalsIgnoreCase(error)).orElse(false);
-                if (stateMatches && errorMatches) {
-                    rows.add(row);
-                }
+    /**
+     * The campaign's report (the library's {@code campaign-report}, read from the engine's export a page at
+     * a time), its rows filtered by state and error code when given (blank: all).
+     */
+    public CampaignReport report(CampaignId id, String state, String error) {
+        CampaignReport full = CampaignReport.of(engine, id, engine.clock().instant());
+        return new CampaignReport(full.summary(), full.fields(), action -> full.rows().forEachRow(row -> {
+            boolean stateMatches = state == null || state.isBlank() || row.status().equalsIgnoreCase(state);
+            boolean errorMatches = error == null || error.isBlank()
+                    || row.errorCode().map(code -> code.equalsIgnoreCase(error)).orElse(false);
+            if (stateMatches && errorMatches) {
+                action.accept(row);
             }
-        } while (page.size() == 500);
-        return rows;
+        }));
     }
 }

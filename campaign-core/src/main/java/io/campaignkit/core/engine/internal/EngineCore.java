@@ -109,7 +109,7 @@ public final class EngineCore {
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion);
-        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+        Replies replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners);
         this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
                 lifecycle, replies);
@@ -155,6 +155,9 @@ public final class EngineCore {
 
     public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
+        // the pacing store keys the sender-only bucket of replies by this id
+        io.campaignkit.core.internal.Arguments.require(!io.campaignkit.core.dispatch.pacing.SendLimits.SENDER_ONLY.equals(id),
+                "id", "campaign id '" + id + "' is reserved for the pacing of replies");
         Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, clock.instant());
         campaigns.insert(campaign);
         listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));

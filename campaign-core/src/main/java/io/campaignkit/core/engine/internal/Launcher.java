@@ -80,6 +80,7 @@ final class Launcher {
     private final Lifecycle lifecycle;
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
+    private final Preflight preflight;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
@@ -100,6 +101,7 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
+        this.preflight = new Preflight(adapters);
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -113,6 +115,7 @@ final class Launcher {
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
+        preflight.check(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
@@ -138,6 +141,7 @@ final class Launcher {
         Optional<io.campaignkit.core.campaign.Schedule> schedule = scheduled.schedule();
         checkChannelCarries(scheduled);
         checkBotFlowKnown(scheduled);
+        preflight.check(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
         Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
                 stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
@@ -284,6 +288,11 @@ final class Launcher {
                     + " names bot flow '" + botFlowId.get() + "', which the engine's bot flow registry does not have;"
                     + " register it (CampaignEngine.builder().botFlows(...)) or choose another");
         }
+    }
+
+    /** What the campaign's channel would refuse of its message: the launch refuses these, the dry run lists them. */
+    List<io.campaignkit.channel.PreflightProblem> preflightProblems(Campaign campaign) {
+        return preflight.problems(campaign);
     }
 
     /** The campaign's channel must be known to the engine and able to carry its message. */

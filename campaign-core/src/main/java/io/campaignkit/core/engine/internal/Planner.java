@@ -1,5 +1,8 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.PreflightProblem;
+import io.campaignkit.core.engine.PreflightException;
+
 import io.campaignkit.channel.SmsSegments;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
@@ -78,12 +81,18 @@ final class Planner {
         Instant start = request.startAt().orElse(delivery.effectiveStart(now));
         // as at the launch: a campaign that starts later asks about busy contacts only before each send
         Tally tally = new Tally(campaign, !start.isAfter(now));
+        List<PreflightProblem> preflight = launcher.preflightProblems(campaign);
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
         Projection projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(),
                 limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
         List<String> warnings = new ArrayList<>();
+        if (!preflight.isEmpty()) {
+            warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): channel '"
+                    + ChannelAdapters.senderKey(campaign).channelType() + "' would refuse the message: "
+                    + preflight.stream().map(PreflightProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
         if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
             warnings.add("the launch would be refused: " + incomplete
@@ -103,7 +112,7 @@ final class Planner {
         Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings);
+                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight);
     }
 
     /** The audience walked in batches, as the launch walks it. */
