@@ -84,8 +84,19 @@ import java.util.random.RandomGenerator;
  * <h2>The host's code</h2>
  * Bot flows, the listener and the unrouted-message handler run on the {@link CampaignEngineBuilder#callbackExecutor
  * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
- * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
- * a queued message is acknowledged once the bot's call returned.
+ * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order.
+ *
+ * <h2>Replies, once</h2>
+ * A contact's message for a bot is stored in the {@link io.campaignkit.core.port.InboundQueue} before
+ * its webhook is answered, and only then is the webhook marked handled, so a process killed at any
+ * point leaves either the provider's retry to be processed or the stored message to be handed over by
+ * whichever engine takes it over. The hand-over is claimed like a send: under a lease, marked begun
+ * right before the bot is called, acknowledged once the call returned. A process killed between the
+ * two leaves the outcome unknown to the engine that takes it over: under {@link DeliverySemantics#AT_MOST_ONCE}
+ * the bot does not get it again and the listener hears
+ * {@link io.campaignkit.core.port.EngineFailure#HAND_OVER_INTERRUPTED}; under
+ * {@link DeliverySemantics#AT_LEAST_ONCE} the bot gets it again (twice only if the process that died had
+ * called the bot). Engines that live on never hand one message id over twice.
  *
  * <h2>Several processes</h2>
  * Engines of several processes may share one store: claims are leased and exclusivity is decided by

@@ -74,6 +74,7 @@ public final class EngineCore {
     private final TestSends testSends;
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
+    private final java.time.Duration leaseDuration;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
@@ -86,6 +87,7 @@ public final class EngineCore {
         this.inbound = storage.inbound();
         this.clock = clock;
         this.lock = new ReentrantLock();
+        this.leaseDuration = settings.leaseDuration();
         this.host = new HostCalls(callbackExecutor, lock);
         this.listeners = new Listeners(listener, host, clock);
         this.adapters = new ChannelAdapters(channels);
@@ -104,9 +106,10 @@ public final class EngineCore {
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion);
         Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+        HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies);
+                lifecycle, replies, handOvers);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
@@ -290,6 +293,10 @@ public final class EngineCore {
         if (inbound.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
+                if (inbound.countQueued(campaign.id()) > 0) {
+                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran out
+                    next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
+                }
             } else {
                 next = Dispatcher.earliest(next, hours.nextOpening(now));
             }
