@@ -360,6 +360,17 @@ public final class CampaignEngine {
     // ---------------------------------------------------------------- channel events
 
     /**
+     * The way to answer in an open conversation from outside a bot's call, the same as the
+     * {@link io.campaignkit.core.port.BotReply} its bot got (the channel's rules apply): for a host that
+     * answers later, in another process, or after a restart, such as a human agent's desk. Empty when
+     * the conversation is unknown or closed, or its campaign is no longer active.
+     */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        return core.replyTo(conversationId);
+    }
+
+    /**
      * Passes a webhook call to the channel's adapter, applies the verified events (status reports,
      * replies, opt-outs and opt-ins), and returns the answer to write back to the provider.
      */

@@ -74,6 +74,8 @@ public final class EngineCore {
     private final TestSends testSends;
     private final ChannelEvents channelEvents;
     private final ReentrantLock lock;
+    private final Replies replies;
+    private final io.campaignkit.core.port.ConversationStore conversationStore;
     private final java.time.Duration leaseDuration;
 
     /** Wires the parts, each with the ports and settings it uses. */
@@ -105,7 +107,8 @@ public final class EngineCore {
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion);
-        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+        this.replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+        this.conversationStore = storage.conversations();
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
@@ -303,6 +306,14 @@ public final class EngineCore {
         }
         next = Dispatcher.earliest(next, conversations.closeIdle(campaign, now));
         return Dispatcher.earliest(next, end);
+    }
+
+    /** The reply handle of an open conversation of an active campaign, as its bot got it. */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        return conversationStore.findConversation(conversationId).filter(io.campaignkit.core.port.Conversation::isOpen)
+                .flatMap(conversation -> campaigns.find(conversation.campaignId())
+                        .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
+                        .map(campaign -> replies.replyFor(campaign, conversation)));
     }
 
     public WebhookResult handleWebhook(String channelId, WebhookRequest request) {
