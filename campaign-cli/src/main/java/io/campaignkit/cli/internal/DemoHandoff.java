@@ -69,19 +69,15 @@ final class DemoHandoff {
         desk.changeStatus(Actor.agent(AGENT), AGENT, AgentStatus.ONLINE);
     }
 
-    /** The summary's line about the desk. */
+    /** The summary's line about the desk, in the summary's columns. */
     void printSummary(PrintWriter out, CampaignId campaignId) {
         List<DeskConversation> handed = store.findConversations(DeskQuery.all().campaign(campaignId));
-        if (handed.isEmpty()) {
-            out.println("handoff     none (no contact replied)");
-            return;
-        }
-        for (DeskConversation conversation : handed) {
-            out.printf("handoff     conversation %s: bot → %s → %s%s%n", conversation.id(), QUEUE,
-                    conversation.state() == DeskState.CLOSED ? "agent " + AGENT + ", answered, closed "
-                            + conversation.disposition().orElse("?") : conversation.state(),
-                    conversation.note().isBlank() ? "" : " (" + conversation.note() + ")");
-        }
+        String what = handed.isEmpty() ? "no contact replied, so no one was handed to an agent" : handed.stream()
+                .map(conversation -> "conversation " + conversation.id() + ": bot → " + conversation.queue() + " → "
+                        + (conversation.state() == DeskState.CLOSED ? "agent " + conversation.closedBy().orElse("?")
+                                + ", answered, closed " + conversation.disposition().orElse("?") : conversation.state()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        out.println(String.format(java.util.Locale.ROOT, "  %-10s %8d   %s", "handoff", handed.size(), what));
     }
 
     /** The CLI's bot, except that the first contact who replies is handed to the agent, who answers and closes. */
