@@ -113,8 +113,9 @@ class DeskHandoffEngineScenarioTest {
         bridge.connect(scenario.engine());
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         Actor admin = Actor.administrator("admin");
-        desk.configure(admin, DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
-                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withInactivityTimeout(Duration.ofDays(3)));
+        DeskSettings settings = DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
+                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withInactivityTimeout(Duration.ofDays(3));
+        desk.configure(admin, settings);
         desk.registerAgent(admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
         desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -132,6 +133,7 @@ class DeskHandoffEngineScenarioTest {
         ConversationDesk deskAgain = ConversationDesk.builder().storage(store.storage()).channel(restarted)
                 .clock(scenario.clock()).build();
         restarted.attach(deskAgain);
+        deskAgain.configure(admin, settings); // the host's start-up, from its campaign screen's data
         assertThatThrownBy(() -> deskAgain.send(ANA, handed.id(), new AgentMessage.Text("¿me lee?")))
                 .as("without the engine the handle is nowhere").isInstanceOf(CampaignKitException.class)
                 .hasMessageContaining("EngineDeskBridge.connect");

@@ -80,12 +80,12 @@ class InboundHandOverCrashProperties {
         Map<String, Integer> arrival = new LinkedHashMap<>();
         List<InboundMessage> posted = new ArrayList<>();
         clock.set(MONDAY_TEN.plusSeconds(60));
-        for (int[] reply : new int[][] {{0, 1}, {1, 1}, {0, 2}}) {
+        for (int[] reply : new int[][] {{0, 1}, {1, 2}, {0, 3}}) {
             posted.add(post(reply[0], reply[1], arrival));
         }
         run(MONDAY_TEN.plusSeconds(600));
         clock.set(MONDAY_EVENING);
-        for (int[] reply : new int[][] {{2, 3}, {0, 4}, {2, 5}}) {
+        for (int[] reply : new int[][] {{2, 4}, {0, 5}, {2, 6}}) {
             posted.add(post(reply[0], reply[1], arrival));
         }
         run(TUESDAY_NINE.plus(EngineProcess.LEASE.multipliedBy(3)));
