@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,11 @@ final class Conversations {
     private final HandOvers handOvers;
     /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
     private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    /**
+     * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
+     * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
+     */
+    private volatile Consumer<CampaignId> afterHandOver = id -> { };
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
@@ -97,6 +103,10 @@ final class Conversations {
         this.lifecycle = lifecycle;
         this.replies = replies;
         this.handOvers = handOvers;
+    }
+
+    void afterHandOver(Consumer<CampaignId> then) {
+        afterHandOver = then;
     }
 
     /**
@@ -187,7 +197,10 @@ final class Conversations {
                         .filter(Conversation::isOpen)
                         .orElseGet(() -> reopenFor(campaign, queued, now));
                 deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> handOvers.begin(queued),
-                        () -> acknowledge(key), () -> handingOver.remove(key));
+                        () -> {
+                            acknowledge(key);
+                            afterHandOver.accept(campaign.id());
+                        }, () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
     }

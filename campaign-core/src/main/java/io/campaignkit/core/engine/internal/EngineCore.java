@@ -113,6 +113,7 @@ public final class EngineCore {
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
                 lifecycle, replies, handOvers);
+        conversations.afterHandOver(this::drainAfterHandOver);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
@@ -314,6 +315,23 @@ public final class EngineCore {
                 .flatMap(conversation -> campaigns.find(conversation.campaignId())
                         .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
                         .map(campaign -> replies.replyFor(campaign, conversation)));
+    }
+
+    /**
+     * Hands over the campaign's next queued messages once one was acknowledged, as a run would: one
+     * contact's messages wait in the queue while an earlier one is with its bot.
+     */
+    private void drainAfterHandOver(CampaignId id) {
+        try {
+            locked(() -> {
+                Instant now = clock.instant();
+                campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()
+                        && c.configuration().activeHours().isOpenAt(now)).ifPresent(c -> conversations.drainQueue(c, now));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand over the next queued messages of campaign {}; the next run does", id, e);
+        }
     }
 
     public WebhookResult handleWebhook(String channelId, WebhookRequest request) {
