@@ -63,9 +63,10 @@ import org.junit.jupiter.api.condition.OS;
  * multiplies the audience and the kills of each phase for a long run.
  */
 @EnabledOnOs(OS.LINUX) // the embedded PostgreSQL binaries on the test classpath are linux-amd64's
-// Opt-in for now (-Dcampaignkit.kills=true): on a quiet machine the two-process run lost one reply for
-// the bot after a kill (a webhook answered, then the process killed before the bot's hand-over was
-// stored); until that is fixed in the engine, a red run here says nothing new about a change.
+// Opt-in (-Dcampaignkit.kills=true) for its length, not its result: the two scenarios take five to six
+// minutes on a loaded 2-core machine (about twenty child JVMs started), past the build's budget for it.
+// The rule it once caught (a reply answered, then lost to a kill before its hand-over was stored) is
+// proven in the normal build by InboundHandOverCrashTest and InboundHandOverCrashProperties.
 @EnabledIfSystemProperty(named = "campaignkit.kills", matches = "true")
 class KilledMidCampaignTest {
 
