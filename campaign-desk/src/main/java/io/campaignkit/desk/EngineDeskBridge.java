@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Connects the desk to the campaign engine without changing it: it wraps the host's bot flows, so a
@@ -32,12 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * bridge.attach(desk);
  * CampaignEngine engine = CampaignEngine.builder().botFlows(bridge.wrap(hostBotFlows))
  *         .contactAvailability(bridge) ... .build();   // a contact with the desk gets no campaign message
+ * bridge.connect(engine);   // agents answer after a restart too
  * // in a bot flow: bridge.handOff(context, reply, "quiere hablar con un asesor", Map.of());
  * }</pre>
  *
- * <p>Not yet: media, voice notes and templates from agents (the engine's {@link BotReply} sends text only;
- * they are refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}); the handle to a conversation's channel lives
- * in memory, so after a restart an agent can answer once the contact wrote again.
+ * <p>The handles to conversations' channels are kept in memory as bots pass them; a conversation this
+ * process has none for (it was handed off before a restart, or in another process) gets its handle from
+ * the {@linkplain #connect connected} engine, which rebuilds it from the stored conversation. Not yet:
+ * media, voice notes and templates from agents (the engine's {@link BotReply} sends text only; they are
+ * refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}).
  */
 public final class EngineDeskBridge implements DeskChannel, ContactAvailability {
 
@@ -46,10 +52,20 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
 
     private final Map<String, BotReply> replies = new ConcurrentHashMap<>();
     private volatile @Nullable ConversationDesk desk;
+    private volatile @Nullable Function<String, Optional<BotReply>> engineReplies;
 
     /** Gives the bridge its desk (built with this bridge as its channel). */
     public void attach(ConversationDesk attached) {
         desk = Checks.nonNull(attached, "desk");
+    }
+
+    /**
+     * Gives the bridge the engine whose bot flows it wraps, so that it answers conversations it holds no
+     * handle for in this process (after a restart, say) through {@link CampaignEngine#replyTo}.
+     */
+    public void connect(CampaignEngine engine) {
+        Checks.nonNull(engine, "engine");
+        engineReplies = engine::replyTo;
     }
 
     /** The bot hands its conversation to the desk; its {@code reply} becomes the agents' way to the contact. */
@@ -122,21 +138,38 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
 
     @Override
     public void send(DeskConversation conversation, AgentMessage message) {
-        BotReply reply = Optional.ofNullable(replies.get(conversation.id())).orElseThrow(() -> new CampaignKitException(
-                UNSUPPORTED, "conversation " + conversation.id() + " has no channel handle in this process yet;"
-                        + " the agent can answer once the contact writes again"));
         if (!(message instanceof AgentMessage.Text text)) {
             throw new CampaignKitException(UNSUPPORTED, "the engine sends agents' text only, not " + message.kind());
         }
-        reply.sendText(text.text());
+        handleOf(conversation).sendText(text.text());
     }
 
     @Override
     public void closed(DeskConversation conversation) {
-        BotReply reply = replies.remove(conversation.id());
-        if (reply != null) {
-            reply.close(); // the contact's next message starts a new conversation with the bot
+        Function<String, Optional<BotReply>> engine = engineReplies;
+        Optional<BotReply> reply = Optional.ofNullable(replies.remove(conversation.id()))
+                .or(() -> engine == null ? Optional.empty() : engine.apply(conversation.id()));
+        // the contact's next message starts a new conversation with the bot
+        reply.ifPresent(BotReply::close);
+    }
+
+    /** The conversation's handle: the one its bot passed in this process, else the engine's. */
+    private BotReply handleOf(DeskConversation conversation) {
+        BotReply kept = replies.get(conversation.id());
+        if (kept != null) {
+            return kept;
         }
+        Function<String, Optional<BotReply>> engine = engineReplies;
+        if (engine == null) {
+            throw new CampaignKitException(UNSUPPORTED, "conversation " + conversation.id() + " has no channel handle in"
+                    + " this process yet, and no engine is connected (EngineDeskBridge.connect) to give one; the agent"
+                    + " can answer once the contact writes again");
+        }
+        BotReply rebuilt = engine.apply(conversation.id()).orElseThrow(() -> new ReplyWindowClosedException(
+                ReplyWindowClosedException.CONVERSATION_CLOSED, "conversation " + conversation.id()
+                        + " is closed in the engine, or its campaign is no longer active"));
+        replies.putIfAbsent(conversation.id(), rebuilt);
+        return rebuilt;
     }
 
     private ConversationDesk desk() {

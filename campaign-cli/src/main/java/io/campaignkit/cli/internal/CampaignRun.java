@@ -93,6 +93,8 @@ final class CampaignRun {
     private final Plan plan;
     private final RunStartOrTest startOrTest;
     private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
+    /** The demo's: the first contact who replies is handed to a simulated agent (see {@link DemoHandoff}). */
+    private boolean demoHandoff;
 
     CampaignRun(CliContext context, Plan plan) {
         this(context, plan, RunStartOrTest.NOW);
@@ -102,6 +104,12 @@ final class CampaignRun {
         this.context = context;
         this.plan = plan;
         this.startOrTest = startOrTest;
+    }
+
+    /** This run shows a handoff from the bot to a simulated agent, as the demo does. */
+    CampaignRun withDemoHandoff() {
+        demoHandoff = true;
+        return this;
     }
 
     int execute() {
@@ -129,10 +137,14 @@ final class CampaignRun {
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
-            CampaignEngine engine = engineBuilder(cliStore.store(), adapter)
+            DemoHandoff handoff = demoHandoff ? new DemoHandoff(cliStore.store(), Clock.systemUTC()) : null;
+            io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(cliStore.store(), adapter)
                     .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
-                    .contactDirectory(new ImportedDirectory(contacts))
-                    .build();
+                    .contactDirectory(new ImportedDirectory(contacts));
+            if (handoff != null) {
+                builder.botFlows(handoff.botFlows());
+            }
+            CampaignEngine engine = builder.build();
             engineRef.set(engine);
             SimulatedEvents simulated = null;
             if (adapter instanceof SimulatedChannel channel) {
@@ -199,6 +211,9 @@ final class CampaignRun {
             }
             CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary(), unknownCauses(report));
+            if (handoff != null) {
+                handoff.printSummary(context.out(), done.id());
+            }
             List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
                 ReportFiles.write(report, file);

@@ -84,8 +84,19 @@ import java.util.random.RandomGenerator;
  * <h2>The host's code</h2>
  * Bot flows, the listener and the unrouted-message handler run on the {@link CampaignEngineBuilder#callbackExecutor
  * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
- * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
- * a queued message is acknowledged once the bot's call returned.
+ * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order.
+ *
+ * <h2>Replies, once</h2>
+ * A contact's message for a bot is stored in the {@link io.campaignkit.core.port.InboundQueue} before
+ * its webhook is answered, and only then is the webhook marked handled, so a process killed at any
+ * point leaves either the provider's retry to be processed or the stored message to be handed over by
+ * whichever engine takes it over. The hand-over is claimed like a send: under a lease, marked begun
+ * right before the bot is called, acknowledged once the call returned. A process killed between the
+ * two leaves the outcome unknown to the engine that takes it over: under {@link DeliverySemantics#AT_MOST_ONCE}
+ * the bot does not get it again and the listener hears
+ * {@link io.campaignkit.core.port.EngineFailure#HAND_OVER_INTERRUPTED}; under
+ * {@link DeliverySemantics#AT_LEAST_ONCE} the bot gets it again (twice only if the process that died had
+ * called the bot). Engines that live on never hand one message id over twice.
  *
  * <h2>Who may be messaged</h2>
  * A contact is in at most one active campaign per sender, or per tenant, or in any number, as the
@@ -382,6 +393,17 @@ public final class CampaignEngine {
     }
 
     // ---------------------------------------------------------------- channel events
+
+    /**
+     * The way to answer in an open conversation from outside a bot's call, the same as the
+     * {@link io.campaignkit.core.port.BotReply} its bot got (the channel's rules apply): for a host that
+     * answers later, in another process, or after a restart, such as a human agent's desk. Empty when
+     * the conversation is unknown or closed, or its campaign is no longer active.
+     */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        return core.replyTo(conversationId);
+    }
 
     /**
      * Passes a webhook call to the channel's adapter, applies the verified events (status reports,

@@ -218,6 +218,17 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         @Test
+        void aMessageAcknowledgedIsNotQueuedAgainByItsId() {
+            String conversation = conversation(0);
+            inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10));
+            List<QueuedInbound> claimed = inbound().claimQueued(campaign, leaseFrom("engine", at(100)), 10, at(100));
+            inbound().acknowledgeQueued(campaign, List.of(claimed.get(0).sequence()));
+            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10)))
+                    .as("a webhook redelivered after the bot had the message").isFalse();
+            assertThat(inbound().countQueued(campaign)).isZero();
+        }
+
+        @Test
         void messagesAreHandedOutInArrivalOrderUnderTheLease() {
             String first = conversation(0);
             String second = conversation(1);

@@ -565,10 +565,10 @@ class EngineSimulationProperties {
                     assertThat(toFallback).as(described + ": the campaign finished before the opening").isEqualTo(1L);
                     handedOverAtFinish++;
                 } else if (finished.isEmpty() || finished.get().isAfter(handOver)) {
-                    if (toFallback == 1 && queuedBehindAnEarlierMessage(message, schedule)) {
-                        // with slow bots, the contact's earlier queued message may still be on its way to
-                        // the bot when this one arrives: this one queues behind it (one contact's messages
-                        // reach the bot in order), and a finish hands what is still queued to the fallback
+                    if (toFallback == 1 && queuedBehindAnEarlierMessage(message)) {
+                        // with slow bots, the contact's earlier message may still be on its way to the bot
+                        // when this one arrives: this one waits in the queue behind it (one contact's
+                        // messages reach the bot in order), and a finish hands what is still queued to the fallback
                         handedOverAtFinish++;
                         continue;
                     }
@@ -579,13 +579,12 @@ class EngineSimulationProperties {
         }
 
         /**
-         * Whether, with slow bots, {@code message} may have been queued behind an earlier message of the
-         * same contact to the same campaign that arrived while the hours were closed (queued itself).
+         * Whether, with slow bots, {@code message} may have waited in the queue behind an earlier message
+         * of the same contact to the same campaign (every message for a bot goes through the queue).
          */
-        private boolean queuedBehindAnEarlierMessage(Injected message, ActiveHours schedule) {
-            return slowBots && injected.stream().anyMatch(earlier -> earlier.at().isBefore(message.at())
-                    && earlier.campaign().equals(message.campaign()) && earlier.phone().equals(message.phone())
-                    && !schedule.isOpenAt(earlier.at()));
+        private boolean queuedBehindAnEarlierMessage(Injected message) {
+            return slowBots && injected.subList(0, injected.indexOf(message)).stream().anyMatch(earlier ->
+                    earlier.campaign().equals(message.campaign()) && earlier.phone().equals(message.phone()));
         }
 
         /** However late the bot runs, one contact's messages reach it in the order they arrived. */

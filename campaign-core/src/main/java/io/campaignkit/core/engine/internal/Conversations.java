@@ -39,6 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,15 +70,21 @@ final class Conversations {
     private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Replies replies;
+    private final HandOvers handOvers;
     /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
     private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    /**
+     * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
+     * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
+     */
+    private volatile Consumer<CampaignId> afterHandOver = id -> { };
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
     Conversations(RecipientStore recipients, Exclusivity exclusivity,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
             HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
-            Lifecycle lifecycle, Replies replies) {
+            Lifecycle lifecycle, Replies replies, HandOvers handOvers) {
         this.recipients = recipients;
         this.exclusivity = exclusivity;
         this.conversations = conversations;
@@ -91,25 +99,38 @@ final class Conversations {
         this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.replies = replies;
+        this.handOvers = handOvers;
     }
 
-    /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
-    void onInbound(String channelId, InboundMessage message) {
+    void afterHandOver(Consumer<CampaignId> then) {
+        afterHandOver = then;
+    }
+
+    /**
+     * Routes one inbound message of a channel; unrouted ones go to the host's fallback.
+     * {@code markHandled} marks the webhook's event handled and answers whether it was the first to: a
+     * message for a bot is queued before that mark (the queue recognises it again, so a crash between
+     * the two leaves the provider's retry to be processed, never a marked message that is nowhere),
+     * while what goes to the host at once, kept nowhere, goes only after the mark.
+     */
+    void onInbound(String channelId, InboundMessage message, BooleanSupplier markHandled) {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE,
+                    Optional.empty()));
             return;
         }
         Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get(),
                 message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN,
+                    Optional.empty()));
             return;
         }
         if (campaign.get().isFinishing()) {
             // its clean-up was interrupted; the next run completes it. The bot is done with it.
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
                     Optional.of(campaign.get().id())));
             return;
         }
@@ -121,29 +142,36 @@ final class Conversations {
         ReceivedMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
-            if (inbound.countQueued(active.id()) > 0) {
-                // earlier messages wait in the queue: keep the order
-                inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
-                drainQueue(active, now);
-            } else {
-                deliver(active, conversation, forBot);
-            }
+            // through the queue too, so the bot's hand-over is stored before the webhook is answered
+            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot);
+            markHandled.getAsBoolean();
+            drainQueue(active, now);
             return;
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
+        if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
+            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot.asQueued());
+            markHandled.getAsBoolean();
+        } else if (!markHandled.getAsBoolean()) {
+            return; // handled meanwhile, through another engine
+        }
         policy.autoReply().ifPresent(text -> {
             if (conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
-        if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
-            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
-        } else {
+        if (policy.action() == OutOfHoursPolicy.Action.CLOSE) {
             conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
             // the bot will not get it: the host does, so what the contact wrote is not lost
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
                     Optional.of(active.id())));
+        }
+    }
+
+    private void unroutedOnce(BooleanSupplier markHandled, UnroutedMessage message) {
+        if (markHandled.getAsBoolean()) {
+            unrouted(message);
         }
     }
 
@@ -165,8 +193,11 @@ final class Conversations {
                 Conversation conversation = conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
                         .orElseGet(() -> reopenFor(campaign, queued, now));
-                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> acknowledge(key),
-                        () -> handingOver.remove(key));
+                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> handOvers.begin(queued),
+                        () -> {
+                            acknowledge(key);
+                            afterHandOver.accept(campaign.id());
+                        }, () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
     }
@@ -226,7 +257,8 @@ final class Conversations {
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
                 // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
                 host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
-                    if (calledOff(key)) {
+                    if (calledOff(key) || !begun(() -> handOvers.begin(queued), queued.message(),
+                            () -> acknowledge(key), () -> handingOver.remove(key))) {
                         return;
                     }
                     try {
@@ -303,16 +335,12 @@ final class Conversations {
         });
     }
 
-    private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message) {
-        deliver(campaign, conversation, message, () -> false, () -> { }, null);
-    }
-
     /**
      * Hands {@code message} to the bot outside the lock, after the contact's earlier ones, unless
-     * {@code calledOff} says otherwise by then; then {@code done}.
+     * {@code calledOff} says otherwise by then or {@code begin} says not to; then {@code done}.
      */
     private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
-            BooleanSupplier calledOff, Runnable done, @Nullable Runnable onDropped) {
+            BooleanSupplier calledOff, Supplier<HandOvers.Decision> begin, Runnable done, @Nullable Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
@@ -323,7 +351,7 @@ final class Conversations {
         ConversationContext about = contextOf(campaign, conversation);
         BotReply reply = replies.replyFor(campaign, conversation);
         host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
-            if (calledOff.getAsBoolean()) {
+            if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
                 return;
             }
             try {
@@ -335,6 +363,29 @@ final class Conversations {
                 done.run();
             }
         }, onDropped);
+    }
+
+    /**
+     * Whether to hand {@code message} over now. Not when {@code begin} decides otherwise ({@code done}
+     * acknowledges a dropped one, {@code onDropped} forgets one left to another engine), nor when
+     * recording the beginning failed (it stays queued and is handed after its lease; {@code onDropped}).
+     */
+    private boolean begun(Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
+        HandOvers.Decision decision;
+        try {
+            decision = begin.get();
+        } catch (RuntimeException storeFailed) {
+            LOG.warn("could not record the hand-over of message {}; it is handed over after its lease",
+                    message.messageId(), storeFailed);
+            onDropped.run();
+            return false;
+        }
+        switch (decision) {
+            case DROP -> done.run();
+            case LEAVE -> onDropped.run();
+            case HAND -> { }
+        }
+        return decision == HandOvers.Decision.HAND;
     }
 
     private Optional<BotFlow> botOf(Campaign campaign) {
@@ -352,10 +403,6 @@ final class Conversations {
         List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
         Optional<String> text = message.text().or(message::buttonPayload);
         return new ReceivedMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
-    }
-
-    private static ReceivedMessage queued(ReceivedMessage message) {
-        return message.asQueued();
     }
 
     private static Optional<PhoneNumber> parse(String from) {

@@ -78,6 +78,9 @@ public final class EngineCore {
     private final ChannelEvents channelEvents;
     private final Exclusivity exclusivity;
     private final ReentrantLock lock;
+    private final Replies replies;
+    private final io.campaignkit.core.port.ConversationStore conversationStore;
+    private final java.time.Duration leaseDuration;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
@@ -90,6 +93,7 @@ public final class EngineCore {
         this.inbound = storage.inbound();
         this.clock = clock;
         this.lock = new ReentrantLock();
+        this.leaseDuration = settings.leaseDuration();
         this.host = new HostCalls(callbackExecutor, lock);
         this.listeners = new Listeners(listener, host, clock);
         this.adapters = new ChannelAdapters(channels);
@@ -109,10 +113,13 @@ public final class EngineCore {
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion);
-        Replies replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners);
+        this.replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners);
+        this.conversationStore = storage.conversations();
+        HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies);
+                lifecycle, replies, handOvers);
+        conversations.afterHandOver(this::drainAfterHandOver);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
@@ -313,12 +320,41 @@ public final class EngineCore {
         if (inbound.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
+                if (inbound.countQueued(campaign.id()) > 0) {
+                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran out
+                    next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
+                }
             } else {
                 next = Dispatcher.earliest(next, hours.nextOpening(now));
             }
         }
         next = Dispatcher.earliest(next, conversations.closeIdle(campaign, now));
         return Dispatcher.earliest(next, end);
+    }
+
+    /** The reply handle of an open conversation of an active campaign, as its bot got it. */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        return conversationStore.findConversation(conversationId).filter(io.campaignkit.core.port.Conversation::isOpen)
+                .flatMap(conversation -> campaigns.find(conversation.campaignId())
+                        .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
+                        .map(campaign -> replies.replyFor(campaign, conversation)));
+    }
+
+    /**
+     * Hands over the campaign's next queued messages once one was acknowledged, as a run would: one
+     * contact's messages wait in the queue while an earlier one is with its bot.
+     */
+    private void drainAfterHandOver(CampaignId id) {
+        try {
+            locked(() -> {
+                Instant now = clock.instant();
+                campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()
+                        && c.configuration().activeHours().isOpenAt(now)).ifPresent(c -> conversations.drainQueue(c, now));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand over the next queued messages of campaign {}; the next run does", id, e);
+        }
     }
 
     public WebhookResult handleWebhook(String channelId, WebhookRequest request) {
