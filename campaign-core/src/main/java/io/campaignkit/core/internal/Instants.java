@@ -3,6 +3,7 @@ package io.campaignkit.core.internal;
 import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,6 @@ public final class Instants {
         if (instant == null || instant.isEmpty() || instant.get().getNano() % 1_000_000 == 0) {
             return instant;
         }
-        return Optional.of(toMillis(instant.get()));
+        return Optional.of(Objects.requireNonNull(toMillis(instant.get())));
     }
 }

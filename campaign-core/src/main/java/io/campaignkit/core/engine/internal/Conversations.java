@@ -144,14 +144,14 @@ final class Conversations {
         if (hours.isOpenAt(now)) {
             // through the queue too, so the bot's hand-over is stored before the webhook is answered
             inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot);
-            markHandled.getAsBoolean();
+            boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
             drainQueue(active, now);
             return;
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
             inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot.asQueued());
-            markHandled.getAsBoolean();
+            boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
         } else if (!markHandled.getAsBoolean()) {
             return; // handled meanwhile, through another engine
         }
@@ -340,7 +340,7 @@ final class Conversations {
      * {@code calledOff} says otherwise by then or {@code begin} says not to; then {@code done}.
      */
     private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
-            BooleanSupplier calledOff, Supplier<HandOvers.Decision> begin, Runnable done, @Nullable Runnable onDropped) {
+            BooleanSupplier calledOff, Supplier<HandOvers.Decision> begin, Runnable done, Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
