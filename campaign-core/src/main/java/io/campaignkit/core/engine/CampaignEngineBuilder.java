@@ -20,7 +20,10 @@ import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationStore;
@@ -72,6 +75,8 @@ public final class CampaignEngineBuilder {
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private PacingStore pacing;
     private Executor callbackExecutor;
+    private ProjectStore projects;
+    private SuppressionRecords suppressionRecords;
 
     CampaignEngineBuilder() {}
 
@@ -221,6 +226,25 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Where the tenants' projects are kept ({@link CampaignEngine#projects()}). Optional; with it, a
+     * campaign is created only in an existing, unarchived project of its tenant, and without it a
+     * campaign's project id is not checked.
+     */
+    public CampaignEngineBuilder projects(ProjectStore store) {
+        this.projects = Arguments.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Where the engine reads why a contact is suppressed ({@link CampaignEngine#suppression}); by default
+     * the storage's suppression list, when it keeps records (the in-memory and JDBC stores do).
+     */
+    public CampaignEngineBuilder suppressionRecords(SuppressionRecords records) {
+        this.suppressionRecords = Arguments.requireNonNull(records, "records");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -233,7 +257,10 @@ public final class CampaignEngineBuilder {
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports,
+                Optional.ofNullable(projects).map(CheckedProjectStore::wrap), Optional.ofNullable(suppressionRecords)
+                        .or(() -> Optional.of(storage.suppressions()).filter(SuppressionRecords.class::isInstance)
+                                .map(SuppressionRecords.class::cast)));
     }
 
     private static Executor defaultCallbackExecutor() {
