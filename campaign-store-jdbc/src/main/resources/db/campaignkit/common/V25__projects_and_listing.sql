@@ -5,10 +5,11 @@
 -- so they are kept in columns of their own too, written with every insert and update; the Java
 -- migration V26 fills them for the campaigns stored before. Each filter has an index that starts with
 -- the tenant and ends with the campaign id, so a page is a range of one index read in the listing's
--- order (the project's index is V1's ck_campaign_by_project).
+-- order (the project's index is V1's ck_campaign_by_project; the tenant alone has its own).
 ALTER TABLE ck_campaign ADD COLUMN bot_flow_id VARCHAR(1000);
 ALTER TABLE ck_campaign ADD COLUMN sender_channel VARCHAR(1000);
 ALTER TABLE ck_campaign ADD COLUMN sender_id VARCHAR(1000);
+CREATE INDEX ck_campaign_by_tenant ON ck_campaign (tenant_id, campaign_id);
 CREATE INDEX ck_campaign_by_tenant_state ON ck_campaign (tenant_id, state, campaign_id);
 CREATE INDEX ck_campaign_by_tenant_bot ON ck_campaign (tenant_id, bot_flow_id, campaign_id);
 CREATE INDEX ck_campaign_by_tenant_sender ON ck_campaign (tenant_id, sender_channel, sender_id, campaign_id);

@@ -60,6 +60,6 @@ public record CampaignPage(List<Campaign> campaigns, Optional<CampaignQuery.List
 
     /** The cursor of the next page: the id of this page's last campaign; empty on the last page. */
     public Optional<CampaignId> nextAfter() {
-        return next.flatMap(CampaignQuery.Listing::after);
+        return next.flatMap(query -> query.after());
     }
 }

@@ -217,17 +217,26 @@ public final class CampaignRows {
      * V25 (and V1's by project) start with the tenant and the filtered column and end with the id.
      */
     public List<Campaign> findListing(CampaignQuery.Listing listing) {
+        List<String> values = new ArrayList<>();
+        String condition = listingCondition(listing, values);
+        return page(condition, values, listing.after(), listing.limit());
+    }
+
+    /** The predicates of {@code listing}, whose values are added to {@code values} in their order. */
+    static String listingCondition(CampaignQuery.Listing listing, List<String> values) {
         StringBuilder condition = new StringBuilder("tenant_id = ?");
-        List<String> values = new ArrayList<>(List.of(listing.tenantId()));
+        values.add(listing.tenantId());
         listing.projectId().ifPresent(project -> filter(condition, values, "project_id", project));
         listing.state().ifPresent(state -> filter(condition, values, "state", state.name()));
         listing.botFlowId().ifPresent(bot -> filter(condition, values, "bot_flow_id", bot));
         listing.channelType().ifPresent(type -> filter(condition, values, "sender_channel", type));
         listing.channel().ifPresent(sender -> {
-            filter(condition, values, "sender_channel", sender.channelType());
+            if (listing.channelType().isEmpty()) {
+                filter(condition, values, "sender_channel", sender.channelType());
+            }
             filter(condition, values, "sender_id", sender.senderId());
         });
-        return page(condition.toString(), values, listing.after(), listing.limit());
+        return condition.toString();
     }
 
     private static void filter(StringBuilder condition, List<String> values, String column, String value) {
@@ -244,8 +253,7 @@ public final class CampaignRows {
 
     private List<Campaign> page(String condition, List<String> values, Optional<CampaignId> after, int limit) {
         return sql.inTransaction("reading campaigns", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_campaign WHERE "
-                    + condition + " AND campaign_id > ? AND " + Scope.TENANT + " ORDER BY campaign_id LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(pageStatement(condition))) {
                 int index = 1;
                 for (String value : values) {
                     select.setString(index++, value);
@@ -262,6 +270,12 @@ public final class CampaignRows {
                 return campaigns;
             }
         });
+    }
+
+    /** A page of campaigns under {@code condition}: then the id cursor, the scope, the order by id and the limit. */
+    static String pageStatement(String condition) {
+        return "SELECT " + COLUMNS + " FROM ck_campaign WHERE " + condition + " AND campaign_id > ? AND " + Scope.TENANT
+                + " ORDER BY campaign_id LIMIT ?";
     }
 
     /**
