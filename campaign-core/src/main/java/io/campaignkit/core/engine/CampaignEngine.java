@@ -408,7 +408,11 @@ public final class CampaignEngine {
         return CampaignPage.read(core.campaigns(), Arguments.requireNonNull(query, "query"));
     }
 
-    /** The tenants' projects; see {@link Projects}. @throws ProjectException {@code NO_PROJECT_STORE} without one */
+    /**
+     * The tenants' projects; see {@link Projects}.
+     *
+     * @throws ProjectException {@code NO_PROJECT_STORE} when the engine was built without a project store
+     */
     public Projects projects() {
         return projects.orElseThrow(() -> new ProjectException(ProjectException.NO_PROJECT_STORE,
                 "this engine keeps no projects; give it a project store: CampaignEngineBuilder.projects(...)"));

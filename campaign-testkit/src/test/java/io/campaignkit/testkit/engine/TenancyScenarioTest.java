@@ -172,6 +172,7 @@ class TenancyScenarioTest {
 
         @Test
         void aPageIsAtMostFiveHundredCampaignsAndTheLastPageSaysSo() {
+            scenario.engine().projects().create(CampaignScenario.TENANT, CampaignScenario.PROJECT, "Cobranza");
             scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
             assertThatThrownBy(() -> scenario.engine().campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT)
                     .limit(CampaignPage.MAX_SIZE + 1))).isInstanceOfSatisfying(InvalidArgumentException.class,
