@@ -1,7 +1,5 @@
 package io.campaignkit.core.engine;
 
-import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -12,40 +10,26 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.EngineCore;
-import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
-import io.campaignkit.core.internal.CheckedStorage;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.EngagementStore;
-import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.TrackingStore;
-import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.ProjectException;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.SuppressionRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 
 /**
  * The campaign engine: launches campaigns, sends their first messages at a controlled pace inside
@@ -136,14 +120,21 @@ public final class CampaignEngine {
     public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
     /** Code of the refusal to plan a campaign that is launched already or could not be launched. */
     public static final String NOT_PLANNABLE = "NOT_PLANNABLE";
+    /** Code of the refusal to say why a contact is suppressed when the storage keeps no {@link SuppressionRecords}. */
+    public static final String NO_SUPPRESSION_RECORDS = "NO_SUPPRESSION_RECORDS";
 
     private final EngineCore core;
     /** The checked ports, for the read-only queries of one tenant's state. */
     private final CampaignStorage ports;
+    private final Optional<Projects> projects;
+    private final Optional<SuppressionRecords> suppressionRecords;
 
-    CampaignEngine(EngineCore core, CampaignStorage ports) {
+    CampaignEngine(EngineCore core, CampaignStorage ports, Optional<ProjectStore> projects,
+            Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
+        this.projects = projects.map(store -> new Projects(store, core.clock()));
+        this.suppressionRecords = suppressionRecords;
     }
 
     public static CampaignEngineBuilder builder() {
@@ -152,9 +143,16 @@ public final class CampaignEngine {
 
     // ---------------------------------------------------------------- campaigns
 
-    /** Creates and stores a campaign, DRAFT or READY by its configuration. */
+    /**
+     * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
+     * project store}, only in an existing project of the tenant that is not archived.
+     *
+     * @throws ProjectException {@code PROJECT_NOT_FOUND} or {@code PROJECT_ARCHIVED}; nothing is stored
+     */
     public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
+        projects.ifPresent(known -> known.requireOpen(Arguments.requireNonBlank(tenantId, "tenantId"),
+                Arguments.requireNonBlank(projectId, "projectId")));
         return core.create(id, tenantId, projectId, kind, configuration);
     }
 
@@ -455,14 +453,43 @@ public final class CampaignEngine {
      * found through it.
      */
     public TenantView tenant(String tenantId) {
-        return new TenantView(tenantId, core, ports);
+        return new TenantView(tenantId, core, ports, suppressionRecords);
+    }
+
+    /**
+     * A page of one tenant's campaigns by ascending id, filtered by project, state, bot flow, channel type
+     * and sender as the query says, with the query of the next page ({@link CampaignPage}). The store runs
+     * the filters; no other tenant's campaign is ever returned.
+     */
+    public CampaignPage campaigns(CampaignQuery.Listing query) {
+        return CampaignPage.read(core.campaigns(), Arguments.requireNonNull(query, "query"));
+    }
+
+    /**
+     * The tenants' projects; see {@link Projects}.
+     *
+     * @throws ProjectException {@code NO_PROJECT_STORE} when the engine was built without a project store
+     */
+    public Projects projects() {
+        return projects.orElseThrow(() -> new ProjectException(ProjectException.NO_PROJECT_STORE,
+                "this engine keeps no projects; give it a project store: CampaignEngineBuilder.projects(...)"));
+    }
+
+    /** Whether the contact is suppressed on the tenant's senders, and why: {@link TenantView#suppression}. */
+    public SuppressionStatus suppression(String tenantId, PhoneNumber phone) {
+        return tenant(tenantId).suppression(phone);
     }
 
     /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
     public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
+        suppress(phone, sender, Optional.empty());
+    }
+
+    /** {@link #suppress(PhoneNumber, Optional)} with the reason to record (at most 1000 characters). */
+    public void suppress(PhoneNumber phone, Optional<SenderKey> sender, Optional<String> reason) {
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonNull(sender, "sender");
-        core.suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant()));
+        core.suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant(), reason));
     }
 
     /** Lifts a suppression added by {@link #suppress} or by a channel opt-out. */

@@ -23,7 +23,10 @@ import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationStore;
@@ -81,6 +84,8 @@ public final class CampaignEngineBuilder {
     private ExclusivityPolicy exclusivity = ExclusivityPolicy.PER_SENDER;
     private ContactAvailability availability = ContactAvailability.EVERYONE_AVAILABLE;
     private Duration busyRecheck = CampaignEngine.DEFAULT_BUSY_CONTACT_RECHECK;
+    private @Nullable ProjectStore projects;
+    private @Nullable SuppressionRecords suppressionRecords;
 
     CampaignEngineBuilder() {}
 
@@ -240,6 +245,16 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Where the tenants' projects are kept ({@link CampaignEngine#projects()}). Optional; with it, a
+     * campaign is created only in an existing, unarchived project of its tenant, and without it a
+     * campaign's project id is not checked.
+     */
+    public CampaignEngineBuilder projects(ProjectStore store) {
+        this.projects = Arguments.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
      * Which contacts are busy now (an open inbox case, a conversation with an agent): asked at launch
      * and before each send, one call per batch; a busy contact is skipped ({@link SkipReasons#CONTACT_BUSY})
      * or, when its campaign has a {@code busyContactWait}, waited for. By default nobody is busy.
@@ -259,6 +274,15 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Where the engine reads why a contact is suppressed ({@link CampaignEngine#suppression}); by default
+     * the storage's suppression list, when it keeps records (the in-memory and JDBC stores do).
+     */
+    public CampaignEngineBuilder suppressionRecords(SuppressionRecords records) {
+        this.suppressionRecords = Arguments.requireNonNull(records, "records");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -273,7 +297,10 @@ public final class CampaignEngineBuilder {
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
                 jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
-                new ContactRules(exclusivity, availability, busyRecheck)), ports);
+                new ContactRules(exclusivity, availability, busyRecheck)), ports,
+                Optional.ofNullable(projects).map(CheckedProjectStore::wrap), Optional.ofNullable(suppressionRecords)
+                        .or(() -> Optional.of(base.suppressions()).filter(SuppressionRecords.class::isInstance)
+                                .map(SuppressionRecords.class::cast)));
     }
 
     private static Executor defaultCallbackExecutor() {

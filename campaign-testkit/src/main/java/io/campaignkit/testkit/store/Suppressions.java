@@ -3,7 +3,9 @@ package io.campaignkit.testkit.store;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.Suppression;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,15 @@ final class Suppressions {
 
     boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
         return suppressions.remove(new Key(sender, phone)) != null;
+    }
+
+    List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
+        List<Suppression> found = new ArrayList<>();
+        Optional.ofNullable(suppressions.get(new Key(Optional.empty(), phone))).ifPresent(found::add);
+        for (SenderKey sender : new LinkedHashSet<>(senders)) {
+            Optional.ofNullable(suppressions.get(new Key(Optional.of(sender), phone))).ifPresent(found::add);
+        }
+        return found;
     }
 
     Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {

@@ -78,7 +78,7 @@ final class ChannelEvents {
                 Optional<PhoneNumber> phone = phone(optOut.from());
                 phone.ifPresentOrElse(number -> suppressions.suppress(new Suppression(
                         Optional.of(new SenderKey(channelId, optOut.to())), number, Suppression.CHANNEL_OPT_OUT,
-                        optOut.timestamp())), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
+                        optOut.timestamp(), optOutReason(optOut))), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
                         + "', which is no phone number, so no contact was suppressed (" + optOut.deduplicationKey() + ")"));
             } else if (event instanceof OptIn optIn) {
                 Optional<PhoneNumber> phone = phone(optIn.from());
@@ -92,6 +92,12 @@ final class ChannelEvents {
             }
         }
         flush(statuses);
+    }
+
+    /** What the contact sent to opt out, as the suppression's reason; the keyword is cut to a reason's length. */
+    private static Optional<String> optOutReason(OptOut optOut) {
+        return optOut.keyword().map(keyword -> "opted out with '" + keyword.strip().substring(0,
+                Math.min(keyword.strip().length(), Suppression.MAX_REASON_LENGTH - 20)) + "'");
     }
 
     /**
