@@ -33,6 +33,15 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
     protected CampaignListingContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected CampaignListingContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** Each filter, alone and together. */
     @Nested
     @DisplayName("filters")

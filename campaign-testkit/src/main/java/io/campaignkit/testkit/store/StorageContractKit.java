@@ -131,43 +131,28 @@ public abstract class StorageContractKit extends StoreContractSupport {
     /** {@link CampaignListingContractKit} on this storage. */
     @Nested
     public class Listings extends CampaignListingContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Listings() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link SuppressionRecordsContractKit} on this storage; skipped when its suppression list keeps no records. */
     @Nested
     public class SuppressionRecordsChecks extends SuppressionRecordsContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public SuppressionRecordsChecks() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 }

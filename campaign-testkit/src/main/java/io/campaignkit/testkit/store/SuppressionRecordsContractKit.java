@@ -26,6 +26,15 @@ public abstract class SuppressionRecordsContractKit extends StoreContractSupport
     protected SuppressionRecordsContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected SuppressionRecordsContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** The records under test: by default the storage's suppression list. */
     protected SuppressionRecords records() {
         Assumptions.assumeTrue(storage().suppressions() instanceof SuppressionRecords,
