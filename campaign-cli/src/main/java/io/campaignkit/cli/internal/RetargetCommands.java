@@ -217,13 +217,13 @@ final class RetargetCommands {
                     contacts);
             if (!result.accepted() || result.invalid() > 0) {
                 PrintWriter err = context.err();
-                result.errors().stream().limit(CampaignRun.MAX_PRINTED_IMPORT_ERRORS).forEach(error -> err.printf(
+                result.errors().stream().limit(RunContacts.MAX_PRINTED_IMPORT_ERRORS).forEach(error -> err.printf(
                         "row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message()));
                 throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + contacts + "' has " + result.invalid()
                         + " invalid rows" + (result.report().headerValid() ? "" : " and an invalid header")
                         + " under the campaign's schema; nothing was added");
             }
-            return result.contacts().stream().map(row -> CampaignRun.contact(row, fields, tags)).toList();
+            return result.contacts().stream().map(row -> RunContacts.contact(row, fields, tags)).toList();
         }
 
         /**
