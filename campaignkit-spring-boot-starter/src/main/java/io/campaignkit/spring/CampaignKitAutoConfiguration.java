@@ -16,9 +16,11 @@ import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.micrometer.CampaignKitMetrics;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
+import io.campaignkit.store.jdbc.JdbcProjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -38,8 +40,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * CampaignKit on Spring Boot: the JDBC store on the application's {@link DataSource}, its pacing store, the
- * channels, the bot flows (every {@link BotFlow} bean, under its bean name), the engine, its runner, and,
+ * CampaignKit on Spring Boot: the JDBC store on the application's {@link DataSource}, its pacing store, its
+ * project store, the channels, the bot flows (every {@link BotFlow} bean, under its bean name), the engine, its runner, and,
  * when the application has them, Micrometer meters, health indicators and the webhook endpoints. Every bean
  * is {@link ConditionalOnMissingBean}: declare your own to replace it.
  */
@@ -82,6 +84,19 @@ public class CampaignKitAutoConfiguration {
         return JdbcPacingStore.on(store);
     }
 
+    /**
+     * The tenants' projects in the campaign store's database and scope; the engine then creates a campaign
+     * only in an existing, unarchived project of its tenant ({@code engine.projects()}).
+     * {@code campaignkit.store.projects=false} leaves projects out.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ProjectStore.class)
+    @ConditionalOnBean(JdbcCampaignStore.class)
+    @ConditionalOnBooleanProperty(name = "campaignkit.store.projects", matchIfMissing = true)
+    public JdbcProjectStore campaignProjectStore(JdbcCampaignStore store) {
+        return JdbcProjectStore.on(store);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(MeterRegistry.class)
@@ -113,7 +128,8 @@ public class CampaignKitAutoConfiguration {
             ObjectProvider<CampaignListener> listeners, ObjectProvider<CampaignKitMetrics> metrics,
             ObjectProvider<UnroutedMessageHandler> unrouted, ObjectProvider<ContactDirectory> directory,
             ObjectProvider<Clock> clock, @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks,
-            ObjectProvider<ContactAvailability> availability, ObjectProvider<ExclusivityPolicy> exclusivity) {
+            ObjectProvider<ContactAvailability> availability, ObjectProvider<ExclusivityPolicy> exclusivity,
+            ObjectProvider<ProjectStore> projects) {
         CampaignKitProperties.Engine settings = properties.getEngine();
         CampaignEngineBuilder builder = CampaignEngine.builder().storage(storage).channels(channels.registry())
                 .botFlows(bots).maxInFlight(settings.getMaxInFlight()).batchSize(settings.getBatchSize())
@@ -128,6 +144,7 @@ public class CampaignKitAutoConfiguration {
         callbacks.ifAvailable(builder::callbackExecutor);
         availability.ifAvailable(builder::contactAvailability);
         exclusivity.ifAvailable(builder::exclusivity);
+        projects.ifAvailable(builder::projects);
         CampaignKitMetrics meters = metrics.getIfAvailable();
         List<CampaignListener> all = new java.util.ArrayList<>(listeners.orderedStream().toList());
         if (meters != null) {

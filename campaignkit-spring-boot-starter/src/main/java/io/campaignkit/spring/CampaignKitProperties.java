@@ -84,6 +84,11 @@ public class CampaignKitProperties implements InitializingBean {
         private boolean migrate = true;
         /** Limits the store to one tenant's data; every tenant when unset. */
         private @Nullable String tenant;
+        /**
+         * Whether the engine keeps the tenants' projects in the store: a campaign is then created only in an
+         * existing, unarchived project of its tenant. false when the application does not use projects.
+         */
+        private boolean projects = true;
 
         public boolean isMigrate() {
             return migrate;
@@ -99,6 +104,14 @@ public class CampaignKitProperties implements InitializingBean {
 
         public void setTenant(@Nullable String tenant) {
             this.tenant = tenant;
+        }
+
+        public boolean isProjects() {
+            return projects;
+        }
+
+        public void setProjects(boolean projects) {
+            this.projects = projects;
         }
     }
 

@@ -25,6 +25,10 @@ final class TestCampaigns {
 
     static CampaignId launch(CampaignEngine engine, String id, String channelId, String... phones) {
         CampaignId campaign = CampaignId.of(id);
+        // the starter gives the engine its project store: a campaign goes into an existing project
+        if (engine.projects().find("t", "p").isEmpty()) {
+            engine.projects().create("t", "p", "Tests");
+        }
         engine.create(campaign, "t", "p", CampaignKind.LIVE, CampaignConfiguration.custom()
                 .name(id).botFlowId(BOT).channel(channelId, "sender-1")
                 .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))

@@ -2,17 +2,23 @@ package io.campaignkit.cli.internal;
 
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ValueFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * One {@code --param N=SOURCE}: placeholder {@code {{N}}} takes the contact's {@code name} (or
  * {@code name:FALLBACK}), a custom-data {@code field:ID}, a valued {@code tag:KEY} or a literal
- * {@code text:…}.
+ * {@code text:…}. A field may be written for people: {@code field:ID|FORMAT}, FORMAT in the text form
+ * of {@link ValueFormat} ({@code number:es-MX:2}, {@code currency:es-MX:MXN},
+ * {@code date:es-MX:d 'de' MMMM 'de' yyyy}).
  */
 public record ParamBinding(int index, Binding binding) {
 
     static final String FORMS = "1=name, 1=name:cliente, 2=field:MONTO, 3=tag:ZONA or 4=text:Hola";
+    /** How a field's format is written after the field, for the option's help and its errors. */
+    static final String FORMATS = "2=field:MONTO|number:es-MX:2, 2=field:MONTO|currency:es-MX:MXN"
+            + " or 3=field:VENCE|date:es-MX:d 'de' MMMM 'de' yyyy";
 
     /** Reads {@code N=SOURCE}. */
     public static final class Converter implements ITypeConverter<ParamBinding> {
@@ -47,7 +53,7 @@ public record ParamBinding(int index, Binding binding) {
                 return Binding.contactName(source.substring("name:".length()));
             }
             if (source.startsWith("field:")) {
-                return Binding.customField(source.substring("field:".length()).strip());
+                return field(source.substring("field:".length()), value);
             }
             if (source.startsWith("tag:")) {
                 return Binding.valuedTag(source.substring("tag:".length()).strip());
@@ -56,6 +62,23 @@ public record ParamBinding(int index, Binding binding) {
                 return Binding.literal(raw.substring("text:".length()));
             }
             throw new TypeConversionException("'" + value + "': unknown source '" + source + "'; write it like " + FORMS);
+        }
+
+        /** {@code ID} or {@code ID|FORMAT}: a field id has no '|', a date pattern may. */
+        private static Binding field(String text, String value) {
+            int bar = text.indexOf('|');
+            if (bar < 0) {
+                return Binding.customField(text.strip());
+            }
+            String format = text.substring(bar + 1);
+            if (format.isBlank()) {
+                throw new TypeConversionException("'" + value + "': nothing after '|'; write a format like " + FORMATS);
+            }
+            try {
+                return Binding.customField(text.substring(0, bar).strip(), ValueFormat.parse(format.strip()));
+            } catch (InvalidArgumentException invalid) {
+                throw new TypeConversionException("'" + value + "': " + invalid.getMessage());
+            }
         }
     }
 }

@@ -62,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--param", paramLabel = "N=SOURCE", converter = ParamBinding.Converter.class,
-            description = "What fills placeholder {{N}}: " + ParamBinding.FORMS + ".")
+            description = "What fills placeholder {{N}}: " + ParamBinding.FORMS + ". A field written for people: "
+                    + ParamBinding.FORMATS + ".")
     List<ParamBinding> params = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "KEY=COLUMN", converter = TagColumn.Converter.class,

@@ -14,6 +14,9 @@ import java.util.Optional;
  * <p>{@link #valueFor(Contact)} answers the value for one contact, or empty when the contact has
  * none (no name and no fallback, no value for the field, an empty valued tag): that contact is
  * not sent to, and {@link #describe()} names the binding in the recorded reason.
+ *
+ * <p>A custom field may be {@linkplain #customField(String, ValueFormat) written for people} with a
+ * {@link ValueFormat} ({@code 1,500.50}, {@code 15 de diciembre de 2026}) instead of its canonical text.
  */
 public sealed interface Binding permits Binding.Literal, Binding.ContactName, Binding.CustomField, Binding.ValuedTag {
 
@@ -35,6 +38,15 @@ public sealed interface Binding permits Binding.Literal, Binding.ContactName, Bi
     /** The canonical text of a custom-data field ({@code 1480.5}, {@code 2025-06-30}). */
     static Binding customField(String fieldId) {
         return new CustomField(fieldId);
+    }
+
+    /**
+     * A custom-data field written with {@code format}: {@code customField("MONTO", ValueFormat.currency("es-MX", "MXN"))}
+     * renders {@code $1,500.50}. The campaign's validation refuses a format of another type than the
+     * field ({@link BindingProblem#FORMAT_MISMATCH}).
+     */
+    static Binding customField(String fieldId, ValueFormat format) {
+        return new CustomField(fieldId, Optional.of(Arguments.requireNonNull(format, "format")));
     }
 
     /** The value of one of the contact's valued tags. */
@@ -85,24 +97,44 @@ public sealed interface Binding permits Binding.Literal, Binding.ContactName, Bi
         }
     }
 
-    /** The canonical text of a custom-data field, which the campaign's schema must define. */
-    record CustomField(String fieldId) implements Binding {
+    /**
+     * A custom-data field, which the campaign's schema must define: its canonical text, or the value
+     * written with {@code format}.
+     */
+    record CustomField(String fieldId, Optional<ValueFormat> format) implements Binding {
         public CustomField {
             Arguments.requireNonBlank(fieldId, "fieldId");
             fieldId = fieldId.strip();
             Arguments.require(fieldId.length() <= FieldDefinition.MAX_ID_LENGTH, "fieldId",
                     "fieldId must be at most " + FieldDefinition.MAX_ID_LENGTH + " characters");
+            Arguments.requireNonNull(format, "format");
         }
 
+        /** The field's canonical text, without a format. */
+        public CustomField(String fieldId) {
+            this(fieldId, Optional.empty());
+        }
+
+        /**
+         * The field's value for {@code contact}, written with the format if there is one.
+         *
+         * @throws InvalidArgumentException naming {@code value} when the contact's value cannot be
+         *     written in the format (a value of another type); {@link TemplateMessage#render} turns
+         *     this into an unresolved placeholder with that reason
+         */
         @Override
         public Optional<String> valueFor(Contact contact) {
             Arguments.requireNonNull(contact, "contact");
-            return contact.customData().normalized(fieldId).filter(text -> !text.isBlank());
+            if (format.isEmpty()) {
+                return contact.customData().normalized(fieldId).filter(text -> !text.isBlank());
+            }
+            ValueFormat writer = format.get();
+            return contact.customData().get(fieldId).map(writer::format).filter(text -> !text.isBlank());
         }
 
         @Override
         public String describe() {
-            return "custom field " + fieldId;
+            return "custom field " + fieldId + format.map(f -> " as " + f.describe()).orElse("");
         }
     }
 

@@ -23,4 +23,6 @@ public record BindingProblem(int placeholder, String code, String message) {
     public static final String EXTRA_BINDING = "EXTRA_BINDING";
     /** A binding to a custom field the campaign's schema does not define. */
     public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
+    /** A {@link ValueFormat} of another type than its field: a number format on a text or date field. */
+    public static final String FORMAT_MISMATCH = "FORMAT_MISMATCH";
 }

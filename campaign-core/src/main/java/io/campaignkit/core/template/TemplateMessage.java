@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldDefinition;
+import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.internal.Arguments;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,7 @@ import java.util.Optional;
  *
  * <p>A message may be incomplete while its campaign is a draft: {@link #check(CustomDataSchema)}
  * lists every problem at once (unbound placeholders, extra bindings, bindings to fields the schema
- * lacks); a campaign is READY only when the list is empty.
+ * lacks, a {@link ValueFormat} of another type than its field); a campaign is READY only when the list is empty.
  */
 public final class TemplateMessage {
 
@@ -97,9 +99,22 @@ public final class TemplateMessage {
                 problems.add(new BindingProblem(number, BindingProblem.UNKNOWN_FIELD, "placeholder {{" + number
                         + "}} is bound to custom field " + ((Binding.CustomField) binding).fieldId()
                         + ", which the custom-data schema does not define"));
+            } else if (binding instanceof Binding.CustomField field) {
+                formatMismatch(number, field, schema).ifPresent(problems::add);
             }
         }
         return List.copyOf(problems);
+    }
+
+    private static Optional<BindingProblem> formatMismatch(int number, Binding.CustomField field, CustomDataSchema schema) {
+        Optional<FieldType> type = schema.field(field.fieldId()).map(FieldDefinition::type);
+        if (field.format().isEmpty() || type.isEmpty() || field.format().get().fieldType() == type.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BindingProblem(number, BindingProblem.FORMAT_MISMATCH, "placeholder {{" + number
+                + "}} writes custom field " + field.fieldId() + " as a " + field.format().get().describe() + ", but "
+                + field.fieldId() + " is a " + type.get() + " field; a " + field.format().get().fieldType()
+                + " format needs a " + field.format().get().fieldType() + " field"));
     }
 
     /**
@@ -118,7 +133,16 @@ public final class TemplateMessage {
                 return new RenderResult.Unresolved(number, Optional.empty(), "placeholder {{" + number + "}} has no binding");
             }
             Binding binding = bindings.get(number - 1);
-            Optional<String> value = binding.valueFor(contact);
+            Optional<String> value;
+            try {
+                value = binding.valueFor(contact);
+            } catch (InvalidArgumentException unformattable) {
+                // a format meeting a value of another type (data stored under an older schema): this
+                // contact is skipped with the reason, the campaign goes on
+                return new RenderResult.Unresolved(number, Optional.of(binding), "placeholder {{" + number + "}}: "
+                        + binding.describe() + " of contact " + contact.phone() + " cannot be written: "
+                        + unformattable.getMessage());
+            }
             if (value.isEmpty()) {
                 return new RenderResult.Unresolved(number, Optional.of(binding), "placeholder {{" + number + "}}: contact "
                         + contact.phone() + " has no value for " + binding.describe());

@@ -59,6 +59,10 @@ public class CampaignOperations {
             @Value("${example.channel:simulated}") String channelId, @Value("${example.sender:5215500000000}") String senderId) {
         this.engine = engine;
         this.uploads = uploads;
+        // the starter keeps projects: every campaign of this example goes into one, made at the first start
+        if (engine.projects().find(TENANT, PROJECT).isEmpty()) {
+            engine.projects().create(TENANT, PROJECT, "Console");
+        }
         this.channelId = channelId;
         this.senderId = senderId;
     }

@@ -22,6 +22,7 @@ import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.MessageTemplate;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.core.template.ValueFormat;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -126,6 +127,9 @@ final class CampaignCodec {
                 out.str("L").str(literal.text());
             } else if (binding instanceof Binding.ContactName name) {
                 out.str("N").opt(name.fallback());
+            } else if (binding instanceof Binding.CustomField field && field.format().isPresent()) {
+                // a kind of its own, so that a field without a format is written as before
+                out.str("G").str(field.fieldId()).str(field.format().get().toText());
             } else if (binding instanceof Binding.CustomField field) {
                 out.str("F").str(field.fieldId());
             } else if (binding instanceof Binding.ValuedTag tag) {
@@ -154,6 +158,7 @@ final class CampaignCodec {
                 case "L" -> new Binding.Literal(in.required());
                 case "N" -> new Binding.ContactName(in.opt());
                 case "F" -> new Binding.CustomField(in.required());
+                case "G" -> Binding.customField(in.required(), ValueFormat.parse(in.required()));
                 case "T" -> new Binding.ValuedTag(in.required());
                 default -> throw new IllegalStateException("unknown binding " + type);
             });
