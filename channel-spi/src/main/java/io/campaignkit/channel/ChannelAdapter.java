@@ -94,7 +94,9 @@ public interface ChannelAdapter extends AutoCloseable {
      * and refuses the launch with every problem listed (its dry run lists them too); checks that the
      * capabilities already express (templates, media kinds) are the engine's.
      *
-     * <p>Cheap and local: no network call. An adapter with nothing to check keeps this default, which
+     * <p>Cheap and local: no network call, unless the adapter's configuration turns on its online
+     * {@linkplain #checkCredentials credentials check} at launch, whose refusals it then adds (a check
+     * that could not be made adds nothing). An adapter with nothing to check keeps this default, which
      * finds nothing. Never throws.
      *
      * @param plan the sender and the message, with placeholders for the contacts' values; not null
@@ -102,6 +104,24 @@ public interface ChannelAdapter extends AutoCloseable {
      */
     default java.util.List<PreflightProblem> preflight(MessagePlan plan) {
         return java.util.List.of();
+    }
+
+    /**
+     * Asks the provider, with one cheap read-only call, whether it accepts this adapter's credentials
+     * and knows {@code senderId} (WhatsApp: the phone-number id and its token; Twilio: the account and
+     * the sender). Opt-in: the engine never calls it by itself; a host calls it before a launch, and an
+     * adapter whose configuration asks for it calls it from {@link #preflight}. A refusal names the
+     * setting to fix; a timeout or a refused connection is {@link CredentialsCheck.NotChecked}, not a
+     * refusal. No secret appears in what it answers or logs.
+     *
+     * <p>The default says that this adapter has no online check. Never throws; the stage never fails.
+     *
+     * @param senderId the sender to check, as a campaign's configuration names it; not null
+     * @return a stage completing with the provider's answer, within the adapter's request timeout
+     */
+    default java.util.concurrent.CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+        return java.util.concurrent.CompletableFuture.completedFuture(
+                new CredentialsCheck.NotChecked("channel '" + id() + "' has no online credentials check"));
     }
 
     /**

@@ -8,7 +8,8 @@ import io.campaignkit.channel.internal.Checks;
  * its dry run shows them.
  *
  * @param subject what is wrong, one of the constants ({@link #SENDER}, {@link #TEMPLATE_NAME},
- *                {@link #LANGUAGE}, {@link #PARAMETERS}, {@link #MESSAGE}) or an adapter's own word
+ *                {@link #LANGUAGE}, {@link #PARAMETERS}, {@link #MESSAGE}, {@link #CREDENTIALS}) or an
+ *                adapter's own word
  * @param problem what is wrong with it and what to do instead, for a person; not blank
  */
 public record PreflightProblem(String subject, String problem) {
@@ -23,6 +24,8 @@ public record PreflightProblem(String subject, String problem) {
     public static final String PARAMETERS = "parameters";
     /** The message as a whole (its kind, its length). */
     public static final String MESSAGE = "message";
+    /** The adapter's credentials (a token, an account and its key), refused by the provider online. */
+    public static final String CREDENTIALS = "credentials";
 
     /**
      * Validates.

@@ -8,7 +8,12 @@ import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.CredentialsCheck;
+import io.campaignkit.channel.MessagePlan;
+import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.twilio.internal.BoundedSendExecutor;
+import io.campaignkit.channel.twilio.internal.CredentialsLookup;
+import io.campaignkit.channel.twilio.internal.SendPreflight;
 import io.campaignkit.channel.twilio.internal.MessageRequest;
 import io.campaignkit.channel.twilio.internal.OutboundMapping;
 import io.campaignkit.channel.twilio.internal.SdkMessages;
@@ -19,9 +24,14 @@ import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,6 +52,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
 
     /** When our own queue is full nothing was sent; the engine may try again this soon. */
     static final Duration QUEUE_FULL_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Beyond the request timeout, for a check's answer to be handed over. */
+    private static final Duration CHECK_MARGIN = Duration.ofSeconds(2);
 
     private final TwilioConfig config;
     private final TwilioRestClient client;
@@ -100,11 +112,55 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
     /**
      * Checks, without calling Twilio, what it would refuse at the first send: the sender's form, a
      * template without a known Content SID or with more than 100 variables, and on WhatsApp an inline
-     * text as the first message.
+     * text as the first message. With {@link TwilioConfig#checkCredentialsAtLaunch()} it then asks Twilio
+     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout.
      */
     @Override
-    public java.util.List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
-        return io.campaignkit.channel.twilio.internal.SendPreflight.problems(plan, config.whatsApp(), config::contentSidFor);
+    public List<PreflightProblem> preflight(MessagePlan plan) {
+        List<PreflightProblem> offline = SendPreflight.problems(plan, config.whatsApp(), config::contentSidFor);
+        if (!config.checkCredentialsAtLaunch()
+                || offline.stream().anyMatch(problem -> problem.subject().equals(PreflightProblem.SENDER))) {
+            return offline;
+        }
+        CredentialsCheck online;
+        try {
+            online = checkCredentials(plan.senderId()).toCompletableFuture()
+                    .get(config.requestTimeout().plus(CHECK_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return offline;
+        } catch (ExecutionException | TimeoutException noAnswer) {
+            return offline; // could not check: not a reason to refuse the launch
+        }
+        List<PreflightProblem> all = new ArrayList<>(offline);
+        all.addAll(online.problems());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Asks Twilio once, with the account SID and auth token: a Messaging Service sender is fetched, a phone
+     * number is looked up among the account's incoming numbers, and for a WhatsApp or short-code sender the
+     * account is fetched. 401 / 20003 refuses the settings {@code account-sid} and {@code auth-token}; 404 /
+     * 20404 the sender (setting {@code sender}) or the account SID; a number the account does not have
+     * refuses {@code sender}. No answer within the request timeout, a refused connection or Twilio's own
+     * failure is {@link CredentialsCheck.NotChecked}. The auth token appears in no answer. A sender other
+     * than the configured one is refused without a call.
+     */
+    @Override
+    public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+        if (!config.sender().equals(senderId)) {
+            return CompletableFuture.completedFuture(new CredentialsCheck.Refused(List.of(new PreflightProblem(
+                    PreflightProblem.SENDER, "sender '" + senderId + "' is not this adapter's sender '" + config.sender()
+                            + "' (setting sender)"))));
+        }
+        String sender = config.sender();
+        boolean lookUpNumber = sender.startsWith("+") && config.senderType() != TwilioSenderType.SHORT_CODE;
+        return executor.submit(() -> CredentialsLookup.check(client, config.accountSid(), sender, lookUpNumber,
+                        config.authToken().reveal()),
+                        refusal -> new IllegalStateException(refusal == BoundedSendExecutor.Refusal.CLOSED
+                                ? "the Twilio adapter is closed" : "the adapter's queue is full"))
+                .exceptionally(failure -> new CredentialsCheck.NotChecked("the online check did not run: "
+                        + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage())));
     }
 
     /** @return the configuration this adapter runs with */

@@ -17,6 +17,7 @@ import java.util.Locale;
  *   <li>{@code messages-per-second}, {@code public-webhook-base-url}, {@code api-base-url}</li>
  *   <li>{@code validity-period}, {@code connect-timeout}, {@code request-timeout}: ISO-8601 or milliseconds</li>
  *   <li>{@code max-concurrent-sends}, {@code max-queued-sends}: positive integers</li>
+ *   <li>{@code check-credentials-at-launch}: {@code true} or {@code false} (the default)</li>
  *   <li>{@code content-template.<name>} or {@code content-template.<name>.<language>}: an {@code HX…} Content SID</li>
  *   <li>{@code opt-out-keywords}, {@code opt-in-keywords}, {@code help-keywords}: comma-separated SMS
  *       keywords, each replacing that list of {@link TwilioKeywords#defaults()}</li>
@@ -72,6 +73,8 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         settings.duration("request-timeout").ifPresent(builder::requestTimeout);
         settings.get("max-concurrent-sends").ifPresent(value -> builder.maxConcurrentSends(integer(value, "max-concurrent-sends")));
         settings.get("max-queued-sends").ifPresent(value -> builder.maxQueuedSends(integer(value, "max-queued-sends")));
+        settings.get("check-credentials-at-launch").ifPresent(value ->
+                builder.checkCredentialsAtLaunch(yesNo(value, "check-credentials-at-launch")));
         if (settings.get("opt-out-keywords").isPresent() || settings.get("opt-in-keywords").isPresent()
                 || settings.get("help-keywords").isPresent()) {
             TwilioKeywords defaults = TwilioKeywords.defaults();
@@ -141,6 +144,14 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("channel setting '" + key + "' must be a number (was '" + value + "')", e);
         }
+    }
+
+    private static boolean yesNo(String value, String key) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("channel setting '" + key + "' must be true or false (was '" + value + "')");
+        };
     }
 
     private static int integer(String value, String key) {

@@ -53,6 +53,7 @@ public final class TwilioConfig {
     private final int maxQueuedSends;
     private final Map<String, String> contentTemplates;
     private final TwilioKeywords keywords;
+    private final boolean checkCredentialsAtLaunch;
     private final Clock clock;
 
     private TwilioConfig(Builder b) {
@@ -99,6 +100,7 @@ public final class TwilioConfig {
         this.maxQueuedSends = positive(b.maxQueuedSends, "maxQueuedSends");
         this.contentTemplates = Map.copyOf(b.contentTemplates);
         this.keywords = require(b.keywords, "keywords");
+        this.checkCredentialsAtLaunch = b.checkCredentialsAtLaunch;
         this.clock = require(b.clock, "clock");
     }
 
@@ -191,6 +193,11 @@ public final class TwilioConfig {
         return keywords;
     }
 
+    /** @return whether {@link TwilioChannelAdapter#preflight} also asks Twilio about the account and the sender */
+    public boolean checkCredentialsAtLaunch() {
+        return checkCredentialsAtLaunch;
+    }
+
     /** @return the clock for receipts and event timestamps */
     public Clock clock() {
         return clock;
@@ -222,7 +229,7 @@ public final class TwilioConfig {
                 + ", apiBaseUrl=" + apiBaseUrl + ", validityPeriod=" + validityPeriod
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxConcurrentSends=" + maxConcurrentSends + ", maxQueuedSends=" + maxQueuedSends
-                + ", contentTemplates=" + contentTemplates + "]";
+                + ", contentTemplates=" + contentTemplates + ", checkCredentialsAtLaunch=" + checkCredentialsAtLaunch + "]";
     }
 
     private static <T> T require(@Nullable T value, String name) {
@@ -273,6 +280,7 @@ public final class TwilioConfig {
         private final Map<String, String> contentTemplates = new TreeMap<>();
         private Clock clock = Clock.systemUTC();
         private TwilioKeywords keywords = TwilioKeywords.defaults();
+        private boolean checkCredentialsAtLaunch;
 
         private Builder() {
         }
@@ -382,6 +390,17 @@ public final class TwilioConfig {
         /** @param value the SMS keywords of this sender (SMS only; never applied to WhatsApp) @return this builder */
         public Builder keywords(TwilioKeywords value) {
             this.keywords = value;
+            return this;
+        }
+
+        /**
+         * @param value true: the adapter's {@link TwilioChannelAdapter#preflight preflight}, which the engine runs
+         *              before a launch engages anyone, also asks Twilio once whether the account and the sender
+         *              are accepted (a refusal refuses the launch; no answer refuses nothing). Off by default
+         * @return this builder
+         */
+        public Builder checkCredentialsAtLaunch(boolean value) {
+            this.checkCredentialsAtLaunch = value;
             return this;
         }
 

@@ -33,7 +33,7 @@ public final class FakeTwilioApi implements AutoCloseable {
 
     /** One request as the fake received it. */
     public record Recorded(String method, String path, String authorization, String contentType,
-                           Map<String, List<String>> form) {
+                           Map<String, List<String>> form, String query) {
         /** The single value of a form parameter, or null. */
         public String param(String name) {
             List<String> values = form.get(name);
@@ -140,7 +140,8 @@ public final class FakeTwilioApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body),
+                    exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery());
             requests.add(recorded);
             Reply reply = script.pollFirst();
             if (reply == null) {

@@ -6,6 +6,7 @@ import io.campaignkit.channel.MessagePlan;
 import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.whatsapp.internal.TemplatePreflight;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
@@ -16,7 +17,9 @@ import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.channel.whatsapp.internal.EventMapper;
 import io.campaignkit.channel.whatsapp.internal.GraphClient;
 import io.campaignkit.channel.whatsapp.internal.GraphMessage;
+import io.campaignkit.channel.whatsapp.internal.OnlineCheck;
 import io.campaignkit.channel.whatsapp.internal.OutboundMapper;
+import io.campaignkit.channel.whatsapp.internal.PhoneNumberCheck;
 import io.campaignkit.channel.whatsapp.internal.SendOutcome;
 import io.campaignkit.channel.whatsapp.internal.WebhookHandler;
 import io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader;
@@ -24,6 +27,7 @@ import io.campaignkit.channel.whatsapp.internal.WhatsAppIds;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.List;
@@ -82,6 +86,7 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
     private final WhatsAppCloudConfig config;
     private final ChannelCapabilities capabilities;
     private final GraphClient graph;
+    private final PhoneNumberCheck phoneNumbers;
     private final WebhookHandler webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -109,6 +114,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
                 config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json, completions,
                 config.perUserLimitAction());
+        this.phoneNumbers = new PhoneNumberCheck(http, config.baseUrl(), config.apiVersion(), config.accessToken().reveal(),
+                config.requestTimeout(), json, completions);
         this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
                 new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
     }
@@ -127,11 +134,41 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
      * Checks, without calling Graph, what the Cloud API would refuse at the first send: the sender must
      * be this adapter's phone-number id, a campaign's first message must be a template (free-form text
      * only reaches contacts inside the 24 h window), and the template's name and language code must have
-     * WhatsApp's forms.
+     * WhatsApp's forms. With {@link WhatsAppCloudConfig#checkCredentialsAtLaunch()} it then asks Graph
+     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout.
      */
     @Override
     public List<PreflightProblem> preflight(MessagePlan plan) {
-        return TemplatePreflight.problems(plan, config.phoneNumberId());
+        List<PreflightProblem> offline = TemplatePreflight.problems(plan, config.phoneNumberId());
+        if (!config.checkCredentialsAtLaunch()
+                || offline.stream().anyMatch(problem -> problem.subject().equals(PreflightProblem.SENDER))) {
+            return offline;
+        }
+        List<PreflightProblem> all = new ArrayList<>(offline);
+        all.addAll(OnlineCheck.await(checkCredentials(plan.senderId()), config.requestTimeout()).problems());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Asks Graph once, {@code GET /{phone-number-id}?fields=display_phone_number,verified_name,quality_rating}
+     * with the token: {@link CredentialsCheck.Accepted} names the number, its verified name and quality
+     * rating; a token Meta refuses (190) or that lacks the permission (10, 200-299) is refused naming the
+     * setting {@value WhatsAppCloudConfig#ACCESS_TOKEN}, a phone-number id that does not exist for this token
+     * (100) naming {@value WhatsAppCloudConfig#PHONE_NUMBER_ID}; no answer within the request timeout, a
+     * refused connection or Meta's own failure is {@link CredentialsCheck.NotChecked}. A sender other than
+     * this adapter's phone-number id is refused without a call.
+     */
+    @Override
+    public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+        if (!config.phoneNumberId().equals(senderId)) {
+            return CompletableFuture.completedFuture(new CredentialsCheck.Refused(List.of(new PreflightProblem(
+                    PreflightProblem.SENDER, "sender '" + senderId + "' is not this adapter's phone-number id '"
+                            + config.phoneNumberId() + "' (setting " + WhatsAppCloudConfig.PHONE_NUMBER_ID + ")"))));
+        }
+        if (closed.get()) {
+            return CompletableFuture.completedFuture(new CredentialsCheck.NotChecked("the WhatsApp Cloud adapter is closed"));
+        }
+        return phoneNumbers.check(senderId);
     }
 
     /** @return the configuration, whose {@code toString} shows no secret */

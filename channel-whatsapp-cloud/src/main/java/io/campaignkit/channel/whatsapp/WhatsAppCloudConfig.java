@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@value #ACCESS_TOKEN}, {@value #APP_SECRET}, {@value #VERIFY_TOKEN} (required);
  * {@value #API_VERSION}, {@value #BASE_URL}, {@value #CONNECT_TIMEOUT}, {@value #REQUEST_TIMEOUT},
  * {@value #MAX_REQUESTS_IN_FLIGHT}, {@value #MAX_MESSAGES_PER_SECOND}, {@value #MAX_WEBHOOK_BODY_BYTES},
- * {@value #PER_USER_LIMIT_ACTION} ({@code fail} or {@code retry-later}) (optional).
+ * {@value #PER_USER_LIMIT_ACTION} ({@code fail} or {@code retry-later}),
+ * {@value #CHECK_CREDENTIALS_AT_LAUNCH} ({@code true} or {@code false}) (optional).
  */
 public final class WhatsAppCloudConfig {
 
@@ -52,6 +53,7 @@ public final class WhatsAppCloudConfig {
     public static final String MAX_MESSAGES_PER_SECOND = "max-messages-per-second";
     public static final String MAX_WEBHOOK_BODY_BYTES = "max-webhook-body-bytes";
     public static final String PER_USER_LIMIT_ACTION = "per-user-limit-action";
+    public static final String CHECK_CREDENTIALS_AT_LAUNCH = "check-credentials-at-launch";
 
     private static final Pattern API_VERSION_PATTERN = Pattern.compile("v\\d+\\.\\d+");
     private static final Pattern PHONE_NUMBER_ID_PATTERN = Pattern.compile("[0-9A-Za-z_-]+");
@@ -68,6 +70,7 @@ public final class WhatsAppCloudConfig {
     private final double maxMessagesPerSecond;
     private final int maxWebhookBodyBytes;
     private final PerUserLimitAction perUserLimitAction;
+    private final boolean checkCredentialsAtLaunch;
     private final @Nullable HttpClient httpClient;
     private final Clock clock;
 
@@ -105,6 +108,7 @@ public final class WhatsAppCloudConfig {
         }
         this.maxWebhookBodyBytes = builder.maxWebhookBodyBytes;
         this.perUserLimitAction = required(builder.perUserLimitAction, "perUserLimitAction");
+        this.checkCredentialsAtLaunch = builder.checkCredentialsAtLaunch;
         this.httpClient = builder.httpClient;
         this.clock = required(builder.clock, "clock");
     }
@@ -139,6 +143,7 @@ public final class WhatsAppCloudConfig {
         settings.get(MAX_WEBHOOK_BODY_BYTES).ifPresent(value ->
                 builder.maxWebhookBodyBytes((int) number(MAX_WEBHOOK_BODY_BYTES, value, true)));
         settings.get(PER_USER_LIMIT_ACTION).ifPresent(value -> builder.perUserLimitAction(perUserLimitAction(value)));
+        settings.get(CHECK_CREDENTIALS_AT_LAUNCH).ifPresent(value -> builder.checkCredentialsAtLaunch(yesNo(value)));
         try {
             return builder.build();
         } catch (IllegalArgumentException invalid) {
@@ -197,6 +202,11 @@ public final class WhatsAppCloudConfig {
     }
 
     /** @return the host's client, or empty when the adapter builds (and owns) its own */
+    /** @return whether {@link WhatsAppCloudAdapter#preflight} also asks Graph about the phone-number id and token */
+    public boolean checkCredentialsAtLaunch() {
+        return checkCredentialsAtLaunch;
+    }
+
     public Optional<HttpClient> httpClient() {
         return Optional.ofNullable(httpClient);
     }
@@ -212,7 +222,8 @@ public final class WhatsAppCloudConfig {
                 .verifyToken(verifyToken).apiVersion(apiVersion).baseUrl(baseUrl).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).maxRequestsInFlight(maxRequestsInFlight)
                 .maxMessagesPerSecond(maxMessagesPerSecond).maxWebhookBodyBytes(maxWebhookBodyBytes)
-                .perUserLimitAction(perUserLimitAction).httpClient(httpClient).clock(clock);
+                .perUserLimitAction(perUserLimitAction).checkCredentialsAtLaunch(checkCredentialsAtLaunch)
+                .httpClient(httpClient).clock(clock);
     }
 
     /** @return every setting, with the three secrets shown as {@code Secret[****]} */
@@ -223,6 +234,7 @@ public final class WhatsAppCloudConfig {
                 + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxRequestsInFlight=" + maxRequestsInFlight + ", maxMessagesPerSecond=" + maxMessagesPerSecond
                 + ", maxWebhookBodyBytes=" + maxWebhookBodyBytes + ", perUserLimitAction=" + perUserLimitAction
+                + ", checkCredentialsAtLaunch=" + checkCredentialsAtLaunch
                 + ", httpClient=" + (httpClient == null ? "built by the adapter" : "supplied by the host") + "]";
     }
 
@@ -261,6 +273,15 @@ public final class WhatsAppCloudConfig {
         };
     }
 
+    private static boolean yesNo(String value) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("channel setting '" + CHECK_CREDENTIALS_AT_LAUNCH
+                    + "' must be true or false (was '" + value + "')");
+        };
+    }
+
     private static double number(String key, String value, boolean whole) {
         try {
             return whole ? Integer.parseInt(value.trim()) : Double.parseDouble(value.trim());
@@ -284,6 +305,7 @@ public final class WhatsAppCloudConfig {
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
         private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
         private PerUserLimitAction perUserLimitAction = PerUserLimitAction.FAIL;
+        private boolean checkCredentialsAtLaunch;
         private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
@@ -363,6 +385,17 @@ public final class WhatsAppCloudConfig {
          */
         public Builder perUserLimitAction(PerUserLimitAction value) {
             this.perUserLimitAction = value;
+            return this;
+        }
+
+        /**
+         * @param value true: the adapter's {@link WhatsAppCloudAdapter#preflight preflight}, which the engine
+         *              runs before a launch engages anyone, also asks Graph once whether the phone-number id
+         *              and the token are accepted (a refusal refuses the launch; no answer refuses nothing).
+         *              Off by default: {@link WhatsAppCloudAdapter#checkCredentials} is there for hosts
+         */
+        public Builder checkCredentialsAtLaunch(boolean value) {
+            this.checkCredentialsAtLaunch = value;
             return this;
         }
 
