@@ -32,7 +32,7 @@ class FormattedParamTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '#', value = {
+    @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
             "2=field:MONTO| # nothing after '|'",
             "2=field:MONTO|money:es-MX:MXN # unknown kind 'money'",
             "2=field:MONTO|number:xx-YY:2 # language 'xx'",

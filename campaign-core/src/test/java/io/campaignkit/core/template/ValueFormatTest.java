@@ -73,11 +73,11 @@ class ValueFormatTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "xx-MX | locale | language 'xx'",
             "es-ZZ | locale | region 'ZZ'",
             "es MX | locale | is not a language tag",
-            "'' | locale | locale"})
+            "\"\" | locale | locale"})
     void anUnknownLocaleIsRefusedNamingIt(String tag, String argument, String message) {
         assertThatThrownBy(() -> ValueFormat.number(tag, 2))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo(argument))
@@ -118,7 +118,7 @@ class ValueFormatTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "number | not KIND:LOCALE:DETAIL",
             "number:es-MX | not KIND:LOCALE:DETAIL",
             "percent:es-MX:2 | unknown kind 'percent'",
