@@ -52,8 +52,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
 
     /** When our own queue is full nothing was sent; the engine may try again this soon. */
     static final Duration QUEUE_FULL_RETRY_AFTER = Duration.ofSeconds(1);
-    /** Beyond the request timeout, for a check's answer to be handed over. */
-    private static final Duration CHECK_MARGIN = Duration.ofSeconds(2);
+    /** The longest a preflight waits for the online check: the engine launches under its lock. */
+    private static final Duration LONGEST_CHECK_WAIT = Duration.ofSeconds(10);
 
     private final TwilioConfig config;
     private final TwilioRestClient client;
@@ -113,7 +113,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
      * Checks, without calling Twilio, what it would refuse at the first send: the sender's form, a
      * template without a known Content SID or with more than 100 variables, and on WhatsApp an inline
      * text as the first message. With {@link TwilioConfig#checkCredentialsAtLaunch()} it then asks Twilio
-     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout.
+     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout and never more
+     * than 10 seconds (the engine launches under its lock); no answer by then refuses nothing.
      */
     @Override
     public List<PreflightProblem> preflight(MessagePlan plan) {
@@ -124,8 +125,9 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         }
         CredentialsCheck online;
         try {
-            online = checkCredentials(plan.senderId()).toCompletableFuture()
-                    .get(config.requestTimeout().plus(CHECK_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+            Duration wait = config.requestTimeout().compareTo(LONGEST_CHECK_WAIT) < 0
+                    ? config.requestTimeout().plusSeconds(1) : LONGEST_CHECK_WAIT;
+            online = checkCredentials(plan.senderId()).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return offline;

@@ -135,7 +135,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
      * be this adapter's phone-number id, a campaign's first message must be a template (free-form text
      * only reaches contacts inside the 24 h window), and the template's name and language code must have
      * WhatsApp's forms. With {@link WhatsAppCloudConfig#checkCredentialsAtLaunch()} it then asks Graph
-     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout.
+     * ({@link #checkCredentials}) and adds its refusals, waiting at most the request timeout and never more
+     * than 10 seconds (the engine launches under its lock); no answer by then refuses nothing.
      */
     @Override
     public List<PreflightProblem> preflight(MessagePlan plan) {

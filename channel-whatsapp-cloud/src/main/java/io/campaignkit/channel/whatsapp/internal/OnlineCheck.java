@@ -11,8 +11,11 @@ import java.util.concurrent.TimeoutException;
 /** Waits for an online check inside the preflight, which the SPI makes synchronous. */
 public final class OnlineCheck {
 
-    /** Beyond the request timeout, for the answer to be handed over. */
-    private static final Duration MARGIN = Duration.ofSeconds(2);
+    /**
+     * The longest a preflight waits: the engine launches under its lock, so a slow Graph must not hold
+     * every other campaign for a whole request timeout. Past it the check counts as not made.
+     */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     private OnlineCheck() {
     }
@@ -20,7 +23,8 @@ public final class OnlineCheck {
     /** The check's answer, or {@link CredentialsCheck.NotChecked} when it did not come in time. */
     public static CredentialsCheck await(CompletionStage<CredentialsCheck> check, Duration requestTimeout) {
         try {
-            return check.toCompletableFuture().get(requestTimeout.plus(MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+            Duration wait = requestTimeout.compareTo(LONGEST_WAIT) < 0 ? requestTimeout.plusSeconds(1) : LONGEST_WAIT;
+            return check.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new CredentialsCheck.NotChecked("interrupted while waiting for the online check");
