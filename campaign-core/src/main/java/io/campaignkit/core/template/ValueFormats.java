@@ -81,11 +81,15 @@ final class ValueFormats {
             throw new InvalidArgumentException("pattern", "date pattern '" + pattern + "' does not parse: "
                     + unreadable.getMessage() + "; write it like d 'de' MMMM 'de' yyyy or dd/MM/yyyy");
         }
+        String sample;
         try {
-            formatter.format(SAMPLE);
+            sample = formatter.format(SAMPLE);
         } catch (DateTimeException timeOrZone) {
             throw new InvalidArgumentException("pattern", "date pattern '" + pattern
                     + "' asks for more than a date has (a time of day or a zone): " + timeOrZone.getMessage());
+        }
+        if (sample.isBlank()) {
+            throw new InvalidArgumentException("pattern", "date pattern '" + pattern + "' writes nothing for a date");
         }
     }
 
@@ -127,7 +131,7 @@ final class ValueFormats {
             if (invalid.argument().equals("format")) {
                 throw invalid;
             }
-            throw refused(text, invalid.getMessage());
+            throw refused(text, String.valueOf(invalid.getMessage()));
         }
     }
 
