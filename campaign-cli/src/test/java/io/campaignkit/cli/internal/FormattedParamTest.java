@@ -38,7 +38,7 @@ class FormattedParamTest {
             "2=field:MONTO|number:xx-YY:2 # language 'xx'",
             "2=field:MONTO|number:es_MX # not KIND:LOCALE:DETAIL",
             "2=field:MONTO|number:es-MX:dos # decimals 'dos'",
-            "2=field:MONTO|number:es-MX:20 # maxDecimals must be",
+            "2=field:MONTO|number:es-MX:20 # must be 0 to 10, not 20",
             "2=field:MONTO|currency:es-MX:PESOS # ISO 4217",
             "3=field:VENCE|date:es-MX:d 'de MMMM # does not parse",
             "3=field:VENCE|date:es-MX:dd/MM/yyyy HH:mm # time of day",
