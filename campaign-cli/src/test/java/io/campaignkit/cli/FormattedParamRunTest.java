@@ -61,7 +61,8 @@ class FormattedParamRunTest {
                 "--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER", "--field", "VENCE:DATE",
                 "--text", "Hola {{1}}, debes {{2}} antes del {{3}}", "--param", "1=name",
                 "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s"));
+                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s",
+                "--report", dir.resolve("report.csv").toString()));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }
