@@ -273,6 +273,7 @@ public final class DeskCore extends DeskBase {
         Checks.nonBlank(disposition, "disposition");
         return locked(() -> {
             Instant now = clock.instant();
+            openOrRefuse(conversationId);
             DeskConversation closed = closeBySystem(conversationId, conversation -> {
                 Access.actsOn(actor, conversation, "closing");
                 DeskSettings campaign = settingsOf(conversation);
@@ -290,7 +291,8 @@ public final class DeskCore extends DeskBase {
                             "conversation " + conversationId + " was never answered by an agent");
                 }
                 return disposition;
-            }, actor.id(), now, true).orElseThrow();
+            }, actor.id(), now, true).orElseThrow(() -> DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
+                    "conversation " + conversationId + " was closed meanwhile"));
             assignWaiting(now);
             return closed;
         });
