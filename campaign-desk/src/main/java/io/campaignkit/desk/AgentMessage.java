@@ -46,7 +46,7 @@ public sealed interface AgentMessage {
             Checks.nonNull(url, "url");
             Checks.nonNull(caption, "caption");
             Checks.nonNull(fileName, "fileName");
-            content(mediaKind, url, caption, fileName);
+            checkedMedia(mediaKind, url, caption, fileName);
         }
 
         /** Media whose kind is told by the link's file extension (.jpg, .mp4, .ogg, ...); a document when unknown. */
@@ -64,7 +64,7 @@ public sealed interface AgentMessage {
 
         /** As the channel sends it. */
         public MediaContent content() {
-            return content(mediaKind, url, caption, fileName);
+            return checkedMedia(mediaKind, url, caption, fileName);
         }
 
         private static MediaKind kindOf(URI url) {
@@ -83,7 +83,7 @@ public sealed interface AgentMessage {
     record VoiceNote(URI url) implements AgentMessage {
         public VoiceNote {
             Checks.nonNull(url, "url");
-            content(MediaKind.AUDIO, url, Optional.empty(), Optional.empty());
+            checkedMedia(MediaKind.AUDIO, url, Optional.empty(), Optional.empty());
         }
 
         public String kind() {
@@ -101,7 +101,7 @@ public sealed interface AgentMessage {
     }
 
     /** The channel's media message, its arguments checked as it checks them, a bad one named. */
-    private static MediaContent content(MediaKind kind, URI url, Optional<String> caption, Optional<String> fileName) {
+    private static MediaContent checkedMedia(MediaKind kind, URI url, Optional<String> caption, Optional<String> fileName) {
         try {
             return new MediaContent(kind, url, caption, fileName);
         } catch (IllegalArgumentException bad) {
