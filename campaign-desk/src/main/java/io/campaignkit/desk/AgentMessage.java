@@ -23,10 +23,12 @@ public sealed interface AgentMessage {
             Checks.nonBlank(text, "text");
         }
 
+        @Override
         public String kind() {
             return "TEXT";
         }
 
+        @Override
         public String transcriptText() {
             return text;
         }
@@ -54,10 +56,12 @@ public sealed interface AgentMessage {
             this(kindOf(Checks.nonNull(url, "url")), url, caption, Optional.empty());
         }
 
+        @Override
         public String kind() {
             return "MEDIA";
         }
 
+        @Override
         public String transcriptText() {
             return url + caption.map(text -> " " + text).orElse("");
         }
@@ -86,10 +90,12 @@ public sealed interface AgentMessage {
             checkedMedia(MediaKind.AUDIO, url, Optional.empty(), Optional.empty());
         }
 
+        @Override
         public String kind() {
             return "VOICE_NOTE";
         }
 
+        @Override
         public String transcriptText() {
             return url.toString();
         }
@@ -116,10 +122,12 @@ public sealed interface AgentMessage {
             parameters = List.copyOf(Checks.noNulls(parameters, "parameters"));
         }
 
+        @Override
         public String kind() {
             return "TEMPLATE";
         }
 
+        @Override
         public String transcriptText() {
             return name + " " + parameters;
         }
