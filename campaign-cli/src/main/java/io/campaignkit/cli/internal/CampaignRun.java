@@ -28,6 +28,7 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.host.WebhookEndpoint;
 import io.campaignkit.host.WebhookServer;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.importer.AudienceImporter;
 import io.campaignkit.importer.ImportPolicy;
 import io.campaignkit.importer.ImportResult;
@@ -87,7 +88,7 @@ final class CampaignRun {
     record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, AudienceOptions audience, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name, String storeUrl) {}
+            List<Path> reports, String name, String storeUrl, Optional<LocalHours> localHours) {}
 
     private final CliContext context;
     private final Plan plan;
@@ -163,12 +164,13 @@ final class CampaignRun {
                     ? engine.find(engineCampaign).orElseThrow() : createAndLaunch(engine, schema, contacts);
             err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
-                    + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
+                    + ", hours " + plan.hours().toText() + " " + (plan.localHours().isPresent() ? "local" : plan.hours().zone())
+                    + ")");
             if (context.ownsProcess() && startOrTest.startAt().isEmpty()) {
                 stop.installHook();
             }
             Instant now = Instant.now();
-            if (!plan.hours().isOpenAt(now)) {
+            if (plan.localHours().isEmpty() && !plan.hours().isOpenAt(now)) {
                 err.println("outside the active hours: sending starts at "
                         + plan.hours().nextOpening(now).map(Instant::toString).orElse("(never)") + "; Ctrl-C stops");
             }
@@ -224,7 +226,7 @@ final class CampaignRun {
 
     private List<Contact> importContacts(CustomDataSchema schema) {
         AudienceImporter importer = AudienceFiles.importer(importSchema(), plan.audience(),
-                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
+                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT, plan.localHours().flatMap(LocalHours::zoneField));
         ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
         if (!result.accepted() || result.invalid() > 0) {
             PrintWriter err = context.err();
@@ -319,7 +321,7 @@ final class CampaignRun {
     }
 
     private CampaignConfiguration configuration(CustomDataSchema schema) {
-        return CampaignConfiguration.custom()
+        CampaignConfiguration.Builder configuration = CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().sender())
@@ -327,8 +329,9 @@ final class CampaignRun {
                 .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
-                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
-                .build();
+                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build());
+        plan.localHours().ifPresent(configuration::localHours);
+        return configuration.build();
     }
 
     private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {

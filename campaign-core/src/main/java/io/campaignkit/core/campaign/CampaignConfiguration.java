@@ -2,6 +2,7 @@ package io.campaignkit.core.campaign;
 
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.template.TemplateMessage;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class CampaignConfiguration {
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
     private final OutOfHoursPolicy outOfHoursPolicy;
+    private final LocalHours localHours;
 
     private CampaignConfiguration(Builder builder) {
         this.name = builder.name;
@@ -44,6 +46,7 @@ public final class CampaignConfiguration {
         this.activeHours = builder.activeHours;
         this.deliveryPlan = builder.deliveryPlan;
         this.outOfHoursPolicy = builder.outOfHoursPolicy;
+        this.localHours = builder.localHours;
     }
 
     /** A configuration with nothing set but the defaults. */
@@ -98,6 +101,14 @@ public final class CampaignConfiguration {
         return outOfHoursPolicy;
     }
 
+    /**
+     * Present when the {@link #activeHours()} are read on each recipient's own wall clock (sending and
+     * the out-of-hours handling of replies alike); empty (the default) when they are read in their zone.
+     */
+    public Optional<LocalHours> localHours() {
+        return Optional.ofNullable(localHours);
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof CampaignConfiguration)) {
@@ -108,12 +119,13 @@ public final class CampaignConfiguration {
                 && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy);
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy);
+        return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy,
+                localHours);
     }
 
     @Override
@@ -121,7 +133,8 @@ public final class CampaignConfiguration {
         return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
                 + ", message=" + message + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
-                + ", outOfHoursPolicy=" + outOfHoursPolicy + "]";
+                + ", outOfHoursPolicy=" + outOfHoursPolicy
+                + (localHours == null ? "" : ", localHours=" + localHours.toText()) + "]";
     }
 
     /**
@@ -139,6 +152,7 @@ public final class CampaignConfiguration {
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();
         private OutOfHoursPolicy outOfHoursPolicy = OutOfHoursPolicy.DEFAULT;
+        private LocalHours localHours;
 
         private Builder() {}
 
@@ -152,6 +166,7 @@ public final class CampaignConfiguration {
             activeHours = from.activeHours;
             deliveryPlan = from.deliveryPlan;
             outOfHoursPolicy = from.outOfHoursPolicy;
+            localHours = from.localHours;
         }
 
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
@@ -231,6 +246,18 @@ public final class CampaignConfiguration {
 
         public Builder outOfHoursPolicy(OutOfHoursPolicy outOfHoursPolicy) {
             this.outOfHoursPolicy = Arguments.requireNonNull(outOfHoursPolicy, "outOfHoursPolicy");
+            return this;
+        }
+
+        /** Reads the active hours on each recipient's wall clock; see {@link LocalHours}. */
+        public Builder localHours(LocalHours localHours) {
+            this.localHours = Arguments.requireNonNull(localHours, "localHours");
+            return this;
+        }
+
+        /** Reads the active hours in their own zone again (the default). */
+        public Builder clearLocalHours() {
+            this.localHours = null;
             return this;
         }
 

@@ -21,6 +21,8 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.internal.CheckedWindows;
+import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationStore;
@@ -72,6 +74,7 @@ public final class CampaignEngineBuilder {
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private PacingStore pacing;
     private Executor callbackExecutor;
+    private PhoneTimeZones phoneTimeZones = PhoneTimeZones.libphonenumber();
 
     CampaignEngineBuilder() {}
 
@@ -221,6 +224,17 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Where a campaign whose hours are read in each recipient's local time
+     * ({@link io.campaignkit.core.hours.LocalHours}) finds the zones of a phone number when the contact
+     * has no zone field: by default libphonenumber's mapper ({@link PhoneTimeZones#libphonenumber()},
+     * which needs the class path).
+     */
+    public CampaignEngineBuilder phoneTimeZones(PhoneTimeZones phoneTimeZones) {
+        this.phoneTimeZones = Arguments.requireNonNull(phoneTimeZones, "phoneTimeZones");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -233,7 +247,8 @@ public final class CampaignEngineBuilder {
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(), phoneTimeZones,
+                CheckedWindows.of(storage.recipients())), ports);
     }
 
     private static Executor defaultCallbackExecutor() {

@@ -39,11 +39,16 @@ import java.util.TreeMap;
  * @param sms              the SMS segments of the messages, when the message is an inline text
  *                         (what a channel template becomes is up to the provider)
  * @param warnings         what would make the launch refuse or the run fall short, in sentences
+ * @param perZone          with {@linkplain io.campaignkit.core.hours.LocalHours local hours}, the contacts who
+ *                         would be sent by {@linkplain io.campaignkit.core.hours.RecipientZone#key() zone key},
+ *                         each zone's projected start and finish (its own window, the campaign's shared pace);
+ *                         empty without local hours
  */
 public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
         Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
         RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
-        Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings) {
+        Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings,
+        Map<String, ZonePlan> perZone) {
 
     /** Skip code of a contact lacking custom data the campaign's schema requires. */
     public static final String INCOMPLETE_CUSTOM_DATA = "INCOMPLETE_CUSTOM_DATA";
@@ -62,6 +67,16 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Arguments.requireNonNull(projectedFinish, "projectedFinish");
         Arguments.requireNonNull(sms, "sms");
         warnings = List.copyOf(Arguments.requireNonNull(warnings, "warnings"));
+        perZone = Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(perZone, "perZone")));
+    }
+
+    /** A plan without local hours (no {@link #perZone()}). */
+    public CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
+            Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
+            RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
+            Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings) {
+        this(campaign, plannedAt, audience, duplicates, wouldSend, skipped, perChannel, sender, campaignPace, senderLimit,
+                activeHours, projectedStart, projectedFinish, unsentAtEnd, sms, warnings, Map.of());
     }
 
     /** Contacts who would not be sent: the sum of {@link #skipped()}. */
@@ -78,5 +93,22 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
      * @param maxSegments    segments of the longest message
      */
     public record SmsTotals(long gsm7Messages, long ucs2Messages, long totalSegments, int maxSegments) {
+    }
+
+    /**
+     * One recipient zone of a local-hours plan.
+     *
+     * @param wouldSend        contacts of the zone who would be sent
+     * @param projectedStart   the zone's first send, empty when none would be sent
+     * @param projectedFinish  the zone's last send, empty when none would be sent
+     * @param unsentAtEnd      contacts of the zone the end instant (or hours that stop opening) would leave unsent
+     */
+    public record ZonePlan(long wouldSend, Optional<Instant> projectedStart, Optional<Instant> projectedFinish,
+            long unsentAtEnd) {
+
+        public ZonePlan {
+            Arguments.requireNonNull(projectedStart, "projectedStart");
+            Arguments.requireNonNull(projectedFinish, "projectedFinish");
+        }
     }
 }

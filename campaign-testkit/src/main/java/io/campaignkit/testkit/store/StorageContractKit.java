@@ -272,4 +272,38 @@ public abstract class StorageContractKit extends StoreContractSupport {
             return StorageContractKit.this.contact(index);
         }
     }
+
+    /** {@link RecipientWindowsContractKit} on this storage. */
+    @Nested
+    public class Windows extends RecipientWindowsContractKit {
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+
+        @Override
+        protected Instant startTime() {
+            return StorageContractKit.this.startTime();
+        }
+
+        @Override
+        protected int concurrentClaimers() {
+            return StorageContractKit.this.concurrentClaimers();
+        }
+
+        @Override
+        protected Duration concurrencyTimeout() {
+            return StorageContractKit.this.concurrencyTimeout();
+        }
+
+        @Override
+        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
+            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
+        }
+
+        @Override
+        protected Contact contact(int index) {
+            return StorageContractKit.this.contact(index);
+        }
+    }
 }

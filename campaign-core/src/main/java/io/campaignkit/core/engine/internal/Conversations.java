@@ -74,11 +74,24 @@ final class Conversations {
     private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
+    private final ReplyHours replyHours;
+    /**
+     * Local hours: contacts whose queued messages a drain left under its lease (their window closed):
+     * the first such message's sequence and until when the leases hold them. A later message of the
+     * contact waits while they hold, so each contact's messages reach the bot in order.
+     */
+    private final java.util.Map<Object, Held> heldClosed = new ConcurrentHashMap<>();
+
+    private record Held(long sequence, Instant until) {
+        boolean holdsBack(QueuedInbound later, Instant now) {
+            return until.isAfter(now) && later.sequence() > sequence;
+        }
+    }
 
     Conversations(CampaignStore campaigns, RecipientStore recipients, EngagementStore engagements,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
             HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
-            Lifecycle lifecycle, Replies replies) {
+            Lifecycle lifecycle, Replies replies, ReplyHours replyHours) {
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.engagements = engagements;
@@ -94,6 +107,7 @@ final class Conversations {
         this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.replies = replies;
+        this.replyHours = replyHours;
     }
 
     /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
@@ -122,7 +136,7 @@ final class Conversations {
                 Optional.empty(), message.timestamp()))));
         Conversation conversation = conversations.openOrContinue(active.id(), phone.get(), now);
         ReceivedMessage forBot = toBotMessage(message);
-        ActiveHours hours = active.configuration().activeHours();
+        ReplyHours.Window hours = replyHours.of(active, phone.get(), now); // the contact's local hours, if so set
         if (hours.isOpenAt(now)) {
             if (inbound.countQueued(active.id()) > 0) {
                 // earlier messages wait in the queue: keep the order
@@ -155,12 +169,32 @@ final class Conversations {
      * the bot's call returned; until then it stays queued under this engine's lease, and a claim that
      * hands it back to this engine (its lease ran out while the bot was slow) does not deliver it twice.
      */
-    void drainQueue(Campaign campaign, Instant now) {
+    Optional<Instant> drainQueue(Campaign campaign, Instant now) {
         stalled.remove(campaign.id());
+        Optional<Instant> closedUntil = Optional.empty();
         List<QueuedInbound> batch;
         do {
             batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
+                if (LocalTimes.isOn(campaign)) {
+                    // local hours: a contact whose window is closed keeps its message queued, under this
+                    // claim's lease; it is claimed again once both its window and the lease allow
+                    Object contact = contactKey(campaign.id(), queued.phone());
+                    Instant lease = leases.newLease(now).expiresAt();
+                    Held held = heldClosed.get(contact);
+                    boolean live = held != null && held.until().isAfter(now);
+                    ReplyHours.Window local = replyHours.of(campaign, queued.phone(), now);
+                    if (live && held.holdsBack(queued, now) || !local.isOpenAt(now)) {
+                        heldClosed.put(contact, live ? new Held(Math.min(held.sequence(), queued.sequence()), lease)
+                                : new Held(queued.sequence(), lease));
+                        Optional<Instant> again = local.nextOpening(now).map(open -> open.isAfter(lease) ? open : lease);
+                        closedUntil = Dispatcher.earliest(closedUntil, again);
+                        continue;
+                    }
+                    if (!live) {
+                        heldClosed.remove(contact);
+                    }
+                }
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
                     continue;
@@ -172,6 +206,7 @@ final class Conversations {
                         () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
+        return closedUntil;
     }
 
     /**
@@ -374,6 +409,20 @@ final class Conversations {
      * one. Schedules change at whole minutes, so a minute-by-minute look back is exact.
      */
     static Instant closedSince(ActiveHours hours, Instant now) {
+        return closedSince(new ReplyHours.Window() {
+            @Override
+            public boolean isOpenAt(Instant instant) {
+                return hours.isOpenAt(instant);
+            }
+
+            @Override
+            public Optional<Instant> nextOpening(Instant from) {
+                return hours.nextOpening(from);
+            }
+        }, now);
+    }
+
+    static Instant closedSince(ReplyHours.Window hours, Instant now) {
         Instant probe = now.truncatedTo(ChronoUnit.MINUTES);
         Instant limit = now.minus(CLOSED_PERIOD_SEARCH);
         try {

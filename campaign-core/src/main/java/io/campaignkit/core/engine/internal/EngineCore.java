@@ -26,6 +26,8 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.RecipientWindows;
+import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.InboundQueue;
@@ -78,7 +80,8 @@ public final class EngineCore {
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor) {
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, PhoneTimeZones phoneTimeZones,
+            Optional<RecipientWindows> recipientWindows) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -95,10 +98,11 @@ public final class EngineCore {
         PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize);
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();
+        LocalTimes localTimes = new LocalTimes(phoneTimeZones, recipientWindows);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers);
+                lifecycle, claims, answers, localTimes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
@@ -106,14 +110,14 @@ public final class EngineCore {
         Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies);
+                lifecycle, replies, new ReplyHours(recipients, localTimes));
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
-                clock, listeners, lifecycle, pendingSkips, audiences);
+                clock, listeners, lifecycle, pendingSkips, audiences, localTimes);
         this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
-                clock);
+                clock, localTimes);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
@@ -288,7 +292,10 @@ public final class EngineCore {
         next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
         ActiveHours hours = campaign.configuration().activeHours();
         if (inbound.countQueued(campaign.id()) > 0) {
-            if (hours.isOpenAt(now)) {
+            if (LocalTimes.isOn(campaign)) {
+                // each contact's own hours: the drain hands over the open ones and says when the rest open
+                next = Dispatcher.earliest(next, conversations.drainQueue(campaign, now));
+            } else if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
             } else {
                 next = Dispatcher.earliest(next, hours.nextOpening(now));

@@ -15,6 +15,7 @@ import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
@@ -76,12 +77,14 @@ final class Launcher {
     private final Lifecycle lifecycle;
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
+    private final LocalTimes localTimes;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
     Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
             BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
-            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
+            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.engagements = engagements;
         this.suppressions = suppressions;
@@ -94,6 +97,7 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
+        this.localTimes = localTimes;
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -107,6 +111,7 @@ final class Launcher {
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
+        localTimes.checkSupported(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
@@ -132,6 +137,7 @@ final class Launcher {
         Optional<io.campaignkit.core.campaign.Schedule> schedule = scheduled.schedule();
         checkChannelCarries(scheduled);
         checkBotFlowKnown(scheduled);
+        localTimes.checkSupported(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
         Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
                 stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
@@ -336,11 +342,19 @@ final class Launcher {
             Instant dueAt, Instant now) {
         List<NewRecipient> added = new ArrayList<>(batch.size());
         List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
+        List<RecipientZone> zones = new ArrayList<>(batch.size());
         for (Contact contact : batch) {
             RenderResult rendered = message.render(contact);
             skips.add(rendered instanceof RenderResult.Unresolved unresolved
                     ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
                     : Optional.empty());
+            // local hours: a contact without a usable local window is skipped before it is engaged
+            LocalTimes.ZoneOrSkip zone = LocalTimes.isOn(campaign) && skips.get(skips.size() - 1).isEmpty()
+                    ? localTimes.zoneOf(campaign, contact, dueAt) : null;
+            zones.add(zone == null ? null : zone.zone());
+            if (zone != null && zone.skipReason().isPresent()) {
+                skips.set(skips.size() - 1, zone.skipReason());
+            }
         }
         Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender,
                 batch.stream().map(Contact::phone).toList());
@@ -359,13 +373,14 @@ final class Launcher {
                 : engagements.engage(sender, campaign.id(), toEngage);
         for (int i = 0; i < batch.size(); i++) {
             Contact contact = batch.get(i);
+            RecipientZone zone = zones.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
                 skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
                         engagedElsewhere(sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
-                    .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
+                    .orElseGet(() -> localTimes.pending(campaign, contact, dueAt, zone)));
         }
         List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
         List<RecipientChange> skippedNow = new ArrayList<>();

@@ -15,6 +15,8 @@ import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.RecipientZone;
+import io.campaignkit.core.hours.ZonedHours;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
@@ -46,9 +48,10 @@ final class Planner {
     private final Pacing pacing;
     private final int batchSize;
     private final Clock clock;
+    private final LocalTimes localTimes;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            EngagementStore engagements, Pacing pacing, int batchSize, Clock clock) {
+            EngagementStore engagements, Pacing pacing, int batchSize, Clock clock, LocalTimes localTimes) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
@@ -57,6 +60,7 @@ final class Planner {
         this.pacing = pacing;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.localTimes = localTimes;
     }
 
     CampaignPlan plan(CampaignId id, LaunchRequest request) {
@@ -73,13 +77,24 @@ final class Planner {
         }
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
-        Tally tally = new Tally(campaign);
+        localTimes.checkSupported(campaign);
+        Instant start = request.startAt().orElse(campaign.configuration().deliveryPlan().effectiveStart(now));
+        Tally tally = new Tally(campaign, start);
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
         DeliveryPlan delivery = campaign.configuration().deliveryPlan();
-        Projection projection = Projection.of(tally.wouldSend, request.startAt().orElse(delivery.effectiveStart(now)), limits.campaignLimit(),
-                limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
+        Map<String, CampaignPlan.ZonePlan> perZone = Map.of();
+        Projection projection;
+        if (LocalTimes.isOn(campaign)) {
+            LocalProjection local = LocalProjection.of(tally.perZone, tally.zoneHours, start, limits.campaignLimit(),
+                    limits.senderLimit(), delivery.endAt());
+            projection = local.overall();
+            perZone = local.perZone();
+        } else {
+            projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(), limits.senderLimit(),
+                    campaign.configuration().activeHours(), delivery.endAt());
+        }
         List<String> warnings = new ArrayList<>();
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
         if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
@@ -94,7 +109,7 @@ final class Planner {
         Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings);
+                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, perZone);
     }
 
     /** The audience walked in batches, as the launch walks it. */
@@ -108,6 +123,11 @@ final class Planner {
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
         private final List<String> texts = new ArrayList<>();
+        private final Instant start;
+        /** Local hours: would-send contacts and the hours, by zone key. */
+        private final Map<String, Long> perZone = new HashMap<>();
+        private final List<RecipientZone> zones = new ArrayList<>();
+        private final Map<String, ZonedHours> zoneHours = new HashMap<>();
         private long audience;
         private long duplicates;
         private long wouldSend;
@@ -116,8 +136,9 @@ final class Planner {
         private long segments;
         private int maxSegments;
 
-        Tally(Campaign campaign) {
+        Tally(Campaign campaign, Instant start) {
             this.campaign = campaign;
+            this.start = start;
             this.sender = ChannelAdapters.senderKey(campaign);
             this.message = campaign.configuration().message().orElseThrow();
             this.schema = campaign.configuration().schema();
@@ -141,6 +162,7 @@ final class Planner {
                 return;
             }
             List<Contact> candidates = new ArrayList<>(batch.size());
+            List<RecipientZone> zones = this.zones;
             for (Contact contact : batch) {
                 if (!schema.isEmpty() && !schema.check(contact.customData()).isEmpty()) {
                     skip(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
@@ -150,6 +172,16 @@ final class Planner {
                 if (rendered instanceof RenderResult.Unresolved) {
                     skip(SkipReasons.UNRESOLVED_BINDING);
                     continue;
+                }
+                if (LocalTimes.isOn(campaign)) {
+                    LocalTimes.ZoneOrSkip zone = localTimes.zoneOf(campaign, contact, start);
+                    if (zone.skipReason().isPresent()) {
+                        skip(zone.skipReason().get().code());
+                        continue;
+                    }
+                    zones.add(zone.zone());
+                } else {
+                    zones.add(null);
                 }
                 candidates.add(contact);
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
@@ -165,6 +197,12 @@ final class Planner {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
                     wouldSend++;
+                    RecipientZone zone = zones.get(i);
+                    if (zone != null) {
+                        perZone.merge(zone.key(), 1L, Long::sum);
+                        zoneHours.computeIfAbsent(zone.key(),
+                                key -> localTimes.hoursIn(campaign.configuration().activeHours(), zone));
+                    }
                     if (inline) {
                         count(SmsSegments.of(texts.get(i)));
                     }
@@ -172,6 +210,7 @@ final class Planner {
             }
             batch.clear();
             texts.clear();
+            zones.clear();
         }
 
         private void skip(String code) {

@@ -40,9 +40,11 @@ final class Sender {
     private final Lifecycle lifecycle;
     private final Claims claims;
     private final AnswerRecorder answers;
+    private final LocalTimes localTimes;
 
     Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
-            Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers) {
+            Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -53,6 +55,7 @@ final class Sender {
         this.lifecycle = lifecycle;
         this.claims = claims;
         this.answers = answers;
+        this.localTimes = localTimes;
     }
 
     /**
@@ -62,6 +65,7 @@ final class Sender {
     Optional<Instant> sendDue(Campaign campaign, Instant now) {
         SenderKey sender = ChannelAdapters.senderKey(campaign);
         ChannelAdapter adapter = adapters.adapter(campaign);
+        DueRecipients due = DueRecipients.of(recipients, localTimes, campaign, now);
         while (true) {
             int room = maxInFlight - claims.inFlight();
             if (room <= 0) {
@@ -69,13 +73,12 @@ final class Sender {
             }
             int permits = pacing.availablePermits(campaign, now);
             if (permits == 0) {
-                Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
             int wanted = Math.min(Math.min(room, permits), batchSize);
-            List<Recipient> claimed = recipients.claimForSending(campaign.id(), leases.newLease(now), wanted, now);
+            List<Recipient> claimed = due.claim(leases.newLease(now), wanted);
             if (claimed.isEmpty()) {
-                return recipients.nextDueAt(campaign.id(), now);
+                return due.nextDueAt();
             }
             // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
             List<Recipient> sendable = skipSuppressed(sender, claimed, now);
@@ -100,8 +103,7 @@ final class Sender {
                 recipients.apply(giveBack);
             }
             if (claimed.size() < wanted || granted < sendable.size()) {
-                Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
         }
     }

@@ -14,6 +14,7 @@ import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
@@ -59,6 +60,8 @@ final class CampaignCodec {
                 .num(plan.pace().burst()).optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
+        // appended later: a configuration written before has no token here, and reads as not local
+        out.opt(configuration.localHours().map(LocalHours::toText));
         return out.toString();
     }
 
@@ -88,6 +91,9 @@ final class CampaignCodec {
         builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
                 new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
+        if (!in.atEnd()) {
+            in.opt().map(LocalHours::parse).ifPresent(builder::localHours);
+        }
         return builder.build();
     }
 
