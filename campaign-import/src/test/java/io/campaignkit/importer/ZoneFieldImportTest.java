@@ -44,8 +44,8 @@ class ZoneFieldImportTest {
 
     @Test
     void aWorkbookIsCheckedTheSameWay() throws Exception {
-        Path file = Fixtures.xlsx(dir, "c.xlsx", List.of(List.of("CONTACT", "ZONA", "NOMBRE"),
-                List.of("+525500998877", "Asia/Tokyo", "Carlos"), List.of("+525500998878", "GMT+25", "Ana")));
+        Path file = Fixtures.xlsx(dir, "c.xlsx", List.of(List.<Object>of("CONTACT", "ZONA", "NOMBRE"),
+                List.<Object>of("+525500998877", "Asia/Tokyo", "Carlos"), List.<Object>of("+525500998878", "GMT+25", "Ana")));
 
         ImportResult result = AudienceImporter.builder().schema(SCHEMA).zoneField("ZONA").build().importFile(file);
 

@@ -10,6 +10,7 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientWindows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,7 +107,8 @@ interface DueRecipients {
                     due.add(zone);
                 }
             }
-            due.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+            due.sort(Comparator.comparing((Map.Entry<String, Instant> zone) -> zone.getValue())
+                    .thenComparing(Map.Entry::getKey));
             List<String> zones = new ArrayList<>(due.size());
             due.forEach(zone -> zones.add(zone.getKey()));
             return zones;

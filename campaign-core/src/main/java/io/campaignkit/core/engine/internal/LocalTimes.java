@@ -96,9 +96,8 @@ final class LocalTimes {
 
     /**
      * The new PENDING recipient of a launch: as given when local hours are off; else in its zone (from
-     * {@link #zoneOf}), first
-     * due when its local window first opens at or after {@code dueAt}, so claims take recipients in the
-     * order their windows open.
+     * {@link #zoneOf}), first due when its local window first opens at or after {@code dueAt}, so claims
+     * take recipients in the order their windows open.
      */
     NewRecipient pending(Campaign campaign, Contact contact, Instant dueAt, RecipientZone zone) {
         if (!isOn(campaign)) {
@@ -130,10 +129,6 @@ final class LocalTimes {
     Set<String> pendingZones(CampaignId campaign) {
         boundCaches();
         return pendingZones.computeIfAbsent(campaign, id -> Set.copyOf(windows().pendingZones(id)));
-    }
-
-    void forget(CampaignId campaign) {
-        pendingZones.remove(campaign);
     }
 
     // a long-running engine sees many campaigns: the caches are dropped whole now and then, and refill

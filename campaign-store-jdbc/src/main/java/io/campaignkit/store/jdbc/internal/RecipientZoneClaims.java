@@ -39,18 +39,17 @@ public final class RecipientZoneClaims implements RecipientWindows {
     public Map<String, Instant> nextDueIn(CampaignId campaignId, Set<String> zoneKeys) {
         return sql.inTransaction("reading the due zones of " + campaignId, connection -> {
             Map<String, Instant> due = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(due_at) FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone = ? AND " + Scope.TENANT)) {
+            // the first entry of the index range, as wakeUps reads the campaign's (H2 walks its index in this order)
+            try (PreparedStatement select = connection.prepareStatement("SELECT due_at FROM ck_recipient"
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone = ? AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, local_zone, due_at LIMIT 1")) {
                 for (String zone : zoneKeys) {
                     select.setString(1, campaignId.value());
                     select.setString(2, zone);
                     scope.bind(select, 3);
                     try (ResultSet rows = select.executeQuery()) {
                         if (rows.next()) {
-                            long nanos = rows.getLong(1);
-                            if (!rows.wasNull()) {
-                                due.put(zone, Sql.instant(nanos));
-                            }
+                            due.put(zone, Sql.instant(rows.getLong(1)));
                         }
                     }
                 }
@@ -64,8 +63,9 @@ public final class RecipientZoneClaims implements RecipientWindows {
     public Set<String> pendingZones(CampaignId campaignId) {
         return sql.inTransaction("reading the zones of " + campaignId, connection -> {
             Set<String> zones = new LinkedHashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(local_zone) FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone > ? AND " + Scope.TENANT)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT local_zone FROM ck_recipient"
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone > ? AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, local_zone LIMIT 1")) {
                 String after = "";
                 while (true) {
                     select.setString(1, campaignId.value());
