@@ -302,6 +302,7 @@ final class CampaignRun {
                 .pacingStore(JdbcPacingStore.on(store))
                 .channel(adapter)
                 .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
+                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults()) // --local-hours
                 .clock(Clock.systemUTC());
     }
 

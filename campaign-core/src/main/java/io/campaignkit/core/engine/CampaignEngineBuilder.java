@@ -74,7 +74,7 @@ public final class CampaignEngineBuilder {
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private PacingStore pacing;
     private Executor callbackExecutor;
-    private PhoneTimeZones phoneTimeZones = PhoneTimeZones.libphonenumber();
+    private PhoneTimeZones phoneTimeZones;
 
     CampaignEngineBuilder() {}
 
@@ -226,8 +226,8 @@ public final class CampaignEngineBuilder {
     /**
      * Where a campaign whose hours are read in each recipient's local time
      * ({@link io.campaignkit.core.hours.LocalHours}) finds the zones of a phone number when the contact
-     * has no zone field: by default libphonenumber's mapper ({@link PhoneTimeZones#libphonenumber()},
-     * which needs the class path).
+     * has no zone field: campaign-import's {@code CountryTimeZones.ofDefaults()}, or the host's own. Without
+     * it such campaigns are refused at launch (a contact's local hours cannot be known).
      */
     public CampaignEngineBuilder phoneTimeZones(PhoneTimeZones phoneTimeZones) {
         this.phoneTimeZones = Arguments.requireNonNull(phoneTimeZones, "phoneTimeZones");
@@ -247,8 +247,8 @@ public final class CampaignEngineBuilder {
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(), phoneTimeZones,
-                CheckedWindows.of(storage.recipients())), ports);
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
+                Optional.ofNullable(phoneTimeZones), CheckedWindows.of(storage.recipients())), ports);
     }
 
     private static Executor defaultCallbackExecutor() {

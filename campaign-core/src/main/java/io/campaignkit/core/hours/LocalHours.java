@@ -16,15 +16,15 @@ import java.util.Optional;
  *       value there: an IANA zone id such as {@code Europe/Madrid} (an importer refuses an invalid id,
  *       naming its row and column; a contact that reaches a launch with one is skipped with
  *       {@link io.campaignkit.core.engine.SkipReasons#INVALID_LOCAL_ZONE});</li>
- *   <li>else the phone number: the zones libphonenumber's time-zone mapper gives for its prefix
- *       ({@link io.campaignkit.core.contact.PhoneTimeZones}). A prefix that spans several zones (a
- *       country-wide mobile range, a US area code split between two zones) gives them all, and the
- *       recipient's window is the <b>intersection</b> of their open hours: open only while the hours
- *       are open in every one of those zones, so no one is ever messaged outside their local hours,
- *       whichever of the zones they are really in. When the intersection never opens (zones too far
- *       apart for the hours), the contact is skipped at launch with
- *       {@link io.campaignkit.core.engine.SkipReasons#NO_LOCAL_WINDOW};</li>
- *   <li>a number the mapper knows nothing of (an unknown country) is read in the hours' own zone.</li>
+ *   <li>else the phone number: the zones the engine's {@link io.campaignkit.core.contact.PhoneTimeZones}
+ *       gives for it (campaign-import's {@code CountryTimeZones}: the zones of the number's country). A
+ *       number that may be in several zones (a country that spans several, as Mexico, Spain or the
+ *       United States do) gives them all, and the recipient's window is the <b>intersection</b> of
+ *       their open hours: open only while the hours are open in every one of those zones, so no one is
+ *       ever messaged outside their local hours, whichever of the zones they are really in. When the
+ *       intersection never opens (zones too far apart for the hours), the contact is skipped at launch
+ *       with {@link io.campaignkit.core.engine.SkipReasons#NO_LOCAL_WINDOW};</li>
+ *   <li>a number of which nothing is known (no country) is read in the hours' own zone.</li>
  * </ol>
  * The weekly ranges and date exceptions of the hours are read on the recipient's calendar: a
  * {@code 2026-12-25 closed} exception closes Christmas Day of each recipient's own wall clock.

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17 item 3: a campaign's hours read on each recipient's own clock. Contacts in Mexico City, Madrid
- * and Tokyo (zones from their numbers, by libphonenumber's mapper), a US number whose area code spans two
+ * and Tokyo (zones from their numbers, by a prefix mapper: {@link TestZones}), a US number whose area code spans two
  * zones, and a custom-data zone field; the manual clock drives the engine through the day.
  */
 class LocalHoursScenarioTest {
@@ -86,7 +86,7 @@ class LocalHoursScenarioTest {
         PhoneNumber phone = PhoneNumber.parse(send.message().recipient());
         ZoneId field = fieldZones.get(phone.e164());
         return ZonedHours.of(hours, field != null ? RecipientZone.of(field)
-                : new RecipientZone(PhoneTimeZones.libphonenumber().zonesOf(phone)));
+                : new RecipientZone(TestZones.zonesOf(phone)));
     }
 
     private static Instant firstSendTo(CampaignScenario scenario, String phone) {
@@ -95,7 +95,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void theNumbersOfTheScenarioLieInTheirZones() {
-        PhoneTimeZones zones = PhoneTimeZones.libphonenumber();
+        PhoneTimeZones zones = TestZones.MAPPER;
         assertThat(zones.zonesOf(PhoneNumber.parse(MEXICO_CITY))).containsExactly(CDMX);
         assertThat(zones.zonesOf(PhoneNumber.parse(MADRID))).containsExactly(EUROPE_MADRID);
         assertThat(zones.zonesOf(PhoneNumber.parse(TOKYO))).containsExactly(ASIA_TOKYO);
@@ -104,7 +104,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void eachRecipientIsSentWhenItsOwnWindowOpensAndNeverOutsideIt() {
-        CampaignScenario scenario = Fixtures.scenario().startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
         scenario.launch(id, List.of(contact(MEXICO_CITY), contact(MADRID), contact(TOKYO), contact(US_SPLIT),
                 withZone("+525510000002", "Asia/Tokyo"), withZone("+525510000003", " ")));
@@ -125,15 +125,14 @@ class LocalHoursScenarioTest {
         assertThat(firstSendTo(scenario, "+525510000003")).isBetween(Instant.parse("2026-01-05T14:00:00Z"),
                 Instant.parse("2026-01-05T14:00:05Z"));
         // the US number spans zones: sent when every one of them is open, the latest opening of the day
-        ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(PhoneTimeZones.libphonenumber()
-                .zonesOf(PhoneNumber.parse(US_SPLIT))));
+        ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(US_SPLIT))));
         assertThat(firstSendTo(scenario, US_SPLIT)).isEqualTo(split.nextOpening(LAUNCH).orElseThrow());
         assertThat(scenario.metrics(id).pending()).isZero();
     }
 
     @Test
     void aCampaignSpanningZonesKeepsSendingAsWindowsOpenAndClose() {
-        CampaignScenario scenario = Fixtures.scenario().startingAt(Instant.parse("2026-01-05T10:00:00Z")).build();
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(Instant.parse("2026-01-05T10:00:00Z")).build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(4));
         // Tokyo closes at 12:00Z with most of its 10 left; Madrid (open 07:00Z-20:00Z) goes on meanwhile
         List<Contact> audience = new ArrayList<>(numbered("+8131234560", 10));
@@ -159,7 +158,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void anInvalidZoneFieldOrHoursThatNeverOverlapSkipTheContactWithTheReason() {
-        CampaignScenario scenario = Fixtures.scenario().startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
         ActiveHours halfHour = ActiveHours.parse("MON-SUN 08:00-08:30", ZoneOffset.UTC);
         CampaignId id = localCampaign(scenario, halfHour, Pace.perSecond(1));
         scenario.launch(id, List.of(withZone(MEXICO_CITY, "Mars/Olympus"), contact(US_SPLIT), contact(MADRID)));
@@ -176,7 +175,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void theDryRunProjectsEachZoneAndTheRunFollowsIt() {
-        CampaignScenario scenario = Fixtures.scenario().startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
         List<Contact> audience = List.of(contact(MEXICO_CITY), contact(MADRID), contact(TOKYO),
                 withZone("+525510000002", "Asia/Tokyo"), withZone("+525510000004", "Nowhere/Else"));
@@ -204,7 +203,7 @@ class LocalHoursScenarioTest {
     void repliesOutsideTheContactsOwnHoursWaitForItsWindow() {
         RecordingBot bot = new RecordingBot();
         CampaignScenario scenario = CampaignScenario.custom().startingAt(Instant.parse("2026-01-05T07:30:00Z"))
-                .bot(Fixtures.BOT, bot).build();
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER)).bot(Fixtures.BOT, bot).build();
         // the hours' own zone is Tokyo, where it is 16:30 and open: the Madrid contact's clock decides instead
         ActiveHours tokyoHours = DAILY.withZone(ASIA_TOKYO);
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
@@ -227,6 +226,17 @@ class LocalHoursScenarioTest {
     }
 
     @Test
+    void anEngineThatCannotTellANumbersZonesRefusesTheLaunchOfALocalHoursCampaign() {
+        CampaignScenario scenario = Fixtures.scenario().startingAt(LAUNCH).build(); // no phoneTimeZones
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
+
+        assertThatThrownBy(() -> scenario.launch(id, List.of(contact(MADRID))))
+                .isInstanceOf(CampaignKitException.class).hasMessageContaining("phoneTimeZones")
+                .extracting(e -> ((CampaignKitException) e).code()).isEqualTo("LOCAL_HOURS_NO_PHONE_ZONES");
+        assertThat(scenario.store().counts(id).total()).isZero();
+    }
+
+    @Test
     void aStoreThatCannotClaimByZoneRefusesTheLaunchOfALocalHoursCampaign() {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         RecipientStore withoutWindows = (RecipientStore) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -235,6 +245,7 @@ class LocalHoursScenarioTest {
         CampaignStorage storage = new CampaignStorage(store, withoutWindows, store, store, store, store, store,
                 io.campaignkit.core.dispatch.pacing.PacingStore.inProcess());
         CampaignEngine engine = CampaignEngine.builder().storage(storage).clock(ManualClock.startingAt(LAUNCH))
+                .phoneTimeZones(TestZones.MAPPER)
                 .channel(io.campaignkit.channel.simulated.SimulatedChannel.withClock(ManualClock.startingAt(LAUNCH)))
                 .botFlows(Fixtures.bots()).callbackExecutor(Runnable::run).build();
         CampaignId id = CampaignId.of("local");

@@ -88,6 +88,7 @@ class LocalHoursSimulationProperties {
             this.scenario = CampaignScenario.custom()
                     .startingAt(WEEK_START.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60))))
                     .outcomeMix(mix).bot(Fixtures.BOT, bot).seed(random.nextLong())
+                    .engine(engine -> engine.phoneTimeZones(TestZones.MAPPER))
                     .retryPolicy(RetryPolicy.custom().maxAttempts(1 + random.nextInt(3))
                             .initialBackoff(Duration.ofMinutes(1 + random.nextInt(120))).build())
                     .build();
@@ -98,7 +99,7 @@ class LocalHoursSimulationProperties {
                     contact = contact.withCustomData(ZONE_FIELD.parse(Map.of("ZONA", zone)));
                     zones.put(contact.phone().e164(), RecipientZone.of(ZoneId.of(zone)));
                 } else {
-                    zones.put(contact.phone().e164(), new RecipientZone(PhoneTimeZones.libphonenumber().zonesOf(contact.phone())));
+                    zones.put(contact.phone().e164(), new RecipientZone(TestZones.zonesOf(contact.phone())));
                 }
                 pool.add(contact);
             }
@@ -195,7 +196,7 @@ class LocalHoursSimulationProperties {
         private ZonedHours windowOf(CampaignId id, String phone) {
             boolean byField = scenario.campaign(id).configuration().localHours().orElseThrow().zoneField().isPresent();
             RecipientZone zone = byField ? zones.get(phone)
-                    : new RecipientZone(PhoneTimeZones.libphonenumber().zonesOf(PhoneNumber.parse(phone)));
+                    : new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(phone)));
             return ZonedHours.of(hours.get(id), zone);
         }
 

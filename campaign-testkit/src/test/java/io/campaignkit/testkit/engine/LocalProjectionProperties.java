@@ -44,7 +44,7 @@ class LocalProjectionProperties {
             @ForAll @IntRange(min = 0, max = 23) int openHour, @ForAll @IntRange(min = 1, max = 12) int openHours,
             @ForAll @IntRange(min = 0, max = 7 * 24 * 60) int startMinute) {
         Instant start = Instant.parse("2026-01-05T00:00:00Z").plus(Duration.ofMinutes(startMinute));
-        CampaignScenario scenario = Fixtures.scenario().startingAt(start).build();
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(start).build();
         int closeHour = Math.min(24, openHour + openHours);
         ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC)
                 .everyDay(LocalTime.of(openHour, 0), closeHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(closeHour, 0)).build();
@@ -63,8 +63,7 @@ class LocalProjectionProperties {
 
         Map<String, List<Instant>> sentByZone = new HashMap<>();
         for (RecordedSend send : scenario.channel().sends()) {
-            String zone = new RecipientZone(PhoneTimeZones.libphonenumber()
-                    .zonesOf(PhoneNumber.parse(send.message().recipient()))).key();
+            String zone = new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(send.message().recipient()))).key();
             sentByZone.computeIfAbsent(zone, any -> new ArrayList<>()).add(send.requestedAt());
         }
         long skipped = plan.skippedTotal();

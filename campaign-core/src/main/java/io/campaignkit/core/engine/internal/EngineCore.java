@@ -80,7 +80,7 @@ public final class EngineCore {
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, PhoneTimeZones phoneTimeZones,
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, Optional<PhoneTimeZones> phoneTimeZones,
             Optional<RecipientWindows> recipientWindows) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();

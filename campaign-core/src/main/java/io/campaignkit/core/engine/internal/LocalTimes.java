@@ -35,12 +35,15 @@ final class LocalTimes {
 
     private static final int MAX_CACHED = 1000;
 
-    private final PhoneTimeZones phoneZones;
+    /** The code of the refusal to launch a local-hours campaign on an engine that cannot tell a number's zones. */
+    static final String NO_PHONE_ZONES = "LOCAL_HOURS_NO_PHONE_ZONES";
+
+    private final Optional<PhoneTimeZones> phoneZones;
     private final Optional<RecipientWindows> windows;
     private final Map<ActiveHours, Map<String, ZonedHours>> zoned = new ConcurrentHashMap<>();
     private final Map<CampaignId, Set<String>> pendingZones = new ConcurrentHashMap<>();
 
-    LocalTimes(PhoneTimeZones phoneZones, Optional<RecipientWindows> windows) {
+    LocalTimes(Optional<PhoneTimeZones> phoneZones, Optional<RecipientWindows> windows) {
         this.phoneZones = phoneZones;
         this.windows = windows;
     }
@@ -49,8 +52,16 @@ final class LocalTimes {
         return campaign.configuration().localHours().isPresent();
     }
 
-    /** A local-hours campaign needs a store that claims by zone; refused before anything is stored. */
+    /**
+     * A local-hours campaign needs a store that claims by zone and the zones of phone numbers (a contact
+     * without a zone field has only its number); refused before anything is stored.
+     */
     void checkSupported(Campaign campaign) {
+        if (isOn(campaign) && phoneZones.isEmpty()) {
+            throw new CampaignKitException(NO_PHONE_ZONES, "campaign " + campaign.id() + " reads its active hours in"
+                    + " each recipient's local time, and the engine cannot tell the zones of a phone number: give it"
+                    + " CampaignEngine.builder().phoneTimeZones(CountryTimeZones.ofDefaults()) (campaign-import) or your own");
+        }
         if (isOn(campaign) && windows.isEmpty()) {
             throw new CampaignKitException(UNSUPPORTED_STORE, "campaign " + campaign.id() + " reads its active hours in"
                     + " each recipient's local time, which its store cannot claim by (it does not implement"
@@ -77,7 +88,7 @@ final class LocalTimes {
                         + local.zoneField().get() + "' of " + contact.phone() + " is '" + id + "', not a time zone id", true));
             }
         } else {
-            List<ZoneId> zones = phoneZones.zonesOf(contact.phone());
+            List<ZoneId> zones = phoneZones.orElseThrow().zonesOf(contact.phone());
             zone = zones.isEmpty() ? RecipientZone.of(hours.zone()) : new RecipientZone(zones);
         }
         if (!hoursIn(hours, zone).opensAtOrAfter(from)) {
