@@ -55,7 +55,8 @@ class ZonedHoursTest {
         ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(List.of(ZoneId.of("America/New_York"),
                 ZoneId.of("America/Phoenix"))));
         // 2026-03-09, the day after New York springs forward: New York UTC-4 (08:00 = 12:00Z), Phoenix UTC-7 (08:00 = 15:00Z)
-        assertThat(split.nextOpening(Instant.parse("2026-03-09T00:00:00Z"))).contains(Instant.parse("2026-03-09T15:00:00Z"));
+        assertThat(split.isOpenAt(Instant.parse("2026-03-09T00:00:00Z"))).isTrue(); // 20:00 EDT, 17:00 MST
+        assertThat(split.nextOpening(Instant.parse("2026-03-09T06:00:00Z"))).contains(Instant.parse("2026-03-09T15:00:00Z"));
         // New York closes at 21:00 EDT = 01:00Z next day, before Phoenix does
         assertThat(split.nextClosing(Instant.parse("2026-03-09T15:00:00Z"))).contains(Instant.parse("2026-03-10T01:00:00Z"));
     }

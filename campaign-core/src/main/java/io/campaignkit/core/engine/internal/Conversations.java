@@ -75,18 +75,6 @@ final class Conversations {
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
     private final ReplyHours replyHours;
-    /**
-     * Local hours: contacts whose queued messages a drain left under its lease (their window closed):
-     * the first such message's sequence and until when the leases hold them. A later message of the
-     * contact waits while they hold, so each contact's messages reach the bot in order.
-     */
-    private final java.util.Map<Object, Held> heldClosed = new ConcurrentHashMap<>();
-
-    private record Held(long sequence, Instant until) {
-        boolean holdsBack(QueuedInbound later, Instant now) {
-            return until.isAfter(now) && later.sequence() > sequence;
-        }
-    }
 
     Conversations(CampaignStore campaigns, RecipientStore recipients, EngagementStore engagements,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
@@ -171,28 +159,22 @@ final class Conversations {
      */
     Optional<Instant> drainQueue(Campaign campaign, Instant now) {
         stalled.remove(campaign.id());
+        if (LocalTimes.isOn(campaign)) {
+            Optional<Instant> firstOpening = replyHours.allClosedUntil(campaign, now);
+            if (firstOpening.isPresent()) {
+                return firstOpening; // nothing to hand over: claim nothing, so nothing waits out a lease past its opening
+            }
+        }
         Optional<Instant> closedUntil = Optional.empty();
         List<QueuedInbound> batch;
         do {
             batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
                 if (LocalTimes.isOn(campaign)) {
-                    // local hours: a contact whose window is closed keeps its message queued, under this
-                    // claim's lease; it is claimed again once both its window and the lease allow
-                    Object contact = contactKey(campaign.id(), queued.phone());
-                    Instant lease = leases.newLease(now).expiresAt();
-                    Held held = heldClosed.get(contact);
-                    boolean live = held != null && held.until().isAfter(now);
-                    ReplyHours.Window local = replyHours.of(campaign, queued.phone(), now);
-                    if (live && held.holdsBack(queued, now) || !local.isOpenAt(now)) {
-                        heldClosed.put(contact, live ? new Held(Math.min(held.sequence(), queued.sequence()), lease)
-                                : new Held(queued.sequence(), lease));
-                        Optional<Instant> again = local.nextOpening(now).map(open -> open.isAfter(lease) ? open : lease);
-                        closedUntil = Dispatcher.earliest(closedUntil, again);
+                    Optional<Instant> held = replyHours.holdUntil(campaign, queued, now, leases.newLease(now).expiresAt());
+                    if (held.isPresent()) { // its contact's window is closed: it stays queued under this claim's lease
+                        closedUntil = Dispatcher.earliest(closedUntil, held);
                         continue;
-                    }
-                    if (!live) {
-                        heldClosed.remove(contact);
                     }
                 }
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());

@@ -110,7 +110,7 @@ public final class EngineCore {
         Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies, new ReplyHours(recipients, localTimes));
+                lifecycle, replies, new ReplyHours(recipients, inbound, localTimes, batchSize));
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
