@@ -90,7 +90,7 @@ class LocalHoursSimulationProperties {
                     .outcomeMix(mix).bot(Fixtures.BOT, bot).seed(random.nextLong())
                     .engine(engine -> engine.phoneTimeZones(TestZones.MAPPER))
                     .retryPolicy(RetryPolicy.custom().maxAttempts(1 + random.nextInt(3))
-                            .initialBackoff(Duration.ofMinutes(1 + random.nextInt(120))).build())
+                            .initialBackoff(Duration.ofMinutes(1 + random.nextInt(4))).build())
                     .build();
             for (String phone : PHONES) {
                 Contact contact = Contact.builder(PhoneNumber.parse(phone)).name("Contact " + phone).build();
