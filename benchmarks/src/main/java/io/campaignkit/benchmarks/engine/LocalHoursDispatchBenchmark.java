@@ -86,7 +86,8 @@ public class LocalHoursDispatchBenchmark {
         store = new InMemoryCampaignStore();
         channel = new InstantChannel(clock);
         engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock)
-                .ownerId("benchmark").maxInFlight(10_000).batchSize(1000).senderBurst(1000).build();
+                .ownerId("benchmark").maxInFlight(10_000).batchSize(1000).senderBurst(1000)
+                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults()).build();
         CampaignConfiguration.Builder configuration = BenchmarkCampaign.configuration().toBuilder().activeHours(DAILY)
                 .schema(io.campaignkit.core.data.CustomDataSchema.custom()
                         .optional(ZONE_FIELD, io.campaignkit.core.data.FieldType.TEXT).build());
