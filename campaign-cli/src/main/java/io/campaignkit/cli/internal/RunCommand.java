@@ -153,9 +153,14 @@ public final class RunCommand implements Callable<Integer> {
         CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
         Path reportFile = report;
-        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, List.copyOf(tags), audience, lenient, templateMessage,
+        Optional<LocalHours> local = localHours();
+        // the zone column may be blank on a row: that contact's zone comes from its number
+        List<FieldDefinition> columns = fields.stream().map(field -> local.flatMap(LocalHours::zoneField)
+                .filter(zoneField -> zoneField.equals(field.id())).map(any -> FieldDefinition.optional(field.id(), field.type()))
+                .orElse(field)).toList();
+        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, columns, List.copyOf(tags), audience, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, localHours());
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, local);
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
