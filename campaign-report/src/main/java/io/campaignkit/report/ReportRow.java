@@ -1,5 +1,6 @@
 package io.campaignkit.report;
 
+import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.engine.ReportedTimes;
 import io.campaignkit.core.port.DeliveryState;
@@ -64,6 +65,21 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
                 times.repliedAt(),
                 line.funnelSteps().stream().map(step -> new StepTime(step.step(), step.at())).toList(),
                 line.providerError(), recipient.contact().customData().normalizedValues());
+    }
+
+    /**
+     * Why the message did not reach this contact, keyed as {@link CampaignMetrics#notSentByReason()}
+     * counts it: the reason code of a FAILED or SKIPPED row, {@value CampaignMetrics#UNKNOWN_OUTCOME} for
+     * an UNKNOWN one; empty for every other row (sent, or not sent yet).
+     *
+     * @return the reason, if the row is one of the summary's "not sent"
+     */
+    public Optional<String> notSentReason() {
+        return switch (status) {
+            case "FAILED", "SKIPPED" -> Optional.of(errorCode.orElse(status));
+            case "UNKNOWN" -> Optional.of(CampaignMetrics.UNKNOWN_OUTCOME);
+            default -> Optional.empty();
+        };
     }
 
     /** A funnel step and when the contact reached it. */

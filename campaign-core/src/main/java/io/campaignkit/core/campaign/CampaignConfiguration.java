@@ -1,10 +1,12 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.template.TemplateMessage;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,25 +18,29 @@ import java.util.Optional;
  * <p>A configuration may be incomplete (a draft): the mandatory fields are empty until set.
  * {@link CampaignValidation#of(CampaignKind, CampaignConfiguration)} lists what is missing or
  * invalid. The other fields have defaults: no custom data ({@link CustomDataSchema#empty()}),
- * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT}.
+ * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT},
+ * no busy-contact wait ({@link Duration#ZERO}: a busy contact is skipped).
  */
 public final class CampaignConfiguration {
 
     /** Longest campaign name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** Longest {@link #busyContactWait()} accepted. */
+    public static final Duration MAX_BUSY_CONTACT_WAIT = Duration.ofDays(30);
 
     private static final CampaignConfiguration EMPTY = new Builder().build();
 
-    private final String name;
-    private final String botFlowId;
-    private final SenderKey channel;
-    private final TemplateMessage message;
-    private final AudienceReference audience;
+    private final @Nullable String name;
+    private final @Nullable String botFlowId;
+    private final @Nullable SenderKey channel;
+    private final @Nullable TemplateMessage message;
+    private final @Nullable AudienceReference audience;
     private final CustomDataSchema schema;
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
     private final OutOfHoursPolicy outOfHoursPolicy;
-    private final LocalHours localHours;
+    private final @Nullable LocalHours localHours;
+    private final Duration busyContactWait;
 
     private CampaignConfiguration(Builder builder) {
         this.name = builder.name;
@@ -47,6 +53,7 @@ public final class CampaignConfiguration {
         this.deliveryPlan = builder.deliveryPlan;
         this.outOfHoursPolicy = builder.outOfHoursPolicy;
         this.localHours = builder.localHours;
+        this.busyContactWait = builder.busyContactWait;
     }
 
     /** A configuration with nothing set but the defaults. */
@@ -109,6 +116,15 @@ public final class CampaignConfiguration {
         return Optional.ofNullable(localHours);
     }
 
+    /**
+     * How long a contact the host's {@link io.campaignkit.core.port.ContactAvailability} says is busy is
+     * kept PENDING and checked again, counted from when the engine first found it busy; still busy after
+     * that, it is skipped ({@code CONTACT_BUSY}). {@link Duration#ZERO}, the default, skips it at once.
+     */
+    public Duration busyContactWait() {
+        return busyContactWait;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof CampaignConfiguration)) {
@@ -119,13 +135,14 @@ public final class CampaignConfiguration {
                 && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours);
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours)
+                && busyContactWait.equals(that.busyContactWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy,
-                localHours);
+                localHours, busyContactWait);
     }
 
     @Override
@@ -134,7 +151,8 @@ public final class CampaignConfiguration {
                 + ", message=" + message + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
                 + ", outOfHoursPolicy=" + outOfHoursPolicy
-                + (localHours == null ? "" : ", localHours=" + localHours.toText()) + "]";
+                + (localHours == null ? "" : ", localHours=" + localHours.toText())
+                + ", busyContactWait=" + busyContactWait + "]";
     }
 
     /**
@@ -143,16 +161,17 @@ public final class CampaignConfiguration {
      * {@code clear...} methods unset a mandatory field.
      */
     public static final class Builder {
-        private String name;
-        private String botFlowId;
-        private SenderKey channel;
-        private TemplateMessage message;
-        private AudienceReference audience;
+        private @Nullable String name;
+        private @Nullable String botFlowId;
+        private @Nullable SenderKey channel;
+        private @Nullable TemplateMessage message;
+        private @Nullable AudienceReference audience;
         private CustomDataSchema schema = CustomDataSchema.empty();
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();
         private OutOfHoursPolicy outOfHoursPolicy = OutOfHoursPolicy.DEFAULT;
-        private LocalHours localHours;
+        private @Nullable LocalHours localHours;
+        private Duration busyContactWait = Duration.ZERO;
 
         private Builder() {}
 
@@ -167,6 +186,7 @@ public final class CampaignConfiguration {
             deliveryPlan = from.deliveryPlan;
             outOfHoursPolicy = from.outOfHoursPolicy;
             localHours = from.localHours;
+            busyContactWait = from.busyContactWait;
         }
 
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
@@ -258,6 +278,18 @@ public final class CampaignConfiguration {
         /** Reads the active hours in their own zone again (the default). */
         public Builder clearLocalHours() {
             this.localHours = null;
+            return this;
+        }
+
+        /**
+         * How long a busy contact is waited for ({@link CampaignConfiguration#busyContactWait()}); from
+         * {@link Duration#ZERO} (skip at once) to {@link #MAX_BUSY_CONTACT_WAIT}.
+         */
+        public Builder busyContactWait(Duration wait) {
+            Arguments.requireNonNull(wait, "wait");
+            Arguments.require(!wait.isNegative() && wait.compareTo(MAX_BUSY_CONTACT_WAIT) <= 0, "wait",
+                    "wait must be from 0 to " + MAX_BUSY_CONTACT_WAIT + ", was " + wait);
+            this.busyContactWait = wait;
             return this;
         }
 

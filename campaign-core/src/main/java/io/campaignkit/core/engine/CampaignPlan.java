@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * @param sms              the SMS segments of the messages, when the message is an inline text
  *                         (what a channel template becomes is up to the provider)
  * @param warnings         what would make the launch refuse or the run fall short, in sentences
+ * @param preflight        what the channel would refuse of the message: the problems a launch now
+ *                         would be refused for ({@link PreflightException}); empty when none
  * @param perZone          with {@linkplain io.campaignkit.core.hours.LocalHours local hours}, the contacts who
  *                         would be sent by {@linkplain io.campaignkit.core.hours.RecipientZone#key() zone key},
  *                         each zone's projected start and finish (its own window, the campaign's shared pace);
@@ -48,7 +50,7 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
         RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
         Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings,
-        Map<String, ZonePlan> perZone) {
+        List<io.campaignkit.channel.PreflightProblem> preflight, Map<String, ZonePlan> perZone) {
 
     /** Skip code of a contact lacking custom data the campaign's schema requires. */
     public static final String INCOMPLETE_CUSTOM_DATA = "INCOMPLETE_CUSTOM_DATA";
@@ -67,16 +69,8 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Arguments.requireNonNull(projectedFinish, "projectedFinish");
         Arguments.requireNonNull(sms, "sms");
         warnings = List.copyOf(Arguments.requireNonNull(warnings, "warnings"));
+        preflight = List.copyOf(Arguments.requireNoNullElements(preflight, "preflight"));
         perZone = Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(perZone, "perZone")));
-    }
-
-    /** A plan without local hours (no {@link #perZone()}). */
-    public CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
-            Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
-            RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
-            Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings) {
-        this(campaign, plannedAt, audience, duplicates, wouldSend, skipped, perChannel, sender, campaignPace, senderLimit,
-                activeHours, projectedStart, projectedFinish, unsentAtEnd, sms, warnings, Map.of());
     }
 
     /** Contacts who would not be sent: the sum of {@link #skipped()}. */

@@ -123,6 +123,16 @@ class CampaignRoundTripTest {
     }
 
     @Test
+    void aRetargetedAudienceComesBackEqualWithItsOutcomesAndCodes() {
+        CampaignConfiguration retry = rich().toBuilder().audience(AudienceReference.recipientsOf(CampaignId.of("c:julio.1"),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().failedWith("131026").unknown()
+                        .skippedFor("ALREADY_IN_ACTIVE_CAMPAIGN").notRead().build())).build();
+        Campaign draft = Campaign.create(CampaignId.of("retry-1"), "acme", "cobranza", CampaignKind.LIVE, retry, T0);
+        store.insert(draft);
+        assertThat(store.find(draft.id())).contains(draft);
+    }
+
+    @Test
     void aContactWithTagsValuedTagsAndCustomDataComesBackEqual() {
         Campaign campaign = Campaign.create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE, rich(), T0);
         store.insert(campaign);
@@ -156,6 +166,7 @@ class CampaignRoundTripTest {
                 .deliveryPlan(DeliveryPlan.custom().startAt(T0.plusSeconds(3600)).pace(Pace.perHour(3000).withBurst(5))
                         .endAt(T0.plusSeconds(86_400 * 7)).build())
                 .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Te respondemos mañana a las 9:00"))
+                .busyContactWait(java.time.Duration.ofMinutes(45))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.store;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.port.Recipient;
 
 /**
@@ -14,7 +15,7 @@ final class RecipientEntry {
     final String zone;
     Recipient recipient;
     /** The lease batch holding it while SENDING, else null. */
-    LeaseBatch heldBy;
+    @Nullable LeaseBatch heldBy;
 
     RecipientEntry(RecipientBook book, Recipient recipient, String zone) {
         this.book = book;
@@ -23,7 +24,7 @@ final class RecipientEntry {
     }
 
     /** Moves it under {@code batch} (or under none), keeping the batches' live counts right. */
-    void holdBy(LeaseBatch batch) {
+    void holdBy(@Nullable LeaseBatch batch) {
         if (heldBy != null) {
             heldBy.live--;
         }

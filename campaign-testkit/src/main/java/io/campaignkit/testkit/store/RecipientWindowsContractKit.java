@@ -40,6 +40,15 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
     protected RecipientWindowsContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientWindowsContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** @return the storage's claims by zone; the kit fails when it has none */
     protected final RecipientWindows windows() {
         return recipients().windows().orElseThrow(() -> new AssertionError(

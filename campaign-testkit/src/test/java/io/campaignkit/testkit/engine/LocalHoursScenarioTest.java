@@ -225,6 +225,42 @@ class LocalHoursScenarioTest {
         assertThat(bot.received().get(1).context().contact().phone().e164()).isEqualTo(MADRID);
     }
 
+    /** Monday 07:00 UTC: 08:00 in Madrid and 16:00 in Tokyo (both open). */
+    private static final Instant BOTH_OPEN = Instant.parse("2026-01-05T07:00:00Z");
+
+    @Test
+    void aContactAddedToASendingCampaignInAZoneItHadNoneInIsSent() {
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(BOTH_OPEN).build();
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(120));
+        scenario.launch(id, numbered("+3491123456", 10));
+        scenario.runUntil(BOTH_OPEN.plusSeconds(60)); // sending Madrid's, the campaign's only zone so far
+
+        scenario.engine().addContacts(id, List.of(contact(TOKYO)));
+        scenario.runUntil(BOTH_OPEN.plus(Duration.ofMinutes(30)));
+
+        assertThat(scenario.channel().sendsTo(TOKYO)).hasSize(1);
+        assertThat(scenario.metrics(id).pending()).isZero();
+    }
+
+    @Test
+    void aContactAnotherProcessAddsInANewZoneIsSentOnceTheZonesAreReadAgain() {
+        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(BOTH_OPEN).build();
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(120));
+        scenario.launch(id, numbered("+3491123456", 10));
+        scenario.runUntil(BOTH_OPEN.plusSeconds(60));
+        // a second engine on the same store (the CLI's add-contacts, say) adds a contact in Tokyo
+        CampaignEngine other = CampaignEngine.builder().store(scenario.store()).channel(scenario.channel())
+                .botFlows(Fixtures.bots()).clock(scenario.clock()).phoneTimeZones(TestZones.MAPPER).ownerId("other")
+                .callbackExecutor(Runnable::run).build();
+        other.addContacts(id, List.of(contact(TOKYO)));
+        scenario.runUntil(BOTH_OPEN.plus(Duration.ofMinutes(30)));
+
+        assertThat(scenario.channel().sendsTo(TOKYO)).hasSize(1);
+        assertThat(scenario.metrics(id).pending()).isZero();
+    }
+
     @Test
     void anEngineThatCannotTellANumbersZonesRefusesTheLaunchOfALocalHoursCampaign() {
         CampaignScenario scenario = Fixtures.scenario().startingAt(LAUNCH).build(); // no phoneTimeZones

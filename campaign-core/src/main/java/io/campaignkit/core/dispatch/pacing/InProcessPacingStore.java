@@ -55,6 +55,9 @@ final class InProcessPacingStore implements PacingStore {
 
     private SendPacer pacerFor(SendLimits limits) {
         requireNonNull(limits, "limits");
+        if (limits.isSenderOnly()) {
+            return senders.pacerFor(limits.sender(), limits.senderLimit());
+        }
         Paced paced = campaigns.get(limits.campaign());
         if (paced == null) {
             paced = campaigns.computeIfAbsent(limits.campaign(), id -> new Paced(limits, SendPacer.allOf(List.of(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Sender} claims from in one run of one campaign, at one instant: every due recipient
@@ -59,7 +60,7 @@ interface DueRecipients {
         private final ActiveHours hours;
         private final Instant now;
         /** Open zones with recipients due now, earliest due first; a zone leaves when a claim comes back short. */
-        private List<String> claimable;
+        private @Nullable List<String> claimable;
 
         InOpenWindows(LocalTimes localTimes, Campaign campaign, Instant now) {
             this.localTimes = localTimes;
@@ -71,8 +72,10 @@ interface DueRecipients {
 
         @Override
         public List<Recipient> claim(Lease lease, int limit) {
+            List<String> claimable = this.claimable;
             if (claimable == null) {
                 claimable = openAndDue();
+                this.claimable = claimable;
             }
             List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
             while (claimed.size() < limit && !claimable.isEmpty()) {
@@ -115,7 +118,7 @@ interface DueRecipients {
         }
 
         private Map<String, Instant> dueByZone() {
-            Set<String> zones = localTimes.pendingZones(campaign.id());
+            Set<String> zones = localTimes.pendingZones(campaign.id(), now);
             Map<String, Instant> due = new HashMap<>();
             List<String> chunk = new ArrayList<>(Math.min(zones.size(), CampaignStore.MAX_BATCH));
             for (String zone : zones) {

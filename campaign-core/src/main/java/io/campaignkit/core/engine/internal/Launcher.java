@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
@@ -46,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * Launches a READY campaign, crash-safe: checks the channel, the bot flow and the audience (complete
  * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
  * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
- * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, engaged in
- * another campaign), and only then lets it wait for its start or send.
+ * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, busy, engaged in
+ * another campaign within the tenant's {@link Exclusivity exclusivity scope}), and only then lets it
+ * wait for its start or send.
  *
  * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
  * a phone again for the same campaign succeeds again, and the store returns only what it added), so
@@ -67,6 +69,8 @@ final class Launcher {
 
     private final RecipientStore recipients;
     private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
+    private final BusyContacts busy;
     private final SuppressionList suppressions;
     private final BotFlowRegistry botFlows;
     private final ChannelAdapters adapters;
@@ -77,16 +81,19 @@ final class Launcher {
     private final Lifecycle lifecycle;
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
+    private final Preflight preflight;
     private final LocalTimes localTimes;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
-    Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
-            BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
-            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
+    Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
+            SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
+            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
             LocalTimes localTimes) {
         this.recipients = recipients;
         this.engagements = engagements;
+        this.exclusivity = exclusivity;
+        this.busy = busy;
         this.suppressions = suppressions;
         this.botFlows = botFlows;
         this.adapters = adapters;
@@ -97,6 +104,7 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
+        this.preflight = new Preflight(adapters);
         this.localTimes = localTimes;
     }
 
@@ -111,6 +119,7 @@ final class Launcher {
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
+        preflight.check(campaign);
         localTimes.checkSupported(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = clock.instant();
@@ -137,6 +146,7 @@ final class Launcher {
         Optional<io.campaignkit.core.campaign.Schedule> schedule = scheduled.schedule();
         checkChannelCarries(scheduled);
         checkBotFlowKnown(scheduled);
+        preflight.check(scheduled);
         localTimes.checkSupported(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
         Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
@@ -286,6 +296,11 @@ final class Launcher {
         }
     }
 
+    /** What the campaign's channel would refuse of its message: the launch refuses these, the dry run lists them. */
+    List<io.campaignkit.channel.PreflightProblem> preflightProblems(Campaign campaign) {
+        return preflight.problems(campaign);
+    }
+
     /** The campaign's channel must be known to the engine and able to carry its message. */
     void checkChannelCarries(Campaign campaign) {
         if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
@@ -338,7 +353,8 @@ final class Launcher {
         }
     }
 
-    private void insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
+    /** Adds one batch of contacts as recipients, PENDING or SKIPPED with the reason; answers those the store added. */
+    List<Recipient> insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
             Instant dueAt, Instant now) {
         List<NewRecipient> added = new ArrayList<>(batch.size());
         List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
@@ -369,15 +385,16 @@ final class Launcher {
                 toEngage.add(contact.phone());
             }
         }
+        toEngage = skipBusy(campaign, batch, skips, toEngage, dueAt, now);
         Set<PhoneNumber> engagedElsewhere = toEngage.isEmpty() ? Set.of()
-                : engagements.engage(sender, campaign.id(), toEngage);
+                : exclusivity.engage(campaign, sender, toEngage);
         for (int i = 0; i < batch.size(); i++) {
             Contact contact = batch.get(i);
             RecipientZone zone = zones.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
                 skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
-                        engagedElsewhere(sender, contact.phone()), true));
+                        exclusivity.heldElsewhere(campaign, sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
                     .orElseGet(() -> localTimes.pending(campaign, contact, dueAt, zone)));
@@ -391,17 +408,42 @@ final class Launcher {
             }
         }
         lifecycle.emit(skippedNow);
+        return inserted;
     }
 
     /**
-     * The reason of a contact engaged elsewhere, naming the campaign that holds it so an operator can
-     * finish that one (a campaign left ACTIVE by a crash keeps its contacts). One look-up per skipped
-     * contact: skips are the exception, and the engagement port answers only which phones were taken.
+     * A campaign that sends at once asks the host which contacts are busy: with no busy-contact wait
+     * they are skipped now ({@code CONTACT_BUSY}) and not engaged; with one they are added PENDING, their
+     * wait starting now. A campaign that starts later leaves the question to the check before each
+     * send, and so does a failing check (reported; nobody is skipped for it). Answers who to engage.
      */
-    private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
-        return engagements.engagedCampaign(sender, phone)
-                .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
-                .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
-                        + " (released since)");
+    private List<PhoneNumber> skipBusy(Campaign campaign, List<Contact> batch, List<Optional<StatusReason>> skips,
+            List<PhoneNumber> candidates, Instant dueAt, Instant now) {
+        if (candidates.isEmpty() || !busy.checks() || dueAt.isAfter(now)) {
+            return candidates;
+        }
+        Set<PhoneNumber> busyNow;
+        try {
+            busyNow = busy.busyAmong(campaign, candidates);
+        } catch (RuntimeException failure) {
+            LOG.warn("the contact-availability check failed at the launch of campaign {}; the check before each send"
+                    + " decides", campaign.id(), failure);
+            return candidates;
+        }
+        if (busyNow.isEmpty()) {
+            return candidates;
+        }
+        boolean waits = !campaign.configuration().busyContactWait().isZero();
+        for (int i = 0; i < batch.size(); i++) {
+            PhoneNumber phone = batch.get(i).phone();
+            if (skips.get(i).isEmpty() && busyNow.contains(phone)) {
+                if (waits) {
+                    busy.startWaiting(new io.campaignkit.core.port.RecipientKey(campaign.id(), phone), now);
+                } else {
+                    skips.set(i, Optional.of(BusyContacts.skipReason(campaign, phone)));
+                }
+            }
+        }
+        return waits ? candidates : candidates.stream().filter(phone -> !busyNow.contains(phone)).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Projection} for a campaign with local hours: the same token buckets, granted at every instant
@@ -31,8 +32,8 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         final long sends;
         final Optional<Instant> due;
         long granted;
-        Instant first;
-        Instant last;
+        @Nullable Instant first;
+        @Nullable Instant last;
 
         Zone(String key, ZonedHours hours, long sends, Instant start) {
             this.key = key;
@@ -61,7 +62,8 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         List<Zone> zones = new ArrayList<>();
         long total = 0;
         for (Map.Entry<String, Long> zone : new TreeMap<>(sendsPerZone).entrySet()) {
-            zones.add(new Zone(zone.getKey(), hoursPerZone.get(zone.getKey()), zone.getValue(), start));
+            ZonedHours hours = java.util.Objects.requireNonNull(hoursPerZone.get(zone.getKey()), "the hours of each zone");
+            zones.add(new Zone(zone.getKey(), hours, zone.getValue(), start));
             total += zone.getValue();
         }
         // the engine claims the zone whose recipients fell due first, then the next

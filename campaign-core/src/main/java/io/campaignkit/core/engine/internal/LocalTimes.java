@@ -15,6 +15,7 @@ import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.StatusReason;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Local hours ({@link LocalHours}): which zone a contact is in, the campaign's hours read on its wall
@@ -34,6 +36,11 @@ final class LocalTimes {
     static final String UNSUPPORTED_STORE = "LOCAL_HOURS_UNSUPPORTED_STORE";
 
     private static final int MAX_CACHED = 1000;
+    /**
+     * How long a campaign's pending zone keys are trusted before they are read again: contacts added to
+     * an active campaign by another process (add-contacts) may bring zones this engine has not seen.
+     */
+    static final Duration ZONES_REREAD = Duration.ofMinutes(1);
 
     /** The code of the refusal to launch a local-hours campaign on an engine that cannot tell a number's zones. */
     static final String NO_PHONE_ZONES = "LOCAL_HOURS_NO_PHONE_ZONES";
@@ -41,7 +48,11 @@ final class LocalTimes {
     private final Optional<PhoneTimeZones> phoneZones;
     private final Optional<RecipientWindows> windows;
     private final Map<ActiveHours, Map<String, ZonedHours>> zoned = new ConcurrentHashMap<>();
-    private final Map<CampaignId, Set<String>> pendingZones = new ConcurrentHashMap<>();
+    private final Map<CampaignId, KnownZones> pendingZones = new ConcurrentHashMap<>();
+
+    /** A campaign's pending zone keys as read at an instant (plus those this engine added since). */
+    private record KnownZones(Set<String> keys, Instant readAt) {
+    }
 
     LocalTimes(Optional<PhoneTimeZones> phoneZones, Optional<RecipientWindows> windows) {
         this.phoneZones = phoneZones;
@@ -99,7 +110,7 @@ final class LocalTimes {
     }
 
     /** A contact's zone, or why it is skipped: exactly one is set. */
-    record ZoneOrSkip(RecipientZone zone, StatusReason skip) {
+    record ZoneOrSkip(@Nullable RecipientZone zone, @Nullable StatusReason skip) {
         Optional<StatusReason> skipReason() {
             return Optional.ofNullable(skip);
         }
@@ -110,12 +121,16 @@ final class LocalTimes {
      * {@link #zoneOf}), first due when its local window first opens at or after {@code dueAt}, so claims
      * take recipients in the order their windows open.
      */
-    NewRecipient pending(Campaign campaign, Contact contact, Instant dueAt, RecipientZone zone) {
+    NewRecipient pending(Campaign campaign, Contact contact, Instant dueAt, @Nullable RecipientZone zone) {
         if (!isOn(campaign)) {
             return NewRecipient.pending(contact, dueAt);
         }
-        Instant opening = hoursIn(campaign.configuration().activeHours(), zone).nextOpening(dueAt).orElse(dueAt);
-        return NewRecipient.pendingIn(contact, opening, zone);
+        RecipientZone in = java.util.Objects.requireNonNull(zone, "with local hours a pending contact has its zone");
+        Instant opening = hoursIn(campaign.configuration().activeHours(), in).nextOpening(dueAt).orElse(dueAt);
+        // contacts added to a sending campaign may be in a zone it had none in: this engine claims there at once
+        pendingZones.computeIfPresent(campaign.id(), (id, known) -> known.keys().contains(in.key()) ? known
+                : new KnownZones(union(known.keys(), in.key()), known.readAt()));
+        return NewRecipient.pendingIn(contact, opening, in);
     }
 
     /** The campaign's hours on {@code zone}'s wall clock(s), kept for the next recipient of that zone. */
@@ -133,13 +148,25 @@ final class LocalTimes {
     }
 
     /**
-     * The zone keys of the campaign's pending recipients, read once per engine: a launch adds every
-     * recipient before sending starts and a retry keeps its zone, so the set only shrinks (a key left
-     * with nobody pending costs one empty look-up per run).
+     * The zone keys of the campaign's pending recipients, read again every {@link #ZONES_REREAD}: a launch
+     * adds every recipient before sending starts and a retry keeps its zone, so between additions of
+     * contacts the set only shrinks (a key left with nobody pending costs one empty look-up per run);
+     * contacts this engine adds join at once, those another process adds at the next reading.
      */
-    Set<String> pendingZones(CampaignId campaign) {
+    Set<String> pendingZones(CampaignId campaign, Instant now) {
         boundCaches();
-        return pendingZones.computeIfAbsent(campaign, id -> Set.copyOf(windows().pendingZones(id)));
+        KnownZones known = pendingZones.get(campaign);
+        if (known == null || !now.isBefore(known.readAt().plus(ZONES_REREAD))) {
+            known = new KnownZones(Set.copyOf(windows().pendingZones(campaign)), now);
+            pendingZones.put(campaign, known);
+        }
+        return known.keys();
+    }
+
+    private static Set<String> union(Set<String> keys, String key) {
+        Set<String> more = new java.util.HashSet<>(keys);
+        more.add(key);
+        return Set.copyOf(more);
     }
 
     // a long-running engine sees many campaigns: the caches are dropped whole now and then, and refill

@@ -42,6 +42,20 @@ final class Pacing {
         store.holdSender(limitsOf(campaign), until);
     }
 
+    /**
+     * Counts a reply about to be sent on the campaign's sender against the sender's limit, never holding
+     * it back: the provider counts every message of the number, and a contact waiting for an answer
+     * comes before the campaign's next first message. With a permit free it is taken; without one the
+     * reply takes the sender's next permit in debt: the sender is held one permit interval past its next
+     * permit, so the campaigns on it send that much later. The campaign's pace does not apply.
+     */
+    void takeForReply(Campaign campaign, Instant now) {
+        SendLimits limits = SendLimits.senderOnly(ChannelAdapters.senderKey(campaign), senderLimit(campaign));
+        if (store.tryAcquire(limits, 1, now) == 0) {
+            store.holdSender(limits, store.nextPermitAt(limits, now).plus(limits.senderPermitInterval()));
+        }
+    }
+
     void forget(CampaignId id) {
         limits.remove(id);
         store.forget(id);
@@ -61,8 +75,11 @@ final class Pacing {
     private SendLimits newLimits(Campaign campaign) {
         Pace pace = campaign.configuration().deliveryPlan().pace();
         RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
-        RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
+        return new SendLimits(campaign.id(), campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit(campaign));
+    }
+
+    private RateLimit senderLimit(Campaign campaign) {
+        return RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
                 .withBurst(senderBurst);
-        return new SendLimits(campaign.id(), campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit);
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.PreflightProblem;
+import io.campaignkit.core.engine.PreflightException;
+
 import io.campaignkit.channel.SmsSegments;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
@@ -17,7 +20,6 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.hours.ZonedHours;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.RenderResult;
@@ -44,19 +46,21 @@ final class Planner {
     private final LaunchAudiences audiences;
     private final Launcher launcher;
     private final SuppressionList suppressions;
-    private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
+    private final BusyContacts busy;
     private final Pacing pacing;
     private final int batchSize;
     private final Clock clock;
     private final LocalTimes localTimes;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            EngagementStore engagements, Pacing pacing, int batchSize, Clock clock, LocalTimes localTimes) {
+            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, int batchSize, Clock clock, LocalTimes localTimes) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
         this.suppressions = suppressions;
-        this.engagements = engagements;
+        this.exclusivity = exclusivity;
+        this.busy = busy;
         this.pacing = pacing;
         this.batchSize = batchSize;
         this.clock = clock;
@@ -78,12 +82,14 @@ final class Planner {
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
         localTimes.checkSupported(campaign);
-        Instant start = request.startAt().orElse(campaign.configuration().deliveryPlan().effectiveStart(now));
-        Tally tally = new Tally(campaign, start);
+        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
+        Instant start = request.startAt().orElse(delivery.effectiveStart(now));
+        // as at the launch: a campaign that starts later asks about busy contacts only before each send
+        Tally tally = new Tally(campaign, start, !start.isAfter(now));
+        List<PreflightProblem> preflight = launcher.preflightProblems(campaign);
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
-        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
         Map<String, CampaignPlan.ZonePlan> perZone = Map.of();
         Projection projection;
         if (LocalTimes.isOn(campaign)) {
@@ -96,10 +102,21 @@ final class Planner {
                     campaign.configuration().activeHours(), delivery.endAt());
         }
         List<String> warnings = new ArrayList<>();
+        if (!preflight.isEmpty()) {
+            warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): channel '"
+                    + ChannelAdapters.senderKey(campaign).channelType() + "' would refuse the message: "
+                    + preflight.stream().map(PreflightProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
         if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
             warnings.add("the launch would be refused: " + incomplete
                     + " contacts lack custom data the campaign's schema requires");
+        }
+        tally.availabilityFailure.ifPresent(failure -> warnings.add("the contact-availability check failed (" + failure
+                + "); busy contacts are not counted"));
+        if (tally.busyWaited > 0) {
+            warnings.add(tally.busyWaited + " contacts are busy now; the campaign waits up to "
+                    + campaign.configuration().busyContactWait() + " for each, then skips it (" + SkipReasons.CONTACT_BUSY + ")");
         }
         if (projection.unsent() > 0) {
             warnings.add(projection.unsent() + " contacts would not be sent before "
@@ -109,12 +126,13 @@ final class Planner {
         Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, perZone);
+                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight, perZone);
     }
 
     /** The audience walked in batches, as the launch walks it. */
     private final class Tally {
         private final Campaign campaign;
+        private final boolean asksBusy;
         private final SenderKey sender;
         private final TemplateMessage message;
         private final CustomDataSchema schema;
@@ -131,14 +149,18 @@ final class Planner {
         private long audience;
         private long duplicates;
         private long wouldSend;
+        /** Busy now, kept PENDING for the campaign's busy-contact wait (counted in wouldSend). */
+        private long busyWaited;
+        private Optional<String> availabilityFailure = Optional.empty();
         private long gsm7;
         private long ucs2;
         private long segments;
         private int maxSegments;
 
-        Tally(Campaign campaign, Instant start) {
+        Tally(Campaign campaign, Instant start, boolean asksBusy) {
             this.campaign = campaign;
             this.start = start;
+            this.asksBusy = asksBusy;
             this.sender = ChannelAdapters.senderKey(campaign);
             this.message = campaign.configuration().message().orElseThrow();
             this.schema = campaign.configuration().schema();
@@ -188,14 +210,20 @@ final class Planner {
             }
             Set<PhoneNumber> suppressed = candidates.isEmpty() ? Set.of()
                     : suppressions.suppressedAmong(sender, candidates.stream().map(Contact::phone).toList());
+            Set<PhoneNumber> busyNow = busyAmong(candidates, suppressed);
+            boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
                 if (suppressed.contains(contact.phone())) {
                     skip(SkipReasons.OPTED_OUT);
-                } else if (engagements.engagedCampaign(sender, contact.phone())
-                        .filter(holder -> !holder.equals(campaign.id())).isPresent()) {
+                } else if (busyNow.contains(contact.phone()) && !waits) {
+                    skip(SkipReasons.CONTACT_BUSY);
+                } else if (exclusivity.holder(campaign, sender, contact.phone()).isPresent()) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
+                    if (busyNow.contains(contact.phone())) {
+                        busyWaited++;
+                    }
                     wouldSend++;
                     RecipientZone zone = zones.get(i);
                     if (zone != null) {
@@ -211,6 +239,21 @@ final class Planner {
             batch.clear();
             texts.clear();
             zones.clear();
+        }
+
+        /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
+        private Set<PhoneNumber> busyAmong(List<Contact> candidates, Set<PhoneNumber> suppressed) {
+            if (!asksBusy) {
+                return Set.of();
+            }
+            List<PhoneNumber> asked = candidates.stream().map(Contact::phone).filter(phone -> !suppressed.contains(phone))
+                    .toList();
+            try {
+                return busy.busyAmong(campaign, asked);
+            } catch (RuntimeException failure) {
+                availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
+                return Set.of();
+            }
         }
 
         private void skip(String code) {

@@ -36,16 +36,18 @@ final class Replies {
     private final ConversationStore conversations;
     private final TrackingStore tracking;
     private final ChannelAdapters adapters;
+    private final Pacing pacing;
     private final Clock clock;
     private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
 
-    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Clock clock,
-            Listeners listeners) {
+    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Pacing pacing,
+            Clock clock, Listeners listeners) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
+        this.pacing = pacing;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -97,11 +99,30 @@ final class Replies {
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> adapter.send(message).toCompletableFuture())
+                    .thenCompose(ignored -> {
+                        // the permit is taken when the reply leaves, not when the bot asked: a reply held
+                        // behind an earlier one of its conversation leaves later
+                        countAgainstTheSender(campaign, conversation);
+                        return adapter.send(message).toCompletableFuture();
+                    })
                     .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
         });
         // forget the chain once its last send is answered, unless a later reply extended it
         sent.whenComplete((ignored, failure) -> lastSendOf.remove(conversation.id(), sent));
+    }
+
+    /**
+     * Replies take the sender's permits (in debt when none is free) and are sent whatever the answer:
+     * a pacing store that fails must not silence the bot, so its failure is logged and reported instead.
+     */
+    private void countAgainstTheSender(Campaign campaign, Conversation conversation) {
+        try {
+            pacing.takeForReply(campaign, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("reply in conversation {} is sent without counting it against its sender's limit: {}",
+                    conversation.id(), e.toString());
+            listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, e);
+        }
     }
 
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {

@@ -11,7 +11,9 @@ import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,31 @@ final class ReplyHours {
         boolean isOpenAt(Instant instant);
 
         Optional<Instant> nextOpening(Instant from);
+
+        /**
+         * The start of the closed period {@code now} is in: the last minute the hours were open, plus
+         * one. Schedules change at whole minutes, so a minute-by-minute look back is exact.
+         */
+        default Instant closedSince(Instant now) {
+            Instant probe = now.truncatedTo(ChronoUnit.MINUTES);
+            Instant limit = now.minus(CLOSED_PERIOD_SEARCH);
+            try {
+                while (probe.isAfter(limit)) {
+                    Instant previous = probe.minus(1, ChronoUnit.MINUTES);
+                    if (isOpenAt(previous)) {
+                        return probe;
+                    }
+                    probe = previous;
+                }
+            } catch (RuntimeException beyondSupportedRange) {
+                return probe;
+            }
+            return limit;
+        }
     }
+
+    /** How far back to look for the start of a closed period: longer than any weekly gap. */
+    private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
 
     private final RecipientStore recipients;
     private final InboundQueue inbound;

@@ -1,6 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.campaign.DeliveryPlan;
@@ -39,6 +41,10 @@ import java.util.Set;
 final class CampaignCodec {
 
     private static final String FORMAT = "1";
+    /** Tag of the busy-contact wait, an ISO-8601 duration. */
+    private static final String BUSY_CONTACT_WAIT = "busyContactWait";
+    /** Tag of the local hours ({@link LocalHours#toText()}): the active hours read on each recipient's clock. */
+    private static final String LOCAL_HOURS = "localHours";
 
     private CampaignCodec() {}
 
@@ -60,8 +66,12 @@ final class CampaignCodec {
                 .num(plan.pace().burst()).optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
-        // appended later: a configuration written before has no token here, and reads as not local
-        out.opt(configuration.localHours().map(LocalHours::toText));
+        // optional settings added after format 1: a tag and its value, written only when not the default,
+        // so what an earlier release wrote still reads (it simply ends here)
+        if (!configuration.busyContactWait().isZero()) {
+            out.str(BUSY_CONTACT_WAIT).str(configuration.busyContactWait().toString());
+        }
+        configuration.localHours().ifPresent(local -> out.str(LOCAL_HOURS).str(local.toText()));
         return out.toString();
     }
 
@@ -91,8 +101,15 @@ final class CampaignCodec {
         builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
                 new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
-        if (!in.atEnd()) {
-            in.opt().map(LocalHours::parse).ifPresent(builder::localHours);
+        while (!in.atEnd()) {
+            String tag = in.required();
+            if (BUSY_CONTACT_WAIT.equals(tag)) {
+                builder.busyContactWait(java.time.Duration.parse(in.required()));
+            } else if (LOCAL_HOURS.equals(tag)) {
+                builder.localHours(LocalHours.parse(in.required()));
+            } else {
+                throw new IllegalStateException("unknown campaign configuration setting " + tag);
+            }
         }
         return builder.build();
     }
@@ -169,6 +186,8 @@ final class CampaignCodec {
         } else if (audience.get() instanceof AudienceReference.TestAudience test) {
             out.str("T").num(test.contacts().size());
             test.contacts().forEach(contact -> ContactCodec.writeWhole(out, contact));
+        } else if (audience.get() instanceof AudienceReference.CampaignRecipients retargeted) {
+            out.str("R").str(retargeted.source().value()).str(retargeted.outcomes().toText());
         }
     }
 
@@ -198,6 +217,9 @@ final class CampaignCodec {
                 }
                 return Optional.of(new AudienceReference.TestAudience(contacts));
             }
+            case "R":
+                return Optional.of(new AudienceReference.CampaignRecipients(CampaignId.of(in.required()),
+                        OutcomeFilter.parse(in.required())));
             default:
                 throw new IllegalStateException("unknown audience kind " + kind);
         }

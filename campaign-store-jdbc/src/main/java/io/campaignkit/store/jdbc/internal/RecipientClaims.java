@@ -45,7 +45,7 @@ public final class RecipientClaims {
     }
 
     /**
-     * {@link #claimForSending} within one local zone (V29's column, V30's index); the column is read too,
+     * {@link #claimForSending} within one local zone (V34's column, V35's index); the column is read too,
      * so the claim's order can name it wherever the rows are sorted again.
      */
     public List<Recipient> claimDueInZone(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link RecipientWindows} on {@code ck_recipient.local_zone} (V29), each statement one range of the
- * {@code ck_recipient_local_due} index (V30): (campaign, PENDING, zone) then due time and sequence.
+ * {@link RecipientWindows} on {@code ck_recipient.local_zone} (V34), each statement one range of the
+ * {@code ck_recipient_local_due} index (V35): (campaign, PENDING, zone) then due time and sequence.
  */
 public final class RecipientZoneClaims implements RecipientWindows {
 

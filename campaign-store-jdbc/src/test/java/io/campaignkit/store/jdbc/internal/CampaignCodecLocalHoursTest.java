@@ -4,27 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.hours.LocalHours;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Local hours are the configuration's last token: a configuration stored before they existed reads as not local. */
+/**
+ * Local hours are one of the configuration's tagged optional settings: written only when set, so a
+ * configuration stored before they existed (or without them) reads as not local, and they read back
+ * whatever other tagged settings stand beside them.
+ */
 class CampaignCodecLocalHoursTest {
 
     @Test
-    void aConfigurationWrittenBeforeLocalHoursReadsWithout() {
+    void aConfigurationWithoutLocalHoursWritesNoTagAndReadsWithout() {
         CampaignConfiguration plain = CampaignConfiguration.custom().name("antes").build();
-        String now = CampaignCodec.encodeConfiguration(plain);
-        assertThat(now).endsWith("~"); // the absent local hours
-        String before = now.substring(0, now.length() - 1);
-        assertThat(CampaignCodec.decodeConfiguration(before)).isEqualTo(plain);
-        assertThat(CampaignCodec.decodeConfiguration(now)).isEqualTo(plain);
+        String text = CampaignCodec.encodeConfiguration(plain);
+        assertThat(text).doesNotContain("localHours");
+        assertThat(CampaignCodec.decodeConfiguration(text)).isEqualTo(plain);
     }
 
     @Test
-    void localHoursAreWrittenInTheirTextForm() {
+    void localHoursAreATaggedSettingInTheirTextForm() {
         CampaignConfiguration local = CampaignConfiguration.custom().name("local")
                 .localHours(LocalHours.fromField("ZONA")).build();
         String text = CampaignCodec.encodeConfiguration(local);
-        assertThat(text).endsWith("10:local:ZONA");
+        assertThat(text).endsWith("10:localHours10:local:ZONA");
         assertThat(CampaignCodec.decodeConfiguration(text)).isEqualTo(local);
+    }
+
+    @Test
+    void localHoursReadBackBesideTheBusyContactWaitInEitherOrder() {
+        CampaignConfiguration busyOnly = CampaignConfiguration.custom().name("ambos")
+                .busyContactWait(Duration.ofMinutes(30)).build();
+        CampaignConfiguration both = busyOnly.toBuilder().localHours(LocalHours.fromPhoneNumbers()).build();
+        String busyText = CampaignCodec.encodeConfiguration(busyOnly);
+        String bothText = CampaignCodec.encodeConfiguration(both);
+        assertThat(CampaignCodec.decodeConfiguration(busyText)).isEqualTo(busyOnly); // as an earlier release wrote it
+        assertThat(CampaignCodec.decodeConfiguration(bothText)).isEqualTo(both);
+        String localTag = bothText.substring(busyText.length());
+        String reordered = busyText.substring(0, busyText.indexOf("15:busyContactWait")) + localTag
+                + busyText.substring(busyText.indexOf("15:busyContactWait"));
+        assertThat(CampaignCodec.decodeConfiguration(reordered)).isEqualTo(both);
     }
 }
