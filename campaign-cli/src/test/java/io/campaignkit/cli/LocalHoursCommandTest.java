@@ -47,9 +47,12 @@ class LocalHoursCommandTest {
 
     @Test
     void aRunWithLocalHoursSendsEveryoneInsideTheirHours() {
-        CliRun run = CliRun.of(args("--local-hours", "--zone-field", "ZONA", "--hours", "MON-SUN 00:00-24:00"));
+        // the report and the store in the test's folder, not the working directory
+        CliRun run = CliRun.of(args("--local-hours", "--zone-field", "ZONA", "--hours", "MON-SUN 00:00-24:00",
+                "--report", dir.resolve("report.csv").toString(), "--store", "jdbc:h2:file:" + dir.resolve("ck").toAbsolutePath()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(dir.resolve("report.csv")).exists();
         assertThat(run.err()).contains("hours MON-SUN 00:00-24:00 local");
         assertThat(run.out()).containsPattern("sent\\s+3");
     }

@@ -225,6 +225,35 @@ class LocalHoursScenarioTest {
         assertThat(bot.received().get(1).context().contact().phone().e164()).isEqualTo(MADRID);
     }
 
+    @Test
+    void aContactsNextReplyGoesToTheBotOnceTheEarlierIsAcknowledgedThoughTheHoursOwnZoneIsClosed() {
+        RecordingBot bot = new RecordingBot();
+        java.util.Queue<Runnable> callbacks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        // 15:00Z: midnight in Tokyo, the hours' own zone (closed); 16:00 in Madrid, the contact's (open)
+        CampaignScenario scenario = CampaignScenario.custom().startingAt(Instant.parse("2026-01-05T15:00:00Z"))
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).callbackExecutor(callbacks::add))
+                .bot(Fixtures.BOT, bot).build();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
+                .andThen(c -> c.activeHours(DAILY.withZone(ASIA_TOKYO)).localHours(LocalHours.fromPhoneNumbers())));
+        scenario.launch(id, List.of(contact(MADRID)));
+        scenario.runFor(Duration.ofSeconds(5));
+        runAll(callbacks);
+        assertThat(scenario.channel().sendsTo(MADRID)).hasSize(1);
+
+        scenario.inbound(MADRID, "uno");
+        scenario.inbound(MADRID, "dos"); // queued behind the first, which is on its way to the bot
+        assertThat(bot.received()).isEmpty();
+        runAll(callbacks); // the first's acknowledgement hands over the second, with no engine run between
+        assertThat(bot.received()).extracting(received -> received.message().text().orElseThrow())
+                .containsExactly("uno", "dos");
+    }
+
+    private static void runAll(java.util.Queue<Runnable> callbacks) {
+        for (Runnable next = callbacks.poll(); next != null; next = callbacks.poll()) {
+            next.run();
+        }
+    }
+
     /** Monday 07:00 UTC: 08:00 in Madrid and 16:00 in Tokyo (both open). */
     private static final Instant BOTH_OPEN = Instant.parse("2026-01-05T07:00:00Z");
 
