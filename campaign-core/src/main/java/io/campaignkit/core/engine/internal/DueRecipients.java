@@ -80,7 +80,17 @@ interface DueRecipients {
             List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
             while (claimed.size() < limit && !claimable.isEmpty()) {
                 int wanted = limit - claimed.size();
-                List<Recipient> got = windows.claimDueIn(campaign.id(), claimable.get(0), lease, wanted, now);
+                List<Recipient> got;
+                try {
+                    got = windows.claimDueIn(campaign.id(), claimable.get(0), lease, wanted, now);
+                } catch (RuntimeException storeFailure) {
+                    if (claimed.isEmpty()) {
+                        throw storeFailure;
+                    }
+                    // the earlier zones' recipients are claimed: handed to the Sender, they come under its
+                    // claim, which a store still failing at its next call strands and the next run gives back
+                    return claimed;
+                }
                 claimed.addAll(got);
                 if (got.size() < wanted) {
                     claimable.remove(0);

@@ -4,11 +4,13 @@ import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
@@ -17,6 +19,7 @@ import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,37 +86,106 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return due.nextDueAt();
             }
-            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the permits
-            // are taken: it sends nothing
-            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, skipSuppressed(sender, claimed, now), now);
-            if (available.isEmpty()) {
-                return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: the batch went back
-            }
-            List<Recipient> sendable = available.get();
-            int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
-            List<RecipientUpdate> giveBack = new ArrayList<>(sendable.size() - granted);
+            // open before any other store call: a failure of one strands the batch under this claim, whose
+            // lease is kept and whose unsent recipients are given back once the store answers again
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
-            Optional<TemplateMessage> message = campaign.configuration().message();
-            answers.sendingBatch(() -> {
-                int index = 0;
-                for (Recipient recipient : sendable) {
-                    if (index++ < granted) {
-                        send(campaign, sender, message.orElseThrow(), adapter, recipient, claim, now);
-                    } else {
-                        giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
-                    }
+            int[] handed = {0};
+            List<Recipient> sendable = claimed;
+            BatchOutcome outcome;
+            try {
+                // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the permits
+                // are taken: it sends nothing
+                Optional<List<Recipient>> available = skipOrDeferBusy(campaign, skipSuppressed(sender, claimed, now), now);
+                if (available.isEmpty()) {
+                    claims.release(claim);
+                    return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: the batch went back
                 }
-            });
-            answers.recordAnswers();
-            if (claim.outstanding.get() == 0) {
-                claims.release(claim);
-            }
-            if (!giveBack.isEmpty()) {
-                recipients.apply(giveBack);
+                sendable = available.get();
+                outcome = sendBatch(campaign, sender, adapter, sendable, claim, handed, now);
+            } catch (RuntimeException storeFailure) {
+                strand(claim, claimed, sendable.subList(0, handed[0]));
+                throw storeFailure;
             }
             // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
-            if (claimed.size() < wanted || granted < sendable.size() || granted == permits) {
+            if (claimed.size() < wanted || outcome.granted() < sendable.size() || outcome.granted() == permits) {
                 return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+            }
+        }
+    }
+
+    /** How many of a batch's sendable recipients had a permit. */
+    private record BatchOutcome(int granted) {}
+
+    /**
+     * Takes the permits for {@code sendable} and sends those that got one, giving the rest back;
+     * {@code handed[0]} counts the recipients dealt with in order, so a store failure midway knows
+     * which were handed to the channel.
+     */
+    private BatchOutcome sendBatch(Campaign campaign, SenderKey sender, ChannelAdapter adapter, List<Recipient> sendable,
+            Claims.Claim claim, int[] handed, Instant now) {
+        int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
+        Optional<TemplateMessage> message = campaign.configuration().message();
+        answers.sendingBatch(() -> {
+            for (int index = 0; index < granted; index++) {
+                send(campaign, sender, message.orElseThrow(), adapter, sendable.get(index), claim, now);
+                handed[0]++;
+            }
+        });
+        answers.recordAnswers();
+        if (granted < sendable.size()) {
+            List<RecipientUpdate> giveBack = new ArrayList<>(sendable.size() - granted);
+            for (Recipient recipient : sendable.subList(granted, sendable.size())) {
+                giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
+            }
+            recipients.apply(giveBack);
+        }
+        if (claim.outstanding.get() == 0) {
+            claims.release(claim);
+        }
+        return new BatchOutcome(granted);
+    }
+
+    /**
+     * A store call failed after the claim: the recipients of the batch not handed to the channel stay
+     * under the claim, to be given back by the next run ({@link #giveBackStranded}) rather than left
+     * SENDING until the lease expires and then taken for UNKNOWN though never sent. Those already
+     * settled (skipped, given back) are included too: giving one back again changes nothing.
+     */
+    private static void strand(Claims.Claim claim, List<Recipient> claimed, List<Recipient> handed) {
+        Set<RecipientKey> sent = new HashSet<>();
+        for (Recipient recipient : handed) {
+            sent.add(recipient.key());
+        }
+        List<Recipient> unsent = new ArrayList<>(claimed.size() - sent.size());
+        for (Recipient recipient : claimed) {
+            if (!sent.contains(recipient.key())) {
+                unsent.add(recipient);
+            }
+        }
+        claim.stranded = unsent.isEmpty() ? null : List.copyOf(unsent);
+    }
+
+    /**
+     * Gives back to PENDING the recipients a store failure stranded under this engine's claims of the
+     * campaign (see {@link #strand}); throws again, keeping them stranded, while the store still fails.
+     */
+    void giveBackStranded(CampaignId id, Instant now) {
+        for (Claims.Claim claim : claims.of(id)) {
+            List<Recipient> stranded = claim.stranded;
+            if (stranded == null) {
+                continue;
+            }
+            // under the recording lock: the lease a renewal may be changing is the one the store holds them under
+            answers.whileNotRecording(() -> {
+                List<RecipientUpdate> giveBack = new ArrayList<>(stranded.size());
+                for (Recipient recipient : stranded) {
+                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), claim.lease, now, now));
+                }
+                recipients.apply(giveBack);
+                claim.stranded = null;
+            });
+            if (claim.outstanding.get() == 0) {
+                claims.release(claim);
             }
         }
     }
