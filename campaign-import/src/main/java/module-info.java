@@ -11,6 +11,8 @@ module io.campaignkit.importer {
     requires org.apache.poi.ooxml;
     // the streaming XLSX reader parses the sheet XML with SAX
     requires java.xml;
+    // CountryTimeZones: the time zones of a country, for local hours
+    requires com.ibm.icu;
 
     exports io.campaignkit.importer;
 }

@@ -103,6 +103,7 @@ public final class AudienceImporter {
         private @Nullable String contactColumn;
         private NotMobilePolicy notMobile = NotMobilePolicy.WARN;
         private @Nullable Charset encoding;
+        private @Nullable String zoneField;
 
         private Builder() {}
 
@@ -186,9 +187,24 @@ public final class AudienceImporter {
             return this;
         }
 
+        /**
+         * The custom-data field that holds each contact's time zone, for a campaign whose hours are read in
+         * each recipient's local time ({@code LocalHours.fromField}): a value that is no IANA zone id
+         * ({@code America/Mexico_City}, {@code Europe/Madrid}) is the row's error
+         * ({@link ImportError#INVALID_TIME_ZONE}, naming its row and column); a blank one leaves the zone to
+         * the phone number. The schema must have the field; null (the default) checks no field.
+         */
+        public Builder zoneField(@Nullable String zoneField) {
+            this.zoneField = zoneField == null ? null : Arguments.requireNonBlank(zoneField, "zoneField").strip();
+            return this;
+        }
+
+        /** @throws InvalidArgumentException when the {@link #zoneField} is not a field of the schema */
         public AudienceImporter build() {
+            Arguments.require(zoneField == null || schema.contains(zoneField), "zoneField", "zoneField '" + zoneField
+                    + "' is not a field of the schema " + schema.fields().stream().map(f -> f.id()).toList());
             return new AudienceImporter(new ImportSettings(schema, defaultRegion, policy, maxErrors, sheetName,
-                    limits, parallelism, contactColumn, notMobile, encoding));
+                    limits, parallelism, contactColumn, notMobile, encoding, zoneField));
         }
 
         private static void requireKnownRegion(String region) {

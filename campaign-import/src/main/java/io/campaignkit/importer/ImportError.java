@@ -29,6 +29,8 @@ public record ImportError(int row, String column, String code, @Nullable String 
     public static final String MISSING_VALUE = "MISSING_VALUE";
     public static final String INVALID_NUMBER = "INVALID_NUMBER";
     public static final String INVALID_DATE = "INVALID_DATE";
+    /** A value of the {@linkplain AudienceImporter.Builder#zoneField zone field} that is no time-zone id. */
+    public static final String INVALID_TIME_ZONE = "INVALID_TIME_ZONE";
 
     /**
      * The reason of an {@code INVALID_PHONE} problem for a valid number that libphonenumber calls

@@ -11,6 +11,7 @@ import io.campaignkit.importer.ImportResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Opens a contact file for {@code validate} and {@code run}, turning every failure into a {@link CliException}. */
@@ -40,6 +41,12 @@ final class AudienceFiles {
     }
 
     static AudienceImporter importer(CustomDataSchema schema, AudienceOptions options, ImportPolicy policy) {
+        return importer(schema, options, policy, Optional.empty());
+    }
+
+    /** With local hours from a zone field: its values are checked as time-zone ids. */
+    static AudienceImporter importer(CustomDataSchema schema, AudienceOptions options, ImportPolicy policy,
+            Optional<String> zoneField) {
         try {
             return AudienceImporter.builder()
                     .schema(schema)
@@ -49,11 +56,13 @@ final class AudienceFiles {
                     .notMobile(options.notMobile)
                     .encoding(options.charset())
                     .policy(policy)
+                    .zoneField(zoneField.orElse(null))
                     .build();
         } catch (InvalidArgumentException invalid) {
             String option = switch (String.valueOf(invalid.argument())) {
                 case "defaultRegion" -> "--region";
                 case "contactColumn" -> "--contact-column";
+                case "zoneField" -> "--zone-field";
                 default -> "--sheet";
             };
             throw CliException.usage("bad " + option + ": " + invalid.getMessage(), invalid);

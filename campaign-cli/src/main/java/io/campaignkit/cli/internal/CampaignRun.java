@@ -28,6 +28,7 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.host.WebhookEndpoint;
 import io.campaignkit.host.WebhookServer;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ final class CampaignRun {
     record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, AudienceOptions audience, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name, String storeUrl) {}
+            List<Path> reports, String name, String storeUrl, Optional<LocalHours> localHours) {}
 
     private final CliContext context;
     private final Plan plan;
@@ -167,12 +168,13 @@ final class CampaignRun {
                     ? engine.find(engineCampaign).orElseThrow() : createAndLaunch(engine, schema, contacts);
             err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
-                    + ", hours " + plan.hours().toText() + " " + plan.hours().zone() + ")");
+                    + ", hours " + plan.hours().toText() + " " + (plan.localHours().isPresent() ? "local" : plan.hours().zone())
+                    + ")");
             if (context.ownsProcess() && startOrTest.startAt().isEmpty()) {
                 stop.installHook();
             }
             Instant now = Instant.now();
-            if (!plan.hours().isOpenAt(now)) {
+            if (plan.localHours().isEmpty() && !plan.hours().isOpenAt(now)) {
                 err.println("outside the active hours: sending starts at "
                         + plan.hours().nextOpening(now).map(Instant::toString).orElse("(never)") + "; Ctrl-C stops");
             }
@@ -245,6 +247,7 @@ final class CampaignRun {
                 .pacingStore(JdbcPacingStore.on(store))
                 .channel(adapter)
                 .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
+                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults()) // --local-hours
                 .clock(Clock.systemUTC());
     }
 
@@ -264,7 +267,7 @@ final class CampaignRun {
     }
 
     private CampaignConfiguration configuration(CustomDataSchema schema) {
-        return CampaignConfiguration.custom()
+        CampaignConfiguration.Builder configuration = CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().sender())
@@ -272,8 +275,9 @@ final class CampaignRun {
                 .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
-                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build())
-                .build();
+                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build());
+        plan.localHours().ifPresent(configuration::localHours);
+        return configuration.build();
     }
 
     private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {

@@ -66,6 +66,15 @@ final class DryRunReport {
         out.println("hours: " + plan.activeHours().toText() + " " + zone);
         out.println("projected start: " + shown(plan.projectedStart().orElse(null), zone));
         out.println("projected finish: " + shown(plan.projectedFinish().orElse(null), zone));
+        if (!plan.perZone().isEmpty()) {
+            out.println("local hours: each contact's own clock; by zone:");
+            plan.perZone().forEach((key, local) -> {
+                ZoneId shownIn = ZoneId.of(key.split(",")[0]);
+                out.printf(Locale.ROOT, "  %s: %,d, start %s, finish %s%s%n", key, local.wouldSend(),
+                        shown(local.projectedStart().orElse(null), shownIn), shown(local.projectedFinish().orElse(null), shownIn),
+                        local.unsentAtEnd() == 0 ? "" : String.format(Locale.ROOT, ", %,d unsent", local.unsentAtEnd()));
+            });
+        }
         plan.sms().ifPresent(sms -> out.printf(Locale.ROOT,
                 "SMS: %,d segments (%,d messages in GSM-7, %,d in UCS-2; at most %d segments a message)%n",
                 sms.totalSegments(), sms.gsm7Messages(), sms.ucs2Messages(), sms.maxSegments()));

@@ -5,6 +5,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.InlineTemplate;
@@ -84,6 +85,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the hours, like America/Mexico_City (default UTC-05:00).")
     String zone;
 
+    @Option(names = "--local-hours", description = "Read --hours on each contact's own clock (\"08:00-21:00 local\"):"
+            + " its zone from --zone-field when the file has it, else from its phone number; a number whose prefix spans"
+            + " zones is sent only while the hours are open in all of them.")
+    boolean localHours;
+
+    @Option(names = "--zone-field", paramLabel = "FIELD", description = "With --local-hours: the --field (TEXT) that holds"
+            + " each contact's time zone, like America/Mexico_City; a blank value falls back to the phone number.")
+    String zoneField;
+
     @Option(names = "--dry-run", description = "Say what the run would do (audience, skips by reason, projected start and finish, SMS segments) and stop: nothing is sent, engaged or kept.")
     boolean dryRun;
 
@@ -144,14 +154,37 @@ public final class RunCommand implements Callable<Integer> {
         CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
         Path reportFile = report;
-        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, fields, List.copyOf(tags), audience, lenient, templateMessage,
+        Optional<LocalHours> local = localHours();
+        // the zone column may be blank on a row: that contact's zone comes from its number
+        List<FieldDefinition> columns = fields.stream().map(field -> local.flatMap(LocalHours::zoneField)
+                .filter(zoneField -> zoneField.equals(field.id())).map(any -> FieldDefinition.optional(field.id(), field.type()))
+                .orElse(field)).toList();
+        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, columns, List.copyOf(tags), audience, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl);
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, local);
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
         CampaignRun run = new CampaignRun(context, plan, startOrTest());
         return dryRun ? run.dryRun() : run.execute();
+    }
+
+    /** {@code --local-hours}, with {@code --zone-field} when given. */
+    private Optional<LocalHours> localHours() {
+        if (zoneField != null && !localHours) {
+            throw CliException.usage("--zone-field goes with --local-hours");
+        }
+        if (!localHours) {
+            return Optional.empty();
+        }
+        if (zoneField == null) {
+            return Optional.of(LocalHours.fromPhoneNumbers());
+        }
+        if (fields.stream().noneMatch(field -> field.id().equals(zoneField.strip()))) {
+            throw CliException.usage("--zone-field " + zoneField + " must be one of the --field columns, like --field "
+                    + zoneField.strip() + ":TEXT");
+        }
+        return Optional.of(LocalHours.fromField(zoneField));
     }
 
     /** {@code --start-at} or {@code --test}: at most one of them. */

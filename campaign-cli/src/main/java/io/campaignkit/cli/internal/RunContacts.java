@@ -25,7 +25,8 @@ final class RunContacts {
     /** The run's file, read and reported row by row (up to {@value #MAX_PRINTED_IMPORT_ERRORS} errors), as contacts. */
     static List<Contact> read(CliContext context, CampaignRun.Plan plan) {
         AudienceImporter importer = AudienceFiles.importer(importSchema(plan), plan.audience(),
-                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
+                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT,
+                plan.localHours().flatMap(io.campaignkit.core.hours.LocalHours::zoneField)); // zone ids checked by row
         ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
         if (!result.accepted() || result.invalid() > 0) {
             PrintWriter err = context.err();

@@ -3,6 +3,7 @@ package io.campaignkit.core.campaign;
 import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class CampaignConfiguration {
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
     private final OutOfHoursPolicy outOfHoursPolicy;
+    private final @Nullable LocalHours localHours;
     private final Duration busyContactWait;
 
     private CampaignConfiguration(Builder builder) {
@@ -50,6 +52,7 @@ public final class CampaignConfiguration {
         this.activeHours = builder.activeHours;
         this.deliveryPlan = builder.deliveryPlan;
         this.outOfHoursPolicy = builder.outOfHoursPolicy;
+        this.localHours = builder.localHours;
         this.busyContactWait = builder.busyContactWait;
     }
 
@@ -106,6 +109,14 @@ public final class CampaignConfiguration {
     }
 
     /**
+     * Present when the {@link #activeHours()} are read on each recipient's own wall clock (sending and
+     * the out-of-hours handling of replies alike); empty (the default) when they are read in their zone.
+     */
+    public Optional<LocalHours> localHours() {
+        return Optional.ofNullable(localHours);
+    }
+
+    /**
      * How long a contact the host's {@link io.campaignkit.core.port.ContactAvailability} says is busy is
      * kept PENDING and checked again, counted from when the engine first found it busy; still busy after
      * that, it is skipped ({@code CONTACT_BUSY}). {@link Duration#ZERO}, the default, skips it at once.
@@ -124,13 +135,14 @@ public final class CampaignConfiguration {
                 && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && busyContactWait.equals(that.busyContactWait);
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours)
+                && busyContactWait.equals(that.busyContactWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy,
-                busyContactWait);
+                localHours, busyContactWait);
     }
 
     @Override
@@ -138,7 +150,9 @@ public final class CampaignConfiguration {
         return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
                 + ", message=" + message + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
-                + ", outOfHoursPolicy=" + outOfHoursPolicy + ", busyContactWait=" + busyContactWait + "]";
+                + ", outOfHoursPolicy=" + outOfHoursPolicy
+                + (localHours == null ? "" : ", localHours=" + localHours.toText())
+                + ", busyContactWait=" + busyContactWait + "]";
     }
 
     /**
@@ -156,6 +170,7 @@ public final class CampaignConfiguration {
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();
         private OutOfHoursPolicy outOfHoursPolicy = OutOfHoursPolicy.DEFAULT;
+        private @Nullable LocalHours localHours;
         private Duration busyContactWait = Duration.ZERO;
 
         private Builder() {}
@@ -170,6 +185,7 @@ public final class CampaignConfiguration {
             activeHours = from.activeHours;
             deliveryPlan = from.deliveryPlan;
             outOfHoursPolicy = from.outOfHoursPolicy;
+            localHours = from.localHours;
             busyContactWait = from.busyContactWait;
         }
 
@@ -250,6 +266,18 @@ public final class CampaignConfiguration {
 
         public Builder outOfHoursPolicy(OutOfHoursPolicy outOfHoursPolicy) {
             this.outOfHoursPolicy = Arguments.requireNonNull(outOfHoursPolicy, "outOfHoursPolicy");
+            return this;
+        }
+
+        /** Reads the active hours on each recipient's wall clock; see {@link LocalHours}. */
+        public Builder localHours(LocalHours localHours) {
+            this.localHours = Arguments.requireNonNull(localHours, "localHours");
+            return this;
+        }
+
+        /** Reads the active hours in their own zone again (the default). */
+        public Builder clearLocalHours() {
+            this.localHours = null;
             return this;
         }
 

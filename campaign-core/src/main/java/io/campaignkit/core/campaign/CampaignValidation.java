@@ -59,6 +59,11 @@ public final class CampaignValidation {
         if (neverOpens(configuration.activeHours())) {
             violations.add(new Violation("activeHours", Violation.HOURS_NEVER_OPEN, "the active hours never open"));
         }
+        configuration.localHours().flatMap(local -> local.zoneField())
+                .filter(field -> !configuration.schema().contains(field))
+                .ifPresent(field -> violations.add(new Violation("localHours.zoneField", Violation.UNKNOWN_FIELD,
+                        "local hours read each contact's zone from field '" + field + "', which the custom-data schema "
+                                + "does not have")));
         return new CampaignValidation(violations);
     }
 

@@ -25,6 +25,8 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.internal.CheckedWindows;
+import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.CampaignStorage;
@@ -79,6 +81,7 @@ public final class CampaignEngineBuilder {
     private @Nullable RandomGenerator random;
     private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
+    private @Nullable PhoneTimeZones phoneTimeZones;
     private @Nullable PacingStore pacing;
     private @Nullable Executor callbackExecutor;
     private ExclusivityPolicy exclusivity = ExclusivityPolicy.PER_SENDER;
@@ -283,6 +286,17 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Where a campaign whose hours are read in each recipient's local time
+     * ({@link io.campaignkit.core.hours.LocalHours}) finds the zones of a phone number when the contact
+     * has no zone field: campaign-import's {@code CountryTimeZones.ofDefaults()}, or the host's own. Without
+     * it such campaigns are refused at launch (a contact's local hours cannot be known).
+     */
+    public CampaignEngineBuilder phoneTimeZones(PhoneTimeZones phoneTimeZones) {
+        this.phoneTimeZones = Arguments.requireNonNull(phoneTimeZones, "phoneTimeZones");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -297,7 +311,8 @@ public final class CampaignEngineBuilder {
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst),
                 jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
-                new ContactRules(exclusivity, availability, busyRecheck)), ports,
+                new ContactRules(exclusivity, availability, busyRecheck), Optional.ofNullable(phoneTimeZones),
+                CheckedWindows.of(base.recipients())), ports,
                 Optional.ofNullable(projects).map(CheckedProjectStore::wrap), Optional.ofNullable(suppressionRecords)
                         .or(() -> Optional.of(base.suppressions()).filter(SuppressionRecords.class::isInstance)
                                 .map(SuppressionRecords.class::cast)));

@@ -41,12 +41,16 @@ import java.util.TreeMap;
  * @param warnings         what would make the launch refuse or the run fall short, in sentences
  * @param preflight        what the channel would refuse of the message: the problems a launch now
  *                         would be refused for ({@link PreflightException}); empty when none
+ * @param perZone          with {@linkplain io.campaignkit.core.hours.LocalHours local hours}, the contacts who
+ *                         would be sent by {@linkplain io.campaignkit.core.hours.RecipientZone#key() zone key},
+ *                         each zone's projected start and finish (its own window, the campaign's shared pace);
+ *                         empty without local hours
  */
 public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
         Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
         RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
         Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings,
-        List<io.campaignkit.channel.PreflightProblem> preflight) {
+        List<io.campaignkit.channel.PreflightProblem> preflight, Map<String, ZonePlan> perZone) {
 
     /** Skip code of a contact lacking custom data the campaign's schema requires. */
     public static final String INCOMPLETE_CUSTOM_DATA = "INCOMPLETE_CUSTOM_DATA";
@@ -66,6 +70,7 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Arguments.requireNonNull(sms, "sms");
         warnings = List.copyOf(Arguments.requireNonNull(warnings, "warnings"));
         preflight = List.copyOf(Arguments.requireNoNullElements(preflight, "preflight"));
+        perZone = Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(perZone, "perZone")));
     }
 
     /** Contacts who would not be sent: the sum of {@link #skipped()}. */
@@ -82,5 +87,22 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
      * @param maxSegments    segments of the longest message
      */
     public record SmsTotals(long gsm7Messages, long ucs2Messages, long totalSegments, int maxSegments) {
+    }
+
+    /**
+     * One recipient zone of a local-hours plan.
+     *
+     * @param wouldSend        contacts of the zone who would be sent
+     * @param projectedStart   the zone's first send, empty when none would be sent
+     * @param projectedFinish  the zone's last send, empty when none would be sent
+     * @param unsentAtEnd      contacts of the zone the end instant (or hours that stop opening) would leave unsent
+     */
+    public record ZonePlan(long wouldSend, Optional<Instant> projectedStart, Optional<Instant> projectedFinish,
+            long unsentAtEnd) {
+
+        public ZonePlan {
+            Arguments.requireNonNull(projectedStart, "projectedStart");
+            Arguments.requireNonNull(projectedFinish, "projectedFinish");
+        }
     }
 }

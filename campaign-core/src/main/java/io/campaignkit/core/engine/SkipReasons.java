@@ -24,6 +24,13 @@ public final class SkipReasons {
     public static final String CONTACT_BUSY = "CONTACT_BUSY";
     /** The process that was sending crashed or stalled past its lease. */
     public static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+    /** Local hours: the contact's zone field holds no valid zone id (see {@link io.campaignkit.core.hours.LocalHours}). */
+    public static final String INVALID_LOCAL_ZONE = "INVALID_LOCAL_ZONE";
+    /**
+     * Local hours: the contact's number spans zones whose open hours never overlap, so no instant is
+     * inside its local hours wherever it is (see {@link io.campaignkit.core.hours.LocalHours}).
+     */
+    public static final String NO_LOCAL_WINDOW = "NO_LOCAL_WINDOW";
 
     private SkipReasons() {}
 }

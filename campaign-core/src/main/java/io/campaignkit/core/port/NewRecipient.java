@@ -1,6 +1,7 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,17 +12,33 @@ import java.util.Optional;
  * @param contact the contact (its phone is the key)
  * @param dueAt when it may first be claimed
  * @param skipped the reason it will never be sent, when the launch already knows one
+ * @param localZone the {@link RecipientZone#key() key} of the recipient's zone, when its campaign reads
+ *     its hours in each recipient's local time: the store keeps it, and {@link RecipientWindows} claims
+ *     by it; empty otherwise
  */
-public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped) {
+public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped, Optional<String> localZone) {
 
     public NewRecipient {
         Arguments.requireNonNull(contact, "contact");
         Arguments.requireNonNull(dueAt, "dueAt");
         Arguments.requireNonNull(skipped, "skipped");
+        Arguments.requireNonNull(localZone, "localZone");
+        localZone.ifPresent(key -> Arguments.require(!key.isBlank() && key.length() <= RecipientZone.MAX_KEY_LENGTH,
+                "localZone", "localZone must be a zone key of 1 to " + RecipientZone.MAX_KEY_LENGTH + " characters"));
+    }
+
+    /** A recipient without a local zone. */
+    public NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped) {
+        this(contact, dueAt, skipped, Optional.empty());
     }
 
     public static NewRecipient pending(Contact contact, Instant dueAt) {
         return new NewRecipient(contact, dueAt, Optional.empty());
+    }
+
+    /** PENDING from {@code dueAt}, in {@code zone}: claimed only while its local window is open. */
+    public static NewRecipient pendingIn(Contact contact, Instant dueAt, RecipientZone zone) {
+        return new NewRecipient(contact, dueAt, Optional.empty(), Optional.of(Arguments.requireNonNull(zone, "zone").key()));
     }
 
     public static NewRecipient skipped(Contact contact, Instant at, StatusReason reason) {

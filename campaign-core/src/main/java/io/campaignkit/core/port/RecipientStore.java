@@ -148,6 +148,15 @@ public interface RecipientStore {
         return wakeUps(campaignId, now).nextDueAt();
     }
 
+    /**
+     * How this store claims by local zone, for campaigns whose hours are read in each recipient's local
+     * time; empty (the default, unless the store itself is a {@link RecipientWindows}) when it cannot, and
+     * such campaigns are then refused at launch. Not an abstract method: a store need not support them.
+     */
+    default Optional<RecipientWindows> windows() {
+        return this instanceof RecipientWindows windows ? Optional.of(windows) : Optional.empty();
+    }
+
     /** Whether the phone is a recipient of the campaign. */
     default boolean isRecipient(CampaignId campaignId, PhoneNumber phone) {
         return findRecipient(new RecipientKey(campaignId, phone)).isPresent();

@@ -221,7 +221,7 @@ public final class ImportPipeline {
             try {
                 if (layout == null) {
                     layout = HeaderLayout.of(rowNumber, cells, settings.schema(), settings.contactColumn());
-                    validator = new RowValidator(layout, settings.defaultRegion(), settings.notMobile());
+                    validator = new RowValidator(layout, settings.defaultRegion(), settings.notMobile(), settings.zoneField());
                     put(new Header(layout));
                     return;
                 }

@@ -11,7 +11,8 @@ import java.nio.charset.Charset;
  *
  * @param contactColumn the header of the phone column, wherever it stands; null: the first column, {@code CONTACT}
  * @param encoding the encoding of a text file, as the host gave it; null: detected
+ * @param zoneField the custom-data field whose values are time-zone ids (local hours); null: none
  */
 public record ImportSettings(CustomDataSchema schema, String defaultRegion, ImportPolicy policy, int maxErrors,
         String sheetName, ImportLimits limits, int parallelism, String contactColumn, NotMobilePolicy notMobile,
-        Charset encoding) {}
+        Charset encoding, String zoneField) {}

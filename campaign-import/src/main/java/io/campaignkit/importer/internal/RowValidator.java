@@ -9,6 +9,8 @@ import io.campaignkit.core.data.FieldValue;
 import io.campaignkit.core.data.InvalidFieldValueException;
 import io.campaignkit.importer.ImportError;
 import io.campaignkit.importer.NotMobilePolicy;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,13 @@ final class RowValidator {
     private final HeaderLayout layout;
     private final String defaultRegion;
     private final NotMobilePolicy notMobile;
+    private final String zoneField;
 
-    RowValidator(HeaderLayout layout, String defaultRegion, NotMobilePolicy notMobile) {
+    RowValidator(HeaderLayout layout, String defaultRegion, NotMobilePolicy notMobile, String zoneField) {
         this.layout = layout;
         this.defaultRegion = defaultRegion;
         this.notMobile = notMobile;
+        this.zoneField = zoneField;
     }
 
     ValidatedRow validate(RawRow raw) {
@@ -63,6 +67,9 @@ final class RowValidator {
             try {
                 Optional<FieldValue> value = field.parse(cell(cells, column));
                 value.ifPresent(v -> values.put(field.id(), v));
+                if (value.isPresent() && field.id().equals(zoneField)) {
+                    errors = checkZone(errors, row, field, column, value.get().normalized());
+                }
             } catch (InvalidFieldValueException e) {
                 errors = add(errors, ImportError.of(row, field.id(), e.code(),
                         CellValues.columnLetters(column) + row + ": " + e.getMessage()));
@@ -85,6 +92,19 @@ final class RowValidator {
         }
         CustomData data = errors.isEmpty() && phone != null ? values.build() : null;
         return new ValidatedRow(row, phone, data, errors, warnings);
+    }
+
+    /** A local-hours zone field holds IANA zone ids ({@code Europe/Madrid}); anything else is the row's error. */
+    private static List<ImportError> checkZone(List<ImportError> errors, int row, FieldDefinition field, int column,
+            String value) {
+        try {
+            ZoneId.of(value.strip());
+            return errors;
+        } catch (DateTimeException invalid) {
+            return add(errors, ImportError.of(row, field.id(), ImportError.INVALID_TIME_ZONE,
+                    CellValues.columnLetters(column) + row + ": '" + value + "' is not a time zone id (such as"
+                            + " America/Mexico_City or Europe/Madrid), which column " + field.id() + " must hold"));
+        }
     }
 
     private static String cell(String[] cells, int column) {

@@ -246,6 +246,11 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         return recipients.counts(campaignId);
     }
 
+    @Override // claims by local zone: V34's column and V35's index
+    public Optional<io.campaignkit.core.port.RecipientWindows> windows() {
+        return Optional.of(new io.campaignkit.store.jdbc.internal.RecipientZoneClaims(sql, scope, claims));
+    }
+
     // ================================================================ EngagementStore
 
     @Override

@@ -252,12 +252,20 @@ public interface JdbcDialect {
      * @param columns the columns to read, as the reader reads them
      * @param campaignId the campaign
      * @param tenantId the store's tenant filter, empty for every tenant
-     * @param condition a predicate with one parameter, {@code now} in nanoseconds
-     *     ({@code state = 'PENDING' AND due_at <= ?})
+     * @param condition a predicate whose first parameter is {@code now} in nanoseconds
+     *     ({@code state = 'PENDING' AND due_at <= ?}), followed by one text parameter per {@code values}
      * @param order the order, after the campaign and the state the condition fixes ({@code due_at, seq})
      * @param now the claim's instant
      * @param limit the most rows to lock
+     * @param values the condition's text parameters after {@code now} (a claim by local zone: the zone key)
      */
     record RecipientClaim(String columns, String campaignId, Optional<String> tenantId, String condition, String order,
-            Instant now, int limit) {}
+            Instant now, int limit, List<String> values) {
+
+        /** A claim whose condition has {@code now} as its only parameter. */
+        public RecipientClaim(String columns, String campaignId, Optional<String> tenantId, String condition, String order,
+                Instant now, int limit) {
+            this(columns, campaignId, tenantId, condition, order, now, limit, List.of());
+        }
+    }
 }

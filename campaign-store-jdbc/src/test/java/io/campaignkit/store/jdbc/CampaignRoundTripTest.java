@@ -73,6 +73,22 @@ class CampaignRoundTripTest {
     }
 
     @Test
+    void localHoursComeBackAndACampaignWithoutThemIsNotLocal() {
+        for (io.campaignkit.core.hours.LocalHours local : List.of(io.campaignkit.core.hours.LocalHours.fromPhoneNumbers(),
+                io.campaignkit.core.hours.LocalHours.fromField("NOTA"))) {
+            CampaignConfiguration configuration = rich().toBuilder().localHours(local).build();
+            Campaign campaign = Campaign.create(CampaignId.of("local:" + local.toText()), "acme", "cobranza",
+                    CampaignKind.TEST, configuration, T0);
+            store.insert(campaign);
+            assertThat(store.find(campaign.id())).contains(campaign);
+            assertThat(store.find(campaign.id()).orElseThrow().configuration().localHours()).contains(local);
+        }
+        Campaign plain = Campaign.create(CampaignId.of("plain"), "acme", "cobranza", CampaignKind.TEST, rich(), T0);
+        store.insert(plain);
+        assertThat(store.find(plain.id()).orElseThrow().configuration().localHours()).isEmpty();
+    }
+
+    @Test
     void preparingAndFinishingCampaignsComeBackEqual() {
         Campaign ready = Campaign.create(CampaignId.of("rich:2"), "acme", "cobranza", CampaignKind.TEST, rich(), T0);
         store.insert(ready);

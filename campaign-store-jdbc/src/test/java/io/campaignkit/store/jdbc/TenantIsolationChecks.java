@@ -97,6 +97,21 @@ abstract class TenantIsolationChecks {
     }
 
     @Test
+    void zonesOfAnotherTenantsRecipientsAreInvisibleAndNotClaimed() {
+        globex.insertRecipients(theirs.id(), List.of(new NewRecipient(contact(7), T0, Optional.empty(),
+                Optional.of("Europe/Madrid"))), T0);
+        var acmeWindows = acme.windows().orElseThrow();
+        assertThat(acmeWindows.pendingZones(theirs.id())).isEmpty();
+        assertThat(acmeWindows.nextDueIn(theirs.id(), java.util.Set.of("Europe/Madrid"))).isEmpty();
+        assertThat(acmeWindows.claimDueIn(theirs.id(), "Europe/Madrid", new Lease("acme-node", T0.plusSeconds(30)), 10, T0))
+                .isEmpty();
+        var globexWindows = globex.windows().orElseThrow();
+        assertThat(globexWindows.pendingZones(theirs.id())).containsExactly("Europe/Madrid");
+        assertThat(globexWindows.claimDueIn(theirs.id(), "Europe/Madrid", new Lease("globex-node", T0.plusSeconds(30)), 10, T0))
+                .extracting(Recipient::phone).containsExactly(phone(7));
+    }
+
+    @Test
     void campaignsOfAnotherTenantAreInvisibleAndCannotBeWritten() {
         assertThat(acme.find(theirs.id())).isEmpty();
         assertThat(acme.findByState(CampaignState.ACTIVE, Optional.empty(), 10)).isEmpty();

@@ -73,6 +73,19 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         }
 
         @Test
+        void localHoursAreKeptWithTheConfiguration() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
+            Campaign campaign = Campaign.create(ready.id(), ready.tenantId(), ready.projectId(), ready.kind(),
+                    ready.configuration().toBuilder().localHours(io.campaignkit.core.hours.LocalHours.fromField("ZONA"))
+                            .busyContactWait(java.time.Duration.ofMinutes(5)).build(),
+                    startTime());
+            store().insert(campaign);
+            assertThat(store().find(campaign.id()).orElseThrow().configuration().localHours())
+                    .contains(io.campaignkit.core.hours.LocalHours.fromField("ZONA"));
+            assertThat(store().find(campaign.id())).contains(campaign);
+        }
+
+        @Test
         void unknownCampaignIsNotFound() {
             assertThat(store().find(CampaignId.of("nowhere"))).isEmpty();
         }

@@ -7,6 +7,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.RecipientWakeUps;
+import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.ConversationSweep;
@@ -199,6 +200,32 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         RecipientBook book = books.get(campaignId);
         return book == null ? RecipientCounts.empty() : book.counts();
     }
+
+    /** Claims by local zone, from each campaign's per-zone pending queues. */
+    @Override
+    public Optional<RecipientWindows> windows() {
+        return Optional.of(windows);
+    }
+
+    private final RecipientWindows windows = new RecipientWindows() {
+        @Override
+        public List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+            RecipientBook book = books.get(campaignId);
+            return book == null ? List.of() : book.claimDueIn(zoneKey, lease, limit, now);
+        }
+
+        @Override
+        public Map<String, Instant> nextDueIn(CampaignId campaignId, Set<String> zoneKeys) {
+            RecipientBook book = books.get(campaignId);
+            return book == null ? Map.of() : book.nextDueIn(zoneKeys);
+        }
+
+        @Override
+        public Set<String> pendingZones(CampaignId campaignId) {
+            RecipientBook book = books.get(campaignId);
+            return book == null ? Set.of() : book.pendingZones();
+        }
+    };
 
     // ================================================================ EngagementStore
 

@@ -15,7 +15,6 @@ import io.campaignkit.core.port.rules.CounterValues;
 import io.campaignkit.core.port.rules.RecipientCounting;
 import io.campaignkit.core.port.rules.RecipientRules;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The recipients of one campaign. Every method holds the book's lock, so work on one campaign is
@@ -30,24 +32,19 @@ import java.util.PriorityQueue;
  * a change does to a recipient, and which counters it moves, are core's {@link RecipientRules} and
  * {@link RecipientCounting}; the book only finds, orders and replaces recipients.
  *
- * <p>PENDING recipients wait in claim order (due time, then sequence) in two queues: {@link #inOrder}
- * for those added in that order (the common case: a launch adds everyone due at one instant; O(1))
- * and {@link #outOfOrder} for the rest (retries, recipients given back). Each PENDING recipient is in
- * exactly one of them; an entry whose recipient left PENDING (skipped) is dropped when it reaches the
- * head, since nothing returns to PENDING without being claimed first. SENDING recipients are held by
- * {@link LeaseBatch}es, queued by expiry for recovery.
+ * <p>PENDING recipients wait in claim order (due time, then sequence) in a {@link PendingQueue} per
+ * local zone (one, keyed {@code ""}, for recipients without a zone): a claim of any recipient takes the
+ * first head among them, a claim by zone ({@link io.campaignkit.core.port.RecipientWindows}) that zone's
+ * head. SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
  */
 final class RecipientBook {
 
-    private static final Comparator<RecipientEntry> CLAIM_ORDER =
-            Comparator.<RecipientEntry, Instant>comparing(entry -> entry.recipient.dueAt())
-                    .thenComparingLong(entry -> entry.recipient.sequence());
+    private static final String NO_ZONE = "";
 
     final CampaignId campaignId;
     private final Map<String, RecipientEntry> byPhone = new HashMap<>(); // by E.164
     private final ArrayList<RecipientEntry> bySequence = new ArrayList<>();
-    private final ArrayDeque<RecipientEntry> inOrder = new ArrayDeque<>();
-    private final PriorityQueue<RecipientEntry> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
+    private final Map<String, PendingQueue> pending = new TreeMap<>(); // by zone key
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
     /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
@@ -67,7 +64,8 @@ final class RecipientBook {
             if (byPhone.containsKey(phone)) {
                 continue;
             }
-            RecipientEntry stored = new RecipientEntry(this, Recipient.of(campaignId, bySequence.size(), recipient, now));
+            RecipientEntry stored = new RecipientEntry(this, Recipient.of(campaignId, bySequence.size(), recipient, now),
+                    recipient.localZone().orElse(NO_ZONE));
             byPhone.put(phone, stored);
             bySequence.add(stored);
             if (stored.recipient.state() == DeliveryState.PENDING) {
@@ -81,10 +79,44 @@ final class RecipientBook {
     }
 
     synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
+        return claimFrom(null, lease, limit, now);
+    }
+
+    /** Claims due recipients of one local zone. */
+    synchronized List<Recipient> claimDueIn(String zone, Lease lease, int limit, Instant now) {
+        return pending.containsKey(zone) ? claimFrom(zone, lease, limit, now) : List.of();
+    }
+
+    /** The earliest due time of each zone of {@code zones} that has PENDING recipients. */
+    synchronized Map<String, Instant> nextDueIn(Set<String> zones) {
+        Map<String, Instant> due = new HashMap<>();
+        for (String zone : zones) {
+            PendingQueue queue = pending.get(zone);
+            RecipientEntry head = queue == null ? null : queue.head();
+            if (head != null) {
+                due.put(zone, head.recipient.dueAt());
+            }
+        }
+        return due;
+    }
+
+    /** The zones that have PENDING recipients. */
+    synchronized Set<String> pendingZones() {
+        Set<String> zones = new TreeSet<>();
+        pending.forEach((zone, queue) -> {
+            if (!zone.isEmpty() && queue.head() != null) {
+                zones.add(zone);
+            }
+        });
+        return zones;
+    }
+
+    /** Claims from one zone's queue, or from all of them ({@code zone} null). */
+    private List<Recipient> claimFrom(@Nullable String zone, Lease lease, int limit, Instant now) {
         LeaseBatch batch = new LeaseBatch(lease);
         List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
         while (claimed.size() < limit) {
-            RecipientEntry next = nextPending();
+            RecipientEntry next = zone == null ? nextPending() : queueOf(zone).head();
             if (next == null || next.recipient.dueAt().isAfter(now)) {
                 break;
             }
@@ -279,35 +311,27 @@ final class RecipientBook {
     }
 
     private void enqueuePending(RecipientEntry entry) {
-        RecipientEntry last = inOrder.peekLast();
-        if (last == null || CLAIM_ORDER.compare(last, entry) < 0) {
-            inOrder.addLast(entry);
-        } else {
-            outOfOrder.add(entry);
-        }
+        pending.computeIfAbsent(entry.zone, any -> new PendingQueue()).enqueue(entry);
     }
 
-    /** The PENDING recipient first in claim order, dropping stale entries; not removed. */
-    private RecipientEntry nextPending() {
-        while (!inOrder.isEmpty() && inOrder.peekFirst().recipient.state() != DeliveryState.PENDING) {
-            inOrder.pollFirst();
+    /** The PENDING recipient first in claim order over every zone, dropping stale entries; not removed. */
+    private @Nullable RecipientEntry nextPending() {
+        RecipientEntry first = null;
+        for (PendingQueue queue : pending.values()) {
+            RecipientEntry head = queue.head();
+            if (head != null && (first == null || PendingQueue.CLAIM_ORDER.compare(head, first) < 0)) {
+                first = head;
+            }
         }
-        while (!outOfOrder.isEmpty() && outOfOrder.peek().recipient.state() != DeliveryState.PENDING) {
-            outOfOrder.poll();
-        }
-        RecipientEntry first = inOrder.peekFirst();
-        RecipientEntry other = outOfOrder.peek();
-        if (first == null) {
-            return other;
-        }
-        return other == null || CLAIM_ORDER.compare(first, other) < 0 ? first : other;
+        return first;
     }
 
     private void takePending(RecipientEntry entry) {
-        if (inOrder.peekFirst() == entry) {
-            inOrder.pollFirst();
-        } else {
-            outOfOrder.poll();
-        }
+        queueOf(entry.zone).take(entry);
+    }
+
+    /** The queue of a zone that has one (a PENDING entry was enqueued there). */
+    private PendingQueue queueOf(String zone) {
+        return java.util.Objects.requireNonNull(pending.get(zone), "a pending zone's queue");
     }
 }

@@ -11,12 +11,15 @@ import io.campaignkit.core.port.Recipient;
 final class RecipientEntry {
 
     final RecipientBook book;
+    /** The local zone key it was added with, {@code ""} for none: which of the book's pending queues it waits in. */
+    final String zone;
     Recipient recipient;
     /** The lease batch holding it while SENDING, else null. */
     @Nullable LeaseBatch heldBy;
 
-    RecipientEntry(RecipientBook book, Recipient recipient) {
+    RecipientEntry(RecipientBook book, Recipient recipient, String zone) {
         this.book = book;
+        this.zone = zone;
         this.recipient = recipient;
     }
 

@@ -155,4 +155,18 @@ public abstract class StorageContractKit extends StoreContractSupport {
             return StorageContractKit.this.storage();
         }
     }
+
+    /** {@link RecipientWindowsContractKit} on this storage. */
+    @Nested
+    public class Windows extends RecipientWindowsContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Windows() {
+            super(StorageContractKit.this);
+        }
+
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
 }

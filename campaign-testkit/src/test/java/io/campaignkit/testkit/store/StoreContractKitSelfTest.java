@@ -14,6 +14,7 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import java.lang.reflect.InvocationHandler;
@@ -96,6 +97,14 @@ class StoreContractKitSelfTest {
     }
 
     @Test
+    void aStoreWhoseZoneClaimsIgnoreTheZoneFailsTheZoneChecks() {
+        assertThat(failedChecks(ClaimsByZoneAcrossZones.class)).contains(
+                "aClaimByZoneTakesOnlyThatZonesDueRecipientsInDueThenSequenceOrder",
+                "aRecipientGivenBackOrRetriedStaysInItsZone",
+                "aCampaignWithoutZonesOrUnknownToTheStoreHasNothingToClaimByZone");
+    }
+
+    @Test
     void aStoreWhoseListingIgnoresTheTenantFailsTheTenantIsolationChecks() {
         assertThat(failedChecks(ListsEveryTenant.class)).contains(
                 "twoTenantsWithTheSameProjectAndCampaignNamesSeeTheirOwnOnly",
@@ -173,6 +182,50 @@ class StoreContractKitSelfTest {
             } catch (InvocationTargetException thrown) {
                 throw thrown.getCause();
             }
+        }
+    }
+
+    /** Claims by zone hand out due recipients of any zone (a claim that forgot its zone condition). */
+    @ExtendWith(OnlyInSelfTest.class)
+    static class ClaimsByZoneAcrossZones extends RecipientWindowsContractKit {
+
+        final InMemoryCampaignStore real = new InMemoryCampaignStore();
+        private final RecipientWindows realWindows = real.windows().orElseThrow();
+        private final RecipientWindows broken = new RecipientWindows() {
+            @Override
+            public List<Recipient> claimDueIn(io.campaignkit.core.campaign.CampaignId campaignId, String zoneKey, Lease lease,
+                    int limit, Instant now) {
+                return real.claimForSending(campaignId, lease, limit, now);
+            }
+
+            @Override
+            public java.util.Map<String, Instant> nextDueIn(io.campaignkit.core.campaign.CampaignId campaignId,
+                    Set<String> zoneKeys) {
+                return realWindows.nextDueIn(campaignId, zoneKeys);
+            }
+
+            @Override
+            public Set<String> pendingZones(io.campaignkit.core.campaign.CampaignId campaignId) {
+                return realWindows.pendingZones(campaignId);
+            }
+        };
+        private final RecipientStore recipients = (RecipientStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RecipientStore.class}, (self, method, args) -> {
+                    if (method.getName().equals("windows")) {
+                        return Optional.of(broken);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException thrown) {
+                        throw thrown.getCause();
+                    }
+                });
+        private final CampaignStorage storage = new CampaignStorage(real, recipients, real, real, real, real, real,
+                PacingStore.inProcess());
+
+        @Override
+        protected CampaignStorage storage() {
+            return storage;
         }
     }
 

@@ -12,7 +12,6 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
-import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
@@ -33,7 +32,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +51,6 @@ import org.slf4j.LoggerFactory;
 final class Conversations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
-    /** How far back to look for the start of a closed period: longer than any weekly gap. */
-    private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
 
     private final RecipientStore recipients;
     private final Exclusivity exclusivity;
@@ -80,11 +76,12 @@ final class Conversations {
     private volatile Consumer<CampaignId> afterHandOver = id -> { };
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
+    private final ReplyHours replyHours;
 
     Conversations(RecipientStore recipients, Exclusivity exclusivity,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
             HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
-            Lifecycle lifecycle, Replies replies, HandOvers handOvers) {
+            Lifecycle lifecycle, Replies replies, HandOvers handOvers, ReplyHours replyHours) {
         this.recipients = recipients;
         this.exclusivity = exclusivity;
         this.conversations = conversations;
@@ -99,6 +96,7 @@ final class Conversations {
         this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.replies = replies;
+        this.replyHours = replyHours;
         this.handOvers = handOvers;
     }
 
@@ -140,7 +138,7 @@ final class Conversations {
                 Optional.empty(), message.timestamp()))));
         Conversation conversation = conversations.openOrContinue(active.id(), phone.get(), now);
         ReceivedMessage forBot = toBotMessage(message);
-        ActiveHours hours = active.configuration().activeHours();
+        ReplyHours.Window hours = replyHours.of(active, phone.get(), now); // the contact's local hours, if so set
         if (hours.isOpenAt(now)) {
             // through the queue too, so the bot's hand-over is stored before the webhook is answered
             inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot);
@@ -156,7 +154,7 @@ final class Conversations {
             return; // handled meanwhile, through another engine
         }
         policy.autoReply().ifPresent(text -> {
-            if (conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
+            if (conversations.tryMarkAutoReply(conversation.id(), hours.closedSince(now), now)) {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
@@ -180,12 +178,26 @@ final class Conversations {
      * the bot's call returned; until then it stays queued under this engine's lease, and a claim that
      * hands it back to this engine (its lease ran out while the bot was slow) does not deliver it twice.
      */
-    void drainQueue(Campaign campaign, Instant now) {
+    Optional<Instant> drainQueue(Campaign campaign, Instant now) {
         stalled.remove(campaign.id());
+        if (LocalTimes.isOn(campaign)) {
+            Optional<Instant> firstOpening = replyHours.allClosedUntil(campaign, now);
+            if (firstOpening.isPresent()) {
+                return firstOpening; // nothing to hand over: claim nothing, so nothing waits out a lease past its opening
+            }
+        }
+        Optional<Instant> closedUntil = Optional.empty();
         List<QueuedInbound> batch;
         do {
             batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
+                if (LocalTimes.isOn(campaign)) {
+                    Optional<Instant> held = replyHours.holdUntil(campaign, queued, now, leases.newLease(now).expiresAt());
+                    if (held.isPresent()) { // its contact's window is closed: it stays queued under this claim's lease
+                        closedUntil = Dispatcher.earliest(closedUntil, held);
+                        continue;
+                    }
+                }
                 QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
                 if (!handingOver.add(key)) {
                     continue;
@@ -200,6 +212,7 @@ final class Conversations {
                         }, () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
+        return closedUntil;
     }
 
     /**
@@ -412,26 +425,4 @@ final class Conversations {
             return Optional.empty();
         }
     }
-
-    /**
-     * The start of the closed period {@code now} is in: the last minute the hours were open, plus
-     * one. Schedules change at whole minutes, so a minute-by-minute look back is exact.
-     */
-    static Instant closedSince(ActiveHours hours, Instant now) {
-        Instant probe = now.truncatedTo(ChronoUnit.MINUTES);
-        Instant limit = now.minus(CLOSED_PERIOD_SEARCH);
-        try {
-            while (probe.isAfter(limit)) {
-                Instant previous = probe.minus(1, ChronoUnit.MINUTES);
-                if (hours.isOpenAt(previous)) {
-                    return probe;
-                }
-                probe = previous;
-            }
-        } catch (RuntimeException beyondSupportedRange) {
-            return probe;
-        }
-        return limit;
-    }
-
 }

@@ -65,7 +65,8 @@ final class Dispatcher implements SendsInFlight {
             return recovery;
         }
         ActiveHours hours = campaign.configuration().activeHours();
-        if (!hours.isOpenAt(now)) {
+        // with local hours each recipient's own window gates it, when it is claimed (DueRecipients)
+        if (!LocalTimes.isOn(campaign) && !hours.isOpenAt(now)) {
             return earliest(recovery, hours.nextOpening(now));
         }
         Optional<Instant> next = sender.sendDue(campaign, now);

@@ -28,6 +28,8 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.RecipientWindows;
+import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.InboundQueue;
@@ -85,7 +87,8 @@ public final class EngineCore {
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, ContactRules contactRules) {
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, ContactRules contactRules,
+            Optional<PhoneTimeZones> phoneTimeZones, Optional<RecipientWindows> recipientWindows) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -105,10 +108,11 @@ public final class EngineCore {
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();
         this.exclusivity = new Exclusivity(contactRules.exclusivity(), storage.engagements(), campaigns, recipients);
+        LocalTimes localTimes = new LocalTimes(phoneTimeZones, recipientWindows);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers, busy);
+                lifecycle, claims, answers, busy, localTimes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
@@ -118,15 +122,15 @@ public final class EngineCore {
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies, handOvers);
+                lifecycle, replies, handOvers, new ReplyHours(recipients, inbound, localTimes, batchSize));
         conversations.afterHandOver(this::drainAfterHandOver);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
         this.launcher = new Launcher(recipients, storage.engagements(), exclusivity, busy, suppressions, botFlows, adapters,
-                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences);
+                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences, localTimes);
         this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, batchSize,
-                clock);
+                clock, localTimes);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
         this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
                 batchSize, clock);
@@ -318,9 +322,11 @@ public final class EngineCore {
         next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
         ActiveHours hours = campaign.configuration().activeHours();
         if (inbound.countQueued(campaign.id()) > 0) {
-            if (hours.isOpenAt(now)) {
-                conversations.drainQueue(campaign, now);
-                if (inbound.countQueued(campaign.id()) > 0) {
+            if (LocalTimes.isOn(campaign) || hours.isOpenAt(now)) {
+                // local hours: each contact's own; the drain hands over the open ones and says when the rest open
+                Optional<Instant> closedUntil = conversations.drainQueue(campaign, now);
+                next = Dispatcher.earliest(next, closedUntil);
+                if (closedUntil.isEmpty() && inbound.countQueued(campaign.id()) > 0) {
                     // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran out
                     next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
                 }
@@ -349,7 +355,8 @@ public final class EngineCore {
             locked(() -> {
                 Instant now = clock.instant();
                 campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()
-                        && c.configuration().activeHours().isOpenAt(now)).ifPresent(c -> conversations.drainQueue(c, now));
+                        && (LocalTimes.isOn(c) || c.configuration().activeHours().isOpenAt(now)))
+                        .ifPresent(c -> conversations.drainQueue(c, now)); // local hours: the drain holds the closed
                 return null;
             });
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
@@ -81,12 +82,14 @@ final class Launcher {
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
     private final Preflight preflight;
+    private final LocalTimes localTimes;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
     Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
             SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
-            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
+            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.engagements = engagements;
         this.exclusivity = exclusivity;
@@ -102,6 +105,7 @@ final class Launcher {
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
         this.preflight = new Preflight(adapters);
+        this.localTimes = localTimes;
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -116,6 +120,7 @@ final class Launcher {
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
         preflight.check(campaign);
+        localTimes.checkSupported(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
@@ -142,6 +147,7 @@ final class Launcher {
         checkChannelCarries(scheduled);
         checkBotFlowKnown(scheduled);
         preflight.check(scheduled);
+        localTimes.checkSupported(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
         Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
                 stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
@@ -352,11 +358,19 @@ final class Launcher {
             Instant dueAt, Instant now) {
         List<NewRecipient> added = new ArrayList<>(batch.size());
         List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
+        List<RecipientZone> zones = new ArrayList<>(batch.size());
         for (Contact contact : batch) {
             RenderResult rendered = message.render(contact);
             skips.add(rendered instanceof RenderResult.Unresolved unresolved
                     ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
                     : Optional.empty());
+            // local hours: a contact without a usable local window is skipped before it is engaged
+            LocalTimes.ZoneOrSkip zone = LocalTimes.isOn(campaign) && skips.get(skips.size() - 1).isEmpty()
+                    ? localTimes.zoneOf(campaign, contact, dueAt) : null;
+            zones.add(zone == null ? null : zone.zone());
+            if (zone != null && zone.skipReason().isPresent()) {
+                skips.set(skips.size() - 1, zone.skipReason());
+            }
         }
         Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender,
                 batch.stream().map(Contact::phone).toList());
@@ -376,13 +390,14 @@ final class Launcher {
                 : exclusivity.engage(campaign, sender, toEngage);
         for (int i = 0; i < batch.size(); i++) {
             Contact contact = batch.get(i);
+            RecipientZone zone = zones.get(i);
             Optional<StatusReason> skip = skips.get(i);
             if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
                 skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
                         exclusivity.heldElsewhere(campaign, sender, contact.phone()), true));
             }
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
-                    .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
+                    .orElseGet(() -> localTimes.pending(campaign, contact, dueAt, zone)));
         }
         List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
         List<RecipientChange> skippedNow = new ArrayList<>();

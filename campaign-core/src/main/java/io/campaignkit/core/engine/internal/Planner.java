@@ -18,6 +18,8 @@ import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.RecipientZone;
+import io.campaignkit.core.hours.ZonedHours;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.RenderResult;
@@ -49,9 +51,10 @@ final class Planner {
     private final Pacing pacing;
     private final int batchSize;
     private final Clock clock;
+    private final LocalTimes localTimes;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, int batchSize, Clock clock) {
+            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, int batchSize, Clock clock, LocalTimes localTimes) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
@@ -61,6 +64,7 @@ final class Planner {
         this.pacing = pacing;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.localTimes = localTimes;
     }
 
     CampaignPlan plan(CampaignId id, LaunchRequest request) {
@@ -77,16 +81,26 @@ final class Planner {
         }
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
+        localTimes.checkSupported(campaign);
         DeliveryPlan delivery = campaign.configuration().deliveryPlan();
         Instant start = request.startAt().orElse(delivery.effectiveStart(now));
         // as at the launch: a campaign that starts later asks about busy contacts only before each send
-        Tally tally = new Tally(campaign, !start.isAfter(now));
+        Tally tally = new Tally(campaign, start, !start.isAfter(now));
         List<PreflightProblem> preflight = launcher.preflightProblems(campaign);
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
-        Projection projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(),
-                limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
+        Map<String, CampaignPlan.ZonePlan> perZone = Map.of();
+        Projection projection;
+        if (LocalTimes.isOn(campaign)) {
+            LocalProjection local = LocalProjection.of(tally.perZone, tally.zoneHours, start, limits.campaignLimit(),
+                    limits.senderLimit(), delivery.endAt());
+            projection = local.overall();
+            perZone = local.perZone();
+        } else {
+            projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(), limits.senderLimit(),
+                    campaign.configuration().activeHours(), delivery.endAt());
+        }
         List<String> warnings = new ArrayList<>();
         if (!preflight.isEmpty()) {
             warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): channel '"
@@ -112,7 +126,7 @@ final class Planner {
         Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight);
+                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight, perZone);
     }
 
     /** The audience walked in batches, as the launch walks it. */
@@ -127,6 +141,11 @@ final class Planner {
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
         private final List<String> texts = new ArrayList<>();
+        private final Instant start;
+        /** Local hours: would-send contacts and the hours, by zone key. */
+        private final Map<String, Long> perZone = new HashMap<>();
+        private final List<RecipientZone> zones = new ArrayList<>();
+        private final Map<String, ZonedHours> zoneHours = new HashMap<>();
         private long audience;
         private long duplicates;
         private long wouldSend;
@@ -138,8 +157,9 @@ final class Planner {
         private long segments;
         private int maxSegments;
 
-        Tally(Campaign campaign, boolean asksBusy) {
+        Tally(Campaign campaign, Instant start, boolean asksBusy) {
             this.campaign = campaign;
+            this.start = start;
             this.asksBusy = asksBusy;
             this.sender = ChannelAdapters.senderKey(campaign);
             this.message = campaign.configuration().message().orElseThrow();
@@ -164,6 +184,7 @@ final class Planner {
                 return;
             }
             List<Contact> candidates = new ArrayList<>(batch.size());
+            List<RecipientZone> zones = this.zones;
             for (Contact contact : batch) {
                 if (!schema.isEmpty() && !schema.check(contact.customData()).isEmpty()) {
                     skip(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
@@ -173,6 +194,16 @@ final class Planner {
                 if (rendered instanceof RenderResult.Unresolved) {
                     skip(SkipReasons.UNRESOLVED_BINDING);
                     continue;
+                }
+                if (LocalTimes.isOn(campaign)) {
+                    LocalTimes.ZoneOrSkip zone = localTimes.zoneOf(campaign, contact, start);
+                    if (zone.skipReason().isPresent()) {
+                        skip(zone.skipReason().get().code());
+                        continue;
+                    }
+                    zones.add(zone.zone());
+                } else {
+                    zones.add(null);
                 }
                 candidates.add(contact);
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
@@ -194,6 +225,12 @@ final class Planner {
                         busyWaited++;
                     }
                     wouldSend++;
+                    RecipientZone zone = zones.get(i);
+                    if (zone != null) {
+                        perZone.merge(zone.key(), 1L, Long::sum);
+                        zoneHours.computeIfAbsent(zone.key(),
+                                key -> localTimes.hoursIn(campaign.configuration().activeHours(), zone));
+                    }
                     if (inline) {
                         count(SmsSegments.of(texts.get(i)));
                     }
@@ -201,6 +238,7 @@ final class Planner {
             }
             batch.clear();
             texts.clear();
+            zones.clear();
         }
 
         /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */

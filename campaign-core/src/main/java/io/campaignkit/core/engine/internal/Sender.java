@@ -45,10 +45,11 @@ final class Sender {
     private final Claims claims;
     private final AnswerRecorder answers;
     private final BusyContacts busy;
+    private final LocalTimes localTimes;
 
     Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
             Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
-            BusyContacts busy) {
+            BusyContacts busy, LocalTimes localTimes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -60,6 +61,7 @@ final class Sender {
         this.claims = claims;
         this.answers = answers;
         this.busy = busy;
+        this.localTimes = localTimes;
     }
 
     /**
@@ -69,6 +71,7 @@ final class Sender {
     Optional<Instant> sendDue(Campaign campaign, Instant now) {
         SenderKey sender = ChannelAdapters.senderKey(campaign);
         ChannelAdapter adapter = adapters.adapter(campaign);
+        DueRecipients due = DueRecipients.of(recipients, localTimes, campaign, now);
         while (true) {
             int room = maxInFlight - claims.inFlight();
             if (room <= 0) {
@@ -76,13 +79,12 @@ final class Sender {
             }
             int permits = pacing.availablePermits(campaign, now);
             if (permits == 0) {
-                Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
             int wanted = Math.min(Math.min(room, permits), batchSize);
-            List<Recipient> claimed = recipients.claimForSending(campaign.id(), leases.newLease(now), wanted, now);
+            List<Recipient> claimed = due.claim(leases.newLease(now), wanted);
             if (claimed.isEmpty()) {
-                return recipients.nextDueAt(campaign.id(), now);
+                return due.nextDueAt();
             }
             // open before any other store call: a failure of one strands the batch under this claim, whose
             // lease is kept and whose unsent recipients are given back once the store answers again
@@ -106,8 +108,7 @@ final class Sender {
             }
             // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
             if (claimed.size() < wanted || outcome.granted() < sendable.size() || outcome.granted() == permits) {
-                Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
-                return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
         }
     }

@@ -86,6 +86,7 @@ final class TestSends {
                 .name(configuration.name().orElse(source.id().value()) + " (test)")
                 .audience(new AudienceReference.TestAudience(contacts))
                 .activeHours(ActiveHours.alwaysOpen(configuration.activeHours().zone()))
+                .clearLocalHours() // a test is sent now, whatever the clocks of its numbers
                 .deliveryPlan(DeliveryPlan.custom().pace(configuration.deliveryPlan().pace())
                         .endAt(now.plus(TestSend.LIFETIME)).build())
                 .build();

@@ -16,6 +16,7 @@ import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
@@ -43,6 +44,8 @@ final class CampaignCodec {
     private static final String FORMAT = "1";
     /** Tag of the busy-contact wait, an ISO-8601 duration. */
     private static final String BUSY_CONTACT_WAIT = "busyContactWait";
+    /** Tag of the local hours ({@link LocalHours#toText()}): the active hours read on each recipient's clock. */
+    private static final String LOCAL_HOURS = "localHours";
 
     private CampaignCodec() {}
 
@@ -69,6 +72,7 @@ final class CampaignCodec {
         if (!configuration.busyContactWait().isZero()) {
             out.str(BUSY_CONTACT_WAIT).str(configuration.busyContactWait().toString());
         }
+        configuration.localHours().ifPresent(local -> out.str(LOCAL_HOURS).str(local.toText()));
         return out.toString();
     }
 
@@ -102,6 +106,8 @@ final class CampaignCodec {
             String tag = in.required();
             if (BUSY_CONTACT_WAIT.equals(tag)) {
                 builder.busyContactWait(java.time.Duration.parse(in.required()));
+            } else if (LOCAL_HOURS.equals(tag)) {
+                builder.localHours(LocalHours.parse(in.required()));
             } else {
                 throw new IllegalStateException("unknown campaign configuration setting " + tag);
             }

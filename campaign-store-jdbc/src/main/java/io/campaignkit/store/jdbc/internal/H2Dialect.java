@@ -136,9 +136,9 @@ public final class H2Dialect implements JdbcDialect {
         try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient WHERE campaign_id = ? AND "
                 + claim.condition() + " AND " + Scope.TENANT + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
-            Sql.setNanos(select, 2, claim.now());
-            new Scope(claim.tenantId()).bind(select, 3);
-            select.setInt(4, claim.limit());
+            int next = Sql.bindClaimCondition(select, 2, claim);
+            new Scope(claim.tenantId()).bind(select, next);
+            select.setInt(next + 1, claim.limit());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(rows.getString(1));
@@ -154,7 +154,7 @@ public final class H2Dialect implements JdbcDialect {
                 + claim.condition() + " ORDER BY " + claim.order() + " FOR UPDATE SKIP LOCKED")) {
             int index = bindAnyOf(connection, select, 1, candidates);
             select.setString(index++, claim.campaignId());
-            Sql.setNanos(select, index, claim.now());
+            Sql.bindClaimCondition(select, index, claim);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     locked.add(reader.read(rows));

@@ -36,10 +36,10 @@ final class PostgreSqlArrays {
         List<T> claimed = new ArrayList<>(claim.limit());
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setString(1, claim.campaignId());
-            Sql.setNanos(statement, 2, claim.now());
-            new Scope(claim.tenantId()).bind(statement, 3);
-            statement.setInt(4, claim.limit());
-            values.bind(statement, 5);
+            int next = Sql.bindClaimCondition(statement, 2, claim);
+            new Scope(claim.tenantId()).bind(statement, next);
+            statement.setInt(next + 1, claim.limit());
+            values.bind(statement, next + 2);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(reader.read(rows));

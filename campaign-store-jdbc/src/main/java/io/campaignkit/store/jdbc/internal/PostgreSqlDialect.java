@@ -122,9 +122,9 @@ public final class PostgreSqlDialect implements JdbcDialect {
                 + " WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT + " ORDER BY " + claim.order()
                 + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setString(1, claim.campaignId());
-            Sql.setNanos(select, 2, claim.now());
-            new Scope(claim.tenantId()).bind(select, 3);
-            select.setInt(4, claim.limit());
+            int next = Sql.bindClaimCondition(select, 2, claim);
+            new Scope(claim.tenantId()).bind(select, next);
+            select.setInt(next + 1, claim.limit());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     locked.add(reader.read(rows));

@@ -44,6 +44,17 @@ public final class RecipientClaims {
                 campaignId, lease, limit, now, true);
     }
 
+    /**
+     * {@link #claimForSending} within one local zone (V34's column, V35's index); the column is read too,
+     * so the claim's order can name it wherever the rows are sorted again.
+     */
+    public List<Recipient> claimDueInZone(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+        RecipientClaim rows = new RecipientClaim(RecipientColumns.COLUMNS + ", local_zone", campaignId.value(),
+                scope.tenantId(), "state = 'PENDING' AND due_at <= ? AND local_zone = ?", "local_zone, due_at, seq", now,
+                limit, List.of(zoneKey));
+        return claim("claiming recipients of " + campaignId + " in " + zoneKey, rows, lease, now, true);
+    }
+
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
         return claim("recovering recipients of " + campaignId, "state = 'SENDING' AND lease_expires_at <= ?",
                 "lease_expires_at, seq", campaignId, lease, limit, now, false);
@@ -67,8 +78,11 @@ public final class RecipientClaims {
 
     private List<Recipient> claim(String operation, String condition, String order, CampaignId campaignId, Lease lease,
             int limit, Instant now, boolean countAttempt) {
-        RecipientClaim rows = new RecipientClaim(RecipientColumns.COLUMNS, campaignId.value(), scope.tenantId(),
-                condition, order, now, limit);
+        return claim(operation, new RecipientClaim(RecipientColumns.COLUMNS, campaignId.value(), scope.tenantId(),
+                condition, order, now, limit), lease, now, countAttempt);
+    }
+
+    private List<Recipient> claim(String operation, RecipientClaim rows, Lease lease, Instant now, boolean countAttempt) {
         return sql.inTransaction(operation, connection -> {
             // where the database can, one statement locks, marks and returns the rows (as they were)
             Optional<List<Recipient>> marked = dialect.claimAndSet(connection, rows, CLAIM_ASSIGNMENTS, (statement, first) -> {

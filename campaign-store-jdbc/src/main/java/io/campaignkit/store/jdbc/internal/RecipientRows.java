@@ -89,10 +89,12 @@ public final class RecipientRows {
             }
             long sequence = nextSequence(connection, campaignId, fresh.size());
             List<Recipient> added = new ArrayList<>(fresh.size());
+            List<String> zones = new ArrayList<>(fresh.size());
             for (NewRecipient recipient : fresh.values()) {
                 added.add(Recipient.of(campaignId, sequence++, recipient, now));
+                zones.add(recipient.localZone().orElse(null));
             }
-            insertRows(connection, tenant, added);
+            insertRows(connection, tenant, added, zones);
             RecipientCounters counters = new RecipientCounters();
             added.forEach(counters::added);
             counters.write(connection, scope, dialect);
@@ -101,11 +103,13 @@ public final class RecipientRows {
     }
 
     /** The rows, absent (the campaign row is locked and their phones were looked up), as one set-based insert or a batch. */
-    private void insertRows(Connection connection, String tenant, List<Recipient> added) throws SQLException {
+    private void insertRows(Connection connection, String tenant, List<Recipient> added, List<String> zones)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>(added.size());
-        for (Recipient row : added) {
+        for (int i = 0; i < added.size(); i++) {
+            Recipient row = added.get(i);
             Object[] mutable = RecipientColumns.values(row); // campaign_id, phone, then state to updated_at
-            Object[] values = new Object[mutable.length + 4];
+            Object[] values = new Object[mutable.length + 5];
             values[0] = tenant;
             values[1] = mutable[0];
             values[2] = row.sequence();
@@ -113,21 +117,24 @@ public final class RecipientRows {
             values[4] = row.contact().name();
             values[5] = ContactCodec.encodeData(row.contact());
             System.arraycopy(mutable, 2, values, 6, mutable.length - 2);
+            values[values.length - 1] = zones.get(i);
             rows.add(values);
         }
         if (dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
-                + RecipientColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Recipient row : added) {
+                + RecipientColumns.COLUMNS + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < added.size(); i++) {
+                Recipient row = added.get(i);
                 insert.setString(1, tenant);
                 insert.setString(2, row.campaignId().value());
                 insert.setLong(3, row.sequence());
                 insert.setString(4, row.phone().e164());
                 Sql.setString(insert, 5, row.contact().name());
                 Sql.setString(insert, 6, ContactCodec.encodeData(row.contact()));
-                RecipientColumns.bindMutable(insert, 7, row);
+                int next = RecipientColumns.bindMutable(insert, 7, row);
+                Sql.setString(insert, next, zones.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -329,6 +336,7 @@ public final class RecipientRows {
         columns.add(new JdbcDialect.Input("contact_name", java.sql.Types.VARCHAR));
         columns.add(new JdbcDialect.Input("contact_data", java.sql.Types.VARCHAR));
         columns.addAll(RecipientColumns.KEY_AND_MUTABLE.subList(2, RecipientColumns.KEY_AND_MUTABLE.size()));
+        columns.add(new JdbcDialect.Input("local_zone", java.sql.Types.VARCHAR)); // V34: local hours
         return List.copyOf(columns);
     }
 

@@ -108,6 +108,17 @@ public final class Sql {
         }
     }
 
+    /** Binds a claim's condition parameters ({@code now}, then its values) from {@code first}; returns the next index. */
+    static int bindClaimCondition(PreparedStatement statement, int first, io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim claim)
+            throws SQLException {
+        setNanos(statement, first, claim.now());
+        int index = first + 1;
+        for (String value : claim.values()) {
+            statement.setString(index++, value);
+        }
+        return index;
+    }
+
     static void setNanos(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
         setNanos(statement, index, instant.orElse(null));
     }

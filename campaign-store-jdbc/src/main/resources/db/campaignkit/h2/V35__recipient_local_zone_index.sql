@@ -1,0 +1,2 @@
+-- the claim path of local hours: due PENDING recipients of a campaign in one zone, by due time then sequence
+CREATE INDEX ck_recipient_local_due ON ck_recipient (campaign_id, state, local_zone, due_at, seq);

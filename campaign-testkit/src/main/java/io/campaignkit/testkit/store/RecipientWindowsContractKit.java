@@ -1,0 +1,168 @@
+package io.campaignkit.testkit.store;
+
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.hours.RecipientZone;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWindows;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract kit of {@link RecipientWindows}, the claims by local zone of a store that supports
+ * campaigns whose hours are read in each recipient's local time: the store keeps each recipient's zone
+ * key from {@link NewRecipient#localZone()}, and a claim by zone is a DUE claim limited to that zone.
+ * Extend it (or {@link StorageContractKit}, which runs it) with a storage whose recipient store answers
+ * {@link io.campaignkit.core.port.RecipientStore#windows()}. The checks are grouped by rule in
+ * {@code @Nested} classes, each named after the rule it checks.
+ */
+public abstract class RecipientWindowsContractKit extends StoreContractSupport {
+
+    /** Mexico City: the first zone the checks use. */
+    protected static final String MEXICO = RecipientZone.of(ZoneId.of("America/Mexico_City")).key();
+    /** Madrid: the second zone. */
+    protected static final String MADRID = RecipientZone.of(ZoneId.of("Europe/Madrid")).key();
+    /** A number spanning two zones: the third key. */
+    protected static final String SPLIT = new RecipientZone(List.of(ZoneId.of("America/Denver"),
+            ZoneId.of("America/Los_Angeles"))).key();
+
+    /** For subclasses. */
+    protected RecipientWindowsContractKit() {
+    }
+
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientWindowsContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
+    /** @return the storage's claims by zone; the kit fails when it has none */
+    protected final RecipientWindows windows() {
+        return recipients().windows().orElseThrow(() -> new AssertionError(
+                "the recipient store answers no RecipientWindows: it cannot run local-hours campaigns"));
+    }
+
+    /** Adds contact {@code index} PENDING in {@code zone}, due {@code dueSeconds} after the start. */
+    protected final void addIn(CampaignId campaignId, String zone, int index, long dueSeconds) {
+        assertThat(recipients().insertRecipients(campaignId, List.of(new NewRecipient(contact(index), at(dueSeconds),
+                java.util.Optional.empty(), java.util.Optional.of(zone))), at(0))).hasSize(1);
+    }
+
+    /** Claiming within one zone. */
+    @Nested
+    @DisplayName("claims by zone")
+    public class ZoneClaims {
+
+        @Test
+        void aClaimByZoneTakesOnlyThatZonesDueRecipientsInDueThenSequenceOrder() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MADRID, 0, 20);
+            addIn(campaign.id(), MEXICO, 1, 0);
+            addIn(campaign.id(), MADRID, 2, 10);
+            addIn(campaign.id(), MADRID, 3, 10);
+            addIn(campaign.id(), MADRID, 4, 99);
+            List<Recipient> claimed = windows().claimDueIn(campaign.id(), MADRID, leaseFrom("a", at(30)), 10, at(30));
+            assertThat(phones(claimed)).containsExactly(contact(2).phone(), contact(3).phone(), contact(0).phone());
+            assertThat(claimed).allSatisfy(recipient -> {
+                assertThat(recipient.state()).isEqualTo(DeliveryState.SENDING);
+                assertThat(recipient.attempts()).isEqualTo(1);
+                assertThat(recipient.lease()).contains(leaseFrom("a", at(30)));
+            });
+            assertThat(stored(key(campaign.id(), 2)).state()).isEqualTo(DeliveryState.SENDING);
+            assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.PENDING);
+        }
+
+        @Test
+        void aClaimByZoneRespectsTheLimitAndNeverHandsOutWhatAnotherClaimHolds() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            for (int i = 0; i < 5; i++) {
+                addIn(campaign.id(), SPLIT, i, 0);
+            }
+            List<Recipient> first = windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("a", at(1)), 2, at(1));
+            List<Recipient> plain = recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1));
+            List<Recipient> rest = windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("c", at(1)), 10, at(1));
+            assertThat(phones(first)).containsExactly(contact(0).phone(), contact(1).phone());
+            assertThat(phones(plain)).containsExactly(contact(2).phone(), contact(3).phone());
+            assertThat(phones(rest)).containsExactly(contact(4).phone());
+            assertThat(windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("d", at(1)), 10, at(1))).isEmpty();
+        }
+
+        @Test
+        void aRecipientGivenBackOrRetriedStaysInItsZone() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MEXICO, 0, 0);
+            addIn(campaign.id(), MEXICO, 1, 0);
+            Lease lease = leaseFrom("a", at(1));
+            List<Recipient> claimed = windows().claimDueIn(campaign.id(), MEXICO, lease, 10, at(1));
+            apply(new RecipientUpdate.Unclaimed(claimed.get(0).key(), lease, at(5), at(1)),
+                    new RecipientUpdate.RetryLater(claimed.get(1).key(), lease, at(8), TIMEOUT, at(1)));
+            assertThat(windows().claimDueIn(campaign.id(), MADRID, leaseFrom("b", at(10)), 10, at(10))).isEmpty();
+            List<Recipient> again = windows().claimDueIn(campaign.id(), MEXICO, leaseFrom("b", at(10)), 10, at(10));
+            assertThat(phones(again)).containsExactly(contact(0).phone(), contact(1).phone());
+            assertThat(again).extracting(Recipient::attempts).containsExactly(1, 2);
+        }
+
+        @Test
+        void aCampaignWithoutZonesOrUnknownToTheStoreHasNothingToClaimByZone() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addPending(campaign.id(), 0, 3, at(0));
+            assertThat(windows().claimDueIn(campaign.id(), MEXICO, leaseFrom("a", at(1)), 10, at(1))).isEmpty();
+            assertThat(windows().pendingZones(campaign.id())).isEmpty();
+            assertThat(windows().claimDueIn(CampaignId.of("unknown"), MEXICO, leaseFrom("a", at(1)), 10, at(1))).isEmpty();
+            assertThat(windows().nextDueIn(CampaignId.of("unknown"), Set.of(MEXICO))).isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(1)), 10, at(1))).hasSize(3);
+        }
+    }
+
+    /** What the engine reads to know when a zone next has work. */
+    @Nested
+    @DisplayName("zones and their next due time")
+    public class ZoneWakeUps {
+
+        @Test
+        void theZonesAreThoseWithPendingRecipientsAndEachAnswersItsEarliestDueTime() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MEXICO, 0, 40);
+            addIn(campaign.id(), MEXICO, 1, 30);
+            addIn(campaign.id(), MADRID, 2, 5);
+            addIn(campaign.id(), SPLIT, 3, 0);
+            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(4), at(0))), at(0));
+            assertThat(windows().pendingZones(campaign.id())).containsExactlyInAnyOrder(MEXICO, MADRID, SPLIT);
+            assertThat(windows().nextDueIn(campaign.id(), Set.of(MEXICO, MADRID, "Asia/Tokyo")))
+                    .containsOnlyKeys(MEXICO, MADRID)
+                    .containsEntry(MEXICO, at(30))
+                    .containsEntry(MADRID, at(5));
+            windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("a", at(1)), 10, at(1));
+            assertThat(windows().pendingZones(campaign.id())).containsExactlyInAnyOrder(MEXICO, MADRID);
+            assertThat(windows().nextDueIn(campaign.id(), Set.of(SPLIT))).isEmpty();
+        }
+
+        @Test
+        void aZoneWhoseRecipientsWereSkippedHasNothingPending() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MADRID, 0, 0);
+            recipients().skipPending(campaign.id(), OPTED_OUT, 10, at(1));
+            assertThat(windows().pendingZones(campaign.id())).isEmpty();
+            assertThat(windows().nextDueIn(campaign.id(), Set.of(MADRID))).isEmpty();
+        }
+    }
+}
