@@ -70,6 +70,7 @@ public final class CampaignEngineBuilder {
     private RandomGenerator random;
     private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
+    private java.util.function.Predicate<String> optOutsAcrossChannels = tenant -> false;
     private PacingStore pacing;
     private Executor callbackExecutor;
 
@@ -188,6 +189,19 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Whose opt-outs hold across a campaign's channels: for a tenant this accepts, a contact who opted
+     * out on any sender of a campaign with several channel bindings (STOP by SMS) is not sent on its
+     * other senders either (WhatsApp). By default no tenant's: an opt-out holds on its own sender, as
+     * the providers keep them.
+     *
+     * @param tenants tests a campaign's tenant id
+     */
+    public CampaignEngineBuilder optOutsAcrossChannels(java.util.function.Predicate<String> tenants) {
+        this.optOutsAcrossChannels = Arguments.requireNonNull(tenants, "tenants");
+        return this;
+    }
+
+    /**
      * Replaces the storage's {@link CampaignStorage#pacing() pacing store}, where the campaigns' and
      * senders' token buckets live; set after {@link #storage}. Engines that share a database and its
      * senders share a database-backed one (such as {@code JdbcPacingStore}) so limits hold for all.
@@ -232,7 +246,7 @@ public final class CampaignEngineBuilder {
         return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
-                        semantics, idleTimeout, senderBurst),
+                        semantics, idleTimeout, senderBurst, optOutsAcrossChannels),
                 jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
     }
 

@@ -15,6 +15,13 @@ public final class SkipReasons {
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
     /** The process that was sending crashed or stalled past its lease. */
     public static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+    /** None of the campaign's channel bindings may reach the contact (each is limited to other contacts). */
+    public static final String NO_CHANNEL = "NO_CHANNEL";
+    /**
+     * Why a recipient fell back to the campaign's next channel: its message was not DELIVERED within
+     * the campaign's {@code fallbackAfter} (an earlier attempt's outcome).
+     */
+    public static final String NOT_DELIVERED_IN_TIME = "NOT_DELIVERED_IN_TIME";
 
     private SkipReasons() {}
 }

@@ -11,13 +11,25 @@ import java.util.Optional;
  * @param contact the contact (its phone is the key)
  * @param dueAt when it may first be claimed
  * @param skipped the reason it will never be sent, when the launch already knows one
+ * @param binding the campaign's channel binding it is to be sent on (the first that can reach it)
  */
-public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped) {
+public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped, int binding) {
 
     public NewRecipient {
         Arguments.requireNonNull(contact, "contact");
         Arguments.requireNonNull(dueAt, "dueAt");
         Arguments.requireNonNull(skipped, "skipped");
+        Arguments.require(binding >= 0, "binding", "binding must not be negative, was " + binding);
+    }
+
+    /** A recipient on the campaign's first channel binding. */
+    public NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped) {
+        this(contact, dueAt, skipped, 0);
+    }
+
+    /** A copy to be sent on binding {@code index}. */
+    public NewRecipient onBinding(int index) {
+        return new NewRecipient(contact, dueAt, skipped, index);
     }
 
     public static NewRecipient pending(Contact contact, Instant dueAt) {

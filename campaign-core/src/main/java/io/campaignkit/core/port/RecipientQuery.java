@@ -44,4 +44,21 @@ public sealed interface RecipientQuery {
             StoreArguments.requireLimit(limit);
         }
     }
+
+    /**
+     * A campaign's recipients that are SENT (accepted, neither delivered nor failed yet) on a channel
+     * binding below {@code belowBinding}, so that have a later binding to fall back to, by ascending
+     * {@code sentAt} then sequence: the candidates of the timed fallback
+     * ({@link io.campaignkit.core.campaign.CampaignConfiguration#fallbackAfter()}).
+     *
+     * @param belowBinding 1 or more
+     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    record AwaitingDelivery(CampaignId campaignId, int belowBinding, int limit) implements RecipientQuery {
+        public AwaitingDelivery {
+            Arguments.requireNonNull(campaignId, "campaignId");
+            Arguments.require(belowBinding >= 1, "belowBinding", "belowBinding must be 1 or more, was " + belowBinding);
+            StoreArguments.requireLimit(limit);
+        }
+    }
 }

@@ -174,6 +174,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return byCorrelationId(byCorrelation.correlationId()).stream().toList();
         }
+        if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
+            RecipientBook book = books.get(awaiting.campaignId());
+            return book == null ? List.of() : book.awaitingDelivery(awaiting.belowBinding(), awaiting.limit());
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         RecipientBook book = books.get(page.campaignId());
         return book == null ? List.of() : book.page(page.afterSequence(), page.limit());

@@ -185,6 +185,14 @@ final class RecipientBook {
         return page;
     }
 
+    /** SENT recipients on a binding below {@code belowBinding}, by sent time then sequence (a scan: a test store). */
+    synchronized List<Recipient> awaitingDelivery(int belowBinding, int limit) {
+        return bySequence.stream().map(entry -> entry.recipient)
+                .filter(r -> r.state() == DeliveryState.SENT && r.binding() < belowBinding)
+                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.MIN)).thenComparingLong(Recipient::sequence))
+                .limit(limit).toList();
+    }
+
     synchronized Optional<Instant> nextDueAt() {
         RecipientEntry next = nextPending();
         return next == null ? Optional.empty() : Optional.of(next.recipient.dueAt());

@@ -345,10 +345,14 @@ final class Conversations {
     }
 
     private ConversationContext contextOf(Campaign campaign, Conversation conversation) {
-        Contact contact = recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
-                .orElseGet(() -> Contact.of(conversation.phone()));
+        Optional<Recipient> recipient = recipients.findRecipient(conversation.recipientKey());
+        Contact contact = recipient.map(Recipient::contact).orElseGet(() -> Contact.of(conversation.phone()));
+        // the sender of the channel that reached the contact, where its replies go
+        SenderKey sender = recipient.filter(r -> r.binding() > 0)
+                .map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
+                .orElseGet(() -> ChannelAdapters.senderKey(campaign));
         return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), ChannelAdapters.senderKey(campaign), contact);
+                campaign.configuration().botFlowId().orElseThrow(), sender, contact);
     }
 
     private static ReceivedMessage toBotMessage(InboundMessage message) {

@@ -24,9 +24,10 @@ final class Dispatcher implements SendsInFlight {
     private final AnswerRecorder answers;
     private final LeaseKeeper leaseKeeper;
     private final CompletionCheck completion;
+    private final Fallbacks fallbacks;
 
     Dispatcher(Lifecycle lifecycle, DeliverySemantics semantics, Claims claims, Pacing pacing, Sender sender,
-            AnswerRecorder answers, LeaseKeeper leaseKeeper, CompletionCheck completion) {
+            AnswerRecorder answers, LeaseKeeper leaseKeeper, CompletionCheck completion, Fallbacks fallbacks) {
         this.lifecycle = lifecycle;
         this.semantics = semantics;
         this.claims = claims;
@@ -35,6 +36,7 @@ final class Dispatcher implements SendsInFlight {
         this.answers = answers;
         this.leaseKeeper = leaseKeeper;
         this.completion = completion;
+        this.fallbacks = fallbacks;
     }
 
     int inFlight() {
@@ -67,11 +69,13 @@ final class Dispatcher implements SendsInFlight {
         if (!hours.isOpenAt(now)) {
             return earliest(recovery, hours.nextOpening(now));
         }
+        // timed fallbacks first: they become due now, so this pass sends them
+        Optional<Instant> nextFallback = fallbacks.fallBackOverdue(campaign, now);
         Optional<Instant> next = sender.sendDue(campaign, now);
-        if (next.isEmpty()) {
+        if (next.isEmpty() && nextFallback.isEmpty()) {
             completion.completeIfDone(campaign, now);
         }
-        return earliest(recovery, next);
+        return earliest(recovery, earliest(next, nextFallback));
     }
 
     @Override

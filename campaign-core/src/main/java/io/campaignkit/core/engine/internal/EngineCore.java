@@ -97,13 +97,16 @@ public final class EngineCore {
         Claims claims = new Claims();
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
+        ChannelRoutes routes = new ChannelRoutes(settings.optOutsAcrossChannels());
+        Fallbacks fallbacks = new Fallbacks(campaigns, recipients, lifecycle, batchSize);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers);
+                lifecycle, claims, answers, routes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
-                completion);
-        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners);
+                completion, fallbacks);
+        ConversationChannels conversationChannels = new ConversationChannels(recipients);
+        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners, conversationChannels);
         this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
                 lifecycle, replies);
@@ -111,13 +114,13 @@ public final class EngineCore {
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
         this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
-                clock, listeners, lifecycle, pendingSkips, audiences);
+                clock, listeners, lifecycle, pendingSkips, audiences, routes);
         this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
                 clock);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
-                conversations);
+                conversations, fallbacks);
     }
 
     public CampaignStore campaigns() {

@@ -7,6 +7,7 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * Launches a READY campaign, crash-safe: checks the channel, the bot flow and the audience (complete
  * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
  * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
- * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, engaged in
- * another campaign), and only then lets it wait for its start or send.
+ * batch ({@link Admission}), each one PENDING on its channel binding or SKIPPED with its reason (no
+ * channel reaches it, unresolved binding, opted out, engaged in another campaign), and only then lets
+ * it wait for its start or send.
  *
  * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
  * a phone again for the same campaign succeeds again, and the store returns only what it added), so
@@ -76,12 +78,14 @@ final class Launcher {
     private final Lifecycle lifecycle;
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
+    private final Admission admission;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
     Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
             BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
-            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences) {
+            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
+            ChannelRoutes routes) {
         this.recipients = recipients;
         this.engagements = engagements;
         this.suppressions = suppressions;
@@ -94,6 +98,7 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
+        this.admission = new Admission(recipients, engagements, suppressions, routes, lifecycle);
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -280,23 +285,27 @@ final class Launcher {
         }
     }
 
-    /** The campaign's channel must be known to the engine and able to carry its message. */
+    /** Each of the campaign's channels must be known to the engine and able to carry its message. */
     void checkChannelCarries(Campaign campaign) {
-        if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
-            return; // launching reports the incomplete configuration
+        for (ChannelBinding binding : ChannelRoutes.bindings(campaign)) {
+            checkChannelCarries(campaign, binding); // none while incomplete: launching reports the incomplete configuration
         }
-        ChannelCapabilities capabilities = adapters.adapter(campaign).capabilities();
-        boolean template = campaign.configuration().message().get().template() instanceof ChannelTemplate;
+    }
+
+    private void checkChannelCarries(Campaign campaign, ChannelBinding binding) {
+        String channelType = binding.sender().channelType();
+        ChannelCapabilities capabilities = adapters.adapter(channelType).capabilities();
+        boolean template = binding.message().template() instanceof ChannelTemplate;
         if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
-                    + ChannelAdapters.senderKey(campaign).channelType() + "' cannot send");
+                    + channelType + "' cannot send");
         }
         // refused here rather than at the first send, where it would pause the campaign
-        Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
+        Optional<HeaderMedia> media = binding.message().headerMedia();
         if (template && media.isPresent() && !capabilities.mediaKinds().contains(MessageContents.kindOf(media.get()))) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
-                    + media.get().type() + " header media, which channel '" + ChannelAdapters.senderKey(campaign).channelType()
+                    + media.get().type() + " header media, which channel '" + channelType
                     + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
                     : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
                     + "); remove the header media or choose another channel");
@@ -310,8 +319,6 @@ final class Launcher {
     }
 
     private void addRecipients(Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
-        TemplateMessage message = campaign.configuration().message().orElseThrow();
-        SenderKey sender = ChannelAdapters.senderKey(campaign);
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
         contacts.forEach(contact -> {
@@ -320,73 +327,15 @@ final class Launcher {
             }
             batch.add(contact);
             if (batch.size() == batchSize) {
-                insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
+                admission.insertBatch(campaign, batch, dueAt, clock.instant());
                 batch.clear();
                 batchPhones.clear();
                 preparation.afterBatch();
             }
         });
         if (!batch.isEmpty()) {
-            insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
+            admission.insertBatch(campaign, batch, dueAt, clock.instant());
             preparation.afterBatch();
         }
-    }
-
-    private void insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
-            Instant dueAt, Instant now) {
-        List<NewRecipient> added = new ArrayList<>(batch.size());
-        List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
-        for (Contact contact : batch) {
-            RenderResult rendered = message.render(contact);
-            skips.add(rendered instanceof RenderResult.Unresolved unresolved
-                    ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
-                    : Optional.empty());
-        }
-        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender,
-                batch.stream().map(Contact::phone).toList());
-        List<PhoneNumber> toEngage = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Contact contact = batch.get(i);
-            if (skips.get(i).isEmpty() && suppressed.contains(contact.phone())) {
-                skips.set(i, Optional.of(StatusReason.of(SkipReasons.OPTED_OUT,
-                        contact.phone() + " opted out of " + sender.senderId(), true)));
-            }
-            if (skips.get(i).isEmpty()) {
-                toEngage.add(contact.phone());
-            }
-        }
-        Set<PhoneNumber> engagedElsewhere = toEngage.isEmpty() ? Set.of()
-                : engagements.engage(sender, campaign.id(), toEngage);
-        for (int i = 0; i < batch.size(); i++) {
-            Contact contact = batch.get(i);
-            Optional<StatusReason> skip = skips.get(i);
-            if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
-                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
-                        engagedElsewhere(sender, contact.phone()), true));
-            }
-            added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
-                    .orElseGet(() -> NewRecipient.pending(contact, dueAt)));
-        }
-        List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
-        List<RecipientChange> skippedNow = new ArrayList<>();
-        for (Recipient recipient : inserted) {
-            if (recipient.state() == DeliveryState.SKIPPED) {
-                Recipient before = recipient.withState(DeliveryState.PENDING, now);
-                skippedNow.add(new RecipientChange(before, recipient));
-            }
-        }
-        lifecycle.emit(skippedNow);
-    }
-
-    /**
-     * The reason of a contact engaged elsewhere, naming the campaign that holds it so an operator can
-     * finish that one (a campaign left ACTIVE by a crash keeps its contacts). One look-up per skipped
-     * contact: skips are the exception, and the engagement port answers only which phones were taken.
-     */
-    private String engagedElsewhere(SenderKey sender, PhoneNumber phone) {
-        return engagements.engagedCampaign(sender, phone)
-                .map(holder -> phone + " is engaged in active campaign " + holder.value() + " on " + sender.senderId())
-                .orElseGet(() -> phone + " was engaged in another active campaign on " + sender.senderId()
-                        + " (released since)");
     }
 }

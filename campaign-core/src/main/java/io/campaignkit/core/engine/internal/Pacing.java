@@ -6,18 +6,25 @@ import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.core.campaign.ChannelBinding;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** A campaign's pace and its sender's limit, as permits of the pacing store. */
+/**
+ * A campaign's pace and its senders' limits, as permits of the pacing store. A campaign with several
+ * channel bindings has one pace for all of them (its bucket is the campaign's) and each binding's
+ * sender its own limit, so a fallback send waits for the fallback sender's permits.
+ */
 final class Pacing {
 
     private final PacingStore store;
     private final ChannelAdapters adapters;
     private final int senderBurst;
-    /** Each campaign's limits, made once: the pacing store holds the buckets. */
-    private final ConcurrentMap<CampaignId, SendLimits> limits = new ConcurrentHashMap<>();
+    /** Each campaign's limits, one per channel binding, made once: the pacing store holds the buckets. */
+    private final ConcurrentMap<CampaignId, List<SendLimits>> limits = new ConcurrentHashMap<>();
 
     Pacing(PacingStore store, ChannelAdapters adapters, int senderBurst) {
         this.store = store;
@@ -25,21 +32,42 @@ final class Pacing {
         this.senderBurst = senderBurst;
     }
 
+    /** The permits the campaign may take now on the binding that has the most. */
     int availablePermits(Campaign campaign, Instant now) {
-        return store.availablePermits(limitsOf(campaign), now);
+        int most = 0;
+        for (SendLimits binding : limitsOf(campaign)) {
+            most = Math.max(most, store.availablePermits(binding, now));
+        }
+        return most;
     }
 
     int tryAcquire(Campaign campaign, int wanted, Instant now) {
-        return store.tryAcquire(limitsOf(campaign), wanted, now);
+        return tryAcquire(campaign, 0, wanted, now);
     }
 
+    /** Takes up to {@code wanted} permits for sends on binding {@code binding}. */
+    int tryAcquire(Campaign campaign, int binding, int wanted, Instant now) {
+        return store.tryAcquire(limitsOf(campaign).get(binding), wanted, now);
+    }
+
+    /** When the campaign may next send on any of its bindings. */
     Instant nextPermitAt(Campaign campaign, Instant now) {
-        return store.nextPermitAt(limitsOf(campaign), now);
+        Instant first = null;
+        for (SendLimits binding : limitsOf(campaign)) {
+            Instant at = store.nextPermitAt(binding, now);
+            first = first == null || at.isBefore(first) ? at : first;
+        }
+        return first;
     }
 
-    /** Holds the campaign's sender until {@code until}: its channel said it sends too fast. */
+    /** Holds the campaign's first sender until {@code until}: its channel said it sends too fast. */
     void holdSender(Campaign campaign, Instant until) {
-        store.holdSender(limitsOf(campaign), until);
+        holdSender(campaign, 0, until);
+    }
+
+    /** Holds the sender of the campaign's binding {@code binding} until {@code until}. */
+    void holdSender(Campaign campaign, int binding, Instant until) {
+        store.holdSender(limitsOf(campaign).get(binding), until);
     }
 
     void forget(CampaignId id) {
@@ -49,20 +77,29 @@ final class Pacing {
 
     /** The campaign's limits, without keeping them (a dry run plans campaigns that may never run). */
     SendLimits limitsFor(Campaign campaign) {
-        SendLimits known = limits.get(campaign.id());
-        return known != null ? known : newLimits(campaign);
+        List<SendLimits> known = limits.get(campaign.id());
+        return known != null ? known.get(0) : newLimits(campaign).get(0);
     }
 
-    private SendLimits limitsOf(Campaign campaign) {
-        SendLimits known = limits.get(campaign.id());
+    private List<SendLimits> limitsOf(Campaign campaign) {
+        List<SendLimits> known = limits.get(campaign.id());
         return known != null ? known : limits.computeIfAbsent(campaign.id(), id -> newLimits(campaign));
     }
 
-    private SendLimits newLimits(Campaign campaign) {
+    private List<SendLimits> newLimits(Campaign campaign) {
         Pace pace = campaign.configuration().deliveryPlan().pace();
         RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
-        RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(campaign).capabilities().maxMessagesPerSecond())
-                .withBurst(senderBurst);
-        return new SendLimits(campaign.id(), campaignLimit, ChannelAdapters.senderKey(campaign), senderLimit);
+        List<SendLimits> perBinding = new ArrayList<>();
+        List<ChannelBinding> bindings = ChannelRoutes.bindings(campaign);
+        if (bindings.isEmpty()) { // an incomplete configuration: its launch refuses it
+            bindings = List.of(ChannelBinding.of(ChannelAdapters.senderKey(campaign),
+                    campaign.configuration().message().orElseThrow()));
+        }
+        for (ChannelBinding binding : bindings) {
+            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(binding.sender().channelType())
+                    .capabilities().maxMessagesPerSecond()).withBurst(senderBurst);
+            perBinding.add(new SendLimits(campaign.id(), campaignLimit, binding.sender(), senderLimit));
+        }
+        return List.copyOf(perBinding);
     }
 }

@@ -40,14 +40,16 @@ final class Replies {
     private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
+    private final ConversationChannels channels;
 
     Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Clock clock,
-            Listeners listeners) {
+            Listeners listeners, ConversationChannels channels) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
         this.clock = clock;
         this.listeners = listeners;
+        this.channels = channels;
     }
 
     BotReply replyFor(Campaign campaign, Conversation conversation) {
@@ -90,8 +92,9 @@ final class Replies {
     }
 
     private void send(Campaign campaign, Conversation conversation, String text) {
-        ChannelAdapter adapter = adapters.adapter(campaign);
-        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
+        io.campaignkit.core.campaign.SenderKey sender = channels.senderOf(campaign, conversation.recipientKey());
+        ChannelAdapter adapter = adapters.adapter(sender.channelType());
+        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), sender.senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {

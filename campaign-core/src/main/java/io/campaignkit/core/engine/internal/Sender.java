@@ -16,17 +16,20 @@ import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
+import io.campaignkit.core.campaign.ChannelBinding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Sends a campaign's due recipients: claims them in batches within its pace, its sender's limit and
- * the engine's in-flight bound, skips the contacts who opted out since launch, renders the message
- * and hands it to the channel. The answers go to the {@link AnswerRecorder}.
+ * the engine's in-flight bound, skips the contacts who opted out since launch, renders the message of
+ * each recipient's channel binding and hands it to that binding's channel. The answers go to the {@link AnswerRecorder}.
  */
 final class Sender {
 
@@ -40,9 +43,11 @@ final class Sender {
     private final Lifecycle lifecycle;
     private final Claims claims;
     private final AnswerRecorder answers;
+    private final ChannelRoutes routes;
 
     Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
-            Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers) {
+            Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
+            ChannelRoutes routes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -53,15 +58,16 @@ final class Sender {
         this.lifecycle = lifecycle;
         this.claims = claims;
         this.answers = answers;
+        this.routes = routes;
     }
 
     /**
      * Sends what is due of a campaign that may send at {@code now}; answers when it next has a due
      * recipient and a permit, or empty when none is left to send (or a completion will wake the runner).
+     * A claimed batch may mix channel bindings (first sends, fallbacks): each binding's recipients take
+     * their own sender's permits and are sent its message.
      */
     Optional<Instant> sendDue(Campaign campaign, Instant now) {
-        SenderKey sender = ChannelAdapters.senderKey(campaign);
-        ChannelAdapter adapter = adapters.adapter(campaign);
         while (true) {
             int room = maxInFlight - claims.inFlight();
             if (room <= 0) {
@@ -77,21 +83,29 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return recipients.nextDueAt(campaign.id(), now);
             }
-            // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
-            List<Recipient> sendable = skipSuppressed(sender, claimed, now);
-            int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
+            Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
+            claimed.forEach(recipient -> byBinding.computeIfAbsent(recipient.binding(), index -> new ArrayList<>()).add(recipient));
             List<RecipientUpdate> giveBack = new ArrayList<>();
-            Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
-            answers.sendingBatch(() -> {
-                int index = 0;
-                for (Recipient recipient : sendable) {
-                    if (index++ < granted) {
-                        send(campaign, adapter, recipient, claim, now);
-                    } else {
-                        giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
-                    }
+            Map<Integer, List<Recipient>> granted = new TreeMap<>();
+            boolean shortOfPermits = false;
+            for (Map.Entry<Integer, List<Recipient>> binding : byBinding.entrySet()) {
+                // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
+                List<Recipient> sendable = skipSuppressed(campaign, binding.getKey(), binding.getValue(), now);
+                int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, binding.getKey(), sendable.size(), now);
+                granted.put(binding.getKey(), sendable.subList(0, grants));
+                for (Recipient recipient : sendable.subList(grants, sendable.size())) {
+                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
                 }
-            });
+                shortOfPermits |= grants < sendable.size();
+            }
+            Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
+            answers.sendingBatch(() -> granted.forEach((index, sends) -> {
+                ChannelBinding binding = ChannelRoutes.binding(campaign, index);
+                ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
+                for (Recipient recipient : sends) {
+                    send(campaign, binding, adapter, recipient, claim, now);
+                }
+            }));
             answers.recordAnswers();
             if (claim.outstanding.get() == 0) {
                 claims.release(claim);
@@ -99,24 +113,29 @@ final class Sender {
             if (!giveBack.isEmpty()) {
                 recipients.apply(giveBack);
             }
-            if (claimed.size() < wanted || granted < sendable.size()) {
+            if (claimed.size() < wanted || shortOfPermits) {
                 Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
                 return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
         }
     }
 
-    private List<Recipient> skipSuppressed(SenderKey sender, List<Recipient> claimed, Instant now) {
-        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender, claimed.stream().map(Recipient::phone).toList());
+    private List<Recipient> skipSuppressed(Campaign campaign, int binding, List<Recipient> claimed, Instant now) {
+        List<PhoneNumber> phones = claimed.stream().map(Recipient::phone).toList();
+        Map<PhoneNumber, SenderKey> suppressed = new HashMap<>();
+        for (SenderKey sender : routes.optOutSenders(campaign, binding)) {
+            suppressions.suppressedAmong(sender, phones).forEach(phone -> suppressed.putIfAbsent(phone, sender));
+        }
         if (suppressed.isEmpty()) {
             return claimed;
         }
         List<Recipient> sendable = new ArrayList<>(claimed.size());
         List<RecipientUpdate> skips = new ArrayList<>();
         for (Recipient recipient : claimed) {
-            if (suppressed.contains(recipient.phone())) {
+            SenderKey optedOutOf = suppressed.get(recipient.phone());
+            if (optedOutOf != null) {
                 skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(), StatusReason.of(SkipReasons.OPTED_OUT,
-                        recipient.phone() + " opted out of " + sender.senderId(), true), now));
+                        recipient.phone() + " opted out of " + optedOutOf.senderId(), true), now));
             } else {
                 sendable.add(recipient);
             }
@@ -125,15 +144,16 @@ final class Sender {
         return sendable;
     }
 
-    private void send(Campaign campaign, ChannelAdapter adapter, Recipient recipient, Claims.Claim claim, Instant now) {
-        TemplateMessage message = campaign.configuration().message().orElseThrow();
+    private void send(Campaign campaign, ChannelBinding binding, ChannelAdapter adapter, Recipient recipient,
+            Claims.Claim claim, Instant now) {
+        TemplateMessage message = binding.message();
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
             lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
                     StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
+        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), binding.sender().senderId(),
                 recipient.key().correlationId(), MessageContents.content(message, (RenderResult.Rendered) rendered));
         claims.sent(claim);
         CompletionStage<SendReceipt> answer;

@@ -7,6 +7,8 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientUpdate.Accepted;
 import io.campaignkit.core.port.RecipientUpdate.Failed;
+import io.campaignkit.core.port.RecipientUpdate.Rerouted;
+import io.campaignkit.core.port.ChannelAttempt;
 import io.campaignkit.core.port.RecipientUpdate.RetryLater;
 import io.campaignkit.core.port.RecipientUpdate.Skipped;
 import io.campaignkit.core.port.RecipientUpdate.StatusReached;
@@ -100,7 +102,28 @@ public final class RecipientRules {
                     ? Optional.of(skip(r, skipped.reason(), at))
                     : Optional.empty();
         }
+        if (update instanceof Rerouted rerouted) {
+            return reroute(r, rerouted);
+        }
         return merge(r, (StatusReached) update);
+    }
+
+    /**
+     * A fallback to a later channel binding: only from the binding it names, and only from SENDING under
+     * its lease or, without one, from SENT or UNKNOWN; so it applies once, and never to a recipient that
+     * was delivered, read or replied to meanwhile.
+     */
+    private static Optional<Recipient> reroute(Recipient r, Rerouted rerouted) {
+        boolean applies = r.binding() == rerouted.fromBinding() && rerouted.lease()
+                .map(lease -> heldUnder(r, lease))
+                .orElse(r.state() == DeliveryState.SENT || r.state() == DeliveryState.UNKNOWN);
+        if (!applies) {
+            return Optional.empty();
+        }
+        ChannelAttempt left = new ChannelAttempt(r.binding(), r.providerMessageId(), r.sentAt(), rerouted.reason(),
+                rerouted.at());
+        return Optional.of(moveTo(r, DeliveryState.PENDING, rerouted.at()).fallenBackTo(rerouted.toBinding(), left)
+                .withDueAt(rerouted.dueAt()).withAttempts(0).withOutcome(Optional.of(rerouted.reason())));
     }
 
     /**

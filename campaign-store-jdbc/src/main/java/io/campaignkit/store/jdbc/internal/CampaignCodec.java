@@ -18,6 +18,8 @@ import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.InlineTemplate;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.ContactCondition;
 import io.campaignkit.core.template.MessageTemplate;
 import io.campaignkit.core.template.TemplateMessage;
 import java.net.URI;
@@ -59,7 +61,37 @@ final class CampaignCodec {
                 .num(plan.pace().burst()).optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
+        writeChannels(out, configuration);
         return out.toString();
+    }
+
+    /** The channels after the first, and the fallback settings: appended, so older texts read as one channel. */
+    private static void writeChannels(Tokens.Writer out, CampaignConfiguration configuration) {
+        out.opt(configuration.channelCondition().map(ContactCondition::toText));
+        List<ChannelBinding> further = configuration.fallbackChannels();
+        out.num(further.size());
+        for (ChannelBinding binding : further) {
+            out.str(binding.sender().channelType()).str(binding.sender().senderId());
+            writeMessage(out, Optional.of(binding.message()));
+            out.opt(binding.onlyFor().map(ContactCondition::toText));
+        }
+        out.opt(configuration.fallbackAfter().map(java.time.Duration::toString));
+    }
+
+    private static void readChannels(Tokens.Reader in, CampaignConfiguration.Builder builder) {
+        if (in.atEnd()) {
+            return; // written before campaigns had several channels
+        }
+        in.opt().map(ContactCondition::parse).ifPresent(builder::channelCondition);
+        for (long i = in.num(); i > 0; i--) {
+            SenderKey sender = SenderKey.of(in.required(), in.required());
+            TemplateMessage message = readMessage(in).orElseThrow(
+                    () -> new IllegalStateException("a fallback channel without its message"));
+            ChannelBinding binding = ChannelBinding.of(sender, message);
+            Optional<String> condition = in.opt();
+            builder.addChannel(condition.map(text -> binding.onlyFor(ContactCondition.parse(text))).orElse(binding));
+        }
+        in.opt().map(java.time.Duration::parse).ifPresent(builder::fallbackAfter);
     }
 
     static CampaignConfiguration decodeConfiguration(String text) {
@@ -88,6 +120,7 @@ final class CampaignCodec {
         builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
                 new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
+        readChannels(in, builder);
         return builder.build();
     }
 

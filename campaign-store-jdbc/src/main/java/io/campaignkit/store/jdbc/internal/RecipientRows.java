@@ -118,7 +118,7 @@ public final class RecipientRows {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
-                + RecipientColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + RecipientColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Recipient row : added) {
                 insert.setString(1, tenant);
                 insert.setString(2, row.campaignId().value());
@@ -183,8 +183,32 @@ public final class RecipientRows {
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return findByCorrelationId(byCorrelation.correlationId()).stream().toList();
         }
+        if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
+            return awaitingDelivery(awaiting);
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         return page(page.campaignId(), page.afterSequence(), page.limit());
+    }
+
+    /** SENT recipients with a later binding, oldest send first: the timed fallback's candidates. */
+    private List<Recipient> awaitingDelivery(RecipientQuery.AwaitingDelivery query) {
+        return sql.inTransaction("reading recipients awaiting delivery of " + query.campaignId(), connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                    + " FROM ck_recipient WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ? AND "
+                    + Scope.TENANT + " ORDER BY sent_at, seq LIMIT ?")) {
+                select.setString(1, query.campaignId().value());
+                select.setInt(2, query.belowBinding());
+                scope.bind(select, 3);
+                select.setInt(4, query.limit());
+                List<Recipient> found = new ArrayList<>(query.limit());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(RecipientColumns.read(rows));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     public Optional<Recipient> find(RecipientKey key) {
