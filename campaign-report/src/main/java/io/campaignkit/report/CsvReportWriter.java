@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 final class CsvReportWriter implements ReportWriter {
 
     static final List<String> FIXED_COLUMNS = List.of("contact", "status", "error_code", "error_msg", "sent_at",
-            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error");
+            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error",
+            "channel", "fallback_from");
 
     @Override
     public void write(CampaignReport report, Writer out) throws IOException {
@@ -41,6 +42,8 @@ final class CsvReportWriter implements ReportWriter {
                 appendCell(line, timestamp(row.repliedAt()));
                 appendCell(line, neutralized(funnelSteps(row.funnelSteps())));
                 appendCell(line, neutralized(row.providerError().orElse("")));
+                appendCell(line, neutralized(row.channel().orElse("")));
+                appendCell(line, neutralized(String.join(" ", row.earlierChannels())));
                 for (String field : report.fields()) {
                     appendCell(line, neutralized(row.customData().getOrDefault(field, "")));
                 }

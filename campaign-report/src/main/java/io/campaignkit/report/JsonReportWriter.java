@@ -91,6 +91,14 @@ final class JsonReportWriter implements ReportWriter {
         }
         json.writeEndArray();
         writeOptional(json, "provider_error", row.providerError());
+        writeOptional(json, "channel", row.channel());
+        if (!row.earlierChannels().isEmpty()) {
+            json.writeArrayFieldStart("fallback_from");
+            for (String earlier : row.earlierChannels()) {
+                json.writeString(earlier);
+            }
+            json.writeEndArray();
+        }
         json.writeObjectFieldStart("values");
         for (String field : fields) {
             String value = row.customData().get(field);

@@ -386,10 +386,37 @@ public final class CampaignEngine {
      */
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
         List<RecipientReport> page = new java.util.ArrayList<>();
-        for (Recipient recipient : recipients(id, afterSequence, limit)) {
-            page.add(new RecipientReport(recipient, core.tracking().funnelSteps(id, recipient.phone())));
+        List<Recipient> recipients = recipients(id, afterSequence, limit);
+        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id);
+        for (Recipient recipient : recipients) {
+            List<io.campaignkit.core.port.FunnelStep> steps = core.tracking().funnelSteps(id, recipient.phone());
+            page.add(campaign.map(c -> RecipientReport.of(c, recipient, steps))
+                    .orElseGet(() -> new RecipientReport(recipient, steps)));
         }
         return page;
+    }
+
+    /**
+     * The campaign's figures per channel binding, in binding order: how many recipients each one
+     * reached or is to reach, sent, delivered, read, replied and failed, and how many fell back from
+     * it. Each recipient counts on the one binding it is on now (so the figures add up to
+     * {@link #metrics}), and once more in {@code fellBack} of each binding it left. It reads every
+     * recipient, a page at a time: a report's query, not a live counter.
+     */
+    public List<ChannelMetrics> metricsByChannel(CampaignId id) {
+        Campaign campaign = find(Arguments.requireNonNull(id, "id"))
+                .orElseThrow(() -> new io.campaignkit.core.port.CampaignNotFoundException(id));
+        ChannelMetrics.Tally tally = new ChannelMetrics.Tally(campaign.configuration().channels());
+        long after = -1;
+        List<Recipient> page;
+        do {
+            page = recipients(id, after, CampaignStore.MAX_BATCH);
+            page.forEach(tally::add);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sequence();
+            }
+        } while (page.size() == CampaignStore.MAX_BATCH);
+        return tally.metrics();
     }
 
     /**

@@ -14,6 +14,8 @@ import io.campaignkit.core.campaign.ContactCondition;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.ChannelMetrics;
+import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.ChannelAttempt;
 import io.campaignkit.core.port.DeliveryState;
@@ -38,6 +40,7 @@ class MultiChannelScenarioTest {
 
     static final String SMS = "sim-sms";
     static final SenderKey SMS_SENDER = SenderKey.of(SMS, "+15550001111");
+    static final SenderKey WHATSAPP_SENDER = SenderKey.of(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID);
     static final TemplateMessage SMS_TEXT = TemplateMessage.of(InlineTemplate.of("Hola {{1}}, te escribimos por SMS"),
             Binding.contactName("cliente"));
     static final SendFailure NOT_ON_WHATSAPP = SendFailure.notOnChannel("131026", "Message undeliverable");
@@ -190,6 +193,25 @@ class MultiChannelScenarioTest {
             assertThat(whatsAppSends(0)).hasSize(1);
             assertThat(smsSends(0)).hasSize(1);
             assertThat(scenario.metrics(id).failed()).isEqualTo(1);
+        }
+
+        @Test
+        void metricsPerChannelAddUpToTheTotalsAndTheExportNamesTheChannelThatReachedEachContact() {
+            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
+            CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 3));
+            scenario.runFor(Duration.ofMinutes(1));
+
+            List<ChannelMetrics> byChannel = scenario.engine().metricsByChannel(id);
+            assertThat(byChannel).extracting(ChannelMetrics::sender).containsExactly(WHATSAPP_SENDER, SMS_SENDER);
+            assertThat(byChannel).extracting(ChannelMetrics::recipients).containsExactly(2L, 1L);
+            assertThat(byChannel).extracting(ChannelMetrics::delivered).containsExactly(2L, 1L);
+            assertThat(byChannel).extracting(ChannelMetrics::fellBack).containsExactly(1L, 0L);
+            assertThat(byChannel.stream().mapToLong(ChannelMetrics::delivered).sum())
+                    .isEqualTo(scenario.metrics(id).delivered());
+            RecipientReport line = scenario.engine().export(id, -1, 10).get(0);
+            assertThat(line.channel()).contains(SMS_SENDER);
+            assertThat(line.earlierChannels()).containsExactly(WHATSAPP_SENDER);
+            assertThat(scenario.engine().export(id, -1, 10).get(1).channel()).contains(WHATSAPP_SENDER);
         }
 
         @Test
