@@ -176,7 +176,7 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         }
         if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
             RecipientBook book = books.get(awaiting.campaignId());
-            return book == null ? List.of() : book.awaitingDelivery(awaiting.belowBinding(), awaiting.limit());
+            return book == null ? List.of() : book.awaitingDelivery(awaiting);
         }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         RecipientBook book = books.get(page.campaignId());

@@ -185,12 +185,12 @@ final class RecipientBook {
         return page;
     }
 
-    /** SENT recipients on a binding below {@code belowBinding}, by sent time then sequence (a scan: a test store). */
-    synchronized List<Recipient> awaitingDelivery(int belowBinding, int limit) {
+    /** A page of SENT recipients on a binding below the query's, by sent time then sequence (a scan: a test store). */
+    synchronized List<Recipient> awaitingDelivery(io.campaignkit.core.port.RecipientQuery.AwaitingDelivery query) {
         return bySequence.stream().map(entry -> entry.recipient)
-                .filter(r -> r.state() == DeliveryState.SENT && r.binding() < belowBinding)
-                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.MIN)).thenComparingLong(Recipient::sequence))
-                .limit(limit).toList();
+                .filter(r -> r.state() == DeliveryState.SENT && r.binding() < query.belowBinding() && query.isAfterPosition(r))
+                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.EPOCH)).thenComparingLong(Recipient::sequence))
+                .limit(query.limit()).toList();
     }
 
     synchronized Optional<Instant> nextDueAt() {

@@ -169,6 +169,43 @@ class MultiChannelScenarioTest {
         }
 
         @Test
+        void aNotOnChannelStatusAfterTheCampaignIsDoneSendingFailsTheRecipient() {
+            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted().failsAfter(Duration.ofMinutes(20), NOT_ON_WHATSAPP));
+            CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
+            scenario.runFor(Duration.ofHours(1));
+
+            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName()).isEqualTo("Done");
+            assertThat(recipient(id, 0).state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(smsSends(0)).isEmpty();
+        }
+
+        @Test
+        void aCrashBetweenTheFallbackDecisionAndItsSendNeitherLosesNorRepeatsIt() {
+            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP).answeredAfter(Duration.ofSeconds(10)));
+            CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
+            scenario.runFor(Duration.ofSeconds(1));
+            // the answer comes and the fallback is decided; the engine that decided it runs no more
+            scenario.clock().advance(Duration.ofSeconds(10));
+            scenario.channel().deliverDueEvents();
+            assertThat(recipient(id, 0).state()).isEqualTo(DeliveryState.PENDING);
+            assertThat(recipient(id, 0).binding()).isEqualTo(1);
+            assertThat(smsSends(0)).isEmpty();
+
+            io.campaignkit.core.engine.CampaignEngine survivor = io.campaignkit.core.engine.CampaignEngine.builder()
+                    .store(scenario.store()).channel(scenario.channel()).channel(scenario.channel(SMS))
+                    .botFlows(Fixtures.bots()).clock(scenario.clock()).ownerId("survivor")
+                    .callbackExecutor(Runnable::run).build();
+            survivor.runDue();
+            assertThat(smsSends(0)).hasSize(1);
+
+            scenario.runFor(Duration.ofMinutes(1));
+            survivor.runDue();
+            assertThat(smsSends(0)).as("sent once, by the survivor").hasSize(1);
+            assertThat(whatsAppSends(0)).hasSize(1);
+            assertThat(recipient(id, 0).state()).isEqualTo(DeliveryState.DELIVERED);
+        }
+
+        @Test
         void anotherPermanentFailureDoesNotFallBack() {
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));

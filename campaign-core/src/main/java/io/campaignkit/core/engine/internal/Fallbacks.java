@@ -28,7 +28,9 @@ import java.util.OptionalInt;
  * fallback's send is then claimed, leased, paced (the campaign's pace and the fallback sender's limit),
  * kept inside the active hours and recorded like a first send. A crash between the decision and the
  * send leaves a PENDING recipient that any engine sends once; one before the decision leaves the
- * first attempt as it was, decided again later.
+ * first attempt as it was, decided again later. A "not on this channel" status that comes once the
+ * campaign is done sending (after {@link #STATUS_GRACE}, or after its {@code fallbackAfter}) fails the
+ * recipient instead: nothing would send the fallback.
  */
 final class Fallbacks {
 
@@ -79,28 +81,45 @@ final class Fallbacks {
     }
 
     /**
+     * How long after its send a message may still be answered "not on this channel" by a FAILED status
+     * and fall back, in a campaign without a {@code fallbackAfter}: the campaign is done sending only
+     * once each of its messages that could fall back is this old, so such a status (which comes within
+     * seconds or minutes) finds the campaign still sending. A later one fails the recipient.
+     */
+    static final Duration STATUS_GRACE = Duration.ofMinutes(15);
+
+    /**
      * Falls back every recipient of a campaign with a {@code fallbackAfter} whose message has been SENT
-     * for that long without being delivered; answers when the next one will be due, if any is waiting.
+     * for that long without being delivered; answers when the campaign next needs this: the next such
+     * fallback, or, without a {@code fallbackAfter}, the end of the last message's {@link #STATUS_GRACE}
+     * (the campaign is not done sending before). Empty for a campaign with one channel.
      */
     Optional<Instant> fallBackOverdue(Campaign campaign, Instant now) {
-        Optional<Duration> after = campaign.configuration().fallbackAfter();
         int bindings = ChannelRoutes.bindings(campaign).size();
-        if (after.isEmpty() || bindings < 2) {
+        if (bindings < 2) {
             return Optional.empty();
         }
+        Optional<Duration> after = campaign.configuration().fallbackAfter();
+        Duration window = after.orElse(STATUS_GRACE);
+        // without a timed fallback only the messages still in their grace matter: start there
+        RecipientQuery.AwaitingDelivery page = after.isPresent()
+                ? new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, batchSize)
+                : new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, now.minus(window), Long.MAX_VALUE, batchSize);
         while (true) {
-            List<Recipient> waiting = recipients.findRecipients(
-                    new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, batchSize));
+            List<Recipient> waiting = recipients.findRecipients(page);
             List<RecipientUpdate> reroutes = new ArrayList<>();
             Optional<Instant> nextDue = Optional.empty();
             for (Recipient recipient : waiting) {
-                Instant due = recipient.sentAt().orElse(now).plus(after.get());
+                OptionalInt next = ChannelRoutes.fallbackOf(campaign, recipient);
+                if (next.isEmpty()) {
+                    continue; // no later binding reaches this contact: nothing to wait for
+                }
+                Instant due = recipient.sentAt().orElse(now).plus(window);
                 if (due.isAfter(now)) {
                     nextDue = Optional.of(due);
-                    break; // by ascending sent time: the rest are due later
+                    break; // by ascending send time: the rest are due later
                 }
-                OptionalInt next = ChannelRoutes.fallbackOf(campaign, recipient);
-                if (next.isPresent()) {
+                if (after.isPresent()) {
                     reroutes.add(new RecipientUpdate.Rerouted(recipient.key(), Optional.empty(), recipient.binding(),
                             next.getAsInt(), StatusReason.of(SkipReasons.NOT_DELIVERED_IN_TIME, "not delivered within "
                                     + after.get() + " on " + ChannelRoutes.binding(campaign, recipient.binding()).sender()
@@ -113,21 +132,10 @@ final class Fallbacks {
             if (nextDue.isPresent() || waiting.size() < batchSize) {
                 return nextDue;
             }
-            if (reroutes.isEmpty()) {
-                // a full page of recipients whose contact no later binding may reach: they wait for their status
-                return Optional.empty();
-            }
+            Recipient last = waiting.get(waiting.size() - 1);
+            page = new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, last.sentAt().orElse(Instant.EPOCH),
+                    last.sequence(), batchSize);
         }
-    }
-
-    /** Whether the campaign still has recipients that the timed fallback may send to later. */
-    boolean awaitingFallback(Campaign campaign) {
-        int bindings = ChannelRoutes.bindings(campaign).size();
-        if (campaign.configuration().fallbackAfter().isEmpty() || bindings < 2) {
-            return false;
-        }
-        return recipients.findRecipients(new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, batchSize))
-                .stream().anyMatch(recipient -> ChannelRoutes.fallbackOf(campaign, recipient).isPresent());
     }
 
     private static boolean stillSends(Campaign campaign) {

@@ -194,12 +194,16 @@ public final class RecipientRows {
     private List<Recipient> awaitingDelivery(RecipientQuery.AwaitingDelivery query) {
         return sql.inTransaction("reading recipients awaiting delivery of " + query.campaignId(), connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ? AND "
-                    + Scope.TENANT + " ORDER BY sent_at, seq LIMIT ?")) {
+                    + " FROM ck_recipient WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ?"
+                    + " AND (sent_at > ? OR (sent_at = ? AND seq > ?)) AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, sent_at, seq LIMIT ?")) {
                 select.setString(1, query.campaignId().value());
                 select.setInt(2, query.belowBinding());
-                scope.bind(select, 3);
-                select.setInt(4, query.limit());
+                select.setLong(3, Sql.nanos(query.sentAfter()));
+                select.setLong(4, Sql.nanos(query.sentAfter()));
+                select.setLong(5, query.afterSequence());
+                scope.bind(select, 6);
+                select.setInt(7, query.limit());
                 List<Recipient> found = new ArrayList<>(query.limit());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
