@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ActiveHours.alwaysOpen(ZoneOffset.UTC), Optional.of(0), InetAddress.getLoopbackAddress(),
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),
-                "Demo: cobranza", storeUrl);
+                "Demo: cobranza", storeUrl, MoreChannels.NONE);
         return new CampaignRun(context, plan).execute();
     }
 
