@@ -114,6 +114,24 @@ class MultiChannelScenarioTest {
         }
 
         @Test
+        void theDryRunCountsTheContactsEachChannelWouldReach() {
+            Contact bySms = Contact.builder(PhoneNumber.parse(Fixtures.phone(0))).name("Ana").tag("sms").build();
+            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config
+                    .channels(List.of(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")),
+                            ChannelBinding.of(WHATSAPP_SENDER, Fixtures.HELLO).onlyFor(ContactCondition.hasFlag("all"))))));
+            Contact untagged = Contact.builder(PhoneNumber.parse(Fixtures.phone(9))).name("Sin canal").build();
+
+            io.campaignkit.core.engine.CampaignPlan plan = scenario.engine().plan(id,
+                    io.campaignkit.core.engine.LaunchRequest.importedContacts(List.of(bySms, Fixtures.contact(1),
+                            Fixtures.contact(2), untagged)));
+
+            assertThat(plan.perChannel()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(SMS, 1L,
+                    CampaignScenario.CHANNEL_ID, 2L));
+            assertThat(plan.skipped()).containsEntry(SkipReasons.NO_CHANNEL, 1L);
+            assertThat(scenario.channel().sends()).isEmpty();
+        }
+
+        @Test
         void aSingleChannelCampaignListsItsOneBinding() {
             CampaignId id = launch(Fixtures.basic(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));

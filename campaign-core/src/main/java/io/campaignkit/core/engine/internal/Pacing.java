@@ -7,6 +7,7 @@ import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,15 +91,14 @@ final class Pacing {
         Pace pace = campaign.configuration().deliveryPlan().pace();
         RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
         List<SendLimits> perBinding = new ArrayList<>();
-        List<ChannelBinding> bindings = ChannelRoutes.bindings(campaign);
-        if (bindings.isEmpty()) { // an incomplete configuration: its launch refuses it
-            bindings = List.of(ChannelBinding.of(ChannelAdapters.senderKey(campaign),
-                    campaign.configuration().message().orElseThrow()));
+        List<SenderKey> senders = ChannelRoutes.bindings(campaign).stream().map(ChannelBinding::sender).toList();
+        if (senders.isEmpty()) { // no message yet (a draft): its first sender alone
+            senders = List.of(ChannelAdapters.senderKey(campaign));
         }
-        for (ChannelBinding binding : bindings) {
-            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(binding.sender().channelType())
+        for (SenderKey sender : senders) {
+            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(sender.channelType())
                     .capabilities().maxMessagesPerSecond()).withBurst(senderBurst);
-            perBinding.add(new SendLimits(campaign.id(), campaignLimit, binding.sender(), senderLimit));
+            perBinding.add(new SendLimits(campaign.id(), campaignLimit, sender, senderLimit));
         }
         return List.copyOf(perBinding);
     }

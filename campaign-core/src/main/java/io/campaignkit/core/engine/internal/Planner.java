@@ -91,7 +91,7 @@ final class Planner {
                     + delivery.endAt().map(Instant::toString).orElse("the active hours stop opening"));
         }
         SenderKey sender = limits.sender();
-        Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
+        Map<String, Long> perChannel = tally.perChannel;
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
                 projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings);
@@ -107,6 +107,9 @@ final class Planner {
         private final Set<PhoneNumber> seen = new HashSet<>();
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
+        /** Contacts who would be sent, by the channel type of the first binding that reaches them. */
+        private final Map<String, Long> perChannel = new HashMap<>();
+        private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private long audience;
         private long duplicates;
@@ -146,12 +149,18 @@ final class Planner {
                     skip(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
                     continue;
                 }
-                RenderResult rendered = message.render(contact);
+                java.util.OptionalInt binding = ChannelRoutes.firstReaching(campaign, contact, 0);
+                if (binding.isEmpty()) {
+                    skip(SkipReasons.NO_CHANNEL);
+                    continue;
+                }
+                RenderResult rendered = ChannelRoutes.binding(campaign, binding.getAsInt()).message().render(contact);
                 if (rendered instanceof RenderResult.Unresolved) {
                     skip(SkipReasons.UNRESOLVED_BINDING);
                     continue;
                 }
                 candidates.add(contact);
+                bindings.add(binding.getAsInt());
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
             }
             Set<PhoneNumber> suppressed = candidates.isEmpty() ? Set.of()
@@ -165,6 +174,7 @@ final class Planner {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
                     wouldSend++;
+                    perChannel.merge(ChannelRoutes.binding(campaign, bindings.get(i)).sender().channelType(), 1L, Long::sum);
                     if (inline) {
                         count(SmsSegments.of(texts.get(i)));
                     }
@@ -172,6 +182,7 @@ final class Planner {
             }
             batch.clear();
             texts.clear();
+            bindings.clear();
         }
 
         private void skip(String code) {
