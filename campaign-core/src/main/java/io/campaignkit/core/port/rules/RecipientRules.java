@@ -40,6 +40,10 @@ import java.util.Optional;
  *       about the campaign's message, which only that message's own outcomes change.</li>
  *   <li>Leaving SENDING clears the lease; reaching SENT or above clears the outcome (a failure it
  *       climbed out of no longer applies).</li>
+ *   <li><b>Fallback</b> ({@link Rerouted}): only from the channel binding it names, and only from SENDING
+ *       under its lease or, without one, from SENT or UNKNOWN; so it applies once and never to a
+ *       recipient delivered, read or replied to meanwhile. The attempt it leaves is kept in the
+ *       recipient's earlier attempts.</li>
  * </ul>
  * Pure functions of their arguments: no clock, no I/O.
  */
