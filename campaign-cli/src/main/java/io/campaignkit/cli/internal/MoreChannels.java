@@ -19,10 +19,10 @@ import java.util.function.Function;
  * @param message what each of them sends (the run's {@code --text}, or its {@code --template})
  * @param fallbackAfter how long a message may stay undelivered before the next channel's is sent
  */
-record MoreChannels(List<ChannelSetup> channels, TemplateMessage message, Optional<Duration> fallbackAfter) {
+record MoreChannels(List<ChannelSetup> channels, Optional<TemplateMessage> message, Optional<Duration> fallbackAfter) {
 
     /** A run on one channel. */
-    static final MoreChannels NONE = new MoreChannels(List.of(), null, Optional.empty());
+    static final MoreChannels NONE = new MoreChannels(List.of(), Optional.empty(), Optional.empty());
 
     MoreChannels {
         channels = List.copyOf(channels);
@@ -30,7 +30,7 @@ record MoreChannels(List<ChannelSetup> channels, TemplateMessage message, Option
 
     /** Adds the further channel bindings and the timed fallback to the campaign's configuration. */
     CampaignConfiguration.Builder configure(CampaignConfiguration.Builder configuration) {
-        channels.forEach(channel -> configuration.addChannel(ChannelBinding.of(channel.sender(), message)));
+        channels.forEach(channel -> configuration.addChannel(ChannelBinding.of(channel.sender(), message.orElseThrow())));
         fallbackAfter.ifPresent(configuration::fallbackAfter);
         return configuration;
     }

@@ -141,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         checkMessages(channels.size());
         TemplateMessage templateMessage = templateMessage(template != null ? template : null, template != null ? null : text);
         MoreChannels more = channels.size() == 1 ? MoreChannels.NONE : new MoreChannels(channels.subList(1, channels.size()),
-                templateMessage(text == null ? template : null, text), Optional.ofNullable(fallbackAfter));
+                Optional.of(templateMessage(text == null ? template : null, text)), Optional.ofNullable(fallbackAfter));
         checkTags();
         ChannelSetup channelSetup = channels.get(0);
         String storeUrl = CliStore.url(store, context);
