@@ -80,6 +80,8 @@ public final class CampaignScenario {
     /** The channels registered besides {@link #channel()}, by id (a campaign's further channel bindings). */
     private final Map<String, SimulatedChannel> moreChannels = new java.util.LinkedHashMap<>();
     private int campaignCounter;
+    /** Set when the engine asks its runner to run again (webhooks made work due now, as a fallback does). */
+    private final java.util.concurrent.atomic.AtomicBoolean wokenUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CampaignScenario(Builder builder) {
         this.clock = builder.clock;
@@ -109,6 +111,7 @@ public final class CampaignScenario {
         this.engine = engineBuilder.build();
         channel.deliverWebhooksTo(request -> engine.handleWebhook(CHANNEL_ID, request));
         moreChannels.forEach((channelId, more) -> more.deliverWebhooksTo(request -> engine.handleWebhook(channelId, request)));
+        engine.onWakeUp(() -> wokenUp.set(true));
     }
 
     /** The channel registered with {@code channelId}: {@link #channel()} or one of {@link Builder#moreChannel}. */
@@ -233,12 +236,16 @@ public final class CampaignScenario {
         int roundsHere = 0;
         Instant here = clock.instant();
         while (true) {
+            wokenUp.set(false);
             Optional<Instant> engineNext = engine.runDue();
             deliverDueEvents();
             step();
             Optional<Instant> channelNext = channelsNextDue();
             Optional<Instant> next = earliest(engineNext, channelNext);
             Instant now = clock.instant();
+            if (wokenUp.getAndSet(false)) {
+                next = earliest(next, Optional.of(now)); // as a runner does when woken
+            }
             if (next.isEmpty() || next.get().isAfter(deadline)) {
                 if (now.isBefore(deadline)) {
                     clock.advanceTo(deadline);

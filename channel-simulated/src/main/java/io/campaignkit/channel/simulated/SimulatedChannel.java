@@ -67,7 +67,7 @@ public final class SimulatedChannel implements ChannelAdapter {
 
     // Guarded by lock.
     private final OutcomeScript script;
-    private final SendLedger ledger = new SendLedger();
+    private final SendLedger ledger;
     private final Timeline timeline = new Timeline();
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
     private boolean closed;
@@ -79,6 +79,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         this.clock = configuration.clock();
         this.signer = new WebhookSigner(configuration.webhookUrl(), configuration.webhookSecret());
         this.script = new OutcomeScript(configuration);
+        this.ledger = new SendLedger(configuration.id());
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> { };

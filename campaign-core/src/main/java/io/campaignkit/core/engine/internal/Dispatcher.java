@@ -72,8 +72,11 @@ final class Dispatcher implements SendsInFlight {
         // timed fallbacks first: they become due now, so this pass sends them
         Optional<Instant> nextFallback = fallbacks.fallBackOverdue(campaign, now);
         Optional<Instant> next = sender.sendDue(campaign, now);
-        if (next.isEmpty() && nextFallback.isEmpty()) {
-            completion.completeIfDone(campaign, now);
+        if (next.isEmpty()) {
+            nextFallback = fallbacks.fallBackOverdue(campaign, now); // the messages just sent may still fall back
+            if (nextFallback.isEmpty()) {
+                completion.completeIfDone(campaign, now);
+            }
         }
         return earliest(recovery, earliest(next, nextFallback));
     }

@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * A campaign's pace and its senders' limits, as permits of the pacing store. A campaign with several
- * channel bindings has one pace for all of them (its bucket is the campaign's) and each binding's
- * sender its own limit, so a fallback send waits for the fallback sender's permits.
+ * channel bindings is paced once for all of them: a send on a later binding takes its permit from the
+ * first binding's pair (the campaign's pace and the first sender), then from its own binding's pair
+ * (its sender's limit). So the campaign's pace and every sender's limit hold whatever binding a
+ * contact is sent on; the price is that such a send also counts against the first sender's limit
+ * (a store keeps a campaign's bucket per sender, so the first pair is the campaign's one pace).
  */
 final class Pacing {
 
@@ -33,32 +36,34 @@ final class Pacing {
         this.senderBurst = senderBurst;
     }
 
-    /** The permits the campaign may take now on the binding that has the most. */
+    /** The permits the campaign may take now (every send needs the first binding's). */
     int availablePermits(Campaign campaign, Instant now) {
-        int most = 0;
-        for (SendLimits binding : limitsOf(campaign)) {
-            most = Math.max(most, store.availablePermits(binding, now));
-        }
-        return most;
+        return store.availablePermits(limitsOf(campaign).get(0), now);
     }
 
     int tryAcquire(Campaign campaign, int wanted, Instant now) {
         return tryAcquire(campaign, 0, wanted, now);
     }
 
-    /** Takes up to {@code wanted} permits for sends on binding {@code binding}. */
+    /**
+     * Takes up to {@code wanted} permits for sends on binding {@code binding}: the first binding's,
+     * then, for a later binding, as many of its own (permits the second step does not grant are
+     * not given back: the limits are never exceeded, at worst a permit of the first pair is lost).
+     */
     int tryAcquire(Campaign campaign, int binding, int wanted, Instant now) {
-        return store.tryAcquire(limitsOf(campaign).get(binding), wanted, now);
+        List<SendLimits> limits = limitsOf(campaign);
+        int granted = store.tryAcquire(limits.get(0), wanted, now);
+        return binding == 0 || granted == 0 ? granted : store.tryAcquire(limits.get(binding), granted, now);
     }
 
-    /** When the campaign may next send on any of its bindings. */
+    /** When the campaign may next send on every one of its bindings. */
     Instant nextPermitAt(Campaign campaign, Instant now) {
-        Instant first = null;
+        Instant latest = now;
         for (SendLimits binding : limitsOf(campaign)) {
             Instant at = store.nextPermitAt(binding, now);
-            first = first == null || at.isBefore(first) ? at : first;
+            latest = at.isAfter(latest) ? at : latest;
         }
-        return first;
+        return latest;
     }
 
     /** Holds the campaign's first sender until {@code until}: its channel said it sends too fast. */
