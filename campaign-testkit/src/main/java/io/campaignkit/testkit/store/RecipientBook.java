@@ -248,7 +248,10 @@ final class RecipientBook {
         if (after.state() == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
             enqueuePending(entry);
         }
-        if (after.providerMessageId().isPresent() && before.providerMessageId().isEmpty()) {
+        if (before.providerMessageId().isPresent() && !before.providerMessageId().equals(after.providerMessageId())) {
+            providerIds.remove(before.providerMessageId().get(), entry); // a fallback left that message behind
+        }
+        if (after.providerMessageId().isPresent() && !after.providerMessageId().equals(before.providerMessageId())) {
             providerIds.put(after.providerMessageId().get(), entry);
         }
     }
