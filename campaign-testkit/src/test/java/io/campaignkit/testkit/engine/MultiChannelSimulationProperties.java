@@ -48,7 +48,7 @@ class MultiChannelSimulationProperties {
     private static final List<String> CHANNELS = List.of(CampaignScenario.CHANNEL_ID, "sim-sms", "sim-rcs");
     private static final SendFailure NOT_ON_CHANNEL = SendFailure.notOnChannel("131026", "Message undeliverable");
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void noContactGetsTheMessageOnTwoChannelsUnlessAsked(@ForAll long seed) {
         try {
             new Run(seed).run();
