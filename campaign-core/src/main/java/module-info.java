@@ -5,6 +5,8 @@
  * <p>The {@code internal} packages are not exported, with one exception below.
  */
 module io.campaignkit.core {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     // the API's signatures carry channel types (ChannelAdapter, OutboundMessage, events)
     requires transitive io.campaignkit.channel;
     requires org.slf4j;

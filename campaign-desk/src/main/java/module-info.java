@@ -4,6 +4,7 @@
  * the rules. {@code io.campaignkit.desk.internal} is not exported.
  */
 module io.campaignkit.desk {
+    requires static org.jspecify;
     requires transitive io.campaignkit.core;
 
     exports io.campaignkit.desk;

@@ -3,6 +3,7 @@
  * server, and a handler for the JDK's own), on top of the engine. JDK only besides the core.
  */
 module io.campaignkit.host {
+    requires static org.jspecify;
     // the endpoint's signatures carry the engine and the channel's webhook types
     requires transitive io.campaignkit.core;
     // the handler for the JDK's HTTP server is part of the API (HttpHandler)

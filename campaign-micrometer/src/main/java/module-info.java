@@ -3,6 +3,7 @@
  * {@link io.campaignkit.micrometer.CampaignKitMetrics}.
  */
 module io.campaignkit.micrometer {
+    requires static org.jspecify;
     requires transitive io.campaignkit.core;
     requires transitive micrometer.core;
     requires org.slf4j;

@@ -3,6 +3,8 @@
  * {@code io.campaignkit.store.jdbc.internal} is not exported.
  */
 module io.campaignkit.store.jdbc {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     requires transitive io.campaignkit.core;
     // JdbcDeskStore implements the desk's ports
     requires transitive io.campaignkit.desk;

@@ -6,6 +6,8 @@
  * reflection, whichever module or class path the host's JUnit is on. Test code only, nothing to hide.
  */
 open module io.campaignkit.testkit {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     // the kits take and return core and simulated-channel types, and users extend JUnit-annotated classes
     requires transitive io.campaignkit.core;
     requires transitive io.campaignkit.channel.simulated;

@@ -7,6 +7,8 @@
  * adapter modules on the module path or {@code META-INF/services} entries on the class path.
  */
 module io.campaignkit.channel {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     exports io.campaignkit.channel;
     exports io.campaignkit.channel.event;
     exports io.campaignkit.channel.webhook;

@@ -8,6 +8,8 @@
  * a host adds with {@code --add-modules twilio} when it uses this adapter on the module path.
  */
 module io.campaignkit.channel.twilio {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     requires transitive io.campaignkit.channel;
     requires static twilio;
     // the SDK's HttpClient contract returns Apache HttpCore headers (NonRetryingHttpClient builds them)

@@ -4,6 +4,8 @@
  * module's classes, so no package is opened to it.
  */
 module io.campaignkit.channel.whatsapp {
+    // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
+    requires static org.jspecify;
     requires transitive io.campaignkit.channel;
     // WhatsAppCloudConfig.Builder#httpClient takes the host's java.net.http.HttpClient
     requires transitive java.net.http;

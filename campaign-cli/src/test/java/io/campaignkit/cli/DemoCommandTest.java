@@ -25,6 +25,9 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("FINISHED on simulated").contains("audience").contains("received")
                 .contains("replied");
+        // the first contact who replied was handed by the bot to the desk's simulated agent
+        assertThat(run.out()).containsPattern("handoff +1 +conversation \\S+: bot → cobranza → agent asesor-demo, answered,"
+                + " closed PAGO_PROMETIDO");
         // status events and replies came back through the program's own HTTP endpoint
         Matcher webhooks = Pattern.compile("webhooks: (\\d+) requests accepted on http://127\\.0\\.0\\.1:\\d+/webhooks/simulated")
                 .matcher(run.err());

@@ -14,7 +14,7 @@ class UnknownCommandTest {
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString()
                 .contains("unknown command 'deploy'")
-                .contains("validate, run, demo, report, list, schedule, unschedule or serve");
+                .contains("validate, run, demo, report, list, schedule, unschedule, serve, retarget or add-contacts");
         assertThat(run.out()).as("no help on stdout").isEmpty();
     }
 
@@ -41,6 +41,6 @@ class UnknownCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(run.errLines()).singleElement().asString()
-                .contains("a command is missing: validate, run, demo, report, list, schedule, unschedule or serve");
+                .contains("a command is missing: validate, run, demo, report, list, schedule, unschedule, serve, retarget or add-contacts");
     }
 }

@@ -1,5 +1,6 @@
 package io.campaignkit.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public class CampaignKitException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
     }
 
-    public CampaignKitException(String code, String message, Throwable cause) {
+    public CampaignKitException(String code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }

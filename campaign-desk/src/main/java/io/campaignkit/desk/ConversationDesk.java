@@ -1,5 +1,6 @@
 package io.campaignkit.desk;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.internal.Checks;
@@ -130,8 +131,8 @@ public interface ConversationDesk {
 
     /** Builds a desk; storage and channel are required. */
     final class Builder {
-        private DeskStorage storage;
-        private DeskChannel channel;
+        private @Nullable DeskStorage storage;
+        private @Nullable DeskChannel channel;
         private Clock clock = Clock.systemUTC();
         private Optional<Duration> historyCeiling = Optional.empty();
         private SurveyLauncher survey = (closed, flow) -> { };
@@ -167,9 +168,8 @@ public interface ConversationDesk {
         }
 
         public ConversationDesk build() {
-            Checks.nonNull(storage, "storage");
-            Checks.nonNull(channel, "channel");
-            return new DeskCore(storage, channel, clock, historyCeiling, survey);
+            return new DeskCore(Checks.nonNull(storage, "storage"), Checks.nonNull(channel, "channel"), clock,
+                    historyCeiling, survey);
         }
     }
 }

@@ -1,17 +1,26 @@
 package io.campaignkit.desk;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.desk.internal.Checks;
 import io.campaignkit.desk.port.DeskChannel;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Connects the desk to the campaign engine without changing it: it wraps the host's bot flows, so a
@@ -24,25 +33,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * EngineDeskBridge bridge = new EngineDeskBridge();
  * ConversationDesk desk = ConversationDesk.builder().storage(storage).channel(bridge).clock(clock).build();
  * bridge.attach(desk);
- * CampaignEngine engine = CampaignEngine.builder().botFlows(bridge.wrap(hostBotFlows)) ... .build();
+ * CampaignEngine engine = CampaignEngine.builder().botFlows(bridge.wrap(hostBotFlows))
+ *         .contactAvailability(bridge) ... .build();   // a contact with the desk gets no campaign message
+ * bridge.connect(engine);   // agents answer after a restart too
  * // in a bot flow: bridge.handOff(context, reply, "quiere hablar con un asesor", Map.of());
  * }</pre>
  *
- * <p>Not yet: media, voice notes and templates from agents (the engine's {@link BotReply} sends text only;
- * they are refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}); the handle to a conversation's channel lives
- * in memory, so after a restart an agent can answer once the contact wrote again.
+ * <p>The handles to conversations' channels are kept in memory as bots pass them; a conversation this
+ * process has none for (it was handed off before a restart, or in another process) gets its handle from
+ * the {@linkplain #connect connected} engine, which rebuilds it from the stored conversation. Not yet:
+ * media, voice notes and templates from agents (the engine's {@link BotReply} sends text only; they are
+ * refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}).
  */
-public final class EngineDeskBridge implements DeskChannel {
+public final class EngineDeskBridge implements DeskChannel, ContactAvailability {
 
     /** Code of an agent message the engine cannot send yet. */
     public static final String UNSUPPORTED = "DESK_UNSUPPORTED_BY_CHANNEL";
 
     private final Map<String, BotReply> replies = new ConcurrentHashMap<>();
-    private volatile ConversationDesk desk;
+    private volatile @Nullable ConversationDesk desk;
+    private volatile @Nullable Function<String, Optional<BotReply>> engineReplies;
 
     /** Gives the bridge its desk (built with this bridge as its channel). */
     public void attach(ConversationDesk attached) {
         desk = Checks.nonNull(attached, "desk");
+    }
+
+    /**
+     * Gives the bridge the engine whose bot flows it wraps, so that it answers conversations it holds no
+     * handle for in this process (after a restart, say) through {@link CampaignEngine#replyTo}.
+     */
+    public void connect(CampaignEngine engine) {
+        Checks.nonNull(engine, "engine");
+        engineReplies = engine::replyTo;
     }
 
     /** The bot hands its conversation to the desk; its {@code reply} becomes the agents' way to the contact. */
@@ -93,23 +116,60 @@ public final class EngineDeskBridge implements DeskChannel {
         return desk().isWithDesk(phone);
     }
 
+    /**
+     * The engine's contact availability: a contact whose desk conversation is open (WAITING or WITH_AGENT)
+     * is busy, whatever the campaign or sender, so a new campaign does not message someone talking to an
+     * agent. A desk serves one tenant, so this answers for its desk's tenant whatever {@code tenantId} says;
+     * a host with several tenants routes by tenant: {@code (tenant, sender, phones) -> bridgeOf(tenant)
+     * .busyAmong(tenant, sender, phones)}. One desk look-up per phone.
+     */
+    @Override
+    public Set<PhoneNumber> busyAmong(String tenantId, SenderKey sender, List<PhoneNumber> phones) {
+        Checks.nonNull(phones, "phones");
+        ConversationDesk attached = desk();
+        Set<PhoneNumber> busy = new HashSet<>();
+        for (PhoneNumber phone : phones) {
+            if (attached.isWithDesk(phone)) {
+                busy.add(phone);
+            }
+        }
+        return busy;
+    }
+
     @Override
     public void send(DeskConversation conversation, AgentMessage message) {
-        BotReply reply = Optional.ofNullable(replies.get(conversation.id())).orElseThrow(() -> new CampaignKitException(
-                UNSUPPORTED, "conversation " + conversation.id() + " has no channel handle in this process yet;"
-                        + " the agent can answer once the contact writes again"));
         if (!(message instanceof AgentMessage.Text text)) {
             throw new CampaignKitException(UNSUPPORTED, "the engine sends agents' text only, not " + message.kind());
         }
-        reply.sendText(text.text());
+        handleOf(conversation).sendText(text.text());
     }
 
     @Override
     public void closed(DeskConversation conversation) {
-        BotReply reply = replies.remove(conversation.id());
-        if (reply != null) {
-            reply.close(); // the contact's next message starts a new conversation with the bot
+        Function<String, Optional<BotReply>> engine = engineReplies;
+        Optional<BotReply> reply = Optional.ofNullable(replies.remove(conversation.id()))
+                .or(() -> engine == null ? Optional.empty() : engine.apply(conversation.id()));
+        // the contact's next message starts a new conversation with the bot
+        reply.ifPresent(BotReply::close);
+    }
+
+    /** The conversation's handle: the one its bot passed in this process, else the engine's. */
+    private BotReply handleOf(DeskConversation conversation) {
+        BotReply kept = replies.get(conversation.id());
+        if (kept != null) {
+            return kept;
         }
+        Function<String, Optional<BotReply>> engine = engineReplies;
+        if (engine == null) {
+            throw new CampaignKitException(UNSUPPORTED, "conversation " + conversation.id() + " has no channel handle in"
+                    + " this process yet, and no engine is connected (EngineDeskBridge.connect) to give one; the agent"
+                    + " can answer once the contact writes again");
+        }
+        BotReply rebuilt = engine.apply(conversation.id()).orElseThrow(() -> new ReplyWindowClosedException(
+                ReplyWindowClosedException.CONVERSATION_CLOSED, "conversation " + conversation.id()
+                        + " is closed in the engine, or its campaign is no longer active"));
+        replies.putIfAbsent(conversation.id(), rebuilt);
+        return rebuilt;
     }
 
     private ConversationDesk desk() {

@@ -11,4 +11,7 @@
  * are on {@link io.campaignkit.core.engine.CampaignRunner} and
  * {@link io.campaignkit.core.engine.CampaignEngine}; reports are in {@code campaign-report}.
  */
+@NullMarked
 package io.campaignkit.host;
+
+import org.jspecify.annotations.NullMarked;

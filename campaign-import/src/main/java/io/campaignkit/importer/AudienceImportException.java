@@ -1,5 +1,6 @@
 package io.campaignkit.importer;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class AudienceImportException extends CampaignKitException {
         this(code, message, List.of(), cause);
     }
 
-    public AudienceImportException(String code, String message, List<ImportError> errors, Throwable cause) {
+    public AudienceImportException(String code, String message, List<ImportError> errors, @Nullable Throwable cause) {
         super(code, message, cause);
         this.errors = List.copyOf(errors);
     }

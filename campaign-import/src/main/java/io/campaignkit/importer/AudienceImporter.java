@@ -1,5 +1,6 @@
 package io.campaignkit.importer;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomDataSchema;
@@ -93,15 +94,15 @@ public final class AudienceImporter {
     /** Builds an {@link AudienceImporter}; every setting has a default. */
     public static final class Builder {
         private CustomDataSchema schema = CustomDataSchema.empty();
-        private String defaultRegion;
+        private @Nullable String defaultRegion;
         private ImportPolicy policy = DEFAULT_POLICY;
         private int maxErrors = DEFAULT_MAX_ERRORS;
-        private String sheetName;
+        private @Nullable String sheetName;
         private ImportLimits limits = ImportLimits.ofDefaults();
         private int parallelism = Runtime.getRuntime().availableProcessors();
-        private String contactColumn;
+        private @Nullable String contactColumn;
         private NotMobilePolicy notMobile = NotMobilePolicy.WARN;
-        private Charset encoding;
+        private @Nullable Charset encoding;
 
         private Builder() {}
 
@@ -138,7 +139,7 @@ public final class AudienceImporter {
         }
 
         /** The sheet of a workbook to read, by name (ignoring case); by default the first visible one. */
-        public Builder sheet(String sheetName) {
+        public Builder sheet(@Nullable String sheetName) {
             this.sheetName = sheetName == null ? null : Arguments.requireNonBlank(sheetName, "sheetName").strip();
             return this;
         }
@@ -165,7 +166,7 @@ public final class AudienceImporter {
          * stand anywhere in the header; null (the default) keeps the rule of the products: the
          * first column, headed {@code CONTACT}.
          */
-        public Builder contactColumn(String header) {
+        public Builder contactColumn(@Nullable String header) {
             this.contactColumn = header == null ? null : Arguments.requireNonBlank(header, "contactColumn").strip();
             return this;
         }

@@ -20,4 +20,7 @@
  * <p>Logging: Apache POI logs through the Log4j API; this module brings {@code log4j-to-slf4j}, so
  * POI's logs reach the host's SLF4J backend, the one logging API of CampaignKit.
  */
+@NullMarked
 package io.campaignkit.importer;
+
+import org.jspecify.annotations.NullMarked;

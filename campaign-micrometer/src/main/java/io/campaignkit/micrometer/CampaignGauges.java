@@ -1,5 +1,6 @@
 package io.campaignkit.micrometer;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +29,7 @@ final class CampaignGauges {
 
     private final MeterRegistry registry;
     private final Map<CampaignId, Tracked> tracked = new ConcurrentHashMap<>();
-    private volatile Function<CampaignId, CampaignMetrics> source;
+    private volatile @Nullable Function<CampaignId, CampaignMetrics> source;
 
     CampaignGauges(MeterRegistry registry) {
         this.registry = registry;
@@ -79,7 +80,7 @@ final class CampaignGauges {
     private final class Tracked {
         private final CampaignId id;
         private final List<Meter> meters = new ArrayList<>();
-        private CampaignMetrics snapshot; // guarded by this
+        private @Nullable CampaignMetrics snapshot; // guarded by this
         private long readAt; // guarded by this
 
         Tracked(CampaignId id) {

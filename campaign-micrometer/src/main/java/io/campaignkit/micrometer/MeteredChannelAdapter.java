@@ -66,6 +66,11 @@ final class MeteredChannelAdapter implements ChannelAdapter {
     }
 
     @Override
+    public java.util.List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
+        return adapter.preflight(plan); // a wrapper must not hide the adapter's checks
+    }
+
+    @Override
     public WebhookResult handleWebhook(WebhookRequest request) {
         WebhookResult result = adapter.handleWebhook(request);
         Counter.builder(MeterNames.WEBHOOKS).description("Webhook calls a channel answered")

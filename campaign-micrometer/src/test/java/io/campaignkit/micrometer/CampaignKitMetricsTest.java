@@ -89,6 +89,31 @@ class CampaignKitMetricsTest {
     }
 
     @Test
+    void aMeteredAdapterPassesTheAdaptersPreflightThrough() {
+        io.campaignkit.channel.PreflightProblem problem = new io.campaignkit.channel.PreflightProblem(
+                io.campaignkit.channel.PreflightProblem.SENDER, "not this sender");
+        io.campaignkit.channel.ChannelAdapter picky = new io.campaignkit.channel.ChannelAdapter() {
+            @Override public String id() { return "picky"; }
+            @Override public io.campaignkit.channel.ChannelCapabilities capabilities() {
+                return io.campaignkit.channel.ChannelCapabilities.custom().build();
+            }
+            @Override public java.util.concurrent.CompletionStage<io.campaignkit.channel.SendReceipt> send(
+                    io.campaignkit.channel.OutboundMessage message) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public io.campaignkit.channel.webhook.WebhookResult handleWebhook(WebhookRequest request) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
+                return List.of(problem);
+            }
+        };
+        io.campaignkit.channel.MessagePlan plan = new io.campaignkit.channel.MessagePlan("s",
+                io.campaignkit.channel.TextContent.of("Hola"));
+        assertThat(metrics.meter(picky).preflight(plan)).containsExactly(problem);
+    }
+
+    @Test
     void sendsAreCountedAndTimedByChannelAndOutcomeClass() {
         launchThree();
 

@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * The per-recipient CSV (RFC 4180, CRLF line ends): the fixed columns, then one per custom-data
- * field. Rows are written as they come, nothing is held. Free-text cells that a spreadsheet would
+ * field. The {@code not_sent_reason} column holds the reason of each row the summary counts as not sent
+ * ({@link ReportRow#notSentReason()}), so grouping it gives the not-sent figure and its breakdown. Rows are written as they come, nothing is held. Free-text cells that a spreadsheet would
  * run as a formula get a leading {@code '}.
  */
 final class CsvReportWriter implements ReportWriter {
 
     static final List<String> FIXED_COLUMNS = List.of("contact", "status", "error_code", "error_msg", "sent_at",
-            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error",
+            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error", "not_sent_reason",
             "channel", "fallback_from");
 
     @Override
@@ -42,6 +43,7 @@ final class CsvReportWriter implements ReportWriter {
                 appendCell(line, timestamp(row.repliedAt()));
                 appendCell(line, neutralized(funnelSteps(row.funnelSteps())));
                 appendCell(line, neutralized(row.providerError().orElse("")));
+                appendCell(line, neutralized(row.notSentReason().orElse("")));
                 appendCell(line, neutralized(row.channel().orElse("")));
                 appendCell(line, neutralized(String.join(" ", row.earlierChannels())));
                 for (String field : report.fields()) {

@@ -41,7 +41,7 @@ final class HtmlReportWriter implements ReportWriter {
         Map<String, Map<String, Long>> providerErrors = new LinkedHashMap<>();
         report.rows().forEachRow(row -> {
             row.sentAt().ifPresent(sends::add);
-            row.errorCode().ifPresent(code -> {
+            row.notSentReason().ifPresent(code -> {
                 exampleMessages.putIfAbsent(row.status() + " " + code, row.errorMessage().orElse(""));
                 row.providerError().ifPresent(provider -> providerErrors
                         .computeIfAbsent(row.status() + " " + code, key -> new java.util.TreeMap<>())
@@ -65,7 +65,7 @@ final class HtmlReportWriter implements ReportWriter {
         appendFunnel(page, summary);
         page.append("<h2>Sends over time</h2>\n");
         appendSends(page, sends);
-        page.append("<h2>Failure reasons</h2>\n");
+        page.append("<h2>Not sent: ").append(summary.notSent()).append("</h2>\n");
         appendFailures(page, summary, exampleMessages, providerErrors);
         if (!summary.funnel().isEmpty()) {
             page.append("<h2>Bot funnel steps</h2>\n<table>\n<tr><th>Step</th><th class=\"n\">Contacts</th></tr>\n");
@@ -90,6 +90,7 @@ final class HtmlReportWriter implements ReportWriter {
         if (summary.unknown() > 0) {
             card(page, "no answer (unknown)", Long.toString(summary.unknown()));
         }
+        card(page, "not sent (failed + skipped + unknown)", Long.toString(summary.notSent()));
         if (summary.pending() > 0) {
             card(page, "not sent yet", Long.toString(summary.pending()));
         }
@@ -171,15 +172,20 @@ final class HtmlReportWriter implements ReportWriter {
 
     private static void appendFailures(StringBuilder page, ReportSummary summary, Map<String, String> examples,
             Map<String, Map<String, Long>> providerErrors) {
-        if (summary.failedByCode().isEmpty() && summary.skippedByReason().isEmpty()) {
+        if (summary.notSent() == 0) {
             page.append("<p class=\"empty\">No recipient failed or was skipped.</p>\n");
             return;
         }
-        long notDelivered = summary.failed() + summary.skipped();
+        // the failed, the skipped and the unknown: the "not sent" figure, each reason's share of it
+        long notSent = summary.notSent();
         page.append("<table id=\"failures\">\n<tr><th>Outcome</th><th>Reason</th><th class=\"n\">Recipients</th>")
                 .append("<th class=\"n\">Share</th><th>Example message</th><th>Provider errors</th></tr>\n");
-        appendReasonRows(page, "FAILED", summary.failedByCode(), notDelivered, examples, providerErrors);
-        appendReasonRows(page, "SKIPPED", summary.skippedByReason(), notDelivered, examples, providerErrors);
+        appendReasonRows(page, "FAILED", summary.failedByCode(), notSent, examples, providerErrors);
+        appendReasonRows(page, "SKIPPED", summary.skippedByReason(), notSent, examples, providerErrors);
+        if (summary.unknown() > 0) {
+            appendReasonRows(page, "UNKNOWN", Map.of(io.campaignkit.core.engine.CampaignMetrics.UNKNOWN_OUTCOME,
+                    summary.unknown()), notSent, examples, providerErrors);
+        }
         page.append("</table>\n");
     }
 

@@ -63,11 +63,13 @@ final class JsonReportWriter implements ReportWriter {
         json.writeNumberField("unknown", summary.unknown());
         json.writeNumberField("skipped", summary.skipped());
         json.writeNumberField("pending", summary.pending());
+        json.writeNumberField("not_sent", summary.notSent());
         json.writeNumberField("received_pct", round(summary.receivedPercent()));
         json.writeNumberField("read_pct", round(summary.readPercent()));
         json.writeNumberField("replied_pct", round(summary.repliedPercent()));
         writeCounts(json, "failed_by_code", summary.failedByCode());
         writeCounts(json, "skipped_by_reason", summary.skippedByReason());
+        writeCounts(json, "not_sent_by_reason", summary.notSentByReason());
         writeCounts(json, "funnel", summary.funnel());
         json.writeEndObject();
     }
@@ -91,6 +93,7 @@ final class JsonReportWriter implements ReportWriter {
         }
         json.writeEndArray();
         writeOptional(json, "provider_error", row.providerError());
+        writeOptional(json, "not_sent_reason", row.notSentReason());
         writeOptional(json, "channel", row.channel());
         if (!row.earlierChannels().isEmpty()) {
             json.writeArrayFieldStart("fallback_from");

@@ -1,6 +1,7 @@
 package io.campaignkit.report;
 
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.engine.ReportedTimes;
 import io.campaignkit.core.port.DeliveryState;
@@ -84,6 +85,21 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
                 line.funnelSteps().stream().map(step -> new StepTime(step.step(), step.at())).toList(),
                 line.providerError(), recipient.contact().customData().normalizedValues(),
                 line.channel().map(ReportRow::channelName), line.earlierChannels().stream().map(ReportRow::channelName).toList());
+    }
+
+    /**
+     * Why the message did not reach this contact, keyed as {@link CampaignMetrics#notSentByReason()}
+     * counts it: the reason code of a FAILED or SKIPPED row, {@value CampaignMetrics#UNKNOWN_OUTCOME} for
+     * an UNKNOWN one; empty for every other row (sent, or not sent yet).
+     *
+     * @return the reason, if the row is one of the summary's "not sent"
+     */
+    public Optional<String> notSentReason() {
+        return switch (status) {
+            case "FAILED", "SKIPPED" -> Optional.of(errorCode.orElse(status));
+            case "UNKNOWN" -> Optional.of(CampaignMetrics.UNKNOWN_OUTCOME);
+            default -> Optional.empty();
+        };
     }
 
     /** A funnel step and when the contact reached it. */

@@ -70,6 +70,31 @@ public record ReportSummary(String campaignId, String name, String state, String
                 : String.join(", ", types);
     }
 
+    /**
+     * Not sent ("no se envió a"): the recipients the message did not reach as far as anyone knows,
+     * {@code failed + skipped + unknown}, as {@link CampaignMetrics#notSent()}.
+     *
+     * @return the count
+     */
+    public long notSent() {
+        return failed + skipped + unknown;
+    }
+
+    /**
+     * {@link #notSent()} by reason, as {@link CampaignMetrics#notSentByReason()}: each skip reason, each
+     * failure code, and {@value CampaignMetrics#UNKNOWN_OUTCOME} for the unknown outcomes.
+     *
+     * @return the counts by reason code, sorted
+     */
+    public Map<String, Long> notSentByReason() {
+        Map<String, Long> byReason = new TreeMap<>(skippedByReason);
+        failedByCode.forEach((code, count) -> byReason.merge(code, count, Long::sum));
+        if (unknown > 0) {
+            byReason.merge(CampaignMetrics.UNKNOWN_OUTCOME, unknown, Long::sum);
+        }
+        return java.util.Collections.unmodifiableMap(byReason);
+    }
+
     /** delivered of sent, in percent; 0 when nothing was sent. */
     public double receivedPercent() {
         return percent(delivered, sent);

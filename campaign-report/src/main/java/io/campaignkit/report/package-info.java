@@ -11,4 +11,7 @@
  * }
  * }</pre>
  */
+@NullMarked
 package io.campaignkit.report;
+
+import org.jspecify.annotations.NullMarked;

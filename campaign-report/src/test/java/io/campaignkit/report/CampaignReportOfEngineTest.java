@@ -59,6 +59,30 @@ class CampaignReportOfEngineTest {
     }
 
     @Test
+    void contactsSkippedAsBusyAreCountedByTheirReasonInEveryFormat() throws IOException {
+        PhoneNumber busy = PhoneNumber.parse("+525510000001");
+        CampaignScenario scenario = CampaignScenario.custom().bot("bot", new RecordingBot())
+                .engine(engine -> engine.contactAvailability((tenant, sender, phones) ->
+                        phones.contains(busy) ? java.util.Set.of(busy) : java.util.Set.of()))
+                .build();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, config -> config.name("Busy")
+                .botFlowId("bot").audience(AudienceReference.importedList("list"))
+                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC)));
+        scenario.launch(id, List.of(Contact.builder(PhoneNumber.parse("+525510000000")).build(),
+                Contact.builder(busy).build()));
+        scenario.runUntilIdle(Duration.ofHours(1));
+
+        CampaignReport report = CampaignReport.of(scenario.engine(), id, Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(report.summary().skippedByReason()).containsEntry("CONTACT_BUSY", 1L);
+        for (ReportFormat format : ReportFormat.values()) {
+            StringWriter out = new StringWriter();
+            format.write(report, out);
+            assertThat(out.toString()).as(format.name()).contains("CONTACT_BUSY");
+        }
+    }
+
+    @Test
     void anUnknownCampaignIsNamed() {
         CampaignScenario scenario = CampaignScenario.ofDefaults();
         assertThatThrownBy(() -> CampaignReport.of(scenario.engine(), CampaignId.of("nope"), Instant.EPOCH))

@@ -49,6 +49,37 @@ class JsonAndHtmlReportWriterTest {
     }
 
     @Test
+    void jsonSaysHowManyWereNotSentWhyAndForEachRecipient() throws IOException {
+        CampaignReport report = Reports.report(Reports.delivered("+525500998877", "Carlos"),
+                Reports.failed("+525511223344", "rejected"));
+
+        JsonNode json = new ObjectMapper().readTree(write(ReportFormat.JSON, report));
+
+        JsonNode summary = json.get("summary");
+        assertThat(summary.get("not_sent").asLong()).as("failed 1 + skipped 1 + unknown 0").isEqualTo(2);
+        assertThat(summary.get("not_sent_by_reason").get("PERMANENT_RECIPIENT").asLong()).isEqualTo(1);
+        assertThat(summary.get("not_sent_by_reason").get("UNRESOLVED_BINDING").asLong()).isEqualTo(1);
+        assertThat(summary.get("not_sent_by_reason").size()).isEqualTo(2);
+        assertThat(json.get("recipients").get(0).get("not_sent_reason").isNull()).isTrue();
+        assertThat(json.get("recipients").get(1).get("not_sent_reason").asText()).isEqualTo("PERMANENT_RECIPIENT");
+    }
+
+    @Test
+    void htmlShowsTheNotSentFigureWithTheUnknownOutcomesAmongItsReasons() throws IOException {
+        ReportSummary withUnknown = new ReportSummary("c", "n", "FINISHED", "twilio", Optional.empty(), 6, 4, 3, 2, 1,
+                1, 2, 1, 0, Map.of("PERMANENT_RECIPIENT", 1L), Map.of("OPTED_OUT", 1L), Map.of());
+        String html = write(ReportFormat.HTML, new CampaignReport(withUnknown, List.of(), action -> { }));
+
+        assertThat(withUnknown.notSent()).isEqualTo(4);
+        assertThat(withUnknown.notSentByReason()).containsExactly(java.util.Map.entry("OPTED_OUT", 1L),
+                java.util.Map.entry("PERMANENT_RECIPIENT", 1L), java.util.Map.entry("UNKNOWN_OUTCOME", 2L));
+        assertThat(html).contains("<b>4</b><span>not sent (failed + skipped + unknown)</span>")
+                .contains("<h2>Not sent: 4</h2>")
+                .contains("<tr><td>UNKNOWN</td><td>UNKNOWN_OUTCOME</td><td class=\"n\">2</td><td class=\"n\">50.0%</td>")
+                .contains("<td>OPTED_OUT</td><td class=\"n\">1</td><td class=\"n\">25.0%</td>");
+    }
+
+    @Test
     void htmlIsOneSelfContainedPageWithBothChartsAndTheFailureTable() throws IOException {
         String html = write(ReportFormat.HTML, Reports.report(Reports.delivered("+525500998877", "Carlos"),
                 Reports.failed("+525511223344", "number <not> on WhatsApp"), Reports.skipped("+525522334455")));

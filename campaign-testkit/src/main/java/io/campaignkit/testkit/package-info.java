@@ -5,4 +5,7 @@
  * passes ({@link io.campaignkit.testkit.channel.ChannelAdapterContractKit}). Add
  * {@code campaign-testkit} with test scope.
  */
+@NullMarked
 package io.campaignkit.testkit;
+
+import org.jspecify.annotations.NullMarked;

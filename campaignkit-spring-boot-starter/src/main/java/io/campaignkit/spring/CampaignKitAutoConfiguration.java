@@ -13,7 +13,9 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.ExclusivityPolicy;
 import io.campaignkit.micrometer.CampaignKitMetrics;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
@@ -110,7 +112,8 @@ public class CampaignKitAutoConfiguration {
             CampaignKitChannels channels, BotFlowRegistry bots, CampaignKitProperties properties,
             ObjectProvider<CampaignListener> listeners, ObjectProvider<CampaignKitMetrics> metrics,
             ObjectProvider<UnroutedMessageHandler> unrouted, ObjectProvider<ContactDirectory> directory,
-            ObjectProvider<Clock> clock, @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks) {
+            ObjectProvider<Clock> clock, @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks,
+            ObjectProvider<ContactAvailability> availability, ObjectProvider<ExclusivityPolicy> exclusivity) {
         CampaignKitProperties.Engine settings = properties.getEngine();
         CampaignEngineBuilder builder = CampaignEngine.builder().storage(storage).channels(channels.registry())
                 .botFlows(bots).maxInFlight(settings.getMaxInFlight()).batchSize(settings.getBatchSize())
@@ -123,6 +126,8 @@ public class CampaignKitAutoConfiguration {
         directory.ifAvailable(builder::contactDirectory);
         clock.ifAvailable(builder::clock);
         callbacks.ifAvailable(builder::callbackExecutor);
+        availability.ifAvailable(builder::contactAvailability);
+        exclusivity.ifAvailable(builder::exclusivity);
         CampaignKitMetrics meters = metrics.getIfAvailable();
         List<CampaignListener> all = new java.util.ArrayList<>(listeners.orderedStream().toList());
         if (meters != null) {

@@ -1,5 +1,6 @@
 package io.campaignkit.spring;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.DeliverySemantics;
@@ -48,7 +49,7 @@ public class CampaignKitProperties implements InitializingBean {
         check(value != null && !value.isNegative() && !value.isZero(), name, value, "must be a positive duration such as 30s");
     }
 
-    private static void check(boolean valid, String name, Object value, String reason) {
+    private static void check(boolean valid, String name, @Nullable Object value, String reason) {
         if (!valid) {
             throw new InvalidConfigurationPropertyValueException(name, value, reason);
         }
@@ -82,7 +83,7 @@ public class CampaignKitProperties implements InitializingBean {
          */
         private boolean migrate = true;
         /** Limits the store to one tenant's data; every tenant when unset. */
-        private String tenant;
+        private @Nullable String tenant;
 
         public boolean isMigrate() {
             return migrate;
@@ -92,11 +93,11 @@ public class CampaignKitProperties implements InitializingBean {
             this.migrate = migrate;
         }
 
-        public String getTenant() {
+        public @Nullable String getTenant() {
             return tenant;
         }
 
-        public void setTenant(String tenant) {
+        public void setTenant(@Nullable String tenant) {
             this.tenant = tenant;
         }
     }
@@ -104,7 +105,7 @@ public class CampaignKitProperties implements InitializingBean {
     /** The engine's settings; the library's defaults when unset. */
     public static class Engine {
         /** This process's name on its leases; unique per process (a random one when unset). */
-        private String ownerId;
+        private @Nullable String ownerId;
         /** Most sends awaiting the channel's answer at once. */
         private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
         /** Most recipients claimed or updated in one store call. */
@@ -116,11 +117,11 @@ public class CampaignKitProperties implements InitializingBean {
         /** What happens to a send whose outcome is unknown. */
         private DeliverySemantics deliverySemantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
 
-        public String getOwnerId() {
+        public @Nullable String getOwnerId() {
             return ownerId;
         }
 
-        public void setOwnerId(String ownerId) {
+        public void setOwnerId(@Nullable String ownerId) {
             this.ownerId = ownerId;
         }
 
@@ -209,7 +210,7 @@ public class CampaignKitProperties implements InitializingBean {
          * The public base URL providers call (scheme, host and port, such as https://hooks.example.com), when a
          * proxy rewrites the address: signatures over the URL (Twilio's) are checked against it.
          */
-        private URI publicBaseUrl;
+        private @Nullable URI publicBaseUrl;
 
         public boolean isEnabled() {
             return enabled;
@@ -227,11 +228,11 @@ public class CampaignKitProperties implements InitializingBean {
             this.pathPrefix = pathPrefix;
         }
 
-        public URI getPublicBaseUrl() {
+        public @Nullable URI getPublicBaseUrl() {
             return publicBaseUrl;
         }
 
-        public void setPublicBaseUrl(URI publicBaseUrl) {
+        public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
             this.publicBaseUrl = publicBaseUrl;
         }
     }

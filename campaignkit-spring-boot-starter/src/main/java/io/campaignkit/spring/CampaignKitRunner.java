@@ -1,9 +1,11 @@
 package io.campaignkit.spring;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,8 +31,8 @@ public class CampaignKitRunner implements SmartLifecycle {
     private final Duration shutdownTimeout;
     private final CampaignRunner.RunObserver observer;
     private final Optional<SimulatedChannel> simulated;
-    private ScheduledExecutorService scheduler; // guarded by this
-    private CampaignRunner runner; // guarded by this
+    private @Nullable ScheduledExecutorService scheduler; // guarded by this
+    private @Nullable CampaignRunner runner; // guarded by this
 
     public CampaignKitRunner(CampaignEngine engine, Duration maxIdle, Duration shutdownTimeout,
             CampaignRunner.RunObserver observer, Optional<SimulatedChannel> simulated) {
@@ -54,8 +56,8 @@ public class CampaignKitRunner implements SmartLifecycle {
         // on shutdown a pass under way completes; the next one, planned for later, is dropped
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler = executor;
-        runner = CampaignRunner.start(engine, scheduler, maxIdle, observer);
-        simulated.ifPresent(channel -> scheduler.scheduleWithFixedDelay(() -> {
+        runner = CampaignRunner.start(engine, executor, maxIdle, observer);
+        simulated.ifPresent(channel -> executor.scheduleWithFixedDelay(() -> {
             try {
                 channel.deliverDueEvents();
             } catch (RuntimeException e) {
@@ -77,7 +79,7 @@ public class CampaignKitRunner implements SmartLifecycle {
             }
             runner.close();
             runner = null;
-            stopping = scheduler;
+            stopping = Objects.requireNonNull(scheduler, "set with the runner");
             scheduler = null;
         }
         long deadline = System.nanoTime() + shutdownTimeout.toNanos();

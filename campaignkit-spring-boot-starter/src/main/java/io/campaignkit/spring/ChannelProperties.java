@@ -1,5 +1,6 @@
 package io.campaignkit.spring;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class ChannelProperties {
 
         abstract void typed(Map<String, String> into);
 
-        static void put(Map<String, String> into, String key, Object value) {
+        static void put(Map<String, String> into, String key, @Nullable Object value) {
             if (value != null) {
                 into.put(key, value.toString());
             }
@@ -60,15 +61,15 @@ public class ChannelProperties {
     /** Meta's WhatsApp Cloud API; configured when phone-number-id is set. */
     public static class WhatsAppCloud extends Channel {
         /** The WhatsApp business phone number's id. */
-        private String phoneNumberId;
+        private @Nullable String phoneNumberId;
         /** The Graph API access token (a secret). */
-        private String accessToken;
+        private @Nullable String accessToken;
         /** The Meta app's secret, which signs webhooks (a secret). */
-        private String appSecret;
+        private @Nullable String appSecret;
         /** The token Meta's webhook verification repeats (a secret). */
-        private String verifyToken;
+        private @Nullable String verifyToken;
         /** The Graph API version, such as v23.0. */
-        private String apiVersion;
+        private @Nullable String apiVersion;
 
         @Override
         boolean configured() {
@@ -84,43 +85,43 @@ public class ChannelProperties {
             put(into, "api-version", apiVersion);
         }
 
-        public String getPhoneNumberId() {
+        public @Nullable String getPhoneNumberId() {
             return phoneNumberId;
         }
 
-        public void setPhoneNumberId(String phoneNumberId) {
+        public void setPhoneNumberId(@Nullable String phoneNumberId) {
             this.phoneNumberId = phoneNumberId;
         }
 
-        public String getAccessToken() {
+        public @Nullable String getAccessToken() {
             return accessToken;
         }
 
-        public void setAccessToken(String accessToken) {
+        public void setAccessToken(@Nullable String accessToken) {
             this.accessToken = accessToken;
         }
 
-        public String getAppSecret() {
+        public @Nullable String getAppSecret() {
             return appSecret;
         }
 
-        public void setAppSecret(String appSecret) {
+        public void setAppSecret(@Nullable String appSecret) {
             this.appSecret = appSecret;
         }
 
-        public String getVerifyToken() {
+        public @Nullable String getVerifyToken() {
             return verifyToken;
         }
 
-        public void setVerifyToken(String verifyToken) {
+        public void setVerifyToken(@Nullable String verifyToken) {
             this.verifyToken = verifyToken;
         }
 
-        public String getApiVersion() {
+        public @Nullable String getApiVersion() {
             return apiVersion;
         }
 
-        public void setApiVersion(String apiVersion) {
+        public void setApiVersion(@Nullable String apiVersion) {
             this.apiVersion = apiVersion;
         }
     }
@@ -128,13 +129,13 @@ public class ChannelProperties {
     /** Twilio Programmable Messaging; configured when account-sid is set. */
     public static class Twilio extends Channel {
         /** The account SID. */
-        private String accountSid;
+        private @Nullable String accountSid;
         /** The auth token, which also signs webhooks (a secret). */
-        private String authToken;
+        private @Nullable String authToken;
         /** The sending number or Messaging Service SID. */
-        private String sender;
+        private @Nullable String sender;
         /** The public URL of this application's Twilio webhook, where Twilio posts statuses. */
-        private String statusCallbackUrl;
+        private @Nullable String statusCallbackUrl;
 
         @Override
         boolean configured() {
@@ -149,35 +150,35 @@ public class ChannelProperties {
             put(into, "status-callback-url", statusCallbackUrl);
         }
 
-        public String getAccountSid() {
+        public @Nullable String getAccountSid() {
             return accountSid;
         }
 
-        public void setAccountSid(String accountSid) {
+        public void setAccountSid(@Nullable String accountSid) {
             this.accountSid = accountSid;
         }
 
-        public String getAuthToken() {
+        public @Nullable String getAuthToken() {
             return authToken;
         }
 
-        public void setAuthToken(String authToken) {
+        public void setAuthToken(@Nullable String authToken) {
             this.authToken = authToken;
         }
 
-        public String getSender() {
+        public @Nullable String getSender() {
             return sender;
         }
 
-        public void setSender(String sender) {
+        public void setSender(@Nullable String sender) {
             this.sender = sender;
         }
 
-        public String getStatusCallbackUrl() {
+        public @Nullable String getStatusCallbackUrl() {
             return statusCallbackUrl;
         }
 
-        public void setStatusCallbackUrl(String statusCallbackUrl) {
+        public void setStatusCallbackUrl(@Nullable String statusCallbackUrl) {
             this.statusCallbackUrl = statusCallbackUrl;
         }
     }
@@ -192,7 +193,7 @@ public class ChannelProperties {
         /** How long after a send the simulated handset reports it delivered. */
         private Duration deliveredAfter = Duration.ofSeconds(1);
         /** The public URL of its webhook endpoint, over which its signatures are computed. */
-        private String webhookUrl;
+        private @Nullable String webhookUrl;
 
         @Override
         boolean configured() {
@@ -221,11 +222,11 @@ public class ChannelProperties {
             this.deliveredAfter = deliveredAfter;
         }
 
-        public String getWebhookUrl() {
+        public @Nullable String getWebhookUrl() {
             return webhookUrl;
         }
 
-        public void setWebhookUrl(String webhookUrl) {
+        public void setWebhookUrl(@Nullable String webhookUrl) {
             this.webhookUrl = webhookUrl;
         }
     }

@@ -76,6 +76,11 @@ public final class ChannelStatus implements ChannelAdapter {
     }
 
     @Override
+    public java.util.List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
+        return adapter.preflight(plan); // a wrapper must not hide the adapter's checks
+    }
+
+    @Override
     public WebhookResult handleWebhook(WebhookRequest request) {
         return adapter.handleWebhook(request);
     }

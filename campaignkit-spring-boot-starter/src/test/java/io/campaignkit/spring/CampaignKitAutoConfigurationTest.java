@@ -13,6 +13,10 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.port.ContactAvailability;
+import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ExclusivityScope;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.micrometer.CampaignKitMetrics;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
@@ -63,6 +67,20 @@ class CampaignKitAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context.getBean(BotFlowRegistry.class)).isSameAs(own);
                     assertThat(context).doesNotHaveBean(CampaignKitRunner.class);
+                });
+    }
+
+    @Test
+    void aContactAvailabilityBeanTellsTheEngineWhoIsBusy() {
+        PhoneNumber busy = PhoneNumber.parse("+525500000002");
+        contexts.withBean(ContactAvailability.class, () -> (tenant, sender, phones) ->
+                        phones.contains(busy) ? java.util.Set.of(busy) : java.util.Set.of())
+                .withBean(ExclusivityPolicy.class, () -> ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
+                .withPropertyValues("campaignkit.runner.enabled=false")
+                .run(context -> {
+                    CampaignEngine engine = context.getBean(CampaignEngine.class);
+                    CampaignId id = TestCampaigns.launch(engine, "busy", "simulated", "+525500000001", busy.e164());
+                    assertThat(engine.metrics(id).skippedByReason()).isEqualTo(java.util.Map.of("CONTACT_BUSY", 1L));
                 });
     }
 

@@ -88,6 +88,23 @@ public interface ChannelAdapter extends AutoCloseable {
     WebhookResult handleWebhook(WebhookRequest request);
 
     /**
+     * What the provider would refuse of {@code plan} at the first send, found without sending: the
+     * sender id's form, the template's name and language, how many values it has, whether the channel
+     * takes that kind of message as a first message. The engine asks before a launch engages anyone
+     * and refuses the launch with every problem listed (its dry run lists them too); checks that the
+     * capabilities already express (templates, media kinds) are the engine's.
+     *
+     * <p>Cheap and local: no network call. An adapter with nothing to check keeps this default, which
+     * finds nothing. Never throws.
+     *
+     * @param plan the sender and the message, with placeholders for the contacts' values; not null
+     * @return every problem found, in a stable order; empty when none
+     */
+    default java.util.List<PreflightProblem> preflight(MessagePlan plan) {
+        return java.util.List.of();
+    }
+
+    /**
      * Releases the adapter's resources (HTTP clients, threads). Idempotent and never throws. The engine
      * does not send after closing; an adapter may fail such sends with {@link SendErrorClass#TRANSIENT}.
      */

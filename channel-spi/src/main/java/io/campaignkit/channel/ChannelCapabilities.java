@@ -1,5 +1,6 @@
 package io.campaignkit.channel;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
 
 import java.time.Duration;
@@ -94,7 +95,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         private boolean freeFormText = DEFAULT_FREE_FORM_TEXT;
         private Set<MediaKind> mediaKinds = EnumSet.noneOf(MediaKind.class);
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
-        private Duration customerServiceWindow;
+        private @Nullable Duration customerServiceWindow;
         private int maxBodyLength = DEFAULT_MAX_BODY_LENGTH;
 
         private Builder() {
@@ -140,7 +141,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
          * @param window the customer-service window, positive, or null for none
          * @return this builder
          */
-        public Builder customerServiceWindow(Duration window) {
+        public Builder customerServiceWindow(@Nullable Duration window) {
             this.customerServiceWindow = window;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.campaignkit.channel;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
 
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class ChannelSendException extends RuntimeException {
      * @param failure the classified failure, not null
      * @param cause   the underlying exception, such as an I/O error; may be null
      */
-    public ChannelSendException(SendFailure failure, Throwable cause) {
+    public ChannelSendException(SendFailure failure, @Nullable Throwable cause) {
         super(Checks.notNull(failure, "failure").describe(), cause);
         this.failure = failure;
     }

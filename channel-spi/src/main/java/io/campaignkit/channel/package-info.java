@@ -14,4 +14,7 @@
  * <p>This module depends on the JDK only. Every adapter should pass the
  * {@code ChannelAdapterContractKit} of {@code campaign-testkit}.
  */
+@NullMarked
 package io.campaignkit.channel;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
         description = "Validate contact files, run messaging campaigns end to end and export their reports.",
         subcommands = {ValidateCommand.class, RunCommand.class, DemoCommand.class, ReportCommand.class,
             ListCommand.class, ScheduleCommands.ScheduleCommand.class, ScheduleCommands.UnscheduleCommand.class,
-            ServeCommand.class},
+            ServeCommand.class, RetargetCommands.RetargetCommand.class, RetargetCommands.AddContactsCommand.class},
         usageHelpAutoWidth = true)
 public final class CampaignKitCommand implements Runnable {
 

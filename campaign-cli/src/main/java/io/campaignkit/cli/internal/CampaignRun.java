@@ -7,7 +7,6 @@ import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.report.CampaignReport;
 import io.campaignkit.core.CampaignKitException;
-import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -28,10 +27,6 @@ import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.host.WebhookEndpoint;
 import io.campaignkit.host.WebhookServer;
-import io.campaignkit.importer.AudienceImporter;
-import io.campaignkit.importer.ImportPolicy;
-import io.campaignkit.importer.ImportResult;
-import io.campaignkit.importer.ImportedContact;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.io.PrintWriter;
@@ -70,10 +65,6 @@ final class CampaignRun {
     static final Duration SIMULATED_EVENT_PERIOD = Duration.ofMillis(20);
     /** How long a stopped run waits for sends in flight to be answered and recorded. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
-    /** Import errors printed before "… and N more". */
-    static final int MAX_PRINTED_IMPORT_ERRORS = 10;
-    /** Field ids whose value becomes the contact's name (for {@code --param N=name}). */
-    static final List<String> NAME_FIELDS = List.of("NOMBRE", "NAME");
 
     /**
      * Everything a run needs, checked.
@@ -94,6 +85,8 @@ final class CampaignRun {
     private final Plan plan;
     private final RunStartOrTest startOrTest;
     private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
+    /** The demo's: the first contact who replies is handed to a simulated agent (see {@link DemoHandoff}). */
+    private boolean demoHandoff;
 
     CampaignRun(CliContext context, Plan plan) {
         this(context, plan, RunStartOrTest.NOW);
@@ -105,9 +98,15 @@ final class CampaignRun {
         this.startOrTest = startOrTest;
     }
 
+    /** This run shows a handoff from the bot to a simulated agent, as the demo does. */
+    CampaignRun withDemoHandoff() {
+        demoHandoff = true;
+        return this;
+    }
+
     int execute() {
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
-        List<Contact> contacts = importContacts(schema);
+        List<Contact> contacts = RunContacts.read(context, plan);
         try (CliStore store = CliStore.open(plan.storeUrl(), context); H2Sharing.Served shared = store.shareWithOtherProcesses()) {
             return execute(schema, contacts, store);
         }
@@ -133,10 +132,12 @@ final class CampaignRun {
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
+            DemoHandoff handoff = demoHandoff ? new DemoHandoff(cliStore.store(), Clock.systemUTC()) : null;
             io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(cliStore.store(), adapter)
                     .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
                     .contactDirectory(new ImportedDirectory(contacts));
             moreAdapters.forEach(builder::channel);
+            Optional.ofNullable(handoff).ifPresent(demo -> builder.botFlows(demo.botFlows()));
             CampaignEngine engine = builder.build();
             engineRef.set(engine);
             SimulatedEvents simulated = null;
@@ -206,6 +207,9 @@ final class CampaignRun {
             }
             CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary(), unknownCauses(report));
+            if (handoff != null) {
+                handoff.printSummary(context.out(), done.id());
+            }
             List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
                 ReportFiles.write(report, file);
@@ -230,68 +234,6 @@ final class CampaignRun {
         }
     }
 
-    private List<Contact> importContacts(CustomDataSchema schema) {
-        AudienceImporter importer = AudienceFiles.importer(importSchema(), plan.audience(),
-                plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT);
-        ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
-        if (!result.accepted() || result.invalid() > 0) {
-            PrintWriter err = context.err();
-            result.errors().stream().limit(MAX_PRINTED_IMPORT_ERRORS).forEach(error -> err.printf(
-                    "row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message()));
-            long more = result.report().errorCount() - Math.min(MAX_PRINTED_IMPORT_ERRORS, result.errors().size());
-            if (more > 0) {
-                err.printf("… and %d more (campaignkit validate lists them all)%n", more);
-            }
-        }
-        if (!result.accepted()) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has " + result.invalid()
-                    + " invalid rows" + (result.report().headerValid() ? "" : " and an invalid header")
-                    + "; fix them, or pass --lenient to send to the valid rows only");
-        }
-        if (result.valid() == 0) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has no valid contact to send to");
-        }
-        if (result.invalid() > 0) {
-            context.err().printf("--lenient: %d invalid rows left out, %d contacts kept%n", result.invalid(),
-                    result.valid());
-        }
-        if (result.report().warningCount() > 0) {
-            context.err().printf("%d fixed-line numbers kept (they cannot receive SMS or WhatsApp; --not-mobile refuse"
-                    + " leaves them out), the first on row %d%n", result.report().warningCount(),
-                    result.warnings().isEmpty() ? 0 : result.warnings().get(0).row());
-        }
-        return result.contacts().stream().map(imported -> contact(imported, plan.fields(), plan.tags())).toList();
-    }
-
-    /** The file's columns to read: the custom-data fields, then each valued tag's column not among them. */
-    private CustomDataSchema importSchema() {
-        List<FieldDefinition> columns = new java.util.ArrayList<>(plan.fields());
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        plan.fields().forEach(field -> ids.add(field.id()));
-        for (TagColumn tag : plan.tags()) {
-            if (ids.add(tag.column())) {
-                columns.add(tag.field());
-            }
-        }
-        return AudienceFiles.schema(columns);
-    }
-
-    /**
-     * The contact of an imported row: its name, its valued tags from their columns, and as custom data
-     * only the {@code fields}, so a tag's column is not custom data too.
-     */
-    static Contact contact(ImportedContact imported, List<FieldDefinition> fields, List<TagColumn> tags) {
-        Contact.Builder contact = Contact.builder(imported.phone());
-        NAME_FIELDS.stream().map(field -> imported.data().normalized(field)).flatMap(Optional::stream).findFirst()
-                .ifPresent(contact::name);
-        for (TagColumn tag : tags) {
-            imported.data().normalized(tag.column()).ifPresent(value -> contact.valuedTag(tag.key(), value));
-        }
-        java.util.Map<String, io.campaignkit.core.data.FieldValue> kept = new java.util.LinkedHashMap<>();
-        fields.forEach(field -> imported.data().get(field.id()).ifPresent(value -> kept.put(field.id(), value)));
-        return contact.build().withCustomData(io.campaignkit.core.data.CustomData.of(kept));
-    }
-
     /** The campaign this run created, once it is created. */
     private CampaignId engineCampaign;
 
@@ -314,7 +256,7 @@ final class CampaignRun {
     /** {@code run --dry-run}: what the run would do, nothing sent, engaged or kept. */
     int dryRun() {
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
-        List<Contact> contacts = importContacts(schema);
+        List<Contact> contacts = RunContacts.read(context, plan);
         try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
             ChannelAdapter adapter = plan.channel().create().apply(Optional.empty());
             List<ChannelAdapter> more = plan.more().create(id -> Optional.empty());

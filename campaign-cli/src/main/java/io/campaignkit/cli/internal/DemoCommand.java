@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code campaignkit demo}: writes a sample contact file, runs a complete campaign on the simulated
  * channel (its webhooks come back through the program's HTTP endpoint on loopback, as a provider's
- * would), prints the summary and writes the reports in CSV, JSON and HTML. Takes seconds; the same
+ * would), hands the first contact who replies from the bot to a simulated agent of the conversation
+ * desk, prints the summary (the handoff included) and writes the reports in CSV, JSON and HTML. Takes seconds; the same
  * seed gives the same outcomes. Its campaigns are kept in an H2 file of their own under the demo's
  * directory ({@code DIR/store/campaignkit}), apart from real campaigns, where {@code list} and
  * {@code report --store} find them.
@@ -87,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),
                 "Demo: cobranza", storeUrl, MoreChannels.NONE);
-        return new CampaignRun(context, plan).execute();
+        return new CampaignRun(context, plan).withDemoHandoff().execute();
     }
 
     /** Mexican numbers +52 55 1000 0000…, names, amounts and due dates drawn from the seed. */

@@ -35,7 +35,7 @@ final class FileAudienceSource implements AudienceSource {
             throw unreadable(campaign, unreadable.getMessage());
         }
         List<Contact> contacts = result.contacts().stream()
-                .map(imported -> CampaignRun.contact(imported, schema.fields(), List.of())).toList();
+                .map(imported -> RunContacts.contact(imported, schema.fields(), List.of())).toList();
         return contacts;
     }
 

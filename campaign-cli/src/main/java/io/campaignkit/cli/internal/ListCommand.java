@@ -6,7 +6,10 @@ import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.engine.CampaignMetrics;
+import io.campaignkit.core.engine.CampaignPage;
+import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,10 +24,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code campaignkit list [--store JDBC_URL] [--json]}: the program's campaigns in the store, oldest
- * first, one line each with their state and counts; with {@code --json}, one JSON array whose keys
- * follow the JSON report's ({@code campaign}, {@code name}, {@code state}, {@code created_at}, the counts). A
- * SCHEDULED campaign shows its start ({@code start_at} in JSON).
+ * {@code campaignkit list [--store JDBC_URL] [--project ID] [--state STATE] [--bot ID] [--channel TYPE]
+ * [--limit N [--after CAMPAIGN]] [--json]}: the program's campaigns in the store, one line each with
+ * their state and counts; with {@code --json}, one JSON array whose keys follow the JSON report's
+ * ({@code campaign}, {@code name}, {@code state}, {@code created_at}, the counts). A SCHEDULED campaign
+ * shows its start ({@code start_at} in JSON). The filters are the engine's listing
+ * ({@code CampaignQuery.Listing}), run by the store. Without {@code --limit} every campaign that matches
+ * is listed, oldest first; with it, one page in campaign-id order (the order that stays stable while
+ * campaigns are added), and when more follow, stderr says the {@code --after} that lists the next page.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the stored campaigns with their state and counts.",
@@ -44,6 +51,27 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON array of the campaigns instead of lines.")
     boolean json;
 
+    @Option(names = "--project", paramLabel = "ID", description = "Only the campaigns of this project.")
+    String project;
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "Only the campaigns in this state: ${COMPLETION-CANDIDATES}.")
+    CampaignState state;
+
+    @Option(names = "--bot", paramLabel = "ID", description = "Only the campaigns whose replies go to this bot flow.")
+    String bot;
+
+    @Option(names = "--channel", paramLabel = "TYPE",
+            description = "Only the campaigns sent through this channel type (simulated, whatsapp-cloud, twilio...).")
+    String channel;
+
+    @Option(names = "--limit", paramLabel = "N", description = "List one page of at most N campaigns (1 to "
+            + CampaignPage.MAX_SIZE + "), by campaign id; stderr says how to list the next.")
+    Integer limit;
+
+    @Option(names = "--after", paramLabel = "CAMPAIGN", description = "With --limit: the page after this campaign id.")
+    String after;
+
     public ListCommand(CliContext context) {
         this.context = context;
     }
@@ -53,12 +81,22 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CampaignQuery.Listing query = query();
         List<Listed> listed = new ArrayList<>();
+        Optional<CampaignId> nextAfter = Optional.empty();
         String url = CliStore.url(store, context);
         Optional<CliStore> existing = CliStore.openExisting(url, context);
         if (existing.isPresent()) {
             try (CliStore cliStore = existing.get()) {
-                for (Campaign campaign : campaigns(cliStore.store())) {
+                List<Campaign> campaigns;
+                if (limit == null) {
+                    campaigns = campaigns(cliStore.store(), query);
+                } else {
+                    CampaignPage page = CampaignPage.read(cliStore.store(), query);
+                    campaigns = page.campaigns();
+                    nextAfter = page.nextAfter();
+                }
+                for (Campaign campaign : campaigns) {
                     listed.add(new Listed(campaign, StoreReports.metrics(cliStore.store(), campaign)));
                 }
             }
@@ -67,30 +105,75 @@ public final class ListCommand implements Callable<Integer> {
         if (json) {
             printJson(context.out(), listed);
         } else if (listed.isEmpty()) {
-            context.err().println("no campaigns in " + shownUrl);
+            context.err().println("no campaigns in " + shownUrl + (filtered() ? " that match the filters" : ""));
         } else {
             printLines(context.out(), listed);
         }
+        nextAfter.ifPresent(cursor -> context.err().println("more campaigns follow: list the next page with --after "
+                + cursor.value()));
         context.out().flush();
+        context.err().flush();
         return CampaignKitCli.EXIT_OK;
+    }
+
+    /** The listing the options ask for, in the program's tenant. */
+    private CampaignQuery.Listing query() {
+        if (after != null && limit == null) {
+            throw CliException.usage("--after pages through a listing: give --limit too");
+        }
+        if (limit != null && (limit < 1 || limit > CampaignPage.MAX_SIZE)) {
+            throw CliException.usage("--limit " + limit + ": give a page size from 1 to " + CampaignPage.MAX_SIZE);
+        }
+        CampaignQuery.Listing query = CampaignQuery.Listing.of(CliStore.TENANT)
+                .limit(limit == null ? PAGE_SIZE : limit);
+        try {
+            if (project != null) {
+                query = query.projectId(project);
+            }
+            if (state != null) {
+                query = query.state(state);
+            }
+            if (bot != null) {
+                query = query.botFlowId(bot);
+            }
+            if (channel != null) {
+                query = query.channelType(channel);
+            }
+            return after == null ? query : query.after(CampaignId.of(after.strip()));
+        } catch (InvalidArgumentException invalid) {
+            throw CliException.usage("--" + option(invalid.argument()) + ": " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static String option(String argument) {
+        return switch (argument) {
+            case "projectId" -> "project";
+            case "botFlowId" -> "bot";
+            case "channelType" -> "channel";
+            case "value" -> "after";
+            default -> argument;
+        };
+    }
+
+    private boolean filtered() {
+        return project != null || state != null || bot != null || channel != null;
+    }
+
+    /** Every campaign of the store's tenant that {@code query} keeps, oldest first. */
+    static List<Campaign> campaigns(JdbcCampaignStore store, CampaignQuery.Listing query) {
+        List<Campaign> all = new ArrayList<>();
+        for (Optional<CampaignQuery.Listing> page = Optional.of(query); page.isPresent(); ) {
+            CampaignPage campaigns = CampaignPage.read(store, page.get());
+            all.addAll(campaigns.campaigns());
+            page = campaigns.next();
+        }
+        all.sort(Comparator.comparing(Campaign::createdAt).thenComparing(Campaign::id));
+        return all;
     }
 
     /** Every campaign of the store's tenant, in any state and project, oldest first. */
     static List<Campaign> campaigns(JdbcCampaignStore store) {
-        List<Campaign> all = new ArrayList<>();
-        for (CampaignState state : CampaignState.values()) {
-            Optional<CampaignId> after = Optional.empty();
-            while (true) {
-                List<Campaign> page = store.findByState(state, after, PAGE_SIZE);
-                all.addAll(page);
-                if (page.size() < PAGE_SIZE) {
-                    break;
-                }
-                after = Optional.of(page.get(page.size() - 1).id());
-            }
-        }
-        all.sort(Comparator.comparing(Campaign::createdAt).thenComparing(Campaign::id));
-        return all;
+        return campaigns(store, CampaignQuery.Listing.of(CliStore.TENANT).limit(PAGE_SIZE));
     }
 
     private static void printLines(PrintWriter out, List<Listed> listed) {
@@ -133,6 +216,7 @@ public final class ListCommand implements Callable<Integer> {
                 json.writeNumberField("skipped", m.skipped());
                 json.writeNumberField("unknown", m.unknown());
                 json.writeNumberField("pending", m.pending() + m.sending());
+                json.writeNumberField("not_sent", m.notSent());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -57,6 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
             Campaign found = cliStore.store().find(id).orElseThrow(() -> unknown(id, cliStore.shownUrl()));
             CampaignReport report = StoreReports.report(cliStore.store(), found, Instant.now());
             write(report);
+            SummaryPrinter.print(context.out(), report.summary());
         }
         context.out().println("report: " + output.toAbsolutePath().normalize());
         context.out().flush();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The summary a run prints when it finishes. */
+/** The summary a run prints when it finishes, and {@code report} with the file it writes. */
 final class SummaryPrinter {
 
     private SummaryPrinter() {}
@@ -33,8 +33,10 @@ final class SummaryPrinter {
             line(out, "unknown", summary.unknown(), "no usable answer from the provider; not resent"
                     + (unknownCauses.isEmpty() ? "" : " (" + reasons(new java.util.TreeMap<>(unknownCauses)) + ")"));
         }
+        line(out, "not sent", summary.notSent(), summary.notSent() == 0 ? ""
+                : "failed + skipped + unknown: " + reasons(summary.notSentByReason()));
         if (summary.pending() > 0) {
-            line(out, "not sent", summary.pending(), "");
+            line(out, "pending", summary.pending(), "not sent yet");
         }
         out.flush();
     }

@@ -23,6 +23,7 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
+import io.campaignkit.core.engine.HandOverInterruptedException;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.hours.ActiveHours;
@@ -59,7 +60,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The embedding application {@link KilledMidCampaignTest} kills: it keeps one campaign in PostgreSQL,
  * sends through the real WhatsApp Cloud adapter to a fake Graph API, listens for webhooks on a port of
  * its own, and hands the contacts' replies to a bot (or, once the campaign finishes, to the unrouted
- * handler). Started again on the same store after each kill, it creates or launches the campaign only
+ * handler), writing each hand-over, and each hand-over the engine reports interrupted by a kill, to a log. Started again on the same store after each kill, it creates or launches the campaign only
  * if no earlier process did, and launches it again with the same contacts when a killed process left
  * the launch half done (an imported list is only in the host's memory); the engine completes the rest.
  *
@@ -114,6 +115,10 @@ public final class CampaignProcess {
                 .listener(new CampaignListener() {
                     @Override
                     public void onEngineFailure(EngineFailure failure) {
+                        if (failure.error() instanceof HandOverInterruptedException interrupted) {
+                            // a killed process began handing this reply over: the bot may or may not have it
+                            handOvers.write("interrupted " + interrupted.messageId());
+                        }
                         if (failure.source().equals(EngineFailure.LAUNCH_INTERRUPTED)) {
                             // a killed process left the launch half done: an imported list lives in the
                             // host's memory only, so the host launches again with the same contacts

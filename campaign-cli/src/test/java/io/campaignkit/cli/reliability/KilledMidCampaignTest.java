@@ -53,18 +53,20 @@ import org.junit.jupiter.api.condition.OS;
  * and replies queued out of hours) come in, and while it finishes; once with one process, once with
  * two sharing the store, killed in turn. The fake WhatsApp provider counts each contact's first
  * messages and posts its webhooks to whichever process is alive until one accepts them. At the end:
- * no contact got two first messages, every recipient is settled and the counts add up, every queued
- * reply was handed to the host (the bot, or the unrouted handler at the finish) exactly once, and the
- * campaign is finished.
+ * no contact got two first messages, every recipient is settled and the counts add up, every reply
+ * was handed to the host (the bot, or the unrouted handler at the finish) exactly once, unless a kill
+ * fell between the start of its hand-over and its record, which the engine then reports (and does not
+ * hand it again: at most once), and the campaign is finished.
  *
  * <p>The randomness is seeded ({@code -Dcampaignkit.kills.seed=N}, default 19); the timing of real
  * processes is not, so each run prints where its kills landed. {@code -Dcampaignkit.kills.scale=N}
  * multiplies the audience and the kills of each phase for a long run.
  */
 @EnabledOnOs(OS.LINUX) // the embedded PostgreSQL binaries on the test classpath are linux-amd64's
-// Opt-in for now (-Dcampaignkit.kills=true): on a quiet machine the two-process run lost one reply for
-// the bot after a kill (a webhook answered, then the process killed before the bot's hand-over was
-// stored); until that is fixed in the engine, a red run here says nothing new about a change.
+// Opt-in (-Dcampaignkit.kills=true) for its length, not its result: the two scenarios take five to six
+// minutes on a loaded 2-core machine (about twenty child JVMs started), past the build's budget for it.
+// The rule it once caught (a reply answered, then lost to a kill before its hand-over was stored) is
+// proven in the normal build by InboundHandOverCrashTest and InboundHandOverCrashProperties.
 @EnabledIfSystemProperty(named = "campaignkit.kills", matches = "true")
 class KilledMidCampaignTest {
 
@@ -238,26 +240,34 @@ class KilledMidCampaignTest {
         assertThat(firstMessages.keySet()).as("every contact sent to is one of the campaign's").isSubsetOf(recipients.keySet());
 
         Map<String, List<String>> handedOver = new HashMap<>();
+        Map<String, List<String>> interrupted = new HashMap<>();
         for (String line : Files.readAllLines(handOvers, StandardCharsets.UTF_8)) {
             String[] words = line.split(" ");
-            handedOver.computeIfAbsent(words[2], key -> new ArrayList<>()).add(words[0] + " " + words[1]);
+            (words[1].equals("interrupted") ? interrupted : handedOver).computeIfAbsent(words[2], key -> new ArrayList<>())
+                    .add(words[0] + " " + words[1]);
         }
         Set<String> accepted = provider.acceptedWebhooks();
-        int handedAgain = 0;
+        int interruptedHandedOver = 0;
+        int interruptedLost = 0;
         for (String reply : replies) {
             assertThat(accepted).contains("inbound:" + reply);
-            List<String> handOversOfReply = handedOver.get(reply);
-            assertThat(handOversOfReply).as("hand-overs of reply %s", reply).isNotNull();
-            // a process killed after the host took a message and before it acknowledged it: the message is
-            // handed over again (at least once, as documented); never twice by processes that lived on
-            for (String earlier : handOversOfReply.subList(0, handOversOfReply.size() - 1)) {
-                assertThat(killed).as("hand-overs of reply %s: %s", reply, handOversOfReply).contains(earlier.split(" ")[0]);
-                handedAgain++;
+            List<String> handOversOfReply = handedOver.getOrDefault(reply, List.of());
+            List<String> interruptions = interrupted.getOrDefault(reply, List.of());
+            // at most once (the engine's default): a kill between the start of a hand-over and its record
+            // leaves the outcome unknown; the engine that takes over tells the listener and hands nothing
+            assertThat(handOversOfReply).as("hand-overs of reply %s (interrupted: %s)", reply, interruptions).hasSizeLessThan(2);
+            if (handOversOfReply.isEmpty()) {
+                assertThat(interruptions).as("reply %s reached no one, so its hand-over was interrupted", reply).isNotEmpty();
+                interruptedLost++;
+            } else if (!interruptions.isEmpty()) {
+                interruptedHandedOver++;
             }
         }
-        System.out.printf("  recipients %s; replies handed to the bot %d, to the unrouted handler %d, again after a kill %d%n",
-                new TreeMap<>(byState), handedOver.values().stream().filter(h -> h.get(0).endsWith(" bot")).count(),
-                handedOver.values().stream().filter(h -> h.get(0).endsWith(" unrouted")).count(), handedAgain);
+        System.out.printf("  recipients %s; replies handed to the bot %d, to the unrouted handler %d; hand-overs interrupted"
+                + " by a kill %d (%d of them had reached the host before)%n", new TreeMap<>(byState),
+                handedOver.values().stream().filter(h -> h.get(0).endsWith(" bot")).count(),
+                handedOver.values().stream().filter(h -> h.get(0).endsWith(" unrouted")).count(),
+                interruptedLost + interruptedHandedOver, interruptedHandedOver);
     }
 
     private Map<String, Recipient> recipients() {

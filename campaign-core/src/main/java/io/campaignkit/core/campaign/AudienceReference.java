@@ -13,11 +13,12 @@ import java.util.Set;
 
 /**
  * Who a campaign sends to: an {@linkplain ImportedList imported list}, a {@linkplain Segment
- * segment} of the host's contact directory, or, for TEST campaigns, an explicit
+ * segment} of the host's contact directory, {@linkplain CampaignRecipients another campaign's
+ * recipients} filtered by outcome (retargeting), or, for TEST campaigns, an explicit
  * {@linkplain TestAudience list of test contacts}.
  */
-public sealed interface AudienceReference
-        permits AudienceReference.ImportedList, AudienceReference.Segment, AudienceReference.TestAudience {
+public sealed interface AudienceReference permits AudienceReference.ImportedList, AudienceReference.Segment,
+        AudienceReference.TestAudience, AudienceReference.CampaignRecipients {
 
     /** A list of contacts imported from a file (see {@code campaign-import}), stored under {@code listId}. */
     static ImportedList importedList(String listId) {
@@ -37,6 +38,14 @@ public sealed interface AudienceReference
             contacts.add(Contact.of(Arguments.requireNonNull(numbers[i], "numbers[" + i + "]")));
         }
         return new TestAudience(contacts);
+    }
+
+    /**
+     * The recipients of campaign {@code source} whose outcome matches {@code outcomes}, with the
+     * contact data they had there: {@code recipientsOf(cobranzaJulio, OutcomeFilter.failed())}.
+     */
+    static CampaignRecipients recipientsOf(CampaignId source, OutcomeFilter outcomes) {
+        return new CampaignRecipients(source, outcomes);
     }
 
     /** An imported list. */
@@ -89,6 +98,21 @@ public sealed interface AudienceReference
                         "test number " + contact.phone() + " appears twice");
             }
             contacts = List.copyOf(contacts);
+        }
+    }
+
+    /**
+     * Retargeting: the recipients of another campaign of the same tenant whose outcome matches
+     * {@code outcomes}, each with the contact (name, tags, custom data) the source campaign stored, so
+     * the same bindings resolve. Read when the campaign is launched, not when it is created, from the
+     * source as it then is: ACTIVE (its contacts still engaged there are skipped as engaged in another
+     * active campaign, on the same sender) or FINISHED. "Resume only the failed" is the source's
+     * message with {@link OutcomeFilter#failed()}.
+     */
+    record CampaignRecipients(CampaignId source, OutcomeFilter outcomes) implements AudienceReference {
+        public CampaignRecipients {
+            Arguments.requireNonNull(source, "source");
+            Arguments.requireNonNull(outcomes, "outcomes");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
@@ -70,8 +71,6 @@ public final class Campaign {
     public Snapshot snapshot() {
         return snapshot;
     }
-
-    // ---------------------------------------------------------------- queries
 
     public CampaignId id() {
         return snapshot.id();
@@ -147,8 +146,6 @@ public final class Campaign {
     public boolean isDeletable() {
         return state().allowsDelete();
     }
-
-    // ---------------------------------------------------------------- actions
 
     /**
      * This campaign with {@code newConfiguration}, DRAFT or READY by its validation; a SCHEDULED one
@@ -312,6 +309,11 @@ public final class Campaign {
         return withDispatch(CampaignTransitions.completedSending(this, now), now);
     }
 
+    /** Contacts are appended: DONE sends again; refused unless ACTIVE and WAITING, SENDING, PAUSED or DONE. */
+    public Campaign acceptContacts(Instant now) {
+        return withDispatch(CampaignTransitions.contactsAccepted(this, Arguments.requireNonNull(now, "now")), now);
+    }
+
     /**
      * Stops the campaign for good and begins its clean-up: ACTIVE and
      * {@link DispatchState.Finishing FINISHING}, from any other dispatch state; nothing is sent any
@@ -411,7 +413,7 @@ public final class Campaign {
             Arguments.requireNonNull(schedule, "schedule");
         }
 
-        Snapshot withSchedule(Schedule newSchedule) {
+        Snapshot withSchedule(@Nullable Schedule newSchedule) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
                     launchedAt, finishedAt, finishReason, version, Optional.ofNullable(newSchedule));
         }
@@ -426,7 +428,7 @@ public final class Campaign {
                     launchedAt, finishedAt, finishReason, version, schedule);
         }
 
-        Snapshot withDispatch(DispatchState newDispatch) {
+        Snapshot withDispatch(@Nullable DispatchState newDispatch) {
             return new Snapshot(id, tenantId, projectId, kind, configuration, state, Optional.ofNullable(newDispatch),
                     createdAt, updatedAt, launchedAt, finishedAt, finishReason, version, schedule);
         }

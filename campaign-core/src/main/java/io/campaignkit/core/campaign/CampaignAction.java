@@ -27,6 +27,8 @@ public enum CampaignAction {
     RESUME,
     /** Every recipient has been handled: sending is done, conversations stay open. */
     COMPLETE_SENDING,
+    /** Append contacts to an ACTIVE campaign; one done sending sends again. */
+    ADD_CONTACTS,
     /** Stop sending for good and begin the finishing clean-up (the engine then finishes the campaign). */
     START_FINISHING,
     /** End the campaign for good. */

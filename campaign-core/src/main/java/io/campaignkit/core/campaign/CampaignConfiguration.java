@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.internal.Arguments;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * <p>A configuration may be incomplete (a draft): the mandatory fields are empty until set.
  * {@link CampaignValidation#of(CampaignKind, CampaignConfiguration)} lists what is missing or
  * invalid. The other fields have defaults: no custom data ({@link CustomDataSchema#empty()}),
- * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT}.
+ * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT},
+ * no busy-contact wait ({@link Duration#ZERO}: a busy contact is skipped).
  *
  * <p><b>Several channels.</b> {@link #channel()} and {@link #message()} are the campaign's first
  * channel binding; a campaign may have further ones ({@link Builder#addChannel}), in order, each with
@@ -34,21 +36,26 @@ public final class CampaignConfiguration {
 
     /** Longest campaign name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** Longest {@link #busyContactWait()} accepted. */
+    public static final Duration MAX_BUSY_CONTACT_WAIT = Duration.ofDays(30);
 
     private static final CampaignConfiguration EMPTY = new Builder().build();
 
-    private final String name;
-    private final String botFlowId;
-    private final SenderKey channel;
-    private final TemplateMessage message;
-    private final ContactCondition channelCondition;
+    private final @Nullable String name;
+    private final @Nullable String botFlowId;
+    private final @Nullable SenderKey channel;
+    private final @Nullable TemplateMessage message;
+    private final @Nullable ContactCondition channelCondition;
     private final List<ChannelBinding> fallbackChannels;
-    private final Duration fallbackAfter;
-    private final AudienceReference audience;
+    private final @Nullable Duration fallbackAfter;
+    /** Every binding, the first included: derived from the fields above. */
+    private final List<ChannelBinding> channels;
+    private final @Nullable AudienceReference audience;
     private final CustomDataSchema schema;
     private final ActiveHours activeHours;
     private final DeliveryPlan deliveryPlan;
     private final OutOfHoursPolicy outOfHoursPolicy;
+    private final Duration busyContactWait;
 
     private CampaignConfiguration(Builder builder) {
         this.name = builder.name;
@@ -58,11 +65,13 @@ public final class CampaignConfiguration {
         this.channelCondition = builder.channelCondition;
         this.fallbackChannels = List.copyOf(builder.fallbackChannels);
         this.fallbackAfter = builder.fallbackAfter;
+        this.channels = channelsOf(channel, message, channelCondition, fallbackChannels);
         this.audience = builder.audience;
         this.schema = builder.schema;
         this.activeHours = builder.activeHours;
         this.deliveryPlan = builder.deliveryPlan;
         this.outOfHoursPolicy = builder.outOfHoursPolicy;
+        this.busyContactWait = builder.busyContactWait;
     }
 
     /** A configuration with nothing set but the defaults. */
@@ -113,12 +122,18 @@ public final class CampaignConfiguration {
      * its message is not set.
      */
     public List<ChannelBinding> channels() {
+        return channels;
+    }
+
+    /** Made once: the engine reads a recipient's binding at every send. */
+    private static List<ChannelBinding> channelsOf(@Nullable SenderKey channel, @Nullable TemplateMessage message,
+            @Nullable ContactCondition condition, List<ChannelBinding> further) {
         if (channel == null || message == null) {
             return List.of();
         }
-        List<ChannelBinding> all = new ArrayList<>(1 + fallbackChannels.size());
-        all.add(new ChannelBinding(channel, message, Optional.ofNullable(channelCondition)));
-        all.addAll(fallbackChannels);
+        List<ChannelBinding> all = new ArrayList<>(1 + further.size());
+        all.add(new ChannelBinding(channel, message, Optional.ofNullable(condition)));
+        all.addAll(further);
         return List.copyOf(all);
     }
 
@@ -150,6 +165,15 @@ public final class CampaignConfiguration {
         return outOfHoursPolicy;
     }
 
+    /**
+     * How long a contact the host's {@link io.campaignkit.core.port.ContactAvailability} says is busy is
+     * kept PENDING and checked again, counted from when the engine first found it busy; still busy after
+     * that, it is skipped ({@code CONTACT_BUSY}). {@link Duration#ZERO}, the default, skips it at once.
+     */
+    public Duration busyContactWait() {
+        return busyContactWait;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof CampaignConfiguration)) {
@@ -162,13 +186,13 @@ public final class CampaignConfiguration {
                 && Objects.equals(fallbackAfter, that.fallbackAfter)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy);
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && busyContactWait.equals(that.busyContactWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, botFlowId, channel, message, channelCondition, fallbackChannels, fallbackAfter, audience,
-                schema, activeHours, deliveryPlan, outOfHoursPolicy);
+                schema, activeHours, deliveryPlan, outOfHoursPolicy, busyContactWait);
     }
 
     @Override
@@ -178,7 +202,7 @@ public final class CampaignConfiguration {
                 + (fallbackChannels.isEmpty() ? "" : ", fallbackChannels=" + fallbackChannels)
                 + (fallbackAfter == null ? "" : ", fallbackAfter=" + fallbackAfter) + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
-                + ", outOfHoursPolicy=" + outOfHoursPolicy + "]";
+                + ", outOfHoursPolicy=" + outOfHoursPolicy + ", busyContactWait=" + busyContactWait + "]";
     }
 
     /**
@@ -187,18 +211,19 @@ public final class CampaignConfiguration {
      * {@code clear...} methods unset a mandatory field.
      */
     public static final class Builder {
-        private String name;
-        private String botFlowId;
-        private SenderKey channel;
-        private TemplateMessage message;
-        private ContactCondition channelCondition;
+        private @Nullable String name;
+        private @Nullable String botFlowId;
+        private @Nullable SenderKey channel;
+        private @Nullable TemplateMessage message;
+        private @Nullable ContactCondition channelCondition;
         private List<ChannelBinding> fallbackChannels = new ArrayList<>();
-        private Duration fallbackAfter;
-        private AudienceReference audience;
+        private @Nullable Duration fallbackAfter;
+        private @Nullable AudienceReference audience;
         private CustomDataSchema schema = CustomDataSchema.empty();
         private ActiveHours activeHours = ActiveHours.ofDefaults();
         private DeliveryPlan deliveryPlan = DeliveryPlan.ofDefaults();
         private OutOfHoursPolicy outOfHoursPolicy = OutOfHoursPolicy.DEFAULT;
+        private Duration busyContactWait = Duration.ZERO;
 
         private Builder() {}
 
@@ -215,6 +240,7 @@ public final class CampaignConfiguration {
             activeHours = from.activeHours;
             deliveryPlan = from.deliveryPlan;
             outOfHoursPolicy = from.outOfHoursPolicy;
+            busyContactWait = from.busyContactWait;
         }
 
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
@@ -370,6 +396,18 @@ public final class CampaignConfiguration {
 
         public Builder outOfHoursPolicy(OutOfHoursPolicy outOfHoursPolicy) {
             this.outOfHoursPolicy = Arguments.requireNonNull(outOfHoursPolicy, "outOfHoursPolicy");
+            return this;
+        }
+
+        /**
+         * How long a busy contact is waited for ({@link CampaignConfiguration#busyContactWait()}); from
+         * {@link Duration#ZERO} (skip at once) to {@link #MAX_BUSY_CONTACT_WAIT}.
+         */
+        public Builder busyContactWait(Duration wait) {
+            Arguments.requireNonNull(wait, "wait");
+            Arguments.require(!wait.isNegative() && wait.compareTo(MAX_BUSY_CONTACT_WAIT) <= 0, "wait",
+                    "wait must be from 0 to " + MAX_BUSY_CONTACT_WAIT + ", was " + wait);
+            this.busyContactWait = wait;
             return this;
         }
 

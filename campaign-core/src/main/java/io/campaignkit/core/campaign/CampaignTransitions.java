@@ -193,6 +193,22 @@ final class CampaignTransitions {
         return new DispatchState.Done(now);
     }
 
+    /** See {@link Campaign#acceptContacts}; returns the current dispatch state itself unless DONE. */
+    static DispatchState contactsAccepted(Campaign campaign, Instant now) {
+        if (campaign.state() != CampaignState.ACTIVE) {
+            throw refuse(campaign, CampaignAction.ADD_CONTACTS, campaign.state() == CampaignState.FINISHED
+                    ? "and a finished campaign takes no more contacts"
+                    : "and contacts are added to an active campaign only; launch this one with its audience");
+        }
+        DispatchState current = campaign.dispatch().orElseThrow();
+        if (current instanceof DispatchState.Preparing || current instanceof DispatchState.Finishing) {
+            throw refuse(campaign, CampaignAction.ADD_CONTACTS, current instanceof DispatchState.Preparing
+                    ? "and its launch is still adding its audience; add contacts once it is in"
+                    : "and it is finishing: it sends nothing more");
+        }
+        return current instanceof DispatchState.Done ? new DispatchState.Sending(now) : current;
+    }
+
     /** See {@link Campaign#startFinishing}; returns the current dispatch state itself when already finishing. */
     static DispatchState startedFinishing(Campaign campaign, FinishReason reason, Instant now) {
         requireFinishable(campaign, CampaignAction.START_FINISHING);

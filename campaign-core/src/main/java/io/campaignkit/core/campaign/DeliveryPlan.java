@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,9 +51,9 @@ public record DeliveryPlan(Optional<Instant> startAt, Pace pace, Optional<Instan
 
     /** Builds a {@link DeliveryPlan}. */
     public static final class Builder {
-        private Instant startAt;
+        private @Nullable Instant startAt;
         private Pace pace = Pace.DEFAULT;
-        private Instant endAt;
+        private @Nullable Instant endAt;
 
         private Builder() {}
 

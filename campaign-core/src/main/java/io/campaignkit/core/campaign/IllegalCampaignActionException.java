@@ -1,5 +1,6 @@
 package io.campaignkit.core.campaign;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import java.util.Optional;
 
@@ -23,10 +24,10 @@ public class IllegalCampaignActionException extends CampaignKitException {
 
     private final CampaignId campaignId;
     private final CampaignState state;
-    private final transient DispatchState dispatch;
+    private final transient @Nullable DispatchState dispatch;
     private final CampaignAction action;
 
-    IllegalCampaignActionException(String code, CampaignId campaignId, CampaignState state, DispatchState dispatch,
+    IllegalCampaignActionException(String code, CampaignId campaignId, CampaignState state, @Nullable DispatchState dispatch,
             CampaignAction action, String why) {
         super(code, "cannot " + action + " campaign " + campaignId + ": it is " + state
                 + (dispatch == null ? "" : " (" + dispatch.label() + ")") + (why.isEmpty() ? "" : ", " + why));

@@ -1,5 +1,6 @@
 package io.campaignkit.core.contact;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.internal.Arguments;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Set;
  *
  * @param name null when the contact has no name; use {@link #displayName()} for an Optional
  */
-public record Contact(PhoneNumber phone, String name, Set<String> tags, Map<String, String> valuedTags,
+public record Contact(PhoneNumber phone, @Nullable String name, Set<String> tags, Map<String, String> valuedTags,
         CustomData customData) {
 
     public Contact {
@@ -62,7 +63,7 @@ public record Contact(PhoneNumber phone, String name, Set<String> tags, Map<Stri
     /** Builds a {@link Contact}. */
     public static final class Builder {
         private final PhoneNumber phone;
-        private String name;
+        private @Nullable String name;
         private final Set<String> tags = new LinkedHashSet<>();
         private final Map<String, String> valuedTags = new LinkedHashMap<>();
         private CustomData customData = CustomData.empty();

@@ -1,5 +1,6 @@
 package io.campaignkit.core.contact;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 
 /**
@@ -41,7 +42,7 @@ public final class InvalidPhoneNumberException extends CampaignKitException {
     private final String input;
     private final Reason reason;
 
-    InvalidPhoneNumberException(String input, Reason reason, String detail) {
+    InvalidPhoneNumberException(String input, Reason reason, @Nullable String detail) {
         super(CODE, "phone number '" + input + "' " + reason.words() + (detail == null ? "" : " (" + detail + ")"), false);
         this.input = input;
         this.reason = reason;

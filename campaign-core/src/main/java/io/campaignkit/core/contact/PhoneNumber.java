@@ -1,5 +1,6 @@
 package io.campaignkit.core.contact;
 
+import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -35,11 +36,21 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      */
     private static final java.util.regex.Pattern OLD_MEXICAN_MOBILE = java.util.regex.Pattern.compile("521\\d{10}");
 
+    /**
+     * Numbers parsed lately, by their E.164 text, one per slot of the text's hash. A store reads back
+     * the numbers it wrote (a claimed batch, then the outcomes of the same batch), and libphonenumber's
+     * parse and validation cost microseconds a number. Only a canonical E.164 text (one that parsed to
+     * itself, and with its {@code +} read the same in every region) is kept, so a hit answers exactly
+     * what parsing would. A plain array: slots are written racily, which is safe for an immutable value
+     * with final fields (a reader sees a whole number or an older one, and checks the text).
+     */
+    private static final PhoneNumber[] RECENT = new PhoneNumber[1 << 14];
+
     private final String e164;
     private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
     // Derived lazily: number type and region need regular expressions, and most callers never ask.
-    private volatile PhoneNumberType type;
-    private volatile String regionCode;
+    private volatile @Nullable PhoneNumberType type;
+    private volatile @Nullable String regionCode;
 
     private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed) {
         this.e164 = e164;
@@ -66,9 +77,14 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * @throws InvalidArgumentException if {@code input} is null or {@code defaultRegion} is not a
      *     region libphonenumber knows
      */
-    public static PhoneNumber parse(String input, String defaultRegion) {
+    public static PhoneNumber parse(String input, @Nullable String defaultRegion) {
         Arguments.requireNonNull(input, "input");
         String region = normalizeRegion(defaultRegion);
+        int slot = input.hashCode() & (RECENT.length - 1);
+        PhoneNumber recent = RECENT[slot];
+        if (recent != null && recent.e164.equals(input)) {
+            return recent;
+        }
         String digits = digitsOf(input);
         boolean international = digits.startsWith("+") || region == null;
         if (digits.startsWith("00")) {
@@ -87,7 +103,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
                 international ? UNKNOWN_REGION : region);
         validate(input, number);
-        return new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+        PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+        if (phone.e164.equals(input)) {
+            RECENT[slot] = phone;
+        }
+        return phone;
     }
 
     /** Whether {@code input} is a valid international number; never throws. */
@@ -107,11 +127,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * Whether {@code region} is an ISO 3166 two-letter code that {@link #parse(String, String)}
      * accepts as a default region (letter case and surrounding blanks ignored); never throws.
      */
-    public static boolean isSupportedRegion(String region) {
+    public static boolean isSupportedRegion(@Nullable String region) {
         return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
     }
 
-    private static String normalizeRegion(String defaultRegion) {
+    private static @Nullable String normalizeRegion(@Nullable String defaultRegion) {
         if (defaultRegion == null) {
             return null;
         }
@@ -148,7 +168,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         return out.toString();
     }
 
-    private static Phonenumber.PhoneNumber parseWithLibphonenumber(String input, String text, String region) {
+    private static Phonenumber.PhoneNumber parseWithLibphonenumber(String input, String text, @Nullable String region) {
         try {
             return UTIL.parse(text, region);
         } catch (NumberParseException e) {
@@ -213,10 +233,11 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     public String regionCode() {
         String region = regionCode;
         if (region == null) {
-            region = UTIL.getRegionCodeForNumber(parsed);
-            regionCode = region == null ? UNKNOWN_REGION : region;
+            String found = UTIL.getRegionCodeForNumber(parsed);
+            region = found == null ? UNKNOWN_REGION : found;
+            regionCode = region;
         }
-        return regionCode;
+        return region;
     }
 
     /** What kind of line this is (mobile, fixed line, …). */

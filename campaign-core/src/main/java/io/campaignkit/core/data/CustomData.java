@@ -1,5 +1,6 @@
 package io.campaignkit.core.data;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public final class CustomData {
 
     /** Builds one {@link CustomData}; single use: it hands its map over on {@link #build()}. */
     public static final class Builder {
-        private Map<String, FieldValue> values = new LinkedHashMap<>();
+        private @Nullable Map<String, FieldValue> values = new LinkedHashMap<>();
 
         private Builder() {}
 

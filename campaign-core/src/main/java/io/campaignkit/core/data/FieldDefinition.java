@@ -1,5 +1,6 @@
 package io.campaignkit.core.data;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
      * @throws InvalidFieldValueException with code {@code MISSING_VALUE}, {@code INVALID_NUMBER}
      *     or {@code INVALID_DATE}
      */
-    public Optional<FieldValue> parse(String raw) {
+    public Optional<FieldValue> parse(@Nullable String raw) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             if (required) {

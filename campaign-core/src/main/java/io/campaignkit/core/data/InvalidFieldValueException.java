@@ -1,6 +1,7 @@
 package io.campaignkit.core.data;
 
 import io.campaignkit.core.CampaignKitException;
+import java.util.Objects;
 
 /**
  * A raw value that does not fit its field: {@code MISSING_VALUE}, {@code INVALID_NUMBER} or
@@ -29,6 +30,6 @@ public final class InvalidFieldValueException extends CampaignKitException {
 
     /** The problem as a value, for reports that list many. */
     public FieldViolation toViolation() {
-        return new FieldViolation(fieldId, code(), getMessage());
+        return new FieldViolation(fieldId, code(), Objects.requireNonNull(getMessage()));
     }
 }

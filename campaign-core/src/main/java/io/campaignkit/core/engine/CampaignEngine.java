@@ -1,7 +1,5 @@
 package io.campaignkit.core.engine;
 
-import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
@@ -12,40 +10,26 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.EngineCore;
-import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
-import io.campaignkit.core.internal.CheckedStorage;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.EngagementStore;
-import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.TrackingStore;
-import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.ProjectException;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.SuppressionRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 
 /**
  * The campaign engine: launches campaigns, sends their first messages at a controlled pace inside
@@ -84,8 +68,27 @@ import java.util.random.RandomGenerator;
  * <h2>The host's code</h2>
  * Bot flows, the listener and the unrouted-message handler run on the {@link CampaignEngineBuilder#callbackExecutor
  * callback executor}, never under the engine's lock: a bot that waits on a slow system delays neither
- * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order;
- * a queued message is acknowledged once the bot's call returned.
+ * sending nor a webhook's answer. One contact's messages reach its bot one at a time, in arrival order.
+ *
+ * <h2>Replies, once</h2>
+ * A contact's message for a bot is stored in the {@link io.campaignkit.core.port.InboundQueue} before
+ * its webhook is answered, and only then is the webhook marked handled, so a process killed at any
+ * point leaves either the provider's retry to be processed or the stored message to be handed over by
+ * whichever engine takes it over. The hand-over is claimed like a send: under a lease, marked begun
+ * right before the bot is called, acknowledged once the call returned. A process killed between the
+ * two leaves the outcome unknown to the engine that takes it over: under {@link DeliverySemantics#AT_MOST_ONCE}
+ * the bot does not get it again and the listener hears
+ * {@link io.campaignkit.core.port.EngineFailure#HAND_OVER_INTERRUPTED}; under
+ * {@link DeliverySemantics#AT_LEAST_ONCE} the bot gets it again (twice only if the process that died had
+ * called the bot). Engines that live on never hand one message id over twice.
+ *
+ * <h2>Who may be messaged</h2>
+ * A contact is in at most one active campaign per sender, or per tenant, or in any number, as the
+ * tenant's {@link io.campaignkit.core.port.ExclusivityScope} says ({@link CampaignEngineBuilder#exclusivity});
+ * under {@code NONE} a reply goes to the campaign that most recently messaged the contact. A contact the
+ * host's {@link io.campaignkit.core.port.ContactAvailability} says is busy (an open inbox case) is not
+ * messaged: skipped with {@link SkipReasons#CONTACT_BUSY}, or waited for during its campaign's
+ * {@code busyContactWait}. The engine's lock is held while the availability is asked (it must not call the engine).
  *
  * <h2>Several processes</h2>
  * Engines of several processes may share one store: claims are leased and exclusivity is decided by
@@ -108,6 +111,8 @@ public final class CampaignEngine {
     public static final int DEFAULT_SENDER_BURST = 0;
     /** Threads of the default {@link CampaignEngineBuilder#callbackExecutor callback executor}. */
     public static final int DEFAULT_CALLBACK_THREADS = 8;
+    /** How often a busy contact its campaign waits for is asked about again: 1 minute. */
+    public static final Duration DEFAULT_BUSY_CONTACT_RECHECK = Duration.ofMinutes(1);
     /** At-most-once: a send with an unknown outcome is never repeated. */
     public static final DeliverySemantics DEFAULT_DELIVERY_SEMANTICS = DeliverySemantics.AT_MOST_ONCE;
 
@@ -115,14 +120,21 @@ public final class CampaignEngine {
     public static final String UNKNOWN_BOT_FLOW = "UNKNOWN_BOT_FLOW";
     /** Code of the refusal to plan a campaign that is launched already or could not be launched. */
     public static final String NOT_PLANNABLE = "NOT_PLANNABLE";
+    /** Code of the refusal to say why a contact is suppressed when the storage keeps no {@link SuppressionRecords}. */
+    public static final String NO_SUPPRESSION_RECORDS = "NO_SUPPRESSION_RECORDS";
 
     private final EngineCore core;
     /** The checked ports, for the read-only queries of one tenant's state. */
     private final CampaignStorage ports;
+    private final Optional<Projects> projects;
+    private final Optional<SuppressionRecords> suppressionRecords;
 
-    CampaignEngine(EngineCore core, CampaignStorage ports) {
+    CampaignEngine(EngineCore core, CampaignStorage ports, Optional<ProjectStore> projects,
+            Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
+        this.projects = projects.map(store -> new Projects(store, core.clock()));
+        this.suppressionRecords = suppressionRecords;
     }
 
     public static CampaignEngineBuilder builder() {
@@ -131,9 +143,16 @@ public final class CampaignEngine {
 
     // ---------------------------------------------------------------- campaigns
 
-    /** Creates and stores a campaign, DRAFT or READY by its configuration. */
+    /**
+     * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
+     * project store}, only in an existing project of the tenant that is not archived.
+     *
+     * @throws ProjectException {@code PROJECT_NOT_FOUND} or {@code PROJECT_ARCHIVED}; nothing is stored
+     */
     public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
+        projects.ifPresent(known -> known.requireOpen(Arguments.requireNonBlank(tenantId, "tenantId"),
+                Arguments.requireNonBlank(projectId, "projectId")));
         return core.create(id, tenantId, projectId, kind, configuration);
     }
 
@@ -184,16 +203,20 @@ public final class CampaignEngine {
      * PREPARING} while its recipients are added and sends nothing until the last one is in. If the
      * launch is interrupted (the process dies, the store fails), call {@code launch} again with the same
      * request: it continues the preparation without adding anyone twice (an imported list lives only in
-     * the host's memory, so the host must give it again). A segment or TEST audience is also resumed by
+     * the host's memory, so the host must give it again). A segment, TEST or retargeted audience is also resumed by
      * any engine's {@link #runDue()} once the launching process has shown no life for the lease
      * duration; an interrupted imported list is reported to the listener as
      * {@link io.campaignkit.core.port.EngineFailure#LAUNCH_INTERRUPTED}. Finishing a campaign that is
      * still preparing is allowed and releases what was added.
      *
      * @throws IncompleteAudienceException if complete custom data is required and contacts lack it,
-     *     or test numbers are missing from the directory; the campaign stays READY
+     *     test numbers are missing from the directory, or a retargeted audience's source is not a launched
+     *     campaign of the tenant ({@code NO_AUDIENCE}); the campaign stays READY
      * @throws io.campaignkit.core.CampaignKitException {@value #UNKNOWN_BOT_FLOW} if the campaign's bot
      *     flow id is not in the engine's bot flow registry; the campaign stays READY
+     * @throws PreflightException if the channel would refuse the campaign's message (its sender id's
+     *     form, its template's name or language, an inline text where only templates go), every problem
+     *     listed, before anyone is engaged; the campaign stays READY
      * @throws io.campaignkit.core.campaign.CampaignValidationException if the campaign is not valid
      * @throws io.campaignkit.core.campaign.IllegalCampaignActionException if it is neither READY nor
      *     ACTIVE and preparing
@@ -202,6 +225,27 @@ public final class CampaignEngine {
         Arguments.requireNonNull(id, "id");
         Arguments.requireNonNull(request, "request");
         return core.launch(id, request);
+    }
+
+    /**
+     * Appends contacts to an ACTIVE campaign (a new import for a running campaign), under the rules of
+     * a launch: every contact must have the custom data the campaign's schema requires, else nothing is
+     * added and {@link IncompleteAudienceException} {@code INCOMPLETE_CUSTOM_DATA} names each one; each
+     * new contact becomes a recipient, PENDING (due now, or at the start of a campaign still waiting for
+     * it) or SKIPPED with the reason (engaged in another active campaign on the sender, opted out, a
+     * binding without a value); a phone already in the campaign is not added again. Counts, metrics and
+     * reports include them at once, and the campaign's sending picks them up (one that was done sending
+     * sends again). After a failure part-way (the store failed), call again with the same contacts.
+     *
+     * @param contacts iterated twice (checked, then added)
+     * @throws io.campaignkit.core.campaign.IllegalCampaignActionException unless the campaign is ACTIVE
+     *     and waiting, sending, paused or done (not DRAFT, READY, SCHEDULED or FINISHED, nor still
+     *     preparing its launch, nor finishing)
+     */
+    public AddedContacts addContacts(CampaignId id, Iterable<io.campaignkit.core.contact.Contact> contacts) {
+        Arguments.requireNonNull(id, "id");
+        Arguments.requireNonNull(contacts, "contacts");
+        return core.addContacts(id, contacts);
     }
 
     /**
@@ -349,6 +393,17 @@ public final class CampaignEngine {
     // ---------------------------------------------------------------- channel events
 
     /**
+     * The way to answer in an open conversation from outside a bot's call, the same as the
+     * {@link io.campaignkit.core.port.BotReply} its bot got (the channel's rules apply): for a host that
+     * answers later, in another process, or after a restart, such as a human agent's desk. Empty when
+     * the conversation is unknown or closed, or its campaign is no longer active.
+     */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        Arguments.requireNonBlank(conversationId, "conversationId");
+        return core.replyTo(conversationId);
+    }
+
+    /**
      * Passes a webhook call to the channel's adapter, applies the verified events (status reports,
      * replies, opt-outs and opt-ins), and returns the answer to write back to the provider.
      */
@@ -425,14 +480,43 @@ public final class CampaignEngine {
      * found through it.
      */
     public TenantView tenant(String tenantId) {
-        return new TenantView(tenantId, core, ports);
+        return new TenantView(tenantId, core, ports, suppressionRecords);
+    }
+
+    /**
+     * A page of one tenant's campaigns by ascending id, filtered by project, state, bot flow, channel type
+     * and sender as the query says, with the query of the next page ({@link CampaignPage}). The store runs
+     * the filters; no other tenant's campaign is ever returned.
+     */
+    public CampaignPage campaigns(CampaignQuery.Listing query) {
+        return CampaignPage.read(core.campaigns(), Arguments.requireNonNull(query, "query"));
+    }
+
+    /**
+     * The tenants' projects; see {@link Projects}.
+     *
+     * @throws ProjectException {@code NO_PROJECT_STORE} when the engine was built without a project store
+     */
+    public Projects projects() {
+        return projects.orElseThrow(() -> new ProjectException(ProjectException.NO_PROJECT_STORE,
+                "this engine keeps no projects; give it a project store: CampaignEngineBuilder.projects(...)"));
+    }
+
+    /** Whether the contact is suppressed on the tenant's senders, and why: {@link TenantView#suppression}. */
+    public SuppressionStatus suppression(String tenantId, PhoneNumber phone) {
+        return tenant(tenantId).suppression(phone);
     }
 
     /** Adds the phone to the suppression list: of one sender, or of every sender when empty. */
     public void suppress(PhoneNumber phone, Optional<SenderKey> sender) {
+        suppress(phone, sender, Optional.empty());
+    }
+
+    /** {@link #suppress(PhoneNumber, Optional)} with the reason to record (at most 1000 characters). */
+    public void suppress(PhoneNumber phone, Optional<SenderKey> sender, Optional<String> reason) {
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonNull(sender, "sender");
-        core.suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant()));
+        core.suppressions().suppress(new Suppression(sender, phone, Suppression.HOST, clock().instant(), reason));
     }
 
     /** Lifts a suppression added by {@link #suppress} or by a channel opt-out. */

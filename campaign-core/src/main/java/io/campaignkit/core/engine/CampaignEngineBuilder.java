@@ -1,26 +1,22 @@
 package io.campaignkit.core.engine;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
-import io.campaignkit.channel.event.ChannelEvent;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.InvalidArgumentException;
-import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.CampaignConfiguration;
-import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.FinishReason;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.engine.internal.ContactRules;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationStore;
@@ -30,13 +26,12 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.AudienceSource;
+import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
-import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ExclusivityScope;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -45,7 +40,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -53,11 +47,11 @@ import java.util.random.RandomGenerator;
  * other setting has a default named by a {@code DEFAULT_*} constant of {@link CampaignEngine}.
  */
 public final class CampaignEngineBuilder {
-    private CampaignStorage storage;
+    private @Nullable CampaignStorage storage;
     private ChannelRegistry channels = ChannelRegistry.empty();
     private BotFlowRegistry botFlows = id -> Optional.empty();
-    private ContactDirectory directory;
-    private AudienceSource audienceSource;
+    private @Nullable ContactDirectory directory;
+    private @Nullable AudienceSource audienceSource;
     private Clock clock = Clock.systemUTC();
     private CampaignListener listener = CampaignListener.NONE;
     private UnroutedMessageHandler unrouted = UnroutedMessageHandler.LOG_WARNING;
@@ -67,12 +61,17 @@ public final class CampaignEngineBuilder {
     private int batchSize = CampaignEngine.DEFAULT_BATCH_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private DeliverySemantics semantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
-    private RandomGenerator random;
+    private @Nullable RandomGenerator random;
     private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private java.util.function.Predicate<String> optOutsAcrossChannels = tenant -> false;
-    private PacingStore pacing;
-    private Executor callbackExecutor;
+    private @Nullable PacingStore pacing;
+    private @Nullable Executor callbackExecutor;
+    private ExclusivityPolicy exclusivity = ExclusivityPolicy.PER_SENDER;
+    private ContactAvailability availability = ContactAvailability.EVERYONE_AVAILABLE;
+    private Duration busyRecheck = CampaignEngine.DEFAULT_BUSY_CONTACT_RECHECK;
+    private @Nullable ProjectStore projects;
+    private @Nullable SuppressionRecords suppressionRecords;
 
     CampaignEngineBuilder() {}
 
@@ -235,6 +234,54 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Each tenant's exclusivity scope: one active campaign per contact and sender (the default,
+     * {@link ExclusivityPolicy#PER_SENDER}), per contact across the tenant's senders, or none (replies
+     * then go to the campaign that most recently messaged the contact). See {@link ExclusivityScope}.
+     */
+    public CampaignEngineBuilder exclusivity(ExclusivityPolicy policy) {
+        this.exclusivity = Arguments.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Where the tenants' projects are kept ({@link CampaignEngine#projects()}). Optional; with it, a
+     * campaign is created only in an existing, unarchived project of its tenant, and without it a
+     * campaign's project id is not checked.
+     */
+    public CampaignEngineBuilder projects(ProjectStore store) {
+        this.projects = Arguments.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Which contacts are busy now (an open inbox case, a conversation with an agent): asked at launch
+     * and before each send, one call per batch; a busy contact is skipped ({@link SkipReasons#CONTACT_BUSY})
+     * or, when its campaign has a {@code busyContactWait}, waited for. By default nobody is busy.
+     */
+    public CampaignEngineBuilder contactAvailability(ContactAvailability availability) {
+        this.availability = Arguments.requireNonNull(availability, "availability");
+        return this;
+    }
+
+    /**
+     * How often a busy contact that its campaign waits for is asked about again (and a batch whose
+     * availability check failed); {@link CampaignEngine#DEFAULT_BUSY_CONTACT_RECHECK} by default.
+     */
+    public CampaignEngineBuilder busyContactRecheck(Duration interval) {
+        this.busyRecheck = Arguments.requirePositive(interval, "interval");
+        return this;
+    }
+
+    /**
+     * Where the engine reads why a contact is suppressed ({@link CampaignEngine#suppression}); by default
+     * the storage's suppression list, when it keeps records (the in-memory and JDBC stores do).
+     */
+    public CampaignEngineBuilder suppressionRecords(SuppressionRecords records) {
+        this.suppressionRecords = Arguments.requireNonNull(records, "records");
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -242,12 +289,17 @@ public final class CampaignEngineBuilder {
         Arguments.require(!channels.channelIds().isEmpty(), "channels",
                 "at least one channel adapter is required: builder().channel(...)");
         RandomGenerator jitter = random != null ? random : new SplittableRandom();
-        CampaignStorage ports = CheckedStorage.wrap(pacing != null ? storage.withPacing(pacing) : storage);
+        CampaignStorage base = Objects.requireNonNull(storage); // checked above
+        CampaignStorage ports = CheckedStorage.wrap(pacing != null ? base.withPacing(pacing) : base);
         return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
                         semantics, idleTimeout, senderBurst, optOutsAcrossChannels),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor()), ports);
+                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
+                new ContactRules(exclusivity, availability, busyRecheck)), ports,
+                Optional.ofNullable(projects).map(CheckedProjectStore::wrap), Optional.ofNullable(suppressionRecords)
+                        .or(() -> Optional.of(base.suppressions()).filter(SuppressionRecords.class::isInstance)
+                                .map(SuppressionRecords.class::cast)));
     }
 
     private static Executor defaultCallbackExecutor() {

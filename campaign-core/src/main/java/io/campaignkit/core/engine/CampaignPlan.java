@@ -39,11 +39,14 @@ import java.util.TreeMap;
  * @param sms              the SMS segments of the messages, when the message is an inline text
  *                         (what a channel template becomes is up to the provider)
  * @param warnings         what would make the launch refuse or the run fall short, in sentences
+ * @param preflight        what the channel would refuse of the message: the problems a launch now
+ *                         would be refused for ({@link PreflightException}); empty when none
  */
 public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
         Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
         RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
-        Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings) {
+        Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings,
+        List<io.campaignkit.channel.PreflightProblem> preflight) {
 
     /** Skip code of a contact lacking custom data the campaign's schema requires. */
     public static final String INCOMPLETE_CUSTOM_DATA = "INCOMPLETE_CUSTOM_DATA";
@@ -62,6 +65,7 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Arguments.requireNonNull(projectedFinish, "projectedFinish");
         Arguments.requireNonNull(sms, "sms");
         warnings = List.copyOf(Arguments.requireNonNull(warnings, "warnings"));
+        preflight = List.copyOf(Arguments.requireNoNullElements(preflight, "preflight"));
     }
 
     /** Contacts who would not be sent: the sum of {@link #skipped()}. */

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.internal.Arguments;
@@ -56,15 +57,15 @@ public final class CampaignRunner implements AutoCloseable {
     private final RunObserver observer;
     private static final RunObserver NO_OBSERVER = (took, failed) -> { };
     private final Object lock = new Object();
-    private ScheduledFuture<?> scheduled; // guarded by lock
-    private Instant scheduledAt; // guarded by lock
+    private @Nullable ScheduledFuture<?> scheduled; // guarded by lock
+    private @Nullable Instant scheduledAt; // guarded by lock
     private boolean closed; // guarded by lock
     private long runs; // guarded by lock; awaitSettled waits for the next one
     private final boolean ownsScheduler;
-    private Instant retryNotBefore; // guarded by lock: set while runs fail
+    private @Nullable Instant retryNotBefore; // guarded by lock: set while runs fail
     // only run() touches these, and runs never overlap
     private int failures;
-    private Instant failingSince;
+    private @Nullable Instant failingSince;
 
     private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
             boolean ownsScheduler, RunObserver observer) {

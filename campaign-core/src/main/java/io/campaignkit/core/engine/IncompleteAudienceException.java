@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * A launch was refused because of its audience: contacts missing required custom data (code
  * {@value #INCOMPLETE_CUSTOM_DATA}), test numbers the contact directory does not have
  * ({@value #UNKNOWN_TEST_NUMBER}), or no usable audience at all ({@value #NO_AUDIENCE}). The
- * campaign stays READY.
+ * campaign stays READY; contacts appended to an ACTIVE campaign are refused with it too, and none is added.
  */
 public final class IncompleteAudienceException extends CampaignKitException {
 
@@ -34,7 +34,18 @@ public final class IncompleteAudienceException extends CampaignKitException {
     private final long problemCount;
 
     public IncompleteAudienceException(String code, CampaignId campaignId, List<Problem> problems, long problemCount) {
-        super(code, "campaign " + campaignId + " was not launched: " + problemCount + " contact(s) refused ("
+        this(code, campaignId, "was not launched", problems, problemCount);
+    }
+
+    /**
+     * A refusal of contacts given to a campaign another way than at its launch.
+     *
+     * @param outcome what became of the campaign, for the message: {@code "was not launched"}, {@code "took
+     *     none of the contacts"}
+     */
+    public IncompleteAudienceException(String code, CampaignId campaignId, String outcome, List<Problem> problems,
+            long problemCount) {
+        super(code, "campaign " + campaignId + " " + outcome + ": " + problemCount + " contact(s) refused ("
                 + code + "): " + problems.stream().map(p -> p.phone() + " " + p.message())
                         .collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);

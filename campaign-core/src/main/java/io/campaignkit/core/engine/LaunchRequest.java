@@ -35,7 +35,10 @@ public record LaunchRequest(Optional<Iterable<Contact>> importedContacts, Option
                 Optional.empty());
     }
 
-    /** Launch a segment or TEST campaign, whose contacts come from the contact directory. */
+    /**
+     * Launch a campaign whose contacts the engine reads itself: a segment or TEST audience from the
+     * contact directory, a retargeted one from its source campaign's recipients.
+     */
     public static LaunchRequest fromDirectory() {
         return new LaunchRequest(Optional.empty(), Optional.empty(), Optional.empty());
     }

@@ -5,7 +5,10 @@ public final class SkipReasons {
 
     /** A placeholder's binding has no value for the contact. */
     public static final String UNRESOLVED_BINDING = "UNRESOLVED_BINDING";
-    /** The contact is engaged in another active campaign on the same sender. */
+    /**
+     * The contact is engaged in another active campaign within the tenant's exclusivity scope (on the
+     * same sender, or on any of the tenant's senders: {@link io.campaignkit.core.port.ExclusivityScope}).
+     */
     public static final String ALREADY_IN_ACTIVE_CAMPAIGN = "ALREADY_IN_ACTIVE_CAMPAIGN";
     /** The contact is on the suppression list for the sender. */
     public static final String OPTED_OUT = "OPTED_OUT";
@@ -13,6 +16,12 @@ public final class SkipReasons {
     public static final String CAMPAIGN_FINISHED = "CAMPAIGN_FINISHED";
     /** Transient failures used every attempt the retry policy allows. */
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+    /**
+     * The host's {@link io.campaignkit.core.port.ContactAvailability} said the contact was busy (an open
+     * inbox case, a conversation with an agent) at launch or before the send, and stayed busy past the
+     * campaign's busy-contact wait.
+     */
+    public static final String CONTACT_BUSY = "CONTACT_BUSY";
     /** The process that was sending crashed or stalled past its lease. */
     public static final String LEASE_EXPIRED = "LEASE_EXPIRED";
     /** None of the campaign's channel bindings may reach the contact (each is limited to other contacts). */

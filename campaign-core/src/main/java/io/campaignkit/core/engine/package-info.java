@@ -19,4 +19,7 @@
  * others) and per sender or global for the host's own entries
  * ({@link io.campaignkit.core.engine.CampaignEngine#suppress}).
  */
+@NullMarked
 package io.campaignkit.core.engine;
+
+import org.jspecify.annotations.NullMarked;

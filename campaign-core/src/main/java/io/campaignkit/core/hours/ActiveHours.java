@@ -1,5 +1,6 @@
 package io.campaignkit.core.hours;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.DayOfWeek;
@@ -9,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -97,12 +99,15 @@ public final class ActiveHours {
             .build();
 
     private final ZoneId zone;
+    /** The zone's rules, got once: a fixed offset makes new rules (with a cache map) on every {@code getRules()}. */
+    private final ZoneRules rules;
     private final Map<DayOfWeek, List<TimeRange>> weekly;
     private final SortedMap<LocalDate, List<TimeRange>> exceptions;
     private final OpenPeriodSearch search;
 
     private ActiveHours(Builder builder) {
         this.zone = builder.zone;
+        this.rules = zone.getRules();
         EnumMap<DayOfWeek, List<TimeRange>> weeklyCopy = new EnumMap<>(DayOfWeek.class);
         builder.weekly.forEach((day, ranges) -> weeklyCopy.put(day, TimeRange.merge(ranges)));
         this.weekly = Collections.unmodifiableMap(weeklyCopy);
@@ -200,7 +205,8 @@ public final class ActiveHours {
     /** Whether sending is allowed at {@code instant}; see the class description for DST. */
     public boolean isOpenAt(Instant instant) {
         requireSupported(instant, "instant");
-        return isOpenOnWallClock(LocalDateTime.ofInstant(instant, zone));
+        return isOpenOnWallClock(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                rules.getOffset(instant)));
     }
 
     /**
@@ -245,13 +251,16 @@ public final class ActiveHours {
 
     private static Instant requireSupported(Instant instant, String argument) {
         Arguments.requireNonNull(instant, argument);
-        Arguments.require(!instant.isBefore(EARLIEST_SUPPORTED) && !instant.isAfter(LATEST_SUPPORTED), argument,
-                argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+        // asked at every run of the engine: the message is made only when it is thrown
+        if (instant.isBefore(EARLIEST_SUPPORTED) || instant.isAfter(LATEST_SUPPORTED)) {
+            throw new InvalidArgumentException(argument,
+                    argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+        }
         return instant;
     }
 
     /** The first date on or after {@code date} that has any range, or null if there is none. */
-    LocalDate firstDateWithHoursFrom(LocalDate date) {
+    @Nullable LocalDate firstDateWithHoursFrom(LocalDate date) {
         if (weekly.isEmpty()) {
             for (Map.Entry<LocalDate, List<TimeRange>> exception : exceptions.tailMap(date).entrySet()) {
                 if (!exception.getValue().isEmpty()) {
@@ -269,7 +278,7 @@ public final class ActiveHours {
     }
 
     /** The last exception date, or null when there is none. */
-    LocalDate lastExceptionDate() {
+    @Nullable LocalDate lastExceptionDate() {
         return exceptions.isEmpty() ? null : exceptions.lastKey();
     }
 

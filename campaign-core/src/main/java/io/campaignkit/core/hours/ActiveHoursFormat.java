@@ -1,5 +1,7 @@
 package io.campaignkit.core.hours;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -63,13 +65,14 @@ final class ActiveHoursFormat {
         for (DayOfWeek day : days) {
             if (previous == null || day.getValue() != previous.getValue() + 1) {
                 if (spanStart != null) {
-                    spans.add(formatSpan(spanStart, previous));
+                    spans.add(formatSpan(spanStart, Objects.requireNonNull(previous)));
                 }
                 spanStart = day;
             }
             previous = day;
         }
-        spans.add(formatSpan(spanStart, previous));
+        // days is never empty (a weekly entry has at least one day), so both are set
+        spans.add(formatSpan(Objects.requireNonNull(spanStart), Objects.requireNonNull(previous)));
         return spans.toString();
     }
 
@@ -177,7 +180,8 @@ final class ActiveHoursFormat {
                     last = day(advance());
                 }
                 if (last.compareTo(first) < 0) {
-                    throw error(lastToken, "day span " + dayName(first) + "-" + dayName(last)
+                    // a span goes backwards only when it has a dash, which set lastToken
+                    throw error(Objects.requireNonNull(lastToken), "day span " + dayName(first) + "-" + dayName(last)
                             + " goes backwards; spans run from MON to SUN (write " + dayName(first) + "-SUN,MON-"
                             + dayName(last) + ")");
                 }

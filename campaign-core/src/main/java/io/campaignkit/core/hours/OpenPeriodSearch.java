@@ -1,5 +1,6 @@
 package io.campaignkit.core.hours;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,7 +76,7 @@ final class OpenPeriodSearch {
     }
 
     /** The first open wall-clock time at or after {@code from} and before {@code end} (null: unbounded). */
-    private LocalDateTime firstOpen(LocalDateTime from, LocalDateTime end, LocalDate horizon) {
+    private @Nullable LocalDateTime firstOpen(LocalDateTime from, @Nullable LocalDateTime end, LocalDate horizon) {
         LocalDate date = from.toLocalDate();
         long nanoOfDay = from.toLocalTime().toNanoOfDay();
         while (true) {
@@ -95,7 +96,7 @@ final class OpenPeriodSearch {
     }
 
     /** The first closed wall-clock time at or after {@code from} and before {@code end} (null: unbounded). */
-    private LocalDateTime firstClosed(LocalDateTime from, LocalDateTime end, LocalDate horizon) {
+    private @Nullable LocalDateTime firstClosed(LocalDateTime from, @Nullable LocalDateTime end, LocalDate horizon) {
         LocalDate date = from.toLocalDate();
         long nanoOfDay = from.toLocalTime().toNanoOfDay();
         while (true) {
@@ -117,7 +118,7 @@ final class OpenPeriodSearch {
         }
     }
 
-    private static TimeRange rangeContaining(List<TimeRange> ranges, long nanoOfDay) {
+    private static @Nullable TimeRange rangeContaining(List<TimeRange> ranges, long nanoOfDay) {
         for (TimeRange range : ranges) {
             if (range.containsNanoOfDay(nanoOfDay)) {
                 return range;
@@ -126,7 +127,7 @@ final class OpenPeriodSearch {
         return null;
     }
 
-    private static boolean isBefore(LocalDateTime candidate, LocalDateTime end) {
+    private static boolean isBefore(LocalDateTime candidate, @Nullable LocalDateTime end) {
         return end == null || candidate.isBefore(end);
     }
 }

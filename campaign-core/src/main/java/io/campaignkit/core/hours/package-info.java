@@ -4,4 +4,7 @@
  * date exceptions, its DST rules and its text form); malformed text raises
  * {@link io.campaignkit.core.hours.InvalidActiveHoursException}.
  */
+@NullMarked
 package io.campaignkit.core.hours;
+
+import org.jspecify.annotations.NullMarked;

@@ -70,6 +70,11 @@ public final class Arguments {
         return value;
     }
 
+    /**
+     * Throws unless {@code condition}. The message is an argument, so it is built before the call: where a
+     * check runs for every message sent and its message is put together, write the {@code if} and the
+     * {@code throw} instead, so the message is made only when it is thrown.
+     */
     public static void require(boolean condition, String argument, String message) {
         if (!condition) {
             throw new InvalidArgumentException(argument, message);

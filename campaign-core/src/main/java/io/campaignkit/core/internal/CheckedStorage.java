@@ -108,8 +108,10 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(held, "held");
         Arguments.requireNonNull(renewed, "renewed");
-        Arguments.require(renewed.owner().equals(held.owner()), "renewed",
-                "a lease is renewed by its own owner: renewed is " + renewed.owner() + "'s, held is " + held.owner() + "'s");
+        if (!renewed.owner().equals(held.owner())) {
+            throw new InvalidArgumentException("renewed",
+                    "a lease is renewed by its own owner: renewed is " + renewed.owner() + "'s, held is " + held.owner() + "'s");
+        }
         return storage.recipients().renewLease(campaignId, held, renewed);
     }
 
@@ -204,9 +206,14 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     @Override
     public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
         Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
-        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
-                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+        if (afterSequence < -1) {
+            throw new InvalidArgumentException("afterSequence",
+                    "afterSequence must be -1 or more, was " + afterSequence);
+        }
+        if (limit < 1 || limit > CampaignStore.MAX_BATCH) {
+            throw new InvalidArgumentException("limit",
+                    "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+        }
         return storage.inbound().queuedInbound(campaignId, afterSequence, limit);
     }
 

@@ -1,7 +1,10 @@
 package io.campaignkit.core.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one precision of every instant CampaignKit stores or reports about a recipient: the millisecond.
@@ -14,7 +17,18 @@ public final class Instants {
     private Instants() {}
 
     /** {@code instant} to the millisecond, rounding down; null stays null (the caller checks). */
-    public static Instant toMillis(Instant instant) {
+    public static @Nullable Instant toMillis(@Nullable Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * {@link #toMillis(Instant)} inside an optional; the same optional when empty or already whole
+     * milliseconds (a recipient is copied on every change, and its times are whole already).
+     */
+    public static Optional<Instant> toMillisOptional(Optional<Instant> instant) {
+        if (instant == null || instant.isEmpty() || instant.get().getNano() % 1_000_000 == 0) {
+            return instant;
+        }
+        return Optional.of(Objects.requireNonNull(toMillis(instant.get())));
     }
 }

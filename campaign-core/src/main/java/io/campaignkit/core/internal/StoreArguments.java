@@ -1,5 +1,6 @@
 package io.campaignkit.core.internal;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Lease;
 import java.time.Instant;
@@ -17,23 +18,29 @@ public final class StoreArguments {
     /** A batch of 1 to {@link CampaignStore#MAX_BATCH} non-null elements. */
     public static <C extends Collection<?>> C requireBatch(C values, String argument) {
         Arguments.requireNoNullElements(values, argument);
-        Arguments.require(!values.isEmpty() && values.size() <= CampaignStore.MAX_BATCH, argument,
-                argument + " must hold 1 to " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
+        if (values.isEmpty() || values.size() > CampaignStore.MAX_BATCH) {
+            throw new InvalidArgumentException(argument,
+                    argument + " must hold 1 to " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
+        }
         return values;
     }
 
     /** At most {@link CampaignStore#MAX_BATCH} non-null elements, possibly none. */
     public static <C extends Collection<?>> C requireUpToBatch(C values, String argument) {
         Arguments.requireNoNullElements(values, argument);
-        Arguments.require(values.size() <= CampaignStore.MAX_BATCH, argument,
-                argument + " must hold at most " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
+        if (values.size() > CampaignStore.MAX_BATCH) {
+            throw new InvalidArgumentException(argument,
+                    argument + " must hold at most " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
+        }
         return values;
     }
 
     /** A page or claim size from 1 to {@link CampaignStore#MAX_BATCH}. */
     public static int requireLimit(int limit) {
-        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
-                "limit must be between 1 and " + CampaignStore.MAX_BATCH + ", was " + limit);
+        if (limit < 1 || limit > CampaignStore.MAX_BATCH) {
+            throw new InvalidArgumentException("limit",
+                    "limit must be between 1 and " + CampaignStore.MAX_BATCH + ", was " + limit);
+        }
         return limit;
     }
 
@@ -41,7 +48,9 @@ public final class StoreArguments {
     public static void requireLiveLease(Lease lease, Instant now) {
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(now, "now");
-        Arguments.require(lease.isLiveAt(now), "lease",
-                "lease must expire after now (" + now + "), expires at " + lease.expiresAt());
+        if (!lease.isLiveAt(now)) {
+            throw new InvalidArgumentException("lease",
+                    "lease must expire after now (" + now + "), expires at " + lease.expiresAt());
+        }
     }
 }

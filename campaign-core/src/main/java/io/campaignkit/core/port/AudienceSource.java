@@ -10,7 +10,7 @@ import io.campaignkit.core.contact.Contact;
  * crashed process left half done. The host implements it (the CLI reads the contact file the list
  * names); without one, a scheduled imported-list campaign is refused at its start
  * ({@link io.campaignkit.core.campaign.Unscheduling#LAUNCH_REFUSED}). Segments and TEST audiences
- * come from the {@link ContactDirectory} and need no source.
+ * come from the {@link ContactDirectory}, retargeted audiences from the store, and need no source.
  */
 @FunctionalInterface
 public interface AudienceSource {

@@ -5,6 +5,11 @@ package io.campaignkit.core.port;
  * channel and sender; the engine sends them asynchronously and in order, and reports failures
  * to the {@link CampaignListener}. Belongs to one conversation and stays usable after the call it was
  * passed to returned, while that conversation is open: a bot that looks something up may answer later.
+ *
+ * <p>Replies count against the sender's limit, as the provider counts every message of the number,
+ * but never wait for it nor for the campaign's pace: a reply goes at once, taking a free permit of
+ * the sender or, when there is none, its next one in debt, and the campaigns on that sender send
+ * their next first messages that much later (first messages yield to replies, not the reverse).
  */
 public interface BotReply {
 

@@ -1,5 +1,7 @@
 package io.campaignkit.core.port;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -48,7 +50,7 @@ public interface ContactDirectory {
         Arguments.require(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "pageSize",
                 "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         Iterator<Contact> pages = new Iterator<>() {
-            private List<Contact> page; // null until the stream is first read
+            private @Nullable List<Contact> page; // null until the stream is first read
             private int index;
 
             @Override
@@ -67,7 +69,7 @@ public interface ContactDirectory {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return page.get(index++);
+                return Objects.requireNonNull(page).get(index++); // hasNext() read the first page
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param campaignId the campaign concerned, when known
  * @param source where it failed: {@link #CAMPAIGN_RUN}, {@link #BOT_FLOW}, {@link #BOT_REPLY},
- *     {@link #LAUNCH_INTERRUPTED}, {@link #UNROUTED_HANDLER} or {@link #CHANNEL_EVENT_UNREADABLE}
+ *     {@link #LAUNCH_INTERRUPTED}, {@link #UNROUTED_HANDLER}, {@link #CHANNEL_EVENT_UNREADABLE} or
+ *     {@link #CONTACT_AVAILABILITY} or {@link #HAND_OVER_INTERRUPTED}
  * @param error what was thrown or reported
  * @param at when
  */
@@ -42,6 +43,18 @@ public record EngineFailure(Optional<CampaignId> campaignId, String source, Thro
      * not know). The error's message says which; nothing was changed.
      */
     public static final String CHANNEL_EVENT_UNREADABLE = "CHANNEL_EVENT_UNREADABLE";
+    /**
+     * The host's {@link ContactAvailability} threw; the batch it was asked about was given back
+     * unsent and is checked again later.
+     */
+    public static final String CONTACT_AVAILABILITY = "CONTACT_AVAILABILITY";
+    /**
+     * A process died while handing a contact's message to the bot (or the fallback); the engine that
+     * took it over could not tell whether the host's code got it and, delivering at most once, did not
+     * hand it again. The error is a {@link io.campaignkit.core.engine.HandOverInterruptedException}
+     * naming the message.
+     */
+    public static final String HAND_OVER_INTERRUPTED = "HAND_OVER_INTERRUPTED";
 
     public EngineFailure {
         Arguments.requireNonNull(campaignId, "campaignId");

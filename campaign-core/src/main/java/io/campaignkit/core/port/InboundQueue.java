@@ -6,22 +6,25 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The inbound messages of conversations kept while the campaign's active hours are closed, until
- * hours open and the bot gets them.
+ * The inbound messages of conversations on their way to the campaign's bot: every one is queued here
+ * before its webhook is answered, and stays until the bot got it; those that arrive while the
+ * campaign's active hours are closed wait here until hours open.
  *
  * <h2>Atomicity</h2>
- * Queuing is idempotent by the message's id within the campaign; claims lease messages so each goes
- * to one holder at a time, oldest first, and a message stays until acknowledged (exactly once to the
- * bot unless a holder crashes, then again after its lease). Deleting a campaign deletes its queued
- * messages. Implementations are thread-safe; arguments are checked before they reach them.
+ * Queuing is idempotent by the message's id within the campaign, also after the message was
+ * acknowledged (a webhook redelivered later is no new message); claims lease messages so each goes
+ * to one holder at a time, oldest first, and a message stays until acknowledged (if a holder crashes,
+ * it is handed out again after its lease; the engine then tells by a mark of its own whether the bot
+ * may have had it). Deleting a campaign deletes its queued messages. Implementations are thread-safe;
+ * arguments are checked before they reach them.
  */
 public interface InboundQueue {
 
     /**
-     * Keeps an inbound message until hours open; a duplicate webhook does not queue it twice. The
-     * store assigns the sequence.
+     * Keeps an inbound message until the bot got it; a duplicate webhook does not queue it twice, even
+     * after it was acknowledged. The store assigns the sequence.
      *
-     * @return whether it was queued (false for a duplicate)
+     * @return whether it was queued (false for a message of that id queued before)
      */
     boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message);
 

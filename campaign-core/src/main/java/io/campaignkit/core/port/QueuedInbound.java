@@ -6,13 +6,14 @@ import io.campaignkit.core.internal.Arguments;
 import java.util.Optional;
 
 /**
- * An inbound message kept until the campaign's active hours open (out-of-hours policy QUEUE).
+ * An inbound message kept until the campaign's bot got it: at once inside the campaign's active hours,
+ * when they open outside them (out-of-hours policy QUEUE).
  *
  * @param sequence the store's order of arrival, per campaign, from 0; set by the store
  * @param conversationId the conversation it belongs to
  * @param campaignId the campaign
  * @param phone the contact
- * @param message the message as the bot will receive it (with {@code queued} true)
+ * @param message the message as the bot will receive it ({@code queued} true when it arrived out of hours)
  * @param lease who is handing it to the bot, and until when; empty while waiting
  */
 public record QueuedInbound(long sequence, String conversationId, CampaignId campaignId, PhoneNumber phone,

@@ -1,5 +1,6 @@
 package io.campaignkit.core.port;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -55,23 +56,35 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
 
     public Recipient {
         Arguments.requireNonNull(key, "key");
-        Arguments.require(sequence >= 0, "sequence", "sequence must not be negative, was " + sequence);
+        if (sequence < 0) {
+            throw new InvalidArgumentException("sequence",
+                    "sequence must not be negative, was " + sequence);
+        }
         Arguments.requireNonNull(contact, "contact");
-        Arguments.require(contact.phone().equals(key.phone()), "contact", "contact " + contact.phone()
-                + " is not the recipient's phone " + key.phone());
+        if (!contact.phone().equals(key.phone())) {
+            throw new InvalidArgumentException("contact",
+                    "contact " + contact.phone() + " is not the recipient's phone " + key.phone());
+        }
         Arguments.requireNonNull(state, "state");
-        Arguments.require(attempts >= 0, "attempts", "attempts must not be negative, was " + attempts);
+        if (attempts < 0) {
+            throw new InvalidArgumentException("attempts",
+                    "attempts must not be negative, was " + attempts);
+        }
         Arguments.requireNonNull(dueAt, "dueAt");
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(providerMessageId, "providerMessageId");
         Arguments.requireNonNull(outcome, "outcome");
-        sentAt = Arguments.requireNonNull(sentAt, "sentAt").map(Instants::toMillis);
-        deliveredAt = Arguments.requireNonNull(deliveredAt, "deliveredAt").map(Instants::toMillis);
-        readAt = Arguments.requireNonNull(readAt, "readAt").map(Instants::toMillis);
-        repliedAt = Arguments.requireNonNull(repliedAt, "repliedAt").map(Instants::toMillis);
+        sentAt = Instants.toMillisOptional(Arguments.requireNonNull(sentAt, "sentAt"));
+        deliveredAt = Instants.toMillisOptional(Arguments.requireNonNull(deliveredAt, "deliveredAt"));
+        readAt = Instants.toMillisOptional(Arguments.requireNonNull(readAt, "readAt"));
+        repliedAt = Instants.toMillisOptional(Arguments.requireNonNull(repliedAt, "repliedAt"));
         updatedAt = Instants.toMillis(Arguments.requireNonNull(updatedAt, "updatedAt"));
-        Arguments.require(binding >= 0, "binding", "binding must not be negative, was " + binding);
-        earlierAttempts = List.copyOf(Arguments.requireNoNullElements(earlierAttempts, "earlierAttempts"));
+        if (binding < 0) {
+            throw new InvalidArgumentException("binding", "binding must not be negative, was " + binding);
+        }
+        // every copy passes here: an empty list (most recipients never fall back) is kept as it is
+        earlierAttempts = Arguments.requireNonNull(earlierAttempts, "earlierAttempts").isEmpty() ? List.of()
+                : List.copyOf(Arguments.requireNoNullElements(earlierAttempts, "earlierAttempts"));
     }
 
     /** A recipient on the campaign's first channel binding that never fell back. */

@@ -3,6 +3,7 @@ package io.campaignkit.core.port;
 import io.campaignkit.core.internal.Arguments;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +38,8 @@ public record RecipientCounts(Map<DeliveryState, Long> byState, long accepted, l
 
     /** How many recipients are in {@code state}. */
     public long count(DeliveryState state) {
-        return byState.get(Arguments.requireNonNull(state, "state"));
+        // every state is present: the constructor fills the missing ones with 0
+        return Objects.requireNonNull(byState.get(Arguments.requireNonNull(state, "state")));
     }
 
     /** Every recipient of the campaign. */

@@ -1,9 +1,13 @@
 package io.campaignkit.core.port;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import io.campaignkit.core.internal.StoreArguments;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Which recipients {@link RecipientStore#findRecipients(RecipientQuery)} returns. */
 public sealed interface RecipientQuery {
@@ -41,7 +45,10 @@ public sealed interface RecipientQuery {
     record Page(CampaignId campaignId, long afterSequence, int limit) implements RecipientQuery {
         public Page {
             Arguments.requireNonNull(campaignId, "campaignId");
-            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            if (afterSequence < -1) {
+                throw new InvalidArgumentException("afterSequence",
+                        "afterSequence must be -1 or more, was " + afterSequence);
+            }
             StoreArguments.requireLimit(limit);
         }
     }
@@ -75,6 +82,64 @@ public sealed interface RecipientQuery {
         public boolean isAfterPosition(Recipient recipient) {
             Instant sent = recipient.sentAt().orElse(Instant.EPOCH);
             return sent.isAfter(sentAfter) || (sent.equals(sentAfter) && recipient.sequence() > afterSequence);
+        }
+    }
+
+    /**
+     * A page, as {@link Page}, of the campaign's recipients whose outcome matches {@code filter}
+     * ({@link #matches}), by ascending sequence after {@code afterSequence}: a retargeted audience is
+     * read this way.
+     *
+     * <p>A recipient of a campaign with several channels has one outcome, that of the channel it is on
+     * now (the last it was tried on): a contact a fallback reached is DELIVERED (or READ, REPLIED) once,
+     * whatever its first channel answered, and a FAILED one's provider code is that of its last channel.
+     * The attempts it fell back from ({@link Recipient#earlierAttempts()}) do not match on their own.
+     *
+     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    record ByOutcome(CampaignId campaignId, OutcomeFilter filter, long afterSequence, int limit) implements RecipientQuery {
+        public ByOutcome {
+            Arguments.requireNonNull(campaignId, "campaignId");
+            Arguments.requireNonNull(filter, "filter");
+            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            StoreArguments.requireLimit(limit);
+        }
+
+        /** Whether {@code recipient} has an outcome of the filter: the rule every store applies. */
+        public boolean matches(Recipient recipient) {
+            for (OutcomeFilter.Outcome outcome : filter.outcomes()) {
+                if (!states(outcome.kind()).contains(recipient.state())) {
+                    continue;
+                }
+                if (outcome.code().isEmpty()) {
+                    return true;
+                }
+                String code = outcome.code().get();
+                boolean matched = outcome.kind() == OutcomeFilter.Kind.FAILED
+                        ? recipient.outcome().flatMap(StatusReason::providerCode).filter(code::equals).isPresent()
+                        : recipient.outcome().map(StatusReason::code).filter(code::equals).isPresent();
+                if (matched) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The delivery states a kind of outcome takes (its code, when given, narrows FAILED by the
+         * provider's error code and SKIPPED by the reason code).
+         */
+        public static Set<DeliveryState> states(OutcomeFilter.Kind kind) {
+            return switch (kind) {
+                case NOT_DELIVERED -> EnumSet.of(DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.UNKNOWN,
+                        DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.SKIPPED);
+                case NOT_READ -> EnumSet.of(DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.UNKNOWN,
+                        DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.SKIPPED, DeliveryState.DELIVERED);
+                case NOT_REPLIED -> EnumSet.complementOf(EnumSet.of(DeliveryState.REPLIED));
+                case FAILED -> EnumSet.of(DeliveryState.FAILED);
+                case UNKNOWN -> EnumSet.of(DeliveryState.UNKNOWN);
+                case SKIPPED -> EnumSet.of(DeliveryState.SKIPPED);
+            };
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.campaignkit.core.port;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.internal.Instants;
 import java.time.Instant;
@@ -152,9 +153,11 @@ public sealed interface RecipientUpdate {
         public StatusReached {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(state, "state");
-            Arguments.require(state == DeliveryState.SENT || state == DeliveryState.DELIVERED || state == DeliveryState.READ
-                    || state == DeliveryState.REPLIED || state == DeliveryState.FAILED, "state",
-                    "a status report reaches SENT, DELIVERED, READ, REPLIED or FAILED, not " + state);
+            if (!(state == DeliveryState.SENT || state == DeliveryState.DELIVERED || state == DeliveryState.READ
+                    || state == DeliveryState.REPLIED || state == DeliveryState.FAILED)) {
+                throw new InvalidArgumentException("state",
+                        "a status report reaches SENT, DELIVERED, READ, REPLIED or FAILED, not " + state);
+            }
             Arguments.requireNonNull(reason, "reason");
             Arguments.require(reason.isPresent() == (state == DeliveryState.FAILED), "reason",
                     "a reason is given exactly with FAILED");

@@ -24,4 +24,7 @@
  * Implementations must be thread-safe: the engine calls them from several threads, and stores from
  * several processes.
  */
+@NullMarked
 package io.campaignkit.core.port;
+
+import org.jspecify.annotations.NullMarked;

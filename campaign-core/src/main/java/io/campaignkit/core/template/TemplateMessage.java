@@ -1,5 +1,6 @@
 package io.campaignkit.core.template;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
@@ -153,7 +154,7 @@ public final class TemplateMessage {
     public static final class Builder {
         private final MessageTemplate template;
         private final List<Binding> bindings = new ArrayList<>();
-        private HeaderMedia headerMedia;
+        private @Nullable HeaderMedia headerMedia;
 
         private Builder(MessageTemplate template) {
             this.template = Arguments.requireNonNull(template, "template");

@@ -11,4 +11,7 @@
  * a campaign's custom-data schema; {@link io.campaignkit.core.template.TemplateMessage#render}
  * turns the message into the values for one contact, or a per-contact failure, without throwing.
  */
+@NullMarked
 package io.campaignkit.core.template;
+
+import org.jspecify.annotations.NullMarked;

@@ -37,7 +37,7 @@ class CampaignLifecycleProperties {
 
     enum Kind {
         EDIT_VALID, EDIT_BREAKING, LAUNCH, LAUNCH_PREPARING, PREPARE, COMPLETE_PREPARATION, START_SENDING, PAUSE, RESUME,
-        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE, SCHEDULE, UNSCHEDULE
+        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE, SCHEDULE, UNSCHEDULE, ADD_CONTACTS
     }
 
     record Step(Kind kind, int variant, int minutesLater) {}
@@ -94,9 +94,14 @@ class CampaignLifecycleProperties {
                 assertThat(after.finishReason()).as("finishing keeps its first reason").contains(finishing.reason());
                 assertThat(after.finishedAt()).as("finished when finishing began").contains(finishing.since());
             }
+            if (step.kind() == Kind.ADD_CONTACTS) {
+                assertThat(after.dispatch().orElseThrow()).as("contacts added to a campaign done sending are sent")
+                        .isInstanceOf(before.dispatch().orElseThrow() instanceof DispatchState.Done
+                                ? DispatchState.Sending.class : before.dispatch().orElseThrow().getClass());
+            }
             if (after == before) {
                 assertThat(step.kind()).isIn(Kind.EDIT_VALID, Kind.EDIT_BREAKING, Kind.PAUSE, Kind.START_FINISHING,
-                        Kind.VALIDATE, Kind.SCHEDULE);
+                        Kind.VALIDATE, Kind.SCHEDULE, Kind.ADD_CONTACTS);
             } else {
                 assertThat(after.version()).isEqualTo(before.version() + 1);
                 assertThat(after.updatedAt()).isEqualTo(now);
@@ -164,6 +169,9 @@ class CampaignLifecycleProperties {
                         || dispatch instanceof DispatchState.Paused;
             case RESUME:
                 return dispatch instanceof DispatchState.Paused;
+            case ADD_CONTACTS:
+                return dispatch instanceof DispatchState.Waiting || dispatch instanceof DispatchState.Sending
+                        || dispatch instanceof DispatchState.Paused || dispatch instanceof DispatchState.Done;
             case COMPLETE_SENDING:
                 return dispatch instanceof DispatchState.Sending || dispatch instanceof DispatchState.Paused;
             case START_FINISHING:
@@ -211,6 +219,8 @@ class CampaignLifecycleProperties {
                 return campaign.schedule(Schedule.at(now.plus(Duration.ofHours(1 + step.variant()))), now);
             case UNSCHEDULE:
                 return campaign.unschedule(now);
+            case ADD_CONTACTS:
+                return campaign.acceptContacts(now);
             default:
                 campaign.validation();
                 return campaign;

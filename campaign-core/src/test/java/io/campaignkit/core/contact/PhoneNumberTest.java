@@ -126,4 +126,26 @@ class PhoneNumberTest {
         assertThat(PhoneNumber.isValid("+52")).isFalse();
         assertThat(PhoneNumber.isValid(null)).isFalse();
     }
+
+    /**
+     * Numbers parsed lately are kept by their E.164 text (a store reads back what it wrote): a number
+     * read again answers what parsing answers, whatever came between, and a kept number never lets a
+     * bad default region or another text through.
+     */
+    @Test
+    void aNumberReadAgainIsWhatParsingGives() {
+        PhoneNumber first = PhoneNumber.parse("+525512345678");
+        PhoneNumber again = PhoneNumber.parse("+525512345678");
+        assertThat(again).isEqualTo(first);
+        assertThat(again.e164()).isEqualTo("+525512345678");
+        assertThat(again.regionCode()).isEqualTo("MX");
+        assertThat(PhoneNumber.parse("+525512345678", "US")).isEqualTo(first); // a '+' is read the same in every region
+        assertThat(PhoneNumber.parse("+5215512345678").e164()).isEqualTo("+525512345678");
+        assertThatThrownBy(() -> PhoneNumber.parse("+525512345678", "XX")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> PhoneNumber.parse("+52551234567")).isInstanceOf(InvalidPhoneNumberException.class);
+        for (int i = 0; i < 40_000; i++) { // more numbers than are kept: the first is pushed out, and parsed again
+            PhoneNumber.parse("+5255" + (10_000_000 + i));
+        }
+        assertThat(PhoneNumber.parse("+525512345678")).isEqualTo(first);
+    }
 }

@@ -1,5 +1,6 @@
 package io.campaignkit.desk.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import java.util.Collection;
 import java.util.Map;
@@ -9,7 +10,7 @@ public final class Checks {
 
     private Checks() {}
 
-    public static <T> T nonNull(T value, String argument) {
+    public static <T> T nonNull(@Nullable T value, String argument) {
         if (value == null) {
             throw new InvalidArgumentException(argument, argument + " must not be null");
         }

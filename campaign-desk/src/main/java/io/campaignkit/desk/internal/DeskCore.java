@@ -9,7 +9,6 @@ import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.AgentMessage;
 import io.campaignkit.desk.AgentStatus;
 import io.campaignkit.desk.Author;
-import io.campaignkit.desk.ConversationDesk;
 import io.campaignkit.desk.ConversationPolicies;
 import io.campaignkit.desk.ConversationView;
 import io.campaignkit.desk.DeskConversation;

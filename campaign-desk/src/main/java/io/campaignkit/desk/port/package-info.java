@@ -1,4 +1,7 @@
 /**
  * The desk's storage ports, each with its own contract kit in the testkit: conversations, agents and transcripts.
  */
+@NullMarked
 package io.campaignkit.desk.port;
+
+import org.jspecify.annotations.NullMarked;

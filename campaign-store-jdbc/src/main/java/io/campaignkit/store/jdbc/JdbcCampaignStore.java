@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
@@ -18,6 +20,7 @@ import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FunnelStep;
@@ -55,9 +58,8 @@ import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
- * The whole storage port on a relational database: campaigns, recipients, engagements, suppressions, conversations
- * and tracking, on H2 (the embedded default, one application instance) or PostgreSQL (several instances sharing the
- * work).
+ * The whole storage port on a relational database (campaigns, recipients, engagements, suppressions and their records,
+ * conversations, tracking) on H2 (embedded, one application instance) or PostgreSQL (several instances sharing work).
  *
  * <pre>{@code
  * JdbcCampaignStore store = JdbcCampaignStore.builder()
@@ -72,20 +74,19 @@ import javax.sql.DataSource;
  * recipients under a lease that expires, after which another node recovers them. Exclusivity is the primary key of
  * the engagements table. Campaign updates are optimistic ({@code UPDATE ... WHERE version = ?}).
  * <p><b>Counts.</b> {@link #counts} reads a campaign's few counter rows, which every operation that adds recipients
- * or changes their state adjusts in its own transaction: a campaign of a million recipients is counted as fast as
- * one of ten.
+ * or changes their state adjusts in its own transaction: a million recipients are counted as fast as ten.
  *
  * <p><b>Tenants.</b> A store built with {@link Builder#tenant(String)} (or made with {@link #forTenant(String)})
  * sees and changes one tenant's data only: another tenant's campaigns are not found, their recipients,
  * conversations and engagements are invisible, and updates naming them change nothing. A store without a tenant
  * serves every tenant (an engine shared by all of a host's clients). Suppressions a tenant's store adds apply to
- * that tenant; those a store for every tenant adds apply to all of them.
+ * that tenant; those a store for every tenant adds apply to all of them. Projects: {@link JdbcProjectStore#on}.
  * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a recipient is
  * core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
  * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database.
  */
 public final class JdbcCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
-        EngagementStore, SuppressionList, TrackingStore, AutoCloseable {
+        EngagementStore, SuppressionList, SuppressionRecords, TrackingStore, AutoCloseable {
 
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
@@ -279,6 +280,12 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         return suppressions.suppressedAmong(sender, phones);
     }
 
+    /** One statement on the phone's index. */
+    @Override
+    public List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
+        return suppressions.suppressionsOf(phone, senders);
+    }
+
     // ================================================================ ConversationStore
 
     @Override
@@ -379,10 +386,10 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     /** Builds a {@link JdbcCampaignStore}. */
     public static final class Builder {
-        private DataSource dataSource;
-        private JdbcDialect dialect;
+        private @Nullable DataSource dataSource;
+        private @Nullable JdbcDialect dialect;
         private boolean migrate = DEFAULT_MIGRATE;
-        private String tenantId;
+        private @Nullable String tenantId;
         private AutoCloseable owned = () -> { };
 
         private Builder() {}
@@ -432,6 +439,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
          */
         public JdbcCampaignStore build() {
             Arguments.require(dataSource != null, "dataSource", "dataSource is required");
+            DataSource dataSource = Objects.requireNonNull(this.dataSource); // checked just above
             JdbcDialect resolved = dialect != null ? dialect : JdbcDialect.detect(dataSource);
             if (migrate) {
                 Migrations.migrate(dataSource, resolved.migrationFolder());

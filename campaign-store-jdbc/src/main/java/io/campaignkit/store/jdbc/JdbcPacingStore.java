@@ -14,7 +14,7 @@ import java.time.Instant;
 /**
  * The campaigns' paces and the senders' limits kept in the database, so they hold for every engine on
  * it: one token bucket row per campaign and one per sender (shared by every campaign on that sender),
- * with the exact integer arithmetic of the engine's in-process {@code TokenBucketPacer}. In any
+ * with the exact integer arithmetic of core's {@code TokenBucket} (the value the in-process {@code TokenBucketPacer} keeps). In any
  * half-open window of length {@code W} on a bucket's timeline, all engines together are granted at most
  * {@code burst + ceil(rate × W)} of its permits ({@link RateLimit#maxPermitsIn}), and a permit is taken
  * from the campaign's and the sender's bucket together or from neither.

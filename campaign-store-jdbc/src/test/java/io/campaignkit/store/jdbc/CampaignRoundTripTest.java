@@ -118,6 +118,7 @@ class CampaignRoundTripTest {
                         io.campaignkit.core.campaign.SenderKey.of("twilio", "MG0123"),
                         TemplateMessage.of(InlineTemplate.of("Hola"))))
                 .fallbackAfter(java.time.Duration.ofMinutes(45))
+                .busyContactWait(java.time.Duration.ofMinutes(10))
                 .build();
         Campaign draft = Campaign.create(CampaignId.of("channels-1"), "acme", "cobranza", CampaignKind.TEST, channels, T0);
         store.insert(draft);
@@ -135,6 +136,16 @@ class CampaignRoundTripTest {
 
         assertThat(added.binding()).isEqualTo(1);
         assertThat(store.findRecipient(added.key())).contains(added);
+    }
+
+    @Test
+    void aRetargetedAudienceComesBackEqualWithItsOutcomesAndCodes() {
+        CampaignConfiguration retry = rich().toBuilder().audience(AudienceReference.recipientsOf(CampaignId.of("c:julio.1"),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().failedWith("131026").unknown()
+                        .skippedFor("ALREADY_IN_ACTIVE_CAMPAIGN").notRead().build())).build();
+        Campaign draft = Campaign.create(CampaignId.of("retry-1"), "acme", "cobranza", CampaignKind.LIVE, retry, T0);
+        store.insert(draft);
+        assertThat(store.find(draft.id())).contains(draft);
     }
 
     @Test
@@ -171,6 +182,7 @@ class CampaignRoundTripTest {
                 .deliveryPlan(DeliveryPlan.custom().startAt(T0.plusSeconds(3600)).pace(Pace.perHour(3000).withBurst(5))
                         .endAt(T0.plusSeconds(86_400 * 7)).build())
                 .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Te respondemos mañana a las 9:00"))
+                .busyContactWait(java.time.Duration.ofMinutes(45))
                 .build();
     }
 

@@ -125,7 +125,7 @@ class RecipientCountsMigrationTest {
         store.apply(reports);
     }
 
-    private static void dispose(JdbcConnectionPool pool) throws SQLException {
+    static void dispose(JdbcConnectionPool pool) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
@@ -136,7 +136,7 @@ class RecipientCountsMigrationTest {
      * Copies every row of {@code table}, column by column: the columns the older target has (columns
      * added by later migrations, such as the schedule's, are left out; they are nullable).
      */
-    private static void copy(DataSource from, DataSource to, String table) throws SQLException {
+    static void copy(DataSource from, DataSource to, String table) throws SQLException {
         try (Connection source = from.getConnection(); Connection target = to.getConnection();
              Statement select = source.createStatement(); ResultSet rows = select.executeQuery("SELECT * FROM " + table);
              Statement probe = target.createStatement(); ResultSet shape = probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {

@@ -7,6 +7,10 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.Project;
+import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.ProjectQuery;
+import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
@@ -31,6 +35,7 @@ import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,10 @@ abstract class TenantIsolationChecks {
                 .isEmpty();
         assertThat(acme.apply(List.of(new RecipientUpdate.Rerouted(new RecipientKey(theirs.id(), phone(0)), Optional.empty(),
                 0, 1, DONE, T0, T0)))).isEmpty();
+        assertThat(acme.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build(), -1, 10))).isEmpty();
+        assertThat(globex.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
+                io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build(), -1, 10))).hasSize(3);
         assertThat(acme.nextDueAt(theirs.id(), T0)).isEmpty();
         assertThat(acme.wakeUps(theirs.id(), T0).nextLeaseExpiry()).isEmpty();
         assertThat(acme.counts(theirs.id())).isEqualTo(RecipientCounts.empty());
@@ -194,6 +203,44 @@ abstract class TenantIsolationChecks {
         assertThat(globex.wasEventHandled("whatsapp:evt-1")).isTrue();
         assertThat(globex.countUnmatchedStatuses()).isEqualTo(1);
         assertThat(globex.funnelCounts(theirs.id())).containsEntry("PROMISED", 1L);
+    }
+
+    @Test
+    void listingsOfAnotherTenantAreEmptyWhateverTheFilters() {
+        CampaignQuery.Listing theirListing = CampaignQuery.Listing.of("globex").projectId("project")
+                .botFlowId("bot").channel(SENDER);
+        assertThat(acme.findCampaigns(theirListing)).isEmpty();
+        assertThat(acme.findCampaigns(theirListing.state(CampaignState.ACTIVE))).isEmpty();
+        assertThat(acme.findCampaigns(CampaignQuery.Listing.of("acme").projectId("project"))).isEmpty();
+        assertThat(globex.findCampaigns(theirListing)).containsExactly(theirs, theirDraft);
+        assertThat(everyTenant.findCampaigns(CampaignQuery.Listing.of("acme"))).isEmpty();
+    }
+
+    @Test
+    void projectsOfAnotherTenantAreInvisibleAndCannotBeWritten() {
+        ProjectStore theirProjects = JdbcProjectStore.on(globex);
+        ProjectStore ourProjects = JdbcProjectStore.on(acme);
+        Project project = Project.create("globex", "project", "Globex project", T0);
+        theirProjects.saveProject(project, OptionalLong.empty());
+        assertThat(ourProjects.findProjects(new ProjectQuery.ById("globex", "project"))).isEmpty();
+        assertThat(ourProjects.findProjects(ProjectQuery.ByTenant.of("globex", 10).withArchived())).isEmpty();
+        assertThatThrownBy(() -> ourProjects.saveProject(project.archive(T0.plusSeconds(1)), OptionalLong.of(0)))
+                .isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> ourProjects.saveProject(Project.create("globex", "other", "Other", T0),
+                OptionalLong.empty())).isInstanceOf(InvalidArgumentException.class);
+        Project ours = Project.create("acme", "project", "Acme project", T0);
+        ourProjects.saveProject(ours, OptionalLong.empty());
+        assertThat(theirProjects.findProjects(ProjectQuery.ByTenant.of("globex", 10))).containsExactly(project);
+        assertThat(ourProjects.findProjects(ProjectQuery.ByTenant.of("acme", 10))).containsExactly(ours);
+    }
+
+    @Test
+    void suppressionRecordsOfAnotherTenantAreInvisible() {
+        acme.suppress(new Suppression(Optional.of(SENDER), phone(5), Suppression.HOST, T0, Optional.of("acme's")));
+        assertThat(acme.suppressionsOf(phone(5), List.of(SENDER))).singleElement()
+                .satisfies(ours -> assertThat(ours.reason()).contains("acme's"));
+        assertThat(globex.suppressionsOf(phone(5), List.of(SENDER))).singleElement()
+                .satisfies(theirsToo -> assertThat(theirsToo.sender()).isEmpty());
     }
 
     @Test

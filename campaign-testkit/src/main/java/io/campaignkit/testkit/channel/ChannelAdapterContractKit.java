@@ -49,7 +49,7 @@ import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus
 /**
  * The contract every {@link ChannelAdapter} passes. Extend it in your adapter's tests, supply the
  * adapter under test and a {@link ScriptedProvider} that fakes your vendor (extend {@link LoopbackProvider}:
- * you write the signing and the bodies only), and run it with JUnit 5 (the tests' {@code parrot} example):
+ * you write the signing and the bodies only), and run it with JUnit 5 (the {@code examples/sms-adapter} module):
  *
  * <pre>{@code
  * class ParrotSmsContractTest extends ChannelAdapterContractKit {

@@ -12,6 +12,7 @@ import io.campaignkit.channel.webhook.WebhookResult;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,7 +65,7 @@ final class ChannelContractSupport {
             SendReceipt receipt = stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return fail("expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
         } catch (ExecutionException e) {
-            return ChannelSendException.find(e.getCause())
+            return ChannelSendException.find(Objects.requireNonNull(e.getCause()))
                     .orElseGet(() -> fail("the send failed for " + what + " with " + e.getCause()
                             + " instead of a ChannelSendException (the adapter's exception is the cause)", e.getCause()));
         } catch (TimeoutException e) {

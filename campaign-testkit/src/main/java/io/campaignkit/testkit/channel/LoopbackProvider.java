@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.channel;
 
+import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.campaignkit.channel.webhook.WebhookHeaders;
@@ -107,7 +108,7 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
 
     private enum Behaviour { ANSWER, HOLD, DROP }
 
-    private record Scripted(Behaviour behaviour, Answer answer) {}
+    private record Scripted(Behaviour behaviour, @Nullable Answer answer) {}
 
     private final URI webhookUrl;
     private final HttpServer server;
@@ -284,7 +285,7 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
             } else if (next.behaviour() == Behaviour.DROP) {
                 return; // closing the exchange unanswered drops the connection
             } else {
-                answer = next.answer();
+                answer = Objects.requireNonNull(next.answer(), "an ANSWER is scripted with its answer");
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -4,4 +4,7 @@
  * an adapter's fake provider implements for it. The simulated channel lives in its own module,
  * {@code channel-simulated} ({@link io.campaignkit.channel.simulated.SimulatedChannel}).
  */
+@NullMarked
 package io.campaignkit.testkit.channel;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.engine;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.InboundMessage;
@@ -320,7 +321,7 @@ public final class CampaignScenario {
         private ManualClock clock = ManualClock.ofDefaults();
         private ChannelCapabilities capabilities = SimulatedChannelConfiguration.DEFAULT_CAPABILITIES;
         private Outcome defaultOutcome = SimulatedChannelConfiguration.DEFAULT_OUTCOME;
-        private OutcomeMix outcomeMix;
+        private @Nullable OutcomeMix outcomeMix;
         private final Map<String, BotFlow> bots = new HashMap<>();
         private long seed = 1;
         private DeliverySemantics semantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;

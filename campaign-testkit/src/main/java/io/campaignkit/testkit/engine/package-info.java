@@ -3,4 +3,7 @@
  * wires the engine with a manual clock, the simulated channel, the in-memory store and recording
  * bots and listener, and drives time from one due instant to the next.
  */
+@NullMarked
 package io.campaignkit.testkit.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -40,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * agreement with core's {@code TokenBucketPacer} arithmetic on random schedules, and threads of two
  * nodes together (the {@link PermitLimits} group); and, in {@link Buckets}, a permit from both buckets or from neither, a
  * sender shared by its campaigns (and not by others), holds, forgetting a campaign, instants that go
- * back, and argument validation. Time is never read from the system clock: the kit passes instants from
+ * back, and argument validation; in {@link SenderOnly}, the sender-only limits of replies (the sender's
+ * bucket alone, and the hold that makes the campaigns pay a reply sent without a permit). Time is never read from the system clock: the kit passes instants from
  * {@link #startTime()} on a timeline of its own, as the engine passes its clock's.
  */
 public abstract class PacingStoreContractKit extends PacingContractSupport {
@@ -154,7 +156,7 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             Instant now = startTime();
             for (int step = 0; step < SCHEDULE_STEPS; step++) {
                 SendLimits limits = campaigns.get(random.nextInt(campaigns.size()));
-                SendPacer expected = model.get(limits);
+                SendPacer expected = Objects.requireNonNull(model.get(limits));
                 String where = "step " + step + " at " + now + " for " + limits.campaign();
                 switch (random.nextInt(8)) {
                     case 0 -> {
@@ -354,6 +356,7 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
 
         /** Bad arguments are refused with an {@code InvalidArgumentException} naming the argument. */
         @Test
+        @SuppressWarnings("NullAway") // passes null on purpose: the store must refuse it by name
         void badArgumentsAreRefusedByName() {
             PacingStore store = store();
             SendLimits limits = limits("checked", RateLimit.perSecond(1), "checked-sender", RateLimit.perSecond(1));
@@ -370,6 +373,59 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             assertInvalidArgument(() -> store.forget(null), "campaign");
             // nothing was taken by the refused calls
             assertThat(store.tryAcquire(limits, 5, at(0))).isEqualTo(1);
+        }
+    }
+    /** Sender-only limits ({@link SendLimits#senderOnly}): a reply's permits, in debt when none is free. */
+    @Nested
+    public class SenderOnly {
+
+        /** A sender-only permit is one of the sender's: the campaigns on it get that many fewer, other senders none fewer. */
+        @Test
+        void aSenderOnlyPermitIsTakenFromTheSendersBucket() {
+            PacingStore store = store();
+            SendLimits campaign = limits("paced", PermitLimits.ROOMY, "shared", RateLimit.perSecond(1));
+            SendLimits replies = SendLimits.senderOnly(sender("shared"), RateLimit.perSecond(1));
+            SendLimits otherReplies = SendLimits.senderOnly(sender("other"), RateLimit.perSecond(1));
+            assertThat(store.tryAcquire(replies, 5, at(0))).isEqualTo(1);
+            assertThat(store.tryAcquire(otherReplies, 5, at(0))).as("another sender's bucket").isEqualTo(1);
+            assertThat(store.tryAcquire(campaign, 1, at(999))).isZero();
+            assertThat(store.nextPermitAt(replies, at(0))).isEqualTo(at(1000));
+            assertThat(store.tryAcquire(campaign, 1, at(1000))).isEqualTo(1);
+            assertThat(store.tryAcquire(replies, 1, at(1500))).isZero();
+        }
+
+        /** No campaign's pace applies to sender-only limits: a campaign that used its hour's permit slows them down in nothing. */
+        @Test
+        void noCampaignsPaceAppliesToSenderOnlyLimits() {
+            PacingStore store = store();
+            RateLimit senderLimit = RateLimit.perSecond(10).withBurst(4);
+            SendLimits slow = limits("slow", RateLimit.perHour(1), "fast", senderLimit);
+            SendLimits replies = SendLimits.senderOnly(sender("fast"), senderLimit);
+            assertThat(store.tryAcquire(slow, 5, at(0))).isEqualTo(1);
+            assertThat(store.tryAcquire(replies, 10, at(0))).as("what the sender's bucket has left").isEqualTo(4);
+            assertThat(store.tryAcquire(replies, 10, at(100))).isEqualTo(1);
+            assertThat(store.tryAcquire(slow, 1, at(200))).as("the campaign's own pace still holds it").isZero();
+        }
+
+        /**
+         * A reply sent without a permit holds the sender one permit interval past its next permit: the
+         * campaigns on it send that much later, and a second such reply adds one more interval.
+         */
+        @Test
+        void aHoldPastTheNextPermitMakesTheCampaignsPayTheDebt() {
+            PacingStore store = store();
+            RateLimit senderLimit = RateLimit.perSecond(1);
+            SendLimits campaign = limits("debtor", PermitLimits.ROOMY, "in-debt", senderLimit);
+            SendLimits replies = SendLimits.senderOnly(sender("in-debt"), senderLimit);
+            assertThat(store.tryAcquire(campaign, 1, at(0))).isEqualTo(1);
+            for (int reply = 1; reply <= 2; reply++) {
+                assertThat(store.tryAcquire(replies, 1, at(100))).isZero();
+                store.holdSender(replies, store.nextPermitAt(replies, at(100)).plus(replies.senderPermitInterval()));
+            }
+            assertThat(store.nextPermitAt(campaign, at(100))).isEqualTo(at(3000));
+            assertThat(store.tryAcquire(campaign, 1, at(2999))).isZero();
+            assertThat(store.tryAcquire(campaign, 5, at(3000))).isEqualTo(1);
+            assertThat(store.tryAcquire(campaign, 5, at(4000))).isEqualTo(1);
         }
     }
 }

@@ -5,4 +5,7 @@
  * core's token bucket arithmetic, a permit from both buckets or neither, senders shared by their
  * campaigns, holds, forgetting, instants that go back, argument validation, threads of two nodes).
  */
+@NullMarked
 package io.campaignkit.testkit.pacing;
+
+import org.jspecify.annotations.NullMarked;

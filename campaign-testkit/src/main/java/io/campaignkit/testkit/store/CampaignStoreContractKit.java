@@ -37,6 +37,15 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
     protected CampaignStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected CampaignStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     // ================================================================ campaigns
 
     /** Inserting, finding and deleting campaigns. */
@@ -48,6 +57,18 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         void insertedCampaignIsFoundAsItWas() {
             Campaign campaign = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(campaign);
+            assertThat(store().find(campaign.id())).contains(campaign);
+        }
+
+        @Test
+        void aBusyContactWaitIsKeptWithTheConfiguration() {
+            Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
+            Campaign campaign = Campaign.create(ready.id(), ready.tenantId(), ready.projectId(), ready.kind(),
+                    ready.configuration().toBuilder().busyContactWait(java.time.Duration.ofMinutes(90)).build(),
+                    startTime());
+            store().insert(campaign);
+            assertThat(store().find(campaign.id()).orElseThrow().configuration().busyContactWait())
+                    .isEqualTo(java.time.Duration.ofMinutes(90));
             assertThat(store().find(campaign.id())).contains(campaign);
         }
 

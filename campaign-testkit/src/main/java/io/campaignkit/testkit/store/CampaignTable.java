@@ -1,9 +1,12 @@
 package io.campaignkit.testkit.store;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.DuplicateCampaignException;
 import io.campaignkit.core.port.VersionConflictException;
 import java.util.ArrayList;
@@ -17,8 +20,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
 
 /**
- * The campaigns of an {@link InMemoryCampaignStore}, with sorted indexes by state and by tenant's
- * project for paging. Each write is atomic per campaign id ({@link ConcurrentHashMap#compute});
+ * The campaigns of an {@link InMemoryCampaignStore}, with sorted indexes by state, by tenant and by
+ * tenant's project for paging. Each write is atomic per campaign id ({@link ConcurrentHashMap#compute});
  * an index may briefly list a campaign under its old key too, so readers re-check the campaign.
  */
 final class CampaignTable {
@@ -28,6 +31,7 @@ final class CampaignTable {
     private final Map<CampaignId, Campaign> campaigns = new ConcurrentHashMap<>();
     private final Map<CampaignState, NavigableSet<CampaignId>> byState = new EnumMap<>(CampaignState.class);
     private final Map<ProjectKey, NavigableSet<CampaignId>> byProject = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<CampaignId>> byTenant = new ConcurrentHashMap<>();
 
     CampaignTable() {
         for (CampaignState state : CampaignState.values()) {
@@ -82,7 +86,7 @@ final class CampaignTable {
     }
 
     List<Campaign> findByState(CampaignState state, Optional<CampaignId> after, int limit) {
-        return page(byState.get(state), after, limit, campaign -> campaign.state() == state);
+        return page(Objects.requireNonNull(byState.get(state)), after, limit, campaign -> campaign.state() == state);
     }
 
     List<Campaign> findByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) {
@@ -94,9 +98,17 @@ final class CampaignTable {
                 campaign -> campaign.tenantId().equals(tenantId) && campaign.projectId().equals(projectId));
     }
 
+    /** A page of one tenant's campaigns through its project's index, or its own, checking each filter. */
+    List<Campaign> findListing(CampaignQuery.Listing listing) {
+        NavigableSet<CampaignId> ids = listing.projectId().isPresent()
+                ? byProject.get(new ProjectKey(listing.tenantId(), listing.projectId().get()))
+                : byTenant.get(listing.tenantId());
+        return ids == null ? List.of() : page(ids, listing.after(), listing.limit(), listing::matches);
+    }
+
     private List<Campaign> page(NavigableSet<CampaignId> ids, Optional<CampaignId> after, int limit,
             Predicate<Campaign> stillMatches) {
-        List<Campaign> page = new ArrayList<>(Math.min(limit, 64));
+        List<Campaign> page = new ArrayList<>(); // most pages hold a campaign or two, asked twice every run
         for (CampaignId id : after.isPresent() ? ids.tailSet(after.get(), false) : ids) {
             Campaign campaign = campaigns.get(id);
             if (campaign != null && stillMatches.test(campaign)) {
@@ -110,19 +122,26 @@ final class CampaignTable {
     }
 
     private void index(Campaign campaign) {
-        byState.get(campaign.state()).add(campaign.id());
+        Objects.requireNonNull(byState.get(campaign.state())).add(campaign.id()); // every state has a set
         byProject.computeIfAbsent(new ProjectKey(campaign.tenantId(), campaign.projectId()),
                 key -> new ConcurrentSkipListSet<>()).add(campaign.id());
+        byTenant.computeIfAbsent(campaign.tenantId(), key -> new ConcurrentSkipListSet<>()).add(campaign.id());
     }
 
     /** Removes the index entries of {@code old} that {@code replacement} (null when deleted) does not share. */
-    private void unindex(Campaign old, Campaign replacement) {
+    private void unindex(Campaign old, @Nullable Campaign replacement) {
         if (replacement == null || replacement.state() != old.state()) {
-            byState.get(old.state()).remove(old.id());
+            Objects.requireNonNull(byState.get(old.state())).remove(old.id());
         }
         if (replacement == null || !replacement.tenantId().equals(old.tenantId())
                 || !replacement.projectId().equals(old.projectId())) {
             NavigableSet<CampaignId> ids = byProject.get(new ProjectKey(old.tenantId(), old.projectId()));
+            if (ids != null) {
+                ids.remove(old.id());
+            }
+        }
+        if (replacement == null || !replacement.tenantId().equals(old.tenantId())) {
+            NavigableSet<CampaignId> ids = byTenant.get(old.tenantId());
             if (ids != null) {
                 ids.remove(old.id());
             }

@@ -28,6 +28,9 @@ import java.util.Set;
  * and in the end every recipient is sent once the processes keep going. A failure names the seed that
  * replays it. Used by the contract kit with fixed seeds and by property tests with random ones.
  */
+// A test model: its look-ups hit keys it put itself, and its fields are set before they are read; a miss
+// would be a bug of the kit, which fails the run with a NullPointerException.
+@SuppressWarnings("NullAway")
 final class ClaimSchedule {
 
     /** Why a schedule failed, with the seed and step that replay it. */

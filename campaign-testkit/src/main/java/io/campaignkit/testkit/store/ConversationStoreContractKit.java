@@ -37,6 +37,15 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
     protected ConversationStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected ConversationStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     private final CampaignId campaign = CampaignId.of("c-1");
 
     private PhoneNumber phone(int index) {
@@ -206,6 +215,17 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isFalse();
             assertThat(inbound().countQueued(campaign)).isEqualTo(1);
             assertThat(inbound().countQueued(CampaignId.of("c-2"))).isZero();
+        }
+
+        @Test
+        void aMessageAcknowledgedIsNotQueuedAgainByItsId() {
+            String conversation = conversation(0);
+            inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10));
+            List<QueuedInbound> claimed = inbound().claimQueued(campaign, leaseFrom("engine", at(100)), 10, at(100));
+            inbound().acknowledgeQueued(campaign, List.of(claimed.get(0).sequence()));
+            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10)))
+                    .as("a webhook redelivered after the bot had the message").isFalse();
+            assertThat(inbound().countQueued(campaign)).isZero();
         }
 
         @Test

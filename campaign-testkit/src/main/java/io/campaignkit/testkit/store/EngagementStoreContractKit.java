@@ -31,6 +31,15 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
     protected EngagementStoreContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected EngagementStoreContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** A contact is engaged in at most one campaign per sender. */
     @Nested
     @DisplayName("exclusivity")
@@ -66,6 +75,21 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
             assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 1))).isEmpty();
             assertThat(engagements().engage(OTHER_SENDER, second, phonesOf(0, 1))).isEmpty();
             assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).contains(second);
+        }
+
+        @Test
+        void aTenantWideScopeKeyIsOneMoreSenderKey() {
+            // the engine's PER_CONTACT scope engages contacts under a key no channel has, one per tenant,
+            // besides the sender they are sent from: the store keeps it like any sender's
+            SenderKey tenantWide = new SenderKey("*tenant", "acme");
+            assertThat(engagements().engage(tenantWide, first, phonesOf(0, 2))).isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2))).isEmpty();
+            assertThat(engagements().engage(tenantWide, second, phonesOf(1, 3))).containsExactly(contact(1).phone());
+            assertThat(engagements().engagedCampaign(tenantWide, contact(1).phone())).contains(first);
+            assertThat(engagements().engagedCampaign(tenantWide, contact(2).phone())).contains(second);
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(2).phone())).isEmpty();
+            assertThat(engagements().releaseEngagements(first, 100)).as("the scope key's and the sender's").isEqualTo(4);
+            assertThat(engagements().engage(tenantWide, second, phonesOf(0, 2))).isEmpty();
         }
 
         @Test

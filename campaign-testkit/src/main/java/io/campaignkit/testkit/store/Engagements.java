@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,7 @@ final class Engagements {
                 Map<PhoneNumber, CampaignId> engaged = bySender.get(entry.getKey());
                 ArrayDeque<PhoneNumber> phones = entry.getValue();
                 while (released < limit && !phones.isEmpty()) {
-                    if (engaged.remove(phones.pollFirst(), campaignId)) {
+                    if (Objects.requireNonNull(engaged).remove(phones.pollFirst(), campaignId)) {
                         released++;
                     }
                 }

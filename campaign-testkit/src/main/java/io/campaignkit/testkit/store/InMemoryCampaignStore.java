@@ -31,6 +31,7 @@ import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
@@ -47,7 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every storage port of the engine in memory, for tests, demos and benchmarks: campaigns
  * ({@link CampaignStore}), recipients ({@link RecipientStore}), exclusivity ({@link EngagementStore}),
- * the suppression list ({@link SuppressionList}), conversations and queued inbound messages
+ * the suppression list ({@link SuppressionList}, with its {@link SuppressionRecords}), conversations and queued inbound messages
  * ({@link ConversationStore}) and event tracking ({@link TrackingStore}). It passes the
  * {@link StorageContractKit}, so the engine behaves on it as on a database.
  *
@@ -67,7 +68,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what a change does to a recipient is core's {@code RecipientRules}.
  */
 public final class InMemoryCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
-        EngagementStore, SuppressionList, TrackingStore {
+        EngagementStore, SuppressionList, SuppressionRecords, TrackingStore {
 
     private final CampaignTable campaigns = new CampaignTable();
     private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
@@ -100,6 +101,9 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         }
         if (query instanceof CampaignQuery.ByState byState) {
             return campaigns.findByState(byState.state(), byState.after(), byState.limit());
+        }
+        if (query instanceof CampaignQuery.Listing listing) {
+            return campaigns.findListing(listing);
         }
         CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
         return campaigns.findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
@@ -178,6 +182,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
             RecipientBook book = books.get(awaiting.campaignId());
             return book == null ? List.of() : book.awaitingDelivery(awaiting);
         }
+        if (query instanceof RecipientQuery.ByOutcome byOutcome) {
+            RecipientBook book = books.get(byOutcome.campaignId());
+            return book == null ? List.of() : book.page(byOutcome);
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         RecipientBook book = books.get(page.campaignId());
         return book == null ? List.of() : book.page(page.afterSequence(), page.limit());
@@ -228,6 +236,11 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     @Override
     public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         return suppressions.suppressedAmong(sender, phones);
+    }
+
+    @Override
+    public List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
+        return suppressions.suppressionsOf(phone, senders);
     }
 
     // ================================================================ ConversationStore

@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.store;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +13,7 @@ final class ProviderIdIndex {
         byId.putIfAbsent(providerMessageId, entry);
     }
 
-    RecipientEntry get(String providerMessageId) {
+    @Nullable RecipientEntry get(String providerMessageId) {
         return byId.get(providerMessageId);
     }
 

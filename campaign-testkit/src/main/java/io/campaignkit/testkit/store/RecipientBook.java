@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.store;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -49,7 +50,8 @@ final class RecipientBook {
     private final PriorityQueue<RecipientEntry> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
-    private final Map<CounterKey, CounterValues> counters = new HashMap<>();
+    /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
+    private final Map<CounterKey, long[]> counters = new HashMap<>();
     private final ProviderIdIndex providerIds;
 
     RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
@@ -81,7 +83,6 @@ final class RecipientBook {
     synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
         LeaseBatch batch = new LeaseBatch(lease);
         List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
-        RecipientCounting counting = new RecipientCounting();
         while (claimed.size() < limit) {
             RecipientEntry next = nextPending();
             if (next == null || next.recipient.dueAt().isAfter(now)) {
@@ -92,13 +93,12 @@ final class RecipientBook {
             next.recipient = RecipientRules.claim(before, lease, now);
             next.holdBy(batch);
             batch.members.add(next);
-            counting.changed(before, next.recipient);
+            countChange(before, next.recipient);
             claimed.add(next.recipient);
         }
         if (!claimed.isEmpty()) {
             leases.add(batch);
         }
-        count(counting);
         return claimed;
     }
 
@@ -134,7 +134,7 @@ final class RecipientBook {
     }
 
     /** Applies one update to a recipient of this book; null when it changed nothing. */
-    synchronized RecipientChange apply(RecipientUpdate update) {
+    synchronized @Nullable RecipientChange apply(RecipientUpdate update) {
         RecipientEntry entry = byPhone.get(update.key().phone().e164());
         if (entry == null) {
             return null;
@@ -146,7 +146,7 @@ final class RecipientBook {
         }
         RecipientChange change = new RecipientChange(before, after.get());
         replace(entry, change);
-        count(new RecipientCounting().changed(change));
+        countChange(before, change.after());
         return change;
     }
 
@@ -193,6 +193,19 @@ final class RecipientBook {
                 .limit(query.limit()).toList();
     }
 
+    /** As {@link #page}, only the recipients {@code query} matches. */
+    synchronized List<Recipient> page(io.campaignkit.core.port.RecipientQuery.ByOutcome query) {
+        List<Recipient> page = new ArrayList<>(Math.min(query.limit(), 256));
+        for (long next = Math.max(0, query.afterSequence() + 1); next < bySequence.size() && page.size() < query.limit();
+                next++) {
+            Recipient recipient = bySequence.get((int) next).recipient;
+            if (query.matches(recipient)) {
+                page.add(recipient);
+            }
+        }
+        return page;
+    }
+
     synchronized Optional<Instant> nextDueAt() {
         RecipientEntry next = nextPending();
         return next == null ? Optional.empty() : Optional.of(next.recipient.dueAt());
@@ -227,7 +240,9 @@ final class RecipientBook {
     }
 
     synchronized RecipientCounts counts() {
-        return RecipientCounting.counts(counters);
+        Map<CounterKey, CounterValues> values = new HashMap<>();
+        counters.forEach((key, sums) -> values.put(key, new CounterValues(sums[0], sums[1], sums[2], sums[3])));
+        return RecipientCounting.counts(values);
     }
 
     /** Removes the book's provider message ids from the index, when its campaign is deleted. */
@@ -257,7 +272,21 @@ final class RecipientBook {
     }
 
     private void count(RecipientCounting counting) {
-        counting.deltas().forEach((key, delta) -> counters.merge(key, delta, CounterValues::plus));
+        counting.deltas().forEach((key, delta) -> add(key, delta, 1));
+    }
+
+    /** {@link RecipientCounting#changed} of one recipient, added to the counters in place. */
+    private void countChange(Recipient before, Recipient after) {
+        add(RecipientCounting.keyOf(before), RecipientCounting.valuesOf(before), -1);
+        add(RecipientCounting.keyOf(after), RecipientCounting.valuesOf(after), 1);
+    }
+
+    private void add(CounterKey key, CounterValues values, int sign) {
+        long[] sums = counters.computeIfAbsent(key, k -> new long[4]);
+        sums[0] += sign * values.recipients();
+        sums[1] += sign * values.accepted();
+        sums[2] += sign * values.delivered();
+        sums[3] += sign * values.read();
     }
 
     private void enqueuePending(RecipientEntry entry) {

@@ -34,6 +34,15 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
     protected RecipientConcurrencyContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientConcurrencyContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** Several engine processes working on one campaign at once. */
     @Nested
     @DisplayName("concurrent claims")

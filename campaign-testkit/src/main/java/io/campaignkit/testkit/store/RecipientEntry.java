@@ -1,5 +1,6 @@
 package io.campaignkit.testkit.store;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.port.Recipient;
 
 /**
@@ -12,7 +13,7 @@ final class RecipientEntry {
     final RecipientBook book;
     Recipient recipient;
     /** The lease batch holding it while SENDING, else null. */
-    LeaseBatch heldBy;
+    @Nullable LeaseBatch heldBy;
 
     RecipientEntry(RecipientBook book, Recipient recipient) {
         this.book = book;
@@ -20,7 +21,7 @@ final class RecipientEntry {
     }
 
     /** Moves it under {@code batch} (or under none), keeping the batches' live counts right. */
-    void holdBy(LeaseBatch batch) {
+    void holdBy(@Nullable LeaseBatch batch) {
         if (heldBy != null) {
             heldBy.live--;
         }

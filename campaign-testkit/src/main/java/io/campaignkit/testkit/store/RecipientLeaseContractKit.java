@@ -31,6 +31,15 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
     protected RecipientLeaseContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientLeaseContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     /** Every update that carries the lease of its claim, and the state it moves a held recipient to. */
     enum SendOutcome {
         ACCEPTED(DeliveryState.SENT),

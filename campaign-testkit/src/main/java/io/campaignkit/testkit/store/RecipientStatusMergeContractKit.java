@@ -27,6 +27,15 @@ public abstract class RecipientStatusMergeContractKit extends StoreContractSuppo
     protected RecipientStatusMergeContractKit() {
     }
 
+    /**
+     * For kits that run this one nested: the hooks answer as {@code hooks} does.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected RecipientStatusMergeContractKit(StoreContractSupport hooks) {
+        super(hooks);
+    }
+
     // ================================================================ status merges
 
     /** Status reports merge monotonically and idempotently. */

@@ -1,11 +1,6 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.SenderKey;
-import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.port.CampaignStorage;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -38,238 +33,126 @@ public abstract class StorageContractKit extends StoreContractSupport {
     /** {@link CampaignStoreContractKit} on this storage. */
     @Nested
     public class Campaigns extends CampaignStoreContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Campaigns() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link RecipientStoreContractKit} on this storage. */
     @Nested
     public class Recipients extends RecipientStoreContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Recipients() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link RecipientLeaseContractKit} on this storage. */
     @Nested
     public class Leases extends RecipientLeaseContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Leases() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link RecipientStatusMergeContractKit} on this storage. */
     @Nested
     public class StatusMerges extends RecipientStatusMergeContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public StatusMerges() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link RecipientConcurrencyContractKit} on this storage. */
     @Nested
     public class Concurrency extends RecipientConcurrencyContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Concurrency() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link EngagementStoreContractKit} on this storage. */
     @Nested
     public class EngagementsAndSuppressions extends EngagementStoreContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public EngagementsAndSuppressions() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
-        }
-
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
-        }
-
-        @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
-        }
-
-        @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
         }
     }
 
     /** {@link ConversationStoreContractKit} on this storage. */
     @Nested
     public class ConversationsAndTracking extends ConversationStoreContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public ConversationsAndTracking() {
+            super(StorageContractKit.this);
+        }
+
         @Override
         protected CampaignStorage storage() {
             return StorageContractKit.this.storage();
         }
+    }
 
-        @Override
-        protected Instant startTime() {
-            return StorageContractKit.this.startTime();
+    /** {@link CampaignListingContractKit} on this storage. */
+    @Nested
+    public class Listings extends CampaignListingContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Listings() {
+            super(StorageContractKit.this);
         }
 
         @Override
-        protected int concurrentClaimers() {
-            return StorageContractKit.this.concurrentClaimers();
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
+
+    /** {@link SuppressionRecordsContractKit} on this storage; skipped when its suppression list keeps no records. */
+    @Nested
+    public class SuppressionRecordsChecks extends SuppressionRecordsContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public SuppressionRecordsChecks() {
+            super(StorageContractKit.this);
         }
 
         @Override
-        protected Duration concurrencyTimeout() {
-            return StorageContractKit.this.concurrencyTimeout();
-        }
-
-        @Override
-        protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
-            return StorageContractKit.this.readyCampaign(id, tenantId, projectId, binding);
-        }
-
-        @Override
-        protected Contact contact(int index) {
-            return StorageContractKit.this.contact(index);
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
         }
     }
 }

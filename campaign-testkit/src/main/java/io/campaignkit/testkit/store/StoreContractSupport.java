@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +72,23 @@ public abstract class StoreContractSupport {
     /** A skip reason, for the checks. */
     protected static final StatusReason OPTED_OUT = StatusReason.of("OPTED_OUT", "the contact opted out", true);
 
+    /** The kit whose hooks this one answers with, when it runs nested in {@link StorageContractKit}. */
+    private final @Nullable StoreContractSupport hooks;
+
     /** For subclasses. */
     protected StoreContractSupport() {
+        this.hooks = null;
+    }
+
+    /**
+     * For kits nested in another: every hook ({@link #startTime()}, {@link #concurrentClaimers()},
+     * {@link #concurrencyTimeout()}, {@link #readyCampaign}, {@link #contact(int)}) answers as
+     * {@code hooks} does, so a store's overrides on the outer kit reach every nested one.
+     *
+     * @param hooks the kit that answers the hooks
+     */
+    protected StoreContractSupport(StoreContractSupport hooks) {
+        this.hooks = java.util.Objects.requireNonNull(hooks, "hooks");
     }
 
     /**
@@ -94,7 +110,7 @@ public abstract class StoreContractSupport {
      * @return by default {@link #DEFAULT_START_TIME}
      */
     protected Instant startTime() {
-        return DEFAULT_START_TIME;
+        return hooks != null ? hooks.startTime() : DEFAULT_START_TIME;
     }
 
     /**
@@ -103,7 +119,7 @@ public abstract class StoreContractSupport {
      * @return by default {@link #DEFAULT_CONCURRENT_CLAIMERS}
      */
     protected int concurrentClaimers() {
-        return DEFAULT_CONCURRENT_CLAIMERS;
+        return hooks != null ? hooks.concurrentClaimers() : DEFAULT_CONCURRENT_CLAIMERS;
     }
 
     /**
@@ -112,7 +128,7 @@ public abstract class StoreContractSupport {
      * @return by default {@link #DEFAULT_CONCURRENCY_TIMEOUT}
      */
     protected Duration concurrencyTimeout() {
-        return DEFAULT_CONCURRENCY_TIMEOUT;
+        return hooks != null ? hooks.concurrencyTimeout() : DEFAULT_CONCURRENCY_TIMEOUT;
     }
 
     /**
@@ -125,6 +141,9 @@ public abstract class StoreContractSupport {
      * @return a campaign that {@link Campaign#launch} accepts
      */
     protected Campaign readyCampaign(String id, String tenantId, String projectId, SenderKey binding) {
+        if (hooks != null) {
+            return hooks.readyCampaign(id, tenantId, projectId, binding);
+        }
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name("Contract kit " + id)
                 .botFlowId("contract-kit-flow")
@@ -155,6 +174,9 @@ public abstract class StoreContractSupport {
      * @return the contact
      */
     protected Contact contact(int index) {
+        if (hooks != null) {
+            return hooks.contact(index);
+        }
         return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index))).name("Contact " + index).build();
     }
 

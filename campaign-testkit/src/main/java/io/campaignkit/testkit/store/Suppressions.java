@@ -3,7 +3,9 @@ package io.campaignkit.testkit.store;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.Suppression;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,20 @@ final class Suppressions {
         return suppressions.remove(new Key(sender, phone)) != null;
     }
 
+    List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
+        List<Suppression> found = new ArrayList<>();
+        Optional.ofNullable(suppressions.get(new Key(Optional.empty(), phone))).ifPresent(found::add);
+        for (SenderKey sender : new LinkedHashSet<>(senders)) {
+            Optional.ofNullable(suppressions.get(new Key(Optional.of(sender), phone))).ifPresent(found::add);
+        }
+        return found;
+    }
+
     Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
         Set<PhoneNumber> suppressed = new LinkedHashSet<>();
+        if (suppressions.isEmpty()) {
+            return suppressed; // the common case, asked for every claimed batch
+        }
         Optional<SenderKey> onSender = Optional.of(sender);
         for (PhoneNumber phone : phones) {
             if (suppressions.containsKey(new Key(onSender, phone)) || suppressions.containsKey(new Key(Optional.empty(), phone))) {

@@ -20,4 +20,7 @@
  * </ul>
  * Argument checks are not in the kits: the engine checks every argument before it reaches a store.
  */
+@NullMarked
 package io.campaignkit.testkit.store;
+
+import org.jspecify.annotations.NullMarked;

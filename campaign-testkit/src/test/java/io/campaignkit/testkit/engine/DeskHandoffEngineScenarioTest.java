@@ -4,7 +4,10 @@ import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.simulated.RecordedSend;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.desk.Actor;
@@ -99,4 +102,49 @@ class DeskHandoffEngineScenarioTest {
         assertThat(desk.isWithDesk(PhoneNumber.parse(phone))).isFalse();
     }
 
+    @Test
+    void afterARestartTheAgentAnswersAndClosesBeforeTheContactWritesAgain() {
+        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bridge.wrap(bot))
+                .conversationIdleTimeout(Duration.ofDays(3)).build();
+        InMemoryDeskStore store = new InMemoryDeskStore();
+        ConversationDesk desk = ConversationDesk.builder().storage(store.storage()).channel(bridge)
+                .clock(scenario.clock()).build();
+        bridge.attach(desk);
+        bridge.connect(scenario.engine());
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
+        Actor admin = Actor.administrator("admin");
+        DeskSettings settings = DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
+                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withInactivityTimeout(Duration.ofDays(3));
+        desk.configure(admin, settings);
+        desk.registerAgent(admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
+        desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
+        scenario.launch(id, Fixtures.contacts(0, 1));
+        scenario.runFor(Duration.ofSeconds(5));
+        String phone = Fixtures.phone(0);
+        scenario.inbound(phone, "ASESOR");
+        scenario.runFor(Duration.ofSeconds(5));
+        DeskConversation handed = store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(phone))).get(0);
+
+        // the host restarts: a new engine, bridge and desk on the same stores; the contact has not written since
+        EngineDeskBridge restarted = new EngineDeskBridge();
+        CampaignEngine engine = CampaignEngine.builder().store(scenario.store()).channel(scenario.channel())
+                .botFlows(restarted.wrap(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot)))).clock(scenario.clock())
+                .ownerId("restarted").callbackExecutor(Runnable::run).build();
+        ConversationDesk deskAgain = ConversationDesk.builder().storage(store.storage()).channel(restarted)
+                .clock(scenario.clock()).build();
+        restarted.attach(deskAgain);
+        deskAgain.configure(admin, settings); // the host's start-up, from its campaign screen's data
+        assertThatThrownBy(() -> deskAgain.send(ANA, handed.id(), new AgentMessage.Text("¿me lee?")))
+                .as("without the engine the handle is nowhere").isInstanceOf(CampaignKitException.class)
+                .hasMessageContaining("EngineDeskBridge.connect");
+        restarted.connect(engine);
+
+        deskAgain.send(ANA, handed.id(), new AgentMessage.Text("Hola, soy Ana"));
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(textsTo(scenario, phone)).containsExactly("Te comunico con un asesor", "Hola, soy Ana");
+        deskAgain.close(ANA, handed.id(), "PAGO_PROMETIDO");
+        assertThat(scenario.store().findOpenConversation(id, PhoneNumber.parse(phone)))
+                .as("the engine's conversation closed with the desk's").isEmpty();
+        assertThat(engine.replyTo(handed.id())).isEmpty();
+    }
 }

@@ -171,7 +171,7 @@ class EngineSimulationProperties {
             List<long[]> actions = new ArrayList<>();
             int actionCount = 4 + random.nextInt(10);
             for (int i = 0; i < actionCount; i++) {
-                actions.add(new long[] {random.nextInt(36 * 3600), random.nextInt(5), random.nextInt(POOL)});
+                actions.add(new long[] {random.nextInt(36 * 3600), random.nextInt(6), random.nextInt(POOL)});
             }
             actions.sort((a, b) -> Long.compare(a[0], b[0]));
             for (long[] action : actions) {
@@ -274,6 +274,7 @@ class EngineSimulationProperties {
                         }
                     }
                     case 3 -> inbound(target);
+                    case 5 -> retarget(id);
                     default -> {
                         if (random.nextInt(3) == 0 && scenario.campaign(id).state() == CampaignState.SCHEDULED) {
                             scenario.engine().unschedule(id);
@@ -286,6 +287,55 @@ class EngineSimulationProperties {
             } catch (CampaignKitException refusedInThisState) {
                 // pausing a finished campaign, resuming a running one...: refused, as it should be
             }
+        }
+
+        /**
+         * Retargets a launched campaign: a new campaign for its recipients of a random outcome, launched
+         * at once. Its audience is exactly those recipients at the launch (the ones still engaged in an
+         * active source are skipped); then it runs under every invariant, like the others.
+         */
+        private void retarget(CampaignId source) {
+            Campaign from = scenario.campaign(source);
+            if (from.state() != CampaignState.ACTIVE && from.state() != CampaignState.FINISHED || from.isPreparing()) {
+                return;
+            }
+            int pick = random.nextInt(4);
+            io.campaignkit.core.campaign.OutcomeFilter filter = switch (pick) {
+                case 0 -> io.campaignkit.core.campaign.OutcomeFilter.failed();
+                case 1 -> io.campaignkit.core.campaign.OutcomeFilter.custom().unknown().skipped().build();
+                case 2 -> io.campaignkit.core.campaign.OutcomeFilter.custom().notDelivered().build();
+                default -> io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build();
+            };
+            java.util.function.Predicate<DeliveryState> taken = switch (pick) {
+                case 0 -> state -> state == DeliveryState.FAILED;
+                case 1 -> state -> state == DeliveryState.UNKNOWN || state == DeliveryState.SKIPPED;
+                case 2 -> state -> !state.isDelivered();
+                default -> state -> state != DeliveryState.REPLIED;
+            };
+            Set<PhoneNumber> expected = new HashSet<>();
+            scenario.engine().recipients(source, -1, 1000).stream().filter(r -> taken.test(r.state()))
+                    .forEach(r -> expected.add(r.phone()));
+            Pace pace = Pace.perSecond(1 + random.nextInt(20));
+            ActiveHours schedule = randomHours();
+            OutOfHoursPolicy chosen = OutOfHoursPolicy.queue();
+            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c
+                    .activeHours(schedule).outOfHoursPolicy(chosen).deliveryPlan(DeliveryPlan.custom().pace(pace).build())
+                    .audience(io.campaignkit.core.campaign.AudienceReference.recipientsOf(source, filter))));
+            scenario.engine().launch(id, LaunchRequest.fromDirectory());
+            List<Recipient> added = scenario.engine().recipients(id, -1, 1000);
+            assertThat(added.stream().map(Recipient::phone).collect(java.util.stream.Collectors.toSet()))
+                    .as("the %s recipients of %s (%s) at the launch of %s", filter.toText(), source, from.state(), id)
+                    .isEqualTo(expected);
+            campaigns.add(id);
+            for (int i = 0; i < POOL; i++) {
+                byCorrelation.put(new RecipientKey(id, Fixtures.contact(i).phone()).correlationId(), id);
+            }
+            campaignSendTimes.put(id, new ArrayList<>());
+            paces.put(id, pace);
+            hours.put(id, schedule);
+            policies.put(id, chosen);
+            audienceSizes.put(id, added.size());
+            Statistics.label("retargeted").collect(filter.toText(), from.state());
         }
 
         /** Schedules (or moves) the campaign to a random start up to 12 hours ahead. */
@@ -316,6 +366,8 @@ class EngineSimulationProperties {
                 RecordedSend send = sends.get(i);
                 if (send.message().content() instanceof TemplateContent) {
                     checkFirstMessage(send);
+                } else {
+                    countReplyAgainstTheSender(send);
                 }
             }
             checkedSends = sends.size();
@@ -459,6 +511,15 @@ class EngineSimulationProperties {
                     .isLessThanOrEqualTo(RateLimit.ofPermitsPerSecond(senderLimit).maxPermitsIn(Duration.ofSeconds(1)));
         }
 
+        /**
+         * Issue 23 item 3: replies are messages of the sender too. They are never held back (a reply without
+         * a permit takes the next one in debt), so the sender's window is checked at each first message,
+         * which goes only once every debt is paid: replies and first messages together stay within the limit.
+         */
+        private void countReplyAgainstTheSender(RecordedSend reply) {
+            senderSendTimes.add(reply.requestedAt());
+        }
+
         /** How many of the (time-ordered) instants fall in the window {@code (end - length, end]}. */
         private static long countSince(List<Instant> times, Instant end, Duration length) {
             Instant start = end.minus(length);
@@ -504,10 +565,10 @@ class EngineSimulationProperties {
                     assertThat(toFallback).as(described + ": the campaign finished before the opening").isEqualTo(1L);
                     handedOverAtFinish++;
                 } else if (finished.isEmpty() || finished.get().isAfter(handOver)) {
-                    if (toFallback == 1 && queuedBehindAnEarlierMessage(message, schedule)) {
-                        // with slow bots, the contact's earlier queued message may still be on its way to
-                        // the bot when this one arrives: this one queues behind it (one contact's messages
-                        // reach the bot in order), and a finish hands what is still queued to the fallback
+                    if (toFallback == 1 && queuedBehindAnEarlierMessage(message)) {
+                        // with slow bots, the contact's earlier message may still be on its way to the bot
+                        // when this one arrives: this one waits in the queue behind it (one contact's
+                        // messages reach the bot in order), and a finish hands what is still queued to the fallback
                         handedOverAtFinish++;
                         continue;
                     }
@@ -518,13 +579,12 @@ class EngineSimulationProperties {
         }
 
         /**
-         * Whether, with slow bots, {@code message} may have been queued behind an earlier message of the
-         * same contact to the same campaign that arrived while the hours were closed (queued itself).
+         * Whether, with slow bots, {@code message} may have waited in the queue behind an earlier message
+         * of the same contact to the same campaign (every message for a bot goes through the queue).
          */
-        private boolean queuedBehindAnEarlierMessage(Injected message, ActiveHours schedule) {
-            return slowBots && injected.stream().anyMatch(earlier -> earlier.at().isBefore(message.at())
-                    && earlier.campaign().equals(message.campaign()) && earlier.phone().equals(message.phone())
-                    && !schedule.isOpenAt(earlier.at()));
+        private boolean queuedBehindAnEarlierMessage(Injected message) {
+            return slowBots && injected.subList(0, injected.indexOf(message)).stream().anyMatch(earlier ->
+                    earlier.campaign().equals(message.campaign()) && earlier.phone().equals(message.phone()));
         }
 
         /** However late the bot runs, one contact's messages reach it in the order they arrived. */

@@ -2,6 +2,7 @@ package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
+import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationStore;
@@ -22,6 +23,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +93,19 @@ class StoreContractKitSelfTest {
     void aStoreThatHandsOutHeldQueuedMessagesFailsTheQueueChecks() {
         assertThat(failedChecks(HandsOutHeldQueuedMessages.class)).contains("aMessageUnderALiveLeaseIsNotHandedOutAgain",
                 "aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld");
+    }
+
+    @Test
+    void aStoreWhoseListingIgnoresTheTenantFailsTheTenantIsolationChecks() {
+        assertThat(failedChecks(ListsEveryTenant.class)).contains(
+                "twoTenantsWithTheSameProjectAndCampaignNamesSeeTheirOwnOnly",
+                "aTenantsListingHoldsAllOfItsCampaignsByAscendingIdAndNoOtherTenants");
+    }
+
+    @Test
+    void aStoreWhoseListingIgnoresTheCursorFailsThePagingChecks() {
+        assertThat(failedChecks(IgnoresTheListingCursor.class)).contains("pagesHoldEveryMatchOnceInOrder",
+                "aCampaignAddedAfterTheCursorIsListedAndOneBeforeItIsNot");
     }
 
     private static Set<String> failedChecks(Class<?> kitSubclass) {
@@ -291,6 +306,36 @@ class StoreContractKitSelfTest {
                         new Object[] {args[0], fleeting, args[2], args[3]});
                 return claimed.stream().map(queued -> new QueuedInbound(queued.sequence(), queued.conversationId(),
                         queued.campaignId(), queued.phone(), queued.message(), Optional.of(asked))).toList();
+            }
+            return invokeReal(method, args);
+        }
+    }
+
+    /** Lists the campaigns of every tenant the kit uses that match the other filters. */
+    static class ListsEveryTenant extends BrokenStore {
+        @Override
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("findCampaigns") && args[0] instanceof CampaignQuery.Listing listing) {
+                List<Campaign> all = new ArrayList<>();
+                for (String tenant : List.of("acme", "globex", "initech")) {
+                    all.addAll(real.findCampaigns(new CampaignQuery.Listing(tenant, listing.projectId(), listing.state(),
+                            listing.botFlowId(), listing.channelType(), listing.channel(), listing.after(),
+                            listing.limit())));
+                }
+                return all.stream().sorted(Comparator.comparing(Campaign::id)).limit(listing.limit()).toList();
+            }
+            return invokeReal(method, args);
+        }
+    }
+
+    /** Answers every listing page as if it were the first. */
+    static class IgnoresTheListingCursor extends BrokenStore {
+        @Override
+        Object call(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("findCampaigns") && args[0] instanceof CampaignQuery.Listing listing) {
+                return real.findCampaigns(new CampaignQuery.Listing(listing.tenantId(), listing.projectId(),
+                        listing.state(), listing.botFlowId(), listing.channelType(), listing.channel(), Optional.empty(),
+                        listing.limit()));
             }
             return invokeReal(method, args);
         }

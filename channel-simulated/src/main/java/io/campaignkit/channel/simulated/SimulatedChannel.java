@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -284,7 +285,7 @@ public final class SimulatedChannel implements ChannelAdapter {
             while ((next = pollDue()).isPresent()) {
                 Timeline.Due item = next.get();
                 if (item.event() == null) {
-                    item.answer().run();
+                    Objects.requireNonNull(item.answer()).run(); // an item is an event or an answer
                     continue;
                 }
                 WebhookRequest request = signedWebhook(item.event());

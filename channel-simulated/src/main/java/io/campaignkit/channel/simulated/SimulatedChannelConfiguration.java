@@ -1,5 +1,6 @@
 package io.campaignkit.channel.simulated;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.Secret;
@@ -99,7 +100,7 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         private URI webhookUrl = DEFAULT_WEBHOOK_URL;
         private Secret webhookSecret = DEFAULT_WEBHOOK_SECRET;
         private Outcome defaultOutcome = DEFAULT_OUTCOME;
-        private OutcomeMix outcomeMix;
+        private @Nullable OutcomeMix outcomeMix;
         private boolean deliverOnClockAdvance;
 
         private Builder() {

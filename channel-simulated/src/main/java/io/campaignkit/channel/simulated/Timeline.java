@@ -1,5 +1,6 @@
 package io.campaignkit.channel.simulated;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.ChannelEvent;
@@ -24,7 +25,7 @@ import java.util.PriorityQueue;
 final class Timeline {
 
     /** An event to deliver, or (when {@code event} is null) a send answer to complete, due at {@code at}. */
-    record Due(Instant at, long order, ChannelEvent event, Runnable answer) {
+    record Due(Instant at, long order, @Nullable ChannelEvent event, @Nullable Runnable answer) {
     }
 
     private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));

@@ -6,4 +6,7 @@
  * {@link io.campaignkit.channel.simulated.TimeControl} clock (the testkit's {@code ManualClock}) lets a
  * test drive it without sleeping.
  */
+@NullMarked
 package io.campaignkit.channel.simulated;
+
+import org.jspecify.annotations.NullMarked;

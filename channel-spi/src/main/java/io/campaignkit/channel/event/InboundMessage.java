@@ -1,5 +1,6 @@
 package io.campaignkit.channel.event;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.internal.Checks;
 
@@ -94,12 +95,12 @@ public record InboundMessage(String providerMessageId, String from, String to, I
         private final String from;
         private final String to;
         private final Instant timestamp;
-        private String text;
-        private String buttonPayload;
-        private String replyToProviderMessageId;
+        private @Nullable String text;
+        private @Nullable String buttonPayload;
+        private @Nullable String replyToProviderMessageId;
         private List<MediaReference> media = List.of();
-        private String profileName;
-        private InboundContent content;
+        private @Nullable String profileName;
+        private @Nullable InboundContent content;
 
         private Builder(String providerMessageId, String from, String to, Instant timestamp) {
             this.providerMessageId = providerMessageId;
@@ -112,7 +113,7 @@ public record InboundMessage(String providerMessageId, String from, String to, I
          * @param value the text or caption, or null for none
          * @return this builder
          */
-        public Builder text(String value) {
+        public Builder text(@Nullable String value) {
             this.text = value;
             return this;
         }
@@ -121,7 +122,7 @@ public record InboundMessage(String providerMessageId, String from, String to, I
          * @param value the tapped button's payload, or null for none
          * @return this builder
          */
-        public Builder buttonPayload(String value) {
+        public Builder buttonPayload(@Nullable String value) {
             this.buttonPayload = value;
             return this;
         }
@@ -130,7 +131,7 @@ public record InboundMessage(String providerMessageId, String from, String to, I
          * @param value the provider id of the quoted message, or null for none
          * @return this builder
          */
-        public Builder replyToProviderMessageId(String value) {
+        public Builder replyToProviderMessageId(@Nullable String value) {
             this.replyToProviderMessageId = value;
             return this;
         }
@@ -148,7 +149,7 @@ public record InboundMessage(String providerMessageId, String from, String to, I
          * @param value the contact's display name, or null for none
          * @return this builder
          */
-        public Builder profileName(String value) {
+        public Builder profileName(@Nullable String value) {
             this.profileName = value;
             return this;
         }

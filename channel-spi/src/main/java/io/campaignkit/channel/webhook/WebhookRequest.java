@@ -1,5 +1,6 @@
 package io.campaignkit.channel.webhook;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
 
 import java.net.URI;
@@ -35,9 +36,9 @@ public final class WebhookRequest {
     private final URI url;
     private final WebhookHeaders headers;
     private final byte[] body;
-    private final Instant receivedAt; // null: not stamped by the host
+    private final @Nullable Instant receivedAt; // null: not stamped by the host
 
-    private WebhookRequest(String method, URI url, WebhookHeaders headers, byte[] body, Instant receivedAt) {
+    private WebhookRequest(String method, URI url, WebhookHeaders headers, byte[] body, @Nullable Instant receivedAt) {
         this.method = method;
         this.url = url;
         this.headers = headers;

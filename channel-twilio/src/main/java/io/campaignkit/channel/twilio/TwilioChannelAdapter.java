@@ -97,6 +97,16 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         return capabilities;
     }
 
+    /**
+     * Checks, without calling Twilio, what it would refuse at the first send: the sender's form, a
+     * template without a known Content SID or with more than 100 variables, and on WhatsApp an inline
+     * text as the first message.
+     */
+    @Override
+    public java.util.List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
+        return io.campaignkit.channel.twilio.internal.SendPreflight.problems(plan, config.whatsApp(), config::contentSidFor);
+    }
+
     /** @return the configuration this adapter runs with */
     public TwilioConfig config() {
         return config;

@@ -1,5 +1,6 @@
 package io.campaignkit.channel.twilio;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.Secret;
 
 import java.net.URI;
@@ -43,9 +44,9 @@ public final class TwilioConfig {
     private final TwilioSenderType senderType;
     private final double messagesPerSecond;
     private final URI statusCallbackUrl;
-    private final URI publicWebhookBaseUrl;
-    private final URI apiBaseUrl;
-    private final Duration validityPeriod;
+    private final @Nullable URI publicWebhookBaseUrl;
+    private final @Nullable URI apiBaseUrl;
+    private final @Nullable Duration validityPeriod;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxConcurrentSends;
@@ -224,7 +225,7 @@ public final class TwilioConfig {
                 + ", contentTemplates=" + contentTemplates + "]";
     }
 
-    private static <T> T require(T value, String name) {
+    private static <T> T require(@Nullable T value, String name) {
         if (value == null || (value instanceof String s && s.isBlank())) {
             throw new IllegalArgumentException(name + " is required");
         }
@@ -256,15 +257,15 @@ public final class TwilioConfig {
 
     /** Builder of {@link TwilioConfig}; not thread-safe. */
     public static final class Builder {
-        private String accountSid;
-        private Secret authToken;
-        private String sender;
-        private TwilioSenderType senderType;
-        private Double messagesPerSecond;
-        private URI statusCallbackUrl;
-        private URI publicWebhookBaseUrl;
-        private URI apiBaseUrl;
-        private Duration validityPeriod;
+        private @Nullable String accountSid;
+        private @Nullable Secret authToken;
+        private @Nullable String sender;
+        private @Nullable TwilioSenderType senderType;
+        private @Nullable Double messagesPerSecond;
+        private @Nullable URI statusCallbackUrl;
+        private @Nullable URI publicWebhookBaseUrl;
+        private @Nullable URI apiBaseUrl;
+        private @Nullable Duration validityPeriod;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxConcurrentSends = DEFAULT_MAX_CONCURRENT_SENDS;
@@ -368,7 +369,7 @@ public final class TwilioConfig {
          * @param contentSid {@code HX} and 32 hex digits
          * @return this builder
          */
-        public Builder contentTemplate(String name, String language, String contentSid) {
+        public Builder contentTemplate(String name, @Nullable String language, String contentSid) {
             require(name, "contentTemplate name");
             if (contentSid == null || !CONTENT_SID.matcher(contentSid).matches()) {
                 throw new IllegalArgumentException("contentSid of template '" + name + "' must be 'HX' and 32 hex digits (was '"

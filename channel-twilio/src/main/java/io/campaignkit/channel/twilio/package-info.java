@@ -15,4 +15,7 @@
  * button taps never do and always reach the bot, typed
  * ({@link io.campaignkit.channel.event.InboundContent}: text, media, location, button or list reply).
  */
+@NullMarked
 package io.campaignkit.channel.twilio;
+
+import org.jspecify.annotations.NullMarked;

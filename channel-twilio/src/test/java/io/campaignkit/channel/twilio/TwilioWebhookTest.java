@@ -231,6 +231,23 @@ class TwilioWebhookTest {
         assertThat(other.events().get(0).timestamp()).isEqualTo(NOW.plus(Duration.ofMinutes(3)));
     }
 
+    @Test
+    void events_are_stamped_with_the_requests_arrival_when_the_host_stamped_it() {
+        TwilioChannelAdapter adapter = sms();
+        Instant arrival = NOW.minusSeconds(90);
+        WebhookRequest inbound = twilio.post(INBOUND_URL, inbound("hola")).withReceivedAt(arrival);
+        WebhookRequest delivered = twilio.post(STATUS_URL, status("delivered")).withReceivedAt(arrival.plusSeconds(5));
+
+        assertThat(single(adapter.handleWebhook(inbound)).timestamp()).isEqualTo(arrival);
+        assertThat(single(adapter.handleWebhook(delivered)).timestamp()).isEqualTo(arrival.plusSeconds(5));
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(adapter.handleWebhook(inbound).events()).as("the same request later: equal events")
+                .isEqualTo(sms().handleWebhook(inbound).events());
+        // Twilio's retry is a new request: its own arrival, which the engine's deduplication makes harmless
+        WebhookRequest retried = twilio.post(INBOUND_URL, inbound("hola")).withReceivedAt(arrival.plusSeconds(60));
+        assertThat(single(adapter.handleWebhook(retried)).timestamp()).isEqualTo(arrival.plusSeconds(60));
+    }
+
     // ---- inbound messages
 
     @Test

@@ -2,6 +2,9 @@ package io.campaignkit.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.MessagePlan;
+import io.campaignkit.channel.PreflightProblem;
+import io.campaignkit.channel.whatsapp.internal.TemplatePreflight;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.OutboundMessage;
@@ -22,7 +25,9 @@ import io.campaignkit.channel.whatsapp.internal.WhatsAppIds;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -119,6 +124,17 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         return capabilities;
     }
 
+    /**
+     * Checks, without calling Graph, what the Cloud API would refuse at the first send: the sender must
+     * be this adapter's phone-number id, a campaign's first message must be a template (free-form text
+     * only reaches contacts inside the 24 h window), and the template's name and language code must have
+     * WhatsApp's forms.
+     */
+    @Override
+    public List<PreflightProblem> preflight(MessagePlan plan) {
+        return TemplatePreflight.problems(plan, config.phoneNumberId());
+    }
+
     /** @return the configuration, whose {@code toString} shows no secret */
     public WhatsAppCloudConfig config() {
         return config;
@@ -152,7 +168,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         try {
             graphMessage = OutboundMapper.toGraph(message);
         } catch (OutboundMapper.UnsendableException unsendable) {
-            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(), unsendable.getMessage());
+            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(),
+                    Objects.requireNonNull(unsendable.getMessage())); // always built with one
         } catch (RuntimeException unmappable) {
             return refused(SendErrorClass.CONTENT_PERMANENT, "whatsapp.invalid_message",
                     "message cannot be mapped to the Cloud API: " + unmappable.getMessage());

@@ -1,5 +1,6 @@
 package io.campaignkit.channel.whatsapp;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelSettings;
 import io.campaignkit.channel.Secret;
 
@@ -67,7 +68,7 @@ public final class WhatsAppCloudConfig {
     private final double maxMessagesPerSecond;
     private final int maxWebhookBodyBytes;
     private final PerUserLimitAction perUserLimitAction;
-    private final HttpClient httpClient;
+    private final @Nullable HttpClient httpClient;
     private final Clock clock;
 
     private WhatsAppCloudConfig(Builder builder) {
@@ -225,7 +226,7 @@ public final class WhatsAppCloudConfig {
                 + ", httpClient=" + (httpClient == null ? "built by the adapter" : "supplied by the host") + "]";
     }
 
-    private static <T> T required(T value, String name) {
+    private static <T> T required(@Nullable T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is required");
         }
@@ -271,10 +272,10 @@ public final class WhatsAppCloudConfig {
 
     /** Builder of {@link WhatsAppCloudConfig}; not thread-safe. */
     public static final class Builder {
-        private String phoneNumberId;
-        private Secret accessToken;
-        private Secret appSecret;
-        private Secret verifyToken;
+        private @Nullable String phoneNumberId;
+        private @Nullable Secret accessToken;
+        private @Nullable Secret appSecret;
+        private @Nullable Secret verifyToken;
         private String apiVersion = DEFAULT_API_VERSION;
         private URI baseUrl = DEFAULT_BASE_URL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -283,7 +284,7 @@ public final class WhatsAppCloudConfig {
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
         private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
         private PerUserLimitAction perUserLimitAction = PerUserLimitAction.FAIL;
-        private HttpClient httpClient;
+        private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -366,7 +367,7 @@ public final class WhatsAppCloudConfig {
         }
 
         /** @param value a client the host owns (proxy, TLS, executor), or null to let the adapter build one */
-        public Builder httpClient(HttpClient value) {
+        public Builder httpClient(@Nullable HttpClient value) {
             this.httpClient = value;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.campaignkit.channel.whatsapp;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.SendFailure;
 
@@ -17,7 +18,7 @@ public final class WhatsAppSendException extends ChannelSendException {
     private final String errorCode;
     private final int httpStatus;
 
-    public WhatsAppSendException(SendFailure failure, String errorCode, int httpStatus, Throwable cause) {
+    public WhatsAppSendException(SendFailure failure, String errorCode, int httpStatus, @Nullable Throwable cause) {
         super(failure, cause);
         this.errorCode = errorCode;
         this.httpStatus = httpStatus;

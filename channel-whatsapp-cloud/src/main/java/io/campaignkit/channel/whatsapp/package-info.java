@@ -29,4 +29,7 @@
  * {@link io.campaignkit.channel.event.UnsupportedMessage}, and a timestamp more than an hour ahead of
  * the adapter's clock is replaced by the clock's time.
  */
+@NullMarked
 package io.campaignkit.channel.whatsapp;
+
+import org.jspecify.annotations.NullMarked;

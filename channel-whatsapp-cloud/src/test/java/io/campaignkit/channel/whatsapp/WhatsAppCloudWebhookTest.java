@@ -303,6 +303,24 @@ class WhatsAppCloudWebhookTest {
     }
 
     @Test
+    void missingOrFutureTimestampsTakeTheRequestsArrivalWhenTheHostStampedIt() {
+        Instant arrival = NOW.minusSeconds(42);
+        String statuses = "'statuses':[{'id':'wamid.A','status':'sent','recipient_id':'1555'},"
+                + "{'id':'wamid.B','status':'delivered','timestamp':'" + NOW.plusSeconds(7200).getEpochSecond()
+                + "','recipient_id':'1555'}]";
+        WebhookRequest request = meta.signed(meta.notification(statuses)).withReceivedAt(arrival);
+
+        assertThat(accepted(request)).extracting(ChannelEvent::timestamp).containsExactly(arrival, arrival);
+        assertThat(accepted(request)).as("the same request, handled again later, gives equal events")
+                .isEqualTo(accepted(request));
+        // a timestamp an hour ahead of the arrival is not believed, though within an hour of the adapter's clock
+        String aheadOfArrival = "'statuses':[{'id':'wamid.C','status':'read','timestamp':'"
+                + arrival.plusSeconds(3620).getEpochSecond() + "','recipient_id':'1555'}]";
+        assertThat(accepted(meta.signed(meta.notification(aheadOfArrival)).withReceivedAt(arrival))).singleElement()
+                .extracting(ChannelEvent::timestamp).isEqualTo(arrival);
+    }
+
+    @Test
     void nullRequestIsABadRequestNotAnException() {
         assertThat(adapter.handleWebhook(null).status()).isEqualTo(400);
         assertThat(URI.create(MetaWebhooks.ENDPOINT.toString()).isAbsolute()).isTrue();

@@ -7,11 +7,13 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignValidationException;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.engine.RecipientReport;
+import io.campaignkit.report.ReportFormat;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The REST API: upload a contact file, create, schedule, launch, pause, resume and finish a campaign, read
@@ -41,11 +44,14 @@ public class CampaignApiController {
     private final CampaignOperations operations;
     private final ContactUploads uploads;
     private final CampaignEngine engine;
+    private final LiveFigures live;
 
-    public CampaignApiController(CampaignOperations operations, ContactUploads uploads, CampaignEngine engine) {
+    public CampaignApiController(CampaignOperations operations, ContactUploads uploads, CampaignEngine engine,
+            LiveFigures live) {
         this.operations = operations;
         this.uploads = uploads;
         this.engine = engine;
+        this.live = live;
     }
 
     /** 200 with the upload's id when every row is valid; 422 with every row's problem otherwise. */
@@ -63,6 +69,19 @@ public class CampaignApiController {
     @GetMapping("/campaigns")
     public List<CampaignView> list() {
         return operations.list().stream().map(this::view).toList();
+    }
+
+    /** Every campaign's view as server-sent events {@code campaigns}: now, then every second. */
+    @GetMapping("/campaigns/live")
+    public SseEmitter liveList() {
+        return live.subscribe(Optional.empty());
+    }
+
+    /** The campaign's view as server-sent events {@code campaign}: now, then every second. */
+    @GetMapping("/campaigns/{id}/live")
+    public SseEmitter liveCampaign(@PathVariable("id") String id) {
+        get(id);
+        return live.subscribe(Optional.of(CampaignId.of(id)));
     }
 
     @GetMapping("/campaigns/{id}")
@@ -103,21 +122,30 @@ public class CampaignApiController {
         return get(id).metrics();
     }
 
-    /** The per-contact report: {@code format} csv (default), json or html; optional filters by state and error code. */
+    /**
+     * The report, written by the library's {@code campaign-report}: {@code format} csv (default), json or
+     * html; optional filters by state and error code.
+     */
     @GetMapping("/campaigns/{id}/report")
     public ResponseEntity<String> report(@PathVariable("id") String id,
             @RequestParam(name = "format", defaultValue = "csv") String format,
             @RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "error", required = false) String error) {
-        CampaignView campaign = get(id);
-        List<RecipientReport> rows = operations.report(CampaignId.of(id), state, error);
-        String fileName = "campaign-" + id + "-report.";
-        return switch (format) {
-            case "csv" -> download(fileName + "csv", "text/csv;charset=UTF-8", ReportFormats.csv(rows));
-            case "json" -> download(fileName + "json", "application/json", ReportFormats.json(rows));
-            case "html" -> download(fileName + "html", "text/html;charset=UTF-8", ReportFormats.html(campaign.name(), rows));
+            @RequestParam(name = "error", required = false) String error) throws IOException {
+        get(id);
+        ReportFormat writer = switch (format) {
+            case "csv" -> ReportFormat.CSV;
+            case "json" -> ReportFormat.JSON;
+            case "html" -> ReportFormat.HTML;
             default -> throw new InvalidArgumentException("format", "format must be csv, json or html, was '" + format + "'");
         };
+        StringWriter body = new StringWriter();
+        writer.write(operations.report(CampaignId.of(id), state, error), body);
+        String type = switch (writer) {
+            case CSV -> "text/csv;charset=UTF-8";
+            case JSON -> "application/json";
+            case HTML -> "text/html;charset=UTF-8";
+        };
+        return download("campaign-" + id + "-report." + writer.extension(), type, body.toString());
     }
 
     private static ResponseEntity<String> download(String fileName, String type, String body) {

@@ -5,18 +5,17 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignPage;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.CampaignQuery;
-import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.report.CampaignReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,16 +50,14 @@ public class CampaignOperations {
     }
 
     private final CampaignEngine engine;
-    private final CampaignStorage storage;
     private final ContactUploads uploads;
     private final String channelId;
     private final String senderId;
     private final Map<CampaignId, String> uploadOf = new ConcurrentHashMap<>();
 
-    public CampaignOperations(CampaignEngine engine, CampaignStorage storage, ContactUploads uploads,
+    public CampaignOperations(CampaignEngine engine, ContactUploads uploads,
             @Value("${example.channel:simulated}") String channelId, @Value("${example.sender:5215500000000}") String senderId) {
         this.engine = engine;
-        this.storage = storage;
         this.uploads = uploads;
         this.channelId = channelId;
         this.senderId = senderId;
@@ -129,33 +126,32 @@ public class CampaignOperations {
         return engine.find(id);
     }
 
-    /** Every campaign, newest first. */
+    /** Every campaign of the example's tenant, newest first, read from the engine a page at a time. */
     public List<Campaign> list() {
         List<Campaign> all = new ArrayList<>();
-        for (CampaignState state : CampaignState.values()) {
-            all.addAll(storage.campaigns().findCampaigns(new CampaignQuery.ByState(state, Optional.empty(), 500)));
+        Optional<CampaignQuery.Listing> page = Optional.of(CampaignQuery.Listing.of(TENANT).limit(CampaignPage.MAX_SIZE));
+        while (page.isPresent()) {
+            CampaignPage campaigns = engine.campaigns(page.get());
+            all.addAll(campaigns.campaigns());
+            page = campaigns.next();
         }
         all.sort(Comparator.comparing(Campaign::createdAt).reversed());
         return all;
     }
 
-    /** The per-contact report, filtered by state and error code when given (blank: all). */
-    public List<RecipientReport> report(CampaignId id, String state, String error) {
-        List<RecipientReport> rows = new ArrayList<>();
-        long after = -1;
-        List<RecipientReport> page;
-        do {
-            page = engine.export(id, after, 500);
-            for (RecipientReport row : page) {
-                after = row.recipient().sequence();
-                boolean stateMatches = state == null || state.isBlank() || row.recipient().state().name().equalsIgnoreCase(state);
-                boolean errorMatches = error == null || error.isBlank()
-                        || row.recipient().outcome().map(o -> o.code().equalsIgnoreCase(error)).orElse(false);
-                if (stateMatches && errorMatches) {
-                    rows.add(row);
-                }
+    /**
+     * The campaign's report (the library's {@code campaign-report}, read from the engine's export a page at
+     * a time), its rows filtered by state and error code when given (blank: all).
+     */
+    public CampaignReport report(CampaignId id, String state, String error) {
+        CampaignReport full = CampaignReport.of(engine, id, engine.clock().instant());
+        return new CampaignReport(full.summary(), full.fields(), action -> full.rows().forEachRow(row -> {
+            boolean stateMatches = state == null || state.isBlank() || row.status().equalsIgnoreCase(state);
+            boolean errorMatches = error == null || error.isBlank()
+                    || row.errorCode().map(code -> code.equalsIgnoreCase(error)).orElse(false);
+            if (stateMatches && errorMatches) {
+                action.accept(row);
             }
-        } while (page.size() == 500);
-        return rows;
+        }));
     }
 }

@@ -5,8 +5,13 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.report.ReportRow;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,12 +127,26 @@ public class ConsoleController {
     public String report(@PathVariable("id") String id, @RequestParam(name = "state", required = false) String state,
             @RequestParam(name = "error", required = false) String error, Model model) {
         model.addAttribute("campaign", view(find(id)));
-        model.addAttribute("rows", operations.report(CampaignId.of(id), state, error).stream().map(ReportFormats::values).toList());
-        model.addAttribute("columns", ReportFormats.COLUMNS);
+        List<List<String>> rows = new ArrayList<>();
+        operations.report(CampaignId.of(id), state, error).rows().forEachRow(row -> rows.add(cells(row)));
+        model.addAttribute("rows", rows);
+        model.addAttribute("columns", COLUMNS);
         model.addAttribute("states", Arrays.stream(DeliveryState.values()).map(Enum::name).toList());
         model.addAttribute("state", state == null ? "" : state);
         model.addAttribute("error", error == null ? "" : error);
         return "report";
+    }
+
+    /** The columns of the report page's table: the report's rows as people read them. */
+    static final List<String> COLUMNS = List.of("contact", "status", "error", "sent", "delivered", "read", "replied");
+
+    private static List<String> cells(ReportRow row) {
+        return List.of(row.contact(), row.status(), row.errorCode().orElse(""), time(row.sentAt()), time(row.deliveredAt()),
+                time(row.readAt()), time(row.repliedAt()));
+    }
+
+    private static String time(Optional<Instant> at) {
+        return at.map(Instant::toString).orElse("");
     }
 
     private Campaign find(String id) {

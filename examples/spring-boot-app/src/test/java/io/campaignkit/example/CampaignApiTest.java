@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -25,13 +26,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The REST API end to end on H2 and the simulated channel, on a manual clock: upload with row and column
  * errors, fix and upload again, create, launch, pause, resume, finish, metrics, the report in three formats.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:api-test;DB_CLOSE_DELAY=-1",
-        "campaignkit.runner.enabled=false", "campaignkit.channels.simulated.delivered-after=PT0S"})
+        "campaignkit.runner.enabled=false", "campaignkit.channels.simulated.delivered-after=PT0S",
+        "example.live-period=PT1H"})
 @AutoConfigureMockMvc
 class CampaignApiTest {
 
@@ -51,6 +54,8 @@ class CampaignApiTest {
     CampaignKitChannels channels;
     @Autowired
     Clock clock;
+    @Autowired
+    LiveFigures live;
 
     static MockMultipartFile file(String name) throws IOException {
         try (InputStream in = CampaignApiTest.class.getResourceAsStream("/contacts/" + name)) {
@@ -104,14 +109,43 @@ class CampaignApiTest {
         String csv = mvc.perform(get("/api/campaigns/{id}/report", id))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\""))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).hasSize(5).first().asString().startsWith("phone,name,state");
-        assertThat(csv).contains("+525512345678,Ana,DELIVERED");
+        // written by campaign-report: its columns, then one per custom-data field
+        assertThat(csv.lines()).hasSize(5).first().asString().startsWith("contact,status,error_code,").endsWith(",MONTO");
+        assertThat(csv).contains("+525512345678,DELIVERED,");
         mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "json").param("state", "DELIVERED"))
-                .andExpect(jsonPath("$.length()").value(4)).andExpect(jsonPath("$[0].state").value("DELIVERED"));
+                .andExpect(jsonPath("$.summary.name").value("Saldo diciembre"))
+                .andExpect(jsonPath("$.recipients.length()").value(4)).andExpect(jsonPath("$.recipients[0].status").value("DELIVERED"));
+        mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "json").param("state", "FAILED"))
+                .andExpect(jsonPath("$.recipients.length()").value(0));
         String html = mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "html"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("<h1>Saldo diciembre</h1>").contains("<td>Marta</td>");
+        assertThat(html).contains("<h1>Saldo diciembre</h1>").contains("<svg");
         mvc.perform(get("/api/campaigns/{id}/report", id).param("format", "pdf")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void liveFiguresStreamAsServerSentEventsAtOnceAndAtEachTick() throws Exception {
+        String upload = mvc.perform(multipart("/api/uploads").file(file("fixed.csv"))).andReturn().getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(mvc.perform(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Live\",\"uploadId\":\"" + JsonPath.read(upload, "$.uploadId") + "\",\"perSecond\":10}"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        MvcResult campaign = mvc.perform(get("/api/campaigns/{id}/live", id)).andExpect(request().asyncStarted()).andReturn();
+        MvcResult everyCampaign = mvc.perform(get("/api/campaigns/live")).andExpect(request().asyncStarted()).andReturn();
+
+        assertThat(campaign.getResponse().getContentType()).startsWith("text/event-stream");
+        assertThat(campaign.getResponse().getContentAsString()).as("the figures at once")
+                .contains("event:campaign\n").contains("\"id\":\"" + id + "\"").contains("\"state\":\"READY\"");
+        assertThat(everyCampaign.getResponse().getContentAsString()).contains("event:campaigns\n").contains("\"id\":\"" + id + "\"");
+
+        mvc.perform(post("/api/campaigns/{id}/launch", id)).andExpect(jsonPath("$.state").value("ACTIVE"));
+        runFor(Duration.ofSeconds(5));
+        live.publish(); // what the ticker does every second
+        assertThat(campaign.getResponse().getContentAsString()).as("the figures at the tick").contains("\"delivered\":4");
+        assertThat(everyCampaign.getResponse().getContentAsString()).contains("\"delivered\":4");
+        mvc.perform(get("/api/campaigns/{id}/live", "no-such-campaign")).andExpect(status().isNotFound());
+        // releases its contacts for the other tests' campaigns on the same sender
+        mvc.perform(post("/api/campaigns/{id}/finish", id)).andExpect(jsonPath("$.state").value("FINISHED"));
     }
 
     @Test

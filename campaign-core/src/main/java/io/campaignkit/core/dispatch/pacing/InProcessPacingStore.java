@@ -60,6 +60,9 @@ final class InProcessPacingStore implements PacingStore {
 
     private SendPacer pacerFor(SendLimits limits) {
         requireNonNull(limits, "limits");
+        if (limits.isSenderOnly()) {
+            return senders.pacerFor(limits.sender(), limits.senderLimit());
+        }
         PacedKey key = new PacedKey(limits.campaign(), limits.sender());
         Paced paced = campaigns.get(key);
         if (paced == null) {

@@ -14,6 +14,12 @@ import java.time.Instant;
  * length {@code W}, at most {@link RateLimit#maxPermitsIn(java.time.Duration) burst + ceil(rate × W)}
  * permits of one bucket are granted, all callers together; a permit is taken from the campaign's and
  * the sender's bucket together or from neither. Time is passed in; nothing waits. Thread-safe.
+ *
+ * <p>Replies in conversations are paced by the sender's bucket alone: the engine passes
+ * {@link SendLimits#senderOnly} limits to the same methods (see there what a store does with them).
+ * A reply is never held back: without a permit it is sent anyway and the engine calls
+ * {@link #holdSender} one permit past the sender's next one, so the campaigns on that sender pay the
+ * debt.
  */
 public interface PacingStore {
 

@@ -1,5 +1,7 @@
 package io.campaignkit.core.dispatch.pacing;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 import static io.campaignkit.core.internal.Arguments.requirePositive;
 
@@ -10,32 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A token bucket that keeps a {@link RateLimit} exactly, on integer nanoseconds.
- *
- * <p><b>Exact arithmetic.</b> With {@code P} permits per period of {@code D} nanoseconds, one
- * permit costs {@code D} units and every nanosecond adds {@code P} units. No fraction is ever
- * rounded, so there is no drift however long the run (1,000/s or 3,000/h alike), and
- * {@link #nextPermitAt(Instant)} is the first nanosecond at which a whole permit exists. The
- * bucket starts with {@code burst + 1} permits and holds at most
- * {@code (burst + 1) × D + (P − 1)} units: the {@code P − 1} are the part of a permit refilled
- * within the nanosecond in which the previous one completed, kept so that a runner waking at
- * whole nanoseconds loses nothing (at 3/s a permit takes 333,333,333⅓ ns).
- *
- * <p><b>Why no window exceeds rate + burst.</b> Take any half-open window {@code [t, t + W)}
- * and the {@code k} permits granted in it. Just before {@code t} the bucket holds at most
- * {@code (burst + 1) × D + P − 1} units; up to the last grant, at most {@code t + W − 1 ns}, at
- * most {@code P × (W − 1)} more are added; units never go below zero. So
- * {@code k × D ≤ (burst + 1) × D + P × W − 1}, that is {@code k ≤ burst + ceil(P × W / D)}
- * ({@link RateLimit#maxPermitsIn(Duration)}); for {@code W = D}, {@code k ≤ P + burst}. The
- * bound is reached (a full bucket, then a permit at each refill), and it needs both details: a
- * textbook bucket of capacity {@code rate + burst} would allow {@code 2 × rate + burst − 1} in
- * one period, and in a closed window {@code [t, t + D]} the grant at exactly {@code t + D} makes
- * {@code P + burst + 1}. Hence a capacity of {@code burst + 1} permits, and half-open windows.
- *
- * <p><b>Long run.</b> A runner that asks at every {@link #nextPermitAt(Instant)}, from a full
- * bucket at {@code t0}, gets exactly {@code burst + 1 + floor(P × (T − 1 ns) / D)} permits in
- * {@code [t0, t0 + T)}: 1,200 in 60 s at 20/s, between {@code rate × T − 1} and
- * {@code burst + ceil(rate × T)}. Such a runner never lets the bucket overflow, so nothing is lost.
+ * A token bucket that keeps a {@link RateLimit} exactly, in process: a {@link TokenBucket} value
+ * (the arithmetic, and why no window exceeds rate + burst) behind a lock, on a timeline of
+ * nanoseconds since the first instant it is asked about.
  *
  * <p>Thread-safe: every operation runs under the bucket's lock; {@link SendPacer#allOf(java.util.List)}
  * takes the locks of several buckets in one global order, so combined pacers cannot deadlock.
@@ -49,22 +28,13 @@ public final class TokenBucketPacer implements SendPacer {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RateLimit limit;
-    private final long unitsPerPermit;
-    private final long unitsPerNano;
-    private final long initialUnits;
-    private final long capacityUnits;
 
-    // guarded by lock
-    private Instant origin;
-    private long lastNanos;
-    private long units;
+    // guarded by lock; the bucket's timeline is nanoseconds since origin
+    private @Nullable Instant origin;
+    private @Nullable TokenBucket bucket;
 
     private TokenBucketPacer(RateLimit limit) {
         this.limit = limit;
-        this.unitsPerPermit = limit.period().toNanos();
-        this.unitsPerNano = limit.permits();
-        this.initialUnits = (limit.burst() + 1L) * unitsPerPermit;
-        this.capacityUnits = initialUnits + unitsPerNano - 1;
     }
 
     /**
@@ -137,8 +107,8 @@ public final class TokenBucketPacer implements SendPacer {
         requireNonNull(until, "until");
         lock();
         try {
-            advanceTo(until.minusNanos(ceilDiv(unitsPerPermit, unitsPerNano)));
-            units = Math.min(units, 0);
+            advanceTo(until.minusNanos(TokenBucket.holdLead(limit)));
+            bucket = current().heldUntil(nanosSinceOrigin(until));
         } finally {
             unlock();
         }
@@ -163,43 +133,34 @@ public final class TokenBucketPacer implements SendPacer {
     void advanceTo(Instant now) {
         if (origin == null) {
             origin = now;
-            lastNanos = 0;
-            units = initialUnits;
+            bucket = TokenBucket.full(limit, 0);
             return;
         }
-        long nanos = nanosSinceOrigin(now);
-        if (nanos <= lastNanos) {
-            return;
-        }
-        long elapsed = nanos - lastNanos;
-        long missing = capacityUnits - units;
-        // compare before multiplying: elapsed × P overflows for long idle spells
-        units = elapsed >= ceilDiv(missing, unitsPerNano) ? capacityUnits : units + elapsed * unitsPerNano;
-        lastNanos = nanos;
+        bucket = current().advancedTo(nanosSinceOrigin(now));
     }
 
     int availableNow() {
-        return (int) (units / unitsPerPermit);
+        return current().available();
     }
 
     void consume(int permits) {
-        units -= permits * unitsPerPermit;
+        bucket = current().consumed(permits);
     }
 
     Instant nextPermitAtNow() {
-        long wait = units >= unitsPerPermit ? 0 : ceilDiv(unitsPerPermit - units, unitsPerNano);
-        return origin.plusNanos(lastNanos + wait);
+        return Objects.requireNonNull(origin).plusNanos(current().nextPermitAt());
+    }
+
+    private TokenBucket current() {
+        // advanceTo, called first by every operation, set it
+        return Objects.requireNonNull(bucket);
     }
 
     private long nanosSinceOrigin(Instant now) {
         try {
-            return Duration.between(origin, now).toNanos();
+            return Duration.between(Objects.requireNonNull(origin), now).toNanos();
         } catch (ArithmeticException tooFar) {
             throw new InvalidArgumentException("now", "now (" + now + ") is more than 292 years away from the first instant this pacer saw (" + origin + ")");
         }
-    }
-
-    private static long ceilDiv(long dividend, long divisor) {
-        return -Math.floorDiv(-dividend, divisor);
     }
 }

@@ -9,4 +9,7 @@
  * campaigns; {@link io.campaignkit.core.dispatch.pacing.SendPacer#allOf(java.util.List)} takes a
  * permit from several buckets atomically.
  */
+@NullMarked
 package io.campaignkit.core.dispatch.pacing;
+
+import org.jspecify.annotations.NullMarked;

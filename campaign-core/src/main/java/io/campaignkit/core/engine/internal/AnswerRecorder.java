@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -160,19 +161,24 @@ final class AnswerRecorder {
         Map<CampaignId, SendFailure> pauses = new LinkedHashMap<>();
         Map<SenderKey, SendFailure> refusedSenders = new LinkedHashMap<>();
         for (Answer answer : batch) {
-            RecipientUpdate update = updateFor(answer);
+            Optional<SendFailure> failure = failureOf(answer);
+            RecipientUpdate update = updateFor(answer, failure);
             updates.add(update);
             if (update instanceof RecipientUpdate.Accepted acceptedUpdate) {
                 accepted.put(acceptedUpdate.providerMessageId(), acceptedUpdate.key());
             } else if (update instanceof RecipientUpdate.Unclaimed || update instanceof RecipientUpdate.RetryLater) {
                 givenBack.add(answer.campaign().id());
             }
-            failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.CONTENT_PERMANENT
-                    || f.errorClass() == SendErrorClass.AUTHENTICATION)
-                    .ifPresent(f -> pauses.putIfAbsent(answer.campaign().id(), f));
-            failureOf(answer).filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION)
-                    .ifPresent(f -> refusedSenders.putIfAbsent(
-                            ChannelRoutes.binding(answer.campaign(), answer.recipient().binding()).sender(), f));
+            if (failure.isPresent()) {
+                SendFailure f = failure.get();
+                if (f.errorClass() == SendErrorClass.CONTENT_PERMANENT || f.errorClass() == SendErrorClass.AUTHENTICATION) {
+                    pauses.putIfAbsent(answer.campaign().id(), f);
+                }
+                if (f.errorClass() == SendErrorClass.AUTHENTICATION) {
+                    refusedSenders.putIfAbsent(
+                            ChannelRoutes.binding(answer.campaign(), answer.recipient().binding()).sender(), f);
+                }
+            }
         }
         List<RecipientChange> changes;
         try {
@@ -211,11 +217,10 @@ final class AnswerRecorder {
                         "adapter failed without classification: " + answer.failure())));
     }
 
-    private RecipientUpdate updateFor(Answer answer) {
+    private RecipientUpdate updateFor(Answer answer, Optional<SendFailure> failure) {
         Instant now = answer.at();
         RecipientKey key = answer.recipient().key();
         Lease lease = answer.claim().lease;
-        Optional<SendFailure> failure = failureOf(answer);
         if (failure.isEmpty()) {
             return new RecipientUpdate.Accepted(key, lease, answer.receipt().providerMessageId(), now);
         }
@@ -301,7 +306,8 @@ final class AnswerRecorder {
         List<RecipientUpdate> updates = new ArrayList<>();
         early.forEach((providerMessageId, statuses) -> {
             for (UnmatchedStatus status : statuses) {
-                updates.add(new RecipientUpdate.StatusReached(accepted.get(providerMessageId), status.state(),
+                updates.add(new RecipientUpdate.StatusReached(
+                        Objects.requireNonNull(accepted.get(providerMessageId)), status.state(),
                         status.reason(), status.at()));
             }
         });

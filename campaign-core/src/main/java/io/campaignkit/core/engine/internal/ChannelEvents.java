@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a channel's verified events: status reports merge into recipients (unknown ones are kept
- * aside), inbound messages go to conversations (each once, however often the webhook comes),
+ * aside), inbound messages go to conversations (each once, however often the webhook comes, and
+ * stored for their hand-over before the webhook is answered),
  * opt-outs and opt-ins change the suppression list of the sender.
  */
 final class ChannelEvents {
@@ -69,14 +70,17 @@ final class ChannelEvents {
             }
             flush(statuses);
             if (event instanceof InboundMessage inbound) {
-                if (tracking.markEventHandled(channelId + "|" + inbound.deduplicationKey(), clock.instant())) {
-                    conversations.onInbound(channelId, inbound);
+                String key = channelId + "|" + inbound.deduplicationKey();
+                if (!tracking.wasEventHandled(key)) {
+                    // marked only once its hand-over is stored (see onInbound): marked first, a crash in
+                    // between would have the provider's retry refused as a duplicate, and the reply lost
+                    conversations.onInbound(channelId, inbound, () -> tracking.markEventHandled(key, clock.instant()));
                 }
             } else if (event instanceof OptOut optOut) {
                 Optional<PhoneNumber> phone = phone(optOut.from());
                 phone.ifPresentOrElse(number -> suppressions.suppress(new Suppression(
                         Optional.of(new SenderKey(channelId, optOut.to())), number, Suppression.CHANNEL_OPT_OUT,
-                        optOut.timestamp())), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
+                        optOut.timestamp(), optOutReason(optOut))), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
                         + "', which is no phone number, so no contact was suppressed (" + optOut.deduplicationKey() + ")"));
             } else if (event instanceof OptIn optIn) {
                 Optional<PhoneNumber> phone = phone(optIn.from());
@@ -90,6 +94,12 @@ final class ChannelEvents {
             }
         }
         flush(statuses);
+    }
+
+    /** What the contact sent to opt out, as the suppression's reason; the keyword is cut to a reason's length. */
+    private static Optional<String> optOutReason(OptOut optOut) {
+        return optOut.keyword().map(keyword -> "opted out with '" + keyword.strip().substring(0,
+                Math.min(keyword.strip().length(), Suppression.MAX_REASON_LENGTH - 20)) + "'");
     }
 
     /**

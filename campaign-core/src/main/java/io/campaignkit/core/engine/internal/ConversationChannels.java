@@ -21,7 +21,12 @@ final class ConversationChannels {
         if (ChannelRoutes.bindings(campaign).size() < 2) {
             return ChannelAdapters.senderKey(campaign);
         }
-        return recipients.findRecipient(recipient).map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
+        return senderOf(campaign, recipients.findRecipient(recipient));
+    }
+
+    /** The sender of {@code recipient}'s binding; the campaign's first when it is not known. */
+    static SenderKey senderOf(Campaign campaign, java.util.Optional<io.campaignkit.core.port.Recipient> recipient) {
+        return recipient.filter(r -> r.binding() > 0).map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
                 .orElseGet(() -> ChannelAdapters.senderKey(campaign));
     }
 }

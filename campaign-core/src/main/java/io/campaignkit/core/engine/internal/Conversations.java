@@ -5,7 +5,6 @@ import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -16,13 +15,11 @@ import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.ReceivedMessage;
@@ -41,12 +38,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replies: routes a contact's inbound message to the conversation of the campaign the contact is
- * engaged in on that sender, hands it to the campaign's bot (now, or at the next opening under the
+ * engaged in on that sender (or, under the NONE exclusivity scope, that most recently messaged it:
+ * {@link Exclusivity#replyCampaign}), hands it to the campaign's bot (now, or at the next opening under the
  * QUEUE policy), sends the out-of-hours automatic reply, and closes idle conversations.
  */
 final class Conversations {
@@ -55,9 +55,8 @@ final class Conversations {
     /** How far back to look for the start of a closed period: longer than any weekly gap. */
     private static final Duration CLOSED_PERIOD_SEARCH = Duration.ofDays(8);
 
-    private final CampaignStore campaigns;
     private final RecipientStore recipients;
-    private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
     private final ConversationStore conversations;
     private final InboundQueue inbound;
     private final BotFlowRegistry botFlows;
@@ -70,18 +69,23 @@ final class Conversations {
     private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Replies replies;
+    private final HandOvers handOvers;
     /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
     private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    /**
+     * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
+     * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
+     */
+    private volatile Consumer<CampaignId> afterHandOver = id -> { };
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
-    Conversations(CampaignStore campaigns, RecipientStore recipients, EngagementStore engagements,
+    Conversations(RecipientStore recipients, Exclusivity exclusivity,
             ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
             HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
-            Lifecycle lifecycle, Replies replies) {
-        this.campaigns = campaigns;
+            Lifecycle lifecycle, Replies replies, HandOvers handOvers) {
         this.recipients = recipients;
-        this.engagements = engagements;
+        this.exclusivity = exclusivity;
         this.conversations = conversations;
         this.inbound = inbound;
         this.botFlows = botFlows;
@@ -94,25 +98,38 @@ final class Conversations {
         this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.replies = replies;
+        this.handOvers = handOvers;
     }
 
-    /** Routes one inbound message of a channel; unrouted ones go to the host's fallback. */
-    void onInbound(String channelId, InboundMessage message) {
+    void afterHandOver(Consumer<CampaignId> then) {
+        afterHandOver = then;
+    }
+
+    /**
+     * Routes one inbound message of a channel; unrouted ones go to the host's fallback.
+     * {@code markHandled} marks the webhook's event handled and answers whether it was the first to: a
+     * message for a bot is queued before that mark (the queue recognises it again, so a crash between
+     * the two leaves the provider's retry to be processed, never a marked message that is nowhere),
+     * while what goes to the host at once, kept nowhere, goes only after the mark.
+     */
+    void onInbound(String channelId, InboundMessage message, BooleanSupplier markHandled) {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE,
+                    Optional.empty()));
             return;
         }
-        Optional<Campaign> campaign = engagements.engagedCampaign(new SenderKey(channelId, message.to()),
-                phone.get()).flatMap(campaigns::find).filter(c -> c.state() == CampaignState.ACTIVE);
+        Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get(),
+                message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN,
+                    Optional.empty()));
             return;
         }
         if (campaign.get().isFinishing()) {
             // its clean-up was interrupted; the next run completes it. The bot is done with it.
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
+            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
                     Optional.of(campaign.get().id())));
             return;
         }
@@ -124,29 +141,36 @@ final class Conversations {
         ReceivedMessage forBot = toBotMessage(message);
         ActiveHours hours = active.configuration().activeHours();
         if (hours.isOpenAt(now)) {
-            if (inbound.countQueued(active.id()) > 0) {
-                // earlier messages wait in the queue: keep the order
-                inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
-                drainQueue(active, now);
-            } else {
-                deliver(active, conversation, forBot);
-            }
+            // through the queue too, so the bot's hand-over is stored before the webhook is answered
+            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot);
+            boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
+            drainQueue(active, now);
             return;
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
+        if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
+            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot.asQueued());
+            boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
+        } else if (!markHandled.getAsBoolean()) {
+            return; // handled meanwhile, through another engine
+        }
         policy.autoReply().ifPresent(text -> {
             if (conversations.tryMarkAutoReply(conversation.id(), closedSince(hours, now), now)) {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
-        if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
-            inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), queued(forBot));
-        } else {
+        if (policy.action() == OutOfHoursPolicy.Action.CLOSE) {
             conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
             // the bot will not get it: the host does, so what the contact wrote is not lost
             unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
                     Optional.of(active.id())));
+        }
+    }
+
+    private void unroutedOnce(BooleanSupplier markHandled, UnroutedMessage message) {
+        if (markHandled.getAsBoolean()) {
+            unrouted(message);
         }
     }
 
@@ -168,8 +192,11 @@ final class Conversations {
                 Conversation conversation = conversations.findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
                         .orElseGet(() -> reopenFor(campaign, queued, now));
-                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> acknowledge(key),
-                        () -> handingOver.remove(key));
+                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> handOvers.begin(queued),
+                        () -> {
+                            acknowledge(key);
+                            afterHandOver.accept(campaign.id());
+                        }, () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
     }
@@ -213,8 +240,7 @@ final class Conversations {
      * never gets them, and they must not be lost.
      */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        String channelId = ChannelAdapters.senderKey(campaign).channelType();
-        String senderId = ChannelAdapters.senderKey(campaign).senderId();
+        boolean severalChannels = ChannelRoutes.bindings(campaign).size() > 1;
         long handed = 0;
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
@@ -225,11 +251,16 @@ final class Conversations {
                 if (!handingOver.add(key)) {
                     continue;
                 }
-                UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
+                // the channel it came in on: that of the binding that reached the contact
+                SenderKey sender = severalChannels ? ConversationChannels.senderOf(campaign,
+                        recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
+                        : ChannelAdapters.senderKey(campaign);
+                UnroutedMessage message = new UnroutedMessage(sender.channelType(), toChannelMessage(queued, sender.senderId()),
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
                 // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
                 host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
-                    if (calledOff(key)) {
+                    if (calledOff(key) || !begun(() -> handOvers.begin(queued), queued.message(),
+                            () -> acknowledge(key), () -> handingOver.remove(key))) {
                         return;
                     }
                     try {
@@ -306,16 +337,12 @@ final class Conversations {
         });
     }
 
-    private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message) {
-        deliver(campaign, conversation, message, () -> false, () -> { }, null);
-    }
-
     /**
      * Hands {@code message} to the bot outside the lock, after the contact's earlier ones, unless
-     * {@code calledOff} says otherwise by then; then {@code done}.
+     * {@code calledOff} says otherwise by then or {@code begin} says not to; then {@code done}.
      */
     private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
-            BooleanSupplier calledOff, Runnable done, Runnable onDropped) {
+            BooleanSupplier calledOff, Supplier<HandOvers.Decision> begin, Runnable done, Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
             LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
@@ -326,7 +353,7 @@ final class Conversations {
         ConversationContext about = contextOf(campaign, conversation);
         BotReply reply = replies.replyFor(campaign, conversation);
         host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
-            if (calledOff.getAsBoolean()) {
+            if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
                 return;
             }
             try {
@@ -340,6 +367,29 @@ final class Conversations {
         }, onDropped);
     }
 
+    /**
+     * Whether to hand {@code message} over now. Not when {@code begin} decides otherwise ({@code done}
+     * acknowledges a dropped one, {@code onDropped} forgets one left to another engine), nor when
+     * recording the beginning failed (it stays queued and is handed after its lease; {@code onDropped}).
+     */
+    private boolean begun(Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
+        HandOvers.Decision decision;
+        try {
+            decision = begin.get();
+        } catch (RuntimeException storeFailed) {
+            LOG.warn("could not record the hand-over of message {}; it is handed over after its lease",
+                    message.messageId(), storeFailed);
+            onDropped.run();
+            return false;
+        }
+        switch (decision) {
+            case DROP -> done.run();
+            case LEAVE -> onDropped.run();
+            case HAND -> { }
+        }
+        return decision == HandOvers.Decision.HAND;
+    }
+
     private Optional<BotFlow> botOf(Campaign campaign) {
         return campaign.configuration().botFlowId().flatMap(botFlows::find);
     }
@@ -348,21 +398,14 @@ final class Conversations {
         Optional<Recipient> recipient = recipients.findRecipient(conversation.recipientKey());
         Contact contact = recipient.map(Recipient::contact).orElseGet(() -> Contact.of(conversation.phone()));
         // the sender of the channel that reached the contact, where its replies go
-        SenderKey sender = recipient.filter(r -> r.binding() > 0)
-                .map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
-                .orElseGet(() -> ChannelAdapters.senderKey(campaign));
         return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), sender, contact);
+                campaign.configuration().botFlowId().orElseThrow(), ConversationChannels.senderOf(campaign, recipient), contact);
     }
 
     private static ReceivedMessage toBotMessage(InboundMessage message) {
         List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
         Optional<String> text = message.text().or(message::buttonPayload);
         return new ReceivedMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
-    }
-
-    private static ReceivedMessage queued(ReceivedMessage message) {
-        return message.asQueued();
     }
 
     private static Optional<PhoneNumber> parse(String from) {

@@ -16,6 +16,8 @@ import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.campaign.Schedule;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.TestSend;
+import io.campaignkit.core.engine.AddedContacts;
+import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignPlan;
@@ -72,13 +74,18 @@ public final class EngineCore {
     private final Planner planner;
     private final Schedules schedules;
     private final TestSends testSends;
+    private final ContactAdditions additions;
     private final ChannelEvents channelEvents;
+    private final Exclusivity exclusivity;
     private final ReentrantLock lock;
+    private final Replies replies;
+    private final io.campaignkit.core.port.ConversationStore conversationStore;
+    private final java.time.Duration leaseDuration;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
             Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor) {
+            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, ContactRules contactRules) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -86,38 +93,46 @@ public final class EngineCore {
         this.inbound = storage.inbound();
         this.clock = clock;
         this.lock = new ReentrantLock();
+        this.leaseDuration = settings.leaseDuration();
         this.host = new HostCalls(callbackExecutor, lock);
         this.listeners = new Listeners(listener, host, clock);
         this.adapters = new ChannelAdapters(channels);
         this.lifecycle = new Lifecycle(campaigns, listeners);
         int batchSize = settings.batchSize();
         Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
-        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize);
+        BusyContacts busy = new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners);
+        PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize, busy);
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();
+        this.exclusivity = new Exclusivity(contactRules.exclusivity(), storage.engagements(), campaigns, recipients);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
         ChannelRoutes routes = new ChannelRoutes(settings.optOutsAcrossChannels());
         Fallbacks fallbacks = new Fallbacks(campaigns, recipients, lifecycle, batchSize);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers, routes);
+                lifecycle, claims, answers, busy, routes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
                 completion, fallbacks);
         ConversationChannels conversationChannels = new ConversationChannels(recipients);
-        Replies replies = new Replies(storage.conversations(), tracking, adapters, clock, listeners, conversationChannels);
-        this.conversations = new Conversations(campaigns, recipients, storage.engagements(), storage.conversations(),
+        this.replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners, conversationChannels);
+        this.conversationStore = storage.conversations();
+        HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
+        this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
                 inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies);
+                lifecycle, replies, handOvers);
+        conversations.afterHandOver(this::drainAfterHandOver);
         this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
-        LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource);
-        this.launcher = new Launcher(recipients, storage.engagements(), suppressions, botFlows, adapters, leases, batchSize,
-                clock, listeners, lifecycle, pendingSkips, audiences, routes);
-        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, storage.engagements(), pacing, batchSize,
+        LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
+        this.launcher = new Launcher(recipients, storage.engagements(), exclusivity, busy, suppressions, botFlows, adapters,
+                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences, routes);
+        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, routes, batchSize,
                 clock);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
+        this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
+                batchSize, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
                 conversations, fallbacks);
@@ -150,6 +165,9 @@ public final class EngineCore {
 
     public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
+        // the pacing store keys the sender-only bucket of replies by this id
+        io.campaignkit.core.internal.Arguments.require(!io.campaignkit.core.dispatch.pacing.SendLimits.SENDER_ONLY.equals(id),
+                "id", "campaign id '" + id + "' is reserved for the pacing of replies");
         Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, clock.instant());
         campaigns.insert(campaign);
         listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
@@ -178,6 +196,10 @@ public final class EngineCore {
 
     public TestSend sendTest(CampaignId id, List<PhoneNumber> numbers) {
         return locked(() -> testSends.send(id, numbers));
+    }
+
+    public AddedContacts addContacts(CampaignId id, Iterable<Contact> contacts) {
+        return locked(() -> additions.add(id, contacts));
     }
 
     public Campaign launch(CampaignId id, LaunchRequest request) {
@@ -223,6 +245,14 @@ public final class EngineCore {
     public CampaignMetrics metrics(CampaignId id) {
         lifecycle.find(id);
         return CampaignMetrics.of(id, recipients.counts(id), tracking.funnelCounts(id));
+    }
+
+    /**
+     * The ACTIVE campaign a message from {@code phone} to {@code sender} would be routed to now (by
+     * engagement, or under the NONE scope the one that most recently messaged the contact).
+     */
+    public Optional<CampaignId> replyCampaign(io.campaignkit.core.campaign.SenderKey sender, PhoneNumber phone) {
+        return exclusivity.replyCampaign(sender, phone, Optional.empty()).map(Campaign::id);
     }
 
     public int inFlight() {
@@ -293,12 +323,41 @@ public final class EngineCore {
         if (inbound.countQueued(campaign.id()) > 0) {
             if (hours.isOpenAt(now)) {
                 conversations.drainQueue(campaign, now);
+                if (inbound.countQueued(campaign.id()) > 0) {
+                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran out
+                    next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
+                }
             } else {
                 next = Dispatcher.earliest(next, hours.nextOpening(now));
             }
         }
         next = Dispatcher.earliest(next, conversations.closeIdle(campaign, now));
         return Dispatcher.earliest(next, end);
+    }
+
+    /** The reply handle of an open conversation of an active campaign, as its bot got it. */
+    public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
+        return conversationStore.findConversation(conversationId).filter(io.campaignkit.core.port.Conversation::isOpen)
+                .flatMap(conversation -> campaigns.find(conversation.campaignId())
+                        .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
+                        .map(campaign -> replies.replyFor(campaign, conversation)));
+    }
+
+    /**
+     * Hands over the campaign's next queued messages once one was acknowledged, as a run would: one
+     * contact's messages wait in the queue while an earlier one is with its bot.
+     */
+    private void drainAfterHandOver(CampaignId id) {
+        try {
+            locked(() -> {
+                Instant now = clock.instant();
+                campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()
+                        && c.configuration().activeHours().isOpenAt(now)).ifPresent(c -> conversations.drainQueue(c, now));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand over the next queued messages of campaign {}; the next run does", id, e);
+        }
     }
 
     public WebhookResult handleWebhook(String channelId, WebhookRequest request) {

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ final class HostCalls {
      * released). For hand-overs whose source stays in the store: what a failed section handed out is
      * handed again by a later one, rather than handed now and again later.
      */
-    void runUnlessFailed(Object key, Runnable call, Runnable onDropped) {
+    void runUnlessFailed(Object key, Runnable call, @Nullable Runnable onDropped) {
         if (engineLock.isHeldByCurrentThread()) {
             outbox.add(new Call(key, call, onDropped)); // only the lock's holder touches the outbox
         } else {
@@ -76,10 +77,11 @@ final class HostCalls {
         }
         List<Call> taken = new ArrayList<>(outbox.size());
         for (Call call : outbox) {
-            if (!failed || call.onDropped() == null) {
+            Runnable onDropped = call.onDropped();
+            if (!failed || onDropped == null) {
                 taken.add(call);
             } else {
-                taken.add(new Call(call.key(), call.onDropped(), null));
+                taken.add(new Call(call.key(), onDropped, null));
             }
         }
         outbox.clear();
@@ -133,6 +135,6 @@ final class HostCalls {
     }
 
     /** A call kept in the outbox. */
-    record Call(Object key, Runnable body, Runnable onDropped) {
+    record Call(Object key, Runnable body, @Nullable Runnable onDropped) {
     }
 }

@@ -1,15 +1,22 @@
 package io.campaignkit.core.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldViolation;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.port.AudienceSource;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientQuery;
+import io.campaignkit.core.port.RecipientStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +25,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads a launch's audience (the host's imported list, or a segment or test numbers of the contact
- * directory) and checks it: complete custom data when required, test numbers the directory knows.
+ * Reads a launch's audience (the host's imported list, a segment or test numbers of the contact
+ * directory, or another campaign's recipients filtered by outcome) and checks it: complete custom
+ * data when required, test numbers the directory knows, a retargeting source of the same tenant that
+ * was launched.
  */
 final class LaunchAudiences {
 
@@ -28,15 +37,26 @@ final class LaunchAudiences {
 
     private final Optional<ContactDirectory> directory;
     private final Optional<AudienceSource> source;
+    private final CampaignStore campaigns;
+    private final RecipientStore recipients;
+    private final int pageSize;
 
-    LaunchAudiences(Optional<ContactDirectory> directory, Optional<AudienceSource> source) {
+    LaunchAudiences(Optional<ContactDirectory> directory, Optional<AudienceSource> source, CampaignStore campaigns,
+            RecipientStore recipients, int pageSize) {
         this.directory = directory;
         this.source = source;
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.pageSize = pageSize;
     }
 
-    /** Whether the engine reads {@code audience} itself: segments and TEST audiences, imported lists with a source. */
-    boolean readableByEngine(AudienceReference audience) {
+    /**
+     * Whether the engine reads {@code audience} itself: segments, TEST audiences and other campaigns'
+     * recipients, imported lists with a source.
+     */
+    boolean readableByEngine(@Nullable AudienceReference audience) {
         return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience
+                || audience instanceof AudienceReference.CampaignRecipients
                 || audience instanceof AudienceReference.ImportedList && source.isPresent();
     }
 
@@ -83,6 +103,9 @@ final class LaunchAudiences {
         if (audience instanceof AudienceReference.TestAudience test) {
             return testAudience(campaign, test, resuming);
         }
+        if (audience instanceof AudienceReference.CampaignRecipients retargeted) {
+            return recipientsOf(campaign, retargeted);
+        }
         if (audience instanceof AudienceReference.ImportedList list && source.isPresent()) {
             Iterable<Contact> contacts = source.get().importedList(campaign, list);
             return contacts::forEach;
@@ -118,12 +141,50 @@ final class LaunchAudiences {
         return resolved::forEach;
     }
 
+    /**
+     * The source campaign's recipients whose outcome matches, a page at a time through the store, each
+     * as the contact the source stored. The source must be another campaign of the same tenant that was
+     * launched (ACTIVE or FINISHED): before its launch it has no recipients to choose from.
+     */
+    private Audience recipientsOf(Campaign campaign, AudienceReference.CampaignRecipients retargeted) {
+        CampaignId sourceId = retargeted.source();
+        Optional<Campaign> found = campaigns.find(sourceId).filter(c -> c.tenantId().equals(campaign.tenantId()));
+        String refusal = sourceId.equals(campaign.id()) ? "a campaign cannot take its audience from its own recipients"
+                : found.isEmpty() ? "the source campaign " + sourceId + " does not exist for tenant " + campaign.tenantId()
+                : found.get().state() != CampaignState.ACTIVE && found.get().state() != CampaignState.FINISHED
+                        ? "the source campaign " + sourceId + " is " + found.get().state()
+                                + " and has no recipients yet; launch it first"
+                : null;
+        if (refusal != null) {
+            throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(),
+                    List.of(new IncompleteAudienceException.Problem("-", refusal)), 1);
+        }
+        return action -> {
+            long after = -1;
+            while (true) {
+                List<Recipient> page = recipients.findRecipients(
+                        new RecipientQuery.ByOutcome(sourceId, retargeted.outcomes(), after, pageSize));
+                if (page.isEmpty()) {
+                    return;
+                }
+                page.forEach(recipient -> action.accept(recipient.contact()));
+                after = page.get(page.size() - 1).sequence();
+            }
+        };
+    }
+
     private ContactDirectory directory(Campaign campaign) {
         return directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
                 + campaign.id() + " needs a contact directory (segment or TEST audience); the engine has none"));
     }
 
-    private void checkComplete(Campaign campaign, Audience contacts) {
+    /** Refuses, naming each contact (up to a limit), an audience in which contacts lack data the schema requires. */
+    void checkComplete(Campaign campaign, Audience contacts) {
+        checkComplete(campaign, contacts, "was not launched");
+    }
+
+    /** As {@link #checkComplete(Campaign, Audience)}; {@code outcome} says what became of the campaign. */
+    void checkComplete(Campaign campaign, Audience contacts, String outcome) {
         CustomDataSchema schema = campaign.configuration().schema();
         if (schema.isEmpty()) {
             return;
@@ -142,7 +203,7 @@ final class LaunchAudiences {
         });
         if (count[0] > 0) {
             throw new IncompleteAudienceException(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(),
-                    problems, count[0]);
+                    outcome, problems, count[0]);
         }
     }
 }

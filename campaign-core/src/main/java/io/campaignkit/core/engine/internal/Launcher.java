@@ -12,24 +12,16 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
-import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
-import io.campaignkit.core.template.RenderResult;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
  * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
  * batch ({@link Admission}), each one PENDING on its channel binding or SKIPPED with its reason (no
- * channel reaches it, unresolved binding, opted out, engaged in another campaign), and only then lets
- * it wait for its start or send.
+ * channel reaches it, unresolved binding, opted out, busy, engaged in another campaign within the
+ * tenant's {@link Exclusivity exclusivity scope}), and only then lets it wait for its start or send.
  *
  * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
  * a phone again for the same campaign succeeds again, and the store returns only what it added), so
@@ -68,7 +60,6 @@ final class Launcher {
 
     private final RecipientStore recipients;
     private final EngagementStore engagements;
-    private final SuppressionList suppressions;
     private final BotFlowRegistry botFlows;
     private final ChannelAdapters adapters;
     private final Leases leases;
@@ -79,16 +70,16 @@ final class Launcher {
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
     private final Admission admission;
+    private final Preflight preflight;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
-    Launcher(RecipientStore recipients, EngagementStore engagements, SuppressionList suppressions,
-            BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize, Clock clock,
-            Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
+    Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
+            SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
+            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
             ChannelRoutes routes) {
         this.recipients = recipients;
         this.engagements = engagements;
-        this.suppressions = suppressions;
         this.botFlows = botFlows;
         this.adapters = adapters;
         this.leases = leases;
@@ -98,7 +89,8 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
-        this.admission = new Admission(recipients, engagements, suppressions, routes, lifecycle);
+        this.admission = new Admission(recipients, exclusivity, busy, suppressions, routes, lifecycle);
+        this.preflight = new Preflight(adapters);
     }
 
     /** Launches a READY campaign, or continues the interrupted preparation of a PREPARING one. */
@@ -112,6 +104,7 @@ final class Launcher {
         }
         checkChannelCarries(campaign);
         checkBotFlowKnown(campaign);
+        preflight.check(campaign);
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
         Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
@@ -137,6 +130,7 @@ final class Launcher {
         Optional<io.campaignkit.core.campaign.Schedule> schedule = scheduled.schedule();
         checkChannelCarries(scheduled);
         checkBotFlowKnown(scheduled);
+        preflight.check(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
         Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
                 stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
@@ -285,6 +279,11 @@ final class Launcher {
         }
     }
 
+    /** What the campaign's channels would refuse of their messages: the launch refuses these, the dry run lists them. */
+    List<io.campaignkit.channel.PreflightProblem> preflightProblems(Campaign campaign) {
+        return preflight.problems(campaign);
+    }
+
     /** Each of the campaign's channels must be known to the engine and able to carry its message. */
     void checkChannelCarries(Campaign campaign) {
         for (ChannelBinding binding : ChannelRoutes.bindings(campaign)) {
@@ -337,5 +336,10 @@ final class Launcher {
             admission.insertBatch(campaign, batch, dueAt, clock.instant());
             preparation.afterBatch();
         }
+    }
+
+    /** Adds one batch of contacts as recipients, PENDING or SKIPPED with the reason; answers those the store added. */
+    List<Recipient> insertBatch(Campaign campaign, List<Contact> batch, Instant dueAt, Instant now) {
+        return admission.insertBatch(campaign, batch, dueAt, now);
     }
 }

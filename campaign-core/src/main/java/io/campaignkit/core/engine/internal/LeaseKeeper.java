@@ -25,6 +25,8 @@ final class LeaseKeeper {
     private final Lifecycle lifecycle;
     private final Claims claims;
     private final AnswerRecorder answers;
+    /** Half a lease: a claim is renewed once this little of its lease is left (computed once: it is asked every run). */
+    private final Duration renewalMargin;
 
     LeaseKeeper(RecipientStore recipients, Leases leases, int batchSize, Lifecycle lifecycle, Claims claims,
             AnswerRecorder answers) {
@@ -34,6 +36,7 @@ final class LeaseKeeper {
         this.lifecycle = lifecycle;
         this.claims = claims;
         this.answers = answers;
+        this.renewalMargin = leases.duration().dividedBy(2);
     }
 
     /**
@@ -42,7 +45,7 @@ final class LeaseKeeper {
      * renewal is due.
      */
     Optional<Instant> renewLeases(CampaignId id, Instant now) {
-        Duration margin = leases.duration().dividedBy(2);
+        Duration margin = renewalMargin;
         Optional<Instant> next = Optional.empty();
         for (Claims.Claim claim : claims.of(id)) {
             if (!now.isBefore(claim.lease.expiresAt().minus(margin))) {

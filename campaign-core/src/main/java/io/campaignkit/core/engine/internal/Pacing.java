@@ -76,6 +76,21 @@ final class Pacing {
         store.holdSender(limitsOf(campaign).get(binding), until);
     }
 
+    /**
+     * Counts a reply about to be sent from {@code sender} (the sender of the channel that reached the
+     * contact) against the sender's limit, never holding
+     * it back: the provider counts every message of the number, and a contact waiting for an answer
+     * comes before the campaign's next first message. With a permit free it is taken; without one the
+     * reply takes the sender's next permit in debt: the sender is held one permit interval past its next
+     * permit, so the campaigns on it send that much later. The campaign's pace does not apply.
+     */
+    void takeForReply(SenderKey sender, Instant now) {
+        SendLimits limits = SendLimits.senderOnly(sender, senderLimit(sender));
+        if (store.tryAcquire(limits, 1, now) == 0) {
+            store.holdSender(limits, store.nextPermitAt(limits, now).plus(limits.senderPermitInterval()));
+        }
+    }
+
     void forget(CampaignId id) {
         limits.remove(id);
         store.forget(id);
@@ -101,10 +116,13 @@ final class Pacing {
             senders = List.of(ChannelAdapters.senderKey(campaign));
         }
         for (SenderKey sender : senders) {
-            RateLimit senderLimit = RateLimit.ofPermitsPerSecond(adapters.adapter(sender.channelType())
-                    .capabilities().maxMessagesPerSecond()).withBurst(senderBurst);
-            perBinding.add(new SendLimits(campaign.id(), campaignLimit, sender, senderLimit));
+            perBinding.add(new SendLimits(campaign.id(), campaignLimit, sender, senderLimit(sender)));
         }
         return List.copyOf(perBinding);
+    }
+
+    private RateLimit senderLimit(SenderKey sender) {
+        return RateLimit.ofPermitsPerSecond(adapters.adapter(sender.channelType()).capabilities().maxMessagesPerSecond())
+                .withBurst(senderBurst);
     }
 }

@@ -14,11 +14,13 @@ final class PendingSkips {
     private final RecipientStore recipients;
     private final Lifecycle lifecycle;
     private final int batchSize;
+    private final BusyContacts busy;
 
-    PendingSkips(RecipientStore recipients, Lifecycle lifecycle, int batchSize) {
+    PendingSkips(RecipientStore recipients, Lifecycle lifecycle, int batchSize, BusyContacts busy) {
         this.recipients = recipients;
         this.lifecycle = lifecycle;
         this.batchSize = batchSize;
+        this.busy = busy;
     }
 
     /** Skips every PENDING recipient of the campaign; answers how many. */
@@ -31,6 +33,7 @@ final class PendingSkips {
             lifecycle.emit(skipped);
             count += skipped.size();
         } while (!skipped.isEmpty());
+        busy.forget(id);
         return count;
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.core.engine.internal;
 
+import io.campaignkit.channel.PreflightProblem;
+import io.campaignkit.core.engine.PreflightException;
+
 import io.campaignkit.channel.SmsSegments;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
@@ -7,6 +10,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignValidation;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -15,11 +19,9 @@ import io.campaignkit.core.dispatch.pacing.SendLimits;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
-import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.RenderResult;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The dry run: reads a campaign's audience and decides, contact by contact, what its launch would
@@ -42,19 +46,23 @@ final class Planner {
     private final LaunchAudiences audiences;
     private final Launcher launcher;
     private final SuppressionList suppressions;
-    private final EngagementStore engagements;
+    private final Exclusivity exclusivity;
+    private final BusyContacts busy;
     private final Pacing pacing;
+    private final ChannelRoutes routes;
     private final int batchSize;
     private final Clock clock;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            EngagementStore engagements, Pacing pacing, int batchSize, Clock clock) {
+            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, ChannelRoutes routes, int batchSize, Clock clock) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
         this.suppressions = suppressions;
-        this.engagements = engagements;
+        this.exclusivity = exclusivity;
+        this.busy = busy;
         this.pacing = pacing;
+        this.routes = routes;
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -73,18 +81,32 @@ final class Planner {
         }
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
-        Tally tally = new Tally(campaign);
+        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
+        Instant start = request.startAt().orElse(delivery.effectiveStart(now));
+        // as at the launch: a campaign that starts later asks about busy contacts only before each send
+        Tally tally = new Tally(campaign, !start.isAfter(now));
+        List<PreflightProblem> preflight = launcher.preflightProblems(campaign);
         audiences.read(campaign, request, false).forEach(tally::add);
         tally.flush();
         SendLimits limits = pacing.limitsFor(campaign);
-        DeliveryPlan delivery = campaign.configuration().deliveryPlan();
-        Projection projection = Projection.of(tally.wouldSend, request.startAt().orElse(delivery.effectiveStart(now)), limits.campaignLimit(),
+        Projection projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(),
                 limits.senderLimit(), campaign.configuration().activeHours(), delivery.endAt());
         List<String> warnings = new ArrayList<>();
+        if (!preflight.isEmpty()) {
+            warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): "
+                    + Preflight.channelsNamed(campaign) + " would refuse the message: "
+                    + preflight.stream().map(PreflightProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
         if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
             warnings.add("the launch would be refused: " + incomplete
                     + " contacts lack custom data the campaign's schema requires");
+        }
+        tally.availabilityFailure.ifPresent(failure -> warnings.add("the contact-availability check failed (" + failure
+                + "); busy contacts are not counted"));
+        if (tally.busyWaited > 0) {
+            warnings.add(tally.busyWaited + " contacts are busy now; the campaign waits up to "
+                    + campaign.configuration().busyContactWait() + " for each, then skips it (" + SkipReasons.CONTACT_BUSY + ")");
         }
         if (projection.unsent() > 0) {
             warnings.add(projection.unsent() + " contacts would not be sent before "
@@ -94,16 +116,17 @@ final class Planner {
         Map<String, Long> perChannel = tally.perChannel;
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings);
+                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight);
     }
 
     /** The audience walked in batches, as the launch walks it. */
     private final class Tally {
         private final Campaign campaign;
-        private final SenderKey sender;
-        private final TemplateMessage message;
+        private final boolean asksBusy;
         private final CustomDataSchema schema;
+        /** Whether any binding sends an inline text (SMS): its segments are counted. */
         private final boolean inline;
+        private final List<SenderKey> senders;
         private final Set<PhoneNumber> seen = new HashSet<>();
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
@@ -114,17 +137,24 @@ final class Planner {
         private long audience;
         private long duplicates;
         private long wouldSend;
+        /** Busy now, kept PENDING for the campaign's busy-contact wait (counted in wouldSend). */
+        private long busyWaited;
+        private Optional<String> availabilityFailure = Optional.empty();
         private long gsm7;
         private long ucs2;
         private long segments;
         private int maxSegments;
 
-        Tally(Campaign campaign) {
+        Tally(Campaign campaign, boolean asksBusy) {
             this.campaign = campaign;
-            this.sender = ChannelAdapters.senderKey(campaign);
-            this.message = campaign.configuration().message().orElseThrow();
+            this.asksBusy = asksBusy;
             this.schema = campaign.configuration().schema();
-            this.inline = message.template() instanceof InlineTemplate;
+            this.inline = ChannelRoutes.bindings(campaign).stream().anyMatch(Tally::inline);
+            this.senders = List.copyOf(ChannelRoutes.senders(campaign));
+        }
+
+        private static boolean inline(ChannelBinding binding) {
+            return binding.message().template() instanceof InlineTemplate;
         }
 
         void add(Contact contact) {
@@ -144,12 +174,13 @@ final class Planner {
                 return;
             }
             List<Contact> candidates = new ArrayList<>(batch.size());
+            Map<Integer, List<PhoneNumber>> byBinding = new TreeMap<>();
             for (Contact contact : batch) {
                 if (!schema.isEmpty() && !schema.check(contact.customData()).isEmpty()) {
                     skip(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
                     continue;
                 }
-                java.util.OptionalInt binding = ChannelRoutes.firstReaching(campaign, contact, 0);
+                OptionalInt binding = ChannelRoutes.firstReaching(campaign, contact, 0);
                 if (binding.isEmpty()) {
                     skip(SkipReasons.NO_CHANNEL);
                     continue;
@@ -161,21 +192,30 @@ final class Planner {
                 }
                 candidates.add(contact);
                 bindings.add(binding.getAsInt());
+                byBinding.computeIfAbsent(binding.getAsInt(), index -> new ArrayList<>()).add(contact.phone());
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
             }
-            Set<PhoneNumber> suppressed = candidates.isEmpty() ? Set.of()
-                    : suppressions.suppressedAmong(sender, candidates.stream().map(Contact::phone).toList());
+            Set<PhoneNumber> suppressed = new HashSet<>();
+            byBinding.forEach((binding, phones) -> routes.optOutSenders(campaign, binding)
+                    .forEach(sender -> suppressed.addAll(suppressions.suppressedAmong(sender, phones))));
+            Set<PhoneNumber> busyNow = busyAmong(byBinding, suppressed);
+            boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
+                ChannelBinding binding = ChannelRoutes.binding(campaign, bindings.get(i));
                 if (suppressed.contains(contact.phone())) {
                     skip(SkipReasons.OPTED_OUT);
-                } else if (engagements.engagedCampaign(sender, contact.phone())
-                        .filter(holder -> !holder.equals(campaign.id())).isPresent()) {
+                } else if (busyNow.contains(contact.phone()) && !waits) {
+                    skip(SkipReasons.CONTACT_BUSY);
+                } else if (heldElsewhere(contact.phone())) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
+                    if (busyNow.contains(contact.phone())) {
+                        busyWaited++;
+                    }
                     wouldSend++;
-                    perChannel.merge(ChannelRoutes.binding(campaign, bindings.get(i)).sender().channelType(), 1L, Long::sum);
-                    if (inline) {
+                    perChannel.merge(binding.sender().channelType(), 1L, Long::sum);
+                    if (inline(binding)) {
                         count(SmsSegments.of(texts.get(i)));
                     }
                 }
@@ -183,6 +223,33 @@ final class Planner {
             batch.clear();
             texts.clear();
             bindings.clear();
+        }
+
+        /** Whether another campaign holds the contact on any of this one's senders (the launch engages it on all). */
+        private boolean heldElsewhere(PhoneNumber phone) {
+            for (SenderKey sender : senders) {
+                if (exclusivity.holder(campaign, sender, phone).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
+        private Set<PhoneNumber> busyAmong(Map<Integer, List<PhoneNumber>> byBinding, Set<PhoneNumber> suppressed) {
+            if (!asksBusy) {
+                return Set.of();
+            }
+            Set<PhoneNumber> busyNow = new HashSet<>();
+            for (Map.Entry<Integer, List<PhoneNumber>> binding : byBinding.entrySet()) {
+                List<PhoneNumber> asked = binding.getValue().stream().filter(phone -> !suppressed.contains(phone)).toList();
+                try {
+                    busyNow.addAll(busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding.getKey()).sender(), asked));
+                } catch (RuntimeException failure) {
+                    availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
+                }
+            }
+            return busyNow;
         }
 
         private void skip(String code) {

@@ -36,17 +36,19 @@ final class Replies {
     private final ConversationStore conversations;
     private final TrackingStore tracking;
     private final ChannelAdapters adapters;
+    private final Pacing pacing;
     private final Clock clock;
     private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
     private final ConversationChannels channels;
 
-    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Clock clock,
-            Listeners listeners, ConversationChannels channels) {
+    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Pacing pacing,
+            Clock clock, Listeners listeners, ConversationChannels channels) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
+        this.pacing = pacing;
         this.clock = clock;
         this.listeners = listeners;
         this.channels = channels;
@@ -63,7 +65,8 @@ final class Replies {
                             "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
                 }
                 Instant now = clock.instant();
-                ChannelAdapter adapter = adapters.adapter(campaign);
+                // the window of the channel the conversation runs on (that of the binding that reached the contact)
+                ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, current.recipientKey()).channelType());
                 Optional<Duration> window = adapter.capabilities().customerServiceWindow();
                 if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
                     throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
@@ -100,11 +103,31 @@ final class Replies {
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> adapter.send(message).toCompletableFuture())
+                    .thenCompose(ignored -> {
+                        // the permit is taken when the reply leaves, not when the bot asked: a reply held
+                        // behind an earlier one of its conversation leaves later
+                        countAgainstTheSender(campaign, sender, conversation);
+                        return adapter.send(message).toCompletableFuture();
+                    })
                     .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
         });
         // forget the chain once its last send is answered, unless a later reply extended it
         sent.whenComplete((ignored, failure) -> lastSendOf.remove(conversation.id(), sent));
+    }
+
+    /**
+     * Replies take the sender's permits (in debt when none is free) and are sent whatever the answer:
+     * a pacing store that fails must not silence the bot, so its failure is logged and reported instead.
+     */
+    private void countAgainstTheSender(Campaign campaign, io.campaignkit.core.campaign.SenderKey sender,
+            Conversation conversation) {
+        try {
+            pacing.takeForReply(sender, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("reply in conversation {} is sent without counting it against its sender's limit: {}",
+                    conversation.id(), e.toString());
+            listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, e);
+        }
     }
 
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {

@@ -34,7 +34,7 @@ final class Schedules {
     private static final int CAMPAIGN_PAGE = 100;
     /** Codes of the refusals that unschedule a campaign at its start rather than retry it at the next run. */
     private static final Set<String> REFUSALS = Set.of(CampaignEngine.UNKNOWN_BOT_FLOW, Launcher.CHANNEL_CANNOT_CARRY,
-            "NO_CONTACT_DIRECTORY");
+            "NO_CONTACT_DIRECTORY", io.campaignkit.core.engine.PreflightException.PREFLIGHT_FAILED);
 
     private final CampaignStore campaigns;
     private final Lifecycle lifecycle;

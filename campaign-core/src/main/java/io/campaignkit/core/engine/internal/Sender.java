@@ -4,8 +4,9 @@ import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
@@ -16,20 +17,23 @@ import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
-import io.campaignkit.core.campaign.ChannelBinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Sends a campaign's due recipients: claims them in batches within its pace, its sender's limit and
- * the engine's in-flight bound, skips the contacts who opted out since launch, renders the message of
- * each recipient's channel binding and hands it to that binding's channel. The answers go to the {@link AnswerRecorder}.
+ * Sends a campaign's due recipients: claims them in batches within its pace, its senders' limits and
+ * the engine's in-flight bound, skips the contacts who opted out since launch, skips or defers those
+ * the host says are busy ({@link BusyContacts}), renders the message of each recipient's channel
+ * binding and hands it to that binding's channel. A claimed batch may mix bindings (first sends and
+ * fallbacks): each binding's recipients are checked against its sender and take its permits. The
+ * answers go to the {@link AnswerRecorder}.
  */
 final class Sender {
 
@@ -43,11 +47,12 @@ final class Sender {
     private final Lifecycle lifecycle;
     private final Claims claims;
     private final AnswerRecorder answers;
+    private final BusyContacts busy;
     private final ChannelRoutes routes;
 
     Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
             Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
-            ChannelRoutes routes) {
+            BusyContacts busy, ChannelRoutes routes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -58,14 +63,13 @@ final class Sender {
         this.lifecycle = lifecycle;
         this.claims = claims;
         this.answers = answers;
+        this.busy = busy;
         this.routes = routes;
     }
 
     /**
      * Sends what is due of a campaign that may send at {@code now}; answers when it next has a due
      * recipient and a permit, or empty when none is left to send (or a completion will wake the runner).
-     * A claimed batch may mix channel bindings (first sends, fallbacks): each binding's recipients take
-     * their own sender's permits and are sent its message.
      */
     Optional<Instant> sendDue(Campaign campaign, Instant now) {
         while (true) {
@@ -83,19 +87,28 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return recipients.nextDueAt(campaign.id(), now);
             }
-            Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
-            claimed.forEach(recipient -> byBinding.computeIfAbsent(recipient.binding(), index -> new ArrayList<>()).add(recipient));
             List<RecipientUpdate> giveBack = new ArrayList<>();
             Map<Integer, List<Recipient>> granted = new TreeMap<>();
+            int grantedInAll = 0;
             boolean shortOfPermits = false;
-            for (Map.Entry<Integer, List<Recipient>> binding : byBinding.entrySet()) {
-                // a contact who opted out since launch is skipped before the permits are taken: it sends nothing
-                List<Recipient> sendable = skipSuppressed(campaign, binding.getKey(), binding.getValue(), now);
-                int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, binding.getKey(), sendable.size(), now);
-                granted.put(binding.getKey(), sendable.subList(0, grants));
+            boolean checkFailed = false;
+            for (Map.Entry<Integer, List<Recipient>> binding : byBinding(campaign, claimed).entrySet()) {
+                int index = binding.getKey();
+                // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
+                // permits are taken: it sends nothing
+                Optional<List<Recipient>> available = skipOrDeferBusy(campaign, index,
+                        skipSuppressed(campaign, index, binding.getValue(), now), now);
+                if (available.isEmpty()) {
+                    checkFailed = true; // the host's check failed: these went back
+                    continue;
+                }
+                List<Recipient> sendable = available.get();
+                int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
+                granted.put(index, sendable.subList(0, grants));
                 for (Recipient recipient : sendable.subList(grants, sendable.size())) {
                     giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
                 }
+                grantedInAll += grants;
                 shortOfPermits |= grants < sendable.size();
             }
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
@@ -113,18 +126,40 @@ final class Sender {
             if (!giveBack.isEmpty()) {
                 recipients.apply(giveBack);
             }
-            if (claimed.size() < wanted || shortOfPermits) {
+            if (checkFailed) {
+                return Optional.of(busy.retryAfterFailure(now));
+            }
+            // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
+            if (claimed.size() < wanted || shortOfPermits || grantedInAll == permits) {
                 Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
                 return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
         }
     }
 
+    /** The claimed recipients by channel binding, in binding order (all on the first for a campaign with one channel). */
+    private static Map<Integer, List<Recipient>> byBinding(Campaign campaign, List<Recipient> claimed) {
+        if (ChannelRoutes.bindings(campaign).size() < 2) {
+            return Map.of(0, claimed);
+        }
+        Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
+        for (Recipient recipient : claimed) {
+            byBinding.computeIfAbsent(recipient.binding(), index -> new ArrayList<>()).add(recipient);
+        }
+        return byBinding;
+    }
+
+    /** Skips the recipients who opted out of their binding's sender (or of any of the campaign's, when the tenant says so). */
     private List<Recipient> skipSuppressed(Campaign campaign, int binding, List<Recipient> claimed, Instant now) {
-        List<PhoneNumber> phones = claimed.stream().map(Recipient::phone).toList();
+        List<PhoneNumber> phones = new ArrayList<>(claimed.size());
+        for (Recipient recipient : claimed) {
+            phones.add(recipient.phone());
+        }
         Map<PhoneNumber, SenderKey> suppressed = new HashMap<>();
         for (SenderKey sender : routes.optOutSenders(campaign, binding)) {
-            suppressions.suppressedAmong(sender, phones).forEach(phone -> suppressed.putIfAbsent(phone, sender));
+            for (PhoneNumber phone : suppressions.suppressedAmong(sender, phones)) {
+                suppressed.putIfAbsent(phone, sender);
+            }
         }
         if (suppressed.isEmpty()) {
             return claimed;
@@ -142,6 +177,52 @@ final class Sender {
         }
         lifecycle.emit(recipients.apply(skips));
         return sendable;
+    }
+
+    /**
+     * Asks the host which of one binding's recipients are busy (one call, for that binding's sender): a
+     * busy one is skipped, or given back unsent to be checked again while the campaign's wait lasts.
+     * Answers the rest, or empty when the check failed and they were all given back.
+     */
+    private Optional<List<Recipient>> skipOrDeferBusy(Campaign campaign, int binding, List<Recipient> candidates,
+            Instant now) {
+        if (candidates.isEmpty() || !busy.checks()) {
+            return Optional.of(candidates);
+        }
+        Set<PhoneNumber> busyNow;
+        try {
+            busyNow = busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding).sender(),
+                    candidates.stream().map(Recipient::phone).toList());
+        } catch (RuntimeException failure) {
+            Instant retry = busy.retryAfterFailure(now);
+            recipients.apply(candidates.stream().<RecipientUpdate>map(r -> new RecipientUpdate.Unclaimed(r.key(),
+                    leaseOf(r), retry, now)).toList());
+            return Optional.empty();
+        }
+        List<Recipient> sendable = new ArrayList<>(candidates.size());
+        List<RecipientUpdate> skips = new ArrayList<>();
+        List<RecipientUpdate> deferred = new ArrayList<>();
+        for (Recipient recipient : candidates) {
+            if (!busyNow.contains(recipient.phone())) {
+                busy.free(recipient.key());
+                sendable.add(recipient);
+                continue;
+            }
+            Optional<Instant> recheck = busy.recheckAt(campaign, recipient.key(), now);
+            if (recheck.isPresent()) {
+                deferred.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), recheck.get(), now));
+            } else {
+                skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
+                        BusyContacts.skipReason(campaign, recipient.phone()), now));
+            }
+        }
+        if (!skips.isEmpty()) {
+            lifecycle.emit(recipients.apply(skips));
+        }
+        if (!deferred.isEmpty()) {
+            recipients.apply(deferred); // PENDING again, its attempt given back: nothing was sent
+        }
+        return Optional.of(sendable);
     }
 
     private void send(Campaign campaign, ChannelBinding binding, ChannelAdapter adapter, Recipient recipient,

@@ -1,5 +1,6 @@
 package io.campaignkit.core.port.rules;
 
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -64,9 +65,11 @@ public final class RecipientRules {
         Instant at = update.at();
         if (update instanceof Accepted accepted) {
             if (heldUnder(r, accepted.lease()) || state == DeliveryState.UNKNOWN) {
-                return Optional.of(moveTo(r, DeliveryState.SENT, at)
-                        .withProviderMessageId(Optional.of(accepted.providerMessageId()))
-                        .withTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty()));
+                // moveTo(SENT) with the provider's id and sentAt, made in one copy: every send passes here
+                return Optional.of(new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENT, r.attempts(),
+                        r.dueAt(), Optional.empty(), Optional.of(accepted.providerMessageId()), Optional.empty(),
+                        r.sentAt().isPresent() ? r.sentAt() : Optional.of(accepted.at()), r.deliveredAt(), r.readAt(),
+                        r.repliedAt(), at, r.binding(), r.earlierAttempts()));
             }
             if (state.rank() >= DeliveryState.SENT.rank()) {
                 // a receipt arriving after its own status: fill the provider id and sentAt it lacks
@@ -139,8 +142,10 @@ public final class RecipientRules {
         requireState(recipient, DeliveryState.PENDING, "claimed");
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(now, "now");
-        return recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease))
-                .withAttempts(recipient.attempts() + 1);
+        Recipient r = recipient; // SENDING under the lease, one more attempt, in one copy: every send passes here
+        return new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENDING, r.attempts() + 1, r.dueAt(),
+                Optional.of(lease), r.providerMessageId(), r.outcome(), r.sentAt(), r.deliveredAt(), r.readAt(),
+                r.repliedAt(), now, r.binding(), r.earlierAttempts());
     }
 
     /**
@@ -164,13 +169,16 @@ public final class RecipientRules {
 
     /** Whether the recipient is SENDING under exactly {@code lease}: the lease guard. */
     public static boolean heldUnder(Recipient recipient, Lease lease) {
-        return recipient.state() == DeliveryState.SENDING && recipient.lease().filter(lease::equals).isPresent();
+        return recipient.state() == DeliveryState.SENDING && recipient.lease().isPresent()
+                && recipient.lease().get().equals(lease);
     }
 
     private static void requireState(Recipient recipient, DeliveryState expected, String verb) {
         Arguments.requireNonNull(recipient, "recipient");
-        Arguments.require(recipient.state() == expected, "recipient",
-                "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
+        if (recipient.state() != expected) {
+            throw new InvalidArgumentException("recipient",
+                    "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
+        }
     }
 
     private static Optional<Recipient> merge(Recipient r, StatusReached report) {

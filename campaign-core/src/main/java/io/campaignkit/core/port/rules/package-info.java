@@ -7,4 +7,7 @@
  * under, and how counters add up to {@link io.campaignkit.core.port.RecipientCounts}). A store only
  * decides how to read, lock and write; the rules are stated here once.
  */
+@NullMarked
 package io.campaignkit.core.port.rules;
+
+import org.jspecify.annotations.NullMarked;

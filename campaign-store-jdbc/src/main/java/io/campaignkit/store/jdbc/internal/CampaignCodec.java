@@ -1,6 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.campaign.DeliveryPlan;
@@ -40,6 +42,14 @@ import java.util.Set;
 final class CampaignCodec {
 
     private static final String FORMAT = "1";
+    /** Tag of the busy-contact wait, an ISO-8601 duration. */
+    private static final String BUSY_CONTACT_WAIT = "busyContactWait";
+    /** Tag of the first channel binding's contact condition ({@link ContactCondition#toText()}). */
+    private static final String CHANNEL_CONDITION = "channelCondition";
+    /** Tag of the channel bindings after the first: their count, then each one's sender, message and condition. */
+    private static final String FALLBACK_CHANNELS = "fallbackChannels";
+    /** Tag of the timed fallback, an ISO-8601 duration. */
+    private static final String FALLBACK_AFTER = "fallbackAfter";
 
     private CampaignCodec() {}
 
@@ -61,28 +71,31 @@ final class CampaignCodec {
                 .num(plan.pace().burst()).optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
+        // optional settings added after format 1: a tag and its value, written only when not the default,
+        // so what an earlier release wrote still reads (it simply ends here)
+        if (!configuration.busyContactWait().isZero()) {
+            out.str(BUSY_CONTACT_WAIT).str(configuration.busyContactWait().toString());
+        }
         writeChannels(out, configuration);
         return out.toString();
     }
 
-    /** The channels after the first, and the fallback settings: appended, so older texts read as one channel. */
+    /** The first channel's condition, the channels after it and the timed fallback, each tagged and only when set. */
     private static void writeChannels(Tokens.Writer out, CampaignConfiguration configuration) {
-        out.opt(configuration.channelCondition().map(ContactCondition::toText));
+        configuration.channelCondition().ifPresent(condition -> out.str(CHANNEL_CONDITION).str(condition.toText()));
         List<ChannelBinding> further = configuration.fallbackChannels();
-        out.num(further.size());
-        for (ChannelBinding binding : further) {
-            out.str(binding.sender().channelType()).str(binding.sender().senderId());
-            writeMessage(out, Optional.of(binding.message()));
-            out.opt(binding.onlyFor().map(ContactCondition::toText));
+        if (!further.isEmpty()) {
+            out.str(FALLBACK_CHANNELS).num(further.size());
+            for (ChannelBinding binding : further) {
+                out.str(binding.sender().channelType()).str(binding.sender().senderId());
+                writeMessage(out, Optional.of(binding.message()));
+                out.opt(binding.onlyFor().map(ContactCondition::toText));
+            }
         }
-        out.opt(configuration.fallbackAfter().map(java.time.Duration::toString));
+        configuration.fallbackAfter().ifPresent(after -> out.str(FALLBACK_AFTER).str(after.toString()));
     }
 
-    private static void readChannels(Tokens.Reader in, CampaignConfiguration.Builder builder) {
-        if (in.atEnd()) {
-            return; // written before campaigns had several channels
-        }
-        in.opt().map(ContactCondition::parse).ifPresent(builder::channelCondition);
+    private static void readFallbackChannels(Tokens.Reader in, CampaignConfiguration.Builder builder) {
         for (long i = in.num(); i > 0; i--) {
             SenderKey sender = SenderKey.of(in.required(), in.required());
             TemplateMessage message = readMessage(in).orElseThrow(
@@ -91,7 +104,6 @@ final class CampaignCodec {
             Optional<String> condition = in.opt();
             builder.addChannel(condition.map(text -> binding.onlyFor(ContactCondition.parse(text))).orElse(binding));
         }
-        in.opt().map(java.time.Duration::parse).ifPresent(builder::fallbackAfter);
     }
 
     static CampaignConfiguration decodeConfiguration(String text) {
@@ -120,7 +132,16 @@ final class CampaignCodec {
         builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
                 new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
-        readChannels(in, builder);
+        while (!in.atEnd()) {
+            String tag = in.required();
+            switch (tag) {
+                case BUSY_CONTACT_WAIT -> builder.busyContactWait(java.time.Duration.parse(in.required()));
+                case CHANNEL_CONDITION -> builder.channelCondition(ContactCondition.parse(in.required()));
+                case FALLBACK_CHANNELS -> readFallbackChannels(in, builder);
+                case FALLBACK_AFTER -> builder.fallbackAfter(java.time.Duration.parse(in.required()));
+                default -> throw new IllegalStateException("unknown campaign configuration setting " + tag);
+            }
+        }
         return builder.build();
     }
 
@@ -196,6 +217,8 @@ final class CampaignCodec {
         } else if (audience.get() instanceof AudienceReference.TestAudience test) {
             out.str("T").num(test.contacts().size());
             test.contacts().forEach(contact -> ContactCodec.writeWhole(out, contact));
+        } else if (audience.get() instanceof AudienceReference.CampaignRecipients retargeted) {
+            out.str("R").str(retargeted.source().value()).str(retargeted.outcomes().toText());
         }
     }
 
@@ -225,6 +248,9 @@ final class CampaignCodec {
                 }
                 return Optional.of(new AudienceReference.TestAudience(contacts));
             }
+            case "R":
+                return Optional.of(new AudienceReference.CampaignRecipients(CampaignId.of(in.required()),
+                        OutcomeFilter.parse(in.required())));
             default:
                 throw new IllegalStateException("unknown audience kind " + kind);
         }

@@ -2,11 +2,13 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.Schedule;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.DuplicateCampaignException;
@@ -27,6 +29,8 @@ public final class CampaignRows {
     private static final String COLUMNS = "campaign_id, tenant_id, project_id, kind, state, version, created_at,"
             + " updated_at, launched_at, finished_at, finish_reason, dispatch, configuration, schedule_start,"
             + " schedule_latest_start";
+    /** The listing's filter columns (V25), written with every campaign: its bot flow and sender. */
+    private static final String FILTER_COLUMNS = "bot_flow_id, sender_channel, sender_id";
 
     /** The tables whose rows go with a deleted campaign, besides its recipients (a cascading foreign key). */
     private static final List<String> DEPENDENT_TABLES = List.of("ck_engagement", "ck_conversation", "ck_inbound_queue",
@@ -51,8 +55,8 @@ public final class CampaignRows {
             if (exists(connection, campaign.id())) {
                 throw new DuplicateCampaignException(campaign.id());
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_campaign (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_campaign (" + COLUMNS + ", "
+                    + FILTER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Campaign.Snapshot s = campaign.snapshot();
                 insert.setString(1, s.id().value());
                 insert.setString(2, s.tenantId());
@@ -69,6 +73,7 @@ public final class CampaignRows {
                 insert.setString(13, CampaignCodec.encodeConfiguration(s.configuration()));
                 Sql.setNanos(insert, 14, s.schedule().map(Schedule::startAt));
                 Sql.setNanos(insert, 15, s.schedule().flatMap(Schedule::latestStart));
+                setFilters(insert, 16, s.configuration());
                 insert.executeUpdate();
             } catch (SQLException failure) {
                 if (dialect.isUniqueViolation(failure)) {
@@ -96,7 +101,8 @@ public final class CampaignRows {
             Campaign.Snapshot s = campaign.snapshot();
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_campaign SET project_id = ?, kind = ?,"
                     + " state = ?, version = ?, updated_at = ?, launched_at = ?, finished_at = ?, finish_reason = ?,"
-                    + " dispatch = ?, configuration = ?, schedule_start = ?, schedule_latest_start = ?"
+                    + " dispatch = ?, configuration = ?, schedule_start = ?, schedule_latest_start = ?,"
+                    + " bot_flow_id = ?, sender_channel = ?, sender_id = ?"
                     + " WHERE campaign_id = ? AND version = ? AND tenant_id = ? AND "
                     + Scope.TENANT)) {
                 update.setString(1, s.projectId());
@@ -111,10 +117,11 @@ public final class CampaignRows {
                 update.setString(10, CampaignCodec.encodeConfiguration(s.configuration()));
                 Sql.setNanos(update, 11, s.schedule().map(Schedule::startAt));
                 Sql.setNanos(update, 12, s.schedule().flatMap(Schedule::latestStart));
-                update.setString(13, s.id().value());
-                update.setLong(14, expectedVersion);
-                update.setString(15, s.tenantId());
-                scope.bind(update, 16);
+                setFilters(update, 13, s.configuration());
+                update.setString(16, s.id().value());
+                update.setLong(17, expectedVersion);
+                update.setString(18, s.tenantId());
+                scope.bind(update, 19);
                 if (update.executeUpdate() == 1) {
                     return null;
                 }
@@ -144,6 +151,9 @@ public final class CampaignRows {
         }
         if (query instanceof CampaignQuery.ByState byState) {
             return findByState(byState.state(), byState.after(), byState.limit());
+        }
+        if (query instanceof CampaignQuery.Listing listing) {
+            return findListing(listing);
         }
         CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
         return findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
@@ -202,10 +212,48 @@ public final class CampaignRows {
         return page("tenant_id = ? AND project_id = ?", List.of(tenantId, projectId), after, limit);
     }
 
+    /**
+     * A page of one tenant's campaigns, each present filter a predicate of the statement: the indexes of
+     * V25 (and V1's by project) start with the tenant and the filtered column and end with the id.
+     */
+    public List<Campaign> findListing(CampaignQuery.Listing listing) {
+        List<String> values = new ArrayList<>();
+        String condition = listingCondition(listing, values);
+        return page(condition, values, listing.after(), listing.limit());
+    }
+
+    /** The predicates of {@code listing}, whose values are added to {@code values} in their order. */
+    static String listingCondition(CampaignQuery.Listing listing, List<String> values) {
+        StringBuilder condition = new StringBuilder("tenant_id = ?");
+        values.add(listing.tenantId());
+        listing.projectId().ifPresent(project -> filter(condition, values, "project_id", project));
+        listing.state().ifPresent(state -> filter(condition, values, "state", state.name()));
+        listing.botFlowId().ifPresent(bot -> filter(condition, values, "bot_flow_id", bot));
+        listing.channelType().ifPresent(type -> filter(condition, values, "sender_channel", type));
+        listing.channel().ifPresent(sender -> {
+            if (listing.channelType().isEmpty()) {
+                filter(condition, values, "sender_channel", sender.channelType());
+            }
+            filter(condition, values, "sender_id", sender.senderId());
+        });
+        return condition.toString();
+    }
+
+    private static void filter(StringBuilder condition, List<String> values, String column, String value) {
+        condition.append(" AND ").append(column).append(" = ?");
+        values.add(value);
+    }
+
+    private static void setFilters(PreparedStatement statement, int first, CampaignConfiguration configuration)
+            throws SQLException {
+        Sql.setString(statement, first, configuration.botFlowId().orElse(null));
+        Sql.setString(statement, first + 1, configuration.channel().map(SenderKey::channelType).orElse(null));
+        Sql.setString(statement, first + 2, configuration.channel().map(SenderKey::senderId).orElse(null));
+    }
+
     private List<Campaign> page(String condition, List<String> values, Optional<CampaignId> after, int limit) {
         return sql.inTransaction("reading campaigns", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_campaign WHERE "
-                    + condition + " AND campaign_id > ? AND " + Scope.TENANT + " ORDER BY campaign_id LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(pageStatement(condition))) {
                 int index = 1;
                 for (String value : values) {
                     select.setString(index++, value);
@@ -222,6 +270,12 @@ public final class CampaignRows {
                 return campaigns;
             }
         });
+    }
+
+    /** A page of campaigns under {@code condition}: then the id cursor, the scope, the order by id and the limit. */
+    static String pageStatement(String condition) {
+        return "SELECT " + COLUMNS + " FROM ck_campaign WHERE " + condition + " AND campaign_id > ? AND " + Scope.TENANT
+                + " ORDER BY campaign_id LIMIT ?";
     }
 
     /**

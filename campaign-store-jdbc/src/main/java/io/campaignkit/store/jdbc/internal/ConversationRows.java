@@ -6,7 +6,6 @@ import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.store.jdbc.JdbcDialect;
-import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,6 @@ public final class ConversationRows {
 
     static final String COLUMNS = "conversation_id, campaign_id, phone, opened_at, last_inbound_at, last_activity_at,"
             + " last_auto_reply_at, closed_at, close_reason";
-    private static final int OPEN_ATTEMPTS = 5;
 
     private final Sql sql;
     private final Scope scope;
@@ -40,18 +38,9 @@ public final class ConversationRows {
     }
 
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sql.inTransaction("opening a conversation of " + phone + " in " + campaignId,
-                        connection -> openOrContinueOnce(connection, campaignId, phone, inboundAt, at));
-            } catch (JdbcStoreException failure) {
-                if (attempt >= OPEN_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
-                        || !dialect.isUniqueViolation(cause)) {
-                    throw failure;
-                }
-                // another node opened it meanwhile: continue that one
-            }
-        }
+        // another node may open it meanwhile: then the next attempt continues that one
+        return sql.inTransactionLookingAgain("opening a conversation of " + phone + " in " + campaignId,
+                connection -> openOrContinueOnce(connection, campaignId, phone, inboundAt, at));
     }
 
     private Conversation openOrContinueOnce(Connection connection, CampaignId campaignId, PhoneNumber phone,

@@ -4,7 +4,6 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.store.jdbc.JdbcDialect;
-import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,20 +42,8 @@ public final class EngagementRows {
     }
 
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return engageOnce(sender, campaignId, phones);
-            } catch (JdbcStoreException failure) {
-                if (attempt >= 5 || !(failure.getCause() instanceof SQLException cause) || !dialect.isUniqueViolation(cause)) {
-                    throw failure;
-                }
-                // a database that cannot skip duplicates (H2): another thread engaged one of the phones meanwhile; look again
-            }
-        }
-    }
-
-    private Set<PhoneNumber> engageOnce(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        return sql.inTransaction("engaging contacts with " + campaignId, connection -> {
+        // a database that cannot skip duplicates (H2): another thread may engage one of the phones meanwhile; look again
+        return sql.inTransactionLookingAgain("engaging contacts with " + campaignId, connection -> {
             String tenant = campaigns.tenantForWriting(connection, campaignId);
             // in phone order, so two transactions engaging overlapping phones cannot deadlock
             Map<String, PhoneNumber> sorted = new TreeMap<>();

@@ -7,7 +7,6 @@ import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
 import java.net.URI;
 import io.campaignkit.store.jdbc.JdbcDialect;
-import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,8 +32,6 @@ public final class InboundQueueRows {
     private static final String COLUMNS = "seq, conversation_id, campaign_id, phone, message_id, body, media, received_at,"
             + " queued, lease_owner, lease_expires_at, content";
 
-    private static final int ENQUEUE_ATTEMPTS = 5;
-
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -48,18 +45,9 @@ public final class InboundQueueRows {
     }
 
     public boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sql.inTransaction("queueing an inbound message in " + campaignId,
-                        connection -> enqueueOnce(connection, conversationId, campaignId, phone, message));
-            } catch (JdbcStoreException failure) {
-                if (attempt >= ENQUEUE_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
-                        || !dialect.isUniqueViolation(cause)) {
-                    throw failure;
-                }
-                // another node took the sequence or queued the same message meanwhile: look again
-            }
-        }
+        // another node may take the sequence or queue the same message meanwhile: then the next attempt sees it
+        return sql.inTransactionLookingAgain("queueing an inbound message in " + campaignId,
+                connection -> enqueueOnce(connection, conversationId, campaignId, phone, message));
     }
 
     private boolean enqueueOnce(Connection connection, String conversationId, CampaignId campaignId, PhoneNumber phone,

@@ -7,7 +7,8 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The schema, managed by Flyway: the dialect-neutral migrations of {@code db/campaignkit/common} and
- * the dialect's own of {@code db/campaignkit/<dialect>}, recorded in {@code ck_schema_history} (so
+ * the dialect's own of {@code db/campaignkit/<dialect>}, and the Java ones named here (V26,
+ * {@link CampaignFilterBackfill}), recorded in {@code ck_schema_history} (so
  * they never mix with the host's own Flyway history). Flyway serializes concurrent migrations of
  * several nodes (an advisory lock on PostgreSQL).
  */
@@ -40,6 +41,7 @@ public final class Migrations {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/campaignkit/common", "classpath:db/campaignkit/" + dialectFolder)
+                .javaMigrations(new CampaignFilterBackfill())
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -3,6 +3,7 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.core.dispatch.pacing.TokenBucket;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import java.util.OptionalInt;
  * Otherwise (and for a bucket still to be inserted), a take or a hold is one short transaction: one {@code SELECT ... ORDER BY campaign_id FOR UPDATE}
  * locks the sender's row, then the campaign's (the key order, the same for every node, so no two
  * transactions wait for each other in a cycle), the new units are computed here with
- * {@link TokenBucketRow}, and one batched {@code UPDATE} writes the rows that changed. A read
+ * {@link TokenBucket}, and one batched {@code UPDATE} writes the rows that changed. A read
  * ({@code availablePermits}, {@code nextPermitAt}) is one plain {@code SELECT} that writes nothing: it
  * answers what a take at that instant would find. The first operation on a bucket inserts it full at
  * its instant (a second node's concurrent insert is ignored), which is when the in-process bucket
@@ -46,7 +47,7 @@ public final class PacingBucketRows {
     private static final int MAX_INSERTS = 3;
 
     /** A campaign's two buckets as stored (before any refill). */
-    private record Pair(TokenBucketRow sender, TokenBucketRow campaign) {
+    private record Pair(TokenBucket sender, TokenBucket campaign) {
 
         Pair countedIn(SendLimits limits) {
             return new Pair(sender.countedIn(limits.senderLimit()), campaign.countedIn(limits.campaignLimit()));
@@ -128,8 +129,8 @@ public final class PacingBucketRows {
         long at = Sql.nanos(until);
         sql.inTransaction("holding sender " + limits.sender().channelType() + "/" + limits.sender().senderId(), connection -> {
             // a bucket first seen here starts where the hold empties it, as the in-process one does
-            TokenBucketRow stored = sender(connection, limits, TokenBucketRow.holdFrom(limits.senderLimit(), at));
-            TokenBucketRow held = stored.countedIn(limits.senderLimit()).heldUntil(at);
+            TokenBucket stored = sender(connection, limits, at - TokenBucket.holdLead(limits.senderLimit()));
+            TokenBucket held = stored.countedIn(limits.senderLimit()).heldUntil(at);
             if (!held.equals(stored)) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     bindUpdate(update, limits, SENDER_ROW, held);
@@ -177,8 +178,8 @@ public final class PacingBucketRows {
     }
 
     private Pair selectPair(Connection connection, SendLimits limits, String lock) throws SQLException {
-        TokenBucketRow sender = null;
-        TokenBucketRow campaign = null;
+        TokenBucket sender = null;
+        TokenBucket campaign = null;
         try (PreparedStatement select = connection.prepareStatement(SELECT_PAIR + lock)) {
             bindKey(select, 1, limits);
             select.setString(4, limits.campaign().value());
@@ -196,7 +197,7 @@ public final class PacingBucketRows {
     }
 
     /** The sender's bucket, locked; inserted full at {@code at} when missing. */
-    private TokenBucketRow sender(Connection connection, SendLimits limits, long at) throws SQLException {
+    private TokenBucket sender(Connection connection, SendLimits limits, long at) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (PreparedStatement select = connection.prepareStatement(SELECT_SENDER + FOR_UPDATE)) {
                 bindKey(select, 1, limits);
@@ -215,7 +216,7 @@ public final class PacingBucketRows {
 
     private void insertFull(Connection connection, SendLimits limits, String campaignId, RateLimit limit, long at)
             throws SQLException {
-        TokenBucketRow full = TokenBucketRow.full(limit, at);
+        TokenBucket full = TokenBucket.full(limit, at);
         dialect.insertIfAbsent(connection, INSERT, insert -> {
             bindKey(insert, 1, limits);
             insert.setString(4, campaignId);
@@ -270,7 +271,7 @@ public final class PacingBucketRows {
     /** What a read answers from the two buckets refilled to its instant. */
     @FunctionalInterface
     private interface Answer<T> {
-        T of(TokenBucketRow sender, TokenBucketRow campaign);
+        T of(TokenBucket sender, TokenBucket campaign);
     }
 
     /** Binds the three parameters of {@link #KEY} from {@code first}. */
@@ -280,14 +281,14 @@ public final class PacingBucketRows {
         statement.setString(first + 2, limits.sender().senderId());
     }
 
-    private void bindUpdate(PreparedStatement update, SendLimits limits, String campaignId, TokenBucketRow bucket)
+    private void bindUpdate(PreparedStatement update, SendLimits limits, String campaignId, TokenBucket bucket)
             throws SQLException {
         bindBucket(update, 1, bucket);
         bindKey(update, 6, limits);
         update.setString(9, campaignId);
     }
 
-    private static void bindBucket(PreparedStatement statement, int first, TokenBucketRow bucket) throws SQLException {
+    private static void bindBucket(PreparedStatement statement, int first, TokenBucket bucket) throws SQLException {
         statement.setInt(first, bucket.limit().permits());
         statement.setLong(first + 1, bucket.limit().period().toNanos());
         statement.setInt(first + 2, bucket.limit().burst());
@@ -295,8 +296,8 @@ public final class PacingBucketRows {
         statement.setLong(first + 4, bucket.lastAt());
     }
 
-    private static TokenBucketRow row(ResultSet rows) throws SQLException {
+    private static TokenBucket row(ResultSet rows) throws SQLException {
         RateLimit limit = new RateLimit(rows.getInt(2), Duration.ofNanos(rows.getLong(3)), rows.getInt(4));
-        return new TokenBucketRow(limit, rows.getLong(5), rows.getLong(6));
+        return new TokenBucket(limit, rows.getLong(5), rows.getLong(6));
     }
 }

@@ -2,6 +2,7 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.core.dispatch.pacing.TokenBucket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,7 @@ import java.util.OptionalInt;
 /**
  * A take of permits from a sender's and a campaign's buckets as one statement, for databases that run
  * an {@code UPDATE} inside {@code WITH} ({@link io.campaignkit.store.jdbc.JdbcDialect#updatesInWith}): it
- * locks both rows (sender first, the key order), does {@link TokenBucketRow}'s arithmetic on them
+ * locks both rows (sender first, the key order), does {@link TokenBucket}'s arithmetic on them
  * ({@code countedIn}, {@code advancedTo}, {@code available}, {@code consumed}; the same integers, the
  * same order of comparisons), writes the rows that change and answers the permits granted. One round
  * trip in auto-commit: the sender's row stays locked for one statement, not for a transaction's three

@@ -50,11 +50,24 @@ final class RecipientColumns {
     private static final String SET_MUTABLE = KEY_AND_MUTABLE.subList(2, KEY_AND_MUTABLE.size()).stream()
             .map(input -> input.name() + " = v." + input.name()).collect(Collectors.joining(", "));
 
+    /** The campaign of the rows read last: a batch's rows share it, and an id is checked by a regular expression when made. */
+    private static volatile CampaignId lastCampaign;
+
     private RecipientColumns() {}
+
+    private static CampaignId campaignIdOf(String value) {
+        CampaignId last = lastCampaign;
+        if (last != null && last.value().equals(value)) {
+            return last;
+        }
+        CampaignId id = CampaignId.of(value);
+        lastCampaign = id;
+        return id;
+    }
 
     /** The recipient of the current row, read from {@link #COLUMNS}. */
     static Recipient read(ResultSet rows) throws SQLException {
-        CampaignId campaignId = CampaignId.of(rows.getString("campaign_id"));
+        CampaignId campaignId = campaignIdOf(rows.getString("campaign_id"));
         String e164 = rows.getString("phone");
         var contact = ContactCodec.decode(e164, rows.getString("contact_name"), rows.getString("contact_data"));
         String leaseOwner = rows.getString("lease_owner");

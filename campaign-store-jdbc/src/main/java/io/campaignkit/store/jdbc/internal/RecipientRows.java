@@ -1,6 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.NewRecipient;
@@ -186,6 +187,9 @@ public final class RecipientRows {
         if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
             return awaitingDelivery(awaiting);
         }
+        if (query instanceof RecipientQuery.ByOutcome byOutcome) {
+            return byOutcome(byOutcome);
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         return page(page.campaignId(), page.afterSequence(), page.limit());
     }
@@ -256,6 +260,50 @@ public final class RecipientRows {
                 scope.bind(select, 3);
                 select.setInt(4, limit);
                 List<Recipient> page = new ArrayList<>(limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(RecipientColumns.read(rows));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    /**
+     * A page of the recipients whose outcome matches, by sequence: each outcome of the filter is one
+     * condition on the state (and the provider's error code of a FAILED one, or the reason code of a
+     * SKIPPED one), as {@link RecipientQuery.ByOutcome#matches} states the rule.
+     */
+    private List<Recipient> byOutcome(RecipientQuery.ByOutcome query) {
+        List<String> conditions = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (OutcomeFilter.Outcome outcome : query.filter().outcomes()) {
+            List<String> states = RecipientQuery.ByOutcome.states(outcome.kind()).stream().map(Enum::name).sorted().toList();
+            StringBuilder condition = new StringBuilder("state IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(')');
+            values.addAll(states);
+            if (outcome.code().isPresent()) {
+                condition.append(outcome.kind() == OutcomeFilter.Kind.FAILED ? " AND outcome_provider_code = ?"
+                        : " AND outcome_code = ?");
+                values.add(outcome.code().get());
+            }
+            conditions.add("(" + condition + ")");
+        }
+        CampaignId campaignId = query.campaignId();
+        return sql.inTransaction("reading recipients of " + campaignId + " by outcome", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                    + " FROM ck_recipient WHERE campaign_id = ? AND seq > ? AND " + Scope.TENANT + " AND ("
+                    + String.join(" OR ", conditions) + ") ORDER BY seq LIMIT ?")) {
+                int index = 1;
+                select.setString(index++, campaignId.value());
+                select.setLong(index++, query.afterSequence());
+                scope.bind(select, index++);
+                for (String value : values) {
+                    select.setString(index++, value);
+                }
+                select.setInt(index, query.limit());
+                List<Recipient> page = new ArrayList<>(query.limit());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         page.add(RecipientColumns.read(rows));

@@ -39,6 +39,24 @@ public final class Sql {
         return dataSource;
     }
 
+    /**
+     * {@link #inTransaction}, run again (up to {@value #MAX_ATTEMPTS} times in all) when it failed on a
+     * unique key: another node inserted the same row meanwhile, and {@code work}, which looks before it
+     * inserts, finds that row the next time.
+     */
+    public <T> T inTransactionLookingAgain(String operation, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(operation, work);
+            } catch (JdbcStoreException failure) {
+                if (attempt >= MAX_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
+                        || !dialect.isUniqueViolation(cause)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
     /** Runs {@code work} in one transaction and commits it; {@code operation} names it in errors. */
     public <T> T inTransaction(String operation, Work<T> work) {
         for (int attempt = 1; ; attempt++) {

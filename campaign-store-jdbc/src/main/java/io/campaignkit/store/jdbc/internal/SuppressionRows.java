@@ -6,9 +6,11 @@ import io.campaignkit.core.port.Suppression;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,7 @@ public final class SuppressionRows {
         this.sql = sql;
         this.scope = scope;
         this.upsert = dialect.upsert("ck_suppression", List.of("scope", "sender_channel", "sender_id", "phone"),
-                List.of("source", "suppressed_at"));
+                List.of("source", "suppressed_at", "reason"));
         this.visible = scope.tenantId().isPresent() ? "scope IN (?, '" + Scope.HOST_WIDE + "')"
                 : "(scope = ? OR sender_channel <> '')";
     }
@@ -46,6 +48,7 @@ public final class SuppressionRows {
                 statement.setString(4, suppression.phone().e164());
                 statement.setString(5, suppression.source());
                 Sql.setNanos(statement, 6, suppression.at());
+                Sql.setString(statement, 7, suppression.reason().orElse(null));
                 statement.executeUpdate();
             }
             return null;
@@ -89,6 +92,39 @@ public final class SuppressionRows {
                     }
                 }
                 return suppressed;
+            }
+        });
+    }
+
+    /**
+     * The phone's every-sender suppressions and those on {@code senders} that this store sees: one
+     * statement on the phone's index, its senders bound as pairs.
+     */
+    public List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
+        List<SenderKey> asked = List.copyOf(new LinkedHashSet<>(senders));
+        StringBuilder where = new StringBuilder("sender_channel = ''");
+        asked.forEach(sender -> where.append(" OR (sender_channel = ? AND sender_id = ?)"));
+        return sql.inTransaction("reading the suppressions of " + phone, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT sender_channel, sender_id, source,"
+                    + " suppressed_at, reason FROM ck_suppression WHERE phone = ? AND (" + where + ") AND " + visible)) {
+                int index = 1;
+                select.setString(index++, phone.e164());
+                for (SenderKey sender : asked) {
+                    select.setString(index++, sender.channelType());
+                    select.setString(index++, sender.senderId());
+                }
+                select.setString(index, scope.writeScope());
+                List<Suppression> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String channel = rows.getString("sender_channel");
+                        Optional<SenderKey> sender = channel.equals(EVERY_SENDER) ? Optional.empty()
+                                : Optional.of(new SenderKey(channel, rows.getString("sender_id")));
+                        found.add(new Suppression(sender, phone, rows.getString("source"),
+                                Sql.requiredInstant(rows, "suppressed_at"), Optional.ofNullable(rows.getString("reason"))));
+                    }
+                }
+                return found;
             }
         });
     }

@@ -43,9 +43,11 @@ public final class WebhookHandler {
     private final OptKeywords keywords;
     private final Clock clock;
     /**
-     * Twilio's webhooks carry no timestamp, so events are stamped when first received. Twilio
-     * retries a webhook with the same URL and parameters, hence the same signature: remembering the
-     * first arrival per signature makes a repeated delivery yield equal events, as the SPI asks.
+     * Twilio's webhooks carry no timestamp, so events are stamped with the request's arrival
+     * ({@code WebhookRequest.receivedAt}, stamped by the host). For a request the host did not stamp,
+     * the adapter's clock at its first arrival: Twilio retries a webhook with the same URL and
+     * parameters, hence the same signature, and remembering the first arrival per signature makes a
+     * repeated delivery yield equal events, as the SPI asks.
      */
     private final Map<String, Instant> firstSeen = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -79,7 +81,8 @@ public final class WebhookHandler {
         if (messageSid == null || messageSid.isBlank()) {
             return WebhookResult.badRequest("MessageSid is missing");
         }
-        Instant now = firstArrival(signature.get().strip());
+        // Twilio's webhooks carry no time: the host's arrival stamp, else the first arrival remembered here
+        Instant now = request.receivedAt().orElseGet(() -> firstArrival(signature.get().strip()));
         List<ChannelEvent> events = isStatusCallback(params)
                 ? statusEvents(messageSid, params, request.url(), request.queryParameters(), now)
                 : inboundEvents(messageSid, params, now);

@@ -26,7 +26,8 @@ import java.util.Optional;
  * {@code from_user_id}, a business-scoped user id such as {@code US.13491208655302741918}) is an
  * inbound message whose {@code from} is that id: the engine cannot match it to a phone contact and hands
  * it to the host's unrouted-message handler. Provider timestamps more than {@link #MAX_CLOCK_SKEW}
- * ahead of the adapter's clock are replaced by the clock's time: a message cannot come from the future,
+ * ahead of the request's arrival ({@code WebhookRequest.receivedAt}, else the adapter's clock) are replaced by
+ * that arrival time: a message cannot come from the future,
  * and a wrong year would corrupt reply times and windows.
  */
 public final class EventMapper {
@@ -45,22 +46,32 @@ public final class EventMapper {
         this.clock = clock;
     }
 
+    /** The events of {@code payload} as of now on the adapter's clock (a request the host did not stamp). */
     public List<ChannelEvent> toEvents(WebhookPayload payload) {
+        return toEvents(payload, clock.instant());
+    }
+
+    /**
+     * The events of {@code payload}, which arrived at {@code receivedAt}: the time of events without a
+     * provider timestamp (or with one too far ahead of it), so that the same request always gives equal events.
+     */
+    public List<ChannelEvent> toEvents(WebhookPayload payload, Instant receivedAt) {
+        Instant now = receivedAt;
         List<ChannelEvent> events = new ArrayList<>();
         for (WebhookPayload.Status status : payload.statuses()) {
             if (isOurs(status.phoneNumberId())) {
-                statusEvent(status).ifPresent(events::add);
-                stoppedMarketing(status).ifPresent(events::add);
+                statusEvent(status, now).ifPresent(events::add);
+                stoppedMarketing(status, now).ifPresent(events::add);
             }
         }
         for (WebhookPayload.Message message : payload.messages()) {
             if (isOurs(message.phoneNumberId())) {
-                events.add(messageEvent(message));
+                events.add(messageEvent(message, now));
             }
         }
         for (WebhookPayload.Preference preference : payload.preferences()) {
             if (isOurs(preference.phoneNumberId())) {
-                events.add(preferenceEvent(preference));
+                events.add(preferenceEvent(preference, now));
             }
         }
         return events;
@@ -70,9 +81,9 @@ public final class EventMapper {
      * A user stopping marketing messages is an opt-out of this sender, resuming is an opt-in (issue 14
      * item 7); anything else Meta may add is reported, not guessed.
      */
-    private ChannelEvent preferenceEvent(WebhookPayload.Preference preference) {
+    private ChannelEvent preferenceEvent(WebhookPayload.Preference preference, Instant now) {
         String to = preference.phoneNumberId() != null ? preference.phoneNumberId() : phoneNumberId;
-        Instant timestamp = timestampOf(preference.timestamp());
+        Instant timestamp = timestampOf(preference.timestamp(), now);
         String user = userOf(preference.waId(), preference.userId());
         String value = preference.value() == null ? "" : preference.value().strip().toLowerCase(java.util.Locale.ROOT);
         boolean marketing = preference.category() == null || "marketing_messages".equals(preference.category());
@@ -106,10 +117,10 @@ public final class EventMapper {
         return eventPhoneNumberId == null || eventPhoneNumberId.equals(phoneNumberId);
     }
 
-    private Optional<ChannelEvent> statusEvent(WebhookPayload.Status status) {
+    private Optional<ChannelEvent> statusEvent(WebhookPayload.Status status, Instant now) {
         if (status.messageId() == null || status.status() == null) {
             return Optional.of(new UnsupportedMessage(Optional.ofNullable(status.messageId()), Optional.empty(),
-                    Optional.of(phoneNumberId), timestampOf(status.timestamp()), "status",
+                    Optional.of(phoneNumberId), timestampOf(status.timestamp(), now), "status",
                     "a WhatsApp status without " + (status.messageId() == null ? "a message id" : "a status value")
                             + ": it cannot be applied"));
         }
@@ -125,7 +136,7 @@ public final class EventMapper {
             return Optional.empty();
         }
         Optional<String> correlationId = Optional.ofNullable(status.callbackData()).filter(id -> !id.isBlank());
-        Instant timestamp = timestampOf(status.timestamp());
+        Instant timestamp = timestampOf(status.timestamp(), now);
         StatusUpdate update = deliveryStatus == DeliveryStatus.FAILED
                 ? StatusUpdate.failed(status.messageId(), correlationId, timestamp, failure(status.errors()))
                 : StatusUpdate.of(status.messageId(), correlationId, deliveryStatus, timestamp);
@@ -137,14 +148,14 @@ public final class EventMapper {
      * A failure with 131050 means the user chose to stop marketing messages from this business: it is
      * reported as an opt-out too, so the engine suppresses the contact instead of trying other campaigns.
      */
-    private Optional<ChannelEvent> stoppedMarketing(WebhookPayload.Status status) {
+    private Optional<ChannelEvent> stoppedMarketing(WebhookPayload.Status status, Instant now) {
         String recipient = WhatsAppIds.toE164(status.recipientWaId());
         boolean stopped = status.messageId() != null && "failed".equals(status.status()) && status.errors().stream()
                 .anyMatch(error -> error.code() != null && error.code() == USER_STOPPED_MARKETING);
         if (!stopped || recipient == null) {
             return Optional.empty();
         }
-        return Optional.of(new OptOut(recipient, phoneNumberId, timestampOf(status.timestamp()), Optional.empty(),
+        return Optional.of(new OptOut(recipient, phoneNumberId, timestampOf(status.timestamp(), now), Optional.empty(),
                 Optional.of(status.messageId())));
     }
 
@@ -162,9 +173,9 @@ public final class EventMapper {
         return classification.retryAfter() == null ? failure : failure.withRetryAfter(classification.retryAfter());
     }
 
-    private ChannelEvent messageEvent(WebhookPayload.Message message) {
+    private ChannelEvent messageEvent(WebhookPayload.Message message, Instant now) {
         String to = message.phoneNumberId() != null ? message.phoneNumberId() : phoneNumberId;
-        Instant timestamp = timestampOf(message.timestamp());
+        Instant timestamp = timestampOf(message.timestamp(), now);
         String from = userOf(message.fromWaId(), message.fromUserId());
         String type = message.type() == null || message.type().isBlank() ? "unknown" : message.type();
         if (message.messageId() == null || from == null) {
@@ -181,9 +192,8 @@ public final class EventMapper {
                 .build();
     }
 
-    /** The provider's time, or ours when it gave none or one too far ahead to be true. */
-    private Instant timestampOf(Instant provided) {
-        Instant now = clock.instant();
+    /** The provider's time, or the request's arrival when it gave none or one too far ahead to be true. */
+    private static Instant timestampOf(Instant provided, Instant now) {
         return provided == null || provided.isAfter(now.plus(MAX_CLOCK_SKEW)) ? now : provided;
     }
 

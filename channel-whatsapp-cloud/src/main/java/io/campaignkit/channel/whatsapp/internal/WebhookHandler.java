@@ -64,7 +64,10 @@ public final class WebhookHandler {
             return WebhookResult.unauthorized("missing or invalid " + WebhookSignature.HEADER);
         }
         try {
-            return WebhookResult.ok(mapper.toEvents(reader.read(body)));
+            // the host's arrival stamp makes the same request give equal events, whenever it is handled
+            WebhookPayload payload = reader.read(body);
+            return WebhookResult.ok(request.receivedAt().isPresent() ? mapper.toEvents(payload, request.receivedAt().get())
+                    : mapper.toEvents(payload));
         } catch (WebhookPayloadReader.MalformedPayloadException malformed) {
             return WebhookResult.badRequest(malformed.getMessage());
         }

@@ -1,4 +1,4 @@
-package io.campaignkit.testkit.parrot;
+package io.campaignkit.examples.parrot;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelAdapterProvider;

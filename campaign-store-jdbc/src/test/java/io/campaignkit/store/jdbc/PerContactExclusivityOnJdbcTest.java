@@ -1,0 +1,112 @@
+package io.campaignkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campaignkit.channel.simulated.SimulatedChannel;
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ExclusivityScope;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.testkit.time.ManualClock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PER_CONTACT exclusivity scope on the database: two engines (two processes) launching campaigns
+ * of one tenant on two senders at the same moment never both hold a contact; the database's key on the
+ * tenant-wide engagement decides.
+ */
+class PerContactExclusivityOnJdbcTest {
+
+    private static final String BOT = "bot";
+    private static final BotFlow SILENT = (context, message, reply) -> { };
+
+    private final JdbcCampaignStore store = H2Databases.freshStore();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void twoEnginesLaunchingOnTwoSendersAtOnceNeverBothHoldAContact() throws Exception {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CampaignEngine one = engine(channel, clock, "one");
+        CampaignEngine two = engine(channel, clock, "two");
+        one.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-1"));
+        two.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            contacts.add(Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 20_000_000 + i))).build());
+        }
+        List<Contact> reversed = new ArrayList<>(contacts);
+        Collections.reverse(reversed);
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(() -> await(go,
+                () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
+        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(() -> await(go,
+                () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
+        go.countDown();
+        a.get(60, TimeUnit.SECONDS);
+        b.get(60, TimeUnit.SECONDS);
+
+        for (Contact contact : contacts) {
+            Recipient inA = store.findRecipient(new RecipientKey(CampaignId.of("a"), contact.phone())).orElseThrow();
+            Recipient inB = store.findRecipient(new RecipientKey(CampaignId.of("b"), contact.phone())).orElseThrow();
+            assertThat(List.of(inA.state(), inB.state())).as(contact.phone().e164())
+                    .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
+            Recipient skipped = inA.state() == DeliveryState.SKIPPED ? inA : inB;
+            assertThat(skipped.outcome().orElseThrow().code()).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+        }
+    }
+
+    private CampaignEngine engine(SimulatedChannel channel, ManualClock clock, String owner) {
+        return CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId(owner)
+                .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT))).callbackExecutor(Runnable::run)
+                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT)).build();
+    }
+
+    private static CampaignConfiguration configuration(String channelId, String senderId) {
+        return CampaignConfiguration.custom().name("Per contact " + senderId).botFlowId(BOT).channel(channelId, senderId)
+                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("list"))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                .build();
+    }
+
+    private static <T> T await(CountDownLatch latch, Supplier<T> action) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return action.get();
+    }
+}
