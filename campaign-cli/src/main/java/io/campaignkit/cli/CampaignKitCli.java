@@ -67,7 +67,14 @@ public final class CampaignKitCli {
         }
     }
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) {
+        // before anything starts the common pool: on a 2-core host its parallelism would be 1, and the
+        // JDK's HTTP client would then start a thread per WhatsApp answer (see WhatsAppCloudAdapter)
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
         configureLogging(java.util.Arrays.asList(args).contains("--debug"));
         PrintWriter out = writer(System.out);
         PrintWriter err = writer(System.err);

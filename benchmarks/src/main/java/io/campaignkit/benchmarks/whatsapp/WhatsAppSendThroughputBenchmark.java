@@ -41,10 +41,12 @@ import java.util.stream.Collectors;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// No ForkJoinPool flag: the adapter handles answers on its own threads (see WhatsAppCloudAdapter).
+// The ForkJoinPool flag a host on 2 cores needs (see WhatsAppCloudAdapter): without it JDK 17 starts a
+// thread per answer and the rate halves here (measured 2026-12-06, BENCHMARKS.md).
 // The fake server (JDK HttpServer) closes idle keep-alive connections beyond 200 by default, and the
 // client may reuse one just closed: raise that limit above maxInFlight so the fake does not drop them.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Dsun.net.httpserver.maxIdleConnections=1024"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
+        "-Dsun.net.httpserver.maxIdleConnections=1024"})
 @Warmup(iterations = 1, time = 4)
 @Measurement(iterations = 2, time = 5)
 public class WhatsAppSendThroughputBenchmark {

@@ -359,7 +359,6 @@ public final class Campaign {
     public void checkDeletable() {
         CampaignTransitions.checkDeletable(this);
     }
-    // ---------------------------------------------------------------- internals
     /** One version step to {@code next}; the same dispatch state (an action that is no change) is no step. */
     private Campaign withDispatch(DispatchState next, Instant now) {
         return next == dispatch().orElse(null) ? this : next(now, snapshot.withDispatch(next));

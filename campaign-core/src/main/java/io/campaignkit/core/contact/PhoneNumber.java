@@ -33,8 +33,10 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * Mexico's mobile form before 2019: country code 52, then 1, then the 10-digit number. Mexico
      * retired the 1, but WhatsApp still reports Mexican mobiles that way ({@code from}, {@code wa_id})
      * and old address books keep it; it names the same line as 52 + the 10 digits.
+     * Checked on the digits alone (no regular expression: every number of an import passes here).
      */
-    private static final java.util.regex.Pattern OLD_MEXICAN_MOBILE = java.util.regex.Pattern.compile("521\\d{10}");
+    private static final String OLD_MEXICAN_MOBILE_PREFIX = "521";
+    private static final int OLD_MEXICAN_MOBILE_DIGITS = 13;
 
     /**
      * Numbers parsed lately, by their E.164 text, one per slot of the text's hash. A store reads back
@@ -48,13 +50,15 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     private final String e164;
     private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
-    // Derived lazily: number type and region need regular expressions, and most callers never ask.
-    private volatile @Nullable PhoneNumberType type;
+    // The type comes with validation (one matching of the number against its country's patterns); the
+    // region is derived lazily: it needs regular expressions, and most callers never ask.
+    private final PhoneNumberType type;
     private volatile @Nullable String regionCode;
 
-    private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed) {
+    private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed, PhoneNumberType type) {
         this.e164 = e164;
         this.parsed = parsed;
+        this.type = type;
     }
 
     /**
@@ -96,14 +100,15 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         if (digits.isEmpty()) {
             throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, "no digits");
         }
-        if ((international || "MX".equals(region)) && OLD_MEXICAN_MOBILE.matcher(digits).matches()) {
+        if ((international || "MX".equals(region)) && digits.length() == OLD_MEXICAN_MOBILE_DIGITS
+                && digits.startsWith(OLD_MEXICAN_MOBILE_PREFIX)) {
             digits = "52" + digits.substring(3);
             international = true;
         }
         Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
                 international ? UNKNOWN_REGION : region);
-        validate(input, number);
-        PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number);
+        PhoneNumberType type = validate(input, number);
+        PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number, type);
         if (phone.e164.equals(input)) {
             RECENT[slot] = phone;
         }
@@ -186,7 +191,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         }
     }
 
-    private static void validate(String input, Phonenumber.PhoneNumber number) {
+    /** The number's type once it is valid; throws naming why it is not. */
+    private static PhoneNumberType validate(String input, Phonenumber.PhoneNumber number) {
         ValidationResult possible = UTIL.isPossibleNumberWithReason(number);
         switch (possible) {
             case IS_POSSIBLE:
@@ -205,9 +211,13 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
                 throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY,
                         "no number of " + countryDetail(number) + " has that length");
         }
-        if (!UTIL.isValidNumber(number)) {
+        // libphonenumber's isValidNumber is getNumberType(number) != UNKNOWN (both match the national number
+        // against the patterns of the country its code names): asked once, the answer gives the type too
+        com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
+        if (type == com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
             throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY, countryDetail(number));
         }
+        return PhoneNumberType.valueOf(type.name());
     }
 
     private static String countryDetail(Phonenumber.PhoneNumber number) {
@@ -242,12 +252,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     /** What kind of line this is (mobile, fixed line, …). */
     public PhoneNumberType type() {
-        PhoneNumberType known = type;
-        if (known == null) {
-            known = PhoneNumberType.valueOf(UTIL.getNumberType(parsed).name());
-            type = known;
-        }
-        return known;
+        return type;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -59,9 +60,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link SendErrorClass#TRANSIENT}.
  *
  * <p>Answers are handled on the adapter's own few daemon threads (or on the executor of a
- * host-supplied client), never on the common {@code ForkJoinPool}: the JDK 17 {@code HttpClient} would
- * otherwise complete every {@code sendAsync} there, or on a new thread per answer on hosts with 2 cores
- * or fewer. No JVM flag is needed.
+ * host-supplied client), never on the common {@code ForkJoinPool}. But the JDK's {@code HttpClient}
+ * (17 to 25) still completes every {@code sendAsync} through {@code CompletableFuture}'s default
+ * executor first, which on a host with 2 cores or fewer (common pool parallelism 1) starts a new thread
+ * per answer: half the send rate on such a host (measured in BENCHMARKS.md). Start the JVM there with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}; the adapter logs a warning once when
+ * it sees the case, and the CLI sets the property itself.
  *
  * <p>Webhooks: GET answers the subscription check; POST is refused over the size limit (413), without a
  * valid {@code X-Hub-Signature-256} (401), or when not JSON (400), and otherwise yields the status and
@@ -78,7 +82,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
 
     private static final String CODE_CLOSED = "whatsapp.adapter_closed";
     private static final String CODE_FOREIGN_SENDER = "whatsapp.unknown_sender";
-
+    private static final System.Logger LOG = System.getLogger(WhatsAppCloudAdapter.class.getName());
+    private static final AtomicBoolean THREAD_PER_ANSWER_WARNED = new AtomicBoolean();
 
     private final WhatsAppCloudConfig config;
     private final ChannelCapabilities capabilities;
@@ -103,6 +108,7 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 .customerServiceWindow(CUSTOMER_SERVICE_WINDOW)
                 .maxBodyLength(OutboundMapper.MAX_TEXT_LENGTH)
                 .build();
+        warnIfTheJdkStartsAThreadPerAnswer();
         ObjectMapper json = new ObjectMapper();
         Executor completions = config.httpClient().flatMap(HttpClient::executor).orElseGet(GraphClient::completionExecutor);
         HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout(), completions));
@@ -112,6 +118,15 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 config.perUserLimitAction());
         this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
                 new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
+    }
+
+    private static void warnIfTheJdkStartsAThreadPerAnswer() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2 && THREAD_PER_ANSWER_WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "The common ForkJoinPool has parallelism "
+                    + ForkJoinPool.getCommonPoolParallelism() + ", so java.net.http starts a new thread for each "
+                    + "WhatsApp send's answer (about half the send rate); start the JVM with "
+                    + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+        }
     }
 
     @Override

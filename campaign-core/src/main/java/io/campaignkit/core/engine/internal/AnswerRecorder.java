@@ -193,7 +193,7 @@ final class AnswerRecorder {
         }
         lifecycle.emit(changes);
         for (Answer answer : batch) {
-            if (answer.claim().outstanding.decrementAndGet() == 0) {
+            if (answer.claim().outstanding.decrementAndGet() == 0 && answer.claim().stranded == null) {
                 claims.release(answer.claim());
             }
         }

@@ -2,10 +2,13 @@ package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.Lease;
+import io.campaignkit.core.port.Recipient;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This engine's claimed batches whose sends are not all recorded yet, per campaign (their leases are
@@ -22,10 +25,21 @@ final class Claims {
         final CampaignId campaign;
         volatile Lease lease;
         final AtomicInteger outstanding = new AtomicInteger();
+        /**
+         * Recipients of the batch never handed to the channel when a store call failed before their
+         * send: still SENDING under the lease in the store, given back to PENDING once the store answers
+         * again ({@link Sender#giveBackStranded}). Null when there are none.
+         */
+        volatile @Nullable List<Recipient> stranded;
 
         Claim(CampaignId campaign, Lease lease) {
             this.campaign = campaign;
             this.lease = lease;
+        }
+
+        /** Whether the store holds recipients of this claim under its lease that this engine must settle. */
+        boolean holdsRecipients() {
+            return outstanding.get() > 0 || stranded != null;
         }
     }
 

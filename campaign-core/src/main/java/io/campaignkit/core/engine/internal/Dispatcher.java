@@ -50,6 +50,7 @@ final class Dispatcher implements SendsInFlight {
 
     /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
     Optional<Instant> run(Campaign campaign, Instant now) {
+        sender.giveBackStranded(campaign.id(), now); // before recovery, which would take them for UNKNOWN
         Optional<Instant> recovery = earliest(leaseKeeper.renewLeases(campaign.id(), now),
                 leaseKeeper.recoverExpired(campaign.id(), now, semantics == DeliverySemantics.AT_LEAST_ONCE));
         DispatchState dispatch = campaign.dispatch().orElseThrow();
@@ -88,6 +89,7 @@ final class Dispatcher implements SendsInFlight {
 
     @Override
     public long settle(CampaignId id, Instant now) {
+        sender.giveBackStranded(id, now);
         long inFlight = completion.sendingInFlight(id, now); // renews this engine's claims first
         if (inFlight == 0) {
             return 0;

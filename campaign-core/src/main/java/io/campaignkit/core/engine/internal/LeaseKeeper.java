@@ -40,7 +40,8 @@ final class LeaseKeeper {
     }
 
     /**
-     * Renews the lease of every claim of the campaign with sends in flight once half of it has run,
+     * Renews the lease of every claim of the campaign with sends in flight (or recipients stranded by
+     * a store failure) once half of it has run,
      * so that only a process that stopped working loses its recipients; answers when the next
      * renewal is due.
      */
@@ -50,14 +51,14 @@ final class LeaseKeeper {
         for (Claims.Claim claim : claims.of(id)) {
             if (!now.isBefore(claim.lease.expiresAt().minus(margin))) {
                 answers.whileNotRecording(() -> {
-                    if (claim.outstanding.get() > 0) {
+                    if (claim.holdsRecipients()) {
                         Lease renewed = leases.newLease(now);
                         recipients.renewLease(id, claim.lease, renewed);
                         claim.lease = renewed;
                     }
                 });
             }
-            if (claim.outstanding.get() > 0) {
+            if (claim.holdsRecipients()) {
                 next = Dispatcher.earliest(next, Optional.of(claim.lease.expiresAt().minus(margin)));
             }
         }

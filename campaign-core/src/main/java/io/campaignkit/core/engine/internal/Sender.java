@@ -4,12 +4,14 @@ import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
@@ -19,6 +21,7 @@ import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,52 +90,124 @@ final class Sender {
             if (claimed.isEmpty()) {
                 return recipients.nextDueAt(campaign.id(), now);
             }
-            List<RecipientUpdate> giveBack = new ArrayList<>();
-            Map<Integer, List<Recipient>> granted = new TreeMap<>();
-            int grantedInAll = 0;
-            boolean shortOfPermits = false;
-            boolean checkFailed = false;
-            for (Map.Entry<Integer, List<Recipient>> binding : byBinding(campaign, claimed).entrySet()) {
-                int index = binding.getKey();
-                // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
-                // permits are taken: it sends nothing
-                Optional<List<Recipient>> available = skipOrDeferBusy(campaign, index,
-                        skipSuppressed(campaign, index, binding.getValue(), now), now);
-                if (available.isEmpty()) {
-                    checkFailed = true; // the host's check failed: these went back
-                    continue;
-                }
-                List<Recipient> sendable = available.get();
-                int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
-                granted.put(index, sendable.subList(0, grants));
-                for (Recipient recipient : sendable.subList(grants, sendable.size())) {
-                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
-                }
-                grantedInAll += grants;
-                shortOfPermits |= grants < sendable.size();
-            }
+            // open before any other store call: a failure of one strands the batch under this claim, whose
+            // lease is kept and whose unsent recipients are given back once the store answers again
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
-            answers.sendingBatch(() -> granted.forEach((index, sends) -> {
-                ChannelBinding binding = ChannelRoutes.binding(campaign, index);
-                ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
-                for (Recipient recipient : sends) {
-                    send(campaign, binding, adapter, recipient, claim, now);
-                }
-            }));
-            answers.recordAnswers();
-            if (claim.outstanding.get() == 0) {
-                claims.release(claim);
+            List<Recipient> handed = new ArrayList<>();
+            BatchOutcome outcome;
+            try {
+                outcome = sendBatch(campaign, claimed, claim, handed, now);
+            } catch (RuntimeException storeFailure) {
+                strand(claim, claimed, handed);
+                throw storeFailure;
             }
-            if (!giveBack.isEmpty()) {
-                recipients.apply(giveBack);
-            }
-            if (checkFailed) {
-                return Optional.of(busy.retryAfterFailure(now));
+            if (outcome.checkFailed()) {
+                return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: those recipients went back
             }
             // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
-            if (claimed.size() < wanted || shortOfPermits || grantedInAll == permits) {
+            if (claimed.size() < wanted || outcome.shortOfPermits() || outcome.granted() == permits) {
                 Optional<Instant> due = recipients.nextDueAt(campaign.id(), now);
                 return due.map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+            }
+        }
+    }
+
+    /**
+     * What became of a claimed batch: how many of its recipients had a permit, whether some lacked one,
+     * and whether the host's availability check failed for a binding (its recipients went back).
+     */
+    private record BatchOutcome(int granted, boolean shortOfPermits, boolean checkFailed) {}
+
+    /**
+     * Checks each binding's recipients (opt-outs, availability), takes their sender's permits, sends
+     * those that got one and gives the rest back; {@code handed} collects the recipients handed to the
+     * channel, so a store failure midway knows which were sent.
+     */
+    private BatchOutcome sendBatch(Campaign campaign, List<Recipient> claimed, Claims.Claim claim, List<Recipient> handed,
+            Instant now) {
+        List<RecipientUpdate> giveBack = new ArrayList<>();
+        Map<Integer, List<Recipient>> granted = new TreeMap<>();
+        int grantedInAll = 0;
+        boolean shortOfPermits = false;
+        boolean checkFailed = false;
+        for (Map.Entry<Integer, List<Recipient>> binding : byBinding(campaign, claimed).entrySet()) {
+            int index = binding.getKey();
+            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
+            // permits are taken: it sends nothing
+            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, index,
+                    skipSuppressed(campaign, index, binding.getValue(), now), now);
+            if (available.isEmpty()) {
+                checkFailed = true; // the host's check failed: these went back
+                continue;
+            }
+            List<Recipient> sendable = available.get();
+            int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
+            granted.put(index, sendable.subList(0, grants));
+            for (Recipient recipient : sendable.subList(grants, sendable.size())) {
+                giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
+            }
+            grantedInAll += grants;
+            shortOfPermits |= grants < sendable.size();
+        }
+        answers.sendingBatch(() -> granted.forEach((index, sends) -> {
+            ChannelBinding binding = ChannelRoutes.binding(campaign, index);
+            ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
+            for (Recipient recipient : sends) {
+                send(campaign, binding, adapter, recipient, claim, now);
+                handed.add(recipient);
+            }
+        }));
+        answers.recordAnswers();
+        if (!giveBack.isEmpty()) {
+            recipients.apply(giveBack);
+        }
+        if (claim.outstanding.get() == 0) {
+            claims.release(claim);
+        }
+        return new BatchOutcome(grantedInAll, shortOfPermits, checkFailed);
+    }
+
+    /**
+     * A store call failed after the claim: the recipients of the batch not handed to the channel stay
+     * under the claim, to be given back by the next run ({@link #giveBackStranded}) rather than left
+     * SENDING until the lease expires and then taken for UNKNOWN though never sent. Those already
+     * settled (skipped, given back) are included too: giving one back again changes nothing.
+     */
+    private static void strand(Claims.Claim claim, List<Recipient> claimed, List<Recipient> handed) {
+        Set<RecipientKey> sent = new HashSet<>();
+        for (Recipient recipient : handed) {
+            sent.add(recipient.key());
+        }
+        List<Recipient> unsent = new ArrayList<>(claimed.size() - sent.size());
+        for (Recipient recipient : claimed) {
+            if (!sent.contains(recipient.key())) {
+                unsent.add(recipient);
+            }
+        }
+        claim.stranded = unsent.isEmpty() ? null : List.copyOf(unsent);
+    }
+
+    /**
+     * Gives back to PENDING the recipients a store failure stranded under this engine's claims of the
+     * campaign (see {@link #strand}); throws again, keeping them stranded, while the store still fails.
+     */
+    void giveBackStranded(CampaignId id, Instant now) {
+        for (Claims.Claim claim : claims.of(id)) {
+            List<Recipient> stranded = claim.stranded;
+            if (stranded == null) {
+                continue;
+            }
+            // under the recording lock: the lease a renewal may be changing is the one the store holds them under
+            answers.whileNotRecording(() -> {
+                List<RecipientUpdate> giveBack = new ArrayList<>(stranded.size());
+                for (Recipient recipient : stranded) {
+                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), claim.lease, now, now));
+                }
+                recipients.apply(giveBack);
+                claim.stranded = null;
+            });
+            if (claim.outstanding.get() == 0) {
+                claims.release(claim);
             }
         }
     }

@@ -51,10 +51,11 @@ public final class GraphClient {
     private final GraphResponseReader reader;
 
     /**
-     * @param completions runs the handling of every answer, and so every stage chained on a send: the
-     *                    JDK client hands its answers to {@code CompletableFuture}'s default executor,
-     *                    the common pool, or a new thread per answer when that pool has parallelism 1
-     *                    (2-core hosts)
+     * @param completions runs the handling of every answer, and so every stage chained on a send (the
+     *                    engine's recording, which may block on a database): the JDK client hands its
+     *                    answers to {@code CompletableFuture}'s default executor, the common pool (or a
+     *                    new thread per answer when that pool has parallelism 1, on 2-core hosts: see
+     *                    the adapter's class comment), where no blocking work belongs
      * @param perUserLimits what Meta's limits on one recipient (131049, 131056) become
      */
     public GraphClient(HttpClient http, URI messagesUri, String accessToken, Duration requestTimeout,
