@@ -268,6 +268,8 @@ class FallbackRulesScenarioTest {
         scenario.inbound(Fixtures.phone(1), "hola");
         scenario.runFor(Duration.ofMinutes(1));
 
+        assertThat(scenario.unroutedMessages()).isEmpty();
+        assertThat(bot.received()).hasSize(2);
         assertThat(scenario.channel(SMS).sendsTo(Fixtures.phone(0))).hasSize(2);
         assertThat(replyPermits).containsExactlyInAnyOrder(SMS_SENDER, WHATSAPP_SENDER);
     }

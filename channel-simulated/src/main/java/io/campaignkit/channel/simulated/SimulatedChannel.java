@@ -69,7 +69,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     // Guarded by lock.
     private final OutcomeScript script;
     private final SendLedger ledger;
-    private final Timeline timeline = new Timeline();
+    private final Timeline timeline;
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
     private boolean closed;
 
@@ -81,6 +81,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         this.signer = new WebhookSigner(configuration.webhookUrl(), configuration.webhookSecret());
         this.script = new OutcomeScript(configuration);
         this.ledger = new SendLedger(configuration.id());
+        this.timeline = new Timeline(configuration.id());
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> { };
