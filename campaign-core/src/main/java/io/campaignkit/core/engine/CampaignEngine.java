@@ -442,12 +442,8 @@ public final class CampaignEngine {
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
         List<RecipientReport> page = new java.util.ArrayList<>();
         List<Recipient> recipients = recipients(id, afterSequence, limit);
-        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id);
-        for (Recipient recipient : recipients) {
-            List<io.campaignkit.core.port.FunnelStep> steps = core.tracking().funnelSteps(id, recipient.phone());
-            page.add(campaign.map(c -> RecipientReport.of(c, recipient, steps))
-                    .orElseGet(() -> new RecipientReport(recipient, steps)));
-        }
+        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id); // names each one's channels
+        recipients.forEach(r -> page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
         return page;
     }
 
@@ -461,17 +457,7 @@ public final class CampaignEngine {
     public List<ChannelMetrics> metricsByChannel(CampaignId id) {
         Campaign campaign = find(Arguments.requireNonNull(id, "id"))
                 .orElseThrow(() -> new io.campaignkit.core.port.CampaignNotFoundException(id));
-        ChannelMetrics.Tally tally = new ChannelMetrics.Tally(campaign.configuration().channels());
-        long after = -1;
-        List<Recipient> page;
-        do {
-            page = recipients(id, after, CampaignStore.MAX_BATCH);
-            page.forEach(tally::add);
-            if (!page.isEmpty()) {
-                after = page.get(page.size() - 1).sequence();
-            }
-        } while (page.size() == CampaignStore.MAX_BATCH);
-        return tally.metrics();
+        return ChannelMetrics.count(campaign, after -> recipients(id, after, CampaignStore.MAX_BATCH));
     }
 
     /**

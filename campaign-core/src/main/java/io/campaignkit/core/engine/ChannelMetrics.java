@@ -30,6 +30,25 @@ public record ChannelMetrics(int binding, SenderKey sender, long recipients, lon
         Arguments.requireNonNull(sender, "sender");
     }
 
+    /**
+     * The figures of every recipient of {@code campaign}, read a page at a time: {@code pages} answers the
+     * page after a sequence (-1 for the first), {@link io.campaignkit.core.port.CampaignStore#MAX_BATCH} long.
+     */
+    static List<ChannelMetrics> count(io.campaignkit.core.campaign.Campaign campaign,
+            java.util.function.LongFunction<List<Recipient>> pages) {
+        Tally tally = new Tally(campaign.configuration().channels());
+        long after = -1;
+        List<Recipient> page;
+        do {
+            page = pages.apply(after);
+            page.forEach(tally::add);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sequence();
+            }
+        } while (page.size() == io.campaignkit.core.port.CampaignStore.MAX_BATCH);
+        return tally.metrics();
+    }
+
     /** Counts recipients per binding, a page at a time. */
     static final class Tally {
         private final List<ChannelBinding> bindings;

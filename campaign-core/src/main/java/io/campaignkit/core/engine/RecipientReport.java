@@ -57,7 +57,16 @@ public record RecipientReport(Recipient recipient, List<FunnelStep> funnelSteps,
      * @return the line
      */
     public static RecipientReport of(Campaign campaign, Recipient recipient, List<FunnelStep> funnelSteps) {
-        List<ChannelBinding> bindings = Arguments.requireNonNull(campaign, "campaign").configuration().channels();
+        return of(Optional.of(Arguments.requireNonNull(campaign, "campaign")), recipient, funnelSteps);
+    }
+
+    /** As {@link #of(Campaign, Recipient, List)}; without the campaign, a line without its channels. */
+    static RecipientReport of(Optional<Campaign> known, Recipient recipient, List<FunnelStep> funnelSteps) {
+        if (known.isEmpty()) {
+            return new RecipientReport(recipient, funnelSteps);
+        }
+        Campaign campaign = known.get();
+        List<ChannelBinding> bindings = campaign.configuration().channels();
         java.util.function.IntFunction<Optional<SenderKey>> sender = index -> index < bindings.size()
                 ? Optional.of(bindings.get(index).sender()) : Optional.empty();
         return new RecipientReport(recipient, funnelSteps, sender.apply(recipient.binding()),

@@ -12,7 +12,6 @@ import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +71,6 @@ public final class SimulatedChannel implements ChannelAdapter {
     private final Timeline timeline;
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
     private boolean closed;
-
     private volatile WebhookEndpoint endpoint = this::handleWebhook;
 
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
