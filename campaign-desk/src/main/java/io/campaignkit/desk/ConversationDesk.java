@@ -30,13 +30,28 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>One desk instance serves one tenant; its operations take turns under one lock. Several instances on one
- * database stay consistent through the stores' optimistic versions: a lost race throws
- * {@link io.campaignkit.desk.port.StaleDeskDataException} and changed nothing.
+ * database stay consistent through the stores' optimistic versions: an operation whose write lost a race to
+ * another instance reads again, decides again by the rules and writes again (a bounded number of times), so
+ * nothing is assigned twice nor beyond an agent's capacity and the host sees no stale failure for a race the
+ * desk can settle; a refusal after it is the rules' answer to what the other instance did. Only
+ * {@link #configure} from stale settings and {@link #registerAgent} of an id that exists throw
+ * {@link io.campaignkit.desk.port.StaleDeskDataException}: those races are the host's (two administrators
+ * editing one campaign).
  */
 public interface ConversationDesk {
 
-    /** Creates or changes a campaign's desk settings (administrator). */
-    void configure(Actor actor, DeskSettings settings);
+    /**
+     * Stores a campaign's desk settings (administrator): its first ones at version 0, or a change of the ones
+     * {@link #settings} answered, at their version. They are kept in the store, so a desk restarted on it (or
+     * another desk on it) finds them without configuring again. Answers them as stored.
+     *
+     * @throws io.campaignkit.desk.port.StaleDeskDataException if the campaign has settings already (version 0)
+     *     or they changed since they were read: read them again and apply the change to what is stored
+     */
+    DeskSettings configure(Actor actor, DeskSettings settings);
+
+    /** The campaign's stored desk settings, with their version, if it has any. */
+    Optional<DeskSettings> settings(CampaignId campaignId);
 
     /** Adds an agent (administrator). */
     Agent registerAgent(Actor actor, Agent agent);

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * contact's message in a conversation the desk holds (WAITING or WITH_AGENT) goes to the desk and not to
  * the bot, and it is the desk's {@link DeskChannel}, sending agents' texts through the conversation's
  * {@link BotReply} (the engine's channel rules apply: outside the customer-service window the agent gets
- * {@code CUSTOMER_SERVICE_WINDOW_CLOSED}).
+ * {@code CUSTOMER_SERVICE_WINDOW_CLOSED}); media and voice notes go as the channel's media messages.
  *
  * <pre>{@code
  * EngineDeskBridge bridge = new EngineDeskBridge();
@@ -42,12 +42,12 @@ import java.util.function.Function;
  * <p>The handles to conversations' channels are kept in memory as bots pass them; a conversation this
  * process has none for (it was handed off before a restart, or in another process) gets its handle from
  * the {@linkplain #connect connected} engine, which rebuilds it from the stored conversation. Not yet:
- * media, voice notes and templates from agents (the engine's {@link BotReply} sends text only; they are
- * refused with {@code DESK_UNSUPPORTED_BY_CHANNEL}).
+ * templates from agents (the engine's {@link BotReply} sends free-form replies only; they are refused with
+ * {@code DESK_UNSUPPORTED_BY_CHANNEL}).
  */
 public final class EngineDeskBridge implements DeskChannel, ContactAvailability {
 
-    /** Code of an agent message the engine cannot send yet. */
+    /** Code of an agent message the engine cannot send yet (a template). */
     public static final String UNSUPPORTED = "DESK_UNSUPPORTED_BY_CHANNEL";
 
     private final Map<String, BotReply> replies = new ConcurrentHashMap<>();
@@ -136,12 +136,23 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
         return busy;
     }
 
+    /**
+     * Sends an agent's text, media or voice note through the conversation's {@link BotReply}: media as the
+     * channel's media message, refused with {@code CHANNEL_CANNOT_CARRY} on a channel that does not declare its
+     * kind. A template is refused with {@link #UNSUPPORTED}: the engine's replies are free-form.
+     */
     @Override
     public void send(DeskConversation conversation, AgentMessage message) {
-        if (!(message instanceof AgentMessage.Text text)) {
-            throw new CampaignKitException(UNSUPPORTED, "the engine sends agents' text only, not " + message.kind());
+        if (message instanceof AgentMessage.Text text) {
+            handleOf(conversation).sendText(text.text());
+        } else if (message instanceof AgentMessage.Media media) {
+            handleOf(conversation).sendMedia(media.content());
+        } else if (message instanceof AgentMessage.VoiceNote voice) {
+            handleOf(conversation).sendMedia(voice.content());
+        } else {
+            throw new CampaignKitException(UNSUPPORTED, "the engine sends agents' texts, media and voice notes, not "
+                    + message.kind());
         }
-        handleOf(conversation).sendText(text.text());
     }
 
     @Override

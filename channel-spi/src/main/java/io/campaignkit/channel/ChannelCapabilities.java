@@ -24,10 +24,13 @@ import java.util.Set;
  * @param customerServiceWindow when present, free-form text may only be sent within this long after
  *                              the recipient's last inbound message (WhatsApp: 24 hours)
  * @param maxBodyLength         the longest text body, in characters, that one message can carry
+ * @param mediaMessageKinds     the kinds a {@link MediaContent media message} may have on this channel (a subset of
+ *                              {@link MediaContent#KINDS}); empty when the channel sends no media messages, and
+ *                              the engine then refuses one before calling the adapter
  */
 public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<MediaKind> mediaKinds,
                                   double maxMessagesPerSecond, Optional<Duration> customerServiceWindow,
-                                  int maxBodyLength) {
+                                  int maxBodyLength, Set<MediaKind> mediaMessageKinds) {
 
     /** Default for {@link #templates()}: true. */
     public static final boolean DEFAULT_TEMPLATES = true;
@@ -47,10 +50,20 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
      * @param maxMessagesPerSecond see {@link #maxMessagesPerSecond()}
      * @param customerServiceWindow see {@link #customerServiceWindow()}
      * @param maxBodyLength see {@link #maxBodyLength()}
+     * @param mediaMessageKinds see {@link #mediaMessageKinds()}
      * @throws IllegalArgumentException when an argument is invalid
      */
     public ChannelCapabilities {
         mediaKinds = Set.copyOf(Checks.notNull(mediaKinds, "mediaKinds"));
+        mediaMessageKinds = Set.copyOf(Checks.notNull(mediaMessageKinds, "mediaMessageKinds"));
+        if (!MediaContent.KINDS.containsAll(mediaMessageKinds)) {
+            throw new IllegalArgumentException("mediaMessageKinds must be among " + MediaContent.KINDS + " (was "
+                    + mediaMessageKinds + ")");
+        }
+        if (!mediaMessageKinds.isEmpty() && !freeFormText) {
+            throw new IllegalArgumentException("mediaMessageKinds must be empty on a channel without freeFormText (was "
+                    + mediaMessageKinds + ")");
+        }
         if (!(maxMessagesPerSecond > 0) || Double.isInfinite(maxMessagesPerSecond)) {
             throw new IllegalArgumentException("maxMessagesPerSecond must be positive and finite (was " + maxMessagesPerSecond + ")");
         }
@@ -64,6 +77,22 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         if (!templates && !freeFormText) {
             throw new IllegalArgumentException("a channel must support templates or freeFormText (both were false)");
         }
+    }
+
+    /**
+     * Capabilities without media messages, as before they existed.
+     *
+     * @param templates see {@link #templates()}
+     * @param freeFormText see {@link #freeFormText()}
+     * @param mediaKinds see {@link #mediaKinds()}
+     * @param maxMessagesPerSecond see {@link #maxMessagesPerSecond()}
+     * @param customerServiceWindow see {@link #customerServiceWindow()}
+     * @param maxBodyLength see {@link #maxBodyLength()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
+    public ChannelCapabilities(boolean templates, boolean freeFormText, Set<MediaKind> mediaKinds,
+                               double maxMessagesPerSecond, Optional<Duration> customerServiceWindow, int maxBodyLength) {
+        this(templates, freeFormText, mediaKinds, maxMessagesPerSecond, customerServiceWindow, maxBodyLength, Set.of());
     }
 
     /**
@@ -86,6 +115,9 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         if (content instanceof TemplateContent template) {
             return templates && template.headerMedia().map(media -> mediaKinds.contains(media.kind())).orElse(true);
         }
+        if (content instanceof MediaContent media) {
+            return mediaMessageKinds.contains(media.kind());
+        }
         return freeFormText;
     }
 
@@ -97,6 +129,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         private double maxMessagesPerSecond = DEFAULT_MAX_MESSAGES_PER_SECOND;
         private @Nullable Duration customerServiceWindow;
         private int maxBodyLength = DEFAULT_MAX_BODY_LENGTH;
+        private Set<MediaKind> mediaMessageKinds = EnumSet.noneOf(MediaKind.class);
 
         private Builder() {
         }
@@ -156,11 +189,20 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         }
 
         /**
+         * @param kinds the kinds of media message the channel sends, among {@link MediaContent#KINDS}; not null
+         * @return this builder
+         */
+        public Builder mediaMessageKinds(Set<MediaKind> kinds) {
+            this.mediaMessageKinds = Set.copyOf(Checks.notNull(kinds, "mediaMessageKinds"));
+            return this;
+        }
+
+        /**
          * @return the validated capabilities
          */
         public ChannelCapabilities build() {
             return new ChannelCapabilities(templates, freeFormText, mediaKinds, maxMessagesPerSecond,
-                    Optional.ofNullable(customerServiceWindow), maxBodyLength);
+                    Optional.ofNullable(customerServiceWindow), maxBodyLength, mediaMessageKinds);
         }
     }
 }

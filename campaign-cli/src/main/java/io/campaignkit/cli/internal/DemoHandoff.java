@@ -61,8 +61,10 @@ final class DemoHandoff {
 
     /** Configures the desk for the demo's campaign and puts the simulated agent online. */
     private void prepare(CampaignId campaignId) {
-        desk.configure(ADMIN, DeskSettings.of(campaignId, QUEUE, AssignmentMethod.ROUND_ROBIN,
-                new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "REASIGNADA", List.of(DISPOSITION, "NO_INTERESADO"))));
+        if (desk.settings(campaignId).isEmpty()) { // the desk keeps them in the database
+            desk.configure(ADMIN, DeskSettings.of(campaignId, QUEUE, AssignmentMethod.ROUND_ROBIN,
+                    new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "REASIGNADA", List.of(DISPOSITION, "NO_INTERESADO"))));
+        }
         if (store.findAgent(AGENT).isEmpty()) {
             desk.registerAgent(ADMIN, Agent.of(AGENT, 1, Set.of(QUEUE), clock.instant()));
         }

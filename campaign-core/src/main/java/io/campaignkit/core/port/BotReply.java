@@ -1,5 +1,7 @@
 package io.campaignkit.core.port;
 
+import io.campaignkit.channel.MediaContent;
+
 /**
  * How a {@link BotFlow} answers within one conversation. Replies go back through the campaign's
  * channel and sender; the engine sends them asynchronously and in order, and reports failures
@@ -13,6 +15,9 @@ package io.campaignkit.core.port;
  */
 public interface BotReply {
 
+    /** Code of a reply the conversation's channel cannot carry (a media kind it does not declare). */
+    String CHANNEL_CANNOT_CARRY = "CHANNEL_CANNOT_CARRY";
+
     /**
      * Sends {@code text} to the contact, after the replies sent before it in this conversation.
      *
@@ -21,6 +26,20 @@ public interface BotReply {
      *     {@code CONVERSATION_CLOSED} when the conversation is closed
      */
     void sendText(String text);
+
+    /**
+     * Sends a media message (an image, a video, an audio clip or voice note, a document, by link) to the
+     * contact, after the replies sent before it in this conversation, under the same rules as
+     * {@link #sendText}. The engine's replies send it; this default refuses, for handles that send text only.
+     *
+     * @throws io.campaignkit.core.CampaignKitException {@code CHANNEL_CANNOT_CARRY} when the conversation's
+     *     channel does not declare the media's kind ({@link io.campaignkit.channel.ChannelCapabilities#mediaMessageKinds()}),
+     *     and as {@link #sendText} for a closed window or conversation
+     */
+    default void sendMedia(MediaContent media) {
+        throw new io.campaignkit.core.CampaignKitException(CHANNEL_CANNOT_CARRY, "this reply handle sends text only, not "
+                + media.kind() + " media");
+    }
 
     /**
      * Records that the contact reached a step of the bot's funnel (such as {@code PAYMENT_PROMISED}),

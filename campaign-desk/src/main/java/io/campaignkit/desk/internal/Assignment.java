@@ -45,6 +45,12 @@ final class Assignment {
         return loads;
     }
 
+    /** {@code agent} as a versioned save stores it. */
+    static Agent stored(Agent agent) {
+        return new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(), agent.rotation(),
+                agent.version() + 1);
+    }
+
     static boolean hasRoom(Agent agent, String queue, Map<String, Integer> loads) {
         return agent.status() == AgentStatus.ONLINE && agent.serves(queue) && loads.getOrDefault(agent.id(), 0) < agent.capacity();
     }
@@ -68,6 +74,10 @@ final class Assignment {
     /**
      * Assigns waiting conversations, oldest first per queue, while agents have room; {@code assignable}
      * says which may be assigned now (their campaign's hours are open), {@code methodOf} each one's method.
+     * Each assignment is one write of the conversation and its agent: the agents are read before the loads,
+     * so an assignment another desk made since is either in the loads or has moved the agent's version and
+     * makes this write stale ({@link io.campaignkit.desk.port.StaleDeskDataException}, the assignments
+     * before it stay: the caller runs the pass again from fresh reads).
      */
     void assignWaiting(Instant now, Predicate<DeskConversation> assignable,
             Function<DeskConversation, Optional<AssignmentMethod>> methodOf) {
@@ -75,9 +85,9 @@ final class Assignment {
         if (waiting.isEmpty()) {
             return;
         }
-        Map<String, Integer> loads = loads();
         Map<String, Agent> agents = new HashMap<>();
         storage.agents().agents().forEach(agent -> agents.put(agent.id(), agent));
+        Map<String, Integer> loads = loads();
         Set<String> blocked = new HashSet<>();
         for (DeskConversation conversation : waiting) {
             Optional<AssignmentMethod> method = methodOf.apply(conversation);
@@ -91,12 +101,15 @@ final class Assignment {
                 continue;
             }
             Agent agent = chosen.get();
-            storage.conversations().saveConversation(conversation.toBuilder().assigned(agent.id(), now).build());
             Agent changed = agent.withIdleSince(now);
             if (method.get() == AssignmentMethod.ROUND_ROBIN) {
                 changed = changed.withRotation(storage.conversations().nextSequence());
             }
-            agents.put(agent.id(), storage.agents().saveAgent(changed));
+            storage.conversations().saveTogether(List.of(conversation.toBuilder().assigned(agent.id(), now).build()),
+                    List.of(changed));
+            // the version this write stored, not a fresh read: loads read before another desk's later change
+            // must not pass its check
+            agents.put(agent.id(), stored(changed));
             loads.merge(agent.id(), 1, Integer::sum);
             storage.transcripts().append(TranscriptEntry.note(conversation.id(), now, "assigned to " + agent.id()));
         }

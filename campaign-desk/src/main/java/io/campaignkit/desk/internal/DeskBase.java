@@ -26,20 +26,25 @@ import io.campaignkit.desk.TranscriptEntry;
 import io.campaignkit.desk.port.DeskChannel;
 import io.campaignkit.desk.port.DeskQuery;
 import io.campaignkit.desk.port.DeskStorage;
+import io.campaignkit.desk.port.StaleDeskDataException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /** The desk's state, lock, lookups and reads; {@link DeskCore} adds the operations that change things. */
 abstract class DeskBase implements ConversationDesk {
+
+    /** How often an operation is tried when its writes keep losing races: each loss means another desk progressed. */
+    static final int ATTEMPTS = 16;
 
     final DeskStorage storage;
     final DeskChannel channel;
@@ -47,7 +52,6 @@ abstract class DeskBase implements ConversationDesk {
     final Optional<Duration> historyCeiling;
     final SurveyLauncher survey;
     final Assignment assignment;
-    final Map<CampaignId, DeskSettings> settings = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
 
     DeskBase(DeskStorage storage, DeskChannel channel, Clock clock, Optional<Duration> historyCeiling,
@@ -67,6 +71,29 @@ abstract class DeskBase implements ConversationDesk {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs {@code attempt} (read, decide by the rules, one write) and, when its write lost a race to another
+     * desk on the same store, runs it again from fresh reads: a race the desk can settle never reaches the
+     * host. An attempt writes once ({@code saveTogether} for several rows), so a lost one changed nothing.
+     */
+    static <T> T settled(Supplier<T> attempt) {
+        StaleDeskDataException lost = null;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            try {
+                return attempt.get();
+            } catch (StaleDeskDataException stale) {
+                lost = stale;
+            }
+        }
+        throw Objects.requireNonNull(lost);
+    }
+
+    @Override
+    public Optional<DeskSettings> settings(CampaignId campaignId) {
+        Checks.nonNull(campaignId, "campaignId");
+        return locked(() -> storage.settings().findSettings(campaignId));
     }
 
     @Override
@@ -137,10 +164,50 @@ abstract class DeskBase implements ConversationDesk {
                 id -> storage.transcripts().transcript(id, Instant.EPOCH)));
     }
 
+    /**
+     * Closes the conversation if it is open and {@code disposition} gives one for it (null: it stays open), as
+     * one write with its agent; then the note, the channel's close and the survey, once. Empty when it was not
+     * closed.
+     */
+    Optional<DeskConversation> closeBySystem(String conversationId,
+            Function<DeskConversation, @Nullable String> disposition, String by, Instant now, boolean startsSurvey) {
+        Optional<DeskConversation> closed = settled(() -> {
+            Optional<DeskConversation> open = storage.conversations().findConversation(conversationId)
+                    .filter(DeskConversation::isOpen);
+            if (open.isEmpty()) {
+                return Optional.<DeskConversation>empty();
+            }
+            String code = disposition.apply(open.get());
+            if (code == null) {
+                return Optional.<DeskConversation>empty();
+            }
+            DeskConversation change = open.get().toBuilder().closed(code, by, now).build();
+            storage.conversations().saveTogether(List.of(change), idled(now, open.get().agentId().stream().toList()));
+            return Optional.of(change);
+        });
+        closed.ifPresent(done -> {
+            note(done, now, "closed by " + by + " with disposition " + done.disposition().orElseThrow());
+            channel.closed(done);
+            Optional<String> surveyFlow = settingsOf(done).surveyBotFlowId();
+            if (startsSurvey && surveyFlow.isPresent()) {
+                survey.startSurvey(done, surveyFlow.get());
+            }
+        });
+        return closed.flatMap(done -> storage.conversations().findConversation(done.id()));
+    }
+
+    /** Re-reads the conversation and saves {@code change} of it while it is open, again when a race was lost. */
+    void touch(String conversationId, UnaryOperator<DeskConversation.Builder> change) {
+        settled(() -> storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen)
+                .map(open -> save(change.apply(open.toBuilder()).build())));
+    }
+
     // ---------------------------------------------------------------- lookups (under the lock)
 
-    void idle(String agentId, Instant now) {
-        storage.agents().findAgent(agentId).ifPresent(agent -> storage.agents().saveAgent(agent.withIdleSince(now)));
+    /** The agents, as read now, whose load a write changes: each idle from {@code now}. */
+    List<Agent> idled(Instant now, Collection<String> agentIds) {
+        return agentIds.stream().distinct().sorted().map(id -> storage.agents().findAgent(id)).flatMap(Optional::stream)
+                .map(agent -> agent.withIdleSince(now)).toList();
     }
 
     void note(DeskConversation conversation, Instant now, String text) {
@@ -160,11 +227,8 @@ abstract class DeskBase implements ConversationDesk {
     }
 
     DeskSettings settingsOrRefuse(CampaignId campaignId) {
-        DeskSettings found = settings.get(campaignId);
-        if (found == null) {
-            throw DeskRefusedException.of(DeskRefusedException.NOT_FOUND, "campaign " + campaignId + " has no desk settings");
-        }
-        return found;
+        return storage.settings().findSettings(campaignId).orElseThrow(() -> DeskRefusedException.of(
+                DeskRefusedException.NOT_FOUND, "campaign " + campaignId + " has no desk settings"));
     }
 
     static FieldDefinition fieldOrRefuse(DeskSettings campaign, String name) {

@@ -1,19 +1,15 @@
 package io.campaignkit.desk.internal;
 
-import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.AgentMessage;
 import io.campaignkit.desk.AgentStatus;
 import io.campaignkit.desk.Author;
 import io.campaignkit.desk.ConversationPolicies;
-import io.campaignkit.desk.ConversationView;
 import io.campaignkit.desk.DeskConversation;
 import io.campaignkit.desk.DeskHours;
-import io.campaignkit.desk.DeskMetrics;
 import io.campaignkit.desk.DeskRefusedException;
 import io.campaignkit.desk.DeskSettings;
 import io.campaignkit.desk.DeskState;
@@ -28,16 +24,20 @@ import io.campaignkit.desk.port.DeskStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** The desk's operations: each checks every rule first, then writes; they take turns under one lock. */
+/**
+ * The desk's operations: each checks every rule first, then writes; they take turns under one lock. An
+ * operation's change is one write ({@link #settled}: tried again from fresh reads when another desk on the
+ * same store won a race); what the contact sees (a message, the survey) goes after the write, once.
+ */
 public final class DeskCore extends DeskBase {
 
     /** Who closed a conversation when no agent did. */
@@ -53,7 +53,7 @@ public final class DeskCore extends DeskBase {
     }
 
     @Override
-    public void configure(Actor actor, DeskSettings newSettings) {
+    public DeskSettings configure(Actor actor, DeskSettings newSettings) {
         Checks.nonNull(newSettings, "settings");
         Access.requires(Checks.nonNull(actor, "actor"), Role.ADMINISTRATOR, "configuring a campaign's desk");
         Optional<Duration> window = newSettings.policies().historyWindow();
@@ -61,7 +61,12 @@ public final class DeskCore extends DeskBase {
             throw DeskRefusedException.policy(ConversationPolicies.HISTORY, "a history window of " + window.get()
                     + " exceeds this tenant's ceiling of " + historyCeiling.get());
         }
-        locked(() -> settings.put(newSettings.campaignId(), newSettings));
+        // not settled: a stale version means the host edited settings another desk changed since it read them
+        return locked(() -> {
+            DeskSettings stored = storage.settings().saveSettings(newSettings);
+            assignWaiting(clock.instant());
+            return stored;
+        });
     }
 
     @Override
@@ -81,18 +86,22 @@ public final class DeskCore extends DeskBase {
         }
         return locked(() -> {
             Instant now = clock.instant();
-            Agent agent = agentOrRefuse(agentId);
-            Agent changed = storage.agents().saveAgent(agent.withStatus(status, now));
-            if (status.isGone()) {
-                for (DeskConversation conversation : withAgent(agentId)) {
-                    if (settingsOf(conversation).policies().reassignWhenExclusiveOffline()) {
-                        save(conversation.toBuilder().waiting(conversation.queuePosition(), now).build());
-                        note(conversation, now, "back to the queue: agent " + agentId + " is " + status);
+            List<DeskConversation> requeued = settled(() -> {
+                Agent agent = agentOrRefuse(agentId);
+                List<DeskConversation> back = new ArrayList<>();
+                if (status.isGone()) {
+                    for (DeskConversation conversation : withAgent(agentId)) {
+                        if (settingsOf(conversation).policies().reassignWhenExclusiveOffline()) {
+                            back.add(conversation.toBuilder().waiting(conversation.queuePosition(), now).build());
+                        }
                     }
                 }
-            }
+                storage.conversations().saveTogether(back, List.of(agent.withStatus(status, now)));
+                return back;
+            });
+            requeued.forEach(conversation -> note(conversation, now, "back to the queue: agent " + agentId + " is " + status));
             assignWaiting(now);
-            return storage.agents().findAgent(agentId).orElse(changed);
+            return agentOrRefuse(agentId);
         });
     }
 
@@ -102,26 +111,27 @@ public final class DeskCore extends DeskBase {
         return locked(() -> {
             Instant now = clock.instant();
             DeskSettings campaign = settingsOrRefuse(handoff.campaignId());
-            if (storage.conversations().findConversation(handoff.conversationId()).isPresent()) {
-                throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
-                        "conversation " + handoff.conversationId() + " was already handed off");
-            }
-            Map<String, String> fields = new HashMap<>();
-            handoff.fields().forEach((name, value) -> fields.put(name, fieldOrRefuse(campaign, name).normalize(value)));
-            Optional<String> previous = storage.conversations().findConversations(DeskQuery.all().phone(handoff.phone()))
-                    .stream().filter(c -> c.exclusiveAgent().isPresent() && c.queue().equals(campaign.queue()))
-                    .max(Comparator.comparing(DeskConversation::handedOffAt).thenComparingLong(DeskConversation::queuePosition))
-                    .flatMap(DeskConversation::exclusiveAgent);
-            DeskConversation waiting = DeskConversation.handedOff(handoff.conversationId(), handoff.campaignId(),
-                    handoff.phone(), campaign.queue(), previous, storage.conversations().nextSequence(), handoff.note(),
-                    fields, now);
-            DeskConversation stored = save(waiting);
+            DeskConversation stored = settled(() -> {
+                if (storage.conversations().findConversation(handoff.conversationId()).isPresent()) {
+                    throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
+                            "conversation " + handoff.conversationId() + " was already handed off");
+                }
+                Map<String, String> fields = new HashMap<>();
+                handoff.fields().forEach((name, value) -> fields.put(name, fieldOrRefuse(campaign, name).normalize(value)));
+                Optional<String> previous = storage.conversations().findConversations(DeskQuery.all().phone(handoff.phone()))
+                        .stream().filter(c -> c.exclusiveAgent().isPresent() && c.queue().equals(campaign.queue()))
+                        .max(Comparator.comparing(DeskConversation::handedOffAt)
+                                .thenComparingLong(DeskConversation::queuePosition))
+                        .flatMap(DeskConversation::exclusiveAgent);
+                return save(DeskConversation.handedOff(handoff.conversationId(), handoff.campaignId(), handoff.phone(),
+                        campaign.queue(), previous, storage.conversations().nextSequence(), handoff.note(), fields, now));
+            });
             note(stored, now, "handed off by the bot" + (handoff.note().isEmpty() ? "" : ": " + handoff.note()));
             Optional<DeskHours> hours = campaign.hours();
             if (hours.isPresent() && !hours.get().hours().isOpenAt(now)) {
                 outOfHoursMessage(stored, hours.get());
                 if (hours.get().action() == OutOfHoursPolicy.Action.CLOSE) {
-                    stored = closeBySystem(stored, campaign.dispositions().inactivity(), BY_OUT_OF_HOURS, now, false);
+                    closeBySystem(stored.id(), open -> campaign.dispositions().inactivity(), BY_OUT_OF_HOURS, now, false);
                 }
             }
             assignWaiting(now);
@@ -136,15 +146,13 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(text, "text");
         Checks.nonNull(receivedAt, "receivedAt");
         return locked(() -> {
-            Optional<DeskConversation> held = storage.conversations().findConversation(conversationId)
-                    .filter(DeskConversation::isOpen);
-            if (held.isEmpty()) {
+            if (storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen).isEmpty()) {
                 return false;
             }
             Optional<TranscriptEntry> kept = storage.transcripts().append(new TranscriptEntry(conversationId, 0,
                     receivedAt, Author.CONTACT, Optional.empty(), "TEXT", text, Optional.of(messageId)));
             if (kept.isPresent()) {
-                save(held.get().toBuilder().activityAt(clock.instant()).build());
+                touch(conversationId, builder -> builder.activityAt(clock.instant()));
             }
             return true;
         });
@@ -171,7 +179,9 @@ public final class DeskCore extends DeskBase {
             Instant now = clock.instant();
             storage.transcripts().append(new TranscriptEntry(conversationId, 0, now, Author.AGENT, Optional.of(actor.id()),
                     message.kind(), message.transcriptText(), Optional.empty()));
-            return save(conversation.toBuilder().firstResponseAt(now).activityAt(now).build());
+            // the message went: a lost race only delays recording its time, it is never sent again
+            touch(conversationId, builder -> builder.firstResponseAt(now).activityAt(now));
+            return null;
         });
     }
 
@@ -180,29 +190,34 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(actor, "actor");
         Checks.nonBlank(toAgentId, "toAgentId");
         return locked(() -> {
-            DeskConversation conversation = openOrRefuse(conversationId);
-            Access.actsOn(actor, conversation, "transferring");
-            DeskSettings campaign = settingsOf(conversation);
-            if (!campaign.policies().transferAllowed()) {
-                throw DeskRefusedException.policy(ConversationPolicies.TRANSFER, "transfers between agents are not allowed in this campaign");
-            }
-            if (conversation.state() != DeskState.WITH_AGENT) {
-                throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
-                        + " is " + conversation.state() + ": only a conversation with an agent is transferred");
-            }
-            Agent target = agentOrRefuse(toAgentId);
-            String from = conversation.agentId().orElseThrow();
-            if (from.equals(toAgentId) || !Assignment.hasRoom(target, conversation.queue(), assignment.loads())) {
-                throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + toAgentId + " cannot take "
-                        + conversationId + ": it must be another agent, ONLINE, serving queue " + conversation.queue()
-                        + " and with room (it is " + target.status() + ")");
-            }
             Instant now = clock.instant();
-            DeskConversation moved = save(conversation.toBuilder().assigned(toAgentId, now)
-                    .disposition(campaign.dispositions().transfer()).build());
-            idle(from, now);
-            idle(toAgentId, now);
-            note(moved, now, "transferred from " + from + " to " + toAgentId + " by " + actor.id());
+            DeskConversation moved = settled(() -> {
+                DeskConversation conversation = openOrRefuse(conversationId);
+                Access.actsOn(actor, conversation, "transferring");
+                DeskSettings campaign = settingsOf(conversation);
+                if (!campaign.policies().transferAllowed()) {
+                    throw DeskRefusedException.policy(ConversationPolicies.TRANSFER,
+                            "transfers between agents are not allowed in this campaign");
+                }
+                if (conversation.state() != DeskState.WITH_AGENT) {
+                    throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
+                            + " is " + conversation.state() + ": only a conversation with an agent is transferred");
+                }
+                Agent target = agentOrRefuse(toAgentId); // read before the loads: its version guards its room
+                String from = conversation.agentId().orElseThrow();
+                if (from.equals(toAgentId) || !Assignment.hasRoom(target, conversation.queue(), assignment.loads())) {
+                    throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + toAgentId
+                            + " cannot take " + conversationId + ": it must be another agent, ONLINE, serving queue "
+                            + conversation.queue() + " and with room (it is " + target.status() + ")");
+                }
+                DeskConversation changed = conversation.toBuilder().assigned(toAgentId, now)
+                        .disposition(campaign.dispositions().transfer()).build();
+                List<Agent> agents = new ArrayList<>(idled(now, List.of(from)));
+                agents.add(target.withIdleSince(now));
+                storage.conversations().saveTogether(List.of(changed), agents);
+                note(changed, now, "transferred from " + from + " to " + toAgentId + " by " + actor.id());
+                return changed;
+            });
             assignWaiting(now);
             return storage.conversations().findConversation(conversationId).orElse(moved);
         });
@@ -215,36 +230,40 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(toAgentId, "toAgentId");
         Access.requires(actor, Role.SUPERVISOR, "a mass transfer");
         return locked(() -> {
-            agentOrRefuse(fromAgentId);
-            Optional<Agent> target = toAgentId.map(this::agentOrRefuse);
-            if (target.isPresent() && (target.get().status() != AgentStatus.ONLINE || target.get().id().equals(fromAgentId))) {
-                throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + target.get().id()
-                        + " cannot take the conversations of " + fromAgentId + ": it must be another, ONLINE agent (it is "
-                        + target.get().status() + ")");
-            }
             Instant now = clock.instant();
-            Map<String, Integer> loads = assignment.loads();
-            int moved = 0;
-            for (DeskConversation conversation : withAgent(fromAgentId)) {
-                String disposition = settingsOf(conversation).dispositions().massTransfer();
-                DeskConversation.Builder change = conversation.toBuilder().disposition(disposition);
-                if (target.isPresent() && Assignment.hasRoom(target.get(), conversation.queue(), loads)) {
-                    change.assigned(target.get().id(), now);
-                    loads.merge(target.get().id(), 1, Integer::sum);
-                } else {
-                    change.waiting(conversation.queuePosition(), now).exclusiveAgent(Optional.empty());
+            List<DeskConversation> moved = settled(() -> {
+                agentOrRefuse(fromAgentId);
+                Optional<Agent> target = toAgentId.map(this::agentOrRefuse);
+                if (target.isPresent() && (target.get().status() != AgentStatus.ONLINE || target.get().id().equals(fromAgentId))) {
+                    throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + target.get().id()
+                            + " cannot take the conversations of " + fromAgentId + ": it must be another, ONLINE agent (it is "
+                            + target.get().status() + ")");
                 }
-                DeskConversation saved = save(change.build());
-                note(saved, now, "mass transfer from " + fromAgentId + " by " + actor.id() + " to "
-                        + saved.agentId().orElse("the queue"));
-                moved++;
-            }
-            if (moved > 0) {
-                idle(fromAgentId, now);
-                target.ifPresent(agent -> idle(agent.id(), now));
-            }
+                Map<String, Integer> loads = assignment.loads();
+                List<DeskConversation> changes = new ArrayList<>();
+                for (DeskConversation conversation : withAgent(fromAgentId)) {
+                    String disposition = settingsOf(conversation).dispositions().massTransfer();
+                    DeskConversation.Builder change = conversation.toBuilder().disposition(disposition);
+                    if (target.isPresent() && Assignment.hasRoom(target.get(), conversation.queue(), loads)) {
+                        change.assigned(target.get().id(), now);
+                        loads.merge(target.get().id(), 1, Integer::sum);
+                    } else {
+                        change.waiting(conversation.queuePosition(), now).exclusiveAgent(Optional.empty());
+                    }
+                    changes.add(change.build());
+                }
+                List<Agent> agents = new ArrayList<>();
+                if (!changes.isEmpty()) {
+                    agents.addAll(idled(now, List.of(fromAgentId)));
+                    target.ifPresent(agent -> agents.add(agent.withIdleSince(now)));
+                }
+                storage.conversations().saveTogether(changes, agents);
+                return changes;
+            });
+            moved.forEach(saved -> note(saved, now, "mass transfer from " + fromAgentId + " by " + actor.id() + " to "
+                    + saved.agentId().orElse("the queue")));
             assignWaiting(now);
-            return moved;
+            return moved.size();
         });
     }
 
@@ -253,24 +272,27 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(actor, "actor");
         Checks.nonBlank(disposition, "disposition");
         return locked(() -> {
-            DeskConversation conversation = openOrRefuse(conversationId);
-            Access.actsOn(actor, conversation, "closing");
-            DeskSettings campaign = settingsOf(conversation);
-            if (!campaign.dispositions().agentClose().contains(disposition)) {
-                throw DeskRefusedException.of(DeskRefusedException.UNKNOWN_DISPOSITION, "disposition " + disposition
-                        + " is not one of the campaign's " + campaign.dispositions().agentClose());
-            }
-            List<String> missing = campaign.fields().stream().filter(FieldDefinition::required)
-                    .map(FieldDefinition::name).filter(name -> !conversation.fields().containsKey(name)).toList();
-            if (!missing.isEmpty()) {
-                throw DeskRefusedException.fields(missing);
-            }
-            if (conversation.firstResponseAt().isEmpty() && !campaign.policies().closeWithoutAnswerAllowed()) {
-                throw DeskRefusedException.policy(ConversationPolicies.CLOSE_WITHOUT_ANSWER,
-                        "conversation " + conversationId + " was never answered by an agent");
-            }
             Instant now = clock.instant();
-            DeskConversation closed = closeBySystem(conversation, disposition, actor.id(), now, true);
+            openOrRefuse(conversationId);
+            DeskConversation closed = closeBySystem(conversationId, conversation -> {
+                Access.actsOn(actor, conversation, "closing");
+                DeskSettings campaign = settingsOf(conversation);
+                if (!campaign.dispositions().agentClose().contains(disposition)) {
+                    throw DeskRefusedException.of(DeskRefusedException.UNKNOWN_DISPOSITION, "disposition " + disposition
+                            + " is not one of the campaign's " + campaign.dispositions().agentClose());
+                }
+                List<String> missing = campaign.fields().stream().filter(FieldDefinition::required)
+                        .map(FieldDefinition::name).filter(name -> !conversation.fields().containsKey(name)).toList();
+                if (!missing.isEmpty()) {
+                    throw DeskRefusedException.fields(missing);
+                }
+                if (conversation.firstResponseAt().isEmpty() && !campaign.policies().closeWithoutAnswerAllowed()) {
+                    throw DeskRefusedException.policy(ConversationPolicies.CLOSE_WITHOUT_ANSWER,
+                            "conversation " + conversationId + " was never answered by an agent");
+                }
+                return disposition;
+            }, actor.id(), now, true).orElseThrow(() -> DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
+                    "conversation " + conversationId + " was closed meanwhile"));
             assignWaiting(now);
             return closed;
         });
@@ -280,21 +302,21 @@ public final class DeskCore extends DeskBase {
     public DeskConversation setField(Actor actor, String conversationId, String field, String value) {
         Checks.nonNull(actor, "actor");
         Checks.nonBlank(field, "field");
-        return locked(() -> {
+        return locked(() -> settled(() -> {
             DeskConversation conversation = openOrRefuse(conversationId);
             Access.actsOn(actor, conversation, "filling a field");
             String normalized = fieldOrRefuse(settingsOf(conversation), field).normalize(value);
             Map<String, String> fields = new HashMap<>(conversation.fields());
             fields.put(field, normalized);
             return save(conversation.toBuilder().fields(fields).build());
-        });
+        }));
     }
 
     @Override
     public DeskConversation recordSurveyAnswer(String conversationId, String question, String answer) {
         Checks.nonBlank(question, "question");
         Checks.nonNull(answer, "answer");
-        return locked(() -> {
+        return locked(() -> settled(() -> {
             DeskConversation conversation = conversationOrRefuse(conversationId);
             if (conversation.state() != DeskState.CLOSED || settingsOf(conversation).surveyBotFlowId().isEmpty()) {
                 throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
@@ -303,7 +325,7 @@ public final class DeskCore extends DeskBase {
             Map<String, String> answers = new HashMap<>(conversation.surveyAnswers());
             answers.put(question, answer);
             return save(conversation.toBuilder().surveyAnswers(answers).build());
-        });
+        }));
     }
 
     @Override
@@ -311,16 +333,13 @@ public final class DeskCore extends DeskBase {
         Checks.nonBlank(conversationId, "conversationId");
         Checks.nonBlank(reason, "reason");
         return locked(() -> {
-            Optional<DeskConversation> open = storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen);
-            if (open.isEmpty()) {
-                return false;
-            }
             Instant now = clock.instant();
             boolean finished = BY_CAMPAIGN_FINISHED.equals(reason);
-            closeBySystem(open.get(), finished ? CAMPAIGN_FINISHED_DISPOSITION : settingsOf(open.get()).dispositions().inactivity(),
+            Optional<DeskConversation> closed = closeBySystem(conversationId, open -> finished
+                    ? CAMPAIGN_FINISHED_DISPOSITION : settingsOf(open).dispositions().inactivity(),
                     reason, now, BY_INACTIVITY.equals(reason));
             assignWaiting(now);
-            return true;
+            return closed.isPresent();
         });
     }
 
@@ -329,11 +348,16 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(campaignId, "campaignId");
         return locked(() -> {
             Instant now = clock.instant();
-            List<DeskConversation> open = storage.conversations().findConversations(
-                    DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT).campaign(campaignId));
-            open.forEach(conversation -> closeBySystem(conversation, CAMPAIGN_FINISHED_DISPOSITION, BY_CAMPAIGN_FINISHED, now, false));
+            int closed = 0;
+            for (DeskConversation conversation : storage.conversations().findConversations(
+                    DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT).campaign(campaignId))) {
+                if (closeBySystem(conversation.id(), open -> CAMPAIGN_FINISHED_DISPOSITION, BY_CAMPAIGN_FINISHED, now,
+                        false).isPresent()) {
+                    closed++;
+                }
+            }
             assignWaiting(now);
-            return open.size();
+            return closed;
         });
     }
 
@@ -341,18 +365,20 @@ public final class DeskCore extends DeskBase {
     public void runDue() {
         locked(() -> {
             Instant now = clock.instant();
-            for (DeskConversation conversation : storage.conversations().findConversations(
+            Map<CampaignId, Optional<DeskSettings>> settings = new HashMap<>();
+            for (DeskConversation listed : storage.conversations().findConversations(
                     DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT))) {
-                Optional<DeskSettings> campaign = Optional.ofNullable(settings.get(conversation.campaignId()));
+                Optional<DeskSettings> campaign = settings.computeIfAbsent(listed.campaignId(),
+                        id -> storage.settings().findSettings(id));
                 if (campaign.isEmpty()) {
                     continue;
                 }
-                if (!conversation.lastActivityAt().plus(campaign.get().inactivityTimeout()).isAfter(now)) {
-                    closeBySystem(conversation, campaign.get().dispositions().inactivity(), BY_INACTIVITY, now, true);
-                } else if (conversation.state() == DeskState.WAITING && campaign.get().hours().isPresent()
-                        && HoursRules.closesAtOpening(campaign.get().hours().get(), conversation, now)) {
-                    closeBySystem(conversation, campaign.get().dispositions().inactivity(), BY_OUT_OF_HOURS, now, false);
-                }
+                DeskSettings rules = campaign.get();
+                // decided again on each attempt: another desk may have closed it or the contact written since
+                closeIf(listed.id(), conversation -> !conversation.lastActivityAt().plus(rules.inactivityTimeout()).isAfter(now),
+                        rules, BY_INACTIVITY, now, true);
+                closeIf(listed.id(), conversation -> conversation.state() == DeskState.WAITING && rules.hours().isPresent()
+                        && HoursRules.closesAtOpening(rules.hours().get(), conversation, now), rules, BY_OUT_OF_HOURS, now, false);
             }
             assignWaiting(now);
             return null;
@@ -361,18 +387,9 @@ public final class DeskCore extends DeskBase {
 
     // ---------------------------------------------------------------- helpers (under the lock)
 
-    private DeskConversation closeBySystem(DeskConversation conversation, String disposition, String by, Instant now,
+    private void closeIf(String conversationId, Predicate<DeskConversation> due, DeskSettings rules, String by, Instant now,
             boolean startsSurvey) {
-        Optional<String> agent = conversation.agentId();
-        DeskConversation closed = save(conversation.toBuilder().closed(disposition, by, now).build());
-        agent.ifPresent(id -> idle(id, now));
-        note(closed, now, "closed by " + by + " with disposition " + disposition);
-        channel.closed(closed);
-        Optional<String> surveyFlow = settingsOf(closed).surveyBotFlowId();
-        if (startsSurvey && surveyFlow.isPresent()) {
-            survey.startSurvey(closed, surveyFlow.get());
-        }
-        return closed;
+        closeBySystem(conversationId, open -> due.test(open) ? rules.dispositions().inactivity() : null, by, now, startsSurvey);
     }
 
     private void outOfHoursMessage(DeskConversation conversation, DeskHours hours) {
@@ -387,10 +404,15 @@ public final class DeskCore extends DeskBase {
     private void assignWaiting(Instant now) {
         // outside hours nothing is assigned; what waited through closed hours under "apply to queued" and
         // CLOSE is closed by the next runDue(), not given to an agent first
-        assignment.assignWaiting(now, conversation -> settingsOf(conversation).hours()
-                .map(hours -> hours.hours().isOpenAt(now) && !HoursRules.closesAtOpening(hours, conversation, now))
-                .orElse(true),
-                conversation -> Optional.ofNullable(settings.get(conversation.campaignId())).map(DeskSettings::method));
+        Map<CampaignId, Optional<DeskSettings>> settings = new HashMap<>();
+        Function<DeskConversation, Optional<DeskSettings>> settingsOf = conversation -> settings.computeIfAbsent(
+                conversation.campaignId(), id -> storage.settings().findSettings(id));
+        settled(() -> {
+            assignment.assignWaiting(now, conversation -> settingsOf.apply(conversation).flatMap(DeskSettings::hours)
+                    .map(hours -> hours.hours().isOpenAt(now) && !HoursRules.closesAtOpening(hours, conversation, now))
+                    .orElse(true),
+                    conversation -> settingsOf.apply(conversation).map(DeskSettings::method));
+            return null;
+        });
     }
-
 }

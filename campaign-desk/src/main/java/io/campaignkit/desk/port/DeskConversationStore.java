@@ -1,5 +1,6 @@
 package io.campaignkit.desk.port;
 
+import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.DeskConversation;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,17 @@ public interface DeskConversationStore {
      * @throws StaleDeskDataException if the id exists (version 0) or the stored version differs
      */
     DeskConversation saveConversation(DeskConversation conversation);
+
+    /**
+     * Stores {@code conversations} and {@code agents} as one write: each versioned as {@link #saveConversation}
+     * and {@link AgentStore#saveAgent} say, and all of them stored or, when one is stale, none. The desk assigns
+     * through it, saving the agent that takes a conversation with it: the agent's version then guards its load,
+     * so two desks on one store cannot both fill an agent's last room. The store keeping the conversations
+     * keeps the agents.
+     *
+     * @throws StaleDeskDataException if any of them is stale; nothing was stored
+     */
+    void saveTogether(List<DeskConversation> conversations, List<Agent> agents);
 
     /** The conversation with {@code id}, if stored. */
     Optional<DeskConversation> findConversation(String id);

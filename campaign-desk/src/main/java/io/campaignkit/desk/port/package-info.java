@@ -1,5 +1,5 @@
 /**
- * The desk's storage ports, each with its own contract kit in the testkit: conversations, agents and transcripts.
+ * The desk's storage ports, each with its own contract kit in the testkit: conversations, agents, transcripts and campaigns' settings.
  */
 @NullMarked
 package io.campaignkit.desk.port;

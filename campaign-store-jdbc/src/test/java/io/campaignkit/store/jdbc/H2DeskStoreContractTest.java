@@ -2,9 +2,11 @@ package io.campaignkit.store.jdbc;
 
 import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskSettingsStore;
 import io.campaignkit.desk.port.TranscriptStore;
 import io.campaignkit.testkit.desk.AgentStoreContractKit;
 import io.campaignkit.testkit.desk.DeskConversationStoreContractKit;
+import io.campaignkit.testkit.desk.DeskSettingsStoreContractKit;
 import io.campaignkit.testkit.desk.TranscriptStoreContractKit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +51,28 @@ class H2DeskStoreContractTest {
         protected TranscriptStore store() {
             return fresh();
         }
+    }
+
+    @Nested
+    class Settings extends DeskSettingsStoreContractKit {
+        @Override
+        protected DeskSettingsStore store() {
+            return fresh();
+        }
+
+        /** A new store object on the same database: what a restarted host builds. */
+        @Override
+        protected DeskSettingsStore reopened() {
+            return JdbcDeskStore.on(JdbcCampaignStore.builder().dataSource(last().dataSource()).build());
+        }
+
+        @Override
+        protected DeskSettingsStore otherTenant() {
+            return JdbcDeskStore.on(last().forTenant("another-tenant"));
+        }
+    }
+
+    private JdbcCampaignStore last() {
+        return opened.get(opened.size() - 1);
     }
 }

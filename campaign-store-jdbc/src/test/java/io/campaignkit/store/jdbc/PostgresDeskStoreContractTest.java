@@ -2,9 +2,11 @@ package io.campaignkit.store.jdbc;
 
 import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskSettingsStore;
 import io.campaignkit.desk.port.TranscriptStore;
 import io.campaignkit.testkit.desk.AgentStoreContractKit;
 import io.campaignkit.testkit.desk.DeskConversationStoreContractKit;
+import io.campaignkit.testkit.desk.DeskSettingsStoreContractKit;
 import io.campaignkit.testkit.desk.TranscriptStoreContractKit;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Nested;
 class PostgresDeskStoreContractTest {
 
     private static JdbcDeskStore fresh() {
-        return JdbcDeskStore.on(JdbcCampaignStore.builder().dataSource(PostgresDatabase.pool()).build()
-                .forTenant("desk-" + UUID.randomUUID()));
+        return JdbcDeskStore.on(tenant("desk-" + UUID.randomUUID()));
+    }
+
+    private static JdbcCampaignStore tenant(String tenantId) {
+        return JdbcCampaignStore.builder().dataSource(PostgresDatabase.pool()).build().forTenant(tenantId);
     }
 
     @Nested
@@ -41,6 +46,28 @@ class PostgresDeskStoreContractTest {
         @Override
         protected TranscriptStore store() {
             return fresh();
+        }
+    }
+
+    @Nested
+    class Settings extends DeskSettingsStoreContractKit {
+        private String tenant = "";
+
+        @Override
+        protected DeskSettingsStore store() {
+            tenant = "desk-" + UUID.randomUUID();
+            return JdbcDeskStore.on(tenant(tenant));
+        }
+
+        /** A new store object on the same database and tenant: what a restarted host builds. */
+        @Override
+        protected DeskSettingsStore reopened() {
+            return JdbcDeskStore.on(tenant(tenant));
+        }
+
+        @Override
+        protected DeskSettingsStore otherTenant() {
+            return JdbcDeskStore.on(tenant(tenant + "-other"));
         }
     }
 }

@@ -5,6 +5,8 @@ import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.MediaContent;
+import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MessageContent;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,8 +144,6 @@ public abstract class ChannelAdapterContractKit {
         adapter().close();
     }
 
-    // ---------------------------------------------------------------- identity and discovery
-
     /** The id is a stable lower-case token and the capabilities do not change. */
     @Test
     @DisplayName("id and capabilities are declared and stable")
@@ -167,8 +168,6 @@ public abstract class ChannelAdapterContractKit {
                 adapter().id(), ChannelAdapterProvider.class.getName(), registry.channelIds()).isPresent();
         assertThat(provider.get().configurationType()).as("configurationType()").isNotNull();
     }
-
-    // ---------------------------------------------------------------- sends
 
     /** An accepted send completes with the provider's message id. */
     @Test
@@ -222,6 +221,20 @@ public abstract class ChannelAdapterContractKit {
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
     }
 
+    /** A media message of each kind the channel declares is accepted; one of another kind fails as CONTENT_PERMANENT. */
+    @Test
+    @DisplayName("media messages of the declared kinds are sent, others fail as CONTENT_PERMANENT")
+    public void mediaMessagesOfTheDeclaredKindsAreSent() {
+        for (MediaKind kind : List.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT)) {
+            OutboundMessage media = message("ck-media-" + kind.ordinal(), MediaContent.of(kind, URI.create("https://cdn.example.com/ck")));
+            if (adapter().capabilities().mediaMessageKinds().contains(kind)) {
+                assertThat(sendExpectingReceipt(media).providerMessageId()).as("%s message", kind).isNotBlank();
+            } else {
+                assertThat(sendExpectingFailure(media, kind + ", not declared").errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+            }
+        }
+    }
+
     /**
      * Many sends at once all complete, each with its own provider message id, and each message's status
      * carries its own correlation id.
@@ -261,8 +274,6 @@ public abstract class ChannelAdapterContractKit {
             callers.shutdownNow();
         }
     }
-
-    // ---------------------------------------------------------------- webhooks
 
     /** The correlation id passed with a send comes back on its status events. */
     @Test
@@ -393,8 +404,6 @@ public abstract class ChannelAdapterContractKit {
         assertThat(adapter().id()).isNotBlank();
     }
 
-    // ---------------------------------------------------------------- helpers for subclasses
-
     /**
      * A message from the provider's sender to {@link #recipient()} with {@link #sampleContent()}.
      *
@@ -423,7 +432,7 @@ public abstract class ChannelAdapterContractKit {
      * @return the receipt
      */
     protected SendReceipt sendExpectingReceipt(OutboundMessage message) {
-        return await(invokeSend(message), sendTimeout(), "send of " + message.correlationId());
+        return await(ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), "send of " + message.correlationId());
     }
 
     /**
@@ -435,10 +444,6 @@ public abstract class ChannelAdapterContractKit {
      * @return the failure
      */
     protected ChannelSendException sendExpectingFailure(OutboundMessage message, String what) {
-        return ChannelContractSupport.awaitFailure(invokeSend(message), sendTimeout(), what);
-    }
-
-    private CompletableFuture<SendReceipt> invokeSend(OutboundMessage message) {
-        return ChannelContractSupport.invokeSend(adapter(), message);
+        return ChannelContractSupport.awaitFailure(ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), what);
     }
 }

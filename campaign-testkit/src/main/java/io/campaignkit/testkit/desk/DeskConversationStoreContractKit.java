@@ -1,8 +1,10 @@
 package io.campaignkit.testkit.desk;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.DeskConversation;
 import io.campaignkit.desk.DeskState;
+import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
 import io.campaignkit.desk.port.DeskQuery;
 import io.campaignkit.desk.port.StaleDeskDataException;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -149,6 +152,68 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             DeskConversation saved = store.saveConversation(waiting("x", "c-1", "cobranza", 1, 1));
             assertThat(saved.exclusiveAgent()).isEqualTo(Optional.empty());
             assertThat(saved.disposition()).isEmpty();
+        }
+    }
+
+    /**
+     * An assignment's conversation and agent go as one write: all stored, or none when one is stale. Needs the
+     * store to keep the agents too ({@link AgentStore}), as the desk's storage does.
+     */
+    @Nested
+    @DisplayName("writes together")
+    public class WritesTogether {
+
+        private AgentStore agents() {
+            Assumptions.assumeTrue(store instanceof AgentStore, "the store keeps the agents too");
+            return (AgentStore) store;
+        }
+
+        @Test
+        void conversationsAndAgentsAreStoredTogetherEachOneVersionOn() {
+            AgentStore agents = agents();
+            Agent ana = agents.saveAgent(Agent.of("ana", 2, Set.of("cobranza"), at(0)));
+            DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            DeskConversation two = store.saveConversation(waiting("conv-2", "c-1", "cobranza", 2, 2));
+            store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build(),
+                    two.toBuilder().assigned("ana", at(5)).build()), List.of(ana.withIdleSince(at(5)).withRotation(9)));
+            assertThat(store.findConversation("conv-1").orElseThrow().agentId()).contains("ana");
+            assertThat(store.findConversation("conv-2").orElseThrow().version()).isEqualTo(2);
+            Agent read = agents.findAgent("ana").orElseThrow();
+            assertThat(read.version()).isEqualTo(2);
+            assertThat(read.rotation()).isEqualTo(9);
+            assertThat(read.idleSince()).isEqualTo(at(5));
+        }
+
+        @Test
+        void aStaleAgentStoresNoneOfTheConversations() {
+            AgentStore agents = agents();
+            Agent ana = agents.saveAgent(Agent.of("ana", 1, Set.of("cobranza"), at(0)));
+            agents.saveAgent(ana.withIdleSince(at(1))); // another desk assigned to ana meanwhile
+            DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThatThrownBy(() -> store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build()),
+                    List.of(ana.withIdleSince(at(5))))).isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversation("conv-1")).contains(one);
+            assertThat(agents.findAgent("ana").orElseThrow().version()).isEqualTo(2);
+        }
+
+        @Test
+        void aStaleConversationStoresNeitherTheOthersNorTheAgent() {
+            AgentStore agents = agents();
+            Agent ana = agents.saveAgent(Agent.of("ana", 3, Set.of("cobranza"), at(0)));
+            DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            DeskConversation two = store.saveConversation(waiting("conv-2", "c-1", "cobranza", 2, 2));
+            store.saveConversation(two.toBuilder().activityAt(at(9)).build());
+            assertThatThrownBy(() -> store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build(),
+                    two.toBuilder().assigned("ana", at(5)).build()), List.of(ana.withIdleSince(at(5)))))
+                    .isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversation("conv-1")).contains(one);
+            assertThat(agents.findAgent("ana")).contains(ana);
+        }
+
+        @Test
+        void nothingToWriteWritesNothing() {
+            store.saveTogether(List.of(), List.of());
+            assertThat(store.findConversations(DeskQuery.all())).isEmpty();
         }
     }
 }

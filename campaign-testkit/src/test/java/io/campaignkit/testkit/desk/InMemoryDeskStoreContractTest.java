@@ -2,6 +2,7 @@ package io.campaignkit.testkit.desk;
 
 import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
+import io.campaignkit.desk.port.DeskSettingsStore;
 import io.campaignkit.desk.port.TranscriptStore;
 import org.junit.jupiter.api.Nested;
 
@@ -28,6 +29,29 @@ class InMemoryDeskStoreContractTest {
     class Transcripts extends TranscriptStoreContractKit {
         @Override
         protected TranscriptStore store() {
+            return new InMemoryDeskStore();
+        }
+    }
+
+    @Nested
+    class Settings extends DeskSettingsStoreContractKit {
+        private InMemoryDeskStore last = new InMemoryDeskStore();
+
+        @Override
+        protected DeskSettingsStore store() {
+            last = new InMemoryDeskStore();
+            return last;
+        }
+
+        /** A host that keeps its desk in memory keeps the store object across a desk's restart. */
+        @Override
+        protected DeskSettingsStore reopened() {
+            return last;
+        }
+
+        /** In memory, a tenant's store is its own object. */
+        @Override
+        protected DeskSettingsStore otherTenant() {
             return new InMemoryDeskStore();
         }
     }

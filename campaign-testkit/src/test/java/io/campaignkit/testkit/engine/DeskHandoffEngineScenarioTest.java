@@ -133,7 +133,8 @@ class DeskHandoffEngineScenarioTest {
         ConversationDesk deskAgain = ConversationDesk.builder().storage(store.storage()).channel(restarted)
                 .clock(scenario.clock()).build();
         restarted.attach(deskAgain);
-        deskAgain.configure(admin, settings); // the host's start-up, from its campaign screen's data
+        assertThat(deskAgain.settings(id)).as("the desk's settings are kept in its store: no configure at start-up")
+                .contains(settings.withVersion(1));
         assertThatThrownBy(() -> deskAgain.send(ANA, handed.id(), new AgentMessage.Text("¿me lee?")))
                 .as("without the engine the handle is nowhere").isInstanceOf(CampaignKitException.class)
                 .hasMessageContaining("EngineDeskBridge.connect");

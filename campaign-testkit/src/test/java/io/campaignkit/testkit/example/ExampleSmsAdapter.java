@@ -149,6 +149,10 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
         if (closed.get()) {
             return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.TRANSIENT, "the adapter is closed"));
         }
+        if (!CAPABILITIES.supports(message.content())) {
+            return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT,
+                    "Example SMS cannot carry " + message.content().getClass().getSimpleName()));
+        }
         if (message.content() instanceof TextContent text && text.body().length() > CAPABILITIES.maxBodyLength()) {
             return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT,
                     "body has " + text.body().length() + " characters; Example SMS takes at most " + CAPABILITIES.maxBodyLength()));

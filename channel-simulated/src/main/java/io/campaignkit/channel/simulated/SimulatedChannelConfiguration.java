@@ -2,6 +2,7 @@ package io.campaignkit.channel.simulated;
 
 import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.Secret;
 
@@ -38,10 +39,14 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
     public static final URI DEFAULT_WEBHOOK_URL = URI.create("https://simulated.campaignkit.test/webhook");
     /** Default {@link #webhookSecret()}. */
     public static final Secret DEFAULT_WEBHOOK_SECRET = Secret.of("simulated-webhook-secret");
-    /** Default {@link #capabilities()}: WhatsApp-like (templates, text, media, 80 per second, 24-hour window). */
+    /**
+     * Default {@link #capabilities()}: WhatsApp-like (templates, text, header media, media messages of every kind,
+     * 80 per second, 24-hour window).
+     */
     public static final ChannelCapabilities DEFAULT_CAPABILITIES = ChannelCapabilities.custom()
             .templates(true).freeFormText(true)
             .mediaKinds(EnumSet.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.DOCUMENT))
+            .mediaMessageKinds(MediaContent.KINDS)
             .maxMessagesPerSecond(80).customerServiceWindow(Duration.ofHours(24)).maxBodyLength(4096).build();
     /** Default {@link #defaultOutcome()}: accepted, SENT at once, DELIVERED one second later. */
     public static final Outcome DEFAULT_OUTCOME = Outcome.delivered(Duration.ofSeconds(1));

@@ -69,6 +69,7 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
                 .maxMessagesPerSecond(config.messagesPerSecond())
                 .customerServiceWindow(config.whatsApp() ? WHATSAPP_WINDOW : null)
                 .maxBodyLength(OutboundMapping.MAX_BODY_LENGTH)
+                .mediaMessageKinds(OutboundMapping.mediaMessageKinds(config.whatsApp()))
                 .build();
         this.executor = new BoundedSendExecutor(config.maxConcurrentSends(), config.maxQueuedSends(), "campaignkit-twilio-send-");
     }

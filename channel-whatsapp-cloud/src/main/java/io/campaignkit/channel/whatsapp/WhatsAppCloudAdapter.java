@@ -6,6 +6,7 @@ import io.campaignkit.channel.MessagePlan;
 import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.whatsapp.internal.TemplatePreflight;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
@@ -107,6 +108,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 .maxMessagesPerSecond(config.maxMessagesPerSecond())
                 .customerServiceWindow(CUSTOMER_SERVICE_WINDOW)
                 .maxBodyLength(OutboundMapper.MAX_TEXT_LENGTH)
+                // media messages by link: image, video, audio (voice notes), document
+                .mediaMessageKinds(MediaContent.KINDS)
                 .build();
         warnIfTheJdkStartsAThreadPerAnswer();
         ObjectMapper json = new ObjectMapper();

@@ -1,9 +1,12 @@
 package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.MediaContent;
+import io.campaignkit.channel.MessageContent;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TextContent;
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.internal.Arguments;
@@ -24,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's way back to the contact: free-form text on the campaign's channel and sender, in order
+ * The bot's way back to the contact: free-form text or media on the campaign's channel and sender, in order
  * per conversation, only inside the channel's customer-service window; funnel steps; closing.
  */
 final class Replies {
@@ -59,22 +62,19 @@ final class Replies {
             @Override
             public void sendText(String text) {
                 Arguments.requireNonBlank(text, "text");
-                Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
-                if (!current.isOpen()) {
-                    throw new ReplyWindowClosedException(ReplyWindowClosedException.CONVERSATION_CLOSED,
-                            "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
+                reply(campaign, conversation, TextContent.of(text));
+            }
+
+            @Override
+            public void sendMedia(MediaContent media) {
+                Arguments.requireNonNull(media, "media");
+                // the channel the conversation runs on (that of the binding that reached the contact)
+                ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, conversation.recipientKey()).channelType());
+                if (!adapter.capabilities().supports(media)) {
+                    throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "channel " + adapter.id() + " sends no "
+                            + media.kind() + " media messages (it declares " + adapter.capabilities().mediaMessageKinds() + ")");
                 }
-                Instant now = clock.instant();
-                // the window of the channel the conversation runs on (that of the binding that reached the contact)
-                ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, current.recipientKey()).channelType());
-                Optional<Duration> window = adapter.capabilities().customerServiceWindow();
-                if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
-                    throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
-                            "the customer-service window of " + window.get() + " closed at "
-                                    + current.lastInboundAt().plus(window.get()) + "; only a template may be sent now");
-                }
-                send(campaign, current, text);
-                conversations.touchConversation(conversation.id(), now);
+                reply(campaign, conversation, media);
             }
 
             @Override
@@ -89,16 +89,36 @@ final class Replies {
         };
     }
 
-    /** The out-of-hours automatic reply: the contact has just written, so the window is open. */
-    void sendAutomatic(Campaign campaign, Conversation conversation, String text) {
-        send(campaign, conversation, text);
+    /** A free-form reply inside the conversation and its channel's customer-service window. */
+    private void reply(Campaign campaign, Conversation conversation, MessageContent content) {
+        Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
+        if (!current.isOpen()) {
+            throw new ReplyWindowClosedException(ReplyWindowClosedException.CONVERSATION_CLOSED,
+                    "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
+        }
+        Instant now = clock.instant();
+        // the window of the channel the conversation runs on (that of the binding that reached the contact)
+        ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, current.recipientKey()).channelType());
+        Optional<Duration> window = adapter.capabilities().customerServiceWindow();
+        if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
+            throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
+                    "the customer-service window of " + window.get() + " closed at "
+                            + current.lastInboundAt().plus(window.get()) + "; only a template may be sent now");
+        }
+        send(campaign, current, content);
+        conversations.touchConversation(conversation.id(), now);
     }
 
-    private void send(Campaign campaign, Conversation conversation, String text) {
+    /** The out-of-hours automatic reply: the contact has just written, so the window is open. */
+    void sendAutomatic(Campaign campaign, Conversation conversation, String text) {
+        send(campaign, conversation, TextContent.of(text));
+    }
+
+    private void send(Campaign campaign, Conversation conversation, MessageContent content) {
         io.campaignkit.core.campaign.SenderKey sender = channels.senderOf(campaign, conversation.recipientKey());
         ChannelAdapter adapter = adapters.adapter(sender.channelType());
         OutboundMessage message = new OutboundMessage(conversation.phone().e164(), sender.senderId(),
-                "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), TextContent.of(text));
+                "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), content);
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;

@@ -30,45 +30,48 @@ public final class DeskAgentRows {
     }
 
     public Agent save(Agent agent) {
+        return sql.inTransaction("saving agent " + agent.id(), connection -> save(connection, agent));
+    }
+
+    /** Saves {@code agent} in {@code connection}'s transaction (with conversations: {@code saveTogether}). */
+    public Agent save(Connection connection, Agent agent) throws SQLException {
         Agent saved = new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(),
                 agent.rotation(), agent.version() + 1);
-        return sql.inTransaction("saving agent " + agent.id(), connection -> {
-            if (agent.version() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_agent (scope, id, status,"
-                        + " capacity, idle_since, rotation, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, scope);
-                    insert.setString(2, saved.id());
-                    insert.setString(3, saved.status().name());
-                    insert.setInt(4, saved.capacity());
-                    Sql.setNanos(insert, 5, saved.idleSince());
-                    insert.setLong(6, saved.rotation());
-                    insert.setLong(7, saved.version());
-                    insert.executeUpdate();
-                } catch (SQLException failure) {
-                    if (dialect.isUniqueViolation(failure)) {
-                        throw new StaleDeskDataException("agent " + agent.id() + " exists already");
-                    }
-                    throw failure;
+        if (agent.version() == 0) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_agent (scope, id, status,"
+                    + " capacity, idle_since, rotation, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, scope);
+                insert.setString(2, saved.id());
+                insert.setString(3, saved.status().name());
+                insert.setInt(4, saved.capacity());
+                Sql.setNanos(insert, 5, saved.idleSince());
+                insert.setLong(6, saved.rotation());
+                insert.setLong(7, saved.version());
+                insert.executeUpdate();
+            } catch (SQLException failure) {
+                if (dialect.isUniqueViolation(failure)) {
+                    throw new StaleDeskDataException("agent " + agent.id() + " exists already");
                 }
-            } else {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE ck_desk_agent SET status = ?, capacity = ?,"
-                        + " idle_since = ?, rotation = ?, version = ? WHERE scope = ? AND id = ? AND version = ?")) {
-                    update.setString(1, saved.status().name());
-                    update.setInt(2, saved.capacity());
-                    Sql.setNanos(update, 3, saved.idleSince());
-                    update.setLong(4, saved.rotation());
-                    update.setLong(5, saved.version());
-                    update.setString(6, scope);
-                    update.setString(7, saved.id());
-                    update.setLong(8, agent.version());
-                    if (update.executeUpdate() != 1) {
-                        throw new StaleDeskDataException("agent " + agent.id() + " is not at version " + agent.version());
-                    }
+                throw failure;
+            }
+        } else {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_desk_agent SET status = ?, capacity = ?,"
+                    + " idle_since = ?, rotation = ?, version = ? WHERE scope = ? AND id = ? AND version = ?")) {
+                update.setString(1, saved.status().name());
+                update.setInt(2, saved.capacity());
+                Sql.setNanos(update, 3, saved.idleSince());
+                update.setLong(4, saved.rotation());
+                update.setLong(5, saved.version());
+                update.setString(6, scope);
+                update.setString(7, saved.id());
+                update.setLong(8, agent.version());
+                if (update.executeUpdate() != 1) {
+                    throw new StaleDeskDataException("agent " + agent.id() + " is not at version " + agent.version());
                 }
             }
-            replaceQueues(connection, saved);
-            return saved;
-        });
+        }
+        replaceQueues(connection, saved);
+        return saved;
     }
 
     private void replaceQueues(Connection connection, Agent agent) throws SQLException {

@@ -47,29 +47,32 @@ public final class DeskConversationRows {
     }
 
     public DeskConversation save(DeskConversation conversation) {
+        return sql.inTransaction("saving desk conversation " + conversation.id(), connection -> save(connection, conversation));
+    }
+
+    /** Saves {@code conversation} in {@code connection}'s transaction (with others: {@code saveTogether}). */
+    public DeskConversation save(Connection connection, DeskConversation conversation) throws SQLException {
         DeskConversation saved = conversation.toBuilder().version(conversation.version() + 1).build();
-        return sql.inTransaction("saving desk conversation " + conversation.id(), connection -> {
-            if (conversation.version() == 0) {
-                insert(connection, saved);
-            } else {
-                update(connection, saved, conversation.version());
+        if (conversation.version() == 0) {
+            insert(connection, saved);
+        } else {
+            update(connection, saved, conversation.version());
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM ck_desk_value WHERE scope = ? AND conversation_id = ?")) {
+            delete.setString(1, scope);
+            delete.setString(2, saved.id());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ck_desk_value (scope, conversation_id, kind, name, item_value) VALUES (?, ?, ?, ?, ?)")) {
+            int rows = addValues(insert, saved.id(), FIELD, saved.fields()) + addValues(insert, saved.id(), SURVEY,
+                    saved.surveyAnswers());
+            if (rows > 0) {
+                insert.executeBatch();
             }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM ck_desk_value WHERE scope = ? AND conversation_id = ?")) {
-                delete.setString(1, scope);
-                delete.setString(2, saved.id());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO ck_desk_value (scope, conversation_id, kind, name, item_value) VALUES (?, ?, ?, ?, ?)")) {
-                int rows = addValues(insert, saved.id(), FIELD, saved.fields()) + addValues(insert, saved.id(), SURVEY,
-                        saved.surveyAnswers());
-                if (rows > 0) {
-                    insert.executeBatch();
-                }
-            }
-            return saved;
-        });
+        }
+        return saved;
     }
 
     private int addValues(PreparedStatement insert, String id, String kind, Map<String, String> values) throws SQLException {

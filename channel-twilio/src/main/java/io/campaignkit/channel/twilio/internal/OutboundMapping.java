@@ -1,5 +1,7 @@
 package io.campaignkit.channel.twilio.internal;
 
+import io.campaignkit.channel.MediaContent;
+import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TemplateContent;
@@ -12,11 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns an {@link OutboundMessage} into the exact Twilio request: the {@code whatsapp:} prefix for
- * WhatsApp, {@code From} or {@code MessagingServiceSid} from the sender id, Body for text, ContentSid
+ * WhatsApp, {@code From} or {@code MessagingServiceSid} from the sender id, Body for text, MediaUrl (and the
+ * caption as Body) for a media message, ContentSid
  * and ContentVariables for templates, and a status callback URL that carries the correlation id.
  */
 public final class OutboundMapping {
@@ -74,6 +78,18 @@ public final class OutboundMapping {
             return new MessageRequest(to, from, messagingServiceSid, text.body().isBlank() ? null : text.body(),
                     mediaUrls(text.media()), null, null, callback, validityPeriodSeconds);
         }
+        if (message.content() instanceof MediaContent media) {
+            if (!mediaMessageKinds(whatsApp).contains(media.kind())) {
+                throw new IllegalArgumentException("a " + media.kind() + " media message cannot go over SMS: MMS takes"
+                        + " images only (" + mediaMessageKinds(false) + ")");
+            }
+            if (media.fileName().isPresent()) {
+                throw new IllegalArgumentException("fileName '" + media.fileName().get() + "' cannot be sent: Twilio has no"
+                        + " file-name parameter, the contact sees the name in the link's path");
+            }
+            return new MessageRequest(to, from, messagingServiceSid, media.caption().orElse(null), List.of(media.link()),
+                    null, null, callback, validityPeriodSeconds);
+        }
         TemplateContent template = (TemplateContent) message.content();
         if (template.headerMedia().isPresent()) {
             throw new IllegalArgumentException("template '" + template.name() + "': header media is defined in the Twilio "
@@ -88,6 +104,14 @@ public final class OutboundMapping {
                         + ") has no Twilio Content SID: name it by its HX… SID or map it in the configuration"));
         return new MessageRequest(to, from, messagingServiceSid, null, List.of(), contentSid,
                 ContentVariables.toJson(template.bodyParameters()), callback, validityPeriodSeconds);
+    }
+
+    /**
+     * The media messages sent as MediaUrl: on WhatsApp every kind; over SMS (MMS) only images, the one kind
+     * carriers take everywhere MMS exists.
+     */
+    public static Set<MediaKind> mediaMessageKinds(boolean whatsApp) {
+        return whatsApp ? MediaContent.KINDS : Set.of(MediaKind.IMAGE);
     }
 
     /** Twilio fetches media from public URLs: a provider media id means nothing to it. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One outbound Cloud API message, already mapped from the SPI's vocabulary to WhatsApp's.
  * Phone numbers here are WhatsApp ids (digits, no '+').
  */
-public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage.Text {
+public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage.Text, GraphMessage.Media {
 
     /** Recipient as a WhatsApp id: digits only. */
     String to();
@@ -36,6 +36,19 @@ public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage
         }
     }
 
+    /**
+     * A media message by public link ({@code "type": "image" | "video" | "audio" | "document"}): only inside the
+     * customer service window. {@code caption} is {@code null} for audio; {@code filename} only for a document.
+     */
+    record Media(String to, MediaKind kind, String link, String caption, String filename, String callbackData)
+            implements GraphMessage {
+        public Media {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(link, "link");
+        }
+    }
+
     /** Template header media, by public link or by uploaded media id (exactly one of them). */
     record HeaderMedia(MediaKind kind, String link, String mediaId, String filename) {
         public HeaderMedia {
@@ -47,7 +60,7 @@ public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage
     }
 
     enum MediaKind {
-        IMAGE("image"), VIDEO("video"), DOCUMENT("document");
+        IMAGE("image"), VIDEO("video"), DOCUMENT("document"), AUDIO("audio");
 
         private final String wireName;
 

@@ -42,6 +42,18 @@ public final class GraphRequestWriter {
             if (text.replyToMessageId() != null) {
                 root.putObject("context").put("message_id", text.replyToMessageId());
             }
+        } else if (message instanceof GraphMessage.Media media) {
+            String type = media.kind().wireName();
+            root.put("type", type);
+            putCallbackData(root, message);
+            ObjectNode object = root.putObject(type);
+            object.put("link", media.link());
+            if (media.caption() != null) {
+                object.put("caption", media.caption());
+            }
+            if (media.filename() != null) {
+                object.put("filename", media.filename());
+            }
         }
         return root;
     }

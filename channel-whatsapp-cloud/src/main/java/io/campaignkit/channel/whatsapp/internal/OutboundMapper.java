@@ -1,6 +1,7 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import io.campaignkit.channel.ButtonParameter;
+import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TemplateContent;
@@ -48,6 +49,9 @@ public final class OutboundMapper {
             return new GraphMessage.Text(to, text.body(), false, text.replyToProviderMessageId().orElse(null),
                     callbackData);
         }
+        if (message.content() instanceof MediaContent media) {
+            return media(to, media, callbackData);
+        }
         TemplateContent template = (TemplateContent) message.content();
         GraphMessage.HeaderMedia header = template.headerMedia().isPresent()
                 ? headerMedia(template.headerMedia().get())
@@ -55,6 +59,30 @@ public final class OutboundMapper {
         List<GraphMessage.Button> buttons = template.buttons().stream().map(OutboundMapper::button).toList();
         return new GraphMessage.Template(to, template.name(), template.language(), template.bodyParameters(), header,
                 buttons, callbackData);
+    }
+
+    /** The Cloud API's limit for a media caption. */
+    public static final int MAX_CAPTION_LENGTH = 1024;
+
+    private static GraphMessage.Media media(String to, MediaContent media, String callbackData) throws UnsendableException {
+        GraphMessage.MediaKind kind = switch (media.kind()) {
+            case IMAGE -> GraphMessage.MediaKind.IMAGE;
+            case VIDEO -> GraphMessage.MediaKind.VIDEO;
+            case AUDIO -> GraphMessage.MediaKind.AUDIO;
+            case DOCUMENT -> GraphMessage.MediaKind.DOCUMENT;
+            default -> null;
+        };
+        if (kind == null) {
+            // MediaContent allows no other kind; refused rather than sent as something else
+            throw new UnsendableException("whatsapp.unsupported_media", "a WhatsApp media message is an image, a video,"
+                    + " an audio or a document, not " + media.kind());
+        }
+        if (media.caption().isPresent() && media.caption().get().length() > MAX_CAPTION_LENGTH) {
+            throw new UnsendableException("whatsapp.caption_too_long", "caption has " + media.caption().get().length()
+                    + " characters; WhatsApp allows " + MAX_CAPTION_LENGTH);
+        }
+        return new GraphMessage.Media(to, kind, media.link().toString(), media.caption().orElse(null),
+                media.fileName().orElse(null), callbackData);
     }
 
     private static GraphMessage.HeaderMedia headerMedia(MediaReference media) throws UnsendableException {
