@@ -178,6 +178,43 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunOnTwoChannelsSendsTheSecondToContactsTheFirstCannotReachAndTheReportSaysWhich() throws IOException {
+        Path report = dir.resolve("channels.csv");
+
+        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER",
+                "--template", "saldo", "--language", "es_MX", "--text", "Hola {{1}}, debes {{2}}",
+                "--param", "1=name", "--param", "2=field:MONTO",
+                // the first channel reaches nobody ("not on this channel"); the SMS one delivers
+                "--channel", "simulated", "--channel", "simulated-sms", "--simulate", "deliver=0,read=0,reply=0,seed=1",
+                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "2s",
+                "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("on simulated, simulated-sms").containsPattern("audience\\s+3")
+                .containsPattern("delivered\\s+3");
+        List<String> lines = Files.readAllLines(report);
+        assertThat(lines.get(0)).contains(",channel,fallback_from,");
+        assertThat(lines.subList(1, lines.size())).hasSize(3).allSatisfy(line -> assertThat(line)
+                .contains(",DELIVERED,").contains(",simulated-sms:simulated-sms-sender,simulated:simulated-sender,"));
+    }
+
+    @Test
+    void aSecondChannelAndTheTimedFallbackAreCheckedBeforeAnythingStarts() {
+        CliRun twice = CliRun.of("run", "--contacts", contacts.toString(), "--text", "Hola",
+                "--channel", "simulated", "--channel", "simulated");
+        CliRun fallbackAlone = CliRun.of("run", "--contacts", contacts.toString(), "--text", "Hola",
+                "--channel", "simulated", "--fallback-after", "30m");
+        CliRun noMessage = CliRun.of("run", "--contacts", contacts.toString(), "--channel", "simulated");
+
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.errLines()).singleElement().asString().contains("twice");
+        assertThat(fallbackAlone.exitCode()).isEqualTo(2);
+        assertThat(fallbackAlone.errLines()).singleElement().asString().contains("--fallback-after needs a second --channel");
+        assertThat(noMessage.exitCode()).isEqualTo(2);
+        assertThat(noMessage.errLines()).singleElement().asString().contains("--template").contains("--text");
+    }
+
+    @Test
     void aMissingContactFileIsAUsageError() {
         CliRun run = CliRun.of("run", "--contacts", dir.resolve("nope.xlsx").toString(), "--text", "Hola",
                 "--channel", "simulated");

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 final class CsvReportWriter implements ReportWriter {
 
     static final List<String> FIXED_COLUMNS = List.of("contact", "status", "error_code", "error_msg", "sent_at",
-            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error", "not_sent_reason");
+            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error", "not_sent_reason",
+            "channel", "fallback_from");
 
     @Override
     public void write(CampaignReport report, Writer out) throws IOException {
@@ -43,6 +44,8 @@ final class CsvReportWriter implements ReportWriter {
                 appendCell(line, neutralized(funnelSteps(row.funnelSteps())));
                 appendCell(line, neutralized(row.providerError().orElse("")));
                 appendCell(line, neutralized(row.notSentReason().orElse("")));
+                appendCell(line, neutralized(row.channel().orElse("")));
+                appendCell(line, neutralized(String.join(" ", row.earlierChannels())));
                 for (String field : report.fields()) {
                     appendCell(line, neutralized(row.customData().getOrDefault(field, "")));
                 }

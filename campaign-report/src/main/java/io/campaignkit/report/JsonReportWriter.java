@@ -94,6 +94,14 @@ final class JsonReportWriter implements ReportWriter {
         json.writeEndArray();
         writeOptional(json, "provider_error", row.providerError());
         writeOptional(json, "not_sent_reason", row.notSentReason());
+        writeOptional(json, "channel", row.channel());
+        if (!row.earlierChannels().isEmpty()) {
+            json.writeArrayFieldStart("fallback_from");
+            for (String earlier : row.earlierChannels()) {
+                json.writeString(earlier);
+            }
+            json.writeEndArray();
+        }
         json.writeObjectFieldStart("values");
         for (String field : fields) {
             String value = row.customData().get(field);

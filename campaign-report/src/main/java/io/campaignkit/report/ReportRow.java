@@ -1,5 +1,6 @@
 package io.campaignkit.report;
 
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.engine.ReportedTimes;
@@ -27,11 +28,13 @@ import java.util.Optional;
  * @param providerError the channel's own error code for a failure ({@code 131026}, {@code 30006}), when
  *     the channel gave one; {@code errorCode} stays CampaignKit's classification
  * @param customData the contact's custom data, as normalized text by field id
+ * @param channel the channel that reached the contact (or is to reach it), as {@code type:sender}, when known
+ * @param earlierChannels the channels it was tried on before and fell back from, oldest first
  */
 public record ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
         Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
         Optional<Instant> repliedAt, List<StepTime> funnelSteps, Optional<String> providerError,
-        Map<String, String> customData) {
+        Map<String, String> customData, Optional<String> channel, List<String> earlierChannels) {
 
     public ReportRow {
         Objects.requireNonNull(contact, "contact");
@@ -45,6 +48,22 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
         funnelSteps = List.copyOf(funnelSteps);
         Objects.requireNonNull(providerError, "providerError");
         customData = Map.copyOf(customData);
+        Objects.requireNonNull(channel, "channel");
+        earlierChannels = List.copyOf(earlierChannels);
+    }
+
+    /** A row without its channel (a report of one channel, or made without the campaign's configuration). */
+    public ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
+            Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
+            Optional<Instant> repliedAt, List<StepTime> funnelSteps, Optional<String> providerError,
+            Map<String, String> customData) {
+        this(contact, status, errorCode, errorMessage, sentAt, deliveredAt, readAt, repliedAt, funnelSteps, providerError,
+                customData, Optional.empty(), List.of());
+    }
+
+    /** How a report names a channel: {@code whatsapp-cloud:109876543210}, {@code twilio:+15550001111}. */
+    public static String channelName(SenderKey sender) {
+        return sender.channelType() + ":" + sender.senderId();
     }
 
     /**
@@ -64,7 +83,8 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
                 reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
                 times.repliedAt(),
                 line.funnelSteps().stream().map(step -> new StepTime(step.step(), step.at())).toList(),
-                line.providerError(), recipient.contact().customData().normalizedValues());
+                line.providerError(), recipient.contact().customData().normalizedValues(),
+                line.channel().map(ReportRow::channelName), line.earlierChannels().stream().map(ReportRow::channelName).toList());
     }
 
     /**

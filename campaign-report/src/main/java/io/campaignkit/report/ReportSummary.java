@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignMetrics;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * @param campaignId the campaign's id
  * @param name its name
  * @param state its lifecycle state
- * @param channel the channel it runs on
+ * @param channel the channel it runs on; the channels in order, comma-separated, for a campaign with several
  * @param generatedAt when the report was made
  * @param audience every recipient, skipped ones included
  * @param sent accepted by the provider
@@ -56,10 +57,17 @@ public record ReportSummary(String campaignId, String name, String state, String
      */
     public static ReportSummary of(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
         return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
-                campaign.state().name(), campaign.configuration().channel().map(SenderKey::channelType).orElse("-"),
+                campaign.state().name(), channels(campaign),
                 generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
                 metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
                 metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
+    }
+
+    private static String channels(Campaign campaign) {
+        List<String> types = campaign.configuration().channels().stream().map(binding -> binding.sender().channelType())
+                .distinct().toList();
+        return types.isEmpty() ? campaign.configuration().channel().map(SenderKey::channelType).orElse("-")
+                : String.join(", ", types);
     }
 
     /**

@@ -20,7 +20,7 @@ class CsvReportWriterTest {
 
         assertThat(lines).containsExactly(
                 "contact,status,error_code,error_msg,sent_at,delivered_at,read_at,replied_at,time_per_funnel_step,"
-                        + "provider_error,not_sent_reason,NOMBRE,MONTO,FECHA");
+                        + "provider_error,not_sent_reason,channel,fallback_from,NOMBRE,MONTO,FECHA");
     }
 
     @Test
@@ -28,7 +28,7 @@ class CsvReportWriterTest {
         List<String> lines = csv(Reports.report(Reports.delivered("+525500998877", "Carlos")));
 
         assertThat(lines.get(1)).isEqualTo("+525500998877,REPLIED,,,2026-03-02T15:00:00Z,2026-03-02T15:00:02Z,"
-                + "2026-03-02T15:00:30Z,2026-03-02T15:01:00Z,PAYMENT_PROMISED=2026-03-02T15:01:30Z,,,Carlos,1200,2016-12-25");
+                + "2026-03-02T15:00:30Z,2026-03-02T15:01:00Z,PAYMENT_PROMISED=2026-03-02T15:01:30Z,,,,,Carlos,1200,2016-12-25");
     }
 
     @ParameterizedTest
@@ -51,8 +51,20 @@ class CsvReportWriterTest {
         assertThat(lines.get(1)).startsWith("+525500998877,FAILED,PERMANENT_RECIPIENT,rejected,");
         // a custom-data value is free text: "-12" is neutralized like any other
         assertThat(lines.get(1)).endsWith(",Ana,'-12,2016-12-25");
-        // the channel's own code comes after the funnel steps, then why it was not sent, then the custom data
-        assertThat(lines.get(1)).endsWith(",,131026,PERMANENT_RECIPIENT,Ana,'-12,2016-12-25");
+        // the channel's own code comes after the funnel steps, then why it was not sent, the channels, then the custom data
+        assertThat(lines.get(1)).endsWith(",,131026,PERMANENT_RECIPIENT,,,Ana,'-12,2016-12-25");
+    }
+
+    @Test
+    void theChannelThatReachedTheContactAndThoseItFellBackFromFollowTheNotSentReason() throws IOException {
+        ReportRow row = Reports.delivered("+525500998877", "Carlos");
+        ReportRow bySms = new ReportRow(row.contact(), row.status(), row.errorCode(), row.errorMessage(), row.sentAt(),
+                row.deliveredAt(), row.readAt(), row.repliedAt(), List.of(), Optional.empty(), row.customData(),
+                Optional.of("twilio:+15550001111"), List.of("whatsapp-cloud:109876543210"));
+
+        List<String> lines = csv(Reports.report(bySms));
+
+        assertThat(lines.get(1)).contains(",,,twilio:+15550001111,whatsapp-cloud:109876543210,Carlos,");
     }
 
     @Test

@@ -22,6 +22,10 @@ package io.campaignkit.channel;
  *       <td>the sender slows down; {@code Retry-After} goes in {@link SendFailure#retryAfter()}</td></tr>
  *   <tr><td>a code for this recipient: invalid, not on the channel, opted out, unreachable</td>
  *       <td>{@link #RECIPIENT_PERMANENT}</td><td>the others are unaffected</td></tr>
+ *   <tr><td>a code saying for certain that the number is not on this channel at all (WhatsApp Cloud
+ *       {@code 131026}; Twilio {@code 63003} and {@code 63024} on a WhatsApp sender)</td>
+ *       <td>{@link #RECIPIENT_PERMANENT}, made with {@link SendFailure#notOnChannel(String, String)}</td>
+ *       <td>a campaign with a further channel falls back to it for this recipient</td></tr>
  *   <tr><td>a code for this recipient's own limit (a per-user or per-pair rate)</td>
  *       <td>{@link #TRANSIENT} with a retry-after</td><td>only this recipient waits</td></tr>
  *   <tr><td>a code for the content: template missing, paused or rejected, parameters wrong,
@@ -43,7 +47,9 @@ public enum SendErrorClass {
      * This recipient cannot get the message: not on the channel, invalid or unreachable number,
      * opted out, or a limit that concerns this recipient alone (WhatsApp's per-user marketing limit)
      * when the adapter is not configured to retry it. Never retried for this recipient; other
-     * recipients are unaffected.
+     * recipients are unaffected. When the provider says the recipient is not on the channel at all,
+     * the failure is flagged ({@link SendFailure#notOnChannel()}) so that a campaign with several
+     * channels sends its next channel's message instead.
      */
     RECIPIENT_PERMANENT(false),
 

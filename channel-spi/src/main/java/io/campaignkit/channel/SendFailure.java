@@ -18,9 +18,16 @@ import java.util.Optional;
  *                        knows; only meaningful for retryable classes: for
  *                        {@link SendErrorClass#RATE_LIMITED} the whole sender waits, for
  *                        {@link SendErrorClass#TRANSIENT} only this recipient does
+ * @param notOnChannel    the provider said for certain that this recipient cannot be reached on this
+ *                        channel at all (WhatsApp Cloud {@code 131026} "message undeliverable": not a
+ *                        WhatsApp user; Twilio {@code 63003} / {@code 63024} on a WhatsApp sender), as
+ *                        opposed to a refusal of this message; only with
+ *                        {@link SendErrorClass#RECIPIENT_PERMANENT}. A campaign with a further channel
+ *                        then sends that channel's message to the recipient instead (its fallback); without
+ *                        one the recipient fails as for any other {@code RECIPIENT_PERMANENT} answer
  */
 public record SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
-                          Optional<Duration> retryAfter) {
+                          Optional<Duration> retryAfter, boolean notOnChannel) {
 
     /**
      * Validates; every argument is checked and a bad one is named in the error.
@@ -29,7 +36,9 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @param providerCode see {@link #providerCode()}
      * @param providerMessage see {@link #providerMessage()}
      * @param retryAfter see {@link #retryAfter()}
-     * @throws IllegalArgumentException when an argument is invalid
+     * @param notOnChannel see {@link #notOnChannel()}
+     * @throws IllegalArgumentException when an argument is invalid, or {@code notOnChannel} is set with
+     *     another class than {@link SendErrorClass#RECIPIENT_PERMANENT}
      */
     public SendFailure {
         Checks.notNull(errorClass, "errorClass");
@@ -42,6 +51,36 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
                 throw new IllegalArgumentException("retryAfter must not be negative (was " + delay + ")");
             }
         });
+        if (notOnChannel && errorClass != SendErrorClass.RECIPIENT_PERMANENT) {
+            throw new IllegalArgumentException("notOnChannel is a kind of RECIPIENT_PERMANENT failure, not of " + errorClass);
+        }
+    }
+
+    /**
+     * A failure that is not a {@link #notOnChannel()} answer.
+     *
+     * @param errorClass see {@link #errorClass()}
+     * @param providerCode see {@link #providerCode()}
+     * @param providerMessage see {@link #providerMessage()}
+     * @param retryAfter see {@link #retryAfter()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
+    public SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
+                       Optional<Duration> retryAfter) {
+        this(errorClass, providerCode, providerMessage, retryAfter, false);
+    }
+
+    /**
+     * The provider's certain answer that the recipient is not on this channel at all (see
+     * {@link #notOnChannel()}): {@link SendErrorClass#RECIPIENT_PERMANENT}, flagged.
+     *
+     * @param providerCode    the provider's code, not blank (WhatsApp {@code 131026}, Twilio {@code 63024})
+     * @param providerMessage the description, not blank
+     * @return the failure
+     */
+    public static SendFailure notOnChannel(String providerCode, String providerMessage) {
+        return new SendFailure(SendErrorClass.RECIPIENT_PERMANENT, Optional.of(Checks.notBlank(providerCode, "providerCode")),
+                providerMessage, Optional.empty(), true);
     }
 
     /**
@@ -75,7 +114,8 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @return a new failure
      */
     public SendFailure withRetryAfter(Duration delay) {
-        return new SendFailure(errorClass, providerCode, providerMessage, Optional.of(Checks.notNull(delay, "retryAfter")));
+        return new SendFailure(errorClass, providerCode, providerMessage, Optional.of(Checks.notNull(delay, "retryAfter")),
+                notOnChannel);
     }
 
     /**
@@ -84,7 +124,8 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @return for example {@code RECIPIENT_PERMANENT [131026] Message undeliverable}
      */
     public String describe() {
-        return errorClass + providerCode.map(code -> " [" + code + "]").orElse("") + " " + providerMessage
+        return errorClass + (notOnChannel ? " (not on this channel)" : "")
+                + providerCode.map(code -> " [" + code + "]").orElse("") + " " + providerMessage
                 + retryAfter.map(delay -> " (retry after " + delay + ")").orElse("");
     }
 }

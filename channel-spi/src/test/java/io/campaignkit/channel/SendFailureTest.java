@@ -47,4 +47,18 @@ class SendFailureTest {
                 .hasMessageContaining("retryAfter");
         assertThatThrownBy(() -> SendFailure.of(SendErrorClass.TRANSIENT, " ", "x")).hasMessageContaining("providerCode");
     }
+
+    @Test
+    void aNotOnChannelAnswerIsARecipientPermanentFailureFlaggedSoACampaignMayFallBack() {
+        SendFailure undeliverable = SendFailure.notOnChannel("131026", "Message undeliverable");
+
+        assertThat(undeliverable.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+        assertThat(undeliverable.notOnChannel()).isTrue();
+        assertThat(undeliverable.withRetryAfter(Duration.ofSeconds(1)).notOnChannel()).isTrue();
+        assertThat(undeliverable.describe()).isEqualTo("RECIPIENT_PERMANENT (not on this channel) [131026] Message undeliverable");
+        assertThat(SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, "131026", "Message undeliverable").notOnChannel())
+                .as("unflagged unless the adapter says so").isFalse();
+        assertThatThrownBy(() -> new SendFailure(SendErrorClass.TRANSIENT, java.util.Optional.empty(), "x",
+                java.util.Optional.empty(), true)).hasMessageContaining("notOnChannel");
+    }
 }

@@ -7,7 +7,6 @@ import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
 import io.campaignkit.report.CampaignReport;
 import io.campaignkit.core.CampaignKitException;
-import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -76,11 +75,13 @@ final class CampaignRun {
      * @param waitForSimulatedEvents stop waiting as soon as the simulated channel has no event left
      * @param reports the report files to write; none: {@code <campaign id>.csv} in the working directory
      * @param storeUrl the JDBC URL of the store the campaign is kept in
+     * @param more the channels after the first, their message and the timed fallback
+     * @param localHours the active hours read on each recipient's clock, when asked
      */
     record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, AudienceOptions audience, boolean lenient,
             TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
             InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name, String storeUrl, Optional<LocalHours> localHours) {}
+            List<Path> reports, String name, String storeUrl, MoreChannels more, Optional<LocalHours> localHours) {}
 
     private final CliContext context;
     private final Plan plan;
@@ -121,12 +122,15 @@ final class CampaignRun {
                 (channelId, request) -> toEngine(engineRef.get(), channelId, request))).orElse(null);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         ChannelAdapter adapter = null;
+        List<ChannelAdapter> moreAdapters = List.of();
         CampaignRunner runner = null;
         try {
             String channelId = plan.channel().sender().channelType();
             Optional<URI> webhookUrl = server != null ? Optional.of(server.urlFor(channelId))
                     : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, channelId));
             adapter = plan.channel().create().apply(webhookUrl);
+            moreAdapters = plan.more().create(id -> server != null ? Optional.of(server.urlFor(id))
+                    : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, id)));
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
@@ -134,20 +138,21 @@ final class CampaignRun {
             io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(cliStore.store(), adapter)
                     .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
                     .contactDirectory(new ImportedDirectory(contacts));
-            if (handoff != null) {
-                builder.botFlows(handoff.botFlows());
-            }
+            moreAdapters.forEach(builder::channel);
+            Optional.ofNullable(handoff).ifPresent(demo -> builder.botFlows(demo.botFlows()));
             CampaignEngine engine = builder.build();
             engineRef.set(engine);
             SimulatedEvents simulated = null;
-            if (adapter instanceof SimulatedChannel channel) {
-                WebhookPoster poster = new WebhookPoster();
-                channel.deliverWebhooksTo(server != null ? poster::post
-                        : request -> engine.handleWebhook(channelId, request));
-                SimulatedEvents events = new SimulatedEvents(channel);
-                scheduler.scheduleWithFixedDelay(() -> releaseEvents(events), 0,
-                        SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-                simulated = events;
+            for (ChannelAdapter each : java.util.stream.Stream.concat(java.util.stream.Stream.of(adapter),
+                    moreAdapters.stream()).toList()) {
+                if (each instanceof SimulatedChannel channel) {
+                    channel.deliverWebhooksTo(server != null ? new WebhookPoster()::post
+                            : request -> engine.handleWebhook(channel.id(), request));
+                    SimulatedEvents events = new SimulatedEvents(channel);
+                    scheduler.scheduleWithFixedDelay(() -> releaseEvents(events), 0,
+                            SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                    simulated = simulated == null ? events : simulated; // the first channel's settle the wait
+                }
             }
 
             if (context.ownsProcess() && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
@@ -227,6 +232,7 @@ final class CampaignRun {
             if (adapter != null) {
                 adapter.close();
             }
+            MoreChannels.closeAll(moreAdapters);
             stop.close();
         }
     }
@@ -257,21 +263,24 @@ final class CampaignRun {
         List<Contact> contacts = RunContacts.read(context, plan);
         try (CliStore store = CliStore.open(plan.storeUrl(), context)) {
             ChannelAdapter adapter = plan.channel().create().apply(Optional.empty());
+            List<ChannelAdapter> more = plan.more().create(id -> Optional.empty());
             try {
-                CampaignEngine engine = engineBuilder(store.store(), adapter).build();
-                return DryRunReport.print(context, engine, configuration(schema), contacts);
+                io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(store.store(), adapter);
+                more.forEach(builder::channel);
+                return DryRunReport.print(context, builder.build(), configuration(schema), contacts);
             } finally {
                 adapter.close();
+                MoreChannels.closeAll(more);
             }
         }
     }
 
     private CampaignConfiguration configuration(CustomDataSchema schema) {
-        CampaignConfiguration.Builder configuration = CampaignConfiguration.custom()
+        CampaignConfiguration.Builder configuration = plan.more().configure(CampaignConfiguration.custom()
                 .name(plan.name())
                 .botFlowId(CliBot.BOT_FLOW_ID)
                 .channel(plan.channel().sender())
-                .message(plan.message())
+                .message(plan.message()))
                 .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
@@ -401,7 +410,8 @@ final class CampaignRun {
     /** The CLI's webhook routes: WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
     static WebhookEndpoint endpoint(java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
         return WebhookEndpoint.custom(handler).route("whatsapp-cloud")
-                .route("twilio", java.util.Set.of("POST")).route("simulated", java.util.Set.of("POST")).build();
+                .route("twilio", java.util.Set.of("POST")).route("simulated", java.util.Set.of("POST"))
+                .route("simulated-sms", java.util.Set.of("POST")).build();
     }
 
     private WebhookServer startWebhooks(int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {

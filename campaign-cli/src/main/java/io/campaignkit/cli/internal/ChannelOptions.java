@@ -13,7 +13,7 @@ public final class ChannelOptions {
 
     /** The channels the program knows. */
     public enum Channel {
-        SIMULATED("simulated"), WHATSAPP_CLOUD("whatsapp-cloud"), TWILIO("twilio");
+        SIMULATED("simulated"), SIMULATED_SMS("simulated-sms"), WHATSAPP_CLOUD("whatsapp-cloud"), TWILIO("twilio");
 
         private final String id;
 
@@ -32,13 +32,14 @@ public final class ChannelOptions {
                 }
             }
             throw new picocli.CommandLine.TypeConversionException("unknown channel '" + value
-                    + "'; use simulated, whatsapp-cloud or twilio");
+                    + "'; use simulated, simulated-sms, whatsapp-cloud or twilio");
         }
     }
 
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL", converter = ChannelConverter.class,
-            description = "simulated, whatsapp-cloud or twilio.")
-    Channel channel;
+            description = "simulated, simulated-sms, whatsapp-cloud or twilio. run: repeat it for several channels in"
+                    + " order; each contact gets the first, and the next one when a channel says it is not on it.")
+    java.util.List<Channel> channels = new java.util.ArrayList<>();
 
     @Option(names = "--simulate", paramLabel = "SPEC", converter = SimulationSpec.Converter.class,
             description = "The simulated channel's outcomes, like deliver=0.95,read=0.6,reply=0.2,seed=7.")

@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ActiveHours.alwaysOpen(ZoneOffset.UTC), Optional.of(0), InetAddress.getLoopbackAddress(),
                 Optional.empty(), MAX_WAIT, true,
                 List.of(dir.resolve("report.csv"), dir.resolve("report.json"), dir.resolve("report.html")),
-                "Demo: cobranza", storeUrl, Optional.empty());
+                "Demo: cobranza", storeUrl, MoreChannels.NONE, Optional.empty());
         return new CampaignRun(context, plan).withDemoHandoff().execute();
     }
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,8 +55,19 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AudienceOptions audience = AudienceOptions.defaults();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    MessageChoice message;
+    @Option(names = "--template", paramLabel = "NAME", description = "A channel template (WhatsApp), with --language;"
+            + " with several --channel, what the first one sends.")
+    String template;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "An inline text with placeholders {{1}}… (SMS);"
+            + " with several --channel, what the ones after the first send.")
+    String text;
+
+    @Option(names = "--fallback-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With several --channel: send the next channel's message to a contact whose message is not"
+                    + " delivered within this time, like 30m (the contact may then get both); default only when a"
+                    + " channel says the contact is not on it.")
+    Duration fallbackAfter;
 
     @Option(names = "--language", paramLabel = "CODE", description = "The template's language, like es_MX.")
     String language;
@@ -127,15 +137,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The campaign's name (default: the contact file's name).")
     String name;
 
-    /** {@code --template NAME} or {@code --text "…"}. */
-    static final class MessageChoice {
-        @Option(names = "--template", paramLabel = "NAME", description = "A channel template (WhatsApp), with --language.")
-        String template;
-
-        @Option(names = "--text", paramLabel = "TEXT", description = "An inline text with placeholders {{1}}… (SMS).")
-        String text;
-    }
-
     public RunCommand(CliContext context) {
         this.context = context;
     }
@@ -147,9 +148,13 @@ public final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--webhook-port must be from 0 to 65535, was " + webhookPort);
         }
         ActiveHours activeHours = activeHours(hours, zone);
-        TemplateMessage templateMessage = templateMessage();
+        List<ChannelSetup> channels = ChannelSetup.all(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
+        checkMessages(channels.size());
+        TemplateMessage templateMessage = templateMessage(template != null ? template : null, template != null ? null : text);
+        MoreChannels more = channels.size() == 1 ? MoreChannels.NONE : new MoreChannels(channels.subList(1, channels.size()),
+                Optional.of(templateMessage(text == null ? template : null, text)), Optional.ofNullable(fallbackAfter));
         checkTags();
-        ChannelSetup channelSetup = ChannelSetup.of(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
+        ChannelSetup channelSetup = channels.get(0);
         String storeUrl = CliStore.url(store, context);
         CliStore.checkUrl(storeUrl);
         String campaignName = name != null ? name : contacts.getFileName().toString();
@@ -161,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
                 .orElse(field)).toList();
         CampaignRun.Plan plan = new CampaignRun.Plan(contacts, columns, List.copyOf(tags), audience, lenient, templateMessage,
                 channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, local);
+                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, more, local);
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
@@ -252,7 +257,27 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private TemplateMessage templateMessage() {
+    /**
+     * One channel sends {@code --template} or {@code --text}; several send {@code --template} on the
+     * first and {@code --text} on the others, or one of them on all.
+     */
+    private void checkMessages(int channels) {
+        if (template == null && text == null) {
+            throw CliException.usage("give the message: --template NAME (with --language) or --text TEXT");
+        }
+        if (channels == 1 && template != null && text != null) {
+            throw CliException.usage("--template and --text go together only with several --channel (the first sends"
+                    + " the template, the others the text)");
+        }
+        if (channels == 1 && fallbackAfter != null) {
+            throw CliException.usage("--fallback-after needs a second --channel to fall back to");
+        }
+        if (fallbackAfter != null && (fallbackAfter.isNegative() || fallbackAfter.isZero())) {
+            throw CliException.usage("--fallback-after must be positive, was " + fallbackAfter);
+        }
+    }
+
+    private TemplateMessage templateMessage(String template, String text) {
         TreeMap<Integer, Binding> byIndex = new TreeMap<>();
         for (ParamBinding param : params) {
             if (byIndex.put(param.index(), param.binding()) != null) {
@@ -263,20 +288,20 @@ public final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--param numbers must run 1, 2, 3… without gaps; got " + byIndex.keySet());
         }
         List<Binding> bindings = List.copyOf(byIndex.values());
-        MessageTemplate template;
+        MessageTemplate chosen;
         try {
-            if (message.template != null) {
+            if (template != null) {
                 if (language == null || language.isBlank()) {
                     throw CliException.usage("--template needs --language, like --language es_MX");
                 }
-                template = ChannelTemplate.withParameterCount(message.template, language.strip(), bindings.size());
+                chosen = ChannelTemplate.withParameterCount(template, language.strip(), bindings.size());
             } else {
-                if (language != null) {
+                if (language != null && this.template == null) {
                     throw CliException.usage("--language goes with --template, not with --text");
                 }
-                template = InlineTemplate.of(message.text);
+                chosen = InlineTemplate.of(text);
             }
-            return TemplateMessage.of(template, bindings);
+            return TemplateMessage.of(chosen, bindings);
         } catch (InvalidArgumentException invalid) {
             throw CliException.usage("bad message: " + invalid.getMessage(), invalid);
         }

@@ -49,7 +49,8 @@ final class StoreReports {
     private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(S store, Campaign campaign,
             int pageSize) {
         if (store instanceof io.campaignkit.store.jdbc.JdbcCampaignStore jdbc) { // one streamed query, not one per recipient
-            return action -> jdbc.exportRecipients(campaign.id(), (recipient, steps) -> action.accept(row(recipient, steps)));
+            return action -> jdbc.exportRecipients(campaign.id(),
+                    (recipient, steps) -> action.accept(row(campaign, recipient, steps)));
         }
         return action -> {
             long after = -1;
@@ -59,18 +60,20 @@ final class StoreReports {
                     return;
                 }
                 for (Recipient recipient : page) {
-                    action.accept(row(recipient, store));
+                    action.accept(row(campaign, recipient, store.funnelSteps(recipient.campaignId(), recipient.phone())));
                 }
                 after = page.get(page.size() - 1).sequence();
             }
         };
     }
 
+    /** A recipient's row without its campaign's configuration (no channel named). */
     static ReportRow row(Recipient recipient, TrackingStore tracking) {
-        return row(recipient, tracking.funnelSteps(recipient.campaignId(), recipient.phone()));
+        return ReportRow.of(new RecipientReport(recipient, tracking.funnelSteps(recipient.campaignId(), recipient.phone())));
     }
 
-    static ReportRow row(Recipient recipient, List<io.campaignkit.core.port.FunnelStep> steps) {
-        return ReportRow.of(new RecipientReport(recipient, steps));
+    /** A recipient's row, naming the channel of the campaign that reached it. */
+    static ReportRow row(Campaign campaign, Recipient recipient, List<io.campaignkit.core.port.FunnelStep> steps) {
+        return ReportRow.of(RecipientReport.of(campaign, recipient, steps));
     }
 }

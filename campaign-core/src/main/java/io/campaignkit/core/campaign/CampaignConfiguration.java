@@ -7,6 +7,8 @@ import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,16 @@ import java.util.Optional;
  * invalid. The other fields have defaults: no custom data ({@link CustomDataSchema#empty()}),
  * {@link ActiveHours#ofDefaults()}, {@link DeliveryPlan#ofDefaults()}, {@link OutOfHoursPolicy#DEFAULT},
  * no busy-contact wait ({@link Duration#ZERO}: a busy contact is skipped).
+ *
+ * <p><b>Several channels.</b> {@link #channel()} and {@link #message()} are the campaign's first
+ * channel binding; a campaign may have further ones ({@link Builder#addChannel}), in order, each with
+ * its own sender and message: {@link #channels()} lists them all. Each contact is sent the message of
+ * the first binding that can reach it ({@link ChannelBinding#reaches}); when the provider answers
+ * that the contact is not on that channel at all ({@code SendFailure.notOnChannel()}), or, with
+ * {@link #fallbackAfter()}, when the message is not DELIVERED within that time, the contact is sent
+ * the next binding's message that can reach it, once per binding. Only the timed fallback may lead a
+ * contact to receive messages on two channels (the first may still arrive late): setting
+ * {@code fallbackAfter} is how a campaign asks for that.
  */
 public final class CampaignConfiguration {
 
@@ -34,6 +46,11 @@ public final class CampaignConfiguration {
     private final @Nullable String botFlowId;
     private final @Nullable SenderKey channel;
     private final @Nullable TemplateMessage message;
+    private final @Nullable ContactCondition channelCondition;
+    private final List<ChannelBinding> fallbackChannels;
+    private final @Nullable Duration fallbackAfter;
+    /** Every binding, the first included: derived from the fields above. */
+    private final List<ChannelBinding> channels;
     private final @Nullable AudienceReference audience;
     private final CustomDataSchema schema;
     private final ActiveHours activeHours;
@@ -47,6 +64,10 @@ public final class CampaignConfiguration {
         this.botFlowId = builder.botFlowId;
         this.channel = builder.channel;
         this.message = builder.message;
+        this.channelCondition = builder.channelCondition;
+        this.fallbackChannels = List.copyOf(builder.fallbackChannels);
+        this.fallbackAfter = builder.fallbackAfter;
+        this.channels = channelsOf(channel, message, channelCondition, fallbackChannels);
         this.audience = builder.audience;
         this.schema = builder.schema;
         this.activeHours = builder.activeHours;
@@ -86,6 +107,45 @@ public final class CampaignConfiguration {
 
     public Optional<TemplateMessage> message() {
         return Optional.ofNullable(message);
+    }
+
+    /** The contacts the first channel may reach; empty for every contact. */
+    public Optional<ContactCondition> channelCondition() {
+        return Optional.ofNullable(channelCondition);
+    }
+
+    /** The channel bindings after the first, in order: fallbacks, or channels for the contacts the first cannot reach. */
+    public List<ChannelBinding> fallbackChannels() {
+        return fallbackChannels;
+    }
+
+    /**
+     * Every channel binding, in order: the first ({@link #channel()}, {@link #message()},
+     * {@link #channelCondition()}) then {@link #fallbackChannels()}; empty while the first channel or
+     * its message is not set.
+     */
+    public List<ChannelBinding> channels() {
+        return channels;
+    }
+
+    /** Made once: the engine reads a recipient's binding at every send. */
+    private static List<ChannelBinding> channelsOf(@Nullable SenderKey channel, @Nullable TemplateMessage message,
+            @Nullable ContactCondition condition, List<ChannelBinding> further) {
+        if (channel == null || message == null) {
+            return List.of();
+        }
+        List<ChannelBinding> all = new ArrayList<>(1 + further.size());
+        all.add(new ChannelBinding(channel, message, Optional.ofNullable(condition)));
+        all.addAll(further);
+        return List.copyOf(all);
+    }
+
+    /**
+     * How long a message may stay undelivered before the contact is sent the next channel's message;
+     * empty for no timed fallback (the default: only a "not on this channel" answer falls back).
+     */
+    public Optional<Duration> fallbackAfter() {
+        return Optional.ofNullable(fallbackAfter);
     }
 
     public Optional<AudienceReference> audience() {
@@ -133,6 +193,8 @@ public final class CampaignConfiguration {
         CampaignConfiguration that = (CampaignConfiguration) other;
         return Objects.equals(name, that.name) && Objects.equals(botFlowId, that.botFlowId)
                 && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
+                && Objects.equals(channelCondition, that.channelCondition) && fallbackChannels.equals(that.fallbackChannels)
+                && Objects.equals(fallbackAfter, that.fallbackAfter)
                 && Objects.equals(audience, that.audience) && schema.equals(that.schema)
                 && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
                 && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours)
@@ -141,14 +203,16 @@ public final class CampaignConfiguration {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, botFlowId, channel, message, audience, schema, activeHours, deliveryPlan, outOfHoursPolicy,
-                localHours, busyContactWait);
+        return Objects.hash(name, botFlowId, channel, message, channelCondition, fallbackChannels, fallbackAfter, audience,
+                schema, activeHours, deliveryPlan, outOfHoursPolicy, localHours, busyContactWait);
     }
 
     @Override
     public String toString() {
         return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
-                + ", message=" + message + ", audience=" + audience + ", schema=" + schema
+                + ", message=" + message + (channelCondition == null ? "" : ", channelCondition=" + channelCondition.toText())
+                + (fallbackChannels.isEmpty() ? "" : ", fallbackChannels=" + fallbackChannels)
+                + (fallbackAfter == null ? "" : ", fallbackAfter=" + fallbackAfter) + ", audience=" + audience + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
                 + ", outOfHoursPolicy=" + outOfHoursPolicy
                 + (localHours == null ? "" : ", localHours=" + localHours.toText())
@@ -165,6 +229,9 @@ public final class CampaignConfiguration {
         private @Nullable String botFlowId;
         private @Nullable SenderKey channel;
         private @Nullable TemplateMessage message;
+        private @Nullable ContactCondition channelCondition;
+        private List<ChannelBinding> fallbackChannels = new ArrayList<>();
+        private @Nullable Duration fallbackAfter;
         private @Nullable AudienceReference audience;
         private CustomDataSchema schema = CustomDataSchema.empty();
         private ActiveHours activeHours = ActiveHours.ofDefaults();
@@ -180,6 +247,9 @@ public final class CampaignConfiguration {
             botFlowId = from.botFlowId;
             channel = from.channel;
             message = from.message;
+            channelCondition = from.channelCondition;
+            fallbackChannels = new ArrayList<>(from.fallbackChannels);
+            fallbackAfter = from.fallbackAfter;
             audience = from.audience;
             schema = from.schema;
             activeHours = from.activeHours;
@@ -235,6 +305,82 @@ public final class CampaignConfiguration {
 
         public Builder clearMessage() {
             this.message = null;
+            return this;
+        }
+
+        /** Limits the first channel to the contacts that meet {@code condition}. */
+        public Builder channelCondition(ContactCondition condition) {
+            this.channelCondition = Arguments.requireNonNull(condition, "channelCondition");
+            return this;
+        }
+
+        public Builder clearChannelCondition() {
+            this.channelCondition = null;
+            return this;
+        }
+
+        /**
+         * Every channel binding at once, in order: the first becomes {@code channel}, {@code message} and
+         * {@code channelCondition}, the others the fallback channels.
+         *
+         * @param channels at least one; no sender twice
+         */
+        public Builder channels(List<ChannelBinding> channels) {
+            Arguments.requireNoNullElements(channels, "channels");
+            Arguments.require(!channels.isEmpty(), "channels", "a campaign needs at least one channel");
+            ChannelBinding first = channels.get(0);
+            this.channel = first.sender();
+            this.message = first.message();
+            this.channelCondition = first.onlyFor().orElse(null);
+            this.fallbackChannels = new ArrayList<>();
+            channels.subList(1, channels.size()).forEach(this::addChannel);
+            return this;
+        }
+
+        /**
+         * Appends a channel binding after the others (the first one, when no channel and message are set
+         * yet).
+         *
+         * @throws IllegalArgumentException naming {@code channel} when the campaign already sends from its sender
+         */
+        public Builder addChannel(ChannelBinding binding) {
+            Arguments.requireNonNull(binding, "channel");
+            if (channel == null && message == null) {
+                channel = binding.sender();
+                message = binding.message();
+                channelCondition = binding.onlyFor().orElse(null);
+                return this;
+            }
+            boolean taken = binding.sender().equals(channel)
+                    || fallbackChannels.stream().anyMatch(other -> other.sender().equals(binding.sender()));
+            Arguments.require(!taken, "channel", "the campaign already sends from " + binding.sender().channelType()
+                    + " sender " + binding.sender().senderId() + "; each channel binding has its own sender");
+            fallbackChannels.add(binding);
+            return this;
+        }
+
+        /** Removes the channels after the first. */
+        public Builder clearFallbackChannels() {
+            this.fallbackChannels = new ArrayList<>();
+            return this;
+        }
+
+        /**
+         * Sends the next channel's message to a contact whose message is not DELIVERED within
+         * {@code after} (so the contact may get both, should the first arrive late).
+         *
+         * @param after positive
+         */
+        public Builder fallbackAfter(Duration after) {
+            Arguments.requireNonNull(after, "fallbackAfter");
+            Arguments.require(!after.isNegative() && !after.isZero(), "fallbackAfter",
+                    "fallbackAfter must be positive, was " + after);
+            this.fallbackAfter = after;
+            return this;
+        }
+
+        public Builder clearFallbackAfter() {
+            this.fallbackAfter = null;
             return this;
         }
 

@@ -50,6 +50,13 @@ public final class CampaignValidation {
                 violations.add(new Violation("message.{{" + problem.placeholder() + "}}", problem.code(), problem.message()));
             }
         }
+        List<ChannelBinding> further = configuration.fallbackChannels();
+        for (int i = 0; i < further.size(); i++) {
+            for (BindingProblem problem : further.get(i).message().check(configuration.schema())) {
+                violations.add(new Violation("channels[" + (i + 1) + "].message.{{" + problem.placeholder() + "}}",
+                        problem.code(), problem.message()));
+            }
+        }
         checkAudience(kind, configuration, violations);
         if (configuration.deliveryPlan().endsBeforeStart()) {
             violations.add(new Violation("deliveryPlan.endAt", Violation.END_BEFORE_START, "the delivery plan ends at "

@@ -441,10 +441,23 @@ public final class CampaignEngine {
      */
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
         List<RecipientReport> page = new java.util.ArrayList<>();
-        for (Recipient recipient : recipients(id, afterSequence, limit)) {
-            page.add(new RecipientReport(recipient, core.tracking().funnelSteps(id, recipient.phone())));
-        }
+        List<Recipient> recipients = recipients(id, afterSequence, limit);
+        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id); // names each one's channels
+        recipients.forEach(r -> page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
         return page;
+    }
+
+    /**
+     * The campaign's figures per channel binding, in binding order: how many recipients each one
+     * reached or is to reach, sent, delivered, read, replied and failed, and how many fell back from
+     * it. Each recipient counts on the one binding it is on now (so the figures add up to
+     * {@link #metrics}), and once more in {@code fellBack} of each binding it left. It reads every
+     * recipient, a page at a time: a report's query, not a live counter.
+     */
+    public List<ChannelMetrics> metricsByChannel(CampaignId id) {
+        Campaign campaign = find(Arguments.requireNonNull(id, "id"))
+                .orElseThrow(() -> new io.campaignkit.core.port.CampaignNotFoundException(id));
+        return ChannelMetrics.count(campaign, after -> recipients(id, after, CampaignStore.MAX_BATCH));
     }
 
     /**

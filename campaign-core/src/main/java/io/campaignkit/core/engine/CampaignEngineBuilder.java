@@ -4,18 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
-import io.campaignkit.channel.event.ChannelEvent;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.InvalidArgumentException;
-import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.CampaignConfiguration;
-import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.FinishReason;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.ContactRules;
 import io.campaignkit.core.engine.internal.EngineCore;
@@ -42,12 +32,8 @@ import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.ExclusivityPolicy;
 import io.campaignkit.core.port.ExclusivityScope;
-import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.Suppression;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -56,7 +42,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -82,6 +67,7 @@ public final class CampaignEngineBuilder {
     private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
     private int senderBurst = CampaignEngine.DEFAULT_SENDER_BURST;
     private @Nullable PhoneTimeZones phoneTimeZones;
+    private java.util.function.Predicate<String> optOutsAcrossChannels = tenant -> false;
     private @Nullable PacingStore pacing;
     private @Nullable Executor callbackExecutor;
     private ExclusivityPolicy exclusivity = ExclusivityPolicy.PER_SENDER;
@@ -205,6 +191,19 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Whose opt-outs hold across a campaign's channels: for a tenant this accepts, a contact who opted
+     * out on any sender of a campaign with several channel bindings (STOP by SMS) is not sent on its
+     * other senders either (WhatsApp). By default no tenant's: an opt-out holds on its own sender, as
+     * the providers keep them.
+     *
+     * @param tenants tests a campaign's tenant id
+     */
+    public CampaignEngineBuilder optOutsAcrossChannels(java.util.function.Predicate<String> tenants) {
+        this.optOutsAcrossChannels = Arguments.requireNonNull(tenants, "tenants");
+        return this;
+    }
+
+    /**
      * Replaces the storage's {@link CampaignStorage#pacing() pacing store}, where the campaigns' and
      * senders' token buckets live; set after {@link #storage}. Engines that share a database and its
      * senders share a database-backed one (such as {@code JdbcPacingStore}) so limits hold for all.
@@ -309,7 +308,7 @@ public final class CampaignEngineBuilder {
         return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
                 Optional.ofNullable(audienceSource), clock,
                 listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
-                        semantics, idleTimeout, senderBurst),
+                        semantics, idleTimeout, senderBurst, optOutsAcrossChannels),
                 jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
                 new ContactRules(exclusivity, availability, busyRecheck), Optional.ofNullable(phoneTimeZones),
                 CheckedWindows.of(base.recipients())), ports,

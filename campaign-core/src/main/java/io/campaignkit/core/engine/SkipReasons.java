@@ -31,6 +31,13 @@ public final class SkipReasons {
      * inside its local hours wherever it is (see {@link io.campaignkit.core.hours.LocalHours}).
      */
     public static final String NO_LOCAL_WINDOW = "NO_LOCAL_WINDOW";
+    /** None of the campaign's channel bindings may reach the contact (each is limited to other contacts). */
+    public static final String NO_CHANNEL = "NO_CHANNEL";
+    /**
+     * Why a recipient fell back to the campaign's next channel: its message was not DELIVERED within
+     * the campaign's {@code fallbackAfter} (an earlier attempt's outcome).
+     */
+    public static final String NOT_DELIVERED_IN_TIME = "NOT_DELIVERED_IN_TIME";
 
     private SkipReasons() {}
 }

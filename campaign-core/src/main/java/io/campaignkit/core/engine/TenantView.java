@@ -118,7 +118,10 @@ public final class TenantView {
         Optional<CampaignQuery.Listing> page = Optional.of(CampaignQuery.Listing.of(tenantId).limit(CampaignPage.MAX_SIZE));
         while (page.isPresent()) {
             CampaignPage campaigns = CampaignPage.read(ports.campaigns(), page.get());
-            campaigns.campaigns().forEach(campaign -> campaign.configuration().channel().ifPresent(senders::add));
+            campaigns.campaigns().forEach(campaign -> {
+                campaign.configuration().channel().ifPresent(senders::add);
+                campaign.configuration().channels().forEach(binding -> senders.add(binding.sender()));
+            });
             page = campaigns.next();
         }
         return senders;

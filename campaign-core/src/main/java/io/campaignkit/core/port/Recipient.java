@@ -7,6 +7,8 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.internal.Instants;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,11 @@ import java.util.Optional;
  *     here); one with no {@code providerMessageId} and no {@code sentAt} answered after an UNKNOWN
  *     outcome, unconfirmed by the provider
  * @param updatedAt when it last changed
+ * @param binding the index of the campaign's channel binding it is sent on ({@link
+ *     io.campaignkit.core.campaign.CampaignConfiguration#channels()}; 0 for a campaign with one channel):
+ *     chosen at launch, moved on by a fallback
+ * @param earlierAttempts its attempts on the bindings it fell back from, oldest first; empty when it
+ *     never fell back
  *
  * <p>Every instant but {@code dueAt} is kept to the millisecond, whatever precision it came with, so it
  * reads back the same from every store.
@@ -45,7 +52,7 @@ import java.util.Optional;
 public record Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
         Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
         Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-        Optional<Instant> repliedAt, Instant updatedAt) {
+        Optional<Instant> repliedAt, Instant updatedAt, int binding, List<ChannelAttempt> earlierAttempts) {
 
     public Recipient {
         Arguments.requireNonNull(key, "key");
@@ -72,6 +79,21 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
         readAt = Instants.toMillisOptional(Arguments.requireNonNull(readAt, "readAt"));
         repliedAt = Instants.toMillisOptional(Arguments.requireNonNull(repliedAt, "repliedAt"));
         updatedAt = Instants.toMillis(Arguments.requireNonNull(updatedAt, "updatedAt"));
+        if (binding < 0) {
+            throw new InvalidArgumentException("binding", "binding must not be negative, was " + binding);
+        }
+        // every copy passes here: an empty list (most recipients never fall back) is kept as it is
+        earlierAttempts = Arguments.requireNonNull(earlierAttempts, "earlierAttempts").isEmpty() ? List.of()
+                : List.copyOf(Arguments.requireNoNullElements(earlierAttempts, "earlierAttempts"));
+    }
+
+    /** A recipient on the campaign's first channel binding that never fell back. */
+    public Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
+            Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
+            Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
+            Optional<Instant> repliedAt, Instant updatedAt) {
+        this(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, outcome, sentAt, deliveredAt,
+                readAt, repliedAt, updatedAt, 0, List.of());
     }
 
     /** A new recipient as {@link RecipientStore#insertRecipients} stores it. */
@@ -80,7 +102,7 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
         return new Recipient(new RecipientKey(campaignId, added.contact().phone()), sequence, added.contact(),
                 added.skipped().isPresent() ? DeliveryState.SKIPPED : DeliveryState.PENDING, 0, added.dueAt(),
                 Optional.empty(), Optional.empty(), added.skipped(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), now);
+                Optional.empty(), Optional.empty(), now, added.binding(), List.of());
     }
 
     public CampaignId campaignId() {
@@ -94,32 +116,43 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
     /** A copy in {@code newState}, changed at {@code at}; other fields as they are. */
     public Recipient withState(DeliveryState newState, Instant at) {
         return new Recipient(key, sequence, contact, newState, attempts, dueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, at);
+                sentAt, deliveredAt, readAt, repliedAt, at, binding, earlierAttempts);
     }
 
     public Recipient withAttempts(int newAttempts) {
         return new Recipient(key, sequence, contact, state, newAttempts, dueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
     }
 
     public Recipient withDueAt(Instant newDueAt) {
         return new Recipient(key, sequence, contact, state, attempts, newDueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
     }
 
     public Recipient withLease(Optional<Lease> newLease) {
         return new Recipient(key, sequence, contact, state, attempts, dueAt, newLease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
     }
 
     public Recipient withProviderMessageId(Optional<String> id) {
         return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, id, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
     }
 
     public Recipient withOutcome(Optional<StatusReason> newOutcome) {
         return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, newOutcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt);
+                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+    }
+
+    /**
+     * A copy on binding {@code newBinding}, with {@code attempt} added to its earlier attempts and the
+     * current attempt's provider id and times cleared (they are the attempt's now).
+     */
+    public Recipient fallenBackTo(int newBinding, ChannelAttempt attempt) {
+        List<ChannelAttempt> earlier = new ArrayList<>(earlierAttempts);
+        earlier.add(Arguments.requireNonNull(attempt, "attempt"));
+        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, Optional.empty(), outcome,
+                Optional.empty(), Optional.empty(), Optional.empty(), repliedAt, updatedAt, newBinding, earlier);
     }
 
     /** A copy with the given timestamps (each kept when already set: the first report wins). */
@@ -127,6 +160,6 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
             Optional<Instant> replied) {
         return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, outcome,
                 sentAt.or(() -> sent), deliveredAt.or(() -> delivered), readAt.or(() -> read),
-                repliedAt.or(() -> replied), updatedAt);
+                repliedAt.or(() -> replied), updatedAt, binding, earlierAttempts);
     }
 }

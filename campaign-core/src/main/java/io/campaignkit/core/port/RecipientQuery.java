@@ -4,6 +4,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.internal.Arguments;
+import java.time.Instant;
 import io.campaignkit.core.internal.StoreArguments;
 import java.util.EnumSet;
 import java.util.Set;
@@ -53,9 +54,46 @@ public sealed interface RecipientQuery {
     }
 
     /**
+     * A page of a campaign's recipients that are SENT (accepted, neither delivered nor failed yet) on a
+     * channel binding below {@code belowBinding}, so that have a later binding to fall back to, by
+     * ascending {@code sentAt} then sequence, after the position ({@code sentAfter},
+     * {@code afterSequence}) in that order ({@link Instant#EPOCH} and -1 for the first page): the
+     * candidates of a fallback ({@link io.campaignkit.core.campaign.CampaignConfiguration#fallbackAfter()}).
+     *
+     * @param belowBinding 1 or more
+     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    record AwaitingDelivery(CampaignId campaignId, int belowBinding, Instant sentAfter, long afterSequence, int limit)
+            implements RecipientQuery {
+        public AwaitingDelivery {
+            Arguments.requireNonNull(campaignId, "campaignId");
+            Arguments.require(belowBinding >= 1, "belowBinding", "belowBinding must be 1 or more, was " + belowBinding);
+            Arguments.requireNonNull(sentAfter, "sentAfter");
+            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            StoreArguments.requireLimit(limit);
+        }
+
+        /** The first page. */
+        public AwaitingDelivery(CampaignId campaignId, int belowBinding, int limit) {
+            this(campaignId, belowBinding, Instant.EPOCH, -1, limit);
+        }
+
+        /** Whether {@code recipient} comes after this page's position, in (sentAt, sequence) order. */
+        public boolean isAfterPosition(Recipient recipient) {
+            Instant sent = recipient.sentAt().orElse(Instant.EPOCH);
+            return sent.isAfter(sentAfter) || (sent.equals(sentAfter) && recipient.sequence() > afterSequence);
+        }
+    }
+
+    /**
      * A page, as {@link Page}, of the campaign's recipients whose outcome matches {@code filter}
      * ({@link #matches}), by ascending sequence after {@code afterSequence}: a retargeted audience is
      * read this way.
+     *
+     * <p>A recipient of a campaign with several channels has one outcome, that of the channel it is on
+     * now (the last it was tried on): a contact a fallback reached is DELIVERED (or READ, REPLIED) once,
+     * whatever its first channel answered, and a FAILED one's provider code is that of its last channel.
+     * The attempts it fell back from ({@link Recipient#earlierAttempts()}) do not match on their own.
      *
      * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
      */

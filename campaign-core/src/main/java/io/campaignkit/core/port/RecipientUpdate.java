@@ -109,6 +109,31 @@ public sealed interface RecipientUpdate {
     }
 
     /**
+     * Fall back to a later channel binding of the campaign: a recipient still on {@code fromBinding},
+     * SENDING under {@code lease} (the channel answered the send that the recipient is not on it) or,
+     * when {@code lease} is empty, SENT or UNKNOWN (a "not on this channel" status report, or no
+     * delivery within the campaign's {@code fallbackAfter}), → PENDING due at {@code dueAt} on
+     * {@code toBinding}: attempts back to 0 (they count the new binding's sends), lease cleared, the
+     * reason recorded as its outcome, and the attempt it leaves (binding, provider id, sent time,
+     * reason) added to its earlier attempts, whose provider id and times it no longer carries. It
+     * applies once: afterwards the recipient is on another binding, so a repeated or concurrent
+     * decision changes nothing. The new binding's send is then claimed like any other.
+     */
+    record Rerouted(RecipientKey key, Optional<Lease> lease, int fromBinding, int toBinding, StatusReason reason,
+            Instant dueAt, Instant at) implements RecipientUpdate {
+        public Rerouted {
+            Arguments.requireNonNull(key, "key");
+            Arguments.requireNonNull(lease, "lease");
+            Arguments.require(fromBinding >= 0, "fromBinding", "fromBinding must not be negative, was " + fromBinding);
+            Arguments.require(toBinding > fromBinding, "toBinding",
+                    "a fallback moves to a later binding: toBinding " + toBinding + " is not after " + fromBinding);
+            Arguments.requireNonNull(reason, "reason");
+            Arguments.requireNonNull(dueAt, "dueAt");
+            at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
+        }
+    }
+
+    /**
      * A status report merged monotonically ({@link DeliveryState#mayAdvanceTo}): to SENT, DELIVERED,
      * READ, REPLIED or FAILED. Timestamps are filled even when the state does not change (a DELIVERED
      * after READ sets {@code deliveredAt} if it was empty); every report but FAILED also sets

@@ -123,6 +123,38 @@ class CampaignRoundTripTest {
     }
 
     @Test
+    void aCampaignWithSeveralChannelsConditionsAndATimedFallbackComesBackEqual() {
+        CampaignConfiguration channels = rich().toBuilder()
+                .channelCondition(io.campaignkit.core.campaign.ContactCondition.parse("CANAL=WhatsApp ~ 3:x"))
+                .addChannel(io.campaignkit.core.campaign.ChannelBinding.of(
+                        io.campaignkit.core.campaign.SenderKey.of("twilio", "+15005550006"),
+                        TemplateMessage.of(InlineTemplate.of("Hola {{1}}, debes {{2}}"), Binding.contactName(),
+                                Binding.customField("MONTO"))).onlyFor(io.campaignkit.core.campaign.ContactCondition.hasFlag("sms")))
+                .addChannel(io.campaignkit.core.campaign.ChannelBinding.of(
+                        io.campaignkit.core.campaign.SenderKey.of("twilio", "MG0123"),
+                        TemplateMessage.of(InlineTemplate.of("Hola"))))
+                .fallbackAfter(java.time.Duration.ofMinutes(45))
+                .busyContactWait(java.time.Duration.ofMinutes(10))
+                .build();
+        Campaign draft = Campaign.create(CampaignId.of("channels-1"), "acme", "cobranza", CampaignKind.TEST, channels, T0);
+        store.insert(draft);
+
+        assertThat(store.find(draft.id())).contains(draft);
+        assertThat(store.find(draft.id()).orElseThrow().configuration().channels()).hasSize(3);
+    }
+
+    @Test
+    void aRecipientsBindingComesBackEqual() {
+        Campaign campaign = Campaign.create(CampaignId.of("c-2"), "acme", "cobranza", CampaignKind.LIVE, rich(), T0);
+        store.insert(campaign);
+        Recipient added = store.insertRecipients(campaign.id(), List.of(NewRecipient.pending(richContact(), T0).onBinding(1)),
+                T0).get(0);
+
+        assertThat(added.binding()).isEqualTo(1);
+        assertThat(store.findRecipient(added.key())).contains(added);
+    }
+
+    @Test
     void aRetargetedAudienceComesBackEqualWithItsOutcomesAndCodes() {
         CampaignConfiguration retry = rich().toBuilder().audience(AudienceReference.recipientsOf(CampaignId.of("c:julio.1"),
                 io.campaignkit.core.campaign.OutcomeFilter.custom().failedWith("131026").unknown()

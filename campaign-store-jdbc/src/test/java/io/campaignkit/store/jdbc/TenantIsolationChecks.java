@@ -143,6 +143,10 @@ abstract class TenantIsolationChecks {
         assertThat(acme.findByProviderMessageId("wamid.globex")).isEmpty();
         assertThat(acme.findByCorrelationId(key.correlationId())).isEmpty();
         assertThat(acme.findRecipients(theirs.id(), -1, 10)).isEmpty();
+        assertThat(acme.findRecipients(new io.campaignkit.core.port.RecipientQuery.AwaitingDelivery(theirs.id(), 1, 10)))
+                .isEmpty();
+        assertThat(acme.apply(List.of(new RecipientUpdate.Rerouted(new RecipientKey(theirs.id(), phone(0)), Optional.empty(),
+                0, 1, DONE, T0, T0)))).isEmpty();
         assertThat(acme.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
                 io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build(), -1, 10))).isEmpty();
         assertThat(globex.findRecipients(new io.campaignkit.core.port.RecipientQuery.ByOutcome(theirs.id(),
@@ -153,6 +157,8 @@ abstract class TenantIsolationChecks {
         assertThat(globex.counts(theirs.id())).isEqualTo(before);
         assertThat(globex.findByProviderMessageId("wamid.globex")).isPresent();
         assertThat(globex.nextDueAt(theirs.id(), T0)).contains(T0);
+        assertThat(globex.findRecipients(new io.campaignkit.core.port.RecipientQuery.AwaitingDelivery(theirs.id(), 1, 10)))
+                .hasSize(1);
     }
 
     @Test

@@ -78,7 +78,11 @@ public final class CampaignScenario {
     private final CampaignEngine engine;
     private final List<InboundMessage> unrouted = new CopyOnWriteArrayList<>();
     private final List<Runnable> afterEachStep = new ArrayList<>();
+    /** The channels registered besides {@link #channel()}, by id (a campaign's further channel bindings). */
+    private final Map<String, SimulatedChannel> moreChannels = new java.util.LinkedHashMap<>();
     private int campaignCounter;
+    /** Set when the engine asks its runner to run again (webhooks made work due now, as a fallback does). */
+    private final java.util.concurrent.atomic.AtomicBoolean wokenUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CampaignScenario(Builder builder) {
         this.clock = builder.clock;
@@ -98,9 +102,43 @@ public final class CampaignScenario {
                 .callbackExecutor(Runnable::run) // the host's code on the driving thread: deterministic
                 .deliverySemantics(builder.semantics).retryPolicy(builder.retryPolicy)
                 .maxInFlight(builder.maxInFlight).conversationIdleTimeout(builder.idleTimeout);
+        for (String channelId : builder.moreChannelIds) {
+            SimulatedChannel more = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id(channelId).clock(clock)
+                    .capabilities(builder.capabilities).defaultOutcome(builder.defaultOutcome).build());
+            moreChannels.put(channelId, more);
+            engineBuilder.channel(more);
+        }
         builder.engineCustomizer.accept(engineBuilder);
         this.engine = engineBuilder.build();
         channel.deliverWebhooksTo(request -> engine.handleWebhook(CHANNEL_ID, request));
+        moreChannels.forEach((channelId, more) -> more.deliverWebhooksTo(request -> engine.handleWebhook(channelId, request)));
+        engine.onWakeUp(() -> wokenUp.set(true));
+    }
+
+    /** The channel registered with {@code channelId}: {@link #channel()} or one of {@link Builder#moreChannel}. */
+    public SimulatedChannel channel(String channelId) {
+        if (CHANNEL_ID.equals(channelId)) {
+            return channel;
+        }
+        SimulatedChannel more = moreChannels.get(channelId);
+        if (more == null) {
+            throw new IllegalArgumentException("the scenario has no channel '" + channelId + "'; it has " + CHANNEL_ID
+                    + (moreChannels.isEmpty() ? "" : " and " + moreChannels.keySet()));
+        }
+        return more;
+    }
+
+    private void deliverDueEvents() {
+        channel.deliverDueEvents();
+        moreChannels.values().forEach(SimulatedChannel::deliverDueEvents);
+    }
+
+    private Optional<Instant> channelsNextDue() {
+        Optional<Instant> next = channel.nextDueInstant();
+        for (SimulatedChannel more : moreChannels.values()) {
+            next = earliest(next, more.nextDueInstant());
+        }
+        return next;
     }
 
     /** A builder with the defaults: a clock at {@link ManualClock#DEFAULT_START}, the simulated channel's defaults. */
@@ -199,12 +237,16 @@ public final class CampaignScenario {
         int roundsHere = 0;
         Instant here = clock.instant();
         while (true) {
+            wokenUp.set(false);
             Optional<Instant> engineNext = engine.runDue();
-            channel.deliverDueEvents();
+            deliverDueEvents();
             step();
-            Optional<Instant> channelNext = channel.nextDueInstant();
+            Optional<Instant> channelNext = channelsNextDue();
             Optional<Instant> next = earliest(engineNext, channelNext);
             Instant now = clock.instant();
+            if (wokenUp.getAndSet(false)) {
+                next = earliest(next, Optional.of(now)); // as a runner does when woken
+            }
             if (next.isEmpty() || next.get().isAfter(deadline)) {
                 if (now.isBefore(deadline)) {
                     clock.advanceTo(deadline);
@@ -227,8 +269,8 @@ public final class CampaignScenario {
     public CampaignScenario runUntilIdle(Duration limit) {
         Instant deadline = clock.instant().plus(limit);
         while (true) {
-            Optional<Instant> next = earliest(engine.runDue(), channel.nextDueInstant());
-            channel.deliverDueEvents();
+            Optional<Instant> next = earliest(engine.runDue(), channelsNextDue());
+            deliverDueEvents();
             step();
             if (next.isEmpty() || next.get().isAfter(deadline)) {
                 return this;
@@ -287,6 +329,7 @@ public final class CampaignScenario {
         private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
         private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
         private Consumer<CampaignEngineBuilder> engineCustomizer = builder -> { };
+        private final List<String> moreChannelIds = new ArrayList<>();
 
         private Builder() {}
 
@@ -339,6 +382,15 @@ public final class CampaignScenario {
 
         public Builder conversationIdleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Registers one more simulated channel, with id {@code channelId} and the same capabilities and
+         * default outcome, for campaigns with several channel bindings; see {@link CampaignScenario#channel(String)}.
+         */
+        public Builder moreChannel(String channelId) {
+            moreChannelIds.add(channelId);
             return this;
         }
 

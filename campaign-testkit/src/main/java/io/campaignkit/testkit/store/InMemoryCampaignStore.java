@@ -179,6 +179,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return byCorrelationId(byCorrelation.correlationId()).stream().toList();
         }
+        if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
+            RecipientBook book = books.get(awaiting.campaignId());
+            return book == null ? List.of() : book.awaitingDelivery(awaiting);
+        }
         if (query instanceof RecipientQuery.ByOutcome byOutcome) {
             RecipientBook book = books.get(byOutcome.campaignId());
             return book == null ? List.of() : book.page(byOutcome);

@@ -217,6 +217,14 @@ final class RecipientBook {
         return page;
     }
 
+    /** A page of SENT recipients on a binding below the query's, by sent time then sequence (a scan: a test store). */
+    synchronized List<Recipient> awaitingDelivery(io.campaignkit.core.port.RecipientQuery.AwaitingDelivery query) {
+        return bySequence.stream().map(entry -> entry.recipient)
+                .filter(r -> r.state() == DeliveryState.SENT && r.binding() < query.belowBinding() && query.isAfterPosition(r))
+                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.EPOCH)).thenComparingLong(Recipient::sequence))
+                .limit(query.limit()).toList();
+    }
+
     /** As {@link #page}, only the recipients {@code query} matches. */
     synchronized List<Recipient> page(io.campaignkit.core.port.RecipientQuery.ByOutcome query) {
         List<Recipient> page = new ArrayList<>(Math.min(query.limit(), 256));
@@ -287,7 +295,10 @@ final class RecipientBook {
         if (after.state() == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
             enqueuePending(entry);
         }
-        if (after.providerMessageId().isPresent() && before.providerMessageId().isEmpty()) {
+        if (before.providerMessageId().isPresent() && !before.providerMessageId().equals(after.providerMessageId())) {
+            providerIds.remove(before.providerMessageId().get(), entry); // a fallback left that message behind
+        }
+        if (after.providerMessageId().isPresent() && !after.providerMessageId().equals(before.providerMessageId())) {
             providerIds.put(after.providerMessageId().get(), entry);
         }
     }

@@ -5,6 +5,8 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.ChannelAttempt;
+import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;

@@ -58,6 +58,20 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
     }
 
+    /** {@link RecipientFallbackContractKit} on this storage. */
+    @Nested
+    public class Fallbacks extends RecipientFallbackContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public Fallbacks() {
+            super(StorageContractKit.this);
+        }
+
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
+
     /** {@link RecipientLeaseContractKit} on this storage. */
     @Nested
     public class Leases extends RecipientLeaseContractKit {

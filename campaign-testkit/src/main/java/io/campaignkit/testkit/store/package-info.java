@@ -11,6 +11,7 @@
  *       {@link io.campaignkit.testkit.store.CampaignStoreContractKit} (versioning, paging),
  *       {@link io.campaignkit.testkit.store.RecipientStoreContractKit} (claims, updates, counts) with
  *       {@link io.campaignkit.testkit.store.RecipientLeaseContractKit},
+ *       {@link io.campaignkit.testkit.store.RecipientFallbackContractKit} (channel bindings, fallbacks),
  *       {@link io.campaignkit.testkit.store.RecipientStatusMergeContractKit} and
  *       {@link io.campaignkit.testkit.store.RecipientConcurrencyContractKit},
  *       {@link io.campaignkit.testkit.store.EngagementStoreContractKit} (exclusivity, suppression),

@@ -163,7 +163,19 @@ public final class Outcome {
      * @return a new outcome
      */
     public Outcome failsAfter(Duration delay, SendErrorClass errorClass) {
-        return withStep(new StatusStep(nonNegative(delay, "delay"), DeliveryStatus.FAILED, Optional.of(simulatedFailure(errorClass))));
+        return failsAfter(delay, simulatedFailure(errorClass));
+    }
+
+    /**
+     * Adds a FAILED event with the given failure, such as a provider's "not on this channel" answer
+     * ({@code SendFailure.notOnChannel("131026", "Message undeliverable")}).
+     *
+     * @param delay   after the answer, not negative
+     * @param failure the failure, not null
+     * @return a new outcome
+     */
+    public Outcome failsAfter(Duration delay, SendFailure failure) {
+        return withStep(new StatusStep(nonNegative(delay, "delay"), DeliveryStatus.FAILED, Optional.of(require(failure, "failure"))));
     }
 
     /**

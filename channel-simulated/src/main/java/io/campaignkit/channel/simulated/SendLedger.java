@@ -24,12 +24,19 @@ final class SendLedger {
     private final List<RecordedSend> sends = new ArrayList<>();
     private final Map<String, OutboundMessage> acceptedById = new HashMap<>();
     private long sequence;
+    /** {@code SIM-} on the default channel; with its id on another, so two channels' ids never meet (providers' never do). */
+    private final String idFormat;
+
+    SendLedger(String channelId) {
+        this.idFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId) ? "SIM-%06d"
+                : "SIM-" + channelId.toUpperCase(java.util.Locale.ROOT) + "-%06d";
+    }
 
     /** Records a send; it gets a provider id exactly when {@code outcome} does not fail it. */
     RecordedSend record(OutboundMessage message, Instant now, Outcome outcome) {
         long number = ++sequence;
         Optional<String> providerMessageId = outcome.failure().isPresent()
-                ? Optional.empty() : Optional.of(String.format("SIM-%06d", number));
+                ? Optional.empty() : Optional.of(String.format(idFormat, number));
         RecordedSend send = new RecordedSend(number, message, now, outcome, providerMessageId);
         sends.add(send);
         providerMessageId.ifPresent(id -> acceptedById.put(id, message));

@@ -12,7 +12,6 @@ import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +67,10 @@ public final class SimulatedChannel implements ChannelAdapter {
 
     // Guarded by lock.
     private final OutcomeScript script;
-    private final SendLedger ledger = new SendLedger();
-    private final Timeline timeline = new Timeline();
+    private final SendLedger ledger;
+    private final Timeline timeline;
     private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
     private boolean closed;
-
     private volatile WebhookEndpoint endpoint = this::handleWebhook;
 
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
@@ -80,6 +78,8 @@ public final class SimulatedChannel implements ChannelAdapter {
         this.clock = configuration.clock();
         this.signer = new WebhookSigner(configuration.webhookUrl(), configuration.webhookSecret());
         this.script = new OutcomeScript(configuration);
+        this.ledger = new SendLedger(configuration.id());
+        this.timeline = new Timeline(configuration.id());
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> { };

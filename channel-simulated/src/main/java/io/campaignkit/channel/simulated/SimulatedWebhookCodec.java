@@ -41,6 +41,7 @@ final class SimulatedWebhookCodec {
     static final String ERROR_CODE = "error-code";
     static final String ERROR_MESSAGE = "error-message";
     static final String RETRY_AFTER_MILLIS = "retry-after-millis";
+    static final String NOT_ON_CHANNEL = "not-on-channel";
     static final String FROM = "from";
     static final String TO = "to";
     static final String TEXT = "text";
@@ -71,7 +72,8 @@ final class SimulatedWebhookCodec {
                     .put(RECIPIENT, status.recipient());
             status.failure().ifPresent(failure -> form.put(ERROR_CLASS, failure.errorClass().name())
                     .put(ERROR_CODE, failure.providerCode()).put(ERROR_MESSAGE, failure.providerMessage())
-                    .put(RETRY_AFTER_MILLIS, failure.retryAfter().map(delay -> Long.toString(delay.toMillis()))));
+                    .put(RETRY_AFTER_MILLIS, failure.retryAfter().map(delay -> Long.toString(delay.toMillis())))
+                    .put(NOT_ON_CHANNEL, failure.notOnChannel() ? Optional.of("true") : Optional.empty()));
         } else if (event instanceof InboundMessage inbound) {
             form.put(EVENT, "inbound").put(MESSAGE_ID, inbound.providerMessageId()).put(FROM, inbound.from())
                     .put(TO, inbound.to()).put(TIMESTAMP, inbound.timestamp()).put(TEXT, inbound.text())
@@ -147,8 +149,13 @@ final class SimulatedWebhookCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedWebhookException("unknown " + ERROR_CLASS + " '" + className + "'");
         }
+        boolean notOnChannel = optional(form, NOT_ON_CHANNEL).filter("true"::equals).isPresent();
+        if (notOnChannel && errorClass != SendErrorClass.RECIPIENT_PERMANENT) {
+            throw new MalformedWebhookException(NOT_ON_CHANNEL + " is only for " + SendErrorClass.RECIPIENT_PERMANENT
+                    + ", not " + errorClass);
+        }
         SendFailure failure = new SendFailure(errorClass, optional(form, ERROR_CODE),
-                optional(form, ERROR_MESSAGE).orElse("simulated failure"), Optional.empty());
+                optional(form, ERROR_MESSAGE).orElse("simulated failure"), Optional.empty(), notOnChannel);
         Optional<String> retryAfter = optional(form, RETRY_AFTER_MILLIS);
         return retryAfter.isPresent() ? failure.withRetryAfter(Duration.ofMillis(number(RETRY_AFTER_MILLIS, retryAfter.get()))) : failure;
     }

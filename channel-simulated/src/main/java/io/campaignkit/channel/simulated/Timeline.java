@@ -31,6 +31,13 @@ final class Timeline {
     private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
     private long dueSequence;
     private long inboundSequence;
+    /** {@code SIM-IN-} on the default channel; with its id on another, so two channels' inbound ids never meet. */
+    private final String inboundIdFormat;
+
+    Timeline(String channelId) {
+        this.inboundIdFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId) ? "SIM-IN-%06d"
+                : "SIM-" + channelId.toUpperCase(java.util.Locale.ROOT) + "-IN-%06d";
+    }
 
     void addEvent(Instant at, ChannelEvent event) {
         due.add(new Due(at, ++dueSequence, event, null));
@@ -58,7 +65,7 @@ final class Timeline {
     }
 
     String nextInboundId() {
-        return String.format("SIM-IN-%06d", ++inboundSequence);
+        return String.format(inboundIdFormat, ++inboundSequence);
     }
 
     /**

@@ -300,6 +300,23 @@ class SimulatedChannelTest {
         assertThat(unknownStatus.events()).isEmpty();
     }
 
+    @Test
+    void twoChannelsGiveDifferentIdsToTheirSendsAndInboundMessagesAsProvidersDo() {
+        SimulatedChannel sms = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id("sim-sms").clock(clock).build());
+
+        String smsId = sms.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("Hola"))).toCompletableFuture().join()
+                .providerMessageId();
+        String defaultId = send(ANA, "r1").join().providerMessageId();
+        String smsInbound = sms.scheduleInbound(ANA, SENDER, "hola", Duration.ZERO);
+        String defaultInbound = channel.scheduleInbound(ANA, SENDER, "hola", Duration.ZERO);
+
+        assertThat(defaultId).isEqualTo("SIM-000001");
+        assertThat(smsId).isEqualTo("SIM-SIM-SMS-000001");
+        // an engine deduplicates webhooks by the provider's id: the same id on two channels would drop a reply
+        assertThat(defaultInbound).isEqualTo("SIM-IN-000001");
+        assertThat(smsInbound).isEqualTo("SIM-SIM-SMS-IN-000001");
+    }
+
     private CompletableFuture<SendReceipt> send(String recipient, String correlationId) {
         return channel.send(new OutboundMessage(recipient, SENDER, correlationId, TemplateContent.of("promo", "es_MX", List.of("Ana"))))
                 .toCompletableFuture();

@@ -47,7 +47,9 @@ class SimulatedWebhookCodecPropertyTest {
                 Arbitraries.of(SendErrorClass.class), texts(), Arbitraries.longs().between(0, 86_400_000).optional())
                 .as((id, correlation, status, at, errorClass, message, retryAfter) -> {
                     Optional<SendFailure> failure = status == DeliveryStatus.FAILED
-                            ? Optional.of(new SendFailure(errorClass, Optional.of("E-" + id), message, retryAfter.map(Duration::ofMillis)))
+                            ? Optional.of(new SendFailure(errorClass, Optional.of("E-" + id), message, retryAfter.map(Duration::ofMillis),
+                                    // a "not on this channel" answer travels too (only a RECIPIENT_PERMANENT can be one)
+                                    errorClass == SendErrorClass.RECIPIENT_PERMANENT && id.hashCode() % 2 == 0))
                             : Optional.empty();
                     return new StatusUpdate(id, correlation, status, at, Optional.of("+525500998877"), failure);
                 });

@@ -281,7 +281,7 @@ class TwilioSendTest {
     @ParameterizedTest(name = "HTTP {0} code {1} -> {2}")
     @CsvSource({
             "400, 21211, RECIPIENT_PERMANENT", "400, 21614, RECIPIENT_PERMANENT", "400, 30005, RECIPIENT_PERMANENT",
-            "400, 30006, RECIPIENT_PERMANENT", "400, 63024, RECIPIENT_PERMANENT", "400, 21610, RECIPIENT_PERMANENT",
+            "400, 30006, RECIPIENT_PERMANENT", "400, 63024, RECIPIENT_PERMANENT", "400, 63003, RECIPIENT_PERMANENT", "400, 21610, RECIPIENT_PERMANENT",
             "400, 63016, RECIPIENT_PERMANENT",
             "429, 20429, RATE_LIMITED", "400, 63018, RATE_LIMITED", "400, 30001, RATE_LIMITED", "400, 21611, RATE_LIMITED",
             "400, 30003, TRANSIENT", "400, 30008, TRANSIENT",
@@ -302,6 +302,8 @@ class TwilioSendTest {
             assertThat(failure.failure().retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive());
         }
         assertThat(api.requests()).hasSize(1);
+        assertThat(failure.failure().notOnChannel()).as("not on the channel")
+                .isEqualTo(expected == SendErrorClass.RECIPIENT_PERMANENT && (code == 63024 || code == 63003));
     }
 
     @Test

@@ -125,6 +125,17 @@ class TwilioWebhookTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource({"63003, true", "63024, true", "30006, false", "21211, false"})
+    void a_failure_saying_the_number_is_not_on_whatsapp_is_flagged_not_on_the_channel(String code, boolean notOnChannel) {
+        StatusUpdate update = (StatusUpdate) single(whatsApp().handleWebhook(twilio.post(STATUS_URL, status("undelivered", "ErrorCode", code))));
+
+        assertThat(update.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+            assertThat(failure.notOnChannel()).isEqualTo(notOnChannel);
+        });
+    }
+
     @Test
     void a_failure_without_an_error_code_still_fails() {
         StatusUpdate update = (StatusUpdate) single(whatsApp().handleWebhook(twilio.post(STATUS_URL, status("failed"))));

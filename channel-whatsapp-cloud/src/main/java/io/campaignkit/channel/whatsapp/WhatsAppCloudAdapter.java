@@ -15,6 +15,7 @@ import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.channel.whatsapp.internal.ErrorClassifier;
 import io.campaignkit.channel.whatsapp.internal.EventMapper;
 import io.campaignkit.channel.whatsapp.internal.GraphClient;
 import io.campaignkit.channel.whatsapp.internal.GraphMessage;
@@ -247,7 +248,10 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
         SendErrorClass errorClass = SendErrorClass.valueOf(failed.kind().name());
         boolean metaCode = failed.metaCode().chars().allMatch(Character::isDigit);
-        SendFailure failure = metaCode
+        SendFailure failure = metaCode && errorClass == SendErrorClass.RECIPIENT_PERMANENT
+                && String.valueOf(ErrorClassifier.UNDELIVERABLE).equals(failed.metaCode())
+                ? SendFailure.notOnChannel(failed.metaCode(), failed.description())
+                : metaCode
                 ? SendFailure.of(errorClass, failed.metaCode(), failed.description())
                 : SendFailure.withoutProviderCode(errorClass, failed.description());
         if (failed.retryAfter() != null) {

@@ -187,6 +187,20 @@ class WhatsAppCloudAdapterSendTest {
     }
 
     @Test
+    void anUndeliverableNumberIsFlaggedNotOnTheChannelSoACampaignMayFallBack() throws Exception {
+        graph.enqueue(Response.json(400, """
+                {"error":{"message":"(#131026) Message undeliverable","type":"OAuthException","code":131026,
+                 "error_data":{"messaging_product":"whatsapp","details":"Message Undeliverable."},
+                 "fbtrace_id":"AbC"}}"""));
+
+        WhatsAppSendException failure = failure(adapter.send(message(TemplateContent.of("promo", "es", List.of()))));
+
+        assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+        assertThat(failure.failure().notOnChannel()).isTrue();
+        assertThat(failure.failure().providerCode()).contains("131026");
+    }
+
+    @Test
     void theMarketingLimitOfOneUserFailsThatRecipientWithTheReasonByDefault() throws Exception {
         graph.enqueue(Response.json(400, MARKETING_LIMIT));
 
@@ -197,6 +211,7 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(failure.failure().retryAfter()).isEmpty();
         assertThat(failure.failure().providerMessage()).contains("healthy ecosystem").contains("Az8or2yhqkZfEZ-_4Qn_Bam");
         assertThat(failure.httpStatus()).hasValue(400);
+        assertThat(failure.failure().notOnChannel()).as("a limit on the user is no sign it is not on WhatsApp").isFalse();
     }
 
     @Test

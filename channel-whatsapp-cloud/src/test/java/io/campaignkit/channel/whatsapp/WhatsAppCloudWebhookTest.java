@@ -165,6 +165,7 @@ class WhatsAppCloudWebhookTest {
             assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
             assertThat(failure.providerCode()).contains("131026");
             assertThat(failure.providerMessage()).isEqualTo("Message Undeliverable.");
+            assertThat(failure.notOnChannel()).as("131026: not on WhatsApp, so a campaign may fall back").isTrue();
         });
     }
 

@@ -20,7 +20,11 @@ final class InProcessPacingStore implements PacingStore {
     static final String CAMPAIGN_LIMIT_CONFLICT = "CAMPAIGN_LIMIT_CONFLICT";
 
     private final SenderPacers senders = new SenderPacers();
-    private final ConcurrentMap<CampaignId, Paced> campaigns = new ConcurrentHashMap<>();
+    /** Keyed by campaign and sender, as the database's buckets are: a campaign with several channels has one per sender. */
+    private final ConcurrentMap<PacedKey, Paced> campaigns = new ConcurrentHashMap<>();
+
+    private record PacedKey(CampaignId campaign, io.campaignkit.core.campaign.SenderKey sender) {
+    }
 
     /** A campaign's combined pacer and the limits it was made for. */
     private record Paced(SendLimits limits, SendPacer pacer) {
@@ -50,7 +54,8 @@ final class InProcessPacingStore implements PacingStore {
 
     @Override
     public void forget(CampaignId campaign) {
-        campaigns.remove(requireNonNull(campaign, "campaign"));
+        requireNonNull(campaign, "campaign");
+        campaigns.keySet().removeIf(key -> key.campaign().equals(campaign));
     }
 
     private SendPacer pacerFor(SendLimits limits) {
@@ -58,9 +63,10 @@ final class InProcessPacingStore implements PacingStore {
         if (limits.isSenderOnly()) {
             return senders.pacerFor(limits.sender(), limits.senderLimit());
         }
-        Paced paced = campaigns.get(limits.campaign());
+        PacedKey key = new PacedKey(limits.campaign(), limits.sender());
+        Paced paced = campaigns.get(key);
         if (paced == null) {
-            paced = campaigns.computeIfAbsent(limits.campaign(), id -> new Paced(limits, SendPacer.allOf(List.of(
+            paced = campaigns.computeIfAbsent(key, id -> new Paced(limits, SendPacer.allOf(List.of(
                     TokenBucketPacer.of(limits.campaignLimit()), senders.pacerFor(limits.sender(), limits.senderLimit())))));
         }
         if (!paced.limits().equals(limits)) {

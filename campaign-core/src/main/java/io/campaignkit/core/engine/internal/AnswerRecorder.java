@@ -175,7 +175,8 @@ final class AnswerRecorder {
                     pauses.putIfAbsent(answer.campaign().id(), f);
                 }
                 if (f.errorClass() == SendErrorClass.AUTHENTICATION) {
-                    refusedSenders.putIfAbsent(ChannelAdapters.senderKey(answer.campaign()), f);
+                    refusedSenders.putIfAbsent(
+                            ChannelRoutes.binding(answer.campaign(), answer.recipient().binding()).sender(), f);
                 }
             }
         }
@@ -230,12 +231,13 @@ final class AnswerRecorder {
         return switch (sendFailure.errorClass()) {
             case RATE_LIMITED -> {
                 Instant retryAt = retryPolicy.rateLimitedRetryAt(sendFailure.retryAfter(), now);
-                pacing.holdSender(answer.campaign(), retryAt);
+                pacing.holdSender(answer.campaign(), answer.recipient().binding(), retryAt);
                 yield new RecipientUpdate.Unclaimed(key, lease, retryAt, now);
             }
             // a retry-after on a transient failure concerns this recipient only: no sender hold
             case TRANSIENT -> retryOrFail(key, lease, attempts, sendFailure.retryAfter(), reason, now);
-            case RECIPIENT_PERMANENT -> new RecipientUpdate.Failed(key, lease, reason, now);
+            case RECIPIENT_PERMANENT -> Fallbacks.onSendAnswer(answer.campaign(), answer.recipient(), lease, sendFailure,
+                    reason, now).orElseGet(() -> new RecipientUpdate.Failed(key, lease, reason, now));
             case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, lease, now, now);
             case UNKNOWN_OUTCOME -> semantics == DeliverySemantics.AT_MOST_ONCE
                     ? new RecipientUpdate.Unknown(key, lease, reason, now)
@@ -279,7 +281,7 @@ final class AnswerRecorder {
         do {
             page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
             for (Campaign campaign : page) {
-                if (campaign.configuration().channel().filter(sender::equals).isPresent()) {
+                if (ChannelRoutes.senders(campaign).contains(sender)) {
                     pauseForChannel(campaign.id(), failure, now);
                 }
             }

@@ -47,17 +47,27 @@ final class BusyContacts {
     }
 
     /**
-     * The busy ones among {@code phones} for {@code campaign} (only phones asked about count).
+     * The busy ones among {@code phones} for {@code campaign} on its first sender (only phones asked about count).
      *
      * @throws RuntimeException what the host's check threw, reported as {@link EngineFailure#CONTACT_AVAILABILITY}
      */
     Set<PhoneNumber> busyAmong(Campaign campaign, List<PhoneNumber> phones) {
+        return busyAmong(campaign, ChannelAdapters.senderKey(campaign), phones);
+    }
+
+    /**
+     * The busy ones among {@code phones} for {@code campaign}, to be sent from {@code sender} (the sender
+     * of their channel binding; only phones asked about count).
+     *
+     * @throws RuntimeException what the host's check threw, reported as {@link EngineFailure#CONTACT_AVAILABILITY}
+     */
+    Set<PhoneNumber> busyAmong(Campaign campaign, io.campaignkit.core.campaign.SenderKey sender, List<PhoneNumber> phones) {
         if (phones.isEmpty() || !checks()) {
             return Set.of();
         }
         Set<PhoneNumber> answer;
         try {
-            answer = availability.busyAmong(campaign.tenantId(), ChannelAdapters.senderKey(campaign), List.copyOf(phones));
+            answer = availability.busyAmong(campaign.tenantId(), sender, List.copyOf(phones));
         } catch (RuntimeException failure) {
             listeners.failure(Optional.of(campaign.id()), EngineFailure.CONTACT_AVAILABILITY, failure);
             throw failure;

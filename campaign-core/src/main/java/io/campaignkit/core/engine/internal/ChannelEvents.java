@@ -44,9 +44,10 @@ final class ChannelEvents {
     private final Listeners listeners;
     private final Lifecycle lifecycle;
     private final Conversations conversations;
+    private final Fallbacks fallbacks;
 
     ChannelEvents(RecipientStore recipients, TrackingStore tracking, SuppressionList suppressions, int batchSize,
-            Clock clock, Listeners listeners, Lifecycle lifecycle, Conversations conversations) {
+            Clock clock, Listeners listeners, Lifecycle lifecycle, Conversations conversations, Fallbacks fallbacks) {
         this.recipients = recipients;
         this.tracking = tracking;
         this.suppressions = suppressions;
@@ -55,6 +56,7 @@ final class ChannelEvents {
         this.listeners = listeners;
         this.lifecycle = lifecycle;
         this.conversations = conversations;
+        this.fallbacks = fallbacks;
     }
 
     void apply(String channelId, List<ChannelEvent> events) {
@@ -137,7 +139,14 @@ final class ChannelEvents {
         Optional<Recipient> recipient = recipients.findByProviderMessageId(status.providerMessageId())
                 .or(() -> status.correlationId().flatMap(recipients::findByCorrelationId));
         if (recipient.isPresent()) {
-            return List.of(new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp()));
+            if (recipient.get().earlierAttempts().stream()
+                    .anyMatch(attempt -> attempt.providerMessageId().filter(status.providerMessageId()::equals).isPresent())) {
+                return List.of(); // a status of the message it fell back from (found by correlation id): its attempt is over
+            }
+            Optional<RecipientUpdate> fallback = status.failure().flatMap(failure ->
+                    fallbacks.onFailedStatus(recipient.get(), failure, reason.orElseThrow(), clock.instant()));
+            return List.of(fallback.orElseGet(() ->
+                    new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp())));
         }
         if (tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId())) {
             return List.of();

@@ -5,7 +5,6 @@ import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.AddedContacts;
@@ -13,7 +12,6 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.StatusReason;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,8 @@ import java.util.Set;
  * Appends contacts to an ACTIVE campaign under a launch's rules: the whole list is checked against
  * the schema first (one contact lacking required data refuses it, nothing is added), then each
  * contact is added as the launch adds one ({@link Launcher#insertBatch}: PENDING, or SKIPPED as
- * engaged elsewhere, opted out or unrenderable). A campaign done sending sends again. Adding is
+ * engaged elsewhere, opted out, busy, unrenderable or reached by none of its
+ * channels; each on the first channel binding that reaches it). A campaign done sending sends again. Adding is
  * idempotent (a phone already in the campaign is not added again), so an interrupted call is
  * completed by calling again with the same contacts.
  */
@@ -60,8 +59,6 @@ final class ContactAdditions {
         campaign.acceptContacts(now); // refuses every state but ACTIVE and waiting, sending, paused or done
         audiences.checkComplete(campaign, contacts::forEach, "took none of the contacts");
         Instant dueAt = campaign.dispatch().orElseThrow() instanceof DispatchState.Waiting waiting ? waiting.startAt() : now;
-        SenderKey sender = ChannelAdapters.senderKey(campaign);
-        TemplateMessage message = campaign.configuration().message().orElseThrow();
         Tally tally = new Tally();
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> phones = new HashSet<>();
@@ -72,13 +69,13 @@ final class ContactAdditions {
             }
             batch.add(contact);
             if (batch.size() == batchSize) {
-                tally.count(batch.size(), launcher.insertBatch(campaign, sender, message, batch, dueAt, clock.instant()));
+                tally.count(batch.size(), launcher.insertBatch(campaign, batch, dueAt, clock.instant()));
                 batch.clear();
                 checkStillActive(id);
             }
         }
         if (!batch.isEmpty()) {
-            tally.count(batch.size(), launcher.insertBatch(campaign, sender, message, batch, dueAt, clock.instant()));
+            tally.count(batch.size(), launcher.insertBatch(campaign, batch, dueAt, clock.instant()));
         }
         checkStillActive(id);
         Campaign after = lifecycle.change(id, CampaignAction.ADD_CONTACTS, c -> c.acceptContacts(clock.instant()));

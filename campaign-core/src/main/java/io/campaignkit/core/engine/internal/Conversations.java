@@ -1,6 +1,5 @@
 package io.campaignkit.core.engine.internal;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
@@ -254,8 +253,7 @@ final class Conversations {
      * never gets them, and they must not be lost.
      */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        String channelId = ChannelAdapters.senderKey(campaign).channelType();
-        String senderId = ChannelAdapters.senderKey(campaign).senderId();
+        boolean severalChannels = ChannelRoutes.bindings(campaign).size() > 1;
         long handed = 0;
         stalled.remove(campaign.id());
         List<QueuedInbound> batch;
@@ -266,7 +264,11 @@ final class Conversations {
                 if (!handingOver.add(key)) {
                     continue;
                 }
-                UnroutedMessage message = new UnroutedMessage(channelId, toChannelMessage(queued, senderId),
+                // the channel it came in on: that of the binding that reached the contact
+                SenderKey sender = severalChannels ? ConversationChannels.senderOf(campaign,
+                        recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
+                        : ChannelAdapters.senderKey(campaign);
+                UnroutedMessage message = new UnroutedMessage(sender.channelType(), toChannelMessage(queued, sender.senderId()),
                         UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
                 // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
                 host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
@@ -406,10 +408,11 @@ final class Conversations {
     }
 
     private ConversationContext contextOf(Campaign campaign, Conversation conversation) {
-        Contact contact = recipients.findRecipient(conversation.recipientKey()).map(Recipient::contact)
-                .orElseGet(() -> Contact.of(conversation.phone()));
+        Optional<Recipient> recipient = recipients.findRecipient(conversation.recipientKey());
+        Contact contact = recipient.map(Recipient::contact).orElseGet(() -> Contact.of(conversation.phone()));
+        // the sender of the channel that reached the contact, where its replies go
         return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), ChannelAdapters.senderKey(campaign), contact);
+                campaign.configuration().botFlowId().orElseThrow(), ConversationChannels.senderOf(campaign, recipient), contact);
     }
 
     private static ReceivedMessage toBotMessage(InboundMessage message) {

@@ -24,9 +24,10 @@ final class Dispatcher implements SendsInFlight {
     private final AnswerRecorder answers;
     private final LeaseKeeper leaseKeeper;
     private final CompletionCheck completion;
+    private final Fallbacks fallbacks;
 
     Dispatcher(Lifecycle lifecycle, DeliverySemantics semantics, Claims claims, Pacing pacing, Sender sender,
-            AnswerRecorder answers, LeaseKeeper leaseKeeper, CompletionCheck completion) {
+            AnswerRecorder answers, LeaseKeeper leaseKeeper, CompletionCheck completion, Fallbacks fallbacks) {
         this.lifecycle = lifecycle;
         this.semantics = semantics;
         this.claims = claims;
@@ -35,6 +36,7 @@ final class Dispatcher implements SendsInFlight {
         this.answers = answers;
         this.leaseKeeper = leaseKeeper;
         this.completion = completion;
+        this.fallbacks = fallbacks;
     }
 
     int inFlight() {
@@ -69,11 +71,16 @@ final class Dispatcher implements SendsInFlight {
         if (!LocalTimes.isOn(campaign) && !hours.isOpenAt(now)) {
             return earliest(recovery, hours.nextOpening(now));
         }
+        // timed fallbacks first: they become due now, so this pass sends them
+        Optional<Instant> nextFallback = fallbacks.fallBackOverdue(campaign, now);
         Optional<Instant> next = sender.sendDue(campaign, now);
         if (next.isEmpty()) {
-            completion.completeIfDone(campaign, now);
+            nextFallback = fallbacks.fallBackOverdue(campaign, now); // the messages just sent may still fall back
+            if (nextFallback.isEmpty()) {
+                completion.completeIfDone(campaign, now);
+            }
         }
-        return earliest(recovery, next);
+        return earliest(recovery, earliest(next, nextFallback));
     }
 
     @Override

@@ -111,13 +111,16 @@ public final class EngineCore {
         LocalTimes localTimes = new LocalTimes(phoneTimeZones, recipientWindows);
         AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
                 settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
+        ChannelRoutes routes = new ChannelRoutes(settings.optOutsAcrossChannels());
+        Fallbacks fallbacks = new Fallbacks(campaigns, recipients, lifecycle, batchSize);
         Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers, busy, localTimes);
+                lifecycle, claims, answers, busy, routes, localTimes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
         this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
-                completion);
-        this.replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners);
+                completion, fallbacks);
+        ConversationChannels conversationChannels = new ConversationChannels(recipients);
+        this.replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners, conversationChannels);
         this.conversationStore = storage.conversations();
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
@@ -128,15 +131,15 @@ public final class EngineCore {
                 settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
         this.launcher = new Launcher(recipients, storage.engagements(), exclusivity, busy, suppressions, botFlows, adapters,
-                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences, localTimes);
-        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, batchSize,
+                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences, routes, localTimes);
+        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, routes, batchSize,
                 clock, localTimes);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
         this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
                 batchSize, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
         this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
-                conversations);
+                conversations, fallbacks);
     }
 
     public CampaignStore campaigns() {

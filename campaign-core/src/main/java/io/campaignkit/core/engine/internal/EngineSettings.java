@@ -3,6 +3,7 @@ package io.campaignkit.core.engine.internal;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.DeliverySemantics;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * The engine's settings, as the builder checked them; {@link EngineCore} hands each part only the
@@ -16,7 +17,10 @@ import java.time.Duration;
  * @param semantics what an unanswered send becomes
  * @param conversationIdleTimeout how long a conversation stays open without activity
  * @param senderBurst permits a sender's bucket holds beyond its per-second rate
+ * @param optOutsAcrossChannels the tenants for whom an opt-out on one of a campaign's channels keeps the
+ *     contact from being sent on its other channels too
  */
 public record EngineSettings(String ownerId, Duration leaseDuration, int maxInFlight, int batchSize,
-        RetryPolicy retryPolicy, DeliverySemantics semantics, Duration conversationIdleTimeout, int senderBurst) {
+        RetryPolicy retryPolicy, DeliverySemantics semantics, Duration conversationIdleTimeout, int senderBurst,
+        Predicate<String> optOutsAcrossChannels) {
 }

@@ -16,8 +16,9 @@ import io.campaignkit.core.port.RecipientStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,25 +67,35 @@ final class Exclusivity {
     }
 
     /**
-     * Engages {@code phones} with the campaign under its tenant's scope; answers those another campaign
-     * holds (and that this one therefore did not engage).
+     * Engages {@code phones} with the campaign under its tenant's scope, on each of {@code senders} (a
+     * campaign with several channels holds its contacts on every one of its senders, so a reply on any
+     * of them finds it); answers those another campaign holds, each with the sender where it was found
+     * held (the first sender for the tenant-wide key). A phone held on a later sender stays engaged on
+     * the earlier ones until the campaign finishes: it is skipped here, never sent.
      */
-    Set<PhoneNumber> engage(Campaign campaign, SenderKey sender, List<PhoneNumber> phones) {
-        return switch (scopeOf(campaign)) {
-            case NONE -> Set.of();
-            case PER_SENDER -> engagements.engage(sender, campaign.id(), phones);
-            case PER_CONTACT -> {
-                Set<PhoneNumber> taken = new HashSet<>(engagements.engage(tenantKey(campaign.tenantId()), campaign.id(), phones));
-                List<PhoneNumber> held = phones.stream().filter(phone -> !taken.contains(phone)).toList();
-                if (!held.isEmpty()) {
-                    // held on the sender too, so replies find it; another campaign there (launched before
-                    // the tenant changed its scope) keeps the contact, and this one holds the scope key until
-                    // it finishes
-                    taken.addAll(engagements.engage(sender, campaign.id(), held));
-                }
-                yield taken;
+    Map<PhoneNumber, SenderKey> engage(Campaign campaign, List<SenderKey> senders, List<PhoneNumber> phones) {
+        ExclusivityScope scope = scopeOf(campaign);
+        if (scope == ExclusivityScope.NONE || senders.isEmpty() || phones.isEmpty()) {
+            return Map.of();
+        }
+        Map<PhoneNumber, SenderKey> taken = new HashMap<>();
+        List<PhoneNumber> free = phones;
+        if (scope == ExclusivityScope.PER_CONTACT) {
+            Set<PhoneNumber> tenantWide = engagements.engage(tenantKey(campaign.tenantId()), campaign.id(), phones);
+            tenantWide.forEach(phone -> taken.put(phone, senders.get(0)));
+            free = phones.stream().filter(phone -> !tenantWide.contains(phone)).toList();
+        }
+        // held on the senders too, so replies find it; under PER_CONTACT another campaign there (launched
+        // before the tenant changed its scope) keeps the contact, and this one holds the scope key until it finishes
+        for (SenderKey sender : senders) {
+            if (free.isEmpty()) {
+                break;
             }
-        };
+            Set<PhoneNumber> there = engagements.engage(sender, campaign.id(), free);
+            there.forEach(phone -> taken.putIfAbsent(phone, sender));
+            free = free.stream().filter(phone -> !there.contains(phone)).toList();
+        }
+        return taken;
     }
 
     /**
@@ -139,7 +150,7 @@ final class Exclusivity {
     /** An active campaign of a NONE tenant on {@code sender}, not finishing: one a reply may go to. */
     private boolean routesUnderNone(Campaign campaign, SenderKey sender) {
         return campaign.state() == CampaignState.ACTIVE && !campaign.isFinishing()
-                && campaign.configuration().channel().filter(sender::equals).isPresent()
+                && ChannelRoutes.senders(campaign).contains(sender)
                 && scopeOf(campaign) == ExclusivityScope.NONE;
     }
 

@@ -1,6 +1,5 @@
 package io.campaignkit.core.engine.internal;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
@@ -8,29 +7,23 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
-import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
-import io.campaignkit.core.template.RenderResult;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * Launches a READY campaign, crash-safe: checks the channel, the bot flow and the audience (complete
  * custom data when required, test numbers in the directory), makes the campaign ACTIVE and
  * {@link DispatchState.Preparing PREPARING} (so nothing is sent yet), adds its recipients batch by
- * batch, each one PENDING or SKIPPED with its reason (unresolved binding, opted out, busy, engaged in
- * another campaign within the tenant's {@link Exclusivity exclusivity scope}), and only then lets it
- * wait for its start or send.
+ * batch ({@link Admission}), each one PENDING on its channel binding or SKIPPED with its reason (no
+ * channel reaches it, unresolved binding, opted out, busy, engaged in another campaign within the
+ * tenant's {@link Exclusivity exclusivity scope}), and only then lets it wait for its start or send.
  *
  * <p>Adding is idempotent in the store (a phone already in the campaign is not added again, engaging
  * a phone again for the same campaign succeeds again, and the store returns only what it added), so
@@ -69,9 +62,6 @@ final class Launcher {
 
     private final RecipientStore recipients;
     private final EngagementStore engagements;
-    private final Exclusivity exclusivity;
-    private final BusyContacts busy;
-    private final SuppressionList suppressions;
     private final BotFlowRegistry botFlows;
     private final ChannelAdapters adapters;
     private final Leases leases;
@@ -81,6 +71,7 @@ final class Launcher {
     private final Lifecycle lifecycle;
     private final PendingSkips pendingSkips;
     private final LaunchAudiences audiences;
+    private final Admission admission;
     private final Preflight preflight;
     private final LocalTimes localTimes;
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
@@ -89,12 +80,9 @@ final class Launcher {
     Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
             SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
             Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
-            LocalTimes localTimes) {
+            ChannelRoutes routes, LocalTimes localTimes) {
         this.recipients = recipients;
         this.engagements = engagements;
-        this.exclusivity = exclusivity;
-        this.busy = busy;
-        this.suppressions = suppressions;
         this.botFlows = botFlows;
         this.adapters = adapters;
         this.leases = leases;
@@ -104,6 +92,7 @@ final class Launcher {
         this.lifecycle = lifecycle;
         this.pendingSkips = pendingSkips;
         this.audiences = audiences;
+        this.admission = new Admission(recipients, exclusivity, busy, suppressions, routes, lifecycle, localTimes);
         this.preflight = new Preflight(adapters);
         this.localTimes = localTimes;
     }
@@ -296,28 +285,32 @@ final class Launcher {
         }
     }
 
-    /** What the campaign's channel would refuse of its message: the launch refuses these, the dry run lists them. */
+    /** What the campaign's channels would refuse of their messages: the launch refuses these, the dry run lists them. */
     List<io.campaignkit.channel.PreflightProblem> preflightProblems(Campaign campaign) {
         return preflight.problems(campaign);
     }
 
-    /** The campaign's channel must be known to the engine and able to carry its message. */
+    /** Each of the campaign's channels must be known to the engine and able to carry its message. */
     void checkChannelCarries(Campaign campaign) {
-        if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
-            return; // launching reports the incomplete configuration
+        for (ChannelBinding binding : ChannelRoutes.bindings(campaign)) {
+            checkChannelCarries(campaign, binding); // none while incomplete: launching reports the incomplete configuration
         }
-        ChannelCapabilities capabilities = adapters.adapter(campaign).capabilities();
-        boolean template = campaign.configuration().message().get().template() instanceof ChannelTemplate;
+    }
+
+    private void checkChannelCarries(Campaign campaign, ChannelBinding binding) {
+        String channelType = binding.sender().channelType();
+        ChannelCapabilities capabilities = adapters.adapter(channelType).capabilities();
+        boolean template = binding.message().template() instanceof ChannelTemplate;
         if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
                     + (template ? "a channel template" : "an inline text") + ", which channel '"
-                    + ChannelAdapters.senderKey(campaign).channelType() + "' cannot send");
+                    + channelType + "' cannot send");
         }
         // refused here rather than at the first send, where it would pause the campaign
-        Optional<HeaderMedia> media = campaign.configuration().message().get().headerMedia();
+        Optional<HeaderMedia> media = binding.message().headerMedia();
         if (template && media.isPresent() && !capabilities.mediaKinds().contains(MessageContents.kindOf(media.get()))) {
             throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
-                    + media.get().type() + " header media, which channel '" + ChannelAdapters.senderKey(campaign).channelType()
+                    + media.get().type() + " header media, which channel '" + channelType
                     + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
                     : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
                     + "); remove the header media or choose another channel");
@@ -331,8 +324,6 @@ final class Launcher {
     }
 
     private void addRecipients(Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
-        TemplateMessage message = campaign.configuration().message().orElseThrow();
-        SenderKey sender = ChannelAdapters.senderKey(campaign);
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
         contacts.forEach(contact -> {
@@ -341,109 +332,20 @@ final class Launcher {
             }
             batch.add(contact);
             if (batch.size() == batchSize) {
-                insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
+                admission.insertBatch(campaign, batch, dueAt, clock.instant());
                 batch.clear();
                 batchPhones.clear();
                 preparation.afterBatch();
             }
         });
         if (!batch.isEmpty()) {
-            insertBatch(campaign, sender, message, batch, dueAt, clock.instant());
+            admission.insertBatch(campaign, batch, dueAt, clock.instant());
             preparation.afterBatch();
         }
     }
 
     /** Adds one batch of contacts as recipients, PENDING or SKIPPED with the reason; answers those the store added. */
-    List<Recipient> insertBatch(Campaign campaign, SenderKey sender, TemplateMessage message, List<Contact> batch,
-            Instant dueAt, Instant now) {
-        List<NewRecipient> added = new ArrayList<>(batch.size());
-        List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
-        List<RecipientZone> zones = new ArrayList<>(batch.size());
-        for (Contact contact : batch) {
-            RenderResult rendered = message.render(contact);
-            skips.add(rendered instanceof RenderResult.Unresolved unresolved
-                    ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
-                    : Optional.empty());
-            // local hours: a contact without a usable local window is skipped before it is engaged
-            LocalTimes.ZoneOrSkip zone = LocalTimes.isOn(campaign) && skips.get(skips.size() - 1).isEmpty()
-                    ? localTimes.zoneOf(campaign, contact, dueAt) : null;
-            zones.add(zone == null ? null : zone.zone());
-            if (zone != null && zone.skipReason().isPresent()) {
-                skips.set(skips.size() - 1, zone.skipReason());
-            }
-        }
-        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender,
-                batch.stream().map(Contact::phone).toList());
-        List<PhoneNumber> toEngage = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Contact contact = batch.get(i);
-            if (skips.get(i).isEmpty() && suppressed.contains(contact.phone())) {
-                skips.set(i, Optional.of(StatusReason.of(SkipReasons.OPTED_OUT,
-                        contact.phone() + " opted out of " + sender.senderId(), true)));
-            }
-            if (skips.get(i).isEmpty()) {
-                toEngage.add(contact.phone());
-            }
-        }
-        toEngage = skipBusy(campaign, batch, skips, toEngage, dueAt, now);
-        Set<PhoneNumber> engagedElsewhere = toEngage.isEmpty() ? Set.of()
-                : exclusivity.engage(campaign, sender, toEngage);
-        for (int i = 0; i < batch.size(); i++) {
-            Contact contact = batch.get(i);
-            RecipientZone zone = zones.get(i);
-            Optional<StatusReason> skip = skips.get(i);
-            if (skip.isEmpty() && engagedElsewhere.contains(contact.phone())) {
-                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
-                        exclusivity.heldElsewhere(campaign, sender, contact.phone()), true));
-            }
-            added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
-                    .orElseGet(() -> localTimes.pending(campaign, contact, dueAt, zone)));
-        }
-        List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
-        List<RecipientChange> skippedNow = new ArrayList<>();
-        for (Recipient recipient : inserted) {
-            if (recipient.state() == DeliveryState.SKIPPED) {
-                Recipient before = recipient.withState(DeliveryState.PENDING, now);
-                skippedNow.add(new RecipientChange(before, recipient));
-            }
-        }
-        lifecycle.emit(skippedNow);
-        return inserted;
-    }
-
-    /**
-     * A campaign that sends at once asks the host which contacts are busy: with no busy-contact wait
-     * they are skipped now ({@code CONTACT_BUSY}) and not engaged; with one they are added PENDING, their
-     * wait starting now. A campaign that starts later leaves the question to the check before each
-     * send, and so does a failing check (reported; nobody is skipped for it). Answers who to engage.
-     */
-    private List<PhoneNumber> skipBusy(Campaign campaign, List<Contact> batch, List<Optional<StatusReason>> skips,
-            List<PhoneNumber> candidates, Instant dueAt, Instant now) {
-        if (candidates.isEmpty() || !busy.checks() || dueAt.isAfter(now)) {
-            return candidates;
-        }
-        Set<PhoneNumber> busyNow;
-        try {
-            busyNow = busy.busyAmong(campaign, candidates);
-        } catch (RuntimeException failure) {
-            LOG.warn("the contact-availability check failed at the launch of campaign {}; the check before each send"
-                    + " decides", campaign.id(), failure);
-            return candidates;
-        }
-        if (busyNow.isEmpty()) {
-            return candidates;
-        }
-        boolean waits = !campaign.configuration().busyContactWait().isZero();
-        for (int i = 0; i < batch.size(); i++) {
-            PhoneNumber phone = batch.get(i).phone();
-            if (skips.get(i).isEmpty() && busyNow.contains(phone)) {
-                if (waits) {
-                    busy.startWaiting(new io.campaignkit.core.port.RecipientKey(campaign.id(), phone), now);
-                } else {
-                    skips.set(i, Optional.of(BusyContacts.skipReason(campaign, phone)));
-                }
-            }
-        }
-        return waits ? candidates : candidates.stream().filter(phone -> !busyNow.contains(phone)).toList();
+    List<Recipient> insertBatch(Campaign campaign, List<Contact> batch, Instant dueAt, Instant now) {
+        return admission.insertBatch(campaign, batch, dueAt, now);
     }
 }

@@ -10,6 +10,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignValidation;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -23,7 +24,6 @@ import io.campaignkit.core.hours.ZonedHours;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.RenderResult;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The dry run: reads a campaign's audience and decides, contact by contact, what its launch would
@@ -49,12 +51,14 @@ final class Planner {
     private final Exclusivity exclusivity;
     private final BusyContacts busy;
     private final Pacing pacing;
+    private final ChannelRoutes routes;
     private final int batchSize;
     private final Clock clock;
     private final LocalTimes localTimes;
 
     Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, int batchSize, Clock clock, LocalTimes localTimes) {
+            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, ChannelRoutes routes, int batchSize, Clock clock,
+            LocalTimes localTimes) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
         this.launcher = launcher;
@@ -62,6 +66,7 @@ final class Planner {
         this.exclusivity = exclusivity;
         this.busy = busy;
         this.pacing = pacing;
+        this.routes = routes;
         this.batchSize = batchSize;
         this.clock = clock;
         this.localTimes = localTimes;
@@ -103,8 +108,8 @@ final class Planner {
         }
         List<String> warnings = new ArrayList<>();
         if (!preflight.isEmpty()) {
-            warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): channel '"
-                    + ChannelAdapters.senderKey(campaign).channelType() + "' would refuse the message: "
+            warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): "
+                    + Preflight.channelsNamed(campaign) + " would refuse the message: "
                     + preflight.stream().map(PreflightProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
         }
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
@@ -123,7 +128,7 @@ final class Planner {
                     + delivery.endAt().map(Instant::toString).orElse("the active hours stop opening"));
         }
         SenderKey sender = limits.sender();
-        Map<String, Long> perChannel = tally.wouldSend == 0 ? Map.of() : Map.of(sender.channelType(), tally.wouldSend);
+        Map<String, Long> perChannel = tally.perChannel;
         return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
                 sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
                 projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight, perZone);
@@ -133,13 +138,16 @@ final class Planner {
     private final class Tally {
         private final Campaign campaign;
         private final boolean asksBusy;
-        private final SenderKey sender;
-        private final TemplateMessage message;
         private final CustomDataSchema schema;
+        /** Whether any binding sends an inline text (SMS): its segments are counted. */
         private final boolean inline;
+        private final List<SenderKey> senders;
         private final Set<PhoneNumber> seen = new HashSet<>();
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
+        /** Contacts who would be sent, by the channel type of the first binding that reaches them. */
+        private final Map<String, Long> perChannel = new HashMap<>();
+        private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final Instant start;
         /** Local hours: would-send contacts and the hours, by zone key. */
@@ -161,10 +169,13 @@ final class Planner {
             this.campaign = campaign;
             this.start = start;
             this.asksBusy = asksBusy;
-            this.sender = ChannelAdapters.senderKey(campaign);
-            this.message = campaign.configuration().message().orElseThrow();
             this.schema = campaign.configuration().schema();
-            this.inline = message.template() instanceof InlineTemplate;
+            this.inline = ChannelRoutes.bindings(campaign).stream().anyMatch(Tally::inline);
+            this.senders = List.copyOf(ChannelRoutes.senders(campaign));
+        }
+
+        private static boolean inline(ChannelBinding binding) {
+            return binding.message().template() instanceof InlineTemplate;
         }
 
         void add(Contact contact) {
@@ -185,12 +196,18 @@ final class Planner {
             }
             List<Contact> candidates = new ArrayList<>(batch.size());
             List<RecipientZone> zones = this.zones;
+            Map<Integer, List<PhoneNumber>> byBinding = new TreeMap<>();
             for (Contact contact : batch) {
                 if (!schema.isEmpty() && !schema.check(contact.customData()).isEmpty()) {
                     skip(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
                     continue;
                 }
-                RenderResult rendered = message.render(contact);
+                OptionalInt binding = ChannelRoutes.firstReaching(campaign, contact, 0);
+                if (binding.isEmpty()) {
+                    skip(SkipReasons.NO_CHANNEL);
+                    continue;
+                }
+                RenderResult rendered = ChannelRoutes.binding(campaign, binding.getAsInt()).message().render(contact);
                 if (rendered instanceof RenderResult.Unresolved) {
                     skip(SkipReasons.UNRESOLVED_BINDING);
                     continue;
@@ -206,19 +223,23 @@ final class Planner {
                     zones.add(null);
                 }
                 candidates.add(contact);
+                bindings.add(binding.getAsInt());
+                byBinding.computeIfAbsent(binding.getAsInt(), index -> new ArrayList<>()).add(contact.phone());
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
             }
-            Set<PhoneNumber> suppressed = candidates.isEmpty() ? Set.of()
-                    : suppressions.suppressedAmong(sender, candidates.stream().map(Contact::phone).toList());
-            Set<PhoneNumber> busyNow = busyAmong(candidates, suppressed);
+            Set<PhoneNumber> suppressed = new HashSet<>();
+            byBinding.forEach((binding, phones) -> routes.optOutSenders(campaign, binding)
+                    .forEach(sender -> suppressed.addAll(suppressions.suppressedAmong(sender, phones))));
+            Set<PhoneNumber> busyNow = busyAmong(byBinding, suppressed);
             boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
+                ChannelBinding binding = ChannelRoutes.binding(campaign, bindings.get(i));
                 if (suppressed.contains(contact.phone())) {
                     skip(SkipReasons.OPTED_OUT);
                 } else if (busyNow.contains(contact.phone()) && !waits) {
                     skip(SkipReasons.CONTACT_BUSY);
-                } else if (exclusivity.holder(campaign, sender, contact.phone()).isPresent()) {
+                } else if (heldElsewhere(contact.phone())) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
                     if (busyNow.contains(contact.phone())) {
@@ -231,7 +252,8 @@ final class Planner {
                         zoneHours.computeIfAbsent(zone.key(),
                                 key -> localTimes.hoursIn(campaign.configuration().activeHours(), zone));
                     }
-                    if (inline) {
+                    perChannel.merge(binding.sender().channelType(), 1L, Long::sum);
+                    if (inline(binding)) {
                         count(SmsSegments.of(texts.get(i)));
                     }
                 }
@@ -239,21 +261,34 @@ final class Planner {
             batch.clear();
             texts.clear();
             zones.clear();
+            bindings.clear();
+        }
+
+        /** Whether another campaign holds the contact on any of this one's senders (the launch engages it on all). */
+        private boolean heldElsewhere(PhoneNumber phone) {
+            for (SenderKey sender : senders) {
+                if (exclusivity.holder(campaign, sender, phone).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
-        private Set<PhoneNumber> busyAmong(List<Contact> candidates, Set<PhoneNumber> suppressed) {
+        private Set<PhoneNumber> busyAmong(Map<Integer, List<PhoneNumber>> byBinding, Set<PhoneNumber> suppressed) {
             if (!asksBusy) {
                 return Set.of();
             }
-            List<PhoneNumber> asked = candidates.stream().map(Contact::phone).filter(phone -> !suppressed.contains(phone))
-                    .toList();
-            try {
-                return busy.busyAmong(campaign, asked);
-            } catch (RuntimeException failure) {
-                availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
-                return Set.of();
+            Set<PhoneNumber> busyNow = new HashSet<>();
+            for (Map.Entry<Integer, List<PhoneNumber>> binding : byBinding.entrySet()) {
+                List<PhoneNumber> asked = binding.getValue().stream().filter(phone -> !suppressed.contains(phone)).toList();
+                try {
+                    busyNow.addAll(busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding.getKey()).sender(), asked));
+                } catch (RuntimeException failure) {
+                    availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
+                }
             }
+            return busyNow;
         }
 
         private void skip(String code) {

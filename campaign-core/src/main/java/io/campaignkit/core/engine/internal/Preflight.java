@@ -6,6 +6,7 @@ import io.campaignkit.channel.MessagePlan;
 import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.engine.PreflightException;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.InlineTemplate;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before a launch engages anyone, what the campaign's channel would refuse of its message: the rules
- * every channel shares (from its capabilities), then the adapter's own ({@link ChannelAdapter#preflight}).
+ * Before a launch engages anyone, what each of the campaign's channels would refuse of its binding's
+ * message: the rules every channel shares (from its capabilities), then the adapter's own
+ * ({@link ChannelAdapter#preflight}).
  * The launch is refused with every problem listed, rather than the campaign pausing at its first send;
  * the dry run shows the same list.
  */
@@ -33,24 +35,45 @@ final class Preflight {
         this.adapters = adapters;
     }
 
-    /** Refuses the launch of {@code campaign} when its channel would refuse its message. */
+    /** Refuses the launch of {@code campaign} when one of its channels would refuse its message. */
     void check(Campaign campaign) {
         List<PreflightProblem> problems = problems(campaign);
         if (!problems.isEmpty()) {
-            throw new PreflightException(campaign.id(), ChannelAdapters.senderKey(campaign).channelType(), problems);
+            throw new PreflightException(campaign.id(), channelsNamed(campaign), problems);
         }
     }
 
-    /** Every problem found; empty for a campaign without channel or message (its validation says so). */
+    /** The campaign's channel types, as a refusal names them: {@code whatsapp-cloud}, or {@code whatsapp-cloud, twilio}. */
+    static String channelsNamed(Campaign campaign) {
+        List<String> types = ChannelRoutes.bindings(campaign).stream().map(binding -> binding.sender().channelType())
+                .distinct().toList();
+        return types.isEmpty() ? ChannelAdapters.senderKey(campaign).channelType() : String.join(", ", types);
+    }
+
+    /**
+     * Every problem found, binding by binding; those of a binding after the first say which channel they
+     * concern. Empty for a campaign without channel or message (its validation says so).
+     */
     List<PreflightProblem> problems(Campaign campaign) {
-        if (campaign.configuration().channel().isEmpty() || campaign.configuration().message().isEmpty()) {
-            return List.of();
+        List<ChannelBinding> bindings = ChannelRoutes.bindings(campaign);
+        List<PreflightProblem> problems = new ArrayList<>();
+        for (int index = 0; index < bindings.size(); index++) {
+            ChannelBinding binding = bindings.get(index);
+            String where = "channel " + (index + 1) + " (" + binding.sender().channelType() + " "
+                    + binding.sender().senderId() + "): ";
+            for (PreflightProblem problem : problems(binding)) {
+                problems.add(index == 0 ? problem : new PreflightProblem(problem.subject(), where + problem.problem()));
+            }
         }
-        ChannelAdapter adapter = adapters.adapter(campaign);
-        TemplateMessage message = campaign.configuration().message().get();
+        return List.copyOf(problems);
+    }
+
+    private List<PreflightProblem> problems(ChannelBinding binding) {
+        ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
+        TemplateMessage message = binding.message();
         List<PreflightProblem> problems = new ArrayList<>();
         inlineTextLength(message, adapter.capabilities().maxBodyLength()).ifPresent(problems::add);
-        MessagePlan plan = new MessagePlan(ChannelAdapters.senderKey(campaign).senderId(), withPlaceholders(message));
+        MessagePlan plan = new MessagePlan(binding.sender().senderId(), withPlaceholders(message));
         try {
             problems.addAll(adapter.preflight(plan));
         } catch (RuntimeException e) {
@@ -59,7 +82,7 @@ final class Preflight {
             problems.add(new PreflightProblem(PreflightProblem.MESSAGE, "channel '" + adapter.id()
                     + "' could not check the message: " + e));
         }
-        return List.copyOf(problems);
+        return problems;
     }
 
     /** An inline text longer than the channel carries before any value is put in cannot fit any contact. */

@@ -44,15 +44,17 @@ final class Replies {
     private final Listeners listeners;
     private final ConcurrentMap<String, CompletableFuture<?>> lastSendOf = new ConcurrentHashMap<>();
     private final AtomicLong replySequence = new AtomicLong();
+    private final ConversationChannels channels;
 
     Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Pacing pacing,
-            Clock clock, Listeners listeners) {
+            Clock clock, Listeners listeners, ConversationChannels channels) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
         this.pacing = pacing;
         this.clock = clock;
         this.listeners = listeners;
+        this.channels = channels;
     }
 
     BotReply replyFor(Campaign campaign, Conversation conversation) {
@@ -66,7 +68,8 @@ final class Replies {
             @Override
             public void sendMedia(MediaContent media) {
                 Arguments.requireNonNull(media, "media");
-                ChannelAdapter adapter = adapters.adapter(campaign);
+                // the channel the conversation runs on (that of the binding that reached the contact)
+                ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, conversation.recipientKey()).channelType());
                 if (!adapter.capabilities().supports(media)) {
                     throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "channel " + adapter.id() + " sends no "
                             + media.kind() + " media messages (it declares " + adapter.capabilities().mediaMessageKinds() + ")");
@@ -94,7 +97,8 @@ final class Replies {
                     "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
         }
         Instant now = clock.instant();
-        ChannelAdapter adapter = adapters.adapter(campaign);
+        // the window of the channel the conversation runs on (that of the binding that reached the contact)
+        ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, current.recipientKey()).channelType());
         Optional<Duration> window = adapter.capabilities().customerServiceWindow();
         if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
             throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
@@ -111,8 +115,9 @@ final class Replies {
     }
 
     private void send(Campaign campaign, Conversation conversation, MessageContent content) {
-        ChannelAdapter adapter = adapters.adapter(campaign);
-        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), ChannelAdapters.senderKey(campaign).senderId(),
+        io.campaignkit.core.campaign.SenderKey sender = channels.senderOf(campaign, conversation.recipientKey());
+        ChannelAdapter adapter = adapters.adapter(sender.channelType());
+        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), sender.senderId(),
                 "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), content);
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
@@ -121,7 +126,7 @@ final class Replies {
                     .thenCompose(ignored -> {
                         // the permit is taken when the reply leaves, not when the bot asked: a reply held
                         // behind an earlier one of its conversation leaves later
-                        countAgainstTheSender(campaign, conversation);
+                        countAgainstTheSender(campaign, sender, conversation);
                         return adapter.send(message).toCompletableFuture();
                     })
                     .whenComplete((receipt, failure) -> recorded(conversation, receipt, failure));
@@ -134,9 +139,10 @@ final class Replies {
      * Replies take the sender's permits (in debt when none is free) and are sent whatever the answer:
      * a pacing store that fails must not silence the bot, so its failure is logged and reported instead.
      */
-    private void countAgainstTheSender(Campaign campaign, Conversation conversation) {
+    private void countAgainstTheSender(Campaign campaign, io.campaignkit.core.campaign.SenderKey sender,
+            Conversation conversation) {
         try {
-            pacing.takeForReply(campaign, clock.instant());
+            pacing.takeForReply(sender, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("reply in conversation {} is sent without counting it against its sender's limit: {}",
                     conversation.id(), e.toString());

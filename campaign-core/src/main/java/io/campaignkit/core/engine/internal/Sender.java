@@ -5,8 +5,9 @@ import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
@@ -19,18 +20,23 @@ import io.campaignkit.core.template.RenderResult;
 import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Sends a campaign's due recipients: claims them in batches within its pace, its sender's limit and
+ * Sends a campaign's due recipients: claims them in batches within its pace, its senders' limits and
  * the engine's in-flight bound, skips the contacts who opted out since launch, skips or defers those
- * the host says are busy ({@link BusyContacts}), renders the message
- * and hands it to the channel. The answers go to the {@link AnswerRecorder}.
+ * the host says are busy ({@link BusyContacts}), renders the message of each recipient's channel
+ * binding and hands it to that binding's channel. A claimed batch may mix bindings (first sends and
+ * fallbacks): each binding's recipients are checked against its sender and take its permits. The
+ * answers go to the {@link AnswerRecorder}.
  */
 final class Sender {
 
@@ -45,11 +51,12 @@ final class Sender {
     private final Claims claims;
     private final AnswerRecorder answers;
     private final BusyContacts busy;
+    private final ChannelRoutes routes;
     private final LocalTimes localTimes;
 
     Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
             Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
-            BusyContacts busy, LocalTimes localTimes) {
+            BusyContacts busy, ChannelRoutes routes, LocalTimes localTimes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -61,6 +68,7 @@ final class Sender {
         this.claims = claims;
         this.answers = answers;
         this.busy = busy;
+        this.routes = routes;
         this.localTimes = localTimes;
     }
 
@@ -69,8 +77,6 @@ final class Sender {
      * recipient and a permit, or empty when none is left to send (or a completion will wake the runner).
      */
     Optional<Instant> sendDue(Campaign campaign, Instant now) {
-        SenderKey sender = ChannelAdapters.senderKey(campaign);
-        ChannelAdapter adapter = adapters.adapter(campaign);
         DueRecipients due = DueRecipients.of(recipients, localTimes, campaign, now);
         while (true) {
             int room = maxInFlight - claims.inFlight();
@@ -89,60 +95,77 @@ final class Sender {
             // open before any other store call: a failure of one strands the batch under this claim, whose
             // lease is kept and whose unsent recipients are given back once the store answers again
             Claims.Claim claim = claims.open(campaign.id(), leaseOf(claimed.get(0)));
-            int[] handed = {0};
-            List<Recipient> sendable = claimed;
+            List<Recipient> handed = new ArrayList<>();
             BatchOutcome outcome;
             try {
-                // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the permits
-                // are taken: it sends nothing
-                Optional<List<Recipient>> available = skipOrDeferBusy(campaign, skipSuppressed(sender, claimed, now), now);
-                if (available.isEmpty()) {
-                    claims.release(claim);
-                    return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: the batch went back
-                }
-                sendable = available.get();
-                outcome = sendBatch(campaign, sender, adapter, sendable, claim, handed, now);
+                outcome = sendBatch(campaign, claimed, claim, handed, now);
             } catch (RuntimeException storeFailure) {
-                strand(claim, claimed, sendable.subList(0, handed[0]));
+                strand(claim, claimed, handed);
                 throw storeFailure;
             }
+            if (outcome.checkFailed()) {
+                return Optional.of(busy.retryAfterFailure(now)); // the host's check failed: those recipients went back
+            }
             // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
-            if (claimed.size() < wanted || outcome.granted() < sendable.size() || outcome.granted() == permits) {
+            if (claimed.size() < wanted || outcome.shortOfPermits() || outcome.granted() == permits) {
                 return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
             }
         }
     }
 
-    /** How many of a batch's sendable recipients had a permit. */
-    private record BatchOutcome(int granted) {}
+    /**
+     * What became of a claimed batch: how many of its recipients had a permit, whether some lacked one,
+     * and whether the host's availability check failed for a binding (its recipients went back).
+     */
+    private record BatchOutcome(int granted, boolean shortOfPermits, boolean checkFailed) {}
 
     /**
-     * Takes the permits for {@code sendable} and sends those that got one, giving the rest back;
-     * {@code handed[0]} counts the recipients dealt with in order, so a store failure midway knows
-     * which were handed to the channel.
+     * Checks each binding's recipients (opt-outs, availability), takes their sender's permits, sends
+     * those that got one and gives the rest back; {@code handed} collects the recipients handed to the
+     * channel, so a store failure midway knows which were sent.
      */
-    private BatchOutcome sendBatch(Campaign campaign, SenderKey sender, ChannelAdapter adapter, List<Recipient> sendable,
-            Claims.Claim claim, int[] handed, Instant now) {
-        int granted = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, sendable.size(), now);
-        Optional<TemplateMessage> message = campaign.configuration().message();
-        answers.sendingBatch(() -> {
-            for (int index = 0; index < granted; index++) {
-                send(campaign, sender, message.orElseThrow(), adapter, sendable.get(index), claim, now);
-                handed[0]++;
+    private BatchOutcome sendBatch(Campaign campaign, List<Recipient> claimed, Claims.Claim claim, List<Recipient> handed,
+            Instant now) {
+        List<RecipientUpdate> giveBack = new ArrayList<>();
+        Map<Integer, List<Recipient>> granted = new TreeMap<>();
+        int grantedInAll = 0;
+        boolean shortOfPermits = false;
+        boolean checkFailed = false;
+        for (Map.Entry<Integer, List<Recipient>> binding : byBinding(campaign, claimed).entrySet()) {
+            int index = binding.getKey();
+            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
+            // permits are taken: it sends nothing
+            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, index,
+                    skipSuppressed(campaign, index, binding.getValue(), now), now);
+            if (available.isEmpty()) {
+                checkFailed = true; // the host's check failed: these went back
+                continue;
             }
-        });
-        answers.recordAnswers();
-        if (granted < sendable.size()) {
-            List<RecipientUpdate> giveBack = new ArrayList<>(sendable.size() - granted);
-            for (Recipient recipient : sendable.subList(granted, sendable.size())) {
+            List<Recipient> sendable = available.get();
+            int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
+            granted.put(index, sendable.subList(0, grants));
+            for (Recipient recipient : sendable.subList(grants, sendable.size())) {
                 giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
             }
+            grantedInAll += grants;
+            shortOfPermits |= grants < sendable.size();
+        }
+        answers.sendingBatch(() -> granted.forEach((index, sends) -> {
+            ChannelBinding binding = ChannelRoutes.binding(campaign, index);
+            ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
+            for (Recipient recipient : sends) {
+                send(campaign, binding, adapter, recipient, claim, now);
+                handed.add(recipient);
+            }
+        }));
+        answers.recordAnswers();
+        if (!giveBack.isEmpty()) {
             recipients.apply(giveBack);
         }
         if (claim.outstanding.get() == 0) {
             claims.release(claim);
         }
-        return new BatchOutcome(granted);
+        return new BatchOutcome(grantedInAll, shortOfPermits, checkFailed);
     }
 
     /**
@@ -190,21 +213,40 @@ final class Sender {
         }
     }
 
-    private List<Recipient> skipSuppressed(SenderKey sender, List<Recipient> claimed, Instant now) {
+    /** The claimed recipients by channel binding, in binding order (all on the first for a campaign with one channel). */
+    private static Map<Integer, List<Recipient>> byBinding(Campaign campaign, List<Recipient> claimed) {
+        if (ChannelRoutes.bindings(campaign).size() < 2) {
+            return Map.of(0, claimed);
+        }
+        Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
+        for (Recipient recipient : claimed) {
+            byBinding.computeIfAbsent(recipient.binding(), index -> new ArrayList<>()).add(recipient);
+        }
+        return byBinding;
+    }
+
+    /** Skips the recipients who opted out of their binding's sender (or of any of the campaign's, when the tenant says so). */
+    private List<Recipient> skipSuppressed(Campaign campaign, int binding, List<Recipient> claimed, Instant now) {
         List<PhoneNumber> phones = new ArrayList<>(claimed.size());
         for (Recipient recipient : claimed) {
             phones.add(recipient.phone());
         }
-        Set<PhoneNumber> suppressed = suppressions.suppressedAmong(sender, phones);
+        Map<PhoneNumber, SenderKey> suppressed = new HashMap<>();
+        for (SenderKey sender : routes.optOutSenders(campaign, binding)) {
+            for (PhoneNumber phone : suppressions.suppressedAmong(sender, phones)) {
+                suppressed.putIfAbsent(phone, sender);
+            }
+        }
         if (suppressed.isEmpty()) {
             return claimed;
         }
         List<Recipient> sendable = new ArrayList<>(claimed.size());
         List<RecipientUpdate> skips = new ArrayList<>();
         for (Recipient recipient : claimed) {
-            if (suppressed.contains(recipient.phone())) {
+            SenderKey optedOutOf = suppressed.get(recipient.phone());
+            if (optedOutOf != null) {
                 skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(), StatusReason.of(SkipReasons.OPTED_OUT,
-                        recipient.phone() + " opted out of " + sender.senderId(), true), now));
+                        recipient.phone() + " opted out of " + optedOutOf.senderId(), true), now));
             } else {
                 sendable.add(recipient);
             }
@@ -214,17 +256,19 @@ final class Sender {
     }
 
     /**
-     * Asks the host which of the batch are busy (one call): a busy one is skipped, or given back unsent
-     * to be checked again while the campaign's wait lasts. Answers the rest, or empty when the check
-     * failed and the whole batch was given back.
+     * Asks the host which of one binding's recipients are busy (one call, for that binding's sender): a
+     * busy one is skipped, or given back unsent to be checked again while the campaign's wait lasts.
+     * Answers the rest, or empty when the check failed and they were all given back.
      */
-    private Optional<List<Recipient>> skipOrDeferBusy(Campaign campaign, List<Recipient> candidates, Instant now) {
+    private Optional<List<Recipient>> skipOrDeferBusy(Campaign campaign, int binding, List<Recipient> candidates,
+            Instant now) {
         if (candidates.isEmpty() || !busy.checks()) {
             return Optional.of(candidates);
         }
         Set<PhoneNumber> busyNow;
         try {
-            busyNow = busy.busyAmong(campaign, candidates.stream().map(Recipient::phone).toList());
+            busyNow = busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding).sender(),
+                    candidates.stream().map(Recipient::phone).toList());
         } catch (RuntimeException failure) {
             Instant retry = busy.retryAfterFailure(now);
             recipients.apply(candidates.stream().<RecipientUpdate>map(r -> new RecipientUpdate.Unclaimed(r.key(),
@@ -257,15 +301,16 @@ final class Sender {
         return Optional.of(sendable);
     }
 
-    private void send(Campaign campaign, SenderKey sender, TemplateMessage message, ChannelAdapter adapter,
-            Recipient recipient, Claims.Claim claim, Instant now) {
+    private void send(Campaign campaign, ChannelBinding binding, ChannelAdapter adapter, Recipient recipient,
+            Claims.Claim claim, Instant now) {
+        TemplateMessage message = binding.message();
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
             lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
                     StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), sender.senderId(),
+        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), binding.sender().senderId(),
                 recipient.key().correlationId(), MessageContents.content(message, (RenderResult.Rendered) rendered));
         claims.sent(claim);
         CompletionStage<SendReceipt> answer;

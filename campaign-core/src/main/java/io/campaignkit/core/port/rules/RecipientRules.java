@@ -8,6 +8,8 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientUpdate.Accepted;
 import io.campaignkit.core.port.RecipientUpdate.Failed;
+import io.campaignkit.core.port.RecipientUpdate.Rerouted;
+import io.campaignkit.core.port.ChannelAttempt;
 import io.campaignkit.core.port.RecipientUpdate.RetryLater;
 import io.campaignkit.core.port.RecipientUpdate.Skipped;
 import io.campaignkit.core.port.RecipientUpdate.StatusReached;
@@ -39,6 +41,10 @@ import java.util.Optional;
  *       about the campaign's message, which only that message's own outcomes change.</li>
  *   <li>Leaving SENDING clears the lease; reaching SENT or above clears the outcome (a failure it
  *       climbed out of no longer applies).</li>
+ *   <li><b>Fallback</b> ({@link Rerouted}): only from the channel binding it names, and only from SENDING
+ *       under its lease or, without one, from SENT or UNKNOWN; so it applies once and never to a
+ *       recipient delivered, read or replied to meanwhile. The attempt it leaves is kept in the
+ *       recipient's earlier attempts.</li>
  * </ul>
  * Pure functions of their arguments: no clock, no I/O.
  */
@@ -63,7 +69,7 @@ public final class RecipientRules {
                 return Optional.of(new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENT, r.attempts(),
                         r.dueAt(), Optional.empty(), Optional.of(accepted.providerMessageId()), Optional.empty(),
                         r.sentAt().isPresent() ? r.sentAt() : Optional.of(accepted.at()), r.deliveredAt(), r.readAt(),
-                        r.repliedAt(), at));
+                        r.repliedAt(), at, r.binding(), r.earlierAttempts()));
             }
             if (state.rank() >= DeliveryState.SENT.rank()) {
                 // a receipt arriving after its own status: fill the provider id and sentAt it lacks
@@ -103,7 +109,28 @@ public final class RecipientRules {
                     ? Optional.of(skip(r, skipped.reason(), at))
                     : Optional.empty();
         }
+        if (update instanceof Rerouted rerouted) {
+            return reroute(r, rerouted);
+        }
         return merge(r, (StatusReached) update);
+    }
+
+    /**
+     * A fallback to a later channel binding: only from the binding it names, and only from SENDING under
+     * its lease or, without one, from SENT or UNKNOWN; so it applies once, and never to a recipient that
+     * was delivered, read or replied to meanwhile.
+     */
+    private static Optional<Recipient> reroute(Recipient r, Rerouted rerouted) {
+        boolean applies = r.binding() == rerouted.fromBinding() && rerouted.lease()
+                .map(lease -> heldUnder(r, lease))
+                .orElse(r.state() == DeliveryState.SENT || r.state() == DeliveryState.UNKNOWN);
+        if (!applies) {
+            return Optional.empty();
+        }
+        ChannelAttempt left = new ChannelAttempt(r.binding(), r.providerMessageId(), r.sentAt(), rerouted.reason(),
+                rerouted.at());
+        return Optional.of(moveTo(r, DeliveryState.PENDING, rerouted.at()).fallenBackTo(rerouted.toBinding(), left)
+                .withDueAt(rerouted.dueAt()).withAttempts(0).withOutcome(Optional.of(rerouted.reason())));
     }
 
     /**
@@ -118,7 +145,7 @@ public final class RecipientRules {
         Recipient r = recipient; // SENDING under the lease, one more attempt, in one copy: every send passes here
         return new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENDING, r.attempts() + 1, r.dueAt(),
                 Optional.of(lease), r.providerMessageId(), r.outcome(), r.sentAt(), r.deliveredAt(), r.readAt(),
-                r.repliedAt(), now);
+                r.repliedAt(), now, r.binding(), r.earlierAttempts());
     }
 
     /**

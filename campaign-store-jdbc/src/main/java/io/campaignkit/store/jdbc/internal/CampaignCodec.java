@@ -21,6 +21,8 @@ import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.InlineTemplate;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.ContactCondition;
 import io.campaignkit.core.template.MessageTemplate;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.core.template.ValueFormat;
@@ -46,6 +48,12 @@ final class CampaignCodec {
     private static final String BUSY_CONTACT_WAIT = "busyContactWait";
     /** Tag of the local hours ({@link LocalHours#toText()}): the active hours read on each recipient's clock. */
     private static final String LOCAL_HOURS = "localHours";
+    /** Tag of the first channel binding's contact condition ({@link ContactCondition#toText()}). */
+    private static final String CHANNEL_CONDITION = "channelCondition";
+    /** Tag of the channel bindings after the first: their count, then each one's sender, message and condition. */
+    private static final String FALLBACK_CHANNELS = "fallbackChannels";
+    /** Tag of the timed fallback, an ISO-8601 duration. */
+    private static final String FALLBACK_AFTER = "fallbackAfter";
 
     private CampaignCodec() {}
 
@@ -73,7 +81,34 @@ final class CampaignCodec {
             out.str(BUSY_CONTACT_WAIT).str(configuration.busyContactWait().toString());
         }
         configuration.localHours().ifPresent(local -> out.str(LOCAL_HOURS).str(local.toText()));
+        writeChannels(out, configuration);
         return out.toString();
+    }
+
+    /** The first channel's condition, the channels after it and the timed fallback, each tagged and only when set. */
+    private static void writeChannels(Tokens.Writer out, CampaignConfiguration configuration) {
+        configuration.channelCondition().ifPresent(condition -> out.str(CHANNEL_CONDITION).str(condition.toText()));
+        List<ChannelBinding> further = configuration.fallbackChannels();
+        if (!further.isEmpty()) {
+            out.str(FALLBACK_CHANNELS).num(further.size());
+            for (ChannelBinding binding : further) {
+                out.str(binding.sender().channelType()).str(binding.sender().senderId());
+                writeMessage(out, Optional.of(binding.message()));
+                out.opt(binding.onlyFor().map(ContactCondition::toText));
+            }
+        }
+        configuration.fallbackAfter().ifPresent(after -> out.str(FALLBACK_AFTER).str(after.toString()));
+    }
+
+    private static void readFallbackChannels(Tokens.Reader in, CampaignConfiguration.Builder builder) {
+        for (long i = in.num(); i > 0; i--) {
+            SenderKey sender = SenderKey.of(in.required(), in.required());
+            TemplateMessage message = readMessage(in).orElseThrow(
+                    () -> new IllegalStateException("a fallback channel without its message"));
+            ChannelBinding binding = ChannelBinding.of(sender, message);
+            Optional<String> condition = in.opt();
+            builder.addChannel(condition.map(text -> binding.onlyFor(ContactCondition.parse(text))).orElse(binding));
+        }
     }
 
     static CampaignConfiguration decodeConfiguration(String text) {
@@ -104,12 +139,13 @@ final class CampaignCodec {
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
         while (!in.atEnd()) {
             String tag = in.required();
-            if (BUSY_CONTACT_WAIT.equals(tag)) {
-                builder.busyContactWait(java.time.Duration.parse(in.required()));
-            } else if (LOCAL_HOURS.equals(tag)) {
-                builder.localHours(LocalHours.parse(in.required()));
-            } else {
-                throw new IllegalStateException("unknown campaign configuration setting " + tag);
+            switch (tag) {
+                case BUSY_CONTACT_WAIT -> builder.busyContactWait(java.time.Duration.parse(in.required()));
+                case LOCAL_HOURS -> builder.localHours(LocalHours.parse(in.required()));
+                case CHANNEL_CONDITION -> builder.channelCondition(ContactCondition.parse(in.required()));
+                case FALLBACK_CHANNELS -> readFallbackChannels(in, builder);
+                case FALLBACK_AFTER -> builder.fallbackAfter(java.time.Duration.parse(in.required()));
+                default -> throw new IllegalStateException("unknown campaign configuration setting " + tag);
             }
         }
         return builder.build();

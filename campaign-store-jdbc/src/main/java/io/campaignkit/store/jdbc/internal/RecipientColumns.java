@@ -25,7 +25,7 @@ final class RecipientColumns {
 
     static final String COLUMNS = "campaign_id, seq, phone, contact_name, contact_data, state, attempts, due_at,"
             + " lease_owner, lease_expires_at, provider_message_id, outcome_code, outcome_message, outcome_provider_code,"
-            + " outcome_permanent, sent_at, delivered_at, read_at, replied_at, updated_at";
+            + " outcome_permanent, sent_at, delivered_at, read_at, replied_at, updated_at, channel_index, channel_attempts";
 
     /** The (phone, campaign) index, to look batches of phones up by; H2's planner would walk the campaign instead. */
     static final String BY_PHONE = "ck_recipient_by_phone";
@@ -33,7 +33,7 @@ final class RecipientColumns {
     private static final String UPDATE_ROW = "UPDATE ck_recipient SET state = ?, attempts = ?, due_at = ?, lease_owner = ?,"
             + " lease_expires_at = ?, provider_message_id = ?, outcome_code = ?, outcome_message = ?,"
             + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
-            + " replied_at = ?, updated_at = ? WHERE campaign_id = ? AND phone = ?";
+            + " replied_at = ?, updated_at = ?, channel_index = ?, channel_attempts = ? WHERE campaign_id = ? AND phone = ?";
 
     /** The key then the changing columns, as per-row inputs of a set-based update ({@link #values}). */
     static final List<Input> KEY_AND_MUTABLE = List.of(new Input("campaign_id", Types.VARCHAR), new Input("phone", Types.VARCHAR),
@@ -43,7 +43,8 @@ final class RecipientColumns {
             new Input("outcome_message", Types.VARCHAR), new Input("outcome_provider_code", Types.VARCHAR),
             new Input("outcome_permanent", Types.BOOLEAN), new Input("sent_at", Types.BIGINT),
             new Input("delivered_at", Types.BIGINT), new Input("read_at", Types.BIGINT), new Input("replied_at", Types.BIGINT),
-            new Input("updated_at", Types.BIGINT));
+            new Input("updated_at", Types.BIGINT), new Input("channel_index", Types.INTEGER),
+            new Input("channel_attempts", Types.VARCHAR));
 
     /** Every changing column takes its input: {@code state = v.state, ...}. */
     private static final String SET_MUTABLE = KEY_AND_MUTABLE.subList(2, KEY_AND_MUTABLE.size()).stream()
@@ -80,7 +81,8 @@ final class RecipientColumns {
                 DeliveryState.valueOf(rows.getString("state")), rows.getInt("attempts"), Sql.requiredInstant(rows, "due_at"),
                 lease, Optional.ofNullable(rows.getString("provider_message_id")), outcome, Sql.optInstant(rows, "sent_at"),
                 Sql.optInstant(rows, "delivered_at"), Sql.optInstant(rows, "read_at"), Sql.optInstant(rows, "replied_at"),
-                Sql.requiredInstant(rows, "updated_at"));
+                Sql.requiredInstant(rows, "updated_at"), rows.getInt("channel_index"),
+                ChannelAttemptCodec.decode(rows.getString("channel_attempts")));
     }
 
     /**
@@ -120,14 +122,15 @@ final class RecipientColumns {
             r.providerMessageId().orElse(null), outcome.map(StatusReason::code).orElse(null),
             outcome.map(StatusReason::message).orElse(null), outcome.flatMap(StatusReason::providerCode).orElse(null),
             outcome.map(StatusReason::permanent).orElse(null), nanosOrNull(r.sentAt()), nanosOrNull(r.deliveredAt()),
-            nanosOrNull(r.readAt()), nanosOrNull(r.repliedAt()), Sql.nanos(r.updatedAt())};
+            nanosOrNull(r.readAt()), nanosOrNull(r.repliedAt()), Sql.nanos(r.updatedAt()), r.binding(),
+            ChannelAttemptCodec.encode(r.earlierAttempts())};
     }
 
     private static Long nanosOrNull(Optional<Instant> instant) {
         return instant.map(Sql::nanos).orElse(null);
     }
 
-    /** Binds state to updated_at (15 parameters) from {@code first}; returns the next index. */
+    /** Binds state to channel_attempts (17 parameters) from {@code first}; returns the next index. */
     static int bindMutable(PreparedStatement statement, int first, Recipient r) throws SQLException {
         int i = first;
         statement.setString(i++, r.state().name());
@@ -149,6 +152,8 @@ final class RecipientColumns {
         Sql.setNanos(statement, i++, r.readAt());
         Sql.setNanos(statement, i++, r.repliedAt());
         Sql.setNanos(statement, i++, r.updatedAt());
+        statement.setInt(i++, r.binding());
+        Sql.setString(statement, i++, ChannelAttemptCodec.encode(r.earlierAttempts()));
         return i;
     }
 }

@@ -124,7 +124,7 @@ public final class RecipientRows {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
-                + RecipientColumns.COLUMNS + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + RecipientColumns.COLUMNS + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < added.size(); i++) {
                 Recipient row = added.get(i);
                 insert.setString(1, tenant);
@@ -191,11 +191,39 @@ public final class RecipientRows {
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return findByCorrelationId(byCorrelation.correlationId()).stream().toList();
         }
+        if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
+            return awaitingDelivery(awaiting);
+        }
         if (query instanceof RecipientQuery.ByOutcome byOutcome) {
             return byOutcome(byOutcome);
         }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         return page(page.campaignId(), page.afterSequence(), page.limit());
+    }
+
+    /** SENT recipients with a later binding, oldest send first: the timed fallback's candidates. */
+    private List<Recipient> awaitingDelivery(RecipientQuery.AwaitingDelivery query) {
+        return sql.inTransaction("reading recipients awaiting delivery of " + query.campaignId(), connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                    + " FROM ck_recipient WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ?"
+                    + " AND (sent_at > ? OR (sent_at = ? AND seq > ?)) AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, sent_at, seq LIMIT ?")) {
+                select.setString(1, query.campaignId().value());
+                select.setInt(2, query.belowBinding());
+                select.setLong(3, Sql.nanos(query.sentAfter()));
+                select.setLong(4, Sql.nanos(query.sentAfter()));
+                select.setLong(5, query.afterSequence());
+                scope.bind(select, 6);
+                select.setInt(7, query.limit());
+                List<Recipient> found = new ArrayList<>(query.limit());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(RecipientColumns.read(rows));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     public Optional<Recipient> find(RecipientKey key) {

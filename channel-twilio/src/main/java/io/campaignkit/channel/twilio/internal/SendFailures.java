@@ -30,6 +30,7 @@ public final class SendFailures {
                     : api.getMessage();
             SendFailure failure = code == null
                     ? SendFailure.withoutProviderCode(errorClass, message)
+                    : errorClass == SendErrorClass.RECIPIENT_PERMANENT && TwilioErrorCodes.notOnChannel(code) ? SendFailure.notOnChannel(String.valueOf(code), message)
                     : SendFailure.of(errorClass, String.valueOf(code), message);
             Optional<Duration> retryAfter = TwilioErrorCodes.retryAfter(code);
             if (errorClass == SendErrorClass.RATE_LIMITED) {

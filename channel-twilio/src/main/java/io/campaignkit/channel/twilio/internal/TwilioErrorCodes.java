@@ -36,6 +36,7 @@ public final class TwilioErrorCodes {
             Map.entry(30005, RECIPIENT_PERMANENT),
             Map.entry(30006, RECIPIENT_PERMANENT),
             Map.entry(63024, RECIPIENT_PERMANENT),
+            Map.entry(63003, RECIPIENT_PERMANENT),
             Map.entry(OPTED_OUT, RECIPIENT_PERMANENT),
             Map.entry(63016, RECIPIENT_PERMANENT),
             // Meta withheld a marketing template from this user (its per-user limit, or a US number)
@@ -106,6 +107,15 @@ public final class TwilioErrorCodes {
      */
     public static SendErrorClass classifyDeliveryError(Integer code) {
         return code == null ? RECIPIENT_PERMANENT : CLASSES.getOrDefault(code, RECIPIENT_PERMANENT);
+    }
+
+    /**
+     * Whether the code says the recipient is not on the sender's channel at all, so a campaign with a
+     * further channel falls back ({@code SendFailure.notOnChannel}): 63003 "Channel could not find To
+     * address" (an unregistered WhatsApp number) and 63024 "Invalid message recipient" (not on WhatsApp).
+     */
+    public static boolean notOnChannel(Integer code) {
+        return code != null && (code == 63003 || code == 63024);
     }
 
     /** How long to wait before retrying after this code, when this table has an opinion. */

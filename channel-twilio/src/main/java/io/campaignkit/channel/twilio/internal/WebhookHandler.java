@@ -144,6 +144,7 @@ public final class WebhookHandler {
         String message = "Twilio reported the message " + messageStatus.strip().toLowerCase(Locale.ROOT)
                 + (code == null ? " without an error code" : " with error " + code);
         SendFailure failure = code == null ? SendFailure.withoutProviderCode(errorClass, message)
+                : errorClass == SendErrorClass.RECIPIENT_PERMANENT && TwilioErrorCodes.notOnChannel(code) ? SendFailure.notOnChannel(String.valueOf(code), message)
                 : SendFailure.of(errorClass, String.valueOf(code), message);
         if (errorClass.isRetryable()) {
             failure = failure.withRetryAfter(TwilioErrorCodes.retryAfter(code).orElse(java.time.Duration.ofMinutes(1)));

@@ -51,7 +51,18 @@ public final class ErrorClassifier {
             131056, Duration.ofSeconds(6));  // pair rate: about one message per 6 s to one user
     private static final int THROUGHPUT_UPGRADE = 131057;
 
+    /** 131026 "Message undeliverable": the number is not a WhatsApp user (or cannot receive from businesses). */
+    public static final int UNDELIVERABLE = 131026;
+
     private ErrorClassifier() {
+    }
+
+    /**
+     * Whether Meta's code says the recipient cannot be reached on WhatsApp at all (131026), so a
+     * campaign with a further channel falls back ({@code SendFailure.notOnChannel}).
+     */
+    public static boolean notOnChannel(int code) {
+        return code == UNDELIVERABLE;
     }
 
     /**

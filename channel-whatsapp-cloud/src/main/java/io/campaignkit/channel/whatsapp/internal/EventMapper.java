@@ -167,8 +167,9 @@ public final class EventMapper {
         // Only free-form messages can fail with 131047 (window closed), so a status's 131047 is free-form.
         ErrorClassifier.Classification classification = ErrorClassifier.byCode(error.code(), true);
         String message = firstNonBlank(error.details(), error.message(), error.title(), "failed with code " + error.code());
-        SendFailure failure = SendFailure.of(SendErrorClass.valueOf(classification.kind().name()),
-                String.valueOf(error.code()), message);
+        SendFailure failure = ErrorClassifier.notOnChannel(error.code())
+                ? SendFailure.notOnChannel(String.valueOf(error.code()), message)
+                : SendFailure.of(SendErrorClass.valueOf(classification.kind().name()), String.valueOf(error.code()), message);
         return classification.retryAfter() == null ? failure : failure.withRetryAfter(classification.retryAfter());
     }
 
