@@ -98,7 +98,6 @@ public final class CampaignEngine {
         return new CampaignEngineBuilder();
     }
 
-    // ---------------------------------------------------------------- campaigns
 
     /**
      * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
@@ -124,24 +123,7 @@ public final class CampaignEngine {
      */
     public Campaign createIfAbsent(CampaignId id, String tenantId, String projectId, CampaignKind kind,
             CampaignConfiguration configuration) {
-        Arguments.requireNonNull(id, "id");
-        Optional<Campaign> stored = find(id);
-        if (stored.isEmpty()) {
-            try {
-                return create(id, tenantId, projectId, kind, configuration);
-            } catch (io.campaignkit.core.port.VersionConflictException createdMeanwhile) {
-                stored = find(id); // another instance created it first
-                if (stored.isEmpty()) {
-                    throw createdMeanwhile;
-                }
-            }
-        }
-        Campaign campaign = stored.get();
-        if (!campaign.tenantId().equals(tenantId)) {
-            throw new InvalidArgumentException("id", "campaign '" + id.value() + "' exists for another tenant than '"
-                    + tenantId + "'; pick another id");
-        }
-        return campaign;
+        return IdempotentCreate.createIfAbsent(this, id, tenantId, projectId, kind, configuration);
     }
 
     /** Edits a DRAFT or READY campaign's configuration. */
@@ -320,7 +302,6 @@ public final class CampaignEngine {
         return core.campaigns().find(Arguments.requireNonNull(id, "id"));
     }
 
-    // ---------------------------------------------------------------- running
 
     /**
      * Does everything due at the clock's current instant.
@@ -347,7 +328,6 @@ public final class CampaignEngine {
         return core.clock();
     }
 
-    // ---------------------------------------------------------------- channel events
 
     /**
      * The way to answer in an open conversation from outside a bot's call, the same as the
@@ -377,7 +357,6 @@ public final class CampaignEngine {
         core.applyEvents(channelId, events);
     }
 
-    // ---------------------------------------------------------------- tracking
 
     /** The campaign's live metrics. */
     public CampaignMetrics metrics(CampaignId id) {
