@@ -2,7 +2,6 @@ package io.campaignkit.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -12,7 +11,6 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,21 +87,7 @@ class RunnerBackoffTest {
 
     /** Every port fails with a store failure while {@link #databaseDown}, as the JDBC store does. */
     private CampaignStorage failing(CampaignStorage working) {
-        CampaignStorage ports = StorageProxy.of((proxy, method, args) -> {
-            if (databaseDown.get()) {
-                throw new CampaignKitException(CampaignStorage.STORE_FAILURE, "the database is down");
-            }
-            Object target = List.of(working.campaigns(), working.recipients(), working.conversations(), working.inbound(),
-                    working.engagements(), working.suppressions(), working.tracking()).stream()
-                    .filter(port -> method.getDeclaringClass().isInstance(port)).findFirst().orElseThrow();
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException failure) {
-                throw failure.getCause();
-            }
-        });
-        return new CampaignStorage(ports.campaigns(), ports.recipients(), ports.conversations(), ports.inbound(),
-                ports.engagements(), ports.suppressions(), ports.tracking(), working.pacing());
+        return StorageProxy.failingWhen(working, method -> databaseDown.get(), "the database is down");
     }
 
     /** Records each run's delay and holds the run until the test runs it. */

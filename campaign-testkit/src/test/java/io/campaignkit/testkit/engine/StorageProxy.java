@@ -24,4 +24,28 @@ final class StorageProxy {
                 (InboundQueue) proxy, (EngagementStore) proxy, (SuppressionList) proxy, (TrackingStore) proxy,
                 io.campaignkit.core.dispatch.pacing.PacingStore.inProcess());
     }
+
+    /**
+     * {@code working}'s ports (its pacing as it is) with every call for which {@code fails} says so
+     * failing as a database does ({@code STORE_FAILURE}, {@code why}) without reaching the store.
+     */
+    static CampaignStorage failingWhen(CampaignStorage working, java.util.function.Predicate<java.lang.reflect.Method> fails,
+            String why) {
+        java.util.List<Object> ports = java.util.List.of(working.campaigns(), working.recipients(), working.conversations(),
+                working.inbound(), working.engagements(), working.suppressions(), working.tracking());
+        CampaignStorage proxy = of((self, called, args) -> {
+            if (fails.test(called)) {
+                throw new io.campaignkit.core.CampaignKitException(CampaignStorage.STORE_FAILURE, why);
+            }
+            Object target = ports.stream().filter(port -> called.getDeclaringClass().isInstance(port)).findFirst()
+                    .orElseThrow();
+            try {
+                return called.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException failure) {
+                throw failure.getCause();
+            }
+        });
+        return new CampaignStorage(proxy.campaigns(), proxy.recipients(), proxy.conversations(), proxy.inbound(),
+                proxy.engagements(), proxy.suppressions(), proxy.tracking(), working.pacing());
+    }
 }

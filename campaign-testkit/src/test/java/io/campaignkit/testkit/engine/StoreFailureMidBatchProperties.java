@@ -15,14 +15,12 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -104,22 +102,13 @@ class StoreFailureMidBatchProperties {
         }
 
         CampaignStorage around(CampaignStorage working) {
-            List<Object> ports = List.of(working.campaigns(), working.recipients(), working.conversations(),
-                    working.inbound(), working.engagements(), working.suppressions(), working.tracking());
-            Function<Class<?>, Object> target = type -> ports.stream().filter(type::isInstance).findFirst().orElseThrow();
-            CampaignStorage proxy = StorageProxy.of((self, called, args) -> {
-                if (called.getName().equals(method) && callsToGo.decrementAndGet() == 0) {
+            return StorageProxy.failingWhen(working, called -> {
+                boolean now = called.getName().equals(method) && callsToGo.decrementAndGet() == 0;
+                if (now) {
                     fired = true;
-                    throw new CampaignKitException(CampaignStorage.STORE_FAILURE, "no connection free for a moment");
                 }
-                try {
-                    return called.invoke(target.apply(called.getDeclaringClass()), args);
-                } catch (InvocationTargetException failure) {
-                    throw failure.getCause();
-                }
-            });
-            return new CampaignStorage(proxy.campaigns(), proxy.recipients(), proxy.conversations(), proxy.inbound(),
-                    proxy.engagements(), proxy.suppressions(), proxy.tracking(), working.pacing());
+                return now;
+            }, "no connection free for a moment");
         }
     }
 }
