@@ -28,5 +28,7 @@ module io.campaignkit.core {
     // with our own importer and JDBC store so that every module words a bad argument the same way.
     // Exported to those two only: publishing it would make nine helper methods a supported API that
     // third-party stores and hosts could bind to; CheckedStorage already checks a vendor's store.
-    exports io.campaignkit.core.internal to io.campaignkit.importer, io.campaignkit.store.jdbc;
+    exports io.campaignkit.core.internal to
+            io.campaignkit.importer,
+            io.campaignkit.store.jdbc;
 }

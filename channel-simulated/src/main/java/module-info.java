@@ -9,6 +9,6 @@ module io.campaignkit.channel.simulated {
 
     exports io.campaignkit.channel.simulated;
 
-    provides io.campaignkit.channel.ChannelAdapterProvider
-            with io.campaignkit.channel.simulated.SimulatedChannelProvider;
+    provides io.campaignkit.channel.ChannelAdapterProvider with
+            io.campaignkit.channel.simulated.SimulatedChannelProvider;
 }

@@ -9,6 +9,7 @@
 module io.campaignkit.channel {
     // @NullMarked and @Nullable: read by the compiler and NullAway, not needed at run time
     requires static org.jspecify;
+
     exports io.campaignkit.channel;
     exports io.campaignkit.channel.event;
     exports io.campaignkit.channel.webhook;

@@ -18,6 +18,6 @@ module io.campaignkit.channel.twilio {
 
     exports io.campaignkit.channel.twilio;
 
-    provides io.campaignkit.channel.ChannelAdapterProvider
-            with io.campaignkit.channel.twilio.TwilioChannelAdapterProvider;
+    provides io.campaignkit.channel.ChannelAdapterProvider with
+            io.campaignkit.channel.twilio.TwilioChannelAdapterProvider;
 }

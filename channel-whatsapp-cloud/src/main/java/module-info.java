@@ -13,6 +13,6 @@ module io.campaignkit.channel.whatsapp {
 
     exports io.campaignkit.channel.whatsapp;
 
-    provides io.campaignkit.channel.ChannelAdapterProvider
-            with io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider;
+    provides io.campaignkit.channel.ChannelAdapterProvider with
+            io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider;
 }

@@ -42,15 +42,20 @@ record ApiListing(String moduleName, List<String> lines) {
     }
 
     private static ApiListing of(ModuleReference module) {
-        Set<String> exported = module.descriptor().exports().stream().filter(e -> !e.isQualified())
-                .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+        Set<String> exported = module.descriptor().exports().stream()
+                .filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet());
         List<String> lines = new ArrayList<>();
         try (var reader = module.open()) {
-            List<String> classNames = reader.list().filter(name -> name.endsWith(".class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+            List<String> classNames = reader.list()
+                    .filter(name -> name.endsWith(".class"))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .filter(name -> !name.endsWith("module-info") && !name.endsWith("package-info"))
                     .filter(name -> exported.contains(name.substring(0, name.lastIndexOf('.'))))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             for (String className : classNames) {
                 Class<?> type = Class.forName(className, false, ApiListing.class.getClassLoader());
                 if (isApi(type)) {
@@ -112,19 +117,31 @@ record ApiListing(String moduleName, List<String> lines) {
         if (type.isSealed()) {
             header.append(" sealed");
         }
-        header.append(type.isAnnotation() ? " @interface" : type.isInterface() ? " interface"
-                : type.isRecord() ? " record" : type.isEnum() ? " enum" : " class");
-        if (type.getGenericSuperclass() != null && !type.isEnum() && !type.isRecord()
+        header.append(
+                type.isAnnotation()
+                        ? " @interface"
+                        : type.isInterface()
+                                ? " interface"
+                                : type.isRecord() ? " record" : type.isEnum() ? " enum" : " class");
+        if (type.getGenericSuperclass() != null
+                && !type.isEnum()
+                && !type.isRecord()
                 && type.getSuperclass() != Object.class) {
             header.append(" extends ").append(type.getGenericSuperclass().getTypeName());
         }
         if (type.getGenericInterfaces().length > 0) {
-            header.append(type.isInterface() ? " extends " : " implements ").append(Arrays.stream(type.getGenericInterfaces())
-                    .map(java.lang.reflect.Type::getTypeName).sorted().collect(Collectors.joining(", ")));
+            header.append(type.isInterface() ? " extends " : " implements ")
+                    .append(Arrays.stream(type.getGenericInterfaces())
+                            .map(java.lang.reflect.Type::getTypeName)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         if (type.isSealed()) {
-            header.append(" permits ").append(Arrays.stream(type.getPermittedSubclasses()).map(Class::getName)
-                    .sorted().collect(Collectors.joining(", ")));
+            header.append(" permits ")
+                    .append(Arrays.stream(type.getPermittedSubclasses())
+                            .map(Class::getName)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return header.toString().strip();
     }

@@ -22,10 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class ApiListingTest {
 
-    private static final List<String> LIBRARY_MODULES = List.of("io.campaignkit.channel",
-            "io.campaignkit.channel.simulated", "io.campaignkit.core", "io.campaignkit.testkit",
-            "io.campaignkit.importer", "io.campaignkit.channel.whatsapp", "io.campaignkit.channel.twilio",
-            "io.campaignkit.store.jdbc", "io.campaignkit.desk", "io.campaignkit.report", "io.campaignkit.host",
+    private static final List<String> LIBRARY_MODULES = List.of(
+            "io.campaignkit.channel",
+            "io.campaignkit.channel.simulated",
+            "io.campaignkit.core",
+            "io.campaignkit.testkit",
+            "io.campaignkit.importer",
+            "io.campaignkit.channel.whatsapp",
+            "io.campaignkit.channel.twilio",
+            "io.campaignkit.store.jdbc",
+            "io.campaignkit.desk",
+            "io.campaignkit.report",
+            "io.campaignkit.host",
             "io.campaignkit.micrometer");
 
     private final Path dir = Path.of(System.getProperty("api.dir", "../api"));
@@ -53,8 +61,8 @@ class ApiListingTest {
             Set<String> added = new LinkedHashSet<>(current);
             committed.forEach(added::remove);
             if (!gone.isEmpty()) {
-                problems.add("INCOMPATIBLE change in " + module.getKey() + " (" + gone.size()
-                        + " line(s) of api/" + file.getFileName() + " no longer hold):\n  - " + String.join("\n  - ", gone));
+                problems.add("INCOMPATIBLE change in " + module.getKey() + " (" + gone.size() + " line(s) of api/"
+                        + file.getFileName() + " no longer hold):\n  - " + String.join("\n  - ", gone));
             }
             if (!added.isEmpty()) {
                 problems.add("API added to " + module.getKey() + " but not recorded in api/" + file.getFileName()

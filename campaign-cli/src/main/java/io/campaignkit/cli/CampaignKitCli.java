@@ -1,8 +1,8 @@
 package io.campaignkit.cli;
 
+import io.campaignkit.cli.internal.CampaignKitCommand;
 import io.campaignkit.cli.internal.CliContext;
 import io.campaignkit.cli.internal.CliErrorHandlers;
-import io.campaignkit.cli.internal.CampaignKitCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -102,8 +102,8 @@ public final class CampaignKitCli {
         return commandLine(out, err, environment, false);
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
-            boolean ownProcess) {
+    private static CommandLine commandLine(
+            PrintWriter out, PrintWriter err, Map<String, String> environment, boolean ownProcess) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(environment, "environment");

@@ -23,13 +23,18 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--dir", dir.toString(), "--contacts", "30");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("FINISHED on simulated").contains("audience").contains("received")
+        assertThat(run.out())
+                .contains("FINISHED on simulated")
+                .contains("audience")
+                .contains("received")
                 .contains("replied");
         // the first contact who replied was handed by the bot to the desk's simulated agent
-        assertThat(run.out()).containsPattern("handoff +1 +conversation \\S+: bot → cobranza → agent asesor-demo, answered,"
-                + " closed PAGO_PROMETIDO");
+        assertThat(run.out())
+                .containsPattern("handoff +1 +conversation \\S+: bot → cobranza → agent asesor-demo, answered,"
+                        + " closed PAGO_PROMETIDO");
         // status events and replies came back through the program's own HTTP endpoint
-        Matcher webhooks = Pattern.compile("webhooks: (\\d+) requests accepted on http://127\\.0\\.0\\.1:\\d+/webhooks/simulated")
+        Matcher webhooks = Pattern.compile(
+                        "webhooks: (\\d+) requests accepted on http://127\\.0\\.0\\.1:\\d+/webhooks/simulated")
                 .matcher(run.err());
         assertThat(webhooks.find()).as(run.err()).isTrue();
         assertThat(Long.parseLong(webhooks.group(1))).isPositive();
@@ -41,8 +46,11 @@ class DemoCommandTest {
         assertThat(summary.get("audience").asLong()).isEqualTo(30);
         assertThat(summary.get("state").asText()).isEqualTo("FINISHED");
         // every recipient settled: sent (delivered or not) + failed + skipped = audience
-        assertThat(summary.get("sent").asLong() + summary.get("failed").asLong() + summary.get("skipped").asLong()
-                + summary.get("unknown").asLong()).isEqualTo(30);
+        assertThat(summary.get("sent").asLong()
+                        + summary.get("failed").asLong()
+                        + summary.get("skipped").asLong()
+                        + summary.get("unknown").asLong())
+                .isEqualTo(30);
         assertThat(summary.get("delivered").asLong()).isPositive();
         assertThat(summary.get("replied").asLong()).isPositive();
         assertThat(json.get("recipients")).hasSize(30);
@@ -61,13 +69,16 @@ class DemoCommandTest {
         List<String> first = null;
         for (int run = 0; run < 3; run++) {
             Path runDir = dir.resolve("run-" + run);
-            CliRun demo = CliRun.of("demo", "--dir", runDir.toString(), "--contacts", "15", "--simulate", "seed=3,reply=0.4");
+            CliRun demo =
+                    CliRun.of("demo", "--dir", runDir.toString(), "--contacts", "15", "--simulate", "seed=3,reply=0.4");
 
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             List<String> outcomes = statuses(runDir);
             if (first == null) {
                 first = outcomes;
-                assertThat(first).as("the comparison covers replies and reads").anyMatch(line -> line.endsWith(",REPLIED"))
+                assertThat(first)
+                        .as("the comparison covers replies and reads")
+                        .anyMatch(line -> line.endsWith(",REPLIED"))
                         .anyMatch(line -> line.endsWith(",READ"));
             } else {
                 assertThat(outcomes).as("run %d", run).isEqualTo(first);

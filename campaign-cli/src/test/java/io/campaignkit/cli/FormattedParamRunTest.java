@@ -32,8 +32,11 @@ class FormattedParamRunTest {
 
     @Test
     void aRunWithCurrencyAndDateFormatsSendsEveryone() {
-        CliRun run = CliRun.of(args("--param", "2=field:MONTO|currency:es-MX:MXN",
-                "--param", "3=field:VENCE|date:es-MX:d 'de' MMMM 'de' yyyy"));
+        CliRun run = CliRun.of(args(
+                "--param",
+                "2=field:MONTO|currency:es-MX:MXN",
+                "--param",
+                "3=field:VENCE|date:es-MX:d 'de' MMMM 'de' yyyy"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("sent\\s+2");
@@ -57,12 +60,34 @@ class FormattedParamRunTest {
     }
 
     private String[] args(String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--contacts", contacts.toString(),
-                "--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER", "--field", "VENCE:DATE",
-                "--text", "Hola {{1}}, debes {{2}} antes del {{3}}", "--param", "1=name",
-                "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s",
-                "--report", dir.resolve("report.csv").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--field",
+                "VENCE:DATE",
+                "--text",
+                "Hola {{1}}, debes {{2}} antes del {{3}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s",
+                "--report",
+                dir.resolve("report.csv").toString()));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

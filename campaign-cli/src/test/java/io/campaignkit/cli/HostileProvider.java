@@ -31,13 +31,19 @@ final class HostileProvider implements AutoCloseable {
 
     static final String THREAD_PREFIX = "hostile-provider";
 
-    enum Behaviour { ACCEPT, NEVER_ANSWER, ANSWER_AFTER_30_SECONDS, RESET, GARBAGE }
+    enum Behaviour {
+        ACCEPT,
+        NEVER_ANSWER,
+        ANSWER_AFTER_30_SECONDS,
+        RESET,
+        GARBAGE
+    }
 
     private final ServerSocket server;
     private final Function<String, Behaviour> behaviourOfRecipient;
     private final Function<String, String> acceptedAnswer;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, THREAD_PREFIX + "-timer"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, THREAD_PREFIX + "-timer"));
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> requestsPerRecipient = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -49,8 +55,11 @@ final class HostileProvider implements AutoCloseable {
      * @param behaviourOfRecipient what to do with it
      * @param acceptedAnswer       the JSON of an accepted send, given the body ("201 Created" for Twilio, "200" else)
      */
-    HostileProvider(Function<String, String> recipientOfBody, Function<String, Behaviour> behaviourOfRecipient,
-            Function<String, String> acceptedAnswer) throws IOException {
+    HostileProvider(
+            Function<String, String> recipientOfBody,
+            Function<String, Behaviour> behaviourOfRecipient,
+            Function<String, String> acceptedAnswer)
+            throws IOException {
         this.recipientOfBody = recipientOfBody;
         this.behaviourOfRecipient = behaviourOfRecipient;
         this.acceptedAnswer = acceptedAnswer;
@@ -104,13 +113,16 @@ final class HostileProvider implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 // a short-lived thread per connection reads the request, so one slow client holds up no other
-                daemon(() -> {
-                    try {
-                        serve(socket);
-                    } catch (IOException | RuntimeException broken) {
-                        closeQuietly(socket);
-                    }
-                }, THREAD_PREFIX + "-connection-" + connections.incrementAndGet()).start();
+                daemon(
+                                () -> {
+                                    try {
+                                        serve(socket);
+                                    } catch (IOException | RuntimeException broken) {
+                                        closeQuietly(socket);
+                                    }
+                                },
+                                THREAD_PREFIX + "-connection-" + connections.incrementAndGet())
+                        .start();
             } catch (IOException closed) {
                 // the server closed
             }
@@ -134,7 +146,9 @@ final class HostileProvider implements AutoCloseable {
             return;
         }
         String recipient = recipientOfBody.apply(body);
-        requestsPerRecipient.computeIfAbsent(recipient, key -> new AtomicInteger()).incrementAndGet();
+        requestsPerRecipient
+                .computeIfAbsent(recipient, key -> new AtomicInteger())
+                .incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         switch (behaviourOfRecipient.apply(recipient)) {
             case ACCEPT -> answer(socket, acceptedAnswer.apply(body));
@@ -172,7 +186,8 @@ final class HostileProvider implements AutoCloseable {
         try (socket) {
             OutputStream out = socket.getOutputStream();
             out.write(((twilio ? "HTTP/1.1 201 Created" : "HTTP/1.1 200 OK") + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
         } catch (IOException clientGaveUp) {
@@ -195,7 +210,8 @@ final class HostileProvider implements AutoCloseable {
         int length = 0;
         for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                length = Integer.parseInt(
+                        line.substring("content-length:".length()).strip());
             }
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);

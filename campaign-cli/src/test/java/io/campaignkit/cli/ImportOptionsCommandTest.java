@@ -26,15 +26,18 @@ class ImportOptionsCommandTest {
     @Test
     void aWindows1252CsvIsReadAndTheEncodingShown() throws IOException {
         Path file = dir.resolve("contactos.csv");
-        Files.write(file, "CONTACT;NOMBRE\r\n+525500998877;José Peña – 5 €\r\n".getBytes(Charset.forName("windows-1252")));
+        Files.write(
+                file, "CONTACT;NOMBRE\r\n+525500998877;José Peña – 5 €\r\n".getBytes(Charset.forName("windows-1252")));
 
         CliRun run = CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("encoding").asText()).isEqualTo("windows-1252");
-        assertThat(json.get("contacts").get(0).get("values").get("NOMBRE").asText()).isEqualTo("José Peña – 5 €");
-        assertThat(CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT").out())
+        assertThat(json.get("contacts").get(0).get("values").get("NOMBRE").asText())
+                .isEqualTo("José Peña – 5 €");
+        assertThat(CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT")
+                        .out())
                 .contains("csv, 1 rows: 1 valid, 0 invalid (read as windows-1252)");
     }
 
@@ -43,24 +46,48 @@ class ImportOptionsCommandTest {
         Path file = dir.resolve("contactos.csv");
         Files.write(file, "CONTACT;NOMBRE\n+525500998877;Peña\n".getBytes(Charset.forName("x-MacRoman")));
 
-        CliRun mac = CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--encoding", "x-MacRoman", "--json");
+        CliRun mac =
+                CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--encoding", "x-MacRoman", "--json");
         CliRun unknown = CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--encoding", "klingon");
 
-        assertThat(JSON.readTree(mac.out()).get("contacts").get(0).get("values").get("NOMBRE").asText()).isEqualTo("Peña");
+        assertThat(JSON.readTree(mac.out())
+                        .get("contacts")
+                        .get(0)
+                        .get("values")
+                        .get("NOMBRE")
+                        .asText())
+                .isEqualTo("Peña");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.errLines()).singleElement().asString().contains("--encoding").contains("windows-1252");
+        assertThat(unknown.errLines())
+                .singleElement()
+                .asString()
+                .contains("--encoding")
+                .contains("windows-1252");
     }
 
     @Test
     void contactColumnNamesThePhoneColumn() throws IOException {
         Path file = Files.writeString(dir.resolve("c.tsv"), "NOMBRE\tTELEFONO\nCarlos\t5500998877\n");
 
-        CliRun named = CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--region", "MX",
-                "--contact-column", "telefono", "--json");
+        CliRun named = CliRun.of(
+                "validate",
+                file.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--region",
+                "MX",
+                "--contact-column",
+                "telefono",
+                "--json");
         CliRun byDefault = CliRun.of("validate", file.toString(), "--field", "NOMBRE:TEXT", "--region", "MX");
 
         assertThat(named.exitCode()).as(named.out()).isZero();
-        assertThat(JSON.readTree(named.out()).get("contacts").get(0).get("contact").asText()).isEqualTo("+525500998877");
+        assertThat(JSON.readTree(named.out())
+                        .get("contacts")
+                        .get(0)
+                        .get("contact")
+                        .asText())
+                .isEqualTo("+525500998877");
         assertThat(byDefault.exitCode()).isEqualTo(1);
         assertThat(byDefault.out()).contains("MISSING_CONTACT_COLUMN");
     }
@@ -73,7 +100,8 @@ class ImportOptionsCommandTest {
         CliRun refused = CliRun.of("validate", file.toString(), "--not-mobile", "refuse");
 
         assertThat(warned.exitCode()).isZero();
-        assertThat(warned.out()).contains("warning: row 2, CONTACT: INVALID_PHONE (NOT_MOBILE): A2: +34912345678 is a fixed line");
+        assertThat(warned.out())
+                .contains("warning: row 2, CONTACT: INVALID_PHONE (NOT_MOBILE): A2: +34912345678 is a fixed line");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).contains("row 2, CONTACT: INVALID_PHONE: A2: +34912345678 is a fixed line");
     }

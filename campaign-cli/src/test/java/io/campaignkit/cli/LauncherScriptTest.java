@@ -54,10 +54,14 @@ class LauncherScriptTest {
         assertThat(Files.isExecutable(launcher())).isTrue();
         Path root = launcher().getParent();
         assumeTrue(Files.exists(root.resolve(".git")), "a git checkout");
-        Process git = new ProcessBuilder("git", "ls-files", "-s", "campaignkit").directory(root.toFile()).start();
+        Process git = new ProcessBuilder("git", "ls-files", "-s", "campaignkit")
+                .directory(root.toFile())
+                .start();
         String entry = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0 && !entry.isBlank(), "git knows the file");
-        assertThat(entry).as("a fresh clone gets the executable bit only if git records it").startsWith("100755 ");
+        assertThat(entry)
+                .as("a fresh clone gets the executable bit only if git records it")
+                .startsWith("100755 ");
     }
 
     @Test
@@ -68,8 +72,14 @@ class LauncherScriptTest {
         Run run = launch(elsewhere, Map.of(), "validate", "my contacts.tsv", "--field", "NOMBRE:TEXT", "exit=3");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.out().lines()).containsExactly("cwd=" + elsewhere.toRealPath(), "arg=validate",
-                "arg=my contacts.tsv", "arg=--field", "arg=NOMBRE:TEXT", "arg=exit=3");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "cwd=" + elsewhere.toRealPath(),
+                        "arg=validate",
+                        "arg=my contacts.tsv",
+                        "arg=--field",
+                        "arg=NOMBRE:TEXT",
+                        "arg=exit=3");
         assertThat(run.err()).as("no build, nothing said").isEmpty();
     }
 
@@ -83,8 +93,11 @@ class LauncherScriptTest {
         Run first = launch(repo, Map.of(), "demo");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.err().lines().toList()).singleElement().asString()
-                .startsWith("campaignkit: building " + JAR).contains("first use");
+        assertThat(first.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("campaignkit: building " + JAR)
+                .contains("first use");
         assertThat(Files.readString(repo.resolve("mvnw-args")).strip()).isEqualTo(WRAPPER_ARGS);
         assertThat(first.out().lines()).contains("arg=demo");
 
@@ -119,7 +132,9 @@ class LauncherScriptTest {
         Run run = launch(repo, Map.of(), "validate", "x.tsv", "--json");
 
         assertThat(run.exitCode()).isEqualTo(7);
-        assertThat(run.out()).as("stdout is the program's (a --json reader must not get build output)").isEmpty();
+        assertThat(run.out())
+                .as("stdout is the program's (a --json reader must not get build output)")
+                .isEmpty();
         assertThat(run.err()).contains("[ERROR] COMPILATION ERROR").contains("the build failed (exit 7)");
     }
 
@@ -135,7 +150,10 @@ class LauncherScriptTest {
     }
 
     private static Path launcher() {
-        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../campaignkit").normalize();
+        return Path.of(System.getProperty("basedir", "."))
+                .toAbsolutePath()
+                .resolve("../campaignkit")
+                .normalize();
     }
 
     private Path placeJar() throws IOException {
@@ -155,13 +173,17 @@ class LauncherScriptTest {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().remove("CAMPAIGNKIT_BUILD_CMD");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the launcher ended")
+                .isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 

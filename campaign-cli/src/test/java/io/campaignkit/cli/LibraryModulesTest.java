@@ -51,7 +51,8 @@ class LibraryModulesTest {
         LIBRARIES.put("io.campaignkit.core", "io.campaignkit.core.InvalidArgumentException");
         LIBRARIES.put(TESTKIT, "io.campaignkit.testkit.time.ManualClock");
         LIBRARIES.put("io.campaignkit.importer", "io.campaignkit.importer.AudienceImporter");
-        LIBRARIES.put("io.campaignkit.channel.whatsapp", "io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider");
+        LIBRARIES.put(
+                "io.campaignkit.channel.whatsapp", "io.campaignkit.channel.whatsapp.WhatsAppCloudAdapterProvider");
         LIBRARIES.put("io.campaignkit.channel.twilio", "io.campaignkit.channel.twilio.TwilioChannelAdapterProvider");
         LIBRARIES.put("io.campaignkit.store.jdbc", "io.campaignkit.store.jdbc.JdbcStoreException");
         LIBRARIES.put("io.campaignkit.host", "io.campaignkit.host.WebhookEndpoint");
@@ -60,8 +61,8 @@ class LibraryModulesTest {
     }
 
     /** The only qualified export of an internal package, and to whom (see campaign-core's module-info). */
-    private static final Map<String, Set<String>> ALLOWED_QUALIFIED = Map.of(
-            "io.campaignkit.core.internal", Set.of("io.campaignkit.importer", "io.campaignkit.store.jdbc"));
+    private static final Map<String, Set<String>> ALLOWED_QUALIFIED =
+            Map.of("io.campaignkit.core.internal", Set.of("io.campaignkit.importer", "io.campaignkit.store.jdbc"));
 
     /** What the probe module needs besides the libraries: their own named and automatic dependencies. */
     private static final List<String> DEPENDENCY_ANCHORS = List.of(
@@ -95,7 +96,8 @@ class LibraryModulesTest {
             }
             // an API package added later must be exported too, or module-path users silently lose it
             Set<String> api = classPackages(location(anchor)).stream()
-                    .filter(pkg -> !isInternal(pkg)).collect(Collectors.toCollection(TreeSet::new));
+                    .filter(pkg -> !isInternal(pkg))
+                    .collect(Collectors.toCollection(TreeSet::new));
             api.removeAll(unqualified);
             if (!api.isEmpty()) {
                 problems.add(name + " does not export its API packages " + api);
@@ -110,17 +112,22 @@ class LibraryModulesTest {
     @Test
     void everyAdapterModuleProvidesWhatItsServiceFileListsAndTheSpiUsesIt() throws IOException {
         assertThat(descriptor("io.campaignkit.channel", PROVIDER).uses()).containsExactly(PROVIDER);
-        for (String name : List.of("io.campaignkit.channel.simulated", "io.campaignkit.channel.whatsapp",
+        for (String name : List.of(
+                "io.campaignkit.channel.simulated",
+                "io.campaignkit.channel.whatsapp",
                 "io.campaignkit.channel.twilio")) {
             String anchor = LIBRARIES.get(name);
             List<String> provided = descriptor(name, anchor).provides().stream()
                     .filter(provides -> provides.service().equals(PROVIDER))
-                    .flatMap(provides -> provides.providers().stream()).toList();
+                    .flatMap(provides -> provides.providers().stream())
+                    .toList();
             // class-path users find the adapter through META-INF/services: both must name the same class
             List<String> listed = withRoot(location(anchor), root -> {
                 Path services = root.resolve("META-INF/services/" + PROVIDER);
                 return Files.readAllLines(services, StandardCharsets.UTF_8).stream()
-                        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .toList();
             });
             assertThat(provided).as("%s provides", name).isNotEmpty().containsExactlyInAnyOrderElementsOf(listed);
         }
@@ -136,8 +143,10 @@ class LibraryModulesTest {
         List<String> problems = new ArrayList<>();
         LIBRARIES.forEach((name, anchor) -> {
             ModuleDescriptor module = descriptor(name, anchor);
-            Set<String> opened = module.opens().stream().filter(opens -> !opens.isQualified())
-                    .map(ModuleDescriptor.Opens::source).collect(Collectors.toSet());
+            Set<String> opened = module.opens().stream()
+                    .filter(opens -> !opens.isQualified())
+                    .map(ModuleDescriptor.Opens::source)
+                    .collect(Collectors.toSet());
             for (String pkg : resourcePackages(location(anchor))) {
                 if (!module.isOpen() && !opened.contains(pkg)) {
                     problems.add(name + " does not open its resource folder " + pkg);
@@ -145,7 +154,8 @@ class LibraryModulesTest {
             }
         });
         assertThat(resourcePackages(location(LIBRARIES.get("io.campaignkit.store.jdbc"))))
-                .as("the JDBC store's migration folders").contains("db.campaignkit.common");
+                .as("the JDBC store's migration folders")
+                .contains("db.campaignkit.common");
         assertThat(problems).isEmpty();
     }
 
@@ -167,18 +177,26 @@ class LibraryModulesTest {
                         .ifPresent(type -> (isInternal(pkg) ? internalClasses : apiClasses).put(pkg, type));
             }
         });
-        assertThat(internalClasses).as("internal packages found").containsKeys(
-                "io.campaignkit.channel.internal", "io.campaignkit.core.internal", "io.campaignkit.importer.internal",
-                "io.campaignkit.channel.whatsapp.internal", "io.campaignkit.channel.twilio.internal",
-                "io.campaignkit.store.jdbc.internal");
+        assertThat(internalClasses)
+                .as("internal packages found")
+                .containsKeys(
+                        "io.campaignkit.channel.internal",
+                        "io.campaignkit.core.internal",
+                        "io.campaignkit.importer.internal",
+                        "io.campaignkit.channel.whatsapp.internal",
+                        "io.campaignkit.channel.twilio.internal",
+                        "io.campaignkit.store.jdbc.internal");
 
         DiagnosticCollector<JavaFileObject> api = compileProbe(dir.resolve("api"), apiClasses);
-        assertThat(errors(api)).as("a module importing the libraries' API compiles").isEmpty();
+        assertThat(errors(api))
+                .as("a module importing the libraries' API compiles")
+                .isEmpty();
 
         DiagnosticCollector<JavaFileObject> reach = compileProbe(dir.resolve("internal"), internalClasses);
         List<String> errors = errors(reach);
         for (String pkg : internalClasses.keySet()) {
-            assertThat(errors).as("importing %s", internalClasses.get(pkg))
+            assertThat(errors)
+                    .as("importing %s", internalClasses.get(pkg))
                     .anySatisfy(error -> assertThat(error).contains("package " + pkg + " is not visible"));
         }
     }
@@ -197,26 +215,42 @@ class LibraryModulesTest {
         int index = 0;
         for (String type : imports.values()) {
             String simple = "Reach" + index++;
-            files.add(Files.writeString(sources.resolve(simple + ".java"), "package probe;\n\nimport " + type
-                    + ";\n\nclass " + simple + " {\n    Class<?> reached = " + type.substring(type.lastIndexOf('.') + 1)
-                    + ".class;\n}\n"));
+            files.add(Files.writeString(
+                    sources.resolve(simple + ".java"),
+                    "package probe;\n\nimport " + type
+                            + ";\n\nclass " + simple + " {\n    Class<?> reached = "
+                            + type.substring(type.lastIndexOf('.') + 1)
+                            + ".class;\n}\n"));
         }
         String modulePath = Stream.concat(LIBRARIES.values().stream(), DEPENDENCY_ANCHORS.stream())
-                .map(LibraryModulesTest::location).map(Path::toString).distinct()
+                .map(LibraryModulesTest::location)
+                .map(Path::toString)
+                .distinct()
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-Xlint:none",
-                    "--module-path", modulePath, "-d", Files.createDirectories(dir.resolve("out")).toString());
-            javac.getTask(null, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files)).call();
+        try (StandardJavaFileManager fileManager =
+                javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-Xlint:none",
+                    "--module-path",
+                    modulePath,
+                    "-d",
+                    Files.createDirectories(dir.resolve("out")).toString());
+            javac.getTask(null, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files))
+                    .call();
         }
         return diagnostics;
     }
 
     private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(java.util.Locale.ROOT)).toList();
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(java.util.Locale.ROOT))
+                .toList();
     }
 
     private static boolean isInternal(String pkg) {
@@ -224,7 +258,8 @@ class LibraryModulesTest {
     }
 
     private static ModuleDescriptor descriptor(String name, String anchor) {
-        return ModuleFinder.of(location(anchor)).find(name)
+        return ModuleFinder.of(location(anchor))
+                .find(name)
                 .orElseThrow(() -> new AssertionError("no module " + name + " at " + location(anchor)))
                 .descriptor();
     }
@@ -237,9 +272,14 @@ class LibraryModulesTest {
     private static Path location(String className) {
         try {
             return Path.of(Class.forName(className, false, LibraryModulesTest.class.getClassLoader())
-                    .getProtectionDomain().getCodeSource().getLocation().toURI());
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (ClassNotFoundException notOnTheClassPath) {
-            Path reactor = Path.of("..", "campaign-testkit", "target", "classes").toAbsolutePath().normalize();
+            Path reactor = Path.of("..", "campaign-testkit", "target", "classes")
+                    .toAbsolutePath()
+                    .normalize();
             if (className.startsWith(TESTKIT + ".") && Files.isDirectory(reactor)) {
                 return reactor;
             }
@@ -256,9 +296,12 @@ class LibraryModulesTest {
                 // a package holding only package-info has no type to export (javac refuses to)
                 return files.filter(file -> file.toString().endsWith(".class")
                                 && !file.getFileName().toString().equals("package-info.class"))
-                        .map(root::relativize).filter(file -> file.getParent() != null)
+                        .map(root::relativize)
+                        .filter(file -> file.getParent() != null)
                         .filter(file -> !file.startsWith("META-INF"))
-                        .map(file -> file.getParent().toString().replace(file.getFileSystem().getSeparator(), "."))
+                        .map(file -> file.getParent()
+                                .toString()
+                                .replace(file.getFileSystem().getSeparator(), "."))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
         });
@@ -268,11 +311,16 @@ class LibraryModulesTest {
     private static Set<String> resourcePackages(Path location) {
         return withRoot(location, root -> {
             try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".class"))
-                        .map(root::relativize).filter(file -> file.getParent() != null)
+                return files.filter(Files::isRegularFile)
+                        .filter(file -> !file.toString().endsWith(".class"))
+                        .map(root::relativize)
+                        .filter(file -> file.getParent() != null)
                         .filter(file -> !file.startsWith("META-INF"))
-                        .map(file -> file.getParent().toString().replace(file.getFileSystem().getSeparator(), "."))
-                        .filter(pkg -> List.of(pkg.split("\\.")).stream().allMatch(javax.lang.model.SourceVersion::isIdentifier))
+                        .map(file -> file.getParent()
+                                .toString()
+                                .replace(file.getFileSystem().getSeparator(), "."))
+                        .filter(pkg -> List.of(pkg.split("\\.")).stream()
+                                .allMatch(javax.lang.model.SourceVersion::isIdentifier))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
         });
@@ -282,16 +330,20 @@ class LibraryModulesTest {
         return withRoot(location, root -> {
             try (Stream<Path> files = Files.list(root.resolve(pkg.replace('.', '/')))) {
                 return files.map(file -> file.getFileName().toString())
-                        .filter(file -> file.endsWith(".class") && !file.contains("$") && !file.equals("package-info.class"))
+                        .filter(file ->
+                                file.endsWith(".class") && !file.contains("$") && !file.equals("package-info.class"))
                         .map(file -> pkg + "." + file.substring(0, file.length() - ".class".length()))
-                        .sorted().filter(LibraryModulesTest::isPublic).findFirst();
+                        .sorted()
+                        .filter(LibraryModulesTest::isPublic)
+                        .findFirst();
             }
         });
     }
 
     private static boolean isPublic(String className) {
         try {
-            return Modifier.isPublic(Class.forName(className, false, LibraryModulesTest.class.getClassLoader()).getModifiers());
+            return Modifier.isPublic(Class.forName(className, false, LibraryModulesTest.class.getClassLoader())
+                    .getModifiers());
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }

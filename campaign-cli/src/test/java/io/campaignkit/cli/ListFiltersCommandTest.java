@@ -74,7 +74,8 @@ class ListFiltersCommandTest {
         assertThat(first.errLines()).singleElement().asString().endsWith("--after c-3");
         CliRun last = CliRun.of("list", "--store", store, "--project", "cobranza", "--limit", "2", "--after", "c-3");
         assertThat(last.exitCode()).as(last.err()).isZero();
-        assertThat(last.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("c-4");
+        assertThat(last.out().lines().skip(1).map(line -> line.split("\\s+")[0]))
+                .containsExactly("c-4");
         assertThat(last.err()).isEmpty();
     }
 
@@ -112,11 +113,20 @@ class ListFiltersCommandTest {
     }
 
     private static Campaign campaign(String id, String tenant, String project, String bot, SenderKey sender) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Campaign " + id).botFlowId(bot)
-                .channel(sender).message(TemplateMessage.of(InlineTemplate.of("Hola")))
-                .audience(AudienceReference.importedList("contacts.tsv")).build();
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name("Campaign " + id)
+                .botFlowId(bot)
+                .channel(sender)
+                .message(TemplateMessage.of(InlineTemplate.of("Hola")))
+                .audience(AudienceReference.importedList("contacts.tsv"))
+                .build();
         // created a second apart, so "oldest first" is the id order too
-        return Campaign.create(CampaignId.of(id), tenant, project, CampaignKind.LIVE, configuration,
+        return Campaign.create(
+                CampaignId.of(id),
+                tenant,
+                project,
+                CampaignKind.LIVE,
+                configuration,
                 T0.plusSeconds(Integer.parseInt(id.substring(2))));
     }
 }

@@ -33,11 +33,19 @@ class LocalHoursCommandTest {
 
     @Test
     void aDryRunWithLocalHoursProjectsEachZone() {
-        CliRun run = CliRun.of(args("--dry-run", "--local-hours", "--zone-field", "ZONA", "--hours", "MON-SUN 08:00-21:00",
-                "--store", "jdbc:h2:file:" + dir.resolve("ck").toAbsolutePath()));
+        CliRun run = CliRun.of(args(
+                "--dry-run",
+                "--local-hours",
+                "--zone-field",
+                "ZONA",
+                "--hours",
+                "MON-SUN 08:00-21:00",
+                "--store",
+                "jdbc:h2:file:" + dir.resolve("ck").toAbsolutePath()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("would send: 3")
+        assertThat(run.out())
+                .contains("would send: 3")
                 .contains("local hours: each contact's own clock; by zone:")
                 .containsPattern("  Asia/Tokyo: 1, start \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+09:00")
                 // the numbers' countries' zones: Spain's and Mexico's several, read together
@@ -48,8 +56,16 @@ class LocalHoursCommandTest {
     @Test
     void aRunWithLocalHoursSendsEveryoneInsideTheirHours() {
         // the report and the store in the test's folder, not the working directory
-        CliRun run = CliRun.of(args("--local-hours", "--zone-field", "ZONA", "--hours", "MON-SUN 00:00-24:00",
-                "--report", dir.resolve("report.csv").toString(), "--store", "jdbc:h2:file:" + dir.resolve("ck").toAbsolutePath()));
+        CliRun run = CliRun.of(args(
+                "--local-hours",
+                "--zone-field",
+                "ZONA",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--report",
+                dir.resolve("report.csv").toString(),
+                "--store",
+                "jdbc:h2:file:" + dir.resolve("ck").toAbsolutePath()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(dir.resolve("report.csv")).exists();
@@ -75,14 +91,36 @@ class LocalHoursCommandTest {
 
         CliRun unknown = CliRun.of(args("--local-hours", "--zone-field", "ZONE"));
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.errLines()).singleElement().asString().contains("--zone-field ZONE").contains("--field ZONE:TEXT");
+        assertThat(unknown.errLines())
+                .singleElement()
+                .asString()
+                .contains("--zone-field ZONE")
+                .contains("--field ZONE:TEXT");
     }
 
     private String[] args(String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--contacts", contacts.toString(),
-                "--field", "NOMBRE:TEXT", "--field", "ZONA:TEXT", "--text", "Hola {{1}}", "--param", "1=name",
-                "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--zone", "UTC", "--rate", "50/s", "--wait", "1s"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "ZONA:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s"));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

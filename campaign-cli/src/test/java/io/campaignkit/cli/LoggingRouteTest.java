@@ -19,7 +19,10 @@ class LoggingRouteTest {
     void poisErrorsAreSilentWhileTheProgramsOwnErrorsStillShow() throws Exception {
         String err = runChild(false);
 
-        assertThat(err).doesNotContain("POI noise").doesNotContain("StatusLogger").contains("our own error");
+        assertThat(err)
+                .doesNotContain("POI noise")
+                .doesNotContain("StatusLogger")
+                .contains("our own error");
     }
 
     @Test
@@ -27,14 +30,20 @@ class LoggingRouteTest {
         String err = runChild(true);
 
         // slf4j-simple's layout: the log line went through SLF4J, not through a Log4j logger of its own
-        assertThat(err).contains("ERROR org.apache.poi.xssf.usermodel.XSSFWorkbook - POI noise")
+        assertThat(err)
+                .contains("ERROR org.apache.poi.xssf.usermodel.XSSFWorkbook - POI noise")
                 .doesNotContain("StatusLogger");
     }
 
     private static String runChild(boolean debug) throws Exception {
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LoggingRouteMain.class.getName(), String.valueOf(debug)))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoggingRouteMain.class.getName(),
+                        String.valueOf(debug)))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();

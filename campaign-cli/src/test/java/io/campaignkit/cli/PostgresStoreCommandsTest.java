@@ -32,8 +32,10 @@ class PostgresStoreCommandsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off").start();
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .start();
     }
 
     @AfterAll
@@ -53,10 +55,32 @@ class PostgresStoreCommandsTest {
                 +525511223344\tAna
                 """, StandardCharsets.UTF_8);
 
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--text", "Hola {{1}}", "--param", "1=name", "--channel", "simulated",
-                "--simulate", "deliver=1,read=0,reply=0,seed=1", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC",
-                "--rate", "50/s", "--wait", "1s", "--store", store, "--report", dir.resolve("run.csv").toString());
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s",
+                "--store",
+                store,
+                "--report",
+                dir.resolve("run.csv").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out() + run.err()).doesNotContain("secret").contains("password=***");
@@ -66,8 +90,8 @@ class PostgresStoreCommandsTest {
 
         CliRun list = CliRun.of("list", "--store", store, "--json");
         Path csv = dir.resolve("report.csv");
-        CliRun report = CliRun.of("report", "--campaign", id, "--store", store, "--format", "csv",
-                "--output", csv.toString());
+        CliRun report =
+                CliRun.of("report", "--campaign", id, "--store", store, "--format", "csv", "--output", csv.toString());
 
         assertThat(list.exitCode()).as(list.err()).isZero();
         JsonNode listed = new ObjectMapper().readTree(list.out());

@@ -29,13 +29,15 @@ class ReadmeCommandsTest {
 
     @Test
     void theReadmeShowsTheDemoThroughTheLauncherAsTheMainJob() throws IOException {
-        assertThat(readmeLines()).as("README.md must show the main-job command: " + LAUNCHER + " demo")
+        assertThat(readmeLines())
+                .as("README.md must show the main-job command: " + LAUNCHER + " demo")
                 .contains(LAUNCHER + " demo");
     }
 
     @Test
     void everyCommandLineOfTheReadmeUsesTheLauncher() throws IOException {
-        assertThat(readmeLines()).as("README.md lines that start the program with java -jar instead of " + LAUNCHER)
+        assertThat(readmeLines())
+                .as("README.md lines that start the program with java -jar instead of " + LAUNCHER)
                 .noneMatch(line -> line.strip().startsWith(JAR_COMMAND));
         assertThat(programCommands()).hasSizeGreaterThan(5);
     }
@@ -43,8 +45,9 @@ class ReadmeCommandsTest {
     @Test
     void everyProgramCommandOfTheReadmeParses() throws IOException {
         for (List<String> args : programCommands()) {
-            assertThatCode(() -> CampaignKitCli.commandLine(new PrintWriter(new StringWriter()),
-                    new PrintWriter(new StringWriter()), Map.of()).parseArgs(args.toArray(String[]::new)))
+            assertThatCode(() -> CampaignKitCli.commandLine(
+                                    new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of())
+                            .parseArgs(args.toArray(String[]::new)))
                     .as("README command: campaignkit %s", String.join(" ", args))
                     .doesNotThrowAnyException();
         }
@@ -58,7 +61,9 @@ class ReadmeCommandsTest {
             }
             List<String> inTempDir = new ArrayList<>(args);
             if (!inTempDir.contains("--dir")) {
-                inTempDir.addAll(List.of("--dir", dir.resolve("demo-" + dir.toFile().list().length).toString()));
+                inTempDir.addAll(List.of(
+                        "--dir",
+                        dir.resolve("demo-" + dir.toFile().list().length).toString()));
             }
 
             CliRun run = CliRun.of(inTempDir.toArray(String[]::new));
@@ -81,7 +86,8 @@ class ReadmeCommandsTest {
             String text = logical.toString();
             logical.setLength(0);
             int at = text.indexOf(JAR_COMMAND);
-            String rest = at >= 0 ? text.substring(at + JAR_COMMAND.length())
+            String rest = at >= 0
+                    ? text.substring(at + JAR_COMMAND.length())
                     : text.startsWith(LAUNCHER + " ") ? text.substring(LAUNCHER.length()) : null;
             if (rest != null) {
                 int comment = rest.indexOf(" #");
@@ -93,8 +99,13 @@ class ReadmeCommandsTest {
 
     static List<String> readmeLines() throws IOException {
         // -Dcampaignkit.readme=FILE checks a draft instead of the repository's README
-        Path readme = Path.of(System.getProperty("campaignkit.readme", Path.of(System.getProperty("basedir", "."))
-                .toAbsolutePath().resolve("../README.md").normalize().toString()));
+        Path readme = Path.of(System.getProperty(
+                "campaignkit.readme",
+                Path.of(System.getProperty("basedir", "."))
+                        .toAbsolutePath()
+                        .resolve("../README.md")
+                        .normalize()
+                        .toString()));
         return Files.readAllLines(readme);
     }
 

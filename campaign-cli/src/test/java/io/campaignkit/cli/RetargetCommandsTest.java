@@ -38,13 +38,36 @@ class RetargetCommandsTest {
     @Test
     void theFailedOfARunAreRetargetedSentByServeAndMoreContactsAreAppendedWhileItIsActive() throws IOException {
         Path contacts = tsv("contacts.tsv", "+525500998877\tCarlos", "+525511223344\tAna", "+525522334455\tLuz");
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT", "--text", "Hola {{1}}",
-                "--param", "1=name", "--channel", "simulated", "--simulate", "deliver=0,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s", "--store", store,
-                "--report", dir.resolve("first.csv").toString());
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=0,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s",
+                "--store",
+                store,
+                "--report",
+                dir.resolve("first.csv").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("not sent\\s+3\\s+failed \\+ skipped \\+ unknown: SIM-RECIPIENT_PERMANENT: 3|"
-                + "not sent\\s+3\\s+failed \\+ skipped \\+ unknown: RECIPIENT_PERMANENT: 3");
+        assertThat(run.out())
+                .containsPattern("not sent\\s+3\\s+failed \\+ skipped \\+ unknown: SIM-RECIPIENT_PERMANENT: 3|"
+                        + "not sent\\s+3\\s+failed \\+ skipped \\+ unknown: RECIPIENT_PERMANENT: 3");
         String source = group(LAUNCHED, run.err());
 
         CliRun retarget = CliRun.of("retarget", "--campaign", source, "--outcome", "failed", "--store", store);
@@ -67,39 +90,73 @@ class RetargetCommandsTest {
         // sent, not delivered: a new simulated channel numbers its message ids from 1 again, so its status
         // webhooks would name the first serve's messages; the appended contact's send is what is checked
         JsonNode afterAdding = campaign(retry);
-        assertThat(afterAdding.get("sent").asLong()).as(afterAdding + "\n" + served.err()).isEqualTo(4);
+        assertThat(afterAdding.get("sent").asLong())
+                .as(afterAdding + "\n" + served.err())
+                .isEqualTo(4);
         assertThat(afterAdding.get("pending").asLong()).isZero();
 
-        CliRun report = CliRun.of("report", "--campaign", source, "--store", store, "--format", "json",
-                "--output", dir.resolve("source.json").toString());
+        CliRun report = CliRun.of(
+                "report",
+                "--campaign",
+                source,
+                "--store",
+                store,
+                "--format",
+                "json",
+                "--output",
+                dir.resolve("source.json").toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out()).containsPattern("not sent\\s+3");
-        JsonNode summary = new ObjectMapper().readTree(dir.resolve("source.json").toFile()).get("summary");
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve("source.json").toFile()).get("summary");
         assertThat(summary.get("not_sent").asLong()).isEqualTo(3);
     }
 
     @Test
     void addContactsRefusesInvalidRowsWholeAndAFinishedCampaignAndRetargetRefusesBadOutcomes() throws IOException {
         Path contacts = tsv("contacts.tsv", "+525500998877\tCarlos");
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT", "--text", "Hola {{1}}",
-                "--param", "1=name", "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "1s", "--store", store,
-                "--report", dir.resolve("first.csv").toString());
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--wait",
+                "1s",
+                "--store",
+                store,
+                "--report",
+                dir.resolve("first.csv").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String finished = group(LAUNCHED, run.err());
 
         Path invalid = tsv("invalid.tsv", "+525533445566\tMar", "+525544556677\t");
-        CliRun badRows = CliRun.of("add-contacts", "--campaign", finished, "--contacts", invalid.toString(), "--store", store);
+        CliRun badRows =
+                CliRun.of("add-contacts", "--campaign", finished, "--contacts", invalid.toString(), "--store", store);
         assertThat(badRows.exitCode()).isEqualTo(CampaignKitCli.EXIT_INVALID);
         assertThat(badRows.err()).contains("row 3, NOMBRE").contains("nothing was added");
 
         Path valid = tsv("valid.tsv", "+525533445566\tMar");
-        CliRun toFinished = CliRun.of("add-contacts", "--campaign", finished, "--contacts", valid.toString(), "--store", store);
+        CliRun toFinished =
+                CliRun.of("add-contacts", "--campaign", finished, "--contacts", valid.toString(), "--store", store);
         assertThat(toFinished.exitCode()).isEqualTo(CampaignKitCli.EXIT_INVALID);
         assertThat(toFinished.err()).contains("a finished campaign takes no more contacts");
         assertThat(campaign(finished).get("audience").asLong()).isEqualTo(1);
 
-        CliRun badOutcome = CliRun.of("retarget", "--campaign", finished, "--outcome", "failed,bounced", "--store", store);
+        CliRun badOutcome =
+                CliRun.of("retarget", "--campaign", finished, "--outcome", "failed,bounced", "--store", store);
         assertThat(badOutcome.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(badOutcome.err()).contains("'bounced' is not an outcome").contains("not-delivered");
         CliRun unknown = CliRun.of("retarget", "--campaign", "cli-nope", "--outcome", "failed", "--store", store);
@@ -108,8 +165,16 @@ class RetargetCommandsTest {
     }
 
     private CliRun serveFor(String duration) {
-        CliRun serve = CliRun.of("serve", "--store", store, "--channel", "simulated", "--simulate",
-                "deliver=1,read=0,reply=0,seed=1", "--stop-after", duration);
+        CliRun serve = CliRun.of(
+                "serve",
+                "--store",
+                store,
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--stop-after",
+                duration);
         assertThat(serve.exitCode()).as(serve.err()).isZero();
         return serve;
     }
@@ -126,8 +191,8 @@ class RetargetCommandsTest {
     }
 
     private Path tsv(String name, String... rows) throws IOException {
-        return Files.writeString(dir.resolve(name), "CONTACT\tNOMBRE\n" + String.join("\n", rows) + "\n",
-                StandardCharsets.UTF_8);
+        return Files.writeString(
+                dir.resolve(name), "CONTACT\tNOMBRE\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
     }
 
     private static String group(Pattern pattern, String text) {

@@ -40,13 +40,17 @@ class RunCommandTest {
         CliRun run = CliRun.of(args("--report", report.toString(), "--name", "Cobranza"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"Cobranza\" FINISHED on simulated")
-                .containsPattern("audience\\s+3").containsPattern("sent\\s+3").containsPattern("delivered\\s+3")
+        assertThat(run.out())
+                .contains("\"Cobranza\" FINISHED on simulated")
+                .containsPattern("audience\\s+3")
+                .containsPattern("sent\\s+3")
+                .containsPattern("delivered\\s+3")
                 .contains("received 100.0%");
         assertThat(run.err()).contains("launched campaign").contains("progress: 3/3 handled");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("recipients")).hasSize(3);
-        assertThat(json.get("recipients").get(0).get("values").get("NOMBRE").asText()).isEqualTo("Carlos");
+        assertThat(json.get("recipients").get(0).get("values").get("NOMBRE").asText())
+                .isEqualTo("Carlos");
     }
 
     @Test
@@ -75,11 +79,32 @@ class RunCommandTest {
                 """, StandardCharsets.UTF_8);
         Path report = dir.resolve("r.json");
 
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}, zona {{2}}", "--param", "1=name",
-                "--param", "2=tag:ZONA", "--tag", "ZONA=REGION",
-                "--channel", "simulated", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "0s",
-                "--report", report.toString());
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--text",
+                "Hola {{1}}, zona {{2}}",
+                "--param",
+                "1=name",
+                "--param",
+                "2=tag:ZONA",
+                "--tag",
+                "ZONA=REGION",
+                "--channel",
+                "simulated",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--wait",
+                "0s",
+                "--report",
+                report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("sent\\s+1").containsPattern("skipped\\s+1\\s+UNRESOLVED_BINDING: 1");
@@ -94,12 +119,29 @@ class RunCommandTest {
 
     @Test
     void aTagPlaceholderWithoutItsColumnIsAUsageErrorThatSaysWhatToAdd() {
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}", "--param", "1=tag:ZONA",
-                "--channel", "simulated", "--wait", "0s");
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=tag:ZONA",
+                "--channel",
+                "simulated",
+                "--wait",
+                "0s");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("--param 1=tag:ZONA").contains("--tag ZONA=");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("--param 1=tag:ZONA")
+                .contains("--tag ZONA=");
     }
 
     @Test
@@ -107,15 +149,26 @@ class RunCommandTest {
         CliRun run = CliRun.of(args("--store", "jdbc:mysql://db/ck?user=a&password=secret"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("--store").contains("jdbc:postgresql")
-                .contains("password=***").doesNotContain("secret");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("--store")
+                .contains("jdbc:postgresql")
+                .contains("password=***")
+                .doesNotContain("secret");
     }
 
     @Test
     void malformedHoursZonesRatesAndDurationsAreOneLineUsageErrors() {
-        for (String[] bad : List.of(new String[] {"--hours", "LUNES 8-9"}, new String[] {"--zone", "Mars/Olympus"},
-                new String[] {"--rate", "fast"}, new String[] {"--wait", "soon"}, new String[] {"--param", "x=name"},
-                new String[] {"--param", "2=age"}, new String[] {"--channel", "pigeon"}, new String[] {"--bogus"})) {
+        for (String[] bad : List.of(
+                new String[] {"--hours", "LUNES 8-9"},
+                new String[] {"--zone", "Mars/Olympus"},
+                new String[] {"--rate", "fast"},
+                new String[] {"--wait", "soon"},
+                new String[] {"--param", "x=name"},
+                new String[] {"--param", "2=age"},
+                new String[] {"--channel", "pigeon"},
+                new String[] {"--bogus"})) {
             CliRun run = CliRun.of(args(bad));
 
             assertThat(run.exitCode()).as(String.join(" ", bad)).isEqualTo(2);
@@ -126,15 +179,21 @@ class RunCommandTest {
 
     @Test
     void aMissingCredentialNamesTheOptionAndTheEnvironmentVariable() {
-        CliRun run = CliRun.of(whatsApp("--wa-phone-number-id", "123", "--wa-app-secret", "s", "--wa-verify-token", "v"));
+        CliRun run =
+                CliRun.of(whatsApp("--wa-phone-number-id", "123", "--wa-app-secret", "s", "--wa-verify-token", "v"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("--wa-token").contains("CAMPAIGNKIT_WA_TOKEN");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("--wa-token")
+                .contains("CAMPAIGNKIT_WA_TOKEN");
     }
 
     @Test
     void credentialsMayComeFromTheEnvironment() {
-        CliRun run = CliRun.withEnv(Map.of("CAMPAIGNKIT_WA_TOKEN", "t", "CAMPAIGNKIT_WA_APP_SECRET", "s"),
+        CliRun run = CliRun.withEnv(
+                Map.of("CAMPAIGNKIT_WA_TOKEN", "t", "CAMPAIGNKIT_WA_APP_SECRET", "s"),
                 whatsApp("--wa-phone-number-id", "123", "--wa-verify-token", "v", "--store", "jdbc:sqlite:x"));
 
         // got past every credential check to the next refusal
@@ -153,8 +212,9 @@ class RunCommandTest {
 
     @Test
     void twilioNeedsOneSenderAndAPlaceForItsCallbacks() {
-        String[] base = {"--channel", "twilio", "--twilio-account-sid", "AC" + "0".repeat(32),
-            "--twilio-auth-token", "tok"};
+        String[] base = {
+            "--channel", "twilio", "--twilio-account-sid", "AC" + "0".repeat(32), "--twilio-auth-token", "tok"
+        };
         CliRun noSender = CliRun.of(twilio(base));
         CliRun noCallback = CliRun.of(twilio(concat(base, "--twilio-from", "+15005550006")));
 
@@ -166,10 +226,18 @@ class RunCommandTest {
 
     @Test
     void aTemplateNeedsItsLanguageAndExcludesText() {
-        CliRun noLanguage = CliRun.of("run", "--contacts", contacts.toString(), "--template", "saldo",
-                "--channel", "simulated");
-        CliRun both = CliRun.of("run", "--contacts", contacts.toString(), "--template", "saldo", "--text", "Hola",
-                "--channel", "simulated");
+        CliRun noLanguage =
+                CliRun.of("run", "--contacts", contacts.toString(), "--template", "saldo", "--channel", "simulated");
+        CliRun both = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--template",
+                "saldo",
+                "--text",
+                "Hola",
+                "--channel",
+                "simulated");
 
         assertThat(noLanguage.exitCode()).isEqualTo(2);
         assertThat(noLanguage.errLines()).singleElement().asString().contains("--language");
@@ -181,61 +249,149 @@ class RunCommandTest {
     void aRunOnTwoChannelsSendsTheSecondToContactsTheFirstCannotReachAndTheReportSaysWhich() throws IOException {
         Path report = dir.resolve("channels.csv");
 
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER",
-                "--template", "saldo", "--language", "es_MX", "--text", "Hola {{1}}, debes {{2}}",
-                "--param", "1=name", "--param", "2=field:MONTO",
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--template",
+                "saldo",
+                "--language",
+                "es_MX",
+                "--text",
+                "Hola {{1}}, debes {{2}}",
+                "--param",
+                "1=name",
+                "--param",
+                "2=field:MONTO",
                 // the first channel reaches nobody ("not on this channel"); the SMS one delivers
-                "--channel", "simulated", "--channel", "simulated-sms", "--simulate", "deliver=0,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "2s",
-                "--report", report.toString());
+                "--channel",
+                "simulated",
+                "--channel",
+                "simulated-sms",
+                "--simulate",
+                "deliver=0,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "2s",
+                "--report",
+                report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("on simulated, simulated-sms").containsPattern("audience\\s+3")
+        assertThat(run.out())
+                .contains("on simulated, simulated-sms")
+                .containsPattern("audience\\s+3")
                 .containsPattern("delivered\\s+3");
         List<String> lines = Files.readAllLines(report);
         assertThat(lines.get(0)).contains(",channel,fallback_from,");
-        assertThat(lines.subList(1, lines.size())).hasSize(3).allSatisfy(line -> assertThat(line)
-                .contains(",DELIVERED,").contains(",simulated-sms:simulated-sms-sender,simulated:simulated-sender,"));
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line)
+                        .contains(",DELIVERED,")
+                        .contains(",simulated-sms:simulated-sms-sender,simulated:simulated-sender,"));
     }
 
     @Test
     void aSecondChannelAndTheTimedFallbackAreCheckedBeforeAnythingStarts() {
-        CliRun twice = CliRun.of("run", "--contacts", contacts.toString(), "--text", "Hola",
-                "--channel", "simulated", "--channel", "simulated");
-        CliRun fallbackAlone = CliRun.of("run", "--contacts", contacts.toString(), "--text", "Hola",
-                "--channel", "simulated", "--fallback-after", "30m");
+        CliRun twice = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--text",
+                "Hola",
+                "--channel",
+                "simulated",
+                "--channel",
+                "simulated");
+        CliRun fallbackAlone = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--text",
+                "Hola",
+                "--channel",
+                "simulated",
+                "--fallback-after",
+                "30m");
         CliRun noMessage = CliRun.of("run", "--contacts", contacts.toString(), "--channel", "simulated");
 
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.errLines()).singleElement().asString().contains("twice");
         assertThat(fallbackAlone.exitCode()).isEqualTo(2);
-        assertThat(fallbackAlone.errLines()).singleElement().asString().contains("--fallback-after needs a second --channel");
+        assertThat(fallbackAlone.errLines())
+                .singleElement()
+                .asString()
+                .contains("--fallback-after needs a second --channel");
         assertThat(noMessage.exitCode()).isEqualTo(2);
-        assertThat(noMessage.errLines()).singleElement().asString().contains("--template").contains("--text");
+        assertThat(noMessage.errLines())
+                .singleElement()
+                .asString()
+                .contains("--template")
+                .contains("--text");
     }
 
     @Test
     void aMissingContactFileIsAUsageError() {
-        CliRun run = CliRun.of("run", "--contacts", dir.resolve("nope.xlsx").toString(), "--text", "Hola",
-                "--channel", "simulated");
+        CliRun run = CliRun.of(
+                "run", "--contacts", dir.resolve("nope.xlsx").toString(), "--text", "Hola", "--channel", "simulated");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("nope.xlsx");
     }
 
     private String[] args(String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--contacts", contacts.toString(),
-                "--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER",
-                "--text", "Hola {{1}}, debes {{2}}", "--param", "1=name", "--param", "2=field:MONTO",
-                "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--text",
+                "Hola {{1}}, debes {{2}}",
+                "--param",
+                "1=name",
+                "--param",
+                "2=field:MONTO",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s"));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }
 
     private String[] whatsApp(String... extra) {
-        return concat(new String[] {"run", "--contacts", contacts.toString(), "--template", "saldo", "--language",
-            "es_MX", "--channel", "whatsapp-cloud"}, extra);
+        return concat(
+                new String[] {
+                    "run",
+                    "--contacts",
+                    contacts.toString(),
+                    "--template",
+                    "saldo",
+                    "--language",
+                    "es_MX",
+                    "--channel",
+                    "whatsapp-cloud"
+                },
+                extra);
     }
 
     private String[] twilio(String... extra) {

@@ -53,7 +53,8 @@ class RunOnFakeProvidersTest {
     private static final String TWILIO_FROM = "+15005550006";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;
@@ -74,18 +75,48 @@ class RunOnFakeProvidersTest {
         int port = freePort();
         Path report = dir.resolve("wa.json");
         try (FakeGraphApi graph = FakeGraphApi.start().acceptAllAfter(Duration.ZERO)) {
-            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run",
-                    "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                    "--template", "saldo_pendiente", "--language", "es_MX", "--param", "1=name",
-                    "--channel", "whatsapp-cloud", "--wa-phone-number-id", PHONE_NUMBER_ID, "--wa-token", "token",
-                    "--wa-app-secret", APP_SECRET, "--wa-verify-token", VERIFY_TOKEN,
-                    "--wa-api-url", graph.baseUrl().toString(), "--webhook-port", Integer.toString(port),
-                    "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "3s", "--report", report.toString()));
+            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(
+                    "run",
+                    "--contacts",
+                    contacts.toString(),
+                    "--field",
+                    "NOMBRE:TEXT",
+                    "--template",
+                    "saldo_pendiente",
+                    "--language",
+                    "es_MX",
+                    "--param",
+                    "1=name",
+                    "--channel",
+                    "whatsapp-cloud",
+                    "--wa-phone-number-id",
+                    PHONE_NUMBER_ID,
+                    "--wa-token",
+                    "token",
+                    "--wa-app-secret",
+                    APP_SECRET,
+                    "--wa-verify-token",
+                    VERIFY_TOKEN,
+                    "--wa-api-url",
+                    graph.baseUrl().toString(),
+                    "--webhook-port",
+                    Integer.toString(port),
+                    "--hours",
+                    "MON-SUN 00:00-24:00",
+                    "--zone",
+                    "UTC",
+                    "--wait",
+                    "3s",
+                    "--report",
+                    report.toString()));
 
             Map<String, String> waIdByMessageId = new LinkedHashMap<>();
             Map<String, String> callbackDataByMessageId = new LinkedHashMap<>();
             for (int i = 0; i < 2; i++) {
-                String to = new ObjectMapper().readTree(graph.takeRequest().body()).get("to").asText();
+                String to = new ObjectMapper()
+                        .readTree(graph.takeRequest().body())
+                        .get("to")
+                        .asText();
                 assertThat(to).isIn("525500998877", "525511223344");
             }
             for (int id = 1; id <= 2; id++) {
@@ -99,8 +130,11 @@ class RunOnFakeProvidersTest {
             URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp-cloud");
 
             // Meta's subscription check
-            HttpResponse<String> check = http.send(HttpRequest.newBuilder(URI.create(webhook
-                    + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN + "&hub.challenge=8841")).GET().build(),
+            HttpResponse<String> check = http.send(
+                    HttpRequest.newBuilder(URI.create(webhook + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN
+                                    + "&hub.challenge=8841"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(check.statusCode()).isEqualTo(200);
             assertThat(check.body()).isEqualTo("8841");
@@ -108,18 +142,29 @@ class RunOnFakeProvidersTest {
             String firstId = "wamid.fake.1";
             String firstWaId = waIdByMessageId.get(firstId);
             for (Map.Entry<String, String> sent : waIdByMessageId.entrySet()) {
-                assertThat(postMeta(webhook, MetaWebhooks.status(sent.getKey(), "delivered", sent.getValue(),
-                        callbackDataByMessageId.get(sent.getKey()))))
+                assertThat(postMeta(
+                                webhook,
+                                MetaWebhooks.status(
+                                        sent.getKey(),
+                                        "delivered",
+                                        sent.getValue(),
+                                        callbackDataByMessageId.get(sent.getKey()))))
                         .isEqualTo(200);
             }
-            assertThat(postMeta(webhook, MetaWebhooks.status(firstId, "read", firstWaId, callbackDataByMessageId.get(firstId)))).isEqualTo(200);
+            assertThat(postMeta(
+                            webhook,
+                            MetaWebhooks.status(firstId, "read", firstWaId, callbackDataByMessageId.get(firstId))))
+                    .isEqualTo(200);
             assertThat(postMeta(webhook, MetaWebhooks.message(firstWaId, "wamid.in.1", "text", "'text':{'body':'Sí'}")))
                     .isEqualTo(200);
             // a forged call changes nothing
-            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(webhook)
-                    .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
-                    .POST(HttpRequest.BodyPublishers.ofString(notification(MetaWebhooks.status("wamid.fake.2", "read",
-                            waIdByMessageId.get("wamid.fake.2"), "")))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> forged = http.send(
+                    HttpRequest.newBuilder(webhook)
+                            .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                            .POST(HttpRequest.BodyPublishers.ofString(notification(MetaWebhooks.status(
+                                    "wamid.fake.2", "read", waIdByMessageId.get("wamid.fake.2"), ""))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(forged.statusCode()).isIn(401, 403);
 
             CliRun done = run.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -140,12 +185,34 @@ class RunOnFakeProvidersTest {
         Path report = dir.resolve("twilio.csv");
         try (FakeTwilio twilio = FakeTwilio.start()) {
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.withEnv(
-                    Map.of("CAMPAIGNKIT_TWILIO_AUTH_TOKEN", AUTH_TOKEN), "run",
-                    "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                    "--text", "Hola {{1}}, tu saldo vence hoy", "--param", "1=name",
-                    "--channel", "twilio", "--twilio-account-sid", ACCOUNT_SID, "--twilio-from", TWILIO_FROM,
-                    "--twilio-api-url", twilio.baseUrl().toString(), "--webhook-port", Integer.toString(port),
-                    "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "3s", "--report", report.toString()));
+                    Map.of("CAMPAIGNKIT_TWILIO_AUTH_TOKEN", AUTH_TOKEN),
+                    "run",
+                    "--contacts",
+                    contacts.toString(),
+                    "--field",
+                    "NOMBRE:TEXT",
+                    "--text",
+                    "Hola {{1}}, tu saldo vence hoy",
+                    "--param",
+                    "1=name",
+                    "--channel",
+                    "twilio",
+                    "--twilio-account-sid",
+                    ACCOUNT_SID,
+                    "--twilio-from",
+                    TWILIO_FROM,
+                    "--twilio-api-url",
+                    twilio.baseUrl().toString(),
+                    "--webhook-port",
+                    Integer.toString(port),
+                    "--hours",
+                    "MON-SUN 00:00-24:00",
+                    "--zone",
+                    "UTC",
+                    "--wait",
+                    "3s",
+                    "--report",
+                    report.toString()));
 
             List<Map<String, String>> sends = List.of(twilio.take(), twilio.take());
             for (Map<String, String> send : sends) {
@@ -158,7 +225,8 @@ class RunOnFakeProvidersTest {
                 status.put("To", send.get("To"));
                 status.put("MessageStatus", "delivered");
                 status.put("ApiVersion", "2010-04-01");
-                assertThat(postTwilio(URI.create(send.get("StatusCallback")), status)).isEqualTo(200);
+                assertThat(postTwilio(URI.create(send.get("StatusCallback")), status))
+                        .isEqualTo(200);
             }
             Map<String, String> reply = new LinkedHashMap<>();
             reply.put("MessageSid", "SMinbound0000000000000000000000001");
@@ -167,26 +235,36 @@ class RunOnFakeProvidersTest {
             reply.put("To", TWILIO_FROM);
             reply.put("Body", "Ya pagué");
             reply.put("NumMedia", "0");
-            assertThat(postTwilio(URI.create("http://127.0.0.1:" + port + "/webhooks/twilio"), reply)).isEqualTo(200);
+            assertThat(postTwilio(URI.create("http://127.0.0.1:" + port + "/webhooks/twilio"), reply))
+                    .isEqualTo(200);
 
             CliRun done = run.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(done.exitCode()).as(done.err()).isZero();
-            assertThat(done.out()).contains("FINISHED on twilio").containsPattern("delivered\\s+2")
+            assertThat(done.out())
+                    .contains("FINISHED on twilio")
+                    .containsPattern("delivered\\s+2")
                     .containsPattern("replied\\s+1");
             List<String> csv = Files.readAllLines(report);
             assertThat(csv).hasSize(3);
-            assertThat(csv.stream().filter(line -> line.contains(",REPLIED,"))).singleElement().asString()
+            assertThat(csv.stream().filter(line -> line.contains(",REPLIED,")))
+                    .singleElement()
+                    .asString()
                     .startsWith(sends.get(0).get("To") + ",REPLIED,");
         }
     }
 
     private int postMeta(URI webhook, String valueFields) throws IOException, InterruptedException {
         String body = notification(valueFields);
-        String signature = "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET),
-                body.getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        String signature = "sha256="
+                + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                        HttpRequest.newBuilder(webhook)
+                                .header("Content-Type", "application/json")
+                                .header("X-Hub-Signature-256", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String notification(String valueFields) {
@@ -198,12 +276,20 @@ class RunOnFakeProvidersTest {
         new TreeMap<>(params).forEach((name, value) -> signed.append(name).append(value));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-        String form = params.entrySet().stream().map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        String signature =
+                Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        String form = params.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                        HttpRequest.newBuilder(url)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-Twilio-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static int freePort() throws IOException {
@@ -230,7 +316,8 @@ class RunOnFakeProvidersTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 for (String pair : body.split("&")) {
                     String[] keyValue = pair.split("=", 2);
-                    form.put(URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
+                    form.put(
+                            URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
                             keyValue.length > 1 ? URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8) : "");
                 }
                 String sid = String.format(Locale.ROOT, "SM%032d", fake.sids.incrementAndGet());
@@ -263,5 +350,4 @@ class RunOnFakeProvidersTest {
             server.stop(0);
         }
     }
-
 }

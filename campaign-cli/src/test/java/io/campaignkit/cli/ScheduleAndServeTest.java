@@ -53,10 +53,29 @@ class ScheduleAndServeTest {
     @Test
     void aRunStoppedBeforeItsStartLeavesItScheduledAndServeLaunchesItAtTheStart() throws Exception {
         Instant farStart = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        Program run = Program.start(dir, "run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--text", "Hola {{1}}", "--param", "1=name", "--channel", "simulated",
-                "--simulate", "deliver=1,read=0,reply=0,seed=1", "--hours", "MON-SUN 00:00-24:00",
-                "--start-at", farStart.toString(), "--zone", "UTC", "--store", store);
+        Program run = Program.start(
+                dir,
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--start-at",
+                farStart.toString(),
+                "--zone",
+                "UTC",
+                "--store",
+                store);
         String id;
         try {
             Matcher scheduled = run.awaitLine(SCHEDULED);
@@ -75,22 +94,42 @@ class ScheduleAndServeTest {
         assertThat(unscheduled.exitCode()).as(unscheduled.err()).isZero();
         assertThat(CliRun.of("list", "--store", store).out()).contains("READY").doesNotContain("SCHEDULED");
         assertThat(CliRun.of("unschedule", "--campaign", id, "--store", store).exitCode())
-                .as("not scheduled any more").isEqualTo(CampaignKitCli.EXIT_INVALID);
+                .as("not scheduled any more")
+                .isEqualTo(CampaignKitCli.EXIT_INVALID);
 
-        Program serve = Program.start(dir, "serve", "--store", store, "--channel", "simulated",
-                "--simulate", "deliver=1,read=0,reply=0,seed=1", "--webhook-port", "0");
+        Program serve = Program.start(
+                dir,
+                "serve",
+                "--store",
+                store,
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--webhook-port",
+                "0");
         try {
             serve.awaitLine(Pattern.compile("serving .* Ctrl-C stops"));
-            Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            CliRun scheduled = CliRun.of("schedule", "--campaign", id, "--start-at", start.toString(), "--store", store);
+            Instant start =
+                    Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            CliRun scheduled =
+                    CliRun.of("schedule", "--campaign", id, "--start-at", start.toString(), "--store", store);
             assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
 
             serve.awaitLine(Pattern.compile("launched campaign " + Pattern.quote(id)));
             String[] line = awaitListLine(id, "3");
             assertThat(line[1]).isEqualTo("ACTIVE");
             assertThat(line[3]).as("sent").isEqualTo("3");
-            CliRun report = CliRun.of("report", "--campaign", id, "--store", store, "--format", "csv",
-                    "--output", dir.resolve("report.csv").toString());
+            CliRun report = CliRun.of(
+                    "report",
+                    "--campaign",
+                    id,
+                    "--store",
+                    store,
+                    "--format",
+                    "csv",
+                    "--output",
+                    dir.resolve("report.csv").toString());
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(Files.readAllLines(dir.resolve("report.csv"))).hasSize(4);
             serve.stop();
@@ -103,12 +142,23 @@ class ScheduleAndServeTest {
     @Test
     void scheduleRefusesWhatCannotBeScheduledNamingTheProblem() {
         assertThat(CliRun.of("schedule", "--campaign", "nowhere", "--start-at", "2030-01-01T09:00", "--store", store)
-                .err()).contains("no campaign nowhere");
+                        .err())
+                .contains("no campaign nowhere");
         CliRun bad = CliRun.of("schedule", "--campaign", "x", "--start-at", "mañana", "--store", store);
         assertThat(bad.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(bad.err()).contains("--start-at", "2026-12-24T09:00");
-        CliRun past = CliRun.of("run", "--contacts", contacts.toString(), "--text", "Hola", "--channel", "simulated",
-                "--start-at", "2020-01-01T09:00", "--store", store);
+        CliRun past = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--text",
+                "Hola",
+                "--channel",
+                "simulated",
+                "--start-at",
+                "2020-01-01T09:00",
+                "--store",
+                store);
         assertThat(past.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
         assertThat(past.err()).contains("has passed");
     }
@@ -129,9 +179,12 @@ class ScheduleAndServeTest {
                 return fields;
             }
             Thread.onSpinWait();
-            new CompletableFuture<Void>().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
+            new CompletableFuture<Void>()
+                    .completeOnTimeout(null, 200, TimeUnit.MILLISECONDS)
+                    .join();
         }
-        throw new AssertionError("campaign " + id + " never listed with audience " + audience + ": " + String.join(" ", fields));
+        throw new AssertionError(
+                "campaign " + id + " never listed with audience " + audience + ": " + String.join(" ", fields));
     }
 
     /** The program in a process of its own, as a user runs it. */
@@ -154,34 +207,41 @@ class ScheduleAndServeTest {
         }
 
         static Program start(Path dir, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CampaignKitCli.class.getName()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    CampaignKitCli.class.getName()));
             command.addAll(List.of(args));
-            return new Program(new ProcessBuilder(command).directory(dir.toFile()).start());
+            return new Program(
+                    new ProcessBuilder(command).directory(dir.toFile()).start());
         }
 
         /** Reads stderr until a line matches (at most a minute). */
         Matcher awaitLine(Pattern pattern) throws Exception {
             return CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String line = err.readLine(); line != null; line = err.readLine()) {
-                        errLines.add(line);
-                        Matcher matcher = pattern.matcher(line);
-                        if (matcher.find()) {
-                            return matcher;
+                        try {
+                            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                                errLines.add(line);
+                                Matcher matcher = pattern.matcher(line);
+                                if (matcher.find()) {
+                                    return matcher;
+                                }
+                            }
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
                         }
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                throw new AssertionError("the program ended without printing " + pattern + ": " + errLines);
-            }).get(60, TimeUnit.SECONDS);
+                        throw new AssertionError("the program ended without printing " + pattern + ": " + errLines);
+                    })
+                    .get(60, TimeUnit.SECONDS);
         }
 
         /** SIGTERM, as Ctrl-C: the program's shutdown hook runs. */
         void stop() throws Exception {
             process.toHandle().destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the program exited").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the program exited")
+                    .isTrue();
             err.lines().forEach(errLines::add);
         }
 

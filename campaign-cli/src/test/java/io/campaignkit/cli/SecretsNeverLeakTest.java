@@ -55,7 +55,8 @@ class SecretsNeverLeakTest {
     private static final String PHONE_NUMBER_ID = "109876543210";
     private static final String STORE_USER = "ck";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;
@@ -67,34 +68,71 @@ class SecretsNeverLeakTest {
         String store = "jdbc:h2:file:" + dir.resolve("wa-store").toAbsolutePath();
         try (FakeGraphApi graph = FakeGraphApi.start()) {
             // the first send is refused, so the failure path (log line, stored error) runs too
-            graph.enqueue(FakeGraphApi.Response.json(400, "{\"error\":{\"message\":\"(#131026) Message undeliverable\","
-                    + "\"type\":\"OAuthException\",\"code\":131026,\"fbtrace_id\":\"Az8or2yhqkZfEZ\"}}"));
+            graph.enqueue(FakeGraphApi.Response.json(
+                    400,
+                    "{\"error\":{\"message\":\"(#131026) Message undeliverable\","
+                            + "\"type\":\"OAuthException\",\"code\":131026,\"fbtrace_id\":\"Az8or2yhqkZfEZ\"}}"));
             Path reportFile = dir.resolve("wa-run.json");
-            Process child = start(Map.of("CAMPAIGNKIT_WA_TOKEN", WA_TOKEN, "CAMPAIGNKIT_WA_APP_SECRET", WA_APP_SECRET),
-                    store, "run", "--debug", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                    "--template", "saldo_pendiente", "--language", "es_MX", "--param", "1=name",
-                    "--channel", "whatsapp-cloud", "--wa-phone-number-id", PHONE_NUMBER_ID,
-                    "--wa-verify-token", WA_VERIFY_TOKEN, "--wa-api-url", graph.baseUrl().toString(),
-                    "--webhook-port", Integer.toString(port), "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC",
-                    "--wait", "4s", "--report", reportFile.toString());
+            Process child = start(
+                    Map.of("CAMPAIGNKIT_WA_TOKEN", WA_TOKEN, "CAMPAIGNKIT_WA_APP_SECRET", WA_APP_SECRET),
+                    store,
+                    "run",
+                    "--debug",
+                    "--contacts",
+                    contacts.toString(),
+                    "--field",
+                    "NOMBRE:TEXT",
+                    "--template",
+                    "saldo_pendiente",
+                    "--language",
+                    "es_MX",
+                    "--param",
+                    "1=name",
+                    "--channel",
+                    "whatsapp-cloud",
+                    "--wa-phone-number-id",
+                    PHONE_NUMBER_ID,
+                    "--wa-verify-token",
+                    WA_VERIFY_TOKEN,
+                    "--wa-api-url",
+                    graph.baseUrl().toString(),
+                    "--webhook-port",
+                    Integer.toString(port),
+                    "--hours",
+                    "MON-SUN 00:00-24:00",
+                    "--zone",
+                    "UTC",
+                    "--wait",
+                    "4s",
+                    "--report",
+                    reportFile.toString());
 
             List<String> accepted = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 FakeGraphApi.RecordedRequest send = awaitSend(child, graph::takeRequest);
-                assertThat(send.header("Authorization")).as("the token is really used").isEqualTo("Bearer " + WA_TOKEN);
+                assertThat(send.header("Authorization"))
+                        .as("the token is really used")
+                        .isEqualTo("Bearer " + WA_TOKEN);
                 accepted.add(new ObjectMapper().readTree(send.body()).get("to").asText());
             }
             URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp-cloud");
-            get(URI.create(webhook + "?hub.mode=subscribe&hub.verify_token=" + WA_VERIFY_TOKEN + "&hub.challenge=8841"));
+            get(URI.create(
+                    webhook + "?hub.mode=subscribe&hub.verify_token=" + WA_VERIFY_TOKEN + "&hub.challenge=8841"));
             get(URI.create(webhook + "?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1"));
             for (int id = 1; id <= 2; id++) {
                 String messageId = "wamid.fake." + id;
                 String correlation = graph.callbackDataOf(messageId).orElseThrow();
                 String waId = correlation.substring(correlation.lastIndexOf(':') + 1);
-                postMeta(webhook, MetaWebhooks.status(messageId, "delivered", waId,
-                        "'biz_opaque_callback_data':'" + correlation + "'"), WA_APP_SECRET);
+                postMeta(
+                        webhook,
+                        MetaWebhooks.status(
+                                messageId, "delivered", waId, "'biz_opaque_callback_data':'" + correlation + "'"),
+                        WA_APP_SECRET);
                 if (id == 1) {
-                    postMeta(webhook, MetaWebhooks.message(waId, "wamid.in.1", "text", "'text':{'body':'Sí'}"), WA_APP_SECRET);
+                    postMeta(
+                            webhook,
+                            MetaWebhooks.message(waId, "wamid.in.1", "text", "'text':{'body':'Sí'}"),
+                            WA_APP_SECRET);
                 }
             }
             postMeta(webhook, MetaWebhooks.status("wamid.fake.2", "read", accepted.get(0), ""), "forged-secret");
@@ -115,15 +153,42 @@ class SecretsNeverLeakTest {
         String store = "jdbc:h2:file:" + dir.resolve("twilio-store").toAbsolutePath();
         try (RunOnFakeProvidersTest.FakeTwilio twilio = RunOnFakeProvidersTest.FakeTwilio.start()) {
             Path reportFile = dir.resolve("twilio-run.csv");
-            Process child = start(Map.of(), store, "run", "--debug", "--contacts", contacts.toString(),
-                    "--field", "NOMBRE:TEXT", "--text", "Hola {{1}}, tu saldo vence hoy", "--param", "1=name",
-                    "--channel", "twilio", "--twilio-account-sid", ACCOUNT_SID, "--twilio-auth-token", TWILIO_AUTH_TOKEN,
-                    "--twilio-from", "+15005550006", "--twilio-api-url", twilio.baseUrl().toString(),
-                    "--webhook-port", Integer.toString(port), "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC",
-                    "--wait", "4s", "--report", reportFile.toString());
+            Process child = start(
+                    Map.of(),
+                    store,
+                    "run",
+                    "--debug",
+                    "--contacts",
+                    contacts.toString(),
+                    "--field",
+                    "NOMBRE:TEXT",
+                    "--text",
+                    "Hola {{1}}, tu saldo vence hoy",
+                    "--param",
+                    "1=name",
+                    "--channel",
+                    "twilio",
+                    "--twilio-account-sid",
+                    ACCOUNT_SID,
+                    "--twilio-auth-token",
+                    TWILIO_AUTH_TOKEN,
+                    "--twilio-from",
+                    "+15005550006",
+                    "--twilio-api-url",
+                    twilio.baseUrl().toString(),
+                    "--webhook-port",
+                    Integer.toString(port),
+                    "--hours",
+                    "MON-SUN 00:00-24:00",
+                    "--zone",
+                    "UTC",
+                    "--wait",
+                    "4s",
+                    "--report",
+                    reportFile.toString());
 
-            List<Map<String, String>> sends = List.of(awaitSend(child, twilio::take), awaitSend(child, twilio::take),
-                    awaitSend(child, twilio::take));
+            List<Map<String, String>> sends = List.of(
+                    awaitSend(child, twilio::take), awaitSend(child, twilio::take), awaitSend(child, twilio::take));
             for (Map<String, String> send : sends) {
                 Map<String, String> status = new LinkedHashMap<>();
                 status.put("MessageSid", send.get("sid"));
@@ -158,18 +223,21 @@ class SecretsNeverLeakTest {
     void theScanCatchesASecretEvenCutShort() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoSecretIn("a log", "token=" + WA_TOKEN))
                 .isInstanceOf(AssertionError.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoSecretIn("a log",
-                "auth " + TWILIO_AUTH_TOKEN.substring(0, TWILIO_AUTH_TOKEN.length() - 3) + "..."))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoSecretIn(
+                        "a log", "auth " + TWILIO_AUTH_TOKEN.substring(0, TWILIO_AUTH_TOKEN.length() - 3) + "..."))
                 .isInstanceOf(AssertionError.class);
     }
 
     // ---- what is scanned
 
     private static void assertNoSecretIn(String where, String text) {
-        String basic = Base64.getEncoder().encodeToString((ACCOUNT_SID + ":" + TWILIO_AUTH_TOKEN)
-                .getBytes(StandardCharsets.UTF_8));
-        for (String secret : List.of(WA_TOKEN, WA_APP_SECRET, WA_VERIFY_TOKEN, TWILIO_AUTH_TOKEN, STORE_PASSWORD, basic)) {
-            assertThat(text).as("%s hold a secret", where).isNotEmpty()
+        String basic = Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + TWILIO_AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        for (String secret :
+                List.of(WA_TOKEN, WA_APP_SECRET, WA_VERIFY_TOKEN, TWILIO_AUTH_TOKEN, STORE_PASSWORD, basic)) {
+            assertThat(text)
+                    .as("%s hold a secret", where)
+                    .isNotEmpty()
                     .doesNotContain(secret)
                     // a secret cut short or split by a log layout still shows its middle
                     .doesNotContain(secret.substring(4, secret.length() - 4));
@@ -180,8 +248,15 @@ class SecretsNeverLeakTest {
         StringBuilder all = new StringBuilder();
         for (String format : List.of("csv", "json", "html")) {
             Path file = dir.resolve("report-" + campaignId.hashCode() + "." + format);
-            CliRun report = CliRun.withEnv(storeEnv(store), "report", "--campaign", campaignId,
-                    "--format", format, "--output", file.toString());
+            CliRun report = CliRun.withEnv(
+                    storeEnv(store),
+                    "report",
+                    "--campaign",
+                    campaignId,
+                    "--format",
+                    format,
+                    "--output",
+                    file.toString());
             assertThat(report.exitCode()).as(report.err()).isZero();
             all.append(report.out()).append(report.err()).append(Files.readString(file));
         }
@@ -207,11 +282,16 @@ class SecretsNeverLeakTest {
     // ---- the child program
 
     private Process start(Map<String, String> secrets, String store, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CampaignKitCli.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CampaignKitCli.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dir.resolve("child-" + System.nanoTime() + ".log").toFile());
         builder.environment().putAll(storeEnv(store));
         builder.environment().putAll(secrets);
         Process child = builder.start();
@@ -241,15 +321,21 @@ class SecretsNeverLeakTest {
             } catch (AssertionError notYet) {
                 if (!child.isAlive() || System.nanoTime() > deadline) {
                     child.destroyForcibly();
-                    throw new AssertionError("no send; the program printed:\n" + Files.readString(outputs.get(child)), notYet);
+                    throw new AssertionError(
+                            "no send; the program printed:\n" + Files.readString(outputs.get(child)), notYet);
                 }
             }
         }
     }
 
     private static Map<String, String> storeEnv(String store) {
-        return Map.of("CAMPAIGNKIT_STORE", store, "CAMPAIGNKIT_STORE_USER", STORE_USER,
-                "CAMPAIGNKIT_STORE_PASSWORD", STORE_PASSWORD);
+        return Map.of(
+                "CAMPAIGNKIT_STORE",
+                store,
+                "CAMPAIGNKIT_STORE_USER",
+                STORE_USER,
+                "CAMPAIGNKIT_STORE_PASSWORD",
+                STORE_PASSWORD);
     }
 
     private static String campaignId(String output) {
@@ -275,10 +361,14 @@ class SecretsNeverLeakTest {
 
     private void postMeta(URI webhook, String valueFields, String appSecret) throws Exception {
         String body = MetaWebhooks.notificationFor(PHONE_NUMBER_ID, valueFields).replace('\'', '"');
-        String signature = "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(appSecret),
-                body.getBytes(StandardCharsets.UTF_8));
-        http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String signature = "sha256="
+                + WebhookSignatures.hmacSha256Hex(Secret.of(appSecret), body.getBytes(StandardCharsets.UTF_8));
+        http.send(
+                HttpRequest.newBuilder(webhook)
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -287,11 +377,18 @@ class SecretsNeverLeakTest {
         new TreeMap<>(params).forEach((name, value) -> signed.append(name).append(value));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
-        String form = params.entrySet().stream().map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        String signature =
+                Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        String form = params.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        http.send(
+                HttpRequest.newBuilder(url)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

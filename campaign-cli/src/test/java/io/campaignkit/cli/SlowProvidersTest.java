@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,14 +39,31 @@ class SlowProvidersTest {
     @Test
     void whatsAppCloudCampaignGetsThroughAHostileGraphApi() throws Exception {
         AtomicInteger ids = new AtomicInteger();
-        try (HostileProvider graph = new HostileProvider(SlowProvidersTest::whatsAppRecipient,
+        try (HostileProvider graph = new HostileProvider(
+                SlowProvidersTest::whatsAppRecipient,
                 SlowProvidersTest::behaviourOf,
                 body -> "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + whatsAppRecipient(body)
                         + "\",\"wa_id\":\"" + whatsAppRecipient(body) + "\"}],\"messages\":[{\"id\":\"wamid.h"
                         + ids.incrementAndGet() + "\"}]}")) {
-            check(graph, "whatsapp-cloud", List.of("no response within the request timeout: 16"), "--template", "saldo_pendiente", "--language", "es_MX",
-                    "--channel", "whatsapp-cloud", "--wa-phone-number-id", "109876543210", "--wa-token", "token",
-                    "--wa-app-secret", "app-secret", "--wa-verify-token", "verify", "--wa-api-url",
+            check(
+                    graph,
+                    "whatsapp-cloud",
+                    List.of("no response within the request timeout: 16"),
+                    "--template",
+                    "saldo_pendiente",
+                    "--language",
+                    "es_MX",
+                    "--channel",
+                    "whatsapp-cloud",
+                    "--wa-phone-number-id",
+                    "109876543210",
+                    "--wa-token",
+                    "token",
+                    "--wa-app-secret",
+                    "app-secret",
+                    "--wa-verify-token",
+                    "verify",
+                    "--wa-api-url",
                     graph.baseUrl().toString().replace("localhost", "127.0.0.1"));
         }
     }
@@ -55,24 +71,54 @@ class SlowProvidersTest {
     @Test
     void twilioCampaignGetsThroughAHostileMessagesApi() throws Exception {
         AtomicInteger sids = new AtomicInteger();
-        try (HostileProvider twilio = new HostileProvider(SlowProvidersTest::twilioRecipient,
+        try (HostileProvider twilio = new HostileProvider(
+                SlowProvidersTest::twilioRecipient,
                 SlowProvidersTest::behaviourOf,
                 body -> "{\"sid\":\"" + String.format(Locale.ROOT, "SM%032d", sids.incrementAndGet())
                         + "\",\"status\":\"queued\",\"error_code\":null}")) {
-            check(twilio, "twilio", List.of("no answer from the Twilio API within PT2S: 16",
-                    "connection to the Twilio API lost: 8"), "--text", "Hola {{1}}", "--channel", "twilio",
-                    "--twilio-account-sid", ACCOUNT_SID, "--twilio-auth-token", "auth-token",
-                    "--twilio-from", "+15005550006", "--twilio-api-url", twilio.baseUrl().toString(),
-                    "--public-url", "https://hooks.example.com");
+            check(
+                    twilio,
+                    "twilio",
+                    List.of("no answer from the Twilio API within PT2S: 16", "connection to the Twilio API lost: 8"),
+                    "--text",
+                    "Hola {{1}}",
+                    "--channel",
+                    "twilio",
+                    "--twilio-account-sid",
+                    ACCOUNT_SID,
+                    "--twilio-auth-token",
+                    "auth-token",
+                    "--twilio-from",
+                    "+15005550006",
+                    "--twilio-api-url",
+                    twilio.baseUrl().toString(),
+                    "--public-url",
+                    "https://hooks.example.com");
         }
     }
 
     private void check(HostileProvider provider, String channel, List<String> unknownCodes, String... channelArgs)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "--report", dir.resolve("report.csv").toString(),
-                "--contacts", contacts().toString(), "--field", "NOMBRE:TEXT",
-                "--param", "1=name", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "0s",
-                "--provider-timeout", "2s", "--max-in-flight", Integer.toString(MAX_IN_FLIGHT)));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--report",
+                dir.resolve("report.csv").toString(),
+                "--contacts",
+                contacts().toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--param",
+                "1=name",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--wait",
+                "0s",
+                "--provider-timeout",
+                "2s",
+                "--max-in-flight",
+                Integer.toString(MAX_IN_FLIGHT)));
         args.addAll(List.of(channelArgs));
         int threadsBefore = applicationThreads();
         ManagementFactory.getThreadMXBean().resetPeakThreadCount();
@@ -86,18 +132,23 @@ class SlowProvidersTest {
         assertThat(count(run.out(), "unknown")).as(run.out()).isEqualTo(24);
         // the summary says what the provider did: timed out (held, slow), connection lost (reset), unreadable (garbage)
         String report = Files.readString(dir.resolve("report.csv"));
-        assertThat(run.out()).as(report).containsPattern("unknown\\s+24\\s+no usable answer from the provider; not resent \\(")
+        assertThat(run.out())
+                .as(report)
+                .containsPattern("unknown\\s+24\\s+no usable answer from the provider; not resent \\(")
                 .contains(unknownCodes);
         // The adapter frees a slot when a send times out; the HTTP client closes that connection a little
         // later, so one round of closing connections may overlap the next. Never the 16 held ones.
         assertThat(provider.maxInFlight()).as("requests waiting at once").isBetween(1, 2 * MAX_IN_FLIGHT);
-        assertThat(provider.requestsPerRecipient()).as("each recipient requested once: nothing resent")
-                .hasSize(CONTACTS).allSatisfy((recipient, requests) -> assertThat(requests).isEqualTo(1));
+        assertThat(provider.requestsPerRecipient())
+                .as("each recipient requested once: nothing resent")
+                .hasSize(CONTACTS)
+                .allSatisfy((recipient, requests) -> assertThat(requests).isEqualTo(1));
         // the held requests hold no thread each: the peak stays under the bound's worth of threads
         int peakGrowth = ManagementFactory.getThreadMXBean().getPeakThreadCount() - peakBefore;
         assertThat(peakGrowth).as("threads the run added at its peak").isLessThan(12 + 2 * MAX_IN_FLIGHT + 12);
         // a few JVM-wide threads start once per JVM (common pool workers, the HTTP client's cleaner): not per request
-        assertThat(applicationThreads()).as("threads left after the run: %s", threadNames())
+        assertThat(applicationThreads())
+                .as("threads left after the run: %s", threadNames())
                 .isLessThanOrEqualTo(threadsBefore + 6);
     }
 
@@ -108,7 +159,8 @@ class SlowProvidersTest {
         int previous = -1;
         do {
             count = (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> !thread.getName().startsWith(HostileProvider.THREAD_PREFIX)).count();
+                    .filter(thread -> !thread.getName().startsWith(HostileProvider.THREAD_PREFIX))
+                    .count();
             if (count == previous) {
                 return count;
             }
@@ -120,7 +172,10 @@ class SlowProvidersTest {
     }
 
     private static List<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .sorted()
+                .toList();
     }
 
     private static long count(String summary, String label) {
@@ -163,10 +218,10 @@ class SlowProvidersTest {
     private static String twilioRecipient(String body) {
         for (String pair : body.split("&")) {
             if (pair.startsWith("To=")) {
-                return URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8).replaceAll("\\D", "");
+                return URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8)
+                        .replaceAll("\\D", "");
             }
         }
         return "?";
     }
-
 }

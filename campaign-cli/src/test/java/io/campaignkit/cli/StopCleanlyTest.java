@@ -40,23 +40,48 @@ class StopCleanlyTest {
         }
         Path contacts = Files.writeString(dir.resolve("contacts.tsv"), rows);
         Path report = dir.resolve("report.csv");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CampaignKitCli.class.getName(), "run",
-                "--contacts", contacts.toString(), "--text", "Hola", "--channel", "simulated",
-                "--simulate", "deliver=1,read=0,reply=0", "--rate", "2/s", "--hours", "MON-SUN 00:00-24:00",
-                "--zone", "UTC", "--wait", "1m", "--report", report.toString(),
-                "--store", "jdbc:h2:file:" + dir.resolve("db/campaignkit"))
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CampaignKitCli.class.getName(),
+                        "run",
+                        "--contacts",
+                        contacts.toString(),
+                        "--text",
+                        "Hola",
+                        "--channel",
+                        "simulated",
+                        "--simulate",
+                        "deliver=1,read=0,reply=0",
+                        "--rate",
+                        "2/s",
+                        "--hours",
+                        "MON-SUN 00:00-24:00",
+                        "--zone",
+                        "UTC",
+                        "--wait",
+                        "1m",
+                        "--report",
+                        report.toString(),
+                        "--store",
+                        "jdbc:h2:file:" + dir.resolve("db/campaignkit"))
                 .start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         String stderr;
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             CompletableFuture<Boolean> someSent = CompletableFuture.supplyAsync(() -> awaitHandled(err, 2));
-            assertThat(someSent.get(60, TimeUnit.SECONDS)).as("the run sent to 2 contacts").isTrue();
+            assertThat(someSent.get(60, TimeUnit.SECONDS))
+                    .as("the run sent to 2 contacts")
+                    .isTrue();
 
             // SIGTERM through the handle: Process.destroy() would also close our end of the pipes
             process.toHandle().destroy();
 
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the program exited").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the program exited")
+                    .isTrue();
             stderr = err.lines().collect(java.util.stream.Collectors.joining("\n"));
         } finally {
             if (process.isAlive()) {
@@ -64,14 +89,21 @@ class StopCleanlyTest {
             }
         }
         String out = stdout.get(10, TimeUnit.SECONDS);
-        assertThat(out).as(stderr).contains("FINISHED on simulated").containsPattern("audience\\s+" + CONTACTS)
+        assertThat(out)
+                .as(stderr)
+                .contains("FINISHED on simulated")
+                .containsPattern("audience\\s+" + CONTACTS)
                 .contains("CAMPAIGN_FINISHED");
         List<String> csv = Files.readAllLines(report);
         assertThat(csv).hasSize(CONTACTS + 1);
-        List<String> statuses = csv.subList(1, csv.size()).stream().map(line -> line.split(",")[1]).toList();
+        List<String> statuses = csv.subList(1, csv.size()).stream()
+                .map(line -> line.split(",")[1])
+                .toList();
         assertThat(statuses).doesNotContain("PENDING", "SENDING").contains("SKIPPED");
         assertThat(statuses).anyMatch(status -> status.equals("SENT") || status.equals("DELIVERED"));
-        assertThat(csv).filteredOn(line -> line.contains(",SKIPPED,")).allMatch(line -> line.contains(",CAMPAIGN_FINISHED,"));
+        assertThat(csv)
+                .filteredOn(line -> line.contains(",SKIPPED,"))
+                .allMatch(line -> line.contains(",CAMPAIGN_FINISHED,"));
     }
 
     private static boolean awaitHandled(BufferedReader err, int handled) {

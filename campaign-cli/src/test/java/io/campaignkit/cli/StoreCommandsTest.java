@@ -11,10 +11,10 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcCampaignStores;
 import java.io.IOException;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,16 +50,46 @@ class StoreCommandsTest {
     @Test
     void aRunIsStoredAndListedAndReportedInEveryFormatByLaterInvocations() throws IOException {
         Path runReport = dir.resolve("run.csv");
-        CliRun run = CliRun.of("run", "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                "--field", "MONTO:NUMBER", "--text", "Hola {{1}}, debes {{2}}", "--param", "1=name",
-                "--param", "2=field:MONTO", "--channel", "simulated", "--simulate", "deliver=1,read=0,reply=0,seed=1",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "50/s", "--wait", "1s",
-                "--name", "Cobranza noviembre", "--store", store, "--report", runReport.toString());
+        CliRun run = CliRun.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--field",
+                "MONTO:NUMBER",
+                "--text",
+                "Hola {{1}}, debes {{2}}",
+                "--param",
+                "1=name",
+                "--param",
+                "2=field:MONTO",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "50/s",
+                "--wait",
+                "1s",
+                "--name",
+                "Cobranza noviembre",
+                "--store",
+                store,
+                "--report",
+                runReport.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String id = campaignId(run);
         assertThat(run.out()).contains("store: " + store);
         try (JdbcCampaignStore stored = JdbcCampaignStores.h2File(dir.resolve("db/campaignkit"))) {
-            assertThat(stored.find(CampaignId.of(id))).get().extracting(Campaign::tenantId).isEqualTo("cli");
+            assertThat(stored.find(CampaignId.of(id)))
+                    .get()
+                    .extracting(Campaign::tenantId)
+                    .isEqualTo("cli");
         }
 
         CliRun list = CliRun.of("list", "--store", store);
@@ -67,8 +97,18 @@ class StoreCommandsTest {
         assertThat(list.exitCode()).as(list.err()).isZero();
         List<String> lines = list.out().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0).split("\\s+")).containsExactly("CAMPAIGN", "STATE", "AUDIENCE", "SENT", "DELIVERED",
-                "READ", "REPLIED", "FAILED", "SKIPPED", "NAME");
+        assertThat(lines.get(0).split("\\s+"))
+                .containsExactly(
+                        "CAMPAIGN",
+                        "STATE",
+                        "AUDIENCE",
+                        "SENT",
+                        "DELIVERED",
+                        "READ",
+                        "REPLIED",
+                        "FAILED",
+                        "SKIPPED",
+                        "NAME");
         assertThat(lines.get(1).split("\\s+"))
                 .containsExactly(id, "FINISHED", "3", "3", "3", "0", "0", "0", "0", "Cobranza", "noviembre");
 
@@ -87,16 +127,20 @@ class StoreCommandsTest {
         Path html = dir.resolve("out/report.html");
         for (Path output : List.of(csv, json, html)) {
             String format = output.getFileName().toString().substring("report.".length());
-            CliRun report = CliRun.of("report", "--campaign", id, "--store", store, "--format", format,
-                    "--output", output.toString());
+            CliRun report = CliRun.of(
+                    "report", "--campaign", id, "--store", store, "--format", format, "--output", output.toString());
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(report.out()).contains("report: " + output);
         }
 
         // the stored recipients give the very report the run wrote when it finished
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(runReport));
-        assertThat(Files.readAllLines(csv)).hasSize(4).element(2).asString()
-                .startsWith("+525511223344,DELIVERED,").endsWith(",\"'=HYPERLINK(\"\"x\"\")\",99.5");
+        assertThat(Files.readAllLines(csv))
+                .hasSize(4)
+                .element(2)
+                .asString()
+                .startsWith("+525511223344,DELIVERED,")
+                .endsWith(",\"'=HYPERLINK(\"\"x\"\")\",99.5");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("summary").get("campaign").asText()).isEqualTo(id);
         assertThat(report.get("summary").get("name").asText()).isEqualTo("Cobranza noviembre");
@@ -108,13 +152,26 @@ class StoreCommandsTest {
     @Test
     void theProgramSeesOnlyItsOwnTenantsCampaigns() throws IOException {
         try (JdbcCampaignStore shared = JdbcCampaignStores.h2File(dir.resolve("db/campaignkit"))) {
-            shared.insert(Campaign.create(CampaignId.of("host-1"), "acme", "cobranza", CampaignKind.LIVE,
-                    CampaignConfiguration.custom().name("Acme's own").build(), Instant.now()));
+            shared.insert(Campaign.create(
+                    CampaignId.of("host-1"),
+                    "acme",
+                    "cobranza",
+                    CampaignKind.LIVE,
+                    CampaignConfiguration.custom().name("Acme's own").build(),
+                    Instant.now()));
         }
 
         CliRun list = CliRun.of("list", "--store", store, "--json");
-        CliRun report = CliRun.of("report", "--campaign", "host-1", "--store", store, "--format", "csv",
-                "--output", dir.resolve("x.csv").toString());
+        CliRun report = CliRun.of(
+                "report",
+                "--campaign",
+                "host-1",
+                "--store",
+                store,
+                "--format",
+                "csv",
+                "--output",
+                dir.resolve("x.csv").toString());
 
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(new ObjectMapper().readTree(list.out())).isEmpty();
@@ -124,12 +181,24 @@ class StoreCommandsTest {
 
     @Test
     void anUnknownCampaignIsOneLineAndExitTwo() {
-        assertThat(CliRun.of("list", "--store", store + ";IFEXISTS=FALSE").exitCode()).isZero();
-        CliRun report = CliRun.of("report", "--campaign", "cli-nope", "--store", store, "--format", "csv",
-                "--output", dir.resolve("x.csv").toString());
+        assertThat(CliRun.of("list", "--store", store + ";IFEXISTS=FALSE").exitCode())
+                .isZero();
+        CliRun report = CliRun.of(
+                "report",
+                "--campaign",
+                "cli-nope",
+                "--store",
+                store,
+                "--format",
+                "csv",
+                "--output",
+                dir.resolve("x.csv").toString());
 
         assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.errLines()).singleElement().asString().contains("no campaign 'cli-nope'")
+        assertThat(report.errLines())
+                .singleElement()
+                .asString()
+                .contains("no campaign 'cli-nope'")
                 .contains("campaignkit list");
         assertThat(dir.resolve("x.csv")).doesNotExist();
     }
@@ -137,14 +206,25 @@ class StoreCommandsTest {
     @Test
     void readingADatabaseThatDoesNotExistCreatesNothing() {
         CliRun list = CliRun.of("list", "--store", store);
-        CliRun report = CliRun.of("report", "--campaign", "cli-1", "--store", store, "--format", "csv",
-                "--output", dir.resolve("x.csv").toString());
+        CliRun report = CliRun.of(
+                "report",
+                "--campaign",
+                "cli-1",
+                "--store",
+                store,
+                "--format",
+                "csv",
+                "--output",
+                dir.resolve("x.csv").toString());
 
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).isEmpty();
         assertThat(list.errLines()).singleElement().asString().contains("no database there yet");
         assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.errLines()).singleElement().asString().contains("no campaign 'cli-1'")
+        assertThat(report.errLines())
+                .singleElement()
+                .asString()
+                .contains("no campaign 'cli-1'")
                 .contains("no database there yet");
         assertThat(dir.resolve("db")).doesNotExist();
     }
@@ -167,13 +247,26 @@ class StoreCommandsTest {
     @Test
     void anUnsupportedUrlIsAOneLineUsageErrorWithoutItsPassword() {
         for (String command : List.of("list", "report")) {
-            CliRun run = command.equals("list") ? CliRun.of("list", "--store", "jdbc:mysql://db/ck?password=secret")
-                    : CliRun.of("report", "--campaign", "c", "--store", "jdbc:mysql://db/ck?password=secret",
-                            "--format", "csv", "--output", dir.resolve("x.csv").toString());
+            CliRun run = command.equals("list")
+                    ? CliRun.of("list", "--store", "jdbc:mysql://db/ck?password=secret")
+                    : CliRun.of(
+                            "report",
+                            "--campaign",
+                            "c",
+                            "--store",
+                            "jdbc:mysql://db/ck?password=secret",
+                            "--format",
+                            "csv",
+                            "--output",
+                            dir.resolve("x.csv").toString());
 
             assertThat(run.exitCode()).as(command).isEqualTo(2);
-            assertThat(run.errLines()).singleElement().asString().contains("--store")
-                    .contains("jdbc:mysql://db/ck?password=***").doesNotContain("secret");
+            assertThat(run.errLines())
+                    .singleElement()
+                    .asString()
+                    .contains("--store")
+                    .contains("jdbc:mysql://db/ck?password=***")
+                    .doesNotContain("secret");
         }
     }
 
@@ -185,8 +278,13 @@ class StoreCommandsTest {
 
         for (CliRun run : List.of(postgres, userInfo)) {
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.errLines()).as(run.err()).singleElement().asString().startsWith("campaignkit list: cannot open the store")
-                    .contains("127.0.0.1:1").doesNotContain("secret");
+            assertThat(run.errLines())
+                    .as(run.err())
+                    .singleElement()
+                    .asString()
+                    .startsWith("campaignkit list: cannot open the store")
+                    .contains("127.0.0.1:1")
+                    .doesNotContain("secret");
             assertThat(run.err()).doesNotContain("\tat ");
         }
     }
@@ -195,12 +293,22 @@ class StoreCommandsTest {
     void aDatabaseThatCannotBeOpenedIsAOneLineUsageError() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
-        CliRun run = CliRun.of("demo", "--dir", dir.resolve("demo").toString(), "--store",
+        CliRun run = CliRun.of(
+                "demo",
+                "--dir",
+                dir.resolve("demo").toString(),
+                "--store",
                 "jdbc:h2:file:" + notADirectory.resolve("db") + ";PASSWORD=secret");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).as(run.err()).last().asString().startsWith("campaignkit demo: cannot open the store")
-                .contains("PASSWORD=***").contains("plain-file").doesNotContain("secret");
+        assertThat(run.errLines())
+                .as(run.err())
+                .last()
+                .asString()
+                .startsWith("campaignkit demo: cannot open the store")
+                .contains("PASSWORD=***")
+                .contains("plain-file")
+                .doesNotContain("secret");
     }
 
     @Test
@@ -219,7 +327,12 @@ class StoreCommandsTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("validate").contains("run").contains("demo").contains("report").contains("list");
+        assertThat(run.out())
+                .contains("validate")
+                .contains("run")
+                .contains("demo")
+                .contains("report")
+                .contains("list");
     }
 
     private static String campaignId(CliRun run) {

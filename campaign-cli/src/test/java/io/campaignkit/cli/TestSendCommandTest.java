@@ -35,13 +35,21 @@ class TestSendCommandTest {
         CliRun test = run("--test", "+525500998877,+525522334455");
 
         assertThat(test.exitCode()).as(test.err()).isZero();
-        assertThat(test.out()).containsPattern("test \\+525500998877 (SENT|DELIVERED)")
-                .containsPattern("test \\+525522334455 (SENT|DELIVERED)").doesNotContain("+525511223344");
+        assertThat(test.out())
+                .containsPattern("test \\+525500998877 (SENT|DELIVERED)")
+                .containsPattern("test \\+525522334455 (SENT|DELIVERED)")
+                .doesNotContain("+525511223344");
         CliRun list = CliRun.of("list", "--store", store);
-        assertThat(list.out().lines().filter(line -> line.contains(" READY ")).toList()).singleElement()
-                .satisfies(line -> assertThat(line.split("\\s+")[2]).as("audience").isEqualTo("0"));
-        assertThat(list.out().lines().filter(line -> line.contains(" FINISHED ") && line.contains("(test)")).toList())
-                .singleElement().satisfies(line -> assertThat(line.split("\\s+")[3]).as("sent").isEqualTo("2"));
+        assertThat(list.out().lines().filter(line -> line.contains(" READY ")).toList())
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line.split("\\s+")[2]).as("audience").isEqualTo("0"));
+        assertThat(list.out()
+                        .lines()
+                        .filter(line -> line.contains(" FINISHED ") && line.contains("(test)"))
+                        .toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line.split("\\s+")[3]).as("sent").isEqualTo("2"));
     }
 
     @Test
@@ -61,10 +69,26 @@ class TestSendCommandTest {
     }
 
     private CliRun run(String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "--contacts", contacts.toString(),
-                "--field", "NOMBRE:TEXT", "--text", "Hola {{1}}", "--param", "1=name", "--channel", "simulated",
-                "--simulate", "deliver=1,read=0,reply=0,seed=1", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC",
-                "--store", store));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--field",
+                "NOMBRE:TEXT",
+                "--text",
+                "Hola {{1}}",
+                "--param",
+                "1=name",
+                "--channel",
+                "simulated",
+                "--simulate",
+                "deliver=1,read=0,reply=0,seed=1",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--store",
+                store));
         args.addAll(java.util.List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }

@@ -12,7 +12,9 @@ class UnknownCommandTest {
         CliRun run = CliRun.of("deploy");
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .contains("unknown command 'deploy'")
                 .contains("validate, run, demo, report, list, schedule, unschedule, serve, retarget or add-contacts");
         assertThat(run.out()).as("no help on stdout").isEmpty();
@@ -23,8 +25,11 @@ class UnknownCommandTest {
         CliRun run = CliRun.of("valdate", "contacts.tsv");
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
-        assertThat(run.errLines()).singleElement().asString()
-                .contains("unknown command 'valdate'").contains("did you mean validate?");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("unknown command 'valdate'")
+                .contains("did you mean validate?");
     }
 
     @Test
@@ -32,7 +37,11 @@ class UnknownCommandTest {
         CliRun run = CliRun.of("--bogus");
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
-        assertThat(run.errLines()).singleElement().asString().contains("--bogus").doesNotContain("unknown command");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("--bogus")
+                .doesNotContain("unknown command");
     }
 
     @Test
@@ -40,7 +49,10 @@ class UnknownCommandTest {
         CliRun run = CliRun.of();
 
         assertThat(run.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
-        assertThat(run.errLines()).singleElement().asString()
-                .contains("a command is missing: validate, run, demo, report, list, schedule, unschedule, serve, retarget or add-contacts");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "a command is missing: validate, run, demo, report, list, schedule, unschedule, serve, retarget or add-contacts");
     }
 }

@@ -20,7 +20,8 @@ class ValidateCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String[] FIELDS = {"--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER", "--field", "FECHA:DATE"};
+    private static final String[] FIELDS = {"--field", "NOMBRE:TEXT", "--field", "MONTO:NUMBER", "--field", "FECHA:DATE"
+    };
 
     @TempDir
     Path dir;
@@ -52,8 +53,8 @@ class ValidateCommandTest {
         CliRun run = CliRun.of(args(file));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines()).contains(
-                "row 3, CONTACT: DUPLICATE_CONTACT: A3: contact +525500998877 already appears on row 2")
+        assertThat(run.out().lines())
+                .contains("row 3, CONTACT: DUPLICATE_CONTACT: A3: contact +525500998877 already appears on row 2")
                 .anyMatch(line -> line.startsWith("row 4, MONTO: INVALID_NUMBER: "))
                 .anyMatch(line -> line.startsWith("row 4, FECHA: INVALID_DATE: "));
         assertThat(run.out()).contains("csv, 3 rows: 1 valid, 2 invalid");
@@ -68,7 +69,8 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().strip().lines()).hasSize(1);
         JsonNode json = JSON.readTree(run.out());
-        assertThat(json.fieldNames()).toIterable()
+        assertThat(json.fieldNames())
+                .toIterable()
                 .startsWith("format", "rows", "valid", "invalid", "errors", "contacts");
         assertThat(json.get("format").asText()).isEqualTo("xlsx");
         assertThat(json.get("rows").asLong()).isEqualTo(3);
@@ -137,7 +139,8 @@ class ValidateCommandTest {
         CliRun run = CliRun.of(append(args(file), "--json"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(JSON.readTree(run.out()).get("errors").get(0).get("code").asText()).isEqualTo("EMPTY_FILE");
+        assertThat(JSON.readTree(run.out()).get("errors").get(0).get("code").asText())
+                .isEqualTo("EMPTY_FILE");
     }
 
     @Test
@@ -145,7 +148,11 @@ class ValidateCommandTest {
         CliRun run = CliRun.of(args(dir.resolve("nope.tsv")));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("nope.tsv").contains("does not exist");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("nope.tsv")
+                .contains("does not exist");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
@@ -165,8 +172,11 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", file.toString(), "--field", "MONTO:MONEY");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString()
-                .contains("unknown field type 'MONEY'").contains("TEXT, NUMBER, DATE");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("unknown field type 'MONEY'")
+                .contains("TEXT, NUMBER, DATE");
     }
 
     @Test
@@ -211,13 +221,13 @@ class ValidateCommandTest {
         Path file = write("ok.tsv", "CONTACT\n+525500998877\n");
         String path = file.toString();
         String[][] usageErrors = {
-            {"validate", dir.resolve("nope.tsv").toString(), "--json"},   // a file that does not exist
-            {"validate", path, "--json", "--field", "MONTO:MONEY"},       // a field type picocli refuses
-            {"validate", path, "--json", "--field", "MONTO"},             // a field without its type
+            {"validate", dir.resolve("nope.tsv").toString(), "--json"}, // a file that does not exist
+            {"validate", path, "--json", "--field", "MONTO:MONEY"}, // a field type picocli refuses
+            {"validate", path, "--json", "--field", "MONTO"}, // a field without its type
             {"validate", path, "--json", "--field", "A:TEXT", "--field", "A:DATE"},
             {"validate", path, "--json", "--region", "QQ"},
             {"validate", path, "--json", "--bogus"},
-            {"validate", "--json"},                                       // no FILE
+            {"validate", "--json"}, // no FILE
             {"validate", workbook("book.xlsx").toString(), "--json", "--sheet", "nope"},
         };
 
@@ -226,8 +236,12 @@ class ValidateCommandTest {
 
             String command = String.join(" ", args);
             assertThat(run.exitCode()).as(command).isEqualTo(2);
-            List<JsonNode> objects = JSON.readerFor(JsonNode.class).<JsonNode>readValues(run.out()).readAll();
-            assertThat(objects).as(command + " printed: " + run.out()).singleElement()
+            List<JsonNode> objects = JSON.readerFor(JsonNode.class)
+                    .<JsonNode>readValues(run.out())
+                    .readAll();
+            assertThat(objects)
+                    .as(command + " printed: " + run.out())
+                    .singleElement()
                     .satisfies(json -> {
                         assertThat(json.isObject()).isTrue();
                         assertThat(json.get("errorCount").asInt()).isEqualTo(1);
@@ -260,7 +274,8 @@ class ValidateCommandTest {
 
     private static JsonNode readSingleObject(String out) {
         try {
-            List<JsonNode> objects = JSON.readerFor(JsonNode.class).<JsonNode>readValues(out).readAll();
+            List<JsonNode> objects =
+                    JSON.readerFor(JsonNode.class).<JsonNode>readValues(out).readAll();
             assertThat(objects).hasSize(1);
             return objects.get(0);
         } catch (IOException e) {
@@ -275,7 +290,8 @@ class ValidateCommandTest {
     /** Sheet "dirty": two valid rows and a duplicate; sheet "clean": one valid row. */
     private Path workbook(String name) throws IOException {
         Path file = dir.resolve(name);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet dirty = workbook.createSheet("dirty");
             header(dirty);
             contact(workbook, dirty, 1, "+525500998877", "Carlos", 1200.0);
@@ -297,7 +313,8 @@ class ValidateCommandTest {
         }
     }
 
-    private static void contact(XSSFWorkbook workbook, Sheet sheet, int index, String phone, String name, double amount) {
+    private static void contact(
+            XSSFWorkbook workbook, Sheet sheet, int index, String phone, String name, double amount) {
         Row row = sheet.createRow(index);
         row.createCell(0).setCellValue(phone);
         row.createCell(1).setCellValue(name);

@@ -1,7 +1,7 @@
 package io.campaignkit.core;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every error CampaignKit raises on purpose.

@@ -17,8 +17,14 @@ import java.util.TreeSet;
  * @param rotation the desk-wide sequence of its last round-robin assignment (0: never), the rotation's order
  * @param version the store's optimistic version (0: not stored yet)
  */
-public record Agent(String id, AgentStatus status, int capacity, Set<String> queues, Instant idleSince,
-        long rotation, long version) {
+public record Agent(
+        String id,
+        AgentStatus status,
+        int capacity,
+        Set<String> queues,
+        Instant idleSince,
+        long rotation,
+        long version) {
 
     public Agent {
         Checks.nonBlank(id, "id");

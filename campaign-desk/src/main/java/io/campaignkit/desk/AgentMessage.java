@@ -42,7 +42,8 @@ public sealed interface AgentMessage {
      * @param caption shown with it (not on audio)
      * @param fileName a document's file name as the contact sees it
      */
-    record Media(MediaKind mediaKind, URI url, Optional<String> caption, Optional<String> fileName) implements AgentMessage {
+    record Media(MediaKind mediaKind, URI url, Optional<String> caption, Optional<String> fileName)
+            implements AgentMessage {
         public Media {
             Checks.nonNull(mediaKind, "mediaKind");
             Checks.nonNull(url, "url");
@@ -107,7 +108,8 @@ public sealed interface AgentMessage {
     }
 
     /** The channel's media message, its arguments checked as it checks them, a bad one named. */
-    private static MediaContent checkedMedia(MediaKind kind, URI url, Optional<String> caption, Optional<String> fileName) {
+    private static MediaContent checkedMedia(
+            MediaKind kind, URI url, Optional<String> caption, Optional<String> fileName) {
         try {
             return new MediaContent(kind, url, caption, fileName);
         } catch (IllegalArgumentException bad) {

@@ -2,5 +2,8 @@ package io.campaignkit.desk;
 
 /** Who wrote a transcript entry. */
 public enum Author {
-    CONTACT, BOT, AGENT, SYSTEM
+    CONTACT,
+    BOT,
+    AGENT,
+    SYSTEM
 }

@@ -1,6 +1,5 @@
 package io.campaignkit.desk;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.internal.Checks;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The conversation desk: the bot hands a conversation off ({@link #handOff}), the desk queues it and
@@ -134,7 +134,8 @@ public interface ConversationDesk {
     static void requireRole(Actor actor, Role role, String action) {
         Checks.nonNull(actor, "actor");
         Checks.nonNull(role, "role");
-        if (actor.role() != role && actor.role() != Role.ADMINISTRATOR
+        if (actor.role() != role
+                && actor.role() != Role.ADMINISTRATOR
                 && !(role == Role.AGENT && actor.role() == Role.SUPERVISOR)) {
             throw DeskRefusedException.role(role, action);
         }
@@ -150,7 +151,7 @@ public interface ConversationDesk {
         private @Nullable DeskChannel channel;
         private Clock clock = Clock.systemUTC();
         private Optional<Duration> historyCeiling = Optional.empty();
-        private SurveyLauncher survey = (closed, flow) -> { };
+        private SurveyLauncher survey = (closed, flow) -> {};
 
         private Builder() {}
 
@@ -171,7 +172,9 @@ public interface ConversationDesk {
 
         /** The tenant's ceiling on the history window (its plan): no campaign's window goes beyond it. */
         public Builder historyCeiling(Duration ceiling) {
-            Checks.require(Checks.nonNull(ceiling, "historyCeiling").compareTo(Duration.ZERO) > 0, "historyCeiling",
+            Checks.require(
+                    Checks.nonNull(ceiling, "historyCeiling").compareTo(Duration.ZERO) > 0,
+                    "historyCeiling",
                     "historyCeiling must be positive, was " + ceiling);
             historyCeiling = Optional.of(ceiling);
             return this;
@@ -183,8 +186,12 @@ public interface ConversationDesk {
         }
 
         public ConversationDesk build() {
-            return new DeskCore(Checks.nonNull(storage, "storage"), Checks.nonNull(channel, "channel"), clock,
-                    historyCeiling, survey);
+            return new DeskCore(
+                    Checks.nonNull(storage, "storage"),
+                    Checks.nonNull(channel, "channel"),
+                    clock,
+                    historyCeiling,
+                    survey);
         }
     }
 }

@@ -17,9 +17,15 @@ import java.util.Optional;
  * @param emojiAllowed agents' texts may hold emoji
  * @param voiceNotesAllowed agents may send voice notes
  */
-public record ConversationPolicies(boolean mediaAllowed, boolean transferAllowed, boolean showContactNumber,
-        Optional<Duration> historyWindow, boolean reassignWhenExclusiveOffline, boolean closeWithoutAnswerAllowed,
-        boolean emojiAllowed, boolean voiceNotesAllowed) {
+public record ConversationPolicies(
+        boolean mediaAllowed,
+        boolean transferAllowed,
+        boolean showContactNumber,
+        Optional<Duration> historyWindow,
+        boolean reassignWhenExclusiveOffline,
+        boolean closeWithoutAnswerAllowed,
+        boolean emojiAllowed,
+        boolean voiceNotesAllowed) {
 
     public static final String MEDIA = "MEDIA_ALLOWED";
     public static final String TRANSFER = "TRANSFER_ALLOWED";
@@ -31,52 +37,108 @@ public record ConversationPolicies(boolean mediaAllowed, boolean transferAllowed
     public static final String VOICE_NOTES = "VOICE_NOTES_ALLOWED";
 
     /** Everything allowed, the number shown, the whole history. */
-    public static final ConversationPolicies PERMISSIVE = new ConversationPolicies(true, true, true, Optional.empty(),
-            true, true, true, true);
+    public static final ConversationPolicies PERMISSIVE =
+            new ConversationPolicies(true, true, true, Optional.empty(), true, true, true, true);
 
     public ConversationPolicies {
         Checks.nonNull(historyWindow, "historyWindow");
-        historyWindow.ifPresent(window -> Checks.require(!window.isNegative() && !window.isZero(), HISTORY,
-                HISTORY + " must be positive, was " + window));
+        historyWindow.ifPresent(window -> Checks.require(
+                !window.isNegative() && !window.isZero(), HISTORY, HISTORY + " must be positive, was " + window));
     }
 
     public ConversationPolicies withMedia(boolean allowed) {
-        return new ConversationPolicies(allowed, transferAllowed, showContactNumber, historyWindow,
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                allowed,
+                transferAllowed,
+                showContactNumber,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withTransfer(boolean allowed) {
-        return new ConversationPolicies(mediaAllowed, allowed, showContactNumber, historyWindow,
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                allowed,
+                showContactNumber,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withShowContactNumber(boolean shown) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, shown, historyWindow,
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                shown,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withHistoryHours(int hours) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, showContactNumber, Optional.of(Duration.ofHours(hours)),
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                showContactNumber,
+                Optional.of(Duration.ofHours(hours)),
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withReassignWhenExclusiveOffline(boolean reassign) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, showContactNumber, historyWindow,
-                reassign, closeWithoutAnswerAllowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                showContactNumber,
+                historyWindow,
+                reassign,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withCloseWithoutAnswer(boolean allowed) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, showContactNumber, historyWindow,
-                reassignWhenExclusiveOffline, allowed, emojiAllowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                showContactNumber,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                allowed,
+                emojiAllowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withEmoji(boolean allowed) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, showContactNumber, historyWindow,
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, allowed, voiceNotesAllowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                showContactNumber,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                allowed,
+                voiceNotesAllowed);
     }
 
     public ConversationPolicies withVoiceNotes(boolean allowed) {
-        return new ConversationPolicies(mediaAllowed, transferAllowed, showContactNumber, historyWindow,
-                reassignWhenExclusiveOffline, closeWithoutAnswerAllowed, emojiAllowed, allowed);
+        return new ConversationPolicies(
+                mediaAllowed,
+                transferAllowed,
+                showContactNumber,
+                historyWindow,
+                reassignWhenExclusiveOffline,
+                closeWithoutAnswerAllowed,
+                emojiAllowed,
+                allowed);
     }
 }

@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param fields the dynamic fields' values
  * @param disposition its last disposition
  */
-public record ConversationView(String id, DeskState state, Optional<String> agentId, String contactNumber, String note,
-        Map<String, String> fields, Optional<String> disposition) {
-}
+public record ConversationView(
+        String id,
+        DeskState state,
+        Optional<String> agentId,
+        String contactNumber,
+        String note,
+        Map<String, String> fields,
+        Optional<String> disposition) {}

@@ -32,11 +32,27 @@ import java.util.TreeMap;
  * @param surveyAnswers the survey bot's answers, by question
  * @param version the store's optimistic version (0: not stored yet)
  */
-public record DeskConversation(String id, CampaignId campaignId, PhoneNumber phone, String queue, DeskState state,
-        Optional<String> agentId, Optional<String> exclusiveAgent, long queuePosition, Instant handedOffAt,
-        Instant enteredQueueAt, Optional<Instant> firstAssignedAt, Optional<Instant> firstResponseAt,
-        Instant lastActivityAt, Optional<Instant> closedAt, Optional<String> disposition, Optional<String> closedBy,
-        String note, Map<String, String> fields, Map<String, String> surveyAnswers, long version) {
+public record DeskConversation(
+        String id,
+        CampaignId campaignId,
+        PhoneNumber phone,
+        String queue,
+        DeskState state,
+        Optional<String> agentId,
+        Optional<String> exclusiveAgent,
+        long queuePosition,
+        Instant handedOffAt,
+        Instant enteredQueueAt,
+        Optional<Instant> firstAssignedAt,
+        Optional<Instant> firstResponseAt,
+        Instant lastActivityAt,
+        Optional<Instant> closedAt,
+        Optional<String> disposition,
+        Optional<String> closedBy,
+        String note,
+        Map<String, String> fields,
+        Map<String, String> surveyAnswers,
+        long version) {
 
     public DeskConversation {
         Checks.nonBlank(id, "id");
@@ -46,7 +62,9 @@ public record DeskConversation(String id, CampaignId campaignId, PhoneNumber pho
         Checks.nonNull(state, "state");
         Checks.require(state != DeskState.BOT, "state", "the desk keeps conversations from their handoff on");
         Checks.nonNull(agentId, "agentId");
-        Checks.require(agentId.isPresent() == (state == DeskState.WITH_AGENT), "agentId",
+        Checks.require(
+                agentId.isPresent() == (state == DeskState.WITH_AGENT),
+                "agentId",
                 "a conversation has an agent exactly when it is WITH_AGENT (" + id + " is " + state + ")");
         Checks.nonNull(exclusiveAgent, "exclusiveAgent");
         Checks.nonNull(handedOffAt, "handedOffAt");
@@ -57,8 +75,11 @@ public record DeskConversation(String id, CampaignId campaignId, PhoneNumber pho
         Checks.nonNull(closedAt, "closedAt");
         Checks.nonNull(disposition, "disposition");
         Checks.nonNull(closedBy, "closedBy");
-        Checks.require(closedAt.isPresent() == (state == DeskState.CLOSED), "closedAt", "closedAt is set exactly when CLOSED");
-        Checks.require(state != DeskState.CLOSED || disposition.isPresent() && closedBy.isPresent(), "disposition",
+        Checks.require(
+                closedAt.isPresent() == (state == DeskState.CLOSED), "closedAt", "closedAt is set exactly when CLOSED");
+        Checks.require(
+                state != DeskState.CLOSED || disposition.isPresent() && closedBy.isPresent(),
+                "disposition",
                 "every close carries its disposition and who closed");
         Checks.nonNull(note, "note");
         fields = Map.copyOf(new TreeMap<>(Checks.noNullEntries(fields, "fields")));
@@ -67,11 +88,37 @@ public record DeskConversation(String id, CampaignId campaignId, PhoneNumber pho
     }
 
     /** A conversation just handed off, waiting at {@code queuePosition}. */
-    public static DeskConversation handedOff(String id, CampaignId campaignId, PhoneNumber phone, String queue,
-            Optional<String> exclusiveAgent, long queuePosition, String note, Map<String, String> fields, Instant now) {
-        return new DeskConversation(id, campaignId, phone, queue, DeskState.WAITING, Optional.empty(), exclusiveAgent,
-                queuePosition, now, now, Optional.empty(), Optional.empty(), now, Optional.empty(), Optional.empty(),
-                Optional.empty(), note, fields, Map.of(), 0);
+    public static DeskConversation handedOff(
+            String id,
+            CampaignId campaignId,
+            PhoneNumber phone,
+            String queue,
+            Optional<String> exclusiveAgent,
+            long queuePosition,
+            String note,
+            Map<String, String> fields,
+            Instant now) {
+        return new DeskConversation(
+                id,
+                campaignId,
+                phone,
+                queue,
+                DeskState.WAITING,
+                Optional.empty(),
+                exclusiveAgent,
+                queuePosition,
+                now,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                note,
+                fields,
+                Map.of(),
+                0);
     }
 
     public boolean isOpen() {
@@ -191,9 +238,27 @@ public record DeskConversation(String id, CampaignId campaignId, PhoneNumber pho
         }
 
         public DeskConversation build() {
-            return new DeskConversation(from.id, from.campaignId, from.phone, from.queue, state, agentId, exclusiveAgent,
-                    queuePosition, from.handedOffAt, enteredQueueAt, firstAssignedAt, firstResponseAt, lastActivityAt,
-                    closedAt, disposition, closedBy, from.note, fields, surveyAnswers, version);
+            return new DeskConversation(
+                    from.id,
+                    from.campaignId,
+                    from.phone,
+                    from.queue,
+                    state,
+                    agentId,
+                    exclusiveAgent,
+                    queuePosition,
+                    from.handedOffAt,
+                    enteredQueueAt,
+                    firstAssignedAt,
+                    firstResponseAt,
+                    lastActivityAt,
+                    closedAt,
+                    disposition,
+                    closedBy,
+                    from.note,
+                    fields,
+                    surveyAnswers,
+                    version);
         }
     }
 }

@@ -16,13 +16,18 @@ import java.util.Optional;
  * @param message the out-of-hours text
  * @param messageOn whether the text is sent: a text alone does not turn it on
  */
-public record DeskHours(ActiveHours hours, OutOfHoursPolicy.Action action, boolean applyToQueued,
-        Optional<String> message, boolean messageOn) {
+public record DeskHours(
+        ActiveHours hours,
+        OutOfHoursPolicy.Action action,
+        boolean applyToQueued,
+        Optional<String> message,
+        boolean messageOn) {
 
     public DeskHours {
         Checks.nonNull(hours, "hours");
         Checks.nonNull(action, "action");
         Checks.nonNull(message, "message");
-        Checks.require(!messageOn || message.isPresent(), "messageOn", "the out-of-hours message is on but has no text");
+        Checks.require(
+                !messageOn || message.isPresent(), "messageOn", "the out-of-hours message is on but has no text");
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param averageHandle from the first assignment to the close
  * @param closedByDisposition closed conversations by disposition
  */
-public record DeskMetrics(long conversations, Optional<Duration> averageWaiting, Optional<Duration> averageFirstResponse,
-        Optional<Duration> averageHandle, Map<String, Long> closedByDisposition) {
-}
+public record DeskMetrics(
+        long conversations,
+        Optional<Duration> averageWaiting,
+        Optional<Duration> averageFirstResponse,
+        Optional<Duration> averageHandle,
+        Map<String, Long> closedByDisposition) {}

@@ -27,7 +27,11 @@ public final class DeskRefusedException extends CampaignKitException {
     private final transient Optional<Role> missingRole;
     private final List<String> missingFields;
 
-    private DeskRefusedException(String code, String message, Optional<String> policy, Optional<Role> missingRole,
+    private DeskRefusedException(
+            String code,
+            String message,
+            Optional<String> policy,
+            Optional<Role> missingRole,
             List<String> missingFields) {
         super(code, message);
         this.policy = policy;
@@ -36,18 +40,26 @@ public final class DeskRefusedException extends CampaignKitException {
     }
 
     public static DeskRefusedException policy(String policy, String message) {
-        return new DeskRefusedException(POLICY, "refused by policy " + policy + ": " + message, Optional.of(policy),
-                Optional.empty(), List.of());
-    }
-
-    public static DeskRefusedException role(Role missing, String action) {
-        return new DeskRefusedException(ROLE, action + " needs the role " + missing, Optional.empty(), Optional.of(missing),
+        return new DeskRefusedException(
+                POLICY,
+                "refused by policy " + policy + ": " + message,
+                Optional.of(policy),
+                Optional.empty(),
                 List.of());
     }
 
+    public static DeskRefusedException role(Role missing, String action) {
+        return new DeskRefusedException(
+                ROLE, action + " needs the role " + missing, Optional.empty(), Optional.of(missing), List.of());
+    }
+
     public static DeskRefusedException fields(List<String> missing) {
-        return new DeskRefusedException(REQUIRED_FIELDS, "required fields are empty: " + String.join(", ", missing),
-                Optional.empty(), Optional.empty(), missing);
+        return new DeskRefusedException(
+                REQUIRED_FIELDS,
+                "required fields are empty: " + String.join(", ", missing),
+                Optional.empty(),
+                Optional.empty(),
+                missing);
     }
 
     public static DeskRefusedException of(String code, String message) {

@@ -23,9 +23,17 @@ import java.util.Set;
  * @param version the store's optimistic version (0: not stored yet); {@link ConversationDesk#configure} changes
  *     stored settings only from the version it read, so two desks do not silently overwrite each other
  */
-public record DeskSettings(CampaignId campaignId, String queue, AssignmentMethod method, ConversationPolicies policies,
-        Dispositions dispositions, List<FieldDefinition> fields, Optional<String> surveyBotFlowId,
-        Optional<DeskHours> hours, Duration inactivityTimeout, long version) {
+public record DeskSettings(
+        CampaignId campaignId,
+        String queue,
+        AssignmentMethod method,
+        ConversationPolicies policies,
+        Dispositions dispositions,
+        List<FieldDefinition> fields,
+        Optional<String> surveyBotFlowId,
+        Optional<DeskHours> hours,
+        Duration inactivityTimeout,
+        long version) {
 
     public DeskSettings {
         Checks.nonNull(campaignId, "campaignId");
@@ -35,54 +43,121 @@ public record DeskSettings(CampaignId campaignId, String queue, AssignmentMethod
         Checks.nonNull(dispositions, "dispositions");
         fields = List.copyOf(Checks.noNulls(fields, "fields"));
         Set<String> names = new HashSet<>();
-        fields.forEach(field -> Checks.require(names.add(field.name()), "fields", "field " + field.name() + " is defined twice"));
+        fields.forEach(field ->
+                Checks.require(names.add(field.name()), "fields", "field " + field.name() + " is defined twice"));
         Checks.nonNull(surveyBotFlowId, "surveyBotFlowId");
         Checks.nonNull(hours, "hours");
         Checks.nonNull(inactivityTimeout, "inactivityTimeout");
-        Checks.require(inactivityTimeout.compareTo(Duration.ofMinutes(1)) >= 0, "inactivityTimeout",
+        Checks.require(
+                inactivityTimeout.compareTo(Duration.ofMinutes(1)) >= 0,
+                "inactivityTimeout",
                 "inactivityTimeout must be at least a minute, was " + inactivityTimeout);
         Checks.require(version >= 0, "version", "version is not negative, was " + version);
     }
 
     /** Settings not stored yet (version 0). */
-    public DeskSettings(CampaignId campaignId, String queue, AssignmentMethod method, ConversationPolicies policies,
-            Dispositions dispositions, List<FieldDefinition> fields, Optional<String> surveyBotFlowId,
-            Optional<DeskHours> hours, Duration inactivityTimeout) {
+    public DeskSettings(
+            CampaignId campaignId,
+            String queue,
+            AssignmentMethod method,
+            ConversationPolicies policies,
+            Dispositions dispositions,
+            List<FieldDefinition> fields,
+            Optional<String> surveyBotFlowId,
+            Optional<DeskHours> hours,
+            Duration inactivityTimeout) {
         this(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId, hours, inactivityTimeout, 0);
     }
 
     /** Settings with permissive policies, no fields, no survey, always open, 30 minutes of inactivity. */
-    public static DeskSettings of(CampaignId campaignId, String queue, AssignmentMethod method, Dispositions dispositions) {
-        return new DeskSettings(campaignId, queue, method, ConversationPolicies.PERMISSIVE, dispositions, List.of(),
-                Optional.empty(), Optional.empty(), Duration.ofMinutes(30));
+    public static DeskSettings of(
+            CampaignId campaignId, String queue, AssignmentMethod method, Dispositions dispositions) {
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                ConversationPolicies.PERMISSIVE,
+                dispositions,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofMinutes(30));
     }
 
     public DeskSettings withPolicies(ConversationPolicies newPolicies) {
-        return new DeskSettings(campaignId, queue, method, newPolicies, dispositions, fields, surveyBotFlowId, hours, inactivityTimeout, version);
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                newPolicies,
+                dispositions,
+                fields,
+                surveyBotFlowId,
+                hours,
+                inactivityTimeout,
+                version);
     }
 
     public DeskSettings withFields(List<FieldDefinition> newFields) {
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, newFields, surveyBotFlowId, hours, inactivityTimeout, version);
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                policies,
+                dispositions,
+                newFields,
+                surveyBotFlowId,
+                hours,
+                inactivityTimeout,
+                version);
     }
 
     public DeskSettings withSurvey(String botFlowId) {
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, Optional.of(botFlowId), hours,
-                inactivityTimeout, version);
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                policies,
+                dispositions,
+                fields,
+                Optional.of(botFlowId),
+                hours,
+                inactivityTimeout,
+                version);
     }
 
     public DeskSettings withHours(DeskHours newHours) {
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId,
-                Optional.of(newHours), inactivityTimeout, version);
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                policies,
+                dispositions,
+                fields,
+                surveyBotFlowId,
+                Optional.of(newHours),
+                inactivityTimeout,
+                version);
     }
 
     public DeskSettings withInactivityTimeout(Duration timeout) {
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId, hours, timeout, version);
+        return new DeskSettings(
+                campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId, hours, timeout, version);
     }
 
     /** These settings at {@code storedVersion} (the stores answer what they stored this way). */
     public DeskSettings withVersion(long storedVersion) {
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, surveyBotFlowId, hours,
-                inactivityTimeout, storedVersion);
+        return new DeskSettings(
+                campaignId,
+                queue,
+                method,
+                policies,
+                dispositions,
+                fields,
+                surveyBotFlowId,
+                hours,
+                inactivityTimeout,
+                storedVersion);
     }
 
     public Optional<FieldDefinition> field(String name) {

@@ -1,6 +1,5 @@
 package io.campaignkit.desk;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects the desk to the campaign engine without changing it: it wraps the host's bot flows, so a
@@ -69,13 +69,18 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
     }
 
     /** The bot hands its conversation to the desk; its {@code reply} becomes the agents' way to the contact. */
-    public DeskConversation handOff(ConversationContext context, BotReply reply, String note, Map<String, String> fields) {
+    public DeskConversation handOff(
+            ConversationContext context, BotReply reply, String note, Map<String, String> fields) {
         Checks.nonNull(context, "context");
         Checks.nonNull(reply, "reply");
         replies.put(context.conversationId(), reply);
         try {
-            return desk().handOff(new Handoff(context.conversationId(), context.campaignId(),
-                    context.contact().phone(), note, fields));
+            return desk().handOff(new Handoff(
+                    context.conversationId(),
+                    context.campaignId(),
+                    context.contact().phone(),
+                    note,
+                    fields));
         } catch (RuntimeException refused) {
             replies.remove(context.conversationId());
             throw refused;
@@ -94,7 +99,8 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
         return new BotFlow() {
             @Override
             public void onInboundMessage(ConversationContext context, ReceivedMessage message, BotReply reply) {
-                String text = message.text().orElseGet(() -> message.content().getClass().getSimpleName());
+                String text = message.text()
+                        .orElseGet(() -> message.content().getClass().getSimpleName());
                 if (desk().onInbound(context.conversationId(), message.messageId(), text, message.receivedAt())) {
                     replies.put(context.conversationId(), reply); // the freshest handle, after a restart too
                     return;
@@ -150,8 +156,8 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
         } else if (message instanceof AgentMessage.VoiceNote voice) {
             handleOf(conversation).sendMedia(voice.content());
         } else {
-            throw new CampaignKitException(UNSUPPORTED, "the engine sends agents' texts, media and voice notes, not "
-                    + message.kind());
+            throw new CampaignKitException(
+                    UNSUPPORTED, "the engine sends agents' texts, media and voice notes, not " + message.kind());
         }
     }
 
@@ -172,13 +178,17 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
         }
         Function<String, Optional<BotReply>> engine = engineReplies;
         if (engine == null) {
-            throw new CampaignKitException(UNSUPPORTED, "conversation " + conversation.id() + " has no channel handle in"
-                    + " this process yet, and no engine is connected (EngineDeskBridge.connect) to give one; the agent"
-                    + " can answer once the contact writes again");
+            throw new CampaignKitException(
+                    UNSUPPORTED,
+                    "conversation " + conversation.id() + " has no channel handle in"
+                            + " this process yet, and no engine is connected (EngineDeskBridge.connect) to give one; the agent"
+                            + " can answer once the contact writes again");
         }
-        BotReply rebuilt = engine.apply(conversation.id()).orElseThrow(() -> new ReplyWindowClosedException(
-                ReplyWindowClosedException.CONVERSATION_CLOSED, "conversation " + conversation.id()
-                        + " is closed in the engine, or its campaign is no longer active"));
+        BotReply rebuilt = engine.apply(conversation.id())
+                .orElseThrow(() -> new ReplyWindowClosedException(
+                        ReplyWindowClosedException.CONVERSATION_CLOSED,
+                        "conversation " + conversation.id()
+                                + " is closed in the engine, or its campaign is no longer active"));
         replies.putIfAbsent(conversation.id(), rebuilt);
         return rebuilt;
     }

@@ -22,7 +22,9 @@ public record FieldDefinition(String name, FieldType type, boolean required, Lis
         Checks.nonBlank(name, "name");
         Checks.nonNull(type, "type");
         options = List.copyOf(Checks.noNulls(options, "options"));
-        Checks.require(type == FieldType.OPTION ? !options.isEmpty() : options.isEmpty(), "options",
+        Checks.require(
+                type == FieldType.OPTION ? !options.isEmpty() : options.isEmpty(),
+                "options",
                 "field " + name + ": an OPTION field has options, other types none");
     }
 
@@ -55,18 +57,23 @@ public record FieldDefinition(String name, FieldType type, boolean required, Lis
                 try {
                     return new BigDecimal(trimmed).toPlainString();
                 } catch (NumberFormatException notANumber) {
-                    throw new InvalidArgumentException(name, "field " + name + " takes a number, not '" + trimmed + "'");
+                    throw new InvalidArgumentException(
+                            name, "field " + name + " takes a number, not '" + trimmed + "'");
                 }
             }
             case DATE -> {
                 try {
                     return LocalDate.parse(trimmed).toString();
                 } catch (DateTimeParseException notADate) {
-                    throw new InvalidArgumentException(name, "field " + name + " takes a date as 2026-12-31, not '" + trimmed + "'");
+                    throw new InvalidArgumentException(
+                            name, "field " + name + " takes a date as 2026-12-31, not '" + trimmed + "'");
                 }
             }
             case OPTION -> {
-                Checks.require(options.contains(trimmed), name, "field " + name + " takes one of " + options + ", not '" + trimmed + "'");
+                Checks.require(
+                        options.contains(trimmed),
+                        name,
+                        "field " + name + " takes one of " + options + ", not '" + trimmed + "'");
                 return trimmed;
             }
             default -> {

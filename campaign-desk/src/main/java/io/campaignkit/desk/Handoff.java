@@ -14,8 +14,8 @@ import java.util.Map;
  * @param note the bot's note for the agent (may be empty)
  * @param fields dynamic fields the bot filled, by name (each checked against its definition)
  */
-public record Handoff(String conversationId, CampaignId campaignId, PhoneNumber phone, String note,
-        Map<String, String> fields) {
+public record Handoff(
+        String conversationId, CampaignId campaignId, PhoneNumber phone, String note, Map<String, String> fields) {
 
     public Handoff {
         Checks.nonBlank(conversationId, "conversationId");

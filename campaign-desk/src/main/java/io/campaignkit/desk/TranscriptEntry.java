@@ -16,8 +16,15 @@ import java.util.Optional;
  * @param text its text (a media's link and caption; a note's words)
  * @param messageId the provider's id of an inbound message: the same id is kept once
  */
-public record TranscriptEntry(String conversationId, long sequence, Instant at, Author author, Optional<String> authorId,
-        String kind, String text, Optional<String> messageId) {
+public record TranscriptEntry(
+        String conversationId,
+        long sequence,
+        Instant at,
+        Author author,
+        Optional<String> authorId,
+        String kind,
+        String text,
+        Optional<String> messageId) {
 
     public TranscriptEntry {
         Checks.nonBlank(conversationId, "conversationId");
@@ -30,7 +37,8 @@ public record TranscriptEntry(String conversationId, long sequence, Instant at, 
     }
 
     public static TranscriptEntry note(String conversationId, Instant at, String text) {
-        return new TranscriptEntry(conversationId, 0, at, Author.SYSTEM, Optional.empty(), "NOTE", text, Optional.empty());
+        return new TranscriptEntry(
+                conversationId, 0, at, Author.SYSTEM, Optional.empty(), "NOTE", text, Optional.empty());
     }
 
     public TranscriptEntry withSequence(long stored) {

@@ -65,10 +65,14 @@ public final class JdkWebhookHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            WebhookResponse response = endpoint.handle(exchange.getRequestMethod(), requestUrl(exchange),
-                    WebhookHeaders.of(exchange.getRequestHeaders()), exchange.getRequestBody());
+            WebhookResponse response = endpoint.handle(
+                    exchange.getRequestMethod(),
+                    requestUrl(exchange),
+                    WebhookHeaders.of(exchange.getRequestHeaders()),
+                    exchange.getRequestBody());
             byte[] body = response.bodyBytes();
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            response.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {

@@ -212,7 +212,8 @@ public final class WebhookEndpoint {
          */
         public Builder route(String channelId, Set<String> methods) {
             if (channelId == null || channelId.isBlank() || channelId.contains("/")) {
-                throw new IllegalArgumentException("channelId must be a channel id without '/', was '" + channelId + "'");
+                throw new IllegalArgumentException(
+                        "channelId must be a channel id without '/', was '" + channelId + "'");
             }
             if (methods == null || methods.isEmpty()) {
                 throw new IllegalArgumentException("methods of route '" + channelId + "' must not be empty");

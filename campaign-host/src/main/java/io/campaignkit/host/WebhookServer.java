@@ -33,7 +33,8 @@ public final class WebhookServer implements AutoCloseable {
     private final Optional<URI> publicUrl;
     private final WebhookEndpoint endpoint;
 
-    private WebhookServer(HttpServer server, ExecutorService executor, Optional<URI> publicUrl, WebhookEndpoint endpoint) {
+    private WebhookServer(
+            HttpServer server, ExecutorService executor, Optional<URI> publicUrl, WebhookEndpoint endpoint) {
         this.server = server;
         this.executor = executor;
         this.publicUrl = publicUrl;
@@ -50,7 +51,8 @@ public final class WebhookServer implements AutoCloseable {
      * @return the running server
      * @throws UncheckedIOException when the port cannot be bound (in use, not allowed), naming it
      */
-    public static WebhookServer start(InetAddress address, int port, Optional<URI> publicUrl, WebhookEndpoint endpoint) {
+    public static WebhookServer start(
+            InetAddress address, int port, Optional<URI> publicUrl, WebhookEndpoint endpoint) {
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(endpoint, "endpoint");
         HttpServer server;

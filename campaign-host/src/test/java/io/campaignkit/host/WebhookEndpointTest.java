@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 class WebhookEndpointTest {
 
     private final WebhookEndpoint endpoint = WebhookEndpoint.custom((channel, request) -> {
-        if (channel.equals("boom")) {
-            throw new IllegalStateException("handler bug");
-        }
-        return WebhookResult.ok(WebhookResult.TEXT_PLAIN, channel + ":" + request.bodyAsString(), List.of());
-    }).route("twilio", Set.of("post")).route("boom").build();
+                if (channel.equals("boom")) {
+                    throw new IllegalStateException("handler bug");
+                }
+                return WebhookResult.ok(WebhookResult.TEXT_PLAIN, channel + ":" + request.bodyAsString(), List.of());
+            })
+            .route("twilio", Set.of("post"))
+            .route("boom")
+            .build();
 
     @Test
     void theChannelIsTheSegmentAfterTheLastWebhooksPrefix() {
@@ -31,8 +34,11 @@ class WebhookEndpointTest {
 
     @Test
     void aRoutedCallReachesTheHandlerWithItsChannelAndIsCounted() {
-        WebhookResponse response = endpoint.handle("POST", URI.create("https://h.example/app/webhooks/twilio?x=1"),
-                WebhookHeaders.none(), "a=1".getBytes(StandardCharsets.UTF_8));
+        WebhookResponse response = endpoint.handle(
+                "POST",
+                URI.create("https://h.example/app/webhooks/twilio?x=1"),
+                WebhookHeaders.none(),
+                "a=1".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("twilio:a=1");
@@ -41,10 +47,10 @@ class WebhookEndpointTest {
 
     @Test
     void aWrongMethodSaysWhichAreAllowedAndAFailingHandlerIs500() {
-        WebhookResponse get = endpoint.handle("GET", URI.create("https://h.example/webhooks/twilio"),
-                WebhookHeaders.none(), new byte[0]);
-        WebhookResponse failed = endpoint.handle("POST", URI.create("https://h.example/webhooks/boom"),
-                WebhookHeaders.none(), new byte[0]);
+        WebhookResponse get = endpoint.handle(
+                "GET", URI.create("https://h.example/webhooks/twilio"), WebhookHeaders.none(), new byte[0]);
+        WebhookResponse failed = endpoint.handle(
+                "POST", URI.create("https://h.example/webhooks/boom"), WebhookHeaders.none(), new byte[0]);
 
         assertThat(get.status()).isEqualTo(405);
         assertThat(get.headers()).containsEntry("Allow", "POST");
@@ -54,9 +60,11 @@ class WebhookEndpointTest {
 
     @Test
     void anEndpointWithoutRoutesIsRefusedNamingWhatToDo() {
-        assertThatThrownBy(() -> WebhookEndpoint.custom((c, r) -> WebhookResult.ok(List.of())).build())
+        assertThatThrownBy(() -> WebhookEndpoint.custom((c, r) -> WebhookResult.ok(List.of()))
+                        .build())
                 .hasMessageContaining("route(channelId)");
-        assertThatThrownBy(() -> WebhookEndpoint.custom((c, r) -> WebhookResult.ok(List.of())).route("a/b"))
+        assertThatThrownBy(() -> WebhookEndpoint.custom((c, r) -> WebhookResult.ok(List.of()))
+                        .route("a/b"))
                 .hasMessageContaining("'a/b'");
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class WebhookServerTest {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     private WebhookServer server;
 
@@ -36,8 +37,9 @@ class WebhookServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ok");
-        assertThat(received.take()).isEqualTo("twilio POST http://127.0.0.1:" + server.port()
-                + "/webhooks/twilio?ckCorrelationId=c%3A1 a=1&b=2");
+        assertThat(received.take())
+                .isEqualTo("twilio POST http://127.0.0.1:" + server.port()
+                        + "/webhooks/twilio?ckCorrelationId=c%3A1 a=1&b=2");
         assertThat(server.acceptedCount()).isEqualTo(1);
     }
 
@@ -47,7 +49,8 @@ class WebhookServerTest {
 
         post("/webhooks/whatsapp-cloud", "{}");
 
-        assertThat(received.take()).startsWith("whatsapp-cloud POST https://abc.tunnel.example/prefix/webhooks/whatsapp-cloud ");
+        assertThat(received.take())
+                .startsWith("whatsapp-cloud POST https://abc.tunnel.example/prefix/webhooks/whatsapp-cloud ");
         assertThat(server.urlFor("twilio")).hasToString("https://abc.tunnel.example/prefix/webhooks/twilio");
     }
 
@@ -63,8 +66,11 @@ class WebhookServerTest {
     void metasSubscriptionCheckIsAGet() throws Exception {
         server = start(Optional.empty());
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/webhooks/whatsapp-cloud?hub.mode=subscribe"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(url("/webhooks/whatsapp-cloud?hub.mode=subscribe"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(received.take()).startsWith("whatsapp-cloud GET ");
@@ -76,11 +82,12 @@ class WebhookServerTest {
 
         assertThat(post("/webhooks/pigeon", "x").statusCode()).isEqualTo(404);
         assertThat(post("/other", "x").statusCode()).isEqualTo(404);
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(url("/webhooks/twilio")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(
+                HttpRequest.newBuilder(url("/webhooks/twilio")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).contains("POST");
-        assertThat(post("/webhooks/simulated", "x".repeat(WebhookEndpoint.MAX_BODY_BYTES + 1)).statusCode())
+        assertThat(post("/webhooks/simulated", "x".repeat(WebhookEndpoint.MAX_BODY_BYTES + 1))
+                        .statusCode())
                 .isEqualTo(413);
         assertThat(received).isEmpty();
         assertThat(server.acceptedCount()).isZero();
@@ -88,7 +95,10 @@ class WebhookServerTest {
 
     @Test
     void aRefusedWebhookIsAnsweredAsTheAdapterSaysAndNotCounted() throws Exception {
-        server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
+        server = WebhookServer.start(
+                InetAddress.getLoopbackAddress(),
+                0,
+                Optional.empty(),
                 routes(WebhookEndpoint.custom((channel, request) -> WebhookResult.unauthorized("bad signature"))));
 
         HttpResponse<String> response = post("/webhooks/twilio", "x");
@@ -101,20 +111,31 @@ class WebhookServerTest {
     void aPortInUseNamesThePort() {
         server = start(Optional.empty());
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookServer.start(InetAddress.getLoopbackAddress(),
-                server.port(), Optional.empty(), routes(WebhookEndpoint.custom((channel, request) -> WebhookResult.ok(List.of())))))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("port " + server.port());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookServer.start(
+                        InetAddress.getLoopbackAddress(),
+                        server.port(),
+                        Optional.empty(),
+                        routes(WebhookEndpoint.custom((channel, request) -> WebhookResult.ok(List.of())))))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("port " + server.port());
     }
 
     @Test
     void everyRequestIsStampedWithItsArrivalOnce() throws Exception {
-        java.util.concurrent.LinkedBlockingQueue<WebhookRequest> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.LinkedBlockingQueue<WebhookRequest> requests =
+                new java.util.concurrent.LinkedBlockingQueue<>();
         java.time.Instant arrival = java.time.Instant.parse("2026-12-15T10:00:00Z");
-        server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
+        server = WebhookServer.start(
+                InetAddress.getLoopbackAddress(),
+                0,
+                Optional.empty(),
                 WebhookEndpoint.custom((channel, request) -> {
-                    requests.add(request);
-                    return WebhookResult.ok(List.of());
-                }).route("twilio").clock(java.time.Clock.fixed(arrival, java.time.ZoneOffset.UTC)).build());
+                            requests.add(request);
+                            return WebhookResult.ok(List.of());
+                        })
+                        .route("twilio")
+                        .clock(java.time.Clock.fixed(arrival, java.time.ZoneOffset.UTC))
+                        .build());
 
         post("/webhooks/twilio", "a=1");
 
@@ -122,8 +143,8 @@ class WebhookServerTest {
     }
 
     private WebhookServer start(Optional<URI> publicUrl) {
-        return WebhookServer.start(InetAddress.getLoopbackAddress(), 0, publicUrl,
-                routes(WebhookEndpoint.custom((channel, request) -> {
+        return WebhookServer.start(
+                InetAddress.getLoopbackAddress(), 0, publicUrl, routes(WebhookEndpoint.custom((channel, request) -> {
                     received.add(describe(channel, request));
                     return WebhookResult.ok(WebhookResult.TEXT_PLAIN, "ok", List.of());
                 })));
@@ -131,8 +152,10 @@ class WebhookServerTest {
 
     /** The CLI's routes: WhatsApp's subscription check is a GET, the others POST only. */
     private static WebhookEndpoint routes(WebhookEndpoint.Builder builder) {
-        return builder.route("whatsapp-cloud").route("twilio", java.util.Set.of("POST"))
-                .route("simulated", java.util.Set.of("POST")).build();
+        return builder.route("whatsapp-cloud")
+                .route("twilio", java.util.Set.of("POST"))
+                .route("simulated", java.util.Set.of("POST"))
+                .build();
     }
 
     private static String describe(String channel, WebhookRequest request) {
@@ -140,7 +163,10 @@ class WebhookServerTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(url(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,8 +1,8 @@
 package io.campaignkit.importer;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An audience file that could not be read to the end: unreadable, of an unsupported format,

@@ -1,6 +1,5 @@
 package io.campaignkit.importer;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomDataSchema;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an audience file (TSV, CSV, XLSX or XLS) and validates every row against a campaign's
@@ -85,8 +85,8 @@ public final class AudienceImporter {
         Arguments.requireNonNull(file, "file");
         Arguments.requireNonNull(onContact, "onContact");
         if (!Files.isRegularFile(file)) {
-            throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE,
-                    "'" + file + "' is not a file that can be read");
+            throw new AudienceImportException(
+                    AudienceImportException.UNREADABLE_FILE, "'" + file + "' is not a file that can be read");
         }
         return new ImportPipeline(settings).run(file, onContact);
     }
@@ -141,7 +141,9 @@ public final class AudienceImporter {
 
         /** The sheet of a workbook to read, by name (ignoring case); by default the first visible one. */
         public Builder sheet(@Nullable String sheetName) {
-            this.sheetName = sheetName == null ? null : Arguments.requireNonBlank(sheetName, "sheetName").strip();
+            this.sheetName = sheetName == null
+                    ? null
+                    : Arguments.requireNonBlank(sheetName, "sheetName").strip();
             return this;
         }
 
@@ -168,7 +170,9 @@ public final class AudienceImporter {
          * first column, headed {@code CONTACT}.
          */
         public Builder contactColumn(@Nullable String header) {
-            this.contactColumn = header == null ? null : Arguments.requireNonBlank(header, "contactColumn").strip();
+            this.contactColumn = header == null
+                    ? null
+                    : Arguments.requireNonBlank(header, "contactColumn").strip();
             return this;
         }
 
@@ -195,22 +199,38 @@ public final class AudienceImporter {
          * the phone number. The schema must have the field; null (the default) checks no field.
          */
         public Builder zoneField(@Nullable String zoneField) {
-            this.zoneField = zoneField == null ? null : Arguments.requireNonBlank(zoneField, "zoneField").strip();
+            this.zoneField = zoneField == null
+                    ? null
+                    : Arguments.requireNonBlank(zoneField, "zoneField").strip();
             return this;
         }
 
         /** @throws InvalidArgumentException when the {@link #zoneField} is not a field of the schema */
         public AudienceImporter build() {
-            Arguments.require(zoneField == null || schema.contains(zoneField), "zoneField", "zoneField '" + zoneField
-                    + "' is not a field of the schema " + schema.fields().stream().map(f -> f.id()).toList());
-            return new AudienceImporter(new ImportSettings(schema, defaultRegion, policy, maxErrors, sheetName,
-                    limits, parallelism, contactColumn, notMobile, encoding, zoneField));
+            Arguments.require(
+                    zoneField == null || schema.contains(zoneField),
+                    "zoneField",
+                    "zoneField '" + zoneField + "' is not a field of the schema "
+                            + schema.fields().stream().map(f -> f.id()).toList());
+            return new AudienceImporter(new ImportSettings(
+                    schema,
+                    defaultRegion,
+                    policy,
+                    maxErrors,
+                    sheetName,
+                    limits,
+                    parallelism,
+                    contactColumn,
+                    notMobile,
+                    encoding,
+                    zoneField));
         }
 
         private static void requireKnownRegion(String region) {
             if (!PhoneNumber.isSupportedRegion(region)) {
-                throw new InvalidArgumentException("defaultRegion", "defaultRegion '" + region
-                        + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
+                throw new InvalidArgumentException(
+                        "defaultRegion",
+                        "defaultRegion '" + region + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.campaignkit.importer;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in an audience file, located as a spreadsheet shows it.
@@ -15,7 +15,8 @@ import io.campaignkit.core.internal.Arguments;
  * @param message what is wrong, for a person, starting with the cell reference ({@code B5: …})
  *     where there is one
  */
-public record ImportError(int row, String column, String code, @Nullable String reason, String message) {
+public record ImportError(
+        int row, String column, String code, @Nullable String reason, String message) {
 
     // File-level codes: the header, or the file as a whole.
     public static final String MISSING_CONTACT_COLUMN = "MISSING_CONTACT_COLUMN";

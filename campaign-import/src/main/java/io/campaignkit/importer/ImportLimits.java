@@ -20,13 +20,20 @@ import io.campaignkit.core.internal.Arguments;
  * @param inflationGraceBytes parts up to this size are not checked for their ratio (small XML
  *     parts such as styles legitimately compress very well)
  */
-public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries, long maxEntryBytes,
-        long maxTotalBytes, int maxInflationRatio, long inflationGraceBytes) {
+public record ImportLimits(
+        long maxRows,
+        int maxRowChars,
+        int maxArchiveEntries,
+        long maxEntryBytes,
+        long maxTotalBytes,
+        int maxInflationRatio,
+        long inflationGraceBytes) {
 
     public static final long DEFAULT_MAX_ROWS = 5_000_000;
     public static final int DEFAULT_MAX_ROW_CHARS = 64 * 1024;
     /** As Apache POI's own default (1,000). */
     public static final int DEFAULT_MAX_ARCHIVE_ENTRIES = 1_000;
+
     public static final long DEFAULT_MAX_ENTRY_BYTES = 2L * 1024 * 1024 * 1024;
     public static final long DEFAULT_MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
     /** 100 to 1, as Apache POI's own default minimum inflate ratio (0.01). */
@@ -43,7 +50,9 @@ public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries,
         Arguments.requirePositive(maxEntryBytes, "maxEntryBytes");
         Arguments.requirePositive(maxTotalBytes, "maxTotalBytes");
         Arguments.requirePositive(maxInflationRatio, "maxInflationRatio");
-        Arguments.require(inflationGraceBytes >= 0, "inflationGraceBytes",
+        Arguments.require(
+                inflationGraceBytes >= 0,
+                "inflationGraceBytes",
                 "inflationGraceBytes must not be negative, was " + inflationGraceBytes);
     }
 
@@ -57,8 +66,13 @@ public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries,
 
     /** A builder starting from these limits. */
     public Builder toBuilder() {
-        return new Builder().maxRows(maxRows).maxRowChars(maxRowChars).maxArchiveEntries(maxArchiveEntries)
-                .maxEntryBytes(maxEntryBytes).maxTotalBytes(maxTotalBytes).maxInflationRatio(maxInflationRatio)
+        return new Builder()
+                .maxRows(maxRows)
+                .maxRowChars(maxRowChars)
+                .maxArchiveEntries(maxArchiveEntries)
+                .maxEntryBytes(maxEntryBytes)
+                .maxTotalBytes(maxTotalBytes)
+                .maxInflationRatio(maxInflationRatio)
                 .inflationGraceBytes(inflationGraceBytes);
     }
 
@@ -110,8 +124,14 @@ public record ImportLimits(long maxRows, int maxRowChars, int maxArchiveEntries,
         }
 
         public ImportLimits build() {
-            return new ImportLimits(maxRows, maxRowChars, maxArchiveEntries, maxEntryBytes, maxTotalBytes,
-                    maxInflationRatio, inflationGraceBytes);
+            return new ImportLimits(
+                    maxRows,
+                    maxRowChars,
+                    maxArchiveEntries,
+                    maxEntryBytes,
+                    maxTotalBytes,
+                    maxInflationRatio,
+                    inflationGraceBytes);
         }
     }
 }

@@ -25,9 +25,19 @@ import java.util.Optional;
  * @param encoding the text encoding a TSV or CSV file was read in ({@code UTF-8}, {@code windows-1252}…),
  *     detected or given; null for workbooks
  */
-public record ImportReport(ImportFormat format, ImportPolicy policy, boolean headerValid, long rows, long valid,
-        long invalid, long errorCount, List<ImportError> errors, long warningCount, List<ImportError> warnings,
-        String sheet, String encoding) {
+public record ImportReport(
+        ImportFormat format,
+        ImportPolicy policy,
+        boolean headerValid,
+        long rows,
+        long valid,
+        long invalid,
+        long errorCount,
+        List<ImportError> errors,
+        long warningCount,
+        List<ImportError> warnings,
+        String sheet,
+        String encoding) {
 
     public ImportReport {
         Arguments.requireNonNull(format, "format");

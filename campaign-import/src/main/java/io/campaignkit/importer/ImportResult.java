@@ -34,9 +34,11 @@ public final class ImportResult {
      */
     public List<ImportedContact> contacts() {
         if (!accepted()) {
-            throw new IllegalStateException("the import refused the file (" + (report.headerValid()
-                    ? report.invalid() + " invalid rows under the " + report.policy() + " policy"
-                    : "its header is invalid") + "), so it has no audience: check accepted() and report().errors()"
+            throw new IllegalStateException("the import refused the file ("
+                    + (report.headerValid()
+                            ? report.invalid() + " invalid rows under the " + report.policy() + " policy"
+                            : "its header is invalid")
+                    + "), so it has no audience: check accepted() and report().errors()"
                     + " first, or take validRowsEvenIfRefused()");
         }
         return validRows;

@@ -19,12 +19,15 @@ class CountryTimeZonesTest {
     @Test
     void aCountryWithSeveralZonesGivesThemAllSorted() {
         assertThat(zones.zonesOf(PhoneNumber.parse("+34911234567")))
-                .contains(ZoneId.of("Europe/Madrid"), ZoneId.of("Atlantic/Canary")).isSortedAccordingTo(
-                        (a, b) -> a.getId().compareTo(b.getId()));
+                .contains(ZoneId.of("Europe/Madrid"), ZoneId.of("Atlantic/Canary"))
+                .isSortedAccordingTo((a, b) -> a.getId().compareTo(b.getId()));
         assertThat(zones.zonesOf(PhoneNumber.parse("+525510000001")))
                 .contains(ZoneId.of("America/Mexico_City"), ZoneId.of("America/Tijuana"), ZoneId.of("America/Cancun"));
         assertThat(zones.zonesOf(PhoneNumber.parse("+12125550123")))
-                .contains(ZoneId.of("America/New_York"), ZoneId.of("America/Chicago"), ZoneId.of("America/Los_Angeles"),
+                .contains(
+                        ZoneId.of("America/New_York"),
+                        ZoneId.of("America/Chicago"),
+                        ZoneId.of("America/Los_Angeles"),
                         ZoneId.of("Pacific/Honolulu"))
                 .doesNotHaveDuplicates();
     }

@@ -82,8 +82,14 @@ final class Fixtures {
     }
 
     /** Writes several sheets: names and rows in pairs. */
-    static Path workbook(Workbook workbook, Path file, String firstName, List<List<Object>> first, String secondName,
-            List<List<Object>> second) throws IOException {
+    static Path workbook(
+            Workbook workbook,
+            Path file,
+            String firstName,
+            List<List<Object>> first,
+            String secondName,
+            List<List<Object>> second)
+            throws IOException {
         try (workbook) {
             fill(workbook, firstName, false, first);
             fill(workbook, secondName, false, second);

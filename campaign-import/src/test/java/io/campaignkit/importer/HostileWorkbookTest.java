@@ -29,10 +29,12 @@ class HostileWorkbookTest {
     @TempDir
     Path dir;
 
-    private final AudienceImporter importer = AudienceImporter.builder().schema(TextImportTest.SCHEMA).build();
+    private final AudienceImporter importer =
+            AudienceImporter.builder().schema(TextImportTest.SCHEMA).build();
 
     private Path validWorkbook() throws IOException {
-        return Fixtures.xlsx(dir, "valid.xlsx", List.of(HEADER, Arrays.asList("+525500998877", "Carlos", 1, "2016-12-25")));
+        return Fixtures.xlsx(
+                dir, "valid.xlsx", List.of(HEADER, Arrays.asList("+525500998877", "Carlos", 1, "2016-12-25")));
     }
 
     /** Copies a workbook's entries into a new archive, plus extra entries. */
@@ -73,16 +75,24 @@ class HostileWorkbookTest {
     @Test
     void partsOverTheSizeOrCountLimitsAreRefused() throws Exception {
         Path workbook = validWorkbook();
-        AudienceImporter smallParts = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.custom().maxEntryBytes(500).build()).build();
-        AudienceImporter fewParts = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.custom().maxArchiveEntries(3).build()).build();
-        AudienceImporter smallTotal = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.custom().maxTotalBytes(2000).build()).build();
+        AudienceImporter smallParts = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .limits(ImportLimits.custom().maxEntryBytes(500).build())
+                .build();
+        AudienceImporter fewParts = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .limits(ImportLimits.custom().maxArchiveEntries(3).build())
+                .build();
+        AudienceImporter smallTotal = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .limits(ImportLimits.custom().maxTotalBytes(2000).build())
+                .build();
 
         for (AudienceImporter limited : List.of(smallParts, fewParts, smallTotal)) {
-            assertThatThrownBy(() -> limited.importFile(workbook)).isInstanceOfSatisfying(AudienceImportException.class,
-                    e -> assertThat(e.code()).isEqualTo(AudienceImportException.FILE_TOO_LARGE));
+            assertThatThrownBy(() -> limited.importFile(workbook))
+                    .isInstanceOfSatisfying(
+                            AudienceImportException.class,
+                            e -> assertThat(e.code()).isEqualTo(AudienceImportException.FILE_TOO_LARGE));
         }
         assertThat(importer.importFile(workbook).valid()).isEqualTo(1);
     }
@@ -110,14 +120,19 @@ class HostileWorkbookTest {
         Path encrypted = ole2(dir.resolve("secret.xlsx"), "EncryptionInfo");
         Path word = ole2(dir.resolve("letter.doc"), "WordDocument");
 
-        assertThatThrownBy(() -> importer.importFile(encrypted)).isInstanceOfSatisfying(AudienceImportException.class,
-                e -> assertThat(e.code()).isEqualTo(AudienceImportException.UNREADABLE_FILE));
-        assertThatThrownBy(() -> importer.importFile(word)).isInstanceOfSatisfying(AudienceImportException.class,
-                e -> assertThat(e.code()).isEqualTo(AudienceImportException.UNSUPPORTED_FORMAT));
+        assertThatThrownBy(() -> importer.importFile(encrypted))
+                .isInstanceOfSatisfying(
+                        AudienceImportException.class,
+                        e -> assertThat(e.code()).isEqualTo(AudienceImportException.UNREADABLE_FILE));
+        assertThatThrownBy(() -> importer.importFile(word))
+                .isInstanceOfSatisfying(
+                        AudienceImportException.class,
+                        e -> assertThat(e.code()).isEqualTo(AudienceImportException.UNSUPPORTED_FORMAT));
     }
 
     private static Path ole2(Path file, String entry) throws IOException {
-        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+        try (POIFSFileSystem fs = new POIFSFileSystem();
+                OutputStream out = Files.newOutputStream(file)) {
             fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), entry);
             fs.writeFilesystem(out);
         }
@@ -129,7 +144,11 @@ class HostileWorkbookTest {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (int i = 0; i < 3000; i++) {
-            rows.add(Arrays.asList(String.format("+5255%08d", i), "Nombre único número " + i + " ñ" + "x".repeat(20), i, "2016-12-25"));
+            rows.add(Arrays.asList(
+                    String.format("+5255%08d", i),
+                    "Nombre único número " + i + " ñ" + "x".repeat(20),
+                    i,
+                    "2016-12-25"));
         }
         Path file = Fixtures.xlsx(dir, "many.xlsx", rows);
 
@@ -137,17 +156,24 @@ class HostileWorkbookTest {
 
         assertThat(result.valid()).isEqualTo(3000);
         for (int i = 0; i < 3000; i += 487) {
-            assertThat(result.contacts().get(i).data().normalized("NOMBRE")).contains("Nombre único número " + i + " ñ" + "x".repeat(20));
+            assertThat(result.contacts().get(i).data().normalized("NOMBRE"))
+                    .contains("Nombre único número " + i + " ñ" + "x".repeat(20));
         }
     }
 
     @Test
     void theTemporarySharedStringsFileIsDeletedAfterEveryImport() throws Exception {
         Path good = validWorkbook();
-        Path bad = Fixtures.xlsx(dir, "bad.xlsx", List.of(List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
-                Arrays.asList("+525500998877", "x".repeat(3000), 1, "2016-12-25")));
-        AudienceImporter limited = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .limits(ImportLimits.custom().maxRowChars(1000).build()).build();
+        Path bad = Fixtures.xlsx(
+                dir,
+                "bad.xlsx",
+                List.of(
+                        List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
+                        Arrays.asList("+525500998877", "x".repeat(3000), 1, "2016-12-25")));
+        AudienceImporter limited = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .limits(ImportLimits.custom().maxRowChars(1000).build())
+                .build();
         long before = temporarySharedStringFiles();
 
         importer.importFile(good);
@@ -158,7 +184,8 @@ class HostileWorkbookTest {
 
     private static long temporarySharedStringFiles() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(path -> path.getFileName().toString().startsWith("campaignkit-sst-")).count();
+            return files.filter(path -> path.getFileName().toString().startsWith("campaignkit-sst-"))
+                    .count();
         }
     }
 
@@ -166,8 +193,11 @@ class HostileWorkbookTest {
     void readsStreamingWrittenWorkbooksWithInlineStrings() throws Exception {
         Path file = dir.resolve("streamed.xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(10)) {
-            Fixtures.fill(workbook, "Contacts", false, List.of(HEADER,
-                    Arrays.asList(525500998877d, "Carlos", 1200.5, "2016-12-25")));
+            Fixtures.fill(
+                    workbook,
+                    "Contacts",
+                    false,
+                    List.of(HEADER, Arrays.asList(525500998877d, "Carlos", 1200.5, "2016-12-25")));
             Fixtures.save(workbook, file);
         }
 

@@ -12,8 +12,10 @@ public final class LowMemoryImportMain {
     private LowMemoryImportMain() {}
 
     public static void main(String[] args) {
-        AudienceImporter importer = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-                .policy(ImportPolicy.LENIENT).build();
+        AudienceImporter importer = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .policy(ImportPolicy.LENIENT)
+                .build();
         for (String file : args) {
             AtomicLong handedOver = new AtomicLong();
             ImportReport report = importer.importFile(Path.of(file), contact -> handedOver.incrementAndGet());

@@ -13,8 +13,11 @@ class PoiLoggingTest {
 
     @Test
     void poisLog4jApiCallsGoToSlf4j() {
-        assertThat(LogManager.getFactory().getClass().getName()).isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
-        assertThat(LogManager.getLogger("org.apache.poi.xssf.usermodel.XSSFWorkbook").getClass().getName())
+        assertThat(LogManager.getFactory().getClass().getName())
+                .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
+        assertThat(LogManager.getLogger("org.apache.poi.xssf.usermodel.XSSFWorkbook")
+                        .getClass()
+                        .getName())
                 .startsWith("org.apache.logging.slf4j.");
     }
 }

@@ -18,7 +18,8 @@ class RealPoiCorpusTest {
     private final AudienceImporter importer = AudienceImporter.builder().build();
 
     private static Path corpus(String name) throws URISyntaxException {
-        return Path.of(RealPoiCorpusTest.class.getResource("/poi-test-data/" + name).toURI());
+        return Path.of(
+                RealPoiCorpusTest.class.getResource("/poi-test-data/" + name).toURI());
     }
 
     @ParameterizedTest
@@ -27,14 +28,19 @@ class RealPoiCorpusTest {
         "SimpleStrict.xlsx, UNSUPPORTED_FORMAT, Strict Open XML Spreadsheet, which is not supported",
         "password.xls, UNREADABLE_FILE, password-protected",
         "xor-encryption-abc.xls, UNREADABLE_FILE, password-protected",
-        "protected_passtika.xlsx, UNREADABLE_FILE, password-protected"})
+        "protected_passtika.xlsx, UNREADABLE_FILE, password-protected"
+    })
     void eachRefusalSaysWhatTheFileIsAndWhatToDo(String file, String code, String says) throws Exception {
         Path path = corpus(file);
 
         assertThatThrownBy(() -> importer.importFile(path)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
-            assertThat(e.getMessage()).contains(says).containsAnyOf("save it as", "remove the password")
-                    .doesNotContain("damaged").doesNotContain("Exception").doesNotContain("bug");
+            assertThat(e.getMessage())
+                    .contains(says)
+                    .containsAnyOf("save it as", "remove the password")
+                    .doesNotContain("damaged")
+                    .doesNotContain("Exception")
+                    .doesNotContain("bug");
         });
     }
 
@@ -46,8 +52,9 @@ class RealPoiCorpusTest {
 
         assertThatThrownBy(() -> importer.importFile(path)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(AudienceImportException.EMPTY_FILE);
-            assertThat(e.errors()).singleElement().satisfies(error ->
-                    assertThat(error.message()).contains("found 'Sheet2A1'"));
+            assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.message()).contains("found 'Sheet2A1'"));
         });
     }
 }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +40,8 @@ class SmallHeapImportTest {
         List<String> output = runChild("-Xmx32m", tsv.toString(), xlsx.toString());
 
         long invalid = ROWS / INVALID_EVERY;
-        String counts = " rows=" + ROWS + " valid=" + (ROWS - invalid) + " invalid=" + invalid
-                + " handedOver=" + (ROWS - invalid);
+        String counts = " rows=" + ROWS + " valid=" + (ROWS - invalid) + " invalid=" + invalid + " handedOver="
+                + (ROWS - invalid);
         assertThat(output).anySatisfy(line -> assertThat(line).startsWith("tsv" + counts));
         assertThat(output).anySatisfy(line -> assertThat(line).startsWith("xlsx" + counts));
     }
@@ -114,12 +114,17 @@ class SmallHeapImportTest {
 
     private static List<String> runChild(String heap, String... files) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
                 LowMemoryImportMain.class.getName()));
         command.addAll(List.of(files));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as("child output: %s", lines).isZero();
         return lines;

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Text files in the single-byte encodings Excel and older systems save in (issue 14, item 10). */
 class TextEncodingTest {
 
-    private static final String SPANISH = "CONTACT;NOMBRE;MONTO;FECHA\r\n"
-            + "+525500998877;José Ñúñez “el Güero” – pagó 5 €;1480.5;2016-12-25\r\n";
+    private static final String SPANISH =
+            "CONTACT;NOMBRE;MONTO;FECHA\r\n" + "+525500998877;José Ñúñez “el Güero” – pagó 5 €;1480.5;2016-12-25\r\n";
 
     @TempDir
     Path dir;
 
-    private final AudienceImporter importer = AudienceImporter.builder().schema(TextImportTest.SCHEMA).build();
+    private final AudienceImporter importer =
+            AudienceImporter.builder().schema(TextImportTest.SCHEMA).build();
 
     @Test
     void excelsCsvOnSpanishWindowsIsReadAsWindows1252AndTheReportSaysSo() throws Exception {
@@ -32,8 +33,12 @@ class TextEncodingTest {
 
     @Test
     void latin1TextWithoutWindowsCharactersIsReadToo() throws Exception {
-        Path file = Fixtures.text(dir, "contactos.csv", "CONTACT;NOMBRE;MONTO;FECHA\n+525500998877;Peña Ibáñez;1;2016-12-25\n",
-                StandardCharsets.ISO_8859_1, false);
+        Path file = Fixtures.text(
+                dir,
+                "contactos.csv",
+                "CONTACT;NOMBRE;MONTO;FECHA\n+525500998877;Peña Ibáñez;1;2016-12-25\n",
+                StandardCharsets.ISO_8859_1,
+                false);
 
         ImportResult result = importer.importFile(file);
 
@@ -42,8 +47,12 @@ class TextEncodingTest {
 
     @Test
     void latin9TextWithItsEuroSignIsReadAsIso885915() throws Exception {
-        Path file = Fixtures.text(dir, "contactos.csv", "CONTACT;NOMBRE;MONTO;FECHA\n+525500998877;Peña 5 €;1;2016-12-25\n",
-                Charset.forName("ISO-8859-15"), false);
+        Path file = Fixtures.text(
+                dir,
+                "contactos.csv",
+                "CONTACT;NOMBRE;MONTO;FECHA\n+525500998877;Peña 5 €;1;2016-12-25\n",
+                Charset.forName("ISO-8859-15"),
+                false);
 
         ImportResult result = importer.importFile(file);
 
@@ -65,10 +74,13 @@ class TextEncodingTest {
     void theHostsEncodingOverridesDetection() throws Exception {
         // MacRoman bytes decode without error as Windows-1252, wrongly: the host knows better
         Charset macRoman = Charset.forName("x-MacRoman");
-        Path file = Fixtures.text(dir, "contactos.csv", SPANISH.replace("“el Güero” – ", "").replace(" €", ""),
-                macRoman, false);
+        Path file = Fixtures.text(
+                dir, "contactos.csv", SPANISH.replace("“el Güero” – ", "").replace(" €", ""), macRoman, false);
 
-        ImportResult result = AudienceImporter.builder().schema(TextImportTest.SCHEMA).encoding(macRoman).build()
+        ImportResult result = AudienceImporter.builder()
+                .schema(TextImportTest.SCHEMA)
+                .encoding(macRoman)
+                .build()
                 .importFile(file);
 
         assertThat(result.report().encoding()).isEqualTo("x-MacRoman");
@@ -77,10 +89,11 @@ class TextEncodingTest {
 
     @Test
     void workbooksHaveNoEncodingButASheet() throws Exception {
-        Path file = Fixtures.xlsx(dir, "c.xlsx", java.util.List.of(java.util.List.of("CONTACT"),
-                java.util.List.of("+525500998877")));
+        Path file = Fixtures.xlsx(
+                dir, "c.xlsx", java.util.List.of(java.util.List.of("CONTACT"), java.util.List.of("+525500998877")));
 
-        ImportReport report = AudienceImporter.builder().build().importFile(file).report();
+        ImportReport report =
+                AudienceImporter.builder().build().importFile(file).report();
 
         assertThat(report.encoding()).isNull();
         assertThat(report.sheet()).isEqualTo("Contacts");

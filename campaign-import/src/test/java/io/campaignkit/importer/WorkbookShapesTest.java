@@ -41,8 +41,10 @@ class WorkbookShapesTest {
     @TempDir
     Path dir;
 
-    private final AudienceImporter importer = AudienceImporter.builder().schema(TextImportTest.SCHEMA)
-            .policy(ImportPolicy.LENIENT).build();
+    private final AudienceImporter importer = AudienceImporter.builder()
+            .schema(TextImportTest.SCHEMA)
+            .policy(ImportPolicy.LENIENT)
+            .build();
 
     private static Workbook newWorkbook(String format) {
         return format.equals("xlsx") ? new XSSFWorkbook() : new HSSFWorkbook();
@@ -55,9 +57,13 @@ class WorkbookShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void readsTheFirstVisibleSheetAndSaysWhichByDefault(String format) throws Exception {
-        Path file = Fixtures.workbook(newWorkbook(format), dir.resolve("hidden." + format),
-                "Instrucciones", List.of(List.of("Llene la hoja Contactos")),
-                "Contactos", List.of(HEADER, row("+525500998877", "Carlos", 1, "2016-12-25")));
+        Path file = Fixtures.workbook(
+                newWorkbook(format),
+                dir.resolve("hidden." + format),
+                "Instrucciones",
+                List.of(List.of("Llene la hoja Contactos")),
+                "Contactos",
+                List.of(HEADER, row("+525500998877", "Carlos", 1, "2016-12-25")));
         hideFirstSheet(file);
 
         ImportResult result = importer.importFile(file);
@@ -71,10 +77,18 @@ class WorkbookShapesTest {
     @ValueSource(strings = {"xlsx", "xls"})
     void aHeaderWithANonBreakingSpaceOrAZeroWidthSpaceIsTheSameHeader(String format) throws Exception {
         Path file = format.equals("xlsx")
-                ? Fixtures.xlsx(dir, "c.xlsx", List.of(List.of("CONTACT\u00A0", "\u200BNOMBRE", "MONTO\u202F", "FECHA"),
-                        row("+525500998877", "Carlos", 1, "2016-12-25")))
-                : Fixtures.xls(dir, "c.xls", List.of(List.of("CONTACT\u00A0", "\u200BNOMBRE", "MONTO\u202F", "FECHA"),
-                        row("+525500998877", "Carlos", 1, "2016-12-25")));
+                ? Fixtures.xlsx(
+                        dir,
+                        "c.xlsx",
+                        List.of(
+                                List.of("CONTACT\u00A0", "\u200BNOMBRE", "MONTO\u202F", "FECHA"),
+                                row("+525500998877", "Carlos", 1, "2016-12-25")))
+                : Fixtures.xls(
+                        dir,
+                        "c.xls",
+                        List.of(
+                                List.of("CONTACT\u00A0", "\u200BNOMBRE", "MONTO\u202F", "FECHA"),
+                                row("+525500998877", "Carlos", 1, "2016-12-25")));
 
         ImportResult result = importer.importFile(file);
 
@@ -84,7 +98,8 @@ class WorkbookShapesTest {
 
     @Test
     void aHeaderWithANonBreakingSpaceInTextIsTheSameHeader() throws Exception {
-        Path file = Fixtures.text(dir, "c.csv", "CONTACT\u00A0;NOMBRE;MONTO;FECHA\n+525500998877;Carlos;1;2016-12-25\n");
+        Path file =
+                Fixtures.text(dir, "c.csv", "CONTACT\u00A0;NOMBRE;MONTO;FECHA\n+525500998877;Carlos;1;2016-12-25\n");
 
         assertThat(importer.importFile(file).errors()).isEmpty();
     }
@@ -94,8 +109,18 @@ class WorkbookShapesTest {
     void aDateCellWithTheSpanishLongDateFormatIsADate(String format) throws Exception {
         Path file = dir.resolve("fecha." + format);
         try (Workbook workbook = newWorkbook(format)) {
-            Fixtures.fill(workbook, "Contactos", false, List.of(HEADER, row("+525500998877", "Carlos", 1,
-                    DateUtil.getExcelDate(LocalDate.of(2025, 12, 25).atStartOfDay(), false))));
+            Fixtures.fill(
+                    workbook,
+                    "Contactos",
+                    false,
+                    List.of(
+                            HEADER,
+                            row(
+                                    "+525500998877",
+                                    "Carlos",
+                                    1,
+                                    DateUtil.getExcelDate(
+                                            LocalDate.of(2025, 12, 25).atStartOfDay(), false))));
             CellStyle spanish = workbook.createCellStyle();
             spanish.setDataFormat(workbook.createDataFormat().getFormat("d\" de \"mmmm\" de \"yyyy"));
             workbook.getSheetAt(0).getRow(1).getCell(3).setCellStyle(spanish);
@@ -111,50 +136,72 @@ class WorkbookShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void aFormulaErrorIsSpelledAsExcelShowsItInBothFormats(String format) throws Exception {
-        List<List<Object>> rows = List.of(List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
+        List<List<Object>> rows = List.of(
+                List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
                 row("+525500998877", "Carlos", new Fixtures.Formula("1/0"), "2016-12-25"),
                 row("+525500998878", "Ana", new Fixtures.Formula("NA()"), "2016-12-25"));
         Path file = format.equals("xlsx") ? Fixtures.xlsx(dir, "e.xlsx", rows) : Fixtures.xls(dir, "e.xls", rows);
 
         ImportResult result = importer.importFile(file);
 
-        assertThat(result.errors()).extracting(ImportError::row, ImportError::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, ImportError.INVALID_NUMBER),
-                org.assertj.core.groups.Tuple.tuple(3, ImportError.INVALID_NUMBER));
-        assertThat(result.errors().get(0).message()).startsWith("C2: ").contains("'#DIV/0!'").doesNotContain("ERROR:");
-        assertThat(result.errors().get(1).message()).startsWith("C3: ").contains("'#N/A'").doesNotContain("ERROR:");
+        assertThat(result.errors())
+                .extracting(ImportError::row, ImportError::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, ImportError.INVALID_NUMBER),
+                        org.assertj.core.groups.Tuple.tuple(3, ImportError.INVALID_NUMBER));
+        assertThat(result.errors().get(0).message())
+                .startsWith("C2: ")
+                .contains("'#DIV/0!'")
+                .doesNotContain("ERROR:");
+        assertThat(result.errors().get(1).message())
+                .startsWith("C3: ")
+                .contains("'#N/A'")
+                .doesNotContain("ERROR:");
     }
 
     @Test
     void anXlsbIsNamedAsSuchWithWhatToDo() throws Exception {
         // an .xlsb has XML parts too (content types, relationships, theme): only its workbook is binary
-        Path file = zip("libro.xlsb", Map.of(
-                "[Content_Types].xml", "<Types><Override PartName=\"/xl/workbook.bin\" ContentType=\"application/"
-                        + "vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
-                "_rels/.rels", "<Relationships/>",
-                "xl/workbook.bin", "binary",
-                "xl/theme/theme1.xml", "<theme/>"));
+        Path file = zip(
+                "libro.xlsb",
+                Map.of(
+                        "[Content_Types].xml",
+                                "<Types><Override PartName=\"/xl/workbook.bin\" ContentType=\"application/"
+                                        + "vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
+                        "_rels/.rels", "<Relationships/>",
+                        "xl/workbook.bin", "binary",
+                        "xl/theme/theme1.xml", "<theme/>"));
 
         assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(AudienceImportException.UNSUPPORTED_FORMAT);
-            assertThat(e.getMessage()).contains("Excel binary workbook (.xlsb) is not supported")
-                    .contains("save it as").contains(".xlsx").doesNotContain("damaged");
+            assertThat(e.getMessage())
+                    .contains("Excel binary workbook (.xlsb) is not supported")
+                    .contains("save it as")
+                    .contains(".xlsx")
+                    .doesNotContain("damaged");
         });
     }
 
     @Test
     void aStrictOpenXmlWorkbookIsNamedAsSuchWithoutAPoiBugNumber() throws Exception {
-        Path file = zip("strict.xlsx", Map.of(
-                "[Content_Types].xml", "<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
-                        + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>",
-                "_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"http://purl.oclc.org/ooxml/"
-                        + "officeDocument/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
-                "xl/workbook.xml", "<workbook xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"/>"));
+        Path file = zip(
+                "strict.xlsx",
+                Map.of(
+                        "[Content_Types].xml",
+                                "<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
+                                        + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>",
+                        "_rels/.rels",
+                                "<Relationships><Relationship Id=\"rId1\" Type=\"http://purl.oclc.org/ooxml/"
+                                        + "officeDocument/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+                        "xl/workbook.xml", "<workbook xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"/>"));
 
         assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(AudienceImportException.UNSUPPORTED_FORMAT);
-            assertThat(e.getMessage()).contains("Strict Open XML").contains("save it as Excel Workbook (.xlsx)")
-                    .doesNotContain("bug").doesNotContain("#");
+            assertThat(e.getMessage())
+                    .contains("Strict Open XML")
+                    .contains("save it as Excel Workbook (.xlsx)")
+                    .doesNotContain("bug")
+                    .doesNotContain("#");
         });
     }
 
@@ -175,8 +222,10 @@ class WorkbookShapesTest {
                     name = "xl/_rels/book.xml.rels";
                 }
                 out.putNextEntry(new ZipEntry(name));
-                out.write(name.endsWith(".xml") || name.endsWith(".rels")
-                        ? text.getBytes(StandardCharsets.UTF_8) : in.getInputStream(entry).readAllBytes());
+                out.write(
+                        name.endsWith(".xml") || name.endsWith(".rels")
+                                ? text.getBytes(StandardCharsets.UTF_8)
+                                : in.getInputStream(entry).readAllBytes());
                 out.closeEntry();
             }
         }
@@ -192,7 +241,8 @@ class WorkbookShapesTest {
         Path file = dir.resolve("clave.xls");
         Biff8EncryptionKey.setCurrentUserPassword("secreto");
         try (HSSFWorkbook workbook = new HSSFWorkbook()) {
-            Fixtures.fill(workbook, "Contactos", false, List.of(HEADER, row("+525500998877", "Carlos", 1, "2016-12-25")));
+            Fixtures.fill(
+                    workbook, "Contactos", false, List.of(HEADER, row("+525500998877", "Carlos", 1, "2016-12-25")));
             Fixtures.save(workbook, file);
         } finally {
             Biff8EncryptionKey.setCurrentUserPassword(null);
@@ -200,8 +250,11 @@ class WorkbookShapesTest {
 
         assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(AudienceImportException.UNREADABLE_FILE);
-            assertThat(e.getMessage()).contains("password-protected").contains("remove the password")
-                    .doesNotContain("damaged").doesNotContain("Exception");
+            assertThat(e.getMessage())
+                    .contains("password-protected")
+                    .contains("remove the password")
+                    .doesNotContain("damaged")
+                    .doesNotContain("Exception");
         });
     }
 
@@ -220,25 +273,34 @@ class WorkbookShapesTest {
             }
         }
 
-        assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e ->
-                assertThat(e.getMessage()).contains("password-protected"));
+        assertThatThrownBy(() -> importer.importFile(file))
+                .isInstanceOfSatisfying(
+                        AudienceImportException.class,
+                        e -> assertThat(e.getMessage()).contains("password-protected"));
     }
 
     @Test
     void withoutASheetNameAWorkbookWithoutWorksheetsNeverTalksOfASheetNamedNull() throws Exception {
-        Path file = zip("vacio.xlsx", Map.of(
-                "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
-                        + "relationships+xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
-                        + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>",
-                "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                        + "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
-                "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                        + "<sheets/></workbook>"));
+        Path file = zip(
+                "vacio.xlsx",
+                Map.of(
+                        "[Content_Types].xml",
+                                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
+                                        + "relationships+xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
+                                        + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>",
+                        "_rels/.rels",
+                                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                        + "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+                        "xl/workbook.xml",
+                                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                                        + "<sheets/></workbook>"));
 
-        assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e ->
-                assertThat(e.getMessage()).doesNotContain("null").contains("no worksheet"));
+        assertThatThrownBy(() -> importer.importFile(file))
+                .isInstanceOfSatisfying(
+                        AudienceImportException.class,
+                        e -> assertThat(e.getMessage()).doesNotContain("null").contains("no worksheet"));
     }
 
     private Path zip(String name, Map<String, String> entries) throws IOException {

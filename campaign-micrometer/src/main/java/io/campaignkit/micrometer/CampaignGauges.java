@@ -1,6 +1,5 @@
 package io.campaignkit.micrometer;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gauges of the campaigns being tracked: one per campaign and state. One scrape reads a campaign's
@@ -69,11 +69,12 @@ final class CampaignGauges {
 
     private Tracked register(CampaignId id) {
         Tracked campaign = new Tracked(id);
-        STATES.forEach((state, figure) -> campaign.meters.add(Gauge.builder(MeterNames.CAMPAIGN_RECIPIENTS, campaign,
-                        c -> c.read(figure))
-                .description("Recipients of an active campaign in one state")
-                .tag(MeterNames.CAMPAIGN, id.value()).tag(MeterNames.STATE, state)
-                .register(registry)));
+        STATES.forEach((state, figure) ->
+                campaign.meters.add(Gauge.builder(MeterNames.CAMPAIGN_RECIPIENTS, campaign, c -> c.read(figure))
+                        .description("Recipients of an active campaign in one state")
+                        .tag(MeterNames.CAMPAIGN, id.value())
+                        .tag(MeterNames.STATE, state)
+                        .register(registry)));
         return campaign;
     }
 

@@ -49,7 +49,9 @@ public final class CampaignKitMetrics {
         this.gauges = new CampaignGauges(registry);
         this.delivered = statusCounter("delivered");
         this.read = statusCounter("read");
-        this.replies = Counter.builder(MeterNames.REPLIES).description("Recipients who replied").register(registry);
+        this.replies = Counter.builder(MeterNames.REPLIES)
+                .description("Recipients who replied")
+                .register(registry);
     }
 
     /**
@@ -62,8 +64,10 @@ public final class CampaignKitMetrics {
     }
 
     private Counter statusCounter(String status) {
-        return Counter.builder(MeterNames.STATUS_EVENTS).description("Status reports that moved a recipient forward")
-                .tag(MeterNames.STATUS, status).register(registry);
+        return Counter.builder(MeterNames.STATUS_EVENTS)
+                .description("Status reports that moved a recipient forward")
+                .tag(MeterNames.STATUS, status)
+                .register(registry);
     }
 
     /** The adapter, counting and timing its sends and counting its webhook calls; give this one to the engine. */
@@ -90,7 +94,7 @@ public final class CampaignKitMetrics {
                     case DELIVERED -> delivered.increment();
                     case READ -> read.increment();
                     case REPLIED -> replies.increment();
-                    default -> { }
+                    default -> {}
                 }
             }
         };
@@ -98,8 +102,11 @@ public final class CampaignKitMetrics {
 
     /** Times each pass of a {@link CampaignRunner}. */
     public CampaignRunner.RunObserver runObserver() {
-        return (took, failed) -> Timer.builder(MeterNames.ENGINE_PASS).description("One pass of the engine")
-                .tag(MeterNames.RESULT, failed ? "error" : "ok").register(registry).record(took);
+        return (took, failed) -> Timer.builder(MeterNames.ENGINE_PASS)
+                .description("One pass of the engine")
+                .tag(MeterNames.RESULT, failed ? "error" : "ok")
+                .register(registry)
+                .record(took);
     }
 
     /** Makes the gauges read {@code engine}'s figures ({@link CampaignEngine#metrics}). */
@@ -122,6 +129,7 @@ public final class CampaignKitMetrics {
 
     @Override
     public String toString() {
-        return "CampaignKitMetrics" + gauges.tracked().stream().map(CampaignId::value).sorted().toList();
+        return "CampaignKitMetrics"
+                + gauges.tracked().stream().map(CampaignId::value).sorted().toList();
     }
 }

@@ -35,6 +35,5 @@ public final class MeterNames {
     /** Tag of the campaign gauges: pending, sending, sent, delivered, read, replied, failed, skipped. */
     public static final String STATE = "state";
 
-    private MeterNames() {
-    }
+    private MeterNames() {}
 }

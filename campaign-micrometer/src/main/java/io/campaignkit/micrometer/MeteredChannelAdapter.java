@@ -52,13 +52,21 @@ final class MeteredChannelAdapter implements ChannelAdapter {
     /** Never throws: a failing registry must not turn an accepted send into a failed one. */
     private void record(Timer.Sample sample, Throwable error) {
         try {
-            String outcome = error == null ? ACCEPTED
-                    : ChannelSendException.find(error).map(e -> e.errorClass().name().toLowerCase(Locale.ROOT))
+            String outcome = error == null
+                    ? ACCEPTED
+                    : ChannelSendException.find(error)
+                            .map(e -> e.errorClass().name().toLowerCase(Locale.ROOT))
                             .orElse("error");
-            sample.stop(Timer.builder(MeterNames.SEND_LATENCY).description("A channel's send, hand-over to answer")
-                    .tag(MeterNames.CHANNEL, adapter.id()).tag(MeterNames.OUTCOME, outcome).register(registry));
-            Counter.builder(MeterNames.SENDS).description("Sends handed to a channel")
-                    .tag(MeterNames.CHANNEL, adapter.id()).tag(MeterNames.OUTCOME, outcome).register(registry)
+            sample.stop(Timer.builder(MeterNames.SEND_LATENCY)
+                    .description("A channel's send, hand-over to answer")
+                    .tag(MeterNames.CHANNEL, adapter.id())
+                    .tag(MeterNames.OUTCOME, outcome)
+                    .register(registry));
+            Counter.builder(MeterNames.SENDS)
+                    .description("Sends handed to a channel")
+                    .tag(MeterNames.CHANNEL, adapter.id())
+                    .tag(MeterNames.OUTCOME, outcome)
+                    .register(registry)
                     .increment();
         } catch (RuntimeException e) {
             LOG.warn("could not record a send of channel {}", adapter.id(), e);
@@ -73,9 +81,12 @@ final class MeteredChannelAdapter implements ChannelAdapter {
     @Override
     public WebhookResult handleWebhook(WebhookRequest request) {
         WebhookResult result = adapter.handleWebhook(request);
-        Counter.builder(MeterNames.WEBHOOKS).description("Webhook calls a channel answered")
-                .tag(MeterNames.CHANNEL, adapter.id()).tag(MeterNames.RESULT, result(result.status()))
-                .register(registry).increment();
+        Counter.builder(MeterNames.WEBHOOKS)
+                .description("Webhook calls a channel answered")
+                .tag(MeterNames.CHANNEL, adapter.id())
+                .tag(MeterNames.RESULT, result(result.status()))
+                .register(registry)
+                .increment();
         return result;
     }
 

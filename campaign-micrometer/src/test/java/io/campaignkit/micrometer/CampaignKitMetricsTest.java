@@ -65,14 +65,24 @@ class CampaignKitMetricsTest {
         channel.deliverWebhooksTo(request -> engine.handleWebhook(channel.id(), request));
         channel.scriptNumber(FAILING, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
         metrics.bindTo(engine);
-        engine.create(id, "t", "p", CampaignKind.LIVE, CampaignConfiguration.custom()
-                .name("Metrics").botFlowId("bot").channel(channel.id(), "sender-1")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("list"))
-                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .build());
-        engine.launch(id, LaunchRequest.importedContacts(List.of(contact("+525500000001"), contact("+525500000002"),
-                contact(FAILING))));
+        engine.create(
+                id,
+                "t",
+                "p",
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name("Metrics")
+                        .botFlowId("bot")
+                        .channel(channel.id(), "sender-1")
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                        .audience(AudienceReference.importedList("list"))
+                        .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                        .build());
+        engine.launch(
+                id,
+                LaunchRequest.importedContacts(
+                        List.of(contact("+525500000001"), contact("+525500000002"), contact(FAILING))));
         for (int i = 0; i < 20; i++) {
             engine.runDue();
             channel.deliverDueEvents();
@@ -93,23 +103,34 @@ class CampaignKitMetricsTest {
         io.campaignkit.channel.PreflightProblem problem = new io.campaignkit.channel.PreflightProblem(
                 io.campaignkit.channel.PreflightProblem.SENDER, "not this sender");
         io.campaignkit.channel.ChannelAdapter picky = new io.campaignkit.channel.ChannelAdapter() {
-            @Override public String id() { return "picky"; }
-            @Override public io.campaignkit.channel.ChannelCapabilities capabilities() {
+            @Override
+            public String id() {
+                return "picky";
+            }
+
+            @Override
+            public io.campaignkit.channel.ChannelCapabilities capabilities() {
                 return io.campaignkit.channel.ChannelCapabilities.custom().build();
             }
-            @Override public java.util.concurrent.CompletionStage<io.campaignkit.channel.SendReceipt> send(
+
+            @Override
+            public java.util.concurrent.CompletionStage<io.campaignkit.channel.SendReceipt> send(
                     io.campaignkit.channel.OutboundMessage message) {
                 throw new UnsupportedOperationException();
             }
-            @Override public io.campaignkit.channel.webhook.WebhookResult handleWebhook(WebhookRequest request) {
+
+            @Override
+            public io.campaignkit.channel.webhook.WebhookResult handleWebhook(WebhookRequest request) {
                 throw new UnsupportedOperationException();
             }
-            @Override public List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
+
+            @Override
+            public List<io.campaignkit.channel.PreflightProblem> preflight(io.campaignkit.channel.MessagePlan plan) {
                 return List.of(problem);
             }
         };
-        io.campaignkit.channel.MessagePlan plan = new io.campaignkit.channel.MessagePlan("s",
-                io.campaignkit.channel.TextContent.of("Hola"));
+        io.campaignkit.channel.MessagePlan plan =
+                new io.campaignkit.channel.MessagePlan("s", io.campaignkit.channel.TextContent.of("Hola"));
         assertThat(metrics.meter(picky).preflight(plan)).containsExactly(problem);
     }
 
@@ -117,23 +138,33 @@ class CampaignKitMetricsTest {
     void sendsAreCountedAndTimedByChannelAndOutcomeClass() {
         launchThree();
 
-        assertThat(counter(MeterNames.SENDS, "channel", "simulated", "outcome", "accepted")).isEqualTo(2);
-        assertThat(counter(MeterNames.SENDS, "channel", "simulated", "outcome", "recipient_permanent")).isEqualTo(1);
+        assertThat(counter(MeterNames.SENDS, "channel", "simulated", "outcome", "accepted"))
+                .isEqualTo(2);
+        assertThat(counter(MeterNames.SENDS, "channel", "simulated", "outcome", "recipient_permanent"))
+                .isEqualTo(1);
         assertThat(registry.get(MeterNames.SEND_LATENCY).tags("channel", "simulated").timers().stream()
-                .mapToLong(Timer::count).sum()).isEqualTo(3);
+                        .mapToLong(Timer::count)
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
     void webhooksAreCountedByResultAndStatusEventsByStatus() {
         launchThree();
-        assertThat(counter(MeterNames.WEBHOOKS, "channel", "simulated", "result", "accepted")).isPositive();
+        assertThat(counter(MeterNames.WEBHOOKS, "channel", "simulated", "result", "accepted"))
+                .isPositive();
         assertThat(counter(MeterNames.STATUS_EVENTS, "status", "delivered")).isEqualTo(2);
 
         byte[] body = "forged".getBytes(StandardCharsets.UTF_8);
-        engine.handleWebhook(channel.id(), WebhookRequest.post(URI.create("https://host.example/hooks/simulated"),
-                WebhookHeaders.of(Map.of(SimulatedChannel.SIGNATURE_HEADER, List.of("sha256=00"))), body));
+        engine.handleWebhook(
+                channel.id(),
+                WebhookRequest.post(
+                        URI.create("https://host.example/hooks/simulated"),
+                        WebhookHeaders.of(Map.of(SimulatedChannel.SIGNATURE_HEADER, List.of("sha256=00"))),
+                        body));
 
-        assertThat(counter(MeterNames.WEBHOOKS, "channel", "simulated", "result", "refused")).isEqualTo(1);
+        assertThat(counter(MeterNames.WEBHOOKS, "channel", "simulated", "result", "refused"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -177,8 +208,11 @@ class CampaignKitMetricsTest {
     @Test
     void noTagHoldsAPhoneNumber() {
         launchThree();
-        List<String> values = registry.getMeters().stream().map(Meter::getId)
-                .flatMap(meterId -> meterId.getTags().stream()).map(Tag::getValue).toList();
+        List<String> values = registry.getMeters().stream()
+                .map(Meter::getId)
+                .flatMap(meterId -> meterId.getTags().stream())
+                .map(Tag::getValue)
+                .toList();
 
         assertThat(values).isNotEmpty().noneMatch(value -> value.contains("55000000"));
     }
@@ -198,10 +232,17 @@ class CampaignKitMetricsTest {
             scheduler.shutdownNow();
         }
 
-        assertThat(registry.get(MeterNames.ENGINE_PASS).tags("result", "ok").timer().count()).isGreaterThanOrEqualTo(2);
+        assertThat(registry.get(MeterNames.ENGINE_PASS)
+                        .tags("result", "ok")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     private double gauge(String state) {
-        return registry.get(MeterNames.CAMPAIGN_RECIPIENTS).tags("campaign", id.value(), "state", state).gauge().value();
+        return registry.get(MeterNames.CAMPAIGN_RECIPIENTS)
+                .tags("campaign", id.value(), "state", state)
+                .gauge()
+                .value();
     }
 }

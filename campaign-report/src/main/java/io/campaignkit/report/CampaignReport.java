@@ -51,10 +51,14 @@ public record CampaignReport(ReportSummary summary, List<String> fields, ReportR
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(generatedAt, "generatedAt");
-        Campaign campaign = engine.find(id).orElseThrow(() -> new InvalidArgumentException("id",
-                "no campaign '" + id.value() + "' in the engine's store"));
-        return new CampaignReport(ReportSummary.of(engine.metrics(id), campaign, Optional.of(generatedAt)),
-                campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
+        Campaign campaign = engine.find(id)
+                .orElseThrow(() ->
+                        new InvalidArgumentException("id", "no campaign '" + id.value() + "' in the engine's store"));
+        return new CampaignReport(
+                ReportSummary.of(engine.metrics(id), campaign, Optional.of(generatedAt)),
+                campaign.configuration().schema().fields().stream()
+                        .map(FieldDefinition::id)
+                        .toList(),
                 action -> {
                     long after = -1;
                     while (true) {

@@ -17,9 +17,20 @@ import java.util.stream.Collectors;
  */
 final class CsvReportWriter implements ReportWriter {
 
-    static final List<String> FIXED_COLUMNS = List.of("contact", "status", "error_code", "error_msg", "sent_at",
-            "delivered_at", "read_at", "replied_at", "time_per_funnel_step", "provider_error", "not_sent_reason",
-            "channel", "fallback_from");
+    static final List<String> FIXED_COLUMNS = List.of(
+            "contact",
+            "status",
+            "error_code",
+            "error_msg",
+            "sent_at",
+            "delivered_at",
+            "read_at",
+            "replied_at",
+            "time_per_funnel_step",
+            "provider_error",
+            "not_sent_reason",
+            "channel",
+            "fallback_from");
 
     @Override
     public void write(CampaignReport report, Writer out) throws IOException {
@@ -70,16 +81,14 @@ final class CsvReportWriter implements ReportWriter {
             return text;
         }
         char first = text.charAt(0);
-        boolean formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
+        boolean formulaLike =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return formulaLike ? "'" + text : text;
     }
 
     /** {@code STEP=2026-01-02T10:00:00Z; NEXT=…}: each step with the instant it was reached. */
     static String funnelSteps(List<ReportRow.StepTime> steps) {
-        return steps.stream()
-                .map(step -> step.step() + "=" + iso(step.at()))
-                .collect(Collectors.joining("; "));
+        return steps.stream().map(step -> step.step() + "=" + iso(step.at())).collect(Collectors.joining("; "));
     }
 
     static String timestamp(Optional<Instant> instant) {
@@ -95,7 +104,9 @@ final class CsvReportWriter implements ReportWriter {
         if (!line.isEmpty()) {
             line.append(',');
         }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         if (!quote) {
             line.append(value);

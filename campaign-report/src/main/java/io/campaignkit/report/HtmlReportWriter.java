@@ -42,20 +42,31 @@ final class HtmlReportWriter implements ReportWriter {
         report.rows().forEachRow(row -> {
             row.sentAt().ifPresent(sends::add);
             row.notSentReason().ifPresent(code -> {
-                exampleMessages.putIfAbsent(row.status() + " " + code, row.errorMessage().orElse(""));
-                row.providerError().ifPresent(provider -> providerErrors
-                        .computeIfAbsent(row.status() + " " + code, key -> new java.util.TreeMap<>())
-                        .merge(provider, 1L, Long::sum));
+                exampleMessages.putIfAbsent(
+                        row.status() + " " + code, row.errorMessage().orElse(""));
+                row.providerError()
+                        .ifPresent(provider -> providerErrors
+                                .computeIfAbsent(row.status() + " " + code, key -> new java.util.TreeMap<>())
+                                .merge(provider, 1L, Long::sum));
             });
         });
 
         StringBuilder page = new StringBuilder(16_384);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(summary.name())).append(" – campaign report</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        page.append("<h1>").append(escape(summary.name())).append("</h1>\n<p class=\"meta\">Campaign ")
-                .append(escape(summary.campaignId())).append(" · ").append(escape(summary.state())).append(" · channel ")
+                .append("<title>")
+                .append(escape(summary.name()))
+                .append(" – campaign report</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        page.append("<h1>")
+                .append(escape(summary.name()))
+                .append("</h1>\n<p class=\"meta\">Campaign ")
+                .append(escape(summary.campaignId()))
+                .append(" · ")
+                .append(escape(summary.state()))
+                .append(" · channel ")
                 .append(escape(summary.channel()));
         summary.generatedAt().ifPresent(at -> page.append(" · report of ").append(TIME.format(at)));
         page.append("</p>\n");
@@ -69,8 +80,12 @@ final class HtmlReportWriter implements ReportWriter {
         appendFailures(page, summary, exampleMessages, providerErrors);
         if (!summary.funnel().isEmpty()) {
             page.append("<h2>Bot funnel steps</h2>\n<table>\n<tr><th>Step</th><th class=\"n\">Contacts</th></tr>\n");
-            summary.funnel().forEach((step, count) -> page.append("<tr><td>").append(escape(step))
-                    .append("</td><td class=\"n\">").append(count).append("</td></tr>\n"));
+            summary.funnel()
+                    .forEach((step, count) -> page.append("<tr><td>")
+                            .append(escape(step))
+                            .append("</td><td class=\"n\">")
+                            .append(count)
+                            .append("</td></tr>\n"));
             page.append("</table>\n");
         }
         page.append("</body>\n</html>\n");
@@ -101,7 +116,10 @@ final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void card(StringBuilder page, String label, String value) {
-        page.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>").append(escape(label))
+        page.append("<div class=\"card\"><b>")
+                .append(escape(value))
+                .append("</b><span>")
+                .append(escape(label))
                 .append("</span></div>\n");
     }
 
@@ -114,19 +132,48 @@ final class HtmlReportWriter implements ReportWriter {
         int labelWidth = 90;
         int barMax = width - labelWidth - 140;
         int rowHeight = 34;
-        page.append("<svg id=\"funnel\" role=\"img\" aria-label=\"Delivery funnel\" xmlns=\"http://www.w3.org/2000/svg\"")
-                .append(" width=\"").append(width).append("\" height=\"").append(rowHeight * labels.length + 10)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(rowHeight * labels.length + 10).append("\">\n");
+        page.append(
+                        "<svg id=\"funnel\" role=\"img\" aria-label=\"Delivery funnel\" xmlns=\"http://www.w3.org/2000/svg\"")
+                .append(" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(rowHeight * labels.length + 10)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(rowHeight * labels.length + 10)
+                .append("\">\n");
         for (int i = 0; i < labels.length; i++) {
             int y = 5 + i * rowHeight;
             int barWidth = summary.sent() == 0 ? 0 : (int) Math.round((double) barMax * values[i] / summary.sent());
             String share = summary.sent() == 0 ? "" : " (" + percent(100.0 * values[i] / summary.sent()) + ")";
-            page.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(labels[i]).append("</text>")
-                    .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
-                    .append(Math.max(barWidth, 1)).append("\" height=\"24\" fill=\"").append(colours[i]).append("\">")
-                    .append("<title>").append(labels[i]).append(": ").append(values[i]).append("</title></rect>")
-                    .append("<text x=\"").append(labelWidth + Math.max(barWidth, 1) + 6).append("\" y=\"").append(y + 18)
-                    .append("\">").append(values[i]).append(share).append("</text>\n");
+            page.append("<text x=\"0\" y=\"")
+                    .append(y + 18)
+                    .append("\">")
+                    .append(labels[i])
+                    .append("</text>")
+                    .append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(Math.max(barWidth, 1))
+                    .append("\" height=\"24\" fill=\"")
+                    .append(colours[i])
+                    .append("\">")
+                    .append("<title>")
+                    .append(labels[i])
+                    .append(": ")
+                    .append(values[i])
+                    .append("</title></rect>")
+                    .append("<text x=\"")
+                    .append(labelWidth + Math.max(barWidth, 1) + 6)
+                    .append("\" y=\"")
+                    .append(y + 18)
+                    .append("\">")
+                    .append(values[i])
+                    .append(share)
+                    .append("</text>\n");
         }
         page.append("</svg>\n");
     }
@@ -145,32 +192,81 @@ final class HtmlReportWriter implements ReportWriter {
         int plotBottom = height - 40;
         int plotLeft = 50;
         int slot = (width - plotLeft - 10) / bars.values().length;
-        page.append("<svg id=\"sends\" role=\"img\" aria-label=\"Sends over time\" xmlns=\"http://www.w3.org/2000/svg\"")
-                .append(" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\">\n")
-                .append("<line x1=\"").append(plotLeft).append("\" y1=\"").append(plotBottom).append("\" x2=\"")
-                .append(width - 10).append("\" y2=\"").append(plotBottom).append("\" stroke=\"#9aa5b1\"/>\n")
-                .append("<text x=\"0\" y=\"").append(plotTop + 4).append("\">").append(max).append("</text>")
-                .append("<text x=\"0\" y=\"").append(plotBottom).append("\">0</text>\n");
+        page.append(
+                        "<svg id=\"sends\" role=\"img\" aria-label=\"Sends over time\" xmlns=\"http://www.w3.org/2000/svg\"")
+                .append(" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\">\n")
+                .append("<line x1=\"")
+                .append(plotLeft)
+                .append("\" y1=\"")
+                .append(plotBottom)
+                .append("\" x2=\"")
+                .append(width - 10)
+                .append("\" y2=\"")
+                .append(plotBottom)
+                .append("\" stroke=\"#9aa5b1\"/>\n")
+                .append("<text x=\"0\" y=\"")
+                .append(plotTop + 4)
+                .append("\">")
+                .append(max)
+                .append("</text>")
+                .append("<text x=\"0\" y=\"")
+                .append(plotBottom)
+                .append("\">0</text>\n");
         for (int i = 0; i < bars.values().length; i++) {
             long value = bars.values()[i];
             int barHeight = (int) Math.round((double) (plotBottom - plotTop) * value / max);
             Instant start = bars.start().plus(bars.width().multipliedBy(i));
-            page.append("<rect x=\"").append(plotLeft + i * slot + 1).append("\" y=\"").append(plotBottom - barHeight)
-                    .append("\" width=\"").append(Math.max(1, slot - 2)).append("\" height=\"").append(barHeight)
-                    .append("\" fill=\"#3e7cb1\"><title>").append(TIME.format(start)).append(": ").append(value)
+            page.append("<rect x=\"")
+                    .append(plotLeft + i * slot + 1)
+                    .append("\" y=\"")
+                    .append(plotBottom - barHeight)
+                    .append("\" width=\"")
+                    .append(Math.max(1, slot - 2))
+                    .append("\" height=\"")
+                    .append(barHeight)
+                    .append("\" fill=\"#3e7cb1\"><title>")
+                    .append(TIME.format(start))
+                    .append(": ")
+                    .append(value)
                     .append(" sent</title></rect>\n");
         }
         Instant end = bars.start().plus(bars.width().multipliedBy(bars.values().length));
-        page.append("<text x=\"").append(plotLeft).append("\" y=\"").append(height - 18).append("\">")
-                .append(TIME.format(bars.start())).append("</text>")
-                .append("<text x=\"").append(width - 10).append("\" y=\"").append(height - 18)
-                .append("\" text-anchor=\"end\">").append(TIME.format(end)).append("</text>")
-                .append("<text x=\"").append(plotLeft).append("\" y=\"").append(height - 2).append("\">")
-                .append("one bar per ").append(describe(bars.width().getSeconds())).append("</text>\n</svg>\n");
+        page.append("<text x=\"")
+                .append(plotLeft)
+                .append("\" y=\"")
+                .append(height - 18)
+                .append("\">")
+                .append(TIME.format(bars.start()))
+                .append("</text>")
+                .append("<text x=\"")
+                .append(width - 10)
+                .append("\" y=\"")
+                .append(height - 18)
+                .append("\" text-anchor=\"end\">")
+                .append(TIME.format(end))
+                .append("</text>")
+                .append("<text x=\"")
+                .append(plotLeft)
+                .append("\" y=\"")
+                .append(height - 2)
+                .append("\">")
+                .append("one bar per ")
+                .append(describe(bars.width().getSeconds()))
+                .append("</text>\n</svg>\n");
     }
 
-    private static void appendFailures(StringBuilder page, ReportSummary summary, Map<String, String> examples,
+    private static void appendFailures(
+            StringBuilder page,
+            ReportSummary summary,
+            Map<String, String> examples,
             Map<String, Map<String, Long>> providerErrors) {
         if (summary.notSent() == 0) {
             page.append("<p class=\"empty\">No recipient failed or was skipped.</p>\n");
@@ -183,25 +279,43 @@ final class HtmlReportWriter implements ReportWriter {
         appendReasonRows(page, "FAILED", summary.failedByCode(), notSent, examples, providerErrors);
         appendReasonRows(page, "SKIPPED", summary.skippedByReason(), notSent, examples, providerErrors);
         if (summary.unknown() > 0) {
-            appendReasonRows(page, "UNKNOWN", Map.of(io.campaignkit.core.engine.CampaignMetrics.UNKNOWN_OUTCOME,
-                    summary.unknown()), notSent, examples, providerErrors);
+            appendReasonRows(
+                    page,
+                    "UNKNOWN",
+                    Map.of(io.campaignkit.core.engine.CampaignMetrics.UNKNOWN_OUTCOME, summary.unknown()),
+                    notSent,
+                    examples,
+                    providerErrors);
         }
         page.append("</table>\n");
     }
 
-    private static void appendReasonRows(StringBuilder page, String outcome, Map<String, Long> counts, long total,
-            Map<String, String> examples, Map<String, Map<String, Long>> providerErrors) {
-        counts.forEach((code, count) -> page.append("<tr><td>").append(outcome).append("</td><td>").append(escape(code))
-                .append("</td><td class=\"n\">").append(count).append("</td><td class=\"n\">")
-                .append(percent(total == 0 ? 0 : 100.0 * count / total)).append("</td><td>")
-                .append(escape(examples.getOrDefault(outcome + " " + code, ""))).append("</td><td>")
+    private static void appendReasonRows(
+            StringBuilder page,
+            String outcome,
+            Map<String, Long> counts,
+            long total,
+            Map<String, String> examples,
+            Map<String, Map<String, Long>> providerErrors) {
+        counts.forEach((code, count) -> page.append("<tr><td>")
+                .append(outcome)
+                .append("</td><td>")
+                .append(escape(code))
+                .append("</td><td class=\"n\">")
+                .append(count)
+                .append("</td><td class=\"n\">")
+                .append(percent(total == 0 ? 0 : 100.0 * count / total))
+                .append("</td><td>")
+                .append(escape(examples.getOrDefault(outcome + " " + code, "")))
+                .append("</td><td>")
                 .append(escape(providerCodes(providerErrors.getOrDefault(outcome + " " + code, Map.of()))))
                 .append("</td></tr>\n"));
     }
 
     /** The channel's own codes behind one reason, with how many recipients each: {@code 131026 ×2, 131049 ×1}. */
     private static String providerCodes(Map<String, Long> codes) {
-        return codes.entrySet().stream().map(code -> code.getKey() + " ×" + code.getValue())
+        return codes.entrySet().stream()
+                .map(code -> code.getKey() + " ×" + code.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -52,7 +52,8 @@ final class JsonReportWriter implements ReportWriter {
         json.writeStringField("state", summary.state());
         json.writeStringField("channel", summary.channel());
         if (summary.generatedAt().isPresent()) {
-            json.writeStringField("generated_at", CsvReportWriter.iso(summary.generatedAt().get()));
+            json.writeStringField(
+                    "generated_at", CsvReportWriter.iso(summary.generatedAt().get()));
         }
         json.writeNumberField("audience", summary.audience());
         json.writeNumberField("sent", summary.sent());

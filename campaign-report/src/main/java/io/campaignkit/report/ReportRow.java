@@ -31,10 +31,20 @@ import java.util.Optional;
  * @param channel the channel that reached the contact (or is to reach it), as {@code type:sender}, when known
  * @param earlierChannels the channels it was tried on before and fell back from, oldest first
  */
-public record ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
-        Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-        Optional<Instant> repliedAt, List<StepTime> funnelSteps, Optional<String> providerError,
-        Map<String, String> customData, Optional<String> channel, List<String> earlierChannels) {
+public record ReportRow(
+        String contact,
+        String status,
+        Optional<String> errorCode,
+        Optional<String> errorMessage,
+        Optional<Instant> sentAt,
+        Optional<Instant> deliveredAt,
+        Optional<Instant> readAt,
+        Optional<Instant> repliedAt,
+        List<StepTime> funnelSteps,
+        Optional<String> providerError,
+        Map<String, String> customData,
+        Optional<String> channel,
+        List<String> earlierChannels) {
 
     public ReportRow {
         Objects.requireNonNull(contact, "contact");
@@ -53,12 +63,32 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
     }
 
     /** A row without its channel (a report of one channel, or made without the campaign's configuration). */
-    public ReportRow(String contact, String status, Optional<String> errorCode, Optional<String> errorMessage,
-            Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-            Optional<Instant> repliedAt, List<StepTime> funnelSteps, Optional<String> providerError,
+    public ReportRow(
+            String contact,
+            String status,
+            Optional<String> errorCode,
+            Optional<String> errorMessage,
+            Optional<Instant> sentAt,
+            Optional<Instant> deliveredAt,
+            Optional<Instant> readAt,
+            Optional<Instant> repliedAt,
+            List<StepTime> funnelSteps,
+            Optional<String> providerError,
             Map<String, String> customData) {
-        this(contact, status, errorCode, errorMessage, sentAt, deliveredAt, readAt, repliedAt, funnelSteps, providerError,
-                customData, Optional.empty(), List.of());
+        this(
+                contact,
+                status,
+                errorCode,
+                errorMessage,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                funnelSteps,
+                providerError,
+                customData,
+                Optional.empty(),
+                List.of());
     }
 
     /** How a report names a channel: {@code whatsapp-cloud:109876543210}, {@code twilio:+15550001111}. */
@@ -75,16 +105,27 @@ public record ReportRow(String contact, String status, Optional<String> errorCod
      */
     public static ReportRow of(RecipientReport line) {
         Recipient recipient = line.recipient();
-        boolean settledBadly = recipient.state() == DeliveryState.FAILED || recipient.state() == DeliveryState.SKIPPED
+        boolean settledBadly = recipient.state() == DeliveryState.FAILED
+                || recipient.state() == DeliveryState.SKIPPED
                 || recipient.state() == DeliveryState.UNKNOWN;
         Optional<StatusReason> reason = settledBadly ? recipient.outcome() : Optional.empty();
         ReportedTimes times = line.times();
-        return new ReportRow(recipient.phone().e164(), recipient.state().name(), reason.map(StatusReason::code),
-                reason.map(StatusReason::message), times.sentAt(), times.deliveredAt(), times.readAt(),
+        return new ReportRow(
+                recipient.phone().e164(),
+                recipient.state().name(),
+                reason.map(StatusReason::code),
+                reason.map(StatusReason::message),
+                times.sentAt(),
+                times.deliveredAt(),
+                times.readAt(),
                 times.repliedAt(),
-                line.funnelSteps().stream().map(step -> new StepTime(step.step(), step.at())).toList(),
-                line.providerError(), recipient.contact().customData().normalizedValues(),
-                line.channel().map(ReportRow::channelName), line.earlierChannels().stream().map(ReportRow::channelName).toList());
+                line.funnelSteps().stream()
+                        .map(step -> new StepTime(step.step(), step.at()))
+                        .toList(),
+                line.providerError(),
+                recipient.contact().customData().normalizedValues(),
+                line.channel().map(ReportRow::channelName),
+                line.earlierChannels().stream().map(ReportRow::channelName).toList());
     }
 
     /**

@@ -31,10 +31,24 @@ import java.util.TreeMap;
  * @param skippedByReason skipped per reason code
  * @param funnel contacts per bot funnel step
  */
-public record ReportSummary(String campaignId, String name, String state, String channel,
-        Optional<Instant> generatedAt, long audience, long sent, long delivered, long read, long replied,
-        long failed, long unknown, long skipped, long pending, Map<String, Long> failedByCode,
-        Map<String, Long> skippedByReason, Map<String, Long> funnel) {
+public record ReportSummary(
+        String campaignId,
+        String name,
+        String state,
+        String channel,
+        Optional<Instant> generatedAt,
+        long audience,
+        long sent,
+        long delivered,
+        long read,
+        long replied,
+        long failed,
+        long unknown,
+        long skipped,
+        long pending,
+        Map<String, Long> failedByCode,
+        Map<String, Long> skippedByReason,
+        Map<String, Long> funnel) {
 
     public ReportSummary {
         Objects.requireNonNull(campaignId, "campaignId");
@@ -56,17 +70,33 @@ public record ReportSummary(String campaignId, String name, String state, String
      * @return the summary
      */
     public static ReportSummary of(CampaignMetrics metrics, Campaign campaign, Optional<Instant> generatedAt) {
-        return new ReportSummary(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
-                campaign.state().name(), channels(campaign),
-                generatedAt, metrics.audience(), metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(),
-                metrics.failed(), metrics.unknown(), metrics.skipped(), metrics.pending() + metrics.sending(),
-                metrics.failedByCode(), metrics.skippedByReason(), metrics.funnel());
+        return new ReportSummary(
+                campaign.id().value(),
+                campaign.configuration().name().orElse(campaign.id().value()),
+                campaign.state().name(),
+                channels(campaign),
+                generatedAt,
+                metrics.audience(),
+                metrics.sent(),
+                metrics.delivered(),
+                metrics.read(),
+                metrics.replied(),
+                metrics.failed(),
+                metrics.unknown(),
+                metrics.skipped(),
+                metrics.pending() + metrics.sending(),
+                metrics.failedByCode(),
+                metrics.skippedByReason(),
+                metrics.funnel());
     }
 
     private static String channels(Campaign campaign) {
-        List<String> types = campaign.configuration().channels().stream().map(binding -> binding.sender().channelType())
-                .distinct().toList();
-        return types.isEmpty() ? campaign.configuration().channel().map(SenderKey::channelType).orElse("-")
+        List<String> types = campaign.configuration().channels().stream()
+                .map(binding -> binding.sender().channelType())
+                .distinct()
+                .toList();
+        return types.isEmpty()
+                ? campaign.configuration().channel().map(SenderKey::channelType).orElse("-")
                 : String.join(", ", types);
     }
 

@@ -18,17 +18,20 @@ class CsvReportWriterTest {
     void headerHasTheFixedColumnsThenOnePerField() throws IOException {
         List<String> lines = csv(Reports.report());
 
-        assertThat(lines).containsExactly(
-                "contact,status,error_code,error_msg,sent_at,delivered_at,read_at,replied_at,time_per_funnel_step,"
-                        + "provider_error,not_sent_reason,channel,fallback_from,NOMBRE,MONTO,FECHA");
+        assertThat(lines)
+                .containsExactly(
+                        "contact,status,error_code,error_msg,sent_at,delivered_at,read_at,replied_at,time_per_funnel_step,"
+                                + "provider_error,not_sent_reason,channel,fallback_from,NOMBRE,MONTO,FECHA");
     }
 
     @Test
     void rowsCarryIsoUtcTimestampsFunnelStepsAndFieldsInSchemaOrder() throws IOException {
         List<String> lines = csv(Reports.report(Reports.delivered("+525500998877", "Carlos")));
 
-        assertThat(lines.get(1)).isEqualTo("+525500998877,REPLIED,,,2026-03-02T15:00:00Z,2026-03-02T15:00:02Z,"
-                + "2026-03-02T15:00:30Z,2026-03-02T15:01:00Z,PAYMENT_PROMISED=2026-03-02T15:01:30Z,,,,,Carlos,1200,2016-12-25");
+        assertThat(lines.get(1))
+                .isEqualTo(
+                        "+525500998877,REPLIED,,,2026-03-02T15:00:00Z,2026-03-02T15:00:02Z,"
+                                + "2026-03-02T15:00:30Z,2026-03-02T15:01:00Z,PAYMENT_PROMISED=2026-03-02T15:01:30Z,,,,,Carlos,1200,2016-12-25");
     }
 
     @ParameterizedTest
@@ -51,16 +54,28 @@ class CsvReportWriterTest {
         assertThat(lines.get(1)).startsWith("+525500998877,FAILED,PERMANENT_RECIPIENT,rejected,");
         // a custom-data value is free text: "-12" is neutralized like any other
         assertThat(lines.get(1)).endsWith(",Ana,'-12,2016-12-25");
-        // the channel's own code comes after the funnel steps, then why it was not sent, the channels, then the custom data
+        // the channel's own code comes after the funnel steps, then why it was not sent, the channels, then the custom
+        // data
         assertThat(lines.get(1)).endsWith(",,131026,PERMANENT_RECIPIENT,,,Ana,'-12,2016-12-25");
     }
 
     @Test
     void theChannelThatReachedTheContactAndThoseItFellBackFromFollowTheNotSentReason() throws IOException {
         ReportRow row = Reports.delivered("+525500998877", "Carlos");
-        ReportRow bySms = new ReportRow(row.contact(), row.status(), row.errorCode(), row.errorMessage(), row.sentAt(),
-                row.deliveredAt(), row.readAt(), row.repliedAt(), List.of(), Optional.empty(), row.customData(),
-                Optional.of("twilio:+15550001111"), List.of("whatsapp-cloud:109876543210"));
+        ReportRow bySms = new ReportRow(
+                row.contact(),
+                row.status(),
+                row.errorCode(),
+                row.errorMessage(),
+                row.sentAt(),
+                row.deliveredAt(),
+                row.readAt(),
+                row.repliedAt(),
+                List.of(),
+                Optional.empty(),
+                row.customData(),
+                Optional.of("twilio:+15550001111"),
+                List.of("whatsapp-cloud:109876543210"));
 
         List<String> lines = csv(Reports.report(bySms));
 
@@ -69,21 +84,44 @@ class CsvReportWriterTest {
 
     @Test
     void everyRowTheSummaryCountsAsNotSentCarriesItsReasonSoTheColumnAddsUpToTheFigure() throws IOException {
-        ReportRow unknown = new ReportRow("+525533445566", "UNKNOWN", Optional.of("LEASE_EXPIRED"), Optional.of("lost"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Map.of());
-        List<String> lines = csv(Reports.report(Reports.failed("+525500998877", "rejected"),
-                Reports.skipped("+525522334455"), unknown, Reports.delivered("+525511223344", "Carlos")));
+        ReportRow unknown = new ReportRow(
+                "+525533445566",
+                "UNKNOWN",
+                Optional.of("LEASE_EXPIRED"),
+                Optional.of("lost"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Map.of());
+        List<String> lines = csv(Reports.report(
+                Reports.failed("+525500998877", "rejected"),
+                Reports.skipped("+525522334455"),
+                unknown,
+                Reports.delivered("+525511223344", "Carlos")));
 
         int column = CsvReportWriter.FIXED_COLUMNS.indexOf("not_sent_reason");
-        assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",", -1)[column])
+        assertThat(lines.subList(1, lines.size()))
+                .extracting(line -> line.split(",", -1)[column])
                 .containsExactly("PERMANENT_RECIPIENT", "UNRESOLVED_BINDING", "UNKNOWN_OUTCOME", "");
     }
 
     @Test
     void funnelStepNamesAndErrorCodesAreNeutralizedToo() throws IOException {
-        ReportRow row = new ReportRow("+525500998877", "FAILED", Optional.of("=cmd"), Optional.of("x"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(new ReportRow.StepTime("@step", Reports.T0)), Optional.of("-1"), Map.of());
+        ReportRow row = new ReportRow(
+                "+525500998877",
+                "FAILED",
+                Optional.of("=cmd"),
+                Optional.of("x"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(new ReportRow.StepTime("@step", Reports.T0)),
+                Optional.of("-1"),
+                Map.of());
 
         String line = csv(Reports.report(row)).get(1);
 

@@ -45,11 +45,13 @@ import org.springframework.context.annotation.Import;
  * when the application has them, Micrometer meters, health indicators and the webhook endpoints. Every bean
  * is {@link ConditionalOnMissingBean}: declare your own to replace it.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @EnableConfigurationProperties(CampaignKitProperties.class)
 @Import({CampaignKitHealthConfiguration.class, CampaignKitWebhookConfiguration.class})
 public class CampaignKitAutoConfiguration {
@@ -64,7 +66,8 @@ public class CampaignKitAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSource.class)
     public JdbcCampaignStore campaignStore(DataSource dataSource, CampaignKitProperties properties) {
-        JdbcCampaignStore.Builder builder = JdbcCampaignStore.builder().dataSource(dataSource)
+        JdbcCampaignStore.Builder builder = JdbcCampaignStore.builder()
+                .dataSource(dataSource)
                 .migrate(properties.getStore().isMigrate());
         Optional.ofNullable(properties.getStore().getTenant()).ifPresent(builder::tenant);
         return builder.build();
@@ -106,13 +109,18 @@ public class CampaignKitAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public CampaignKitChannels campaignKitChannels(CampaignKitProperties properties,
-            ObjectProvider<ChannelAdapter> adapters, ObjectProvider<Clock> clock,
+    public CampaignKitChannels campaignKitChannels(
+            CampaignKitProperties properties,
+            ObjectProvider<ChannelAdapter> adapters,
+            ObjectProvider<Clock> clock,
             ObjectProvider<CampaignKitMetrics> metrics) {
         CampaignKitMetrics meters = metrics.getIfAvailable();
         UnaryOperator<ChannelAdapter> metering = meters == null ? UnaryOperator.identity() : meters::meter;
-        return new CampaignKitChannels(properties.getChannels(), adapters.orderedStream().toList(),
-                clock.getIfAvailable(Clock::systemUTC), metering);
+        return new CampaignKitChannels(
+                properties.getChannels(),
+                adapters.orderedStream().toList(),
+                clock.getIfAvailable(Clock::systemUTC),
+                metering);
     }
 
     @Bean
@@ -123,16 +131,28 @@ public class CampaignKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CampaignEngine campaignEngine(CampaignStorage storage, ObjectProvider<PacingStore> pacing,
-            CampaignKitChannels channels, BotFlowRegistry bots, CampaignKitProperties properties,
-            ObjectProvider<CampaignListener> listeners, ObjectProvider<CampaignKitMetrics> metrics,
-            ObjectProvider<UnroutedMessageHandler> unrouted, ObjectProvider<ContactDirectory> directory,
-            ObjectProvider<Clock> clock, @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks,
-            ObjectProvider<ContactAvailability> availability, ObjectProvider<ExclusivityPolicy> exclusivity,
+    public CampaignEngine campaignEngine(
+            CampaignStorage storage,
+            ObjectProvider<PacingStore> pacing,
+            CampaignKitChannels channels,
+            BotFlowRegistry bots,
+            CampaignKitProperties properties,
+            ObjectProvider<CampaignListener> listeners,
+            ObjectProvider<CampaignKitMetrics> metrics,
+            ObjectProvider<UnroutedMessageHandler> unrouted,
+            ObjectProvider<ContactDirectory> directory,
+            ObjectProvider<Clock> clock,
+            @Qualifier(CALLBACK_EXECUTOR) ObjectProvider<Executor> callbacks,
+            ObjectProvider<ContactAvailability> availability,
+            ObjectProvider<ExclusivityPolicy> exclusivity,
             ObjectProvider<ProjectStore> projects) {
         CampaignKitProperties.Engine settings = properties.getEngine();
-        CampaignEngineBuilder builder = CampaignEngine.builder().storage(storage).channels(channels.registry())
-                .botFlows(bots).maxInFlight(settings.getMaxInFlight()).batchSize(settings.getBatchSize())
+        CampaignEngineBuilder builder = CampaignEngine.builder()
+                .storage(storage)
+                .channels(channels.registry())
+                .botFlows(bots)
+                .maxInFlight(settings.getMaxInFlight())
+                .batchSize(settings.getBatchSize())
                 .leaseDuration(settings.getLeaseDuration())
                 .conversationIdleTimeout(settings.getConversationIdleTimeout())
                 .deliverySemantics(settings.getDeliverySemantics());
@@ -146,7 +166,8 @@ public class CampaignKitAutoConfiguration {
         exclusivity.ifAvailable(builder::exclusivity);
         projects.ifAvailable(builder::projects);
         CampaignKitMetrics meters = metrics.getIfAvailable();
-        List<CampaignListener> all = new java.util.ArrayList<>(listeners.orderedStream().toList());
+        List<CampaignListener> all =
+                new java.util.ArrayList<>(listeners.orderedStream().toList());
         if (meters != null) {
             all.add(meters.listener());
         }
@@ -154,8 +175,9 @@ public class CampaignKitAutoConfiguration {
             builder.listener(new CompositeCampaignListener(all));
         }
         CampaignEngine engine = builder.build();
-        channels.simulated().ifPresent(channel ->
-                channel.deliverWebhooksTo(request -> engine.handleWebhook(channel.id(), request)));
+        channels.simulated()
+                .ifPresent(
+                        channel -> channel.deliverWebhooksTo(request -> engine.handleWebhook(channel.id(), request)));
         if (meters != null) {
             meters.bindTo(engine).trackActive(activeCampaigns(storage));
         }
@@ -163,19 +185,30 @@ public class CampaignKitAutoConfiguration {
     }
 
     private static List<CampaignId> activeCampaigns(CampaignStorage storage) {
-        return storage.campaigns().findCampaigns(new CampaignQuery.ByState(CampaignState.ACTIVE, Optional.empty(),
-                io.campaignkit.core.port.CampaignStore.MAX_BATCH)).stream()
-                .map(io.campaignkit.core.campaign.Campaign::id).toList();
+        return storage
+                .campaigns()
+                .findCampaigns(new CampaignQuery.ByState(
+                        CampaignState.ACTIVE, Optional.empty(), io.campaignkit.core.port.CampaignStore.MAX_BATCH))
+                .stream()
+                .map(io.campaignkit.core.campaign.Campaign::id)
+                .toList();
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "campaignkit.runner.enabled", matchIfMissing = true)
-    public CampaignKitRunner campaignKitRunner(CampaignEngine engine, CampaignKitProperties properties,
-            CampaignKitChannels channels, ObjectProvider<CampaignKitMetrics> metrics) {
+    public CampaignKitRunner campaignKitRunner(
+            CampaignEngine engine,
+            CampaignKitProperties properties,
+            CampaignKitChannels channels,
+            ObjectProvider<CampaignKitMetrics> metrics) {
         CampaignKitMetrics meters = metrics.getIfAvailable();
-        CampaignRunner.RunObserver observer = meters == null ? (took, failed) -> { } : meters.runObserver();
-        return new CampaignKitRunner(engine, properties.getRunner().getMaxIdle(),
-                properties.getRunner().getShutdownTimeout(), observer, channels.simulated());
+        CampaignRunner.RunObserver observer = meters == null ? (took, failed) -> {} : meters.runObserver();
+        return new CampaignKitRunner(
+                engine,
+                properties.getRunner().getMaxIdle(),
+                properties.getRunner().getShutdownTimeout(),
+                observer,
+                channels.simulated());
     }
 }

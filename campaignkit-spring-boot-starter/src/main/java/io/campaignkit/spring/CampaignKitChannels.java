@@ -28,7 +28,10 @@ public final class CampaignKitChannels implements AutoCloseable {
     private final ChannelRegistry registry = ChannelRegistry.empty();
     private final List<ChannelAdapter> owned = new ArrayList<>();
 
-    CampaignKitChannels(ChannelProperties properties, List<ChannelAdapter> declared, Clock clock,
+    CampaignKitChannels(
+            ChannelProperties properties,
+            List<ChannelAdapter> declared,
+            Clock clock,
             UnaryOperator<ChannelAdapter> metering) {
         Map<String, ChannelAdapter> adapters = new LinkedHashMap<>();
         declared.forEach(adapter -> adapters.put(adapter.id(), adapter));
@@ -36,8 +39,9 @@ public final class CampaignKitChannels implements AutoCloseable {
         configure(adapters, "twilio", properties.getTwilio());
         configure(adapters, "simulated", properties.getSimulated());
         if (adapters.isEmpty()) {
-            LOG.warn("No channel is configured (campaignkit.channels.whatsapp-cloud.*, campaignkit.channels.twilio.* or a "
-                    + "ChannelAdapter bean): using the simulated channel, which sends nothing to anyone");
+            LOG.warn(
+                    "No channel is configured (campaignkit.channels.whatsapp-cloud.*, campaignkit.channels.twilio.* or a "
+                            + "ChannelAdapter bean): using the simulated channel, which sends nothing to anyone");
             adapters.put("simulated", create("simulated", properties.getSimulated()));
         }
         adapters.forEach((id, adapter) -> {
@@ -59,9 +63,10 @@ public final class CampaignKitChannels implements AutoCloseable {
     }
 
     private ChannelAdapter create(String id, ChannelProperties.Channel channel) {
-        ChannelAdapterProvider<?> provider = ChannelRegistry.withDiscoveredProviders().provider(id)
-                .orElseThrow(() -> new IllegalStateException(PREFIX + id + " is configured but the channel's module is "
-                        + "not on the class path"));
+        ChannelAdapterProvider<?> provider = ChannelRegistry.withDiscoveredProviders()
+                .provider(id)
+                .orElseThrow(() -> new IllegalStateException(
+                        PREFIX + id + " is configured but the channel's module is " + "not on the class path"));
         ChannelAdapter adapter;
         try {
             adapter = provider.create(ChannelSettings.of(channel.providerSettings()));
@@ -85,7 +90,10 @@ public final class CampaignKitChannels implements AutoCloseable {
 
     /** The simulated channel, when it is one of them. */
     public Optional<SimulatedChannel> simulated() {
-        return owned.stream().filter(SimulatedChannel.class::isInstance).map(SimulatedChannel.class::cast).findFirst();
+        return owned.stream()
+                .filter(SimulatedChannel.class::isInstance)
+                .map(SimulatedChannel.class::cast)
+                .findFirst();
     }
 
     /** Closes the adapters configured by properties (the application's beans are closed by Spring). */

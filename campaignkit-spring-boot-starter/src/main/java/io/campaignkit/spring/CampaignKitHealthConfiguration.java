@@ -28,11 +28,16 @@ class CampaignKitHealthConfiguration {
     HealthIndicator campaignkitStoreHealthIndicator(CampaignStorage storage) {
         return () -> {
             try {
-                int active = storage.campaigns().findCampaigns(
-                        new CampaignQuery.ByState(CampaignState.ACTIVE, Optional.empty(), 100)).size();
-                return Health.up().withDetail("activeCampaigns", active >= 100 ? "100 or more" : active).build();
+                int active = storage.campaigns()
+                        .findCampaigns(new CampaignQuery.ByState(CampaignState.ACTIVE, Optional.empty(), 100))
+                        .size();
+                return Health.up()
+                        .withDetail("activeCampaigns", active >= 100 ? "100 or more" : active)
+                        .build();
             } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
             }
         };
     }
@@ -41,14 +46,16 @@ class CampaignKitHealthConfiguration {
     @ConditionalOnMissingBean(name = "campaignkitChannelsHealthContributor")
     CompositeHealthContributor campaignkitChannelsHealthContributor(CampaignKitChannels channels) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-        channels.statuses().forEach((id, status) -> indicators.put(id, () -> {
-            Health.Builder health = status.credentialsRefused() ? Health.down() : Health.up();
-            status.lastError().ifPresent(error -> {
-                health.withDetail("lastError", error.errorClass().name()).withDetail("lastErrorAt", error.at().toString());
-                error.providerCode().ifPresent(code -> health.withDetail("lastErrorCode", code));
-            });
-            return health.build();
-        }));
+        channels.statuses()
+                .forEach((id, status) -> indicators.put(id, () -> {
+                    Health.Builder health = status.credentialsRefused() ? Health.down() : Health.up();
+                    status.lastError().ifPresent(error -> {
+                        health.withDetail("lastError", error.errorClass().name())
+                                .withDetail("lastErrorAt", error.at().toString());
+                        error.providerCode().ifPresent(code -> health.withDetail("lastErrorCode", code));
+                    });
+                    return health.build();
+                }));
         return CompositeHealthContributor.fromMap(indicators);
     }
 }

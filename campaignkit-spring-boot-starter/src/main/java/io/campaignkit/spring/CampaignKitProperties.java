@@ -1,11 +1,11 @@
 package io.campaignkit.spring;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.DeliverySemantics;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -30,23 +30,38 @@ public class CampaignKitProperties implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         check(engine.maxInFlight >= 1, "campaignkit.engine.max-in-flight", engine.maxInFlight, "must be at least 1");
-        check(engine.batchSize >= 1 && engine.batchSize <= 500, "campaignkit.engine.batch-size", engine.batchSize,
+        check(
+                engine.batchSize >= 1 && engine.batchSize <= 500,
+                "campaignkit.engine.batch-size",
+                engine.batchSize,
                 "must be from 1 to 500");
         positive(engine.leaseDuration, "campaignkit.engine.lease-duration");
         positive(engine.conversationIdleTimeout, "campaignkit.engine.conversation-idle-timeout");
         check(engine.deliverySemantics != null, "campaignkit.engine.delivery-semantics", null, "is required");
         positive(runner.maxIdle, "campaignkit.runner.max-idle");
-        check(runner.shutdownTimeout != null && !runner.shutdownTimeout.isNegative(), "campaignkit.runner.shutdown-timeout",
-                runner.shutdownTimeout, "must be zero or more");
-        check(webhooks.pathPrefix != null && webhooks.pathPrefix.matches("/[A-Za-z0-9/_.-]*[A-Za-z0-9_.-]"),
-                "campaignkit.webhooks.path-prefix", webhooks.pathPrefix,
+        check(
+                runner.shutdownTimeout != null && !runner.shutdownTimeout.isNegative(),
+                "campaignkit.runner.shutdown-timeout",
+                runner.shutdownTimeout,
+                "must be zero or more");
+        check(
+                webhooks.pathPrefix != null && webhooks.pathPrefix.matches("/[A-Za-z0-9/_.-]*[A-Za-z0-9_.-]"),
+                "campaignkit.webhooks.path-prefix",
+                webhooks.pathPrefix,
                 "must start with '/', not end with '/', and hold letters, digits, '/', '_', '.' or '-'");
-        check(webhooks.publicBaseUrl == null || webhooks.publicBaseUrl.isAbsolute(), "campaignkit.webhooks.public-base-url",
-                webhooks.publicBaseUrl, "must be an absolute URL such as https://hooks.example.com");
+        check(
+                webhooks.publicBaseUrl == null || webhooks.publicBaseUrl.isAbsolute(),
+                "campaignkit.webhooks.public-base-url",
+                webhooks.publicBaseUrl,
+                "must be an absolute URL such as https://hooks.example.com");
     }
 
     private static void positive(Duration value, String name) {
-        check(value != null && !value.isNegative() && !value.isZero(), name, value, "must be a positive duration such as 30s");
+        check(
+                value != null && !value.isNegative() && !value.isZero(),
+                name,
+                value,
+                "must be a positive duration such as 30s");
     }
 
     private static void check(boolean valid, String name, @Nullable Object value, String reason) {

@@ -1,6 +1,5 @@
 package io.campaignkit.spring;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignRunner;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,8 +34,12 @@ public class CampaignKitRunner implements SmartLifecycle {
     private @Nullable ScheduledExecutorService scheduler; // guarded by this
     private @Nullable CampaignRunner runner; // guarded by this
 
-    public CampaignKitRunner(CampaignEngine engine, Duration maxIdle, Duration shutdownTimeout,
-            CampaignRunner.RunObserver observer, Optional<SimulatedChannel> simulated) {
+    public CampaignKitRunner(
+            CampaignEngine engine,
+            Duration maxIdle,
+            Duration shutdownTimeout,
+            CampaignRunner.RunObserver observer,
+            Optional<SimulatedChannel> simulated) {
         this.engine = engine;
         this.maxIdle = maxIdle;
         this.shutdownTimeout = shutdownTimeout;
@@ -57,13 +61,17 @@ public class CampaignKitRunner implements SmartLifecycle {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler = executor;
         runner = CampaignRunner.start(engine, executor, maxIdle, observer);
-        simulated.ifPresent(channel -> executor.scheduleWithFixedDelay(() -> {
-            try {
-                channel.deliverDueEvents();
-            } catch (RuntimeException e) {
-                LOG.warn("simulated channel events failed", e);
-            }
-        }, SIMULATED_EVENTS_EVERY.toMillis(), SIMULATED_EVENTS_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        simulated.ifPresent(channel -> executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        channel.deliverDueEvents();
+                    } catch (RuntimeException e) {
+                        LOG.warn("simulated channel events failed", e);
+                    }
+                },
+                SIMULATED_EVENTS_EVERY.toMillis(),
+                SIMULATED_EVENTS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -90,7 +98,9 @@ public class CampaignKitRunner implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         int inFlight;
-        while ((inFlight = engine.inFlight()) > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while ((inFlight = engine.inFlight()) > 0
+                && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             LOG.info("waiting for {} send(s) in flight before stopping", inFlight);
             simulated.ifPresent(SimulatedChannel::deliverDueEvents);
             try {
@@ -102,8 +112,11 @@ public class CampaignKitRunner implements SmartLifecycle {
         }
         stopping.shutdownNow();
         if (inFlight > 0) {
-            LOG.warn("stopped with {} send(s) still in flight after {}: they are recovered by the lease of another "
-                    + "process or of the next start", inFlight, shutdownTimeout);
+            LOG.warn(
+                    "stopped with {} send(s) still in flight after {}: they are recovered by the lease of another "
+                            + "process or of the next start",
+                    inFlight,
+                    shutdownTimeout);
             return false;
         }
         return true;

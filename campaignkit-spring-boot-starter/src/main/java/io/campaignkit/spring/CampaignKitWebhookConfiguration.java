@@ -18,8 +18,8 @@ class CampaignKitWebhookConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CampaignKitWebhookController campaignKitWebhookController(CampaignEngine engine, CampaignKitChannels channels,
-            CampaignKitProperties properties) {
+    CampaignKitWebhookController campaignKitWebhookController(
+            CampaignEngine engine, CampaignKitChannels channels, CampaignKitProperties properties) {
         return new CampaignKitWebhookController(engine, channels, properties.getWebhooks());
     }
 }

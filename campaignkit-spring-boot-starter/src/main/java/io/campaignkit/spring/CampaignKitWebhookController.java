@@ -32,14 +32,16 @@ public class CampaignKitWebhookController {
     private final CampaignKitChannels channels;
     private final CampaignKitProperties.Webhooks settings;
 
-    public CampaignKitWebhookController(CampaignEngine engine, CampaignKitChannels channels,
-            CampaignKitProperties.Webhooks settings) {
+    public CampaignKitWebhookController(
+            CampaignEngine engine, CampaignKitChannels channels, CampaignKitProperties.Webhooks settings) {
         this.engine = engine;
         this.channels = channels;
         this.settings = settings;
     }
 
-    @RequestMapping(path = "/{channelId}", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/{channelId}",
+            method = {RequestMethod.GET, RequestMethod.POST})
     public ResponseEntity<String> webhook(@PathVariable("channelId") String channelId, HttpServletRequest request)
             throws IOException {
         if (!channels.registry().channelIds().contains(channelId)) {
@@ -48,7 +50,8 @@ public class CampaignKitWebhookController {
         byte[] body = request.getInputStream().readAllBytes();
         WebhookRequest webhook = WebhookRequest.of(request.getMethod(), calledUrl(request), headers(request), body);
         WebhookResult result = engine.handleWebhook(channelId, webhook);
-        return ResponseEntity.status(result.status()).contentType(MediaType.parseMediaType(result.contentType()))
+        return ResponseEntity.status(result.status())
+                .contentType(MediaType.parseMediaType(result.contentType()))
                 .body(result.body());
     }
 

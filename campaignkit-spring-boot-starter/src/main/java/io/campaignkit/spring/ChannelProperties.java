@@ -1,9 +1,9 @@
 package io.campaignkit.spring;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The channels configured by properties, {@code campaignkit.channels.<channel id>.*}. A channel's keys are

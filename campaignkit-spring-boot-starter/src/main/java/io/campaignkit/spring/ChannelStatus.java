@@ -27,8 +27,7 @@ public final class ChannelStatus implements ChannelAdapter {
      * @param providerCode the provider's error code, when it gave one
      * @param at when it was answered
      */
-    public record LastError(SendErrorClass errorClass, Optional<String> providerCode, Instant at) {
-    }
+    public record LastError(SendErrorClass errorClass, Optional<String> providerCode, Instant at) {}
 
     private final ChannelAdapter adapter;
     private final Clock clock;

@@ -10,14 +10,14 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.ContactAvailability;
+import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.ExclusivityPolicy;
 import io.campaignkit.core.port.ExclusivityScope;
-import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.micrometer.CampaignKitMetrics;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,30 +33,37 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 class CampaignKitAutoConfigurationTest {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, CampaignKitAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(DataSourceAutoConfiguration.class, CampaignKitAutoConfiguration.class))
             .withPropertyValues("spring.datasource.generate-unique-name=true")
-            .withBean(TestCampaigns.BOT, BotFlow.class, () -> (context, message, reply) -> { });
+            .withBean(TestCampaigns.BOT, BotFlow.class, () -> (context, message, reply) -> {});
 
     @Test
     void theDefaultsStartOnH2WithTheSimulatedChannel() {
         contexts.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(CampaignEngine.class).hasSingleBean(JdbcCampaignStore.class)
-                    .hasSingleBean(CampaignKitRunner.class).doesNotHaveBean(CampaignKitMetrics.class);
-            assertThat(context.getBean(CampaignKitChannels.class).registry().channelIds()).containsExactly("simulated");
-            assertThat(context.getBean(JdbcCampaignStore.class).dialect().toString()).containsIgnoringCase("h2");
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(CampaignEngine.class)
+                    .hasSingleBean(JdbcCampaignStore.class)
+                    .hasSingleBean(CampaignKitRunner.class)
+                    .doesNotHaveBean(CampaignKitMetrics.class);
+            assertThat(context.getBean(CampaignKitChannels.class).registry().channelIds())
+                    .containsExactly("simulated");
+            assertThat(context.getBean(JdbcCampaignStore.class).dialect().toString())
+                    .containsIgnoringCase("h2");
             assertThat(context.getBean(CampaignKitRunner.class).isRunning()).isTrue();
         });
     }
 
     @Test
     void botFlowBeansAreFoundUnderTheirBeanNames() {
-        contexts.run(context -> assertThat(context.getBean(BotFlowRegistry.class).find(TestCampaigns.BOT)).isPresent());
+        contexts.run(
+                context -> assertThat(context.getBean(BotFlowRegistry.class).find(TestCampaigns.BOT))
+                        .isPresent());
     }
 
     @Test
@@ -73,8 +80,10 @@ class CampaignKitAutoConfigurationTest {
     @Test
     void aContactAvailabilityBeanTellsTheEngineWhoIsBusy() {
         PhoneNumber busy = PhoneNumber.parse("+525500000002");
-        contexts.withBean(ContactAvailability.class, () -> (tenant, sender, phones) ->
-                        phones.contains(busy) ? java.util.Set.of(busy) : java.util.Set.of())
+        contexts.withBean(
+                        ContactAvailability.class,
+                        () -> (tenant, sender, phones) ->
+                                phones.contains(busy) ? java.util.Set.of(busy) : java.util.Set.of())
                 .withBean(ExclusivityPolicy.class, () -> ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
                 .withPropertyValues("campaignkit.runner.enabled=false")
                 .run(context -> {
@@ -86,24 +95,32 @@ class CampaignKitAutoConfigurationTest {
 
     @Test
     void aWrongValueStopsTheStartNamingTheProperty() {
-        contexts.withPropertyValues("campaignkit.engine.max-in-flight=0").run(context ->
-                assertThat(messages(context.getStartupFailure()))
-                        .contains("Property campaignkit.engine.max-in-flight with value '0' is invalid: must be at least 1"));
-        contexts.withPropertyValues("campaignkit.webhooks.path-prefix=hooks/").run(context ->
-                assertThat(messages(context.getStartupFailure())).contains("campaignkit.webhooks.path-prefix"));
-        contexts.withPropertyValues("campaignkit.runner.shutdown-timeout=soon").run(context ->
-                assertThat(messages(context.getStartupFailure())).contains("campaignkit.runner.shutdown-timeout"));
+        contexts.withPropertyValues("campaignkit.engine.max-in-flight=0")
+                .run(
+                        context -> assertThat(messages(context.getStartupFailure()))
+                                .contains(
+                                        "Property campaignkit.engine.max-in-flight with value '0' is invalid: must be at least 1"));
+        contexts.withPropertyValues("campaignkit.webhooks.path-prefix=hooks/")
+                .run(context ->
+                        assertThat(messages(context.getStartupFailure())).contains("campaignkit.webhooks.path-prefix"));
+        contexts.withPropertyValues("campaignkit.runner.shutdown-timeout=soon")
+                .run(context -> assertThat(messages(context.getStartupFailure()))
+                        .contains("campaignkit.runner.shutdown-timeout"));
     }
 
     @Test
     void aMissingChannelSettingNamesItsKeyAndNeverASecret() {
-        contexts.withPropertyValues("campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
-                "campaignkit.channels.whatsapp-cloud.app-secret=s3cr3t-app-value",
-                "campaignkit.channels.whatsapp-cloud.verify-token=s3cr3t-verify-value").run(context -> {
+        contexts.withPropertyValues(
+                        "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
+                        "campaignkit.channels.whatsapp-cloud.app-secret=s3cr3t-app-value",
+                        "campaignkit.channels.whatsapp-cloud.verify-token=s3cr3t-verify-value")
+                .run(context -> {
                     assertThat(context).hasFailed();
                     Throwable failure = context.getStartupFailure();
                     String messages = messages(failure);
-                    assertThat(messages).contains("campaignkit.channels.whatsapp-cloud").contains("access-token")
+                    assertThat(messages)
+                            .contains("campaignkit.channels.whatsapp-cloud")
+                            .contains("access-token")
                             .doesNotContain("s3cr3t");
                 });
     }
@@ -118,10 +135,15 @@ class CampaignKitAutoConfigurationTest {
 
     @Test
     void configuredChannelsAreCreatedFromTheirProperties() {
-        contexts.withPropertyValues("campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
-                "campaignkit.channels.whatsapp-cloud.access-token=token", "campaignkit.channels.whatsapp-cloud.app-secret=app",
-                "campaignkit.channels.whatsapp-cloud.verify-token=verify", "campaignkit.channels.simulated.enabled=true")
-                .run(context -> assertThat(context.getBean(CampaignKitChannels.class).registry().channelIds())
+        contexts.withPropertyValues(
+                        "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
+                        "campaignkit.channels.whatsapp-cloud.access-token=token",
+                        "campaignkit.channels.whatsapp-cloud.app-secret=app",
+                        "campaignkit.channels.whatsapp-cloud.verify-token=verify",
+                        "campaignkit.channels.simulated.enabled=true")
+                .run(context -> assertThat(context.getBean(CampaignKitChannels.class)
+                                .registry()
+                                .channelIds())
                         .containsExactlyInAnyOrder("whatsapp-cloud", "simulated"));
     }
 
@@ -130,14 +152,18 @@ class CampaignKitAutoConfigurationTest {
         contexts.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean(CampaignKitAutoConfiguration.CALLBACK_EXECUTOR, Executor.class, () -> Runnable::run)
                 .run(context -> {
-            assertThat(context).hasSingleBean(CampaignKitMetrics.class);
-            MeterRegistry registry = context.getBean(MeterRegistry.class);
-            CampaignEngine engine = context.getBean(CampaignEngine.class);
-            CampaignId id = TestCampaigns.launch(engine, "metered", "simulated", "+525500000001");
+                    assertThat(context).hasSingleBean(CampaignKitMetrics.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    CampaignEngine engine = context.getBean(CampaignEngine.class);
+                    CampaignId id = TestCampaigns.launch(engine, "metered", "simulated", "+525500000001");
 
-            assertThat(registry.find("campaignkit.campaign.recipients").tag("campaign", id.value()).gauges()).hasSize(8);
-            assertThat(context.getBean(CampaignKitMetrics.class).trackedCampaigns()).contains(id);
-        });
+                    assertThat(registry.find("campaignkit.campaign.recipients")
+                                    .tag("campaign", id.value())
+                                    .gauges())
+                            .hasSize(8);
+                    assertThat(context.getBean(CampaignKitMetrics.class).trackedCampaigns())
+                            .contains(id);
+                });
     }
 
     /** A channel whose sends are answered only when the test says so. */
@@ -173,7 +199,9 @@ class CampaignKitAutoConfigurationTest {
         contexts.withBean(ChannelAdapter.class, () -> held).run(context -> {
             CampaignEngine engine = context.getBean(CampaignEngine.class);
             CampaignId id = TestCampaigns.launch(engine, "draining", "held", "+525500000001");
-            assertThat(held.sent.await(30, TimeUnit.SECONDS)).as("the runner sent").isTrue();
+            assertThat(held.sent.await(30, TimeUnit.SECONDS))
+                    .as("the runner sent")
+                    .isTrue();
             CampaignKitRunner runner = context.getBean(CampaignKitRunner.class);
 
             CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(runner::drain);
@@ -183,7 +211,8 @@ class CampaignKitAutoConfigurationTest {
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(runner.isRunning()).isFalse();
             assertThat(engine.inFlight()).isZero();
-            assertThat(engine.recipients(id, -1, 10)).singleElement()
+            assertThat(engine.recipients(id, -1, 10))
+                    .singleElement()
                     .satisfies(recipient -> assertThat(recipient.state()).isEqualTo(DeliveryState.SENT));
         });
     }
@@ -191,7 +220,8 @@ class CampaignKitAutoConfigurationTest {
     @Test
     void shutdownGivesUpAfterItsTimeout() {
         HeldChannel held = new HeldChannel();
-        contexts.withBean(ChannelAdapter.class, () -> held).withPropertyValues("campaignkit.runner.shutdown-timeout=50ms")
+        contexts.withBean(ChannelAdapter.class, () -> held)
+                .withPropertyValues("campaignkit.runner.shutdown-timeout=50ms")
                 .run(context -> {
                     TestCampaigns.launch(context.getBean(CampaignEngine.class), "stuck", "held", "+525500000001");
                     assertThat(held.sent.await(30, TimeUnit.SECONDS)).isTrue();

@@ -25,9 +25,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class CampaignKitProjectStoreTest {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, CampaignKitAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(DataSourceAutoConfiguration.class, CampaignKitAutoConfiguration.class))
             .withPropertyValues("spring.datasource.generate-unique-name=true", "campaignkit.runner.enabled=false")
-            .withBean(TestCampaigns.BOT, BotFlow.class, () -> (context, message, reply) -> { });
+            .withBean(TestCampaigns.BOT, BotFlow.class, () -> (context, message, reply) -> {});
 
     @Test
     void theProjectStoreIsOnTheDataSourceAndTheEngineCreatesCampaignsOnlyInKnownProjects() {
@@ -39,12 +40,24 @@ class CampaignKitProjectStoreTest {
 
             // kept in the database the campaign store uses, seen through the bean
             assertThat(context.getBean(ProjectStore.class).findProjects(new ProjectQuery.ById("acme", "cobranza")))
-                    .extracting(Project::name).containsExactly("Cobranza");
-            assertThat(engine.create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE,
-                    CampaignConfiguration.custom().name("c").build()).id()).isEqualTo(CampaignId.of("c-1"));
-            assertThatThrownBy(() -> engine.create(CampaignId.of("c-2"), "acme", "ventas", CampaignKind.LIVE,
-                    CampaignConfiguration.custom().name("c").build()))
-                    .isInstanceOfSatisfying(ProjectException.class,
+                    .extracting(Project::name)
+                    .containsExactly("Cobranza");
+            assertThat(engine.create(
+                                    CampaignId.of("c-1"),
+                                    "acme",
+                                    "cobranza",
+                                    CampaignKind.LIVE,
+                                    CampaignConfiguration.custom().name("c").build())
+                            .id())
+                    .isEqualTo(CampaignId.of("c-1"));
+            assertThatThrownBy(() -> engine.create(
+                            CampaignId.of("c-2"),
+                            "acme",
+                            "ventas",
+                            CampaignKind.LIVE,
+                            CampaignConfiguration.custom().name("c").build()))
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             e -> assertThat(e.code()).isEqualTo(ProjectException.PROJECT_NOT_FOUND));
         });
     }
@@ -75,10 +88,16 @@ class CampaignKitProjectStoreTest {
         contexts.withPropertyValues("campaignkit.store.projects=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(ProjectStore.class);
             CampaignEngine engine = context.getBean(CampaignEngine.class);
-            assertThatThrownBy(engine::projects).isInstanceOfSatisfying(ProjectException.class,
-                    e -> assertThat(e.code()).isEqualTo(ProjectException.NO_PROJECT_STORE));
+            assertThatThrownBy(engine::projects)
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
+                            e -> assertThat(e.code()).isEqualTo(ProjectException.NO_PROJECT_STORE));
             // without projects, a campaign's project id is not checked
-            engine.create(CampaignId.of("c-1"), "acme", "anything", CampaignKind.LIVE,
+            engine.create(
+                    CampaignId.of("c-1"),
+                    "acme",
+                    "anything",
+                    CampaignKind.LIVE,
                     CampaignConfiguration.custom().name("c").build());
         });
     }

@@ -35,21 +35,24 @@ import org.springframework.context.annotation.Configuration;
  * body and the public URL it was signed for; a forged one is refused and changes nothing; Meta's GET
  * verification is answered. Sends and webhooks show in the meters, the channels in the health.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.generate-unique-name=true",
-        "campaignkit.runner.enabled=false",
-        "campaignkit.webhooks.public-base-url=https://hooks.example.test",
-        "campaignkit.channels.simulated.enabled=true",
-        "campaignkit.channels.simulated.delivered-after=PT1000H",
-        "campaignkit.channels.simulated.webhook-url=https://hooks.example.test/campaignkit/webhooks/simulated",
-        "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
-        "campaignkit.channels.whatsapp-cloud.access-token=test-access-token",
-        "campaignkit.channels.whatsapp-cloud.app-secret=test-app-secret",
-        "campaignkit.channels.whatsapp-cloud.verify-token=test-verify-token",
-        "campaignkit.channels.twilio.account-sid=" + CampaignKitWebhookEndpointTest.TWILIO_ACCOUNT,
-        "campaignkit.channels.twilio.auth-token=" + CampaignKitWebhookEndpointTest.TWILIO_TOKEN,
-        "campaignkit.channels.twilio.sender=+15005550006",
-        "campaignkit.channels.twilio.status-callback-url=https://hooks.example.test/campaignkit/webhooks/twilio"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.generate-unique-name=true",
+            "campaignkit.runner.enabled=false",
+            "campaignkit.webhooks.public-base-url=https://hooks.example.test",
+            "campaignkit.channels.simulated.enabled=true",
+            "campaignkit.channels.simulated.delivered-after=PT1000H",
+            "campaignkit.channels.simulated.webhook-url=https://hooks.example.test/campaignkit/webhooks/simulated",
+            "campaignkit.channels.whatsapp-cloud.phone-number-id=109876543210",
+            "campaignkit.channels.whatsapp-cloud.access-token=test-access-token",
+            "campaignkit.channels.whatsapp-cloud.app-secret=test-app-secret",
+            "campaignkit.channels.whatsapp-cloud.verify-token=test-verify-token",
+            "campaignkit.channels.twilio.account-sid=" + CampaignKitWebhookEndpointTest.TWILIO_ACCOUNT,
+            "campaignkit.channels.twilio.auth-token=" + CampaignKitWebhookEndpointTest.TWILIO_TOKEN,
+            "campaignkit.channels.twilio.sender=+15005550006",
+            "campaignkit.channels.twilio.status-callback-url=https://hooks.example.test/campaignkit/webhooks/twilio"
+        })
 class CampaignKitWebhookEndpointTest {
 
     static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
@@ -63,27 +66,33 @@ class CampaignKitWebhookEndpointTest {
     static class App {
         @Bean
         BotFlow testBot() {
-            return (context, message, reply) -> { };
+            return (context, message, reply) -> {};
         }
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     CampaignEngine engine;
+
     @Autowired
     CampaignKitChannels channels;
+
     @Autowired
     MeterRegistry registry;
+
     @Autowired
     Map<String, HealthIndicator> indicators;
+
     @Autowired
     Map<String, CompositeHealthContributor> composites;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private double webhooks(String result) {
-        return registry.counter("campaignkit.webhooks", "channel", "simulated", "result", result).count();
+        return registry.counter("campaignkit.webhooks", "channel", "simulated", "result", result)
+                .count();
     }
 
     private Recipient sendOne(String campaign, String phone) {
@@ -98,7 +107,8 @@ class CampaignKitWebhookEndpointTest {
 
     /** Posts {@code body} with the request's headers to this server, at the request's path. */
     private HttpResponse<String> post(WebhookRequest request, byte[] body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.url().getPath()))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + request.url().getPath()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         request.headers().asMap().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
@@ -109,7 +119,9 @@ class CampaignKitWebhookEndpointTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -117,33 +129,47 @@ class CampaignKitWebhookEndpointTest {
     void aSignedFormPostedToTheEndpointReachesTheEngine() throws Exception {
         Recipient recipient = sendOne("webhook-ok", "+525500000001");
         double acceptedBefore = webhooks("accepted");
-        WebhookRequest delivered = channels.simulated().orElseThrow()
+        WebhookRequest delivered = channels.simulated()
+                .orElseThrow()
                 .signedStatusWebhook(recipient.providerMessageId().orElseThrow(), DeliveryStatus.DELIVERED);
         assertThat(delivered.headers().first("Content-Type")).hasValue("application/x-www-form-urlencoded");
 
         HttpResponse<String> answer = post(delivered, delivered.body());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state())
+                .isEqualTo(DeliveryState.DELIVERED);
         assertThat(webhooks("accepted")).isEqualTo(acceptedBefore + 1);
-        assertThat(registry.get("campaignkit.sends").tags("channel", "simulated", "outcome", "accepted").counter().count())
+        assertThat(registry.get("campaignkit.sends")
+                        .tags("channel", "simulated", "outcome", "accepted")
+                        .counter()
+                        .count())
                 .isPositive();
-        assertThat(registry.get("campaignkit.status.events").tags("status", "delivered").counter().count()).isPositive();
-        assertThat(registry.find("campaignkit.campaign.recipients").tag("campaign", "webhook-ok").gauges()).hasSize(8);
+        assertThat(registry.get("campaignkit.status.events")
+                        .tags("status", "delivered")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(registry.find("campaignkit.campaign.recipients")
+                        .tag("campaign", "webhook-ok")
+                        .gauges())
+                .hasSize(8);
     }
 
     @Test
     void aForgedStatusIsRefusedAndChangesNothing() throws Exception {
         Recipient recipient = sendOne("webhook-forged", "+525500000002");
         double refusedBefore = webhooks("refused");
-        WebhookRequest delivered = channels.simulated().orElseThrow()
+        WebhookRequest delivered = channels.simulated()
+                .orElseThrow()
                 .signedStatusWebhook(recipient.providerMessageId().orElseThrow(), DeliveryStatus.DELIVERED);
         byte[] forged = delivered.body();
         forged[forged.length - 1] ^= 1;
 
         assertThat(post(delivered, forged).statusCode()).isIn(401, 403);
 
-        assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state()).isEqualTo(DeliveryState.SENT);
+        assertThat(engine.recipients(recipient.campaignId(), -1, 10).get(0).state())
+                .isEqualTo(DeliveryState.SENT);
         assertThat(webhooks("refused")).isEqualTo(refusedBefore + 1);
     }
 
@@ -154,26 +180,35 @@ class CampaignKitWebhookEndpointTest {
         assertThat(verified.statusCode()).isEqualTo(200);
         assertThat(verified.body()).isEqualTo("1158201444");
         assertThat(get("/campaignkit/webhooks/whatsapp-cloud?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1")
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     /** Twilio's signature: Base64(HMAC-SHA1(auth token, URL + each parameter's name and value, names sorted)). */
     private static String twilioSignature(String url, Map<String, String> params) throws Exception {
         StringBuilder data = new StringBuilder(url);
-        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        new java.util.TreeMap<>(params)
+                .forEach((name, value) -> data.append(name).append(value));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                TWILIO_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> postTwilio(Map<String, String> params, String signature) throws Exception {
         StringBuilder form = new StringBuilder();
         params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=')
                 .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/campaignkit/webhooks/twilio"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/campaignkit/webhooks/twilio"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -207,9 +242,16 @@ class CampaignKitWebhookEndpointTest {
 
     @Test
     void theStoreAndEachChannelHaveTheirHealth() {
-        assertThat(indicators.get("campaignkitStoreHealthIndicator").health(true).getStatus()).isEqualTo(Status.UP);
+        assertThat(indicators
+                        .get("campaignkitStoreHealthIndicator")
+                        .health(true)
+                        .getStatus())
+                .isEqualTo(Status.UP);
         CompositeHealthContributor channelHealth = composites.get("campaignkitChannelsHealthContributor");
-        assertThat(List.of("simulated", "whatsapp-cloud", "twilio")).allSatisfy(id ->
-                assertThat(((HealthIndicator) channelHealth.getContributor(id)).health(true).getStatus()).isEqualTo(Status.UP));
+        assertThat(List.of("simulated", "whatsapp-cloud", "twilio"))
+                .allSatisfy(id -> assertThat(((HealthIndicator) channelHealth.getContributor(id))
+                                .health(true)
+                                .getStatus())
+                        .isEqualTo(Status.UP));
     }
 }

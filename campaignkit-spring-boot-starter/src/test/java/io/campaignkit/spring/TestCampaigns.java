@@ -20,8 +20,7 @@ final class TestCampaigns {
 
     static final String BOT = "testBot";
 
-    private TestCampaigns() {
-    }
+    private TestCampaigns() {}
 
     static CampaignId launch(CampaignEngine engine, String id, String channelId, String... phones) {
         CampaignId campaign = CampaignId.of(id);
@@ -29,14 +28,24 @@ final class TestCampaigns {
         if (engine.projects().find("t", "p").isEmpty()) {
             engine.projects().create("t", "p", "Tests");
         }
-        engine.create(campaign, "t", "p", CampaignKind.LIVE, CampaignConfiguration.custom()
-                .name(id).botFlowId(BOT).channel(channelId, "sender-1")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("list"))
-                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .build());
+        engine.create(
+                campaign,
+                "t",
+                "p",
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name(id)
+                        .botFlowId(BOT)
+                        .channel(channelId, "sender-1")
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                        .audience(AudienceReference.importedList("list"))
+                        .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                        .build());
         List<Contact> contacts = java.util.Arrays.stream(phones)
-                .map(phone -> Contact.builder(PhoneNumber.parse(phone)).name("Ana").build()).toList();
+                .map(phone ->
+                        Contact.builder(PhoneNumber.parse(phone)).name("Ana").build())
+                .toList();
         engine.launch(campaign, LaunchRequest.importedContacts(contacts));
         return campaign;
     }

@@ -2,7 +2,6 @@ package io.campaignkit.channel;
 
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -129,6 +128,5 @@ public interface ChannelAdapter extends AutoCloseable {
      * does not send after closing; an adapter may fail such sends with {@link SendErrorClass#TRANSIENT}.
      */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,12 +1,11 @@
 package io.campaignkit.channel;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a channel can send and how fast. The engine uses it to pace sends, to refuse a campaign whose
@@ -28,9 +27,14 @@ import java.util.Set;
  *                              {@link MediaContent#KINDS}); empty when the channel sends no media messages, and
  *                              the engine then refuses one before calling the adapter
  */
-public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<MediaKind> mediaKinds,
-                                  double maxMessagesPerSecond, Optional<Duration> customerServiceWindow,
-                                  int maxBodyLength, Set<MediaKind> mediaMessageKinds) {
+public record ChannelCapabilities(
+        boolean templates,
+        boolean freeFormText,
+        Set<MediaKind> mediaKinds,
+        double maxMessagesPerSecond,
+        Optional<Duration> customerServiceWindow,
+        int maxBodyLength,
+        Set<MediaKind> mediaMessageKinds) {
 
     /** Default for {@link #templates()}: true. */
     public static final boolean DEFAULT_TEMPLATES = true;
@@ -57,15 +61,16 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         mediaKinds = Set.copyOf(Checks.notNull(mediaKinds, "mediaKinds"));
         mediaMessageKinds = Set.copyOf(Checks.notNull(mediaMessageKinds, "mediaMessageKinds"));
         if (!MediaContent.KINDS.containsAll(mediaMessageKinds)) {
-            throw new IllegalArgumentException("mediaMessageKinds must be among " + MediaContent.KINDS + " (was "
-                    + mediaMessageKinds + ")");
+            throw new IllegalArgumentException(
+                    "mediaMessageKinds must be among " + MediaContent.KINDS + " (was " + mediaMessageKinds + ")");
         }
         if (!mediaMessageKinds.isEmpty() && !freeFormText) {
             throw new IllegalArgumentException("mediaMessageKinds must be empty on a channel without freeFormText (was "
                     + mediaMessageKinds + ")");
         }
         if (!(maxMessagesPerSecond > 0) || Double.isInfinite(maxMessagesPerSecond)) {
-            throw new IllegalArgumentException("maxMessagesPerSecond must be positive and finite (was " + maxMessagesPerSecond + ")");
+            throw new IllegalArgumentException(
+                    "maxMessagesPerSecond must be positive and finite (was " + maxMessagesPerSecond + ")");
         }
         Checks.optional(customerServiceWindow, "customerServiceWindow");
         customerServiceWindow.ifPresent(window -> {
@@ -90,8 +95,13 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
      * @param maxBodyLength see {@link #maxBodyLength()}
      * @throws IllegalArgumentException when an argument is invalid
      */
-    public ChannelCapabilities(boolean templates, boolean freeFormText, Set<MediaKind> mediaKinds,
-                               double maxMessagesPerSecond, Optional<Duration> customerServiceWindow, int maxBodyLength) {
+    public ChannelCapabilities(
+            boolean templates,
+            boolean freeFormText,
+            Set<MediaKind> mediaKinds,
+            double maxMessagesPerSecond,
+            Optional<Duration> customerServiceWindow,
+            int maxBodyLength) {
         this(templates, freeFormText, mediaKinds, maxMessagesPerSecond, customerServiceWindow, maxBodyLength, Set.of());
     }
 
@@ -113,7 +123,10 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
     public boolean supports(MessageContent content) {
         Checks.notNull(content, "content");
         if (content instanceof TemplateContent template) {
-            return templates && template.headerMedia().map(media -> mediaKinds.contains(media.kind())).orElse(true);
+            return templates
+                    && template.headerMedia()
+                            .map(media -> mediaKinds.contains(media.kind()))
+                            .orElse(true);
         }
         if (content instanceof MediaContent media) {
             return mediaMessageKinds.contains(media.kind());
@@ -131,8 +144,7 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
         private int maxBodyLength = DEFAULT_MAX_BODY_LENGTH;
         private Set<MediaKind> mediaMessageKinds = EnumSet.noneOf(MediaKind.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param value whether templates can be sent
@@ -201,8 +213,14 @@ public record ChannelCapabilities(boolean templates, boolean freeFormText, Set<M
          * @return the validated capabilities
          */
         public ChannelCapabilities build() {
-            return new ChannelCapabilities(templates, freeFormText, mediaKinds, maxMessagesPerSecond,
-                    Optional.ofNullable(customerServiceWindow), maxBodyLength, mediaMessageKinds);
+            return new ChannelCapabilities(
+                    templates,
+                    freeFormText,
+                    mediaKinds,
+                    maxMessagesPerSecond,
+                    Optional.ofNullable(customerServiceWindow),
+                    maxBodyLength,
+                    mediaMessageKinds);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -22,8 +21,7 @@ public final class ChannelRegistry {
     private final Map<String, ChannelAdapter> adapters = new ConcurrentHashMap<>();
     private final Map<String, ChannelAdapterProvider<?>> providers = new ConcurrentHashMap<>();
 
-    private ChannelRegistry() {
-    }
+    private ChannelRegistry() {}
 
     /**
      * An empty registry: nothing discovered.
@@ -59,10 +57,12 @@ public final class ChannelRegistry {
         @SuppressWarnings("rawtypes")
         ServiceLoader<ChannelAdapterProvider> loader = ServiceLoader.load(ChannelAdapterProvider.class, classLoader);
         for (ChannelAdapterProvider<?> provider : loader) {
-            ChannelAdapterProvider<?> previous = registry.providers.putIfAbsent(checkedId(provider.id(), "provider id"), provider);
+            ChannelAdapterProvider<?> previous =
+                    registry.providers.putIfAbsent(checkedId(provider.id(), "provider id"), provider);
             if (previous != null) {
                 throw new IllegalStateException("two channel providers have the id '" + provider.id() + "': "
-                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + provider.getClass().getName());
             }
         }
         return registry;
@@ -133,7 +133,8 @@ public final class ChannelRegistry {
         }
         ChannelAdapterProvider<?> provider = providers.get(channelId);
         if (provider == null) {
-            throw new IllegalArgumentException("unknown channel '" + channelId + "' (known channels: " + channelIds() + ")");
+            throw new IllegalArgumentException(
+                    "unknown channel '" + channelId + "' (known channels: " + channelIds() + ")");
         }
         return provider.create(settings);
     }
@@ -152,7 +153,8 @@ public final class ChannelRegistry {
     private static String checkedId(String id, String name) {
         Checks.notBlank(id, name);
         if (!ChannelAdapter.isValidId(id)) {
-            throw new IllegalArgumentException(name + " must match " + ChannelAdapter.ID_PATTERN + " (was '" + id + "')");
+            throw new IllegalArgumentException(
+                    name + " must match " + ChannelAdapter.ID_PATTERN + " (was '" + id + "')");
         }
         return id;
     }

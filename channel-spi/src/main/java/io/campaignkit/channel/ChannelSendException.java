@@ -1,9 +1,8 @@
 package io.campaignkit.channel;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ChannelAdapter#send} fails: the returned stage completes exceptionally with this

@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -81,7 +80,8 @@ public final class ChannelSettings {
     public String require(String key) {
         String value = values.get(Checks.notBlank(key, "key"));
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("channel setting '" + key + "' is required (known keys: " + keys() + ")");
+            throw new IllegalArgumentException(
+                    "channel setting '" + key + "' is required (known keys: " + keys() + ")");
         }
         return value;
     }
@@ -107,9 +107,13 @@ public final class ChannelSettings {
     public Optional<Duration> duration(String key) {
         return get(key).map(value -> {
             try {
-                return value.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(value)) : Duration.parse(value);
+                return value.chars().allMatch(Character::isDigit)
+                        ? Duration.ofMillis(Long.parseLong(value))
+                        : Duration.parse(value);
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IllegalArgumentException("channel setting '" + key + "' must be a duration such as PT10S or 10000 (was '" + value + "')", e);
+                throw new IllegalArgumentException(
+                        "channel setting '" + key + "' must be a duration such as PT10S or 10000 (was '" + value + "')",
+                        e);
             }
         });
     }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>No variant carries a secret: adapters word their texts without the token or its parts.
  */
-public sealed interface CredentialsCheck permits CredentialsCheck.Accepted, CredentialsCheck.Refused, CredentialsCheck.NotChecked {
+public sealed interface CredentialsCheck
+        permits CredentialsCheck.Accepted, CredentialsCheck.Refused, CredentialsCheck.NotChecked {
 
     /**
      * The problems that refuse a launch.

@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +23,8 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
         implements MessageContent {
 
     /** The kinds a media message takes. */
-    public static final Set<MediaKind> KINDS = Set.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT);
+    public static final Set<MediaKind> KINDS =
+            Set.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT);
 
     /**
      * Validates; every argument is checked and a bad one is named in the error.
@@ -38,24 +38,26 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
     public MediaContent {
         Checks.notNull(kind, "kind");
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("kind must be one of IMAGE, VIDEO, AUDIO, DOCUMENT for a media message (was "
-                    + kind + ")");
+            throw new IllegalArgumentException(
+                    "kind must be one of IMAGE, VIDEO, AUDIO, DOCUMENT for a media message (was " + kind + ")");
         }
         Checks.notNull(link, "link");
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
         if (!link.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || link.getHost() == null) {
-            throw new IllegalArgumentException("link must be an absolute https or http URL the provider can fetch (was "
-                    + link + ")");
+            throw new IllegalArgumentException(
+                    "link must be an absolute https or http URL the provider can fetch (was " + link + ")");
         }
         Checks.optional(caption, "caption");
         caption.ifPresent(text -> Checks.notBlank(text, "caption"));
         if (caption.isPresent() && kind == MediaKind.AUDIO) {
-            throw new IllegalArgumentException("caption must be absent on an AUDIO message (was '" + caption.get() + "')");
+            throw new IllegalArgumentException(
+                    "caption must be absent on an AUDIO message (was '" + caption.get() + "')");
         }
         Checks.optional(fileName, "fileName");
         fileName.ifPresent(name -> Checks.notBlank(name, "fileName"));
         if (fileName.isPresent() && kind != MediaKind.DOCUMENT) {
-            throw new IllegalArgumentException("fileName is only for a DOCUMENT, not " + kind + " (was '" + fileName.get() + "')");
+            throw new IllegalArgumentException(
+                    "fileName is only for a DOCUMENT, not " + kind + " (was '" + fileName.get() + "')");
         }
     }
 

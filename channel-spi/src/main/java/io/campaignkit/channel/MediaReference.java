@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.net.URI;
 import java.util.Optional;
 
@@ -15,8 +14,8 @@ import java.util.Optional;
  * @param providerMediaId an id known to the provider, for media uploaded before
  * @param mimeType        the MIME type when known, such as {@code image/jpeg}
  */
-public record MediaReference(MediaKind kind, Optional<URI> url, Optional<String> providerMediaId,
-                             Optional<String> mimeType) {
+public record MediaReference(
+        MediaKind kind, Optional<URI> url, Optional<String> providerMediaId, Optional<String> mimeType) {
 
     /**
      * Validates that exactly one of url and providerMediaId is present; every argument is checked and a bad one is named in the error.
@@ -63,7 +62,10 @@ public record MediaReference(MediaKind kind, Optional<URI> url, Optional<String>
      * @return the reference
      */
     public static MediaReference ofProviderId(MediaKind kind, String providerMediaId) {
-        return new MediaReference(kind, Optional.empty(), Optional.of(Checks.notBlank(providerMediaId, "providerMediaId")),
+        return new MediaReference(
+                kind,
+                Optional.empty(),
+                Optional.of(Checks.notBlank(providerMediaId, "providerMediaId")),
                 Optional.empty());
     }
 

@@ -5,5 +5,4 @@ package io.campaignkit.channel;
  * WhatsApp allows outside the customer-service window), free-form {@link TextContent text}, or a
  * {@link MediaContent media message} (an image, video, audio clip or document by link; free-form too).
  */
-public sealed interface MessageContent permits TemplateContent, TextContent, MediaContent {
-}
+public sealed interface MessageContent permits TemplateContent, TextContent, MediaContent {}

@@ -2,7 +2,6 @@ package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
 
-
 /**
  * One message to send to one recipient.
  *
@@ -20,7 +19,6 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     /** The longest correlation id; short enough for every provider's echo field or callback URL. */
     public static final int MAX_CORRELATION_ID_LENGTH = 128;
 
-
     /**
      * Validates; every argument is checked and a bad one is named in the error.
      *
@@ -33,7 +31,8 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     public OutboundMessage {
         Checks.notNull(recipient, "recipient");
         if (!isE164(recipient)) {
-            throw new IllegalArgumentException("recipient must be an E.164 number such as +525500998877 (was '" + recipient + "')");
+            throw new IllegalArgumentException(
+                    "recipient must be an E.164 number such as +525500998877 (was '" + recipient + "')");
         }
         Checks.notBlank(senderId, "senderId");
         Checks.notBlank(correlationId, "correlationId");
@@ -54,8 +53,12 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     public static boolean isE164(String value) {
         // Structural E.164 only: the engine normalizes numbers with libphonenumber before they get here.
         // Scanned by hand, not with a regular expression: this runs for every message sent.
-        if (value == null || value.length() < 8 || value.length() > 16 || value.charAt(0) != '+'
-                || value.charAt(1) < '1' || value.charAt(1) > '9') {
+        if (value == null
+                || value.length() < 8
+                || value.length() > 16
+                || value.charAt(0) != '+'
+                || value.charAt(1) < '1'
+                || value.charAt(1) > '9') {
             return false;
         }
         for (int i = 2; i < value.length(); i++) {
@@ -70,8 +73,13 @@ public record OutboundMessage(String recipient, String senderId, String correlat
     private static boolean isCorrelationIdShape(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
             if (!allowed) {
                 return false;
             }

@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,8 +25,12 @@ import java.util.Optional;
  *                        then sends that channel's message to the recipient instead (its fallback); without
  *                        one the recipient fails as for any other {@code RECIPIENT_PERMANENT} answer
  */
-public record SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
-                          Optional<Duration> retryAfter, boolean notOnChannel) {
+public record SendFailure(
+        SendErrorClass errorClass,
+        Optional<String> providerCode,
+        String providerMessage,
+        Optional<Duration> retryAfter,
+        boolean notOnChannel) {
 
     /**
      * Validates; every argument is checked and a bad one is named in the error.
@@ -52,7 +55,8 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
             }
         });
         if (notOnChannel && errorClass != SendErrorClass.RECIPIENT_PERMANENT) {
-            throw new IllegalArgumentException("notOnChannel is a kind of RECIPIENT_PERMANENT failure, not of " + errorClass);
+            throw new IllegalArgumentException(
+                    "notOnChannel is a kind of RECIPIENT_PERMANENT failure, not of " + errorClass);
         }
     }
 
@@ -65,8 +69,11 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @param retryAfter see {@link #retryAfter()}
      * @throws IllegalArgumentException when an argument is invalid
      */
-    public SendFailure(SendErrorClass errorClass, Optional<String> providerCode, String providerMessage,
-                       Optional<Duration> retryAfter) {
+    public SendFailure(
+            SendErrorClass errorClass,
+            Optional<String> providerCode,
+            String providerMessage,
+            Optional<Duration> retryAfter) {
         this(errorClass, providerCode, providerMessage, retryAfter, false);
     }
 
@@ -79,8 +86,12 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @return the failure
      */
     public static SendFailure notOnChannel(String providerCode, String providerMessage) {
-        return new SendFailure(SendErrorClass.RECIPIENT_PERMANENT, Optional.of(Checks.notBlank(providerCode, "providerCode")),
-                providerMessage, Optional.empty(), true);
+        return new SendFailure(
+                SendErrorClass.RECIPIENT_PERMANENT,
+                Optional.of(Checks.notBlank(providerCode, "providerCode")),
+                providerMessage,
+                Optional.empty(),
+                true);
     }
 
     /**
@@ -92,7 +103,10 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @return the failure
      */
     public static SendFailure of(SendErrorClass errorClass, String providerCode, String providerMessage) {
-        return new SendFailure(errorClass, Optional.of(Checks.notBlank(providerCode, "providerCode")), providerMessage,
+        return new SendFailure(
+                errorClass,
+                Optional.of(Checks.notBlank(providerCode, "providerCode")),
+                providerMessage,
                 Optional.empty());
     }
 
@@ -114,7 +128,11 @@ public record SendFailure(SendErrorClass errorClass, Optional<String> providerCo
      * @return a new failure
      */
     public SendFailure withRetryAfter(Duration delay) {
-        return new SendFailure(errorClass, providerCode, providerMessage, Optional.of(Checks.notNull(delay, "retryAfter")),
+        return new SendFailure(
+                errorClass,
+                providerCode,
+                providerMessage,
+                Optional.of(Checks.notNull(delay, "retryAfter")),
                 notOnChannel);
     }
 

@@ -95,8 +95,11 @@ public record SmsSegments(Encoding encoding, int units, int segments) {
         int segments = 1;
         int used = 0;
         for (int i = 0; i < text.length(); ) {
-            int size = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+            int size = Character.isHighSurrogate(text.charAt(i))
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? 2
+                    : 1;
             if (used + size > 67) {
                 segments++;
                 used = 0;

@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,12 @@ import java.util.Optional;
  * @param headerMedia    the header image, video or document, when the template has one
  * @param buttons        the values of dynamic buttons
  */
-public record TemplateContent(String name, String language, List<String> bodyParameters,
-                              Optional<MediaReference> headerMedia, List<ButtonParameter> buttons)
+public record TemplateContent(
+        String name,
+        String language,
+        List<String> bodyParameters,
+        Optional<MediaReference> headerMedia,
+        List<ButtonParameter> buttons)
         implements MessageContent {
 
     /**
@@ -36,7 +39,8 @@ public record TemplateContent(String name, String language, List<String> bodyPar
         bodyParameters = Checks.listOf(bodyParameters, "bodyParameters");
         Checks.optional(headerMedia, "headerMedia");
         buttons = Checks.listOf(buttons, "buttons");
-        if (buttons.size() > 1 && buttons.stream().mapToInt(ButtonParameter::index).distinct().count() != buttons.size()) {
+        if (buttons.size() > 1
+                && buttons.stream().mapToInt(ButtonParameter::index).distinct().count() != buttons.size()) {
             throw new IllegalArgumentException("buttons must have distinct indexes (were " + buttons + ")");
         }
     }
@@ -60,7 +64,8 @@ public record TemplateContent(String name, String language, List<String> bodyPar
      * @return a new content
      */
     public TemplateContent withHeaderMedia(MediaReference media) {
-        return new TemplateContent(name, language, bodyParameters, Optional.of(Checks.notNull(media, "media")), buttons);
+        return new TemplateContent(
+                name, language, bodyParameters, Optional.of(Checks.notNull(media, "media")), buttons);
     }
 
     /**

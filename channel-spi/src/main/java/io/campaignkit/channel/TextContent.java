@@ -1,7 +1,6 @@
 package io.campaignkit.channel;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +76,7 @@ public record TextContent(String body, Optional<String> replyToProviderMessageId
      * @return the content
      */
     public static TextContent replyTo(String body, String replyToProviderMessageId) {
-        return new TextContent(body, Optional.of(Checks.notBlank(replyToProviderMessageId, "replyToProviderMessageId")));
+        return new TextContent(
+                body, Optional.of(Checks.notBlank(replyToProviderMessageId, "replyToProviderMessageId")));
     }
 }

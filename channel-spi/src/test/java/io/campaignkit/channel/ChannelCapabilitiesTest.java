@@ -1,12 +1,11 @@
 package io.campaignkit.channel;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ChannelCapabilitiesTest {
 
@@ -22,9 +21,14 @@ class ChannelCapabilitiesTest {
 
     @Test
     void supportsTellsWhetherTheContentKindAndHeaderMediaFit() {
-        ChannelCapabilities whatsappLike = ChannelCapabilities.custom().mediaKinds(Set.of(MediaKind.IMAGE))
-                .maxMessagesPerSecond(80).customerServiceWindow(Duration.ofHours(24)).maxBodyLength(4096).build();
-        ChannelCapabilities templatesOnly = ChannelCapabilities.custom().freeFormText(false).build();
+        ChannelCapabilities whatsappLike = ChannelCapabilities.custom()
+                .mediaKinds(Set.of(MediaKind.IMAGE))
+                .maxMessagesPerSecond(80)
+                .customerServiceWindow(Duration.ofHours(24))
+                .maxBodyLength(4096)
+                .build();
+        ChannelCapabilities templatesOnly =
+                ChannelCapabilities.custom().freeFormText(false).build();
         TemplateContent withVideo = TemplateContent.of("promo", "es", java.util.List.of())
                 .withHeaderMedia(MediaReference.ofProviderId(MediaKind.VIDEO, "9"));
 
@@ -35,8 +39,17 @@ class ChannelCapabilitiesTest {
 
     @Test
     void refusesImpossibleCapabilities() {
-        assertThatThrownBy(() -> ChannelCapabilities.custom().maxMessagesPerSecond(0).build()).hasMessageContaining("maxMessagesPerSecond");
-        assertThatThrownBy(() -> ChannelCapabilities.custom().templates(false).freeFormText(false).build()).hasMessageContaining("templates or freeFormText");
-        assertThatThrownBy(() -> ChannelCapabilities.custom().customerServiceWindow(Duration.ZERO).build()).hasMessageContaining("customerServiceWindow");
+        assertThatThrownBy(() ->
+                        ChannelCapabilities.custom().maxMessagesPerSecond(0).build())
+                .hasMessageContaining("maxMessagesPerSecond");
+        assertThatThrownBy(() -> ChannelCapabilities.custom()
+                        .templates(false)
+                        .freeFormText(false)
+                        .build())
+                .hasMessageContaining("templates or freeFormText");
+        assertThatThrownBy(() -> ChannelCapabilities.custom()
+                        .customerServiceWindow(Duration.ZERO)
+                        .build())
+                .hasMessageContaining("customerServiceWindow");
     }
 }

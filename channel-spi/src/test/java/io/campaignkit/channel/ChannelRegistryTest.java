@@ -1,23 +1,21 @@
 package io.campaignkit.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChannelRegistryTest {
 
@@ -51,26 +49,29 @@ class ChannelRegistryTest {
         assertThat(ChannelAdapter.isValidId(null)).isFalse();
         ChannelAdapter upperCase = new EchoAdapter("E-");
         assertThatThrownBy(() -> ChannelRegistry.empty().register(new ChannelAdapter() {
-            @Override
-            public String id() {
-                return "Echo";
-            }
+                    @Override
+                    public String id() {
+                        return "Echo";
+                    }
 
-            @Override
-            public ChannelCapabilities capabilities() {
-                return upperCase.capabilities();
-            }
+                    @Override
+                    public ChannelCapabilities capabilities() {
+                        return upperCase.capabilities();
+                    }
 
-            @Override
-            public java.util.concurrent.CompletionStage<SendReceipt> send(OutboundMessage message) {
-                return upperCase.send(message);
-            }
+                    @Override
+                    public java.util.concurrent.CompletionStage<SendReceipt> send(OutboundMessage message) {
+                        return upperCase.send(message);
+                    }
 
-            @Override
-            public io.campaignkit.channel.webhook.WebhookResult handleWebhook(io.campaignkit.channel.webhook.WebhookRequest request) {
-                return upperCase.handleWebhook(request);
-            }
-        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ChannelAdapter.ID_PATTERN)
+                    @Override
+                    public io.campaignkit.channel.webhook.WebhookResult handleWebhook(
+                            io.campaignkit.channel.webhook.WebhookRequest request) {
+                        return upperCase.handleWebhook(request);
+                    }
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(ChannelAdapter.ID_PATTERN)
                 .hasMessageContaining("'Echo'");
     }
 
@@ -80,7 +81,8 @@ class ChannelRegistryTest {
 
         assertThatThrownBy(() -> registry.resolve("smoke-signals", ChannelSettings.of(Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("smoke-signals").hasMessageContaining("echo");
+                .hasMessageContaining("smoke-signals")
+                .hasMessageContaining("echo");
         assertThatThrownBy(() -> registry.resolve("echo", ChannelSettings.of(Map.of())))
                 .hasMessageContaining("'prefix'");
         assertThat(ChannelRegistry.empty().channelIds()).isEmpty();
@@ -90,8 +92,10 @@ class ChannelRegistryTest {
     void twoDiscoveredProvidersWithOneIdAreRefusedNamingBoth(@TempDir Path extraClasspath) throws Exception {
         Path services = extraClasspath.resolve("META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve(ChannelAdapterProvider.class.getName()), SecondEchoProvider.class.getName() + "\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {extraClasspath.toUri().toURL()}, getClass().getClassLoader())) {
+        Files.writeString(
+                services.resolve(ChannelAdapterProvider.class.getName()), SecondEchoProvider.class.getName() + "\n");
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {extraClasspath.toUri().toURL()}, getClass().getClassLoader())) {
 
             assertThatThrownBy(() -> ChannelRegistry.withDiscoveredProviders(loader))
                     .isInstanceOf(IllegalStateException.class)
@@ -134,8 +138,7 @@ class ChannelRegistryTest {
     }
 
     /** Configuration of the test adapter. */
-    public record EchoConfiguration(String prefix) {
-    }
+    public record EchoConfiguration(String prefix) {}
 
     /** The provider listed in this module's test META-INF/services. */
     public static final class EchoProvider implements ChannelAdapterProvider<EchoConfiguration> {

@@ -38,21 +38,25 @@ class CredentialsCheckTest {
             }
         };
 
-        CredentialsCheck check = plain.checkCredentials("+15005550006").toCompletableFuture().get(1, TimeUnit.SECONDS);
+        CredentialsCheck check =
+                plain.checkCredentials("+15005550006").toCompletableFuture().get(1, TimeUnit.SECONDS);
 
-        assertThat(check).isEqualTo(new CredentialsCheck.NotChecked("channel 'acme.sms' has no online credentials check"));
+        assertThat(check)
+                .isEqualTo(new CredentialsCheck.NotChecked("channel 'acme.sms' has no online credentials check"));
         assertThat(check.problems()).isEmpty();
     }
 
     @Test
     void onlyARefusalHasProblemsAndItHasAtLeastOne() {
-        PreflightProblem token = new PreflightProblem(PreflightProblem.CREDENTIALS, "the token (setting access-token) was refused");
+        PreflightProblem token =
+                new PreflightProblem(PreflightProblem.CREDENTIALS, "the token (setting access-token) was refused");
         List<PreflightProblem> given = new ArrayList<>(List.of(token));
         CredentialsCheck refused = new CredentialsCheck.Refused(given);
         given.clear();
 
         assertThat(refused.problems()).containsExactly(token);
-        assertThat(new CredentialsCheck.Accepted("number +52 55 1234 5678").problems()).isEmpty();
+        assertThat(new CredentialsCheck.Accepted("number +52 55 1234 5678").problems())
+                .isEmpty();
         assertThatThrownBy(() -> new CredentialsCheck.Refused(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialsCheck.Accepted(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialsCheck.NotChecked("")).isInstanceOf(IllegalArgumentException.class);

@@ -26,7 +26,8 @@ class OutboundMessageProperties {
                     .isEqualTo(id);
         } else {
             assertThatThrownBy(() -> new OutboundMessage("+525500998877", "sender", id, TextContent.of("hola")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("correlationId");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("correlationId");
         }
     }
 
@@ -40,20 +41,26 @@ class OutboundMessageProperties {
     @Provide
     Arbitrary<String> idLike() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("aZ09._:-/ ñ{\"&").ofMinLength(1).ofMaxLength(10),
+                Arbitraries.strings()
+                        .withChars("aZ09._:-/ ñ{\"&")
+                        .ofMinLength(1)
+                        .ofMaxLength(10),
                 Arbitraries.strings().withChars("abc:").ofMinLength(120).ofMaxLength(135));
     }
 
     @Property(tries = 200)
     void templateButtonsMustHaveDistinctIndexes(@ForAll("indexes") List<Integer> indexes) {
-        List<ButtonParameter> buttons = indexes.stream().map(i -> ButtonParameter.quickReply(i, "p" + i)).toList();
+        List<ButtonParameter> buttons = indexes.stream()
+                .map(i -> ButtonParameter.quickReply(i, "p" + i))
+                .toList();
         boolean distinct = indexes.stream().distinct().count() == indexes.size();
         if (distinct) {
             assertThat(new TemplateContent("t", "es", List.of(), java.util.Optional.empty(), buttons).buttons())
                     .hasSize(indexes.size());
         } else {
             assertThatThrownBy(() -> new TemplateContent("t", "es", List.of(), java.util.Optional.empty(), buttons))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("distinct");
         }
     }
 

@@ -1,11 +1,10 @@
 package io.campaignkit.channel;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OutboundMessageTest {
 
@@ -49,7 +48,8 @@ class OutboundMessageTest {
         parameters.add("changed");
 
         assertThat(template.bodyParameters()).containsExactly("Ana", "20%");
-        assertThatThrownBy(() -> template.withButtons(List.of(ButtonParameter.quickReply(0, "yes"), ButtonParameter.urlSuffix(0, "A1"))))
+        assertThatThrownBy(() -> template.withButtons(
+                        List.of(ButtonParameter.quickReply(0, "yes"), ButtonParameter.urlSuffix(0, "A1"))))
                 .hasMessageContaining("distinct indexes");
         assertThatThrownBy(() -> TemplateContent.of("promo", "es", java.util.Arrays.asList("Ana", null)))
                 .hasMessageContaining("bodyParameters[1]");
@@ -57,10 +57,15 @@ class OutboundMessageTest {
 
     @Test
     void mediaReferenceNeedsExactlyOneLocation() {
-        assertThat(MediaReference.ofProviderId(MediaKind.IMAGE, "123").providerMediaId()).contains("123");
+        assertThat(MediaReference.ofProviderId(MediaKind.IMAGE, "123").providerMediaId())
+                .contains("123");
         assertThatThrownBy(() -> MediaReference.ofUrl(MediaKind.IMAGE, java.net.URI.create("relative/p.jpg")))
                 .hasMessageContaining("absolute");
-        assertThatThrownBy(() -> new MediaReference(MediaKind.IMAGE, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()))
+        assertThatThrownBy(() -> new MediaReference(
+                        MediaKind.IMAGE,
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()))
                 .hasMessageContaining("exactly one");
     }
 }

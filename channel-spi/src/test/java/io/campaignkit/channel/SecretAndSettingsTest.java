@@ -1,13 +1,12 @@
 package io.campaignkit.channel;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SecretAndSettingsTest {
 
@@ -24,7 +23,8 @@ class SecretAndSettingsTest {
 
     @Test
     void settingsListKeysButNeverValues() {
-        ChannelSettings settings = ChannelSettings.of(Map.of("access-token", "EAAG-super-secret", "api-version", "v20.0"));
+        ChannelSettings settings =
+                ChannelSettings.of(Map.of("access-token", "EAAG-super-secret", "api-version", "v20.0"));
 
         assertThat(settings.toString()).contains("access-token", "api-version").doesNotContain("EAAG", "v20.0");
         assertThat(settings.requireSecret("access-token").reveal()).isEqualTo("EAAG-super-secret");

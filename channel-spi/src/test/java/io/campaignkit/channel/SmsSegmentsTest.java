@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class SmsSegmentsTest {
 
-    private static final String GSM_BASIC_WITHOUT_ESCAPE = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM_BASIC_WITHOUT_ESCAPE =
+            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+                    + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
     @Test
     void theGsmAlphabetHas127PrintableCharactersBesidesTheEscape() {
@@ -26,7 +27,8 @@ class SmsSegmentsTest {
     void spanishWithAcuteVowelsOtherThanEIsUcs2() {
         assertThat(SmsSegments.of("Hola Ana, su saldo vence el 15 de diciembre. ¿Pagará hoy?"))
                 .isEqualTo(new SmsSegments(Encoding.UCS_2, 57, 1));
-        assertThat(SmsSegments.of("Hola Ana, ¿Usted pagó? Él dijo: café.").encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(SmsSegments.of("Hola Ana, ¿Usted pagó? Él dijo: café.").encoding())
+                .isEqualTo(Encoding.UCS_2);
         assertThat(SmsSegments.of("¿Qué tal? Ñandú é ü").encoding()).isEqualTo(Encoding.UCS_2); // ú is not GSM
         assertThat(SmsSegments.of("¿Qué tal? Ñoño, é ü").encoding()).isEqualTo(Encoding.GSM_7);
     }
@@ -44,7 +46,8 @@ class SmsSegmentsTest {
         assertThat(SmsSegments.of("€".repeat(80))).isEqualTo(new SmsSegments(Encoding.GSM_7, 160, 1));
         assertThat(SmsSegments.of("€".repeat(81))).isEqualTo(new SmsSegments(Encoding.GSM_7, 162, 2));
         // 152 septets then a two-septet euro: it does not fit in the first segment's last septet
-        assertThat(SmsSegments.of("a".repeat(152) + "€" + "a".repeat(152))).isEqualTo(new SmsSegments(Encoding.GSM_7, 306, 3));
+        assertThat(SmsSegments.of("a".repeat(152) + "€" + "a".repeat(152)))
+                .isEqualTo(new SmsSegments(Encoding.GSM_7, 306, 3));
     }
 
     @Test
@@ -54,7 +57,8 @@ class SmsSegmentsTest {
         assertThat(SmsSegments.of("ó".repeat(134))).isEqualTo(new SmsSegments(Encoding.UCS_2, 134, 2));
         assertThat(SmsSegments.of("ó".repeat(135))).isEqualTo(new SmsSegments(Encoding.UCS_2, 135, 3));
         String emoji = "\uD83D\uDE00";
-        assertThat(SmsSegments.of("ó".repeat(66) + emoji + "ó".repeat(66))).isEqualTo(new SmsSegments(Encoding.UCS_2, 134, 3));
+        assertThat(SmsSegments.of("ó".repeat(66) + emoji + "ó".repeat(66)))
+                .isEqualTo(new SmsSegments(Encoding.UCS_2, 134, 3));
     }
 
     @Test
@@ -81,9 +85,12 @@ class SmsSegmentsTest {
 
     @Provide
     Arbitrary<String> texts() {
-        Arbitrary<String> gsm = Arbitraries.strings().withChars((GSM_BASIC_WITHOUT_ESCAPE + "^{}\\[~]|€").toCharArray())
+        Arbitrary<String> gsm = Arbitraries.strings()
+                .withChars((GSM_BASIC_WITHOUT_ESCAPE + "^{}\\[~]|€").toCharArray())
                 .ofMaxLength(500);
-        Arbitrary<String> any = Arbitraries.strings().withChars("aó€\uD83D\uDE00 ".toCharArray()).ofMaxLength(400)
+        Arbitrary<String> any = Arbitraries.strings()
+                .withChars("aó€\uD83D\uDE00 ".toCharArray())
+                .ofMaxLength(400)
                 .map(s -> s.replaceAll("\uD83D(?!\uDE00)", "x").replaceAll("(?<!\uD83D)\uDE00", "y"));
         return Arbitraries.oneOf(gsm, any);
     }

@@ -16,7 +16,8 @@ class TextContentTest {
     @Test
     void plainTextHasNoMedia() {
         assertThat(TextContent.of("hola").media()).isEmpty();
-        assertThat(TextContent.replyTo("hola", "wamid.A").replyToProviderMessageId()).contains("wamid.A");
+        assertThat(TextContent.replyTo("hola", "wamid.A").replyToProviderMessageId())
+                .contains("wamid.A");
         assertThat(new TextContent("hola", Optional.empty())).isEqualTo(TextContent.of("hola"));
     }
 
@@ -33,15 +34,21 @@ class TextContentTest {
 
     @Test
     void aBlankBodyIsAllowedOnlyWithMedia() {
-        assertThat(new TextContent("", Optional.empty(), List.of(image)).media()).containsExactly(image);
+        assertThat(new TextContent("", Optional.empty(), List.of(image)).media())
+                .containsExactly(image);
         assertThatThrownBy(() -> new TextContent(" ", Optional.empty(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
-        assertThatThrownBy(() -> TextContent.of(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("body");
+        assertThatThrownBy(() -> TextContent.of(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("body");
         assertThatThrownBy(() -> new TextContent("hola", Optional.empty(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("media");
         List<MediaReference> withNull = new ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> TextContent.of("hola").withMedia(withNull))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media[0]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("media[0]");
     }
 }

@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
@@ -67,8 +69,16 @@ public class EngineDispatchBenchmark {
         clock = ManualClock.startingAt(START);
         store = new InMemoryCampaignStore();
         channel = new InstantChannel(clock);
-        engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
-                .maxInFlight(10_000).batchSize(1000).senderBurst(senderBurst).build();
+        engine = CampaignEngine.builder()
+                .botFlows(SilentBot.REGISTRY)
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .ownerId("benchmark")
+                .maxInFlight(10_000)
+                .batchSize(1000)
+                .senderBurst(senderBurst)
+                .build();
         BenchmarkCampaign.launch(engine, recipients);
     }
 

@@ -41,8 +41,16 @@ public final class EngineDispatchHarness {
             ManualClock clock = ManualClock.startingAt(START);
             InMemoryCampaignStore store = new InMemoryCampaignStore();
             InstantChannel channel = new InstantChannel(clock);
-            CampaignEngine engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel)
-                    .clock(clock).ownerId("benchmark").maxInFlight(10_000).batchSize(1000).senderBurst(senderBurst).build();
+            CampaignEngine engine = CampaignEngine.builder()
+                    .botFlows(SilentBot.REGISTRY)
+                    .store(store)
+                    .channel(channel)
+                    .clock(clock)
+                    .ownerId("benchmark")
+                    .maxInFlight(10_000)
+                    .batchSize(1000)
+                    .senderBurst(senderBurst)
+                    .build();
             BenchmarkCampaign.launch(engine, recipients);
             System.gc();
             double load = os.getSystemLoadAverage();
@@ -56,10 +64,17 @@ public final class EngineDispatchHarness {
             long cpu = os.getProcessCpuTime() - cpu0;
             long wall = System.nanoTime() - wall0;
             BenchmarkCampaign.checkEveryoneSent(engine, channel, recipients);
-            System.out.printf("round %d (load average %.1f, sender burst %d): %,.0f recipients/s wall; CPU per recipient"
-                    + " %.2f µs process, %.2f µs this thread (%,.0f/s of thread CPU); %,.0f bytes allocated per recipient%n",
-                    round, load, senderBurst, recipients * 1e9 / wall, cpu / 1e3 / recipients, threadCpu / 1e3 / recipients,
-                    recipients * 1e9 / threadCpu, (double) bytes / recipients);
+            System.out.printf(
+                    "round %d (load average %.1f, sender burst %d): %,.0f recipients/s wall; CPU per recipient"
+                            + " %.2f µs process, %.2f µs this thread (%,.0f/s of thread CPU); %,.0f bytes allocated per recipient%n",
+                    round,
+                    load,
+                    senderBurst,
+                    recipients * 1e9 / wall,
+                    cpu / 1e3 / recipients,
+                    threadCpu / 1e3 / recipients,
+                    recipients * 1e9 / threadCpu,
+                    (double) bytes / recipients);
         }
     }
 }

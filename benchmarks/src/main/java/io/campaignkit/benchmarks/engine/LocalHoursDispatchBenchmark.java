@@ -52,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
@@ -60,12 +62,29 @@ public class LocalHoursDispatchBenchmark {
 
     /** Monday 09:00 UTC: the single zone (UTC) is open. */
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
     private static final ActiveHours DAILY = ActiveHours.parse("MON-SUN 08:00-21:00", ZoneOffset.UTC);
     private static final String ZONE_FIELD = "ZONA";
-    private static final List<String> TWENTY_ZONES = List.of("Pacific/Honolulu", "America/Anchorage",
-            "America/Los_Angeles", "America/Denver", "America/Mexico_City", "America/New_York", "America/Sao_Paulo",
-            "Atlantic/Azores", "Europe/London", "Europe/Madrid", "Europe/Athens", "Europe/Moscow", "Asia/Dubai",
-            "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo",
+    private static final List<String> TWENTY_ZONES = List.of(
+            "Pacific/Honolulu",
+            "America/Anchorage",
+            "America/Los_Angeles",
+            "America/Denver",
+            "America/Mexico_City",
+            "America/New_York",
+            "America/Sao_Paulo",
+            "Atlantic/Azores",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Athens",
+            "Europe/Moscow",
+            "Asia/Dubai",
+            "Asia/Karachi",
+            "Asia/Kolkata",
+            "Asia/Dhaka",
+            "Asia/Bangkok",
+            "Asia/Shanghai",
+            "Asia/Tokyo",
             "Australia/Sydney");
 
     @Param({"1000000"})
@@ -85,12 +104,22 @@ public class LocalHoursDispatchBenchmark {
         clock = ManualClock.startingAt(START);
         store = new InMemoryCampaignStore();
         channel = new InstantChannel(clock);
-        engine = CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock)
-                .ownerId("benchmark").maxInFlight(10_000).batchSize(1000).senderBurst(1000)
-                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults()).build();
-        CampaignConfiguration.Builder configuration = BenchmarkCampaign.configuration().toBuilder().activeHours(DAILY)
+        engine = CampaignEngine.builder()
+                .botFlows(SilentBot.REGISTRY)
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .ownerId("benchmark")
+                .maxInFlight(10_000)
+                .batchSize(1000)
+                .senderBurst(1000)
+                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults())
+                .build();
+        CampaignConfiguration.Builder configuration = BenchmarkCampaign.configuration().toBuilder()
+                .activeHours(DAILY)
                 .schema(io.campaignkit.core.data.CustomDataSchema.custom()
-                        .optional(ZONE_FIELD, io.campaignkit.core.data.FieldType.TEXT).build());
+                        .optional(ZONE_FIELD, io.campaignkit.core.data.FieldType.TEXT)
+                        .build());
         List<String> spread = zones.equals("20") ? TWENTY_ZONES : List.of("UTC");
         if (!zones.equals("off")) {
             configuration.localHours(LocalHours.fromField(ZONE_FIELD));
@@ -113,7 +142,8 @@ public class LocalHoursDispatchBenchmark {
     /** Distinct Mexican numbers, each with its zone in the zone field, round robin over {@code spread}. */
     private static Iterator<Contact> contacts(int count, List<String> spread) {
         List<CustomData> data = spread.stream()
-                .map(zone -> CustomData.of(Map.<String, FieldValue>of(ZONE_FIELD, new FieldValue.Text(zone)))).toList();
+                .map(zone -> CustomData.of(Map.<String, FieldValue>of(ZONE_FIELD, new FieldValue.Text(zone))))
+                .toList();
         return new Iterator<>() {
             private int next;
 
@@ -128,7 +158,9 @@ public class LocalHoursDispatchBenchmark {
                     throw new NoSuchElementException();
                 }
                 int index = next++;
-                return Contact.builder(PhoneNumber.parse("+5255" + (10_000_000 + index))).name("C" + index).build()
+                return Contact.builder(PhoneNumber.parse("+5255" + (10_000_000 + index)))
+                        .name("C" + index)
+                        .build()
                         .withCustomData(data.get(index % data.size()));
             }
         };

@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Thread)
@@ -58,7 +60,8 @@ public class StatusEventsBenchmark {
         List<ChannelEvent> batch = new ArrayList<>();
         Instant at = campaign.clock.instant();
         for (long i = 1; i <= recipients; i++) {
-            batch.add(StatusUpdate.of(InstantChannel.providerMessageId(i), Optional.empty(), DeliveryStatus.DELIVERED, at));
+            batch.add(StatusUpdate.of(
+                    InstantChannel.providerMessageId(i), Optional.empty(), DeliveryStatus.DELIVERED, at));
             if (batch.size() == 1000) {
                 batches.add(batch);
                 batch = new ArrayList<>();

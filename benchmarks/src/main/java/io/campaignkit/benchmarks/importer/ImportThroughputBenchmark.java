@@ -62,8 +62,11 @@ public class ImportThroughputBenchmark {
         }
         threads = Runtime.getRuntime().availableProcessors();
         pool = Executors.newFixedThreadPool(threads);
-        importer = AudienceImporter.builder().schema(AudienceFiles.SCHEMA).policy(ImportPolicy.STRICT)
-                .parallelism(threads).build();
+        importer = AudienceImporter.builder()
+                .schema(AudienceFiles.SCHEMA)
+                .policy(ImportPolicy.STRICT)
+                .parallelism(threads)
+                .build();
     }
 
     @TearDown(Level.Trial)

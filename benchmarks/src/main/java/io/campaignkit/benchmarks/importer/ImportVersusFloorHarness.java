@@ -38,7 +38,9 @@ public final class ImportVersusFloorHarness {
             }
             int threads = Runtime.getRuntime().availableProcessors();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
-            AudienceImporter importer = AudienceImporter.builder().schema(AudienceFiles.SCHEMA).parallelism(threads)
+            AudienceImporter importer = AudienceImporter.builder()
+                    .schema(AudienceFiles.SCHEMA)
+                    .parallelism(threads)
                     .build();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             System.out.printf("%d rows, %d cores; round 0 is warm-up%n", rows, threads);
@@ -56,10 +58,16 @@ public final class ImportVersusFloorHarness {
                 if (report.valid() != rows) {
                     throw new IllegalStateException("the file did not import cleanly: " + report.errors());
                 }
-                System.out.printf("round %d: floor %,.0f rows/s (%d ns CPU/row), import %,.0f rows/s (%d ns CPU/row);"
-                        + " throughput ratio %.2f, CPU ratio %.2f%n", round, rows * 1e9 / floorNanos,
-                        (cpu1 - cpu0) / rows, rows * 1e9 / importNanos, (cpu2 - cpu1) / rows,
-                        (double) floorNanos / importNanos, (double) (cpu1 - cpu0) / (cpu2 - cpu1));
+                System.out.printf(
+                        "round %d: floor %,.0f rows/s (%d ns CPU/row), import %,.0f rows/s (%d ns CPU/row);"
+                                + " throughput ratio %.2f, CPU ratio %.2f%n",
+                        round,
+                        rows * 1e9 / floorNanos,
+                        (cpu1 - cpu0) / rows,
+                        rows * 1e9 / importNanos,
+                        (cpu2 - cpu1) / rows,
+                        (double) floorNanos / importNanos,
+                        (double) (cpu1 - cpu0) / (cpu2 - cpu1));
             }
             pool.shutdownNow();
         } finally {

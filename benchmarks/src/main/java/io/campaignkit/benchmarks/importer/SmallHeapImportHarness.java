@@ -39,18 +39,30 @@ public final class SmallHeapImportHarness {
         Path file = Files.createTempFile("campaignkit-harness-", ".tsv");
         try {
             long written = shape.equals("rows") ? writeRows(file, size) : writeColumns(file, size);
-            AudienceImporter importer = AudienceImporter.builder().policy(ImportPolicy.LENIENT)
-                    .limits(ImportLimits.custom().maxRows(Math.max(ImportLimits.DEFAULT_MAX_ROWS, written)).build())
+            AudienceImporter importer = AudienceImporter.builder()
+                    .policy(ImportPolicy.LENIENT)
+                    .limits(ImportLimits.custom()
+                            .maxRows(Math.max(ImportLimits.DEFAULT_MAX_ROWS, written))
+                            .build())
                     .build();
             LongAdder handedOver = new LongAdder();
             long start = System.nanoTime();
             ImportReport report = importer.importFile(file, contact -> handedOver.increment());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("%s %d: %d MB file, %d rows (%d valid, %d invalid, %d handed over) in %.1f s"
-                    + " (%.0f rows/s); max heap %d MiB, old generation peak %d MiB, %d cores%n",
-                    shape, size, Files.size(file) / 1_000_000, report.rows(), report.valid(), report.invalid(),
-                    handedOver.sum(), millis / 1000.0, report.rows() * 1000.0 / Math.max(1, millis),
-                    Runtime.getRuntime().maxMemory() >> 20, oldGenerationPeak() >> 20,
+            System.out.printf(
+                    "%s %d: %d MB file, %d rows (%d valid, %d invalid, %d handed over) in %.1f s"
+                            + " (%.0f rows/s); max heap %d MiB, old generation peak %d MiB, %d cores%n",
+                    shape,
+                    size,
+                    Files.size(file) / 1_000_000,
+                    report.rows(),
+                    report.valid(),
+                    report.invalid(),
+                    handedOver.sum(),
+                    millis / 1000.0,
+                    report.rows() * 1000.0 / Math.max(1, millis),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    oldGenerationPeak() >> 20,
                     Runtime.getRuntime().availableProcessors());
         } finally {
             Files.deleteIfExists(file);

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 2, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-XX:+ExitOnOutOfMemoryError"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx64m", "-XX:+ExitOnOutOfMemoryError"})
 @State(Scope.Benchmark)
 public class XlsxSmallHeapBenchmark {
 
@@ -46,7 +48,10 @@ public class XlsxSmallHeapBenchmark {
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("campaignkit-import-bench");
         xlsx = AudienceFiles.writeXlsx(dir.resolve("audience.xlsx"), ROWS);
-        importer = AudienceImporter.builder().schema(AudienceFiles.SCHEMA).policy(ImportPolicy.STRICT).build();
+        importer = AudienceImporter.builder()
+                .schema(AudienceFiles.SCHEMA)
+                .policy(ImportPolicy.STRICT)
+                .build();
     }
 
     @TearDown(Level.Trial)

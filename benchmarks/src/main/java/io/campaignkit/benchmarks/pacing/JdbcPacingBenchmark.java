@@ -1,9 +1,9 @@
 package io.campaignkit.benchmarks.pacing;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +84,8 @@ public class JdbcPacingBenchmark {
         public void join(Cluster cluster) {
             int thread = cluster.threads.getAndIncrement();
             node = cluster.nodes[thread % 2];
-            limits = new SendLimits(CampaignId.of("benchmark-" + thread + "-" + System.nanoTime()), ROOMY, SENDER, ROOMY);
+            limits = new SendLimits(
+                    CampaignId.of("benchmark-" + thread + "-" + System.nanoTime()), ROOMY, SENDER, ROOMY);
         }
     }
 

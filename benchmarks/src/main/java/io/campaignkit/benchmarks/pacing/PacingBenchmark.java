@@ -1,8 +1,8 @@
 package io.campaignkit.benchmarks.pacing;
 
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendPacer;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.SenderPacers;
 import io.campaignkit.core.dispatch.pacing.TokenBucketPacer;
 import java.time.Duration;
@@ -59,7 +59,8 @@ public class PacingBenchmark {
         limit = RateLimit.perSecond(perSecond);
         SimulatedRun.Figures figures = SimulatedRun.measure(newPacer(), SIXTY_SECONDS);
         long expected = limit.maxPermitsIn(SIXTY_SECONDS);
-        System.out.printf("%n[pacing accuracy] %s, %s, 60 simulated s: granted %d (expected exactly %d), "
+        System.out.printf(
+                "%n[pacing accuracy] %s, %s, 60 simulated s: granted %d (expected exactly %d), "
                         + "busiest one-second window %d (limit %d), wake-ups %d%n",
                 limit, pacer, figures.granted(), expected, figures.busiestSecond(), perSecond, figures.wakeUps());
         if (figures.granted() != expected || figures.busiestSecond() > perSecond) {

@@ -22,7 +22,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class PacingDatabases implements AutoCloseable {
 
     /** The database a benchmark runs on. */
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private final EmbeddedPostgres postgres;
     private final String url;
@@ -37,7 +40,9 @@ public final class PacingDatabases implements AutoCloseable {
 
     static PacingDatabases start(Kind kind) throws IOException {
         if (kind == Kind.POSTGRESQL) {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "256MB").start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_buffers", "256MB")
+                    .start();
             return new PacingDatabases(postgres, postgres.getJdbcUrl("postgres", "postgres"), null);
         }
         Path directory = Files.createTempDirectory("ck-h2-pacing");
@@ -61,7 +66,8 @@ public final class PacingDatabases implements AutoCloseable {
             pools.add(pool::dispose);
             dataSource = pool;
         }
-        return JdbcPacingStore.on(JdbcCampaignStore.builder().dataSource(dataSource).build());
+        return JdbcPacingStore.on(
+                JdbcCampaignStore.builder().dataSource(dataSource).build());
     }
 
     @Override
@@ -74,7 +80,8 @@ public final class PacingDatabases implements AutoCloseable {
         }
         if (h2Directory != null) {
             try (var files = Files.walk(h2Directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.campaignkit.benchmarks.pacing;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,8 +78,16 @@ public final class TwoNodePacingHarness {
     }
 
     /** One runner: asks, records, sleeps until the next permit; answers how many calls it made. */
-    private static long runUntil(JdbcPacingStore pacing, SendLimits limits, Clock clock, Clock real, Instant start,
-            Instant end, int campaign, ConcurrentLinkedQueue<Grant> grants) throws InterruptedException {
+    private static long runUntil(
+            JdbcPacingStore pacing,
+            SendLimits limits,
+            Clock clock,
+            Clock real,
+            Instant start,
+            Instant end,
+            int campaign,
+            ConcurrentLinkedQueue<Grant> grants)
+            throws InterruptedException {
         sleepUntil(real, start);
         long calls = 0;
         while (real.instant().isBefore(end)) {
@@ -104,24 +112,38 @@ public final class TwoNodePacingHarness {
         }
     }
 
-    private static void report(PacingDatabases.Kind kind, Duration length, Duration skew, RateLimit senderLimit,
-            List<Grant> grants, long calls) {
+    private static void report(
+            PacingDatabases.Kind kind,
+            Duration length,
+            Duration skew,
+            RateLimit senderLimit,
+            List<Grant> grants,
+            long calls) {
         long granted = grants.stream().mapToLong(Grant::permits).sum();
         Duration second = Duration.ofSeconds(1);
-        System.out.printf("%s, 2 nodes x 2 campaigns, %s, node b's clock %d ms ahead: %d calls (%.0f/s)%n", kind, length,
-                skew.toMillis(), calls, calls * 1e9 / length.toNanos());
-        System.out.printf("  sender %s: granted %d in %s (a runner asking at every next permit would get %d at most)%n",
+        System.out.printf(
+                "%s, 2 nodes x 2 campaigns, %s, node b's clock %d ms ahead: %d calls (%.0f/s)%n",
+                kind, length, skew.toMillis(), calls, calls * 1e9 / length.toNanos());
+        System.out.printf(
+                "  sender %s: granted %d in %s (a runner asking at every next permit would get %d at most)%n",
                 senderLimit, granted, length, senderLimit.maxPermitsIn(length));
-        System.out.printf("  busiest second, on the grants' own instants: sender %d (limit %d), campaigns %d and %d (limit %d)%n",
-                busiest(grants, -1, second, false), senderLimit.maxPermitsIn(second), busiest(grants, 0, second, false),
-                busiest(grants, 1, second, false), CAMPAIGN_LIMIT.maxPermitsIn(second));
-        System.out.printf("  busiest second, in real time (node a's clock): sender %d, campaigns %d and %d%n",
+        System.out.printf(
+                "  busiest second, on the grants' own instants: sender %d (limit %d), campaigns %d and %d (limit %d)%n",
+                busiest(grants, -1, second, false),
+                senderLimit.maxPermitsIn(second),
+                busiest(grants, 0, second, false),
+                busiest(grants, 1, second, false),
+                CAMPAIGN_LIMIT.maxPermitsIn(second));
+        System.out.printf(
+                "  busiest second, in real time (node a's clock): sender %d, campaigns %d and %d%n",
                 busiest(grants, -1, second, true), busiest(grants, 0, second, true), busiest(grants, 1, second, true));
     }
 
     /** The most permits of {@code campaign} (-1: all) in any half-open window, on the chosen instants. */
     private static long busiest(List<Grant> grants, int campaign, Duration window, boolean real) {
-        List<Grant> chosen = new ArrayList<>(grants.stream().filter(g -> campaign < 0 || g.campaign() == campaign).toList());
+        List<Grant> chosen = new ArrayList<>(grants.stream()
+                .filter(g -> campaign < 0 || g.campaign() == campaign)
+                .toList());
         chosen.sort((x, y) -> (real ? x.real() : x.at()).compareTo(real ? y.real() : y.at()));
         long max = 0;
         long inWindow = 0;
@@ -129,7 +151,9 @@ public final class TwoNodePacingHarness {
         for (Grant grant : chosen) {
             inWindow += grant.permits();
             Instant at = real ? grant.real() : grant.at();
-            while (!(real ? chosen.get(first).real() : chosen.get(first).at()).plus(window).isAfter(at)) {
+            while (!(real ? chosen.get(first).real() : chosen.get(first).at())
+                    .plus(window)
+                    .isAfter(at)) {
                 inWindow -= chosen.get(first).permits();
                 first++;
             }

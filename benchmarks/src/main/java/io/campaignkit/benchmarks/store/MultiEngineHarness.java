@@ -49,7 +49,8 @@ public final class MultiEngineHarness {
                     int engines = Integer.parseInt(count.trim());
                     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                     double rate = run(databases, engines, recipients, sharedPacing);
-                    System.out.printf("round %d: %d engine(s), %,d recipients: %,.0f recipients/s in total (load average %.1f)%n",
+                    System.out.printf(
+                            "round %d: %d engine(s), %,d recipients: %,.0f recipients/s in total (load average %.1f)%n",
                             round, engines, recipients, rate, load);
                 }
             }
@@ -72,12 +73,21 @@ public final class MultiEngineHarness {
                 config.setMaximumPoolSize(4);
                 HikariDataSource pool = new HikariDataSource(config);
                 pools.add(pool);
-                JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(pool).build();
+                JdbcCampaignStore store =
+                        JdbcCampaignStore.builder().dataSource(pool).build();
                 InstantChannel channel = new InstantChannel(clock);
                 channels.add(channel);
-                engines.add(CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock)
-                        .ownerId("engine-" + i).pacingStore(sharedPacing ? JdbcPacingStore.on(store) : PacingStore.inProcess())
-                        .maxInFlight(10_000).batchSize(500).senderBurst(Pace.MAX_PER_SECOND).build());
+                engines.add(CampaignEngine.builder()
+                        .botFlows(SilentBot.REGISTRY)
+                        .store(store)
+                        .channel(channel)
+                        .clock(clock)
+                        .ownerId("engine-" + i)
+                        .pacingStore(sharedPacing ? JdbcPacingStore.on(store) : PacingStore.inProcess())
+                        .maxInFlight(10_000)
+                        .batchSize(500)
+                        .senderBurst(Pace.MAX_PER_SECOND)
+                        .build());
             }
             BenchmarkCampaign.launch(engines.get(0), recipients);
             long start = System.nanoTime();

@@ -65,15 +65,19 @@ public final class PeerComparisonHarness {
                 double ours = campaignKit(databases, recipients);
                 double peer = withPeer ? dbScheduler(databases.dataSource(), recipients) : Double.NaN;
                 results.add(new double[] {ours, peer, load});
-                System.out.printf("round %d (load average %.1f): CampaignKit %,.0f recipients/s, db-scheduler %,.0f tasks/s,"
-                        + " ratio %.2f%n", round, load, ours, peer, ours / peer);
+                System.out.printf(
+                        "round %d (load average %.1f): CampaignKit %,.0f recipients/s, db-scheduler %,.0f tasks/s,"
+                                + " ratio %.2f%n",
+                        round, load, ours, peer, ours / peer);
             }
         }
-        System.out.printf("%nrecipients per round %,d on %s, %d rounds (CampaignKit first in each)%n", recipients, kind, rounds);
+        System.out.printf(
+                "%nrecipients per round %,d on %s, %d rounds (CampaignKit first in each)%n", recipients, kind, rounds);
         for (int i = 0; i < results.size(); i++) {
             double[] r = results.get(i);
-            System.out.printf("  round %d  load %5.1f  CampaignKit %,9.0f/s  db-scheduler %,9.0f/s  ratio %.2f%n", i + 1, r[2],
-                    r[0], r[1], r[0] / r[1]);
+            System.out.printf(
+                    "  round %d  load %5.1f  CampaignKit %,9.0f/s  db-scheduler %,9.0f/s  ratio %.2f%n",
+                    i + 1, r[2], r[0], r[1], r[0] / r[1]);
         }
     }
 
@@ -97,7 +101,8 @@ public final class PeerComparisonHarness {
      * last task's end.
      */
     static double dbScheduler(DataSource dataSource, int recipients) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE scheduled_tasks");
         }
         AtomicInteger sent = new AtomicInteger();
@@ -106,7 +111,8 @@ public final class PeerComparisonHarness {
             sent.incrementAndGet(); // the instant channel: the message is handed over at once
             done.countDown();
         });
-        SchedulerClient client = SchedulerClient.Builder.create(dataSource, send).build();
+        SchedulerClient client =
+                SchedulerClient.Builder.create(dataSource, send).build();
         Instant due = Instant.now().minusSeconds(1);
         List<TaskInstance<?>> batch = new ArrayList<>(1_000);
         for (int i = 0; i < recipients; i++) {
@@ -116,11 +122,15 @@ public final class PeerComparisonHarness {
                 batch = new ArrayList<>(1_000);
             }
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE scheduled_tasks"); // as our store does for its recipients
         }
-        Scheduler scheduler = Scheduler.create(dataSource, send).threads(10).pollUsingLockAndFetch(0.5, 1.0)
-                .pollingInterval(Duration.ofMillis(100)).build();
+        Scheduler scheduler = Scheduler.create(dataSource, send)
+                .threads(10)
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollingInterval(Duration.ofMillis(100))
+                .build();
         long start = System.nanoTime();
         scheduler.start();
         if (!done.await(30, TimeUnit.MINUTES)) {
@@ -132,7 +142,8 @@ public final class PeerComparisonHarness {
     }
 
     private static void createPeerTable(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(PEER_TABLE);
             statement.execute("CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time)");
             statement.execute("CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");

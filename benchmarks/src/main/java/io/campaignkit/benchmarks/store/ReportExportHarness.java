@@ -38,8 +38,15 @@ public final class ReportExportHarness {
         StoreDatabases.Kind kind = StoreDatabases.Kind.valueOf(args.length > 2 ? args[2] : "POSTGRESQL");
         try (StoreDatabases databases = StoreDatabases.start(kind)) {
             JdbcCampaignStore store = databases.freshStore();
-            store.save(Campaign.create(BenchmarkCampaign.ID, "tenant", "project", CampaignKind.LIVE,
-                    BenchmarkCampaign.configuration(), START), java.util.OptionalLong.empty());
+            store.save(
+                    Campaign.create(
+                            BenchmarkCampaign.ID,
+                            "tenant",
+                            "project",
+                            CampaignKind.LIVE,
+                            BenchmarkCampaign.configuration(),
+                            START),
+                    java.util.OptionalLong.empty());
             long loadStart = System.nanoTime();
             Iterator<Contact> contacts = GeneratedContacts.contacts(recipients);
             List<NewRecipient> batch = new ArrayList<>(5_000);
@@ -49,14 +56,16 @@ public final class ReportExportHarness {
                 batch.add(NewRecipient.pending(contact, START));
                 if (stored++ % 10 == 0) {
                     store.recordFunnelStep(new FunnelStep(BenchmarkCampaign.ID, contact.phone(), "greeting", START));
-                    store.recordFunnelStep(new FunnelStep(BenchmarkCampaign.ID, contact.phone(), "menu", START.plusSeconds(1)));
+                    store.recordFunnelStep(
+                            new FunnelStep(BenchmarkCampaign.ID, contact.phone(), "menu", START.plusSeconds(1)));
                 }
                 if (batch.size() == 5_000 || !contacts.hasNext()) {
                     store.insertRecipients(BenchmarkCampaign.ID, batch, START);
                     batch.clear();
                 }
             }
-            System.out.printf("%s: stored %,d recipients in %.1f s%n", kind, recipients, (System.nanoTime() - loadStart) / 1e9);
+            System.out.printf(
+                    "%s: stored %,d recipients in %.1f s%n", kind, recipients, (System.nanoTime() - loadStart) / 1e9);
 
             long exportStart = System.nanoTime();
             AtomicLong rows = new AtomicLong();
@@ -66,11 +75,16 @@ public final class ReportExportHarness {
                 steps.addAndGet(itsSteps.size());
                 if (rows.incrementAndGet() % 200_000 == 0) {
                     System.gc();
-                    maxHeap[0] = Math.max(maxHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    maxHeap[0] = Math.max(
+                            maxHeap[0],
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed());
                 }
             });
             double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
-            System.out.printf("exportRecipients: %,d recipients, %,d funnel steps in %.1f s (%,.0f/s); max heap after GC %,d KB%n",
+            System.out.printf(
+                    "exportRecipients: %,d recipients, %,d funnel steps in %.1f s (%,.0f/s); max heap after GC %,d KB%n",
                     rows.get(), steps.get(), exportSeconds, rows.get() / exportSeconds, maxHeap[0] / 1024);
 
             long oldStart = System.nanoTime();
@@ -88,7 +102,8 @@ public final class ReportExportHarness {
                 after = page.get(page.size() - 1).sequence();
             }
             double oldSeconds = (System.nanoTime() - oldStart) / 1e9;
-            System.out.printf("page + funnelSteps per recipient: %,d recipients in %.1f s (%,.0f/s): %,.0f s for %,d extrapolated%n",
+            System.out.printf(
+                    "page + funnelSteps per recipient: %,d recipients in %.1f s (%,.0f/s): %,.0f s for %,d extrapolated%n",
                     read, oldSeconds, read / oldSeconds, oldSeconds * recipients / read, recipients);
         }
     }

@@ -46,14 +46,20 @@ public final class StoreCountsHarness {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         try (StoreDatabases databases = StoreDatabases.start(kind)) {
             JdbcCampaignStore store = databases.freshStore();
-            Campaign campaign = Campaign.create(CampaignId.of("counts"), "bench", "bench", CampaignKind.LIVE,
-                    BenchmarkCampaign.configuration(), NOW);
+            Campaign campaign = Campaign.create(
+                    CampaignId.of("counts"),
+                    "bench",
+                    "bench",
+                    CampaignKind.LIVE,
+                    BenchmarkCampaign.configuration(),
+                    NOW);
             store.insert(campaign);
             long loadStart = System.nanoTime();
             fill(store, campaign.id(), recipients);
-            System.out.printf("%s: %,d recipients loaded in %.1f s%n", kind, recipients, (System.nanoTime() - loadStart) / 1e9);
+            System.out.printf(
+                    "%s: %,d recipients loaded in %.1f s%n", kind, recipients, (System.nanoTime() - loadStart) / 1e9);
             try (Connection connection = store.dataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(kind == StoreDatabases.Kind.POSTGRESQL ? "VACUUM ANALYZE" : "ANALYZE");
             }
             RecipientCounts counts = null;
@@ -67,7 +73,8 @@ public final class StoreCountsHarness {
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
-            System.out.printf("%s counts() of %,d recipients: median %.3f ms, fastest %.3f ms, slowest %.3f ms (%d calls)%n",
+            System.out.printf(
+                    "%s counts() of %,d recipients: median %.3f ms, fastest %.3f ms, slowest %.3f ms (%d calls)%n",
                     kind, recipients, nanos[rounds / 2] / 1e6, nanos[0] / 1e6, nanos[rounds - 1] / 1e6, rounds);
             System.out.println(counts);
         }
@@ -78,8 +85,12 @@ public final class StoreCountsHarness {
         for (int from = 0; from < recipients; from += INSERT_BATCH) {
             List<NewRecipient> batch = new ArrayList<>(INSERT_BATCH);
             for (int i = from; i < Math.min(recipients, from + INSERT_BATCH); i++) {
-                Contact contact = Contact.builder(PhoneNumber.parse(String.format("+5255%08d", i))).build();
-                batch.add(i % 100 == 99 ? NewRecipient.skipped(contact, NOW, optedOut) : NewRecipient.pending(contact, NOW));
+                Contact contact = Contact.builder(PhoneNumber.parse(String.format("+5255%08d", i)))
+                        .build();
+                batch.add(
+                        i % 100 == 99
+                                ? NewRecipient.skipped(contact, NOW, optedOut)
+                                : NewRecipient.pending(contact, NOW));
             }
             store.insertRecipients(id, batch, NOW);
         }
@@ -87,9 +98,11 @@ public final class StoreCountsHarness {
         for (int claimed = 0; claimed < Math.min(CLAIMED, recipients); claimed += CLAIM_BATCH) {
             List<RecipientUpdate> outcomes = new ArrayList<>();
             for (Recipient r : store.claimForSending(id, lease, CLAIM_BATCH, NOW)) {
-                outcomes.add(r.sequence() % 20 == 7
-                        ? new RecipientUpdate.Failed(r.key(), lease, StatusReason.of("E" + r.sequence() % 3, "failed", true), NOW)
-                        : new RecipientUpdate.Accepted(r.key(), lease, "wamid.counts." + r.sequence(), NOW));
+                outcomes.add(
+                        r.sequence() % 20 == 7
+                                ? new RecipientUpdate.Failed(
+                                        r.key(), lease, StatusReason.of("E" + r.sequence() % 3, "failed", true), NOW)
+                                : new RecipientUpdate.Accepted(r.key(), lease, "wamid.counts." + r.sequence(), NOW));
             }
             if (!outcomes.isEmpty()) {
                 store.apply(outcomes);

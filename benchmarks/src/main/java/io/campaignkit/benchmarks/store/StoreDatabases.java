@@ -19,7 +19,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class StoreDatabases implements AutoCloseable {
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private final EmbeddedPostgres postgres;
     private final AutoCloseable pool;
@@ -40,7 +43,8 @@ public final class StoreDatabases implements AutoCloseable {
                 builder.setServerConfig("shared_preload_libraries", "auto_explain")
                         .setServerConfig("auto_explain.log_min_duration", System.getProperty("ck.explain"))
                         .setServerConfig("auto_explain.log_analyze", "on")
-                        .setServerConfig("logging_collector", "on").setServerConfig("log_directory", "/tmp/ck-pglog");
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", "/tmp/ck-pglog");
             }
             EmbeddedPostgres postgres = builder.start();
             HikariConfig config = new HikariConfig();
@@ -70,11 +74,23 @@ public final class StoreDatabases implements AutoCloseable {
 
     /** A store on an empty schema. */
     JdbcCampaignStore freshStore() throws SQLException {
-        JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource).build();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"ck_recipient", "ck_recipient_count", "ck_conversation", "ck_inbound_queue", "ck_funnel_step",
-                    "ck_engagement", "ck_suppression", "ck_handled_event", "ck_unmatched_status", "ck_pacing_bucket",
-                    "ck_campaign"}) {
+        JdbcCampaignStore store =
+                JdbcCampaignStore.builder().dataSource(dataSource).build();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : new String[] {
+                "ck_recipient",
+                "ck_recipient_count",
+                "ck_conversation",
+                "ck_inbound_queue",
+                "ck_funnel_step",
+                "ck_engagement",
+                "ck_suppression",
+                "ck_handled_event",
+                "ck_unmatched_status",
+                "ck_pacing_bucket",
+                "ck_campaign"
+            }) {
                 statement.execute("DELETE FROM " + table);
             }
         }
@@ -89,7 +105,8 @@ public final class StoreDatabases implements AutoCloseable {
         }
         if (h2Directory != null) {
             try (var files = Files.walk(h2Directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

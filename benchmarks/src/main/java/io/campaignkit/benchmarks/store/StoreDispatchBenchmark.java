@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @State(Scope.Benchmark)
@@ -89,11 +91,19 @@ public class StoreDispatchBenchmark {
         BenchmarkCampaign.launch(engine, recipients);
     }
 
-    static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize,
-            boolean sharedPacing) {
-        return CampaignEngine.builder().botFlows(SilentBot.REGISTRY).store(store).channel(channel).clock(clock).ownerId("benchmark")
+    static CampaignEngine engine(
+            JdbcCampaignStore store, InstantChannel channel, ManualClock clock, int batchSize, boolean sharedPacing) {
+        return CampaignEngine.builder()
+                .botFlows(SilentBot.REGISTRY)
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .ownerId("benchmark")
                 .pacingStore(sharedPacing ? JdbcPacingStore.on(store) : PacingStore.inProcess())
-                .maxInFlight(10_000).batchSize(batchSize).senderBurst(Pace.MAX_PER_SECOND).build();
+                .maxInFlight(10_000)
+                .batchSize(batchSize)
+                .senderBurst(Pace.MAX_PER_SECOND)
+                .build();
     }
 
     /** Sends to every recipient; the score is the time of the whole campaign. */

@@ -28,17 +28,21 @@ public final class BenchmarkCampaign {
     /** The benchmark campaign's id. */
     public static final CampaignId ID = CampaignId.of("benchmark");
 
-    private BenchmarkCampaign() {
-    }
+    private BenchmarkCampaign() {}
 
     /** The campaign's configuration, on {@link InstantChannel}, naming {@link SilentBot}. */
     public static CampaignConfiguration configuration() {
-        return CampaignConfiguration.custom().name("benchmark").botFlowId(SilentBot.ID)
+        return CampaignConfiguration.custom()
+                .name("benchmark")
+                .botFlowId(SilentBot.ID)
                 .channel(InstantChannel.ID, "sender")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("benchmark"))
                 .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND)).build())
+                .deliveryPlan(DeliveryPlan.custom()
+                        .pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND))
+                        .build())
                 .build();
     }
 

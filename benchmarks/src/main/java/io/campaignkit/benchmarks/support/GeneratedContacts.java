@@ -26,7 +26,9 @@ public final class GeneratedContacts {
                     throw new NoSuchElementException();
                 }
                 String phone = "+5255" + (10_000_000 + next++);
-                return Contact.builder(PhoneNumber.parse(phone)).name("C" + next).build();
+                return Contact.builder(PhoneNumber.parse(phone))
+                        .name("C" + next)
+                        .build();
             }
         };
     }

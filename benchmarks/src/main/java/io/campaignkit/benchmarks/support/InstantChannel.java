@@ -44,7 +44,8 @@ public final class InstantChannel implements ChannelAdapter {
 
     @Override
     public CompletionStage<SendReceipt> send(OutboundMessage message) {
-        return CompletableFuture.completedFuture(new SendReceipt(providerMessageId(sent.incrementAndGet()), clock.instant()));
+        return CompletableFuture.completedFuture(
+                new SendReceipt(providerMessageId(sent.incrementAndGet()), clock.instant()));
     }
 
     @Override

@@ -10,8 +10,7 @@ public final class SilentBot {
     public static final String ID = "bot";
 
     /** A registry with the silent bot; a launch refuses a campaign whose bot flow the engine does not know. */
-    public static final BotFlowRegistry REGISTRY = BotFlowRegistry.of(Map.of(ID, (context, message, reply) -> { }));
+    public static final BotFlowRegistry REGISTRY = BotFlowRegistry.of(Map.of(ID, (context, message, reply) -> {}));
 
-    private SilentBot() {
-    }
+    private SilentBot() {}
 }

@@ -7,6 +7,12 @@ import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudAdapter;
 import io.campaignkit.channel.whatsapp.WhatsAppCloudConfig;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,13 +27,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Sustained sends per second of the WhatsApp Cloud adapter against the fake Graph API on loopback,
@@ -45,8 +44,13 @@ import java.util.stream.Collectors;
 // thread per answer and the rate halves here (measured 2026-12-06, BENCHMARKS.md).
 // The fake server (JDK HttpServer) closes idle keep-alive connections beyond 200 by default, and the
 // client may reuse one just closed: raise that limit above maxInFlight so the fake does not drop them.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-        "-Dsun.net.httpserver.maxIdleConnections=1024"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Xmx512m",
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
+            "-Dsun.net.httpserver.maxIdleConnections=1024"
+        })
 @Warmup(iterations = 1, time = 4)
 @Measurement(iterations = 2, time = 5)
 public class WhatsAppSendThroughputBenchmark {
@@ -76,7 +80,10 @@ public class WhatsAppSendThroughputBenchmark {
                 .maxRequestsInFlight(maxInFlight)
                 .maxMessagesPerSecond(1000)
                 .build());
-        message = new OutboundMessage("+5215512345678", PHONE_NUMBER_ID, "bench:r1",
+        message = new OutboundMessage(
+                "+5215512345678",
+                PHONE_NUMBER_ID,
+                "bench:r1",
                 TemplateContent.of("promo_may", "es_MX", List.of("Ana", "20%")));
     }
 
@@ -84,8 +91,10 @@ public class WhatsAppSendThroughputBenchmark {
     public void stop() {
         System.out.println("max requests in flight at the fake server: " + graph.maxConcurrentRequests()
                 + "; peak JVM threads: " + ManagementFactory.getThreadMXBean().getPeakThreadCount()
-                + "; live threads by name: " + Thread.getAllStackTraces().keySet().stream()
-                .collect(Collectors.groupingBy(thread -> thread.getName().replaceAll("[0-9]+", "#"), Collectors.counting())));
+                + "; live threads by name: "
+                + Thread.getAllStackTraces().keySet().stream()
+                        .collect(Collectors.groupingBy(
+                                thread -> thread.getName().replaceAll("[0-9]+", "#"), Collectors.counting())));
         adapter.close();
         graph.close();
     }

@@ -18,8 +18,8 @@ import java.util.Set;
 final class AudienceFiles {
 
     /** File failures that are the caller's to fix in the command line, not in the file. */
-    private static final Set<String> USAGE_CODES = Set.of(AudienceImportException.UNREADABLE_FILE,
-            AudienceImportException.SHEET_NOT_FOUND);
+    private static final Set<String> USAGE_CODES =
+            Set.of(AudienceImportException.UNREADABLE_FILE, AudienceImportException.SHEET_NOT_FOUND);
 
     private AudienceFiles() {}
 
@@ -45,8 +45,8 @@ final class AudienceFiles {
     }
 
     /** With local hours from a zone field: its values are checked as time-zone ids. */
-    static AudienceImporter importer(CustomDataSchema schema, AudienceOptions options, ImportPolicy policy,
-            Optional<String> zoneField) {
+    static AudienceImporter importer(
+            CustomDataSchema schema, AudienceOptions options, ImportPolicy policy, Optional<String> zoneField) {
         try {
             return AudienceImporter.builder()
                     .schema(schema)
@@ -90,7 +90,7 @@ final class AudienceFiles {
     static ImportResult importFileCountingOnly(AudienceImporter importer, Path file) {
         requireReadable(file);
         try {
-            return new ImportResult(importer.importFile(file, contact -> { }), java.util.List.of());
+            return new ImportResult(importer.importFile(file, contact -> {}), java.util.List.of());
         } catch (AudienceImportException failed) {
             throw fileFailure(file, failed);
         } catch (OutOfMemoryError outOfMemory) {
@@ -106,9 +106,13 @@ final class AudienceFiles {
         long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
         long suggestedMiB = Long.highestOneBit(Math.max(256, maxMiB * 2 - 1)) << 1;
         String flag = "-Xmx" + (suggestedMiB % 1024 == 0 ? suggestedMiB / 1024 + "g" : suggestedMiB + "m");
-        return new CliException(CampaignKitCli.EXIT_USAGE, "'" + file + "': the import ran out of memory (Java may use"
-                + " at most " + maxMiB + " MiB here): give it more, e.g. java " + flag + " -jar campaignkit.jar …, or"
-                + " JAVA_TOOL_OPTIONS=" + flag, outOfMemory);
+        return new CliException(
+                CampaignKitCli.EXIT_USAGE,
+                "'" + file + "': the import ran out of memory (Java may use"
+                        + " at most " + maxMiB + " MiB here): give it more, e.g. java " + flag
+                        + " -jar campaignkit.jar …, or"
+                        + " JAVA_TOOL_OPTIONS=" + flag,
+                outOfMemory);
     }
 
     static CliException fileFailure(Path file, AudienceImportException failed) {

@@ -9,23 +9,36 @@ import picocli.CommandLine.Option;
 /** How {@code validate} and {@code run} read a contact file: the options they share. */
 public final class AudienceOptions {
 
-    @Option(names = "--region", paramLabel = "CC",
+    @Option(
+            names = "--region",
+            paramLabel = "CC",
             description = "Region (ISO 3166, e.g. MX) of numbers written without their country code.")
     String region;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read (default: the first visible one).")
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of a workbook to read (default: the first visible one).")
     String sheet;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
             description = "The encoding of a CSV or TSV file, like windows-1252 (default: detected).")
     String encoding;
 
-    @Option(names = "--contact-column", paramLabel = "HEADER",
-            description = "The header of the phone column, like TELEFONO, wherever it stands (default: the first column, CONTACT).")
+    @Option(
+            names = "--contact-column",
+            paramLabel = "HEADER",
+            description =
+                    "The header of the phone column, like TELEFONO, wherever it stands (default: the first column, CONTACT).")
     String contactColumn;
 
-    @Option(names = "--not-mobile", paramLabel = "warn|refuse",
-            description = "What a fixed-line number (it cannot receive SMS or WhatsApp) does: warn (default) or refuse its row.")
+    @Option(
+            names = "--not-mobile",
+            paramLabel = "warn|refuse",
+            description =
+                    "What a fixed-line number (it cannot receive SMS or WhatsApp) does: warn (default) or refuse its row.")
     NotMobilePolicy notMobile = NotMobilePolicy.WARN;
 
     /** The options of a command line that gave none. */

@@ -5,7 +5,6 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.report.CampaignReport;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -23,11 +22,12 @@ import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.host.WebhookEndpoint;
 import io.campaignkit.host.WebhookServer;
-import io.campaignkit.core.hours.LocalHours;
+import io.campaignkit.report.CampaignReport;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcPacingStore;
 import java.io.PrintWriter;
@@ -61,6 +61,7 @@ final class CampaignRun {
     static final String PROJECT = "cli";
     /** How often progress is polled, and how long the engine's runner idles at most. */
     static final Duration TICK = Duration.ofMillis(100);
+
     static final Duration RUNNER_MAX_IDLE = Duration.ofMillis(500);
     /** How often the simulated channel releases its due events. */
     static final Duration SIMULATED_EVENT_PERIOD = Duration.ofMillis(20);
@@ -78,10 +79,26 @@ final class CampaignRun {
      * @param more the channels after the first, their message and the timed fallback
      * @param localHours the active hours read on each recipient's clock, when asked
      */
-    record Plan(Path contacts, List<FieldDefinition> fields, List<TagColumn> tags, AudienceOptions audience, boolean lenient,
-            TemplateMessage message, ChannelSetup channel, Pace pace, ActiveHours hours, Optional<Integer> webhookPort,
-            InetAddress bindAddress, Optional<URI> publicUrl, Duration listenAfterSends, boolean waitForSimulatedEvents,
-            List<Path> reports, String name, String storeUrl, MoreChannels more, Optional<LocalHours> localHours) {}
+    record Plan(
+            Path contacts,
+            List<FieldDefinition> fields,
+            List<TagColumn> tags,
+            AudienceOptions audience,
+            boolean lenient,
+            TemplateMessage message,
+            ChannelSetup channel,
+            Pace pace,
+            ActiveHours hours,
+            Optional<Integer> webhookPort,
+            InetAddress bindAddress,
+            Optional<URI> publicUrl,
+            Duration listenAfterSends,
+            boolean waitForSimulatedEvents,
+            List<Path> reports,
+            String name,
+            String storeUrl,
+            MoreChannels more,
+            Optional<LocalHours> localHours) {}
 
     private final CliContext context;
     private final Plan plan;
@@ -109,7 +126,8 @@ final class CampaignRun {
     int execute() {
         CustomDataSchema schema = AudienceFiles.schema(plan.fields());
         List<Contact> contacts = RunContacts.read(context, plan);
-        try (CliStore store = CliStore.open(plan.storeUrl(), context); H2Sharing.Served shared = store.shareWithOtherProcesses()) {
+        try (CliStore store = CliStore.open(plan.storeUrl(), context);
+                H2Sharing.Served shared = store.shareWithOtherProcesses()) {
             return execute(schema, contacts, store);
         }
     }
@@ -118,19 +136,23 @@ final class CampaignRun {
         PrintWriter err = context.err();
 
         AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
-        WebhookServer server = plan.webhookPort().map(port -> startWebhooks(port,
-                (channelId, request) -> toEngine(engineRef.get(), channelId, request))).orElse(null);
+        WebhookServer server = plan.webhookPort()
+                .map(port -> startWebhooks(port, (channelId, request) -> toEngine(engineRef.get(), channelId, request)))
+                .orElse(null);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         ChannelAdapter adapter = null;
         List<ChannelAdapter> moreAdapters = List.of();
         CampaignRunner runner = null;
         try {
             String channelId = plan.channel().sender().channelType();
-            Optional<URI> webhookUrl = server != null ? Optional.of(server.urlFor(channelId))
+            Optional<URI> webhookUrl = server != null
+                    ? Optional.of(server.urlFor(channelId))
                     : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, channelId));
             adapter = plan.channel().create().apply(webhookUrl);
-            moreAdapters = plan.more().create(id -> server != null ? Optional.of(server.urlFor(id))
-                    : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, id)));
+            moreAdapters = plan.more()
+                    .create(id -> server != null
+                            ? Optional.of(server.urlFor(id))
+                            : plan.publicUrl().map(base -> WebhookEndpoint.routeUrl(base, id)));
             if (server != null) {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
@@ -143,19 +165,23 @@ final class CampaignRun {
             CampaignEngine engine = builder.build();
             engineRef.set(engine);
             SimulatedEvents simulated = null;
-            for (ChannelAdapter each : java.util.stream.Stream.concat(java.util.stream.Stream.of(adapter),
-                    moreAdapters.stream()).toList()) {
+            for (ChannelAdapter each : java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(adapter), moreAdapters.stream())
+                    .toList()) {
                 if (each instanceof SimulatedChannel channel) {
-                    channel.deliverWebhooksTo(server != null ? new WebhookPoster()::post
-                            : request -> engine.handleWebhook(channel.id(), request));
+                    channel.deliverWebhooksTo(
+                            server != null
+                                    ? new WebhookPoster()::post
+                                    : request -> engine.handleWebhook(channel.id(), request));
                     SimulatedEvents events = new SimulatedEvents(channel);
-                    scheduler.scheduleWithFixedDelay(() -> releaseEvents(events), 0,
-                            SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                    scheduler.scheduleWithFixedDelay(
+                            () -> releaseEvents(events), 0, SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
                     simulated = simulated == null ? events : simulated; // the first channel's settle the wait
                 }
             }
 
-            if (context.ownsProcess() && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
+            if (context.ownsProcess()
+                    && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
                 stop.installHook();
             }
             if (startOrTest.isTest() || startOrTest.startAt().isPresent()) {
@@ -170,10 +196,12 @@ final class CampaignRun {
                 }
             }
             Campaign campaign = startOrTest.startAt().isPresent() || startOrTest.isTest()
-                    ? engine.find(engineCampaign).orElseThrow() : createAndLaunch(engine, schema, contacts);
+                    ? engine.find(engineCampaign).orElseThrow()
+                    : createAndLaunch(engine, schema, contacts);
             err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
-                    + ", hours " + plan.hours().toText() + " " + (plan.localHours().isPresent() ? "local" : plan.hours().zone())
+                    + ", hours " + plan.hours().toText() + " "
+                    + (plan.localHours().isPresent() ? "local" : plan.hours().zone())
                     + ")");
             if (context.ownsProcess() && startOrTest.startAt().isEmpty()) {
                 stop.installHook();
@@ -206,14 +234,16 @@ final class CampaignRun {
                         + " finishes when they are answered or their lease ends (at the next run on this store)");
             }
             if (server != null) {
-                err.println("webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
+                err.println(
+                        "webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
             CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
             SummaryPrinter.print(context.out(), report.summary(), unknownCauses(report));
             if (handoff != null) {
                 handoff.printSummary(context.out(), done.id());
             }
-            List<Path> reports = plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
+            List<Path> reports =
+                    plan.reports().isEmpty() ? List.of(Path.of(done.id().value() + ".csv")) : plan.reports();
             for (Path file : reports) {
                 ReportFiles.write(report, file);
                 context.out().println("report: " + file.toAbsolutePath().normalize());
@@ -246,7 +276,8 @@ final class CampaignRun {
         return engineCampaign;
     }
 
-    static io.campaignkit.core.engine.CampaignEngineBuilder engineBuilder(JdbcCampaignStore store, ChannelAdapter adapter) {
+    static io.campaignkit.core.engine.CampaignEngineBuilder engineBuilder(
+            JdbcCampaignStore store, ChannelAdapter adapter) {
         return CampaignEngine.builder()
                 .store(store)
                 // the pace and the sender's limit hold across every process sharing this database
@@ -276,15 +307,17 @@ final class CampaignRun {
     }
 
     private CampaignConfiguration configuration(CustomDataSchema schema) {
-        CampaignConfiguration.Builder configuration = plan.more().configure(CampaignConfiguration.custom()
-                .name(plan.name())
-                .botFlowId(CliBot.BOT_FLOW_ID)
-                .channel(plan.channel().sender())
-                .message(plan.message()))
+        CampaignConfiguration.Builder configuration = plan.more()
+                .configure(CampaignConfiguration.custom()
+                        .name(plan.name())
+                        .botFlowId(CliBot.BOT_FLOW_ID)
+                        .channel(plan.channel().sender())
+                        .message(plan.message()))
                 .audience(startOrTest.audience(plan.contacts()))
                 .schema(schema)
                 .activeHours(plan.hours())
-                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build());
+                .deliveryPlan(
+                        DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build());
         plan.localHours().ifPresent(configuration::localHours);
         return configuration.build();
     }
@@ -296,16 +329,22 @@ final class CampaignRun {
         try {
             Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);
             if (created.state() != CampaignState.READY) {
-                throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
-                        + describe(created.validation().violations()));
+                throw new CliException(
+                        CampaignKitCli.EXIT_INVALID,
+                        "the campaign cannot be launched: "
+                                + describe(created.validation().violations()));
             }
             return contacts == null ? created : engine.launch(id, LaunchRequest.importedContacts(contacts));
         } catch (io.campaignkit.core.campaign.CampaignValidationException invalid) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: "
-                    + describe(invalid.violations()), invalid);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID,
+                    "the campaign cannot be launched: " + describe(invalid.violations()),
+                    invalid);
         } catch (CampaignKitException refused) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be launched: " + refused.code()
-                    + ": " + refused.getMessage(), refused);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID,
+                    "the campaign cannot be launched: " + refused.code() + ": " + refused.getMessage(),
+                    refused);
         }
     }
 
@@ -329,14 +368,17 @@ final class CampaignRun {
     }
 
     private static String describe(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.code() + ": " + v.message())
+        return violations.stream()
+                .map(v -> v.field() + ": " + v.code() + ": " + v.message())
                 .collect(Collectors.joining("; "));
     }
 
     static CampaignId newId() {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
                 .format(Instant.now());
-        return CampaignId.of("cli-" + stamp + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+        return CampaignId.of("cli-" + stamp + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
     }
 
     /** Until every recipient is settled (or the run is stopped); true when stopped. */
@@ -359,8 +401,8 @@ final class CampaignRun {
      * merely taken off the channel's queue), so the campaign is finished after the last of them and
      * one seed gives one outcome per contact, however slow the webhooks are.
      */
-    private boolean awaitWebhooks(CampaignEngine engine, CampaignId id, ProgressView progress,
-            SimulatedEvents simulated) {
+    private boolean awaitWebhooks(
+            CampaignEngine engine, CampaignId id, ProgressView progress, SimulatedEvents simulated) {
         Instant deadline = Instant.now().plus(plan.listenAfterSends());
         while (Instant.now().isBefore(deadline)) {
             progress.update(engine.metrics(id));
@@ -373,12 +415,12 @@ final class CampaignRun {
         }
         progress.update(engine.metrics(id));
         if (plan.waitForSimulatedEvents() && simulated != null && !simulated.settled()) {
-            context.err().println("stopped waiting after " + plan.listenAfterSends().toSeconds()
-                    + " s with simulated events still on their way; they are not in the reports");
+            context.err()
+                    .println("stopped waiting after " + plan.listenAfterSends().toSeconds()
+                            + " s with simulated events still on their way; they are not in the reports");
         }
         return false;
     }
-
 
     private static void pauseQuietly(CampaignEngine engine, CampaignId id) {
         try {
@@ -393,7 +435,9 @@ final class CampaignRun {
     private static Campaign awaitFinished(CampaignEngine engine, Campaign finishing) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         Campaign now = finishing;
-        while (now.isFinishing() && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
+        while (now.isFinishing()
+                && Instant.now().isBefore(deadline)
+                && !Thread.currentThread().isInterrupted()) {
             StopSignal.pause(TICK);
             now = engine.find(finishing.id()).orElse(now);
         }
@@ -402,19 +446,25 @@ final class CampaignRun {
 
     private static void drain(CampaignEngine engine) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
-        while (engine.inFlight() > 0 && Instant.now().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
+        while (engine.inFlight() > 0
+                && Instant.now().isBefore(deadline)
+                && !Thread.currentThread().isInterrupted()) {
             StopSignal.pause(TICK);
         }
     }
 
     /** The CLI's webhook routes: WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
     static WebhookEndpoint endpoint(java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
-        return WebhookEndpoint.custom(handler).route("whatsapp-cloud")
-                .route("twilio", java.util.Set.of("POST")).route("simulated", java.util.Set.of("POST"))
-                .route("simulated-sms", java.util.Set.of("POST")).build();
+        return WebhookEndpoint.custom(handler)
+                .route("whatsapp-cloud")
+                .route("twilio", java.util.Set.of("POST"))
+                .route("simulated", java.util.Set.of("POST"))
+                .route("simulated-sms", java.util.Set.of("POST"))
+                .build();
     }
 
-    private WebhookServer startWebhooks(int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
+    private WebhookServer startWebhooks(
+            int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
         try {
             return WebhookServer.start(plan.bindAddress(), port, plan.publicUrl(), endpoint(handler));
         } catch (java.io.UncheckedIOException e) {
@@ -439,8 +489,6 @@ final class CampaignRun {
         }
     }
 
-
-
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
@@ -449,5 +497,4 @@ final class CampaignRun {
             return thread;
         };
     }
-
 }

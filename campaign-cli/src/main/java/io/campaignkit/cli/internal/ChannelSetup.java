@@ -35,6 +35,7 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
     static final String SIMULATED_SMS_SENDER = "simulated-sms-sender";
     /** When simulated events follow a send: quick, so a demo takes seconds. */
     static final Duration SIMULATED_DELIVERY = Duration.ofMillis(150);
+
     static final Duration SIMULATED_READ = Duration.ofMillis(300);
     static final Duration SIMULATED_REPLY = Duration.ofMillis(450);
     static final String SIMULATED_REPLY_TEXT = "Hola, ¿cómo pago?";
@@ -51,17 +52,26 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
      * Every {@code --channel} of a run, in order, each once. With several, the simulated channel's
      * failures say "not on this channel" (WhatsApp's 131026), so its contacts fall back to the next.
      */
-    static List<ChannelSetup> all(ChannelOptions options, CliContext context, Optional<URI> publicUrl, boolean listening) {
+    static List<ChannelSetup> all(
+            ChannelOptions options, CliContext context, Optional<URI> publicUrl, boolean listening) {
         if (options.channels.stream().distinct().count() < options.channels.size()) {
-            throw CliException.usage("--channel " + options.channels.stream().map(ChannelOptions.Channel::id).toList()
+            throw CliException.usage("--channel "
+                    + options.channels.stream().map(ChannelOptions.Channel::id).toList()
                     + " names a channel twice; each channel comes once");
         }
         boolean several = options.channels.size() > 1;
-        return options.channels.stream().map(channel -> of(channel, options, context, publicUrl, listening, several)).toList();
+        return options.channels.stream()
+                .map(channel -> of(channel, options, context, publicUrl, listening, several))
+                .toList();
     }
 
-    private static ChannelSetup of(ChannelOptions.Channel channel, ChannelOptions options, CliContext context,
-            Optional<URI> publicUrl, boolean listening, boolean notOnChannelFailures) {
+    private static ChannelSetup of(
+            ChannelOptions.Channel channel,
+            ChannelOptions options,
+            CliContext context,
+            Optional<URI> publicUrl,
+            boolean listening,
+            boolean notOnChannelFailures) {
         SimulationSpec spec = Optional.ofNullable(options.simulate).orElse(SimulationSpec.DEFAULT);
         return switch (channel) {
             case SIMULATED -> simulated(spec, notOnChannelFailures);
@@ -76,20 +86,27 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
     }
 
     private static ChannelSetup simulated(SimulationSpec spec, boolean notOnChannelFailures) {
-        return new ChannelSetup(ChannelOptions.Channel.SIMULATED, SenderKey.of("simulated", SIMULATED_SENDER),
+        return new ChannelSetup(
+                ChannelOptions.Channel.SIMULATED,
+                SenderKey.of("simulated", SIMULATED_SENDER),
                 webhookUrl -> SimulatedChannel.create(SimulatedChannelConfiguration.custom()
                         .id("simulated")
                         .clock(Clock.systemUTC())
                         .webhookUrl(webhookUrl.orElse(SimulatedChannelConfiguration.DEFAULT_WEBHOOK_URL))
-                        .outcomeMix(outcomes(spec, notOnChannelFailures
-                                ? Outcome.failing(SendFailure.notOnChannel("131026", "simulated: not on this channel"))
-                                : Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT)))
+                        .outcomeMix(outcomes(
+                                spec,
+                                notOnChannelFailures
+                                        ? Outcome.failing(
+                                                SendFailure.notOnChannel("131026", "simulated: not on this channel"))
+                                        : Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT)))
                         .build()));
     }
 
     /** A second simulated channel, an SMS one: a run's fallback without any account. */
     static ChannelSetup simulatedSms(SimulationSpec spec) {
-        return new ChannelSetup(ChannelOptions.Channel.SIMULATED_SMS, SenderKey.of("simulated-sms", SIMULATED_SMS_SENDER),
+        return new ChannelSetup(
+                ChannelOptions.Channel.SIMULATED_SMS,
+                SenderKey.of("simulated-sms", SIMULATED_SMS_SENDER),
                 webhookUrl -> SimulatedChannel.create(SimulatedChannelConfiguration.custom()
                         .id("simulated-sms")
                         .clock(Clock.systemUTC())
@@ -122,14 +139,18 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
 
     private static ChannelSetup whatsApp(ChannelOptions options, CliContext context) {
         String channel = "whatsapp-cloud";
-        String phoneNumberId = ChannelOptions.required(Optional.ofNullable(options.waPhoneNumberId),
-                "--wa-phone-number-id", context, null, channel);
-        String token = ChannelOptions.required(Optional.ofNullable(options.waToken), "--wa-token", context,
-                ChannelOptions.ENV_WA_TOKEN, channel);
-        String appSecret = ChannelOptions.required(Optional.ofNullable(options.waAppSecret), "--wa-app-secret", context,
-                ChannelOptions.ENV_WA_APP_SECRET, channel);
-        String verifyToken = ChannelOptions.required(Optional.ofNullable(options.waVerifyToken), "--wa-verify-token",
-                context, null, channel);
+        String phoneNumberId = ChannelOptions.required(
+                Optional.ofNullable(options.waPhoneNumberId), "--wa-phone-number-id", context, null, channel);
+        String token = ChannelOptions.required(
+                Optional.ofNullable(options.waToken), "--wa-token", context, ChannelOptions.ENV_WA_TOKEN, channel);
+        String appSecret = ChannelOptions.required(
+                Optional.ofNullable(options.waAppSecret),
+                "--wa-app-secret",
+                context,
+                ChannelOptions.ENV_WA_APP_SECRET,
+                channel);
+        String verifyToken = ChannelOptions.required(
+                Optional.ofNullable(options.waVerifyToken), "--wa-verify-token", context, null, channel);
         WhatsAppCloudConfig.Builder builder = WhatsAppCloudConfig.custom()
                 .phoneNumberId(phoneNumberId)
                 .accessToken(Secret.of(token))
@@ -148,19 +169,26 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
             builder.maxRequestsInFlight(options.maxInFlight);
         }
         WhatsAppCloudConfig config = configuration(channel, builder::build);
-        return new ChannelSetup(ChannelOptions.Channel.WHATSAPP_CLOUD, SenderKey.of(channel, phoneNumberId),
+        return new ChannelSetup(
+                ChannelOptions.Channel.WHATSAPP_CLOUD,
+                SenderKey.of(channel, phoneNumberId),
                 webhookUrl -> new WhatsAppCloudAdapterProvider().create(config));
     }
 
-    private static ChannelSetup twilio(ChannelOptions options, CliContext context, Optional<URI> publicUrl,
-            boolean listening) {
+    private static ChannelSetup twilio(
+            ChannelOptions options, CliContext context, Optional<URI> publicUrl, boolean listening) {
         String channel = "twilio";
-        String accountSid = ChannelOptions.required(Optional.ofNullable(options.twilioAccountSid),
-                "--twilio-account-sid", context, null, channel);
-        String authToken = ChannelOptions.required(Optional.ofNullable(options.twilioAuthToken), "--twilio-auth-token",
-                context, ChannelOptions.ENV_TWILIO_AUTH_TOKEN, channel);
+        String accountSid = ChannelOptions.required(
+                Optional.ofNullable(options.twilioAccountSid), "--twilio-account-sid", context, null, channel);
+        String authToken = ChannelOptions.required(
+                Optional.ofNullable(options.twilioAuthToken),
+                "--twilio-auth-token",
+                context,
+                ChannelOptions.ENV_TWILIO_AUTH_TOKEN,
+                channel);
         if ((options.twilioFrom == null) == (options.twilioMessagingService == null)) {
-            throw CliException.usage("--channel twilio needs exactly one of --twilio-from or --twilio-messaging-service");
+            throw CliException.usage(
+                    "--channel twilio needs exactly one of --twilio-from or --twilio-messaging-service");
         }
         if (publicUrl.isEmpty() && !listening) {
             throw CliException.usage("--channel twilio needs a status callback URL: give --webhook-port to listen "
@@ -168,17 +196,27 @@ record ChannelSetup(ChannelOptions.Channel channel, SenderKey sender, Function<O
         }
         String sender = options.twilioFrom != null ? options.twilioFrom : options.twilioMessagingService;
         // checked now, with a placeholder callback, so bad options fail before the import starts
-        configuration(channel, () -> twilioBuilder(accountSid, authToken, sender, options)
-                .statusCallbackUrl(URI.create("https://placeholder.invalid/webhooks/twilio")).build());
-        return new ChannelSetup(ChannelOptions.Channel.TWILIO, SenderKey.of(channel, sender),
-                webhookUrl -> new TwilioChannelAdapterProvider().create(configuration(channel,
-                        () -> twilioBuilder(accountSid, authToken, sender, options)
-                                .statusCallbackUrl(webhookUrl.orElseThrow()).build())));
+        configuration(
+                channel,
+                () -> twilioBuilder(accountSid, authToken, sender, options)
+                        .statusCallbackUrl(URI.create("https://placeholder.invalid/webhooks/twilio"))
+                        .build());
+        return new ChannelSetup(
+                ChannelOptions.Channel.TWILIO,
+                SenderKey.of(channel, sender),
+                webhookUrl -> new TwilioChannelAdapterProvider()
+                        .create(configuration(
+                                channel,
+                                () -> twilioBuilder(accountSid, authToken, sender, options)
+                                        .statusCallbackUrl(webhookUrl.orElseThrow())
+                                        .build())));
     }
 
-    private static TwilioConfig.Builder twilioBuilder(String accountSid, String authToken, String sender,
-            ChannelOptions options) {
-        TwilioConfig.Builder builder = TwilioConfig.custom().accountSid(accountSid).authToken(Secret.of(authToken))
+    private static TwilioConfig.Builder twilioBuilder(
+            String accountSid, String authToken, String sender, ChannelOptions options) {
+        TwilioConfig.Builder builder = TwilioConfig.custom()
+                .accountSid(accountSid)
+                .authToken(Secret.of(authToken))
                 .sender(sender);
         if (options.twilioApiUrl != null) {
             builder.apiBaseUrl(options.twilioApiUrl);

@@ -75,7 +75,8 @@ public final class CliErrorHandlers {
     private static Optional<String> unknownCommand(CommandLine.ParameterException exception) {
         CommandLine command = exception.getCommandLine();
         if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
-                || command.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+                || command.getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty()) {
             return Optional.empty();
         }
         String word = unmatched.getUnmatched().get(0);

@@ -2,8 +2,8 @@ package io.campaignkit.cli.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,23 +33,25 @@ final class CliStore implements AutoCloseable {
 
     /** The tenant every campaign of the program belongs to. */
     static final String TENANT = "cli";
+
     static final String ENV_STORE = "CAMPAIGNKIT_STORE";
     static final String ENV_USER = "CAMPAIGNKIT_STORE_USER";
     static final String ENV_PASSWORD = "CAMPAIGNKIT_STORE_PASSWORD";
     /** The default database file, without H2's {@code .mv.db}. */
     static final String DEFAULT_LOCATION = "campaignkit-data/campaignkit";
     /** The help of every command's {@code --store}. */
-    static final String OPTION_HELP = "The campaign store: a JDBC URL, jdbc:h2:file:PATH or "
-            + "jdbc:postgresql://HOST:PORT/DB (default: $" + ENV_STORE + ", else an H2 file at ./" + DEFAULT_LOCATION + ").";
+    static final String OPTION_HELP =
+            "The campaign store: a JDBC URL, jdbc:h2:file:PATH or " + "jdbc:postgresql://HOST:PORT/DB (default: $"
+                    + ENV_STORE + ", else an H2 file at ./" + DEFAULT_LOCATION + ").";
     /** H2's user when none is given: the one {@code JdbcCampaignStores.h2File} creates databases with. */
     static final String H2_DEFAULT_USER = "sa";
+
     static final int MAX_CONNECTIONS = 8;
     /** How long opening the store waits for a connection before calling the database unreachable. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:?;]*):[^/@?;]*@");
-    private static final Pattern PASSWORD_VALUE =
-            Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^;&]*");
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^;&]*");
 
     /** H2 ends its messages with " [90062-232]": its error code and version, noise to people. */
     private static final Pattern H2_ERROR_CODE = Pattern.compile("\\s*\\[\\d{5}-\\d+]\\s*$");
@@ -134,29 +136,39 @@ final class CliStore implements AutoCloseable {
                 pool = hikari;
                 dataSource = hikari;
             }
-            JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource)
-                    .dialect(h2 ? JdbcDialect.H2 : JdbcDialect.POSTGRESQL).migrate(true).tenant(TENANT).build();
+            JdbcCampaignStore store = JdbcCampaignStore.builder()
+                    .dataSource(dataSource)
+                    .dialect(h2 ? JdbcDialect.H2 : JdbcDialect.POSTGRESQL)
+                    .migrate(true)
+                    .tenant(TENANT)
+                    .build();
             return Optional.of(new CliStore(store, pool, redact(url), url));
         } catch (RuntimeException failure) {
             closeQuietly(pool);
             Optional<String> served = sqlErrorCode(failure) == ErrorCode.DATABASE_ALREADY_OPEN_1
-                    ? H2Sharing.servedUrl(url) : Optional.empty();
+                    ? H2Sharing.servedUrl(url)
+                    : Optional.empty();
             if (served.isPresent()) {
                 // a run or serve holds the file and serves it: through it, as H2's mixed mode
-                return open(served.get(), context, false).map(store -> new CliStore(store.store, store.pool, redact(url)));
+                return open(served.get(), context, false)
+                        .map(store -> new CliStore(store.store, store.pool, redact(url)));
             }
             if (mustExist && h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
                 return Optional.empty();
             }
             if (h2 && sqlErrorCode(failure) == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 // an embedded H2 file is opened by one process at a time
-                throw CliException.usage("the store " + h2File(url) + " is in use by another process (another"
-                        + " campaignkit command, or an application with it open); wait until it ends, or give another"
-                        + " --store", failure);
+                throw CliException.usage(
+                        "the store " + h2File(url) + " is in use by another process (another"
+                                + " campaignkit command, or an application with it open); wait until it ends, or give another"
+                                + " --store",
+                        failure);
             }
-            throw CliException.usage("cannot open the store " + redact(url) + ": "
-                    + scrub(rootMessage(failure), url, password) + "; check --store (or " + ENV_STORE
-                    + ") and that the database is running and reachable", failure);
+            throw CliException.usage(
+                    "cannot open the store " + redact(url) + ": "
+                            + scrub(rootMessage(failure), url, password) + "; check --store (or " + ENV_STORE
+                            + ") and that the database is running and reachable",
+                    failure);
         }
     }
 
@@ -187,15 +199,17 @@ final class CliStore implements AutoCloseable {
     }
 
     /** H2 takes user and password as arguments, and refuses them twice: they leave the URL. */
-    private static JdbcConnectionPool h2Pool(String url, Optional<String> envUser, Optional<String> envPassword,
-            boolean mustExist) {
+    private static JdbcConnectionPool h2Pool(
+            String url, Optional<String> envUser, Optional<String> envPassword, boolean mustExist) {
         String[] parts = url.split(";");
         List<String> kept = new ArrayList<>(List.of(parts[0]));
         String user = null;
         String password = null;
         for (int i = 1; i < parts.length; i++) {
             String setting = parts[i];
-            String key = setting.contains("=") ? setting.substring(0, setting.indexOf('=')).strip().toUpperCase(Locale.ROOT) : "";
+            String key = setting.contains("=")
+                    ? setting.substring(0, setting.indexOf('=')).strip().toUpperCase(Locale.ROOT)
+                    : "";
             String value = setting.substring(setting.indexOf('=') + 1);
             switch (key) {
                 case "USER" -> user = value;
@@ -211,8 +225,10 @@ final class CliStore implements AutoCloseable {
         if (mustExist) {
             addUnlessSet(kept, "IFEXISTS", "TRUE");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(String.join(";", kept),
-                user != null ? user : envUser.orElse(H2_DEFAULT_USER), password != null ? password : envPassword.orElse(""));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                String.join(";", kept),
+                user != null ? user : envUser.orElse(H2_DEFAULT_USER),
+                password != null ? password : envPassword.orElse(""));
         pool.setMaxConnections(MAX_CONNECTIONS);
         pool.setLoginTimeout((int) CONNECT_TIMEOUT.toSeconds());
         return pool;
@@ -221,12 +237,17 @@ final class CliStore implements AutoCloseable {
     /** An embedded H2 file database (not in memory, not a server's TCP or SSL URL). */
     static boolean isH2File(String urlWithoutSettings) {
         String lower = urlWithoutSettings.toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:") && !lower.startsWith("jdbc:h2:zip:");
+        return lower.startsWith("jdbc:h2:")
+                && !lower.startsWith("jdbc:h2:mem:")
+                && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:")
+                && !lower.startsWith("jdbc:h2:zip:");
     }
 
     private static void addUnlessSet(List<String> settings, String key, String value) {
-        if (settings.stream().skip(1).noneMatch(setting -> setting.strip().toUpperCase(Locale.ROOT).startsWith(key + "="))) {
+        if (settings.stream()
+                .skip(1)
+                .noneMatch(setting -> setting.strip().toUpperCase(Locale.ROOT).startsWith(key + "="))) {
             settings.add(key + "=" + value);
         }
     }
@@ -296,7 +317,9 @@ final class CliStore implements AutoCloseable {
                 chosen = cause;
             }
         }
-        String message = chosen.getMessage() != null ? chosen.getMessage() : chosen.getClass().getSimpleName();
+        String message = chosen.getMessage() != null
+                ? chosen.getMessage()
+                : chosen.getClass().getSimpleName();
         return H2_ERROR_CODE.matcher(CliErrorHandlers.oneLine(message)).replaceAll("");
     }
 

@@ -50,7 +50,11 @@ final class DemoHandoff {
     DemoHandoff(JdbcCampaignStore campaigns, Clock clock) {
         this.store = JdbcDeskStore.on(campaigns);
         this.clock = clock;
-        this.desk = ConversationDesk.builder().storage(store.storage()).channel(bridge).clock(clock).build();
+        this.desk = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(bridge)
+                .clock(clock)
+                .build();
         bridge.attach(desk);
     }
 
@@ -62,8 +66,17 @@ final class DemoHandoff {
     /** Configures the desk for the demo's campaign and puts the simulated agent online. */
     private void prepare(CampaignId campaignId) {
         if (desk.settings(campaignId).isEmpty()) { // the desk keeps them in the database
-            desk.configure(ADMIN, DeskSettings.of(campaignId, QUEUE, AssignmentMethod.ROUND_ROBIN,
-                    new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "REASIGNADA", List.of(DISPOSITION, "NO_INTERESADO"))));
+            desk.configure(
+                    ADMIN,
+                    DeskSettings.of(
+                            campaignId,
+                            QUEUE,
+                            AssignmentMethod.ROUND_ROBIN,
+                            new Dispositions(
+                                    "SIN_RESPUESTA",
+                                    "TRANSFERIDA",
+                                    "REASIGNADA",
+                                    List.of(DISPOSITION, "NO_INTERESADO"))));
         }
         if (store.findAgent(AGENT).isEmpty()) {
             desk.registerAgent(ADMIN, Agent.of(AGENT, 1, Set.of(QUEUE), clock.instant()));
@@ -74,11 +87,16 @@ final class DemoHandoff {
     /** The summary's line about the desk, in the summary's columns. */
     void printSummary(PrintWriter out, CampaignId campaignId) {
         List<DeskConversation> handed = store.findConversations(DeskQuery.all().campaign(campaignId));
-        String what = handed.isEmpty() ? "no contact replied, so no one was handed to an agent" : handed.stream()
-                .map(conversation -> "conversation " + conversation.id() + ": bot → " + conversation.queue() + " → "
-                        + (conversation.state() == DeskState.CLOSED ? "agent " + conversation.closedBy().orElse("?")
-                                + ", answered, closed " + conversation.disposition().orElse("?") : conversation.state()))
-                .collect(java.util.stream.Collectors.joining("; "));
+        String what = handed.isEmpty()
+                ? "no contact replied, so no one was handed to an agent"
+                : handed.stream()
+                        .map(conversation -> "conversation " + conversation.id() + ": bot → " + conversation.queue()
+                                + " → "
+                                + (conversation.state() == DeskState.CLOSED
+                                        ? "agent " + conversation.closedBy().orElse("?") + ", answered, closed "
+                                                + conversation.disposition().orElse("?")
+                                        : conversation.state()))
+                        .collect(java.util.stream.Collectors.joining("; "));
         out.println(String.format(java.util.Locale.ROOT, "  %-10s %8d   %s", "handoff", handed.size(), what));
     }
 

@@ -31,7 +31,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             try {
                 duration = Duration.parse(text);
             } catch (DateTimeParseException notIso) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write it like 30s, 5m, 2h or PT1M30S");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a duration; write it like 30s, 5m, 2h or PT1M30S");
             }
         }
         if (duration.isNegative()) {

@@ -12,14 +12,15 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads {@code --field ID:TYPE} into a required field of the custom-data schema. */
 public final class FieldDefinitionConverter implements ITypeConverter<FieldDefinition> {
 
-    static final String TYPES = Arrays.stream(FieldType.values()).map(Enum::name).collect(Collectors.joining(", "));
+    static final String TYPES =
+            Arrays.stream(FieldType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     @Override
     public FieldDefinition convert(String value) {
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
-            throw new TypeConversionException("'" + value + "' is not ID:TYPE; write it like MONTO:NUMBER (types: "
-                    + TYPES + ")");
+            throw new TypeConversionException(
+                    "'" + value + "' is not ID:TYPE; write it like MONTO:NUMBER (types: " + TYPES + ")");
         }
         String id = value.substring(0, colon).strip();
         String typeName = value.substring(colon + 1).strip().toUpperCase(Locale.ROOT);
@@ -27,8 +28,8 @@ public final class FieldDefinitionConverter implements ITypeConverter<FieldDefin
         try {
             type = FieldType.valueOf(typeName);
         } catch (IllegalArgumentException unknown) {
-            throw new TypeConversionException("unknown field type '" + value.substring(colon + 1) + "' in '" + value
-                    + "'; use one of " + TYPES);
+            throw new TypeConversionException(
+                    "unknown field type '" + value.substring(colon + 1) + "' in '" + value + "'; use one of " + TYPES);
         }
         try {
             return FieldDefinition.required(id, type);

@@ -1,10 +1,10 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.importer.ImportPolicy;
 import io.campaignkit.importer.ImportResult;
@@ -29,19 +29,23 @@ final class FileAudienceSource implements AudienceSource {
         CustomDataSchema schema = campaign.configuration().schema();
         ImportResult result;
         try {
-            result = AudienceFiles.importFile(AudienceFiles.importer(schema, AudienceOptions.defaults(),
-                    ImportPolicy.LENIENT), file);
+            result = AudienceFiles.importFile(
+                    AudienceFiles.importer(schema, AudienceOptions.defaults(), ImportPolicy.LENIENT), file);
         } catch (CliException unreadable) {
             throw unreadable(campaign, unreadable.getMessage());
         }
         List<Contact> contacts = result.contacts().stream()
-                .map(imported -> RunContacts.contact(imported, schema.fields(), List.of())).toList();
+                .map(imported -> RunContacts.contact(imported, schema.fields(), List.of()))
+                .toList();
         return contacts;
     }
 
     /** A list that cannot be read refuses the launch (the campaign is unscheduled with the message), as a missing audience. */
     private static IncompleteAudienceException unreadable(Campaign campaign, String message) {
-        return new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(),
-                List.of(new IncompleteAudienceException.Problem("-", message)), 1);
+        return new IncompleteAudienceException(
+                IncompleteAudienceException.NO_AUDIENCE,
+                campaign.id(),
+                List.of(new IncompleteAudienceException.Problem("-", message)),
+                1);
     }
 }

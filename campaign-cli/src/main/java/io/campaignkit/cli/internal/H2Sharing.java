@@ -50,7 +50,7 @@ final class H2Sharing {
     static Served serve(String url) {
         Optional<Path> database = databasePath(url);
         if (database.isEmpty()) {
-            return () -> { };
+            return () -> {};
         }
         try {
             Server server = Server.createTcpServer("-tcpPort", "0").start();
@@ -66,7 +66,7 @@ final class H2Sharing {
             };
         } catch (SQLException | IOException cannotServe) {
             // the run goes on; other processes get H2's "already in use" as before
-            return () -> { };
+            return () -> {};
         }
     }
 
@@ -77,7 +77,8 @@ final class H2Sharing {
             return Optional.empty();
         }
         try {
-            String port = Files.readString(Path.of(database.get() + SUFFIX), StandardCharsets.UTF_8).strip();
+            String port = Files.readString(Path.of(database.get() + SUFFIX), StandardCharsets.UTF_8)
+                    .strip();
             int settings = url.indexOf(';');
             return Optional.of("jdbc:h2:tcp://localhost:" + Integer.parseInt(port) + "/file:" + database.get()
                     + (settings < 0 ? "" : url.substring(settings)));

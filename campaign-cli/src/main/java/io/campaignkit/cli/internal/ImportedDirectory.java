@@ -20,7 +20,8 @@ final class ImportedDirectory implements ContactDirectory {
 
     @Override
     public List<Contact> findSegmentPage(AudienceReference.Segment segment, Optional<PhoneNumber> after, int limit) {
-        Map<String, Contact> tail = after.isEmpty() ? byPhone : byPhone.tailMap(after.get().e164(), false);
+        Map<String, Contact> tail =
+                after.isEmpty() ? byPhone : byPhone.tailMap(after.get().e164(), false);
         return tail.values().stream().filter(segment::matches).limit(limit).toList();
     }
 

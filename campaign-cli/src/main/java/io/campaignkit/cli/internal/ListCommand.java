@@ -3,10 +3,10 @@ package io.campaignkit.cli.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.cli.CampaignKitCli;
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignPage;
 import io.campaignkit.core.port.CampaignQuery;
@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
  * is listed, oldest first; with it, one page in campaign-id order (the order that stays stable while
  * campaigns are added), and when more follow, stderr says the {@code --after} that lists the next page.
  */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "List the stored campaigns with their state and counts.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:listed (an empty store lists nothing)", "2:usage error, or a store that cannot be opened"})
@@ -41,6 +43,7 @@ public final class ListCommand implements Callable<Integer> {
 
     /** Campaigns read per query. */
     static final int PAGE_SIZE = 200;
+
     static final String LINE_FORMAT = "%-28s %-9s %9s %9s %9s %9s %9s %9s %9s  %s%n";
 
     private final CliContext context;
@@ -54,19 +57,26 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "ID", description = "Only the campaigns of this project.")
     String project;
 
-    @Option(names = "--state", paramLabel = "STATE",
+    @Option(
+            names = "--state",
+            paramLabel = "STATE",
             description = "Only the campaigns in this state: ${COMPLETION-CANDIDATES}.")
     CampaignState state;
 
     @Option(names = "--bot", paramLabel = "ID", description = "Only the campaigns whose replies go to this bot flow.")
     String bot;
 
-    @Option(names = "--channel", paramLabel = "TYPE",
+    @Option(
+            names = "--channel",
+            paramLabel = "TYPE",
             description = "Only the campaigns sent through this channel type (simulated, whatsapp-cloud, twilio...).")
     String channel;
 
-    @Option(names = "--limit", paramLabel = "N", description = "List one page of at most N campaigns (1 to "
-            + CampaignPage.MAX_SIZE + "), by campaign id; stderr says how to list the next.")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "List one page of at most N campaigns (1 to " + CampaignPage.MAX_SIZE
+                    + "), by campaign id; stderr says how to list the next.")
     Integer limit;
 
     @Option(names = "--after", paramLabel = "CAMPAIGN", description = "With --limit: the page after this campaign id.")
@@ -109,8 +119,8 @@ public final class ListCommand implements Callable<Integer> {
         } else {
             printLines(context.out(), listed);
         }
-        nextAfter.ifPresent(cursor -> context.err().println("more campaigns follow: list the next page with --after "
-                + cursor.value()));
+        nextAfter.ifPresent(cursor ->
+                context.err().println("more campaigns follow: list the next page with --after " + cursor.value()));
         context.out().flush();
         context.err().flush();
         return CampaignKitCli.EXIT_OK;
@@ -124,8 +134,8 @@ public final class ListCommand implements Callable<Integer> {
         if (limit != null && (limit < 1 || limit > CampaignPage.MAX_SIZE)) {
             throw CliException.usage("--limit " + limit + ": give a page size from 1 to " + CampaignPage.MAX_SIZE);
         }
-        CampaignQuery.Listing query = CampaignQuery.Listing.of(CliStore.TENANT)
-                .limit(limit == null ? PAGE_SIZE : limit);
+        CampaignQuery.Listing query =
+                CampaignQuery.Listing.of(CliStore.TENANT).limit(limit == null ? PAGE_SIZE : limit);
         try {
             if (project != null) {
                 query = query.projectId(project);
@@ -177,19 +187,48 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     private static void printLines(PrintWriter out, List<Listed> listed) {
-        out.printf(Locale.ROOT, LINE_FORMAT, "CAMPAIGN", "STATE", "AUDIENCE", "SENT", "DELIVERED", "READ", "REPLIED",
-                "FAILED", "SKIPPED", "NAME");
+        out.printf(
+                Locale.ROOT,
+                LINE_FORMAT,
+                "CAMPAIGN",
+                "STATE",
+                "AUDIENCE",
+                "SENT",
+                "DELIVERED",
+                "READ",
+                "REPLIED",
+                "FAILED",
+                "SKIPPED",
+                "NAME");
         for (Listed entry : listed) {
             CampaignMetrics m = entry.metrics();
-            out.printf(Locale.ROOT, LINE_FORMAT, entry.campaign().id().value(), entry.campaign().state(), m.audience(),
-                    m.sent(), m.delivered(), m.read(), m.replied(), m.failed(), m.skipped(), name(entry.campaign())
-                    + entry.campaign().schedule().map(s -> "  (starts " + s.startAt() + ")").orElse(""));
+            out.printf(
+                    Locale.ROOT,
+                    LINE_FORMAT,
+                    entry.campaign().id().value(),
+                    entry.campaign().state(),
+                    m.audience(),
+                    m.sent(),
+                    m.delivered(),
+                    m.read(),
+                    m.replied(),
+                    m.failed(),
+                    m.skipped(),
+                    name(entry.campaign())
+                            + entry.campaign()
+                                    .schedule()
+                                    .map(s -> "  (starts " + s.startAt() + ")")
+                                    .orElse(""));
         }
     }
 
     private static String name(Campaign campaign) {
         // one line each, whatever the name holds
-        return campaign.configuration().name().orElse("").replaceAll("\\s+", " ").strip();
+        return campaign.configuration()
+                .name()
+                .orElse("")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     private static void printJson(PrintWriter out, List<Listed> listed) {
@@ -205,7 +244,8 @@ public final class ListCommand implements Callable<Integer> {
                 json.writeStringField("state", campaign.state().name());
                 json.writeStringField("created_at", campaign.createdAt().toString());
                 if (campaign.schedule().isPresent()) {
-                    json.writeStringField("start_at", campaign.schedule().get().startAt().toString());
+                    json.writeStringField(
+                            "start_at", campaign.schedule().get().startAt().toString());
                 }
                 json.writeNumberField("audience", m.audience());
                 json.writeNumberField("sent", m.sent());

@@ -30,7 +30,8 @@ record MoreChannels(List<ChannelSetup> channels, Optional<TemplateMessage> messa
 
     /** Adds the further channel bindings and the timed fallback to the campaign's configuration. */
     CampaignConfiguration.Builder configure(CampaignConfiguration.Builder configuration) {
-        channels.forEach(channel -> configuration.addChannel(ChannelBinding.of(channel.sender(), message.orElseThrow())));
+        channels.forEach(
+                channel -> configuration.addChannel(ChannelBinding.of(channel.sender(), message.orElseThrow())));
         fallbackAfter.ifPresent(configuration::fallbackAfter);
         return configuration;
     }
@@ -39,7 +40,8 @@ record MoreChannels(List<ChannelSetup> channels, Optional<TemplateMessage> messa
     List<ChannelAdapter> create(Function<String, Optional<URI>> webhookUrlOf) {
         List<ChannelAdapter> adapters = new ArrayList<>();
         for (ChannelSetup channel : channels) {
-            adapters.add(channel.create().apply(webhookUrlOf.apply(channel.sender().channelType())));
+            adapters.add(
+                    channel.create().apply(webhookUrlOf.apply(channel.sender().channelType())));
         }
         return adapters;
     }

@@ -17,8 +17,8 @@ public final class PaceConverter implements ITypeConverter<Pace> {
     public Pace convert(String value) {
         Matcher matcher = RATE.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a rate; write messages per second or per hour, "
-                    + "like 20/s or 3000/h");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a rate; write messages per second or per hour, " + "like 20/s or 3000/h");
         }
         int messages = Integer.parseInt(matcher.group(1));
         try {

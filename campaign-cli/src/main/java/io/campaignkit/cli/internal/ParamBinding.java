@@ -61,7 +61,8 @@ public record ParamBinding(int index, Binding binding) {
             if (raw.startsWith("text:")) {
                 return Binding.literal(raw.substring("text:".length()));
             }
-            throw new TypeConversionException("'" + value + "': unknown source '" + source + "'; write it like " + FORMS);
+            throw new TypeConversionException(
+                    "'" + value + "': unknown source '" + source + "'; write it like " + FORMS);
         }
 
         /** {@code ID} or {@code ID|FORMAT}: a field id has no '|', a date pattern may. */

@@ -20,8 +20,9 @@ interface ProgressView extends AutoCloseable {
     void close();
 
     static ProgressView forContext(CliContext context, long audience) {
-        return context.interactive() ? new Bar(audience) : new Lines(context.err(), Clock.systemUTC(),
-                Lines.DEFAULT_INTERVAL);
+        return context.interactive()
+                ? new Bar(audience)
+                : new Lines(context.err(), Clock.systemUTC(), Lines.DEFAULT_INTERVAL);
     }
 
     static long handled(CampaignMetrics metrics) {
@@ -29,8 +30,14 @@ interface ProgressView extends AutoCloseable {
     }
 
     static String describe(CampaignMetrics metrics) {
-        return String.format(Locale.ROOT, "sent %d · delivered %d · read %d · replied %d · failed %d · skipped %d",
-                metrics.sent(), metrics.delivered(), metrics.read(), metrics.replied(), metrics.failed(),
+        return String.format(
+                Locale.ROOT,
+                "sent %d · delivered %d · read %d · replied %d · failed %d · skipped %d",
+                metrics.sent(),
+                metrics.delivered(),
+                metrics.read(),
+                metrics.replied(),
+                metrics.failed(),
                 metrics.skipped());
     }
 
@@ -63,8 +70,12 @@ interface ProgressView extends AutoCloseable {
         }
 
         private void print(CampaignMetrics metrics) {
-            String line = String.format(Locale.ROOT, "progress: %d/%d handled · %s", handled(metrics),
-                    metrics.audience(), describe(metrics));
+            String line = String.format(
+                    Locale.ROOT,
+                    "progress: %d/%d handled · %s",
+                    handled(metrics),
+                    metrics.audience(),
+                    describe(metrics));
             if (!line.equals(lastLine)) {
                 err.println(line);
                 err.flush();

@@ -1,11 +1,11 @@
 package io.campaignkit.cli.internal;
 
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.report.CampaignReport;
-import io.campaignkit.report.ReportFormat;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportFormat;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +21,25 @@ import picocli.CommandLine.Option;
  * reads a stored campaign and writes the report {@code run} writes, its recipients streamed page by
  * page from the store.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Export a stored campaign's report in CSV, JSON or HTML.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the report was written",
+        exitCodeList = {
+            "0:the report was written",
             "1:the report file could not be written",
-            "2:usage error, unknown campaign id, or a store that cannot be opened"})
+            "2:usage error, unknown campaign id, or a store that cannot be opened"
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--campaign", required = true, paramLabel = "ID", description = "The campaign's id (campaignkit list shows them).")
+    @Option(
+            names = "--campaign",
+            required = true,
+            paramLabel = "ID",
+            description = "The campaign's id (campaignkit list shows them).")
     String campaign;
 
     @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
@@ -51,8 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         CampaignId id = campaignId(campaign);
         String url = CliStore.url(store, context);
-        CliStore cliStore = CliStore.openExisting(url, context).orElseThrow(() -> unknown(id,
-                CliStore.redact(url) + " (no database there yet)"));
+        CliStore cliStore = CliStore.openExisting(url, context)
+                .orElseThrow(() -> unknown(id, CliStore.redact(url) + " (no database there yet)"));
         try (cliStore) {
             Campaign found = cliStore.store().find(id).orElseThrow(() -> unknown(id, cliStore.shownUrl()));
             CampaignReport report = StoreReports.report(cliStore.store(), found, Instant.now());
@@ -65,8 +73,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static CliException unknown(CampaignId id, String where) {
-        return CliException.usage("no campaign '" + id.value() + "' in " + where
-                + "; 'campaignkit list' shows the stored campaigns");
+        return CliException.usage(
+                "no campaign '" + id.value() + "' in " + where + "; 'campaignkit list' shows the stored campaigns");
     }
 
     private static CampaignId campaignId(String text) {
@@ -87,8 +95,8 @@ public final class ReportCommand implements Callable<Integer> {
                 format.write(report, out);
             }
         } catch (IOException e) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "cannot write the report '" + output + "': "
-                    + e.getMessage(), e);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID, "cannot write the report '" + output + "': " + e.getMessage(), e);
         }
     }
 }

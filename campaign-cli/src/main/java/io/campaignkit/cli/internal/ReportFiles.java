@@ -26,7 +26,8 @@ final class ReportFiles {
                 format.write(report, out);
             }
         } catch (IOException e) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "cannot write the report '" + file + "': " + e.getMessage(), e);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID, "cannot write the report '" + file + "': " + e.getMessage(), e);
         }
     }
 

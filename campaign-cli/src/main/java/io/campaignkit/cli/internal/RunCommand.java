@@ -32,12 +32,17 @@ import picocli.CommandLine.Option;
  * store of {@code --store} (see {@link CliStore} for the default), where {@code list} and
  * {@code report} find them later.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run a campaign end to end: import, launch, send, track, finish, report.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the campaign ran (even if some recipients failed)",
+        exitCodeList = {
+            "0:the campaign ran (even if some recipients failed)",
             "1:the campaign could not be launched (invalid contacts or configuration)",
-            "2:usage error, unreadable file, missing credential, or a store that cannot be opened"})
+            "2:usage error, unreadable file, missing credential, or a store that cannot be opened"
+        })
 public final class RunCommand implements Callable<Integer> {
 
     /** How long a run keeps listening for webhooks after its last send, by default. */
@@ -45,25 +50,41 @@ public final class RunCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--contacts", required = true, paramLabel = "FILE", description = "The contact file (TSV, CSV, XLSX, XLS).")
+    @Option(
+            names = "--contacts",
+            required = true,
+            paramLabel = "FILE",
+            description = "The contact file (TSV, CSV, XLSX, XLS).")
     Path contacts;
 
-    @Option(names = "--field", paramLabel = "ID:TYPE", converter = FieldDefinitionConverter.class,
+    @Option(
+            names = "--field",
+            paramLabel = "ID:TYPE",
+            converter = FieldDefinitionConverter.class,
             description = "A custom-data field (TYPE: TEXT, NUMBER or DATE); repeat for each.")
     List<FieldDefinition> fields = new ArrayList<>();
 
     @Mixin
     AudienceOptions audience = AudienceOptions.defaults();
 
-    @Option(names = "--template", paramLabel = "NAME", description = "A channel template (WhatsApp), with --language;"
-            + " with several --channel, what the first one sends.")
+    @Option(
+            names = "--template",
+            paramLabel = "NAME",
+            description = "A channel template (WhatsApp), with --language;"
+                    + " with several --channel, what the first one sends.")
     String template;
 
-    @Option(names = "--text", paramLabel = "TEXT", description = "An inline text with placeholders {{1}}… (SMS);"
-            + " with several --channel, what the ones after the first send.")
+    @Option(
+            names = "--text",
+            paramLabel = "TEXT",
+            description = "An inline text with placeholders {{1}}… (SMS);"
+                    + " with several --channel, what the ones after the first send.")
     String text;
 
-    @Option(names = "--fallback-after", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--fallback-after",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "With several --channel: send the next channel's message to a contact whose message is not"
                     + " delivered within this time, like 30m (the contact may then get both); default only when a"
                     + " channel says the contact is not on it.")
@@ -72,39 +93,63 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "CODE", description = "The template's language, like es_MX.")
     String language;
 
-    @Option(names = "--param", paramLabel = "N=SOURCE", converter = ParamBinding.Converter.class,
+    @Option(
+            names = "--param",
+            paramLabel = "N=SOURCE",
+            converter = ParamBinding.Converter.class,
             description = "What fills placeholder {{N}}: " + ParamBinding.FORMS + ". A field written for people: "
                     + ParamBinding.FORMATS + ".")
     List<ParamBinding> params = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "KEY=COLUMN", converter = TagColumn.Converter.class,
+    @Option(
+            names = "--tag",
+            paramLabel = "KEY=COLUMN",
+            converter = TagColumn.Converter.class,
             description = "A valued tag read from a file column, for --param N=tag:KEY: " + TagColumn.FORM + ".")
     List<TagColumn> tags = new ArrayList<>();
 
     @Mixin
     ChannelOptions channel;
 
-    @Option(names = "--rate", paramLabel = "RATE", converter = PaceConverter.class,
+    @Option(
+            names = "--rate",
+            paramLabel = "RATE",
+            converter = PaceConverter.class,
             description = "Pace: messages per second or per hour, like 20/s or 3000/h (default 20/s).")
     Pace rate = Pace.DEFAULT;
 
-    @Option(names = "--hours", paramLabel = "HOURS",
-            description = "Active hours, like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\" (default every day 08:00-21:00).")
+    @Option(
+            names = "--hours",
+            paramLabel = "HOURS",
+            description =
+                    "Active hours, like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\" (default every day 08:00-21:00).")
     String hours;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the hours, like America/Mexico_City (default UTC-05:00).")
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "Time zone of the hours, like America/Mexico_City (default UTC-05:00).")
     String zone;
 
-    @Option(names = "--local-hours", description = "Read --hours on each contact's own clock (\"08:00-21:00 local\"):"
-            + " its zone from --zone-field when the file has it, else from its phone number; a number whose prefix spans"
-            + " zones is sent only while the hours are open in all of them.")
+    @Option(
+            names = "--local-hours",
+            description = "Read --hours on each contact's own clock (\"08:00-21:00 local\"):"
+                    + " its zone from --zone-field when the file has it, else from its phone number; a number whose prefix spans"
+                    + " zones is sent only while the hours are open in all of them.")
     boolean localHours;
 
-    @Option(names = "--zone-field", paramLabel = "FIELD", description = "With --local-hours: the --field (TEXT) that holds"
-            + " each contact's time zone, like America/Mexico_City; a blank value falls back to the phone number.")
+    @Option(
+            names = "--zone-field",
+            paramLabel = "FIELD",
+            description =
+                    "With --local-hours: the --field (TEXT) that holds"
+                            + " each contact's time zone, like America/Mexico_City; a blank value falls back to the phone number.")
     String zoneField;
 
-    @Option(names = "--dry-run", description = "Say what the run would do (audience, skips by reason, projected start and finish, SMS segments) and stop: nothing is sent, engaged or kept.")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Say what the run would do (audience, skips by reason, projected start and finish, SMS segments) and stop: nothing is sent, engaged or kept.")
     boolean dryRun;
 
     @Option(names = "--lenient", description = "Send to the valid rows even when some rows are invalid.")
@@ -113,28 +158,49 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
     String store;
 
-    @Option(names = "--webhook-port", paramLabel = "PORT", description = "Listen for the channel's webhooks on this port.")
+    @Option(
+            names = "--webhook-port",
+            paramLabel = "PORT",
+            description = "Listen for the channel's webhooks on this port.")
     Integer webhookPort;
 
-    @Option(names = "--public-url", paramLabel = "URL", description = "The URL providers call this port by (a tunnel or proxy), without the /webhooks path.")
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description = "The URL providers call this port by (a tunnel or proxy), without the /webhooks path.")
     URI publicUrl;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--wait",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Keep listening for webhooks this long after the last send, like 30s or PT5M (default 30s).")
     Duration wait = DEFAULT_WAIT;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report; .csv, .json or .html (default <campaign id>.csv).")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "Where to write the report; .csv, .json or .html (default <campaign id>.csv).")
     Path report;
 
-    @Option(names = "--start-at", paramLabel = "TIME",
+    @Option(
+            names = "--start-at",
+            paramLabel = "TIME",
             description = "Schedule the campaign instead of starting now: " + StartTimes.FORM + "; the process waits.")
     String startAt;
 
-    @Option(names = "--test", paramLabel = "NUMBERS", split = ",",
-            description = "Send the message now only to these test numbers (rows of the contact file), like +5255...,+5255...")
+    @Option(
+            names = "--test",
+            paramLabel = "NUMBERS",
+            split = ",",
+            description =
+                    "Send the message now only to these test numbers (rows of the contact file), like +5255...,+5255...")
     List<String> test = new ArrayList<>();
 
-    @Option(names = "--name", paramLabel = "NAME", description = "The campaign's name (default: the contact file's name).")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "The campaign's name (default: the contact file's name).")
     String name;
 
     public RunCommand(CliContext context) {
@@ -148,11 +214,17 @@ public final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--webhook-port must be from 0 to 65535, was " + webhookPort);
         }
         ActiveHours activeHours = activeHours(hours, zone);
-        List<ChannelSetup> channels = ChannelSetup.all(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
+        List<ChannelSetup> channels =
+                ChannelSetup.all(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
         checkMessages(channels.size());
-        TemplateMessage templateMessage = templateMessage(template != null ? template : null, template != null ? null : text);
-        MoreChannels more = channels.size() == 1 ? MoreChannels.NONE : new MoreChannels(channels.subList(1, channels.size()),
-                Optional.of(templateMessage(text == null ? template : null, text)), Optional.ofNullable(fallbackAfter));
+        TemplateMessage templateMessage =
+                templateMessage(template != null ? template : null, template != null ? null : text);
+        MoreChannels more = channels.size() == 1
+                ? MoreChannels.NONE
+                : new MoreChannels(
+                        channels.subList(1, channels.size()),
+                        Optional.of(templateMessage(text == null ? template : null, text)),
+                        Optional.ofNullable(fallbackAfter));
         checkTags();
         ChannelSetup channelSetup = channels.get(0);
         String storeUrl = CliStore.url(store, context);
@@ -161,12 +233,32 @@ public final class RunCommand implements Callable<Integer> {
         Path reportFile = report;
         Optional<LocalHours> local = localHours();
         // the zone column may be blank on a row: that contact's zone comes from its number
-        List<FieldDefinition> columns = fields.stream().map(field -> local.flatMap(LocalHours::zoneField)
-                .filter(zoneField -> zoneField.equals(field.id())).map(any -> FieldDefinition.optional(field.id(), field.type()))
-                .orElse(field)).toList();
-        CampaignRun.Plan plan = new CampaignRun.Plan(contacts, columns, List.copyOf(tags), audience, lenient, templateMessage,
-                channelSetup, rate, activeHours, Optional.ofNullable(webhookPort), null, Optional.ofNullable(publicUrl),
-                wait, false, reportFile == null ? List.of() : List.of(reportFile), campaignName, storeUrl, more, local);
+        List<FieldDefinition> columns = fields.stream()
+                .map(field -> local.flatMap(LocalHours::zoneField)
+                        .filter(zoneField -> zoneField.equals(field.id()))
+                        .map(any -> FieldDefinition.optional(field.id(), field.type()))
+                        .orElse(field))
+                .toList();
+        CampaignRun.Plan plan = new CampaignRun.Plan(
+                contacts,
+                columns,
+                List.copyOf(tags),
+                audience,
+                lenient,
+                templateMessage,
+                channelSetup,
+                rate,
+                activeHours,
+                Optional.ofNullable(webhookPort),
+                null,
+                Optional.ofNullable(publicUrl),
+                wait,
+                false,
+                reportFile == null ? List.of() : List.of(reportFile),
+                campaignName,
+                storeUrl,
+                more,
+                local);
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
@@ -197,10 +289,12 @@ public final class RunCommand implements Callable<Integer> {
         if (startAt != null && !test.isEmpty()) {
             throw CliException.usage("--start-at and --test do not go together: a test is sent now");
         }
-        java.util.Optional<java.time.Instant> start = startAt == null ? java.util.Optional.empty()
+        java.util.Optional<java.time.Instant> start = startAt == null
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(StartTimes.parse("--start-at", startAt, zone));
         if (start.isPresent() && !start.get().isAfter(java.time.Instant.now())) {
-            throw CliException.usage("--start-at " + startAt + " has passed (" + start.get() + "); leave it out to start now");
+            throw CliException.usage(
+                    "--start-at " + startAt + " has passed (" + start.get() + "); leave it out to start now");
         }
         List<io.campaignkit.core.contact.PhoneNumber> numbers = new ArrayList<>();
         for (String number : test) {
@@ -218,14 +312,14 @@ public final class RunCommand implements Callable<Integer> {
         return new RunStartOrTest(start, shown, List.copyOf(numbers));
     }
 
-
     static ActiveHours activeHours(String hours, String zone) {
         ZoneId zoneId;
         try {
             zoneId = zone == null ? ActiveHours.DEFAULT_ZONE : ZoneId.of(zone.strip());
         } catch (DateTimeException badZone) {
-            throw CliException.usage("bad --zone '" + zone + "': use a region like America/Mexico_City or an offset "
-                    + "like -05:00", badZone);
+            throw CliException.usage(
+                    "bad --zone '" + zone + "': use a region like America/Mexico_City or an offset " + "like -05:00",
+                    badZone);
         }
         if (hours == null) {
             return ActiveHours.ofDefaults().withZone(zoneId);
@@ -234,8 +328,10 @@ public final class RunCommand implements Callable<Integer> {
             return ActiveHours.parse(hours, zoneId);
         } catch (CampaignKitException badHours) {
             // InvalidActiveHoursException, or InvalidArgumentException for a blank text
-            throw CliException.usage("bad --hours '" + hours + "': " + badHours.getMessage()
-                    + "; write it like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\"", badHours);
+            throw CliException.usage(
+                    "bad --hours '" + hours + "': " + badHours.getMessage()
+                            + "; write it like \"MON-FRI 08:00-21:00; SAT 09:00-14:00\"",
+                    badHours);
         }
     }
 
@@ -245,14 +341,15 @@ public final class RunCommand implements Callable<Integer> {
         for (TagColumn tag : tags) {
             String earlier = columns.putIfAbsent(tag.key(), tag.column());
             if (earlier != null) {
-                throw CliException.usage("--tag " + tag.key() + " is given twice (columns " + earlier + " and "
-                        + tag.column() + ")");
+                throw CliException.usage(
+                        "--tag " + tag.key() + " is given twice (columns " + earlier + " and " + tag.column() + ")");
             }
         }
         for (ParamBinding param : params) {
             if (param.binding() instanceof Binding.ValuedTag valued && !columns.containsKey(valued.key())) {
-                throw CliException.usage("--param " + param.index() + "=tag:" + valued.key() + " needs the column that holds"
-                        + " it: add --tag " + valued.key() + "=<column of the contact file>");
+                throw CliException.usage(
+                        "--param " + param.index() + "=tag:" + valued.key() + " needs the column that holds"
+                                + " it: add --tag " + valued.key() + "=<column of the contact file>");
             }
         }
     }
@@ -306,5 +403,4 @@ public final class RunCommand implements Callable<Integer> {
             throw CliException.usage("bad message: " + invalid.getMessage(), invalid);
         }
     }
-
 }

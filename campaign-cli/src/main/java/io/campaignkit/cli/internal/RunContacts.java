@@ -24,37 +24,54 @@ final class RunContacts {
 
     /** The run's file, read and reported row by row (up to {@value #MAX_PRINTED_IMPORT_ERRORS} errors), as contacts. */
     static List<Contact> read(CliContext context, CampaignRun.Plan plan) {
-        AudienceImporter importer = AudienceFiles.importer(importSchema(plan), plan.audience(),
+        AudienceImporter importer = AudienceFiles.importer(
+                importSchema(plan),
+                plan.audience(),
                 plan.lenient() ? ImportPolicy.LENIENT : ImportPolicy.STRICT,
                 plan.localHours().flatMap(io.campaignkit.core.hours.LocalHours::zoneField)); // zone ids checked by row
         ImportResult result = AudienceFiles.importFile(importer, plan.contacts());
         if (!result.accepted() || result.invalid() > 0) {
             PrintWriter err = context.err();
-            result.errors().stream().limit(MAX_PRINTED_IMPORT_ERRORS).forEach(error -> err.printf(
-                    "row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message()));
-            long more = result.report().errorCount() - Math.min(MAX_PRINTED_IMPORT_ERRORS, result.errors().size());
+            result.errors().stream()
+                    .limit(MAX_PRINTED_IMPORT_ERRORS)
+                    .forEach(error -> err.printf(
+                            "row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message()));
+            long more = result.report().errorCount()
+                    - Math.min(MAX_PRINTED_IMPORT_ERRORS, result.errors().size());
             if (more > 0) {
                 err.printf("… and %d more (campaignkit validate lists them all)%n", more);
             }
         }
         if (!result.accepted()) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has " + result.invalid()
-                    + " invalid rows" + (result.report().headerValid() ? "" : " and an invalid header")
-                    + "; fix them, or pass --lenient to send to the valid rows only");
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID,
+                    "'" + plan.contacts() + "' has " + result.invalid()
+                            + " invalid rows" + (result.report().headerValid() ? "" : " and an invalid header")
+                            + "; fix them, or pass --lenient to send to the valid rows only");
         }
         if (result.valid() == 0) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has no valid contact to send to");
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID, "'" + plan.contacts() + "' has no valid contact to send to");
         }
         if (result.invalid() > 0) {
-            context.err().printf("--lenient: %d invalid rows left out, %d contacts kept%n", result.invalid(),
-                    result.valid());
+            context.err()
+                    .printf(
+                            "--lenient: %d invalid rows left out, %d contacts kept%n",
+                            result.invalid(), result.valid());
         }
         if (result.report().warningCount() > 0) {
-            context.err().printf("%d fixed-line numbers kept (they cannot receive SMS or WhatsApp; --not-mobile refuse"
-                    + " leaves them out), the first on row %d%n", result.report().warningCount(),
-                    result.warnings().isEmpty() ? 0 : result.warnings().get(0).row());
+            context.err()
+                    .printf(
+                            "%d fixed-line numbers kept (they cannot receive SMS or WhatsApp; --not-mobile refuse"
+                                    + " leaves them out), the first on row %d%n",
+                            result.report().warningCount(),
+                            result.warnings().isEmpty()
+                                    ? 0
+                                    : result.warnings().get(0).row());
         }
-        return result.contacts().stream().map(imported -> contact(imported, plan.fields(), plan.tags())).toList();
+        return result.contacts().stream()
+                .map(imported -> contact(imported, plan.fields(), plan.tags()))
+                .toList();
     }
 
     /** The file's columns to read: the custom-data fields, then each valued tag's column not among them. */
@@ -76,7 +93,10 @@ final class RunContacts {
      */
     static Contact contact(ImportedContact imported, List<FieldDefinition> fields, List<TagColumn> tags) {
         Contact.Builder contact = Contact.builder(imported.phone());
-        NAME_FIELDS.stream().map(field -> imported.data().normalized(field)).flatMap(Optional::stream).findFirst()
+        NAME_FIELDS.stream()
+                .map(field -> imported.data().normalized(field))
+                .flatMap(Optional::stream)
+                .findFirst()
                 .ifPresent(contact::name);
         for (TagColumn tag : tags) {
             imported.data().normalized(tag.column()).ifPresent(value -> contact.valuedTag(tag.key(), value));

@@ -47,8 +47,10 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
 
     /** The list id a run's campaign keeps: the file's absolute path when another process may have to read it again. */
     AudienceReference audience(Path contacts) {
-        return AudienceReference.importedList(startAt.isPresent() || isTest() ? contacts.toAbsolutePath().normalize().toString()
-                : contacts.getFileName().toString());
+        return AudienceReference.importedList(
+                startAt.isPresent() || isTest()
+                        ? contacts.toAbsolutePath().normalize().toString()
+                        : contacts.getFileName().toString());
     }
 
     /** The imported list of this run from memory, any other campaign's from its file. */
@@ -69,17 +71,20 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
         try {
             engine.schedule(id, Schedule.at(start));
         } catch (CampaignKitException refused) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "the campaign cannot be scheduled: " + refused.getMessage(),
-                    refused);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID, "the campaign cannot be scheduled: " + refused.getMessage(), refused);
         }
-        err.println("campaign " + id + " is SCHEDULED to start at " + start.atZone(zone).toLocalDateTime() + " " + zone
-                + " (" + start + "); waiting for it. Ctrl-C leaves it scheduled (run by 'campaignkit serve' on this store;"
+        err.println("campaign " + id + " is SCHEDULED to start at "
+                + start.atZone(zone).toLocalDateTime() + " " + zone
+                + " (" + start
+                + "); waiting for it. Ctrl-C leaves it scheduled (run by 'campaignkit serve' on this store;"
                 + " 'campaignkit unschedule --campaign " + id + "' cancels it)");
         err.flush();
         while (true) {
             Campaign now = engine.find(id).orElseThrow();
             if (now.state() == CampaignState.ACTIVE || now.state() == CampaignState.FINISHED) {
-                err.println("campaign " + id + " started at " + now.launchedAt().map(Instant::toString).orElse("?"));
+                err.println("campaign " + id + " started at "
+                        + now.launchedAt().map(Instant::toString).orElse("?"));
                 return Optional.of(now);
             }
             if (now.state() != CampaignState.SCHEDULED) {
@@ -102,25 +107,37 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
         try {
             test = engine.sendTest(id, testNumbers);
         } catch (IncompleteAudienceException unknown) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "--test: " + unknown.problems().stream()
-                    .map(p -> p.phone() + " " + p.message()).collect(Collectors.joining("; "))
-                    + " (test numbers must be rows of the contact file)", unknown);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID,
+                    "--test: "
+                            + unknown.problems().stream()
+                                    .map(p -> p.phone() + " " + p.message())
+                                    .collect(Collectors.joining("; "))
+                            + " (test numbers must be rows of the contact file)",
+                    unknown);
         } catch (CampaignKitException refused) {
-            throw new CliException(CampaignKitCli.EXIT_INVALID, "the test cannot be sent: " + refused.getMessage(), refused);
+            throw new CliException(
+                    CampaignKitCli.EXIT_INVALID, "the test cannot be sent: " + refused.getMessage(), refused);
         }
         CampaignId testId = test.testCampaign().id();
-        context.err().println("test campaign " + testId + " sends the message of " + id + " to " + testNumbers.size()
-                + " test numbers");
+        context.err()
+                .println("test campaign " + testId + " sends the message of " + id + " to " + testNumbers.size()
+                        + " test numbers");
         Instant deadline = Instant.now().plus(TEST_WAIT);
         while (Instant.now().isBefore(deadline)) {
             CampaignMetrics metrics = engine.metrics(testId);
-            if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0 || stop.awaitStop(CampaignRun.TICK)) {
+            if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0
+                    || stop.awaitStop(CampaignRun.TICK)) {
                 break;
             }
         }
         for (Recipient recipient : engine.recipients(testId, -1, testNumbers.size())) {
             String outcome = recipient.state() == DeliveryState.SKIPPED || recipient.state() == DeliveryState.FAILED
-                    ? "not sent: " + recipient.outcome().map(o -> o.code() + ": " + o.message()).orElse(recipient.state().name())
+                    ? "not sent: "
+                            + recipient
+                                    .outcome()
+                                    .map(o -> o.code() + ": " + o.message())
+                                    .orElse(recipient.state().name())
                     : recipient.state().name();
             out.println("test " + recipient.phone().e164() + " " + outcome);
         }

@@ -25,25 +25,39 @@ final class ScheduleCommands {
     private ScheduleCommands() {}
 
     /** {@code campaignkit schedule --campaign ID --start-at TIME [--zone Z] [--latest-start TIME]}. */
-    @Command(name = "schedule", mixinStandardHelpOptions = true,
+    @Command(
+            name = "schedule",
+            mixinStandardHelpOptions = true,
             description = "Schedule a READY campaign of the store (or move a scheduled one) to start at a time.",
             exitCodeListHeading = "Exit codes:%n",
-            exitCodeList = {"0:scheduled", "1:the campaign cannot be scheduled (its state, or invalid for that start)",
-                "2:usage error, an unknown campaign, or a store that cannot be opened"})
+            exitCodeList = {
+                "0:scheduled",
+                "1:the campaign cannot be scheduled (its state, or invalid for that start)",
+                "2:usage error, an unknown campaign, or a store that cannot be opened"
+            })
     public static final class ScheduleCommand implements Callable<Integer> {
         private final CliContext context;
 
         @Option(names = "--campaign", required = true, paramLabel = "ID", description = "The campaign to schedule.")
         String campaign;
 
-        @Option(names = "--start-at", required = true, paramLabel = "TIME", description = "When it starts: " + StartTimes.FORM + ".")
+        @Option(
+                names = "--start-at",
+                required = true,
+                paramLabel = "TIME",
+                description = "When it starts: " + StartTimes.FORM + ".")
         String startAt;
 
-        @Option(names = "--latest-start", paramLabel = "TIME",
+        @Option(
+                names = "--latest-start",
+                paramLabel = "TIME",
                 description = "Do not start it after this time (every process was down): it goes back to READY.")
         String latestStart;
 
-        @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the times, like America/Mexico_City (default UTC-05:00).")
+        @Option(
+                names = "--zone",
+                paramLabel = "ZONE",
+                description = "Time zone of the times, like America/Mexico_City (default UTC-05:00).")
         String zone;
 
         @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
@@ -66,18 +80,24 @@ final class ScheduleCommands {
             }
             Schedule chosen = schedule;
             Campaign scheduled = change(context, store, campaign, (c, now) -> c.schedule(chosen, now));
-            context.out().println("campaign " + scheduled.id() + " is SCHEDULED to start at " + start
-                    + "; a 'campaignkit serve' on this store launches it then");
+            context.out()
+                    .println("campaign " + scheduled.id() + " is SCHEDULED to start at " + start
+                            + "; a 'campaignkit serve' on this store launches it then");
             return CampaignKitCli.EXIT_OK;
         }
     }
 
     /** {@code campaignkit unschedule --campaign ID}. */
-    @Command(name = "unschedule", mixinStandardHelpOptions = true,
+    @Command(
+            name = "unschedule",
+            mixinStandardHelpOptions = true,
             description = "Take a scheduled campaign of the store back to READY.",
             exitCodeListHeading = "Exit codes:%n",
-            exitCodeList = {"0:unscheduled", "1:the campaign is not scheduled (launched already?)",
-                "2:usage error, an unknown campaign, or a store that cannot be opened"})
+            exitCodeList = {
+                "0:unscheduled",
+                "1:the campaign is not scheduled (launched already?)",
+                "2:usage error, an unknown campaign, or a store that cannot be opened"
+            })
     public static final class UnscheduleCommand implements Callable<Integer> {
         private final CliContext context;
 
@@ -100,8 +120,8 @@ final class ScheduleCommands {
     }
 
     /** Applies {@code action} to the stored campaign and stores it at the version read, retrying on a conflict. */
-    private static Campaign change(CliContext context, String storeOption, String campaignId,
-            BiFunction<Campaign, Instant, Campaign> action) {
+    private static Campaign change(
+            CliContext context, String storeOption, String campaignId, BiFunction<Campaign, Instant, Campaign> action) {
         CampaignId id;
         try {
             id = CampaignId.of(campaignId.strip());
@@ -114,16 +134,18 @@ final class ScheduleCommands {
             for (int attempt = 0; ; attempt++) {
                 Optional<Campaign> found = store.find(id);
                 if (found.isEmpty()) {
-                    throw CliException.usage("no campaign " + id + " in " + cliStore.shownUrl()
-                            + " (campaignkit list shows them)");
+                    throw CliException.usage(
+                            "no campaign " + id + " in " + cliStore.shownUrl() + " (campaignkit list shows them)");
                 }
                 Campaign before = found.get();
                 Campaign after;
                 try {
                     after = action.apply(before, Instant.now());
                 } catch (CampaignKitException refused) {
-                    throw new CliException(CampaignKitCli.EXIT_INVALID, "campaign " + id + " (" + before.state() + "): "
-                            + refused.getMessage(), refused);
+                    throw new CliException(
+                            CampaignKitCli.EXIT_INVALID,
+                            "campaign " + id + " (" + before.state() + "): " + refused.getMessage(),
+                            refused);
                 }
                 try {
                     store.update(after, before.version());

@@ -3,13 +3,13 @@ package io.campaignkit.cli.internal;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.host.WebhookServer;
-import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.Unscheduling;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.CampaignRunner;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.host.WebhookServer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
  * store's active campaigns on its channel, and receives the channel's webhooks on one port. Ctrl-C
  * stops it; what is in flight is recorded, campaigns stay as they are for the next serve.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run the store's campaigns: launch scheduled ones at their start, send, receive webhooks.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped (Ctrl-C)", "2:usage error, missing credential, or a store that cannot be opened"})
@@ -44,13 +47,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ChannelOptions channel;
 
-    @Option(names = "--webhook-port", paramLabel = "PORT", description = "Listen for the channel's webhooks on this port.")
+    @Option(
+            names = "--webhook-port",
+            paramLabel = "PORT",
+            description = "Listen for the channel's webhooks on this port.")
     Integer webhookPort;
 
-    @Option(names = "--public-url", paramLabel = "URL", description = "The URL providers call this port by, without the /webhooks path.")
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description = "The URL providers call this port by, without the /webhooks path.")
     URI publicUrl;
 
-    @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class, hidden = true,
+    @Option(
+            names = "--stop-after",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            hidden = true,
             description = "Stop on its own after this long (for tests and scripts).")
     Duration stopAfter;
 
@@ -59,8 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public void onLifecycleEvent(CampaignLifecycleEvent event) {
             if (event.action() == CampaignAction.LAUNCH || event.action() == CampaignAction.FINISH) {
-                say((event.action() == CampaignAction.LAUNCH ? "launched" : "finished") + " campaign " + event.campaignId()
-                        + " at " + event.at());
+                say((event.action() == CampaignAction.LAUNCH ? "launched" : "finished") + " campaign "
+                        + event.campaignId() + " at " + event.at());
             }
         }
 
@@ -96,29 +109,48 @@ public final class ServeCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        try (CliStore cliStore = CliStore.open(url, context); H2Sharing.Served shared = cliStore.shareWithOtherProcesses();
-                WebhookServer server = webhookPort == null ? null : WebhookServer.start(null, webhookPort,
-                        Optional.ofNullable(publicUrl), CampaignRun.endpoint((channelId, request) -> CampaignRun.toEngine(engineRef.get(), channelId, request)));
-                ChannelAdapter adapter = setup.create().apply(server != null
-                        ? Optional.of(server.urlFor(setup.sender().channelType()))
-                        : Optional.ofNullable(publicUrl).map(base -> io.campaignkit.host.WebhookEndpoint.routeUrl(base, setup.sender().channelType())))) {
+        try (CliStore cliStore = CliStore.open(url, context);
+                H2Sharing.Served shared = cliStore.shareWithOtherProcesses();
+                WebhookServer server = webhookPort == null
+                        ? null
+                        : WebhookServer.start(
+                                null,
+                                webhookPort,
+                                Optional.ofNullable(publicUrl),
+                                CampaignRun.endpoint((channelId, request) ->
+                                        CampaignRun.toEngine(engineRef.get(), channelId, request)));
+                ChannelAdapter adapter = setup.create()
+                        .apply(
+                                server != null
+                                        ? Optional.of(
+                                                server.urlFor(setup.sender().channelType()))
+                                        : Optional.ofNullable(publicUrl)
+                                                .map(base -> io.campaignkit.host.WebhookEndpoint.routeUrl(
+                                                        base, setup.sender().channelType())))) {
             CampaignEngine engine = CampaignRun.engineBuilder(cliStore.store(), adapter)
-                    .audienceSource(new FileAudienceSource()).listener(new Announcer(context)).build();
+                    .audienceSource(new FileAudienceSource())
+                    .listener(new Announcer(context))
+                    .build();
             engineRef.set(engine);
             if (adapter instanceof SimulatedChannel simulated) {
                 String channelId = setup.sender().channelType();
                 simulated.deliverWebhooksTo(request -> engine.handleWebhook(channelId, request));
                 SimulatedEvents events = new SimulatedEvents(simulated);
-                scheduler.scheduleWithFixedDelay(events::release, 0, CampaignRun.SIMULATED_EVENT_PERIOD.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                scheduler.scheduleWithFixedDelay(
+                        events::release, 0, CampaignRun.SIMULATED_EVENT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
             }
             if (context.ownsProcess()) {
                 stop.installHook();
             }
             try (CampaignRunner runner = CampaignRunner.start(engine, scheduler, CampaignRun.RUNNER_MAX_IDLE)) {
-                context.err().println("serving " + cliStore.shownUrl() + " on channel " + setup.sender().channelType()
-                        + ": scheduled campaigns launch at their start" + (server != null ? "; webhooks on "
-                        + server.urlFor(setup.sender().channelType()) : "") + "; Ctrl-C stops");
+                context.err()
+                        .println("serving " + cliStore.shownUrl() + " on channel "
+                                + setup.sender().channelType()
+                                + ": scheduled campaigns launch at their start"
+                                + (server != null
+                                        ? "; webhooks on "
+                                                + server.urlFor(setup.sender().channelType())
+                                        : "") + "; Ctrl-C stops");
                 context.err().flush();
                 Instant until = stopAfter == null ? Instant.MAX : Instant.now().plus(stopAfter);
                 while (!stop.awaitStop(CampaignRun.TICK) && Instant.now().isBefore(until)) {

@@ -63,8 +63,8 @@ public record SimulationSpec(double deliver, double read, double reply, long see
         }
 
         private static TypeConversionException invalid(String value, String why) {
-            return new TypeConversionException("'" + value + "': " + why
-                    + "; write it like deliver=0.95,read=0.6,reply=0.2,seed=7");
+            return new TypeConversionException(
+                    "'" + value + "': " + why + "; write it like deliver=0.95,read=0.6,reply=0.2,seed=7");
         }
     }
 }

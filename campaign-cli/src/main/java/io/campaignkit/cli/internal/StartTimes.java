@@ -10,7 +10,8 @@ import java.time.format.DateTimeParseException;
 /** The {@code --start-at} of {@code run} and {@code schedule}: a local date and time in {@code --zone}, or an instant. */
 final class StartTimes {
 
-    static final String FORM = "a local time like 2026-12-24T09:00 (in --zone), or an instant like 2026-12-24T15:00:00Z";
+    static final String FORM =
+            "a local time like 2026-12-24T09:00 (in --zone), or an instant like 2026-12-24T15:00:00Z";
 
     private StartTimes() {}
 
@@ -20,8 +21,9 @@ final class StartTimes {
         try {
             zoneId = zone == null ? ActiveHours.DEFAULT_ZONE : ZoneId.of(zone.strip());
         } catch (DateTimeException badZone) {
-            throw CliException.usage("bad --zone '" + zone + "': use a region like America/Mexico_City or an offset "
-                    + "like -05:00", badZone);
+            throw CliException.usage(
+                    "bad --zone '" + zone + "': use a region like America/Mexico_City or an offset " + "like -05:00",
+                    badZone);
         }
         String value = text.strip();
         try {

@@ -1,9 +1,5 @@
 package io.campaignkit.cli.internal;
 
-import io.campaignkit.report.CampaignReport;
-import io.campaignkit.report.ReportRow;
-import io.campaignkit.report.ReportRowSource;
-import io.campaignkit.report.ReportSummary;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignMetrics;
@@ -11,6 +7,10 @@ import io.campaignkit.core.engine.RecipientReport;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.TrackingStore;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportRow;
+import io.campaignkit.report.ReportRowSource;
+import io.campaignkit.report.ReportSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +30,13 @@ final class StoreReports {
     }
 
     /** The report, reading {@code pageSize} recipients at a time. */
-    static <S extends RecipientStore & TrackingStore> CampaignReport report(S store, Campaign campaign, Instant now,
-            int pageSize) {
-        return new CampaignReport(summary(metrics(store, campaign), campaign, Optional.of(now)),
-                campaign.configuration().schema().fields().stream().map(FieldDefinition::id).toList(),
+    static <S extends RecipientStore & TrackingStore> CampaignReport report(
+            S store, Campaign campaign, Instant now, int pageSize) {
+        return new CampaignReport(
+                summary(metrics(store, campaign), campaign, Optional.of(now)),
+                campaign.configuration().schema().fields().stream()
+                        .map(FieldDefinition::id)
+                        .toList(),
                 rows(store, campaign, pageSize));
     }
 
@@ -46,11 +49,13 @@ final class StoreReports {
         return ReportSummary.of(metrics, campaign, generatedAt);
     }
 
-    private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(S store, Campaign campaign,
-            int pageSize) {
-        if (store instanceof io.campaignkit.store.jdbc.JdbcCampaignStore jdbc) { // one streamed query, not one per recipient
-            return action -> jdbc.exportRecipients(campaign.id(),
-                    (recipient, steps) -> action.accept(row(campaign, recipient, steps)));
+    private static <S extends RecipientStore & TrackingStore> ReportRowSource rows(
+            S store, Campaign campaign, int pageSize) {
+        if (store
+                instanceof
+                io.campaignkit.store.jdbc.JdbcCampaignStore jdbc) { // one streamed query, not one per recipient
+            return action -> jdbc.exportRecipients(
+                    campaign.id(), (recipient, steps) -> action.accept(row(campaign, recipient, steps)));
         }
         return action -> {
             long after = -1;
@@ -60,7 +65,8 @@ final class StoreReports {
                     return;
                 }
                 for (Recipient recipient : page) {
-                    action.accept(row(campaign, recipient, store.funnelSteps(recipient.campaignId(), recipient.phone())));
+                    action.accept(
+                            row(campaign, recipient, store.funnelSteps(recipient.campaignId(), recipient.phone())));
                 }
                 after = page.get(page.size() - 1).sequence();
             }
@@ -69,7 +75,8 @@ final class StoreReports {
 
     /** A recipient's row without its campaign's configuration (no channel named). */
     static ReportRow row(Recipient recipient, TrackingStore tracking) {
-        return ReportRow.of(new RecipientReport(recipient, tracking.funnelSteps(recipient.campaignId(), recipient.phone())));
+        return ReportRow.of(
+                new RecipientReport(recipient, tracking.funnelSteps(recipient.campaignId(), recipient.phone())));
     }
 
     /** A recipient's row, naming the channel of the campaign that reached it. */

@@ -20,21 +20,39 @@ final class SummaryPrinter {
      *     answer…), so the reader sees what the provider did; empty when not counted
      */
     static void print(PrintWriter out, ReportSummary summary, Map<String, Long> unknownCauses) {
-        out.printf(Locale.ROOT, "Campaign %s \"%s\" %s on %s%n", summary.campaignId(), summary.name(), summary.state(),
+        out.printf(
+                Locale.ROOT,
+                "Campaign %s \"%s\" %s on %s%n",
+                summary.campaignId(),
+                summary.name(),
+                summary.state(),
                 summary.channel());
         line(out, "audience", summary.audience(), "");
         line(out, "sent", summary.sent(), "");
-        line(out, "delivered", summary.delivered(), String.format(Locale.ROOT, "received %.1f%%", summary.receivedPercent()));
+        line(
+                out,
+                "delivered",
+                summary.delivered(),
+                String.format(Locale.ROOT, "received %.1f%%", summary.receivedPercent()));
         line(out, "read", summary.read(), String.format(Locale.ROOT, "read %.1f%%", summary.readPercent()));
         line(out, "replied", summary.replied(), String.format(Locale.ROOT, "replied %.1f%%", summary.repliedPercent()));
         line(out, "failed", summary.failed(), reasons(summary.failedByCode()));
         line(out, "skipped", summary.skipped(), reasons(summary.skippedByReason()));
         if (summary.unknown() > 0) {
-            line(out, "unknown", summary.unknown(), "no usable answer from the provider; not resent"
-                    + (unknownCauses.isEmpty() ? "" : " (" + reasons(new java.util.TreeMap<>(unknownCauses)) + ")"));
+            line(
+                    out,
+                    "unknown",
+                    summary.unknown(),
+                    "no usable answer from the provider; not resent"
+                            + (unknownCauses.isEmpty()
+                                    ? ""
+                                    : " (" + reasons(new java.util.TreeMap<>(unknownCauses)) + ")"));
         }
-        line(out, "not sent", summary.notSent(), summary.notSent() == 0 ? ""
-                : "failed + skipped + unknown: " + reasons(summary.notSentByReason()));
+        line(
+                out,
+                "not sent",
+                summary.notSent(),
+                summary.notSent() == 0 ? "" : "failed + skipped + unknown: " + reasons(summary.notSentByReason()));
         if (summary.pending() > 0) {
             line(out, "pending", summary.pending(), "not sent yet");
         }
@@ -42,11 +60,13 @@ final class SummaryPrinter {
     }
 
     private static void line(PrintWriter out, String label, long count, String note) {
-        out.println(String.format(Locale.ROOT, "  %-10s %8d   %s", label, count, note).stripTrailing());
+        out.println(String.format(Locale.ROOT, "  %-10s %8d   %s", label, count, note)
+                .stripTrailing());
     }
 
     private static String reasons(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+        return counts.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

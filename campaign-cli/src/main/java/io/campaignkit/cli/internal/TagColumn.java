@@ -36,7 +36,8 @@ record TagColumn(String key, String column) {
             try {
                 FieldDefinition.optional(column, FieldType.TEXT);
             } catch (InvalidArgumentException invalid) {
-                throw new TypeConversionException("'" + value + "': column " + invalid.getMessage().replace("field id", "name"));
+                throw new TypeConversionException(
+                        "'" + value + "': column " + invalid.getMessage().replace("field id", "name"));
             }
             return new TagColumn(key, column);
         }

@@ -28,28 +28,41 @@ import picocli.CommandLine.Parameters;
  * checks every row of a contact file and lists every problem. Exit 0 when every row is valid, 1
  * when the file or a row is invalid, 2 when the file cannot be opened or the usage is wrong.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Validate a contact file (TSV, CSV, XLSX, XLS) against the custom-data fields given.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every row is valid", "1:the file or a row is invalid",
-            "2:usage error or a file that cannot be opened"})
+        exitCodeList = {
+            "0:every row is valid",
+            "1:the file or a row is invalid",
+            "2:usage error or a file that cannot be opened"
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The contact file: CONTACT column first, then one column per field.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The contact file: CONTACT column first, then one column per field.")
     Path file;
 
-    @Option(names = "--field", paramLabel = "ID:TYPE", converter = FieldDefinitionConverter.class,
+    @Option(
+            names = "--field",
+            paramLabel = "ID:TYPE",
+            converter = FieldDefinitionConverter.class,
             description = "A custom-data field the file must have (TYPE: TEXT, NUMBER or DATE); repeat for each.")
     List<FieldDefinition> fields = new ArrayList<>();
 
     @Mixin
     AudienceOptions audience = AudienceOptions.defaults();
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout, whatever the exit code: a file or a command line "
+    @Option(
+            names = "--json",
+            description = "Print exactly one JSON object on stdout, whatever the exit code: a file or a command line "
                     + "that cannot be read gives one error with its code and message.")
     boolean json;
 
@@ -77,9 +90,12 @@ public final class ValidateCommand implements Callable<Integer> {
         ImportResult result;
         try {
             // the text form lists no contact: stream the file so memory stays flat however long it is
-            result = json ? AudienceFiles.importFile(importer, file) : AudienceFiles.importFileCountingOnly(importer, file);
+            result = json
+                    ? AudienceFiles.importFile(importer, file)
+                    : AudienceFiles.importFileCountingOnly(importer, file);
         } catch (CliException failed) {
-            if (json && failed.getCause() instanceof AudienceImportException importFailure
+            if (json
+                    && failed.getCause() instanceof AudienceImportException importFailure
                     && failed.exitCode() == CampaignKitCli.EXIT_INVALID) {
                 writeJson(failedFile(importFailure));
                 return failed.exitCode();
@@ -110,30 +126,45 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private void writeText(ImportResult result) {
         PrintWriter out = context.out();
-        out.printf("%s: %s, %d rows: %d valid, %d invalid%s%n", file, result.format().id(), result.rows(),
-                result.valid(), result.invalid(), readAs(result));
+        out.printf(
+                "%s: %s, %d rows: %d valid, %d invalid%s%n",
+                file, result.format().id(), result.rows(), result.valid(), result.invalid(), readAs(result));
         for (ImportError error : result.errors()) {
             out.printf("row %d, %s: %s: %s%n", error.row(), error.column(), error.code(), error.message());
         }
         for (ImportError warning : result.warnings()) {
-            out.printf("warning: row %d, %s: %s%s: %s%n", warning.row(), warning.column(), warning.code(),
-                    warning.reason() == null ? "" : " (" + warning.reason() + ")", warning.message());
+            out.printf(
+                    "warning: row %d, %s: %s%s: %s%n",
+                    warning.row(),
+                    warning.column(),
+                    warning.code(),
+                    warning.reason() == null ? "" : " (" + warning.reason() + ")",
+                    warning.message());
         }
         if (result.report().warningCount() > result.warnings().size()) {
-            out.printf("… and %d more warnings not listed%n", result.report().warningCount() - result.warnings().size());
+            out.printf(
+                    "… and %d more warnings not listed%n",
+                    result.report().warningCount() - result.warnings().size());
         }
         if (result.report().errorsTruncated()) {
-            out.printf("… and %d more problems not listed%n", result.report().errorCount() - result.errors().size());
+            out.printf(
+                    "… and %d more problems not listed%n",
+                    result.report().errorCount() - result.errors().size());
         }
-        out.println(result.report().headerValid() && result.invalid() == 0 ? "OK: every row is valid"
-                : "INVALID: fix the rows above and validate again");
+        out.println(
+                result.report().headerValid() && result.invalid() == 0
+                        ? "OK: every row is valid"
+                        : "INVALID: fix the rows above and validate again");
         out.flush();
     }
 
     /** Which sheet or which encoding was read, as the operator may need to know: " (sheet 'Contactos')". */
     static String readAs(ImportResult result) {
-        return result.report().sheetRead().map(sheet -> " (sheet '" + sheet + "')")
-                .or(() -> result.report().encodingUsed().map(encoding -> " (read as " + encoding + ")")).orElse("");
+        return result.report()
+                .sheetRead()
+                .map(sheet -> " (sheet '" + sheet + "')")
+                .or(() -> result.report().encodingUsed().map(encoding -> " (read as " + encoding + ")"))
+                .orElse("");
     }
 
     private void writeJson(ImportResult result) {
@@ -160,7 +191,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 json.writeNumberField("row", contact.row());
                 json.writeStringField("contact", contact.phone().e164());
                 json.writeObjectFieldStart("values");
-                for (Map.Entry<String, String> value : contact.data().normalizedValues().entrySet()) {
+                for (Map.Entry<String, String> value :
+                        contact.data().normalizedValues().entrySet()) {
                     json.writeStringField(value.getKey(), value.getValue());
                 }
                 json.writeEndObject();

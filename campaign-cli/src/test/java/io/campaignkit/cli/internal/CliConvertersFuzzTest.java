@@ -22,8 +22,13 @@ import picocli.CommandLine.TypeConversionException;
 class CliConvertersFuzzTest {
 
     private static final ITypeConverter<?>[] CONVERTERS = {
-        new PaceConverter(), new DurationConverter(), new ParamBinding.Converter(), new FieldDefinitionConverter(),
-        new TagColumn.Converter(), new SimulationSpec.Converter(), new ChannelOptions.ChannelConverter(),
+        new PaceConverter(),
+        new DurationConverter(),
+        new ParamBinding.Converter(),
+        new FieldDefinitionConverter(),
+        new TagColumn.Converter(),
+        new SimulationSpec.Converter(),
+        new ChannelOptions.ChannelConverter(),
     };
 
     @FuzzTest(maxDuration = "2m")

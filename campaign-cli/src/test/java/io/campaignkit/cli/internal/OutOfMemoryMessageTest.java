@@ -19,11 +19,16 @@ class OutOfMemoryMessageTest {
 
         long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
         assertThat(failure.exitCode()).isEqualTo(CampaignKitCli.EXIT_USAGE);
-        assertThat(failure.getMessage()).startsWith("'big.tsv': the import ran out of memory")
-                .contains("at most " + maxMiB + " MiB").contains("java -Xmx").contains("JAVA_TOOL_OPTIONS=-Xmx")
-                .doesNotContain("\n").doesNotContain("OutOfMemoryError");
+        assertThat(failure.getMessage())
+                .startsWith("'big.tsv': the import ran out of memory")
+                .contains("at most " + maxMiB + " MiB")
+                .contains("java -Xmx")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx")
+                .doesNotContain("\n")
+                .doesNotContain("OutOfMemoryError");
         String flag = failure.getMessage().replaceAll(".*java -Xmx(\\d+)([mg]).*", "$1$2");
-        long suggestedMiB = flag.endsWith("g") ? Long.parseLong(flag.substring(0, flag.length() - 1)) * 1024
+        long suggestedMiB = flag.endsWith("g")
+                ? Long.parseLong(flag.substring(0, flag.length() - 1)) * 1024
                 : Long.parseLong(flag.substring(0, flag.length() - 1));
         assertThat(suggestedMiB).isGreaterThan(maxMiB).isGreaterThanOrEqualTo(256);
     }

@@ -25,7 +25,8 @@ class RunOptionConvertersTest {
     @ParameterizedTest
     @ValueSource(strings = {"fast", "20", "20/m", "-1/s", "0/s", "5000/s"})
     void badRatesAreRefused(String rate) {
-        assertThatThrownBy(() -> new PaceConverter().convert(rate)).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> new PaceConverter().convert(rate))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining(rate);
     }
 
@@ -72,9 +73,11 @@ class RunOptionConvertersTest {
 
         assertThat(specs.convert("deliver=0.9,seed=3")).isEqualTo(new SimulationSpec(0.9, 0.6, 0.2, 3));
         assertThat(specs.convert("")).isEqualTo(SimulationSpec.DEFAULT);
-        assertThatThrownBy(() -> specs.convert("deliver=1.5")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> specs.convert("deliver=1.5"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("deliver");
-        assertThatThrownBy(() -> specs.convert("speed=2")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> specs.convert("speed=2"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("speed");
         assertThatThrownBy(() -> specs.convert("read=lots")).isInstanceOf(TypeConversionException.class);
     }
@@ -84,10 +87,14 @@ class RunOptionConvertersTest {
         assertThat(RunCommand.activeHours(null, null).toText()).isEqualTo("MON-SUN 08:00-21:00");
         assertThat(RunCommand.activeHours(null, null).zone()).hasToString("-05:00");
         assertThat(RunCommand.activeHours(null, "America/Mexico_City").zone()).hasToString("America/Mexico_City");
-        assertThat(RunCommand.activeHours("MON-FRI 08:00-21:00; SAT 09:00-14:00", "UTC").weeklyHours()).hasSize(6);
-        assertThatThrownBy(() -> RunCommand.activeHours("MON 25:00-26:00", null)).isInstanceOf(CliException.class)
+        assertThat(RunCommand.activeHours("MON-FRI 08:00-21:00; SAT 09:00-14:00", "UTC")
+                        .weeklyHours())
+                .hasSize(6);
+        assertThatThrownBy(() -> RunCommand.activeHours("MON 25:00-26:00", null))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("--hours");
-        assertThatThrownBy(() -> RunCommand.activeHours(null, "Nowhere/City")).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> RunCommand.activeHours(null, "Nowhere/City"))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("--zone");
     }
 

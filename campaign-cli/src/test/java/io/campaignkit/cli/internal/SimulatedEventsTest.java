@@ -7,6 +7,8 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.host.WebhookEndpoint;
+import io.campaignkit.host.WebhookServer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import io.campaignkit.host.WebhookEndpoint;
-import io.campaignkit.host.WebhookServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +33,23 @@ class SimulatedEventsTest {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch proceed = new CountDownLatch(1);
     private final List<WebhookRequest> applied = new CopyOnWriteArrayList<>();
-    private final WebhookServer server = WebhookServer.start(InetAddress.getLoopbackAddress(), 0, Optional.empty(),
+    private final WebhookServer server = WebhookServer.start(
+            InetAddress.getLoopbackAddress(),
+            0,
+            Optional.empty(),
             WebhookEndpoint.custom((channelId, request) -> {
-                arrived.countDown();
-                await(proceed); // a slow webhook: the engine applies it only when the test says
-                applied.add(request);
-                return WebhookResult.ok(List.of());
-            }).route("simulated").build());
-    private final SimulatedChannel channel = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id("simulated")
-            .clock(clock).webhookUrl(server.urlFor("simulated")).build());
+                        arrived.countDown();
+                        await(proceed); // a slow webhook: the engine applies it only when the test says
+                        applied.add(request);
+                        return WebhookResult.ok(List.of());
+                    })
+                    .route("simulated")
+                    .build());
+    private final SimulatedChannel channel = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+            .id("simulated")
+            .clock(clock)
+            .webhookUrl(server.urlFor("simulated"))
+            .build());
 
     @AfterEach
     void stopServer() {
@@ -60,7 +68,9 @@ class SimulatedEventsTest {
         CompletableFuture<Void> release = CompletableFuture.runAsync(events::release);
         await(arrived);
 
-        assertThat(channel.pendingCount()).as("taken off the channel's queue: what the run used to wait for").isZero();
+        assertThat(channel.pendingCount())
+                .as("taken off the channel's queue: what the run used to wait for")
+                .isZero();
         assertThat(events.settled()).as("its webhook is still on its way").isFalse();
         assertThat(applied).isEmpty();
 
@@ -78,13 +88,16 @@ class SimulatedEventsTest {
         events.release();
 
         assertThat(events.settled()).isTrue();
-        assertThatThrownBy(() -> new SimulatedEvents(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SimulatedEvents(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("channel");
     }
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("in time").isTrue();
+            assertThat(latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .as("in time")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -3,8 +3,6 @@ package io.campaignkit.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.report.CampaignReport;
-import io.campaignkit.report.ReportRow;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
@@ -13,7 +11,8 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.StatusReason;
-import java.util.Optional;
+import io.campaignkit.report.CampaignReport;
+import io.campaignkit.report.ReportRow;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcCampaignStores;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +43,29 @@ class StoreReportsTest {
         Path contacts = Files.writeString(dir.resolve("c.tsv"), "CONTACT\n" + String.join("\n", phones) + "\n");
         Path db = dir.resolve("db/campaignkit");
         StringWriter err = new StringWriter();
-        int exit = CampaignKitCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), "run",
-                "--contacts", contacts.toString(), "--text", "Hola", "--channel", "simulated",
-                "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--rate", "100/s", "--wait", "0s",
-                "--store", CliStore.h2FileUrl(db), "--report", dir.resolve("run.csv").toString());
+        int exit = CampaignKitCli.execute(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                Map.of(),
+                "run",
+                "--contacts",
+                contacts.toString(),
+                "--text",
+                "Hola",
+                "--channel",
+                "simulated",
+                "--hours",
+                "MON-SUN 00:00-24:00",
+                "--zone",
+                "UTC",
+                "--rate",
+                "100/s",
+                "--wait",
+                "0s",
+                "--store",
+                CliStore.h2FileUrl(db),
+                "--report",
+                dir.resolve("run.csv").toString());
         assertThat(exit).as(err.toString()).isZero();
 
         try (JdbcCampaignStore file = JdbcCampaignStores.h2File(db)) {
@@ -87,8 +106,10 @@ class StoreReportsTest {
         assertThat(row.deliveredAt()).isEqualTo(row.sentAt());
         assertThat(row.providerError()).isEmpty();
 
-        Recipient failed = delivered.withState(DeliveryState.FAILED, sent).withOutcome(Optional.of(
-                new StatusReason("RECIPIENT_PERMANENT", "not on WhatsApp", Optional.of("131026"), true)));
+        Recipient failed = delivered
+                .withState(DeliveryState.FAILED, sent)
+                .withOutcome(Optional.of(
+                        new StatusReason("RECIPIENT_PERMANENT", "not on WhatsApp", Optional.of("131026"), true)));
         ReportRow failedRow = StoreReports.row(failed, store);
         assertThat(failedRow.errorCode()).contains("RECIPIENT_PERMANENT");
         assertThat(failedRow.providerError()).contains("131026");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 final class ReadmeQuote {
 
-    private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path MODULE =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path README = MODULE.resolve("../README.md").normalize();
 
     private ReadmeQuote() {}
@@ -42,7 +43,8 @@ final class ReadmeQuote {
                 .map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
                 .collect(Collectors.joining("\n"));
 
-        assertThat(Files.readString(README)).as("README.md must quote " + source.getFileName() + "'s README region exactly")
+        assertThat(Files.readString(README))
+                .as("README.md must quote " + source.getFileName() + "'s README region exactly")
                 .contains(quoted);
     }
 

@@ -16,11 +16,12 @@ final class SeveralInstancesExample {
 
     static CampaignEngine engine(DataSource postgres, ChannelAdapter whatsApp, BotFlowRegistry bots) {
         // README:BEGIN
-        JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(postgres).tenant("acme").build();
+        JdbcCampaignStore store =
+                JdbcCampaignStore.builder().dataSource(postgres).tenant("acme").build();
         CampaignEngine engine = CampaignEngine.builder()
-                .storage(store.storage())                 // every port on the database, pacing included
+                .storage(store.storage()) // every port on the database, pacing included
                 .channel(whatsApp)
-                .botFlows(bots)                           // a launch refuses a campaign whose bot flow is not here
+                .botFlows(bots) // a launch refuses a campaign whose bot flow is not here
                 .build();
         // README:END
         return engine;

@@ -77,6 +77,7 @@ public final class CampaignProcess {
     static final String BOT_FLOW = "kill-test-bot";
     /** The campaign's hours: closed from 20:00 to 08:00 UTC, when replies are queued. */
     static final String HOURS = "MON-SUN 08:00-20:00";
+
     static final ZoneId ZONE = ZoneOffset.UTC;
     static final int PER_SECOND = 25;
     /** Short, so that what a killed process held is taken over within seconds. */
@@ -99,19 +100,26 @@ public final class CampaignProcess {
         config.setPoolName(args[5]);
         HikariDataSource pool = new HikariDataSource(config);
         // the test migrated the schema before the first process started
-        JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(pool).migrate(false).build();
-        ChannelAdapter whatsApp = new WhatsAppCloudAdapterProvider().create(WhatsAppCloudConfig.custom()
-                .phoneNumberId(PHONE_NUMBER_ID).accessToken(Secret.of("kill-test-token")).appSecret(Secret.of(APP_SECRET))
-                .verifyToken(Secret.of("kill-test-verify")).baseUrl(graphApi).build());
-        java.util.concurrent.atomic.AtomicReference<CampaignEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
+        JdbcCampaignStore store =
+                JdbcCampaignStore.builder().dataSource(pool).migrate(false).build();
+        ChannelAdapter whatsApp = new WhatsAppCloudAdapterProvider()
+                .create(WhatsAppCloudConfig.custom()
+                        .phoneNumberId(PHONE_NUMBER_ID)
+                        .accessToken(Secret.of("kill-test-token"))
+                        .appSecret(Secret.of(APP_SECRET))
+                        .verifyToken(Secret.of("kill-test-verify"))
+                        .baseUrl(graphApi)
+                        .build());
+        java.util.concurrent.atomic.AtomicReference<CampaignEngine> engineRef =
+                new java.util.concurrent.atomic.AtomicReference<>();
         CampaignEngine engine = CampaignEngine.builder()
                 .store(store)
                 .pacingStore(JdbcPacingStore.on(store))
                 .channel(whatsApp)
-                .botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW,
-                        (context, message, reply) -> handOvers.write("bot " + message.messageId()))))
-                .unroutedMessages(UnroutedMessageHandler.withReasons(unrouted -> handOvers.write("unrouted "
-                        + unrouted.message().providerMessageId() + " " + unrouted.reason())))
+                .botFlows(BotFlowRegistry.of(
+                        Map.of(BOT_FLOW, (context, message, reply) -> handOvers.write("bot " + message.messageId()))))
+                .unroutedMessages(UnroutedMessageHandler.withReasons(unrouted -> handOvers.write(
+                        "unrouted " + unrouted.message().providerMessageId() + " " + unrouted.reason())))
                 .listener(new CampaignListener() {
                     @Override
                     public void onEngineFailure(EngineFailure failure) {
@@ -137,11 +145,17 @@ public final class CampaignProcess {
         webhooks.createContext("/webhooks/" + CHANNEL, exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                URI url = URI.create("http://127.0.0.1:" + exchange.getLocalAddress().getPort() + exchange.getRequestURI());
+                URI url = URI.create(
+                        "http://127.0.0.1:" + exchange.getLocalAddress().getPort() + exchange.getRequestURI());
                 WebhookResult result;
                 try {
-                    result = engine.handleWebhook(CHANNEL, WebhookRequest.of(exchange.getRequestMethod(), url,
-                            WebhookHeaders.of(exchange.getRequestHeaders()), body));
+                    result = engine.handleWebhook(
+                            CHANNEL,
+                            WebhookRequest.of(
+                                    exchange.getRequestMethod(),
+                                    url,
+                                    WebhookHeaders.of(exchange.getRequestHeaders()),
+                                    body));
                 } catch (RuntimeException failed) {
                     failed.printStackTrace(); // to the process's log: the provider posts it again
                     result = new WebhookResult(500, WebhookResult.TEXT_PLAIN, "failed", List.of());
@@ -156,8 +170,8 @@ public final class CampaignProcess {
         CampaignRunner runner = CampaignRunner.start(engine, scheduler, Duration.ofMillis(200));
         // as a host would on LAUNCH_INTERRUPTED, and also when the launcher died before anyone saw it:
         // launching again continues a preparation without adding anyone twice
-        scheduler.scheduleWithFixedDelay(() -> launchIfNobodyDid(engine, campaignId, audience), 1, 1,
-                java.util.concurrent.TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> launchIfNobodyDid(engine, campaignId, audience), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         if (finishRequested) {
             finish(engine, campaignId);
         }
@@ -186,7 +200,8 @@ public final class CampaignProcess {
         }
         try {
             Campaign campaign = engine.find(id).orElseThrow();
-            if (campaign.state() == CampaignState.READY || campaign.state() == CampaignState.ACTIVE && campaign.isPreparing()) {
+            if (campaign.state() == CampaignState.READY
+                    || campaign.state() == CampaignState.ACTIVE && campaign.isPreparing()) {
                 engine.launch(id, LaunchRequest.importedContacts(contacts(audience)));
             }
         } catch (RuntimeException launchedMeanwhile) {
@@ -196,7 +211,9 @@ public final class CampaignProcess {
 
     private static void finish(CampaignEngine engine, CampaignId id) {
         try {
-            if (engine.find(id).map(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()).orElse(false)) {
+            if (engine.find(id)
+                    .map(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing())
+                    .orElse(false)) {
                 engine.finish(id);
             }
         } catch (CampaignKitException finishedMeanwhile) {
@@ -209,17 +226,23 @@ public final class CampaignProcess {
                 .name("Killed mid-campaign")
                 .botFlowId(BOT_FLOW)
                 .channel(CHANNEL, PHONE_NUMBER_ID)
-                .message(TemplateMessage.of(ChannelTemplate.of("saldo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("saldo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("kill-test.csv"))
                 .activeHours(ActiveHours.parse(HOURS, ZONE))
-                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(Pace.perSecond(PER_SECOND).withBurst(PER_SECOND)).build())
+                .deliveryPlan(DeliveryPlan.custom()
+                        .startOnLaunch()
+                        .pace(Pace.perSecond(PER_SECOND).withBurst(PER_SECOND))
+                        .build())
                 .build();
     }
 
     static List<Contact> contacts(int audience) {
         List<Contact> contacts = new ArrayList<>(audience);
         for (int i = 0; i < audience; i++) {
-            contacts.add(Contact.builder(PhoneNumber.parse(phone(i))).name("Contact " + i).build());
+            contacts.add(Contact.builder(PhoneNumber.parse(phone(i)))
+                    .name("Contact " + i)
+                    .build());
         }
         return contacts;
     }

@@ -53,8 +53,10 @@ final class FakeWhatsAppProvider implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private volatile boolean closed;
 
     FakeWhatsAppProvider() {
@@ -65,7 +67,8 @@ final class FakeWhatsAppProvider implements AutoCloseable {
             if (send.path("type").asText().equals("template")) {
                 firstMessages.computeIfAbsent(to, key -> new AtomicInteger()).incrementAndGet();
             }
-            Matcher id = MESSAGE_ID.matcher(answer.body().substring(answer.body().indexOf("\"messages\"")));
+            Matcher id =
+                    MESSAGE_ID.matcher(answer.body().substring(answer.body().indexOf("\"messages\"")));
             if (id.find()) {
                 String callback = send.path("biz_opaque_callback_data").asText("");
                 String extra = callback.isEmpty() ? "" : "'biz_opaque_callback_data':'" + callback + "'";
@@ -118,8 +121,12 @@ final class FakeWhatsAppProvider implements AutoCloseable {
 
     private void post(String key, String valueFields) {
         unanswered.incrementAndGet();
-        webhooks.add(new Pending(key, MetaWebhooks.notificationFor(CampaignProcess.PHONE_NUMBER_ID, valueFields)
-                .replace('\'', '"').getBytes(StandardCharsets.UTF_8), System.nanoTime()));
+        webhooks.add(new Pending(
+                key,
+                MetaWebhooks.notificationFor(CampaignProcess.PHONE_NUMBER_ID, valueFields)
+                        .replace('\'', '"')
+                        .getBytes(StandardCharsets.UTF_8),
+                System.nanoTime()));
     }
 
     private void postWebhooks() {
@@ -148,12 +155,17 @@ final class FakeWhatsAppProvider implements AutoCloseable {
             return false;
         }
         URI endpoint = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
-        String signature = "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(CampaignProcess.APP_SECRET), webhook.body());
+        String signature =
+                "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(CampaignProcess.APP_SECRET), webhook.body());
         posts.incrementAndGet();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json").header(MetaWebhooks.SIGNATURE_HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body())).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(endpoint)
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/json")
+                            .header(MetaWebhooks.SIGNATURE_HEADER, signature)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException killedMeanwhile) {

@@ -39,11 +39,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -97,8 +97,11 @@ class KilledMidCampaignTest {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                .setServerConfig("max_connections", "100").start();
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("max_connections", "100")
+                .start();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(2);
@@ -119,7 +122,8 @@ class KilledMidCampaignTest {
     void start() throws IOException {
         provider = new FakeWhatsAppProvider();
         store = JdbcCampaignStore.builder().dataSource(pool).build();
-        directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "killed-mid-campaign")), "run-");
+        directory =
+                Files.createTempDirectory(Files.createDirectories(Path.of("target", "killed-mid-campaign")), "run-");
         handOvers = Files.createFile(directory.resolve("hand-overs.log"));
         // the campaign's day starts at 10:00 UTC, inside its hours, whatever the time of the run
         Instant tenOClock = LocalDate.now(ZoneOffset.UTC).atTime(10, 0).toInstant(ZoneOffset.UTC);
@@ -157,7 +161,8 @@ class KilledMidCampaignTest {
 
         // dispatch: killed after a random number of first messages more
         for (int kill = 0; kill < 3 * SCALE; kill++) {
-            int target = Math.min(AUDIENCE - 10, provider.firstMessages().size() + 5 + random.nextInt(AUDIENCE / (4 * SCALE)));
+            int target = Math.min(
+                    AUDIENCE - 10, provider.firstMessages().size() + 5 + random.nextInt(AUDIENCE / (4 * SCALE)));
             await("more first messages", () -> provider.firstMessages().size() >= target);
             killAndRestart("dispatch", kill + 2);
         }
@@ -198,24 +203,40 @@ class KilledMidCampaignTest {
             killAndRestart("finish", kill);
         }
         finish();
-        await("the campaign finished", () -> store.find(campaign).map(c -> c.state() == CampaignState.FINISHED).orElse(false));
+        await(
+                "the campaign finished",
+                () -> store.find(campaign)
+                        .map(c -> c.state() == CampaignState.FINISHED)
+                        .orElse(false));
         await("the webhooks accepted", () -> provider.unanswered() == 0);
         for (Child child : children) {
             child.stop();
         }
         System.out.println("logs of the processes: " + directory.toAbsolutePath());
 
-        System.out.printf("%s (seed %d): %d kills %s; %d first messages to %d contacts; %d replies, %d queued when hours"
-                + " opened; %d webhook posts%n", id, SEED, killsByPhase.values().stream().mapToInt(Integer::intValue).sum(),
-                killsByPhase, provider.firstMessages().values().stream().mapToInt(Integer::intValue).sum(), AUDIENCE,
-                replies.size(), queuedBeforeReopening, provider.postCount());
-        assertThat(killsByPhase.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(10);
+        System.out.printf(
+                "%s (seed %d): %d kills %s; %d first messages to %d contacts; %d replies, %d queued when hours"
+                        + " opened; %d webhook posts%n",
+                id,
+                SEED,
+                killsByPhase.values().stream().mapToInt(Integer::intValue).sum(),
+                killsByPhase,
+                provider.firstMessages().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum(),
+                AUDIENCE,
+                replies.size(),
+                queuedBeforeReopening,
+                provider.postCount());
+        assertThat(killsByPhase.values().stream().mapToInt(Integer::intValue).sum())
+                .isGreaterThanOrEqualTo(10);
         assertTheCampaignAddsUp(replies);
     }
 
     private void assertTheCampaignAddsUp(List<String> replies) throws IOException {
         Map<String, Integer> firstMessages = provider.firstMessages();
-        assertThat(firstMessages).as("no contact got two first messages")
+        assertThat(firstMessages)
+                .as("no contact got two first messages")
                 .allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
 
         Campaign finished = store.find(campaign).orElseThrow();
@@ -224,26 +245,37 @@ class KilledMidCampaignTest {
         assertThat(recipients).hasSize(AUDIENCE);
         Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
         recipients.values().forEach(r -> byState.merge(r.state(), 1L, Long::sum));
-        assertThat(byState).as("every recipient settled").doesNotContainKeys(DeliveryState.PENDING, DeliveryState.SENDING);
+        assertThat(byState)
+                .as("every recipient settled")
+                .doesNotContainKeys(DeliveryState.PENDING, DeliveryState.SENDING);
         RecipientCounts counts = store.counts(campaign);
         for (DeliveryState state : DeliveryState.values()) {
-            assertThat(counts.count(state)).as("the %s counter against the rows", state).isEqualTo(byState.getOrDefault(state, 0L));
+            assertThat(counts.count(state))
+                    .as("the %s counter against the rows", state)
+                    .isEqualTo(byState.getOrDefault(state, 0L));
         }
         recipients.forEach((waId, recipient) -> {
             boolean requested = firstMessages.containsKey(waId);
             switch (recipient.state()) {
-                case SENT, DELIVERED, READ, REPLIED -> assertThat(requested).as("%s %s was sent", waId, recipient.state()).isTrue();
-                case SKIPPED -> assertThat(requested).as("%s SKIPPED was never sent", waId).isFalse();
-                default -> { }
+                case SENT, DELIVERED, READ, REPLIED ->
+                    assertThat(requested)
+                            .as("%s %s was sent", waId, recipient.state())
+                            .isTrue();
+                case SKIPPED ->
+                    assertThat(requested).as("%s SKIPPED was never sent", waId).isFalse();
+                default -> {}
             }
         });
-        assertThat(firstMessages.keySet()).as("every contact sent to is one of the campaign's").isSubsetOf(recipients.keySet());
+        assertThat(firstMessages.keySet())
+                .as("every contact sent to is one of the campaign's")
+                .isSubsetOf(recipients.keySet());
 
         Map<String, List<String>> handedOver = new HashMap<>();
         Map<String, List<String>> interrupted = new HashMap<>();
         for (String line : Files.readAllLines(handOvers, StandardCharsets.UTF_8)) {
             String[] words = line.split(" ");
-            (words[1].equals("interrupted") ? interrupted : handedOver).computeIfAbsent(words[2], key -> new ArrayList<>())
+            (words[1].equals("interrupted") ? interrupted : handedOver)
+                    .computeIfAbsent(words[2], key -> new ArrayList<>())
                     .add(words[0] + " " + words[1]);
         }
         Set<String> accepted = provider.acceptedWebhooks();
@@ -255,19 +287,30 @@ class KilledMidCampaignTest {
             List<String> interruptions = interrupted.getOrDefault(reply, List.of());
             // at most once (the engine's default): a kill between the start of a hand-over and its record
             // leaves the outcome unknown; the engine that takes over tells the listener and hands nothing
-            assertThat(handOversOfReply).as("hand-overs of reply %s (interrupted: %s)", reply, interruptions).hasSizeLessThan(2);
+            assertThat(handOversOfReply)
+                    .as("hand-overs of reply %s (interrupted: %s)", reply, interruptions)
+                    .hasSizeLessThan(2);
             if (handOversOfReply.isEmpty()) {
-                assertThat(interruptions).as("reply %s reached no one, so its hand-over was interrupted", reply).isNotEmpty();
+                assertThat(interruptions)
+                        .as("reply %s reached no one, so its hand-over was interrupted", reply)
+                        .isNotEmpty();
                 interruptedLost++;
             } else if (!interruptions.isEmpty()) {
                 interruptedHandedOver++;
             }
         }
-        System.out.printf("  recipients %s; replies handed to the bot %d, to the unrouted handler %d; hand-overs interrupted"
-                + " by a kill %d (%d of them had reached the host before)%n", new TreeMap<>(byState),
-                handedOver.values().stream().filter(h -> h.get(0).endsWith(" bot")).count(),
-                handedOver.values().stream().filter(h -> h.get(0).endsWith(" unrouted")).count(),
-                interruptedLost + interruptedHandedOver, interruptedHandedOver);
+        System.out.printf(
+                "  recipients %s; replies handed to the bot %d, to the unrouted handler %d; hand-overs interrupted"
+                        + " by a kill %d (%d of them had reached the host before)%n",
+                new TreeMap<>(byState),
+                handedOver.values().stream()
+                        .filter(h -> h.get(0).endsWith(" bot"))
+                        .count(),
+                handedOver.values().stream()
+                        .filter(h -> h.get(0).endsWith(" unrouted"))
+                        .count(),
+                interruptedLost + interruptedHandedOver,
+                interruptedHandedOver);
     }
 
     private Map<String, Recipient> recipients() {
@@ -337,12 +380,24 @@ class KilledMidCampaignTest {
 
     private Child startChild() throws IOException {
         String name = "process-" + (++generation);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                CampaignProcess.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), provider.baseUrl().toString(),
-                campaign.value(), Integer.toString(AUDIENCE), handOvers.toString(), name, Long.toString(shiftMillis),
-                finishRequested ? "finish" : "run")
-                .redirectError(ProcessBuilder.Redirect.appendTo(directory.resolve(name + ".err").toFile()))
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CampaignProcess.class.getName(),
+                        postgres.getJdbcUrl("postgres", "postgres"),
+                        provider.baseUrl().toString(),
+                        campaign.value(),
+                        Integer.toString(AUDIENCE),
+                        handOvers.toString(),
+                        name,
+                        Long.toString(shiftMillis),
+                        finishRequested ? "finish" : "run")
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve(name + ".err").toFile()))
                 .start();
         return new Child(name, process);
     }
@@ -370,11 +425,12 @@ class KilledMidCampaignTest {
         }
 
         private URI readPort() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("PORT ")) {
-                        URI webhook = URI.create("http://127.0.0.1:" + line.substring(5).strip() + "/webhooks/"
-                                + CampaignProcess.CHANNEL);
+                        URI webhook = URI.create("http://127.0.0.1:"
+                                + line.substring(5).strip() + "/webhooks/" + CampaignProcess.CHANNEL);
                         provider.endpointUp(webhook);
                         return webhook;
                     }
@@ -423,6 +479,8 @@ class KilledMidCampaignTest {
     }
 
     static String describe(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

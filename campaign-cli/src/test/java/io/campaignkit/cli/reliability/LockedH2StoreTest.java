@@ -29,19 +29,33 @@ class LockedH2StoreTest {
     void aStoreFileInUseByAnotherProcessIsOneLineNamingTheFile() throws Exception {
         Path database = directory.resolve("store/campaignkit");
         String url = "jdbc:h2:file:" + database;
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), H2FileHolder.class.getName(), url)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        H2FileHolder.class.getName(),
+                        url)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS)).isEqualTo("OPEN");
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS))
+                    .isEqualTo("OPEN");
 
             StringWriter err = new StringWriter();
-            int exit = CampaignKitCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), Map.of(),
-                    "list", "--store", url);
+            int exit = CampaignKitCli.execute(
+                    new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true),
+                    Map.of(),
+                    "list",
+                    "--store",
+                    url);
 
             assertThat(exit).isEqualTo(CampaignKitCli.EXIT_USAGE);
-            assertThat(err.toString().lines().filter(line -> !line.isBlank())).singleElement().asString()
+            assertThat(err.toString().lines().filter(line -> !line.isBlank()))
+                    .singleElement()
+                    .asString()
                     .contains(database + ".mv.db")
                     .contains("in use by another process")
                     .contains("wait until it ends, or give another --store")

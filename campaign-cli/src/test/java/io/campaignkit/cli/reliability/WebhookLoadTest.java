@@ -61,6 +61,7 @@ class WebhookLoadTest {
     private static final Duration DEADLINE = Duration.ofSeconds(Math.max(600, REQUESTS / 50));
     /** The program's body limit (1 MiB), and bodies above it by less than the JDK server drains after a refusal. */
     private static final int OVERSIZE = 1024 * 1024 + 16 * 1024;
+
     private static final Pattern MESSAGE_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
     @TempDir
@@ -85,22 +86,60 @@ class WebhookLoadTest {
             graph.otherwise(request -> {
                 FakeGraphApi.Response answer = graph.accepted(request);
                 JsonNode send = json(request.body());
-                Matcher id = MESSAGE_ID.matcher(answer.body().substring(answer.body().indexOf("\"messages\"")));
+                Matcher id =
+                        MESSAGE_ID.matcher(answer.body().substring(answer.body().indexOf("\"messages\"")));
                 if (id.find()) {
-                    callbackByWaId.put(send.path("to").asText(), send.path("biz_opaque_callback_data").asText());
+                    callbackByWaId.put(
+                            send.path("to").asText(),
+                            send.path("biz_opaque_callback_data").asText());
                     messageIdByWaId.put(send.path("to").asText(), id.group(1));
                 }
                 return answer;
             });
-            Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx96m", "-cp", System.getProperty("java.class.path"), CampaignKitCli.class.getName(), "run",
-                    "--contacts", contacts.toString(), "--field", "NOMBRE:TEXT",
-                    "--template", "saldo_pendiente", "--language", "es_MX", "--param", "1=name",
-                    "--channel", "whatsapp-cloud", "--wa-phone-number-id", PHONE_NUMBER_ID, "--wa-token", "load-token",
-                    "--wa-app-secret", APP_SECRET, "--wa-verify-token", "verify",
-                    "--wa-api-url", graph.baseUrl().toString(), "--webhook-port", Integer.toString(port),
-                    "--rate", "80/s", "--hours", "MON-SUN 00:00-24:00", "--zone", "UTC", "--wait", "30m",
-                    "--report", report.toString(), "--store", "jdbc:h2:file:" + directory.resolve("db/campaignkit"))
+            Process program = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx96m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CampaignKitCli.class.getName(),
+                            "run",
+                            "--contacts",
+                            contacts.toString(),
+                            "--field",
+                            "NOMBRE:TEXT",
+                            "--template",
+                            "saldo_pendiente",
+                            "--language",
+                            "es_MX",
+                            "--param",
+                            "1=name",
+                            "--channel",
+                            "whatsapp-cloud",
+                            "--wa-phone-number-id",
+                            PHONE_NUMBER_ID,
+                            "--wa-token",
+                            "load-token",
+                            "--wa-app-secret",
+                            APP_SECRET,
+                            "--wa-verify-token",
+                            "verify",
+                            "--wa-api-url",
+                            graph.baseUrl().toString(),
+                            "--webhook-port",
+                            Integer.toString(port),
+                            "--rate",
+                            "80/s",
+                            "--hours",
+                            "MON-SUN 00:00-24:00",
+                            "--zone",
+                            "UTC",
+                            "--wait",
+                            "30m",
+                            "--report",
+                            report.toString(),
+                            "--store",
+                            "jdbc:h2:file:" + directory.resolve("db/campaignkit"))
                     .redirectError(directory.resolve("program.err").toFile())
                     .start();
             CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(program.getInputStream()));
@@ -109,17 +148,21 @@ class WebhookLoadTest {
                 URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp-cloud");
                 int threadsBefore = threads(program);
 
-                LoadGenerator.Result load = new LoadGenerator(webhook, CONCURRENCY, DEADLINE).run(requests(),
-                        () -> threads(program));
+                LoadGenerator.Result load =
+                        new LoadGenerator(webhook, CONCURRENCY, DEADLINE).run(requests(), () -> threads(program));
                 oversizeRefusedBeforeItIsSent(port);
                 int threadsAfter = threads(program);
 
-                System.out.printf("webhook load: %s; program threads %d before, at most %d during, %d after%n", load,
-                        threadsBefore, load.peakSample(), threadsAfter);
-                assertThat(load.failures()).as("requests answered with an unexpected status: %s", load.unexpected()).isZero();
+                System.out.printf(
+                        "webhook load: %s; program threads %d before, at most %d during, %d after%n",
+                        load, threadsBefore, load.peakSample(), threadsAfter);
+                assertThat(load.failures())
+                        .as("requests answered with an unexpected status: %s", load.unexpected())
+                        .isZero();
                 assertThat(load.completed()).isEqualTo(REQUESTS);
-                assertThat(load.peakSample() - threadsBefore).as("threads added under %d connections at once",
-                        CONCURRENCY).isLessThan(CONCURRENCY / 2);
+                assertThat(load.peakSample() - threadsBefore)
+                        .as("threads added under %d connections at once", CONCURRENCY)
+                        .isLessThan(CONCURRENCY / 2);
             } finally {
                 program.toHandle().destroy(); // SIGTERM: the program finishes the campaign and writes the report
                 if (!program.waitFor(2, TimeUnit.MINUTES)) {
@@ -127,7 +170,9 @@ class WebhookLoadTest {
                 }
             }
             // 143: ended by the signal, after the shutdown hook finished the campaign and wrote the report
-            assertThat(program.exitValue()).as(Files.readString(directory.resolve("program.err"))).isIn(0, 143);
+            assertThat(program.exitValue())
+                    .as(Files.readString(directory.resolve("program.err")))
+                    .isIn(0, 143);
             assertThat(stdout.get(10, TimeUnit.SECONDS)).contains("FINISHED on whatsapp-cloud");
         }
         assertTheReport(new ObjectMapper().readTree(report.toFile()));
@@ -148,8 +193,8 @@ class WebhookLoadTest {
             String callback = "'biz_opaque_callback_data':'" + callbackByWaId.get(waId) + "'";
             valid.add(signed(MetaWebhooks.status(messageId, "delivered", waId, callback), 200));
             LoadGenerator.Request read = signed(MetaWebhooks.status(messageId, "read", waId, callback), 200);
-            LoadGenerator.Request reply = signed(MetaWebhooks.message(waId, "wamid.in." + i, "text",
-                    "'text':{'body':'Ya pagué'}"), 200);
+            LoadGenerator.Request reply =
+                    signed(MetaWebhooks.message(waId, "wamid.in." + i, "text", "'text':{'body':'Ya pagué'}"), 200);
             if (group(i) >= 1) {
                 valid.add(read);
             } else {
@@ -168,8 +213,10 @@ class WebhookLoadTest {
                 requests.add(valid.get(random.nextInt(valid.size()))); // a duplicate, as Meta retries
             } else if (kind < 65) {
                 LoadGenerator.Request genuine = forbidden.get(random.nextInt(forbidden.size()));
-                requests.add(genuine.withSignature("sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of("not-the-secret"),
-                        genuine.body()), 401, 403));
+                requests.add(genuine.withSignature(
+                        "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of("not-the-secret"), genuine.body()),
+                        401,
+                        403));
             } else if (kind < 75) {
                 requests.add(forbidden.get(random.nextInt(forbidden.size())).withSignature(null, 401, 403));
             } else if (kind < 97) {
@@ -190,8 +237,9 @@ class WebhookLoadTest {
         String body = switch (random.nextInt(5)) {
             case 0 -> "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":";
             case 1 -> "not json at all";
-            case 2 -> "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":"
-                    + "{\"statuses\":[{\"id\":42,\"status\":[\"read\"]}]}}]}]}";
+            case 2 ->
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":"
+                        + "{\"statuses\":[{\"id\":42,\"status\":[\"read\"]}]}}]}]}";
             case 3 -> "[]";
             default -> "";
         };
@@ -200,7 +248,8 @@ class WebhookLoadTest {
     }
 
     private LoadGenerator.Request signed(String valueFields, int expected) {
-        byte[] body = MetaWebhooks.notificationFor(PHONE_NUMBER_ID, valueFields).replace('\'', '"')
+        byte[] body = MetaWebhooks.notificationFor(PHONE_NUMBER_ID, valueFields)
+                .replace('\'', '"')
                 .getBytes(StandardCharsets.UTF_8);
         return new LoadGenerator.Request(body, signature(body), new int[] {expected});
     }
@@ -237,14 +286,17 @@ class WebhookLoadTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /webhooks/whatsapp-cloud HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) ' ');
             for (int sent = 0; sent < 2 * 1024 * 1024; sent += chunk.length) {
                 out.write(chunk);
             }
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(status).as("answered after 2 MB of the 100 MB").startsWith("HTTP/1.1 413");
         }
     }
@@ -274,7 +326,9 @@ class WebhookLoadTest {
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waited too long for: " + what).isNegative();
+            assertThat(System.nanoTime() - deadline)
+                    .as("waited too long for: " + what)
+                    .isNegative();
             Thread.sleep(20);
         }
     }

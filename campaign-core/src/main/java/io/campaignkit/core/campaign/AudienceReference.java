@@ -17,8 +17,11 @@ import java.util.Set;
  * recipients} filtered by outcome (retargeting), or, for TEST campaigns, an explicit
  * {@linkplain TestAudience list of test contacts}.
  */
-public sealed interface AudienceReference permits AudienceReference.ImportedList, AudienceReference.Segment,
-        AudienceReference.TestAudience, AudienceReference.CampaignRecipients {
+public sealed interface AudienceReference
+        permits AudienceReference.ImportedList,
+                AudienceReference.Segment,
+                AudienceReference.TestAudience,
+                AudienceReference.CampaignRecipients {
 
     /** A list of contacts imported from a file (see {@code campaign-import}), stored under {@code listId}. */
     static ImportedList importedList(String listId) {
@@ -66,8 +69,8 @@ public sealed interface AudienceReference permits AudienceReference.ImportedList
             Arguments.requireNoNullEntries(valuedTags, "valuedTags");
             tags.forEach(tag -> Arguments.requireNonBlank(tag, "tags"));
             valuedTags.keySet().forEach(key -> Arguments.requireNonBlank(key, "valuedTags"));
-            Arguments.require(!tags.isEmpty() || !valuedTags.isEmpty(), "tags",
-                    "a segment needs at least one tag or valued tag");
+            Arguments.require(
+                    !tags.isEmpty() || !valuedTags.isEmpty(), "tags", "a segment needs at least one tag or valued tag");
             tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
             valuedTags = Collections.unmodifiableMap(new LinkedHashMap<>(valuedTags));
         }
@@ -75,7 +78,8 @@ public sealed interface AudienceReference permits AudienceReference.ImportedList
         /** Whether {@code contact} belongs to this segment: it has every tag and valued tag. */
         public boolean matches(Contact contact) {
             Arguments.requireNonNull(contact, "contact");
-            return contact.tags().containsAll(tags) && contact.valuedTags().entrySet().containsAll(valuedTags.entrySet());
+            return contact.tags().containsAll(tags)
+                    && contact.valuedTags().entrySet().containsAll(valuedTags.entrySet());
         }
     }
 
@@ -90,12 +94,14 @@ public sealed interface AudienceReference permits AudienceReference.ImportedList
         public TestAudience {
             Arguments.requireNoNullElements(contacts, "contacts");
             Arguments.require(!contacts.isEmpty(), "contacts", "a test audience needs at least one test number");
-            Arguments.require(contacts.size() <= MAX_CONTACTS, "contacts",
+            Arguments.require(
+                    contacts.size() <= MAX_CONTACTS,
+                    "contacts",
                     "a test audience holds at most " + MAX_CONTACTS + " numbers, was " + contacts.size());
             Set<PhoneNumber> seen = new LinkedHashSet<>();
             for (Contact contact : contacts) {
-                Arguments.require(seen.add(contact.phone()), "contacts",
-                        "test number " + contact.phone() + " appears twice");
+                Arguments.require(
+                        seen.add(contact.phone()), "contacts", "test number " + contact.phone() + " appears twice");
             }
             contacts = List.copyOf(contacts);
         }

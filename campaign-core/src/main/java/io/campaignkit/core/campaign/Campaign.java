@@ -1,11 +1,11 @@
 package io.campaignkit.core.campaign;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A messaging campaign: its identity (id, tenant, project, kind), its {@link CampaignConfiguration},
@@ -42,8 +42,13 @@ public final class Campaign {
      * @param projectId the client's project
      * @throws InvalidArgumentException if an argument is null or blank
      */
-    public static Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
-            CampaignConfiguration configuration, Instant now) {
+    public static Campaign create(
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration,
+            Instant now) {
         Arguments.requireNonNull(id, "id");
         Arguments.requireNonBlank(tenantId, "tenantId");
         Arguments.requireNonBlank(projectId, "projectId");
@@ -51,8 +56,21 @@ public final class Campaign {
         Arguments.requireNonNull(configuration, "configuration");
         Arguments.requireNonNull(now, "now");
         CampaignState state = CampaignTransitions.editableState(kind, configuration);
-        return new Campaign(new Snapshot(id, tenantId.strip(), projectId.strip(), kind, configuration, state,
-                Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty()));
+        return new Campaign(new Snapshot(
+                id,
+                tenantId.strip(),
+                projectId.strip(),
+                kind,
+                configuration,
+                state,
+                Optional.empty(),
+                now,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                Optional.empty()));
     }
 
     /**
@@ -226,7 +244,8 @@ public final class Campaign {
     public Campaign launchAt(Instant start, Instant now) {
         Arguments.requireNonNull(start, "start");
         Arguments.requireNonNull(now, "now");
-        return next(now, CampaignTransitions.launched(this, CampaignTransitions.startingAt(configuration(), start), now));
+        return next(
+                now, CampaignTransitions.launched(this, CampaignTransitions.startingAt(configuration(), start), now));
     }
 
     /**
@@ -381,7 +400,8 @@ public final class Campaign {
 
     @Override
     public String toString() {
-        return "Campaign[" + id() + " " + kind() + " " + state() + dispatch().map(d -> " " + d.label()).orElse("")
+        return "Campaign[" + id() + " " + kind() + " " + state()
+                + dispatch().map(d -> " " + d.label()).orElse("")
                 + " v" + version() + " '" + configuration().name().orElse("") + "' tenant=" + tenantId()
                 + " project=" + projectId() + "]";
     }
@@ -390,10 +410,21 @@ public final class Campaign {
      * Every field of a campaign, as a store keeps it. {@link Campaign#restore(Snapshot)} turns it
      * back into a campaign.
      */
-    public record Snapshot(CampaignId id, String tenantId, String projectId, CampaignKind kind,
-            CampaignConfiguration configuration, CampaignState state, Optional<DispatchState> dispatch,
-            Instant createdAt, Instant updatedAt, Optional<Instant> launchedAt, Optional<Instant> finishedAt,
-            Optional<FinishReason> finishReason, long version, Optional<Schedule> schedule) {
+    public record Snapshot(
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration,
+            CampaignState state,
+            Optional<DispatchState> dispatch,
+            Instant createdAt,
+            Instant updatedAt,
+            Optional<Instant> launchedAt,
+            Optional<Instant> finishedAt,
+            Optional<FinishReason> finishReason,
+            long version,
+            Optional<Schedule> schedule) {
 
         public Snapshot {
             Arguments.requireNonNull(id, "id");
@@ -413,38 +444,129 @@ public final class Campaign {
         }
 
         Snapshot withSchedule(@Nullable Schedule newSchedule) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
-                    launchedAt, finishedAt, finishReason, version, Optional.ofNullable(newSchedule));
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    state,
+                    dispatch,
+                    createdAt,
+                    updatedAt,
+                    launchedAt,
+                    finishedAt,
+                    finishReason,
+                    version,
+                    Optional.ofNullable(newSchedule));
         }
 
         Snapshot withState(CampaignState newState) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, newState, dispatch, createdAt, updatedAt,
-                    launchedAt, finishedAt, finishReason, version, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    newState,
+                    dispatch,
+                    createdAt,
+                    updatedAt,
+                    launchedAt,
+                    finishedAt,
+                    finishReason,
+                    version,
+                    schedule);
         }
 
         Snapshot withConfiguration(CampaignConfiguration newConfiguration) {
-            return new Snapshot(id, tenantId, projectId, kind, newConfiguration, state, dispatch, createdAt, updatedAt,
-                    launchedAt, finishedAt, finishReason, version, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    newConfiguration,
+                    state,
+                    dispatch,
+                    createdAt,
+                    updatedAt,
+                    launchedAt,
+                    finishedAt,
+                    finishReason,
+                    version,
+                    schedule);
         }
 
         Snapshot withDispatch(@Nullable DispatchState newDispatch) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, state, Optional.ofNullable(newDispatch),
-                    createdAt, updatedAt, launchedAt, finishedAt, finishReason, version, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    state,
+                    Optional.ofNullable(newDispatch),
+                    createdAt,
+                    updatedAt,
+                    launchedAt,
+                    finishedAt,
+                    finishReason,
+                    version,
+                    schedule);
         }
 
         Snapshot withLaunchedAt(Instant at) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
-                    Optional.of(at), finishedAt, finishReason, version, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    state,
+                    dispatch,
+                    createdAt,
+                    updatedAt,
+                    Optional.of(at),
+                    finishedAt,
+                    finishReason,
+                    version,
+                    schedule);
         }
 
         Snapshot withFinish(Instant at, FinishReason reason) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, updatedAt,
-                    launchedAt, Optional.of(at), Optional.of(reason), version, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    state,
+                    dispatch,
+                    createdAt,
+                    updatedAt,
+                    launchedAt,
+                    Optional.of(at),
+                    Optional.of(reason),
+                    version,
+                    schedule);
         }
 
         Snapshot touched(Instant now, long newVersion) {
-            return new Snapshot(id, tenantId, projectId, kind, configuration, state, dispatch, createdAt, now,
-                    launchedAt, finishedAt, finishReason, newVersion, schedule);
+            return new Snapshot(
+                    id,
+                    tenantId,
+                    projectId,
+                    kind,
+                    configuration,
+                    state,
+                    dispatch,
+                    createdAt,
+                    now,
+                    launchedAt,
+                    finishedAt,
+                    finishReason,
+                    newVersion,
+                    schedule);
         }
     }
 }

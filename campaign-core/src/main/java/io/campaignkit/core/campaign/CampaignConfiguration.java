@@ -1,6 +1,5 @@
 package io.campaignkit.core.campaign;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.hours.LocalHours;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about a campaign that an operator edits: name, bot flow, channel binding, message,
@@ -51,6 +51,7 @@ public final class CampaignConfiguration {
     private final @Nullable Duration fallbackAfter;
     /** Every binding, the first included: derived from the fields above. */
     private final List<ChannelBinding> channels;
+
     private final @Nullable AudienceReference audience;
     private final CustomDataSchema schema;
     private final ActiveHours activeHours;
@@ -129,8 +130,11 @@ public final class CampaignConfiguration {
     }
 
     /** Made once: the engine reads a recipient's binding at every send. */
-    private static List<ChannelBinding> channelsOf(@Nullable SenderKey channel, @Nullable TemplateMessage message,
-            @Nullable ContactCondition condition, List<ChannelBinding> further) {
+    private static List<ChannelBinding> channelsOf(
+            @Nullable SenderKey channel,
+            @Nullable TemplateMessage message,
+            @Nullable ContactCondition condition,
+            List<ChannelBinding> further) {
         if (channel == null || message == null) {
             return List.of();
         }
@@ -191,28 +195,49 @@ public final class CampaignConfiguration {
             return false;
         }
         CampaignConfiguration that = (CampaignConfiguration) other;
-        return Objects.equals(name, that.name) && Objects.equals(botFlowId, that.botFlowId)
-                && Objects.equals(channel, that.channel) && Objects.equals(message, that.message)
-                && Objects.equals(channelCondition, that.channelCondition) && fallbackChannels.equals(that.fallbackChannels)
+        return Objects.equals(name, that.name)
+                && Objects.equals(botFlowId, that.botFlowId)
+                && Objects.equals(channel, that.channel)
+                && Objects.equals(message, that.message)
+                && Objects.equals(channelCondition, that.channelCondition)
+                && fallbackChannels.equals(that.fallbackChannels)
                 && Objects.equals(fallbackAfter, that.fallbackAfter)
-                && Objects.equals(audience, that.audience) && schema.equals(that.schema)
-                && activeHours.equals(that.activeHours) && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy) && Objects.equals(localHours, that.localHours)
+                && Objects.equals(audience, that.audience)
+                && schema.equals(that.schema)
+                && activeHours.equals(that.activeHours)
+                && deliveryPlan.equals(that.deliveryPlan)
+                && outOfHoursPolicy.equals(that.outOfHoursPolicy)
+                && Objects.equals(localHours, that.localHours)
                 && busyContactWait.equals(that.busyContactWait);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, botFlowId, channel, message, channelCondition, fallbackChannels, fallbackAfter, audience,
-                schema, activeHours, deliveryPlan, outOfHoursPolicy, localHours, busyContactWait);
+        return Objects.hash(
+                name,
+                botFlowId,
+                channel,
+                message,
+                channelCondition,
+                fallbackChannels,
+                fallbackAfter,
+                audience,
+                schema,
+                activeHours,
+                deliveryPlan,
+                outOfHoursPolicy,
+                localHours,
+                busyContactWait);
     }
 
     @Override
     public String toString() {
         return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
-                + ", message=" + message + (channelCondition == null ? "" : ", channelCondition=" + channelCondition.toText())
+                + ", message=" + message
+                + (channelCondition == null ? "" : ", channelCondition=" + channelCondition.toText())
                 + (fallbackChannels.isEmpty() ? "" : ", fallbackChannels=" + fallbackChannels)
-                + (fallbackAfter == null ? "" : ", fallbackAfter=" + fallbackAfter) + ", audience=" + audience + ", schema=" + schema
+                + (fallbackAfter == null ? "" : ", fallbackAfter=" + fallbackAfter) + ", audience=" + audience
+                + ", schema=" + schema
                 + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
                 + ", outOfHoursPolicy=" + outOfHoursPolicy
                 + (localHours == null ? "" : ", localHours=" + localHours.toText())
@@ -262,8 +287,11 @@ public final class CampaignConfiguration {
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
         public Builder name(String name) {
             Arguments.requireNonBlank(name, "name");
-            Arguments.require(name.strip().length() <= MAX_NAME_LENGTH, "name",
-                    "name must be at most " + MAX_NAME_LENGTH + " characters, was " + name.strip().length());
+            Arguments.require(
+                    name.strip().length() <= MAX_NAME_LENGTH,
+                    "name",
+                    "name must be at most " + MAX_NAME_LENGTH + " characters, was "
+                            + name.strip().length());
             this.name = name.strip();
             return this;
         }
@@ -352,9 +380,13 @@ public final class CampaignConfiguration {
                 return this;
             }
             boolean taken = binding.sender().equals(channel)
-                    || fallbackChannels.stream().anyMatch(other -> other.sender().equals(binding.sender()));
-            Arguments.require(!taken, "channel", "the campaign already sends from " + binding.sender().channelType()
-                    + " sender " + binding.sender().senderId() + "; each channel binding has its own sender");
+                    || fallbackChannels.stream()
+                            .anyMatch(other -> other.sender().equals(binding.sender()));
+            Arguments.require(
+                    !taken,
+                    "channel",
+                    "the campaign already sends from " + binding.sender().channelType() + " sender "
+                            + binding.sender().senderId() + "; each channel binding has its own sender");
             fallbackChannels.add(binding);
             return this;
         }
@@ -373,7 +405,9 @@ public final class CampaignConfiguration {
          */
         public Builder fallbackAfter(Duration after) {
             Arguments.requireNonNull(after, "fallbackAfter");
-            Arguments.require(!after.isNegative() && !after.isZero(), "fallbackAfter",
+            Arguments.require(
+                    !after.isNegative() && !after.isZero(),
+                    "fallbackAfter",
                     "fallbackAfter must be positive, was " + after);
             this.fallbackAfter = after;
             return this;
@@ -433,7 +467,9 @@ public final class CampaignConfiguration {
          */
         public Builder busyContactWait(Duration wait) {
             Arguments.requireNonNull(wait, "wait");
-            Arguments.require(!wait.isNegative() && wait.compareTo(MAX_BUSY_CONTACT_WAIT) <= 0, "wait",
+            Arguments.require(
+                    !wait.isNegative() && wait.compareTo(MAX_BUSY_CONTACT_WAIT) <= 0,
+                    "wait",
                     "wait must be from 0 to " + MAX_BUSY_CONTACT_WAIT + ", was " + wait);
             this.busyContactWait = wait;
             return this;

@@ -18,8 +18,10 @@ public record CampaignId(String value) implements Comparable<CampaignId> {
 
     public CampaignId {
         Arguments.requireNonBlank(value, "value");
-        Arguments.require(ID.matcher(value).matches(), "value", "campaign id '" + value + "' must be 1 to "
-                + MAX_LENGTH + " letters, digits, '_', '.', ':' or '-'");
+        Arguments.require(
+                ID.matcher(value).matches(),
+                "value",
+                "campaign id '" + value + "' must be 1 to " + MAX_LENGTH + " letters, digits, '_', '.', ':' or '-'");
     }
 
     /**

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class CampaignTransitions {
 
-    private CampaignTransitions() {
-    }
+    private CampaignTransitions() {}
 
     /** READY when the configuration is complete and valid, else DRAFT; see the class comment of {@link Campaign}. */
     static CampaignState editableState(CampaignKind kind, CampaignConfiguration configuration) {
@@ -30,30 +29,44 @@ final class CampaignTransitions {
         if (state == CampaignState.DRAFT || state == CampaignState.READY) {
             state = editableState(snapshot.kind(), snapshot.configuration());
         }
-        if (state == CampaignState.SCHEDULED && !validForStart(snapshot.kind(), snapshot.configuration(),
-                snapshot.schedule())) {
+        if (state == CampaignState.SCHEDULED
+                && !validForStart(snapshot.kind(), snapshot.configuration(), snapshot.schedule())) {
             state = editableState(snapshot.kind(), snapshot.configuration());
             snapshot = snapshot.withSchedule(null);
         }
-        Arguments.require(snapshot.schedule().isPresent() == (state == CampaignState.SCHEDULED), "snapshot",
+        Arguments.require(
+                snapshot.schedule().isPresent() == (state == CampaignState.SCHEDULED),
+                "snapshot",
                 "a campaign has a schedule exactly when it is SCHEDULED (state " + state + ")");
         boolean active = state == CampaignState.ACTIVE;
         boolean finished = state == CampaignState.FINISHED;
-        Arguments.require(snapshot.dispatch().isPresent() == active, "snapshot",
+        Arguments.require(
+                snapshot.dispatch().isPresent() == active,
+                "snapshot",
                 "a campaign has a dispatch state exactly when it is ACTIVE (state " + state + ")");
-        Arguments.require(snapshot.launchedAt().isPresent() == (active || finished), "snapshot",
-                "an ACTIVE or FINISHED campaign has a launch time, a DRAFT or READY one has none (state " + state + ")");
-        Arguments.require(snapshot.finishedAt().isPresent() == finished && snapshot.finishReason().isPresent() == finished,
-                "snapshot", "a campaign has a finish time and reason exactly when it is FINISHED (state " + state + ")");
+        Arguments.require(
+                snapshot.launchedAt().isPresent() == (active || finished),
+                "snapshot",
+                "an ACTIVE or FINISHED campaign has a launch time, a DRAFT or READY one has none (state " + state
+                        + ")");
+        Arguments.require(
+                snapshot.finishedAt().isPresent() == finished
+                        && snapshot.finishReason().isPresent() == finished,
+                "snapshot",
+                "a campaign has a finish time and reason exactly when it is FINISHED (state " + state + ")");
         return snapshot.withState(state);
     }
 
     /** See {@link Campaign#reconfigure}: CAMPAIGN_FROZEN when ACTIVE, ILLEGAL_TRANSITION when FINISHED. */
     static void requireEditable(Campaign campaign) {
         if (campaign.state() == CampaignState.ACTIVE) {
-            throw new IllegalCampaignActionException(IllegalCampaignActionException.CAMPAIGN_FROZEN, campaign.id(),
-                    campaign.state(), campaign.dispatch().orElse(null),
-                    CampaignAction.EDIT, "and the configuration of an active campaign is frozen");
+            throw new IllegalCampaignActionException(
+                    IllegalCampaignActionException.CAMPAIGN_FROZEN,
+                    campaign.id(),
+                    campaign.state(),
+                    campaign.dispatch().orElse(null),
+                    CampaignAction.EDIT,
+                    "and the configuration of an active campaign is frozen");
         }
         if (campaign.state() == CampaignState.FINISHED) {
             throw refuse(campaign, CampaignAction.EDIT, "and a finished campaign never changes");
@@ -61,15 +74,17 @@ final class CampaignTransitions {
     }
 
     /** Whether a SCHEDULED campaign may keep {@code schedule}: valid, and valid for a launch at its start. */
-    private static boolean validForStart(CampaignKind kind, CampaignConfiguration configuration,
-            Optional<Schedule> schedule) {
-        return schedule.isPresent() && CampaignValidation.of(kind, configuration).isValid()
-                && startValidation(kind, configuration, schedule.get().startAt()).isValid();
+    private static boolean validForStart(
+            CampaignKind kind, CampaignConfiguration configuration, Optional<Schedule> schedule) {
+        return schedule.isPresent()
+                && CampaignValidation.of(kind, configuration).isValid()
+                && startValidation(kind, configuration, schedule.get().startAt())
+                        .isValid();
     }
 
     /** The validation of a launch at {@code start}, as if the delivery plan started there. */
-    private static CampaignValidation startValidation(CampaignKind kind, CampaignConfiguration configuration,
-            Instant start) {
+    private static CampaignValidation startValidation(
+            CampaignKind kind, CampaignConfiguration configuration, Instant start) {
         return CampaignValidation.atLaunch(kind, startingAt(configuration, start), start);
     }
 
@@ -87,11 +102,18 @@ final class CampaignTransitions {
     static Campaign.Snapshot scheduled(Campaign campaign, Schedule schedule, Instant now) {
         CampaignState state = campaign.state();
         if (state != CampaignState.READY && state != CampaignState.SCHEDULED) {
-            throw refuse(campaign, CampaignAction.SCHEDULE, state == CampaignState.DRAFT
-                    ? "and a draft is completed before it is scheduled" : "and only a campaign not yet launched is scheduled");
+            throw refuse(
+                    campaign,
+                    CampaignAction.SCHEDULE,
+                    state == CampaignState.DRAFT
+                            ? "and a draft is completed before it is scheduled"
+                            : "and only a campaign not yet launched is scheduled");
         }
-        Arguments.require(schedule.startAt().isAfter(now), "schedule", "the start " + schedule.startAt()
-                + " must be after now (" + now + "); launch the campaign to start it now");
+        Arguments.require(
+                schedule.startAt().isAfter(now),
+                "schedule",
+                "the start " + schedule.startAt() + " must be after now (" + now
+                        + "); launch the campaign to start it now");
         CampaignValidation validation = startValidation(campaign.kind(), campaign.configuration(), schedule.startAt());
         if (!validation.isValid()) {
             throw new CampaignValidationException(campaign.id(), state, CampaignAction.SCHEDULE, validation);
@@ -104,15 +126,20 @@ final class CampaignTransitions {
         if (campaign.state() != CampaignState.SCHEDULED) {
             throw refuse(campaign, CampaignAction.UNSCHEDULE, "and only a scheduled campaign is unscheduled");
         }
-        return campaign.snapshot().withState(editableState(campaign.kind(), campaign.configuration())).withSchedule(null);
+        return campaign.snapshot()
+                .withState(editableState(campaign.kind(), campaign.configuration()))
+                .withSchedule(null);
     }
 
     /** See {@link Campaign#launch}: DRAFT, READY or SCHEDULED, and {@code launched} valid at {@code now}. */
     static void checkLaunchable(Campaign campaign, CampaignConfiguration launched, Instant now) {
         if (!campaign.state().allowsEdit()) {
-            throw refuse(campaign, CampaignAction.LAUNCH, campaign.state() == CampaignState.FINISHED
-                    ? "and a finished campaign is never launched again"
-                    : "already launched");
+            throw refuse(
+                    campaign,
+                    CampaignAction.LAUNCH,
+                    campaign.state() == CampaignState.FINISHED
+                            ? "and a finished campaign is never launched again"
+                            : "already launched");
         }
         CampaignValidation validation = CampaignValidation.atLaunch(campaign.kind(), launched, now);
         if (!validation.isValid()) {
@@ -124,22 +151,30 @@ final class CampaignTransitions {
     static Campaign.Snapshot launched(Campaign campaign, CampaignConfiguration launched, Instant now) {
         checkLaunchable(campaign, launched, now);
         DispatchState first = firstDispatch(launched, now);
-        return campaign.snapshot().withConfiguration(launched).withState(CampaignState.ACTIVE).withDispatch(first)
-                .withLaunchedAt(now).withSchedule(null);
+        return campaign.snapshot()
+                .withConfiguration(launched)
+                .withState(CampaignState.ACTIVE)
+                .withDispatch(first)
+                .withLaunchedAt(now)
+                .withSchedule(null);
     }
 
     /** See {@link Campaign#launchAt}: {@code configuration} with its delivery plan starting at {@code start}. */
     static CampaignConfiguration startingAt(CampaignConfiguration configuration, Instant start) {
         DeliveryPlan plan = configuration.deliveryPlan();
         return configuration.toBuilder()
-                .deliveryPlan(new DeliveryPlan(Optional.of(start), plan.pace(), plan.endAt())).build();
+                .deliveryPlan(new DeliveryPlan(Optional.of(start), plan.pace(), plan.endAt()))
+                .build();
     }
 
     /** See {@link Campaign#launchPreparing}: ACTIVE and PREPARING by {@code preparer}. */
     static Campaign.Snapshot launchedPreparing(Campaign campaign, String preparer, Instant now) {
         checkLaunchable(campaign, campaign.configuration(), now);
         DispatchState.Preparing preparing = new DispatchState.Preparing(preparer, now, now);
-        return campaign.snapshot().withState(CampaignState.ACTIVE).withDispatch(preparing).withLaunchedAt(now)
+        return campaign.snapshot()
+                .withState(CampaignState.ACTIVE)
+                .withDispatch(preparing)
+                .withLaunchedAt(now)
                 .withSchedule(null);
     }
 
@@ -151,7 +186,8 @@ final class CampaignTransitions {
 
     /** See {@link Campaign#renewPreparation}; the heartbeat never moves back. */
     static DispatchState renewedPreparation(Campaign campaign, String preparer, Instant now) {
-        DispatchState.Preparing preparing = requireDispatch(campaign, CampaignAction.PREPARE, DispatchState.Preparing.class);
+        DispatchState.Preparing preparing =
+                requireDispatch(campaign, CampaignAction.PREPARE, DispatchState.Preparing.class);
         Instant heartbeat = now.isAfter(preparing.heartbeat()) ? now : preparing.heartbeat();
         return new DispatchState.Preparing(preparer, preparing.since(), heartbeat);
     }
@@ -164,17 +200,23 @@ final class CampaignTransitions {
 
     /** See {@link Campaign#startSending}. */
     static DispatchState startedSending(Campaign campaign, Instant now) {
-        Instant start = requireDispatch(campaign, CampaignAction.START_SENDING, DispatchState.Waiting.class).startAt();
+        Instant start = requireDispatch(campaign, CampaignAction.START_SENDING, DispatchState.Waiting.class)
+                .startAt();
         if (now.isBefore(start)) {
-            throw refuse(campaign, CampaignAction.START_SENDING, "and its planned start is " + start + ", after " + now);
+            throw refuse(
+                    campaign, CampaignAction.START_SENDING, "and its planned start is " + start + ", after " + now);
         }
         return new DispatchState.Sending(now);
     }
 
     /** See {@link Campaign#pause}; returns the current dispatch state itself when it is no change. */
     static DispatchState paused(Campaign campaign, PauseReason reason, Instant now) {
-        DispatchState current = requireDispatch(campaign, CampaignAction.PAUSE, DispatchState.Waiting.class,
-                DispatchState.Sending.class, DispatchState.Paused.class);
+        DispatchState current = requireDispatch(
+                campaign,
+                CampaignAction.PAUSE,
+                DispatchState.Waiting.class,
+                DispatchState.Sending.class,
+                DispatchState.Paused.class);
         if (current instanceof DispatchState.Paused paused && paused.reason() == reason) {
             return current;
         }
@@ -189,22 +231,29 @@ final class CampaignTransitions {
 
     /** See {@link Campaign#completeSending}. */
     static DispatchState completedSending(Campaign campaign, Instant now) {
-        requireDispatch(campaign, CampaignAction.COMPLETE_SENDING, DispatchState.Sending.class, DispatchState.Paused.class);
+        requireDispatch(
+                campaign, CampaignAction.COMPLETE_SENDING, DispatchState.Sending.class, DispatchState.Paused.class);
         return new DispatchState.Done(now);
     }
 
     /** See {@link Campaign#acceptContacts}; returns the current dispatch state itself unless DONE. */
     static DispatchState contactsAccepted(Campaign campaign, Instant now) {
         if (campaign.state() != CampaignState.ACTIVE) {
-            throw refuse(campaign, CampaignAction.ADD_CONTACTS, campaign.state() == CampaignState.FINISHED
-                    ? "and a finished campaign takes no more contacts"
-                    : "and contacts are added to an active campaign only; launch this one with its audience");
+            throw refuse(
+                    campaign,
+                    CampaignAction.ADD_CONTACTS,
+                    campaign.state() == CampaignState.FINISHED
+                            ? "and a finished campaign takes no more contacts"
+                            : "and contacts are added to an active campaign only; launch this one with its audience");
         }
         DispatchState current = campaign.dispatch().orElseThrow();
         if (current instanceof DispatchState.Preparing || current instanceof DispatchState.Finishing) {
-            throw refuse(campaign, CampaignAction.ADD_CONTACTS, current instanceof DispatchState.Preparing
-                    ? "and its launch is still adding its audience; add contacts once it is in"
-                    : "and it is finishing: it sends nothing more");
+            throw refuse(
+                    campaign,
+                    CampaignAction.ADD_CONTACTS,
+                    current instanceof DispatchState.Preparing
+                            ? "and its launch is still adding its audience; add contacts once it is in"
+                            : "and it is finishing: it sends nothing more");
         }
         return current instanceof DispatchState.Done ? new DispatchState.Sending(now) : current;
     }
@@ -222,14 +271,21 @@ final class CampaignTransitions {
         DispatchState dispatch = campaign.dispatch().orElse(null);
         FinishReason finalReason = dispatch instanceof DispatchState.Finishing finishing ? finishing.reason() : reason;
         Instant finishedAt = dispatch instanceof DispatchState.Finishing finishing ? finishing.since() : now;
-        return campaign.snapshot().withState(CampaignState.FINISHED).withDispatch(null).withFinish(finishedAt, finalReason);
+        return campaign.snapshot()
+                .withState(CampaignState.FINISHED)
+                .withDispatch(null)
+                .withFinish(finishedAt, finalReason);
     }
 
     /** Only an ACTIVE campaign finishes; see {@link Campaign#finish}. */
     private static void requireFinishable(Campaign campaign, CampaignAction action) {
         if (campaign.state() != CampaignState.ACTIVE) {
-            throw refuse(campaign, action, campaign.state() == CampaignState.FINISHED ? "already finished"
-                    : "never launched; delete it instead");
+            throw refuse(
+                    campaign,
+                    action,
+                    campaign.state() == CampaignState.FINISHED
+                            ? "already finished"
+                            : "never launched; delete it instead");
         }
     }
 
@@ -242,8 +298,8 @@ final class CampaignTransitions {
 
     /** The campaign's dispatch state when it is ACTIVE and the state is one of {@code allowed}. */
     @SafeVarargs
-    private static <T extends DispatchState> T requireDispatch(Campaign campaign, CampaignAction action,
-            Class<? extends T>... allowed) {
+    private static <T extends DispatchState> T requireDispatch(
+            Campaign campaign, CampaignAction action, Class<? extends T>... allowed) {
         if (campaign.state() != CampaignState.ACTIVE) {
             throw refuse(campaign, action, "and only an active campaign sends");
         }
@@ -257,7 +313,12 @@ final class CampaignTransitions {
     }
 
     private static IllegalCampaignActionException refuse(Campaign campaign, CampaignAction action, String why) {
-        return new IllegalCampaignActionException(IllegalCampaignActionException.ILLEGAL_TRANSITION, campaign.id(),
-                campaign.state(), campaign.dispatch().orElse(null), action, why);
+        return new IllegalCampaignActionException(
+                IllegalCampaignActionException.ILLEGAL_TRANSITION,
+                campaign.id(),
+                campaign.state(),
+                campaign.dispatch().orElse(null),
+                action,
+                why);
     }
 }

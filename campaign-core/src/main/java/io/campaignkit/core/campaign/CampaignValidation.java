@@ -47,28 +47,38 @@ public final class CampaignValidation {
             violations.add(missing("message", "the campaign has no message"));
         } else {
             for (BindingProblem problem : configuration.message().get().check(configuration.schema())) {
-                violations.add(new Violation("message.{{" + problem.placeholder() + "}}", problem.code(), problem.message()));
+                violations.add(
+                        new Violation("message.{{" + problem.placeholder() + "}}", problem.code(), problem.message()));
             }
         }
         List<ChannelBinding> further = configuration.fallbackChannels();
         for (int i = 0; i < further.size(); i++) {
             for (BindingProblem problem : further.get(i).message().check(configuration.schema())) {
-                violations.add(new Violation("channels[" + (i + 1) + "].message.{{" + problem.placeholder() + "}}",
-                        problem.code(), problem.message()));
+                violations.add(new Violation(
+                        "channels[" + (i + 1) + "].message.{{" + problem.placeholder() + "}}",
+                        problem.code(),
+                        problem.message()));
             }
         }
         checkAudience(kind, configuration, violations);
         if (configuration.deliveryPlan().endsBeforeStart()) {
-            violations.add(new Violation("deliveryPlan.endAt", Violation.END_BEFORE_START, "the delivery plan ends at "
-                    + configuration.deliveryPlan().endAt().get() + ", not after its start at "
-                    + configuration.deliveryPlan().startAt().get()));
+            violations.add(new Violation(
+                    "deliveryPlan.endAt",
+                    Violation.END_BEFORE_START,
+                    "the delivery plan ends at "
+                            + configuration.deliveryPlan().endAt().get() + ", not after its start at "
+                            + configuration.deliveryPlan().startAt().get()));
         }
         if (neverOpens(configuration.activeHours())) {
             violations.add(new Violation("activeHours", Violation.HOURS_NEVER_OPEN, "the active hours never open"));
         }
-        configuration.localHours().flatMap(local -> local.zoneField())
+        configuration
+                .localHours()
+                .flatMap(local -> local.zoneField())
                 .filter(field -> !configuration.schema().contains(field))
-                .ifPresent(field -> violations.add(new Violation("localHours.zoneField", Violation.UNKNOWN_FIELD,
+                .ifPresent(field -> violations.add(new Violation(
+                        "localHours.zoneField",
+                        Violation.UNKNOWN_FIELD,
                         "local hours read each contact's zone from field '" + field + "', which the custom-data schema "
                                 + "does not have")));
         return new CampaignValidation(violations);
@@ -83,39 +93,58 @@ public final class CampaignValidation {
         List<Violation> violations = new ArrayList<>(of(kind, configuration).violations);
         DeliveryPlan plan = configuration.deliveryPlan();
         if (plan.endAt().isPresent() && !plan.endAt().get().isAfter(now)) {
-            violations.add(new Violation("deliveryPlan.endAt", Violation.END_IN_PAST, "the delivery plan ends at "
-                    + plan.endAt().get() + ", which is not after the launch at " + now));
+            violations.add(new Violation(
+                    "deliveryPlan.endAt",
+                    Violation.END_IN_PAST,
+                    "the delivery plan ends at " + plan.endAt().get() + ", which is not after the launch at " + now));
         }
         boolean alreadyReported = violations.stream().anyMatch(v -> v.code().equals(Violation.HOURS_NEVER_OPEN));
-        if (!alreadyReported && configuration.activeHours().nextOpening(plan.effectiveStart(now)).isEmpty()) {
-            violations.add(new Violation("activeHours", Violation.HOURS_NEVER_OPEN,
+        if (!alreadyReported
+                && configuration
+                        .activeHours()
+                        .nextOpening(plan.effectiveStart(now))
+                        .isEmpty()) {
+            violations.add(new Violation(
+                    "activeHours",
+                    Violation.HOURS_NEVER_OPEN,
                     "the active hours never open after " + plan.effectiveStart(now)));
         }
         return new CampaignValidation(violations);
     }
 
-    private static void checkAudience(CampaignKind kind, CampaignConfiguration configuration, List<Violation> violations) {
+    private static void checkAudience(
+            CampaignKind kind, CampaignConfiguration configuration, List<Violation> violations) {
         if (configuration.audience().isEmpty()) {
-            violations.add(missing("audience", kind == CampaignKind.TEST
-                    ? "the test campaign has no test numbers"
-                    : configuration.schema().isEmpty() ? "the campaign has no audience"
-                            : "the campaign has a custom-data schema but no audience to hold the data"));
+            violations.add(missing(
+                    "audience",
+                    kind == CampaignKind.TEST
+                            ? "the test campaign has no test numbers"
+                            : configuration.schema().isEmpty()
+                                    ? "the campaign has no audience"
+                                    : "the campaign has a custom-data schema but no audience to hold the data"));
             return;
         }
         AudienceReference audience = configuration.audience().get();
         boolean testAudience = audience instanceof AudienceReference.TestAudience;
         if (kind == CampaignKind.TEST && !testAudience) {
-            violations.add(new Violation("audience", Violation.TEST_AUDIENCE_REQUIRED,
+            violations.add(new Violation(
+                    "audience",
+                    Violation.TEST_AUDIENCE_REQUIRED,
                     "a TEST campaign sends only to an explicit list of test numbers"));
         } else if (kind == CampaignKind.LIVE && testAudience) {
-            violations.add(new Violation("audience", Violation.TEST_AUDIENCE_IN_LIVE,
+            violations.add(new Violation(
+                    "audience",
+                    Violation.TEST_AUDIENCE_IN_LIVE,
                     "a LIVE campaign cannot use a list of test numbers; make it a TEST campaign"));
         }
         if (testAudience) {
             List<Contact> contacts = ((AudienceReference.TestAudience) audience).contacts();
             for (int i = 0; i < contacts.size(); i++) {
-                for (FieldViolation problem : configuration.schema().check(contacts.get(i).customData())) {
-                    violations.add(new Violation("audience.contacts[" + i + "]." + problem.fieldId(), problem.code(),
+                for (FieldViolation problem :
+                        configuration.schema().check(contacts.get(i).customData())) {
+                    violations.add(new Violation(
+                            "audience.contacts[" + i + "]." + problem.fieldId(),
+                            problem.code(),
                             "test number " + contacts.get(i).phone() + ": " + problem.message()));
                 }
             }
@@ -123,7 +152,8 @@ public final class CampaignValidation {
     }
 
     private static boolean neverOpens(ActiveHours hours) {
-        return hours.weeklyHours().isEmpty() && hours.exceptions().values().stream().allMatch(List::isEmpty);
+        return hours.weeklyHours().isEmpty()
+                && hours.exceptions().values().stream().allMatch(List::isEmpty);
     }
 
     private static Violation missing(String field, String message) {
@@ -141,13 +171,15 @@ public final class CampaignValidation {
 
     /** Whether a violation of {@code code} concerns {@code field}. */
     public boolean has(String field, String code) {
-        return violations.stream().anyMatch(v -> v.field().equals(field) && v.code().equals(code));
+        return violations.stream()
+                .anyMatch(v -> v.field().equals(field) && v.code().equals(code));
     }
 
     /** The violations as one sentence, for messages. */
     public String summary() {
-        return violations.isEmpty() ? "valid" : violations.stream().map(v -> v.field() + ": " + v.message())
-                .collect(Collectors.joining("; "));
+        return violations.isEmpty()
+                ? "valid"
+                : violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
     @Override

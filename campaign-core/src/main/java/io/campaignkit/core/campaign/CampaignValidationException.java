@@ -15,10 +15,15 @@ public final class CampaignValidationException extends IllegalCampaignActionExce
 
     private final transient CampaignValidation validation;
 
-    CampaignValidationException(CampaignId campaignId, CampaignState state, CampaignAction action,
-            CampaignValidation validation) {
-        super(CODE, campaignId, state, null, action, "and its configuration has " + validation.violations().size()
-                + " problem(s): " + validation.summary());
+    CampaignValidationException(
+            CampaignId campaignId, CampaignState state, CampaignAction action, CampaignValidation validation) {
+        super(
+                CODE,
+                campaignId,
+                state,
+                null,
+                action,
+                "and its configuration has " + validation.violations().size() + " problem(s): " + validation.summary());
         this.validation = validation;
     }
 

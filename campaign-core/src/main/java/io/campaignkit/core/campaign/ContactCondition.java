@@ -45,7 +45,9 @@ public record ContactCondition(String key, Optional<String> value) {
         }
         String key = text.substring(0, equals);
         String value = text.substring(equals + 1);
-        Arguments.require(!key.isBlank() && !value.isBlank(), "condition",
+        Arguments.require(
+                !key.isBlank() && !value.isBlank(),
+                "condition",
                 "a condition is FLAG or KEY=VALUE with neither side blank, was '" + text + "'");
         return hasValue(key, value);
     }
@@ -57,8 +59,13 @@ public record ContactCondition(String key, Optional<String> value) {
             return contact.tags().contains(key);
         }
         String wanted = value.get();
-        return contact.valuedTag(key).filter(v -> v.strip().equalsIgnoreCase(wanted)).isPresent()
-                || contact.customData().normalized(key).filter(v -> v.strip().equalsIgnoreCase(wanted)).isPresent();
+        return contact.valuedTag(key)
+                        .filter(v -> v.strip().equalsIgnoreCase(wanted))
+                        .isPresent()
+                || contact.customData()
+                        .normalized(key)
+                        .filter(v -> v.strip().equalsIgnoreCase(wanted))
+                        .isPresent();
     }
 
     /** {@code KEY=VALUE} or {@code FLAG}, as {@link #parse} reads it. */

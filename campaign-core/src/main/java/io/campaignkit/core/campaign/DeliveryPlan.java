@@ -1,9 +1,9 @@
 package io.campaignkit.core.campaign;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how fast a campaign sends: start on launch or at an instant, a {@link Pace}, and an

@@ -24,8 +24,13 @@ import java.time.Instant;
  * </ul>
  * Conversations stay open in every dispatch state but FINISHING; finishing closes them.
  */
-public sealed interface DispatchState permits DispatchState.Preparing, DispatchState.Waiting, DispatchState.Sending,
-        DispatchState.Paused, DispatchState.Done, DispatchState.Finishing {
+public sealed interface DispatchState
+        permits DispatchState.Preparing,
+                DispatchState.Waiting,
+                DispatchState.Sending,
+                DispatchState.Paused,
+                DispatchState.Done,
+                DispatchState.Finishing {
 
     /**
      * A short name for messages and logs: {@code PREPARING}, {@code WAITING}, {@code SENDING},
@@ -46,7 +51,9 @@ public sealed interface DispatchState permits DispatchState.Preparing, DispatchS
             Arguments.requireNonBlank(preparer, "preparer");
             Arguments.requireNonNull(since, "since");
             Arguments.requireNonNull(heartbeat, "heartbeat");
-            Arguments.require(!heartbeat.isBefore(since), "heartbeat",
+            Arguments.require(
+                    !heartbeat.isBefore(since),
+                    "heartbeat",
                     "the heartbeat " + heartbeat + " must not be before the preparation began, " + since);
         }
 

@@ -1,8 +1,8 @@
 package io.campaignkit.core.campaign;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign refused an action in its current state: launching a finished campaign, editing an
@@ -27,10 +27,17 @@ public class IllegalCampaignActionException extends CampaignKitException {
     private final transient @Nullable DispatchState dispatch;
     private final CampaignAction action;
 
-    IllegalCampaignActionException(String code, CampaignId campaignId, CampaignState state, @Nullable DispatchState dispatch,
-            CampaignAction action, String why) {
-        super(code, "cannot " + action + " campaign " + campaignId + ": it is " + state
-                + (dispatch == null ? "" : " (" + dispatch.label() + ")") + (why.isEmpty() ? "" : ", " + why));
+    IllegalCampaignActionException(
+            String code,
+            CampaignId campaignId,
+            CampaignState state,
+            @Nullable DispatchState dispatch,
+            CampaignAction action,
+            String why) {
+        super(
+                code,
+                "cannot " + action + " campaign " + campaignId + ": it is " + state
+                        + (dispatch == null ? "" : " (" + dispatch.label() + ")") + (why.isEmpty() ? "" : ", " + why));
         this.campaignId = campaignId;
         this.state = state;
         this.dispatch = dispatch;

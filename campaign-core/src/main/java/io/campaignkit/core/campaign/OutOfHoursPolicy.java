@@ -38,7 +38,9 @@ public record OutOfHoursPolicy(Action action, Optional<String> autoReply) {
         Arguments.requireNonNull(autoReply, "autoReply");
         autoReply.ifPresent(text -> {
             Arguments.requireNonBlank(text, "autoReply");
-            Arguments.require(text.length() <= MAX_AUTO_REPLY_LENGTH, "autoReply",
+            Arguments.require(
+                    text.length() <= MAX_AUTO_REPLY_LENGTH,
+                    "autoReply",
                     "autoReply must be at most " + MAX_AUTO_REPLY_LENGTH + " characters, was " + text.length());
         });
     }

@@ -67,9 +67,13 @@ public record OutcomeFilter(Set<Outcome> outcomes) {
             Arguments.requireNonNull(code, "code");
             code = code.map(String::strip);
             code.ifPresent(value -> Arguments.requireNonBlank(value, "code"));
-            Arguments.require(code.isEmpty() || kind.takesCode(), "code",
+            Arguments.require(
+                    code.isEmpty() || kind.takesCode(),
+                    "code",
                     "only FAILED (a provider error code) and SKIPPED (a skip reason) take a code, not " + kind);
-            code.ifPresent(value -> Arguments.require(value.indexOf(',') < 0 && value.indexOf(':') < 0, "code",
+            code.ifPresent(value -> Arguments.require(
+                    value.indexOf(',') < 0 && value.indexOf(':') < 0,
+                    "code",
                     "a code holds no ',' nor ':', was '" + value + "'"));
         }
 
@@ -108,14 +112,23 @@ public record OutcomeFilter(Set<Outcome> outcomes) {
             int colon = item.indexOf(':');
             String kindText = colon < 0 ? item : item.substring(0, colon).strip();
             Kind kind = java.util.Arrays.stream(Kind.values())
-                    .filter(candidate -> candidate.text().equalsIgnoreCase(kindText) || candidate.name().equalsIgnoreCase(kindText))
-                    .findFirst().orElseThrow(() -> new InvalidArgumentException("outcomes", "'" + item
-                            + "' is not an outcome; use " + java.util.Arrays.stream(Kind.values()).map(Kind::text)
-                                    .collect(Collectors.joining(", ")) + " (failed and skipped may take :CODE)"));
+                    .filter(candidate -> candidate.text().equalsIgnoreCase(kindText)
+                            || candidate.name().equalsIgnoreCase(kindText))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidArgumentException(
+                            "outcomes",
+                            "'" + item
+                                    + "' is not an outcome; use "
+                                    + java.util.Arrays.stream(Kind.values())
+                                            .map(Kind::text)
+                                            .collect(Collectors.joining(", "))
+                                    + " (failed and skipped may take :CODE)"));
             Optional<String> code = colon < 0 ? Optional.empty() : Optional.of(item.substring(colon + 1));
             if (code.isPresent() && (!kind.takesCode() || code.get().isBlank())) {
-                throw new InvalidArgumentException("outcomes", "'" + item + "': only failed:CODE (a provider error"
-                        + " code) and skipped:REASON take a code, and it is not blank");
+                throw new InvalidArgumentException(
+                        "outcomes",
+                        "'" + item + "': only failed:CODE (a provider error"
+                                + " code) and skipped:REASON take a code, and it is not blank");
             }
             builder.outcome(new Outcome(kind, code));
         }
@@ -157,7 +170,8 @@ public record OutcomeFilter(Set<Outcome> outcomes) {
 
         /** The FAILED recipients whose provider error code is {@code providerCode}. */
         public Builder failedWith(String providerCode) {
-            return outcome(new Outcome(Kind.FAILED, Optional.of(Arguments.requireNonBlank(providerCode, "providerCode"))));
+            return outcome(
+                    new Outcome(Kind.FAILED, Optional.of(Arguments.requireNonBlank(providerCode, "providerCode"))));
         }
 
         public Builder unknown() {

@@ -17,7 +17,8 @@ public record Pace(int messages, Unit per, int burst) {
 
     /** The unit of time a pace counts messages in. */
     public enum Unit {
-        SECOND(Duration.ofSeconds(1)), HOUR(Duration.ofHours(1));
+        SECOND(Duration.ofSeconds(1)),
+        HOUR(Duration.ofHours(1));
 
         private final Duration length;
 
@@ -39,9 +40,13 @@ public record Pace(int messages, Unit per, int burst) {
         Arguments.requireNonNull(per, "per");
         Arguments.requirePositive(messages, "messages");
         long max = MAX_PER_SECOND * per.length().toSeconds();
-        Arguments.require(messages <= max, "messages", "a pace of " + messages + " per " + per.name().toLowerCase()
-                + " is above the maximum of " + max);
-        Arguments.require(burst >= 0 && burst <= MAX_PER_SECOND, "burst",
+        Arguments.require(
+                messages <= max,
+                "messages",
+                "a pace of " + messages + " per " + per.name().toLowerCase() + " is above the maximum of " + max);
+        Arguments.require(
+                burst >= 0 && burst <= MAX_PER_SECOND,
+                "burst",
                 "burst must be between 0 and " + MAX_PER_SECOND + ", was " + burst);
     }
 

@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param archivedAt when it was archived; empty while it takes campaigns
  * @param version 0 when created, one more after every change
  */
-public record Project(String tenantId, String id, String name, Instant createdAt, Instant updatedAt,
-        Optional<Instant> archivedAt, long version) {
+public record Project(
+        String tenantId,
+        String id,
+        String name,
+        Instant createdAt,
+        Instant updatedAt,
+        Optional<Instant> archivedAt,
+        long version) {
 
     /** The longest tenant id, project id and name. */
     public static final int MAX_LENGTH = 200;
@@ -44,8 +50,15 @@ public record Project(String tenantId, String id, String name, Instant createdAt
     /** This project under {@code newName}, one version on (the same project when the name is unchanged). */
     public Project rename(String newName, Instant now) {
         String stripped = text(newName, "name");
-        return stripped.equals(name) ? this
-                : new Project(tenantId, id, stripped, createdAt, Arguments.requireNonNull(now, "now"), archivedAt,
+        return stripped.equals(name)
+                ? this
+                : new Project(
+                        tenantId,
+                        id,
+                        stripped,
+                        createdAt,
+                        Arguments.requireNonNull(now, "now"),
+                        archivedAt,
                         version + 1);
     }
 
@@ -62,7 +75,9 @@ public record Project(String tenantId, String id, String name, Instant createdAt
 
     private static String text(String value, String argument) {
         String stripped = Arguments.requireNonBlank(value, argument).strip();
-        Arguments.require(stripped.length() <= MAX_LENGTH, argument,
+        Arguments.require(
+                stripped.length() <= MAX_LENGTH,
+                argument,
                 argument + " holds at most " + MAX_LENGTH + " characters, was " + stripped.length());
         return stripped;
     }

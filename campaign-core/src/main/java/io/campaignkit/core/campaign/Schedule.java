@@ -27,7 +27,9 @@ public record Schedule(Instant startAt, Optional<Instant> latestStart) {
     public Schedule {
         Arguments.requireNonNull(startAt, "startAt");
         Arguments.requireNonNull(latestStart, "latestStart");
-        Arguments.require(latestStart.isEmpty() || latestStart.get().isAfter(startAt), "latestStart",
+        Arguments.require(
+                latestStart.isEmpty() || latestStart.get().isAfter(startAt),
+                "latestStart",
                 "the latest start " + latestStart.orElse(null) + " must be after the start " + startAt);
     }
 

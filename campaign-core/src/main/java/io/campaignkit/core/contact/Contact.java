@@ -1,6 +1,5 @@
 package io.campaignkit.core.contact;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.internal.Arguments;
 import java.util.Collections;
@@ -9,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person a campaign can message: identified by a phone number, with an optional name, tags,
@@ -21,14 +21,19 @@ import java.util.Set;
  *
  * @param name null when the contact has no name; use {@link #displayName()} for an Optional
  */
-public record Contact(PhoneNumber phone, @Nullable String name, Set<String> tags, Map<String, String> valuedTags,
+public record Contact(
+        PhoneNumber phone,
+        @Nullable String name,
+        Set<String> tags,
+        Map<String, String> valuedTags,
         CustomData customData) {
 
     public Contact {
         Arguments.requireNonNull(phone, "phone");
         name = name == null || name.isBlank() ? null : name.strip();
         tags = Collections.unmodifiableSet(new LinkedHashSet<>(Arguments.requireNoNullElements(tags, "tags")));
-        valuedTags = Collections.unmodifiableMap(new LinkedHashMap<>(Arguments.requireNoNullEntries(valuedTags, "valuedTags")));
+        valuedTags = Collections.unmodifiableMap(
+                new LinkedHashMap<>(Arguments.requireNoNullEntries(valuedTags, "valuedTags")));
         Arguments.requireNonNull(customData, "customData");
     }
 

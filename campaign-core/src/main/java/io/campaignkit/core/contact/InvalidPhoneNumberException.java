@@ -1,7 +1,7 @@
 package io.campaignkit.core.contact;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A phone number that could not be read as a valid international number. {@link #reason()} says
@@ -43,7 +43,10 @@ public final class InvalidPhoneNumberException extends CampaignKitException {
     private final Reason reason;
 
     InvalidPhoneNumberException(String input, Reason reason, @Nullable String detail) {
-        super(CODE, "phone number '" + input + "' " + reason.words() + (detail == null ? "" : " (" + detail + ")"), false);
+        super(
+                CODE,
+                "phone number '" + input + "' " + reason.words() + (detail == null ? "" : " (" + detail + ")"),
+                false);
         this.input = input;
         this.reason = reason;
     }

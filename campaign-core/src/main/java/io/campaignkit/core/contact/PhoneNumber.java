@@ -1,6 +1,5 @@
 package io.campaignkit.core.contact;
 
-import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -10,6 +9,7 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.InvalidPhoneNumberException.Reason;
 import io.campaignkit.core.internal.Arguments;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A valid phone number in E.164 form ({@code +525500998877}), the identity of a contact.
@@ -36,6 +36,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * Checked on the digits alone (no regular expression: every number of an import passes here).
      */
     private static final String OLD_MEXICAN_MOBILE_PREFIX = "521";
+
     private static final int OLD_MEXICAN_MOBILE_DIGITS = 13;
 
     /**
@@ -100,13 +101,14 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         if (digits.isEmpty()) {
             throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, "no digits");
         }
-        if ((international || "MX".equals(region)) && digits.length() == OLD_MEXICAN_MOBILE_DIGITS
+        if ((international || "MX".equals(region))
+                && digits.length() == OLD_MEXICAN_MOBILE_DIGITS
                 && digits.startsWith(OLD_MEXICAN_MOBILE_PREFIX)) {
             digits = "52" + digits.substring(3);
             international = true;
         }
-        Phonenumber.PhoneNumber number = parseWithLibphonenumber(input, international ? "+" + digits : digits,
-                international ? UNKNOWN_REGION : region);
+        Phonenumber.PhoneNumber number = parseWithLibphonenumber(
+                input, international ? "+" + digits : digits, international ? UNKNOWN_REGION : region);
         PhoneNumberType type = validate(input, number);
         PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number, type);
         if (phone.e164.equals(input)) {
@@ -133,7 +135,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * accepts as a default region (letter case and surrounding blanks ignored); never throws.
      */
     public static boolean isSupportedRegion(@Nullable String region) {
-        return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
+        return region != null
+                && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
     }
 
     private static @Nullable String normalizeRegion(@Nullable String defaultRegion) {
@@ -142,7 +145,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         }
         String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
         if (!isSupportedRegion(region)) {
-            throw new InvalidArgumentException("defaultRegion",
+            throw new InvalidArgumentException(
+                    "defaultRegion",
                     "defaultRegion '" + defaultRegion + "' is not a known ISO 3166 region code (e.g. MX, US, ES)");
         }
         return region;
@@ -163,8 +167,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
             } else if (c == '(' || c == ')') {
                 seenContent = true;
             } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '.')) {
-                throw new InvalidPhoneNumberException(input, Reason.INVALID_CHARACTERS,
-                        "'" + c + "' at position " + (i + 1));
+                throw new InvalidPhoneNumberException(
+                        input, Reason.INVALID_CHARACTERS, "'" + c + "' at position " + (i + 1));
             }
         }
         if (out.length() == 0 && input.isBlank()) {
@@ -198,17 +202,19 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
             case IS_POSSIBLE:
                 break;
             case INVALID_COUNTRY_CODE:
-                throw new InvalidPhoneNumberException(input, Reason.UNKNOWN_COUNTRY_CODE,
-                        "+" + number.getCountryCode());
+                throw new InvalidPhoneNumberException(
+                        input, Reason.UNKNOWN_COUNTRY_CODE, "+" + number.getCountryCode());
             case TOO_SHORT:
                 throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT, countryDetail(number));
             case IS_POSSIBLE_LOCAL_ONLY:
-                throw new InvalidPhoneNumberException(input, Reason.TOO_SHORT,
-                        "a local number: add the area code, " + countryDetail(number));
+                throw new InvalidPhoneNumberException(
+                        input, Reason.TOO_SHORT, "a local number: add the area code, " + countryDetail(number));
             case TOO_LONG:
                 throw new InvalidPhoneNumberException(input, Reason.TOO_LONG, countryDetail(number));
             default:
-                throw new InvalidPhoneNumberException(input, Reason.NOT_VALID_FOR_COUNTRY,
+                throw new InvalidPhoneNumberException(
+                        input,
+                        Reason.NOT_VALID_FOR_COUNTRY,
                         "no number of " + countryDetail(number) + " has that length");
         }
         // libphonenumber's isValidNumber is getNumberType(number) != UNKNOWN (both match the national number

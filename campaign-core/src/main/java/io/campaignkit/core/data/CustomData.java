@@ -1,11 +1,11 @@
 package io.campaignkit.core.data;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.internal.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contact's custom data: typed values by field id, in schema order. Immutable. Made by

@@ -39,8 +39,10 @@ public final class CustomDataSchema {
         for (FieldDefinition field : this.fields) {
             String previous = lowerCaseIds.putIfAbsent(field.id().toLowerCase(Locale.ROOT), field.id());
             if (previous != null) {
-                throw new InvalidArgumentException("fields", "field id '" + field.id()
-                        + "' is defined twice (as '" + previous + "'); ids must be unique, ignoring case");
+                throw new InvalidArgumentException(
+                        "fields",
+                        "field id '" + field.id() + "' is defined twice (as '" + previous
+                                + "'); ids must be unique, ignoring case");
             }
             index.put(field.id(), field);
         }
@@ -91,7 +93,9 @@ public final class CustomDataSchema {
         List<FieldViolation> violations = new ArrayList<>();
         for (String key : raw.keySet()) {
             if (key == null || !byId.containsKey(key)) {
-                violations.add(new FieldViolation(String.valueOf(key), CustomDataValidationException.UNKNOWN_FIELD,
+                violations.add(new FieldViolation(
+                        String.valueOf(key),
+                        CustomDataValidationException.UNKNOWN_FIELD,
                         "'" + key + "' is not a field of this schema " + byId.keySet()));
             }
         }
@@ -120,17 +124,24 @@ public final class CustomDataSchema {
             Optional<FieldValue> value = data.get(field.id());
             if (value.isEmpty()) {
                 if (field.required()) {
-                    violations.add(new FieldViolation(field.id(), InvalidFieldValueException.MISSING_VALUE,
+                    violations.add(new FieldViolation(
+                            field.id(),
+                            InvalidFieldValueException.MISSING_VALUE,
                             "field " + field.id() + " is required but has no value"));
                 }
             } else if (value.get().type() != field.type()) {
-                violations.add(new FieldViolation(field.id(), CustomDataValidationException.WRONG_TYPE,
-                        "field " + field.id() + " is " + field.type() + " but holds a " + value.get().type()));
+                violations.add(new FieldViolation(
+                        field.id(),
+                        CustomDataValidationException.WRONG_TYPE,
+                        "field " + field.id() + " is " + field.type() + " but holds a "
+                                + value.get().type()));
             }
         }
         for (String id : data.values().keySet()) {
             if (!byId.containsKey(id)) {
-                violations.add(new FieldViolation(id, CustomDataValidationException.UNKNOWN_FIELD,
+                violations.add(new FieldViolation(
+                        id,
+                        CustomDataValidationException.UNKNOWN_FIELD,
                         "'" + id + "' is not a field of this schema " + byId.keySet()));
             }
         }

@@ -1,6 +1,5 @@
 package io.campaignkit.core.data;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.math.BigDecimal;
@@ -8,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One field of a custom-data schema: a unique id (the column header of an import, the name a
@@ -27,8 +27,8 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
         Arguments.requireNonNull(type, "type");
         id = id.strip();
         if (id.length() > MAX_ID_LENGTH || !ID.matcher(id).matches()) {
-            throw new InvalidArgumentException("id", "field id '" + id
-                    + "' must be 1 to " + MAX_ID_LENGTH + " letters, digits, '_', '.' or '-'");
+            throw new InvalidArgumentException(
+                    "id", "field id '" + id + "' must be 1 to " + MAX_ID_LENGTH + " letters, digits, '_', '.' or '-'");
         }
     }
 
@@ -53,8 +53,8 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             if (required) {
-                throw new InvalidFieldValueException(InvalidFieldValueException.MISSING_VALUE, id,
-                        "field " + id + " is required but has no value");
+                throw new InvalidFieldValueException(
+                        InvalidFieldValueException.MISSING_VALUE, id, "field " + id + " is required but has no value");
             }
             return Optional.empty();
         }
@@ -70,7 +70,9 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
 
     private BigDecimal parseNumber(String text) {
         if (text.length() > MAX_NUMBER_LENGTH || !isPlainDecimal(text)) {
-            throw new InvalidFieldValueException(InvalidFieldValueException.INVALID_NUMBER, id,
+            throw new InvalidFieldValueException(
+                    InvalidFieldValueException.INVALID_NUMBER,
+                    id,
                     "field " + id + ": '" + abbreviate(text) + "' is not a number"
                             + " (write digits with an optional '.' decimal point, no thousands separators)");
         }
@@ -79,15 +81,19 @@ public record FieldDefinition(String id, FieldType type, boolean required) {
 
     private LocalDate parseDate(String text) {
         if (!isDateShape(text)) {
-            throw new InvalidFieldValueException(InvalidFieldValueException.INVALID_DATE, id,
+            throw new InvalidFieldValueException(
+                    InvalidFieldValueException.INVALID_DATE,
+                    id,
                     "field " + id + ": '" + abbreviate(text) + "' is not a date written YYYY-MM-DD");
         }
         try {
-            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+            return LocalDate.of(
+                    Integer.parseInt(text, 0, 4, 10),
+                    Integer.parseInt(text, 5, 7, 10),
                     Integer.parseInt(text, 8, 10, 10));
         } catch (DateTimeException e) {
-            throw new InvalidFieldValueException(InvalidFieldValueException.INVALID_DATE, id,
-                    "field " + id + ": '" + text + "' is not a real date");
+            throw new InvalidFieldValueException(
+                    InvalidFieldValueException.INVALID_DATE, id, "field " + id + ": '" + text + "' is not a real date");
         }
     }
 

@@ -20,8 +20,8 @@ public record AddedContacts(Campaign campaign, long pending, Map<String, Long> s
 
     public AddedContacts {
         Arguments.requireNonNull(campaign, "campaign");
-        skippedByReason = Collections.unmodifiableMap(new TreeMap<>(
-                Arguments.requireNoNullEntries(skippedByReason, "skippedByReason")));
+        skippedByReason = Collections.unmodifiableMap(
+                new TreeMap<>(Arguments.requireNoNullEntries(skippedByReason, "skippedByReason")));
     }
 
     /** Contacts added as SKIPPED, all reasons. */

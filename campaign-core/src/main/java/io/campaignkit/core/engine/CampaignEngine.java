@@ -9,20 +9,18 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.FinishReason;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
-import io.campaignkit.core.dispatch.retry.RetryPolicy;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignListener;
+import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.Suppression;
-import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.SuppressionRecords;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,10 +81,14 @@ public final class CampaignEngine {
     private final EngineCore core;
     /** The checked ports, for the read-only queries of one tenant's state. */
     private final CampaignStorage ports;
+
     private final Optional<Projects> projects;
     private final Optional<SuppressionRecords> suppressionRecords;
 
-    CampaignEngine(EngineCore core, CampaignStorage ports, Optional<ProjectStore> projects,
+    CampaignEngine(
+            EngineCore core,
+            CampaignStorage ports,
+            Optional<ProjectStore> projects,
             Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
@@ -98,17 +100,16 @@ public final class CampaignEngine {
         return new CampaignEngineBuilder();
     }
 
-
     /**
      * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
      * project store}, only in an existing project of the tenant that is not archived.
      *
      * @throws ProjectException {@code PROJECT_NOT_FOUND} or {@code PROJECT_ARCHIVED}; nothing is stored
      */
-    public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
-            CampaignConfiguration configuration) {
-        projects.ifPresent(known -> known.requireOpen(Arguments.requireNonBlank(tenantId, "tenantId"),
-                Arguments.requireNonBlank(projectId, "projectId")));
+    public Campaign create(
+            CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
+        projects.ifPresent(known -> known.requireOpen(
+                Arguments.requireNonBlank(tenantId, "tenantId"), Arguments.requireNonBlank(projectId, "projectId")));
         return core.create(id, tenantId, projectId, kind, configuration);
     }
 
@@ -121,8 +122,8 @@ public final class CampaignEngine {
      * @throws InvalidArgumentException {@code id} when the stored campaign of that id belongs to
      *     another tenant
      */
-    public Campaign createIfAbsent(CampaignId id, String tenantId, String projectId, CampaignKind kind,
-            CampaignConfiguration configuration) {
+    public Campaign createIfAbsent(
+            CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
         return IdempotentCreate.createIfAbsent(this, id, tenantId, projectId, kind, configuration);
     }
 
@@ -302,7 +303,6 @@ public final class CampaignEngine {
         return core.campaigns().find(Arguments.requireNonNull(id, "id"));
     }
 
-
     /**
      * Does everything due at the clock's current instant.
      *
@@ -327,7 +327,6 @@ public final class CampaignEngine {
     public Clock clock() {
         return core.clock();
     }
-
 
     /**
      * The way to answer in an open conversation from outside a bot's call, the same as the
@@ -357,7 +356,6 @@ public final class CampaignEngine {
         core.applyEvents(channelId, events);
     }
 
-
     /** The campaign's live metrics. */
     public CampaignMetrics metrics(CampaignId id) {
         return core.metrics(Arguments.requireNonNull(id, "id"));
@@ -366,7 +364,9 @@ public final class CampaignEngine {
     /** A page of the campaign's recipients by sequence, after {@code afterSequence} (-1 first), for exports. */
     public List<Recipient> recipients(CampaignId id, long afterSequence, int limit) {
         Arguments.requireNonNull(id, "id");
-        Arguments.require(limit >= 1 && limit <= CampaignStore.MAX_BATCH, "limit",
+        Arguments.require(
+                limit >= 1 && limit <= CampaignStore.MAX_BATCH,
+                "limit",
                 "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
         return core.recipients().findRecipients(id, afterSequence, limit);
     }
@@ -379,7 +379,8 @@ public final class CampaignEngine {
         List<RecipientReport> page = new java.util.ArrayList<>();
         List<Recipient> recipients = recipients(id, afterSequence, limit);
         Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id); // names each one's channels
-        recipients.forEach(r -> page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
+        recipients.forEach(r ->
+                page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
         return page;
     }
 
@@ -420,7 +421,8 @@ public final class CampaignEngine {
      * @throws ProjectException {@code NO_PROJECT_STORE} when the engine was built without a project store
      */
     public Projects projects() {
-        return projects.orElseThrow(() -> new ProjectException(ProjectException.NO_PROJECT_STORE,
+        return projects.orElseThrow(() -> new ProjectException(
+                ProjectException.NO_PROJECT_STORE,
                 "this engine keeps no projects; give it a project store: CampaignEngineBuilder.projects(...)"));
     }
 

@@ -1,39 +1,38 @@
 package io.campaignkit.core.engine;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
 import io.campaignkit.core.engine.internal.ContactRules;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
-import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
 import io.campaignkit.core.internal.CheckedWindows;
-import io.campaignkit.core.contact.PhoneTimeZones;
-import io.campaignkit.core.port.ProjectStore;
-import io.campaignkit.core.port.SuppressionRecords;
+import io.campaignkit.core.port.AudienceSource;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.ConversationStore;
-import io.campaignkit.core.port.EngagementStore;
-import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.TrackingStore;
-import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.ContactDirectory;
+import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.ExclusivityPolicy;
 import io.campaignkit.core.port.ExclusivityScope;
+import io.campaignkit.core.port.InboundQueue;
+import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.SuppressionRecords;
+import io.campaignkit.core.port.TrackingStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -43,6 +42,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link CampaignEngine}. Only the store and at least one channel are required; every
@@ -85,8 +85,11 @@ public final class CampaignEngineBuilder {
     }
 
     /** {@link #storage} of one store that implements every port but pacing ({@link CampaignStorage#of}). */
-    public <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
-            & SuppressionList & TrackingStore> CampaignEngineBuilder store(S store) {
+    public <
+                    S extends
+                            CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
+                                    & SuppressionList & TrackingStore>
+            CampaignEngineBuilder store(S store) {
         return storage(CampaignStorage.of(Arguments.requireNonNull(store, "store")));
     }
 
@@ -151,7 +154,9 @@ public final class CampaignEngineBuilder {
     }
 
     public CampaignEngineBuilder batchSize(int size) {
-        Arguments.require(size >= 1 && size <= CampaignStore.MAX_BATCH, "size",
+        Arguments.require(
+                size >= 1 && size <= CampaignStore.MAX_BATCH,
+                "size",
                 "size must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + size);
         this.batchSize = size;
         return this;
@@ -184,8 +189,11 @@ public final class CampaignEngineBuilder {
      * sends two messages at the same instant; a burst lets one run of the engine send several.
      */
     public CampaignEngineBuilder senderBurst(int burst) {
-        Arguments.require(burst >= 0 && burst <= io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST, "burst",
-                "burst must be from 0 to " + io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST + ", was " + burst);
+        Arguments.require(
+                burst >= 0 && burst <= io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST,
+                "burst",
+                "burst must be from 0 to " + io.campaignkit.core.dispatch.pacing.RateLimit.MAX_BURST + ", was "
+                        + burst);
         this.senderBurst = burst;
         return this;
     }
@@ -300,27 +308,55 @@ public final class CampaignEngineBuilder {
      */
     public CampaignEngine build() {
         Arguments.require(storage != null, "storage", "a storage is required: builder().storage(...)");
-        Arguments.require(!channels.channelIds().isEmpty(), "channels",
+        Arguments.require(
+                !channels.channelIds().isEmpty(),
+                "channels",
                 "at least one channel adapter is required: builder().channel(...)");
         RandomGenerator jitter = random != null ? random : new SplittableRandom();
         CampaignStorage base = Objects.requireNonNull(storage); // checked above
         CampaignStorage ports = CheckedStorage.wrap(pacing != null ? base.withPacing(pacing) : base);
-        return new CampaignEngine(new EngineCore(ports, channels, botFlows, Optional.ofNullable(directory),
-                Optional.ofNullable(audienceSource), clock,
-                listener, unrouted, new EngineSettings(ownerId, leaseDuration, maxInFlight, batchSize, retryPolicy,
-                        semantics, idleTimeout, senderBurst, optOutsAcrossChannels),
-                jitter, callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
-                new ContactRules(exclusivity, availability, busyRecheck), Optional.ofNullable(phoneTimeZones),
-                CheckedWindows.of(base.recipients())), ports,
-                Optional.ofNullable(projects).map(CheckedProjectStore::wrap), Optional.ofNullable(suppressionRecords)
-                        .or(() -> Optional.of(base.suppressions()).filter(SuppressionRecords.class::isInstance)
+        return new CampaignEngine(
+                new EngineCore(
+                        ports,
+                        channels,
+                        botFlows,
+                        Optional.ofNullable(directory),
+                        Optional.ofNullable(audienceSource),
+                        clock,
+                        listener,
+                        unrouted,
+                        new EngineSettings(
+                                ownerId,
+                                leaseDuration,
+                                maxInFlight,
+                                batchSize,
+                                retryPolicy,
+                                semantics,
+                                idleTimeout,
+                                senderBurst,
+                                optOutsAcrossChannels),
+                        jitter,
+                        callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
+                        new ContactRules(exclusivity, availability, busyRecheck),
+                        Optional.ofNullable(phoneTimeZones),
+                        CheckedWindows.of(base.recipients())),
+                ports,
+                Optional.ofNullable(projects).map(CheckedProjectStore::wrap),
+                Optional.ofNullable(suppressionRecords)
+                        .or(() -> Optional.of(base.suppressions())
+                                .filter(SuppressionRecords.class::isInstance)
                                 .map(SuppressionRecords.class::cast)));
     }
 
     private static Executor defaultCallbackExecutor() {
         AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(CampaignEngine.DEFAULT_CALLBACK_THREADS, CampaignEngine.DEFAULT_CALLBACK_THREADS,
-                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                CampaignEngine.DEFAULT_CALLBACK_THREADS,
+                CampaignEngine.DEFAULT_CALLBACK_THREADS,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(),
+                task -> {
                     Thread thread = new Thread(task, "campaignkit-callback-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -39,9 +39,22 @@ import java.util.Map;
  * @param failedByCode failed per reason code
  * @param funnel contacts per funnel step the bot reported
  */
-public record CampaignMetrics(CampaignId campaignId, long audience, long pending, long sending, long sent,
-        long delivered, long read, long replied, long failed, long unknown, long skipped, long sentOrBetter,
-        Map<String, Long> skippedByReason, Map<String, Long> failedByCode, Map<String, Long> funnel) {
+public record CampaignMetrics(
+        CampaignId campaignId,
+        long audience,
+        long pending,
+        long sending,
+        long sent,
+        long delivered,
+        long read,
+        long replied,
+        long failed,
+        long unknown,
+        long skipped,
+        long sentOrBetter,
+        Map<String, Long> skippedByReason,
+        Map<String, Long> failedByCode,
+        Map<String, Long> funnel) {
 
     public CampaignMetrics {
         Arguments.requireNonNull(campaignId, "campaignId");
@@ -52,14 +65,25 @@ public record CampaignMetrics(CampaignId campaignId, long audience, long pending
 
     /** The metrics of the store's counts. */
     public static CampaignMetrics of(CampaignId campaignId, RecipientCounts counts, Map<String, Long> funnel) {
-        return new CampaignMetrics(campaignId, counts.total(), counts.count(DeliveryState.PENDING),
-                counts.count(DeliveryState.SENDING), counts.accepted(), counts.delivered(), counts.read(),
-                counts.count(DeliveryState.REPLIED), counts.count(DeliveryState.FAILED),
-                counts.count(DeliveryState.UNKNOWN), counts.count(DeliveryState.SKIPPED),
-                counts.count(DeliveryState.SENT) + counts.count(DeliveryState.DELIVERED) + counts.count(DeliveryState.READ)
+        return new CampaignMetrics(
+                campaignId,
+                counts.total(),
+                counts.count(DeliveryState.PENDING),
+                counts.count(DeliveryState.SENDING),
+                counts.accepted(),
+                counts.delivered(),
+                counts.read(),
+                counts.count(DeliveryState.REPLIED),
+                counts.count(DeliveryState.FAILED),
+                counts.count(DeliveryState.UNKNOWN),
+                counts.count(DeliveryState.SKIPPED),
+                counts.count(DeliveryState.SENT)
+                        + counts.count(DeliveryState.DELIVERED)
+                        + counts.count(DeliveryState.READ)
                         + counts.count(DeliveryState.REPLIED),
                 counts.skippedByReason(),
-                counts.failedByCode(), funnel);
+                counts.failedByCode(),
+                funnel);
     }
 
     /** The key of the unknown outcomes in {@link #notSentByReason()}. */

@@ -48,14 +48,17 @@ public record CampaignPage(List<Campaign> campaigns, Optional<CampaignQuery.List
     public static CampaignPage read(CampaignStore store, CampaignQuery.Listing query) {
         Arguments.requireNonNull(store, "store");
         Arguments.requireNonNull(query, "query");
-        Arguments.require(query.limit() <= MAX_SIZE, "limit",
+        Arguments.require(
+                query.limit() <= MAX_SIZE,
+                "limit",
                 "a page holds at most " + MAX_SIZE + " campaigns, asked for " + query.limit());
         List<Campaign> found = store.findCampaigns(query.limit(query.limit() + 1));
         if (found.size() <= query.limit()) {
             return new CampaignPage(found, Optional.empty());
         }
         List<Campaign> page = found.subList(0, query.limit());
-        return new CampaignPage(page, Optional.of(query.after(page.get(page.size() - 1).id())));
+        return new CampaignPage(
+                page, Optional.of(query.after(page.get(page.size() - 1).id())));
     }
 
     /** The cursor of the next page: the id of this page's last campaign; empty on the last page. */

@@ -46,11 +46,25 @@ import java.util.TreeMap;
  *                         each zone's projected start and finish (its own window, the campaign's shared pace);
  *                         empty without local hours
  */
-public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience, long duplicates, long wouldSend,
-        Map<String, Long> skipped, Map<String, Long> perChannel, SenderKey sender, RateLimit campaignPace,
-        RateLimit senderLimit, ActiveHours activeHours, Optional<Instant> projectedStart,
-        Optional<Instant> projectedFinish, long unsentAtEnd, Optional<SmsTotals> sms, List<String> warnings,
-        List<io.campaignkit.channel.PreflightProblem> preflight, Map<String, ZonePlan> perZone) {
+public record CampaignPlan(
+        CampaignId campaign,
+        Instant plannedAt,
+        long audience,
+        long duplicates,
+        long wouldSend,
+        Map<String, Long> skipped,
+        Map<String, Long> perChannel,
+        SenderKey sender,
+        RateLimit campaignPace,
+        RateLimit senderLimit,
+        ActiveHours activeHours,
+        Optional<Instant> projectedStart,
+        Optional<Instant> projectedFinish,
+        long unsentAtEnd,
+        Optional<SmsTotals> sms,
+        List<String> warnings,
+        List<io.campaignkit.channel.PreflightProblem> preflight,
+        Map<String, ZonePlan> perZone) {
 
     /** Skip code of a contact lacking custom data the campaign's schema requires. */
     public static final String INCOMPLETE_CUSTOM_DATA = "INCOMPLETE_CUSTOM_DATA";
@@ -60,7 +74,8 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
         Arguments.requireNonNull(campaign, "campaign");
         Arguments.requireNonNull(plannedAt, "plannedAt");
         skipped = Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(skipped, "skipped")));
-        perChannel = Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(perChannel, "perChannel")));
+        perChannel =
+                Collections.unmodifiableMap(new TreeMap<>(Arguments.requireNoNullEntries(perChannel, "perChannel")));
         Arguments.requireNonNull(sender, "sender");
         Arguments.requireNonNull(campaignPace, "campaignPace");
         Arguments.requireNonNull(senderLimit, "senderLimit");
@@ -86,8 +101,7 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
      * @param totalSegments  segments of all messages together: what the provider bills and paces
      * @param maxSegments    segments of the longest message
      */
-    public record SmsTotals(long gsm7Messages, long ucs2Messages, long totalSegments, int maxSegments) {
-    }
+    public record SmsTotals(long gsm7Messages, long ucs2Messages, long totalSegments, int maxSegments) {}
 
     /**
      * One recipient zone of a local-hours plan.
@@ -97,8 +111,8 @@ public record CampaignPlan(CampaignId campaign, Instant plannedAt, long audience
      * @param projectedFinish  the zone's last send, empty when none would be sent
      * @param unsentAtEnd      contacts of the zone the end instant (or hours that stop opening) would leave unsent
      */
-    public record ZonePlan(long wouldSend, Optional<Instant> projectedStart, Optional<Instant> projectedFinish,
-            long unsentAtEnd) {
+    public record ZonePlan(
+            long wouldSend, Optional<Instant> projectedStart, Optional<Instant> projectedFinish, long unsentAtEnd) {
 
         public ZonePlan {
             Arguments.requireNonNull(projectedStart, "projectedStart");

@@ -1,8 +1,7 @@
 package io.campaignkit.core.engine;
 
-import org.jspecify.annotations.Nullable;
-import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.CampaignStorage;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class CampaignRunner implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Duration maxIdle;
     private final RunObserver observer;
-    private static final RunObserver NO_OBSERVER = (took, failed) -> { };
+    private static final RunObserver NO_OBSERVER = (took, failed) -> {};
     private final Object lock = new Object();
     private @Nullable ScheduledFuture<?> scheduled; // guarded by lock
     private @Nullable Instant scheduledAt; // guarded by lock
@@ -67,8 +67,12 @@ public final class CampaignRunner implements AutoCloseable {
     private int failures;
     private @Nullable Instant failingSince;
 
-    private CampaignRunner(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
-            boolean ownsScheduler, RunObserver observer) {
+    private CampaignRunner(
+            CampaignEngine engine,
+            ScheduledExecutorService scheduler,
+            Duration maxIdle,
+            boolean ownsScheduler,
+            RunObserver observer) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.maxIdle = maxIdle;
@@ -120,13 +124,17 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     /** Starts running {@code engine} on {@code scheduler} now, telling {@code observer} how long each pass took. */
-    public static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
-            RunObserver observer) {
+    public static CampaignRunner start(
+            CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle, RunObserver observer) {
         return start(engine, scheduler, maxIdle, false, observer);
     }
 
-    private static CampaignRunner start(CampaignEngine engine, ScheduledExecutorService scheduler, Duration maxIdle,
-            boolean ownsScheduler, RunObserver observer) {
+    private static CampaignRunner start(
+            CampaignEngine engine,
+            ScheduledExecutorService scheduler,
+            Duration maxIdle,
+            boolean ownsScheduler,
+            RunObserver observer) {
         Arguments.requireNonNull(engine, "engine");
         Arguments.requireNonNull(scheduler, "scheduler");
         Arguments.requirePositive(maxIdle, "maxIdle");
@@ -160,7 +168,9 @@ public final class CampaignRunner implements AutoCloseable {
                 next = due.get();
             }
             if (failures > 0) {
-                LOG.info("campaign engine runs again, after {} failed runs in {} s", failures,
+                LOG.info(
+                        "campaign engine runs again, after {} failed runs in {} s",
+                        failures,
                         Duration.between(failingSince, engine.clock().instant()).toSeconds());
                 failures = 0;
                 synchronized (lock) {
@@ -175,8 +185,11 @@ public final class CampaignRunner implements AutoCloseable {
                 failingSince = now;
                 logFirstFailure(e, backoff);
             } else {
-                LOG.debug("campaign engine run failed again ({} in a row); next try in {} ms", failures,
-                        backoff.toMillis(), e);
+                LOG.debug(
+                        "campaign engine run failed again ({} in a row); next try in {} ms",
+                        failures,
+                        backoff.toMillis(),
+                        e);
             }
             synchronized (lock) {
                 retryNotBefore = next;
@@ -282,7 +295,9 @@ public final class CampaignRunner implements AutoCloseable {
                 text.append(text.length() == 0 ? "" : ": ").append(message.strip());
             }
         }
-        return text.length() == 0 ? failure.getClass().getName() : text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return text.length() == 0
+                ? failure.getClass().getName()
+                : text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private void scheduleAt(Instant at) {
@@ -296,7 +311,8 @@ public final class CampaignRunner implements AutoCloseable {
             if (scheduled != null && !scheduled.cancel(false)) {
                 return; // that run is starting: it schedules the next itself
             }
-            long delayNanos = Math.max(0, Duration.between(engine.clock().instant(), at).toNanos());
+            long delayNanos =
+                    Math.max(0, Duration.between(engine.clock().instant(), at).toNanos());
             scheduledAt = at;
             scheduled = scheduler.schedule(this::run, delayNanos, TimeUnit.NANOSECONDS);
         }

@@ -22,8 +22,16 @@ import java.util.List;
  * @param failed of those, failed for good
  * @param fellBack recipients that were tried on this binding and fell back to a later one
  */
-public record ChannelMetrics(int binding, SenderKey sender, long recipients, long sent, long delivered, long read,
-        long replied, long failed, long fellBack) {
+public record ChannelMetrics(
+        int binding,
+        SenderKey sender,
+        long recipients,
+        long sent,
+        long delivered,
+        long read,
+        long replied,
+        long failed,
+        long fellBack) {
 
     public ChannelMetrics {
         Arguments.require(binding >= 0, "binding", "binding must not be negative, was " + binding);
@@ -34,8 +42,8 @@ public record ChannelMetrics(int binding, SenderKey sender, long recipients, lon
      * The figures of every recipient of {@code campaign}, read a page at a time: {@code pages} answers the
      * page after a sequence (-1 for the first), {@link io.campaignkit.core.port.CampaignStore#MAX_BATCH} long.
      */
-    static List<ChannelMetrics> count(io.campaignkit.core.campaign.Campaign campaign,
-            java.util.function.LongFunction<List<Recipient>> pages) {
+    static List<ChannelMetrics> count(
+            io.campaignkit.core.campaign.Campaign campaign, java.util.function.LongFunction<List<Recipient>> pages) {
         Tally tally = new Tally(campaign.configuration().channels());
         long after = -1;
         List<Recipient> page;
@@ -80,7 +88,8 @@ public record ChannelMetrics(int binding, SenderKey sender, long recipients, lon
             List<ChannelMetrics> metrics = new ArrayList<>(bindings.size());
             for (int i = 0; i < bindings.size(); i++) {
                 long[] on = counts[i];
-                metrics.add(new ChannelMetrics(i, bindings.get(i).sender(), on[0], on[1], on[2], on[3], on[4], on[5], on[6]));
+                metrics.add(new ChannelMetrics(
+                        i, bindings.get(i).sender(), on[0], on[1], on[2], on[3], on[4], on[5], on[6]));
             }
             return List.copyOf(metrics);
         }

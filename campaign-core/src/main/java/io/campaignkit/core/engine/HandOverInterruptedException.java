@@ -23,9 +23,12 @@ public final class HandOverInterruptedException extends CampaignKitException {
     private final String messageId;
 
     public HandOverInterruptedException(CampaignId campaignId, String conversationId, String messageId) {
-        super(HAND_OVER_INTERRUPTED, "the hand-over of message " + messageId + " in conversation " + conversationId
-                + " of campaign " + campaignId.value() + " was interrupted by a crash: the host's code may or may not"
-                + " have got it, and it is not handed again (at-most-once)");
+        super(
+                HAND_OVER_INTERRUPTED,
+                "the hand-over of message " + messageId + " in conversation " + conversationId
+                        + " of campaign " + campaignId.value()
+                        + " was interrupted by a crash: the host's code may or may not"
+                        + " have got it, and it is not handed again (at-most-once)");
         this.campaignId = campaignId.value();
         this.conversationId = conversationId;
         this.messageId = messageId;

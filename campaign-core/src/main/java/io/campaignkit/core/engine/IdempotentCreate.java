@@ -13,8 +13,13 @@ final class IdempotentCreate {
 
     private IdempotentCreate() {}
 
-    static Campaign createIfAbsent(CampaignEngine engine, CampaignId id, String tenantId, String projectId,
-            CampaignKind kind, CampaignConfiguration configuration) {
+    static Campaign createIfAbsent(
+            CampaignEngine engine,
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration) {
         Arguments.requireNonNull(id, "id");
         Optional<Campaign> stored = engine.find(id);
         if (stored.isEmpty()) {
@@ -29,8 +34,9 @@ final class IdempotentCreate {
         }
         Campaign campaign = stored.get();
         if (!campaign.tenantId().equals(tenantId)) {
-            throw new InvalidArgumentException("id", "campaign '" + id.value() + "' exists for another tenant than '"
-                    + tenantId + "'; pick another id");
+            throw new InvalidArgumentException(
+                    "id",
+                    "campaign '" + id.value() + "' exists for another tenant than '" + tenantId + "'; pick another id");
         }
         return campaign;
     }

@@ -43,11 +43,15 @@ public final class IncompleteAudienceException extends CampaignKitException {
      * @param outcome what became of the campaign, for the message: {@code "was not launched"}, {@code "took
      *     none of the contacts"}
      */
-    public IncompleteAudienceException(String code, CampaignId campaignId, String outcome, List<Problem> problems,
-            long problemCount) {
-        super(code, "campaign " + campaignId + " " + outcome + ": " + problemCount + " contact(s) refused ("
-                + code + "): " + problems.stream().map(p -> p.phone() + " " + p.message())
-                        .collect(Collectors.joining("; ")));
+    public IncompleteAudienceException(
+            String code, CampaignId campaignId, String outcome, List<Problem> problems, long problemCount) {
+        super(
+                code,
+                "campaign " + campaignId + " " + outcome + ": " + problemCount + " contact(s) refused ("
+                        + code + "): "
+                        + problems.stream()
+                                .map(p -> p.phone() + " " + p.message())
+                                .collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
         this.problemCount = problemCount;
     }

@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param requireCompleteData whether a contact missing custom data refuses the launch; empty for the
  *     default: yes for imported lists and TEST audiences (the SmartChat rule), no for segments
  */
-public record LaunchRequest(Optional<Iterable<Contact>> importedContacts, Optional<Instant> startAt,
+public record LaunchRequest(
+        Optional<Iterable<Contact>> importedContacts,
+        Optional<Instant> startAt,
         Optional<Boolean> requireCompleteData) {
 
     public LaunchRequest {
@@ -31,8 +33,8 @@ public record LaunchRequest(Optional<Iterable<Contact>> importedContacts, Option
 
     /** Launch an imported-list campaign with these contacts. */
     public static LaunchRequest importedContacts(Iterable<Contact> contacts) {
-        return new LaunchRequest(Optional.of(Arguments.requireNonNull(contacts, "contacts")), Optional.empty(),
-                Optional.empty());
+        return new LaunchRequest(
+                Optional.of(Arguments.requireNonNull(contacts, "contacts")), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -45,8 +47,8 @@ public record LaunchRequest(Optional<Iterable<Contact>> importedContacts, Option
 
     /** A copy that starts sending at {@code instant} (now if it has passed). */
     public LaunchRequest startAt(Instant instant) {
-        return new LaunchRequest(importedContacts, Optional.of(Arguments.requireNonNull(instant, "instant")),
-                requireCompleteData);
+        return new LaunchRequest(
+                importedContacts, Optional.of(Arguments.requireNonNull(instant, "instant")), requireCompleteData);
     }
 
     /** A copy that does (or does not) refuse the launch for one contact missing custom data. */

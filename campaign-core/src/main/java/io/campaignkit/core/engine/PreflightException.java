@@ -30,9 +30,11 @@ public final class PreflightException extends CampaignKitException {
      * @param problems every problem found; not empty
      */
     public PreflightException(CampaignId campaign, String channel, List<PreflightProblem> problems) {
-        super(PREFLIGHT_FAILED, "campaign " + campaign + " was not launched: channel '" + channel + "' would refuse its message ("
-                + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "): "
-                + problems.stream().map(PreflightProblem::toString).collect(Collectors.joining("; ")));
+        super(
+                PREFLIGHT_FAILED,
+                "campaign " + campaign + " was not launched: channel '" + channel + "' would refuse its message ("
+                        + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "): "
+                        + problems.stream().map(PreflightProblem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 

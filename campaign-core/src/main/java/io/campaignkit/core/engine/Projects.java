@@ -66,7 +66,8 @@ public final class Projects {
 
     /** The tenant's project with the id, archived or not. */
     public Optional<Project> find(String tenantId, String projectId) {
-        return store.findProjects(new ProjectQuery.ById(tenantId, projectId)).stream().findFirst();
+        return store.findProjects(new ProjectQuery.ById(tenantId, projectId)).stream()
+                .findFirst();
     }
 
     /**
@@ -75,10 +76,12 @@ public final class Projects {
      */
     public Page list(ProjectQuery.ByTenant query) {
         Arguments.requireNonNull(query, "query");
-        Arguments.require(query.limit() <= CampaignPage.MAX_SIZE, "limit",
+        Arguments.require(
+                query.limit() <= CampaignPage.MAX_SIZE,
+                "limit",
                 "a page holds at most " + CampaignPage.MAX_SIZE + " projects, asked for " + query.limit());
-        List<Project> found = store.findProjects(new ProjectQuery.ByTenant(query.tenantId(), query.includeArchived(),
-                query.after(), query.limit() + 1));
+        List<Project> found = store.findProjects(
+                new ProjectQuery.ByTenant(query.tenantId(), query.includeArchived(), query.after(), query.limit() + 1));
         if (found.size() <= query.limit()) {
             return new Page(found, Optional.empty());
         }
@@ -95,9 +98,12 @@ public final class Projects {
         Project project = find(tenantId, projectId)
                 .orElseThrow(() -> ProjectException.notFound(tenantId.strip(), projectId.strip()));
         if (project.isArchived()) {
-            throw new ProjectException(ProjectException.PROJECT_ARCHIVED, "project '" + project.id() + "' of tenant "
-                    + project.tenantId() + " is archived (since " + project.archivedAt().orElseThrow()
-                    + "): it takes no new campaigns");
+            throw new ProjectException(
+                    ProjectException.PROJECT_ARCHIVED,
+                    "project '" + project.id() + "' of tenant "
+                            + project.tenantId() + " is archived (since "
+                            + project.archivedAt().orElseThrow()
+                            + "): it takes no new campaigns");
         }
     }
 

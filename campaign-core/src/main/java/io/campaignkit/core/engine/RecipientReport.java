@@ -20,7 +20,10 @@ import java.util.Optional;
  * @param channel     the sender of the channel binding it is sent on (the one that reached it), when known
  * @param earlierChannels the senders of the bindings it fell back from, oldest first
  */
-public record RecipientReport(Recipient recipient, List<FunnelStep> funnelSteps, Optional<SenderKey> channel,
+public record RecipientReport(
+        Recipient recipient,
+        List<FunnelStep> funnelSteps,
+        Optional<SenderKey> channel,
         List<SenderKey> earlierChannels) {
 
     /**
@@ -67,11 +70,16 @@ public record RecipientReport(Recipient recipient, List<FunnelStep> funnelSteps,
         }
         Campaign campaign = known.get();
         List<ChannelBinding> bindings = campaign.configuration().channels();
-        java.util.function.IntFunction<Optional<SenderKey>> sender = index -> index < bindings.size()
-                ? Optional.of(bindings.get(index).sender()) : Optional.empty();
-        return new RecipientReport(recipient, funnelSteps, sender.apply(recipient.binding()),
-                recipient.earlierAttempts().stream().map(attempt -> sender.apply(attempt.binding()))
-                        .flatMap(Optional::stream).toList());
+        java.util.function.IntFunction<Optional<SenderKey>> sender = index ->
+                index < bindings.size() ? Optional.of(bindings.get(index).sender()) : Optional.empty();
+        return new RecipientReport(
+                recipient,
+                funnelSteps,
+                sender.apply(recipient.binding()),
+                recipient.earlierAttempts().stream()
+                        .map(attempt -> sender.apply(attempt.binding()))
+                        .flatMap(Optional::stream)
+                        .toList());
     }
 
     /**

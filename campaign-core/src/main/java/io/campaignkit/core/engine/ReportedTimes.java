@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param readAt      when it was read, not before {@code deliveredAt} (or {@code sentAt})
  * @param repliedAt   when the contact first replied, not before {@code sentAt}
  */
-public record ReportedTimes(Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
+public record ReportedTimes(
+        Optional<Instant> sentAt,
+        Optional<Instant> deliveredAt,
+        Optional<Instant> readAt,
         Optional<Instant> repliedAt) {
 
     /**

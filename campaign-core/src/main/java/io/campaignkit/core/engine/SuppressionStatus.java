@@ -20,8 +20,8 @@ import java.util.Optional;
  */
 public record SuppressionStatus(String tenantId, PhoneNumber phone, List<Suppression> suppressions) {
 
-    private static final Comparator<Suppression> ORDER = Comparator
-            .comparing((Suppression s) -> s.sender().isPresent())
+    private static final Comparator<Suppression> ORDER = Comparator.comparing(
+                    (Suppression s) -> s.sender().isPresent())
             .thenComparing(s -> s.sender().map(SenderKey::channelType).orElse(""))
             .thenComparing(s -> s.sender().map(SenderKey::senderId).orElse(""))
             .thenComparing(Suppression::at);
@@ -29,7 +29,9 @@ public record SuppressionStatus(String tenantId, PhoneNumber phone, List<Suppres
     public SuppressionStatus {
         Arguments.requireNonBlank(tenantId, "tenantId");
         Arguments.requireNonNull(phone, "phone");
-        suppressions = Arguments.requireNoNullElements(suppressions, "suppressions").stream().sorted(ORDER).toList();
+        suppressions = Arguments.requireNoNullElements(suppressions, "suppressions").stream()
+                .sorted(ORDER)
+                .toList();
     }
 
     /** Whether any campaign message to the contact would be skipped on some sender of the tenant. */
@@ -46,6 +48,8 @@ public record SuppressionStatus(String tenantId, PhoneNumber phone, List<Suppres
     public List<Suppression> on(SenderKey sender) {
         Arguments.requireNonNull(sender, "sender");
         Optional<SenderKey> own = Optional.of(sender);
-        return suppressions.stream().filter(s -> s.isEverySender() || s.sender().equals(own)).toList();
+        return suppressions.stream()
+                .filter(s -> s.isEverySender() || s.sender().equals(own))
+                .toList();
     }
 }

@@ -2,13 +2,13 @@ package io.campaignkit.core.engine;
 
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.CampaignNotFoundException;
-import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.QueuedInbound;
 import io.campaignkit.core.port.Suppression;
@@ -33,7 +33,8 @@ public final class TenantView {
     private final CampaignStorage ports;
     private final Optional<SuppressionRecords> suppressionRecords;
 
-    TenantView(String tenantId, EngineCore core, CampaignStorage ports, Optional<SuppressionRecords> suppressionRecords) {
+    TenantView(
+            String tenantId, EngineCore core, CampaignStorage ports, Optional<SuppressionRecords> suppressionRecords) {
         this.tenantId = Arguments.requireNonBlank(tenantId, "tenantId").strip();
         this.core = core;
         this.ports = ports;
@@ -52,8 +53,9 @@ public final class TenantView {
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
         Arguments.requireNonNull(sender, "sender");
         Arguments.requireNonNull(phone, "phone");
-        return ports.engagements().engagedCampaign(sender, phone).filter(id -> ports.campaigns().find(id)
-                .filter(this::isOwn).isPresent());
+        return ports.engagements()
+                .engagedCampaign(sender, phone)
+                .filter(id -> ports.campaigns().find(id).filter(this::isOwn).isPresent());
     }
 
     /**
@@ -65,7 +67,8 @@ public final class TenantView {
     public Optional<CampaignId> replyCampaign(SenderKey sender, PhoneNumber phone) {
         Arguments.requireNonNull(sender, "sender");
         Arguments.requireNonNull(phone, "phone");
-        return core.replyCampaign(sender, phone).filter(id -> ports.campaigns().find(id).filter(this::isOwn).isPresent());
+        return core.replyCampaign(sender, phone)
+                .filter(id -> ports.campaigns().find(id).filter(this::isOwn).isPresent());
     }
 
     /**
@@ -101,13 +104,14 @@ public final class TenantView {
     public SuppressionStatus suppression(PhoneNumber phone) {
         Arguments.requireNonNull(phone, "phone");
         SuppressionRecords records = suppressionRecords.orElseThrow(() -> new io.campaignkit.core.CampaignKitException(
-                CampaignEngine.NO_SUPPRESSION_RECORDS, "the storage's suppression list keeps no records to read; give"
+                CampaignEngine.NO_SUPPRESSION_RECORDS,
+                "the storage's suppression list keeps no records to read; give"
                         + " one with CampaignEngineBuilder.suppressionRecords"));
         List<SenderKey> senders = new ArrayList<>(senders());
         Set<Suppression> found = new LinkedHashSet<>(records.suppressionsOf(phone, List.of()));
         for (int from = 0; from < senders.size(); from += CampaignStore.MAX_BATCH) {
-            found.addAll(records.suppressionsOf(phone,
-                    senders.subList(from, Math.min(senders.size(), from + CampaignStore.MAX_BATCH))));
+            found.addAll(records.suppressionsOf(
+                    phone, senders.subList(from, Math.min(senders.size(), from + CampaignStore.MAX_BATCH))));
         }
         return new SuppressionStatus(tenantId, phone, List.copyOf(found));
     }
@@ -115,7 +119,8 @@ public final class TenantView {
     /** The senders of the tenant's campaigns, read a page at a time. */
     private Set<SenderKey> senders() {
         Set<SenderKey> senders = new LinkedHashSet<>();
-        Optional<CampaignQuery.Listing> page = Optional.of(CampaignQuery.Listing.of(tenantId).limit(CampaignPage.MAX_SIZE));
+        Optional<CampaignQuery.Listing> page =
+                Optional.of(CampaignQuery.Listing.of(tenantId).limit(CampaignPage.MAX_SIZE));
         while (page.isPresent()) {
             CampaignPage campaigns = CampaignPage.read(ports.campaigns(), page.get());
             campaigns.campaigns().forEach(campaign -> {

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param campaignId the campaign the contact was engaged in, when there was one
  *     ({@link Reason#CAMPAIGN_FINISHED})
  */
-public record UnroutedMessage(String channelId, InboundMessage message, Reason reason,
-        Optional<CampaignId> campaignId) {
+public record UnroutedMessage(
+        String channelId, InboundMessage message, Reason reason, Optional<CampaignId> campaignId) {
 
     /** Why a message is not routed to a bot. */
     public enum Reason {
@@ -44,8 +44,9 @@ public record UnroutedMessage(String channelId, InboundMessage message, Reason r
         Arguments.requireNonNull(message, "message");
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.require(campaignId.isPresent() == (reason == Reason.CAMPAIGN_FINISHED
-                || reason == Reason.OUT_OF_HOURS_CLOSED), "campaignId",
+        Arguments.require(
+                campaignId.isPresent() == (reason == Reason.CAMPAIGN_FINISHED || reason == Reason.OUT_OF_HOURS_CLOSED),
+                "campaignId",
                 "a campaign is named exactly when the reason is CAMPAIGN_FINISHED or OUT_OF_HOURS_CLOSED (reason "
                         + reason + ")");
     }

@@ -22,15 +22,14 @@ import java.util.function.Consumer;
 public interface UnroutedMessageHandler {
 
     /** Ignores every message, without a trace; a host that handles them elsewhere may choose it. */
-    UnroutedMessageHandler IGNORE = (channelId, message) -> { };
+    UnroutedMessageHandler IGNORE = (channelId, message) -> {};
 
     /**
      * The engine's default: logs one warning per message (SLF4J logger
      * {@code io.campaignkit.core.engine.UnroutedMessageHandler}) with the channel, the reason, the provider's
      * message id and the sender.
      */
-    UnroutedMessageHandler LOG_WARNING = logging(
-            org.slf4j.LoggerFactory.getLogger(UnroutedMessageHandler.class)::warn);
+    UnroutedMessageHandler LOG_WARNING = logging(org.slf4j.LoggerFactory.getLogger(UnroutedMessageHandler.class)::warn);
 
     /**
      * A handler that writes one line per message to {@code log}, as {@link #LOG_WARNING} does to its logger.
@@ -40,8 +39,10 @@ public interface UnroutedMessageHandler {
      */
     static UnroutedMessageHandler logging(Consumer<String> log) {
         Arguments.requireNonNull(log, "log");
-        return withReasons(unrouted -> log.accept("inbound message " + unrouted.message().providerMessageId()
-                + " on channel " + unrouted.channelId() + " from " + unrouted.message().from()
+        return withReasons(unrouted -> log.accept("inbound message "
+                + unrouted.message().providerMessageId()
+                + " on channel " + unrouted.channelId() + " from "
+                + unrouted.message().from()
                 + " to " + unrouted.message().to() + " reaches no bot: " + unrouted.reason()
                 + unrouted.campaignId().map(id -> " (campaign " + id + ")").orElse("")));
     }
@@ -59,8 +60,8 @@ public interface UnroutedMessageHandler {
         return new UnroutedMessageHandler() {
             @Override
             public void onUnroutedMessage(String channelId, InboundMessage message) {
-                handler.accept(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN,
-                        java.util.Optional.empty()));
+                handler.accept(new UnroutedMessage(
+                        channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, java.util.Optional.empty()));
             }
 
             @Override

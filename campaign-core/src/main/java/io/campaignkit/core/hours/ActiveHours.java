@@ -1,6 +1,5 @@
 package io.campaignkit.core.hours;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
 import java.time.DayOfWeek;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a campaign may send: a weekly schedule of wall-clock {@link TimeRange}s per day of the
@@ -91,8 +91,10 @@ public final class ActiveHours {
     public static final TimeRange DEFAULT_DAILY_RANGE = new TimeRange(8 * 60, 21 * 60);
 
     // LocalDateTime cannot hold every Instant; a year of margin keeps the search's date arithmetic safe.
-    private static final Instant EARLIEST_SUPPORTED = LocalDate.MIN.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    private static final Instant LATEST_SUPPORTED = LocalDate.MAX.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant EARLIEST_SUPPORTED =
+            LocalDate.MIN.plusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST_SUPPORTED =
+            LocalDate.MAX.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     private static final ActiveHours DEFAULTS = builder(DEFAULT_ZONE)
             .on(EnumSet.allOf(DayOfWeek.class), DEFAULT_DAILY_RANGE)
@@ -101,6 +103,7 @@ public final class ActiveHours {
     private final ZoneId zone;
     /** The zone's rules, got once: a fixed offset makes new rules (with a cache map) on every {@code getRules()}. */
     private final ZoneRules rules;
+
     private final Map<DayOfWeek, List<TimeRange>> weekly;
     private final SortedMap<LocalDate, List<TimeRange>> exceptions;
     private final OpenPeriodSearch search;
@@ -132,7 +135,9 @@ public final class ActiveHours {
 
     /** Open all the time, every day {@code 00:00-24:00} in {@code zone}. */
     public static ActiveHours alwaysOpen(ZoneId zone) {
-        return builder(zone).on(EnumSet.allOf(DayOfWeek.class), TimeRange.ALL_DAY).build();
+        return builder(zone)
+                .on(EnumSet.allOf(DayOfWeek.class), TimeRange.ALL_DAY)
+                .build();
     }
 
     /**
@@ -205,8 +210,8 @@ public final class ActiveHours {
     /** Whether sending is allowed at {@code instant}; see the class description for DST. */
     public boolean isOpenAt(Instant instant) {
         requireSupported(instant, "instant");
-        return isOpenOnWallClock(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
-                rules.getOffset(instant)));
+        return isOpenOnWallClock(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), rules.getOffset(instant)));
     }
 
     /**
@@ -253,16 +258,20 @@ public final class ActiveHours {
         Arguments.requireNonNull(instant, argument);
         // asked at every run of the engine: the message is made only when it is thrown
         if (instant.isBefore(EARLIEST_SUPPORTED) || instant.isAfter(LATEST_SUPPORTED)) {
-            throw new InvalidArgumentException(argument,
-                    argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was " + instant);
+            throw new InvalidArgumentException(
+                    argument,
+                    argument + " must be between " + EARLIEST_SUPPORTED + " and " + LATEST_SUPPORTED + ", was "
+                            + instant);
         }
         return instant;
     }
 
     /** The first date on or after {@code date} that has any range, or null if there is none. */
-    @Nullable LocalDate firstDateWithHoursFrom(LocalDate date) {
+    @Nullable
+    LocalDate firstDateWithHoursFrom(LocalDate date) {
         if (weekly.isEmpty()) {
-            for (Map.Entry<LocalDate, List<TimeRange>> exception : exceptions.tailMap(date).entrySet()) {
+            for (Map.Entry<LocalDate, List<TimeRange>> exception :
+                    exceptions.tailMap(date).entrySet()) {
                 if (!exception.getValue().isEmpty()) {
                     return exception.getKey();
                 }
@@ -278,7 +287,8 @@ public final class ActiveHours {
     }
 
     /** The last exception date, or null when there is none. */
-    @Nullable LocalDate lastExceptionDate() {
+    @Nullable
+    LocalDate lastExceptionDate() {
         return exceptions.isEmpty() ? null : exceptions.lastKey();
     }
 
@@ -357,7 +367,9 @@ public final class ActiveHours {
         public Builder closedOn(LocalDate date) {
             requireDate(date);
             List<TimeRange> existing = exceptions.get(date);
-            Arguments.require(existing == null || existing.isEmpty(), "date",
+            Arguments.require(
+                    existing == null || existing.isEmpty(),
+                    "date",
                     "date " + date + " already has exception hours " + existing + "; it cannot also be closed");
             exceptions.put(date, List.of());
             return this;
@@ -378,7 +390,9 @@ public final class ActiveHours {
             requireDate(date);
             List<TimeRange> checked = requireRanges(ranges);
             List<TimeRange> existing = exceptions.get(date);
-            Arguments.require(existing == null || !existing.isEmpty(), "date",
+            Arguments.require(
+                    existing == null || !existing.isEmpty(),
+                    "date",
                     "date " + date + " is declared closed; it cannot also have exception hours");
             exceptions.computeIfAbsent(date, any -> new ArrayList<>()).addAll(checked);
             return this;
@@ -397,7 +411,9 @@ public final class ActiveHours {
         // The text form writes years with four digits; other years could not round-trip.
         private static void requireDate(LocalDate date) {
             Arguments.requireNonNull(date, "date");
-            Arguments.require(date.getYear() >= 0 && date.getYear() <= 9999, "date",
+            Arguments.require(
+                    date.getYear() >= 0 && date.getYear() <= 9999,
+                    "date",
                     "date must have a four-digit year (0000 to 9999), was " + date);
         }
     }

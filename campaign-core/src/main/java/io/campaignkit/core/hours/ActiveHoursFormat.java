@@ -1,7 +1,5 @@
 package io.campaignkit.core.hours;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -44,12 +43,15 @@ final class ActiveHoursFormat {
             return CLOSED;
         }
         Map<List<TimeRange>, Set<DayOfWeek>> daysByRanges = new LinkedHashMap<>();
-        hours.weeklyHours().forEach((day, ranges) ->
-                daysByRanges.computeIfAbsent(ranges, any -> EnumSet.noneOf(DayOfWeek.class)).add(day));
+        hours.weeklyHours()
+                .forEach((day, ranges) -> daysByRanges
+                        .computeIfAbsent(ranges, any -> EnumSet.noneOf(DayOfWeek.class))
+                        .add(day));
         StringJoiner entries = new StringJoiner("; ");
         daysByRanges.forEach((ranges, days) -> entries.add(formatDays(days) + " " + formatRanges(ranges)));
-        hours.exceptions().forEach((date, ranges) ->
-                entries.add(date + " " + (ranges.isEmpty() ? CLOSED : formatRanges(ranges))));
+        hours.exceptions()
+                .forEach(
+                        (date, ranges) -> entries.add(date + " " + (ranges.isEmpty() ? CLOSED : formatRanges(ranges))));
         return entries.toString();
     }
 
@@ -90,7 +92,15 @@ final class ActiveHoursFormat {
         return day.name().substring(0, 3);
     }
 
-    private enum Kind { WORD, DATE, NUMBER, DASH, COMMA, SEMICOLON, END }
+    private enum Kind {
+        WORD,
+        DATE,
+        NUMBER,
+        DASH,
+        COMMA,
+        SEMICOLON,
+        END
+    }
 
     private record Token(Kind kind, String text, int index) {
         String describe() {
@@ -131,40 +141,55 @@ final class ActiveHoursFormat {
             return builder.build();
         }
 
-        private void entry(ActiveHours.Builder builder, Map<LocalDate, Token> closedDates,
-                Map<LocalDate, Token> datesWithHours) {
+        private void entry(
+                ActiveHours.Builder builder, Map<LocalDate, Token> closedDates, Map<LocalDate, Token> datesWithHours) {
             Token first = current;
             if (first.kind == Kind.DATE) {
                 LocalDate date = date(advance());
                 if (isClosedWord(current)) {
                     Token other = datesWithHours.get(date);
                     if (other != null) {
-                        throw error(current, "date " + date + " is declared closed but also has hours at index " + other.index);
+                        throw error(
+                                current,
+                                "date " + date + " is declared closed but also has hours at index " + other.index);
                     }
                     closedDates.put(date, advance());
                     builder.closedOn(date);
                 } else {
                     Token other = closedDates.get(date);
                     if (other != null) {
-                        throw error(current, "date " + date + " has hours but is also declared closed at index " + other.index);
+                        throw error(
+                                current,
+                                "date " + date + " has hours but is also declared closed at index " + other.index);
                     }
                     datesWithHours.put(date, current);
-                    builder.exception(date, ranges("after the date " + first.text).toArray(TimeRange[]::new));
+                    builder.exception(
+                            date, ranges("after the date " + first.text).toArray(TimeRange[]::new));
                 }
             } else if (isClosedWord(first)) {
-                throw error(first, "\"closed\" alone means hours that never open and cannot be combined with "
-                        + "other entries; to close one date write YYYY-MM-DD closed");
+                throw error(
+                        first,
+                        "\"closed\" alone means hours that never open and cannot be combined with "
+                                + "other entries; to close one date write YYYY-MM-DD closed");
             } else if (first.kind == Kind.WORD) {
                 Set<DayOfWeek> days = days();
                 if (isClosedWord(current)) {
-                    throw error(current, "days are closed unless they have hours; remove \""
-                            + text.substring(first.index, current.index + current.text.length())
-                            + "\" (only a date can be declared closed)");
+                    throw error(
+                            current,
+                            "days are closed unless they have hours; remove \""
+                                    + text.substring(first.index, current.index + current.text.length())
+                                    + "\" (only a date can be declared closed)");
                 }
-                builder.on(days, ranges("after the days " + text.substring(first.index, current.index).strip())
-                        .toArray(TimeRange[]::new));
+                builder.on(
+                        days,
+                        ranges("after the days "
+                                        + text.substring(first.index, current.index)
+                                                .strip())
+                                .toArray(TimeRange[]::new));
             } else {
-                throw error(first, "expected a day (" + DAY_NAMES + ") or a date (YYYY-MM-DD) but found " + first.describe());
+                throw error(
+                        first,
+                        "expected a day (" + DAY_NAMES + ") or a date (YYYY-MM-DD) but found " + first.describe());
             }
         }
 
@@ -181,9 +206,12 @@ final class ActiveHoursFormat {
                 }
                 if (last.compareTo(first) < 0) {
                     // a span goes backwards only when it has a dash, which set lastToken
-                    throw error(Objects.requireNonNull(lastToken), "day span " + dayName(first) + "-" + dayName(last)
-                            + " goes backwards; spans run from MON to SUN (write " + dayName(first) + "-SUN,MON-"
-                            + dayName(last) + ")");
+                    throw error(
+                            Objects.requireNonNull(lastToken),
+                            "day span " + dayName(first) + "-" + dayName(last)
+                                    + " goes backwards; spans run from MON to SUN (write " + dayName(first)
+                                    + "-SUN,MON-"
+                                    + dayName(last) + ")");
                 }
                 days.addAll(EnumSet.range(first, last));
                 if (current.kind != Kind.COMMA) {
@@ -215,7 +243,8 @@ final class ActiveHoursFormat {
 
         private List<TimeRange> ranges(String context) {
             if (current.kind != Kind.NUMBER) {
-                throw error(current, "expected hours such as 08:00-21:00 " + context + " but found " + current.describe());
+                throw error(
+                        current, "expected hours such as 08:00-21:00 " + context + " but found " + current.describe());
             }
             List<TimeRange> ranges = new ArrayList<>();
             ranges.add(range());
@@ -230,7 +259,8 @@ final class ActiveHoursFormat {
             Token startToken = advance();
             int start = minuteOfDay(startToken);
             if (current.kind != Kind.DASH) {
-                throw error(current, "expected \"-\" after " + startToken.describe() + " but found " + current.describe());
+                throw error(
+                        current, "expected \"-\" after " + startToken.describe() + " but found " + current.describe());
             }
             advance();
             Token endToken = advance();
@@ -243,9 +273,11 @@ final class ActiveHoursFormat {
                 throw error(endToken, "range \"" + rangeText + "\" ends at 00:00; write 24:00 for the end of the day");
             }
             if (end <= start) {
-                throw error(startToken, "range \"" + rangeText + "\" does not end after it starts; a range cannot "
-                        + "cross midnight, split it into " + formatMinute(start) + "-24:00 and 00:00-"
-                        + formatMinute(end) + " on the next day");
+                throw error(
+                        startToken,
+                        "range \"" + rangeText + "\" does not end after it starts; a range cannot "
+                                + "cross midnight, split it into " + formatMinute(start) + "-24:00 and 00:00-"
+                                + formatMinute(end) + " on the next day");
             }
             return new TimeRange(start, end);
         }
@@ -306,7 +338,8 @@ final class ActiveHoursFormat {
                     position = date.end();
                     return new Token(Kind.DATE, date.group(), start);
                 }
-                while (position < text.length() && (isAsciiDigit(text.charAt(position)) || text.charAt(position) == ':')) {
+                while (position < text.length()
+                        && (isAsciiDigit(text.charAt(position)) || text.charAt(position) == ':')) {
                     position++;
                 }
                 return new Token(Kind.NUMBER, text.substring(start, position), start);
@@ -316,8 +349,8 @@ final class ActiveHoursFormat {
                 case '-' -> new Token(Kind.DASH, "-", start);
                 case ',' -> new Token(Kind.COMMA, ",", start);
                 case ';' -> new Token(Kind.SEMICOLON, ";", start);
-                default -> throw error(new Token(Kind.WORD, String.valueOf(c), start),
-                        "unexpected character '" + c + "'");
+                default ->
+                    throw error(new Token(Kind.WORD, String.valueOf(c), start), "unexpected character '" + c + "'");
             };
         }
 

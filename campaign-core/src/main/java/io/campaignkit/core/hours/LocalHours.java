@@ -67,7 +67,8 @@ public record LocalHours(Optional<String> zoneField) {
                 && !trimmed.substring(TEXT.length() + 1).isBlank()) {
             return fromField(trimmed.substring(TEXT.length() + 1));
         }
-        throw new InvalidArgumentException("text", "local hours are written 'local' or 'local:FIELD', was '" + text + "'");
+        throw new InvalidArgumentException(
+                "text", "local hours are written 'local' or 'local:FIELD', was '" + text + "'");
     }
 
     /** The text form, {@code local} or {@code local:FIELD}. */

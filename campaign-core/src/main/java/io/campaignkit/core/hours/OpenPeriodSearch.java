@@ -1,6 +1,5 @@
 package io.campaignkit.core.hours;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +8,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the next opening and closing of {@link ActiveHours}.
@@ -55,9 +55,8 @@ final class OpenPeriodSearch {
             }
             ZoneOffsetTransition transition = rules.nextTransition(cursor);
             LocalDateTime segmentEnd = transition == null ? null : transition.getDateTimeBefore();
-            LocalDateTime found = opening
-                    ? firstOpen(wallClock, segmentEnd, horizon)
-                    : firstClosed(wallClock, segmentEnd, horizon);
+            LocalDateTime found =
+                    opening ? firstOpen(wallClock, segmentEnd, horizon) : firstClosed(wallClock, segmentEnd, horizon);
             if (found != null) {
                 return Optional.of(found.toInstant(offset));
             }
@@ -82,8 +81,8 @@ final class OpenPeriodSearch {
         while (true) {
             for (TimeRange range : hours.hoursOn(date)) {
                 if (range.endNanoOfDay() > nanoOfDay) {
-                    LocalDateTime candidate = date.atStartOfDay()
-                            .plusNanos(Math.max(range.startNanoOfDay(), nanoOfDay));
+                    LocalDateTime candidate =
+                            date.atStartOfDay().plusNanos(Math.max(range.startNanoOfDay(), nanoOfDay));
                     return isBefore(candidate, end) ? candidate : null;
                 }
             }

@@ -33,7 +33,9 @@ public record RecipientZone(List<ZoneId> zones) {
         sorted.addAll(zones);
         zones = List.copyOf(sorted);
         String key = String.join(",", zones.stream().map(ZoneId::getId).toList());
-        Arguments.require(key.length() <= MAX_KEY_LENGTH, "zones",
+        Arguments.require(
+                key.length() <= MAX_KEY_LENGTH,
+                "zones",
                 "zones must have a key of at most " + MAX_KEY_LENGTH + " characters, was " + key.length());
     }
 
@@ -54,8 +56,10 @@ public record RecipientZone(List<ZoneId> zones) {
             try {
                 zones.add(ZoneId.of(id.strip()));
             } catch (DateTimeException invalid) {
-                throw new InvalidArgumentException("key", "key must list zone ids separated by commas; '" + id
-                        + "' is not a zone id (" + invalid.getMessage() + ")");
+                throw new InvalidArgumentException(
+                        "key",
+                        "key must list zone ids separated by commas; '" + id + "' is not a zone id ("
+                                + invalid.getMessage() + ")");
             }
         }
         return new RecipientZone(zones);

@@ -34,13 +34,15 @@ public record TimeRange(int startMinute, int endMinute) {
 
     public TimeRange {
         if (startMinute < 0 || startMinute >= MINUTES_PER_DAY) {
-            throw new InvalidArgumentException("startMinute",
-                    "startMinute must be between 0 (00:00) and 1439 (23:59), was " + startMinute);
+            throw new InvalidArgumentException(
+                    "startMinute", "startMinute must be between 0 (00:00) and 1439 (23:59), was " + startMinute);
         }
         if (endMinute <= startMinute || endMinute > MINUTES_PER_DAY) {
-            throw new InvalidArgumentException("endMinute", "endMinute must be after startMinute (" + startMinute
-                    + ") and at most 1440 (24:00), was " + endMinute
-                    + "; a range cannot cross midnight, split it in two days");
+            throw new InvalidArgumentException(
+                    "endMinute",
+                    "endMinute must be after startMinute (" + startMinute
+                            + ") and at most 1440 (24:00), was " + endMinute
+                            + "; a range cannot cross midnight, split it in two days");
         }
     }
 
@@ -59,8 +61,10 @@ public record TimeRange(int startMinute, int endMinute) {
             endMinute = MINUTES_PER_DAY;
         }
         if (endMinute <= startMinute) {
-            throw new InvalidArgumentException("end", "end " + end + " must be after start " + start
-                    + "; a range cannot cross midnight, split it in two days");
+            throw new InvalidArgumentException(
+                    "end",
+                    "end " + end + " must be after start " + start
+                            + "; a range cannot cross midnight, split it in two days");
         }
         return new TimeRange(startMinute, endMinute);
     }

@@ -112,7 +112,10 @@ public final class ZonedHours {
     private Instant horizonAfter(Instant from) {
         Instant start = from;
         if (hours.lastExceptionDate() != null) {
-            Instant lastException = hours.lastExceptionDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Instant lastException = hours.lastExceptionDate()
+                    .plusDays(1)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant();
             if (lastException.isAfter(start)) {
                 start = lastException;
             }

@@ -31,7 +31,8 @@ public final class Arguments {
         int index = 0;
         for (Object value : values) {
             if (value == null) {
-                throw new InvalidArgumentException(argument, argument + " must not contain null (at index " + index + ")");
+                throw new InvalidArgumentException(
+                        argument, argument + " must not contain null (at index " + index + ")");
             }
             index++;
         }
@@ -42,7 +43,8 @@ public final class Arguments {
         requireNonNull(values, argument);
         values.forEach((key, value) -> {
             if (key == null || value == null) {
-                throw new InvalidArgumentException(argument, argument + " must not contain null keys or values (key " + key + ")");
+                throw new InvalidArgumentException(
+                        argument, argument + " must not contain null keys or values (key " + key + ")");
             }
         });
         return values;

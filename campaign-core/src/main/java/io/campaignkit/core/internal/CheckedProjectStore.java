@@ -29,12 +29,17 @@ public final class CheckedProjectStore implements ProjectStore {
         Arguments.requireNonNull(project, "project");
         Arguments.requireNonNull(expectedVersion, "expectedVersion");
         if (expectedVersion.isEmpty()) {
-            Arguments.require(project.version() == 0, "project",
+            Arguments.require(
+                    project.version() == 0,
+                    "project",
                     "a new project is at version 0, this one at " + project.version());
         } else {
-            Arguments.require(project.version() > expectedVersion.getAsLong(), "project", "project " + project.id()
-                    + " is at version " + project.version() + ", which must be above the expected version "
-                    + expectedVersion.getAsLong());
+            Arguments.require(
+                    project.version() > expectedVersion.getAsLong(),
+                    "project",
+                    "project " + project.id()
+                            + " is at version " + project.version() + ", which must be above the expected version "
+                            + expectedVersion.getAsLong());
         }
         store.saveProject(project, expectedVersion);
     }

@@ -3,8 +3,8 @@ package io.campaignkit.core.internal;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -14,11 +14,11 @@ import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
@@ -49,8 +49,14 @@ import java.util.Set;
  * its {@code now}, a renewal keeps the lease's owner, a campaign update raises the version. (Queries
  * and changes check their own fields when built.) Not public API.
  */
-public final class CheckedStorage implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
-        EngagementStore, SuppressionList, TrackingStore {
+public final class CheckedStorage
+        implements CampaignStore,
+                RecipientStore,
+                ConversationStore,
+                InboundQueue,
+                EngagementStore,
+                SuppressionList,
+                TrackingStore {
 
     private final CampaignStorage storage;
 
@@ -71,7 +77,9 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     public void save(Campaign campaign, OptionalLong expectedVersion) {
         Arguments.requireNonNull(campaign, "campaign");
         Arguments.requireNonNull(expectedVersion, "expectedVersion");
-        expectedVersion.ifPresent(expected -> Arguments.require(campaign.version() > expected, "campaign",
+        expectedVersion.ifPresent(expected -> Arguments.require(
+                campaign.version() > expected,
+                "campaign",
                 "campaign " + campaign.id() + " is at version " + campaign.version()
                         + ", which must be above the expected version " + expected));
         storage.campaigns().save(campaign, expectedVersion);
@@ -109,8 +117,10 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
         Arguments.requireNonNull(held, "held");
         Arguments.requireNonNull(renewed, "renewed");
         if (!renewed.owner().equals(held.owner())) {
-            throw new InvalidArgumentException("renewed",
-                    "a lease is renewed by its own owner: renewed is " + renewed.owner() + "'s, held is " + held.owner() + "'s");
+            throw new InvalidArgumentException(
+                    "renewed",
+                    "a lease is renewed by its own owner: renewed is " + renewed.owner() + "'s, held is " + held.owner()
+                            + "'s");
         }
         return storage.recipients().renewLease(campaignId, held, renewed);
     }
@@ -166,24 +176,24 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     }
 
     @Override
-    public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
-            int limit, Instant at) {
+    public ConversationSweep closeConversations(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(idleSince, "idleSince");
         Arguments.requireNonBlank(reason, "reason");
         StoreArguments.requireLimit(limit);
-        return storage.conversations().closeConversations(campaignId, idleSince, reason, limit,
-                Arguments.requireNonNull(at, "at"));
+        return storage.conversations()
+                .closeConversations(campaignId, idleSince, reason, limit, Arguments.requireNonNull(at, "at"));
     }
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            ReceivedMessage message) {
+    public boolean enqueueInbound(
+            String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         Arguments.requireNonBlank(conversationId, "conversationId");
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(phone, "phone");
-        return storage.inbound().enqueueInbound(conversationId, campaignId, phone,
-                Arguments.requireNonNull(message, "message"));
+        return storage.inbound()
+                .enqueueInbound(conversationId, campaignId, phone, Arguments.requireNonNull(message, "message"));
     }
 
     @Override
@@ -207,12 +217,12 @@ public final class CheckedStorage implements CampaignStore, RecipientStore, Conv
     public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
         Arguments.requireNonNull(campaignId, "campaignId");
         if (afterSequence < -1) {
-            throw new InvalidArgumentException("afterSequence",
-                    "afterSequence must be -1 or more, was " + afterSequence);
+            throw new InvalidArgumentException(
+                    "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
         }
         if (limit < 1 || limit > CampaignStore.MAX_BATCH) {
-            throw new InvalidArgumentException("limit",
-                    "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
+            throw new InvalidArgumentException(
+                    "limit", "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
         }
         return storage.inbound().queuedInbound(campaignId, afterSequence, limit);
     }

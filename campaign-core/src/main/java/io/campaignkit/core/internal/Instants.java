@@ -1,10 +1,10 @@
 package io.campaignkit.core.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one precision of every instant CampaignKit stores or reports about a recipient: the millisecond.

@@ -19,7 +19,8 @@ public final class StoreArguments {
     public static <C extends Collection<?>> C requireBatch(C values, String argument) {
         Arguments.requireNoNullElements(values, argument);
         if (values.isEmpty() || values.size() > CampaignStore.MAX_BATCH) {
-            throw new InvalidArgumentException(argument,
+            throw new InvalidArgumentException(
+                    argument,
                     argument + " must hold 1 to " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
         }
         return values;
@@ -29,7 +30,8 @@ public final class StoreArguments {
     public static <C extends Collection<?>> C requireUpToBatch(C values, String argument) {
         Arguments.requireNoNullElements(values, argument);
         if (values.size() > CampaignStore.MAX_BATCH) {
-            throw new InvalidArgumentException(argument,
+            throw new InvalidArgumentException(
+                    argument,
                     argument + " must hold at most " + CampaignStore.MAX_BATCH + " elements, held " + values.size());
         }
         return values;
@@ -38,8 +40,8 @@ public final class StoreArguments {
     /** A page or claim size from 1 to {@link CampaignStore#MAX_BATCH}. */
     public static int requireLimit(int limit) {
         if (limit < 1 || limit > CampaignStore.MAX_BATCH) {
-            throw new InvalidArgumentException("limit",
-                    "limit must be between 1 and " + CampaignStore.MAX_BATCH + ", was " + limit);
+            throw new InvalidArgumentException(
+                    "limit", "limit must be between 1 and " + CampaignStore.MAX_BATCH + ", was " + limit);
         }
         return limit;
     }
@@ -49,8 +51,8 @@ public final class StoreArguments {
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(now, "now");
         if (!lease.isLiveAt(now)) {
-            throw new InvalidArgumentException("lease",
-                    "lease must expire after now (" + now + "), expires at " + lease.expiresAt());
+            throw new InvalidArgumentException(
+                    "lease", "lease must expire after now (" + now + "), expires at " + lease.expiresAt());
         }
     }
 }

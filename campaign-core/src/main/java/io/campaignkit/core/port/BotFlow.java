@@ -31,6 +31,5 @@ public interface BotFlow {
      * The conversation was closed by the engine (inactivity, campaign finished, out of hours with
      * the CLOSE policy); nothing can be sent any more. Does nothing by default.
      */
-    default void onConversationClosed(ConversationContext context, String reason) {
-    }
+    default void onConversationClosed(ConversationContext context, String reason) {}
 }

@@ -37,8 +37,8 @@ public interface BotReply {
      *     and as {@link #sendText} for a closed window or conversation
      */
     default void sendMedia(MediaContent media) {
-        throw new io.campaignkit.core.CampaignKitException(CHANNEL_CANNOT_CARRY, "this reply handle sends text only, not "
-                + media.kind() + " media");
+        throw new io.campaignkit.core.CampaignKitException(
+                CHANNEL_CANNOT_CARRY, "this reply handle sends text only, not " + media.kind() + " media");
     }
 
     /**

@@ -21,8 +21,14 @@ import java.util.Optional;
  * @param version the campaign's version after the action
  * @param at when it happened
  */
-public record CampaignLifecycleEvent(CampaignId campaignId, CampaignAction action, CampaignState from,
-        CampaignState to, Optional<DispatchState> dispatch, long version, Instant at) {
+public record CampaignLifecycleEvent(
+        CampaignId campaignId,
+        CampaignAction action,
+        CampaignState from,
+        CampaignState to,
+        Optional<DispatchState> dispatch,
+        long version,
+        Instant at) {
 
     public CampaignLifecycleEvent {
         Arguments.requireNonNull(campaignId, "campaignId");
@@ -39,7 +45,13 @@ public record CampaignLifecycleEvent(CampaignId campaignId, CampaignAction actio
         Arguments.requireNonNull(before, "before");
         Arguments.requireNonNull(after, "after");
         Arguments.require(before.id().equals(after.id()), "after", "before and after must be the same campaign");
-        return new CampaignLifecycleEvent(after.id(), action, before.state(), after.state(), after.dispatch(),
-                after.version(), after.updatedAt());
+        return new CampaignLifecycleEvent(
+                after.id(),
+                action,
+                before.state(),
+                after.state(),
+                after.dispatch(),
+                after.version(),
+                after.updatedAt());
     }
 }

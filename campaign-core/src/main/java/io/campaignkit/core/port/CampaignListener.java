@@ -16,28 +16,23 @@ public interface CampaignListener {
     CampaignListener NONE = new CampaignListener() {};
 
     /** A campaign accepted an action. */
-    default void onLifecycleEvent(CampaignLifecycleEvent event) {
-    }
+    default void onLifecycleEvent(CampaignLifecycleEvent event) {}
 
     /** Something happened to one recipient. */
-    default void onRecipientEvent(RecipientEvent event) {
-    }
+    default void onRecipientEvent(RecipientEvent event) {}
 
     /**
      * A finishing campaign's clean-up is done and the campaign is FINISHED: what was skipped, closed,
      * handed to the host's fallback and released.
      */
-    default void onFinishCleanUp(FinishCleanUp cleanUp) {
-    }
+    default void onFinishCleanUp(FinishCleanUp cleanUp) {}
 
     /**
      * A SCHEDULED campaign lost its schedule without being launched: unscheduled by the host, made
      * invalid by an edit, refused at its start, or not launched before its latest start.
      */
-    default void onUnscheduled(io.campaignkit.core.campaign.Unscheduling unscheduling) {
-    }
+    default void onUnscheduled(io.campaignkit.core.campaign.Unscheduling unscheduling) {}
 
     /** Something failed inside the engine (it was also logged); the engine goes on. */
-    default void onEngineFailure(EngineFailure failure) {
-    }
+    default void onEngineFailure(EngineFailure failure) {}
 }

@@ -35,7 +35,8 @@ public sealed interface CampaignQuery {
     }
 
     /** A page of one tenant's project's campaigns after {@code after} (exclusive); the ids are kept stripped. */
-    record ByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit) implements CampaignQuery {
+    record ByProject(String tenantId, String projectId, Optional<CampaignId> after, int limit)
+            implements CampaignQuery {
         public ByProject {
             tenantId = Arguments.requireNonBlank(tenantId, "tenantId").strip();
             projectId = Arguments.requireNonBlank(projectId, "projectId").strip();
@@ -60,9 +61,16 @@ public sealed interface CampaignQuery {
      *
      * @param limit at most this many, from 1 to {@link CampaignStore#MAX_BATCH}
      */
-    record Listing(String tenantId, Optional<String> projectId, Optional<CampaignState> state,
-            Optional<String> botFlowId, Optional<String> channelType, Optional<SenderKey> channel,
-            Optional<CampaignId> after, int limit) implements CampaignQuery {
+    record Listing(
+            String tenantId,
+            Optional<String> projectId,
+            Optional<CampaignState> state,
+            Optional<String> botFlowId,
+            Optional<String> channelType,
+            Optional<SenderKey> channel,
+            Optional<CampaignId> after,
+            int limit)
+            implements CampaignQuery {
 
         /** The page size of {@link #of}: 100. */
         public static final int DEFAULT_LIMIT = 100;
@@ -78,51 +86,103 @@ public sealed interface CampaignQuery {
             Arguments.requireNonNull(after, "after");
             StoreArguments.requireLimit(limit);
             if (channelType.isPresent() && channel.isPresent()) {
-                Arguments.require(channel.get().channelType().equals(channelType.get()), "channel", "the channel "
-                        + channel.get() + " is not of the channel type '" + channelType.get() + "' also asked for");
+                Arguments.require(
+                        channel.get().channelType().equals(channelType.get()),
+                        "channel",
+                        "the channel " + channel.get() + " is not of the channel type '" + channelType.get()
+                                + "' also asked for");
             }
         }
 
         /** The first page of the tenant's campaigns, of every project and state, {@value #DEFAULT_LIMIT} at most. */
         public static Listing of(String tenantId) {
-            return new Listing(tenantId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
+            return new Listing(
+                    tenantId,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    DEFAULT_LIMIT);
         }
 
         /** This listing narrowed to one project of the tenant. */
         public Listing projectId(String id) {
-            return new Listing(tenantId, Optional.of(Arguments.requireNonNull(id, "projectId")), state, botFlowId,
-                    channelType, channel, after, limit);
+            return new Listing(
+                    tenantId,
+                    Optional.of(Arguments.requireNonNull(id, "projectId")),
+                    state,
+                    botFlowId,
+                    channelType,
+                    channel,
+                    after,
+                    limit);
         }
 
         /** This listing narrowed to the campaigns in {@code campaignState}. */
         public Listing state(CampaignState campaignState) {
-            return new Listing(tenantId, projectId, Optional.of(Arguments.requireNonNull(campaignState, "state")),
-                    botFlowId, channelType, channel, after, limit);
+            return new Listing(
+                    tenantId,
+                    projectId,
+                    Optional.of(Arguments.requireNonNull(campaignState, "state")),
+                    botFlowId,
+                    channelType,
+                    channel,
+                    after,
+                    limit);
         }
 
         /** This listing narrowed to the campaigns whose replies go to the bot flow {@code id}. */
         public Listing botFlowId(String id) {
-            return new Listing(tenantId, projectId, state, Optional.of(Arguments.requireNonNull(id, "botFlowId")),
-                    channelType, channel, after, limit);
+            return new Listing(
+                    tenantId,
+                    projectId,
+                    state,
+                    Optional.of(Arguments.requireNonNull(id, "botFlowId")),
+                    channelType,
+                    channel,
+                    after,
+                    limit);
         }
 
         /** This listing narrowed to the campaigns that send through channels of {@code type} ({@code whatsapp-cloud}...). */
         public Listing channelType(String type) {
-            return new Listing(tenantId, projectId, state, botFlowId,
-                    Optional.of(Arguments.requireNonNull(type, "channelType")), channel, after, limit);
+            return new Listing(
+                    tenantId,
+                    projectId,
+                    state,
+                    botFlowId,
+                    Optional.of(Arguments.requireNonNull(type, "channelType")),
+                    channel,
+                    after,
+                    limit);
         }
 
         /** This listing narrowed to the campaigns that send from {@code sender}. */
         public Listing channel(SenderKey sender) {
-            return new Listing(tenantId, projectId, state, botFlowId, channelType,
-                    Optional.of(Arguments.requireNonNull(sender, "channel")), after, limit);
+            return new Listing(
+                    tenantId,
+                    projectId,
+                    state,
+                    botFlowId,
+                    channelType,
+                    Optional.of(Arguments.requireNonNull(sender, "channel")),
+                    after,
+                    limit);
         }
 
         /** The page after the campaign {@code cursor} (the last one of the page before). */
         public Listing after(CampaignId cursor) {
-            return new Listing(tenantId, projectId, state, botFlowId, channelType, channel,
-                    Optional.of(Arguments.requireNonNull(cursor, "after")), limit);
+            return new Listing(
+                    tenantId,
+                    projectId,
+                    state,
+                    botFlowId,
+                    channelType,
+                    channel,
+                    Optional.of(Arguments.requireNonNull(cursor, "after")),
+                    limit);
         }
 
         /** This listing with pages of at most {@code size} campaigns. */
@@ -138,7 +198,8 @@ public sealed interface CampaignQuery {
                     && (projectId.isEmpty() || projectId.get().equals(campaign.projectId()))
                     && (state.isEmpty() || state.get() == campaign.state())
                     && (botFlowId.isEmpty() || botFlowId.equals(configuration.botFlowId()))
-                    && (channelType.isEmpty() || channelType.equals(configuration.channel().map(SenderKey::channelType)))
+                    && (channelType.isEmpty()
+                            || channelType.equals(configuration.channel().map(SenderKey::channelType)))
                     && (channel.isEmpty() || channel.equals(configuration.channel()));
         }
 

@@ -1,7 +1,7 @@
 package io.campaignkit.core.port;
 
-import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.internal.Arguments;
 
 /**
@@ -27,8 +27,14 @@ import io.campaignkit.core.internal.Arguments;
  * engine checks every argument before it reaches a store (the {@link InvalidArgumentException}
  * naming it), whatever storage it is given. A store only finds, locks and writes.
  */
-public record CampaignStorage(CampaignStore campaigns, RecipientStore recipients, ConversationStore conversations,
-        InboundQueue inbound, EngagementStore engagements, SuppressionList suppressions, TrackingStore tracking,
+public record CampaignStorage(
+        CampaignStore campaigns,
+        RecipientStore recipients,
+        ConversationStore conversations,
+        InboundQueue inbound,
+        EngagementStore engagements,
+        SuppressionList suppressions,
+        TrackingStore tracking,
         PacingStore pacing) {
 
     /** How many abstract methods the ports together declare (pacing included): the size of a store. */
@@ -56,21 +62,27 @@ public record CampaignStorage(CampaignStore campaigns, RecipientStore recipients
      * The storage of one object that implements every port but pacing (as the in-memory and JDBC
      * stores do), with {@code pacing}.
      */
-    public static <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
-            & SuppressionList & TrackingStore> CampaignStorage of(S store, PacingStore pacing) {
+    public static <
+                    S extends
+                            CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
+                                    & SuppressionList & TrackingStore>
+            CampaignStorage of(S store, PacingStore pacing) {
         Arguments.requireNonNull(store, "store");
         return new CampaignStorage(store, store, store, store, store, store, store, pacing);
     }
 
     /** {@link #of(CampaignStore, PacingStore)} with pacing kept in this process ({@link PacingStore#inProcess()}). */
-    public static <S extends CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
-            & SuppressionList & TrackingStore> CampaignStorage of(S store) {
+    public static <
+                    S extends
+                            CampaignStore & RecipientStore & ConversationStore & InboundQueue & EngagementStore
+                                    & SuppressionList & TrackingStore>
+            CampaignStorage of(S store) {
         return of(store, PacingStore.inProcess());
     }
 
     /** This storage with another pacing store. */
     public CampaignStorage withPacing(PacingStore pacing) {
-        return new CampaignStorage(campaigns, recipients, conversations, inbound, engagements, suppressions, tracking,
-                pacing);
+        return new CampaignStorage(
+                campaigns, recipients, conversations, inbound, engagements, suppressions, tracking, pacing);
     }
 }

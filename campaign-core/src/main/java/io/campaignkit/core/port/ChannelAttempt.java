@@ -16,8 +16,12 @@ import java.util.Optional;
  *     delivery in time
  * @param endedAt when the engine fell back
  */
-public record ChannelAttempt(int binding, Optional<String> providerMessageId, Optional<Instant> sentAt,
-        StatusReason outcome, Instant endedAt) {
+public record ChannelAttempt(
+        int binding,
+        Optional<String> providerMessageId,
+        Optional<Instant> sentAt,
+        StatusReason outcome,
+        Instant endedAt) {
 
     public ChannelAttempt {
         Arguments.require(binding >= 0, "binding", "binding must not be negative, was " + binding);

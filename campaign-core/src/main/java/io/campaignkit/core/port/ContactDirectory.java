@@ -1,7 +1,5 @@
 package io.campaignkit.core.port;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -9,11 +7,13 @@ import io.campaignkit.core.internal.Arguments;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host's contacts, for campaigns whose audience is a {@linkplain AudienceReference.Segment
@@ -47,7 +47,9 @@ public interface ContactDirectory {
      */
     default Stream<Contact> streamSegment(AudienceReference.Segment segment, int pageSize) {
         Arguments.requireNonNull(segment, "segment");
-        Arguments.require(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "pageSize",
+        Arguments.require(
+                pageSize >= 1 && pageSize <= MAX_PAGE_SIZE,
+                "pageSize",
                 "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         Iterator<Contact> pages = new Iterator<>() {
             private @Nullable List<Contact> page; // null until the stream is first read
@@ -58,7 +60,8 @@ public interface ContactDirectory {
                 if (page == null) {
                     page = findSegmentPage(segment, Optional.empty(), pageSize);
                 } else if (index == page.size() && page.size() == pageSize) {
-                    page = findSegmentPage(segment, Optional.of(page.get(page.size() - 1).phone()), pageSize);
+                    page = findSegmentPage(
+                            segment, Optional.of(page.get(page.size() - 1).phone()), pageSize);
                     index = 0;
                 }
                 return index < page.size();
@@ -72,7 +75,9 @@ public interface ContactDirectory {
                 return Objects.requireNonNull(page).get(index++); // hasNext() read the first page
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        pages, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT),
+                false);
     }
 }

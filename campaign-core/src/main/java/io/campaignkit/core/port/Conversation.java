@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param closedAt when it was closed, if it is
  * @param closeReason why, if closed: {@code INACTIVITY}, {@code CAMPAIGN_FINISHED}, {@code OUT_OF_HOURS}, {@code BY_BOT}
  */
-public record Conversation(String id, CampaignId campaignId, PhoneNumber phone, Instant openedAt,
-        Instant lastInboundAt, Instant lastActivityAt, Optional<Instant> lastAutoReplyAt,
-        Optional<Instant> closedAt, Optional<String> closeReason) {
+public record Conversation(
+        String id,
+        CampaignId campaignId,
+        PhoneNumber phone,
+        Instant openedAt,
+        Instant lastInboundAt,
+        Instant lastActivityAt,
+        Optional<Instant> lastAutoReplyAt,
+        Optional<Instant> closedAt,
+        Optional<String> closeReason) {
 
     /** Closed after no message in either direction for the engine's idle timeout. */
     public static final String INACTIVITY = "INACTIVITY";
@@ -42,7 +49,9 @@ public record Conversation(String id, CampaignId campaignId, PhoneNumber phone, 
         Arguments.requireNonNull(lastAutoReplyAt, "lastAutoReplyAt");
         Arguments.requireNonNull(closedAt, "closedAt");
         Arguments.requireNonNull(closeReason, "closeReason");
-        Arguments.require(closedAt.isPresent() == closeReason.isPresent(), "closeReason",
+        Arguments.require(
+                closedAt.isPresent() == closeReason.isPresent(),
+                "closeReason",
                 "a conversation has a close reason exactly when it is closed");
     }
 

@@ -18,8 +18,13 @@ import io.campaignkit.core.internal.Arguments;
  * @param channel the channel and sender the conversation runs on
  * @param contact the contact, with its name, tags and custom data
  */
-public record ConversationContext(String conversationId, CampaignId campaignId, CampaignKind kind, String botFlowId,
-        SenderKey channel, Contact contact) {
+public record ConversationContext(
+        String conversationId,
+        CampaignId campaignId,
+        CampaignKind kind,
+        String botFlowId,
+        SenderKey channel,
+        Contact contact) {
 
     public ConversationContext {
         Arguments.requireNonBlank(conversationId, "conversationId");

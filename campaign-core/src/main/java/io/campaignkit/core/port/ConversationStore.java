@@ -3,7 +3,6 @@ package io.campaignkit.core.port;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,8 +45,8 @@ public interface ConversationStore {
      *
      * @return the conversations closed, and the earliest {@code lastActivityAt} among those still open
      */
-    ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit,
-            Instant at);
+    ConversationSweep closeConversations(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at);
 
     // ---------------------------------------------------------------- shorthands
 
@@ -66,7 +65,8 @@ public interface ConversationStore {
      * {@link ConversationChange.MarkAutoReply}.
      */
     default boolean tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
-        return changeConversation(conversationId, new ConversationChange.MarkAutoReply(periodStart, now)).isPresent();
+        return changeConversation(conversationId, new ConversationChange.MarkAutoReply(periodStart, now))
+                .isPresent();
     }
 
     /** Closes the conversation if it is open: {@link ConversationChange.Close}. */

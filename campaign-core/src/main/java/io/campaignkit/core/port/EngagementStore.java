@@ -1,8 +1,8 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

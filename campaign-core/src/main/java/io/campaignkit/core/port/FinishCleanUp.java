@@ -23,18 +23,29 @@ import java.time.Instant;
  *     {@code finishedAt} (when finishing began) when the clean-up waited for sends in flight or for
  *     queued messages
  */
-public record FinishCleanUp(CampaignId campaignId, FinishReason reason, long recipientsSkipped,
-        long conversationsClosed, long queuedMessagesHandedOver, long engagementsReleased, boolean resumed,
+public record FinishCleanUp(
+        CampaignId campaignId,
+        FinishReason reason,
+        long recipientsSkipped,
+        long conversationsClosed,
+        long queuedMessagesHandedOver,
+        long engagementsReleased,
+        boolean resumed,
         Instant at) {
 
     public FinishCleanUp {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(reason, "reason");
-        Arguments.require(recipientsSkipped >= 0, "recipientsSkipped", "must not be negative, was " + recipientsSkipped);
-        Arguments.require(conversationsClosed >= 0, "conversationsClosed", "must not be negative, was " + conversationsClosed);
-        Arguments.require(queuedMessagesHandedOver >= 0, "queuedMessagesHandedOver",
+        Arguments.require(
+                recipientsSkipped >= 0, "recipientsSkipped", "must not be negative, was " + recipientsSkipped);
+        Arguments.require(
+                conversationsClosed >= 0, "conversationsClosed", "must not be negative, was " + conversationsClosed);
+        Arguments.require(
+                queuedMessagesHandedOver >= 0,
+                "queuedMessagesHandedOver",
                 "must not be negative, was " + queuedMessagesHandedOver);
-        Arguments.require(engagementsReleased >= 0, "engagementsReleased", "must not be negative, was " + engagementsReleased);
+        Arguments.require(
+                engagementsReleased >= 0, "engagementsReleased", "must not be negative, was " + engagementsReleased);
         Arguments.requireNonNull(at, "at");
     }
 }

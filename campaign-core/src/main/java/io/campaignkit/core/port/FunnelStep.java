@@ -16,7 +16,9 @@ public record FunnelStep(CampaignId campaignId, PhoneNumber phone, String step, 
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(phone, "phone");
         Arguments.requireNonBlank(step, "step");
-        Arguments.require(step.length() <= MAX_STEP_LENGTH, "step",
+        Arguments.require(
+                step.length() <= MAX_STEP_LENGTH,
+                "step",
                 "step must be at most " + MAX_STEP_LENGTH + " characters, was " + step.length());
         at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
     }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *     its hours in each recipient's local time: the store keeps it, and {@link RecipientWindows} claims
  *     by it; empty otherwise
  */
-public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason> skipped, int binding,
-        Optional<String> localZone) {
+public record NewRecipient(
+        Contact contact, Instant dueAt, Optional<StatusReason> skipped, int binding, Optional<String> localZone) {
 
     public NewRecipient {
         Arguments.requireNonNull(contact, "contact");
@@ -26,8 +26,10 @@ public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason
         Arguments.requireNonNull(skipped, "skipped");
         Arguments.require(binding >= 0, "binding", "binding must not be negative, was " + binding);
         Arguments.requireNonNull(localZone, "localZone");
-        localZone.ifPresent(key -> Arguments.require(!key.isBlank() && key.length() <= RecipientZone.MAX_KEY_LENGTH,
-                "localZone", "localZone must be a zone key of 1 to " + RecipientZone.MAX_KEY_LENGTH + " characters"));
+        localZone.ifPresent(key -> Arguments.require(
+                !key.isBlank() && key.length() <= RecipientZone.MAX_KEY_LENGTH,
+                "localZone",
+                "localZone must be a zone key of 1 to " + RecipientZone.MAX_KEY_LENGTH + " characters"));
     }
 
     /** A recipient on the campaign's first channel binding, in {@code localZone} if present. */
@@ -56,7 +58,11 @@ public record NewRecipient(Contact contact, Instant dueAt, Optional<StatusReason
 
     /** PENDING from {@code dueAt}, in {@code zone}: claimed only while its local window is open. */
     public static NewRecipient pendingIn(Contact contact, Instant dueAt, RecipientZone zone) {
-        return new NewRecipient(contact, dueAt, Optional.empty(), Optional.of(Arguments.requireNonNull(zone, "zone").key()));
+        return new NewRecipient(
+                contact,
+                dueAt,
+                Optional.empty(),
+                Optional.of(Arguments.requireNonNull(zone, "zone").key()));
     }
 
     public static NewRecipient skipped(Contact contact, Instant at, StatusReason reason) {

@@ -24,7 +24,8 @@ public final class ProjectException extends CampaignKitException {
 
     /** {@value #PROJECT_EXISTS}. */
     public static ProjectException exists(String tenantId, String projectId) {
-        return new ProjectException(PROJECT_EXISTS, "tenant " + tenantId + " has a project '" + projectId + "' already");
+        return new ProjectException(
+                PROJECT_EXISTS, "tenant " + tenantId + " has a project '" + projectId + "' already");
     }
 
     /** {@value #PROJECT_NOT_FOUND}. */
@@ -34,8 +35,10 @@ public final class ProjectException extends CampaignKitException {
 
     /** {@value #PROJECT_VERSION_CONFLICT}. */
     public static ProjectException conflict(String tenantId, String projectId, long expected, long actual) {
-        return new ProjectException(PROJECT_VERSION_CONFLICT, "project '" + projectId + "' of tenant " + tenantId
-                + " was expected at version " + expected + " but is stored at version " + actual
-                + ": it changed meanwhile; reload and retry");
+        return new ProjectException(
+                PROJECT_VERSION_CONFLICT,
+                "project '" + projectId + "' of tenant " + tenantId
+                        + " was expected at version " + expected + " but is stored at version " + actual
+                        + ": it changed meanwhile; reload and retry");
     }
 }

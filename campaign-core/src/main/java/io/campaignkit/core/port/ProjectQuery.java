@@ -47,8 +47,8 @@ public sealed interface ProjectQuery {
 
         /** The page after the project {@code projectId}. */
         public ByTenant after(String projectId) {
-            return new ByTenant(tenantId, includeArchived, Optional.of(Arguments.requireNonNull(projectId, "after")),
-                    limit);
+            return new ByTenant(
+                    tenantId, includeArchived, Optional.of(Arguments.requireNonNull(projectId, "after")), limit);
         }
     }
 }

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param message the message as the bot will receive it ({@code queued} true when it arrived out of hours)
  * @param lease who is handing it to the bot, and until when; empty while waiting
  */
-public record QueuedInbound(long sequence, String conversationId, CampaignId campaignId, PhoneNumber phone,
-        ReceivedMessage message, Optional<Lease> lease) {
+public record QueuedInbound(
+        long sequence,
+        String conversationId,
+        CampaignId campaignId,
+        PhoneNumber phone,
+        ReceivedMessage message,
+        Optional<Lease> lease) {
 
     public QueuedInbound {
         Arguments.require(sequence >= 0, "sequence", "sequence must not be negative, was " + sequence);

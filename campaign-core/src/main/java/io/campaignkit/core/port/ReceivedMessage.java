@@ -28,8 +28,13 @@ import java.util.Optional;
  * @param queued whether it arrived outside the campaign's active hours and was held until they opened
  * @param content what the contact sent, typed
  */
-public record ReceivedMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt,
-        boolean queued, InboundContent content) {
+public record ReceivedMessage(
+        String messageId,
+        Optional<String> text,
+        List<URI> media,
+        Instant receivedAt,
+        boolean queued,
+        InboundContent content) {
 
     public ReceivedMessage {
         Arguments.requireNonBlank(messageId, "messageId");
@@ -43,13 +48,15 @@ public record ReceivedMessage(String messageId, Optional<String> text, List<URI>
      * A message of text and media links, its content derived from them (media, captioned by the text, or
      * text), as stores written before typed content keep it.
      */
-    public ReceivedMessage(String messageId, Optional<String> text, List<URI> media, Instant receivedAt, boolean queued) {
+    public ReceivedMessage(
+            String messageId, Optional<String> text, List<URI> media, Instant receivedAt, boolean queued) {
         this(messageId, text, media, receivedAt, queued, derived(text, media));
     }
 
     /** A text message received at {@code receivedAt}, not queued. */
     public static ReceivedMessage text(String messageId, String text, Instant receivedAt) {
-        return new ReceivedMessage(messageId, Optional.of(Arguments.requireNonNull(text, "text")), List.of(), receivedAt, false);
+        return new ReceivedMessage(
+                messageId, Optional.of(Arguments.requireNonNull(text, "text")), List.of(), receivedAt, false);
     }
 
     /** The same message marked as held until the campaign's hours opened. */
@@ -62,8 +69,12 @@ public record ReceivedMessage(String messageId, Optional<String> text, List<URI>
         Arguments.requireNoNullElements(media, "media");
         Arguments.require(text.isPresent() || !media.isEmpty(), "text", "an inbound message has text, media or both");
         if (!media.isEmpty()) {
-            return new InboundContent.Media(media.stream().map(url -> MediaReference.ofUrl(MediaKind.OTHER, url)).toList(),
-                    text, Optional.empty());
+            return new InboundContent.Media(
+                    media.stream()
+                            .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
+                            .toList(),
+                    text,
+                    Optional.empty());
         }
         return new InboundContent.Text(text.get());
     }

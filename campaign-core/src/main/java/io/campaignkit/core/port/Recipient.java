@@ -49,26 +49,37 @@ import java.util.Optional;
  * <p>Every instant but {@code dueAt} is kept to the millisecond, whatever precision it came with, so it
  * reads back the same from every store.
  */
-public record Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
-        Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
-        Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-        Optional<Instant> repliedAt, Instant updatedAt, int binding, List<ChannelAttempt> earlierAttempts) {
+public record Recipient(
+        RecipientKey key,
+        long sequence,
+        Contact contact,
+        DeliveryState state,
+        int attempts,
+        Instant dueAt,
+        Optional<Lease> lease,
+        Optional<String> providerMessageId,
+        Optional<StatusReason> outcome,
+        Optional<Instant> sentAt,
+        Optional<Instant> deliveredAt,
+        Optional<Instant> readAt,
+        Optional<Instant> repliedAt,
+        Instant updatedAt,
+        int binding,
+        List<ChannelAttempt> earlierAttempts) {
 
     public Recipient {
         Arguments.requireNonNull(key, "key");
         if (sequence < 0) {
-            throw new InvalidArgumentException("sequence",
-                    "sequence must not be negative, was " + sequence);
+            throw new InvalidArgumentException("sequence", "sequence must not be negative, was " + sequence);
         }
         Arguments.requireNonNull(contact, "contact");
         if (!contact.phone().equals(key.phone())) {
-            throw new InvalidArgumentException("contact",
-                    "contact " + contact.phone() + " is not the recipient's phone " + key.phone());
+            throw new InvalidArgumentException(
+                    "contact", "contact " + contact.phone() + " is not the recipient's phone " + key.phone());
         }
         Arguments.requireNonNull(state, "state");
         if (attempts < 0) {
-            throw new InvalidArgumentException("attempts",
-                    "attempts must not be negative, was " + attempts);
+            throw new InvalidArgumentException("attempts", "attempts must not be negative, was " + attempts);
         }
         Arguments.requireNonNull(dueAt, "dueAt");
         Arguments.requireNonNull(lease, "lease");
@@ -83,26 +94,67 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
             throw new InvalidArgumentException("binding", "binding must not be negative, was " + binding);
         }
         // every copy passes here: an empty list (most recipients never fall back) is kept as it is
-        earlierAttempts = Arguments.requireNonNull(earlierAttempts, "earlierAttempts").isEmpty() ? List.of()
-                : List.copyOf(Arguments.requireNoNullElements(earlierAttempts, "earlierAttempts"));
+        earlierAttempts =
+                Arguments.requireNonNull(earlierAttempts, "earlierAttempts").isEmpty()
+                        ? List.of()
+                        : List.copyOf(Arguments.requireNoNullElements(earlierAttempts, "earlierAttempts"));
     }
 
     /** A recipient on the campaign's first channel binding that never fell back. */
-    public Recipient(RecipientKey key, long sequence, Contact contact, DeliveryState state, int attempts,
-            Instant dueAt, Optional<Lease> lease, Optional<String> providerMessageId, Optional<StatusReason> outcome,
-            Optional<Instant> sentAt, Optional<Instant> deliveredAt, Optional<Instant> readAt,
-            Optional<Instant> repliedAt, Instant updatedAt) {
-        this(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, outcome, sentAt, deliveredAt,
-                readAt, repliedAt, updatedAt, 0, List.of());
+    public Recipient(
+            RecipientKey key,
+            long sequence,
+            Contact contact,
+            DeliveryState state,
+            int attempts,
+            Instant dueAt,
+            Optional<Lease> lease,
+            Optional<String> providerMessageId,
+            Optional<StatusReason> outcome,
+            Optional<Instant> sentAt,
+            Optional<Instant> deliveredAt,
+            Optional<Instant> readAt,
+            Optional<Instant> repliedAt,
+            Instant updatedAt) {
+        this(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                lease,
+                providerMessageId,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                0,
+                List.of());
     }
 
     /** A new recipient as {@link RecipientStore#insertRecipients} stores it. */
     public static Recipient of(CampaignId campaignId, long sequence, NewRecipient added, Instant now) {
         Arguments.requireNonNull(added, "added");
-        return new Recipient(new RecipientKey(campaignId, added.contact().phone()), sequence, added.contact(),
-                added.skipped().isPresent() ? DeliveryState.SKIPPED : DeliveryState.PENDING, 0, added.dueAt(),
-                Optional.empty(), Optional.empty(), added.skipped(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), now, added.binding(), List.of());
+        return new Recipient(
+                new RecipientKey(campaignId, added.contact().phone()),
+                sequence,
+                added.contact(),
+                added.skipped().isPresent() ? DeliveryState.SKIPPED : DeliveryState.PENDING,
+                0,
+                added.dueAt(),
+                Optional.empty(),
+                Optional.empty(),
+                added.skipped(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                added.binding(),
+                List.of());
     }
 
     public CampaignId campaignId() {
@@ -115,33 +167,123 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
 
     /** A copy in {@code newState}, changed at {@code at}; other fields as they are. */
     public Recipient withState(DeliveryState newState, Instant at) {
-        return new Recipient(key, sequence, contact, newState, attempts, dueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, at, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                newState,
+                attempts,
+                dueAt,
+                lease,
+                providerMessageId,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                at,
+                binding,
+                earlierAttempts);
     }
 
     public Recipient withAttempts(int newAttempts) {
-        return new Recipient(key, sequence, contact, state, newAttempts, dueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                newAttempts,
+                dueAt,
+                lease,
+                providerMessageId,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 
     public Recipient withDueAt(Instant newDueAt) {
-        return new Recipient(key, sequence, contact, state, attempts, newDueAt, lease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                newDueAt,
+                lease,
+                providerMessageId,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 
     public Recipient withLease(Optional<Lease> newLease) {
-        return new Recipient(key, sequence, contact, state, attempts, dueAt, newLease, providerMessageId, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                newLease,
+                providerMessageId,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 
     public Recipient withProviderMessageId(Optional<String> id) {
-        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, id, outcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                lease,
+                id,
+                outcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 
     public Recipient withOutcome(Optional<StatusReason> newOutcome) {
-        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, newOutcome,
-                sentAt, deliveredAt, readAt, repliedAt, updatedAt, binding, earlierAttempts);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                lease,
+                providerMessageId,
+                newOutcome,
+                sentAt,
+                deliveredAt,
+                readAt,
+                repliedAt,
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 
     /**
@@ -151,15 +293,44 @@ public record Recipient(RecipientKey key, long sequence, Contact contact, Delive
     public Recipient fallenBackTo(int newBinding, ChannelAttempt attempt) {
         List<ChannelAttempt> earlier = new ArrayList<>(earlierAttempts);
         earlier.add(Arguments.requireNonNull(attempt, "attempt"));
-        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, Optional.empty(), outcome,
-                Optional.empty(), Optional.empty(), Optional.empty(), repliedAt, updatedAt, newBinding, earlier);
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                lease,
+                Optional.empty(),
+                outcome,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                repliedAt,
+                updatedAt,
+                newBinding,
+                earlier);
     }
 
     /** A copy with the given timestamps (each kept when already set: the first report wins). */
-    public Recipient withTimes(Optional<Instant> sent, Optional<Instant> delivered, Optional<Instant> read,
-            Optional<Instant> replied) {
-        return new Recipient(key, sequence, contact, state, attempts, dueAt, lease, providerMessageId, outcome,
-                sentAt.or(() -> sent), deliveredAt.or(() -> delivered), readAt.or(() -> read),
-                repliedAt.or(() -> replied), updatedAt, binding, earlierAttempts);
+    public Recipient withTimes(
+            Optional<Instant> sent, Optional<Instant> delivered, Optional<Instant> read, Optional<Instant> replied) {
+        return new Recipient(
+                key,
+                sequence,
+                contact,
+                state,
+                attempts,
+                dueAt,
+                lease,
+                providerMessageId,
+                outcome,
+                sentAt.or(() -> sent),
+                deliveredAt.or(() -> delivered),
+                readAt.or(() -> read),
+                repliedAt.or(() -> replied),
+                updatedAt,
+                binding,
+                earlierAttempts);
     }
 }

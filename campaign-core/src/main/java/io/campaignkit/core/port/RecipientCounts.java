@@ -17,8 +17,13 @@ import java.util.TreeMap;
  * @param skippedByReason the SKIPPED recipients per reason code
  * @param failedByCode the FAILED recipients per reason code
  */
-public record RecipientCounts(Map<DeliveryState, Long> byState, long accepted, long delivered, long read,
-        Map<String, Long> skippedByReason, Map<String, Long> failedByCode) {
+public record RecipientCounts(
+        Map<DeliveryState, Long> byState,
+        long accepted,
+        long delivered,
+        long read,
+        Map<String, Long> skippedByReason,
+        Map<String, Long> failedByCode) {
 
     public RecipientCounts {
         Arguments.requireNoNullEntries(byState, "byState");

@@ -17,12 +17,22 @@ import java.util.Optional;
  * @param detail a sentence for people, when there is one
  * @param at when it happened
  */
-public record RecipientEvent(CampaignId campaignId, PhoneNumber phone, Type type, Optional<String> code,
-        Optional<String> detail, Instant at) {
+public record RecipientEvent(
+        CampaignId campaignId,
+        PhoneNumber phone,
+        Type type,
+        Optional<String> code,
+        Optional<String> detail,
+        Instant at) {
 
     /** What happened to the recipient. */
     public enum Type {
-        SENT, DELIVERED, READ, REPLIED, FAILED, SKIPPED,
+        SENT,
+        DELIVERED,
+        READ,
+        REPLIED,
+        FAILED,
+        SKIPPED,
         /** The channel gave no answer; at-most-once does not resend. */
         UNKNOWN;
 
@@ -39,7 +49,9 @@ public record RecipientEvent(CampaignId campaignId, PhoneNumber phone, Type type
         Arguments.requireNonNull(code, "code");
         Arguments.requireNonNull(detail, "detail");
         Arguments.requireNonNull(at, "at");
-        Arguments.require(code.isPresent() == type.hasCode(), "code",
+        Arguments.require(
+                code.isPresent() == type.hasCode(),
+                "code",
                 "a " + type + " event " + (code.isPresent() ? "has no code" : "needs a code"));
     }
 }

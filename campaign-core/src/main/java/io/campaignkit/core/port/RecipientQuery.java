@@ -4,8 +4,8 @@ import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.internal.Arguments;
-import java.time.Instant;
 import io.campaignkit.core.internal.StoreArguments;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -46,8 +46,8 @@ public sealed interface RecipientQuery {
         public Page {
             Arguments.requireNonNull(campaignId, "campaignId");
             if (afterSequence < -1) {
-                throw new InvalidArgumentException("afterSequence",
-                        "afterSequence must be -1 or more, was " + afterSequence);
+                throw new InvalidArgumentException(
+                        "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
             }
             StoreArguments.requireLimit(limit);
         }
@@ -69,7 +69,8 @@ public sealed interface RecipientQuery {
             Arguments.requireNonNull(campaignId, "campaignId");
             Arguments.require(belowBinding >= 1, "belowBinding", "belowBinding must be 1 or more, was " + belowBinding);
             Arguments.requireNonNull(sentAfter, "sentAfter");
-            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            Arguments.require(
+                    afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
             StoreArguments.requireLimit(limit);
         }
 
@@ -97,11 +98,13 @@ public sealed interface RecipientQuery {
      *
      * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
      */
-    record ByOutcome(CampaignId campaignId, OutcomeFilter filter, long afterSequence, int limit) implements RecipientQuery {
+    record ByOutcome(CampaignId campaignId, OutcomeFilter filter, long afterSequence, int limit)
+            implements RecipientQuery {
         public ByOutcome {
             Arguments.requireNonNull(campaignId, "campaignId");
             Arguments.requireNonNull(filter, "filter");
-            Arguments.require(afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
+            Arguments.require(
+                    afterSequence >= -1, "afterSequence", "afterSequence must be -1 or more, was " + afterSequence);
             StoreArguments.requireLimit(limit);
         }
 
@@ -116,8 +119,16 @@ public sealed interface RecipientQuery {
                 }
                 String code = outcome.code().get();
                 boolean matched = outcome.kind() == OutcomeFilter.Kind.FAILED
-                        ? recipient.outcome().flatMap(StatusReason::providerCode).filter(code::equals).isPresent()
-                        : recipient.outcome().map(StatusReason::code).filter(code::equals).isPresent();
+                        ? recipient
+                                .outcome()
+                                .flatMap(StatusReason::providerCode)
+                                .filter(code::equals)
+                                .isPresent()
+                        : recipient
+                                .outcome()
+                                .map(StatusReason::code)
+                                .filter(code::equals)
+                                .isPresent();
                 if (matched) {
                     return true;
                 }
@@ -131,10 +142,23 @@ public sealed interface RecipientQuery {
          */
         public static Set<DeliveryState> states(OutcomeFilter.Kind kind) {
             return switch (kind) {
-                case NOT_DELIVERED -> EnumSet.of(DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.UNKNOWN,
-                        DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.SKIPPED);
-                case NOT_READ -> EnumSet.of(DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.UNKNOWN,
-                        DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.SKIPPED, DeliveryState.DELIVERED);
+                case NOT_DELIVERED ->
+                    EnumSet.of(
+                            DeliveryState.PENDING,
+                            DeliveryState.SENDING,
+                            DeliveryState.UNKNOWN,
+                            DeliveryState.SENT,
+                            DeliveryState.FAILED,
+                            DeliveryState.SKIPPED);
+                case NOT_READ ->
+                    EnumSet.of(
+                            DeliveryState.PENDING,
+                            DeliveryState.SENDING,
+                            DeliveryState.UNKNOWN,
+                            DeliveryState.SENT,
+                            DeliveryState.FAILED,
+                            DeliveryState.SKIPPED,
+                            DeliveryState.DELIVERED);
                 case NOT_REPLIED -> EnumSet.complementOf(EnumSet.of(DeliveryState.REPLIED));
                 case FAILED -> EnumSet.of(DeliveryState.FAILED);
                 case UNKNOWN -> EnumSet.of(DeliveryState.UNKNOWN);

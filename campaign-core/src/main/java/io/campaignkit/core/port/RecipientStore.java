@@ -130,12 +130,14 @@ public interface RecipientStore {
 
     /** The recipient whose accepted message has the provider id {@code providerMessageId}. */
     default Optional<Recipient> findByProviderMessageId(String providerMessageId) {
-        return findRecipients(new RecipientQuery.ByProviderMessageId(providerMessageId)).stream().findFirst();
+        return findRecipients(new RecipientQuery.ByProviderMessageId(providerMessageId)).stream()
+                .findFirst();
     }
 
     /** The recipient whose {@link RecipientKey#correlationId()} is {@code correlationId}. */
     default Optional<Recipient> findByCorrelationId(String correlationId) {
-        return findRecipients(new RecipientQuery.ByCorrelationId(correlationId)).stream().findFirst();
+        return findRecipients(new RecipientQuery.ByCorrelationId(correlationId)).stream()
+                .findFirst();
     }
 
     /** A page of a campaign's recipients; see {@link RecipientQuery.Page}. */

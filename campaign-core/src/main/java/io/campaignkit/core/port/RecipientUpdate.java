@@ -99,7 +99,8 @@ public sealed interface RecipientUpdate {
      * {@code lease} is the one the recipient was claimed under, or empty for a recipient never claimed
      * (which then is skipped only while PENDING).
      */
-    record Skipped(RecipientKey key, Optional<Lease> lease, StatusReason reason, Instant at) implements RecipientUpdate {
+    record Skipped(RecipientKey key, Optional<Lease> lease, StatusReason reason, Instant at)
+            implements RecipientUpdate {
         public Skipped {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
@@ -119,13 +120,22 @@ public sealed interface RecipientUpdate {
      * applies once: afterwards the recipient is on another binding, so a repeated or concurrent
      * decision changes nothing. The new binding's send is then claimed like any other.
      */
-    record Rerouted(RecipientKey key, Optional<Lease> lease, int fromBinding, int toBinding, StatusReason reason,
-            Instant dueAt, Instant at) implements RecipientUpdate {
+    record Rerouted(
+            RecipientKey key,
+            Optional<Lease> lease,
+            int fromBinding,
+            int toBinding,
+            StatusReason reason,
+            Instant dueAt,
+            Instant at)
+            implements RecipientUpdate {
         public Rerouted {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(lease, "lease");
             Arguments.require(fromBinding >= 0, "fromBinding", "fromBinding must not be negative, was " + fromBinding);
-            Arguments.require(toBinding > fromBinding, "toBinding",
+            Arguments.require(
+                    toBinding > fromBinding,
+                    "toBinding",
                     "a fallback moves to a later binding: toBinding " + toBinding + " is not after " + fromBinding);
             Arguments.requireNonNull(reason, "reason");
             Arguments.requireNonNull(dueAt, "dueAt");
@@ -153,13 +163,18 @@ public sealed interface RecipientUpdate {
         public StatusReached {
             Arguments.requireNonNull(key, "key");
             Arguments.requireNonNull(state, "state");
-            if (!(state == DeliveryState.SENT || state == DeliveryState.DELIVERED || state == DeliveryState.READ
-                    || state == DeliveryState.REPLIED || state == DeliveryState.FAILED)) {
-                throw new InvalidArgumentException("state",
-                        "a status report reaches SENT, DELIVERED, READ, REPLIED or FAILED, not " + state);
+            if (!(state == DeliveryState.SENT
+                    || state == DeliveryState.DELIVERED
+                    || state == DeliveryState.READ
+                    || state == DeliveryState.REPLIED
+                    || state == DeliveryState.FAILED)) {
+                throw new InvalidArgumentException(
+                        "state", "a status report reaches SENT, DELIVERED, READ, REPLIED or FAILED, not " + state);
             }
             Arguments.requireNonNull(reason, "reason");
-            Arguments.require(reason.isPresent() == (state == DeliveryState.FAILED), "reason",
+            Arguments.require(
+                    reason.isPresent() == (state == DeliveryState.FAILED),
+                    "reason",
                     "a reason is given exactly with FAILED");
             at = Instants.toMillis(Arguments.requireNonNull(at, "at"));
         }

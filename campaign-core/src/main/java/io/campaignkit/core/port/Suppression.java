@@ -1,7 +1,7 @@
 package io.campaignkit.core.port;
 
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,8 +18,8 @@ import java.util.Optional;
  *     given (and for suppressions stored before reasons were kept). At most {@value #MAX_REASON_LENGTH}
  *     characters, surrounding blanks removed
  */
-public record Suppression(Optional<SenderKey> sender, PhoneNumber phone, String source, Instant at,
-        Optional<String> reason) {
+public record Suppression(
+        Optional<SenderKey> sender, PhoneNumber phone, String source, Instant at, Optional<String> reason) {
 
     /** The longest reason kept. */
     public static final int MAX_REASON_LENGTH = 1000;
@@ -36,7 +36,9 @@ public record Suppression(Optional<SenderKey> sender, PhoneNumber phone, String 
         Arguments.requireNonNull(at, "at");
         Arguments.requireNonNull(reason, "reason");
         reason = reason.map(String::strip).filter(text -> !text.isEmpty());
-        Arguments.require(reason.map(String::length).orElse(0) <= MAX_REASON_LENGTH, "reason",
+        Arguments.require(
+                reason.map(String::length).orElse(0) <= MAX_REASON_LENGTH,
+                "reason",
                 "a suppression's reason holds at most " + MAX_REASON_LENGTH + " characters, this one "
                         + reason.map(String::length).orElse(0));
     }

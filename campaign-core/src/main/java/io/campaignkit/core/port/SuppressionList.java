@@ -1,7 +1,7 @@
 package io.campaignkit.core.port;
 
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param reason the failure, with FAILED
  * @param at when the status was reached
  */
-public record UnmatchedStatus(String channelId, String providerMessageId, Optional<String> correlationId,
-        DeliveryState state, Optional<StatusReason> reason, Instant at) {
+public record UnmatchedStatus(
+        String channelId,
+        String providerMessageId,
+        Optional<String> correlationId,
+        DeliveryState state,
+        Optional<StatusReason> reason,
+        Instant at) {
 
     public UnmatchedStatus {
         Arguments.requireNonBlank(channelId, "channelId");

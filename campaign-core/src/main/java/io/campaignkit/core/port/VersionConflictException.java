@@ -20,8 +20,11 @@ public final class VersionConflictException extends CampaignKitException {
     private final long actualVersion;
 
     public VersionConflictException(CampaignId campaignId, long expectedVersion, long actualVersion) {
-        super(CODE, "campaign " + Arguments.requireNonNull(campaignId, "campaignId") + " was expected at version "
-                + expectedVersion + " but is stored at version " + actualVersion + ": it changed meanwhile; reload and retry");
+        super(
+                CODE,
+                "campaign " + Arguments.requireNonNull(campaignId, "campaignId") + " was expected at version "
+                        + expectedVersion + " but is stored at version " + actualVersion
+                        + ": it changed meanwhile; reload and retry");
         this.campaignId = campaignId;
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;

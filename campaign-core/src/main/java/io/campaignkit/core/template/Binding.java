@@ -93,7 +93,8 @@ public sealed interface Binding permits Binding.Literal, Binding.ContactName, Bi
 
         @Override
         public String describe() {
-            return fallback.map(text -> "contact name (fallback '" + text + "')").orElse("contact name");
+            return fallback.map(text -> "contact name (fallback '" + text + "')")
+                    .orElse("contact name");
         }
     }
 
@@ -105,7 +106,9 @@ public sealed interface Binding permits Binding.Literal, Binding.ContactName, Bi
         public CustomField {
             Arguments.requireNonBlank(fieldId, "fieldId");
             fieldId = fieldId.strip();
-            Arguments.require(fieldId.length() <= FieldDefinition.MAX_ID_LENGTH, "fieldId",
+            Arguments.require(
+                    fieldId.length() <= FieldDefinition.MAX_ID_LENGTH,
+                    "fieldId",
                     "fieldId must be at most " + FieldDefinition.MAX_ID_LENGTH + " characters");
             Arguments.requireNonNull(format, "format");
         }
@@ -134,7 +137,8 @@ public sealed interface Binding permits Binding.Literal, Binding.ContactName, Bi
 
         @Override
         public String describe() {
-            return "custom field " + fieldId + format.map(f -> " as " + f.describe()).orElse("");
+            return "custom field " + fieldId
+                    + format.map(f -> " as " + f.describe()).orElse("");
         }
     }
 

@@ -28,12 +28,19 @@ public record ChannelTemplate(String name, String languageCode, int placeholderC
     public ChannelTemplate {
         Arguments.requireNonBlank(name, "name");
         Arguments.requireNonBlank(languageCode, "languageCode");
-        Arguments.require(name.length() <= MAX_NAME_LENGTH && NAME.matcher(name).matches(), "name",
+        Arguments.require(
+                name.length() <= MAX_NAME_LENGTH && NAME.matcher(name).matches(),
+                "name",
                 "template name '" + name + "' must be 1 to " + MAX_NAME_LENGTH + " characters without white space");
-        Arguments.require(LANGUAGE.matcher(languageCode).matches(), "languageCode", "language code '" + languageCode
-                + "' is not a language code such as es, es_MX or en-US");
-        Arguments.require(placeholderCount >= 0 && placeholderCount <= TemplateText.MAX_PLACEHOLDERS, "placeholderCount",
-                "placeholderCount must be between 0 and " + TemplateText.MAX_PLACEHOLDERS + ", was " + placeholderCount);
+        Arguments.require(
+                LANGUAGE.matcher(languageCode).matches(),
+                "languageCode",
+                "language code '" + languageCode + "' is not a language code such as es, es_MX or en-US");
+        Arguments.require(
+                placeholderCount >= 0 && placeholderCount <= TemplateText.MAX_PLACEHOLDERS,
+                "placeholderCount",
+                "placeholderCount must be between 0 and " + TemplateText.MAX_PLACEHOLDERS + ", was "
+                        + placeholderCount);
     }
 
     /**

@@ -14,13 +14,19 @@ import java.util.Optional;
 public record HeaderMedia(Type type, Optional<URI> link, Optional<String> mediaId) {
 
     /** The kind of header media. */
-    public enum Type { IMAGE, VIDEO, DOCUMENT }
+    public enum Type {
+        IMAGE,
+        VIDEO,
+        DOCUMENT
+    }
 
     public HeaderMedia {
         Arguments.requireNonNull(type, "type");
         Arguments.requireNonNull(link, "link");
         Arguments.requireNonNull(mediaId, "mediaId");
-        Arguments.require(link.isPresent() != mediaId.isPresent(), "link",
+        Arguments.require(
+                link.isPresent() != mediaId.isPresent(),
+                "link",
                 "header media needs exactly one of a link and a media id");
         link.ifPresent(HeaderMedia::checkLink);
         mediaId.ifPresent(id -> Arguments.requireNonBlank(id, "mediaId"));
@@ -42,7 +48,9 @@ public record HeaderMedia(Type type, Optional<URI> link, Optional<String> mediaI
 
     private static void checkLink(URI link) {
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
-        Arguments.require(link.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && link.getHost() != null,
-                "link", "header media link must be an absolute http(s) URL, was " + link);
+        Arguments.require(
+                link.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && link.getHost() != null,
+                "link",
+                "header media link must be an absolute http(s) URL, was " + link);
     }
 }

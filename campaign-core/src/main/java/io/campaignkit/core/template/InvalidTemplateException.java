@@ -34,8 +34,13 @@ public final class InvalidTemplateException extends CampaignKitException {
     private final int index;
 
     InvalidTemplateException(Problem problem, String text, int index, String message) {
-        super(CODE, message + (index >= 0 ? " (at index " + index + " of \"" + abbreviate(text) + "\")"
-                : " (in \"" + abbreviate(text) + "\")"), false);
+        super(
+                CODE,
+                message
+                        + (index >= 0
+                                ? " (at index " + index + " of \"" + abbreviate(text) + "\")"
+                                : " (in \"" + abbreviate(text) + "\")"),
+                false);
         this.problem = problem;
         this.text = text;
         this.index = index;

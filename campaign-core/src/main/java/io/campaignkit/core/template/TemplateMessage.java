@@ -1,6 +1,5 @@
 package io.campaignkit.core.template;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign's first message: a template, one binding per placeholder (the binding at index
@@ -87,18 +87,25 @@ public final class TemplateMessage {
         int count = template.placeholderCount();
         for (int number = 1; number <= Math.max(count, bindings.size()); number++) {
             if (number > bindings.size()) {
-                problems.add(new BindingProblem(number, BindingProblem.UNBOUND_PLACEHOLDER,
-                        "placeholder {{" + number + "}} has no binding"));
+                problems.add(new BindingProblem(
+                        number, BindingProblem.UNBOUND_PLACEHOLDER, "placeholder {{" + number + "}} has no binding"));
                 continue;
             }
             Binding binding = bindings.get(number - 1);
             if (number > count) {
-                problems.add(new BindingProblem(number, BindingProblem.EXTRA_BINDING, "binding " + number + " ("
-                        + binding.describe() + ") has no placeholder: the template has " + count));
-            } else if (binding instanceof Binding.CustomField && !schema.contains(((Binding.CustomField) binding).fieldId())) {
-                problems.add(new BindingProblem(number, BindingProblem.UNKNOWN_FIELD, "placeholder {{" + number
-                        + "}} is bound to custom field " + ((Binding.CustomField) binding).fieldId()
-                        + ", which the custom-data schema does not define"));
+                problems.add(new BindingProblem(
+                        number,
+                        BindingProblem.EXTRA_BINDING,
+                        "binding " + number + " (" + binding.describe() + ") has no placeholder: the template has "
+                                + count));
+            } else if (binding instanceof Binding.CustomField
+                    && !schema.contains(((Binding.CustomField) binding).fieldId())) {
+                problems.add(new BindingProblem(
+                        number,
+                        BindingProblem.UNKNOWN_FIELD,
+                        "placeholder {{" + number
+                                + "}} is bound to custom field " + ((Binding.CustomField) binding).fieldId()
+                                + ", which the custom-data schema does not define"));
             } else if (binding instanceof Binding.CustomField field) {
                 formatMismatch(number, field, schema).ifPresent(problems::add);
             }
@@ -106,15 +113,21 @@ public final class TemplateMessage {
         return List.copyOf(problems);
     }
 
-    private static Optional<BindingProblem> formatMismatch(int number, Binding.CustomField field, CustomDataSchema schema) {
+    private static Optional<BindingProblem> formatMismatch(
+            int number, Binding.CustomField field, CustomDataSchema schema) {
         Optional<FieldType> type = schema.field(field.fieldId()).map(FieldDefinition::type);
         if (field.format().isEmpty() || type.isEmpty() || field.format().get().fieldType() == type.get()) {
             return Optional.empty();
         }
-        return Optional.of(new BindingProblem(number, BindingProblem.FORMAT_MISMATCH, "placeholder {{" + number
-                + "}} writes custom field " + field.fieldId() + " as a " + field.format().get().describe() + ", but "
-                + field.fieldId() + " is a " + type.get() + " field; a " + field.format().get().fieldType()
-                + " format needs a " + field.format().get().fieldType() + " field"));
+        return Optional.of(new BindingProblem(
+                number,
+                BindingProblem.FORMAT_MISMATCH,
+                "placeholder {{" + number
+                        + "}} writes custom field " + field.fieldId() + " as a "
+                        + field.format().get().describe() + ", but "
+                        + field.fieldId() + " is a " + type.get() + " field; a "
+                        + field.format().get().fieldType()
+                        + " format needs a " + field.format().get().fieldType() + " field"));
     }
 
     /**
@@ -130,7 +143,8 @@ public final class TemplateMessage {
         List<String> values = new ArrayList<>(count);
         for (int number = 1; number <= count; number++) {
             if (number > bindings.size()) {
-                return new RenderResult.Unresolved(number, Optional.empty(), "placeholder {{" + number + "}} has no binding");
+                return new RenderResult.Unresolved(
+                        number, Optional.empty(), "placeholder {{" + number + "}} has no binding");
             }
             Binding binding = bindings.get(number - 1);
             Optional<String> value;
@@ -139,13 +153,19 @@ public final class TemplateMessage {
             } catch (InvalidArgumentException unformattable) {
                 // a format meeting a value of another type (data stored under an older schema): this
                 // contact is skipped with the reason, the campaign goes on
-                return new RenderResult.Unresolved(number, Optional.of(binding), "placeholder {{" + number + "}}: "
-                        + binding.describe() + " of contact " + contact.phone() + " cannot be written: "
-                        + unformattable.getMessage());
+                return new RenderResult.Unresolved(
+                        number,
+                        Optional.of(binding),
+                        "placeholder {{" + number + "}}: "
+                                + binding.describe() + " of contact " + contact.phone() + " cannot be written: "
+                                + unformattable.getMessage());
             }
             if (value.isEmpty()) {
-                return new RenderResult.Unresolved(number, Optional.of(binding), "placeholder {{" + number + "}}: contact "
-                        + contact.phone() + " has no value for " + binding.describe());
+                return new RenderResult.Unresolved(
+                        number,
+                        Optional.of(binding),
+                        "placeholder {{" + number + "}}: contact " + contact.phone() + " has no value for "
+                                + binding.describe());
             }
             values.add(value.get());
         }
@@ -171,7 +191,8 @@ public final class TemplateMessage {
 
     @Override
     public String toString() {
-        return "TemplateMessage[" + template + ", bindings=" + bindings + headerMedia.map(m -> ", header=" + m).orElse("") + "]";
+        return "TemplateMessage[" + template + ", bindings=" + bindings
+                + headerMedia.map(m -> ", header=" + m).orElse("") + "]";
     }
 
     /** Builds a {@link TemplateMessage}, binding placeholders in order. */

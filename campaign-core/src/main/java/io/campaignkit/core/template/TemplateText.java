@@ -34,6 +34,7 @@ public final class TemplateText {
     private final String text;
     /** Literal segments; {@code literals.get(i)} comes before {@code placeholders[i]}, one more literal than placeholders. */
     private final List<String> literals;
+
     private final int[] placeholders;
     private final int placeholderCount;
 
@@ -61,10 +62,14 @@ public final class TemplateText {
         while (open >= 0) {
             int close = text.indexOf("}}", open + 2);
             if (close < 0) {
-                throw new InvalidTemplateException(Problem.UNCLOSED_PLACEHOLDER, text, open,
+                throw new InvalidTemplateException(
+                        Problem.UNCLOSED_PLACEHOLDER,
+                        text,
+                        open,
                         "a placeholder opened with {{ is never closed with }}");
             }
-            int number = placeholderNumber(text, open, text.substring(open + 2, close).strip());
+            int number = placeholderNumber(
+                    text, open, text.substring(open + 2, close).strip());
             literals.add(text.substring(literalStart, open));
             numbers.add(number);
             used.set(number);
@@ -75,8 +80,12 @@ public final class TemplateText {
         int count = used.length() == 0 ? 0 : used.length() - 1;
         int missing = used.nextClearBit(1);
         if (missing <= count) {
-            throw new InvalidTemplateException(Problem.NUMBERING_GAP, text, -1, "placeholder {{" + missing
-                    + "}} is missing: placeholders are numbered {{1}} to {{" + count + "}} without gaps");
+            throw new InvalidTemplateException(
+                    Problem.NUMBERING_GAP,
+                    text,
+                    -1,
+                    "placeholder {{" + missing + "}} is missing: placeholders are numbered {{1}} to {{" + count
+                            + "}} without gaps");
         }
         int[] order = numbers.stream().mapToInt(Integer::intValue).toArray();
         return new TemplateText(text, List.copyOf(literals), order, count);
@@ -84,8 +93,8 @@ public final class TemplateText {
 
     private static int placeholderNumber(String text, int index, String content) {
         if (content.isEmpty()) {
-            throw new InvalidTemplateException(Problem.EMPTY_PLACEHOLDER, text, index,
-                    "empty placeholder {{}}: write a number such as {{1}}");
+            throw new InvalidTemplateException(
+                    Problem.EMPTY_PLACEHOLDER, text, index, "empty placeholder {{}}: write a number such as {{1}}");
         }
         if (content.chars().allMatch(c -> c >= '0' && c <= '9')) {
             if (content.length() <= 3 && content.charAt(0) != '0') {
@@ -94,15 +103,26 @@ public final class TemplateText {
                     return number;
                 }
             }
-            throw new InvalidTemplateException(Problem.INVALID_PLACEHOLDER, text, index, "placeholder {{" + content
-                    + "}} is not allowed: numbers go from 1 to " + MAX_PLACEHOLDERS + " without leading zeros");
+            throw new InvalidTemplateException(
+                    Problem.INVALID_PLACEHOLDER,
+                    text,
+                    index,
+                    "placeholder {{" + content + "}} is not allowed: numbers go from 1 to " + MAX_PLACEHOLDERS
+                            + " without leading zeros");
         }
-        if (content.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == ' ')) {
-            throw new InvalidTemplateException(Problem.NAMED_PLACEHOLDER, text, index,
+        if (content.codePoints()
+                .allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == ' ')) {
+            throw new InvalidTemplateException(
+                    Problem.NAMED_PLACEHOLDER,
+                    text,
+                    index,
                     "placeholders are numbered only: write {{1}}, {{2}}, ... instead of {{" + content + "}}");
         }
-        throw new InvalidTemplateException(Problem.INVALID_PLACEHOLDER, text, index, "'{{" + content
-                + "}}' is not a placeholder: write a number between double braces, such as {{1}}");
+        throw new InvalidTemplateException(
+                Problem.INVALID_PLACEHOLDER,
+                text,
+                index,
+                "'{{" + content + "}}' is not a placeholder: write a number between double braces, such as {{1}}");
     }
 
     /** The text as given. */
@@ -123,8 +143,10 @@ public final class TemplateText {
      */
     public String render(List<String> values) {
         Arguments.requireNoNullElements(values, "values");
-        Arguments.require(values.size() >= placeholderCount, "values", "values has " + values.size()
-                + " values but the text has " + placeholderCount + " placeholders");
+        Arguments.require(
+                values.size() >= placeholderCount,
+                "values",
+                "values has " + values.size() + " values but the text has " + placeholderCount + " placeholders");
         StringBuilder out = new StringBuilder(text.length() + 16 * placeholders.length);
         for (int i = 0; i < placeholders.length; i++) {
             out.append(literals.get(i)).append(values.get(placeholders[i] - 1));

@@ -120,9 +120,13 @@ public sealed interface ValueFormat permits ValueFormat.Decimal, ValueFormat.Mon
     record Decimal(Locale locale, int minDecimals, int maxDecimals) implements ValueFormat {
         public Decimal {
             ValueFormats.checkLocale(locale);
-            Arguments.require(minDecimals >= 0 && minDecimals <= MAX_DECIMALS, "minDecimals",
+            Arguments.require(
+                    minDecimals >= 0 && minDecimals <= MAX_DECIMALS,
+                    "minDecimals",
                     "minDecimals must be 0 to " + MAX_DECIMALS + ", not " + minDecimals);
-            Arguments.require(maxDecimals >= minDecimals && maxDecimals <= MAX_DECIMALS, "maxDecimals",
+            Arguments.require(
+                    maxDecimals >= minDecimals && maxDecimals <= MAX_DECIMALS,
+                    "maxDecimals",
                     "maxDecimals must be " + minDecimals + " to " + MAX_DECIMALS + ", not " + maxDecimals);
         }
 
@@ -209,8 +213,10 @@ public sealed interface ValueFormat permits ValueFormat.Decimal, ValueFormat.Mon
             try {
                 return DateTimeFormatter.ofPattern(pattern, locale).format(date.value());
             } catch (DateTimeException | IllegalArgumentException unwritable) {
-                throw new InvalidArgumentException("value", "the date " + date.normalized()
-                        + " cannot be written as '" + pattern + "': " + unwritable.getMessage());
+                throw new InvalidArgumentException(
+                        "value",
+                        "the date " + date.normalized() + " cannot be written as '" + pattern + "': "
+                                + unwritable.getMessage());
             }
         }
 

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /** The checks and the text form behind {@link ValueFormat}, kept out of its public face. */
 final class ValueFormats {
 
-    static final String FORMS = "number:es-MX:2, number:en-US:0-2, currency:es-MX:MXN or date:es-MX:d 'de' MMMM 'de' yyyy";
+    static final String FORMS =
+            "number:es-MX:2, number:en-US:0-2, currency:es-MX:MXN or date:es-MX:d 'de' MMMM 'de' yyyy";
 
     /** A date every pattern is tried on when it is made, so that one asking for a time fails then. */
     private static final LocalDate SAMPLE = LocalDate.of(2026, 12, 15);
@@ -26,8 +27,10 @@ final class ValueFormats {
 
     /** Languages the JDK has locale data for; a tag of another language would silently write English. */
     private static final class Known {
-        static final Set<String> LANGUAGES = Stream.of(Locale.getAvailableLocales()).map(Locale::getLanguage)
-                .filter(language -> !language.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        static final Set<String> LANGUAGES = Stream.of(Locale.getAvailableLocales())
+                .map(Locale::getLanguage)
+                .filter(language -> !language.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
     }
 
@@ -39,8 +42,8 @@ final class ValueFormats {
         try {
             locale = new Locale.Builder().setLanguageTag(written).build();
         } catch (IllformedLocaleException illFormed) {
-            throw new InvalidArgumentException("locale", "locale '" + tag
-                    + "' is not a language tag; write it like es-MX, es-ES, pt-BR or en-US");
+            throw new InvalidArgumentException(
+                    "locale", "locale '" + tag + "' is not a language tag; write it like es-MX, es-ES, pt-BR or en-US");
         }
         checkLocale(locale);
         return locale;
@@ -50,13 +53,16 @@ final class ValueFormats {
         Arguments.requireNonNull(locale, "locale");
         String tag = locale.toLanguageTag();
         if (!Known.LANGUAGES.contains(locale.getLanguage())) {
-            throw new InvalidArgumentException("locale", "locale '" + tag + "': language '" + locale.getLanguage()
-                    + "' is not one the JDK has formats for; write a tag like es-MX, es-ES, pt-BR or en-US");
+            throw new InvalidArgumentException(
+                    "locale",
+                    "locale '" + tag + "': language '" + locale.getLanguage()
+                            + "' is not one the JDK has formats for; write a tag like es-MX, es-ES, pt-BR or en-US");
         }
         String region = locale.getCountry();
         if (!region.isEmpty() && !Known.REGIONS.contains(region) && !region.matches("[0-9]{3}")) {
-            throw new InvalidArgumentException("locale", "locale '" + tag + "': region '" + region
-                    + "' is not an ISO 3166 country code (MX, ES, BR, US…)");
+            throw new InvalidArgumentException(
+                    "locale",
+                    "locale '" + tag + "': region '" + region + "' is not an ISO 3166 country code (MX, ES, BR, US…)");
         }
     }
 
@@ -65,28 +71,34 @@ final class ValueFormats {
         try {
             return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidArgumentException("currency", "currency '" + code
-                    + "' is not an ISO 4217 code; write it like MXN, EUR, BRL or USD");
+            throw new InvalidArgumentException(
+                    "currency", "currency '" + code + "' is not an ISO 4217 code; write it like MXN, EUR, BRL or USD");
         }
     }
 
     static void checkPattern(String pattern, Locale locale) {
         Arguments.requireNonBlank(pattern, "pattern");
-        Arguments.require(pattern.length() <= ValueFormat.MAX_PATTERN_LENGTH, "pattern",
+        Arguments.require(
+                pattern.length() <= ValueFormat.MAX_PATTERN_LENGTH,
+                "pattern",
                 "pattern must be at most " + ValueFormat.MAX_PATTERN_LENGTH + " characters");
         DateTimeFormatter formatter;
         try {
             formatter = DateTimeFormatter.ofPattern(pattern, locale);
         } catch (IllegalArgumentException unreadable) {
-            throw new InvalidArgumentException("pattern", "date pattern '" + pattern + "' does not parse: "
-                    + unreadable.getMessage() + "; write it like d 'de' MMMM 'de' yyyy or dd/MM/yyyy");
+            throw new InvalidArgumentException(
+                    "pattern",
+                    "date pattern '" + pattern + "' does not parse: " + unreadable.getMessage()
+                            + "; write it like d 'de' MMMM 'de' yyyy or dd/MM/yyyy");
         }
         String sample;
         try {
             sample = formatter.format(SAMPLE);
         } catch (DateTimeException timeOrZone) {
-            throw new InvalidArgumentException("pattern", "date pattern '" + pattern
-                    + "' asks for more than a date has (a time of day or a zone): " + timeOrZone.getMessage());
+            throw new InvalidArgumentException(
+                    "pattern",
+                    "date pattern '" + pattern + "' asks for more than a date has (a time of day or a zone): "
+                            + timeOrZone.getMessage());
         }
         if (sample.isBlank()) {
             throw new InvalidArgumentException("pattern", "date pattern '" + pattern + "' writes nothing for a date");
@@ -100,14 +112,19 @@ final class ValueFormats {
         try {
             return format.format(number.value());
         } catch (ArithmeticException | IllegalArgumentException unwritable) {
-            throw new InvalidArgumentException("value", "the number " + number.normalized()
-                    + " cannot be written as " + valueFormat.describe() + ": " + unwritable.getMessage());
+            throw new InvalidArgumentException(
+                    "value",
+                    "the number " + number.normalized() + " cannot be written as " + valueFormat.describe() + ": "
+                            + unwritable.getMessage());
         }
     }
 
     static InvalidArgumentException wrongType(FieldValue value, ValueFormat format) {
-        return new InvalidArgumentException("value", "the value " + value.normalized() + " is a "
-                + value.type().name().toLowerCase(Locale.ROOT) + ", which a " + format.describe() + " cannot write");
+        return new InvalidArgumentException(
+                "value",
+                "the value " + value.normalized() + " is a "
+                        + value.type().name().toLowerCase(Locale.ROOT) + ", which a " + format.describe()
+                        + " cannot write");
     }
 
     static ValueFormat parse(String text) {
@@ -141,7 +158,9 @@ final class ValueFormats {
             if (dash < 0) {
                 return ValueFormat.number(locale, Integer.parseInt(decimals));
             }
-            return ValueFormat.number(locale, Integer.parseInt(decimals.substring(0, dash)),
+            return ValueFormat.number(
+                    locale,
+                    Integer.parseInt(decimals.substring(0, dash)),
                     Integer.parseInt(decimals.substring(dash + 1)));
         } catch (NumberFormatException notDecimals) {
             throw refused(text, "decimals '" + decimals + "' are not a count (2) nor a range (0-2)");

@@ -21,7 +21,8 @@ final class CampaignFixtures {
 
     static final TemplateMessage MESSAGE = TemplateMessage.of(
             ChannelTemplate.of("pago_pendiente", "es_MX", "Hola {{1}}, tu saldo es {{2}}"),
-            Binding.contactName("cliente"), Binding.customField("MONTO"));
+            Binding.contactName("cliente"),
+            Binding.customField("MONTO"));
 
     private CampaignFixtures() {}
 
@@ -39,7 +40,8 @@ final class CampaignFixtures {
     static CampaignConfiguration testConfiguration() {
         return liveConfiguration().toBuilder()
                 .schema(CustomDataSchema.empty())
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.testNumbers(PhoneNumber.parse("+525512345678")))
                 .build();
     }

@@ -36,32 +36,61 @@ import net.jqwik.api.statistics.Statistics;
 class CampaignLifecycleProperties {
 
     enum Kind {
-        EDIT_VALID, EDIT_BREAKING, LAUNCH, LAUNCH_PREPARING, PREPARE, COMPLETE_PREPARATION, START_SENDING, PAUSE, RESUME,
-        COMPLETE_SENDING, START_FINISHING, FINISH, DELETE, VALIDATE, SCHEDULE, UNSCHEDULE, ADD_CONTACTS
+        EDIT_VALID,
+        EDIT_BREAKING,
+        LAUNCH,
+        LAUNCH_PREPARING,
+        PREPARE,
+        COMPLETE_PREPARATION,
+        START_SENDING,
+        PAUSE,
+        RESUME,
+        COMPLETE_SENDING,
+        START_FINISHING,
+        FINISH,
+        DELETE,
+        VALIDATE,
+        SCHEDULE,
+        UNSCHEDULE,
+        ADD_CONTACTS
     }
 
     record Step(Kind kind, int variant, int minutesLater) {}
 
     private static final List<CampaignConfiguration> VALID = List.of(
             CampaignFixtures.liveConfiguration(),
-            CampaignFixtures.liveConfiguration().toBuilder().name("Cobranza julio").build(),
             CampaignFixtures.liveConfiguration().toBuilder()
-                    .deliveryPlan(DeliveryPlan.custom().startAt(T0.plus(Duration.ofDays(1))).pace(Pace.perHour(3000)).build())
+                    .name("Cobranza julio")
+                    .build(),
+            CampaignFixtures.liveConfiguration().toBuilder()
+                    .deliveryPlan(DeliveryPlan.custom()
+                            .startAt(T0.plus(Duration.ofDays(1)))
+                            .pace(Pace.perHour(3000))
+                            .build())
                     .build());
 
     private static final List<CampaignConfiguration> BREAKING = List.of(
             CampaignFixtures.liveConfiguration().toBuilder().clearChannel().build(),
-            CampaignFixtures.liveConfiguration().toBuilder().message(TemplateMessage.of(
-                    ChannelTemplate.of("pago", "es_MX", "Hola {{1}}, debes {{2}}"), Binding.contactName())).build(),
-            CampaignFixtures.liveConfiguration().toBuilder().schema(CustomDataSchema.empty()).build(),
             CampaignFixtures.liveConfiguration().toBuilder()
-                    .audience(AudienceReference.testNumbers(PhoneNumber.parse("+525512345678"))).build(),
-            CampaignFixtures.liveConfiguration().toBuilder().deliveryPlan(DeliveryPlan.custom()
-                    .startAt(T0.plus(Duration.ofDays(2))).endAt(T0.plus(Duration.ofDays(1))).build()).build());
+                    .message(TemplateMessage.of(
+                            ChannelTemplate.of("pago", "es_MX", "Hola {{1}}, debes {{2}}"), Binding.contactName()))
+                    .build(),
+            CampaignFixtures.liveConfiguration().toBuilder()
+                    .schema(CustomDataSchema.empty())
+                    .build(),
+            CampaignFixtures.liveConfiguration().toBuilder()
+                    .audience(AudienceReference.testNumbers(PhoneNumber.parse("+525512345678")))
+                    .build(),
+            CampaignFixtures.liveConfiguration().toBuilder()
+                    .deliveryPlan(DeliveryPlan.custom()
+                            .startAt(T0.plus(Duration.ofDays(2)))
+                            .endAt(T0.plus(Duration.ofDays(1)))
+                            .build())
+                    .build());
 
     @Property
-    void no_sequence_of_actions_reaches_an_illegal_state(@ForAll("startingPoints") Campaign start,
-            @ForAll @Size(max = 40) List<@From("steps") Step> steps) {
+    void no_sequence_of_actions_reaches_an_illegal_state(
+            @ForAll("startingPoints") Campaign start, @ForAll @Size(max = 40) List<@From("steps") Step> steps) {
         Campaign campaign = start;
         Instant now = T0;
         CampaignConfiguration frozen = null;
@@ -74,10 +103,13 @@ class CampaignLifecycleProperties {
             try {
                 after = apply(before, step, now);
             } catch (IllegalCampaignActionException e) {
-                assertThat(expectedAccepted).as("%s refused in %s: %s", step, before, e.getMessage()).isFalse();
+                assertThat(expectedAccepted)
+                        .as("%s refused in %s: %s", step, before, e.getMessage())
+                        .isFalse();
                 assertThat(e.state()).isEqualTo(before.state());
                 assertThat(e.action()).isEqualTo(actionOf(step.kind()));
-                assertThat(e.getMessage()).contains(before.state().name(), e.action().name());
+                assertThat(e.getMessage())
+                        .contains(before.state().name(), e.action().name());
                 assertThat(before.snapshot()).isEqualTo(snapshotBefore);
                 continue;
             }
@@ -88,20 +120,37 @@ class CampaignLifecycleProperties {
                 return; // gone for good
             }
             if (before.state() == CampaignState.FINISHED) {
-                assertThat(step.kind()).as("FINISHED absorbs everything but queries and delete").isEqualTo(Kind.VALIDATE);
+                assertThat(step.kind())
+                        .as("FINISHED absorbs everything but queries and delete")
+                        .isEqualTo(Kind.VALIDATE);
             }
-            if (step.kind() == Kind.FINISH && before.dispatch().orElse(null) instanceof DispatchState.Finishing finishing) {
-                assertThat(after.finishReason()).as("finishing keeps its first reason").contains(finishing.reason());
-                assertThat(after.finishedAt()).as("finished when finishing began").contains(finishing.since());
+            if (step.kind() == Kind.FINISH
+                    && before.dispatch().orElse(null) instanceof DispatchState.Finishing finishing) {
+                assertThat(after.finishReason())
+                        .as("finishing keeps its first reason")
+                        .contains(finishing.reason());
+                assertThat(after.finishedAt())
+                        .as("finished when finishing began")
+                        .contains(finishing.since());
             }
             if (step.kind() == Kind.ADD_CONTACTS) {
-                assertThat(after.dispatch().orElseThrow()).as("contacts added to a campaign done sending are sent")
-                        .isInstanceOf(before.dispatch().orElseThrow() instanceof DispatchState.Done
-                                ? DispatchState.Sending.class : before.dispatch().orElseThrow().getClass());
+                assertThat(after.dispatch().orElseThrow())
+                        .as("contacts added to a campaign done sending are sent")
+                        .isInstanceOf(
+                                before.dispatch().orElseThrow() instanceof DispatchState.Done
+                                        ? DispatchState.Sending.class
+                                        : before.dispatch().orElseThrow().getClass());
             }
             if (after == before) {
-                assertThat(step.kind()).isIn(Kind.EDIT_VALID, Kind.EDIT_BREAKING, Kind.PAUSE, Kind.START_FINISHING,
-                        Kind.VALIDATE, Kind.SCHEDULE, Kind.ADD_CONTACTS);
+                assertThat(step.kind())
+                        .isIn(
+                                Kind.EDIT_VALID,
+                                Kind.EDIT_BREAKING,
+                                Kind.PAUSE,
+                                Kind.START_FINISHING,
+                                Kind.VALIDATE,
+                                Kind.SCHEDULE,
+                                Kind.ADD_CONTACTS);
             } else {
                 assertThat(after.version()).isEqualTo(before.version() + 1);
                 assertThat(after.updatedAt()).isEqualTo(now);
@@ -110,28 +159,38 @@ class CampaignLifecycleProperties {
                 frozen = after.configuration();
             }
             if (frozen != null) {
-                assertThat(after.configuration()).as("configuration frozen from launch on").isEqualTo(frozen);
+                assertThat(after.configuration())
+                        .as("configuration frozen from launch on")
+                        .isEqualTo(frozen);
             }
             assertConsistent(after);
             campaign = after;
         }
-        Statistics.label("final state").collect(campaign.state(), campaign.dispatch().map(DispatchState::label).orElse(""));
+        Statistics.label("final state")
+                .collect(
+                        campaign.state(),
+                        campaign.dispatch().map(DispatchState::label).orElse(""));
     }
 
     private static void assertConsistent(Campaign campaign) {
         switch (campaign.state()) {
             case DRAFT:
             case READY:
-                assertThat(campaign.state() == CampaignState.READY).isEqualTo(campaign.validation().isValid());
+                assertThat(campaign.state() == CampaignState.READY)
+                        .isEqualTo(campaign.validation().isValid());
                 assertThat(campaign.dispatch()).isEmpty();
                 assertThat(campaign.launchedAt()).isEmpty();
                 assertThat(campaign.schedule()).isEmpty();
                 break;
             case SCHEDULED:
-                assertThat(campaign.validation().isValid()).as("a scheduled campaign is valid").isTrue();
+                assertThat(campaign.validation().isValid())
+                        .as("a scheduled campaign is valid")
+                        .isTrue();
                 assertThat(campaign.schedule()).isPresent();
                 assertThat(campaign.dispatch()).isEmpty();
-                assertThat(campaign.launchedAt()).as("a scheduled campaign is not launched").isEmpty();
+                assertThat(campaign.launchedAt())
+                        .as("a scheduled campaign is not launched")
+                        .isEmpty();
                 break;
             case ACTIVE:
                 assertThat(campaign.dispatch()).isPresent();
@@ -163,15 +222,19 @@ class CampaignLifecycleProperties {
             case COMPLETE_PREPARATION:
                 return dispatch instanceof DispatchState.Preparing;
             case START_SENDING:
-                return dispatch instanceof DispatchState.Waiting && !now.isBefore(((DispatchState.Waiting) dispatch).startAt());
+                return dispatch instanceof DispatchState.Waiting
+                        && !now.isBefore(((DispatchState.Waiting) dispatch).startAt());
             case PAUSE:
-                return dispatch instanceof DispatchState.Waiting || dispatch instanceof DispatchState.Sending
+                return dispatch instanceof DispatchState.Waiting
+                        || dispatch instanceof DispatchState.Sending
                         || dispatch instanceof DispatchState.Paused;
             case RESUME:
                 return dispatch instanceof DispatchState.Paused;
             case ADD_CONTACTS:
-                return dispatch instanceof DispatchState.Waiting || dispatch instanceof DispatchState.Sending
-                        || dispatch instanceof DispatchState.Paused || dispatch instanceof DispatchState.Done;
+                return dispatch instanceof DispatchState.Waiting
+                        || dispatch instanceof DispatchState.Sending
+                        || dispatch instanceof DispatchState.Paused
+                        || dispatch instanceof DispatchState.Done;
             case COMPLETE_SENDING:
                 return dispatch instanceof DispatchState.Sending || dispatch instanceof DispatchState.Paused;
             case START_FINISHING:
@@ -209,7 +272,8 @@ class CampaignLifecycleProperties {
             case COMPLETE_SENDING:
                 return campaign.completeSending(now);
             case START_FINISHING:
-                return campaign.startFinishing(FinishReason.values()[step.variant() % FinishReason.values().length], now);
+                return campaign.startFinishing(
+                        FinishReason.values()[step.variant() % FinishReason.values().length], now);
             case FINISH:
                 return campaign.finish(FinishReason.values()[step.variant() % FinishReason.values().length], now);
             case DELETE:
@@ -245,22 +309,37 @@ class CampaignLifecycleProperties {
     Arbitrary<Step> steps() {
         // deleting ends a sequence, so it is drawn rarely to let sequences reach ACTIVE and FINISHED
         Arbitrary<Kind> kinds = Arbitraries.frequency(Arrays.stream(Kind.values())
-                .map(kind -> Tuple.of(kind == Kind.DELETE ? 1 : 6, kind)).collect(Collectors.toList()));
-        return Combinators.combine(kinds, Arbitraries.integers().between(0, 9),
-                Arbitraries.integers().between(0, 600)).as(Step::new);
+                .map(kind -> Tuple.of(kind == Kind.DELETE ? 1 : 6, kind))
+                .collect(Collectors.toList()));
+        return Combinators.combine(
+                        kinds,
+                        Arbitraries.integers().between(0, 9),
+                        Arbitraries.integers().between(0, 600))
+                .as(Step::new);
     }
 
     @Provide
     Arbitrary<Campaign> startingPoints() {
-        List<Supplier<Campaign>> starts = List.of(CampaignFixtures::draft, CampaignFixtures::ready,
-                () -> Campaign.create(CampaignFixtures.ID, "acme", "qa", CampaignKind.TEST,
-                        CampaignFixtures.testConfiguration(), T0));
+        List<Supplier<Campaign>> starts = List.of(
+                CampaignFixtures::draft,
+                CampaignFixtures::ready,
+                () -> Campaign.create(
+                        CampaignFixtures.ID,
+                        "acme",
+                        "qa",
+                        CampaignKind.TEST,
+                        CampaignFixtures.testConfiguration(),
+                        T0));
         return Arbitraries.of(starts).map(Supplier::get);
     }
 
     static {
-        if (VALID.stream().anyMatch(c -> !CampaignValidation.of(CampaignKind.LIVE, c).isValid())
-                || BREAKING.stream().anyMatch(c -> CampaignValidation.of(CampaignKind.LIVE, c).isValid())) {
+        if (VALID.stream()
+                        .anyMatch(c ->
+                                !CampaignValidation.of(CampaignKind.LIVE, c).isValid())
+                || BREAKING.stream()
+                        .anyMatch(
+                                c -> CampaignValidation.of(CampaignKind.LIVE, c).isValid())) {
             fail("fixtures: VALID must be valid and BREAKING invalid");
         }
     }

@@ -36,8 +36,15 @@ class CampaignLifecycleTest {
 
         @Test
         void an_edit_that_completes_the_configuration_makes_a_draft_ready() {
-            Campaign draft = Campaign.create(ID, "acme", "cobranza", CampaignKind.LIVE,
-                    CampaignFixtures.liveConfiguration().toBuilder().clearBotFlowId().build(), T0);
+            Campaign draft = Campaign.create(
+                    ID,
+                    "acme",
+                    "cobranza",
+                    CampaignKind.LIVE,
+                    CampaignFixtures.liveConfiguration().toBuilder()
+                            .clearBotFlowId()
+                            .build(),
+                    T0);
             assertThat(draft.state()).isEqualTo(CampaignState.DRAFT);
 
             Campaign ready = draft.edit(c -> c.botFlowId("cobranza-v2"), LATER);
@@ -98,8 +105,11 @@ class CampaignLifecycleTest {
         @Test
         void launching_with_a_future_start_waits_for_it_and_starts_sending_when_it_comes() {
             Instant start = T0.plus(Duration.ofDays(1));
-            Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
-                    DeliveryPlan.custom().startAt(start).build()), T0);
+            Campaign ready = CampaignFixtures.ready()
+                    .edit(
+                            c -> c.deliveryPlan(
+                                    DeliveryPlan.custom().startAt(start).build()),
+                            T0);
 
             Campaign waiting = ready.launch(LATER);
             assertThat(waiting.dispatch()).contains(new DispatchState.Waiting(start));
@@ -120,27 +130,40 @@ class CampaignLifecycleTest {
             assertThat(scheduled.state()).isEqualTo(CampaignState.ACTIVE);
             assertThat(scheduled.dispatch()).contains(new DispatchState.Waiting(start));
             assertThat(scheduled.configuration().deliveryPlan().startAt()).contains(start);
-            assertThat(scheduled.configuration().deliveryPlan().pace()).isEqualTo(ready.configuration().deliveryPlan().pace());
+            assertThat(scheduled.configuration().deliveryPlan().pace())
+                    .isEqualTo(ready.configuration().deliveryPlan().pace());
             assertThat(scheduled.version()).isEqualTo(ready.version() + 1);
         }
 
         @Test
         void launch_at_refuses_a_start_after_the_end_and_a_finished_campaign() {
-            Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
-                    DeliveryPlan.custom().endAt(T0.plus(Duration.ofHours(1))).build()), T0);
+            Campaign ready = CampaignFixtures.ready()
+                    .edit(
+                            c -> c.deliveryPlan(DeliveryPlan.custom()
+                                    .endAt(T0.plus(Duration.ofHours(1)))
+                                    .build()),
+                            T0);
 
             assertThatThrownBy(() -> ready.launchAt(T0.plus(Duration.ofHours(2)), T0))
-                    .isInstanceOfSatisfying(CampaignValidationException.class, e -> assertThat(e.violations())
-                            .extracting(Violation::code).containsExactly(Violation.END_BEFORE_START));
+                    .isInstanceOfSatisfying(
+                            CampaignValidationException.class,
+                            e -> assertThat(e.violations())
+                                    .extracting(Violation::code)
+                                    .containsExactly(Violation.END_BEFORE_START));
             assertThatThrownBy(() -> CampaignFixtures.finished().launchAt(LATER, LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.state()).isEqualTo(CampaignState.FINISHED));
         }
 
         @Test
         void a_planned_start_in_the_past_means_start_now() {
-            Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
-                    DeliveryPlan.custom().startAt(T0.minus(Duration.ofDays(1))).build()), T0);
+            Campaign ready = CampaignFixtures.ready()
+                    .edit(
+                            c -> c.deliveryPlan(DeliveryPlan.custom()
+                                    .startAt(T0.minus(Duration.ofDays(1)))
+                                    .build()),
+                            T0);
 
             assertThat(ready.launch(LATER).dispatch()).contains(new DispatchState.Sending(LATER));
         }
@@ -154,7 +177,8 @@ class CampaignLifecycleTest {
                         assertThat(e.code()).isEqualTo("CAMPAIGN_INVALID");
                         assertThat(e.state()).isEqualTo(CampaignState.DRAFT);
                         assertThat(e.action()).isEqualTo(CampaignAction.LAUNCH);
-                        assertThat(e.violations()).extracting(Violation::field)
+                        assertThat(e.violations())
+                                .extracting(Violation::field)
                                 .containsExactly("name", "botFlowId", "channel", "message", "audience");
                         assertThat(e.getMessage()).contains("LAUNCH", "DRAFT", "5 problem(s)", "name", "audience");
                     });
@@ -162,8 +186,12 @@ class CampaignLifecycleTest {
 
         @Test
         void an_end_that_has_passed_at_launch_refuses_the_launch() {
-            Campaign ready = CampaignFixtures.ready().edit(c -> c.deliveryPlan(
-                    DeliveryPlan.custom().endAt(T0.plusSeconds(10)).build()), T0);
+            Campaign ready = CampaignFixtures.ready()
+                    .edit(
+                            c -> c.deliveryPlan(DeliveryPlan.custom()
+                                    .endAt(T0.plusSeconds(10))
+                                    .build()),
+                            T0);
             assertThat(ready.state()).isEqualTo(CampaignState.READY);
 
             assertThatThrownBy(() -> ready.launch(T0.plusSeconds(10)))
@@ -204,7 +232,8 @@ class CampaignLifecycleTest {
                         assertThat(e.getMessage()).contains("EDIT", "ACTIVE", "frozen");
                     });
             assertThatThrownBy(() -> active.reconfigure(CampaignConfiguration.empty(), LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.code()).isEqualTo("CAMPAIGN_FROZEN"));
         }
 
@@ -240,8 +269,10 @@ class CampaignLifecycleTest {
             assertThat(paused.state()).isEqualTo(CampaignState.ACTIVE);
 
             Campaign userPaused = paused.pause(PauseReason.BY_USER, LATER.plusSeconds(1));
-            assertThat(userPaused.dispatch()).contains(new DispatchState.Paused(PauseReason.BY_USER, LATER.plusSeconds(1)));
-            assertThat(userPaused.pause(PauseReason.BY_USER, LATER.plusSeconds(2))).isSameAs(userPaused);
+            assertThat(userPaused.dispatch())
+                    .contains(new DispatchState.Paused(PauseReason.BY_USER, LATER.plusSeconds(1)));
+            assertThat(userPaused.pause(PauseReason.BY_USER, LATER.plusSeconds(2)))
+                    .isSameAs(userPaused);
 
             Campaign resumed = userPaused.resume(LATER.plusSeconds(3));
             assertThat(resumed.dispatch()).contains(new DispatchState.Sending(LATER.plusSeconds(3)));
@@ -256,7 +287,10 @@ class CampaignLifecycleTest {
         void resuming_before_the_planned_start_waits_again() {
             Instant start = T0.plus(Duration.ofDays(1));
             Campaign waiting = CampaignFixtures.ready()
-                    .edit(c -> c.deliveryPlan(DeliveryPlan.custom().startAt(start).build()), T0)
+                    .edit(
+                            c -> c.deliveryPlan(
+                                    DeliveryPlan.custom().startAt(start).build()),
+                            T0)
                     .launch(T0);
 
             Campaign resumed = waiting.pause(PauseReason.BY_USER, LATER).resume(LATER.plusSeconds(1));
@@ -275,11 +309,11 @@ class CampaignLifecycleTest {
                         assertThat(e.getMessage()).contains("RESUME", "ACTIVE (SENDING)");
                     });
             assertThatThrownBy(() -> sending.startSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
-            assertThatThrownBy(() -> done.pause(PauseReason.BY_USER, LATER))
-                    .hasMessageContaining("ACTIVE (DONE)");
+            assertThatThrownBy(() -> done.pause(PauseReason.BY_USER, LATER)).hasMessageContaining("ACTIVE (DONE)");
             assertThatThrownBy(() -> done.completeSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
             assertThatThrownBy(() -> CampaignFixtures.ready().pause(PauseReason.BY_USER, LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.state()).isEqualTo(CampaignState.READY));
         }
     }
@@ -296,11 +330,14 @@ class CampaignLifecycleTest {
             assertThat(preparing.dispatch()).contains(new DispatchState.Preparing("engine-a", LATER, LATER));
             assertThat(preparing.isPreparing()).isTrue();
             assertThatThrownBy(() -> preparing.pause(PauseReason.BY_USER, LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.getMessage()).contains("PAUSE", "ACTIVE (PREPARING)"));
-            assertThatThrownBy(() -> preparing.completeSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
+            assertThatThrownBy(() -> preparing.completeSending(LATER))
+                    .isInstanceOf(IllegalCampaignActionException.class);
             assertThatThrownBy(() -> preparing.launchPreparing("engine-b", LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.getMessage()).contains("already launched"));
         }
 
@@ -313,29 +350,37 @@ class CampaignLifecycleTest {
             assertThat(renewed.dispatch()).contains(new DispatchState.Preparing("engine-b", T0, LATER));
             assertThat(renewed.version()).isEqualTo(preparing.version() + 1);
             assertThatThrownBy(() -> CampaignFixtures.active().renewPreparation("engine-b", LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.action()).isEqualTo(CampaignAction.PREPARE));
         }
 
         @Test
         void completing_the_preparation_sends_now_or_waits_for_the_planned_start() {
             Instant start = T0.plus(Duration.ofDays(1));
-            Campaign now = CampaignFixtures.ready().launchPreparing("engine-a", T0).completePreparation(LATER);
+            Campaign now =
+                    CampaignFixtures.ready().launchPreparing("engine-a", T0).completePreparation(LATER);
             Campaign scheduled = CampaignFixtures.ready()
-                    .edit(c -> c.deliveryPlan(DeliveryPlan.custom().startAt(start).build()), T0)
-                    .launchPreparing("engine-a", T0).completePreparation(LATER);
+                    .edit(
+                            c -> c.deliveryPlan(
+                                    DeliveryPlan.custom().startAt(start).build()),
+                            T0)
+                    .launchPreparing("engine-a", T0)
+                    .completePreparation(LATER);
 
             assertThat(now.dispatch()).contains(new DispatchState.Sending(LATER));
             assertThat(scheduled.dispatch()).contains(new DispatchState.Waiting(start));
             assertThatThrownBy(() -> now.completePreparation(LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.action()).isEqualTo(CampaignAction.COMPLETE_PREPARATION));
         }
 
         @Test
         void a_heartbeat_before_the_preparation_began_is_refused() {
             assertThatThrownBy(() -> new DispatchState.Preparing("engine-a", LATER, T0))
-                    .isInstanceOf(io.campaignkit.core.InvalidArgumentException.class).hasMessageContaining("heartbeat");
+                    .isInstanceOf(io.campaignkit.core.InvalidArgumentException.class)
+                    .hasMessageContaining("heartbeat");
         }
     }
 
@@ -349,12 +394,14 @@ class CampaignLifecycleTest {
             assertThat(finishing.state()).isEqualTo(CampaignState.ACTIVE);
             assertThat(finishing.dispatch()).contains(new DispatchState.Finishing(FinishReason.BY_USER, LATER));
             assertThat(finishing.isFinishing()).isTrue();
-            assertThat(finishing.startFinishing(FinishReason.END_REACHED, LATER.plusSeconds(5))).isSameAs(finishing);
+            assertThat(finishing.startFinishing(FinishReason.END_REACHED, LATER.plusSeconds(5)))
+                    .isSameAs(finishing);
             assertThatThrownBy(() -> finishing.resume(LATER)).isInstanceOf(IllegalCampaignActionException.class);
             assertThatThrownBy(() -> finishing.pause(PauseReason.BY_USER, LATER))
                     .hasMessageContaining("ACTIVE (FINISHING(BY_USER))");
             assertThatThrownBy(() -> finishing.edit(c -> c.name("x"), LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.code()).isEqualTo(IllegalCampaignActionException.CAMPAIGN_FROZEN));
             assertThat(finishing.isDeletable()).isFalse();
 
@@ -383,7 +430,8 @@ class CampaignLifecycleTest {
 
         @Test
         void preparing_and_finishing_campaigns_round_trip_through_a_snapshot() {
-            Campaign preparing = CampaignFixtures.ready().launchPreparing("engine-a", T0).renewPreparation("engine-b", LATER);
+            Campaign preparing =
+                    CampaignFixtures.ready().launchPreparing("engine-a", T0).renewPreparation("engine-b", LATER);
             Campaign finishing = preparing.startFinishing(FinishReason.END_REACHED, LATER);
 
             assertThat(Campaign.restore(preparing.snapshot())).isEqualTo(preparing);
@@ -427,14 +475,17 @@ class CampaignLifecycleTest {
                         assertThat(e.action()).isEqualTo(CampaignAction.EDIT);
                     });
             assertThatThrownBy(() -> finished.finish(FinishReason.BY_USER, LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.action()).isEqualTo(CampaignAction.FINISH));
             assertThatThrownBy(() -> finished.pause(PauseReason.BY_USER, LATER))
-                    .isInstanceOfSatisfying(IllegalCampaignActionException.class,
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
                             e -> assertThat(e.state()).isEqualTo(CampaignState.FINISHED));
             assertThatThrownBy(() -> finished.resume(LATER)).isInstanceOf(IllegalCampaignActionException.class);
             assertThatThrownBy(() -> finished.startSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
-            assertThatThrownBy(() -> finished.completeSending(LATER)).isInstanceOf(IllegalCampaignActionException.class);
+            assertThatThrownBy(() -> finished.completeSending(LATER))
+                    .isInstanceOf(IllegalCampaignActionException.class);
         }
 
         @Test
@@ -451,7 +502,8 @@ class CampaignLifecycleTest {
 
     @Test
     void draft_ready_and_finished_campaigns_may_be_deleted() {
-        for (Campaign campaign : new Campaign[] {CampaignFixtures.draft(), CampaignFixtures.ready(), CampaignFixtures.finished()}) {
+        for (Campaign campaign :
+                new Campaign[] {CampaignFixtures.draft(), CampaignFixtures.ready(), CampaignFixtures.finished()}) {
             assertThat(campaign.isDeletable()).isTrue();
             campaign.checkDeletable();
         }
@@ -459,24 +511,35 @@ class CampaignLifecycleTest {
 
     @Test
     void test_campaigns_follow_the_same_lifecycle() {
-        Campaign test = Campaign.create(ID, "acme", "cobranza", CampaignKind.TEST, CampaignFixtures.testConfiguration(), T0);
+        Campaign test =
+                Campaign.create(ID, "acme", "cobranza", CampaignKind.TEST, CampaignFixtures.testConfiguration(), T0);
         assertThat(test.state()).isEqualTo(CampaignState.READY);
 
         Campaign active = test.launch(LATER);
         assertThatThrownBy(() -> active.edit(c -> c.name("x"), LATER))
-                .isInstanceOfSatisfying(IllegalCampaignActionException.class, e -> assertThat(e.code()).isEqualTo("CAMPAIGN_FROZEN"));
+                .isInstanceOfSatisfying(
+                        IllegalCampaignActionException.class,
+                        e -> assertThat(e.code()).isEqualTo("CAMPAIGN_FROZEN"));
         Campaign finished = active.finish(FinishReason.BY_USER, LATER);
         assertThatThrownBy(() -> finished.launch(LATER)).isInstanceOf(IllegalCampaignActionException.class);
     }
 
     @Test
     void a_test_campaign_with_a_live_audience_is_a_draft() {
-        Campaign test = Campaign.create(ID, "acme", "cobranza", CampaignKind.TEST,
-                CampaignFixtures.testConfiguration().toBuilder().audience(AudienceReference.importedList("junio.xlsx")).build(), T0);
+        Campaign test = Campaign.create(
+                ID,
+                "acme",
+                "cobranza",
+                CampaignKind.TEST,
+                CampaignFixtures.testConfiguration().toBuilder()
+                        .audience(AudienceReference.importedList("junio.xlsx"))
+                        .build(),
+                T0);
 
         assertThat(test.state()).isEqualTo(CampaignState.DRAFT);
         assertThat(test.edit(c -> c.audience(AudienceReference.testNumbers(PhoneNumber.parse("+525512345678"))), LATER)
-                .state()).isEqualTo(CampaignState.READY);
+                        .state())
+                .isEqualTo(CampaignState.READY);
     }
 
     @Test

@@ -42,29 +42,40 @@ class CampaignValidationTest {
     @Test
     void every_missing_and_invalid_field_is_listed_at_once() {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
-                .message(TemplateMessage.of(InlineTemplate.of("Hola {{1}}, debes {{2}} al {{3}}"),
-                        Binding.contactName(), Binding.customField("MONTO")))
-                .deliveryPlan(DeliveryPlan.custom().startAt(T0).endAt(T0.minusSeconds(1)).build())
+                .message(TemplateMessage.of(
+                        InlineTemplate.of("Hola {{1}}, debes {{2}} al {{3}}"),
+                        Binding.contactName(),
+                        Binding.customField("MONTO")))
+                .deliveryPlan(DeliveryPlan.custom()
+                        .startAt(T0)
+                        .endAt(T0.minusSeconds(1))
+                        .build())
                 .build();
 
         CampaignValidation validation = live(configuration);
 
-        assertThat(validation.violations()).extracting(Violation::field, Violation::code).containsExactly(
-                tuple("name", Violation.MISSING),
-                tuple("botFlowId", Violation.MISSING),
-                tuple("channel", Violation.MISSING),
-                tuple("message.{{2}}", Violation.UNKNOWN_FIELD),
-                tuple("message.{{3}}", Violation.UNBOUND_PLACEHOLDER),
-                tuple("audience", Violation.MISSING),
-                tuple("deliveryPlan.endAt", Violation.END_BEFORE_START));
-        assertThat(validation.violations()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+        assertThat(validation.violations())
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(
+                        tuple("name", Violation.MISSING),
+                        tuple("botFlowId", Violation.MISSING),
+                        tuple("channel", Violation.MISSING),
+                        tuple("message.{{2}}", Violation.UNKNOWN_FIELD),
+                        tuple("message.{{3}}", Violation.UNBOUND_PLACEHOLDER),
+                        tuple("audience", Violation.MISSING),
+                        tuple("deliveryPlan.endAt", Violation.END_BEFORE_START));
+        assertThat(validation.violations())
+                .allSatisfy(v -> assertThat(v.message()).isNotBlank());
         assertThat(validation.summary()).contains("MONTO", "{{3}}");
     }
 
     @Test
     void a_binding_to_a_field_the_schema_lacks_is_named() {
         CampaignValidation validation = live(CampaignFixtures.liveConfiguration().toBuilder()
-                .schema(CustomDataSchema.custom().required("NOMBRE", FieldType.TEXT).build()).build());
+                .schema(CustomDataSchema.custom()
+                        .required("NOMBRE", FieldType.TEXT)
+                        .build())
+                .build());
 
         assertThat(validation.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("message.{{2}}");
@@ -76,8 +87,10 @@ class CampaignValidationTest {
     @Test
     void a_binding_without_placeholder_is_listed() {
         CampaignValidation validation = live(CampaignFixtures.liveConfiguration().toBuilder()
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"),
-                        Binding.contactName(), Binding.literal("sobra")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"),
+                        Binding.contactName(),
+                        Binding.literal("sobra")))
                 .build());
 
         assertThat(validation.has("message.{{2}}", Violation.EXTRA_BINDING)).isTrue();
@@ -85,7 +98,8 @@ class CampaignValidationTest {
 
     @Test
     void a_schema_without_audience_says_the_data_has_nowhere_to_go() {
-        CampaignValidation validation = live(CampaignFixtures.liveConfiguration().toBuilder().clearAudience().build());
+        CampaignValidation validation = live(
+                CampaignFixtures.liveConfiguration().toBuilder().clearAudience().build());
 
         assertThat(validation.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("audience");
@@ -97,28 +111,37 @@ class CampaignValidationTest {
     @Test
     void a_test_campaign_needs_a_list_of_test_numbers() {
         CampaignConfiguration withImportedList = CampaignFixtures.testConfiguration().toBuilder()
-                .audience(AudienceReference.importedList("junio.xlsx")).build();
-        CampaignConfiguration withoutAudience = CampaignFixtures.testConfiguration().toBuilder().clearAudience().build();
+                .audience(AudienceReference.importedList("junio.xlsx"))
+                .build();
+        CampaignConfiguration withoutAudience =
+                CampaignFixtures.testConfiguration().toBuilder().clearAudience().build();
 
-        assertThat(CampaignValidation.of(CampaignKind.TEST, CampaignFixtures.testConfiguration()).isValid()).isTrue();
-        assertThat(CampaignValidation.of(CampaignKind.TEST, withImportedList).has("audience", Violation.TEST_AUDIENCE_REQUIRED))
+        assertThat(CampaignValidation.of(CampaignKind.TEST, CampaignFixtures.testConfiguration())
+                        .isValid())
+                .isTrue();
+        assertThat(CampaignValidation.of(CampaignKind.TEST, withImportedList)
+                        .has("audience", Violation.TEST_AUDIENCE_REQUIRED))
                 .isTrue();
         assertThat(CampaignValidation.of(CampaignKind.TEST, withoutAudience).violations())
-                .singleElement().satisfies(v -> assertThat(v.message()).contains("test numbers"));
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("test numbers"));
     }
 
     @Test
     void a_live_campaign_cannot_use_test_numbers() {
-        assertThat(live(CampaignFixtures.testConfiguration()).has("audience", Violation.TEST_AUDIENCE_IN_LIVE)).isTrue();
+        assertThat(live(CampaignFixtures.testConfiguration()).has("audience", Violation.TEST_AUDIENCE_IN_LIVE))
+                .isTrue();
     }
 
     @Test
     void test_contacts_custom_data_is_checked_against_the_schema() {
         Contact complete = Contact.builder(PhoneNumber.parse("+525512345678"))
-                .customData(CustomData.of(Map.of("MONTO", new FieldValue.Number(BigDecimal.TEN)))).build();
+                .customData(CustomData.of(Map.of("MONTO", new FieldValue.Number(BigDecimal.TEN))))
+                .build();
         Contact lacking = Contact.of(PhoneNumber.parse("+525587654321"));
         CampaignConfiguration configuration = CampaignFixtures.liveConfiguration().toBuilder()
-                .audience(new AudienceReference.TestAudience(List.of(complete, lacking))).build();
+                .audience(new AudienceReference.TestAudience(List.of(complete, lacking)))
+                .build();
 
         CampaignValidation validation = CampaignValidation.of(CampaignKind.TEST, configuration);
 
@@ -132,7 +155,8 @@ class CampaignValidationTest {
     @Test
     void hours_that_never_open_are_invalid() {
         CampaignValidation validation = live(CampaignFixtures.liveConfiguration().toBuilder()
-                .activeHours(ActiveHours.builder(ZoneOffset.UTC).build()).build());
+                .activeHours(ActiveHours.builder(ZoneOffset.UTC).build())
+                .build());
 
         assertThat(validation.has("activeHours", Violation.HOURS_NEVER_OPEN)).isTrue();
     }
@@ -140,31 +164,44 @@ class CampaignValidationTest {
     @Test
     void at_launch_an_end_that_has_passed_is_invalid() {
         CampaignConfiguration configuration = CampaignFixtures.liveConfiguration().toBuilder()
-                .deliveryPlan(DeliveryPlan.custom().endAt(T0).build()).build();
+                .deliveryPlan(DeliveryPlan.custom().endAt(T0).build())
+                .build();
 
         assertThat(live(configuration).isValid()).isTrue();
-        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, configuration, T0.minusSeconds(1)).isValid()).isTrue();
-        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, configuration, T0).has("deliveryPlan.endAt",
-                Violation.END_IN_PAST)).isTrue();
+        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, configuration, T0.minusSeconds(1))
+                        .isValid())
+                .isTrue();
+        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, configuration, T0)
+                        .has("deliveryPlan.endAt", Violation.END_IN_PAST))
+                .isTrue();
     }
 
     @Test
     void at_launch_hours_whose_last_opening_has_passed_are_invalid() {
         ActiveHours onlyOnce = ActiveHours.parse("2026-06-01 09:00-10:00", ZoneOffset.UTC);
-        CampaignConfiguration configuration = CampaignFixtures.liveConfiguration().toBuilder().activeHours(onlyOnce).build();
+        CampaignConfiguration configuration = CampaignFixtures.liveConfiguration().toBuilder()
+                .activeHours(onlyOnce)
+                .build();
 
         assertThat(live(configuration).isValid()).isTrue();
         assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, configuration, T0.plus(Duration.ofDays(1)))
-                .has("activeHours", Violation.HOURS_NEVER_OPEN)).isTrue();
+                        .has("activeHours", Violation.HOURS_NEVER_OPEN))
+                .isTrue();
     }
 
     @Test
     void null_arguments_are_named() {
         assertThatThrownBy(() -> CampaignValidation.of(null, CampaignConfiguration.empty()))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("kind"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("kind"));
         assertThatThrownBy(() -> CampaignValidation.of(CampaignKind.LIVE, null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("configuration"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("configuration"));
         assertThatThrownBy(() -> CampaignValidation.atLaunch(CampaignKind.LIVE, CampaignConfiguration.empty(), null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("now"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("now"));
     }
 }

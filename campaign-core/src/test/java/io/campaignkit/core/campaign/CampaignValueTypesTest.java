@@ -53,12 +53,16 @@ class CampaignValueTypesTest {
         assertThat(defaults.endAt()).isEmpty();
         assertThat(defaults.effectiveStart(T0)).isEqualTo(T0);
 
-        DeliveryPlan planned = DeliveryPlan.custom().startAt(T0.plusSeconds(60)).pace(Pace.perHour(3000))
-                .endAt(T0.plusSeconds(120)).build();
+        DeliveryPlan planned = DeliveryPlan.custom()
+                .startAt(T0.plusSeconds(60))
+                .pace(Pace.perHour(3000))
+                .endAt(T0.plusSeconds(120))
+                .build();
         assertThat(planned.effectiveStart(T0)).isEqualTo(T0.plusSeconds(60));
         assertThat(planned.effectiveStart(T0.plusSeconds(90))).isEqualTo(T0.plusSeconds(90));
         assertThat(planned.endsBeforeStart()).isFalse();
-        assertThat(DeliveryPlan.custom().startAt(T0).endAt(T0).build().endsBeforeStart()).isTrue();
+        assertThat(DeliveryPlan.custom().startAt(T0).endAt(T0).build().endsBeforeStart())
+                .isTrue();
         assertRefuses(() -> DeliveryPlan.custom().startAt(null), "instant");
         assertRefuses(() -> DeliveryPlan.custom().pace(null), "pace");
     }
@@ -72,8 +76,10 @@ class CampaignValueTypesTest {
         assertThat(close.autoReply()).contains("Volvemos a las 8:00");
         assertRefuses(() -> OutOfHoursPolicy.queue().withAutoReply(" "), "autoReply", "blank");
         assertRefuses(() -> OutOfHoursPolicy.queue().withAutoReply(null), "text");
-        assertRefuses(() -> OutOfHoursPolicy.queue().withAutoReply("x".repeat(OutOfHoursPolicy.MAX_AUTO_REPLY_LENGTH + 1)),
-                "autoReply", "at most");
+        assertRefuses(
+                () -> OutOfHoursPolicy.queue().withAutoReply("x".repeat(OutOfHoursPolicy.MAX_AUTO_REPLY_LENGTH + 1)),
+                "autoReply",
+                "at most");
     }
 
     @Test
@@ -91,10 +97,15 @@ class CampaignValueTypesTest {
     @Test
     void a_segment_matches_contacts_with_every_tag_and_never_an_untagged_contact() {
         AudienceReference.Segment segment = new AudienceReference.Segment(Set.of("deudor"), Map.of("ciudad", "CDMX"));
-        Contact match = Contact.builder(PhoneNumber.parse("+525512345678")).tag("deudor").tag("vip")
-                .valuedTag("ciudad", "CDMX").build();
-        Contact otherCity = Contact.builder(PhoneNumber.parse("+525512345679")).tag("deudor")
-                .valuedTag("ciudad", "Monterrey").build();
+        Contact match = Contact.builder(PhoneNumber.parse("+525512345678"))
+                .tag("deudor")
+                .tag("vip")
+                .valuedTag("ciudad", "CDMX")
+                .build();
+        Contact otherCity = Contact.builder(PhoneNumber.parse("+525512345679"))
+                .tag("deudor")
+                .valuedTag("ciudad", "Monterrey")
+                .build();
         Contact untagged = Contact.of(PhoneNumber.parse("+525512345670"));
 
         assertThat(segment.matches(match)).isTrue();
@@ -108,7 +119,9 @@ class CampaignValueTypesTest {
     void a_test_audience_holds_each_number_once() {
         PhoneNumber phone = PhoneNumber.parse("+525512345678");
 
-        assertThat(AudienceReference.testNumbers(phone).contacts()).extracting(Contact::phone).containsExactly(phone);
+        assertThat(AudienceReference.testNumbers(phone).contacts())
+                .extracting(Contact::phone)
+                .containsExactly(phone);
         assertRefuses(() -> AudienceReference.testNumbers(phone, phone), "contacts", "appears twice");
         assertRefuses(() -> new AudienceReference.TestAudience(List.of()), "contacts", "at least one");
         assertRefuses(() -> AudienceReference.testNumbers(phone, null), "numbers[1]");
@@ -150,11 +163,16 @@ class CampaignValueTypesTest {
     void campaign_actions_name_their_null_arguments() {
         Campaign ready = CampaignFixtures.ready();
 
-        assertRefuses(() -> Campaign.create(null, "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), T0), "id");
-        assertRefuses(() -> Campaign.create(CampaignFixtures.ID, " ", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), T0),
+        assertRefuses(
+                () -> Campaign.create(null, "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), T0), "id");
+        assertRefuses(
+                () -> Campaign.create(
+                        CampaignFixtures.ID, " ", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), T0),
                 "tenantId");
-        assertRefuses(() -> Campaign.create(CampaignFixtures.ID, "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(),
-                null), "now");
+        assertRefuses(
+                () -> Campaign.create(
+                        CampaignFixtures.ID, "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), null),
+                "now");
         assertRefuses(() -> ready.launch(null), "now");
         assertRefuses(() -> ready.reconfigure(null, T0), "newConfiguration");
         assertRefuses(() -> ready.edit(null, T0), "changes");
@@ -164,7 +182,10 @@ class CampaignValueTypesTest {
 
     @Test
     void a_campaign_survives_a_snapshot_round_trip() {
-        for (Campaign campaign : List.of(CampaignFixtures.draft(), CampaignFixtures.ready(), CampaignFixtures.active(),
+        for (Campaign campaign : List.of(
+                CampaignFixtures.draft(),
+                CampaignFixtures.ready(),
+                CampaignFixtures.active(),
                 CampaignFixtures.finished())) {
             Campaign restored = Campaign.restore(campaign.snapshot());
             assertThat(restored).isEqualTo(campaign).hasSameHashCodeAs(campaign);
@@ -174,20 +195,35 @@ class CampaignValueTypesTest {
 
     @Test
     void restore_derives_draft_or_ready_again_and_refuses_inconsistent_snapshots() {
-        Campaign.Snapshot readyButIncomplete = CampaignFixtures.draft().snapshot().withState(CampaignState.READY);
+        Campaign.Snapshot readyButIncomplete =
+                CampaignFixtures.draft().snapshot().withState(CampaignState.READY);
         assertThat(Campaign.restore(readyButIncomplete).state()).isEqualTo(CampaignState.DRAFT);
 
-        Campaign.Snapshot activeWithoutDispatch = CampaignFixtures.active().snapshot().withDispatch(null);
+        Campaign.Snapshot activeWithoutDispatch =
+                CampaignFixtures.active().snapshot().withDispatch(null);
         assertRefuses(() -> Campaign.restore(activeWithoutDispatch), "snapshot", "dispatch");
 
-        Campaign.Snapshot finishedWithoutTime = new Campaign.Snapshot(CampaignFixtures.ID, "acme", "p", CampaignKind.LIVE,
-                CampaignFixtures.liveConfiguration(), CampaignState.FINISHED, Optional.empty(), T0, T0, Optional.of(T0),
-                Optional.empty(), Optional.empty(), 3, Optional.empty());
+        Campaign.Snapshot finishedWithoutTime = new Campaign.Snapshot(
+                CampaignFixtures.ID,
+                "acme",
+                "p",
+                CampaignKind.LIVE,
+                CampaignFixtures.liveConfiguration(),
+                CampaignState.FINISHED,
+                Optional.empty(),
+                T0,
+                T0,
+                Optional.of(T0),
+                Optional.empty(),
+                Optional.empty(),
+                3,
+                Optional.empty());
         assertRefuses(() -> Campaign.restore(finishedWithoutTime), "snapshot", "finish");
     }
 
     @Test
     void to_string_shows_identity_and_state() {
-        assertThat(CampaignFixtures.active().toString()).contains("cobranza-junio", "ACTIVE", "SENDING", "v1", "Cobranza junio");
+        assertThat(CampaignFixtures.active().toString())
+                .contains("cobranza-junio", "ACTIVE", "SENDING", "v1", "Cobranza junio");
     }
 }

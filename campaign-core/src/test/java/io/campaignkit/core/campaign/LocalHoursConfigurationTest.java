@@ -11,7 +11,8 @@ class LocalHoursConfigurationTest {
     @Test
     void aConfigurationKeepsItsLocalHoursAndTheyMakeItDifferent() {
         CampaignConfiguration plain = CampaignFixtures.liveConfiguration();
-        CampaignConfiguration local = plain.toBuilder().localHours(LocalHours.fromPhoneNumbers()).build();
+        CampaignConfiguration local =
+                plain.toBuilder().localHours(LocalHours.fromPhoneNumbers()).build();
         assertThat(plain.localHours()).isEmpty();
         assertThat(local.localHours()).contains(LocalHours.fromPhoneNumbers());
         assertThat(local).isNotEqualTo(plain);
@@ -23,12 +24,12 @@ class LocalHoursConfigurationTest {
     @Test
     void aZoneFieldTheSchemaDoesNotHaveIsAViolation() {
         CampaignConfiguration local = CampaignFixtures.liveConfiguration().toBuilder()
-                .localHours(LocalHours.fromField("ZONA")).build();
-        assertThat(CampaignValidation.of(CampaignKind.LIVE, local).violations())
-                .anySatisfy(violation -> {
-                    assertThat(violation.field()).isEqualTo("localHours.zoneField");
-                    assertThat(violation.code()).isEqualTo(Violation.UNKNOWN_FIELD);
-                    assertThat(violation.message()).contains("ZONA");
-                });
+                .localHours(LocalHours.fromField("ZONA"))
+                .build();
+        assertThat(CampaignValidation.of(CampaignKind.LIVE, local).violations()).anySatisfy(violation -> {
+            assertThat(violation.field()).isEqualTo("localHours.zoneField");
+            assertThat(violation.code()).isEqualTo(Violation.UNKNOWN_FIELD);
+            assertThat(violation.message()).contains("ZONA");
+        });
     }
 }

@@ -38,30 +38,41 @@ class OutcomeFilterProperties {
 
     @Example
     void kindsReadInAnyCaseAndCodesOnlyWhereTheyNarrow() {
-        assertThat(OutcomeFilter.parse(" Failed:131026 , UNKNOWN,not_read").outcomes()).containsExactly(
-                new OutcomeFilter.Outcome(OutcomeFilter.Kind.FAILED, Optional.of("131026")),
-                OutcomeFilter.Outcome.of(OutcomeFilter.Kind.UNKNOWN), OutcomeFilter.Outcome.of(OutcomeFilter.Kind.NOT_READ));
-        assertThatThrownBy(() -> OutcomeFilter.parse("unknown:X")).isInstanceOf(InvalidArgumentException.class)
+        assertThat(OutcomeFilter.parse(" Failed:131026 , UNKNOWN,not_read").outcomes())
+                .containsExactly(
+                        new OutcomeFilter.Outcome(OutcomeFilter.Kind.FAILED, Optional.of("131026")),
+                        OutcomeFilter.Outcome.of(OutcomeFilter.Kind.UNKNOWN),
+                        OutcomeFilter.Outcome.of(OutcomeFilter.Kind.NOT_READ));
+        assertThatThrownBy(() -> OutcomeFilter.parse("unknown:X"))
+                .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("only failed:CODE");
         assertThatThrownBy(() -> OutcomeFilter.parse("failed:")).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> OutcomeFilter.parse("failed,,unknown")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> OutcomeFilter.custom().build()).isInstanceOf(InvalidArgumentException.class)
+        assertThatThrownBy(() -> OutcomeFilter.custom().build())
+                .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("at least one outcome");
         assertThat(OutcomeFilter.failed().toText()).isEqualTo("failed");
     }
 
     @Provide
     Arbitrary<OutcomeFilter.Outcome> outcomes() {
-        Arbitrary<String> codes = Arbitraries.strings().withChars("ABCXYZ_0123456789-.").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> codes = Arbitraries.strings()
+                .withChars("ABCXYZ_0123456789-.")
+                .ofMinLength(1)
+                .ofMaxLength(12);
         return Combinators.combine(Arbitraries.of(OutcomeFilter.Kind.class), codes.optional())
                 .as((kind, code) -> new OutcomeFilter.Outcome(kind, kind.takesCode() ? code : Optional.empty()));
     }
 
     @Provide
     Arbitrary<String> notKinds() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz-_ ").ofMinLength(1).ofMaxLength(14)
+        return Arbitraries.strings()
+                .withChars("abcdefghijklmnopqrstuvwxyz-_ ")
+                .ofMinLength(1)
+                .ofMaxLength(14)
                 .filter(word -> !word.isBlank())
-                .filter(word -> java.util.Arrays.stream(OutcomeFilter.Kind.values()).noneMatch(kind ->
-                        kind.text().equalsIgnoreCase(word.strip()) || kind.name().equalsIgnoreCase(word.strip())));
+                .filter(word -> java.util.Arrays.stream(OutcomeFilter.Kind.values())
+                        .noneMatch(kind -> kind.text().equalsIgnoreCase(word.strip())
+                                || kind.name().equalsIgnoreCase(word.strip())));
     }
 }

@@ -5,24 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.InvalidPhoneNumberException.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PhoneNumberTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "+525500998877        | +525500998877",
-            "+52 55 0099 8877     | +525500998877",
-            "+52-55-0099-8877     | +525500998877",
-            "+52 (55) 0099.8877   | +525500998877",
-            "00525500998877       | +525500998877",
-            "00 52 55 0099 8877   | +525500998877",
-            "525500998877         | +525500998877",
-            "'  +1 (415) 555-2671 '| +14155552671",
-            "34 612 34 56 78      | +34612345678",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+525500998877        | +525500998877",
+                "+52 55 0099 8877     | +525500998877",
+                "+52-55-0099-8877     | +525500998877",
+                "+52 (55) 0099.8877   | +525500998877",
+                "00525500998877       | +525500998877",
+                "00 52 55 0099 8877   | +525500998877",
+                "525500998877         | +525500998877",
+                "'  +1 (415) 555-2671 '| +14155552671",
+                "34 612 34 56 78      | +34612345678",
+            })
     void normalizesWhatPeopleTypeToE164(String input, String e164) {
         assertThat(PhoneNumber.parse(input).e164()).isEqualTo(e164);
     }
@@ -32,12 +34,14 @@ class PhoneNumberTest {
      * mobiles as 521 + 10 digits, and old address books keep it: it is the same line as 52 + 10 digits.
      */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "+5214771234567       | +524771234567",
-            "5214771234567        | +524771234567",
-            "005215512345678      | +525512345678",
-            "+52 1 55 1234 5678   | +525512345678",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+5214771234567       | +524771234567",
+                "5214771234567        | +524771234567",
+                "005215512345678      | +525512345678",
+                "+52 1 55 1234 5678   | +525512345678",
+            })
     void readsMexicosOldMobilePrefixAsTheCurrentNumber(String input, String e164) {
         assertThat(PhoneNumber.parse(input).e164()).isEqualTo(e164);
         assertThat(PhoneNumber.parse(input, "MX").e164()).isEqualTo(e164);
@@ -79,17 +83,19 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "+52 55                | TOO_SHORT",
-            "+3461234567890123456  | TOO_LONG",
-            "+999 1234 5678        | UNKNOWN_COUNTRY_CODE",
-            "+34 012 345 678       | NOT_VALID_FOR_COUNTRY",
-            "+1 555 0100 000       | NOT_VALID_FOR_COUNTRY",
-            "+52 55 ABC 8877       | INVALID_CHARACTERS",
-            "tel:+525500998877     | INVALID_CHARACTERS",
-            "'   '                 | EMPTY",
-            "'+'                   | TOO_SHORT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+52 55                | TOO_SHORT",
+                "+3461234567890123456  | TOO_LONG",
+                "+999 1234 5678        | UNKNOWN_COUNTRY_CODE",
+                "+34 012 345 678       | NOT_VALID_FOR_COUNTRY",
+                "+1 555 0100 000       | NOT_VALID_FOR_COUNTRY",
+                "+52 55 ABC 8877       | INVALID_CHARACTERS",
+                "tel:+525500998877     | INVALID_CHARACTERS",
+                "'   '                 | EMPTY",
+                "'+'                   | TOO_SHORT",
+            })
     void refusesInvalidNumbersWithTheReason(String input, Reason reason) {
         assertThatThrownBy(() -> PhoneNumber.parse(input))
                 .isInstanceOfSatisfying(InvalidPhoneNumberException.class, e -> {
@@ -103,9 +109,12 @@ class PhoneNumberTest {
     @Test
     void namesTheBadArgument() {
         assertThatThrownBy(() -> PhoneNumber.parse(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("input"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("input"));
         assertThatThrownBy(() -> PhoneNumber.parse("5500998877", "XX"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("defaultRegion"));
     }
 
@@ -119,7 +128,8 @@ class PhoneNumberTest {
 
     @Test
     void equalityIsTheE164Form() {
-        assertThat(PhoneNumber.parse("+52 55 0099 8877")).isEqualTo(PhoneNumber.parse("00525500998877"))
+        assertThat(PhoneNumber.parse("+52 55 0099 8877"))
+                .isEqualTo(PhoneNumber.parse("00525500998877"))
                 .hasSameHashCodeAs(PhoneNumber.parse("525500998877"));
         assertThat(PhoneNumber.parse("+525500998877")).hasToString("+525500998877");
         assertThat(PhoneNumber.isValid("+525500998877")).isTrue();

@@ -24,8 +24,10 @@ class PhoneNumberVerdictProperties {
     @Provide
     Arbitrary<String> internationalNumbers() {
         // real calling codes (shared +1, +7, non-geographic +800/+882) with national parts of any length
-        Arbitrary<Integer> codes = Arbitraries.of(1, 7, 34, 44, 49, 52, 54, 55, 57, 81, 86, 91, 234, 502, 800, 882, 971);
-        Arbitrary<String> national = Arbitraries.strings().numeric().ofMinLength(4).ofMaxLength(13);
+        Arbitrary<Integer> codes =
+                Arbitraries.of(1, 7, 34, 44, 49, 52, 54, 55, 57, 81, 86, 91, 234, 502, 800, 882, 971);
+        Arbitrary<String> national =
+                Arbitraries.strings().numeric().ofMinLength(4).ofMaxLength(13);
         return net.jqwik.api.Combinators.combine(codes, national).as((code, digits) -> "+" + code + digits);
     }
 
@@ -46,7 +48,9 @@ class PhoneNumberVerdictProperties {
         }
         assertThat(PhoneNumber.isValid(text)).as(text).isEqualTo(valid);
         if (valid) {
-            assertThat(PhoneNumber.parse(text).type().name()).as(text).isEqualTo(UTIL.getNumberType(reference).name());
+            assertThat(PhoneNumber.parse(text).type().name())
+                    .as(text)
+                    .isEqualTo(UTIL.getNumberType(reference).name());
         }
     }
 }

@@ -31,22 +31,33 @@ class CustomDataSchemaTest {
         assertThat(data.get("MONTO")).contains(new FieldValue.Number(new BigDecimal("1200.5")));
         assertThat(data.get("FECHA")).contains(new FieldValue.Date(LocalDate.of(2016, 12, 25)));
         assertThat(data.get("NOTA")).isEmpty();
-        assertThat(data.normalizedValues()).containsExactly(
-                Map.entry("NOMBRE", "Carlos"), Map.entry("MONTO", "1200.5"), Map.entry("FECHA", "2016-12-25"));
+        assertThat(data.normalizedValues())
+                .containsExactly(
+                        Map.entry("NOMBRE", "Carlos"), Map.entry("MONTO", "1200.5"), Map.entry("FECHA", "2016-12-25"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"1200, 1200", "1200.00, 1200", "1480.5, 1480.5", "0.000, 0", "-12.340, -12.34", "+7, 7",
-            ".5, 0.5", "12345678901234567890.123456789, 12345678901234567890.123456789"})
+    @CsvSource({
+        "1200, 1200",
+        "1200.00, 1200",
+        "1480.5, 1480.5",
+        "0.000, 0",
+        "-12.340, -12.34",
+        "+7, 7",
+        ".5, 0.5",
+        "12345678901234567890.123456789, 12345678901234567890.123456789"
+    })
     void numbersAreExactDecimalsNormalizedWithoutTrailingZeros(String raw, String normalized) {
-        FieldValue value = FieldDefinition.required("N", FieldType.NUMBER).parse(raw).orElseThrow();
+        FieldValue value =
+                FieldDefinition.required("N", FieldType.NUMBER).parse(raw).orElseThrow();
         assertThat(value.normalized()).isEqualTo(normalized);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1,200", "1e5", "12abc", "NaN", "--1", "1.2.3", "١٢"})
     void refusesWhatIsNotAPlainDecimal(String raw) {
-        assertThatThrownBy(() -> FieldDefinition.required("MONTO", FieldType.NUMBER).parse(raw))
+        assertThatThrownBy(() ->
+                        FieldDefinition.required("MONTO", FieldType.NUMBER).parse(raw))
                 .isInstanceOfSatisfying(InvalidFieldValueException.class, e -> {
                     assertThat(e.code()).isEqualTo("INVALID_NUMBER");
                     assertThat(e.fieldId()).isEqualTo("MONTO");
@@ -55,11 +66,22 @@ class CustomDataSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2017-02-30", "2017-13-01", "2017-2-3", "25/12/2016", "2016-12-25T10:00", "12016-12-25",
-            "2016/12/25", "2019-02-29"})
+    @ValueSource(
+            strings = {
+                "2017-02-30",
+                "2017-13-01",
+                "2017-2-3",
+                "25/12/2016",
+                "2016-12-25T10:00",
+                "12016-12-25",
+                "2016/12/25",
+                "2019-02-29"
+            })
     void datesAreStrictIsoAndReal(String raw) {
-        assertThatThrownBy(() -> FieldDefinition.required("FECHA", FieldType.DATE).parse(raw))
-                .isInstanceOfSatisfying(InvalidFieldValueException.class,
+        assertThatThrownBy(
+                        () -> FieldDefinition.required("FECHA", FieldType.DATE).parse(raw))
+                .isInstanceOfSatisfying(
+                        InvalidFieldValueException.class,
                         e -> assertThat(e.code()).isEqualTo("INVALID_DATE"));
     }
 
@@ -74,7 +96,9 @@ class CustomDataSchemaTest {
         assertThat(data.values()).hasSize(1);
         assertThat(CustomData.builder().build()).isSameAs(CustomData.empty());
         assertThatThrownBy(() -> CustomData.builder().put("X", null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("value"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("value"));
     }
 
     @Test
@@ -85,11 +109,14 @@ class CustomDataSchemaTest {
 
     @Test
     void requiredTextMustNotBeBlankAndOptionalBlankIsNoValue() {
-        assertThatThrownBy(() -> FieldDefinition.required("NOMBRE", FieldType.TEXT).parse("   "))
-                .isInstanceOfSatisfying(InvalidFieldValueException.class,
+        assertThatThrownBy(
+                        () -> FieldDefinition.required("NOMBRE", FieldType.TEXT).parse("   "))
+                .isInstanceOfSatisfying(
+                        InvalidFieldValueException.class,
                         e -> assertThat(e.code()).isEqualTo("MISSING_VALUE"));
         assertThat(FieldDefinition.optional("NOTA", FieldType.TEXT).parse("  ")).isEmpty();
-        assertThat(FieldDefinition.optional("NOTA", FieldType.NUMBER).parse(null)).isEmpty();
+        assertThat(FieldDefinition.optional("NOTA", FieldType.NUMBER).parse(null))
+                .isEmpty();
     }
 
     @Test
@@ -101,19 +128,21 @@ class CustomDataSchemaTest {
         raw.put("CIUDAD", "CDMX");
 
         assertThatThrownBy(() -> schema.parse(raw))
-                .isInstanceOfSatisfying(CustomDataValidationException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::fieldId, FieldViolation::code)
-                        .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple("CIUDAD", "UNKNOWN_FIELD"),
-                                org.assertj.core.groups.Tuple.tuple("NOMBRE", "MISSING_VALUE"),
-                                org.assertj.core.groups.Tuple.tuple("MONTO", "INVALID_NUMBER"),
-                                org.assertj.core.groups.Tuple.tuple("FECHA", "INVALID_DATE")));
+                .isInstanceOfSatisfying(
+                        CustomDataValidationException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(FieldViolation::fieldId, FieldViolation::code)
+                                .containsExactly(
+                                        org.assertj.core.groups.Tuple.tuple("CIUDAD", "UNKNOWN_FIELD"),
+                                        org.assertj.core.groups.Tuple.tuple("NOMBRE", "MISSING_VALUE"),
+                                        org.assertj.core.groups.Tuple.tuple("MONTO", "INVALID_NUMBER"),
+                                        org.assertj.core.groups.Tuple.tuple("FECHA", "INVALID_DATE")));
     }
 
     @Test
     void checksTypedDataForCompleteness() {
-        CustomData incomplete = CustomData.of(Map.of("NOMBRE", new FieldValue.Text("Ana"),
-                "MONTO", new FieldValue.Text("mucho")));
+        CustomData incomplete =
+                CustomData.of(Map.of("NOMBRE", new FieldValue.Text("Ana"), "MONTO", new FieldValue.Text("mucho")));
 
         assertThat(schema.check(incomplete))
                 .extracting(FieldViolation::fieldId, FieldViolation::code)
@@ -125,15 +154,25 @@ class CustomDataSchemaTest {
 
     @Test
     void fieldIdsAreUniqueIgnoringCaseAndWellFormed() {
-        assertThatThrownBy(() -> CustomDataSchema.custom().required("NOMBRE", FieldType.TEXT)
-                .optional("nombre", FieldType.TEXT).build())
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("nombre").hasMessageContaining("NOMBRE");
+        assertThatThrownBy(() -> CustomDataSchema.custom()
+                        .required("NOMBRE", FieldType.TEXT)
+                        .optional("nombre", FieldType.TEXT)
+                        .build())
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("nombre")
+                .hasMessageContaining("NOMBRE");
         assertThatThrownBy(() -> FieldDefinition.required("MI CAMPO", FieldType.TEXT))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("id"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("id"));
         assertThatThrownBy(() -> FieldDefinition.required(null, FieldType.TEXT))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("id"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("id"));
         assertThatThrownBy(() -> FieldDefinition.required("X", null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("type"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("type"));
         assertThat(FieldDefinition.required(" AÑO_1.b-c ", FieldType.TEXT).id()).isEqualTo("AÑO_1.b-c");
     }
 
@@ -147,7 +186,8 @@ class CustomDataSchemaTest {
         assertThat(data.values()).hasSize(1);
         assertThatThrownBy(() -> data.values().put("X", new FieldValue.Text("y")))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(new FieldValue.Number(new BigDecimal("1.50"))).isEqualTo(new FieldValue.Number(new BigDecimal("1.5")));
+        assertThat(new FieldValue.Number(new BigDecimal("1.50")))
+                .isEqualTo(new FieldValue.Number(new BigDecimal("1.5")));
         assertThatThrownBy(() -> new FieldValue.Text(" ")).isInstanceOf(InvalidArgumentException.class);
     }
 }

@@ -13,7 +13,8 @@ class FieldDefinitionProperties {
     /** The hand-written scan must accept exactly the documented grammar. */
     @Property(tries = 500)
     void plainDecimalScanAgreesWithTheGrammar(@ForAll("numberLike") String text) {
-        boolean grammar = text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") && text.chars().allMatch(c -> c < 128);
+        boolean grammar =
+                text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)") && text.chars().allMatch(c -> c < 128);
         assertThat(FieldDefinition.isPlainDecimal(text)).as(text).isEqualTo(grammar);
     }
 
@@ -23,7 +24,8 @@ class FieldDefinitionProperties {
         FieldDefinition field = FieldDefinition.required("N", FieldType.NUMBER);
         try {
             FieldValue value = field.parse(text).orElseThrow();
-            assertThat(((FieldValue.Number) value).value()).isEqualByComparingTo(new java.math.BigDecimal(text.strip()));
+            assertThat(((FieldValue.Number) value).value())
+                    .isEqualByComparingTo(new java.math.BigDecimal(text.strip()));
         } catch (InvalidFieldValueException e) {
             assertThat(e.code()).isIn("INVALID_NUMBER", "MISSING_VALUE");
         }
@@ -31,6 +33,9 @@ class FieldDefinitionProperties {
 
     @Provide
     Arbitrary<String> numberLike() {
-        return Arbitraries.strings().withChars("0123456789+-.e,\u0663 ").ofMinLength(1).ofMaxLength(8);
+        return Arbitraries.strings()
+                .withChars("0123456789+-.e,\u0663 ")
+                .ofMinLength(1)
+                .ofMaxLength(8);
     }
 }

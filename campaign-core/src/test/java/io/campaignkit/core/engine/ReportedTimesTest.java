@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 class ReportedTimesTest {
 
     private static final CampaignId ID = CampaignId.of("c-1");
-    private static final Contact ANA = Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build();
+    private static final Contact ANA =
+            Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build();
     /** The engine's clock, to the nanosecond as some JVMs give it. */
     private static final Instant SENT = Instant.parse("2026-06-01T15:00:00.123456789Z");
     /** The provider's clock, to the second: before the send as recorded. */
     private static final Instant PROVIDER_DELIVERED = Instant.parse("2026-06-01T15:00:00Z");
 
-    private static Recipient recipient(Optional<Instant> sent, Optional<Instant> delivered, Optional<Instant> read,
-            Optional<Instant> replied) {
+    private static Recipient recipient(
+            Optional<Instant> sent, Optional<Instant> delivered, Optional<Instant> read, Optional<Instant> replied) {
         return Recipient.of(ID, 0, NewRecipient.pending(ANA, SENT), SENT).withTimes(sent, delivered, read, replied);
     }
 
@@ -40,12 +41,16 @@ class ReportedTimesTest {
         RecipientKey key = new RecipientKey(ID, ANA.phone());
         assertThat(new RecipientUpdate.Accepted(key, new Lease("me", SENT.plusSeconds(60)), "wamid.1", SENT).at())
                 .isEqualTo(Instant.parse("2026-06-01T15:00:00.123Z"));
-        assertThat(new FunnelStep(ID, ANA.phone(), "PAID", SENT).at()).isEqualTo(Instant.parse("2026-06-01T15:00:00.123Z"));
+        assertThat(new FunnelStep(ID, ANA.phone(), "PAID", SENT).at())
+                .isEqualTo(Instant.parse("2026-06-01T15:00:00.123Z"));
     }
 
     @Test
     void aProviderTimeBeforeTheSendIsShownAsTheSendsTimeAndKeptAsTheProviderGaveIt() {
-        Recipient recipient = recipient(Optional.of(SENT), Optional.of(PROVIDER_DELIVERED), Optional.of(PROVIDER_DELIVERED),
+        Recipient recipient = recipient(
+                Optional.of(SENT),
+                Optional.of(PROVIDER_DELIVERED),
+                Optional.of(PROVIDER_DELIVERED),
                 Optional.of(PROVIDER_DELIVERED));
 
         ReportedTimes shown = new RecipientReport(recipient, List.of()).times();
@@ -55,7 +60,9 @@ class ReportedTimesTest {
         assertThat(shown.deliveredAt()).contains(sentToTheMilli);
         assertThat(shown.readAt()).contains(sentToTheMilli);
         assertThat(shown.repliedAt()).contains(sentToTheMilli);
-        assertThat(recipient.deliveredAt()).as("the provider's own time is kept").contains(PROVIDER_DELIVERED);
+        assertThat(recipient.deliveredAt())
+                .as("the provider's own time is kept")
+                .contains(PROVIDER_DELIVERED);
     }
 
     @Test
@@ -70,8 +77,8 @@ class ReportedTimesTest {
         assertThat(shown.readAt()).isEqualTo(recipient.readAt());
         assertThat(shown.repliedAt()).isEmpty();
         // a read reported before the delivery (each to its own second) is shown at the delivery
-        Recipient readFirst = recipient(Optional.of(SENT), Optional.of(delivered), Optional.of(SENT.plusMillis(500)),
-                Optional.empty());
+        Recipient readFirst = recipient(
+                Optional.of(SENT), Optional.of(delivered), Optional.of(SENT.plusMillis(500)), Optional.empty());
         assertThat(ReportedTimes.of(readFirst).readAt()).isEqualTo(readFirst.deliveredAt());
     }
 }

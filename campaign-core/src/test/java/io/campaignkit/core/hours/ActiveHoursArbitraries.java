@@ -20,7 +20,8 @@ import net.jqwik.api.Tuple.Tuple2;
 final class ActiveHoursArbitraries {
 
     /** Minutes where DST transitions happen (00:00 to 03:00) and the ends of the day. */
-    private static final List<Integer> INTERESTING_MINUTES = List.of(0, 30, 60, 90, 120, 150, 180, 1380, 1410, 1439, 1440);
+    private static final List<Integer> INTERESTING_MINUTES =
+            List.of(0, 30, 60, 90, 120, 150, 180, 1380, 1410, 1439, 1440);
 
     private ActiveHoursArbitraries() {}
 
@@ -59,10 +60,11 @@ final class ActiveHoursArbitraries {
                 weighted(3, Arbitraries.integers().between(1, TimeRange.MINUTES_PER_DAY)),
                 weighted(1, Arbitraries.just(TimeRange.MINUTES_PER_DAY)),
                 weighted(2, Arbitraries.of(INTERESTING_MINUTES)));
-        return Combinators.combine(starts, ends).as((start, end) -> end > start
-                ? new TimeRange(start, end)
-                // fold an end that came out too early into the minutes after the start
-                : new TimeRange(start, start + 1 + (start - end) % (TimeRange.MINUTES_PER_DAY - start)));
+        return Combinators.combine(starts, ends)
+                .as((start, end) -> end > start
+                        ? new TimeRange(start, end)
+                        // fold an end that came out too early into the minutes after the start
+                        : new TimeRange(start, start + 1 + (start - end) % (TimeRange.MINUTES_PER_DAY - start)));
     }
 
     /** The ranges of one day: often none, sometimes the whole day, else one to three ranges. */
@@ -88,10 +90,11 @@ final class ActiveHoursArbitraries {
 
     /** Up to four exceptions, from three days before the reference day to three weeks after it. */
     static Arbitrary<Shape> shapes() {
-        Arbitrary<List<Map.Entry<Integer, List<TimeRange>>>> exceptions = Combinators
-                .combine(Arbitraries.integers().between(-3, 21), dayRanges())
+        Arbitrary<List<Map.Entry<Integer, List<TimeRange>>>> exceptions = Combinators.combine(
+                        Arbitraries.integers().between(-3, 21), dayRanges())
                 .as(Map::entry)
-                .list().ofMaxSize(4);
+                .list()
+                .ofMaxSize(4);
         return Combinators.combine(weeks(), exceptions).as(Shape::new);
     }
 

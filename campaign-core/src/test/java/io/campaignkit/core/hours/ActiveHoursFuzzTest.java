@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the active-hours text form (issue 19): any text gives hours that read back the same, or

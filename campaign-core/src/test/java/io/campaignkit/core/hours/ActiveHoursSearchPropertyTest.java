@@ -62,13 +62,20 @@ class ActiveHoursSearchPropertyTest {
 
         if (opening.isPresent()) {
             assertThat(opening.get()).isAfterOrEqualTo(example.from());
-            assertThat(hours.isOpenAt(opening.get())).as("open at %s", opening.get()).isTrue();
+            assertThat(hours.isOpenAt(opening.get()))
+                    .as("open at %s", opening.get())
+                    .isTrue();
             for (Instant boundary : boundaries(hours, example.from(), opening.get())) {
-                assertThat(hours.isOpenAt(boundary)).as("closed at %s, before the opening %s", boundary, opening.get()).isFalse();
+                assertThat(hours.isOpenAt(boundary))
+                        .as("closed at %s, before the opening %s", boundary, opening.get())
+                        .isFalse();
             }
         } else {
-            for (Instant boundary : boundaries(hours, example.from(), example.from().plus(NOTHING_AHEAD_CHECKED_FOR))) {
-                assertThat(hours.isOpenAt(boundary)).as("never opens, yet open at %s", boundary).isFalse();
+            for (Instant boundary :
+                    boundaries(hours, example.from(), example.from().plus(NOTHING_AHEAD_CHECKED_FOR))) {
+                assertThat(hours.isOpenAt(boundary))
+                        .as("never opens, yet open at %s", boundary)
+                        .isFalse();
             }
         }
     }
@@ -80,13 +87,20 @@ class ActiveHoursSearchPropertyTest {
 
         if (closing.isPresent()) {
             assertThat(closing.get()).isAfterOrEqualTo(example.from());
-            assertThat(hours.isOpenAt(closing.get())).as("closed at %s", closing.get()).isFalse();
+            assertThat(hours.isOpenAt(closing.get()))
+                    .as("closed at %s", closing.get())
+                    .isFalse();
             for (Instant boundary : boundaries(hours, example.from(), closing.get())) {
-                assertThat(hours.isOpenAt(boundary)).as("open at %s, before the closing %s", boundary, closing.get()).isTrue();
+                assertThat(hours.isOpenAt(boundary))
+                        .as("open at %s, before the closing %s", boundary, closing.get())
+                        .isTrue();
             }
         } else {
-            for (Instant boundary : boundaries(hours, example.from(), example.from().plus(NOTHING_AHEAD_CHECKED_FOR))) {
-                assertThat(hours.isOpenAt(boundary)).as("never closes, yet closed at %s", boundary).isTrue();
+            for (Instant boundary :
+                    boundaries(hours, example.from(), example.from().plus(NOTHING_AHEAD_CHECKED_FOR))) {
+                assertThat(hours.isOpenAt(boundary))
+                        .as("never closes, yet closed at %s", boundary)
+                        .isTrue();
             }
         }
     }
@@ -108,18 +122,31 @@ class ActiveHoursSearchPropertyTest {
                 weighted(2, Arbitraries.just(0L)),
                 weighted(1, Arbitraries.just(-1L)),
                 weighted(4, Arbitraries.longs().between(-180, 180).map(minutes -> minutes * 60_000_000_000L)),
-                weighted(2, Arbitraries.longs().between(-3 * 86_400, 3 * 86_400).map(seconds -> seconds * 1_000_000_000L)),
+                weighted(
+                        2,
+                        Arbitraries.longs().between(-3 * 86_400, 3 * 86_400).map(seconds -> seconds * 1_000_000_000L)),
                 weighted(1, Arbitraries.longs().between(-3 * 86_400_000_000_000L, 3 * 86_400_000_000_000L)));
         Arbitrary<Instant> anywhere = Arbitraries.longs()
-                .between(Instant.parse("2000-01-01T00:00:00Z").getEpochSecond(), Instant.parse("2040-01-01T00:00:00Z").getEpochSecond())
+                .between(
+                        Instant.parse("2000-01-01T00:00:00Z").getEpochSecond(),
+                        Instant.parse("2040-01-01T00:00:00Z").getEpochSecond())
                 .map(Instant::ofEpochSecond);
-        Arbitrary<Boolean> nearATransition = Arbitraries.frequencyOf(weighted(9, Arbitraries.just(true)), weighted(1, Arbitraries.just(false)));
-        return Combinators.combine(Arbitraries.of(ZONES), nearATransition, Arbitraries.integers().greaterOrEqual(0),
-                nanosAroundTransition, anywhere, ActiveHoursArbitraries.shapes())
+        Arbitrary<Boolean> nearATransition =
+                Arbitraries.frequencyOf(weighted(9, Arbitraries.just(true)), weighted(1, Arbitraries.just(false)));
+        return Combinators.combine(
+                        Arbitraries.of(ZONES),
+                        nearATransition,
+                        Arbitraries.integers().greaterOrEqual(0),
+                        nanosAroundTransition,
+                        anywhere,
+                        ActiveHoursArbitraries.shapes())
                 .as((zone, near, transitionPick, nanos, somewhere, shape) -> {
-                    List<Instant> transitions = TRANSITIONS.computeIfAbsent(zone, any -> transitionsOf(zone.getRules()));
+                    List<Instant> transitions =
+                            TRANSITIONS.computeIfAbsent(zone, any -> transitionsOf(zone.getRules()));
                     Instant from = near && !transitions.isEmpty()
-                            ? transitions.get(transitionPick % transitions.size()).plusNanos(nanos)
+                            ? transitions
+                                    .get(transitionPick % transitions.size())
+                                    .plusNanos(nanos)
                             : somewhere;
                     return new Case(shape.build(zone, LocalDate.ofInstant(from, zone)), from);
                 });
@@ -154,7 +181,9 @@ class ActiveHoursSearchPropertyTest {
             boundaries.add(transition.getInstant());
         }
         LocalDate last = LocalDate.ofInstant(to, hours.zone()).plusDays(2);
-        for (LocalDate date = LocalDate.ofInstant(from, hours.zone()).minusDays(2); !date.isAfter(last); date = date.plusDays(1)) {
+        for (LocalDate date = LocalDate.ofInstant(from, hours.zone()).minusDays(2);
+                !date.isAfter(last);
+                date = date.plusDays(1)) {
             for (TimeRange range : hours.hoursOn(date)) {
                 for (int minute : new int[] {range.startMinute(), range.endMinute()}) {
                     LocalDateTime wallClock = date.atStartOfDay().plusMinutes(minute);

@@ -48,7 +48,8 @@ class ActiveHoursSearchTest {
         @Test
         void theNextClosingOfAnOpenInstantIsTheEndOfItsRange() {
             assertThat(weekdays.nextClosing(utc("2026-06-01T08:00"))).contains(utc("2026-06-01T13:00"));
-            assertThat(weekdays.nextClosing(utc("2026-06-01T18:59:59.999999999"))).contains(utc("2026-06-01T19:00"));
+            assertThat(weekdays.nextClosing(utc("2026-06-01T18:59:59.999999999")))
+                    .contains(utc("2026-06-01T19:00"));
         }
 
         @Test
@@ -86,7 +87,8 @@ class ActiveHoursSearchTest {
 
         @Test
         void exceptionsReplaceTheWeeklyHoursOfTheirDate() {
-            ActiveHours hours = ActiveHours.parse("MON-FRI 08:00-19:00; 2026-06-02 closed; 2026-06-03 10:00-11:00; 2026-06-06 09:00-10:00", UTC);
+            ActiveHours hours = ActiveHours.parse(
+                    "MON-FRI 08:00-19:00; 2026-06-02 closed; 2026-06-03 10:00-11:00; 2026-06-06 09:00-10:00", UTC);
 
             assertThat(hours.nextOpening(utc("2026-06-01T19:00"))).contains(utc("2026-06-03T10:00"));
             assertThat(hours.nextClosing(utc("2026-06-03T10:00"))).contains(utc("2026-06-03T11:00"));
@@ -112,7 +114,8 @@ class ActiveHoursSearchTest {
             Instant fallBack = Instant.parse("2026-11-01T06:00:00Z");
 
             assertThat(always.nextClosing(fallBack.minusSeconds(1))).isEmpty();
-            assertThat(always.nextClosing(Instant.parse("2026-03-08T07:00:00Z"))).isEmpty();
+            assertThat(always.nextClosing(Instant.parse("2026-03-08T07:00:00Z")))
+                    .isEmpty();
             assertThat(always.nextOpening(fallBack)).contains(fallBack);
         }
 
@@ -141,7 +144,8 @@ class ActiveHoursSearchTest {
         void aSparseScheduleIsFoundYearsAheadAndEndsAfterItsLastDate() {
             ZoneId madrid = ZoneId.of("Europe/Madrid");
             ActiveHours once = ActiveHours.parse("2036-02-29 10:00-11:00", madrid);
-            Instant opening = LocalDateTime.parse("2036-02-29T10:00").atZone(madrid).toInstant();
+            Instant opening =
+                    LocalDateTime.parse("2036-02-29T10:00").atZone(madrid).toInstant();
 
             assertThat(once.nextOpening(Instant.parse("2026-01-01T00:00:00Z"))).contains(opening);
             assertThat(once.nextClosing(opening)).contains(opening.plus(Duration.ofHours(1)));
@@ -171,17 +175,21 @@ class ActiveHoursSearchTest {
         void aRangeStartingInsideTheGapOpensWhenTheGapEnds() {
             ActiveHours hours = ActiveHours.parse("SUN 02:30-04:00", newYork);
 
-            assertThat(hours.nextOpening(Instant.parse("2026-03-08T06:00:00Z"))).contains(Instant.parse("2026-03-08T07:00:00Z"));
-            assertThat(hours.nextClosing(Instant.parse("2026-03-08T07:00:00Z"))).contains(Instant.parse("2026-03-08T08:00:00Z"));
+            assertThat(hours.nextOpening(Instant.parse("2026-03-08T06:00:00Z")))
+                    .contains(Instant.parse("2026-03-08T07:00:00Z"));
+            assertThat(hours.nextClosing(Instant.parse("2026-03-08T07:00:00Z")))
+                    .contains(Instant.parse("2026-03-08T08:00:00Z"));
         }
 
         @Test
         void aRangeAcrossTheGapStaysOpenThroughIt() {
             ActiveHours hours = ActiveHours.parse("SUN 01:00-04:00", newYork);
 
-            assertThat(hours.isOpenAt(Instant.parse("2026-03-08T06:59:59.999Z"))).isTrue(); // 01:59:59 EST
+            assertThat(hours.isOpenAt(Instant.parse("2026-03-08T06:59:59.999Z")))
+                    .isTrue(); // 01:59:59 EST
             assertThat(hours.isOpenAt(Instant.parse("2026-03-08T07:00:00Z"))).isTrue(); // 03:00 EDT
-            assertThat(hours.nextClosing(Instant.parse("2026-03-08T06:00:00Z"))).contains(Instant.parse("2026-03-08T08:00:00Z"));
+            assertThat(hours.nextClosing(Instant.parse("2026-03-08T06:00:00Z")))
+                    .contains(Instant.parse("2026-03-08T08:00:00Z"));
         }
 
         @Test
@@ -189,18 +197,23 @@ class ActiveHoursSearchTest {
             // 2026-11-01: New York falls back from 02:00 EDT (06:00Z) to 01:00 EST
             ActiveHours hours = ActiveHours.parse("SUN 01:00-01:30", newYork);
 
-            assertThat(hours.nextOpening(Instant.parse("2026-11-01T04:00:00Z"))).contains(Instant.parse("2026-11-01T05:00:00Z"));
-            assertThat(hours.nextClosing(Instant.parse("2026-11-01T05:00:00Z"))).contains(Instant.parse("2026-11-01T05:30:00Z"));
+            assertThat(hours.nextOpening(Instant.parse("2026-11-01T04:00:00Z")))
+                    .contains(Instant.parse("2026-11-01T05:00:00Z"));
+            assertThat(hours.nextClosing(Instant.parse("2026-11-01T05:00:00Z")))
+                    .contains(Instant.parse("2026-11-01T05:30:00Z"));
             assertThat(hours.isOpenAt(Instant.parse("2026-11-01T05:45:00Z"))).isFalse(); // 01:45 EDT
-            assertThat(hours.nextOpening(Instant.parse("2026-11-01T05:30:00Z"))).contains(Instant.parse("2026-11-01T06:00:00Z"));
-            assertThat(hours.nextClosing(Instant.parse("2026-11-01T06:00:00Z"))).contains(Instant.parse("2026-11-01T06:30:00Z"));
+            assertThat(hours.nextOpening(Instant.parse("2026-11-01T05:30:00Z")))
+                    .contains(Instant.parse("2026-11-01T06:00:00Z"));
+            assertThat(hours.nextClosing(Instant.parse("2026-11-01T06:00:00Z")))
+                    .contains(Instant.parse("2026-11-01T06:30:00Z"));
         }
 
         @Test
         void aRangeCoveringTheOverlapIsOneLongerOpenPeriod() {
             ActiveHours hours = ActiveHours.parse("SUN 01:00-03:00", newYork);
 
-            Instant opening = hours.nextOpening(Instant.parse("2026-11-01T00:00:00Z")).orElseThrow();
+            Instant opening =
+                    hours.nextOpening(Instant.parse("2026-11-01T00:00:00Z")).orElseThrow();
             Instant closing = hours.nextClosing(opening).orElseThrow();
 
             assertThat(opening).isEqualTo(Instant.parse("2026-11-01T05:00:00Z")); // 01:00 EDT
@@ -216,14 +229,18 @@ class ActiveHoursSearchTest {
             ActiveHours acrossGap = ActiveHours.parse("SUN 02:00-03:00", lordHowe);
             Instant before = Instant.parse("2026-10-03T15:00:00Z");
 
-            assertThat(inGap.nextOpening(before)).contains(Instant.parse("2026-10-10T15:00:00Z")); // next Sunday 02:00 +11:00
+            assertThat(inGap.nextOpening(before))
+                    .contains(Instant.parse("2026-10-10T15:00:00Z")); // next Sunday 02:00 +11:00
             assertThat(acrossGap.nextOpening(before)).contains(Instant.parse("2026-10-03T15:30:00Z"));
-            assertThat(acrossGap.nextClosing(Instant.parse("2026-10-03T15:30:00Z"))).contains(Instant.parse("2026-10-03T16:00:00Z"));
+            assertThat(acrossGap.nextClosing(Instant.parse("2026-10-03T15:30:00Z")))
+                    .contains(Instant.parse("2026-10-03T16:00:00Z"));
 
             // 2026-04-05 02:00 +11:00 (2026-04-04T15:00Z) becomes 01:30 +10:30
             ActiveHours inOverlap = ActiveHours.parse("SUN 01:30-02:00", lordHowe);
-            assertThat(inOverlap.nextOpening(Instant.parse("2026-04-04T14:00:00Z"))).contains(Instant.parse("2026-04-04T14:30:00Z"));
-            assertThat(inOverlap.nextClosing(Instant.parse("2026-04-04T14:30:00Z"))).contains(Instant.parse("2026-04-04T15:30:00Z"));
+            assertThat(inOverlap.nextOpening(Instant.parse("2026-04-04T14:00:00Z")))
+                    .contains(Instant.parse("2026-04-04T14:30:00Z"));
+            assertThat(inOverlap.nextClosing(Instant.parse("2026-04-04T14:30:00Z")))
+                    .contains(Instant.parse("2026-04-04T15:30:00Z"));
         }
 
         @Test
@@ -232,11 +249,15 @@ class ActiveHoursSearchTest {
             // 2026-10-25 00:00 +03:00 (2026-10-24T21:00Z) becomes Saturday 23:00 +02:00 again
             ActiveHours saturdayNight = ActiveHours.parse("SAT 23:00-24:00", beirut);
 
-            assertThat(saturdayNight.nextOpening(Instant.parse("2026-10-24T12:00:00Z"))).contains(Instant.parse("2026-10-24T20:00:00Z"));
-            assertThat(saturdayNight.nextClosing(Instant.parse("2026-10-24T20:00:00Z"))).contains(Instant.parse("2026-10-24T22:00:00Z"));
+            assertThat(saturdayNight.nextOpening(Instant.parse("2026-10-24T12:00:00Z")))
+                    .contains(Instant.parse("2026-10-24T20:00:00Z"));
+            assertThat(saturdayNight.nextClosing(Instant.parse("2026-10-24T20:00:00Z")))
+                    .contains(Instant.parse("2026-10-24T22:00:00Z"));
             ActiveHours sundayOnly = ActiveHours.parse("SUN 00:00-01:00", beirut);
-            assertThat(sundayOnly.isOpenAt(Instant.parse("2026-10-24T21:00:00Z"))).isFalse(); // Saturday 23:00 again
-            assertThat(sundayOnly.nextOpening(Instant.parse("2026-10-24T21:00:00Z"))).contains(Instant.parse("2026-10-24T22:00:00Z"));
+            assertThat(sundayOnly.isOpenAt(Instant.parse("2026-10-24T21:00:00Z")))
+                    .isFalse(); // Saturday 23:00 again
+            assertThat(sundayOnly.nextOpening(Instant.parse("2026-10-24T21:00:00Z")))
+                    .contains(Instant.parse("2026-10-24T22:00:00Z"));
         }
 
         @Test

@@ -31,7 +31,8 @@ class ActiveHoursTest {
         ActiveHours defaults = ActiveHours.ofDefaults();
 
         assertThat(defaults.zone()).isEqualTo(ZoneOffset.ofHours(-5)).isEqualTo(ActiveHours.DEFAULT_ZONE);
-        assertThat(defaults.weeklyHours()).hasSize(7)
+        assertThat(defaults.weeklyHours())
+                .hasSize(7)
                 .allSatisfy((day, ranges) -> assertThat(ranges).containsExactly(TimeRange.parse("08:00-21:00")));
         assertThat(defaults.exceptions()).isEmpty();
         assertThat(defaults.toText()).isEqualTo("MON-SUN 08:00-21:00");
@@ -49,7 +50,8 @@ class ActiveHoursTest {
                 .on(SATURDAY, LocalTime.of(9, 0), LocalTime.of(14, 0))
                 .build();
 
-        assertThat(hours.weeklyHours(MONDAY)).containsExactly(TimeRange.parse("08:00-13:00"), TimeRange.parse("15:00-19:00"));
+        assertThat(hours.weeklyHours(MONDAY))
+                .containsExactly(TimeRange.parse("08:00-13:00"), TimeRange.parse("15:00-19:00"));
         assertThat(hours.weeklyHours(FRIDAY)).isEqualTo(hours.weeklyHours(MONDAY));
         assertThat(hours.weeklyHours(SATURDAY)).containsExactly(TimeRange.parse("09:00-14:00"));
         assertThat(hours.weeklyHours(SUNDAY)).isEmpty();
@@ -59,7 +61,9 @@ class ActiveHoursTest {
 
     @Test
     void everyDayOpensAllSevenDays() {
-        ActiveHours hours = ActiveHours.builder(MEXICO_CITY).everyDay(LocalTime.of(7, 0), LocalTime.of(8, 0)).build();
+        ActiveHours hours = ActiveHours.builder(MEXICO_CITY)
+                .everyDay(LocalTime.of(7, 0), LocalTime.of(8, 0))
+                .build();
 
         assertThat(hours.weeklyHours()).containsOnlyKeys(DayOfWeek.values());
     }
@@ -73,7 +77,10 @@ class ActiveHoursTest {
                 .build();
 
         assertThat(merged.weeklyHours(MONDAY)).containsExactly(TimeRange.parse("08:00-15:00"));
-        assertThat(merged).isEqualTo(ActiveHours.builder(MEXICO_CITY).on(MONDAY, LocalTime.of(8, 0), LocalTime.of(15, 0)).build());
+        assertThat(merged)
+                .isEqualTo(ActiveHours.builder(MEXICO_CITY)
+                        .on(MONDAY, LocalTime.of(8, 0), LocalTime.of(15, 0))
+                        .build());
     }
 
     @Test
@@ -87,7 +94,8 @@ class ActiveHoursTest {
                 .build();
 
         assertThat(hours.hoursOn(CHRISTMAS)).isEmpty();
-        assertThat(hours.hoursOn(christmasEve)).containsExactly(TimeRange.parse("09:00-14:00"), TimeRange.parse("16:00-17:00"));
+        assertThat(hours.hoursOn(christmasEve))
+                .containsExactly(TimeRange.parse("09:00-14:00"), TimeRange.parse("16:00-17:00"));
         assertThat(hours.hoursOn(CHRISTMAS.plusDays(1))).containsExactly(TimeRange.parse("08:00-21:00"));
         assertThat(hours.exceptions()).containsOnlyKeys(christmasEve, CHRISTMAS);
         assertThat(hours.exceptions().firstKey()).isEqualTo(christmasEve);
@@ -95,14 +103,27 @@ class ActiveHoursTest {
 
     @Test
     void aDateIsEitherClosedOrHasExceptionHours() {
-        assertThatThrownBy(() -> ActiveHours.builder(MEXICO_CITY).closedOn(CHRISTMAS).exception(CHRISTMAS, TimeRange.ALL_DAY))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("date"))
-                .hasMessageContaining("2026-12-25").hasMessageContaining("closed");
-        assertThatThrownBy(() -> ActiveHours.builder(MEXICO_CITY).exception(CHRISTMAS, TimeRange.ALL_DAY).closedOn(CHRISTMAS))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("date"))
+        assertThatThrownBy(() ->
+                        ActiveHours.builder(MEXICO_CITY).closedOn(CHRISTMAS).exception(CHRISTMAS, TimeRange.ALL_DAY))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("date"))
+                .hasMessageContaining("2026-12-25")
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> ActiveHours.builder(MEXICO_CITY)
+                        .exception(CHRISTMAS, TimeRange.ALL_DAY)
+                        .closedOn(CHRISTMAS))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("date"))
                 .hasMessageContaining("2026-12-25");
         // saying it twice is not a conflict
-        assertThat(ActiveHours.builder(MEXICO_CITY).closedOn(CHRISTMAS).closedOn(CHRISTMAS).build().hoursOn(CHRISTMAS)).isEmpty();
+        assertThat(ActiveHours.builder(MEXICO_CITY)
+                        .closedOn(CHRISTMAS)
+                        .closedOn(CHRISTMAS)
+                        .build()
+                        .hoursOn(CHRISTMAS))
+                .isEmpty();
     }
 
     @Test
@@ -141,9 +162,12 @@ class ActiveHoursTest {
 
         assertThat(built.weeklyHours()).containsOnlyKeys(MONDAY);
         assertThat(built.exceptions()).isEmpty();
-        assertThatThrownBy(() -> built.weeklyHours().put(TUESDAY, List.of())).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> built.exceptions().put(CHRISTMAS, List.of())).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> built.weeklyHours(MONDAY).add(TimeRange.ALL_DAY)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> built.weeklyHours().put(TUESDAY, List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> built.exceptions().put(CHRISTMAS, List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> built.weeklyHours(MONDAY).add(TimeRange.ALL_DAY))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -155,7 +179,8 @@ class ActiveHoursTest {
         ActiveHours parsed = ActiveHours.parse("2026-12-25 closed; TUE 08:00-14:00; MON 08:00-14:00", MEXICO_CITY);
 
         assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
-        assertThat(ActiveHours.parse(built.toText(), ZoneId.of("Europe/Madrid"))).isNotEqualTo(built);
+        assertThat(ActiveHours.parse(built.toText(), ZoneId.of("Europe/Madrid")))
+                .isNotEqualTo(built);
         assertThat(ActiveHours.parse("MON 08:00-14:00", MEXICO_CITY)).isNotEqualTo(built);
         assertThat(built).hasToString("ActiveHours[MON-TUE 08:00-14:00; 2026-12-25 closed in America/Mexico_City]");
     }
@@ -180,7 +205,8 @@ class ActiveHoursTest {
         assertRefuses(() -> hours.isOpenAt(Instant.MAX), "instant");
         assertRefuses(() -> hours.nextOpening(Instant.MIN), "from");
         assertRefuses(() -> hours.nextClosing(Instant.MAX), "from");
-        assertThat(hours.nextOpening(Instant.parse("+999999000-01-01T00:00:00Z"))).isPresent();
+        assertThat(hours.nextOpening(Instant.parse("+999999000-01-01T00:00:00Z")))
+                .isPresent();
     }
 
     @Test

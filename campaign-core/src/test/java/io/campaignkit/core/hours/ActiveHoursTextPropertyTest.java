@@ -46,10 +46,12 @@ class ActiveHoursTextPropertyTest {
     Arbitrary<ActiveHours> schedules() {
         // four-digit years only; the edges of that range included
         Arbitrary<LocalDate> around = Arbitraries.frequencyOf(
-                ActiveHoursArbitraries.weighted(8, Arbitraries.integers().between(1990, 2100).map(year -> LocalDate.of(year, 6, 15))),
+                ActiveHoursArbitraries.weighted(
+                        8, Arbitraries.integers().between(1990, 2100).map(year -> LocalDate.of(year, 6, 15))),
                 ActiveHoursArbitraries.weighted(1, Arbitraries.just(LocalDate.of(0, 1, 4))),
                 ActiveHoursArbitraries.weighted(1, Arbitraries.just(LocalDate.of(9999, 12, 10))));
-        return Combinators.combine(ActiveHoursArbitraries.shapes(), around).as((shape, date) -> shape.build(ZONE, date));
+        return Combinators.combine(ActiveHoursArbitraries.shapes(), around)
+                .as((shape, date) -> shape.build(ZONE, date));
     }
 
     /**
@@ -61,7 +63,8 @@ class ActiveHoursTextPropertyTest {
         for (DayOfWeek day : DayOfWeek.values()) {
             for (TimeRange range : hours.weeklyHours(day)) {
                 for (TimeRange piece : split(range, random)) {
-                    entries.add(randomCase(day.name().substring(0, 3), random) + blanks(random, 1) + messy(piece, random));
+                    entries.add(
+                            randomCase(day.name().substring(0, 3), random) + blanks(random, 1) + messy(piece, random));
                 }
             }
         }
@@ -79,7 +82,9 @@ class ActiveHoursTextPropertyTest {
             return blanks(random, 0) + randomCase("closed", random) + blanks(random, 0);
         }
         Collections.shuffle(entries, random);
-        return blanks(random, 0) + String.join(blanks(random, 0) + ";" + blanks(random, 0), entries) + blanks(random, 0);
+        return blanks(random, 0)
+                + String.join(blanks(random, 0) + ";" + blanks(random, 0), entries)
+                + blanks(random, 0);
     }
 
     private static List<TimeRange> split(TimeRange range, Random random) {

@@ -55,46 +55,62 @@ class TimeRangeTest {
     @Test
     void refusesARangeThatDoesNotEndAfterItStarts() {
         assertThatThrownBy(() -> TimeRange.of(LocalTime.of(21, 0), LocalTime.of(8, 0)))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("end"))
-                .hasMessageContaining("21:00").hasMessageContaining("cannot cross midnight");
+                .hasMessageContaining("21:00")
+                .hasMessageContaining("cannot cross midnight");
         assertThatThrownBy(() -> TimeRange.of(LocalTime.of(8, 0), LocalTime.of(8, 0)))
                 .isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> new TimeRange(600, 600))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("endMinute"));
         assertThatThrownBy(() -> new TimeRange(0, 1441))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("endMinute"));
         assertThatThrownBy(() -> new TimeRange(-1, 10))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("startMinute"));
         assertThatThrownBy(() -> new TimeRange(1440, 1440))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("startMinute"));
     }
 
     @Test
     void refusesTimesThatAreNotOnAWholeMinute() {
         assertThatThrownBy(() -> TimeRange.of(LocalTime.of(8, 0, 30), LocalTime.of(9, 0)))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("start"))
                 .hasMessageContaining("whole minute");
         assertThatThrownBy(() -> TimeRange.of(LocalTime.of(8, 0), LocalTime.of(9, 0, 0, 1)))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("end"));
     }
 
     @Test
     void namesTheMissingArgument() {
         assertThatThrownBy(() -> TimeRange.of(null, LocalTime.NOON))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("start"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("start"));
         assertThatThrownBy(() -> TimeRange.of(LocalTime.NOON, null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("end"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("end"));
         assertThatThrownBy(() -> TimeRange.parse(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("text"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("text"));
         assertThatThrownBy(() -> TimeRange.ALL_DAY.contains(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("time"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("time"));
     }
 
     @Test
@@ -106,7 +122,9 @@ class TimeRangeTest {
                     assertThat(e.index()).isEqualTo(11);
                 });
         assertThatThrownBy(() -> TimeRange.parse("8:00-21:00"))
-                .isInstanceOfSatisfying(InvalidActiveHoursException.class, e -> assertThat(e.token()).isEqualTo("8:00"))
+                .isInstanceOfSatisfying(
+                        InvalidActiveHoursException.class,
+                        e -> assertThat(e.token()).isEqualTo("8:00"))
                 .hasMessageContaining("HH:MM");
     }
 
@@ -120,9 +138,8 @@ class TimeRangeTest {
                 TimeRange.parse("18:00-24:00"),
                 TimeRange.parse("13:01-14:00")));
 
-        assertThat(merged).containsExactly(
-                TimeRange.parse("08:00-13:00"),
-                TimeRange.parse("13:01-14:00"),
-                TimeRange.parse("15:00-24:00"));
+        assertThat(merged)
+                .containsExactly(
+                        TimeRange.parse("08:00-13:00"), TimeRange.parse("13:01-14:00"), TimeRange.parse("15:00-24:00"));
     }
 }

@@ -21,28 +21,36 @@ import net.jqwik.api.Provide;
  */
 class ZonedHoursPropertyTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("America/Mexico_City"), ZoneId.of("America/New_York"),
-            ZoneId.of("America/Chicago"), ZoneId.of("America/Denver"), ZoneId.of("Europe/Madrid"),
-            ZoneId.of("Asia/Tokyo"), ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("America/Mexico_City"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("America/Chicago"),
+            ZoneId.of("America/Denver"),
+            ZoneId.of("Europe/Madrid"),
+            ZoneId.of("Asia/Tokyo"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Australia/Lord_Howe"));
     private static final Duration SCAN = Duration.ofDays(3);
 
     @Property(tries = 60)
-    void theNextOpeningAndClosingAreTheFirstMinutesThatQualify(@ForAll("hours") ActiveHours hours,
-            @ForAll("zones") List<ZoneId> zones, @ForAll("instants") Instant from) {
+    void theNextOpeningAndClosingAreTheFirstMinutesThatQualify(
+            @ForAll("hours") ActiveHours hours, @ForAll("zones") List<ZoneId> zones, @ForAll("instants") Instant from) {
         ZonedHours local = ZonedHours.of(hours, new RecipientZone(zones));
         Optional<Instant> opening = local.nextOpening(from);
         Optional<Instant> scannedOpening = scan(local, from, true);
         if (scannedOpening.isPresent()) {
             assertThat(opening).isEqualTo(scannedOpening);
         } else {
-            assertThat(opening.map(at -> at.isAfter(from.plus(SCAN))).orElse(true)).isTrue();
+            assertThat(opening.map(at -> at.isAfter(from.plus(SCAN))).orElse(true))
+                    .isTrue();
         }
         Optional<Instant> closing = local.nextClosing(from);
         Optional<Instant> scannedClosing = scan(local, from, false);
         if (scannedClosing.isPresent()) {
             assertThat(closing).isEqualTo(scannedClosing);
         }
-        opening.ifPresent(at -> zones.forEach(zone -> assertThat(hours.withZone(zone).isOpenAt(at)).isTrue()));
+        opening.ifPresent(at -> zones.forEach(
+                zone -> assertThat(hours.withZone(zone).isOpenAt(at)).isTrue()));
     }
 
     /** The first instant from {@code from} (then whole minutes) whose openness is {@code open}, within the scan. */
@@ -66,7 +74,8 @@ class ZonedHoursPropertyTest {
         return starts.flatMap(start -> lengths.map(length -> {
             int end = Math.min(start + length, TimeRange.MINUTES_PER_DAY);
             return ActiveHours.builder(java.time.ZoneOffset.UTC)
-                    .on(java.util.EnumSet.allOf(java.time.DayOfWeek.class), new TimeRange(start, end)).build();
+                    .on(java.util.EnumSet.allOf(java.time.DayOfWeek.class), new TimeRange(start, end))
+                    .build();
         }));
     }
 
@@ -78,8 +87,12 @@ class ZonedHoursPropertyTest {
     @Provide
     Arbitrary<Instant> instants() {
         // around the 2026 spring and autumn changes of the northern hemisphere
-        Arbitrary<Instant> march = Arbitraries.longs().between(0, 20L * 24 * 3600).map(s -> Instant.parse("2026-03-01T00:00:00Z").plusSeconds(s));
-        Arbitrary<Instant> october = Arbitraries.longs().between(0, 40L * 24 * 3600).map(s -> Instant.parse("2026-10-15T00:00:00Z").plusSeconds(s));
+        Arbitrary<Instant> march = Arbitraries.longs()
+                .between(0, 20L * 24 * 3600)
+                .map(s -> Instant.parse("2026-03-01T00:00:00Z").plusSeconds(s));
+        Arbitrary<Instant> october = Arbitraries.longs()
+                .between(0, 40L * 24 * 3600)
+                .map(s -> Instant.parse("2026-10-15T00:00:00Z").plusSeconds(s));
         return Arbitraries.oneOf(march, october);
     }
 }

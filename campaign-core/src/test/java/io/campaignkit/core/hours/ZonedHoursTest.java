@@ -25,8 +25,10 @@ class ZonedHoursTest {
         // 2026-01-05T00:00Z is 09:00 in Tokyo: open there, closed in the hours' own zone (UTC)
         assertThat(tokyo.isOpenAt(Instant.parse("2026-01-05T00:00:00Z"))).isTrue();
         assertThat(DAILY.isOpenAt(Instant.parse("2026-01-05T00:00:00Z"))).isFalse();
-        assertThat(tokyo.nextClosing(Instant.parse("2026-01-05T00:00:00Z"))).contains(Instant.parse("2026-01-05T12:00:00Z"));
-        assertThat(tokyo.nextOpening(Instant.parse("2026-01-05T12:00:00Z"))).contains(Instant.parse("2026-01-05T23:00:00Z"));
+        assertThat(tokyo.nextClosing(Instant.parse("2026-01-05T00:00:00Z")))
+                .contains(Instant.parse("2026-01-05T12:00:00Z"));
+        assertThat(tokyo.nextOpening(Instant.parse("2026-01-05T12:00:00Z")))
+                .contains(Instant.parse("2026-01-05T23:00:00Z"));
     }
 
     @Test
@@ -34,10 +36,13 @@ class ZonedHoursTest {
         ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(List.of(CHICAGO, DENVER)));
         // January: Chicago UTC-6 opens 14:00Z, closes 03:00Z; Denver UTC-7 opens 15:00Z, closes 04:00Z
         assertThat(split.isOpenAt(Instant.parse("2026-01-05T14:30:00Z"))).isFalse(); // Chicago open, Denver not yet
-        assertThat(split.nextOpening(Instant.parse("2026-01-05T12:00:00Z"))).contains(Instant.parse("2026-01-05T15:00:00Z"));
-        assertThat(split.nextClosing(Instant.parse("2026-01-05T15:00:00Z"))).contains(Instant.parse("2026-01-06T03:00:00Z"));
+        assertThat(split.nextOpening(Instant.parse("2026-01-05T12:00:00Z")))
+                .contains(Instant.parse("2026-01-05T15:00:00Z"));
+        assertThat(split.nextClosing(Instant.parse("2026-01-05T15:00:00Z")))
+                .contains(Instant.parse("2026-01-06T03:00:00Z"));
         assertThat(split.isOpenAt(Instant.parse("2026-01-06T03:30:00Z"))).isFalse(); // Denver open, Chicago closed
-        assertThat(split.nextOpening(Instant.parse("2026-01-06T03:30:00Z"))).contains(Instant.parse("2026-01-06T15:00:00Z"));
+        assertThat(split.nextOpening(Instant.parse("2026-01-06T03:30:00Z")))
+                .contains(Instant.parse("2026-01-06T15:00:00Z"));
     }
 
     @Test
@@ -46,19 +51,23 @@ class ZonedHoursTest {
         ZonedHours split = ZonedHours.of(shortMorning, new RecipientZone(List.of(CHICAGO, DENVER)));
         assertThat(split.nextOpening(Instant.parse("2026-01-05T00:00:00Z"))).isEmpty();
         assertThat(split.opensAtOrAfter(Instant.parse("2026-01-05T00:00:00Z"))).isFalse();
-        assertThat(ZonedHours.of(shortMorning, RecipientZone.of(CHICAGO)).opensAtOrAfter(Instant.parse("2026-01-05T00:00:00Z")))
+        assertThat(ZonedHours.of(shortMorning, RecipientZone.of(CHICAGO))
+                        .opensAtOrAfter(Instant.parse("2026-01-05T00:00:00Z")))
                 .isTrue();
     }
 
     @Test
     void theIntersectionFollowsEachZonesDaylightSavingTime() {
-        ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(List.of(ZoneId.of("America/New_York"),
-                ZoneId.of("America/Phoenix"))));
-        // 2026-03-09, the day after New York springs forward: New York UTC-4 (08:00 = 12:00Z), Phoenix UTC-7 (08:00 = 15:00Z)
+        ZonedHours split = ZonedHours.of(
+                DAILY, new RecipientZone(List.of(ZoneId.of("America/New_York"), ZoneId.of("America/Phoenix"))));
+        // 2026-03-09, the day after New York springs forward: New York UTC-4 (08:00 = 12:00Z), Phoenix UTC-7 (08:00 =
+        // 15:00Z)
         assertThat(split.isOpenAt(Instant.parse("2026-03-09T00:00:00Z"))).isTrue(); // 20:00 EDT, 17:00 MST
-        assertThat(split.nextOpening(Instant.parse("2026-03-09T06:00:00Z"))).contains(Instant.parse("2026-03-09T15:00:00Z"));
+        assertThat(split.nextOpening(Instant.parse("2026-03-09T06:00:00Z")))
+                .contains(Instant.parse("2026-03-09T15:00:00Z"));
         // New York closes at 21:00 EDT = 01:00Z next day, before Phoenix does
-        assertThat(split.nextClosing(Instant.parse("2026-03-09T15:00:00Z"))).contains(Instant.parse("2026-03-10T01:00:00Z"));
+        assertThat(split.nextClosing(Instant.parse("2026-03-09T15:00:00Z")))
+                .contains(Instant.parse("2026-03-10T01:00:00Z"));
     }
 
     @Test
@@ -67,7 +76,8 @@ class ZonedHoursTest {
         ZonedHours tokyo = ZonedHours.of(closedOnNewYear, RecipientZone.of(TOKYO));
         // 2025-12-31T23:30Z is already January 1st, 08:30, in Tokyo: closed there
         assertThat(tokyo.isOpenAt(Instant.parse("2025-12-31T23:30:00Z"))).isFalse();
-        assertThat(tokyo.nextOpening(Instant.parse("2025-12-31T23:30:00Z"))).contains(Instant.parse("2026-01-01T23:00:00Z"));
+        assertThat(tokyo.nextOpening(Instant.parse("2025-12-31T23:30:00Z")))
+                .contains(Instant.parse("2026-01-01T23:00:00Z"));
     }
 
     @Test
@@ -78,7 +88,8 @@ class ZonedHoursTest {
         assertThat(RecipientZone.parse(zone.key())).isEqualTo(zone);
         assertThat(RecipientZone.of(TOKYO).key()).isEqualTo("Asia/Tokyo");
         assertThatThrownBy(() -> RecipientZone.parse("Asia/Tokyo,Mars/Olympus"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Mars/Olympus");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("Mars/Olympus");
         assertThatThrownBy(() -> new RecipientZone(List.of())).isInstanceOf(InvalidArgumentException.class);
     }
 
@@ -89,7 +100,8 @@ class ZonedHoursTest {
         assertThat(LocalHours.fromField("ZONA").toText()).isEqualTo("local:ZONA");
         assertThat(LocalHours.fromPhoneNumbers().zoneField()).isEqualTo(Optional.empty());
         assertThatThrownBy(() -> LocalHours.parse("local:")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> LocalHours.parse("everywhere")).isInstanceOf(InvalidArgumentException.class)
+        assertThatThrownBy(() -> LocalHours.parse("everywhere"))
+                .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("local:FIELD");
     }
 }

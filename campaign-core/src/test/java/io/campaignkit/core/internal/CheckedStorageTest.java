@@ -10,10 +10,10 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.CampaignState;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ConversationChange;
@@ -94,7 +94,8 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> recipients().findRecipients(id, -1, limit), "limit");
         assertInvalidArgument(() -> engagements().releaseEngagements(id, limit), "limit");
         assertInvalidArgument(() -> inbound().claimQueued(id, lease, limit, at(0)), "limit");
-        assertInvalidArgument(() -> conversations().closeConversations(id, Optional.empty(), "R", limit, at(0)), "limit");
+        assertInvalidArgument(
+                () -> conversations().closeConversations(id, Optional.empty(), "R", limit, at(0)), "limit");
     }
 
     @Test
@@ -106,8 +107,9 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> store.insertRecipients(null, one, at(0)), "campaignId");
         assertInvalidArgument(() -> store.insertRecipients(id, null, at(0)), "recipients");
         assertInvalidArgument(() -> store.insertRecipients(id, List.of(), at(0)), "recipients");
-        assertInvalidArgument(() -> store.insertRecipients(id,
-                Collections.nCopies(CampaignStore.MAX_BATCH + 1, one.get(0)), at(0)), "recipients");
+        assertInvalidArgument(
+                () -> store.insertRecipients(id, Collections.nCopies(CampaignStore.MAX_BATCH + 1, one.get(0)), at(0)),
+                "recipients");
         assertInvalidArgument(() -> store.insertRecipients(id, Arrays.asList(one.get(0), null), at(0)), "recipients");
         assertInvalidArgument(() -> store.insertRecipients(id, one, null), "now");
         assertInvalidArgument(() -> store.claimForSending(null, lease, 1, at(0)), "campaignId");
@@ -117,8 +119,11 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> store.claimExpiredSending(id, new Lease("a", at(0)), 1, at(1)), "lease");
         assertInvalidArgument(() -> store.apply(null), "updates");
         assertInvalidArgument(() -> store.apply(List.of()), "updates");
-        assertInvalidArgument(() -> store.apply(Arrays.asList(
-                new RecipientUpdate.Skipped(new RecipientKey(id, PHONE), Optional.empty(), OPTED_OUT, at(0)), null)), "updates");
+        assertInvalidArgument(
+                () -> store.apply(Arrays.asList(
+                        new RecipientUpdate.Skipped(new RecipientKey(id, PHONE), Optional.empty(), OPTED_OUT, at(0)),
+                        null)),
+                "updates");
         assertInvalidArgument(() -> store.skipPending(id, null, 1, at(0)), "reason");
         assertInvalidArgument(() -> store.findRecipient(null), "key");
         assertInvalidArgument(() -> store.findByProviderMessageId(" "), "providerMessageId");
@@ -146,8 +151,10 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> suppressions().lift(Optional.empty(), null), "phone");
         assertInvalidArgument(() -> suppressions().suppressedAmong(null, List.of(phone)), "sender");
         assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER, null), "phones");
-        assertInvalidArgument(() -> suppressions().suppressedAmong(DEFAULT_SENDER,
-                Collections.nCopies(CampaignStore.MAX_BATCH + 1, phone)), "phones");
+        assertInvalidArgument(
+                () -> suppressions()
+                        .suppressedAmong(DEFAULT_SENDER, Collections.nCopies(CampaignStore.MAX_BATCH + 1, phone)),
+                "phones");
         assertInvalidArgument(() -> suppressions().isSuppressed(null, phone), "sender");
         assertInvalidArgument(() -> suppressions().isSuppressed(DEFAULT_SENDER, null), "phone");
     }
@@ -169,17 +176,19 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> inbound().enqueueInbound("x", id, phone, null), "message");
         assertInvalidArgument(() -> inbound().acknowledgeQueued(id, null), "sequences");
         assertInvalidArgument(() -> inbound().acknowledgeQueued(id, Arrays.asList(1L, null)), "sequences");
-        assertInvalidArgument(() -> inbound().acknowledgeQueued(id, Collections.nCopies(CampaignStore.MAX_BATCH + 1, 1L)),
+        assertInvalidArgument(
+                () -> inbound().acknowledgeQueued(id, Collections.nCopies(CampaignStore.MAX_BATCH + 1, 1L)),
                 "sequences");
         assertInvalidArgument(() -> inbound().countQueued(null), "campaignId");
         assertInvalidArgument(() -> tracking().markEventHandled(" ", at(0)), "eventKey");
         assertInvalidArgument(() -> tracking().keepUnmatchedStatus(null), "status");
         assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((String) null), "providerMessageId");
-        assertInvalidArgument(() -> tracking().takeUnmatchedStatuses((java.util.Collection<String>) null),
-                "providerMessageIds");
+        assertInvalidArgument(
+                () -> tracking().takeUnmatchedStatuses((java.util.Collection<String>) null), "providerMessageIds");
         assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(List.of("wamid.1", " ")), "providerMessageIds");
-        assertInvalidArgument(() -> tracking().takeUnmatchedStatuses(
-                Collections.nCopies(CampaignStore.MAX_BATCH + 1, "wamid.1")), "providerMessageIds");
+        assertInvalidArgument(
+                () -> tracking().takeUnmatchedStatuses(Collections.nCopies(CampaignStore.MAX_BATCH + 1, "wamid.1")),
+                "providerMessageIds");
         assertInvalidArgument(() -> tracking().recordFunnelStep(null), "step");
         assertInvalidArgument(() -> tracking().funnelCounts(null), "campaignId");
     }
@@ -190,20 +199,31 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> store().save(null, OptionalLong.empty()), "campaign");
         assertInvalidArgument(() -> recipients().findRecipients((RecipientQuery) null), "query");
         assertInvalidArgument(() -> conversations().changeConversation("x", null), "change");
-        assertInvalidArgument(() -> conversations().changeConversation(" ", new ConversationChange.Touch(at(0))),
-                "conversationId");
+        assertInvalidArgument(
+                () -> conversations().changeConversation(" ", new ConversationChange.Touch(at(0))), "conversationId");
         assertInvalidArgument(() -> tracking().eventHandledBefore("k", null), "markAt");
         assertInvalidArgument(() -> tracking().eventHandledBefore(" ", Optional.empty()), "eventKey");
         assertInvalidArgument(() -> tracking().markEventHandled("k", null), "at");
-        assertInvalidArgument(() -> inbound().claimQueued(CampaignId.of("c-1"), new Lease("a", at(0)), 1, at(0)), "lease");
+        assertInvalidArgument(
+                () -> inbound().claimQueued(CampaignId.of("c-1"), new Lease("a", at(0)), 1, at(0)), "lease");
     }
 
     @Test
     void anUpdateMustRaiseTheVersion() {
-        Campaign ready = Campaign.create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE,
-                CampaignConfiguration.custom().name("c").botFlowId("flow").channel("whatsapp-cloud", "109876543210")
-                        .message(TemplateMessage.of(ChannelTemplate.of("t", "es_MX", "Hola {{1}}"), Binding.contactName("c")))
-                        .audience(AudienceReference.importedList("a.csv")).build(), T0);
+        Campaign ready = Campaign.create(
+                CampaignId.of("c-1"),
+                "acme",
+                "cobranza",
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name("c")
+                        .botFlowId("flow")
+                        .channel("whatsapp-cloud", "109876543210")
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("t", "es_MX", "Hola {{1}}"), Binding.contactName("c")))
+                        .audience(AudienceReference.importedList("a.csv"))
+                        .build(),
+                T0);
         assertInvalidArgument(() -> store().update(ready, ready.version()), "campaign");
         assertInvalidArgument(() -> store().update(ready, ready.version() + 1), "campaign");
     }
@@ -215,7 +235,10 @@ class CheckedStorageTest {
         assertInvalidArgument(() -> recipients().renewLease(null, held, held), "campaignId");
         assertInvalidArgument(() -> recipients().renewLease(id, null, held), "held");
         assertInvalidArgument(() -> recipients().renewLease(id, held, null), "renewed");
-        assertInvalidArgument(() -> recipients().renewLease(id, held, new Lease("engine-b", held.expiresAt().plusSeconds(1))),
+        assertInvalidArgument(
+                () -> recipients()
+                        .renewLease(
+                                id, held, new Lease("engine-b", held.expiresAt().plusSeconds(1))),
                 "renewed");
     }
 
@@ -252,23 +275,42 @@ class CheckedStorageTest {
     }
 
     private static void assertInvalidArgument(ThrowingCallable call, String argument) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).as("the argument named by: " + error.getMessage()).isEqualTo(argument));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument())
+                                .as("the argument named by: " + error.getMessage())
+                                .isEqualTo(argument));
     }
 
     /** Every port but pacing as one stand-in that records each call reaching it and returns nothing. */
     private CampaignStorage recordingStorage() {
-        Object stand = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CampaignStore.class,
-                RecipientStore.class, ConversationStore.class, InboundQueue.class, EngagementStore.class,
-                SuppressionList.class, TrackingStore.class}, (proxy, method, args) -> {
+        Object stand = Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {
+                    CampaignStore.class,
+                    RecipientStore.class,
+                    ConversationStore.class,
+                    InboundQueue.class,
+                    EngagementStore.class,
+                    SuppressionList.class,
+                    TrackingStore.class
+                },
+                (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.getName().equals("toString") ? "recording storage" : null;
                     }
                     reached.add(method.getName());
                     return null;
                 });
-        return new CampaignStorage((CampaignStore) stand, (RecipientStore) stand, (ConversationStore) stand,
-                (InboundQueue) stand, (EngagementStore) stand, (SuppressionList) stand, (TrackingStore) stand,
+        return new CampaignStorage(
+                (CampaignStore) stand,
+                (RecipientStore) stand,
+                (ConversationStore) stand,
+                (InboundQueue) stand,
+                (EngagementStore) stand,
+                (SuppressionList) stand,
+                (TrackingStore) stand,
                 PacingStore.inProcess());
     }
 }

@@ -24,11 +24,14 @@ class ContactDirectoryTest {
         private final List<Integer> pageSizes = new ArrayList<>();
 
         ListDirectory(List<Contact> contacts) {
-            this.contacts = contacts.stream().sorted((a, b) -> a.phone().compareTo(b.phone())).collect(Collectors.toList());
+            this.contacts = contacts.stream()
+                    .sorted((a, b) -> a.phone().compareTo(b.phone()))
+                    .collect(Collectors.toList());
         }
 
         @Override
-        public List<Contact> findSegmentPage(AudienceReference.Segment segment, Optional<PhoneNumber> after, int limit) {
+        public List<Contact> findSegmentPage(
+                AudienceReference.Segment segment, Optional<PhoneNumber> after, int limit) {
             List<Contact> page = contacts.stream()
                     .filter(segment::matches)
                     .filter(c -> after.map(a -> c.phone().compareTo(a) > 0).orElse(true))
@@ -48,7 +51,10 @@ class ContactDirectoryTest {
 
     private static List<Contact> contacts(int vip, int untagged) {
         List<Contact> all = new ArrayList<>();
-        IntStream.range(0, vip).forEach(i -> all.add(Contact.builder(PhoneNumber.parse("+52551234" + (5000 + i))).tag("vip").build()));
+        IntStream.range(0, vip)
+                .forEach(i -> all.add(Contact.builder(PhoneNumber.parse("+52551234" + (5000 + i)))
+                        .tag("vip")
+                        .build()));
         IntStream.range(0, untagged).forEach(i -> all.add(Contact.of(PhoneNumber.parse("+52551234" + (7000 + i)))));
         return all;
     }
@@ -94,10 +100,16 @@ class ContactDirectoryTest {
         ListDirectory directory = new ListDirectory(List.of());
 
         assertThatThrownBy(() -> directory.streamSegment(null, 10))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("segment"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("segment"));
         assertThatThrownBy(() -> directory.streamSegment(VIP, 0))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("pageSize"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("pageSize"));
         assertThatThrownBy(() -> directory.streamSegment(VIP, ContactDirectory.MAX_PAGE_SIZE + 1))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("pageSize"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("pageSize"));
     }
 }

@@ -14,8 +14,12 @@ import net.jqwik.api.constraints.Size;
 /** Status merges are monotonic, idempotent and independent of the order reports arrive in. */
 class DeliveryStateProperties {
 
-    private static final List<DeliveryState> REPORTS = List.of(DeliveryState.SENT, DeliveryState.DELIVERED,
-            DeliveryState.READ, DeliveryState.REPLIED, DeliveryState.FAILED);
+    private static final List<DeliveryState> REPORTS = List.of(
+            DeliveryState.SENT,
+            DeliveryState.DELIVERED,
+            DeliveryState.READ,
+            DeliveryState.REPLIED,
+            DeliveryState.FAILED);
 
     private static DeliveryState merge(DeliveryState from, List<DeliveryState> reports) {
         DeliveryState state = from;
@@ -38,7 +42,9 @@ class DeliveryStateProperties {
         List<DeliveryState> twice = new ArrayList<>(reports);
         twice.addAll(reports);
 
-        DeliveryState expected = reports.stream().max(Comparator.comparingInt(DeliveryState::rank)).orElseThrow();
+        DeliveryState expected = reports.stream()
+                .max(Comparator.comparingInt(DeliveryState::rank))
+                .orElseThrow();
         for (DeliveryState start : List.of(DeliveryState.SENDING, DeliveryState.UNKNOWN, DeliveryState.SENT)) {
             DeliveryState merged = merge(start, reports);
             assertThat(merge(start, shuffled)).isEqualTo(merged);

@@ -29,17 +29,26 @@ class EnginePortTypesTest {
     void aStatusReportReachesOnlyReportableStatesAndFailedNeedsAReason() {
         RecipientKey key = new RecipientKey(CampaignId.of("c"), PHONE);
         assertThatThrownBy(() -> new RecipientUpdate.StatusReached(key, DeliveryState.PENDING, Optional.empty(), NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("state"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("state"));
         assertThatThrownBy(() -> new RecipientUpdate.StatusReached(key, DeliveryState.FAILED, Optional.empty(), NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("reason"));
-        assertThat(new RecipientUpdate.StatusReached(key, DeliveryState.FAILED,
-                Optional.of(StatusReason.of("RECIPIENT_PERMANENT", "gone", true)), NOW).state()).isEqualTo(DeliveryState.FAILED);
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("reason"));
+        assertThat(new RecipientUpdate.StatusReached(
+                                key,
+                                DeliveryState.FAILED,
+                                Optional.of(StatusReason.of("RECIPIENT_PERMANENT", "gone", true)),
+                                NOW)
+                        .state())
+                .isEqualTo(DeliveryState.FAILED);
     }
 
     @Test
     void countsListEveryStateAndTotalThem() {
-        RecipientCounts counts = new RecipientCounts(Map.of(DeliveryState.SENT, 3L, DeliveryState.SKIPPED, 2L), 3, 1, 0,
-                Map.of("OPTED_OUT", 2L), Map.of());
+        RecipientCounts counts = new RecipientCounts(
+                Map.of(DeliveryState.SENT, 3L, DeliveryState.SKIPPED, 2L), 3, 1, 0, Map.of("OPTED_OUT", 2L), Map.of());
         assertThat(counts.count(DeliveryState.READ)).isZero();
         assertThat(counts.total()).isEqualTo(5);
         assertThat(RecipientCounts.empty().total()).isZero();
@@ -48,17 +57,44 @@ class EnginePortTypesTest {
     @Test
     void unknownRecipientEventsCarryACode() {
         CampaignId id = CampaignId.of("c");
-        assertThatThrownBy(() -> new RecipientEvent(id, PHONE, RecipientEvent.Type.UNKNOWN, Optional.empty(),
-                Optional.empty(), NOW)).isInstanceOf(InvalidArgumentException.class);
-        assertThat(new RecipientEvent(id, PHONE, RecipientEvent.Type.UNKNOWN, Optional.of("UNKNOWN_OUTCOME"),
-                Optional.empty(), NOW).code()).contains("UNKNOWN_OUTCOME");
+        assertThatThrownBy(() -> new RecipientEvent(
+                        id, PHONE, RecipientEvent.Type.UNKNOWN, Optional.empty(), Optional.empty(), NOW))
+                .isInstanceOf(InvalidArgumentException.class);
+        assertThat(new RecipientEvent(
+                                id,
+                                PHONE,
+                                RecipientEvent.Type.UNKNOWN,
+                                Optional.of("UNKNOWN_OUTCOME"),
+                                Optional.empty(),
+                                NOW)
+                        .code())
+                .contains("UNKNOWN_OUTCOME");
     }
 
     @Test
     void aConversationIsClosedExactlyWhenItHasAReason() {
-        assertThatThrownBy(() -> new Conversation("c:1:1", CampaignId.of("c"), PHONE, NOW, NOW, NOW, Optional.empty(),
-                Optional.of(NOW), Optional.empty())).isInstanceOf(InvalidArgumentException.class);
-        assertThat(new Conversation("c:1:1", CampaignId.of("c"), PHONE, NOW, NOW, NOW, Optional.empty(), Optional.empty(),
-                Optional.empty()).isOpen()).isTrue();
+        assertThatThrownBy(() -> new Conversation(
+                        "c:1:1",
+                        CampaignId.of("c"),
+                        PHONE,
+                        NOW,
+                        NOW,
+                        NOW,
+                        Optional.empty(),
+                        Optional.of(NOW),
+                        Optional.empty()))
+                .isInstanceOf(InvalidArgumentException.class);
+        assertThat(new Conversation(
+                                "c:1:1",
+                                CampaignId.of("c"),
+                                PHONE,
+                                NOW,
+                                NOW,
+                                NOW,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        .isOpen())
+                .isTrue();
     }
 }

@@ -18,8 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class NoSystemTimeTest {
 
-    private static final List<String> FORBIDDEN = List.of("Instant.now(", "System.currentTimeMillis(", "System.nanoTime(",
-            "LocalDateTime.now(", "LocalDate.now(", "ZonedDateTime.now(", "Clock.systemUTC(", "Clock.systemDefaultZone(",
+    private static final List<String> FORBIDDEN = List.of(
+            "Instant.now(",
+            "System.currentTimeMillis(",
+            "System.nanoTime(",
+            "LocalDateTime.now(",
+            "LocalDate.now(",
+            "ZonedDateTime.now(",
+            "Clock.systemUTC(",
+            "Clock.systemDefaultZone(",
             "Thread.sleep(");
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
     private static final List<String> PACKAGES = List.of("campaign", "template", "port");
@@ -29,8 +36,12 @@ class NoSystemTimeTest {
         Path root = Path.of("src/main/java/io/campaignkit/core");
         assertThat(root).isDirectory();
 
-        List<String> offences = PACKAGES.stream().map(root::resolve).flatMap(NoSystemTimeTest::javaFiles)
-                .flatMap(file -> FORBIDDEN.stream().filter(call -> codeOf(file).contains(call)).map(call -> file + ": " + call))
+        List<String> offences = PACKAGES.stream()
+                .map(root::resolve)
+                .flatMap(NoSystemTimeTest::javaFiles)
+                .flatMap(file -> FORBIDDEN.stream()
+                        .filter(call -> codeOf(file).contains(call))
+                        .map(call -> file + ": " + call))
                 .collect(Collectors.toList());
 
         assertThat(offences).isEmpty();

@@ -26,7 +26,8 @@ class PortTypesTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T15:00:00Z");
     private static final CampaignId ID = CampaignId.of("c-1");
-    private static final Contact ANA = Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build();
+    private static final Contact ANA =
+            Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build();
 
     @Test
     void a_lease_is_live_until_its_expiry() {
@@ -35,7 +36,9 @@ class PortTypesTest {
         assertThat(lease.isLiveAt(NOW.minusMillis(1))).isTrue();
         assertThat(lease.isLiveAt(NOW)).isFalse();
         assertThatThrownBy(() -> new Lease(" ", NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("owner"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("owner"));
     }
 
     @Test
@@ -49,7 +52,9 @@ class PortTypesTest {
         assertThat(new DuplicateCampaignException(ID).getMessage()).contains("c-1");
         assertThat(new DuplicateCampaignException(ID).code()).isEqualTo("CAMPAIGN_EXISTS");
         assertThatThrownBy(() -> new VersionConflictException(null, 1, 2))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("campaignId"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("campaignId"));
     }
 
     @Test
@@ -57,29 +62,37 @@ class PortTypesTest {
         ReceivedMessage text = ReceivedMessage.text("wamid.1", "Sí, pago hoy", NOW);
         assertThat(text.text()).contains("Sí, pago hoy");
         assertThat(text.queued()).isFalse();
-        ReceivedMessage photo = new ReceivedMessage("wamid.2", Optional.empty(), List.of(URI.create("https://x/y.jpg")), NOW, true);
+        ReceivedMessage photo =
+                new ReceivedMessage("wamid.2", Optional.empty(), List.of(URI.create("https://x/y.jpg")), NOW, true);
         assertThat(photo.media()).hasSize(1);
 
         assertThatThrownBy(() -> new ReceivedMessage("wamid.3", Optional.empty(), List.of(), NOW, false))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.getMessage()).contains("text, media"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("text, media"));
         assertThatThrownBy(() -> ReceivedMessage.text("", "x", NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("messageId"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("messageId"));
     }
 
     @Test
     void a_conversation_context_gives_the_bot_the_contact_and_its_custom_data() {
-        ConversationContext context = new ConversationContext("conv-1", ID, CampaignKind.LIVE, "cobranza-v2",
-                SenderKey.of("whatsapp-cloud", "1098"), ANA);
+        ConversationContext context = new ConversationContext(
+                "conv-1", ID, CampaignKind.LIVE, "cobranza-v2", SenderKey.of("whatsapp-cloud", "1098"), ANA);
 
         assertThat(context.customData()).isEqualTo(ANA.customData());
         assertThatThrownBy(() -> new ConversationContext("conv-1", ID, CampaignKind.LIVE, "cobranza-v2", null, ANA))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("channel"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("channel"));
     }
 
     @Test
     void a_registry_finds_bot_flows_by_id_from_a_copy_of_the_map() {
         List<String> replies = new ArrayList<>();
-        BotFlow echo = (context, message, reply) -> reply.sendText(message.text().orElse(""));
+        BotFlow echo =
+                (context, message, reply) -> reply.sendText(message.text().orElse(""));
         Map<String, BotFlow> flows = new HashMap<>(Map.of("echo", echo));
         BotFlowRegistry registry = BotFlowRegistry.of(flows);
         flows.clear();
@@ -87,24 +100,28 @@ class PortTypesTest {
         assertThat(registry.find("echo")).containsSame(echo);
         assertThat(registry.find("other")).isEmpty();
         assertThatThrownBy(() -> registry.find(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("botFlowId"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("botFlowId"));
 
-        registry.find("echo").get().onInboundMessage(
-                new ConversationContext("conv-1", ID, CampaignKind.TEST, "echo", SenderKey.of("sms", "+1555"), ANA),
-                ReceivedMessage.text("m1", "hola", NOW), new BotReply() {
-                    @Override
-                    public void sendText(String text) {
-                        replies.add(text);
-                    }
+        registry.find("echo")
+                .get()
+                .onInboundMessage(
+                        new ConversationContext(
+                                "conv-1", ID, CampaignKind.TEST, "echo", SenderKey.of("sms", "+1555"), ANA),
+                        ReceivedMessage.text("m1", "hola", NOW),
+                        new BotReply() {
+                            @Override
+                            public void sendText(String text) {
+                                replies.add(text);
+                            }
 
-                    @Override
-                    public void reportStep(String step) {
-                    }
+                            @Override
+                            public void reportStep(String step) {}
 
-                    @Override
-                    public void close() {
-                    }
-                });
+                            @Override
+                            public void close() {}
+                        });
         assertThat(replies).containsExactly("hola");
     }
 
@@ -120,19 +137,35 @@ class PortTypesTest {
         assertThat(event.to()).isEqualTo(CampaignState.DRAFT);
         assertThat(event.version()).isEqualTo(1);
         assertThat(event.at()).isEqualTo(NOW.plusSeconds(5));
-        Campaign other = Campaign.create(CampaignId.of("c-2"), "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), NOW);
+        Campaign other = Campaign.create(
+                CampaignId.of("c-2"), "acme", "p", CampaignKind.LIVE, CampaignConfiguration.empty(), NOW);
         assertThatThrownBy(() -> CampaignLifecycleEvent.of(CampaignAction.EDIT, draft, other))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("after"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("after"));
     }
 
     @Test
     void a_recipient_event_has_a_code_exactly_when_it_failed_or_was_skipped() {
         PhoneNumber phone = ANA.phone();
-        assertThat(new RecipientEvent(ID, phone, RecipientEvent.Type.SKIPPED, Optional.of("UNRESOLVED_BINDING"),
-                Optional.of("no MONTO"), NOW).code()).contains("UNRESOLVED_BINDING");
-        assertThatThrownBy(() -> new RecipientEvent(ID, phone, RecipientEvent.Type.FAILED, Optional.empty(), Optional.empty(), NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.getMessage()).contains("needs a code"));
-        assertThatThrownBy(() -> new RecipientEvent(ID, phone, RecipientEvent.Type.SENT, Optional.of("X"), Optional.empty(), NOW))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.getMessage()).contains("has no code"));
+        assertThat(new RecipientEvent(
+                                ID,
+                                phone,
+                                RecipientEvent.Type.SKIPPED,
+                                Optional.of("UNRESOLVED_BINDING"),
+                                Optional.of("no MONTO"),
+                                NOW)
+                        .code())
+                .contains("UNRESOLVED_BINDING");
+        assertThatThrownBy(() -> new RecipientEvent(
+                        ID, phone, RecipientEvent.Type.FAILED, Optional.empty(), Optional.empty(), NOW))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("needs a code"));
+        assertThatThrownBy(() -> new RecipientEvent(
+                        ID, phone, RecipientEvent.Type.SENT, Optional.of("X"), Optional.empty(), NOW))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("has no code"));
     }
 }

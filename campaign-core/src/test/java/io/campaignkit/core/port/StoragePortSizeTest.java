@@ -15,9 +15,15 @@ import org.junit.jupiter.api.Test;
  */
 class StoragePortSizeTest {
 
-    private static final List<Class<?>> PORTS = List.of(CampaignStore.class, RecipientStore.class,
-            ConversationStore.class, InboundQueue.class, EngagementStore.class, SuppressionList.class,
-            TrackingStore.class, PacingStore.class);
+    private static final List<Class<?>> PORTS = List.of(
+            CampaignStore.class,
+            RecipientStore.class,
+            ConversationStore.class,
+            InboundQueue.class,
+            EngagementStore.class,
+            SuppressionList.class,
+            TrackingStore.class,
+            PacingStore.class);
 
     @Test
     void thePortsDeclareAtMost35AbstractMethodsAndTheConstantSaysHowMany() {
@@ -30,7 +36,9 @@ class StoragePortSizeTest {
             }
         }
         assertThat(abstractMethods).hasSize(CampaignStorage.ABSTRACT_METHODS);
-        assertThat(abstractMethods.size()).as(String.join(", ", abstractMethods)).isLessThanOrEqualTo(35);
+        assertThat(abstractMethods.size())
+                .as(String.join(", ", abstractMethods))
+                .isLessThanOrEqualTo(35);
     }
 
     @Test

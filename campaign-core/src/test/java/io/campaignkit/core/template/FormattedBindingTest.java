@@ -17,49 +17,72 @@ import org.junit.jupiter.api.Test;
 /** A custom field bound with a format is checked against the schema and written for people when rendered. */
 class FormattedBindingTest {
 
-    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom().required("MONTO", FieldType.NUMBER)
-            .required("VENCE", FieldType.DATE).optional("NOTA", FieldType.TEXT).build();
-    private static final Contact ANA = Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build()
+    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
+            .required("MONTO", FieldType.NUMBER)
+            .required("VENCE", FieldType.DATE)
+            .optional("NOTA", FieldType.TEXT)
+            .build();
+    private static final Contact ANA = Contact.builder(PhoneNumber.parse("+525512345678"))
+            .name("Ana")
+            .build()
             .withCustomData(SCHEMA.parse(Map.of("MONTO", "1500.5", "VENCE", "2026-12-15", "NOTA", "gracias")));
-    private static final ChannelTemplate SALDO = ChannelTemplate.of("saldo", "es_MX", "Hola {{1}}, debes {{2}} antes del {{3}}");
+    private static final ChannelTemplate SALDO =
+            ChannelTemplate.of("saldo", "es_MX", "Hola {{1}}, debes {{2}} antes del {{3}}");
 
     @Test
     void formattedFieldsRenderForPeopleAndUnformattedOnesStayCanonical() {
-        TemplateMessage formatted = TemplateMessage.of(SALDO, Binding.contactName(),
+        TemplateMessage formatted = TemplateMessage.of(
+                SALDO,
+                Binding.contactName(),
                 Binding.customField("MONTO", ValueFormat.number("en-US", 2)),
                 Binding.customField("VENCE", ValueFormat.date("d 'de' MMMM 'de' yyyy", "es-MX")));
-        TemplateMessage plain = TemplateMessage.of(SALDO, Binding.contactName(), Binding.customField("MONTO"),
-                Binding.customField("VENCE"));
+        TemplateMessage plain = TemplateMessage.of(
+                SALDO, Binding.contactName(), Binding.customField("MONTO"), Binding.customField("VENCE"));
 
         assertThat(formatted.check(SCHEMA)).isEmpty();
-        assertThat(formatted.render(ANA)).isEqualTo(new RenderResult.Rendered(
-                List.of("Ana", "1,500.50", "15 de diciembre de 2026"), Optional.empty()));
-        assertThat(plain.render(ANA)).isEqualTo(new RenderResult.Rendered(List.of("Ana", "1500.5", "2026-12-15"), Optional.empty()));
+        assertThat(formatted.render(ANA))
+                .isEqualTo(new RenderResult.Rendered(
+                        List.of("Ana", "1,500.50", "15 de diciembre de 2026"), Optional.empty()));
+        assertThat(plain.render(ANA))
+                .isEqualTo(new RenderResult.Rendered(List.of("Ana", "1500.5", "2026-12-15"), Optional.empty()));
     }
 
     @Test
     void anInlineTemplateShowsTheFormattedValuesInItsText() {
-        TemplateMessage sms = TemplateMessage.of(InlineTemplate.of("Debes {{1}} al {{2}}"),
+        TemplateMessage sms = TemplateMessage.of(
+                InlineTemplate.of("Debes {{1}} al {{2}}"),
                 Binding.customField("MONTO", ValueFormat.currency("es-ES", "EUR")),
                 Binding.customField("VENCE", ValueFormat.date("dd/MM/yyyy", "es-ES")));
 
-        assertThat(sms.render(ANA)).isInstanceOfSatisfying(RenderResult.Rendered.class,
-                rendered -> assertThat(rendered.text()).contains("Debes 1.500,50\u00a0€ al 15/12/2026"));
+        assertThat(sms.render(ANA))
+                .isInstanceOfSatisfying(
+                        RenderResult.Rendered.class,
+                        rendered -> assertThat(rendered.text()).contains("Debes 1.500,50\u00a0€ al 15/12/2026"));
     }
 
     @Test
     void aFormatOfAnotherTypeThanItsFieldIsAValidationProblemNamingTheBinding() {
-        TemplateMessage wrong = TemplateMessage.of(SALDO, Binding.customField("NOTA", ValueFormat.number("es-MX", 2)),
+        TemplateMessage wrong = TemplateMessage.of(
+                SALDO,
+                Binding.customField("NOTA", ValueFormat.number("es-MX", 2)),
                 Binding.customField("MONTO", ValueFormat.date("d/M/yyyy", "es-MX")),
                 Binding.customField("VENCE", ValueFormat.date("d/M/yyyy", "es-MX")));
 
-        assertThat(wrong.check(SCHEMA)).extracting(BindingProblem::placeholder, BindingProblem::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, BindingProblem.FORMAT_MISMATCH),
+        assertThat(wrong.check(SCHEMA))
+                .extracting(BindingProblem::placeholder, BindingProblem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, BindingProblem.FORMAT_MISMATCH),
                         org.assertj.core.groups.Tuple.tuple(2, BindingProblem.FORMAT_MISMATCH));
-        assertThat(wrong.check(SCHEMA).get(0).message()).contains("{{1}}", "custom field NOTA", "number in es-MX", "TEXT field");
+        assertThat(wrong.check(SCHEMA).get(0).message())
+                .contains("{{1}}", "custom field NOTA", "number in es-MX", "TEXT field");
 
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("c").botFlowId("bot")
-                .channel("simulated", "s").schema(SCHEMA).message(wrong).build();
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name("c")
+                .botFlowId("bot")
+                .channel("simulated", "s")
+                .schema(SCHEMA)
+                .message(wrong)
+                .build();
         assertThat(CampaignValidation.of(CampaignKind.LIVE, configuration).violations())
                 .anySatisfy(v -> {
                     assertThat(v.field()).isEqualTo("message.{{1}}");
@@ -70,7 +93,9 @@ class FormattedBindingTest {
     @Test
     void aValueTheFormatCannotWriteLeavesThePlaceholderUnresolvedWithTheReason() {
         // data kept under an older schema, where MONTO was a date
-        Contact stale = ANA.withCustomData(CustomDataSchema.custom().required("MONTO", FieldType.DATE).build()
+        Contact stale = ANA.withCustomData(CustomDataSchema.custom()
+                .required("MONTO", FieldType.DATE)
+                .build()
                 .parse(Map.of("MONTO", "2026-01-31")));
         Binding amount = Binding.customField("MONTO", ValueFormat.currency("es-MX", "MXN"));
         TemplateMessage message = TemplateMessage.of(InlineTemplate.of("Debes {{1}}"), amount);
@@ -78,19 +103,22 @@ class FormattedBindingTest {
         assertThat(message.render(stale)).isInstanceOfSatisfying(RenderResult.Unresolved.class, unresolved -> {
             assertThat(unresolved.placeholder()).isEqualTo(1);
             assertThat(unresolved.binding()).contains(amount);
-            assertThat(unresolved.reason()).contains("{{1}}", "custom field MONTO as currency MXN in es-MX",
-                    "2026-01-31 is a date").doesNotContain("Exception");
+            assertThat(unresolved.reason())
+                    .contains("{{1}}", "custom field MONTO as currency MXN in es-MX", "2026-01-31 is a date")
+                    .doesNotContain("Exception");
         });
     }
 
     @Test
     void aMissingValueIsStillUnresolvedAsWithoutAFormat() {
         Contact nameless = Contact.of(PhoneNumber.parse("+525587654321"));
-        TemplateMessage message = TemplateMessage.of(InlineTemplate.of("Debes {{1}}"),
-                Binding.customField("MONTO", ValueFormat.number("es-MX", 2)));
+        TemplateMessage message = TemplateMessage.of(
+                InlineTemplate.of("Debes {{1}}"), Binding.customField("MONTO", ValueFormat.number("es-MX", 2)));
 
-        assertThat(message.render(nameless)).isInstanceOfSatisfying(RenderResult.Unresolved.class,
-                unresolved -> assertThat(unresolved.reason()).contains("has no value for custom field MONTO"));
+        assertThat(message.render(nameless))
+                .isInstanceOfSatisfying(
+                        RenderResult.Unresolved.class,
+                        unresolved -> assertThat(unresolved.reason()).contains("has no value for custom field MONTO"));
     }
 
     @Test

@@ -16,19 +16,22 @@ class MessageTemplateTest {
         assertThat(template.name()).isEqualTo("pago_pendiente");
         assertThat(template.languageCode()).isEqualTo("es_MX");
         assertThat(template.placeholderCount()).isEqualTo(2);
-        assertThat(ChannelTemplate.withParameterCount("pago_pendiente", "es_MX", 2)).isEqualTo(template);
+        assertThat(ChannelTemplate.withParameterCount("pago_pendiente", "es_MX", 2))
+                .isEqualTo(template);
     }
 
     @Test
     void a_channel_template_body_with_a_named_placeholder_is_refused() {
         assertThatThrownBy(() -> ChannelTemplate.of("pago", "es", "Hola {{nombre}}"))
-                .isInstanceOfSatisfying(InvalidTemplateException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTemplateException.class,
                         e -> assertThat(e.getMessage()).contains("numbered only"));
     }
 
     @Test
     void a_channel_template_needs_a_name_and_a_language_code() {
-        assertThat(ChannelTemplate.withParameterCount("HXb5b62575e6e4ff6129ad7c8efe1f983e", "en-US", 0).languageCode())
+        assertThat(ChannelTemplate.withParameterCount("HXb5b62575e6e4ff6129ad7c8efe1f983e", "en-US", 0)
+                        .languageCode())
                 .isEqualTo("en-US");
         assertThatThrownBy(() -> ChannelTemplate.withParameterCount("pago pendiente", "es", 1))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
@@ -36,11 +39,17 @@ class MessageTemplateTest {
                     assertThat(e.getMessage()).contains("white space");
                 });
         assertThatThrownBy(() -> ChannelTemplate.withParameterCount("pago", "espa\u00f1ol", 1))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("languageCode"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("languageCode"));
         assertThatThrownBy(() -> ChannelTemplate.withParameterCount("pago", null, 1))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("languageCode"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("languageCode"));
         assertThatThrownBy(() -> ChannelTemplate.withParameterCount("pago", "es", -1))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("placeholderCount"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("placeholderCount"));
     }
 
     @Test
@@ -50,7 +59,9 @@ class MessageTemplateTest {
         assertThat(template.placeholderCount()).isEqualTo(1);
         assertThat(template.text().text()).isEqualTo("Hola {{1}}");
         assertThatThrownBy(() -> new InlineTemplate(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("text"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("text"));
     }
 
     @Test
@@ -58,7 +69,8 @@ class MessageTemplateTest {
         HeaderMedia image = HeaderMedia.link(HeaderMedia.Type.IMAGE, URI.create("https://cdn.example.com/promo.jpg"));
         assertThat(image.link()).contains(URI.create("https://cdn.example.com/promo.jpg"));
         assertThat(image.mediaId()).isEmpty();
-        assertThat(HeaderMedia.mediaId(HeaderMedia.Type.DOCUMENT, "1234567890").mediaId()).contains("1234567890");
+        assertThat(HeaderMedia.mediaId(HeaderMedia.Type.DOCUMENT, "1234567890").mediaId())
+                .contains("1234567890");
 
         assertThatThrownBy(() -> HeaderMedia.link(HeaderMedia.Type.IMAGE, URI.create("/relative.jpg")))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
@@ -68,8 +80,12 @@ class MessageTemplateTest {
         assertThatThrownBy(() -> HeaderMedia.link(HeaderMedia.Type.IMAGE, URI.create("ftp://example.com/a.jpg")))
                 .isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> HeaderMedia.mediaId(HeaderMedia.Type.VIDEO, " "))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("mediaId"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("mediaId"));
         assertThatThrownBy(() -> HeaderMedia.mediaId(null, "1"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("type"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("type"));
     }
 }

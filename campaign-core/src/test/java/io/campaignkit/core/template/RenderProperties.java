@@ -29,12 +29,17 @@ class RenderProperties {
     @Property
     void rendering_fails_exactly_at_the_first_unresolvable_binding(
             @ForAll @Size(min = 1, max = 8) List<@From("bindings") Binding> bindings,
-            @ForAll("contacts") Contact contact, @ForAll boolean inline) {
-        String body = IntStream.rangeClosed(1, bindings.size()).mapToObj(n -> "[{{" + n + "}}]").collect(Collectors.joining(" "));
+            @ForAll("contacts") Contact contact,
+            @ForAll boolean inline) {
+        String body = IntStream.rangeClosed(1, bindings.size())
+                .mapToObj(n -> "[{{" + n + "}}]")
+                .collect(Collectors.joining(" "));
         MessageTemplate template = inline ? InlineTemplate.of(body) : ChannelTemplate.of("t", "es", body);
         TemplateMessage message = TemplateMessage.of(template, bindings);
         Optional<Integer> firstUnresolvable = IntStream.range(0, bindings.size())
-                .filter(i -> bindings.get(i).valueFor(contact).isEmpty()).boxed().findFirst();
+                .filter(i -> bindings.get(i).valueFor(contact).isEmpty())
+                .boxed()
+                .findFirst();
 
         RenderResult result = message.render(contact);
 
@@ -42,14 +47,21 @@ class RenderProperties {
             assertThat(result).isInstanceOfSatisfying(RenderResult.Unresolved.class, failure -> {
                 assertThat(failure.placeholder()).isEqualTo(firstUnresolvable.get() + 1);
                 assertThat(failure.binding()).contains(bindings.get(firstUnresolvable.get()));
-                assertThat(failure.reason()).contains(bindings.get(firstUnresolvable.get()).describe());
+                assertThat(failure.reason())
+                        .contains(bindings.get(firstUnresolvable.get()).describe());
             });
         } else {
             assertThat(result).isInstanceOfSatisfying(RenderResult.Rendered.class, rendered -> {
-                assertThat(rendered.parameters()).hasSize(bindings.size()).allSatisfy(v -> assertThat(v).isNotBlank());
-                assertThat(rendered.text()).isEqualTo(inline
-                        ? Optional.of(((InlineTemplate) template).text().render(rendered.parameters()))
-                        : Optional.empty());
+                assertThat(rendered.parameters())
+                        .hasSize(bindings.size())
+                        .allSatisfy(v -> assertThat(v).isNotBlank());
+                assertThat(rendered.text())
+                        .isEqualTo(
+                                inline
+                                        ? Optional.of(((InlineTemplate) template)
+                                                .text()
+                                                .render(rendered.parameters()))
+                                        : Optional.empty());
             });
         }
     }
@@ -65,15 +77,22 @@ class RenderProperties {
 
     @Provide
     Arbitrary<Contact> contacts() {
-        return Combinators.combine(Arbitraries.of("", "Ana"), Arbitraries.integers().between(0, 3), Arbitraries.of(true, false))
+        return Combinators.combine(
+                        Arbitraries.of("", "Ana"), Arbitraries.integers().between(0, 3), Arbitraries.of(true, false))
                 .as((name, data, tagged) -> {
                     Contact.Builder builder = Contact.builder(PHONE).name(name);
                     if (tagged) {
                         builder.valuedTag("ciudad", "CDMX").valuedTag("vacio", " ");
                     }
-                    Map<String, FieldValue> values = data == 0 ? Map.of()
-                            : data == 1 ? Map.of("MONTO", new FieldValue.Number(new BigDecimal("10.50")))
-                            : Map.of("MONTO", new FieldValue.Number(BigDecimal.ONE), "FECHA", new FieldValue.Text("mañana"));
+                    Map<String, FieldValue> values = data == 0
+                            ? Map.of()
+                            : data == 1
+                                    ? Map.of("MONTO", new FieldValue.Number(new BigDecimal("10.50")))
+                                    : Map.of(
+                                            "MONTO",
+                                            new FieldValue.Number(BigDecimal.ONE),
+                                            "FECHA",
+                                            new FieldValue.Text("mañana"));
                     return builder.customData(CustomData.of(values)).build();
                 });
     }

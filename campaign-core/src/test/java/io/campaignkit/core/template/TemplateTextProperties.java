@@ -23,8 +23,10 @@ class TemplateTextProperties {
     }
 
     @Property
-    void rendering_puts_each_value_where_its_placeholder_was(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 12) Integer> order,
-            @ForAll("literals") String head, @ForAll @Size(12) List<@From("literals") String> literals) {
+    void rendering_puts_each_value_where_its_placeholder_was(
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 12) Integer> order,
+            @ForAll("literals") String head,
+            @ForAll @Size(12) List<@From("literals") String> literals) {
         int count = order.stream().mapToInt(Integer::intValue).max().getAsInt();
         List<Integer> numbers = new ArrayList<>(order);
         for (int n = 1; n <= count; n++) {
@@ -78,7 +80,10 @@ class TemplateTextProperties {
 
     @Provide
     Arbitrary<String> templateLike() {
-        return Arbitraries.oneOf(Arbitraries.of("{{", "}}", "{", "}", "1", "2", "3", "0", " ", "a", "name", "{{1}}", "{{2}}"))
-                .list().ofMaxSize(15).map(parts -> String.join("", parts));
+        return Arbitraries.oneOf(
+                        Arbitraries.of("{{", "}}", "{", "}", "1", "2", "3", "0", " ", "a", "name", "{{1}}", "{{2}}"))
+                .list()
+                .ofMaxSize(15)
+                .map(parts -> String.join("", parts));
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.template.InvalidTemplateException.Problem;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TemplateTextTest {
 
@@ -17,7 +17,8 @@ class TemplateTextTest {
         TemplateText text = TemplateText.parse("Hola {{1}}, tu saldo de {{2}} vence el {{3}}.");
 
         assertThat(text.placeholderCount()).isEqualTo(3);
-        assertThat(text.render(List.of("Ana", "$1,200", "30/06"))).isEqualTo("Hola Ana, tu saldo de $1,200 vence el 30/06.");
+        assertThat(text.render(List.of("Ana", "$1,200", "30/06")))
+                .isEqualTo("Hola Ana, tu saldo de $1,200 vence el 30/06.");
     }
 
     @Test
@@ -30,7 +31,8 @@ class TemplateTextTest {
 
     @Test
     void spaces_inside_the_braces_are_tolerated() {
-        assertThat(TemplateText.parse("Hola {{ 1 }} y {{2 }}").render(List.of("a", "b"))).isEqualTo("Hola a y b");
+        assertThat(TemplateText.parse("Hola {{ 1 }} y {{2 }}").render(List.of("a", "b")))
+                .isEqualTo("Hola a y b");
     }
 
     @Test
@@ -43,7 +45,8 @@ class TemplateTextTest {
 
     @Test
     void values_are_substituted_once_never_expanded_again() {
-        assertThat(TemplateText.parse("{{1}} / {{2}}").render(List.of("{{2}}", "b"))).isEqualTo("{{2}} / b");
+        assertThat(TemplateText.parse("{{1}} / {{2}}").render(List.of("{{2}}", "b")))
+                .isEqualTo("{{2}} / b");
     }
 
     @Test
@@ -65,31 +68,33 @@ class TemplateTextTest {
                     assertThat(e.getMessage()).contains("{{2}} is missing", "without gaps");
                 });
         assertThatThrownBy(() -> TemplateText.parse("solo {{2}}"))
-                .isInstanceOfSatisfying(InvalidTemplateException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTemplateException.class,
                         e -> assertThat(e.getMessage()).contains("{{1}} is missing"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Hola {{1}           | UNCLOSED_PLACEHOLDER | 5",
-        "Hola {{}}           | EMPTY_PLACEHOLDER    | 5",
-        "Hola {{  }}         | EMPTY_PLACEHOLDER    | 5",
-        "Hola {{0}}          | INVALID_PLACEHOLDER  | 5",
-        "Hola {{01}}         | INVALID_PLACEHOLDER  | 5",
-        "Hola {{101}}        | INVALID_PLACEHOLDER  | 5",
-        "Hola {{99999999999}} | INVALID_PLACEHOLDER | 5",
-        "Hola {{1.5}}        | NAMED_PLACEHOLDER    | 5",
-        "Hola {{$x}}         | INVALID_PLACEHOLDER  | 5",
-        "Hola {{{1}}}        | INVALID_PLACEHOLDER  | 5",
-        "{{1}} {{first name}} | NAMED_PLACEHOLDER   | 6",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Hola {{1}           | UNCLOSED_PLACEHOLDER | 5",
+                "Hola {{}}           | EMPTY_PLACEHOLDER    | 5",
+                "Hola {{  }}         | EMPTY_PLACEHOLDER    | 5",
+                "Hola {{0}}          | INVALID_PLACEHOLDER  | 5",
+                "Hola {{01}}         | INVALID_PLACEHOLDER  | 5",
+                "Hola {{101}}        | INVALID_PLACEHOLDER  | 5",
+                "Hola {{99999999999}} | INVALID_PLACEHOLDER | 5",
+                "Hola {{1.5}}        | NAMED_PLACEHOLDER    | 5",
+                "Hola {{$x}}         | INVALID_PLACEHOLDER  | 5",
+                "Hola {{{1}}}        | INVALID_PLACEHOLDER  | 5",
+                "{{1}} {{first name}} | NAMED_PLACEHOLDER   | 6",
+            })
     void malformed_placeholders_are_refused_with_their_place(String text, Problem problem, int index) {
-        assertThatThrownBy(() -> TemplateText.parse(text))
-                .isInstanceOfSatisfying(InvalidTemplateException.class, e -> {
-                    assertThat(e.problem()).isEqualTo(problem);
-                    assertThat(e.index()).isEqualTo(index);
-                    assertThat(e.text()).isEqualTo(text);
-                });
+        assertThatThrownBy(() -> TemplateText.parse(text)).isInstanceOfSatisfying(InvalidTemplateException.class, e -> {
+            assertThat(e.problem()).isEqualTo(problem);
+            assertThat(e.index()).isEqualTo(index);
+            assertThat(e.text()).isEqualTo(text);
+        });
     }
 
     @Test
@@ -104,9 +109,13 @@ class TemplateTextTest {
     @Test
     void bad_arguments_are_named() {
         assertThatThrownBy(() -> TemplateText.parse(null))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("text"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("text"));
         assertThatThrownBy(() -> TemplateText.parse(" "))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("text"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("text"));
         TemplateText text = TemplateText.parse("{{1}} {{2}}");
         assertThatThrownBy(() -> text.render(List.of("only one")))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
@@ -118,7 +127,9 @@ class TemplateTextTest {
 
     @Test
     void equal_texts_are_equal() {
-        assertThat(TemplateText.parse("Hola {{1}}")).isEqualTo(TemplateText.parse("Hola {{1}}"))
-                .hasSameHashCodeAs(TemplateText.parse("Hola {{1}}")).hasToString("Hola {{1}}");
+        assertThat(TemplateText.parse("Hola {{1}}"))
+                .isEqualTo(TemplateText.parse("Hola {{1}}"))
+                .hasSameHashCodeAs(TemplateText.parse("Hola {{1}}"))
+                .hasToString("Hola {{1}}");
     }
 }

@@ -17,10 +17,13 @@ import net.jqwik.api.Provide;
 /** Any number or date a custom field can hold is written by any format of its type, and never throws. */
 class ValueFormatProperties {
 
-    private static final String[] LOCALES = {"es-MX", "es-ES", "en-US", "pt-BR", "fr-FR", "de-DE", "ja-JP", "ar-EG", "hi-IN", "es-419"};
+    private static final String[] LOCALES = {
+        "es-MX", "es-ES", "en-US", "pt-BR", "fr-FR", "de-DE", "ja-JP", "ar-EG", "hi-IN", "es-419"
+    };
 
     @Property
-    void anyNumberIsWrittenByAnyNumberFormat(@ForAll("numbers") FieldValue.Number value, @ForAll("numberFormats") ValueFormat format) {
+    void anyNumberIsWrittenByAnyNumberFormat(
+            @ForAll("numbers") FieldValue.Number value, @ForAll("numberFormats") ValueFormat format) {
         String written = format.format(value);
 
         assertThat(written).isNotBlank();
@@ -28,7 +31,8 @@ class ValueFormatProperties {
     }
 
     @Property
-    void anyDateIsWrittenByAnyDateFormat(@ForAll("dates") FieldValue.Date value, @ForAll("dateFormats") ValueFormat format) {
+    void anyDateIsWrittenByAnyDateFormat(
+            @ForAll("dates") FieldValue.Date value, @ForAll("dateFormats") ValueFormat format) {
         assertThat(format.format(value)).isNotBlank();
     }
 
@@ -40,11 +44,14 @@ class ValueFormatProperties {
     @Provide
     Arbitrary<FieldValue.Number> numbers() {
         // what FieldDefinition reads: plain decimals of at most MAX_NUMBER_LENGTH characters
-        Arbitrary<String> integers = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
+        Arbitrary<String> integers =
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
         Arbitrary<String> fractions = Arbitraries.strings().numeric().ofMaxLength(30);
         return Combinators.combine(Arbitraries.of("", "-", "+"), integers, fractions)
                 .as((sign, integer, fraction) -> sign + integer + (fraction.isEmpty() ? "" : "." + fraction))
-                .map(text -> FieldDefinition.required("N", FieldType.NUMBER).parse(text).orElseThrow())
+                .map(text -> FieldDefinition.required("N", FieldType.NUMBER)
+                        .parse(text)
+                        .orElseThrow())
                 .map(FieldValue.Number.class::cast)
                 .edgeCases(config -> config.add(new FieldValue.Number(BigDecimal.ZERO)));
     }
@@ -52,9 +59,13 @@ class ValueFormatProperties {
     @Provide
     Arbitrary<FieldValue.Date> dates() {
         // the years FieldDefinition reads (YYYY), and the whole range of LocalDate beyond them
-        Arbitrary<LocalDate> read = Arbitraries.longs().between(LocalDate.of(0, 1, 1).toEpochDay(),
-                LocalDate.of(9999, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);
-        Arbitrary<LocalDate> extreme = Arbitraries.longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
+        Arbitrary<LocalDate> read = Arbitraries.longs()
+                .between(
+                        LocalDate.of(0, 1, 1).toEpochDay(),
+                        LocalDate.of(9999, 12, 31).toEpochDay())
+                .map(LocalDate::ofEpochDay);
+        Arbitrary<LocalDate> extreme = Arbitraries.longs()
+                .between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
                 .map(LocalDate::ofEpochDay);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, read), net.jqwik.api.Tuple.of(1, extreme))
                 .map(FieldValue.Date::new);
@@ -62,19 +73,30 @@ class ValueFormatProperties {
 
     @Provide
     Arbitrary<ValueFormat> numberFormats() {
-        Arbitrary<ValueFormat> numbers = Combinators.combine(Arbitraries.of(LOCALES), Arbitraries.integers().between(0, 10),
-                Arbitraries.integers().between(0, 10))
+        Arbitrary<ValueFormat> numbers = Combinators.combine(
+                        Arbitraries.of(LOCALES),
+                        Arbitraries.integers().between(0, 10),
+                        Arbitraries.integers().between(0, 10))
                 .as((locale, a, b) -> ValueFormat.number(locale, Math.min(a, b), Math.max(a, b)));
-        Arbitrary<ValueFormat> money = Combinators.combine(Arbitraries.of(LOCALES),
-                        Arbitraries.of("MXN", "EUR", "USD", "BRL", "JPY", "KWD", "CLF", "XAU"))
+        Arbitrary<ValueFormat> money = Combinators.combine(
+                        Arbitraries.of(LOCALES), Arbitraries.of("MXN", "EUR", "USD", "BRL", "JPY", "KWD", "CLF", "XAU"))
                 .as(ValueFormat::currency);
         return Arbitraries.oneOf(numbers, money);
     }
 
     @Provide
     Arbitrary<ValueFormat> dateFormats() {
-        return Combinators.combine(Arbitraries.of("d 'de' MMMM 'de' yyyy", "dd/MM/yyyy", "EEEE d MMM uuuu", "yy-M-d",
-                        "G yyyy QQQ", "D", "YYYY-'W'ww-e", "MMMMM"), Arbitraries.of(LOCALES))
+        return Combinators.combine(
+                        Arbitraries.of(
+                                "d 'de' MMMM 'de' yyyy",
+                                "dd/MM/yyyy",
+                                "EEEE d MMM uuuu",
+                                "yy-M-d",
+                                "G yyyy QQQ",
+                                "D",
+                                "YYYY-'W'ww-e",
+                                "MMMMM"),
+                        Arbitraries.of(LOCALES))
                 .as(ValueFormat::date);
     }
 

@@ -21,16 +21,19 @@ final class Access {
             return;
         }
         if (!conversation.isWithAgent(actor.id())) {
-            throw DeskRefusedException.of(DeskRefusedException.NOT_ASSIGNED, action + ": conversation "
-                    + conversation.id() + " is not assigned to agent " + actor.id() + " (a supervisor may act on it)");
+            throw DeskRefusedException.of(
+                    DeskRefusedException.NOT_ASSIGNED,
+                    action + ": conversation " + conversation.id() + " is not assigned to agent " + actor.id()
+                            + " (a supervisor may act on it)");
         }
     }
 
     /** Only the agent assigned speaks in a conversation. */
     static void isAssigned(Actor actor, DeskConversation conversation, String action) {
         if (!conversation.isWithAgent(actor.id())) {
-            throw DeskRefusedException.of(DeskRefusedException.NOT_ASSIGNED, action + ": conversation "
-                    + conversation.id() + " is not assigned to " + actor.id());
+            throw DeskRefusedException.of(
+                    DeskRefusedException.NOT_ASSIGNED,
+                    action + ": conversation " + conversation.id() + " is not assigned to " + actor.id());
         }
     }
 

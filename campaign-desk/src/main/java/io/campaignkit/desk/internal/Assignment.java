@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  */
 final class Assignment {
 
-    private static final Comparator<Agent> ROTATION = Comparator.comparingLong(Agent::rotation).thenComparing(Agent::id);
+    private static final Comparator<Agent> ROTATION =
+            Comparator.comparingLong(Agent::rotation).thenComparing(Agent::id);
 
     private final DeskStorage storage;
 
@@ -39,7 +40,8 @@ final class Assignment {
     /** How many open conversations each agent has. */
     Map<String, Integer> loads() {
         Map<String, Integer> loads = new HashMap<>();
-        for (DeskConversation conversation : storage.conversations().findConversations(DeskQuery.inStates(DeskState.WITH_AGENT))) {
+        for (DeskConversation conversation :
+                storage.conversations().findConversations(DeskQuery.inStates(DeskState.WITH_AGENT))) {
             loads.merge(conversation.agentId().orElseThrow(), 1, Integer::sum);
         }
         return loads;
@@ -47,28 +49,42 @@ final class Assignment {
 
     /** {@code agent} as a versioned save stores it. */
     static Agent stored(Agent agent) {
-        return new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(), agent.rotation(),
+        return new Agent(
+                agent.id(),
+                agent.status(),
+                agent.capacity(),
+                agent.queues(),
+                agent.idleSince(),
+                agent.rotation(),
                 agent.version() + 1);
     }
 
     static boolean hasRoom(Agent agent, String queue, Map<String, Integer> loads) {
-        return agent.status() == AgentStatus.ONLINE && agent.serves(queue) && loads.getOrDefault(agent.id(), 0) < agent.capacity();
+        return agent.status() == AgentStatus.ONLINE
+                && agent.serves(queue)
+                && loads.getOrDefault(agent.id(), 0) < agent.capacity();
     }
 
     /** The agent {@code method} picks for {@code conversation}, if one has room. */
-    static Optional<Agent> pick(AssignmentMethod method, DeskConversation conversation, List<Agent> agents,
-            Map<String, Integer> loads) {
-        List<Agent> free = agents.stream().filter(agent -> hasRoom(agent, conversation.queue(), loads)).toList();
+    static Optional<Agent> pick(
+            AssignmentMethod method, DeskConversation conversation, List<Agent> agents, Map<String, Integer> loads) {
+        List<Agent> free = agents.stream()
+                .filter(agent -> hasRoom(agent, conversation.queue(), loads))
+                .toList();
         if (method == AssignmentMethod.ROUND_ROBIN) {
             return free.stream().min(ROTATION);
         }
-        Optional<Agent> previous = conversation.exclusiveAgent()
-                .flatMap(id -> free.stream().filter(agent -> agent.id().equals(id)).findFirst());
+        Optional<Agent> previous = conversation
+                .exclusiveAgent()
+                .flatMap(id ->
+                        free.stream().filter(agent -> agent.id().equals(id)).findFirst());
         if (previous.isPresent()) {
             return previous;
         }
-        return free.stream().min(Comparator.<Agent>comparingInt(agent -> loads.getOrDefault(agent.id(), 0))
-                .thenComparing(Agent::idleSince).thenComparing(Agent::id));
+        return free.stream()
+                .min(Comparator.<Agent>comparingInt(agent -> loads.getOrDefault(agent.id(), 0))
+                        .thenComparing(Agent::idleSince)
+                        .thenComparing(Agent::id));
     }
 
     /**
@@ -79,9 +95,12 @@ final class Assignment {
      * makes this write stale ({@link io.campaignkit.desk.port.StaleDeskDataException}, the assignments
      * before it stay: the caller runs the pass again from fresh reads).
      */
-    void assignWaiting(Instant now, Predicate<DeskConversation> assignable,
+    void assignWaiting(
+            Instant now,
+            Predicate<DeskConversation> assignable,
             Function<DeskConversation, Optional<AssignmentMethod>> methodOf) {
-        List<DeskConversation> waiting = storage.conversations().findConversations(DeskQuery.inStates(DeskState.WAITING));
+        List<DeskConversation> waiting =
+                storage.conversations().findConversations(DeskQuery.inStates(DeskState.WAITING));
         if (waiting.isEmpty()) {
             return;
         }
@@ -94,7 +113,9 @@ final class Assignment {
             if (blocked.contains(conversation.queue()) || method.isEmpty() || !assignable.test(conversation)) {
                 continue;
             }
-            List<Agent> candidates = agents.values().stream().sorted(Comparator.comparing(Agent::id)).toList();
+            List<Agent> candidates = agents.values().stream()
+                    .sorted(Comparator.comparing(Agent::id))
+                    .toList();
             Optional<Agent> chosen = pick(method.get(), conversation, candidates, loads);
             if (chosen.isEmpty()) {
                 blocked.add(conversation.queue());
@@ -105,8 +126,12 @@ final class Assignment {
             if (method.get() == AssignmentMethod.ROUND_ROBIN) {
                 changed = changed.withRotation(storage.conversations().nextSequence());
             }
-            storage.conversations().saveTogether(List.of(conversation.toBuilder().assigned(agent.id(), now).build()),
-                    List.of(changed));
+            storage.conversations()
+                    .saveTogether(
+                            List.of(conversation.toBuilder()
+                                    .assigned(agent.id(), now)
+                                    .build()),
+                            List.of(changed));
             // the version this write stored, not a fresh read: loads read before another desk's later change
             // must not pass its check
             agents.put(agent.id(), stored(changed));

@@ -1,9 +1,9 @@
 package io.campaignkit.desk.internal;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.InvalidArgumentException;
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks worded like the rest of CampaignKit's (core's own helper is not exported to this module). */
 public final class Checks {

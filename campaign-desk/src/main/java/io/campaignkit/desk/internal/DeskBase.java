@@ -2,24 +2,17 @@ package io.campaignkit.desk.internal;
 
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.Agent;
-import io.campaignkit.desk.AgentMessage;
-import io.campaignkit.desk.AgentStatus;
-import io.campaignkit.desk.Author;
 import io.campaignkit.desk.ConversationDesk;
-import io.campaignkit.desk.ConversationPolicies;
 import io.campaignkit.desk.ConversationView;
 import io.campaignkit.desk.DeskConversation;
-import io.campaignkit.desk.DeskHours;
 import io.campaignkit.desk.DeskMetrics;
 import io.campaignkit.desk.DeskRefusedException;
 import io.campaignkit.desk.DeskSettings;
 import io.campaignkit.desk.DeskState;
 import io.campaignkit.desk.FieldDefinition;
-import io.campaignkit.desk.Handoff;
 import io.campaignkit.desk.Role;
 import io.campaignkit.desk.SurveyLauncher;
 import io.campaignkit.desk.TranscriptEntry;
@@ -54,7 +47,11 @@ abstract class DeskBase implements ConversationDesk {
     final Assignment assignment;
     private final ReentrantLock lock = new ReentrantLock();
 
-    DeskBase(DeskStorage storage, DeskChannel channel, Clock clock, Optional<Duration> historyCeiling,
+    DeskBase(
+            DeskStorage storage,
+            DeskChannel channel,
+            Clock clock,
+            Optional<Duration> historyCeiling,
             SurveyLauncher survey) {
         this.storage = storage;
         this.channel = channel;
@@ -103,9 +100,16 @@ abstract class DeskBase implements ConversationDesk {
             DeskConversation conversation = conversationOrRefuse(conversationId);
             Access.actsOn(actor, conversation, "viewing");
             String number = settingsOf(conversation).policies().showContactNumber()
-                    ? conversation.phone().e164() : Texts.masked(conversation.phone());
-            return new ConversationView(conversation.id(), conversation.state(), conversation.agentId(), number,
-                    conversation.note(), conversation.fields(), conversation.disposition());
+                    ? conversation.phone().e164()
+                    : Texts.masked(conversation.phone());
+            return new ConversationView(
+                    conversation.id(),
+                    conversation.state(),
+                    conversation.agentId(),
+                    number,
+                    conversation.note(),
+                    conversation.fields(),
+                    conversation.disposition());
         });
     }
 
@@ -115,8 +119,8 @@ abstract class DeskBase implements ConversationDesk {
         return locked(() -> {
             DeskConversation conversation = conversationOrRefuse(conversationId);
             Access.actsOn(actor, conversation, "reading the history");
-            Optional<Duration> window = HoursRules.effectiveWindow(settingsOf(conversation).policies().historyWindow(),
-                    historyCeiling);
+            Optional<Duration> window = HoursRules.effectiveWindow(
+                    settingsOf(conversation).policies().historyWindow(), historyCeiling);
             Instant since = window.map(clock.instant()::minus).orElse(Instant.EPOCH);
             return storage.transcripts().transcript(conversationId, since);
         });
@@ -125,14 +129,17 @@ abstract class DeskBase implements ConversationDesk {
     @Override
     public List<TranscriptEntry> transcript(Actor actor, String conversationId) {
         Access.requires(Checks.nonNull(actor, "actor"), Role.ADMINISTRATOR, "reading a whole transcript");
-        return locked(() -> storage.transcripts().transcript(conversationOrRefuse(conversationId).id(), Instant.EPOCH));
+        return locked(() -> storage.transcripts()
+                .transcript(conversationOrRefuse(conversationId).id(), Instant.EPOCH));
     }
 
     @Override
     public boolean isWithDesk(PhoneNumber phone) {
         Checks.nonNull(phone, "phone");
-        return locked(() -> !storage.conversations().findConversations(
-                DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT).phone(phone)).isEmpty());
+        return locked(() -> !storage.conversations()
+                .findConversations(DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT)
+                        .phone(phone))
+                .isEmpty());
     }
 
     @Override
@@ -145,22 +152,24 @@ abstract class DeskBase implements ConversationDesk {
     public DeskMetrics metrics(CampaignId campaignId, Optional<String> agentId) {
         Checks.nonNull(campaignId, "campaignId");
         Checks.nonNull(agentId, "agentId");
-        return locked(() -> Reports.metrics(storage.conversations().findConversations(DeskQuery.all().campaign(campaignId)),
-                agentId));
+        return locked(() -> Reports.metrics(
+                storage.conversations().findConversations(DeskQuery.all().campaign(campaignId)), agentId));
     }
 
     @Override
     public String exportCsv(Actor actor, CampaignId campaignId) {
         Access.requires(Checks.nonNull(actor, "actor"), Role.ADMINISTRATOR, "exporting conversations");
         Checks.nonNull(campaignId, "campaignId");
-        return locked(() -> Reports.csv(storage.conversations().findConversations(DeskQuery.all().campaign(campaignId))));
+        return locked(() -> Reports.csv(
+                storage.conversations().findConversations(DeskQuery.all().campaign(campaignId))));
     }
 
     @Override
     public String exportJson(Actor actor, CampaignId campaignId) {
         Access.requires(Checks.nonNull(actor, "actor"), Role.ADMINISTRATOR, "exporting conversations");
         Checks.nonNull(campaignId, "campaignId");
-        return locked(() -> Reports.json(storage.conversations().findConversations(DeskQuery.all().campaign(campaignId)),
+        return locked(() -> Reports.json(
+                storage.conversations().findConversations(DeskQuery.all().campaign(campaignId)),
                 id -> storage.transcripts().transcript(id, Instant.EPOCH)));
     }
 
@@ -169,11 +178,15 @@ abstract class DeskBase implements ConversationDesk {
      * one write with its agent; then the note, the channel's close and the survey, once. Empty when it was not
      * closed.
      */
-    Optional<DeskConversation> closeBySystem(String conversationId,
-            Function<DeskConversation, @Nullable String> disposition, String by, Instant now, boolean startsSurvey) {
+    Optional<DeskConversation> closeBySystem(
+            String conversationId,
+            Function<DeskConversation, @Nullable String> disposition,
+            String by,
+            Instant now,
+            boolean startsSurvey) {
         Optional<DeskConversation> closed = settled(() -> {
-            Optional<DeskConversation> open = storage.conversations().findConversation(conversationId)
-                    .filter(DeskConversation::isOpen);
+            Optional<DeskConversation> open =
+                    storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen);
             if (open.isEmpty()) {
                 return Optional.<DeskConversation>empty();
             }
@@ -181,12 +194,20 @@ abstract class DeskBase implements ConversationDesk {
             if (code == null) {
                 return Optional.<DeskConversation>empty();
             }
-            DeskConversation change = open.get().toBuilder().closed(code, by, now).build();
-            storage.conversations().saveTogether(List.of(change), idled(now, open.get().agentId().stream().toList()));
+            DeskConversation change =
+                    open.get().toBuilder().closed(code, by, now).build();
+            storage.conversations()
+                    .saveTogether(
+                            List.of(change),
+                            idled(now, open.get().agentId().stream().toList()));
             return Optional.of(change);
         });
         closed.ifPresent(done -> {
-            note(done, now, "closed by " + by + " with disposition " + done.disposition().orElseThrow());
+            note(
+                    done,
+                    now,
+                    "closed by " + by + " with disposition "
+                            + done.disposition().orElseThrow());
             channel.closed(done);
             Optional<String> surveyFlow = settingsOf(done).surveyBotFlowId();
             if (startsSurvey && surveyFlow.isPresent()) {
@@ -198,7 +219,9 @@ abstract class DeskBase implements ConversationDesk {
 
     /** Re-reads the conversation and saves {@code change} of it while it is open, again when a race was lost. */
     void touch(String conversationId, UnaryOperator<DeskConversation.Builder> change) {
-        settled(() -> storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen)
+        settled(() -> storage.conversations()
+                .findConversation(conversationId)
+                .filter(DeskConversation::isOpen)
                 .map(open -> save(change.apply(open.toBuilder()).build())));
     }
 
@@ -206,8 +229,13 @@ abstract class DeskBase implements ConversationDesk {
 
     /** The agents, as read now, whose load a write changes: each idle from {@code now}. */
     List<Agent> idled(Instant now, Collection<String> agentIds) {
-        return agentIds.stream().distinct().sorted().map(id -> storage.agents().findAgent(id)).flatMap(Optional::stream)
-                .map(agent -> agent.withIdleSince(now)).toList();
+        return agentIds.stream()
+                .distinct()
+                .sorted()
+                .map(id -> storage.agents().findAgent(id))
+                .flatMap(Optional::stream)
+                .map(agent -> agent.withIdleSince(now))
+                .toList();
     }
 
     void note(DeskConversation conversation, Instant now, String text) {
@@ -219,7 +247,8 @@ abstract class DeskBase implements ConversationDesk {
     }
 
     List<DeskConversation> withAgent(String agentId) {
-        return storage.conversations().findConversations(DeskQuery.inStates(DeskState.WITH_AGENT).agent(agentId));
+        return storage.conversations()
+                .findConversations(DeskQuery.inStates(DeskState.WITH_AGENT).agent(agentId));
     }
 
     DeskSettings settingsOf(DeskConversation conversation) {
@@ -227,32 +256,44 @@ abstract class DeskBase implements ConversationDesk {
     }
 
     DeskSettings settingsOrRefuse(CampaignId campaignId) {
-        return storage.settings().findSettings(campaignId).orElseThrow(() -> DeskRefusedException.of(
-                DeskRefusedException.NOT_FOUND, "campaign " + campaignId + " has no desk settings"));
+        return storage.settings()
+                .findSettings(campaignId)
+                .orElseThrow(() -> DeskRefusedException.of(
+                        DeskRefusedException.NOT_FOUND, "campaign " + campaignId + " has no desk settings"));
     }
 
     static FieldDefinition fieldOrRefuse(DeskSettings campaign, String name) {
-        return campaign.field(name).orElseThrow(() -> new InvalidArgumentException(name, "campaign "
-                + campaign.campaignId() + " has no field " + name + "; its fields are "
-                + campaign.fields().stream().map(FieldDefinition::name).toList()));
+        return campaign.field(name)
+                .orElseThrow(() -> new InvalidArgumentException(
+                        name,
+                        "campaign "
+                                + campaign.campaignId() + " has no field " + name + "; its fields are "
+                                + campaign.fields().stream()
+                                        .map(FieldDefinition::name)
+                                        .toList()));
     }
 
     Agent agentOrRefuse(String agentId) {
-        return storage.agents().findAgent(agentId).orElseThrow(() -> DeskRefusedException.of(
-                DeskRefusedException.NOT_FOUND, "no agent " + agentId));
+        return storage.agents()
+                .findAgent(agentId)
+                .orElseThrow(() -> DeskRefusedException.of(DeskRefusedException.NOT_FOUND, "no agent " + agentId));
     }
 
     DeskConversation conversationOrRefuse(String conversationId) {
         Checks.nonBlank(conversationId, "conversationId");
-        return storage.conversations().findConversation(conversationId).orElseThrow(() -> DeskRefusedException.of(
-                DeskRefusedException.NOT_FOUND, "the desk has no conversation " + conversationId));
+        return storage.conversations()
+                .findConversation(conversationId)
+                .orElseThrow(() -> DeskRefusedException.of(
+                        DeskRefusedException.NOT_FOUND, "the desk has no conversation " + conversationId));
     }
 
     DeskConversation openOrRefuse(String conversationId) {
         DeskConversation conversation = conversationOrRefuse(conversationId);
         if (!conversation.isOpen()) {
-            throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
-                    + " is closed (" + conversation.disposition().orElse("?") + ")");
+            throw DeskRefusedException.of(
+                    DeskRefusedException.ILLEGAL_STATE,
+                    "conversation " + conversationId + " is closed ("
+                            + conversation.disposition().orElse("?") + ")");
         }
         return conversation;
     }

@@ -42,12 +42,17 @@ public final class DeskCore extends DeskBase {
 
     /** Who closed a conversation when no agent did. */
     static final String BY_INACTIVITY = "INACTIVITY";
+
     static final String BY_OUT_OF_HOURS = "OUT_OF_HOURS";
     static final String BY_CAMPAIGN_FINISHED = "CAMPAIGN_FINISHED";
     /** The disposition of a close by the campaign finishing: the campaign's list has none for it. */
     public static final String CAMPAIGN_FINISHED_DISPOSITION = "CAMPAIGN_FINISHED";
 
-    public DeskCore(DeskStorage storage, DeskChannel channel, Clock clock, Optional<Duration> historyCeiling,
+    public DeskCore(
+            DeskStorage storage,
+            DeskChannel channel,
+            Clock clock,
+            Optional<Duration> historyCeiling,
             SurveyLauncher survey) {
         super(storage, channel, clock, historyCeiling, survey);
     }
@@ -58,8 +63,10 @@ public final class DeskCore extends DeskBase {
         Access.requires(Checks.nonNull(actor, "actor"), Role.ADMINISTRATOR, "configuring a campaign's desk");
         Optional<Duration> window = newSettings.policies().historyWindow();
         if (window.isPresent() && historyCeiling.isPresent() && window.get().compareTo(historyCeiling.get()) > 0) {
-            throw DeskRefusedException.policy(ConversationPolicies.HISTORY, "a history window of " + window.get()
-                    + " exceeds this tenant's ceiling of " + historyCeiling.get());
+            throw DeskRefusedException.policy(
+                    ConversationPolicies.HISTORY,
+                    "a history window of " + window.get() + " exceeds this tenant's ceiling of "
+                            + historyCeiling.get());
         }
         // not settled: a stale version means the host edited settings another desk changed since it read them
         return locked(() -> {
@@ -92,14 +99,17 @@ public final class DeskCore extends DeskBase {
                 if (status.isGone()) {
                     for (DeskConversation conversation : withAgent(agentId)) {
                         if (settingsOf(conversation).policies().reassignWhenExclusiveOffline()) {
-                            back.add(conversation.toBuilder().waiting(conversation.queuePosition(), now).build());
+                            back.add(conversation.toBuilder()
+                                    .waiting(conversation.queuePosition(), now)
+                                    .build());
                         }
                     }
                 }
                 storage.conversations().saveTogether(back, List.of(agent.withStatus(status, now)));
                 return back;
             });
-            requeued.forEach(conversation -> note(conversation, now, "back to the queue: agent " + agentId + " is " + status));
+            requeued.forEach(
+                    conversation -> note(conversation, now, "back to the queue: agent " + agentId + " is " + status));
             assignWaiting(now);
             return agentOrRefuse(agentId);
         });
@@ -112,26 +122,45 @@ public final class DeskCore extends DeskBase {
             Instant now = clock.instant();
             DeskSettings campaign = settingsOrRefuse(handoff.campaignId());
             DeskConversation stored = settled(() -> {
-                if (storage.conversations().findConversation(handoff.conversationId()).isPresent()) {
-                    throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
+                if (storage.conversations()
+                        .findConversation(handoff.conversationId())
+                        .isPresent()) {
+                    throw DeskRefusedException.of(
+                            DeskRefusedException.ILLEGAL_STATE,
                             "conversation " + handoff.conversationId() + " was already handed off");
                 }
                 Map<String, String> fields = new HashMap<>();
-                handoff.fields().forEach((name, value) -> fields.put(name, fieldOrRefuse(campaign, name).normalize(value)));
-                Optional<String> previous = storage.conversations().findConversations(DeskQuery.all().phone(handoff.phone()))
-                        .stream().filter(c -> c.exclusiveAgent().isPresent() && c.queue().equals(campaign.queue()))
-                        .max(Comparator.comparing(DeskConversation::handedOffAt)
-                                .thenComparingLong(DeskConversation::queuePosition))
-                        .flatMap(DeskConversation::exclusiveAgent);
-                return save(DeskConversation.handedOff(handoff.conversationId(), handoff.campaignId(), handoff.phone(),
-                        campaign.queue(), previous, storage.conversations().nextSequence(), handoff.note(), fields, now));
+                handoff.fields()
+                        .forEach((name, value) ->
+                                fields.put(name, fieldOrRefuse(campaign, name).normalize(value)));
+                Optional<String> previous =
+                        storage
+                                .conversations()
+                                .findConversations(DeskQuery.all().phone(handoff.phone()))
+                                .stream()
+                                .filter(c -> c.exclusiveAgent().isPresent()
+                                        && c.queue().equals(campaign.queue()))
+                                .max(Comparator.comparing(DeskConversation::handedOffAt)
+                                        .thenComparingLong(DeskConversation::queuePosition))
+                                .flatMap(DeskConversation::exclusiveAgent);
+                return save(DeskConversation.handedOff(
+                        handoff.conversationId(),
+                        handoff.campaignId(),
+                        handoff.phone(),
+                        campaign.queue(),
+                        previous,
+                        storage.conversations().nextSequence(),
+                        handoff.note(),
+                        fields,
+                        now));
             });
             note(stored, now, "handed off by the bot" + (handoff.note().isEmpty() ? "" : ": " + handoff.note()));
             Optional<DeskHours> hours = campaign.hours();
             if (hours.isPresent() && !hours.get().hours().isOpenAt(now)) {
                 outOfHoursMessage(stored, hours.get());
                 if (hours.get().action() == OutOfHoursPolicy.Action.CLOSE) {
-                    closeBySystem(stored.id(), open -> campaign.dispositions().inactivity(), BY_OUT_OF_HOURS, now, false);
+                    closeBySystem(
+                            stored.id(), open -> campaign.dispositions().inactivity(), BY_OUT_OF_HOURS, now, false);
                 }
             }
             assignWaiting(now);
@@ -146,11 +175,22 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(text, "text");
         Checks.nonNull(receivedAt, "receivedAt");
         return locked(() -> {
-            if (storage.conversations().findConversation(conversationId).filter(DeskConversation::isOpen).isEmpty()) {
+            if (storage.conversations()
+                    .findConversation(conversationId)
+                    .filter(DeskConversation::isOpen)
+                    .isEmpty()) {
                 return false;
             }
-            Optional<TranscriptEntry> kept = storage.transcripts().append(new TranscriptEntry(conversationId, 0,
-                    receivedAt, Author.CONTACT, Optional.empty(), "TEXT", text, Optional.of(messageId)));
+            Optional<TranscriptEntry> kept = storage.transcripts()
+                    .append(new TranscriptEntry(
+                            conversationId,
+                            0,
+                            receivedAt,
+                            Author.CONTACT,
+                            Optional.empty(),
+                            "TEXT",
+                            text,
+                            Optional.of(messageId)));
             if (kept.isPresent()) {
                 touch(conversationId, builder -> builder.activityAt(clock.instant()));
             }
@@ -167,18 +207,29 @@ public final class DeskCore extends DeskBase {
             Access.isAssigned(actor, conversation, "sending a message");
             ConversationPolicies policies = settingsOf(conversation).policies();
             if (message instanceof AgentMessage.Media && !policies.mediaAllowed()) {
-                throw DeskRefusedException.policy(ConversationPolicies.MEDIA, "agents may not send media in this campaign");
+                throw DeskRefusedException.policy(
+                        ConversationPolicies.MEDIA, "agents may not send media in this campaign");
             }
             if (message instanceof AgentMessage.VoiceNote && !policies.voiceNotesAllowed()) {
-                throw DeskRefusedException.policy(ConversationPolicies.VOICE_NOTES, "agents may not send voice notes in this campaign");
+                throw DeskRefusedException.policy(
+                        ConversationPolicies.VOICE_NOTES, "agents may not send voice notes in this campaign");
             }
             if (!policies.emojiAllowed() && Texts.hasEmoji(message.transcriptText())) {
-                throw DeskRefusedException.policy(ConversationPolicies.EMOJI, "agents' messages may not hold emoji in this campaign");
+                throw DeskRefusedException.policy(
+                        ConversationPolicies.EMOJI, "agents' messages may not hold emoji in this campaign");
             }
             channel.send(conversation, message); // a closed customer-service window throws here: nothing changed
             Instant now = clock.instant();
-            storage.transcripts().append(new TranscriptEntry(conversationId, 0, now, Author.AGENT, Optional.of(actor.id()),
-                    message.kind(), message.transcriptText(), Optional.empty()));
+            storage.transcripts()
+                    .append(new TranscriptEntry(
+                            conversationId,
+                            0,
+                            now,
+                            Author.AGENT,
+                            Optional.of(actor.id()),
+                            message.kind(),
+                            message.transcriptText(),
+                            Optional.empty()));
             // the message went: a lost race only delays recording its time, it is never sent again
             touch(conversationId, builder -> builder.firstResponseAt(now).activityAt(now));
             return null;
@@ -196,22 +247,29 @@ public final class DeskCore extends DeskBase {
                 Access.actsOn(actor, conversation, "transferring");
                 DeskSettings campaign = settingsOf(conversation);
                 if (!campaign.policies().transferAllowed()) {
-                    throw DeskRefusedException.policy(ConversationPolicies.TRANSFER,
-                            "transfers between agents are not allowed in this campaign");
+                    throw DeskRefusedException.policy(
+                            ConversationPolicies.TRANSFER, "transfers between agents are not allowed in this campaign");
                 }
                 if (conversation.state() != DeskState.WITH_AGENT) {
-                    throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
-                            + " is " + conversation.state() + ": only a conversation with an agent is transferred");
+                    throw DeskRefusedException.of(
+                            DeskRefusedException.ILLEGAL_STATE,
+                            "conversation " + conversationId + " is " + conversation.state()
+                                    + ": only a conversation with an agent is transferred");
                 }
                 Agent target = agentOrRefuse(toAgentId); // read before the loads: its version guards its room
                 String from = conversation.agentId().orElseThrow();
                 if (from.equals(toAgentId) || !Assignment.hasRoom(target, conversation.queue(), assignment.loads())) {
-                    throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + toAgentId
-                            + " cannot take " + conversationId + ": it must be another agent, ONLINE, serving queue "
-                            + conversation.queue() + " and with room (it is " + target.status() + ")");
+                    throw DeskRefusedException.of(
+                            DeskRefusedException.AGENT_UNAVAILABLE,
+                            "agent " + toAgentId
+                                    + " cannot take " + conversationId
+                                    + ": it must be another agent, ONLINE, serving queue "
+                                    + conversation.queue() + " and with room (it is " + target.status() + ")");
                 }
-                DeskConversation changed = conversation.toBuilder().assigned(toAgentId, now)
-                        .disposition(campaign.dispositions().transfer()).build();
+                DeskConversation changed = conversation.toBuilder()
+                        .assigned(toAgentId, now)
+                        .disposition(campaign.dispositions().transfer())
+                        .build();
                 List<Agent> agents = new ArrayList<>(idled(now, List.of(from)));
                 agents.add(target.withIdleSince(now));
                 storage.conversations().saveTogether(List.of(changed), agents);
@@ -234,10 +292,15 @@ public final class DeskCore extends DeskBase {
             List<DeskConversation> moved = settled(() -> {
                 agentOrRefuse(fromAgentId);
                 Optional<Agent> target = toAgentId.map(this::agentOrRefuse);
-                if (target.isPresent() && (target.get().status() != AgentStatus.ONLINE || target.get().id().equals(fromAgentId))) {
-                    throw DeskRefusedException.of(DeskRefusedException.AGENT_UNAVAILABLE, "agent " + target.get().id()
-                            + " cannot take the conversations of " + fromAgentId + ": it must be another, ONLINE agent (it is "
-                            + target.get().status() + ")");
+                if (target.isPresent()
+                        && (target.get().status() != AgentStatus.ONLINE
+                                || target.get().id().equals(fromAgentId))) {
+                    throw DeskRefusedException.of(
+                            DeskRefusedException.AGENT_UNAVAILABLE,
+                            "agent " + target.get().id()
+                                    + " cannot take the conversations of " + fromAgentId
+                                    + ": it must be another, ONLINE agent (it is "
+                                    + target.get().status() + ")");
                 }
                 Map<String, Integer> loads = assignment.loads();
                 List<DeskConversation> changes = new ArrayList<>();
@@ -260,8 +323,11 @@ public final class DeskCore extends DeskBase {
                 storage.conversations().saveTogether(changes, agents);
                 return changes;
             });
-            moved.forEach(saved -> note(saved, now, "mass transfer from " + fromAgentId + " by " + actor.id() + " to "
-                    + saved.agentId().orElse("the queue")));
+            moved.forEach(saved -> note(
+                    saved,
+                    now,
+                    "mass transfer from " + fromAgentId + " by " + actor.id() + " to "
+                            + saved.agentId().orElse("the queue")));
             assignWaiting(now);
             return moved.size();
         });
@@ -274,25 +340,39 @@ public final class DeskCore extends DeskBase {
         return locked(() -> {
             Instant now = clock.instant();
             openOrRefuse(conversationId);
-            DeskConversation closed = closeBySystem(conversationId, conversation -> {
-                Access.actsOn(actor, conversation, "closing");
-                DeskSettings campaign = settingsOf(conversation);
-                if (!campaign.dispositions().agentClose().contains(disposition)) {
-                    throw DeskRefusedException.of(DeskRefusedException.UNKNOWN_DISPOSITION, "disposition " + disposition
-                            + " is not one of the campaign's " + campaign.dispositions().agentClose());
-                }
-                List<String> missing = campaign.fields().stream().filter(FieldDefinition::required)
-                        .map(FieldDefinition::name).filter(name -> !conversation.fields().containsKey(name)).toList();
-                if (!missing.isEmpty()) {
-                    throw DeskRefusedException.fields(missing);
-                }
-                if (conversation.firstResponseAt().isEmpty() && !campaign.policies().closeWithoutAnswerAllowed()) {
-                    throw DeskRefusedException.policy(ConversationPolicies.CLOSE_WITHOUT_ANSWER,
-                            "conversation " + conversationId + " was never answered by an agent");
-                }
-                return disposition;
-            }, actor.id(), now, true).orElseThrow(() -> DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE,
-                    "conversation " + conversationId + " was closed meanwhile"));
+            DeskConversation closed = closeBySystem(
+                            conversationId,
+                            conversation -> {
+                                Access.actsOn(actor, conversation, "closing");
+                                DeskSettings campaign = settingsOf(conversation);
+                                if (!campaign.dispositions().agentClose().contains(disposition)) {
+                                    throw DeskRefusedException.of(
+                                            DeskRefusedException.UNKNOWN_DISPOSITION,
+                                            "disposition " + disposition + " is not one of the campaign's "
+                                                    + campaign.dispositions().agentClose());
+                                }
+                                List<String> missing = campaign.fields().stream()
+                                        .filter(FieldDefinition::required)
+                                        .map(FieldDefinition::name)
+                                        .filter(name -> !conversation.fields().containsKey(name))
+                                        .toList();
+                                if (!missing.isEmpty()) {
+                                    throw DeskRefusedException.fields(missing);
+                                }
+                                if (conversation.firstResponseAt().isEmpty()
+                                        && !campaign.policies().closeWithoutAnswerAllowed()) {
+                                    throw DeskRefusedException.policy(
+                                            ConversationPolicies.CLOSE_WITHOUT_ANSWER,
+                                            "conversation " + conversationId + " was never answered by an agent");
+                                }
+                                return disposition;
+                            },
+                            actor.id(),
+                            now,
+                            true)
+                    .orElseThrow(() -> DeskRefusedException.of(
+                            DeskRefusedException.ILLEGAL_STATE,
+                            "conversation " + conversationId + " was closed meanwhile"));
             assignWaiting(now);
             return closed;
         });
@@ -318,9 +398,12 @@ public final class DeskCore extends DeskBase {
         Checks.nonNull(answer, "answer");
         return locked(() -> settled(() -> {
             DeskConversation conversation = conversationOrRefuse(conversationId);
-            if (conversation.state() != DeskState.CLOSED || settingsOf(conversation).surveyBotFlowId().isEmpty()) {
-                throw DeskRefusedException.of(DeskRefusedException.ILLEGAL_STATE, "conversation " + conversationId
-                        + " takes survey answers only once closed, in a campaign with a survey bot");
+            if (conversation.state() != DeskState.CLOSED
+                    || settingsOf(conversation).surveyBotFlowId().isEmpty()) {
+                throw DeskRefusedException.of(
+                        DeskRefusedException.ILLEGAL_STATE,
+                        "conversation " + conversationId
+                                + " takes survey answers only once closed, in a campaign with a survey bot");
             }
             Map<String, String> answers = new HashMap<>(conversation.surveyAnswers());
             answers.put(question, answer);
@@ -335,9 +418,14 @@ public final class DeskCore extends DeskBase {
         return locked(() -> {
             Instant now = clock.instant();
             boolean finished = BY_CAMPAIGN_FINISHED.equals(reason);
-            Optional<DeskConversation> closed = closeBySystem(conversationId, open -> finished
-                    ? CAMPAIGN_FINISHED_DISPOSITION : settingsOf(open).dispositions().inactivity(),
-                    reason, now, BY_INACTIVITY.equals(reason));
+            Optional<DeskConversation> closed = closeBySystem(
+                    conversationId,
+                    open -> finished
+                            ? CAMPAIGN_FINISHED_DISPOSITION
+                            : settingsOf(open).dispositions().inactivity(),
+                    reason,
+                    now,
+                    BY_INACTIVITY.equals(reason));
             assignWaiting(now);
             return closed.isPresent();
         });
@@ -349,10 +437,16 @@ public final class DeskCore extends DeskBase {
         return locked(() -> {
             Instant now = clock.instant();
             int closed = 0;
-            for (DeskConversation conversation : storage.conversations().findConversations(
-                    DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT).campaign(campaignId))) {
-                if (closeBySystem(conversation.id(), open -> CAMPAIGN_FINISHED_DISPOSITION, BY_CAMPAIGN_FINISHED, now,
-                        false).isPresent()) {
+            for (DeskConversation conversation : storage.conversations()
+                    .findConversations(DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT)
+                            .campaign(campaignId))) {
+                if (closeBySystem(
+                                conversation.id(),
+                                open -> CAMPAIGN_FINISHED_DISPOSITION,
+                                BY_CAMPAIGN_FINISHED,
+                                now,
+                                false)
+                        .isPresent()) {
                     closed++;
                 }
             }
@@ -366,19 +460,34 @@ public final class DeskCore extends DeskBase {
         locked(() -> {
             Instant now = clock.instant();
             Map<CampaignId, Optional<DeskSettings>> settings = new HashMap<>();
-            for (DeskConversation listed : storage.conversations().findConversations(
-                    DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT))) {
-                Optional<DeskSettings> campaign = settings.computeIfAbsent(listed.campaignId(),
-                        id -> storage.settings().findSettings(id));
+            for (DeskConversation listed : storage.conversations()
+                    .findConversations(DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT))) {
+                Optional<DeskSettings> campaign = settings.computeIfAbsent(
+                        listed.campaignId(), id -> storage.settings().findSettings(id));
                 if (campaign.isEmpty()) {
                     continue;
                 }
                 DeskSettings rules = campaign.get();
                 // decided again on each attempt: another desk may have closed it or the contact written since
-                closeIf(listed.id(), conversation -> !conversation.lastActivityAt().plus(rules.inactivityTimeout()).isAfter(now),
-                        rules, BY_INACTIVITY, now, true);
-                closeIf(listed.id(), conversation -> conversation.state() == DeskState.WAITING && rules.hours().isPresent()
-                        && HoursRules.closesAtOpening(rules.hours().get(), conversation, now), rules, BY_OUT_OF_HOURS, now, false);
+                closeIf(
+                        listed.id(),
+                        conversation -> !conversation
+                                .lastActivityAt()
+                                .plus(rules.inactivityTimeout())
+                                .isAfter(now),
+                        rules,
+                        BY_INACTIVITY,
+                        now,
+                        true);
+                closeIf(
+                        listed.id(),
+                        conversation -> conversation.state() == DeskState.WAITING
+                                && rules.hours().isPresent()
+                                && HoursRules.closesAtOpening(rules.hours().get(), conversation, now),
+                        rules,
+                        BY_OUT_OF_HOURS,
+                        now,
+                        false);
             }
             assignWaiting(now);
             return null;
@@ -387,17 +496,35 @@ public final class DeskCore extends DeskBase {
 
     // ---------------------------------------------------------------- helpers (under the lock)
 
-    private void closeIf(String conversationId, Predicate<DeskConversation> due, DeskSettings rules, String by, Instant now,
+    private void closeIf(
+            String conversationId,
+            Predicate<DeskConversation> due,
+            DeskSettings rules,
+            String by,
+            Instant now,
             boolean startsSurvey) {
-        closeBySystem(conversationId, open -> due.test(open) ? rules.dispositions().inactivity() : null, by, now, startsSurvey);
+        closeBySystem(
+                conversationId,
+                open -> due.test(open) ? rules.dispositions().inactivity() : null,
+                by,
+                now,
+                startsSurvey);
     }
 
     private void outOfHoursMessage(DeskConversation conversation, DeskHours hours) {
         if (hours.messageOn()) {
             AgentMessage.Text text = new AgentMessage.Text(hours.message().orElseThrow());
             channel.send(conversation, text);
-            storage.transcripts().append(new TranscriptEntry(conversation.id(), 0, clock.instant(), Author.SYSTEM,
-                    Optional.empty(), text.kind(), text.text(), Optional.empty()));
+            storage.transcripts()
+                    .append(new TranscriptEntry(
+                            conversation.id(),
+                            0,
+                            clock.instant(),
+                            Author.SYSTEM,
+                            Optional.empty(),
+                            text.kind(),
+                            text.text(),
+                            Optional.empty()));
         }
     }
 
@@ -408,9 +535,14 @@ public final class DeskCore extends DeskBase {
         Function<DeskConversation, Optional<DeskSettings>> settingsOf = conversation -> settings.computeIfAbsent(
                 conversation.campaignId(), id -> storage.settings().findSettings(id));
         settled(() -> {
-            assignment.assignWaiting(now, conversation -> settingsOf.apply(conversation).flatMap(DeskSettings::hours)
-                    .map(hours -> hours.hours().isOpenAt(now) && !HoursRules.closesAtOpening(hours, conversation, now))
-                    .orElse(true),
+            assignment.assignWaiting(
+                    now,
+                    conversation -> settingsOf
+                            .apply(conversation)
+                            .flatMap(DeskSettings::hours)
+                            .map(hours -> hours.hours().isOpenAt(now)
+                                    && !HoursRules.closesAtOpening(hours, conversation, now))
+                            .orElse(true),
                     conversation -> settingsOf.apply(conversation).map(DeskSettings::method));
             return null;
         });

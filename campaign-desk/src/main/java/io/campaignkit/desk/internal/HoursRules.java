@@ -22,7 +22,9 @@ final class HoursRules {
      * again, the action is CLOSE, and the conversation has been waiting since before a closed period.
      */
     static boolean closesAtOpening(DeskHours hours, DeskConversation waiting, Instant now) {
-        return hours.applyToQueued() && hours.action() == OutOfHoursPolicy.Action.CLOSE && hours.hours().isOpenAt(now)
+        return hours.applyToQueued()
+                && hours.action() == OutOfHoursPolicy.Action.CLOSE
+                && hours.hours().isOpenAt(now)
                 && closedBetween(hours.hours(), waiting.enteredQueueAt(), now);
     }
 
@@ -34,7 +36,8 @@ final class HoursRules {
         if (!hours.isOpenAt(from)) {
             return true;
         }
-        for (Instant probe = from.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES); probe.isBefore(to);
+        for (Instant probe = from.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+                probe.isBefore(to);
                 probe = probe.plus(1, ChronoUnit.MINUTES)) {
             if (!hours.isOpenAt(probe)) {
                 return true;
@@ -48,6 +51,7 @@ final class HoursRules {
         if (policy.isEmpty()) {
             return ceiling;
         }
-        return Optional.of(ceiling.filter(max -> max.compareTo(policy.get()) < 0).orElse(policy.get()));
+        return Optional.of(
+                ceiling.filter(max -> max.compareTo(policy.get()) < 0).orElse(policy.get()));
     }
 }

@@ -21,20 +21,29 @@ final class Reports {
 
     static DeskMetrics metrics(List<DeskConversation> conversations, Optional<String> agentId) {
         List<DeskConversation> of = conversations.stream()
-                .filter(conversation -> agentId.isEmpty() || conversation.exclusiveAgent().equals(agentId)).toList();
-        Optional<Duration> waiting = average(of, c -> c.firstAssignedAt().map(at -> Duration.between(c.handedOffAt(), at)));
-        Optional<Duration> firstResponse = average(of, c -> c.firstAssignedAt()
-                .flatMap(assigned -> c.firstResponseAt().map(at -> Duration.between(assigned, at))));
-        Optional<Duration> handle = average(of, c -> c.firstAssignedAt()
-                .flatMap(assigned -> c.closedAt().map(at -> Duration.between(assigned, at))));
-        Map<String, Long> byDisposition = of.stream().filter(c -> c.state() == DeskState.CLOSED)
-                .collect(Collectors.groupingBy(c -> c.disposition().orElseThrow(), TreeMap::new, Collectors.counting()));
+                .filter(conversation ->
+                        agentId.isEmpty() || conversation.exclusiveAgent().equals(agentId))
+                .toList();
+        Optional<Duration> waiting =
+                average(of, c -> c.firstAssignedAt().map(at -> Duration.between(c.handedOffAt(), at)));
+        Optional<Duration> firstResponse = average(
+                of,
+                c -> c.firstAssignedAt()
+                        .flatMap(assigned -> c.firstResponseAt().map(at -> Duration.between(assigned, at))));
+        Optional<Duration> handle = average(
+                of,
+                c -> c.firstAssignedAt().flatMap(assigned -> c.closedAt().map(at -> Duration.between(assigned, at))));
+        Map<String, Long> byDisposition = of.stream()
+                .filter(c -> c.state() == DeskState.CLOSED)
+                .collect(
+                        Collectors.groupingBy(c -> c.disposition().orElseThrow(), TreeMap::new, Collectors.counting()));
         return new DeskMetrics(of.size(), waiting, firstResponse, handle, byDisposition);
     }
 
-    private static Optional<Duration> average(List<DeskConversation> conversations,
-            Function<DeskConversation, Optional<Duration>> measure) {
-        List<Duration> values = conversations.stream().map(measure).flatMap(Optional::stream).toList();
+    private static Optional<Duration> average(
+            List<DeskConversation> conversations, Function<DeskConversation, Optional<Duration>> measure) {
+        List<Duration> values =
+                conversations.stream().map(measure).flatMap(Optional::stream).toList();
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -52,18 +61,29 @@ final class Reports {
             fields.addAll(c.fields().keySet());
             questions.addAll(c.surveyAnswers().keySet());
         });
-        StringBuilder out = new StringBuilder("conversation_id,campaign_id,phone,state,agent,disposition,closed_by,handed_off_at,"
-                + "first_assigned_at,first_response_at,closed_at");
+        StringBuilder out =
+                new StringBuilder("conversation_id,campaign_id,phone,state,agent,disposition,closed_by,handed_off_at,"
+                        + "first_assigned_at,first_response_at,closed_at");
         fields.forEach(name -> out.append(',').append(cell("field:" + name)));
         questions.forEach(question -> out.append(',').append(cell("survey:" + question)));
         out.append("\r\n");
         for (DeskConversation c : conversations) {
-            out.append(String.join(",", cell(c.id()), cell(c.campaignId().value()), cell(c.phone().e164()),
-                    c.state().name(), cell(c.exclusiveAgent().orElse("")), cell(c.disposition().orElse("")),
-                    cell(c.closedBy().orElse("")), c.handedOffAt().toString(), time(c.firstAssignedAt()),
-                    time(c.firstResponseAt()), time(c.closedAt())));
+            out.append(String.join(
+                    ",",
+                    cell(c.id()),
+                    cell(c.campaignId().value()),
+                    cell(c.phone().e164()),
+                    c.state().name(),
+                    cell(c.exclusiveAgent().orElse("")),
+                    cell(c.disposition().orElse("")),
+                    cell(c.closedBy().orElse("")),
+                    c.handedOffAt().toString(),
+                    time(c.firstAssignedAt()),
+                    time(c.firstResponseAt()),
+                    time(c.closedAt())));
             fields.forEach(name -> out.append(',').append(cell(c.fields().getOrDefault(name, ""))));
-            questions.forEach(question -> out.append(',').append(cell(c.surveyAnswers().getOrDefault(question, ""))));
+            questions.forEach(
+                    question -> out.append(',').append(cell(c.surveyAnswers().getOrDefault(question, ""))));
             out.append("\r\n");
         }
         return out.toString();
@@ -74,29 +94,51 @@ final class Reports {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < conversations.size(); i++) {
             DeskConversation c = conversations.get(i);
-            out.append(i == 0 ? "" : ",").append("{\"conversationId\":").append(string(c.id()))
-                    .append(",\"campaignId\":").append(string(c.campaignId().value()))
-                    .append(",\"phone\":").append(string(c.phone().e164()))
-                    .append(",\"state\":").append(string(c.state().name()))
-                    .append(",\"agent\":").append(optional(c.exclusiveAgent()))
-                    .append(",\"disposition\":").append(optional(c.disposition()))
-                    .append(",\"closedBy\":").append(optional(c.closedBy()))
-                    .append(",\"handedOffAt\":").append(string(c.handedOffAt().toString()))
-                    .append(",\"firstAssignedAt\":").append(optional(c.firstAssignedAt().map(Instant::toString)))
-                    .append(",\"firstResponseAt\":").append(optional(c.firstResponseAt().map(Instant::toString)))
-                    .append(",\"closedAt\":").append(optional(c.closedAt().map(Instant::toString)))
-                    .append(",\"note\":").append(string(c.note()))
-                    .append(",\"fields\":").append(object(c.fields()))
-                    .append(",\"surveyAnswers\":").append(object(c.surveyAnswers()))
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"conversationId\":")
+                    .append(string(c.id()))
+                    .append(",\"campaignId\":")
+                    .append(string(c.campaignId().value()))
+                    .append(",\"phone\":")
+                    .append(string(c.phone().e164()))
+                    .append(",\"state\":")
+                    .append(string(c.state().name()))
+                    .append(",\"agent\":")
+                    .append(optional(c.exclusiveAgent()))
+                    .append(",\"disposition\":")
+                    .append(optional(c.disposition()))
+                    .append(",\"closedBy\":")
+                    .append(optional(c.closedBy()))
+                    .append(",\"handedOffAt\":")
+                    .append(string(c.handedOffAt().toString()))
+                    .append(",\"firstAssignedAt\":")
+                    .append(optional(c.firstAssignedAt().map(Instant::toString)))
+                    .append(",\"firstResponseAt\":")
+                    .append(optional(c.firstResponseAt().map(Instant::toString)))
+                    .append(",\"closedAt\":")
+                    .append(optional(c.closedAt().map(Instant::toString)))
+                    .append(",\"note\":")
+                    .append(string(c.note()))
+                    .append(",\"fields\":")
+                    .append(object(c.fields()))
+                    .append(",\"surveyAnswers\":")
+                    .append(object(c.surveyAnswers()))
                     .append(",\"transcript\":[");
             List<TranscriptEntry> entries = transcripts.apply(c.id());
             for (int j = 0; j < entries.size(); j++) {
                 TranscriptEntry e = entries.get(j);
-                out.append(j == 0 ? "" : ",").append("{\"at\":").append(string(e.at().toString()))
-                        .append(",\"author\":").append(string(e.author().name()))
-                        .append(",\"authorId\":").append(optional(e.authorId()))
-                        .append(",\"kind\":").append(string(e.kind()))
-                        .append(",\"text\":").append(string(e.text())).append('}');
+                out.append(j == 0 ? "" : ",")
+                        .append("{\"at\":")
+                        .append(string(e.at().toString()))
+                        .append(",\"author\":")
+                        .append(string(e.author().name()))
+                        .append(",\"authorId\":")
+                        .append(optional(e.authorId()))
+                        .append(",\"kind\":")
+                        .append(string(e.kind()))
+                        .append(",\"text\":")
+                        .append(string(e.text()))
+                        .append('}');
             }
             out.append("]}");
         }
@@ -109,7 +151,9 @@ final class Reports {
 
     /** A CSV cell, quoted when it holds a comma, quote or line break; a leading formula sign is neutralised. */
     static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[+-]?[0-9.]+") ? "'" + value : value;
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[+-]?[0-9.]+")
+                ? "'" + value
+                : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
@@ -117,8 +161,10 @@ final class Reports {
     }
 
     private static String object(Map<String, String> values) {
-        return new TreeMap<>(values).entrySet().stream().map(e -> string(e.getKey()) + ":" + string(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return new TreeMap<>(values)
+                .entrySet().stream()
+                        .map(e -> string(e.getKey()) + ":" + string(e.getValue()))
+                        .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String optional(Optional<String> value) {

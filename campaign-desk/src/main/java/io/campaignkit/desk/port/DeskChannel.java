@@ -18,6 +18,5 @@ public interface DeskChannel {
     void send(DeskConversation conversation, AgentMessage message);
 
     /** The desk closed {@code conversation}: the channel's side (the engine's conversation) may close too. Nothing by default. */
-    default void closed(DeskConversation conversation) {
-    }
+    default void closed(DeskConversation conversation) {}
 }

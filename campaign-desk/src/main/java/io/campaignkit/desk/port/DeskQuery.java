@@ -17,8 +17,12 @@ import java.util.Set;
  * @param phone of this contact
  * @param states in one of these states (not empty)
  */
-public record DeskQuery(Optional<CampaignId> campaignId, Optional<String> queue, Optional<String> agentId,
-        Optional<PhoneNumber> phone, Set<DeskState> states) {
+public record DeskQuery(
+        Optional<CampaignId> campaignId,
+        Optional<String> queue,
+        Optional<String> agentId,
+        Optional<PhoneNumber> phone,
+        Set<DeskState> states) {
 
     public DeskQuery {
         Checks.nonNull(campaignId, "campaignId");
@@ -30,11 +34,16 @@ public record DeskQuery(Optional<CampaignId> campaignId, Optional<String> queue,
     }
 
     public static DeskQuery inStates(DeskState first, DeskState... more) {
-        return new DeskQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), EnumSet.of(first, more));
+        return new DeskQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), EnumSet.of(first, more));
     }
 
     public static DeskQuery all() {
-        return new DeskQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new DeskQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 EnumSet.of(DeskState.WAITING, DeskState.WITH_AGENT, DeskState.CLOSED));
     }
 

@@ -12,7 +12,10 @@ import io.campaignkit.desk.internal.Checks;
  * @param transcripts its transcripts
  * @param settings its campaigns' settings
  */
-public record DeskStorage(DeskConversationStore conversations, AgentStore agents, TranscriptStore transcripts,
+public record DeskStorage(
+        DeskConversationStore conversations,
+        AgentStore agents,
+        TranscriptStore transcripts,
         DeskSettingsStore settings) {
 
     public DeskStorage {

@@ -20,7 +20,8 @@ final class CellValues {
      * A numeric cell as text: {@code YYYY-MM-DD} when its number format is a date format (in the
      * workbook's date system), else its exact decimal digits, never in scientific notation.
      */
-    static String numeric(double value, int formatIndex, String formatString, boolean date1904, DateFormats dateFormats) {
+    static String numeric(
+            double value, int formatIndex, String formatString, boolean date1904, DateFormats dateFormats) {
         if (formatString != null && dateFormats.isDate(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
         }
@@ -100,7 +101,7 @@ final class CellValues {
                     return false;
                 }
                 case 'd', 'D', 'm', 'M', 'y', 'Y' -> token = true;
-                default -> { }
+                default -> {}
             }
         }
         return token;
@@ -137,8 +138,7 @@ final class CellValues {
     }
 
     private static boolean isBlank(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF'
-                || c == '\u2060';
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF' || c == '\u2060';
     }
 
     /** The spreadsheet letters of a zero-based column index: 0 is A, 26 is AA. */

@@ -24,8 +24,9 @@ final class FormatDetector {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
-    private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-        0x1A, (byte) 0xE1};
+    private static final byte[] OLE2_MAGIC = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "tab", "txt");
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xlsm", "xls");
 
@@ -44,17 +45,22 @@ final class FormatDetector {
         }
         String extension = extensionOf(file);
         TextEncoding encoding = settings.encoding() != null
-                ? TextEncoding.given(head, settings.encoding()) : TextEncoding.detect(head, head.length < SNIFF_BYTES);
+                ? TextEncoding.given(head, settings.encoding())
+                : TextEncoding.detect(head, head.length < SNIFF_BYTES);
         if (encoding != null) {
             char delimiter = detectDelimiter(encoding.decodeHead(head), extension);
-            return new TextRowSource(file, encoding, delimiter, settings.limits().maxRowChars());
+            return new TextRowSource(
+                    file, encoding, delimiter, settings.limits().maxRowChars());
         }
         if (TEXT_EXTENSIONS.contains(extension) || WORKBOOK_EXTENSIONS.contains(extension)) {
-            throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the file is named ."
-                    + extension + " but is neither text (UTF-8, UTF-16 with a byte order mark, Windows-1252 or"
-                    + " ISO-8859-15) nor an Excel workbook: it looks like binary data");
+            throw new AudienceImportException(
+                    AudienceImportException.UNREADABLE_FILE,
+                    "the file is named ."
+                            + extension + " but is neither text (UTF-8, UTF-16 with a byte order mark, Windows-1252 or"
+                            + " ISO-8859-15) nor an Excel workbook: it looks like binary data");
         }
-        throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
+        throw new AudienceImportException(
+                AudienceImportException.UNSUPPORTED_FORMAT,
                 "the file is not TSV, CSV, XLSX or XLS" + (extension.isEmpty() ? "" : " (named ." + extension + ")")
                         + ": save it from the spreadsheet as .xlsx, or as CSV UTF-8");
     }
@@ -63,8 +69,8 @@ final class FormatDetector {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
-            throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE,
-                    "the file cannot be read: " + e.getMessage(), e);
+            throw new AudienceImportException(
+                    AudienceImportException.UNREADABLE_FILE, "the file cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -204,8 +210,8 @@ final class FormatDetector {
 
         private boolean decodes(byte[] head, boolean wholeFile) {
             CharBuffer chars = CharBuffer.allocate(head.length);
-            CoderResult result = decoder().decode(
-                    ByteBuffer.wrap(head, bomLength, head.length - bomLength), chars, wholeFile);
+            CoderResult result =
+                    decoder().decode(ByteBuffer.wrap(head, bomLength, head.length - bomLength), chars, wholeFile);
             if (result.isError()) {
                 return false;
             }
@@ -214,7 +220,8 @@ final class FormatDetector {
         }
 
         CharsetDecoder decoder() {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
         }
 

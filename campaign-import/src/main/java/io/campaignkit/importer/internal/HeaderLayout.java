@@ -31,8 +31,14 @@ final class HeaderLayout {
     private final boolean[] headerless; // by column: a blank header
     private final List<ImportError> errors;
 
-    private HeaderLayout(int headerRow, int contactIndex, String contactHeader, FieldDefinition[] fields,
-            int[] fieldColumns, boolean[] headerless, List<ImportError> errors) {
+    private HeaderLayout(
+            int headerRow,
+            int contactIndex,
+            String contactHeader,
+            FieldDefinition[] fields,
+            int[] fieldColumns,
+            boolean[] headerless,
+            List<ImportError> errors) {
         this.headerRow = headerRow;
         this.contactColumn = contactIndex >= 0;
         this.contactIndex = contactIndex;
@@ -69,16 +75,24 @@ final class HeaderLayout {
             contactAt = first.equalsIgnoreCase(CONTACT) ? 0 : -1;
             if (contactAt < 0) {
                 int elsewhere = indexOfIgnoringCase(cells, CONTACT);
-                errors.add(ImportError.of(row, first.isEmpty() ? "A" : first, ImportError.MISSING_CONTACT_COLUMN,
+                errors.add(ImportError.of(
+                        row,
+                        first.isEmpty() ? "A" : first,
+                        ImportError.MISSING_CONTACT_COLUMN,
                         "A" + row + ": the first column must be headed " + CONTACT + ", "
-                                + (elsewhere > 0 ? "but " + CONTACT + " is column " + CellValues.columnLetters(elsewhere)
+                                + (elsewhere > 0
+                                        ? "but " + CONTACT + " is column " + CellValues.columnLetters(elsewhere)
                                         : first.isEmpty() ? "it has no header" : "found '" + first + "'")));
             }
         } else {
             contactAt = indexOfIgnoringCase(cells, namedContactColumn);
             if (contactAt < 0) {
-                errors.add(ImportError.of(row, namedContactColumn, ImportError.MISSING_CONTACT_COLUMN, "row " + row
-                        + ": no column is headed " + namedContactColumn + ", the column of phone numbers"));
+                errors.add(ImportError.of(
+                        row,
+                        namedContactColumn,
+                        ImportError.MISSING_CONTACT_COLUMN,
+                        "row " + row + ": no column is headed " + namedContactColumn
+                                + ", the column of phone numbers"));
             }
         }
         Map<Integer, Integer> firstColumnOfField = new HashMap<>();
@@ -92,19 +106,32 @@ final class HeaderLayout {
                 headerless[column] = true;
             } else if (name.equalsIgnoreCase(contactName)) {
                 if (contactAt >= 0) {
-                    errors.add(ImportError.of(row, name, ImportError.DUPLICATE_COLUMN, cell + ": " + contactName
-                            + " is already column " + CellValues.columnLetters(contactAt)));
+                    errors.add(ImportError.of(
+                            row,
+                            name,
+                            ImportError.DUPLICATE_COLUMN,
+                            cell + ": " + contactName + " is already column " + CellValues.columnLetters(contactAt)));
                 }
             } else {
                 Integer field = fieldByLowerId.get(name.toLowerCase(Locale.ROOT));
                 if (field == null) {
-                    errors.add(ImportError.of(row, name, ImportError.UNKNOWN_COLUMN, cell + ": column '" + name
-                            + "' is not a field of the campaign " + schema.fields().stream().map(FieldDefinition::id)
-                                    .toList()));
+                    errors.add(ImportError.of(
+                            row,
+                            name,
+                            ImportError.UNKNOWN_COLUMN,
+                            cell + ": column '" + name
+                                    + "' is not a field of the campaign "
+                                    + schema.fields().stream()
+                                            .map(FieldDefinition::id)
+                                            .toList()));
                 } else if (firstColumnOfField.containsKey(field)) {
-                    errors.add(ImportError.of(row, fields[field].id(), ImportError.DUPLICATE_COLUMN, cell + ": field "
-                            + fields[field].id() + " is already column "
-                            + CellValues.columnLetters(firstColumnOfField.get(field))));
+                    errors.add(ImportError.of(
+                            row,
+                            fields[field].id(),
+                            ImportError.DUPLICATE_COLUMN,
+                            cell + ": field "
+                                    + fields[field].id() + " is already column "
+                                    + CellValues.columnLetters(firstColumnOfField.get(field))));
                 } else {
                     firstColumnOfField.put(field, column);
                     fieldColumns[field] = column;
@@ -113,13 +140,22 @@ final class HeaderLayout {
         }
         for (int i = 0; i < fields.length; i++) {
             if (fieldColumns[i] < 0) {
-                errors.add(ImportError.of(row, fields[i].id(), ImportError.MISSING_COLUMN, "row " + row
-                        + ": no column is headed " + fields[i].id() + ", a field of the campaign"));
+                errors.add(ImportError.of(
+                        row,
+                        fields[i].id(),
+                        ImportError.MISSING_COLUMN,
+                        "row " + row + ": no column is headed " + fields[i].id() + ", a field of the campaign"));
             }
         }
         String contactHeader = contactAt >= 0 ? header(cells, contactAt) : contactName;
-        return new HeaderLayout(row, contactAt, contactHeader.isEmpty() ? contactName : contactHeader, fields,
-                fieldColumns, headerless, errors);
+        return new HeaderLayout(
+                row,
+                contactAt,
+                contactHeader.isEmpty() ? contactName : contactHeader,
+                fields,
+                fieldColumns,
+                headerless,
+                errors);
     }
 
     private static String header(String[] cells, int column) {

@@ -12,13 +12,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +37,11 @@ public final class ImportPipeline {
     private static final long BATCH_BYTES = 512 * 1024;
     /** Estimated heap bytes of a String beyond its characters (header, array header, reference). */
     private static final int CELL_OVERHEAD_BYTES = 48;
+
     private static final int BATCHES_IN_FLIGHT_PER_THREAD = 4;
     /** Bounds the rows held between reader and consumer, whatever the parallelism: memory stays flat. */
     private static final int MAX_BATCHES_IN_FLIGHT = 32;
+
     private static final int MAX_CAUSE_MESSAGE = 300;
     /** How often a waiting consumer looks whether a pipeline thread died without a word. */
     private static final long WATCH_INTERVAL_MS = 200;
@@ -53,8 +55,8 @@ public final class ImportPipeline {
     public ImportReport run(Path file, Consumer<? super ImportedContact> onContact) {
         RowSource source = FormatDetector.open(file, settings);
         Watch watch = new Watch();
-        ExecutorService validators = Executors.newFixedThreadPool(settings.parallelism(),
-                daemonThreads("campaignkit-import-validator-", watch));
+        ExecutorService validators = Executors.newFixedThreadPool(
+                settings.parallelism(), daemonThreads("campaignkit-import-validator-", watch));
         BlockingQueue<Item> queue = new ArrayBlockingQueue<>(
                 Math.min(MAX_BATCHES_IN_FLIGHT, settings.parallelism() * BATCHES_IN_FLIGHT_PER_THREAD + 2));
         RowProducer producer = new RowProducer(source, queue, validators);
@@ -71,8 +73,8 @@ public final class ImportPipeline {
         }
     }
 
-    private ImportReport consume(RowSource source, BlockingQueue<Item> queue,
-            Consumer<? super ImportedContact> onContact, Watch watch) {
+    private ImportReport consume(
+            RowSource source, BlockingQueue<Item> queue, Consumer<? super ImportedContact> onContact, Watch watch) {
         ImportFormat format = source.format();
         Results results = new Results(settings.maxErrors());
         boolean headerValid = true;
@@ -80,7 +82,8 @@ public final class ImportPipeline {
             Item item = take(queue, watch);
             if (item instanceof Header header) {
                 results.contactHeader = header.layout().contactHeader();
-                results.contactLetters = CellValues.columnLetters(Math.max(0, header.layout().contactColumn()));
+                results.contactLetters =
+                        CellValues.columnLetters(Math.max(0, header.layout().contactColumn()));
                 headerValid = header.layout().errors().isEmpty();
                 header.layout().errors().forEach(results::error);
             } else if (item instanceof Batch batch) {
@@ -94,8 +97,18 @@ public final class ImportPipeline {
             }
         }
         // the reader thread finished before End was queued: what it found is visible here
-        return new ImportReport(format, settings.policy(), headerValid, results.rows, results.valid, results.invalid,
-                results.errorCount, results.errors, results.warningCount, results.warnings, source.sheetRead(),
+        return new ImportReport(
+                format,
+                settings.policy(),
+                headerValid,
+                results.rows,
+                results.valid,
+                results.invalid,
+                results.errorCount,
+                results.errors,
+                results.warningCount,
+                results.warnings,
+                source.sheetRead(),
                 source.encoding());
     }
 
@@ -124,8 +137,12 @@ public final class ImportPipeline {
                 int first = seen.putIfAbsent(PhoneIndex.key(row.phone().e164()), row.row());
                 if (first >= 0) {
                     ok = false;
-                    error(ImportError.of(row.row(), contactHeader, ImportError.DUPLICATE_CONTACT, contactLetters + row.row()
-                            + ": contact " + row.phone().e164() + " already appears on row " + first));
+                    error(ImportError.of(
+                            row.row(),
+                            contactHeader,
+                            ImportError.DUPLICATE_CONTACT,
+                            contactLetters + row.row() + ": contact "
+                                    + row.phone().e164() + " already appears on row " + first));
                 }
             }
             row.errors().forEach(this::error);
@@ -174,12 +191,16 @@ public final class ImportPipeline {
             try {
                 source.read(this);
                 if (layout == null) {
-                    throw new AudienceImportException(AudienceImportException.EMPTY_FILE,
+                    throw new AudienceImportException(
+                            AudienceImportException.EMPTY_FILE,
                             "the file has no header row and no data: nothing to import");
                 }
                 if (dataRows == 0) {
-                    throw new AudienceImportException(AudienceImportException.EMPTY_FILE, "the file has a header"
-                            + " (row " + layout.headerRow() + ") but no data rows", layout.errors(), null);
+                    throw new AudienceImportException(
+                            AudienceImportException.EMPTY_FILE,
+                            "the file has a header" + " (row " + layout.headerRow() + ") but no data rows",
+                            layout.errors(),
+                            null);
                 }
                 submitBatch();
                 put(End.INSTANCE);
@@ -215,19 +236,24 @@ public final class ImportPipeline {
                 return;
             }
             if (chars > settings.limits().maxRowChars()) {
-                throw new AudienceImportException(AudienceImportException.ROW_TOO_LARGE, "row " + rowNumber
-                        + " is longer than " + settings.limits().maxRowChars() + " characters");
+                throw new AudienceImportException(
+                        AudienceImportException.ROW_TOO_LARGE,
+                        "row " + rowNumber + " is longer than "
+                                + settings.limits().maxRowChars() + " characters");
             }
             try {
                 if (layout == null) {
                     layout = HeaderLayout.of(rowNumber, cells, settings.schema(), settings.contactColumn());
-                    validator = new RowValidator(layout, settings.defaultRegion(), settings.notMobile(), settings.zoneField());
+                    validator = new RowValidator(
+                            layout, settings.defaultRegion(), settings.notMobile(), settings.zoneField());
                     put(new Header(layout));
                     return;
                 }
                 if (++dataRows > settings.limits().maxRows()) {
-                    throw new AudienceImportException(AudienceImportException.TOO_MANY_ROWS, "the file has more than "
-                            + settings.limits().maxRows() + " data rows (row " + rowNumber + " is one too many)");
+                    throw new AudienceImportException(
+                            AudienceImportException.TOO_MANY_ROWS,
+                            "the file has more than " + settings.limits().maxRows() + " data rows (row " + rowNumber
+                                    + " is one too many)");
                 }
                 batch.add(new RawRow(rowNumber, cells));
                 batchBytes += bytes;
@@ -352,14 +378,15 @@ public final class ImportPipeline {
             if (cause instanceof AudienceImportException own) {
                 return own;
             }
-            if (cause instanceof org.xml.sax.SAXException sax && sax.getException() instanceof AudienceImportException own) {
+            if (cause instanceof org.xml.sax.SAXException sax
+                    && sax.getException() instanceof AudienceImportException own) {
                 return own;
             }
             if (cause instanceof org.apache.poi.EncryptedDocumentException) {
                 return XlsRowSource.passwordProtected(cause);
             }
-            if (cause instanceof org.apache.poi.ooxml.POIXMLException && String.valueOf(cause.getMessage())
-                    .contains("Strict OOXML")) {
+            if (cause instanceof org.apache.poi.ooxml.POIXMLException
+                    && String.valueOf(cause.getMessage()).contains("Strict OOXML")) {
                 return ZipInspector.strictOpenXml(); // POI's own message cites its bug tracker, not what to do
             }
         }
@@ -370,9 +397,12 @@ public final class ImportPipeline {
         if (detail.length() > MAX_CAUSE_MESSAGE) {
             detail = detail.substring(0, MAX_CAUSE_MESSAGE) + "…";
         }
-        return new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the file cannot be read as "
-                + format.id().toUpperCase(java.util.Locale.ROOT) + ", it may be damaged ("
-                + error.getClass().getSimpleName() + ": " + detail + ")", error);
+        return new AudienceImportException(
+                AudienceImportException.UNREADABLE_FILE,
+                "the file cannot be read as "
+                        + format.id().toUpperCase(java.util.Locale.ROOT) + ", it may be damaged ("
+                        + error.getClass().getSimpleName() + ": " + detail + ")",
+                error);
     }
 
     private static ThreadFactory daemonThreads(String prefix, Watch watch) {
@@ -393,7 +423,9 @@ public final class ImportPipeline {
 
     private record Failure(Throwable error) implements Item {}
 
-    enum End implements Item { INSTANCE }
+    enum End implements Item {
+        INSTANCE
+    }
 
     /** Unwinds a reader whose import was abandoned. */
     private static final class Cancelled extends RuntimeException {

@@ -13,6 +13,15 @@ import java.nio.charset.Charset;
  * @param encoding the encoding of a text file, as the host gave it; null: detected
  * @param zoneField the custom-data field whose values are time-zone ids (local hours); null: none
  */
-public record ImportSettings(CustomDataSchema schema, String defaultRegion, ImportPolicy policy, int maxErrors,
-        String sheetName, ImportLimits limits, int parallelism, String contactColumn, NotMobilePolicy notMobile,
-        Charset encoding, String zoneField) {}
+public record ImportSettings(
+        CustomDataSchema schema,
+        String defaultRegion,
+        ImportPolicy policy,
+        int maxErrors,
+        String sheetName,
+        ImportLimits limits,
+        int parallelism,
+        String contactColumn,
+        NotMobilePolicy notMobile,
+        Charset encoding,
+        String zoneField) {}

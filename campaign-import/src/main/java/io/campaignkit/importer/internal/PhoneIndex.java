@@ -27,6 +27,7 @@ final class PhoneIndex {
     private static final long ROW_MASK = (1L << ROW_BITS) - 1;
     /** Marks a row too large for its bits: the row is in {@link #largeRows}. */
     private static final int LARGE_ROW = (int) ROW_MASK;
+
     private static final int INITIAL_CAPACITY = 16;
     private static final long EMPTY = 0; // never an entry: rows start at 1
 

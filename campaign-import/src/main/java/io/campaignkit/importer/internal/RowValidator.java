@@ -43,12 +43,22 @@ final class RowValidator {
                 // A numeric cell is read as its digits typed as text: the default region applies.
                 phone = PhoneNumber.parse(contact, defaultRegion);
             } catch (InvalidPhoneNumberException e) {
-                errors = add(errors, new ImportError(row, layout.contactHeader(), ImportError.INVALID_PHONE,
-                        e.reason().name(), where + ": " + e.getMessage()));
+                errors = add(
+                        errors,
+                        new ImportError(
+                                row,
+                                layout.contactHeader(),
+                                ImportError.INVALID_PHONE,
+                                e.reason().name(),
+                                where + ": " + e.getMessage()));
             }
             if (phone != null && phone.type() == PhoneNumberType.FIXED_LINE) {
-                ImportError landline = new ImportError(row, layout.contactHeader(), ImportError.INVALID_PHONE,
-                        ImportError.NOT_MOBILE, where + ": " + phone.e164() + " is a fixed line, not a mobile: it"
+                ImportError landline = new ImportError(
+                        row,
+                        layout.contactHeader(),
+                        ImportError.INVALID_PHONE,
+                        ImportError.NOT_MOBILE,
+                        where + ": " + phone.e164() + " is a fixed line, not a mobile: it"
                                 + " cannot receive SMS or WhatsApp messages");
                 if (notMobile == NotMobilePolicy.REFUSE) {
                     errors = add(errors, landline);
@@ -71,39 +81,59 @@ final class RowValidator {
                     errors = checkZone(errors, row, field, column, value.get().normalized());
                 }
             } catch (InvalidFieldValueException e) {
-                errors = add(errors, ImportError.of(row, field.id(), e.code(),
-                        CellValues.columnLetters(column) + row + ": " + e.getMessage()));
+                errors = add(
+                        errors,
+                        ImportError.of(
+                                row,
+                                field.id(),
+                                e.code(),
+                                CellValues.columnLetters(column) + row + ": " + e.getMessage()));
             }
         }
         // One error per row however many stray values: a row of 10,000 of them is one problem to fix.
         int firstStray = -1;
         int strays = 0;
         for (int column = 0; column < cells.length; column++) {
-            if (column != layout.contactColumn() && layout.isHeaderless(column) && cells[column] != null
+            if (column != layout.contactColumn()
+                    && layout.isHeaderless(column)
+                    && cells[column] != null
                     && !cells[column].isEmpty()) {
                 firstStray = strays++ == 0 ? column : firstStray;
             }
         }
         if (strays > 0) {
             String letters = CellValues.columnLetters(firstStray);
-            errors = add(errors, ImportError.of(row, letters, ImportError.UNKNOWN_COLUMN, letters + row
-                    + ": a value in a column with no header" + (strays > 1 ? " (and " + (strays - 1)
-                            + " more in this row)" : "") + ": remove it, or head the column with a field id"));
+            errors = add(
+                    errors,
+                    ImportError.of(
+                            row,
+                            letters,
+                            ImportError.UNKNOWN_COLUMN,
+                            letters + row
+                                    + ": a value in a column with no header"
+                                    + (strays > 1 ? " (and " + (strays - 1) + " more in this row)" : "")
+                                    + ": remove it, or head the column with a field id"));
         }
         CustomData data = errors.isEmpty() && phone != null ? values.build() : null;
         return new ValidatedRow(row, phone, data, errors, warnings);
     }
 
     /** A local-hours zone field holds IANA zone ids ({@code Europe/Madrid}); anything else is the row's error. */
-    private static List<ImportError> checkZone(List<ImportError> errors, int row, FieldDefinition field, int column,
-            String value) {
+    private static List<ImportError> checkZone(
+            List<ImportError> errors, int row, FieldDefinition field, int column, String value) {
         try {
             ZoneId.of(value.strip());
             return errors;
         } catch (DateTimeException invalid) {
-            return add(errors, ImportError.of(row, field.id(), ImportError.INVALID_TIME_ZONE,
-                    CellValues.columnLetters(column) + row + ": '" + value + "' is not a time zone id (such as"
-                            + " America/Mexico_City or Europe/Madrid), which column " + field.id() + " must hold"));
+            return add(
+                    errors,
+                    ImportError.of(
+                            row,
+                            field.id(),
+                            ImportError.INVALID_TIME_ZONE,
+                            CellValues.columnLetters(column) + row + ": '" + value + "' is not a time zone id (such as"
+                                    + " America/Mexico_City or Europe/Madrid), which column " + field.id()
+                                    + " must hold"));
         }
     }
 

@@ -161,7 +161,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
                 }
                 case "t" -> inText = inItem && !inPhonetic;
                 case "rPh" -> inPhonetic = true;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -177,7 +177,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
                 }
                 case "t" -> inText = false;
                 case "rPh" -> inPhonetic = false;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -185,8 +185,10 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
         public void characters(char[] ch, int start, int length) {
             if (inText) {
                 if (text.length() + length > maxStringChars) {
-                    throw new AudienceImportException(AudienceImportException.ROW_TOO_LARGE, "the workbook holds a"
-                            + " text longer than " + maxStringChars + " characters, the limit of a whole row");
+                    throw new AudienceImportException(
+                            AudienceImportException.ROW_TOO_LARGE,
+                            "the workbook holds a" + " text longer than " + maxStringChars
+                                    + " characters, the limit of a whole row");
                 }
                 text.append(ch, start, length);
             }

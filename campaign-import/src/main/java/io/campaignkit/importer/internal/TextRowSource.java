@@ -77,9 +77,12 @@ final class TextRowSource implements RowSource {
                 sink.row(rowNumber, fields.toArray(new String[0]));
             }
         } catch (CharacterCodingException e) {
-            throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "row " + (rowNumber + 1)
-                    + " is not valid " + encoding.charset().name() + " text, the encoding the file was read in:"
-                    + " save it as CSV UTF-8, or give its encoding", e);
+            throw new AudienceImportException(
+                    AudienceImportException.UNREADABLE_FILE,
+                    "row " + (rowNumber + 1)
+                            + " is not valid " + encoding.charset().name() + " text, the encoding the file was read in:"
+                            + " save it as CSV UTF-8, or give its encoding",
+                    e);
         }
     }
 
@@ -125,8 +128,9 @@ final class TextRowSource implements RowSource {
                 throw rowTooLarge(quoted);
             }
             if (c == 0) {
-                throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "row " + (rowNumber + 1)
-                        + " holds a NUL character: the file looks like binary data, not text");
+                throw new AudienceImportException(
+                        AudienceImportException.UNREADABLE_FILE,
+                        "row " + (rowNumber + 1) + " holds a NUL character: the file looks like binary data, not text");
             }
             if (quoted) {
                 if (c == '"') {
@@ -179,9 +183,11 @@ final class TextRowSource implements RowSource {
     }
 
     private AudienceImportException rowTooLarge(boolean quoted) {
-        return new AudienceImportException(AudienceImportException.ROW_TOO_LARGE, "row " + (rowNumber + 1)
-                + " is longer than " + maxRowChars + " characters"
-                + (quoted ? ": a quoted value there may lack its closing quote" : ""));
+        return new AudienceImportException(
+                AudienceImportException.ROW_TOO_LARGE,
+                "row " + (rowNumber + 1)
+                        + " is longer than " + maxRowChars + " characters"
+                        + (quoted ? ": a quoted value there may lack its closing quote" : ""));
     }
 
     private int next() throws IOException {
@@ -216,7 +222,8 @@ final class TextRowSource implements RowSource {
                 if (out.position() == 0) {
                     result.throwException();
                 }
-                pendingError = result.isMalformed() ? new MalformedInputException(result.length())
+                pendingError = result.isMalformed()
+                        ? new MalformedInputException(result.length())
                         : new UnmappableCharacterException(result.length());
                 break;
             }

@@ -10,8 +10,7 @@ import java.util.List;
  * later duplicates are still found), its data when every field is valid, its errors, and the
  * warnings that do not make it invalid.
  */
-record ValidatedRow(int row, PhoneNumber phone, CustomData data, List<ImportError> errors,
-        List<ImportError> warnings) {
+record ValidatedRow(int row, PhoneNumber phone, CustomData data, List<ImportError> errors, List<ImportError> warnings) {
 
     boolean valid() {
         return errors.isEmpty() && phone != null && data != null;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.AbortableHSSFListener;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
@@ -24,10 +25,9 @@ import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
 import org.apache.poi.hssf.record.NumberRecord;
+import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
-import org.apache.poi.hssf.record.Record;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
@@ -60,9 +60,12 @@ final class XlsRowSource implements RowSource {
     }
 
     static AudienceImportException passwordProtected(Throwable cause) {
-        return new AudienceImportException(AudienceImportException.UNREADABLE_FILE, "the workbook is"
-                + " password-protected, so it cannot be read: open it in Excel, remove the password (File > Info >"
-                + " Protect Workbook > Encrypt with Password) and import the copy saved without one", cause);
+        return new AudienceImportException(
+                AudienceImportException.UNREADABLE_FILE,
+                "the workbook is"
+                        + " password-protected, so it cannot be read: open it in Excel, remove the password (File > Info >"
+                        + " Protect Workbook > Encrypt with Password) and import the copy saved without one",
+                cause);
     }
 
     /** The name of the root entry called {@code name} in any letter case (writers differ), or null. */
@@ -84,13 +87,15 @@ final class XlsRowSource implements RowSource {
             }
             String stream = entryIgnoringCase(root, "Workbook");
             if (stream == null) {
-                throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
+                throw new AudienceImportException(
+                        AudienceImportException.UNSUPPORTED_FORMAT,
                         entryIgnoringCase(root, "Book") != null
                                 ? "the workbook is in the Excel 5.0/95 format, which cannot be read: open it in"
                                         + " Excel and save it as Excel Workbook (.xlsx)"
-                                : root.hasEntry("WordDocument") ? "the file is a Word document, not an Excel workbook"
-                                : "the file is an OLE2 document that holds no Excel workbook (it may be a Word,"
-                                        + " PowerPoint or Outlook file): save the contacts from the spreadsheet as .xlsx");
+                                : root.hasEntry("WordDocument")
+                                        ? "the file is a Word document, not an Excel workbook"
+                                        : "the file is an OLE2 document that holds no Excel workbook (it may be a Word,"
+                                                + " PowerPoint or Outlook file): save the contacts from the spreadsheet as .xlsx");
             }
             SheetListener listener = new SheetListener(settings.sheetName(), sink);
             FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(listener);
@@ -167,13 +172,18 @@ final class XlsRowSource implements RowSource {
         private void startSheet() {
             if (sheetsInOrder == null) {
                 sheetsInOrder = BoundSheetRecord.orderByBofPosition(boundSheets);
-                firstVisible = boundSheets.stream().filter(sheet -> !sheet.isHidden() && !sheet.isVeryHidden())
-                        .map(BoundSheetRecord::getSheetname).findFirst().orElse(null);
+                firstVisible = boundSheets.stream()
+                        .filter(sheet -> !sheet.isHidden() && !sheet.isVeryHidden())
+                        .map(BoundSheetRecord::getSheetname)
+                        .findFirst()
+                        .orElse(null);
             }
             sheetIndex++;
             String name = sheetIndex < sheetsInOrder.length ? sheetsInOrder[sheetIndex].getSheetname() : "";
-            inWantedSheet = !sheetFound && (wantedSheet != null ? wantedSheet.equalsIgnoreCase(name.strip())
-                    : firstVisible == null || firstVisible.equals(name));
+            inWantedSheet = !sheetFound
+                    && (wantedSheet != null
+                            ? wantedSheet.equalsIgnoreCase(name.strip())
+                            : firstVisible == null || firstVisible.equals(name));
             if (inWantedSheet) {
                 sheetFound = true;
                 sheetRead = name;
@@ -200,8 +210,12 @@ final class XlsRowSource implements RowSource {
             } else if (record instanceof NumberRecord number) {
                 put(row, column, numeric(number.getValue(), cell));
             } else if (record instanceof BoolErrRecord boolErr) {
-                put(row, column, boolErr.isBoolean() ? (boolErr.getBooleanValue() ? "TRUE" : "FALSE")
-                        : FormulaError.forInt(boolErr.getErrorValue()).getString());
+                put(
+                        row,
+                        column,
+                        boolErr.isBoolean()
+                                ? (boolErr.getBooleanValue() ? "TRUE" : "FALSE")
+                                : FormulaError.forInt(boolErr.getErrorValue()).getString());
             } else if (record instanceof FormulaRecord formula) {
                 formulaResult(formula, cell);
             }
@@ -218,13 +232,16 @@ final class XlsRowSource implements RowSource {
             } else if (type == CellType.BOOLEAN) {
                 put(cell.getRow(), cell.getColumn(), formula.getCachedBooleanValue() ? "TRUE" : "FALSE");
             } else if (type == CellType.ERROR) {
-                put(cell.getRow(), cell.getColumn(), FormulaError.forInt(formula.getCachedErrorValue()).getString());
+                put(
+                        cell.getRow(),
+                        cell.getColumn(),
+                        FormulaError.forInt(formula.getCachedErrorValue()).getString());
             }
         }
 
         private String numeric(double value, CellValueRecordInterface cell) {
-            return CellValues.numeric(value, formats.getFormatIndex(cell), formats.getFormatString(cell), date1904,
-                    dateFormats);
+            return CellValues.numeric(
+                    value, formats.getFormatIndex(cell), formats.getFormatString(cell), date1904, dateFormats);
         }
 
         private String sharedString(int index) {
@@ -263,7 +280,8 @@ final class XlsRowSource implements RowSource {
 
         void finish() {
             if (!sheetFound) {
-                List<String> names = boundSheets.stream().map(BoundSheetRecord::getSheetname).toList();
+                List<String> names =
+                        boundSheets.stream().map(BoundSheetRecord::getSheetname).toList();
                 throw XlsxRowSource.sheetNotFound(wantedSheet, names);
             }
             if (inWantedSheet) {

@@ -62,8 +62,8 @@ final class XlsxRowSource implements RowSource {
             if (styles == null) {
                 styles = new StylesTable(); // so that numbers still go through the formatter
             }
-            try (TempFileSharedStrings strings = TempFileSharedStrings.read(sharedStringsPart(workbook),
-                    settings.limits().maxRowChars())) {
+            try (TempFileSharedStrings strings = TempFileSharedStrings.read(
+                    sharedStringsPart(workbook), settings.limits().maxRowChars())) {
                 XSSFReader.SheetIterator sheets = reader.getSheetIterator();
                 List<String> names = new ArrayList<>();
                 while (sheets.hasNext()) {
@@ -91,18 +91,26 @@ final class XlsxRowSource implements RowSource {
     }
 
     static AudienceImportException sheetNotFound(String wanted, List<String> names) {
-        return new AudienceImportException(AudienceImportException.SHEET_NOT_FOUND, names.isEmpty()
-                ? "the workbook has no worksheet (a chart sheet or a macro sheet holds no rows): nothing to import"
-                : wanted == null ? "the workbook has no worksheet that can be read; its sheets are " + names
-                : "the workbook has no sheet named '" + wanted + "'; its sheets are " + names);
+        return new AudienceImportException(
+                AudienceImportException.SHEET_NOT_FOUND,
+                names.isEmpty()
+                        ? "the workbook has no worksheet (a chart sheet or a macro sheet holds no rows): nothing to import"
+                        : wanted == null
+                                ? "the workbook has no worksheet that can be read; its sheets are " + names
+                                : "the workbook has no sheet named '" + wanted + "'; its sheets are " + names);
     }
 
-    private void readSheet(InputStream sheet, StylesTable styles, TempFileSharedStrings strings, boolean date1904,
-            RowSink sink) throws Exception {
+    private void readSheet(
+            InputStream sheet, StylesTable styles, TempFileSharedStrings strings, boolean date1904, RowSink sink)
+            throws Exception {
         ExactFormatter formatter = new ExactFormatter(date1904);
         RowCollector rows = new RowCollector(sink);
         XMLReader parser = XMLHelper.newXMLReader();
-        LimitedSheetHandler handler = new LimitedSheetHandler(new NumberFormatStyles(styles), strings, rows, formatter,
+        LimitedSheetHandler handler = new LimitedSheetHandler(
+                new NumberFormatStyles(styles),
+                strings,
+                rows,
+                formatter,
                 settings.limits().maxRowChars());
         rows.handler = handler;
         parser.setContentHandler(handler);
@@ -175,8 +183,12 @@ final class XlsxRowSource implements RowSource {
         /** Whether the cell being read is an error cell ({@code t="e"}), which POI reports as "ERROR:#N/A". */
         private boolean errorCell;
 
-        LimitedSheetHandler(Styles styles, TempFileSharedStrings strings, SheetContentsHandler rows,
-                DataFormatter formatter, int maxRowChars) {
+        LimitedSheetHandler(
+                Styles styles,
+                TempFileSharedStrings strings,
+                SheetContentsHandler rows,
+                DataFormatter formatter,
+                int maxRowChars) {
             super(styles, null, strings, rows, formatter, false);
             this.maxRowChars = maxRowChars;
         }
@@ -197,8 +209,10 @@ final class XlsxRowSource implements RowSource {
         public void characters(char[] ch, int start, int length) throws SAXException {
             rowChars += length;
             if (rowChars > maxRowChars) {
-                throw new AudienceImportException(AudienceImportException.ROW_TOO_LARGE, "a row of the sheet (near row "
-                        + rowNumber + ") is longer than " + maxRowChars + " characters");
+                throw new AudienceImportException(
+                        AudienceImportException.ROW_TOO_LARGE,
+                        "a row of the sheet (near row " + rowNumber + ") is longer than " + maxRowChars
+                                + " characters");
             }
             super.characters(ch, start, length);
         }
@@ -219,8 +233,8 @@ final class XlsxRowSource implements RowSource {
         }
 
         @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString,
-                boolean use1904Windowing) {
+        public String formatRawCellContents(
+                double value, int formatIndex, String formatString, boolean use1904Windowing) {
             return CellValues.numeric(value, formatIndex, formatString, date1904, dateFormats);
         }
     }
@@ -256,7 +270,8 @@ final class XlsxRowSource implements RowSource {
             }
             // one spelling for cell errors in both workbook formats: "#DIV/0!", as Excel shows it
             String value = handler.errorCell && formattedValue.startsWith(POI_ERROR_PREFIX)
-                    ? formattedValue.substring(POI_ERROR_PREFIX.length()) : formattedValue;
+                    ? formattedValue.substring(POI_ERROR_PREFIX.length())
+                    : formattedValue;
             cells[column] = value.strip();
             width = Math.max(width, column + 1);
         }

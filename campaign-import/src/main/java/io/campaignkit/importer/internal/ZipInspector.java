@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -36,7 +36,8 @@ final class ZipInspector {
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 if (++entries > limits.maxArchiveEntries()) {
-                    throw new AudienceImportException(AudienceImportException.FILE_TOO_LARGE,
+                    throw new AudienceImportException(
+                            AudienceImportException.FILE_TOO_LARGE,
                             "the workbook holds more than " + limits.maxArchiveEntries() + " parts");
                 }
                 if (!entry.isDirectory()) {
@@ -44,8 +45,10 @@ final class ZipInspector {
                 }
             }
         } catch (ZipException e) {
-            throw new AudienceImportException(AudienceImportException.UNREADABLE_FILE,
-                    "the workbook is damaged (its ZIP archive cannot be read: " + e.getMessage() + ")", e);
+            throw new AudienceImportException(
+                    AudienceImportException.UNREADABLE_FILE,
+                    "the workbook is damaged (its ZIP archive cannot be read: " + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -55,6 +58,7 @@ final class ZipInspector {
             "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
             "application/vnd.ms-excel.template.macroEnabled.main+xml");
+
     private static final String XLSB_CONTENT_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
     /** Strict Open XML names its relationships and parts under this namespace instead of the transitional one. */
     private static final String STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/";
@@ -69,28 +73,34 @@ final class ZipInspector {
         String contentTypes = packagePart(zip, "[Content_Types].xml");
         String relationships = packagePart(zip, "_rels/.rels");
         if (zip.getEntry("xl/workbook.bin") != null || contentTypes.contains(XLSB_CONTENT_TYPE)) {
-            throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "Excel binary"
-                    + " workbook (.xlsb) is not supported: open it in Excel and save it as Excel Workbook (.xlsx)");
+            throw new AudienceImportException(
+                    AudienceImportException.UNSUPPORTED_FORMAT,
+                    "Excel binary"
+                            + " workbook (.xlsb) is not supported: open it in Excel and save it as Excel Workbook (.xlsx)");
         }
         if (relationships.contains(STRICT_NAMESPACE) || contentTypes.contains(STRICT_NAMESPACE)) {
             throw strictOpenXml();
         }
-        if (WORKBOOK_CONTENT_TYPES.stream().anyMatch(contentTypes::contains) || zip.getEntry("xl/workbook.xml") != null) {
+        if (WORKBOOK_CONTENT_TYPES.stream().anyMatch(contentTypes::contains)
+                || zip.getEntry("xl/workbook.xml") != null) {
             return;
         }
         String what = zip.getEntry("mimetype") != null || contentTypes.isEmpty() && zip.getEntry("content.xml") != null
                 ? "an OpenDocument file (.ods)"
-                : contentTypes.contains("wordprocessingml") ? "a Word document"
-                : contentTypes.contains("presentationml") ? "a PowerPoint presentation"
-                : "a ZIP archive";
-        throw new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT,
+                : contentTypes.contains("wordprocessingml")
+                        ? "a Word document"
+                        : contentTypes.contains("presentationml") ? "a PowerPoint presentation" : "a ZIP archive";
+        throw new AudienceImportException(
+                AudienceImportException.UNSUPPORTED_FORMAT,
                 "the file is " + what + ", not an Excel workbook: save the contacts from the spreadsheet as .xlsx");
     }
 
     static AudienceImportException strictOpenXml() {
-        return new AudienceImportException(AudienceImportException.UNSUPPORTED_FORMAT, "the workbook is saved as"
-                + " Strict Open XML Spreadsheet, which is not supported: open it in Excel and save it as Excel"
-                + " Workbook (.xlsx)");
+        return new AudienceImportException(
+                AudienceImportException.UNSUPPORTED_FORMAT,
+                "the workbook is saved as"
+                        + " Strict Open XML Spreadsheet, which is not supported: open it in Excel and save it as Excel"
+                        + " Workbook (.xlsx)");
     }
 
     /** A small package part as text; empty when absent. */
@@ -113,17 +123,22 @@ final class ZipInspector {
             while ((read = in.read(chunk)) > 0) {
                 inflated += read;
                 if (inflated > limits.maxEntryBytes()) {
-                    throw new AudienceImportException(AudienceImportException.FILE_TOO_LARGE, "workbook part '"
-                            + entry.getName() + "' is larger than " + limits.maxEntryBytes() + " bytes");
+                    throw new AudienceImportException(
+                            AudienceImportException.FILE_TOO_LARGE,
+                            "workbook part '" + entry.getName() + "' is larger than " + limits.maxEntryBytes()
+                                    + " bytes");
                 }
                 if (inflated > totalLeft) {
-                    throw new AudienceImportException(AudienceImportException.FILE_TOO_LARGE,
+                    throw new AudienceImportException(
+                            AudienceImportException.FILE_TOO_LARGE,
                             "the workbook's parts are larger than " + limits.maxTotalBytes() + " bytes in all");
                 }
                 if (inflated > limits.inflationGraceBytes() && inflated / compressed > limits.maxInflationRatio()) {
-                    throw new AudienceImportException(AudienceImportException.ZIP_BOMB, "workbook part '"
-                            + entry.getName() + "' inflates more than " + limits.maxInflationRatio()
-                            + " times its compressed size: no real workbook does that, refused as a zip bomb");
+                    throw new AudienceImportException(
+                            AudienceImportException.ZIP_BOMB,
+                            "workbook part '"
+                                    + entry.getName() + "' inflates more than " + limits.maxInflationRatio()
+                                    + " times its compressed size: no real workbook does that, refused as a zip bomb");
                 }
             }
         }

@@ -23,7 +23,8 @@ class CellValuesTest {
     @Test
     void aZeroPaddedFormatKeepsTheLeadingZerosItShows() {
         CellValues.DateFormats formats = new CellValues.DateFormats();
-        assertThat(CellValues.numeric(7700900123d, 164, "00000000000", false, formats)).isEqualTo("07700900123");
+        assertThat(CellValues.numeric(7700900123d, 164, "00000000000", false, formats))
+                .isEqualTo("07700900123");
         assertThat(CellValues.numeric(123, 165, "00000", false, formats)).isEqualTo("00123");
         assertThat(CellValues.numeric(1234567, 165, "00000", false, formats)).isEqualTo("1234567");
         assertThat(CellValues.numeric(12.5, 165, "00000", false, formats)).isEqualTo("12.5");
@@ -33,10 +34,14 @@ class CellValuesTest {
     @Test
     void dateFormatsGiveIsoDatesInTheWorkbooksDateSystem() {
         // 42729 is 2016-12-25 in the 1900 system; the same serial is four years and a day later in 1904
-        assertThat(CellValues.numeric(42729, 14, "m/d/yy", false, new CellValues.DateFormats())).isEqualTo("2016-12-25");
-        assertThat(CellValues.numeric(42729, 14, "m/d/yy", true, new CellValues.DateFormats())).isEqualTo("2020-12-26");
-        assertThat(CellValues.numeric(42729.75, 164, "dd/mm/yyyy hh:mm", false, new CellValues.DateFormats())).isEqualTo("2016-12-25");
-        assertThat(CellValues.numeric(42729, 0, "General", false, new CellValues.DateFormats())).isEqualTo("42729");
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", false, new CellValues.DateFormats()))
+                .isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 14, "m/d/yy", true, new CellValues.DateFormats()))
+                .isEqualTo("2020-12-26");
+        assertThat(CellValues.numeric(42729.75, 164, "dd/mm/yyyy hh:mm", false, new CellValues.DateFormats()))
+                .isEqualTo("2016-12-25");
+        assertThat(CellValues.numeric(42729, 0, "General", false, new CellValues.DateFormats()))
+                .isEqualTo("42729");
     }
 
     @Test
@@ -46,7 +51,8 @@ class CellValuesTest {
         assertThat(CellValues.columnLetters(26)).isEqualTo("AA");
         assertThat(CellValues.columnLetters(16383)).isEqualTo("XFD");
         for (int i = 0; i < 18_278; i += 37) { // up to ZZZ
-            assertThat(CellValues.columnIndex(CellValues.columnLetters(i) + "12")).isEqualTo(i);
+            assertThat(CellValues.columnIndex(CellValues.columnLetters(i) + "12"))
+                    .isEqualTo(i);
         }
         assertThat(CellValues.columnIndex("12")).isEqualTo(-1);
         assertThat(CellValues.columnIndex("ABCD1")).isEqualTo(-1);

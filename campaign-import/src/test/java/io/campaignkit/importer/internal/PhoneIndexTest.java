@@ -92,7 +92,8 @@ class PhoneIndexTest {
     Arbitrary<List<Long>> phoneDigits() {
         Arbitrary<Long> mexican = Arbitraries.longs().between(0, 5_000).map(n -> 525_500_000_000L + n);
         Arbitrary<Long> any = Arbitraries.longs().between(1, 999_999_999_999_999L);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, mexican), net.jqwik.api.Tuple.of(1, any)).list()
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, mexican), net.jqwik.api.Tuple.of(1, any))
+                .list()
                 .ofMaxSize(2_000);
     }
 }

@@ -30,7 +30,8 @@ class PipelineWatchTest {
         reader.join(Duration.ofSeconds(10).toMillis());
         BlockingQueue<ImportPipeline.Item> queue = new ArrayBlockingQueue<>(4);
 
-        assertThatThrownBy(() -> ImportPipeline.take(queue, watch)).isInstanceOf(OutOfMemoryError.class)
+        assertThatThrownBy(() -> ImportPipeline.take(queue, watch))
+                .isInstanceOf(OutOfMemoryError.class)
                 .hasMessage("Java heap space");
     }
 
@@ -38,13 +39,14 @@ class PipelineWatchTest {
     @Timeout(20)
     void aReaderThatStoppedWithoutAResultIsAnErrorNotAWait() throws Exception {
         ImportPipeline.Watch watch = new ImportPipeline.Watch();
-        Thread reader = new Thread(() -> { });
+        Thread reader = new Thread(() -> {});
         watch.reader(reader);
         reader.start();
         reader.join(Duration.ofSeconds(10).toMillis());
 
         assertThatThrownBy(() -> ImportPipeline.take(new ArrayBlockingQueue<>(4), watch))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reader thread stopped");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reader thread stopped");
     }
 
     @Test
@@ -60,6 +62,7 @@ class PipelineWatchTest {
     @Test
     void aCompletedBatchIsReturnedAsItIs() {
         ValidatedRow[] rows = new ValidatedRow[0];
-        assertThat(ImportPipeline.join(CompletableFuture.completedFuture(rows), new ImportPipeline.Watch())).isSameAs(rows);
+        assertThat(ImportPipeline.join(CompletableFuture.completedFuture(rows), new ImportPipeline.Watch()))
+                .isSameAs(rows);
     }
 }

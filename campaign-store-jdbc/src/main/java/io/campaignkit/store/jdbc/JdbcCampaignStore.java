@@ -1,39 +1,37 @@
 package io.campaignkit.store.jdbc;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.EngagementStore;
-import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.RecipientQuery;
-import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.RecipientWakeUps;
-import io.campaignkit.core.port.SuppressionList;
-import io.campaignkit.core.port.SuppressionRecords;
-import io.campaignkit.core.port.TrackingStore;
-import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.ReceivedMessage;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
+import io.campaignkit.core.port.RecipientQuery;
+import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
+import io.campaignkit.core.port.SuppressionList;
+import io.campaignkit.core.port.SuppressionRecords;
+import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
 import io.campaignkit.store.jdbc.internal.CampaignRows;
 import io.campaignkit.store.jdbc.internal.ConversationRows;
@@ -51,11 +49,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole storage port on a relational database (campaigns, recipients, engagements, suppressions and their records,
@@ -85,8 +85,16 @@ import javax.sql.DataSource;
  * core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
  * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database.
  */
-public final class JdbcCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
-        EngagementStore, SuppressionList, SuppressionRecords, TrackingStore, AutoCloseable {
+public final class JdbcCampaignStore
+        implements CampaignStore,
+                RecipientStore,
+                ConversationStore,
+                InboundQueue,
+                EngagementStore,
+                SuppressionList,
+                SuppressionRecords,
+                TrackingStore,
+                AutoCloseable {
 
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
@@ -148,9 +156,11 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
      */
     public JdbcCampaignStore forTenant(String tenantId) {
         String tenant = Arguments.requireNonBlank(tenantId, "tenantId").strip();
-        Arguments.require(scope.tenantId().isEmpty() || scope.tenantId().get().equals(tenant), "tenantId",
+        Arguments.require(
+                scope.tenantId().isEmpty() || scope.tenantId().get().equals(tenant),
+                "tenantId",
                 "this store serves tenant " + scope.tenantId().orElse("") + " only, not " + tenant);
-        return new JdbcCampaignStore(sql, dialect, Scope.tenant(tenant), () -> { });
+        return new JdbcCampaignStore(sql, dialect, Scope.tenant(tenant), () -> {});
     }
 
     /** Closes what the store opened itself (the connection pool of {@link JdbcCampaignStores#h2File}); nothing else. */
@@ -182,7 +192,8 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         return tracking.countUnmatched();
     }
 
-    // ================================================================ CampaignStore (arguments are checked by the engine)
+    // ================================================================ CampaignStore (arguments are checked by the
+    // engine)
 
     @Override
     public void save(Campaign campaign, OptionalLong expectedVersion) {
@@ -212,7 +223,8 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return kind == ClaimKind.DUE ? claims.claimForSending(campaignId, lease, limit, now)
+        return kind == ClaimKind.DUE
+                ? claims.claimForSending(campaignId, lease, limit, now)
                 : claims.claimExpiredSending(campaignId, lease, limit, now);
     }
 
@@ -310,15 +322,16 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
     @Override
-    public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
-            int limit, Instant at) {
+    public ConversationSweep closeConversations(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         return conversations.closeIdle(campaignId, idleSince, reason, limit, at);
     }
 
     // ================================================================ InboundQueue
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
+    public boolean enqueueInbound(
+            String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         return inbound.enqueue(conversationId, campaignId, phone, message);
     }
 
@@ -346,7 +359,9 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
 
     @Override
     public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
-        return markAt.isPresent() ? !tracking.markEventHandled(eventKey, markAt.get()) : tracking.wasEventHandled(eventKey);
+        return markAt.isPresent()
+                ? !tracking.markEventHandled(eventKey, markAt.get())
+                : tracking.wasEventHandled(eventKey);
     }
 
     @Override
@@ -395,7 +410,7 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
         private @Nullable JdbcDialect dialect;
         private boolean migrate = DEFAULT_MIGRATE;
         private @Nullable String tenantId;
-        private AutoCloseable owned = () -> { };
+        private AutoCloseable owned = () -> {};
 
         private Builder() {}
 
@@ -451,8 +466,11 @@ public final class JdbcCampaignStore implements CampaignStore, RecipientStore, C
             } else {
                 Migrations.validate(dataSource, resolved.migrationFolder());
             }
-            return new JdbcCampaignStore(new Sql(dataSource, resolved), resolved,
-                    tenantId == null ? Scope.allTenants() : Scope.tenant(tenantId), owned);
+            return new JdbcCampaignStore(
+                    new Sql(dataSource, resolved),
+                    resolved,
+                    tenantId == null ? Scope.allTenants() : Scope.tenant(tenantId),
+                    owned);
         }
     }
 }

@@ -25,7 +25,11 @@ public final class JdbcCampaignStores {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(H2_MAX_CONNECTIONS);
         try {
-            return JdbcCampaignStore.builder().dataSource(pool).dialect(JdbcDialect.H2).owning(pool::dispose).build();
+            return JdbcCampaignStore.builder()
+                    .dataSource(pool)
+                    .dialect(JdbcDialect.H2)
+                    .owning(pool::dispose)
+                    .build();
         } catch (RuntimeException failure) {
             pool.dispose();
             throw failure;

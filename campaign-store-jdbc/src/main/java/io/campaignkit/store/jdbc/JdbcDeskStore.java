@@ -52,8 +52,12 @@ public final class JdbcDeskStore implements DeskConversationStore, AgentStore, T
     public static JdbcDeskStore on(JdbcCampaignStore store) {
         Objects.requireNonNull(store, "store");
         Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
-        return new JdbcDeskStore(new Sql(store.dataSource(), store.dialect()), scope, store.dialect(),
-                "JdbcDeskStore[" + store.dialect() + ", tenant=" + store.tenantId().orElse("*") + "]");
+        return new JdbcDeskStore(
+                new Sql(store.dataSource(), store.dialect()),
+                scope,
+                store.dialect(),
+                "JdbcDeskStore[" + store.dialect() + ", tenant="
+                        + store.tenantId().orElse("*") + "]");
     }
 
     /** This store as the desk's storage. */
@@ -74,16 +78,18 @@ public final class JdbcDeskStore implements DeskConversationStore, AgentStore, T
         if (conversationList.isEmpty() && agentList.isEmpty()) {
             return;
         }
-        sql.inTransaction("saving " + conversationList.size() + " desk conversations and " + agentList.size()
-                + " agents together", connection -> {
-            for (DeskConversation conversation : conversationList) {
-                conversations.save(connection, conversation);
-            }
-            for (Agent agent : agentList) {
-                agents.save(connection, agent);
-            }
-            return conversationList.size();
-        });
+        sql.inTransaction(
+                "saving " + conversationList.size() + " desk conversations and " + agentList.size()
+                        + " agents together",
+                connection -> {
+                    for (DeskConversation conversation : conversationList) {
+                        conversations.save(connection, conversation);
+                    }
+                    for (Agent agent : agentList) {
+                        agents.save(connection, agent);
+                    }
+                    return conversationList.size();
+                });
     }
 
     @Override
@@ -123,7 +129,8 @@ public final class JdbcDeskStore implements DeskConversationStore, AgentStore, T
 
     @Override
     public List<TranscriptEntry> transcript(String conversationId, Instant since) {
-        return transcripts.transcript(Objects.requireNonNull(conversationId, "conversationId"), Objects.requireNonNull(since, "since"));
+        return transcripts.transcript(
+                Objects.requireNonNull(conversationId, "conversationId"), Objects.requireNonNull(since, "since"));
     }
 
     @Override

@@ -62,8 +62,10 @@ public interface JdbcDialect {
         if (normalized.contains("postgresql")) {
             return POSTGRESQL;
         }
-        throw new InvalidArgumentException("dataSource", "the JDBC store runs on H2 or PostgreSQL, not on " + product
-                + " (another database needs a JdbcDialect of its own, given to the builder)");
+        throw new InvalidArgumentException(
+                "dataSource",
+                "the JDBC store runs on H2 or PostgreSQL, not on " + product
+                        + " (another database needs a JdbcDialect of its own, given to the builder)");
     }
 
     /** The database's name, in capitals, as the store's {@code toString} shows it ({@code H2}, {@code POSTGRESQL}). */
@@ -99,8 +101,9 @@ public interface JdbcDialect {
      * transaction inserts meanwhile then fails the batch with a {@linkplain #isUniqueViolation unique
      * violation}: the caller runs its transaction again.
      */
-    <R> void insertAllIfAbsent(Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent,
-            RowBinder<R> binder) throws SQLException;
+    <R> void insertAllIfAbsent(
+            Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent, RowBinder<R> binder)
+            throws SQLException;
 
     /**
      * An insert-or-update statement of one row: its parameters are {@code keyColumns} then
@@ -137,8 +140,13 @@ public interface JdbcDialect {
      *
      * @param values binds the assignments' parameters, from the index it is given
      */
-    default <T> Optional<List<T>> claimAndSet(Connection connection, RecipientClaim claim, String assignments,
-            ParameterBinder values, RowReader<T> reader) throws SQLException {
+    default <T> Optional<List<T>> claimAndSet(
+            Connection connection,
+            RecipientClaim claim,
+            String assignments,
+            ParameterBinder values,
+            RowReader<T> reader)
+            throws SQLException {
         return Optional.empty();
     }
 
@@ -164,8 +172,15 @@ public interface JdbcDialect {
      * @param rows one array per recipient, its values in the order of {@code inputs}
      * @param returning the columns to return, or empty for none (the answer is then an empty list)
      */
-    default <T> Optional<List<T>> updateRecipients(Connection connection, Optional<String> tenantId, List<Input> inputs,
-            List<Object[]> rows, String guard, String assignments, String returning, RowReader<T> reader)
+    default <T> Optional<List<T>> updateRecipients(
+            Connection connection,
+            Optional<String> tenantId,
+            List<Input> inputs,
+            List<Object[]> rows,
+            String guard,
+            String assignments,
+            String returning,
+            RowReader<T> reader)
             throws SQLException {
         return Optional.empty();
     }
@@ -202,8 +217,9 @@ public interface JdbcDialect {
      *
      * @param tenantId the store's tenant filter on the campaign row, empty for every tenant
      */
-    void addToRecipientCounters(Connection connection, Optional<String> tenantId,
-            SortedMap<CounterKey, CounterValues> deltas) throws SQLException;
+    void addToRecipientCounters(
+            Connection connection, Optional<String> tenantId, SortedMap<CounterKey, CounterValues> deltas)
+            throws SQLException;
 
     // ---------------------------------------------------------------- statistics
 
@@ -259,12 +275,25 @@ public interface JdbcDialect {
      * @param limit the most rows to lock
      * @param values the condition's text parameters after {@code now} (a claim by local zone: the zone key)
      */
-    record RecipientClaim(String columns, String campaignId, Optional<String> tenantId, String condition, String order,
-            Instant now, int limit, List<String> values) {
+    record RecipientClaim(
+            String columns,
+            String campaignId,
+            Optional<String> tenantId,
+            String condition,
+            String order,
+            Instant now,
+            int limit,
+            List<String> values) {
 
         /** A claim whose condition has {@code now} as its only parameter. */
-        public RecipientClaim(String columns, String campaignId, Optional<String> tenantId, String condition, String order,
-                Instant now, int limit) {
+        public RecipientClaim(
+                String columns,
+                String campaignId,
+                Optional<String> tenantId,
+                String condition,
+                String order,
+                Instant now,
+                int limit) {
             this(columns, campaignId, tenantId, condition, order, now, limit, List.of());
         }
     }

@@ -74,9 +74,10 @@ public final class JdbcPacingStore implements PacingStore {
     public static JdbcPacingStore on(JdbcCampaignStore store) {
         Arguments.requireNonNull(store, "store");
         Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
-        return new JdbcPacingStore(new PacingBucketRows(new Sql(store.dataSource(), store.dialect()), scope,
-                store.dialect()),
-                "JdbcPacingStore[" + store.dialect() + ", tenant=" + store.tenantId().orElse("*") + "]");
+        return new JdbcPacingStore(
+                new PacingBucketRows(new Sql(store.dataSource(), store.dialect()), scope, store.dialect()),
+                "JdbcPacingStore[" + store.dialect() + ", tenant="
+                        + store.tenantId().orElse("*") + "]");
     }
 
     @Override
@@ -116,7 +117,9 @@ public final class JdbcPacingStore implements PacingStore {
 
     private static void requireStorable(Instant instant, String argument) {
         Arguments.requireNonNull(instant, argument);
-        Arguments.require(!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST), argument,
+        Arguments.require(
+                !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST),
+                argument,
                 argument + " must be from " + EARLIEST + " to " + LATEST + ", was " + instant);
     }
 

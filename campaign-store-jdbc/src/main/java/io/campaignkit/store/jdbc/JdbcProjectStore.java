@@ -43,8 +43,10 @@ public final class JdbcProjectStore implements ProjectStore {
     public static JdbcProjectStore on(JdbcCampaignStore store) {
         Arguments.requireNonNull(store, "store");
         Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
-        return new JdbcProjectStore(new ProjectRows(new Sql(store.dataSource(), store.dialect()), scope, store.dialect()),
-                "JdbcProjectStore[" + store.dialect() + ", tenant=" + store.tenantId().orElse("*") + "]");
+        return new JdbcProjectStore(
+                new ProjectRows(new Sql(store.dataSource(), store.dialect()), scope, store.dialect()),
+                "JdbcProjectStore[" + store.dialect() + ", tenant="
+                        + store.tenantId().orElse("*") + "]");
     }
 
     /**

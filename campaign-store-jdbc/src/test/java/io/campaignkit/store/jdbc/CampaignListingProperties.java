@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -34,8 +36,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Paging through any listing ({@link CampaignQuery.Listing}, any combination of filters, any page size)
  * returns every campaign that matches exactly once, in ascending id order, while campaigns (of the
@@ -49,8 +49,10 @@ class CampaignListingProperties {
     private static final Instant NOW = Instant.parse("2026-06-01T15:00:00Z");
     private static final List<String> PROJECTS = List.of("cobranza", "ventas", "soporte");
     private static final List<String> BOTS = List.of("bot-a", "bot-b");
-    private static final List<SenderKey> SENDERS = List.of(SenderKey.of("whatsapp-cloud", "1098"),
-            SenderKey.of("whatsapp-cloud", "2099"), SenderKey.of("twilio", "+15005550006"));
+    private static final List<SenderKey> SENDERS = List.of(
+            SenderKey.of("whatsapp-cloud", "1098"),
+            SenderKey.of("whatsapp-cloud", "2099"),
+            SenderKey.of("twilio", "+15005550006"));
     private static final List<CampaignState> STATES = List.of(CampaignState.values());
     private static final AtomicInteger TRIES = new AtomicInteger();
 
@@ -58,27 +60,43 @@ class CampaignListingProperties {
     private static JdbcCampaignStore h2;
 
     /** One campaign to insert: the tenant's, or the other tenant's with the same names. */
-    record Spec(int number, boolean otherTenant, int project, Optional<Integer> bot, Optional<Integer> sender,
+    record Spec(
+            int number,
+            boolean otherTenant,
+            int project,
+            Optional<Integer> bot,
+            Optional<Integer> sender,
             CampaignState state) {}
 
     /** The listing's filters, as indexes into the lists above. */
-    record Filter(Optional<Integer> project, Optional<CampaignState> state, Optional<Integer> bot,
-            Optional<String> channelType, Optional<Integer> sender, int pageSize) {}
+    record Filter(
+            Optional<Integer> project,
+            Optional<CampaignState> state,
+            Optional<Integer> bot,
+            Optional<String> channelType,
+            Optional<Integer> sender,
+            int pageSize) {}
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void inMemory(@ForAll("specs") List<Spec> initial, @ForAll("filters") Filter filter,
+    void inMemory(
+            @ForAll("specs") List<Spec> initial,
+            @ForAll("filters") Filter filter,
             @ForAll("insertsBetweenPages") List<List<Spec>> inserts) {
         check(new InMemoryCampaignStore(), initial, filter, inserts);
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void onH2(@ForAll("specs") List<Spec> initial, @ForAll("filters") Filter filter,
+    void onH2(
+            @ForAll("specs") List<Spec> initial,
+            @ForAll("filters") Filter filter,
             @ForAll("insertsBetweenPages") List<List<Spec>> inserts) {
         check(h2(), initial, filter, inserts);
     }
 
     @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
-    void onPostgres(@ForAll("specs") List<Spec> initial, @ForAll("filters") Filter filter,
+    void onPostgres(
+            @ForAll("specs") List<Spec> initial,
+            @ForAll("filters") Filter filter,
             @ForAll("insertsBetweenPages") List<List<Spec>> inserts) {
         check(PostgresDatabase.freshStore(), initial, filter, inserts);
     }
@@ -89,7 +107,9 @@ class CampaignListingProperties {
         Set<Integer> used = new HashSet<>();
         List<Campaign> matchingBefore = new ArrayList<>();
         for (Spec spec : initial) {
-            insert(store, tag, tenant, spec, used).filter(c -> matches(c, tenant, filter)).ifPresent(matchingBefore::add);
+            insert(store, tag, tenant, spec, used)
+                    .filter(c -> matches(c, tenant, filter))
+                    .ifPresent(matchingBefore::add);
         }
         CampaignQuery.Listing query = listing(tenant, filter);
         List<Campaign> listed = new ArrayList<>();
@@ -105,22 +125,31 @@ class CampaignListingProperties {
             if (next.isPresent() && page < inserts.size()) {
                 CampaignId cursor = campaigns.nextAfter().orElseThrow();
                 for (Spec spec : inserts.get(page)) {
-                    insert(store, tag, tenant, spec, used).filter(c -> matches(c, tenant, filter)).ifPresent(c -> {
-                        if (c.id().compareTo(cursor) > 0) {
-                            mustFollow.add(c);
-                        } else {
-                            mustNotBeListed.add(c.id());
-                        }
-                    });
+                    insert(store, tag, tenant, spec, used)
+                            .filter(c -> matches(c, tenant, filter))
+                            .ifPresent(c -> {
+                                if (c.id().compareTo(cursor) > 0) {
+                                    mustFollow.add(c);
+                                } else {
+                                    mustNotBeListed.add(c.id());
+                                }
+                            });
                 }
             }
             page++;
         }
         List<CampaignId> ids = listed.stream().map(Campaign::id).toList();
-        assertThat(ids).as("ascending, each once").isSortedAccordingTo(CampaignId::compareTo).doesNotHaveDuplicates();
+        assertThat(ids)
+                .as("ascending, each once")
+                .isSortedAccordingTo(CampaignId::compareTo)
+                .doesNotHaveDuplicates();
         assertThat(listed).as("only the tenant's matching campaigns").allMatch(c -> matches(c, tenant, filter));
-        assertThat(matchingBefore).as("every campaign that matched before the walk is listed").allMatch(listed::contains);
-        assertThat(mustFollow).as("every matching campaign inserted after the cursor is listed").allMatch(listed::contains);
+        assertThat(matchingBefore)
+                .as("every campaign that matched before the walk is listed")
+                .allMatch(listed::contains);
+        assertThat(mustFollow)
+                .as("every matching campaign inserted after the cursor is listed")
+                .allMatch(listed::contains);
         assertThat(ids).as("none inserted before the cursor is listed").noneMatch(mustNotBeListed::contains);
         assertThat(listed).hasSize(matchingBefore.size() + mustFollow.size());
     }
@@ -155,25 +184,40 @@ class CampaignListingProperties {
         return campaign.tenantId().equals(tenant)
                 && query.projectId().map(campaign.projectId()::equals).orElse(true)
                 && query.state().map(state -> campaign.state() == state).orElse(true)
-                && query.botFlowId().map(bot -> configuration.botFlowId().equals(Optional.of(bot))).orElse(true)
-                && query.channelType().map(type -> configuration.channel().map(SenderKey::channelType)
-                        .equals(Optional.of(type))).orElse(true)
-                && query.channel().map(sender -> configuration.channel().equals(Optional.of(sender))).orElse(true);
+                && query.botFlowId()
+                        .map(bot -> configuration.botFlowId().equals(Optional.of(bot)))
+                        .orElse(true)
+                && query.channelType()
+                        .map(type -> configuration
+                                .channel()
+                                .map(SenderKey::channelType)
+                                .equals(Optional.of(type)))
+                        .orElse(true)
+                && query.channel()
+                        .map(sender -> configuration.channel().equals(Optional.of(sender)))
+                        .orElse(true);
     }
 
     /** Inserts the campaign {@code spec} describes, unless its number is used in this try; the tenant's only are returned. */
-    private static Optional<Campaign> insert(CampaignStore store, String tag, String tenant, Spec spec, Set<Integer> used) {
+    private static Optional<Campaign> insert(
+            CampaignStore store, String tag, String tenant, Spec spec, Set<Integer> used) {
         if (!used.add(spec.number())) {
             return Optional.empty();
         }
-        CampaignConfiguration.Builder configuration = CampaignConfiguration.custom().name("Julio")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+        CampaignConfiguration.Builder configuration = CampaignConfiguration.custom()
+                .name("Julio")
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("contacts.csv"));
         spec.bot().ifPresent(bot -> configuration.botFlowId(BOTS.get(bot)));
         spec.sender().ifPresent(sender -> configuration.channel(SENDERS.get(sender)));
-        Campaign campaign = Campaign.create(CampaignId.of(tag + "n" + String.format("%05d", spec.number())),
-                spec.otherTenant() ? "other-" + tag : tenant, PROJECTS.get(spec.project()), CampaignKind.LIVE,
-                configuration.build(), NOW);
+        Campaign campaign = Campaign.create(
+                CampaignId.of(tag + "n" + String.format("%05d", spec.number())),
+                spec.otherTenant() ? "other-" + tag : tenant,
+                PROJECTS.get(spec.project()),
+                CampaignKind.LIVE,
+                configuration.build(),
+                NOW);
         if (campaign.state() == CampaignState.READY) {
             campaign = switch (spec.state()) {
                 case SCHEDULED -> campaign.schedule(Schedule.at(NOW.plusSeconds(3600)), NOW);
@@ -198,18 +242,24 @@ class CampaignListingProperties {
 
     @Provide
     Arbitrary<Filter> filters() {
-        return Combinators.combine(Arbitraries.integers().between(0, PROJECTS.size() - 1).optional(0.4),
-                Arbitraries.of(STATES).optional(0.4), Arbitraries.integers().between(0, BOTS.size() - 1).optional(0.3),
-                Arbitraries.of("whatsapp-cloud", "twilio").optional(0.3),
-                Arbitraries.integers().between(0, SENDERS.size() - 1).optional(0.2), Arbitraries.integers().between(1, 7))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, PROJECTS.size() - 1).optional(0.4),
+                        Arbitraries.of(STATES).optional(0.4),
+                        Arbitraries.integers().between(0, BOTS.size() - 1).optional(0.3),
+                        Arbitraries.of("whatsapp-cloud", "twilio").optional(0.3),
+                        Arbitraries.integers().between(0, SENDERS.size() - 1).optional(0.2),
+                        Arbitraries.integers().between(1, 7))
                 .as(Filter::new);
     }
 
     private static Arbitrary<Spec> spec() {
-        return Combinators.combine(Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 4).map(n -> n == 0),
-                Arbitraries.integers().between(0, PROJECTS.size() - 1),
-                Arbitraries.integers().between(0, BOTS.size() - 1).optional(0.85),
-                Arbitraries.integers().between(0, SENDERS.size() - 1).optional(0.85), Arbitraries.of(STATES))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.integers().between(0, 4).map(n -> n == 0),
+                        Arbitraries.integers().between(0, PROJECTS.size() - 1),
+                        Arbitraries.integers().between(0, BOTS.size() - 1).optional(0.85),
+                        Arbitraries.integers().between(0, SENDERS.size() - 1).optional(0.85),
+                        Arbitraries.of(STATES))
                 .as(Spec::new);
     }
 

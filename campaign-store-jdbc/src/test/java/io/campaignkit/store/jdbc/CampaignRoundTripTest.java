@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -36,8 +38,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every part of a campaign and of a contact survives the database: what the store gives back equals
  * what it was given, through every lifecycle state. (The contract kit's campaigns are plain; these
@@ -46,8 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignRoundTripTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T15:00:00.123456789Z");
-    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom().required("MONTO", FieldType.NUMBER)
-            .required("VENCE", FieldType.DATE).optional("NOTA", FieldType.TEXT).build();
+    private static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
+            .required("MONTO", FieldType.NUMBER)
+            .required("VENCE", FieldType.DATE)
+            .optional("NOTA", FieldType.TEXT)
+            .build();
 
     private final JdbcCampaignStore store = H2Databases.freshStore();
 
@@ -74,18 +77,22 @@ class CampaignRoundTripTest {
 
     @Test
     void localHoursComeBackAndACampaignWithoutThemIsNotLocal() {
-        for (io.campaignkit.core.hours.LocalHours local : List.of(io.campaignkit.core.hours.LocalHours.fromPhoneNumbers(),
+        for (io.campaignkit.core.hours.LocalHours local : List.of(
+                io.campaignkit.core.hours.LocalHours.fromPhoneNumbers(),
                 io.campaignkit.core.hours.LocalHours.fromField("NOTA"))) {
-            CampaignConfiguration configuration = rich().toBuilder().localHours(local).build();
-            Campaign campaign = Campaign.create(CampaignId.of("local:" + local.toText()), "acme", "cobranza",
-                    CampaignKind.TEST, configuration, T0);
+            CampaignConfiguration configuration =
+                    rich().toBuilder().localHours(local).build();
+            Campaign campaign = Campaign.create(
+                    CampaignId.of("local:" + local.toText()), "acme", "cobranza", CampaignKind.TEST, configuration, T0);
             store.insert(campaign);
             assertThat(store.find(campaign.id())).contains(campaign);
-            assertThat(store.find(campaign.id()).orElseThrow().configuration().localHours()).contains(local);
+            assertThat(store.find(campaign.id()).orElseThrow().configuration().localHours())
+                    .contains(local);
         }
         Campaign plain = Campaign.create(CampaignId.of("plain"), "acme", "cobranza", CampaignKind.TEST, rich(), T0);
         store.insert(plain);
-        assertThat(store.find(plain.id()).orElseThrow().configuration().localHours()).isEmpty();
+        assertThat(store.find(plain.id()).orElseThrow().configuration().localHours())
+                .isEmpty();
     }
 
     @Test
@@ -104,15 +111,20 @@ class CampaignRoundTripTest {
         Campaign finished = finishing.finish(FinishReason.END_REACHED, T0.plusSeconds(600));
         store.update(finished, finishing.version());
         assertThat(store.find(ready.id())).contains(finished);
-        assertThat(store.findByState(io.campaignkit.core.campaign.CampaignState.FINISHED, java.util.Optional.empty(), 10))
+        assertThat(store.findByState(
+                        io.campaignkit.core.campaign.CampaignState.FINISHED, java.util.Optional.empty(), 10))
                 .contains(finished);
     }
 
     @Test
     void anInlineTemplateWithSegmentAudienceComesBackEqual() {
-        CampaignConfiguration sms = CampaignConfiguration.custom().name("SMS: ñandú \"quoted\" 1:2~3").botFlowId("bot")
+        CampaignConfiguration sms = CampaignConfiguration.custom()
+                .name("SMS: ñandú \"quoted\" 1:2~3")
+                .botFlowId("bot")
                 .channel("twilio", "+15005550006")
-                .message(TemplateMessage.of(InlineTemplate.of("Hola {{1}}, debes {{2}}"), Binding.contactName(),
+                .message(TemplateMessage.of(
+                        InlineTemplate.of("Hola {{1}}, debes {{2}}"),
+                        Binding.contactName(),
                         Binding.valuedTag("saldo")))
                 .audience(AudienceReference.segment(Set.of("morosos", "vip")))
                 .outOfHoursPolicy(OutOfHoursPolicy.queue())
@@ -127,28 +139,36 @@ class CampaignRoundTripTest {
         CampaignConfiguration channels = rich().toBuilder()
                 .channelCondition(io.campaignkit.core.campaign.ContactCondition.parse("CANAL=WhatsApp ~ 3:x"))
                 .addChannel(io.campaignkit.core.campaign.ChannelBinding.of(
-                        io.campaignkit.core.campaign.SenderKey.of("twilio", "+15005550006"),
-                        TemplateMessage.of(InlineTemplate.of("Hola {{1}}, debes {{2}}"), Binding.contactName(),
-                                Binding.customField("MONTO"))).onlyFor(io.campaignkit.core.campaign.ContactCondition.hasFlag("sms")))
+                                io.campaignkit.core.campaign.SenderKey.of("twilio", "+15005550006"),
+                                TemplateMessage.of(
+                                        InlineTemplate.of("Hola {{1}}, debes {{2}}"),
+                                        Binding.contactName(),
+                                        Binding.customField("MONTO")))
+                        .onlyFor(io.campaignkit.core.campaign.ContactCondition.hasFlag("sms")))
                 .addChannel(io.campaignkit.core.campaign.ChannelBinding.of(
                         io.campaignkit.core.campaign.SenderKey.of("twilio", "MG0123"),
                         TemplateMessage.of(InlineTemplate.of("Hola"))))
                 .fallbackAfter(java.time.Duration.ofMinutes(45))
                 .busyContactWait(java.time.Duration.ofMinutes(10))
                 .build();
-        Campaign draft = Campaign.create(CampaignId.of("channels-1"), "acme", "cobranza", CampaignKind.TEST, channels, T0);
+        Campaign draft =
+                Campaign.create(CampaignId.of("channels-1"), "acme", "cobranza", CampaignKind.TEST, channels, T0);
         store.insert(draft);
 
         assertThat(store.find(draft.id())).contains(draft);
-        assertThat(store.find(draft.id()).orElseThrow().configuration().channels()).hasSize(3);
+        assertThat(store.find(draft.id()).orElseThrow().configuration().channels())
+                .hasSize(3);
     }
 
     @Test
     void aRecipientsBindingComesBackEqual() {
         Campaign campaign = Campaign.create(CampaignId.of("c-2"), "acme", "cobranza", CampaignKind.LIVE, rich(), T0);
         store.insert(campaign);
-        Recipient added = store.insertRecipients(campaign.id(), List.of(NewRecipient.pending(richContact(), T0).onBinding(1)),
-                T0).get(0);
+        Recipient added = store.insertRecipients(
+                        campaign.id(),
+                        List.of(NewRecipient.pending(richContact(), T0).onBinding(1)),
+                        T0)
+                .get(0);
 
         assertThat(added.binding()).isEqualTo(1);
         assertThat(store.findRecipient(added.key())).contains(added);
@@ -156,9 +176,16 @@ class CampaignRoundTripTest {
 
     @Test
     void aRetargetedAudienceComesBackEqualWithItsOutcomesAndCodes() {
-        CampaignConfiguration retry = rich().toBuilder().audience(AudienceReference.recipientsOf(CampaignId.of("c:julio.1"),
-                io.campaignkit.core.campaign.OutcomeFilter.custom().failedWith("131026").unknown()
-                        .skippedFor("ALREADY_IN_ACTIVE_CAMPAIGN").notRead().build())).build();
+        CampaignConfiguration retry = rich().toBuilder()
+                .audience(AudienceReference.recipientsOf(
+                        CampaignId.of("c:julio.1"),
+                        io.campaignkit.core.campaign.OutcomeFilter.custom()
+                                .failedWith("131026")
+                                .unknown()
+                                .skippedFor("ALREADY_IN_ACTIVE_CAMPAIGN")
+                                .notRead()
+                                .build()))
+                .build();
         Campaign draft = Campaign.create(CampaignId.of("retry-1"), "acme", "cobranza", CampaignKind.LIVE, retry, T0);
         store.insert(draft);
         assertThat(store.find(draft.id())).contains(draft);
@@ -169,10 +196,13 @@ class CampaignRoundTripTest {
         Campaign campaign = Campaign.create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE, rich(), T0);
         store.insert(campaign);
         Contact plain = Contact.of(PhoneNumber.parse("+525500000001"));
-        List<Recipient> added = store.insertRecipients(campaign.id(), List.of(NewRecipient.pending(richContact(), T0),
-                NewRecipient.pending(plain, T0)), T0);
-        assertThat(store.findRecipient(new RecipientKey(campaign.id(), richContact().phone()))).contains(added.get(0));
-        assertThat(store.findRecipient(new RecipientKey(campaign.id(), plain.phone()))).contains(added.get(1));
+        List<Recipient> added = store.insertRecipients(
+                campaign.id(), List.of(NewRecipient.pending(richContact(), T0), NewRecipient.pending(plain, T0)), T0);
+        assertThat(store.findRecipient(
+                        new RecipientKey(campaign.id(), richContact().phone())))
+                .contains(added.get(0));
+        assertThat(store.findRecipient(new RecipientKey(campaign.id(), plain.phone())))
+                .contains(added.get(1));
         assertThat(added.get(0).contact()).isEqualTo(richContact());
     }
 
@@ -184,28 +214,42 @@ class CampaignRoundTripTest {
                 .closedOn(LocalDate.of(2026, 9, 16))
                 .exception(LocalDate.of(2026, 12, 24), LocalTime.of(9, 0), LocalTime.of(12, 0))
                 .build();
-        TemplateMessage message = TemplateMessage.of(ChannelTemplate.of("recordatorio_pago", "es_MX",
-                        "Hola {{1}}, tu saldo de {{2}} vence el {{3}}. {{4}}"),
-                Binding.contactName("cliente"), Binding.customField("MONTO"), Binding.customField("VENCE"),
-                Binding.literal("Gracias: {{no}} ~ 5:x"))
-                .withHeaderMedia(HeaderMedia.link(HeaderMedia.Type.DOCUMENT, URI.create("https://example.com/estado.pdf")));
-        return CampaignConfiguration.custom().name("Cobranza junio").botFlowId("cobranza-bot")
+        TemplateMessage message = TemplateMessage.of(
+                        ChannelTemplate.of(
+                                "recordatorio_pago", "es_MX", "Hola {{1}}, tu saldo de {{2}} vence el {{3}}. {{4}}"),
+                        Binding.contactName("cliente"),
+                        Binding.customField("MONTO"),
+                        Binding.customField("VENCE"),
+                        Binding.literal("Gracias: {{no}} ~ 5:x"))
+                .withHeaderMedia(
+                        HeaderMedia.link(HeaderMedia.Type.DOCUMENT, URI.create("https://example.com/estado.pdf")));
+        return CampaignConfiguration.custom()
+                .name("Cobranza junio")
+                .botFlowId("cobranza-bot")
                 .channel("whatsapp-cloud", "109876543210")
                 .message(message)
                 .audience(new AudienceReference.TestAudience(List.of(richContact())))
                 .schema(SCHEMA)
                 .activeHours(hours)
-                .deliveryPlan(DeliveryPlan.custom().startAt(T0.plusSeconds(3600)).pace(Pace.perHour(3000).withBurst(5))
-                        .endAt(T0.plusSeconds(86_400 * 7)).build())
+                .deliveryPlan(DeliveryPlan.custom()
+                        .startAt(T0.plusSeconds(3600))
+                        .pace(Pace.perHour(3000).withBurst(5))
+                        .endAt(T0.plusSeconds(86_400 * 7))
+                        .build())
                 .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Te respondemos mañana a las 9:00"))
                 .busyContactWait(java.time.Duration.ofMinutes(45))
                 .build();
     }
 
     private static Contact richContact() {
-        return Contact.builder(PhoneNumber.parse("+525512345678")).name("María José").tag("vip").tag("morosos")
-                .valuedTag("saldo", "1,234.50").valuedTag("plaza", "CDMX")
+        return Contact.builder(PhoneNumber.parse("+525512345678"))
+                .name("María José")
+                .tag("vip")
+                .tag("morosos")
+                .valuedTag("saldo", "1,234.50")
+                .valuedTag("plaza", "CDMX")
                 .build()
-                .withCustomData(SCHEMA.parse(Map.of("MONTO", "1234.50", "VENCE", "2026-06-30", "NOTA", "línea 1\nlínea 2")));
+                .withCustomData(
+                        SCHEMA.parse(Map.of("MONTO", "1234.50", "VENCE", "2026-06-30", "NOTA", "línea 1\nlínea 2")));
     }
 }

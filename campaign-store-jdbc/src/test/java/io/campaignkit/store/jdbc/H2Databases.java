@@ -10,8 +10,8 @@ final class H2Databases {
 
     /** A pool on a new, empty in-memory database; dispose it when done. */
     static JdbcConnectionPool fresh() {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:ck-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                "jdbc:h2:mem:ck-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
         pool.setMaxConnections(20);
         return pool;
     }
@@ -19,11 +19,15 @@ final class H2Databases {
     /** A store on a fresh database that drops the database when closed. */
     static JdbcCampaignStore freshStore() {
         JdbcConnectionPool pool = fresh();
-        return JdbcCampaignStore.builder().dataSource(pool).owning(() -> {
-            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-            pool.dispose();
-        }).build();
+        return JdbcCampaignStore.builder()
+                .dataSource(pool)
+                .owning(() -> {
+                    try (var connection = pool.getConnection();
+                            var statement = connection.createStatement()) {
+                        statement.execute("SHUTDOWN");
+                    }
+                    pool.dispose();
+                })
+                .build();
     }
 }

@@ -63,7 +63,8 @@ class H2DeskStoreContractTest {
         /** A new store object on the same database: what a restarted host builds. */
         @Override
         protected DeskSettingsStore reopened() {
-            return JdbcDeskStore.on(JdbcCampaignStore.builder().dataSource(last().dataSource()).build());
+            return JdbcDeskStore.on(
+                    JdbcCampaignStore.builder().dataSource(last().dataSource()).build());
         }
 
         @Override

@@ -16,7 +16,10 @@ class H2PacingStoreContractTest extends PacingStoreContractKit {
 
     @Override
     protected PacingStore anotherNode(PacingStore pacing) {
-        return JdbcPacingStore.on(JdbcCampaignStore.builder().dataSource(store.dataSource()).migrate(false).build());
+        return JdbcPacingStore.on(JdbcCampaignStore.builder()
+                .dataSource(store.dataSource())
+                .migrate(false)
+                .build());
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.Actor;
@@ -31,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two desks on one H2 database, each on a thread of its own, handing off and closing at once: whatever the
  * interleaving the database gives, no call fails stale, no conversation is assigned twice and no agent goes
@@ -53,9 +53,13 @@ class H2TwoDesksOnThreadsTest {
     }
 
     private ConversationDesk desk() {
-        return ConversationDesk.builder().storage(JdbcDeskStore.on(JdbcCampaignStore.builder()
-                        .dataSource(store.dataSource()).build()).storage())
-                .channel((conversation, message) -> { }).clock(Clock.fixed(Instant.parse("2026-06-01T15:00:00Z"), ZoneOffset.UTC))
+        return ConversationDesk.builder()
+                .storage(JdbcDeskStore.on(JdbcCampaignStore.builder()
+                                .dataSource(store.dataSource())
+                                .build())
+                        .storage())
+                .channel((conversation, message) -> {})
+                .clock(Clock.fixed(Instant.parse("2026-06-01T15:00:00Z"), ZoneOffset.UTC))
                 .build();
     }
 
@@ -64,8 +68,13 @@ class H2TwoDesksOnThreadsTest {
         ConversationDesk one = desk();
         ConversationDesk two = desk();
         Actor admin = Actor.administrator("admin");
-        one.configure(admin, DeskSettings.of(CAMPAIGN, "q", AssignmentMethod.SMART,
-                new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))));
+        one.configure(
+                admin,
+                DeskSettings.of(
+                        CAMPAIGN,
+                        "q",
+                        AssignmentMethod.SMART,
+                        new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))));
         Map<String, Integer> capacities = Map.of("ana", 2, "beto", 1, "carla", 3);
         capacities.forEach((id, capacity) -> {
             one.registerAgent(admin, Agent.of(id, capacity, Set.of("q"), Instant.parse("2026-06-01T15:00:00Z")));
@@ -79,8 +88,12 @@ class H2TwoDesksOnThreadsTest {
             work.add(threads.submit(() -> {
                 start.await();
                 for (int i = 0; i < PER_DESK; i++) {
-                    desk.handOff(new Handoff(prefix + i, CAMPAIGN, PhoneNumber.parse(String.format("+52155%08d",
-                            (desk == one ? 10_000_000 : 20_000_000) + i)), "", Map.of()));
+                    desk.handOff(new Handoff(
+                            prefix + i,
+                            CAMPAIGN,
+                            PhoneNumber.parse(String.format("+52155%08d", (desk == one ? 10_000_000 : 20_000_000) + i)),
+                            "",
+                            Map.of()));
                     if (i % 2 == 1) {
                         closeOneAssigned(desk, reader);
                     }
@@ -97,18 +110,23 @@ class H2TwoDesksOnThreadsTest {
         Map<String, Integer> loads = new HashMap<>();
         for (DeskConversation conversation : data.findConversations(DeskQuery.all())) {
             conversation.agentId().ifPresent(agent -> loads.merge(agent, 1, Integer::sum));
-            long assignments = data.transcript(conversation.id(), Instant.EPOCH).stream().map(TranscriptEntry::text)
-                    .filter(text -> text.startsWith("assigned to")).count();
-            assertThat(assignments).as("assignments of " + conversation.id())
+            long assignments = data.transcript(conversation.id(), Instant.EPOCH).stream()
+                    .map(TranscriptEntry::text)
+                    .filter(text -> text.startsWith("assigned to"))
+                    .count();
+            assertThat(assignments)
+                    .as("assignments of " + conversation.id())
                     .isEqualTo(conversation.firstAssignedAt().isPresent() ? 1 : 0);
         }
-        loads.forEach((agent, load) -> assertThat(load).as("load of " + agent).isLessThanOrEqualTo(capacities.get(agent)));
+        loads.forEach(
+                (agent, load) -> assertThat(load).as("load of " + agent).isLessThanOrEqualTo(capacities.get(agent)));
         assertThat(data.findConversations(DeskQuery.all())).hasSize(2 * PER_DESK);
     }
 
     private static void closeOneAssigned(ConversationDesk desk, JdbcDeskStore reader) {
         for (String agent : List.of("ana", "beto", "carla")) {
-            for (DeskConversation open : reader.findConversations(DeskQuery.inStates(DeskState.WITH_AGENT).agent(agent))) {
+            for (DeskConversation open : reader.findConversations(
+                    DeskQuery.inStates(DeskState.WITH_AGENT).agent(agent))) {
                 try {
                     desk.close(Actor.agent(agent), open.id(), "PAGO_PROMETIDO");
                     return;

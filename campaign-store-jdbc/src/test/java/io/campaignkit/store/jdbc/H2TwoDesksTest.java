@@ -23,7 +23,10 @@ class H2TwoDesksTest extends TwoDesksOnOneStoreKit {
 
     @Override
     protected DeskStorage sameData() {
-        return JdbcDeskStore.on(JdbcCampaignStore.builder().dataSource(opened.get(0).dataSource()).build()).storage();
+        return JdbcDeskStore.on(JdbcCampaignStore.builder()
+                        .dataSource(opened.get(0).dataSource())
+                        .build())
+                .storage();
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -12,9 +15,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Building stores: migrations applied or checked, the dialect detected, the H2 file store persists. */
 class JdbcCampaignStoreBuilderTest {
 
@@ -23,8 +23,15 @@ class JdbcCampaignStoreBuilderTest {
 
     @Test
     void anH2FileStoreKeepsCampaignsAcrossRestarts() {
-        Campaign campaign = Campaign.create(CampaignId.of("kept"), "acme", "cli", CampaignKind.LIVE,
-                CampaignConfiguration.custom().name("Kept").audience(AudienceReference.importedList("a.csv")).build(),
+        Campaign campaign = Campaign.create(
+                CampaignId.of("kept"),
+                "acme",
+                "cli",
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name("Kept")
+                        .audience(AudienceReference.importedList("a.csv"))
+                        .build(),
                 Instant.parse("2026-06-01T15:00:00Z"));
         try (JdbcCampaignStore store = JdbcCampaignStores.h2File(directory.resolve("campaigns"))) {
             assertThat(store.dialect()).isEqualTo(JdbcDialect.H2);
@@ -39,13 +46,21 @@ class JdbcCampaignStoreBuilderTest {
     void withoutMigrationAnUnmigratedDatabaseIsRefusedWithAClearError() {
         JdbcConnectionPool pool = H2Databases.fresh();
         try {
-            assertThatThrownBy(() -> JdbcCampaignStore.builder().dataSource(pool).migrate(false).build())
+            assertThatThrownBy(() -> JdbcCampaignStore.builder()
+                            .dataSource(pool)
+                            .migrate(false)
+                            .build())
                     .isInstanceOfSatisfying(JdbcStoreException.class, error -> {
                         assertThat(error.code()).isEqualTo(JdbcStoreException.CODE);
                         assertThat(error.getMessage()).contains("migrate(true)");
                     });
             JdbcCampaignStore.builder().dataSource(pool).build();
-            assertThat(JdbcCampaignStore.builder().dataSource(pool).migrate(false).build().dialect()).isEqualTo(JdbcDialect.H2);
+            assertThat(JdbcCampaignStore.builder()
+                            .dataSource(pool)
+                            .migrate(false)
+                            .build()
+                            .dialect())
+                    .isEqualTo(JdbcDialect.H2);
         } finally {
             pool.dispose();
         }
@@ -64,13 +79,21 @@ class JdbcCampaignStoreBuilderTest {
 
     @Test
     void badArgumentsAreNamed() {
-        assertThatThrownBy(() -> JdbcCampaignStore.builder().build()).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).isEqualTo("dataSource"));
-        assertThatThrownBy(() -> JdbcCampaignStore.builder().tenant(" ")).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).isEqualTo("tenantId"));
-        assertThatThrownBy(() -> JdbcCampaignStores.h2File(null)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).isEqualTo("path"));
-        assertThatThrownBy(() -> JdbcDialect.detect(null)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).isEqualTo("dataSource"));
+        assertThatThrownBy(() -> JdbcCampaignStore.builder().build())
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument()).isEqualTo("dataSource"));
+        assertThatThrownBy(() -> JdbcCampaignStore.builder().tenant(" "))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument()).isEqualTo("tenantId"));
+        assertThatThrownBy(() -> JdbcCampaignStores.h2File(null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument()).isEqualTo("path"));
+        assertThatThrownBy(() -> JdbcDialect.detect(null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument()).isEqualTo("dataSource"));
     }
 }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class PerContactExclusivityOnJdbcTest {
 
     private static final String BOT = "bot";
-    private static final BotFlow SILENT = (context, message, reply) -> { };
+    private static final BotFlow SILENT = (context, message, reply) -> {};
 
     private final JdbcCampaignStore store = H2Databases.freshStore();
 
@@ -64,23 +64,27 @@ class PerContactExclusivityOnJdbcTest {
         two.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            contacts.add(Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 20_000_000 + i))).build());
+            contacts.add(Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 20_000_000 + i)))
+                    .build());
         }
         List<Contact> reversed = new ArrayList<>(contacts);
         Collections.reverse(reversed);
         CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(() -> await(go,
-                () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
-        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(() -> await(go,
-                () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
+        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
+                () -> await(go, () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
+        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(
+                () -> await(go, () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
         go.countDown();
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
 
         for (Contact contact : contacts) {
-            Recipient inA = store.findRecipient(new RecipientKey(CampaignId.of("a"), contact.phone())).orElseThrow();
-            Recipient inB = store.findRecipient(new RecipientKey(CampaignId.of("b"), contact.phone())).orElseThrow();
-            assertThat(List.of(inA.state(), inB.state())).as(contact.phone().e164())
+            Recipient inA = store.findRecipient(new RecipientKey(CampaignId.of("a"), contact.phone()))
+                    .orElseThrow();
+            Recipient inB = store.findRecipient(new RecipientKey(CampaignId.of("b"), contact.phone()))
+                    .orElseThrow();
+            assertThat(List.of(inA.state(), inB.state()))
+                    .as(contact.phone().e164())
                     .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
             Recipient skipped = inA.state() == DeliveryState.SKIPPED ? inA : inB;
             assertThat(skipped.outcome().orElseThrow().code()).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
@@ -88,14 +92,24 @@ class PerContactExclusivityOnJdbcTest {
     }
 
     private CampaignEngine engine(SimulatedChannel channel, ManualClock clock, String owner) {
-        return CampaignEngine.builder().store(store).channel(channel).clock(clock).ownerId(owner)
-                .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT))).callbackExecutor(Runnable::run)
-                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT)).build();
+        return CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .ownerId(owner)
+                .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT)))
+                .callbackExecutor(Runnable::run)
+                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
+                .build();
     }
 
     private static CampaignConfiguration configuration(String channelId, String senderId) {
-        return CampaignConfiguration.custom().name("Per contact " + senderId).botFlowId(BOT).channel(channelId, senderId)
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+        return CampaignConfiguration.custom()
+                .name("Per contact " + senderId)
+                .botFlowId(BOT)
+                .channel(channelId, senderId)
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("list"))
                 .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
                 .build();

@@ -29,7 +29,8 @@ public final class PostgresDatabase {
             try {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "100")
-                        .setServerConfig("fsync", "off") // a test database: durability across OS crashes is not under test
+                        .setServerConfig(
+                                "fsync", "off") // a test database: durability across OS crashes is not under test
                         .setServerConfig("synchronous_commit", "off")
                         .start();
             } catch (IOException failure) {
@@ -77,9 +78,11 @@ public final class PostgresDatabase {
 
     /** Empties every CampaignKit table. */
     public static void truncate() {
-        try (Connection connection = pool().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE ck_recipient, ck_recipient_count, ck_conversation, ck_inbound_queue, ck_funnel_step, ck_campaign,"
-                    + " ck_engagement, ck_suppression, ck_handled_event, ck_unmatched_status, ck_pacing_bucket, ck_project");
+        try (Connection connection = pool().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "TRUNCATE ck_recipient, ck_recipient_count, ck_conversation, ck_inbound_queue, ck_funnel_step, ck_campaign,"
+                            + " ck_engagement, ck_suppression, ck_handled_event, ck_unmatched_status, ck_pacing_bucket, ck_project");
         } catch (SQLException failure) {
             throw new IllegalStateException("could not empty the test database", failure);
         }

@@ -22,7 +22,10 @@ class PostgresDeskStoreContractTest {
     }
 
     private static JdbcCampaignStore tenant(String tenantId) {
-        return JdbcCampaignStore.builder().dataSource(PostgresDatabase.pool()).build().forTenant(tenantId);
+        return JdbcCampaignStore.builder()
+                .dataSource(PostgresDatabase.pool())
+                .build()
+                .forTenant(tenantId);
     }
 
     @Nested

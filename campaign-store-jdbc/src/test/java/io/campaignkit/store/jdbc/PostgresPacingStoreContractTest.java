@@ -27,11 +27,15 @@ class PostgresPacingStoreContractTest extends PacingStoreContractKit {
 
     @Override
     protected PacingStore store() {
-        return JdbcPacingStore.on(JdbcCampaignStore.builder().dataSource(PostgresDatabase.pool()).build());
+        return JdbcPacingStore.on(
+                JdbcCampaignStore.builder().dataSource(PostgresDatabase.pool()).build());
     }
 
     @Override
     protected PacingStore anotherNode(PacingStore pacing) {
-        return JdbcPacingStore.on(JdbcCampaignStore.builder().dataSource(secondNodePool).migrate(false).build());
+        return JdbcPacingStore.on(JdbcCampaignStore.builder()
+                .dataSource(secondNodePool)
+                .migrate(false)
+                .build());
     }
 }

@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
@@ -24,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two nodes (each its own pool, two workers each) claim, send and report on one campaign at once on
  * PostgreSQL: outcomes of every kind for their own claims, status reports for the other node's sends,
@@ -43,9 +43,11 @@ class PostgresRecipientCountersConcurrencyTest {
         PostgresDatabase.freshStore();
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try (HikariDataSource poolA = PostgresDatabase.newPool(4, "counters-a");
-             HikariDataSource poolB = PostgresDatabase.newPool(4, "counters-b")) {
-            JdbcCampaignStore nodeA = JdbcCampaignStore.builder().dataSource(poolA).build();
-            JdbcCampaignStore nodeB = JdbcCampaignStore.builder().dataSource(poolB).build();
+                HikariDataSource poolB = PostgresDatabase.newPool(4, "counters-b")) {
+            JdbcCampaignStore nodeA =
+                    JdbcCampaignStore.builder().dataSource(poolA).build();
+            JdbcCampaignStore nodeB =
+                    JdbcCampaignStore.builder().dataSource(poolB).build();
             Campaign campaign = RecipientCountChecks.readyCampaign("contended", "acme");
             nodeA.insert(campaign);
             for (int from = 0; from < AUDIENCE; from += 1_000) {
@@ -86,26 +88,35 @@ class PostgresRecipientCountersConcurrencyTest {
      * Claims batches until none is left, answers each claim with a mix of outcomes, and reports on
      * what the other node sent; returns how many recipients it claimed.
      */
-    private static CompletableFuture<Integer> worker(ExecutorService workers, CountDownLatch start, JdbcCampaignStore store,
-            CampaignId campaign, String name, Queue<RecipientKey> ownSends, Queue<RecipientKey> othersSends,
+    private static CompletableFuture<Integer> worker(
+            ExecutorService workers,
+            CountDownLatch start,
+            JdbcCampaignStore store,
+            CampaignId campaign,
+            String name,
+            Queue<RecipientKey> ownSends,
+            Queue<RecipientKey> othersSends,
             boolean skipsSome) {
-        return CompletableFuture.supplyAsync(() -> {
-            awaitQuietly(start);
-            Lease lease = new Lease(name, NOW.plusSeconds(30));
-            int claimedTotal = 0;
-            for (int round = 0; ; round++) {
-                if (skipsSome && round == 3) {
-                    store.skipPending(campaign, StatusReason.of("PAUSED", "skipped while others claim", false), 100, NOW);
-                }
-                List<Recipient> claimed = store.claimForSending(campaign, lease, BATCH, NOW);
-                reportOn(store, othersSends);
-                if (claimed.isEmpty()) {
-                    return claimedTotal;
-                }
-                claimedTotal += claimed.size();
-                store.apply(outcomes(claimed, lease, ownSends));
-            }
-        }, workers);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    awaitQuietly(start);
+                    Lease lease = new Lease(name, NOW.plusSeconds(30));
+                    int claimedTotal = 0;
+                    for (int round = 0; ; round++) {
+                        if (skipsSome && round == 3) {
+                            store.skipPending(
+                                    campaign, StatusReason.of("PAUSED", "skipped while others claim", false), 100, NOW);
+                        }
+                        List<Recipient> claimed = store.claimForSending(campaign, lease, BATCH, NOW);
+                        reportOn(store, othersSends);
+                        if (claimed.isEmpty()) {
+                            return claimedTotal;
+                        }
+                        claimedTotal += claimed.size();
+                        store.apply(outcomes(claimed, lease, ownSends));
+                    }
+                },
+                workers);
     }
 
     private static List<RecipientUpdate> outcomes(List<Recipient> claimed, Lease lease, Queue<RecipientKey> ownSends) {
@@ -113,10 +124,11 @@ class PostgresRecipientCountersConcurrencyTest {
         for (Recipient r : claimed) {
             long pick = r.sequence() % 10;
             if (pick == 7 && r.attempts() == 1) {
-                outcomes.add(new RecipientUpdate.RetryLater(r.key(), lease, NOW, StatusReason.of("E3", "busy", false), NOW));
+                outcomes.add(
+                        new RecipientUpdate.RetryLater(r.key(), lease, NOW, StatusReason.of("E3", "busy", false), NOW));
             } else if (pick == 8) {
-                outcomes.add(new RecipientUpdate.Failed(r.key(), lease, StatusReason.of(r.sequence() % 20 == 8 ? "E1" : "E2",
-                        "failed", true), NOW));
+                outcomes.add(new RecipientUpdate.Failed(
+                        r.key(), lease, StatusReason.of(r.sequence() % 20 == 8 ? "E1" : "E2", "failed", true), NOW));
             } else {
                 outcomes.add(new RecipientUpdate.Accepted(r.key(), lease, "wamid.contended." + r.sequence(), NOW));
                 ownSends.add(r.key());
@@ -130,10 +142,18 @@ class PostgresRecipientCountersConcurrencyTest {
         List<RecipientUpdate> reports = new ArrayList<>();
         for (RecipientKey key; reports.size() < BATCH && (key = sends.poll()) != null; ) {
             int pick = Math.floorMod(key.phone().e164().hashCode(), 4);
-            reports.add(pick == 3
-                    ? new RecipientUpdate.StatusReached(key, DeliveryState.FAILED, Optional.of(StatusReason.of("E1", "undeliverable", true)), NOW)
-                    : new RecipientUpdate.StatusReached(key, pick == 0 ? DeliveryState.DELIVERED : DeliveryState.READ,
-                            Optional.empty(), NOW));
+            reports.add(
+                    pick == 3
+                            ? new RecipientUpdate.StatusReached(
+                                    key,
+                                    DeliveryState.FAILED,
+                                    Optional.of(StatusReason.of("E1", "undeliverable", true)),
+                                    NOW)
+                            : new RecipientUpdate.StatusReached(
+                                    key,
+                                    pick == 0 ? DeliveryState.DELIVERED : DeliveryState.READ,
+                                    Optional.empty(),
+                                    NOW));
         }
         if (!reports.isEmpty()) {
             store.apply(reports);

@@ -12,9 +12,9 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Conversation;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
@@ -48,12 +48,19 @@ class QueuedInboundContentTest {
         Conversation conversation = store.openOrContinue(campaign.id(), ANA, T0);
         List<InboundContent> contents = List.of(
                 new InboundContent.Text("hola & adiós = 100%\nsegunda línea"),
-                new InboundContent.Media(List.of(MediaReference.ofProviderId(MediaKind.IMAGE, "MEDIA1").withMimeType("image/jpeg"),
-                        MediaReference.ofUrl(MediaKind.DOCUMENT, URI.create("https://api.twilio.com/media/ME2?x=1&y=2"))),
-                        Optional.of("foto"), Optional.of("recibo.pdf")),
+                new InboundContent.Media(
+                        List.of(
+                                MediaReference.ofProviderId(MediaKind.IMAGE, "MEDIA1")
+                                        .withMimeType("image/jpeg"),
+                                MediaReference.ofUrl(
+                                        MediaKind.DOCUMENT, URI.create("https://api.twilio.com/media/ME2?x=1&y=2"))),
+                        Optional.of("foto"),
+                        Optional.of("recibo.pdf")),
                 new InboundContent.Location(19.4326, -99.1332, Optional.of("Zócalo"), Optional.empty()),
-                new InboundContent.Contacts(List.of(new InboundContent.SharedContact(Optional.of("Barbara J. Johnson"),
-                        List.of("+1 (415) 555-0123", "+1 (415) 555-0124")), new InboundContent.SharedContact(Optional.empty(), List.of()))),
+                new InboundContent.Contacts(List.of(
+                        new InboundContent.SharedContact(
+                                Optional.of("Barbara J. Johnson"), List.of("+1 (415) 555-0123", "+1 (415) 555-0124")),
+                        new InboundContent.SharedContact(Optional.empty(), List.of()))),
                 new InboundContent.Reaction("wamid.A", Optional.of("\u2764\ufe0f")),
                 new InboundContent.Reaction("wamid.A", Optional.empty()),
                 new InboundContent.ButtonReply("c42:yes", Optional.of("Sí")),
@@ -61,8 +68,17 @@ class QueuedInboundContentTest {
                 new InboundContent.FlowReply("{\"flow_token\":\"T\",\"size\":\"M\"}", Optional.of("Sent")),
                 new InboundContent.Unsupported("hologram_2031"));
         for (int i = 0; i < contents.size(); i++) {
-            store.enqueueInbound(conversation.id(), campaign.id(), ANA, new ReceivedMessage("in-" + i,
-                    contents.get(i).displayText(), List.of(), T0.plusSeconds(i), true, contents.get(i)));
+            store.enqueueInbound(
+                    conversation.id(),
+                    campaign.id(),
+                    ANA,
+                    new ReceivedMessage(
+                            "in-" + i,
+                            contents.get(i).displayText(),
+                            List.of(),
+                            T0.plusSeconds(i),
+                            true,
+                            contents.get(i)));
         }
 
         List<QueuedInbound> claimed = store.claimQueued(campaign.id(), new Lease("node", T0.plusSeconds(60)), 100, T0);
@@ -74,20 +90,26 @@ class QueuedInboundContentTest {
     void aMessageOfTextAndLinksComesBackWithTheSameDerivedContent() {
         Campaign campaign = campaign();
         Conversation conversation = store.openOrContinue(campaign.id(), ANA, T0);
-        ReceivedMessage message = new ReceivedMessage("in-1", Optional.of("mira"), List.of(URI.create("https://x.example/a.jpg")),
-                T0, true);
+        ReceivedMessage message = new ReceivedMessage(
+                "in-1", Optional.of("mira"), List.of(URI.create("https://x.example/a.jpg")), T0, true);
 
         store.enqueueInbound(conversation.id(), campaign.id(), ANA, message);
 
         assertThat(store.claimQueued(campaign.id(), new Lease("node", T0.plusSeconds(60)), 10, T0))
-                .singleElement().extracting(QueuedInbound::message).isEqualTo(message);
+                .singleElement()
+                .extracting(QueuedInbound::message)
+                .isEqualTo(message);
     }
 
     private Campaign campaign() {
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Cobranza").botFlowId("bot")
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name("Cobranza")
+                .botFlowId("bot")
                 .channel("whatsapp", "PNID")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("lista.csv")).build();
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("lista.csv"))
+                .build();
         Campaign campaign = Campaign.create(CampaignId.of("c-1"), "t", "project", CampaignKind.LIVE, configuration, T0)
                 .launch(T0.plusSeconds(1));
         store.insert(campaign);

@@ -37,9 +37,9 @@ public final class RecipientCountChecks {
     /** The campaign's counts by a {@code GROUP BY} over its {@code ck_recipient} rows. */
     public static RecipientCounts groupBy(DataSource dataSource, CampaignId campaignId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT state, outcome_code, COUNT(*),"
-                     + " COUNT(sent_at), COUNT(delivered_at), COUNT(read_at) FROM ck_recipient WHERE campaign_id = ?"
-                     + " GROUP BY state, outcome_code")) {
+                PreparedStatement select = connection.prepareStatement("SELECT state, outcome_code, COUNT(*),"
+                        + " COUNT(sent_at), COUNT(delivered_at), COUNT(read_at) FROM ck_recipient WHERE campaign_id = ?"
+                        + " GROUP BY state, outcome_code")) {
             select.setString(1, campaignId.value());
             Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
             Map<String, Long> skipped = new TreeMap<>();
@@ -70,8 +70,8 @@ public final class RecipientCountChecks {
     /** How many counter rows the campaign has. */
     public static long counterRows(DataSource dataSource, CampaignId campaignId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM ck_recipient_count WHERE campaign_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT COUNT(*) FROM ck_recipient_count WHERE campaign_id = ?")) {
             select.setString(1, campaignId.value());
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
@@ -86,8 +86,8 @@ public final class RecipientCountChecks {
                 .name("Counters " + id)
                 .botFlowId("counters-flow")
                 .channel(SenderKey.of("whatsapp-cloud", "109876543210"))
-                .message(TemplateMessage.of(ChannelTemplate.of("counters", "es_MX", "Hola {{1}}"),
-                        Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("counters", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("counters.csv"))
                 .build();
         return Campaign.create(CampaignId.of(id), tenant, "counters", CampaignKind.LIVE, configuration, START);
@@ -95,6 +95,8 @@ public final class RecipientCountChecks {
 
     /** The {@code index}-th contact: a distinct valid phone for each index. */
     public static Contact contact(int index) {
-        return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index))).name("Contact " + index).build();
+        return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index)))
+                .name("Contact " + index)
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
@@ -28,8 +30,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Whatever sequence of inserts, claims, recoveries, renewals, updates of every kind (with held and
  * stale leases, batches spanning two campaigns, one recipient updated twice in a batch) and skips runs
@@ -57,7 +57,8 @@ class RecipientCountersProperties {
     @AfterContainer
     static synchronized void dropDatabase() throws SQLException {
         if (pool != null) {
-            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            try (var connection = pool.getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
             pool.dispose();
@@ -97,9 +98,11 @@ class RecipientCountersProperties {
         Instant now = RecipientCountChecks.START;
         for (Step step : steps) {
             now = run(store, step, now, first.id(), second.id());
-            assertThat(store.counts(first.id())).as("after %s", step)
+            assertThat(store.counts(first.id()))
+                    .as("after %s", step)
                     .isEqualTo(RecipientCountChecks.groupBy(pool, first.id()));
-            assertThat(store.counts(second.id())).as("after %s", step)
+            assertThat(store.counts(second.id()))
+                    .as("after %s", step)
                     .isEqualTo(RecipientCountChecks.groupBy(pool, second.id()));
         }
 
@@ -115,19 +118,23 @@ class RecipientCountersProperties {
             List<NewRecipient> batch = new ArrayList<>();
             for (int i = insert.from(); i < insert.from() + insert.count(); i++) {
                 int contact = i % CONTACTS;
-                batch.add(insert.skipped() && contact % 2 == 0
-                        ? NewRecipient.skipped(RecipientCountChecks.contact(contact), now, reason(insert.code()))
-                        : NewRecipient.pending(RecipientCountChecks.contact(contact), now));
+                batch.add(
+                        insert.skipped() && contact % 2 == 0
+                                ? NewRecipient.skipped(
+                                        RecipientCountChecks.contact(contact), now, reason(insert.code()))
+                                : NewRecipient.pending(RecipientCountChecks.contact(contact), now));
             }
             store.insertRecipients(pick(insert.second(), first, second), batch, now);
         } else if (step instanceof Claim claim) {
             store.claimForSending(pick(claim.second(), first, second), lease(claim.owner(), now), claim.limit(), now);
         } else if (step instanceof Recover recover) {
-            store.claimExpiredSending(pick(recover.second(), first, second), lease(recover.owner(), now), recover.limit(), now);
+            store.claimExpiredSending(
+                    pick(recover.second(), first, second), lease(recover.owner(), now), recover.limit(), now);
         } else if (step instanceof Renew renew) {
             CampaignId campaign = pick(renew.second(), first, second);
             for (Recipient recipient : store.findRecipients(campaign, -1, CONTACTS)) {
-                Optional<Lease> held = recipient.lease().filter(lease -> lease.owner().equals("node-" + renew.owner()));
+                Optional<Lease> held =
+                        recipient.lease().filter(lease -> lease.owner().equals("node-" + renew.owner()));
                 if (held.isPresent()) {
                     store.renewLease(campaign, held.get(), lease(renew.owner(), now));
                     break;
@@ -136,10 +143,13 @@ class RecipientCountersProperties {
         } else if (step instanceof Apply apply) {
             List<RecipientUpdate> updates = new ArrayList<>();
             for (Change change : apply.changes()) {
-                RecipientKey key = new RecipientKey(pick(change.second(), first, second),
+                RecipientKey key = new RecipientKey(
+                        pick(change.second(), first, second),
                         RecipientCountChecks.contact(change.contact()).phone());
-                Lease lease = store.findRecipient(key).flatMap(Recipient::lease)
-                        .filter(held -> change.heldLease()).orElse(new Lease("stale", now.plus(LEASE)));
+                Lease lease = store.findRecipient(key)
+                        .flatMap(Recipient::lease)
+                        .filter(held -> change.heldLease())
+                        .orElse(new Lease("stale", now.plus(LEASE)));
                 updates.add(update(change, key, lease, now));
             }
             store.apply(updates);
@@ -154,12 +164,15 @@ class RecipientCountersProperties {
     private static RecipientUpdate update(Change change, RecipientKey key, Lease lease, Instant now) {
         StatusReason reason = reason(change.code());
         return switch (change.kind()) {
-            case 0 -> new RecipientUpdate.Accepted(key, lease, "wamid." + key.phone().e164() + now.toEpochMilli(), now);
+            case 0 ->
+                new RecipientUpdate.Accepted(key, lease, "wamid." + key.phone().e164() + now.toEpochMilli(), now);
             case 1 -> new RecipientUpdate.Failed(key, lease, reason, now);
             case 2 -> new RecipientUpdate.Unknown(key, lease, reason, now);
             case 3 -> new RecipientUpdate.RetryLater(key, lease, now.plusSeconds(5), reason, now);
             case 4 -> new RecipientUpdate.Unclaimed(key, lease, now, now);
-            case 5 -> new RecipientUpdate.Skipped(key, change.heldLease() ? Optional.of(lease) : Optional.empty(), reason, now);
+            case 5 ->
+                new RecipientUpdate.Skipped(
+                        key, change.heldLease() ? Optional.of(lease) : Optional.empty(), reason, now);
             case 6 -> new RecipientUpdate.StatusReached(key, DeliveryState.SENT, Optional.empty(), now);
             case 7 -> new RecipientUpdate.StatusReached(key, DeliveryState.DELIVERED, Optional.empty(), now);
             case 8 -> new RecipientUpdate.StatusReached(key, DeliveryState.READ, Optional.empty(), now);
@@ -187,11 +200,19 @@ class RecipientCountersProperties {
         Arbitrary<Integer> code = Arbitraries.integers().between(0, CODES.size() - 1);
         Arbitrary<Integer> limit = Arbitraries.integers().between(1, 8);
         Arbitrary<Integer> owner = Arbitraries.integers().between(0, 1);
-        Arbitrary<Change> change = Combinators.combine(second, contact, Arbitraries.integers().between(0, 10),
-                Arbitraries.of(true, true, false), code).as(Change::new);
+        Arbitrary<Change> change = Combinators.combine(
+                        second, contact, Arbitraries.integers().between(0, 10), Arbitraries.of(true, true, false), code)
+                .as(Change::new);
         Arbitrary<Step> step = Arbitraries.frequencyOf(
-                Tuple.of(3, Combinators.combine(second, contact, Arbitraries.integers().between(1, 12),
-                        Arbitraries.of(false, true), code).as(Insert::new)),
+                Tuple.of(
+                        3,
+                        Combinators.combine(
+                                        second,
+                                        contact,
+                                        Arbitraries.integers().between(1, 12),
+                                        Arbitraries.of(false, true),
+                                        code)
+                                .as(Insert::new)),
                 Tuple.of(4, Combinators.combine(second, limit, owner).as(Claim::new)),
                 Tuple.of(2, Combinators.combine(second, limit, owner).as(Recover::new)),
                 Tuple.of(1, Combinators.combine(second, owner).as(Renew::new)),

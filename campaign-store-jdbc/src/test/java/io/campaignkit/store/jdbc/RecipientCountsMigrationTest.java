@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
@@ -23,8 +25,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A database at schema V4 that already holds campaigns and recipients in every state gets, from the
@@ -50,33 +50,44 @@ class RecipientCountsMigrationTest {
     @Test
     void v5BackfillsTheCountersOfAPostgresDatabaseAtV4() throws SQLException {
         PostgresDatabase.freshStore();
-        try (Connection admin = PostgresDatabase.pool().getConnection(); Statement statement = admin.createStatement()) {
+        try (Connection admin = PostgresDatabase.pool().getConnection();
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS ck_v4_backfill");
             statement.execute("CREATE DATABASE ck_v4_backfill");
         }
-        checkBackfill(PostgresDatabase.pool(), PostgresDatabase.server().getDatabase("postgres", "ck_v4_backfill"),
+        checkBackfill(
+                PostgresDatabase.pool(),
+                PostgresDatabase.server().getDatabase("postgres", "ck_v4_backfill"),
                 JdbcDialect.POSTGRESQL);
     }
 
     private static void checkBackfill(DataSource source, DataSource target, JdbcDialect dialect) throws SQLException {
-        JdbcCampaignStore before = JdbcCampaignStore.builder().dataSource(source).build();
-        List<Campaign> campaigns = List.of(RecipientCountChecks.readyCampaign("upgraded-1", "acme"),
+        JdbcCampaignStore before =
+                JdbcCampaignStore.builder().dataSource(source).build();
+        List<Campaign> campaigns = List.of(
+                RecipientCountChecks.readyCampaign("upgraded-1", "acme"),
                 RecipientCountChecks.readyCampaign("upgraded-2", "globex"),
                 RecipientCountChecks.readyCampaign("upgraded-empty", "acme"));
         campaigns.forEach(before::insert);
         fillWithEveryState(before, campaigns.get(0).id(), 0);
         fillWithEveryState(before, campaigns.get(1).id(), 1);
 
-        Flyway.configure(Migrations.class.getClassLoader()).dataSource(target)
+        Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(target)
                 .locations("classpath:db/campaignkit/common", "classpath:db/campaignkit/" + dialect.migrationFolder())
-                .table(Migrations.HISTORY_TABLE).target("4").load().migrate();
+                .table(Migrations.HISTORY_TABLE)
+                .target("4")
+                .load()
+                .migrate();
         copy(source, target, "ck_campaign");
         copy(source, target, "ck_recipient");
 
-        JdbcCampaignStore upgraded = JdbcCampaignStore.builder().dataSource(target).build(); // applies V5
+        JdbcCampaignStore upgraded =
+                JdbcCampaignStore.builder().dataSource(target).build(); // applies V5
         for (Campaign campaign : campaigns) {
             RecipientCounts counts = upgraded.counts(campaign.id());
-            assertThat(counts).isEqualTo(before.counts(campaign.id()))
+            assertThat(counts)
+                    .isEqualTo(before.counts(campaign.id()))
                     .isEqualTo(RecipientCountChecks.groupBy(target, campaign.id()));
         }
         RecipientCounts first = upgraded.counts(campaigns.get(0).id());
@@ -91,8 +102,10 @@ class RecipientCountsMigrationTest {
         CampaignId id = campaigns.get(0).id();
         List<Recipient> claimed = upgraded.claimForSending(id, new Lease("after-upgrade", NOW.plusSeconds(30)), 5, NOW);
         assertThat(claimed).isNotEmpty();
-        upgraded.apply(claimed.stream().map(r -> new RecipientUpdate.Failed(r.key(), r.lease().orElseThrow(),
-                StatusReason.of("E1", "after upgrade", true), NOW)).toList());
+        upgraded.apply(claimed.stream()
+                .map(r -> new RecipientUpdate.Failed(
+                        r.key(), r.lease().orElseThrow(), StatusReason.of("E1", "after upgrade", true), NOW))
+                .toList());
         assertThat(upgraded.counts(id)).isEqualTo(RecipientCountChecks.groupBy(target, id));
     }
 
@@ -100,9 +113,13 @@ class RecipientCountsMigrationTest {
     private static void fillWithEveryState(JdbcCampaignStore store, CampaignId id, int offset) {
         List<NewRecipient> batch = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            batch.add(i % 10 == 9
-                    ? NewRecipient.skipped(RecipientCountChecks.contact(offset * 100 + i), NOW, StatusReason.of("OPTED_OUT", "opted out", true))
-                    : NewRecipient.pending(RecipientCountChecks.contact(offset * 100 + i), NOW));
+            batch.add(
+                    i % 10 == 9
+                            ? NewRecipient.skipped(
+                                    RecipientCountChecks.contact(offset * 100 + i),
+                                    NOW,
+                                    StatusReason.of("OPTED_OUT", "opted out", true))
+                            : NewRecipient.pending(RecipientCountChecks.contact(offset * 100 + i), NOW));
         }
         store.insertRecipients(id, batch, NOW);
         Lease lease = new Lease("before-upgrade", NOW.plusSeconds(30));
@@ -110,23 +127,29 @@ class RecipientCountsMigrationTest {
         List<RecipientUpdate> outcomes = new ArrayList<>();
         for (int i = 0; i < claimed.size() - 3; i++) { // the last three stay SENDING
             Recipient r = claimed.get(i);
-            outcomes.add(switch (i % 5) {
-                case 0, 1, 2 -> new RecipientUpdate.Accepted(r.key(), lease, "wamid." + id.value() + i, NOW);
-                case 3 -> new RecipientUpdate.Failed(r.key(), lease, StatusReason.of("E1", "failed", true), NOW);
-                default -> new RecipientUpdate.Failed(r.key(), lease, StatusReason.of("E2", "failed", false), NOW);
-            });
+            outcomes.add(
+                    switch (i % 5) {
+                        case 0, 1, 2 -> new RecipientUpdate.Accepted(r.key(), lease, "wamid." + id.value() + i, NOW);
+                        case 3 ->
+                            new RecipientUpdate.Failed(r.key(), lease, StatusReason.of("E1", "failed", true), NOW);
+                        default ->
+                            new RecipientUpdate.Failed(r.key(), lease, StatusReason.of("E2", "failed", false), NOW);
+                    });
         }
         store.apply(outcomes);
         List<RecipientUpdate> reports = new ArrayList<>();
         for (int i = 0; i < claimed.size() - 3; i += 5) {
-            reports.add(new RecipientUpdate.StatusReached(claimed.get(i).key(), DeliveryState.DELIVERED, Optional.empty(), NOW));
-            reports.add(new RecipientUpdate.StatusReached(claimed.get(i + 1).key(), DeliveryState.READ, Optional.empty(), NOW));
+            reports.add(new RecipientUpdate.StatusReached(
+                    claimed.get(i).key(), DeliveryState.DELIVERED, Optional.empty(), NOW));
+            reports.add(new RecipientUpdate.StatusReached(
+                    claimed.get(i + 1).key(), DeliveryState.READ, Optional.empty(), NOW));
         }
         store.apply(reports);
     }
 
     static void dispose(JdbcConnectionPool pool) throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
         pool.dispose();
@@ -137,9 +160,12 @@ class RecipientCountsMigrationTest {
      * added by later migrations, such as the schedule's, are left out; they are nullable).
      */
     static void copy(DataSource from, DataSource to, String table) throws SQLException {
-        try (Connection source = from.getConnection(); Connection target = to.getConnection();
-             Statement select = source.createStatement(); ResultSet rows = select.executeQuery("SELECT * FROM " + table);
-             Statement probe = target.createStatement(); ResultSet shape = probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+        try (Connection source = from.getConnection();
+                Connection target = to.getConnection();
+                Statement select = source.createStatement();
+                ResultSet rows = select.executeQuery("SELECT * FROM " + table);
+                Statement probe = target.createStatement();
+                ResultSet shape = probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             java.util.Set<String> targetColumns = new java.util.HashSet<>();
             for (int i = 1; i <= shape.getMetaData().getColumnCount(); i++) {
                 targetColumns.add(shape.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
@@ -153,8 +179,8 @@ class RecipientCountsMigrationTest {
                     indexes.add(i);
                 }
             }
-            try (PreparedStatement insert = target.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", names)
-                    + ") VALUES (" + "?, ".repeat(names.size() - 1) + "?)")) {
+            try (PreparedStatement insert = target.prepareStatement("INSERT INTO " + table + " ("
+                    + String.join(", ", names) + ") VALUES (" + "?, ".repeat(names.size() - 1) + "?)")) {
                 while (rows.next()) {
                     for (int i = 0; i < indexes.size(); i++) {
                         insert.setObject(i + 1, rows.getObject(indexes.get(i)));

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReplyPermitsOnJdbcPacingTest {
 
-    private static final ChannelCapabilities ONE_PER_SECOND = ChannelCapabilities.custom().freeFormText(true).templates(true)
-            .maxMessagesPerSecond(1).customerServiceWindow(Duration.ofHours(24)).build();
+    private static final ChannelCapabilities ONE_PER_SECOND = ChannelCapabilities.custom()
+            .freeFormText(true)
+            .templates(true)
+            .maxMessagesPerSecond(1)
+            .customerServiceWindow(Duration.ofHours(24))
+            .build();
 
     @Test
     void aReplyStormDelaysTheCampaignsSendsOnH2() {
@@ -47,12 +51,20 @@ class ReplyPermitsOnJdbcPacingTest {
 
     private static void replyStorm(JdbcPacingStore pacing) {
         RecordingBot bot = new RecordingBot().answering((received, reply) -> reply.sendText("gracias"));
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(ONE_PER_SECOND).bot("bot", bot)
-                .engine(engine -> engine.pacingStore(pacing)).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .capabilities(ONE_PER_SECOND)
+                .bot("bot", bot)
+                .engine(engine -> engine.pacingStore(pacing))
+                .build();
         Instant t0 = scenario.clock().instant();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, config -> config.name("Campaign").botFlowId("bot")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("list-1")).activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC)));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                config -> config.name("Campaign")
+                        .botFlowId("bot")
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                        .audience(AudienceReference.importedList("list-1"))
+                        .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC)));
         scenario.launch(id, contacts(20));
         scenario.runUntil(t0.plusMillis(500));
         for (int contact = 0; contact < 5; contact++) {
@@ -61,10 +73,20 @@ class ReplyPermitsOnJdbcPacingTest {
         scenario.runUntil(t0.plusSeconds(10));
 
         List<RecordedSend> replies = scenario.channel().sends().stream()
-                .filter(send -> send.message().correlationId().startsWith("reply:")).toList();
-        assertThat(replies).hasSize(5).allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(t0.plusMillis(500)));
-        assertThat(scenario.channel().sends().stream().filter(send -> !replies.contains(send)).map(RecordedSend::requestedAt))
-                .containsExactly(t0, t0.plusSeconds(6), t0.plusSeconds(7), t0.plusSeconds(8), t0.plusSeconds(9),
+                .filter(send -> send.message().correlationId().startsWith("reply:"))
+                .toList();
+        assertThat(replies)
+                .hasSize(5)
+                .allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(t0.plusMillis(500)));
+        assertThat(scenario.channel().sends().stream()
+                        .filter(send -> !replies.contains(send))
+                        .map(RecordedSend::requestedAt))
+                .containsExactly(
+                        t0,
+                        t0.plusSeconds(6),
+                        t0.plusSeconds(7),
+                        t0.plusSeconds(8),
+                        t0.plusSeconds(9),
                         t0.plusSeconds(10));
     }
 
@@ -75,7 +97,9 @@ class ReplyPermitsOnJdbcPacingTest {
     private static List<Contact> contacts(int count) {
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            contacts.add(Contact.builder(PhoneNumber.parse(phone(i))).name("Contact " + i).build());
+            contacts.add(Contact.builder(PhoneNumber.parse(phone(i)))
+                    .name("Contact " + i)
+                    .build());
         }
         return contacts;
     }

@@ -55,7 +55,8 @@ class SetBasedPathsTest {
         for (int i = 0; i < 40; i++) {
             added.add(NewRecipient.pending(RecipientCountChecks.contact(i), T0.plusSeconds(i % 3)));
         }
-        added.add(NewRecipient.skipped(RecipientCountChecks.contact(99), T0, StatusReason.of("OPTED_OUT", "opted out", true)));
+        added.add(NewRecipient.skipped(
+                RecipientCountChecks.contact(99), T0, StatusReason.of("OPTED_OUT", "opted out", true)));
         assertThat(postgres.insertRecipients(CAMPAIGN, added, T0)).isEqualTo(h2.insertRecipients(CAMPAIGN, added, T0));
         assertSameRecipients();
 
@@ -72,18 +73,30 @@ class SetBasedPathsTest {
         }
         Lease stale = new Lease("node-a", T0.plusSeconds(59));
         updates.add(new RecipientUpdate.Accepted(claimed.get(12).key(), stale, "wamid.stale", at)); // refused by both
-        updates.add(new RecipientUpdate.Accepted(claimed.get(13).key(), lease, "wamid.13", at)); // named twice: the rules
-        updates.add(new RecipientUpdate.StatusReached(claimed.get(13).key(), DeliveryState.DELIVERED, Optional.empty(), at));
+        updates.add(
+                new RecipientUpdate.Accepted(claimed.get(13).key(), lease, "wamid.13", at)); // named twice: the rules
+        updates.add(new RecipientUpdate.StatusReached(
+                claimed.get(13).key(), DeliveryState.DELIVERED, Optional.empty(), at));
         updates.add(new RecipientUpdate.StatusReached(claimed.get(0).key(), DeliveryState.READ, Optional.empty(), at));
-        updates.add(new RecipientUpdate.Failed(claimed.get(14).key(), lease, StatusReason.of("131026", "undeliverable", true), at));
-        updates.add(new RecipientUpdate.RetryLater(claimed.get(15).key(), lease, at.plusSeconds(30),
-                StatusReason.of("130429", "rate limit", false), at));
-        updates.add(new RecipientUpdate.Accepted(new RecipientKey(CAMPAIGN, RecipientCountChecks.contact(500).phone()), lease,
-                "wamid.none", at)); // no such recipient
+        updates.add(new RecipientUpdate.Failed(
+                claimed.get(14).key(), lease, StatusReason.of("131026", "undeliverable", true), at));
+        updates.add(new RecipientUpdate.RetryLater(
+                claimed.get(15).key(), lease, at.plusSeconds(30), StatusReason.of("130429", "rate limit", false), at));
+        updates.add(new RecipientUpdate.Accepted(
+                new RecipientKey(CAMPAIGN, RecipientCountChecks.contact(500).phone()),
+                lease,
+                "wamid.none",
+                at)); // no such recipient
         List<RecipientChange> onPostgres = postgres.apply(updates);
         assertThat(onPostgres).isEqualTo(h2.apply(updates));
-        assertThat(onPostgres).extracting(change -> change.after().state()).contains(DeliveryState.SENT, DeliveryState.READ,
-                DeliveryState.DELIVERED, DeliveryState.FAILED, DeliveryState.PENDING);
+        assertThat(onPostgres)
+                .extracting(change -> change.after().state())
+                .contains(
+                        DeliveryState.SENT,
+                        DeliveryState.READ,
+                        DeliveryState.DELIVERED,
+                        DeliveryState.FAILED,
+                        DeliveryState.PENDING);
         assertSameRecipients();
 
         Lease survivor = new Lease("node-b", T0.plusSeconds(200));
@@ -104,9 +117,12 @@ class SetBasedPathsTest {
         }
         for (JdbcCampaignStore store : List.of(postgres, h2)) {
             store.insertRecipients(CAMPAIGN, added, T0);
-            store.recordFunnelStep(new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(1).phone(), "menu", T0.plusSeconds(2)));
-            store.recordFunnelStep(new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(1).phone(), "greeting", T0.plusSeconds(1)));
-            store.recordFunnelStep(new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(3).phone(), "menu", T0.plusSeconds(3)));
+            store.recordFunnelStep(
+                    new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(1).phone(), "menu", T0.plusSeconds(2)));
+            store.recordFunnelStep(
+                    new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(1).phone(), "greeting", T0.plusSeconds(1)));
+            store.recordFunnelStep(
+                    new FunnelStep(CAMPAIGN, RecipientCountChecks.contact(3).phone(), "menu", T0.plusSeconds(3)));
             List<Recipient> exported = new ArrayList<>();
             List<List<FunnelStep>> steps = new ArrayList<>();
             store.exportRecipients(CAMPAIGN, (recipient, itsSteps) -> {
@@ -115,7 +131,8 @@ class SetBasedPathsTest {
             });
             assertThat(exported).isEqualTo(store.findRecipients(CAMPAIGN, -1, 100));
             for (int i = 0; i < exported.size(); i++) {
-                assertThat(steps.get(i)).isEqualTo(store.funnelSteps(CAMPAIGN, exported.get(i).phone()));
+                assertThat(steps.get(i))
+                        .isEqualTo(store.funnelSteps(CAMPAIGN, exported.get(i).phone()));
             }
             assertThat(steps.get(1)).extracting(FunnelStep::step).containsExactly("greeting", "menu");
         }
@@ -125,5 +142,4 @@ class SetBasedPathsTest {
         assertThat(postgres.findRecipients(CAMPAIGN, -1, 1_000)).isEqualTo(h2.findRecipients(CAMPAIGN, -1, 1_000));
         assertThat(postgres.counts(CAMPAIGN)).isEqualTo(h2.counts(CAMPAIGN));
     }
-
 }

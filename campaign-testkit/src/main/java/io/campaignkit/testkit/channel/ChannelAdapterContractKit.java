@@ -1,5 +1,15 @@
 package io.campaignkit.testkit.channel;
 
+import static io.campaignkit.testkit.channel.ChannelContractSupport.assertRefused;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.assertSameEvents;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.await;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.echoingStatus;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.handle;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.keys;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.ofType;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelCapabilities;
@@ -14,18 +24,12 @@ import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.event.DeliveryStatus;
+import io.campaignkit.channel.event.InboundContent;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.event.InboundContent;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,16 +42,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.assertRefused;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.assertSameEvents;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.await;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.echoingStatus;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.handle;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.keys;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.ofType;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract every {@link ChannelAdapter} passes. Extend it in your adapter's tests, supply the
@@ -149,8 +148,9 @@ public abstract class ChannelAdapterContractKit {
     @DisplayName("id and capabilities are declared and stable")
     public void idAndCapabilitiesAreDeclaredAndStable() {
         ChannelAdapter adapter = adapter();
-        assertThat(ChannelAdapter.isValidId(adapter.id())).as("adapter id '%s' matches ChannelAdapter.ID_PATTERN %s",
-                adapter.id(), ChannelAdapter.ID_PATTERN).isTrue();
+        assertThat(ChannelAdapter.isValidId(adapter.id()))
+                .as("adapter id '%s' matches ChannelAdapter.ID_PATTERN %s", adapter.id(), ChannelAdapter.ID_PATTERN)
+                .isTrue();
         assertThat(adapter.id()).as("adapter id on a second call").isEqualTo(adapter.id());
         ChannelCapabilities capabilities = adapter.capabilities();
         assertThat(capabilities).as("capabilities").isNotNull().isEqualTo(adapter.capabilities());
@@ -160,12 +160,17 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("its provider is discovered with ServiceLoader")
     public void providerIsDiscoveredWithServiceLoader() {
-        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders(adapter().getClass().getClassLoader());
+        ChannelRegistry registry =
+                ChannelRegistry.withDiscoveredProviders(adapter().getClass().getClassLoader());
 
-        Optional<ChannelAdapterProvider<?>> provider = registry.provider(adapter().id());
+        Optional<ChannelAdapterProvider<?>> provider =
+                registry.provider(adapter().id());
 
-        assertThat(provider).as("a ChannelAdapterProvider with id '%s' listed in META-INF/services/%s (found: %s)",
-                adapter().id(), ChannelAdapterProvider.class.getName(), registry.channelIds()).isPresent();
+        assertThat(provider)
+                .as(
+                        "a ChannelAdapterProvider with id '%s' listed in META-INF/services/%s (found: %s)",
+                        adapter().id(), ChannelAdapterProvider.class.getName(), registry.channelIds())
+                .isPresent();
         assertThat(provider.get().configurationType()).as("configurationType()").isNotNull();
     }
 
@@ -188,20 +193,32 @@ public abstract class ChannelAdapterContractKit {
     @ParameterizedTest(name = "{0} is produced for the provider answers that mean it")
     @EnumSource(SendErrorClass.class)
     public void eachErrorClassIsProducedForTheProviderAnswersThatMeanIt(SendErrorClass errorClass) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(provider().errorClassesProduced().contains(errorClass),
-                () -> "the provider declares it never answers " + errorClass + " (ScriptedProvider.errorClassesProduced)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                provider().errorClassesProduced().contains(errorClass),
+                () -> "the provider declares it never answers " + errorClass
+                        + " (ScriptedProvider.errorClassesProduced)");
         List<ProviderAnswer> answers = provider().answersMeaning(errorClass);
-        assertThat(answers).as("ScriptedProvider.answersMeaning(%s) must list at least one answer, or leave %s out of"
-                + " errorClassesProduced() if the provider never answers so", errorClass, errorClass).isNotEmpty();
+        assertThat(answers)
+                .as(
+                        "ScriptedProvider.answersMeaning(%s) must list at least one answer, or leave %s out of"
+                                + " errorClassesProduced() if the provider never answers so",
+                        errorClass, errorClass)
+                .isNotEmpty();
         int attempt = 0;
         for (ProviderAnswer answer : answers) {
             answer.arm().run();
-            ChannelSendException failure = sendExpectingFailure(message("ck-error-" + errorClass.name().toLowerCase() + "-" + attempt++),
+            ChannelSendException failure = sendExpectingFailure(
+                    message("ck-error-" + errorClass.name().toLowerCase() + "-" + attempt++),
                     "provider answer '" + answer + "'");
-            assertThat(failure.errorClass()).as("error class for provider answer '%s'", answer).isEqualTo(errorClass);
-            assertThat(failure.failure().providerMessage()).as("provider message for '%s'", answer).isNotBlank();
+            assertThat(failure.errorClass())
+                    .as("error class for provider answer '%s'", answer)
+                    .isEqualTo(errorClass);
+            assertThat(failure.failure().providerMessage())
+                    .as("provider message for '%s'", answer)
+                    .isNotBlank();
             if (answer.expectedProviderCode().isPresent()) {
-                assertThat(failure.failure().providerCode()).as("provider code for '%s'", answer)
+                assertThat(failure.failure().providerCode())
+                        .as("provider code for '%s'", answer)
                         .isEqualTo(answer.expectedProviderCode());
             }
         }
@@ -216,7 +233,8 @@ public abstract class ChannelAdapterContractKit {
                 ? TextContent.of("x".repeat(capabilities.maxBodyLength() + 1))
                 : TextContent.of("free-form text on a templates-only channel");
 
-        ChannelSendException failure = sendExpectingFailure(message("ck-too-long", tooMuch), "content beyond the capabilities");
+        ChannelSendException failure =
+                sendExpectingFailure(message("ck-too-long", tooMuch), "content beyond the capabilities");
 
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
     }
@@ -226,11 +244,15 @@ public abstract class ChannelAdapterContractKit {
     @DisplayName("media messages of the declared kinds are sent, others fail as CONTENT_PERMANENT")
     public void mediaMessagesOfTheDeclaredKindsAreSent() {
         for (MediaKind kind : List.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT)) {
-            OutboundMessage media = message("ck-media-" + kind.ordinal(), MediaContent.of(kind, URI.create("https://cdn.example.com/ck")));
+            OutboundMessage media = message(
+                    "ck-media-" + kind.ordinal(), MediaContent.of(kind, URI.create("https://cdn.example.com/ck")));
             if (adapter().capabilities().mediaMessageKinds().contains(kind)) {
-                assertThat(sendExpectingReceipt(media).providerMessageId()).as("%s message", kind).isNotBlank();
+                assertThat(sendExpectingReceipt(media).providerMessageId())
+                        .as("%s message", kind)
+                        .isNotBlank();
             } else {
-                assertThat(sendExpectingFailure(media, kind + ", not declared").errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+                assertThat(sendExpectingFailure(media, kind + ", not declared").errorClass())
+                        .isEqualTo(SendErrorClass.CONTENT_PERMANENT);
             }
         }
     }
@@ -259,16 +281,25 @@ public abstract class ChannelAdapterContractKit {
             start.countDown();
             Map<String, String> correlationByProviderId = new java.util.HashMap<>();
             for (int i = 0; i < count; i++) {
-                SendReceipt receipt = await(calls.get(i).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS), sendTimeout(),
+                SendReceipt receipt = await(
+                        calls.get(i).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                        sendTimeout(),
                         "concurrent send " + i);
                 String previous = correlationByProviderId.put(receipt.providerMessageId(), "ck-concurrent-" + i);
-                assertThat(previous).as("provider message id %s given to two sends", receipt.providerMessageId()).isNull();
+                assertThat(previous)
+                        .as("provider message id %s given to two sends", receipt.providerMessageId())
+                        .isNull();
             }
             assertThat(correlationByProviderId).hasSize(count);
             DeliveryStatus echoed = echoingStatus(provider());
             for (Map.Entry<String, String> sent : correlationByProviderId.entrySet()) {
-                StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(sent.getKey(), echoed)), sent.getKey(), echoed);
-                assertThat(update.correlationId()).as("correlation id of %s after concurrent sends", sent.getKey()).contains(sent.getValue());
+                StatusUpdate update = singleStatus(
+                        handle(adapter(), provider().signedStatusWebhook(sent.getKey(), echoed)),
+                        sent.getKey(),
+                        echoed);
+                assertThat(update.correlationId())
+                        .as("correlation id of %s after concurrent sends", sent.getKey())
+                        .contains(sent.getValue());
             }
         } finally {
             callers.shutdownNow();
@@ -286,9 +317,13 @@ public abstract class ChannelAdapterContractKit {
             if (status == DeliveryStatus.FAILED) {
                 continue; // vendors may not echo on failures (WhatsApp does not); checked separately
             }
-            StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), status)),
-                    receipt.providerMessageId(), status);
-            assertThat(update.correlationId()).as("correlation id on the %s status", status).contains(correlationId);
+            StatusUpdate update = singleStatus(
+                    handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), status)),
+                    receipt.providerMessageId(),
+                    status);
+            assertThat(update.correlationId())
+                    .as("correlation id on the %s status", status)
+                    .contains(correlationId);
         }
     }
 
@@ -301,8 +336,10 @@ public abstract class ChannelAdapterContractKit {
         }
         SendReceipt receipt = sendExpectingReceipt(message("ck-failed-status"));
 
-        StatusUpdate update = singleStatus(handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.FAILED)),
-                receipt.providerMessageId(), DeliveryStatus.FAILED);
+        StatusUpdate update = singleStatus(
+                handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.FAILED)),
+                receipt.providerMessageId(),
+                DeliveryStatus.FAILED);
 
         assertThat(update.failure()).as("failure of a FAILED status").isPresent();
         assertThat(update.failure().get().providerMessage()).isNotBlank();
@@ -312,9 +349,12 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("an inbound text becomes an inbound message")
     public void inboundTextBecomesAnInboundMessage() {
-        WebhookResult result = handle(adapter(), provider().signedInboundTextWebhook("ck-inbound-1", recipient(), "hola"));
+        WebhookResult result =
+                handle(adapter(), provider().signedInboundTextWebhook("ck-inbound-1", recipient(), "hola"));
 
-        assertThat(result.accepted()).as("status of an inbound webhook: %s", result).isTrue();
+        assertThat(result.accepted())
+                .as("status of an inbound webhook: %s", result)
+                .isTrue();
         List<InboundMessage> inbound = ofType(result.events(), InboundMessage.class);
         assertThat(inbound).as("inbound messages in %s", result.events()).hasSize(1);
         InboundMessage message = inbound.get(0);
@@ -368,7 +408,9 @@ public abstract class ChannelAdapterContractKit {
     public void unknownFieldsAreTolerated() {
         SendReceipt receipt = sendExpectingReceipt(message("ck-unknown-fields"));
 
-        WebhookResult result = handle(adapter(), provider().signedStatusWebhookWithUnknownFields(receipt.providerMessageId(), DeliveryStatus.DELIVERED));
+        WebhookResult result = handle(
+                adapter(),
+                provider().signedStatusWebhookWithUnknownFields(receipt.providerMessageId(), DeliveryStatus.DELIVERED));
 
         StatusUpdate update = singleStatus(result, receipt.providerMessageId(), DeliveryStatus.DELIVERED);
         assertThat(update.correlationId()).contains("ck-unknown-fields");
@@ -378,11 +420,18 @@ public abstract class ChannelAdapterContractKit {
     @Test
     @DisplayName("unknown message types become unsupported content or unsupported-message events")
     public void unknownMessageTypesBecomeUnsupportedMessageEvents() {
-        WebhookResult result = handle(adapter(), provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
+        WebhookResult result =
+                handle(adapter(), provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
 
-        assertThat(result.accepted()).as("status for an unknown message type: %s", result).isTrue();
-        assertThat(result.events()).as("unsupported messages").filteredOn(event -> event instanceof UnsupportedMessage
-                || event instanceof InboundMessage inbound && inbound.content() instanceof InboundContent.Unsupported).hasSize(1);
+        assertThat(result.accepted())
+                .as("status for an unknown message type: %s", result)
+                .isTrue();
+        assertThat(result.events())
+                .as("unsupported messages")
+                .filteredOn(event -> event instanceof UnsupportedMessage
+                        || event instanceof InboundMessage inbound
+                                && inbound.content() instanceof InboundContent.Unsupported)
+                .hasSize(1);
     }
 
     /** A validly signed body that cannot be parsed answers 400 with no events. */
@@ -432,7 +481,10 @@ public abstract class ChannelAdapterContractKit {
      * @return the receipt
      */
     protected SendReceipt sendExpectingReceipt(OutboundMessage message) {
-        return await(ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), "send of " + message.correlationId());
+        return await(
+                ChannelContractSupport.invokeSend(adapter(), message),
+                sendTimeout(),
+                "send of " + message.correlationId());
     }
 
     /**
@@ -444,6 +496,7 @@ public abstract class ChannelAdapterContractKit {
      * @return the failure
      */
     protected ChannelSendException sendExpectingFailure(OutboundMessage message, String what) {
-        return ChannelContractSupport.awaitFailure(ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), what);
+        return ChannelContractSupport.awaitFailure(
+                ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), what);
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.OutboundMessage;
@@ -9,7 +12,6 @@ import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * The sending, waiting and webhook assertions the checks of {@link ChannelAdapterContractKit} share,
  * so the kit itself reads as its list of rules. Each assertion fails the running check with a message
@@ -30,15 +29,16 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class ChannelContractSupport {
 
-    private ChannelContractSupport() {
-    }
+    private ChannelContractSupport() {}
 
     /** Calls {@code send}, failing the check when it throws instead of returning a failed stage. */
     static CompletableFuture<SendReceipt> invokeSend(ChannelAdapter adapter, OutboundMessage message) {
         try {
             return adapter.send(message).toCompletableFuture();
         } catch (RuntimeException e) {
-            return fail("send() threw " + e + " instead of returning a failed stage (the adapter's exception is the cause)", e);
+            return fail(
+                    "send() threw " + e + " instead of returning a failed stage (the adapter's exception is the cause)",
+                    e);
         }
     }
 
@@ -63,13 +63,18 @@ final class ChannelContractSupport {
     static ChannelSendException awaitFailure(CompletableFuture<SendReceipt> stage, Duration timeout, String what) {
         try {
             SendReceipt receipt = stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return fail("expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
+            return fail(
+                    "expected the send to fail for %s, but it was accepted as %s", what, receipt.providerMessageId());
         } catch (ExecutionException e) {
             return ChannelSendException.find(Objects.requireNonNull(e.getCause()))
-                    .orElseGet(() -> fail("the send failed for " + what + " with " + e.getCause()
-                            + " instead of a ChannelSendException (the adapter's exception is the cause)", e.getCause()));
+                    .orElseGet(() -> fail(
+                            "the send failed for " + what + " with " + e.getCause()
+                                    + " instead of a ChannelSendException (the adapter's exception is the cause)",
+                            e.getCause()));
         } catch (TimeoutException e) {
-            return fail("the send for %s did not complete within %s (an UNKNOWN_OUTCOME must come from the adapter's own timeout)", what, timeout);
+            return fail(
+                    "the send for %s did not complete within %s (an UNKNOWN_OUTCOME must come from the adapter's own timeout)",
+                    what, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
@@ -94,23 +99,33 @@ final class ChannelContractSupport {
     /** A status the provider reports that must echo the correlation id: DELIVERED if it has it, never FAILED. */
     static DeliveryStatus echoingStatus(ScriptedProvider provider) {
         Set<DeliveryStatus> reported = provider.statusesReported();
-        return reported.contains(DeliveryStatus.DELIVERED) ? DeliveryStatus.DELIVERED
-                : reported.stream().filter(status -> status != DeliveryStatus.FAILED).findFirst()
-                .orElseGet(() -> fail("ScriptedProvider.statusesReported() must include a status other than FAILED"));
+        return reported.contains(DeliveryStatus.DELIVERED)
+                ? DeliveryStatus.DELIVERED
+                : reported.stream()
+                        .filter(status -> status != DeliveryStatus.FAILED)
+                        .findFirst()
+                        .orElseGet(() ->
+                                fail("ScriptedProvider.statusesReported() must include a status other than FAILED"));
     }
 
     static StatusUpdate singleStatus(WebhookResult result, String providerMessageId, DeliveryStatus status) {
-        assertThat(result.accepted()).as("status of a %s webhook: %s %s", status, result.status(), result.body()).isTrue();
+        assertThat(result.accepted())
+                .as("status of a %s webhook: %s %s", status, result.status(), result.body())
+                .isTrue();
         List<StatusUpdate> updates = ofType(result.events(), StatusUpdate.class).stream()
                 .filter(update -> update.providerMessageId().equals(providerMessageId))
                 .collect(Collectors.toList());
-        assertThat(updates).as("status updates for %s in %s", providerMessageId, result.events()).hasSize(1);
+        assertThat(updates)
+                .as("status updates for %s in %s", providerMessageId, result.events())
+                .hasSize(1);
         assertThat(updates.get(0).status()).isEqualTo(status);
         return updates.get(0);
     }
 
     static void assertRefused(WebhookResult result, String what) {
-        assertThat(result.status()).as("status for %s (body: %s)", what, result.body()).isIn(401, 403);
+        assertThat(result.status())
+                .as("status for %s (body: %s)", what, result.body())
+                .isIn(401, 403);
         assertThat(result.events()).as("events for %s", what).isEmpty();
     }
 
@@ -133,13 +148,22 @@ final class ChannelContractSupport {
             }
             assertThat(got.getClass()).as("%s: type of event %d", what, i).isEqualTo(want.getClass());
             if (want.getClass().isRecord()) {
-                for (java.lang.reflect.RecordComponent component : want.getClass().getRecordComponents()) {
+                for (java.lang.reflect.RecordComponent component :
+                        want.getClass().getRecordComponents()) {
                     Object wanted = read(component, want);
                     Object found = read(component, got);
                     if (!java.util.Objects.equals(wanted, found)) {
-                        fail("%s: event %d (%s) differs in %s: %s, first time %s%s", what, i, want.getClass().getSimpleName(),
-                                component.getName(), found, wanted, component.getType() == java.time.Instant.class
-                                        ? "; an event without a provider time takes WebhookRequest.receivedAt(), not the adapter's clock" : "");
+                        fail(
+                                "%s: event %d (%s) differs in %s: %s, first time %s%s",
+                                what,
+                                i,
+                                want.getClass().getSimpleName(),
+                                component.getName(),
+                                found,
+                                wanted,
+                                component.getType() == java.time.Instant.class
+                                        ? "; an event without a provider time takes WebhookRequest.receivedAt(), not the adapter's clock"
+                                        : "");
                     }
                 }
             }

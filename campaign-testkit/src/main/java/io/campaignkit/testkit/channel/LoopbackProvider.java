@@ -1,6 +1,5 @@
 package io.campaignkit.testkit.channel;
 
-import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.campaignkit.channel.webhook.WebhookHeaders;
@@ -13,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vendor's fake API on loopback for the {@link ChannelAdapterContractKit}: an HTTP server on
@@ -66,7 +65,8 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
         /** @return the body read as a form ({@code application/x-www-form-urlencoded}), lenient: empty if unreadable */
         public Map<String, java.util.List<String>> form() {
             try {
-                return WebhookRequest.post(URI.create("http://form.invalid/"), WebhookHeaders.none(), body).formParameters();
+                return WebhookRequest.post(URI.create("http://form.invalid/"), WebhookHeaders.none(), body)
+                        .formParameters();
             } catch (IllegalArgumentException e) {
                 return Map.of();
             }
@@ -106,7 +106,11 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
         }
     }
 
-    private enum Behaviour { ANSWER, HOLD, DROP }
+    private enum Behaviour {
+        ANSWER,
+        HOLD,
+        DROP
+    }
 
     private record Scripted(Behaviour behaviour, @Nullable Answer answer) {}
 
@@ -187,7 +191,8 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
      * @return the two answers
      */
     protected java.util.List<ProviderAnswer> noAnswers() {
-        return java.util.List.of(ProviderAnswer.withoutCode("no answer within the adapter's timeout", holdNext()),
+        return java.util.List.of(
+                ProviderAnswer.withoutCode("no answer within the adapter's timeout", holdNext()),
                 ProviderAnswer.withoutCode("connection dropped after the request", dropNext()));
     }
 
@@ -251,8 +256,13 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
      */
     protected WebhookRequest signed(String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return WebhookRequest.post(webhookUrl, WebhookHeaders.none().with("Content-Type", contentType)
-                .with(signatureHeader(), sign(webhookUrl, bytes)), bytes).withReceivedAt(java.time.Instant.now());
+        return WebhookRequest.post(
+                        webhookUrl,
+                        WebhookHeaders.none()
+                                .with("Content-Type", contentType)
+                                .with(signatureHeader(), sign(webhookUrl, bytes)),
+                        bytes)
+                .withReceivedAt(java.time.Instant.now());
     }
 
     /** A well-formed signature of another body: right shape, wrong value. */
@@ -271,8 +281,11 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    WebhookHeaders.of(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI(),
+                    WebhookHeaders.of(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes());
             Scripted next = scripted.poll();
             Answer answer;
             if (next == null) {
@@ -288,7 +301,8 @@ public abstract class LoopbackProvider implements ScriptedProvider, AutoCloseabl
                 answer = Objects.requireNonNull(next.answer(), "an ANSWER is scripted with its answer");
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);

@@ -3,7 +3,6 @@ package io.campaignkit.testkit.channel;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.webhook.WebhookRequest;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

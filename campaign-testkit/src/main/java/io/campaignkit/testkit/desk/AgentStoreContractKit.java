@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.AgentStatus;
 import io.campaignkit.desk.port.AgentStore;
@@ -10,15 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The contract kit of {@link AgentStore}: extend it and return a new, empty store from {@link #store()}. */
 public abstract class AgentStoreContractKit extends DeskContractSupport {
 
     /** For subclasses. */
-    protected AgentStoreContractKit() {
-    }
+    protected AgentStoreContractKit() {}
 
     /** A new, empty store. */
     protected abstract AgentStore store();
@@ -38,7 +37,8 @@ public abstract class AgentStoreContractKit extends DeskContractSupport {
         @Test
         void anAgentReadsBackWithEveryPart() {
             Agent saved = store.saveAgent(Agent.of("ana", 3, Set.of("cobranza", "ventas"), at(0)));
-            Agent online = store.saveAgent(saved.withStatus(AgentStatus.ONLINE, at(5)).withRotation(7));
+            Agent online =
+                    store.saveAgent(saved.withStatus(AgentStatus.ONLINE, at(5)).withRotation(7));
             assertThat(online.version()).isEqualTo(2);
             Agent read = store.findAgent("ana").orElseThrow();
             assertThat(read).isEqualTo(online);

@@ -14,8 +14,7 @@ public abstract class DeskContractSupport {
     public static final Instant START = Instant.parse("2026-06-01T15:00:00Z");
 
     /** For the kits. */
-    protected DeskContractSupport() {
-    }
+    protected DeskContractSupport() {}
 
     /** {@link #START} plus {@code seconds}. */
     protected static Instant at(long seconds) {
@@ -29,7 +28,15 @@ public abstract class DeskContractSupport {
 
     /** A new conversation of campaign {@code campaign}, waiting in {@code queue} at {@code position}. */
     protected static DeskConversation waiting(String id, String campaign, String queue, int phone, long position) {
-        return DeskConversation.handedOff(id, CampaignId.of(campaign), phone(phone), queue, Optional.empty(), position,
-                "note of " + id, Map.of("MONTO", "1500"), at(position));
+        return DeskConversation.handedOff(
+                id,
+                CampaignId.of(campaign),
+                phone(phone),
+                queue,
+                Optional.empty(),
+                position,
+                "note of " + id,
+                Map.of("MONTO", "1500"),
+                at(position));
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.DeskConversation;
@@ -19,9 +22,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract kit of {@link DeskConversationStore}: extend it and return a new, empty store from {@link #store()}.
  * The checks are grouped by rule in {@code @Nested} classes.
@@ -29,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class DeskConversationStoreContractKit extends DeskContractSupport {
 
     /** For subclasses. */
-    protected DeskConversationStoreContractKit() {
-    }
+    protected DeskConversationStoreContractKit() {}
 
     /** A new, empty store. */
     protected abstract DeskConversationStore store();
@@ -59,10 +58,17 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
         @Test
         void aChangeFromTheStoredVersionIsStoredAndEveryPartReadsBack() {
             DeskConversation saved = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
-            DeskConversation assigned = store.saveConversation(saved.toBuilder().assigned("ana", at(10))
-                    .firstResponseAt(at(20)).activityAt(at(20)).disposition("TRANSFER").build());
-            DeskConversation closed = store.saveConversation(assigned.toBuilder().closed("PAGO", "ana", at(30))
-                    .fields(Map.of("MONTO", "1500", "FECHA", "2026-06-02")).surveyAnswers(Map.of("Q1", "5")).build());
+            DeskConversation assigned = store.saveConversation(saved.toBuilder()
+                    .assigned("ana", at(10))
+                    .firstResponseAt(at(20))
+                    .activityAt(at(20))
+                    .disposition("TRANSFER")
+                    .build());
+            DeskConversation closed = store.saveConversation(assigned.toBuilder()
+                    .closed("PAGO", "ana", at(30))
+                    .fields(Map.of("MONTO", "1500", "FECHA", "2026-06-02"))
+                    .surveyAnswers(Map.of("Q1", "5"))
+                    .build());
             assertThat(closed.version()).isEqualTo(3);
             DeskConversation read = store.findConversation("conv-1").orElseThrow();
             assertThat(read).isEqualTo(closed);
@@ -77,7 +83,8 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
         void aSaveFromAStaleReadIsRefusedAndChangesNothing() {
             DeskConversation saved = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
             store.saveConversation(saved.toBuilder().assigned("ana", at(10)).build());
-            assertThatThrownBy(() -> store.saveConversation(saved.toBuilder().assigned("beto", at(11)).build()))
+            assertThatThrownBy(() -> store.saveConversation(
+                            saved.toBuilder().assigned("beto", at(11)).build()))
                     .isInstanceOf(StaleDeskDataException.class);
             assertThat(store.findConversation("conv-1").orElseThrow().agentId()).contains("ana");
         }
@@ -87,7 +94,8 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
             assertThatThrownBy(() -> store.saveConversation(waiting("conv-1", "c-2", "otra", 2, 2)))
                     .isInstanceOf(StaleDeskDataException.class);
-            assertThat(store.findConversation("conv-1").orElseThrow().campaignId()).isEqualTo(CampaignId.of("c-1"));
+            assertThat(store.findConversation("conv-1").orElseThrow().campaignId())
+                    .isEqualTo(CampaignId.of("c-1"));
         }
 
         @Test
@@ -111,7 +119,8 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
 
         @Test
         void conversationsComeInQueueOrder() {
-            assertThat(store.findConversations(DeskQuery.all()).stream().map(DeskConversation::id)).containsExactly("a", "c", "b");
+            assertThat(store.findConversations(DeskQuery.all()).stream().map(DeskConversation::id))
+                    .containsExactly("a", "c", "b");
         }
 
         @Test
@@ -121,12 +130,15 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             assertThat(ids(DeskQuery.all().queue("ventas"))).containsExactly("c");
             assertThat(ids(DeskQuery.all().agent("ana"))).containsExactly("a");
             assertThat(ids(DeskQuery.all().phone(phone(1)))).containsExactly("c", "b");
-            assertThat(ids(DeskQuery.inStates(DeskState.WAITING).phone(phone(1)).campaign(CampaignId.of("c-1")))).containsExactly("b");
+            assertThat(ids(DeskQuery.inStates(DeskState.WAITING).phone(phone(1)).campaign(CampaignId.of("c-1"))))
+                    .containsExactly("b");
             assertThat(ids(DeskQuery.inStates(DeskState.CLOSED))).isEmpty();
         }
 
         private List<String> ids(DeskQuery query) {
-            return store.findConversations(query).stream().map(DeskConversation::id).toList();
+            return store.findConversations(query).stream()
+                    .map(DeskConversation::id)
+                    .toList();
         }
     }
 
@@ -174,8 +186,11 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             Agent ana = agents.saveAgent(Agent.of("ana", 2, Set.of("cobranza"), at(0)));
             DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
             DeskConversation two = store.saveConversation(waiting("conv-2", "c-1", "cobranza", 2, 2));
-            store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build(),
-                    two.toBuilder().assigned("ana", at(5)).build()), List.of(ana.withIdleSince(at(5)).withRotation(9)));
+            store.saveTogether(
+                    List.of(
+                            one.toBuilder().assigned("ana", at(5)).build(),
+                            two.toBuilder().assigned("ana", at(5)).build()),
+                    List.of(ana.withIdleSince(at(5)).withRotation(9)));
             assertThat(store.findConversation("conv-1").orElseThrow().agentId()).contains("ana");
             assertThat(store.findConversation("conv-2").orElseThrow().version()).isEqualTo(2);
             Agent read = agents.findAgent("ana").orElseThrow();
@@ -190,8 +205,9 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             Agent ana = agents.saveAgent(Agent.of("ana", 1, Set.of("cobranza"), at(0)));
             agents.saveAgent(ana.withIdleSince(at(1))); // another desk assigned to ana meanwhile
             DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
-            assertThatThrownBy(() -> store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build()),
-                    List.of(ana.withIdleSince(at(5))))).isInstanceOf(StaleDeskDataException.class);
+            assertThatThrownBy(() -> store.saveTogether(
+                            List.of(one.toBuilder().assigned("ana", at(5)).build()), List.of(ana.withIdleSince(at(5)))))
+                    .isInstanceOf(StaleDeskDataException.class);
             assertThat(store.findConversation("conv-1")).contains(one);
             assertThat(agents.findAgent("ana").orElseThrow().version()).isEqualTo(2);
         }
@@ -203,8 +219,11 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             DeskConversation one = store.saveConversation(waiting("conv-1", "c-1", "cobranza", 1, 1));
             DeskConversation two = store.saveConversation(waiting("conv-2", "c-1", "cobranza", 2, 2));
             store.saveConversation(two.toBuilder().activityAt(at(9)).build());
-            assertThatThrownBy(() -> store.saveTogether(List.of(one.toBuilder().assigned("ana", at(5)).build(),
-                    two.toBuilder().assigned("ana", at(5)).build()), List.of(ana.withIdleSince(at(5)))))
+            assertThatThrownBy(() -> store.saveTogether(
+                            List.of(
+                                    one.toBuilder().assigned("ana", at(5)).build(),
+                                    two.toBuilder().assigned("ana", at(5)).build()),
+                            List.of(ana.withIdleSince(at(5)))))
                     .isInstanceOf(StaleDeskDataException.class);
             assertThat(store.findConversation("conv-1")).contains(one);
             assertThat(agents.findAgent("ana")).contains(ana);

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.hours.ActiveHours;
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract kit of {@link DeskSettingsStore}: extend it and return a new, empty store from {@link #store()},
  * the same data seen by a new store instance from {@link #reopened()} (a restart), and another tenant's store
@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
 
     /** For subclasses. */
-    protected DeskSettingsStoreContractKit() {
-    }
+    protected DeskSettingsStoreContractKit() {}
 
     /** A new, empty store. */
     protected abstract DeskSettingsStore store();
@@ -59,23 +58,44 @@ public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
         ActiveHours hours = ActiveHours.builder(ZoneId.of("America/Mexico_City"))
                 .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 30))
                 .on(DayOfWeek.SATURDAY, LocalTime.of(10, 0), LocalTime.of(14, 0))
-                .closedOn(LocalDate.of(2026, 12, 25)).build();
-        return DeskSettings.of(CampaignId.of(campaign), "cobranza", AssignmentMethod.ROUND_ROBIN,
-                        new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "REASIGNACION", List.of("PAGO_PROMETIDO", "NO_INTERESADO")))
-                .withPolicies(ConversationPolicies.PERMISSIVE.withMedia(false).withShowContactNumber(false)
-                        .withHistoryHours(48).withVoiceNotes(false).withEmoji(false))
-                .withFields(List.of(FieldDefinition.text("NOTA", false), FieldDefinition.number("MONTO", true),
+                .closedOn(LocalDate.of(2026, 12, 25))
+                .build();
+        return DeskSettings.of(
+                        CampaignId.of(campaign),
+                        "cobranza",
+                        AssignmentMethod.ROUND_ROBIN,
+                        new Dispositions(
+                                "SIN_RESPUESTA",
+                                "TRANSFERIDA",
+                                "REASIGNACION",
+                                List.of("PAGO_PROMETIDO", "NO_INTERESADO")))
+                .withPolicies(ConversationPolicies.PERMISSIVE
+                        .withMedia(false)
+                        .withShowContactNumber(false)
+                        .withHistoryHours(48)
+                        .withVoiceNotes(false)
+                        .withEmoji(false))
+                .withFields(List.of(
+                        FieldDefinition.text("NOTA", false),
+                        FieldDefinition.number("MONTO", true),
                         FieldDefinition.date("FECHA_PAGO", false),
                         FieldDefinition.option("RESULTADO", true, List.of("PAGA", "NO PAGA", "¿LLAMAR?"))))
                 .withSurvey("encuesta-nps")
-                .withHours(new DeskHours(hours, OutOfHoursPolicy.Action.CLOSE, true,
-                        Optional.of("Atendemos de 9:00 a 18:30; te escribimos mañana"), true))
+                .withHours(new DeskHours(
+                        hours,
+                        OutOfHoursPolicy.Action.CLOSE,
+                        true,
+                        Optional.of("Atendemos de 9:00 a 18:30; te escribimos mañana"),
+                        true))
                 .withInactivityTimeout(Duration.ofMinutes(45));
     }
 
     /** The fewest parts: the defaults of {@link DeskSettings#of}. */
     protected static DeskSettings fewestParts(String campaign) {
-        return DeskSettings.of(CampaignId.of(campaign), "ventas", AssignmentMethod.SMART,
+        return DeskSettings.of(
+                CampaignId.of(campaign),
+                "ventas",
+                AssignmentMethod.SMART,
                 new Dispositions("I", "T", "M", List.of("OK")));
     }
 
@@ -107,9 +127,17 @@ public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
         @Test
         void aChangeFromTheStoredVersionReplacesEveryPart() {
             DeskSettings first = store.saveSettings(everyPart("c-1"));
-            DeskSettings fewer = new DeskSettings(first.campaignId(), "ventas", AssignmentMethod.SMART,
-                    ConversationPolicies.PERMISSIVE, first.dispositions(), List.of(), Optional.empty(), Optional.empty(),
-                    Duration.ofMinutes(5), first.version());
+            DeskSettings fewer = new DeskSettings(
+                    first.campaignId(),
+                    "ventas",
+                    AssignmentMethod.SMART,
+                    ConversationPolicies.PERMISSIVE,
+                    first.dispositions(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Duration.ofMinutes(5),
+                    first.version());
             DeskSettings changed = store.saveSettings(fewer);
             assertThat(changed.version()).isEqualTo(2);
             assertThat(store.findSettings(CampaignId.of("c-1"))).contains(changed);
@@ -122,7 +150,8 @@ public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
             DeskSettings first = store.saveSettings(fewestParts("c-1"));
             DeskSettings second = store.saveSettings(first.withInactivityTimeout(Duration.ofMinutes(10)));
             assertThatThrownBy(() -> store.saveSettings(first.withInactivityTimeout(Duration.ofMinutes(99))))
-                    .isInstanceOf(StaleDeskDataException.class).hasMessageContaining("c-1");
+                    .isInstanceOf(StaleDeskDataException.class)
+                    .hasMessageContaining("c-1");
             assertThat(store.findSettings(CampaignId.of("c-1"))).contains(second);
         }
 
@@ -151,7 +180,8 @@ public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
             store.saveSettings(fewestParts("c-3"));
             store.saveSettings(everyPart("c-1"));
             store.saveSettings(fewestParts("c-2"));
-            assertThat(store.allSettings().stream().map(settings -> settings.campaignId().value()))
+            assertThat(store.allSettings().stream()
+                            .map(settings -> settings.campaignId().value()))
                     .containsExactly("c-1", "c-2", "c-3");
             assertThat(store.findSettings(CampaignId.of("c-9"))).isEmpty();
         }
@@ -161,7 +191,8 @@ public abstract class DeskSettingsStoreContractKit extends DeskContractSupport {
             DeskSettings saved = store.saveSettings(everyPart("c-1"));
             DeskSettingsStore restarted = reopened();
             assertThat(restarted.findSettings(CampaignId.of("c-1"))).contains(saved);
-            assertThat(restarted.saveSettings(saved.withSurvey("otra")).version()).isEqualTo(2);
+            assertThat(restarted.saveSettings(saved.withSurvey("otra")).version())
+                    .isEqualTo(2);
         }
     }
 

@@ -46,7 +46,8 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
     public synchronized DeskConversation saveConversation(DeskConversation conversation) {
         Objects.requireNonNull(conversation, "conversation");
         checkVersion(conversation);
-        DeskConversation saved = conversation.toBuilder().version(conversation.version() + 1).build();
+        DeskConversation saved =
+                conversation.toBuilder().version(conversation.version() + 1).build();
         conversations.put(saved.id(), saved);
         return saved;
     }
@@ -82,7 +83,8 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
         Agent stored = agents.get(agent.id());
         long storedVersion = stored == null ? 0 : stored.version();
         if (stored == null ? agent.version() != 0 : stored.version() != agent.version()) {
-            throw new StaleDeskDataException("agent " + agent.id() + " is at version " + storedVersion + ", not " + agent.version());
+            throw new StaleDeskDataException(
+                    "agent " + agent.id() + " is at version " + storedVersion + ", not " + agent.version());
         }
     }
 
@@ -94,8 +96,10 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
     @Override
     public synchronized List<DeskConversation> findConversations(DeskQuery query) {
         Objects.requireNonNull(query, "query");
-        return conversations.values().stream().filter(query::matches)
-                .sorted(Comparator.comparingLong(DeskConversation::queuePosition).thenComparing(DeskConversation::id))
+        return conversations.values().stream()
+                .filter(query::matches)
+                .sorted(Comparator.comparingLong(DeskConversation::queuePosition)
+                        .thenComparing(DeskConversation::id))
                 .toList();
     }
 
@@ -108,8 +112,14 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
     public synchronized Agent saveAgent(Agent agent) {
         Objects.requireNonNull(agent, "agent");
         checkVersion(agent);
-        Agent saved = new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(),
-                agent.rotation(), agent.version() + 1);
+        Agent saved = new Agent(
+                agent.id(),
+                agent.status(),
+                agent.capacity(),
+                agent.queues(),
+                agent.idleSince(),
+                agent.rotation(),
+                agent.version() + 1);
         agents.put(saved.id(), saved);
         return saved;
     }
@@ -127,11 +137,15 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
     @Override
     public synchronized Optional<TranscriptEntry> append(TranscriptEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        if (entry.messageId().isPresent() && !messageIds.add(List.of(entry.conversationId(), entry.messageId().get()))) {
+        if (entry.messageId().isPresent()
+                && !messageIds.add(
+                        List.of(entry.conversationId(), entry.messageId().get()))) {
             return Optional.empty();
         }
         TranscriptEntry stored = entry.withSequence(++sequence);
-        transcripts.computeIfAbsent(entry.conversationId(), id -> new ArrayList<>()).add(stored);
+        transcripts
+                .computeIfAbsent(entry.conversationId(), id -> new ArrayList<>())
+                .add(stored);
         return Optional.of(stored);
     }
 
@@ -139,7 +153,8 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
     public synchronized List<TranscriptEntry> transcript(String conversationId, Instant since) {
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(since, "since");
-        return transcripts.getOrDefault(conversationId, List.of()).stream().filter(entry -> !entry.at().isBefore(since))
+        return transcripts.getOrDefault(conversationId, List.of()).stream()
+                .filter(entry -> !entry.at().isBefore(since))
                 .toList();
     }
 
@@ -149,8 +164,8 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
         DeskSettings stored = settings.get(changed.campaignId());
         long storedVersion = stored == null ? 0 : stored.version();
         if (storedVersion != changed.version()) {
-            throw new StaleDeskDataException("the desk settings of campaign " + changed.campaignId() + " are at version "
-                    + storedVersion + ", not " + changed.version());
+            throw new StaleDeskDataException("the desk settings of campaign " + changed.campaignId()
+                    + " are at version " + storedVersion + ", not " + changed.version());
         }
         DeskSettings saved = changed.withVersion(storedVersion + 1);
         settings.put(saved.campaignId(), saved);

@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.desk.Author;
 import io.campaignkit.desk.TranscriptEntry;
 import io.campaignkit.desk.port.TranscriptStore;
@@ -9,14 +11,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The contract kit of {@link TranscriptStore}: extend it and return a new, empty store from {@link #store()}. */
 public abstract class TranscriptStoreContractKit extends DeskContractSupport {
 
     /** For subclasses. */
-    protected TranscriptStoreContractKit() {
-    }
+    protected TranscriptStoreContractKit() {}
 
     /** A new, empty store. */
     protected abstract TranscriptStore store();
@@ -29,8 +28,8 @@ public abstract class TranscriptStoreContractKit extends DeskContractSupport {
     }
 
     private static TranscriptEntry contact(String conversation, long second, String messageId, String text) {
-        return new TranscriptEntry(conversation, 0, at(second), Author.CONTACT, Optional.empty(), "TEXT", text,
-                Optional.of(messageId));
+        return new TranscriptEntry(
+                conversation, 0, at(second), Author.CONTACT, Optional.empty(), "TEXT", text, Optional.of(messageId));
     }
 
     /** Entries are kept in order, each inbound message once. */
@@ -41,12 +40,21 @@ public abstract class TranscriptStoreContractKit extends DeskContractSupport {
         @Test
         void entriesReadBackInOrderWithEveryPart() {
             store.append(contact("c1", 1, "m1", "hola"));
-            store.append(new TranscriptEntry("c1", 0, at(2), Author.AGENT, Optional.of("ana"), "MEDIA",
-                    "https://x/y.jpg recibo", Optional.empty()));
+            store.append(new TranscriptEntry(
+                    "c1",
+                    0,
+                    at(2),
+                    Author.AGENT,
+                    Optional.of("ana"),
+                    "MEDIA",
+                    "https://x/y.jpg recibo",
+                    Optional.empty()));
             store.append(TranscriptEntry.note("c1", at(2), "assigned"));
             store.append(contact("c2", 1, "m9", "otro"));
             var entries = store.transcript("c1", at(0));
-            assertThat(entries).extracting(TranscriptEntry::text).containsExactly("hola", "https://x/y.jpg recibo", "assigned");
+            assertThat(entries)
+                    .extracting(TranscriptEntry::text)
+                    .containsExactly("hola", "https://x/y.jpg recibo", "assigned");
             assertThat(entries.get(1).authorId()).contains("ana");
             assertThat(entries.get(1).author()).isEqualTo(Author.AGENT);
             assertThat(entries.get(1).kind()).isEqualTo("MEDIA");
@@ -59,7 +67,9 @@ public abstract class TranscriptStoreContractKit extends DeskContractSupport {
         void theSameInboundMessageIsKeptOnce() {
             assertThat(store.append(contact("c1", 1, "m1", "hola"))).isPresent();
             assertThat(store.append(contact("c1", 1, "m1", "hola"))).isEmpty();
-            assertThat(store.append(contact("c2", 1, "m1", "hola"))).as("another conversation's id").isPresent();
+            assertThat(store.append(contact("c2", 1, "m1", "hola")))
+                    .as("another conversation's id")
+                    .isPresent();
             assertThat(store.transcript("c1", at(0))).hasSize(1);
         }
 
@@ -81,7 +91,9 @@ public abstract class TranscriptStoreContractKit extends DeskContractSupport {
             store.append(contact("c1", 10, "m1", "old"));
             store.append(contact("c1", 20, "m2", "edge"));
             store.append(contact("c1", 30, "m3", "new"));
-            assertThat(store.transcript("c1", at(20))).extracting(TranscriptEntry::text).containsExactly("edge", "new");
+            assertThat(store.transcript("c1", at(20)))
+                    .extracting(TranscriptEntry::text)
+                    .containsExactly("edge", "new");
             assertThat(store.transcript("unknown", at(0))).isEmpty();
         }
     }

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.Agent;
@@ -32,9 +35,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Two desk instances on one store, as two hosts on one database: settings kept in the store, and races on
  * assignment settled by the desk. The first desk's writes go through an {@link InterleavedDeskStorage}, so the
@@ -46,12 +46,11 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
     static final Actor ADMIN = Actor.administrator("admin");
     static final CampaignId COBRANZA = CampaignId.of("cobranza-dic");
     static final CampaignId VENTAS = CampaignId.of("ventas-dic");
-    static final Dispositions DISPOSITIONS = new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA",
-            List.of("PAGO_PROMETIDO"));
+    static final Dispositions DISPOSITIONS =
+            new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"));
 
     /** For subclasses. */
-    protected TwoDesksOnOneStoreKit() {
-    }
+    protected TwoDesksOnOneStoreKit() {}
 
     /** A new, empty storage. */
     protected abstract DeskStorage storage();
@@ -76,8 +75,11 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
     }
 
     private ConversationDesk desk(DeskStorage on) {
-        return ConversationDesk.builder().storage(on).clock(clock)
-                .channel((conversation, message) -> sent.add(conversation.id() + ":" + message.transcriptText())).build();
+        return ConversationDesk.builder()
+                .storage(on)
+                .clock(clock)
+                .channel((conversation, message) -> sent.add(conversation.id() + ":" + message.transcriptText()))
+                .build();
     }
 
     private static DeskSettings settings(CampaignId campaign, String queue) {
@@ -102,12 +104,16 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
     }
 
     private long assignedNotes(String id) {
-        return data.transcripts().transcript(id, Instant.EPOCH).stream().map(TranscriptEntry::text)
-                .filter(text -> text.startsWith("assigned to")).count();
+        return data.transcripts().transcript(id, Instant.EPOCH).stream()
+                .map(TranscriptEntry::text)
+                .filter(text -> text.startsWith("assigned to"))
+                .count();
     }
 
     private long load(String agent) {
-        return data.conversations().findConversations(DeskQuery.inStates(DeskState.WITH_AGENT).agent(agent)).size();
+        return data.conversations()
+                .findConversations(DeskQuery.inStates(DeskState.WITH_AGENT).agent(agent))
+                .size();
     }
 
     /** Settings are kept in the store: every desk on it works by them, and a change from a stale read is refused. */
@@ -117,9 +123,11 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
 
         @Test
         void aDeskStartedOnTheStoreFindsTheSettingsAndWorksByThem() {
-            DeskSettings stored = first.configure(ADMIN, settings(COBRANZA, "cobranza")
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withMedia(false))
-                    .withFields(List.of(FieldDefinition.number("MONTO", true))));
+            DeskSettings stored = first.configure(
+                    ADMIN,
+                    settings(COBRANZA, "cobranza")
+                            .withPolicies(ConversationPolicies.PERMISSIVE.withMedia(false))
+                            .withFields(List.of(FieldDefinition.number("MONTO", true))));
             assertThat(stored.version()).isEqualTo(1);
             ConversationDesk restarted = desk(sameData());
             assertThat(restarted.settings(COBRANZA)).contains(stored);
@@ -127,22 +135,30 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
             DeskConversation handed = handOff(restarted, COBRANZA);
             assertThat(handed.queue()).isEqualTo("cobranza");
             assertThat(handed.agentId()).contains("ana");
-            assertThatThrownBy(() -> restarted.send(Actor.agent("ana"), handed.id(),
-                    new AgentMessage.Media(URI.create("https://example.com/recibo.pdf"), Optional.empty())))
-                    .isInstanceOfSatisfying(DeskRefusedException.class,
+            assertThatThrownBy(() -> restarted.send(
+                            Actor.agent("ana"),
+                            handed.id(),
+                            new AgentMessage.Media(URI.create("https://example.com/recibo.pdf"), Optional.empty())))
+                    .isInstanceOfSatisfying(
+                            DeskRefusedException.class,
                             refused -> assertThat(refused.policy()).contains(ConversationPolicies.MEDIA));
             assertThatThrownBy(() -> restarted.close(Actor.agent("ana"), handed.id(), "PAGO_PROMETIDO"))
-                    .isInstanceOfSatisfying(DeskRefusedException.class,
+                    .isInstanceOfSatisfying(
+                            DeskRefusedException.class,
                             refused -> assertThat(refused.missingFields()).containsExactly("MONTO"));
         }
 
         @Test
         void aChangeFromStaleSettingsIsRefusedAndTheOtherDesksChangeStays() {
             DeskSettings mine = first.configure(ADMIN, settings(COBRANZA, "cobranza"));
-            DeskSettings theirs = second.configure(ADMIN, second.settings(COBRANZA).orElseThrow()
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withTransfer(false)));
+            DeskSettings theirs = second.configure(
+                    ADMIN,
+                    second.settings(COBRANZA)
+                            .orElseThrow()
+                            .withPolicies(ConversationPolicies.PERMISSIVE.withTransfer(false)));
             assertThat(theirs.version()).isEqualTo(2);
-            assertThatThrownBy(() -> first.configure(ADMIN, mine.withPolicies(ConversationPolicies.PERMISSIVE.withEmoji(false))))
+            assertThatThrownBy(() ->
+                            first.configure(ADMIN, mine.withPolicies(ConversationPolicies.PERMISSIVE.withEmoji(false))))
                     .isInstanceOf(StaleDeskDataException.class);
             assertThat(first.settings(COBRANZA)).contains(theirs);
             assertThat(data.settings().findSettings(COBRANZA)).contains(theirs);
@@ -174,7 +190,8 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
             agent("beto", 1, AgentStatus.ONLINE, "cobranza");
             DeskConversation ofAna = handOff(first, COBRANZA);
             DeskConversation ofBeto = handOff(first, COBRANZA);
-            assertThat(List.of(ofAna.agentId().orElseThrow(), ofBeto.agentId().orElseThrow())).containsExactlyInAnyOrder("ana", "beto");
+            assertThat(List.of(ofAna.agentId().orElseThrow(), ofBeto.agentId().orElseThrow()))
+                    .containsExactlyInAnyOrder("ana", "beto");
             DeskConversation waiting = handOff(first, COBRANZA);
             assertThat(waiting.state()).isEqualTo(DeskState.WAITING);
             String anaHas = ofAna.agentId().orElseThrow().equals("ana") ? ofAna.id() : ofBeto.id();
@@ -186,7 +203,9 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
             first.close(Actor.agent("ana"), anaHas, "PAGO_PROMETIDO");
 
             assertThat(racing.hasPendingSteps()).isFalse();
-            assertThat(racing.writes() - writes).as("the first desk's assignment lost the race and was not written").isEqualTo(2);
+            assertThat(racing.writes() - writes)
+                    .as("the first desk's assignment lost the race and was not written")
+                    .isEqualTo(2);
             assertThat(read(waiting.id()).agentId()).isPresent();
             assertThat(assignedNotes(waiting.id())).isEqualTo(1);
             assertThat(load("ana") + load("beto")).isEqualTo(1);
@@ -230,21 +249,31 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
 
         @Test
         void aStateChangeThatLostARaceIsAppliedToWhatTheOtherDeskWrote() {
-            first.configure(ADMIN, first.settings(COBRANZA).orElseThrow().withFields(List.of(
-                    FieldDefinition.text("NOTA", false), FieldDefinition.number("MONTO", false))));
+            first.configure(
+                    ADMIN,
+                    first.settings(COBRANZA)
+                            .orElseThrow()
+                            .withFields(List.of(
+                                    FieldDefinition.text("NOTA", false), FieldDefinition.number("MONTO", false))));
             agent("ana", 1, AgentStatus.ONLINE, "cobranza");
             DeskConversation handed = handOff(first, COBRANZA);
             racing.beforeWrite(1, () -> second.setField(Actor.agent("ana"), handed.id(), "NOTA", "paga el viernes"));
             DeskConversation changed = first.setField(Actor.agent("ana"), handed.id(), "MONTO", "1500");
 
-            assertThat(changed.fields()).containsEntry("NOTA", "paga el viernes").containsEntry("MONTO", "1500");
+            assertThat(changed.fields())
+                    .containsEntry("NOTA", "paga el viernes")
+                    .containsEntry("MONTO", "1500");
             assertThat(read(handed.id()).fields()).isEqualTo(changed.fields());
         }
 
         @Test
         void aRaceLostOnEveryTryEndsStaleAndTheLosingChangeIsNotStored() {
-            first.configure(ADMIN, first.settings(COBRANZA).orElseThrow().withFields(List.of(
-                    FieldDefinition.text("NOTA", false), FieldDefinition.number("MONTO", false))));
+            first.configure(
+                    ADMIN,
+                    first.settings(COBRANZA)
+                            .orElseThrow()
+                            .withFields(List.of(
+                                    FieldDefinition.text("NOTA", false), FieldDefinition.number("MONTO", false))));
             agent("ana", 1, AgentStatus.ONLINE, "cobranza");
             DeskConversation handed = handOff(first, COBRANZA);
             for (int attempt = 0; attempt < 100; attempt++) {
@@ -255,8 +284,10 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
             assertThatThrownBy(() -> first.setField(Actor.agent("ana"), handed.id(), "MONTO", "1500"))
                     .isInstanceOf(StaleDeskDataException.class);
             assertThat(read(handed.id()).fields()).doesNotContainKey("MONTO");
-            assertThat(racing.writes() - writes).as("bounded: it gave up after a fixed number of tries")
-                    .isGreaterThan(1).isLessThan(100);
+            assertThat(racing.writes() - writes)
+                    .as("bounded: it gave up after a fixed number of tries")
+                    .isGreaterThan(1)
+                    .isLessThan(100);
         }
     }
 }

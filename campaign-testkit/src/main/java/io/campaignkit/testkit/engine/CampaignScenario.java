@@ -1,6 +1,5 @@
 package io.campaignkit.testkit.engine;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.InboundMessage;
@@ -37,6 +36,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign engine wired for host integration tests: a {@link ManualClock}, a
@@ -80,14 +80,17 @@ public final class CampaignScenario {
     private final List<Runnable> afterEachStep = new ArrayList<>();
     /** The channels registered besides {@link #channel()}, by id (a campaign's further channel bindings). */
     private final Map<String, SimulatedChannel> moreChannels = new java.util.LinkedHashMap<>();
+
     private int campaignCounter;
     /** Set when the engine asks its runner to run again (webhooks made work due now, as a fallback does). */
     private final java.util.concurrent.atomic.AtomicBoolean wokenUp = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CampaignScenario(Builder builder) {
         this.clock = builder.clock;
-        SimulatedChannelConfiguration.Builder channelConfig = SimulatedChannelConfiguration.custom().clock(clock)
-                .capabilities(builder.capabilities).defaultOutcome(builder.defaultOutcome);
+        SimulatedChannelConfiguration.Builder channelConfig = SimulatedChannelConfiguration.custom()
+                .clock(clock)
+                .capabilities(builder.capabilities)
+                .defaultOutcome(builder.defaultOutcome);
         if (builder.outcomeMix != null) {
             channelConfig.outcomeMix(builder.outcomeMix);
         }
@@ -95,23 +98,36 @@ public final class CampaignScenario {
         this.store = new InMemoryCampaignStore();
         this.directory = new InMemoryContactDirectory();
         this.listener = new RecordingListener();
-        CampaignEngineBuilder engineBuilder = CampaignEngine.builder().store(store).channel(channel)
-                .botFlows(BotFlowRegistry.of(builder.bots)).contactDirectory(directory).clock(clock)
-                .listener(listener).unroutedMessages((channelId, message) -> unrouted.add(message))
-                .ownerId("scenario").random(new SplittableRandom(builder.seed))
+        CampaignEngineBuilder engineBuilder = CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .botFlows(BotFlowRegistry.of(builder.bots))
+                .contactDirectory(directory)
+                .clock(clock)
+                .listener(listener)
+                .unroutedMessages((channelId, message) -> unrouted.add(message))
+                .ownerId("scenario")
+                .random(new SplittableRandom(builder.seed))
                 .callbackExecutor(Runnable::run) // the host's code on the driving thread: deterministic
-                .deliverySemantics(builder.semantics).retryPolicy(builder.retryPolicy)
-                .maxInFlight(builder.maxInFlight).conversationIdleTimeout(builder.idleTimeout);
+                .deliverySemantics(builder.semantics)
+                .retryPolicy(builder.retryPolicy)
+                .maxInFlight(builder.maxInFlight)
+                .conversationIdleTimeout(builder.idleTimeout);
         for (String channelId : builder.moreChannelIds) {
-            SimulatedChannel more = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id(channelId).clock(clock)
-                    .capabilities(builder.capabilities).defaultOutcome(builder.defaultOutcome).build());
+            SimulatedChannel more = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                    .id(channelId)
+                    .clock(clock)
+                    .capabilities(builder.capabilities)
+                    .defaultOutcome(builder.defaultOutcome)
+                    .build());
             moreChannels.put(channelId, more);
             engineBuilder.channel(more);
         }
         builder.engineCustomizer.accept(engineBuilder);
         this.engine = engineBuilder.build();
         channel.deliverWebhooksTo(request -> engine.handleWebhook(CHANNEL_ID, request));
-        moreChannels.forEach((channelId, more) -> more.deliverWebhooksTo(request -> engine.handleWebhook(channelId, request)));
+        moreChannels.forEach(
+                (channelId, more) -> more.deliverWebhooksTo(request -> engine.handleWebhook(channelId, request)));
         engine.onWakeUp(() -> wokenUp.set(true));
     }
 
@@ -259,8 +275,9 @@ public final class CampaignScenario {
                 here = next.get();
                 roundsHere = 0;
             } else if (++roundsHere > MAX_ROUNDS_PER_INSTANT) {
-                throw new IllegalStateException("the engine keeps having work at " + here + " after "
-                        + MAX_ROUNDS_PER_INSTANT + " rounds (engine next " + engineNext + ", channel next " + channelNext + ")");
+                throw new IllegalStateException(
+                        "the engine keeps having work at " + here + " after " + MAX_ROUNDS_PER_INSTANT
+                                + " rounds (engine next " + engineNext + ", channel next " + channelNext + ")");
             }
         }
     }
@@ -297,8 +314,9 @@ public final class CampaignScenario {
         // a failed campaign run is an engine bug a test must see (the engine itself only logs it)
         for (EngineFailure failure : listener.failures()) {
             if (failure.source().equals(EngineFailure.CAMPAIGN_RUN)) {
-                throw new IllegalStateException("the engine failed running " + failure.campaignId().orElse(null)
-                        + " at " + failure.at(), failure.error());
+                throw new IllegalStateException(
+                        "the engine failed running " + failure.campaignId().orElse(null) + " at " + failure.at(),
+                        failure.error());
             }
         }
         for (Runnable check : afterEachStep) {
@@ -328,7 +346,7 @@ public final class CampaignScenario {
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
         private int maxInFlight = CampaignEngine.DEFAULT_MAX_IN_FLIGHT;
         private Duration idleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
-        private Consumer<CampaignEngineBuilder> engineCustomizer = builder -> { };
+        private Consumer<CampaignEngineBuilder> engineCustomizer = builder -> {};
         private final List<String> moreChannelIds = new ArrayList<>();
 
         private Builder() {}

@@ -15,16 +15,14 @@ import java.util.function.BiConsumer;
 public final class RecordingBot implements BotFlow {
 
     /** One message the bot received, with its conversation's context. */
-    public record Received(ConversationContext context, ReceivedMessage message) {
-    }
+    public record Received(ConversationContext context, ReceivedMessage message) {}
 
     /** One closing the bot was told about. */
-    public record Closed(ConversationContext context, String reason) {
-    }
+    public record Closed(ConversationContext context, String reason) {}
 
     private final List<Received> received = new ArrayList<>();
     private final List<Closed> closed = new ArrayList<>();
-    private volatile BiConsumer<Received, BotReply> behaviour = (message, reply) -> { };
+    private volatile BiConsumer<Received, BotReply> behaviour = (message, reply) -> {};
 
     /** Answers every message with {@code behaviour}. */
     public RecordingBot answering(BiConsumer<Received, BotReply> behaviour) {

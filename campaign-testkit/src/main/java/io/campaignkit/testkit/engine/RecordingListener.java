@@ -60,6 +60,8 @@ public final class RecordingListener implements CampaignListener {
     }
 
     public synchronized List<RecipientEvent> recipientEvents(CampaignId campaignId) {
-        return recipients.stream().filter(e -> e.campaignId().equals(campaignId)).toList();
+        return recipients.stream()
+                .filter(e -> e.campaignId().equals(campaignId))
+                .toList();
     }
 }

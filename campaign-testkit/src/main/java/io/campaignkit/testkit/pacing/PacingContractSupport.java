@@ -1,20 +1,20 @@
 package io.campaignkit.testkit.pacing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.campaign.SenderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The hooks and helpers of the {@link PacingStoreContractKit}: extend the kit, not this class.
@@ -37,8 +37,7 @@ public abstract class PacingContractSupport {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     /** For subclasses. */
-    protected PacingContractSupport() {
-    }
+    protected PacingContractSupport() {}
 
     /** The store under test. Called once per check; answer a new store or one shared by the checks. */
     protected abstract PacingStore store();
@@ -91,8 +90,10 @@ public abstract class PacingContractSupport {
 
     /** Asserts that {@code call} throws an {@link InvalidArgumentException} naming {@code argument}. */
     protected static void assertInvalidArgument(ThrowingCallable call, String argument) {
-        assertThatThrownBy(call).isInstanceOf(InvalidArgumentException.class)
-                .satisfies(failure -> assertThat(((InvalidArgumentException) failure).argument()).isEqualTo(argument))
+        assertThatThrownBy(call)
+                .isInstanceOf(InvalidArgumentException.class)
+                .satisfies(failure -> assertThat(((InvalidArgumentException) failure).argument())
+                        .isEqualTo(argument))
                 .hasMessageContaining(argument);
     }
 

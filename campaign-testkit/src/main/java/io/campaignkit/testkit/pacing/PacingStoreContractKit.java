@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.pacing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract every {@link PacingStore} passes: the rules the engine's pacing relies on, written as
  * JUnit 5 checks. Extend it in your store's tests and answer the store from {@link #store()}:
@@ -48,8 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class PacingStoreContractKit extends PacingContractSupport {
 
     /** For subclasses. */
-    protected PacingStoreContractKit() {
-    }
+    protected PacingStoreContractKit() {}
 
     /** How many permits are granted and when. */
     @Nested
@@ -59,7 +58,6 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
 
         /** A limit that never binds in the checks: the other bucket is the one under test. */
         static final RateLimit ROOMY = RateLimit.perSecond(1000).withBurst(100);
-
 
         /**
          * In any half-open window of length W, at most {@code burst + ceil(rate × W)} permits of a bucket are
@@ -80,13 +78,18 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
                 Instant now = startTime();
                 for (int step = 0; step < SCHEDULE_STEPS; step++) {
                     grants.add(now, store.tryAcquire(limits, 1 + random.nextInt(4), now));
-                    now = random.nextInt(3) == 0 ? store.nextPermitAt(limits, now)
+                    now = random.nextInt(3) == 0
+                            ? store.nextPermitAt(limits, now)
                             : now.plusNanos(random.nextInt(400_000_000));
                 }
                 RateLimit binding = limits == stricterCampaign ? campaignLimit : senderLimit;
-                for (Duration window : List.of(Duration.ofMillis(100), Duration.ofMillis(333), Duration.ofSeconds(1),
+                for (Duration window : List.of(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(333),
+                        Duration.ofSeconds(1),
                         Duration.ofMillis(2500))) {
-                    assertThat(grants.maxIn(window)).as("permits in any %s at %s", window, binding)
+                    assertThat(grants.maxIn(window))
+                            .as("permits in any %s at %s", window, binding)
                             .isLessThanOrEqualTo(binding.maxPermitsIn(window));
                 }
             }
@@ -119,16 +122,21 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             PacingStore store = store();
             SendLimits limits = limits("exact", RateLimit.perSecond(3), "exact-sender", ROOMY);
             assertThat(store.tryAcquire(limits, 5, startTime())).isEqualTo(1);
-            assertThat(store.nextPermitAt(limits, startTime())).isEqualTo(startTime().plusNanos(333_333_334));
+            assertThat(store.nextPermitAt(limits, startTime()))
+                    .isEqualTo(startTime().plusNanos(333_333_334));
             List<Long> expected = List.of(333_333_334L, 666_666_667L, 1_000_000_000L);
             for (long nanos : expected) {
                 Instant next = startTime().plusNanos(nanos);
                 Instant justBefore = next.minusNanos(1);
-                assertThat(store.availablePermits(limits, justBefore)).as("a nanosecond before %s", next).isZero();
+                assertThat(store.availablePermits(limits, justBefore))
+                        .as("a nanosecond before %s", next)
+                        .isZero();
                 assertThat(store.tryAcquire(limits, 1, justBefore)).isZero();
                 assertThat(store.nextPermitAt(limits, justBefore)).isEqualTo(next);
                 assertThat(store.availablePermits(limits, next)).isEqualTo(1);
-                assertThat(store.nextPermitAt(limits, next)).as("a permit now is due now").isEqualTo(next);
+                assertThat(store.nextPermitAt(limits, next))
+                        .as("a permit now is due now")
+                        .isEqualTo(next);
                 assertThat(store.tryAcquire(limits, 5, next)).isEqualTo(1);
             }
         }
@@ -164,13 +172,16 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
                         store.holdSender(limits, until);
                         modelSender.holdUntil(until);
                     }
-                    case 1, 2 -> assertThat(store.nextPermitAt(limits, now)).as(where).isEqualTo(expected.nextPermitAt(now));
+                    case 1, 2 ->
+                        assertThat(store.nextPermitAt(limits, now)).as(where).isEqualTo(expected.nextPermitAt(now));
                     default -> {
                         int available = store.availablePermits(limits, now);
                         assertThat(available).as(where).isEqualTo(expected.availablePermits(now));
                         int wanted = 1 + random.nextInt(4);
                         int granted = store.tryAcquire(limits, wanted, now);
-                        assertThat(granted).as(where).isEqualTo(Math.min(wanted, available))
+                        assertThat(granted)
+                                .as(where)
+                                .isEqualTo(Math.min(wanted, available))
                                 .isEqualTo(expected.tryAcquire(wanted, now));
                     }
                 }
@@ -216,13 +227,15 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                for (Future<Void> acquirer : pool.invokeAll(acquirers, concurrencyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                for (Future<Void> acquirer :
+                        pool.invokeAll(acquirers, concurrencyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     acquirer.get();
                 }
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(all.maxIn(Duration.ofSeconds(1))).isLessThanOrEqualTo(senderLimit.maxPermitsIn(Duration.ofSeconds(1)));
+            assertThat(all.maxIn(Duration.ofSeconds(1)))
+                    .isLessThanOrEqualTo(senderLimit.maxPermitsIn(Duration.ofSeconds(1)));
             assertThat(all.maxIn(step)).isLessThanOrEqualTo(senderLimit.maxPermitsIn(step));
             // a full bucket (burst + 1), then one permit per 10 ms up to the last ask at 1.99 s
             assertThat(all.total()).isEqualTo(senderLimit.burst() + 1 + (steps - 1));
@@ -277,7 +290,8 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             int other = 0;
             for (int step = 0; step < 300; step++) {
                 Instant now = at(step * 10L);
-                SendLimits first = step % 40 < 20 ? a : b; // a permit refills every 20 steps: each campaign asks first in turn
+                SendLimits first =
+                        step % 40 < 20 ? a : b; // a permit refills every 20 steps: each campaign asks first in turn
                 SendLimits second = first == a ? b : a;
                 int grantedFirst = store.tryAcquire(first, 3, now);
                 int grantedSecond = store.tryAcquire(second, 3, now);
@@ -310,30 +324,48 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             store.holdSender(b, at(5000));
             store.holdSender(a, at(2000)); // shorter, later: changes nothing
             for (SendLimits limits : new SendLimits[] {a, b}) {
-                assertThat(store.availablePermits(limits, at(1000))).as("%s during the hold", limits.campaign()).isZero();
-                assertThat(store.tryAcquire(limits, 1, at(4999))).as("%s a millisecond before its end", limits.campaign()).isZero();
-                assertThat(store.nextPermitAt(limits, at(3000))).as("%s refills from the end", limits.campaign())
+                assertThat(store.availablePermits(limits, at(1000)))
+                        .as("%s during the hold", limits.campaign())
+                        .isZero();
+                assertThat(store.tryAcquire(limits, 1, at(4999)))
+                        .as("%s a millisecond before its end", limits.campaign())
+                        .isZero();
+                assertThat(store.nextPermitAt(limits, at(3000)))
+                        .as("%s refills from the end", limits.campaign())
                         .isEqualTo(at(5000));
             }
-            assertThat(store.tryAcquire(elsewhere, 5, at(1000))).as("another sender is not held").isEqualTo(5);
-            assertThat(store.tryAcquire(a, 5, at(5000))).as("one permit at the end of the hold").isEqualTo(1);
+            assertThat(store.tryAcquire(elsewhere, 5, at(1000)))
+                    .as("another sender is not held")
+                    .isEqualTo(5);
+            assertThat(store.tryAcquire(a, 5, at(5000)))
+                    .as("one permit at the end of the hold")
+                    .isEqualTo(1);
             store.holdSender(b, at(8000)); // longer: extends
             assertThat(store.tryAcquire(b, 1, at(7999))).isZero();
-            assertThat(store.tryAcquire(a, 5, at(8000))).as("a's own bucket kept its burst through the holds").isEqualTo(1);
+            assertThat(store.tryAcquire(a, 5, at(8000)))
+                    .as("a's own bucket kept its burst through the holds")
+                    .isEqualTo(1);
             assertThat(store.tryAcquire(a, 5, at(8100))).isEqualTo(1);
-            assertThat(store.tryAcquire(a, 5, at(8200))).as("a's bucket is now empty for the hour").isZero();
+            assertThat(store.tryAcquire(a, 5, at(8200)))
+                    .as("a's bucket is now empty for the hour")
+                    .isZero();
         }
 
         /** A forgotten campaign's bucket is dropped (a new one starts full); its sender's bucket stays. */
         @Test
         void forgettingACampaignDropsItsBucketButNotItsSenders() {
             PacingStore store = store();
-            SendLimits limits = limits("forgotten", RateLimit.perHour(1).withBurst(2), "kept", RateLimit.perHour(1).withBurst(4));
+            SendLimits limits = limits(
+                    "forgotten",
+                    RateLimit.perHour(1).withBurst(2),
+                    "kept",
+                    RateLimit.perHour(1).withBurst(4));
             assertThat(store.tryAcquire(limits, 10, at(0))).isEqualTo(3);
             assertThat(store.tryAcquire(limits, 10, at(1))).isZero();
             store.forget(limits.campaign());
             store.forget(campaign("never-paced")); // harmless
-            assertThat(store.tryAcquire(limits, 10, at(2))).as("a full campaign bucket, limited by what the sender has left")
+            assertThat(store.tryAcquire(limits, 10, at(2)))
+                    .as("a full campaign bucket, limited by what the sender has left")
                     .isEqualTo(2);
             assertThat(store.availablePermits(limits, at(3))).isZero();
         }
@@ -387,7 +419,9 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             SendLimits replies = SendLimits.senderOnly(sender("shared"), RateLimit.perSecond(1));
             SendLimits otherReplies = SendLimits.senderOnly(sender("other"), RateLimit.perSecond(1));
             assertThat(store.tryAcquire(replies, 5, at(0))).isEqualTo(1);
-            assertThat(store.tryAcquire(otherReplies, 5, at(0))).as("another sender's bucket").isEqualTo(1);
+            assertThat(store.tryAcquire(otherReplies, 5, at(0)))
+                    .as("another sender's bucket")
+                    .isEqualTo(1);
             assertThat(store.tryAcquire(campaign, 1, at(999))).isZero();
             assertThat(store.nextPermitAt(replies, at(0))).isEqualTo(at(1000));
             assertThat(store.tryAcquire(campaign, 1, at(1000))).isEqualTo(1);
@@ -402,9 +436,13 @@ public abstract class PacingStoreContractKit extends PacingContractSupport {
             SendLimits slow = limits("slow", RateLimit.perHour(1), "fast", senderLimit);
             SendLimits replies = SendLimits.senderOnly(sender("fast"), senderLimit);
             assertThat(store.tryAcquire(slow, 5, at(0))).isEqualTo(1);
-            assertThat(store.tryAcquire(replies, 10, at(0))).as("what the sender's bucket has left").isEqualTo(4);
+            assertThat(store.tryAcquire(replies, 10, at(0)))
+                    .as("what the sender's bucket has left")
+                    .isEqualTo(4);
             assertThat(store.tryAcquire(replies, 10, at(100))).isEqualTo(1);
-            assertThat(store.tryAcquire(slow, 1, at(200))).as("the campaign's own pace still holds it").isZero();
+            assertThat(store.tryAcquire(slow, 1, at(200)))
+                    .as("the campaign's own pace still holds it")
+                    .isZero();
         }
 
         /**

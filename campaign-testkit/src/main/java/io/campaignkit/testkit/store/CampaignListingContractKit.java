@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -13,8 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract kit of {@link CampaignQuery.Listing}, the {@link io.campaignkit.core.port.CampaignStore}'s
@@ -30,8 +30,7 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
     protected static final SenderKey SMS_NUMBER = SenderKey.of("twilio", "+15005550006");
 
     /** For subclasses. */
-    protected CampaignListingContractKit() {
-    }
+    protected CampaignListingContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -63,7 +62,8 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
             store().insert(ready("a-1", "acme", "cobranza", DEFAULT_SENDER_KEY));
             store().insert(ready("a-2", "acme", "ventas", SMS_NUMBER));
             store().insert(activeCampaign("a-3", SECOND_NUMBER));
-            store().insert(ready("a-4", "acme", "ventas", DEFAULT_SENDER_KEY).edit(c -> c.botFlowId("ventas-bot"), at(1)));
+            store().insert(ready("a-4", "acme", "ventas", DEFAULT_SENDER_KEY)
+                    .edit(c -> c.botFlowId("ventas-bot"), at(1)));
             CampaignQuery.Listing acme = CampaignQuery.Listing.of("acme");
             assertThat(ids(acme.projectId("ventas"))).containsExactly("a-2", "a-4");
             assertThat(ids(acme.state(CampaignState.ACTIVE))).containsExactly("a-3");
@@ -82,18 +82,27 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
             store().insert(ready("a-2", "acme", "cobranza", SMS_NUMBER));
             store().insert(activeCampaign("a-3", DEFAULT_SENDER_KEY));
             store().insert(ready("a-4", "acme", "ventas", DEFAULT_SENDER_KEY));
-            CampaignQuery.Listing query = CampaignQuery.Listing.of("acme").projectId("cobranza")
-                    .state(CampaignState.READY).botFlowId("contract-kit-flow").channelType("whatsapp-cloud")
+            CampaignQuery.Listing query = CampaignQuery.Listing.of("acme")
+                    .projectId("cobranza")
+                    .state(CampaignState.READY)
+                    .botFlowId("contract-kit-flow")
+                    .channelType("whatsapp-cloud")
                     .channel(DEFAULT_SENDER_KEY);
             assertThat(ids(query)).containsExactly("a-1");
             assertThat(ids(query.state(CampaignState.ACTIVE))).containsExactly("a-3");
-            assertThat(ids(query.projectId("ventas").state(CampaignState.ACTIVE))).isEmpty();
+            assertThat(ids(query.projectId("ventas").state(CampaignState.ACTIVE)))
+                    .isEmpty();
         }
 
         @Test
         void aCampaignWithoutBotFlowOrChannelMatchesNoSuchFilter() {
-            store().insert(Campaign.create(CampaignId.of("a-1"), "acme", "cobranza", CampaignKind.LIVE,
-                    CampaignConfiguration.custom().name("Borrador").build(), startTime()));
+            store().insert(Campaign.create(
+                    CampaignId.of("a-1"),
+                    "acme",
+                    "cobranza",
+                    CampaignKind.LIVE,
+                    CampaignConfiguration.custom().name("Borrador").build(),
+                    startTime()));
             CampaignQuery.Listing acme = CampaignQuery.Listing.of("acme");
             assertThat(ids(acme.state(CampaignState.DRAFT))).containsExactly("a-1");
             assertThat(ids(acme.botFlowId("contract-kit-flow"))).isEmpty();
@@ -123,7 +132,8 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
             store().insert(ready);
             store().delete(ready);
             assertThat(ids(CampaignQuery.Listing.of("acme"))).isEmpty();
-            assertThat(ids(CampaignQuery.Listing.of("acme").projectId("cobranza"))).isEmpty();
+            assertThat(ids(CampaignQuery.Listing.of("acme").projectId("cobranza")))
+                    .isEmpty();
         }
     }
 
@@ -138,9 +148,16 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
                 store().insert(ready(id, "acme", "cobranza", DEFAULT_SENDER_KEY));
             }
             store().insert(ready("a-0", "acme", "ventas", DEFAULT_SENDER_KEY));
-            assertThat(walk(CampaignQuery.Listing.of("acme").projectId("cobranza").limit(3), () -> { }))
+            assertThat(walk(
+                            CampaignQuery.Listing.of("acme")
+                                    .projectId("cobranza")
+                                    .limit(3),
+                            () -> {}))
                     .containsExactly("a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7");
-            assertThat(ids(CampaignQuery.Listing.of("acme").projectId("cobranza").limit(3).after(CampaignId.of("a-3"))))
+            assertThat(ids(CampaignQuery.Listing.of("acme")
+                            .projectId("cobranza")
+                            .limit(3)
+                            .after(CampaignId.of("a-3"))))
                     .containsExactly("a-4", "a-5", "a-6");
         }
 
@@ -167,14 +184,21 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
         @Test
         void twoTenantsWithTheSameProjectAndCampaignNamesSeeTheirOwnOnly() {
             store().insert(ready("a-1", "acme", "cobranza", DEFAULT_SENDER_KEY).edit(c -> c.name("Julio"), at(1)));
-            store().insert(ready("b-1", "globex", "cobranza", DEFAULT_SENDER_KEY).edit(c -> c.name("Julio"), at(1)));
-            store().insert(ready("b-2", "globex", "cobranza", DEFAULT_SENDER_KEY).edit(c -> c.name("Julio"), at(1)));
-            CampaignQuery.Listing every = CampaignQuery.Listing.of("acme").projectId("cobranza")
-                    .state(CampaignState.READY).botFlowId("contract-kit-flow").channel(DEFAULT_SENDER_KEY);
+            store().insert(ready("b-1", "globex", "cobranza", DEFAULT_SENDER_KEY)
+                    .edit(c -> c.name("Julio"), at(1)));
+            store().insert(ready("b-2", "globex", "cobranza", DEFAULT_SENDER_KEY)
+                    .edit(c -> c.name("Julio"), at(1)));
+            CampaignQuery.Listing every = CampaignQuery.Listing.of("acme")
+                    .projectId("cobranza")
+                    .state(CampaignState.READY)
+                    .botFlowId("contract-kit-flow")
+                    .channel(DEFAULT_SENDER_KEY);
             assertThat(ids(every)).containsExactly("a-1");
             assertThat(ids(every.after(CampaignId.of("a-1")))).isEmpty();
-            assertThat(ids(CampaignQuery.Listing.of("globex").projectId("cobranza"))).containsExactly("b-1", "b-2");
-            assertThat(ids(CampaignQuery.Listing.of("initech").projectId("cobranza"))).isEmpty();
+            assertThat(ids(CampaignQuery.Listing.of("globex").projectId("cobranza")))
+                    .containsExactly("b-1", "b-2");
+            assertThat(ids(CampaignQuery.Listing.of("initech").projectId("cobranza")))
+                    .isEmpty();
         }
     }
 
@@ -193,11 +217,14 @@ public abstract class CampaignListingContractKit extends StoreContractSupport {
         List<String> listed = new ArrayList<>();
         Optional<CampaignQuery.Listing> next = Optional.of(query);
         for (int pages = 1; next.isPresent(); pages++) {
-            assertThat(pages).as("pages of %s: a listing whose cursor does not move never ends", query).isLessThan(100);
+            assertThat(pages)
+                    .as("pages of %s: a listing whose cursor does not move never ends", query)
+                    .isLessThan(100);
             List<Campaign> page = store().findCampaigns(next.get());
             page.forEach(campaign -> listed.add(campaign.id().value()));
             betweenPages.run();
-            next = page.size() < query.limit() ? Optional.empty()
+            next = page.size() < query.limit()
+                    ? Optional.empty()
                     : Optional.of(next.get().after(page.get(page.size() - 1).id()));
         }
         return listed;

@@ -1,6 +1,8 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.InvalidArgumentException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract kit of the {@link io.campaignkit.core.port.CampaignStore} port: campaigns, optimistic versioning, paging. Extend it in your store's tests and return a new, empty storage from
  * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
@@ -34,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class CampaignStoreContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected CampaignStoreContractKit() {
-    }
+    protected CampaignStoreContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -63,8 +61,14 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         @Test
         void aBusyContactWaitIsKeptWithTheConfiguration() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
-            Campaign campaign = Campaign.create(ready.id(), ready.tenantId(), ready.projectId(), ready.kind(),
-                    ready.configuration().toBuilder().busyContactWait(java.time.Duration.ofMinutes(90)).build(),
+            Campaign campaign = Campaign.create(
+                    ready.id(),
+                    ready.tenantId(),
+                    ready.projectId(),
+                    ready.kind(),
+                    ready.configuration().toBuilder()
+                            .busyContactWait(java.time.Duration.ofMinutes(90))
+                            .build(),
                     startTime());
             store().insert(campaign);
             assertThat(store().find(campaign.id()).orElseThrow().configuration().busyContactWait())
@@ -75,9 +79,15 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         @Test
         void localHoursAreKeptWithTheConfiguration() {
             Campaign ready = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
-            Campaign campaign = Campaign.create(ready.id(), ready.tenantId(), ready.projectId(), ready.kind(),
-                    ready.configuration().toBuilder().localHours(io.campaignkit.core.hours.LocalHours.fromField("ZONA"))
-                            .busyContactWait(java.time.Duration.ofMinutes(5)).build(),
+            Campaign campaign = Campaign.create(
+                    ready.id(),
+                    ready.tenantId(),
+                    ready.projectId(),
+                    ready.kind(),
+                    ready.configuration().toBuilder()
+                            .localHours(io.campaignkit.core.hours.LocalHours.fromField("ZONA"))
+                            .busyContactWait(java.time.Duration.ofMinutes(5))
+                            .build(),
                     startTime());
             store().insert(campaign);
             assertThat(store().find(campaign.id()).orElseThrow().configuration().localHours())
@@ -95,8 +105,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             Campaign first = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
             store().insert(first);
             Campaign second = readyCampaign("c-1", "other", "ventas", DEFAULT_SENDER_KEY);
-            assertThatThrownBy(() -> store().insert(second)).isInstanceOfSatisfying(DuplicateCampaignException.class,
-                    error -> assertThat(error.campaignId()).isEqualTo(first.id()));
+            assertThatThrownBy(() -> store().insert(second))
+                    .isInstanceOfSatisfying(
+                            DuplicateCampaignException.class,
+                            error -> assertThat(error.campaignId()).isEqualTo(first.id()));
             assertThat(store().find(first.id())).contains(first);
         }
 
@@ -107,8 +119,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             addPending(campaign.id(), 0, 5, at(0));
             store().delete(campaign);
             assertThat(store().find(campaign.id())).isEmpty();
-            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
-            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10))
+                    .isEmpty();
+            assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10))
+                    .isEmpty();
             assertThat(recipients().findRecipient(key(campaign.id(), 0))).isEmpty();
             // a new campaign under the same id starts with no recipients
             store().insert(campaign);
@@ -122,9 +136,13 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             Campaign active = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(active);
             addPending(active.id(), 0, 1, at(0));
-            Recipient claimed = recipients().claimForSending(active.id(), leaseFrom("a", at(0)), 1, at(0)).get(0);
+            Recipient claimed = recipients()
+                    .claimForSending(active.id(), leaseFrom("a", at(0)), 1, at(0))
+                    .get(0);
             RecipientKey key = claimed.key();
-            recipients().apply(List.of(new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.deleted", at(1))));
+            recipients()
+                    .apply(List.of(
+                            new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.deleted", at(1))));
             Campaign finished = active.finish(FinishReason.BY_USER, at(120));
             store().update(finished, active.version());
             store().delete(finished);
@@ -147,8 +165,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         void deletingAnActiveCampaignIsRefusedAndKeepsIt() {
             Campaign active = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(active);
-            assertThatThrownBy(() -> store().delete(active)).isInstanceOfSatisfying(IllegalCampaignActionException.class,
-                    error -> assertThat(error.getMessage()).contains("ACTIVE"));
+            assertThatThrownBy(() -> store().delete(active))
+                    .isInstanceOfSatisfying(
+                            IllegalCampaignActionException.class,
+                            error -> assertThat(error.getMessage()).contains("ACTIVE"));
             assertThat(store().find(active.id())).contains(active);
         }
 
@@ -165,8 +185,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
         @Test
         void deletingAnUnknownCampaignIsNotFound() {
             Campaign never = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY);
-            assertThatThrownBy(() -> store().delete(never)).isInstanceOfSatisfying(CampaignNotFoundException.class,
-                    error -> assertThat(error.campaignId()).isEqualTo(never.id()));
+            assertThatThrownBy(() -> store().delete(never))
+                    .isInstanceOfSatisfying(
+                            CampaignNotFoundException.class,
+                            error -> assertThat(error.campaignId()).isEqualTo(never.id()));
         }
     }
 
@@ -223,7 +245,8 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
                     }
                 });
             }
-            List<Campaign> winners = runConcurrently(writers).stream().filter(Objects::nonNull).toList();
+            List<Campaign> winners =
+                    runConcurrently(writers).stream().filter(Objects::nonNull).toList();
             assertThat(winners).hasSize(1);
             assertThat(store().find(ready.id())).contains(winners.get(0));
         }
@@ -234,7 +257,6 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             assertThatThrownBy(() -> store().update(ready.launch(at(60)), ready.version()))
                     .isInstanceOf(CampaignNotFoundException.class);
         }
-
     }
 
     // ================================================================ paging
@@ -252,11 +274,14 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             store().insert(readyCampaign("c-0", "acme", "cobranza", DEFAULT_SENDER_KEY));
             List<Campaign> first = store().findByState(CampaignState.ACTIVE, Optional.empty(), 2);
             assertThat(first).extracting(c -> c.id().value()).containsExactly("c-1", "c-2");
-            List<Campaign> second = store().findByState(CampaignState.ACTIVE, Optional.of(first.get(1).id()), 2);
+            List<Campaign> second = store().findByState(
+                            CampaignState.ACTIVE, Optional.of(first.get(1).id()), 2);
             assertThat(second).extracting(c -> c.id().value()).containsExactly("c-3", "c-4");
-            List<Campaign> last = store().findByState(CampaignState.ACTIVE, Optional.of(second.get(1).id()), 2);
+            List<Campaign> last = store().findByState(
+                            CampaignState.ACTIVE, Optional.of(second.get(1).id()), 2);
             assertThat(last).extracting(c -> c.id().value()).containsExactly("c-5");
-            assertThat(store().findByState(CampaignState.ACTIVE, Optional.of(CampaignId.of("c-5")), 2)).isEmpty();
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.of(CampaignId.of("c-5")), 2))
+                    .isEmpty();
         }
 
         @Test
@@ -265,8 +290,10 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             store().insert(ready);
             Campaign active = ready.launch(at(60));
             store().update(active, ready.version());
-            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
-            assertThat(store().findByState(CampaignState.ACTIVE, Optional.empty(), 10)).containsExactly(active);
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10))
+                    .isEmpty();
+            assertThat(store().findByState(CampaignState.ACTIVE, Optional.empty(), 10))
+                    .containsExactly(active);
         }
 
         @Test
@@ -276,12 +303,16 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             store().insert(readyCampaign("a-3", "acme", "ventas", DEFAULT_SENDER_KEY));
             store().insert(readyCampaign("b-1", "globex", "cobranza", DEFAULT_SENDER_KEY));
             assertThat(store().findByProject("acme", "cobranza", Optional.empty(), 10))
-                    .extracting(c -> c.id().value()).containsExactly("a-1", "a-2");
+                    .extracting(c -> c.id().value())
+                    .containsExactly("a-1", "a-2");
             assertThat(store().findByProject("acme", "cobranza", Optional.of(CampaignId.of("a-1")), 10))
-                    .extracting(c -> c.id().value()).containsExactly("a-2");
+                    .extracting(c -> c.id().value())
+                    .containsExactly("a-2");
             assertThat(store().findByProject("globex", "cobranza", Optional.empty(), 10))
-                    .extracting(c -> c.id().value()).containsExactly("b-1");
-            assertThat(store().findByProject("globex", "ventas", Optional.empty(), 10)).isEmpty();
+                    .extracting(c -> c.id().value())
+                    .containsExactly("b-1");
+            assertThat(store().findByProject("globex", "ventas", Optional.empty(), 10))
+                    .isEmpty();
         }
     }
 
@@ -302,27 +333,30 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             Campaign scheduled = ready.schedule(Schedule.at(at(3600)).latestStart(at(7200)), at(1));
             store().update(scheduled, ready.version());
             assertThat(store().find(ready.id())).contains(scheduled);
-            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).containsExactly(scheduled);
-            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10))
+                    .containsExactly(scheduled);
+            assertThat(store().findByState(CampaignState.READY, Optional.empty(), 10))
+                    .isEmpty();
             Campaign unscheduled = scheduled.unschedule(at(2));
             store().update(unscheduled, scheduled.version());
             assertThat(store().find(ready.id())).contains(unscheduled);
             assertThat(unscheduled.schedule()).isEmpty();
-            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10))
+                    .isEmpty();
         }
 
         @Test
         void aScheduleWithoutLatestStartRoundTrips() {
-            Campaign scheduled = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY)
-                    .schedule(Schedule.at(at(3600)), at(1));
+            Campaign scheduled =
+                    readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY).schedule(Schedule.at(at(3600)), at(1));
             store().insert(scheduled);
             assertThat(store().find(scheduled.id())).contains(scheduled);
         }
 
         @Test
         void enginesRacingToLaunchAScheduledCampaignLaunchItOnce() throws Exception {
-            Campaign scheduled = readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY)
-                    .schedule(Schedule.at(at(3600)), at(1));
+            Campaign scheduled =
+                    readyCampaign("c-1", "acme", "cobranza", DEFAULT_SENDER_KEY).schedule(Schedule.at(at(3600)), at(1));
             store().insert(scheduled);
             int engines = 8;
             List<Callable<Boolean>> claims = new ArrayList<>();
@@ -343,7 +377,8 @@ public abstract class CampaignStoreContractKit extends StoreContractSupport {
             assertThat(stored.state()).isEqualTo(CampaignState.ACTIVE);
             assertThat(stored.isPreparing()).isTrue();
             assertThat(stored.schedule()).isEmpty();
-            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10)).isEmpty();
+            assertThat(store().findByState(CampaignState.SCHEDULED, Optional.empty(), 10))
+                    .isEmpty();
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.campaignkit.testkit.store;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
@@ -14,10 +12,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The campaigns of an {@link InMemoryCampaignStore}, with sorted indexes by state, by tenant and by
@@ -94,20 +94,25 @@ final class CampaignTable {
         if (ids == null) {
             return List.of();
         }
-        return page(ids, after, limit,
-                campaign -> campaign.tenantId().equals(tenantId) && campaign.projectId().equals(projectId));
+        return page(
+                ids,
+                after,
+                limit,
+                campaign -> campaign.tenantId().equals(tenantId)
+                        && campaign.projectId().equals(projectId));
     }
 
     /** A page of one tenant's campaigns through its project's index, or its own, checking each filter. */
     List<Campaign> findListing(CampaignQuery.Listing listing) {
         NavigableSet<CampaignId> ids = listing.projectId().isPresent()
-                ? byProject.get(new ProjectKey(listing.tenantId(), listing.projectId().get()))
+                ? byProject.get(
+                        new ProjectKey(listing.tenantId(), listing.projectId().get()))
                 : byTenant.get(listing.tenantId());
         return ids == null ? List.of() : page(ids, listing.after(), listing.limit(), listing::matches);
     }
 
-    private List<Campaign> page(NavigableSet<CampaignId> ids, Optional<CampaignId> after, int limit,
-            Predicate<Campaign> stillMatches) {
+    private List<Campaign> page(
+            NavigableSet<CampaignId> ids, Optional<CampaignId> after, int limit, Predicate<Campaign> stillMatches) {
         List<Campaign> page = new ArrayList<>(); // most pages hold a campaign or two, asked twice every run
         for (CampaignId id : after.isPresent() ? ids.tailSet(after.get(), false) : ids) {
             Campaign campaign = campaigns.get(id);
@@ -123,9 +128,12 @@ final class CampaignTable {
 
     private void index(Campaign campaign) {
         Objects.requireNonNull(byState.get(campaign.state())).add(campaign.id()); // every state has a set
-        byProject.computeIfAbsent(new ProjectKey(campaign.tenantId(), campaign.projectId()),
-                key -> new ConcurrentSkipListSet<>()).add(campaign.id());
-        byTenant.computeIfAbsent(campaign.tenantId(), key -> new ConcurrentSkipListSet<>()).add(campaign.id());
+        byProject
+                .computeIfAbsent(
+                        new ProjectKey(campaign.tenantId(), campaign.projectId()), key -> new ConcurrentSkipListSet<>())
+                .add(campaign.id());
+        byTenant.computeIfAbsent(campaign.tenantId(), key -> new ConcurrentSkipListSet<>())
+                .add(campaign.id());
     }
 
     /** Removes the index entries of {@code old} that {@code replacement} (null when deleted) does not share. */
@@ -133,7 +141,8 @@ final class CampaignTable {
         if (replacement == null || replacement.state() != old.state()) {
             Objects.requireNonNull(byState.get(old.state())).remove(old.id());
         }
-        if (replacement == null || !replacement.tenantId().equals(old.tenantId())
+        if (replacement == null
+                || !replacement.tenantId().equals(old.tenantId())
                 || !replacement.projectId().equals(old.projectId())) {
             NavigableSet<CampaignId> ids = byProject.get(new ProjectKey(old.tenantId(), old.projectId()));
             if (ids != null) {

@@ -64,6 +64,7 @@ final class ClaimSchedule {
      * owner may still record outcomes for them, under that lease.
      */
     private final Map<String, Map<PhoneNumber, Lease>> everHeld = new HashMap<>();
+
     private Instant now;
     private int step;
     private int acceptedIds;
@@ -112,7 +113,8 @@ final class ClaimSchedule {
         for (Recipient recipient : claimed) {
             Modelled expected = model.get(recipient.phone());
             check(expected != null && seen.add(recipient.phone()), recipient.phone() + " is unknown or came twice");
-            check(expected.state == DeliveryState.PENDING && !expected.dueAt.isAfter(now),
+            check(
+                    expected.state == DeliveryState.PENDING && !expected.dueAt.isAfter(now),
                     recipient.phone() + " claimed for sending while " + expected.state + " due " + expected.dueAt);
             expected.state = DeliveryState.SENDING;
             expected.lease = lease;
@@ -120,9 +122,12 @@ final class ClaimSchedule {
             everHeld.get(owner).put(recipient.phone(), recipient.lease().orElse(lease));
         }
         long claimable = model.values().stream()
-                .filter(r -> r.state == DeliveryState.PENDING && !r.dueAt.isAfter(now)).count() + claimed.size();
-        check(claimed.size() == Math.min(limit, claimable), "claimed " + claimed.size() + " of " + claimable
-                + " due recipients with limit " + limit);
+                        .filter(r -> r.state == DeliveryState.PENDING && !r.dueAt.isAfter(now))
+                        .count()
+                + claimed.size();
+        check(
+                claimed.size() == Math.min(limit, claimable),
+                "claimed " + claimed.size() + " of " + claimable + " due recipients with limit " + limit);
     }
 
     private void recover(String owner) {
@@ -131,16 +136,21 @@ final class ClaimSchedule {
         List<Recipient> recovered = store.claimExpiredSending(campaignId, lease, limit, now);
         for (Recipient recipient : recovered) {
             Modelled expected = model.get(recipient.phone());
-            check(expected != null && expected.state == DeliveryState.SENDING && !expected.lease.isLiveAt(now),
+            check(
+                    expected != null && expected.state == DeliveryState.SENDING && !expected.lease.isLiveAt(now),
                     recipient.phone() + " recovered by " + owner + " though "
-                            + (expected == null ? "unknown" : expected.state + " under " + expected.lease) + " at " + now);
+                            + (expected == null ? "unknown" : expected.state + " under " + expected.lease) + " at "
+                            + now);
             expected.lease = lease;
             everHeld.get(owner).put(recipient.phone(), recipient.lease().orElse(lease));
         }
         long expired = model.values().stream()
-                .filter(r -> r.state == DeliveryState.SENDING && !r.lease.isLiveAt(now)).count() + recovered.size();
-        check(recovered.size() == Math.min(limit, expired), "recovered " + recovered.size() + " of " + expired
-                + " expired leases with limit " + limit);
+                        .filter(r -> r.state == DeliveryState.SENDING && !r.lease.isLiveAt(now))
+                        .count()
+                + recovered.size();
+        check(
+                recovered.size() == Math.min(limit, expired),
+                "recovered " + recovered.size() + " of " + expired + " expired leases with limit " + limit);
     }
 
     /**
@@ -173,8 +183,10 @@ final class ClaimSchedule {
                 }
             } else {
                 Instant dueAt = now.plusSeconds(random.nextInt(10));
-                updates.add(kind == 1 ? new RecipientUpdate.Unclaimed(key, lease, dueAt, now)
-                        : new RecipientUpdate.RetryLater(key, lease, dueAt, TIMEOUT, now));
+                updates.add(
+                        kind == 1
+                                ? new RecipientUpdate.Unclaimed(key, lease, dueAt, now)
+                                : new RecipientUpdate.RetryLater(key, lease, dueAt, TIMEOUT, now));
                 if (holds) {
                     recipient.state = DeliveryState.PENDING;
                     recipient.lease = null;
@@ -185,9 +197,11 @@ final class ClaimSchedule {
             }
         }
         List<RecipientChange> changes = store.apply(updates);
-        check(changes.stream().map(change -> change.after().phone()).toList().equals(expectedChanges),
-                owner + "'s updates changed " + changes.stream().map(change -> change.after().phone()).toList()
-                        + ", expected " + expectedChanges);
+        check(
+                changes.stream().map(change -> change.after().phone()).toList().equals(expectedChanges),
+                owner + "'s updates changed "
+                        + changes.stream().map(change -> change.after().phone()).toList() + ", expected "
+                        + expectedChanges);
     }
 
     private void compareWithStore() {
@@ -195,10 +209,13 @@ final class ClaimSchedule {
             Optional<Recipient> stored = store.findRecipient(new RecipientKey(campaignId, phone));
             check(stored.isPresent(), phone + " disappeared");
             Recipient actual = stored.get();
-            check(actual.state() == expected.state && actual.attempts() == expected.attempts
-                    && actual.lease().equals(Optional.ofNullable(expected.lease)),
+            check(
+                    actual.state() == expected.state
+                            && actual.attempts() == expected.attempts
+                            && actual.lease().equals(Optional.ofNullable(expected.lease)),
                     phone + " is " + actual.state() + " attempts " + actual.attempts() + " lease " + actual.lease()
-                            + ", expected " + expected.state + " attempts " + expected.attempts + " lease " + expected.lease);
+                            + ", expected " + expected.state + " attempts " + expected.attempts + " lease "
+                            + expected.lease);
         });
     }
 
@@ -208,12 +225,12 @@ final class ClaimSchedule {
         Lease survivor = new Lease("survivor", now.plusSeconds(LEASE_SECONDS));
         List<RecipientUpdate> updates = new ArrayList<>();
         for (Recipient recipient : store.claimExpiredSending(campaignId, survivor, 1000, now)) {
-            updates.add(new RecipientUpdate.Accepted(recipient.key(), recipient.lease().orElseThrow(),
-                    "msg-" + (acceptedIds++), now));
+            updates.add(new RecipientUpdate.Accepted(
+                    recipient.key(), recipient.lease().orElseThrow(), "msg-" + (acceptedIds++), now));
         }
         for (Recipient recipient : store.claimForSending(campaignId, survivor, 1000, now)) {
-            updates.add(new RecipientUpdate.Accepted(recipient.key(), recipient.lease().orElseThrow(),
-                    "msg-" + (acceptedIds++), now));
+            updates.add(new RecipientUpdate.Accepted(
+                    recipient.key(), recipient.lease().orElseThrow(), "msg-" + (acceptedIds++), now));
         }
         if (!updates.isEmpty()) {
             store.apply(updates);

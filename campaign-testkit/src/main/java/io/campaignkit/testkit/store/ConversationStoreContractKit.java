@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -8,9 +10,9 @@ import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract kit of the {@link io.campaignkit.core.port.ConversationStore},
  * {@link io.campaignkit.core.port.InboundQueue} and {@link io.campaignkit.core.port.TrackingStore} ports. Extend it in your store's tests and return a new, empty storage from
@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ConversationStoreContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected ConversationStoreContractKit() {
-    }
+    protected ConversationStoreContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -67,12 +66,18 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(5), at(50));
             assertThat(List.of(opened.openedAt(), opened.lastInboundAt(), opened.lastActivityAt()))
                     .containsExactly(at(50), at(5), at(50));
-            assertThat(conversations().findConversation(opened.id()).orElseThrow().lastInboundAt()).isEqualTo(at(5));
+            assertThat(conversations()
+                            .findConversation(opened.id())
+                            .orElseThrow()
+                            .lastInboundAt())
+                    .isEqualTo(at(5));
             Conversation continued = conversations().openOrContinue(campaign, phone(0), at(8), at(60));
-            assertThat(List.of(continued.lastInboundAt(), continued.lastActivityAt())).containsExactly(at(8), at(60));
+            assertThat(List.of(continued.lastInboundAt(), continued.lastActivityAt()))
+                    .containsExactly(at(8), at(60));
             Conversation older = conversations().openOrContinue(campaign, phone(0), at(6), at(55));
             assertThat(List.of(older.lastInboundAt(), older.lastActivityAt()))
-                    .as("neither time moves back").containsExactly(at(8), at(60));
+                    .as("neither time moves back")
+                    .containsExactly(at(8), at(60));
         }
 
         @Test
@@ -85,12 +90,25 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             assertThat(continued.id()).isEqualTo(opened.id());
             assertThat(continued.lastInboundAt()).isEqualTo(at(20));
             assertThat(continued.lastActivityAt()).isEqualTo(at(20));
-            assertThat(conversations().openOrContinue(campaign, phone(0), at(15)).lastInboundAt())
-                    .as("a late message does not move time back").isEqualTo(at(20));
-            assertThat(conversations().findConversation(opened.id()).orElseThrow().isOpen()).isTrue();
-            assertThat(conversations().openOrContinue(CampaignId.of("c-2"), phone(0), at(10)).id())
-                    .as("another campaign's conversation").isNotEqualTo(opened.id());
-            assertThat(conversations().openOrContinue(campaign, phone(1), at(10)).id()).isNotEqualTo(opened.id());
+            assertThat(conversations()
+                            .openOrContinue(campaign, phone(0), at(15))
+                            .lastInboundAt())
+                    .as("a late message does not move time back")
+                    .isEqualTo(at(20));
+            assertThat(conversations()
+                            .findConversation(opened.id())
+                            .orElseThrow()
+                            .isOpen())
+                    .isTrue();
+            assertThat(conversations()
+                            .openOrContinue(CampaignId.of("c-2"), phone(0), at(10))
+                            .id())
+                    .as("another campaign's conversation")
+                    .isNotEqualTo(opened.id());
+            assertThat(conversations()
+                            .openOrContinue(campaign, phone(1), at(10))
+                            .id())
+                    .isNotEqualTo(opened.id());
         }
 
         @Test
@@ -98,21 +116,31 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             List<Callable<String>> replies = new ArrayList<>();
             for (int i = 0; i < concurrentClaimers(); i++) {
                 Instant at = at(10 + i);
-                replies.add(() -> conversations().openOrContinue(campaign, phone(0), at).id());
+                replies.add(() ->
+                        conversations().openOrContinue(campaign, phone(0), at).id());
             }
-            assertThat(runConcurrently(replies)).containsOnly(conversations().openOrContinue(campaign, phone(0), at(99)).id());
+            assertThat(runConcurrently(replies))
+                    .containsOnly(conversations()
+                            .openOrContinue(campaign, phone(0), at(99))
+                            .id());
         }
 
         @Test
         void aClosedConversationStaysClosedAndTheNextReplyOpensANewOne() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
-            Conversation closed = conversations().closeConversation(opened.id(), Conversation.BY_BOT, at(30)).orElseThrow();
+            Conversation closed = conversations()
+                    .closeConversation(opened.id(), Conversation.BY_BOT, at(30))
+                    .orElseThrow();
             assertThat(closed.isOpen()).isFalse();
             assertThat(closed.closeReason()).contains(Conversation.BY_BOT);
             assertThat(closed.closedAt()).contains(at(30));
-            assertThat(conversations().closeConversation(opened.id(), Conversation.INACTIVITY, at(40))).isEmpty();
+            assertThat(conversations().closeConversation(opened.id(), Conversation.INACTIVITY, at(40)))
+                    .isEmpty();
             assertThat(conversations().findConversation(opened.id())).contains(closed);
-            assertThat(conversations().openOrContinue(campaign, phone(0), at(50)).id()).isNotEqualTo(opened.id());
+            assertThat(conversations()
+                            .openOrContinue(campaign, phone(0), at(50))
+                            .id())
+                    .isNotEqualTo(opened.id());
         }
 
         @Test
@@ -122,19 +150,30 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             Conversation touched = conversations().findConversation(opened.id()).orElseThrow();
             assertThat(touched.lastActivityAt()).isEqualTo(at(25));
             assertThat(touched.lastInboundAt()).isEqualTo(at(10));
-            assertThat(conversations().closeConversations(campaign, Optional.of(at(0)), Conversation.INACTIVITY, 10, at(30))
-                    .oldestActivity()).contains(at(25));
+            assertThat(conversations()
+                            .closeConversations(campaign, Optional.of(at(0)), Conversation.INACTIVITY, 10, at(30))
+                            .oldestActivity())
+                    .contains(at(25));
             assertThat(conversations().changeConversation(opened.id(), new ConversationChange.Touch(at(20))))
-                    .as("an earlier write does not move inactivity back").isEmpty();
+                    .as("an earlier write does not move inactivity back")
+                    .isEmpty();
         }
 
         @Test
         void theOutOfHoursReplyIsMarkedOncePerClosedPeriod() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
-            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(10))).isTrue();
-            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(11))).isFalse();
-            assertThat(conversations().tryMarkAutoReply(opened.id(), at(100), at(101))).as("a new closed period").isTrue();
-            assertThat(conversations().findConversation(opened.id()).orElseThrow().lastAutoReplyAt()).contains(at(101));
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(10)))
+                    .isTrue();
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(11)))
+                    .isFalse();
+            assertThat(conversations().tryMarkAutoReply(opened.id(), at(100), at(101)))
+                    .as("a new closed period")
+                    .isTrue();
+            assertThat(conversations()
+                            .findConversation(opened.id())
+                            .orElseThrow()
+                            .lastAutoReplyAt())
+                    .contains(at(101));
         }
 
         @Test
@@ -153,27 +192,35 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             Conversation alsoIdle = conversations().openOrContinue(campaign, phone(1), at(20));
             Conversation busy = conversations().openOrContinue(campaign, phone(2), at(90));
             Conversation otherCampaign = conversations().openOrContinue(CampaignId.of("c-2"), phone(0), at(10));
-            assertThat(conversations().closeConversations(campaign, Optional.of(at(5)), Conversation.INACTIVITY, 10, at(100))
-                    .oldestActivity()).contains(at(10));
-            ConversationSweep firstSweep = conversations().closeConversations(campaign, Optional.of(at(20)),
-                    Conversation.INACTIVITY, 1, at(100));
+            assertThat(conversations()
+                            .closeConversations(campaign, Optional.of(at(5)), Conversation.INACTIVITY, 10, at(100))
+                            .oldestActivity())
+                    .contains(at(10));
+            ConversationSweep firstSweep = conversations()
+                    .closeConversations(campaign, Optional.of(at(20)), Conversation.INACTIVITY, 1, at(100));
             List<Conversation> first = firstSweep.closed();
-            ConversationSweep secondSweep = conversations().closeConversations(campaign, Optional.of(at(20)),
-                    Conversation.INACTIVITY, 10, at(100));
+            ConversationSweep secondSweep = conversations()
+                    .closeConversations(campaign, Optional.of(at(20)), Conversation.INACTIVITY, 10, at(100));
             List<Conversation> second = secondSweep.closed();
             Conversation leftIdle = first.get(0).id().equals(idle.id()) ? alsoIdle : idle;
             assertThat(firstSweep.oldestActivity()).contains(leftIdle.lastActivityAt());
             assertThat(secondSweep.oldestActivity()).contains(at(90));
             assertThat(first).hasSize(1);
             assertThat(second).hasSize(1);
-            assertThat(List.of(first.get(0).id(), second.get(0).id())).containsExactlyInAnyOrder(idle.id(), alsoIdle.id());
+            assertThat(List.of(first.get(0).id(), second.get(0).id()))
+                    .containsExactlyInAnyOrder(idle.id(), alsoIdle.id());
             assertThat(second.get(0).closeReason()).contains(Conversation.INACTIVITY);
-            assertThat(conversations().findConversation(busy.id()).orElseThrow().isOpen()).isTrue();
-            ConversationSweep finished = conversations().closeConversations(campaign, Optional.empty(),
-                    Conversation.CAMPAIGN_FINISHED, 10, at(200));
+            assertThat(conversations().findConversation(busy.id()).orElseThrow().isOpen())
+                    .isTrue();
+            ConversationSweep finished = conversations()
+                    .closeConversations(campaign, Optional.empty(), Conversation.CAMPAIGN_FINISHED, 10, at(200));
             assertThat(finished.closed()).extracting(Conversation::id).containsExactly(busy.id());
             assertThat(finished.oldestActivity()).isEmpty();
-            assertThat(conversations().findConversation(otherCampaign.id()).orElseThrow().isOpen()).isTrue();
+            assertThat(conversations()
+                            .findConversation(otherCampaign.id())
+                            .orElseThrow()
+                            .isOpen())
+                    .isTrue();
         }
 
         @Test
@@ -205,14 +252,18 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         private String conversation(int contact) {
-            return conversations().openOrContinue(campaign, phone(contact), at(1)).id();
+            return conversations()
+                    .openOrContinue(campaign, phone(contact), at(1))
+                    .id();
         }
 
         @Test
         void aMessageIsQueuedOnceByItsId() {
             String conversation = conversation(0);
-            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isTrue();
-            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10))).isFalse();
+            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10)))
+                    .isTrue();
+            assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10)))
+                    .isFalse();
             assertThat(inbound().countQueued(campaign)).isEqualTo(1);
             assertThat(inbound().countQueued(CampaignId.of("c-2"))).isZero();
         }
@@ -224,7 +275,8 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             List<QueuedInbound> claimed = inbound().claimQueued(campaign, leaseFrom("engine", at(100)), 10, at(100));
             inbound().acknowledgeQueued(campaign, List.of(claimed.get(0).sequence()));
             assertThat(inbound().enqueueInbound(conversation, campaign, phone(0), message("m-1", 10)))
-                    .as("a webhook redelivered after the bot had the message").isFalse();
+                    .as("a webhook redelivered after the bot had the message")
+                    .isFalse();
             assertThat(inbound().countQueued(campaign)).isZero();
         }
 
@@ -237,7 +289,9 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             inbound().enqueueInbound(first, campaign, phone(0), message("m-3", 12));
             Lease lease = leaseFrom("engine", at(100));
             List<QueuedInbound> claimed = inbound().claimQueued(campaign, lease, 10, at(100));
-            assertThat(claimed).extracting(queued -> queued.message().messageId()).containsExactly("m-1", "m-2", "m-3");
+            assertThat(claimed)
+                    .extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-1", "m-2", "m-3");
             assertThat(claimed).extracting(QueuedInbound::sequence).isSorted();
             assertThat(claimed).allSatisfy(queued -> assertThat(queued.lease()).contains(lease));
             assertThat(claimed.get(0).conversationId()).isEqualTo(first);
@@ -254,22 +308,29 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             inbound().claimQueued(campaign, lease, 1, at(100));
             List<QueuedInbound> page = inbound().queuedInbound(campaign, -1, 2);
             assertThat(page).extracting(queued -> queued.message().messageId()).containsExactly("m-1", "m-2");
-            assertThat(page.get(0).lease()).as("a claimed message is still queued").contains(lease);
+            assertThat(page.get(0).lease())
+                    .as("a claimed message is still queued")
+                    .contains(lease);
             assertThat(page.get(1).lease()).isEmpty();
             assertThat(inbound().queuedInbound(campaign, page.get(1).sequence(), 10))
-                    .extracting(queued -> queued.message().messageId()).containsExactly("m-3");
+                    .extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-3");
             inbound().acknowledgeQueued(campaign, List.of(page.get(0).sequence()));
-            assertThat(inbound().queuedInbound(campaign, -1, 10)).extracting(queued -> queued.message().messageId())
+            assertThat(inbound().queuedInbound(campaign, -1, 10))
+                    .extracting(queued -> queued.message().messageId())
                     .containsExactly("m-2", "m-3");
             assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101)))
-                    .as("reading claimed nothing").hasSize(2);
+                    .as("reading claimed nothing")
+                    .hasSize(2);
         }
 
         @Test
         void aMessageUnderALiveLeaseIsNotHandedOutAgain() {
             inbound().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
-            assertThat(inbound().claimQueued(campaign, leaseFrom("a", at(100)), 10, at(100))).hasSize(1);
-            assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101))).isEmpty();
+            assertThat(inbound().claimQueued(campaign, leaseFrom("a", at(100)), 10, at(100)))
+                    .hasSize(1);
+            assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(101)), 10, at(101)))
+                    .isEmpty();
         }
 
         @Test
@@ -277,14 +338,15 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             inbound().enqueueInbound(conversation(0), campaign, phone(0), message("m-1", 10));
             Lease crashed = leaseFrom("crashed", at(100));
             inbound().claimQueued(campaign, crashed, 10, at(100));
-            List<QueuedInbound> again = inbound().claimQueued(campaign, leaseFrom("b", crashed.expiresAt()), 10,
-                    crashed.expiresAt());
+            List<QueuedInbound> again =
+                    inbound().claimQueued(campaign, leaseFrom("b", crashed.expiresAt()), 10, crashed.expiresAt());
             assertThat(again).extracting(queued -> queued.message().messageId()).containsExactly("m-1");
             inbound().acknowledgeQueued(campaign, List.of(again.get(0).sequence()));
             inbound().acknowledgeQueued(campaign, List.of(again.get(0).sequence()));
             assertThat(inbound().countQueued(campaign)).isZero();
             Instant later = crashed.expiresAt().plusSeconds(LEASE_SECONDS * 2);
-            assertThat(inbound().claimQueued(campaign, leaseFrom("c", later), 10, later)).isEmpty();
+            assertThat(inbound().claimQueued(campaign, leaseFrom("c", later), 10, later))
+                    .isEmpty();
         }
 
         @Test
@@ -295,10 +357,12 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             inbound().enqueueInbound(first, campaign, phone(0), message("m-2", 101));
             inbound().enqueueInbound(conversation(1), campaign, phone(1), message("m-3", 102));
             assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(103)), 10, at(103)))
-                    .extracting(queued -> queued.message().messageId()).containsExactly("m-3");
+                    .extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-3");
             inbound().acknowledgeQueued(campaign, List.of(held.get(0).sequence()));
             assertThat(inbound().claimQueued(campaign, leaseFrom("b", at(104)), 10, at(104)))
-                    .extracting(queued -> queued.message().messageId()).containsExactly("m-2");
+                    .extracting(queued -> queued.message().messageId())
+                    .containsExactly("m-2");
         }
 
         @Test
@@ -342,25 +406,39 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
                 webhooks.add(() -> tracking().markEventHandled("whatsapp-cloud:wamid.1:delivered", at(5)));
             }
             assertThat(runConcurrently(webhooks)).containsOnlyOnce(true);
-            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:delivered")).isTrue();
-            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:read")).isFalse();
+            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:delivered"))
+                    .isTrue();
+            assertThat(tracking().wasEventHandled("whatsapp-cloud:wamid.1:read"))
+                    .isFalse();
         }
 
         @Test
         void unmatchedStatusesAreKeptOnceAndTakenOldestFirst() {
-            UnmatchedStatus read = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.empty(), DeliveryState.READ,
-                    Optional.empty(), at(7));
-            UnmatchedStatus delivered = new UnmatchedStatus("whatsapp-cloud", "wamid.9", Optional.of("c-1:5255"),
-                    DeliveryState.DELIVERED, Optional.empty(), at(6));
+            UnmatchedStatus read = new UnmatchedStatus(
+                    "whatsapp-cloud", "wamid.9", Optional.empty(), DeliveryState.READ, Optional.empty(), at(7));
+            UnmatchedStatus delivered = new UnmatchedStatus(
+                    "whatsapp-cloud",
+                    "wamid.9",
+                    Optional.of("c-1:5255"),
+                    DeliveryState.DELIVERED,
+                    Optional.empty(),
+                    at(6));
             tracking().keepUnmatchedStatus(read);
             tracking().keepUnmatchedStatus(delivered);
             tracking().keepUnmatchedStatus(read);
-            tracking().keepUnmatchedStatus(new UnmatchedStatus("whatsapp-cloud", "wamid.other", Optional.empty(),
-                    DeliveryState.SENT, Optional.empty(), at(1)));
+            tracking()
+                    .keepUnmatchedStatus(new UnmatchedStatus(
+                            "whatsapp-cloud",
+                            "wamid.other",
+                            Optional.empty(),
+                            DeliveryState.SENT,
+                            Optional.empty(),
+                            at(1)));
             assertThat(tracking().takeUnmatchedStatuses("wamid.9")).containsExactly(delivered, read);
             assertThat(tracking().takeUnmatchedStatuses("wamid.9")).isEmpty();
             assertThat(tracking().takeUnmatchedStatuses(List.of("wamid.other", "wamid.9", "wamid.none")))
-                    .as("the batch form").containsOnlyKeys("wamid.other");
+                    .as("the batch form")
+                    .containsOnlyKeys("wamid.other");
         }
 
         @Test
@@ -371,8 +449,10 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
             tracking().recordFunnelStep(new FunnelStep(campaign, phone(0), "OPENED", at(30)));
             tracking().recordFunnelStep(new FunnelStep(campaign, phone(1), "OPENED", at(12)));
             tracking().recordFunnelStep(new FunnelStep(CampaignId.of("c-2"), phone(2), "OPENED", at(12)));
-            assertThat(tracking().funnelSteps(campaign, phone(0))).extracting(FunnelStep::step, FunnelStep::at)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("OPENED", at(10)),
+            assertThat(tracking().funnelSteps(campaign, phone(0)))
+                    .extracting(FunnelStep::step, FunnelStep::at)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("OPENED", at(10)),
                             org.assertj.core.groups.Tuple.tuple("PAYMENT_PROMISED", at(20)),
                             org.assertj.core.groups.Tuple.tuple("OPENED", at(30)));
             assertThat(tracking().funnelCounts(campaign)).isEqualTo(Map.of("OPENED", 2L, "PAYMENT_PROMISED", 1L));

@@ -32,19 +32,32 @@ final class Conversations {
         Conversation[] result = new Conversation[1]; // taken inside the compute, so a close right after cannot show
         openByRecipient.compute(key, (k, openId) -> {
             if (openId != null) {
-                result[0] = byId.computeIfPresent(openId, (i, open) -> new Conversation(open.id(), open.campaignId(),
-                        open.phone(), open.openedAt(), latest(open.lastInboundAt(), inboundAt), latest(open.lastActivityAt(), at),
-                        open.lastAutoReplyAt(), open.closedAt(), open.closeReason()));
+                result[0] = byId.computeIfPresent(
+                        openId,
+                        (i, open) -> new Conversation(
+                                open.id(),
+                                open.campaignId(),
+                                open.phone(),
+                                open.openedAt(),
+                                latest(open.lastInboundAt(), inboundAt),
+                                latest(open.lastActivityAt(), at),
+                                open.lastAutoReplyAt(),
+                                open.closedAt(),
+                                open.closeReason()));
                 if (result[0] != null) {
                     return openId;
                 } // else its campaign was deleted meanwhile: open a new one
             }
             String newId = campaignId.value() + ":" + phone.digits() + ":" + numbers.incrementAndGet();
-            result[0] = new Conversation(newId, campaignId, phone, at, inboundAt, at, Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            result[0] = new Conversation(
+                    newId, campaignId, phone, at, inboundAt, at, Optional.empty(), Optional.empty(), Optional.empty());
             byId.put(newId, result[0]);
-            openByCampaign.computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet()).add(newId);
-            allByCampaign.computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet()).add(newId);
+            openByCampaign
+                    .computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet())
+                    .add(newId);
+            allByCampaign
+                    .computeIfAbsent(campaignId, c -> ConcurrentHashMap.newKeySet())
+                    .add(newId);
             return newId;
         });
         return result[0];
@@ -66,8 +79,16 @@ final class Conversations {
             if (!c.isOpen() || !c.lastActivityAt().isBefore(at)) {
                 return c;
             }
-            touched[0] = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(), at,
-                    c.lastAutoReplyAt(), c.closedAt(), c.closeReason());
+            touched[0] = new Conversation(
+                    c.id(),
+                    c.campaignId(),
+                    c.phone(),
+                    c.openedAt(),
+                    c.lastInboundAt(),
+                    at,
+                    c.lastAutoReplyAt(),
+                    c.closedAt(),
+                    c.closeReason());
             return touched[0];
         });
         return Optional.ofNullable(touched[0]);
@@ -76,11 +97,22 @@ final class Conversations {
     Optional<Conversation> tryMarkAutoReply(String id, Instant periodStart, Instant now) {
         Conversation[] marked = new Conversation[1];
         byId.computeIfPresent(id, (i, c) -> {
-            if (!c.isOpen() || c.lastAutoReplyAt().filter(last -> !last.isBefore(periodStart)).isPresent()) {
+            if (!c.isOpen()
+                    || c.lastAutoReplyAt()
+                            .filter(last -> !last.isBefore(periodStart))
+                            .isPresent()) {
                 return c;
             }
-            marked[0] = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(),
-                    c.lastActivityAt(), Optional.of(now), c.closedAt(), c.closeReason());
+            marked[0] = new Conversation(
+                    c.id(),
+                    c.campaignId(),
+                    c.phone(),
+                    c.openedAt(),
+                    c.lastInboundAt(),
+                    c.lastActivityAt(),
+                    Optional.of(now),
+                    c.closedAt(),
+                    c.closeReason());
             return marked[0];
         });
         return Optional.ofNullable(marked[0]);
@@ -97,8 +129,16 @@ final class Conversations {
                 if (!c.isOpen()) {
                     return c;
                 }
-                closed[0] = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(), c.lastInboundAt(),
-                        c.lastActivityAt(), c.lastAutoReplyAt(), Optional.of(at), Optional.of(reason));
+                closed[0] = new Conversation(
+                        c.id(),
+                        c.campaignId(),
+                        c.phone(),
+                        c.openedAt(),
+                        c.lastInboundAt(),
+                        c.lastActivityAt(),
+                        c.lastAutoReplyAt(),
+                        Optional.of(at),
+                        Optional.of(reason));
                 return closed[0];
             });
             return id.equals(openId) ? null : openId;
@@ -112,7 +152,8 @@ final class Conversations {
         return Optional.ofNullable(closed[0]);
     }
 
-    List<Conversation> closeAll(CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
+    List<Conversation> closeAll(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         List<Conversation> closed = new ArrayList<>();
         for (Conversation candidate : openOf(campaignId)) {
             if (closed.size() == limit) {

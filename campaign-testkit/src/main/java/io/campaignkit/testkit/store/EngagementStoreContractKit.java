@@ -1,8 +1,10 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Suppression;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract kit of the {@link io.campaignkit.core.port.EngagementStore} and
@@ -28,8 +28,7 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
     protected static final SenderKey OTHER_SENDER = new SenderKey("whatsapp-cloud", "222222222222");
 
     /** For subclasses. */
-    protected EngagementStoreContractKit() {
-    }
+    protected EngagementStoreContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -55,26 +54,36 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
 
         @Test
         void aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender() {
-            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3)))
+                    .isEmpty();
             Set<PhoneNumber> taken = engagements().engage(DEFAULT_SENDER, second, phonesOf(2, 5));
             assertThat(taken).containsExactly(contact(2).phone());
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(2).phone())).contains(first);
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(4).phone())).contains(second);
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(9).phone())).isEmpty();
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(2).phone()))
+                    .contains(first);
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(4).phone()))
+                    .contains(second);
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(9).phone()))
+                    .isEmpty();
         }
 
         @Test
         void engagingAgainWithTheSameCampaignSucceeds() {
             engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2));
-            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3))).isEmpty();
-            assertThat(engagements().releaseEngagements(first, 100)).as("each engagement released once").isEqualTo(3);
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3)))
+                    .isEmpty();
+            assertThat(engagements().releaseEngagements(first, 100))
+                    .as("each engagement released once")
+                    .isEqualTo(3);
         }
 
         @Test
         void differentSendersEngageOneContactIndependently() {
-            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 1))).isEmpty();
-            assertThat(engagements().engage(OTHER_SENDER, second, phonesOf(0, 1))).isEmpty();
-            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).contains(second);
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 1)))
+                    .isEmpty();
+            assertThat(engagements().engage(OTHER_SENDER, second, phonesOf(0, 1)))
+                    .isEmpty();
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone()))
+                    .contains(second);
         }
 
         @Test
@@ -83,12 +92,19 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
             // besides the sender they are sent from: the store keeps it like any sender's
             SenderKey tenantWide = new SenderKey("*tenant", "acme");
             assertThat(engagements().engage(tenantWide, first, phonesOf(0, 2))).isEmpty();
-            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2))).isEmpty();
-            assertThat(engagements().engage(tenantWide, second, phonesOf(1, 3))).containsExactly(contact(1).phone());
-            assertThat(engagements().engagedCampaign(tenantWide, contact(1).phone())).contains(first);
-            assertThat(engagements().engagedCampaign(tenantWide, contact(2).phone())).contains(second);
-            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(2).phone())).isEmpty();
-            assertThat(engagements().releaseEngagements(first, 100)).as("the scope key's and the sender's").isEqualTo(4);
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2)))
+                    .isEmpty();
+            assertThat(engagements().engage(tenantWide, second, phonesOf(1, 3)))
+                    .containsExactly(contact(1).phone());
+            assertThat(engagements().engagedCampaign(tenantWide, contact(1).phone()))
+                    .contains(first);
+            assertThat(engagements().engagedCampaign(tenantWide, contact(2).phone()))
+                    .contains(second);
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(2).phone()))
+                    .isEmpty();
+            assertThat(engagements().releaseEngagements(first, 100))
+                    .as("the scope key's and the sender's")
+                    .isEqualTo(4);
             assertThat(engagements().engage(tenantWide, second, phonesOf(0, 2))).isEmpty();
         }
 
@@ -109,7 +125,9 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
                 assertThat(winner).as(phone + " is engaged").isPresent();
                 for (int i = 0; i < campaigns.size(); i++) {
                     boolean won = winner.get().equals(campaigns.get(i));
-                    assertThat(refused.get(i).contains(phone)).as(phone + " refused to " + campaigns.get(i)).isEqualTo(!won);
+                    assertThat(refused.get(i).contains(phone))
+                            .as(phone + " refused to " + campaigns.get(i))
+                            .isEqualTo(!won);
                 }
             }
         }
@@ -122,11 +140,15 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
             assertThat(engagements().releaseEngagements(first, 3)).isEqualTo(3);
             assertThat(engagements().releaseEngagements(first, 3)).isEqualTo(2);
             assertThat(engagements().releaseEngagements(first, 3)).isZero();
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(0).phone())).isEmpty();
-            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone())).isEmpty();
-            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(10).phone())).as("other campaigns keep theirs")
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(0).phone()))
+                    .isEmpty();
+            assertThat(engagements().engagedCampaign(OTHER_SENDER, contact(0).phone()))
+                    .isEmpty();
+            assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(10).phone()))
+                    .as("other campaigns keep theirs")
                     .contains(second);
-            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(0, 3))).isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(0, 3)))
+                    .isEmpty();
         }
     }
 
@@ -146,34 +168,49 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
         @Test
         void aPerSenderSuppressionAppliesToThatSenderOnly() {
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
-            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(1).phone());
-            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).isEmpty();
-            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isTrue();
+            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3)))
+                    .containsExactly(contact(1).phone());
+            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3)))
+                    .isEmpty();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone()))
+                    .isTrue();
         }
 
         @Test
         void anEverySenderSuppressionAppliesEverywhere() {
             suppressions().suppress(everywhere(2));
-            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
-            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3))).containsExactly(contact(2).phone());
+            assertThat(suppressions().suppressedAmong(DEFAULT_SENDER, phonesOf(0, 3)))
+                    .containsExactly(contact(2).phone());
+            assertThat(suppressions().suppressedAmong(OTHER_SENDER, phonesOf(0, 3)))
+                    .containsExactly(contact(2).phone());
         }
 
         @Test
         void suppressingTwiceIsIdempotentAndLiftingRemovesIt() {
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
             suppressions().suppress(onSender(DEFAULT_SENDER, 1));
-            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isTrue();
-            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isFalse();
-            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isFalse();
+            assertThat(suppressions()
+                            .lift(Optional.of(DEFAULT_SENDER), contact(1).phone()))
+                    .isTrue();
+            assertThat(suppressions()
+                            .lift(Optional.of(DEFAULT_SENDER), contact(1).phone()))
+                    .isFalse();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone()))
+                    .isFalse();
         }
 
         @Test
         void aPerSenderLiftDoesNotLiftAnEverySenderSuppression() {
             suppressions().suppress(everywhere(1));
-            assertThat(suppressions().lift(Optional.of(DEFAULT_SENDER), contact(1).phone())).isFalse();
-            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isTrue();
-            assertThat(suppressions().lift(Optional.empty(), contact(1).phone())).isTrue();
-            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone())).isFalse();
+            assertThat(suppressions()
+                            .lift(Optional.of(DEFAULT_SENDER), contact(1).phone()))
+                    .isFalse();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone()))
+                    .isTrue();
+            assertThat(suppressions().lift(Optional.empty(), contact(1).phone()))
+                    .isTrue();
+            assertThat(suppressions().isSuppressed(DEFAULT_SENDER, contact(1).phone()))
+                    .isFalse();
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,7 +28,8 @@ final class Engagements {
 
     Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
         Map<PhoneNumber, CampaignId> engaged = bySender.computeIfAbsent(sender, key -> new ConcurrentHashMap<>());
-        Map<SenderKey, ArrayDeque<PhoneNumber>> mine = byCampaign.computeIfAbsent(campaignId, key -> new LinkedHashMap<>());
+        Map<SenderKey, ArrayDeque<PhoneNumber>> mine =
+                byCampaign.computeIfAbsent(campaignId, key -> new LinkedHashMap<>());
         Set<PhoneNumber> taken = new LinkedHashSet<>();
         for (PhoneNumber phone : phones) {
             CampaignId holder = engaged.putIfAbsent(phone, campaignId);
@@ -55,7 +56,8 @@ final class Engagements {
         }
         int released = 0;
         synchronized (mine) {
-            Iterator<Map.Entry<SenderKey, ArrayDeque<PhoneNumber>>> senders = mine.entrySet().iterator();
+            Iterator<Map.Entry<SenderKey, ArrayDeque<PhoneNumber>>> senders =
+                    mine.entrySet().iterator();
             while (released < limit && senders.hasNext()) {
                 Map.Entry<SenderKey, ArrayDeque<PhoneNumber>> entry = senders.next();
                 Map<PhoneNumber, CampaignId> engaged = bySender.get(entry.getKey());

@@ -3,32 +3,32 @@ package io.campaignkit.testkit.store;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignNotFoundException;
-import io.campaignkit.core.port.RecipientWakeUps;
-import io.campaignkit.core.port.RecipientWindows;
-import io.campaignkit.core.port.RecipientQuery;
-import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.ConversationSweep;
-import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationChange;
 import io.campaignkit.core.port.ConversationStore;
+import io.campaignkit.core.port.ConversationSweep;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.FunnelStep;
-import io.campaignkit.core.port.ReceivedMessage;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
 import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.RecipientWakeUps;
+import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.SuppressionList;
@@ -68,8 +68,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * across tenants, as the port requires. Arguments are checked by the engine before they reach it;
  * what a change does to a recipient is core's {@code RecipientRules}.
  */
-public final class InMemoryCampaignStore implements CampaignStore, RecipientStore, ConversationStore, InboundQueue,
-        EngagementStore, SuppressionList, SuppressionRecords, TrackingStore {
+public final class InMemoryCampaignStore
+        implements CampaignStore,
+                RecipientStore,
+                ConversationStore,
+                InboundQueue,
+                EngagementStore,
+                SuppressionList,
+                SuppressionRecords,
+                TrackingStore {
 
     private final CampaignTable campaigns = new CampaignTable();
     private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
@@ -81,10 +88,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     private final Tracking tracking = new Tracking();
 
     /** An empty store. */
-    public InMemoryCampaignStore() {
-    }
+    public InMemoryCampaignStore() {}
 
-    // ================================================================ CampaignStore (arguments are checked by the engine)
+    // ================================================================ CampaignStore (arguments are checked by the
+    // engine)
 
     @Override
     public void save(Campaign campaign, OptionalLong expectedVersion) {
@@ -107,7 +114,8 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
             return campaigns.findListing(listing);
         }
         CampaignQuery.ByProject byProject = (CampaignQuery.ByProject) query;
-        return campaigns.findByProject(byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
+        return campaigns.findByProject(
+                byProject.tenantId(), byProject.projectId(), byProject.after(), byProject.limit());
     }
 
     /** Deletes the campaign with its recipients, conversations, queued messages, funnel steps and engagements. */
@@ -140,7 +148,9 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
         if (book == null) {
             return List.of();
         }
-        return kind == ClaimKind.DUE ? book.claimForSending(lease, limit, now) : book.claimExpiredSending(lease, limit, now);
+        return kind == ClaimKind.DUE
+                ? book.claimForSending(lease, limit, now)
+                : book.claimExpiredSending(lease, limit, now);
     }
 
     @Override
@@ -195,7 +205,8 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     @Override
     public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
         RecipientBook book = books.get(campaignId);
-        return book == null ? new RecipientWakeUps(Optional.empty(), Optional.empty())
+        return book == null
+                ? new RecipientWakeUps(Optional.empty(), Optional.empty())
                 : new RecipientWakeUps(book.nextDueAt(), book.nextLeaseExpiry());
     }
 
@@ -295,8 +306,8 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     }
 
     @Override
-    public ConversationSweep closeConversations(CampaignId campaignId, Optional<Instant> idleSince, String reason,
-            int limit, Instant at) {
+    public ConversationSweep closeConversations(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         List<Conversation> closed = conversations.closeAll(campaignId, idleSince, reason, limit, at);
         return new ConversationSweep(closed, conversations.oldestActivity(campaignId));
     }
@@ -304,10 +315,10 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
     // ================================================================ InboundQueue
 
     @Override
-    public boolean enqueueInbound(String conversationId, CampaignId campaignId, PhoneNumber phone,
-            ReceivedMessage message) {
-        return inbound.computeIfAbsent(campaignId, id -> new QueuedMessages()).enqueue(conversationId, campaignId, phone,
-                message);
+    public boolean enqueueInbound(
+            String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
+        return inbound.computeIfAbsent(campaignId, id -> new QueuedMessages())
+                .enqueue(conversationId, campaignId, phone, message);
     }
 
     @Override
@@ -340,7 +351,9 @@ public final class InMemoryCampaignStore implements CampaignStore, RecipientStor
 
     @Override
     public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
-        return markAt.isPresent() ? !tracking.markEventHandled(eventKey, markAt.get()) : tracking.wasEventHandled(eventKey);
+        return markAt.isPresent()
+                ? !tracking.markEventHandled(eventKey, markAt.get())
+                : tracking.wasEventHandled(eventKey);
     }
 
     @Override

@@ -24,13 +24,12 @@ public final class InMemoryProjectStore implements ProjectStore {
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, Project>> tenants = new ConcurrentHashMap<>();
 
     /** An empty store. */
-    public InMemoryProjectStore() {
-    }
+    public InMemoryProjectStore() {}
 
     @Override
     public void saveProject(Project project, OptionalLong expectedVersion) {
-        ConcurrentSkipListMap<String, Project> projects = tenants.computeIfAbsent(project.tenantId(),
-                tenant -> new ConcurrentSkipListMap<>());
+        ConcurrentSkipListMap<String, Project> projects =
+                tenants.computeIfAbsent(project.tenantId(), tenant -> new ConcurrentSkipListMap<>());
         projects.compute(project.id(), (id, stored) -> {
             if (expectedVersion.isEmpty()) {
                 if (stored != null) {
@@ -59,8 +58,8 @@ public final class InMemoryProjectStore implements ProjectStore {
             return project == null ? List.of() : List.of(project);
         }
         ProjectQuery.ByTenant page = (ProjectQuery.ByTenant) query;
-        NavigableMap<String, Project> after = page.after().isPresent() ? projects.tailMap(page.after().get(), false)
-                : projects;
+        NavigableMap<String, Project> after =
+                page.after().isPresent() ? projects.tailMap(page.after().get(), false) : projects;
         List<Project> found = new ArrayList<>();
         for (Project project : after.values()) {
             if (page.includeArchived() || !project.isArchived()) {

@@ -16,9 +16,9 @@ import java.util.PriorityQueue;
  */
 final class PendingQueue {
 
-    static final Comparator<RecipientEntry> CLAIM_ORDER =
-            Comparator.<RecipientEntry, Instant>comparing(entry -> entry.recipient.dueAt())
-                    .thenComparingLong(entry -> entry.recipient.sequence());
+    static final Comparator<RecipientEntry> CLAIM_ORDER = Comparator.<RecipientEntry, Instant>comparing(
+                    entry -> entry.recipient.dueAt())
+            .thenComparingLong(entry -> entry.recipient.sequence());
 
     private final ArrayDeque<RecipientEntry> inOrder = new ArrayDeque<>();
     private final PriorityQueue<RecipientEntry> outOfOrder = new PriorityQueue<>(CLAIM_ORDER);

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.Project;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectQuery;
@@ -19,9 +22,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract kit of the {@link ProjectStore} port: projects kept per tenant, optimistically versioned,
  * listed by id, and never across tenants. Extend it in your store's tests and return a new, empty store
@@ -33,8 +33,7 @@ public abstract class ProjectStoreContractKit {
     protected static final Instant T0 = StoreContractSupport.DEFAULT_START_TIME;
 
     /** For subclasses. */
-    protected ProjectStoreContractKit() {
-    }
+    protected ProjectStoreContractKit() {}
 
     /**
      * The store under test: a new, empty one for each check (JUnit makes a new instance of the test
@@ -61,8 +60,10 @@ public abstract class ProjectStoreContractKit {
         void creatingAnIdTwiceInATenantIsRefusedAndKeepsTheFirst() {
             Project first = Project.create("acme", "cobranza", "Cobranza", T0);
             projects().saveProject(first, OptionalLong.empty());
-            assertThatThrownBy(() -> projects().saveProject(Project.create("acme", "cobranza", "Otra", T0),
-                    OptionalLong.empty())).isInstanceOfSatisfying(ProjectException.class,
+            assertThatThrownBy(() -> projects()
+                            .saveProject(Project.create("acme", "cobranza", "Otra", T0), OptionalLong.empty()))
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_EXISTS));
             assertThat(find("acme", "cobranza")).contains(first);
         }
@@ -91,8 +92,10 @@ public abstract class ProjectStoreContractKit {
             projects().saveProject(project, OptionalLong.empty());
             Project first = project.rename("Primero", T0.plusSeconds(1));
             projects().saveProject(first, OptionalLong.of(0));
-            assertThatThrownBy(() -> projects().saveProject(project.rename("Segundo", T0.plusSeconds(2)),
-                    OptionalLong.of(0))).isInstanceOfSatisfying(ProjectException.class,
+            assertThatThrownBy(() ->
+                            projects().saveProject(project.rename("Segundo", T0.plusSeconds(2)), OptionalLong.of(0)))
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_VERSION_CONFLICT));
             assertThat(find("acme", "cobranza")).contains(first);
         }
@@ -101,7 +104,8 @@ public abstract class ProjectStoreContractKit {
         void replacingAnUnknownProjectIsNotFound() {
             Project project = Project.create("acme", "cobranza", "Cobranza", T0);
             assertThatThrownBy(() -> projects().saveProject(project.rename("Otro", T0), OptionalLong.of(0)))
-                    .isInstanceOfSatisfying(ProjectException.class,
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_NOT_FOUND));
             assertThat(find("acme", "cobranza")).isEmpty();
         }
@@ -128,8 +132,10 @@ public abstract class ProjectStoreContractKit {
                 for (Future<Project> result : pool.invokeAll(writers, 60, TimeUnit.SECONDS)) {
                     winners.add(result.get());
                 }
-                assertThat(winners.stream().filter(Objects::nonNull).toList()).singleElement()
-                        .satisfies(winner -> assertThat(find("acme", "cobranza")).contains(winner));
+                assertThat(winners.stream().filter(Objects::nonNull).toList())
+                        .singleElement()
+                        .satisfies(
+                                winner -> assertThat(find("acme", "cobranza")).contains(winner));
             } finally {
                 pool.shutdownNow();
             }
@@ -153,7 +159,9 @@ public abstract class ProjectStoreContractKit {
             assertThat(ids(first)).containsExactly("p-1", "p-2");
             assertThat(ids(first.after("p-2"))).containsExactly("p-3", "p-4");
             assertThat(ids(first.after("p-4"))).containsExactly("p-5");
-            assertThat(ids(ProjectQuery.ByTenant.of("acme", 10).withArchived())).first().isEqualTo("p-0");
+            assertThat(ids(ProjectQuery.ByTenant.of("acme", 10).withArchived()))
+                    .first()
+                    .isEqualTo("p-0");
             assertThat(ids(ProjectQuery.ByTenant.of("acme", 10).withArchived())).hasSize(6);
         }
     }
@@ -172,15 +180,19 @@ public abstract class ProjectStoreContractKit {
             projects().saveProject(globex.archive(T0.plusSeconds(1)), OptionalLong.of(0));
             assertThat(find("acme", "cobranza")).contains(acme);
             assertThat(ids(ProjectQuery.ByTenant.of("acme", 10).withArchived())).containsExactly("cobranza");
-            assertThat(projects().findProjects(ProjectQuery.ByTenant.of("acme", 10))).containsExactly(acme);
-            assertThat(projects().findProjects(ProjectQuery.ByTenant.of("globex", 10))).isEmpty();
-            assertThat(ids(ProjectQuery.ByTenant.of("initech", 10).withArchived())).isEmpty();
+            assertThat(projects().findProjects(ProjectQuery.ByTenant.of("acme", 10)))
+                    .containsExactly(acme);
+            assertThat(projects().findProjects(ProjectQuery.ByTenant.of("globex", 10)))
+                    .isEmpty();
+            assertThat(ids(ProjectQuery.ByTenant.of("initech", 10).withArchived()))
+                    .isEmpty();
             assertThat(find("initech", "cobranza")).isEmpty();
         }
     }
 
     private Optional<Project> find(String tenantId, String projectId) {
-        return projects().findProjects(new ProjectQuery.ById(tenantId, projectId)).stream().findFirst();
+        return projects().findProjects(new ProjectQuery.ById(tenantId, projectId)).stream()
+                .findFirst();
     }
 
     private List<String> ids(ProjectQuery.ByTenant query) {

@@ -1,8 +1,8 @@
 package io.campaignkit.testkit.store;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Recipients by the provider's message id, across campaigns, so status events find theirs in O(1). */
 final class ProviderIdIndex {
@@ -13,7 +13,8 @@ final class ProviderIdIndex {
         byId.putIfAbsent(providerMessageId, entry);
     }
 
-    @Nullable RecipientEntry get(String providerMessageId) {
+    @Nullable
+    RecipientEntry get(String providerMessageId) {
         return byId.get(providerMessageId);
     }
 

@@ -2,9 +2,9 @@ package io.campaignkit.testkit.store;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,10 +22,12 @@ import java.util.TreeMap;
 final class QueuedMessages {
 
     private final TreeMap<Long, QueuedInbound> queued = new TreeMap<>();
-    private final Set<String> messageIds = new HashSet<>(); // every id ever queued: a redelivered webhook is no new message
+    private final Set<String> messageIds =
+            new HashSet<>(); // every id ever queued: a redelivered webhook is no new message
     private long nextSequence;
 
-    synchronized boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
+    synchronized boolean enqueue(
+            String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         if (!messageIds.add(message.messageId())) {
             return false;
         }
@@ -48,8 +50,13 @@ final class QueuedMessages {
                 blocked.add(entry.conversationId());
                 continue;
             }
-            QueuedInbound leased = new QueuedInbound(entry.sequence(), entry.conversationId(), entry.campaignId(),
-                    entry.phone(), entry.message(), Optional.of(lease));
+            QueuedInbound leased = new QueuedInbound(
+                    entry.sequence(),
+                    entry.conversationId(),
+                    entry.campaignId(),
+                    entry.phone(),
+                    entry.message(),
+                    Optional.of(lease));
             queued.put(entry.sequence(), leased); // replacing a value does not disturb the iteration
             claimed.add(leased);
         }
@@ -65,6 +72,8 @@ final class QueuedMessages {
     }
 
     synchronized List<QueuedInbound> page(long afterSequence, int limit) {
-        return queued.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+        return queued.tailMap(afterSequence, false).values().stream()
+                .limit(limit)
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.campaignkit.testkit.store;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -25,6 +24,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recipients of one campaign. Every method holds the book's lock, so work on one campaign is
@@ -49,6 +49,7 @@ final class RecipientBook {
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
     /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
     private final Map<CounterKey, long[]> counters = new HashMap<>();
+
     private final ProviderIdIndex providerIds;
 
     RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
@@ -64,7 +65,9 @@ final class RecipientBook {
             if (byPhone.containsKey(phone)) {
                 continue;
             }
-            RecipientEntry stored = new RecipientEntry(this, Recipient.of(campaignId, bySequence.size(), recipient, now),
+            RecipientEntry stored = new RecipientEntry(
+                    this,
+                    Recipient.of(campaignId, bySequence.size(), recipient, now),
                     recipient.localZone().orElse(NO_ZONE));
             byPhone.put(phone, stored);
             bySequence.add(stored);
@@ -191,7 +194,8 @@ final class RecipientBook {
                 break;
             }
             takePending(next);
-            RecipientChange change = new RecipientChange(next.recipient, RecipientRules.skip(next.recipient, reason, now));
+            RecipientChange change =
+                    new RecipientChange(next.recipient, RecipientRules.skip(next.recipient, reason, now));
             next.recipient = change.after();
             counting.changed(change);
             changes.add(change);
@@ -219,16 +223,22 @@ final class RecipientBook {
 
     /** A page of SENT recipients on a binding below the query's, by sent time then sequence (a scan: a test store). */
     synchronized List<Recipient> awaitingDelivery(io.campaignkit.core.port.RecipientQuery.AwaitingDelivery query) {
-        return bySequence.stream().map(entry -> entry.recipient)
-                .filter(r -> r.state() == DeliveryState.SENT && r.binding() < query.belowBinding() && query.isAfterPosition(r))
-                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.EPOCH)).thenComparingLong(Recipient::sequence))
-                .limit(query.limit()).toList();
+        return bySequence.stream()
+                .map(entry -> entry.recipient)
+                .filter(r -> r.state() == DeliveryState.SENT
+                        && r.binding() < query.belowBinding()
+                        && query.isAfterPosition(r))
+                .sorted(Comparator.comparing((Recipient r) -> r.sentAt().orElse(Instant.EPOCH))
+                        .thenComparingLong(Recipient::sequence))
+                .limit(query.limit())
+                .toList();
     }
 
     /** As {@link #page}, only the recipients {@code query} matches. */
     synchronized List<Recipient> page(io.campaignkit.core.port.RecipientQuery.ByOutcome query) {
         List<Recipient> page = new ArrayList<>(Math.min(query.limit(), 256));
-        for (long next = Math.max(0, query.afterSequence() + 1); next < bySequence.size() && page.size() < query.limit();
+        for (long next = Math.max(0, query.afterSequence() + 1);
+                next < bySequence.size() && page.size() < query.limit();
                 next++) {
             Recipient recipient = bySequence.get((int) next).recipient;
             if (query.matches(recipient)) {
@@ -268,7 +278,9 @@ final class RecipientBook {
         while (!leases.isEmpty() && leases.peek().live == 0) {
             leases.poll();
         }
-        return leases.isEmpty() ? Optional.empty() : Optional.of(leases.peek().lease.expiresAt());
+        return leases.isEmpty()
+                ? Optional.empty()
+                : Optional.of(leases.peek().lease.expiresAt());
     }
 
     synchronized RecipientCounts counts() {
@@ -295,7 +307,8 @@ final class RecipientBook {
         if (after.state() == DeliveryState.PENDING && before.state() != DeliveryState.PENDING) {
             enqueuePending(entry);
         }
-        if (before.providerMessageId().isPresent() && !before.providerMessageId().equals(after.providerMessageId())) {
+        if (before.providerMessageId().isPresent()
+                && !before.providerMessageId().equals(after.providerMessageId())) {
             providerIds.remove(before.providerMessageId().get(), entry); // a fallback left that message behind
         }
         if (after.providerMessageId().isPresent() && !after.providerMessageId().equals(before.providerMessageId())) {

@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.DeliveryState;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract kit of the concurrency of the {@link io.campaignkit.core.port.RecipientStore} port: claims never
  * handed out twice, expired leases recovered once, random schedules against a model. Extend it in your store's tests and return a new, empty storage from
@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class RecipientConcurrencyContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected RecipientConcurrencyContractKit() {
-    }
+    protected RecipientConcurrencyContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -71,7 +70,8 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
             runConcurrently(claimers).forEach(all::addAll);
             assertThat(all).hasSize(audience).doesNotHaveDuplicates();
             assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(phonesOf(0, audience)));
-            assertThat(recipients().counts(campaign.id()).count(DeliveryState.SENDING)).isEqualTo(audience);
+            assertThat(recipients().counts(campaign.id()).count(DeliveryState.SENDING))
+                    .isEqualTo(audience);
         }
 
         @Test
@@ -80,7 +80,9 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
             Campaign campaign = storeActiveWithRecipients("c-1", audience);
             Lease crashed = leaseFrom("crashed", at(0));
             for (int claimed = 0; claimed < audience; ) {
-                claimed += recipients().claimForSending(campaign.id(), crashed, 100, at(0)).size();
+                claimed += recipients()
+                        .claimForSending(campaign.id(), crashed, 100, at(0))
+                        .size();
             }
             Instant later = crashed.expiresAt().plusSeconds(1);
             List<Callable<List<PhoneNumber>>> survivors = new ArrayList<>();
@@ -109,9 +111,11 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
                             continue;
                         }
                         if (round % 2 == 1) {
-                            recipients().apply(batch.stream()
-                                    .map(r -> new RecipientUpdate.Unclaimed(r.key(), r.lease().orElseThrow(), at(0), at(0)))
-                                    .toList());
+                            recipients()
+                                    .apply(batch.stream()
+                                            .map(r -> new RecipientUpdate.Unclaimed(
+                                                    r.key(), r.lease().orElseThrow(), at(0), at(0)))
+                                            .toList());
                         } else {
                             kept.addAll(phones(batch));
                         }
@@ -122,14 +126,16 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
             List<PhoneNumber> kept = new ArrayList<>();
             runConcurrently(claimers).forEach(kept::addAll);
             assertThat(kept).doesNotHaveDuplicates();
-            assertThat(recipients().counts(campaign.id()).count(DeliveryState.SENDING)).isEqualTo(kept.size());
+            assertThat(recipients().counts(campaign.id()).count(DeliveryState.SENDING))
+                    .isEqualTo(kept.size());
         }
 
         @Test
         void concurrentDuplicatesOfOneStatusChangeTheRecipientOnce() throws Exception {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             RecipientKey key = claimAndAccept(campaign.id(), "w").key();
-            RecipientUpdate delivered = new RecipientUpdate.StatusReached(key, DeliveryState.DELIVERED, Optional.empty(), at(5));
+            RecipientUpdate delivered =
+                    new RecipientUpdate.StatusReached(key, DeliveryState.DELIVERED, Optional.empty(), at(5));
             List<Callable<List<RecipientChange>>> webhooks = new ArrayList<>();
             for (int i = 0; i < concurrentClaimers(); i++) {
                 webhooks.add(() -> recipients().apply(List.of(delivered)));
@@ -144,14 +150,20 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
         void concurrentReceiptAndReportsOfOneRecipientMergeToTheHighest() throws Exception {
             int audience = 50;
             Campaign campaign = storeActiveWithRecipients("c-1", audience);
-            List<Recipient> sending = recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), audience, at(0));
+            List<Recipient> sending =
+                    recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), audience, at(0));
             List<Callable<List<RecipientChange>>> sources = new ArrayList<>();
-            sources.add(() -> recipients().apply(sending.stream()
-                    .map(r -> (RecipientUpdate) new RecipientUpdate.Accepted(r.key(), r.lease().orElseThrow(),
-                            "w-" + r.sequence(), at(1))).toList()));
+            sources.add(() -> recipients()
+                    .apply(sending.stream()
+                            .map(r -> (RecipientUpdate) new RecipientUpdate.Accepted(
+                                    r.key(), r.lease().orElseThrow(), "w-" + r.sequence(), at(1)))
+                            .toList()));
             for (DeliveryState state : List.of(DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.SENT)) {
-                sources.add(() -> recipients().apply(sending.stream().map(r -> (RecipientUpdate)
-                        new RecipientUpdate.StatusReached(r.key(), state, Optional.empty(), at(2))).toList()));
+                sources.add(() -> recipients()
+                        .apply(sending.stream()
+                                .map(r -> (RecipientUpdate)
+                                        new RecipientUpdate.StatusReached(r.key(), state, Optional.empty(), at(2)))
+                                .toList()));
             }
             runConcurrently(sources);
             for (Recipient recipient : sending) {
@@ -162,7 +174,9 @@ public abstract class RecipientConcurrencyContractKit extends StoreContractSuppo
                 assertThat(merged.sentAt()).isPresent();
                 assertThat(merged.deliveredAt()).isPresent();
             }
-            assertThat(recipients().findByProviderMessageId("w-0")).map(Recipient::phone).contains(sending.get(0).phone());
+            assertThat(recipients().findByProviderMessageId("w-0"))
+                    .map(Recipient::phone)
+                    .contains(sending.get(0).phone());
             assertThat(recipients().counts(campaign.id()).read()).isEqualTo(audience);
         }
 

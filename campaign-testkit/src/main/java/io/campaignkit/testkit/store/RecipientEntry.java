@@ -1,7 +1,7 @@
 package io.campaignkit.testkit.store;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.port.Recipient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the in-memory store keeps one recipient: the immutable {@link Recipient} as it now is, and the
@@ -13,9 +13,11 @@ final class RecipientEntry {
     final RecipientBook book;
     /** The local zone key it was added with, {@code ""} for none: which of the book's pending queues it waits in. */
     final String zone;
+
     Recipient recipient;
     /** The lease batch holding it while SENDING, else null. */
-    @Nullable LeaseBatch heldBy;
+    @Nullable
+    LeaseBatch heldBy;
 
     RecipientEntry(RecipientBook book, Recipient recipient, String zone) {
         this.book = book;

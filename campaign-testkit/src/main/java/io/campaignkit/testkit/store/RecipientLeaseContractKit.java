@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract kit of the lease guard of the {@link io.campaignkit.core.port.RecipientStore} port: send outcomes apply
  * only under the lease of their claim; renewals. Extend it in your store's tests and return a new, empty storage from
@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class RecipientLeaseContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected RecipientLeaseContractKit() {
-    }
+    protected RecipientLeaseContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -57,7 +56,9 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
 
         RecipientUpdate under(RecipientKey key, Lease lease, Instant at) {
             return switch (this) {
-                case ACCEPTED -> new RecipientUpdate.Accepted(key, lease, "wamid." + key.phone().e164(), at);
+                case ACCEPTED ->
+                    new RecipientUpdate.Accepted(
+                            key, lease, "wamid." + key.phone().e164(), at);
                 case FAILED -> new RecipientUpdate.Failed(key, lease, REJECTED, at);
                 case RETRY_LATER -> new RecipientUpdate.RetryLater(key, lease, at.plusSeconds(60), TIMEOUT, at);
                 case UNKNOWN -> new RecipientUpdate.Unknown(key, lease, TIMEOUT, at);
@@ -77,7 +78,8 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
         void anOutcomeUnderTheLeaseOfItsClaimApplies(SendOutcome outcome) {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Recipient claimed = claimOne(campaign, leaseFrom("engine-a", at(0)), at(0));
-            List<RecipientChange> changes = apply(outcome.under(claimed.key(), claimed.lease().orElseThrow(), at(2)));
+            List<RecipientChange> changes =
+                    apply(outcome.under(claimed.key(), claimed.lease().orElseThrow(), at(2)));
             assertThat(changes).hasSize(1);
             assertThat(changes.get(0).after().state()).isEqualTo(outcome.reaches);
             assertThat(changes.get(0).after().lease()).isEmpty();
@@ -90,7 +92,8 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Recipient claimed = claimOne(campaign, leaseFrom("engine-a", at(0)), at(0));
             Lease held = claimed.lease().orElseThrow();
-            assertThat(apply(outcome.under(claimed.key(), new Lease("engine-b", held.expiresAt()), at(2)))).isEmpty();
+            assertThat(apply(outcome.under(claimed.key(), new Lease("engine-b", held.expiresAt()), at(2))))
+                    .isEmpty();
             assertStillHeld(claimed.key(), held);
         }
 
@@ -114,11 +117,13 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Recipient claimed = claimOne(campaign, leaseFrom("stalled", at(0)), at(0));
             Lease stalled = claimed.lease().orElseThrow();
             Instant expiry = stalled.expiresAt();
-            Recipient recovered = recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry)
+            Recipient recovered = recipients()
+                    .claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry)
                     .get(0);
             Lease survivor = recovered.lease().orElseThrow();
             assertThat(apply(outcome.under(claimed.key(), stalled, expiry.plusSeconds(1))))
-                    .as("the stalled owner's late %s", outcome).isEmpty();
+                    .as("the stalled owner's late %s", outcome)
+                    .isEmpty();
             assertStillHeld(claimed.key(), survivor);
             List<RecipientChange> changes = apply(outcome.under(claimed.key(), survivor, expiry.plusSeconds(2)));
             assertThat(changes).as("the survivor's %s", outcome).hasSize(1);
@@ -131,10 +136,14 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Recipient claimed = claimOne(campaign, leaseFrom("stalled", at(0)), at(0));
             Lease stalled = claimed.lease().orElseThrow();
             Instant expiry = stalled.expiresAt();
-            Lease survivor = recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry)
-                    .get(0).lease().orElseThrow();
+            Lease survivor = recipients()
+                    .claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry)
+                    .get(0)
+                    .lease()
+                    .orElseThrow();
             apply(new RecipientUpdate.RetryLater(claimed.key(), survivor, expiry.plusSeconds(10), TIMEOUT, expiry));
-            assertThat(apply(new RecipientUpdate.Accepted(claimed.key(), stalled, "wamid.stale", expiry.plusSeconds(1))))
+            assertThat(apply(
+                            new RecipientUpdate.Accepted(claimed.key(), stalled, "wamid.stale", expiry.plusSeconds(1))))
                     .isEmpty();
             Recipient pending = stored(claimed.key());
             assertThat(pending.state()).isEqualTo(DeliveryState.PENDING);
@@ -147,22 +156,27 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
             Lease stalled = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("stalled", at(0)), 3, at(0)));
             Instant expiry = stalled.expiresAt();
-            Lease survivor = leaseOf(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 3, expiry));
-            apply(new RecipientUpdate.Unknown(key(campaign.id(), 0), survivor, TIMEOUT, expiry),
+            Lease survivor =
+                    leaseOf(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 3, expiry));
+            apply(
+                    new RecipientUpdate.Unknown(key(campaign.id(), 0), survivor, TIMEOUT, expiry),
                     new RecipientUpdate.Unknown(key(campaign.id(), 1), survivor, TIMEOUT, expiry),
                     new RecipientUpdate.Unknown(key(campaign.id(), 2), survivor, TIMEOUT, expiry));
             Instant late = expiry.plusSeconds(5);
             List<RecipientChange> changes = apply(
                     new RecipientUpdate.Accepted(key(campaign.id(), 0), stalled, "wamid.late", late),
                     new RecipientUpdate.Failed(key(campaign.id(), 1), new Lease("anyone", late), REJECTED, late));
-            assertThat(changes).extracting(change -> change.after().state())
+            assertThat(changes)
+                    .extracting(change -> change.after().state())
                     .containsExactly(DeliveryState.SENT, DeliveryState.FAILED);
             assertThat(stored(key(campaign.id(), 0)).providerMessageId()).contains("wamid.late");
-            assertThat(apply(new RecipientUpdate.RetryLater(key(campaign.id(), 2), stalled, late, TIMEOUT, late),
-                    new RecipientUpdate.Unclaimed(key(campaign.id(), 2), survivor, late, late),
-                    new RecipientUpdate.Unknown(key(campaign.id(), 2), survivor, TIMEOUT, late),
-                    new RecipientUpdate.Skipped(key(campaign.id(), 2), Optional.of(survivor), OPTED_OUT, late)))
-                    .as("only a receipt or a failure settles an UNKNOWN recipient").isEmpty();
+            assertThat(apply(
+                            new RecipientUpdate.RetryLater(key(campaign.id(), 2), stalled, late, TIMEOUT, late),
+                            new RecipientUpdate.Unclaimed(key(campaign.id(), 2), survivor, late, late),
+                            new RecipientUpdate.Unknown(key(campaign.id(), 2), survivor, TIMEOUT, late),
+                            new RecipientUpdate.Skipped(key(campaign.id(), 2), Optional.of(survivor), OPTED_OUT, late)))
+                    .as("only a receipt or a failure settles an UNKNOWN recipient")
+                    .isEmpty();
             assertThat(stored(key(campaign.id(), 2)).state()).isEqualTo(DeliveryState.UNKNOWN);
         }
 
@@ -171,10 +185,11 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             Recipient claimed = claimOne(campaign, leaseFrom("engine-a", at(0)), at(0));
             assertThat(apply(new RecipientUpdate.Skipped(claimed.key(), Optional.empty(), OPTED_OUT, at(1))))
-                    .as("a SENDING recipient").isEmpty();
+                    .as("a SENDING recipient")
+                    .isEmpty();
             assertStillHeld(claimed.key(), claimed.lease().orElseThrow());
-            List<RecipientChange> changes = apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), Optional.empty(),
-                    OPTED_OUT, at(1)));
+            List<RecipientChange> changes =
+                    apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), Optional.empty(), OPTED_OUT, at(1)));
             assertThat(changes).hasSize(1);
             assertThat(changes.get(0).after().state()).isEqualTo(DeliveryState.SKIPPED);
         }
@@ -186,7 +201,8 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Lease lease = claimed.lease().orElseThrow();
             apply(new RecipientUpdate.Unclaimed(claimed.key(), lease, at(10), at(1)));
             assertThat(apply(new RecipientUpdate.Skipped(claimed.key(), Optional.of(lease), OPTED_OUT, at(2))))
-                    .extracting(change -> change.after().state()).containsExactly(DeliveryState.SKIPPED);
+                    .extracting(change -> change.after().state())
+                    .containsExactly(DeliveryState.SKIPPED);
         }
 
         @Test
@@ -197,10 +213,12 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Lease returned = leaseOf(claimed);
             assertCloseTo(returned, precise);
             assertThat(stored(key(campaign.id(), 0)).lease()).contains(returned);
-            assertThat(apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), returned, "wamid.0", at(1)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), returned, "wamid.0", at(1))))
+                    .hasSize(1);
 
             Instant expiry = returned.expiresAt();
-            Lease survivorAsked = new Lease("survivor", expiry.plusSeconds(LEASE_SECONDS).plusNanos(987_654_321));
+            Lease survivorAsked =
+                    new Lease("survivor", expiry.plusSeconds(LEASE_SECONDS).plusNanos(987_654_321));
             Lease survivor = leaseOf(recipients().claimExpiredSending(campaign.id(), survivorAsked, 1, expiry));
             assertCloseTo(survivor, survivorAsked);
             assertThat(stored(key(campaign.id(), 1)).lease()).contains(survivor);
@@ -211,23 +229,34 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
         @Test
         void renewingALeaseMovesEveryRecipientStillHeldUnderItAndOnlyThose() {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
-            List<Recipient> claimed = recipients().claimForSending(campaign.id(), leaseFrom("engine-a", at(0)), 3, at(0));
+            List<Recipient> claimed =
+                    recipients().claimForSending(campaign.id(), leaseFrom("engine-a", at(0)), 3, at(0));
             Lease held = leaseOf(claimed);
-            assertThat(apply(new RecipientUpdate.Accepted(claimed.get(0).key(), held, "wamid.0", at(1)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Accepted(claimed.get(0).key(), held, "wamid.0", at(1))))
+                    .hasSize(1);
             Lease renewed = new Lease("engine-a", held.expiresAt().plusSeconds(LEASE_SECONDS));
 
             assertThat(recipients().renewLease(campaign.id(), held, renewed)).isEqualTo(2);
 
-            assertThat(stored(claimed.get(0).key()).lease()).as("no longer SENDING").isEmpty();
+            assertThat(stored(claimed.get(0).key()).lease())
+                    .as("no longer SENDING")
+                    .isEmpty();
             assertStillHeld(claimed.get(1).key(), renewed);
             assertStillHeld(claimed.get(2).key(), renewed);
             assertThat(nextLeaseExpiry(campaign.id())).contains(renewed.expiresAt());
-            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", held.expiresAt()), 3,
-                    held.expiresAt())).as("nothing expired at the old expiry").isEmpty();
+            assertThat(recipients()
+                            .claimExpiredSending(
+                                    campaign.id(), leaseFrom("survivor", held.expiresAt()), 3, held.expiresAt()))
+                    .as("nothing expired at the old expiry")
+                    .isEmpty();
             assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), held, TIMEOUT, at(2))))
-                    .as("an outcome under the old lease").isEmpty();
-            assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), renewed, TIMEOUT, at(2)))).hasSize(1);
-            assertThat(recipients().renewLease(campaign.id(), held, renewed)).as("renewing again").isZero();
+                    .as("an outcome under the old lease")
+                    .isEmpty();
+            assertThat(apply(new RecipientUpdate.Unknown(claimed.get(1).key(), renewed, TIMEOUT, at(2))))
+                    .hasSize(1);
+            assertThat(recipients().renewLease(campaign.id(), held, renewed))
+                    .as("renewing again")
+                    .isZero();
         }
 
         @Test
@@ -236,10 +265,13 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             Recipient claimed = claimOne(campaign, leaseFrom("stalled", at(0)), at(0));
             Lease stalled = claimed.lease().orElseThrow();
             Instant expiry = stalled.expiresAt();
-            Lease survivor = leaseOf(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry));
+            Lease survivor =
+                    leaseOf(recipients().claimExpiredSending(campaign.id(), leaseFrom("survivor", expiry), 1, expiry));
 
-            assertThat(recipients().renewLease(campaign.id(), stalled,
-                    new Lease("stalled", expiry.plusSeconds(LEASE_SECONDS)))).isZero();
+            assertThat(recipients()
+                            .renewLease(
+                                    campaign.id(), stalled, new Lease("stalled", expiry.plusSeconds(LEASE_SECONDS))))
+                    .isZero();
 
             assertStillHeld(claimed.key(), survivor);
         }

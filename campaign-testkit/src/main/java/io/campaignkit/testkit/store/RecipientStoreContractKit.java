@@ -1,12 +1,13 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignNotFoundException;
-import io.campaignkit.core.port.ChannelAttempt;
-import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The contract kit of the {@link io.campaignkit.core.port.RecipientStore} port: inserting, claiming and updating recipients, counts. Extend it in your store's tests and return a new, empty storage from
  * {@link #storage()} (or extend {@link StorageContractKit}, which runs every port's kit). The checks
@@ -35,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class RecipientStoreContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected RecipientStoreContractKit() {
-    }
+    protected RecipientStoreContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -59,11 +56,20 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             Contact twin = Contact.builder(contact(1).phone()).name("Twin").build();
-            List<Recipient> first = recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(0)),
-                    NewRecipient.pending(contact(1), at(0)), NewRecipient.pending(twin, at(0))), at(0));
+            List<Recipient> first = recipients()
+                    .insertRecipients(
+                            campaign.id(),
+                            List.of(
+                                    NewRecipient.pending(contact(0), at(0)),
+                                    NewRecipient.pending(contact(1), at(0)),
+                                    NewRecipient.pending(twin, at(0))),
+                            at(0));
             assertThat(first).extracting(Recipient::sequence).containsExactly(0L, 1L);
-            List<Recipient> second = recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(1), at(0)),
-                    NewRecipient.pending(contact(2), at(0))), at(0));
+            List<Recipient> second = recipients()
+                    .insertRecipients(
+                            campaign.id(),
+                            List.of(NewRecipient.pending(contact(1), at(0)), NewRecipient.pending(contact(2), at(0))),
+                            at(0));
             assertThat(second).extracting(Recipient::sequence).containsExactly(2L);
             assertThat(second.get(0).contact()).isEqualTo(contact(2));
             assertThat(stored(key(campaign.id(), 1)).contact()).isEqualTo(contact(1));
@@ -72,15 +78,21 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
                 assertThat(recipient.attempts()).isZero();
                 assertThat(recipient.lease()).isEmpty();
             });
-            assertThat(recipients().counts(campaign.id()).count(DeliveryState.PENDING)).isEqualTo(3);
+            assertThat(recipients().counts(campaign.id()).count(DeliveryState.PENDING))
+                    .isEqualTo(3);
         }
 
         @Test
         void aRecipientAddedSkippedIsNeverClaimed() {
             Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
-            List<Recipient> added = recipients().insertRecipients(campaign.id(), List.of(
-                    NewRecipient.skipped(contact(0), at(0), OPTED_OUT), NewRecipient.pending(contact(1), at(0))), at(0));
+            List<Recipient> added = recipients()
+                    .insertRecipients(
+                            campaign.id(),
+                            List.of(
+                                    NewRecipient.skipped(contact(0), at(0), OPTED_OUT),
+                                    NewRecipient.pending(contact(1), at(0))),
+                            at(0));
             assertThat(added.get(0).state()).isEqualTo(DeliveryState.SKIPPED);
             assertThat(added.get(0).outcome()).contains(OPTED_OUT);
             assertThat(phones(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 10, at(0))))
@@ -95,28 +107,40 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Campaign first = storeActiveWithRecipients("c-1", 1);
             Campaign second = storeActiveWithRecipients("c-2", 1);
             assertThat(recipients().isRecipient(first.id(), contact(0).phone())).isTrue();
-            assertThat(recipients().isRecipient(second.id(), contact(0).phone())).isTrue();
-            assertThat(recipients().isRecipient(second.id(), contact(1).phone())).isFalse();
+            assertThat(recipients().isRecipient(second.id(), contact(0).phone()))
+                    .isTrue();
+            assertThat(recipients().isRecipient(second.id(), contact(1).phone()))
+                    .isFalse();
         }
 
         @Test
         void addingToAnUnknownCampaignIsNotFound() {
-            assertThatThrownBy(() -> recipients().insertRecipients(CampaignId.of("nowhere"),
-                    List.of(NewRecipient.pending(contact(0), at(0))), at(0))).isInstanceOf(CampaignNotFoundException.class);
+            assertThatThrownBy(() -> recipients()
+                            .insertRecipients(
+                                    CampaignId.of("nowhere"), List.of(NewRecipient.pending(contact(0), at(0))), at(0)))
+                    .isInstanceOf(CampaignNotFoundException.class);
         }
 
         @Test
         void claimsTakeDueRecipientsByDueTimeThenSequenceAsSendingUnderTheLease() {
             Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
-            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(0), at(20)),
-                    NewRecipient.pending(contact(1), at(10)), NewRecipient.pending(contact(2), at(10)),
-                    NewRecipient.pending(contact(3), at(99))), at(0));
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(5)), 10, at(5))).isEmpty();
+            recipients()
+                    .insertRecipients(
+                            campaign.id(),
+                            List.of(
+                                    NewRecipient.pending(contact(0), at(20)),
+                                    NewRecipient.pending(contact(1), at(10)),
+                                    NewRecipient.pending(contact(2), at(10)),
+                                    NewRecipient.pending(contact(3), at(99))),
+                            at(0));
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(5)), 10, at(5)))
+                    .isEmpty();
             assertThat(recipients().nextDueAt(campaign.id(), at(5))).contains(at(10));
             Lease lease = leaseFrom("a", at(20));
             List<Recipient> claimed = recipients().claimForSending(campaign.id(), lease, 2, at(20));
-            assertThat(phones(claimed)).containsExactly(contact(1).phone(), contact(2).phone());
+            assertThat(phones(claimed))
+                    .containsExactly(contact(1).phone(), contact(2).phone());
             assertThat(phones(recipients().claimForSending(campaign.id(), lease, 10, at(20))))
                     .containsExactly(contact(0).phone());
             assertThat(claimed).allSatisfy(recipient -> {
@@ -133,8 +157,10 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
         void aSendingRecipientIsNeverClaimedForSendingAgainNotEvenAfterItsLease() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0));
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1))).isEmpty();
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 2, at(100))).isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1)))
+                    .isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 2, at(100)))
+                    .isEmpty();
         }
 
         @Test
@@ -143,7 +169,8 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Lease crashed = leaseFrom("crashed", at(0));
             recipients().claimForSending(campaign.id(), crashed, 3, at(0));
             Instant lastLive = crashed.expiresAt().minusNanos(1);
-            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("b", lastLive), 10, lastLive)).isEmpty();
+            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("b", lastLive), 10, lastLive))
+                    .isEmpty();
             Instant expiry = crashed.expiresAt(); // a lease is over at its expiry
             Lease survivor = leaseFrom("survivor", expiry);
             List<Recipient> recovered = recipients().claimExpiredSending(campaign.id(), survivor, 2, expiry);
@@ -157,7 +184,8 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             rest.removeAll(phones(recovered));
             assertThat(phones(recipients().claimExpiredSending(campaign.id(), leaseFrom("c", expiry), 10, expiry)))
                     .containsExactlyElementsOf(rest);
-            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("d", expiry), 10, expiry)).isEmpty();
+            assertThat(recipients().claimExpiredSending(campaign.id(), leaseFrom("d", expiry), 10, expiry))
+                    .isEmpty();
             assertThat(nextLeaseExpiry(campaign.id())).contains(survivor.expiresAt());
         }
 
@@ -165,13 +193,15 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
         void unclaimedGivesTheRecipientBackDueAtItsTimeWithTheAttemptTakenBack() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
-            List<RecipientChange> changes = apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), lease, at(50), at(2)));
+            List<RecipientChange> changes =
+                    apply(new RecipientUpdate.Unclaimed(key(campaign.id(), 1), lease, at(50), at(2)));
             Recipient back = changes.get(0).after();
             assertThat(back.state()).isEqualTo(DeliveryState.PENDING);
             assertThat(back.attempts()).isZero();
             assertThat(back.lease()).isEmpty();
             assertThat(back.dueAt()).isEqualTo(at(50));
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(49)), 2, at(49))).isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(49)), 2, at(49)))
+                    .isEmpty();
             assertThat(phones(recipients().claimForSending(campaign.id(), leaseFrom("b", at(50)), 2, at(50))))
                     .containsExactly(contact(1).phone());
         }
@@ -180,12 +210,16 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
         void retryLaterKeepsTheAttemptAndRecordsTheError() {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
-            Recipient retried = apply(new RecipientUpdate.RetryLater(key(campaign.id(), 0), lease, at(30), TIMEOUT, at(1)))
-                    .get(0).after();
+            Recipient retried = apply(
+                            new RecipientUpdate.RetryLater(key(campaign.id(), 0), lease, at(30), TIMEOUT, at(1)))
+                    .get(0)
+                    .after();
             assertThat(retried.state()).isEqualTo(DeliveryState.PENDING);
             assertThat(retried.outcome()).contains(TIMEOUT);
             assertThat(retried.dueAt()).isEqualTo(at(30));
-            Recipient again = recipients().claimForSending(campaign.id(), leaseFrom("a", at(30)), 1, at(30)).get(0);
+            Recipient again = recipients()
+                    .claimForSending(campaign.id(), leaseFrom("a", at(30)), 1, at(30))
+                    .get(0);
             assertThat(again.attempts()).isEqualTo(2);
         }
 
@@ -198,7 +232,8 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             assertThat(sent.sentAt()).contains(at(1));
             assertThat(sent.lease()).isEmpty();
             assertThat(recipients().findByProviderMessageId("wamid.1")).contains(stored(sent.key()));
-            assertThat(recipients().findByCorrelationId(sent.key().correlationId())).contains(stored(sent.key()));
+            assertThat(recipients().findByCorrelationId(sent.key().correlationId()))
+                    .contains(stored(sent.key()));
             assertThat(recipients().findByProviderMessageId("wamid.other")).isEmpty();
             assertThat(nextLeaseExpiry(campaign.id())).isEmpty();
         }
@@ -208,10 +243,17 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 1);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
             RecipientKey key = key(campaign.id(), 0);
-            assertThat(apply(new RecipientUpdate.Unknown(key, lease, TIMEOUT, at(5))).get(0).after().state())
+            assertThat(apply(new RecipientUpdate.Unknown(key, lease, TIMEOUT, at(5)))
+                            .get(0)
+                            .after()
+                            .state())
                     .isEqualTo(DeliveryState.UNKNOWN);
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 1, at(100))).isEmpty();
-            assertThat(apply(new RecipientUpdate.Accepted(key, lease, "wamid.late", at(6))).get(0).after().state())
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("b", at(100)), 1, at(100)))
+                    .isEmpty();
+            assertThat(apply(new RecipientUpdate.Accepted(key, lease, "wamid.late", at(6)))
+                            .get(0)
+                            .after()
+                            .state())
                     .isEqualTo(DeliveryState.SENT);
         }
 
@@ -219,11 +261,15 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
         void failedRecordsTheReasonOnlyFromSendingOrUnknown() {
             Campaign campaign = storeActiveWithRecipients("c-1", 2);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 1, at(0)));
-            Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), lease, REJECTED, at(2))).get(0).after();
+            Recipient failed = apply(new RecipientUpdate.Failed(key(campaign.id(), 0), lease, REJECTED, at(2)))
+                    .get(0)
+                    .after();
             assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(failed.outcome()).contains(REJECTED);
             assertThat(failed.lease()).isEmpty();
-            assertThat(apply(new RecipientUpdate.Failed(key(campaign.id(), 1), lease, REJECTED, at(2)))).as("from PENDING").isEmpty();
+            assertThat(apply(new RecipientUpdate.Failed(key(campaign.id(), 1), lease, REJECTED, at(2))))
+                    .as("from PENDING")
+                    .isEmpty();
             assertThat(recipients().counts(campaign.id()).failedByCode()).containsEntry("RECIPIENT_PERMANENT", 1L);
         }
 
@@ -232,12 +278,17 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 3);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
             apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "wamid.0", at(1)));
-            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 2), Optional.empty(), OPTED_OUT, at(3)))).hasSize(1);
-            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), Optional.of(lease), OPTED_OUT, at(3)))).hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 2), Optional.empty(), OPTED_OUT, at(3))))
+                    .hasSize(1);
+            assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 1), Optional.of(lease), OPTED_OUT, at(3))))
+                    .hasSize(1);
             assertThat(apply(new RecipientUpdate.Skipped(key(campaign.id(), 0), Optional.of(lease), OPTED_OUT, at(3))))
-                    .as("from SENT").isEmpty();
-            assertThat(apply(new RecipientUpdate.StatusReached(key(campaign.id(), 1), DeliveryState.DELIVERED,
-                    Optional.empty(), at(4)))).as("nothing leaves SKIPPED").isEmpty();
+                    .as("from SENT")
+                    .isEmpty();
+            assertThat(apply(new RecipientUpdate.StatusReached(
+                            key(campaign.id(), 1), DeliveryState.DELIVERED, Optional.empty(), at(4))))
+                    .as("nothing leaves SKIPPED")
+                    .isEmpty();
             assertThat(stored(key(campaign.id(), 1)).state()).isEqualTo(DeliveryState.SKIPPED);
         }
 
@@ -250,7 +301,8 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             List<RecipientChange> second = recipients().skipPending(campaign.id(), finished, 3, at(9));
             assertThat(first).hasSize(3);
             assertThat(second).hasSize(1);
-            assertThat(recipients().skipPending(campaign.id(), finished, 3, at(9))).isEmpty();
+            assertThat(recipients().skipPending(campaign.id(), finished, 3, at(9)))
+                    .isEmpty();
             assertThat(first).allSatisfy(change -> {
                 assertThat(change.before().state()).isEqualTo(DeliveryState.PENDING);
                 assertThat(change.after().state()).isEqualTo(DeliveryState.SKIPPED);
@@ -266,13 +318,21 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 2, at(0)));
             List<RecipientChange> changes = apply(
                     new RecipientUpdate.Accepted(key(campaign.id(), 1), lease, "wamid.1", at(1)),
-                    new RecipientUpdate.Accepted(new RecipientKey(campaign.id(), contact(7).phone()), lease, "wamid.7", at(1)),
-                    new RecipientUpdate.Accepted(new RecipientKey(CampaignId.of("nowhere"), contact(0).phone()), lease, "w", at(1)),
+                    new RecipientUpdate.Accepted(
+                            new RecipientKey(campaign.id(), contact(7).phone()), lease, "wamid.7", at(1)),
+                    new RecipientUpdate.Accepted(
+                            new RecipientKey(
+                                    CampaignId.of("nowhere"), contact(0).phone()),
+                            lease,
+                            "w",
+                            at(1)),
                     new RecipientUpdate.Unknown(key(campaign.id(), 1), lease, TIMEOUT, at(2)),
                     new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "wamid.0", at(3)));
-            assertThat(changes).extracting(change -> change.after().phone())
+            assertThat(changes)
+                    .extracting(change -> change.after().phone())
                     .containsExactly(contact(1).phone(), contact(0).phone());
-            assertThat(changes).allSatisfy(change -> assertThat(change.stateChanged()).isTrue());
+            assertThat(changes)
+                    .allSatisfy(change -> assertThat(change.stateChanged()).isTrue());
         }
 
         @Test
@@ -280,20 +340,24 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             Campaign campaign = storeActiveWithRecipients("c-1", 5);
             List<Recipient> first = recipients().findRecipients(campaign.id(), -1, 2);
             assertThat(first).extracting(Recipient::sequence).containsExactly(0L, 1L);
-            assertThat(recipients().findRecipients(campaign.id(), 1, 10)).extracting(Recipient::sequence)
+            assertThat(recipients().findRecipients(campaign.id(), 1, 10))
+                    .extracting(Recipient::sequence)
                     .containsExactly(2L, 3L, 4L);
             assertThat(recipients().findRecipients(campaign.id(), 4, 10)).isEmpty();
-            assertThat(recipients().findRecipients(CampaignId.of("nowhere"), -1, 10)).isEmpty();
+            assertThat(recipients().findRecipients(CampaignId.of("nowhere"), -1, 10))
+                    .isEmpty();
         }
 
         @Test
         void countsFollowEveryChange() {
             Campaign campaign = storeActiveWithRecipients("c-1", 4);
             Lease lease = leaseOf(recipients().claimForSending(campaign.id(), leaseFrom("a", at(0)), 3, at(0)));
-            apply(new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "w0", at(1)),
+            apply(
+                    new RecipientUpdate.Accepted(key(campaign.id(), 0), lease, "w0", at(1)),
                     new RecipientUpdate.Accepted(key(campaign.id(), 1), lease, "w1", at(1)),
                     new RecipientUpdate.Failed(key(campaign.id(), 2), lease, REJECTED, at(1)),
-                    new RecipientUpdate.StatusReached(key(campaign.id(), 0), DeliveryState.READ, Optional.empty(), at(2)));
+                    new RecipientUpdate.StatusReached(
+                            key(campaign.id(), 0), DeliveryState.READ, Optional.empty(), at(2)));
             RecipientCounts counts = recipients().counts(campaign.id());
             assertThat(counts.count(DeliveryState.PENDING)).isEqualTo(1);
             assertThat(counts.count(DeliveryState.SENT)).isEqualTo(1);
@@ -315,10 +379,10 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
     @DisplayName("recipients by outcome")
     public class ByOutcome {
 
-        private static final StatusReason BLOCKED = new StatusReason("RECIPIENT_PERMANENT", "number blocked",
-                Optional.of("131026"), true);
-        private static final StatusReason INVALID = new StatusReason("RECIPIENT_PERMANENT", "invalid number",
-                Optional.of("131009"), true);
+        private static final StatusReason BLOCKED =
+                new StatusReason("RECIPIENT_PERMANENT", "number blocked", Optional.of("131026"), true);
+        private static final StatusReason INVALID =
+                new StatusReason("RECIPIENT_PERMANENT", "invalid number", Optional.of("131009"), true);
 
         /**
          * Nine recipients, one per outcome: 0 REPLIED, 1 READ, 2 DELIVERED, 3 SENT, 4 FAILED (131026), 5 FAILED
@@ -338,18 +402,23 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
             for (int i = 0; i < 4; i++) {
                 apply(new RecipientUpdate.Accepted(key(campaign.id(), i), lease, "wamid." + i, at(1)));
             }
-            apply(new RecipientUpdate.Failed(key(campaign.id(), 4), lease, BLOCKED, at(1)),
+            apply(
+                    new RecipientUpdate.Failed(key(campaign.id(), 4), lease, BLOCKED, at(1)),
                     new RecipientUpdate.Failed(key(campaign.id(), 5), lease, INVALID, at(1)),
                     new RecipientUpdate.Unknown(key(campaign.id(), 6), lease, TIMEOUT, at(1)),
-                    new RecipientUpdate.StatusReached(key(campaign.id(), 0), DeliveryState.REPLIED, Optional.empty(), at(2)),
-                    new RecipientUpdate.StatusReached(key(campaign.id(), 1), DeliveryState.READ, Optional.empty(), at(2)),
-                    new RecipientUpdate.StatusReached(key(campaign.id(), 2), DeliveryState.DELIVERED, Optional.empty(), at(2)));
+                    new RecipientUpdate.StatusReached(
+                            key(campaign.id(), 0), DeliveryState.REPLIED, Optional.empty(), at(2)),
+                    new RecipientUpdate.StatusReached(
+                            key(campaign.id(), 1), DeliveryState.READ, Optional.empty(), at(2)),
+                    new RecipientUpdate.StatusReached(
+                            key(campaign.id(), 2), DeliveryState.DELIVERED, Optional.empty(), at(2)));
             return campaign;
         }
 
         private List<Integer> matching(Campaign campaign, String filter) {
-            List<Recipient> found = recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(),
-                    io.campaignkit.core.campaign.OutcomeFilter.parse(filter), -1, 100));
+            List<Recipient> found = recipients()
+                    .findRecipients(new RecipientQuery.ByOutcome(
+                            campaign.id(), io.campaignkit.core.campaign.OutcomeFilter.parse(filter), -1, 100));
             return found.stream().map(recipient -> (int) recipient.sequence()).toList();
         }
 
@@ -368,24 +437,34 @@ public abstract class RecipientStoreContractKit extends StoreContractSupport {
         void aCodeNarrowsFailedByTheProviderCodeAndSkippedByTheReason() {
             Campaign campaign = campaignWithEveryOutcome();
             assertThat(matching(campaign, "failed:131026")).containsExactly(4);
-            assertThat(matching(campaign, "failed:RECIPIENT_PERMANENT")).as("the provider's code, not the class").isEmpty();
+            assertThat(matching(campaign, "failed:RECIPIENT_PERMANENT"))
+                    .as("the provider's code, not the class")
+                    .isEmpty();
             assertThat(matching(campaign, "skipped:OPTED_OUT")).containsExactly(7);
             assertThat(matching(campaign, "skipped:CAMPAIGN_FINISHED")).isEmpty();
-            assertThat(matching(campaign, "failed:131009,unknown,skipped:OPTED_OUT")).containsExactly(5, 6, 7);
+            assertThat(matching(campaign, "failed:131009,unknown,skipped:OPTED_OUT"))
+                    .containsExactly(5, 6, 7);
         }
 
         @Test
         void pagesFollowTheSequenceAndCarryTheStoredContact() {
             Campaign campaign = campaignWithEveryOutcome();
-            io.campaignkit.core.campaign.OutcomeFilter notDelivered = io.campaignkit.core.campaign.OutcomeFilter.custom()
-                    .notDelivered().build();
-            List<Recipient> first = recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(), notDelivered, -1, 2));
+            io.campaignkit.core.campaign.OutcomeFilter notDelivered =
+                    io.campaignkit.core.campaign.OutcomeFilter.custom()
+                            .notDelivered()
+                            .build();
+            List<Recipient> first =
+                    recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(), notDelivered, -1, 2));
             assertThat(first).extracting(Recipient::sequence).containsExactly(3L, 4L);
             assertThat(recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(), notDelivered, 4, 3)))
-                    .extracting(Recipient::sequence).containsExactly(5L, 6L, 7L);
-            assertThat(recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(), notDelivered, 8, 3))).isEmpty();
+                    .extracting(Recipient::sequence)
+                    .containsExactly(5L, 6L, 7L);
+            assertThat(recipients().findRecipients(new RecipientQuery.ByOutcome(campaign.id(), notDelivered, 8, 3)))
+                    .isEmpty();
             assertThat(first.get(0).contact()).isEqualTo(contact(3));
-            assertThat(recipients().findRecipients(new RecipientQuery.ByOutcome(CampaignId.of("nowhere"), notDelivered, -1, 3)))
+            assertThat(recipients()
+                            .findRecipients(
+                                    new RecipientQuery.ByOutcome(CampaignId.of("nowhere"), notDelivered, -1, 3)))
                     .isEmpty();
         }
     }

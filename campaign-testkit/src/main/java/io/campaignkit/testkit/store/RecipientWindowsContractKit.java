@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.hours.RecipientZone;
@@ -16,8 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract kit of {@link RecipientWindows}, the claims by local zone of a store that supports
  * campaigns whose hours are read in each recipient's local time: the store keeps each recipient's zone
@@ -29,16 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class RecipientWindowsContractKit extends StoreContractSupport {
 
     /** Mexico City: the first zone the checks use. */
-    protected static final String MEXICO = RecipientZone.of(ZoneId.of("America/Mexico_City")).key();
+    protected static final String MEXICO =
+            RecipientZone.of(ZoneId.of("America/Mexico_City")).key();
     /** Madrid: the second zone. */
-    protected static final String MADRID = RecipientZone.of(ZoneId.of("Europe/Madrid")).key();
+    protected static final String MADRID =
+            RecipientZone.of(ZoneId.of("Europe/Madrid")).key();
     /** A number spanning two zones: the third key. */
-    protected static final String SPLIT = new RecipientZone(List.of(ZoneId.of("America/Denver"),
-            ZoneId.of("America/Los_Angeles"))).key();
+    protected static final String SPLIT =
+            new RecipientZone(List.of(ZoneId.of("America/Denver"), ZoneId.of("America/Los_Angeles"))).key();
 
     /** For subclasses. */
-    protected RecipientWindowsContractKit() {
-    }
+    protected RecipientWindowsContractKit() {}
 
     /**
      * For kits that run this one nested: the hooks answer as {@code hooks} does.
@@ -51,14 +52,24 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
 
     /** @return the storage's claims by zone; the kit fails when it has none */
     protected final RecipientWindows windows() {
-        return recipients().windows().orElseThrow(() -> new AssertionError(
-                "the recipient store answers no RecipientWindows: it cannot run local-hours campaigns"));
+        return recipients()
+                .windows()
+                .orElseThrow(() -> new AssertionError(
+                        "the recipient store answers no RecipientWindows: it cannot run local-hours campaigns"));
     }
 
     /** Adds contact {@code index} PENDING in {@code zone}, due {@code dueSeconds} after the start. */
     protected final void addIn(CampaignId campaignId, String zone, int index, long dueSeconds) {
-        assertThat(recipients().insertRecipients(campaignId, List.of(new NewRecipient(contact(index), at(dueSeconds),
-                java.util.Optional.empty(), java.util.Optional.of(zone))), at(0))).hasSize(1);
+        assertThat(recipients()
+                        .insertRecipients(
+                                campaignId,
+                                List.of(new NewRecipient(
+                                        contact(index),
+                                        at(dueSeconds),
+                                        java.util.Optional.empty(),
+                                        java.util.Optional.of(zone))),
+                                at(0)))
+                .hasSize(1);
     }
 
     /** Claiming within one zone. */
@@ -76,7 +87,9 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
             addIn(campaign.id(), MADRID, 3, 10);
             addIn(campaign.id(), MADRID, 4, 99);
             List<Recipient> claimed = windows().claimDueIn(campaign.id(), MADRID, leaseFrom("a", at(30)), 10, at(30));
-            assertThat(phones(claimed)).containsExactly(contact(2).phone(), contact(3).phone(), contact(0).phone());
+            assertThat(phones(claimed))
+                    .containsExactly(
+                            contact(2).phone(), contact(3).phone(), contact(0).phone());
             assertThat(claimed).allSatisfy(recipient -> {
                 assertThat(recipient.state()).isEqualTo(DeliveryState.SENDING);
                 assertThat(recipient.attempts()).isEqualTo(1);
@@ -96,10 +109,13 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
             List<Recipient> first = windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("a", at(1)), 2, at(1));
             List<Recipient> plain = recipients().claimForSending(campaign.id(), leaseFrom("b", at(1)), 2, at(1));
             List<Recipient> rest = windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("c", at(1)), 10, at(1));
-            assertThat(phones(first)).containsExactly(contact(0).phone(), contact(1).phone());
-            assertThat(phones(plain)).containsExactly(contact(2).phone(), contact(3).phone());
+            assertThat(phones(first))
+                    .containsExactly(contact(0).phone(), contact(1).phone());
+            assertThat(phones(plain))
+                    .containsExactly(contact(2).phone(), contact(3).phone());
             assertThat(phones(rest)).containsExactly(contact(4).phone());
-            assertThat(windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("d", at(1)), 10, at(1))).isEmpty();
+            assertThat(windows().claimDueIn(campaign.id(), SPLIT, leaseFrom("d", at(1)), 10, at(1)))
+                    .isEmpty();
         }
 
         @Test
@@ -110,11 +126,14 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
             addIn(campaign.id(), MEXICO, 1, 0);
             Lease lease = leaseFrom("a", at(1));
             List<Recipient> claimed = windows().claimDueIn(campaign.id(), MEXICO, lease, 10, at(1));
-            apply(new RecipientUpdate.Unclaimed(claimed.get(0).key(), lease, at(5), at(1)),
+            apply(
+                    new RecipientUpdate.Unclaimed(claimed.get(0).key(), lease, at(5), at(1)),
                     new RecipientUpdate.RetryLater(claimed.get(1).key(), lease, at(8), TIMEOUT, at(1)));
-            assertThat(windows().claimDueIn(campaign.id(), MADRID, leaseFrom("b", at(10)), 10, at(10))).isEmpty();
+            assertThat(windows().claimDueIn(campaign.id(), MADRID, leaseFrom("b", at(10)), 10, at(10)))
+                    .isEmpty();
             List<Recipient> again = windows().claimDueIn(campaign.id(), MEXICO, leaseFrom("b", at(10)), 10, at(10));
-            assertThat(phones(again)).containsExactly(contact(0).phone(), contact(1).phone());
+            assertThat(phones(again))
+                    .containsExactly(contact(0).phone(), contact(1).phone());
             assertThat(again).extracting(Recipient::attempts).containsExactly(1, 2);
         }
 
@@ -123,11 +142,15 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
             Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
             store().insert(campaign);
             addPending(campaign.id(), 0, 3, at(0));
-            assertThat(windows().claimDueIn(campaign.id(), MEXICO, leaseFrom("a", at(1)), 10, at(1))).isEmpty();
+            assertThat(windows().claimDueIn(campaign.id(), MEXICO, leaseFrom("a", at(1)), 10, at(1)))
+                    .isEmpty();
             assertThat(windows().pendingZones(campaign.id())).isEmpty();
-            assertThat(windows().claimDueIn(CampaignId.of("unknown"), MEXICO, leaseFrom("a", at(1)), 10, at(1))).isEmpty();
-            assertThat(windows().nextDueIn(CampaignId.of("unknown"), Set.of(MEXICO))).isEmpty();
-            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(1)), 10, at(1))).hasSize(3);
+            assertThat(windows().claimDueIn(CampaignId.of("unknown"), MEXICO, leaseFrom("a", at(1)), 10, at(1)))
+                    .isEmpty();
+            assertThat(windows().nextDueIn(CampaignId.of("unknown"), Set.of(MEXICO)))
+                    .isEmpty();
+            assertThat(recipients().claimForSending(campaign.id(), leaseFrom("a", at(1)), 10, at(1)))
+                    .hasSize(3);
         }
     }
 

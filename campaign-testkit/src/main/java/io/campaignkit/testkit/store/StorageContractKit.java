@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Nested;
 public abstract class StorageContractKit extends StoreContractSupport {
 
     /** For subclasses. */
-    protected StorageContractKit() {
-    }
+    protected StorageContractKit() {}
 
     /** {@link CampaignStoreContractKit} on this storage. */
     @Nested

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
@@ -11,17 +14,17 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
-import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
-import io.campaignkit.core.port.RecipientKey;
-import io.campaignkit.core.port.StatusReason;
-import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.RecipientUpdate;
+import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.template.Binding;
@@ -39,11 +42,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hooks and helpers every store contract kit shares (such as {@link CampaignStoreContractKit} and
@@ -66,7 +66,8 @@ public abstract class StoreContractSupport {
     public static final long LEASE_SECONDS = 30;
 
     /** A permanent failure, for the checks. */
-    protected static final StatusReason REJECTED = StatusReason.of("RECIPIENT_PERMANENT", "number not on WhatsApp", true);
+    protected static final StatusReason REJECTED =
+            StatusReason.of("RECIPIENT_PERMANENT", "number not on WhatsApp", true);
     /** A transient error, for the checks. */
     protected static final StatusReason TIMEOUT = StatusReason.of("TRANSIENT", "provider timed out", false);
     /** A skip reason, for the checks. */
@@ -148,8 +149,8 @@ public abstract class StoreContractSupport {
                 .name("Contract kit " + id)
                 .botFlowId("contract-kit-flow")
                 .channel(binding)
-                .message(TemplateMessage.of(ChannelTemplate.of("contract_kit", "es_MX", "Hola {{1}}"),
-                        Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("contract_kit", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("contract-kit.csv"))
                 .build();
         return Campaign.create(CampaignId.of(id), tenantId, projectId, CampaignKind.LIVE, configuration, startTime());
@@ -177,7 +178,9 @@ public abstract class StoreContractSupport {
         if (hooks != null) {
             return hooks.contact(index);
         }
-        return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index))).name("Contact " + index).build();
+        return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index)))
+                .name("Contact " + index)
+                .build();
     }
 
     // ---------------------------------------------------------------- the parts of the store
@@ -265,8 +268,11 @@ public abstract class StoreContractSupport {
     protected final void addPending(CampaignId campaignId, int from, int to, Instant dueAt) {
         for (int start = from; start < to; start += CampaignStore.MAX_BATCH) {
             List<NewRecipient> batch = IntStream.range(start, Math.min(to, start + CampaignStore.MAX_BATCH))
-                    .mapToObj(i -> NewRecipient.pending(contact(i), dueAt)).toList();
-            assertThat(recipients().insertRecipients(campaignId, batch, at(0))).as("recipients added").hasSize(batch.size());
+                    .mapToObj(i -> NewRecipient.pending(contact(i), dueAt))
+                    .toList();
+            assertThat(recipients().insertRecipients(campaignId, batch, at(0)))
+                    .as("recipients added")
+                    .hasSize(batch.size());
         }
     }
 
@@ -361,9 +367,12 @@ public abstract class StoreContractSupport {
      * @return the recipient, SENT
      */
     protected final Recipient claimAndAccept(CampaignId campaignId, String providerMessageId) {
-        Recipient claimed = recipients().claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0)).get(0);
-        List<RecipientChange> changes = recipients().apply(List.of(
-                new RecipientUpdate.Accepted(claimed.key(), claimed.lease().orElseThrow(), providerMessageId, at(1))));
+        Recipient claimed = recipients()
+                .claimForSending(campaignId, leaseFrom("engine", at(0)), 1, at(0))
+                .get(0);
+        List<RecipientChange> changes = recipients()
+                .apply(List.of(new RecipientUpdate.Accepted(
+                        claimed.key(), claimed.lease().orElseThrow(), providerMessageId, at(1))));
         assertThat(changes).hasSize(1);
         return changes.get(0).after();
     }
@@ -400,7 +409,11 @@ public abstract class StoreContractSupport {
      * @param argument the argument it must name
      */
     protected static void assertInvalidArgument(ThrowingCallable call, String argument) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidArgumentException.class,
-                error -> assertThat(error.argument()).as("the argument named by: " + error.getMessage()).isEqualTo(argument));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        error -> assertThat(error.argument())
+                                .as("the argument named by: " + error.getMessage())
+                                .isEqualTo(argument));
     }
 }

@@ -1,12 +1,12 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Suppression;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +31,8 @@ final class Suppressions {
         List<Suppression> found = new ArrayList<>();
         Optional.ofNullable(suppressions.get(new Key(Optional.empty(), phone))).ifPresent(found::add);
         for (SenderKey sender : new LinkedHashSet<>(senders)) {
-            Optional.ofNullable(suppressions.get(new Key(Optional.of(sender), phone))).ifPresent(found::add);
+            Optional.ofNullable(suppressions.get(new Key(Optional.of(sender), phone)))
+                    .ifPresent(found::add);
         }
         return found;
     }
@@ -43,7 +44,8 @@ final class Suppressions {
         }
         Optional<SenderKey> onSender = Optional.of(sender);
         for (PhoneNumber phone : phones) {
-            if (suppressions.containsKey(new Key(onSender, phone)) || suppressions.containsKey(new Key(Optional.empty(), phone))) {
+            if (suppressions.containsKey(new Key(onSender, phone))
+                    || suppressions.containsKey(new Key(Optional.empty(), phone))) {
                 suppressed.add(phone);
             }
         }

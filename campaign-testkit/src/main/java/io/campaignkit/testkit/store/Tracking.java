@@ -69,8 +69,10 @@ final class Tracking {
             list.sort(Comparator.comparing(FunnelStep::at));
             return List.copyOf(list); // immutable, so readers need no lock
         });
-        reachedByCampaign.computeIfAbsent(step.campaignId(), c -> new ConcurrentHashMap<>())
-                .computeIfAbsent(step.step(), s -> ConcurrentHashMap.newKeySet()).add(step.phone());
+        reachedByCampaign
+                .computeIfAbsent(step.campaignId(), c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(step.step(), s -> ConcurrentHashMap.newKeySet())
+                .add(step.phone());
     }
 
     List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {

@@ -1,7 +1,6 @@
 package io.campaignkit.testkit.time;
 
 import io.campaignkit.channel.simulated.TimeControl;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +126,8 @@ public final class ManualClock extends Clock implements TimeControl {
     public Instant advance(Duration duration) {
         requireArgument(duration, "duration");
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("duration must not be negative (was " + duration + "); use set() to go back");
+            throw new IllegalArgumentException(
+                    "duration must not be negative (was " + duration + "); use set() to go back");
         }
         Instant previous;
         Instant current;

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.channel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelSendException;
@@ -14,11 +17,6 @@ import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.testkit.time.ManualClock;
-import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.Events;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +24,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * The kit's checks can fail: each deliberately broken adapter below (a SimulatedChannel with one
@@ -45,13 +44,17 @@ class ContractKitSelfTest {
 
     @Test
     void anAdapterThatMisclassifiesRateLimitsFailsOnlyThatErrorClass() {
-        assertThat(failedChecks(MisclassifiesRateLimits.class)).containsExactly("eachErrorClassIsProducedForTheProviderAnswersThatMeanIt[RATE_LIMITED]");
+        assertThat(failedChecks(MisclassifiesRateLimits.class))
+                .containsExactly("eachErrorClassIsProducedForTheProviderAnswersThatMeanIt[RATE_LIMITED]");
     }
 
     @Test
     void anAdapterThatLosesTheCorrelationIdFailsTheChecksThatFollowIt() {
-        assertThat(failedChecks(LosesCorrelationId.class)).containsExactlyInAnyOrder(
-                "correlationIdRoundTripsThroughStatusEvents", "concurrentSendsAreSafe", "unknownFieldsAreTolerated");
+        assertThat(failedChecks(LosesCorrelationId.class))
+                .containsExactlyInAnyOrder(
+                        "correlationIdRoundTripsThroughStatusEvents",
+                        "concurrentSendsAreSafe",
+                        "unknownFieldsAreTolerated");
     }
 
     @Test
@@ -61,14 +64,18 @@ class ContractKitSelfTest {
 
     @Test
     void anAdapterThatThrowsOnUnknownOrMalformedInputFailsThoseChecks() {
-        assertThat(failedChecks(ThrowsOnSurprises.class)).containsExactlyInAnyOrder(
-                "unknownMessageTypesBecomeUnsupportedMessageEvents", "malformedBodyAnswers400");
+        assertThat(failedChecks(ThrowsOnSurprises.class))
+                .containsExactlyInAnyOrder(
+                        "unknownMessageTypesBecomeUnsupportedMessageEvents", "malformedBodyAnswers400");
     }
 
     @Test
     void anAdapterThatThrowsFromSendFailsEverySendCheck() {
-        assertThat(failedChecks(ThrowsFromSend.class)).contains(
-                "acceptedSendAnswersWithAProviderMessageId", "concurrentSendsAreSafe", "contentBeyondTheCapabilitiesFailsAsContentPermanent");
+        assertThat(failedChecks(ThrowsFromSend.class))
+                .contains(
+                        "acceptedSendAnswersWithAProviderMessageId",
+                        "concurrentSendsAreSafe",
+                        "contentBeyondTheCapabilitiesFailsAsContentPermanent");
     }
 
     @Test
@@ -84,27 +91,43 @@ class ContractKitSelfTest {
         assertThat(failedChecks(StampsWithItsOwnClock.class)).containsExactly("duplicateWebhookDeliveriesAreHarmless");
 
         assertThat(failureOf(StampsWithItsOwnClock.class, "duplicateWebhookDeliveriesAreHarmless"))
-                .hasMessageContaining("differs in timestamp").hasMessageContaining("WebhookRequest.receivedAt()");
+                .hasMessageContaining("differs in timestamp")
+                .hasMessageContaining("WebhookRequest.receivedAt()");
     }
 
     private static Throwable failureOf(Class<?> kitSubclass, String check) {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(kitSubclass))
+                .execute()
+                .testEvents();
         return tests.failed().list().stream()
-                .filter(event -> event.getTestDescriptor().getLegacyReportingName().startsWith(check))
-                .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                        .getThrowable().orElseThrow())
-                .findFirst().orElseThrow(() -> new AssertionError(check + " did not fail for " + kitSubclass.getSimpleName()));
+                .filter(event ->
+                        event.getTestDescriptor().getLegacyReportingName().startsWith(check))
+                .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(check + " did not fail for " + kitSubclass.getSimpleName()));
     }
 
     private static Set<String> failedChecks(Class<?> kitSubclass) {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute().testEvents();
-        assertThat(tests.succeeded().count()).as("checks passed by %s", kitSubclass.getSimpleName()).isPositive();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(kitSubclass))
+                .execute()
+                .testEvents();
+        assertThat(tests.succeeded().count())
+                .as("checks passed by %s", kitSubclass.getSimpleName())
+                .isPositive();
         Set<String> failed = new HashSet<>();
         for (Event event : tests.failed().list()) {
             String uniqueId = event.getTestDescriptor().getUniqueId().toString();
             String method = event.getTestDescriptor().getLegacyReportingName().replaceAll("\\(.*", "");
-            failed.add(uniqueId.contains("test-template-invocation")
-                    ? method + "[" + event.getTestDescriptor().getDisplayName().replaceAll(" .*", "") + "]" : method);
+            failed.add(
+                    uniqueId.contains("test-template-invocation")
+                            ? method + "["
+                                    + event.getTestDescriptor().getDisplayName().replaceAll(" .*", "") + "]"
+                            : method);
         }
         return failed;
     }
@@ -173,9 +196,14 @@ class ContractKitSelfTest {
             return channel.send(message).exceptionallyCompose(error -> {
                 ChannelSendException failure = ChannelSendException.find(error).orElseThrow();
                 SendFailure original = failure.failure();
-                return CompletableFuture.failedFuture(failure.errorClass() != SendErrorClass.RATE_LIMITED ? failure
-                        : new ChannelSendException(new SendFailure(SendErrorClass.TRANSIENT, original.providerCode(),
-                        original.providerMessage(), Optional.empty())));
+                return CompletableFuture.failedFuture(
+                        failure.errorClass() != SendErrorClass.RATE_LIMITED
+                                ? failure
+                                : new ChannelSendException(new SendFailure(
+                                        SendErrorClass.TRANSIENT,
+                                        original.providerCode(),
+                                        original.providerMessage(),
+                                        Optional.empty())));
             });
         }
     }
@@ -183,9 +211,17 @@ class ContractKitSelfTest {
     static class LosesCorrelationId extends BrokenKit {
         @Override
         WebhookResult handle(WebhookRequest request) {
-            return mapEvents(channel.handleWebhook(request), event -> event instanceof StatusUpdate status
-                    ? new StatusUpdate(status.providerMessageId(), Optional.empty(), status.status(), status.timestamp(),
-                    status.recipient(), status.failure()) : event);
+            return mapEvents(
+                    channel.handleWebhook(request),
+                    event -> event instanceof StatusUpdate status
+                            ? new StatusUpdate(
+                                    status.providerMessageId(),
+                                    Optional.empty(),
+                                    status.status(),
+                                    status.timestamp(),
+                                    status.recipient(),
+                                    status.failure())
+                            : event);
         }
     }
 
@@ -194,7 +230,9 @@ class ContractKitSelfTest {
 
         @Override
         WebhookResult handle(WebhookRequest request) {
-            return seen.add(request) ? channel.handleWebhook(request) : new WebhookResult(409, WebhookResult.TEXT_PLAIN, "duplicate", List.of());
+            return seen.add(request)
+                    ? channel.handleWebhook(request)
+                    : new WebhookResult(409, WebhookResult.TEXT_PLAIN, "duplicate", List.of());
         }
     }
 
@@ -222,13 +260,25 @@ class ContractKitSelfTest {
 
         @Override
         WebhookResult handle(WebhookRequest request) {
-            return mapEvents(channel.handleWebhook(request), event -> event instanceof StatusUpdate status
-                    ? new StatusUpdate(status.providerMessageId(), status.correlationId(), status.status(),
-                    status.timestamp().plusSeconds(ticks.incrementAndGet()), status.recipient(), status.failure()) : event);
+            return mapEvents(
+                    channel.handleWebhook(request),
+                    event -> event instanceof StatusUpdate status
+                            ? new StatusUpdate(
+                                    status.providerMessageId(),
+                                    status.correlationId(),
+                                    status.status(),
+                                    status.timestamp().plusSeconds(ticks.incrementAndGet()),
+                                    status.recipient(),
+                                    status.failure())
+                            : event);
         }
     }
 
     private static WebhookResult mapEvents(WebhookResult result, UnaryOperator<ChannelEvent> change) {
-        return new WebhookResult(result.status(), result.contentType(), result.body(), result.events().stream().map(change).toList());
+        return new WebhookResult(
+                result.status(),
+                result.contentType(),
+                result.body(),
+                result.events().stream().map(change).toList());
     }
 }

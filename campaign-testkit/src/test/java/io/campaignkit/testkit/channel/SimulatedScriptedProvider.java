@@ -7,7 +7,6 @@ import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.simulated.Outcome;
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.webhook.WebhookRequest;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,9 @@ final class SimulatedScriptedProvider implements ScriptedProvider {
 
     @Override
     public List<ProviderAnswer> answersMeaning(SendErrorClass errorClass) {
-        return List.of(ProviderAnswer.withCode("simulated " + errorClass, "SIM-" + errorClass.name(),
+        return List.of(ProviderAnswer.withCode(
+                "simulated " + errorClass,
+                "SIM-" + errorClass.name(),
                 () -> channel.scriptNextSend(Outcome.failing(errorClass))));
     }
 
@@ -44,18 +45,26 @@ final class SimulatedScriptedProvider implements ScriptedProvider {
     @Override
     public WebhookRequest signedStatusWebhookWithUnknownFields(String providerMessageId, DeliveryStatus status) {
         String body = channel.signedStatusWebhook(providerMessageId, status).bodyAsString();
-        return channel.signedWebhook("api-version=2&" + body + "&pricing.category=marketing&new-field=%7B%22a%22%3A1%7D");
+        return channel.signedWebhook(
+                "api-version=2&" + body + "&pricing.category=marketing&new-field=%7B%22a%22%3A1%7D");
     }
 
     @Override
     public WebhookRequest signedInboundTextWebhook(String providerMessageId, String from, String text) {
-        return channel.signedWebhook(InboundMessage.builder(providerMessageId, from, SENDER, clock.instant()).text(text).build());
+        return channel.signedWebhook(InboundMessage.builder(providerMessageId, from, SENDER, clock.instant())
+                .text(text)
+                .build());
     }
 
     @Override
     public WebhookRequest signedUnknownMessageTypeWebhook(String providerMessageId, String from) {
-        return channel.signedWebhook(new UnsupportedMessage(Optional.of(providerMessageId), Optional.of(from),
-                Optional.of(SENDER), clock.instant(), "location", "a location pin"));
+        return channel.signedWebhook(new UnsupportedMessage(
+                Optional.of(providerMessageId),
+                Optional.of(from),
+                Optional.of(SENDER),
+                clock.instant(),
+                "location",
+                "a location pin"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.AgentStatus;
 import io.campaignkit.desk.AssignmentMethod;
@@ -14,8 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Capabilities 2, 3 and 4: agents, round robin and smart assignment, the waiting queue, reassignment. */
 class DeskAssignmentScenarioTest {
 
@@ -24,17 +24,24 @@ class DeskAssignmentScenarioTest {
 
         @Test
         void rotatesAmongOnlineAgentsAndKeepsTheCountsWithinOne() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
-                    .agent("ana", 100, AgentStatus.ONLINE).agent("beto", 100, AgentStatus.ONLINE)
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
+                    .agent("ana", 100, AgentStatus.ONLINE)
+                    .agent("beto", 100, AgentStatus.ONLINE)
                     .agent("carla", 100, AgentStatus.ONLINE);
-            List<String> agents = IntStream.range(0, 10).mapToObj(i -> f.handOff(i).agentId().orElseThrow()).toList();
-            assertThat(agents).containsExactly("ana", "beto", "carla", "ana", "beto", "carla", "ana", "beto", "carla", "ana");
+            List<String> agents = IntStream.range(0, 10)
+                    .mapToObj(i -> f.handOff(i).agentId().orElseThrow())
+                    .toList();
+            assertThat(agents)
+                    .containsExactly("ana", "beto", "carla", "ana", "beto", "carla", "ana", "beto", "carla", "ana");
         }
 
         @Test
         void skipsAgentsThatAreNotOnlineOrFull() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
-                    .agent("ana", 1, AgentStatus.ONLINE).agent("beto", 5, AgentStatus.AWAY)
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
+                    .agent("ana", 1, AgentStatus.ONLINE)
+                    .agent("beto", 5, AgentStatus.AWAY)
                     .agent("carla", 5, AgentStatus.ONLINE);
             assertThat(f.handOff(1).agentId()).contains("ana");
             assertThat(f.handOff(2).agentId()).contains("carla");
@@ -47,20 +54,25 @@ class DeskAssignmentScenarioTest {
 
         @Test
         void takesTheLeastLoadedAgentTiesToTheLongestIdle() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART))
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART))
                     .agent("ana", 5, AgentStatus.ONLINE);
             f.clock.advance(Duration.ofMinutes(1));
             f.agent("beto", 5, AgentStatus.ONLINE);
             assertThat(f.handOff(1).agentId()).as("equal load: ana idle longer").contains("ana");
             assertThat(f.handOff(2).agentId()).as("beto has fewer").contains("beto");
             f.clock.advance(Duration.ofMinutes(1));
-            assertThat(f.handOff(3).agentId()).as("equal load, ana's last change was earlier").contains("ana");
+            assertThat(f.handOff(3).agentId())
+                    .as("equal load, ana's last change was earlier")
+                    .contains("ana");
         }
 
         @Test
         void givesTheContactToItsPreviousAgentWhenOnlineWithRoom() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART))
-                    .agent("ana", 5, AgentStatus.ONLINE).agent("beto", 5, AgentStatus.ONLINE);
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART))
+                    .agent("ana", 5, AgentStatus.ONLINE)
+                    .agent("beto", 5, AgentStatus.ONLINE);
             f.handOff(1);
             DeskConversation first = f.handOff(2);
             assertThat(first.agentId()).contains("beto");
@@ -69,7 +81,9 @@ class DeskAssignmentScenarioTest {
             f.handOff(4);
             DeskConversation again = f.handOff(2);
             assertThat(again.exclusiveAgent()).contains("beto");
-            assertThat(again.agentId()).as("the exclusive agent first, though not least loaded").contains("beto");
+            assertThat(again.agentId())
+                    .as("the exclusive agent first, though not least loaded")
+                    .contains("beto");
         }
     }
 
@@ -78,7 +92,8 @@ class DeskAssignmentScenarioTest {
 
         @Test
         void noFreeAgentMeansWaitingFirstComeFirstServedAsAgentsFreeUp() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART))
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART))
                     .agent("ana", 1, AgentStatus.ONLINE);
             DeskConversation first = f.handOff(1);
             DeskConversation second = f.handOff(2);
@@ -93,12 +108,15 @@ class DeskAssignmentScenarioTest {
 
         @Test
         void neverAssignsToAnAgentAwayOfflineOrLoggedOut() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
-                    .agent("ana", 5, AgentStatus.AWAY).agent("beto", 5, AgentStatus.OFFLINE)
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.ROUND_ROBIN))
+                    .agent("ana", 5, AgentStatus.AWAY)
+                    .agent("beto", 5, AgentStatus.OFFLINE)
                     .agent("carla", 5, AgentStatus.LOGGED_OUT);
             assertThat(f.handOff(1).state()).isEqualTo(DeskState.WAITING);
             f.desk.runDue();
-            assertThat(f.store.findConversations(io.campaignkit.desk.port.DeskQuery.inStates(DeskState.WITH_AGENT))).isEmpty();
+            assertThat(f.store.findConversations(io.campaignkit.desk.port.DeskQuery.inStates(DeskState.WITH_AGENT)))
+                    .isEmpty();
         }
     }
 
@@ -107,21 +125,26 @@ class DeskAssignmentScenarioTest {
 
         @Test
         void anExclusiveAgentGoingOfflinePutsItsConversationsBackInTheQueueInOrder() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART))
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART))
                     .agent("ana", 3, AgentStatus.ONLINE);
             List<DeskConversation> conversations = List.of(f.handOff(1), f.handOff(2), f.handOff(3));
             f.agent("beto", 2, AgentStatus.ONLINE);
             f.desk.changeStatus(Actor.agent("ana"), "ana", AgentStatus.LOGGED_OUT);
             Map<String, String> agents = new HashMap<>();
-            conversations.forEach(c -> agents.put(c.id(), f.get(c.id()).agentId().orElse("waiting")));
-            assertThat(agents).containsEntry(conversations.get(0).id(), "beto").containsEntry(conversations.get(1).id(), "beto")
+            conversations.forEach(
+                    c -> agents.put(c.id(), f.get(c.id()).agentId().orElse("waiting")));
+            assertThat(agents)
+                    .containsEntry(conversations.get(0).id(), "beto")
+                    .containsEntry(conversations.get(1).id(), "beto")
                     .containsEntry(conversations.get(2).id(), "waiting");
         }
 
         @Test
         void withoutThePolicyTheConversationsStayWithTheAgentAndNothingNewGoesToIt() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART)
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withReassignWhenExclusiveOffline(false)))
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART)
+                            .withPolicies(ConversationPolicies.PERMISSIVE.withReassignWhenExclusiveOffline(false)))
                     .agent("ana", 3, AgentStatus.ONLINE);
             DeskConversation conversation = f.handOff(1);
             f.desk.changeStatus(DeskFixture.SUPERVISOR, "ana", AgentStatus.OFFLINE);

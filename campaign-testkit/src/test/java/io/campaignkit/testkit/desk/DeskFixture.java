@@ -28,8 +28,8 @@ final class DeskFixture {
     static final String QUEUE = "cobranza";
     static final Actor ADMIN = Actor.administrator("admin");
     static final Actor SUPERVISOR = Actor.supervisor("sup");
-    static final Dispositions DISPOSITIONS = new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "REASIGNACION_MASIVA",
-            List.of("PAGO_PROMETIDO", "NO_INTERESADO"));
+    static final Dispositions DISPOSITIONS = new Dispositions(
+            "SIN_RESPUESTA", "TRANSFERIDA", "REASIGNACION_MASIVA", List.of("PAGO_PROMETIDO", "NO_INTERESADO"));
 
     final ManualClock clock = ManualClock.ofDefaults();
     final InMemoryDeskStore store = new InMemoryDeskStore();
@@ -39,9 +39,13 @@ final class DeskFixture {
     private int conversations;
 
     DeskFixture(Duration historyCeiling) {
-        desk = ConversationDesk.builder().storage(store.storage()).channel(channel).clock(clock)
+        desk = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(channel)
+                .clock(clock)
                 .historyCeiling(historyCeiling)
-                .surveyLauncher((closed, flow) -> surveys.add(closed.id() + "@" + flow)).build();
+                .surveyLauncher((closed, flow) -> surveys.add(closed.id() + "@" + flow))
+                .build();
     }
 
     DeskFixture() {
@@ -92,7 +96,8 @@ final class DeskFixture {
         @Override
         public void send(DeskConversation conversation, AgentMessage message) {
             if (windowClosed && !(message instanceof AgentMessage.Template)) {
-                throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
+                throw new ReplyWindowClosedException(
+                        ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
                         "the customer-service window closed; only a template may be sent now");
             }
             sent.add(conversation.id() + ":" + message.transcriptText());

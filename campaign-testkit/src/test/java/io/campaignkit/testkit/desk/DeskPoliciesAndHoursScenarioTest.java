@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.desk.Actor;
@@ -20,32 +23,41 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Capabilities 7, 9, 10, 11 and 13: number masking, history window, survey, out-of-hours, metrics and export. */
 class DeskPoliciesAndHoursScenarioTest {
 
     private static final Actor ANA = Actor.agent("ana");
     /** 09:00-17:00 UTC every day; the manual clock starts at 09:00. */
     private static final ActiveHours NINE_TO_FIVE = ActiveHours.builder(ZoneOffset.UTC)
-            .everyDay(LocalTime.of(9, 0), LocalTime.of(17, 0)).build();
+            .everyDay(LocalTime.of(9, 0), LocalTime.of(17, 0))
+            .build();
 
     @Nested
     class Masking {
 
         @Test
         void agentsSeeAMaskedNumberUnlessThePolicyShowsIt() {
-            DeskFixture hidden = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART)
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withShowContactNumber(false))).agent("ana", 1, AgentStatus.ONLINE);
-            DeskConversation c = hidden.desk.handOff(new io.campaignkit.desk.Handoff("c1", DeskFixture.CAMPAIGN,
-                    io.campaignkit.core.contact.PhoneNumber.parse("+525512348877"), "", java.util.Map.of()));
+            DeskFixture hidden = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART)
+                            .withPolicies(ConversationPolicies.PERMISSIVE.withShowContactNumber(false)))
+                    .agent("ana", 1, AgentStatus.ONLINE);
+            DeskConversation c = hidden.desk.handOff(new io.campaignkit.desk.Handoff(
+                    "c1",
+                    DeskFixture.CAMPAIGN,
+                    io.campaignkit.core.contact.PhoneNumber.parse("+525512348877"),
+                    "",
+                    java.util.Map.of()));
             assertThat(hidden.desk.view(ANA, c.id()).contactNumber()).isEqualTo("+52******8877");
 
-            DeskFixture shown = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART))
+            DeskFixture shown = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART))
                     .agent("ana", 1, AgentStatus.ONLINE);
-            DeskConversation d = shown.desk.handOff(new io.campaignkit.desk.Handoff("c1", DeskFixture.CAMPAIGN,
-                    io.campaignkit.core.contact.PhoneNumber.parse("+525512348877"), "", java.util.Map.of()));
+            DeskConversation d = shown.desk.handOff(new io.campaignkit.desk.Handoff(
+                    "c1",
+                    DeskFixture.CAMPAIGN,
+                    io.campaignkit.core.contact.PhoneNumber.parse("+525512348877"),
+                    "",
+                    java.util.Map.of()));
             assertThat(shown.desk.view(ANA, d.id()).contactNumber()).isEqualTo("+525512348877");
         }
     }
@@ -55,23 +67,32 @@ class DeskPoliciesAndHoursScenarioTest {
 
         @Test
         void agentsSeeOnlyTheHistoryWindowCappedByTheTenantsCeiling() {
-            DeskFixture f = new DeskFixture(Duration.ofHours(24)).configured(DeskFixture.settings(AssignmentMethod.SMART)
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withHistoryHours(2)).withInactivityTimeout(Duration.ofDays(3)))
+            DeskFixture f = new DeskFixture(Duration.ofHours(24))
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART)
+                            .withPolicies(ConversationPolicies.PERMISSIVE.withHistoryHours(2))
+                            .withInactivityTimeout(Duration.ofDays(3)))
                     .agent("ana", 1, AgentStatus.ONLINE);
             DeskConversation c = f.handOff(1);
             f.desk.onInbound(c.id(), "m1", "viejo", f.clock.instant());
             f.clock.advance(Duration.ofHours(3));
             f.desk.onInbound(c.id(), "m2", "nuevo", f.clock.instant());
-            assertThat(f.desk.history(ANA, c.id())).extracting(TranscriptEntry::text).containsExactly("nuevo");
-            assertThat(f.desk.transcript(DeskFixture.ADMIN, c.id())).extracting(TranscriptEntry::text).contains("viejo", "nuevo");
+            assertThat(f.desk.history(ANA, c.id()))
+                    .extracting(TranscriptEntry::text)
+                    .containsExactly("nuevo");
+            assertThat(f.desk.transcript(DeskFixture.ADMIN, c.id()))
+                    .extracting(TranscriptEntry::text)
+                    .contains("viejo", "nuevo");
         }
 
         @Test
         void aWindowBeyondTheCeilingIsRefusedNamingThePolicy() {
             DeskFixture f = new DeskFixture(Duration.ofHours(24));
-            assertThatThrownBy(() -> f.desk.configure(DeskFixture.ADMIN, DeskFixture.settings(AssignmentMethod.SMART)
-                    .withPolicies(ConversationPolicies.PERMISSIVE.withHistoryHours(48))))
-                    .isInstanceOfSatisfying(DeskRefusedException.class,
+            assertThatThrownBy(() -> f.desk.configure(
+                            DeskFixture.ADMIN,
+                            DeskFixture.settings(AssignmentMethod.SMART)
+                                    .withPolicies(ConversationPolicies.PERMISSIVE.withHistoryHours(48))))
+                    .isInstanceOfSatisfying(
+                            DeskRefusedException.class,
                             e -> assertThat(e.policy()).contains(ConversationPolicies.HISTORY));
         }
     }
@@ -80,13 +101,17 @@ class DeskPoliciesAndHoursScenarioTest {
     class OutOfHours {
 
         private DeskFixture withHours(OutOfHoursPolicy.Action action, boolean applyToQueued, boolean messageOn) {
-            return new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART).withInactivityTimeout(Duration.ofDays(2))
-                    .withHours(new DeskHours(NINE_TO_FIVE, action, applyToQueued, Optional.of("Volvemos a las 9"), messageOn)));
+            return new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART)
+                            .withInactivityTimeout(Duration.ofDays(2))
+                            .withHours(new DeskHours(
+                                    NINE_TO_FIVE, action, applyToQueued, Optional.of("Volvemos a las 9"), messageOn)));
         }
 
         @Test
         void underQueueAHandoffOutsideHoursWaitsForTheOpening() {
-            DeskFixture f = withHours(OutOfHoursPolicy.Action.QUEUE, false, true).agent("ana", 1, AgentStatus.ONLINE);
+            DeskFixture f =
+                    withHours(OutOfHoursPolicy.Action.QUEUE, false, true).agent("ana", 1, AgentStatus.ONLINE);
             f.clock.advance(Duration.ofHours(9)); // 18:00
             DeskConversation c = f.handOff(1);
             assertThat(c.state()).isEqualTo(DeskState.WAITING);
@@ -98,13 +123,16 @@ class DeskPoliciesAndHoursScenarioTest {
 
         @Test
         void underCloseAHandoffOutsideHoursIsClosedAndTheMessageGoesOnlyWhenSwitchedOn() {
-            DeskFixture f = withHours(OutOfHoursPolicy.Action.CLOSE, false, false).agent("ana", 1, AgentStatus.ONLINE);
+            DeskFixture f =
+                    withHours(OutOfHoursPolicy.Action.CLOSE, false, false).agent("ana", 1, AgentStatus.ONLINE);
             f.clock.advance(Duration.ofHours(9));
             DeskConversation c = f.handOff(1);
             assertThat(c.state()).isEqualTo(DeskState.CLOSED);
             assertThat(c.disposition()).contains("SIN_RESPUESTA");
             assertThat(c.closedBy()).contains("OUT_OF_HOURS");
-            assertThat(f.channel.sent).as("a text alone does not turn the message on").isEmpty();
+            assertThat(f.channel.sent)
+                    .as("a text alone does not turn the message on")
+                    .isEmpty();
         }
 
         @Test
@@ -114,7 +142,9 @@ class DeskPoliciesAndHoursScenarioTest {
             DeskConversation waited = f.handOff(1);
             f.clock.advance(Duration.ofHours(17)); // 09:00 next day
             f.agent("ana", 1, AgentStatus.ONLINE);
-            assertThat(f.get(waited.id()).state()).as("not given to ana: it waited through closed hours").isEqualTo(DeskState.WAITING);
+            assertThat(f.get(waited.id()).state())
+                    .as("not given to ana: it waited through closed hours")
+                    .isEqualTo(DeskState.WAITING);
             f.desk.runDue();
             assertThat(f.get(waited.id()).state()).isEqualTo(DeskState.CLOSED);
             assertThat(f.get(waited.id()).closedBy()).contains("OUT_OF_HOURS");
@@ -128,7 +158,8 @@ class DeskPoliciesAndHoursScenarioTest {
 
         @Test
         void theSurveyStartsAfterAnAgentsOrAnInactivityCloseNotAfterTheCampaignFinishes() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART).withSurvey("encuesta"))
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART).withSurvey("encuesta"))
                     .agent("ana", 3, AgentStatus.ONLINE);
             DeskConversation byAgent = f.handOff(1);
             DeskConversation idle = f.handOff(2);
@@ -143,14 +174,17 @@ class DeskPoliciesAndHoursScenarioTest {
             assertThat(f.desk.finishCampaign(DeskFixture.CAMPAIGN)).isEqualTo(1);
             assertThat(f.get(finished.id()).disposition()).contains("CAMPAIGN_FINISHED");
             assertThat(f.surveys).containsExactly(byAgent.id() + "@encuesta", idle.id() + "@encuesta");
-            assertThat(f.desk.recordSurveyAnswer(byAgent.id(), "¿Cómo te atendimos?", "5").surveyAnswers())
+            assertThat(f.desk.recordSurveyAnswer(byAgent.id(), "¿Cómo te atendimos?", "5")
+                            .surveyAnswers())
                     .containsEntry("¿Cómo te atendimos?", "5");
         }
 
         @Test
         void metricsAndExportsCarryAgentDispositionFieldsAndSurveyAnswers() {
-            DeskFixture f = new DeskFixture().configured(DeskFixture.settings(AssignmentMethod.SMART).withSurvey("encuesta")
-                    .withFields(java.util.List.of(io.campaignkit.desk.FieldDefinition.text("NOTA", false))));
+            DeskFixture f = new DeskFixture()
+                    .configured(DeskFixture.settings(AssignmentMethod.SMART)
+                            .withSurvey("encuesta")
+                            .withFields(java.util.List.of(io.campaignkit.desk.FieldDefinition.text("NOTA", false))));
             DeskConversation c = f.handOff(1);
             f.clock.advance(Duration.ofMinutes(4));
             f.agent("ana", 3, AgentStatus.ONLINE);
@@ -166,15 +200,24 @@ class DeskPoliciesAndHoursScenarioTest {
             assertThat(metrics.averageFirstResponse()).contains(Duration.ofMinutes(1));
             assertThat(metrics.averageHandle()).contains(Duration.ofMinutes(6));
             assertThat(metrics.closedByDisposition()).containsEntry("PAGO_PROMETIDO", 1L);
-            assertThat(f.desk.metrics(DeskFixture.CAMPAIGN, Optional.of("beto")).conversations()).isZero();
+            assertThat(f.desk.metrics(DeskFixture.CAMPAIGN, Optional.of("beto")).conversations())
+                    .isZero();
 
             String csv = f.desk.exportCsv(DeskFixture.ADMIN, DeskFixture.CAMPAIGN);
             assertThat(csv.split("\r\n")[0]).endsWith("closed_at,field:NOTA,survey:P1");
-            assertThat(csv.split("\r\n")[1]).contains(",ana,PAGO_PROMETIDO,ana,").endsWith(",\"paga, el lunes\",5");
+            assertThat(csv.split("\r\n")[1])
+                    .contains(",ana,PAGO_PROMETIDO,ana,")
+                    .endsWith(",\"paga, el lunes\",5");
             String json = f.desk.exportJson(DeskFixture.ADMIN, DeskFixture.CAMPAIGN);
-            assertThat(json).contains("\"agent\":\"ana\"", "\"disposition\":\"PAGO_PROMETIDO\"", "\"fields\":{\"NOTA\":\"paga, el lunes\"}",
-                    "\"surveyAnswers\":{\"P1\":\"5\"}", "\"text\":\"hola, \\\"cliente\\\"\"");
-            assertThatThrownBy(() -> f.desk.exportCsv(ANA, DeskFixture.CAMPAIGN)).isInstanceOf(DeskRefusedException.class);
+            assertThat(json)
+                    .contains(
+                            "\"agent\":\"ana\"",
+                            "\"disposition\":\"PAGO_PROMETIDO\"",
+                            "\"fields\":{\"NOTA\":\"paga, el lunes\"}",
+                            "\"surveyAnswers\":{\"P1\":\"5\"}",
+                            "\"text\":\"hola, \\\"cliente\\\"\"");
+            assertThatThrownBy(() -> f.desk.exportCsv(ANA, DeskFixture.CAMPAIGN))
+                    .isInstanceOf(DeskRefusedException.class);
         }
     }
 }

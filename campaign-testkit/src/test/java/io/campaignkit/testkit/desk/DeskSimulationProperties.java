@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
@@ -16,7 +18,6 @@ import io.campaignkit.desk.DeskHours;
 import io.campaignkit.desk.DeskSettings;
 import io.campaignkit.desk.DeskState;
 import io.campaignkit.desk.Handoff;
-import io.campaignkit.desk.TranscriptEntry;
 import io.campaignkit.desk.port.DeskQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +36,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Deterministic simulation of the desk: from one seed, agents going online, away, offline and logging out,
  * handoffs, contacts' messages (some redelivered), agents' messages, transfers, mass transfers, closes (some
@@ -49,14 +48,16 @@ class DeskSimulationProperties {
     private static final int AGENTS = 5;
     private static final int STEPS = 60;
     private static final ActiveHours NINE_TO_FIVE = ActiveHours.builder(ZoneOffset.UTC)
-            .everyDay(LocalTime.of(9, 0), LocalTime.of(17, 0)).build();
+            .everyDay(LocalTime.of(9, 0), LocalTime.of(17, 0))
+            .build();
 
     @Property
     void theDeskKeepsEveryRuleUnderRandomAgentsAndConversations(@ForAll long seed) {
         try {
             new Simulation(seed).run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("desk simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
+            throw new AssertionError(
+                    "desk simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -90,8 +91,14 @@ class DeskSimulationProperties {
                 counts.merge(c.agentId().orElseThrow(), 1, Integer::sum);
                 open.add(c);
             }
-            int min = java.util.stream.IntStream.range(0, agents).map(i -> counts.getOrDefault("a" + i, 0)).min().orElseThrow();
-            int max = java.util.stream.IntStream.range(0, agents).map(i -> counts.getOrDefault("a" + i, 0)).max().orElseThrow();
+            int min = java.util.stream.IntStream.range(0, agents)
+                    .map(i -> counts.getOrDefault("a" + i, 0))
+                    .min()
+                    .orElseThrow();
+            int max = java.util.stream.IntStream.range(0, agents)
+                    .map(i -> counts.getOrDefault("a" + i, 0))
+                    .max()
+                    .orElseThrow();
             assertThat(max - min).as("round-robin counts " + counts).isLessThanOrEqualTo(1);
         }
     }
@@ -110,14 +117,17 @@ class DeskSimulationProperties {
             boolean reassign = random.nextBoolean();
             boolean hours = random.nextBoolean();
             for (CampaignId campaign : campaigns) {
-                DeskSettings settings = DeskSettings.of(campaign, campaign.value(), campaign.value().equals("rr")
-                        ? AssignmentMethod.ROUND_ROBIN : AssignmentMethod.SMART, DeskFixture.DISPOSITIONS)
+                DeskSettings settings = DeskSettings.of(
+                                campaign,
+                                campaign.value(),
+                                campaign.value().equals("rr") ? AssignmentMethod.ROUND_ROBIN : AssignmentMethod.SMART,
+                                DeskFixture.DISPOSITIONS)
                         .withPolicies(ConversationPolicies.PERMISSIVE.withReassignWhenExclusiveOffline(reassign))
                         .withFields(List.of(io.campaignkit.desk.FieldDefinition.text("NOTA", random.nextBoolean())))
                         .withInactivityTimeout(Duration.ofMinutes(30 + random.nextInt(120)));
                 if (hours) {
-                    settings = settings.withHours(new DeskHours(NINE_TO_FIVE, OutOfHoursPolicy.Action.QUEUE, false,
-                            Optional.empty(), false));
+                    settings = settings.withHours(
+                            new DeskHours(NINE_TO_FIVE, OutOfHoursPolicy.Action.QUEUE, false, Optional.empty(), false));
                 }
                 f.configured(settings);
             }
@@ -127,7 +137,8 @@ class DeskSimulationProperties {
                     case 1 -> Set.of("smart");
                     default -> Set.of("rr", "smart");
                 };
-                f.desk.registerAgent(DeskFixture.ADMIN, Agent.of("a" + i, 1 + random.nextInt(3), queues, f.clock.instant()));
+                f.desk.registerAgent(
+                        DeskFixture.ADMIN, Agent.of("a" + i, 1 + random.nextInt(3), queues, f.clock.instant()));
             }
         }
 
@@ -141,7 +152,8 @@ class DeskSimulationProperties {
         }
 
         private String act() {
-            List<DeskConversation> open = f.store.findConversations(DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT));
+            List<DeskConversation> open =
+                    f.store.findConversations(DeskQuery.inStates(DeskState.WAITING, DeskState.WITH_AGENT));
             int choice = random.nextInt(10);
             try {
                 switch (choice) {
@@ -158,8 +170,11 @@ class DeskSimulationProperties {
                         return "handoff " + id + " " + campaign;
                     }
                     case 4 -> {
-                        String id = open.isEmpty() ? "conv-0" : open.get(random.nextInt(open.size())).id();
-                        String messageId = "m" + (random.nextInt(4) == 0 && messages > 0 ? random.nextInt(messages) + 1 : ++messages);
+                        String id = open.isEmpty()
+                                ? "conv-0"
+                                : open.get(random.nextInt(open.size())).id();
+                        String messageId = "m"
+                                + (random.nextInt(4) == 0 && messages > 0 ? random.nextInt(messages) + 1 : ++messages);
                         if (f.desk.onInbound(id, messageId, "texto " + messageId, f.clock.instant())) {
                             accepted.merge(id + "/" + messageId, 1, Integer::sum);
                         }
@@ -183,13 +198,16 @@ class DeskSimulationProperties {
                     case 7 -> {
                         DeskConversation c = pick(open);
                         String disposition = random.nextInt(5) == 0 ? "INVENTADA" : "PAGO_PROMETIDO";
-                        Actor actor = random.nextInt(4) == 0 ? DeskFixture.SUPERVISOR : Actor.agent(c.agentId().orElse("a0"));
+                        Actor actor = random.nextInt(4) == 0
+                                ? DeskFixture.SUPERVISOR
+                                : Actor.agent(c.agentId().orElse("a0"));
                         f.desk.close(actor, c.id(), disposition);
                         return "close " + c.id() + " " + disposition;
                     }
                     case 8 -> {
                         String from = "a" + random.nextInt(AGENTS);
-                        Optional<String> to = random.nextBoolean() ? Optional.empty() : Optional.of("a" + random.nextInt(AGENTS));
+                        Optional<String> to =
+                                random.nextBoolean() ? Optional.empty() : Optional.of("a" + random.nextInt(AGENTS));
                         Actor actor = random.nextInt(4) == 0 ? Actor.agent(from) : DeskFixture.SUPERVISOR;
                         f.desk.massTransfer(actor, from, to);
                         return "mass " + from + " " + to;
@@ -218,50 +236,79 @@ class DeskSimulationProperties {
             Map<String, Agent> agents = f.store.agents().stream().collect(Collectors.toMap(Agent::id, a -> a));
             if (action.startsWith("refused")) {
                 assertThat(all).as("a refused action changed nothing; " + trace).isEqualTo(before.conversations);
-                assertThat(f.store.agents()).as("a refused action changed nothing; " + trace).isEqualTo(before.agents);
-                assertThat(transcriptSize(all)).as("a refused action wrote nothing; " + trace).isEqualTo(before.transcript);
+                assertThat(f.store.agents())
+                        .as("a refused action changed nothing; " + trace)
+                        .isEqualTo(before.agents);
+                assertThat(transcriptSize(all))
+                        .as("a refused action wrote nothing; " + trace)
+                        .isEqualTo(before.transcript);
                 assertThat(f.channel.sent).as(trace).hasSize(before.sent);
             }
             Map<String, Integer> loads = new HashMap<>();
             for (DeskConversation c : all) {
-                assertThat(c.agentId().isPresent()).as("one agent exactly when WITH_AGENT; " + trace)
+                assertThat(c.agentId().isPresent())
+                        .as("one agent exactly when WITH_AGENT; " + trace)
                         .isEqualTo(c.state() == DeskState.WITH_AGENT);
                 c.agentId().ifPresent(agent -> loads.merge(agent, 1, Integer::sum));
                 if (c.state() == DeskState.CLOSED) {
-                    assertThat(c.disposition()).as("every close carries its disposition; " + trace).isPresent();
+                    assertThat(c.disposition())
+                            .as("every close carries its disposition; " + trace)
+                            .isPresent();
                 }
                 Optional<DeskConversation> earlier = before.find(c.id());
-                boolean newlyAssigned = c.agentId().isPresent()
-                        && !c.agentId().equals(earlier.flatMap(DeskConversation::agentId));
+                boolean newlyAssigned =
+                        c.agentId().isPresent() && !c.agentId().equals(earlier.flatMap(DeskConversation::agentId));
                 if (newlyAssigned) {
-                    assertThat(agents.get(c.agentId().get()).status()).as("assigned only to ONLINE agents; " + trace)
+                    assertThat(agents.get(c.agentId().get()).status())
+                            .as("assigned only to ONLINE agents; " + trace)
                             .isEqualTo(AgentStatus.ONLINE);
                 }
             }
-            loads.forEach((agent, load) -> assertThat(load).as("agent " + agent + " within capacity; " + trace)
+            loads.forEach((agent, load) -> assertThat(load)
+                    .as("agent " + agent + " within capacity; " + trace)
                     .isLessThanOrEqualTo(agents.get(agent).capacity()));
             for (String queue : List.of("rr", "smart")) {
-                long lastAssigned = all.stream().filter(c -> c.queue().equals(queue) && c.state() == DeskState.WITH_AGENT
-                        && before.find(c.id()).map(b -> b.state() == DeskState.WAITING).orElse(true))
-                        .mapToLong(DeskConversation::queuePosition).max().orElse(Long.MIN_VALUE);
-                long firstWaiting = all.stream().filter(c -> c.queue().equals(queue) && c.state() == DeskState.WAITING)
-                        .mapToLong(DeskConversation::queuePosition).min().orElse(Long.MAX_VALUE);
-                assertThat(lastAssigned).as("waiting conversations of " + queue + " assigned in arrival order; " + trace)
+                long lastAssigned = all.stream()
+                        .filter(c -> c.queue().equals(queue)
+                                && c.state() == DeskState.WITH_AGENT
+                                && before.find(c.id())
+                                        .map(b -> b.state() == DeskState.WAITING)
+                                        .orElse(true))
+                        .mapToLong(DeskConversation::queuePosition)
+                        .max()
+                        .orElse(Long.MIN_VALUE);
+                long firstWaiting = all.stream()
+                        .filter(c -> c.queue().equals(queue) && c.state() == DeskState.WAITING)
+                        .mapToLong(DeskConversation::queuePosition)
+                        .min()
+                        .orElse(Long.MAX_VALUE);
+                assertThat(lastAssigned)
+                        .as("waiting conversations of " + queue + " assigned in arrival order; " + trace)
                         .isLessThan(firstWaiting);
             }
             accepted.keySet().forEach(key -> {
                 String[] parts = key.split("/");
                 long kept = f.store.transcript(parts[0], Instant.EPOCH).stream()
-                        .filter(e -> e.author() == Author.CONTACT && e.messageId().equals(Optional.of(parts[1]))).count();
-                assertThat(kept).as("message " + key + " kept exactly once; " + trace).isEqualTo(1);
+                        .filter(e ->
+                                e.author() == Author.CONTACT && e.messageId().equals(Optional.of(parts[1])))
+                        .count();
+                assertThat(kept)
+                        .as("message " + key + " kept exactly once; " + trace)
+                        .isEqualTo(1);
             });
-            long agentMessages = all.stream().flatMap(c -> f.store.transcript(c.id(), Instant.EPOCH).stream())
-                    .filter(e -> e.author() == Author.AGENT).count();
-            assertThat(agentMessages).as("every agent message sent once and kept once; " + trace).isEqualTo(f.channel.sent.size());
+            long agentMessages = all.stream()
+                    .flatMap(c -> f.store.transcript(c.id(), Instant.EPOCH).stream())
+                    .filter(e -> e.author() == Author.AGENT)
+                    .count();
+            assertThat(agentMessages)
+                    .as("every agent message sent once and kept once; " + trace)
+                    .isEqualTo(f.channel.sent.size());
         }
 
         private int transcriptSize(List<DeskConversation> all) {
-            return all.stream().mapToInt(c -> f.store.transcript(c.id(), Instant.EPOCH).size()).sum();
+            return all.stream()
+                    .mapToInt(c -> f.store.transcript(c.id(), Instant.EPOCH).size())
+                    .sum();
         }
 
         /** What the desk kept before a step. */

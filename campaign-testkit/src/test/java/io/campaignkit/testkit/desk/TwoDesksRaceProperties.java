@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.desk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.Actor;
@@ -27,8 +29,6 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two desks on one store, the second one's operations run between the first one's reads and writes at random
  * points (an {@link InterleavedDeskStorage}): handoffs, agents coming ONLINE or going AWAY, closes, runs. After
@@ -48,8 +48,9 @@ class TwoDesksRaceProperties {
         try {
             race.run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("two-desk race failed with seed " + seed + " after " + race.log + ": "
-                    + failure.getMessage(), failure);
+            throw new AssertionError(
+                    "two-desk race failed with seed " + seed + " after " + race.log + ": " + failure.getMessage(),
+                    failure);
         }
     }
 
@@ -66,11 +67,21 @@ class TwoDesksRaceProperties {
 
         Race(long seed) {
             random = new Random(seed);
-            first = ConversationDesk.builder().storage(racing.storage()).channel((c, m) -> { }).clock(clock).build();
-            second = ConversationDesk.builder().storage(store.storage()).channel((c, m) -> { }).clock(clock).build();
+            first = ConversationDesk.builder()
+                    .storage(racing.storage())
+                    .channel((c, m) -> {})
+                    .clock(clock)
+                    .build();
+            second = ConversationDesk.builder()
+                    .storage(store.storage())
+                    .channel((c, m) -> {})
+                    .clock(clock)
+                    .build();
             AssignmentMethod method = random.nextBoolean() ? AssignmentMethod.SMART : AssignmentMethod.ROUND_ROBIN;
-            first.configure(DeskFixture.ADMIN, DeskSettings.of(CAMPAIGN, "q", method, DeskFixture.DISPOSITIONS)
-                    .withInactivityTimeout(Duration.ofDays(1)));
+            first.configure(
+                    DeskFixture.ADMIN,
+                    DeskSettings.of(CAMPAIGN, "q", method, DeskFixture.DISPOSITIONS)
+                            .withInactivityTimeout(Duration.ofDays(1)));
             for (int i = 0; i < AGENTS; i++) {
                 int capacity = 1 + random.nextInt(2);
                 capacities.put("a" + i, capacity);
@@ -101,8 +112,12 @@ class TwoDesksRaceProperties {
                     case 0 -> {
                         String id = "conv-" + (++handoffs);
                         log.add(who + " hands off " + id);
-                        desk.handOff(new Handoff(id, CAMPAIGN, PhoneNumber.parse(String.format("+52155%08d", 10_000_000 + handoffs)),
-                                "", Map.of()));
+                        desk.handOff(new Handoff(
+                                id,
+                                CAMPAIGN,
+                                PhoneNumber.parse(String.format("+52155%08d", 10_000_000 + handoffs)),
+                                "",
+                                Map.of()));
                     }
                     case 1 -> {
                         String agent = "a" + random.nextInt(AGENTS);
@@ -111,7 +126,8 @@ class TwoDesksRaceProperties {
                         desk.changeStatus(Actor.agent(agent), agent, status);
                     }
                     case 2 -> {
-                        List<DeskConversation> assigned = store.findConversations(DeskQuery.inStates(DeskState.WITH_AGENT));
+                        List<DeskConversation> assigned =
+                                store.findConversations(DeskQuery.inStates(DeskState.WITH_AGENT));
                         if (assigned.isEmpty()) {
                             return;
                         }
@@ -135,24 +151,37 @@ class TwoDesksRaceProperties {
             Map<String, Integer> loads = new HashMap<>();
             for (DeskConversation conversation : all) {
                 conversation.agentId().ifPresent(agent -> loads.merge(agent, 1, Integer::sum));
-                assertThat(assignments(conversation.id()).size()).as("assignments of " + conversation.id())
+                assertThat(assignments(conversation.id()).size())
+                        .as("assignments of " + conversation.id())
                         .isEqualTo(conversation.firstAssignedAt().isPresent() ? 1 : 0);
             }
-            loads.forEach((agent, load) -> assertThat(load).as("load of " + agent).isLessThanOrEqualTo(capacities.get(agent)));
+            loads.forEach((agent, load) ->
+                    assertThat(load).as("load of " + agent).isLessThanOrEqualTo(capacities.get(agent)));
 
-            List<DeskConversation> assigned = all.stream().filter(c -> c.firstAssignedAt().isPresent())
-                    .sorted(Comparator.comparingLong(c -> assignments(c.id()).get(0).sequence())).toList();
-            assertThat(assigned).as("first assignments in arrival order")
+            List<DeskConversation> assigned = all.stream()
+                    .filter(c -> c.firstAssignedAt().isPresent())
+                    .sorted(Comparator.comparingLong(
+                            c -> assignments(c.id()).get(0).sequence()))
+                    .toList();
+            assertThat(assigned)
+                    .as("first assignments in arrival order")
                     .isSortedAccordingTo(Comparator.comparingLong(DeskConversation::queuePosition));
-            long lastAssigned = assigned.stream().mapToLong(DeskConversation::queuePosition).max().orElse(0);
-            List<DeskConversation> waiting = all.stream().filter(c -> c.state() == DeskState.WAITING).toList();
-            waiting.forEach(c -> assertThat(c.queuePosition()).as(c.id() + " waits behind a later one that was assigned")
+            long lastAssigned = assigned.stream()
+                    .mapToLong(DeskConversation::queuePosition)
+                    .max()
+                    .orElse(0);
+            List<DeskConversation> waiting =
+                    all.stream().filter(c -> c.state() == DeskState.WAITING).toList();
+            waiting.forEach(c -> assertThat(c.queuePosition())
+                    .as(c.id() + " waits behind a later one that was assigned")
                     .isGreaterThan(lastAssigned));
             if (!waiting.isEmpty()) {
                 for (Agent agent : store.agents()) {
                     if (agent.status() == AgentStatus.ONLINE) {
-                        assertThat(loads.getOrDefault(agent.id(), 0)).as(agent.id() + " has room while " + waiting.get(0).id()
-                                + " waits").isEqualTo(agent.capacity());
+                        assertThat(loads.getOrDefault(agent.id(), 0))
+                                .as(agent.id() + " has room while "
+                                        + waiting.get(0).id() + " waits")
+                                .isEqualTo(agent.capacity());
                     }
                 }
             }
@@ -160,7 +189,8 @@ class TwoDesksRaceProperties {
 
         private List<TranscriptEntry> assignments(String conversationId) {
             return store.transcript(conversationId, Instant.EPOCH).stream()
-                    .filter(entry -> entry.text().startsWith("assigned to")).toList();
+                    .filter(entry -> entry.text().startsWith("assigned to"))
+                    .toList();
         }
     }
 }

@@ -14,7 +14,6 @@ import io.campaignkit.core.engine.AddedContacts;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.DeliveryState;
-import io.campaignkit.testkit.engine.CampaignScenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class AddContactsScenarioTest {
 
-    private final CampaignScenario scenario = Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
+    private final CampaignScenario scenario =
+            Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
 
     @Test
     void contactsAddedToACampaignDoneSendingAreCountedAtOnceAndSent() {
@@ -57,37 +57,59 @@ class AddContactsScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(1, 2));
 
-        AddedContacts added = scenario.engine().addContacts(id, List.of(Fixtures.contact(2), Fixtures.contact(3),
-                Fixtures.contact(3), Fixtures.contact(5), Fixtures.contact(6)));
+        AddedContacts added = scenario.engine()
+                .addContacts(
+                        id,
+                        List.of(
+                                Fixtures.contact(2),
+                                Fixtures.contact(3),
+                                Fixtures.contact(3),
+                                Fixtures.contact(5),
+                                Fixtures.contact(6)));
 
         assertThat(added.pending()).isEqualTo(1);
-        assertThat(added.skippedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 1L, SkipReasons.OPTED_OUT, 1L));
-        assertThat(added.alreadyIn()).as("contact 2 was in, contact 3 given twice").isEqualTo(2);
-        assertThat(scenario.recipient(id, Fixtures.phone(5)).outcome().orElseThrow().message()).contains(other.value());
+        assertThat(added.skippedByReason())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 1L, SkipReasons.OPTED_OUT, 1L));
+        assertThat(added.alreadyIn())
+                .as("contact 2 was in, contact 3 given twice")
+                .isEqualTo(2);
+        assertThat(scenario.recipient(id, Fixtures.phone(5))
+                        .outcome()
+                        .orElseThrow()
+                        .message())
+                .contains(other.value());
         assertThat(scenario.metrics(id).skippedByReason()).containsEntry(SkipReasons.OPTED_OUT, 1L);
-        assertThat(scenario.store().engagedCampaign(new io.campaignkit.core.campaign.SenderKey(CampaignScenario.CHANNEL_ID,
-                CampaignScenario.SENDER_ID), PhoneNumber.parse(Fixtures.phone(3)))).contains(id);
+        assertThat(scenario.store()
+                        .engagedCampaign(
+                                new io.campaignkit.core.campaign.SenderKey(
+                                        CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                                PhoneNumber.parse(Fixtures.phone(3))))
+                .contains(id);
     }
 
     @Test
     void contactsLackingRequiredDataAreNamedAndNothingIsAdded() {
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.schema(Fixtures.amountSchema())));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.schema(Fixtures.amountSchema())));
         scenario.launch(id, List.of(Fixtures.withAmount(Fixtures.contact(1), "100")));
         Contact complete = Fixtures.withAmount(Fixtures.contact(2), "200");
 
-        assertThatThrownBy(() -> scenario.engine().addContacts(id, List.of(complete, Fixtures.contact(3), Fixtures.contact(4))))
+        assertThatThrownBy(() ->
+                        scenario.engine().addContacts(id, List.of(complete, Fixtures.contact(3), Fixtures.contact(4))))
                 .isInstanceOfSatisfying(IncompleteAudienceException.class, e -> {
                     assertThat(e.code()).isEqualTo(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA);
                     assertThat(e.problemCount()).isEqualTo(2);
-                    assertThat(e.problems()).extracting(IncompleteAudienceException.Problem::phone)
+                    assertThat(e.problems())
+                            .extracting(IncompleteAudienceException.Problem::phone)
                             .containsExactly(Fixtures.phone(3), Fixtures.phone(4));
                     assertThat(e.problems().get(0).message()).contains("MONTO");
                     assertThat(e.getMessage()).contains(id.value() + " took none of the contacts");
                 });
 
         assertThat(scenario.metrics(id).audience()).as("nothing partial").isEqualTo(1);
-        assertThat(scenario.engine().recipients(id, -1, 10)).extracting(r -> r.phone().e164())
+        assertThat(scenario.engine().recipients(id, -1, 10))
+                .extracting(r -> r.phone().e164())
                 .containsExactly(Fixtures.phone(1));
     }
 
@@ -99,10 +121,12 @@ class AddContactsScenarioTest {
         scenario.engine().finish(finished);
 
         assertThatThrownBy(() -> scenario.engine().addContacts(ready, Fixtures.contacts(2, 1)))
-                .isInstanceOf(IllegalCampaignActionException.class).hasMessageContaining("READY")
+                .isInstanceOf(IllegalCampaignActionException.class)
+                .hasMessageContaining("READY")
                 .hasMessageContaining("active campaign only");
         assertThatThrownBy(() -> scenario.engine().addContacts(finished, Fixtures.contacts(2, 1)))
-                .isInstanceOf(IllegalCampaignActionException.class).hasMessageContaining("finished campaign takes no more");
+                .isInstanceOf(IllegalCampaignActionException.class)
+                .hasMessageContaining("finished campaign takes no more");
         assertThat(scenario.metrics(ready).audience()).isZero();
         assertThat(scenario.metrics(finished).audience()).isEqualTo(1);
     }

@@ -63,12 +63,15 @@ class ConcurrentAnswersTest {
         @Override
         public CompletionStage<SendReceipt> send(OutboundMessage message) {
             long number = sequence.incrementAndGet();
-            CompletableFuture<SendReceipt> answer = CompletableFuture.supplyAsync(() -> {
-                if (number % 7 == 0) {
-                    throw new ChannelSendException(SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, "X", "no such user"));
-                }
-                return new SendReceipt("P" + number, java.time.Instant.EPOCH);
-            }, pool);
+            CompletableFuture<SendReceipt> answer = CompletableFuture.supplyAsync(
+                    () -> {
+                        if (number % 7 == 0) {
+                            throw new ChannelSendException(
+                                    SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, "X", "no such user"));
+                        }
+                        return new SendReceipt("P" + number, java.time.Instant.EPOCH);
+                    },
+                    pool);
             answers.add(answer);
             return answer;
         }
@@ -93,8 +96,15 @@ class ConcurrentAnswersTest {
         ManualClock clock = ManualClock.ofDefaults();
         PooledChannel channel = new PooledChannel();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run)
-                .maxInFlight(64).senderBurst(1000).build();
+        CampaignEngine engine = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .maxInFlight(64)
+                .senderBurst(1000)
+                .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("pooled", "s");
         Fixtures.basic(Pace.perSecond(1000).withBurst(1000)).accept(config);
         CampaignId id = CampaignId.of("concurrent");
@@ -104,7 +114,9 @@ class ConcurrentAnswersTest {
         for (int round = 0; round < 1000 && channel.sequence.get() < 2000; round++) {
             engine.runDue();
             for (CompletableFuture<SendReceipt> answer : channel.answers) {
-                answer.handle((receipt, failure) -> null).orTimeout(10, TimeUnit.SECONDS).join();
+                answer.handle((receipt, failure) -> null)
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join();
             }
             clock.advance(Duration.ofMillis(100));
         }

@@ -61,10 +61,12 @@ class ContactAvailabilityScenarioTest {
 
     private final Inbox inbox = new Inbox();
     private final CampaignScenario scenario = Fixtures.scenario()
-            .engine(engine -> engine.contactAvailability(inbox).batchSize(10)).build();
+            .engine(engine -> engine.contactAvailability(inbox).batchSize(10))
+            .build();
 
     private CampaignId campaign(Pace pace, Duration busyWait) {
-        return scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c.busyContactWait(busyWait)));
+        return scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c.busyContactWait(busyWait)));
     }
 
     @Test
@@ -120,8 +122,12 @@ class ContactAvailabilityScenarioTest {
         inbox.busy(0);
         CampaignId id = campaign(Pace.DEFAULT, Duration.ZERO);
         Instant start = scenario.clock().instant().plus(Duration.ofHours(2));
-        scenario.engine().launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 2)).startAt(start));
-        assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).as("busy now, maybe not at the start")
+        scenario.engine()
+                .launch(
+                        id,
+                        LaunchRequest.importedContacts(Fixtures.contacts(0, 2)).startAt(start));
+        assertThat(scenario.recipient(id, Fixtures.phone(0)).state())
+                .as("busy now, maybe not at the start")
                 .isEqualTo(DeliveryState.PENDING);
         scenario.runFor(Duration.ofHours(1));
         inbox.free(0);
@@ -129,7 +135,11 @@ class ContactAvailabilityScenarioTest {
         scenario.runFor(Duration.ofHours(2));
 
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.DELIVERED);
-        assertThat(scenario.recipient(id, Fixtures.phone(1)).outcome().orElseThrow().code()).isEqualTo(SkipReasons.CONTACT_BUSY);
+        assertThat(scenario.recipient(id, Fixtures.phone(1))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
+                .isEqualTo(SkipReasons.CONTACT_BUSY);
     }
 
     @Test
@@ -160,7 +170,8 @@ class ContactAvailabilityScenarioTest {
         scenario.launch(id, Fixtures.contacts(0, 3));
         scenario.runFor(Duration.ofMinutes(29));
         assertThat(scenario.recipient(id, Fixtures.phone(1)).state()).isEqualTo(DeliveryState.PENDING);
-        assertThat(scenario.campaign(id).dispatch().orElseThrow().label()).as("still sending: it waits for one")
+        assertThat(scenario.campaign(id).dispatch().orElseThrow().label())
+                .as("still sending: it waits for one")
                 .isNotEqualTo("DONE");
 
         scenario.runFor(Duration.ofMinutes(2));
@@ -169,10 +180,13 @@ class ContactAvailabilityScenarioTest {
         assertThat(skipped.state()).isEqualTo(DeliveryState.SKIPPED);
         assertThat(skipped.outcome().orElseThrow().code()).isEqualTo(SkipReasons.CONTACT_BUSY);
         assertThat(skipped.outcome().orElseThrow().message()).contains("PT30M");
-        assertThat(skipped.updatedAt()).as("skipped when the wait ended").isEqualTo(launched.plus(Duration.ofMinutes(30)));
+        assertThat(skipped.updatedAt())
+                .as("skipped when the wait ended")
+                .isEqualTo(launched.plus(Duration.ofMinutes(30)));
         assertThat(scenario.channel().sendsTo(Fixtures.phone(1))).isEmpty();
         // checked about once a minute while it waited, not at every run
-        long questionsAboutIt = inbox.asked.stream().filter(batch -> batch.contains(PhoneNumber.parse(Fixtures.phone(1))))
+        long questionsAboutIt = inbox.asked.stream()
+                .filter(batch -> batch.contains(PhoneNumber.parse(Fixtures.phone(1))))
                 .count();
         assertThat(questionsAboutIt).isBetween(30L, 33L);
     }
@@ -183,10 +197,15 @@ class ContactAvailabilityScenarioTest {
         scenario.launch(id, Fixtures.contacts(0, 3));
         inbox.busy(2); // its turn comes in two minutes
         scenario.runFor(Duration.ofMinutes(11));
-        assertThat(scenario.recipient(id, Fixtures.phone(2)).state()).as("waited from its turn, not from the launch")
+        assertThat(scenario.recipient(id, Fixtures.phone(2)).state())
+                .as("waited from its turn, not from the launch")
                 .isEqualTo(DeliveryState.PENDING);
         scenario.runFor(Duration.ofMinutes(2));
-        assertThat(scenario.recipient(id, Fixtures.phone(2)).outcome().orElseThrow().code()).isEqualTo(SkipReasons.CONTACT_BUSY);
+        assertThat(scenario.recipient(id, Fixtures.phone(2))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
+                .isEqualTo(SkipReasons.CONTACT_BUSY);
     }
 
     @Test
@@ -201,10 +220,11 @@ class ContactAvailabilityScenarioTest {
         assertThat(metrics.skippedByReason()).isEqualTo(Map.of(SkipReasons.CONTACT_BUSY, 2L));
         assertThat(metrics.notSentByReason()).containsEntry(SkipReasons.CONTACT_BUSY, 2L);
         assertThat(metrics.notSent()).isEqualTo(2);
-        assertThat(scenario.engine().export(id, -1, 10)).extracting(row -> row.recipient())
+        assertThat(scenario.engine().export(id, -1, 10))
+                .extracting(row -> row.recipient())
                 .filteredOn(row -> row.state() == DeliveryState.SKIPPED)
-                .extracting(row -> row.outcome().orElseThrow().code()).containsExactly(SkipReasons.CONTACT_BUSY,
-                        SkipReasons.CONTACT_BUSY);
+                .extracting(row -> row.outcome().orElseThrow().code())
+                .containsExactly(SkipReasons.CONTACT_BUSY, SkipReasons.CONTACT_BUSY);
     }
 
     @Test
@@ -225,8 +245,11 @@ class ContactAvailabilityScenarioTest {
     @Test
     void theCheckBeforeTheSendsIsOneCallPerClaimedBatch() {
         CampaignScenario scenario = Fixtures.scenario()
-                .engine(engine -> engine.contactAvailability(inbox).batchSize(10).senderBurst(100)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1000).withBurst(100)));
+                .engine(engine ->
+                        engine.contactAvailability(inbox).batchSize(10).senderBurst(100))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1000).withBurst(100)));
         scenario.launch(id, Fixtures.contacts(0, 25));
         int atLaunch = inbox.asked.size();
         assertThat(atLaunch).as("launch batches of 10").isEqualTo(3);
@@ -246,8 +269,12 @@ class ContactAvailabilityScenarioTest {
         scenario.runFor(Duration.ofSeconds(30));
         assertThat(scenario.channel().sends()).isEmpty();
         assertThat(scenario.metrics(id).pending()).isEqualTo(3);
-        assertThat(scenario.metrics(id).sending()).as("given back, not left under a lease").isZero();
-        assertThat(scenario.listener().failures()).extracting(EngineFailure::source).contains(EngineFailure.CONTACT_AVAILABILITY);
+        assertThat(scenario.metrics(id).sending())
+                .as("given back, not left under a lease")
+                .isZero();
+        assertThat(scenario.listener().failures())
+                .extracting(EngineFailure::source)
+                .contains(EngineFailure.CONTACT_AVAILABILITY);
 
         inbox.down = false;
         scenario.runFor(Duration.ofMinutes(2));
@@ -258,7 +285,8 @@ class ContactAvailabilityScenarioTest {
     @Test
     void withoutAnAvailabilityNobodyIsAsked() {
         CampaignScenario plain = Fixtures.scenario().build();
-        CampaignId id = plain.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.busyContactWait(Duration.ofHours(1))));
+        CampaignId id = plain.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.busyContactWait(Duration.ofHours(1))));
         plain.launch(id, Fixtures.contacts(0, 3));
         plain.runFor(Duration.ofSeconds(5));
         assertThat(plain.metrics(id).delivered()).isEqualTo(3);

@@ -12,9 +12,9 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.hours.ActiveHours;
@@ -80,23 +80,31 @@ class CrashPointProperties {
 
     @Provide
     Arbitrary<String> finishCalls() {
-        return Arbitraries.of("find", "update", "skipPending", "claimQueued", "acknowledgeQueued", "closeConversations",
-                "releaseEngagements", "countQueued");
+        return Arbitraries.of(
+                "find",
+                "update",
+                "skipPending",
+                "claimQueued",
+                "acknowledgeQueued",
+                "closeConversations",
+                "releaseEngagements",
+                "countQueued");
     }
 
     @Property(tries = 150)
-    void aLaunchInterruptedAnywhereEndsWithTheWholeAudienceSentToOnce(@ForAll("launchCalls") String call,
-            @ForAll @IntRange(min = 1, max = 4) int nth, @ForAll boolean segment) {
+    void aLaunchInterruptedAnywhereEndsWithTheWholeAudienceSentToOnce(
+            @ForAll("launchCalls") String call, @ForAll @IntRange(min = 1, max = 4) int nth, @ForAll boolean segment) {
         newWorld();
         clock.set(Instant.parse("2026-01-05T10:00:00Z"));
         List<Contact> audience = Fixtures.contacts(0, AUDIENCE);
         audience.forEach(directory::add);
         SUPPRESSED.forEach(i -> survivor.engine.suppress(Fixtures.contact(i).phone(), Optional.empty()));
         CampaignId id = crashing.create("c", c -> {
-            if (segment) {
-                c.audience(AudienceReference.segment(Set.of("all")));
-            }
-        }).id();
+                    if (segment) {
+                        c.audience(AudienceReference.segment(Set.of("all")));
+                    }
+                })
+                .id();
         LaunchRequest request = segment ? LaunchRequest.fromDirectory() : LaunchRequest.importedContacts(audience);
         crashing.store.crashAt(call, nth);
         try {
@@ -115,25 +123,39 @@ class CrashPointProperties {
 
         assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
         assertThat(store.counts(id).count(DeliveryState.SKIPPED)).isEqualTo(SUPPRESSED.size());
-        assertThat(channel.sends()).hasSize(AUDIENCE - SUPPRESSED.size())
-                .extracting(send -> send.message().recipient()).doesNotHaveDuplicates();
-        assertThat(Stream.concat(crashing.listener.recipientEvents(id).stream(), survivor.listener.recipientEvents(id).stream())
-                .filter(e -> e.type() == RecipientEvent.Type.SKIPPED).map(RecipientEvent::phone))
-                .containsExactlyInAnyOrderElementsOf(SUPPRESSED.stream().map(i -> Fixtures.contact(i).phone()).toList());
+        assertThat(channel.sends())
+                .hasSize(AUDIENCE - SUPPRESSED.size())
+                .extracting(send -> send.message().recipient())
+                .doesNotHaveDuplicates();
+        assertThat(Stream.concat(
+                                crashing.listener.recipientEvents(id).stream(),
+                                survivor.listener.recipientEvents(id).stream())
+                        .filter(e -> e.type() == RecipientEvent.Type.SKIPPED)
+                        .map(RecipientEvent::phone))
+                .containsExactlyInAnyOrderElementsOf(SUPPRESSED.stream()
+                        .map(i -> Fixtures.contact(i).phone())
+                        .toList());
         assertThat(store.find(id).orElseThrow().dispatch()).containsInstanceOf(DispatchState.Done.class);
     }
 
     @Property(tries = 150)
-    void aFinishInterruptedAnywhereEndsFinishedWithEverythingCleanedUpOnce(@ForAll("finishCalls") String call,
-            @ForAll @IntRange(min = 1, max = 3) int nth) {
+    void aFinishInterruptedAnywhereEndsFinishedWithEverythingCleanedUpOnce(
+            @ForAll("finishCalls") String call, @ForAll @IntRange(min = 1, max = 3) int nth) {
         newWorld();
         ActiveHours untilSix = ActiveHours.builder(ZoneOffset.UTC)
-                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0)).build();
-        CampaignId id = crashing.create("c", c -> c.activeHours(untilSix).outOfHoursPolicy(OutOfHoursPolicy.queue())
-                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(1)).build())).id();
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))
+                .build();
+        CampaignId id = crashing.create(
+                        "c",
+                        c -> c.activeHours(untilSix)
+                                .outOfHoursPolicy(OutOfHoursPolicy.queue())
+                                .deliveryPlan(DeliveryPlan.custom()
+                                        .pace(Pace.perSecond(1))
+                                        .build()))
+                .id();
         crashing.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 10)));
         EngineProcess.runUntil(crashing.engine, channel, clock, Instant.parse("2026-01-05T17:59:58Z"));
-        inbound(0, "hola");                    // in hours: to the bot
+        inbound(0, "hola"); // in hours: to the bot
         EngineProcess.runUntil(crashing.engine, channel, clock, Instant.parse("2026-01-05T18:30:00Z"));
         List<String> queued = List.of(inbound(1, "uno"), inbound(2, "dos"), inbound(1, "tres"));
         long pending = store.counts(id).count(DeliveryState.PENDING);
@@ -148,7 +170,8 @@ class CrashPointProperties {
             // the process is gone
         }
 
-        if (!store.find(id).orElseThrow().isFinishing() && store.find(id).orElseThrow().state() == CampaignState.ACTIVE) {
+        if (!store.find(id).orElseThrow().isFinishing()
+                && store.find(id).orElseThrow().state() == CampaignState.ACTIVE) {
             survivor.engine.finish(id); // it died before finishing began: the host finishes again
         }
         EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plus(Duration.ofMinutes(5)));
@@ -159,30 +182,43 @@ class CrashPointProperties {
         assertThat(store.countQueued(id)).isZero();
         for (int i = 0; i < 10; i++) {
             PhoneNumber phone = Fixtures.contact(i).phone();
-            assertThat(store.engagedCampaign(SENDER, phone)).as("%s released", phone).isEmpty();
-            assertThat(store.findOpenConversation(id, phone)).as("%s's conversation closed", phone).isEmpty();
+            assertThat(store.engagedCampaign(SENDER, phone))
+                    .as("%s released", phone)
+                    .isEmpty();
+            assertThat(store.findOpenConversation(id, phone))
+                    .as("%s's conversation closed", phone)
+                    .isEmpty();
         }
         assertThat(bot.closed()).as("each conversation closed once").hasSize(3);
         assertThat(bot.received()).hasSize(1);
-        assertThat(Stream.concat(crashing.listener.recipientEvents(id).stream(), survivor.listener.recipientEvents(id).stream())
-                .filter(e -> e.type() == RecipientEvent.Type.SKIPPED)).as("one SKIPPED event per pending recipient")
+        assertThat(Stream.concat(
+                                crashing.listener.recipientEvents(id).stream(),
+                                survivor.listener.recipientEvents(id).stream())
+                        .filter(e -> e.type() == RecipientEvent.Type.SKIPPED))
+                .as("one SKIPPED event per pending recipient")
                 .hasSize((int) pending);
         List<String> handedOver = new ArrayList<>();
         Stream.concat(crashing.unrouted.stream(), survivor.unrouted.stream())
                 .filter(m -> m.reason() == UnroutedMessage.Reason.CAMPAIGN_FINISHED)
                 .forEach(m -> handedOver.add(m.message().providerMessageId()));
-        assertThat(new ArrayList<>(new LinkedHashSet<>(handedOver))).as("every queued message, in order")
+        assertThat(new ArrayList<>(new LinkedHashSet<>(handedOver)))
+                .as("every queued message, in order")
                 .containsExactlyElementsOf(queued);
-        assertThat(handedOver.size() - queued.size()).as("a message handed twice only when the crash fell between "
-                + "handing it over and acknowledging it").isLessThanOrEqualTo(call.equals("acknowledgeQueued") ? 1 : 0);
+        assertThat(handedOver.size() - queued.size())
+                .as("a message handed twice only when the crash fell between " + "handing it over and acknowledging it")
+                .isLessThanOrEqualTo(call.equals("acknowledgeQueued") ? 1 : 0);
         assertThat(crashing.cleanUps.size() + survivor.cleanUps.size()).isLessThanOrEqualTo(1);
-        assertThat(finished.finishedAt()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(finishAt));
+        assertThat(finished.finishedAt())
+                .hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(finishAt));
     }
 
     private String inbound(int contact, String text) {
         String messageId = "in-" + contact + "-" + text;
-        crashing.engine.applyEvents("simulated", List.of(InboundMessage.builder(messageId, Fixtures.phone(contact), "s",
-                clock.instant()).text(text).build()));
+        crashing.engine.applyEvents(
+                "simulated",
+                List.of(InboundMessage.builder(messageId, Fixtures.phone(contact), "s", clock.instant())
+                        .text(text)
+                        .build()));
         return messageId;
     }
 }

@@ -30,8 +30,15 @@ class CrashRecoveryScenarioTest {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel hanging = new HeldChannel(); // never answers: the process "crashes" during the call
-        CampaignEngine crashed = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(hanging).clock(clock).callbackExecutor(Runnable::run).ownerId("crashed")
-                .leaseDuration(Duration.ofMinutes(1)).build();
+        CampaignEngine crashed = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(hanging)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId("crashed")
+                .leaseDuration(Duration.ofMinutes(1))
+                .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
         CampaignId id = CampaignId.of("c");
@@ -43,10 +50,19 @@ class CrashRecoveryScenarioTest {
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine survivor = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("survivor")
-                .deliverySemantics(semantics).build();
+        CampaignEngine survivor = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId("survivor")
+                .deliverySemantics(semantics)
+                .build();
         survivor.runDue();
-        assertThat(store.findRecipient(key).orElseThrow().state()).as("lease still live").isEqualTo(DeliveryState.SENDING);
+        assertThat(store.findRecipient(key).orElseThrow().state())
+                .as("lease still live")
+                .isEqualTo(DeliveryState.SENDING);
 
         clock.advance(Duration.ofMinutes(1));
         survivor.runDue();
@@ -54,7 +70,12 @@ class CrashRecoveryScenarioTest {
 
         if (semantics == DeliverySemantics.AT_MOST_ONCE) {
             assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.UNKNOWN);
-            assertThat(store.findRecipient(key).orElseThrow().outcome().orElseThrow().code()).isEqualTo(SkipReasons.LEASE_EXPIRED);
+            assertThat(store.findRecipient(key)
+                            .orElseThrow()
+                            .outcome()
+                            .orElseThrow()
+                            .code())
+                    .isEqualTo(SkipReasons.LEASE_EXPIRED);
             assertThat(channel.sends()).isEmpty();
         } else {
             survivor.runDue();

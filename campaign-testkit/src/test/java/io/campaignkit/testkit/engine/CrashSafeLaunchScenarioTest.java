@@ -12,8 +12,8 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
-import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
@@ -53,9 +53,9 @@ class CrashSafeLaunchScenarioTest {
 
     @Test
     void anImportedListInterruptedMidLaunchSendsNothingUntilTheHostLaunchesItAgain() {
-        CampaignId id = launching.create("imported", c -> { }).id();
-        survivor.engine.suppress(Fixtures.contact(3).phone(), Optional.empty());   // in a batch that went in
-        survivor.engine.suppress(Fixtures.contact(31).phone(), Optional.empty());  // in a batch that did not
+        CampaignId id = launching.create("imported", c -> {}).id();
+        survivor.engine.suppress(Fixtures.contact(3).phone(), Optional.empty()); // in a batch that went in
+        survivor.engine.suppress(Fixtures.contact(31).phone(), Optional.empty()); // in a batch that did not
         LaunchRequest request = LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE));
         launching.store.crashAt("insertRecipients", 3);
 
@@ -67,7 +67,9 @@ class CrashSafeLaunchScenarioTest {
         assertThat(store.counts(id).total()).isEqualTo(2L * EngineProcess.BATCH);
         survivor.engine.runDue();
         clock.advance(EngineProcess.LEASE.multipliedBy(3));
-        assertThat(survivor.engine.runDue()).as("only the host can resume an imported list").isEmpty();
+        assertThat(survivor.engine.runDue())
+                .as("only the host can resume an imported list")
+                .isEmpty();
         survivor.engine.runDue();
         assertThat(channel.sends()).as("nothing is sent to part of an audience").isEmpty();
         assertThat(survivor.listener.failures()).singleElement().satisfies(failure -> {
@@ -80,16 +82,23 @@ class CrashSafeLaunchScenarioTest {
         assertThat(resumed.dispatch()).containsInstanceOf(DispatchState.Sending.class);
         assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
         assertThat(store.counts(id).count(DeliveryState.SKIPPED)).isEqualTo(2);
-        assertThat(Stream.concat(launching.listener.recipientEvents(id).stream(),
-                survivor.listener.recipientEvents(id).stream()).filter(e -> e.type() == RecipientEvent.Type.SKIPPED)
-                .map(RecipientEvent::phone)).as("one SKIPPED event per skipped contact, over both processes")
-                .containsExactlyInAnyOrder(Fixtures.contact(3).phone(), Fixtures.contact(31).phone());
-        assertThat(survivor.listener.lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
+        assertThat(Stream.concat(
+                                launching.listener.recipientEvents(id).stream(),
+                                survivor.listener.recipientEvents(id).stream())
+                        .filter(e -> e.type() == RecipientEvent.Type.SKIPPED)
+                        .map(RecipientEvent::phone))
+                .as("one SKIPPED event per skipped contact, over both processes")
+                .containsExactlyInAnyOrder(
+                        Fixtures.contact(3).phone(), Fixtures.contact(31).phone());
+        assertThat(survivor.listener.lifecycleEvents(id))
+                .extracting(CampaignLifecycleEvent::action)
                 .containsExactly(CampaignAction.PREPARE, CampaignAction.COMPLETE_PREPARATION);
 
         EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plusSeconds(30));
 
-        assertThat(channel.sends()).extracting(send -> send.message().recipient()).doesNotHaveDuplicates()
+        assertThat(channel.sends())
+                .extracting(send -> send.message().recipient())
+                .doesNotHaveDuplicates()
                 .hasSize(AUDIENCE - 2);
         assertThat(store.find(id).orElseThrow().dispatch()).containsInstanceOf(DispatchState.Done.class);
     }
@@ -97,14 +106,17 @@ class CrashSafeLaunchScenarioTest {
     @Test
     void aSegmentInterruptedMidLaunchIsResumedByAnotherEngineOnceTheLaunchingOneShowsNoLife() {
         Fixtures.contacts(0, AUDIENCE).forEach(directory::add);
-        CampaignId id = launching.create("segment", c -> c.audience(AudienceReference.segment(Set.of("all")))).id();
+        CampaignId id = launching
+                .create("segment", c -> c.audience(AudienceReference.segment(Set.of("all"))))
+                .id();
         launching.store.crashAt("insertRecipients", 3);
         Instant launchedAt = clock.instant();
 
         assertThatThrownBy(() -> launching.engine.launch(id, LaunchRequest.fromDirectory()))
                 .isInstanceOf(CrashingStore.Crash.class);
 
-        assertThat(survivor.engine.runDue()).as("looks again when the launching engine's heartbeat is a lease old")
+        assertThat(survivor.engine.runDue())
+                .as("looks again when the launching engine's heartbeat is a lease old")
                 .contains(launchedAt.plus(EngineProcess.LEASE));
         assertThat(store.find(id).orElseThrow().dispatch()).containsInstanceOf(DispatchState.Preparing.class);
         clock.advance(EngineProcess.LEASE.minusSeconds(1));
@@ -117,19 +129,25 @@ class CrashSafeLaunchScenarioTest {
         EngineProcess.runUntil(survivor.engine, channel, clock, resumedAt.plusSeconds(30));
 
         assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
-        assertThat(survivor.listener.lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
+        assertThat(survivor.listener.lifecycleEvents(id))
+                .extracting(CampaignLifecycleEvent::action)
                 .startsWith(CampaignAction.PREPARE, CampaignAction.COMPLETE_PREPARATION);
-        assertThat(survivor.listener.lifecycleEvents(id).get(0).dispatch()).hasValueSatisfying(d ->
-                assertThat(((DispatchState.Preparing) d).preparer()).isEqualTo("survivor"));
+        assertThat(survivor.listener.lifecycleEvents(id).get(0).dispatch())
+                .hasValueSatisfying(d ->
+                        assertThat(((DispatchState.Preparing) d).preparer()).isEqualTo("survivor"));
         List<RecordedSend> sends = channel.sends();
-        assertThat(sends).hasSize(AUDIENCE).allSatisfy(send -> assertThat(send.requestedAt()).isAfterOrEqualTo(resumedAt));
+        assertThat(sends)
+                .hasSize(AUDIENCE)
+                .allSatisfy(send -> assertThat(send.requestedAt()).isAfterOrEqualTo(resumedAt));
         assertThat(sends).extracting(send -> send.message().recipient()).doesNotHaveDuplicates();
     }
 
     @Test
     void aLaunchLongerThanTheLeaseKeepsItsHeartbeatSoNoOtherEngineTakesItOver() {
         Fixtures.contacts(0, AUDIENCE).forEach(directory::add);
-        CampaignId id = launching.create("slow", c -> c.audience(AudienceReference.segment(Set.of("all")))).id();
+        CampaignId id = launching
+                .create("slow", c -> c.audience(AudienceReference.segment(Set.of("all"))))
+                .id();
         // each batch takes 40 s, and the other engine runs meanwhile: 4 batches take well over the 1 min lease
         launching.store.beforeEach("insertRecipients", () -> {
             clock.advance(Duration.ofSeconds(40));
@@ -139,20 +157,27 @@ class CrashSafeLaunchScenarioTest {
         Campaign launched = launching.engine.launch(id, LaunchRequest.fromDirectory());
 
         assertThat(launched.dispatch()).containsInstanceOf(DispatchState.Sending.class);
-        assertThat(survivor.listener.lifecycleEvents(id)).as("the other engine never took over").isEmpty();
-        assertThat(launching.listener.lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
-                .contains(CampaignAction.PREPARE).endsWith(CampaignAction.COMPLETE_PREPARATION);
-        assertThat(launching.listener.lifecycleEvents(id)).filteredOn(e -> e.action() == CampaignAction.PREPARE)
-                .allSatisfy(e -> assertThat(((DispatchState.Preparing) e.dispatch().orElseThrow()).preparer())
-                        .isEqualTo("launching"));
+        assertThat(survivor.listener.lifecycleEvents(id))
+                .as("the other engine never took over")
+                .isEmpty();
+        assertThat(launching.listener.lifecycleEvents(id))
+                .extracting(CampaignLifecycleEvent::action)
+                .contains(CampaignAction.PREPARE)
+                .endsWith(CampaignAction.COMPLETE_PREPARATION);
+        assertThat(launching.listener.lifecycleEvents(id))
+                .filteredOn(e -> e.action() == CampaignAction.PREPARE)
+                .allSatisfy(
+                        e -> assertThat(((DispatchState.Preparing) e.dispatch().orElseThrow()).preparer())
+                                .isEqualTo("launching"));
         assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
     }
 
     @Test
     void finishingACampaignStuckPreparingReleasesEveryoneItHadEngaged() {
-        CampaignId id = launching.create("abandoned", c -> { }).id();
+        CampaignId id = launching.create("abandoned", c -> {}).id();
         launching.store.crashAt("insertRecipients", 3);
-        assertThatThrownBy(() -> launching.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE))))
+        assertThatThrownBy(() ->
+                        launching.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE))))
                 .isInstanceOf(CrashingStore.Crash.class);
         // the third batch was engaged just before the process died, and never became recipients
         assertThat(store.engagedCampaign(SENDER, Fixtures.contact(25).phone())).contains(id);
@@ -161,12 +186,16 @@ class CrashSafeLaunchScenarioTest {
 
         assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
         assertThat(store.counts(id).count(DeliveryState.SKIPPED)).isEqualTo(2L * EngineProcess.BATCH);
-        assertThat(survivor.engine.recipients(id, -1, 100)).extracting(r -> r.outcome().orElseThrow().code())
+        assertThat(survivor.engine.recipients(id, -1, 100))
+                .extracting(r -> r.outcome().orElseThrow().code())
                 .containsOnly(SkipReasons.CAMPAIGN_FINISHED);
         for (Contact contact : Fixtures.contacts(0, AUDIENCE)) {
-            assertThat(store.engagedCampaign(SENDER, contact.phone())).as("%s released", contact.phone()).isEmpty();
+            assertThat(store.engagedCampaign(SENDER, contact.phone()))
+                    .as("%s released", contact.phone())
+                    .isEmpty();
         }
-        assertThatThrownBy(() -> survivor.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE))))
+        assertThatThrownBy(() ->
+                        survivor.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE))))
                 .isInstanceOf(IllegalCampaignActionException.class);
         survivor.engine.runDue();
         assertThat(channel.sends()).isEmpty();
@@ -174,7 +203,7 @@ class CrashSafeLaunchScenarioTest {
 
     @Test
     void aPreparerThatFindsItsCampaignFinishingStopsAndLeavesNothingBehind() {
-        CampaignId id = launching.create("raced", c -> { }).id();
+        CampaignId id = launching.create("raced", c -> {}).id();
         // another process finishes the campaign just before this one inserts its third batch
         int[] inserts = {0};
         EngineProcess slow = new EngineProcess("slow", store, channel, clock, directory, bot);
@@ -187,10 +216,14 @@ class CrashSafeLaunchScenarioTest {
         Campaign returned = slow.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE)));
 
         assertThat(returned.state()).isEqualTo(CampaignState.FINISHED);
-        assertThat(store.counts(id).count(DeliveryState.PENDING)).as("the batch that went in after the finish").isZero();
+        assertThat(store.counts(id).count(DeliveryState.PENDING))
+                .as("the batch that went in after the finish")
+                .isZero();
         assertThat(store.counts(id).total()).isEqualTo(3L * EngineProcess.BATCH);
         for (Recipient recipient : survivor.engine.recipients(id, -1, 100)) {
-            assertThat(store.engagedCampaign(SENDER, recipient.phone())).as("%s released", recipient.phone()).isEmpty();
+            assertThat(store.engagedCampaign(SENDER, recipient.phone()))
+                    .as("%s released", recipient.phone())
+                    .isEmpty();
         }
         slow.engine.runDue();
         assertThat(channel.sends()).isEmpty();

@@ -32,7 +32,7 @@ final class CrashingStore {
     private volatile Predicate<Object[]> armedArguments = args -> true;
     private volatile boolean afterTheCall;
     private volatile String hookedMethod;
-    private volatile Runnable hook = () -> { };
+    private volatile Runnable hook = () -> {};
 
     CrashingStore(InMemoryCampaignStore store) {
         this.store = store;
@@ -73,31 +73,33 @@ final class CrashingStore {
     /** This process's view of the store. */
     CampaignStorage view() {
         return StorageProxy.of((proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.invoke(store, args);
-                    }
-                    boolean armed = !dead.get() && method.getName().equals(armedMethod) && armedArguments.test(args)
-                            && callsToGo.decrementAndGet() == 0;
-                    if (armed && !afterTheCall) {
-                        dead.set(true);
-                    }
-                    if (dead.get()) {
-                        throw new Crash(method.getName());
-                    }
-                    if (method.getName().equals(hookedMethod)) {
-                        hook.run();
-                    }
-                    Object answer;
-                    try {
-                        answer = method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (armed) {
-                        dead.set(true);
-                        throw new Crash(method.getName() + " (it took effect)");
-                    }
-                    return answer;
-                });
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(store, args);
+            }
+            boolean armed = !dead.get()
+                    && method.getName().equals(armedMethod)
+                    && armedArguments.test(args)
+                    && callsToGo.decrementAndGet() == 0;
+            if (armed && !afterTheCall) {
+                dead.set(true);
+            }
+            if (dead.get()) {
+                throw new Crash(method.getName());
+            }
+            if (method.getName().equals(hookedMethod)) {
+                hook.run();
+            }
+            Object answer;
+            try {
+                answer = method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (armed) {
+                dead.set(true);
+                throw new Crash(method.getName() + " (it took effect)");
+            }
+            return answer;
+        });
     }
 }

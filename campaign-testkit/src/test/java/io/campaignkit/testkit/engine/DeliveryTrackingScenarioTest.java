@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Capability 5: status events merge monotonically and idempotently; unknown message ids are kept aside. */
 class DeliveryTrackingScenarioTest {
 
-    private final CampaignScenario scenario = Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
+    private final CampaignScenario scenario =
+            Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
     private CampaignId id;
     private String messageId;
 
@@ -70,21 +71,28 @@ class DeliveryTrackingScenarioTest {
         status(DeliveryStatus.DELIVERED, at);
 
         assertThat(recipient()).isEqualTo(once);
-        assertThat(scenario.listener().recipientEvents(id)).filteredOn(e -> e.type() == RecipientEvent.Type.DELIVERED)
+        assertThat(scenario.listener().recipientEvents(id))
+                .filteredOn(e -> e.type() == RecipientEvent.Type.DELIVERED)
                 .hasSize(1);
     }
 
     @Test
     void aFailureReportedAfterDeliveryChangesNothingButOneBeforeIsOvertakenByDelivery() {
         status(DeliveryStatus.DELIVERED, scenario.clock().instant());
-        scenario.deliver(StatusUpdate.failed(messageId, Optional.empty(), scenario.clock().instant(),
+        scenario.deliver(StatusUpdate.failed(
+                messageId,
+                Optional.empty(),
+                scenario.clock().instant(),
                 Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT)));
         assertThat(recipient().state()).isEqualTo(DeliveryState.DELIVERED);
     }
 
     @Test
     void anAsynchronousFailureFailsTheRecipientWithTheProvidersReason() {
-        scenario.deliver(StatusUpdate.failed(messageId, Optional.empty(), scenario.clock().instant(),
+        scenario.deliver(StatusUpdate.failed(
+                messageId,
+                Optional.empty(),
+                scenario.clock().instant(),
                 Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT)));
         assertThat(recipient().state()).isEqualTo(DeliveryState.FAILED);
         assertThat(recipient().outcome().orElseThrow().providerCode()).contains("SIM-RECIPIENT_PERMANENT");
@@ -93,7 +101,10 @@ class DeliveryTrackingScenarioTest {
 
     @Test
     void anEventForAnUnknownMessageIsCountedAndKeptAsideNeverACrash() {
-        scenario.deliver(StatusUpdate.of("NO-SUCH-MESSAGE", Optional.empty(), DeliveryStatus.DELIVERED,
+        scenario.deliver(StatusUpdate.of(
+                "NO-SUCH-MESSAGE",
+                Optional.empty(),
+                DeliveryStatus.DELIVERED,
                 scenario.clock().instant()));
 
         assertThat(scenario.store().countUnmatchedStatuses()).isEqualTo(1);
@@ -102,22 +113,30 @@ class DeliveryTrackingScenarioTest {
 
     @Test
     void statusesFindTheRecipientByCorrelationIdToo() {
-        scenario.deliver(StatusUpdate.of("OTHER-ID", Optional.of(recipient().key().correlationId()),
-                DeliveryStatus.DELIVERED, scenario.clock().instant()));
+        scenario.deliver(StatusUpdate.of(
+                "OTHER-ID",
+                Optional.of(recipient().key().correlationId()),
+                DeliveryStatus.DELIVERED,
+                scenario.clock().instant()));
         assertThat(recipient().state()).isEqualTo(DeliveryState.DELIVERED);
     }
 
     @Test
     void lateDuplicateAndReorderedStatusesFromTheChannelConverge() {
-        CampaignScenario noisy = Fixtures.scenario().defaultOutcome(Outcome.delivered(Duration.ofSeconds(2))
-                .readAfter(Duration.ofSeconds(5)).withDuplicateStatusEvents().withReorderedStatusEvents()).build();
+        CampaignScenario noisy = Fixtures.scenario()
+                .defaultOutcome(Outcome.delivered(Duration.ofSeconds(2))
+                        .readAfter(Duration.ofSeconds(5))
+                        .withDuplicateStatusEvents()
+                        .withReorderedStatusEvents())
+                .build();
         CampaignId campaign = noisy.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         noisy.launch(campaign, Fixtures.contacts(0, 20));
         noisy.runFor(Duration.ofMinutes(1));
 
         assertThat(noisy.metrics(campaign).read()).isEqualTo(20);
         assertThat(noisy.metrics(campaign).delivered()).isEqualTo(20);
-        assertThat(noisy.listener().recipientEvents(campaign)).filteredOn(e -> e.type() == RecipientEvent.Type.READ)
+        assertThat(noisy.listener().recipientEvents(campaign))
+                .filteredOn(e -> e.type() == RecipientEvent.Type.READ)
                 .hasSize(20);
     }
 }

@@ -42,19 +42,31 @@ class DeskContactAvailabilityScenarioTest {
             bridge.handOff(context, reply, "pidió un asesor", Map.of());
         }
     };
-    private final CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bridge.wrap(bot))
-            .engine(engine -> engine.contactAvailability(bridge)).build();
+    private final CampaignScenario scenario = CampaignScenario.custom()
+            .startingAt(MONDAY_9)
+            .bot(Fixtures.BOT, bridge.wrap(bot))
+            .engine(engine -> engine.contactAvailability(bridge))
+            .build();
     private final InMemoryDeskStore store = new InMemoryDeskStore();
-    private final ConversationDesk desk = ConversationDesk.builder().storage(store.storage()).channel(bridge)
-            .clock(scenario.clock()).build();
+    private final ConversationDesk desk = ConversationDesk.builder()
+            .storage(store.storage())
+            .channel(bridge)
+            .clock(scenario.clock())
+            .build();
 
     @Test
     void aContactInAnOpenDeskConversationIsNotSentANewCampaignsMessage() {
         bridge.attach(desk);
         CampaignId first = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
-        desk.configure(ADMIN, DeskSettings.of(first, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
-                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))));
-        desk.registerAgent(ADMIN, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
+        desk.configure(
+                ADMIN,
+                DeskSettings.of(
+                        first,
+                        "cobranza",
+                        AssignmentMethod.SMART,
+                        new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))));
+        desk.registerAgent(
+                ADMIN, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
         desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
         scenario.launch(first, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
@@ -64,23 +76,27 @@ class DeskContactAvailabilityScenarioTest {
         DeskConversation withAna = store.findConversations(DeskQuery.all()).get(0);
 
         // another campaign, from another sender (so exclusivity per sender does not stop it), to both contacts
-        CampaignId second = scenario.createCampaign(CampaignKind.LIVE,
-                Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
+        CampaignId second = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
         scenario.launch(second, Fixtures.contacts(0, 2));
         scenario.runFor(Duration.ofSeconds(5));
 
         assertThat(scenario.recipient(second, talking).state()).isEqualTo(DeliveryState.SKIPPED);
-        assertThat(scenario.recipient(second, talking).outcome().orElseThrow().code()).isEqualTo(SkipReasons.CONTACT_BUSY);
-        assertThat(scenario.channel().sendsTo(talking)).filteredOn(send -> send.message().content() instanceof TemplateContent)
-                .as("only the first campaign's message").hasSize(1);
+        assertThat(scenario.recipient(second, talking).outcome().orElseThrow().code())
+                .isEqualTo(SkipReasons.CONTACT_BUSY);
+        assertThat(scenario.channel().sendsTo(talking))
+                .filteredOn(send -> send.message().content() instanceof TemplateContent)
+                .as("only the first campaign's message")
+                .hasSize(1);
         assertThat(scenario.recipient(second, Fixtures.phone(1)).state()).isEqualTo(DeliveryState.DELIVERED);
 
         desk.close(ANA, withAna.id(), "PAGO_PROMETIDO");
-        CampaignId third = scenario.createCampaign(CampaignKind.LIVE,
-                Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-3")));
+        CampaignId third = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-3")));
         scenario.launch(third, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
-        assertThat(scenario.recipient(third, talking).state()).as("free once the agent closed it")
+        assertThat(scenario.recipient(third, talking).state())
+                .as("free once the agent closed it")
                 .isEqualTo(DeliveryState.DELIVERED);
     }
 }

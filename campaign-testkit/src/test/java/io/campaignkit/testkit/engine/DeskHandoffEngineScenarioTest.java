@@ -1,15 +1,18 @@
 package io.campaignkit.testkit.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.simulated.RecordedSend;
+import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.AgentMessage;
@@ -31,9 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The desk on the engine: the bot hands off, the contact's messages go to the desk, the agent answers on the channel. */
 class DeskHandoffEngineScenarioTest {
 
@@ -53,24 +53,39 @@ class DeskHandoffEngineScenarioTest {
     };
 
     private List<String> textsTo(CampaignScenario scenario, String phone) {
-        return scenario.channel().sendsTo(phone).stream().map(RecordedSend::message)
+        return scenario.channel().sendsTo(phone).stream()
+                .map(RecordedSend::message)
                 .filter(message -> message.content() instanceof TextContent)
-                .map(message -> ((TextContent) message.content()).body()).toList();
+                .map(message -> ((TextContent) message.content()).body())
+                .toList();
     }
 
     @Test
     void theBotHandsOffTheAgentAnswersAndAfterTheCloseTheBotHasTheContactAgain() {
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bridge.wrap(bot))
-                .conversationIdleTimeout(Duration.ofDays(3)).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bridge.wrap(bot))
+                .conversationIdleTimeout(Duration.ofDays(3))
+                .build();
         InMemoryDeskStore store = new InMemoryDeskStore();
-        ConversationDesk desk = ConversationDesk.builder().storage(store.storage()).channel(bridge)
-                .clock(scenario.clock()).build();
+        ConversationDesk desk = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(bridge)
+                .clock(scenario.clock())
+                .build();
         bridge.attach(desk);
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         Actor admin = Actor.administrator("admin");
-        desk.configure(admin, DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
-                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withInactivityTimeout(Duration.ofDays(3)));
-        desk.registerAgent(admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
+        desk.configure(
+                admin,
+                DeskSettings.of(
+                                id,
+                                "cobranza",
+                                AssignmentMethod.SMART,
+                                new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO")))
+                        .withInactivityTimeout(Duration.ofDays(3)));
+        desk.registerAgent(
+                admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
         desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
@@ -79,7 +94,8 @@ class DeskHandoffEngineScenarioTest {
         scenario.inbound(phone, "ASESOR");
         scenario.runFor(Duration.ofSeconds(5));
         assertThat(desk.isWithDesk(PhoneNumber.parse(phone))).isTrue();
-        DeskConversation handed = store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(phone))).get(0);
+        DeskConversation handed = store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(phone)))
+                .get(0);
         assertThat(handed.state()).isEqualTo(DeskState.WITH_AGENT);
         assertThat(handed.agentId()).contains("ana");
 
@@ -92,8 +108,9 @@ class DeskHandoffEngineScenarioTest {
 
         scenario.clock().advance(Duration.ofHours(25));
         assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.Text("¿sigue ahí?")))
-                .isInstanceOfSatisfying(ReplyWindowClosedException.class, e -> assertThat(e.code())
-                        .isEqualTo(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED));
+                .isInstanceOfSatisfying(
+                        ReplyWindowClosedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED));
 
         desk.close(ANA, handed.id(), "PAGO_PROMETIDO");
         scenario.inbound(phone, "hola otra vez");
@@ -104,39 +121,61 @@ class DeskHandoffEngineScenarioTest {
 
     @Test
     void afterARestartTheAgentAnswersAndClosesBeforeTheContactWritesAgain() {
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bridge.wrap(bot))
-                .conversationIdleTimeout(Duration.ofDays(3)).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bridge.wrap(bot))
+                .conversationIdleTimeout(Duration.ofDays(3))
+                .build();
         InMemoryDeskStore store = new InMemoryDeskStore();
-        ConversationDesk desk = ConversationDesk.builder().storage(store.storage()).channel(bridge)
-                .clock(scenario.clock()).build();
+        ConversationDesk desk = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(bridge)
+                .clock(scenario.clock())
+                .build();
         bridge.attach(desk);
         bridge.connect(scenario.engine());
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         Actor admin = Actor.administrator("admin");
-        DeskSettings settings = DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
-                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withInactivityTimeout(Duration.ofDays(3));
+        DeskSettings settings = DeskSettings.of(
+                        id,
+                        "cobranza",
+                        AssignmentMethod.SMART,
+                        new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO")))
+                .withInactivityTimeout(Duration.ofDays(3));
         desk.configure(admin, settings);
-        desk.registerAgent(admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
+        desk.registerAgent(
+                admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
         desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
         String phone = Fixtures.phone(0);
         scenario.inbound(phone, "ASESOR");
         scenario.runFor(Duration.ofSeconds(5));
-        DeskConversation handed = store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(phone))).get(0);
+        DeskConversation handed = store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(phone)))
+                .get(0);
 
         // the host restarts: a new engine, bridge and desk on the same stores; the contact has not written since
         EngineDeskBridge restarted = new EngineDeskBridge();
-        CampaignEngine engine = CampaignEngine.builder().store(scenario.store()).channel(scenario.channel())
-                .botFlows(restarted.wrap(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot)))).clock(scenario.clock())
-                .ownerId("restarted").callbackExecutor(Runnable::run).build();
-        ConversationDesk deskAgain = ConversationDesk.builder().storage(store.storage()).channel(restarted)
-                .clock(scenario.clock()).build();
+        CampaignEngine engine = CampaignEngine.builder()
+                .store(scenario.store())
+                .channel(scenario.channel())
+                .botFlows(restarted.wrap(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot))))
+                .clock(scenario.clock())
+                .ownerId("restarted")
+                .callbackExecutor(Runnable::run)
+                .build();
+        ConversationDesk deskAgain = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(restarted)
+                .clock(scenario.clock())
+                .build();
         restarted.attach(deskAgain);
-        assertThat(deskAgain.settings(id)).as("the desk's settings are kept in its store: no configure at start-up")
+        assertThat(deskAgain.settings(id))
+                .as("the desk's settings are kept in its store: no configure at start-up")
                 .contains(settings.withVersion(1));
         assertThatThrownBy(() -> deskAgain.send(ANA, handed.id(), new AgentMessage.Text("¿me lee?")))
-                .as("without the engine the handle is nowhere").isInstanceOf(CampaignKitException.class)
+                .as("without the engine the handle is nowhere")
+                .isInstanceOf(CampaignKitException.class)
                 .hasMessageContaining("EngineDeskBridge.connect");
         restarted.connect(engine);
 
@@ -145,7 +184,8 @@ class DeskHandoffEngineScenarioTest {
         assertThat(textsTo(scenario, phone)).containsExactly("Te comunico con un asesor", "Hola, soy Ana");
         deskAgain.close(ANA, handed.id(), "PAGO_PROMETIDO");
         assertThat(scenario.store().findOpenConversation(id, PhoneNumber.parse(phone)))
-                .as("the engine's conversation closed with the desk's").isEmpty();
+                .as("the engine's conversation closed with the desk's")
+                .isEmpty();
         assertThat(engine.replyTo(handed.id())).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
@@ -35,9 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Agents' media and voice notes go through the engine as the channel's media messages, under the campaign's policies. */
 class DeskMediaEngineScenarioTest {
 
@@ -47,63 +47,94 @@ class DeskMediaEngineScenarioTest {
     private static final URI VOICE = URI.create("https://cdn.example.com/notas/ana-1.ogg");
 
     private final EngineDeskBridge bridge = new EngineDeskBridge();
-    private final BotFlow bot = (context, message, reply) -> bridge.handOff(context, reply, "pidió un asesor", Map.of());
+    private final BotFlow bot =
+            (context, message, reply) -> bridge.handOff(context, reply, "pidió un asesor", Map.of());
     private final InMemoryDeskStore store = new InMemoryDeskStore();
     private CampaignScenario scenario;
     private ConversationDesk desk;
 
     private DeskConversation handedOff(Optional<ChannelCapabilities> capabilities, ConversationPolicies policies) {
-        CampaignScenario.Builder builder = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bridge.wrap(bot))
+        CampaignScenario.Builder builder = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bridge.wrap(bot))
                 .conversationIdleTimeout(Duration.ofDays(3));
         capabilities.ifPresent(builder::capabilities);
         scenario = builder.build();
-        desk = ConversationDesk.builder().storage(store.storage()).channel(bridge).clock(scenario.clock()).build();
+        desk = ConversationDesk.builder()
+                .storage(store.storage())
+                .channel(bridge)
+                .clock(scenario.clock())
+                .build();
         bridge.attach(desk);
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         Actor admin = Actor.administrator("admin");
-        desk.configure(admin, DeskSettings.of(id, "cobranza", AssignmentMethod.SMART, new Dispositions("SIN_RESPUESTA",
-                "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO"))).withPolicies(policies));
-        desk.registerAgent(admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
+        desk.configure(
+                admin,
+                DeskSettings.of(
+                                id,
+                                "cobranza",
+                                AssignmentMethod.SMART,
+                                new Dispositions("SIN_RESPUESTA", "TRANSFERIDA", "MASIVA", List.of("PAGO_PROMETIDO")))
+                        .withPolicies(policies));
+        desk.registerAgent(
+                admin, Agent.of("ana", 2, Set.of("cobranza"), scenario.clock().instant()));
         desk.changeStatus(ANA, "ana", AgentStatus.ONLINE);
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
         scenario.inbound(Fixtures.phone(0), "quiero pagar");
         scenario.runFor(Duration.ofSeconds(5));
-        return store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(Fixtures.phone(0)))).get(0);
+        return store.findConversations(DeskQuery.all().phone(PhoneNumber.parse(Fixtures.phone(0))))
+                .get(0);
     }
 
     private List<MediaContent> mediaTo(String phone) {
-        return scenario.channel().sendsTo(phone).stream().map(RecordedSend::message)
+        return scenario.channel().sendsTo(phone).stream()
+                .map(RecordedSend::message)
                 .filter(message -> message.content() instanceof MediaContent)
-                .map(message -> (MediaContent) message.content()).toList();
+                .map(message -> (MediaContent) message.content())
+                .toList();
     }
 
     @Test
     void anAgentsImageAndVoiceNoteReachTheContactAsMediaMessages() {
         DeskConversation handed = handedOff(Optional.empty(), ConversationPolicies.PERMISSIVE);
         desk.send(ANA, handed.id(), new AgentMessage.Media(RECEIPT, Optional.of("Tu recibo")));
-        desk.send(ANA, handed.id(), new AgentMessage.Media(MediaKind.DOCUMENT, URI.create("https://cdn.example.com/c/contrato"),
-                Optional.empty(), Optional.of("contrato.pdf")));
+        desk.send(
+                ANA,
+                handed.id(),
+                new AgentMessage.Media(
+                        MediaKind.DOCUMENT,
+                        URI.create("https://cdn.example.com/c/contrato"),
+                        Optional.empty(),
+                        Optional.of("contrato.pdf")));
         desk.send(ANA, handed.id(), new AgentMessage.VoiceNote(VOICE));
         scenario.runFor(Duration.ofSeconds(5));
 
-        assertThat(mediaTo(Fixtures.phone(0))).containsExactly(
-                new MediaContent(MediaKind.IMAGE, RECEIPT, Optional.of("Tu recibo"), Optional.empty()),
-                new MediaContent(MediaKind.DOCUMENT, URI.create("https://cdn.example.com/c/contrato"), Optional.empty(),
-                        Optional.of("contrato.pdf")),
-                MediaContent.of(MediaKind.AUDIO, VOICE));
+        assertThat(mediaTo(Fixtures.phone(0)))
+                .containsExactly(
+                        new MediaContent(MediaKind.IMAGE, RECEIPT, Optional.of("Tu recibo"), Optional.empty()),
+                        new MediaContent(
+                                MediaKind.DOCUMENT,
+                                URI.create("https://cdn.example.com/c/contrato"),
+                                Optional.empty(),
+                                Optional.of("contrato.pdf")),
+                        MediaContent.of(MediaKind.AUDIO, VOICE));
         assertThat(store.transcript(handed.id(), Instant.EPOCH).stream().map(TranscriptEntry::kind))
                 .containsSubsequence("MEDIA", "MEDIA", "VOICE_NOTE");
     }
 
     @Test
     void thePoliciesStillRefuseMediaAndVoiceNotesAndNothingIsSent() {
-        DeskConversation handed = handedOff(Optional.empty(), ConversationPolicies.PERMISSIVE.withMedia(false).withVoiceNotes(false));
+        DeskConversation handed = handedOff(
+                Optional.empty(),
+                ConversationPolicies.PERMISSIVE.withMedia(false).withVoiceNotes(false));
         assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.Media(RECEIPT, Optional.empty())))
-                .isInstanceOfSatisfying(DeskRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DeskRefusedException.class,
                         refused -> assertThat(refused.policy()).contains(ConversationPolicies.MEDIA));
         assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.VoiceNote(VOICE)))
-                .isInstanceOfSatisfying(DeskRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DeskRefusedException.class,
                         refused -> assertThat(refused.policy()).contains(ConversationPolicies.VOICE_NOTES));
         scenario.runFor(Duration.ofSeconds(5));
         assertThat(mediaTo(Fixtures.phone(0))).isEmpty();
@@ -111,8 +142,13 @@ class DeskMediaEngineScenarioTest {
 
     @Test
     void aChannelWithoutMediaMessagesRefusesThemClearlyAndTheTranscriptKeepsNothing() {
-        ChannelCapabilities textOnly = ChannelCapabilities.custom().templates(true).freeFormText(true)
-                .maxMessagesPerSecond(80).customerServiceWindow(Duration.ofHours(24)).maxBodyLength(4096).build();
+        ChannelCapabilities textOnly = ChannelCapabilities.custom()
+                .templates(true)
+                .freeFormText(true)
+                .maxMessagesPerSecond(80)
+                .customerServiceWindow(Duration.ofHours(24))
+                .maxBodyLength(4096)
+                .build();
         DeskConversation handed = handedOff(Optional.of(textOnly), ConversationPolicies.PERMISSIVE);
         int before = store.transcript(handed.id(), Instant.EPOCH).size();
         assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.VoiceNote(VOICE)))
@@ -123,14 +159,17 @@ class DeskMediaEngineScenarioTest {
         scenario.runFor(Duration.ofSeconds(5));
         assertThat(mediaTo(Fixtures.phone(0))).isEmpty();
         assertThat(store.transcript(handed.id(), Instant.EPOCH)).hasSize(before);
-        assertThat(SimulatedChannelConfiguration.DEFAULT_CAPABILITIES.mediaMessageKinds()).isEqualTo(MediaContent.KINDS);
+        assertThat(SimulatedChannelConfiguration.DEFAULT_CAPABILITIES.mediaMessageKinds())
+                .isEqualTo(MediaContent.KINDS);
     }
 
     @Test
     void aTemplateFromAnAgentIsStillRefusedByTheBridge() {
         DeskConversation handed = handedOff(Optional.empty(), ConversationPolicies.PERMISSIVE);
-        assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.Template("recordatorio", "es_MX", List.of())))
-                .isInstanceOfSatisfying(CampaignKitException.class,
+        assertThatThrownBy(() ->
+                        desk.send(ANA, handed.id(), new AgentMessage.Template("recordatorio", "es_MX", List.of())))
+                .isInstanceOfSatisfying(
+                        CampaignKitException.class,
                         refused -> assertThat(refused.code()).isEqualTo(EngineDeskBridge.UNSUPPORTED));
     }
 }

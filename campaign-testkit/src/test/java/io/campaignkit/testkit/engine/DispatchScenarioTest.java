@@ -9,7 +9,6 @@ import io.campaignkit.channel.simulated.RecordedSend;
 import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
@@ -34,11 +33,15 @@ class DispatchScenarioTest {
 
     @Test
     void neverSendsOutsideActiveHoursAndResumesByItselfAtTheNextOpening() {
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, new RecordingBot()).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, new RecordingBot())
+                .build();
         ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC)
-                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(9, 1)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE,
-                Fixtures.basic(Pace.perSecond(1)).andThen(c -> c.activeHours(hours)));
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(9, 1))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)).andThen(c -> c.activeHours(hours)));
 
         scenario.launch(id, Fixtures.contacts(0, 100));
         scenario.runFor(Duration.ofHours(23));
@@ -46,19 +49,24 @@ class DispatchScenarioTest {
         scenario.runFor(Duration.ofHours(2)); // Tuesday 9:00-9:01
         assertThat(scenario.channel().sends()).hasSize(100);
 
-        assertThat(scenario.channel().sends()).allSatisfy(send -> assertThat(hours.isOpenAt(send.requestedAt())).isTrue());
+        assertThat(scenario.channel().sends())
+                .allSatisfy(
+                        send -> assertThat(hours.isOpenAt(send.requestedAt())).isTrue());
         assertThat(scenario.channel().sends().get(60).requestedAt()).isEqualTo(Instant.parse("2026-01-06T09:00:00Z"));
     }
 
     @Test
     void pacesToTheCampaignRatePlusItsBurstInEveryOneSecondWindow() {
         CampaignScenario scenario = Fixtures.scenario().build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20).withBurst(5)));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20).withBurst(5)));
 
         scenario.launch(id, Fixtures.contacts(0, 400));
         scenario.runFor(Duration.ofSeconds(30));
 
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(times).hasSize(400);
         assertThat(SendWindows.maxInAnyWindow(times, Duration.ofSeconds(1))).isLessThanOrEqualTo(25);
         assertThat(times.get(399)).isBefore(MONDAY_9.plusSeconds(21)); // at the rate, not slower
@@ -70,7 +78,9 @@ class DispatchScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 100));
         scenario.runFor(Duration.ofSeconds(10));
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(SendWindows.maxInAnyWindow(times, Duration.ofSeconds(1))).isEqualTo(20);
     }
 
@@ -80,14 +90,17 @@ class DispatchScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perHour(360)));
         scenario.launch(id, Fixtures.contacts(0, 10));
         scenario.runFor(Duration.ofMinutes(2));
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(times).hasSize(10);
         assertThat(SendWindows.maxInAnyWindow(times, Duration.ofSeconds(10))).isEqualTo(1);
     }
 
     @Test
     void theSenderLimitIsSharedByEveryCampaignOnTheSender() {
-        ChannelCapabilities slowSender = ChannelCapabilities.custom().maxMessagesPerSecond(10).build();
+        ChannelCapabilities slowSender =
+                ChannelCapabilities.custom().maxMessagesPerSecond(10).build();
         CampaignScenario scenario = Fixtures.scenario().capabilities(slowSender).build();
         CampaignId a = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20)));
         CampaignId b = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20)));
@@ -95,20 +108,26 @@ class DispatchScenarioTest {
         scenario.launch(b, Fixtures.contacts(100, 100));
         scenario.runFor(Duration.ofSeconds(30));
 
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(times).hasSize(200);
         assertThat(SendWindows.maxInAnyWindow(times, Duration.ofSeconds(1))).isLessThanOrEqualTo(10);
     }
 
     @Test
     void manySendsAreInFlightAtOnceButNoMoreThanTheBound() {
-        CampaignScenario scenario = Fixtures.scenario().maxInFlight(5)
-                .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(3))).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .maxInFlight(5)
+                .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(3)))
+                .build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(100)));
         scenario.launch(id, Fixtures.contacts(0, 20));
         scenario.runFor(Duration.ofSeconds(30));
 
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(times).hasSize(20);
         // each answer takes 3 s: within any 3 s, at most 5 sends were started, and 5 were
         assertThat(SendWindows.maxInAnyWindow(times, Duration.ofSeconds(3))).isEqualTo(5);
@@ -118,29 +137,38 @@ class DispatchScenarioTest {
     @Test
     void rateLimitedWaitsTheRetryAfterWithoutUsingAnAttempt() {
         CampaignScenario scenario = Fixtures.scenario()
-                .retryPolicy(RetryPolicy.custom().maxAttempts(1).build()).build();
-        scenario.channel().scriptNextSend(Outcome.failing(Outcome.simulatedFailure(SendErrorClass.RATE_LIMITED)
-                .withRetryAfter(Duration.ofSeconds(7))));
+                .retryPolicy(RetryPolicy.custom().maxAttempts(1).build())
+                .build();
+        scenario.channel()
+                .scriptNextSend(Outcome.failing(
+                        Outcome.simulatedFailure(SendErrorClass.RATE_LIMITED).withRetryAfter(Duration.ofSeconds(7))));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(30));
 
         List<RecordedSend> sends = scenario.channel().sends();
         assertThat(sends).hasSize(2);
-        assertThat(Duration.between(sends.get(0).requestedAt(), sends.get(1).requestedAt())).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Duration.between(sends.get(0).requestedAt(), sends.get(1).requestedAt()))
+                .isEqualTo(Duration.ofSeconds(7));
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.DELIVERED);
     }
 
     @Test
     void transientFailuresRetryWithBackoffThenFail() {
-        RetryPolicy policy = RetryPolicy.custom().maxAttempts(3).initialBackoff(Duration.ofSeconds(2)).jitterFactor(0).build();
+        RetryPolicy policy = RetryPolicy.custom()
+                .maxAttempts(3)
+                .initialBackoff(Duration.ofSeconds(2))
+                .jitterFactor(0)
+                .build();
         CampaignScenario scenario = Fixtures.scenario().retryPolicy(policy).build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.TRANSIENT));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofMinutes(5));
 
-        List<Instant> times = scenario.channel().sends().stream().map(RecordedSend::requestedAt).toList();
+        List<Instant> times = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .toList();
         assertThat(times).containsExactly(MONDAY_9, MONDAY_9.plusSeconds(2), MONDAY_9.plusSeconds(6));
         var recipient = scenario.recipient(id, Fixtures.phone(0));
         assertThat(recipient.state()).isEqualTo(DeliveryState.FAILED);
@@ -154,8 +182,9 @@ class DispatchScenarioTest {
         // retry-after: the recipient waits a day, the sender is not held.
         RetryPolicy policy = RetryPolicy.custom().maxAttempts(2).jitterFactor(0).build();
         CampaignScenario scenario = Fixtures.scenario().retryPolicy(policy).build();
-        scenario.channel().scriptNextSend(Outcome.failing(Outcome.simulatedFailure(SendErrorClass.TRANSIENT)
-                .withRetryAfter(Duration.ofHours(24))));
+        scenario.channel()
+                .scriptNextSend(Outcome.failing(
+                        Outcome.simulatedFailure(SendErrorClass.TRANSIENT).withRetryAfter(Duration.ofHours(24))));
         CampaignId first = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         CampaignId second = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         scenario.launch(first, Fixtures.contacts(0, 3));
@@ -219,12 +248,16 @@ class DispatchScenarioTest {
             scenario.launch(id, Fixtures.contacts(0, 3));
             scenario.runFor(Duration.ofSeconds(10));
 
-            assertThat(scenario.campaign(id).dispatch()).as(errorClass.name()).hasValueSatisfying(d ->
-                    assertThat(((DispatchState.Paused) d).reason()).isEqualTo(errorClass == SendErrorClass.CONTENT_PERMANENT
-                            ? io.campaignkit.core.campaign.PauseReason.CONTENT_REJECTED
-                            : io.campaignkit.core.campaign.PauseReason.CHANNEL_AUTHENTICATION));
+            assertThat(scenario.campaign(id).dispatch())
+                    .as(errorClass.name())
+                    .hasValueSatisfying(d -> assertThat(((DispatchState.Paused) d).reason())
+                            .isEqualTo(
+                                    errorClass == SendErrorClass.CONTENT_PERMANENT
+                                            ? io.campaignkit.core.campaign.PauseReason.CONTENT_REJECTED
+                                            : io.campaignkit.core.campaign.PauseReason.CHANNEL_AUTHENTICATION));
             assertThat(scenario.channel().sends()).as(errorClass.name()).hasSize(1);
-            assertThat(scenario.listener().lifecycleEvents(id)).as(errorClass.name())
+            assertThat(scenario.listener().lifecycleEvents(id))
+                    .as(errorClass.name())
                     .anySatisfy(e -> assertThat(e.action().name()).isEqualTo("PAUSE"));
             assertThat(scenario.metrics(id).pending()).isEqualTo(3);
 
@@ -253,7 +286,9 @@ class DispatchScenarioTest {
 
     @Test
     void anUnknownOutcomeIsResentWhenTheHostChoosesAtLeastOnce() {
-        CampaignScenario scenario = Fixtures.scenario().deliverySemantics(DeliverySemantics.AT_LEAST_ONCE).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .deliverySemantics(DeliverySemantics.AT_LEAST_ONCE)
+                .build();
         scenario.channel().scriptNextSend(Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -280,5 +315,4 @@ class DispatchScenarioTest {
         assertThat(metrics.delivered() + metrics.failed() + metrics.unknown()).isEqualTo(200);
         assertThat(scenario.campaign(id).dispatch()).containsInstanceOf(DispatchState.Done.class);
     }
-
 }

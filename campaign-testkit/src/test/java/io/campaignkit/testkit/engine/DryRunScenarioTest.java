@@ -47,16 +47,25 @@ class DryRunScenarioTest {
         CampaignId other = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(other, Fixtures.contacts(0, 3)); // contacts 0-2 engaged there
         scenario.runFor(Duration.ofMinutes(1));
-        scenario.engine().suppress(PhoneNumber.parse(Fixtures.phone(3)),
-                Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID)));
-        TemplateMessage amount = TemplateMessage.of(ChannelTemplate.of("saldo", "es_MX", "Su saldo: {{1}}"),
-                Binding.customField("MONTO"));
-        CampaignId planned = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(10))
-                .andThen(c -> c.message(amount).schema(CustomDataSchema.custom().optional("MONTO", FieldType.NUMBER).build())));
+        scenario.engine()
+                .suppress(
+                        PhoneNumber.parse(Fixtures.phone(3)),
+                        Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID)));
+        TemplateMessage amount = TemplateMessage.of(
+                ChannelTemplate.of("saldo", "es_MX", "Su saldo: {{1}}"), Binding.customField("MONTO"));
+        CampaignId planned = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(10))
+                        .andThen(c -> c.message(amount)
+                                .schema(CustomDataSchema.custom()
+                                        .optional("MONTO", FieldType.NUMBER)
+                                        .build())));
         List<Contact> audience = new ArrayList<>();
-        CustomDataSchema optionalAmount = CustomDataSchema.custom().optional("MONTO", FieldType.NUMBER).build();
-        Fixtures.contacts(0, 10).forEach(contact -> audience.add(
-                contact.withCustomData(optionalAmount.parse(java.util.Map.of("MONTO", "100")))));
+        CustomDataSchema optionalAmount =
+                CustomDataSchema.custom().optional("MONTO", FieldType.NUMBER).build();
+        Fixtures.contacts(0, 10)
+                .forEach(contact ->
+                        audience.add(contact.withCustomData(optionalAmount.parse(java.util.Map.of("MONTO", "100")))));
         audience.add(audience.get(5)); // listed twice
         audience.add(Fixtures.contact(50)); // no amount to bind
 
@@ -64,8 +73,14 @@ class DryRunScenarioTest {
 
         assertThat(plan.audience()).isEqualTo(11);
         assertThat(plan.duplicates()).isEqualTo(1);
-        assertThat(plan.skipped()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 3L, SkipReasons.OPTED_OUT, 1L, SkipReasons.UNRESOLVED_BINDING, 1L));
+        assertThat(plan.skipped())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
+                        3L,
+                        SkipReasons.OPTED_OUT,
+                        1L,
+                        SkipReasons.UNRESOLVED_BINDING,
+                        1L));
         assertThat(plan.wouldSend()).isEqualTo(6);
         assertThat(plan.perChannel()).containsEntry(CampaignScenario.CHANNEL_ID, 6L);
         assertThat(plan.wouldSend() + plan.skippedTotal()).isEqualTo(plan.audience());
@@ -75,8 +90,11 @@ class DryRunScenarioTest {
         scenario.runFor(Duration.ofMinutes(1));
         assertThat(scenario.channel().sends()).hasSize(sentBefore);
         assertThat(scenario.campaign(planned).state()).isEqualTo(CampaignState.READY);
-        assertThat(scenario.engine().tenant(CampaignScenario.TENANT).engagedCampaign(
-                new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID), PhoneNumber.parse(Fixtures.phone(6))))
+        assertThat(scenario.engine()
+                        .tenant(CampaignScenario.TENANT)
+                        .engagedCampaign(
+                                new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                                PhoneNumber.parse(Fixtures.phone(6))))
                 .isEmpty();
         assertThat(scenario.engine().recipients(planned, 0, 10)).isEmpty();
     }
@@ -84,12 +102,19 @@ class DryRunScenarioTest {
     @Test
     void countsSmsSegmentsOfAnInlineTextPerContact() {
         CampaignScenario scenario = Fixtures.scenario().startingAt(MONDAY_9).build();
-        TemplateMessage text = TemplateMessage.of(InlineTemplate.of("Hola {{1}}, su pago vence mañana."),
-                Binding.contactName("cliente"));
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.message(text)));
+        TemplateMessage text = TemplateMessage.of(
+                InlineTemplate.of("Hola {{1}}, su pago vence mañana."), Binding.contactName("cliente"));
+        CampaignId id =
+                scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.message(text)));
         List<Contact> contacts = List.of(
-                Contact.builder(PhoneNumber.parse(Fixtures.phone(1))).name("Ana").tag("all").build(),
-                Contact.builder(PhoneNumber.parse(Fixtures.phone(2))).name("José " + "x".repeat(60)).tag("all").build());
+                Contact.builder(PhoneNumber.parse(Fixtures.phone(1)))
+                        .name("Ana")
+                        .tag("all")
+                        .build(),
+                Contact.builder(PhoneNumber.parse(Fixtures.phone(2)))
+                        .name("José " + "x".repeat(60))
+                        .tag("all")
+                        .build());
 
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(contacts));
 
@@ -100,9 +125,11 @@ class DryRunScenarioTest {
     @Test
     void projectsTheFinishFromThePaceTheHoursAndTheEnd() {
         CampaignScenario scenario = Fixtures.scenario().startingAt(MONDAY_9).build();
-        ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC).everyDay(LocalTime.of(9, 0), LocalTime.of(9, 1)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
-                .andThen(c -> c.activeHours(hours)));
+        ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC)
+                .everyDay(LocalTime.of(9, 0), LocalTime.of(9, 1))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)).andThen(c -> c.activeHours(hours)));
 
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 100)));
 
@@ -111,9 +138,14 @@ class DryRunScenarioTest {
         assertThat(plan.projectedFinish()).contains(Instant.parse("2026-01-06T09:00:39Z"));
         assertThat(plan.unsentAtEnd()).isZero();
 
-        CampaignId ending = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
-                .andThen(c -> c.activeHours(hours).deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(1))
-                        .endAt(Instant.parse("2026-01-06T00:00:00Z")).build())));
+        CampaignId ending = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c -> c.activeHours(hours)
+                                .deliveryPlan(DeliveryPlan.custom()
+                                        .pace(Pace.perSecond(1))
+                                        .endAt(Instant.parse("2026-01-06T00:00:00Z"))
+                                        .build())));
         CampaignPlan cut = scenario.engine().plan(ending, LaunchRequest.importedContacts(Fixtures.contacts(0, 100)));
         assertThat(cut.unsentAtEnd()).isEqualTo(40);
         assertThat(cut.warnings()).anySatisfy(w -> assertThat(w).contains("40 contacts would not be sent"));
@@ -125,31 +157,42 @@ class DryRunScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 2));
         assertThatThrownBy(() -> scenario.engine().plan(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 2))))
-                .isInstanceOf(CampaignKitException.class).hasMessageContaining("ACTIVE")
-                .extracting(e -> ((CampaignKitException) e).code()).isEqualTo(CampaignEngine.NOT_PLANNABLE);
+                .isInstanceOf(CampaignKitException.class)
+                .hasMessageContaining("ACTIVE")
+                .extracting(e -> ((CampaignKitException) e).code())
+                .isEqualTo(CampaignEngine.NOT_PLANNABLE);
     }
 
     @Property(tries = 30)
-    void theProjectedFinishIsWithinOnePacingIntervalOfTheRealRun(@ForAll @IntRange(min = 1, max = 10) int perSecond,
-            @ForAll @IntRange(min = 0, max = 10) int burst, @ForAll @IntRange(min = 1, max = 150) int contacts,
+    void theProjectedFinishIsWithinOnePacingIntervalOfTheRealRun(
+            @ForAll @IntRange(min = 1, max = 10) int perSecond,
+            @ForAll @IntRange(min = 0, max = 10) int burst,
+            @ForAll @IntRange(min = 1, max = 150) int contacts,
             @ForAll @IntRange(min = 1, max = 3) int openMinutes) {
         CampaignScenario scenario = Fixtures.scenario().startingAt(MONDAY_9).build();
         ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC)
-                .everyDay(LocalTime.of(9, 0), LocalTime.of(9, openMinutes)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(perSecond).withBurst(burst))
-                .andThen(c -> c.activeHours(hours)));
+                .everyDay(LocalTime.of(9, 0), LocalTime.of(9, openMinutes))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(perSecond).withBurst(burst)).andThen(c -> c.activeHours(hours)));
         List<Contact> audience = Fixtures.contacts(0, contacts);
 
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
         scenario.launch(id, audience);
         scenario.runUntilIdle(Duration.ofDays(30));
 
-        List<Instant> sent = scenario.channel().sends().stream().map(RecordedSend::requestedAt).sorted().toList();
+        List<Instant> sent = scenario.channel().sends().stream()
+                .map(RecordedSend::requestedAt)
+                .sorted()
+                .toList();
         assertThat(sent).hasSize(contacts);
-        Duration interval = Duration.ofNanos(Math.max(1_000_000_000L / perSecond,
+        Duration interval = Duration.ofNanos(Math.max(
+                1_000_000_000L / perSecond,
                 1_000_000_000L / Math.max(1, plan.senderLimit().permits())));
         assertThat(plan.projectedStart()).contains(sent.get(0));
-        assertThat(Duration.between(plan.projectedFinish().orElseThrow(), sent.get(sent.size() - 1)).abs())
+        assertThat(Duration.between(plan.projectedFinish().orElseThrow(), sent.get(sent.size() - 1))
+                        .abs())
                 .isLessThanOrEqualTo(interval);
     }
 }

@@ -7,13 +7,13 @@ import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.lang.reflect.InvocationTargetException;
@@ -36,27 +36,33 @@ class EarlyStatusRaceTest {
     /** The in-memory store, with {@code beforeKeepingAside} run just before a report is kept aside. */
     private static CampaignStorage storeWithHook(InMemoryCampaignStore store, Runnable[] beforeKeepingAside) {
         return StorageProxy.of((proxy, method, args) -> {
-                    if (method.getName().equals("keepUnmatchedStatus") && beforeKeepingAside[0] != null) {
-                        Runnable hook = beforeKeepingAside[0];
-                        beforeKeepingAside[0] = null;
-                        hook.run();
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+            if (method.getName().equals("keepUnmatchedStatus") && beforeKeepingAside[0] != null) {
+                Runnable hook = beforeKeepingAside[0];
+                beforeKeepingAside[0] = null;
+                hook.run();
+            }
+            try {
+                return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     private record Run(CampaignEngine engine, InMemoryCampaignStore store, HeldChannel channel, CampaignId id) {
         Recipient recipient() {
-            return store.findRecipient(new RecipientKey(id, PhoneNumber.parse(Fixtures.phone(0)))).orElseThrow();
+            return store.findRecipient(new RecipientKey(id, PhoneNumber.parse(Fixtures.phone(0))))
+                    .orElseThrow();
         }
 
         void deliveredWithoutCorrelationId() {
-            engine.applyEvents("simulated", List.of(StatusUpdate.of(PROVIDER_ID, Optional.empty(), DeliveryStatus.DELIVERED,
-                    Instant.parse("2026-01-05T09:00:01Z"))));
+            engine.applyEvents(
+                    "simulated",
+                    List.of(StatusUpdate.of(
+                            PROVIDER_ID,
+                            Optional.empty(),
+                            DeliveryStatus.DELIVERED,
+                            Instant.parse("2026-01-05T09:00:01Z"))));
         }
 
         void receiptLands() {
@@ -68,7 +74,12 @@ class EarlyStatusRaceTest {
         ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         HeldChannel channel = new HeldChannel();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).storage(storeWithHook(store, hook)).channel(channel).clock(clock).callbackExecutor(Runnable::run)
+        CampaignEngine engine = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .storage(storeWithHook(store, hook))
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
                 .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
@@ -89,7 +100,9 @@ class EarlyStatusRaceTest {
         run.deliveredWithoutCorrelationId();
 
         assertThat(run.recipient().state()).isEqualTo(DeliveryState.DELIVERED);
-        assertThat(run.store().takeUnmatchedStatuses(PROVIDER_ID)).as("nothing left aside").isEmpty();
+        assertThat(run.store().takeUnmatchedStatuses(PROVIDER_ID))
+                .as("nothing left aside")
+                .isEmpty();
         assertThat(run.engine().metrics(run.id()).delivered()).isEqualTo(1);
     }
 

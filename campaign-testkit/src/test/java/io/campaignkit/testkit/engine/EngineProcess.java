@@ -38,42 +38,81 @@ final class EngineProcess {
     final List<FinishCleanUp> cleanUps = new CopyOnWriteArrayList<>();
     final List<UnroutedMessage> unrouted = new CopyOnWriteArrayList<>();
 
-    EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
-            InMemoryContactDirectory directory, RecordingBot bot) {
+    EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot) {
         this(ownerId, shared, channel, clock, directory, bot, null);
     }
 
     /** An engine process that reads imported lists again through {@code source} (when not null). */
-    EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
-            InMemoryContactDirectory directory, RecordingBot bot, io.campaignkit.core.port.AudienceSource source) {
+    EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot,
+            io.campaignkit.core.port.AudienceSource source) {
         this(ownerId, shared, channel, clock, directory, bot, source, CampaignEngine.DEFAULT_DELIVERY_SEMANTICS);
     }
 
     /** An engine process with the given delivery semantics. */
-    EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
-            InMemoryContactDirectory directory, RecordingBot bot, io.campaignkit.core.port.AudienceSource source,
+    EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot,
+            io.campaignkit.core.port.AudienceSource source,
             io.campaignkit.core.engine.DeliverySemantics semantics) {
         this(ownerId, shared, channel, clock, directory, bot, semantics, Runnable::run, source);
     }
 
     /** An engine process with the given delivery semantics whose host calls run on {@code callbacks}. */
-    EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
-            InMemoryContactDirectory directory, RecordingBot bot, io.campaignkit.core.port.AudienceSource source,
-            io.campaignkit.core.engine.DeliverySemantics semantics, java.util.concurrent.Executor callbacks) {
+    EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot,
+            io.campaignkit.core.port.AudienceSource source,
+            io.campaignkit.core.engine.DeliverySemantics semantics,
+            java.util.concurrent.Executor callbacks) {
         this(ownerId, shared, channel, clock, directory, bot, semantics, callbacks, source);
     }
 
-    private EngineProcess(String ownerId, InMemoryCampaignStore shared, SimulatedChannel channel, ManualClock clock,
-            InMemoryContactDirectory directory, RecordingBot bot, io.campaignkit.core.engine.DeliverySemantics semantics,
-            java.util.concurrent.Executor callbacks, io.campaignkit.core.port.AudienceSource source) {
+    private EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot,
+            io.campaignkit.core.engine.DeliverySemantics semantics,
+            java.util.concurrent.Executor callbacks,
+            io.campaignkit.core.port.AudienceSource source) {
         this.store = new CrashingStore(shared);
-        io.campaignkit.core.engine.CampaignEngineBuilder builder = CampaignEngine.builder().deliverySemantics(semantics);
+        io.campaignkit.core.engine.CampaignEngineBuilder builder =
+                CampaignEngine.builder().deliverySemantics(semantics);
         if (source != null) {
             builder.audienceSource(source);
         }
-        this.engine = builder.storage(store.view()).channel(channel).clock(clock).callbackExecutor(callbacks).ownerId(ownerId)
-                .botFlows(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot))).contactDirectory(directory)
-                .leaseDuration(LEASE).batchSize(BATCH).listener(new CampaignListener() {
+        this.engine = builder.storage(store.view())
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(callbacks)
+                .ownerId(ownerId)
+                .botFlows(BotFlowRegistry.of(Map.of(Fixtures.BOT, bot)))
+                .contactDirectory(directory)
+                .leaseDuration(LEASE)
+                .batchSize(BATCH)
+                .listener(new CampaignListener() {
                     @Override
                     public void onLifecycleEvent(CampaignLifecycleEvent event) {
                         listener.onLifecycleEvent(event);
@@ -98,7 +137,9 @@ final class EngineProcess {
                     public void onFinishCleanUp(FinishCleanUp cleanUp) {
                         cleanUps.add(cleanUp);
                     }
-                }).unroutedMessages(UnroutedMessageHandler.withReasons(unrouted::add)).build();
+                })
+                .unroutedMessages(UnroutedMessageHandler.withReasons(unrouted::add))
+                .build();
     }
 
     /** Creates a campaign on the channel's sender "s" with the fixtures' basic configuration changed by {@code changes}. */

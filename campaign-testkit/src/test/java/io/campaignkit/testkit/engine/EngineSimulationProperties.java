@@ -67,7 +67,8 @@ class EngineSimulationProperties {
         try {
             new Simulation(seed).run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
+            throw new AssertionError(
+                    "simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -89,6 +90,7 @@ class EngineSimulationProperties {
         private final Map<CampaignId, Integer> audienceSizes = new HashMap<>();
         /** The imported lists, read again at a scheduled start; the start of each campaign while scheduled. */
         private final Map<CampaignId, List<Contact>> audiences = new HashMap<>();
+
         private final Map<CampaignId, Instant> scheduledStarts = new HashMap<>();
         private final List<CampaignId> campaigns = new ArrayList<>();
         private final List<Injected> injected = new ArrayList<>();
@@ -106,37 +108,57 @@ class EngineSimulationProperties {
         private final Set<RecipientKey> seenFailed = new HashSet<>();
         /** With slow bots, the host's calls wait here and run a few at a time between steps. */
         private final boolean slowBots;
+
         private final ManualExecutor callbacks = new ManualExecutor();
 
         /** An inbound message the simulation sent, and where it was routed when it arrived. */
-        private record Injected(String messageId, Instant at, Optional<CampaignId> campaign, PhoneNumber phone) {
-        }
+        private record Injected(String messageId, Instant at, Optional<CampaignId> campaign, PhoneNumber phone) {}
 
         Simulation(long seed) {
             this.random = new Random(seed);
             this.senderLimit = List.of(5.0, 10.0, 80.0).get(random.nextInt(3));
             this.semantics = random.nextBoolean() ? DeliverySemantics.AT_MOST_ONCE : DeliverySemantics.AT_LEAST_ONCE;
             this.slowBots = random.nextBoolean();
-            ChannelCapabilities capabilities = ChannelCapabilities.custom().maxMessagesPerSecond(senderLimit)
-                    .customerServiceWindow(Duration.ofHours(24)).build();
+            ChannelCapabilities capabilities = ChannelCapabilities.custom()
+                    .maxMessagesPerSecond(senderLimit)
+                    .customerServiceWindow(Duration.ofHours(24))
+                    .build();
             OutcomeMix mix = OutcomeMix.seeded(random.nextLong())
                     .with(3, Outcome.delivered(Duration.ofSeconds(1)))
-                    .with(2, Outcome.delivered(Duration.ofSeconds(2)).readAfter(Duration.ofSeconds(5)).withDuplicateStatusEvents())
-                    .with(1, Outcome.delivered(Duration.ofSeconds(1)).readAfter(Duration.ofSeconds(3)).withReorderedStatusEvents())
+                    .with(
+                            2,
+                            Outcome.delivered(Duration.ofSeconds(2))
+                                    .readAfter(Duration.ofSeconds(5))
+                                    .withDuplicateStatusEvents())
+                    .with(
+                            1,
+                            Outcome.delivered(Duration.ofSeconds(1))
+                                    .readAfter(Duration.ofSeconds(3))
+                                    .withReorderedStatusEvents())
                     .with(1, Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(3)))
                     .with(1, Outcome.accepted())
                     .with(1, Outcome.failing(SendErrorClass.TRANSIENT))
                     .with(0.5, Outcome.failing(SendErrorClass.RATE_LIMITED))
                     .with(0.5, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT))
                     .with(0.5, Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME))
-                    .with(0.3, Outcome.accepted().sentAfter(Duration.ZERO).failsAfter(Duration.ofSeconds(2), SendErrorClass.RECIPIENT_PERMANENT))
+                    .with(
+                            0.3,
+                            Outcome.accepted()
+                                    .sentAfter(Duration.ZERO)
+                                    .failsAfter(Duration.ofSeconds(2), SendErrorClass.RECIPIENT_PERMANENT))
                     .with(0.2, Outcome.failing(SendErrorClass.CONTENT_PERMANENT))
                     .with(0.1, Outcome.failing(SendErrorClass.AUTHENTICATION));
             this.scenario = CampaignScenario.custom()
                     .startingAt(WEEK_START.plus(Duration.ofHours(random.nextInt(7 * 24))))
-                    .capabilities(capabilities).outcomeMix(mix).bot(Fixtures.BOT, bot).seed(random.nextLong())
+                    .capabilities(capabilities)
+                    .outcomeMix(mix)
+                    .bot(Fixtures.BOT, bot)
+                    .seed(random.nextLong())
                     .deliverySemantics(semantics)
-                    .retryPolicy(RetryPolicy.custom().maxAttempts(1 + random.nextInt(4)).initialBackoff(Duration.ofSeconds(2)).build())
+                    .retryPolicy(RetryPolicy.custom()
+                            .maxAttempts(1 + random.nextInt(4))
+                            .initialBackoff(Duration.ofSeconds(2))
+                            .build())
                     .maxInFlight(1 + random.nextInt(8))
                     .conversationIdleTimeout(Duration.ofHours(1 + random.nextInt(30)))
                     .engine(engine -> {
@@ -182,7 +204,10 @@ class EngineSimulationProperties {
             Instant now = scenario.clock().instant();
             Instant allOpened = now.plusSeconds(60);
             for (CampaignId id : campaigns) {
-                Instant opening = hours.get(id).nextOpening(now.plusSeconds(1)).orElse(now).plusSeconds(60);
+                Instant opening = hours.get(id)
+                        .nextOpening(now.plusSeconds(1))
+                        .orElse(now)
+                        .plusSeconds(60);
                 allOpened = opening.isAfter(allOpened) ? opening : allOpened;
             }
             scenario.runUntil(allOpened);
@@ -205,16 +230,21 @@ class EngineSimulationProperties {
 
         private void createAndLaunch() {
             ActiveHours schedule = randomHours();
-            Pace pace = random.nextBoolean() ? Pace.perSecond(1 + random.nextInt(20)).withBurst(random.nextInt(4))
+            Pace pace = random.nextBoolean()
+                    ? Pace.perSecond(1 + random.nextInt(20)).withBurst(random.nextInt(4))
                     : Pace.perHour(60 + random.nextInt(3000)).withBurst(random.nextInt(3));
             OutOfHoursPolicy policy = random.nextBoolean() ? OutOfHoursPolicy.queue() : OutOfHoursPolicy.close();
             if (random.nextBoolean()) {
                 policy = policy.withAutoReply("fuera de horario");
             }
             OutOfHoursPolicy chosen = policy;
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c
-                    .activeHours(schedule).outOfHoursPolicy(chosen)
-                    .deliveryPlan(DeliveryPlan.custom().pace(pace).build())));
+            CampaignId id = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic(pace)
+                            .andThen(c -> c.activeHours(schedule)
+                                    .outOfHoursPolicy(chosen)
+                                    .deliveryPlan(
+                                            DeliveryPlan.custom().pace(pace).build())));
             List<Contact> audience = new ArrayList<>();
             for (int i = 0; i < POOL; i++) {
                 if (random.nextInt(10) < 6) {
@@ -257,7 +287,8 @@ class EngineSimulationProperties {
             if (kind == 1) {
                 builder.everyDay(LocalTime.of(from, 0), LocalTime.of(to, 0));
             } else {
-                builder.on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(from, 0), LocalTime.of(to, 0));
+                builder.on(
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(from, 0), LocalTime.of(to, 0));
             }
             return builder.build();
         }
@@ -302,9 +333,19 @@ class EngineSimulationProperties {
             int pick = random.nextInt(4);
             io.campaignkit.core.campaign.OutcomeFilter filter = switch (pick) {
                 case 0 -> io.campaignkit.core.campaign.OutcomeFilter.failed();
-                case 1 -> io.campaignkit.core.campaign.OutcomeFilter.custom().unknown().skipped().build();
-                case 2 -> io.campaignkit.core.campaign.OutcomeFilter.custom().notDelivered().build();
-                default -> io.campaignkit.core.campaign.OutcomeFilter.custom().notReplied().build();
+                case 1 ->
+                    io.campaignkit.core.campaign.OutcomeFilter.custom()
+                            .unknown()
+                            .skipped()
+                            .build();
+                case 2 ->
+                    io.campaignkit.core.campaign.OutcomeFilter.custom()
+                            .notDelivered()
+                            .build();
+                default ->
+                    io.campaignkit.core.campaign.OutcomeFilter.custom()
+                            .notReplied()
+                            .build();
             };
             java.util.function.Predicate<DeliveryState> taken = switch (pick) {
                 case 0 -> state -> state == DeliveryState.FAILED;
@@ -313,14 +354,21 @@ class EngineSimulationProperties {
                 default -> state -> state != DeliveryState.REPLIED;
             };
             Set<PhoneNumber> expected = new HashSet<>();
-            scenario.engine().recipients(source, -1, 1000).stream().filter(r -> taken.test(r.state()))
+            scenario.engine().recipients(source, -1, 1000).stream()
+                    .filter(r -> taken.test(r.state()))
                     .forEach(r -> expected.add(r.phone()));
             Pace pace = Pace.perSecond(1 + random.nextInt(20));
             ActiveHours schedule = randomHours();
             OutOfHoursPolicy chosen = OutOfHoursPolicy.queue();
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c
-                    .activeHours(schedule).outOfHoursPolicy(chosen).deliveryPlan(DeliveryPlan.custom().pace(pace).build())
-                    .audience(io.campaignkit.core.campaign.AudienceReference.recipientsOf(source, filter))));
+            CampaignId id = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic(pace)
+                            .andThen(c -> c.activeHours(schedule)
+                                    .outOfHoursPolicy(chosen)
+                                    .deliveryPlan(
+                                            DeliveryPlan.custom().pace(pace).build())
+                                    .audience(io.campaignkit.core.campaign.AudienceReference.recipientsOf(
+                                            source, filter))));
             scenario.engine().launch(id, LaunchRequest.fromDirectory());
             List<Recipient> added = scenario.engine().recipients(id, -1, 1000);
             assertThat(added.stream().map(Recipient::phone).collect(java.util.stream.Collectors.toSet()))
@@ -348,11 +396,15 @@ class EngineSimulationProperties {
 
         private void inbound(int contact) {
             PhoneNumber phone = Fixtures.contact(contact).phone();
-            Optional<CampaignId> routed = scenario.engine().tenant(CampaignScenario.TENANT).engagedCampaign(
-                    new io.campaignkit.core.campaign.SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
-                    phone).filter(id -> scenario.campaign(id).state() == CampaignState.ACTIVE);
-            String messageId = scenario.channel().scheduleInbound(phone.e164(), CampaignScenario.SENDER_ID, "hola",
-                    Duration.ZERO);
+            Optional<CampaignId> routed = scenario.engine()
+                    .tenant(CampaignScenario.TENANT)
+                    .engagedCampaign(
+                            new io.campaignkit.core.campaign.SenderKey(
+                                    CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                            phone)
+                    .filter(id -> scenario.campaign(id).state() == CampaignState.ACTIVE);
+            String messageId =
+                    scenario.channel().scheduleInbound(phone.e164(), CampaignScenario.SENDER_ID, "hola", Duration.ZERO);
             injected.add(new Injected(messageId, scenario.clock().instant(), routed, phone));
             scenario.channel().deliverDueEvents();
         }
@@ -385,10 +437,13 @@ class EngineSimulationProperties {
                         continue;
                     }
                     // a recipient not skipped at launch is one the campaign engaged
-                    scenario.store().findRecipient(new RecipientKey(id, phone))
-                            .filter(r -> r.state() != DeliveryState.SKIPPED || r.outcome().map(o -> o.code()
-                                    .equals("CAMPAIGN_FINISHED") || o.code().equals("OPTED_OUT") && r.attempts() > 0)
-                                    .orElse(false))
+                    scenario.store()
+                            .findRecipient(new RecipientKey(id, phone))
+                            .filter(r -> r.state() != DeliveryState.SKIPPED
+                                    || r.outcome()
+                                            .map(o -> o.code().equals("CAMPAIGN_FINISHED")
+                                                    || o.code().equals("OPTED_OUT") && r.attempts() > 0)
+                                            .orElse(false))
                             .ifPresent(r -> engaged.add(id));
                 }
                 assertThat(engaged).as("active campaigns engaging %s", phone).hasSizeLessThanOrEqualTo(1);
@@ -396,11 +451,15 @@ class EngineSimulationProperties {
             Set<String> seen = new HashSet<>();
             for (RecordingBot.Received received : bot.received()) {
                 assertThat(seen.add(received.message().messageId()))
-                        .as("message %s reached the bot twice", received.message().messageId()).isTrue();
+                        .as(
+                                "message %s reached the bot twice",
+                                received.message().messageId())
+                        .isTrue();
             }
             for (io.campaignkit.channel.event.InboundMessage fallback : scenario.unroutedMessages()) {
                 assertThat(seen.add(fallback.providerMessageId()))
-                        .as("message %s reached the fallback after the bot, or twice", fallback.providerMessageId()).isTrue();
+                        .as("message %s reached the fallback after the bot, or twice", fallback.providerMessageId())
+                        .isTrue();
             }
         }
 
@@ -415,12 +474,15 @@ class EngineSimulationProperties {
             if (recipient.state() != DeliveryState.REPLIED) {
                 return;
             }
-            assertThat(seenFailed).as("FAILED recipient %s became REPLIED", recipient).doesNotContain(recipient.key());
+            assertThat(seenFailed)
+                    .as("FAILED recipient %s became REPLIED", recipient)
+                    .doesNotContain(recipient.key());
             if (recipient.providerMessageId().isEmpty()) {
                 assertThat(List.of(recipient.sentAt(), recipient.deliveredAt(), recipient.readAt()))
                         .as("REPLIED recipient %s without an accepted message has times", recipient)
                         .containsOnly(Optional.empty());
-                assertThat(semantics).as("only an UNKNOWN recipient is REPLIED unconfirmed: %s", recipient)
+                assertThat(semantics)
+                        .as("only an UNKNOWN recipient is REPLIED unconfirmed: %s", recipient)
                         .isEqualTo(DeliverySemantics.AT_MOST_ONCE);
             }
         }
@@ -433,9 +495,14 @@ class EngineSimulationProperties {
             for (CampaignId id : campaigns) {
                 if (scenario.campaign(id).state() == CampaignState.FINISHED) {
                     var counts = scenario.store().counts(id);
-                    assertThat(counts.count(DeliveryState.PENDING)).as("pending recipients of finished %s", id).isZero();
-                    assertThat(counts.count(DeliveryState.SENDING)).as("SENDING recipients of finished %s", id)
-                            .isLessThanOrEqualTo(scenario.engine().tenant(CampaignScenario.TENANT).inFlight(id));
+                    assertThat(counts.count(DeliveryState.PENDING))
+                            .as("pending recipients of finished %s", id)
+                            .isZero();
+                    assertThat(counts.count(DeliveryState.SENDING))
+                            .as("SENDING recipients of finished %s", id)
+                            .isLessThanOrEqualTo(scenario.engine()
+                                    .tenant(CampaignScenario.TENANT)
+                                    .inFlight(id));
                 }
             }
         }
@@ -452,8 +519,11 @@ class EngineSimulationProperties {
                 Campaign campaign = scenario.campaign(id);
                 if (campaign.state() == CampaignState.ACTIVE
                         && campaign.dispatch().orElse(null) instanceof DispatchState.Sending sending) {
-                    assertThat(sending.since()).as("%s still sending after the sender's credentials were refused at %s",
-                            id, credentialsRefusedAt.get()).isAfterOrEqualTo(credentialsRefusedAt.get());
+                    assertThat(sending.since())
+                            .as(
+                                    "%s still sending after the sender's credentials were refused at %s",
+                                    id, credentialsRefusedAt.get())
+                            .isAfterOrEqualTo(credentialsRefusedAt.get());
                 }
             }
         }
@@ -466,35 +536,53 @@ class EngineSimulationProperties {
             for (CampaignId id : campaigns) {
                 Campaign campaign = scenario.campaign(id);
                 if (campaign.launchedAt().isEmpty()) {
-                    assertThat(scenario.store().counts(id).total()).as("recipients of %s, not launched", id).isZero();
+                    assertThat(scenario.store().counts(id).total())
+                            .as("recipients of %s, not launched", id)
+                            .isZero();
                     for (int i = 0; i < POOL; i++) {
-                        assertThat(scenario.store().engagedCampaign(new io.campaignkit.core.campaign.SenderKey(
-                                CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID), Fixtures.contact(i).phone()))
-                                .as("contact %d engaged by %s before its start", i, id).isNotEqualTo(Optional.of(id));
+                        assertThat(scenario.store()
+                                        .engagedCampaign(
+                                                new io.campaignkit.core.campaign.SenderKey(
+                                                        CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                                                Fixtures.contact(i).phone()))
+                                .as("contact %d engaged by %s before its start", i, id)
+                                .isNotEqualTo(Optional.of(id));
                     }
                 } else if (scheduledStarts.containsKey(id)) {
-                    assertThat(campaign.launchedAt().get()).as("%s launched before its scheduled start", id)
+                    assertThat(campaign.launchedAt().get())
+                            .as("%s launched before its scheduled start", id)
                             .isAfterOrEqualTo(scheduledStarts.get(id));
                 }
             }
         }
 
         private void checkFirstMessage(RecordedSend send) {
-            if (send.outcome().failure().filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION).isPresent()) {
+            if (send.outcome()
+                    .failure()
+                    .filter(f -> f.errorClass() == SendErrorClass.AUTHENTICATION)
+                    .isPresent()) {
                 credentialsRefusedAt = Optional.of(send.requestedAt());
             }
             String recipient = send.message().correlationId();
             CampaignId id = byCorrelation.get(recipient);
             assertThat(id).as("a send to an unknown recipient %s", recipient).isNotNull();
             assertThat(finalSendSeen.getOrDefault(recipient, false))
-                    .as("recipient %s was sent again at %s (%s)", recipient, send.requestedAt(), semantics).isFalse();
+                    .as("recipient %s was sent again at %s (%s)", recipient, send.requestedAt(), semantics)
+                    .isFalse();
             boolean accepted = send.providerMessageId().isPresent();
-            boolean unknown = send.outcome().failure().map(f -> f.errorClass() == SendErrorClass.UNKNOWN_OUTCOME).orElse(false);
+            boolean unknown = send.outcome()
+                    .failure()
+                    .map(f -> f.errorClass() == SendErrorClass.UNKNOWN_OUTCOME)
+                    .orElse(false);
             finalSendSeen.put(recipient, accepted || (unknown && semantics == DeliverySemantics.AT_MOST_ONCE));
             assertThat(hours.get(id).isOpenAt(send.requestedAt()))
-                    .as("send to %s at %s outside the hours of %s", recipient, send.requestedAt(), id).isTrue();
-            scenario.campaign(id).finishedAt().ifPresent(finished -> assertThat(send.requestedAt())
-                    .as("send to %s after %s finished", recipient, id).isBeforeOrEqualTo(finished));
+                    .as("send to %s at %s outside the hours of %s", recipient, send.requestedAt(), id)
+                    .isTrue();
+            scenario.campaign(id)
+                    .finishedAt()
+                    .ifPresent(finished -> assertThat(send.requestedAt())
+                            .as("send to %s after %s finished", recipient, id)
+                            .isBeforeOrEqualTo(finished));
             Pace pace = paces.get(id);
             RateLimit limit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
             List<Instant> times = campaignSendTimes.get(id);
@@ -508,7 +596,8 @@ class EngineSimulationProperties {
             senderSendTimes.add(send.requestedAt());
             assertThat(countSince(senderSendTimes, send.requestedAt(), Duration.ofSeconds(1)))
                     .as("sender window ending %s", send.requestedAt())
-                    .isLessThanOrEqualTo(RateLimit.ofPermitsPerSecond(senderLimit).maxPermitsIn(Duration.ofSeconds(1)));
+                    .isLessThanOrEqualTo(
+                            RateLimit.ofPermitsPerSecond(senderLimit).maxPermitsIn(Duration.ofSeconds(1)));
         }
 
         /**
@@ -545,7 +634,8 @@ class EngineSimulationProperties {
                 long toBot = delivered.getOrDefault(message.messageId(), 0L);
                 long toFallback = fallback.getOrDefault(message.messageId(), 0L);
                 if (message.campaign().isEmpty()) {
-                    assertThat(List.of(toBot, toFallback)).as("unrouted message %s (bot, fallback)", message.messageId())
+                    assertThat(List.of(toBot, toFallback))
+                            .as("unrouted message %s (bot, fallback)", message.messageId())
                             .containsExactly(0L, 1L);
                     continue;
                 }
@@ -553,16 +643,29 @@ class EngineSimulationProperties {
                 ActiveHours schedule = hours.get(id);
                 boolean open = schedule.isOpenAt(message.at());
                 Optional<Instant> finished = scenario.campaign(id).finishedAt();
-                String described = String.format("message %s to %s at %s (open %s, policy %s, finished %s) (bot, fallback)",
-                        message.messageId(), id, message.at(), open, policies.get(id).action(), finished);
+                String described = String.format(
+                        "message %s to %s at %s (open %s, policy %s, finished %s) (bot, fallback)",
+                        message.messageId(),
+                        id,
+                        message.at(),
+                        open,
+                        policies.get(id).action(),
+                        finished);
                 if (!open && policies.get(id).action() == OutOfHoursPolicy.Action.CLOSE) {
-                    assertThat(List.of(toBot, toFallback)).as(described + ": closed, to the host").containsExactly(0L, 1L);
+                    assertThat(List.of(toBot, toFallback))
+                            .as(described + ": closed, to the host")
+                            .containsExactly(0L, 1L);
                     continue;
                 }
-                assertThat(toBot + toFallback).as(described + ": %s, %s", toBot, toFallback).isEqualTo(1L);
-                Instant handOver = open ? message.at() : schedule.nextOpening(message.at()).orElseThrow();
+                assertThat(toBot + toFallback)
+                        .as(described + ": %s, %s", toBot, toFallback)
+                        .isEqualTo(1L);
+                Instant handOver =
+                        open ? message.at() : schedule.nextOpening(message.at()).orElseThrow();
                 if (finished.isPresent() && finished.get().isBefore(handOver)) {
-                    assertThat(toFallback).as(described + ": the campaign finished before the opening").isEqualTo(1L);
+                    assertThat(toFallback)
+                            .as(described + ": the campaign finished before the opening")
+                            .isEqualTo(1L);
                     handedOverAtFinish++;
                 } else if (finished.isEmpty() || finished.get().isAfter(handOver)) {
                     if (toFallback == 1 && queuedBehindAnEarlierMessage(message)) {
@@ -572,7 +675,9 @@ class EngineSimulationProperties {
                         handedOverAtFinish++;
                         continue;
                     }
-                    assertThat(toBot).as(described + ": the hours opened before the campaign finished").isEqualTo(1L);
+                    assertThat(toBot)
+                            .as(described + ": the hours opened before the campaign finished")
+                            .isEqualTo(1L);
                 }
             }
             Statistics.label("queued messages the fallback got at finish").collect(handedOverAtFinish > 0);
@@ -583,8 +688,10 @@ class EngineSimulationProperties {
          * of the same contact to the same campaign (every message for a bot goes through the queue).
          */
         private boolean queuedBehindAnEarlierMessage(Injected message) {
-            return slowBots && injected.subList(0, injected.indexOf(message)).stream().anyMatch(earlier ->
-                    earlier.campaign().equals(message.campaign()) && earlier.phone().equals(message.phone()));
+            return slowBots
+                    && injected.subList(0, injected.indexOf(message)).stream()
+                            .anyMatch(earlier -> earlier.campaign().equals(message.campaign())
+                                    && earlier.phone().equals(message.phone()));
         }
 
         /** However late the bot runs, one contact's messages reach it in the order they arrived. */
@@ -597,7 +704,10 @@ class EngineSimulationProperties {
             for (RecordingBot.Received received : bot.received()) {
                 int index = arrival.getOrDefault(received.message().messageId(), -1);
                 PhoneNumber phone = received.context().contact().phone();
-                assertThat(index).as("message %s of %s reached the bot after a later one", received.message().messageId(), phone)
+                assertThat(index)
+                        .as(
+                                "message %s of %s reached the bot after a later one",
+                                received.message().messageId(), phone)
                         .isGreaterThan(last.getOrDefault(phone, -1));
                 last.put(phone, index);
             }
@@ -607,7 +717,8 @@ class EngineSimulationProperties {
             for (CampaignId id : campaigns) {
                 var counts = scenario.store().counts(id);
                 assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
-                        .as("unsettled recipients of finished %s", id).isZero();
+                        .as("unsettled recipients of finished %s", id)
+                        .isZero();
                 long launched = scenario.campaign(id).launchedAt().isPresent() ? audienceSizes.get(id) : 0;
                 assertThat(counts.total()).as("recipients of %s", id).isEqualTo(launched);
                 long settled = 0;
@@ -616,7 +727,9 @@ class EngineSimulationProperties {
                 }
                 assertThat(settled).isEqualTo(counts.total());
                 for (Recipient recipient : scenario.engine().recipients(id, -1, 1000)) {
-                    assertThat(recipient.state().isSettled()).as("%s", recipient).isTrue();
+                    assertThat(recipient.state().isSettled())
+                            .as("%s", recipient)
+                            .isTrue();
                 }
                 var metrics = scenario.metrics(id);
                 assertThat(metrics.delivered()).isLessThanOrEqualTo(metrics.sent());

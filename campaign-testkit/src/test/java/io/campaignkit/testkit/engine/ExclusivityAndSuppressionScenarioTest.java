@@ -10,8 +10,8 @@ import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.Pace;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
@@ -30,14 +30,15 @@ import org.junit.jupiter.api.Test;
 /** Capability 2: one active campaign per contact and sender, decided atomically; the suppression list. */
 class ExclusivityAndSuppressionScenarioTest {
 
-    private final CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
+    private final CampaignScenario scenario =
+            CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
 
     @Test
     void aContactEngagedInAnotherActiveCampaignOnTheSameSenderIsSkipped() {
         CampaignId first = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         CampaignId second = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
-        CampaignId otherSender = scenario.createCampaign(CampaignKind.LIVE,
-                Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
+        CampaignId otherSender = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
 
         scenario.launch(first, Fixtures.contacts(0, 3));
         scenario.launch(second, Fixtures.contacts(2, 3));
@@ -45,10 +46,16 @@ class ExclusivityAndSuppressionScenarioTest {
         scenario.runFor(Duration.ofSeconds(5));
 
         assertThat(scenario.recipient(second, Fixtures.phone(2)).state()).isEqualTo(DeliveryState.SKIPPED);
-        assertThat(scenario.recipient(second, Fixtures.phone(2)).outcome().orElseThrow().code())
+        assertThat(scenario.recipient(second, Fixtures.phone(2))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
                 .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
         // the reason names the campaign holding the contact, so an operator can finish it (after a crash, say)
-        assertThat(scenario.recipient(second, Fixtures.phone(2)).outcome().orElseThrow().message())
+        assertThat(scenario.recipient(second, Fixtures.phone(2))
+                        .outcome()
+                        .orElseThrow()
+                        .message())
                 .isEqualTo(Fixtures.phone(2) + " is engaged in active campaign " + first.value() + " on sender-1");
         assertThat(scenario.recipient(second, Fixtures.phone(3)).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(scenario.metrics(otherSender).delivered()).isEqualTo(3);
@@ -76,29 +83,48 @@ class ExclusivityAndSuppressionScenarioTest {
         ManualClock clock = ManualClock.ofDefaults();
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine one = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("one").build();
-        CampaignEngine two = CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId("two").build();
+        CampaignEngine one = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId("one")
+                .build();
+        CampaignEngine two = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId("two")
+                .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, "s");
         Fixtures.basic().accept(config);
         one.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, config.build());
         two.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, config.build());
         CountDownLatch go = new CountDownLatch(1);
         var contacts = Fixtures.contacts(0, 300);
-        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(() -> await(go, () -> one.launch(CampaignId.of("a"),
-                LaunchRequest.importedContacts(contacts))));
-        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(() -> await(go, () -> two.launch(CampaignId.of("b"),
-                LaunchRequest.importedContacts(reversed(contacts)))));
+        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
+                () -> await(go, () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
+        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(() ->
+                await(go, () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed(contacts)))));
         go.countDown();
         a.get(10, TimeUnit.SECONDS);
         b.get(10, TimeUnit.SECONDS);
 
         for (var contact : contacts) {
-            DeliveryState inA = store.findRecipient(new io.campaignkit.core.port.RecipientKey(CampaignId.of("a"), contact.phone()))
-                    .orElseThrow().state();
-            DeliveryState inB = store.findRecipient(new io.campaignkit.core.port.RecipientKey(CampaignId.of("b"), contact.phone()))
-                    .orElseThrow().state();
-            assertThat(List.of(inA, inB)).as(contact.phone().e164()).containsExactlyInAnyOrder(DeliveryState.PENDING,
-                    DeliveryState.SKIPPED);
+            DeliveryState inA = store.findRecipient(
+                            new io.campaignkit.core.port.RecipientKey(CampaignId.of("a"), contact.phone()))
+                    .orElseThrow()
+                    .state();
+            DeliveryState inB = store.findRecipient(
+                            new io.campaignkit.core.port.RecipientKey(CampaignId.of("b"), contact.phone()))
+                    .orElseThrow()
+                    .state();
+            assertThat(List.of(inA, inB))
+                    .as(contact.phone().e164())
+                    .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
         }
     }
 
@@ -120,18 +146,27 @@ class ExclusivityAndSuppressionScenarioTest {
     @Test
     void anOptedOutContactIsSkippedAndAnOptInLiftsIt() {
         String stopper = Fixtures.phone(1);
-        scenario.deliver(new OptOut(stopper, CampaignScenario.SENDER_ID, scenario.clock().instant(), Optional.of("STOP"),
+        scenario.deliver(new OptOut(
+                stopper,
+                CampaignScenario.SENDER_ID,
+                scenario.clock().instant(),
+                Optional.of("STOP"),
                 Optional.of("opt-1")));
 
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 3));
         scenario.runFor(Duration.ofSeconds(5));
 
-        assertThat(scenario.recipient(id, stopper).outcome().orElseThrow().code()).isEqualTo(SkipReasons.OPTED_OUT);
+        assertThat(scenario.recipient(id, stopper).outcome().orElseThrow().code())
+                .isEqualTo(SkipReasons.OPTED_OUT);
         assertThat(scenario.channel().sendsTo(stopper)).isEmpty();
 
         scenario.engine().finish(id);
-        scenario.deliver(new OptIn(stopper, CampaignScenario.SENDER_ID, scenario.clock().instant(), Optional.of("START"),
+        scenario.deliver(new OptIn(
+                stopper,
+                CampaignScenario.SENDER_ID,
+                scenario.clock().instant(),
+                Optional.of("START"),
                 Optional.of("opt-2")));
         CampaignId again = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(again, Fixtures.contacts(0, 3));
@@ -148,14 +183,20 @@ class ExclusivityAndSuppressionScenarioTest {
         scenario.runFor(Duration.ofSeconds(10));
 
         assertThat(scenario.channel().sendsTo(Fixtures.phone(4))).isEmpty();
-        assertThat(scenario.recipient(id, Fixtures.phone(4)).outcome().orElseThrow().code()).isEqualTo(SkipReasons.OPTED_OUT);
+        assertThat(scenario.recipient(id, Fixtures.phone(4))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
+                .isEqualTo(SkipReasons.OPTED_OUT);
         assertThat(scenario.metrics(id).delivered()).isEqualTo(4);
     }
 
     @Test
     void aHostSuppressionOnOneSenderDoesNotApplyToAnother() {
-        scenario.engine().suppress(PhoneNumber.parse(Fixtures.phone(1)),
-                Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, "sender-2")));
+        scenario.engine()
+                .suppress(
+                        PhoneNumber.parse(Fixtures.phone(1)),
+                        Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, "sender-2")));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(1, 1));
         scenario.runFor(Duration.ofSeconds(5));

@@ -32,12 +32,15 @@ class ExclusivityScopeScenarioTest {
     private final RecordingBot bot = new RecordingBot();
 
     private CampaignScenario scenario(ExclusivityPolicy policy) {
-        return CampaignScenario.custom().bot(Fixtures.BOT, bot).engine(engine -> engine.exclusivity(policy)).build();
+        return CampaignScenario.custom()
+                .bot(Fixtures.BOT, bot)
+                .engine(engine -> engine.exclusivity(policy))
+                .build();
     }
 
     private static CampaignId onSender(CampaignScenario scenario, String senderId) {
-        return scenario.createCampaign(CampaignKind.LIVE,
-                Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, senderId)));
+        return scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, senderId)));
     }
 
     private static SenderKey sender(String senderId) {
@@ -45,7 +48,10 @@ class ExclusivityScopeScenarioTest {
     }
 
     private static String reason(CampaignScenario scenario, CampaignId id, int contact) {
-        return scenario.recipient(id, Fixtures.phone(contact)).outcome().map(o -> o.code()).orElse("none");
+        return scenario.recipient(id, Fixtures.phone(contact))
+                .outcome()
+                .map(o -> o.code())
+                .orElse("none");
     }
 
     @Nested
@@ -63,7 +69,8 @@ class ExclusivityScopeScenarioTest {
             scenario.runFor(Duration.ofSeconds(5));
 
             assertThat(reason(scenario, sameSender, 1)).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
-            assertThat(scenario.recipient(otherSender, Fixtures.phone(1)).state()).isEqualTo(DeliveryState.DELIVERED);
+            assertThat(scenario.recipient(otherSender, Fixtures.phone(1)).state())
+                    .isEqualTo(DeliveryState.DELIVERED);
             assertThat(scenario.channel().sendsTo(Fixtures.phone(1))).hasSize(2);
         }
     }
@@ -83,7 +90,10 @@ class ExclusivityScopeScenarioTest {
 
             assertThat(reason(scenario, second, 1)).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
             assertThat(reason(scenario, second, 2)).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
-            assertThat(scenario.recipient(second, Fixtures.phone(1)).outcome().orElseThrow().message())
+            assertThat(scenario.recipient(second, Fixtures.phone(1))
+                            .outcome()
+                            .orElseThrow()
+                            .message())
                     .isEqualTo(Fixtures.phone(1) + " is engaged in active campaign " + first.value() + " of tenant "
                             + CampaignScenario.TENANT + " (one active campaign per contact)");
             assertThat(scenario.recipient(second, Fixtures.phone(3)).state()).isEqualTo(DeliveryState.DELIVERED);
@@ -97,8 +107,10 @@ class ExclusivityScopeScenarioTest {
             scenario.runFor(Duration.ofSeconds(5));
             scenario.inbound(Fixtures.phone(0), CampaignScenario.SENDER_ID, "hola");
             assertThat(scenario.recipient(first, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.REPLIED);
-            assertThat(scenario.engine().tenant(CampaignScenario.TENANT).replyCampaign(sender(CampaignScenario.SENDER_ID),
-                    PhoneNumber.parse(Fixtures.phone(0)))).contains(first);
+            assertThat(scenario.engine()
+                            .tenant(CampaignScenario.TENANT)
+                            .replyCampaign(sender(CampaignScenario.SENDER_ID), PhoneNumber.parse(Fixtures.phone(0))))
+                    .contains(first);
 
             scenario.engine().finish(first);
             CampaignId next = onSender(scenario, SENDER_2);
@@ -119,7 +131,8 @@ class ExclusivityScopeScenarioTest {
 
         @Test
         void theScopeIsPerTenant() {
-            CampaignScenario mixed = scenario(tenant -> tenant.equals(CampaignScenario.TENANT) ? ExclusivityScope.PER_CONTACT
+            CampaignScenario mixed = scenario(tenant -> tenant.equals(CampaignScenario.TENANT)
+                    ? ExclusivityScope.PER_CONTACT
                     : ExclusivityScope.PER_SENDER);
             CampaignId first = onSender(mixed, CampaignScenario.SENDER_ID);
             CampaignId second = onSender(mixed, SENDER_2);
@@ -131,15 +144,20 @@ class ExclusivityScopeScenarioTest {
             mixed.launch(otherTenantsSecond, Fixtures.contacts(0, 1));
             mixed.runFor(Duration.ofSeconds(5));
 
-            assertThat(reason(mixed, second, 0)).as("PER_CONTACT tenant").isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
-            assertThat(mixed.recipient(otherTenantsFirst, Fixtures.phone(0)).state()).as("another tenant's campaigns")
+            assertThat(reason(mixed, second, 0))
+                    .as("PER_CONTACT tenant")
+                    .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+            assertThat(mixed.recipient(otherTenantsFirst, Fixtures.phone(0)).state())
+                    .as("another tenant's campaigns")
                     .isEqualTo(DeliveryState.DELIVERED);
-            assertThat(mixed.recipient(otherTenantsSecond, Fixtures.phone(0)).state()).as("PER_SENDER tenant, another sender")
+            assertThat(mixed.recipient(otherTenantsSecond, Fixtures.phone(0)).state())
+                    .as("PER_SENDER tenant, another sender")
                     .isEqualTo(DeliveryState.DELIVERED);
         }
 
         private CampaignId otherTenant(CampaignScenario on, String id, String senderId) {
-            CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, senderId);
+            CampaignConfiguration.Builder config =
+                    CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, senderId);
             Fixtures.basic().accept(config);
             on.engine().create(CampaignId.of(id), OTHER_TENANT, "p", CampaignKind.LIVE, config.build());
             return CampaignId.of(id);
@@ -153,7 +171,9 @@ class ExclusivityScopeScenarioTest {
         private final PhoneNumber contact = PhoneNumber.parse(Fixtures.phone(1));
 
         private Optional<CampaignId> replyCampaign() {
-            return scenario.engine().tenant(CampaignScenario.TENANT).replyCampaign(sender(CampaignScenario.SENDER_ID), contact);
+            return scenario.engine()
+                    .tenant(CampaignScenario.TENANT)
+                    .replyCampaign(sender(CampaignScenario.SENDER_ID), contact);
         }
 
         @Test
@@ -164,14 +184,18 @@ class ExclusivityScopeScenarioTest {
             CampaignId newer = onSender(scenario, CampaignScenario.SENDER_ID);
             scenario.launch(newer, Fixtures.contacts(1, 2));
             scenario.runFor(Duration.ofSeconds(5));
-            assertThat(scenario.channel().sendsTo(contact.e164())).as("both campaigns messaged it").hasSize(2);
+            assertThat(scenario.channel().sendsTo(contact.e164()))
+                    .as("both campaigns messaged it")
+                    .hasSize(2);
             assertThat(scenario.metrics(newer).skipped()).isZero();
 
             scenario.inbound(contact.e164(), "hola");
 
             assertThat(scenario.recipient(newer, contact.e164()).state()).isEqualTo(DeliveryState.REPLIED);
             assertThat(scenario.recipient(older, contact.e164()).state()).isEqualTo(DeliveryState.DELIVERED);
-            assertThat(bot.received()).extracting(received -> received.context().campaignId()).containsExactly(newer);
+            assertThat(bot.received())
+                    .extracting(received -> received.context().campaignId())
+                    .containsExactly(newer);
         }
 
         @Test
@@ -182,16 +206,25 @@ class ExclusivityScopeScenarioTest {
             CampaignId newer = onSender(scenario, CampaignScenario.SENDER_ID);
             scenario.launch(newer, Fixtures.contacts(1, 1));
             scenario.runFor(Duration.ofMinutes(1));
-            String olderMessage = scenario.recipient(older, contact.e164()).providerMessageId().orElseThrow();
+            String olderMessage = scenario.recipient(older, contact.e164())
+                    .providerMessageId()
+                    .orElseThrow();
 
             // the contact taps a button of the older campaign's template: the channel names that message
-            scenario.deliver(io.campaignkit.channel.event.InboundMessage.builder("wamid.quoted-1", contact.e164(),
-                    CampaignScenario.SENDER_ID, scenario.clock().instant()).text("Sí, pagar")
-                    .replyToProviderMessageId(olderMessage).build());
+            scenario.deliver(io.campaignkit.channel.event.InboundMessage.builder(
+                            "wamid.quoted-1",
+                            contact.e164(),
+                            CampaignScenario.SENDER_ID,
+                            scenario.clock().instant())
+                    .text("Sí, pagar")
+                    .replyToProviderMessageId(olderMessage)
+                    .build());
 
             assertThat(scenario.recipient(older, contact.e164()).state()).isEqualTo(DeliveryState.REPLIED);
             assertThat(scenario.recipient(newer, contact.e164()).state()).isNotEqualTo(DeliveryState.REPLIED);
-            assertThat(bot.received()).extracting(received -> received.context().campaignId()).containsExactly(older);
+            assertThat(bot.received())
+                    .extracting(received -> received.context().campaignId())
+                    .containsExactly(older);
         }
 
         @Test
@@ -200,13 +233,18 @@ class ExclusivityScopeScenarioTest {
             scenario.launch(sent, Fixtures.contacts(1, 1));
             scenario.runFor(Duration.ofMinutes(1));
             CampaignId startsTomorrow = onSender(scenario, CampaignScenario.SENDER_ID);
-            scenario.engine().launch(startsTomorrow, LaunchRequest.importedContacts(Fixtures.contacts(1, 1))
-                    .startAt(scenario.clock().instant().plus(Duration.ofDays(1))));
+            scenario.engine()
+                    .launch(
+                            startsTomorrow,
+                            LaunchRequest.importedContacts(Fixtures.contacts(1, 1))
+                                    .startAt(scenario.clock().instant().plus(Duration.ofDays(1))));
             scenario.runFor(Duration.ofMinutes(1));
 
             assertThat(replyCampaign()).contains(sent);
             scenario.inbound(contact.e164(), "hola");
-            assertThat(bot.received()).extracting(received -> received.context().campaignId()).containsExactly(sent);
+            assertThat(bot.received())
+                    .extracting(received -> received.context().campaignId())
+                    .containsExactly(sent);
         }
 
         @Test
@@ -229,8 +267,11 @@ class ExclusivityScopeScenarioTest {
         @Test
         void aContactOnlyPendingInACampaignStillRepliesToIt() {
             CampaignId waiting = onSender(scenario, CampaignScenario.SENDER_ID);
-            scenario.engine().launch(waiting, LaunchRequest.importedContacts(Fixtures.contacts(1, 1))
-                    .startAt(scenario.clock().instant().plus(Duration.ofDays(1))));
+            scenario.engine()
+                    .launch(
+                            waiting,
+                            LaunchRequest.importedContacts(Fixtures.contacts(1, 1))
+                                    .startAt(scenario.clock().instant().plus(Duration.ofDays(1))));
             assertThat(replyCampaign()).contains(waiting);
         }
 

@@ -48,7 +48,8 @@ class ExclusivityScopeSimulationProperties {
         try {
             new Simulation(seed).run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
+            throw new AssertionError(
+                    "simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -67,7 +68,9 @@ class ExclusivityScopeSimulationProperties {
 
         Simulation(long seed) {
             this.random = new Random(seed);
-            this.scenario = Fixtures.scenario().startingAt(START).seed(random.nextLong())
+            this.scenario = Fixtures.scenario()
+                    .startingAt(START)
+                    .seed(random.nextLong())
                     .engine(engine -> engine.exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
                             .contactAvailability((tenant, sender, phones) -> {
                                 Set<PhoneNumber> answer = new HashSet<>(busy);
@@ -118,7 +121,8 @@ class ExclusivityScopeSimulationProperties {
                         busy.add(phone);
                     }
                 }
-                default -> scenario.inbound(Fixtures.phone(target), SENDERS.get(random.nextInt(SENDERS.size())), "hola");
+                default ->
+                    scenario.inbound(Fixtures.phone(target), SENDERS.get(random.nextInt(SENDERS.size())), "hola");
             }
         }
 
@@ -126,8 +130,11 @@ class ExclusivityScopeSimulationProperties {
             String sender = SENDERS.get(random.nextInt(SENDERS.size()));
             Pace pace = Pace.perHour(60 + random.nextInt(600));
             Duration wait = random.nextBoolean() ? Duration.ZERO : Duration.ofMinutes(1 + random.nextInt(30));
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace)
-                    .andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, sender).busyContactWait(wait)));
+            CampaignId id = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic(pace)
+                            .andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, sender)
+                                    .busyContactWait(wait)));
             List<Contact> audience = new ArrayList<>();
             for (int i = 0; i < POOL; i++) {
                 if (random.nextInt(10) < 6) {
@@ -156,18 +163,28 @@ class ExclusivityScopeSimulationProperties {
                 for (CampaignId id : campaigns) {
                     io.campaignkit.core.campaign.Campaign campaign = scenario.campaign(id);
                     // a finishing campaign has released its contacts and sends nothing more
-                    if (campaign.state() == CampaignState.ACTIVE && !campaign.isFinishing() && scenario.store()
-                            .findRecipient(new RecipientKey(id, phone)).filter(Simulation::holdsTheContact).isPresent()) {
+                    if (campaign.state() == CampaignState.ACTIVE
+                            && !campaign.isFinishing()
+                            && scenario.store()
+                                    .findRecipient(new RecipientKey(id, phone))
+                                    .filter(Simulation::holdsTheContact)
+                                    .isPresent()) {
                         holding.add(id);
                     }
                 }
-                assertThat(holding).as("active campaigns holding %s across both senders", phone).hasSizeLessThanOrEqualTo(1);
+                assertThat(holding)
+                        .as("active campaigns holding %s across both senders", phone)
+                        .hasSizeLessThanOrEqualTo(1);
             }
         }
 
         private static boolean holdsTheContact(Recipient recipient) {
-            return recipient.state() != DeliveryState.SKIPPED || recipient.attempts() > 0
-                    || recipient.outcome().filter(o -> o.code().equals(SkipReasons.CAMPAIGN_FINISHED)).isPresent();
+            return recipient.state() != DeliveryState.SKIPPED
+                    || recipient.attempts() > 0
+                    || recipient
+                            .outcome()
+                            .filter(o -> o.code().equals(SkipReasons.CAMPAIGN_FINISHED))
+                            .isPresent();
         }
     }
 }

@@ -64,15 +64,19 @@ class FallbackRulesScenarioTest {
     private final RecordingBot bot = new RecordingBot();
 
     private CampaignScenario scenario(Consumer<CampaignEngineBuilder> engine) {
-        return CampaignScenario.custom().bot(Fixtures.BOT, bot).moreChannel(SMS).engine(engine).build();
+        return CampaignScenario.custom()
+                .bot(Fixtures.BOT, bot)
+                .moreChannel(SMS)
+                .engine(engine)
+                .build();
     }
 
     private static Consumer<CampaignConfiguration.Builder> whatsAppThenSms() {
         return Fixtures.basic().andThen(config -> config.addChannel(ChannelBinding.of(SMS_SENDER, SMS_TEXT)));
     }
 
-    private static CampaignId launch(CampaignScenario scenario, Consumer<CampaignConfiguration.Builder> configuration,
-            List<Contact> contacts) {
+    private static CampaignId launch(
+            CampaignScenario scenario, Consumer<CampaignConfiguration.Builder> configuration, List<Contact> contacts) {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, configuration);
         scenario.launch(id, contacts);
         return id;
@@ -109,8 +113,8 @@ class FallbackRulesScenarioTest {
 
     @Test
     void underOneCampaignPerContactTheCampaignHoldsTheContactOnEachOfItsSenders() {
-        CampaignScenario scenario = scenario(engine -> engine.exclusivity(
-                ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT)));
+        CampaignScenario scenario =
+                scenario(engine -> engine.exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT)));
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
         CampaignId id = launch(scenario, whatsAppThenSms(), Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofMinutes(1));
@@ -118,41 +122,53 @@ class FallbackRulesScenarioTest {
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(scenario.store().engagedCampaign(WHATSAPP_SENDER, phone(0))).contains(id);
         assertThat(scenario.store().engagedCampaign(SMS_SENDER, phone(0))).contains(id);
-        CampaignId other = launch(scenario, Fixtures.basic().andThen(config -> config.channel(SMS_SENDER).message(SMS_TEXT)),
+        CampaignId other = launch(
+                scenario,
+                Fixtures.basic().andThen(config -> config.channel(SMS_SENDER).message(SMS_TEXT)),
                 Fixtures.contacts(0, 1));
-        assertThat(scenario.recipient(other, Fixtures.phone(0)).outcome().orElseThrow().code())
+        assertThat(scenario.recipient(other, Fixtures.phone(0))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
                 .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
     }
 
     @Test
     void withoutExclusivityAReplyOnTheFallbackSenderFindsTheCampaignThatReachedTheContactThere() {
-        CampaignScenario scenario = scenario(engine -> engine.exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.NONE)));
+        CampaignScenario scenario =
+                scenario(engine -> engine.exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.NONE)));
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
         CampaignId id = launch(scenario, whatsAppThenSms(), Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofMinutes(1));
         assertThat(scenario.store().engagedCampaign(SMS_SENDER, phone(0))).isEmpty();
 
-        assertThat(scenario.engine().tenant(CampaignScenario.TENANT).replyCampaign(SMS_SENDER, phone(0))).contains(id);
+        assertThat(scenario.engine().tenant(CampaignScenario.TENANT).replyCampaign(SMS_SENDER, phone(0)))
+                .contains(id);
         scenario.channel(SMS).scheduleInbound(Fixtures.phone(0), SMS_SENDER.senderId(), "hola", Duration.ZERO);
         scenario.runFor(Duration.ofMinutes(1));
 
         assertThat(scenario.unroutedMessages()).isEmpty();
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.REPLIED);
-        assertThat(bot.received()).singleElement().satisfies(received ->
-                assertThat(received.context().channel()).isEqualTo(SMS_SENDER));
+        assertThat(bot.received())
+                .singleElement()
+                .satisfies(received -> assertThat(received.context().channel()).isEqualTo(SMS_SENDER));
     }
 
     @Test
     void theLaunchIsRefusedWhenALaterChannelWouldRefuseItsMessageAndTheDryRunSaysWhichChannel() {
         PreflightScenarioTest.PickyChannel picky = new PreflightScenarioTest.PickyChannel();
         CampaignScenario scenario = scenario(engine -> engine.channel(picky));
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config.addChannel(
-                ChannelBinding.of(SenderKey.of("picky", "bad-sender"), TemplateMessage.of(
-                        io.campaignkit.core.template.InlineTemplate.of("Hola, le escribimos."))))));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(config -> config.addChannel(ChannelBinding.of(
+                                SenderKey.of("picky", "bad-sender"),
+                                TemplateMessage.of(
+                                        io.campaignkit.core.template.InlineTemplate.of("Hola, le escribimos."))))));
 
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 2)));
-        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 2))).isInstanceOfSatisfying(PreflightException.class,
-                refused -> {
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 2)))
+                .isInstanceOfSatisfying(PreflightException.class, refused -> {
                     assertThat(refused.problems()).singleElement().satisfies(problem -> {
                         assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
                         assertThat(problem.problem()).startsWith("channel 2 (picky bad-sender): ");
@@ -167,65 +183,88 @@ class FallbackRulesScenarioTest {
 
     @Test
     void aTimedFallbackDueOutsideTheActiveHoursIsSentWhenTheyOpen() {
-        CampaignScenario scenario = scenario(engine -> { });
+        CampaignScenario scenario = scenario(engine -> {});
         ActiveHours nineToTen = ActiveHours.builder(ZoneOffset.UTC)
-                .on(EnumSet.allOf(DayOfWeek.class), LocalTime.of(9, 0), LocalTime.of(10, 0)).build();
+                .on(EnumSet.allOf(DayOfWeek.class), LocalTime.of(9, 0), LocalTime.of(10, 0))
+                .build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted()); // never delivered
-        CampaignId id = launch(scenario, whatsAppThenSms().andThen(config -> config.activeHours(nineToTen)
-                .fallbackAfter(Duration.ofMinutes(90))), Fixtures.contacts(0, 1));
+        CampaignId id = launch(
+                scenario,
+                whatsAppThenSms()
+                        .andThen(config -> config.activeHours(nineToTen).fallbackAfter(Duration.ofMinutes(90))),
+                Fixtures.contacts(0, 1));
 
         Instant nextOpening = ManualClock.DEFAULT_START.plus(Duration.ofDays(1));
         scenario.runUntil(nextOpening.minusSeconds(60));
-        assertThat(scenario.channel(SMS).sendsTo(Fixtures.phone(0))).as("due at 10:30, after the hours closed").isEmpty();
+        assertThat(scenario.channel(SMS).sendsTo(Fixtures.phone(0)))
+                .as("due at 10:30, after the hours closed")
+                .isEmpty();
         scenario.runUntil(nextOpening.plusSeconds(60));
 
-        assertThat(scenario.channel(SMS).sendsTo(Fixtures.phone(0))).singleElement()
+        assertThat(scenario.channel(SMS).sendsTo(Fixtures.phone(0)))
+                .singleElement()
                 .satisfies(send -> assertThat(send.requestedAt()).isAfterOrEqualTo(nextOpening));
         assertThat(scenario.recipient(id, Fixtures.phone(0)).binding()).isEqualTo(1);
     }
 
     @Test
     void aRetargetedAudienceTakesAContactByTheOutcomeOfTheLastChannelItWasTriedOn() {
-        CampaignScenario scenario = scenario(engine -> { });
+        CampaignScenario scenario = scenario(engine -> {});
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
         scenario.channel().scriptNumber(Fixtures.phone(1), Outcome.failing(NOT_ON_WHATSAPP));
-        scenario.channel(SMS).scriptNumber(Fixtures.phone(1), Outcome.failing(
-                SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, "30003", "Unreachable destination handset")));
+        scenario.channel(SMS)
+                .scriptNumber(
+                        Fixtures.phone(1),
+                        Outcome.failing(SendFailure.of(
+                                SendErrorClass.RECIPIENT_PERMANENT, "30003", "Unreachable destination handset")));
         CampaignId source = launch(scenario, whatsAppThenSms(), Fixtures.contacts(0, 3));
         scenario.runFor(Duration.ofMinutes(1));
         CampaignMetrics metrics = scenario.metrics(source);
-        assertThat(metrics.notSent()).as("the contact SMS reached is sent; the one it failed counts once").isEqualTo(1);
+        assertThat(metrics.notSent())
+                .as("the contact SMS reached is sent; the one it failed counts once")
+                .isEqualTo(1);
         assertThat(metrics.failed()).isEqualTo(1);
         assertThat(metrics.delivered()).isEqualTo(2);
         scenario.engine().finish(source);
 
-        CampaignId notWhatsApp = scenario.createCampaign(CampaignKind.LIVE, whatsAppThenSms().andThen(config -> config
-                .audience(AudienceReference.recipientsOf(source, OutcomeFilter.custom().failed().notDelivered().build()))));
+        CampaignId notWhatsApp = scenario.createCampaign(
+                CampaignKind.LIVE,
+                whatsAppThenSms()
+                        .andThen(config -> config.audience(AudienceReference.recipientsOf(
+                                source,
+                                OutcomeFilter.custom().failed().notDelivered().build()))));
         scenario.engine().launch(notWhatsApp, LaunchRequest.fromDirectory());
 
-        assertThat(scenario.engine().export(notWhatsApp, -1, 10)).extracting(line -> line.recipient().phone())
+        assertThat(scenario.engine().export(notWhatsApp, -1, 10))
+                .extracting(line -> line.recipient().phone())
                 .containsExactly(phone(1));
     }
 
     @Test
     void theDryRunAsksAboutBusyContactsForTheirOwnChannelAndCountsThoseHeldOnAnyOfTheCampaignsSenders() {
         AtomicBoolean smsBusy = new AtomicBoolean();
-        ContactAvailability busyOnSms = (tenant, sender, phones) -> smsBusy.get() && sender.equals(SMS_SENDER)
-                ? Set.copyOf(phones) : Set.of();
+        ContactAvailability busyOnSms =
+                (tenant, sender, phones) -> smsBusy.get() && sender.equals(SMS_SENDER) ? Set.copyOf(phones) : Set.of();
         CampaignScenario scenario = scenario(engine -> engine.contactAvailability(busyOnSms));
-        CampaignId holder = launch(scenario, Fixtures.basic().andThen(config -> config.channel(SMS_SENDER).message(SMS_TEXT)),
+        CampaignId holder = launch(
+                scenario,
+                Fixtures.basic().andThen(config -> config.channel(SMS_SENDER).message(SMS_TEXT)),
                 Fixtures.contacts(2, 1));
         assertThat(scenario.store().engagedCampaign(SMS_SENDER, phone(2))).contains(holder);
         smsBusy.set(true);
         Contact bySms = Contact.builder(phone(0)).name("Ana").tag("sms").build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config
-                .channels(List.of(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")),
-                        ChannelBinding.of(WHATSAPP_SENDER, Fixtures.HELLO)))));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(config -> config.channels(List.of(
+                                ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")),
+                                ChannelBinding.of(WHATSAPP_SENDER, Fixtures.HELLO)))));
 
-        CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(List.of(bySms, Fixtures.contact(1),
-                Fixtures.contact(2))));
+        CampaignPlan plan = scenario.engine()
+                .plan(id, LaunchRequest.importedContacts(List.of(bySms, Fixtures.contact(1), Fixtures.contact(2))));
 
-        assertThat(plan.skipped()).containsEntry(SkipReasons.CONTACT_BUSY, 1L)
+        assertThat(plan.skipped())
+                .containsEntry(SkipReasons.CONTACT_BUSY, 1L)
                 .containsEntry(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 1L);
         assertThat(plan.wouldSend()).isEqualTo(1);
         assertThat(plan.perChannel()).containsExactly(java.util.Map.entry(CampaignScenario.CHANNEL_ID, 1L));

@@ -35,13 +35,17 @@ class FinishWithSendsInFlightProperties {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final int STEPS = 12;
-    private static final SendErrorClass[] OWN_OUTCOMES = {null, SendErrorClass.TRANSIENT,
-        SendErrorClass.UNKNOWN_OUTCOME, SendErrorClass.RECIPIENT_PERMANENT};
+    private static final SendErrorClass[] OWN_OUTCOMES = {
+        null, SendErrorClass.TRANSIENT, SendErrorClass.UNKNOWN_OUTCOME, SendErrorClass.RECIPIENT_PERMANENT
+    };
 
     @Property(tries = 300)
-    void sendsInFlightAtFinishAllSettleAndTheCampaignFinishes(@ForAll @IntRange(min = 0, max = 4) int deadSends,
-            @ForAll @IntRange(min = 0, max = 4) int ownSends, @ForAll @IntRange(min = 0, max = 3) int neverSent,
-            @ForAll DeliverySemantics semantics, @ForAll @IntRange(min = 1, max = 90) int stepSeconds,
+    void sendsInFlightAtFinishAllSettleAndTheCampaignFinishes(
+            @ForAll @IntRange(min = 0, max = 4) int deadSends,
+            @ForAll @IntRange(min = 0, max = 4) int ownSends,
+            @ForAll @IntRange(min = 0, max = 3) int neverSent,
+            @ForAll DeliverySemantics semantics,
+            @ForAll @IntRange(min = 1, max = 90) int stepSeconds,
             @ForAll long seed) {
         Random random = new Random(seed);
         ManualClock clock = ManualClock.ofDefaults();
@@ -75,8 +79,11 @@ class FinishWithSendsInFlightProperties {
             own.runDue();
             if (store.find(id).orElseThrow().state() == CampaignState.FINISHED) {
                 RecipientCounts counts = store.counts(id);
-                assertThat(counts.count(DeliveryState.PENDING)).as("pending after FINISHED, step %d", step).isZero();
-                assertThat(counts.count(DeliveryState.SENDING)).as("SENDING after FINISHED, step %d", step)
+                assertThat(counts.count(DeliveryState.PENDING))
+                        .as("pending after FINISHED, step %d", step)
+                        .isZero();
+                assertThat(counts.count(DeliveryState.SENDING))
+                        .as("SENDING after FINISHED, step %d", step)
                         .isLessThanOrEqualTo(own.inFlight());
             }
         }
@@ -87,12 +94,21 @@ class FinishWithSendsInFlightProperties {
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
         RecipientCounts counts = store.counts(id);
-        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING)).isZero();
-        assertThat(Arrays.stream(DeliveryState.values()).mapToLong(counts::count).sum()).isEqualTo(audience);
-        assertThat(store.findRecipients(id, -1, 100)).filteredOn(r -> r.lease().isEmpty() && r.state()
-                == DeliveryState.UNKNOWN && r.outcome().orElseThrow().code().equals(SkipReasons.LEASE_EXPIRED))
-                .as("the dead process's sends").hasSize(deadSends);
-        assertThat(dying.sent.size() + held.sent.size()).as("nothing sent once finishing began").isEqualTo(sentAtFinish);
+        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
+                .isZero();
+        assertThat(Arrays.stream(DeliveryState.values())
+                        .mapToLong(counts::count)
+                        .sum())
+                .isEqualTo(audience);
+        assertThat(store.findRecipients(id, -1, 100))
+                .filteredOn(r -> r.lease().isEmpty()
+                        && r.state() == DeliveryState.UNKNOWN
+                        && r.outcome().orElseThrow().code().equals(SkipReasons.LEASE_EXPIRED))
+                .as("the dead process's sends")
+                .hasSize(deadSends);
+        assertThat(dying.sent.size() + held.sent.size())
+                .as("nothing sent once finishing began")
+                .isEqualTo(sentAtFinish);
     }
 
     /** Found by the property: two claims renewed at one instant share one lease value; counted once. */
@@ -118,9 +134,21 @@ class FinishWithSendsInFlightProperties {
         assertThat(channel.sent).hasSize(sends);
     }
 
-    private static CampaignEngine engine(String owner, HeldChannel channel, DeliverySemantics semantics,
-            InMemoryCampaignStore store, ManualClock clock) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner)
-                .leaseDuration(LEASE).deliverySemantics(semantics).build();
+    private static CampaignEngine engine(
+            String owner,
+            HeldChannel channel,
+            DeliverySemantics semantics,
+            InMemoryCampaignStore store,
+            ManualClock clock) {
+        return CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId(owner)
+                .leaseDuration(LEASE)
+                .deliverySemantics(semantics)
+                .build();
     }
 }

@@ -22,8 +22,8 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.RecipientEvent.Type;
 import io.campaignkit.core.port.RecipientEvent;
+import io.campaignkit.core.port.RecipientEvent.Type;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;
@@ -55,8 +55,16 @@ class FinishWithSendsInFlightScenarioTest {
     private final CampaignId id = CampaignId.of("in-flight");
 
     private CampaignEngine engine(String owner, ChannelAdapter channel, DeliverySemantics semantics) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner)
-                .leaseDuration(LEASE).deliverySemantics(semantics).listener(new CampaignListener() {
+        return CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId(owner)
+                .leaseDuration(LEASE)
+                .deliverySemantics(semantics)
+                .listener(new CampaignListener() {
                     @Override
                     public void onLifecycleEvent(io.campaignkit.core.port.CampaignLifecycleEvent event) {
                         listener.onLifecycleEvent(event);
@@ -71,7 +79,8 @@ class FinishWithSendsInFlightScenarioTest {
                     public void onFinishCleanUp(FinishCleanUp cleanUp) {
                         cleanUps.add(cleanUp);
                     }
-                }).build();
+                })
+                .build();
     }
 
     /** Launches the campaign at one message a second and runs {@code sender} until it made {@code sends} sends. */
@@ -97,38 +106,53 @@ class FinishWithSendsInFlightScenarioTest {
     }
 
     private List<Recipient> inState(DeliveryState state) {
-        return store.findRecipients(id, -1, 100).stream().filter(r -> r.state() == state).toList();
+        return store.findRecipients(id, -1, 100).stream()
+                .filter(r -> r.state() == state)
+                .toList();
     }
 
     /** Every recipient ends in exactly one final state: nothing left PENDING or SENDING. */
     private void assertCountsAddUp() {
         RecipientCounts counts = counts();
-        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING)).isZero();
-        assertThat(Arrays.stream(DeliveryState.values()).mapToLong(counts::count).sum()).isEqualTo(AUDIENCE);
+        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
+                .isZero();
+        assertThat(Arrays.stream(DeliveryState.values())
+                        .mapToLong(counts::count)
+                        .sum())
+                .isEqualTo(AUDIENCE);
     }
 
     @ParameterizedTest
     @EnumSource(DeliverySemantics.class)
-    void sendsOfAProcessThatDiedAreUnknownOnceItsLeaseExpiresAndOnlyThenIsTheCampaignFinished(DeliverySemantics semantics) {
+    void sendsOfAProcessThatDiedAreUnknownOnceItsLeaseExpiresAndOnlyThenIsTheCampaignFinished(
+            DeliverySemantics semantics) {
         HeldChannel dying = new HeldChannel();
         launchAndSend(engine("dead", dying, semantics), dying, SENT_BEFORE_FINISH); // then it dies: no answer, no run
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
         CampaignEngine survivor = engine("survivor", channel, semantics);
         Instant finishedAt = clock.instant();
-        Instant deadLeaseExpiry = inState(DeliveryState.SENDING).stream().map(r -> r.lease().orElseThrow().expiresAt())
-                .min(Instant::compareTo).orElseThrow();
+        Instant deadLeaseExpiry = inState(DeliveryState.SENDING).stream()
+                .map(r -> r.lease().orElseThrow().expiresAt())
+                .min(Instant::compareTo)
+                .orElseThrow();
 
         Campaign finishing = survivor.finish(id);
 
-        assertThat(finishing.state()).as("held open by the dead process's sends").isEqualTo(CampaignState.ACTIVE);
+        assertThat(finishing.state())
+                .as("held open by the dead process's sends")
+                .isEqualTo(CampaignState.ACTIVE);
         assertThat(finishing.dispatch()).contains(new DispatchState.Finishing(FinishReason.BY_USER, finishedAt));
         assertThat(counts().count(DeliveryState.SENDING)).isEqualTo(SENT_BEFORE_FINISH);
         assertThat(counts().count(DeliveryState.SKIPPED)).isEqualTo(AUDIENCE - SENT_BEFORE_FINISH);
-        assertThat(survivor.runDue()).as("the runner looks again when the dead lease expires").contains(deadLeaseExpiry);
+        assertThat(survivor.runDue())
+                .as("the runner looks again when the dead lease expires")
+                .contains(deadLeaseExpiry);
 
         clock.advanceTo(deadLeaseExpiry.minusMillis(1));
         survivor.runDue();
-        assertThat(store.find(id).orElseThrow().isFinishing()).as("lease still live").isTrue();
+        assertThat(store.find(id).orElseThrow().isFinishing())
+                .as("lease still live")
+                .isTrue();
         assertThat(counts().count(DeliveryState.SENDING)).isEqualTo(SENT_BEFORE_FINISH);
 
         EngineProcess.runUntil(survivor, channel, clock, clock.instant().plus(LEASE.multipliedBy(3)));
@@ -136,10 +160,13 @@ class FinishWithSendsInFlightScenarioTest {
         Campaign finished = store.find(id).orElseThrow();
         assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
         assertThat(finished.finishedAt()).contains(finishedAt);
-        assertThat(inState(DeliveryState.UNKNOWN)).hasSize(SENT_BEFORE_FINISH)
+        assertThat(inState(DeliveryState.UNKNOWN))
+                .hasSize(SENT_BEFORE_FINISH)
                 .allSatisfy(r -> assertThat(r.outcome().orElseThrow().code()).isEqualTo(SkipReasons.LEASE_EXPIRED));
         assertCountsAddUp();
-        assertThat(listener.recipientEvents(id)).filteredOn(e -> e.type() == Type.UNKNOWN).as("one event each")
+        assertThat(listener.recipientEvents(id))
+                .filteredOn(e -> e.type() == Type.UNKNOWN)
+                .as("one event each")
                 .hasSize(SENT_BEFORE_FINISH);
         assertThat(channel.sends()).as("nothing sent once finishing began").isEmpty();
         assertThat(dying.sent).hasSize(SENT_BEFORE_FINISH);
@@ -181,7 +208,9 @@ class FinishWithSendsInFlightScenarioTest {
         assertThat(counts().count(DeliveryState.SENDING)).isEqualTo(SENT_BEFORE_FINISH);
         clock.advance(LEASE.multipliedBy(2)); // answers slower than the lease are still this engine's
         engine.runDue();
-        assertThat(counts().count(DeliveryState.SENDING)).as("renewed, not recovered").isEqualTo(SENT_BEFORE_FINISH);
+        assertThat(counts().count(DeliveryState.SENDING))
+                .as("renewed, not recovered")
+                .isEqualTo(SENT_BEFORE_FINISH);
         own.accept(0);
         own.fail(1, SendErrorClass.TRANSIENT); // given back to PENDING for a retry: skipped, the campaign is finishing
         own.accept(2);
@@ -189,7 +218,8 @@ class FinishWithSendsInFlightScenarioTest {
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
         assertThat(inState(DeliveryState.SENT)).hasSize(2);
-        assertThat(inState(DeliveryState.SKIPPED)).hasSize(AUDIENCE - 2)
+        assertThat(inState(DeliveryState.SKIPPED))
+                .hasSize(AUDIENCE - 2)
                 .allSatisfy(r -> assertThat(r.outcome().orElseThrow().code()).isEqualTo(SkipReasons.CAMPAIGN_FINISHED));
         assertCountsAddUp();
         assertThat(own.sent).as("nothing sent after finish").hasSize(SENT_BEFORE_FINISH);
@@ -205,7 +235,9 @@ class FinishWithSendsInFlightScenarioTest {
         CampaignEngine survivor = engine("survivor", new HeldChannel(), DeliverySemantics.AT_MOST_ONCE);
 
         survivor.runDue();
-        assertThat(store.find(id).orElseThrow().isFinishing()).as("before the dead lease expires").isTrue();
+        assertThat(store.find(id).orElseThrow().isFinishing())
+                .as("before the dead lease expires")
+                .isTrue();
         clock.advance(LEASE.plusSeconds(1));
         survivor.runDue();
 
@@ -230,16 +262,24 @@ class FinishWithSendsInFlightScenarioTest {
             engine.runDue();
         }
 
-        assertThat(store.find(id).orElseThrow().isFinishing()).as("its own send is still in flight").isTrue();
-        assertThat(inState(DeliveryState.UNKNOWN)).as("the dead process's sends").hasSize(2);
-        assertThat(inState(DeliveryState.SENDING)).singleElement()
+        assertThat(store.find(id).orElseThrow().isFinishing())
+                .as("its own send is still in flight")
+                .isTrue();
+        assertThat(inState(DeliveryState.UNKNOWN))
+                .as("the dead process's sends")
+                .hasSize(2);
+        assertThat(inState(DeliveryState.SENDING))
+                .singleElement()
                 .satisfies(r -> assertThat(r.lease().orElseThrow().owner()).isEqualTo("own"));
         own.accept(0);
         engine.runDue();
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
-        assertThat(inState(DeliveryState.SENT)).singleElement()
+        assertThat(inState(DeliveryState.SENT))
+                .singleElement()
                 .satisfies(r -> assertThat(r.providerMessageId()).contains("wamid.0"));
         assertCountsAddUp();
-        assertThat(dying.sent.size() + own.sent.size()).as("nothing sent after finish").isEqualTo(3);
+        assertThat(dying.sent.size() + own.sent.size())
+                .as("nothing sent after finish")
+                .isEqualTo(3);
     }
 }

@@ -25,8 +25,8 @@ final class Fixtures {
 
     static final String BOT = "bot-1";
     static final ActiveHours ALWAYS = ActiveHours.alwaysOpen(ZoneOffset.UTC);
-    static final TemplateMessage HELLO = TemplateMessage.of(
-            ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente"));
+    static final TemplateMessage HELLO =
+            TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente"));
 
     private Fixtures() {}
 
@@ -35,7 +35,10 @@ final class Fixtures {
     }
 
     static Contact contact(int i) {
-        return Contact.builder(PhoneNumber.parse(phone(i))).name("Contact " + i).tag("all").build();
+        return Contact.builder(PhoneNumber.parse(phone(i)))
+                .name("Contact " + i)
+                .tag("all")
+                .build();
     }
 
     static List<Contact> contacts(int from, int count) {
@@ -48,8 +51,11 @@ final class Fixtures {
 
     /** A complete configuration: imported list, always open, the given pace. */
     static Consumer<CampaignConfiguration.Builder> basic(Pace pace) {
-        return config -> config.name("Campaign").botFlowId(BOT).message(HELLO)
-                .audience(AudienceReference.importedList("list-1")).activeHours(ALWAYS)
+        return config -> config.name("Campaign")
+                .botFlowId(BOT)
+                .message(HELLO)
+                .audience(AudienceReference.importedList("list-1"))
+                .activeHours(ALWAYS)
                 .deliveryPlan(DeliveryPlan.custom().pace(pace).build());
     }
 

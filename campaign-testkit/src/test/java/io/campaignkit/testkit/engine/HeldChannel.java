@@ -54,7 +54,8 @@ final class HeldChannel implements ChannelAdapter {
 
     /** Send number {@code send} failed with {@code errorClass}. */
     void fail(int send, SendErrorClass errorClass) {
-        answers.get(send).completeExceptionally(new ChannelSendException(
-                SendFailure.withoutProviderCode(errorClass, "simulated " + errorClass)));
+        answers.get(send)
+                .completeExceptionally(new ChannelSendException(
+                        SendFailure.withoutProviderCode(errorClass, "simulated " + errorClass)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.event.InboundMessage;
+import io.campaignkit.channel.simulated.RecordedSend;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
@@ -12,7 +13,6 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
-import io.campaignkit.channel.simulated.RecordedSend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,20 +56,27 @@ class HostCodeOutsideTheLockTest {
             entered.countDown();
             await(release); // a balance lookup that takes long
         });
-        CampaignScenario scenario = Fixtures.scenario().bot(Fixtures.BOT, bot)
-                .engine(engine -> engine.callbackExecutor(callbacks)).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .bot(Fixtures.BOT, bot)
+                .engine(engine -> engine.callbackExecutor(callbacks))
+                .build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         scenario.launch(id, Fixtures.contacts(0, 20));
         scenario.runFor(Duration.ofSeconds(2));
         int sentBefore = scenario.channel().sends().size();
 
-        CompletableFuture<Void> webhook = CompletableFuture.runAsync(() -> scenario.engine().applyEvents(
-                CampaignScenario.CHANNEL_ID, List.of(inbound("in-1", Fixtures.phone(0)))), caller);
+        CompletableFuture<Void> webhook = CompletableFuture.runAsync(
+                () -> scenario.engine()
+                        .applyEvents(CampaignScenario.CHANNEL_ID, List.of(inbound("in-1", Fixtures.phone(0)))),
+                caller);
         webhook.get(BOUND_SECONDS, TimeUnit.SECONDS); // under the lock this would wait for the bot
-        assertThat(entered.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the bot got the message").isTrue();
+        assertThat(entered.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("the bot got the message")
+                .isTrue();
 
         scenario.runFor(Duration.ofSeconds(5)); // the bot still thinks
-        assertThat(scenario.channel().sends().size()).as("sending went on while the bot thought")
+        assertThat(scenario.channel().sends().size())
+                .as("sending went on while the bot thought")
                 .isGreaterThanOrEqualTo(sentBefore + 5);
         release.countDown();
     }
@@ -90,9 +97,11 @@ class HostCodeOutsideTheLockTest {
         kept.get().sendText("Tu saldo es 1480.50");
         scenario.runFor(Duration.ofSeconds(5));
 
-        assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).extracting(RecordedSend::message)
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(0)))
+                .extracting(RecordedSend::message)
                 .filteredOn(message -> message.content() instanceof TextContent)
-                .extracting(message -> ((TextContent) message.content()).body()).containsExactly("Tu saldo es 1480.50");
+                .extracting(message -> ((TextContent) message.content()).body())
+                .containsExactly("Tu saldo es 1480.50");
     }
 
     @Test
@@ -113,19 +122,24 @@ class HostCodeOutsideTheLockTest {
             busy.remove(phone);
             all.countDown();
         });
-        CampaignScenario scenario = Fixtures.scenario().bot(Fixtures.BOT, bot)
-                .engine(engine -> engine.callbackExecutor(callbacks)).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .bot(Fixtures.BOT, bot)
+                .engine(engine -> engine.callbackExecutor(callbacks))
+                .build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, contacts));
         scenario.runFor(Duration.ofSeconds(10));
 
         for (int n = 0; n < perContact; n++) {
             for (int c = 0; c < contacts; c++) {
-                scenario.engine().applyEvents(CampaignScenario.CHANNEL_ID, List.of(inbound(c + "-" + n, Fixtures.phone(c))));
+                scenario.engine()
+                        .applyEvents(CampaignScenario.CHANNEL_ID, List.of(inbound(c + "-" + n, Fixtures.phone(c))));
             }
         }
 
-        assertThat(all.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("every message reached the bot").isTrue();
+        assertThat(all.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("every message reached the bot")
+                .isTrue();
         assertThat(overlaps).as("a contact's bot ran twice at once").isEmpty();
         for (int c = 0; c < contacts; c++) {
             List<String> expected = new ArrayList<>();
@@ -153,18 +167,26 @@ class HostCodeOutsideTheLockTest {
                 }
             }
         };
-        CampaignScenario scenario = Fixtures.scenario().engine(builder -> builder.listener(pausesOnLaunch)).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(builder -> builder.listener(pausesOnLaunch))
+                .build();
         engine.set(scenario.engine());
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
 
         scenario.launch(id, Fixtures.contacts(0, 3));
 
-        assertThat(failures).as("the listener's call to the engine did not wait on the engine's lock").isEmpty();
-        assertThat(scenario.campaign(id).dispatch()).get().isInstanceOf(io.campaignkit.core.campaign.DispatchState.Paused.class);
+        assertThat(failures)
+                .as("the listener's call to the engine did not wait on the engine's lock")
+                .isEmpty();
+        assertThat(scenario.campaign(id).dispatch())
+                .get()
+                .isInstanceOf(io.campaignkit.core.campaign.DispatchState.Paused.class);
     }
 
     private static InboundMessage inbound(String id, String from) {
-        return InboundMessage.builder(id, from, CampaignScenario.SENDER_ID, java.time.Instant.EPOCH).text("hola").build();
+        return InboundMessage.builder(id, from, CampaignScenario.SENDER_ID, java.time.Instant.EPOCH)
+                .text("hola")
+                .build();
     }
 
     private static void await(CountDownLatch latch) {

@@ -31,8 +31,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Issue 19 at every crash point: the process handling a campaign's replies dies at any call of the
@@ -61,14 +61,27 @@ class InboundHandOverCrashProperties {
 
     @Provide
     Arbitrary<String> inboundCalls() {
-        return Arbitraries.of("eventHandledBefore", "engagedCampaign", "find", "apply", "openOrContinue", "enqueueInbound",
-                "claimQueued", "acknowledgeQueued", "queuedInbound", "findConversation", "changeConversation",
-                "findRecipient", "countQueued");
+        return Arbitraries.of(
+                "eventHandledBefore",
+                "engagedCampaign",
+                "find",
+                "apply",
+                "openOrContinue",
+                "enqueueInbound",
+                "claimQueued",
+                "acknowledgeQueued",
+                "queuedInbound",
+                "findConversation",
+                "changeConversation",
+                "findRecipient",
+                "countQueued");
     }
 
     @Property(tries = 300)
-    void everyReplyReachesTheBotOnceWhereverItsProcessDies(@ForAll("inboundCalls") String call,
-            @ForAll @IntRange(min = 1, max = 8) int nth, @ForAll boolean afterTheCall,
+    void everyReplyReachesTheBotOnceWhereverItsProcessDies(
+            @ForAll("inboundCalls") String call,
+            @ForAll @IntRange(min = 1, max = 8) int nth,
+            @ForAll boolean afterTheCall,
             @ForAll DeliverySemantics semantics) {
         newWorld(semantics);
         if (afterTheCall) {
@@ -94,21 +107,28 @@ class InboundHandOverCrashProperties {
 
         Map<String, Long> handed = bot.received().stream()
                 .collect(Collectors.groupingBy(r -> r.message().messageId(), Collectors.counting()));
-        Map<String, Long> interrupted = Stream.concat(crashing.listener.failures().stream(), survivor.listener.failures().stream())
+        Map<String, Long> interrupted = Stream.concat(
+                        crashing.listener.failures().stream(), survivor.listener.failures().stream())
                 .filter(f -> f.source().equals(EngineFailure.HAND_OVER_INTERRUPTED))
                 .map(f -> ((HandOverInterruptedException) f.error()).messageId())
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         boolean duringAHandOver = crashing.store.crashed()
-                && (call.equals("eventHandledBefore") || call.equals("acknowledgeQueued") || call.equals("queuedInbound"));
+                && (call.equals("eventHandledBefore")
+                        || call.equals("acknowledgeQueued")
+                        || call.equals("queuedInbound"));
         for (String id : arrival.keySet()) {
             long toBot = handed.getOrDefault(id, 0L);
             long told = interrupted.getOrDefault(id, 0L);
-            String described = String.format("reply %s, crash %s %s #%d, %s: bot %d, interrupted %d", id,
-                    afterTheCall ? "after" : "at", call, nth, semantics, toBot, told);
+            String described = String.format(
+                    "reply %s, crash %s %s #%d, %s: bot %d, interrupted %d",
+                    id, afterTheCall ? "after" : "at", call, nth, semantics, toBot, told);
             if (semantics == DeliverySemantics.AT_MOST_ONCE) {
                 assertThat(toBot).as(described).isLessThanOrEqualTo(1);
-                assertThat(toBot + told).as(described + ": the bot had it, or the listener was told").isPositive();
-                assertThat(told).as(described + ": the listener is told only of a hand-over interrupted")
+                assertThat(toBot + told)
+                        .as(described + ": the bot had it, or the listener was told")
+                        .isPositive();
+                assertThat(told)
+                        .as(described + ": the listener is told only of a hand-over interrupted")
                         .isLessThanOrEqualTo(duringAHandOver ? 1 : 0);
             } else {
                 assertThat(toBot).as(described).isBetween(1L, duringAHandOver ? 2L : 1L);
@@ -120,9 +140,13 @@ class InboundHandOverCrashProperties {
         for (RecordingBot.Received received : bot.received()) {
             String contact = received.context().contact().phone().e164();
             int index = arrival.get(received.message().messageId());
-            assertThat(index).as("%s's replies in order", contact).isGreaterThanOrEqualTo(lastOf.getOrDefault(contact, -1));
+            assertThat(index)
+                    .as("%s's replies in order", contact)
+                    .isGreaterThanOrEqualTo(lastOf.getOrDefault(contact, -1));
             lastOf.put(contact, index);
-            assertThat(received.message().queued()).as("queued: arrived out of hours").isEqualTo(index >= 3);
+            assertThat(received.message().queued())
+                    .as("queued: arrived out of hours")
+                    .isEqualTo(index >= 3);
         }
         assertThat(store.countQueued(CAMPAIGN)).isZero();
         Statistics.label("process died").collect(crashing.store.crashed());
@@ -138,7 +162,8 @@ class InboundHandOverCrashProperties {
         crashing = new EngineProcess("crashing", store, channel, clock, directory, bot, null, semantics);
         survivor = new EngineProcess("survivor", store, channel, clock, directory, bot, null, semantics);
         ActiveHours nineToSix = ActiveHours.builder(ZoneOffset.UTC)
-                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0)).build();
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))
+                .build();
         crashing.create(CAMPAIGN.value(), c -> c.activeHours(nineToSix).outOfHoursPolicy(OutOfHoursPolicy.queue()));
         crashing.engine.launch(CAMPAIGN, LaunchRequest.importedContacts(Fixtures.contacts(0, 3)));
         EngineProcess.runUntil(crashing.engine, channel, clock, MONDAY_TEN.plusSeconds(30));
@@ -147,7 +172,8 @@ class InboundHandOverCrashProperties {
     /** One reply's webhook, to the live process; posted again to the survivor when it was not answered. */
     private InboundMessage post(int contact, int number, Map<String, Integer> arrival) {
         InboundMessage reply = InboundMessage.builder("in-" + number, Fixtures.phone(contact), "s", clock.instant())
-                .text("respuesta " + number).build();
+                .text("respuesta " + number)
+                .build();
         arrival.put(reply.providerMessageId(), arrival.size());
         try {
             live().engine.applyEvents(CHANNEL, List.of(reply));

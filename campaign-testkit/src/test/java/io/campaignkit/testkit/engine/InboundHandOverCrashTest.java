@@ -47,8 +47,10 @@ class InboundHandOverCrashTest {
         crashing = new EngineProcess("crashing", store, channel, clock, directory, bot, null, semantics);
         survivor = new EngineProcess("survivor", store, channel, clock, directory, bot, null, semantics);
         ActiveHours nineToSix = ActiveHours.builder(ZoneOffset.UTC)
-                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0)).build();
-        CampaignId id = crashing.create("c", c -> c.activeHours(nineToSix).outOfHoursPolicy(OutOfHoursPolicy.queue())).id();
+                .on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))
+                .build();
+        CampaignId id = crashing.create("c", c -> c.activeHours(nineToSix).outOfHoursPolicy(OutOfHoursPolicy.queue()))
+                .id();
         crashing.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 3)));
         EngineProcess.runUntil(crashing.engine, channel, clock, MONDAY_TEN.plusSeconds(30));
     }
@@ -60,9 +62,14 @@ class InboundHandOverCrashTest {
         InboundMessage reply = reply(0, "hola");
 
         assertThatThrownBy(() -> crashing.engine.applyEvents("simulated", List.of(reply)))
-                .as("the webhook is not answered").isInstanceOf(CrashingStore.Crash.class);
+                .as("the webhook is not answered")
+                .isInstanceOf(CrashingStore.Crash.class);
         survivor.engine.applyEvents("simulated", List.of(reply)); // the provider's retry, to the process that lives
-        EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
+        EngineProcess.runUntil(
+                survivor.engine,
+                channel,
+                clock,
+                clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
 
         assertThat(bot.received()).extracting(r -> r.message().messageId()).containsExactly(reply.providerMessageId());
     }
@@ -95,14 +102,20 @@ class InboundHandOverCrashTest {
         crashing.engine.applyEvents("simulated", List.of(reply)); // answered: the reply was stored
         assertThat(crashing.store.crashed()).isTrue();
         survivor.engine.applyEvents("simulated", List.of(reply)); // a late duplicate changes nothing
-        EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
+        EngineProcess.runUntil(
+                survivor.engine,
+                channel,
+                clock,
+                clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
 
         assertThat(bot.received()).as("the bot may have had it: not again").isEmpty();
         assertThat(survivor.listener.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.source()).isEqualTo(EngineFailure.HAND_OVER_INTERRUPTED);
             assertThat(failure.campaignId()).contains(CampaignId.of("c"));
-            assertThat(failure.error()).isInstanceOfSatisfying(HandOverInterruptedException.class,
-                    interrupted -> assertThat(interrupted.messageId()).isEqualTo(reply.providerMessageId()));
+            assertThat(failure.error())
+                    .isInstanceOfSatisfying(
+                            HandOverInterruptedException.class,
+                            interrupted -> assertThat(interrupted.messageId()).isEqualTo(reply.providerMessageId()));
         });
         assertThat(store.countQueued(CampaignId.of("c"))).isZero();
     }
@@ -114,7 +127,11 @@ class InboundHandOverCrashTest {
         InboundMessage reply = reply(2, "hola");
 
         crashing.engine.applyEvents("simulated", List.of(reply));
-        EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
+        EngineProcess.runUntil(
+                survivor.engine,
+                channel,
+                clock,
+                clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
 
         assertThat(bot.received()).extracting(r -> r.message().messageId()).containsExactly(reply.providerMessageId());
         assertThat(survivor.listener.failures()).isEmpty();
@@ -128,9 +145,15 @@ class InboundHandOverCrashTest {
 
         crashing.engine.applyEvents("simulated", List.of(reply));
         assertThat(bot.received()).hasSize(1);
-        EngineProcess.runUntil(survivor.engine, channel, clock, clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
+        EngineProcess.runUntil(
+                survivor.engine,
+                channel,
+                clock,
+                clock.instant().plus(EngineProcess.LEASE).plusSeconds(1));
 
-        assertThat(bot.received()).as("not handed again by the engine that took over").hasSize(1);
+        assertThat(bot.received())
+                .as("not handed again by the engine that took over")
+                .hasSize(1);
         assertThat(store.countQueued(CampaignId.of("c"))).isZero();
     }
 
@@ -138,22 +161,27 @@ class InboundHandOverCrashTest {
     void anEngineThatOutlivedItsLeaseLeavesTheMessageToTheEngineThatTookItOver() {
         ManualExecutor held = new ManualExecutor();
         launch(DeliverySemantics.AT_LEAST_ONCE);
-        EngineProcess slow = new EngineProcess("slow", store, channel, clock, directory, bot, null,
-                DeliverySemantics.AT_LEAST_ONCE, held);
+        EngineProcess slow = new EngineProcess(
+                "slow", store, channel, clock, directory, bot, null, DeliverySemantics.AT_LEAST_ONCE, held);
         InboundMessage reply = reply(1, "hola");
 
         slow.engine.applyEvents("simulated", List.of(reply)); // claimed; its bot call waits on the executor
         clock.advance(EngineProcess.LEASE.plusSeconds(1));
         survivor.engine.runDue(); // the lease ran out: taken over and handed
-        held.runAll();             // the slow engine's call runs at last
+        held.runAll(); // the slow engine's call runs at last
 
         assertThat(bot.received()).extracting(r -> r.message().messageId()).containsExactly(reply.providerMessageId());
         assertThat(slow.listener.failures()).isEmpty();
     }
 
     private InboundMessage reply(int contact, String text) {
-        return InboundMessage.builder("in-" + contact + "-" + text + "-" + clock.instant().toEpochMilli(),
-                Fixtures.phone(contact), "s", clock.instant()).text(text).build();
+        return InboundMessage.builder(
+                        "in-" + contact + "-" + text + "-" + clock.instant().toEpochMilli(),
+                        Fixtures.phone(contact),
+                        "s",
+                        clock.instant())
+                .text(text)
+                .build();
     }
 
     private static boolean marksAWebhook(Object[] args) {

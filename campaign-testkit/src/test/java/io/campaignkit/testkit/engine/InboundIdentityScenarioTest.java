@@ -7,9 +7,9 @@ import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.DeliveryState;
@@ -37,7 +37,10 @@ class InboundIdentityScenarioTest {
     private CampaignId id;
 
     private CampaignScenario launched() {
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bot).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bot)
+                .build();
         id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, List.of(Contact.builder(ANA).name("Ana").tag("all").build()));
         scenario.runFor(Duration.ofSeconds(5));
@@ -62,23 +65,34 @@ class InboundIdentityScenarioTest {
     void anOptOutInMexicosOldMobileFormSuppressesTheContact() {
         CampaignScenario scenario = launched();
 
-        scenario.deliver(new OptOut(ANA_AS_WHATSAPP_REPORTS, CampaignScenario.SENDER_ID, scenario.clock().instant(),
-                Optional.empty(), Optional.of("wamid.A")));
+        scenario.deliver(new OptOut(
+                ANA_AS_WHATSAPP_REPORTS,
+                CampaignScenario.SENDER_ID,
+                scenario.clock().instant(),
+                Optional.empty(),
+                Optional.of("wamid.A")));
 
-        assertThat(scenario.store().isSuppressed(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
-                ANA)).isTrue();
+        assertThat(scenario.store()
+                        .isSuppressed(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID), ANA))
+                .isTrue();
     }
 
     @Test
     void anOptOutFromSomethingThatIsNoPhoneIsReportedToTheListener() {
         CampaignScenario scenario = launched();
 
-        scenario.deliver(new OptOut("IN.1410018717833190", CampaignScenario.SENDER_ID, scenario.clock().instant(),
-                Optional.empty(), Optional.of("wamid.B")));
+        scenario.deliver(new OptOut(
+                "IN.1410018717833190",
+                CampaignScenario.SENDER_ID,
+                scenario.clock().instant(),
+                Optional.empty(),
+                Optional.of("wamid.B")));
 
         assertThat(scenario.listener().failures()).singleElement().satisfies(failure -> {
             assertThat(failure.source()).isEqualTo(EngineFailure.CHANNEL_EVENT_UNREADABLE);
-            assertThat(failure.error().getMessage()).contains("IN.1410018717833190").contains("opt-out");
+            assertThat(failure.error().getMessage())
+                    .contains("IN.1410018717833190")
+                    .contains("opt-out");
         });
     }
 
@@ -86,19 +100,30 @@ class InboundIdentityScenarioTest {
     void anEventTheChannelCouldNotReadIsReportedToTheListener() {
         CampaignScenario scenario = launched();
 
-        scenario.deliver(new UnsupportedMessage(Optional.empty(), Optional.empty(), Optional.of(CampaignScenario.SENDER_ID),
-                scenario.clock().instant(), "text", "a WhatsApp message without an id"));
+        scenario.deliver(new UnsupportedMessage(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(CampaignScenario.SENDER_ID),
+                scenario.clock().instant(),
+                "text",
+                "a WhatsApp message without an id"));
 
-        assertThat(scenario.listener().failures()).singleElement().satisfies(failure ->
-                assertThat(failure.error().getMessage()).contains("without an id"));
+        assertThat(scenario.listener().failures())
+                .singleElement()
+                .satisfies(failure -> assertThat(failure.error().getMessage()).contains("without an id"));
     }
 
     @Test
     void aMessageFromABusinessScopedUserIdGoesToTheUnroutedHandlerAsNotAPhone() {
         CampaignScenario scenario = launched();
 
-        scenario.deliver(InboundMessage.builder("wamid.U", "IN.1410018717833190", CampaignScenario.SENDER_ID,
-                scenario.clock().instant()).text("Hey").build());
+        scenario.deliver(InboundMessage.builder(
+                        "wamid.U",
+                        "IN.1410018717833190",
+                        CampaignScenario.SENDER_ID,
+                        scenario.clock().instant())
+                .text("Hey")
+                .build());
 
         assertThat(bot.received()).isEmpty();
         assertThat(scenario.unroutedMessages()).extracting(InboundMessage::from).containsExactly("IN.1410018717833190");
@@ -108,13 +133,19 @@ class InboundIdentityScenarioTest {
     void theDefaultUnroutedHandlerWritesOneLinePerMessage() {
         List<String> lines = new ArrayList<>();
         UnroutedMessageHandler handler = UnroutedMessageHandler.logging(lines::add);
-        InboundMessage message = InboundMessage.builder("wamid.U", "IN.1410018717833190", "PNID",
-                MONDAY_9).text("Hey").build();
+        InboundMessage message = InboundMessage.builder("wamid.U", "IN.1410018717833190", "PNID", MONDAY_9)
+                .text("Hey")
+                .build();
 
-        handler.onUnroutedMessage(new UnroutedMessage("whatsapp", message, UnroutedMessage.Reason.NOT_A_PHONE,
-                Optional.empty()));
+        handler.onUnroutedMessage(
+                new UnroutedMessage("whatsapp", message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
 
-        assertThat(lines).singleElement().asString().contains("wamid.U").contains("NOT_A_PHONE")
-                .contains("IN.1410018717833190").contains("whatsapp");
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .contains("wamid.U")
+                .contains("NOT_A_PHONE")
+                .contains("IN.1410018717833190")
+                .contains("whatsapp");
     }
 }

@@ -13,7 +13,8 @@ class LaunchAndDispatchSmokeTest {
 
     @Test
     void aLaunchedCampaignSendsToEveryContactAndTracksDelivery() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         assertThat(scenario.campaign(id).state()).isEqualTo(CampaignState.READY);
 

@@ -35,8 +35,17 @@ class LeaseRenewalScenarioTest {
     private final RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
 
     private CampaignEngine engine(String owner, DeliverySemantics semantics) {
-        return CampaignEngine.builder().botFlows(Fixtures.bots()).store(store).channel(channel).clock(clock).callbackExecutor(Runnable::run).ownerId(owner).leaseDuration(LEASE)
-                .deliverySemantics(semantics).listener(listener).build();
+        return CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .ownerId(owner)
+                .leaseDuration(LEASE)
+                .deliverySemantics(semantics)
+                .listener(listener)
+                .build();
     }
 
     private void launchOne(CampaignEngine engine) {
@@ -70,7 +79,8 @@ class LeaseRenewalScenarioTest {
 
         assertThat(recipient().state()).isEqualTo(DeliveryState.SENT);
         assertThat(recipient().lease()).isEmpty();
-        assertThat(listener.recipientEvents(id)).extracting(RecipientEvent::type)
+        assertThat(listener.recipientEvents(id))
+                .extracting(RecipientEvent::type)
                 .doesNotContain(RecipientEvent.Type.UNKNOWN);
     }
 
@@ -99,7 +109,9 @@ class LeaseRenewalScenarioTest {
 
         channel.accept(0);
         stalled.runDue();
-        assertThat(recipient().state()).as("the stale receipt is not the survivor's send").isEqualTo(DeliveryState.SENDING);
+        assertThat(recipient().state())
+                .as("the stale receipt is not the survivor's send")
+                .isEqualTo(DeliveryState.SENDING);
 
         channel.accept(1);
         survivor.runDue();

@@ -46,6 +46,7 @@ class LocalHoursScenarioTest {
 
     /** Monday 04:00 UTC: 13:00 in Tokyo (open), 05:00 in Madrid, 22:00 (Sunday) in Mexico City. */
     private static final Instant LAUNCH = Instant.parse("2026-01-05T04:00:00Z");
+
     private static final ActiveHours DAILY = ActiveHours.parse("MON-SUN 08:00-21:00", ZoneOffset.UTC);
 
     static final String MEXICO_CITY = "+525510000001";
@@ -58,10 +59,13 @@ class LocalHoursScenarioTest {
     private static final ZoneId EUROPE_MADRID = ZoneId.of("Europe/Madrid");
     private static final ZoneId ASIA_TOKYO = ZoneId.of("Asia/Tokyo");
 
-    private static final CustomDataSchema ZONE_FIELD = CustomDataSchema.custom().optional("ZONA", FieldType.TEXT).build();
+    private static final CustomDataSchema ZONE_FIELD =
+            CustomDataSchema.custom().optional("ZONA", FieldType.TEXT).build();
 
     private static Contact contact(String phone) {
-        return Contact.builder(PhoneNumber.parse(phone)).name("Contact " + phone).build();
+        return Contact.builder(PhoneNumber.parse(phone))
+                .name("Contact " + phone)
+                .build();
     }
 
     private static Contact withZone(String phone, String zone) {
@@ -77,16 +81,19 @@ class LocalHoursScenarioTest {
     }
 
     private static CampaignId localCampaign(CampaignScenario scenario, ActiveHours hours, Pace pace) {
-        return scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace)
-                .andThen(c -> c.activeHours(hours).schema(ZONE_FIELD).localHours(LocalHours.fromField("ZONA"))));
+        return scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(pace)
+                        .andThen(
+                                c -> c.activeHours(hours).schema(ZONE_FIELD).localHours(LocalHours.fromField("ZONA"))));
     }
 
     /** The window a send's recipient has: its zone field, else its number's zones. */
     private static ZonedHours windowOf(RecordedSend send, ActiveHours hours, Map<String, ZoneId> fieldZones) {
         PhoneNumber phone = PhoneNumber.parse(send.message().recipient());
         ZoneId field = fieldZones.get(phone.e164());
-        return ZonedHours.of(hours, field != null ? RecipientZone.of(field)
-                : new RecipientZone(TestZones.zonesOf(phone)));
+        return ZonedHours.of(
+                hours, field != null ? RecipientZone.of(field) : new RecipientZone(TestZones.zonesOf(phone)));
     }
 
     private static Instant firstSendTo(CampaignScenario scenario, String phone) {
@@ -104,35 +111,52 @@ class LocalHoursScenarioTest {
 
     @Test
     void eachRecipientIsSentWhenItsOwnWindowOpensAndNeverOutsideIt() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(LAUNCH)
+                .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
-        scenario.launch(id, List.of(contact(MEXICO_CITY), contact(MADRID), contact(TOKYO), contact(US_SPLIT),
-                withZone("+525510000002", "Asia/Tokyo"), withZone("+525510000003", " ")));
+        scenario.launch(
+                id,
+                List.of(
+                        contact(MEXICO_CITY),
+                        contact(MADRID),
+                        contact(TOKYO),
+                        contact(US_SPLIT),
+                        withZone("+525510000002", "Asia/Tokyo"),
+                        withZone("+525510000003", " ")));
         scenario.runFor(Duration.ofHours(24));
 
         assertThat(scenario.channel().sends()).hasSize(6);
         Map<String, ZoneId> fields = Map.of("+525510000002", ASIA_TOKYO);
-        assertThat(scenario.channel().sends()).allSatisfy(send ->
-                assertThat(windowOf(send, DAILY, fields).isOpenAt(send.requestedAt())).as(send.message().recipient()).isTrue());
+        assertThat(scenario.channel().sends())
+                .allSatisfy(send -> assertThat(windowOf(send, DAILY, fields).isOpenAt(send.requestedAt()))
+                        .as(send.message().recipient())
+                        .isTrue());
         // Tokyo is open at the launch: its two recipients first (one by its number, one by its zone field)
-        assertThat(scenario.channel().sends().subList(0, 2)).extracting(send -> send.message().recipient())
+        assertThat(scenario.channel().sends().subList(0, 2))
+                .extracting(send -> send.message().recipient())
                 .containsExactlyInAnyOrder(TOKYO, "+525510000002");
         assertThat(firstSendTo(scenario, TOKYO)).isBefore(LAUNCH.plusSeconds(5));
         // then each at its own opening, to the second: the engine slept until then
         assertThat(firstSendTo(scenario, MADRID)).isEqualTo(Instant.parse("2026-01-05T07:00:00Z"));
         assertThat(firstSendTo(scenario, MEXICO_CITY)).isEqualTo(Instant.parse("2026-01-05T14:00:00Z"));
         // a blank zone field falls back to the number
-        assertThat(firstSendTo(scenario, "+525510000003")).isBetween(Instant.parse("2026-01-05T14:00:00Z"),
-                Instant.parse("2026-01-05T14:00:05Z"));
+        assertThat(firstSendTo(scenario, "+525510000003"))
+                .isBetween(Instant.parse("2026-01-05T14:00:00Z"), Instant.parse("2026-01-05T14:00:05Z"));
         // the US number spans zones: sent when every one of them is open, the latest opening of the day
         ZonedHours split = ZonedHours.of(DAILY, new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(US_SPLIT))));
-        assertThat(firstSendTo(scenario, US_SPLIT)).isEqualTo(split.nextOpening(LAUNCH).orElseThrow());
+        assertThat(firstSendTo(scenario, US_SPLIT))
+                .isEqualTo(split.nextOpening(LAUNCH).orElseThrow());
         assertThat(scenario.metrics(id).pending()).isZero();
     }
 
     @Test
     void aCampaignSpanningZonesKeepsSendingAsWindowsOpenAndClose() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(Instant.parse("2026-01-05T10:00:00Z")).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(Instant.parse("2026-01-05T10:00:00Z"))
+                .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(4));
         // Tokyo closes at 12:00Z with most of its 10 left; Madrid (open 07:00Z-20:00Z) goes on meanwhile
         List<Contact> audience = new ArrayList<>(numbered("+8131234560", 10));
@@ -142,23 +166,37 @@ class LocalHoursScenarioTest {
 
         List<RecordedSend> sends = scenario.channel().sends();
         assertThat(sends).hasSize(20);
-        assertThat(sends).allSatisfy(send ->
-                assertThat(windowOf(send, DAILY, Map.of()).isOpenAt(send.requestedAt())).as(send.message().recipient()).isTrue());
-        List<Instant> tokyo = sends.stream().filter(send -> send.message().recipient().startsWith("+81"))
-                .map(RecordedSend::requestedAt).toList();
-        assertThat(tokyo).filteredOn(at -> at.isBefore(Instant.parse("2026-01-05T12:00:00Z"))).isNotEmpty();
-        assertThat(tokyo).filteredOn(at -> !at.isBefore(Instant.parse("2026-01-05T23:00:00Z"))).isNotEmpty();
-        assertThat(sends.stream().filter(send -> send.message().recipient().startsWith("+34")).map(RecordedSend::requestedAt))
-                .anySatisfy(at -> assertThat(at).isBetween(Instant.parse("2026-01-05T12:00:00Z"),
-                        Instant.parse("2026-01-05T20:00:00Z")));
+        assertThat(sends)
+                .allSatisfy(send -> assertThat(windowOf(send, DAILY, Map.of()).isOpenAt(send.requestedAt()))
+                        .as(send.message().recipient())
+                        .isTrue());
+        List<Instant> tokyo = sends.stream()
+                .filter(send -> send.message().recipient().startsWith("+81"))
+                .map(RecordedSend::requestedAt)
+                .toList();
+        assertThat(tokyo)
+                .filteredOn(at -> at.isBefore(Instant.parse("2026-01-05T12:00:00Z")))
+                .isNotEmpty();
+        assertThat(tokyo)
+                .filteredOn(at -> !at.isBefore(Instant.parse("2026-01-05T23:00:00Z")))
+                .isNotEmpty();
+        assertThat(sends.stream()
+                        .filter(send -> send.message().recipient().startsWith("+34"))
+                        .map(RecordedSend::requestedAt))
+                .anySatisfy(at -> assertThat(at)
+                        .isBetween(Instant.parse("2026-01-05T12:00:00Z"), Instant.parse("2026-01-05T20:00:00Z")));
         // one pace for the whole campaign, whichever zone: at most one send a quarter hour plus the burst
-        assertThat(SendWindows.maxInAnyWindow(sends.stream().map(RecordedSend::requestedAt).toList(),
-                Duration.ofMinutes(15))).isLessThanOrEqualTo(1 + Pace.perHour(4).burst());
+        assertThat(SendWindows.maxInAnyWindow(
+                        sends.stream().map(RecordedSend::requestedAt).toList(), Duration.ofMinutes(15)))
+                .isLessThanOrEqualTo(1 + Pace.perHour(4).burst());
     }
 
     @Test
     void anInvalidZoneFieldOrHoursThatNeverOverlapSkipTheContactWithTheReason() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(LAUNCH)
+                .build();
         ActiveHours halfHour = ActiveHours.parse("MON-SUN 08:00-08:30", ZoneOffset.UTC);
         CampaignId id = localCampaign(scenario, halfHour, Pace.perSecond(1));
         scenario.launch(id, List.of(withZone(MEXICO_CITY, "Mars/Olympus"), contact(US_SPLIT), contact(MADRID)));
@@ -169,23 +207,34 @@ class LocalHoursScenarioTest {
             assertThat(reason.message()).contains("ZONA", "Mars/Olympus");
         });
         assertThat(scenario.recipient(id, US_SPLIT).state()).isEqualTo(DeliveryState.SKIPPED);
-        assertThat(scenario.recipient(id, US_SPLIT).outcome().orElseThrow().code()).isEqualTo(SkipReasons.NO_LOCAL_WINDOW);
-        assertThat(scenario.channel().sends()).extracting(send -> send.message().recipient()).containsExactly(MADRID);
+        assertThat(scenario.recipient(id, US_SPLIT).outcome().orElseThrow().code())
+                .isEqualTo(SkipReasons.NO_LOCAL_WINDOW);
+        assertThat(scenario.channel().sends())
+                .extracting(send -> send.message().recipient())
+                .containsExactly(MADRID);
     }
 
     @Test
     void theDryRunProjectsEachZoneAndTheRunFollowsIt() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(LAUNCH).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(LAUNCH)
+                .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
-        List<Contact> audience = List.of(contact(MEXICO_CITY), contact(MADRID), contact(TOKYO),
-                withZone("+525510000002", "Asia/Tokyo"), withZone("+525510000004", "Nowhere/Else"));
+        List<Contact> audience = List.of(
+                contact(MEXICO_CITY),
+                contact(MADRID),
+                contact(TOKYO),
+                withZone("+525510000002", "Asia/Tokyo"),
+                withZone("+525510000004", "Nowhere/Else"));
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
 
         assertThat(plan.wouldSend()).isEqualTo(4);
         assertThat(plan.skipped()).containsEntry(SkipReasons.INVALID_LOCAL_ZONE, 1L);
         assertThat(plan.perZone()).containsOnlyKeys("America/Mexico_City", "Europe/Madrid", "Asia/Tokyo");
         assertThat(plan.perZone().get("Asia/Tokyo").wouldSend()).isEqualTo(2);
-        assertThat(plan.perZone().get("Europe/Madrid").projectedStart()).contains(Instant.parse("2026-01-05T07:00:00Z"));
+        assertThat(plan.perZone().get("Europe/Madrid").projectedStart())
+                .contains(Instant.parse("2026-01-05T07:00:00Z"));
         assertThat(plan.perZone().get("America/Mexico_City").projectedFinish())
                 .contains(Instant.parse("2026-01-05T14:00:00Z"));
         assertThat(plan.projectedStart()).contains(LAUNCH);
@@ -194,20 +243,29 @@ class LocalHoursScenarioTest {
 
         scenario.launch(id, audience);
         scenario.runFor(Duration.ofHours(24));
-        assertThat(firstSendTo(scenario, MADRID)).isEqualTo(plan.perZone().get("Europe/Madrid").projectedStart().orElseThrow());
-        Instant lastSend = scenario.channel().sends().get(scenario.channel().sends().size() - 1).requestedAt();
+        assertThat(firstSendTo(scenario, MADRID))
+                .isEqualTo(plan.perZone().get("Europe/Madrid").projectedStart().orElseThrow());
+        Instant lastSend = scenario.channel()
+                .sends()
+                .get(scenario.channel().sends().size() - 1)
+                .requestedAt();
         assertThat(lastSend).isEqualTo(plan.projectedFinish().orElseThrow());
     }
 
     @Test
     void repliesOutsideTheContactsOwnHoursWaitForItsWindow() {
         RecordingBot bot = new RecordingBot();
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(Instant.parse("2026-01-05T07:30:00Z"))
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER)).bot(Fixtures.BOT, bot).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(Instant.parse("2026-01-05T07:30:00Z"))
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .bot(Fixtures.BOT, bot)
+                .build();
         // the hours' own zone is Tokyo, where it is 16:30 and open: the Madrid contact's clock decides instead
         ActiveHours tokyoHours = DAILY.withZone(ASIA_TOKYO);
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
-                .andThen(c -> c.activeHours(tokyoHours).localHours(LocalHours.fromPhoneNumbers())));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c -> c.activeHours(tokyoHours).localHours(LocalHours.fromPhoneNumbers())));
         scenario.launch(id, List.of(contact(MADRID), contact(MEXICO_CITY)));
         scenario.runUntil(Instant.parse("2026-01-05T14:00:05Z")); // both sent
         assertThat(scenario.channel().sends()).hasSize(2);
@@ -215,7 +273,9 @@ class LocalHoursScenarioTest {
         scenario.runUntil(Instant.parse("2026-01-05T21:00:00Z")); // 22:00 in Madrid (closed), 15:00 in Mexico City
         scenario.inbound(MADRID, "¿cuánto debo?");
         scenario.inbound(MEXICO_CITY, "hola");
-        assertThat(bot.received()).extracting(received -> received.context().contact().phone().e164()).containsExactly(MEXICO_CITY);
+        assertThat(bot.received())
+                .extracting(received -> received.context().contact().phone().e164())
+                .containsExactly(MEXICO_CITY);
 
         scenario.runUntil(Instant.parse("2026-01-06T06:59:00Z"));
         assertThat(bot.received()).hasSize(1);
@@ -230,11 +290,16 @@ class LocalHoursScenarioTest {
         RecordingBot bot = new RecordingBot();
         java.util.Queue<Runnable> callbacks = new java.util.concurrent.ConcurrentLinkedQueue<>();
         // 15:00Z: midnight in Tokyo, the hours' own zone (closed); 16:00 in Madrid, the contact's (open)
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(Instant.parse("2026-01-05T15:00:00Z"))
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(Instant.parse("2026-01-05T15:00:00Z"))
                 .engine(e -> e.phoneTimeZones(TestZones.MAPPER).callbackExecutor(callbacks::add))
-                .bot(Fixtures.BOT, bot).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1))
-                .andThen(c -> c.activeHours(DAILY.withZone(ASIA_TOKYO)).localHours(LocalHours.fromPhoneNumbers())));
+                .bot(Fixtures.BOT, bot)
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c ->
+                                c.activeHours(DAILY.withZone(ASIA_TOKYO)).localHours(LocalHours.fromPhoneNumbers())));
         scenario.launch(id, List.of(contact(MADRID)));
         scenario.runFor(Duration.ofSeconds(5));
         runAll(callbacks);
@@ -244,7 +309,8 @@ class LocalHoursScenarioTest {
         scenario.inbound(MADRID, "dos"); // queued behind the first, which is on its way to the bot
         assertThat(bot.received()).isEmpty();
         runAll(callbacks); // the first's acknowledgement hands over the second, with no engine run between
-        assertThat(bot.received()).extracting(received -> received.message().text().orElseThrow())
+        assertThat(bot.received())
+                .extracting(received -> received.message().text().orElseThrow())
                 .containsExactly("uno", "dos");
     }
 
@@ -259,8 +325,10 @@ class LocalHoursScenarioTest {
 
     @Test
     void aContactAddedToASendingCampaignInAZoneItHadNoneInIsSent() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER))
-                .startingAt(BOTH_OPEN).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(BOTH_OPEN)
+                .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(120));
         scenario.launch(id, numbered("+3491123456", 10));
         scenario.runUntil(BOTH_OPEN.plusSeconds(60)); // sending Madrid's, the campaign's only zone so far
@@ -274,15 +342,23 @@ class LocalHoursScenarioTest {
 
     @Test
     void aContactAnotherProcessAddsInANewZoneIsSentOnceTheZonesAreReadAgain() {
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER))
-                .startingAt(BOTH_OPEN).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(BOTH_OPEN)
+                .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perHour(120));
         scenario.launch(id, numbered("+3491123456", 10));
         scenario.runUntil(BOTH_OPEN.plusSeconds(60));
         // a second engine on the same store (the CLI's add-contacts, say) adds a contact in Tokyo
-        CampaignEngine other = CampaignEngine.builder().store(scenario.store()).channel(scenario.channel())
-                .botFlows(Fixtures.bots()).clock(scenario.clock()).phoneTimeZones(TestZones.MAPPER).ownerId("other")
-                .callbackExecutor(Runnable::run).build();
+        CampaignEngine other = CampaignEngine.builder()
+                .store(scenario.store())
+                .channel(scenario.channel())
+                .botFlows(Fixtures.bots())
+                .clock(scenario.clock())
+                .phoneTimeZones(TestZones.MAPPER)
+                .ownerId("other")
+                .callbackExecutor(Runnable::run)
+                .build();
         other.addContacts(id, List.of(contact(TOKYO)));
         scenario.runUntil(BOTH_OPEN.plus(Duration.ofMinutes(30)));
 
@@ -296,28 +372,45 @@ class LocalHoursScenarioTest {
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(1));
 
         assertThatThrownBy(() -> scenario.launch(id, List.of(contact(MADRID))))
-                .isInstanceOf(CampaignKitException.class).hasMessageContaining("phoneTimeZones")
-                .extracting(e -> ((CampaignKitException) e).code()).isEqualTo("LOCAL_HOURS_NO_PHONE_ZONES");
+                .isInstanceOf(CampaignKitException.class)
+                .hasMessageContaining("phoneTimeZones")
+                .extracting(e -> ((CampaignKitException) e).code())
+                .isEqualTo("LOCAL_HOURS_NO_PHONE_ZONES");
         assertThat(scenario.store().counts(id).total()).isZero();
     }
 
     @Test
     void aStoreThatCannotClaimByZoneRefusesTheLaunchOfALocalHoursCampaign() {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
-        RecipientStore withoutWindows = (RecipientStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RecipientStore.class}, (proxy, method, args) -> method.getName().equals("windows")
-                        ? Optional.empty() : method.invoke(store, args));
-        CampaignStorage storage = new CampaignStorage(store, withoutWindows, store, store, store, store, store,
+        RecipientStore withoutWindows = (RecipientStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {RecipientStore.class},
+                (proxy, method, args) ->
+                        method.getName().equals("windows") ? Optional.empty() : method.invoke(store, args));
+        CampaignStorage storage = new CampaignStorage(
+                store,
+                withoutWindows,
+                store,
+                store,
+                store,
+                store,
+                store,
                 io.campaignkit.core.dispatch.pacing.PacingStore.inProcess());
-        CampaignEngine engine = CampaignEngine.builder().storage(storage).clock(ManualClock.startingAt(LAUNCH))
+        CampaignEngine engine = CampaignEngine.builder()
+                .storage(storage)
+                .clock(ManualClock.startingAt(LAUNCH))
                 .phoneTimeZones(TestZones.MAPPER)
                 .channel(io.campaignkit.channel.simulated.SimulatedChannel.withClock(ManualClock.startingAt(LAUNCH)))
-                .botFlows(Fixtures.bots()).callbackExecutor(Runnable::run).build();
+                .botFlows(Fixtures.bots())
+                .callbackExecutor(Runnable::run)
+                .build();
         CampaignId id = CampaignId.of("local");
         io.campaignkit.core.campaign.CampaignConfiguration.Builder config =
                 io.campaignkit.core.campaign.CampaignConfiguration.custom()
                         .channel(io.campaignkit.channel.simulated.SimulatedChannelConfiguration.DEFAULT_ID, "sender-1");
-        Fixtures.basic().andThen(c -> c.localHours(LocalHours.fromPhoneNumbers())).accept(config);
+        Fixtures.basic()
+                .andThen(c -> c.localHours(LocalHours.fromPhoneNumbers()))
+                .accept(config);
         engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
 
         assertThatThrownBy(() -> engine.launch(id, LaunchRequest.importedContacts(List.of(contact(MADRID)))))

@@ -15,7 +15,6 @@ import io.campaignkit.core.campaign.OutOfHoursPolicy;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.dispatch.retry.RetryPolicy;
@@ -51,20 +50,36 @@ import net.jqwik.api.Property;
 class LocalHoursSimulationProperties {
 
     private static final Instant WEEK_START = Instant.parse("2026-01-05T00:00:00Z");
-    private static final List<String> PHONES = List.of(LocalHoursScenarioTest.MEXICO_CITY, LocalHoursScenarioTest.MADRID,
-            LocalHoursScenarioTest.TOKYO, LocalHoursScenarioTest.US_SPLIT, "+525510000011", "+34911234568",
-            "+81312345679", "+16053317891", "+442079460000", "+61291234567", "+12125550123", "+5215512345670");
-    private static final List<String> FIELD_ZONES = List.of("Pacific/Auckland", "America/Los_Angeles", "Asia/Kolkata",
-            "Europe/Madrid", "America/Sao_Paulo", "Asia/Tokyo");
-    private static final CustomDataSchema ZONE_FIELD = CustomDataSchema.custom().optional("ZONA", FieldType.TEXT).build();
+    private static final List<String> PHONES = List.of(
+            LocalHoursScenarioTest.MEXICO_CITY,
+            LocalHoursScenarioTest.MADRID,
+            LocalHoursScenarioTest.TOKYO,
+            LocalHoursScenarioTest.US_SPLIT,
+            "+525510000011",
+            "+34911234568",
+            "+81312345679",
+            "+16053317891",
+            "+442079460000",
+            "+61291234567",
+            "+12125550123",
+            "+5215512345670");
+    private static final List<String> FIELD_ZONES = List.of(
+            "Pacific/Auckland",
+            "America/Los_Angeles",
+            "Asia/Kolkata",
+            "Europe/Madrid",
+            "America/Sao_Paulo",
+            "Asia/Tokyo");
+    private static final CustomDataSchema ZONE_FIELD =
+            CustomDataSchema.custom().optional("ZONA", FieldType.TEXT).build();
 
     @Property(tries = 40)
     void noMessageLeavesOrReachesTheBotOutsideTheRecipientsLocalWindow(@ForAll long seed) {
         try {
             new Simulation(seed).run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("local-hours simulation failed; replay with seed " + seed + ": " + failure.getMessage(),
-                    failure);
+            throw new AssertionError(
+                    "local-hours simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -87,13 +102,19 @@ class LocalHoursSimulationProperties {
                     .with(0.5, Outcome.failing(SendErrorClass.RATE_LIMITED));
             this.scenario = CampaignScenario.custom()
                     .startingAt(WEEK_START.plus(Duration.ofMinutes(random.nextInt(7 * 24 * 60))))
-                    .outcomeMix(mix).bot(Fixtures.BOT, bot).seed(random.nextLong())
+                    .outcomeMix(mix)
+                    .bot(Fixtures.BOT, bot)
+                    .seed(random.nextLong())
                     .engine(engine -> engine.phoneTimeZones(TestZones.MAPPER))
-                    .retryPolicy(RetryPolicy.custom().maxAttempts(1 + random.nextInt(3))
-                            .initialBackoff(Duration.ofMinutes(1 + random.nextInt(4))).build())
+                    .retryPolicy(RetryPolicy.custom()
+                            .maxAttempts(1 + random.nextInt(3))
+                            .initialBackoff(Duration.ofMinutes(1 + random.nextInt(4)))
+                            .build())
                     .build();
             for (String phone : PHONES) {
-                Contact contact = Contact.builder(PhoneNumber.parse(phone)).name("Contact " + phone).build();
+                Contact contact = Contact.builder(PhoneNumber.parse(phone))
+                        .name("Contact " + phone)
+                        .build();
                 if (random.nextInt(4) == 0) {
                     String zone = FIELD_ZONES.get(random.nextInt(FIELD_ZONES.size()));
                     contact = contact.withCustomData(ZONE_FIELD.parse(Map.of("ZONA", zone)));
@@ -122,7 +143,8 @@ class LocalHoursSimulationProperties {
                 act();
             }
             for (CampaignId id : campaigns) {
-                if (scenario.campaign(id).dispatch().orElse(null) instanceof io.campaignkit.core.campaign.DispatchState.Paused) {
+                if (scenario.campaign(id).dispatch().orElse(null)
+                        instanceof io.campaignkit.core.campaign.DispatchState.Paused) {
                     scenario.engine().resume(id);
                 }
             }
@@ -130,23 +152,32 @@ class LocalHoursSimulationProperties {
             for (CampaignId id : campaigns) {
                 var counts = scenario.store().counts(id);
                 assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
-                        .as("recipients of %s left unsent though their windows opened", id).isZero();
+                        .as("recipients of %s left unsent though their windows opened", id)
+                        .isZero();
             }
         }
 
         private void createAndLaunch() {
             ActiveHours schedule = randomHours();
-            Pace pace = random.nextBoolean() ? Pace.perSecond(1 + random.nextInt(5))
+            Pace pace = random.nextBoolean()
+                    ? Pace.perSecond(1 + random.nextInt(5))
                     : Pace.perHour(2 + random.nextInt(60)).withBurst(random.nextInt(3));
             LocalHours local = random.nextBoolean() ? LocalHours.fromField("ZONA") : LocalHours.fromPhoneNumbers();
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(pace).andThen(c -> c
-                    .activeHours(schedule).schema(ZONE_FIELD).localHours(local).outOfHoursPolicy(OutOfHoursPolicy.queue())));
+            CampaignId id = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic(pace)
+                            .andThen(c -> c.activeHours(schedule)
+                                    .schema(ZONE_FIELD)
+                                    .localHours(local)
+                                    .outOfHoursPolicy(OutOfHoursPolicy.queue())));
             List<Contact> audience = new ArrayList<>();
             for (Contact contact : pool) {
                 if (random.nextInt(10) < 7) {
                     // without the field setting, a contact's zone field is ignored: its number decides
-                    audience.add(local.zoneField().isPresent() ? contact
-                            : contact.withCustomData(io.campaignkit.core.data.CustomData.empty()));
+                    audience.add(
+                            local.zoneField().isPresent()
+                                    ? contact
+                                    : contact.withCustomData(io.campaignkit.core.data.CustomData.empty()));
                 }
             }
             if (audience.isEmpty()) {
@@ -164,7 +195,10 @@ class LocalHoursSimulationProperties {
             if (random.nextBoolean()) {
                 builder.everyDay(LocalTime.of(from, 0), LocalTime.of(to, random.nextBoolean() ? 0 : 30));
             } else {
-                builder.on(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), LocalTime.of(from, 0), LocalTime.of(to, 0));
+                builder.on(
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
+                        LocalTime.of(from, 0),
+                        LocalTime.of(to, 0));
             }
             return builder.build();
         }
@@ -175,7 +209,9 @@ class LocalHoursSimulationProperties {
                 switch (random.nextInt(3)) {
                     case 0 -> scenario.engine().pause(id);
                     case 1 -> scenario.engine().resume(id);
-                    default -> scenario.inbound(pool.get(random.nextInt(pool.size())).phone().e164(), "hola");
+                    default ->
+                        scenario.inbound(
+                                pool.get(random.nextInt(pool.size())).phone().e164(), "hola");
                 }
             } catch (CampaignKitException refusedInThisState) {
                 // pausing a paused campaign, resuming a running one: refused, as it should be
@@ -185,18 +221,25 @@ class LocalHoursSimulationProperties {
         /** Which campaign holds a recipient: the one whose correlation id the send carries. */
         private CampaignId campaignOf(RecordedSend send) {
             for (CampaignId id : campaigns) {
-                if (new RecipientKey(id, PhoneNumber.parse(send.message().recipient())).correlationId()
+                if (new RecipientKey(id, PhoneNumber.parse(send.message().recipient()))
+                        .correlationId()
                         .equals(send.message().correlationId())) {
                     return id;
                 }
             }
-            throw new AssertionError("a send to an unknown recipient " + send.message().correlationId());
+            throw new AssertionError(
+                    "a send to an unknown recipient " + send.message().correlationId());
         }
 
         private ZonedHours windowOf(CampaignId id, String phone) {
-            boolean byField = scenario.campaign(id).configuration().localHours().orElseThrow().zoneField().isPresent();
-            RecipientZone zone = byField ? zones.get(phone)
-                    : new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(phone)));
+            boolean byField = scenario.campaign(id)
+                    .configuration()
+                    .localHours()
+                    .orElseThrow()
+                    .zoneField()
+                    .isPresent();
+            RecipientZone zone =
+                    byField ? zones.get(phone) : new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(phone)));
             return ZonedHours.of(hours.get(id), zone);
         }
 
@@ -209,7 +252,10 @@ class LocalHoursSimulationProperties {
                 }
                 CampaignId id = campaignOf(send);
                 assertThat(windowOf(id, send.message().recipient()).isOpenAt(send.requestedAt()))
-                        .as("send to %s at %s outside its local window (%s)", send.message().recipient(), send.requestedAt(),
+                        .as(
+                                "send to %s at %s outside its local window (%s)",
+                                send.message().recipient(),
+                                send.requestedAt(),
                                 hours.get(id).toText())
                         .isTrue();
             }
@@ -220,7 +266,8 @@ class LocalHoursSimulationProperties {
                 RecordingBot.Received reply = received.get(i);
                 String phone = reply.context().contact().phone().e164();
                 assertThat(windowOf(reply.context().campaignId(), phone).isOpenAt(now))
-                        .as("reply of %s reached the bot at %s outside its local window", phone, now).isTrue();
+                        .as("reply of %s reached the bot at %s outside its local window", phone, now)
+                        .isTrue();
             }
             checkedReplies = received.size();
             for (CampaignId id : campaigns) {

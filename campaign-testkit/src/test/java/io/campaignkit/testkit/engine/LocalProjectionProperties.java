@@ -13,7 +13,6 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.hours.RecipientZone;
-import io.campaignkit.core.contact.PhoneTimeZones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -36,25 +35,36 @@ class LocalProjectionProperties {
 
     /** Number prefixes and how many digits complete each: Mexico City, Madrid, Tokyo, South Dakota. */
     private static final List<String> PREFIXES = List.of("+52551000", "+34911234", "+8131234", "+1605331");
+
     private static final List<Integer> DIGITS = List.of(4, 3, 4, 4);
 
     @Property(tries = 25)
-    void eachZonesProjectionFollowsTheRealRun(@ForAll @IntRange(min = 1, max = 5) int perSecond,
-            @ForAll @IntRange(min = 0, max = 3) int burst, @ForAll @IntRange(min = 1, max = 40) int contacts,
-            @ForAll @IntRange(min = 0, max = 23) int openHour, @ForAll @IntRange(min = 1, max = 12) int openHours,
+    void eachZonesProjectionFollowsTheRealRun(
+            @ForAll @IntRange(min = 1, max = 5) int perSecond,
+            @ForAll @IntRange(min = 0, max = 3) int burst,
+            @ForAll @IntRange(min = 1, max = 40) int contacts,
+            @ForAll @IntRange(min = 0, max = 23) int openHour,
+            @ForAll @IntRange(min = 1, max = 12) int openHours,
             @ForAll @IntRange(min = 0, max = 7 * 24 * 60) int startMinute) {
         Instant start = Instant.parse("2026-01-05T00:00:00Z").plus(Duration.ofMinutes(startMinute));
-        CampaignScenario scenario = Fixtures.scenario().engine(e -> e.phoneTimeZones(TestZones.MAPPER)).startingAt(start).build();
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .startingAt(start)
+                .build();
         int closeHour = Math.min(24, openHour + openHours);
         ActiveHours hours = ActiveHours.builder(ZoneOffset.UTC)
-                .everyDay(LocalTime.of(openHour, 0), closeHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(closeHour, 0)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(perSecond).withBurst(burst))
-                .andThen(c -> c.activeHours(hours).localHours(LocalHours.fromPhoneNumbers())));
+                .everyDay(LocalTime.of(openHour, 0), closeHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(closeHour, 0))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(perSecond).withBurst(burst))
+                        .andThen(c -> c.activeHours(hours).localHours(LocalHours.fromPhoneNumbers())));
         List<Contact> audience = new ArrayList<>();
         for (int i = 0; i < contacts; i++) {
             int kind = i % PREFIXES.size();
             String number = PREFIXES.get(kind) + String.format("%0" + DIGITS.get(kind) + "d", i);
-            audience.add(Contact.builder(PhoneNumber.parse(number)).name("C" + i).build());
+            audience.add(
+                    Contact.builder(PhoneNumber.parse(number)).name("C" + i).build());
         }
 
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
@@ -63,7 +73,9 @@ class LocalProjectionProperties {
 
         Map<String, List<Instant>> sentByZone = new HashMap<>();
         for (RecordedSend send : scenario.channel().sends()) {
-            String zone = new RecipientZone(TestZones.zonesOf(PhoneNumber.parse(send.message().recipient()))).key();
+            String zone = new RecipientZone(
+                            TestZones.zonesOf(PhoneNumber.parse(send.message().recipient())))
+                    .key();
             sentByZone.computeIfAbsent(zone, any -> new ArrayList<>()).add(send.requestedAt());
         }
         long skipped = plan.skippedTotal();
@@ -73,10 +85,14 @@ class LocalProjectionProperties {
         plan.perZone().forEach((zone, projected) -> {
             List<Instant> sent = sentByZone.get(zone);
             assertThat(projected.wouldSend()).as(zone).isEqualTo(sent.size());
-            assertThat(Duration.between(projected.projectedStart().orElseThrow(), sent.get(0)).abs())
-                    .as(zone).isLessThanOrEqualTo(interval);
-            assertThat(Duration.between(projected.projectedFinish().orElseThrow(), sent.get(sent.size() - 1)).abs())
-                    .as(zone).isLessThanOrEqualTo(interval);
+            assertThat(Duration.between(projected.projectedStart().orElseThrow(), sent.get(0))
+                            .abs())
+                    .as(zone)
+                    .isLessThanOrEqualTo(interval);
+            assertThat(Duration.between(projected.projectedFinish().orElseThrow(), sent.get(sent.size() - 1))
+                            .abs())
+                    .as(zone)
+                    .isLessThanOrEqualTo(interval);
         });
     }
 }

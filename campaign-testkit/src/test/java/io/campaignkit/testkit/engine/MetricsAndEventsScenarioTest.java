@@ -29,11 +29,15 @@ class MetricsAndEventsScenarioTest {
 
     @Test
     void metricsAreLiveAndTheRatesAreOfSentAndDelivered() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot())
-                .defaultOutcome(Outcome.accepted()).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .bot(Fixtures.BOT, new RecordingBot())
+                .defaultOutcome(Outcome.accepted())
+                .build();
         scenario.channel().scriptNumber(Fixtures.phone(9), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
-        TemplateMessage needsName = TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName());
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.message(needsName)));
+        TemplateMessage needsName =
+                TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName());
+        CampaignId id =
+                scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.message(needsName)));
         List<Contact> contacts = new ArrayList<>(Fixtures.contacts(0, 10));
         contacts.add(Contact.of(PhoneNumber.parse(Fixtures.phone(10)))); // no name: skipped
 
@@ -45,11 +49,17 @@ class MetricsAndEventsScenarioTest {
             int index = Integer.parseInt(recipient.substring(recipient.length() - 1));
             send.providerMessageId().ifPresent(messageId -> {
                 if (index < 8) {
-                    scenario.deliver(StatusUpdate.of(messageId, Optional.empty(), DeliveryStatus.DELIVERED,
+                    scenario.deliver(StatusUpdate.of(
+                            messageId,
+                            Optional.empty(),
+                            DeliveryStatus.DELIVERED,
                             scenario.clock().instant()));
                 }
                 if (index < 4) {
-                    scenario.deliver(StatusUpdate.of(messageId, Optional.empty(), DeliveryStatus.READ,
+                    scenario.deliver(StatusUpdate.of(
+                            messageId,
+                            Optional.empty(),
+                            DeliveryStatus.READ,
                             scenario.clock().instant()));
                 }
             });
@@ -65,7 +75,8 @@ class MetricsAndEventsScenarioTest {
         assertThat(metrics.read()).isEqualTo(4);
         assertThat(metrics.replied()).isEqualTo(2);
         assertThat(metrics.failed()).isEqualTo(1);
-        assertThat(metrics.skippedByReason()).containsExactlyEntriesOf(java.util.Map.of(SkipReasons.UNRESOLVED_BINDING, 1L));
+        assertThat(metrics.skippedByReason())
+                .containsExactlyEntriesOf(java.util.Map.of(SkipReasons.UNRESOLVED_BINDING, 1L));
         assertThat(metrics.receivedRate()).isEqualTo(8.0 / 9);
         assertThat(metrics.readRate()).isEqualTo(4.0 / 8);
         assertThat(metrics.repliedRate()).isEqualTo(2.0 / 8);
@@ -73,20 +84,33 @@ class MetricsAndEventsScenarioTest {
 
     @Test
     void theListenerHearsLifecycleChangesAndEveryRecipientOutcome() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot()).build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 2));
         scenario.runFor(Duration.ofSeconds(5));
         scenario.engine().finish(id);
 
-        assertThat(scenario.listener().lifecycleEvents(id)).extracting(CampaignLifecycleEvent::action)
-                .containsExactly(CampaignAction.CREATE, CampaignAction.LAUNCH, CampaignAction.COMPLETE_PREPARATION,
-                        CampaignAction.COMPLETE_SENDING, CampaignAction.START_FINISHING, CampaignAction.FINISH);
-        assertThat(scenario.listener().lifecycleEvents(id)).extracting(CampaignLifecycleEvent::dispatch)
-                .extracting(d -> d.map(io.campaignkit.core.campaign.DispatchState::label).orElse("-"))
+        assertThat(scenario.listener().lifecycleEvents(id))
+                .extracting(CampaignLifecycleEvent::action)
+                .containsExactly(
+                        CampaignAction.CREATE,
+                        CampaignAction.LAUNCH,
+                        CampaignAction.COMPLETE_PREPARATION,
+                        CampaignAction.COMPLETE_SENDING,
+                        CampaignAction.START_FINISHING,
+                        CampaignAction.FINISH);
+        assertThat(scenario.listener().lifecycleEvents(id))
+                .extracting(CampaignLifecycleEvent::dispatch)
+                .extracting(d ->
+                        d.map(io.campaignkit.core.campaign.DispatchState::label).orElse("-"))
                 .containsExactly("-", "PREPARING", "SENDING", "DONE", "FINISHING(BY_USER)", "-");
-        assertThat(scenario.listener().recipientEvents(id)).extracting(RecipientEvent::type)
-                .containsExactlyInAnyOrder(RecipientEvent.Type.SENT, RecipientEvent.Type.SENT,
-                        RecipientEvent.Type.DELIVERED, RecipientEvent.Type.DELIVERED);
+        assertThat(scenario.listener().recipientEvents(id))
+                .extracting(RecipientEvent::type)
+                .containsExactlyInAnyOrder(
+                        RecipientEvent.Type.SENT,
+                        RecipientEvent.Type.SENT,
+                        RecipientEvent.Type.DELIVERED,
+                        RecipientEvent.Type.DELIVERED);
     }
 }

@@ -41,15 +41,16 @@ class MultiChannelScenarioTest {
     static final String SMS = "sim-sms";
     static final SenderKey SMS_SENDER = SenderKey.of(SMS, "+15550001111");
     static final SenderKey WHATSAPP_SENDER = SenderKey.of(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID);
-    static final TemplateMessage SMS_TEXT = TemplateMessage.of(InlineTemplate.of("Hola {{1}}, te escribimos por SMS"),
-            Binding.contactName("cliente"));
+    static final TemplateMessage SMS_TEXT =
+            TemplateMessage.of(InlineTemplate.of("Hola {{1}}, te escribimos por SMS"), Binding.contactName("cliente"));
     static final SendFailure NOT_ON_WHATSAPP = SendFailure.notOnChannel("131026", "Message undeliverable");
 
     private final RecordingBot bot = new RecordingBot();
-    private CampaignScenario scenario = scenario(b -> { });
+    private CampaignScenario scenario = scenario(b -> {});
 
     private CampaignScenario scenario(Consumer<CampaignScenario.Builder> more) {
-        CampaignScenario.Builder builder = CampaignScenario.custom().bot(Fixtures.BOT, bot).moreChannel(SMS);
+        CampaignScenario.Builder builder =
+                CampaignScenario.custom().bot(Fixtures.BOT, bot).moreChannel(SMS);
         more.accept(builder);
         return builder.build();
     }
@@ -82,11 +83,19 @@ class MultiChannelScenarioTest {
 
         @Test
         void aContactIsSentOnTheFirstBindingWhoseConditionItMeets() {
-            Contact bySms = Contact.builder(PhoneNumber.parse(Fixtures.phone(0))).name("Ana").valuedTag("CANAL", "sms").build();
-            CampaignId id = launch(Fixtures.basic().andThen(config -> config
-                    .channels(List.of(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.parse("CANAL=SMS")),
-                            ChannelBinding.of(SenderKey.of(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
-                                    Fixtures.HELLO)))), List.of(bySms, Fixtures.contact(1)));
+            Contact bySms = Contact.builder(PhoneNumber.parse(Fixtures.phone(0)))
+                    .name("Ana")
+                    .valuedTag("CANAL", "sms")
+                    .build();
+            CampaignId id = launch(
+                    Fixtures.basic()
+                            .andThen(config -> config.channels(List.of(
+                                    ChannelBinding.of(SMS_SENDER, SMS_TEXT)
+                                            .onlyFor(ContactCondition.parse("CANAL=SMS")),
+                                    ChannelBinding.of(
+                                            SenderKey.of(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID),
+                                            Fixtures.HELLO)))),
+                    List.of(bySms, Fixtures.contact(1)));
             scenario.runFor(Duration.ofMinutes(1));
 
             assertThat(recipient(id, 0).binding()).isZero();
@@ -101,9 +110,11 @@ class MultiChannelScenarioTest {
 
         @Test
         void aContactNoBindingMayReachIsSkippedWithNoChannel() {
-            CampaignId id = launch(Fixtures.basic().andThen(config -> config
-                    .channelCondition(ContactCondition.hasFlag("whatsapp"))
-                    .addChannel(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")))),
+            CampaignId id = launch(
+                    Fixtures.basic()
+                            .andThen(config -> config.channelCondition(ContactCondition.hasFlag("whatsapp"))
+                                    .addChannel(ChannelBinding.of(SMS_SENDER, SMS_TEXT)
+                                            .onlyFor(ContactCondition.hasFlag("sms")))),
                     Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));
 
@@ -115,18 +126,29 @@ class MultiChannelScenarioTest {
 
         @Test
         void theDryRunCountsTheContactsEachChannelWouldReach() {
-            Contact bySms = Contact.builder(PhoneNumber.parse(Fixtures.phone(0))).name("Ana").tag("sms").build();
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config
-                    .channels(List.of(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")),
-                            ChannelBinding.of(WHATSAPP_SENDER, Fixtures.HELLO).onlyFor(ContactCondition.hasFlag("all"))))));
-            Contact untagged = Contact.builder(PhoneNumber.parse(Fixtures.phone(9))).name("Sin canal").build();
+            Contact bySms = Contact.builder(PhoneNumber.parse(Fixtures.phone(0)))
+                    .name("Ana")
+                    .tag("sms")
+                    .build();
+            CampaignId id = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic()
+                            .andThen(config -> config.channels(List.of(
+                                    ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("sms")),
+                                    ChannelBinding.of(WHATSAPP_SENDER, Fixtures.HELLO)
+                                            .onlyFor(ContactCondition.hasFlag("all"))))));
+            Contact untagged = Contact.builder(PhoneNumber.parse(Fixtures.phone(9)))
+                    .name("Sin canal")
+                    .build();
 
-            io.campaignkit.core.engine.CampaignPlan plan = scenario.engine().plan(id,
-                    io.campaignkit.core.engine.LaunchRequest.importedContacts(List.of(bySms, Fixtures.contact(1),
-                            Fixtures.contact(2), untagged)));
+            io.campaignkit.core.engine.CampaignPlan plan = scenario.engine()
+                    .plan(
+                            id,
+                            io.campaignkit.core.engine.LaunchRequest.importedContacts(
+                                    List.of(bySms, Fixtures.contact(1), Fixtures.contact(2), untagged)));
 
-            assertThat(plan.perChannel()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(SMS, 1L,
-                    CampaignScenario.CHANNEL_ID, 2L));
+            assertThat(plan.perChannel())
+                    .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(SMS, 1L, CampaignScenario.CHANNEL_ID, 2L));
             assertThat(plan.skipped()).containsEntry(SkipReasons.NO_CHANNEL, 1L);
             assertThat(scenario.channel().sends()).isEmpty();
         }
@@ -172,7 +194,9 @@ class MultiChannelScenarioTest {
 
         @Test
         void aFailedStatusSayingNotOnChannelFallsBackToo() {
-            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted().failsAfter(Duration.ofSeconds(5), NOT_ON_WHATSAPP));
+            scenario.channel()
+                    .scriptNumber(
+                            Fixtures.phone(0), Outcome.accepted().failsAfter(Duration.ofSeconds(5), NOT_ON_WHATSAPP));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));
 
@@ -181,25 +205,32 @@ class MultiChannelScenarioTest {
             assertThat(fellBack.binding()).isEqualTo(1);
             assertThat(fellBack.state()).isEqualTo(DeliveryState.DELIVERED);
             ChannelAttempt first = fellBack.earlierAttempts().get(0);
-            assertThat(first.providerMessageId()).isEqualTo(whatsAppSends(0).get(0).providerMessageId());
+            assertThat(first.providerMessageId())
+                    .isEqualTo(whatsAppSends(0).get(0).providerMessageId());
             assertThat(first.sentAt()).isPresent();
-            assertThat(fellBack.providerMessageId()).isEqualTo(smsSends(0).get(0).providerMessageId());
+            assertThat(fellBack.providerMessageId())
+                    .isEqualTo(smsSends(0).get(0).providerMessageId());
         }
 
         @Test
         void aNotOnChannelStatusAfterTheCampaignIsDoneSendingFailsTheRecipient() {
-            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted().failsAfter(Duration.ofMinutes(20), NOT_ON_WHATSAPP));
+            scenario.channel()
+                    .scriptNumber(
+                            Fixtures.phone(0), Outcome.accepted().failsAfter(Duration.ofMinutes(20), NOT_ON_WHATSAPP));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofHours(1));
 
-            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName()).isEqualTo("Done");
+            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName())
+                    .isEqualTo("Done");
             assertThat(recipient(id, 0).state()).isEqualTo(DeliveryState.FAILED);
             assertThat(smsSends(0)).isEmpty();
         }
 
         @Test
         void aCrashBetweenTheFallbackDecisionAndItsSendNeitherLosesNorRepeatsIt() {
-            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP).answeredAfter(Duration.ofSeconds(10)));
+            scenario.channel()
+                    .scriptNumber(
+                            Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP).answeredAfter(Duration.ofSeconds(10)));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofSeconds(1));
             // the answer comes and the fallback is decided; the engine that decided it runs no more
@@ -210,9 +241,14 @@ class MultiChannelScenarioTest {
             assertThat(smsSends(0)).isEmpty();
 
             io.campaignkit.core.engine.CampaignEngine survivor = io.campaignkit.core.engine.CampaignEngine.builder()
-                    .store(scenario.store()).channel(scenario.channel()).channel(scenario.channel(SMS))
-                    .botFlows(Fixtures.bots()).clock(scenario.clock()).ownerId("survivor")
-                    .callbackExecutor(Runnable::run).build();
+                    .store(scenario.store())
+                    .channel(scenario.channel())
+                    .channel(scenario.channel(SMS))
+                    .botFlows(Fixtures.bots())
+                    .clock(scenario.clock())
+                    .ownerId("survivor")
+                    .callbackExecutor(Runnable::run)
+                    .build();
             survivor.runDue();
             assertThat(smsSends(0)).hasSize(1);
 
@@ -236,8 +272,10 @@ class MultiChannelScenarioTest {
         @Test
         void notOnTheLastChannelFails() {
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
-            scenario.channel(SMS).scriptNumber(Fixtures.phone(0),
-                    Outcome.failing(SendFailure.notOnChannel("63024", "not a valid WhatsApp user")));
+            scenario.channel(SMS)
+                    .scriptNumber(
+                            Fixtures.phone(0),
+                            Outcome.failing(SendFailure.notOnChannel("63024", "not a valid WhatsApp user")));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));
 
@@ -273,14 +311,18 @@ class MultiChannelScenarioTest {
         void aFallbackSkipsABindingLimitedToOtherContacts() {
             SenderKey third = SenderKey.of(SMS, "+15550002222");
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
-            CampaignId id = launch(Fixtures.basic().andThen(config -> config
-                    .addChannel(ChannelBinding.of(SMS_SENDER, SMS_TEXT).onlyFor(ContactCondition.hasFlag("vip")))
-                    .addChannel(ChannelBinding.of(third, SMS_TEXT))), Fixtures.contacts(0, 1));
+            CampaignId id = launch(
+                    Fixtures.basic()
+                            .andThen(config -> config.addChannel(ChannelBinding.of(SMS_SENDER, SMS_TEXT)
+                                            .onlyFor(ContactCondition.hasFlag("vip")))
+                                    .addChannel(ChannelBinding.of(third, SMS_TEXT))),
+                    Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));
 
             assertThat(recipient(id, 0).binding()).isEqualTo(2);
-            assertThat(smsSends(0)).singleElement().satisfies(send -> assertThat(send.message().senderId())
-                    .isEqualTo(third.senderId()));
+            assertThat(smsSends(0))
+                    .singleElement()
+                    .satisfies(send -> assertThat(send.message().senderId()).isEqualTo(third.senderId()));
         }
     }
 
@@ -290,7 +332,8 @@ class MultiChannelScenarioTest {
         @Test
         void aMessageNotDeliveredInTimeIsFollowedByTheNextChannelsOnce() {
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted()); // sent, never delivered
-            CampaignId id = launch(whatsAppThenSms().andThen(config -> config.fallbackAfter(Duration.ofMinutes(10))),
+            CampaignId id = launch(
+                    whatsAppThenSms().andThen(config -> config.fallbackAfter(Duration.ofMinutes(10))),
                     Fixtures.contacts(0, 2));
             scenario.runFor(Duration.ofMinutes(9));
             assertThat(smsSends(0)).isEmpty();
@@ -298,7 +341,8 @@ class MultiChannelScenarioTest {
             scenario.runFor(Duration.ofMinutes(2));
             assertThat(smsSends(0)).hasSize(1);
             assertThat(recipient(id, 0).binding()).isEqualTo(1);
-            assertThat(recipient(id, 0).earlierAttempts().get(0).outcome().code()).isEqualTo(SkipReasons.NOT_DELIVERED_IN_TIME);
+            assertThat(recipient(id, 0).earlierAttempts().get(0).outcome().code())
+                    .isEqualTo(SkipReasons.NOT_DELIVERED_IN_TIME);
             assertThat(smsSends(1)).isEmpty(); // delivered on WhatsApp in time
 
             scenario.runFor(Duration.ofHours(1));
@@ -319,14 +363,17 @@ class MultiChannelScenarioTest {
         @Test
         void theCampaignIsDoneSendingOnlyAfterItsLastFallbackWindow() {
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.accepted());
-            CampaignId id = launch(whatsAppThenSms().andThen(config -> config.fallbackAfter(Duration.ofMinutes(10))),
+            CampaignId id = launch(
+                    whatsAppThenSms().andThen(config -> config.fallbackAfter(Duration.ofMinutes(10))),
                     Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(5));
-            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName()).isEqualTo("Sending");
+            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName())
+                    .isEqualTo("Sending");
 
             scenario.runFor(Duration.ofMinutes(10));
             assertThat(smsSends(0)).hasSize(1);
-            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName()).isEqualTo("Done");
+            assertThat(scenario.campaign(id).dispatch().orElseThrow().getClass().getSimpleName())
+                    .isEqualTo("Done");
         }
     }
 
@@ -336,8 +383,12 @@ class MultiChannelScenarioTest {
         @Test
         void anOptOutOnSmsKeepsWhatsAppFromTheContactWhenTheTenantSaysSo() {
             scenario = scenario(b -> b.engine(engine -> engine.optOutsAcrossChannels(tenant -> true)));
-            scenario.store().suppress(new Suppression(Optional.of(SMS_SENDER), PhoneNumber.parse(Fixtures.phone(0)),
-                    Suppression.CHANNEL_OPT_OUT, scenario.clock().instant()));
+            scenario.store()
+                    .suppress(new Suppression(
+                            Optional.of(SMS_SENDER),
+                            PhoneNumber.parse(Fixtures.phone(0)),
+                            Suppression.CHANNEL_OPT_OUT,
+                            scenario.clock().instant()));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 2));
             scenario.runFor(Duration.ofMinutes(1));
 
@@ -349,8 +400,12 @@ class MultiChannelScenarioTest {
 
         @Test
         void byDefaultAnOptOutHoldsOnItsOwnSender() {
-            scenario.store().suppress(new Suppression(Optional.of(SMS_SENDER), PhoneNumber.parse(Fixtures.phone(0)),
-                    Suppression.CHANNEL_OPT_OUT, scenario.clock().instant()));
+            scenario.store()
+                    .suppress(new Suppression(
+                            Optional.of(SMS_SENDER),
+                            PhoneNumber.parse(Fixtures.phone(0)),
+                            Suppression.CHANNEL_OPT_OUT,
+                            scenario.clock().instant()));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofMinutes(1));
 
@@ -361,12 +416,17 @@ class MultiChannelScenarioTest {
         @Test
         void anOptOutOnWhatsAppSinceLaunchKeepsTheSmsFallbackFromBeingSentWhenTheTenantSaysSo() {
             scenario = scenario(b -> b.engine(engine -> engine.optOutsAcrossChannels(tenant -> true)));
-            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP).answeredAfter(Duration.ofSeconds(30)));
+            scenario.channel()
+                    .scriptNumber(
+                            Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP).answeredAfter(Duration.ofSeconds(30)));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 1));
             scenario.runFor(Duration.ofSeconds(1));
-            scenario.store().suppress(new Suppression(Optional.of(SenderKey.of(CampaignScenario.CHANNEL_ID,
-                    CampaignScenario.SENDER_ID)), PhoneNumber.parse(Fixtures.phone(0)),
-                    Suppression.CHANNEL_OPT_OUT, scenario.clock().instant()));
+            scenario.store()
+                    .suppress(new Suppression(
+                            Optional.of(SenderKey.of(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID)),
+                            PhoneNumber.parse(Fixtures.phone(0)),
+                            Suppression.CHANNEL_OPT_OUT,
+                            scenario.clock().instant()));
             scenario.runFor(Duration.ofMinutes(1));
 
             assertThat(recipient(id, 0).state()).isEqualTo(DeliveryState.SKIPPED);
@@ -375,13 +435,16 @@ class MultiChannelScenarioTest {
 
         @Test
         void aContactEngagedElsewhereOnTheFallbackSenderIsSkipped() {
-            CampaignId other = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config
-                    .channel(SMS_SENDER).message(SMS_TEXT)));
+            CampaignId other = scenario.createCampaign(
+                    CampaignKind.LIVE,
+                    Fixtures.basic()
+                            .andThen(config -> config.channel(SMS_SENDER).message(SMS_TEXT)));
             scenario.launch(other, Fixtures.contacts(0, 1));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 2));
             scenario.runFor(Duration.ofMinutes(1));
 
-            assertThat(recipient(id, 0).outcome().orElseThrow().code()).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+            assertThat(recipient(id, 0).outcome().orElseThrow().code())
+                    .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
             assertThat(recipient(id, 1).state()).isEqualTo(DeliveryState.DELIVERED);
         }
 

@@ -53,8 +53,8 @@ class MultiChannelSimulationProperties {
         try {
             new Run(seed).run();
         } catch (AssertionError | RuntimeException failure) {
-            throw new AssertionError("multi-channel simulation failed; replay with seed " + seed + ": " + failure.getMessage(),
-                    failure);
+            throw new AssertionError(
+                    "multi-channel simulation failed; replay with seed " + seed + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -67,7 +67,12 @@ class MultiChannelSimulationProperties {
 
     /** What one channel does with one contact's message. */
     enum Answer {
-        DELIVERED, NOT_ON_CHANNEL_AT_ONCE, NOT_ON_CHANNEL_LATER, NEVER_DELIVERED, DELIVERED_LATE, REFUSED;
+        DELIVERED,
+        NOT_ON_CHANNEL_AT_ONCE,
+        NOT_ON_CHANNEL_LATER,
+        NEVER_DELIVERED,
+        DELIVERED_LATE,
+        REFUSED;
 
         boolean notOnChannel() {
             return this == NOT_ON_CHANNEL_AT_ONCE || this == NOT_ON_CHANNEL_LATER;
@@ -80,9 +85,13 @@ class MultiChannelSimulationProperties {
     }
 
     /** One campaign of the run: its bindings' channels, conditions, and timed fallback. */
-    private record Plan(CampaignId id, List<Integer> channels, List<Optional<ContactCondition>> conditions,
-            Optional<Duration> fallbackAfter, Pace pace, List<Contact> contacts) {
-    }
+    private record Plan(
+            CampaignId id,
+            List<Integer> channels,
+            List<Optional<ContactCondition>> conditions,
+            Optional<Duration> fallbackAfter,
+            Pace pace,
+            List<Contact> contacts) {}
 
     private static final class Run {
         private final SplittableRandom random;
@@ -123,15 +132,17 @@ class MultiChannelSimulationProperties {
             channels = List.copyOf(channels.subList(0, count));
             List<Optional<ContactCondition>> conditions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                conditions.add(random.nextInt(4) == 0 ? Optional.of(ContactCondition.hasFlag("vip")) : Optional.empty());
+                conditions.add(
+                        random.nextInt(4) == 0 ? Optional.of(ContactCondition.hasFlag("vip")) : Optional.empty());
             }
-            Optional<Duration> fallbackAfter = random.nextBoolean() ? Optional.of(Duration.ofMinutes(1 + random.nextInt(20)))
-                    : Optional.empty();
+            Optional<Duration> fallbackAfter =
+                    random.nextBoolean() ? Optional.of(Duration.ofMinutes(1 + random.nextInt(20))) : Optional.empty();
             Pace pace = Pace.perSecond(1 + random.nextInt(20)).withBurst(random.nextInt(4));
             List<Contact> contacts = new ArrayList<>();
             for (int i = 0; i < 3 + random.nextInt(25); i++) {
                 int number = index * 1000 + i;
-                Contact.Builder contact = Contact.builder(PhoneNumber.parse(Fixtures.phone(number))).name("Contact " + number);
+                Contact.Builder contact = Contact.builder(PhoneNumber.parse(Fixtures.phone(number)))
+                        .name("Contact " + number);
                 if (random.nextBoolean()) {
                     contact.tag("vip");
                 }
@@ -143,15 +154,18 @@ class MultiChannelSimulationProperties {
             List<ChannelBinding> bindings = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 SenderKey sender = SenderKey.of(CHANNELS.get(channels.get(i)), "sender-" + index);
-                TemplateMessage message = i == 0 ? Fixtures.HELLO
+                TemplateMessage message = i == 0
+                        ? Fixtures.HELLO
                         : TemplateMessage.of(InlineTemplate.of("Hola {{1}}"), Binding.contactName("cliente"));
                 ChannelBinding binding = ChannelBinding.of(sender, message);
                 bindings.add(conditions.get(i).map(binding::onlyFor).orElse(binding));
             }
-            CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> {
-                config.channels(bindings).deliveryPlan(DeliveryPlan.custom().pace(pace).build());
-                fallbackAfter.ifPresent(config::fallbackAfter);
-            }));
+            CampaignId id =
+                    scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> {
+                        config.channels(bindings)
+                                .deliveryPlan(DeliveryPlan.custom().pace(pace).build());
+                        fallbackAfter.ifPresent(config::fallbackAfter);
+                    }));
             scenario.launch(id, contacts);
             return new Plan(id, channels, conditions, fallbackAfter, pace, List.copyOf(contacts));
         }
@@ -162,8 +176,8 @@ class MultiChannelSimulationProperties {
             Outcome outcome = switch (answer) {
                 case DELIVERED -> Outcome.accepted().deliveredAfter(Duration.ofSeconds(1 + random.nextInt(50)));
                 case NOT_ON_CHANNEL_AT_ONCE -> Outcome.failing(NOT_ON_CHANNEL);
-                case NOT_ON_CHANNEL_LATER -> Outcome.accepted().failsAfter(Duration.ofSeconds(1 + random.nextInt(50)),
-                        NOT_ON_CHANNEL);
+                case NOT_ON_CHANNEL_LATER ->
+                    Outcome.accepted().failsAfter(Duration.ofSeconds(1 + random.nextInt(50)), NOT_ON_CHANNEL);
                 case NEVER_DELIVERED -> Outcome.accepted();
                 case DELIVERED_LATE -> Outcome.accepted().deliveredAfter(Duration.ofMinutes(30 + random.nextInt(30)));
                 case REFUSED -> Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT);
@@ -177,8 +191,10 @@ class MultiChannelSimulationProperties {
                 List<Instant> times = new ArrayList<>();
                 for (int channel : plan.channels()) {
                     for (Contact contact : plan.contacts()) {
-                        List<RecordedSend> sends = scenario.channel(CHANNELS.get(channel)).sendsTo(contact.phone().e164());
-                        assertThat(sends).as("sends of %s to %s on %s", plan.id(), contact.phone(), CHANNELS.get(channel))
+                        List<RecordedSend> sends = scenario.channel(CHANNELS.get(channel))
+                                .sendsTo(contact.phone().e164());
+                        assertThat(sends)
+                                .as("sends of %s to %s on %s", plan.id(), contact.phone(), CHANNELS.get(channel))
                                 .hasSizeLessThanOrEqualTo(1);
                         sends.forEach(send -> times.add(send.requestedAt()));
                     }
@@ -187,49 +203,68 @@ class MultiChannelSimulationProperties {
                 Pace pace = plan.pace();
                 for (int i = 0; i < times.size(); i++) {
                     Instant start = times.get(i).minus(pace.per().length());
-                    long inWindow = times.subList(0, i + 1).stream().filter(at -> at.isAfter(start)).count();
-                    assertThat(inWindow).as("sends of %s across its channels in the window ending %s at %s", plan.id(),
-                            times.get(i), pace).isLessThanOrEqualTo((long) pace.messages() + pace.burst());
+                    long inWindow = times.subList(0, i + 1).stream()
+                            .filter(at -> at.isAfter(start))
+                            .count();
+                    assertThat(inWindow)
+                            .as(
+                                    "sends of %s across its channels in the window ending %s at %s",
+                                    plan.id(), times.get(i), pace)
+                            .isLessThanOrEqualTo((long) pace.messages() + pace.burst());
                 }
             }
         }
 
         private void checkOutcome(Plan plan) {
             CampaignMetrics metrics = scenario.metrics(plan.id());
-            assertThat(metrics.audience()).as("audience of %s", plan.id()).isEqualTo(plan.contacts().size());
-            assertThat(metrics.sent()).as("sent of %s counts each contact once", plan.id())
+            assertThat(metrics.audience())
+                    .as("audience of %s", plan.id())
+                    .isEqualTo(plan.contacts().size());
+            assertThat(metrics.sent())
+                    .as("sent of %s counts each contact once", plan.id())
                     .isLessThanOrEqualTo(plan.contacts().size());
-            assertThat(metrics.pending() + metrics.sending()).as("%s left unsent", plan.id()).isZero();
+            assertThat(metrics.pending() + metrics.sending())
+                    .as("%s left unsent", plan.id())
+                    .isZero();
             for (Contact contact : plan.contacts()) {
                 String phone = contact.phone().e164();
                 Recipient recipient = scenario.recipient(plan.id(), phone);
                 int arrived = 0;
                 for (int channel : plan.channels()) {
-                    boolean sent = !scenario.channel(CHANNELS.get(channel)).sendsTo(phone).isEmpty();
+                    boolean sent = !scenario.channel(CHANNELS.get(channel))
+                            .sendsTo(phone)
+                            .isEmpty();
                     if (sent && answers.get(CHANNELS.get(channel)).get(phone).mayArrive()) {
                         arrived++;
                     }
                 }
                 if (plan.fallbackAfter().isEmpty()) {
-                    assertThat(arrived).as("%s got the message of %s on %d channels without asking", phone, plan.id(), arrived)
+                    assertThat(arrived)
+                            .as("%s got the message of %s on %d channels without asking", phone, plan.id(), arrived)
                             .isLessThanOrEqualTo(1);
                 }
                 Optional<Integer> expected = expectedBinding(plan, contact);
                 if (expected.isEmpty()) {
-                    assertThat(recipient.state()).as("%s, reached by no channel", phone).isEqualTo(DeliveryState.SKIPPED);
+                    assertThat(recipient.state())
+                            .as("%s, reached by no channel", phone)
+                            .isEqualTo(DeliveryState.SKIPPED);
                     continue;
                 }
-                assertThat(recipient.binding()).as("the binding %s ends on in %s (%s)", phone, plan.id(),
-                        recipient.earlierAttempts()).isEqualTo(expected.get());
-                Answer last = answers.get(CHANNELS.get(plan.channels().get(expected.get()))).get(phone);
+                assertThat(recipient.binding())
+                        .as("the binding %s ends on in %s (%s)", phone, plan.id(), recipient.earlierAttempts())
+                        .isEqualTo(expected.get());
+                Answer last = answers.get(CHANNELS.get(plan.channels().get(expected.get())))
+                        .get(phone);
                 DeliveryState state = recipient.state();
                 switch (last) {
-                    case DELIVERED, DELIVERED_LATE -> assertThat(state).as(phone).isEqualTo(DeliveryState.DELIVERED);
+                    case DELIVERED, DELIVERED_LATE ->
+                        assertThat(state).as(phone).isEqualTo(DeliveryState.DELIVERED);
                     case NEVER_DELIVERED -> assertThat(state).as(phone).isEqualTo(DeliveryState.SENT);
                     case REFUSED, NOT_ON_CHANNEL_AT_ONCE, NOT_ON_CHANNEL_LATER ->
-                            assertThat(state).as(phone).isEqualTo(DeliveryState.FAILED);
+                        assertThat(state).as(phone).isEqualTo(DeliveryState.FAILED);
                 }
-                assertThat(recipient.earlierAttempts()).as("earlier attempts of %s", phone)
+                assertThat(recipient.earlierAttempts())
+                        .as("earlier attempts of %s", phone)
                         .allSatisfy(attempt -> assertThat(attempt.binding()).isLessThan(expected.get()));
             }
         }
@@ -245,9 +280,11 @@ class MultiChannelSimulationProperties {
                 return Optional.empty();
             }
             while (true) {
-                Answer answer = answers.get(CHANNELS.get(plan.channels().get(current))).get(contact.phone().e164());
-                boolean moves = answer.notOnChannel() || (plan.fallbackAfter().isPresent()
-                        && (answer == Answer.NEVER_DELIVERED || answer == Answer.DELIVERED_LATE));
+                Answer answer = answers.get(CHANNELS.get(plan.channels().get(current)))
+                        .get(contact.phone().e164());
+                boolean moves = answer.notOnChannel()
+                        || (plan.fallbackAfter().isPresent()
+                                && (answer == Answer.NEVER_DELIVERED || answer == Answer.DELIVERED_LATE));
                 int next = moves ? nextReaching(plan, contact, current + 1) : -1;
                 if (next < 0) {
                     return Optional.of(current);
@@ -258,7 +295,10 @@ class MultiChannelSimulationProperties {
 
         private static int nextReaching(Plan plan, Contact contact, int from) {
             for (int i = from; i < plan.channels().size(); i++) {
-                if (plan.conditions().get(i).map(condition -> condition.matches(contact)).orElse(true)) {
+                if (plan.conditions()
+                        .get(i)
+                        .map(condition -> condition.matches(contact))
+                        .orElse(true)) {
                     return i;
                 }
             }

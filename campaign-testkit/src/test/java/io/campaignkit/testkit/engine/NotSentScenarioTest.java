@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Issue 15, item 7: the live "not sent" figure of a campaign, with its reasons. */
 class NotSentScenarioTest {
 
-    private final CampaignScenario scenario = Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
+    private final CampaignScenario scenario =
+            Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
 
     @Test
     void notSentCountsTheFailedAndTheSkippedLiveWithTheirReasons() {
@@ -25,12 +26,19 @@ class NotSentScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
 
         scenario.launch(id, Fixtures.contacts(5, 5));
-        assertThat(scenario.metrics(id).notSent()).as("the opted-out contact, at launch").isEqualTo(1);
+        assertThat(scenario.metrics(id).notSent())
+                .as("the opted-out contact, at launch")
+                .isEqualTo(1);
         scenario.runFor(Duration.ofSeconds(5));
 
         CampaignMetrics metrics = scenario.metrics(id);
         assertThat(metrics.notSent()).isEqualTo(2);
-        assertThat(metrics.notSentByReason()).containsEntry(SkipReasons.OPTED_OUT, 1L).hasSize(2);
-        assertThat(metrics.notSentByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+        assertThat(metrics.notSentByReason())
+                .containsEntry(SkipReasons.OPTED_OUT, 1L)
+                .hasSize(2);
+        assertThat(metrics.notSentByReason().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(2);
     }
 }

@@ -22,8 +22,11 @@ class PacerCallsPerRunTest {
     void aRunThatTookEveryPermitOfItsInstantAsksForPermitsOnce() {
         AtomicInteger asked = new AtomicInteger();
         PacingStore counting = counting(PacingStore.inProcess(), asked);
-        CampaignScenario scenario = Fixtures.scenario().engine(engine -> engine.pacingStore(counting)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20).withBurst(5)));
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(engine -> engine.pacingStore(counting))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(20).withBurst(5)));
         scenario.launch(id, Fixtures.contacts(0, 10));
 
         asked.set(0);

@@ -20,14 +20,16 @@ class PauseResumeScenarioTest {
     @Test
     void pausingStopsNewClaimsAndInFlightSendsAreStillRecorded() {
         CampaignScenario scenario = Fixtures.scenario()
-                .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(5))).build();
+                .defaultOutcome(Outcome.delivered(Duration.ofSeconds(1)).answeredAfter(Duration.ofSeconds(5)))
+                .build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         scenario.launch(id, Fixtures.contacts(0, 10));
         scenario.runFor(Duration.ofMillis(2500)); // three sends started, none answered
 
         var paused = scenario.engine().pause(id);
-        assertThat(paused.dispatch()).hasValueSatisfying(d ->
-                assertThat(((DispatchState.Paused) d).reason()).isEqualTo(PauseReason.BY_USER));
+        assertThat(paused.dispatch())
+                .hasValueSatisfying(
+                        d -> assertThat(((DispatchState.Paused) d).reason()).isEqualTo(PauseReason.BY_USER));
         scenario.runFor(Duration.ofMinutes(1));
 
         assertThat(scenario.channel().sends()).hasSize(3);
@@ -45,7 +47,8 @@ class PauseResumeScenarioTest {
     void onlyAnActiveCampaignIsPausedAndOnlyAPausedOneResumed() {
         CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
-        assertThatThrownBy(() -> scenario.engine().pause(id)).isInstanceOf(IllegalCampaignActionException.class)
+        assertThatThrownBy(() -> scenario.engine().pause(id))
+                .isInstanceOf(IllegalCampaignActionException.class)
                 .hasMessageContaining("READY");
         scenario.launch(id, Fixtures.contacts(0, 1));
         assertThatThrownBy(() -> scenario.engine().resume(id)).isInstanceOf(IllegalCampaignActionException.class);

@@ -39,42 +39,57 @@ import org.junit.jupiter.api.Test;
 class PreflightScenarioTest {
 
     private final PickyChannel picky = new PickyChannel();
-    private final CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, new RecordingBot())
-            .engine(engine -> engine.channel(picky)).build();
+    private final CampaignScenario scenario = CampaignScenario.custom()
+            .bot(Fixtures.BOT, new RecordingBot())
+            .engine(engine -> engine.channel(picky))
+            .build();
 
     @Test
     void aLaunchTheChannelWouldRefuseIsRefusedWithEveryProblemBeforeAnyoneIsEngaged() {
-        CampaignId id = campaign("bad-sender", TemplateMessage.of(ChannelTemplate.of("Promo", "es_MX", "Hola {{1}}"),
-                Binding.contactName("cliente")));
+        CampaignId id = campaign(
+                "bad-sender",
+                TemplateMessage.of(ChannelTemplate.of("Promo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")));
 
-        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 3))).isInstanceOfSatisfying(PreflightException.class, e -> {
-            assertThat(e.code()).isEqualTo(PreflightException.PREFLIGHT_FAILED);
-            assertThat(e.problems()).extracting(PreflightProblem::subject)
-                    .containsExactly(PreflightProblem.SENDER, PreflightProblem.TEMPLATE_NAME);
-            assertThat(e.getMessage()).contains("picky", "2 problems", "bad-sender", "Promo");
-        });
+        assertThatThrownBy(() -> scenario.launch(id, Fixtures.contacts(0, 3)))
+                .isInstanceOfSatisfying(PreflightException.class, e -> {
+                    assertThat(e.code()).isEqualTo(PreflightException.PREFLIGHT_FAILED);
+                    assertThat(e.problems())
+                            .extracting(PreflightProblem::subject)
+                            .containsExactly(PreflightProblem.SENDER, PreflightProblem.TEMPLATE_NAME);
+                    assertThat(e.getMessage()).contains("picky", "2 problems", "bad-sender", "Promo");
+                });
         assertThat(scenario.campaign(id).state()).isEqualTo(CampaignState.READY);
-        assertThat(scenario.store().engagedCampaign(new SenderKey("picky", "bad-sender"), Fixtures.contact(0).phone())).isEmpty();
+        assertThat(scenario.store()
+                        .engagedCampaign(
+                                new SenderKey("picky", "bad-sender"),
+                                Fixtures.contact(0).phone()))
+                .isEmpty();
         scenario.runFor(Duration.ofSeconds(5));
         assertThat(picky.sent).isEmpty();
     }
 
     @Test
     void theChannelSeesTheSenderAndAPlaceholderForEachContactsValue() {
-        CampaignId id = campaign("good", TemplateMessage.of(ChannelTemplate.of("promo", "es_MX", "Hola {{1}}, debes {{2}}"),
-                Binding.contactName("cliente"), Binding.literal("100")));
+        CampaignId id = campaign(
+                "good",
+                TemplateMessage.of(
+                        ChannelTemplate.of("promo", "es_MX", "Hola {{1}}, debes {{2}}"),
+                        Binding.contactName("cliente"),
+                        Binding.literal("100")));
         scenario.launch(id, Fixtures.contacts(0, 1));
 
-        assertThat(picky.plans).singleElement().isEqualTo(new MessagePlan("good",
-                TemplateContent.of("promo", "es_MX", List.of("{{1}}", "{{2}}"))));
+        assertThat(picky.plans)
+                .singleElement()
+                .isEqualTo(new MessagePlan("good", TemplateContent.of("promo", "es_MX", List.of("{{1}}", "{{2}}"))));
         scenario.runFor(Duration.ofSeconds(1));
         assertThat(picky.sent).hasSize(1);
     }
 
     @Test
     void theDryRunListsTheSameProblemsAndWarnsThatTheLaunchWouldBeRefused() {
-        CampaignId id = campaign("bad-sender", TemplateMessage.of(ChannelTemplate.of("Promo", "es_MX", "Hola {{1}}"),
-                Binding.contactName("cliente")));
+        CampaignId id = campaign(
+                "bad-sender",
+                TemplateMessage.of(ChannelTemplate.of("Promo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")));
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 3)));
         List<PreflightProblem> refused = new ArrayList<>();
         try {
@@ -84,33 +99,47 @@ class PreflightScenarioTest {
         }
 
         assertThat(plan.preflight()).isNotEmpty().isEqualTo(refused);
-        assertThat(plan.warnings()).anySatisfy(warning -> assertThat(warning).contains(PreflightException.PREFLIGHT_FAILED,
-                "sender: ", "template-name: "));
-        CampaignId good = campaign("good", TemplateMessage.of(ChannelTemplate.of("promo", "es_MX", "Hola {{1}}"),
-                Binding.contactName("cliente")));
-        assertThat(scenario.engine().plan(good, LaunchRequest.importedContacts(Fixtures.contacts(0, 3))).preflight()).isEmpty();
+        assertThat(plan.warnings())
+                .anySatisfy(warning -> assertThat(warning)
+                        .contains(PreflightException.PREFLIGHT_FAILED, "sender: ", "template-name: "));
+        CampaignId good = campaign(
+                "good",
+                TemplateMessage.of(ChannelTemplate.of("promo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")));
+        assertThat(scenario.engine()
+                        .plan(good, LaunchRequest.importedContacts(Fixtures.contacts(0, 3)))
+                        .preflight())
+                .isEmpty();
     }
 
     @Test
     void anInlineTextLongerThanTheChannelCarriesBeforeAnyValueIsRefusedByTheEngine() {
         // the channel carries 30 characters: 31 without the contact's value can fit no one
-        CampaignId tooLong = campaign("good", TemplateMessage.of(InlineTemplate.of("Hola {{1}}, su pago vence el lunes!!"),
-                Binding.contactName("cliente")));
-        assertThatThrownBy(() -> scenario.launch(tooLong, Fixtures.contacts(0, 1))).isInstanceOfSatisfying(PreflightException.class,
-                e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
-                    assertThat(problem.subject()).isEqualTo(PreflightProblem.MESSAGE);
-                    assertThat(problem.problem()).contains("31 characters", "at most 30");
-                }));
-        assertThat(picky.plans).singleElement().extracting(MessagePlan::message)
+        CampaignId tooLong = campaign(
+                "good",
+                TemplateMessage.of(
+                        InlineTemplate.of("Hola {{1}}, su pago vence el lunes!!"), Binding.contactName("cliente")));
+        assertThatThrownBy(() -> scenario.launch(tooLong, Fixtures.contacts(0, 1)))
+                .isInstanceOfSatisfying(
+                        PreflightException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.subject()).isEqualTo(PreflightProblem.MESSAGE);
+                            assertThat(problem.problem()).contains("31 characters", "at most 30");
+                        }));
+        assertThat(picky.plans)
+                .singleElement()
+                .extracting(MessagePlan::message)
                 .isEqualTo(TextContent.of("Hola {{1}}, su pago vence el lunes!!"));
 
-        CampaignId fits = campaign("good", TemplateMessage.of(InlineTemplate.of("Hola {{1}}, pague hoy."), Binding.contactName("c")));
+        CampaignId fits = campaign(
+                "good", TemplateMessage.of(InlineTemplate.of("Hola {{1}}, pague hoy."), Binding.contactName("c")));
         assertThat(scenario.launch(fits, Fixtures.contacts(0, 1)).state()).isEqualTo(CampaignState.ACTIVE);
     }
 
     private CampaignId campaign(String sender, TemplateMessage message) {
-        return scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config.channel("picky", sender)
-                .message(message)));
+        return scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(config -> config.channel("picky", sender).message(message)));
     }
 
     /** A channel that takes only sender {@code good}, lower-case template names, and 30 characters a message. */
@@ -125,7 +154,12 @@ class PreflightScenarioTest {
 
         @Override
         public ChannelCapabilities capabilities() {
-            return ChannelCapabilities.custom().templates(true).freeFormText(true).maxMessagesPerSecond(10).maxBodyLength(30).build();
+            return ChannelCapabilities.custom()
+                    .templates(true)
+                    .freeFormText(true)
+                    .maxMessagesPerSecond(10)
+                    .maxBodyLength(30)
+                    .build();
         }
 
         @Override
@@ -133,10 +167,13 @@ class PreflightScenarioTest {
             plans.add(plan);
             List<PreflightProblem> problems = new ArrayList<>();
             if (!plan.senderId().equals("good")) {
-                problems.add(new PreflightProblem(PreflightProblem.SENDER, "sender '" + plan.senderId() + "' is not 'good'"));
+                problems.add(new PreflightProblem(
+                        PreflightProblem.SENDER, "sender '" + plan.senderId() + "' is not 'good'"));
             }
-            if (plan.message() instanceof TemplateContent template && !template.name().equals(template.name().toLowerCase())) {
-                problems.add(new PreflightProblem(PreflightProblem.TEMPLATE_NAME, "'" + template.name() + "' has capitals"));
+            if (plan.message() instanceof TemplateContent template
+                    && !template.name().equals(template.name().toLowerCase())) {
+                problems.add(
+                        new PreflightProblem(PreflightProblem.TEMPLATE_NAME, "'" + template.name() + "' has capitals"));
             }
             return problems;
         }

@@ -25,16 +25,24 @@ class RepliesScenarioTest {
 
     private static final Instant MONDAY_9 = Instant.parse("2026-01-05T09:00:00Z");
     private static final ActiveHours NINE_TO_SIX = ActiveHours.builder(ZoneOffset.UTC)
-            .everyDay(LocalTime.of(9, 0), LocalTime.of(18, 0)).build();
+            .everyDay(LocalTime.of(9, 0), LocalTime.of(18, 0))
+            .build();
 
     private final RecordingBot bot = new RecordingBot();
 
     private CampaignScenario scenario(ChannelCapabilities capabilities) {
-        return CampaignScenario.custom().startingAt(MONDAY_9).capabilities(capabilities).bot(Fixtures.BOT, bot).build();
+        return CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .capabilities(capabilities)
+                .bot(Fixtures.BOT, bot)
+                .build();
     }
 
     private CampaignScenario scenario() {
-        return CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bot).build();
+        return CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bot)
+                .build();
     }
 
     private List<String> textsSentTo(CampaignScenario scenario, String phone) {
@@ -49,9 +57,11 @@ class RepliesScenarioTest {
 
     @Test
     void aReplyReachesTheCampaignsBotWithItsContextAndTheBotAnswersOnTheSameChannel() {
-        bot.answering((received, reply) -> reply.sendText("Gracias " + received.context().contact().name()));
+        bot.answering((received, reply) ->
+                reply.sendText("Gracias " + received.context().contact().name()));
         CampaignScenario scenario = scenario();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.schema(Fixtures.amountSchema())));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.schema(Fixtures.amountSchema())));
         scenario.launch(id, List.of(Fixtures.withAmount(Fixtures.contact(0), "1480.5")));
         scenario.runFor(Duration.ofSeconds(5));
 
@@ -66,7 +76,12 @@ class RepliesScenarioTest {
         assertThat(received.context().customData().normalized("MONTO")).contains("1480.5");
         assertThat(received.context().channel().senderId()).isEqualTo(CampaignScenario.SENDER_ID);
         assertThat(textsSentTo(scenario, Fixtures.phone(0))).containsExactly("Gracias Contact 0");
-        assertThat(scenario.channel().sendsTo(Fixtures.phone(0)).get(1).message().senderId()).isEqualTo(CampaignScenario.SENDER_ID);
+        assertThat(scenario.channel()
+                        .sendsTo(Fixtures.phone(0))
+                        .get(1)
+                        .message()
+                        .senderId())
+                .isEqualTo(CampaignScenario.SENDER_ID);
         assertThat(scenario.recipient(id, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.REPLIED);
         assertThat(scenario.metrics(id).replied()).isEqualTo(1);
         assertThat(scenario.metrics(id).repliedRate()).isEqualTo(1.0);
@@ -78,8 +93,13 @@ class RepliesScenarioTest {
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
-        var message = io.campaignkit.channel.event.InboundMessage.builder("IN-1", Fixtures.phone(0),
-                CampaignScenario.SENDER_ID, scenario.clock().instant()).text("hola").build();
+        var message = io.campaignkit.channel.event.InboundMessage.builder(
+                        "IN-1",
+                        Fixtures.phone(0),
+                        CampaignScenario.SENDER_ID,
+                        scenario.clock().instant())
+                .text("hola")
+                .build();
         scenario.deliver(message);
         scenario.deliver(message);
         assertThat(bot.received()).hasSize(1);
@@ -95,26 +115,34 @@ class RepliesScenarioTest {
                 errors.add(e);
             }
         });
-        ChannelCapabilities oneHourWindow = ChannelCapabilities.custom().maxMessagesPerSecond(80)
-                .customerServiceWindow(Duration.ofHours(1)).build();
+        ChannelCapabilities oneHourWindow = ChannelCapabilities.custom()
+                .maxMessagesPerSecond(80)
+                .customerServiceWindow(Duration.ofHours(1))
+                .build();
         CampaignScenario scenario = scenario(oneHourWindow);
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)));
+        CampaignId id =
+                scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)));
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofHours(11)); // 20:00, closed
         scenario.inbound(Fixtures.phone(0), "hola"); // queued until 9:00, 13 hours later
         scenario.runFor(Duration.ofHours(14));
 
         assertThat(bot.received()).hasSize(1);
-        assertThat(errors).singleElement().satisfies(e -> assertThat(((ReplyWindowClosedException) e).code())
-                .isEqualTo(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(e -> assertThat(((ReplyWindowClosedException) e).code())
+                        .isEqualTo(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED));
         assertThat(textsSentTo(scenario, Fixtures.phone(0))).isEmpty();
     }
 
     @Test
     void outsideHoursTheQueuePolicyKeepsMessagesAndHandsThemToTheBotAtTheOpeningInOrderOnce() {
         CampaignScenario scenario = scenario();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)
-                .outOfHoursPolicy(OutOfHoursPolicy.queue().withAutoReply("Te respondemos a las 9"))));
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(c -> c.activeHours(NINE_TO_SIX)
+                                .outOfHoursPolicy(OutOfHoursPolicy.queue().withAutoReply("Te respondemos a las 9"))));
         scenario.launch(id, Fixtures.contacts(0, 2));
         scenario.runFor(Duration.ofHours(11)); // Monday 20:00
 
@@ -127,8 +155,11 @@ class RepliesScenarioTest {
         assertThat(scenario.store().countQueued(id)).isEqualTo(3);
 
         scenario.runUntil(Instant.parse("2026-01-06T09:00:01Z"));
-        assertThat(bot.received()).extracting(r -> r.message().text().orElseThrow()).containsExactly("uno", "otro", "dos");
-        assertThat(bot.received()).allSatisfy(r -> assertThat(r.message().queued()).isTrue());
+        assertThat(bot.received())
+                .extracting(r -> r.message().text().orElseThrow())
+                .containsExactly("uno", "otro", "dos");
+        assertThat(bot.received())
+                .allSatisfy(r -> assertThat(r.message().queued()).isTrue());
         scenario.runFor(Duration.ofHours(2));
         assertThat(bot.received()).hasSize(3);
         // one automatic reply per conversation in the closed period
@@ -143,22 +174,28 @@ class RepliesScenarioTest {
     @Test
     void anInboundInHoursWaitsBehindQueuedOnesOfTheSameCampaign() {
         CampaignScenario scenario = scenario();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)));
+        CampaignId id =
+                scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)));
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofHours(11));
         scenario.inbound(Fixtures.phone(0), "noche");
         scenario.clock().advanceTo(Instant.parse("2026-01-06T09:00:00Z")); // hours open, the engine has not run yet
         scenario.inbound(Fixtures.phone(0), "mañana");
-        assertThat(bot.received()).extracting(r -> r.message().text().orElseThrow()).containsExactly("noche", "mañana");
+        assertThat(bot.received())
+                .extracting(r -> r.message().text().orElseThrow())
+                .containsExactly("noche", "mañana");
     }
 
     @Test
     void outsideHoursTheClosePolicyClosesTheConversationAndHandsTheMessageToTheHost() {
         List<io.campaignkit.core.engine.UnroutedMessage> unrouted = new ArrayList<>();
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bot)
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bot)
                 .engine(engine -> engine.unroutedMessages(new io.campaignkit.core.engine.UnroutedMessageHandler() {
                     @Override
-                    public void onUnroutedMessage(String channelId, io.campaignkit.channel.event.InboundMessage message) {
+                    public void onUnroutedMessage(
+                            String channelId, io.campaignkit.channel.event.InboundMessage message) {
                         throw new AssertionError("the engine passes the reason");
                     }
 
@@ -166,16 +203,22 @@ class RepliesScenarioTest {
                     public void onUnroutedMessage(io.campaignkit.core.engine.UnroutedMessage message) {
                         unrouted.add(message);
                     }
-                })).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(NINE_TO_SIX)
-                .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Cerrado"))));
+                }))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(c -> c.activeHours(NINE_TO_SIX)
+                                .outOfHoursPolicy(OutOfHoursPolicy.close().withAutoReply("Cerrado"))));
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofHours(11));
         scenario.inbound(Fixtures.phone(0), "hola");
         scenario.runFor(Duration.ofHours(14));
 
         assertThat(bot.received()).isEmpty();
-        assertThat(bot.closed()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.OUT_OF_HOURS));
+        assertThat(bot.closed())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.OUT_OF_HOURS));
         assertThat(textsSentTo(scenario, Fixtures.phone(0))).containsExactly("Cerrado");
         // issue 23: closing the conversation does not lose what the contact wrote
         assertThat(unrouted).singleElement().satisfies(m -> {
@@ -189,15 +232,19 @@ class RepliesScenarioTest {
     void aMessageFromAContactInNoActiveCampaignGoesToTheHostsFallback() {
         CampaignScenario scenario = scenario();
         scenario.inbound(Fixtures.phone(5), "¿quién es?");
-        assertThat(scenario.unroutedMessages()).singleElement()
+        assertThat(scenario.unroutedMessages())
+                .singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("¿quién es?"));
         assertThat(bot.received()).isEmpty();
     }
 
     @Test
     void aConversationIdlePastTheTimeoutIsClosedForInactivity() {
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(MONDAY_9).bot(Fixtures.BOT, bot)
-                .conversationIdleTimeout(Duration.ofMinutes(30)).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(MONDAY_9)
+                .bot(Fixtures.BOT, bot)
+                .conversationIdleTimeout(Duration.ofMinutes(30))
+                .build();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(5));
@@ -205,7 +252,9 @@ class RepliesScenarioTest {
         scenario.runFor(Duration.ofMinutes(29));
         assertThat(bot.closed()).isEmpty();
         scenario.runFor(Duration.ofMinutes(2));
-        assertThat(bot.closed()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.INACTIVITY));
+        assertThat(bot.closed())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo(Conversation.INACTIVITY));
     }
 
     @Test
@@ -218,14 +267,17 @@ class RepliesScenarioTest {
         scenario.inbound(Fixtures.phone(1), "pago mañana");
 
         assertThat(scenario.metrics(id).funnel()).containsEntry("PAYMENT_PROMISED", 1L);
-        assertThat(scenario.store().funnelSteps(id, Fixtures.contact(1).phone())).singleElement()
-                .satisfies(step -> assertThat(step.at()).isEqualTo(scenario.clock().instant()));
+        assertThat(scenario.store().funnelSteps(id, Fixtures.contact(1).phone()))
+                .singleElement()
+                .satisfies(
+                        step -> assertThat(step.at()).isEqualTo(scenario.clock().instant()));
         var export = scenario.engine().export(id, -1, 10);
         assertThat(export).hasSize(2);
-        assertThat(export.get(1).recipient().phone()).isEqualTo(Fixtures.contact(1).phone());
-        assertThat(export.get(1).funnelSteps()).extracting(io.campaignkit.core.port.FunnelStep::step)
+        assertThat(export.get(1).recipient().phone())
+                .isEqualTo(Fixtures.contact(1).phone());
+        assertThat(export.get(1).funnelSteps())
+                .extracting(io.campaignkit.core.port.FunnelStep::step)
                 .containsExactly("PAYMENT_PROMISED");
         assertThat(export.get(0).funnelSteps()).isEmpty();
     }
-
 }

@@ -24,14 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class ReplyPermitsScenarioTest {
 
-    private static final ChannelCapabilities ONE_PER_SECOND = ChannelCapabilities.custom().freeFormText(true).templates(true)
-            .maxMessagesPerSecond(1).customerServiceWindow(Duration.ofHours(24)).build();
+    private static final ChannelCapabilities ONE_PER_SECOND = ChannelCapabilities.custom()
+            .freeFormText(true)
+            .templates(true)
+            .maxMessagesPerSecond(1)
+            .customerServiceWindow(Duration.ofHours(24))
+            .build();
 
     private final RecordingBot bot = new RecordingBot().answering((received, reply) -> reply.sendText("gracias"));
 
     @Test
     void aReplyStormDelaysTheCampaignsSendsByOnePermitPerReplyAndEveryReplyLeavesAtOnce() {
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(ONE_PER_SECOND).bot(Fixtures.BOT, bot).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .capabilities(ONE_PER_SECOND)
+                .bot(Fixtures.BOT, bot)
+                .build();
         Instant t0 = scenario.clock().instant();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 20));
@@ -41,18 +48,31 @@ class ReplyPermitsScenarioTest {
         }
         scenario.runUntil(t0.plusSeconds(10));
 
-        assertThat(replies(scenario)).as("five replies, each sent the instant its contact wrote").hasSize(5)
+        assertThat(replies(scenario))
+                .as("five replies, each sent the instant its contact wrote")
+                .hasSize(5)
                 .allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(t0.plusMillis(500)));
         // 1/s: the campaign's sends at 1 s to 5 s are the replies' debt; they go at 6 s and on, one a second
-        assertThat(campaignSends(scenario)).extracting(RecordedSend::requestedAt).containsExactly(
-                t0, t0.plusSeconds(6), t0.plusSeconds(7), t0.plusSeconds(8), t0.plusSeconds(9), t0.plusSeconds(10));
-        assertThat(scenario.channel().sends()).as("every message of the number counted: 11 permits in [0 s, 10 s]")
+        assertThat(campaignSends(scenario))
+                .extracting(RecordedSend::requestedAt)
+                .containsExactly(
+                        t0,
+                        t0.plusSeconds(6),
+                        t0.plusSeconds(7),
+                        t0.plusSeconds(8),
+                        t0.plusSeconds(9),
+                        t0.plusSeconds(10));
+        assertThat(scenario.channel().sends())
+                .as("every message of the number counted: 11 permits in [0 s, 10 s]")
                 .hasSize(11);
     }
 
     @Test
     void repliesAreNotPacedByTheCampaignAndTheirDebtIsPaidBeforeTheCampaignsNextPermit() {
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(ONE_PER_SECOND).bot(Fixtures.BOT, bot).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .capabilities(ONE_PER_SECOND)
+                .bot(Fixtures.BOT, bot)
+                .build();
         Instant t0 = scenario.clock().instant();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perHour(60)));
         scenario.launch(id, Fixtures.contacts(0, 5));
@@ -62,51 +82,80 @@ class ReplyPermitsScenarioTest {
         }
         scenario.runUntil(t0.plusSeconds(125));
 
-        assertThat(replies(scenario)).as("the campaign's one message a minute does not hold its replies").hasSize(3)
+        assertThat(replies(scenario))
+                .as("the campaign's one message a minute does not hold its replies")
+                .hasSize(3)
                 .allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(t0.plusSeconds(10)));
-        assertThat(campaignSends(scenario)).extracting(RecordedSend::requestedAt)
+        assertThat(campaignSends(scenario))
+                .extracting(RecordedSend::requestedAt)
                 .containsExactly(t0, t0.plusSeconds(60), t0.plusSeconds(120));
     }
 
     @Test
     void outOfHoursAutomaticRepliesCountLikeABotsRepliesAndTheOpeningWaitsForTheirDebt() {
         Instant t0 = Instant.parse("2026-01-05T08:59:59Z"); // hours open at 09:00
-        CampaignScenario scenario = CampaignScenario.custom().capabilities(ONE_PER_SECOND).bot(Fixtures.BOT, new RecordingBot())
-                .startingAt(t0).build();
-        io.campaignkit.core.hours.ActiveHours daytime = io.campaignkit.core.hours.ActiveHours.builder(java.time.ZoneOffset.UTC)
-                .on(java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0))
+        CampaignScenario scenario = CampaignScenario.custom()
+                .capabilities(ONE_PER_SECOND)
+                .bot(Fixtures.BOT, new RecordingBot())
+                .startingAt(t0)
                 .build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(config -> config.activeHours(daytime)
-                .outOfHoursPolicy(io.campaignkit.core.campaign.OutOfHoursPolicy.queue().withAutoReply("le atendemos a las 9"))));
+        io.campaignkit.core.hours.ActiveHours daytime = io.campaignkit.core.hours.ActiveHours.builder(
+                        java.time.ZoneOffset.UTC)
+                .on(
+                        java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                        java.time.LocalTime.of(9, 0),
+                        java.time.LocalTime.of(18, 0))
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic()
+                        .andThen(config -> config.activeHours(daytime)
+                                .outOfHoursPolicy(io.campaignkit.core.campaign.OutOfHoursPolicy.queue()
+                                        .withAutoReply("le atendemos a las 9"))));
         scenario.launch(id, Fixtures.contacts(0, 10));
         scenario.runUntil(t0.plusMillis(500));
         scenario.inbound(Fixtures.phone(0), "hola");
         scenario.inbound(Fixtures.phone(1), "hola");
         scenario.runUntil(t0.plusSeconds(6));
 
-        assertThat(replies(scenario)).extracting(RecordedSend::requestedAt).containsExactly(t0.plusMillis(500), t0.plusMillis(500));
+        assertThat(replies(scenario))
+                .extracting(RecordedSend::requestedAt)
+                .containsExactly(t0.plusMillis(500), t0.plusMillis(500));
         // the first took the free permit, the second the one of 09:00:00.5 in debt: the opening sends from 09:00:01.5
         Instant opening = t0.plusSeconds(1);
-        assertThat(campaignSends(scenario)).extracting(RecordedSend::requestedAt).containsExactly(opening.plusMillis(1500),
-                opening.plusMillis(2500), opening.plusMillis(3500), opening.plusMillis(4500));
+        assertThat(campaignSends(scenario))
+                .extracting(RecordedSend::requestedAt)
+                .containsExactly(
+                        opening.plusMillis(1500),
+                        opening.plusMillis(2500),
+                        opening.plusMillis(3500),
+                        opening.plusMillis(4500));
     }
 
     @Test
     void theReservedCampaignIdOfTheRepliesBucketIsRefused() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
-        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID,
-                CampaignScenario.SENDER_ID);
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
+        CampaignConfiguration.Builder config =
+                CampaignConfiguration.custom().channel(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID);
         Fixtures.basic().accept(config);
-        assertThatThrownBy(() -> scenario.engine().create(SendLimits.SENDER_ONLY, "t", "p", CampaignKind.LIVE, config.build()))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("reserved")
-                .satisfies(e -> assertThat(((InvalidArgumentException) e).argument()).isEqualTo("id"));
+        assertThatThrownBy(() ->
+                        scenario.engine().create(SendLimits.SENDER_ONLY, "t", "p", CampaignKind.LIVE, config.build()))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("reserved")
+                .satisfies(e ->
+                        assertThat(((InvalidArgumentException) e).argument()).isEqualTo("id"));
     }
 
     static List<RecordedSend> replies(CampaignScenario scenario) {
-        return scenario.channel().sends().stream().filter(send -> send.message().correlationId().startsWith("reply:")).toList();
+        return scenario.channel().sends().stream()
+                .filter(send -> send.message().correlationId().startsWith("reply:"))
+                .toList();
     }
 
     static List<RecordedSend> campaignSends(CampaignScenario scenario) {
-        return scenario.channel().sends().stream().filter(send -> !send.message().correlationId().startsWith("reply:")).toList();
+        return scenario.channel().sends().stream()
+                .filter(send -> !send.message().correlationId().startsWith("reply:"))
+                .toList();
     }
 }

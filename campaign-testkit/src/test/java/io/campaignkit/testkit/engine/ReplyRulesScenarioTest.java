@@ -21,7 +21,8 @@ class ReplyRulesScenarioTest {
 
     @Test
     void aReplyFromAContactWhoseMessageFailedReachesTheBotAndLeavesTheFailure() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
@@ -41,15 +42,24 @@ class ReplyRulesScenarioTest {
         CampaignMetrics metrics = scenario.metrics(id);
         assertThat(List.of(metrics.failed(), metrics.replied(), metrics.sent(), metrics.delivered(), metrics.read()))
                 .containsExactly(1L, 0L, 0L, 0L, 0L);
-        assertThat(bot.received()).as("the contact is engaged: the bot still gets the reply").hasSize(1);
+        assertThat(bot.received())
+                .as("the contact is engaged: the bot still gets the reply")
+                .hasSize(1);
     }
 
     @Test
     void theStatesAddUpToTheAudienceAndReadMeansReadOrAnswered() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, bot).defaultOutcome(Outcome.accepted()).build();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .bot(Fixtures.BOT, bot)
+                .defaultOutcome(Outcome.accepted())
+                .build();
         scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
-        scenario.channel().scriptNumber(Fixtures.phone(1), Outcome.accepted().sentAfter(Duration.ZERO)
-                .failsAfter(Duration.ofSeconds(2), SendErrorClass.RECIPIENT_PERMANENT));
+        scenario.channel()
+                .scriptNumber(
+                        Fixtures.phone(1),
+                        Outcome.accepted()
+                                .sentAfter(Duration.ZERO)
+                                .failsAfter(Duration.ofSeconds(2), SendErrorClass.RECIPIENT_PERMANENT));
         scenario.channel().scriptNumber(Fixtures.phone(3), Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 5));
@@ -65,7 +75,9 @@ class ReplyRulesScenarioTest {
                 .isEqualTo(m.audience());
         Recipient failedAfterAcceptance = scenario.recipient(id, Fixtures.phone(1));
         assertThat(failedAfterAcceptance.state()).isEqualTo(DeliveryState.FAILED);
-        assertThat(failedAfterAcceptance.sentAt()).as("in sent and in failed: sent is a funnel figure").isPresent();
+        assertThat(failedAfterAcceptance.sentAt())
+                .as("in sent and in failed: sent is a funnel figure")
+                .isPresent();
         Recipient unconfirmed = scenario.recipient(id, Fixtures.phone(3));
         assertThat(unconfirmed.state()).isEqualTo(DeliveryState.REPLIED);
         assertThat(unconfirmed.sentAt()).isEmpty();
@@ -73,9 +85,11 @@ class ReplyRulesScenarioTest {
 
     @Test
     void aRateLimitedAnswerGivesItsAttemptBackAsTheAttemptsDocumentSays() {
-        CampaignScenario scenario = CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
-        scenario.channel().scriptNextSend(Outcome.failing(Outcome.simulatedFailure(SendErrorClass.RATE_LIMITED)
-                .withRetryAfter(Duration.ofSeconds(3))));
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot(Fixtures.BOT, bot).build();
+        scenario.channel()
+                .scriptNextSend(Outcome.failing(
+                        Outcome.simulatedFailure(SendErrorClass.RATE_LIMITED).withRetryAfter(Duration.ofSeconds(3))));
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofSeconds(10));
@@ -83,7 +97,9 @@ class ReplyRulesScenarioTest {
         assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(2);
         Recipient recipient = scenario.recipient(id, Fixtures.phone(0));
         assertThat(recipient.state().isAtLeastSent()).isTrue();
-        assertThat(recipient.attempts()).as("two channel calls, one counted against the retries").isEqualTo(1);
+        assertThat(recipient.attempts())
+                .as("two channel calls, one counted against the retries")
+                .isEqualTo(1);
     }
 
     @Test
@@ -97,14 +113,23 @@ class ReplyRulesScenarioTest {
             }
         });
         // the defaults: 24 h idle timeout, QUEUE; WhatsApp's 24 h window
-        CampaignScenario scenario = CampaignScenario.custom().startingAt(java.time.Instant.parse("2026-01-09T09:00:00Z"))
-                .capabilities(io.campaignkit.channel.ChannelCapabilities.custom().maxMessagesPerSecond(80)
-                        .customerServiceWindow(Duration.ofHours(24)).build())
-                .bot(Fixtures.BOT, bot).build();
-        io.campaignkit.core.hours.ActiveHours weekdays = io.campaignkit.core.hours.ActiveHours.builder(java.time.ZoneOffset.UTC)
-                .on(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
-                        java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0)).build();
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(weekdays)));
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(java.time.Instant.parse("2026-01-09T09:00:00Z"))
+                .capabilities(io.campaignkit.channel.ChannelCapabilities.custom()
+                        .maxMessagesPerSecond(80)
+                        .customerServiceWindow(Duration.ofHours(24))
+                        .build())
+                .bot(Fixtures.BOT, bot)
+                .build();
+        io.campaignkit.core.hours.ActiveHours weekdays = io.campaignkit.core.hours.ActiveHours.builder(
+                        java.time.ZoneOffset.UTC)
+                .on(
+                        java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                        java.time.LocalTime.of(9, 0),
+                        java.time.LocalTime.of(18, 0))
+                .build();
+        CampaignId id =
+                scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.activeHours(weekdays)));
         scenario.launch(id, Fixtures.contacts(0, 1));
         scenario.runFor(Duration.ofHours(10)); // Friday 19:00, closed until Monday 9:00
         scenario.inbound(Fixtures.phone(0), "hola");
@@ -112,21 +137,29 @@ class ReplyRulesScenarioTest {
 
         assertThat(bot.received()).singleElement().satisfies(r -> {
             assertThat(r.message().queued()).isTrue();
-            assertThat(r.context().conversationId()).as("its conversation closed for inactivity on Saturday")
+            assertThat(r.context().conversationId())
+                    .as("its conversation closed for inactivity on Saturday")
                     .isNotEqualTo(bot.closed().get(0).context().conversationId());
         });
-        assertThat(refusals).containsExactly(io.campaignkit.core.engine.ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED);
+        assertThat(refusals)
+                .containsExactly(io.campaignkit.core.engine.ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED);
         assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(1); // the campaign's message only
     }
+
     @Test
     void aReplyWhileTheFirstMessageIsUnansweredLeavesItSendingAndATransientFailureIsStillRetried() {
-        io.campaignkit.testkit.time.ManualClock clock = io.campaignkit.testkit.time.ManualClock.startingAt(
-                java.time.Instant.parse("2026-01-05T09:00:00Z"));
-        io.campaignkit.testkit.store.InMemoryCampaignStore store = new io.campaignkit.testkit.store.InMemoryCampaignStore();
+        io.campaignkit.testkit.time.ManualClock clock =
+                io.campaignkit.testkit.time.ManualClock.startingAt(java.time.Instant.parse("2026-01-05T09:00:00Z"));
+        io.campaignkit.testkit.store.InMemoryCampaignStore store =
+                new io.campaignkit.testkit.store.InMemoryCampaignStore();
         HeldChannel channel = new HeldChannel();
         io.campaignkit.core.engine.CampaignEngine engine = io.campaignkit.core.engine.CampaignEngine.builder()
-                .botFlows(io.campaignkit.core.port.BotFlowRegistry.of(java.util.Map.of(Fixtures.BOT, bot))).store(store)
-                .channel(channel).clock(clock).callbackExecutor(Runnable::run).build();
+                .botFlows(io.campaignkit.core.port.BotFlowRegistry.of(java.util.Map.of(Fixtures.BOT, bot)))
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .build();
         io.campaignkit.core.campaign.CampaignConfiguration.Builder config =
                 io.campaignkit.core.campaign.CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
@@ -134,13 +167,20 @@ class ReplyRulesScenarioTest {
         engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
         engine.launch(id, io.campaignkit.core.engine.LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
         engine.runDue();
-        var key = new io.campaignkit.core.port.RecipientKey(id, io.campaignkit.core.contact.PhoneNumber.parse(Fixtures.phone(0)));
+        var key = new io.campaignkit.core.port.RecipientKey(
+                id, io.campaignkit.core.contact.PhoneNumber.parse(Fixtures.phone(0)));
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
-        engine.applyEvents("simulated", List.of(io.campaignkit.channel.event.InboundMessage.builder("in-1", Fixtures.phone(0),
-                "s", clock.instant()).text("¿qué es esto?").build()));
+        engine.applyEvents(
+                "simulated",
+                List.of(io.campaignkit.channel.event.InboundMessage.builder(
+                                "in-1", Fixtures.phone(0), "s", clock.instant())
+                        .text("¿qué es esto?")
+                        .build()));
         assertThat(bot.received()).hasSize(1);
-        assertThat(store.findRecipient(key).orElseThrow().state()).as("the answer is still to come").isEqualTo(DeliveryState.SENDING);
+        assertThat(store.findRecipient(key).orElseThrow().state())
+                .as("the answer is still to come")
+                .isEqualTo(DeliveryState.SENDING);
 
         channel.fail(0, SendErrorClass.TRANSIENT);
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
@@ -150,6 +190,8 @@ class ReplyRulesScenarioTest {
         channel.accept(1);
         Recipient sent = store.findRecipient(key).orElseThrow();
         assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
-        assertThat(sent.repliedAt()).as("the reply came before the message was accepted").isEmpty();
+        assertThat(sent.repliedAt())
+                .as("the reply came before the message was accepted")
+                .isEmpty();
     }
 }

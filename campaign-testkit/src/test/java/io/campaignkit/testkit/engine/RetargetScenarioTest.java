@@ -23,7 +23,6 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
-import io.campaignkit.testkit.engine.CampaignScenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,23 +37,32 @@ class RetargetScenarioTest {
     private static final String BLOCKED = "131026";
     private static final String NOT_ON_WHATSAPP = "131009";
     private static final TemplateMessage AMOUNT_DUE = TemplateMessage.of(
-            ChannelTemplate.of("cobro", "es_MX", "Hola {{1}}, debes {{2}}"), Binding.contactName("cliente"),
+            ChannelTemplate.of("cobro", "es_MX", "Hola {{1}}, debes {{2}}"),
+            Binding.contactName("cliente"),
             Binding.customField("MONTO"));
 
-    private final CampaignScenario scenario = Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
+    private final CampaignScenario scenario =
+            Fixtures.scenario().defaultOutcome(Outcome.accepted()).build();
 
     /**
      * The source: contacts 1 to 5 owing 100 to 500; 3 fails with {@value #BLOCKED}, 4 with
      * {@value #NOT_ON_WHATSAPP}, 5 gets no answer (UNKNOWN); 1 and 2 are accepted.
      */
     private CampaignId sourceSent() {
-        scenario.channel().scriptNumber(Fixtures.phone(3), Outcome.failing(
-                SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, BLOCKED, "blocked")));
-        scenario.channel().scriptNumber(Fixtures.phone(4), Outcome.failing(
-                SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, NOT_ON_WHATSAPP, "not a WhatsApp number")));
+        scenario.channel()
+                .scriptNumber(
+                        Fixtures.phone(3),
+                        Outcome.failing(SendFailure.of(SendErrorClass.RECIPIENT_PERMANENT, BLOCKED, "blocked")));
+        scenario.channel()
+                .scriptNumber(
+                        Fixtures.phone(4),
+                        Outcome.failing(SendFailure.of(
+                                SendErrorClass.RECIPIENT_PERMANENT, NOT_ON_WHATSAPP, "not a WhatsApp number")));
         scenario.channel().scriptNumber(Fixtures.phone(5), Outcome.failing(SendErrorClass.UNKNOWN_OUTCOME));
-        CampaignId source = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
-        scenario.launch(source, List.of(owing(1, "100"), owing(2, "200"), owing(3, "300"), owing(4, "400"), owing(5, "500")));
+        CampaignId source =
+                scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
+        scenario.launch(
+                source, List.of(owing(1, "100"), owing(2, "200"), owing(3, "300"), owing(4, "400"), owing(5, "500")));
         scenario.runFor(Duration.ofSeconds(5));
         return source;
     }
@@ -62,8 +70,8 @@ class RetargetScenarioTest {
     @Test
     void resumingOnlyTheFailedSendsTheSameMessageToThemWithTheirDataOnceTheSourceFinished() {
         CampaignId source = sourceSent();
-        CampaignId retry = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(source, OutcomeFilter.failed())));
+        CampaignId retry = scenario.createCampaign(
+                CampaignKind.LIVE, amountDue(AudienceReference.recipientsOf(source, OutcomeFilter.failed())));
         scenario.engine().finish(source);
         everyNumberNowAccepted();
 
@@ -71,17 +79,25 @@ class RetargetScenarioTest {
         scenario.runFor(Duration.ofSeconds(5));
 
         assertThat(sentTo(retry)).containsExactly(Fixtures.phone(3), Fixtures.phone(4));
-        assertThat(scenario.channel().sendsTo(Fixtures.phone(3))).hasSize(2).last().satisfies(send ->
-                assertThat(((TemplateContent) send.message().content()).bodyParameters())
-                        .as("the custom data the source stored").containsExactly("Contact 3", "300"));
-        assertThat(scenario.channel().sendsTo(Fixtures.phone(1))).as("accepted in the source").hasSize(1);
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(3)))
+                .hasSize(2)
+                .last()
+                .satisfies(send -> assertThat(((TemplateContent) send.message().content()).bodyParameters())
+                        .as("the custom data the source stored")
+                        .containsExactly("Contact 3", "300"));
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(1)))
+                .as("accepted in the source")
+                .hasSize(1);
     }
 
     @Test
     void theAudienceIsReadAtLaunchSoOutcomesAfterCreationCount() {
-        CampaignId source = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
-        CampaignId retry = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(source, OutcomeFilter.custom().failed().unknown().build())));
+        CampaignId source =
+                scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
+        CampaignId retry = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(
+                        source, OutcomeFilter.custom().failed().unknown().build())));
         scenario.channel().scriptNumber(Fixtures.phone(2), Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
         scenario.launch(source, List.of(owing(1, "100"), owing(2, "200")));
         scenario.runFor(Duration.ofSeconds(5));
@@ -101,12 +117,16 @@ class RetargetScenarioTest {
         CampaignId source = sourceSent();
         scenario.engine().finish(source);
         everyNumberNowAccepted();
-        CampaignId blocked = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(source, OutcomeFilter.custom().failedWith(BLOCKED).unknown().build())));
+        CampaignId blocked = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(
+                        source,
+                        OutcomeFilter.custom().failedWith(BLOCKED).unknown().build())));
 
         scenario.engine().launch(blocked, LaunchRequest.fromDirectory());
 
-        assertThat(recipientsOf(blocked)).extracting(r -> r.phone().e164())
+        assertThat(recipientsOf(blocked))
+                .extracting(r -> r.phone().e164())
                 .containsExactly(Fixtures.phone(3), Fixtures.phone(5));
     }
 
@@ -114,11 +134,12 @@ class RetargetScenarioTest {
     void whileTheSourceIsActiveItsContactsAreSkippedAsEngagedThereOnItsSenderAndSentOnAnother() {
         CampaignId source = sourceSent();
         everyNumberNowAccepted();
-        CampaignId sameSender = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(source, OutcomeFilter.failed())));
-        CampaignId otherSender = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(source, OutcomeFilter.failed())).andThen(c -> c.channel(
-                        CampaignScenario.CHANNEL_ID, "sender-2")));
+        CampaignId sameSender = scenario.createCampaign(
+                CampaignKind.LIVE, amountDue(AudienceReference.recipientsOf(source, OutcomeFilter.failed())));
+        CampaignId otherSender = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(source, OutcomeFilter.failed()))
+                        .andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
 
         scenario.engine().launch(sameSender, LaunchRequest.fromDirectory());
         scenario.engine().launch(otherSender, LaunchRequest.fromDirectory());
@@ -137,12 +158,18 @@ class RetargetScenarioTest {
     void contactsSkippedForAReasonAreRetargetedWhileTheSourceIsStillActive() {
         CampaignId holder = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("h")));
         scenario.launch(holder, List.of(owing(7, "700")));
-        CampaignId source = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
+        CampaignId source =
+                scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
         scenario.launch(source, List.of(owing(6, "600"), owing(7, "700")));
         scenario.runFor(Duration.ofSeconds(5));
         scenario.engine().finish(holder); // contact 7 is free again; the source goes on
-        CampaignId missed = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.recipientsOf(source,
-                OutcomeFilter.custom().skippedFor(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN).build())));
+        CampaignId missed = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(
+                        source,
+                        OutcomeFilter.custom()
+                                .skippedFor(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN)
+                                .build())));
 
         scenario.engine().launch(missed, LaunchRequest.fromDirectory());
         scenario.runFor(Duration.ofSeconds(5));
@@ -153,13 +180,16 @@ class RetargetScenarioTest {
 
     @Test
     void aSourceThatWasNotLaunchedIsUnknownOrIsTheCampaignItselfRefusesTheLaunch() {
-        CampaignId ready = scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
-        CampaignId ofReady = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(ready, OutcomeFilter.failed())));
-        CampaignId ofNothing = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(CampaignId.of("nowhere"), OutcomeFilter.failed())));
-        CampaignId ofItself = scenario.createCampaign(CampaignKind.LIVE, amountDue(
-                AudienceReference.recipientsOf(CampaignId.of("campaign-4"), OutcomeFilter.failed())));
+        CampaignId ready =
+                scenario.createCampaign(CampaignKind.LIVE, amountDue(AudienceReference.importedList("julio")));
+        CampaignId ofReady = scenario.createCampaign(
+                CampaignKind.LIVE, amountDue(AudienceReference.recipientsOf(ready, OutcomeFilter.failed())));
+        CampaignId ofNothing = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(CampaignId.of("nowhere"), OutcomeFilter.failed())));
+        CampaignId ofItself = scenario.createCampaign(
+                CampaignKind.LIVE,
+                amountDue(AudienceReference.recipientsOf(CampaignId.of("campaign-4"), OutcomeFilter.failed())));
         assertThat(ofItself.value()).isEqualTo("campaign-4");
 
         assertRefused(ofReady, "is READY");
@@ -183,7 +213,10 @@ class RetargetScenarioTest {
     }
 
     private List<String> sentTo(CampaignId id) {
-        return recipientsOf(id).stream().filter(r -> r.state() == DeliveryState.SENT).map(r -> r.phone().e164()).toList();
+        return recipientsOf(id).stream()
+                .filter(r -> r.state() == DeliveryState.SENT)
+                .map(r -> r.phone().e164())
+                .toList();
     }
 
     private List<Recipient> recipientsOf(CampaignId id) {
@@ -195,7 +228,11 @@ class RetargetScenarioTest {
     }
 
     private static Consumer<CampaignConfiguration.Builder> amountDue(AudienceReference audience) {
-        return config -> config.name("Cobranza").botFlowId(Fixtures.BOT).message(AMOUNT_DUE).schema(Fixtures.amountSchema())
-                .audience(audience).activeHours(Fixtures.ALWAYS);
+        return config -> config.name("Cobranza")
+                .botFlowId(Fixtures.BOT)
+                .message(AMOUNT_DUE)
+                .schema(Fixtures.amountSchema())
+                .audience(audience)
+                .activeHours(Fixtures.ALWAYS);
     }
 }

@@ -42,9 +42,15 @@ class RunnerBackoffTest {
 
     @Test
     void failedRunsAreRetriedWithADoublingCappedBackoffAndTheRunnerResumesWhenTheStoreIsBack() {
-        io.campaignkit.channel.simulated.SimulatedChannel channel = io.campaignkit.channel.simulated.SimulatedChannel.withClock(clock);
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots()).storage(failing(store.storage()))
-                .channel(channel).clock(clock).callbackExecutor(Runnable::run).build();
+        io.campaignkit.channel.simulated.SimulatedChannel channel =
+                io.campaignkit.channel.simulated.SimulatedChannel.withClock(clock);
+        CampaignEngine engine = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .storage(failing(store.storage()))
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .build();
         Duration maxIdle = Duration.ofMinutes(1);
         try (CampaignRunner runner = CampaignRunner.start(engine, scheduler, maxIdle)) {
             assertThat(scheduler.lastDelay()).isZero();
@@ -55,23 +61,37 @@ class RunnerBackoffTest {
                 scheduler.runLatest();
                 waits.add(scheduler.lastDelay());
             }
-            assertThat(waits).containsExactly(ms(200), ms(400), ms(800), ms(1600), ms(3200), ms(6400),
-                    CampaignRunner.MAX_BACKOFF, CampaignRunner.MAX_BACKOFF, CampaignRunner.MAX_BACKOFF);
+            assertThat(waits)
+                    .containsExactly(
+                            ms(200),
+                            ms(400),
+                            ms(800),
+                            ms(1600),
+                            ms(3200),
+                            ms(6400),
+                            CampaignRunner.MAX_BACKOFF,
+                            CampaignRunner.MAX_BACKOFF,
+                            CampaignRunner.MAX_BACKOFF);
 
             // new work while failing: the wake-up waits for the backoff rather than hammering the store
             int scheduled = scheduler.scheduledCount();
             runner.wakeUp();
-            assertThat(scheduler.scheduledCount()).as("no earlier run scheduled").isEqualTo(scheduled);
+            assertThat(scheduler.scheduledCount())
+                    .as("no earlier run scheduled")
+                    .isEqualTo(scheduled);
 
             databaseDown.set(false);
-            CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(channel.id(), "s");
+            CampaignConfiguration.Builder config =
+                    CampaignConfiguration.custom().channel(channel.id(), "s");
             Fixtures.basic().accept(config);
             CampaignId id = CampaignId.of("after-the-outage");
             engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
             engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
             scheduler.runLatest();
             assertThat(channel.sends()).as("sent once the store answered").hasSize(1);
-            assertThat(scheduler.lastDelay()).as("back to the normal pace").isLessThanOrEqualTo(maxIdle)
+            assertThat(scheduler.lastDelay())
+                    .as("back to the normal pace")
+                    .isLessThanOrEqualTo(maxIdle)
                     .isNotEqualTo(CampaignRunner.MAX_BACKOFF);
 
             // a new outage starts again from the first backoff
@@ -103,7 +123,7 @@ class RunnerBackoffTest {
         public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
             runs.add(command);
             delays.add(unit.toNanos(delay));
-            return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+            return super.schedule(() -> {}, 1, TimeUnit.DAYS);
         }
 
         synchronized Duration lastDelay() {

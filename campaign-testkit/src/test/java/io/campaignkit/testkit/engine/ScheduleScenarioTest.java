@@ -15,8 +15,8 @@ import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.IllegalCampaignActionException;
 import io.campaignkit.core.campaign.Schedule;
-import io.campaignkit.core.campaign.Unscheduling;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.campaign.Unscheduling;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.template.Binding;
@@ -61,7 +61,7 @@ class ScheduleScenarioTest {
         assertThat(scheduled.state()).isEqualTo(CampaignState.SCHEDULED);
         assertThat(scheduled.schedule()).contains(Schedule.at(start));
         // another campaign may take contact 0 while this one waits: nothing of its audience is held
-        CampaignId other = first.create("other", c -> { }).id();
+        CampaignId other = first.create("other", c -> {}).id();
         first.engine.launch(other, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
         directory.add(Fixtures.contact(7)); // joins the segment before the start
         EngineProcess.runUntil(first.engine, channel, clock, start.minusSeconds(1));
@@ -75,11 +75,15 @@ class ScheduleScenarioTest {
         assertThat(launched.state()).isEqualTo(CampaignState.ACTIVE);
         assertThat(launched.launchedAt()).contains(start);
         assertThat(channel.sendsTo(Fixtures.phone(1))).hasSize(1);
-        assertThat(channel.sendsTo(Fixtures.phone(7))).as("the audience is read at the start").hasSize(1);
+        assertThat(channel.sendsTo(Fixtures.phone(7)))
+                .as("the audience is read at the start")
+                .hasSize(1);
         assertThat(store.counts(id).total()).isEqualTo(4);
-        assertThat(first.engine.recipients(id, -1, 10)).filteredOn(r -> r.phone().equals(Fixtures.contact(0).phone()))
-                .singleElement().satisfies(r -> assertThat(r.outcome().orElseThrow().code())
-                        .isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN));
+        assertThat(first.engine.recipients(id, -1, 10))
+                .filteredOn(r -> r.phone().equals(Fixtures.contact(0).phone()))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.outcome().orElseThrow().code()).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN));
     }
 
     @Test
@@ -92,7 +96,10 @@ class ScheduleScenarioTest {
         assertThat(renamed.state()).isEqualTo(CampaignState.SCHEDULED);
         assertThat(renamed.configuration().name()).contains("Cobranza diciembre");
 
-        Campaign ended = first.engine.edit(id, c -> c.deliveryPlan(DeliveryPlan.custom().endAt(start.minusSeconds(60)).build()));
+        Campaign ended = first.engine.edit(
+                id,
+                c -> c.deliveryPlan(
+                        DeliveryPlan.custom().endAt(start.minusSeconds(60)).build()));
         assertThat(ended.state()).as("valid, but it would end before its start").isEqualTo(CampaignState.READY);
         assertThat(first.listener.unschedulings()).singleElement().satisfies(u -> {
             assertThat(u.code()).isEqualTo(Unscheduling.INVALID_AFTER_EDIT);
@@ -101,7 +108,8 @@ class ScheduleScenarioTest {
 
         first.engine.edit(id, c -> c.deliveryPlan(DeliveryPlan.ofDefaults()));
         first.engine.schedule(id, Schedule.at(start));
-        TemplateMessage amount = TemplateMessage.of(ChannelTemplate.of("saldo", "es", "Saldo {{1}}"), Binding.customField("MONTO"));
+        TemplateMessage amount =
+                TemplateMessage.of(ChannelTemplate.of("saldo", "es", "Saldo {{1}}"), Binding.customField("MONTO"));
         Campaign broken = first.engine.edit(id, c -> c.message(amount));
 
         assertThat(broken.state()).isEqualTo(CampaignState.DRAFT);
@@ -125,8 +133,11 @@ class ScheduleScenarioTest {
 
         assertThat(ready.state()).isEqualTo(CampaignState.READY);
         assertThat(ready.schedule()).isEmpty();
-        assertThat(first.listener.unschedulings()).extracting(Unscheduling::code).containsExactly(Unscheduling.BY_USER);
-        assertThat(first.listener.lifecycleEvents(id)).extracting(e -> e.action())
+        assertThat(first.listener.unschedulings())
+                .extracting(Unscheduling::code)
+                .containsExactly(Unscheduling.BY_USER);
+        assertThat(first.listener.lifecycleEvents(id))
+                .extracting(e -> e.action())
                 .containsExactly(CampaignAction.CREATE, CampaignAction.SCHEDULE, CampaignAction.UNSCHEDULE);
         EngineProcess.runUntil(first.engine, channel, clock, start.plusSeconds(5));
         assertThat(channel.sends()).isEmpty();
@@ -135,15 +146,24 @@ class ScheduleScenarioTest {
 
     @Test
     void onlyAReadyCampaignIsScheduledAndOnlyForALaterStartItCanLaunchAt() {
-        CampaignId draft = first.create("draft", c -> c.audience(SEGMENT).message(TemplateMessage.of(
-                ChannelTemplate.of("s", "es", "S {{1}}"), Binding.customField("MONTO")))).id();
+        CampaignId draft = first.create(
+                        "draft",
+                        c -> c.audience(SEGMENT)
+                                .message(TemplateMessage.of(
+                                        ChannelTemplate.of("s", "es", "S {{1}}"), Binding.customField("MONTO"))))
+                .id();
         assertThatThrownBy(() -> first.engine.schedule(draft, Schedule.at(start)))
-                .isInstanceOf(IllegalCampaignActionException.class).hasMessageContaining("draft");
+                .isInstanceOf(IllegalCampaignActionException.class)
+                .hasMessageContaining("draft");
 
         CampaignId id = first.create("ready", c -> c.audience(SEGMENT)).id();
         assertThatThrownBy(() -> first.engine.schedule(id, Schedule.at(clock.instant())))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("after now");
-        first.engine.edit(id, c -> c.deliveryPlan(DeliveryPlan.custom().endAt(start.minusSeconds(1)).build()));
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("after now");
+        first.engine.edit(
+                id,
+                c -> c.deliveryPlan(
+                        DeliveryPlan.custom().endAt(start.minusSeconds(1)).build()));
         assertThatThrownBy(() -> first.engine.schedule(id, Schedule.at(start)))
                 .isInstanceOf(CampaignValidationException.class);
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.READY);
@@ -157,7 +177,7 @@ class ScheduleScenarioTest {
         clock.advanceTo(start);
         // the second engine's launch lands while the first reads the audience
         first.store.beforeEach("save", () -> {
-            first.store.beforeEach("none", () -> { });
+            first.store.beforeEach("none", () -> {});
             second.engine.runDue();
         });
 
@@ -169,8 +189,10 @@ class ScheduleScenarioTest {
         for (int i = 0; i < 25; i++) {
             assertThat(channel.sendsTo(Fixtures.phone(i))).as("contact " + i).hasSize(1);
         }
-        long launches = Stream.of(first, second).flatMap(p -> p.listener.lifecycleEvents(id).stream())
-                .filter(e -> e.action() == CampaignAction.LAUNCH).count();
+        long launches = Stream.of(first, second)
+                .flatMap(p -> p.listener.lifecycleEvents(id).stream())
+                .filter(e -> e.action() == CampaignAction.LAUNCH)
+                .count();
         assertThat(launches).isEqualTo(1);
     }
 
@@ -219,7 +241,7 @@ class ScheduleScenarioTest {
             reads.incrementAndGet();
             return Fixtures.contacts(0, 3);
         });
-        CampaignId id = host.create("imported", c -> { }).id();
+        CampaignId id = host.create("imported", c -> {}).id();
         host.engine.schedule(id, Schedule.at(start));
         EngineProcess.runUntil(host.engine, channel, clock, start.minusSeconds(1));
         assertThat(reads).hasValue(0);
@@ -232,7 +254,7 @@ class ScheduleScenarioTest {
 
     @Test
     void anImportedListWithoutAnAudienceSourceIsUnscheduledAtItsStartWithTheReason() {
-        CampaignId id = first.create("no-source", c -> { }).id();
+        CampaignId id = first.create("no-source", c -> {}).id();
         first.engine.schedule(id, Schedule.at(start));
 
         EngineProcess.runUntil(first.engine, channel, clock, start.plusSeconds(5));
@@ -255,7 +277,8 @@ class ScheduleScenarioTest {
         first.engine.runDue();
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CampaignState.READY);
-        assertThat(first.listener.unschedulings()).extracting(Unscheduling::code)
+        assertThat(first.listener.unschedulings())
+                .extracting(Unscheduling::code)
                 .containsExactly(Unscheduling.START_WINDOW_MISSED);
         assertThat(channel.sends()).isEmpty();
         assertThat(store.counts(id).total()).isZero();

@@ -10,8 +10,8 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class SendingContractScenarioTest {
 
     private static List<String> sentTo(CampaignScenario scenario) {
-        return scenario.channel().sends().stream().map(send -> send.message().recipient()).toList();
+        return scenario.channel().sends().stream()
+                .map(send -> send.message().recipient())
+                .toList();
     }
 
     @Test
@@ -33,7 +35,8 @@ class SendingContractScenarioTest {
         CampaignScenario scenario = Fixtures.scenario().build();
         CampaignId sibling = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         CampaignId refused = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
-        CampaignId otherSender = scenario.createCampaign(CampaignKind.LIVE,
+        CampaignId otherSender = scenario.createCampaign(
+                CampaignKind.LIVE,
                 Fixtures.basic(Pace.perSecond(1)).andThen(c -> c.channel(CampaignScenario.CHANNEL_ID, "sender-2")));
         scenario.channel().scriptNumber(Fixtures.phone(10), Outcome.failing(SendErrorClass.AUTHENTICATION));
         scenario.launch(sibling, Fixtures.contacts(0, 3));
@@ -43,18 +46,27 @@ class SendingContractScenarioTest {
         scenario.runFor(Duration.ofSeconds(10));
 
         for (CampaignId onSender : List.of(refused, sibling)) {
-            assertThat(scenario.campaign(onSender).dispatch()).as(onSender.value()).hasValueSatisfying(d ->
-                    assertThat(((DispatchState.Paused) d).reason()).isEqualTo(PauseReason.CHANNEL_AUTHENTICATION));
-            assertThat(scenario.listener().lifecycleEvents(onSender)).as(onSender.value())
+            assertThat(scenario.campaign(onSender).dispatch())
+                    .as(onSender.value())
+                    .hasValueSatisfying(d -> assertThat(((DispatchState.Paused) d).reason())
+                            .isEqualTo(PauseReason.CHANNEL_AUTHENTICATION));
+            assertThat(scenario.listener().lifecycleEvents(onSender))
+                    .as(onSender.value())
                     .anySatisfy(e -> assertThat(e.action().name()).isEqualTo("PAUSE"));
         }
-        assertThat(sentTo(scenario)).as("the sibling sent before the refusal, and nothing after it")
-                .containsOnlyOnce(Fixtures.phone(0)).doesNotContain(Fixtures.phone(1), Fixtures.phone(2));
-        assertThat(scenario.metrics(otherSender).delivered()).as("another sender's credentials").isEqualTo(3);
+        assertThat(sentTo(scenario))
+                .as("the sibling sent before the refusal, and nothing after it")
+                .containsOnlyOnce(Fixtures.phone(0))
+                .doesNotContain(Fixtures.phone(1), Fixtures.phone(2));
+        assertThat(scenario.metrics(otherSender).delivered())
+                .as("another sender's credentials")
+                .isEqualTo(3);
 
         scenario.engine().resume(sibling);
         scenario.runFor(Duration.ofSeconds(10));
-        assertThat(scenario.metrics(sibling).delivered()).as("sends again once resumed").isEqualTo(3);
+        assertThat(scenario.metrics(sibling).delivered())
+                .as("sends again once resumed")
+                .isEqualTo(3);
     }
 
     @Test
@@ -63,15 +75,24 @@ class SendingContractScenarioTest {
         Instant start = scenario.clock().instant();
         CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic(Pace.perSecond(1)));
         scenario.launch(id, Fixtures.contacts(0, 3));
-        scenario.engine().suppress(PhoneNumber.parse(Fixtures.phone(0)),
-                Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID)));
+        scenario.engine()
+                .suppress(
+                        PhoneNumber.parse(Fixtures.phone(0)),
+                        Optional.of(new SenderKey(CampaignScenario.CHANNEL_ID, CampaignScenario.SENDER_ID)));
 
         scenario.runFor(Duration.ofSeconds(5));
 
-        assertThat(scenario.recipient(id, Fixtures.phone(0)).outcome().orElseThrow().code()).isEqualTo("OPTED_OUT");
+        assertThat(scenario.recipient(id, Fixtures.phone(0))
+                        .outcome()
+                        .orElseThrow()
+                        .code())
+                .isEqualTo("OPTED_OUT");
         List<RecordedSend> sends = scenario.channel().sends();
-        assertThat(sends).extracting(send -> send.message().recipient()).containsExactly(Fixtures.phone(1), Fixtures.phone(2));
-        assertThat(sends.get(0).requestedAt()).as("the skip left the first second's permit to the next contact")
+        assertThat(sends)
+                .extracting(send -> send.message().recipient())
+                .containsExactly(Fixtures.phone(1), Fixtures.phone(2));
+        assertThat(sends.get(0).requestedAt())
+                .as("the skip left the first second's permit to the next contact")
                 .isEqualTo(start);
         assertThat(sends.get(1).requestedAt()).isEqualTo(start.plusSeconds(1));
     }

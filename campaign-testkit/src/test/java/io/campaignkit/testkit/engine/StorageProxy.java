@@ -17,11 +17,26 @@ final class StorageProxy {
     private StorageProxy() {}
 
     static CampaignStorage of(InvocationHandler handler) {
-        Object proxy = Proxy.newProxyInstance(StorageProxy.class.getClassLoader(), new Class<?>[] {CampaignStore.class,
-                RecipientStore.class, ConversationStore.class, InboundQueue.class, EngagementStore.class,
-                SuppressionList.class, TrackingStore.class}, handler);
-        return new CampaignStorage((CampaignStore) proxy, (RecipientStore) proxy, (ConversationStore) proxy,
-                (InboundQueue) proxy, (EngagementStore) proxy, (SuppressionList) proxy, (TrackingStore) proxy,
+        Object proxy = Proxy.newProxyInstance(
+                StorageProxy.class.getClassLoader(),
+                new Class<?>[] {
+                    CampaignStore.class,
+                    RecipientStore.class,
+                    ConversationStore.class,
+                    InboundQueue.class,
+                    EngagementStore.class,
+                    SuppressionList.class,
+                    TrackingStore.class
+                },
+                handler);
+        return new CampaignStorage(
+                (CampaignStore) proxy,
+                (RecipientStore) proxy,
+                (ConversationStore) proxy,
+                (InboundQueue) proxy,
+                (EngagementStore) proxy,
+                (SuppressionList) proxy,
+                (TrackingStore) proxy,
                 io.campaignkit.core.dispatch.pacing.PacingStore.inProcess());
     }
 
@@ -29,15 +44,23 @@ final class StorageProxy {
      * {@code working}'s ports (its pacing as it is) with every call for which {@code fails} says so
      * failing as a database does ({@code STORE_FAILURE}, {@code why}) without reaching the store.
      */
-    static CampaignStorage failingWhen(CampaignStorage working, java.util.function.Predicate<java.lang.reflect.Method> fails,
-            String why) {
-        java.util.List<Object> ports = java.util.List.of(working.campaigns(), working.recipients(), working.conversations(),
-                working.inbound(), working.engagements(), working.suppressions(), working.tracking());
+    static CampaignStorage failingWhen(
+            CampaignStorage working, java.util.function.Predicate<java.lang.reflect.Method> fails, String why) {
+        java.util.List<Object> ports = java.util.List.of(
+                working.campaigns(),
+                working.recipients(),
+                working.conversations(),
+                working.inbound(),
+                working.engagements(),
+                working.suppressions(),
+                working.tracking());
         CampaignStorage proxy = of((self, called, args) -> {
             if (fails.test(called)) {
                 throw new io.campaignkit.core.CampaignKitException(CampaignStorage.STORE_FAILURE, why);
             }
-            Object target = ports.stream().filter(port -> called.getDeclaringClass().isInstance(port)).findFirst()
+            Object target = ports.stream()
+                    .filter(port -> called.getDeclaringClass().isInstance(port))
+                    .findFirst()
                     .orElseThrow();
             try {
                 return called.invoke(target, args);
@@ -45,7 +68,14 @@ final class StorageProxy {
                 throw failure.getCause();
             }
         });
-        return new CampaignStorage(proxy.campaigns(), proxy.recipients(), proxy.conversations(), proxy.inbound(),
-                proxy.engagements(), proxy.suppressions(), proxy.tracking(), working.pacing());
+        return new CampaignStorage(
+                proxy.campaigns(),
+                proxy.recipients(),
+                proxy.conversations(),
+                proxy.inbound(),
+                proxy.engagements(),
+                proxy.suppressions(),
+                proxy.tracking(),
+                working.pacing());
     }
 }

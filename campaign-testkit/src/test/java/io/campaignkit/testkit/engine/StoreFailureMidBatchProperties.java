@@ -49,15 +49,22 @@ class StoreFailureMidBatchProperties {
     }
 
     @Property(tries = 120)
-    void aStoreCallFailingOnceMidBatchStrandsNoRecipient(@ForAll("sendingCalls") String call,
-            @ForAll @IntRange(min = 1, max = 6) int nth, @ForAll @IntRange(min = 1, max = 12) int burst) {
+    void aStoreCallFailingOnceMidBatchStrandsNoRecipient(
+            @ForAll("sendingCalls") String call,
+            @ForAll @IntRange(min = 1, max = 6) int nth,
+            @ForAll @IntRange(min = 1, max = 12) int burst) {
         ManualClock clock = ManualClock.startingAt(START);
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
         FailOnce failure = new FailOnce();
-        CampaignEngine engine = CampaignEngine.builder().botFlows(Fixtures.bots())
-                .storage(failure.around(store.storage())).channel(channel).clock(clock).senderBurst(burst)
-                .callbackExecutor(Runnable::run).build();
+        CampaignEngine engine = CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .storage(failure.around(store.storage()))
+                .channel(channel)
+                .clock(clock)
+                .senderBurst(burst)
+                .callbackExecutor(Runnable::run)
+                .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel(channel.id(), "s");
         Fixtures.basic(Pace.perSecond(10).withBurst(burst)).accept(config);
         CampaignId id = CampaignId.of("outage");
@@ -75,19 +82,26 @@ class StoreFailureMidBatchProperties {
                 assertThat(storeDown.code()).isEqualTo(CampaignStorage.STORE_FAILURE);
                 next = Optional.of(clock.instant().plusMillis(200)); // the runner's first backoff
             }
-            clock.advanceTo(next.filter(at -> at.isAfter(clock.instant())).orElse(clock.instant().plusSeconds(1)));
+            clock.advanceTo(next.filter(at -> at.isAfter(clock.instant()))
+                    .orElse(clock.instant().plusSeconds(1)));
         }
 
         Map<String, Long> sendsPerPhone = channel.sends().stream()
                 .collect(Collectors.groupingBy(send -> send.message().recipient(), Collectors.counting()));
-        assertThat(sendsPerPhone).as("sent to every contact who did not opt out").hasSize(AUDIENCE - OPTED_OUT_AFTER_LAUNCH.size());
+        assertThat(sendsPerPhone)
+                .as("sent to every contact who did not opt out")
+                .hasSize(AUDIENCE - OPTED_OUT_AFTER_LAUNCH.size());
         assertThat(sendsPerPhone.values()).as("none twice").allMatch(times -> times == 1);
         RecipientCounts counts = store.counts(id);
-        assertThat(counts.count(DeliveryState.SENT)).as("%s (failure armed: %s)", counts, failure.fired)
+        assertThat(counts.count(DeliveryState.SENT))
+                .as("%s (failure armed: %s)", counts, failure.fired)
                 .isEqualTo(AUDIENCE - OPTED_OUT_AFTER_LAUNCH.size());
         assertThat(counts.count(DeliveryState.SKIPPED)).as("%s", counts).isEqualTo(OPTED_OUT_AFTER_LAUNCH.size());
-        assertThat(counts.count(DeliveryState.UNKNOWN) + counts.count(DeliveryState.SENDING)
-                + counts.count(DeliveryState.PENDING)).as("%s", counts).isZero();
+        assertThat(counts.count(DeliveryState.UNKNOWN)
+                        + counts.count(DeliveryState.SENDING)
+                        + counts.count(DeliveryState.PENDING))
+                .as("%s", counts)
+                .isZero();
     }
 
     /** Every port but pacing, failing as the JDBC store does at the armed call only. */
@@ -102,13 +116,16 @@ class StoreFailureMidBatchProperties {
         }
 
         CampaignStorage around(CampaignStorage working) {
-            return StorageProxy.failingWhen(working, called -> {
-                boolean now = called.getName().equals(method) && callsToGo.decrementAndGet() == 0;
-                if (now) {
-                    fired = true;
-                }
-                return now;
-            }, "no connection free for a moment");
+            return StorageProxy.failingWhen(
+                    working,
+                    called -> {
+                        boolean now = called.getName().equals(method) && callsToGo.decrementAndGet() == 0;
+                        if (now) {
+                            fired = true;
+                        }
+                        return now;
+                    },
+                    "no connection free for a moment");
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.channel.event.OptOut;
+import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
@@ -13,28 +15,26 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.Project;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.dispatch.pacing.PacingStore;
+import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignPage;
 import io.campaignkit.core.engine.Projects;
 import io.campaignkit.core.engine.SuppressionStatus;
 import io.campaignkit.core.port.CampaignQuery;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectQuery;
 import io.campaignkit.core.port.Suppression;
-import io.campaignkit.core.InvalidArgumentException;
-import io.campaignkit.channel.simulated.SimulatedChannel;
-import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.store.InMemoryProjectStore;
 import io.campaignkit.testkit.time.ManualClock;
-import java.util.Collection;
-import java.util.Set;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,8 @@ class TenancyScenarioTest {
     private static final SenderKey OTHER_SENDER = new SenderKey(CampaignScenario.CHANNEL_ID, "sender-2");
 
     private final CampaignScenario scenario = Fixtures.scenario()
-            .engine(builder -> builder.projects(new InMemoryProjectStore())).build();
+            .engine(builder -> builder.projects(new InMemoryProjectStore()))
+            .build();
 
     /** Projects: created, renamed, archived, listed; the engine checks a new campaign's project. */
     @Nested
@@ -66,11 +67,18 @@ class TenancyScenarioTest {
             assertThat(renamed.version()).isEqualTo(created.version() + 1);
             Project archived = projects.archive("acme", "ventas");
             assertThat(archived.isArchived()).isTrue();
-            assertThat(projects.archive("acme", "ventas")).as("archiving again is no change").isEqualTo(archived);
-            assertThat(projects.list(ProjectQuery.ByTenant.of("acme", 10)).projects()).containsExactly(renamed);
-            assertThat(projects.list(ProjectQuery.ByTenant.of("acme", 10).withArchived()).projects())
+            assertThat(projects.archive("acme", "ventas"))
+                    .as("archiving again is no change")
+                    .isEqualTo(archived);
+            assertThat(projects.list(ProjectQuery.ByTenant.of("acme", 10)).projects())
+                    .containsExactly(renamed);
+            assertThat(projects.list(ProjectQuery.ByTenant.of("acme", 10).withArchived())
+                            .projects())
                     .containsExactly(renamed, archived);
-            assertThat(projects.find("globex", "cobranza")).get().extracting(Project::name).isEqualTo("Cobranza Globex");
+            assertThat(projects.find("globex", "cobranza"))
+                    .get()
+                    .extracting(Project::name)
+                    .isEqualTo("Cobranza Globex");
         }
 
         @Test
@@ -78,10 +86,12 @@ class TenancyScenarioTest {
             Projects projects = scenario.engine().projects();
             projects.create("acme", "cobranza", "Cobranza");
             assertThatThrownBy(() -> projects.create("acme", "cobranza", "Otra"))
-                    .isInstanceOfSatisfying(ProjectException.class,
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_EXISTS));
             assertThatThrownBy(() -> projects.rename("globex", "cobranza", "Mine"))
-                    .isInstanceOfSatisfying(ProjectException.class,
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_NOT_FOUND));
             assertThatThrownBy(() -> projects.create("acme", " ", "x")).isInstanceOf(InvalidArgumentException.class);
         }
@@ -106,17 +116,22 @@ class TenancyScenarioTest {
             projects.create("acme", "viejo", "Viejo");
             projects.archive("acme", "viejo");
             projects.create("globex", "ventas", "Ventas");
-            CampaignConfiguration configuration = CampaignConfiguration.custom().name("Julio").build();
+            CampaignConfiguration configuration =
+                    CampaignConfiguration.custom().name("Julio").build();
 
-            Campaign created = scenario.engine().create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE,
-                    configuration);
+            Campaign created = scenario.engine()
+                    .create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE, configuration);
             assertThat(created.projectId()).isEqualTo("cobranza");
-            assertThatThrownBy(() -> scenario.engine().create(CampaignId.of("c-2"), "acme", "viejo", CampaignKind.LIVE,
-                    configuration)).isInstanceOfSatisfying(ProjectException.class,
+            assertThatThrownBy(() -> scenario.engine()
+                            .create(CampaignId.of("c-2"), "acme", "viejo", CampaignKind.LIVE, configuration))
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_ARCHIVED));
-            assertThatThrownBy(() -> scenario.engine().create(CampaignId.of("c-3"), "acme", "ventas", CampaignKind.LIVE,
-                    configuration)).as("globex's project is not acme's")
-                    .isInstanceOfSatisfying(ProjectException.class,
+            assertThatThrownBy(() -> scenario.engine()
+                            .create(CampaignId.of("c-3"), "acme", "ventas", CampaignKind.LIVE, configuration))
+                    .as("globex's project is not acme's")
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
                             error -> assertThat(error.code()).isEqualTo(ProjectException.PROJECT_NOT_FOUND));
             assertThat(scenario.engine().find(CampaignId.of("c-2"))).isEmpty();
             assertThat(scenario.engine().find(CampaignId.of("c-3"))).isEmpty();
@@ -125,9 +140,12 @@ class TenancyScenarioTest {
         @Test
         void anEngineWithoutAProjectStoreSaysSoAndDoesNotCheckProjects() {
             CampaignScenario plain = Fixtures.scenario().build();
-            assertThatThrownBy(() -> plain.engine().projects()).isInstanceOfSatisfying(ProjectException.class,
-                    error -> assertThat(error.code()).isEqualTo(ProjectException.NO_PROJECT_STORE));
-            assertThat(plain.createCampaign(CampaignKind.LIVE, Fixtures.basic())).isNotNull();
+            assertThatThrownBy(() -> plain.engine().projects())
+                    .isInstanceOfSatisfying(
+                            ProjectException.class,
+                            error -> assertThat(error.code()).isEqualTo(ProjectException.NO_PROJECT_STORE));
+            assertThat(plain.createCampaign(CampaignKind.LIVE, Fixtures.basic()))
+                    .isNotNull();
         }
     }
 
@@ -143,22 +161,30 @@ class TenancyScenarioTest {
             for (int i = 0; i < 5; i++) {
                 ids.add(scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic()));
             }
-            CampaignId onOtherSender = scenario.createCampaign(CampaignKind.LIVE,
-                    Fixtures.basic().andThen(c -> c.channel(OTHER_SENDER)));
+            CampaignId onOtherSender =
+                    scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(OTHER_SENDER)));
             scenario.launch(ids.get(1), Fixtures.contacts(0, 2));
             scenario.launch(ids.get(3), Fixtures.contacts(2, 2));
             scenario.runFor(Duration.ofSeconds(2));
 
             CampaignQuery.Listing active = CampaignQuery.Listing.of(CampaignScenario.TENANT)
-                    .projectId(CampaignScenario.PROJECT).state(CampaignState.ACTIVE).botFlowId(Fixtures.BOT)
+                    .projectId(CampaignScenario.PROJECT)
+                    .state(CampaignState.ACTIVE)
+                    .botFlowId(Fixtures.BOT)
                     .channelType(CampaignScenario.CHANNEL_ID);
-            assertThat(scenario.engine().campaigns(active).campaigns()).extracting(Campaign::id)
+            assertThat(scenario.engine().campaigns(active).campaigns())
+                    .extracting(Campaign::id)
                     .containsExactly(ids.get(1), ids.get(3));
-            assertThat(scenario.engine().campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT).channel(OTHER_SENDER))
-                    .campaigns()).extracting(Campaign::id).containsExactly(onOtherSender);
+            assertThat(scenario.engine()
+                            .campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT)
+                                    .channel(OTHER_SENDER))
+                            .campaigns())
+                    .extracting(Campaign::id)
+                    .containsExactly(onOtherSender);
 
             List<CampaignId> walked = new ArrayList<>();
-            Optional<CampaignQuery.Listing> page = Optional.of(CampaignQuery.Listing.of(CampaignScenario.TENANT).limit(4));
+            Optional<CampaignQuery.Listing> page = Optional.of(
+                    CampaignQuery.Listing.of(CampaignScenario.TENANT).limit(4));
             int pages = 0;
             while (page.isPresent()) {
                 CampaignPage campaigns = scenario.engine().campaigns(page.get());
@@ -174,10 +200,14 @@ class TenancyScenarioTest {
         void aPageIsAtMostFiveHundredCampaignsAndTheLastPageSaysSo() {
             scenario.engine().projects().create(CampaignScenario.TENANT, CampaignScenario.PROJECT, "Cobranza");
             scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
-            assertThatThrownBy(() -> scenario.engine().campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT)
-                    .limit(CampaignPage.MAX_SIZE + 1))).isInstanceOfSatisfying(InvalidArgumentException.class,
+            assertThatThrownBy(() -> scenario.engine()
+                            .campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT)
+                                    .limit(CampaignPage.MAX_SIZE + 1)))
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
                             error -> assertThat(error.argument()).isEqualTo("limit"));
-            CampaignPage only = scenario.engine().campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT).limit(1));
+            CampaignPage only = scenario.engine()
+                    .campaigns(CampaignQuery.Listing.of(CampaignScenario.TENANT).limit(1));
             assertThat(only.campaigns()).hasSize(1);
             assertThat(only.next()).isEmpty();
             assertThat(only.nextAfter()).isEmpty();
@@ -187,17 +217,32 @@ class TenancyScenarioTest {
         void anotherTenantsCampaignsAreNeverListedEvenInAProjectOfTheSameName() {
             scenario.engine().projects().create(CampaignScenario.TENANT, CampaignScenario.PROJECT, "Cobranza");
             scenario.engine().projects().create("globex", CampaignScenario.PROJECT, "Cobranza");
-            CampaignId ours = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.name("Julio")));
-            CampaignConfiguration.Builder theirs = CampaignConfiguration.custom().channel(SENDER).name("Julio");
+            CampaignId ours =
+                    scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.name("Julio")));
+            CampaignConfiguration.Builder theirs =
+                    CampaignConfiguration.custom().channel(SENDER).name("Julio");
             Fixtures.basic().accept(theirs);
             theirs.name("Julio");
-            scenario.engine().create(CampaignId.of("globex-1"), "globex", CampaignScenario.PROJECT, CampaignKind.LIVE,
-                    theirs.build());
+            scenario.engine()
+                    .create(
+                            CampaignId.of("globex-1"),
+                            "globex",
+                            CampaignScenario.PROJECT,
+                            CampaignKind.LIVE,
+                            theirs.build());
             CampaignQuery.Listing every = CampaignQuery.Listing.of(CampaignScenario.TENANT)
-                    .projectId(CampaignScenario.PROJECT).state(CampaignState.READY).botFlowId(Fixtures.BOT).channel(SENDER);
-            assertThat(scenario.engine().campaigns(every).campaigns()).extracting(Campaign::id).containsExactly(ours);
-            assertThat(scenario.engine().campaigns(CampaignQuery.Listing.of("globex")).campaigns())
-                    .extracting(Campaign::id).containsExactly(CampaignId.of("globex-1"));
+                    .projectId(CampaignScenario.PROJECT)
+                    .state(CampaignState.READY)
+                    .botFlowId(Fixtures.BOT)
+                    .channel(SENDER);
+            assertThat(scenario.engine().campaigns(every).campaigns())
+                    .extracting(Campaign::id)
+                    .containsExactly(ours);
+            assertThat(scenario.engine()
+                            .campaigns(CampaignQuery.Listing.of("globex"))
+                            .campaigns())
+                    .extracting(Campaign::id)
+                    .containsExactly(CampaignId.of("globex-1"));
         }
     }
 
@@ -211,10 +256,17 @@ class TenancyScenarioTest {
             plain.createCampaign(CampaignKind.LIVE, Fixtures.basic());
             plain.createCampaign(CampaignKind.LIVE, Fixtures.basic().andThen(c -> c.channel(OTHER_SENDER)));
             PhoneNumber phone = PhoneNumber.parse(Fixtures.phone(1));
-            assertThat(plain.engine().suppression(CampaignScenario.TENANT, phone).isSuppressed()).isFalse();
+            assertThat(plain.engine()
+                            .suppression(CampaignScenario.TENANT, phone)
+                            .isSuppressed())
+                    .isFalse();
 
-            plain.deliver(new OptOut(Fixtures.phone(1), CampaignScenario.SENDER_ID, plain.clock().instant(),
-                    Optional.of("STOP"), Optional.of("opt-1")));
+            plain.deliver(new OptOut(
+                    Fixtures.phone(1),
+                    CampaignScenario.SENDER_ID,
+                    plain.clock().instant(),
+                    Optional.of("STOP"),
+                    Optional.of("opt-1")));
             plain.runFor(Duration.ofSeconds(30));
             plain.engine().suppress(phone, Optional.empty(), Optional.of("asked the call centre"));
 
@@ -243,19 +295,30 @@ class TenancyScenarioTest {
             theirs.channel(SenderKey.of(CampaignScenario.CHANNEL_ID, "globex-number"));
             plain.engine().create(CampaignId.of("globex-1"), "globex", "ventas", CampaignKind.LIVE, theirs.build());
             PhoneNumber phone = PhoneNumber.parse(Fixtures.phone(2));
-            plain.engine().suppress(phone, Optional.of(SenderKey.of(CampaignScenario.CHANNEL_ID, "globex-number")),
-                    Optional.of("globex's opt-out"));
+            plain.engine()
+                    .suppress(
+                            phone,
+                            Optional.of(SenderKey.of(CampaignScenario.CHANNEL_ID, "globex-number")),
+                            Optional.of("globex's opt-out"));
 
-            assertThat(plain.engine().suppression(CampaignScenario.TENANT, phone).isSuppressed()).isFalse();
-            assertThat(plain.engine().suppression("globex", phone).suppressions()).singleElement()
+            assertThat(plain.engine()
+                            .suppression(CampaignScenario.TENANT, phone)
+                            .isSuppressed())
+                    .isFalse();
+            assertThat(plain.engine().suppression("globex", phone).suppressions())
+                    .singleElement()
                     .satisfies(theirsOnly -> assertThat(theirsOnly.reason()).contains("globex's opt-out"));
         }
 
         @Test
         void aReasonLongerThanAThousandCharactersIsRefusedNamingIt() {
-            assertThatThrownBy(() -> scenario.engine().suppress(PhoneNumber.parse(Fixtures.phone(1)), Optional.empty(),
-                    Optional.of("x".repeat(Suppression.MAX_REASON_LENGTH + 1))))
-                    .isInstanceOfSatisfying(InvalidArgumentException.class,
+            assertThatThrownBy(() -> scenario.engine()
+                            .suppress(
+                                    PhoneNumber.parse(Fixtures.phone(1)),
+                                    Optional.empty(),
+                                    Optional.of("x".repeat(Suppression.MAX_REASON_LENGTH + 1))))
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
                             error -> assertThat(error.argument()).isEqualTo("reason"));
         }
 
@@ -278,17 +341,24 @@ class TenancyScenarioTest {
                     return store.suppressedAmong(sender, phones);
                 }
             };
-            CampaignStorage storage = new CampaignStorage(store, store, store, store, store, plainList, store,
-                    PacingStore.inProcess());
+            CampaignStorage storage =
+                    new CampaignStorage(store, store, store, store, store, plainList, store, PacingStore.inProcess());
             SimulatedChannel channel = SimulatedChannel.withClock(ManualClock.ofDefaults());
             PhoneNumber phone = PhoneNumber.parse(Fixtures.phone(1));
-            CampaignEngine without = CampaignEngine.builder().storage(storage).channel(channel).build();
-            assertThatThrownBy(() -> without.suppression("acme", phone)).isInstanceOfSatisfying(CampaignKitException.class,
-                    error -> assertThat(error.code()).isEqualTo(CampaignEngine.NO_SUPPRESSION_RECORDS));
-            CampaignEngine with = CampaignEngine.builder().storage(storage).channel(channel).suppressionRecords(store)
+            CampaignEngine without =
+                    CampaignEngine.builder().storage(storage).channel(channel).build();
+            assertThatThrownBy(() -> without.suppression("acme", phone))
+                    .isInstanceOfSatisfying(
+                            CampaignKitException.class,
+                            error -> assertThat(error.code()).isEqualTo(CampaignEngine.NO_SUPPRESSION_RECORDS));
+            CampaignEngine with = CampaignEngine.builder()
+                    .storage(storage)
+                    .channel(channel)
+                    .suppressionRecords(store)
                     .build();
             with.suppress(phone, Optional.empty(), Optional.of("by hand"));
-            assertThat(with.suppression("acme", phone).everySender()).singleElement()
+            assertThat(with.suppression("acme", phone).everySender())
+                    .singleElement()
                     .satisfies(kept -> assertThat(kept.reason()).contains("by hand"));
         }
     }

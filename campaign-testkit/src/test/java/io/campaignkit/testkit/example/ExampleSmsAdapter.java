@@ -12,7 +12,6 @@ import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.channel.webhook.WebhookSignatures;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -52,7 +51,11 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
     public static final String SIGNATURE_HEADER = "X-Example-Signature";
 
     static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.custom()
-            .templates(true).freeFormText(true).maxMessagesPerSecond(1).maxBodyLength(1600).build();
+            .templates(true)
+            .freeFormText(true)
+            .maxMessagesPerSecond(1)
+            .maxBodyLength(1600)
+            .build();
 
     private final ExampleSmsConfiguration configuration;
     private final HttpClient http;
@@ -64,7 +67,9 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
             throw new IllegalArgumentException("configuration must not be null");
         }
         this.configuration = configuration;
-        this.http = HttpClient.newBuilder().connectTimeout(configuration.requestTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(configuration.requestTimeout())
+                .build();
     }
 
     @Override
@@ -117,7 +122,8 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
         if (signature.isEmpty()) {
             return WebhookResult.unauthorized("missing " + SIGNATURE_HEADER);
         }
-        if (!WebhookSignatures.constantTimeEquals(sign(configuration, request.url(), request.body()), signature.get())) {
+        if (!WebhookSignatures.constantTimeEquals(
+                sign(configuration, request.url(), request.body()), signature.get())) {
             return WebhookResult.unauthorized(SIGNATURE_HEADER + " does not match");
         }
         try {
@@ -138,24 +144,29 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
         byte[] signed = new byte[urlBytes.length + body.length];
         System.arraycopy(urlBytes, 0, signed, 0, urlBytes.length);
         System.arraycopy(body, 0, signed, urlBytes.length, body.length);
-        return Base64.getEncoder().encodeToString(
-                WebhookSignatures.hmac(WebhookSignatures.HMAC_SHA256, configuration.webhookSecret(), signed));
+        return Base64.getEncoder()
+                .encodeToString(
+                        WebhookSignatures.hmac(WebhookSignatures.HMAC_SHA256, configuration.webhookSecret(), signed));
     }
 
     private Optional<SendFailure> refusal(OutboundMessage message) {
         if (message == null) {
-            return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT, "message must not be null"));
+            return Optional.of(
+                    SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT, "message must not be null"));
         }
         if (closed.get()) {
             return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.TRANSIENT, "the adapter is closed"));
         }
         if (!CAPABILITIES.supports(message.content())) {
-            return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT,
+            return Optional.of(SendFailure.withoutProviderCode(
+                    SendErrorClass.CONTENT_PERMANENT,
                     "Example SMS cannot carry " + message.content().getClass().getSimpleName()));
         }
         if (message.content() instanceof TextContent text && text.body().length() > CAPABILITIES.maxBodyLength()) {
-            return Optional.of(SendFailure.withoutProviderCode(SendErrorClass.CONTENT_PERMANENT,
-                    "body has " + text.body().length() + " characters; Example SMS takes at most " + CAPABILITIES.maxBodyLength()));
+            return Optional.of(SendFailure.withoutProviderCode(
+                    SendErrorClass.CONTENT_PERMANENT,
+                    "body has " + text.body().length() + " characters; Example SMS takes at most "
+                            + CAPABILITIES.maxBodyLength()));
         }
         return Optional.empty();
     }
@@ -167,7 +178,8 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
 
     private static String formFor(OutboundMessage message) {
         StringJoiner form = new StringJoiner("&");
-        form.add("to=" + encode(message.recipient())).add("from=" + encode(message.senderId()))
+        form.add("to=" + encode(message.recipient()))
+                .add("from=" + encode(message.senderId()))
                 .add("reference=" + encode(message.correlationId()));
         if (message.content() instanceof TextContent text) {
             form.add("body=" + encode(text.body()));
@@ -182,15 +194,18 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
     private SendReceipt receiptFrom(HttpResponse<String> response) {
         Map<String, List<String>> answer = ExampleSmsWebhookParser.decodeLeniently(response.body());
         if (response.statusCode() == 200 || response.statusCode() == 201) {
-            String id = first(answer, "id").orElseThrow(() -> new ChannelSendException(SendFailure.withoutProviderCode(
-                    SendErrorClass.UNKNOWN_OUTCOME, "accepted (HTTP " + response.statusCode() + ") without a message id")));
+            String id = first(answer, "id")
+                    .orElseThrow(() -> new ChannelSendException(SendFailure.withoutProviderCode(
+                            SendErrorClass.UNKNOWN_OUTCOME,
+                            "accepted (HTTP " + response.statusCode() + ") without a message id")));
             return new SendReceipt(id, clock.instant());
         }
         Optional<String> code = first(answer, "code");
         SendErrorClass errorClass = ExampleSmsErrors.classifyAnswer(response.statusCode(), code);
         String description = first(answer, "message").orElse("HTTP " + response.statusCode());
         SendFailure failure = new SendFailure(errorClass, code, description, Optional.empty());
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(ExampleSmsAdapter::seconds);
+        Optional<Duration> retryAfter =
+                response.headers().firstValue("Retry-After").flatMap(ExampleSmsAdapter::seconds);
         throw new ChannelSendException(retryAfter.isPresent() ? failure.withRetryAfter(retryAfter.get()) : failure);
     }
 
@@ -198,13 +213,16 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         // A connect failure means nothing left: safe to retry. Any later failure may follow a send.
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            return SendFailure.withoutProviderCode(SendErrorClass.TRANSIENT, "could not connect: " + cause.getMessage());
+            return SendFailure.withoutProviderCode(
+                    SendErrorClass.TRANSIENT, "could not connect: " + cause.getMessage());
         }
         if (cause instanceof HttpTimeoutException) {
-            return SendFailure.withoutProviderCode(SendErrorClass.UNKNOWN_OUTCOME, "no answer within the request timeout");
+            return SendFailure.withoutProviderCode(
+                    SendErrorClass.UNKNOWN_OUTCOME, "no answer within the request timeout");
         }
         if (cause instanceof IOException) {
-            return SendFailure.withoutProviderCode(SendErrorClass.UNKNOWN_OUTCOME, "connection failed after sending: " + cause);
+            return SendFailure.withoutProviderCode(
+                    SendErrorClass.UNKNOWN_OUTCOME, "connection failed after sending: " + cause);
         }
         return SendFailure.withoutProviderCode(SendErrorClass.UNKNOWN_OUTCOME, "unexpected failure: " + cause);
     }
@@ -223,7 +241,9 @@ public final class ExampleSmsAdapter implements ChannelAdapter {
 
     private static Optional<String> first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0));
     }
 
     private static String encode(String value) {

@@ -1,7 +1,6 @@
 package io.campaignkit.testkit.example;
 
 import io.campaignkit.channel.Secret;
-
 import java.net.URI;
 import java.time.Duration;
 
@@ -14,8 +13,8 @@ import java.time.Duration;
  * @param webhookSecret  the key the provider signs webhooks with
  * @param requestTimeout how long to wait for the provider's answer before UNKNOWN_OUTCOME
  */
-public record ExampleSmsConfiguration(URI baseUrl, String accountId, Secret apiKey, Secret webhookSecret,
-                                      Duration requestTimeout) {
+public record ExampleSmsConfiguration(
+        URI baseUrl, String accountId, Secret apiKey, Secret webhookSecret, Duration requestTimeout) {
 
     /** Default {@link #requestTimeout()}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -52,8 +51,7 @@ public record ExampleSmsConfiguration(URI baseUrl, String accountId, Secret apiK
         private Secret webhookSecret;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param value the API root

@@ -1,7 +1,6 @@
 package io.campaignkit.testkit.example;
 
 import io.campaignkit.channel.SendErrorClass;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,8 +21,7 @@ final class ExampleSmsErrors {
             "account-suspended", SendErrorClass.AUTHENTICATION,
             "unavailable", SendErrorClass.TRANSIENT);
 
-    private ExampleSmsErrors() {
-    }
+    private ExampleSmsErrors() {}
 
     /**
      * Classifies the answer to a send: by code when the provider gave a known one, else by HTTP status.

@@ -3,7 +3,6 @@ package io.campaignkit.testkit.example;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelSettings;
-
 import java.net.URI;
 
 /**
@@ -19,8 +18,7 @@ public final class ExampleSmsProvider implements ChannelAdapterProvider<ExampleS
     public static final String ID = "example-sms";
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public ExampleSmsProvider() {
-    }
+    public ExampleSmsProvider() {}
 
     @Override
     public String id() {

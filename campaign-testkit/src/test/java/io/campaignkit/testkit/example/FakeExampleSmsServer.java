@@ -8,7 +8,6 @@ import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.testkit.channel.ProviderAnswer;
 import io.campaignkit.testkit.channel.ScriptedProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,10 +37,13 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
     static final String SENDER = "+15550001111";
     static final URI WEBHOOK_URL = URI.create("https://hooks.host.test/campaignkit/example-sms?tenant=t1");
 
-    private enum Behaviour { ANSWER, HANG, DROP_CONNECTION }
-
-    private record Answer(int status, String body, Map<String, String> headers, Behaviour behaviour) {
+    private enum Behaviour {
+        ANSWER,
+        HANG,
+        DROP_CONNECTION
     }
+
+    private record Answer(int status, String body, Map<String, String> headers, Behaviour behaviour) {}
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -90,7 +92,8 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
                 return; // closing the exchange unanswered drops the connection after the request was read
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/x-www-form-urlencoded");
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
@@ -100,7 +103,8 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
     }
 
     private Runnable answerNext(int status, String code, Map<String, String> headers) {
-        return () -> scripted.add(new Answer(status, "code=" + code + "&message=" + encode("the provider says " + code), headers, Behaviour.ANSWER));
+        return () -> scripted.add(new Answer(
+                status, "code=" + code + "&message=" + encode("the provider says " + code), headers, Behaviour.ANSWER));
     }
 
     @Override
@@ -111,23 +115,52 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
     @Override
     public List<ProviderAnswer> answersMeaning(SendErrorClass errorClass) {
         return switch (errorClass) {
-            case RECIPIENT_PERMANENT -> List.of(
-                    ProviderAnswer.withCode("HTTP 400 invalid-number", "invalid-number", answerNext(400, "invalid-number", Map.of())),
-                    ProviderAnswer.withCode("HTTP 400 opted-out", "opted-out", answerNext(400, "opted-out", Map.of())));
-            case CONTENT_PERMANENT -> List.of(
-                    ProviderAnswer.withCode("HTTP 404 template-not-found", "template-not-found", answerNext(404, "template-not-found", Map.of())),
-                    ProviderAnswer.withCode("HTTP 422 with an unknown code", "no-such-thing", answerNext(422, "no-such-thing", Map.of())));
-            case RATE_LIMITED -> List.of(
-                    ProviderAnswer.withCode("HTTP 429 rate-limited, Retry-After 2", "rate-limited", answerNext(429, "rate-limited", Map.of("Retry-After", "2"))));
-            case TRANSIENT -> List.of(
-                    ProviderAnswer.withCode("HTTP 503 unavailable", "unavailable", answerNext(503, "unavailable", Map.of())));
-            case AUTHENTICATION -> List.of(
-                    ProviderAnswer.withCode("HTTP 401 bad-credentials", "bad-credentials", answerNext(401, "bad-credentials", Map.of())),
-                    ProviderAnswer.withCode("HTTP 403 account-suspended", "account-suspended", answerNext(403, "account-suspended", Map.of())));
-            case UNKNOWN_OUTCOME -> List.of(
-                    ProviderAnswer.withoutCode("no answer before the timeout", () -> scripted.add(new Answer(0, "", Map.of(), Behaviour.HANG))),
-                    ProviderAnswer.withoutCode("connection dropped after the request", () -> scripted.add(new Answer(0, "", Map.of(), Behaviour.DROP_CONNECTION))),
-                    ProviderAnswer.withCode("HTTP 502 bad-gateway", "bad-gateway", answerNext(502, "bad-gateway", Map.of())));
+            case RECIPIENT_PERMANENT ->
+                List.of(
+                        ProviderAnswer.withCode(
+                                "HTTP 400 invalid-number",
+                                "invalid-number",
+                                answerNext(400, "invalid-number", Map.of())),
+                        ProviderAnswer.withCode(
+                                "HTTP 400 opted-out", "opted-out", answerNext(400, "opted-out", Map.of())));
+            case CONTENT_PERMANENT ->
+                List.of(
+                        ProviderAnswer.withCode(
+                                "HTTP 404 template-not-found",
+                                "template-not-found",
+                                answerNext(404, "template-not-found", Map.of())),
+                        ProviderAnswer.withCode(
+                                "HTTP 422 with an unknown code",
+                                "no-such-thing",
+                                answerNext(422, "no-such-thing", Map.of())));
+            case RATE_LIMITED ->
+                List.of(ProviderAnswer.withCode(
+                        "HTTP 429 rate-limited, Retry-After 2",
+                        "rate-limited",
+                        answerNext(429, "rate-limited", Map.of("Retry-After", "2"))));
+            case TRANSIENT ->
+                List.of(ProviderAnswer.withCode(
+                        "HTTP 503 unavailable", "unavailable", answerNext(503, "unavailable", Map.of())));
+            case AUTHENTICATION ->
+                List.of(
+                        ProviderAnswer.withCode(
+                                "HTTP 401 bad-credentials",
+                                "bad-credentials",
+                                answerNext(401, "bad-credentials", Map.of())),
+                        ProviderAnswer.withCode(
+                                "HTTP 403 account-suspended",
+                                "account-suspended",
+                                answerNext(403, "account-suspended", Map.of())));
+            case UNKNOWN_OUTCOME ->
+                List.of(
+                        ProviderAnswer.withoutCode(
+                                "no answer before the timeout",
+                                () -> scripted.add(new Answer(0, "", Map.of(), Behaviour.HANG))),
+                        ProviderAnswer.withoutCode(
+                                "connection dropped after the request",
+                                () -> scripted.add(new Answer(0, "", Map.of(), Behaviour.DROP_CONNECTION))),
+                        ProviderAnswer.withCode(
+                                "HTTP 502 bad-gateway", "bad-gateway", answerNext(502, "bad-gateway", Map.of())));
         };
     }
 
@@ -138,7 +171,8 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
 
     @Override
     public WebhookRequest signedStatusWebhookWithUnknownFields(String providerMessageId, DeliveryStatus status) {
-        return signed("api-version=3&" + statusForm(providerMessageId, status) + "&price=0.0075&price-unit=USD&segments=1");
+        return signed(
+                "api-version=3&" + statusForm(providerMessageId, status) + "&price=0.0075&price-unit=USD&segments=1");
     }
 
     @Override
@@ -149,8 +183,8 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
 
     @Override
     public WebhookRequest signedUnknownMessageTypeWebhook(String providerMessageId, String from) {
-        return signed("type=location&id=" + encode(providerMessageId) + "&from=" + encode(from) + "&to=" + encode(SENDER)
-                + "&latitude=19.43&longitude=-99.13");
+        return signed("type=location&id=" + encode(providerMessageId) + "&from=" + encode(from) + "&to="
+                + encode(SENDER) + "&latitude=19.43&longitude=-99.13");
     }
 
     @Override
@@ -160,7 +194,8 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
 
     @Override
     public WebhookRequest withBadSignature(WebhookRequest signed) {
-        return signed.withHeaders(signed.headers().with(ExampleSmsAdapter.SIGNATURE_HEADER, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+        return signed.withHeaders(signed.headers()
+                .with(ExampleSmsAdapter.SIGNATURE_HEADER, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
     }
 
     @Override
@@ -173,10 +208,14 @@ final class FakeExampleSmsServer implements ScriptedProvider, AutoCloseable {
         if (sent == null) {
             throw new IllegalArgumentException("the fake never accepted a message with id " + providerMessageId);
         }
-        String form = "type=status&id=" + encode(providerMessageId) + "&status=" + status.name().toLowerCase()
-                + "&to=" + encode(sent.get("to").get(0)) + "&reference=" + encode(sent.get("reference").get(0))
+        String form = "type=status&id=" + encode(providerMessageId) + "&status="
+                + status.name().toLowerCase()
+                + "&to=" + encode(sent.get("to").get(0)) + "&reference="
+                + encode(sent.get("reference").get(0))
                 + "&timestamp=" + Instant.now().getEpochSecond();
-        return status == DeliveryStatus.FAILED ? form + "&error-code=unreachable&error-message=handset+unreachable" : form;
+        return status == DeliveryStatus.FAILED
+                ? form + "&error-code=unreachable&error-message=handset+unreachable"
+                : form;
     }
 
     private WebhookRequest signed(String form) {

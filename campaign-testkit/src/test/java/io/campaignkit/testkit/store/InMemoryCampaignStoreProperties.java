@@ -1,10 +1,12 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.DeliveryState;
@@ -33,8 +35,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Properties of the in-memory store over random interleavings. */
 class InMemoryCampaignStoreProperties {
 
@@ -44,18 +44,23 @@ class InMemoryCampaignStoreProperties {
     /** One status report: the state it reaches, seconds after T0. */
     record Report(DeliveryState state, int second) {
         RecipientUpdate.StatusReached toUpdate(RecipientKey key) {
-            return new RecipientUpdate.StatusReached(key, state,
-                    state == DeliveryState.FAILED ? Optional.of(REJECTED) : Optional.empty(), T0.plusSeconds(second));
+            return new RecipientUpdate.StatusReached(
+                    key,
+                    state,
+                    state == DeliveryState.FAILED ? Optional.of(REJECTED) : Optional.empty(),
+                    T0.plusSeconds(second));
         }
     }
 
     @Provide
     Arbitrary<List<Report>> reports() {
         Arbitrary<Report> report = Combinators.combine(
-                // the provider's reports; a reply (REPLIED) is the contact's and applies to the state the
-                // recipient is in when it comes, so its order matters (RecipientRulesTest.Replies)
-                Arbitraries.of(DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.FAILED),
-                Arbitraries.integers().between(2, 100)).as(Report::new);
+                        // the provider's reports; a reply (REPLIED) is the contact's and applies to the state the
+                        // recipient is in when it comes, so its order matters (RecipientRulesTest.Replies)
+                        Arbitraries.of(
+                                DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.FAILED),
+                        Arbitraries.integers().between(2, 100))
+                .as(Report::new);
         return report.list().ofMinSize(1).ofMaxSize(8);
     }
 
@@ -73,14 +78,20 @@ class InMemoryCampaignStoreProperties {
         Recipient reordered = deliverAll(shuffled);
         assertThat(reordered.state()).isEqualTo(inOrder.state());
         assertThat(reordered.outcome()).isEqualTo(inOrder.outcome());
-        assertThat(reordered.deliveredAt().isPresent()).isEqualTo(inOrder.deliveredAt().isPresent());
+        assertThat(reordered.deliveredAt().isPresent())
+                .isEqualTo(inOrder.deliveredAt().isPresent());
         assertThat(reordered.readAt().isPresent()).isEqualTo(inOrder.readAt().isPresent());
-        assertThat(reordered.repliedAt().isPresent()).isEqualTo(inOrder.repliedAt().isPresent());
-        DeliveryState highest = reports.stream().map(Report::state).max(Comparator.comparingInt(DeliveryState::rank))
+        assertThat(reordered.repliedAt().isPresent())
+                .isEqualTo(inOrder.repliedAt().isPresent());
+        DeliveryState highest = reports.stream()
+                .map(Report::state)
+                .max(Comparator.comparingInt(DeliveryState::rank))
                 .orElseThrow();
         assertThat(inOrder.state()).isEqualTo(highest);
         if (highest.isDelivered()) {
-            assertThat(inOrder.deliveredAt()).as("READ and REPLIED imply DELIVERED").isPresent();
+            assertThat(inOrder.deliveredAt())
+                    .as("READ and REPLIED imply DELIVERED")
+                    .isPresent();
         }
     }
 
@@ -89,13 +100,17 @@ class InMemoryCampaignStoreProperties {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         CampaignId campaign = insertCampaign(store);
         store.insertRecipients(campaign, List.of(NewRecipient.pending(contact(0), T0)), T0);
-        Recipient claimed = store.claimForSending(campaign, new Lease("engine", T0.plusSeconds(30)), 1, T0).get(0);
+        Recipient claimed = store.claimForSending(campaign, new Lease("engine", T0.plusSeconds(30)), 1, T0)
+                .get(0);
         RecipientKey key = claimed.key();
-        store.apply(List.of(new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.1", T0.plusSeconds(1))));
+        store.apply(List.of(
+                new RecipientUpdate.Accepted(key, claimed.lease().orElseThrow(), "wamid.1", T0.plusSeconds(1))));
         reports.forEach(report -> store.apply(List.of(report.toUpdate(key))));
         Recipient once = store.findRecipient(key).orElseThrow();
-        assertThat(store.apply(reports.stream().map(report -> report.toUpdate(key)).toList()))
-                .as("every report applied again is a no-op").isEmpty();
+        assertThat(store.apply(
+                        reports.stream().map(report -> report.toUpdate(key)).toList()))
+                .as("every report applied again is a no-op")
+                .isEmpty();
         return once;
     }
 
@@ -105,23 +120,34 @@ class InMemoryCampaignStoreProperties {
      * lose no recipient (checked step by step against a model; a failure names its seed).
      */
     @Property(tries = 200)
-    void randomClaimSchedulesNeverHandOutARecipientTwice(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int owners,
+    void randomClaimSchedulesNeverHandOutARecipientTwice(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int owners,
             @ForAll @IntRange(min = 1, max = 30) int audience) {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
         CampaignId campaign = insertCampaign(store);
-        store.insertRecipients(campaign, IntStream.range(0, audience)
-                .mapToObj(i -> NewRecipient.pending(contact(i), T0)).toList(), T0);
-        List<PhoneNumber> phones = IntStream.range(0, audience).mapToObj(i -> contact(i).phone()).toList();
+        store.insertRecipients(
+                campaign,
+                IntStream.range(0, audience)
+                        .mapToObj(i -> NewRecipient.pending(contact(i), T0))
+                        .toList(),
+                T0);
+        List<PhoneNumber> phones =
+                IntStream.range(0, audience).mapToObj(i -> contact(i).phone()).toList();
         new ClaimSchedule(store, campaign, T0, owners, seed).run(phones, 150);
     }
 
     private static CampaignId insertCampaign(InMemoryCampaignStore store) {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
-                .name("Properties").botFlowId("flow").channel("whatsapp-cloud", "109876543210")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .name("Properties")
+                .botFlowId("flow")
+                .channel("whatsapp-cloud", "109876543210")
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("list.csv"))
                 .build();
-        Campaign campaign = Campaign.create(CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE, configuration, T0)
+        Campaign campaign = Campaign.create(
+                        CampaignId.of("c-1"), "acme", "cobranza", CampaignKind.LIVE, configuration, T0)
                 .launch(T0);
         store.insert(campaign);
         return campaign.id();

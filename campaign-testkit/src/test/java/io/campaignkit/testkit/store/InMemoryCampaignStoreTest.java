@@ -1,5 +1,7 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the in-memory store does beyond the contract: its queues' edge cases and its answers for unknown campaigns. */
 class InMemoryCampaignStoreTest {
@@ -50,7 +50,8 @@ class InMemoryCampaignStoreTest {
     @Test
     void recipientsSkippedWhileQueuedAreNeverClaimed() {
         add(0, 5, T0);
-        store.apply(List.of(new RecipientUpdate.Skipped(key(0), Optional.empty(), OPTED_OUT, T0),
+        store.apply(List.of(
+                new RecipientUpdate.Skipped(key(0), Optional.empty(), OPTED_OUT, T0),
                 new RecipientUpdate.Skipped(key(3), Optional.empty(), OPTED_OUT, T0)));
         assertThat(claim(10, T0)).extracting(Recipient::phone).containsExactly(phone(1), phone(2), phone(4));
         assertThat(store.nextDueAt(campaign, T0)).isEmpty();
@@ -58,10 +59,16 @@ class InMemoryCampaignStoreTest {
 
     @Test
     void recipientsAddedOutOfDueOrderAreClaimedInDueOrder() {
-        store.insertRecipients(campaign, List.of(NewRecipient.pending(contact(0), T0.plusSeconds(30)),
-                NewRecipient.pending(contact(1), T0.plusSeconds(10)), NewRecipient.pending(contact(2), T0.plusSeconds(30)),
-                NewRecipient.pending(contact(3), T0.plusSeconds(20))), T0);
-        assertThat(claim(10, T0.plusSeconds(60))).extracting(Recipient::phone)
+        store.insertRecipients(
+                campaign,
+                List.of(
+                        NewRecipient.pending(contact(0), T0.plusSeconds(30)),
+                        NewRecipient.pending(contact(1), T0.plusSeconds(10)),
+                        NewRecipient.pending(contact(2), T0.plusSeconds(30)),
+                        NewRecipient.pending(contact(3), T0.plusSeconds(20))),
+                T0);
+        assertThat(claim(10, T0.plusSeconds(60)))
+                .extracting(Recipient::phone)
                 .containsExactly(phone(1), phone(3), phone(0), phone(2));
     }
 
@@ -69,7 +76,10 @@ class InMemoryCampaignStoreTest {
     void givenBackRecipientsInterleaveWithTheOthersByDueTimeThenSequence() {
         add(0, 4, T0);
         List<Recipient> first = claim(2, T0);
-        store.apply(first.stream().map(r -> (RecipientUpdate) new RecipientUpdate.Unclaimed(r.key(), r.lease().orElseThrow(), T0, T0)).toList());
+        store.apply(first.stream()
+                .map(r -> (RecipientUpdate)
+                        new RecipientUpdate.Unclaimed(r.key(), r.lease().orElseThrow(), T0, T0))
+                .toList());
         assertThat(claim(10, T0)).extracting(Recipient::phone).containsExactly(phone(0), phone(1), phone(2), phone(3));
     }
 
@@ -81,14 +91,19 @@ class InMemoryCampaignStoreTest {
         store.apply(List.of(new RecipientUpdate.Accepted(key(1), crashed, "w1", T0)));
         Instant later = T0.plusSeconds(60);
         Lease survivor = new Lease("survivor", later.plusSeconds(30));
-        assertThat(store.claimExpiredSending(campaign, survivor, 2, later)).extracting(Recipient::phone)
+        assertThat(store.claimExpiredSending(campaign, survivor, 2, later))
+                .extracting(Recipient::phone)
                 .containsExactly(phone(0), phone(2));
-        assertThat(store.claimExpiredSending(campaign, survivor, 10, later)).extracting(Recipient::phone)
+        assertThat(store.claimExpiredSending(campaign, survivor, 10, later))
+                .extracting(Recipient::phone)
                 .containsExactly(phone(3), phone(4));
         assertThat(store.wakeUps(campaign, later).nextLeaseExpiry()).contains(survivor.expiresAt());
-        store.apply(IntStream.of(0, 2, 3, 4).mapToObj(i -> (RecipientUpdate) new RecipientUpdate.Accepted(key(i), survivor, "w" + i, later))
+        store.apply(IntStream.of(0, 2, 3, 4)
+                .mapToObj(i -> (RecipientUpdate) new RecipientUpdate.Accepted(key(i), survivor, "w" + i, later))
                 .toList());
-        assertThat(store.wakeUps(campaign, later).nextLeaseExpiry()).as("no SENDING recipient is left").isEmpty();
+        assertThat(store.wakeUps(campaign, later).nextLeaseExpiry())
+                .as("no SENDING recipient is left")
+                .isEmpty();
         assertThat(store.counts(campaign).count(DeliveryState.SENT)).isEqualTo(5);
     }
 
@@ -99,8 +114,9 @@ class InMemoryCampaignStoreTest {
         store.insertRecipients(other, List.of(NewRecipient.pending(contact(0), T0)), T0);
         Lease lease = claim(1, T0).get(0).lease().orElseThrow();
         store.apply(List.of(new RecipientUpdate.Accepted(key(0), lease, "w0", T0)));
-        assertThat(store.apply(List.of(new RecipientUpdate.StatusReached(new RecipientKey(other, phone(0)),
-                DeliveryState.DELIVERED, Optional.empty(), T0)))).isEmpty();
+        assertThat(store.apply(List.of(new RecipientUpdate.StatusReached(
+                        new RecipientKey(other, phone(0)), DeliveryState.DELIVERED, Optional.empty(), T0))))
+                .isEmpty();
         assertThat(store.findRecipient(key(0)).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
     }
 
@@ -109,7 +125,12 @@ class InMemoryCampaignStoreTest {
     }
 
     private void add(int from, int to, Instant dueAt) {
-        store.insertRecipients(campaign, IntStream.range(from, to).mapToObj(i -> NewRecipient.pending(contact(i), dueAt)).toList(), T0);
+        store.insertRecipients(
+                campaign,
+                IntStream.range(from, to)
+                        .mapToObj(i -> NewRecipient.pending(contact(i), dueAt))
+                        .toList(),
+                T0);
     }
 
     private RecipientKey key(int index) {
@@ -126,8 +147,11 @@ class InMemoryCampaignStoreTest {
 
     private CampaignId insertCampaign(String id) {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
-                .name("Store test").botFlowId("flow").channel("whatsapp-cloud", "109876543210")
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .name("Store test")
+                .botFlowId("flow")
+                .channel("whatsapp-cloud", "109876543210")
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("list.csv"))
                 .build();
         Campaign campaign = Campaign.create(CampaignId.of(id), "acme", "cobranza", CampaignKind.LIVE, configuration, T0)

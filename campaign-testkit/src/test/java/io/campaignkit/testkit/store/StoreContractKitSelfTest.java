@@ -1,5 +1,8 @@
 package io.campaignkit.testkit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.port.CampaignQuery;
@@ -39,9 +42,6 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 /**
  * The store kit's checks can fail: each deliberately broken store below (the in-memory store behind a
  * proxy that changes one method) fails the checks about its defect and passes most others. The broken
@@ -52,80 +52,104 @@ class StoreContractKitSelfTest {
 
     @Test
     void aStoreThatIgnoresVersionsFailsTheVersioningChecks() {
-        assertThat(failedChecks(IgnoresVersions.class)).contains("staleWriterGetsAVersionConflictNamingBothVersions",
-                "ofConcurrentWritersFromOneVersionExactlyOneWins", "deletingAStaleCampaignIsAVersionConflict");
+        assertThat(failedChecks(IgnoresVersions.class))
+                .contains(
+                        "staleWriterGetsAVersionConflictNamingBothVersions",
+                        "ofConcurrentWritersFromOneVersionExactlyOneWins",
+                        "deletingAStaleCampaignIsAVersionConflict");
     }
 
     @Test
     void aStoreThatHandsOutAClaimTwiceFailsTheClaimChecks() {
-        assertThat(failedChecks(HandsOutClaimsTwice.class)).contains("concurrentClaimersReceiveEveryRecipientExactlyOnce",
-                "randomClaimSchedulesMatchTheLeaseModel[1]");
+        assertThat(failedChecks(HandsOutClaimsTwice.class))
+                .contains(
+                        "concurrentClaimersReceiveEveryRecipientExactlyOnce",
+                        "randomClaimSchedulesMatchTheLeaseModel[1]");
     }
 
     @Test
     void aStoreThatRecoversLiveLeasesFailsTheRecoveryChecks() {
-        assertThat(failedChecks(RecoversLiveLeases.class)).contains("anExpiredLeaseIsRecoveredOnceAndNotBefore",
-                "randomClaimSchedulesMatchTheLeaseModel[1]");
+        assertThat(failedChecks(RecoversLiveLeases.class))
+                .contains("anExpiredLeaseIsRecoveredOnceAndNotBefore", "randomClaimSchedulesMatchTheLeaseModel[1]");
     }
 
     @Test
     void aStoreThatIgnoresLeasesFailsTheLeaseChecks() {
-        assertThat(failedChecks(IgnoresLeases.class)).contains("anOutcomeUnderAnotherOwnersLeaseChangesNothing[1]",
-                "anOutcomeUnderAnotherOwnersLeaseChangesNothing[6]",
-                "anOutcomeUnderTheSameOwnerWithAnotherExpiryChangesNothing[3]",
-                "aStalledOwnersOutcomeAfterRecoveryChangesNothingAndTheSurvivorsApplies[5]",
-                "skippedWithoutALeaseAppliesOnlyToAPendingRecipient", "randomClaimSchedulesMatchTheLeaseModel[1]");
+        assertThat(failedChecks(IgnoresLeases.class))
+                .contains(
+                        "anOutcomeUnderAnotherOwnersLeaseChangesNothing[1]",
+                        "anOutcomeUnderAnotherOwnersLeaseChangesNothing[6]",
+                        "anOutcomeUnderTheSameOwnerWithAnotherExpiryChangesNothing[3]",
+                        "aStalledOwnersOutcomeAfterRecoveryChangesNothingAndTheSurvivorsApplies[5]",
+                        "skippedWithoutALeaseAppliesOnlyToAPendingRecipient",
+                        "randomClaimSchedulesMatchTheLeaseModel[1]");
     }
 
     @Test
     void aStoreWhoseMergesAreNotIdempotentFailsTheMergeChecks() {
-        assertThat(failedChecks(ReportsNoOpsAsChanges.class)).contains("aDuplicateStatusIsANoOp",
-                "deliveredAfterReadChangesNothing", "concurrentDuplicatesOfOneStatusChangeTheRecipientOnce");
+        assertThat(failedChecks(ReportsNoOpsAsChanges.class))
+                .contains(
+                        "aDuplicateStatusIsANoOp",
+                        "deliveredAfterReadChangesNothing",
+                        "concurrentDuplicatesOfOneStatusChangeTheRecipientOnce");
     }
 
     @Test
     void aStoreThatLetsEveryCampaignEngageAContactFailsTheExclusivityChecks() {
-        assertThat(failedChecks(EveryCampaignEngages.class)).contains(
-                "aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender",
-                "ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins");
+        assertThat(failedChecks(EveryCampaignEngages.class))
+                .contains(
+                        "aContactEngagedWithOneCampaignIsRefusedToAnotherOnTheSameSender",
+                        "ofTwoCampaignsEngagingOneContactAtTheSameMomentExactlyOneWins");
     }
 
     @Test
     void aStoreThatHandsOutHeldQueuedMessagesFailsTheQueueChecks() {
-        assertThat(failedChecks(HandsOutHeldQueuedMessages.class)).contains("aMessageUnderALiveLeaseIsNotHandedOutAgain",
-                "aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld");
+        assertThat(failedChecks(HandsOutHeldQueuedMessages.class))
+                .contains(
+                        "aMessageUnderALiveLeaseIsNotHandedOutAgain",
+                        "aConversationsLaterMessageWaitsWhileAnEarlierOneIsHeld");
     }
 
     @Test
     void aStoreWhoseZoneClaimsIgnoreTheZoneFailsTheZoneChecks() {
-        assertThat(failedChecks(ClaimsByZoneAcrossZones.class)).contains(
-                "aClaimByZoneTakesOnlyThatZonesDueRecipientsInDueThenSequenceOrder",
-                "aRecipientGivenBackOrRetriedStaysInItsZone",
-                "aCampaignWithoutZonesOrUnknownToTheStoreHasNothingToClaimByZone");
+        assertThat(failedChecks(ClaimsByZoneAcrossZones.class))
+                .contains(
+                        "aClaimByZoneTakesOnlyThatZonesDueRecipientsInDueThenSequenceOrder",
+                        "aRecipientGivenBackOrRetriedStaysInItsZone",
+                        "aCampaignWithoutZonesOrUnknownToTheStoreHasNothingToClaimByZone");
     }
 
     @Test
     void aStoreWhoseListingIgnoresTheTenantFailsTheTenantIsolationChecks() {
-        assertThat(failedChecks(ListsEveryTenant.class)).contains(
-                "twoTenantsWithTheSameProjectAndCampaignNamesSeeTheirOwnOnly",
-                "aTenantsListingHoldsAllOfItsCampaignsByAscendingIdAndNoOtherTenants");
+        assertThat(failedChecks(ListsEveryTenant.class))
+                .contains(
+                        "twoTenantsWithTheSameProjectAndCampaignNamesSeeTheirOwnOnly",
+                        "aTenantsListingHoldsAllOfItsCampaignsByAscendingIdAndNoOtherTenants");
     }
 
     @Test
     void aStoreWhoseListingIgnoresTheCursorFailsThePagingChecks() {
-        assertThat(failedChecks(IgnoresTheListingCursor.class)).contains("pagesHoldEveryMatchOnceInOrder",
-                "aCampaignAddedAfterTheCursorIsListedAndOneBeforeItIsNot");
+        assertThat(failedChecks(IgnoresTheListingCursor.class))
+                .contains("pagesHoldEveryMatchOnceInOrder", "aCampaignAddedAfterTheCursorIsListedAndOneBeforeItIsNot");
     }
 
     private static Set<String> failedChecks(Class<?> kitSubclass) {
-        Events tests = EngineTestKit.engine("junit-jupiter").configurationParameter(SELF_TEST, "true")
-                .selectors(selectClass(kitSubclass)).execute().testEvents();
-        assertThat(tests.succeeded().count()).as("checks passed by %s", kitSubclass.getSimpleName()).isPositive();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(SELF_TEST, "true")
+                .selectors(selectClass(kitSubclass))
+                .execute()
+                .testEvents();
+        assertThat(tests.succeeded().count())
+                .as("checks passed by %s", kitSubclass.getSimpleName())
+                .isPositive();
         Set<String> failed = new HashSet<>();
         for (Event event : tests.failed().list()) {
             String name = event.getTestDescriptor().getLegacyReportingName();
             String method = name.replaceAll("\\(.*", "");
-            failed.add(name.contains("[") ? method + name.substring(name.indexOf('[')).replaceAll("\\].*", "]") : method);
+            failed.add(
+                    name.contains("[")
+                            ? method + name.substring(name.indexOf('[')).replaceAll("\\].*", "]")
+                            : method);
         }
         return failed;
     }
@@ -143,7 +167,8 @@ class StoreContractKitSelfTest {
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getConfigurationParameter(SELF_TEST).isPresent()
                     ? ConditionEvaluationResult.enabled("run by the self-test")
-                    : ConditionEvaluationResult.disabled("a deliberately broken store, run only by StoreContractKitSelfTest");
+                    : ConditionEvaluationResult.disabled(
+                            "a deliberately broken store, run only by StoreContractKitSelfTest");
         }
     }
 
@@ -152,14 +177,29 @@ class StoreContractKitSelfTest {
     abstract static class BrokenStore extends StorageContractKit {
 
         final InMemoryCampaignStore real = new InMemoryCampaignStore();
-        private final Object proxy = Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CampaignStore.class, RecipientStore.class, EngagementStore.class, SuppressionList.class,
-                        ConversationStore.class, InboundQueue.class, TrackingStore.class},
-                (self, method, args) -> method.isDefault() ? InvocationHandler.invokeDefault(self, method, args)
+        private final Object proxy = Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {
+                    CampaignStore.class,
+                    RecipientStore.class,
+                    EngagementStore.class,
+                    SuppressionList.class,
+                    ConversationStore.class,
+                    InboundQueue.class,
+                    TrackingStore.class
+                },
+                (self, method, args) -> method.isDefault()
+                        ? InvocationHandler.invokeDefault(self, method, args)
                         : call(method, args)); // shorthands run on the broken abstract methods, as in a real store
-        private final CampaignStorage storage = new CampaignStorage((CampaignStore) proxy, (RecipientStore) proxy,
-                (ConversationStore) proxy, (InboundQueue) proxy, (EngagementStore) proxy, (SuppressionList) proxy,
-                (TrackingStore) proxy, PacingStore.inProcess());
+        private final CampaignStorage storage = new CampaignStorage(
+                (CampaignStore) proxy,
+                (RecipientStore) proxy,
+                (ConversationStore) proxy,
+                (InboundQueue) proxy,
+                (EngagementStore) proxy,
+                (SuppressionList) proxy,
+                (TrackingStore) proxy,
+                PacingStore.inProcess());
 
         @Override
         protected CampaignStorage storage() {
@@ -193,14 +233,18 @@ class StoreContractKitSelfTest {
         private final RecipientWindows realWindows = real.windows().orElseThrow();
         private final RecipientWindows broken = new RecipientWindows() {
             @Override
-            public List<Recipient> claimDueIn(io.campaignkit.core.campaign.CampaignId campaignId, String zoneKey, Lease lease,
-                    int limit, Instant now) {
+            public List<Recipient> claimDueIn(
+                    io.campaignkit.core.campaign.CampaignId campaignId,
+                    String zoneKey,
+                    Lease lease,
+                    int limit,
+                    Instant now) {
                 return real.claimForSending(campaignId, lease, limit, now);
             }
 
             @Override
-            public java.util.Map<String, Instant> nextDueIn(io.campaignkit.core.campaign.CampaignId campaignId,
-                    Set<String> zoneKeys) {
+            public java.util.Map<String, Instant> nextDueIn(
+                    io.campaignkit.core.campaign.CampaignId campaignId, Set<String> zoneKeys) {
                 return realWindows.nextDueIn(campaignId, zoneKeys);
             }
 
@@ -209,8 +253,8 @@ class StoreContractKitSelfTest {
                 return realWindows.pendingZones(campaignId);
             }
         };
-        private final RecipientStore recipients = (RecipientStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RecipientStore.class}, (self, method, args) -> {
+        private final RecipientStore recipients = (RecipientStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RecipientStore.class}, (self, method, args) -> {
                     if (method.getName().equals("windows")) {
                         return Optional.of(broken);
                     }
@@ -220,8 +264,8 @@ class StoreContractKitSelfTest {
                         throw thrown.getCause();
                     }
                 });
-        private final CampaignStorage storage = new CampaignStorage(real, recipients, real, real, real, real, real,
-                PacingStore.inProcess());
+        private final CampaignStorage storage =
+                new CampaignStorage(real, recipients, real, real, real, real, real, PacingStore.inProcess());
 
         @Override
         protected CampaignStorage storage() {
@@ -254,7 +298,8 @@ class StoreContractKitSelfTest {
         @SuppressWarnings("unchecked")
         Object call(Method method, Object[] args) throws Throwable {
             Object result = invokeReal(method, args);
-            if (method.getName().equals("claim") && args[0] == RecipientStore.ClaimKind.DUE
+            if (method.getName().equals("claim")
+                    && args[0] == RecipientStore.ClaimKind.DUE
                     && !((List<Recipient>) result).isEmpty()) {
                 List<Recipient> twice = new ArrayList<>((List<Recipient>) result);
                 twice.add(twice.get(0));
@@ -268,12 +313,19 @@ class StoreContractKitSelfTest {
     static class RecoversLiveLeases extends BrokenStore {
         @Override
         Object call(Method method, Object[] args) throws Throwable {
-            if (method.getName().equals("claim") && args[0] == RecipientStore.ClaimKind.EXPIRED && args[2] != null
+            if (method.getName().equals("claim")
+                    && args[0] == RecipientStore.ClaimKind.EXPIRED
+                    && args[2] != null
                     && args[4] != null) {
                 Lease lease = (Lease) args[2];
                 Instant muchLater = ((Instant) args[4]).plus(Duration.ofDays(1));
-                return invokeReal(method, new Object[] {args[0], args[1],
-                        new Lease(lease.owner(), lease.expiresAt().plus(Duration.ofDays(1))), args[3], muchLater});
+                return invokeReal(method, new Object[] {
+                    args[0],
+                    args[1],
+                    new Lease(lease.owner(), lease.expiresAt().plus(Duration.ofDays(1))),
+                    args[3],
+                    muchLater
+                });
             }
             return invokeReal(method, args);
         }
@@ -287,7 +339,8 @@ class StoreContractKitSelfTest {
             if (method.getName().equals("apply") && args[0] != null) {
                 List<RecipientUpdate> asIfHeld = new ArrayList<>();
                 for (RecipientUpdate update : (List<RecipientUpdate>) args[0]) {
-                    Optional<Lease> held = update == null ? Optional.empty()
+                    Optional<Lease> held = update == null
+                            ? Optional.empty()
                             : real.findRecipient(update.key()).flatMap(Recipient::lease);
                     asIfHeld.add(held.map(lease -> underLease(update, lease)).orElse(update));
                 }
@@ -328,7 +381,8 @@ class StoreContractKitSelfTest {
             if (method.getName().equals("apply")) {
                 List<RecipientChange> changes = new ArrayList<>((List<RecipientChange>) result);
                 for (RecipientUpdate update : (List<RecipientUpdate>) args[0]) {
-                    if (changes.stream().noneMatch(change -> change.after().key().equals(update.key()))) {
+                    if (changes.stream()
+                            .noneMatch(change -> change.after().key().equals(update.key()))) {
                         real.findRecipient(update.key()).ifPresent(now -> changes.add(new RecipientChange(now, now)));
                     }
                 }
@@ -355,10 +409,17 @@ class StoreContractKitSelfTest {
             if (method.getName().equals("claimQueued") && args[1] != null && args[3] != null) {
                 Lease asked = (Lease) args[1];
                 Lease fleeting = new Lease(asked.owner(), ((Instant) args[3]).plusNanos(1));
-                List<QueuedInbound> claimed = (List<QueuedInbound>) invokeReal(method,
-                        new Object[] {args[0], fleeting, args[2], args[3]});
-                return claimed.stream().map(queued -> new QueuedInbound(queued.sequence(), queued.conversationId(),
-                        queued.campaignId(), queued.phone(), queued.message(), Optional.of(asked))).toList();
+                List<QueuedInbound> claimed =
+                        (List<QueuedInbound>) invokeReal(method, new Object[] {args[0], fleeting, args[2], args[3]});
+                return claimed.stream()
+                        .map(queued -> new QueuedInbound(
+                                queued.sequence(),
+                                queued.conversationId(),
+                                queued.campaignId(),
+                                queued.phone(),
+                                queued.message(),
+                                Optional.of(asked)))
+                        .toList();
             }
             return invokeReal(method, args);
         }
@@ -371,11 +432,20 @@ class StoreContractKitSelfTest {
             if (method.getName().equals("findCampaigns") && args[0] instanceof CampaignQuery.Listing listing) {
                 List<Campaign> all = new ArrayList<>();
                 for (String tenant : List.of("acme", "globex", "initech")) {
-                    all.addAll(real.findCampaigns(new CampaignQuery.Listing(tenant, listing.projectId(), listing.state(),
-                            listing.botFlowId(), listing.channelType(), listing.channel(), listing.after(),
+                    all.addAll(real.findCampaigns(new CampaignQuery.Listing(
+                            tenant,
+                            listing.projectId(),
+                            listing.state(),
+                            listing.botFlowId(),
+                            listing.channelType(),
+                            listing.channel(),
+                            listing.after(),
                             listing.limit())));
                 }
-                return all.stream().sorted(Comparator.comparing(Campaign::id)).limit(listing.limit()).toList();
+                return all.stream()
+                        .sorted(Comparator.comparing(Campaign::id))
+                        .limit(listing.limit())
+                        .toList();
             }
             return invokeReal(method, args);
         }
@@ -386,8 +456,14 @@ class StoreContractKitSelfTest {
         @Override
         Object call(Method method, Object[] args) throws Throwable {
             if (method.getName().equals("findCampaigns") && args[0] instanceof CampaignQuery.Listing listing) {
-                return real.findCampaigns(new CampaignQuery.Listing(listing.tenantId(), listing.projectId(),
-                        listing.state(), listing.botFlowId(), listing.channelType(), listing.channel(), Optional.empty(),
+                return real.findCampaigns(new CampaignQuery.Listing(
+                        listing.tenantId(),
+                        listing.projectId(),
+                        listing.state(),
+                        listing.botFlowId(),
+                        listing.channelType(),
+                        listing.channel(),
+                        Optional.empty(),
                         listing.limit()));
             }
             return invokeReal(method, args);

@@ -1,19 +1,18 @@
 package io.campaignkit.testkit.time;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.simulated.Outcome;
 import io.campaignkit.channel.simulated.SimulatedChannel;
 import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The testkit owns the manual clock; the simulated channel (its own module) runs on it through {@code TimeControl}. */
 class ManualClockDrivesSimulatedChannelTest {
@@ -26,7 +25,9 @@ class ManualClockDrivesSimulatedChannelTest {
     @Test
     void deliversDueEventsEveryTimeTheManualClockMovesUntilClosed() {
         SimulatedChannel channel = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
-                .clock(clock.withZone(ZoneId.of("America/Mexico_City"))).deliverOnClockAdvance(true).build());
+                .clock(clock.withZone(ZoneId.of("America/Mexico_City")))
+                .deliverOnClockAdvance(true)
+                .build());
         channel.scriptNumber(ANA, Outcome.delivered(Duration.ofSeconds(1)).readAfter(Duration.ofMinutes(1)));
         send(channel);
 
@@ -52,6 +53,8 @@ class ManualClockDrivesSimulatedChannelTest {
     }
 
     private static void send(SimulatedChannel channel) {
-        channel.send(new OutboundMessage(ANA, "PNID-1", "r1", TextContent.of("hola"))).toCompletableFuture().join();
+        channel.send(new OutboundMessage(ANA, "PNID-1", "r1", TextContent.of("hola")))
+                .toCompletableFuture()
+                .join();
     }
 }

@@ -1,6 +1,7 @@
 package io.campaignkit.testkit.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ManualClockTest {
 
@@ -36,10 +35,14 @@ class ManualClockTest {
         ManualClock clock = ManualClock.startingAt(START);
 
         assertThat(clock.advance(Duration.ofDays(7))).isEqualTo(START.plus(Duration.ofDays(7)));
-        assertThat(clock.advanceTo(START)).as("advanceTo an earlier instant leaves time alone").isEqualTo(START.plus(Duration.ofDays(7)));
+        assertThat(clock.advanceTo(START))
+                .as("advanceTo an earlier instant leaves time alone")
+                .isEqualTo(START.plus(Duration.ofDays(7)));
         clock.set(START.minusSeconds(1));
         assertThat(clock.instant()).isEqualTo(START.minusSeconds(1));
-        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duration");
+        assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duration");
         assertThatThrownBy(() -> clock.set(null)).hasMessageContaining("instant");
     }
 
@@ -60,16 +63,17 @@ class ManualClockTest {
     void listenersHearEveryChangeUntilRemoved() {
         ManualClock clock = ManualClock.startingAt(START);
         List<String> heard = new ArrayList<>();
-        ManualClock.Registration registration = clock.addListener((previous, current) -> heard.add(previous + ">" + current));
+        ManualClock.Registration registration =
+                clock.addListener((previous, current) -> heard.add(previous + ">" + current));
 
         clock.advance(Duration.ofMinutes(1));
         clock.withZone(ZoneId.of("Europe/Madrid")).advance(Duration.ofMinutes(1));
         registration.close();
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(heard).containsExactly(
-                START + ">" + START.plusSeconds(60),
-                START.plusSeconds(60) + ">" + START.plusSeconds(120));
+        assertThat(heard)
+                .containsExactly(
+                        START + ">" + START.plusSeconds(60), START.plusSeconds(60) + ">" + START.plusSeconds(120));
     }
 
     @Test

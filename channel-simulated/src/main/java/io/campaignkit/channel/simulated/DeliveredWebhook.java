@@ -9,5 +9,4 @@ import io.campaignkit.channel.webhook.WebhookResult;
  * @param request the signed request
  * @param result  the answer
  */
-public record DeliveredWebhook(WebhookRequest request, WebhookResult result) {
-}
+public record DeliveredWebhook(WebhookRequest request, WebhookResult result) {}

@@ -3,7 +3,6 @@ package io.campaignkit.channel.simulated;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.DeliveryStatus;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,7 @@ public final class Outcome {
      * @param status  the status
      * @param failure the failure, present exactly for FAILED
      */
-    public record StatusStep(Duration after, DeliveryStatus status, Optional<SendFailure> failure) implements Step {
-    }
+    public record StatusStep(Duration after, DeliveryStatus status, Optional<SendFailure> failure) implements Step {}
 
     /**
      * An inbound reply from the recipient, quoting the sent message.
@@ -45,8 +43,7 @@ public final class Outcome {
      * @param after delay after the answer
      * @param text  the reply's text
      */
-    public record ReplyStep(Duration after, String text) implements Step {
-    }
+    public record ReplyStep(Duration after, String text) implements Step {}
 
     private final Optional<SendFailure> failure;
     private final Duration answerDelay;
@@ -54,8 +51,12 @@ public final class Outcome {
     private final boolean duplicateStatusEvents;
     private final boolean reorderStatusEvents;
 
-    private Outcome(Optional<SendFailure> failure, Duration answerDelay, List<Step> steps, boolean duplicateStatusEvents,
-                    boolean reorderStatusEvents) {
+    private Outcome(
+            Optional<SendFailure> failure,
+            Duration answerDelay,
+            List<Step> steps,
+            boolean duplicateStatusEvents,
+            boolean reorderStatusEvents) {
         this.failure = failure;
         this.answerDelay = answerDelay;
         this.steps = List.copyOf(steps);
@@ -111,7 +112,10 @@ public final class Outcome {
      */
     public static SendFailure simulatedFailure(SendErrorClass errorClass) {
         require(errorClass, "errorClass");
-        SendFailure failure = SendFailure.of(errorClass, "SIM-" + errorClass.name(), "simulated " + errorClass.name().toLowerCase().replace('_', ' '));
+        SendFailure failure = SendFailure.of(
+                errorClass,
+                "SIM-" + errorClass.name(),
+                "simulated " + errorClass.name().toLowerCase().replace('_', ' '));
         return errorClass == SendErrorClass.RATE_LIMITED ? failure.withRetryAfter(Duration.ofSeconds(1)) : failure;
     }
 
@@ -175,7 +179,8 @@ public final class Outcome {
      * @return a new outcome
      */
     public Outcome failsAfter(Duration delay, SendFailure failure) {
-        return withStep(new StatusStep(nonNegative(delay, "delay"), DeliveryStatus.FAILED, Optional.of(require(failure, "failure"))));
+        return withStep(new StatusStep(
+                nonNegative(delay, "delay"), DeliveryStatus.FAILED, Optional.of(require(failure, "failure"))));
     }
 
     /**
@@ -238,7 +243,8 @@ public final class Outcome {
 
     private Outcome withStep(Step step) {
         if (failure.isPresent()) {
-            throw new IllegalStateException("a failing outcome has no events after it (failure: " + failure.get().describe() + ")");
+            throw new IllegalStateException("a failing outcome has no events after it (failure: "
+                    + failure.get().describe() + ")");
         }
         List<Step> more = new ArrayList<>(steps);
         more.add(step);

@@ -18,8 +18,7 @@ import java.util.Random;
  */
 public final class OutcomeMix {
 
-    private record Weighted(double weight, Outcome outcome) {
-    }
+    private record Weighted(double weight, Outcome outcome) {}
 
     private final long seed;
     private final List<Weighted> choices;

@@ -5,7 +5,6 @@ import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.TextContent;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -44,11 +43,16 @@ final class OutcomeScript {
     Optional<SendFailure> refusal(OutboundMessage message) {
         ChannelCapabilities capabilities = configuration.capabilities();
         if (!capabilities.supports(message.content())) {
-            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-UNSUPPORTED-CONTENT",
-                    "the simulated channel's capabilities do not allow " + message.content().getClass().getSimpleName()));
+            return Optional.of(SendFailure.of(
+                    SendErrorClass.CONTENT_PERMANENT,
+                    "SIM-UNSUPPORTED-CONTENT",
+                    "the simulated channel's capabilities do not allow "
+                            + message.content().getClass().getSimpleName()));
         }
         if (message.content() instanceof TextContent text && text.body().length() > capabilities.maxBodyLength()) {
-            return Optional.of(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-BODY-TOO-LONG",
+            return Optional.of(SendFailure.of(
+                    SendErrorClass.CONTENT_PERMANENT,
+                    "SIM-BODY-TOO-LONG",
                     "body has " + text.body().length() + " characters, more than " + capabilities.maxBodyLength()));
         }
         return Optional.empty();

@@ -1,7 +1,6 @@
 package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.OutboundMessage;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,6 +13,9 @@ import java.util.Optional;
  * @param outcome           the outcome it was given
  * @param providerMessageId the simulated provider id when the send is accepted, else empty
  */
-public record RecordedSend(long sequence, OutboundMessage message, Instant requestedAt, Outcome outcome,
-                           Optional<String> providerMessageId) {
-}
+public record RecordedSend(
+        long sequence,
+        OutboundMessage message,
+        Instant requestedAt,
+        Outcome outcome,
+        Optional<String> providerMessageId) {}

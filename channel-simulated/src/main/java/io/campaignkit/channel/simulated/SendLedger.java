@@ -4,7 +4,6 @@ import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.StatusUpdate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,15 +27,16 @@ final class SendLedger {
     private final String idFormat;
 
     SendLedger(String channelId) {
-        this.idFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId) ? "SIM-%06d"
+        this.idFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId)
+                ? "SIM-%06d"
                 : "SIM-" + channelId.toUpperCase(java.util.Locale.ROOT) + "-%06d";
     }
 
     /** Records a send; it gets a provider id exactly when {@code outcome} does not fail it. */
     RecordedSend record(OutboundMessage message, Instant now, Outcome outcome) {
         long number = ++sequence;
-        Optional<String> providerMessageId = outcome.failure().isPresent()
-                ? Optional.empty() : Optional.of(String.format(idFormat, number));
+        Optional<String> providerMessageId =
+                outcome.failure().isPresent() ? Optional.empty() : Optional.of(String.format(idFormat, number));
         RecordedSend send = new RecordedSend(number, message, now, outcome, providerMessageId);
         sends.add(send);
         providerMessageId.ifPresent(id -> acceptedById.put(id, message));
@@ -56,9 +56,16 @@ final class SendLedger {
     StatusUpdate statusOf(String providerMessageId, DeliveryStatus status, Instant at) {
         OutboundMessage message = acceptedById.get(providerMessageId);
         if (message == null) {
-            throw new IllegalArgumentException("no accepted send has the provider message id '" + providerMessageId + "'");
+            throw new IllegalArgumentException(
+                    "no accepted send has the provider message id '" + providerMessageId + "'");
         }
-        return Timeline.statusEvent(providerMessageId, message, status, at, status == DeliveryStatus.FAILED
-                ? Optional.of(Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT)) : Optional.empty());
+        return Timeline.statusEvent(
+                providerMessageId,
+                message,
+                status,
+                at,
+                status == DeliveryStatus.FAILED
+                        ? Optional.of(Outcome.simulatedFailure(SendErrorClass.RECIPIENT_PERMANENT))
+                        : Optional.empty());
     }
 }

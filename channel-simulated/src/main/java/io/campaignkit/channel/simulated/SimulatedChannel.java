@@ -82,7 +82,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         this.timeline = new Timeline(configuration.id());
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
-                : () -> { };
+                : () -> {};
     }
 
     /**
@@ -128,7 +128,8 @@ public final class SimulatedChannel implements ChannelAdapter {
     @Override
     public CompletionStage<SendReceipt> send(OutboundMessage message) {
         if (message == null) {
-            return failed(SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-NO-MESSAGE", "message must not be null"));
+            return failed(
+                    SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-NO-MESSAGE", "message must not be null"));
         }
         Optional<SendFailure> refusal = script.refusal(message);
         if (refusal.isPresent()) {
@@ -138,7 +139,8 @@ public final class SimulatedChannel implements ChannelAdapter {
         Runnable answerNow;
         synchronized (lock) {
             if (closed) {
-                return failed(SendFailure.of(SendErrorClass.TRANSIENT, "SIM-CLOSED", "the simulated channel is closed"));
+                return failed(
+                        SendFailure.of(SendErrorClass.TRANSIENT, "SIM-CLOSED", "the simulated channel is closed"));
             }
             Outcome outcome = script.outcomeFor(message.recipient());
             Instant now = clock.instant();
@@ -243,7 +245,9 @@ public final class SimulatedChannel implements ChannelAdapter {
         require(after, "after");
         synchronized (lock) {
             Instant at = clock.instant().plus(after);
-            InboundMessage inbound = InboundMessage.builder(timeline.nextInboundId(), from, senderId, at).text(text).build();
+            InboundMessage inbound = InboundMessage.builder(timeline.nextInboundId(), from, senderId, at)
+                    .text(text)
+                    .build();
             timeline.addEvent(at, inbound);
             return inbound.providerMessageId();
         }
@@ -313,7 +317,9 @@ public final class SimulatedChannel implements ChannelAdapter {
      */
     public List<ChannelEvent> advanceUntilIdle() {
         if (!(clock instanceof TimeControl control)) {
-            throw new IllegalStateException("advanceUntilIdle needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not " + clock);
+            throw new IllegalStateException(
+                    "advanceUntilIdle needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not "
+                            + clock);
         }
         List<ChannelEvent> accepted = new ArrayList<>(deliverDueEvents());
         for (int round = 0; round < MAX_IDLE_ROUNDS; round++) {
@@ -324,7 +330,8 @@ public final class SimulatedChannel implements ChannelAdapter {
             control.advanceTo(next.get());
             accepted.addAll(deliverDueEvents());
         }
-        throw new IllegalStateException("still busy after " + MAX_IDLE_ROUNDS + " rounds: " + pendingCount() + " pending");
+        throw new IllegalStateException(
+                "still busy after " + MAX_IDLE_ROUNDS + " rounds: " + pendingCount() + " pending");
     }
 
     /**
@@ -361,7 +368,9 @@ public final class SimulatedChannel implements ChannelAdapter {
      * @return the sends to it, in order
      */
     public List<RecordedSend> sendsTo(String recipient) {
-        return sends().stream().filter(send -> send.message().recipient().equals(recipient)).toList();
+        return sends().stream()
+                .filter(send -> send.message().recipient().equals(recipient))
+                .toList();
     }
 
     /** @return every webhook request delivered and its answer, in order */
@@ -445,6 +454,7 @@ public final class SimulatedChannel implements ChannelAdapter {
 
     @Override
     public String toString() {
-        return "SimulatedChannel[" + configuration.id() + ", " + sends().size() + " sends, " + pendingCount() + " pending]";
+        return "SimulatedChannel[" + configuration.id() + ", " + sends().size() + " sends, " + pendingCount()
+                + " pending]";
     }
 }

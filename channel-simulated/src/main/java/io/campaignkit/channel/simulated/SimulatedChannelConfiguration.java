@@ -1,16 +1,15 @@
 package io.campaignkit.channel.simulated;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.Secret;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link SimulatedChannel} behaves. Build with {@link #custom()}; unset fields take the
@@ -29,9 +28,15 @@ import java.util.Optional;
  *                              delivered every time the clock moves, without calling
  *                              {@link SimulatedChannel#deliverDueEvents()}
  */
-public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapabilities capabilities, URI webhookUrl,
-                                            Secret webhookSecret, Outcome defaultOutcome,
-                                            Optional<OutcomeMix> outcomeMix, boolean deliverOnClockAdvance) {
+public record SimulatedChannelConfiguration(
+        String id,
+        Clock clock,
+        ChannelCapabilities capabilities,
+        URI webhookUrl,
+        Secret webhookSecret,
+        Outcome defaultOutcome,
+        Optional<OutcomeMix> outcomeMix,
+        boolean deliverOnClockAdvance) {
 
     /** Default {@link #id()}. */
     public static final String DEFAULT_ID = "simulated";
@@ -44,10 +49,14 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
      * 80 per second, 24-hour window).
      */
     public static final ChannelCapabilities DEFAULT_CAPABILITIES = ChannelCapabilities.custom()
-            .templates(true).freeFormText(true)
+            .templates(true)
+            .freeFormText(true)
             .mediaKinds(EnumSet.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.DOCUMENT))
             .mediaMessageKinds(MediaContent.KINDS)
-            .maxMessagesPerSecond(80).customerServiceWindow(Duration.ofHours(24)).maxBodyLength(4096).build();
+            .maxMessagesPerSecond(80)
+            .customerServiceWindow(Duration.ofHours(24))
+            .maxBodyLength(4096)
+            .build();
     /** Default {@link #defaultOutcome()}: accepted, SENT at once, DELIVERED one second later. */
     public static final Outcome DEFAULT_OUTCOME = Outcome.delivered(Duration.ofSeconds(1));
 
@@ -78,7 +87,9 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         require(defaultOutcome, "defaultOutcome");
         require(outcomeMix, "outcomeMix");
         if (deliverOnClockAdvance && !(clock instanceof TimeControl)) {
-            throw new IllegalArgumentException("deliverOnClockAdvance needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not " + clock);
+            throw new IllegalArgumentException(
+                    "deliverOnClockAdvance needs a clock the test moves (a TimeControl such as the testkit's ManualClock), not "
+                            + clock);
         }
     }
 
@@ -108,8 +119,7 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
         private @Nullable OutcomeMix outcomeMix;
         private boolean deliverOnClockAdvance;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param value the channel id
@@ -185,8 +195,15 @@ public record SimulatedChannelConfiguration(String id, Clock clock, ChannelCapab
 
         /** @return the validated configuration */
         public SimulatedChannelConfiguration build() {
-            return new SimulatedChannelConfiguration(id, clock, capabilities, webhookUrl, webhookSecret, defaultOutcome,
-                    Optional.ofNullable(outcomeMix), deliverOnClockAdvance);
+            return new SimulatedChannelConfiguration(
+                    id,
+                    clock,
+                    capabilities,
+                    webhookUrl,
+                    webhookSecret,
+                    defaultOutcome,
+                    Optional.ofNullable(outcomeMix),
+                    deliverOnClockAdvance);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.campaignkit.channel.simulated;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelSettings;
-
 import java.net.URI;
 
 /**
@@ -17,8 +16,7 @@ import java.net.URI;
 public final class SimulatedChannelProvider implements ChannelAdapterProvider<SimulatedChannelConfiguration> {
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
-    public SimulatedChannelProvider() {
-    }
+    public SimulatedChannelProvider() {}
 
     @Override
     public String id() {

@@ -11,7 +11,6 @@ import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +51,7 @@ final class SimulatedWebhookCodec {
     static final String KEYWORD = "keyword";
     static final String DESCRIPTION = "description";
 
-    private SimulatedWebhookCodec() {
-    }
+    private SimulatedWebhookCodec() {}
 
     /** Thrown for a body the simulated provider would never send. */
     static final class MalformedWebhookException extends IllegalArgumentException {
@@ -67,31 +65,59 @@ final class SimulatedWebhookCodec {
     static String encode(ChannelEvent event) {
         Form form = new Form();
         if (event instanceof StatusUpdate status) {
-            form.put(EVENT, "status").put(MESSAGE_ID, status.providerMessageId()).put(STATUS, status.status().name())
-                    .put(TIMESTAMP, status.timestamp()).put(CORRELATION_ID, status.correlationId())
+            form.put(EVENT, "status")
+                    .put(MESSAGE_ID, status.providerMessageId())
+                    .put(STATUS, status.status().name())
+                    .put(TIMESTAMP, status.timestamp())
+                    .put(CORRELATION_ID, status.correlationId())
                     .put(RECIPIENT, status.recipient());
-            status.failure().ifPresent(failure -> form.put(ERROR_CLASS, failure.errorClass().name())
-                    .put(ERROR_CODE, failure.providerCode()).put(ERROR_MESSAGE, failure.providerMessage())
-                    .put(RETRY_AFTER_MILLIS, failure.retryAfter().map(delay -> Long.toString(delay.toMillis())))
-                    .put(NOT_ON_CHANNEL, failure.notOnChannel() ? Optional.of("true") : Optional.empty()));
+            status.failure()
+                    .ifPresent(failure -> form.put(
+                                    ERROR_CLASS, failure.errorClass().name())
+                            .put(ERROR_CODE, failure.providerCode())
+                            .put(ERROR_MESSAGE, failure.providerMessage())
+                            .put(RETRY_AFTER_MILLIS, failure.retryAfter().map(delay -> Long.toString(delay.toMillis())))
+                            .put(NOT_ON_CHANNEL, failure.notOnChannel() ? Optional.of("true") : Optional.empty()));
         } else if (event instanceof InboundMessage inbound) {
-            form.put(EVENT, "inbound").put(MESSAGE_ID, inbound.providerMessageId()).put(FROM, inbound.from())
-                    .put(TO, inbound.to()).put(TIMESTAMP, inbound.timestamp()).put(TEXT, inbound.text())
-                    .put(BUTTON_PAYLOAD, inbound.buttonPayload()).put(REPLY_TO, inbound.replyToProviderMessageId())
+            form.put(EVENT, "inbound")
+                    .put(MESSAGE_ID, inbound.providerMessageId())
+                    .put(FROM, inbound.from())
+                    .put(TO, inbound.to())
+                    .put(TIMESTAMP, inbound.timestamp())
+                    .put(TEXT, inbound.text())
+                    .put(BUTTON_PAYLOAD, inbound.buttonPayload())
+                    .put(REPLY_TO, inbound.replyToProviderMessageId())
                     .put(PROFILE_NAME, inbound.profileName());
             for (MediaReference media : inbound.media()) {
-                form.put(MEDIA, media.kind() + " " + media.url().map(url -> "url " + url)
-                        .orElseGet(() -> "id " + media.providerMediaId().orElseThrow()) + media.mimeType().map(type -> " " + type).orElse(""));
+                form.put(
+                        MEDIA,
+                        media.kind() + " "
+                                + media.url()
+                                        .map(url -> "url " + url)
+                                        .orElseGet(() ->
+                                                "id " + media.providerMediaId().orElseThrow())
+                                + media.mimeType().map(type -> " " + type).orElse(""));
             }
         } else if (event instanceof OptOut optOut) {
-            form.put(EVENT, "opt-out").put(FROM, optOut.from()).put(TO, optOut.to()).put(TIMESTAMP, optOut.timestamp())
-                    .put(KEYWORD, optOut.keyword()).put(MESSAGE_ID, optOut.providerMessageId());
+            form.put(EVENT, "opt-out")
+                    .put(FROM, optOut.from())
+                    .put(TO, optOut.to())
+                    .put(TIMESTAMP, optOut.timestamp())
+                    .put(KEYWORD, optOut.keyword())
+                    .put(MESSAGE_ID, optOut.providerMessageId());
         } else if (event instanceof OptIn optIn) {
-            form.put(EVENT, "opt-in").put(FROM, optIn.from()).put(TO, optIn.to()).put(TIMESTAMP, optIn.timestamp())
-                    .put(KEYWORD, optIn.keyword()).put(MESSAGE_ID, optIn.providerMessageId());
+            form.put(EVENT, "opt-in")
+                    .put(FROM, optIn.from())
+                    .put(TO, optIn.to())
+                    .put(TIMESTAMP, optIn.timestamp())
+                    .put(KEYWORD, optIn.keyword())
+                    .put(MESSAGE_ID, optIn.providerMessageId());
         } else if (event instanceof UnsupportedMessage unsupported) {
-            form.put(EVENT, unsupported.providerType()).put(MESSAGE_ID, unsupported.providerMessageId())
-                    .put(FROM, unsupported.from()).put(TO, unsupported.to()).put(TIMESTAMP, unsupported.timestamp())
+            form.put(EVENT, unsupported.providerType())
+                    .put(MESSAGE_ID, unsupported.providerMessageId())
+                    .put(FROM, unsupported.from())
+                    .put(TO, unsupported.to())
+                    .put(TIMESTAMP, unsupported.timestamp())
                     .put(DESCRIPTION, unsupported.description());
         }
         return form.toString();
@@ -106,29 +132,52 @@ final class SimulatedWebhookCodec {
                 if (status.isEmpty()) {
                     return List.of(); // a status the engine has no use for: tolerated, like Twilio's "queued"
                 }
-                Optional<SendFailure> failure = status.get() == DeliveryStatus.FAILED ? Optional.of(failure(form)) : Optional.empty();
-                return List.of(new StatusUpdate(required(form, MESSAGE_ID), optional(form, CORRELATION_ID), status.get(),
-                        timestamp, optional(form, RECIPIENT), failure));
+                Optional<SendFailure> failure =
+                        status.get() == DeliveryStatus.FAILED ? Optional.of(failure(form)) : Optional.empty();
+                return List.of(new StatusUpdate(
+                        required(form, MESSAGE_ID),
+                        optional(form, CORRELATION_ID),
+                        status.get(),
+                        timestamp,
+                        optional(form, RECIPIENT),
+                        failure));
             }
             case "inbound": {
                 List<MediaReference> media = new ArrayList<>();
                 for (String value : form.getOrDefault(MEDIA, List.of())) {
                     media.add(media(value));
                 }
-                return List.of(InboundMessage.builder(required(form, MESSAGE_ID), required(form, FROM), required(form, TO), timestamp)
-                        .text(optional(form, TEXT).orElse(null)).buttonPayload(optional(form, BUTTON_PAYLOAD).orElse(null))
+                return List.of(InboundMessage.builder(
+                                required(form, MESSAGE_ID), required(form, FROM), required(form, TO), timestamp)
+                        .text(optional(form, TEXT).orElse(null))
+                        .buttonPayload(optional(form, BUTTON_PAYLOAD).orElse(null))
                         .replyToProviderMessageId(optional(form, REPLY_TO).orElse(null))
-                        .profileName(optional(form, PROFILE_NAME).orElse(null)).media(media).build());
+                        .profileName(optional(form, PROFILE_NAME).orElse(null))
+                        .media(media)
+                        .build());
             }
             case "opt-out":
-                return List.of(new OptOut(required(form, FROM), required(form, TO), timestamp, optional(form, KEYWORD),
+                return List.of(new OptOut(
+                        required(form, FROM),
+                        required(form, TO),
+                        timestamp,
+                        optional(form, KEYWORD),
                         optional(form, MESSAGE_ID)));
             case "opt-in":
-                return List.of(new OptIn(required(form, FROM), required(form, TO), timestamp, optional(form, KEYWORD),
+                return List.of(new OptIn(
+                        required(form, FROM),
+                        required(form, TO),
+                        timestamp,
+                        optional(form, KEYWORD),
                         optional(form, MESSAGE_ID)));
             default:
-                return List.of(new UnsupportedMessage(optional(form, MESSAGE_ID), optional(form, FROM), optional(form, TO),
-                        timestamp, event, optional(form, DESCRIPTION).orElse("unknown simulated event type '" + event + "'")));
+                return List.of(new UnsupportedMessage(
+                        optional(form, MESSAGE_ID),
+                        optional(form, FROM),
+                        optional(form, TO),
+                        timestamp,
+                        event,
+                        optional(form, DESCRIPTION).orElse("unknown simulated event type '" + event + "'")));
         }
     }
 
@@ -149,21 +198,29 @@ final class SimulatedWebhookCodec {
         } catch (IllegalArgumentException e) {
             throw new MalformedWebhookException("unknown " + ERROR_CLASS + " '" + className + "'");
         }
-        boolean notOnChannel = optional(form, NOT_ON_CHANNEL).filter("true"::equals).isPresent();
+        boolean notOnChannel =
+                optional(form, NOT_ON_CHANNEL).filter("true"::equals).isPresent();
         if (notOnChannel && errorClass != SendErrorClass.RECIPIENT_PERMANENT) {
-            throw new MalformedWebhookException(NOT_ON_CHANNEL + " is only for " + SendErrorClass.RECIPIENT_PERMANENT
-                    + ", not " + errorClass);
+            throw new MalformedWebhookException(
+                    NOT_ON_CHANNEL + " is only for " + SendErrorClass.RECIPIENT_PERMANENT + ", not " + errorClass);
         }
-        SendFailure failure = new SendFailure(errorClass, optional(form, ERROR_CODE),
-                optional(form, ERROR_MESSAGE).orElse("simulated failure"), Optional.empty(), notOnChannel);
+        SendFailure failure = new SendFailure(
+                errorClass,
+                optional(form, ERROR_CODE),
+                optional(form, ERROR_MESSAGE).orElse("simulated failure"),
+                Optional.empty(),
+                notOnChannel);
         Optional<String> retryAfter = optional(form, RETRY_AFTER_MILLIS);
-        return retryAfter.isPresent() ? failure.withRetryAfter(Duration.ofMillis(number(RETRY_AFTER_MILLIS, retryAfter.get()))) : failure;
+        return retryAfter.isPresent()
+                ? failure.withRetryAfter(Duration.ofMillis(number(RETRY_AFTER_MILLIS, retryAfter.get())))
+                : failure;
     }
 
     private static MediaReference media(String value) {
         String[] parts = value.split(" ");
         if (parts.length < 3) {
-            throw new MalformedWebhookException("media must be '<KIND> url|id <reference> [mime]' (was '" + value + "')");
+            throw new MalformedWebhookException(
+                    "media must be '<KIND> url|id <reference> [mime]' (was '" + value + "')");
         }
         MediaKind kind;
         try {
@@ -174,7 +231,8 @@ final class SimulatedWebhookCodec {
         MediaReference reference = switch (parts[1]) {
             case "url" -> MediaReference.ofUrl(kind, URI.create(parts[2]));
             case "id" -> MediaReference.ofProviderId(kind, parts[2]);
-            default -> throw new MalformedWebhookException("media reference must be 'url' or 'id' (was '" + parts[1] + "')");
+            default ->
+                throw new MalformedWebhookException("media reference must be 'url' or 'id' (was '" + parts[1] + "')");
         };
         return parts.length > 3 ? reference.withMimeType(parts[3]) : reference;
     }
@@ -197,14 +255,17 @@ final class SimulatedWebhookCodec {
 
     private static Optional<String> optional(Map<String, List<String>> form, String field) {
         List<String> values = form.get(field);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0));
     }
 
     private static final class Form {
         private final StringJoiner joiner = new StringJoiner("&");
 
         Form put(String name, String value) {
-            joiner.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            joiner.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(value, StandardCharsets.UTF_8));
             return this;
         }
 

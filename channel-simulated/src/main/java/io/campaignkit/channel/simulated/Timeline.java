@@ -1,19 +1,18 @@
 package io.campaignkit.channel.simulated;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link SimulatedChannel} holds until its instant: delayed send answers and the events (status
@@ -25,17 +24,22 @@ import java.util.PriorityQueue;
 final class Timeline {
 
     /** An event to deliver, or (when {@code event} is null) a send answer to complete, due at {@code at}. */
-    record Due(Instant at, long order, @Nullable ChannelEvent event, @Nullable Runnable answer) {
-    }
+    record Due(
+            Instant at,
+            long order,
+            @Nullable ChannelEvent event,
+            @Nullable Runnable answer) {}
 
-    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
+    private final PriorityQueue<Due> due =
+            new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
     private long dueSequence;
     private long inboundSequence;
     /** {@code SIM-IN-} on the default channel; with its id on another, so two channels' inbound ids never meet. */
     private final String inboundIdFormat;
 
     Timeline(String channelId) {
-        this.inboundIdFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId) ? "SIM-IN-%06d"
+        this.inboundIdFormat = SimulatedChannelConfiguration.DEFAULT_ID.equals(channelId)
+                ? "SIM-IN-%06d"
                 : "SIM-" + channelId.toUpperCase(java.util.Locale.ROOT) + "-IN-%06d";
     }
 
@@ -79,8 +83,12 @@ final class Timeline {
                 statuses.add(status);
             } else if (step instanceof Outcome.ReplyStep reply) {
                 Instant at = answeredAt.plus(reply.after());
-                addEvent(at, InboundMessage.builder(nextInboundId(), message.recipient(), message.senderId(), at)
-                        .text(reply.text()).replyToProviderMessageId(providerMessageId).build());
+                addEvent(
+                        at,
+                        InboundMessage.builder(nextInboundId(), message.recipient(), message.senderId(), at)
+                                .text(reply.text())
+                                .replyToProviderMessageId(providerMessageId)
+                                .build());
             }
         }
         statuses.sort(Comparator.comparing(Outcome.StatusStep::after));
@@ -89,7 +97,8 @@ final class Timeline {
             // The event keeps its own time; only its delivery slot moves when reordered.
             Instant happenedAt = answeredAt.plus(step.after());
             Instant deliveredAt = outcome.reorderStatusEvents()
-                    ? answeredAt.plus(statuses.get(statuses.size() - 1 - i).after()) : happenedAt;
+                    ? answeredAt.plus(statuses.get(statuses.size() - 1 - i).after())
+                    : happenedAt;
             StatusUpdate event = statusEvent(providerMessageId, message, step.status(), happenedAt, step.failure());
             addEvent(deliveredAt, event);
             if (outcome.duplicateStatusEvents()) {
@@ -99,9 +108,18 @@ final class Timeline {
     }
 
     /** The status update the provider reports for {@code message}, echoing its correlation id. */
-    static StatusUpdate statusEvent(String providerMessageId, OutboundMessage message, DeliveryStatus status,
-                                    Instant at, Optional<SendFailure> failure) {
-        return new StatusUpdate(providerMessageId, Optional.of(message.correlationId()), status, at,
-                Optional.of(message.recipient()), failure);
+    static StatusUpdate statusEvent(
+            String providerMessageId,
+            OutboundMessage message,
+            DeliveryStatus status,
+            Instant at,
+            Optional<SendFailure> failure) {
+        return new StatusUpdate(
+                providerMessageId,
+                Optional.of(message.correlationId()),
+                status,
+                at,
+                Optional.of(message.recipient()),
+                failure);
     }
 }

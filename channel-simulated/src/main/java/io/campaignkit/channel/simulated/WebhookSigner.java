@@ -5,7 +5,6 @@ import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.channel.webhook.WebhookSignatures;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package io.campaignkit.channel.simulated;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelRegistry;
@@ -16,8 +20,6 @@ import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
 
 class SimulatedChannelTest {
 
@@ -78,9 +77,13 @@ class SimulatedChannelTest {
 
         DeliveredWebhook delivered = channel.webhookLog().get(0);
 
-        assertThat(delivered.request().header(SimulatedChannel.SIGNATURE_HEADER)).get().asString().startsWith("sha256=");
+        assertThat(delivered.request().header(SimulatedChannel.SIGNATURE_HEADER))
+                .get()
+                .asString()
+                .startsWith("sha256=");
         assertThat(delivered.result().status()).isEqualTo(200);
-        WebhookRequest forged = delivered.request().withBody((delivered.request().bodyAsString() + "&status=READ").getBytes());
+        WebhookRequest forged =
+                delivered.request().withBody((delivered.request().bodyAsString() + "&status=READ").getBytes());
         assertThat(channel.handleWebhook(forged).status()).isEqualTo(401);
     }
 
@@ -94,7 +97,8 @@ class SimulatedChannelTest {
         CompletableFuture<SendReceipt> toBeto = send(BETO, "r3");
 
         assertThat(first).isCompleted().isNotCompletedExceptionally();
-        assertThat(ChannelSendException.find(catchThrowable(second::join))).get()
+        assertThat(ChannelSendException.find(catchThrowable(second::join)))
+                .get()
                 .satisfies(failure -> {
                     assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
                     assertThat(failure.failure().providerCode()).contains("SIM-RECIPIENT_PERMANENT");
@@ -108,14 +112,16 @@ class SimulatedChannelTest {
     void rateLimitedFailuresCarryARetryAfter() {
         channel.scriptNextSend(Outcome.failing(SendErrorClass.RATE_LIMITED));
 
-        ChannelSendException failure = ChannelSendException.find(catchThrowable(send(ANA, "r1")::join)).orElseThrow();
+        ChannelSendException failure =
+                ChannelSendException.find(catchThrowable(send(ANA, "r1")::join)).orElseThrow();
 
         assertThat(failure.failure().retryAfter()).contains(Duration.ofSeconds(1));
     }
 
     @Test
     void aDelayedAnswerCompletesOnlyWhenItsTimeIsReleased() {
-        channel.scriptNextSend(Outcome.accepted().answeredAfter(Duration.ofSeconds(5)).deliveredAfter(Duration.ofSeconds(1)));
+        channel.scriptNextSend(
+                Outcome.accepted().answeredAfter(Duration.ofSeconds(5)).deliveredAfter(Duration.ofSeconds(1)));
 
         CompletableFuture<SendReceipt> answer = send(ANA, "r1");
         clock.advance(Duration.ofSeconds(4));
@@ -134,14 +140,18 @@ class SimulatedChannelTest {
 
     @Test
     void readAndReplyFollowTheScriptedTimeline() {
-        channel.scriptNumber(ANA, Outcome.delivered(Duration.ofSeconds(2)).readAfter(Duration.ofMinutes(1))
-                .repliesAfter(Duration.ofMinutes(2), "SI"));
+        channel.scriptNumber(
+                ANA,
+                Outcome.delivered(Duration.ofSeconds(2))
+                        .readAfter(Duration.ofMinutes(1))
+                        .repliesAfter(Duration.ofMinutes(2), "SI"));
         String id = send(ANA, "r1").join().providerMessageId();
 
         clock.advance(Duration.ofMinutes(5));
         List<ChannelEvent> events = channel.deliverDueEvents();
 
-        assertThat(statuses(events)).containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
+        assertThat(statuses(events))
+                .containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
         InboundMessage reply = (InboundMessage) events.get(3);
         assertThat(reply.from()).isEqualTo(ANA);
         assertThat(reply.to()).isEqualTo(SENDER);
@@ -158,26 +168,33 @@ class SimulatedChannelTest {
         clock.advance(Duration.ofSeconds(1));
         List<ChannelEvent> events = channel.deliverDueEvents();
 
-        assertThat(statuses(events)).containsExactly(DeliveryStatus.SENT, DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
+        assertThat(statuses(events))
+                .containsExactly(
+                        DeliveryStatus.SENT, DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
         assertThat(events.get(2)).isEqualTo(events.get(3));
     }
 
     @Test
     void reorderedStatusEventsArriveLastFirstButKeepTheirOwnTimes() {
-        channel.scriptNextSend(Outcome.delivered(Duration.ofSeconds(1)).readAfter(Duration.ofSeconds(2)).withReorderedStatusEvents());
+        channel.scriptNextSend(Outcome.delivered(Duration.ofSeconds(1))
+                .readAfter(Duration.ofSeconds(2))
+                .withReorderedStatusEvents());
         send(ANA, "r1").join();
 
         clock.advance(Duration.ofSeconds(2));
         List<ChannelEvent> events = channel.deliverDueEvents();
 
-        assertThat(statuses(events)).containsExactly(DeliveryStatus.READ, DeliveryStatus.DELIVERED, DeliveryStatus.SENT);
+        assertThat(statuses(events))
+                .containsExactly(DeliveryStatus.READ, DeliveryStatus.DELIVERED, DeliveryStatus.SENT);
         assertThat(events.get(0).timestamp()).isEqualTo(t0.plusSeconds(2));
         assertThat(events.get(2).timestamp()).isEqualTo(t0);
     }
 
     @Test
     void asynchronousFailuresArriveAsFailedStatusesWithTheirClass() {
-        channel.scriptNextSend(Outcome.accepted().sentAfter(Duration.ZERO).failsAfter(Duration.ofSeconds(3), SendErrorClass.RECIPIENT_PERMANENT));
+        channel.scriptNextSend(Outcome.accepted()
+                .sentAfter(Duration.ZERO)
+                .failsAfter(Duration.ofSeconds(3), SendErrorClass.RECIPIENT_PERMANENT));
         send(ANA, "r1").join();
 
         clock.advance(Duration.ofSeconds(3));
@@ -185,8 +202,12 @@ class SimulatedChannelTest {
 
         StatusUpdate failed = (StatusUpdate) events.get(1);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failure()).get().extracting(f -> f.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
-        assertThatThrownBy(() -> Outcome.failing(SendErrorClass.TRANSIENT).readAfter(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(failed.failure())
+                .get()
+                .extracting(f -> f.errorClass())
+                .isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
+        assertThatThrownBy(() -> Outcome.failing(SendErrorClass.TRANSIENT).readAfter(Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -194,20 +215,31 @@ class SimulatedChannelTest {
         OutcomeMix mix = OutcomeMix.seeded(42)
                 .with(80, Outcome.accepted())
                 .with(20, Outcome.failing(SendErrorClass.RECIPIENT_PERMANENT));
-        SimulatedChannel first = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock).outcomeMix(mix).build());
-        SimulatedChannel second = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock).outcomeMix(mix).build());
+        SimulatedChannel first = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                .clock(clock)
+                .outcomeMix(mix)
+                .build());
+        SimulatedChannel second = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                .clock(clock)
+                .outcomeMix(mix)
+                .build());
 
         List<Boolean> firstRun = acceptedFlags(first, 500);
         List<Boolean> secondRun = acceptedFlags(second, 500);
 
         assertThat(firstRun).isEqualTo(secondRun);
         assertThat(firstRun.stream().filter(accepted -> !accepted).count()).isBetween(70L, 130L);
-        assertThatThrownBy(() -> OutcomeMix.seeded(1).draw(new java.util.Random(1))).hasMessageContaining("empty");
+        assertThatThrownBy(() -> OutcomeMix.seeded(1).draw(new java.util.Random(1)))
+                .hasMessageContaining("empty");
     }
 
     @Test
     void advanceUntilIdleWalksTheClockThroughEveryPendingEvent() {
-        channel.scriptNumber(ANA, Outcome.delivered(Duration.ofSeconds(2)).readAfter(Duration.ofHours(3)).repliesAfter(Duration.ofDays(1), "SI"));
+        channel.scriptNumber(
+                ANA,
+                Outcome.delivered(Duration.ofSeconds(2))
+                        .readAfter(Duration.ofHours(3))
+                        .repliesAfter(Duration.ofDays(1), "SI"));
         send(ANA, "r1").join();
 
         List<ChannelEvent> events = channel.advanceUntilIdle();
@@ -215,20 +247,28 @@ class SimulatedChannelTest {
         assertThat(events).hasSize(4);
         assertThat(clock.instant()).isEqualTo(t0.plus(Duration.ofDays(1)));
         assertThat(channel.pendingCount()).isZero();
-        assertThatThrownBy(() -> SimulatedChannel.withClock(Clock.systemUTC()).advanceUntilIdle()).hasMessageContaining("TimeControl");
+        assertThatThrownBy(() -> SimulatedChannel.withClock(Clock.systemUTC()).advanceUntilIdle())
+                .hasMessageContaining("TimeControl");
     }
 
     @Test
     void canDeliverEveryTimeItsClockMoves() {
-        SimulatedChannel automatic = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock)
-                .deliverOnClockAdvance(true).build());
-        automatic.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("hola"))).toCompletableFuture().join();
+        SimulatedChannel automatic = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                .clock(clock)
+                .deliverOnClockAdvance(true)
+                .build());
+        automatic
+                .send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("hola")))
+                .toCompletableFuture()
+                .join();
 
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(automatic.webhookLog()).hasSize(2);
         automatic.close();
-        assertThatThrownBy(() -> SimulatedChannelConfiguration.custom().deliverOnClockAdvance(true).build())
+        assertThatThrownBy(() -> SimulatedChannelConfiguration.custom()
+                        .deliverOnClockAdvance(true)
+                        .build())
                 .hasMessageContaining("TimeControl");
     }
 
@@ -245,23 +285,32 @@ class SimulatedChannelTest {
         List<ChannelEvent> events = channel.deliverDueEvents();
 
         assertThat(received).hasSize(1);
-        assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class,
-                inbound -> assertThat(inbound.text()).contains("hola"));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundMessage.class,
+                        inbound -> assertThat(inbound.text()).contains("hola"));
     }
 
     @Test
     void refusesContentItsCapabilitiesDoNotAllowWithoutConsumingTheScript() {
-        SimulatedChannel templatesOnly = SimulatedChannel.create(SimulatedChannelConfiguration.custom().clock(clock)
-                .capabilities(ChannelCapabilities.custom().freeFormText(false).build()).build());
+        SimulatedChannel templatesOnly = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                .clock(clock)
+                .capabilities(ChannelCapabilities.custom().freeFormText(false).build())
+                .build());
         templatesOnly.scriptNextSend(Outcome.failing(SendErrorClass.AUTHENTICATION));
 
-        Throwable refused = catchThrowable(templatesOnly.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("hi")))
+        Throwable refused = catchThrowable(templatesOnly
+                .send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("hi")))
                 .toCompletableFuture()::join);
-        Throwable scripted = catchThrowable(templatesOnly.send(new OutboundMessage(ANA, SENDER, "r2",
-                TemplateContent.of("promo", "es", List.of()))).toCompletableFuture()::join);
+        Throwable scripted = catchThrowable(templatesOnly
+                .send(new OutboundMessage(ANA, SENDER, "r2", TemplateContent.of("promo", "es", List.of())))
+                .toCompletableFuture()::join);
 
-        assertThat(ChannelSendException.find(refused).orElseThrow().errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
-        assertThat(ChannelSendException.find(scripted).orElseThrow().errorClass()).isEqualTo(SendErrorClass.AUTHENTICATION);
+        assertThat(ChannelSendException.find(refused).orElseThrow().errorClass())
+                .isEqualTo(SendErrorClass.CONTENT_PERMANENT);
+        assertThat(ChannelSendException.find(scripted).orElseThrow().errorClass())
+                .isEqualTo(SendErrorClass.AUTHENTICATION);
     }
 
     @Test
@@ -271,7 +320,8 @@ class SimulatedChannelTest {
 
         assertThat(adapter).isInstanceOf(SimulatedChannel.class);
         assertThat(adapter.id()).isEqualTo("simulated");
-        assertThatThrownBy(() -> new SimulatedChannelProvider().configurationFrom(ChannelSettings.of(Map.of("delivered-after", "soon"))))
+        assertThatThrownBy(() -> new SimulatedChannelProvider()
+                        .configurationFrom(ChannelSettings.of(Map.of("delivered-after", "soon"))))
                 .hasMessageContaining("delivered-after");
     }
 
@@ -281,16 +331,21 @@ class SimulatedChannelTest {
 
         Throwable failure = catchThrowable(send(ANA, "r1")::join);
 
-        assertThat(ChannelSendException.find(failure).orElseThrow().errorClass()).isEqualTo(SendErrorClass.TRANSIENT);
+        assertThat(ChannelSendException.find(failure).orElseThrow().errorClass())
+                .isEqualTo(SendErrorClass.TRANSIENT);
     }
 
     @Test
     void webhookAnswersGetForbiddenMethodsAndMalformedBodies() {
-        WebhookResult get = channel.handleWebhook(WebhookRequest.get(SimulatedChannelConfiguration.DEFAULT_WEBHOOK_URL,
+        WebhookResult get = channel.handleWebhook(WebhookRequest.get(
+                SimulatedChannelConfiguration.DEFAULT_WEBHOOK_URL,
                 io.campaignkit.channel.webhook.WebhookHeaders.none()));
-        WebhookResult missingField = channel.handleWebhook(channel.signedWebhook("event=status&status=READ&timestamp=1"));
-        WebhookResult badNumber = channel.handleWebhook(channel.signedWebhook("event=inbound&message-id=a&from=b&to=c&timestamp=soon"));
-        WebhookResult unknownStatus = channel.handleWebhook(channel.signedWebhook("event=status&message-id=a&status=DELETED&timestamp=1"));
+        WebhookResult missingField =
+                channel.handleWebhook(channel.signedWebhook("event=status&status=READ&timestamp=1"));
+        WebhookResult badNumber =
+                channel.handleWebhook(channel.signedWebhook("event=inbound&message-id=a&from=b&to=c&timestamp=soon"));
+        WebhookResult unknownStatus =
+                channel.handleWebhook(channel.signedWebhook("event=status&message-id=a&status=DELETED&timestamp=1"));
 
         assertThat(get.status()).isEqualTo(405);
         assertThat(missingField.status()).isEqualTo(400);
@@ -302,9 +357,14 @@ class SimulatedChannelTest {
 
     @Test
     void twoChannelsGiveDifferentIdsToTheirSendsAndInboundMessagesAsProvidersDo() {
-        SimulatedChannel sms = SimulatedChannel.create(SimulatedChannelConfiguration.custom().id("sim-sms").clock(clock).build());
+        SimulatedChannel sms = SimulatedChannel.create(SimulatedChannelConfiguration.custom()
+                .id("sim-sms")
+                .clock(clock)
+                .build());
 
-        String smsId = sms.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("Hola"))).toCompletableFuture().join()
+        String smsId = sms.send(new OutboundMessage(ANA, SENDER, "r1", TextContent.of("Hola")))
+                .toCompletableFuture()
+                .join()
                 .providerMessageId();
         String defaultId = send(ANA, "r1").join().providerMessageId();
         String smsInbound = sms.scheduleInbound(ANA, SENDER, "hola", Duration.ZERO);
@@ -318,14 +378,16 @@ class SimulatedChannelTest {
     }
 
     private CompletableFuture<SendReceipt> send(String recipient, String correlationId) {
-        return channel.send(new OutboundMessage(recipient, SENDER, correlationId, TemplateContent.of("promo", "es_MX", List.of("Ana"))))
+        return channel.send(new OutboundMessage(
+                        recipient, SENDER, correlationId, TemplateContent.of("promo", "es_MX", List.of("Ana"))))
                 .toCompletableFuture();
     }
 
     private List<Boolean> acceptedFlags(SimulatedChannel target, int count) {
         List<Boolean> flags = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            CompletableFuture<SendReceipt> answer = target.send(new OutboundMessage(ANA, SENDER, "r" + i, TextContent.of("x")))
+            CompletableFuture<SendReceipt> answer = target.send(
+                            new OutboundMessage(ANA, SENDER, "r" + i, TextContent.of("x")))
                     .toCompletableFuture();
             flags.add(!answer.isCompletedExceptionally());
         }
@@ -333,6 +395,9 @@ class SimulatedChannelTest {
     }
 
     private static List<DeliveryStatus> statuses(List<ChannelEvent> events) {
-        return events.stream().filter(StatusUpdate.class::isInstance).map(event -> ((StatusUpdate) event).status()).toList();
+        return events.stream()
+                .filter(StatusUpdate.class::isInstance)
+                .map(event -> ((StatusUpdate) event).status())
+                .toList();
     }
 }

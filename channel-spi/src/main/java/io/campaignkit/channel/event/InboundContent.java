@@ -3,7 +3,6 @@ package io.campaignkit.channel.event;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +23,16 @@ import java.util.Optional;
  * <p>The SPI has no JSON library, so structured provider data (a WhatsApp Flow's answers) is kept as
  * the provider's JSON text.
  */
-public sealed interface InboundContent permits InboundContent.Text, InboundContent.Media, InboundContent.Location,
-        InboundContent.Contacts, InboundContent.Reaction, InboundContent.ButtonReply, InboundContent.ListReply,
-        InboundContent.FlowReply, InboundContent.Unsupported {
+public sealed interface InboundContent
+        permits InboundContent.Text,
+                InboundContent.Media,
+                InboundContent.Location,
+                InboundContent.Contacts,
+                InboundContent.Reaction,
+                InboundContent.ButtonReply,
+                InboundContent.ListReply,
+                InboundContent.FlowReply,
+                InboundContent.Unsupported {
 
     /**
      * Words a person would read for this content, for hosts and logs that only handle text: the text,

@@ -1,12 +1,11 @@
 package io.campaignkit.channel.event;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message from a contact to one of the account's senders. {@link #content()} says what it is, typed
@@ -32,10 +31,18 @@ import java.util.Optional;
  * @param profileName               the contact's display name on the channel, when given
  * @param content                   what the contact sent, typed
  */
-public record InboundMessage(String providerMessageId, String from, String to, Instant timestamp,
-                             Optional<String> text, Optional<String> buttonPayload,
-                             Optional<String> replyToProviderMessageId, List<MediaReference> media,
-                             Optional<String> profileName, InboundContent content) implements ChannelEvent {
+public record InboundMessage(
+        String providerMessageId,
+        String from,
+        String to,
+        Instant timestamp,
+        Optional<String> text,
+        Optional<String> buttonPayload,
+        Optional<String> replyToProviderMessageId,
+        List<MediaReference> media,
+        Optional<String> profileName,
+        InboundContent content)
+        implements ChannelEvent {
 
     /**
      * Validates and copies; every argument is checked and a bad one is named in the error.
@@ -166,15 +173,32 @@ public record InboundMessage(String providerMessageId, String from, String to, I
         /** @return the validated event */
         public InboundMessage build() {
             InboundContent typed = content != null ? content : derivedContent();
-            Optional<String> flatText = Optional.ofNullable(text).or(() -> content == null ? Optional.empty()
-                    : typed instanceof InboundContent.Text t ? Optional.of(t.body()) : typed.displayText());
-            Optional<String> flatPayload = Optional.ofNullable(buttonPayload).or(() -> content == null ? Optional.empty()
-                    : typed instanceof InboundContent.ButtonReply b ? Optional.of(b.payload())
-                    : typed instanceof InboundContent.ListReply l ? Optional.of(l.id()) : Optional.empty());
-            List<MediaReference> flatMedia = !media.isEmpty() || content == null ? media
+            Optional<String> flatText = Optional.ofNullable(text)
+                    .or(() -> content == null
+                            ? Optional.empty()
+                            : typed instanceof InboundContent.Text t ? Optional.of(t.body()) : typed.displayText());
+            Optional<String> flatPayload = Optional.ofNullable(buttonPayload)
+                    .or(() -> content == null
+                            ? Optional.empty()
+                            : typed instanceof InboundContent.ButtonReply b
+                                    ? Optional.of(b.payload())
+                                    : typed instanceof InboundContent.ListReply l
+                                            ? Optional.of(l.id())
+                                            : Optional.empty());
+            List<MediaReference> flatMedia = !media.isEmpty() || content == null
+                    ? media
                     : typed instanceof InboundContent.Media m ? m.items() : List.of();
-            return new InboundMessage(providerMessageId, from, to, timestamp, flatText, flatPayload,
-                    Optional.ofNullable(replyToProviderMessageId), flatMedia, Optional.ofNullable(profileName), typed);
+            return new InboundMessage(
+                    providerMessageId,
+                    from,
+                    to,
+                    timestamp,
+                    flatText,
+                    flatPayload,
+                    Optional.ofNullable(replyToProviderMessageId),
+                    flatMedia,
+                    Optional.ofNullable(profileName),
+                    typed);
         }
 
         private InboundContent derivedContent() {

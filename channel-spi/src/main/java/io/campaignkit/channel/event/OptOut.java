@@ -1,7 +1,6 @@
 package io.campaignkit.channel.event;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,8 +15,9 @@ import java.util.Optional;
  * @param keyword           the keyword used, when the opt-out came as a message
  * @param providerMessageId the provider's id of the message or event that carried it, when there is one
  */
-public record OptOut(String from, String to, Instant timestamp, Optional<String> keyword,
-                     Optional<String> providerMessageId) implements ChannelEvent {
+public record OptOut(
+        String from, String to, Instant timestamp, Optional<String> keyword, Optional<String> providerMessageId)
+        implements ChannelEvent {
 
     /**
      * Validates; every argument is checked and a bad one is named in the error.

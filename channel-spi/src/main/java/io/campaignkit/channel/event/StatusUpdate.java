@@ -2,7 +2,6 @@ package io.campaignkit.channel.event;
 
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,8 +17,13 @@ import java.util.Optional;
  * @param recipient         the recipient's number as the provider reports it, when it does
  * @param failure           present exactly when {@code status} is {@link DeliveryStatus#FAILED}
  */
-public record StatusUpdate(String providerMessageId, Optional<String> correlationId, DeliveryStatus status,
-                           Instant timestamp, Optional<String> recipient, Optional<SendFailure> failure)
+public record StatusUpdate(
+        String providerMessageId,
+        Optional<String> correlationId,
+        DeliveryStatus status,
+        Instant timestamp,
+        Optional<String> recipient,
+        Optional<SendFailure> failure)
         implements ChannelEvent {
 
     /**
@@ -42,8 +46,8 @@ public record StatusUpdate(String providerMessageId, Optional<String> correlatio
         Checks.optional(recipient, "recipient");
         Checks.optional(failure, "failure");
         if (failure.isPresent() != (status == DeliveryStatus.FAILED)) {
-            throw new IllegalArgumentException("failure must be present exactly when status is FAILED (status="
-                    + status + ", failure=" + failure.map(SendFailure::describe).orElse("none") + ")");
+            throw new IllegalArgumentException("failure must be present exactly when status is FAILED (status=" + status
+                    + ", failure=" + failure.map(SendFailure::describe).orElse("none") + ")");
         }
     }
 
@@ -56,9 +60,10 @@ public record StatusUpdate(String providerMessageId, Optional<String> correlatio
      * @param timestamp         when, not null
      * @return the event
      */
-    public static StatusUpdate of(String providerMessageId, Optional<String> correlationId, DeliveryStatus status,
-                                  Instant timestamp) {
-        return new StatusUpdate(providerMessageId, correlationId, status, timestamp, Optional.empty(), Optional.empty());
+    public static StatusUpdate of(
+            String providerMessageId, Optional<String> correlationId, DeliveryStatus status, Instant timestamp) {
+        return new StatusUpdate(
+                providerMessageId, correlationId, status, timestamp, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -70,9 +75,14 @@ public record StatusUpdate(String providerMessageId, Optional<String> correlatio
      * @param failure           the classified failure, not null
      * @return the event
      */
-    public static StatusUpdate failed(String providerMessageId, Optional<String> correlationId, Instant timestamp,
-                                      SendFailure failure) {
-        return new StatusUpdate(providerMessageId, correlationId, DeliveryStatus.FAILED, timestamp, Optional.empty(),
+    public static StatusUpdate failed(
+            String providerMessageId, Optional<String> correlationId, Instant timestamp, SendFailure failure) {
+        return new StatusUpdate(
+                providerMessageId,
+                correlationId,
+                DeliveryStatus.FAILED,
+                timestamp,
+                Optional.empty(),
                 Optional.of(Checks.notNull(failure, "failure")));
     }
 
@@ -83,8 +93,13 @@ public record StatusUpdate(String providerMessageId, Optional<String> correlatio
      * @return a new event
      */
     public StatusUpdate withRecipient(String number) {
-        return new StatusUpdate(providerMessageId, correlationId, status, timestamp,
-                Optional.of(Checks.notBlank(number, "recipient")), failure);
+        return new StatusUpdate(
+                providerMessageId,
+                correlationId,
+                status,
+                timestamp,
+                Optional.of(Checks.notBlank(number, "recipient")),
+                failure);
     }
 
     /** @return {@code status:<providerMessageId>:<status>} */

@@ -1,7 +1,6 @@
 package io.campaignkit.channel.event;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,8 +16,13 @@ import java.util.Optional;
  * @param providerType      the provider's name for the type, such as {@code location}
  * @param description       a short explanation for logs
  */
-public record UnsupportedMessage(Optional<String> providerMessageId, Optional<String> from, Optional<String> to,
-                                 Instant timestamp, String providerType, String description)
+public record UnsupportedMessage(
+        Optional<String> providerMessageId,
+        Optional<String> from,
+        Optional<String> to,
+        Instant timestamp,
+        String providerType,
+        String description)
         implements ChannelEvent {
 
     /**

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * Fails with {@link IllegalArgumentException} naming {@code name} when {@code value} is null.
@@ -37,7 +36,8 @@ public final class Checks {
      */
     public static String notBlank(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank (was " + (value == null ? "null" : "'" + value + "'") + ")");
+            throw new IllegalArgumentException(
+                    name + " must not be blank (was " + (value == null ? "null" : "'" + value + "'") + ")");
         }
         return value;
     }

@@ -1,7 +1,6 @@
 package io.campaignkit.channel.webhook;
 
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,7 +60,8 @@ public final class WebhookHeaders {
     public static WebhookHeaders ofSingle(Map<String, String> headers) {
         Checks.notNull(headers, "headers");
         Map<String, List<String>> lists = new TreeMap<>();
-        headers.forEach((name, value) -> lists.put(name, List.of(Checks.notNull(value, "value of header '" + name + "'"))));
+        headers.forEach(
+                (name, value) -> lists.put(name, List.of(Checks.notNull(value, "value of header '" + name + "'"))));
         return of(lists);
     }
 

@@ -1,8 +1,6 @@
 package io.campaignkit.channel.webhook;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.internal.Checks;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP call from a provider, exactly as received. Signatures are computed over the raw body bytes
@@ -222,8 +221,11 @@ public final class WebhookRequest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebhookRequest request && method.equals(request.method) && url.equals(request.url)
-                && headers.equals(request.headers) && Arrays.equals(body, request.body)
+        return other instanceof WebhookRequest request
+                && method.equals(request.method)
+                && url.equals(request.url)
+                && headers.equals(request.headers)
+                && Arrays.equals(body, request.body)
                 && Objects.equals(receivedAt, request.receivedAt);
     }
 
@@ -235,7 +237,7 @@ public final class WebhookRequest {
     /** @return method, URL, header names and body size; never header values or body content */
     @Override
     public String toString() {
-        return "WebhookRequest[" + method + " " + url + ", headers=" + headers.names() + ", body=" + body.length + " bytes"
-                + (receivedAt == null ? "" : ", received " + receivedAt) + "]";
+        return "WebhookRequest[" + method + " " + url + ", headers=" + headers.names() + ", body=" + body.length
+                + " bytes" + (receivedAt == null ? "" : ", received " + receivedAt) + "]";
     }
 }

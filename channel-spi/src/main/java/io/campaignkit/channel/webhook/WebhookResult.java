@@ -2,7 +2,6 @@ package io.campaignkit.channel.webhook;
 
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.internal.Checks;
-
 import java.util.List;
 
 /**
@@ -38,8 +37,8 @@ public record WebhookResult(int status, String contentType, String body, List<Ch
         Checks.notNull(body, "body");
         events = Checks.listOf(events, "events");
         if (!events.isEmpty() && !(status >= 200 && status < 300)) {
-            throw new IllegalArgumentException("events are only allowed with a 2xx status (status " + status
-                    + ", " + events.size() + " events)");
+            throw new IllegalArgumentException(
+                    "events are only allowed with a 2xx status (status " + status + ", " + events.size() + " events)");
         }
     }
 
@@ -102,7 +101,8 @@ public record WebhookResult(int status, String contentType, String body, List<Ch
      * @return the result
      */
     public static WebhookResult methodNotAllowed(String method) {
-        return new WebhookResult(405, TEXT_PLAIN, "method not allowed: " + Checks.notBlank(method, "method"), List.of());
+        return new WebhookResult(
+                405, TEXT_PLAIN, "method not allowed: " + Checks.notBlank(method, "method"), List.of());
     }
 
     /**

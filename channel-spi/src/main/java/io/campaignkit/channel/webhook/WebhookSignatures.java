@@ -2,7 +2,6 @@ package io.campaignkit.channel.webhook;
 
 import io.campaignkit.channel.Secret;
 import io.campaignkit.channel.internal.Checks;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,8 +21,7 @@ public final class WebhookSignatures {
     /** The JCA name of HMAC-SHA1. */
     public static final String HMAC_SHA1 = "HmacSHA1";
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     /**
      * Computes an HMAC.
@@ -70,6 +68,7 @@ public final class WebhookSignatures {
         if (expected == null || actual == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 }

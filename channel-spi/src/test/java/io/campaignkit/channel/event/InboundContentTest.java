@@ -1,15 +1,14 @@
 package io.campaignkit.channel.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InboundContentTest {
 
@@ -21,14 +20,19 @@ class InboundContentTest {
 
     @Test
     void theFlatViewIsDerivedFromTheTypedContent() {
-        InboundMessage button = message().content(new InboundContent.ButtonReply("c42:yes", Optional.of("Sí"))).build();
-        InboundMessage row = message().content(new InboundContent.ListReply("row-2", Optional.of("Martes"),
-                Optional.of("10 a 12"))).build();
+        InboundMessage button = message()
+                .content(new InboundContent.ButtonReply("c42:yes", Optional.of("Sí")))
+                .build();
+        InboundMessage row = message()
+                .content(new InboundContent.ListReply("row-2", Optional.of("Martes"), Optional.of("10 a 12")))
+                .build();
         MediaReference image = MediaReference.ofProviderId(MediaKind.IMAGE, "MEDIA1");
-        InboundMessage photo = message().content(new InboundContent.Media(List.of(image), Optional.of("foto"),
-                Optional.empty())).build();
-        InboundMessage place = message().content(new InboundContent.Location(19.43, -99.13, Optional.of("Zócalo"),
-                Optional.empty())).build();
+        InboundMessage photo = message()
+                .content(new InboundContent.Media(List.of(image), Optional.of("foto"), Optional.empty()))
+                .build();
+        InboundMessage place = message()
+                .content(new InboundContent.Location(19.43, -99.13, Optional.of("Zócalo"), Optional.empty()))
+                .build();
 
         assertThat(button.buttonPayload()).contains("c42:yes");
         assertThat(button.text()).contains("Sí");
@@ -60,7 +64,8 @@ class InboundContentTest {
                 .hasMessageContaining("longitude");
         assertThatThrownBy(() -> new InboundContent.Media(List.of(), Optional.empty(), Optional.empty()))
                 .hasMessageContaining("items");
-        assertThatThrownBy(() -> new InboundContent.ButtonReply(" ", Optional.empty())).hasMessageContaining("payload");
+        assertThatThrownBy(() -> new InboundContent.ButtonReply(" ", Optional.empty()))
+                .hasMessageContaining("payload");
         assertThatThrownBy(() -> new InboundContent.Unsupported("")).hasMessageContaining("providerType");
         assertThatThrownBy(() -> new InboundContent.Contacts(List.of())).hasMessageContaining("contacts");
         assertThatThrownBy(() -> message().content(null)).hasMessageContaining("content");

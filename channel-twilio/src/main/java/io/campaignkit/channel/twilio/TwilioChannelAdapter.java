@@ -4,25 +4,24 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.MessagePlan;
 import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.CredentialsCheck;
-import io.campaignkit.channel.MessagePlan;
-import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.twilio.internal.BoundedSendExecutor;
 import io.campaignkit.channel.twilio.internal.CredentialsLookup;
-import io.campaignkit.channel.twilio.internal.SendPreflight;
 import io.campaignkit.channel.twilio.internal.MessageRequest;
 import io.campaignkit.channel.twilio.internal.OutboundMapping;
 import io.campaignkit.channel.twilio.internal.SdkMessages;
 import io.campaignkit.channel.twilio.internal.SendFailures;
+import io.campaignkit.channel.twilio.internal.SendPreflight;
 import io.campaignkit.channel.twilio.internal.SignatureVerifier;
 import io.campaignkit.channel.twilio.internal.WebhookHandler;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,13 +64,21 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
 
     private TwilioChannelAdapter(TwilioConfig config) {
         this.config = config;
-        this.client = SdkMessages.restClient(config.accountSid(), config.authToken().reveal(),
-                config.apiBaseUrl().orElse(null), config.connectTimeout(), config.requestTimeout());
-        this.mapping = new OutboundMapping(config.whatsApp(), config.statusCallbackUrl(), config.validityPeriod(),
-                config::contentSidFor);
-        this.webhooks = new WebhookHandler(new SignatureVerifier(config.authToken().reveal(),
-                config.publicWebhookBaseUrl().orElse(null)), config.sender(),
-                new io.campaignkit.channel.twilio.internal.OptKeywords(config.keywords()), config.clock());
+        this.client = SdkMessages.restClient(
+                config.accountSid(),
+                config.authToken().reveal(),
+                config.apiBaseUrl().orElse(null),
+                config.connectTimeout(),
+                config.requestTimeout());
+        this.mapping = new OutboundMapping(
+                config.whatsApp(), config.statusCallbackUrl(), config.validityPeriod(), config::contentSidFor);
+        this.webhooks = new WebhookHandler(
+                new SignatureVerifier(
+                        config.authToken().reveal(),
+                        config.publicWebhookBaseUrl().orElse(null)),
+                config.sender(),
+                new io.campaignkit.channel.twilio.internal.OptKeywords(config.keywords()),
+                config.clock());
         this.capabilities = ChannelCapabilities.custom()
                 .templates(true)
                 .freeFormText(true)
@@ -83,7 +90,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
                 .maxBodyLength(OutboundMapping.MAX_BODY_LENGTH)
                 .mediaMessageKinds(OutboundMapping.mediaMessageKinds(config.whatsApp()))
                 .build();
-        this.executor = new BoundedSendExecutor(config.maxConcurrentSends(), config.maxQueuedSends(), "campaignkit-twilio-send-");
+        this.executor = new BoundedSendExecutor(
+                config.maxConcurrentSends(), config.maxQueuedSends(), "campaignkit-twilio-send-");
     }
 
     /**
@@ -127,8 +135,10 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         CredentialsCheck online;
         try {
             Duration wait = config.requestTimeout().compareTo(LONGEST_CHECK_WAIT) < 0
-                    ? config.requestTimeout().plusSeconds(1) : LONGEST_CHECK_WAIT;
-            online = checkCredentials(plan.senderId()).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    ? config.requestTimeout().plusSeconds(1)
+                    : LONGEST_CHECK_WAIT;
+            online =
+                    checkCredentials(plan.senderId()).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return offline;
@@ -153,15 +163,23 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
     public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
         if (!config.sender().equals(senderId)) {
             return CompletableFuture.completedFuture(new CredentialsCheck.Refused(List.of(new PreflightProblem(
-                    PreflightProblem.SENDER, "sender '" + senderId + "' is not this adapter's sender '" + config.sender()
+                    PreflightProblem.SENDER,
+                    "sender '" + senderId + "' is not this adapter's sender '" + config.sender()
                             + "' (setting sender)"))));
         }
         String sender = config.sender();
         boolean lookUpNumber = sender.startsWith("+") && config.senderType() != TwilioSenderType.SHORT_CODE;
-        return executor.submit(() -> CredentialsLookup.check(client, config.accountSid(), sender, lookUpNumber,
-                        config.authToken().reveal()),
-                        refusal -> new IllegalStateException(refusal == BoundedSendExecutor.Refusal.CLOSED
-                                ? "the Twilio adapter is closed" : "the adapter's queue is full"))
+        return executor.submit(
+                        () -> CredentialsLookup.check(
+                                client,
+                                config.accountSid(),
+                                sender,
+                                lookUpNumber,
+                                config.authToken().reveal()),
+                        refusal -> new IllegalStateException(
+                                refusal == BoundedSendExecutor.Refusal.CLOSED
+                                        ? "the Twilio adapter is closed"
+                                        : "the adapter's queue is full"))
                 .exceptionally(failure -> new CredentialsCheck.NotChecked("the online check did not run: "
                         + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage())));
     }
@@ -186,10 +204,15 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(SendFailures.invalidMessage(e.getMessage()));
         }
-        return executor.submit(() -> post(request), refusal -> refusal == BoundedSendExecutor.Refusal.QUEUE_FULL
-                ? SendFailures.notSent(SendErrorClass.RATE_LIMITED, "more than " + config.maxQueuedSends()
-                + " Twilio sends are waiting; nothing was sent", QUEUE_FULL_RETRY_AFTER)
-                : SendFailures.notSent(SendErrorClass.TRANSIENT, "the Twilio adapter is closed; nothing was sent", null));
+        return executor.submit(
+                () -> post(request),
+                refusal -> refusal == BoundedSendExecutor.Refusal.QUEUE_FULL
+                        ? SendFailures.notSent(
+                                SendErrorClass.RATE_LIMITED,
+                                "more than " + config.maxQueuedSends() + " Twilio sends are waiting; nothing was sent",
+                                QUEUE_FULL_RETRY_AFTER)
+                        : SendFailures.notSent(
+                                SendErrorClass.TRANSIENT, "the Twilio adapter is closed; nothing was sent", null));
     }
 
     private SendReceipt post(MessageRequest request) {
@@ -214,7 +237,8 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
             return webhooks.handle(request);
         } catch (RuntimeException e) {
             // The contract: never throw. A payload we cannot turn into events is the sender's problem.
-            return WebhookResult.badRequest("the Twilio webhook could not be read: " + e.getClass().getSimpleName());
+            return WebhookResult.badRequest(
+                    "the Twilio webhook could not be read: " + e.getClass().getSimpleName());
         }
     }
 

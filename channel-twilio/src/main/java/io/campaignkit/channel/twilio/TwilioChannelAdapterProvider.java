@@ -3,7 +3,6 @@ package io.campaignkit.channel.twilio;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelSettings;
-
 import java.net.URI;
 import java.util.Locale;
 
@@ -31,8 +30,7 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
     static final String CONTENT_TEMPLATE_PREFIX = "content-template.";
 
     /** For {@link java.util.ServiceLoader}. */
-    public TwilioChannelAdapterProvider() {
-    }
+    public TwilioChannelAdapterProvider() {}
 
     private static java.util.Set<String> words(String commaSeparated) {
         java.util.Set<String> words = new java.util.LinkedHashSet<>();
@@ -65,23 +63,35 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
                 .sender(settings.require("sender"))
                 .statusCallbackUrl(uri(settings, "status-callback-url", settings.require("status-callback-url")));
         settings.get("sender-type").ifPresent(value -> builder.senderType(senderType(value)));
-        settings.get("messages-per-second").ifPresent(value -> builder.messagesPerSecond(number(value, "messages-per-second")));
-        settings.get("public-webhook-base-url").ifPresent(value -> builder.publicWebhookBaseUrl(uri(settings, "public-webhook-base-url", value)));
+        settings.get("messages-per-second")
+                .ifPresent(value -> builder.messagesPerSecond(number(value, "messages-per-second")));
+        settings.get("public-webhook-base-url")
+                .ifPresent(value -> builder.publicWebhookBaseUrl(uri(settings, "public-webhook-base-url", value)));
         settings.get("api-base-url").ifPresent(value -> builder.apiBaseUrl(uri(settings, "api-base-url", value)));
         settings.duration("validity-period").ifPresent(builder::validityPeriod);
         settings.duration("connect-timeout").ifPresent(builder::connectTimeout);
         settings.duration("request-timeout").ifPresent(builder::requestTimeout);
-        settings.get("max-concurrent-sends").ifPresent(value -> builder.maxConcurrentSends(integer(value, "max-concurrent-sends")));
+        settings.get("max-concurrent-sends")
+                .ifPresent(value -> builder.maxConcurrentSends(integer(value, "max-concurrent-sends")));
         settings.get("max-queued-sends").ifPresent(value -> builder.maxQueuedSends(integer(value, "max-queued-sends")));
-        settings.get("check-credentials-at-launch").ifPresent(value ->
-                builder.checkCredentialsAtLaunch(yesNo(value, "check-credentials-at-launch")));
-        if (settings.get("opt-out-keywords").isPresent() || settings.get("opt-in-keywords").isPresent()
+        settings.get("check-credentials-at-launch")
+                .ifPresent(value -> builder.checkCredentialsAtLaunch(yesNo(value, "check-credentials-at-launch")));
+        if (settings.get("opt-out-keywords").isPresent()
+                || settings.get("opt-in-keywords").isPresent()
                 || settings.get("help-keywords").isPresent()) {
             TwilioKeywords defaults = TwilioKeywords.defaults();
-            builder.keywords(withKey("the Twilio keyword settings", () -> new TwilioKeywords(
-                    settings.get("opt-out-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.optOut()),
-                    settings.get("opt-in-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.optIn()),
-                    settings.get("help-keywords").map(TwilioChannelAdapterProvider::words).orElse(defaults.help()))));
+            builder.keywords(withKey(
+                    "the Twilio keyword settings",
+                    () -> new TwilioKeywords(
+                            settings.get("opt-out-keywords")
+                                    .map(TwilioChannelAdapterProvider::words)
+                                    .orElse(defaults.optOut()),
+                            settings.get("opt-in-keywords")
+                                    .map(TwilioChannelAdapterProvider::words)
+                                    .orElse(defaults.optIn()),
+                            settings.get("help-keywords")
+                                    .map(TwilioChannelAdapterProvider::words)
+                                    .orElse(defaults.help()))));
         }
         for (String key : settings.keys()) {
             if (key.startsWith(CONTENT_TEMPLATE_PREFIX)) {
@@ -102,10 +112,13 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
 
     private static void requireSdk() {
         try {
-            Class.forName("com.twilio.http.TwilioRestClient", false, TwilioChannelAdapterProvider.class.getClassLoader());
+            Class.forName(
+                    "com.twilio.http.TwilioRestClient", false, TwilioChannelAdapterProvider.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the Twilio adapter needs the Twilio Java SDK on the classpath: add "
-                    + "com.twilio.sdk:twilio 10.x (an optional dependency of channel-twilio)", e);
+            throw new IllegalStateException(
+                    "the Twilio adapter needs the Twilio Java SDK on the classpath: add "
+                            + "com.twilio.sdk:twilio 10.x (an optional dependency of channel-twilio)",
+                    e);
         }
     }
 
@@ -123,10 +136,13 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
 
     private static TwilioSenderType senderType(String value) {
         try {
-            return TwilioSenderType.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return TwilioSenderType.valueOf(
+                    value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("channel setting 'sender-type' must be long-code, toll-free, short-code or "
-                    + "whatsapp (was '" + value + "')", e);
+            throw new IllegalArgumentException(
+                    "channel setting 'sender-type' must be long-code, toll-free, short-code or " + "whatsapp (was '"
+                            + value + "')",
+                    e);
         }
     }
 
@@ -142,7 +158,8 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         try {
             return Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("channel setting '" + key + "' must be a number (was '" + value + "')", e);
+            throw new IllegalArgumentException(
+                    "channel setting '" + key + "' must be a number (was '" + value + "')", e);
         }
     }
 
@@ -150,7 +167,9 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("channel setting '" + key + "' must be true or false (was '" + value + "')");
+            default ->
+                throw new IllegalArgumentException(
+                        "channel setting '" + key + "' must be true or false (was '" + value + "')");
         };
     }
 
@@ -158,7 +177,8 @@ public final class TwilioChannelAdapterProvider implements ChannelAdapterProvide
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("channel setting '" + key + "' must be a whole number (was '" + value + "')", e);
+            throw new IllegalArgumentException(
+                    "channel setting '" + key + "' must be a whole number (was '" + value + "')", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.campaignkit.channel.twilio;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.Secret;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable configuration of a {@link TwilioChannelAdapter}. Build with {@link #custom()}; unset
@@ -65,34 +64,42 @@ public final class TwilioConfig {
         this.sender = require(b.sender, "sender");
         boolean whatsAppAddress = sender.startsWith(WHATSAPP_PREFIX);
         String number = whatsAppAddress ? sender.substring(WHATSAPP_PREFIX.length()) : sender;
-        if (!MESSAGING_SERVICE_SID.matcher(sender).matches() && !E164.matcher(number).matches()) {
+        if (!MESSAGING_SERVICE_SID.matcher(sender).matches()
+                && !E164.matcher(number).matches()) {
             throw new IllegalArgumentException("sender must be +E164, whatsapp:+E164 or a Messaging Service SID "
                     + "'MG' and 32 hex digits (was '" + sender + "')");
         }
-        this.senderType = b.senderType != null ? b.senderType
+        this.senderType = b.senderType != null
+                ? b.senderType
                 : whatsAppAddress ? TwilioSenderType.WHATSAPP : TwilioSenderType.LONG_CODE;
         if (whatsAppAddress && senderType != TwilioSenderType.WHATSAPP) {
-            throw new IllegalArgumentException("senderType must be WHATSAPP for the sender '" + sender + "' (was " + senderType + ")");
+            throw new IllegalArgumentException(
+                    "senderType must be WHATSAPP for the sender '" + sender + "' (was " + senderType + ")");
         }
         if (!whatsAppAddress && senderType == TwilioSenderType.WHATSAPP && sender.startsWith("+")) {
-            throw new IllegalArgumentException("sender of type WHATSAPP must be written whatsapp:+E164 (was '" + sender + "')");
+            throw new IllegalArgumentException(
+                    "sender of type WHATSAPP must be written whatsapp:+E164 (was '" + sender + "')");
         }
-        this.messagesPerSecond = b.messagesPerSecond != null ? b.messagesPerSecond : senderType.defaultMessagesPerSecond();
+        this.messagesPerSecond =
+                b.messagesPerSecond != null ? b.messagesPerSecond : senderType.defaultMessagesPerSecond();
         if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
-            throw new IllegalArgumentException("messagesPerSecond must be positive and finite (was " + messagesPerSecond + ")");
+            throw new IllegalArgumentException(
+                    "messagesPerSecond must be positive and finite (was " + messagesPerSecond + ")");
         }
         this.statusCallbackUrl = absoluteHttp(require(b.statusCallbackUrl, "statusCallbackUrl"), "statusCallbackUrl");
         if (statusCallbackUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("statusCallbackUrl must not have a fragment (was " + statusCallbackUrl + ")");
+            throw new IllegalArgumentException(
+                    "statusCallbackUrl must not have a fragment (was " + statusCallbackUrl + ")");
         }
-        this.publicWebhookBaseUrl = b.publicWebhookBaseUrl == null ? null
-                : absoluteHttp(b.publicWebhookBaseUrl, "publicWebhookBaseUrl");
+        this.publicWebhookBaseUrl =
+                b.publicWebhookBaseUrl == null ? null : absoluteHttp(b.publicWebhookBaseUrl, "publicWebhookBaseUrl");
         this.apiBaseUrl = b.apiBaseUrl == null ? null : absoluteHttp(b.apiBaseUrl, "apiBaseUrl");
         this.validityPeriod = b.validityPeriod;
-        if (validityPeriod != null && (validityPeriod.toSeconds() < MIN_VALIDITY_SECONDS
-                || validityPeriod.toSeconds() > MAX_VALIDITY_SECONDS)) {
-            throw new IllegalArgumentException("validityPeriod must be " + MIN_VALIDITY_SECONDS + ".." + MAX_VALIDITY_SECONDS
-                    + " seconds (was " + validityPeriod + ")");
+        if (validityPeriod != null
+                && (validityPeriod.toSeconds() < MIN_VALIDITY_SECONDS
+                        || validityPeriod.toSeconds() > MAX_VALIDITY_SECONDS)) {
+            throw new IllegalArgumentException("validityPeriod must be " + MIN_VALIDITY_SECONDS + ".."
+                    + MAX_VALIDITY_SECONDS + " seconds (was " + validityPeriod + ")");
         }
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
         this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
@@ -229,7 +236,8 @@ public final class TwilioConfig {
                 + ", apiBaseUrl=" + apiBaseUrl + ", validityPeriod=" + validityPeriod
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxConcurrentSends=" + maxConcurrentSends + ", maxQueuedSends=" + maxQueuedSends
-                + ", contentTemplates=" + contentTemplates + ", checkCredentialsAtLaunch=" + checkCredentialsAtLaunch + "]";
+                + ", contentTemplates=" + contentTemplates + ", checkCredentialsAtLaunch=" + checkCredentialsAtLaunch
+                + "]";
     }
 
     private static <T> T require(@Nullable T value, String name) {
@@ -243,7 +251,8 @@ public final class TwilioConfig {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         // URI leaves the host null for names Twilio refuses too, such as ones with an underscore.
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a valid host name (was " + url + ")");
+            throw new IllegalArgumentException(
+                    name + " must be an absolute http(s) URL with a valid host name (was " + url + ")");
         }
         return url;
     }
@@ -282,8 +291,7 @@ public final class TwilioConfig {
         private TwilioKeywords keywords = TwilioKeywords.defaults();
         private boolean checkCredentialsAtLaunch;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param value the account SID, {@code AC} and 32 hex digits (required) @return this builder */
         public Builder accountSid(String value) {
@@ -380,8 +388,8 @@ public final class TwilioConfig {
         public Builder contentTemplate(String name, @Nullable String language, String contentSid) {
             require(name, "contentTemplate name");
             if (contentSid == null || !CONTENT_SID.matcher(contentSid).matches()) {
-                throw new IllegalArgumentException("contentSid of template '" + name + "' must be 'HX' and 32 hex digits (was '"
-                        + contentSid + "')");
+                throw new IllegalArgumentException("contentSid of template '" + name
+                        + "' must be 'HX' and 32 hex digits (was '" + contentSid + "')");
             }
             contentTemplates.put(language == null ? name : name + "/" + language, contentSid);
             return this;

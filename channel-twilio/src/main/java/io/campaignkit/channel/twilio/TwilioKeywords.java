@@ -27,8 +27,22 @@ import java.util.Set;
 public record TwilioKeywords(Set<String> optOut, Set<String> optIn, Set<String> help) {
 
     private static final TwilioKeywords DEFAULTS = new TwilioKeywords(
-            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-                    "BAJA", "ALTO", "CANCELAR", "DETENER", "PARAR", "SAIR", "DESCADASTRAR"),
+            Set.of(
+                    "STOP",
+                    "STOPALL",
+                    "UNSUBSCRIBE",
+                    "CANCEL",
+                    "END",
+                    "QUIT",
+                    "REVOKE",
+                    "OPTOUT",
+                    "BAJA",
+                    "ALTO",
+                    "CANCELAR",
+                    "DETENER",
+                    "PARAR",
+                    "SAIR",
+                    "DESCADASTRAR"),
             Set.of("START", "YES", "UNSTOP"),
             Set.of("HELP", "INFO", "AYUDA", "AJUDA"));
 
@@ -88,7 +102,8 @@ public record TwilioKeywords(Set<String> optOut, Set<String> optIn, Set<String> 
         Set<String> common = new HashSet<>(a);
         common.retainAll(b);
         if (!common.isEmpty()) {
-            throw new IllegalArgumentException(aName + " and " + bName + " share the keywords " + new java.util.TreeSet<>(common));
+            throw new IllegalArgumentException(
+                    aName + " and " + bName + " share the keywords " + new java.util.TreeSet<>(common));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.campaignkit.channel.twilio;
 
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.SendFailure;
-
 import java.util.Optional;
 
 /**

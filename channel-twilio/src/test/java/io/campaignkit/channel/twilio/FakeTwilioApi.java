@@ -2,7 +2,6 @@ package io.campaignkit.channel.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,8 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeTwilioApi implements AutoCloseable {
 
     /** One request as the fake received it. */
-    public record Recorded(String method, String path, String authorization, String contentType,
-                           Map<String, List<String>> form, String query) {
+    public record Recorded(
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            Map<String, List<String>> form,
+            String query) {
         /** The single value of a form parameter, or null. */
         public String param(String name) {
             List<String> values = form.get(name);
@@ -42,19 +46,15 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** What the fake answers to one request. */
-    public sealed interface Reply permits Json, DropConnection, Hold {
-    }
+    public sealed interface Reply permits Json, DropConnection, Hold {}
 
-    public record Json(int status, String body) implements Reply {
-    }
+    public record Json(int status, String body) implements Reply {}
 
     /** Reads the request, then closes the connection without answering. */
-    public record DropConnection() implements Reply {
-    }
+    public record DropConnection() implements Reply {}
 
     /** Waits for the latch, then answers with the default reply (to keep requests in flight). */
-    public record Hold(CountDownLatch release) implements Reply {
-    }
+    public record Hold(CountDownLatch release) implements Reply {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -99,8 +99,11 @@ public final class FakeTwilioApi implements AutoCloseable {
 
     /** A Twilio error body as the API sends it. */
     public static Json error(int httpStatus, int code, String message) {
-        return new Json(httpStatus, "{\"code\":" + code + ",\"message\":\"" + message
-                + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + httpStatus + "}");
+        return new Json(
+                httpStatus,
+                "{\"code\":" + code + ",\"message\":\"" + message
+                        + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":"
+                        + httpStatus + "}");
     }
 
     public List<Recorded> requests() {
@@ -138,10 +141,15 @@ public final class FakeTwilioApi implements AutoCloseable {
         }
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            Recorded recorded = new Recorded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), parseForm(body),
-                    exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery());
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    parseForm(body),
+                    exchange.getRequestURI().getQuery() == null
+                            ? ""
+                            : exchange.getRequestURI().getQuery());
             requests.add(recorded);
             Reply reply = script.pollFirst();
             if (reply == null) {

@@ -2,9 +2,6 @@ package io.campaignkit.channel.twilio;
 
 import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds webhook requests as Twilio sends them, signed the way Twilio signs: Base64 of HMAC-SHA1,
@@ -37,9 +36,14 @@ public final class SignedWebhooks {
 
     /** A POST to {@code signedUrl} (the URL Twilio called), received by the host at {@code receivedUrl}. */
     public WebhookRequest post(URI signedUrl, URI receivedUrl, Map<String, String> params) {
-        return WebhookRequest.post(receivedUrl, WebhookHeaders.ofSingle(Map.of(
-                "Content-Type", "application/x-www-form-urlencoded",
-                "X-Twilio-Signature", sign(signedUrl.toString(), params))), formBody(params).getBytes(StandardCharsets.UTF_8));
+        return WebhookRequest.post(
+                receivedUrl,
+                WebhookHeaders.ofSingle(Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Twilio-Signature",
+                        sign(signedUrl.toString(), params))),
+                formBody(params).getBytes(StandardCharsets.UTF_8));
     }
 
     public WebhookRequest post(URI url, Map<String, String> params) {
@@ -52,7 +56,8 @@ public final class SignedWebhooks {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -60,7 +65,8 @@ public final class SignedWebhooks {
 
     public static String formBody(Map<String, String> params) {
         return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -3,10 +3,9 @@ package io.campaignkit.channel.twilio;
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.testkit.channel.ChannelAdapterContractKit;
 import io.campaignkit.testkit.channel.ScriptedProvider;
-import org.junit.jupiter.api.AfterEach;
-
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 
 /** The SPI contract, for SMS from a long code. */
 class TwilioChannelAdapterContractTest extends ChannelAdapterContractKit {

@@ -1,21 +1,20 @@
 package io.campaignkit.channel.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.ChannelSettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TwilioConfigTest {
 
@@ -23,7 +22,10 @@ class TwilioConfigTest {
     private static final String TOKEN = "s3cr3t-auth-token";
 
     private static TwilioConfig.Builder valid() {
-        return TwilioConfig.custom().accountSid(ACCOUNT).authToken(TOKEN).sender("+15005550006")
+        return TwilioConfig.custom()
+                .accountSid(ACCOUNT)
+                .authToken(TOKEN)
+                .sender("+15005550006")
                 .statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status"));
     }
 
@@ -38,16 +40,23 @@ class TwilioConfigTest {
 
     @Test
     void to_string_never_shows_the_auth_token() {
-        TwilioConfig config = valid().contentTemplate("welcome", "es", "HX0123456789abcdef0123456789abcdef").build();
+        TwilioConfig config = valid().contentTemplate("welcome", "es", "HX0123456789abcdef0123456789abcdef")
+                .build();
 
         assertThat(config.toString()).doesNotContain(TOKEN).contains(ACCOUNT).contains("****");
         assertThat(config.authToken().reveal()).isEqualTo(TOKEN);
     }
 
     @ParameterizedTest(name = "{0} -> {1} at {2}/s")
-    @CsvSource({"+15005550006, , LONG_CODE, 1", "+18005550006, TOLL_FREE, TOLL_FREE, 3", "+15005550006, SHORT_CODE, SHORT_CODE, 100",
-            "whatsapp:+14155238886, , WHATSAPP, 80", "MG0123456789abcdef0123456789abcdef, WHATSAPP, WHATSAPP, 80"})
-    void the_pace_defaults_to_the_sender_type(String sender, TwilioSenderType given, TwilioSenderType expected, double mps) {
+    @CsvSource({
+        "+15005550006, , LONG_CODE, 1",
+        "+18005550006, TOLL_FREE, TOLL_FREE, 3",
+        "+15005550006, SHORT_CODE, SHORT_CODE, 100",
+        "whatsapp:+14155238886, , WHATSAPP, 80",
+        "MG0123456789abcdef0123456789abcdef, WHATSAPP, WHATSAPP, 80"
+    })
+    void the_pace_defaults_to_the_sender_type(
+            String sender, TwilioSenderType given, TwilioSenderType expected, double mps) {
         TwilioConfig config = valid().sender(sender).senderType(given).build();
 
         assertThat(config.senderType()).isEqualTo(expected);
@@ -59,13 +68,18 @@ class TwilioConfigTest {
 
     @Test
     void the_pace_is_configurable() {
-        assertThat(valid().senderType(TwilioSenderType.TOLL_FREE).messagesPerSecond(25).build().messagesPerSecond()).isEqualTo(25);
+        assertThat(valid().senderType(TwilioSenderType.TOLL_FREE)
+                        .messagesPerSecond(25)
+                        .build()
+                        .messagesPerSecond())
+                .isEqualTo(25);
     }
 
     @Test
     void whatsapp_declares_the_customer_service_window_and_sms_does_not() {
-        try (ChannelAdapter whatsApp = TwilioChannelAdapter.create(valid().sender("whatsapp:+14155238886").build());
-             ChannelAdapter sms = TwilioChannelAdapter.create(valid().build())) {
+        try (ChannelAdapter whatsApp = TwilioChannelAdapter.create(
+                        valid().sender("whatsapp:+14155238886").build());
+                ChannelAdapter sms = TwilioChannelAdapter.create(valid().build())) {
             ChannelCapabilities wa = whatsApp.capabilities();
             assertThat(wa.customerServiceWindow()).contains(Duration.ofHours(24));
             assertThat(wa.templates()).isTrue();
@@ -81,34 +95,45 @@ class TwilioConfigTest {
         assertThatThrownBy(() -> valid().accountSid("AC123").build()).hasMessageContaining("accountSid");
         assertThatThrownBy(() -> valid().authToken((String) null).build()).hasMessageContaining("authToken");
         assertThatThrownBy(() -> valid().sender("5005550006").build()).hasMessageContaining("sender");
-        assertThatThrownBy(() -> valid().sender("whatsapp:+14155238886").senderType(TwilioSenderType.LONG_CODE).build())
+        assertThatThrownBy(() -> valid().sender("whatsapp:+14155238886")
+                        .senderType(TwilioSenderType.LONG_CODE)
+                        .build())
                 .hasMessageContaining("senderType");
-        assertThatThrownBy(() -> valid().sender("+14155238886").senderType(TwilioSenderType.WHATSAPP).build())
+        assertThatThrownBy(() -> valid().sender("+14155238886")
+                        .senderType(TwilioSenderType.WHATSAPP)
+                        .build())
                 .hasMessageContaining("whatsapp:+E164");
         assertThatThrownBy(() -> valid().statusCallbackUrl(null).build()).hasMessageContaining("statusCallbackUrl");
-        assertThatThrownBy(() -> valid().statusCallbackUrl(URI.create("/relative")).build()).hasMessageContaining("statusCallbackUrl");
-        assertThatThrownBy(() -> valid().statusCallbackUrl(URI.create("https://my_hooks.example.com/s")).build())
+        assertThatThrownBy(
+                        () -> valid().statusCallbackUrl(URI.create("/relative")).build())
+                .hasMessageContaining("statusCallbackUrl");
+        assertThatThrownBy(() -> valid().statusCallbackUrl(URI.create("https://my_hooks.example.com/s"))
+                        .build())
                 .hasMessageContaining("statusCallbackUrl");
         assertThatThrownBy(() -> valid().messagesPerSecond(0).build()).hasMessageContaining("messagesPerSecond");
-        assertThatThrownBy(() -> valid().validityPeriod(Duration.ofHours(11)).build()).hasMessageContaining("validityPeriod");
+        assertThatThrownBy(() -> valid().validityPeriod(Duration.ofHours(11)).build())
+                .hasMessageContaining("validityPeriod");
         assertThatThrownBy(() -> valid().requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> valid().maxConcurrentSends(0).build()).hasMessageContaining("maxConcurrentSends");
-        assertThatThrownBy(() -> valid().contentTemplate("welcome", "es", "SID")).hasMessageContaining("welcome");
+        assertThatThrownBy(() -> valid().contentTemplate("welcome", "es", "SID"))
+                .hasMessageContaining("welcome");
         assertThatThrownBy(() -> TwilioChannelAdapter.create(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> valid().authToken(TOKEN).accountSid("bad").build())
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain(TOKEN);
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain(TOKEN);
     }
 
     @Test
     void content_sids_are_found_by_name_and_language_then_name() {
-        TwilioConfig config = valid()
-                .contentTemplate("welcome", "es", "HX000000000000000000000000000000e5")
+        TwilioConfig config = valid().contentTemplate("welcome", "es", "HX000000000000000000000000000000e5")
                 .contentTemplate("welcome", null, "HX00000000000000000000000000000a11")
                 .build();
 
         assertThat(config.contentSidFor("welcome", "es")).contains("HX000000000000000000000000000000e5");
         assertThat(config.contentSidFor("welcome", "en")).contains("HX00000000000000000000000000000a11");
-        assertThat(config.contentSidFor("HX0123456789abcdef0123456789abcdef", "en")).contains("HX0123456789abcdef0123456789abcdef");
+        assertThat(config.contentSidFor("HX0123456789abcdef0123456789abcdef", "en"))
+                .contains("HX0123456789abcdef0123456789abcdef");
         assertThat(config.contentSidFor("other", "en")).isEqualTo(Optional.empty());
     }
 
@@ -151,15 +176,22 @@ class TwilioConfigTest {
         TwilioConfig config = new TwilioChannelAdapterProvider().configurationFrom(ChannelSettings.of(settings));
 
         assertThat(config.keywords().optOut()).containsExactlyInAnyOrder("STOP", "BAJA", "ARRET");
-        assertThat(config.keywords().optIn()).isEqualTo(TwilioKeywords.defaults().optIn());
+        assertThat(config.keywords().optIn())
+                .isEqualTo(TwilioKeywords.defaults().optIn());
         assertThat(config.keywords().help()).containsExactly("AIDE");
-        assertThat(TwilioConfig.custom().accountSid("AC0123456789abcdef0123456789abcdef").authToken(TOKEN)
-                .sender("+15005550006").statusCallbackUrl(URI.create("https://h.example/s")).build().keywords())
+        assertThat(TwilioConfig.custom()
+                        .accountSid("AC0123456789abcdef0123456789abcdef")
+                        .authToken(TOKEN)
+                        .sender("+15005550006")
+                        .statusCallbackUrl(URI.create("https://h.example/s"))
+                        .build()
+                        .keywords())
                 .isEqualTo(TwilioKeywords.defaults());
         Map<String, String> clash = settings();
         clash.put("opt-in-keywords", "STOP");
         assertThatThrownBy(() -> new TwilioChannelAdapterProvider().configurationFrom(ChannelSettings.of(clash)))
-                .hasMessageContaining("keyword").hasMessageContaining("STOP");
+                .hasMessageContaining("keyword")
+                .hasMessageContaining("STOP");
     }
 
     @Test
@@ -174,17 +206,23 @@ class TwilioConfigTest {
         Map<String, String> badTemplate = settings();
         badTemplate.put("content-template.welcome", "nope");
 
-        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(missing))).hasMessageContaining("auth-token");
-        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(badType))).hasMessageContaining("sender-type");
-        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(badNumber))).hasMessageContaining("max-queued-sends");
+        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(missing)))
+                .hasMessageContaining("auth-token");
+        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(badType)))
+                .hasMessageContaining("sender-type");
+        assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(badNumber)))
+                .hasMessageContaining("max-queued-sends");
         assertThatThrownBy(() -> provider.configurationFrom(ChannelSettings.of(badTemplate)))
-                .hasMessageContaining("content-template.welcome").message().doesNotContain(TOKEN);
+                .hasMessageContaining("content-template.welcome")
+                .message()
+                .doesNotContain(TOKEN);
         assertThatThrownBy(() -> provider.create((TwilioConfig) null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_provider_is_found_with_service_loader_and_creates_from_settings() {
-        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders(getClass().getClassLoader());
+        ChannelRegistry registry =
+                ChannelRegistry.withDiscoveredProviders(getClass().getClassLoader());
 
         try (ChannelAdapter adapter = registry.resolve("twilio", ChannelSettings.of(settings()))) {
             assertThat(adapter).isInstanceOf(TwilioChannelAdapter.class);

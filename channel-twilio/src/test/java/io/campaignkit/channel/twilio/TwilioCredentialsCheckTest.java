@@ -31,10 +31,13 @@ class TwilioCredentialsCheckTest {
     private static final String NUMBER = "+15005550006";
 
     /** GET /2010-04-01/Accounts/{Sid}.json, as Twilio answers it (with the auth token in it). */
-    private static final String ACCOUNT_BODY = "{\"auth_token\":\"" + TOKEN + "\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\","
-            + "\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"Banco Azul\",\"owner_account_sid\":\""
-            + ACCOUNT + "\",\"sid\":\"" + ACCOUNT + "\",\"status\":\"active\",\"type\":\"Full\",\"uri\":\"/2010-04-01/Accounts/"
-            + ACCOUNT + ".json\"}";
+    private static final String ACCOUNT_BODY =
+            "{\"auth_token\":\"" + TOKEN + "\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\","
+                    + "\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"Banco Azul\",\"owner_account_sid\":\""
+                    + ACCOUNT + "\",\"sid\":\"" + ACCOUNT
+                    + "\",\"status\":\"active\",\"type\":\"Full\",\"uri\":\"/2010-04-01/Accounts/"
+                    + ACCOUNT + ".json\"}";
+
     private static final String NUMBERS_URI = "/2010-04-01/Accounts/" + ACCOUNT + "/IncomingPhoneNumbers.json";
 
     private final FakeTwilioApi api = FakeTwilioApi.start();
@@ -48,9 +51,13 @@ class TwilioCredentialsCheckTest {
 
     private TwilioChannelAdapter adapter(String sender, UnaryOperator<TwilioConfig.Builder> more) {
         TwilioChannelAdapter adapter = TwilioChannelAdapter.create(more.apply(TwilioConfig.custom()
-                .accountSid(ACCOUNT).authToken(TOKEN).sender(sender)
-                .statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status")).apiBaseUrl(api.baseUrl())
-                .requestTimeout(Duration.ofSeconds(2))).build());
+                        .accountSid(ACCOUNT)
+                        .authToken(TOKEN)
+                        .sender(sender)
+                        .statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status"))
+                        .apiBaseUrl(api.baseUrl())
+                        .requestTimeout(Duration.ofSeconds(2)))
+                .build());
         adapters.add(adapter);
         return adapter;
     }
@@ -62,14 +69,19 @@ class TwilioCredentialsCheckTest {
     private static String numbersPage(String... numbers) {
         StringBuilder records = new StringBuilder();
         for (String number : numbers) {
-            records.append(records.length() == 0 ? "" : ",").append("{\"account_sid\":\"").append(ACCOUNT)
-                    .append("\",\"friendly_name\":\"(500) 555-0006\",\"phone_number\":\"").append(number)
-                    .append("\",\"sid\":\"PN0123456789abcdef0123456789abcdef\",\"status\":\"in-use\","
-                            + "\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\"}");
+            records.append(records.length() == 0 ? "" : ",")
+                    .append("{\"account_sid\":\"")
+                    .append(ACCOUNT)
+                    .append("\",\"friendly_name\":\"(500) 555-0006\",\"phone_number\":\"")
+                    .append(number)
+                    .append(
+                            "\",\"sid\":\"PN0123456789abcdef0123456789abcdef\",\"status\":\"in-use\","
+                                    + "\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\"}");
         }
         String uri = NUMBERS_URI + "?PhoneNumber=%2B15005550006&PageSize=1&Page=0";
         return "{\"end\":0,\"first_page_uri\":\"" + uri + "\",\"incoming_phone_numbers\":[" + records
-                + "],\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"start\":0,\"uri\":\"" + uri + "\"}";
+                + "],\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"start\":0,\"uri\":\""
+                + uri + "\"}";
     }
 
     @Test
@@ -78,8 +90,10 @@ class TwilioCredentialsCheckTest {
 
         CredentialsCheck check = await(adapter(NUMBER, b -> b).checkCredentials(NUMBER));
 
-        assertThat(check).isInstanceOfSatisfying(CredentialsCheck.Accepted.class,
-                accepted -> assertThat(accepted.detail()).contains(NUMBER, ACCOUNT));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.Accepted.class,
+                        accepted -> assertThat(accepted.detail()).contains(NUMBER, ACCOUNT));
         assertThat(api.requests()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("GET");
             assertThat(request.path()).isEqualTo(NUMBERS_URI);
@@ -92,10 +106,12 @@ class TwilioCredentialsCheckTest {
     void aNumberTheAccountDoesNotHaveNamesTheSenderSetting() throws Exception {
         api.thenReply(new FakeTwilioApi.Json(200, numbersPage()));
 
-        assertThat(await(adapter(NUMBER, b -> b).checkCredentials(NUMBER)).problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
-            assertThat(problem.problem()).contains("has no phone number " + NUMBER, "setting sender");
-        });
+        assertThat(await(adapter(NUMBER, b -> b).checkCredentials(NUMBER)).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
+                    assertThat(problem.problem()).contains("has no phone number " + NUMBER, "setting sender");
+                });
     }
 
     @Test
@@ -107,43 +123,58 @@ class TwilioCredentialsCheckTest {
         assertThat(check).isInstanceOf(CredentialsCheck.Refused.class);
         assertThat(check.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.subject()).isEqualTo(PreflightProblem.CREDENTIALS);
-            assertThat(problem.problem()).contains("account-sid", "auth-token", "20003").doesNotContain(TOKEN);
+            assertThat(problem.problem())
+                    .contains("account-sid", "auth-token", "20003")
+                    .doesNotContain(TOKEN);
         });
     }
 
     @Test
     void aMessagingServiceIsFetchedAndAnUnknownOneNamesTheSenderSetting() throws Exception {
         TwilioChannelAdapter adapter = adapter(SERVICE, b -> b);
-        api.thenReply(new FakeTwilioApi.Json(200, "{\"account_sid\":\"" + ACCOUNT + "\",\"friendly_name\":\"Cobranza\",\"sid\":\""
-                        + SERVICE + "\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\","
-                        + "\"url\":\"https://messaging.twilio.com/v1/Services/" + SERVICE + "\"}"),
+        api.thenReply(
+                new FakeTwilioApi.Json(
+                        200,
+                        "{\"account_sid\":\"" + ACCOUNT + "\",\"friendly_name\":\"Cobranza\",\"sid\":\""
+                                + SERVICE
+                                + "\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\","
+                                + "\"url\":\"https://messaging.twilio.com/v1/Services/" + SERVICE + "\"}"),
                 FakeTwilioApi.error(404, 20404, "The requested resource /Services/" + SERVICE + " was not found"));
 
-        assertThat(await(adapter.checkCredentials(SERVICE))).isInstanceOfSatisfying(CredentialsCheck.Accepted.class,
-                accepted -> assertThat(accepted.detail()).contains(SERVICE, "Cobranza"));
+        assertThat(await(adapter.checkCredentials(SERVICE)))
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.Accepted.class,
+                        accepted -> assertThat(accepted.detail()).contains(SERVICE, "Cobranza"));
         assertThat(api.requests().get(0).path()).isEqualTo("/v1/Services/" + SERVICE);
 
-        assertThat(await(adapter.checkCredentials(SERVICE)).problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
-            assertThat(problem.problem()).contains("no Messaging Service " + SERVICE, "setting sender", "20404");
-        });
+        assertThat(await(adapter.checkCredentials(SERVICE)).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
+                    assertThat(problem.problem())
+                            .contains("no Messaging Service " + SERVICE, "setting sender", "20404");
+                });
     }
 
     @Test
     void aWhatsAppSenderChecksTheAccountWhoseAnswerHoldsTheTokenWithoutRepeatingIt() throws Exception {
         TwilioChannelAdapter adapter = adapter("whatsapp:" + NUMBER, b -> b);
-        api.thenReply(new FakeTwilioApi.Json(200, ACCOUNT_BODY), FakeTwilioApi.error(404, 20404,
-                "The requested resource /2010-04-01/Accounts/" + ACCOUNT + ".json was not found"));
+        api.thenReply(
+                new FakeTwilioApi.Json(200, ACCOUNT_BODY),
+                FakeTwilioApi.error(
+                        404, 20404, "The requested resource /2010-04-01/Accounts/" + ACCOUNT + ".json was not found"));
 
         CredentialsCheck accepted = await(adapter.checkCredentials("whatsapp:" + NUMBER));
         assertThat(accepted).isInstanceOf(CredentialsCheck.Accepted.class);
         assertThat(accepted.toString()).contains("Banco Azul").doesNotContain(TOKEN);
         assertThat(api.requests().get(0).path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + ".json");
 
-        assertThat(await(adapter.checkCredentials("whatsapp:" + NUMBER)).problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.subject()).isEqualTo(PreflightProblem.CREDENTIALS);
-            assertThat(problem.problem()).contains("account-sid", "20404");
-        });
+        assertThat(await(adapter.checkCredentials("whatsapp:" + NUMBER)).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.CREDENTIALS);
+                    assertThat(problem.problem()).contains("account-sid", "20404");
+                });
     }
 
     @Test
@@ -155,8 +186,12 @@ class TwilioCredentialsCheckTest {
 
             CredentialsCheck check = await(adapter.checkCredentials(NUMBER));
 
-            assertThat(check).isInstanceOfSatisfying(CredentialsCheck.NotChecked.class,
-                    notChecked -> assertThat(notChecked.reason()).contains("not checked").doesNotContain(TOKEN));
+            assertThat(check)
+                    .isInstanceOfSatisfying(
+                            CredentialsCheck.NotChecked.class,
+                            notChecked -> assertThat(notChecked.reason())
+                                    .contains("not checked")
+                                    .doesNotContain(TOKEN));
         } finally {
             release.countDown();
         }
@@ -172,15 +207,18 @@ class TwilioCredentialsCheckTest {
 
         CredentialsCheck check = await(adapter.checkCredentials(NUMBER));
 
-        assertThat(check).isInstanceOfSatisfying(CredentialsCheck.NotChecked.class,
-                notChecked -> assertThat(notChecked.reason()).contains("could not connect"));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.NotChecked.class,
+                        notChecked -> assertThat(notChecked.reason()).contains("could not connect"));
     }
 
     @Test
     void twiliosOwnOutageChecksNothing() throws Exception {
         api.thenReply(new FakeTwilioApi.Json(503, "<html>Service Unavailable</html>"));
 
-        assertThat(await(adapter(NUMBER, b -> b).checkCredentials(NUMBER))).isInstanceOf(CredentialsCheck.NotChecked.class);
+        assertThat(await(adapter(NUMBER, b -> b).checkCredentials(NUMBER)))
+                .isInstanceOf(CredentialsCheck.NotChecked.class);
     }
 
     @Test
@@ -191,7 +229,9 @@ class TwilioCredentialsCheckTest {
 
         TwilioChannelAdapter checking = adapter(NUMBER, b -> b.checkCredentialsAtLaunch(true));
         api.thenReply(FakeTwilioApi.error(401, 20003, "Authenticate"));
-        assertThat(checking.preflight(plan)).extracting(PreflightProblem::subject).containsExactly(PreflightProblem.CREDENTIALS);
+        assertThat(checking.preflight(plan))
+                .extracting(PreflightProblem::subject)
+                .containsExactly(PreflightProblem.CREDENTIALS);
 
         api.thenReply(new FakeTwilioApi.Json(503, "<html>Service Unavailable</html>"));
         assertThat(checking.preflight(plan)).as("not checked refuses nothing").isEmpty();
@@ -199,8 +239,10 @@ class TwilioCredentialsCheckTest {
 
     @Test
     void anotherSenderIsRefusedWithoutACall() throws Exception {
-        assertThat(await(adapter(NUMBER, b -> b).checkCredentials("+15005550001")).problems())
-                .extracting(PreflightProblem::subject).containsExactly(PreflightProblem.SENDER);
+        assertThat(await(adapter(NUMBER, b -> b).checkCredentials("+15005550001"))
+                        .problems())
+                .extracting(PreflightProblem::subject)
+                .containsExactly(PreflightProblem.SENDER);
         assertThat(api.requests()).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package io.campaignkit.channel.twilio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
@@ -18,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /** Media messages go as Twilio's {@code MediaUrl}, the caption as {@code Body}; what a sender cannot carry fails before a request. */
 class TwilioMediaMessageTest {
 
@@ -38,10 +38,15 @@ class TwilioMediaMessageTest {
     }
 
     private TwilioChannelAdapter adapter(String sender) {
-        TwilioChannelAdapter adapter = TwilioChannelAdapter.create(TwilioConfig.custom().accountSid(ACCOUNT).authToken("token")
-                .sender(sender).statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status"))
-                .apiBaseUrl(api.baseUrl()).requestTimeout(Duration.ofSeconds(2))
-                .clock(java.time.Clock.fixed(Instant.parse("2026-05-04T10:15:30Z"), java.time.ZoneOffset.UTC)).build());
+        TwilioChannelAdapter adapter = TwilioChannelAdapter.create(TwilioConfig.custom()
+                .accountSid(ACCOUNT)
+                .authToken("token")
+                .sender(sender)
+                .statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status"))
+                .apiBaseUrl(api.baseUrl())
+                .requestTimeout(Duration.ofSeconds(2))
+                .clock(java.time.Clock.fixed(Instant.parse("2026-05-04T10:15:30Z"), java.time.ZoneOffset.UTC))
+                .build());
         adapters.add(adapter);
         return adapter;
     }
@@ -66,27 +71,36 @@ class TwilioMediaMessageTest {
 
     @Test
     void anImageWithACaptionIsOneMediaUrlAndTheCaptionAsBody() throws Exception {
-        send(adapter(WHATSAPP), WHATSAPP, MediaContent.of(MediaKind.IMAGE, URI.create("https://cdn.example/recibo.jpg"))
-                .withCaption("Tu recibo")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        send(
+                        adapter(WHATSAPP),
+                        WHATSAPP,
+                        MediaContent.of(MediaKind.IMAGE, URI.create("https://cdn.example/recibo.jpg"))
+                                .withCaption("Tu recibo"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(api.requests()).hasSize(1);
-        assertThat(api.requests().get(0).form()).containsEntry("MediaUrl", List.of("https://cdn.example/recibo.jpg"))
-                .containsEntry("Body", List.of("Tu recibo")).containsEntry("To", List.of("whatsapp:+525500998877"));
+        assertThat(api.requests().get(0).form())
+                .containsEntry("MediaUrl", List.of("https://cdn.example/recibo.jpg"))
+                .containsEntry("Body", List.of("Tu recibo"))
+                .containsEntry("To", List.of("whatsapp:+525500998877"));
     }
 
     @Test
     void aVoiceNoteGoesWithoutABody() throws Exception {
         send(adapter(WHATSAPP), WHATSAPP, MediaContent.of(MediaKind.AUDIO, URI.create("https://cdn.example/nota.ogg")))
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
-        assertThat(api.requests().get(0).form()).doesNotContainKey("Body")
+        assertThat(api.requests().get(0).form())
+                .doesNotContainKey("Body")
                 .containsEntry("MediaUrl", List.of("https://cdn.example/nota.ogg"));
     }
 
     @Test
     void aVideoOverSmsFailsAsContentPermanentAndNothingIsPosted() throws Exception {
-        ChannelSendException failure = failure(send(adapter(SMS), SMS,
-                MediaContent.of(MediaKind.VIDEO, URI.create("https://cdn.example/v.mp4"))));
+        ChannelSendException failure = failure(
+                send(adapter(SMS), SMS, MediaContent.of(MediaKind.VIDEO, URI.create("https://cdn.example/v.mp4"))));
 
         assertThat(failure.failure().errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
         assertThat(failure.failure().providerMessage()).contains("VIDEO").contains("SMS");
@@ -95,8 +109,14 @@ class TwilioMediaMessageTest {
 
     @Test
     void aFileNameTwilioCannotCarryIsRefusedNotDropped() throws Exception {
-        ChannelSendException failure = failure(send(adapter(WHATSAPP), WHATSAPP, new MediaContent(MediaKind.DOCUMENT,
-                URI.create("https://cdn.example/c/123"), Optional.empty(), Optional.of("contrato.pdf"))));
+        ChannelSendException failure = failure(send(
+                adapter(WHATSAPP),
+                WHATSAPP,
+                new MediaContent(
+                        MediaKind.DOCUMENT,
+                        URI.create("https://cdn.example/c/123"),
+                        Optional.empty(),
+                        Optional.of("contrato.pdf"))));
 
         assertThat(failure.failure().errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
         assertThat(failure.failure().providerMessage()).contains("fileName");

@@ -27,9 +27,12 @@ class TwilioPreflightTest {
 
     private TwilioChannelAdapter adapter(String sender) {
         TwilioChannelAdapter adapter = TwilioChannelAdapter.create(TwilioConfig.custom()
-                .accountSid("AC0123456789abcdef0123456789abcdef").authToken("token").sender(sender)
+                .accountSid("AC0123456789abcdef0123456789abcdef")
+                .authToken("token")
+                .sender(sender)
                 .statusCallbackUrl(URI.create("https://hooks.example.com/twilio/status"))
-                .contentTemplate("recordatorio", "es_MX", CONTENT_SID).build());
+                .contentTemplate("recordatorio", "es_MX", CONTENT_SID)
+                .build());
         adapters.add(adapter);
         return adapter;
     }
@@ -42,7 +45,9 @@ class TwilioPreflightTest {
     void smsSendersOfEveryFormTwilioTakesHaveNoProblem() {
         TwilioChannelAdapter sms = adapter("+15005550006");
         for (String sender : List.of("+15005550006", SERVICE_SID, "246810", "ACME Pagos")) {
-            assertThat(sms.preflight(new MessagePlan(sender, TextContent.of("Hola {{1}}")))).as(sender).isEmpty();
+            assertThat(sms.preflight(new MessagePlan(sender, TextContent.of("Hola {{1}}"))))
+                    .as(sender)
+                    .isEmpty();
         }
     }
 
@@ -50,24 +55,31 @@ class TwilioPreflightTest {
     void aSenderOfAnotherFormIsAProblem() {
         TwilioChannelAdapter sms = adapter("+15005550006");
         for (String sender : List.of("500-555-0006", "whatsapp:+15005550006", "ACME Pagos Mexico", "+0123")) {
-            assertThat(subjects(sms.preflight(new MessagePlan(sender, TextContent.of("Hola"))))).as(sender)
+            assertThat(subjects(sms.preflight(new MessagePlan(sender, TextContent.of("Hola")))))
+                    .as(sender)
                     .containsExactly(PreflightProblem.SENDER);
         }
         TwilioChannelAdapter whatsApp = adapter("whatsapp:+14155238886");
         TemplateContent template = TemplateContent.of(CONTENT_SID, "es_MX", List.of("{{1}}"));
-        assertThat(whatsApp.preflight(new MessagePlan("whatsapp:+14155238886", template))).isEmpty();
+        assertThat(whatsApp.preflight(new MessagePlan("whatsapp:+14155238886", template)))
+                .isEmpty();
         assertThat(whatsApp.preflight(new MessagePlan(SERVICE_SID, template))).isEmpty();
-        assertThat(whatsApp.preflight(new MessagePlan("+14155238886", template))).singleElement()
+        assertThat(whatsApp.preflight(new MessagePlan("+14155238886", template)))
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.problem()).contains("whatsapp:+E164"));
     }
 
     @Test
     void aTemplateWithoutAKnownContentSidIsAProblem() {
         TwilioChannelAdapter sms = adapter("+15005550006");
-        assertThat(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of("recordatorio", "es_MX", List.of())))).isEmpty();
-        assertThat(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of(CONTENT_SID, "en", List.of())))).isEmpty();
+        assertThat(sms.preflight(
+                        new MessagePlan("+15005550006", TemplateContent.of("recordatorio", "es_MX", List.of()))))
+                .isEmpty();
+        assertThat(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of(CONTENT_SID, "en", List.of()))))
+                .isEmpty();
         assertThat(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of("promo", "es_MX", List.of()))))
-                .singleElement().satisfies(problem -> {
+                .singleElement()
+                .satisfies(problem -> {
                     assertThat(problem.subject()).isEqualTo(PreflightProblem.TEMPLATE_NAME);
                     assertThat(problem.problem()).contains("'promo'", "Content SID");
                 });
@@ -77,19 +89,24 @@ class TwilioPreflightTest {
     void moreThanAHundredContentVariablesIsAProblem() {
         TwilioChannelAdapter sms = adapter("+15005550006");
         List<String> many = Collections.nCopies(101, "{{n}}");
-        assertThat(subjects(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of(CONTENT_SID, "es_MX", many)))))
+        assertThat(subjects(
+                        sms.preflight(new MessagePlan("+15005550006", TemplateContent.of(CONTENT_SID, "es_MX", many)))))
                 .containsExactly(PreflightProblem.PARAMETERS);
-        assertThat(sms.preflight(new MessagePlan("+15005550006", TemplateContent.of(CONTENT_SID, "es_MX", many.subList(0, 100)))))
+        assertThat(sms.preflight(new MessagePlan(
+                        "+15005550006", TemplateContent.of(CONTENT_SID, "es_MX", many.subList(0, 100)))))
                 .isEmpty();
     }
 
     @Test
     void anInlineTextAsTheFirstWhatsAppMessageIsAProblemButNotOnSms() {
-        assertThat(adapter("whatsapp:+14155238886").preflight(new MessagePlan("whatsapp:+14155238886", TextContent.of("Hola {{1}}"))))
-                .singleElement().satisfies(problem -> {
+        assertThat(adapter("whatsapp:+14155238886")
+                        .preflight(new MessagePlan("whatsapp:+14155238886", TextContent.of("Hola {{1}}"))))
+                .singleElement()
+                .satisfies(problem -> {
                     assertThat(problem.subject()).isEqualTo(PreflightProblem.MESSAGE);
                     assertThat(problem.problem()).contains("63016");
                 });
-        assertThat(adapter("+15005550006").preflight(new MessagePlan("+15005550006", TextContent.of("Hola {{1}}")))).isEmpty();
+        assertThat(adapter("+15005550006").preflight(new MessagePlan("+15005550006", TextContent.of("Hola {{1}}"))))
+                .isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.testkit.channel.ProviderAnswer;
 import io.campaignkit.testkit.channel.ScriptedProvider;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ final class TwilioScriptedProvider implements ScriptedProvider {
                 for (int code : new int[] {21211, 21614, 30005, 30006, 63024, 21610, 63016, 63049}) {
                     answers.add(code(400, code));
                 }
-                answers.add(ProviderAnswer.withoutCode("HTTP 400 with an unknown code in a non-JSON body",
+                answers.add(ProviderAnswer.withoutCode(
+                        "HTTP 400 with an unknown code in a non-JSON body",
                         () -> api.thenReply(new FakeTwilioApi.Json(400, "bad request"))));
             }
             case CONTENT_PERMANENT -> {
@@ -74,13 +74,16 @@ final class TwilioScriptedProvider implements ScriptedProvider {
                 answers.add(code(404, 20404));
             }
             case UNKNOWN_OUTCOME -> {
-                answers.add(ProviderAnswer.withoutCode("HTTP 500 with a Twilio error body",
+                answers.add(ProviderAnswer.withoutCode(
+                        "HTTP 500 with a Twilio error body",
                         () -> api.thenReply(FakeTwilioApi.error(500, 20500, "Internal Server Error"))));
-                answers.add(ProviderAnswer.withoutCode("HTTP 503 with an empty body",
-                        () -> api.thenReply(new FakeTwilioApi.Json(503, ""))));
-                answers.add(ProviderAnswer.withoutCode("connection closed after the request was read",
+                answers.add(ProviderAnswer.withoutCode(
+                        "HTTP 503 with an empty body", () -> api.thenReply(new FakeTwilioApi.Json(503, ""))));
+                answers.add(ProviderAnswer.withoutCode(
+                        "connection closed after the request was read",
                         () -> api.thenReply(new FakeTwilioApi.DropConnection())));
-                answers.add(ProviderAnswer.withoutCode("no answer within the request timeout",
+                answers.add(ProviderAnswer.withoutCode(
+                        "no answer within the request timeout",
                         () -> api.thenReply(new FakeTwilioApi.Hold(neverAnswered))));
             }
         }
@@ -88,7 +91,9 @@ final class TwilioScriptedProvider implements ScriptedProvider {
     }
 
     private ProviderAnswer code(int httpStatus, int code) {
-        return ProviderAnswer.withCode("HTTP " + httpStatus + ", Twilio code " + code, String.valueOf(code),
+        return ProviderAnswer.withCode(
+                "HTTP " + httpStatus + ", Twilio code " + code,
+                String.valueOf(code),
                 () -> api.thenReply(FakeTwilioApi.error(httpStatus, code, "scripted error " + code)));
     }
 
@@ -99,8 +104,10 @@ final class TwilioScriptedProvider implements ScriptedProvider {
 
     @Override
     public WebhookRequest signedStatusWebhookWithUnknownFields(String providerMessageId, DeliveryStatus status) {
-        return statusWebhook(providerMessageId, status, Map.of("ChannelInstallSid", "XE123", "SomeNewField", "surprise",
-                "StructuredMessage", "false"));
+        return statusWebhook(
+                providerMessageId,
+                status,
+                Map.of("ChannelInstallSid", "XE123", "SomeNewField", "surprise", "StructuredMessage", "false"));
     }
 
     private WebhookRequest statusWebhook(String sid, DeliveryStatus status, Map<String, String> extra) {
@@ -158,8 +165,11 @@ final class TwilioScriptedProvider implements ScriptedProvider {
     @Override
     public WebhookRequest signedMalformedWebhook() {
         String body = "MessageSid=SM1&Body=%E0%A4%A";
-        return WebhookRequest.post(INBOUND_URL, WebhookHeaders.ofSingle(Map.of("X-Twilio-Signature",
-                signer.sign(INBOUND_URL.toString(), Map.of("MessageSid", "SM1")))), body.getBytes(StandardCharsets.UTF_8));
+        return WebhookRequest.post(
+                INBOUND_URL,
+                WebhookHeaders.ofSingle(
+                        Map.of("X-Twilio-Signature", signer.sign(INBOUND_URL.toString(), Map.of("MessageSid", "SM1")))),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

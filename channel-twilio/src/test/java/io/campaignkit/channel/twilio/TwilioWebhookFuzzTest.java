@@ -33,7 +33,9 @@ class TwilioWebhookFuzzTest {
     private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 403, 405);
 
     private static final TwilioChannelAdapter ADAPTER = TwilioChannelAdapter.create(TwilioConfig.custom()
-            .accountSid("AC0123456789abcdef0123456789abcdef").authToken(TOKEN).sender("whatsapp:+14155238886")
+            .accountSid("AC0123456789abcdef0123456789abcdef")
+            .authToken(TOKEN)
+            .sender("whatsapp:+14155238886")
             .statusCallbackUrl(URI.create(BASE))
             .clock(new MutableClock(Instant.parse("2026-05-04T10:15:30Z")))
             .build());
@@ -79,7 +81,9 @@ class TwilioWebhookFuzzTest {
         assertThat(DOCUMENTED).contains(result.status());
         assertThat(result.events()).isNotNull();
         if (!signed) {
-            assertThat(result.events()).as("events from a request not signed with the auth token").isEmpty();
+            assertThat(result.events())
+                    .as("events from a request not signed with the auth token")
+                    .isEmpty();
         }
         assertThat(String.valueOf(result.body())).doesNotContain(TOKEN);
     }

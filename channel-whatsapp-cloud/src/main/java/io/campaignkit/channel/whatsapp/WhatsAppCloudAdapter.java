@@ -2,14 +2,13 @@ package io.campaignkit.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.ChannelAdapter;
-import io.campaignkit.channel.MessagePlan;
-import io.campaignkit.channel.PreflightProblem;
-import io.campaignkit.channel.whatsapp.internal.TemplatePreflight;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.MessagePlan;
 import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
@@ -23,16 +22,16 @@ import io.campaignkit.channel.whatsapp.internal.OnlineCheck;
 import io.campaignkit.channel.whatsapp.internal.OutboundMapper;
 import io.campaignkit.channel.whatsapp.internal.PhoneNumberCheck;
 import io.campaignkit.channel.whatsapp.internal.SendOutcome;
+import io.campaignkit.channel.whatsapp.internal.TemplatePreflight;
 import io.campaignkit.channel.whatsapp.internal.WebhookHandler;
 import io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader;
 import io.campaignkit.channel.whatsapp.internal.WhatsAppIds;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -118,24 +117,44 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
                 .build();
         warnIfTheJdkStartsAThreadPerAnswer();
         ObjectMapper json = new ObjectMapper();
-        Executor completions = config.httpClient().flatMap(HttpClient::executor).orElseGet(GraphClient::completionExecutor);
-        HttpClient http = config.httpClient().orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout(), completions));
-        this.graph = new GraphClient(http,
+        Executor completions =
+                config.httpClient().flatMap(HttpClient::executor).orElseGet(GraphClient::completionExecutor);
+        HttpClient http = config.httpClient()
+                .orElseGet(() -> GraphClient.defaultHttpClient(config.connectTimeout(), completions));
+        this.graph = new GraphClient(
+                http,
                 GraphClient.messagesUri(config.baseUrl(), config.apiVersion(), config.phoneNumberId()),
-                config.accessToken().reveal(), config.requestTimeout(), config.maxRequestsInFlight(), json, completions,
+                config.accessToken().reveal(),
+                config.requestTimeout(),
+                config.maxRequestsInFlight(),
+                json,
+                completions,
                 config.perUserLimitAction());
-        this.phoneNumbers = new PhoneNumberCheck(http, config.baseUrl(), config.apiVersion(), config.accessToken().reveal(),
-                config.requestTimeout(), json, completions);
-        this.webhooks = new WebhookHandler(config.verifyToken(), config.appSecret(), new WebhookPayloadReader(json),
-                new EventMapper(config.phoneNumberId(), config.clock()), config.maxWebhookBodyBytes());
+        this.phoneNumbers = new PhoneNumberCheck(
+                http,
+                config.baseUrl(),
+                config.apiVersion(),
+                config.accessToken().reveal(),
+                config.requestTimeout(),
+                json,
+                completions);
+        this.webhooks = new WebhookHandler(
+                config.verifyToken(),
+                config.appSecret(),
+                new WebhookPayloadReader(json),
+                new EventMapper(config.phoneNumberId(), config.clock()),
+                config.maxWebhookBodyBytes());
     }
 
     private static void warnIfTheJdkStartsAThreadPerAnswer() {
         if (ForkJoinPool.getCommonPoolParallelism() < 2 && THREAD_PER_ANSWER_WARNED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "The common ForkJoinPool has parallelism "
-                    + ForkJoinPool.getCommonPoolParallelism() + ", so java.net.http starts a new thread for each "
-                    + "WhatsApp send's answer (about half the send rate); start the JVM with "
-                    + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The common ForkJoinPool has parallelism "
+                            + ForkJoinPool.getCommonPoolParallelism()
+                            + ", so java.net.http starts a new thread for each "
+                            + "WhatsApp send's answer (about half the send rate); start the JVM with "
+                            + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
         }
     }
 
@@ -165,7 +184,8 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
             return offline;
         }
         List<PreflightProblem> all = new ArrayList<>(offline);
-        all.addAll(OnlineCheck.await(checkCredentials(plan.senderId()), config.requestTimeout()).problems());
+        all.addAll(OnlineCheck.await(checkCredentials(plan.senderId()), config.requestTimeout())
+                .problems());
         return List.copyOf(all);
     }
 
@@ -182,11 +202,13 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
     public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
         if (!config.phoneNumberId().equals(senderId)) {
             return CompletableFuture.completedFuture(new CredentialsCheck.Refused(List.of(new PreflightProblem(
-                    PreflightProblem.SENDER, "sender '" + senderId + "' is not this adapter's phone-number id '"
-                            + config.phoneNumberId() + "' (setting " + WhatsAppCloudConfig.PHONE_NUMBER_ID + ")"))));
+                    PreflightProblem.SENDER,
+                    "sender '" + senderId + "' is not this adapter's phone-number id '" + config.phoneNumberId()
+                            + "' (setting " + WhatsAppCloudConfig.PHONE_NUMBER_ID + ")"))));
         }
         if (closed.get()) {
-            return CompletableFuture.completedFuture(new CredentialsCheck.NotChecked("the WhatsApp Cloud adapter is closed"));
+            return CompletableFuture.completedFuture(
+                    new CredentialsCheck.NotChecked("the WhatsApp Cloud adapter is closed"));
         }
         return phoneNumbers.check(senderId);
     }
@@ -217,53 +239,66 @@ public final class WhatsAppCloudAdapter implements ChannelAdapter {
         }
         if (!config.phoneNumberId().equals(message.senderId())) {
             // Every message of this sender would fail the same way: stop the sender, not the recipient.
-            return refused(SendErrorClass.AUTHENTICATION, CODE_FOREIGN_SENDER, "sender '" + message.senderId()
-                    + "' is not this adapter's phone number id '" + config.phoneNumberId() + "'");
+            return refused(
+                    SendErrorClass.AUTHENTICATION,
+                    CODE_FOREIGN_SENDER,
+                    "sender '" + message.senderId() + "' is not this adapter's phone number id '"
+                            + config.phoneNumberId() + "'");
         }
         GraphMessage graphMessage;
         try {
             graphMessage = OutboundMapper.toGraph(message);
         } catch (OutboundMapper.UnsendableException unsendable) {
-            return refused(SendErrorClass.CONTENT_PERMANENT, unsendable.code(),
+            return refused(
+                    SendErrorClass.CONTENT_PERMANENT,
+                    unsendable.code(),
                     Objects.requireNonNull(unsendable.getMessage())); // always built with one
         } catch (RuntimeException unmappable) {
-            return refused(SendErrorClass.CONTENT_PERMANENT, "whatsapp.invalid_message",
+            return refused(
+                    SendErrorClass.CONTENT_PERMANENT,
+                    "whatsapp.invalid_message",
                     "message cannot be mapped to the Cloud API: " + unmappable.getMessage());
         }
         try {
             return graph.send(graphMessage).thenCompose(this::toReceipt);
         } catch (RuntimeException beforeSending) {
             // Thrown before the request left (e.g. serialising the body): nothing reached Meta.
-            return refused(SendErrorClass.TRANSIENT, GraphClient.CODE_CONNECT_FAILED,
+            return refused(
+                    SendErrorClass.TRANSIENT,
+                    GraphClient.CODE_CONNECT_FAILED,
                     "request not sent: " + beforeSending.getClass().getSimpleName());
         }
     }
 
     private CompletableFuture<WhatsAppSendReceipt> toReceipt(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Sent sent) {
-            SendReceipt receipt = new SendReceipt(sent.messageId(), config.clock().instant());
-            return CompletableFuture.completedFuture(new WhatsAppSendReceipt(receipt,
-                    Optional.ofNullable(WhatsAppIds.toE164(sent.waId())), Optional.ofNullable(sent.messageStatus())));
+            SendReceipt receipt =
+                    new SendReceipt(sent.messageId(), config.clock().instant());
+            return CompletableFuture.completedFuture(new WhatsAppSendReceipt(
+                    receipt,
+                    Optional.ofNullable(WhatsAppIds.toE164(sent.waId())),
+                    Optional.ofNullable(sent.messageStatus())));
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
         SendErrorClass errorClass = SendErrorClass.valueOf(failed.kind().name());
         boolean metaCode = failed.metaCode().chars().allMatch(Character::isDigit);
-        SendFailure failure = metaCode && errorClass == SendErrorClass.RECIPIENT_PERMANENT
-                && String.valueOf(ErrorClassifier.UNDELIVERABLE).equals(failed.metaCode())
+        SendFailure failure = metaCode
+                        && errorClass == SendErrorClass.RECIPIENT_PERMANENT
+                        && String.valueOf(ErrorClassifier.UNDELIVERABLE).equals(failed.metaCode())
                 ? SendFailure.notOnChannel(failed.metaCode(), failed.description())
                 : metaCode
-                ? SendFailure.of(errorClass, failed.metaCode(), failed.description())
-                : SendFailure.withoutProviderCode(errorClass, failed.description());
+                        ? SendFailure.of(errorClass, failed.metaCode(), failed.description())
+                        : SendFailure.withoutProviderCode(errorClass, failed.description());
         if (failed.retryAfter() != null) {
             failure = failure.withRetryAfter(failed.retryAfter());
         }
-        return CompletableFuture.failedFuture(new WhatsAppSendException(failure, failed.metaCode(),
-                failed.httpStatus(), null));
+        return CompletableFuture.failedFuture(
+                new WhatsAppSendException(failure, failed.metaCode(), failed.httpStatus(), null));
     }
 
     private static CompletableFuture<WhatsAppSendReceipt> refused(SendErrorClass errorClass, String code, String text) {
-        return CompletableFuture.failedFuture(new WhatsAppSendException(
-                SendFailure.withoutProviderCode(errorClass, text), code, 0, null));
+        return CompletableFuture.failedFuture(
+                new WhatsAppSendException(SendFailure.withoutProviderCode(errorClass, text), code, 0, null));
     }
 
     @Override

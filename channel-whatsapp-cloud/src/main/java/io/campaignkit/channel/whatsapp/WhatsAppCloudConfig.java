@@ -1,9 +1,7 @@
 package io.campaignkit.channel.whatsapp;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelSettings;
 import io.campaignkit.channel.Secret;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable configuration of a {@link WhatsAppCloudAdapter}: one WhatsApp business phone number.
@@ -28,6 +27,7 @@ public final class WhatsAppCloudConfig {
 
     /** A current Graph API version; Meta retires versions about two years after release, so it is configurable. */
     public static final String DEFAULT_API_VERSION = "v25.0";
+
     public static final URI DEFAULT_BASE_URL = URI.create("https://graph.facebook.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** From handing the request to the HTTP client to the full response. */
@@ -88,14 +88,16 @@ public final class WhatsAppCloudConfig {
             throw new IllegalArgumentException("apiVersion must look like v25.0 (was '" + apiVersion + "')");
         }
         this.baseUrl = required(builder.baseUrl, "baseUrl");
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
+        if (!baseUrl.isAbsolute()
+                || baseUrl.getHost() == null
                 || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL (was '" + baseUrl + "')");
         }
         this.connectTimeout = positive(builder.connectTimeout, "connectTimeout");
         this.requestTimeout = positive(builder.requestTimeout, "requestTimeout");
         if (builder.maxRequestsInFlight < 1) {
-            throw new IllegalArgumentException("maxRequestsInFlight must be >= 1 (was " + builder.maxRequestsInFlight + ")");
+            throw new IllegalArgumentException(
+                    "maxRequestsInFlight must be >= 1 (was " + builder.maxRequestsInFlight + ")");
         }
         this.maxRequestsInFlight = builder.maxRequestsInFlight;
         if (!(builder.maxMessagesPerSecond > 0) || builder.maxMessagesPerSecond > HIGHEST_MESSAGES_PER_SECOND) {
@@ -104,7 +106,8 @@ public final class WhatsAppCloudConfig {
         }
         this.maxMessagesPerSecond = builder.maxMessagesPerSecond;
         if (builder.maxWebhookBodyBytes < 1) {
-            throw new IllegalArgumentException("maxWebhookBodyBytes must be >= 1 (was " + builder.maxWebhookBodyBytes + ")");
+            throw new IllegalArgumentException(
+                    "maxWebhookBodyBytes must be >= 1 (was " + builder.maxWebhookBodyBytes + ")");
         }
         this.maxWebhookBodyBytes = builder.maxWebhookBodyBytes;
         this.perUserLimitAction = required(builder.perUserLimitAction, "perUserLimitAction");
@@ -127,8 +130,7 @@ public final class WhatsAppCloudConfig {
      */
     public static WhatsAppCloudConfig fromSettings(ChannelSettings settings) {
         Objects.requireNonNull(settings, "settings must not be null");
-        Builder builder = custom()
-                .phoneNumberId(settings.require(PHONE_NUMBER_ID))
+        Builder builder = custom().phoneNumberId(settings.require(PHONE_NUMBER_ID))
                 .accessToken(settings.requireSecret(ACCESS_TOKEN))
                 .appSecret(settings.requireSecret(APP_SECRET))
                 .verifyToken(settings.requireSecret(VERIFY_TOKEN));
@@ -136,18 +138,19 @@ public final class WhatsAppCloudConfig {
         settings.get(BASE_URL).ifPresent(value -> builder.baseUrl(uri(BASE_URL, value)));
         settings.duration(CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         settings.duration(REQUEST_TIMEOUT).ifPresent(builder::requestTimeout);
-        settings.get(MAX_REQUESTS_IN_FLIGHT).ifPresent(value ->
-                builder.maxRequestsInFlight((int) number(MAX_REQUESTS_IN_FLIGHT, value, true)));
-        settings.get(MAX_MESSAGES_PER_SECOND).ifPresent(value ->
-                builder.maxMessagesPerSecond(number(MAX_MESSAGES_PER_SECOND, value, false)));
-        settings.get(MAX_WEBHOOK_BODY_BYTES).ifPresent(value ->
-                builder.maxWebhookBodyBytes((int) number(MAX_WEBHOOK_BODY_BYTES, value, true)));
+        settings.get(MAX_REQUESTS_IN_FLIGHT)
+                .ifPresent(value -> builder.maxRequestsInFlight((int) number(MAX_REQUESTS_IN_FLIGHT, value, true)));
+        settings.get(MAX_MESSAGES_PER_SECOND)
+                .ifPresent(value -> builder.maxMessagesPerSecond(number(MAX_MESSAGES_PER_SECOND, value, false)));
+        settings.get(MAX_WEBHOOK_BODY_BYTES)
+                .ifPresent(value -> builder.maxWebhookBodyBytes((int) number(MAX_WEBHOOK_BODY_BYTES, value, true)));
         settings.get(PER_USER_LIMIT_ACTION).ifPresent(value -> builder.perUserLimitAction(perUserLimitAction(value)));
         settings.get(CHECK_CREDENTIALS_AT_LAUNCH).ifPresent(value -> builder.checkCredentialsAtLaunch(yesNo(value)));
         try {
             return builder.build();
         } catch (IllegalArgumentException invalid) {
-            throw new IllegalArgumentException("invalid WhatsApp Cloud channel settings: " + invalid.getMessage(), invalid);
+            throw new IllegalArgumentException(
+                    "invalid WhatsApp Cloud channel settings: " + invalid.getMessage(), invalid);
         }
     }
 
@@ -218,12 +221,21 @@ public final class WhatsAppCloudConfig {
 
     /** @return a builder holding this configuration's values */
     public Builder toBuilder() {
-        return custom().phoneNumberId(phoneNumberId).accessToken(accessToken).appSecret(appSecret)
-                .verifyToken(verifyToken).apiVersion(apiVersion).baseUrl(baseUrl).connectTimeout(connectTimeout)
-                .requestTimeout(requestTimeout).maxRequestsInFlight(maxRequestsInFlight)
-                .maxMessagesPerSecond(maxMessagesPerSecond).maxWebhookBodyBytes(maxWebhookBodyBytes)
-                .perUserLimitAction(perUserLimitAction).checkCredentialsAtLaunch(checkCredentialsAtLaunch)
-                .httpClient(httpClient).clock(clock);
+        return custom().phoneNumberId(phoneNumberId)
+                .accessToken(accessToken)
+                .appSecret(appSecret)
+                .verifyToken(verifyToken)
+                .apiVersion(apiVersion)
+                .baseUrl(baseUrl)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout)
+                .maxRequestsInFlight(maxRequestsInFlight)
+                .maxMessagesPerSecond(maxMessagesPerSecond)
+                .maxWebhookBodyBytes(maxWebhookBodyBytes)
+                .perUserLimitAction(perUserLimitAction)
+                .checkCredentialsAtLaunch(checkCredentialsAtLaunch)
+                .httpClient(httpClient)
+                .clock(clock);
     }
 
     /** @return every setting, with the three secrets shown as {@code Secret[****]} */
@@ -268,8 +280,9 @@ public final class WhatsAppCloudConfig {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "fail" -> PerUserLimitAction.FAIL;
             case "retry-later" -> PerUserLimitAction.RETRY_LATER;
-            default -> throw new IllegalArgumentException("channel setting '" + PER_USER_LIMIT_ACTION
-                    + "' must be 'fail' or 'retry-later' (was '" + value + "')");
+            default ->
+                throw new IllegalArgumentException("channel setting '" + PER_USER_LIMIT_ACTION
+                        + "' must be 'fail' or 'retry-later' (was '" + value + "')");
         };
     }
 
@@ -277,8 +290,9 @@ public final class WhatsAppCloudConfig {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("channel setting '" + CHECK_CREDENTIALS_AT_LAUNCH
-                    + "' must be true or false (was '" + value + "')");
+            default ->
+                throw new IllegalArgumentException("channel setting '" + CHECK_CREDENTIALS_AT_LAUNCH
+                        + "' must be true or false (was '" + value + "')");
         };
     }
 
@@ -286,8 +300,10 @@ public final class WhatsAppCloudConfig {
         try {
             return whole ? Integer.parseInt(value.trim()) : Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("channel setting '" + key + "' must be a"
-                    + (whole ? " whole number" : " number") + " (was '" + value + "')", e);
+            throw new IllegalArgumentException(
+                    "channel setting '" + key + "' must be a" + (whole ? " whole number" : " number") + " (was '"
+                            + value + "')",
+                    e);
         }
     }
 
@@ -309,8 +325,7 @@ public final class WhatsAppCloudConfig {
         private @Nullable HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param value the business phone number's id (not the phone number itself); required */
         public Builder phoneNumberId(String value) {

@@ -1,10 +1,9 @@
 package io.campaignkit.channel.whatsapp;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.SendFailure;
-
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failed send with the WhatsApp details the engine does not need but operators do: the HTTP status

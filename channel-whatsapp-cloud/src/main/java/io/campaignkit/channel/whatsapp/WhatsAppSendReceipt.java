@@ -1,7 +1,6 @@
 package io.campaignkit.channel.whatsapp;
 
 import io.campaignkit.channel.SendReceipt;
-
 import java.util.Objects;
 import java.util.Optional;
 

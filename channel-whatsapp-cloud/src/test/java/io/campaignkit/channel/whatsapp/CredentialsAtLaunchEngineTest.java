@@ -41,11 +41,20 @@ class CredentialsAtLaunchEngineTest {
     private static final String TOKEN = "EAAG-very-secret-token";
 
     private final FakeGraphApi graph = FakeGraphApi.start();
-    private final WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom().phoneNumberId(PNID)
-            .accessToken(Secret.of(TOKEN)).appSecret(Secret.of("app-secret")).verifyToken(Secret.of("verify"))
-            .baseUrl(graph.baseUrl()).checkCredentialsAtLaunch(true).build());
-    private final CampaignEngine engine = CampaignEngine.builder().store(new InMemoryCampaignStore()).channel(adapter)
-            .botFlows(BotFlowRegistry.of(Map.of("bot", new RecordingBot()))).callbackExecutor(Runnable::run).build();
+    private final WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
+            .phoneNumberId(PNID)
+            .accessToken(Secret.of(TOKEN))
+            .appSecret(Secret.of("app-secret"))
+            .verifyToken(Secret.of("verify"))
+            .baseUrl(graph.baseUrl())
+            .checkCredentialsAtLaunch(true)
+            .build());
+    private final CampaignEngine engine = CampaignEngine.builder()
+            .store(new InMemoryCampaignStore())
+            .channel(adapter)
+            .botFlows(BotFlowRegistry.of(Map.of("bot", new RecordingBot())))
+            .callbackExecutor(Runnable::run)
+            .build();
 
     @AfterEach
     void stop() {
@@ -55,11 +64,21 @@ class CredentialsAtLaunchEngineTest {
 
     private CampaignId ready(String id) {
         CampaignId campaign = CampaignId.of(id);
-        engine.create(campaign, "acme", "cobranza", CampaignKind.LIVE, CampaignConfiguration.custom().name(id).botFlowId("bot")
-                .channel(WhatsAppCloudAdapter.CHANNEL_ID, PNID).audience(AudienceReference.importedList("lista"))
-                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .message(TemplateMessage.of(ChannelTemplate.of("pago_pendiente", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .build());
+        engine.create(
+                campaign,
+                "acme",
+                "cobranza",
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name(id)
+                        .botFlowId("bot")
+                        .channel(WhatsAppCloudAdapter.CHANNEL_ID, PNID)
+                        .audience(AudienceReference.importedList("lista"))
+                        .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("pago_pendiente", "es_MX", "Hola {{1}}"),
+                                Binding.contactName("cliente")))
+                        .build());
         return campaign;
     }
 
@@ -68,10 +87,12 @@ class CredentialsAtLaunchEngineTest {
         CampaignId id = ready("c-1");
         graph.enqueue(Response.json(400, WhatsAppCredentialsCheckTest.NO_SUCH_ID));
 
-        assertThatThrownBy(() -> engine.launch(id, LaunchRequest.importedContacts(List.of(
-                Contact.of(PhoneNumber.parse("+525512345678"))))))
+        assertThatThrownBy(() -> engine.launch(
+                        id, LaunchRequest.importedContacts(List.of(Contact.of(PhoneNumber.parse("+525512345678"))))))
                 .isInstanceOfSatisfying(PreflightException.class, refused -> {
-                    assertThat(refused.problems()).extracting(PreflightProblem::subject).containsExactly(PreflightProblem.SENDER);
+                    assertThat(refused.problems())
+                            .extracting(PreflightProblem::subject)
+                            .containsExactly(PreflightProblem.SENDER);
                     assertThat(refused.getMessage()).contains("phone-number-id").doesNotContain(TOKEN);
                 });
         assertThat(engine.find(id).orElseThrow().state()).isEqualTo(CampaignState.READY);

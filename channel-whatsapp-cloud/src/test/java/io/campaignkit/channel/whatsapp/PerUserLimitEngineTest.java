@@ -1,10 +1,13 @@
 package io.campaignkit.channel.whatsapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.Secret;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.TemplateContent;
+import io.campaignkit.channel.simulated.Outcome;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -20,12 +23,8 @@ import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
-import io.campaignkit.channel.simulated.Outcome;
 import io.campaignkit.testkit.engine.CampaignScenario;
 import io.campaignkit.testkit.engine.RecordingBot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,8 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14 item 4, end to end through the engine: the failure the real adapter makes of Meta's 131049
@@ -75,13 +74,18 @@ class PerUserLimitEngineTest {
 
         Recipient limited = scenario.recipient(CampaignId.of("campaign-1"), LIMITED_USER);
         assertThat(limited.state()).isEqualTo(DeliveryState.PENDING);
-        assertThat(limited.dueAt()).isAfterOrEqualTo(scenario.channel().sendsTo(LIMITED_USER).get(0).requestedAt()
-                .plus(Duration.ofHours(24)));
+        assertThat(limited.dueAt())
+                .isAfterOrEqualTo(scenario.channel()
+                        .sendsTo(LIMITED_USER)
+                        .get(0)
+                        .requestedAt()
+                        .plus(Duration.ofHours(24)));
     }
 
     /** Runs two campaigns on one sender for a minute after the first send of the first hit 131049. */
     private CampaignScenario twoCampaignsAfterOneMarketingLimit(PerUserLimitAction action) throws Exception {
-        CampaignScenario scenario = CampaignScenario.custom().bot("bot", new RecordingBot()).build();
+        CampaignScenario scenario =
+                CampaignScenario.custom().bot("bot", new RecordingBot()).build();
         scenario.channel().scriptNextSend(Outcome.failing(failureFromTheAdapter(action)));
         CampaignId first = scenario.createCampaign(CampaignKind.LIVE, configuration());
         CampaignId second = scenario.createCampaign(CampaignKind.LIVE, configuration());
@@ -91,19 +95,28 @@ class PerUserLimitEngineTest {
         scenario.runFor(Duration.ofMinutes(1));
 
         assertThat(scenario.metrics(first).delivered()).isEqualTo(2);
-        assertThat(scenario.metrics(second).delivered()).as("the second campaign on the same sender").isEqualTo(3);
+        assertThat(scenario.metrics(second).delivered())
+                .as("the second campaign on the same sender")
+                .isEqualTo(3);
         return scenario;
     }
 
     /** What the adapter answers when Meta refuses a send with 131049. */
     private SendFailure failureFromTheAdapter(PerUserLimitAction action) throws Exception {
-        WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom().phoneNumberId(PNID)
-                .accessToken(Secret.of("token")).appSecret(Secret.of("app-secret")).verifyToken(Secret.of("verify"))
-                .baseUrl(graph.baseUrl()).perUserLimitAction(action).build());
+        WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
+                .phoneNumberId(PNID)
+                .accessToken(Secret.of("token"))
+                .appSecret(Secret.of("app-secret"))
+                .verifyToken(Secret.of("verify"))
+                .baseUrl(graph.baseUrl())
+                .perUserLimitAction(action)
+                .build());
         graph.enqueue(FakeGraphApi.Response.json(400, MARKETING_LIMIT));
         try {
-            adapter.send(new OutboundMessage(LIMITED_USER, PNID, "c1:r1", TemplateContent.of("promo", "es_MX", List.of())))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            adapter.send(new OutboundMessage(
+                            LIMITED_USER, PNID, "c1:r1", TemplateContent.of("promo", "es_MX", List.of())))
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             throw new AssertionError("Meta's refusal was taken for an acceptance");
         } catch (ExecutionException refused) {
             return ChannelSendException.find(refused).orElseThrow().failure();
@@ -113,9 +126,12 @@ class PerUserLimitEngineTest {
     }
 
     private static Consumer<CampaignConfiguration.Builder> configuration() {
-        return config -> config.name("Promo").botFlowId("bot")
-                .message(TemplateMessage.of(ChannelTemplate.of("promo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("list-1")).activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+        return config -> config.name("Promo")
+                .botFlowId("bot")
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("promo", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("list-1"))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
                 .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(1)).build());
     }
 
@@ -125,6 +141,9 @@ class PerUserLimitEngineTest {
 
     private static List<Contact> contacts(int from, int count) {
         return IntStream.range(from, from + count)
-                .mapToObj(i -> Contact.builder(PhoneNumber.parse(phone(i))).name("Contact " + i).build()).toList();
+                .mapToObj(i -> Contact.builder(PhoneNumber.parse(phone(i)))
+                        .name("Contact " + i)
+                        .build())
+                .toList();
     }
 }

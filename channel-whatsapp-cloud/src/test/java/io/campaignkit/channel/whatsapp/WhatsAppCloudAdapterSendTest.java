@@ -1,5 +1,8 @@
 package io.campaignkit.channel.whatsapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.ButtonParameter;
@@ -15,9 +18,6 @@ import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,12 +29,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class WhatsAppCloudAdapterSendTest {
 
@@ -132,10 +131,10 @@ class WhatsAppCloudAdapterSendTest {
         await(adapter.send(message(TemplateContent.of("launch", "en_US", List.of())
                 .withHeaderMedia(MediaReference.ofProviderId(MediaKind.VIDEO, "VID-1")))));
 
-        assertThat(json.readTree(graph.takeRequest().body()).at("/template/components/0")).isEqualTo(expected(
-                "{'type':'header','parameters':[{'type':'document','document':{'id':'DOC-1'}}]}"));
-        assertThat(json.readTree(graph.takeRequest().body()).at("/template/components/0")).isEqualTo(expected(
-                "{'type':'header','parameters':[{'type':'video','video':{'id':'VID-1'}}]}"));
+        assertThat(json.readTree(graph.takeRequest().body()).at("/template/components/0"))
+                .isEqualTo(expected("{'type':'header','parameters':[{'type':'document','document':{'id':'DOC-1'}}]}"));
+        assertThat(json.readTree(graph.takeRequest().body()).at("/template/components/0"))
+                .isEqualTo(expected("{'type':'header','parameters':[{'type':'video','video':{'id':'VID-1'}}]}"));
     }
 
     @Test
@@ -181,7 +180,9 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RATE_LIMITED);
         assertThat(failure.failure().providerCode()).contains("130429");
         assertThat(failure.failure().retryAfter()).contains(Duration.ofSeconds(1));
-        assertThat(failure.failure().providerMessage()).contains("Rate limit hit").contains("AbC");
+        assertThat(failure.failure().providerMessage())
+                .contains("Rate limit hit")
+                .contains("AbC");
         assertThat(failure.httpStatus()).hasValue(429);
         assertThat(failure.errorCode()).isEqualTo("130429");
     }
@@ -209,15 +210,21 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.RECIPIENT_PERMANENT);
         assertThat(failure.failure().providerCode()).contains("131049");
         assertThat(failure.failure().retryAfter()).isEmpty();
-        assertThat(failure.failure().providerMessage()).contains("healthy ecosystem").contains("Az8or2yhqkZfEZ-_4Qn_Bam");
+        assertThat(failure.failure().providerMessage())
+                .contains("healthy ecosystem")
+                .contains("Az8or2yhqkZfEZ-_4Qn_Bam");
         assertThat(failure.httpStatus()).hasValue(400);
-        assertThat(failure.failure().notOnChannel()).as("a limit on the user is no sign it is not on WhatsApp").isFalse();
+        assertThat(failure.failure().notOnChannel())
+                .as("a limit on the user is no sign it is not on WhatsApp")
+                .isFalse();
     }
 
     @Test
     void theMarketingLimitOfOneUserIsRetriedForThatRecipientADayLaterWhenConfigured() throws Exception {
         adapter.close();
-        adapter = new WhatsAppCloudAdapter(adapter.config().toBuilder().perUserLimitAction(PerUserLimitAction.RETRY_LATER).build());
+        adapter = new WhatsAppCloudAdapter(adapter.config().toBuilder()
+                .perUserLimitAction(PerUserLimitAction.RETRY_LATER)
+                .build());
         graph.enqueue(Response.json(400, MARKETING_LIMIT));
 
         WhatsAppSendException failure = failure(adapter.send(message(TemplateContent.of("promo", "es", List.of()))));
@@ -239,9 +246,9 @@ class WhatsAppCloudAdapterSendTest {
 
     @Test
     void mediaAttachedToTextIsRefusedAsContentPermanentNotDropped() throws Exception {
-        TextContent withImage = TextContent.of("hola").withMedia(List.of(
-                io.campaignkit.channel.MediaReference.ofUrl(io.campaignkit.channel.MediaKind.IMAGE,
-                        java.net.URI.create("https://cdn.example/a.jpg"))));
+        TextContent withImage = TextContent.of("hola")
+                .withMedia(List.of(io.campaignkit.channel.MediaReference.ofUrl(
+                        io.campaignkit.channel.MediaKind.IMAGE, java.net.URI.create("https://cdn.example/a.jpg"))));
 
         WhatsAppSendException failure = failure(adapter.send(message(withImage)));
 
@@ -323,7 +330,8 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(failure(adapter.send(null)).errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
         adapter.close();
         adapter.close();
-        assertThat(failure(adapter.send(message(TextContent.of("hola")))).errorClass()).isEqualTo(SendErrorClass.TRANSIENT);
+        assertThat(failure(adapter.send(message(TextContent.of("hola")))).errorClass())
+                .isEqualTo(SendErrorClass.TRANSIENT);
     }
 
     @Test
@@ -334,7 +342,10 @@ class WhatsAppCloudAdapterSendTest {
 
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.AUTHENTICATION);
         assertThat(failure.getMessage()).doesNotContain(TOKEN);
-        assertThat(adapter.toString()).doesNotContain(TOKEN).doesNotContain("app-secret").doesNotContain("verify,");
+        assertThat(adapter.toString())
+                .doesNotContain(TOKEN)
+                .doesNotContain("app-secret")
+                .doesNotContain("verify,");
     }
 
     @Test
@@ -342,11 +353,12 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(adapter.capabilities().maxMessagesPerSecond()).isEqualTo(80);
         assertThat(adapter.capabilities().customerServiceWindow()).contains(Duration.ofHours(24));
         assertThat(adapter.capabilities().maxBodyLength()).isEqualTo(4096);
-        assertThat(adapter.capabilities().mediaKinds()).containsExactlyInAnyOrder(MediaKind.IMAGE, MediaKind.VIDEO,
-                MediaKind.DOCUMENT);
+        assertThat(adapter.capabilities().mediaKinds())
+                .containsExactlyInAnyOrder(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.DOCUMENT);
         assertThat(adapter.capabilities().templates()).isTrue();
         assertThat(adapter.capabilities().freeFormText()).isTrue();
-        WhatsAppCloudAdapter fastest = new WhatsAppCloudAdapter(adapter.config().toBuilder().maxMessagesPerSecond(1000).build());
+        WhatsAppCloudAdapter fastest = new WhatsAppCloudAdapter(
+                adapter.config().toBuilder().maxMessagesPerSecond(1000).build());
         assertThat(fastest.capabilities().maxMessagesPerSecond()).isEqualTo(1000);
         assertThat(Optional.of(adapter.id())).contains("whatsapp-cloud");
     }

@@ -1,18 +1,17 @@
 package io.campaignkit.channel.whatsapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.ChannelSettings;
 import io.campaignkit.channel.Secret;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class WhatsAppCloudConfigTest {
 
@@ -21,8 +20,11 @@ class WhatsAppCloudConfigTest {
     private static final String VERIFY = "verify-token-value";
 
     private static WhatsAppCloudConfig.Builder valid() {
-        return WhatsAppCloudConfig.custom().phoneNumberId("106540352242922").accessToken(Secret.of(TOKEN))
-                .appSecret(Secret.of(APP_SECRET)).verifyToken(Secret.of(VERIFY));
+        return WhatsAppCloudConfig.custom()
+                .phoneNumberId("106540352242922")
+                .accessToken(Secret.of(TOKEN))
+                .appSecret(Secret.of(APP_SECRET))
+                .verifyToken(Secret.of(VERIFY));
     }
 
     private static Map<String, String> settings() {
@@ -48,8 +50,12 @@ class WhatsAppCloudConfigTest {
     @Test
     void toStringRedactsEverySecret() {
         String text = valid().build().toString();
-        assertThat(text).contains("106540352242922").doesNotContain(TOKEN).doesNotContain(APP_SECRET)
-                .doesNotContain(VERIFY).contains("Secret[****]");
+        assertThat(text)
+                .contains("106540352242922")
+                .doesNotContain(TOKEN)
+                .doesNotContain(APP_SECRET)
+                .doesNotContain(VERIFY)
+                .contains("Secret[****]");
     }
 
     @Test
@@ -60,16 +66,21 @@ class WhatsAppCloudConfigTest {
         assertThatThrownBy(() -> valid().appSecret(null).build()).hasMessageContaining("appSecret");
         assertThatThrownBy(() -> valid().verifyToken(null).build()).hasMessageContaining("verifyToken");
         assertThatThrownBy(() -> valid().apiVersion("25").build()).hasMessageContaining("apiVersion");
-        assertThatThrownBy(() -> valid().baseUrl(URI.create("/relative")).build()).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> valid().baseUrl(URI.create("ftp://x.example")).build()).hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> valid().baseUrl(URI.create("/relative")).build())
+                .hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> valid().baseUrl(URI.create("ftp://x.example")).build())
+                .hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> valid().requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");
-        assertThatThrownBy(() -> valid().connectTimeout(Duration.ofSeconds(-1)).build()).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> valid().connectTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> valid().maxRequestsInFlight(0).build()).hasMessageContaining("maxRequestsInFlight");
-        assertThatThrownBy(() -> valid().maxMessagesPerSecond(1001).build()).hasMessageContaining("maxMessagesPerSecond");
+        assertThatThrownBy(() -> valid().maxMessagesPerSecond(1001).build())
+                .hasMessageContaining("maxMessagesPerSecond");
         assertThatThrownBy(() -> valid().maxMessagesPerSecond(0).build()).hasMessageContaining("maxMessagesPerSecond");
         assertThatThrownBy(() -> valid().maxWebhookBodyBytes(0).build()).hasMessageContaining("maxWebhookBodyBytes");
         assertThatThrownBy(() -> valid().clock(null).build()).hasMessageContaining("clock");
-        assertThat(valid().maxMessagesPerSecond(1000).build().maxMessagesPerSecond()).isEqualTo(1000);
+        assertThat(valid().maxMessagesPerSecond(1000).build().maxMessagesPerSecond())
+                .isEqualTo(1000);
     }
 
     @Test
@@ -102,7 +113,8 @@ class WhatsAppCloudConfigTest {
         Map<String, String> missing = settings();
         missing.remove("access-token");
         assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(missing)))
-                .hasMessageContaining("access-token").hasMessageNotContaining(APP_SECRET);
+                .hasMessageContaining("access-token")
+                .hasMessageNotContaining(APP_SECRET);
 
         Map<String, String> badNumber = settings();
         badNumber.put("max-requests-in-flight", "many");
@@ -112,20 +124,25 @@ class WhatsAppCloudConfigTest {
         Map<String, String> badAction = settings();
         badAction.put("per-user-limit-action", "hold-sender");
         assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(badAction)))
-                .hasMessageContaining("per-user-limit-action").hasMessageContaining("hold-sender");
+                .hasMessageContaining("per-user-limit-action")
+                .hasMessageContaining("hold-sender");
 
         Map<String, String> tooFast = settings();
         tooFast.put("max-messages-per-second", "5000");
         assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(tooFast)))
-                .hasMessageContaining("maxMessagesPerSecond").hasMessageNotContaining(TOKEN);
+                .hasMessageContaining("maxMessagesPerSecond")
+                .hasMessageNotContaining(TOKEN);
     }
 
     @Test
     void discoveredThroughServiceLoaderAndCreatedFromSettings() {
-        ChannelRegistry registry = ChannelRegistry.withDiscoveredProviders(getClass().getClassLoader());
+        ChannelRegistry registry =
+                ChannelRegistry.withDiscoveredProviders(getClass().getClassLoader());
 
-        assertThat(registry.provider("whatsapp-cloud")).get()
-                .extracting(provider -> provider.configurationType()).isEqualTo(WhatsAppCloudConfig.class);
+        assertThat(registry.provider("whatsapp-cloud"))
+                .get()
+                .extracting(provider -> provider.configurationType())
+                .isEqualTo(WhatsAppCloudConfig.class);
         try (ChannelAdapter adapter = registry.resolve("whatsapp-cloud", ChannelSettings.of(settings()))) {
             assertThat(adapter).isInstanceOf(WhatsAppCloudAdapter.class);
             assertThat(adapter.id()).isEqualTo("whatsapp-cloud");
@@ -135,9 +152,11 @@ class WhatsAppCloudConfigTest {
     @Test
     void providerRefusesNullArguments() {
         WhatsAppCloudAdapterProvider provider = new WhatsAppCloudAdapterProvider();
-        assertThatThrownBy(() -> provider.configurationFrom(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> provider.configurationFrom(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("settings");
-        assertThatThrownBy(() -> provider.create((WhatsAppCloudConfig) null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> provider.create((WhatsAppCloudConfig) null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("config");
     }
 }

@@ -6,9 +6,8 @@ import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
 import io.campaignkit.channel.whatsapp.fake.WhatsAppScriptedProvider;
 import io.campaignkit.testkit.channel.ChannelAdapterContractKit;
 import io.campaignkit.testkit.channel.ScriptedProvider;
-import org.junit.jupiter.api.AfterEach;
-
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 
 class WhatsAppCloudContractTest extends ChannelAdapterContractKit {
 

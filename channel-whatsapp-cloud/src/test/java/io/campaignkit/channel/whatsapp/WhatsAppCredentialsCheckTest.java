@@ -35,8 +35,9 @@ class WhatsAppCredentialsCheckTest {
             + "\"display_phone_number\":\"+52 55 1234 5678\",\"quality_rating\":\"GREEN\",\"platform_type\":\"CLOUD_API\","
             + "\"throughput\":{\"level\":\"STANDARD\"},\"id\":\"" + PNID + "\"}";
     /** A token Meta cannot parse or that expired. */
-    static final String BAD_TOKEN = "{\"error\":{\"message\":\"Invalid OAuth access token - Cannot parse access token\","
-            + "\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"AbCdEfGh123\"}}";
+    static final String BAD_TOKEN =
+            "{\"error\":{\"message\":\"Invalid OAuth access token - Cannot parse access token\","
+                    + "\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"AbCdEfGh123\"}}";
     /** An id that is no phone number this token can see. */
     static final String NO_SUCH_ID = "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + PNID
             + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation. "
@@ -53,9 +54,16 @@ class WhatsAppCredentialsCheckTest {
     }
 
     private static WhatsAppCloudAdapter adapter(URI baseUrl, Duration requestTimeout, boolean atLaunch) {
-        return new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom().phoneNumberId(PNID).accessToken(Secret.of(TOKEN))
-                .appSecret(Secret.of("app-secret")).verifyToken(Secret.of("verify")).apiVersion("v24.0")
-                .baseUrl(baseUrl).requestTimeout(requestTimeout).checkCredentialsAtLaunch(atLaunch).build());
+        return new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
+                .phoneNumberId(PNID)
+                .accessToken(Secret.of(TOKEN))
+                .appSecret(Secret.of("app-secret"))
+                .verifyToken(Secret.of("verify"))
+                .apiVersion("v24.0")
+                .baseUrl(baseUrl)
+                .requestTimeout(requestTimeout)
+                .checkCredentialsAtLaunch(atLaunch)
+                .build());
     }
 
     private static CredentialsCheck await(CompletionStage<CredentialsCheck> check) throws Exception {
@@ -68,11 +76,13 @@ class WhatsAppCredentialsCheckTest {
 
         CredentialsCheck check = await(adapter.checkCredentials(PNID));
 
-        assertThat(check).isEqualTo(new CredentialsCheck.Accepted("phone-number id " + PNID
-                + " is +52 55 1234 5678 (Banco Azul), quality rating GREEN"));
+        assertThat(check)
+                .isEqualTo(new CredentialsCheck.Accepted(
+                        "phone-number id " + PNID + " is +52 55 1234 5678 (Banco Azul), quality rating GREEN"));
         FakeGraphApi.RecordedRequest request = graph.takeRequest();
         assertThat(request.method()).isEqualTo("GET");
-        assertThat(request.path()).isEqualTo("/v24.0/" + PNID + "?fields=display_phone_number,verified_name,quality_rating");
+        assertThat(request.path())
+                .isEqualTo("/v24.0/" + PNID + "?fields=display_phone_number,verified_name,quality_rating");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(graph.requestCount()).isZero();
     }
@@ -86,7 +96,8 @@ class WhatsAppCredentialsCheckTest {
         assertThat(check).isInstanceOf(CredentialsCheck.Refused.class);
         assertThat(check.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.subject()).isEqualTo(PreflightProblem.CREDENTIALS);
-            assertThat(problem.problem()).contains("access-token", "code 190", "Cannot parse access token")
+            assertThat(problem.problem())
+                    .contains("access-token", "code 190", "Cannot parse access token")
                     .doesNotContain(TOKEN);
         });
     }
@@ -99,7 +110,9 @@ class WhatsAppCredentialsCheckTest {
 
         assertThat(check.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
-            assertThat(problem.problem()).contains("phone-number-id", PNID, "code 100").doesNotContain(TOKEN);
+            assertThat(problem.problem())
+                    .contains("phone-number-id", PNID, "code 100")
+                    .doesNotContain(TOKEN);
         });
     }
 
@@ -107,7 +120,8 @@ class WhatsAppCredentialsCheckTest {
     void aPlain404IsAnUnknownPhoneNumberId() throws Exception {
         graph.enqueue(Response.json(404, ""));
 
-        assertThat(await(adapter.checkCredentials(PNID)).problems()).extracting(PreflightProblem::subject)
+        assertThat(await(adapter.checkCredentials(PNID)).problems())
+                .extracting(PreflightProblem::subject)
                 .containsExactly(PreflightProblem.SENDER);
     }
 
@@ -119,8 +133,10 @@ class WhatsAppCredentialsCheckTest {
 
         CredentialsCheck check = await(adapter.checkCredentials(PNID));
 
-        assertThat(check).isInstanceOfSatisfying(CredentialsCheck.NotChecked.class,
-                notChecked -> assertThat(notChecked.reason()).contains("did not answer within"));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.NotChecked.class,
+                        notChecked -> assertThat(notChecked.reason()).contains("did not answer within"));
         assertThat(check.problems()).isEmpty();
     }
 
@@ -135,8 +151,12 @@ class WhatsAppCredentialsCheckTest {
 
         CredentialsCheck check = await(adapter.checkCredentials(PNID));
 
-        assertThat(check).isInstanceOfSatisfying(CredentialsCheck.NotChecked.class,
-                notChecked -> assertThat(notChecked.reason()).contains("could not connect").doesNotContain(TOKEN));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.NotChecked.class,
+                        notChecked -> assertThat(notChecked.reason())
+                                .contains("could not connect")
+                                .doesNotContain(TOKEN));
     }
 
     @Test
@@ -148,7 +168,8 @@ class WhatsAppCredentialsCheckTest {
 
     @Test
     void anotherSenderIsRefusedWithoutACall() throws Exception {
-        assertThat(await(adapter.checkCredentials("109876543210")).problems()).singleElement()
+        assertThat(await(adapter.checkCredentials("109876543210")).problems())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.problem()).contains("109876543210", "phone-number-id"));
         assertThat(graph.requestCount()).isZero();
     }
@@ -161,11 +182,14 @@ class WhatsAppCredentialsCheckTest {
         adapter.close();
         adapter = adapter(graph.baseUrl(), Duration.ofSeconds(5), true);
         graph.enqueue(Response.json(401, BAD_TOKEN));
-        assertThat(adapter.preflight(new MessagePlan(PNID, TEMPLATE))).extracting(PreflightProblem::subject)
+        assertThat(adapter.preflight(new MessagePlan(PNID, TEMPLATE)))
+                .extracting(PreflightProblem::subject)
                 .containsExactly(PreflightProblem.CREDENTIALS);
 
         graph.enqueue(Response.json(503, "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}"));
-        assertThat(adapter.preflight(new MessagePlan(PNID, TEMPLATE))).as("not checked refuses nothing").isEmpty();
+        assertThat(adapter.preflight(new MessagePlan(PNID, TEMPLATE)))
+                .as("not checked refuses nothing")
+                .isEmpty();
 
         graph.enqueue(Response.json(200, PHONE_NUMBER));
         assertThat(adapter.preflight(new MessagePlan(PNID, TEMPLATE))).isEmpty();
@@ -173,15 +197,34 @@ class WhatsAppCredentialsCheckTest {
 
     @Test
     void theSettingTurnsTheCheckAtLaunchOn() {
-        WhatsAppCloudConfig config = WhatsAppCloudConfig.fromSettings(io.campaignkit.channel.ChannelSettings.of(java.util.Map.of(
-                "phone-number-id", PNID, "access-token", TOKEN, "app-secret", "s", "verify-token", "v",
-                "check-credentials-at-launch", "true")));
+        WhatsAppCloudConfig config =
+                WhatsAppCloudConfig.fromSettings(io.campaignkit.channel.ChannelSettings.of(java.util.Map.of(
+                        "phone-number-id",
+                        PNID,
+                        "access-token",
+                        TOKEN,
+                        "app-secret",
+                        "s",
+                        "verify-token",
+                        "v",
+                        "check-credentials-at-launch",
+                        "true")));
 
         assertThat(config.checkCredentialsAtLaunch()).isTrue();
         assertThat(config.toString()).contains("checkCredentialsAtLaunch=true").doesNotContain(TOKEN);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(
-                io.campaignkit.channel.ChannelSettings.of(java.util.Map.of("phone-number-id", PNID, "access-token", TOKEN,
-                        "app-secret", "s", "verify-token", "v", "check-credentials-at-launch", "yes"))))
-                .hasMessageContaining("check-credentials-at-launch").hasMessageNotContaining(TOKEN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        WhatsAppCloudConfig.fromSettings(io.campaignkit.channel.ChannelSettings.of(java.util.Map.of(
+                                "phone-number-id",
+                                PNID,
+                                "access-token",
+                                TOKEN,
+                                "app-secret",
+                                "s",
+                                "verify-token",
+                                "v",
+                                "check-credentials-at-launch",
+                                "yes"))))
+                .hasMessageContaining("check-credentials-at-launch")
+                .hasMessageNotContaining(TOKEN);
     }
 }

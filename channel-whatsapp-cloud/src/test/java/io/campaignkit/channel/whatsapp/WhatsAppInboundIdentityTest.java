@@ -1,5 +1,9 @@
 package io.campaignkit.channel.whatsapp;
 
+import static io.campaignkit.channel.whatsapp.fake.MetaWebhooks.message;
+import static io.campaignkit.channel.whatsapp.fake.MetaWebhooks.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.channel.Secret;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.InboundMessage;
@@ -8,8 +12,6 @@ import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.channel.whatsapp.fake.MetaWebhooks;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
-import static io.campaignkit.channel.whatsapp.fake.MetaWebhooks.message;
-import static io.campaignkit.channel.whatsapp.fake.MetaWebhooks.status;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Who a webhook says wrote (issue 14 items 2, 6, 7 and 19): Meta's own id forms normalized to E.164,
@@ -85,17 +84,29 @@ class WhatsAppInboundIdentityTest {
 
     @Test
     void aMexicanUserWhoStoppedMarketingIsAnOptOutOfTheCurrentNumber() {
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID", status("wamid.A", "failed",
-                "5215512345678", "'errors':[{'code':131050,'title':'User has stopped marketing messages'}]")));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor(
+                        "PNID",
+                        status(
+                                "wamid.A",
+                                "failed",
+                                "5215512345678",
+                                "'errors':[{'code':131050,'title':'User has stopped marketing messages'}]")));
 
-        assertThat(events).filteredOn(OptOut.class::isInstance).singleElement()
-                .extracting(event -> ((OptOut) event).from()).isEqualTo("+525512345678");
+        assertThat(events)
+                .filteredOn(OptOut.class::isInstance)
+                .singleElement()
+                .extracting(event -> ((OptOut) event).from())
+                .isEqualTo("+525512345678");
     }
 
     @Test
     void aBrazilianMobileWithoutTheNinthDigitGetsIt() {
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID",
-                message("552164180266", "wamid.BR", "text", "'text':{'body':'oi'}")));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor(
+                        "PNID", message("552164180266", "wamid.BR", "text", "'text':{'body':'oi'}")));
 
         assertThat(((InboundMessage) events.get(0)).from()).isEqualTo("+5521964180266");
     }
@@ -104,7 +115,8 @@ class WhatsAppInboundIdentityTest {
 
     @Test
     void aUserWithPhoneAndBusinessScopedIdIsKnownByThePhone() {
-        InboundMessage inbound = (InboundMessage) accepted("1088451004357858", bytes(fixture("bsuid-text.json"))).get(0);
+        InboundMessage inbound = (InboundMessage)
+                accepted("1088451004357858", bytes(fixture("bsuid-text.json"))).get(0);
 
         assertThat(inbound.from()).isEqualTo("+919810218674");
         assertThat(inbound.profileName()).contains("Krish Thakur");
@@ -113,7 +125,8 @@ class WhatsAppInboundIdentityTest {
     @Test
     void aUsernameOnlyUserReachesTheEngineFromTheirBusinessScopedId() {
         // Meta leaves out 'from' (and the contact's wa_id) for a user who hides the number behind a username
-        String usernameOnly = fixture("bsuid-text.json").replace("\"from\":\"919810218674\",", "")
+        String usernameOnly = fixture("bsuid-text.json")
+                .replace("\"from\":\"919810218674\",", "")
                 .replace("\"wa_id\":\"919810218674\",", "");
 
         List<ChannelEvent> events = accepted("1088451004357858", bytes(usernameOnly));
@@ -131,48 +144,70 @@ class WhatsAppInboundIdentityTest {
     void resumingMarketingMessagesIsAnOptIn() {
         List<ChannelEvent> events = accepted("106540352242922", bytes(fixture("user-preferences-resume.json")));
 
-        assertThat(events).containsExactly(new OptIn("+16505551234", "106540352242922",
-                Instant.ofEpochSecond(1731705721L), Optional.of("marketing_messages:resume"), Optional.empty()));
+        assertThat(events)
+                .containsExactly(new OptIn(
+                        "+16505551234",
+                        "106540352242922",
+                        Instant.ofEpochSecond(1731705721L),
+                        Optional.of("marketing_messages:resume"),
+                        Optional.empty()));
     }
 
     @Test
     void stoppingMarketingMessagesIsAnOptOut() {
-        String stop = fixture("user-preferences-resume.json").replace("\"resume\"", "\"stop\"")
+        String stop = fixture("user-preferences-resume.json")
+                .replace("\"resume\"", "\"stop\"")
                 .replace("resume marketing", "stop marketing");
 
         List<ChannelEvent> events = accepted("106540352242922", bytes(stop));
 
-        assertThat(events).containsExactly(new OptOut("+16505551234", "106540352242922",
-                Instant.ofEpochSecond(1731705721L), Optional.of("marketing_messages:stop"), Optional.empty()));
+        assertThat(events)
+                .containsExactly(new OptOut(
+                        "+16505551234",
+                        "106540352242922",
+                        Instant.ofEpochSecond(1731705721L),
+                        Optional.of("marketing_messages:stop"),
+                        Optional.empty()));
     }
 
     @Test
     void theOlderSystemMessageFormIsAnOptOutToo() {
         // the form Meta's earlier reference documents: a 'system' message of type user_preference_changed
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID",
-                "'contacts':[{'wa_id':'5215512345678'}],'messages':[{'from':'5215512345678','id':'wamid.SYS',"
-                        + "'system':{'body':'User requested to stop marketing messages','marketing':'stop',"
-                        + "'type':'user_preference_changed'},'timestamp':'1731705721','type':'system'}]"));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor(
+                        "PNID",
+                        "'contacts':[{'wa_id':'5215512345678'}],'messages':[{'from':'5215512345678','id':'wamid.SYS',"
+                                + "'system':{'body':'User requested to stop marketing messages','marketing':'stop',"
+                                + "'type':'user_preference_changed'},'timestamp':'1731705721','type':'system'}]"));
 
-        assertThat(events).containsExactly(new OptOut("+525512345678", "PNID", Instant.ofEpochSecond(1731705721L),
-                Optional.of("marketing_messages:stop"), Optional.of("wamid.SYS")));
+        assertThat(events)
+                .containsExactly(new OptOut(
+                        "+525512345678",
+                        "PNID",
+                        Instant.ofEpochSecond(1731705721L),
+                        Optional.of("marketing_messages:stop"),
+                        Optional.of("wamid.SYS")));
     }
 
     @Test
     void aPreferenceCampaignKitCannotApplyIsReported() {
         String unknown = fixture("user-preferences-resume.json").replace("\"resume\"", "\"snooze\"");
 
-        assertThat(accepted("106540352242922", bytes(unknown))).singleElement()
-                .isInstanceOfSatisfying(UnsupportedMessage.class, unsupported ->
-                        assertThat(unsupported.description()).contains("snooze"));
+        assertThat(accepted("106540352242922", bytes(unknown)))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        UnsupportedMessage.class,
+                        unsupported -> assertThat(unsupported.description()).contains("snooze"));
     }
 
     // ------------------------------------------------------------------ item 19: malformed ids and times
 
     @Test
     void aMessageWithABlankIdIsReportedNotPassedThrough() {
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID",
-                message("5215512345678", " ", "text", "'text':{'body':'hola'}")));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor("PNID", message("5215512345678", " ", "text", "'text':{'body':'hola'}")));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(UnsupportedMessage.class, unsupported -> {
             assertThat(unsupported.providerMessageId()).isEmpty();
@@ -182,8 +217,9 @@ class WhatsAppInboundIdentityTest {
 
     @Test
     void aSenderThatIsNoPhoneIdIsReportedNotPassedThrough() {
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID",
-                message("abc+52", "wamid.X", "text", "'text':{'body':'hola'}")));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor("PNID", message("abc+52", "wamid.X", "text", "'text':{'body':'hola'}")));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(UnsupportedMessage.class, unsupported -> {
             assertThat(unsupported.providerMessageId()).contains("wamid.X");
@@ -204,8 +240,10 @@ class WhatsAppInboundIdentityTest {
 
     @Test
     void aStatusWithoutAMessageIdIsReported() {
-        List<ChannelEvent> events = accepted("PNID", MetaWebhooks.notificationFor("PNID",
-                "'statuses':[{'status':'delivered','timestamp':'1682651887','recipient_id':'1555'}]"));
+        List<ChannelEvent> events = accepted(
+                "PNID",
+                MetaWebhooks.notificationFor(
+                        "PNID", "'statuses':[{'status':'delivered','timestamp':'1682651887','recipient_id':'1555'}]"));
 
         assertThat(events).singleElement().isInstanceOf(UnsupportedMessage.class);
     }

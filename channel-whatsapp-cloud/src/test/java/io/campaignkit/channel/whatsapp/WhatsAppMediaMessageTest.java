@@ -1,5 +1,8 @@
 package io.campaignkit.channel.whatsapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.ChannelSendException;
@@ -22,9 +25,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Media messages by link go as the Graph API's {@code image}, {@code video}, {@code audio} and {@code document}
  * messages (Meta's "Image messages", "Audio messages", "Document messages": {@code link}, {@code caption},
@@ -38,9 +38,15 @@ class WhatsAppMediaMessageTest {
     private final ObjectMapper json = new ObjectMapper();
     private final FakeGraphApi graph = FakeGraphApi.start();
     private final WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
-            .phoneNumberId(PNID).accessToken(Secret.of("EAAG-token")).appSecret(Secret.of("app-secret"))
-            .verifyToken(Secret.of("verify")).apiVersion("v24.0").baseUrl(graph.baseUrl())
-            .requestTimeout(Duration.ofSeconds(5)).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+            .phoneNumberId(PNID)
+            .accessToken(Secret.of("EAAG-token"))
+            .appSecret(Secret.of("app-secret"))
+            .verifyToken(Secret.of("verify"))
+            .apiVersion("v24.0")
+            .baseUrl(graph.baseUrl())
+            .requestTimeout(Duration.ofSeconds(5))
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build());
 
     @AfterEach
     void stop() {
@@ -49,7 +55,8 @@ class WhatsAppMediaMessageTest {
     }
 
     private SendReceipt send(MediaContent media) throws Exception {
-        return adapter.send(new OutboundMessage("+5215512345678", PNID, "c42:r9001", media)).toCompletableFuture()
+        return adapter.send(new OutboundMessage("+5215512345678", PNID, "c42:r9001", media))
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -82,7 +89,10 @@ class WhatsAppMediaMessageTest {
 
     @Test
     void aDocumentCarriesItsFileNameAndCaption() throws Exception {
-        send(new MediaContent(MediaKind.DOCUMENT, URI.create("https://cdn.example/c/123"), Optional.of("Contrato"),
+        send(new MediaContent(
+                MediaKind.DOCUMENT,
+                URI.create("https://cdn.example/c/123"),
+                Optional.of("Contrato"),
                 Optional.of("contrato.pdf")));
 
         assertThat(posted()).isEqualTo(expected("""
@@ -107,11 +117,13 @@ class WhatsAppMediaMessageTest {
     void aCaptionLongerThanWhatsAppsLimitFailsAsContentPermanentWithoutARequest() {
         MediaContent tooLong = MediaContent.of(MediaKind.IMAGE, URI.create("https://cdn.example/a.jpg"))
                 .withCaption("x".repeat(1025));
-        CompletionStage<SendReceipt> sent = adapter.send(new OutboundMessage("+5215512345678", PNID, "c42:r9002", tooLong));
+        CompletionStage<SendReceipt> sent =
+                adapter.send(new OutboundMessage("+5215512345678", PNID, "c42:r9002", tooLong));
 
         assertThatThrownBy(() -> sent.toCompletableFuture().get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .satisfies(failure -> assertThat(ChannelSendException.find(failure).orElseThrow().errorClass())
+                .satisfies(failure -> assertThat(
+                                ChannelSendException.find(failure).orElseThrow().errorClass())
                         .isEqualTo(SendErrorClass.CONTENT_PERMANENT));
         assertThat(graph.requestCount()).isZero();
     }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
@@ -67,9 +66,9 @@ class WhatsAppWebhookFuzzTest {
             }
         }
         byte[] body = data.consumeRemainingAsBytes();
-        headers.put("X-Hub-Signature-256", signed
-                ? "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET), body)
-                : forged);
+        headers.put(
+                "X-Hub-Signature-256",
+                signed ? "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET), body) : forged);
 
         WebhookRequest request;
         try {
@@ -85,7 +84,9 @@ class WhatsAppWebhookFuzzTest {
         assertThat(DOCUMENTED).contains(result.status());
         assertThat(result.events()).isNotNull();
         if (!signed) {
-            assertThat(result.events()).as("events from a request not signed with the app secret").isEmpty();
+            assertThat(result.events())
+                    .as("events from a request not signed with the app secret")
+                    .isEmpty();
         }
         assertThat(String.valueOf(result.body())).doesNotContain(APP_SECRET).doesNotContain("fuzz-access-token");
     }

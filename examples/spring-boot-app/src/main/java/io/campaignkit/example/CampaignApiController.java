@@ -38,16 +38,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class CampaignApiController {
 
     /** The body of a schedule request. */
-    public record Schedule(Instant startAt) {
-    }
+    public record Schedule(Instant startAt) {}
 
     private final CampaignOperations operations;
     private final ContactUploads uploads;
     private final CampaignEngine engine;
     private final LiveFigures live;
 
-    public CampaignApiController(CampaignOperations operations, ContactUploads uploads, CampaignEngine engine,
-            LiveFigures live) {
+    public CampaignApiController(
+            CampaignOperations operations, ContactUploads uploads, CampaignEngine engine, LiveFigures live) {
         this.operations = operations;
         this.uploads = uploads;
         this.engine = engine;
@@ -58,7 +57,8 @@ public class CampaignApiController {
     @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ContactUploads.Upload> upload(@RequestParam("file") MultipartFile file) throws IOException {
         ContactUploads.Upload upload = uploads.upload(file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.status(upload.accepted() ? HttpStatus.OK : HttpStatus.valueOf(422)).body(upload);
+        return ResponseEntity.status(upload.accepted() ? HttpStatus.OK : HttpStatus.valueOf(422))
+                .body(upload);
     }
 
     @PostMapping("/campaigns")
@@ -127,16 +127,19 @@ public class CampaignApiController {
      * html; optional filters by state and error code.
      */
     @GetMapping("/campaigns/{id}/report")
-    public ResponseEntity<String> report(@PathVariable("id") String id,
+    public ResponseEntity<String> report(
+            @PathVariable("id") String id,
             @RequestParam(name = "format", defaultValue = "csv") String format,
             @RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "error", required = false) String error) throws IOException {
+            @RequestParam(name = "error", required = false) String error)
+            throws IOException {
         get(id);
         ReportFormat writer = switch (format) {
             case "csv" -> ReportFormat.CSV;
             case "json" -> ReportFormat.JSON;
             case "html" -> ReportFormat.HTML;
-            default -> throw new InvalidArgumentException("format", "format must be csv, json or html, was '" + format + "'");
+            default ->
+                throw new InvalidArgumentException("format", "format must be csv, json or html, was '" + format + "'");
         };
         StringWriter body = new StringWriter();
         writer.write(operations.report(CampaignId.of(id), state, error), body);
@@ -149,8 +152,10 @@ public class CampaignApiController {
     }
 
     private static ResponseEntity<String> download(String fileName, String type, String body) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .contentType(MediaType.parseMediaType(type)).body(body);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .contentType(MediaType.parseMediaType(type))
+                .body(body);
     }
 
     private CampaignView view(Campaign campaign) {
@@ -180,6 +185,7 @@ public class CampaignApiController {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("code", "INVALID_ARGUMENT", "message", String.valueOf(e.getMessage())));
+        return ResponseEntity.badRequest()
+                .body(Map.of("code", "INVALID_ARGUMENT", "message", String.valueOf(e.getMessage())));
     }
 }

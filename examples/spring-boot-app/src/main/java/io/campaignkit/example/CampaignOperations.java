@@ -33,6 +33,7 @@ public class CampaignOperations {
 
     /** The tenant and project of every campaign of this single-company example. */
     public static final String TENANT = "example";
+
     public static final String PROJECT = "console";
     /** Pace of a campaign created without one. */
     public static final int DEFAULT_PER_SECOND = 20;
@@ -46,8 +47,7 @@ public class CampaignOperations {
      * @param perSecond messages per second; {@value #DEFAULT_PER_SECOND} when null
      * @param startAt when to start sending; now when null
      */
-    public record NewCampaign(String name, String uploadId, String text, Integer perSecond, Instant startAt) {
-    }
+    public record NewCampaign(String name, String uploadId, String text, Integer perSecond, Instant startAt) {}
 
     private final CampaignEngine engine;
     private final ContactUploads uploads;
@@ -55,8 +55,11 @@ public class CampaignOperations {
     private final String senderId;
     private final Map<CampaignId, String> uploadOf = new ConcurrentHashMap<>();
 
-    public CampaignOperations(CampaignEngine engine, ContactUploads uploads,
-            @Value("${example.channel:simulated}") String channelId, @Value("${example.sender:5215500000000}") String senderId) {
+    public CampaignOperations(
+            CampaignEngine engine,
+            ContactUploads uploads,
+            @Value("${example.channel:simulated}") String channelId,
+            @Value("${example.sender:5215500000000}") String senderId) {
         this.engine = engine;
         this.uploads = uploads;
         // the starter keeps projects: every campaign of this example goes into one, made at the first start
@@ -70,7 +73,8 @@ public class CampaignOperations {
     /** Creates a READY campaign for an accepted upload. */
     public Campaign create(NewCampaign request) {
         uploads.contacts(request.uploadId()); // refuses an unknown upload before anything is stored
-        String text = request.text() == null || request.text().isBlank() ? "Hola {{1}}, tu saldo es {{2}}" : request.text();
+        String text =
+                request.text() == null || request.text().isBlank() ? "Hola {{1}}, tu saldo es {{2}}" : request.text();
         List<Binding> bindings = new ArrayList<>();
         if (text.contains("{{1}}")) {
             bindings.add(Binding.contactName("cliente"));
@@ -78,30 +82,44 @@ public class CampaignOperations {
         if (text.contains("{{2}}")) {
             bindings.add(Binding.customField("MONTO"));
         }
-        DeliveryPlan.Builder plan = DeliveryPlan.custom().pace(Pace.perSecond(
-                request.perSecond() == null ? DEFAULT_PER_SECOND : request.perSecond()));
+        DeliveryPlan.Builder plan = DeliveryPlan.custom()
+                .pace(Pace.perSecond(request.perSecond() == null ? DEFAULT_PER_SECOND : request.perSecond()));
         if (request.startAt() != null) {
             plan.startAt(request.startAt());
         }
         CampaignId id = CampaignId.random();
-        Campaign campaign = engine.create(id, TENANT, PROJECT, CampaignKind.LIVE, CampaignConfiguration.custom()
-                .name(request.name() == null || request.name().isBlank() ? "Campaign" : request.name())
-                .botFlowId(ExampleApplication.BOT)
-                .channel(channelId, senderId)
-                .message(TemplateMessage.of(ChannelTemplate.of("saldo", "es_MX", text), bindings.toArray(Binding[]::new)))
-                .audience(AudienceReference.importedList(request.uploadId()))
-                .schema(ContactUploads.SCHEMA)
-                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .deliveryPlan(plan.build())
-                .build());
+        Campaign campaign = engine.create(
+                id,
+                TENANT,
+                PROJECT,
+                CampaignKind.LIVE,
+                CampaignConfiguration.custom()
+                        .name(request.name() == null || request.name().isBlank() ? "Campaign" : request.name())
+                        .botFlowId(ExampleApplication.BOT)
+                        .channel(channelId, senderId)
+                        .message(TemplateMessage.of(
+                                ChannelTemplate.of("saldo", "es_MX", text), bindings.toArray(Binding[]::new)))
+                        .audience(AudienceReference.importedList(request.uploadId()))
+                        .schema(ContactUploads.SCHEMA)
+                        .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                        .deliveryPlan(plan.build())
+                        .build());
         uploadOf.put(id, request.uploadId());
         return campaign;
     }
 
     /** Plans the start of a READY campaign and launches it: it sends from {@code startAt}. */
     public Campaign schedule(CampaignId id, Instant startAt) {
-        engine.edit(id, config -> config.deliveryPlan(DeliveryPlan.custom()
-                .pace(engine.find(id).orElseThrow().configuration().deliveryPlan().pace()).startAt(startAt).build()));
+        engine.edit(
+                id,
+                config -> config.deliveryPlan(DeliveryPlan.custom()
+                        .pace(engine.find(id)
+                                .orElseThrow()
+                                .configuration()
+                                .deliveryPlan()
+                                .pace())
+                        .startAt(startAt)
+                        .build()));
         return launch(id);
     }
 
@@ -133,7 +151,8 @@ public class CampaignOperations {
     /** Every campaign of the example's tenant, newest first, read from the engine a page at a time. */
     public List<Campaign> list() {
         List<Campaign> all = new ArrayList<>();
-        Optional<CampaignQuery.Listing> page = Optional.of(CampaignQuery.Listing.of(TENANT).limit(CampaignPage.MAX_SIZE));
+        Optional<CampaignQuery.Listing> page =
+                Optional.of(CampaignQuery.Listing.of(TENANT).limit(CampaignPage.MAX_SIZE));
         while (page.isPresent()) {
             CampaignPage campaigns = engine.campaigns(page.get());
             all.addAll(campaigns.campaigns());
@@ -149,13 +168,20 @@ public class CampaignOperations {
      */
     public CampaignReport report(CampaignId id, String state, String error) {
         CampaignReport full = CampaignReport.of(engine, id, engine.clock().instant());
-        return new CampaignReport(full.summary(), full.fields(), action -> full.rows().forEachRow(row -> {
-            boolean stateMatches = state == null || state.isBlank() || row.status().equalsIgnoreCase(state);
-            boolean errorMatches = error == null || error.isBlank()
-                    || row.errorCode().map(code -> code.equalsIgnoreCase(error)).orElse(false);
-            if (stateMatches && errorMatches) {
-                action.accept(row);
-            }
-        }));
+        return new CampaignReport(
+                full.summary(),
+                full.fields(),
+                action -> full.rows().forEachRow(row -> {
+                    boolean stateMatches =
+                            state == null || state.isBlank() || row.status().equalsIgnoreCase(state);
+                    boolean errorMatches = error == null
+                            || error.isBlank()
+                            || row.errorCode()
+                                    .map(code -> code.equalsIgnoreCase(error))
+                                    .orElse(false);
+                    if (stateMatches && errorMatches) {
+                        action.accept(row);
+                    }
+                }));
     }
 }

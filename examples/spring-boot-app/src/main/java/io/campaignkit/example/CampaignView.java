@@ -15,8 +15,17 @@ import io.campaignkit.core.engine.CampaignMetrics;
 public record CampaignView(String id, String name, String state, String phase, Figures metrics) {
 
     /** The figures of {@link CampaignMetrics}, flat. */
-    public record Figures(long audience, long pending, long sending, long sent, long delivered, long read, long replied,
-            long failed, long unknown, long skipped) {
+    public record Figures(
+            long audience,
+            long pending,
+            long sending,
+            long sent,
+            long delivered,
+            long read,
+            long replied,
+            long failed,
+            long unknown,
+            long skipped) {
 
         /** The figures by name, for the pages' tables. */
         public java.util.Map<String, Long> byName() {
@@ -35,15 +44,30 @@ public record CampaignView(String id, String name, String state, String phase, F
         }
 
         static Figures of(CampaignMetrics m) {
-            return new Figures(m.audience(), m.pending(), m.sending(), m.sent(), m.delivered(), m.read(), m.replied(),
-                    m.failed(), m.unknown(), m.skipped());
+            return new Figures(
+                    m.audience(),
+                    m.pending(),
+                    m.sending(),
+                    m.sent(),
+                    m.delivered(),
+                    m.read(),
+                    m.replied(),
+                    m.failed(),
+                    m.unknown(),
+                    m.skipped());
         }
     }
 
     static CampaignView of(Campaign campaign, CampaignMetrics metrics) {
-        String phase = campaign.dispatch().map(d -> d.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)).orElse("");
-        return new CampaignView(campaign.id().value(), campaign.configuration().name().orElse(campaign.id().value()),
-                campaign.state().name(), phase, Figures.of(metrics));
+        String phase = campaign.dispatch()
+                .map(d -> d.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT))
+                .orElse("");
+        return new CampaignView(
+                campaign.id().value(),
+                campaign.configuration().name().orElse(campaign.id().value()),
+                campaign.state().name(),
+                phase,
+                Figures.of(metrics));
     }
 
     /** The state and, when active, the phase: "ACTIVE (SENDING)". */

@@ -45,7 +45,8 @@ public class ConsoleController {
 
     @GetMapping("/console")
     public String list(Model model) {
-        model.addAttribute("campaigns", operations.list().stream().map(this::view).toList());
+        model.addAttribute(
+                "campaigns", operations.list().stream().map(this::view).toList());
         return "list";
     }
 
@@ -59,9 +60,13 @@ public class ConsoleController {
 
     /** Validates the file: every invalid row is shown on the form again; a valid file creates the campaign. */
     @PostMapping("/console/new")
-    public String create(@RequestParam("name") String name, @RequestParam("text") String text,
+    public String create(
+            @RequestParam("name") String name,
+            @RequestParam("text") String text,
             @RequestParam(name = "perSecond", defaultValue = "20") int perSecond,
-            @RequestParam("file") MultipartFile file, Model model) throws IOException {
+            @RequestParam("file") MultipartFile file,
+            Model model)
+            throws IOException {
         model.addAttribute("name", name);
         model.addAttribute("text", text);
         model.addAttribute("perSecond", perSecond);
@@ -75,8 +80,8 @@ public class ConsoleController {
             return "new";
         }
         try {
-            Campaign campaign = operations.create(new CampaignOperations.NewCampaign(name, upload.uploadId(), text,
-                    perSecond, null));
+            Campaign campaign = operations.create(
+                    new CampaignOperations.NewCampaign(name, upload.uploadId(), text, perSecond, null));
             return "redirect:/console/campaigns/" + campaign.id().value();
         } catch (CampaignKitException e) {
             model.addAttribute("problem", e.getMessage());
@@ -91,7 +96,8 @@ public class ConsoleController {
     }
 
     @PostMapping("/console/campaigns/{id}/{action:launch|pause|resume}")
-    public String act(@PathVariable("id") String id, @PathVariable("action") String action, RedirectAttributes redirect) {
+    public String act(
+            @PathVariable("id") String id, @PathVariable("action") String action, RedirectAttributes redirect) {
         CampaignId campaign = CampaignId.of(id);
         try {
             switch (action) {
@@ -124,14 +130,18 @@ public class ConsoleController {
     }
 
     @GetMapping("/console/campaigns/{id}/report")
-    public String report(@PathVariable("id") String id, @RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "error", required = false) String error, Model model) {
+    public String report(
+            @PathVariable("id") String id,
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "error", required = false) String error,
+            Model model) {
         model.addAttribute("campaign", view(find(id)));
         List<List<String>> rows = new ArrayList<>();
         operations.report(CampaignId.of(id), state, error).rows().forEachRow(row -> rows.add(cells(row)));
         model.addAttribute("rows", rows);
         model.addAttribute("columns", COLUMNS);
-        model.addAttribute("states", Arrays.stream(DeliveryState.values()).map(Enum::name).toList());
+        model.addAttribute(
+                "states", Arrays.stream(DeliveryState.values()).map(Enum::name).toList());
         model.addAttribute("state", state == null ? "" : state);
         model.addAttribute("error", error == null ? "" : error);
         return "report";
@@ -141,8 +151,14 @@ public class ConsoleController {
     static final List<String> COLUMNS = List.of("contact", "status", "error", "sent", "delivered", "read", "replied");
 
     private static List<String> cells(ReportRow row) {
-        return List.of(row.contact(), row.status(), row.errorCode().orElse(""), time(row.sentAt()), time(row.deliveredAt()),
-                time(row.readAt()), time(row.repliedAt()));
+        return List.of(
+                row.contact(),
+                row.status(),
+                row.errorCode().orElse(""),
+                time(row.sentAt()),
+                time(row.deliveredAt()),
+                time(row.readAt()),
+                time(row.repliedAt()));
     }
 
     private static String time(Optional<Instant> at) {

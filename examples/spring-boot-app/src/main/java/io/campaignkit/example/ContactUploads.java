@@ -26,7 +26,9 @@ public class ContactUploads {
 
     /** The fields every row must have besides the phone: the template uses them. */
     public static final CustomDataSchema SCHEMA = CustomDataSchema.custom()
-            .required("NOMBRE", FieldType.TEXT).required("MONTO", FieldType.NUMBER).build();
+            .required("NOMBRE", FieldType.TEXT)
+            .required("MONTO", FieldType.NUMBER)
+            .build();
     /** Numbers without a country code are read as Mexican ones. */
     public static final String DEFAULT_REGION = "MX";
 
@@ -45,13 +47,17 @@ public class ContactUploads {
         }
     }
 
-    private final AudienceImporter importer = AudienceImporter.builder().schema(SCHEMA).defaultRegion(DEFAULT_REGION)
+    private final AudienceImporter importer = AudienceImporter.builder()
+            .schema(SCHEMA)
+            .defaultRegion(DEFAULT_REGION)
             .build();
     private final Map<String, List<Contact>> accepted = new ConcurrentHashMap<>();
 
     /** Validates a file; keeps its contacts when every row is valid. */
     public Upload upload(String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "contacts.csv" : Path.of(fileName).getFileName().toString();
+        String name = fileName == null || fileName.isBlank()
+                ? "contacts.csv"
+                : Path.of(fileName).getFileName().toString();
         Path file = null;
         try {
             file = Files.createTempFile("campaignkit-upload-", suffix(name));
@@ -61,10 +67,14 @@ public class ContactUploads {
                 return new Upload(null, name, result.rows(), result.valid(), result.errors());
             }
             String id = UUID.randomUUID().toString();
-            accepted.put(id, result.contacts().stream()
-                    .map(row -> Contact.builder(row.phone()).name(row.data().normalized("NOMBRE").orElse(null))
-                            .customData(row.data()).build())
-                    .toList());
+            accepted.put(
+                    id,
+                    result.contacts().stream()
+                            .map(row -> Contact.builder(row.phone())
+                                    .name(row.data().normalized("NOMBRE").orElse(null))
+                                    .customData(row.data())
+                                    .build())
+                            .toList());
             return new Upload(id, name, result.rows(), result.valid(), List.of());
         } catch (AudienceImportException e) {
             return new Upload(null, name, 0, 0, List.of(ImportError.of(1, "", e.code(), e.getMessage())));
@@ -90,7 +100,8 @@ public class ContactUploads {
     public List<Contact> contacts(String uploadId) {
         List<Contact> contacts = uploadId == null ? null : accepted.get(uploadId);
         if (contacts == null) {
-            throw new IllegalArgumentException("uploadId '" + uploadId + "' is not an accepted upload: upload the file again");
+            throw new IllegalArgumentException(
+                    "uploadId '" + uploadId + "' is not an accepted upload: upload the file again");
         }
         return contacts;
     }

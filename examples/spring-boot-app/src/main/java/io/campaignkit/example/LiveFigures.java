@@ -45,9 +45,12 @@ public class LiveFigures implements SmartLifecycle {
     private final Duration period;
     /** Each open stream and the campaign it follows (empty: the list). */
     private final Map<SseEmitter, Optional<CampaignId>> streams = new ConcurrentHashMap<>();
+
     private volatile ScheduledExecutorService ticker;
 
-    public LiveFigures(CampaignOperations operations, CampaignEngine engine,
+    public LiveFigures(
+            CampaignOperations operations,
+            CampaignEngine engine,
             @Value("${example.live-period:PT1S}") Duration period) {
         this.operations = operations;
         this.engine = engine;
@@ -73,7 +76,8 @@ public class LiveFigures implements SmartLifecycle {
     private void send(SseEmitter stream, Optional<CampaignId> campaign) {
         try {
             if (campaign.isEmpty()) {
-                stream.send(SseEmitter.event().name(CAMPAIGNS_EVENT)
+                stream.send(SseEmitter.event()
+                        .name(CAMPAIGNS_EVENT)
                         .data(operations.list().stream().map(this::view).toList(), MediaType.APPLICATION_JSON));
                 return;
             }

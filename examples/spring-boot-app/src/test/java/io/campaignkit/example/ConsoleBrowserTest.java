@@ -38,9 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * which the CI script installs). Without them the test is skipped with a message, except under CI
  * ({@code CI=true}), where it fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1",
-        "campaignkit.channels.simulated.delivered-after=PT0.3S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1",
+            "campaignkit.channels.simulated.delivered-after=PT0.3S"
+        })
 class ConsoleBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -51,8 +54,10 @@ class ConsoleBrowserTest {
 
     private static Optional<Path> firstOnPath(String... names) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.of(path.split(File.pathSeparator)).flatMap(dir -> Stream.of(names).map(name -> Path.of(dir, name)))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(File.pathSeparator))
+                .flatMap(dir -> Stream.of(names).map(name -> Path.of(dir, name)))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     @BeforeAll
@@ -68,11 +73,18 @@ class ConsoleBrowserTest {
             }
             Assumptions.abort("Console browser test skipped: " + missing);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(chromium.get().toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
                         "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -93,7 +105,9 @@ class ConsoleBrowserTest {
     }
 
     private static String resource(String name) throws Exception {
-        return Path.of(ConsoleBrowserTest.class.getResource("/contacts/" + name).toURI()).toAbsolutePath().toString();
+        return Path.of(ConsoleBrowserTest.class.getResource("/contacts/" + name).toURI())
+                .toAbsolutePath()
+                .toString();
     }
 
     private void submitNewCampaign(String file) throws Exception {
@@ -111,12 +125,15 @@ class ConsoleBrowserTest {
     void anOperatorRunsACampaignFromTheFileToTheReport() throws Exception {
         browser.get(url("/console/new"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New campaign");
-        assertThat(browser.findElement(By.cssSelector("label[for=file]")).getText()).isEqualTo("Contact file");
+        assertThat(browser.findElement(By.cssSelector("label[for=file]")).getText())
+                .isEqualTo("Contact file");
         screenshot("1-new-campaign");
 
         submitNewCampaign("with-errors.csv");
         List<WebElement> errors = browser.findElements(By.cssSelector("#upload-errors tr.upload-error"));
-        assertThat(errors).extracting(WebElement::getText).anySatisfy(row -> assertThat(row).startsWith("3 CONTACT INVALID_PHONE"))
+        assertThat(errors)
+                .extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).startsWith("3 CONTACT INVALID_PHONE"))
                 .anySatisfy(row -> assertThat(row).startsWith("4 MONTO MISSING_VALUE"))
                 .anySatisfy(row -> assertThat(row).startsWith("5 MONTO INVALID_NUMBER"));
         screenshot("2-upload-errors");
@@ -134,7 +151,8 @@ class ConsoleBrowserTest {
         screenshot("4-campaign-delivered");
 
         browser.findElement(By.id("finish")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Finishing is final")
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Finishing is final")
                 .contains("every open conversation is closed");
         screenshot("5-finish-confirmation");
         browser.findElement(By.id("confirm-finish")).click();
@@ -148,17 +166,21 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         assertThat(browser.findElements(By.cssSelector("tr.report-row"))).isEmpty();
         browser.findElement(By.id("state-filter"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state-filter"))).selectByValue("DELIVERED");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state-filter")))
+                .selectByValue("DELIVERED");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         assertThat(browser.findElements(By.cssSelector("tr.report-row"))).hasSize(4);
         screenshot("7-report");
 
         String csvLink = browser.findElement(By.id("download-csv")).getAttribute("href");
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("attachment"));
-        assertThat(csv.body().lines()).hasSize(5).anySatisfy(line -> assertThat(line).startsWith("+525587654321,DELIVERED,"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).contains("attachment"));
+        assertThat(csv.body().lines())
+                .hasSize(5)
+                .anySatisfy(line -> assertThat(line).startsWith("+525587654321,DELIVERED,"));
     }
 
     @Test

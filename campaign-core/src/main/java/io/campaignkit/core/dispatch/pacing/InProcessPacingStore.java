@@ -23,12 +23,10 @@ final class InProcessPacingStore implements PacingStore {
     /** Keyed by campaign and sender, as the database's buckets are: a campaign with several channels has one per sender. */
     private final ConcurrentMap<PacedKey, Paced> campaigns = new ConcurrentHashMap<>();
 
-    private record PacedKey(CampaignId campaign, io.campaignkit.core.campaign.SenderKey sender) {
-    }
+    private record PacedKey(CampaignId campaign, io.campaignkit.core.campaign.SenderKey sender) {}
 
     /** A campaign's combined pacer and the limits it was made for. */
-    private record Paced(SendLimits limits, SendPacer pacer) {
-    }
+    private record Paced(SendLimits limits, SendPacer pacer) {}
 
     @Override
     public int tryAcquire(SendLimits limits, int permits, Instant now) {
@@ -66,12 +64,19 @@ final class InProcessPacingStore implements PacingStore {
         PacedKey key = new PacedKey(limits.campaign(), limits.sender());
         Paced paced = campaigns.get(key);
         if (paced == null) {
-            paced = campaigns.computeIfAbsent(key, id -> new Paced(limits, SendPacer.allOf(List.of(
-                    TokenBucketPacer.of(limits.campaignLimit()), senders.pacerFor(limits.sender(), limits.senderLimit())))));
+            paced = campaigns.computeIfAbsent(
+                    key,
+                    id -> new Paced(
+                            limits,
+                            SendPacer.allOf(List.of(
+                                    TokenBucketPacer.of(limits.campaignLimit()),
+                                    senders.pacerFor(limits.sender(), limits.senderLimit())))));
         }
         if (!paced.limits().equals(limits)) {
-            throw new CampaignKitException(CAMPAIGN_LIMIT_CONFLICT, "campaign " + limits.campaign()
-                    + " is already paced with " + paced.limits() + ", cannot also pace it with " + limits);
+            throw new CampaignKitException(
+                    CAMPAIGN_LIMIT_CONFLICT,
+                    "campaign " + limits.campaign() + " is already paced with " + paced.limits()
+                            + ", cannot also pace it with " + limits);
         }
         return paced.pacer();
     }

@@ -52,8 +52,7 @@ public interface PacingStore {
     void holdSender(SendLimits limits, Instant until);
 
     /** The campaign finished: its bucket may be dropped. The sender's bucket stays. */
-    default void forget(CampaignId campaign) {
-    }
+    default void forget(CampaignId campaign) {}
 
     /** Buckets kept in this process's memory: the limits hold for the engines that share this instance. */
     static PacingStore inProcess() {

@@ -55,12 +55,15 @@ public record RateLimit(int permits, Duration period, int burst) {
     public RateLimit {
         requirePositive(permits, "permits");
         requireNonNull(period, "period");
-        require(period.compareTo(MIN_PERIOD) >= 0 && period.compareTo(MAX_PERIOD) <= 0, "period",
+        require(
+                period.compareTo(MIN_PERIOD) >= 0 && period.compareTo(MAX_PERIOD) <= 0,
+                "period",
                 "period must be from " + MIN_PERIOD + " to " + MAX_PERIOD + ", was " + period);
-        require(burst >= 0 && burst <= MAX_BURST, "burst",
-                "burst must be from 0 to " + MAX_BURST + ", was " + burst);
+        require(burst >= 0 && burst <= MAX_BURST, "burst", "burst must be from 0 to " + MAX_BURST + ", was " + burst);
         // the bucket keeps up to P − 1 units of sub-nanosecond refill: less than a permit only if P ≤ D
-        require(permits <= period.toNanos(), "permits",
+        require(
+                permits <= period.toNanos(),
+                "permits",
                 "permits must not exceed one per nanosecond of the period, was " + permits + " per " + period);
     }
 
@@ -104,14 +107,21 @@ public record RateLimit(int permits, Duration period, int burst) {
      * @return the limit, with no burst
      */
     public static RateLimit ofPermitsPerSecond(double permitsPerSecond) {
-        require(permitsPerSecond > 0 && Double.isFinite(permitsPerSecond), "permitsPerSecond",
+        require(
+                permitsPerSecond > 0 && Double.isFinite(permitsPerSecond),
+                "permitsPerSecond",
                 "permitsPerSecond must be positive and finite, was " + permitsPerSecond);
-        if (permitsPerSecond >= 1 && permitsPerSecond <= Integer.MAX_VALUE && permitsPerSecond == Math.rint(permitsPerSecond)) {
+        if (permitsPerSecond >= 1
+                && permitsPerSecond <= Integer.MAX_VALUE
+                && permitsPerSecond == Math.rint(permitsPerSecond)) {
             return perSecond((int) permitsPerSecond);
         }
         double perHour = Math.floor(permitsPerSecond * 3600);
-        require(perHour >= 1 && perHour <= Integer.MAX_VALUE, "permitsPerSecond",
-                "permitsPerSecond must be from 1/3600 to " + Integer.MAX_VALUE / 3600 + " when not whole, was " + permitsPerSecond);
+        require(
+                perHour >= 1 && perHour <= Integer.MAX_VALUE,
+                "permitsPerSecond",
+                "permitsPerSecond must be from 1/3600 to " + Integer.MAX_VALUE / 3600 + " when not whole, was "
+                        + permitsPerSecond);
         return perHour((int) perHour);
     }
 
@@ -140,11 +150,15 @@ public record RateLimit(int permits, Duration period, int burst) {
      */
     public long maxPermitsIn(Duration window) {
         requirePositive(window, "window");
-        BigInteger nanos = BigInteger.valueOf(window.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+        BigInteger nanos = BigInteger.valueOf(window.getSeconds())
+                .multiply(BigInteger.valueOf(1_000_000_000L))
                 .add(BigInteger.valueOf(window.getNano()));
-        BigInteger[] refills = BigInteger.valueOf(permits).multiply(nanos).divideAndRemainder(BigInteger.valueOf(period.toNanos()));
+        BigInteger[] refills =
+                BigInteger.valueOf(permits).multiply(nanos).divideAndRemainder(BigInteger.valueOf(period.toNanos()));
         BigInteger ceiling = refills[1].signum() == 0 ? refills[0] : refills[0].add(BigInteger.ONE);
-        return ceiling.add(BigInteger.valueOf(burst)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+        return ceiling.add(BigInteger.valueOf(burst))
+                .min(BigInteger.valueOf(Long.MAX_VALUE))
+                .longValueExact();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static io.campaignkit.core.internal.Arguments.require;
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.SenderKey;
 
 /**
  * The two limits every send of a campaign must fit: the campaign's own pace and its sender's limit,
@@ -40,7 +39,9 @@ public record SendLimits(CampaignId campaign, RateLimit campaignLimit, SenderKey
         requireNonNull(campaignLimit, "campaignLimit");
         requireNonNull(sender, "sender");
         requireNonNull(senderLimit, "senderLimit");
-        require(!campaign.equals(SENDER_ONLY) || campaignLimit.equals(senderLimit), "campaignLimit",
+        require(
+                !campaign.equals(SENDER_ONLY) || campaignLimit.equals(senderLimit),
+                "campaignLimit",
                 "the limits of " + SENDER_ONLY + " have the sender's limit " + senderLimit + " as campaign limit, was "
                         + campaignLimit);
     }

@@ -1,7 +1,7 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import static io.campaignkit.core.internal.Arguments.requireNonNull;
 import static io.campaignkit.core.internal.Arguments.requireNoNullElements;
+import static io.campaignkit.core.internal.Arguments.requireNonNull;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,10 +1,9 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 
 import io.campaignkit.core.CampaignKitException;
+import io.campaignkit.core.campaign.SenderKey;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,8 +38,10 @@ public final class SenderPacers {
         requireNonNull(senderLimit, "senderLimit");
         TokenBucketPacer pacer = pacers.computeIfAbsent(sender, key -> TokenBucketPacer.of(senderLimit));
         if (!pacer.limit().equals(senderLimit)) {
-            throw new CampaignKitException(SENDER_LIMIT_CONFLICT, "sender " + sender.channelType() + "/" + sender.senderId()
-                    + " is already paced at " + pacer.limit() + ", cannot also pace it at " + senderLimit);
+            throw new CampaignKitException(
+                    SENDER_LIMIT_CONFLICT,
+                    "sender " + sender.channelType() + "/" + sender.senderId() + " is already paced at " + pacer.limit()
+                            + ", cannot also pace it at " + senderLimit);
         }
         return pacer;
     }

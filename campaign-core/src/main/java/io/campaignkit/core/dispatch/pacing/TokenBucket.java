@@ -56,7 +56,8 @@ public record TokenBucket(RateLimit limit, long units, long lastAt) {
     public TokenBucket {
         requireNonNull(limit, "limit");
         if (units < 0 || units > capacity(limit)) { // no message built on the hot path
-            throw new InvalidArgumentException("units",
+            throw new InvalidArgumentException(
+                    "units",
                     "units must be between 0 and the capacity " + capacity(limit) + " of " + limit + ", was " + units);
         }
     }
@@ -127,8 +128,8 @@ public record TokenBucket(RateLimit limit, long units, long lastAt) {
      */
     public TokenBucket consumed(int permits) {
         if (permits < 0 || permits > available()) {
-            throw new InvalidArgumentException("permits",
-                    "permits must be between 0 and the " + available() + " available, was " + permits);
+            throw new InvalidArgumentException(
+                    "permits", "permits must be between 0 and the " + available() + " available, was " + permits);
         }
         return permits == 0 ? this : new TokenBucket(limit, units - permits * unitsPerPermit(limit), lastAt);
     }

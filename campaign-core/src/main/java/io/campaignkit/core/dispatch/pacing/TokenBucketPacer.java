@@ -1,15 +1,15 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import static io.campaignkit.core.internal.Arguments.requireNonNull;
 import static io.campaignkit.core.internal.Arguments.requirePositive;
 
 import io.campaignkit.core.InvalidArgumentException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token bucket that keeps a {@link RateLimit} exactly, in process: a {@link TokenBucket} value
@@ -160,7 +160,10 @@ public final class TokenBucketPacer implements SendPacer {
         try {
             return Duration.between(Objects.requireNonNull(origin), now).toNanos();
         } catch (ArithmeticException tooFar) {
-            throw new InvalidArgumentException("now", "now (" + now + ") is more than 292 years away from the first instant this pacer saw (" + origin + ")");
+            throw new InvalidArgumentException(
+                    "now",
+                    "now (" + now + ") is more than 292 years away from the first instant this pacer saw (" + origin
+                            + ")");
         }
     }
 }

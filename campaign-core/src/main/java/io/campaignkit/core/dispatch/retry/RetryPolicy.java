@@ -110,12 +110,16 @@ public final class RetryPolicy {
      * @param random         the source of jitter
      * @return the instant of the next attempt, or empty when the attempts are used up
      */
-    public Optional<Instant> nextAttemptAt(int failedAttempts, Optional<Duration> retryAfter, Instant now,
-                                           RandomGenerator random) {
+    public Optional<Instant> nextAttemptAt(
+            int failedAttempts, Optional<Duration> retryAfter, Instant now, RandomGenerator random) {
         requireNonNull(retryAfter, "retryAfter");
-        retryAfter.ifPresent(delay -> require(!delay.isNegative(), "retryAfter", "retryAfter must not be negative, was " + delay));
+        retryAfter.ifPresent(
+                delay -> require(!delay.isNegative(), "retryAfter", "retryAfter must not be negative, was " + delay));
         return nextAttemptAt(failedAttempts, now, random)
-                .map(at -> retryAfter.map(now::plus).filter(earliest -> earliest.isAfter(at)).orElse(at));
+                .map(at -> retryAfter
+                        .map(now::plus)
+                        .filter(earliest -> earliest.isAfter(at))
+                        .orElse(at));
     }
 
     /**
@@ -161,8 +165,10 @@ public final class RetryPolicy {
     public Instant rateLimitedRetryAt(Optional<Duration> retryAfter, Instant now) {
         requireNonNull(retryAfter, "retryAfter");
         requireNonNull(now, "now");
-        retryAfter.ifPresent(delay -> require(!delay.isNegative(), "retryAfter", "retryAfter must not be negative, was " + delay));
-        Duration wait = retryAfter.map(delay -> delay.compareTo(minRateLimitWait) >= 0 ? delay : minRateLimitWait)
+        retryAfter.ifPresent(
+                delay -> require(!delay.isNegative(), "retryAfter", "retryAfter must not be negative, was " + delay));
+        Duration wait = retryAfter
+                .map(delay -> delay.compareTo(minRateLimitWait) >= 0 ? delay : minRateLimitWait)
                 .orElse(defaultRetryAfter);
         return now.plus(wait);
     }
@@ -204,8 +210,10 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy[initialBackoff=" + initialBackoff + ", multiplier=" + multiplier + ", maxBackoff=" + maxBackoff
-                + ", maxAttempts=" + maxAttempts + ", jitterFactor=" + jitterFactor + ", minRateLimitWait=" + minRateLimitWait
+        return "RetryPolicy[initialBackoff=" + initialBackoff + ", multiplier=" + multiplier + ", maxBackoff="
+                + maxBackoff
+                + ", maxAttempts=" + maxAttempts + ", jitterFactor=" + jitterFactor + ", minRateLimitWait="
+                + minRateLimitWait
                 + ", defaultRetryAfter=" + defaultRetryAfter + "]";
     }
 
@@ -236,7 +244,10 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder multiplier(double value) {
-            require(value >= 1 && Double.isFinite(value), "multiplier", "multiplier must be finite and at least 1, was " + value);
+            require(
+                    value >= 1 && Double.isFinite(value),
+                    "multiplier",
+                    "multiplier must be finite and at least 1, was " + value);
             this.multiplier = value;
             return this;
         }
@@ -247,7 +258,10 @@ public final class RetryPolicy {
          */
         public Builder maxBackoff(Duration value) {
             requirePositive(value, "maxBackoff");
-            require(value.compareTo(Duration.ofDays(1)) <= 0, "maxBackoff", "maxBackoff must be at most 1 day, was " + value);
+            require(
+                    value.compareTo(Duration.ofDays(1)) <= 0,
+                    "maxBackoff",
+                    "maxBackoff must be at most 1 day, was " + value);
             this.maxBackoff = value;
             return this;
         }
@@ -298,7 +312,9 @@ public final class RetryPolicy {
          * @throws io.campaignkit.core.InvalidArgumentException if maxBackoff is shorter than initialBackoff
          */
         public RetryPolicy build() {
-            require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff",
+            require(
+                    maxBackoff.compareTo(initialBackoff) >= 0,
+                    "maxBackoff",
                     "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
             return new RetryPolicy(this);
         }

@@ -51,8 +51,14 @@ final class Admission {
     private final Lifecycle lifecycle;
     private final LocalTimes localTimes;
 
-    Admission(RecipientStore recipients, Exclusivity exclusivity, BusyContacts busy, SuppressionList suppressions,
-            ChannelRoutes routes, Lifecycle lifecycle, LocalTimes localTimes) {
+    Admission(
+            RecipientStore recipients,
+            Exclusivity exclusivity,
+            BusyContacts busy,
+            SuppressionList suppressions,
+            ChannelRoutes routes,
+            Lifecycle lifecycle,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.exclusivity = exclusivity;
         this.busy = busy;
@@ -73,15 +79,20 @@ final class Admission {
             zones.add(null);
             OptionalInt binding = ChannelRoutes.firstReaching(campaign, contact, 0);
             if (binding.isEmpty()) {
-                skips.add(Optional.of(StatusReason.of(SkipReasons.NO_CHANNEL, "none of the campaign's channels may reach "
-                        + contact.phone() + " (" + conditions(campaign) + ")", true)));
+                skips.add(Optional.of(StatusReason.of(
+                        SkipReasons.NO_CHANNEL,
+                        "none of the campaign's channels may reach " + contact.phone() + " (" + conditions(campaign)
+                                + ")",
+                        true)));
                 continue;
             }
             bindingOf[i] = binding.getAsInt();
-            RenderResult rendered = ChannelRoutes.binding(campaign, bindingOf[i]).message().render(contact);
-            skips.add(rendered instanceof RenderResult.Unresolved unresolved
-                    ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
-                    : Optional.empty());
+            RenderResult rendered =
+                    ChannelRoutes.binding(campaign, bindingOf[i]).message().render(contact);
+            skips.add(
+                    rendered instanceof RenderResult.Unresolved unresolved
+                            ? Optional.of(StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true))
+                            : Optional.empty());
             if (LocalTimes.isOn(campaign) && skips.get(i).isEmpty()) {
                 // local hours: a contact without a usable local window is skipped before it is engaged
                 LocalTimes.ZoneOrSkip zone = localTimes.zoneOf(campaign, contact, dueAt);
@@ -91,7 +102,9 @@ final class Admission {
                     continue;
                 }
             }
-            phonesByBinding.computeIfAbsent(bindingOf[i], index -> new ArrayList<>()).add(contact.phone());
+            phonesByBinding
+                    .computeIfAbsent(bindingOf[i], index -> new ArrayList<>())
+                    .add(contact.phone());
         }
         Map<PhoneNumber, SenderKey> optedOut = new HashMap<>();
         phonesByBinding.forEach((binding, phones) -> {
@@ -103,8 +116,12 @@ final class Admission {
             Contact contact = batch.get(i);
             SenderKey optedOutOf = optedOut.get(contact.phone());
             if (skips.get(i).isEmpty() && optedOutOf != null) {
-                skips.set(i, Optional.of(StatusReason.of(SkipReasons.OPTED_OUT,
-                        contact.phone() + " opted out of " + optedOutOf.senderId(), true)));
+                skips.set(
+                        i,
+                        Optional.of(StatusReason.of(
+                                SkipReasons.OPTED_OUT,
+                                contact.phone() + " opted out of " + optedOutOf.senderId(),
+                                true)));
             }
         }
         skipBusy(campaign, batch, bindingOf, skips, dueAt, now);
@@ -114,7 +131,8 @@ final class Admission {
                 toEngage.add(batch.get(i).phone());
             }
         }
-        Map<PhoneNumber, SenderKey> engagedElsewhere = toEngage.isEmpty() ? Map.of()
+        Map<PhoneNumber, SenderKey> engagedElsewhere = toEngage.isEmpty()
+                ? Map.of()
                 : exclusivity.engage(campaign, List.copyOf(ChannelRoutes.senders(campaign)), toEngage);
         List<NewRecipient> added = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -122,13 +140,16 @@ final class Admission {
             Optional<StatusReason> skip = skips.get(i);
             SenderKey taken = engagedElsewhere.get(contact.phone());
             if (skip.isEmpty() && taken != null) {
-                skip = Optional.of(StatusReason.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
-                        exclusivity.heldElsewhere(campaign, taken, contact.phone()), true));
+                skip = Optional.of(StatusReason.of(
+                        SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN,
+                        exclusivity.heldElsewhere(campaign, taken, contact.phone()),
+                        true));
             }
             int binding = bindingOf[i];
             RecipientZone zone = zones.get(i);
             added.add(skip.map(reason -> NewRecipient.skipped(contact, now, reason))
-                    .orElseGet(() -> localTimes.pending(campaign, contact, dueAt, zone).onBinding(binding)));
+                    .orElseGet(() ->
+                            localTimes.pending(campaign, contact, dueAt, zone).onBinding(binding)));
         }
         List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
         List<RecipientChange> skippedNow = new ArrayList<>();
@@ -148,25 +169,38 @@ final class Admission {
      * they are added PENDING, their wait starting now. A campaign that starts later leaves the question
      * to the check before each send, and so does a failing check (reported; nobody is skipped for it).
      */
-    private void skipBusy(Campaign campaign, List<Contact> batch, int[] bindingOf, List<Optional<StatusReason>> skips,
-            Instant dueAt, Instant now) {
+    private void skipBusy(
+            Campaign campaign,
+            List<Contact> batch,
+            int[] bindingOf,
+            List<Optional<StatusReason>> skips,
+            Instant dueAt,
+            Instant now) {
         if (!busy.checks() || dueAt.isAfter(now)) {
             return;
         }
         Map<Integer, List<PhoneNumber>> candidates = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
             if (skips.get(i).isEmpty()) {
-                candidates.computeIfAbsent(bindingOf[i], index -> new ArrayList<>()).add(batch.get(i).phone());
+                candidates
+                        .computeIfAbsent(bindingOf[i], index -> new ArrayList<>())
+                        .add(batch.get(i).phone());
             }
         }
         Set<PhoneNumber> busyNow = new HashSet<>();
         for (Map.Entry<Integer, List<PhoneNumber>> binding : candidates.entrySet()) {
             Set<PhoneNumber> found;
             try {
-                found = busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding.getKey()).sender(), binding.getValue());
+                found = busy.busyAmong(
+                        campaign,
+                        ChannelRoutes.binding(campaign, binding.getKey()).sender(),
+                        binding.getValue());
             } catch (RuntimeException failure) {
-                LOG.warn("the contact-availability check failed at the launch of campaign {}; the check before each send"
-                        + " decides", campaign.id(), failure);
+                LOG.warn(
+                        "the contact-availability check failed at the launch of campaign {}; the check before each send"
+                                + " decides",
+                        campaign.id(),
+                        failure);
                 continue;
             }
             busyNow.addAll(found);
@@ -190,7 +224,8 @@ final class Admission {
     private static String conditions(Campaign campaign) {
         List<String> limits = new ArrayList<>();
         for (ChannelBinding binding : ChannelRoutes.bindings(campaign)) {
-            limits.add(binding.sender().senderId() + " only for " + binding.onlyFor().map(c -> c.toText()).orElse("all"));
+            limits.add(binding.sender().senderId() + " only for "
+                    + binding.onlyFor().map(c -> c.toText()).orElse("all"));
         }
         return String.join("; ", limits);
     }

@@ -17,9 +17,9 @@ import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
-import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.TrackingStore;
@@ -64,18 +64,34 @@ final class AnswerRecorder {
     private final PendingSkips pendingSkips;
     /** Channel answers not yet recorded: recorded in batches, one store call per batch. */
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+
     private final ReentrantLock recording = new ReentrantLock();
     /** Set while this thread sends a claimed batch: answers completing inline wait for the batch's end. */
     private final ThreadLocal<Boolean> sendingBatch = ThreadLocal.withInitial(() -> false);
 
     /** One answer of the channel to one send. */
-    private record Answer(Campaign campaign, Recipient recipient, Claims.Claim claim, SendReceipt receipt,
-            Throwable failure, Instant at) {
-    }
+    private record Answer(
+            Campaign campaign,
+            Recipient recipient,
+            Claims.Claim claim,
+            SendReceipt receipt,
+            Throwable failure,
+            Instant at) {}
 
-    AnswerRecorder(RecipientStore recipients, TrackingStore tracking, CampaignStore campaigns, Pacing pacing,
-            RetryPolicy retryPolicy, DeliverySemantics semantics, RandomGenerator random, int batchSize, Clock clock,
-            Lifecycle lifecycle, Listeners listeners, Claims claims, PendingSkips pendingSkips) {
+    AnswerRecorder(
+            RecipientStore recipients,
+            TrackingStore tracking,
+            CampaignStore campaigns,
+            Pacing pacing,
+            RetryPolicy retryPolicy,
+            DeliverySemantics semantics,
+            RandomGenerator random,
+            int batchSize,
+            Clock clock,
+            Lifecycle lifecycle,
+            Listeners listeners,
+            Claims claims,
+            PendingSkips pendingSkips) {
         this.recipients = recipients;
         this.tracking = tracking;
         this.campaigns = campaigns;
@@ -171,12 +187,17 @@ final class AnswerRecorder {
             }
             if (failure.isPresent()) {
                 SendFailure f = failure.get();
-                if (f.errorClass() == SendErrorClass.CONTENT_PERMANENT || f.errorClass() == SendErrorClass.AUTHENTICATION) {
+                if (f.errorClass() == SendErrorClass.CONTENT_PERMANENT
+                        || f.errorClass() == SendErrorClass.AUTHENTICATION) {
                     pauses.putIfAbsent(answer.campaign().id(), f);
                 }
                 if (f.errorClass() == SendErrorClass.AUTHENTICATION) {
                     refusedSenders.putIfAbsent(
-                            ChannelRoutes.binding(answer.campaign(), answer.recipient().binding()).sender(), f);
+                            ChannelRoutes.binding(
+                                            answer.campaign(),
+                                            answer.recipient().binding())
+                                    .sender(),
+                            f);
                 }
             }
         }
@@ -212,9 +233,10 @@ final class AnswerRecorder {
         if (answer.failure() == null) {
             return Optional.empty();
         }
-        return Optional.of(ChannelSendException.find(answer.failure()).map(ChannelSendException::failure)
-                .orElseGet(() -> SendFailure.withoutProviderCode(SendErrorClass.UNKNOWN_OUTCOME,
-                        "adapter failed without classification: " + answer.failure())));
+        return Optional.of(ChannelSendException.find(answer.failure())
+                .map(ChannelSendException::failure)
+                .orElseGet(() -> SendFailure.withoutProviderCode(
+                        SendErrorClass.UNKNOWN_OUTCOME, "adapter failed without classification: " + answer.failure())));
     }
 
     private RecipientUpdate updateFor(Answer answer, Optional<SendFailure> failure) {
@@ -225,8 +247,11 @@ final class AnswerRecorder {
             return new RecipientUpdate.Accepted(key, lease, answer.receipt().providerMessageId(), now);
         }
         SendFailure sendFailure = failure.get();
-        StatusReason reason = new StatusReason(sendFailure.errorClass().name(), sendFailure.providerMessage(),
-                sendFailure.providerCode(), !sendFailure.errorClass().isRetryable());
+        StatusReason reason = new StatusReason(
+                sendFailure.errorClass().name(),
+                sendFailure.providerMessage(),
+                sendFailure.providerCode(),
+                !sendFailure.errorClass().isRetryable());
         int attempts = answer.recipient().attempts();
         return switch (sendFailure.errorClass()) {
             case RATE_LIMITED -> {
@@ -236,24 +261,37 @@ final class AnswerRecorder {
             }
             // a retry-after on a transient failure concerns this recipient only: no sender hold
             case TRANSIENT -> retryOrFail(key, lease, attempts, sendFailure.retryAfter(), reason, now);
-            case RECIPIENT_PERMANENT -> Fallbacks.onSendAnswer(answer.campaign(), answer.recipient(), lease, sendFailure,
-                    reason, now).orElseGet(() -> new RecipientUpdate.Failed(key, lease, reason, now));
+            case RECIPIENT_PERMANENT ->
+                Fallbacks.onSendAnswer(answer.campaign(), answer.recipient(), lease, sendFailure, reason, now)
+                        .orElseGet(() -> new RecipientUpdate.Failed(key, lease, reason, now));
             case CONTENT_PERMANENT, AUTHENTICATION -> new RecipientUpdate.Unclaimed(key, lease, now, now);
-            case UNKNOWN_OUTCOME -> semantics == DeliverySemantics.AT_MOST_ONCE
-                    ? new RecipientUpdate.Unknown(key, lease, reason, now)
-                    : retryOrFail(key, lease, attempts, Optional.empty(), reason, now);
+            case UNKNOWN_OUTCOME ->
+                semantics == DeliverySemantics.AT_MOST_ONCE
+                        ? new RecipientUpdate.Unknown(key, lease, reason, now)
+                        : retryOrFail(key, lease, attempts, Optional.empty(), reason, now);
         };
     }
 
-    private RecipientUpdate retryOrFail(RecipientKey key, Lease lease, int attempts, Optional<Duration> retryAfter,
-            StatusReason reason, Instant now) {
+    private RecipientUpdate retryOrFail(
+            RecipientKey key,
+            Lease lease,
+            int attempts,
+            Optional<Duration> retryAfter,
+            StatusReason reason,
+            Instant now) {
         Optional<Instant> retryAt;
         synchronized (random) {
             retryAt = retryPolicy.nextAttemptAt(Math.max(1, attempts), retryAfter, now, random);
         }
         return retryAt.<RecipientUpdate>map(at -> new RecipientUpdate.RetryLater(key, lease, at, reason, now))
-                .orElseGet(() -> new RecipientUpdate.Failed(key, lease, new StatusReason(SkipReasons.RETRIES_EXHAUSTED,
-                        "gave up after " + attempts + " attempts; last: " + reason.message(), reason.providerCode(), false),
+                .orElseGet(() -> new RecipientUpdate.Failed(
+                        key,
+                        lease,
+                        new StatusReason(
+                                SkipReasons.RETRIES_EXHAUSTED,
+                                "gave up after " + attempts + " attempts; last: " + reason.message(),
+                                reason.providerCode(),
+                                false),
                         now));
     }
 
@@ -293,7 +331,9 @@ final class AnswerRecorder {
 
     /** A recipient given back to PENDING after its campaign finished must not stay pending. */
     private void skipIfFinished(CampaignId id, Instant now) {
-        campaigns.find(id).filter(c -> c.state() == CampaignState.FINISHED)
+        campaigns
+                .find(id)
+                .filter(c -> c.state() == CampaignState.FINISHED)
                 .ifPresent(c -> pendingSkips.skipAll(id, now));
     }
 

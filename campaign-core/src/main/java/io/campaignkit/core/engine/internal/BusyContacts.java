@@ -61,7 +61,8 @@ final class BusyContacts {
      *
      * @throws RuntimeException what the host's check threw, reported as {@link EngineFailure#CONTACT_AVAILABILITY}
      */
-    Set<PhoneNumber> busyAmong(Campaign campaign, io.campaignkit.core.campaign.SenderKey sender, List<PhoneNumber> phones) {
+    Set<PhoneNumber> busyAmong(
+            Campaign campaign, io.campaignkit.core.campaign.SenderKey sender, List<PhoneNumber> phones) {
         if (phones.isEmpty() || !checks()) {
             return Set.of();
         }
@@ -125,7 +126,10 @@ final class BusyContacts {
     /** The reason of a busy contact skipped. */
     static StatusReason skipReason(Campaign campaign, PhoneNumber phone) {
         Duration wait = campaign.configuration().busyContactWait();
-        return StatusReason.of(SkipReasons.CONTACT_BUSY, phone + " is busy (the host's contact availability)"
-                + (wait.isZero() ? "" : " and stayed busy for the campaign's wait of " + wait), true);
+        return StatusReason.of(
+                SkipReasons.CONTACT_BUSY,
+                phone + " is busy (the host's contact availability)"
+                        + (wait.isZero() ? "" : " and stayed busy for the campaign's wait of " + wait),
+                true);
     }
 }

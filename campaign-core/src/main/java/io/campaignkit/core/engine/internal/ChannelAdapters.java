@@ -19,13 +19,17 @@ final class ChannelAdapters {
     }
 
     static SenderKey senderKey(Campaign campaign) {
-        return campaign.configuration().channel().orElseThrow(() -> new CampaignKitException(UNKNOWN_CHANNEL,
-                "campaign " + campaign.id() + " has no channel"));
+        return campaign.configuration()
+                .channel()
+                .orElseThrow(() ->
+                        new CampaignKitException(UNKNOWN_CHANNEL, "campaign " + campaign.id() + " has no channel"));
     }
 
     ChannelAdapter adapter(String channelId) {
-        return channels.registeredAdapter(channelId).orElseThrow(() -> new CampaignKitException(UNKNOWN_CHANNEL,
-                "no channel adapter is registered for '" + channelId + "'; known: " + channels.channelIds()));
+        return channels.registeredAdapter(channelId)
+                .orElseThrow(() -> new CampaignKitException(
+                        UNKNOWN_CHANNEL,
+                        "no channel adapter is registered for '" + channelId + "'; known: " + channels.channelIds()));
     }
 
     ChannelAdapter adapter(Campaign campaign) {

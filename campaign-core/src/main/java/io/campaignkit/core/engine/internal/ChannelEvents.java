@@ -7,8 +7,8 @@ import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.Recipient;
@@ -46,8 +46,16 @@ final class ChannelEvents {
     private final Conversations conversations;
     private final Fallbacks fallbacks;
 
-    ChannelEvents(RecipientStore recipients, TrackingStore tracking, SuppressionList suppressions, int batchSize,
-            Clock clock, Listeners listeners, Lifecycle lifecycle, Conversations conversations, Fallbacks fallbacks) {
+    ChannelEvents(
+            RecipientStore recipients,
+            TrackingStore tracking,
+            SuppressionList suppressions,
+            int batchSize,
+            Clock clock,
+            Listeners listeners,
+            Lifecycle lifecycle,
+            Conversations conversations,
+            Fallbacks fallbacks) {
         this.recipients = recipients;
         this.tracking = tracking;
         this.suppressions = suppressions;
@@ -78,19 +86,32 @@ final class ChannelEvents {
                 }
             } else if (event instanceof OptOut optOut) {
                 Optional<PhoneNumber> phone = phone(optOut.from());
-                phone.ifPresentOrElse(number -> suppressions.suppress(new Suppression(
-                        Optional.of(new SenderKey(channelId, optOut.to())), number, Suppression.CHANNEL_OPT_OUT,
-                        optOut.timestamp(), optOutReason(optOut))), () -> unreadable(channelId, "an opt-out from '" + optOut.from()
-                        + "', which is no phone number, so no contact was suppressed (" + optOut.deduplicationKey() + ")"));
+                phone.ifPresentOrElse(
+                        number -> suppressions.suppress(new Suppression(
+                                Optional.of(new SenderKey(channelId, optOut.to())),
+                                number,
+                                Suppression.CHANNEL_OPT_OUT,
+                                optOut.timestamp(),
+                                optOutReason(optOut))),
+                        () -> unreadable(
+                                channelId,
+                                "an opt-out from '" + optOut.from()
+                                        + "', which is no phone number, so no contact was suppressed ("
+                                        + optOut.deduplicationKey() + ")"));
             } else if (event instanceof OptIn optIn) {
                 Optional<PhoneNumber> phone = phone(optIn.from());
-                phone.ifPresentOrElse(number -> suppressions.lift(
-                        Optional.of(new SenderKey(channelId, optIn.to())), number), () -> unreadable(channelId,
-                        "an opt-in from '" + optIn.from() + "', which is no phone number, so no suppression was lifted ("
-                                + optIn.deduplicationKey() + ")"));
+                phone.ifPresentOrElse(
+                        number -> suppressions.lift(Optional.of(new SenderKey(channelId, optIn.to())), number),
+                        () -> unreadable(
+                                channelId,
+                                "an opt-in from '" + optIn.from()
+                                        + "', which is no phone number, so no suppression was lifted ("
+                                        + optIn.deduplicationKey() + ")"));
             } else if (event instanceof UnsupportedMessage unsupported) {
-                unreadable(channelId, "an event it could not read (" + unsupported.providerType() + ", "
-                        + unsupported.deduplicationKey() + "): " + unsupported.description());
+                unreadable(
+                        channelId,
+                        "an event it could not read (" + unsupported.providerType() + ", "
+                                + unsupported.deduplicationKey() + "): " + unsupported.description());
             }
         }
         flush(statuses);
@@ -98,8 +119,11 @@ final class ChannelEvents {
 
     /** What the contact sent to opt out, as the suppression's reason; the keyword is cut to a reason's length. */
     private static Optional<String> optOutReason(OptOut optOut) {
-        return optOut.keyword().map(keyword -> "opted out with '" + keyword.strip().substring(0,
-                Math.min(keyword.strip().length(), Suppression.MAX_REASON_LENGTH - 20)) + "'");
+        return optOut.keyword()
+                .map(keyword -> "opted out with '"
+                        + keyword.strip()
+                                .substring(0, Math.min(keyword.strip().length(), Suppression.MAX_REASON_LENGTH - 20))
+                        + "'");
     }
 
     /**
@@ -109,7 +133,8 @@ final class ChannelEvents {
     private void unreadable(String channelId, String what) {
         String message = "channel " + channelId + " reported " + what;
         LOG.warn(message);
-        listeners.failure(Optional.empty(), EngineFailure.CHANNEL_EVENT_UNREADABLE, new IllegalArgumentException(message));
+        listeners.failure(
+                Optional.empty(), EngineFailure.CHANNEL_EVENT_UNREADABLE, new IllegalArgumentException(message));
     }
 
     private void flush(List<RecipientUpdate> statuses) {
@@ -136,36 +161,45 @@ final class ChannelEvents {
             case FAILED -> DeliveryState.FAILED;
         };
         Optional<StatusReason> reason = status.failure().map(ChannelEvents::reasonOf);
-        Optional<Recipient> recipient = recipients.findByProviderMessageId(status.providerMessageId())
+        Optional<Recipient> recipient = recipients
+                .findByProviderMessageId(status.providerMessageId())
                 .or(() -> status.correlationId().flatMap(recipients::findByCorrelationId));
         if (recipient.isPresent()) {
             if (recipient.get().earlierAttempts().stream()
-                    .anyMatch(attempt -> attempt.providerMessageId().filter(status.providerMessageId()::equals).isPresent())) {
-                return List.of(); // a status of the message it fell back from (found by correlation id): its attempt is over
+                    .anyMatch(attempt -> attempt.providerMessageId()
+                            .filter(status.providerMessageId()::equals)
+                            .isPresent())) {
+                return List.of(); // a status of the message it fell back from (found by correlation id): its attempt is
+                // over
             }
-            Optional<RecipientUpdate> fallback = status.failure().flatMap(failure ->
-                    fallbacks.onFailedStatus(recipient.get(), failure, reason.orElseThrow(), clock.instant()));
-            return List.of(fallback.orElseGet(() ->
-                    new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp())));
+            Optional<RecipientUpdate> fallback = status.failure()
+                    .flatMap(failure ->
+                            fallbacks.onFailedStatus(recipient.get(), failure, reason.orElseThrow(), clock.instant()));
+            return List.of(fallback.orElseGet(
+                    () -> new RecipientUpdate.StatusReached(recipient.get().key(), state, reason, status.timestamp())));
         }
         if (tracking.wasEventHandled(Replies.REPLY_MARK + status.providerMessageId())) {
             return List.of();
         }
-        tracking.keepUnmatchedStatus(new UnmatchedStatus(channelId, status.providerMessageId(),
-                status.correlationId(), state, reason, status.timestamp()));
+        tracking.keepUnmatchedStatus(new UnmatchedStatus(
+                channelId, status.providerMessageId(), status.correlationId(), state, reason, status.timestamp()));
         Optional<Recipient> landedMeanwhile = recipients.findByProviderMessageId(status.providerMessageId());
         if (landedMeanwhile.isEmpty()) {
             return List.of();
         }
         List<RecipientUpdate> kept = new ArrayList<>();
         for (UnmatchedStatus taken : tracking.takeUnmatchedStatuses(status.providerMessageId())) {
-            kept.add(new RecipientUpdate.StatusReached(landedMeanwhile.get().key(), taken.state(), taken.reason(), taken.at()));
+            kept.add(new RecipientUpdate.StatusReached(
+                    landedMeanwhile.get().key(), taken.state(), taken.reason(), taken.at()));
         }
         return kept;
     }
 
     static StatusReason reasonOf(SendFailure failure) {
-        return new StatusReason(failure.errorClass().name(), failure.providerMessage(), failure.providerCode(),
+        return new StatusReason(
+                failure.errorClass().name(),
+                failure.providerMessage(),
+                failure.providerCode(),
                 !failure.errorClass().isRetryable());
     }
 

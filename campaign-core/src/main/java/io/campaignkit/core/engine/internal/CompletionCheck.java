@@ -36,8 +36,10 @@ final class CompletionCheck {
         RecipientCounts counts = recipients.counts(campaign.id());
         if (counts.count(DeliveryState.PENDING) == 0 && counts.count(DeliveryState.SENDING) == 0) {
             try {
-                lifecycle.change(campaign.id(), CampaignAction.COMPLETE_SENDING, c ->
-                        c.dispatch().orElse(null) instanceof DispatchState.Sending ? c.completeSending(now) : c);
+                lifecycle.change(
+                        campaign.id(),
+                        CampaignAction.COMPLETE_SENDING,
+                        c -> c.dispatch().orElse(null) instanceof DispatchState.Sending ? c.completeSending(now) : c);
             } catch (IllegalCampaignActionException changedMeanwhile) {
                 // paused or finished meanwhile: the next run sees it
             }

@@ -41,8 +41,15 @@ final class ContactAdditions {
     private final int batchSize;
     private final Clock clock;
 
-    ContactAdditions(Launcher launcher, LaunchAudiences audiences, Lifecycle lifecycle, PendingSkips pendingSkips,
-            EngagementStore engagements, Listeners listeners, int batchSize, Clock clock) {
+    ContactAdditions(
+            Launcher launcher,
+            LaunchAudiences audiences,
+            Lifecycle lifecycle,
+            PendingSkips pendingSkips,
+            EngagementStore engagements,
+            Listeners listeners,
+            int batchSize,
+            Clock clock) {
         this.launcher = launcher;
         this.audiences = audiences;
         this.lifecycle = lifecycle;
@@ -58,7 +65,8 @@ final class ContactAdditions {
         Instant now = clock.instant();
         campaign.acceptContacts(now); // refuses every state but ACTIVE and waiting, sending, paused or done
         audiences.checkComplete(campaign, contacts::forEach, "took none of the contacts");
-        Instant dueAt = campaign.dispatch().orElseThrow() instanceof DispatchState.Waiting waiting ? waiting.startAt() : now;
+        Instant dueAt =
+                campaign.dispatch().orElseThrow() instanceof DispatchState.Waiting waiting ? waiting.startAt() : now;
         Tally tally = new Tally();
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> phones = new HashSet<>();

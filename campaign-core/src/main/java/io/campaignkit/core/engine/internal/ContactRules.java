@@ -15,6 +15,7 @@ public record ContactRules(ExclusivityPolicy exclusivity, ContactAvailability av
 
     /** Today's rules: exclusive per sender, nobody busy. */
     public static ContactRules ofDefaults() {
-        return new ContactRules(ExclusivityPolicy.PER_SENDER, ContactAvailability.EVERYONE_AVAILABLE, Duration.ofMinutes(1));
+        return new ContactRules(
+                ExclusivityPolicy.PER_SENDER, ContactAvailability.EVERYONE_AVAILABLE, Duration.ofMinutes(1));
     }
 }

@@ -26,7 +26,9 @@ final class ConversationChannels {
 
     /** The sender of {@code recipient}'s binding; the campaign's first when it is not known. */
     static SenderKey senderOf(Campaign campaign, java.util.Optional<io.campaignkit.core.port.Recipient> recipient) {
-        return recipient.filter(r -> r.binding() > 0).map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
+        return recipient
+                .filter(r -> r.binding() > 0)
+                .map(r -> ChannelRoutes.binding(campaign, r.binding()).sender())
                 .orElseGet(() -> ChannelAdapters.senderKey(campaign));
     }
 }

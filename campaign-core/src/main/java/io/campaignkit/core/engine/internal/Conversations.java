@@ -1,28 +1,28 @@
 package io.campaignkit.core.engine.internal;
 
-import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
+import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.engine.UnroutedMessage;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
 import io.campaignkit.core.port.Conversation;
+import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.ConversationSweep;
-import io.campaignkit.core.port.ConversationContext;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.InboundQueue;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.QueuedInbound;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientStore;
@@ -72,15 +72,29 @@ final class Conversations {
      * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
      * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
      */
-    private volatile Consumer<CampaignId> afterHandOver = id -> { };
+    private volatile Consumer<CampaignId> afterHandOver = id -> {};
     /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
     private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
+
     private final ReplyHours replyHours;
 
-    Conversations(RecipientStore recipients, Exclusivity exclusivity,
-            ConversationStore conversations, InboundQueue inbound, BotFlowRegistry botFlows, UnroutedMessageHandler unrouted,
-            HostCalls host, Leases leases, int batchSize, Duration conversationIdleTimeout, Clock clock, Listeners listeners,
-            Lifecycle lifecycle, Replies replies, HandOvers handOvers, ReplyHours replyHours) {
+    Conversations(
+            RecipientStore recipients,
+            Exclusivity exclusivity,
+            ConversationStore conversations,
+            InboundQueue inbound,
+            BotFlowRegistry botFlows,
+            UnroutedMessageHandler unrouted,
+            HostCalls host,
+            Leases leases,
+            int batchSize,
+            Duration conversationIdleTimeout,
+            Clock clock,
+            Listeners listeners,
+            Lifecycle lifecycle,
+            Replies replies,
+            HandOvers handOvers,
+            ReplyHours replyHours) {
         this.recipients = recipients;
         this.exclusivity = exclusivity;
         this.conversations = conversations;
@@ -114,27 +128,35 @@ final class Conversations {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
-            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE,
-                    Optional.empty()));
+            unroutedOnce(
+                    markHandled,
+                    new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
             return;
         }
-        Optional<Campaign> campaign = exclusivity.replyCampaign(new SenderKey(channelId, message.to()), phone.get(),
-                message.replyToProviderMessageId());
+        Optional<Campaign> campaign = exclusivity.replyCampaign(
+                new SenderKey(channelId, message.to()), phone.get(), message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
-            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN,
-                    Optional.empty()));
+            unroutedOnce(
+                    markHandled,
+                    new UnroutedMessage(
+                            channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
             return;
         }
         if (campaign.get().isFinishing()) {
             // its clean-up was interrupted; the next run completes it. The bot is done with it.
-            unroutedOnce(markHandled, new UnroutedMessage(channelId, message, UnroutedMessage.Reason.CAMPAIGN_FINISHED,
-                    Optional.of(campaign.get().id())));
+            unroutedOnce(
+                    markHandled,
+                    new UnroutedMessage(
+                            channelId,
+                            message,
+                            UnroutedMessage.Reason.CAMPAIGN_FINISHED,
+                            Optional.of(campaign.get().id())));
             return;
         }
         Campaign active = campaign.get();
         RecipientKey key = new RecipientKey(active.id(), phone.get());
-        lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED,
-                Optional.empty(), message.timestamp()))));
+        lifecycle.emit(recipients.apply(List.of(
+                new RecipientUpdate.StatusReached(key, DeliveryState.REPLIED, Optional.empty(), message.timestamp()))));
         Conversation conversation = conversations.openOrContinue(active.id(), phone.get(), now);
         ReceivedMessage forBot = toBotMessage(message);
         ReplyHours.Window hours = replyHours.of(active, phone.get(), now); // the contact's local hours, if so set
@@ -158,11 +180,12 @@ final class Conversations {
             }
         });
         if (policy.action() == OutOfHoursPolicy.Action.CLOSE) {
-            conversations.closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
+            conversations
+                    .closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
             // the bot will not get it: the host does, so what the contact wrote is not lost
-            unrouted(new UnroutedMessage(channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
-                    Optional.of(active.id())));
+            unrouted(new UnroutedMessage(
+                    channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED, Optional.of(active.id())));
         }
     }
 
@@ -182,7 +205,8 @@ final class Conversations {
         if (LocalTimes.isOn(campaign)) {
             Optional<Instant> firstOpening = replyHours.allClosedUntil(campaign, now);
             if (firstOpening.isPresent()) {
-                return firstOpening; // nothing to hand over: claim nothing, so nothing waits out a lease past its opening
+                return firstOpening; // nothing to hand over: claim nothing, so nothing waits out a lease past its
+                // opening
             }
         }
         Optional<Instant> closedUntil = Optional.empty();
@@ -191,7 +215,8 @@ final class Conversations {
             batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
             for (QueuedInbound queued : batch) {
                 if (LocalTimes.isOn(campaign)) {
-                    Optional<Instant> held = replyHours.holdUntil(campaign, queued, now, leases.newLease(now).expiresAt());
+                    Optional<Instant> held = replyHours.holdUntil(
+                            campaign, queued, now, leases.newLease(now).expiresAt());
                     if (held.isPresent()) { // its contact's window is closed: it stays queued under this claim's lease
                         closedUntil = Dispatcher.earliest(closedUntil, held);
                         continue;
@@ -201,14 +226,21 @@ final class Conversations {
                 if (!handingOver.add(key)) {
                     continue;
                 }
-                Conversation conversation = conversations.findConversation(queued.conversationId())
+                Conversation conversation = conversations
+                        .findConversation(queued.conversationId())
                         .filter(Conversation::isOpen)
                         .orElseGet(() -> reopenFor(campaign, queued, now));
-                deliver(campaign, conversation, queued.message(), () -> calledOff(key), () -> handOvers.begin(queued),
+                deliver(
+                        campaign,
+                        conversation,
+                        queued.message(),
+                        () -> calledOff(key),
+                        () -> handOvers.begin(queued),
                         () -> {
                             acknowledge(key);
                             afterHandOver.accept(campaign.id());
-                        }, () -> handingOver.remove(key));
+                        },
+                        () -> handingOver.remove(key));
             }
         } while (batch.size() == batchSize);
         return closedUntil;
@@ -265,28 +297,42 @@ final class Conversations {
                     continue;
                 }
                 // the channel it came in on: that of the binding that reached the contact
-                SenderKey sender = severalChannels ? ConversationChannels.senderOf(campaign,
-                        recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
+                SenderKey sender = severalChannels
+                        ? ConversationChannels.senderOf(
+                                campaign, recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
                         : ChannelAdapters.senderKey(campaign);
-                UnroutedMessage message = new UnroutedMessage(sender.channelType(), toChannelMessage(queued, sender.senderId()),
-                        UnroutedMessage.Reason.CAMPAIGN_FINISHED, Optional.of(campaign.id()));
+                UnroutedMessage message = new UnroutedMessage(
+                        sender.channelType(),
+                        toChannelMessage(queued, sender.senderId()),
+                        UnroutedMessage.Reason.CAMPAIGN_FINISHED,
+                        Optional.of(campaign.id()));
                 // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
-                host.runUnlessFailed(List.of("finished", campaign.id()), () -> {
-                    if (calledOff(key) || !begun(() -> handOvers.begin(queued), queued.message(),
-                            () -> acknowledge(key), () -> handingOver.remove(key))) {
-                        return;
-                    }
-                    try {
-                        unrouted.onUnroutedMessage(message);
-                    } catch (RuntimeException e) {
-                        // the host's own code failed on it: reported with the message, and the clean-up goes on
-                        LOG.warn("the unrouted-message handler failed on queued message {} of finished campaign {}",
-                                queued.message().messageId(), campaign.id(), e);
-                        listeners.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
-                    } finally {
-                        acknowledge(key);
-                    }
-                }, () -> handingOver.remove(key));
+                host.runUnlessFailed(
+                        List.of("finished", campaign.id()),
+                        () -> {
+                            if (calledOff(key)
+                                    || !begun(
+                                            () -> handOvers.begin(queued),
+                                            queued.message(),
+                                            () -> acknowledge(key),
+                                            () -> handingOver.remove(key))) {
+                                return;
+                            }
+                            try {
+                                unrouted.onUnroutedMessage(message);
+                            } catch (RuntimeException e) {
+                                // the host's own code failed on it: reported with the message, and the clean-up goes on
+                                LOG.warn(
+                                        "the unrouted-message handler failed on queued message {} of finished campaign {}",
+                                        queued.message().messageId(),
+                                        campaign.id(),
+                                        e);
+                                listeners.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
+                            } finally {
+                                acknowledge(key);
+                            }
+                        },
+                        () -> handingOver.remove(key));
                 handed++;
             }
         } while (batch.size() == batchSize);
@@ -298,8 +344,11 @@ final class Conversations {
             try {
                 unrouted.onUnroutedMessage(message);
             } catch (RuntimeException e) {
-                LOG.warn("the unrouted-message handler failed on message {} of channel {}",
-                        message.message().providerMessageId(), message.channelId(), e);
+                LOG.warn(
+                        "the unrouted-message handler failed on message {} of channel {}",
+                        message.message().providerMessageId(),
+                        message.channelId(),
+                        e);
                 listeners.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
             }
         });
@@ -311,15 +360,16 @@ final class Conversations {
     }
 
     /** A queued message being handed to the bot or the fallback by this engine. */
-    private record QueuedKey(CampaignId campaignId, long sequence) {
-    }
+    private record QueuedKey(CampaignId campaignId, long sequence) {}
 
     /** The channel's form of a queued message, rebuilt from what the queue kept. */
     private static InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
         ReceivedMessage kept = queued.message();
-        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId,
-                kept.receivedAt()).text(kept.text().orElse(null))
-                .media(kept.media().stream().map(url -> MediaReference.ofUrl(MediaKind.OTHER, url)).toList())
+        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId, kept.receivedAt())
+                .text(kept.text().orElse(null))
+                .media(kept.media().stream()
+                        .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
+                        .toList())
                 .content(kept.content())
                 .build();
     }
@@ -329,8 +379,8 @@ final class Conversations {
         Instant idleSince = now.minus(conversationIdleTimeout);
         ConversationSweep sweep;
         do {
-            sweep = conversations.closeConversations(campaign.id(), Optional.of(idleSince),
-                    Conversation.INACTIVITY, batchSize, now);
+            sweep = conversations.closeConversations(
+                    campaign.id(), Optional.of(idleSince), Conversation.INACTIVITY, batchSize, now);
             sweep.closed().forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
         } while (sweep.closed().size() == batchSize);
         return sweep.oldestActivity().map(at -> at.plus(conversationIdleTimeout));
@@ -354,30 +404,42 @@ final class Conversations {
      * Hands {@code message} to the bot outside the lock, after the contact's earlier ones, unless
      * {@code calledOff} says otherwise by then or {@code begin} says not to; then {@code done}.
      */
-    private void deliver(Campaign campaign, Conversation conversation, ReceivedMessage message,
-            BooleanSupplier calledOff, Supplier<HandOvers.Decision> begin, Runnable done, Runnable onDropped) {
+    private void deliver(
+            Campaign campaign,
+            Conversation conversation,
+            ReceivedMessage message,
+            BooleanSupplier calledOff,
+            Supplier<HandOvers.Decision> begin,
+            Runnable done,
+            Runnable onDropped) {
         Optional<BotFlow> bot = botOf(campaign);
         if (bot.isEmpty()) {
-            LOG.warn("campaign {} names bot flow {} which the registry does not have; message {} not answered",
-                    campaign.id(), campaign.configuration().botFlowId().orElse("?"), message.messageId());
+            LOG.warn(
+                    "campaign {} names bot flow {} which the registry does not have; message {} not answered",
+                    campaign.id(),
+                    campaign.configuration().botFlowId().orElse("?"),
+                    message.messageId());
             done.run();
             return;
         }
         ConversationContext about = contextOf(campaign, conversation);
         BotReply reply = replies.replyFor(campaign, conversation);
-        host.runUnlessFailed(contactKey(campaign.id(), conversation.phone()), () -> {
-            if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
-                return;
-            }
-            try {
-                bot.get().onInboundMessage(about, message, reply);
-            } catch (RuntimeException e) {
-                LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
-                listeners.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
-            } finally {
-                done.run();
-            }
-        }, onDropped);
+        host.runUnlessFailed(
+                contactKey(campaign.id(), conversation.phone()),
+                () -> {
+                    if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
+                        return;
+                    }
+                    try {
+                        bot.get().onInboundMessage(about, message, reply);
+                    } catch (RuntimeException e) {
+                        LOG.warn("bot flow of campaign {} failed on message {}", campaign.id(), message.messageId(), e);
+                        listeners.failure(Optional.of(campaign.id()), EngineFailure.BOT_FLOW, e);
+                    } finally {
+                        done.run();
+                    }
+                },
+                onDropped);
     }
 
     /**
@@ -385,20 +447,23 @@ final class Conversations {
      * acknowledges a dropped one, {@code onDropped} forgets one left to another engine), nor when
      * recording the beginning failed (it stays queued and is handed after its lease; {@code onDropped}).
      */
-    private boolean begun(Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
+    private boolean begun(
+            Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
         HandOvers.Decision decision;
         try {
             decision = begin.get();
         } catch (RuntimeException storeFailed) {
-            LOG.warn("could not record the hand-over of message {}; it is handed over after its lease",
-                    message.messageId(), storeFailed);
+            LOG.warn(
+                    "could not record the hand-over of message {}; it is handed over after its lease",
+                    message.messageId(),
+                    storeFailed);
             onDropped.run();
             return false;
         }
         switch (decision) {
             case DROP -> done.run();
             case LEAVE -> onDropped.run();
-            case HAND -> { }
+            case HAND -> {}
         }
         return decision == HandOvers.Decision.HAND;
     }
@@ -411,14 +476,23 @@ final class Conversations {
         Optional<Recipient> recipient = recipients.findRecipient(conversation.recipientKey());
         Contact contact = recipient.map(Recipient::contact).orElseGet(() -> Contact.of(conversation.phone()));
         // the sender of the channel that reached the contact, where its replies go
-        return new ConversationContext(conversation.id(), campaign.id(), campaign.kind(),
-                campaign.configuration().botFlowId().orElseThrow(), ConversationChannels.senderOf(campaign, recipient), contact);
+        return new ConversationContext(
+                conversation.id(),
+                campaign.id(),
+                campaign.kind(),
+                campaign.configuration().botFlowId().orElseThrow(),
+                ConversationChannels.senderOf(campaign, recipient),
+                contact);
     }
 
     private static ReceivedMessage toBotMessage(InboundMessage message) {
-        List<URI> media = message.media().stream().map(MediaReference::url).flatMap(Optional::stream).toList();
+        List<URI> media = message.media().stream()
+                .map(MediaReference::url)
+                .flatMap(Optional::stream)
+                .toList();
         Optional<String> text = message.text().or(message::buttonPayload);
-        return new ReceivedMessage(message.providerMessageId(), text, media, message.timestamp(), false, message.content());
+        return new ReceivedMessage(
+                message.providerMessageId(), text, media, message.timestamp(), false, message.content());
     }
 
     private static Optional<PhoneNumber> parse(String from) {

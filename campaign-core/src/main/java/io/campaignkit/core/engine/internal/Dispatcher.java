@@ -26,8 +26,16 @@ final class Dispatcher implements SendsInFlight {
     private final CompletionCheck completion;
     private final Fallbacks fallbacks;
 
-    Dispatcher(Lifecycle lifecycle, DeliverySemantics semantics, Claims claims, Pacing pacing, Sender sender,
-            AnswerRecorder answers, LeaseKeeper leaseKeeper, CompletionCheck completion, Fallbacks fallbacks) {
+    Dispatcher(
+            Lifecycle lifecycle,
+            DeliverySemantics semantics,
+            Claims claims,
+            Pacing pacing,
+            Sender sender,
+            AnswerRecorder answers,
+            LeaseKeeper leaseKeeper,
+            CompletionCheck completion,
+            Fallbacks fallbacks) {
         this.lifecycle = lifecycle;
         this.semantics = semantics;
         this.claims = claims;
@@ -51,7 +59,8 @@ final class Dispatcher implements SendsInFlight {
     /** Does what is due for one ACTIVE campaign at {@code now}; answers when it next has work. */
     Optional<Instant> run(Campaign campaign, Instant now) {
         sender.giveBackStranded(campaign.id(), now); // before recovery, which would take them for UNKNOWN
-        Optional<Instant> recovery = earliest(leaseKeeper.renewLeases(campaign.id(), now),
+        Optional<Instant> recovery = earliest(
+                leaseKeeper.renewLeases(campaign.id(), now),
                 leaseKeeper.recoverExpired(campaign.id(), now, semantics == DeliverySemantics.AT_LEAST_ONCE));
         DispatchState dispatch = campaign.dispatch().orElseThrow();
         if (dispatch instanceof DispatchState.Waiting waiting) {
@@ -59,7 +68,9 @@ final class Dispatcher implements SendsInFlight {
                 return earliest(recovery, Optional.of(waiting.startAt()));
             }
             // paused meanwhile in this pass (a credentials refusal on its sender): no start, the next run sees it
-            campaign = lifecycle.change(campaign.id(), CampaignAction.START_SENDING,
+            campaign = lifecycle.change(
+                    campaign.id(),
+                    CampaignAction.START_SENDING,
                     c -> c.dispatch().orElse(null) instanceof DispatchState.Waiting ? c.startSending(now) : c);
             dispatch = campaign.dispatch().orElseThrow();
         }

@@ -116,7 +116,8 @@ interface DueRecipients {
         private List<String> openAndDue() {
             List<Map.Entry<String, Instant>> due = new ArrayList<>();
             for (Map.Entry<String, Instant> zone : dueByZone().entrySet()) {
-                if (!zone.getValue().isAfter(now) && localTimes.hoursIn(hours, zone.getKey()).isOpenAt(now)) {
+                if (!zone.getValue().isAfter(now)
+                        && localTimes.hoursIn(hours, zone.getKey()).isOpenAt(now)) {
                     due.add(zone);
                 }
             }

@@ -14,26 +14,26 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.campaign.Schedule;
-import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.engine.TestSend;
-import io.campaignkit.core.engine.AddedContacts;
 import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.port.AudienceSource;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.contact.PhoneTimeZones;
+import io.campaignkit.core.engine.AddedContacts;
 import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.engine.TestSend;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
-import io.campaignkit.core.port.RecipientWindows;
-import io.campaignkit.core.contact.PhoneTimeZones;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.RecipientStore;
+import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
 import java.time.Clock;
@@ -42,8 +42,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.random.RandomGenerator;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +85,21 @@ public final class EngineCore {
     private final java.time.Duration leaseDuration;
 
     /** Wires the parts, each with the ports and settings it uses. */
-    public EngineCore(CampaignStorage storage, ChannelRegistry channels, BotFlowRegistry botFlows,
-            Optional<ContactDirectory> directory, Optional<AudienceSource> audienceSource, Clock clock, CampaignListener listener, UnroutedMessageHandler unrouted,
-            EngineSettings settings, RandomGenerator random, Executor callbackExecutor, ContactRules contactRules,
-            Optional<PhoneTimeZones> phoneTimeZones, Optional<RecipientWindows> recipientWindows) {
+    public EngineCore(
+            CampaignStorage storage,
+            ChannelRegistry channels,
+            BotFlowRegistry botFlows,
+            Optional<ContactDirectory> directory,
+            Optional<AudienceSource> audienceSource,
+            Clock clock,
+            CampaignListener listener,
+            UnroutedMessageHandler unrouted,
+            EngineSettings settings,
+            RandomGenerator random,
+            Executor callbackExecutor,
+            ContactRules contactRules,
+            Optional<PhoneTimeZones> phoneTimeZones,
+            Optional<RecipientWindows> recipientWindows) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -109,37 +120,111 @@ public final class EngineCore {
         Claims claims = new Claims();
         this.exclusivity = new Exclusivity(contactRules.exclusivity(), storage.engagements(), campaigns, recipients);
         LocalTimes localTimes = new LocalTimes(phoneTimeZones, recipientWindows);
-        AnswerRecorder answers = new AnswerRecorder(recipients, tracking, campaigns, pacing, settings.retryPolicy(),
-                settings.semantics(), random, batchSize, clock, lifecycle, listeners, claims, pendingSkips);
+        AnswerRecorder answers = new AnswerRecorder(
+                recipients,
+                tracking,
+                campaigns,
+                pacing,
+                settings.retryPolicy(),
+                settings.semantics(),
+                random,
+                batchSize,
+                clock,
+                lifecycle,
+                listeners,
+                claims,
+                pendingSkips);
         ChannelRoutes routes = new ChannelRoutes(settings.optOutsAcrossChannels());
         Fallbacks fallbacks = new Fallbacks(campaigns, recipients, lifecycle, batchSize);
-        Sender sender = new Sender(recipients, suppressions, pacing, adapters, leases, settings.maxInFlight(), batchSize,
-                lifecycle, claims, answers, busy, routes, localTimes);
+        Sender sender = new Sender(
+                recipients,
+                suppressions,
+                pacing,
+                adapters,
+                leases,
+                settings.maxInFlight(),
+                batchSize,
+                lifecycle,
+                claims,
+                answers,
+                busy,
+                routes,
+                localTimes);
         LeaseKeeper leaseKeeper = new LeaseKeeper(recipients, leases, batchSize, lifecycle, claims, answers);
         CompletionCheck completion = new CompletionCheck(recipients, lifecycle, claims, leaseKeeper);
-        this.dispatcher = new Dispatcher(lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper,
-                completion, fallbacks);
+        this.dispatcher = new Dispatcher(
+                lifecycle, settings.semantics(), claims, pacing, sender, answers, leaseKeeper, completion, fallbacks);
         ConversationChannels conversationChannels = new ConversationChannels(recipients);
-        this.replies = new Replies(storage.conversations(), tracking, adapters, pacing, clock, listeners, conversationChannels);
+        this.replies = new Replies(
+                storage.conversations(), tracking, adapters, pacing, clock, listeners, conversationChannels);
         this.conversationStore = storage.conversations();
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
-        this.conversations = new Conversations(recipients, exclusivity, storage.conversations(),
-                inbound, botFlows, unrouted, host, leases, batchSize, settings.conversationIdleTimeout(), clock, listeners,
-                lifecycle, replies, handOvers, new ReplyHours(recipients, inbound, localTimes, batchSize));
+        this.conversations = new Conversations(
+                recipients,
+                exclusivity,
+                storage.conversations(),
+                inbound,
+                botFlows,
+                unrouted,
+                host,
+                leases,
+                batchSize,
+                settings.conversationIdleTimeout(),
+                clock,
+                listeners,
+                lifecycle,
+                replies,
+                handOvers,
+                new ReplyHours(recipients, inbound, localTimes, batchSize));
         conversations.afterHandOver(this::drainAfterHandOver);
-        this.finisher = new Finisher(recipients, storage.conversations(), storage.engagements(), inbound,
-                settings.leaseDuration(), batchSize, clock, lifecycle, pendingSkips, dispatcher, conversations);
+        this.finisher = new Finisher(
+                recipients,
+                storage.conversations(),
+                storage.engagements(),
+                inbound,
+                settings.leaseDuration(),
+                batchSize,
+                clock,
+                lifecycle,
+                pendingSkips,
+                dispatcher,
+                conversations);
         LaunchAudiences audiences = new LaunchAudiences(directory, audienceSource, campaigns, recipients, batchSize);
-        this.launcher = new Launcher(recipients, storage.engagements(), exclusivity, busy, suppressions, botFlows, adapters,
-                leases, batchSize, clock, listeners, lifecycle, pendingSkips, audiences, routes, localTimes);
-        this.planner = new Planner(lifecycle, audiences, launcher, suppressions, exclusivity, busy, pacing, routes, batchSize,
-                clock, localTimes);
+        this.launcher = new Launcher(
+                recipients,
+                storage.engagements(),
+                exclusivity,
+                busy,
+                suppressions,
+                botFlows,
+                adapters,
+                leases,
+                batchSize,
+                clock,
+                listeners,
+                lifecycle,
+                pendingSkips,
+                audiences,
+                routes,
+                localTimes);
+        this.planner = new Planner(
+                lifecycle,
+                audiences,
+                launcher,
+                suppressions,
+                exclusivity,
+                busy,
+                pacing,
+                routes,
+                batchSize,
+                clock,
+                localTimes);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
-        this.additions = new ContactAdditions(launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners,
-                batchSize, clock);
+        this.additions = new ContactAdditions(
+                launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners, batchSize, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
-        this.channelEvents = new ChannelEvents(recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle,
-                conversations, fallbacks);
+        this.channelEvents = new ChannelEvents(
+                recipients, tracking, suppressions, batchSize, clock, listeners, lifecycle, conversations, fallbacks);
     }
 
     public CampaignStore campaigns() {
@@ -167,11 +252,13 @@ public final class EngineCore {
         listeners.addWakeUpListener(wakeUp);
     }
 
-    public Campaign create(CampaignId id, String tenantId, String projectId, CampaignKind kind,
-            CampaignConfiguration configuration) {
+    public Campaign create(
+            CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
         // the pacing store keys the sender-only bucket of replies by this id
-        io.campaignkit.core.internal.Arguments.require(!io.campaignkit.core.dispatch.pacing.SendLimits.SENDER_ONLY.equals(id),
-                "id", "campaign id '" + id + "' is reserved for the pacing of replies");
+        io.campaignkit.core.internal.Arguments.require(
+                !io.campaignkit.core.dispatch.pacing.SendLimits.SENDER_ONLY.equals(id),
+                "id",
+                "campaign id '" + id + "' is reserved for the pacing of replies");
         Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, clock.instant());
         campaigns.insert(campaign);
         listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
@@ -216,7 +303,8 @@ public final class EngineCore {
     }
 
     public Campaign pause(CampaignId id) {
-        return locked(() -> lifecycle.change(id, CampaignAction.PAUSE, c -> c.pause(PauseReason.BY_USER, clock.instant())));
+        return locked(
+                () -> lifecycle.change(id, CampaignAction.PAUSE, c -> c.pause(PauseReason.BY_USER, clock.instant())));
     }
 
     public Campaign resume(CampaignId id) {
@@ -240,8 +328,14 @@ public final class EngineCore {
             Campaign campaign = lifecycle.find(id);
             campaign.checkDeletable();
             campaigns.delete(campaign);
-            listeners.lifecycle(new CampaignLifecycleEvent(id, CampaignAction.DELETE, campaign.state(), campaign.state(),
-                    Optional.empty(), campaign.version(), clock.instant()));
+            listeners.lifecycle(new CampaignLifecycleEvent(
+                    id,
+                    CampaignAction.DELETE,
+                    campaign.state(),
+                    campaign.state(),
+                    Optional.empty(),
+                    campaign.version(),
+                    clock.instant()));
             return null;
         });
     }
@@ -289,7 +383,8 @@ public final class EngineCore {
                             throw e; // the database is down for every campaign: the runner backs off
                         }
                         LOG.error("campaign {} failed in this run; it is retried at the next", campaign.id(), e);
-                        listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
+                        listeners.failure(
+                                Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
                     }
                 }
                 if (!page.isEmpty()) {
@@ -330,7 +425,8 @@ public final class EngineCore {
                 Optional<Instant> closedUntil = conversations.drainQueue(campaign, now);
                 next = Dispatcher.earliest(next, closedUntil);
                 if (closedUntil.isEmpty() && inbound.countQueued(campaign.id()) > 0) {
-                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran out
+                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran
+                    // out
                     next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
                 }
             } else {
@@ -343,8 +439,11 @@ public final class EngineCore {
 
     /** The reply handle of an open conversation of an active campaign, as its bot got it. */
     public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
-        return conversationStore.findConversation(conversationId).filter(io.campaignkit.core.port.Conversation::isOpen)
-                .flatMap(conversation -> campaigns.find(conversation.campaignId())
+        return conversationStore
+                .findConversation(conversationId)
+                .filter(io.campaignkit.core.port.Conversation::isOpen)
+                .flatMap(conversation -> campaigns
+                        .find(conversation.campaignId())
                         .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
                         .map(campaign -> replies.replyFor(campaign, conversation)));
     }
@@ -357,8 +456,12 @@ public final class EngineCore {
         try {
             locked(() -> {
                 Instant now = clock.instant();
-                campaigns.find(id).filter(c -> c.state() == CampaignState.ACTIVE && !c.isFinishing()
-                        && (LocalTimes.isOn(c) || c.configuration().activeHours().isOpenAt(now)))
+                campaigns
+                        .find(id)
+                        .filter(c -> c.state() == CampaignState.ACTIVE
+                                && !c.isFinishing()
+                                && (LocalTimes.isOn(c)
+                                        || c.configuration().activeHours().isOpenAt(now)))
                         .ifPresent(c -> conversations.drainQueue(c, now)); // local hours: the drain holds the closed
                 return null;
             });

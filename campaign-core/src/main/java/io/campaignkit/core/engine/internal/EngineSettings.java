@@ -20,7 +20,13 @@ import java.util.function.Predicate;
  * @param optOutsAcrossChannels the tenants for whom an opt-out on one of a campaign's channels keeps the
  *     contact from being sent on its other channels too
  */
-public record EngineSettings(String ownerId, Duration leaseDuration, int maxInFlight, int batchSize,
-        RetryPolicy retryPolicy, DeliverySemantics semantics, Duration conversationIdleTimeout, int senderBurst,
-        Predicate<String> optOutsAcrossChannels) {
-}
+public record EngineSettings(
+        String ownerId,
+        Duration leaseDuration,
+        int maxInFlight,
+        int batchSize,
+        RetryPolicy retryPolicy,
+        DeliverySemantics semantics,
+        Duration conversationIdleTimeout,
+        int senderBurst,
+        Predicate<String> optOutsAcrossChannels) {}

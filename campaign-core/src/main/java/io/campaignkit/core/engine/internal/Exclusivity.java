@@ -39,6 +39,7 @@ final class Exclusivity {
 
     /** The channel type of the tenant-wide scope keys: no channel adapter's id can be it ({@code ChannelAdapter.ID_PATTERN}). */
     static final String TENANT_SCOPE = "*tenant";
+
     private static final int CAMPAIGN_PAGE = 100;
 
     private final ExclusivityPolicy policy;
@@ -46,7 +47,8 @@ final class Exclusivity {
     private final CampaignStore campaigns;
     private final RecipientStore recipients;
 
-    Exclusivity(ExclusivityPolicy policy, EngagementStore engagements, CampaignStore campaigns, RecipientStore recipients) {
+    Exclusivity(
+            ExclusivityPolicy policy, EngagementStore engagements, CampaignStore campaigns, RecipientStore recipients) {
         this.policy = policy;
         this.engagements = engagements;
         this.campaigns = campaigns;
@@ -108,7 +110,8 @@ final class Exclusivity {
             return Optional.empty();
         }
         if (scope == ExclusivityScope.PER_CONTACT) {
-            Optional<CampaignId> tenantWide = engagements.engagedCampaign(tenantKey(campaign.tenantId()), phone)
+            Optional<CampaignId> tenantWide = engagements
+                    .engagedCampaign(tenantKey(campaign.tenantId()), phone)
                     .filter(holder -> !holder.equals(campaign.id()));
             if (tenantWide.isPresent()) {
                 return tenantWide;
@@ -120,7 +123,8 @@ final class Exclusivity {
     /** The skip reason's sentence for a contact another campaign holds. */
     String heldElsewhere(Campaign campaign, SenderKey sender, PhoneNumber phone) {
         String where = scopeOf(campaign) == ExclusivityScope.PER_CONTACT
-                ? "of tenant " + campaign.tenantId() + " (one active campaign per contact)" : "on " + sender.senderId();
+                ? "of tenant " + campaign.tenantId() + " (one active campaign per contact)"
+                : "on " + sender.senderId();
         return holder(campaign, sender, phone)
                 .map(holder -> phone + " is engaged in active campaign " + holder.value() + " " + where)
                 .orElseGet(() -> phone + " was engaged in another active campaign " + where + " (released since)");
@@ -133,10 +137,12 @@ final class Exclusivity {
      * the active campaign on that sender that most recently messaged the contact.
      */
     Optional<Campaign> replyCampaign(SenderKey sender, PhoneNumber phone, Optional<String> replyTo) {
-        Optional<Campaign> engaged = engagements.engagedCampaign(sender, phone).flatMap(campaigns::find)
+        Optional<Campaign> engaged = engagements
+                .engagedCampaign(sender, phone)
+                .flatMap(campaigns::find)
                 .filter(c -> c.state() == CampaignState.ACTIVE);
-        boolean noTenantWithoutExclusivity = policy instanceof ExclusivityPolicy.EveryTenant fixed
-                && fixed.scope() != ExclusivityScope.NONE;
+        boolean noTenantWithoutExclusivity =
+                policy instanceof ExclusivityPolicy.EveryTenant fixed && fixed.scope() != ExclusivityScope.NONE;
         if (engaged.isPresent() || noTenantWithoutExclusivity) {
             return engaged;
         }
@@ -149,17 +155,17 @@ final class Exclusivity {
 
     /** An active campaign of a NONE tenant on {@code sender}, not finishing: one a reply may go to. */
     private boolean routesUnderNone(Campaign campaign, SenderKey sender) {
-        return campaign.state() == CampaignState.ACTIVE && !campaign.isFinishing()
+        return campaign.state() == CampaignState.ACTIVE
+                && !campaign.isFinishing()
                 && ChannelRoutes.senders(campaign).contains(sender)
                 && scopeOf(campaign) == ExclusivityScope.NONE;
     }
 
     /** A candidate of the NONE scope's routing, with the time its campaign last messaged the contact. */
-    private record Candidate(Campaign campaign, Optional<Instant> messagedAt, Instant changedAt) {
-    }
+    private record Candidate(Campaign campaign, Optional<Instant> messagedAt, Instant changedAt) {}
 
-    private static final Comparator<Candidate> MOST_RECENT = Comparator
-            .comparing((Candidate c) -> c.messagedAt().isPresent())
+    private static final Comparator<Candidate> MOST_RECENT = Comparator.comparing(
+                    (Candidate c) -> c.messagedAt().isPresent())
             .thenComparing(c -> c.messagedAt().orElse(Instant.MIN))
             .thenComparing(Candidate::changedAt)
             .thenComparing(c -> c.campaign().id().value());
@@ -174,7 +180,8 @@ final class Exclusivity {
                 if (!routesUnderNone(campaign, sender)) {
                     continue;
                 }
-                recipients.findRecipient(new RecipientKey(campaign.id(), phone))
+                recipients
+                        .findRecipient(new RecipientKey(campaign.id(), phone))
                         .filter(r -> r.state() != DeliveryState.SKIPPED)
                         .ifPresent(r -> candidates.add(new Candidate(campaign, messagedAt(r), r.updatedAt())));
             }
@@ -194,6 +201,7 @@ final class Exclusivity {
             return recipient.sentAt();
         }
         return recipient.state() == DeliveryState.SENDING || recipient.state() == DeliveryState.UNKNOWN
-                ? Optional.of(recipient.updatedAt()) : Optional.empty();
+                ? Optional.of(recipient.updatedAt())
+                : Optional.empty();
     }
 }

@@ -47,8 +47,13 @@ final class Fallbacks {
     }
 
     /** The fallback for a send the channel answered "not on this channel", if the recipient has a later binding. */
-    static Optional<RecipientUpdate> onSendAnswer(Campaign campaign, Recipient recipient, Lease lease, SendFailure failure,
-            StatusReason reason, Instant now) {
+    static Optional<RecipientUpdate> onSendAnswer(
+            Campaign campaign,
+            Recipient recipient,
+            Lease lease,
+            SendFailure failure,
+            StatusReason reason,
+            Instant now) {
         if (!failure.notOnChannel()) {
             return Optional.empty();
         }
@@ -56,16 +61,18 @@ final class Fallbacks {
         if (next.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RecipientUpdate.Rerouted(recipient.key(), Optional.of(lease), recipient.binding(),
-                next.getAsInt(), reason, now, now));
+        return Optional.of(new RecipientUpdate.Rerouted(
+                recipient.key(), Optional.of(lease), recipient.binding(), next.getAsInt(), reason, now, now));
     }
 
     /**
      * The fallback for a FAILED status that says "not on this channel", if the recipient's campaign
      * still sends and the recipient has a later binding; else empty (the status is merged as usual).
      */
-    Optional<RecipientUpdate> onFailedStatus(Recipient recipient, SendFailure failure, StatusReason reason, Instant now) {
-        if (!failure.notOnChannel() || (recipient.state() != DeliveryState.SENT && recipient.state() != DeliveryState.UNKNOWN)) {
+    Optional<RecipientUpdate> onFailedStatus(
+            Recipient recipient, SendFailure failure, StatusReason reason, Instant now) {
+        if (!failure.notOnChannel()
+                || (recipient.state() != DeliveryState.SENT && recipient.state() != DeliveryState.UNKNOWN)) {
             return Optional.empty();
         }
         Optional<Campaign> campaign = campaigns.find(recipient.campaignId()).filter(Fallbacks::stillSends);
@@ -76,8 +83,8 @@ final class Fallbacks {
         if (next.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RecipientUpdate.Rerouted(recipient.key(), Optional.empty(), recipient.binding(),
-                next.getAsInt(), reason, now, now));
+        return Optional.of(new RecipientUpdate.Rerouted(
+                recipient.key(), Optional.empty(), recipient.binding(), next.getAsInt(), reason, now, now));
     }
 
     /**
@@ -104,7 +111,8 @@ final class Fallbacks {
         // without a timed fallback only the messages still in their grace matter: start there
         RecipientQuery.AwaitingDelivery page = after.isPresent()
                 ? new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, batchSize)
-                : new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, now.minus(window), Long.MAX_VALUE, batchSize);
+                : new RecipientQuery.AwaitingDelivery(
+                        campaign.id(), bindings - 1, now.minus(window), Long.MAX_VALUE, batchSize);
         while (true) {
             List<Recipient> waiting = recipients.findRecipients(page);
             List<RecipientUpdate> reroutes = new ArrayList<>();
@@ -120,10 +128,21 @@ final class Fallbacks {
                     break; // by ascending send time: the rest are due later
                 }
                 if (after.isPresent()) {
-                    reroutes.add(new RecipientUpdate.Rerouted(recipient.key(), Optional.empty(), recipient.binding(),
-                            next.getAsInt(), StatusReason.of(SkipReasons.NOT_DELIVERED_IN_TIME, "not delivered within "
-                                    + after.get() + " on " + ChannelRoutes.binding(campaign, recipient.binding()).sender()
-                                    .senderId(), false), now, now));
+                    reroutes.add(new RecipientUpdate.Rerouted(
+                            recipient.key(),
+                            Optional.empty(),
+                            recipient.binding(),
+                            next.getAsInt(),
+                            StatusReason.of(
+                                    SkipReasons.NOT_DELIVERED_IN_TIME,
+                                    "not delivered within "
+                                            + after.get() + " on "
+                                            + ChannelRoutes.binding(campaign, recipient.binding())
+                                                    .sender()
+                                                    .senderId(),
+                                    false),
+                            now,
+                            now));
                 }
             }
             if (!reroutes.isEmpty()) {
@@ -133,15 +152,17 @@ final class Fallbacks {
                 return nextDue;
             }
             Recipient last = waiting.get(waiting.size() - 1);
-            page = new RecipientQuery.AwaitingDelivery(campaign.id(), bindings - 1, last.sentAt().orElse(Instant.EPOCH),
-                    last.sequence(), batchSize);
+            page = new RecipientQuery.AwaitingDelivery(
+                    campaign.id(), bindings - 1, last.sentAt().orElse(Instant.EPOCH), last.sequence(), batchSize);
         }
     }
 
     private static boolean stillSends(Campaign campaign) {
-        return campaign.state() == CampaignState.ACTIVE && campaign.dispatch()
-                .filter(d -> d instanceof DispatchState.Sending || d instanceof DispatchState.Paused
-                        || d instanceof DispatchState.Waiting)
-                .isPresent();
+        return campaign.state() == CampaignState.ACTIVE
+                && campaign.dispatch()
+                        .filter(d -> d instanceof DispatchState.Sending
+                                || d instanceof DispatchState.Paused
+                                || d instanceof DispatchState.Waiting)
+                        .isPresent();
     }
 }

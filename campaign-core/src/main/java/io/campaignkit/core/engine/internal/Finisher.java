@@ -7,9 +7,9 @@ import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.port.Conversation;
-import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.EngagementStore;
+import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.InboundQueue;
 import io.campaignkit.core.port.RecipientStore;
 import java.time.Clock;
@@ -66,9 +66,18 @@ final class Finisher {
     /** Whether the {@link #finish} that stayed FINISHING resumed an interrupted clean-up, for {@link #complete}. */
     private final Map<CampaignId, Boolean> resumedEarlier = new ConcurrentHashMap<>();
 
-    Finisher(RecipientStore recipients, ConversationStore conversationStore, EngagementStore engagements,
-            InboundQueue inbound, Duration leaseDuration, int batchSize, Clock clock, Lifecycle lifecycle,
-            PendingSkips pendingSkips, SendsInFlight sends, Conversations conversations) {
+    Finisher(
+            RecipientStore recipients,
+            ConversationStore conversationStore,
+            EngagementStore engagements,
+            InboundQueue inbound,
+            Duration leaseDuration,
+            int batchSize,
+            Clock clock,
+            Lifecycle lifecycle,
+            PendingSkips pendingSkips,
+            SendsInFlight sends,
+            Conversations conversations) {
         this.recipients = recipients;
         this.conversationStore = conversationStore;
         this.engagements = engagements;
@@ -144,8 +153,9 @@ final class Finisher {
         long closed = 0;
         List<Conversation> closedBatch;
         do {
-            closedBatch = conversationStore.closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED,
-                    batchSize, now).closed();
+            closedBatch = conversationStore
+                    .closeConversations(id, Optional.empty(), Conversation.CAMPAIGN_FINISHED, batchSize, now)
+                    .closed();
             closedBatch.forEach(c -> conversations.notifyClosed(campaign, c, Conversation.CAMPAIGN_FINISHED));
             closed += closedBatch.size();
         } while (closedBatch.size() == batchSize);
@@ -159,22 +169,29 @@ final class Finisher {
             // queued messages not yet acknowledged: handed to the host by this engine and awaiting its
             // call's return, or under another process's lease (one that crashed handing them over, or one
             // handing them over right now): FINISHED would strand them, so stay FINISHING
-            LOG.debug("campaign {} stays finishing: {} queued message(s) not yet acknowledged; finished once they "
-                    + "are, or their lease ends and a later run hands them over", id, stillQueued);
+            LOG.debug(
+                    "campaign {} stays finishing: {} queued message(s) not yet acknowledged; finished once they "
+                            + "are, or their lease ends and a later run hands them over",
+                    id,
+                    stillQueued);
             return lifecycle.find(id);
         }
         long inFlight = sends.settle(id, now);
         if (inFlight > 0) {
             // no engine walks a FINISHED campaign: these would stay SENDING for good if their process died
-            LOG.debug("campaign {} stays finishing: {} send(s) in flight; recorded when answered, or UNKNOWN once "
-                    + "their lease expires", id, inFlight);
+            LOG.debug(
+                    "campaign {} stays finishing: {} send(s) in flight; recorded when answered, or UNKNOWN once "
+                            + "their lease expires",
+                    id,
+                    inFlight);
             return lifecycle.find(id);
         }
         boolean[] finishedHere = {false};
         Campaign finished = lifecycle.change(id, CampaignAction.FINISH, c -> {
             finishedHere[0] = c.isFinishing();
             return c.isFinishing()
-                    ? c.finish(((DispatchState.Finishing) c.dispatch().orElseThrow()).reason(), clock.instant()) : c;
+                    ? c.finish(((DispatchState.Finishing) c.dispatch().orElseThrow()).reason(), clock.instant())
+                    : c;
         });
         // a send answered meanwhile may have given its recipient back to PENDING: once FINISHED, the
         // dispatcher skips such recipients itself; those given back before, this call skips
@@ -190,10 +207,20 @@ final class Finisher {
 
     private void report(Campaign finished, long skipped, long closed, long handedOver, long released, boolean resumed) {
         if (handedOver > 0) {
-            LOG.info("campaign {} finished with {} queued inbound message(s) its bot never got; handed to the "
-                    + "unrouted-message handler", finished.id(), handedOver);
+            LOG.info(
+                    "campaign {} finished with {} queued inbound message(s) its bot never got; handed to the "
+                            + "unrouted-message handler",
+                    finished.id(),
+                    handedOver);
         }
-        lifecycle.report(new FinishCleanUp(finished.id(), finished.finishReason().orElseThrow(), skipped, closed,
-                handedOver, released, resumed, finished.updatedAt())); // the FINISH change, not finishedAt: see FinishCleanUp.at
+        lifecycle.report(new FinishCleanUp(
+                finished.id(),
+                finished.finishReason().orElseThrow(),
+                skipped,
+                closed,
+                handedOver,
+                released,
+                resumed,
+                finished.updatedAt())); // the FINISH change, not finishedAt: see FinishCleanUp.at
     }
 }

@@ -35,7 +35,12 @@ final class HandOvers {
     private final Clock clock;
     private final Listeners listeners;
 
-    HandOvers(TrackingStore tracking, InboundQueue inbound, DeliverySemantics semantics, Clock clock, Listeners listeners) {
+    HandOvers(
+            TrackingStore tracking,
+            InboundQueue inbound,
+            DeliverySemantics semantics,
+            Clock clock,
+            Listeners listeners) {
         this.tracking = tracking;
         this.inbound = inbound;
         this.semantics = semantics;
@@ -58,23 +63,28 @@ final class HandOvers {
      * hand-over begun and answers what to do with it.
      */
     Decision begin(QueuedInbound queued) {
-        String key = BEGUN_MARK + queued.campaignId().value() + "|" + queued.message().messageId();
+        String key = BEGUN_MARK + queued.campaignId().value() + "|"
+                + queued.message().messageId();
         if (tracking.markEventHandled(key, clock.instant())) {
             return Decision.HAND;
         }
         List<QueuedInbound> now = inbound.queuedInbound(queued.campaignId(), queued.sequence() - 1, 1);
-        boolean stillOurs = !now.isEmpty() && now.get(0).sequence() == queued.sequence()
+        boolean stillOurs = !now.isEmpty()
+                && now.get(0).sequence() == queued.sequence()
                 && now.get(0).lease().equals(queued.lease());
         if (!stillOurs) {
             return Decision.LEAVE; // acknowledged, or claimed by another engine since: it began there
         }
         if (semantics == DeliverySemantics.AT_LEAST_ONCE) {
-            LOG.warn("message {} of campaign {} was being handed over by a process that stopped before it was done;"
-                    + " it is handed again (at-least-once)", queued.message().messageId(), queued.campaignId());
+            LOG.warn(
+                    "message {} of campaign {} was being handed over by a process that stopped before it was done;"
+                            + " it is handed again (at-least-once)",
+                    queued.message().messageId(),
+                    queued.campaignId());
             return Decision.HAND;
         }
-        HandOverInterruptedException interrupted = new HandOverInterruptedException(queued.campaignId(),
-                queued.conversationId(), queued.message().messageId());
+        HandOverInterruptedException interrupted = new HandOverInterruptedException(
+                queued.campaignId(), queued.conversationId(), queued.message().messageId());
         LOG.warn(interrupted.getMessage());
         listeners.failure(Optional.of(queued.campaignId()), EngineFailure.HAND_OVER_INTERRUPTED, interrupted);
         return Decision.DROP;

@@ -1,6 +1,5 @@
 package io.campaignkit.core.engine.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +135,5 @@ final class HostCalls {
     }
 
     /** A call kept in the outbox. */
-    record Call(Object key, Runnable body, @Nullable Runnable onDropped) {
-    }
+    record Call(Object key, Runnable body, @Nullable Runnable onDropped) {}
 }

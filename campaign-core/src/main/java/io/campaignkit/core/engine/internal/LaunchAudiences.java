@@ -1,16 +1,15 @@
 package io.campaignkit.core.engine.internal;
 
-import org.jspecify.annotations.Nullable;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldViolation;
 import io.campaignkit.core.engine.IncompleteAudienceException;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ContactDirectory;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a launch's audience (the host's imported list, a segment or test numbers of the contact
@@ -41,8 +41,12 @@ final class LaunchAudiences {
     private final RecipientStore recipients;
     private final int pageSize;
 
-    LaunchAudiences(Optional<ContactDirectory> directory, Optional<AudienceSource> source, CampaignStore campaigns,
-            RecipientStore recipients, int pageSize) {
+    LaunchAudiences(
+            Optional<ContactDirectory> directory,
+            Optional<AudienceSource> source,
+            CampaignStore campaigns,
+            RecipientStore recipients,
+            int pageSize) {
         this.directory = directory;
         this.source = source;
         this.campaigns = campaigns;
@@ -55,7 +59,8 @@ final class LaunchAudiences {
      * recipients, imported lists with a source.
      */
     boolean readableByEngine(@Nullable AudienceReference audience) {
-        return audience instanceof AudienceReference.Segment || audience instanceof AudienceReference.TestAudience
+        return audience instanceof AudienceReference.Segment
+                || audience instanceof AudienceReference.TestAudience
                 || audience instanceof AudienceReference.CampaignRecipients
                 || audience instanceof AudienceReference.ImportedList && source.isPresent();
     }
@@ -96,7 +101,9 @@ final class LaunchAudiences {
             return action -> {
                 try (Stream<Contact> stream = directory.streamSegment(segment, DIRECTORY_PAGE)) {
                     // a contact with no tag is never in a segment, whatever the directory answers
-                    stream.filter(segment::matches).filter(contact -> !contact.isUntagged()).forEach(action);
+                    stream.filter(segment::matches)
+                            .filter(contact -> !contact.isUntagged())
+                            .forEach(action);
                 }
             };
         }
@@ -110,9 +117,14 @@ final class LaunchAudiences {
             Iterable<Contact> contacts = source.get().importedList(campaign, list);
             return contacts::forEach;
         }
-        throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(), List.of(
-                new IncompleteAudienceException.Problem("-", "an imported-list campaign is launched with its contacts: "
-                        + "LaunchRequest.importedContacts(...)")), 1);
+        throw new IncompleteAudienceException(
+                IncompleteAudienceException.NO_AUDIENCE,
+                campaign.id(),
+                List.of(new IncompleteAudienceException.Problem(
+                        "-",
+                        "an imported-list campaign is launched with its contacts: "
+                                + "LaunchRequest.importedContacts(...)")),
+                1);
     }
 
     /** The test numbers as the directory knows them; unknown ones refuse a launch, and are left out of a resumed one. */
@@ -123,8 +135,8 @@ final class LaunchAudiences {
         for (Contact listed : test.contacts()) {
             Optional<Contact> known = directory.find(listed.phone());
             if (known.isEmpty()) {
-                unknown.add(new IncompleteAudienceException.Problem(listed.phone().e164(),
-                        "is not in the contact directory"));
+                unknown.add(new IncompleteAudienceException.Problem(
+                        listed.phone().e164(), "is not in the contact directory"));
                 continue;
             }
             Contact contact = known.get();
@@ -135,8 +147,8 @@ final class LaunchAudiences {
             resolved.add(contact);
         }
         if (!unknown.isEmpty() && !resuming) {
-            throw new IncompleteAudienceException(IncompleteAudienceException.UNKNOWN_TEST_NUMBER, campaign.id(),
-                    unknown, unknown.size());
+            throw new IncompleteAudienceException(
+                    IncompleteAudienceException.UNKNOWN_TEST_NUMBER, campaign.id(), unknown, unknown.size());
         }
         return resolved::forEach;
     }
@@ -148,16 +160,23 @@ final class LaunchAudiences {
      */
     private Audience recipientsOf(Campaign campaign, AudienceReference.CampaignRecipients retargeted) {
         CampaignId sourceId = retargeted.source();
-        Optional<Campaign> found = campaigns.find(sourceId).filter(c -> c.tenantId().equals(campaign.tenantId()));
-        String refusal = sourceId.equals(campaign.id()) ? "a campaign cannot take its audience from its own recipients"
-                : found.isEmpty() ? "the source campaign " + sourceId + " does not exist for tenant " + campaign.tenantId()
-                : found.get().state() != CampaignState.ACTIVE && found.get().state() != CampaignState.FINISHED
-                        ? "the source campaign " + sourceId + " is " + found.get().state()
-                                + " and has no recipients yet; launch it first"
-                : null;
+        Optional<Campaign> found =
+                campaigns.find(sourceId).filter(c -> c.tenantId().equals(campaign.tenantId()));
+        String refusal = sourceId.equals(campaign.id())
+                ? "a campaign cannot take its audience from its own recipients"
+                : found.isEmpty()
+                        ? "the source campaign " + sourceId + " does not exist for tenant " + campaign.tenantId()
+                        : found.get().state() != CampaignState.ACTIVE
+                                        && found.get().state() != CampaignState.FINISHED
+                                ? "the source campaign " + sourceId + " is "
+                                        + found.get().state() + " and has no recipients yet; launch it first"
+                                : null;
         if (refusal != null) {
-            throw new IncompleteAudienceException(IncompleteAudienceException.NO_AUDIENCE, campaign.id(),
-                    List.of(new IncompleteAudienceException.Problem("-", refusal)), 1);
+            throw new IncompleteAudienceException(
+                    IncompleteAudienceException.NO_AUDIENCE,
+                    campaign.id(),
+                    List.of(new IncompleteAudienceException.Problem("-", refusal)),
+                    1);
         }
         return action -> {
             long after = -1;
@@ -174,8 +193,10 @@ final class LaunchAudiences {
     }
 
     private ContactDirectory directory(Campaign campaign) {
-        return directory.orElseThrow(() -> new CampaignKitException(CODE_MISSING_DIRECTORY, "campaign "
-                + campaign.id() + " needs a contact directory (segment or TEST audience); the engine has none"));
+        return directory.orElseThrow(() -> new CampaignKitException(
+                CODE_MISSING_DIRECTORY,
+                "campaign " + campaign.id()
+                        + " needs a contact directory (segment or TEST audience); the engine has none"));
     }
 
     /** Refuses, naming each contact (up to a limit), an audience in which contacts lack data the schema requires. */
@@ -196,14 +217,15 @@ final class LaunchAudiences {
             if (!violations.isEmpty()) {
                 count[0]++;
                 if (problems.size() < IncompleteAudienceException.MAX_LISTED) {
-                    problems.add(new IncompleteAudienceException.Problem(contact.phone().e164(), violations.stream()
-                            .map(FieldViolation::message).collect(Collectors.joining(", "))));
+                    problems.add(new IncompleteAudienceException.Problem(
+                            contact.phone().e164(),
+                            violations.stream().map(FieldViolation::message).collect(Collectors.joining(", "))));
                 }
             }
         });
         if (count[0] > 0) {
-            throw new IncompleteAudienceException(IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(),
-                    outcome, problems, count[0]);
+            throw new IncompleteAudienceException(
+                    IncompleteAudienceException.INCOMPLETE_CUSTOM_DATA, campaign.id(), outcome, problems, count[0]);
         }
     }
 }

@@ -14,8 +14,6 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.core.engine.SkipReasons;
-import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.EngagementStore;
 import io.campaignkit.core.port.EngineFailure;
@@ -77,10 +75,23 @@ final class Launcher {
     /** Campaigns whose interrupted launch only the host can resume, already reported by this engine. */
     private final Set<CampaignId> reportedInterrupted = ConcurrentHashMap.newKeySet();
 
-    Launcher(RecipientStore recipients, EngagementStore engagements, Exclusivity exclusivity, BusyContacts busy,
-            SuppressionList suppressions, BotFlowRegistry botFlows, ChannelAdapters adapters, Leases leases, int batchSize,
-            Clock clock, Listeners listeners, Lifecycle lifecycle, PendingSkips pendingSkips, LaunchAudiences audiences,
-            ChannelRoutes routes, LocalTimes localTimes) {
+    Launcher(
+            RecipientStore recipients,
+            EngagementStore engagements,
+            Exclusivity exclusivity,
+            BusyContacts busy,
+            SuppressionList suppressions,
+            BotFlowRegistry botFlows,
+            ChannelAdapters adapters,
+            Leases leases,
+            int batchSize,
+            Clock clock,
+            Listeners listeners,
+            Lifecycle lifecycle,
+            PendingSkips pendingSkips,
+            LaunchAudiences audiences,
+            ChannelRoutes routes,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.engagements = engagements;
         this.botFlows = botFlows;
@@ -114,8 +125,12 @@ final class Launcher {
         Instant now = clock.instant();
         Campaign launched = lifecycle.change(id, CampaignAction.LAUNCH, stored -> {
             Campaign planned = request.startAt()
-                    .map(start -> stored.reconfigure(stored.configuration().toBuilder()
-                            .deliveryPlan(withStart(stored.configuration().deliveryPlan(), start)).build(), now))
+                    .map(start -> stored.reconfigure(
+                            stored.configuration().toBuilder()
+                                    .deliveryPlan(
+                                            withStart(stored.configuration().deliveryPlan(), start))
+                                    .build(),
+                            now))
                     .orElse(stored);
             return planned.launchPreparing(leases.ownerId(), now);
         });
@@ -138,23 +153,34 @@ final class Launcher {
         preflight.check(scheduled);
         localTimes.checkSupported(scheduled);
         LaunchAudiences.Audience contacts = audiences.readChecked(scheduled, LaunchRequest.fromDirectory());
-        Campaign launched = lifecycle.change(scheduled.id(), CampaignAction.LAUNCH, stored ->
-                stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(schedule)
-                        ? stored.launchPreparing(leases.ownerId(), now) : stored);
+        Campaign launched = lifecycle.change(
+                scheduled.id(),
+                CampaignAction.LAUNCH,
+                stored -> stored.state() == CampaignState.SCHEDULED
+                                && stored.schedule().equals(schedule)
+                        ? stored.launchPreparing(leases.ownerId(), now)
+                        : stored);
         if (!(launched.dispatch().orElse(null) instanceof DispatchState.Preparing preparing
-                && preparing.preparer().equals(leases.ownerId()) && preparing.since().equals(now))) {
+                && preparing.preparer().equals(leases.ownerId())
+                && preparing.since().equals(now))) {
             return launched; // another engine launched it first, or it was moved or unscheduled meanwhile
         }
-        LOG.info("campaign {} launched at its scheduled start {}", scheduled.id(), schedule.get().startAt());
+        LOG.info(
+                "campaign {} launched at its scheduled start {}",
+                scheduled.id(),
+                schedule.get().startAt());
         return prepare(launched, contacts);
     }
 
     private Campaign continuePreparation(Campaign campaign, LaunchRequest request) {
         LaunchAudiences.Audience contacts = audiences.readChecked(campaign, request);
-        LOG.info("campaign {} is still preparing; the host launched it again, adding the rest of its audience",
+        LOG.info(
+                "campaign {} is still preparing; the host launched it again, adding the rest of its audience",
                 campaign.id());
         Instant now = clock.instant();
-        Campaign renewed = lifecycle.change(campaign.id(), CampaignAction.PREPARE,
+        Campaign renewed = lifecycle.change(
+                campaign.id(),
+                CampaignAction.PREPARE,
                 c -> c.isPreparing() ? c.renewPreparation(leases.ownerId(), now) : c);
         if (!renewed.isPreparing()) {
             return renewed; // completed or finishing meanwhile
@@ -169,29 +195,42 @@ final class Launcher {
      * imported list is reported once instead. Answers the campaign as it now is.
      */
     Campaign resumeIfAbandoned(Campaign campaign, Instant now) {
-        DispatchState.Preparing preparing = (DispatchState.Preparing) campaign.dispatch().orElseThrow();
+        DispatchState.Preparing preparing =
+                (DispatchState.Preparing) campaign.dispatch().orElseThrow();
         if (now.isBefore(abandonedAt(preparing))) {
             return campaign;
         }
         AudienceReference audience = campaign.configuration().audience().orElse(null);
         if (!audiences.readableByEngine(audience)) {
             if (reportedInterrupted.add(campaign.id())) {
-                listeners.failure(Optional.of(campaign.id()), EngineFailure.LAUNCH_INTERRUPTED, new CampaignKitException(
-                        EngineFailure.LAUNCH_INTERRUPTED, "the launch of campaign " + campaign.id() + " stopped at "
-                        + preparing.heartbeat() + " before its whole audience was added, and nothing is sent until it is:"
-                        + " launch it again with the same contacts (LaunchRequest.importedContacts), or finish it"));
+                listeners.failure(
+                        Optional.of(campaign.id()),
+                        EngineFailure.LAUNCH_INTERRUPTED,
+                        new CampaignKitException(
+                                EngineFailure.LAUNCH_INTERRUPTED,
+                                "the launch of campaign " + campaign.id() + " stopped at "
+                                        + preparing.heartbeat()
+                                        + " before its whole audience was added, and nothing is sent until it is:"
+                                        + " launch it again with the same contacts (LaunchRequest.importedContacts), or finish it"));
             }
             return campaign;
         }
-        Campaign taken = lifecycle.change(campaign.id(), CampaignAction.PREPARE, c ->
-                c.dispatch().orElse(null) instanceof DispatchState.Preparing p && !now.isBefore(abandonedAt(p))
-                        ? c.renewPreparation(leases.ownerId(), now) : c);
+        Campaign taken = lifecycle.change(
+                campaign.id(),
+                CampaignAction.PREPARE,
+                c -> c.dispatch().orElse(null) instanceof DispatchState.Preparing p && !now.isBefore(abandonedAt(p))
+                        ? c.renewPreparation(leases.ownerId(), now)
+                        : c);
         if (!(taken.dispatch().orElse(null) instanceof DispatchState.Preparing p
-                && p.preparer().equals(leases.ownerId()) && p.heartbeat().equals(now))) {
+                && p.preparer().equals(leases.ownerId())
+                && p.heartbeat().equals(now))) {
             return taken; // another engine took it over first, or it is no longer preparing
         }
-        LOG.info("campaign {} was left preparing by {} (last seen {}); resuming its preparation", campaign.id(),
-                preparing.preparer(), preparing.heartbeat());
+        LOG.info(
+                "campaign {} was left preparing by {} (last seen {}); resuming its preparation",
+                campaign.id(),
+                preparing.preparer(),
+                preparing.heartbeat());
         return prepare(taken, audiences.read(taken, LaunchRequest.fromDirectory(), true));
     }
 
@@ -201,8 +240,9 @@ final class Launcher {
      */
     Optional<Instant> nextPreparationCheck(Campaign campaign) {
         if (!(campaign.dispatch().orElse(null) instanceof DispatchState.Preparing preparing)
-                || !audiences.readableByEngine(campaign.configuration().audience().orElse(null))
-                && reportedInterrupted.contains(campaign.id())) {
+                || !audiences.readableByEngine(
+                                campaign.configuration().audience().orElse(null))
+                        && reportedInterrupted.contains(campaign.id())) {
             return Optional.empty();
         }
         return Optional.of(abandonedAt(preparing));
@@ -214,7 +254,8 @@ final class Launcher {
 
     /** Adds the audience to a PREPARING campaign, then lets it wait or send. */
     private Campaign prepare(Campaign campaign, LaunchAudiences.Audience contacts) {
-        DispatchState.Preparing preparing = (DispatchState.Preparing) campaign.dispatch().orElseThrow();
+        DispatchState.Preparing preparing =
+                (DispatchState.Preparing) campaign.dispatch().orElseThrow();
         Instant dueAt = campaign.configuration().deliveryPlan().effectiveStart(preparing.since());
         Preparation preparation = new Preparation(campaign.id(), preparing.heartbeat());
         try {
@@ -222,7 +263,9 @@ final class Launcher {
         } catch (PreparationStopped stopped) {
             return stopped.campaign;
         }
-        Campaign prepared = lifecycle.change(campaign.id(), CampaignAction.COMPLETE_PREPARATION,
+        Campaign prepared = lifecycle.change(
+                campaign.id(),
+                CampaignAction.COMPLETE_PREPARATION,
                 c -> c.isPreparing() ? c.completePreparation(clock.instant()) : c);
         reportedInterrupted.remove(campaign.id());
         listeners.wakeUp();
@@ -254,7 +297,9 @@ final class Launcher {
             }
             Instant now = clock.instant();
             if (!now.isBefore(heartbeat.plus(leases.duration().dividedBy(HEARTBEATS_PER_LEASE)))) {
-                Campaign renewed = lifecycle.change(id, CampaignAction.PREPARE,
+                Campaign renewed = lifecycle.change(
+                        id,
+                        CampaignAction.PREPARE,
                         c -> c.isPreparing() ? c.renewPreparation(leases.ownerId(), now) : c);
                 heartbeat = now;
                 if (!renewed.isPreparing()) {
@@ -279,9 +324,12 @@ final class Launcher {
     void checkBotFlowKnown(Campaign campaign) {
         Optional<String> botFlowId = campaign.configuration().botFlowId();
         if (botFlowId.isPresent() && botFlows.find(botFlowId.get()).isEmpty()) {
-            throw new CampaignKitException(CampaignEngine.UNKNOWN_BOT_FLOW, "campaign " + campaign.id()
-                    + " names bot flow '" + botFlowId.get() + "', which the engine's bot flow registry does not have;"
-                    + " register it (CampaignEngine.builder().botFlows(...)) or choose another");
+            throw new CampaignKitException(
+                    CampaignEngine.UNKNOWN_BOT_FLOW,
+                    "campaign " + campaign.id()
+                            + " names bot flow '" + botFlowId.get()
+                            + "', which the engine's bot flow registry does not have;"
+                            + " register it (CampaignEngine.builder().botFlows(...)) or choose another");
         }
     }
 
@@ -293,7 +341,8 @@ final class Launcher {
     /** Each of the campaign's channels must be known to the engine and able to carry its message. */
     void checkChannelCarries(Campaign campaign) {
         for (ChannelBinding binding : ChannelRoutes.bindings(campaign)) {
-            checkChannelCarries(campaign, binding); // none while incomplete: launching reports the incomplete configuration
+            checkChannelCarries(
+                    campaign, binding); // none while incomplete: launching reports the incomplete configuration
         }
     }
 
@@ -302,18 +351,27 @@ final class Launcher {
         ChannelCapabilities capabilities = adapters.adapter(channelType).capabilities();
         boolean template = binding.message().template() instanceof ChannelTemplate;
         if (template ? !capabilities.templates() : !capabilities.freeFormText()) {
-            throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends "
-                    + (template ? "a channel template" : "an inline text") + ", which channel '"
-                    + channelType + "' cannot send");
+            throw new CampaignKitException(
+                    CHANNEL_CANNOT_CARRY,
+                    "campaign " + campaign.id() + " sends "
+                            + (template ? "a channel template" : "an inline text") + ", which channel '"
+                            + channelType + "' cannot send");
         }
         // refused here rather than at the first send, where it would pause the campaign
         Optional<HeaderMedia> media = binding.message().headerMedia();
         if (template && media.isPresent() && !capabilities.mediaKinds().contains(MessageContents.kindOf(media.get()))) {
-            throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "campaign " + campaign.id() + " sends a template with "
-                    + media.get().type() + " header media, which channel '" + channelType
-                    + "' cannot carry (header media it accepts: " + (capabilities.mediaKinds().isEmpty() ? "none"
-                    : capabilities.mediaKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                    + "); remove the header media or choose another channel");
+            throw new CampaignKitException(
+                    CHANNEL_CANNOT_CARRY,
+                    "campaign " + campaign.id() + " sends a template with "
+                            + media.get().type() + " header media, which channel '" + channelType
+                            + "' cannot carry (header media it accepts: "
+                            + (capabilities.mediaKinds().isEmpty()
+                                    ? "none"
+                                    : capabilities.mediaKinds().stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")))
+                            + "); remove the header media or choose another channel");
         }
     }
 
@@ -323,7 +381,8 @@ final class Launcher {
         return builder.build();
     }
 
-    private void addRecipients(Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
+    private void addRecipients(
+            Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
         contacts.forEach(contact -> {

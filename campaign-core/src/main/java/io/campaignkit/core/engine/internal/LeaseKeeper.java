@@ -28,7 +28,12 @@ final class LeaseKeeper {
     /** Half a lease: a claim is renewed once this little of its lease is left (computed once: it is asked every run). */
     private final Duration renewalMargin;
 
-    LeaseKeeper(RecipientStore recipients, Leases leases, int batchSize, Lifecycle lifecycle, Claims claims,
+    LeaseKeeper(
+            RecipientStore recipients,
+            Leases leases,
+            int batchSize,
+            Lifecycle lifecycle,
+            Claims claims,
             AnswerRecorder answers) {
         this.recipients = recipients;
         this.leases = leases;
@@ -59,7 +64,8 @@ final class LeaseKeeper {
                 });
             }
             if (claim.holdsRecipients()) {
-                next = Dispatcher.earliest(next, Optional.of(claim.lease.expiresAt().minus(margin)));
+                next = Dispatcher.earliest(
+                        next, Optional.of(claim.lease.expiresAt().minus(margin)));
             }
         }
         return next;
@@ -80,12 +86,14 @@ final class LeaseKeeper {
         do {
             expired = recipients.claimExpiredSending(id, lease, batchSize, now);
             List<RecipientUpdate> updates = new ArrayList<>();
-            StatusReason reason = StatusReason.of(SkipReasons.LEASE_EXPIRED,
-                    "the sending process stopped before the channel answered", false);
+            StatusReason reason = StatusReason.of(
+                    SkipReasons.LEASE_EXPIRED, "the sending process stopped before the channel answered", false);
             for (Recipient recipient : expired) {
-                updates.add(resend
-                        ? new RecipientUpdate.RetryLater(recipient.key(), Sender.leaseOf(recipient), now, reason, now)
-                        : new RecipientUpdate.Unknown(recipient.key(), Sender.leaseOf(recipient), reason, now));
+                updates.add(
+                        resend
+                                ? new RecipientUpdate.RetryLater(
+                                        recipient.key(), Sender.leaseOf(recipient), now, reason, now)
+                                : new RecipientUpdate.Unknown(recipient.key(), Sender.leaseOf(recipient), reason, now));
             }
             if (!updates.isEmpty()) {
                 lifecycle.emit(recipients.apply(updates));

@@ -4,8 +4,8 @@ import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.CampaignNotFoundException;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.FinishCleanUp;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientEvent;
@@ -90,8 +90,15 @@ final class Lifecycle {
         }
         boolean coded = type.hasCode();
         Optional<StatusReason> reason = after.outcome();
-        return Optional.of(new RecipientEvent(after.campaignId(), after.phone(), type,
-                coded ? Optional.of(reason.map(StatusReason::code).orElse(after.state().name())) : Optional.empty(),
-                coded ? reason.map(StatusReason::message) : Optional.empty(), after.updatedAt()));
+        return Optional.of(new RecipientEvent(
+                after.campaignId(),
+                after.phone(),
+                type,
+                coded
+                        ? Optional.of(reason.map(StatusReason::code)
+                                .orElse(after.state().name()))
+                        : Optional.empty(),
+                coded ? reason.map(StatusReason::message) : Optional.empty(),
+                after.updatedAt()));
     }
 }

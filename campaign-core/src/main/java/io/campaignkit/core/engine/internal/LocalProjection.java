@@ -32,8 +32,12 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         final long sends;
         final Optional<Instant> due;
         long granted;
-        @Nullable Instant first;
-        @Nullable Instant last;
+
+        @Nullable
+        Instant first;
+
+        @Nullable
+        Instant last;
 
         Zone(String key, ZonedHours hours, long sends, Instant start) {
             this.key = key;
@@ -56,25 +60,33 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         }
     }
 
-    static LocalProjection of(Map<String, Long> sendsPerZone, Map<String, ZonedHours> hoursPerZone, Instant start,
-            RateLimit campaignPace, RateLimit senderLimit, Optional<Instant> end) {
+    static LocalProjection of(
+            Map<String, Long> sendsPerZone,
+            Map<String, ZonedHours> hoursPerZone,
+            Instant start,
+            RateLimit campaignPace,
+            RateLimit senderLimit,
+            Optional<Instant> end) {
         SendPacer pacer = SendPacer.allOf(List.of(TokenBucketPacer.of(campaignPace), TokenBucketPacer.of(senderLimit)));
         List<Zone> zones = new ArrayList<>();
         long total = 0;
         for (Map.Entry<String, Long> zone : new TreeMap<>(sendsPerZone).entrySet()) {
-            ZonedHours hours = java.util.Objects.requireNonNull(hoursPerZone.get(zone.getKey()), "the hours of each zone");
+            ZonedHours hours =
+                    java.util.Objects.requireNonNull(hoursPerZone.get(zone.getKey()), "the hours of each zone");
             zones.add(new Zone(zone.getKey(), hours, zone.getValue(), start));
             total += zone.getValue();
         }
         // the engine claims the zone whose recipients fell due first, then the next
-        zones.sort(Comparator.comparing((Zone zone) -> zone.due.orElse(Instant.MAX)).thenComparing(zone -> zone.key));
+        zones.sort(Comparator.comparing((Zone zone) -> zone.due.orElse(Instant.MAX))
+                .thenComparing(zone -> zone.key));
         Instant at = start;
         long granted = 0;
         Instant first = null;
         Instant last = null;
         while (granted < total) {
             Instant moment = at;
-            List<Zone> open = zones.stream().filter(zone -> zone.claimableAt(moment)).toList();
+            List<Zone> open =
+                    zones.stream().filter(zone -> zone.claimableAt(moment)).toList();
             if (open.isEmpty()) {
                 Optional<Instant> next = Optional.empty();
                 for (Zone zone : zones) {
@@ -89,7 +101,8 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
             if (end.isPresent() && !at.isBefore(end.get())) {
                 break;
             }
-            long wanted = open.stream().mapToLong(zone -> zone.sends - zone.granted).sum();
+            long wanted =
+                    open.stream().mapToLong(zone -> zone.sends - zone.granted).sum();
             int now = pacer.tryAcquire((int) Math.min(Integer.MAX_VALUE, wanted), at);
             for (Zone zone : open) {
                 if (now == 0) {
@@ -111,10 +124,15 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         }
         Map<String, CampaignPlan.ZonePlan> perZone = new TreeMap<>();
         for (Zone zone : zones) {
-            perZone.put(zone.key, new CampaignPlan.ZonePlan(zone.sends, Optional.ofNullable(zone.first),
-                    Optional.ofNullable(zone.last), zone.sends - zone.granted));
+            perZone.put(
+                    zone.key,
+                    new CampaignPlan.ZonePlan(
+                            zone.sends,
+                            Optional.ofNullable(zone.first),
+                            Optional.ofNullable(zone.last),
+                            zone.sends - zone.granted));
         }
-        return new LocalProjection(new Projection(Optional.ofNullable(first), Optional.ofNullable(last), total - granted),
-                perZone);
+        return new LocalProjection(
+                new Projection(Optional.ofNullable(first), Optional.ofNullable(last), total - granted), perZone);
     }
 }

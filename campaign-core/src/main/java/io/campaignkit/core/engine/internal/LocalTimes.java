@@ -51,8 +51,7 @@ final class LocalTimes {
     private final Map<CampaignId, KnownZones> pendingZones = new ConcurrentHashMap<>();
 
     /** A campaign's pending zone keys as read at an instant (plus those this engine added since). */
-    private record KnownZones(Set<String> keys, Instant readAt) {
-    }
+    private record KnownZones(Set<String> keys, Instant readAt) {}
 
     LocalTimes(Optional<PhoneTimeZones> phoneZones, Optional<RecipientWindows> windows) {
         this.phoneZones = phoneZones;
@@ -69,14 +68,18 @@ final class LocalTimes {
      */
     void checkSupported(Campaign campaign) {
         if (isOn(campaign) && phoneZones.isEmpty()) {
-            throw new CampaignKitException(NO_PHONE_ZONES, "campaign " + campaign.id() + " reads its active hours in"
-                    + " each recipient's local time, and the engine cannot tell the zones of a phone number: give it"
-                    + " CampaignEngine.builder().phoneTimeZones(CountryTimeZones.ofDefaults()) (campaign-import) or your own");
+            throw new CampaignKitException(
+                    NO_PHONE_ZONES,
+                    "campaign " + campaign.id() + " reads its active hours in"
+                            + " each recipient's local time, and the engine cannot tell the zones of a phone number: give it"
+                            + " CampaignEngine.builder().phoneTimeZones(CountryTimeZones.ofDefaults()) (campaign-import) or your own");
         }
         if (isOn(campaign) && windows.isEmpty()) {
-            throw new CampaignKitException(UNSUPPORTED_STORE, "campaign " + campaign.id() + " reads its active hours in"
-                    + " each recipient's local time, which its store cannot claim by (it does not implement"
-                    + " RecipientWindows); clear the campaign's local hours or use a store that does");
+            throw new CampaignKitException(
+                    UNSUPPORTED_STORE,
+                    "campaign " + campaign.id() + " reads its active hours in"
+                            + " each recipient's local time, which its store cannot claim by (it does not implement"
+                            + " RecipientWindows); clear the campaign's local hours or use a store that does");
         }
     }
 
@@ -89,28 +92,40 @@ final class LocalTimes {
         LocalHours local = campaign.configuration().localHours().orElseThrow();
         ActiveHours hours = campaign.configuration().activeHours();
         RecipientZone zone;
-        Optional<FieldValue> field = local.zoneField().flatMap(name -> contact.customData().get(name));
+        Optional<FieldValue> field =
+                local.zoneField().flatMap(name -> contact.customData().get(name));
         if (field.isPresent() && !field.get().normalized().isBlank()) {
             String id = field.get().normalized().strip();
             try {
                 zone = RecipientZone.of(ZoneId.of(id));
             } catch (DateTimeException invalid) {
-                return new ZoneOrSkip(null, StatusReason.of(SkipReasons.INVALID_LOCAL_ZONE, "custom-data field '"
-                        + local.zoneField().get() + "' of " + contact.phone() + " is '" + id + "', not a time zone id", true));
+                return new ZoneOrSkip(
+                        null,
+                        StatusReason.of(
+                                SkipReasons.INVALID_LOCAL_ZONE,
+                                "custom-data field '" + local.zoneField().get() + "' of " + contact.phone() + " is '"
+                                        + id + "', not a time zone id",
+                                true));
             }
         } else {
             List<ZoneId> zones = phoneZones.orElseThrow().zonesOf(contact.phone());
             zone = zones.isEmpty() ? RecipientZone.of(hours.zone()) : new RecipientZone(zones);
         }
         if (!hoursIn(hours, zone).opensAtOrAfter(from)) {
-            return new ZoneOrSkip(null, StatusReason.of(SkipReasons.NO_LOCAL_WINDOW, contact.phone() + " may be in any of "
-                    + zone.key() + ", whose hours (" + hours.toText() + " local) are never open in all of them at once", true));
+            return new ZoneOrSkip(
+                    null,
+                    StatusReason.of(
+                            SkipReasons.NO_LOCAL_WINDOW,
+                            contact.phone() + " may be in any of " + zone.key() + ", whose hours (" + hours.toText()
+                                    + " local) are never open in all of them at once",
+                            true));
         }
         return new ZoneOrSkip(zone, null);
     }
 
     /** A contact's zone, or why it is skipped: exactly one is set. */
-    record ZoneOrSkip(@Nullable RecipientZone zone, @Nullable StatusReason skip) {
+    record ZoneOrSkip(
+            @Nullable RecipientZone zone, @Nullable StatusReason skip) {
         Optional<StatusReason> skipReason() {
             return Optional.ofNullable(skip);
         }
@@ -126,10 +141,15 @@ final class LocalTimes {
             return NewRecipient.pending(contact, dueAt);
         }
         RecipientZone in = java.util.Objects.requireNonNull(zone, "with local hours a pending contact has its zone");
-        Instant opening = hoursIn(campaign.configuration().activeHours(), in).nextOpening(dueAt).orElse(dueAt);
+        Instant opening = hoursIn(campaign.configuration().activeHours(), in)
+                .nextOpening(dueAt)
+                .orElse(dueAt);
         // contacts added to a sending campaign may be in a zone it had none in: this engine claims there at once
-        pendingZones.computeIfPresent(campaign.id(), (id, known) -> known.keys().contains(in.key()) ? known
-                : new KnownZones(union(known.keys(), in.key()), known.readAt()));
+        pendingZones.computeIfPresent(
+                campaign.id(),
+                (id, known) -> known.keys().contains(in.key())
+                        ? known
+                        : new KnownZones(union(known.keys(), in.key()), known.readAt()));
         return NewRecipient.pendingIn(contact, opening, in);
     }
 
@@ -144,7 +164,9 @@ final class LocalTimes {
     ZonedHours hoursIn(ActiveHours hours, String zoneKey) {
         Map<String, ZonedHours> byKey = zoned.computeIfAbsent(hours, any -> new ConcurrentHashMap<>());
         ZonedHours found = byKey.get(zoneKey);
-        return found != null ? found : byKey.computeIfAbsent(zoneKey, key -> ZonedHours.of(hours, RecipientZone.parse(key)));
+        return found != null
+                ? found
+                : byKey.computeIfAbsent(zoneKey, key -> ZonedHours.of(hours, RecipientZone.parse(key)));
     }
 
     /**

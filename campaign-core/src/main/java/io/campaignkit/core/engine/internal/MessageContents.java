@@ -13,12 +13,12 @@ import io.campaignkit.core.template.TemplateMessage;
 /** A campaign's message, rendered for one contact, as the channel's content. */
 final class MessageContents {
 
-    private MessageContents() {
-    }
+    private MessageContents() {}
 
     static MessageContent content(TemplateMessage message, RenderResult.Rendered rendered) {
         if (message.template() instanceof ChannelTemplate template) {
-            TemplateContent content = TemplateContent.of(template.name(), template.languageCode(), rendered.parameters());
+            TemplateContent content =
+                    TemplateContent.of(template.name(), template.languageCode(), rendered.parameters());
             if (message.headerMedia().isPresent()) {
                 content = content.withHeaderMedia(media(message.headerMedia().get()));
             }
@@ -37,7 +37,9 @@ final class MessageContents {
 
     private static MediaReference media(HeaderMedia media) {
         MediaKind kind = kindOf(media);
-        return media.link().map(link -> MediaReference.ofUrl(kind, link))
-                .orElseGet(() -> MediaReference.ofProviderId(kind, media.mediaId().orElseThrow()));
+        return media.link()
+                .map(link -> MediaReference.ofUrl(kind, link))
+                .orElseGet(
+                        () -> MediaReference.ofProviderId(kind, media.mediaId().orElseThrow()));
     }
 }

@@ -2,12 +2,12 @@ package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.ChannelBinding;
 import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
 import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
-import io.campaignkit.core.campaign.ChannelBinding;
-import io.campaignkit.core.campaign.SenderKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +111,9 @@ final class Pacing {
         Pace pace = campaign.configuration().deliveryPlan().pace();
         RateLimit campaignLimit = new RateLimit(pace.messages(), pace.per().length(), pace.burst());
         List<SendLimits> perBinding = new ArrayList<>();
-        List<SenderKey> senders = ChannelRoutes.bindings(campaign).stream().map(ChannelBinding::sender).toList();
+        List<SenderKey> senders = ChannelRoutes.bindings(campaign).stream()
+                .map(ChannelBinding::sender)
+                .toList();
         if (senders.isEmpty()) { // no message yet (a draft): its first sender alone
             senders = List.of(ChannelAdapters.senderKey(campaign));
         }
@@ -122,7 +124,8 @@ final class Pacing {
     }
 
     private RateLimit senderLimit(SenderKey sender) {
-        return RateLimit.ofPermitsPerSecond(adapters.adapter(sender.channelType()).capabilities().maxMessagesPerSecond())
+        return RateLimit.ofPermitsPerSecond(
+                        adapters.adapter(sender.channelType()).capabilities().maxMessagesPerSecond())
                 .withBurst(senderBurst);
     }
 }

@@ -25,7 +25,8 @@ final class PendingSkips {
 
     /** Skips every PENDING recipient of the campaign; answers how many. */
     long skipAll(CampaignId id, Instant now) {
-        StatusReason reason = StatusReason.of(SkipReasons.CAMPAIGN_FINISHED, "the campaign finished before sending", true);
+        StatusReason reason =
+                StatusReason.of(SkipReasons.CAMPAIGN_FINISHED, "the campaign finished before sending", true);
         long count = 0;
         List<RecipientChange> skipped;
         do {

@@ -1,23 +1,22 @@
 package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.channel.PreflightProblem;
-import io.campaignkit.core.engine.PreflightException;
-
 import io.campaignkit.channel.SmsSegments;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignValidation;
-import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.engine.PreflightException;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.hours.RecipientZone;
 import io.campaignkit.core.hours.ZonedHours;
@@ -56,8 +55,17 @@ final class Planner {
     private final Clock clock;
     private final LocalTimes localTimes;
 
-    Planner(Lifecycle lifecycle, LaunchAudiences audiences, Launcher launcher, SuppressionList suppressions,
-            Exclusivity exclusivity, BusyContacts busy, Pacing pacing, ChannelRoutes routes, int batchSize, Clock clock,
+    Planner(
+            Lifecycle lifecycle,
+            LaunchAudiences audiences,
+            Launcher launcher,
+            SuppressionList suppressions,
+            Exclusivity exclusivity,
+            BusyContacts busy,
+            Pacing pacing,
+            ChannelRoutes routes,
+            int batchSize,
+            Clock clock,
             LocalTimes localTimes) {
         this.lifecycle = lifecycle;
         this.audiences = audiences;
@@ -75,14 +83,17 @@ final class Planner {
     CampaignPlan plan(CampaignId id, LaunchRequest request) {
         Campaign campaign = lifecycle.find(id);
         if (!campaign.state().allowsEdit()) {
-            throw new CampaignKitException(CampaignEngine.NOT_PLANNABLE, "campaign " + id + " is " + campaign.state()
-                    + "; only a campaign not launched yet (DRAFT or READY) can be planned");
+            throw new CampaignKitException(
+                    CampaignEngine.NOT_PLANNABLE,
+                    "campaign " + id + " is " + campaign.state()
+                            + "; only a campaign not launched yet (DRAFT or READY) can be planned");
         }
         Instant now = clock.instant();
         CampaignValidation validation = CampaignValidation.atLaunch(campaign.kind(), campaign.configuration(), now);
         if (!validation.isValid()) {
-            throw new CampaignKitException(CampaignEngine.NOT_PLANNABLE, "campaign " + id
-                    + " cannot be launched as it is: " + validation.summary());
+            throw new CampaignKitException(
+                    CampaignEngine.NOT_PLANNABLE,
+                    "campaign " + id + " cannot be launched as it is: " + validation.summary());
         }
         launcher.checkChannelCarries(campaign);
         launcher.checkBotFlowKnown(campaign);
@@ -98,30 +109,43 @@ final class Planner {
         Map<String, CampaignPlan.ZonePlan> perZone = Map.of();
         Projection projection;
         if (LocalTimes.isOn(campaign)) {
-            LocalProjection local = LocalProjection.of(tally.perZone, tally.zoneHours, start, limits.campaignLimit(),
-                    limits.senderLimit(), delivery.endAt());
+            LocalProjection local = LocalProjection.of(
+                    tally.perZone,
+                    tally.zoneHours,
+                    start,
+                    limits.campaignLimit(),
+                    limits.senderLimit(),
+                    delivery.endAt());
             projection = local.overall();
             perZone = local.perZone();
         } else {
-            projection = Projection.of(tally.wouldSend, start, limits.campaignLimit(), limits.senderLimit(),
-                    campaign.configuration().activeHours(), delivery.endAt());
+            projection = Projection.of(
+                    tally.wouldSend,
+                    start,
+                    limits.campaignLimit(),
+                    limits.senderLimit(),
+                    campaign.configuration().activeHours(),
+                    delivery.endAt());
         }
         List<String> warnings = new ArrayList<>();
         if (!preflight.isEmpty()) {
             warnings.add("the launch would be refused (" + PreflightException.PREFLIGHT_FAILED + "): "
                     + Preflight.channelsNamed(campaign) + " would refuse the message: "
-                    + preflight.stream().map(PreflightProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+                    + preflight.stream()
+                            .map(PreflightProblem::toString)
+                            .collect(java.util.stream.Collectors.joining("; ")));
         }
         Long incomplete = tally.skipped.get(CampaignPlan.INCOMPLETE_CUSTOM_DATA);
         if (incomplete != null && LaunchAudiences.requiresCompleteData(campaign, request)) {
             warnings.add("the launch would be refused: " + incomplete
                     + " contacts lack custom data the campaign's schema requires");
         }
-        tally.availabilityFailure.ifPresent(failure -> warnings.add("the contact-availability check failed (" + failure
-                + "); busy contacts are not counted"));
+        tally.availabilityFailure.ifPresent(failure ->
+                warnings.add("the contact-availability check failed (" + failure + "); busy contacts are not counted"));
         if (tally.busyWaited > 0) {
             warnings.add(tally.busyWaited + " contacts are busy now; the campaign waits up to "
-                    + campaign.configuration().busyContactWait() + " for each, then skips it (" + SkipReasons.CONTACT_BUSY + ")");
+                    + campaign.configuration().busyContactWait() + " for each, then skips it ("
+                    + SkipReasons.CONTACT_BUSY + ")");
         }
         if (projection.unsent() > 0) {
             warnings.add(projection.unsent() + " contacts would not be sent before "
@@ -129,9 +153,25 @@ final class Planner {
         }
         SenderKey sender = limits.sender();
         Map<String, Long> perChannel = tally.perChannel;
-        return new CampaignPlan(id, now, tally.audience, tally.duplicates, tally.wouldSend, tally.skipped, perChannel,
-                sender, limits.campaignLimit(), limits.senderLimit(), campaign.configuration().activeHours(),
-                projection.first(), projection.last(), projection.unsent(), tally.sms(), warnings, preflight, perZone);
+        return new CampaignPlan(
+                id,
+                now,
+                tally.audience,
+                tally.duplicates,
+                tally.wouldSend,
+                tally.skipped,
+                perChannel,
+                sender,
+                limits.campaignLimit(),
+                limits.senderLimit(),
+                campaign.configuration().activeHours(),
+                projection.first(),
+                projection.last(),
+                projection.unsent(),
+                tally.sms(),
+                warnings,
+                preflight,
+                perZone);
     }
 
     /** The audience walked in batches, as the launch walks it. */
@@ -141,17 +181,20 @@ final class Planner {
         private final CustomDataSchema schema;
         /** Whether any binding sends an inline text (SMS): its segments are counted. */
         private final boolean inline;
+
         private final List<SenderKey> senders;
         private final Set<PhoneNumber> seen = new HashSet<>();
         private final List<Contact> batch = new ArrayList<>();
         private final Map<String, Long> skipped = new HashMap<>();
         /** Contacts who would be sent, by the channel type of the first binding that reaches them. */
         private final Map<String, Long> perChannel = new HashMap<>();
+
         private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final Instant start;
         /** Local hours: would-send contacts and the hours, by zone key. */
         private final Map<String, Long> perZone = new HashMap<>();
+
         private final List<RecipientZone> zones = new ArrayList<>();
         private final Map<String, ZonedHours> zoneHours = new HashMap<>();
         private long audience;
@@ -159,6 +202,7 @@ final class Planner {
         private long wouldSend;
         /** Busy now, kept PENDING for the campaign's busy-contact wait (counted in wouldSend). */
         private long busyWaited;
+
         private Optional<String> availabilityFailure = Optional.empty();
         private long gsm7;
         private long ucs2;
@@ -207,7 +251,9 @@ final class Planner {
                     skip(SkipReasons.NO_CHANNEL);
                     continue;
                 }
-                RenderResult rendered = ChannelRoutes.binding(campaign, binding.getAsInt()).message().render(contact);
+                RenderResult rendered = ChannelRoutes.binding(campaign, binding.getAsInt())
+                        .message()
+                        .render(contact);
                 if (rendered instanceof RenderResult.Unresolved) {
                     skip(SkipReasons.UNRESOLVED_BINDING);
                     continue;
@@ -224,7 +270,9 @@ final class Planner {
                 }
                 candidates.add(contact);
                 bindings.add(binding.getAsInt());
-                byBinding.computeIfAbsent(binding.getAsInt(), index -> new ArrayList<>()).add(contact.phone());
+                byBinding
+                        .computeIfAbsent(binding.getAsInt(), index -> new ArrayList<>())
+                        .add(contact.phone());
                 texts.add(((RenderResult.Rendered) rendered).text().orElse(""));
             }
             Set<PhoneNumber> suppressed = new HashSet<>();
@@ -249,8 +297,10 @@ final class Planner {
                     RecipientZone zone = zones.get(i);
                     if (zone != null) {
                         perZone.merge(zone.key(), 1L, Long::sum);
-                        zoneHours.computeIfAbsent(zone.key(),
-                                key -> localTimes.hoursIn(campaign.configuration().activeHours(), zone));
+                        zoneHours.computeIfAbsent(
+                                zone.key(),
+                                key -> localTimes.hoursIn(
+                                        campaign.configuration().activeHours(), zone));
                     }
                     perChannel.merge(binding.sender().channelType(), 1L, Long::sum);
                     if (inline(binding)) {
@@ -281,9 +331,14 @@ final class Planner {
             }
             Set<PhoneNumber> busyNow = new HashSet<>();
             for (Map.Entry<Integer, List<PhoneNumber>> binding : byBinding.entrySet()) {
-                List<PhoneNumber> asked = binding.getValue().stream().filter(phone -> !suppressed.contains(phone)).toList();
+                List<PhoneNumber> asked = binding.getValue().stream()
+                        .filter(phone -> !suppressed.contains(phone))
+                        .toList();
                 try {
-                    busyNow.addAll(busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding.getKey()).sender(), asked));
+                    busyNow.addAll(busy.busyAmong(
+                            campaign,
+                            ChannelRoutes.binding(campaign, binding.getKey()).sender(),
+                            asked));
                 } catch (RuntimeException failure) {
                     availabilityFailure = Optional.of(String.valueOf(failure.getMessage()));
                 }
@@ -306,7 +361,9 @@ final class Planner {
         }
 
         Optional<CampaignPlan.SmsTotals> sms() {
-            return inline ? Optional.of(new CampaignPlan.SmsTotals(gsm7, ucs2, segments, maxSegments)) : Optional.empty();
+            return inline
+                    ? Optional.of(new CampaignPlan.SmsTotals(gsm7, ucs2, segments, maxSegments))
+                    : Optional.empty();
         }
     }
 }

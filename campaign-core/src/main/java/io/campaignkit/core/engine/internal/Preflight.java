@@ -45,8 +45,10 @@ final class Preflight {
 
     /** The campaign's channel types, as a refusal names them: {@code whatsapp-cloud}, or {@code whatsapp-cloud, twilio}. */
     static String channelsNamed(Campaign campaign) {
-        List<String> types = ChannelRoutes.bindings(campaign).stream().map(binding -> binding.sender().channelType())
-                .distinct().toList();
+        List<String> types = ChannelRoutes.bindings(campaign).stream()
+                .map(binding -> binding.sender().channelType())
+                .distinct()
+                .toList();
         return types.isEmpty() ? ChannelAdapters.senderKey(campaign).channelType() : String.join(", ", types);
     }
 
@@ -79,8 +81,8 @@ final class Preflight {
         } catch (RuntimeException e) {
             // the SPI says preflight never throws; an adapter that does must not hide the other problems
             LOG.warn("the preflight of channel '{}' failed", adapter.id(), e);
-            problems.add(new PreflightProblem(PreflightProblem.MESSAGE, "channel '" + adapter.id()
-                    + "' could not check the message: " + e));
+            problems.add(new PreflightProblem(
+                    PreflightProblem.MESSAGE, "channel '" + adapter.id() + "' could not check the message: " + e));
         }
         return problems;
     }
@@ -94,9 +96,12 @@ final class Preflight {
         if (fixed <= maxBodyLength) {
             return Optional.empty();
         }
-        return Optional.of(new PreflightProblem(PreflightProblem.MESSAGE, "the text is " + fixed
-                + " characters before any contact's value is put in, and the channel carries at most " + maxBodyLength
-                + " in one message; shorten it"));
+        return Optional.of(new PreflightProblem(
+                PreflightProblem.MESSAGE,
+                "the text is " + fixed
+                        + " characters before any contact's value is put in, and the channel carries at most "
+                        + maxBodyLength
+                        + " in one message; shorten it"));
     }
 
     /** The message as the channel will get it, each contact's value shown as its placeholder {@code {{n}}}. */

@@ -19,7 +19,12 @@ import java.util.Optional;
  */
 record Projection(Optional<Instant> first, Optional<Instant> last, long unsent) {
 
-    static Projection of(long sends, Instant start, RateLimit campaignPace, RateLimit senderLimit, ActiveHours hours,
+    static Projection of(
+            long sends,
+            Instant start,
+            RateLimit campaignPace,
+            RateLimit senderLimit,
+            ActiveHours hours,
             Optional<Instant> end) {
         SendPacer pacer = SendPacer.allOf(List.of(TokenBucketPacer.of(campaignPace), TokenBucketPacer.of(senderLimit)));
         Instant at = start;

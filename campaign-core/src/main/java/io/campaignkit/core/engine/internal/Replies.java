@@ -46,8 +46,14 @@ final class Replies {
     private final AtomicLong replySequence = new AtomicLong();
     private final ConversationChannels channels;
 
-    Replies(ConversationStore conversations, TrackingStore tracking, ChannelAdapters adapters, Pacing pacing,
-            Clock clock, Listeners listeners, ConversationChannels channels) {
+    Replies(
+            ConversationStore conversations,
+            TrackingStore tracking,
+            ChannelAdapters adapters,
+            Pacing pacing,
+            Clock clock,
+            Listeners listeners,
+            ConversationChannels channels) {
         this.conversations = conversations;
         this.tracking = tracking;
         this.adapters = adapters;
@@ -69,10 +75,13 @@ final class Replies {
             public void sendMedia(MediaContent media) {
                 Arguments.requireNonNull(media, "media");
                 // the channel the conversation runs on (that of the binding that reached the contact)
-                ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, conversation.recipientKey()).channelType());
+                ChannelAdapter adapter = adapters.adapter(
+                        channels.senderOf(campaign, conversation.recipientKey()).channelType());
                 if (!adapter.capabilities().supports(media)) {
-                    throw new CampaignKitException(CHANNEL_CANNOT_CARRY, "channel " + adapter.id() + " sends no "
-                            + media.kind() + " media messages (it declares " + adapter.capabilities().mediaMessageKinds() + ")");
+                    throw new CampaignKitException(
+                            CHANNEL_CANNOT_CARRY,
+                            "channel " + adapter.id() + " sends no " + media.kind() + " media messages (it declares "
+                                    + adapter.capabilities().mediaMessageKinds() + ")");
                 }
                 reply(campaign, conversation, media);
             }
@@ -93,15 +102,19 @@ final class Replies {
     private void reply(Campaign campaign, Conversation conversation, MessageContent content) {
         Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
         if (!current.isOpen()) {
-            throw new ReplyWindowClosedException(ReplyWindowClosedException.CONVERSATION_CLOSED,
-                    "conversation " + conversation.id() + " is closed (" + current.closeReason().orElse("?") + ")");
+            throw new ReplyWindowClosedException(
+                    ReplyWindowClosedException.CONVERSATION_CLOSED,
+                    "conversation " + conversation.id() + " is closed ("
+                            + current.closeReason().orElse("?") + ")");
         }
         Instant now = clock.instant();
         // the window of the channel the conversation runs on (that of the binding that reached the contact)
-        ChannelAdapter adapter = adapters.adapter(channels.senderOf(campaign, current.recipientKey()).channelType());
+        ChannelAdapter adapter = adapters.adapter(
+                channels.senderOf(campaign, current.recipientKey()).channelType());
         Optional<Duration> window = adapter.capabilities().customerServiceWindow();
         if (window.isPresent() && !now.isBefore(current.lastInboundAt().plus(window.get()))) {
-            throw new ReplyWindowClosedException(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
+            throw new ReplyWindowClosedException(
+                    ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED,
                     "the customer-service window of " + window.get() + " closed at "
                             + current.lastInboundAt().plus(window.get()) + "; only a template may be sent now");
         }
@@ -117,8 +130,11 @@ final class Replies {
     private void send(Campaign campaign, Conversation conversation, MessageContent content) {
         io.campaignkit.core.campaign.SenderKey sender = channels.senderOf(campaign, conversation.recipientKey());
         ChannelAdapter adapter = adapters.adapter(sender.channelType());
-        OutboundMessage message = new OutboundMessage(conversation.phone().e164(), sender.senderId(),
-                "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(), content);
+        OutboundMessage message = new OutboundMessage(
+                conversation.phone().e164(),
+                sender.senderId(),
+                "reply:" + conversation.id() + ":" + replySequence.incrementAndGet(),
+                content);
         // replies of one conversation leave in order: each starts when the one before was answered
         CompletableFuture<?> sent = lastSendOf.compute(conversation.id(), (id, previous) -> {
             CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
@@ -139,13 +155,15 @@ final class Replies {
      * Replies take the sender's permits (in debt when none is free) and are sent whatever the answer:
      * a pacing store that fails must not silence the bot, so its failure is logged and reported instead.
      */
-    private void countAgainstTheSender(Campaign campaign, io.campaignkit.core.campaign.SenderKey sender,
-            Conversation conversation) {
+    private void countAgainstTheSender(
+            Campaign campaign, io.campaignkit.core.campaign.SenderKey sender, Conversation conversation) {
         try {
             pacing.takeForReply(sender, clock.instant());
         } catch (RuntimeException e) {
-            LOG.warn("reply in conversation {} is sent without counting it against its sender's limit: {}",
-                    conversation.id(), e.toString());
+            LOG.warn(
+                    "reply in conversation {} is sent without counting it against its sender's limit: {}",
+                    conversation.id(),
+                    e.toString());
             listeners.failure(Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, e);
         }
     }
@@ -153,7 +171,8 @@ final class Replies {
     private void recorded(Conversation conversation, SendReceipt receipt, Throwable failure) {
         if (failure != null) {
             LOG.warn("reply in conversation {} failed: {}", conversation.id(), failure.toString());
-            listeners.failure(Optional.of(conversation.campaignId()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, failure);
+            listeners.failure(
+                    Optional.of(conversation.campaignId()), io.campaignkit.core.port.EngineFailure.BOT_REPLY, failure);
             return;
         }
         tracking.markEventHandled(REPLY_MARK + receipt.providerMessageId(), clock.instant());

@@ -72,8 +72,7 @@ final class ReplyHours {
      */
     private final Map<List<Object>, Held> heldClosed = new ConcurrentHashMap<>();
 
-    private record Held(long sequence, Instant until) {
-    }
+    private record Held(long sequence, Instant until) {}
 
     ReplyHours(RecipientStore recipients, InboundQueue inbound, LocalTimes localTimes, int batchSize) {
         this.recipients = recipients;
@@ -112,7 +111,9 @@ final class ReplyHours {
         if (behindAHeldOne || !local.isOpenAt(now)) {
             long first = held != null && live ? Math.min(held.sequence(), queued.sequence()) : queued.sequence();
             heldClosed.put(contact, new Held(first, lease));
-            return Optional.of(local.nextOpening(now).map(open -> open.isAfter(lease) ? open : lease).orElse(lease));
+            return Optional.of(local.nextOpening(now)
+                    .map(open -> open.isAfter(lease) ? open : lease)
+                    .orElse(lease));
         }
         if (!live) {
             heldClosed.remove(contact);
@@ -125,7 +126,9 @@ final class ReplyHours {
         if (!LocalTimes.isOn(campaign)) {
             return window(hours);
         }
-        Contact contact = recipients.findRecipient(new RecipientKey(campaign.id(), phone)).map(Recipient::contact)
+        Contact contact = recipients
+                .findRecipient(new RecipientKey(campaign.id(), phone))
+                .map(Recipient::contact)
                 .orElseGet(() -> Contact.builder(phone).build());
         RecipientZone zone = localTimes.zoneOf(campaign, contact, now).zone();
         if (zone == null) {

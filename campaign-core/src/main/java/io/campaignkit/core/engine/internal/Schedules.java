@@ -33,8 +33,11 @@ final class Schedules {
     private static final Logger LOG = LoggerFactory.getLogger(Schedules.class);
     private static final int CAMPAIGN_PAGE = 100;
     /** Codes of the refusals that unschedule a campaign at its start rather than retry it at the next run. */
-    private static final Set<String> REFUSALS = Set.of(CampaignEngine.UNKNOWN_BOT_FLOW, Launcher.CHANNEL_CANNOT_CARRY,
-            "NO_CONTACT_DIRECTORY", io.campaignkit.core.engine.PreflightException.PREFLIGHT_FAILED);
+    private static final Set<String> REFUSALS = Set.of(
+            CampaignEngine.UNKNOWN_BOT_FLOW,
+            Launcher.CHANNEL_CANNOT_CARRY,
+            "NO_CONTACT_DIRECTORY",
+            io.campaignkit.core.engine.PreflightException.PREFLIGHT_FAILED);
 
     private final CampaignStore campaigns;
     private final Lifecycle lifecycle;
@@ -72,8 +75,9 @@ final class Schedules {
     void afterEdit(Campaign before, Campaign after) {
         if (before.state() == CampaignState.SCHEDULED && after.state() != CampaignState.SCHEDULED) {
             List<Violation> problems = after.validation().violations();
-            String message = problems.isEmpty() ? "the edited campaign cannot launch at its start"
-                    + " (its end or hours no longer fit the start)" : describe(problems);
+            String message = problems.isEmpty()
+                    ? "the edited campaign cannot launch at its start" + " (its end or hours no longer fit the start)"
+                    : describe(problems);
             tell(before, Unscheduling.INVALID_AFTER_EDIT, message, after.updatedAt());
         }
     }
@@ -89,8 +93,10 @@ final class Schedules {
                 try {
                     next = Dispatcher.earliest(next, runOne(campaign, now));
                 } catch (RuntimeException e) {
-                    LOG.error("scheduled campaign {} could not be launched in this run; tried again at the next",
-                            campaign.id(), e);
+                    LOG.error(
+                            "scheduled campaign {} could not be launched in this run; tried again at the next",
+                            campaign.id(),
+                            e);
                     listeners.failure(Optional.of(campaign.id()), EngineFailure.CAMPAIGN_RUN, e);
                 }
             }
@@ -104,8 +110,12 @@ final class Schedules {
     private Optional<Instant> runOne(Campaign campaign, Instant now) {
         Schedule schedule = campaign.schedule().orElseThrow();
         if (schedule.isMissedAt(now)) {
-            unscheduleIfStill(campaign, Unscheduling.START_WINDOW_MISSED, "no engine launched it between its start "
-                    + schedule.startAt() + " and its latest start " + schedule.latestStart().get(), now);
+            unscheduleIfStill(
+                    campaign,
+                    Unscheduling.START_WINDOW_MISSED,
+                    "no engine launched it between its start " + schedule.startAt() + " and its latest start "
+                            + schedule.latestStart().get(),
+                    now);
             return Optional.empty();
         }
         if (!schedule.isDueAt(now)) {
@@ -117,22 +127,28 @@ final class Schedules {
             if (!isRefusal(refused)) {
                 throw refused;
             }
-            unscheduleIfStill(campaign, Unscheduling.LAUNCH_REFUSED, "the launch at its start was refused: "
-                    + refused.getMessage(), now);
+            unscheduleIfStill(
+                    campaign,
+                    Unscheduling.LAUNCH_REFUSED,
+                    "the launch at its start was refused: " + refused.getMessage(),
+                    now);
         }
         return Optional.empty();
     }
 
     private static boolean isRefusal(CampaignKitException e) {
-        return e instanceof IncompleteAudienceException || e instanceof CampaignValidationException
-                || e instanceof io.campaignkit.core.campaign.IllegalCampaignActionException || REFUSALS.contains(e.code());
+        return e instanceof IncompleteAudienceException
+                || e instanceof CampaignValidationException
+                || e instanceof io.campaignkit.core.campaign.IllegalCampaignActionException
+                || REFUSALS.contains(e.code());
     }
 
     /** Unschedules the campaign if it still has the schedule it was read with (another engine may have acted). */
     private void unscheduleIfStill(Campaign read, String code, String message, Instant now) {
         boolean[] ours = {false};
         lifecycle.change(read.id(), CampaignAction.UNSCHEDULE, stored -> {
-            ours[0] = stored.state() == CampaignState.SCHEDULED && stored.schedule().equals(read.schedule());
+            ours[0] = stored.state() == CampaignState.SCHEDULED
+                    && stored.schedule().equals(read.schedule());
             return ours[0] ? stored.unschedule(now) : stored;
         });
         if (ours[0]) {
@@ -142,8 +158,9 @@ final class Schedules {
     }
 
     private void tell(Campaign before, String code, String message, Instant at) {
-        before.schedule().ifPresent(schedule ->
-                listeners.unscheduled(new Unscheduling(before.id(), schedule, code, message, at)));
+        before.schedule()
+                .ifPresent(
+                        schedule -> listeners.unscheduled(new Unscheduling(before.id(), schedule, code, message, at)));
     }
 
     private static String describe(List<Violation> problems) {

@@ -54,9 +54,20 @@ final class Sender {
     private final ChannelRoutes routes;
     private final LocalTimes localTimes;
 
-    Sender(RecipientStore recipients, SuppressionList suppressions, Pacing pacing, ChannelAdapters adapters,
-            Leases leases, int maxInFlight, int batchSize, Lifecycle lifecycle, Claims claims, AnswerRecorder answers,
-            BusyContacts busy, ChannelRoutes routes, LocalTimes localTimes) {
+    Sender(
+            RecipientStore recipients,
+            SuppressionList suppressions,
+            Pacing pacing,
+            ChannelAdapters adapters,
+            Leases leases,
+            int maxInFlight,
+            int batchSize,
+            Lifecycle lifecycle,
+            Claims claims,
+            AnswerRecorder answers,
+            BusyContacts busy,
+            ChannelRoutes routes,
+            LocalTimes localTimes) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.pacing = pacing;
@@ -124,19 +135,20 @@ final class Sender {
      * those that got one and gives the rest back; {@code handed} collects the recipients handed to the
      * channel, so a store failure midway knows which were sent.
      */
-    private BatchOutcome sendBatch(Campaign campaign, List<Recipient> claimed, Claims.Claim claim, List<Recipient> handed,
-            Instant now) {
+    private BatchOutcome sendBatch(
+            Campaign campaign, List<Recipient> claimed, Claims.Claim claim, List<Recipient> handed, Instant now) {
         List<RecipientUpdate> giveBack = new ArrayList<>();
         Map<Integer, List<Recipient>> granted = new TreeMap<>();
         int grantedInAll = 0;
         boolean shortOfPermits = false;
         boolean checkFailed = false;
-        for (Map.Entry<Integer, List<Recipient>> binding : byBinding(campaign, claimed).entrySet()) {
+        for (Map.Entry<Integer, List<Recipient>> binding :
+                byBinding(campaign, claimed).entrySet()) {
             int index = binding.getKey();
             // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
             // permits are taken: it sends nothing
-            Optional<List<Recipient>> available = skipOrDeferBusy(campaign, index,
-                    skipSuppressed(campaign, index, binding.getValue(), now), now);
+            Optional<List<Recipient>> available =
+                    skipOrDeferBusy(campaign, index, skipSuppressed(campaign, index, binding.getValue(), now), now);
             if (available.isEmpty()) {
                 checkFailed = true; // the host's check failed: these went back
                 continue;
@@ -220,7 +232,9 @@ final class Sender {
         }
         Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
         for (Recipient recipient : claimed) {
-            byBinding.computeIfAbsent(recipient.binding(), index -> new ArrayList<>()).add(recipient);
+            byBinding
+                    .computeIfAbsent(recipient.binding(), index -> new ArrayList<>())
+                    .add(recipient);
         }
         return byBinding;
     }
@@ -245,8 +259,14 @@ final class Sender {
         for (Recipient recipient : claimed) {
             SenderKey optedOutOf = suppressed.get(recipient.phone());
             if (optedOutOf != null) {
-                skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(), StatusReason.of(SkipReasons.OPTED_OUT,
-                        recipient.phone() + " opted out of " + optedOutOf.senderId(), true), now));
+                skips.add(new RecipientUpdate.Skipped(
+                        recipient.key(),
+                        recipient.lease(),
+                        StatusReason.of(
+                                SkipReasons.OPTED_OUT,
+                                recipient.phone() + " opted out of " + optedOutOf.senderId(),
+                                true),
+                        now));
             } else {
                 sendable.add(recipient);
             }
@@ -260,19 +280,22 @@ final class Sender {
      * busy one is skipped, or given back unsent to be checked again while the campaign's wait lasts.
      * Answers the rest, or empty when the check failed and they were all given back.
      */
-    private Optional<List<Recipient>> skipOrDeferBusy(Campaign campaign, int binding, List<Recipient> candidates,
-            Instant now) {
+    private Optional<List<Recipient>> skipOrDeferBusy(
+            Campaign campaign, int binding, List<Recipient> candidates, Instant now) {
         if (candidates.isEmpty() || !busy.checks()) {
             return Optional.of(candidates);
         }
         Set<PhoneNumber> busyNow;
         try {
-            busyNow = busy.busyAmong(campaign, ChannelRoutes.binding(campaign, binding).sender(),
+            busyNow = busy.busyAmong(
+                    campaign,
+                    ChannelRoutes.binding(campaign, binding).sender(),
                     candidates.stream().map(Recipient::phone).toList());
         } catch (RuntimeException failure) {
             Instant retry = busy.retryAfterFailure(now);
-            recipients.apply(candidates.stream().<RecipientUpdate>map(r -> new RecipientUpdate.Unclaimed(r.key(),
-                    leaseOf(r), retry, now)).toList());
+            recipients.apply(candidates.stream()
+                    .<RecipientUpdate>map(r -> new RecipientUpdate.Unclaimed(r.key(), leaseOf(r), retry, now))
+                    .toList());
             return Optional.empty();
         }
         List<Recipient> sendable = new ArrayList<>(candidates.size());
@@ -288,8 +311,8 @@ final class Sender {
             if (recheck.isPresent()) {
                 deferred.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), recheck.get(), now));
             } else {
-                skips.add(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
-                        BusyContacts.skipReason(campaign, recipient.phone()), now));
+                skips.add(new RecipientUpdate.Skipped(
+                        recipient.key(), recipient.lease(), BusyContacts.skipReason(campaign, recipient.phone()), now));
             }
         }
         if (!skips.isEmpty()) {
@@ -301,17 +324,28 @@ final class Sender {
         return Optional.of(sendable);
     }
 
-    private void send(Campaign campaign, ChannelBinding binding, ChannelAdapter adapter, Recipient recipient,
-            Claims.Claim claim, Instant now) {
+    private void send(
+            Campaign campaign,
+            ChannelBinding binding,
+            ChannelAdapter adapter,
+            Recipient recipient,
+            Claims.Claim claim,
+            Instant now) {
         TemplateMessage message = binding.message();
         RenderResult rendered = message.render(recipient.contact());
         if (rendered instanceof RenderResult.Unresolved unresolved) {
-            lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.Skipped(recipient.key(), recipient.lease(),
-                    StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true), now))));
+            lifecycle.emit(recipients.apply(List.of(new RecipientUpdate.Skipped(
+                    recipient.key(),
+                    recipient.lease(),
+                    StatusReason.of(SkipReasons.UNRESOLVED_BINDING, unresolved.reason(), true),
+                    now))));
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(recipient.phone().e164(), binding.sender().senderId(),
-                recipient.key().correlationId(), MessageContents.content(message, (RenderResult.Rendered) rendered));
+        OutboundMessage outbound = new OutboundMessage(
+                recipient.phone().e164(),
+                binding.sender().senderId(),
+                recipient.key().correlationId(),
+                MessageContents.content(message, (RenderResult.Rendered) rendered));
         claims.sent(claim);
         CompletionStage<SendReceipt> answer;
         try {
@@ -324,7 +358,8 @@ final class Sender {
 
     /** The lease a claimed recipient is held under; every update of its send carries it. */
     static Lease leaseOf(Recipient claimed) {
-        return claimed.lease().orElseThrow(() -> new IllegalStateException("claimed without a lease: " + claimed.key()));
+        return claimed.lease()
+                .orElseThrow(() -> new IllegalStateException("claimed without a lease: " + claimed.key()));
     }
 
     private static Instant later(Instant a, Instant b) {

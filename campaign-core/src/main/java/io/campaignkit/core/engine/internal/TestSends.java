@@ -10,20 +10,19 @@ import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.ContactDirectory;
-import java.util.Optional;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.TestSend;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ContactDirectory;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.DuplicateCampaignException;
-import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Test sends: a TEST campaign derived from a campaign's current configuration (its audience the test
@@ -42,8 +41,14 @@ final class TestSends {
     private final Clock clock;
     private final Optional<ContactDirectory> directory;
 
-    TestSends(CampaignStore campaigns, RecipientStore recipients, Lifecycle lifecycle, Launcher launcher,
-            Listeners listeners, Clock clock, Optional<ContactDirectory> directory) {
+    TestSends(
+            CampaignStore campaigns,
+            RecipientStore recipients,
+            Lifecycle lifecycle,
+            Launcher launcher,
+            Listeners listeners,
+            Clock clock,
+            Optional<ContactDirectory> directory) {
         this.directory = directory;
         this.campaigns = campaigns;
         this.recipients = recipients;
@@ -66,7 +71,8 @@ final class TestSends {
         }
         List<TestSend.NotSent> notSent = recipients.findRecipients(test.id(), -1, numbers.size()).stream()
                 .filter(r -> r.state() == DeliveryState.SKIPPED && r.outcome().isPresent())
-                .map(r -> new TestSend.NotSent(r.phone(), r.outcome().get())).toList();
+                .map(r -> new TestSend.NotSent(r.phone(), r.outcome().get()))
+                .toList();
         return new TestSend(sourceId, launched, notSent);
     }
 
@@ -75,7 +81,8 @@ final class TestSends {
      * customer's would); an unknown one is left bare, and the launch refuses it by name.
      */
     private List<Contact> testContacts(List<PhoneNumber> numbers) {
-        return numbers.stream().map(phone -> directory.flatMap(d -> d.find(phone)).orElseGet(() -> Contact.of(phone)))
+        return numbers.stream()
+                .map(phone -> directory.flatMap(d -> d.find(phone)).orElseGet(() -> Contact.of(phone)))
                 .toList();
     }
 
@@ -87,8 +94,10 @@ final class TestSends {
                 .audience(new AudienceReference.TestAudience(contacts))
                 .activeHours(ActiveHours.alwaysOpen(configuration.activeHours().zone()))
                 .clearLocalHours() // a test is sent now, whatever the clocks of its numbers
-                .deliveryPlan(DeliveryPlan.custom().pace(configuration.deliveryPlan().pace())
-                        .endAt(now.plus(TestSend.LIFETIME)).build())
+                .deliveryPlan(DeliveryPlan.custom()
+                        .pace(configuration.deliveryPlan().pace())
+                        .endAt(now.plus(TestSend.LIFETIME))
+                        .build())
                 .build();
     }
 
@@ -99,7 +108,8 @@ final class TestSends {
         long stamp = now.toEpochMilli();
         for (int attempt = 0; ; attempt++) {
             CampaignId id = CampaignId.of(stem + SUFFIX + Long.toString(stamp + attempt, 36));
-            Campaign test = Campaign.create(id, source.tenantId(), source.projectId(), CampaignKind.TEST, configuration, now);
+            Campaign test =
+                    Campaign.create(id, source.tenantId(), source.projectId(), CampaignKind.TEST, configuration, now);
             try {
                 campaigns.insert(test);
             } catch (DuplicateCampaignException taken) {

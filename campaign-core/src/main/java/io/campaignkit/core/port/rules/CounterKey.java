@@ -22,8 +22,10 @@ public record CounterKey(CampaignId campaignId, DeliveryState state, String code
      * By campaign id, state name, then code, as text: the order of a database's primary key on
      * (campaign, state, code), in which a store that locks counter rows must lock them.
      */
-    private static final Comparator<CounterKey> ORDER = Comparator.<CounterKey, String>comparing(key -> key.campaignId.value())
-            .thenComparing(key -> key.state.name()).thenComparing(CounterKey::code);
+    private static final Comparator<CounterKey> ORDER = Comparator.<CounterKey, String>comparing(
+                    key -> key.campaignId.value())
+            .thenComparing(key -> key.state.name())
+            .thenComparing(CounterKey::code);
 
     public CounterKey {
         Arguments.requireNonNull(campaignId, "campaignId");

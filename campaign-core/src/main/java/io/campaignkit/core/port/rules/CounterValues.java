@@ -11,7 +11,10 @@ public record CounterValues(long recipients, long accepted, long delivered, long
 
     /** The sum of both. */
     public CounterValues plus(CounterValues other) {
-        return new CounterValues(recipients + other.recipients, accepted + other.accepted, delivered + other.delivered,
+        return new CounterValues(
+                recipients + other.recipients,
+                accepted + other.accepted,
+                delivered + other.delivered,
                 read + other.read);
     }
 

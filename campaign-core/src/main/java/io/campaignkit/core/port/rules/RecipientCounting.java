@@ -34,7 +34,10 @@ public final class RecipientCounting {
 
     /** What {@code recipient} adds to its counter: itself, and each of its times that is set. */
     public static CounterValues valuesOf(Recipient recipient) {
-        return new CounterValues(1, recipient.sentAt().isPresent() ? 1 : 0, recipient.deliveredAt().isPresent() ? 1 : 0,
+        return new CounterValues(
+                1,
+                recipient.sentAt().isPresent() ? 1 : 0,
+                recipient.deliveredAt().isPresent() ? 1 : 0,
                 recipient.readAt().isPresent() ? 1 : 0);
     }
 
@@ -69,8 +72,14 @@ public final class RecipientCounting {
 
     private void count(Recipient recipient, int sign) {
         CounterValues values = valuesOf(recipient);
-        deltas.merge(keyOf(recipient), new CounterValues(sign * values.recipients(), sign * values.accepted(),
-                sign * values.delivered(), sign * values.read()), CounterValues::plus);
+        deltas.merge(
+                keyOf(recipient),
+                new CounterValues(
+                        sign * values.recipients(),
+                        sign * values.accepted(),
+                        sign * values.delivered(),
+                        sign * values.read()),
+                CounterValues::plus);
     }
 
     /**

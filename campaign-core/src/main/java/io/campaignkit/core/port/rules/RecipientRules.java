@@ -2,6 +2,7 @@ package io.campaignkit.core.port.rules;
 
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.ChannelAttempt;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
@@ -9,7 +10,6 @@ import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientUpdate.Accepted;
 import io.campaignkit.core.port.RecipientUpdate.Failed;
 import io.campaignkit.core.port.RecipientUpdate.Rerouted;
-import io.campaignkit.core.port.ChannelAttempt;
 import io.campaignkit.core.port.RecipientUpdate.RetryLater;
 import io.campaignkit.core.port.RecipientUpdate.Skipped;
 import io.campaignkit.core.port.RecipientUpdate.StatusReached;
@@ -66,17 +66,31 @@ public final class RecipientRules {
         if (update instanceof Accepted accepted) {
             if (heldUnder(r, accepted.lease()) || state == DeliveryState.UNKNOWN) {
                 // moveTo(SENT) with the provider's id and sentAt, made in one copy: every send passes here
-                return Optional.of(new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENT, r.attempts(),
-                        r.dueAt(), Optional.empty(), Optional.of(accepted.providerMessageId()), Optional.empty(),
-                        r.sentAt().isPresent() ? r.sentAt() : Optional.of(accepted.at()), r.deliveredAt(), r.readAt(),
-                        r.repliedAt(), at, r.binding(), r.earlierAttempts()));
+                return Optional.of(new Recipient(
+                        r.key(),
+                        r.sequence(),
+                        r.contact(),
+                        DeliveryState.SENT,
+                        r.attempts(),
+                        r.dueAt(),
+                        Optional.empty(),
+                        Optional.of(accepted.providerMessageId()),
+                        Optional.empty(),
+                        r.sentAt().isPresent() ? r.sentAt() : Optional.of(accepted.at()),
+                        r.deliveredAt(),
+                        r.readAt(),
+                        r.repliedAt(),
+                        at,
+                        r.binding(),
+                        r.earlierAttempts()));
             }
             if (state.rank() >= DeliveryState.SENT.rank()) {
                 // a receipt arriving after its own status: fill the provider id and sentAt it lacks
                 if (r.providerMessageId().isPresent() && r.sentAt().isPresent()) {
                     return Optional.empty();
                 }
-                return Optional.of(r.withProviderMessageId(r.providerMessageId().or(() -> Optional.of(accepted.providerMessageId())))
+                return Optional.of(r.withProviderMessageId(
+                                r.providerMessageId().or(() -> Optional.of(accepted.providerMessageId())))
                         .withTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty())
                         .withState(state, at));
             }
@@ -94,18 +108,23 @@ public final class RecipientRules {
         }
         if (update instanceof RetryLater retry) {
             return heldUnder(r, retry.lease())
-                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at).withDueAt(retry.retryAt())
+                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at)
+                            .withDueAt(retry.retryAt())
                             .withOutcome(Optional.of(retry.lastError())))
                     : Optional.empty();
         }
         if (update instanceof Unclaimed unclaimed) {
             return heldUnder(r, unclaimed.lease())
-                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at).withDueAt(unclaimed.dueAt())
+                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at)
+                            .withDueAt(unclaimed.dueAt())
                             .withAttempts(Math.max(0, r.attempts() - 1)))
                     : Optional.empty();
         }
         if (update instanceof Skipped skipped) {
-            return state == DeliveryState.PENDING || skipped.lease().filter(lease -> heldUnder(r, lease)).isPresent()
+            return state == DeliveryState.PENDING
+                            || skipped.lease()
+                                    .filter(lease -> heldUnder(r, lease))
+                                    .isPresent()
                     ? Optional.of(skip(r, skipped.reason(), at))
                     : Optional.empty();
         }
@@ -121,16 +140,20 @@ public final class RecipientRules {
      * was delivered, read or replied to meanwhile.
      */
     private static Optional<Recipient> reroute(Recipient r, Rerouted rerouted) {
-        boolean applies = r.binding() == rerouted.fromBinding() && rerouted.lease()
-                .map(lease -> heldUnder(r, lease))
-                .orElse(r.state() == DeliveryState.SENT || r.state() == DeliveryState.UNKNOWN);
+        boolean applies = r.binding() == rerouted.fromBinding()
+                && rerouted.lease()
+                        .map(lease -> heldUnder(r, lease))
+                        .orElse(r.state() == DeliveryState.SENT || r.state() == DeliveryState.UNKNOWN);
         if (!applies) {
             return Optional.empty();
         }
-        ChannelAttempt left = new ChannelAttempt(r.binding(), r.providerMessageId(), r.sentAt(), rerouted.reason(),
-                rerouted.at());
-        return Optional.of(moveTo(r, DeliveryState.PENDING, rerouted.at()).fallenBackTo(rerouted.toBinding(), left)
-                .withDueAt(rerouted.dueAt()).withAttempts(0).withOutcome(Optional.of(rerouted.reason())));
+        ChannelAttempt left =
+                new ChannelAttempt(r.binding(), r.providerMessageId(), r.sentAt(), rerouted.reason(), rerouted.at());
+        return Optional.of(moveTo(r, DeliveryState.PENDING, rerouted.at())
+                .fallenBackTo(rerouted.toBinding(), left)
+                .withDueAt(rerouted.dueAt())
+                .withAttempts(0)
+                .withOutcome(Optional.of(rerouted.reason())));
     }
 
     /**
@@ -143,9 +166,23 @@ public final class RecipientRules {
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(now, "now");
         Recipient r = recipient; // SENDING under the lease, one more attempt, in one copy: every send passes here
-        return new Recipient(r.key(), r.sequence(), r.contact(), DeliveryState.SENDING, r.attempts() + 1, r.dueAt(),
-                Optional.of(lease), r.providerMessageId(), r.outcome(), r.sentAt(), r.deliveredAt(), r.readAt(),
-                r.repliedAt(), now, r.binding(), r.earlierAttempts());
+        return new Recipient(
+                r.key(),
+                r.sequence(),
+                r.contact(),
+                DeliveryState.SENDING,
+                r.attempts() + 1,
+                r.dueAt(),
+                Optional.of(lease),
+                r.providerMessageId(),
+                r.outcome(),
+                r.sentAt(),
+                r.deliveredAt(),
+                r.readAt(),
+                r.repliedAt(),
+                now,
+                r.binding(),
+                r.earlierAttempts());
     }
 
     /**
@@ -169,15 +206,18 @@ public final class RecipientRules {
 
     /** Whether the recipient is SENDING under exactly {@code lease}: the lease guard. */
     public static boolean heldUnder(Recipient recipient, Lease lease) {
-        return recipient.state() == DeliveryState.SENDING && recipient.lease().isPresent()
+        return recipient.state() == DeliveryState.SENDING
+                && recipient.lease().isPresent()
                 && recipient.lease().get().equals(lease);
     }
 
     private static void requireState(Recipient recipient, DeliveryState expected, String verb) {
         Arguments.requireNonNull(recipient, "recipient");
         if (recipient.state() != expected) {
-            throw new InvalidArgumentException("recipient",
-                    "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in " + recipient.state());
+            throw new InvalidArgumentException(
+                    "recipient",
+                    "only a " + expected + " recipient is " + verb + ", not " + recipient.key() + " in "
+                            + recipient.state());
         }
     }
 
@@ -206,8 +246,10 @@ public final class RecipientRules {
             case READ -> next.withTimes(at, at, at, none);
             default -> next;
         };
-        changed |= !timed.sentAt().equals(next.sentAt()) || !timed.deliveredAt().equals(next.deliveredAt())
-                || !timed.readAt().equals(next.readAt()) || !timed.repliedAt().equals(next.repliedAt());
+        changed |= !timed.sentAt().equals(next.sentAt())
+                || !timed.deliveredAt().equals(next.deliveredAt())
+                || !timed.readAt().equals(next.readAt())
+                || !timed.repliedAt().equals(next.repliedAt());
         return changed ? Optional.of(timed.withState(timed.state(), report.at())) : Optional.empty();
     }
 
@@ -224,7 +266,8 @@ public final class RecipientRules {
         Optional<Instant> when = Optional.of(at);
         Optional<Instant> none = Optional.empty();
         return switch (r.state()) {
-            case SENT, DELIVERED, READ -> Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(when, when, when, when));
+            case SENT, DELIVERED, READ ->
+                Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(when, when, when, when));
             case UNKNOWN -> Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(none, none, none, when));
             default -> Optional.empty();
         };

@@ -1,9 +1,8 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,8 @@ class ConcurrentPacingTest {
         // 300 = the sender's capacity; the campaigns could have taken 150 + 200
         assertThat(granted).isEqualTo(300);
         assertThat(shared.availablePermits(NOW)).isZero();
-        assertThat(campaignA.availablePermits(NOW) + campaignB.availablePermits(NOW)).isEqualTo(50);
+        assertThat(campaignA.availablePermits(NOW) + campaignB.availablePermits(NOW))
+                .isEqualTo(50);
     }
 
     /** Runs one task per thread, all released together; each task asks ATTEMPTS_PER_THREAD times. */
@@ -64,14 +64,16 @@ class ConcurrentPacingTest {
         List<CompletableFuture<Integer>> results = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             IntSupplier acquire = taskForThread.apply(t);
-            results.add(CompletableFuture.supplyAsync(() -> {
-                awaitQuietly(start);
-                int sum = 0;
-                for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
-                    sum += acquire.getAsInt();
-                }
-                return sum;
-            }, executor));
+            results.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        awaitQuietly(start);
+                        int sum = 0;
+                        for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
+                            sum += acquire.getAsInt();
+                        }
+                        return sum;
+                    },
+                    executor));
         }
         start.countDown();
         int total = 0;

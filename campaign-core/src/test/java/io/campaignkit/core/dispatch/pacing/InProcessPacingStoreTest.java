@@ -1,13 +1,12 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,9 @@ class InProcessPacingStoreTest {
         SendLimits b = limits("b", RateLimit.perSecond(100).withBurst(100));
 
         assertThat(pacing.tryAcquire(a, 2, T0)).isEqualTo(2);
-        assertThat(pacing.availablePermits(b, T0)).as("the sender holds burst + 1 = 3").isEqualTo(1);
+        assertThat(pacing.availablePermits(b, T0))
+                .as("the sender holds burst + 1 = 3")
+                .isEqualTo(1);
         assertThat(pacing.tryAcquire(b, 5, T0)).isEqualTo(1);
         assertThat(pacing.nextPermitAt(a, T0)).isEqualTo(T0.plusMillis(100));
     }
@@ -40,8 +41,10 @@ class InProcessPacingStoreTest {
         SendLimits slow = limits("slow", RateLimit.perSecond(1));
 
         assertThat(pacing.tryAcquire(slow, 3, T0)).isEqualTo(1);
-        assertThat(pacing.availablePermits(limits("other", RateLimit.perSecond(50).withBurst(10)), T0))
-                .as("the refused permits were not taken from the sender").isEqualTo(2);
+        assertThat(pacing.availablePermits(
+                        limits("other", RateLimit.perSecond(50).withBurst(10)), T0))
+                .as("the refused permits were not taken from the sender")
+                .isEqualTo(2);
         assertThat(pacing.nextPermitAt(slow, T0)).isEqualTo(T0.plusSeconds(1));
     }
 
@@ -63,25 +66,37 @@ class InProcessPacingStoreTest {
         pacing.tryAcquire(first, 1, T0);
 
         assertThatThrownBy(() -> pacing.tryAcquire(limits("a", RateLimit.perSecond(6)), 1, T0))
-                .isInstanceOfSatisfying(CampaignKitException.class,
+                .isInstanceOfSatisfying(
+                        CampaignKitException.class,
                         e -> assertThat(e.code()).isEqualTo(InProcessPacingStore.CAMPAIGN_LIMIT_CONFLICT));
 
         pacing.forget(CampaignId.of("a"));
-        assertThat(pacing.tryAcquire(limits("a", RateLimit.perSecond(6)), 1, T0)).isEqualTo(1);
+        assertThat(pacing.tryAcquire(limits("a", RateLimit.perSecond(6)), 1, T0))
+                .isEqualTo(1);
     }
 
     @Test
     void refusesBadArgumentsNamingThem() {
         SendLimits a = limits("a", RateLimit.perSecond(5));
-        assertThatThrownBy(() -> pacing.tryAcquire(null, 1, T0)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.getMessage()).contains("limits"));
-        assertThatThrownBy(() -> pacing.tryAcquire(a, 0, T0)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.getMessage()).contains("permits"));
-        assertThatThrownBy(() -> pacing.availablePermits(a, null)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.getMessage()).contains("now"));
-        assertThatThrownBy(() -> pacing.holdSender(a, null)).isInstanceOfSatisfying(InvalidArgumentException.class,
-                e -> assertThat(e.getMessage()).contains("until"));
+        assertThatThrownBy(() -> pacing.tryAcquire(null, 1, T0))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("limits"));
+        assertThatThrownBy(() -> pacing.tryAcquire(a, 0, T0))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("permits"));
+        assertThatThrownBy(() -> pacing.availablePermits(a, null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("now"));
+        assertThatThrownBy(() -> pacing.holdSender(a, null))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("until"));
         assertThatThrownBy(() -> new SendLimits(null, RateLimit.DEFAULT, SENDER, SENDER_LIMIT))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.getMessage()).contains("campaign"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.getMessage()).contains("campaign"));
     }
 }

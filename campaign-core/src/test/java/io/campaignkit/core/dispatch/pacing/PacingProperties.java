@@ -1,9 +1,8 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +32,14 @@ class PacingProperties {
     @Provide
     Arbitrary<RateLimit> limits() {
         Arbitrary<Duration> periods = Arbitraries.oneOf(
-                Arbitraries.just(Duration.ofSeconds(1)), Arbitraries.just(Duration.ofMinutes(1)), Arbitraries.just(Duration.ofHours(1)),
+                Arbitraries.just(Duration.ofSeconds(1)),
+                Arbitraries.just(Duration.ofMinutes(1)),
+                Arbitraries.just(Duration.ofHours(1)),
                 Arbitraries.longs().between(1, 5_000).map(Duration::ofMillis));
-        return Combinators.combine(Arbitraries.integers().between(1, 2_000), periods, Arbitraries.integers().between(0, 20))
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 2_000),
+                        periods,
+                        Arbitraries.integers().between(0, 20))
                 .as((permits, period, burst) -> new RateLimit(permits, period, burst));
     }
 
@@ -46,11 +50,18 @@ class PacingProperties {
 
     @Provide
     Arbitrary<SharedSchedule> sharedSchedules() {
-        Arbitrary<List<RateLimit>> campaigns = Combinators.combine(Arbitraries.integers().between(1, 200), Arbitraries.integers().between(0, 5))
-                .as((rate, burst) -> RateLimit.perSecond(rate).withBurst(burst)).list().ofMinSize(2).ofMaxSize(3);
+        Arbitrary<List<RateLimit>> campaigns = Combinators.combine(
+                        Arbitraries.integers().between(1, 200),
+                        Arbitraries.integers().between(0, 5))
+                .as((rate, burst) -> RateLimit.perSecond(rate).withBurst(burst))
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(3);
         return Combinators.combine(limits(), campaigns).as(Tuple::of).flatMap(pair -> {
-            Duration shortest = pair.get1().period().compareTo(ONE_SECOND) < 0 ? pair.get1().period() : ONE_SECOND;
-            return requests(shortest, pair.get2().size()).map(requests -> new SharedSchedule(pair.get1(), pair.get2(), requests));
+            Duration shortest =
+                    pair.get1().period().compareTo(ONE_SECOND) < 0 ? pair.get1().period() : ONE_SECOND;
+            return requests(shortest, pair.get2().size())
+                    .map(requests -> new SharedSchedule(pair.get1(), pair.get2(), requests));
         });
     }
 
@@ -62,20 +73,29 @@ class PacingProperties {
     private static Arbitrary<List<Request>> requests(Duration period, int campaigns) {
         long p = period.toNanos();
         Arbitrary<Long> idleGaps = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(0L)), Tuple.of(2, Arbitraries.longs().between(1, p)),
+                Tuple.of(1, Arbitraries.just(0L)),
+                Tuple.of(2, Arbitraries.longs().between(1, p)),
                 Tuple.of(2, Arbitraries.longs().between(p, 3 * p)));
         Arbitrary<Long> maxDenseGaps = Arbitraries.longs().between(0, Math.max(1, p / 20));
-        Arbitrary<List<Request>> phases = Combinators.combine(idleGaps, maxDenseGaps).as(Tuple::of).flatMap(gaps -> {
-            Arbitrary<Request> dense = Combinators.combine(Arbitraries.longs().between(0, gaps.get2()),
-                    Arbitraries.integers().between(1, 30), Arbitraries.integers().between(0, campaigns - 1)).as(Request::new);
-            return dense.list().ofMinSize(1).ofMaxSize(100).map(run -> {
-                List<Request> phase = new ArrayList<>(run);
-                Request first = phase.get(0);
-                phase.set(0, new Request(gaps.get1(), first.permits(), first.campaign()));
-                return phase;
-            });
-        });
-        return phases.list().ofMinSize(1).ofMaxSize(5).map(all -> all.stream().flatMap(List::stream).toList());
+        Arbitrary<List<Request>> phases = Combinators.combine(idleGaps, maxDenseGaps)
+                .as(Tuple::of)
+                .flatMap(gaps -> {
+                    Arbitrary<Request> dense = Combinators.combine(
+                                    Arbitraries.longs().between(0, gaps.get2()),
+                                    Arbitraries.integers().between(1, 30),
+                                    Arbitraries.integers().between(0, campaigns - 1))
+                            .as(Request::new);
+                    return dense.list().ofMinSize(1).ofMaxSize(100).map(run -> {
+                        List<Request> phase = new ArrayList<>(run);
+                        Request first = phase.get(0);
+                        phase.set(0, new Request(gaps.get1(), first.permits(), first.campaign()));
+                        return phase;
+                    });
+                });
+        return phases.list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .map(all -> all.stream().flatMap(List::stream).toList());
     }
 
     @Property(tries = 300)
@@ -91,11 +111,14 @@ class PacingProperties {
 
         assertThat(windows.busiest(limit.period())).isLessThanOrEqualTo(limit.permits() + limit.burst());
         assertThat((long) windows.busiest(ONE_SECOND)).isLessThanOrEqualTo(limit.maxPermitsIn(ONE_SECOND));
-        assertThat((long) windows.total()).isLessThanOrEqualTo(limit.maxPermitsIn(Duration.between(T0, now).plusNanos(1)));
+        assertThat((long) windows.total())
+                .isLessThanOrEqualTo(
+                        limit.maxPermitsIn(Duration.between(T0, now).plusNanos(1)));
     }
 
     @Property(tries = 200)
-    void campaignsSharingASenderNeverExceedTheirOwnLimitsNorTheSenders(@ForAll("sharedSchedules") SharedSchedule schedule) {
+    void campaignsSharingASenderNeverExceedTheirOwnLimitsNorTheSenders(
+            @ForAll("sharedSchedules") SharedSchedule schedule) {
         SenderPacers senders = new SenderPacers();
         SenderKey sender = new SenderKey("whatsapp-cloud", "sender");
         List<TokenBucketPacer> campaignBuckets = new ArrayList<>();
@@ -135,9 +158,10 @@ class PacingProperties {
     }
 
     @Property(tries = 300)
-    void aRunnerThatAlwaysAsksGetsTheExactLongRunCount(@ForAll("limits") RateLimit limit,
-                                                       @ForAll @IntRange(min = 1, max = 200) int periods,
-                                                       @ForAll @IntRange(min = 0, max = 999) int thousandthsMore) {
+    void aRunnerThatAlwaysAsksGetsTheExactLongRunCount(
+            @ForAll("limits") RateLimit limit,
+            @ForAll @IntRange(min = 1, max = 200) int periods,
+            @ForAll @IntRange(min = 0, max = 999) int thousandthsMore) {
         long periodNanos = limit.period().toNanos();
         long runNanos = periodNanos * periods + periodNanos / 1000 * thousandthsMore;
         Duration run = Duration.ofNanos(runNanos);
@@ -152,7 +176,8 @@ class PacingProperties {
         double rateTimesDuration = (double) limit.permits() * runNanos / periodNanos;
         long exact = limit.burst() + 1 + Math.floorDiv(limit.permits() * (runNanos - 1), periodNanos);
         assertThat(granted).isEqualTo(exact).isLessThanOrEqualTo(limit.maxPermitsIn(run));
-        assertThat((double) granted).isGreaterThanOrEqualTo(rateTimesDuration - 1)
+        assertThat((double) granted)
+                .isGreaterThanOrEqualTo(rateTimesDuration - 1)
                 .isLessThanOrEqualTo(Math.ceil(rateTimesDuration) + limit.burst());
     }
 }

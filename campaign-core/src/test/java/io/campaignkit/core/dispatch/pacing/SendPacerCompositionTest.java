@@ -1,12 +1,11 @@
 package io.campaignkit.core.dispatch.pacing;
 
-import io.campaignkit.core.campaign.SenderKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.campaign.SenderKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,9 @@ class SendPacerCompositionTest {
         assertThat(both.tryAcquire(5, T0)).isEqualTo(1);
         assertThat(both.tryAcquire(T0)).isFalse();
 
-        assertThat(sender.availablePermits(T0)).as("only the one granted permit left the sender").isEqualTo(9);
+        assertThat(sender.availablePermits(T0))
+                .as("only the one granted permit left the sender")
+                .isEqualTo(9);
     }
 
     @Test
@@ -80,8 +81,12 @@ class SendPacerCompositionTest {
 
         senders.pacerFor(SENDER, limit).tryAcquire(T0);
 
-        assertThat(senders.pacerFor(new SenderKey("twilio", SENDER.senderId()), limit).tryAcquire(T0)).isTrue();
-        assertThat(senders.pacerFor(new SenderKey("whatsapp-cloud", "other"), limit).tryAcquire(T0)).isTrue();
+        assertThat(senders.pacerFor(new SenderKey("twilio", SENDER.senderId()), limit)
+                        .tryAcquire(T0))
+                .isTrue();
+        assertThat(senders.pacerFor(new SenderKey("whatsapp-cloud", "other"), limit)
+                        .tryAcquire(T0))
+                .isTrue();
         assertThat(senders.pacerFor(SENDER, limit).tryAcquire(T0)).isFalse();
     }
 
@@ -92,8 +97,10 @@ class SendPacerCompositionTest {
 
         assertThatThrownBy(() -> senders.pacerFor(SENDER, RateLimit.perSecond(20)))
                 .isInstanceOf(CampaignKitException.class)
-                .hasMessageContaining("80/s").hasMessageContaining("20/s")
-                .extracting(e -> ((CampaignKitException) e).code()).isEqualTo(SenderPacers.SENDER_LIMIT_CONFLICT);
+                .hasMessageContaining("80/s")
+                .hasMessageContaining("20/s")
+                .extracting(e -> ((CampaignKitException) e).code())
+                .isEqualTo(SenderPacers.SENDER_LIMIT_CONFLICT);
     }
 
     @Test
@@ -114,15 +121,30 @@ class SendPacerCompositionTest {
         TokenBucketPacer a = TokenBucketPacer.of(RateLimit.DEFAULT);
         SendPacer both = SendPacer.allOf(a, TokenBucketPacer.of(RateLimit.DEFAULT));
 
-        assertThatThrownBy(() -> SendPacer.allOf(List.of())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("pacers");
-        assertThatThrownBy(() -> SendPacer.allOf(a, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("pacers");
+        assertThatThrownBy(() -> SendPacer.allOf(List.of()))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("pacers");
+        assertThatThrownBy(() -> SendPacer.allOf(a, null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("pacers");
         assertThatThrownBy(() -> SendPacer.allOf((SendPacer[]) null)).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> both.tryAcquire(-1, T0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("permits");
-        assertThatThrownBy(() -> both.nextPermitAt(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("now");
-        assertThatThrownBy(() -> new SenderKey(" ", "x")).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("channelType");
-        assertThatThrownBy(() -> new SenderKey("sms", null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("senderId");
-        assertThatThrownBy(() -> senders.pacerFor(null, RateLimit.DEFAULT)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("sender");
-        assertThatThrownBy(() -> senders.campaignPacer(null, SENDER, RateLimit.DEFAULT)).isInstanceOf(InvalidArgumentException.class)
+        assertThatThrownBy(() -> both.tryAcquire(-1, T0))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("permits");
+        assertThatThrownBy(() -> both.nextPermitAt(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("now");
+        assertThatThrownBy(() -> new SenderKey(" ", "x"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("channelType");
+        assertThatThrownBy(() -> new SenderKey("sms", null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("senderId");
+        assertThatThrownBy(() -> senders.pacerFor(null, RateLimit.DEFAULT))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("sender");
+        assertThatThrownBy(() -> senders.campaignPacer(null, SENDER, RateLimit.DEFAULT))
+                .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("campaignLimit");
     }
 }

@@ -54,7 +54,9 @@ class TokenBucketPacerTest {
 
         // [T0, T0 + 1s) holds the 4 of the full bucket and 19 refills; the 20th refill lands at T0 + 1s
         assertThat(windows.busiest(Duration.ofSeconds(1))).isEqualTo(23);
-        assertThat(windows.busiest(Duration.ofSeconds(1).plusNanos(1))).as("a closed window would exceed").isEqualTo(24);
+        assertThat(windows.busiest(Duration.ofSeconds(1).plusNanos(1)))
+                .as("a closed window would exceed")
+                .isEqualTo(24);
     }
 
     @ParameterizedTest(name = "{0}/s burst {1} over 60 s: {2}")
@@ -72,7 +74,9 @@ class TokenBucketPacerTest {
 
         assertThat(windows.total()).isEqualTo(expected).isEqualTo(limit.maxPermitsIn(Duration.ofSeconds(60)));
         assertThat(windows.busiest(Duration.ofSeconds(1))).isEqualTo(perSecond + burst);
-        assertThat(wakeUps).as("every wake-up grants: nextPermitAt never wakes early").isEqualTo(expected - burst);
+        assertThat(wakeUps)
+                .as("every wake-up grants: nextPermitAt never wakes early")
+                .isEqualTo(expected - burst);
     }
 
     @Test
@@ -136,8 +140,12 @@ class TokenBucketPacerTest {
         assertThat(pacer.availablePermits(T0.plusSeconds(29))).isZero();
         assertThat(pacer.nextPermitAt(T0.plusSeconds(1))).isEqualTo(T0.plusSeconds(30));
         assertThat(pacer.tryAcquire(5, T0.plusSeconds(30).minusNanos(1))).isZero();
-        assertThat(pacer.tryAcquire(5, T0.plusSeconds(30))).as("one permit at the end of the hold").isEqualTo(1);
-        assertThat(pacer.tryAcquire(5, T0.plusSeconds(31))).as("a second refills 20, capped at burst + 1").isEqualTo(5);
+        assertThat(pacer.tryAcquire(5, T0.plusSeconds(30)))
+                .as("one permit at the end of the hold")
+                .isEqualTo(1);
+        assertThat(pacer.tryAcquire(5, T0.plusSeconds(31)))
+                .as("a second refills 20, capped at burst + 1")
+                .isEqualTo(5);
     }
 
     @Test
@@ -157,13 +165,24 @@ class TokenBucketPacerTest {
     void refusesBadArgumentsNamingThem() {
         TokenBucketPacer pacer = TokenBucketPacer.of(RateLimit.DEFAULT);
 
-        assertThatThrownBy(() -> TokenBucketPacer.of(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> pacer.tryAcquire(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("now");
-        assertThatThrownBy(() -> pacer.tryAcquire(0, T0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("permits");
-        assertThatThrownBy(() -> pacer.nextPermitAt(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("now");
-        assertThatThrownBy(() -> pacer.availablePermits(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("now");
+        assertThatThrownBy(() -> TokenBucketPacer.of(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> pacer.tryAcquire(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("now");
+        assertThatThrownBy(() -> pacer.tryAcquire(0, T0))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("permits");
+        assertThatThrownBy(() -> pacer.nextPermitAt(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("now");
+        assertThatThrownBy(() -> pacer.availablePermits(null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("now");
         pacer.tryAcquire(T0);
-        assertThatThrownBy(() -> pacer.tryAcquire(Instant.MAX)).isInstanceOf(InvalidArgumentException.class)
+        assertThatThrownBy(() -> pacer.tryAcquire(Instant.MAX))
+                .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("292 years");
         assertThat(pacer).hasToString("TokenBucketPacer[20/s]");
     }

@@ -63,20 +63,30 @@ class TokenBucketTest {
     @Test
     void badValuesAreRefusedByName() {
         assertThatThrownBy(() -> new TokenBucket(THREE_A_SECOND, -1, 0))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("units"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("units"));
         long capacity = TokenBucket.full(THREE_A_SECOND, 0).units() + 2; // + P − 1
         assertThat(new TokenBucket(THREE_A_SECOND, capacity, 0).available()).isOne();
         assertThatThrownBy(() -> new TokenBucket(THREE_A_SECOND, capacity + 1, 0))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("units"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("units"));
         assertThatThrownBy(() -> TokenBucket.full(THREE_A_SECOND, 0).consumed(2))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("permits"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("permits"));
         assertThatThrownBy(() -> TokenBucket.full(null, 0))
-                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("limit"));
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("limit"));
     }
 
     @Property
-    void aHoldGrantsNothingBeforeItsEndAndExactlyOnePermitAtIt(@ForAll("limits") RateLimit limit,
-            @ForAll @LongRange(min = 0, max = 10_000_000_000L) long idle, @ForAll @LongRange(min = 1, max = 10_000_000_000L) long hold) {
+    void aHoldGrantsNothingBeforeItsEndAndExactlyOnePermitAtIt(
+            @ForAll("limits") RateLimit limit,
+            @ForAll @LongRange(min = 0, max = 10_000_000_000L) long idle,
+            @ForAll @LongRange(min = 1, max = 10_000_000_000L) long hold) {
         TokenBucket bucket = TokenBucket.full(limit, 0).advancedTo(idle);
         long until = idle + hold;
 
@@ -86,28 +96,37 @@ class TokenBucketTest {
         assertThat(held.nextPermitAt()).isGreaterThanOrEqualTo(until);
         assertThat(held.advancedTo(until - 1).available()).isZero();
         assertThat(held.advancedTo(Math.max(until, held.lastAt())).available()).isLessThanOrEqualTo(1);
-        if (held.lastAt() == until - TokenBucket.holdLead(limit)) { // it ends after the timeline plus one permit's refill: one at its end
+        if (held.lastAt()
+                == until
+                        - TokenBucket.holdLead(
+                                limit)) { // it ends after the timeline plus one permit's refill: one at its end
             assertThat(held.advancedTo(until).available()).isOne();
         }
     }
 
     @Property
-    void aChangeOfLimitNeverGrantsMoreThanEitherLimitWould(@ForAll("limits") RateLimit from, @ForAll("limits") RateLimit to,
-            @ForAll @IntRange(min = 0, max = 20) int taken, @ForAll @LongRange(min = 0, max = 5_000_000_000L) long idle) {
+    void aChangeOfLimitNeverGrantsMoreThanEitherLimitWould(
+            @ForAll("limits") RateLimit from,
+            @ForAll("limits") RateLimit to,
+            @ForAll @IntRange(min = 0, max = 20) int taken,
+            @ForAll @LongRange(min = 0, max = 5_000_000_000L) long idle) {
         TokenBucket bucket = TokenBucket.full(from, 0);
         bucket = bucket.consumed(Math.min(taken, bucket.available())).advancedTo(idle);
 
         TokenBucket counted = bucket.countedIn(to);
 
         assertThat(counted.available()).isLessThanOrEqualTo(bucket.available());
-        assertThat(counted.available()).isLessThanOrEqualTo(TokenBucket.full(to, 0).available());
+        assertThat(counted.available())
+                .isLessThanOrEqualTo(TokenBucket.full(to, 0).available());
         assertThat(counted.lastAt()).isEqualTo(bucket.lastAt());
         assertThat(counted.limit()).isEqualTo(to);
     }
 
     @Property
-    void takingAndRefillingNeverLeavesTheBounds(@ForAll("limits") RateLimit limit,
-            @ForAll @IntRange(min = 1, max = 50) int steps, @ForAll @LongRange(min = 1, max = 100_000_000L) long gap) {
+    void takingAndRefillingNeverLeavesTheBounds(
+            @ForAll("limits") RateLimit limit,
+            @ForAll @IntRange(min = 1, max = 50) int steps,
+            @ForAll @LongRange(min = 1, max = 100_000_000L) long gap) {
         TokenBucket bucket = TokenBucket.full(limit, 0);
         long now = 0;
         for (int i = 0; i < steps; i++) {
@@ -122,9 +141,14 @@ class TokenBucketTest {
 
     @Provide
     Arbitrary<RateLimit> limits() {
-        Arbitrary<Duration> periods = Arbitraries.oneOf(Arbitraries.just(Duration.ofSeconds(1)),
-                Arbitraries.just(Duration.ofHours(1)), Arbitraries.longs().between(1, 5_000).map(Duration::ofMillis));
-        return Combinators.combine(Arbitraries.integers().between(1, 2_000), periods, Arbitraries.integers().between(0, 20))
+        Arbitrary<Duration> periods = Arbitraries.oneOf(
+                Arbitraries.just(Duration.ofSeconds(1)),
+                Arbitraries.just(Duration.ofHours(1)),
+                Arbitraries.longs().between(1, 5_000).map(Duration::ofMillis));
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 2_000),
+                        periods,
+                        Arbitraries.integers().between(0, 20))
                 .as(RateLimit::new);
     }
 }

@@ -12,6 +12,7 @@ final class Windows {
 
     /** Grant instants as nanoseconds since ORIGIN, with how many permits were granted there. */
     private final List<long[]> grants = new ArrayList<>();
+
     private int total;
 
     void record(Instant at, int count) {

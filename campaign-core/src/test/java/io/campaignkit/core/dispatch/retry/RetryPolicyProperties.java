@@ -27,13 +27,19 @@ class RetryPolicyProperties {
         Arbitrary<Double> jitters = Arbitraries.doubles().between(0, 1);
         return Combinators.combine(initialMillis, extraMillis, multipliers, attempts, jitters)
                 .as((initial, extra, multiplier, maxAttempts, jitter) -> RetryPolicy.custom()
-                        .initialBackoff(Duration.ofMillis(initial)).maxBackoff(Duration.ofMillis(initial + extra))
-                        .multiplier(multiplier).maxAttempts(maxAttempts).jitterFactor(jitter).build());
+                        .initialBackoff(Duration.ofMillis(initial))
+                        .maxBackoff(Duration.ofMillis(initial + extra))
+                        .multiplier(multiplier)
+                        .maxAttempts(maxAttempts)
+                        .jitterFactor(jitter)
+                        .build());
     }
 
     @Property
-    void delaysStayWithinTheJitteredBaseAndTheCap(@ForAll("policies") RetryPolicy policy,
-                                                 @ForAll @IntRange(min = 1, max = 100) int failedAttempts, @ForAll long seed) {
+    void delaysStayWithinTheJitteredBaseAndTheCap(
+            @ForAll("policies") RetryPolicy policy,
+            @ForAll @IntRange(min = 1, max = 100) int failedAttempts,
+            @ForAll long seed) {
         Duration base = policy.baseBackoff(failedAttempts);
         Duration delay = policy.backoff(failedAttempts, new SplittableRandom(seed));
 
@@ -43,15 +49,17 @@ class RetryPolicyProperties {
     }
 
     @Property
-    void theBaseNeverDecreasesSoNeitherDoesTheExpectedDelay(@ForAll("policies") RetryPolicy policy,
-                                                           @ForAll @IntRange(min = 1, max = 100) int failedAttempts) {
+    void theBaseNeverDecreasesSoNeitherDoesTheExpectedDelay(
+            @ForAll("policies") RetryPolicy policy, @ForAll @IntRange(min = 1, max = 100) int failedAttempts) {
         // the expected delay is base × (1 − jitterFactor / 2): it moves with the base
         assertThat(policy.baseBackoff(failedAttempts + 1)).isGreaterThanOrEqualTo(policy.baseBackoff(failedAttempts));
     }
 
     @Property
-    void thereIsANextAttemptExactlyWhileAttemptsRemain(@ForAll("policies") RetryPolicy policy,
-                                                       @ForAll @IntRange(min = 1, max = 30) int failedAttempts, @ForAll long seed) {
+    void thereIsANextAttemptExactlyWhileAttemptsRemain(
+            @ForAll("policies") RetryPolicy policy,
+            @ForAll @IntRange(min = 1, max = 30) int failedAttempts,
+            @ForAll long seed) {
         Optional<Instant> next = policy.nextAttemptAt(failedAttempts, NOW, new SplittableRandom(seed));
 
         assertThat(next.isPresent()).isEqualTo(failedAttempts < policy.maxAttempts());
@@ -59,12 +67,14 @@ class RetryPolicyProperties {
     }
 
     @Property
-    void aRateLimitedRetryNeverComesBeforeTheRetryAfterNorTheMinimum(@ForAll("policies") RetryPolicy policy,
-                                                                    @ForAll @IntRange(min = 0, max = 86_400_000) int retryAfterMillis) {
+    void aRateLimitedRetryNeverComesBeforeTheRetryAfterNorTheMinimum(
+            @ForAll("policies") RetryPolicy policy, @ForAll @IntRange(min = 0, max = 86_400_000) int retryAfterMillis) {
         Duration retryAfter = Duration.ofMillis(retryAfterMillis);
         Instant at = policy.rateLimitedRetryAt(Optional.of(retryAfter), NOW);
 
-        assertThat(Duration.between(NOW, at)).isGreaterThanOrEqualTo(retryAfter).isGreaterThanOrEqualTo(policy.minRateLimitWait())
+        assertThat(Duration.between(NOW, at))
+                .isGreaterThanOrEqualTo(retryAfter)
+                .isGreaterThanOrEqualTo(policy.minRateLimitWait())
                 .isIn(retryAfter, policy.minRateLimitWait());
     }
 }

@@ -21,23 +21,42 @@ class RetryPolicyTest {
     void defaultsAreTheNamedConstants() {
         RetryPolicy policy = RetryPolicy.ofDefaults();
 
-        assertThat(policy.initialBackoff()).isEqualTo(RetryPolicy.DEFAULT_INITIAL_BACKOFF).isEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.multiplier()).isEqualTo(RetryPolicy.DEFAULT_MULTIPLIER).isEqualTo(2.0);
-        assertThat(policy.maxBackoff()).isEqualTo(RetryPolicy.DEFAULT_MAX_BACKOFF).isEqualTo(Duration.ofMinutes(5));
-        assertThat(policy.maxAttempts()).isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS).isEqualTo(5);
-        assertThat(policy.jitterFactor()).isEqualTo(RetryPolicy.DEFAULT_JITTER_FACTOR).isEqualTo(0.5);
+        assertThat(policy.initialBackoff())
+                .isEqualTo(RetryPolicy.DEFAULT_INITIAL_BACKOFF)
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.multiplier())
+                .isEqualTo(RetryPolicy.DEFAULT_MULTIPLIER)
+                .isEqualTo(2.0);
+        assertThat(policy.maxBackoff())
+                .isEqualTo(RetryPolicy.DEFAULT_MAX_BACKOFF)
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(policy.maxAttempts())
+                .isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS)
+                .isEqualTo(5);
+        assertThat(policy.jitterFactor())
+                .isEqualTo(RetryPolicy.DEFAULT_JITTER_FACTOR)
+                .isEqualTo(0.5);
         assertThat(policy.minRateLimitWait()).isEqualTo(RetryPolicy.DEFAULT_MIN_RATE_LIMIT_WAIT);
         assertThat(policy.defaultRetryAfter()).isEqualTo(RetryPolicy.DEFAULT_RETRY_AFTER);
     }
 
     @Test
     void baseBackoffGrowsExponentiallyUpToTheCap() {
-        RetryPolicy policy = RetryPolicy.custom().initialBackoff(Duration.ofSeconds(1)).multiplier(3)
-                .maxBackoff(Duration.ofSeconds(30)).build();
+        RetryPolicy policy = RetryPolicy.custom()
+                .initialBackoff(Duration.ofSeconds(1))
+                .multiplier(3)
+                .maxBackoff(Duration.ofSeconds(30))
+                .build();
 
         assertThat(List.of(1, 2, 3, 4, 5, 60, Integer.MAX_VALUE).stream().map(policy::baseBackoff))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(9), Duration.ofSeconds(27),
-                        Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(9),
+                        Duration.ofSeconds(27),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30));
     }
 
     @Test
@@ -57,9 +76,12 @@ class RetryPolicyTest {
         // a retry-after shorter than the backoff does not bring the attempt forward
         assertThat(policy.nextAttemptAt(2, Optional.of(Duration.ofSeconds(1)), NOW, new SplittableRandom(1)))
                 .contains(NOW.plusSeconds(4));
-        assertThat(policy.nextAttemptAt(2, Optional.empty(), NOW, new SplittableRandom(1))).contains(NOW.plusSeconds(4));
-        assertThat(policy.nextAttemptAt(3, Optional.of(Duration.ofHours(24)), NOW, new SplittableRandom(1))).isEmpty();
-        assertThatThrownBy(() -> policy.nextAttemptAt(1, Optional.of(Duration.ofSeconds(-1)), NOW, new SplittableRandom(1)))
+        assertThat(policy.nextAttemptAt(2, Optional.empty(), NOW, new SplittableRandom(1)))
+                .contains(NOW.plusSeconds(4));
+        assertThat(policy.nextAttemptAt(3, Optional.of(Duration.ofHours(24)), NOW, new SplittableRandom(1)))
+                .isEmpty();
+        assertThatThrownBy(() ->
+                        policy.nextAttemptAt(1, Optional.of(Duration.ofSeconds(-1)), NOW, new SplittableRandom(1)))
                 .isInstanceOf(InvalidArgumentException.class);
     }
 
@@ -72,9 +94,13 @@ class RetryPolicyTest {
             delays.add(policy.backoff(3, random));
         }
 
-        assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8)));
-        assertThat(delays.stream().distinct().count()).as("jitter spreads the retries").isGreaterThan(900);
-        assertThat(delays).anySatisfy(delay -> assertThat(delay).isLessThan(Duration.ofMillis(4_400)))
+        assertThat(delays)
+                .allSatisfy(delay -> assertThat(delay).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        assertThat(delays.stream().distinct().count())
+                .as("jitter spreads the retries")
+                .isGreaterThan(900);
+        assertThat(delays)
+                .anySatisfy(delay -> assertThat(delay).isLessThan(Duration.ofMillis(4_400)))
                 .anySatisfy(delay -> assertThat(delay).isGreaterThan(Duration.ofMillis(7_600)));
     }
 
@@ -103,19 +129,27 @@ class RetryPolicyTest {
         assertThat(policy.nextAttemptAt(2, NOW, random)).isPresent();
         assertThat(policy.nextAttemptAt(3, NOW, random)).isEmpty();
         assertThat(policy.nextAttemptAt(4, NOW, random)).isEmpty();
-        assertThat(RetryPolicy.custom().maxAttempts(1).build().nextAttemptAt(1, NOW, random)).as("1 means never retry").isEmpty();
+        assertThat(RetryPolicy.custom().maxAttempts(1).build().nextAttemptAt(1, NOW, random))
+                .as("1 means never retry")
+                .isEmpty();
     }
 
     @Test
     void rateLimitedRetryWaitsTheRetryAfterButAtLeastTheMinimum() {
-        RetryPolicy policy = RetryPolicy.custom().minRateLimitWait(Duration.ofSeconds(2)).defaultRetryAfter(Duration.ofSeconds(45)).build();
+        RetryPolicy policy = RetryPolicy.custom()
+                .minRateLimitWait(Duration.ofSeconds(2))
+                .defaultRetryAfter(Duration.ofSeconds(45))
+                .build();
 
-        assertThat(policy.rateLimitedRetryAt(Optional.of(Duration.ofSeconds(10)), NOW)).isEqualTo(NOW.plusSeconds(10));
-        assertThat(policy.rateLimitedRetryAt(Optional.of(Duration.ofMillis(300)), NOW)).isEqualTo(NOW.plusSeconds(2));
+        assertThat(policy.rateLimitedRetryAt(Optional.of(Duration.ofSeconds(10)), NOW))
+                .isEqualTo(NOW.plusSeconds(10));
+        assertThat(policy.rateLimitedRetryAt(Optional.of(Duration.ofMillis(300)), NOW))
+                .isEqualTo(NOW.plusSeconds(2));
         assertThat(policy.rateLimitedRetryAt(Optional.of(Duration.ZERO), NOW)).isEqualTo(NOW.plusSeconds(2));
         assertThat(policy.rateLimitedRetryAt(Optional.empty(), NOW)).isEqualTo(NOW.plusSeconds(45));
         assertThat(RetryPolicy.ofDefaults().rateLimitedRetryAt(Optional.of(Duration.ofHours(2)), NOW))
-                .as("the provider's word is kept, however long").isEqualTo(NOW.plus(Duration.ofHours(2)));
+                .as("the provider's word is kept, however long")
+                .isEqualTo(NOW.plus(Duration.ofHours(2)));
     }
 
     @Test
@@ -138,7 +172,11 @@ class RetryPolicyTest {
         assertArgument(() -> RetryPolicy.custom().jitterFactor(1.5), "jitterFactor");
         assertArgument(() -> RetryPolicy.custom().minRateLimitWait(Duration.ofSeconds(-1)), "minRateLimitWait");
         assertArgument(() -> RetryPolicy.custom().defaultRetryAfter(null), "defaultRetryAfter");
-        assertArgument(() -> RetryPolicy.custom().initialBackoff(Duration.ofMinutes(10)).build(), "maxBackoff");
+        assertArgument(
+                () -> RetryPolicy.custom()
+                        .initialBackoff(Duration.ofMinutes(10))
+                        .build(),
+                "maxBackoff");
     }
 
     private static List<Optional<Instant>> schedule(RetryPolicy policy, long seed) {
@@ -151,8 +189,11 @@ class RetryPolicyTest {
     }
 
     private static void assertArgument(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String argument) {
-        assertThatThrownBy(call).isInstanceOf(InvalidArgumentException.class).hasMessageContaining(argument)
-                .extracting(e -> ((InvalidArgumentException) e).argument()).isEqualTo(argument);
+        assertThatThrownBy(call)
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining(argument)
+                .extracting(e -> ((InvalidArgumentException) e).argument())
+                .isEqualTo(argument);
     }
 
     /** Returns its value reduced into the requested bound's top or bottom, to pin the jitter's extremes. */

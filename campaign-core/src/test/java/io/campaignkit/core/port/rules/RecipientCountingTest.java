@@ -18,11 +18,18 @@ class RecipientCountingTest {
 
     @Test
     void onlySkippedAndFailedRecipientsAreCountedUnderTheirCode() {
-        Recipient retried = RecipientRules.apply(RecipientRulesTest.sending(), new RecipientUpdate.RetryLater(
-                RecipientRulesTest.KEY, RecipientRulesTest.LEASE, RecipientRulesTest.T0, RecipientRulesTest.TIMEOUT,
-                RecipientRulesTest.T0)).orElseThrow();
+        Recipient retried = RecipientRules.apply(
+                        RecipientRulesTest.sending(),
+                        new RecipientUpdate.RetryLater(
+                                RecipientRulesTest.KEY,
+                                RecipientRulesTest.LEASE,
+                                RecipientRulesTest.T0,
+                                RecipientRulesTest.TIMEOUT,
+                                RecipientRulesTest.T0))
+                .orElseThrow();
         assertThat(RecipientCounting.keyOf(retried).code()).isEqualTo(CounterKey.NO_CODE);
-        assertThat(RecipientCounting.keyOf(RecipientRules.skip(PENDING, RecipientRulesTest.REJECTED, RecipientRulesTest.T0)))
+        assertThat(RecipientCounting.keyOf(
+                        RecipientRules.skip(PENDING, RecipientRulesTest.REJECTED, RecipientRulesTest.T0)))
                 .isEqualTo(new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SKIPPED, "REJECTED"));
     }
 
@@ -30,32 +37,46 @@ class RecipientCountingTest {
     void aChangeMovesOneRecipientFromItsOldCounterToItsNewOneWithItsTimes() {
         Recipient sending = RecipientRulesTest.sending();
         Recipient sent = RecipientRulesTest.sent();
-        Map<CounterKey, CounterValues> deltas = new RecipientCounting().changed(sending, sent).deltas();
-        assertThat(deltas).containsExactly(
-                Map.entry(new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SENDING, CounterKey.NO_CODE),
-                        new CounterValues(-1, 0, 0, 0)),
-                Map.entry(new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SENT, CounterKey.NO_CODE),
-                        new CounterValues(1, 1, 0, 0)));
+        Map<CounterKey, CounterValues> deltas =
+                new RecipientCounting().changed(sending, sent).deltas();
+        assertThat(deltas)
+                .containsExactly(
+                        Map.entry(
+                                new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SENDING, CounterKey.NO_CODE),
+                                new CounterValues(-1, 0, 0, 0)),
+                        Map.entry(
+                                new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SENT, CounterKey.NO_CODE),
+                                new CounterValues(1, 1, 0, 0)));
     }
 
     @Test
     void aChangeThatCancelsOutMovesNoCounter() {
         Recipient sending = RecipientRulesTest.sending();
-        assertThat(new RecipientCounting().changed(sending, RecipientRules.recover(sending, RecipientRulesTest.OTHER,
-                RecipientRulesTest.T0)).deltas()).isEmpty();
+        assertThat(new RecipientCounting()
+                        .changed(
+                                sending,
+                                RecipientRules.recover(sending, RecipientRulesTest.OTHER, RecipientRulesTest.T0))
+                        .deltas())
+                .isEmpty();
     }
 
     @Test
     void countersAddUpToCountsWithoutEmptyCodes() {
         Map<CounterKey, CounterValues> counters = new HashMap<>();
-        Recipient failed = RecipientRules.apply(RecipientRulesTest.sent(),
-                RecipientRulesTest.report(DeliveryState.FAILED, 2)).orElseThrow();
-        Recipient delivered = RecipientRules.apply(RecipientRulesTest.sent(),
-                RecipientRulesTest.report(DeliveryState.DELIVERED, 2)).orElseThrow();
-        new RecipientCounting().added(PENDING).added(failed).added(delivered).changed(PENDING,
-                RecipientRules.skip(PENDING, RecipientRulesTest.TIMEOUT, RecipientRulesTest.T0)).changed(
-                        RecipientRules.skip(PENDING, RecipientRulesTest.TIMEOUT, RecipientRulesTest.T0), PENDING)
-                .deltas().forEach((key, delta) -> counters.merge(key, delta, CounterValues::plus));
+        Recipient failed = RecipientRules.apply(
+                        RecipientRulesTest.sent(), RecipientRulesTest.report(DeliveryState.FAILED, 2))
+                .orElseThrow();
+        Recipient delivered = RecipientRules.apply(
+                        RecipientRulesTest.sent(), RecipientRulesTest.report(DeliveryState.DELIVERED, 2))
+                .orElseThrow();
+        new RecipientCounting()
+                .added(PENDING)
+                .added(failed)
+                .added(delivered)
+                .changed(PENDING, RecipientRules.skip(PENDING, RecipientRulesTest.TIMEOUT, RecipientRulesTest.T0))
+                .changed(RecipientRules.skip(PENDING, RecipientRulesTest.TIMEOUT, RecipientRulesTest.T0), PENDING)
+                .deltas()
+                .forEach((key, delta) -> counters.merge(key, delta, CounterValues::plus));
         counters.put(new CounterKey(RecipientRulesTest.CAMPAIGN, DeliveryState.SKIPPED, "GONE"), CounterValues.ZERO);
         RecipientCounts counts = RecipientCounting.counts(counters);
         assertThat(counts.count(DeliveryState.PENDING)).isEqualTo(1);

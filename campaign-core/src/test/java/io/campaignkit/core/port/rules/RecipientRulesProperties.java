@@ -24,8 +24,8 @@ class RecipientRulesProperties {
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 3) Integer> picks, @ForAll long seed) {
         // the provider's reports; a reply (REPLIED) is the contact's, and applies only to an accepted
         // message as it stands when the reply comes (RecipientRulesTest.Replies)
-        List<DeliveryState> kinds = List.of(DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ,
-                DeliveryState.FAILED);
+        List<DeliveryState> kinds =
+                List.of(DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ, DeliveryState.FAILED);
         List<RecipientUpdate> reports = new ArrayList<>();
         for (int i = 0; i < picks.size(); i++) {
             reports.add(report(kinds.get(picks.get(i)), 10)); // one instant: the times cannot differ by order

@@ -1,16 +1,18 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.AudienceReference;
-import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.campaign.CampaignConfiguration;
-import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.ChannelBinding;
+import io.campaignkit.core.campaign.ContactCondition;
 import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.OutOfHoursPolicy;
+import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.campaign.PauseReason;
+import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldDefinition;
@@ -21,8 +23,6 @@ import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.HeaderMedia;
 import io.campaignkit.core.template.InlineTemplate;
-import io.campaignkit.core.campaign.ChannelBinding;
-import io.campaignkit.core.campaign.ContactCondition;
 import io.campaignkit.core.template.MessageTemplate;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.core.template.ValueFormat;
@@ -71,8 +71,11 @@ final class CampaignCodec {
         ActiveHours hours = configuration.activeHours();
         out.str(hours.zone().getId()).str(hours.toText());
         DeliveryPlan plan = configuration.deliveryPlan();
-        out.optInstant(plan.startAt()).num(plan.pace().messages()).str(plan.pace().per().name())
-                .num(plan.pace().burst()).optInstant(plan.endAt());
+        out.optInstant(plan.startAt())
+                .num(plan.pace().messages())
+                .str(plan.pace().per().name())
+                .num(plan.pace().burst())
+                .optInstant(plan.endAt());
         OutOfHoursPolicy policy = configuration.outOfHoursPolicy();
         out.str(policy.action().name()).opt(policy.autoReply());
         // optional settings added after format 1: a tag and its value, written only when not the default,
@@ -87,7 +90,9 @@ final class CampaignCodec {
 
     /** The first channel's condition, the channels after it and the timed fallback, each tagged and only when set. */
     private static void writeChannels(Tokens.Writer out, CampaignConfiguration configuration) {
-        configuration.channelCondition().ifPresent(condition -> out.str(CHANNEL_CONDITION).str(condition.toText()));
+        configuration
+                .channelCondition()
+                .ifPresent(condition -> out.str(CHANNEL_CONDITION).str(condition.toText()));
         List<ChannelBinding> further = configuration.fallbackChannels();
         if (!further.isEmpty()) {
             out.str(FALLBACK_CHANNELS).num(further.size());
@@ -103,11 +108,13 @@ final class CampaignCodec {
     private static void readFallbackChannels(Tokens.Reader in, CampaignConfiguration.Builder builder) {
         for (long i = in.num(); i > 0; i--) {
             SenderKey sender = SenderKey.of(in.required(), in.required());
-            TemplateMessage message = readMessage(in).orElseThrow(
-                    () -> new IllegalStateException("a fallback channel without its message"));
+            TemplateMessage message = readMessage(in)
+                    .orElseThrow(() -> new IllegalStateException("a fallback channel without its message"));
             ChannelBinding binding = ChannelBinding.of(sender, message);
             Optional<String> condition = in.opt();
-            builder.addChannel(condition.map(text -> binding.onlyFor(ContactCondition.parse(text))).orElse(binding));
+            builder.addChannel(condition
+                    .map(text -> binding.onlyFor(ContactCondition.parse(text)))
+                    .orElse(binding));
         }
     }
 
@@ -134,8 +141,10 @@ final class CampaignCodec {
         builder.schema(CustomDataSchema.of(fields));
         ZoneId zone = ZoneId.of(in.required());
         builder.activeHours(ActiveHours.parse(in.required(), zone));
-        builder.deliveryPlan(new DeliveryPlan(in.optInstant(),
-                new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()), in.optInstant()));
+        builder.deliveryPlan(new DeliveryPlan(
+                in.optInstant(),
+                new Pace(in.integer(), in.enumeration(Pace.Unit.class), in.integer()),
+                in.optInstant()));
         builder.outOfHoursPolicy(new OutOfHoursPolicy(in.enumeration(OutOfHoursPolicy.Action.class), in.opt()));
         while (!in.atEnd()) {
             String tag = in.required();
@@ -169,7 +178,8 @@ final class CampaignCodec {
                 out.str("L").str(literal.text());
             } else if (binding instanceof Binding.ContactName name) {
                 out.str("N").opt(name.fallback());
-            } else if (binding instanceof Binding.CustomField field && field.format().isPresent()) {
+            } else if (binding instanceof Binding.CustomField field
+                    && field.format().isPresent()) {
                 // a kind of its own, so that a field without a format is written as before
                 out.str("G").str(field.fieldId()).str(field.format().get().toText());
             } else if (binding instanceof Binding.CustomField field) {
@@ -196,20 +206,21 @@ final class CampaignCodec {
         List<Binding> bindings = new ArrayList<>();
         for (long i = in.num(); i > 0; i--) {
             String type = in.required();
-            bindings.add(switch (type) {
-                case "L" -> new Binding.Literal(in.required());
-                case "N" -> new Binding.ContactName(in.opt());
-                case "F" -> new Binding.CustomField(in.required());
-                case "G" -> Binding.customField(in.required(), ValueFormat.parse(in.required()));
-                case "T" -> new Binding.ValuedTag(in.required());
-                default -> throw new IllegalStateException("unknown binding " + type);
-            });
+            bindings.add(
+                    switch (type) {
+                        case "L" -> new Binding.Literal(in.required());
+                        case "N" -> new Binding.ContactName(in.opt());
+                        case "F" -> new Binding.CustomField(in.required());
+                        case "G" -> Binding.customField(in.required(), ValueFormat.parse(in.required()));
+                        case "T" -> new Binding.ValuedTag(in.required());
+                        default -> throw new IllegalStateException("unknown binding " + type);
+                    });
         }
         TemplateMessage message = TemplateMessage.of(template, bindings);
         String mediaType = in.str();
         if (mediaType != null) {
-            message = message.withHeaderMedia(new HeaderMedia(HeaderMedia.Type.valueOf(mediaType),
-                    in.opt().map(URI::create), in.opt()));
+            message = message.withHeaderMedia(new HeaderMedia(
+                    HeaderMedia.Type.valueOf(mediaType), in.opt().map(URI::create), in.opt()));
         }
         return Optional.of(message);
     }
@@ -228,7 +239,9 @@ final class CampaignCodec {
             out.str("T").num(test.contacts().size());
             test.contacts().forEach(contact -> ContactCodec.writeWhole(out, contact));
         } else if (audience.get() instanceof AudienceReference.CampaignRecipients retargeted) {
-            out.str("R").str(retargeted.source().value()).str(retargeted.outcomes().toText());
+            out.str("R")
+                    .str(retargeted.source().value())
+                    .str(retargeted.outcomes().toText());
         }
     }
 
@@ -259,8 +272,8 @@ final class CampaignCodec {
                 return Optional.of(new AudienceReference.TestAudience(contacts));
             }
             case "R":
-                return Optional.of(new AudienceReference.CampaignRecipients(CampaignId.of(in.required()),
-                        OutcomeFilter.parse(in.required())));
+                return Optional.of(new AudienceReference.CampaignRecipients(
+                        CampaignId.of(in.required()), OutcomeFilter.parse(in.required())));
             default:
                 throw new IllegalStateException("unknown audience kind " + kind);
         }
@@ -296,14 +309,15 @@ final class CampaignCodec {
         }
         Tokens.Reader in = new Tokens.Reader(text);
         String kind = in.required();
-        return Optional.of(switch (kind) {
-            case "W" -> new DispatchState.Waiting(in.instant());
-            case "S" -> new DispatchState.Sending(in.instant());
-            case "P" -> new DispatchState.Paused(in.enumeration(PauseReason.class), in.instant());
-            case "D" -> new DispatchState.Done(in.instant());
-            case "R" -> new DispatchState.Preparing(in.required(), in.instant(), in.instant());
-            case "F" -> new DispatchState.Finishing(in.enumeration(FinishReason.class), in.instant());
-            default -> throw new IllegalStateException("unknown dispatch state " + kind);
-        });
+        return Optional.of(
+                switch (kind) {
+                    case "W" -> new DispatchState.Waiting(in.instant());
+                    case "S" -> new DispatchState.Sending(in.instant());
+                    case "P" -> new DispatchState.Paused(in.enumeration(PauseReason.class), in.instant());
+                    case "D" -> new DispatchState.Done(in.instant());
+                    case "R" -> new DispatchState.Preparing(in.required(), in.instant(), in.instant());
+                    case "F" -> new DispatchState.Finishing(in.enumeration(FinishReason.class), in.instant());
+                    default -> throw new IllegalStateException("unknown dispatch state " + kind);
+                });
     }
 }

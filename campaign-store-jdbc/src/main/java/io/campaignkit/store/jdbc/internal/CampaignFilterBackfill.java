@@ -47,8 +47,9 @@ public final class CampaignFilterBackfill implements JavaMigration {
         String after = "";
         while (true) {
             Map<String, CampaignConfiguration> page = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT campaign_id, configuration FROM ck_campaign"
-                    + " WHERE campaign_id > ? ORDER BY campaign_id LIMIT " + BATCH)) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT campaign_id, configuration FROM ck_campaign"
+                            + " WHERE campaign_id > ? ORDER BY campaign_id LIMIT " + BATCH)) {
                 select.setString(1, after);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -64,8 +65,14 @@ public final class CampaignFilterBackfill implements JavaMigration {
                 for (Map.Entry<String, CampaignConfiguration> campaign : page.entrySet()) {
                     CampaignConfiguration configuration = campaign.getValue();
                     Sql.setString(update, 1, configuration.botFlowId().orElse(null));
-                    Sql.setString(update, 2, configuration.channel().map(SenderKey::channelType).orElse(null));
-                    Sql.setString(update, 3, configuration.channel().map(SenderKey::senderId).orElse(null));
+                    Sql.setString(
+                            update,
+                            2,
+                            configuration.channel().map(SenderKey::channelType).orElse(null));
+                    Sql.setString(
+                            update,
+                            3,
+                            configuration.channel().map(SenderKey::senderId).orElse(null));
                     update.setString(4, campaign.getKey());
                     update.addBatch();
                     after = campaign.getKey();

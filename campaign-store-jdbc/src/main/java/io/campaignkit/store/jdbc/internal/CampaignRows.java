@@ -33,8 +33,8 @@ public final class CampaignRows {
     private static final String FILTER_COLUMNS = "bot_flow_id, sender_channel, sender_id";
 
     /** The tables whose rows go with a deleted campaign, besides its recipients (a cascading foreign key). */
-    private static final List<String> DEPENDENT_TABLES = List.of("ck_engagement", "ck_conversation", "ck_inbound_queue",
-            "ck_funnel_step");
+    private static final List<String> DEPENDENT_TABLES =
+            List.of("ck_engagement", "ck_conversation", "ck_inbound_queue", "ck_funnel_step");
 
     private final Sql sql;
     private final Scope scope;
@@ -48,8 +48,10 @@ public final class CampaignRows {
 
     public void insert(Campaign campaign) {
         if (!scope.sees(campaign.tenantId())) {
-            throw new InvalidArgumentException("campaign", "campaign " + campaign.id() + " belongs to tenant "
-                    + campaign.tenantId() + ", not to this store's tenant " + scope.tenantId().orElseThrow());
+            throw new InvalidArgumentException(
+                    "campaign",
+                    "campaign " + campaign.id() + " belongs to tenant " + campaign.tenantId()
+                            + ", not to this store's tenant " + scope.tenantId().orElseThrow());
         }
         sql.inTransaction("inserting campaign " + campaign.id(), connection -> {
             if (exists(connection, campaign.id())) {
@@ -87,7 +89,8 @@ public final class CampaignRows {
 
     /** Whether a campaign has the id in any tenant: ids are unique across tenants. */
     private static boolean exists(Connection connection, CampaignId id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM ck_campaign WHERE campaign_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT 1 FROM ck_campaign WHERE campaign_id = ?")) {
             select.setString(1, id.value());
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
@@ -99,12 +102,13 @@ public final class CampaignRows {
     public void update(Campaign campaign, long expectedVersion) {
         sql.inTransaction("updating campaign " + campaign.id(), connection -> {
             Campaign.Snapshot s = campaign.snapshot();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_campaign SET project_id = ?, kind = ?,"
-                    + " state = ?, version = ?, updated_at = ?, launched_at = ?, finished_at = ?, finish_reason = ?,"
-                    + " dispatch = ?, configuration = ?, schedule_start = ?, schedule_latest_start = ?,"
-                    + " bot_flow_id = ?, sender_channel = ?, sender_id = ?"
-                    + " WHERE campaign_id = ? AND version = ? AND tenant_id = ? AND "
-                    + Scope.TENANT)) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE ck_campaign SET project_id = ?, kind = ?,"
+                            + " state = ?, version = ?, updated_at = ?, launched_at = ?, finished_at = ?, finish_reason = ?,"
+                            + " dispatch = ?, configuration = ?, schedule_start = ?, schedule_latest_start = ?,"
+                            + " bot_flow_id = ?, sender_channel = ?, sender_id = ?"
+                            + " WHERE campaign_id = ? AND version = ? AND tenant_id = ? AND "
+                            + Scope.TENANT)) {
                 update.setString(1, s.projectId());
                 update.setString(2, s.kind().name());
                 update.setString(3, s.state().name());
@@ -174,8 +178,9 @@ public final class CampaignRows {
 
     /** The tenant of the campaign, if this store sees it; locks the campaign row when {@code lock}. */
     Optional<String> tenantOf(Connection connection, CampaignId id, boolean lock) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT tenant_id FROM ck_campaign WHERE campaign_id = ? AND "
-                + Scope.TENANT + (lock ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT tenant_id FROM ck_campaign WHERE campaign_id = ? AND "
+                        + Scope.TENANT + (lock ? " FOR UPDATE" : ""))) {
             select.setString(1, id.value());
             scope.bind(select, 2);
             try (ResultSet rows = select.executeQuery()) {
@@ -189,7 +194,8 @@ public final class CampaignRows {
      * stored, this store's. A campaign of another tenant is not found.
      */
     String tenantForWriting(Connection connection, CampaignId id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT tenant_id FROM ck_campaign WHERE campaign_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT tenant_id FROM ck_campaign WHERE campaign_id = ?")) {
             select.setString(1, id.value());
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
@@ -247,8 +253,14 @@ public final class CampaignRows {
     private static void setFilters(PreparedStatement statement, int first, CampaignConfiguration configuration)
             throws SQLException {
         Sql.setString(statement, first, configuration.botFlowId().orElse(null));
-        Sql.setString(statement, first + 1, configuration.channel().map(SenderKey::channelType).orElse(null));
-        Sql.setString(statement, first + 2, configuration.channel().map(SenderKey::senderId).orElse(null));
+        Sql.setString(
+                statement,
+                first + 1,
+                configuration.channel().map(SenderKey::channelType).orElse(null));
+        Sql.setString(
+                statement,
+                first + 2,
+                configuration.channel().map(SenderKey::senderId).orElse(null));
     }
 
     private List<Campaign> page(String condition, List<String> values, Optional<CampaignId> after, int limit) {
@@ -291,24 +303,27 @@ public final class CampaignRows {
                 throw new VersionConflictException(campaign.id(), campaign.version(), actual);
             }
             for (String table : DEPENDENT_TABLES) {
-                try (PreparedStatement dependents = connection.prepareStatement("DELETE FROM " + table + " WHERE campaign_id = ?")) {
+                try (PreparedStatement dependents =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE campaign_id = ?")) {
                     dependents.setString(1, campaign.id().value());
                     dependents.executeUpdate();
                 }
             }
             try (PreparedStatement delete = connection.prepareStatement(
-                         "DELETE FROM ck_campaign WHERE campaign_id = ? AND version = ? AND " + Scope.TENANT)) {
+                    "DELETE FROM ck_campaign WHERE campaign_id = ? AND version = ? AND " + Scope.TENANT)) {
                 delete.setString(1, campaign.id().value());
                 delete.setLong(2, campaign.version());
                 scope.bind(delete, 3);
                 if (delete.executeUpdate() != 1) {
-                    throw new VersionConflictException(campaign.id(), campaign.version(),
+                    throw new VersionConflictException(
+                            campaign.id(),
+                            campaign.version(),
                             storedVersion(connection, campaign.id()).orElse(-1L));
                 }
             }
             // after the recipients (gone by cascade with the campaign row): the lock order of RecipientCounters
-            try (PreparedStatement counters = connection.prepareStatement(
-                    "DELETE FROM ck_recipient_count WHERE campaign_id = ?")) {
+            try (PreparedStatement counters =
+                    connection.prepareStatement("DELETE FROM ck_recipient_count WHERE campaign_id = ?")) {
                 counters.setString(1, campaign.id().value());
                 counters.executeUpdate();
             }
@@ -318,13 +333,20 @@ public final class CampaignRows {
 
     private static Campaign read(ResultSet rows) throws SQLException {
         Optional<Instant> latestStart = Sql.optInstant(rows, "schedule_latest_start");
-        return Campaign.restore(new Campaign.Snapshot(CampaignId.of(rows.getString("campaign_id")),
-                rows.getString("tenant_id"), rows.getString("project_id"), CampaignKind.valueOf(rows.getString("kind")),
+        return Campaign.restore(new Campaign.Snapshot(
+                CampaignId.of(rows.getString("campaign_id")),
+                rows.getString("tenant_id"),
+                rows.getString("project_id"),
+                CampaignKind.valueOf(rows.getString("kind")),
                 CampaignCodec.decodeConfiguration(rows.getString("configuration")),
-                CampaignState.valueOf(rows.getString("state")), CampaignCodec.decodeDispatch(rows.getString("dispatch")),
-                Sql.requiredInstant(rows, "created_at"), Sql.requiredInstant(rows, "updated_at"),
-                Sql.optInstant(rows, "launched_at"), Sql.optInstant(rows, "finished_at"),
-                Optional.ofNullable(rows.getString("finish_reason")).map(FinishReason::valueOf), rows.getLong("version"),
+                CampaignState.valueOf(rows.getString("state")),
+                CampaignCodec.decodeDispatch(rows.getString("dispatch")),
+                Sql.requiredInstant(rows, "created_at"),
+                Sql.requiredInstant(rows, "updated_at"),
+                Sql.optInstant(rows, "launched_at"),
+                Sql.optInstant(rows, "finished_at"),
+                Optional.ofNullable(rows.getString("finish_reason")).map(FinishReason::valueOf),
+                rows.getLong("version"),
                 Sql.optInstant(rows, "schedule_start").map(start -> new Schedule(start, latestStart))));
     }
 }

@@ -23,8 +23,13 @@ final class ChannelAttemptCodec {
         Tokens.Writer out = new Tokens.Writer().str(FORMAT).num(attempts.size());
         for (ChannelAttempt attempt : attempts) {
             StatusReason outcome = attempt.outcome();
-            out.num(attempt.binding()).opt(attempt.providerMessageId()).optInstant(attempt.sentAt())
-                    .str(outcome.code()).str(outcome.message()).opt(outcome.providerCode()).bool(outcome.permanent())
+            out.num(attempt.binding())
+                    .opt(attempt.providerMessageId())
+                    .optInstant(attempt.sentAt())
+                    .str(outcome.code())
+                    .str(outcome.message())
+                    .opt(outcome.providerCode())
+                    .bool(outcome.permanent())
                     .instant(attempt.endedAt());
         }
         return out.toString();

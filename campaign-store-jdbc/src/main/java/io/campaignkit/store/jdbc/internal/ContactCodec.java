@@ -21,7 +21,9 @@ final class ContactCodec {
 
     /** The encoded tags, valued tags and custom data, or null when the contact has none. */
     static String encodeData(Contact contact) {
-        if (contact.tags().isEmpty() && contact.valuedTags().isEmpty() && contact.customData().isEmpty()) {
+        if (contact.tags().isEmpty()
+                && contact.valuedTags().isEmpty()
+                && contact.customData().isEmpty()) {
             return null;
         }
         Tokens.Writer out = new Tokens.Writer();
@@ -72,14 +74,17 @@ final class ContactCodec {
             String field = in.required();
             String type = in.required();
             String value = in.required();
-            values.put(field, switch (type) {
-                case "T" -> new FieldValue.Text(value);
-                case "N" -> new FieldValue.Number(new BigDecimal(value));
-                case "D" -> new FieldValue.Date(LocalDate.parse(value));
-                default -> throw new IllegalStateException("unknown field value type " + type);
-            });
+            values.put(
+                    field,
+                    switch (type) {
+                        case "T" -> new FieldValue.Text(value);
+                        case "N" -> new FieldValue.Number(new BigDecimal(value));
+                        case "D" -> new FieldValue.Date(LocalDate.parse(value));
+                        default -> throw new IllegalStateException("unknown field value type " + type);
+                    });
         }
-        return new Contact(phone, name, tags, valuedTags, values.isEmpty() ? CustomData.empty() : CustomData.of(values));
+        return new Contact(
+                phone, name, tags, valuedTags, values.isEmpty() ? CustomData.empty() : CustomData.of(values));
     }
 
     /** A whole contact (phone and name included), for contacts inside a campaign's configuration. */

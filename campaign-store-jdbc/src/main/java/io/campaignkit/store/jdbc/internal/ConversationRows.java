@@ -39,21 +39,31 @@ public final class ConversationRows {
 
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
         // another node may open it meanwhile: then the next attempt continues that one
-        return sql.inTransactionLookingAgain("opening a conversation of " + phone + " in " + campaignId,
+        return sql.inTransactionLookingAgain(
+                "opening a conversation of " + phone + " in " + campaignId,
                 connection -> openOrContinueOnce(connection, campaignId, phone, inboundAt, at));
     }
 
-    private Conversation openOrContinueOnce(Connection connection, CampaignId campaignId, PhoneNumber phone,
-            Instant inboundAt, Instant at) throws SQLException {
-        Optional<Conversation> open = selectOne(connection, "campaign_id = ? AND open_phone = ?", true,
-                campaignId.value(), phone.e164());
+    private Conversation openOrContinueOnce(
+            Connection connection, CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at)
+            throws SQLException {
+        Optional<Conversation> open =
+                selectOne(connection, "campaign_id = ? AND open_phone = ?", true, campaignId.value(), phone.e164());
         if (open.isPresent()) {
             Conversation c = open.get();
-            Conversation continued = new Conversation(c.id(), c.campaignId(), c.phone(), c.openedAt(),
-                    latest(c.lastInboundAt(), inboundAt), latest(c.lastActivityAt(), at), c.lastAutoReplyAt(), c.closedAt(),
+            Conversation continued = new Conversation(
+                    c.id(),
+                    c.campaignId(),
+                    c.phone(),
+                    c.openedAt(),
+                    latest(c.lastInboundAt(), inboundAt),
+                    latest(c.lastActivityAt(), at),
+                    c.lastAutoReplyAt(),
+                    c.closedAt(),
                     c.closeReason());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_inbound_at = ?,"
-                    + " last_activity_at = ? WHERE conversation_id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE ck_conversation SET last_inbound_at = ?,"
+                            + " last_activity_at = ? WHERE conversation_id = ?")) {
                 Sql.setNanos(update, 1, continued.lastInboundAt());
                 Sql.setNanos(update, 2, continued.lastActivityAt());
                 update.setString(3, c.id());
@@ -72,8 +82,16 @@ public final class ConversationRows {
                 earlier = rows.getLong(1);
             }
         }
-        Conversation opened = new Conversation(campaignId.value() + ":" + phone.digits() + ":" + (earlier + 1), campaignId,
-                phone, at, inboundAt, at, Optional.empty(), Optional.empty(), Optional.empty());
+        Conversation opened = new Conversation(
+                campaignId.value() + ":" + phone.digits() + ":" + (earlier + 1),
+                campaignId,
+                phone,
+                at,
+                inboundAt,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_conversation (conversation_id,"
                 + " campaign_id, tenant_id, phone, opened_at, last_inbound_at, last_activity_at, open_phone)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -91,20 +109,25 @@ public final class ConversationRows {
     }
 
     public Optional<Conversation> findOpen(CampaignId campaignId, PhoneNumber phone) {
-        return sql.inTransaction("finding a conversation", connection ->
-                selectOne(connection, "campaign_id = ? AND open_phone = ?", false, campaignId.value(), phone.e164()));
+        return sql.inTransaction(
+                "finding a conversation",
+                connection -> selectOne(
+                        connection, "campaign_id = ? AND open_phone = ?", false, campaignId.value(), phone.e164()));
     }
 
     public Optional<Conversation> find(String conversationId) {
-        return sql.inTransaction("finding a conversation", connection ->
-                selectOne(connection, "conversation_id = ?", false, conversationId));
+        return sql.inTransaction(
+                "finding a conversation",
+                connection -> selectOne(connection, "conversation_id = ?", false, conversationId));
     }
 
     /** The conversation as touched, or empty when it is closed, unknown or already active at or after {@code at}. */
     public Optional<Conversation> touch(String conversationId, Instant at) {
         return sql.inTransaction("touching conversation " + conversationId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_activity_at = ?"
-                    + " WHERE conversation_id = ? AND closed_at IS NULL AND last_activity_at < ? AND " + Scope.TENANT)) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE ck_conversation SET last_activity_at = ?"
+                            + " WHERE conversation_id = ? AND closed_at IS NULL AND last_activity_at < ? AND "
+                            + Scope.TENANT)) {
                 Sql.setNanos(update, 1, at);
                 update.setString(2, conversationId);
                 Sql.setNanos(update, 3, at);
@@ -120,9 +143,10 @@ public final class ConversationRows {
     /** The conversation as marked, or empty when a reply was already marked in the period (or it is closed). */
     public Optional<Conversation> tryMarkAutoReply(String conversationId, Instant periodStart, Instant now) {
         return sql.inTransaction("marking an automatic reply in " + conversationId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_conversation SET last_auto_reply_at = ?"
-                    + " WHERE conversation_id = ? AND closed_at IS NULL AND (last_auto_reply_at IS NULL"
-                    + " OR last_auto_reply_at < ?) AND " + Scope.TENANT)) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE ck_conversation SET last_auto_reply_at = ?"
+                            + " WHERE conversation_id = ? AND closed_at IS NULL AND (last_auto_reply_at IS NULL"
+                            + " OR last_auto_reply_at < ?) AND " + Scope.TENANT)) {
                 Sql.setNanos(update, 1, now);
                 update.setString(2, conversationId);
                 Sql.setNanos(update, 3, periodStart);
@@ -148,10 +172,11 @@ public final class ConversationRows {
     }
 
     /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
-    public ConversationSweep closeIdle(CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit,
-            Instant at) {
+    public ConversationSweep closeIdle(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         Optional<Instant> oldest = oldestActivity(campaignId);
-        if (oldest.isEmpty() || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
+        if (oldest.isEmpty()
+                || idleSince.filter(since -> oldest.get().isAfter(since)).isPresent()) {
             return new ConversationSweep(List.of(), oldest);
         }
         List<Conversation> closed = closeAll(campaignId, idleSince, reason, limit, at);
@@ -160,8 +185,8 @@ public final class ConversationRows {
 
     public Optional<Conversation> close(String conversationId, String reason, Instant at) {
         return sql.inTransaction("closing conversation " + conversationId, connection -> {
-            Optional<Conversation> open = selectOne(connection, "conversation_id = ? AND closed_at IS NULL", true,
-                    conversationId);
+            Optional<Conversation> open =
+                    selectOne(connection, "conversation_id = ? AND closed_at IS NULL", true, conversationId);
             if (open.isEmpty()) {
                 return Optional.empty();
             }
@@ -169,8 +194,8 @@ public final class ConversationRows {
         });
     }
 
-    public List<Conversation> closeAll(CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit,
-            Instant at) {
+    public List<Conversation> closeAll(
+            CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
         return sql.inTransaction("closing conversations of " + campaignId, connection -> {
             List<Conversation> open = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_conversation"
@@ -203,14 +228,23 @@ public final class ConversationRows {
             update.setString(3, open.id());
             update.executeUpdate();
         }
-        return new Conversation(open.id(), open.campaignId(), open.phone(), open.openedAt(), open.lastInboundAt(),
-                open.lastActivityAt(), open.lastAutoReplyAt(), Optional.of(at), Optional.of(reason));
+        return new Conversation(
+                open.id(),
+                open.campaignId(),
+                open.phone(),
+                open.openedAt(),
+                open.lastInboundAt(),
+                open.lastActivityAt(),
+                open.lastAutoReplyAt(),
+                Optional.of(at),
+                Optional.of(reason));
     }
 
     public Optional<Instant> oldestActivity(CampaignId campaignId) {
         return sql.inTransaction("reading conversations of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(last_activity_at) FROM ck_conversation"
-                    + " WHERE campaign_id = ? AND closed_at IS NULL AND " + Scope.TENANT)) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT MIN(last_activity_at) FROM ck_conversation"
+                            + " WHERE campaign_id = ? AND closed_at IS NULL AND " + Scope.TENANT)) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 try (ResultSet rows = select.executeQuery()) {
@@ -238,10 +272,15 @@ public final class ConversationRows {
     }
 
     private static Conversation read(ResultSet rows) throws SQLException {
-        return new Conversation(rows.getString("conversation_id"), CampaignId.of(rows.getString("campaign_id")),
-                RecipientRows.phone(rows.getString("phone")), Sql.requiredInstant(rows, "opened_at"),
-                Sql.requiredInstant(rows, "last_inbound_at"), Sql.requiredInstant(rows, "last_activity_at"),
-                Sql.optInstant(rows, "last_auto_reply_at"), Sql.optInstant(rows, "closed_at"),
+        return new Conversation(
+                rows.getString("conversation_id"),
+                CampaignId.of(rows.getString("campaign_id")),
+                RecipientRows.phone(rows.getString("phone")),
+                Sql.requiredInstant(rows, "opened_at"),
+                Sql.requiredInstant(rows, "last_inbound_at"),
+                Sql.requiredInstant(rows, "last_activity_at"),
+                Sql.optInstant(rows, "last_auto_reply_at"),
+                Sql.optInstant(rows, "closed_at"),
                 Optional.ofNullable(rows.getString("close_reason")));
     }
 

@@ -35,8 +35,14 @@ public final class DeskAgentRows {
 
     /** Saves {@code agent} in {@code connection}'s transaction (with conversations: {@code saveTogether}). */
     public Agent save(Connection connection, Agent agent) throws SQLException {
-        Agent saved = new Agent(agent.id(), agent.status(), agent.capacity(), agent.queues(), agent.idleSince(),
-                agent.rotation(), agent.version() + 1);
+        Agent saved = new Agent(
+                agent.id(),
+                agent.status(),
+                agent.capacity(),
+                agent.queues(),
+                agent.idleSince(),
+                agent.rotation(),
+                agent.version() + 1);
         if (agent.version() == 0) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_agent (scope, id, status,"
                     + " capacity, idle_since, rotation, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -55,8 +61,9 @@ public final class DeskAgentRows {
                 throw failure;
             }
         } else {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_desk_agent SET status = ?, capacity = ?,"
-                    + " idle_since = ?, rotation = ?, version = ? WHERE scope = ? AND id = ? AND version = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ck_desk_agent SET status = ?, capacity = ?,"
+                            + " idle_since = ?, rotation = ?, version = ? WHERE scope = ? AND id = ? AND version = ?")) {
                 update.setString(1, saved.status().name());
                 update.setInt(2, saved.capacity());
                 Sql.setNanos(update, 3, saved.idleSince());
@@ -75,7 +82,8 @@ public final class DeskAgentRows {
     }
 
     private void replaceQueues(Connection connection, Agent agent) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ck_desk_agent_queue WHERE scope = ? AND agent_id = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM ck_desk_agent_queue WHERE scope = ? AND agent_id = ?")) {
             delete.setString(1, scope);
             delete.setString(2, agent.id());
             delete.executeUpdate();
@@ -103,25 +111,37 @@ public final class DeskAgentRows {
     private List<Agent> select(String where, String id) {
         return sql.inTransaction("reading agents", connection -> {
             Map<String, Set<String>> queues = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT q.agent_id, q.queue_name FROM ck_desk_agent_queue q"
-                    + " JOIN ck_desk_agent a ON a.scope = q.scope AND a.id = q.agent_id WHERE a.scope = ?" + where)) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT q.agent_id, q.queue_name FROM ck_desk_agent_queue q"
+                            + " JOIN ck_desk_agent a ON a.scope = q.scope AND a.id = q.agent_id WHERE a.scope = ?"
+                            + where)) {
                 bind(select, id);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        queues.computeIfAbsent(rows.getString(1), agent -> new HashSet<>()).add(rows.getString(2));
+                        queues.computeIfAbsent(rows.getString(1), agent -> new HashSet<>())
+                                .add(rows.getString(2));
                     }
                 }
             }
             Map<String, Agent> agents = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.status, a.capacity, a.idle_since,"
-                    + " a.rotation, a.version FROM ck_desk_agent a WHERE a.scope = ?" + where + " ORDER BY a.id")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT a.id, a.status, a.capacity, a.idle_since,"
+                            + " a.rotation, a.version FROM ck_desk_agent a WHERE a.scope = ?" + where
+                            + " ORDER BY a.id")) {
                 bind(select, id);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String agent = rows.getString("id");
-                        agents.put(agent, new Agent(agent, AgentStatus.valueOf(rows.getString("status")), rows.getInt("capacity"),
-                                queues.getOrDefault(agent, Set.of()), Sql.requiredInstant(rows, "idle_since"),
-                                rows.getLong("rotation"), rows.getLong("version")));
+                        agents.put(
+                                agent,
+                                new Agent(
+                                        agent,
+                                        AgentStatus.valueOf(rows.getString("status")),
+                                        rows.getInt("capacity"),
+                                        queues.getOrDefault(agent, Set.of()),
+                                        Sql.requiredInstant(rows, "idle_since"),
+                                        rows.getLong("rotation"),
+                                        rows.getLong("version")));
                     }
                 }
             }

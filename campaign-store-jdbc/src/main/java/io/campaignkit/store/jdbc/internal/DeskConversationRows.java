@@ -25,9 +25,10 @@ import java.util.Optional;
  */
 public final class DeskConversationRows {
 
-    private static final String COLUMNS = "id, campaign_id, phone, queue_name, state, agent_id, exclusive_agent, queue_position,"
-            + " handed_off_at, entered_queue_at, first_assigned_at, first_response_at, last_activity_at, closed_at, disposition,"
-            + " closed_by, note, version";
+    private static final String COLUMNS =
+            "id, campaign_id, phone, queue_name, state, agent_id, exclusive_agent, queue_position,"
+                    + " handed_off_at, entered_queue_at, first_assigned_at, first_response_at, last_activity_at, closed_at, disposition,"
+                    + " closed_by, note, version";
     private static final String INSERT = "INSERT INTO ck_desk_conversation (scope, " + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE ck_desk_conversation SET state = ?, agent_id = ?, exclusive_agent = ?,"
@@ -47,27 +48,29 @@ public final class DeskConversationRows {
     }
 
     public DeskConversation save(DeskConversation conversation) {
-        return sql.inTransaction("saving desk conversation " + conversation.id(), connection -> save(connection, conversation));
+        return sql.inTransaction(
+                "saving desk conversation " + conversation.id(), connection -> save(connection, conversation));
     }
 
     /** Saves {@code conversation} in {@code connection}'s transaction (with others: {@code saveTogether}). */
     public DeskConversation save(Connection connection, DeskConversation conversation) throws SQLException {
-        DeskConversation saved = conversation.toBuilder().version(conversation.version() + 1).build();
+        DeskConversation saved =
+                conversation.toBuilder().version(conversation.version() + 1).build();
         if (conversation.version() == 0) {
             insert(connection, saved);
         } else {
             update(connection, saved, conversation.version());
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM ck_desk_value WHERE scope = ? AND conversation_id = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM ck_desk_value WHERE scope = ? AND conversation_id = ?")) {
             delete.setString(1, scope);
             delete.setString(2, saved.id());
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ck_desk_value (scope, conversation_id, kind, name, item_value) VALUES (?, ?, ?, ?, ?)")) {
-            int rows = addValues(insert, saved.id(), FIELD, saved.fields()) + addValues(insert, saved.id(), SURVEY,
-                    saved.surveyAnswers());
+            int rows = addValues(insert, saved.id(), FIELD, saved.fields())
+                    + addValues(insert, saved.id(), SURVEY, saved.surveyAnswers());
             if (rows > 0) {
                 insert.executeBatch();
             }
@@ -75,7 +78,8 @@ public final class DeskConversationRows {
         return saved;
     }
 
-    private int addValues(PreparedStatement insert, String id, String kind, Map<String, String> values) throws SQLException {
+    private int addValues(PreparedStatement insert, String id, String kind, Map<String, String> values)
+            throws SQLException {
         for (Map.Entry<String, String> value : values.entrySet()) {
             insert.setString(1, scope);
             insert.setString(2, id);
@@ -147,7 +151,8 @@ public final class DeskConversationRows {
     }
 
     public List<DeskConversation> find(DeskQuery query) {
-        StringBuilder where = new StringBuilder(" AND c.state IN (" + Sql.placeholders(query.states().size()) + ")");
+        StringBuilder where = new StringBuilder(
+                " AND c.state IN (" + Sql.placeholders(query.states().size()) + ")");
         List<Object> parameters = new ArrayList<>();
         query.states().stream().map(DeskState::name).sorted().forEach(parameters::add);
         query.campaignId().ifPresent(campaign -> {
@@ -173,14 +178,16 @@ public final class DeskConversationRows {
         return sql.inTransaction("reading desk conversations", connection -> {
             Map<String, Map<String, String>> fields = new HashMap<>();
             Map<String, Map<String, String>> answers = new HashMap<>();
-            try (PreparedStatement values = connection.prepareStatement("SELECT v.conversation_id, v.kind, v.name, v.item_value"
-                    + " FROM ck_desk_value v JOIN ck_desk_conversation c ON c.scope = v.scope AND c.id = v.conversation_id"
-                    + " WHERE c.scope = ?" + where)) {
+            try (PreparedStatement values =
+                    connection.prepareStatement("SELECT v.conversation_id, v.kind, v.name, v.item_value"
+                            + " FROM ck_desk_value v JOIN ck_desk_conversation c ON c.scope = v.scope AND c.id = v.conversation_id"
+                            + " WHERE c.scope = ?" + where)) {
                 bind(values, parameters);
                 try (ResultSet rows = values.executeQuery()) {
                     while (rows.next()) {
-                        (FIELD.equals(rows.getString(2)) ? fields : answers).computeIfAbsent(rows.getString(1),
-                                id -> new HashMap<>()).put(rows.getString(3), rows.getString(4));
+                        (FIELD.equals(rows.getString(2)) ? fields : answers)
+                                .computeIfAbsent(rows.getString(1), id -> new HashMap<>())
+                                .put(rows.getString(3), rows.getString(4));
                     }
                 }
             }
@@ -191,7 +198,8 @@ public final class DeskConversationRows {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String id = rows.getString("id");
-                        found.put(id, read(rows, fields.getOrDefault(id, Map.of()), answers.getOrDefault(id, Map.of())));
+                        found.put(
+                                id, read(rows, fields.getOrDefault(id, Map.of()), answers.getOrDefault(id, Map.of())));
                     }
                 }
             }
@@ -208,14 +216,26 @@ public final class DeskConversationRows {
 
     private static DeskConversation read(ResultSet rows, Map<String, String> fields, Map<String, String> answers)
             throws SQLException {
-        return new DeskConversation(rows.getString("id"), CampaignId.of(rows.getString("campaign_id")),
-                PhoneNumber.parse(rows.getString("phone")), rows.getString("queue_name"), DeskState.valueOf(rows.getString("state")),
-                Optional.ofNullable(rows.getString("agent_id")), Optional.ofNullable(rows.getString("exclusive_agent")),
-                rows.getLong("queue_position"), Sql.requiredInstant(rows, "handed_off_at"),
-                Sql.requiredInstant(rows, "entered_queue_at"), Sql.optInstant(rows, "first_assigned_at"),
-                Sql.optInstant(rows, "first_response_at"), Sql.requiredInstant(rows, "last_activity_at"),
-                Sql.optInstant(rows, "closed_at"), Optional.ofNullable(rows.getString("disposition")),
-                Optional.ofNullable(rows.getString("closed_by")), rows.getString("note"), fields, answers,
+        return new DeskConversation(
+                rows.getString("id"),
+                CampaignId.of(rows.getString("campaign_id")),
+                PhoneNumber.parse(rows.getString("phone")),
+                rows.getString("queue_name"),
+                DeskState.valueOf(rows.getString("state")),
+                Optional.ofNullable(rows.getString("agent_id")),
+                Optional.ofNullable(rows.getString("exclusive_agent")),
+                rows.getLong("queue_position"),
+                Sql.requiredInstant(rows, "handed_off_at"),
+                Sql.requiredInstant(rows, "entered_queue_at"),
+                Sql.optInstant(rows, "first_assigned_at"),
+                Sql.optInstant(rows, "first_response_at"),
+                Sql.requiredInstant(rows, "last_activity_at"),
+                Sql.optInstant(rows, "closed_at"),
+                Optional.ofNullable(rows.getString("disposition")),
+                Optional.ofNullable(rows.getString("closed_by")),
+                rows.getString("note"),
+                fields,
+                answers,
                 rows.getLong("version"));
     }
 
@@ -237,10 +257,12 @@ public final class DeskConversationRows {
     }
 
     private long nextSequence(Connection connection) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE ck_desk_sequence SET last_value = last_value + 1 WHERE scope = ?")) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE ck_desk_sequence SET last_value = last_value + 1 WHERE scope = ?")) {
             update.setString(1, scope);
             if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_sequence (scope, last_value) VALUES (?, 1)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO ck_desk_sequence (scope, last_value) VALUES (?, 1)")) {
                     insert.setString(1, scope);
                     insert.executeUpdate();
                     return 1L;
@@ -252,7 +274,8 @@ public final class DeskConversationRows {
                 }
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT last_value FROM ck_desk_sequence WHERE scope = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT last_value FROM ck_desk_sequence WHERE scope = ?")) {
             select.setString(1, scope);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();

@@ -28,12 +28,19 @@ final class DeskSettingsCodec {
     private DeskSettingsCodec() {}
 
     static String encode(DeskSettings settings) {
-        Tokens.Writer out = new Tokens.Writer().str(FORMAT).str(settings.queue()).str(settings.method().name());
+        Tokens.Writer out = new Tokens.Writer()
+                .str(FORMAT)
+                .str(settings.queue())
+                .str(settings.method().name());
         ConversationPolicies policies = settings.policies();
-        out.bool(policies.mediaAllowed()).bool(policies.transferAllowed()).bool(policies.showContactNumber())
+        out.bool(policies.mediaAllowed())
+                .bool(policies.transferAllowed())
+                .bool(policies.showContactNumber())
                 .str(policies.historyWindow().map(Duration::toString).orElse(null))
-                .bool(policies.reassignWhenExclusiveOffline()).bool(policies.closeWithoutAnswerAllowed())
-                .bool(policies.emojiAllowed()).bool(policies.voiceNotesAllowed());
+                .bool(policies.reassignWhenExclusiveOffline())
+                .bool(policies.closeWithoutAnswerAllowed())
+                .bool(policies.emojiAllowed())
+                .bool(policies.voiceNotesAllowed());
         Dispositions dispositions = settings.dispositions();
         out.str(dispositions.inactivity()).str(dispositions.transfer()).str(dispositions.massTransfer());
         strings(out, dispositions.agentClose());
@@ -45,8 +52,12 @@ final class DeskSettingsCodec {
         out.opt(settings.surveyBotFlowId());
         Optional<DeskHours> hours = settings.hours();
         out.bool(hours.isPresent());
-        hours.ifPresent(desk -> out.str(desk.hours().zone().getId()).str(desk.hours().toText()).str(desk.action().name())
-                .bool(desk.applyToQueued()).opt(desk.message()).bool(desk.messageOn()));
+        hours.ifPresent(desk -> out.str(desk.hours().zone().getId())
+                .str(desk.hours().toText())
+                .str(desk.action().name())
+                .bool(desk.applyToQueued())
+                .opt(desk.message())
+                .bool(desk.messageOn()));
         return out.str(settings.inactivityTimeout().toString()).toString();
     }
 
@@ -58,8 +69,15 @@ final class DeskSettingsCodec {
         }
         String queue = in.required();
         AssignmentMethod method = in.enumeration(AssignmentMethod.class);
-        ConversationPolicies policies = new ConversationPolicies(in.bool(), in.bool(), in.bool(),
-                in.opt().map(Duration::parse), in.bool(), in.bool(), in.bool(), in.bool());
+        ConversationPolicies policies = new ConversationPolicies(
+                in.bool(),
+                in.bool(),
+                in.bool(),
+                in.opt().map(Duration::parse),
+                in.bool(),
+                in.bool(),
+                in.bool(),
+                in.bool());
         Dispositions dispositions = new Dispositions(in.required(), in.required(), in.required(), strings(in));
         List<FieldDefinition> fields = new ArrayList<>();
         for (long i = in.num(); i > 0; i--) {
@@ -69,11 +87,16 @@ final class DeskSettingsCodec {
         Optional<DeskHours> hours = Optional.empty();
         if (in.bool()) {
             ZoneId zone = ZoneId.of(in.required());
-            hours = Optional.of(new DeskHours(ActiveHours.parse(in.required(), zone),
-                    in.enumeration(OutOfHoursPolicy.Action.class), in.bool(), in.opt(), in.bool()));
+            hours = Optional.of(new DeskHours(
+                    ActiveHours.parse(in.required(), zone),
+                    in.enumeration(OutOfHoursPolicy.Action.class),
+                    in.bool(),
+                    in.opt(),
+                    in.bool()));
         }
         Duration inactivity = Duration.parse(in.required());
-        return new DeskSettings(campaignId, queue, method, policies, dispositions, fields, survey, hours, inactivity, version);
+        return new DeskSettings(
+                campaignId, queue, method, policies, dispositions, fields, survey, hours, inactivity, version);
     }
 
     private static void strings(Tokens.Writer out, List<String> values) {

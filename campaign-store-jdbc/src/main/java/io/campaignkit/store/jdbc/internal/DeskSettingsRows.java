@@ -30,8 +30,9 @@ public final class DeskSettingsRows {
         String campaign = settings.campaignId().value();
         return sql.inTransaction("saving the desk settings of campaign " + campaign, connection -> {
             if (settings.version() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_settings (scope, campaign_id,"
-                        + " settings_text, version) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO ck_desk_settings (scope, campaign_id,"
+                                + " settings_text, version) VALUES (?, ?, ?, ?)")) {
                     insert.setString(1, scope);
                     insert.setString(2, campaign);
                     insert.setString(3, text);
@@ -44,8 +45,9 @@ public final class DeskSettingsRows {
                     throw failure;
                 }
             } else {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE ck_desk_settings SET settings_text = ?,"
-                        + " version = ? WHERE scope = ? AND campaign_id = ? AND version = ?")) {
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE ck_desk_settings SET settings_text = ?,"
+                                + " version = ? WHERE scope = ? AND campaign_id = ? AND version = ?")) {
                     update.setString(1, text);
                     update.setLong(2, saved.version());
                     update.setString(3, scope);
@@ -80,8 +82,8 @@ public final class DeskSettingsRows {
                 List<DeskSettings> found = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(DeskSettingsCodec.decode(CampaignId.of(rows.getString(1)), rows.getString(2),
-                                rows.getLong(3)));
+                        found.add(DeskSettingsCodec.decode(
+                                CampaignId.of(rows.getString(1)), rows.getString(2), rows.getLong(3)));
                     }
                 }
                 return found;

@@ -29,8 +29,9 @@ public final class DeskTranscriptRows {
 
     public Optional<TranscriptEntry> append(TranscriptEntry entry) {
         return sql.inTransaction("appending to the transcript of " + entry.conversationId(), connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_desk_transcript (scope, conversation_id,"
-                    + " at_nanos, author, author_id, kind, body, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ck_desk_transcript (scope, conversation_id,"
+                            + " at_nanos, author, author_id, kind, body, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"seq"})) {
                 insert.setString(1, scope);
                 insert.setString(2, entry.conversationId());
@@ -57,16 +58,23 @@ public final class DeskTranscriptRows {
     public List<TranscriptEntry> transcript(String conversationId, Instant since) {
         return sql.inTransaction("reading the transcript of " + conversationId, connection -> {
             List<TranscriptEntry> entries = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, at_nanos, author, author_id, kind, body,"
-                    + " message_id FROM ck_desk_transcript WHERE scope = ? AND conversation_id = ? AND at_nanos >= ? ORDER BY seq")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT seq, at_nanos, author, author_id, kind, body,"
+                            + " message_id FROM ck_desk_transcript WHERE scope = ? AND conversation_id = ? AND at_nanos >= ? ORDER BY seq")) {
                 select.setString(1, scope);
                 select.setString(2, conversationId);
                 Sql.setNanos(select, 3, since);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new TranscriptEntry(conversationId, rows.getLong("seq"), Sql.requiredInstant(rows, "at_nanos"),
-                                Author.valueOf(rows.getString("author")), Optional.ofNullable(rows.getString("author_id")),
-                                rows.getString("kind"), rows.getString("body"), Optional.ofNullable(rows.getString("message_id"))));
+                        entries.add(new TranscriptEntry(
+                                conversationId,
+                                rows.getLong("seq"),
+                                Sql.requiredInstant(rows, "at_nanos"),
+                                Author.valueOf(rows.getString("author")),
+                                Optional.ofNullable(rows.getString("author_id")),
+                                rows.getString("kind"),
+                                rows.getString("body"),
+                                Optional.ofNullable(rows.getString("message_id"))));
                     }
                 }
             }

@@ -1,8 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +25,10 @@ import java.util.TreeSet;
 public final class EngagementRows {
 
     private static final List<JdbcDialect.Input> ENGAGEMENT_COLUMNS = List.of(
-            new JdbcDialect.Input("sender_channel", java.sql.Types.VARCHAR), new JdbcDialect.Input("sender_id", java.sql.Types.VARCHAR),
-            new JdbcDialect.Input("phone", java.sql.Types.VARCHAR), new JdbcDialect.Input("campaign_id", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("sender_channel", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("sender_id", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("phone", java.sql.Types.VARCHAR),
+            new JdbcDialect.Input("campaign_id", java.sql.Types.VARCHAR),
             new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
 
     private final Sql sql;
@@ -42,7 +44,8 @@ public final class EngagementRows {
     }
 
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        // a database that cannot skip duplicates (H2): another thread may engage one of the phones meanwhile; look again
+        // a database that cannot skip duplicates (H2): another thread may engage one of the phones meanwhile; look
+        // again
         return sql.inTransactionLookingAgain("engaging contacts with " + campaignId, connection -> {
             String tenant = campaigns.tenantForWriting(connection, campaignId);
             // in phone order, so two transactions engaging overlapping phones cannot deadlock
@@ -50,8 +53,10 @@ public final class EngagementRows {
             phones.forEach(phone -> sorted.put(phone.e164(), phone));
             insertAbsent(connection, sender, campaignId, tenant, sorted.keySet());
             Set<PhoneNumber> taken = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
-                    + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + Sql.placeholders(sorted.size()) + ")")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
+                            + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + Sql.placeholders(sorted.size())
+                            + ")")) {
                 select.setString(1, sender.channelType());
                 select.setString(2, sender.senderId());
                 select.setString(3, campaignId.value());
@@ -74,8 +79,9 @@ public final class EngagementRows {
      * duplicates in the statement (H2) inserts the phones not engaged yet; one engaged by another thread
      * meanwhile meets the primary key, and the whole engagement is tried again.
      */
-    private void insertAbsent(Connection connection, SenderKey sender, CampaignId campaignId, String tenant,
-            Set<String> phones) throws SQLException {
+    private void insertAbsent(
+            Connection connection, SenderKey sender, CampaignId campaignId, String tenant, Set<String> phones)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>(phones.size());
         for (String phone : phones) {
             rows.add(new Object[] {sender.channelType(), sender.senderId(), phone, campaignId.value(), tenant});
@@ -83,8 +89,12 @@ public final class EngagementRows {
         if (dialect.insertMany(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows)) {
             return; // one statement, duplicates skipped
         }
-        dialect.insertAllIfAbsent(connection, "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
-                + " tenant_id) VALUES (?, ?, ?, ?, ?)", phones, (among, candidates) -> notEngaged(among, sender, candidates),
+        dialect.insertAllIfAbsent(
+                connection,
+                "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
+                        + " tenant_id) VALUES (?, ?, ?, ?, ?)",
+                phones,
+                (among, candidates) -> notEngaged(among, sender, candidates),
                 (statement, phone) -> bind(statement, sender, phone, campaignId, tenant));
     }
 
@@ -106,8 +116,9 @@ public final class EngagementRows {
         return free;
     }
 
-    private static void bind(PreparedStatement statement, SenderKey sender, String phone, CampaignId campaignId,
-            String tenant) throws SQLException {
+    private static void bind(
+            PreparedStatement statement, SenderKey sender, String phone, CampaignId campaignId, String tenant)
+            throws SQLException {
         statement.setString(1, sender.channelType());
         statement.setString(2, sender.senderId());
         statement.setString(3, phone);
@@ -133,8 +144,9 @@ public final class EngagementRows {
     public int release(CampaignId campaignId, int limit) {
         return sql.inTransaction("releasing engagements of " + campaignId, connection -> {
             List<String[]> keys = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT sender_channel, sender_id, phone FROM ck_engagement"
-                    + " WHERE campaign_id = ? AND " + Scope.TENANT + " LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT sender_channel, sender_id, phone FROM ck_engagement"
+                            + " WHERE campaign_id = ? AND " + Scope.TENANT + " LIMIT ?")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setInt(3, limit);

@@ -81,8 +81,9 @@ public final class H2Dialect implements JdbcDialect {
 
     /** The rows not there yet, then one batch of them. */
     @Override
-    public <R> void insertAllIfAbsent(Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent,
-            RowBinder<R> binder) throws SQLException {
+    public <R> void insertAllIfAbsent(
+            Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent, RowBinder<R> binder)
+            throws SQLException {
         Collection<R> toInsert = absent.among(connection, rows);
         if (toInsert.isEmpty()) {
             return;
@@ -133,8 +134,9 @@ public final class H2Dialect implements JdbcDialect {
     public <T> List<T> lockForClaim(Connection connection, RecipientClaim claim, RowReader<T> reader)
             throws SQLException {
         List<String> candidates = new ArrayList<>(claim.limit());
-        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient WHERE campaign_id = ? AND "
-                + claim.condition() + " AND " + Scope.TENANT + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT phone FROM ck_recipient WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT
+                        + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);
@@ -150,7 +152,8 @@ public final class H2Dialect implements JdbcDialect {
         }
         List<T> locked = new ArrayList<>(candidates.size());
         try (PreparedStatement select = connection.prepareStatement("SELECT " + claim.columns() + " FROM ck_recipient"
-                + useIndex(RecipientColumns.BY_PHONE) + " WHERE " + anyOf("phone", candidates.size()) + " AND campaign_id = ? AND "
+                + useIndex(RecipientColumns.BY_PHONE) + " WHERE " + anyOf("phone", candidates.size())
+                + " AND campaign_id = ? AND "
                 + claim.condition() + " ORDER BY " + claim.order() + " FOR UPDATE SKIP LOCKED")) {
             int index = bindAnyOf(connection, select, 1, candidates);
             select.setString(index++, claim.campaignId());
@@ -172,11 +175,12 @@ public final class H2Dialect implements JdbcDialect {
      * (nothing updated), the MERGE runs again.
      */
     @Override
-    public void addToRecipientCounters(Connection connection, Optional<String> tenantId,
-            SortedMap<CounterKey, CounterValues> deltas) throws SQLException {
+    public void addToRecipientCounters(
+            Connection connection, Optional<String> tenantId, SortedMap<CounterKey, CounterValues> deltas)
+            throws SQLException {
         Scope scope = new Scope(tenantId);
         try (PreparedStatement merge = connection.prepareStatement(COUNTER_MERGE);
-             PreparedStatement update = connection.prepareStatement(COUNTER_UPDATE)) {
+                PreparedStatement update = connection.prepareStatement(COUNTER_UPDATE)) {
             for (Map.Entry<CounterKey, CounterValues> change : deltas.entrySet()) {
                 CounterKey key = change.getKey();
                 CounterValues delta = change.getValue();

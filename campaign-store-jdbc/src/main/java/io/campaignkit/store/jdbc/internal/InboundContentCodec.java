@@ -3,7 +3,6 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.event.InboundContent;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -22,8 +21,7 @@ import java.util.Optional;
  */
 public final class InboundContentCodec {
 
-    private InboundContentCodec() {
-    }
+    private InboundContentCodec() {}
 
     public static String encode(InboundContent content) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -81,7 +79,9 @@ public final class InboundContentCodec {
             throw new IllegalArgumentException("unknown content " + content);
         }
         StringBuilder out = new StringBuilder();
-        fields.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(name).append('=')
+        fields.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&")
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }
@@ -94,7 +94,8 @@ public final class InboundContentCodec {
             if (equals < 0) {
                 throw new IllegalArgumentException("content field without '=': " + pair);
             }
-            fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            fields.put(
+                    pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         String type = required(fields, "type");
         return switch (type) {
@@ -104,13 +105,17 @@ public final class InboundContentCodec {
                 for (int i = 0; fields.containsKey("item" + i + ".kind"); i++) {
                     MediaKind kind = MediaKind.valueOf(fields.get("item" + i + ".kind"));
                     Optional<URI> url = optional(fields, "item" + i + ".url").map(URI::create);
-                    items.add(new MediaReference(kind, url, optional(fields, "item" + i + ".id"),
-                            optional(fields, "item" + i + ".mime")));
+                    items.add(new MediaReference(
+                            kind, url, optional(fields, "item" + i + ".id"), optional(fields, "item" + i + ".mime")));
                 }
                 yield new InboundContent.Media(items, optional(fields, "caption"), optional(fields, "filename"));
             }
-            case "location" -> new InboundContent.Location(Double.parseDouble(required(fields, "lat")),
-                    Double.parseDouble(required(fields, "lon")), optional(fields, "name"), optional(fields, "address"));
+            case "location" ->
+                new InboundContent.Location(
+                        Double.parseDouble(required(fields, "lat")),
+                        Double.parseDouble(required(fields, "lon")),
+                        optional(fields, "name"),
+                        optional(fields, "address"));
             case "contacts" -> {
                 List<InboundContent.SharedContact> cards = new ArrayList<>();
                 for (int i = 0; fields.containsKey("card" + i); i++) {
@@ -124,8 +129,9 @@ public final class InboundContentCodec {
             }
             case "reaction" -> new InboundContent.Reaction(required(fields, "to"), optional(fields, "emoji"));
             case "button" -> new InboundContent.ButtonReply(required(fields, "payload"), optional(fields, "title"));
-            case "list" -> new InboundContent.ListReply(required(fields, "id"), optional(fields, "title"),
-                    optional(fields, "description"));
+            case "list" ->
+                new InboundContent.ListReply(
+                        required(fields, "id"), optional(fields, "title"), optional(fields, "description"));
             case "flow" -> new InboundContent.FlowReply(required(fields, "json"), optional(fields, "body"));
             case "unsupported" -> new InboundContent.Unsupported(required(fields, "providerType"));
             default -> throw new IllegalArgumentException("unknown content type '" + type + "'");

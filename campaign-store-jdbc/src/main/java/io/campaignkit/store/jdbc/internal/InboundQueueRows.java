@@ -2,15 +2,15 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.QueuedInbound;
-import java.net.URI;
+import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.store.jdbc.JdbcDialect;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  */
 public final class InboundQueueRows {
 
-    private static final String COLUMNS = "seq, conversation_id, campaign_id, phone, message_id, body, media, received_at,"
-            + " queued, lease_owner, lease_expires_at, content";
+    private static final String COLUMNS =
+            "seq, conversation_id, campaign_id, phone, message_id, body, media, received_at,"
+                    + " queued, lease_owner, lease_expires_at, content";
 
     private final Sql sql;
     private final Scope scope;
@@ -46,12 +47,18 @@ public final class InboundQueueRows {
 
     public boolean enqueue(String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
         // another node may take the sequence or queue the same message meanwhile: then the next attempt sees it
-        return sql.inTransactionLookingAgain("queueing an inbound message in " + campaignId,
+        return sql.inTransactionLookingAgain(
+                "queueing an inbound message in " + campaignId,
                 connection -> enqueueOnce(connection, conversationId, campaignId, phone, message));
     }
 
-    private boolean enqueueOnce(Connection connection, String conversationId, CampaignId campaignId, PhoneNumber phone,
-            ReceivedMessage message) throws SQLException {
+    private boolean enqueueOnce(
+            Connection connection,
+            String conversationId,
+            CampaignId campaignId,
+            PhoneNumber phone,
+            ReceivedMessage message)
+            throws SQLException {
         String tenant = campaigns.tenantForWriting(connection, campaignId);
         try (PreparedStatement seen = connection.prepareStatement(
                 "SELECT 1 FROM ck_inbound_queue WHERE campaign_id = ? AND message_id = ?")) {
@@ -73,8 +80,8 @@ public final class InboundQueueRows {
                 sequence = rows.getLong(1);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_inbound_queue (tenant_id, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_inbound_queue (tenant_id, "
+                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, tenant);
             insert.setLong(2, sequence);
             insert.setString(3, conversationId);
@@ -82,8 +89,12 @@ public final class InboundQueueRows {
             insert.setString(5, phone.e164());
             insert.setString(6, message.messageId());
             Sql.setString(insert, 7, message.text().orElse(null));
-            Sql.setString(insert, 8, message.media().isEmpty() ? null
-                    : message.media().stream().map(URI::toString).collect(Collectors.joining("\n")));
+            Sql.setString(
+                    insert,
+                    8,
+                    message.media().isEmpty()
+                            ? null
+                            : message.media().stream().map(URI::toString).collect(Collectors.joining("\n")));
             Sql.setNanos(insert, 9, message.receivedAt());
             insert.setBoolean(10, message.queued());
             Sql.setString(insert, 11, null);
@@ -99,9 +110,10 @@ public final class InboundQueueRows {
             List<QueuedInbound> claimed = new ArrayList<>();
             Set<String> blocked = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_inbound_queue"
-                    + " WHERE campaign_id = ? AND acknowledged = FALSE AND " + Scope.TENANT + " ORDER BY seq FOR UPDATE");
-                 PreparedStatement lock = connection.prepareStatement("UPDATE ck_inbound_queue SET lease_owner = ?,"
-                         + " lease_expires_at = ? WHERE campaign_id = ? AND seq = ?")) {
+                            + " WHERE campaign_id = ? AND acknowledged = FALSE AND " + Scope.TENANT
+                            + " ORDER BY seq FOR UPDATE");
+                    PreparedStatement lock = connection.prepareStatement("UPDATE ck_inbound_queue SET lease_owner = ?,"
+                            + " lease_expires_at = ? WHERE campaign_id = ? AND seq = ?")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 try (ResultSet rows = select.executeQuery()) {
@@ -119,8 +131,13 @@ public final class InboundQueueRows {
                         lock.setString(3, campaignId.value());
                         lock.setLong(4, entry.sequence());
                         lock.addBatch();
-                        claimed.add(new QueuedInbound(entry.sequence(), entry.conversationId(), entry.campaignId(),
-                                entry.phone(), entry.message(), Optional.of(lease)));
+                        claimed.add(new QueuedInbound(
+                                entry.sequence(),
+                                entry.conversationId(),
+                                entry.campaignId(),
+                                entry.phone(),
+                                entry.message(),
+                                Optional.of(lease)));
                     }
                 }
                 if (!claimed.isEmpty()) {
@@ -136,8 +153,10 @@ public final class InboundQueueRows {
             return;
         }
         sql.inTransaction("acknowledging queued messages of " + campaignId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ck_inbound_queue SET acknowledged = TRUE,"
-                    + " lease_owner = NULL, lease_expires_at = NULL WHERE campaign_id = ? AND seq = ? AND " + Scope.TENANT)) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE ck_inbound_queue SET acknowledged = TRUE,"
+                            + " lease_owner = NULL, lease_expires_at = NULL WHERE campaign_id = ? AND seq = ? AND "
+                            + Scope.TENANT)) {
                 for (long sequence : sequences) {
                     update.setString(1, campaignId.value());
                     update.setLong(2, sequence);
@@ -168,7 +187,8 @@ public final class InboundQueueRows {
         return sql.inTransaction("reading queued messages of " + campaignId, connection -> {
             List<QueuedInbound> page = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_inbound_queue"
-                    + " WHERE campaign_id = ? AND seq > ? AND acknowledged = FALSE AND " + Scope.TENANT + " ORDER BY seq")) {
+                    + " WHERE campaign_id = ? AND seq > ? AND acknowledged = FALSE AND " + Scope.TENANT
+                    + " ORDER BY seq")) {
                 select.setString(1, campaignId.value());
                 select.setLong(2, afterSequence);
                 scope.bind(select, 3);
@@ -185,19 +205,36 @@ public final class InboundQueueRows {
 
     private static QueuedInbound read(ResultSet rows) throws java.sql.SQLException {
         String media = rows.getString("media");
-        List<URI> links = media == null ? List.of() : Arrays.stream(media.split("\n")).map(URI::create).toList();
+        List<URI> links = media == null
+                ? List.of()
+                : Arrays.stream(media.split("\n")).map(URI::create).toList();
         String content = rows.getString("content");
         Optional<String> body = Optional.ofNullable(rows.getString("body"));
         // rows queued before V6 have no content column value: it is derived from body and media
         ReceivedMessage message = content == null
-                ? new ReceivedMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
+                ? new ReceivedMessage(
+                        rows.getString("message_id"),
+                        body,
+                        links,
+                        Sql.requiredInstant(rows, "received_at"),
                         rows.getBoolean("queued"))
-                : new ReceivedMessage(rows.getString("message_id"), body, links, Sql.requiredInstant(rows, "received_at"),
-                        rows.getBoolean("queued"), InboundContentCodec.decode(content));
+                : new ReceivedMessage(
+                        rows.getString("message_id"),
+                        body,
+                        links,
+                        Sql.requiredInstant(rows, "received_at"),
+                        rows.getBoolean("queued"),
+                        InboundContentCodec.decode(content));
         String owner = rows.getString("lease_owner");
-        Optional<Lease> lease = owner == null ? Optional.empty()
+        Optional<Lease> lease = owner == null
+                ? Optional.empty()
                 : Optional.of(new Lease(owner, Sql.requiredInstant(rows, "lease_expires_at")));
-        return new QueuedInbound(rows.getLong("seq"), rows.getString("conversation_id"),
-                CampaignId.of(rows.getString("campaign_id")), RecipientRows.phone(rows.getString("phone")), message, lease);
+        return new QueuedInbound(
+                rows.getLong("seq"),
+                rows.getString("conversation_id"),
+                CampaignId.of(rows.getString("campaign_id")),
+                RecipientRows.phone(rows.getString("phone")),
+                message,
+                lease);
     }
 }

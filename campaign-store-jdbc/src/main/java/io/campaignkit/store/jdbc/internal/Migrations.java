@@ -32,8 +32,10 @@ public final class Migrations {
         try {
             flyway(dataSource, dialectFolder).validate();
         } catch (FlywayException failure) {
-            throw new JdbcStoreException("the CampaignKit schema is not up to date (build the store with migrate(true),"
-                    + " or apply the migrations of db/campaignkit): " + failure.getMessage(), failure);
+            throw new JdbcStoreException(
+                    "the CampaignKit schema is not up to date (build the store with migrate(true),"
+                            + " or apply the migrations of db/campaignkit): " + failure.getMessage(),
+                    failure);
         }
     }
 

@@ -35,8 +35,8 @@ public final class PacingBucketRows {
     private static final String COLUMNS = "campaign_id, permits, period_nanos, burst, units, last_at";
     private static final String SELECT_PAIR = "SELECT " + COLUMNS + " FROM ck_pacing_bucket WHERE " + KEY
             + " AND campaign_id IN ('', ?) ORDER BY campaign_id";
-    private static final String SELECT_SENDER = "SELECT " + COLUMNS + " FROM ck_pacing_bucket WHERE " + KEY
-            + " AND campaign_id = ''";
+    private static final String SELECT_SENDER =
+            "SELECT " + COLUMNS + " FROM ck_pacing_bucket WHERE " + KEY + " AND campaign_id = ''";
     private static final String INSERT = "INSERT INTO ck_pacing_bucket (scope, sender_channel, sender_id, campaign_id,"
             + " permits, period_nanos, burst, units, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE ck_pacing_bucket SET permits = ?, period_nanos = ?, burst = ?,"
@@ -80,9 +80,16 @@ public final class PacingBucketRows {
         return sql.inTransaction("taking permits for campaign " + limits.campaign(), connection -> {
             Pair stored = pair(connection, limits, at, FOR_UPDATE);
             Pair refilled = stored.countedIn(limits).advancedTo(at);
-            int granted = Math.min(wanted, Math.min(refilled.sender().available(), refilled.campaign().available()));
-            write(connection, limits, stored, new Pair(refilled.sender().consumed(granted),
-                    refilled.campaign().consumed(granted)));
+            int granted = Math.min(
+                    wanted,
+                    Math.min(refilled.sender().available(), refilled.campaign().available()));
+            write(
+                    connection,
+                    limits,
+                    stored,
+                    new Pair(
+                            refilled.sender().consumed(granted),
+                            refilled.campaign().consumed(granted)));
             return granted;
         });
     }
@@ -105,21 +112,27 @@ public final class PacingBucketRows {
             if (dialect.isRetryable(failure)) {
                 return OptionalInt.empty(); // the transactional path runs it again
             }
-            throw new JdbcStoreException("taking permits for campaign " + limits.campaign() + " failed: "
-                    + failure.getMessage(), failure);
+            throw new JdbcStoreException(
+                    "taking permits for campaign " + limits.campaign() + " failed: " + failure.getMessage(), failure);
         }
     }
 
     /** How many permits a take at {@code now} would grant; writes nothing but a missing bucket. */
     public int available(SendLimits limits, Instant now) {
-        return read(limits, now, "reading the permits of campaign ",
+        return read(
+                limits,
+                now,
+                "reading the permits of campaign ",
                 (sender, campaign) -> Math.min(sender.available(), campaign.available()));
     }
 
     /** The first instant, not before {@code now} or the buckets' timelines, at which both have a permit. */
     public Instant nextPermitAt(SendLimits limits, Instant now) {
         long at = Sql.nanos(now);
-        long next = read(limits, now, "reading the next permit of campaign ",
+        long next = read(
+                limits,
+                now,
+                "reading the next permit of campaign ",
                 (sender, campaign) -> Math.max(at, Math.max(sender.nextPermitAt(), campaign.nextPermitAt())));
         return Sql.instant(next);
     }
@@ -127,18 +140,21 @@ public final class PacingBucketRows {
     /** The sender's bucket grants nothing before {@code until}, for every campaign on it. */
     public void holdSender(SendLimits limits, Instant until) {
         long at = Sql.nanos(until);
-        sql.inTransaction("holding sender " + limits.sender().channelType() + "/" + limits.sender().senderId(), connection -> {
-            // a bucket first seen here starts where the hold empties it, as the in-process one does
-            TokenBucket stored = sender(connection, limits, at - TokenBucket.holdLead(limits.senderLimit()));
-            TokenBucket held = stored.countedIn(limits.senderLimit()).heldUntil(at);
-            if (!held.equals(stored)) {
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                    bindUpdate(update, limits, SENDER_ROW, held);
-                    update.executeUpdate();
-                }
-            }
-            return null;
-        });
+        sql.inTransaction(
+                "holding sender " + limits.sender().channelType() + "/"
+                        + limits.sender().senderId(),
+                connection -> {
+                    // a bucket first seen here starts where the hold empties it, as the in-process one does
+                    TokenBucket stored = sender(connection, limits, at - TokenBucket.holdLead(limits.senderLimit()));
+                    TokenBucket held = stored.countedIn(limits.senderLimit()).heldUntil(at);
+                    if (!held.equals(stored)) {
+                        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                            bindUpdate(update, limits, SENDER_ROW, held);
+                            update.executeUpdate();
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** Deletes the campaign's bucket; its sender's stays. */
@@ -166,7 +182,8 @@ public final class PacingBucketRows {
                 return found;
             }
             if (attempt == MAX_INSERTS) {
-                throw new IllegalStateException("the buckets of campaign " + limits.campaign() + " vanished after their insert");
+                throw new IllegalStateException(
+                        "the buckets of campaign " + limits.campaign() + " vanished after their insert");
             }
             if (found.sender() == null) {
                 insertFull(connection, limits, SENDER_ROW, limits.senderLimit(), at);
@@ -208,7 +225,8 @@ public final class PacingBucketRows {
                 }
             }
             if (attempt == MAX_INSERTS) {
-                throw new IllegalStateException("the bucket of sender " + limits.sender() + " vanished after its insert");
+                throw new IllegalStateException(
+                        "the bucket of sender " + limits.sender() + " vanished after its insert");
             }
             insertFull(connection, limits, SENDER_ROW, limits.senderLimit(), at);
         }
@@ -256,7 +274,8 @@ public final class PacingBucketRows {
                 connection.setAutoCommit(true);
             }
             try {
-                Pair refilled = pair(connection, limits, at, "").countedIn(limits).advancedTo(at);
+                Pair refilled =
+                        pair(connection, limits, at, "").countedIn(limits).advancedTo(at);
                 return answer.of(refilled.sender(), refilled.campaign());
             } finally {
                 if (!autoCommit) {

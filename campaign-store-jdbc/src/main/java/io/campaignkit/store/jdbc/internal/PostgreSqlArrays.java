@@ -25,11 +25,18 @@ final class PostgreSqlArrays {
     private PostgreSqlArrays() {}
 
     /** Locks (skipping locked rows), marks and returns a claim's rows as they were, in the claim's order. */
-    static <T> List<T> claimAndSet(Connection connection, RecipientClaim claim, String assignments, ParameterBinder values,
-            RowReader<T> reader) throws SQLException {
+    static <T> List<T> claimAndSet(
+            Connection connection,
+            RecipientClaim claim,
+            String assignments,
+            ParameterBinder values,
+            RowReader<T> reader)
+            throws SQLException {
         // MATERIALIZED: the rows are locked once, by this subquery, and the update joins exactly those
-        String text = "WITH picked AS MATERIALIZED (SELECT " + claim.columns() + " FROM ck_recipient WHERE campaign_id = ? AND "
-                + claim.condition() + " AND " + Scope.TENANT + " ORDER BY " + claim.order() + " LIMIT ? FOR UPDATE SKIP LOCKED),"
+        String text = "WITH picked AS MATERIALIZED (SELECT " + claim.columns()
+                + " FROM ck_recipient WHERE campaign_id = ? AND "
+                + claim.condition() + " AND " + Scope.TENANT + " ORDER BY " + claim.order()
+                + " LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " claimed AS (UPDATE ck_recipient r SET " + assignments + " FROM picked"
                 + " WHERE r.campaign_id = picked.campaign_id AND r.phone = picked.phone RETURNING picked.*)"
                 + " SELECT * FROM claimed ORDER BY " + claim.order();
@@ -50,28 +57,43 @@ final class PostgreSqlArrays {
     }
 
     /** See {@link io.campaignkit.store.jdbc.JdbcDialect#updateRecipients}. */
-    static <T> List<T> updateRecipients(Connection connection, Optional<String> tenantId, List<Input> inputs,
-            List<Object[]> rows, String guard, String assignments, String returning, RowReader<T> reader)
+    static <T> List<T> updateRecipients(
+            Connection connection,
+            Optional<String> tenantId,
+            List<Input> inputs,
+            List<Object[]> rows,
+            String guard,
+            String assignments,
+            String returning,
+            RowReader<T> reader)
             throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> returned = returning.isBlank() ? List.of() : Arrays.stream(returning.split(","))
-                .map(String::trim).toList();
+        List<String> returned = returning.isBlank()
+                ? List.of()
+                : Arrays.stream(returning.split(",")).map(String::trim).toList();
         // the locked rows carry their inputs along, so the update joins them alone: a second join with the
         // arrays is planned blind (a generic plan takes unnest for 10 rows) and rescans them per row
         String carried = inputs.stream().map(input -> "v." + input.name()).collect(Collectors.joining(", "))
-                + returned.stream().map(column -> ", r." + column + " AS old_" + column).collect(Collectors.joining());
+                + returned.stream()
+                        .map(column -> ", r." + column + " AS old_" + column)
+                        .collect(Collectors.joining());
         String text = "WITH v AS (SELECT * FROM " + unnest(inputs) + "),"
                 + " locked AS MATERIALIZED (SELECT " + carried + " FROM ck_recipient r JOIN v"
                 + " ON r.campaign_id = v.campaign_id AND r.phone = v.phone WHERE (" + guard + ")"
                 + " AND r.tenant_id = COALESCE(?, r.tenant_id) ORDER BY r.campaign_id, r.phone FOR UPDATE OF r)"
                 + " UPDATE ck_recipient r SET " + assignments + " FROM locked v"
                 + " WHERE r.campaign_id = v.campaign_id AND r.phone = v.phone"
-                + (returned.isEmpty() ? "" : " RETURNING " + returned.stream().map(column -> "v.old_" + column + " AS " + column)
-                        .collect(Collectors.joining(", ")));
+                + (returned.isEmpty()
+                        ? ""
+                        : " RETURNING "
+                                + returned.stream()
+                                        .map(column -> "v.old_" + column + " AS " + column)
+                                        .collect(Collectors.joining(", ")));
         try (PreparedStatement statement = connection.prepareStatement(text)) {
-            int next = bindColumns(connection, statement, 1, inputs.stream().map(Input::type).toList(), rows);
+            int next = bindColumns(
+                    connection, statement, 1, inputs.stream().map(Input::type).toList(), rows);
             Sql.setString(statement, next, tenantId.orElse(null));
             if (returned.isEmpty()) {
                 statement.executeUpdate();
@@ -93,23 +115,29 @@ final class PostgreSqlArrays {
         if (rows.isEmpty()) {
             return;
         }
-        String arrays = columns.stream().map(column -> "?::" + arrayType(column.type()) + "[]").collect(Collectors.joining(", "));
+        String arrays = columns.stream()
+                .map(column -> "?::" + arrayType(column.type()) + "[]")
+                .collect(Collectors.joining(", "));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
-                + columns.stream().map(Input::name).collect(Collectors.joining(", ")) + ") SELECT * FROM unnest(" + arrays + ") ON CONFLICT DO NOTHING")) {
+                + columns.stream().map(Input::name).collect(Collectors.joining(", ")) + ") SELECT * FROM unnest("
+                + arrays + ") ON CONFLICT DO NOTHING")) {
             bindColumns(connection, insert, 1, columns.stream().map(Input::type).toList(), rows);
             insert.executeUpdate();
         }
     }
 
     private static String unnest(List<Input> inputs) {
-        return "unnest(" + inputs.stream().map(input -> "?::" + arrayType(input.type()) + "[]")
-                .collect(Collectors.joining(", ")) + ") AS v(" + inputs.stream().map(Input::name)
-                .collect(Collectors.joining(", ")) + ")";
+        return "unnest("
+                + inputs.stream()
+                        .map(input -> "?::" + arrayType(input.type()) + "[]")
+                        .collect(Collectors.joining(", ")) + ") AS v("
+                + inputs.stream().map(Input::name).collect(Collectors.joining(", ")) + ")";
     }
 
     /** Binds one array per column, from {@code first}; answers the next index. */
-    private static int bindColumns(Connection connection, PreparedStatement statement, int first, List<Integer> types,
-            List<Object[]> rows) throws SQLException {
+    private static int bindColumns(
+            Connection connection, PreparedStatement statement, int first, List<Integer> types, List<Object[]> rows)
+            throws SQLException {
         for (int column = 0; column < types.size(); column++) {
             Object[] values = new Object[rows.size()];
             for (int row = 0; row < values.length; row++) {

@@ -30,7 +30,8 @@ public final class PostgreSqlDialect implements JdbcDialect {
 
     private static final String COUNTER_UPSERT = "INSERT INTO ck_recipient_count"
             + " (campaign_id, state, code, tenant_id, n, n_accepted, n_delivered, n_read)"
-            + " SELECT campaign_id, ?, ?, tenant_id, ?, ?, ?, ? FROM ck_campaign WHERE campaign_id = ? AND " + Scope.TENANT
+            + " SELECT campaign_id, ?, ?, tenant_id, ?, ?, ?, ? FROM ck_campaign WHERE campaign_id = ? AND "
+            + Scope.TENANT
             + " ON CONFLICT (campaign_id, state, code) DO UPDATE SET n = ck_recipient_count.n + EXCLUDED.n,"
             + " n_accepted = ck_recipient_count.n_accepted + EXCLUDED.n_accepted,"
             + " n_delivered = ck_recipient_count.n_delivered + EXCLUDED.n_delivered,"
@@ -72,8 +73,9 @@ public final class PostgreSqlDialect implements JdbcDialect {
 
     /** All rows in one batch: the statement skips those already there, so {@code absent} is never asked. */
     @Override
-    public <R> void insertAllIfAbsent(Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent,
-            RowBinder<R> binder) throws SQLException {
+    public <R> void insertAllIfAbsent(
+            Connection connection, String insert, Collection<R> rows, AbsentRows<R> absent, RowBinder<R> binder)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -90,9 +92,12 @@ public final class PostgreSqlDialect implements JdbcDialect {
     public String upsert(String table, List<String> keyColumns, List<String> valueColumns) {
         List<String> columns = new ArrayList<>(keyColumns);
         columns.addAll(valueColumns);
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + Sql.placeholders(columns.size())
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + Sql.placeholders(columns.size())
                 + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
-                + valueColumns.stream().map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+                + valueColumns.stream()
+                        .map(column -> column + " = EXCLUDED." + column)
+                        .collect(Collectors.joining(", "));
     }
 
     /** PostgreSQL's planner picks the index itself (given statistics: {@link #statisticsRefresh}). */
@@ -119,7 +124,8 @@ public final class PostgreSqlDialect implements JdbcDialect {
             throws SQLException {
         List<T> locked = new ArrayList<>(claim.limit());
         try (PreparedStatement select = connection.prepareStatement("SELECT " + claim.columns() + " FROM ck_recipient"
-                + " WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT + " ORDER BY " + claim.order()
+                + " WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT + " ORDER BY "
+                + claim.order()
                 + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
@@ -141,18 +147,30 @@ public final class PostgreSqlDialect implements JdbcDialect {
 
     /** One statement: {@code WITH picked AS (... FOR UPDATE SKIP LOCKED) UPDATE ... FROM picked RETURNING picked.*}. */
     @Override
-    public <T> Optional<List<T>> claimAndSet(Connection connection, RecipientClaim claim, String assignments,
-            ParameterBinder values, RowReader<T> reader) throws SQLException {
+    public <T> Optional<List<T>> claimAndSet(
+            Connection connection,
+            RecipientClaim claim,
+            String assignments,
+            ParameterBinder values,
+            RowReader<T> reader)
+            throws SQLException {
         return Optional.of(PostgreSqlArrays.claimAndSet(connection, claim, assignments, values, reader));
     }
 
     /** One statement: the rows' inputs as one array per input ({@code unnest}), locked, updated and returned. */
     @Override
-    public <T> Optional<List<T>> updateRecipients(Connection connection, Optional<String> tenantId, List<Input> inputs,
-            List<Object[]> rows, String guard, String assignments, String returning, RowReader<T> reader)
+    public <T> Optional<List<T>> updateRecipients(
+            Connection connection,
+            Optional<String> tenantId,
+            List<Input> inputs,
+            List<Object[]> rows,
+            String guard,
+            String assignments,
+            String returning,
+            RowReader<T> reader)
             throws SQLException {
-        return Optional.of(PostgreSqlArrays.updateRecipients(connection, tenantId, inputs, rows, guard, assignments,
-                returning, reader));
+        return Optional.of(PostgreSqlArrays.updateRecipients(
+                connection, tenantId, inputs, rows, guard, assignments, returning, reader));
     }
 
     /** One {@code INSERT ... SELECT * FROM unnest(...)} statement. */
@@ -165,8 +183,9 @@ public final class PostgreSqlDialect implements JdbcDialect {
 
     /** One batched upsert, in key order, so rows are locked in key order. */
     @Override
-    public void addToRecipientCounters(Connection connection, Optional<String> tenantId,
-            SortedMap<CounterKey, CounterValues> deltas) throws SQLException {
+    public void addToRecipientCounters(
+            Connection connection, Optional<String> tenantId, SortedMap<CounterKey, CounterValues> deltas)
+            throws SQLException {
         Scope scope = new Scope(tenantId);
         try (PreparedStatement upsert = connection.prepareStatement(COUNTER_UPSERT)) {
             for (Map.Entry<CounterKey, CounterValues> change : deltas.entrySet()) {

@@ -31,8 +31,10 @@ public final class ProjectRows {
 
     public void save(Project project, OptionalLong expectedVersion) {
         if (!scope.sees(project.tenantId())) {
-            throw new InvalidArgumentException("project", "project " + project.id() + " belongs to tenant "
-                    + project.tenantId() + ", not to this store's tenant " + scope.tenantId().orElseThrow());
+            throw new InvalidArgumentException(
+                    "project",
+                    "project " + project.id() + " belongs to tenant " + project.tenantId()
+                            + ", not to this store's tenant " + scope.tenantId().orElseThrow());
         }
         sql.inTransaction("saving project " + project.id(), connection -> {
             if (expectedVersion.isEmpty()) {
@@ -48,8 +50,8 @@ public final class ProjectRows {
         if (stored(connection, project.tenantId(), project.id()).isPresent()) {
             throw ProjectException.exists(project.tenantId(), project.id());
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ck_project (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO ck_project (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, project.tenantId());
             insert.setString(2, project.id());
             insert.setString(3, project.name());
@@ -90,11 +92,13 @@ public final class ProjectRows {
     public List<Project> find(ProjectQuery query) {
         return sql.inTransaction("reading projects", connection -> {
             if (query instanceof ProjectQuery.ById byId) {
-                return stored(connection, byId.tenantId(), byId.projectId()).stream().toList();
+                return stored(connection, byId.tenantId(), byId.projectId()).stream()
+                        .toList();
             }
             ProjectQuery.ByTenant page = (ProjectQuery.ByTenant) query;
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_project"
-                    + " WHERE tenant_id = ? AND project_id > ?" + (page.includeArchived() ? "" : " AND archived_at IS NULL")
+                    + " WHERE tenant_id = ? AND project_id > ?"
+                    + (page.includeArchived() ? "" : " AND archived_at IS NULL")
                     + " AND " + Scope.TENANT + " ORDER BY project_id LIMIT ?")) {
                 select.setString(1, page.tenantId());
                 select.setString(2, page.after().orElse(""));
@@ -119,9 +123,14 @@ public final class ProjectRows {
         List<Project> projects = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                projects.add(new Project(rows.getString("tenant_id"), rows.getString("project_id"), rows.getString("name"),
-                        Sql.requiredInstant(rows, "created_at"), Sql.requiredInstant(rows, "updated_at"),
-                        Sql.optInstant(rows, "archived_at"), rows.getLong("version")));
+                projects.add(new Project(
+                        rows.getString("tenant_id"),
+                        rows.getString("project_id"),
+                        rows.getString("name"),
+                        Sql.requiredInstant(rows, "created_at"),
+                        Sql.requiredInstant(rows, "updated_at"),
+                        Sql.optInstant(rows, "archived_at"),
+                        rows.getLong("version")));
             }
         }
         return projects;

@@ -12,9 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,14 +32,17 @@ import java.util.TreeMap;
  */
 public final class RecipientChanges {
 
-    private static final List<JdbcDialect.Input> ACCEPT_INPUTS = List.of(new JdbcDialect.Input("campaign_id", Types.VARCHAR),
-            new JdbcDialect.Input("phone", Types.VARCHAR), new JdbcDialect.Input("lease_owner", Types.VARCHAR),
-            new JdbcDialect.Input("lease_expires_at", Types.BIGINT), new JdbcDialect.Input("provider_message_id", Types.VARCHAR),
+    private static final List<JdbcDialect.Input> ACCEPT_INPUTS = List.of(
+            new JdbcDialect.Input("campaign_id", Types.VARCHAR),
+            new JdbcDialect.Input("phone", Types.VARCHAR),
+            new JdbcDialect.Input("lease_owner", Types.VARCHAR),
+            new JdbcDialect.Input("lease_expires_at", Types.BIGINT),
+            new JdbcDialect.Input("provider_message_id", Types.VARCHAR),
             new JdbcDialect.Input("at", Types.BIGINT));
 
     /** {@link RecipientRules#heldUnder}: SENDING under exactly the update's lease. */
-    private static final String ACCEPT_GUARD = "r.state = 'SENDING' AND r.lease_owner = v.lease_owner"
-            + " AND r.lease_expires_at = v.lease_expires_at";
+    private static final String ACCEPT_GUARD =
+            "r.state = 'SENDING' AND r.lease_owner = v.lease_owner" + " AND r.lease_expires_at = v.lease_expires_at";
 
     private static final String ACCEPT_ASSIGNMENTS = "state = 'SENT', lease_owner = NULL, lease_expires_at = NULL,"
             + " outcome_code = NULL, outcome_message = NULL, outcome_provider_code = NULL, outcome_permanent = NULL,"
@@ -70,8 +73,11 @@ public final class RecipientChanges {
             for (RecipientUpdate update : updates) {
                 Recipient accepted = acceptedBefore.get(update.key());
                 if (accepted != null) { // already written by the set-based statement: the rule gives the same row
-                    changes.add(new RecipientChange(accepted, RecipientRules.apply(accepted, update).orElseThrow(
-                            () -> new IllegalStateException("the rules refused an acceptance the store wrote: " + update.key()))));
+                    changes.add(new RecipientChange(
+                            accepted,
+                            RecipientRules.apply(accepted, update)
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "the rules refused an acceptance the store wrote: " + update.key()))));
                     continue;
                 }
                 Recipient before = current.get(update.key());
@@ -99,8 +105,8 @@ public final class RecipientChanges {
      * it changed, as they were; every other update (another kind, a recipient named twice, one not held
      * under that lease) is left to the rules, row by row.
      */
-    private Map<RecipientKey, Recipient> acceptUnderLease(Connection connection, List<? extends RecipientUpdate> updates)
-            throws SQLException {
+    private Map<RecipientKey, Recipient> acceptUnderLease(
+            Connection connection, List<? extends RecipientUpdate> updates) throws SQLException {
         Map<RecipientKey, Integer> named = new HashMap<>();
         for (RecipientUpdate update : updates) {
             named.merge(update.key(), 1, Integer::sum);
@@ -108,16 +114,28 @@ public final class RecipientChanges {
         List<Object[]> rows = new ArrayList<>();
         for (RecipientUpdate update : updates) {
             if (update instanceof RecipientUpdate.Accepted accepted && named.get(update.key()) == 1) {
-                rows.add(new Object[] {accepted.key().campaignId().value(), accepted.key().phone().e164(),
-                    accepted.lease().owner(), Sql.nanos(accepted.lease().expiresAt()), accepted.providerMessageId(),
-                    Sql.nanos(accepted.at())});
+                rows.add(new Object[] {
+                    accepted.key().campaignId().value(),
+                    accepted.key().phone().e164(),
+                    accepted.lease().owner(),
+                    Sql.nanos(accepted.lease().expiresAt()),
+                    accepted.providerMessageId(),
+                    Sql.nanos(accepted.at())
+                });
             }
         }
         if (rows.isEmpty()) {
             return Map.of();
         }
-        Optional<List<Recipient>> before = dialect.updateRecipients(connection, scope.tenantId(), ACCEPT_INPUTS, rows,
-                ACCEPT_GUARD, ACCEPT_ASSIGNMENTS, RecipientColumns.COLUMNS, RecipientColumns::read);
+        Optional<List<Recipient>> before = dialect.updateRecipients(
+                connection,
+                scope.tenantId(),
+                ACCEPT_INPUTS,
+                rows,
+                ACCEPT_GUARD,
+                ACCEPT_ASSIGNMENTS,
+                RecipientColumns.COLUMNS,
+                RecipientColumns::read);
         if (before.isEmpty()) {
             return Map.of();
         }
@@ -136,7 +154,8 @@ public final class RecipientChanges {
             throws SQLException {
         Map<CampaignId, Set<String>> phonesByCampaign = new TreeMap<>();
         for (RecipientUpdate update : updates) {
-            phonesByCampaign.computeIfAbsent(update.key().campaignId(), id -> new HashSet<>())
+            phonesByCampaign
+                    .computeIfAbsent(update.key().campaignId(), id -> new HashSet<>())
                     .add(update.key().phone().e164());
         }
         Map<RecipientKey, Recipient> locked = new LinkedHashMap<>();
@@ -175,7 +194,11 @@ public final class RecipientChanges {
                     }
                 }
             }
-            RecipientColumns.writeBack(connection, dialect, scope, changes.stream().map(RecipientChange::after).toList());
+            RecipientColumns.writeBack(
+                    connection,
+                    dialect,
+                    scope,
+                    changes.stream().map(RecipientChange::after).toList());
             writeCounters(connection, changes);
             return changes;
         });

@@ -26,8 +26,8 @@ public final class RecipientClaims {
      * the row, as SQL: SENDING under the lease, updated now. The claim's answer is computed by those rules
      * from the rows as they were; both must agree (the contract kits check the stored rows).
      */
-    private static final String CLAIM_ASSIGNMENTS = "state = 'SENDING', attempts = r.attempts + ?, lease_owner = ?,"
-            + " lease_expires_at = ?, updated_at = ?";
+    private static final String CLAIM_ASSIGNMENTS =
+            "state = 'SENDING', attempts = r.attempts + ?, lease_owner = ?," + " lease_expires_at = ?, updated_at = ?";
 
     private final Sql sql;
     private final Scope scope;
@@ -40,8 +40,15 @@ public final class RecipientClaims {
     }
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return claim("claiming recipients of " + campaignId, "state = 'PENDING' AND due_at <= ?", "due_at, seq",
-                campaignId, lease, limit, now, true);
+        return claim(
+                "claiming recipients of " + campaignId,
+                "state = 'PENDING' AND due_at <= ?",
+                "due_at, seq",
+                campaignId,
+                lease,
+                limit,
+                now,
+                true);
     }
 
     /**
@@ -49,15 +56,28 @@ public final class RecipientClaims {
      * so the claim's order can name it wherever the rows are sorted again.
      */
     public List<Recipient> claimDueInZone(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
-        RecipientClaim rows = new RecipientClaim(RecipientColumns.COLUMNS + ", local_zone", campaignId.value(),
-                scope.tenantId(), "state = 'PENDING' AND due_at <= ? AND local_zone = ?", "local_zone, due_at, seq", now,
-                limit, List.of(zoneKey));
+        RecipientClaim rows = new RecipientClaim(
+                RecipientColumns.COLUMNS + ", local_zone",
+                campaignId.value(),
+                scope.tenantId(),
+                "state = 'PENDING' AND due_at <= ? AND local_zone = ?",
+                "local_zone, due_at, seq",
+                now,
+                limit,
+                List.of(zoneKey));
         return claim("claiming recipients of " + campaignId + " in " + zoneKey, rows, lease, now, true);
     }
 
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return claim("recovering recipients of " + campaignId, "state = 'SENDING' AND lease_expires_at <= ?",
-                "lease_expires_at, seq", campaignId, lease, limit, now, false);
+        return claim(
+                "recovering recipients of " + campaignId,
+                "state = 'SENDING' AND lease_expires_at <= ?",
+                "lease_expires_at, seq",
+                campaignId,
+                lease,
+                limit,
+                now,
+                false);
     }
 
     /** One statement: the rows still SENDING under {@code held} take {@code renewed}'s expiry. */
@@ -76,31 +96,50 @@ public final class RecipientClaims {
         });
     }
 
-    private List<Recipient> claim(String operation, String condition, String order, CampaignId campaignId, Lease lease,
-            int limit, Instant now, boolean countAttempt) {
-        return claim(operation, new RecipientClaim(RecipientColumns.COLUMNS, campaignId.value(), scope.tenantId(),
-                condition, order, now, limit), lease, now, countAttempt);
+    private List<Recipient> claim(
+            String operation,
+            String condition,
+            String order,
+            CampaignId campaignId,
+            Lease lease,
+            int limit,
+            Instant now,
+            boolean countAttempt) {
+        return claim(
+                operation,
+                new RecipientClaim(
+                        RecipientColumns.COLUMNS, campaignId.value(), scope.tenantId(), condition, order, now, limit),
+                lease,
+                now,
+                countAttempt);
     }
 
-    private List<Recipient> claim(String operation, RecipientClaim rows, Lease lease, Instant now, boolean countAttempt) {
+    private List<Recipient> claim(
+            String operation, RecipientClaim rows, Lease lease, Instant now, boolean countAttempt) {
         return sql.inTransaction(operation, connection -> {
             // where the database can, one statement locks, marks and returns the rows (as they were)
-            Optional<List<Recipient>> marked = dialect.claimAndSet(connection, rows, CLAIM_ASSIGNMENTS, (statement, first) -> {
-                statement.setInt(first, countAttempt ? 1 : 0);
-                statement.setString(first + 1, lease.owner());
-                Sql.setNanos(statement, first + 2, lease.expiresAt());
-                Sql.setNanos(statement, first + 3, now);
-                return first + 4;
-            }, RecipientColumns::read);
-            List<Recipient> locked = marked.isPresent() ? marked.get()
-                    : dialect.lockForClaim(connection, rows, RecipientColumns::read);
+            Optional<List<Recipient>> marked = dialect.claimAndSet(
+                    connection,
+                    rows,
+                    CLAIM_ASSIGNMENTS,
+                    (statement, first) -> {
+                        statement.setInt(first, countAttempt ? 1 : 0);
+                        statement.setString(first + 1, lease.owner());
+                        Sql.setNanos(statement, first + 2, lease.expiresAt());
+                        Sql.setNanos(statement, first + 3, now);
+                        return first + 4;
+                    },
+                    RecipientColumns::read);
+            List<Recipient> locked =
+                    marked.isPresent() ? marked.get() : dialect.lockForClaim(connection, rows, RecipientColumns::read);
             if (locked.isEmpty()) {
                 return List.of();
             }
             List<Recipient> claimed = new ArrayList<>(locked.size());
             RecipientCounters counters = new RecipientCounters();
             for (Recipient recipient : locked) {
-                Recipient next = countAttempt ? RecipientRules.claim(recipient, lease, now)
+                Recipient next = countAttempt
+                        ? RecipientRules.claim(recipient, lease, now)
                         : RecipientRules.recover(recipient, lease, now);
                 claimed.add(next);
                 counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing

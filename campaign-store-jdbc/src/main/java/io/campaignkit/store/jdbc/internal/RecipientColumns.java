@@ -30,25 +30,38 @@ final class RecipientColumns {
     /** The (phone, campaign) index, to look batches of phones up by; H2's planner would walk the campaign instead. */
     static final String BY_PHONE = "ck_recipient_by_phone";
 
-    private static final String UPDATE_ROW = "UPDATE ck_recipient SET state = ?, attempts = ?, due_at = ?, lease_owner = ?,"
-            + " lease_expires_at = ?, provider_message_id = ?, outcome_code = ?, outcome_message = ?,"
-            + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
-            + " replied_at = ?, updated_at = ?, channel_index = ?, channel_attempts = ? WHERE campaign_id = ? AND phone = ?";
+    private static final String UPDATE_ROW =
+            "UPDATE ck_recipient SET state = ?, attempts = ?, due_at = ?, lease_owner = ?,"
+                    + " lease_expires_at = ?, provider_message_id = ?, outcome_code = ?, outcome_message = ?,"
+                    + " outcome_provider_code = ?, outcome_permanent = ?, sent_at = ?, delivered_at = ?, read_at = ?,"
+                    + " replied_at = ?, updated_at = ?, channel_index = ?, channel_attempts = ? WHERE campaign_id = ? AND phone = ?";
 
     /** The key then the changing columns, as per-row inputs of a set-based update ({@link #values}). */
-    static final List<Input> KEY_AND_MUTABLE = List.of(new Input("campaign_id", Types.VARCHAR), new Input("phone", Types.VARCHAR),
-            new Input("state", Types.VARCHAR), new Input("attempts", Types.INTEGER), new Input("due_at", Types.BIGINT),
-            new Input("lease_owner", Types.VARCHAR), new Input("lease_expires_at", Types.BIGINT),
-            new Input("provider_message_id", Types.VARCHAR), new Input("outcome_code", Types.VARCHAR),
-            new Input("outcome_message", Types.VARCHAR), new Input("outcome_provider_code", Types.VARCHAR),
-            new Input("outcome_permanent", Types.BOOLEAN), new Input("sent_at", Types.BIGINT),
-            new Input("delivered_at", Types.BIGINT), new Input("read_at", Types.BIGINT), new Input("replied_at", Types.BIGINT),
-            new Input("updated_at", Types.BIGINT), new Input("channel_index", Types.INTEGER),
+    static final List<Input> KEY_AND_MUTABLE = List.of(
+            new Input("campaign_id", Types.VARCHAR),
+            new Input("phone", Types.VARCHAR),
+            new Input("state", Types.VARCHAR),
+            new Input("attempts", Types.INTEGER),
+            new Input("due_at", Types.BIGINT),
+            new Input("lease_owner", Types.VARCHAR),
+            new Input("lease_expires_at", Types.BIGINT),
+            new Input("provider_message_id", Types.VARCHAR),
+            new Input("outcome_code", Types.VARCHAR),
+            new Input("outcome_message", Types.VARCHAR),
+            new Input("outcome_provider_code", Types.VARCHAR),
+            new Input("outcome_permanent", Types.BOOLEAN),
+            new Input("sent_at", Types.BIGINT),
+            new Input("delivered_at", Types.BIGINT),
+            new Input("read_at", Types.BIGINT),
+            new Input("replied_at", Types.BIGINT),
+            new Input("updated_at", Types.BIGINT),
+            new Input("channel_index", Types.INTEGER),
             new Input("channel_attempts", Types.VARCHAR));
 
     /** Every changing column takes its input: {@code state = v.state, ...}. */
     private static final String SET_MUTABLE = KEY_AND_MUTABLE.subList(2, KEY_AND_MUTABLE.size()).stream()
-            .map(input -> input.name() + " = v." + input.name()).collect(Collectors.joining(", "));
+            .map(input -> input.name() + " = v." + input.name())
+            .collect(Collectors.joining(", "));
 
     /** The campaign of the rows read last: a batch's rows share it, and an id is checked by a regular expression when made. */
     private static volatile CampaignId lastCampaign;
@@ -71,17 +84,33 @@ final class RecipientColumns {
         String e164 = rows.getString("phone");
         var contact = ContactCodec.decode(e164, rows.getString("contact_name"), rows.getString("contact_data"));
         String leaseOwner = rows.getString("lease_owner");
-        Optional<Lease> lease = leaseOwner == null ? Optional.empty()
+        Optional<Lease> lease = leaseOwner == null
+                ? Optional.empty()
                 : Optional.of(new Lease(leaseOwner, Sql.requiredInstant(rows, "lease_expires_at")));
         String outcomeCode = rows.getString("outcome_code");
-        Optional<StatusReason> outcome = outcomeCode == null ? Optional.empty()
-                : Optional.of(new StatusReason(outcomeCode, rows.getString("outcome_message"),
-                        Optional.ofNullable(rows.getString("outcome_provider_code")), rows.getBoolean("outcome_permanent")));
-        return new Recipient(new RecipientKey(campaignId, contact.phone()), rows.getLong("seq"), contact,
-                DeliveryState.valueOf(rows.getString("state")), rows.getInt("attempts"), Sql.requiredInstant(rows, "due_at"),
-                lease, Optional.ofNullable(rows.getString("provider_message_id")), outcome, Sql.optInstant(rows, "sent_at"),
-                Sql.optInstant(rows, "delivered_at"), Sql.optInstant(rows, "read_at"), Sql.optInstant(rows, "replied_at"),
-                Sql.requiredInstant(rows, "updated_at"), rows.getInt("channel_index"),
+        Optional<StatusReason> outcome = outcomeCode == null
+                ? Optional.empty()
+                : Optional.of(new StatusReason(
+                        outcomeCode,
+                        rows.getString("outcome_message"),
+                        Optional.ofNullable(rows.getString("outcome_provider_code")),
+                        rows.getBoolean("outcome_permanent")));
+        return new Recipient(
+                new RecipientKey(campaignId, contact.phone()),
+                rows.getLong("seq"),
+                contact,
+                DeliveryState.valueOf(rows.getString("state")),
+                rows.getInt("attempts"),
+                Sql.requiredInstant(rows, "due_at"),
+                lease,
+                Optional.ofNullable(rows.getString("provider_message_id")),
+                outcome,
+                Sql.optInstant(rows, "sent_at"),
+                Sql.optInstant(rows, "delivered_at"),
+                Sql.optInstant(rows, "read_at"),
+                Sql.optInstant(rows, "replied_at"),
+                Sql.requiredInstant(rows, "updated_at"),
+                rows.getInt("channel_index"),
                 ChannelAttemptCodec.decode(rows.getString("channel_attempts")));
     }
 
@@ -99,8 +128,16 @@ final class RecipientColumns {
         for (Recipient recipient : recipients) {
             rows.add(values(recipient));
         }
-        if (dialect.updateRecipients(connection, scope.tenantId(), KEY_AND_MUTABLE, rows, "TRUE", SET_MUTABLE, "",
-                RecipientColumns::read).isPresent()) {
+        if (dialect.updateRecipients(
+                        connection,
+                        scope.tenantId(),
+                        KEY_AND_MUTABLE,
+                        rows,
+                        "TRUE",
+                        SET_MUTABLE,
+                        "",
+                        RecipientColumns::read)
+                .isPresent()) {
             return; // one statement for the whole batch
         }
         try (PreparedStatement update = connection.prepareStatement(UPDATE_ROW)) {
@@ -117,13 +154,27 @@ final class RecipientColumns {
     /** A recipient's key and changing columns, in the order of {@link #KEY_AND_MUTABLE}. */
     static Object[] values(Recipient r) {
         Optional<StatusReason> outcome = r.outcome();
-        return new Object[] {r.campaignId().value(), r.phone().e164(), r.state().name(), r.attempts(), Sql.nanos(r.dueAt()),
-            r.lease().map(Lease::owner).orElse(null), r.lease().map(lease -> Sql.nanos(lease.expiresAt())).orElse(null),
-            r.providerMessageId().orElse(null), outcome.map(StatusReason::code).orElse(null),
-            outcome.map(StatusReason::message).orElse(null), outcome.flatMap(StatusReason::providerCode).orElse(null),
-            outcome.map(StatusReason::permanent).orElse(null), nanosOrNull(r.sentAt()), nanosOrNull(r.deliveredAt()),
-            nanosOrNull(r.readAt()), nanosOrNull(r.repliedAt()), Sql.nanos(r.updatedAt()), r.binding(),
-            ChannelAttemptCodec.encode(r.earlierAttempts())};
+        return new Object[] {
+            r.campaignId().value(),
+            r.phone().e164(),
+            r.state().name(),
+            r.attempts(),
+            Sql.nanos(r.dueAt()),
+            r.lease().map(Lease::owner).orElse(null),
+            r.lease().map(lease -> Sql.nanos(lease.expiresAt())).orElse(null),
+            r.providerMessageId().orElse(null),
+            outcome.map(StatusReason::code).orElse(null),
+            outcome.map(StatusReason::message).orElse(null),
+            outcome.flatMap(StatusReason::providerCode).orElse(null),
+            outcome.map(StatusReason::permanent).orElse(null),
+            nanosOrNull(r.sentAt()),
+            nanosOrNull(r.deliveredAt()),
+            nanosOrNull(r.readAt()),
+            nanosOrNull(r.repliedAt()),
+            Sql.nanos(r.updatedAt()),
+            r.binding(),
+            ChannelAttemptCodec.encode(r.earlierAttempts())
+        };
     }
 
     private static Long nanosOrNull(Optional<Instant> instant) {
@@ -141,7 +192,8 @@ final class RecipientColumns {
         Sql.setString(statement, i++, r.providerMessageId().orElse(null));
         Sql.setString(statement, i++, r.outcome().map(StatusReason::code).orElse(null));
         Sql.setString(statement, i++, r.outcome().map(StatusReason::message).orElse(null));
-        Sql.setString(statement, i++, r.outcome().flatMap(StatusReason::providerCode).orElse(null));
+        Sql.setString(
+                statement, i++, r.outcome().flatMap(StatusReason::providerCode).orElse(null));
         if (r.outcome().isPresent()) {
             statement.setBoolean(i++, r.outcome().get().permanent());
         } else {

@@ -80,7 +80,8 @@ final class RecipientCounters {
             Map<CounterKey, CounterValues> counters = new HashMap<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    counters.merge(new CounterKey(campaignId, DeliveryState.valueOf(rows.getString(1)), rows.getString(2)),
+                    counters.merge(
+                            new CounterKey(campaignId, DeliveryState.valueOf(rows.getString(1)), rows.getString(2)),
                             new CounterValues(rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)),
                             CounterValues::plus);
                 }

@@ -52,8 +52,10 @@ public final class RecipientRows {
     public List<Recipient> insert(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         List<Recipient> added = insertOnce(campaignId, recipients, now);
         Optional<String> refresh = dialect.statisticsRefresh("ck_recipient");
-        if (refresh.isPresent() && !added.isEmpty()
-                && crossedStatisticsMark(added.get(0).sequence(), added.get(added.size() - 1).sequence())) {
+        if (refresh.isPresent()
+                && !added.isEmpty()
+                && crossedStatisticsMark(
+                        added.get(0).sequence(), added.get(added.size() - 1).sequence())) {
             // a campaign loads faster than the database's own statistics follow: fresh ones at each tenfold growth
             sql.inTransaction("analyzing recipients", connection -> {
                 try (var statement = connection.createStatement()) {
@@ -77,7 +79,8 @@ public final class RecipientRows {
 
     private List<Recipient> insertOnce(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return sql.inTransaction("adding recipients to " + campaignId, connection -> {
-            String tenant = campaigns.tenantOf(connection, campaignId, true)
+            String tenant = campaigns
+                    .tenantOf(connection, campaignId, true)
                     .orElseThrow(() -> new CampaignNotFoundException(campaignId));
             Map<String, NewRecipient> fresh = new LinkedHashMap<>();
             for (NewRecipient recipient : recipients) {
@@ -123,8 +126,9 @@ public final class RecipientRows {
         if (dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_recipient (tenant_id, "
-                + RecipientColumns.COLUMNS + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ck_recipient (tenant_id, " + RecipientColumns.COLUMNS
+                        + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < added.size(); i++) {
                 Recipient row = added.get(i);
                 insert.setString(1, tenant);
@@ -161,16 +165,16 @@ public final class RecipientRows {
     /** Hands out {@code count} sequences from the campaign row, which the caller holds locked. */
     private static long nextSequence(Connection connection, CampaignId campaignId, int count) throws SQLException {
         long first;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT next_recipient_seq FROM ck_campaign WHERE campaign_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT next_recipient_seq FROM ck_campaign WHERE campaign_id = ?")) {
             select.setString(1, campaignId.value());
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 first = rows.getLong(1);
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE ck_campaign SET next_recipient_seq = ? WHERE campaign_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE ck_campaign SET next_recipient_seq = ? WHERE campaign_id = ?")) {
             update.setLong(1, first + count);
             update.setString(2, campaignId.value());
             update.executeUpdate();
@@ -186,7 +190,8 @@ public final class RecipientRows {
             return find(byKey.key()).stream().toList();
         }
         if (query instanceof RecipientQuery.ByProviderMessageId byId) {
-            return findOne("provider_message_id = ?", byId.providerMessageId()).stream().toList();
+            return findOne("provider_message_id = ?", byId.providerMessageId()).stream()
+                    .toList();
         }
         if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
             return findByCorrelationId(byCorrelation.correlationId()).stream().toList();
@@ -227,7 +232,10 @@ public final class RecipientRows {
     }
 
     public Optional<Recipient> find(RecipientKey key) {
-        return findOne("campaign_id = ? AND phone = ?", key.campaignId().value(), key.phone().e164());
+        return findOne(
+                "campaign_id = ? AND phone = ?",
+                key.campaignId().value(),
+                key.phone().e164());
     }
 
     private Optional<Recipient> findByCorrelationId(String correlationId) {
@@ -244,8 +252,9 @@ public final class RecipientRows {
 
     private Optional<Recipient> findOne(String condition, String... values) {
         return sql.inTransaction("finding a recipient", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient WHERE " + condition + " AND " + Scope.TENANT + " ORDER BY campaign_id LIMIT 1")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS + " FROM ck_recipient WHERE "
+                            + condition + " AND " + Scope.TENANT + " ORDER BY campaign_id LIMIT 1")) {
                 int index = 1;
                 for (String value : values) {
                     select.setString(index++, value);
@@ -260,8 +269,9 @@ public final class RecipientRows {
 
     private List<Recipient> page(CampaignId campaignId, long afterSequence, int limit) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient WHERE campaign_id = ? AND seq > ? AND " + Scope.TENANT + " ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + RecipientColumns.COLUMNS + " FROM ck_recipient WHERE campaign_id = ? AND seq > ? AND "
+                            + Scope.TENANT + " ORDER BY seq LIMIT ?")) {
                 select.setString(1, campaignId.value());
                 select.setLong(2, afterSequence);
                 scope.bind(select, 3);
@@ -286,13 +296,19 @@ public final class RecipientRows {
         List<String> conditions = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (OutcomeFilter.Outcome outcome : query.filter().outcomes()) {
-            List<String> states = RecipientQuery.ByOutcome.states(outcome.kind()).stream().map(Enum::name).sorted().toList();
+            List<String> states = RecipientQuery.ByOutcome.states(outcome.kind()).stream()
+                    .map(Enum::name)
+                    .sorted()
+                    .toList();
             StringBuilder condition = new StringBuilder("state IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append(')');
+                    .append(String.join(", ", java.util.Collections.nCopies(states.size(), "?")))
+                    .append(')');
             values.addAll(states);
             if (outcome.code().isPresent()) {
-                condition.append(outcome.kind() == OutcomeFilter.Kind.FAILED ? " AND outcome_provider_code = ?"
-                        : " AND outcome_code = ?");
+                condition.append(
+                        outcome.kind() == OutcomeFilter.Kind.FAILED
+                                ? " AND outcome_provider_code = ?"
+                                : " AND outcome_code = ?");
                 values.add(outcome.code().get());
             }
             conditions.add("(" + condition + ")");
@@ -328,7 +344,8 @@ public final class RecipientRows {
     public RecipientWakeUps wakeUps(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT"
-                    + " (SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                    + " (SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
+                    + Scope.TENANT
                     + " ORDER BY campaign_id, state, due_at LIMIT 1),"
                     + " (SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
                     + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1)")) {
@@ -351,7 +368,8 @@ public final class RecipientRows {
 
     /** From the counter rows the transactions that change recipients keep ({@link RecipientCounters}). */
     public RecipientCounts counts(CampaignId campaignId) {
-        return sql.inTransaction("counting recipients of " + campaignId,
+        return sql.inTransaction(
+                "counting recipients of " + campaignId,
                 connection -> RecipientCounters.read(connection, scope, campaignId));
     }
 

@@ -49,7 +49,8 @@ public final class Sql {
             try {
                 return inTransaction(operation, work);
             } catch (JdbcStoreException failure) {
-                if (attempt >= MAX_ATTEMPTS || !(failure.getCause() instanceof SQLException cause)
+                if (attempt >= MAX_ATTEMPTS
+                        || !(failure.getCause() instanceof SQLException cause)
                         || !dialect.isUniqueViolation(cause)) {
                     throw failure;
                 }
@@ -109,7 +110,8 @@ public final class Sql {
     }
 
     /** Binds a claim's condition parameters ({@code now}, then its values) from {@code first}; returns the next index. */
-    static int bindClaimCondition(PreparedStatement statement, int first, io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim claim)
+    static int bindClaimCondition(
+            PreparedStatement statement, int first, io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim claim)
             throws SQLException {
         setNanos(statement, first, claim.now());
         int index = first + 1;

@@ -1,7 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.campaign.SenderKey;
+import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
@@ -33,9 +33,12 @@ public final class SuppressionRows {
     public SuppressionRows(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
-        this.upsert = dialect.upsert("ck_suppression", List.of("scope", "sender_channel", "sender_id", "phone"),
+        this.upsert = dialect.upsert(
+                "ck_suppression",
+                List.of("scope", "sender_channel", "sender_id", "phone"),
                 List.of("source", "suppressed_at", "reason"));
-        this.visible = scope.tenantId().isPresent() ? "scope IN (?, '" + Scope.HOST_WIDE + "')"
+        this.visible = scope.tenantId().isPresent()
+                ? "scope IN (?, '" + Scope.HOST_WIDE + "')"
                 : "(scope = ? OR sender_channel <> '')";
     }
 
@@ -43,8 +46,10 @@ public final class SuppressionRows {
         sql.inTransaction("suppressing " + suppression.phone(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(upsert)) {
                 statement.setString(1, scope.writeScope());
-                statement.setString(2, suppression.sender().map(SenderKey::channelType).orElse(EVERY_SENDER));
-                statement.setString(3, suppression.sender().map(SenderKey::senderId).orElse(EVERY_SENDER));
+                statement.setString(
+                        2, suppression.sender().map(SenderKey::channelType).orElse(EVERY_SENDER));
+                statement.setString(
+                        3, suppression.sender().map(SenderKey::senderId).orElse(EVERY_SENDER));
                 statement.setString(4, suppression.phone().e164());
                 statement.setString(5, suppression.source());
                 Sql.setNanos(statement, 6, suppression.at());
@@ -75,9 +80,10 @@ public final class SuppressionRows {
         Map<String, PhoneNumber> byE164 = new HashMap<>();
         phones.forEach(phone -> byE164.put(phone.e164(), phone));
         return sql.inTransaction("reading suppressions", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_suppression WHERE phone IN ("
-                    + Sql.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
-                    + " OR sender_channel = '') AND " + visible)) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT phone FROM ck_suppression WHERE phone IN ("
+                            + Sql.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
+                            + " OR sender_channel = '') AND " + visible)) {
                 int index = 1;
                 for (String phone : byE164.keySet()) {
                     select.setString(index++, phone);
@@ -106,7 +112,8 @@ public final class SuppressionRows {
         asked.forEach(sender -> where.append(" OR (sender_channel = ? AND sender_id = ?)"));
         return sql.inTransaction("reading the suppressions of " + phone, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT sender_channel, sender_id, source,"
-                    + " suppressed_at, reason FROM ck_suppression WHERE phone = ? AND (" + where + ") AND " + visible)) {
+                    + " suppressed_at, reason FROM ck_suppression WHERE phone = ? AND (" + where + ") AND "
+                    + visible)) {
                 int index = 1;
                 select.setString(index++, phone.e164());
                 for (SenderKey sender : asked) {
@@ -118,10 +125,15 @@ public final class SuppressionRows {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String channel = rows.getString("sender_channel");
-                        Optional<SenderKey> sender = channel.equals(EVERY_SENDER) ? Optional.empty()
+                        Optional<SenderKey> sender = channel.equals(EVERY_SENDER)
+                                ? Optional.empty()
                                 : Optional.of(new SenderKey(channel, rows.getString("sender_id")));
-                        found.add(new Suppression(sender, phone, rows.getString("source"),
-                                Sql.requiredInstant(rows, "suppressed_at"), Optional.ofNullable(rows.getString("reason"))));
+                        found.add(new Suppression(
+                                sender,
+                                phone,
+                                rows.getString("source"),
+                                Sql.requiredInstant(rows, "suppressed_at"),
+                                Optional.ofNullable(rows.getString("reason"))));
                     }
                 }
                 return found;

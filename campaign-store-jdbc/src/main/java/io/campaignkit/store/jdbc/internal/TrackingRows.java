@@ -16,19 +16,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** Handled events, status reports for unknown messages and funnel steps. */
 public final class TrackingRows {
 
     /** The recipient columns of the export, read from the recipients' side of the join. */
     private static final String EXPORT_COLUMNS = java.util.Arrays.stream(RecipientColumns.COLUMNS.split(","))
-            .map(column -> "r." + column.trim()).collect(java.util.stream.Collectors.joining(", "));
+            .map(column -> "r." + column.trim())
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private static final int EXPORT_FETCH_SIZE = 1_000;
 
@@ -45,18 +46,22 @@ public final class TrackingRows {
     }
 
     public boolean markEventHandled(String eventKey, Instant at) {
-        return sql.inTransaction("marking event " + eventKey, connection -> dialect.insertIfAbsent(connection,
-                "INSERT INTO ck_handled_event (scope, event_key, handled_at) VALUES (?, ?, ?)", insert -> {
-                    insert.setString(1, scope.writeScope());
-                    insert.setString(2, eventKey);
-                    Sql.setNanos(insert, 3, at);
-                }));
+        return sql.inTransaction(
+                "marking event " + eventKey,
+                connection -> dialect.insertIfAbsent(
+                        connection,
+                        "INSERT INTO ck_handled_event (scope, event_key, handled_at) VALUES (?, ?, ?)",
+                        insert -> {
+                            insert.setString(1, scope.writeScope());
+                            insert.setString(2, eventKey);
+                            Sql.setNanos(insert, 3, at);
+                        }));
     }
 
     public boolean wasEventHandled(String eventKey) {
         return sql.inTransaction("reading event " + eventKey, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM ck_handled_event WHERE scope = ? AND event_key = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT 1 FROM ck_handled_event WHERE scope = ? AND event_key = ?")) {
                 select.setString(1, scope.writeScope());
                 select.setString(2, eventKey);
                 try (ResultSet rows = select.executeQuery()) {
@@ -67,19 +72,34 @@ public final class TrackingRows {
     }
 
     public void keepUnmatched(UnmatchedStatus status) {
-        sql.inTransaction("keeping a status for " + status.providerMessageId(), connection -> dialect.insertIfAbsent(
-                connection, "INSERT INTO ck_unmatched_status (scope, provider_message_id, channel_id, state, reached_at,"
-                        + " correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insert -> {
+        sql.inTransaction(
+                "keeping a status for " + status.providerMessageId(),
+                connection -> dialect.insertIfAbsent(
+                        connection,
+                        "INSERT INTO ck_unmatched_status (scope, provider_message_id, channel_id, state, reached_at,"
+                                + " correlation_id, reason_code, reason_message, reason_provider_code, reason_permanent)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        insert -> {
                             insert.setString(1, scope.writeScope());
                             insert.setString(2, status.providerMessageId());
                             insert.setString(3, status.channelId());
                             insert.setString(4, status.state().name());
                             Sql.setNanos(insert, 5, status.at());
                             Sql.setString(insert, 6, status.correlationId().orElse(null));
-                            Sql.setString(insert, 7, status.reason().map(StatusReason::code).orElse(null));
-                            Sql.setString(insert, 8, status.reason().map(StatusReason::message).orElse(null));
-                            Sql.setString(insert, 9, status.reason().flatMap(StatusReason::providerCode).orElse(null));
+                            Sql.setString(
+                                    insert,
+                                    7,
+                                    status.reason().map(StatusReason::code).orElse(null));
+                            Sql.setString(
+                                    insert,
+                                    8,
+                                    status.reason().map(StatusReason::message).orElse(null));
+                            Sql.setString(
+                                    insert,
+                                    9,
+                                    status.reason()
+                                            .flatMap(StatusReason::providerCode)
+                                            .orElse(null));
                             if (status.reason().isPresent()) {
                                 insert.setBoolean(10, status.reason().get().permanent());
                             } else {
@@ -112,21 +132,29 @@ public final class TrackingRows {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String code = rows.getString("reason_code");
-                        Optional<StatusReason> reason = code == null ? Optional.empty()
-                                : Optional.of(new StatusReason(code, rows.getString("reason_message"),
+                        Optional<StatusReason> reason = code == null
+                                ? Optional.empty()
+                                : Optional.of(new StatusReason(
+                                        code,
+                                        rows.getString("reason_message"),
                                         Optional.ofNullable(rows.getString("reason_provider_code")),
                                         rows.getBoolean("reason_permanent")));
                         String id = rows.getString("provider_message_id");
-                        taken.computeIfAbsent(id, key -> new ArrayList<>()).add(new UnmatchedStatus(
-                                rows.getString("channel_id"), id, Optional.ofNullable(rows.getString("correlation_id")),
-                                DeliveryState.valueOf(rows.getString("state")), reason,
-                                Sql.requiredInstant(rows, "reached_at")));
+                        taken.computeIfAbsent(id, key -> new ArrayList<>())
+                                .add(new UnmatchedStatus(
+                                        rows.getString("channel_id"),
+                                        id,
+                                        Optional.ofNullable(rows.getString("correlation_id")),
+                                        DeliveryState.valueOf(rows.getString("state")),
+                                        reason,
+                                        Sql.requiredInstant(rows, "reached_at")));
                     }
                 }
             }
             if (!taken.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE ck_unmatched_status SET taken = TRUE"
-                        + " WHERE provider_message_id = ? AND scope = ?")) {
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE ck_unmatched_status SET taken = TRUE"
+                                + " WHERE provider_message_id = ? AND scope = ?")) {
                     for (String id : taken.keySet()) {
                         update.setString(1, id);
                         update.setString(2, scope.writeScope());
@@ -141,8 +169,8 @@ public final class TrackingRows {
 
     public long countUnmatched() {
         return sql.inTransaction("counting unmatched statuses", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM ck_unmatched_status WHERE scope = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM ck_unmatched_status WHERE scope = ?")) {
                 select.setString(1, scope.writeScope());
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
@@ -155,8 +183,11 @@ public final class TrackingRows {
     public void recordFunnelStep(FunnelStep step) {
         sql.inTransaction("recording a funnel step", connection -> {
             String tenant = campaigns.tenantForWriting(connection, step.campaignId());
-            return dialect.insertIfAbsent(connection, "INSERT INTO ck_funnel_step (campaign_id, phone, step, reached_at,"
-                    + " tenant_id) VALUES (?, ?, ?, ?, ?)", insert -> {
+            return dialect.insertIfAbsent(
+                    connection,
+                    "INSERT INTO ck_funnel_step (campaign_id, phone, step, reached_at,"
+                            + " tenant_id) VALUES (?, ?, ?, ?, ?)",
+                    insert -> {
                         insert.setString(1, step.campaignId().value());
                         insert.setString(2, step.phone().e164());
                         insert.setString(3, step.step());
@@ -176,7 +207,8 @@ public final class TrackingRows {
                 List<FunnelStep> steps = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        steps.add(new FunnelStep(campaignId, phone, rows.getString(1), Sql.requiredInstant(rows, "reached_at")));
+                        steps.add(new FunnelStep(
+                                campaignId, phone, rows.getString(1), Sql.requiredInstant(rows, "reached_at")));
                     }
                 }
                 return steps;
@@ -212,7 +244,8 @@ public final class TrackingRows {
                         }
                         String step = rows.getString("funnel_step");
                         if (step != null) {
-                            steps.add(new FunnelStep(campaignId, current.phone(), step, Sql.requiredInstant(rows, "funnel_at")));
+                            steps.add(new FunnelStep(
+                                    campaignId, current.phone(), step, Sql.requiredInstant(rows, "funnel_at")));
                         }
                     }
                     if (current != null) {
@@ -226,8 +259,9 @@ public final class TrackingRows {
 
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
         return sql.inTransaction("counting funnel steps", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT step, COUNT(DISTINCT phone) FROM ck_funnel_step"
-                    + " WHERE campaign_id = ? AND " + Scope.TENANT + " GROUP BY step")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT step, COUNT(DISTINCT phone) FROM ck_funnel_step"
+                            + " WHERE campaign_id = ? AND " + Scope.TENANT + " GROUP BY step")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 Map<String, Long> counts = new TreeMap<>();

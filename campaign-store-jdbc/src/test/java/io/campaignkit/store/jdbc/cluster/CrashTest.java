@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.DispatchState;
 import io.campaignkit.core.engine.CampaignEngine;
@@ -26,8 +28,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A node dies mid-dispatch: a child JVM runs a campaign against PostgreSQL and is killed with SIGKILL
  * while sends are in flight; a new engine takes over once the dead node's lease expired. No recipient
@@ -47,26 +47,38 @@ class CrashTest {
     void aNodeKilledMidDispatchIsTakenOverWithoutDuplicatesOrLosses() throws Exception {
         JdbcCampaignStore store = PostgresDatabase.freshStore();
         ManualClock launchClock = ManualClock.startingAt(Engines.START);
-        CampaignEngine launcher = Engines.engine(store, new InstantChannel(launchClock, phone -> { }), launchClock, "launcher");
+        CampaignEngine launcher =
+                Engines.engine(store, new InstantChannel(launchClock, phone -> {}), launchClock, "launcher");
         CampaignId campaign = Engines.launch(launcher, "crash", AUDIENCE, 1000);
         Path sendLog = directory.resolve("sends.log");
         Files.createFile(sendLog);
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), PostgresDatabase.jdbcUrl(),
-                sendLog.toString(), Integer.toString(SENDS_BEFORE_STALL), Engines.START.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashChild.class.getName(),
+                        PostgresDatabase.jdbcUrl(),
+                        sendLog.toString(),
+                        Integer.toString(SENDS_BEFORE_STALL),
+                        Engines.START.toString())
                 .redirectError(directory.resolve("child.err").toFile())
                 .start();
         try {
-            String stalled = CompletableFuture.supplyAsync(() -> awaitLine(child, CrashChild.STALLED)).get(3, TimeUnit.MINUTES);
-            assertThat(stalled).as("the child reached the stall; its stderr is in " + directory).startsWith(CrashChild.STALLED);
+            String stalled = CompletableFuture.supplyAsync(() -> awaitLine(child, CrashChild.STALLED))
+                    .get(3, TimeUnit.MINUTES);
+            assertThat(stalled)
+                    .as("the child reached the stall; its stderr is in " + directory)
+                    .startsWith(CrashChild.STALLED);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
         }
         int sentByChild = SendLog.read(sendLog).size();
         RecipientCounts atKill = store.counts(campaign);
-        assertThat(atKill.count(DeliveryState.SENDING)).as("recipients in flight at the kill").isPositive();
+        assertThat(atKill.count(DeliveryState.SENDING))
+                .as("recipients in flight at the kill")
+                .isPositive();
 
         // a survivor, after the dead node's lease (5 minutes) expired
         ManualClock clock = ManualClock.startingAt(Engines.START.plus(Duration.ofHours(1)));
@@ -81,12 +93,20 @@ class CrashTest {
         }
 
         List<String> sends = SendLog.read(sendLog);
-        Map<String, Long> timesSent = sends.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(timesSent).as("no recipient sent twice").allSatisfy((phone, times) -> assertThat(times).isEqualTo(1));
+        Map<String, Long> timesSent =
+                sends.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(timesSent)
+                .as("no recipient sent twice")
+                .allSatisfy((phone, times) -> assertThat(times).isEqualTo(1));
         RecipientCounts counts = store.counts(campaign);
-        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING)).as("none lost").isZero();
-        assertThat(counts.count(DeliveryState.SENT) + counts.count(DeliveryState.UNKNOWN)).isEqualTo(AUDIENCE);
-        assertThat(counts.count(DeliveryState.UNKNOWN)).as("in flight at the kill, never sent again").isPositive();
+        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
+                .as("none lost")
+                .isZero();
+        assertThat(counts.count(DeliveryState.SENT) + counts.count(DeliveryState.UNKNOWN))
+                .isEqualTo(AUDIENCE);
+        assertThat(counts.count(DeliveryState.UNKNOWN))
+                .as("in flight at the kill, never sent again")
+                .isPositive();
         Map<String, DeliveryState> states = states(store, campaign);
         assertThat(states).allSatisfy((phone, state) -> {
             if (state == DeliveryState.SENT) {
@@ -94,12 +114,14 @@ class CrashTest {
             }
         });
         assertThat(store.find(campaign).orElseThrow().dispatch()).containsInstanceOf(DispatchState.Done.class);
-        System.out.printf("crash: child sent %d before the kill, %d UNKNOWN, %d sent in all%n", sentByChild,
-                counts.count(DeliveryState.UNKNOWN), sends.size());
+        System.out.printf(
+                "crash: child sent %d before the kill, %d UNKNOWN, %d sent in all%n",
+                sentByChild, counts.count(DeliveryState.UNKNOWN), sends.size());
     }
 
     private static String awaitLine(Process child, String prefix) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(prefix)) {
@@ -113,7 +135,11 @@ class CrashTest {
     }
 
     private static boolean completed(JdbcCampaignStore store, CampaignId campaign) {
-        return store.find(campaign).orElseThrow().dispatch().filter(DispatchState.Done.class::isInstance).isPresent();
+        return store.find(campaign)
+                .orElseThrow()
+                .dispatch()
+                .filter(DispatchState.Done.class::isInstance)
+                .isPresent();
     }
 
     private static Map<String, DeliveryState> states(JdbcCampaignStore store, CampaignId campaign) {

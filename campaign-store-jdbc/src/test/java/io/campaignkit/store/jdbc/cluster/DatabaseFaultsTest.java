@@ -114,8 +114,11 @@ class DatabaseFaultsTest {
 
             Instant restarted = Instant.now();
             await("the campaign completed", () -> completed(store, campaign));
-            System.out.printf("database restart: %d of %d sent before the outage; completed %d ms after the restart%n",
-                    sentWhileDown, AUDIENCE, Duration.between(restarted, Instant.now()).toMillis());
+            System.out.printf(
+                    "database restart: %d of %d sent before the outage; completed %d ms after the restart%n",
+                    sentWhileDown,
+                    AUDIENCE,
+                    Duration.between(restarted, Instant.now()).toMillis());
             assertThat(sentWhileDown).as("the outage came before the end").isLessThan(AUDIENCE);
         }
         engine.finish(campaign); // releases its contacts for the other test's campaign
@@ -152,28 +155,43 @@ class DatabaseFaultsTest {
     /** The pool and the driver log what they like; CampaignKit says it once, in one line. */
     private void assertOneLineFromCampaignKit() {
         assertThat(stderr.lines().stream().filter(line -> line.matches("\\[[^]]*] (WARN|ERROR) io\\.campaignkit.*")))
-                .as("CampaignKit's warnings:%n%s", stderr).singleElement().asString().contains(UNAVAILABLE);
+                .as("CampaignKit's warnings:%n%s", stderr)
+                .singleElement()
+                .asString()
+                .contains(UNAVAILABLE);
         int line = stderr.lines().indexOf(stderr.linesWith(UNAVAILABLE).get(0));
-        assertThat(stderr.lines().subList(line + 1, Math.min(line + 2, stderr.lines().size())))
-                .as("no stack trace after it").noneMatch(next -> next.startsWith("\tat ") || next.startsWith("io.campaignkit"));
+        assertThat(stderr.lines()
+                        .subList(line + 1, Math.min(line + 2, stderr.lines().size())))
+                .as("no stack trace after it")
+                .noneMatch(next -> next.startsWith("\tat ") || next.startsWith("io.campaignkit"));
     }
 
     private void assertSentOnceAndSettled(JdbcCampaignStore store, CampaignId campaign) {
         assertThat(sends).as("every contact sent").hasSize(AUDIENCE);
-        assertThat(sends).as("none sent twice").allSatisfy((phone, times) -> assertThat(times.get()).isEqualTo(1));
+        assertThat(sends)
+                .as("none sent twice")
+                .allSatisfy((phone, times) -> assertThat(times.get()).isEqualTo(1));
         RecipientCounts counts = store.counts(campaign);
-        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING)).as("none lost").isZero();
+        assertThat(counts.count(DeliveryState.PENDING) + counts.count(DeliveryState.SENDING))
+                .as("none lost")
+                .isZero();
         // the channel answered every send: each answer was recorded, even those given while the database was down
         assertThat(counts.count(DeliveryState.SENT)).as("%s", counts).isEqualTo(AUDIENCE);
     }
 
     private CampaignEngine engine(JdbcCampaignStore store) {
         Clock clock = Clock.systemUTC();
-        InstantChannel channel = new InstantChannel(clock,
+        InstantChannel channel = new InstantChannel(
+                clock,
                 phone -> sends.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
-        return CampaignEngine.builder().store(store).channel(channel)
-                .botFlows(BotFlowRegistry.of(Map.of(Engines.BOT_FLOW, (context, message, reply) -> { })))
-                .clock(clock).ownerId("faults").senderBurst(PER_SECOND).build();
+        return CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .botFlows(BotFlowRegistry.of(Map.of(Engines.BOT_FLOW, (context, message, reply) -> {})))
+                .clock(clock)
+                .ownerId("faults")
+                .senderBurst(PER_SECOND)
+                .build();
     }
 
     private HikariDataSource pool(int size) {
@@ -186,13 +204,21 @@ class DatabaseFaultsTest {
     }
 
     private static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(directory.resolve("data")).setCleanDataDirectory(false)
-                .setPort(port).setServerConfig("fsync", "off").start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("data"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "off")
+                .start();
     }
 
     private static boolean completed(JdbcCampaignStore store, CampaignId campaign) {
         try {
-            return store.find(campaign).orElseThrow().dispatch().filter(DispatchState.Done.class::isInstance).isPresent();
+            return store.find(campaign)
+                    .orElseThrow()
+                    .dispatch()
+                    .filter(DispatchState.Done.class::isInstance)
+                    .isPresent();
         } catch (RuntimeException databaseStillStarting) {
             return false;
         }

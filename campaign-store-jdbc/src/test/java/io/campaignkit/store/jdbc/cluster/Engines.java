@@ -13,10 +13,10 @@ import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,23 +33,35 @@ final class Engines {
     static final int BURST = 1000;
     /** The campaigns' bot flow: a launch refuses a flow the engine does not know; no reply comes here. */
     static final String BOT_FLOW = "bot";
-    private static final BotFlow SILENT_BOT = (context, message, reply) -> { };
+
+    private static final BotFlow SILENT_BOT = (context, message, reply) -> {};
 
     private Engines() {}
 
     static CampaignEngine engine(JdbcCampaignStore store, InstantChannel channel, Clock clock, String owner) {
-        return CampaignEngine.builder().store(store).channel(channel).botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, SILENT_BOT)))
-                .clock(clock).ownerId(owner).senderBurst(BURST).build();
+        return CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, SILENT_BOT)))
+                .clock(clock)
+                .ownerId(owner)
+                .senderBurst(BURST)
+                .build();
     }
 
     /** Creates and launches a campaign sending to contacts 0 to {@code audience - 1} at {@code perSecond}. */
     static CampaignId launch(CampaignEngine engine, String id, int audience, int perSecond) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Cluster " + id).botFlowId(BOT_FLOW)
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name("Cluster " + id)
+                .botFlowId(BOT_FLOW)
                 .channel(InstantChannel.ID, InstantChannel.SENDER)
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("cluster.csv"))
                 .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
-                .deliveryPlan(DeliveryPlan.custom().pace(Pace.perSecond(perSecond).withBurst(perSecond)).build())
+                .deliveryPlan(DeliveryPlan.custom()
+                        .pace(Pace.perSecond(perSecond).withBurst(perSecond))
+                        .build())
                 .build();
         CampaignId campaignId = CampaignId.of(id);
         engine.create(campaignId, TENANT, "project-1", CampaignKind.LIVE, configuration);
@@ -62,7 +74,9 @@ final class Engines {
         return new AbstractList<>() {
             @Override
             public Contact get(int index) {
-                return Contact.builder(PhoneNumber.parse(phone(index))).name("Contact " + index).build();
+                return Contact.builder(PhoneNumber.parse(phone(index)))
+                        .name("Contact " + index)
+                        .build();
             }
 
             @Override

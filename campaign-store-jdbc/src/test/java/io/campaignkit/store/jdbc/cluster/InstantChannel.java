@@ -22,8 +22,11 @@ final class InstantChannel implements ChannelAdapter {
 
     static final String ID = "instant";
     static final String SENDER = "sender-1";
-    static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.custom().templates(true).freeFormText(true)
-            .maxMessagesPerSecond(1000).build();
+    static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.custom()
+            .templates(true)
+            .freeFormText(true)
+            .maxMessagesPerSecond(1000)
+            .build();
 
     private final Clock clock;
     private final Consumer<String> sendLog;

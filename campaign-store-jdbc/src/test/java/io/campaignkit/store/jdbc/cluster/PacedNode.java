@@ -22,10 +22,10 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.core.template.Binding;
 import io.campaignkit.core.template.ChannelTemplate;
 import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -63,13 +62,21 @@ final class PacedNode {
         private final AtomicInteger rateLimited;
         private final Duration retryAfter;
 
-        RecordingChannel(String node, Clock clock, Queue<Send> sends, double maxPerSecond, int rateLimited,
+        RecordingChannel(
+                String node,
+                Clock clock,
+                Queue<Send> sends,
+                double maxPerSecond,
+                int rateLimited,
                 Duration retryAfter) {
             this.node = node;
             this.clock = clock;
             this.sends = sends;
-            this.capabilities = ChannelCapabilities.custom().templates(true).freeFormText(true)
-                    .maxMessagesPerSecond(maxPerSecond).build();
+            this.capabilities = ChannelCapabilities.custom()
+                    .templates(true)
+                    .freeFormText(true)
+                    .maxMessagesPerSecond(maxPerSecond)
+                    .build();
             this.rateLimited = new AtomicInteger(rateLimited);
             this.retryAfter = retryAfter;
         }
@@ -87,11 +94,13 @@ final class PacedNode {
         @Override
         public CompletionStage<SendReceipt> send(OutboundMessage message) {
             if (rateLimited.getAndDecrement() > 0) {
-                return CompletableFuture.failedFuture(new ChannelSendException(SendFailure.of(SendErrorClass.RATE_LIMITED,
-                        "130429", "rate limit hit").withRetryAfter(retryAfter)));
+                return CompletableFuture.failedFuture(
+                        new ChannelSendException(SendFailure.of(SendErrorClass.RATE_LIMITED, "130429", "rate limit hit")
+                                .withRetryAfter(retryAfter)));
             }
             sends.add(new Send(node, message.recipient(), clock.instant()));
-            return CompletableFuture.completedFuture(new SendReceipt("msg-" + message.correlationId(), clock.instant()));
+            return CompletableFuture.completedFuture(
+                    new SendReceipt("msg-" + message.correlationId(), clock.instant()));
         }
 
         @Override
@@ -102,18 +111,32 @@ final class PacedNode {
 
     private PacedNode() {}
 
-    static CampaignEngine engine(JdbcCampaignStore store, ChannelAdapter channel, Clock clock, String owner, int senderBurst,
+    static CampaignEngine engine(
+            JdbcCampaignStore store,
+            ChannelAdapter channel,
+            Clock clock,
+            String owner,
+            int senderBurst,
             PacingStore pacing) {
-        return CampaignEngine.builder().store(store).channel(channel)
-                .botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, (context, message, reply) -> { })))
-                .clock(clock).ownerId(owner).senderBurst(senderBurst).pacingStore(pacing).build();
+        return CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .botFlows(BotFlowRegistry.of(Map.of(BOT_FLOW, (context, message, reply) -> {})))
+                .clock(clock)
+                .ownerId(owner)
+                .senderBurst(senderBurst)
+                .pacingStore(pacing)
+                .build();
     }
 
     /** Creates and launches campaign {@code id} to contacts {@code first} to {@code first + audience - 1} at {@code pace}. */
     static CampaignId launch(CampaignEngine engine, String id, int first, int audience, Pace pace) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom().name("Paced " + id).botFlowId(BOT_FLOW)
+        CampaignConfiguration configuration = CampaignConfiguration.custom()
+                .name("Paced " + id)
+                .botFlowId(BOT_FLOW)
                 .channel(CHANNEL, SENDER)
-                .message(TemplateMessage.of(ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es_MX", "Hola {{1}}"), Binding.contactName("cliente")))
                 .audience(AudienceReference.importedList("paced.csv"))
                 .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
                 .deliveryPlan(DeliveryPlan.custom().pace(pace).build())
@@ -126,7 +149,9 @@ final class PacedNode {
 
     static List<Contact> contacts(int first, int count) {
         return IntStream.range(first, first + count)
-                .mapToObj(index -> Contact.builder(PhoneNumber.parse(phone(index))).name("Contact " + index).build())
+                .mapToObj(index -> Contact.builder(PhoneNumber.parse(phone(index)))
+                        .name("Contact " + index)
+                        .build())
                 .toList();
     }
 

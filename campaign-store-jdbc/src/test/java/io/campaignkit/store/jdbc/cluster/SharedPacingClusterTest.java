@@ -1,10 +1,11 @@
 package io.campaignkit.store.jdbc.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.Pace;
 import io.campaignkit.core.dispatch.pacing.PacingStore;
-import io.campaignkit.core.dispatch.pacing.RateLimit;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.RecipientCounts;
@@ -33,8 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two engine instances, each with its own connection pool, share one PostgreSQL database and pace
  * through {@link JdbcPacingStore}: two campaigns on one sender, run at the same instants of one manual
@@ -48,6 +47,7 @@ class SharedPacingClusterTest {
     private static final Pace SECOND_PACE = Pace.perSecond(5);
     /** The sender's limit: 8/s (the channel's declared maximum) with a burst of 2 (the engines'). */
     private static final double SENDER_PER_SECOND = 8;
+
     private static final int SENDER_BURST = 2;
     private static final int AUDIENCE = 40;
     private static final int MAX_ROUNDS = 2_000;
@@ -68,7 +68,8 @@ class SharedPacingClusterTest {
         storeA = JdbcCampaignStore.builder().dataSource(poolA).build();
         storeB = JdbcCampaignStore.builder().dataSource(poolB).build();
         // the buckets of the previous check (a held sender) must not pace this one
-        try (Connection connection = poolA.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = poolA.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM ck_pacing_bucket");
         }
     }
@@ -86,20 +87,28 @@ class SharedPacingClusterTest {
 
         assertThat(sent).hasSize(2 * AUDIENCE);
         assertThat(sent).extracting(Send::phone).doesNotHaveDuplicates();
-        assertThat(PacedNode.maxIn(of(sent, 0), Duration.ofSeconds(1))).as("first campaign, any second")
+        assertThat(PacedNode.maxIn(of(sent, 0), Duration.ofSeconds(1)))
+                .as("first campaign, any second")
                 .isLessThanOrEqualTo(FIRST_PACE.messages() + FIRST_PACE.burst());
-        assertThat(PacedNode.maxIn(of(sent, 1), Duration.ofSeconds(1))).as("second campaign, any second")
+        assertThat(PacedNode.maxIn(of(sent, 1), Duration.ofSeconds(1)))
+                .as("second campaign, any second")
                 .isLessThanOrEqualTo(SECOND_PACE.messages() + SECOND_PACE.burst());
-        assertThat(PacedNode.maxIn(sent, Duration.ofSeconds(1))).as("the sender, any second")
+        assertThat(PacedNode.maxIn(sent, Duration.ofSeconds(1)))
+                .as("the sender, any second")
                 .isLessThanOrEqualTo((int) SENDER_PER_SECOND + SENDER_BURST);
         assertThat(sent).extracting(Send::node).as("both engines sent").contains("a", "b");
         Instant last = sent.stream().map(Send::at).max(Instant::compareTo).orElseThrow();
         // 80 sends at 8/s from a bucket of 3: the sender's limit, not the campaigns' 10/s, set the pace
         assertThat(Duration.between(START, last)).isGreaterThanOrEqualTo(Duration.ofMillis(9_625));
-        System.out.printf("shared pacing: %d sends in %s, node a %d, node b %d, max per second: sender %d,"
-                        + " first %d, second %d%n", sent.size(), Duration.between(START, last),
-                sent.stream().filter(s -> s.node().equals("a")).count(), sent.stream().filter(s -> s.node().equals("b")).count(),
-                PacedNode.maxIn(sent, Duration.ofSeconds(1)), PacedNode.maxIn(of(sent, 0), Duration.ofSeconds(1)),
+        System.out.printf(
+                "shared pacing: %d sends in %s, node a %d, node b %d, max per second: sender %d,"
+                        + " first %d, second %d%n",
+                sent.size(),
+                Duration.between(START, last),
+                sent.stream().filter(s -> s.node().equals("a")).count(),
+                sent.stream().filter(s -> s.node().equals("b")).count(),
+                PacedNode.maxIn(sent, Duration.ofSeconds(1)),
+                PacedNode.maxIn(of(sent, 0), Duration.ofSeconds(1)),
                 PacedNode.maxIn(of(sent, 1), Duration.ofSeconds(1)));
     }
 
@@ -117,8 +126,10 @@ class SharedPacingClusterTest {
         Duration retryAfter = Duration.ofSeconds(30);
         RecordingChannel channelA = new RecordingChannel("a", clock, sends, SENDER_PER_SECOND, 1, retryAfter);
         RecordingChannel channelB = new RecordingChannel("b", clock, sends, SENDER_PER_SECOND, 0, retryAfter);
-        CampaignEngine engineA = PacedNode.engine(storeA, channelA, clock, "node-a", SENDER_BURST, JdbcPacingStore.on(storeA));
-        CampaignEngine engineB = PacedNode.engine(storeB, channelB, clock, "node-b", SENDER_BURST, JdbcPacingStore.on(storeB));
+        CampaignEngine engineA =
+                PacedNode.engine(storeA, channelA, clock, "node-a", SENDER_BURST, JdbcPacingStore.on(storeA));
+        CampaignEngine engineB =
+                PacedNode.engine(storeB, channelB, clock, "node-b", SENDER_BURST, JdbcPacingStore.on(storeB));
         CampaignId first = PacedNode.launch(engineA, "held-first", 0, 5, SECOND_PACE);
 
         engineA.runDue(); // its one permit: the provider answers RATE_LIMITED, retry after 30 s
@@ -137,10 +148,20 @@ class SharedPacingClusterTest {
     }
 
     private List<Send> runTwoCampaigns(Function<JdbcCampaignStore, PacingStore> pacing) throws Exception {
-        CampaignEngine engineA = PacedNode.engine(storeA, new RecordingChannel("a", clock, sends, SENDER_PER_SECOND, 0,
-                Duration.ZERO), clock, "node-a", SENDER_BURST, pacing.apply(storeA));
-        CampaignEngine engineB = PacedNode.engine(storeB, new RecordingChannel("b", clock, sends, SENDER_PER_SECOND, 0,
-                Duration.ZERO), clock, "node-b", SENDER_BURST, pacing.apply(storeB));
+        CampaignEngine engineA = PacedNode.engine(
+                storeA,
+                new RecordingChannel("a", clock, sends, SENDER_PER_SECOND, 0, Duration.ZERO),
+                clock,
+                "node-a",
+                SENDER_BURST,
+                pacing.apply(storeA));
+        CampaignEngine engineB = PacedNode.engine(
+                storeB,
+                new RecordingChannel("b", clock, sends, SENDER_PER_SECOND, 0, Duration.ZERO),
+                clock,
+                "node-b",
+                SENDER_BURST,
+                pacing.apply(storeB));
         CampaignId first = PacedNode.launch(engineA, "paced-first", 0, AUDIENCE, FIRST_PACE);
         CampaignId second = PacedNode.launch(engineB, "paced-second", AUDIENCE, AUDIENCE, SECOND_PACE);
         runUntilSettled(engineA, engineB, first, second);
@@ -148,7 +169,8 @@ class SharedPacingClusterTest {
     }
 
     /** Runs both engines at once at each instant, then moves the clock to the earlier of their next due instants. */
-    private void runUntilSettled(CampaignEngine engineA, CampaignEngine engineB, CampaignId... campaigns) throws Exception {
+    private void runUntilSettled(CampaignEngine engineA, CampaignEngine engineB, CampaignId... campaigns)
+            throws Exception {
         for (int round = 0; round < MAX_ROUNDS && !settled(campaigns); round++) {
             Future<Optional<Instant>> a = nodes.submit(engineA::runDue);
             Future<Optional<Instant>> b = nodes.submit(engineB::runDue);
@@ -158,7 +180,9 @@ class SharedPacingClusterTest {
             Instant next = earliest(nextA, nextB).filter(at -> at.isAfter(now)).orElse(now.plusMillis(1));
             clock.advanceTo(next);
         }
-        assertThat(settled(campaigns)).as("every recipient sent within %d rounds", MAX_ROUNDS).isTrue();
+        assertThat(settled(campaigns))
+                .as("every recipient sent within %d rounds", MAX_ROUNDS)
+                .isTrue();
     }
 
     private boolean settled(CampaignId... campaigns) {
@@ -180,7 +204,9 @@ class SharedPacingClusterTest {
 
     /** The sends of the first campaign (0) or the second (1), by their contacts' numbers. */
     private static List<Send> of(List<Send> sent, int campaign) {
-        List<String> phones = PacedNode.contacts(campaign * AUDIENCE, AUDIENCE).stream().map(c -> c.phone().e164()).toList();
+        List<String> phones = PacedNode.contacts(campaign * AUDIENCE, AUDIENCE).stream()
+                .map(c -> c.phone().e164())
+                .toList();
         return sent.stream().filter(send -> phones.contains(send.phone())).toList();
     }
 }

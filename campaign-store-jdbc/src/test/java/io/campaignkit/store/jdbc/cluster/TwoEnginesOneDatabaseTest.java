@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.CampaignEngine;
@@ -19,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two engine instances, each with its own connection pool (as two application instances would
  * have), share one PostgreSQL database and one campaign of 100,000 recipients. They run at the same
@@ -39,11 +39,19 @@ class TwoEnginesOneDatabaseTest {
         Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try (HikariDataSource poolA = PostgresDatabase.newPool(4, "node-a");
-             HikariDataSource poolB = PostgresDatabase.newPool(4, "node-b")) {
-            JdbcCampaignStore storeA = JdbcCampaignStore.builder().dataSource(poolA).build();
-            JdbcCampaignStore storeB = JdbcCampaignStore.builder().dataSource(poolB).build();
-            InstantChannel channelA = new InstantChannel(clock, phone -> sends.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
-            InstantChannel channelB = new InstantChannel(clock, phone -> sends.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
+                HikariDataSource poolB = PostgresDatabase.newPool(4, "node-b")) {
+            JdbcCampaignStore storeA =
+                    JdbcCampaignStore.builder().dataSource(poolA).build();
+            JdbcCampaignStore storeB =
+                    JdbcCampaignStore.builder().dataSource(poolB).build();
+            InstantChannel channelA = new InstantChannel(
+                    clock,
+                    phone -> sends.computeIfAbsent(phone, p -> new AtomicInteger())
+                            .incrementAndGet());
+            InstantChannel channelB = new InstantChannel(
+                    clock,
+                    phone -> sends.computeIfAbsent(phone, p -> new AtomicInteger())
+                            .incrementAndGet());
             CampaignEngine engineA = Engines.engine(storeA, channelA, clock, "node-a");
             CampaignEngine engineB = Engines.engine(storeB, channelB, clock, "node-b");
             CampaignId campaign = Engines.launch(engineA, "big", AUDIENCE, 1000);
@@ -60,18 +68,22 @@ class TwoEnginesOneDatabaseTest {
             RecipientCounts counts = storeB.counts(campaign);
             assertThat(counts.count(DeliveryState.SENT)).isEqualTo(AUDIENCE);
             assertThat(sends).hasSize(AUDIENCE);
-            assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            assertThat(sends.values())
+                    .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
             assertThat(channelA.sent() + channelB.sent()).isEqualTo(AUDIENCE);
             assertThat(channelA.sent()).as("node a's share").isPositive();
             assertThat(channelB.sent()).as("node b's share").isPositive();
-            System.out.printf("two engines: %d rounds, node a sent %d, node b sent %d%n", rounds, channelA.sent(),
-                    channelB.sent());
+            System.out.printf(
+                    "two engines: %d rounds, node a sent %d, node b sent %d%n",
+                    rounds, channelA.sent(), channelB.sent());
         } finally {
             nodes.shutdownNow();
         }
     }
 
     private static boolean settled(RecipientCounts counts) {
-        return counts.total() > 0 && counts.count(DeliveryState.PENDING) == 0 && counts.count(DeliveryState.SENDING) == 0;
+        return counts.total() > 0
+                && counts.count(DeliveryState.PENDING) == 0
+                && counts.count(DeliveryState.SENDING) == 0;
     }
 }

@@ -16,7 +16,8 @@ class CampaignCodecLocalHoursTest {
 
     @Test
     void aConfigurationWithoutLocalHoursWritesNoTagAndReadsWithout() {
-        CampaignConfiguration plain = CampaignConfiguration.custom().name("antes").build();
+        CampaignConfiguration plain =
+                CampaignConfiguration.custom().name("antes").build();
         String text = CampaignCodec.encodeConfiguration(plain);
         assertThat(text).doesNotContain("localHours");
         assertThat(CampaignCodec.decodeConfiguration(text)).isEqualTo(plain);
@@ -24,8 +25,10 @@ class CampaignCodecLocalHoursTest {
 
     @Test
     void localHoursAreATaggedSettingInTheirTextForm() {
-        CampaignConfiguration local = CampaignConfiguration.custom().name("local")
-                .localHours(LocalHours.fromField("ZONA")).build();
+        CampaignConfiguration local = CampaignConfiguration.custom()
+                .name("local")
+                .localHours(LocalHours.fromField("ZONA"))
+                .build();
         String text = CampaignCodec.encodeConfiguration(local);
         assertThat(text).endsWith("10:localHours10:local:ZONA");
         assertThat(CampaignCodec.decodeConfiguration(text)).isEqualTo(local);
@@ -33,15 +36,19 @@ class CampaignCodecLocalHoursTest {
 
     @Test
     void localHoursReadBackBesideTheBusyContactWaitInEitherOrder() {
-        CampaignConfiguration busyOnly = CampaignConfiguration.custom().name("ambos")
-                .busyContactWait(Duration.ofMinutes(30)).build();
-        CampaignConfiguration both = busyOnly.toBuilder().localHours(LocalHours.fromPhoneNumbers()).build();
+        CampaignConfiguration busyOnly = CampaignConfiguration.custom()
+                .name("ambos")
+                .busyContactWait(Duration.ofMinutes(30))
+                .build();
+        CampaignConfiguration both =
+                busyOnly.toBuilder().localHours(LocalHours.fromPhoneNumbers()).build();
         String busyText = CampaignCodec.encodeConfiguration(busyOnly);
         String bothText = CampaignCodec.encodeConfiguration(both);
         assertThat(CampaignCodec.decodeConfiguration(busyText)).isEqualTo(busyOnly); // as an earlier release wrote it
         assertThat(CampaignCodec.decodeConfiguration(bothText)).isEqualTo(both);
         String localTag = bothText.substring(busyText.length());
-        String reordered = busyText.substring(0, busyText.indexOf("15:busyContactWait")) + localTag
+        String reordered = busyText.substring(0, busyText.indexOf("15:busyContactWait"))
+                + localTag
                 + busyText.substring(busyText.indexOf("15:busyContactWait"));
         assertThat(CampaignCodec.decodeConfiguration(reordered)).isEqualTo(both);
     }

@@ -33,31 +33,46 @@ class FormattedBindingCodecTest {
         CampaignConfiguration old = CampaignCodec.decodeConfiguration(OLD_ROW);
         TemplateMessage message = old.message().orElseThrow();
 
-        assertThat(message.bindings()).containsExactly(Binding.contactName("cliente"), Binding.customField("MONTO"),
-                Binding.customField("VENCE"));
-        assertThat(message.render(ana(old))).isEqualTo(
-                new RenderResult.Rendered(List.of("Ana", "1500.5", "2026-12-15"), Optional.empty()));
+        assertThat(message.bindings())
+                .containsExactly(
+                        Binding.contactName("cliente"), Binding.customField("MONTO"), Binding.customField("VENCE"));
+        assertThat(message.render(ana(old)))
+                .isEqualTo(new RenderResult.Rendered(List.of("Ana", "1500.5", "2026-12-15"), Optional.empty()));
         assertThat(CampaignCodec.encodeConfiguration(old)).isEqualTo(OLD_ROW);
     }
 
     @Test
     void everyKindOfFormatComesBackEqualAndRendersForPeople() {
         CampaignConfiguration old = CampaignCodec.decodeConfiguration(OLD_ROW);
-        TemplateMessage formatted = old.message().orElseThrow().withBindings(List.of(Binding.contactName("cliente"),
-                Binding.customField("MONTO", ValueFormat.currency("es-MX", "MXN")),
-                Binding.customField("VENCE", ValueFormat.date("d 'de' MMMM 'de' yyyy '5:x ~'", "es-MX"))));
+        TemplateMessage formatted = old.message()
+                .orElseThrow()
+                .withBindings(List.of(
+                        Binding.contactName("cliente"),
+                        Binding.customField("MONTO", ValueFormat.currency("es-MX", "MXN")),
+                        Binding.customField("VENCE", ValueFormat.date("d 'de' MMMM 'de' yyyy '5:x ~'", "es-MX"))));
         CampaignConfiguration configuration = old.toBuilder().message(formatted).build();
 
-        CampaignConfiguration back = CampaignCodec.decodeConfiguration(CampaignCodec.encodeConfiguration(configuration));
+        CampaignConfiguration back =
+                CampaignCodec.decodeConfiguration(CampaignCodec.encodeConfiguration(configuration));
 
         assertThat(back).isEqualTo(configuration);
-        assertThat(back.message().orElseThrow().render(ana(back))).isEqualTo(new RenderResult.Rendered(
-                List.of("Ana", "$1,500.50", "15 de diciembre de 2026 5:x ~"), Optional.empty()));
-        for (ValueFormat format : List.of(ValueFormat.number("es-ES", 2), ValueFormat.number("pt-BR", 0, 3),
+        assertThat(back.message().orElseThrow().render(ana(back)))
+                .isEqualTo(new RenderResult.Rendered(
+                        List.of("Ana", "$1,500.50", "15 de diciembre de 2026 5:x ~"), Optional.empty()));
+        for (ValueFormat format : List.of(
+                ValueFormat.number("es-ES", 2),
+                ValueFormat.number("pt-BR", 0, 3),
                 ValueFormat.currency("pt-BR", "BRL"))) {
-            CampaignConfiguration numbered = old.toBuilder().message(old.message().orElseThrow().withBindings(List.of(
-                    Binding.contactName(), Binding.customField("MONTO", format), Binding.customField("VENCE")))).build();
-            assertThat(CampaignCodec.decodeConfiguration(CampaignCodec.encodeConfiguration(numbered))).isEqualTo(numbered);
+            CampaignConfiguration numbered = old.toBuilder()
+                    .message(old.message()
+                            .orElseThrow()
+                            .withBindings(List.of(
+                                    Binding.contactName(),
+                                    Binding.customField("MONTO", format),
+                                    Binding.customField("VENCE"))))
+                    .build();
+            assertThat(CampaignCodec.decodeConfiguration(CampaignCodec.encodeConfiguration(numbered)))
+                    .isEqualTo(numbered);
         }
     }
 
@@ -66,11 +81,14 @@ class FormattedBindingCodecTest {
         String unknownLocale = OLD_ROW.replace("1:F5:MONTO", "1:G5:MONTO14:number:xx-YY:2");
 
         assertThatThrownBy(() -> CampaignCodec.decodeConfiguration(unknownLocale))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("number:xx-YY:2");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("number:xx-YY:2");
     }
 
     private static Contact ana(CampaignConfiguration configuration) {
-        return Contact.builder(PhoneNumber.parse("+525512345678")).name("Ana").build()
+        return Contact.builder(PhoneNumber.parse("+525512345678"))
+                .name("Ana")
+                .build()
                 .withCustomData(configuration.schema().parse(Map.of("MONTO", "1500.5", "VENCE", "2026-12-15")));
     }
 }

@@ -17,20 +17,26 @@ class InboundContentCodecProperties {
 
     @Property(tries = 300)
     void textAndRepliesRoundTrip(@ForAll String body, @ForAll @NotBlank String id, @ForAll String title) {
-        for (InboundContent content : List.of(new InboundContent.Text(body),
+        for (InboundContent content : List.of(
+                new InboundContent.Text(body),
                 new InboundContent.ButtonReply(id, Optional.of(title)),
                 new InboundContent.ListReply(id, Optional.of(title), Optional.empty()),
                 new InboundContent.FlowReply(id, Optional.of(body)),
-                new InboundContent.Contacts(List.of(new InboundContent.SharedContact(Optional.of(title), List.of(body, id)))))) {
-            assertThat(InboundContentCodec.decode(InboundContentCodec.encode(content))).isEqualTo(content);
+                new InboundContent.Contacts(
+                        List.of(new InboundContent.SharedContact(Optional.of(title), List.of(body, id)))))) {
+            assertThat(InboundContentCodec.decode(InboundContentCodec.encode(content)))
+                    .isEqualTo(content);
         }
     }
 
     @Property(tries = 200)
-    void locationsRoundTripExactly(@ForAll @DoubleRange(min = -90, max = 90) double latitude,
+    void locationsRoundTripExactly(
+            @ForAll @DoubleRange(min = -90, max = 90) double latitude,
             @ForAll @DoubleRange(min = -180, max = 180) double longitude) {
-        InboundContent location = new InboundContent.Location(latitude, longitude, Optional.empty(), Optional.of("a&b=c"));
-        assertThat(InboundContentCodec.decode(InboundContentCodec.encode(location))).isEqualTo(location);
+        InboundContent location =
+                new InboundContent.Location(latitude, longitude, Optional.empty(), Optional.of("a&b=c"));
+        assertThat(InboundContentCodec.decode(InboundContentCodec.encode(location)))
+                .isEqualTo(location);
     }
 
     @Test

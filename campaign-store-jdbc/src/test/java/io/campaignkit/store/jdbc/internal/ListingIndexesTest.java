@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.AudienceReference;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignConfiguration;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The listing's filters run on the indexes of V25 (and V1's by project): H2's plan of the statement the
  * store sends for each selective filter names the index that starts with the tenant and that filter's
@@ -45,15 +45,24 @@ class ListingIndexesTest {
         pool = JdbcConnectionPool.create("jdbc:h2:mem:ck-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(pool).build();
         for (int i = 0; i < 300; i++) {
-            CampaignConfiguration configuration = CampaignConfiguration.custom().name("c" + i).botFlowId("bot-" + i % 7)
+            CampaignConfiguration configuration = CampaignConfiguration.custom()
+                    .name("c" + i)
+                    .botFlowId("bot-" + i % 7)
                     .channel(SenderKey.of(i % 2 == 0 ? "whatsapp-cloud" : "twilio", "s" + i % 5))
-                    .message(TemplateMessage.of(InlineTemplate.of("Hola"))).audience(AudienceReference.importedList("l"))
+                    .message(TemplateMessage.of(InlineTemplate.of("Hola")))
+                    .audience(AudienceReference.importedList("l"))
                     .build();
-            Campaign campaign = Campaign.create(CampaignId.of(String.format("c-%04d", i)), "tenant-" + i % 10,
-                    "project-" + i % 3, CampaignKind.LIVE, configuration, T0);
+            Campaign campaign = Campaign.create(
+                    CampaignId.of(String.format("c-%04d", i)),
+                    "tenant-" + i % 10,
+                    "project-" + i % 3,
+                    CampaignKind.LIVE,
+                    configuration,
+                    T0);
             store.insert(i % 4 == 0 ? campaign.launch(T0) : campaign);
         }
-        try (Connection connection = pool.getConnection(); Statement analyze = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement analyze = connection.createStatement()) {
             analyze.execute("ANALYZE");
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
@@ -62,7 +71,8 @@ class ListingIndexesTest {
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
         pool.dispose();
@@ -82,8 +92,12 @@ class ListingIndexesTest {
 
     @Test
     void noListingScansTheTable() throws SQLException {
-        CampaignQuery.Listing every = CampaignQuery.Listing.of("tenant-3").projectId("project-1")
-                .state(CampaignState.READY).botFlowId("bot-3").channelType("whatsapp-cloud").channel(SENDER)
+        CampaignQuery.Listing every = CampaignQuery.Listing.of("tenant-3")
+                .projectId("project-1")
+                .state(CampaignState.READY)
+                .botFlowId("bot-3")
+                .channelType("whatsapp-cloud")
+                .channel(SENDER)
                 .after(CampaignId.of("c-0100"));
         assertThat(plan(every)).contains("CK_CAMPAIGN_BY").doesNotContainIgnoringCase("tableScan");
         assertThat(plan(CampaignQuery.Listing.of("tenant-3"))).doesNotContainIgnoringCase("tableScan");
@@ -94,7 +108,7 @@ class ListingIndexesTest {
         List<String> values = new ArrayList<>();
         String statement = CampaignRows.pageStatement(CampaignRows.listingCondition(listing, values));
         try (Connection connection = pool.getConnection();
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement)) {
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement)) {
             int index = 1;
             for (String value : values) {
                 explain.setString(index++, value);

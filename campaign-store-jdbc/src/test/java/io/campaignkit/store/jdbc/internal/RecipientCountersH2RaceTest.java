@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
@@ -21,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * H2's MERGE is not atomic: two transactions that add the first recipient of a counter key both try
  * to insert its row. The second is held until the first commits, then meets a duplicate key, and must
@@ -35,34 +35,38 @@ class RecipientCountersH2RaceTest {
 
     @Test
     void twoTransactionsCreatingOneCounterRowBothCount() throws Exception {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:ck-race-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000", "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                "jdbc:h2:mem:ck-race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000", "sa", "");
         try {
-            JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(pool).build();
+            JdbcCampaignStore store =
+                    JdbcCampaignStore.builder().dataSource(pool).build();
             store.insert(RecipientCountChecks.readyCampaign(CAMPAIGN.value(), "acme"));
-            try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            try (Connection first = pool.getConnection();
+                    Connection second = pool.getConnection()) {
                 first.setAutoCommit(false);
                 second.setAutoCommit(false);
                 counting(1).write(first, Scope.allTenants(), JdbcDialect.H2); // the new row, not yet committed
 
                 CompletableFuture<Void> racing = new CompletableFuture<>();
-                Thread racer = new Thread(() -> {
-                    try {
-                        counting(2).write(second, Scope.allTenants(), JdbcDialect.H2);
-                        second.commit();
-                        racing.complete(null);
-                    } catch (SQLException | RuntimeException failure) {
-                        racing.completeExceptionally(failure);
-                    }
-                }, "racing-upsert");
+                Thread racer = new Thread(
+                        () -> {
+                            try {
+                                counting(2).write(second, Scope.allTenants(), JdbcDialect.H2);
+                                second.commit();
+                                racing.complete(null);
+                            } catch (SQLException | RuntimeException failure) {
+                                racing.completeExceptionally(failure);
+                            }
+                        },
+                        "racing-upsert");
                 racer.start();
                 awaitWaitingInH2(racer, racing);
                 first.commit();
                 racing.get(30, TimeUnit.SECONDS);
             }
             try (Connection connection = pool.getConnection();
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT n FROM ck_recipient_count WHERE campaign_id = ? AND state = 'PENDING' AND code = ''")) {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT n FROM ck_recipient_count WHERE campaign_id = ? AND state = 'PENDING' AND code = ''")) {
                 select.setString(1, CAMPAIGN.value());
                 try (ResultSet rows = select.executeQuery()) {
                     assertThat(rows.next()).isTrue();
@@ -70,7 +74,8 @@ class RecipientCountersH2RaceTest {
                 }
             }
         } finally {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
             pool.dispose();
@@ -79,7 +84,8 @@ class RecipientCountersH2RaceTest {
 
     private static RecipientCounters counting(int index) {
         RecipientCounters counters = new RecipientCounters();
-        Contact contact = Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index))).build();
+        Contact contact = Contact.builder(PhoneNumber.parse(String.format("+5255%08d", index)))
+                .build();
         counters.added(Recipient.of(CAMPAIGN, index, NewRecipient.pending(contact, NOW), NOW));
         return counters;
     }
@@ -93,8 +99,9 @@ class RecipientCountersH2RaceTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             assertThat(racing).as("the racing upsert finished without waiting").isNotDone();
-            if (Arrays.stream(racer.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("checkUnique")
-                    || frame.getMethodName().equals("waitForThisToEnd"))) {
+            if (Arrays.stream(racer.getStackTrace())
+                    .anyMatch(frame -> frame.getMethodName().equals("checkUnique")
+                            || frame.getMethodName().equals("waitForThisToEnd"))) {
                 return;
             }
             Thread.onSpinWait();

@@ -1,8 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** PostgreSQL statistics are refreshed when a campaign's recipients pass each power of ten from 1,000. */
 class StatisticsMarkTest {
@@ -10,7 +10,9 @@ class StatisticsMarkTest {
     @Test
     void aBatchThatReachesTheThousandthRecipientOrATenfoldOfItIsAMark() {
         assertThat(RecipientRows.crossedStatisticsMark(0, 499)).isFalse();
-        assertThat(RecipientRows.crossedStatisticsMark(500, 999)).as("sequence 999 is the 1,000th recipient").isTrue();
+        assertThat(RecipientRows.crossedStatisticsMark(500, 999))
+                .as("sequence 999 is the 1,000th recipient")
+                .isTrue();
         assertThat(RecipientRows.crossedStatisticsMark(1000, 1499)).isFalse();
         assertThat(RecipientRows.crossedStatisticsMark(9_500, 9_999)).isTrue();
         assertThat(RecipientRows.crossedStatisticsMark(99_900, 100_100)).isTrue();

@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -9,14 +11,16 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.WithNull;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The text encoding of campaigns and contacts gives back every value, whatever characters it holds. */
 class TokensProperties {
 
     @Property
     void anySequenceOfValuesReadsBackAsWritten(
-            @ForAll @Size(max = 20) List<@WithNull(0.2) @StringLength(max = 30) @Chars({':', '~', '1', '0', 'a', 'ñ', '\n', ' '}) String> values) {
+            @ForAll @Size(max = 20)
+                    List<
+                                    @WithNull(0.2) @StringLength(max = 30)
+                                    @Chars({':', '~', '1', '0', 'a', 'ñ', '\n', ' '}) String>
+                            values) {
         Tokens.Writer out = new Tokens.Writer();
         values.forEach(out::str);
         Tokens.Reader in = new Tokens.Reader(out.toString());
@@ -30,7 +34,8 @@ class TokensProperties {
 
     @Property
     void anyTextOfAnyCharactersReadsBackAsWritten(@ForAll String first, @ForAll long number, @ForAll boolean flag) {
-        Tokens.Reader in = new Tokens.Reader(new Tokens.Writer().str(first).num(number).bool(flag).toString());
+        Tokens.Reader in = new Tokens.Reader(
+                new Tokens.Writer().str(first).num(number).bool(flag).toString());
         assertThat(in.str()).isEqualTo(first);
         assertThat(in.num()).isEqualTo(number);
         assertThat(in.bool()).isEqualTo(flag);

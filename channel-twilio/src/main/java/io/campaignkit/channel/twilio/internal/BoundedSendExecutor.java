@@ -20,7 +20,10 @@ import java.util.function.Supplier;
 public final class BoundedSendExecutor {
 
     /** Why a task did not run. */
-    public enum Refusal { QUEUE_FULL, CLOSED }
+    public enum Refusal {
+        QUEUE_FULL,
+        CLOSED
+    }
 
     private final ThreadPoolExecutor pool;
 
@@ -32,8 +35,8 @@ public final class BoundedSendExecutor {
             thread.setDaemon(true);
             return thread;
         };
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, factory,
-                new ThreadPoolExecutor.AbortPolicy());
+        this.pool = new ThreadPoolExecutor(
+                threads, threads, 30, TimeUnit.SECONDS, queue, factory, new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
     }
 

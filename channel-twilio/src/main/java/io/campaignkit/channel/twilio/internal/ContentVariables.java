@@ -15,8 +15,7 @@ public final class ContentVariables {
     /** Twilio accepts at most this many variables per message. */
     public static final int MAX_VARIABLES = 100;
 
-    private ContentVariables() {
-    }
+    private ContentVariables() {}
 
     /** The JSON object for these parameters; {@code "{}"} for none. */
     public static String toJson(List<String> orderedParameters) {

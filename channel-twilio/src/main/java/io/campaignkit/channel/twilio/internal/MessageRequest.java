@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param statusCallback      where Twilio reports this message's statuses
  * @param validityPeriodSeconds seconds the message may wait in Twilio's queue, or {@code null}
  */
-public record MessageRequest(String to, String from, String messagingServiceSid, String body, List<URI> mediaUrls,
-                             String contentSid, String contentVariables, URI statusCallback,
-                             Integer validityPeriodSeconds) {
+public record MessageRequest(
+        String to,
+        String from,
+        String messagingServiceSid,
+        String body,
+        List<URI> mediaUrls,
+        String contentSid,
+        String contentVariables,
+        URI statusCallback,
+        Integer validityPeriodSeconds) {
 
     public MessageRequest {
         Objects.requireNonNull(to, "to");

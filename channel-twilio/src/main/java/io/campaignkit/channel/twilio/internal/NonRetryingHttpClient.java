@@ -5,7 +5,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,8 +12,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +37,7 @@ public final class NonRetryingHttpClient extends com.twilio.http.HttpClient {
     /** Headers {@code java.net.http} sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED_HEADERS =
             Set.of("connection", "content-length", "expect", "host", "upgrade");
+
     private static final String USER_AGENT = "campaignkit-channel-twilio (twilio-java 10)";
 
     private final HttpClient http;
@@ -76,7 +76,8 @@ public final class NonRetryingHttpClient extends com.twilio.http.HttpClient {
     public Response makeRequest(Request request) {
         HttpRequest httpRequest = toHttpRequest(request);
         try {
-            HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             rejectUnparseableFailure(response);
             // An empty header array, not null: the SDK iterates the headers when debug logging is on.
             return new Response(response.body(), response.statusCode(), new org.apache.http.Header[0]);
@@ -127,7 +128,9 @@ public final class NonRetryingHttpClient extends com.twilio.http.HttpClient {
             boolean json = request.getContentType() == EnumConstants.ContentType.JSON;
             String body = json ? request.getBody() : request.encodeFormBody();
             builder.header("Content-Type", json ? "application/json" : "application/x-www-form-urlencoded");
-            builder.method(method.toString(), HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8));
+            builder.method(
+                    method.toString(),
+                    HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8));
         } else {
             builder.method(method.toString(), HttpRequest.BodyPublishers.noBody());
         }

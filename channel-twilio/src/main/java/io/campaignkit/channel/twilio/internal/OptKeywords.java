@@ -1,7 +1,6 @@
 package io.campaignkit.channel.twilio.internal;
 
 import io.campaignkit.channel.twilio.TwilioKeywords;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,7 +13,10 @@ import java.util.Optional;
 public final class OptKeywords {
 
     /** What a keyword asks for. */
-    public enum Intent { OPT_OUT, OPT_IN }
+    public enum Intent {
+        OPT_OUT,
+        OPT_IN
+    }
 
     private final TwilioKeywords keywords;
 

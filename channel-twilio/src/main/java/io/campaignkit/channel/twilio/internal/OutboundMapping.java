@@ -6,7 +6,6 @@ import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ public final class OutboundMapping {
 
     /** The status callback's query parameter holding CampaignKit's correlation id. */
     public static final String CORRELATION_PARAMETER = "ckCorrelationId";
+
     public static final String WHATSAPP_PREFIX = "whatsapp:";
     public static final int MAX_BODY_LENGTH = 1600;
     /** Most MediaUrl values one Twilio message takes. */
@@ -45,11 +45,15 @@ public final class OutboundMapping {
         Optional<String> contentSidFor(String name, String language);
     }
 
-    public OutboundMapping(boolean whatsApp, URI statusCallbackUrl, Optional<Duration> validityPeriod,
-                           ContentSidResolver contentSids) {
+    public OutboundMapping(
+            boolean whatsApp,
+            URI statusCallbackUrl,
+            Optional<Duration> validityPeriod,
+            ContentSidResolver contentSids) {
         this.whatsApp = whatsApp;
         this.statusCallbackUrl = statusCallbackUrl;
-        this.validityPeriodSeconds = validityPeriod.map(d -> (int) d.toSeconds()).orElse(null);
+        this.validityPeriodSeconds =
+                validityPeriod.map(d -> (int) d.toSeconds()).orElse(null);
         this.contentSids = contentSids;
     }
 
@@ -64,7 +68,8 @@ public final class OutboundMapping {
         if (MESSAGING_SERVICE_SID.matcher(sender).matches()) {
             messagingServiceSid = sender;
         } else if (sender.startsWith(WHATSAPP_PREFIX) && !whatsApp) {
-            throw new IllegalArgumentException("senderId '" + sender + "' is a WhatsApp address but this adapter sends SMS");
+            throw new IllegalArgumentException(
+                    "senderId '" + sender + "' is a WhatsApp address but this adapter sends SMS");
         } else {
             from = sender.startsWith("+") ? address(sender) : sender;
         }
@@ -72,11 +77,19 @@ public final class OutboundMapping {
         if (message.content() instanceof TextContent text) {
             // replyToProviderMessageId is not sent: Twilio's Messages API has no quoted-reply parameter.
             if (text.body().length() > MAX_BODY_LENGTH) {
-                throw new IllegalArgumentException("body has " + text.body().length() + " characters; Twilio accepts at most "
-                        + MAX_BODY_LENGTH);
+                throw new IllegalArgumentException(
+                        "body has " + text.body().length() + " characters; Twilio accepts at most " + MAX_BODY_LENGTH);
             }
-            return new MessageRequest(to, from, messagingServiceSid, text.body().isBlank() ? null : text.body(),
-                    mediaUrls(text.media()), null, null, callback, validityPeriodSeconds);
+            return new MessageRequest(
+                    to,
+                    from,
+                    messagingServiceSid,
+                    text.body().isBlank() ? null : text.body(),
+                    mediaUrls(text.media()),
+                    null,
+                    null,
+                    callback,
+                    validityPeriodSeconds);
         }
         if (message.content() instanceof MediaContent media) {
             if (!mediaMessageKinds(whatsApp).contains(media.kind())) {
@@ -84,26 +97,46 @@ public final class OutboundMapping {
                         + " images only (" + mediaMessageKinds(false) + ")");
             }
             if (media.fileName().isPresent()) {
-                throw new IllegalArgumentException("fileName '" + media.fileName().get() + "' cannot be sent: Twilio has no"
-                        + " file-name parameter, the contact sees the name in the link's path");
+                throw new IllegalArgumentException(
+                        "fileName '" + media.fileName().get() + "' cannot be sent: Twilio has no"
+                                + " file-name parameter, the contact sees the name in the link's path");
             }
-            return new MessageRequest(to, from, messagingServiceSid, media.caption().orElse(null), List.of(media.link()),
-                    null, null, callback, validityPeriodSeconds);
+            return new MessageRequest(
+                    to,
+                    from,
+                    messagingServiceSid,
+                    media.caption().orElse(null),
+                    List.of(media.link()),
+                    null,
+                    null,
+                    callback,
+                    validityPeriodSeconds);
         }
         TemplateContent template = (TemplateContent) message.content();
         if (template.headerMedia().isPresent()) {
-            throw new IllegalArgumentException("template '" + template.name() + "': header media is defined in the Twilio "
-                    + "Content template itself, not per message");
+            throw new IllegalArgumentException("template '" + template.name()
+                    + "': header media is defined in the Twilio " + "Content template itself, not per message");
         }
         if (!template.buttons().isEmpty()) {
-            throw new IllegalArgumentException("template '" + template.name() + "': button parameters are not supported; "
-                    + "pass them as Content variables");
+            throw new IllegalArgumentException("template '" + template.name()
+                    + "': button parameters are not supported; " + "pass them as Content variables");
         }
-        String contentSid = contentSids.contentSidFor(template.name(), template.language())
-                .orElseThrow(() -> new IllegalArgumentException("template '" + template.name() + "' (" + template.language()
-                        + ") has no Twilio Content SID: name it by its HX… SID or map it in the configuration"));
-        return new MessageRequest(to, from, messagingServiceSid, null, List.of(), contentSid,
-                ContentVariables.toJson(template.bodyParameters()), callback, validityPeriodSeconds);
+        String contentSid = contentSids
+                .contentSidFor(template.name(), template.language())
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "template '" + template.name() + "' (" + template.language()
+                                        + ") has no Twilio Content SID: name it by its HX… SID or map it in the configuration"));
+        return new MessageRequest(
+                to,
+                from,
+                messagingServiceSid,
+                null,
+                List.of(),
+                contentSid,
+                ContentVariables.toJson(template.bodyParameters()),
+                callback,
+                validityPeriodSeconds);
     }
 
     /**
@@ -120,9 +153,11 @@ public final class OutboundMapping {
             throw new IllegalArgumentException(media.size() + " media attached; Twilio accepts at most " + MAX_MEDIA);
         }
         return media.stream()
-                .map(reference -> reference.url().orElseThrow(() -> new IllegalArgumentException(
-                        "media '" + reference.providerMediaId().orElse("?") + "' is a provider media id; Twilio needs a"
-                                + " public URL (MediaUrl)")))
+                .map(reference -> reference
+                        .url()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "media '" + reference.providerMediaId().orElse("?")
+                                        + "' is a provider media id; Twilio needs a" + " public URL (MediaUrl)")))
                 .toList();
     }
 
@@ -137,7 +172,9 @@ public final class OutboundMapping {
     /** The correlation id of a status callback URL's query parameters. */
     public static Optional<String> correlationIdOf(Map<String, List<String>> queryParameters) {
         List<String> values = queryParameters.get(CORRELATION_PARAMETER);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0));
     }
 
     private String address(String number) {

@@ -4,19 +4,21 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-
-import java.time.Duration;
 import java.net.URI;
+import java.time.Duration;
 
 /** The only place that turns a {@link MessageRequest} into SDK calls. */
 public final class SdkMessages {
 
-    private SdkMessages() {
-    }
+    private SdkMessages() {}
 
     /** A REST client of its own (never the static {@code Twilio} one) on the non-retrying HTTP client. */
-    public static TwilioRestClient restClient(String accountSid, String authToken, URI apiBaseUrlOverride,
-                                              Duration connectTimeout, Duration requestTimeout) {
+    public static TwilioRestClient restClient(
+            String accountSid,
+            String authToken,
+            URI apiBaseUrlOverride,
+            Duration connectTimeout,
+            Duration requestTimeout) {
         return new TwilioRestClient.Builder(accountSid, authToken)
                 .httpClient(new NonRetryingHttpClient(apiBaseUrlOverride, connectTimeout, requestTimeout))
                 .build();

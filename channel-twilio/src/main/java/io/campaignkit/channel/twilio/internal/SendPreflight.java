@@ -24,27 +24,35 @@ public final class SendPreflight {
     /** Alphanumeric sender ids: up to 11 letters, digits and spaces, at least one letter. */
     private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}");
 
-    private SendPreflight() {
-    }
+    private SendPreflight() {}
 
     /** Every problem of {@code plan} for an adapter that sends WhatsApp ({@code whatsApp}) or SMS. */
-    public static List<PreflightProblem> problems(MessagePlan plan, boolean whatsApp, OutboundMapping.ContentSidResolver contentSids) {
+    public static List<PreflightProblem> problems(
+            MessagePlan plan, boolean whatsApp, OutboundMapping.ContentSidResolver contentSids) {
         List<PreflightProblem> problems = new ArrayList<>();
         senderProblem(plan.senderId().strip(), whatsApp).ifPresent(problems::add);
         if (plan.message() instanceof TextContent && whatsApp) {
-            problems.add(new PreflightProblem(PreflightProblem.MESSAGE, "a campaign's first message on WhatsApp must be an"
-                    + " approved Content template: Twilio refuses free-form text outside the 24-hour window (error 63016);"
-                    + " choose a channel template"));
+            problems.add(new PreflightProblem(
+                    PreflightProblem.MESSAGE,
+                    "a campaign's first message on WhatsApp must be an"
+                            + " approved Content template: Twilio refuses free-form text outside the 24-hour window (error 63016);"
+                            + " choose a channel template"));
         } else if (plan.message() instanceof TemplateContent template) {
             if (contentSids.contentSidFor(template.name(), template.language()).isEmpty()) {
-                problems.add(new PreflightProblem(PreflightProblem.TEMPLATE_NAME, "template '" + template.name() + "' ("
-                        + template.language() + ") has no Twilio Content SID: name it by its HX… SID or map it in the"
-                        + " adapter's configuration"));
+                problems.add(new PreflightProblem(
+                        PreflightProblem.TEMPLATE_NAME,
+                        "template '" + template.name() + "' ("
+                                + template.language()
+                                + ") has no Twilio Content SID: name it by its HX… SID or map it in the"
+                                + " adapter's configuration"));
             }
             if (template.bodyParameters().size() > ContentVariables.MAX_VARIABLES) {
-                problems.add(new PreflightProblem(PreflightProblem.PARAMETERS, "the template has "
-                        + template.bodyParameters().size() + " values; Twilio takes at most " + ContentVariables.MAX_VARIABLES
-                        + " content variables"));
+                problems.add(new PreflightProblem(
+                        PreflightProblem.PARAMETERS,
+                        "the template has "
+                                + template.bodyParameters().size() + " values; Twilio takes at most "
+                                + ContentVariables.MAX_VARIABLES
+                                + " content variables"));
             }
         }
         return List.copyOf(problems);
@@ -58,19 +66,26 @@ public final class SendPreflight {
             if (!whatsApp) {
                 return problem("sender '" + sender + "' is a WhatsApp address but this Twilio adapter sends SMS");
             }
-            return E164.matcher(sender.substring(OutboundMapping.WHATSAPP_PREFIX.length())).matches()
+            return E164.matcher(sender.substring(OutboundMapping.WHATSAPP_PREFIX.length()))
+                            .matches()
                     ? java.util.Optional.empty()
-                    : problem("sender '" + sender + "' must be whatsapp:+ and an E.164 number, such as whatsapp:+14155238886");
+                    : problem("sender '" + sender
+                            + "' must be whatsapp:+ and an E.164 number, such as whatsapp:+14155238886");
         }
         if (whatsApp) {
-            return problem("sender '" + sender + "' must be a WhatsApp address whatsapp:+E164 or a Messaging Service SID"
-                    + " (MG and 32 hex digits) on this WhatsApp adapter");
+            return problem(
+                    "sender '" + sender + "' must be a WhatsApp address whatsapp:+E164 or a Messaging Service SID"
+                            + " (MG and 32 hex digits) on this WhatsApp adapter");
         }
-        boolean valid = E164.matcher(sender).matches() || SHORT_CODE.matcher(sender).matches()
+        boolean valid = E164.matcher(sender).matches()
+                || SHORT_CODE.matcher(sender).matches()
                 || ALPHANUMERIC_SENDER.matcher(sender).matches();
-        return valid ? java.util.Optional.empty()
-                : problem("sender '" + sender + "' must be a Twilio number in E.164 (+ and the digits, such as +15005550006), a short"
-                        + " code, an alphanumeric sender id of up to 11 characters or a Messaging Service SID (MG and 32 hex digits)");
+        return valid
+                ? java.util.Optional.empty()
+                : problem(
+                        "sender '" + sender
+                                + "' must be a Twilio number in E.164 (+ and the digits, such as +15005550006), a short"
+                                + " code, an alphanumeric sender id of up to 11 characters or a Messaging Service SID (MG and 32 hex digits)");
     }
 
     private static java.util.Optional<PreflightProblem> problem(String text) {

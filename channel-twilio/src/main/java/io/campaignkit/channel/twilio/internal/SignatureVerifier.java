@@ -1,7 +1,6 @@
 package io.campaignkit.channel.twilio.internal;
 
 import com.twilio.security.RequestValidator;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

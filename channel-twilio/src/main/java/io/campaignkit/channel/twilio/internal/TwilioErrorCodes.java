@@ -1,17 +1,16 @@
 package io.campaignkit.channel.twilio.internal;
 
-import io.campaignkit.channel.SendErrorClass;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 import static io.campaignkit.channel.SendErrorClass.AUTHENTICATION;
 import static io.campaignkit.channel.SendErrorClass.CONTENT_PERMANENT;
 import static io.campaignkit.channel.SendErrorClass.RATE_LIMITED;
 import static io.campaignkit.channel.SendErrorClass.RECIPIENT_PERMANENT;
 import static io.campaignkit.channel.SendErrorClass.TRANSIENT;
 import static io.campaignkit.channel.SendErrorClass.UNKNOWN_OUTCOME;
+
+import io.campaignkit.channel.SendErrorClass;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Twilio error codes to CampaignKit's error classes, for both the synchronous API error
@@ -67,8 +66,7 @@ public final class TwilioErrorCodes {
             21611, Duration.ofMinutes(5),
             30036, Duration.ofMinutes(5));
 
-    private TwilioErrorCodes() {
-    }
+    private TwilioErrorCodes() {}
 
     /** The class of a known Twilio code, empty for codes this table does not know. */
     public static Optional<SendErrorClass> classOf(int code) {

@@ -2,7 +2,6 @@ package io.campaignkit.channel.twilio.internal;
 
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.event.InboundContent;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +16,19 @@ import java.util.Optional;
  */
 final class TwilioInboundContent {
 
-    private TwilioInboundContent() {
-    }
+    private TwilioInboundContent() {}
 
     static InboundContent of(Map<String, String> params, List<MediaReference> media) {
         Optional<String> body = present(params, "Body");
         Optional<String> buttonPayload = present(params, "ButtonPayload");
         if (buttonPayload.isPresent()) {
-            return new InboundContent.ButtonReply(buttonPayload.get(), present(params, "ButtonText").or(() -> body));
+            return new InboundContent.ButtonReply(
+                    buttonPayload.get(), present(params, "ButtonText").or(() -> body));
         }
         Optional<String> listId = present(params, "ListId");
         if (listId.isPresent()) {
-            return new InboundContent.ListReply(listId.get(), present(params, "ListTitle").or(() -> body), Optional.empty());
+            return new InboundContent.ListReply(
+                    listId.get(), present(params, "ListTitle").or(() -> body), Optional.empty());
         }
         Optional<InboundContent> location = location(params);
         if (location.isPresent()) {
@@ -37,7 +37,8 @@ final class TwilioInboundContent {
         if (!media.isEmpty()) {
             return new InboundContent.Media(media, body, Optional.empty());
         }
-        return body.<InboundContent>map(InboundContent.Text::new).orElseGet(() -> new InboundContent.Unsupported("empty"));
+        return body.<InboundContent>map(InboundContent.Text::new)
+                .orElseGet(() -> new InboundContent.Unsupported("empty"));
     }
 
     private static Optional<InboundContent> location(Map<String, String> params) {
@@ -47,8 +48,11 @@ final class TwilioInboundContent {
             return Optional.empty();
         }
         try {
-            return Optional.of(new InboundContent.Location(Double.parseDouble(latitude.get().strip()),
-                    Double.parseDouble(longitude.get().strip()), present(params, "Label"), present(params, "Address")));
+            return Optional.of(new InboundContent.Location(
+                    Double.parseDouble(latitude.get().strip()),
+                    Double.parseDouble(longitude.get().strip()),
+                    present(params, "Label"),
+                    present(params, "Address")));
         } catch (IllegalArgumentException notACoordinate) {
             return Optional.of(new InboundContent.Unsupported("location"));
         }

@@ -13,7 +13,6 @@ import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +32,7 @@ public final class WebhookHandler {
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** An empty TwiML answer: Twilio sends no reply message. */
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
     static final String TWIML_CONTENT_TYPE = "text/xml; charset=utf-8";
 
     /** How many deliveries are remembered for giving a repeated delivery its first timestamp. */
@@ -82,7 +82,8 @@ public final class WebhookHandler {
             return WebhookResult.badRequest("MessageSid is missing");
         }
         // Twilio's webhooks carry no time: the host's arrival stamp, else the first arrival remembered here
-        Instant now = request.receivedAt().orElseGet(() -> firstArrival(signature.get().strip()));
+        Instant now = request.receivedAt()
+                .orElseGet(() -> firstArrival(signature.get().strip()));
         List<ChannelEvent> events = isStatusCallback(params)
                 ? statusEvents(messageSid, params, request.url(), request.queryParameters(), now)
                 : inboundEvents(messageSid, params, now);
@@ -102,21 +103,24 @@ public final class WebhookHandler {
 
     // ---- status callbacks
 
-    private List<ChannelEvent> statusEvents(String messageSid, Map<String, String> params, URI url,
-                                            Map<String, List<String>> query, Instant now) {
+    private List<ChannelEvent> statusEvents(
+            String messageSid, Map<String, String> params, URI url, Map<String, List<String>> query, Instant now) {
         Optional<DeliveryStatus> status = deliveryStatusOf(params.get("MessageStatus"));
         if (status.isEmpty()) {
             return List.of(); // queued, sending, accepted, ... and statuses Twilio adds later
         }
         Optional<String> correlationId = OutboundMapping.correlationIdOf(query);
-        Optional<String> recipient = Optional.ofNullable(params.get("To")).filter(s -> !s.isBlank()).map(WebhookHandler::bareNumber);
+        Optional<String> recipient =
+                Optional.ofNullable(params.get("To")).filter(s -> !s.isBlank()).map(WebhookHandler::bareNumber);
         List<ChannelEvent> events = new ArrayList<>();
         StatusUpdate update;
         if (status.get() == DeliveryStatus.FAILED) {
             Integer code = parseCode(params.get("ErrorCode"));
-            update = StatusUpdate.failed(messageSid, correlationId, now, deliveryFailure(params.get("MessageStatus"), code));
+            update = StatusUpdate.failed(
+                    messageSid, correlationId, now, deliveryFailure(params.get("MessageStatus"), code));
             if (code != null && code == TwilioErrorCodes.OPTED_OUT && recipient.isPresent()) {
-                events.add(new OptOut(recipient.get(), senderOf(params), now, Optional.empty(), Optional.of(messageSid)));
+                events.add(
+                        new OptOut(recipient.get(), senderOf(params), now, Optional.empty(), Optional.of(messageSid)));
             }
         } else {
             update = StatusUpdate.of(messageSid, correlationId, status.get(), now);
@@ -143,9 +147,11 @@ public final class WebhookHandler {
         SendErrorClass errorClass = TwilioErrorCodes.classifyDeliveryError(code);
         String message = "Twilio reported the message " + messageStatus.strip().toLowerCase(Locale.ROOT)
                 + (code == null ? " without an error code" : " with error " + code);
-        SendFailure failure = code == null ? SendFailure.withoutProviderCode(errorClass, message)
-                : errorClass == SendErrorClass.RECIPIENT_PERMANENT && TwilioErrorCodes.notOnChannel(code) ? SendFailure.notOnChannel(String.valueOf(code), message)
-                : SendFailure.of(errorClass, String.valueOf(code), message);
+        SendFailure failure = code == null
+                ? SendFailure.withoutProviderCode(errorClass, message)
+                : errorClass == SendErrorClass.RECIPIENT_PERMANENT && TwilioErrorCodes.notOnChannel(code)
+                        ? SendFailure.notOnChannel(String.valueOf(code), message)
+                        : SendFailure.of(errorClass, String.valueOf(code), message);
         if (errorClass.isRetryable()) {
             failure = failure.withRetryAfter(TwilioErrorCodes.retryAfter(code).orElse(java.time.Duration.ofMinutes(1)));
         }
@@ -171,8 +177,13 @@ public final class WebhookHandler {
             rawFrom = "+" + params.get("WaId").strip(); // WhatsApp's own id of the contact: the number without '+'
         }
         if (rawFrom == null) {
-            return List.of(new UnsupportedMessage(Optional.of(messageSid), Optional.empty(),
-                    Optional.ofNullable(params.get("To")), now, "twilio-webhook", "a Twilio webhook without From"));
+            return List.of(new UnsupportedMessage(
+                    Optional.of(messageSid),
+                    Optional.empty(),
+                    Optional.ofNullable(params.get("To")),
+                    now,
+                    "twilio-webhook",
+                    "a Twilio webhook without From"));
         }
         String from = bareNumber(rawFrom);
         String to = senderOf(params);
@@ -199,12 +210,13 @@ public final class WebhookHandler {
 
     private static boolean isWhatsApp(String rawFrom, Map<String, String> params) {
         String to = params.getOrDefault("To", "");
-        return rawFrom.strip().regionMatches(true, 0, "whatsapp:", 0, 9) || to.strip().regionMatches(true, 0, "whatsapp:", 0, 9)
+        return rawFrom.strip().regionMatches(true, 0, "whatsapp:", 0, 9)
+                || to.strip().regionMatches(true, 0, "whatsapp:", 0, 9)
                 || blankToNull(params.get("WaId")) != null;
     }
 
-    private static ChannelEvent inboundMessage(String messageSid, Map<String, String> params, String from, String to,
-                                               Instant now) {
+    private static ChannelEvent inboundMessage(
+            String messageSid, Map<String, String> params, String from, String to, Instant now) {
         List<MediaReference> media = mediaOf(params);
         return InboundMessage.builder(messageSid, from, to, now)
                 .text(blankToNull(params.get("Body")))

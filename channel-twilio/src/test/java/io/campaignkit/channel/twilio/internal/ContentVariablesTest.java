@@ -1,20 +1,19 @@
 package io.campaignkit.channel.twilio.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class ContentVariablesTest {
 
@@ -36,8 +35,7 @@ class ContentVariablesTest {
     @Property
     void any_parameters_round_trip_through_a_json_parser(@ForAll @Size(max = 8) List<String> parameters)
             throws Exception {
-        Map<String, String> parsed = JSON.readValue(ContentVariables.toJson(parameters), new TypeReference<>() {
-        });
+        Map<String, String> parsed = JSON.readValue(ContentVariables.toJson(parameters), new TypeReference<>() {});
 
         Map<String, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
@@ -49,9 +47,11 @@ class ContentVariablesTest {
     @Test
     void refuses_null_parameters_and_more_than_twilio_accepts() {
         assertThatThrownBy(() -> ContentVariables.toJson(Collections.singletonList(null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter 1");
         List<String> tooMany = new ArrayList<>(Collections.nCopies(ContentVariables.MAX_VARIABLES + 1, "x"));
         assertThatThrownBy(() -> ContentVariables.toJson(tooMany))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 100");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 100");
     }
 }

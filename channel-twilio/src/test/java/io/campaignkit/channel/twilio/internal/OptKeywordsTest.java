@@ -1,5 +1,11 @@
 package io.campaignkit.channel.twilio.internal;
 
+import static io.campaignkit.channel.twilio.internal.OptKeywords.Intent.OPT_IN;
+import static io.campaignkit.channel.twilio.internal.OptKeywords.Intent.OPT_OUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campaignkit.channel.twilio.TwilioKeywords;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -7,14 +13,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import io.campaignkit.channel.twilio.TwilioKeywords;
-
-import java.util.Optional;
-
-import static io.campaignkit.channel.twilio.internal.OptKeywords.Intent.OPT_IN;
-import static io.campaignkit.channel.twilio.internal.OptKeywords.Intent.OPT_OUT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OptKeywordsTest {
 
@@ -41,9 +39,12 @@ class OptKeywordsTest {
     }
 
     private static Arbitrary<String> variantsOf(Arbitrary<String> keywords) {
-        Arbitrary<String> spaces = Arbitraries.strings().withChars(' ', '\t', '\n', '\u00a0').ofMaxLength(3)
+        Arbitrary<String> spaces = Arbitraries.strings()
+                .withChars(' ', '\t', '\n', '\u00a0')
+                .ofMaxLength(3)
                 .filter(s -> s.strip().isEmpty());
-        Arbitrary<String> mixedCase = keywords.flatMap(k -> Arbitraries.integers().between(0, (1 << k.length()) - 1)
+        Arbitrary<String> mixedCase = keywords.flatMap(k -> Arbitraries.integers()
+                .between(0, (1 << k.length()) - 1)
                 .map(mask -> {
                     StringBuilder out = new StringBuilder();
                     for (int i = 0; i < k.length(); i++) {
@@ -68,15 +69,17 @@ class OptKeywordsTest {
 
     @Test
     void spanish_and_portuguese_words_in_any_case_and_with_accents_are_keywords_by_default() {
-        for (String word : new String[] {"BAJA", "baja", "Alto", "cancelar", "Cancelár", "detener", "PARAR", "sair", "Descadastrar"}) {
+        for (String word :
+                new String[] {"BAJA", "baja", "Alto", "cancelar", "Cancelár", "detener", "PARAR", "sair", "Descadastrar"
+                }) {
             assertThat(KEYWORDS.intentOf(word)).as(word).contains(OPT_OUT);
         }
     }
 
     @Test
     void a_sender_sets_its_own_words() {
-        OptKeywords custom = new OptKeywords(new TwilioKeywords(java.util.Set.of("Bájame"), java.util.Set.of("Súbeme"),
-                java.util.Set.of()));
+        OptKeywords custom = new OptKeywords(
+                new TwilioKeywords(java.util.Set.of("Bájame"), java.util.Set.of("Súbeme"), java.util.Set.of()));
         assertThat(custom.intentOf("BAJAME")).contains(OPT_OUT);
         assertThat(custom.intentOf("subeme")).contains(OPT_IN);
         assertThat(custom.intentOf("STOP")).isEmpty();

@@ -1,13 +1,13 @@
 package io.campaignkit.channel.twilio.internal;
 
-import io.campaignkit.channel.SendErrorClass;
-import org.junit.jupiter.api.Test;
-
 import static io.campaignkit.channel.SendErrorClass.AUTHENTICATION;
 import static io.campaignkit.channel.SendErrorClass.RATE_LIMITED;
 import static io.campaignkit.channel.SendErrorClass.RECIPIENT_PERMANENT;
 import static io.campaignkit.channel.SendErrorClass.UNKNOWN_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campaignkit.channel.SendErrorClass;
+import org.junit.jupiter.api.Test;
 
 class TwilioErrorCodesTest {
 

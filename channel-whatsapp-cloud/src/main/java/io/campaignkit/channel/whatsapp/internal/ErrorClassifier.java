@@ -1,7 +1,6 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import io.campaignkit.channel.whatsapp.PerUserLimitAction;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -24,38 +23,46 @@ public final class ErrorClassifier {
     static final int SERVICE_WINDOW_CLOSED = 131047;
 
     private static final Set<Integer> AUTHENTICATION = Set.of(
-            0, 3, 10, 190, 131005,                   // token / permission
-            33, 368, 131031, 131042, 131045, 133010  // policy block, locked account, payment, number state
-    );
+            0,
+            3,
+            10,
+            190,
+            131005, // token / permission
+            33,
+            368,
+            131031,
+            131042,
+            131045,
+            133010 // policy block, locked account, payment, number state
+            );
     private static final Set<Integer> RECIPIENT_PERMANENT = Set.of(131026, 131050, 131021, 130472, 131030);
-    private static final Set<Integer> CONTENT_PERMANENT = Set.of(
-            100, 131008, 131009, 131051, 131053, 135000,
-            132000, 132001, 132005, 132007, 132012, 132015, 132016);
+    private static final Set<Integer> CONTENT_PERMANENT =
+            Set.of(100, 131008, 131009, 131051, 131053, 135000, 132000, 132001, 132005, 132007, 132012, 132015, 132016);
     private static final Set<Integer> TRANSIENT = Set.of(1, 2, 131000, 131016, 133004);
 
     /**
      * Sender-wide throttling codes and their retry hints: the engine holds the whole sender this long.
      */
     private static final Map<Integer, Duration> RATE_LIMITED = Map.of(
-            130429, Duration.ofSeconds(1),   // number throughput
-            4, Duration.ofSeconds(60),       // app call rate
-            80007, Duration.ofSeconds(60),   // WABA call rate
-            131048, Duration.ofHours(1));    // spam rate limit: pause the sender for a while
+            130429, Duration.ofSeconds(1), // number throughput
+            4, Duration.ofSeconds(60), // app call rate
+            80007, Duration.ofSeconds(60), // WABA call rate
+            131048, Duration.ofHours(1)); // spam rate limit: pause the sender for a while
 
     /**
      * Limits on one recipient (shared/reference/whatsapp-cloud.md §7, issue 14): never a sender hold;
      * the recipient fails or, if the host asks, waits this long before its next attempt.
      */
     private static final Map<Integer, Duration> PER_USER_LIMITS = Map.of(
-            131049, Duration.ofHours(24),    // per-user marketing limit: at least 24 h
-            131056, Duration.ofSeconds(6));  // pair rate: about one message per 6 s to one user
+            131049, Duration.ofHours(24), // per-user marketing limit: at least 24 h
+            131056, Duration.ofSeconds(6)); // pair rate: about one message per 6 s to one user
+
     private static final int THROUGHPUT_UPGRADE = 131057;
 
     /** 131026 "Message undeliverable": the number is not a WhatsApp user (or cannot receive from businesses). */
     public static final int UNDELIVERABLE = 131026;
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     /**
      * Whether Meta's code says the recipient cannot be reached on WhatsApp at all (131026), so a

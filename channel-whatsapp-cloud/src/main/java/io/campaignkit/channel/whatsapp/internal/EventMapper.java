@@ -9,7 +9,6 @@ import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
 import io.campaignkit.channel.event.UnsupportedMessage;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ public final class EventMapper {
     /** How far ahead of our clock a provider timestamp may be and still be believed. */
     static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofHours(1);
     /** Meta's business-scoped user id: an ISO country code, a period, then letters, digits and periods. */
-    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9.]{1,140}");
+    private static final java.util.regex.Pattern USER_ID =
+            java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9.]{1,140}");
 
     private final String phoneNumberId;
     private final Clock clock;
@@ -85,13 +85,19 @@ public final class EventMapper {
         String to = preference.phoneNumberId() != null ? preference.phoneNumberId() : phoneNumberId;
         Instant timestamp = timestampOf(preference.timestamp(), now);
         String user = userOf(preference.waId(), preference.userId());
-        String value = preference.value() == null ? "" : preference.value().strip().toLowerCase(java.util.Locale.ROOT);
+        String value =
+                preference.value() == null ? "" : preference.value().strip().toLowerCase(java.util.Locale.ROOT);
         boolean marketing = preference.category() == null || "marketing_messages".equals(preference.category());
         if (user == null || !marketing || !(value.equals("stop") || value.equals("resume"))) {
-            return new UnsupportedMessage(Optional.ofNullable(preference.eventId()), Optional.ofNullable(user),
-                    Optional.of(to), timestamp, "user_preferences",
-                    "a user_preferences change CampaignKit cannot apply (user " + describe(preference.waId(), preference.userId())
-                            + ", category " + preference.category() + ", value " + preference.value() + ")");
+            return new UnsupportedMessage(
+                    Optional.ofNullable(preference.eventId()),
+                    Optional.ofNullable(user),
+                    Optional.of(to),
+                    timestamp,
+                    "user_preferences",
+                    "a user_preferences change CampaignKit cannot apply (user "
+                            + describe(preference.waId(), preference.userId()) + ", category " + preference.category()
+                            + ", value " + preference.value() + ")");
         }
         Optional<String> keyword = Optional.of("marketing_messages:" + value);
         Optional<String> eventId = Optional.ofNullable(preference.eventId());
@@ -110,7 +116,8 @@ public final class EventMapper {
     }
 
     private static String describe(String waId, String userId) {
-        return "from '" + Optional.ofNullable(waId).orElse("") + "' / user id '" + Optional.ofNullable(userId).orElse("") + "'";
+        return "from '" + Optional.ofNullable(waId).orElse("") + "' / user id '"
+                + Optional.ofNullable(userId).orElse("") + "'";
     }
 
     private boolean isOurs(String eventPhoneNumberId) {
@@ -119,8 +126,12 @@ public final class EventMapper {
 
     private Optional<ChannelEvent> statusEvent(WebhookPayload.Status status, Instant now) {
         if (status.messageId() == null || status.status() == null) {
-            return Optional.of(new UnsupportedMessage(Optional.ofNullable(status.messageId()), Optional.empty(),
-                    Optional.of(phoneNumberId), timestampOf(status.timestamp(), now), "status",
+            return Optional.of(new UnsupportedMessage(
+                    Optional.ofNullable(status.messageId()),
+                    Optional.empty(),
+                    Optional.of(phoneNumberId),
+                    timestampOf(status.timestamp(), now),
+                    "status",
                     "a WhatsApp status without " + (status.messageId() == null ? "a message id" : "a status value")
                             + ": it cannot be applied"));
         }
@@ -135,7 +146,8 @@ public final class EventMapper {
         if (deliveryStatus == null) {
             return Optional.empty();
         }
-        Optional<String> correlationId = Optional.ofNullable(status.callbackData()).filter(id -> !id.isBlank());
+        Optional<String> correlationId =
+                Optional.ofNullable(status.callbackData()).filter(id -> !id.isBlank());
         Instant timestamp = timestampOf(status.timestamp(), now);
         StatusUpdate update = deliveryStatus == DeliveryStatus.FAILED
                 ? StatusUpdate.failed(status.messageId(), correlationId, timestamp, failure(status.errors()))
@@ -150,12 +162,18 @@ public final class EventMapper {
      */
     private Optional<ChannelEvent> stoppedMarketing(WebhookPayload.Status status, Instant now) {
         String recipient = WhatsAppIds.toE164(status.recipientWaId());
-        boolean stopped = status.messageId() != null && "failed".equals(status.status()) && status.errors().stream()
-                .anyMatch(error -> error.code() != null && error.code() == USER_STOPPED_MARKETING);
+        boolean stopped = status.messageId() != null
+                && "failed".equals(status.status())
+                && status.errors().stream()
+                        .anyMatch(error -> error.code() != null && error.code() == USER_STOPPED_MARKETING);
         if (!stopped || recipient == null) {
             return Optional.empty();
         }
-        return Optional.of(new OptOut(recipient, phoneNumberId, timestampOf(status.timestamp(), now), Optional.empty(),
+        return Optional.of(new OptOut(
+                recipient,
+                phoneNumberId,
+                timestampOf(status.timestamp(), now),
+                Optional.empty(),
                 Optional.of(status.messageId())));
     }
 
@@ -166,10 +184,12 @@ public final class EventMapper {
         WebhookPayload.StatusError error = errors.get(0);
         // Only free-form messages can fail with 131047 (window closed), so a status's 131047 is free-form.
         ErrorClassifier.Classification classification = ErrorClassifier.byCode(error.code(), true);
-        String message = firstNonBlank(error.details(), error.message(), error.title(), "failed with code " + error.code());
+        String message =
+                firstNonBlank(error.details(), error.message(), error.title(), "failed with code " + error.code());
         SendFailure failure = ErrorClassifier.notOnChannel(error.code())
                 ? SendFailure.notOnChannel(String.valueOf(error.code()), message)
-                : SendFailure.of(SendErrorClass.valueOf(classification.kind().name()), String.valueOf(error.code()), message);
+                : SendFailure.of(
+                        SendErrorClass.valueOf(classification.kind().name()), String.valueOf(error.code()), message);
         return classification.retryAfter() == null ? failure : failure.withRetryAfter(classification.retryAfter());
     }
 
@@ -179,11 +199,17 @@ public final class EventMapper {
         String from = userOf(message.fromWaId(), message.fromUserId());
         String type = message.type() == null || message.type().isBlank() ? "unknown" : message.type();
         if (message.messageId() == null || from == null) {
-            String why = message.messageId() == null ? "a WhatsApp message without an id"
+            String why = message.messageId() == null
+                    ? "a WhatsApp message without an id"
                     : "a WhatsApp message whose sender is no phone id nor business-scoped user id ("
                             + describe(message.fromWaId(), message.fromUserId()) + ")";
-            return new UnsupportedMessage(Optional.ofNullable(message.messageId()), Optional.ofNullable(from),
-                    Optional.of(to), timestamp, type, why + ": not passed to the engine as a message");
+            return new UnsupportedMessage(
+                    Optional.ofNullable(message.messageId()),
+                    Optional.ofNullable(from),
+                    Optional.of(to),
+                    timestamp,
+                    type,
+                    why + ": not passed to the engine as a message");
         }
         return InboundMessage.builder(message.messageId(), from, to, timestamp)
                 .profileName(message.profileName())

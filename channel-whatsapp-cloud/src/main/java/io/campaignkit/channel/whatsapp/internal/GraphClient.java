@@ -2,8 +2,6 @@ package io.campaignkit.channel.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.whatsapp.PerUserLimitAction;
-
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Sends messages to {@code POST {base}/{version}/{phone-number-id}/messages} with
@@ -32,6 +31,7 @@ public final class GraphClient {
 
     /** Codes for failures with no Meta code: nothing answered. */
     public static final String CODE_CONNECT_FAILED = "whatsapp.connect_failed";
+
     public static final String CODE_TIMEOUT_AFTER_SEND = "whatsapp.timeout_after_send";
     public static final String CODE_CONNECTION_LOST = "whatsapp.connection_lost_after_send";
     public static final String CODE_UNREADABLE_RESPONSE = "whatsapp.unreadable_response";
@@ -58,8 +58,15 @@ public final class GraphClient {
      *                    the adapter's class comment), where no blocking work belongs
      * @param perUserLimits what Meta's limits on one recipient (131049, 131056) become
      */
-    public GraphClient(HttpClient http, URI messagesUri, String accessToken, Duration requestTimeout,
-                       int maxInFlight, ObjectMapper mapper, Executor completions, PerUserLimitAction perUserLimits) {
+    public GraphClient(
+            HttpClient http,
+            URI messagesUri,
+            String accessToken,
+            Duration requestTimeout,
+            int maxInFlight,
+            ObjectMapper mapper,
+            Executor completions,
+            PerUserLimitAction perUserLimits) {
         this.http = http;
         this.completions = completions;
         this.perUserLimits = perUserLimits;
@@ -101,8 +108,13 @@ public final class GraphClient {
     public static Executor completionExecutor() {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger counter = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFETIME.toSeconds(),
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                IDLE_THREAD_LIFETIME.toSeconds(),
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "whatsapp-cloud-http-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -132,18 +144,24 @@ public final class GraphClient {
             } catch (RuntimeException refused) {
                 // Thrown before anything left (a shut-down executor, a bad request): safe to retry.
                 limiter.release();
-                return CompletableFuture.completedFuture(new SendOutcome.Failed(ErrorKind.TRANSIENT,
-                        CODE_CONNECT_FAILED, null, "request not sent: " + describe(refused), 0));
+                return CompletableFuture.completedFuture(new SendOutcome.Failed(
+                        ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null, "request not sent: " + describe(refused), 0));
             }
-            return call.handleAsync((response, failure) -> {
-                limiter.release();
-                try {
-                    return failure == null ? fromResponse(response, freeForm) : fromFailure(failure);
-                } catch (RuntimeException unexpected) {
-                    return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_UNREADABLE_RESPONSE, null,
-                            "the answer could not be read: " + describe(unexpected), 0);
-                }
-            }, completions);
+            return call.handleAsync(
+                    (response, failure) -> {
+                        limiter.release();
+                        try {
+                            return failure == null ? fromResponse(response, freeForm) : fromFailure(failure);
+                        } catch (RuntimeException unexpected) {
+                            return new SendOutcome.Failed(
+                                    ErrorKind.UNKNOWN_OUTCOME,
+                                    CODE_UNREADABLE_RESPONSE,
+                                    null,
+                                    "the answer could not be read: " + describe(unexpected),
+                                    0);
+                        }
+                    },
+                    completions);
         });
     }
 
@@ -171,38 +189,56 @@ public final class GraphClient {
         }
         if (read instanceof GraphSendResponse.Unreadable unreadable) {
             // A 2xx without a message id: Meta may well have accepted it, so it must not be resent blindly.
-            return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_UNREADABLE_RESPONSE, null,
-                    "HTTP " + unreadable.httpStatus() + " but " + unreadable.reason(), unreadable.httpStatus());
+            return new SendOutcome.Failed(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    CODE_UNREADABLE_RESPONSE,
+                    null,
+                    "HTTP " + unreadable.httpStatus() + " but " + unreadable.reason(),
+                    unreadable.httpStatus());
         }
         GraphError error = ((GraphSendResponse.Rejected) read).error();
         ErrorClassifier.Classification classification = ErrorClassifier.classify(error, freeForm, perUserLimits);
         String code = error.code() != null ? String.valueOf(error.code()) : CODE_HTTP_PREFIX + error.httpStatus();
-        return new SendOutcome.Failed(classification.kind(), code, classification.retryAfter(), error.describe(),
-                error.httpStatus());
+        return new SendOutcome.Failed(
+                classification.kind(), code, classification.retryAfter(), error.describe(), error.httpStatus());
     }
 
     static SendOutcome fromFailure(Throwable failure) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException
+        if (cause instanceof HttpConnectTimeoutException
+                || cause instanceof ConnectException
+                || cause instanceof UnresolvedAddressException
+                || cause instanceof SSLHandshakeException
                 || cause instanceof IllegalArgumentException) {
             // Nothing reached Meta: safe to retry.
-            return new SendOutcome.Failed(ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null,
-                    "request not sent: " + describe(cause), 0);
+            return new SendOutcome.Failed(
+                    ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null, "request not sent: " + describe(cause), 0);
         }
         if (cause instanceof IOException && String.valueOf(cause.getMessage()).contains(TOO_MANY_STREAMS)) {
             // An HTTP/2 client refuses the stream locally past the server's limit (JDK-8225647).
-            return new SendOutcome.Failed(ErrorKind.TRANSIENT, CODE_CONNECT_FAILED, null,
-                    "request not sent: the HTTP/2 connection has too many concurrent streams", 0);
+            return new SendOutcome.Failed(
+                    ErrorKind.TRANSIENT,
+                    CODE_CONNECT_FAILED,
+                    null,
+                    "request not sent: the HTTP/2 connection has too many concurrent streams",
+                    0);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_TIMEOUT_AFTER_SEND, null,
+            return new SendOutcome.Failed(
+                    ErrorKind.UNKNOWN_OUTCOME,
+                    CODE_TIMEOUT_AFTER_SEND,
+                    null,
                     "no response within the request timeout; the message may have been accepted "
-                            + "(the API has no idempotency key, so it is not retried blindly)", 0);
+                            + "(the API has no idempotency key, so it is not retried blindly)",
+                    0);
         }
         // Reset or closed after the request went out, or anything unexpected: Meta may have the message.
-        return new SendOutcome.Failed(ErrorKind.UNKNOWN_OUTCOME, CODE_CONNECTION_LOST, null,
-                "connection lost after the request was sent: " + describe(cause), 0);
+        return new SendOutcome.Failed(
+                ErrorKind.UNKNOWN_OUTCOME,
+                CODE_CONNECTION_LOST,
+                null,
+                "connection lost after the request was sent: " + describe(cause),
+                0);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -212,7 +248,8 @@ public final class GraphClient {
             cause = cause.getCause();
         }
         // The client wraps a refused connection as IOException(ConnectException) on some paths.
-        if (cause instanceof IOException && !(cause instanceof HttpTimeoutException)
+        if (cause instanceof IOException
+                && !(cause instanceof HttpTimeoutException)
                 && cause.getCause() instanceof ConnectException connect) {
             return connect;
         }

@@ -11,8 +11,7 @@ package io.campaignkit.channel.whatsapp.internal;
  * @param details    {@code error_data.details}; may be {@code null}
  * @param fbtraceId  Meta's trace id for support requests; may be {@code null}
  */
-public record GraphError(int httpStatus, Integer code, String type, String message, String details,
-                         String fbtraceId) {
+public record GraphError(int httpStatus, Integer code, String type, String message, String details, String fbtraceId) {
 
     /** A short, human description with no secret in it (the body never contains the token). */
     public String describe() {

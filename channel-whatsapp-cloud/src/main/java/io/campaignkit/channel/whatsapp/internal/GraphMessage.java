@@ -16,8 +16,15 @@ public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage
     String callbackData();
 
     /** An approved template: the only kind allowed outside the 24-hour window. */
-    record Template(String to, String name, String languageCode, List<String> bodyParameters,
-                    HeaderMedia header, List<Button> buttons, String callbackData) implements GraphMessage {
+    record Template(
+            String to,
+            String name,
+            String languageCode,
+            List<String> bodyParameters,
+            HeaderMedia header,
+            List<Button> buttons,
+            String callbackData)
+            implements GraphMessage {
         public Template {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(name, "name");
@@ -60,7 +67,10 @@ public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage
     }
 
     enum MediaKind {
-        IMAGE("image"), VIDEO("video"), DOCUMENT("document"), AUDIO("audio");
+        IMAGE("image"),
+        VIDEO("video"),
+        DOCUMENT("document"),
+        AUDIO("audio");
 
         private final String wireName;
 

@@ -3,7 +3,6 @@ package io.campaignkit.channel.whatsapp.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.UncheckedIOException;
 
 /** Writes the JSON body of {@code POST /{version}/{phone-number-id}/messages}. */

@@ -2,7 +2,6 @@ package io.campaignkit.channel.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 
 /** Reads the answer of a send call. Unknown fields are ignored; a missing field is never fatal. */
@@ -40,8 +39,13 @@ public final class GraphResponseReader {
         if (error == null || !error.isObject()) {
             return new GraphError(httpStatus, null, null, null, null, null);
         }
-        return new GraphError(httpStatus, code(error.get("code")), text(error, "type"), text(error, "message"),
-                text(error.path("error_data"), "details"), text(error, "fbtrace_id"));
+        return new GraphError(
+                httpStatus,
+                code(error.get("code")),
+                text(error, "type"),
+                text(error, "message"),
+                text(error.path("error_data"), "details"),
+                text(error, "fbtrace_id"));
     }
 
     /** Meta sends the code as a number; a string of digits is accepted too. */

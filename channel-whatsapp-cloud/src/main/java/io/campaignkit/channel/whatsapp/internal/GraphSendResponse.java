@@ -10,12 +10,10 @@ public sealed interface GraphSendResponse {
      * @param waId          the recipient's WhatsApp id as Meta resolved it; may be {@code null}
      * @param messageStatus {@code accepted}, {@code held_for_quality_assessment}, or {@code null} when absent
      */
-    record Accepted(String messageId, String waId, String messageStatus) implements GraphSendResponse {
-    }
+    record Accepted(String messageId, String waId, String messageStatus) implements GraphSendResponse {}
 
     /** Meta (or something in front of it) refused the request. */
-    record Rejected(GraphError error) implements GraphSendResponse {
-    }
+    record Rejected(GraphError error) implements GraphSendResponse {}
 
     /**
      * A 2xx whose body has no message id: the message may or may not have been accepted.
@@ -23,6 +21,5 @@ public sealed interface GraphSendResponse {
      * @param httpStatus the status received
      * @param reason     why the body could not be read
      */
-    record Unreadable(int httpStatus, String reason) implements GraphSendResponse {
-    }
+    record Unreadable(int httpStatus, String reason) implements GraphSendResponse {}
 }

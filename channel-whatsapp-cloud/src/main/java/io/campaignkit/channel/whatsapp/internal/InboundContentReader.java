@@ -1,16 +1,15 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
+import static io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader.nonBlank;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.event.InboundContent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
-import static io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader.nonBlank;
 
 /**
  * A WhatsApp message's type-specific object to the SPI's typed content. Every type Meta documents for
@@ -21,14 +20,16 @@ import static io.campaignkit.channel.whatsapp.internal.WebhookPayloadReader.nonB
  */
 final class InboundContentReader {
 
-    private InboundContentReader() {
-    }
+    private InboundContentReader() {}
 
     static InboundContent read(String type, JsonNode message) {
         String name = type == null || type.isBlank() ? "unknown" : type;
         JsonNode node = message.path(name);
         InboundContent content = switch (name) {
-            case "text" -> Optional.ofNullable(text(node, "body")).map(InboundContent.Text::new).orElse(null);
+            case "text" ->
+                Optional.ofNullable(text(node, "body"))
+                        .map(InboundContent.Text::new)
+                        .orElse(null);
             case "image", "video", "audio", "document", "sticker" -> media(name, node);
             case "location" -> location(node);
             case "contacts" -> contacts(message.path("contacts"));
@@ -50,7 +51,9 @@ final class InboundContentReader {
         if (mimeType != null) {
             reference = reference.withMimeType(mimeType);
         }
-        return new InboundContent.Media(List.of(reference), Optional.ofNullable(text(node, "caption")),
+        return new InboundContent.Media(
+                List.of(reference),
+                Optional.ofNullable(text(node, "caption")),
                 Optional.ofNullable(nonBlank(text(node, "filename"))));
     }
 
@@ -68,13 +71,18 @@ final class InboundContentReader {
     private static InboundContent location(JsonNode node) {
         JsonNode latitude = node.get("latitude");
         JsonNode longitude = node.get("longitude");
-        if (latitude == null || longitude == null || !latitude.isNumber() && !latitude.isTextual()
+        if (latitude == null
+                || longitude == null
+                || !latitude.isNumber() && !latitude.isTextual()
                 || !longitude.isNumber() && !longitude.isTextual()) {
             return null;
         }
         try {
-            return new InboundContent.Location(Double.parseDouble(latitude.asText()), Double.parseDouble(longitude.asText()),
-                    Optional.ofNullable(nonBlank(text(node, "name"))), Optional.ofNullable(nonBlank(text(node, "address"))));
+            return new InboundContent.Location(
+                    Double.parseDouble(latitude.asText()),
+                    Double.parseDouble(longitude.asText()),
+                    Optional.ofNullable(nonBlank(text(node, "name"))),
+                    Optional.ofNullable(nonBlank(text(node, "address"))));
         } catch (IllegalArgumentException outOfRangeOrNotANumber) {
             return null;
         }
@@ -99,7 +107,8 @@ final class InboundContentReader {
     private static InboundContent reaction(JsonNode node) {
         String reactedTo = nonBlank(text(node, "message_id"));
         // Meta sends the reaction without an emoji when the user removes it
-        return reactedTo == null ? null
+        return reactedTo == null
+                ? null
                 : new InboundContent.Reaction(reactedTo, Optional.ofNullable(nonBlank(text(node, "emoji"))));
     }
 
@@ -113,16 +122,23 @@ final class InboundContentReader {
         String subtype = String.valueOf(text(interactive, "type"));
         JsonNode choice = interactive.path(subtype);
         return switch (subtype) {
-            case "button_reply" -> Optional.ofNullable(nonBlank(text(choice, "id")))
-                    .map(id -> (InboundContent) new InboundContent.ButtonReply(id, Optional.ofNullable(text(choice, "title"))))
-                    .orElse(null);
-            case "list_reply" -> Optional.ofNullable(nonBlank(text(choice, "id")))
-                    .map(id -> (InboundContent) new InboundContent.ListReply(id, Optional.ofNullable(text(choice, "title")),
-                            Optional.ofNullable(text(choice, "description"))))
-                    .orElse(null);
-            case "nfm_reply" -> Optional.ofNullable(nonBlank(text(choice, "response_json")))
-                    .map(json -> (InboundContent) new InboundContent.FlowReply(json, Optional.ofNullable(text(choice, "body"))))
-                    .orElse(null);
+            case "button_reply" ->
+                Optional.ofNullable(nonBlank(text(choice, "id")))
+                        .map(id -> (InboundContent)
+                                new InboundContent.ButtonReply(id, Optional.ofNullable(text(choice, "title"))))
+                        .orElse(null);
+            case "list_reply" ->
+                Optional.ofNullable(nonBlank(text(choice, "id")))
+                        .map(id -> (InboundContent) new InboundContent.ListReply(
+                                id,
+                                Optional.ofNullable(text(choice, "title")),
+                                Optional.ofNullable(text(choice, "description"))))
+                        .orElse(null);
+            case "nfm_reply" ->
+                Optional.ofNullable(nonBlank(text(choice, "response_json")))
+                        .map(json -> (InboundContent)
+                                new InboundContent.FlowReply(json, Optional.ofNullable(text(choice, "body"))))
+                        .orElse(null);
             default -> null;
         };
     }

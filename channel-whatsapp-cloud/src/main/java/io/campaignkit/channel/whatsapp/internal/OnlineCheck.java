@@ -1,7 +1,6 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import io.campaignkit.channel.CredentialsCheck;
-
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +16,7 @@ public final class OnlineCheck {
      */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
-    private OnlineCheck() {
-    }
+    private OnlineCheck() {}
 
     /** The check's answer, or {@link CredentialsCheck.NotChecked} when it did not come in time. */
     public static CredentialsCheck await(CompletionStage<CredentialsCheck> check, Duration requestTimeout) {
@@ -29,7 +27,8 @@ public final class OnlineCheck {
             Thread.currentThread().interrupt();
             return new CredentialsCheck.NotChecked("interrupted while waiting for the online check");
         } catch (ExecutionException | TimeoutException | RuntimeException noAnswer) {
-            return new CredentialsCheck.NotChecked("the online check gave no answer: " + noAnswer.getClass().getSimpleName());
+            return new CredentialsCheck.NotChecked(
+                    "the online check gave no answer: " + noAnswer.getClass().getSimpleName());
         }
     }
 }

@@ -6,7 +6,6 @@ import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
-
 import java.util.List;
 
 /** Maps the SPI's outbound message to the Cloud API's vocabulary, refusing what WhatsApp cannot carry. */
@@ -29,8 +28,7 @@ public final class OutboundMapper {
         }
     }
 
-    private OutboundMapper() {
-    }
+    private OutboundMapper() {}
 
     public static GraphMessage toGraph(OutboundMessage message) throws UnsendableException {
         String to = WhatsAppIds.fromE164(message.recipient());
@@ -39,15 +37,18 @@ public final class OutboundMapper {
         if (message.content() instanceof TextContent text) {
             if (!text.media().isEmpty()) {
                 // Not yet mapped to WhatsApp's image/video/document messages: refused, never dropped silently.
-                throw new UnsendableException("whatsapp.text_media_unsupported", "media attached to a text message is"
-                        + " not supported by this adapter yet; send media as a template header");
+                throw new UnsendableException(
+                        "whatsapp.text_media_unsupported",
+                        "media attached to a text message is"
+                                + " not supported by this adapter yet; send media as a template header");
             }
             if (text.body().length() > MAX_TEXT_LENGTH) {
-                throw new UnsendableException("whatsapp.text_too_long", "text body has " + text.body().length()
-                        + " characters; WhatsApp allows " + MAX_TEXT_LENGTH);
+                throw new UnsendableException(
+                        "whatsapp.text_too_long",
+                        "text body has " + text.body().length() + " characters; WhatsApp allows " + MAX_TEXT_LENGTH);
             }
-            return new GraphMessage.Text(to, text.body(), false, text.replyToProviderMessageId().orElse(null),
-                    callbackData);
+            return new GraphMessage.Text(
+                    to, text.body(), false, text.replyToProviderMessageId().orElse(null), callbackData);
         }
         if (message.content() instanceof MediaContent media) {
             return media(to, media, callbackData);
@@ -56,15 +57,17 @@ public final class OutboundMapper {
         GraphMessage.HeaderMedia header = template.headerMedia().isPresent()
                 ? headerMedia(template.headerMedia().get())
                 : null;
-        List<GraphMessage.Button> buttons = template.buttons().stream().map(OutboundMapper::button).toList();
-        return new GraphMessage.Template(to, template.name(), template.language(), template.bodyParameters(), header,
-                buttons, callbackData);
+        List<GraphMessage.Button> buttons =
+                template.buttons().stream().map(OutboundMapper::button).toList();
+        return new GraphMessage.Template(
+                to, template.name(), template.language(), template.bodyParameters(), header, buttons, callbackData);
     }
 
     /** The Cloud API's limit for a media caption. */
     public static final int MAX_CAPTION_LENGTH = 1024;
 
-    private static GraphMessage.Media media(String to, MediaContent media, String callbackData) throws UnsendableException {
+    private static GraphMessage.Media media(String to, MediaContent media, String callbackData)
+            throws UnsendableException {
         GraphMessage.MediaKind kind = switch (media.kind()) {
             case IMAGE -> GraphMessage.MediaKind.IMAGE;
             case VIDEO -> GraphMessage.MediaKind.VIDEO;
@@ -74,15 +77,23 @@ public final class OutboundMapper {
         };
         if (kind == null) {
             // MediaContent allows no other kind; refused rather than sent as something else
-            throw new UnsendableException("whatsapp.unsupported_media", "a WhatsApp media message is an image, a video,"
-                    + " an audio or a document, not " + media.kind());
+            throw new UnsendableException(
+                    "whatsapp.unsupported_media",
+                    "a WhatsApp media message is an image, a video," + " an audio or a document, not " + media.kind());
         }
         if (media.caption().isPresent() && media.caption().get().length() > MAX_CAPTION_LENGTH) {
-            throw new UnsendableException("whatsapp.caption_too_long", "caption has " + media.caption().get().length()
-                    + " characters; WhatsApp allows " + MAX_CAPTION_LENGTH);
+            throw new UnsendableException(
+                    "whatsapp.caption_too_long",
+                    "caption has " + media.caption().get().length() + " characters; WhatsApp allows "
+                            + MAX_CAPTION_LENGTH);
         }
-        return new GraphMessage.Media(to, kind, media.link().toString(), media.caption().orElse(null),
-                media.fileName().orElse(null), callbackData);
+        return new GraphMessage.Media(
+                to,
+                kind,
+                media.link().toString(),
+                media.caption().orElse(null),
+                media.fileName().orElse(null),
+                callbackData);
     }
 
     private static GraphMessage.HeaderMedia headerMedia(MediaReference media) throws UnsendableException {
@@ -93,11 +104,15 @@ public final class OutboundMapper {
             default -> null;
         };
         if (kind == null) {
-            throw new UnsendableException("whatsapp.unsupported_header_media",
+            throw new UnsendableException(
+                    "whatsapp.unsupported_header_media",
                     "a WhatsApp template header takes an image, a video or a document, not " + media.kind());
         }
-        return new GraphMessage.HeaderMedia(kind, media.url().map(Object::toString).orElse(null),
-                media.providerMediaId().orElse(null), null);
+        return new GraphMessage.HeaderMedia(
+                kind,
+                media.url().map(Object::toString).orElse(null),
+                media.providerMediaId().orElse(null),
+                null);
     }
 
     private static GraphMessage.Button button(ButtonParameter parameter) {

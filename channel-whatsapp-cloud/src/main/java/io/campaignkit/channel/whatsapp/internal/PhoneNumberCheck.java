@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.PreflightProblem;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -39,8 +38,14 @@ public final class PhoneNumberCheck {
     private final ObjectMapper mapper;
     private final Executor completions;
 
-    public PhoneNumberCheck(HttpClient http, URI base, String apiVersion, String accessToken, Duration timeout,
-                            ObjectMapper mapper, Executor completions) {
+    public PhoneNumberCheck(
+            HttpClient http,
+            URI base,
+            String apiVersion,
+            String accessToken,
+            Duration timeout,
+            ObjectMapper mapper,
+            Executor completions) {
         this.http = http;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -54,8 +59,8 @@ public final class PhoneNumberCheck {
 
     /** Never completes exceptionally. */
     public CompletableFuture<CredentialsCheck> check(String phoneNumberId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + apiVersion + "/" + phoneNumberId
-                        + "?fields=" + FIELDS))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "?fields=" + FIELDS))
                 .timeout(timeout)
                 .header("Authorization", authorization)
                 .GET()
@@ -66,13 +71,17 @@ public final class PhoneNumberCheck {
         } catch (RuntimeException refused) {
             return CompletableFuture.completedFuture(notChecked(refused));
         }
-        return call.handleAsync((response, failure) -> {
-            try {
-                return failure == null ? answer(response.statusCode(), response.body(), phoneNumberId) : notChecked(failure);
-            } catch (RuntimeException unexpected) {
-                return notChecked(unexpected);
-            }
-        }, completions);
+        return call.handleAsync(
+                (response, failure) -> {
+                    try {
+                        return failure == null
+                                ? answer(response.statusCode(), response.body(), phoneNumberId)
+                                : notChecked(failure);
+                    } catch (RuntimeException unexpected) {
+                        return notChecked(unexpected);
+                    }
+                },
+                completions);
     }
 
     /** What Meta's answer means for the phone-number id and the token. */
@@ -89,20 +98,32 @@ public final class PhoneNumberCheck {
         }
         JsonNode error = root == null ? null : root.get("error");
         Integer code = error == null ? null : GraphResponseReader.code(error.get("code"));
-        String said = redacted(new GraphError(status, code, GraphResponseReader.text(error, "type"),
-                GraphResponseReader.text(error, "message"), null, GraphResponseReader.text(error, "fbtrace_id")).describe());
+        String said = redacted(new GraphError(
+                        status,
+                        code,
+                        GraphResponseReader.text(error, "type"),
+                        GraphResponseReader.text(error, "message"),
+                        null,
+                        GraphResponseReader.text(error, "fbtrace_id"))
+                .describe());
         if ((code != null && (code == 190 || code == 102)) || (code == null && status == 401)) {
-            return refused(PreflightProblem.CREDENTIALS, "Meta refused the access token (setting access-token): "
-                    + said + "; give the adapter a valid system-user token with whatsapp_business_messaging");
+            return refused(
+                    PreflightProblem.CREDENTIALS,
+                    "Meta refused the access token (setting access-token): " + said
+                            + "; give the adapter a valid system-user token with whatsapp_business_messaging");
         }
         if (code != null && (code == 10 || code == 3 || (code >= 200 && code <= 299))) {
-            return refused(PreflightProblem.CREDENTIALS, "the access token (setting access-token) may not use phone-number id "
-                    + phoneNumberId + ": " + said + "; grant it whatsapp_business_messaging for this number's account");
+            return refused(
+                    PreflightProblem.CREDENTIALS,
+                    "the access token (setting access-token) may not use phone-number id " + phoneNumberId + ": " + said
+                            + "; grant it whatsapp_business_messaging for this number's account");
         }
         if ((code != null && (code == 100 || code == 803)) || (code == null && status == 404)) {
-            return refused(PreflightProblem.SENDER, "Meta has no phone number with id " + phoneNumberId
-                    + " that this token can see (setting phone-number-id): " + said
-                    + "; copy the Phone number ID from WhatsApp Manager, API setup");
+            return refused(
+                    PreflightProblem.SENDER,
+                    "Meta has no phone number with id " + phoneNumberId
+                            + " that this token can see (setting phone-number-id): " + said
+                            + "; copy the Phone number ID from WhatsApp Manager, API setup");
         }
         return new CredentialsCheck.NotChecked("Graph answered " + said + "; the credentials were not checked");
     }
@@ -117,7 +138,8 @@ public final class PhoneNumberCheck {
             cause = cause.getCause();
         }
         String why;
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+        if (cause instanceof HttpConnectTimeoutException
+                || cause instanceof ConnectException
                 || (cause instanceof IOException && cause.getCause() instanceof ConnectException)) {
             why = "could not connect to Graph at " + base;
         } else if (cause instanceof HttpTimeoutException) {

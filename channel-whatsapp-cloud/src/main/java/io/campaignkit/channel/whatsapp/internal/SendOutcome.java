@@ -5,8 +5,7 @@ import java.time.Duration;
 /** The result of one send call, classified, before mapping to the SPI's receipt or error. */
 public sealed interface SendOutcome {
 
-    record Sent(String messageId, String waId, String messageStatus) implements SendOutcome {
-    }
+    record Sent(String messageId, String waId, String messageStatus) implements SendOutcome {}
 
     /**
      * @param kind        the class that decides what the engine does next
@@ -16,6 +15,5 @@ public sealed interface SendOutcome {
      * @param httpStatus  the HTTP status, or 0 when no response arrived
      */
     record Failed(ErrorKind kind, String metaCode, Duration retryAfter, String description, int httpStatus)
-            implements SendOutcome {
-    }
+            implements SendOutcome {}
 }

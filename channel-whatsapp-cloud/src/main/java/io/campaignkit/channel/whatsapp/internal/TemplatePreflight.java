@@ -22,34 +22,43 @@ public final class TemplatePreflight {
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]{1,512}");
     /** Language codes as WhatsApp lists them: {@code en}, {@code es_MX}, {@code zh_HK}, {@code es_419} is not one. */
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[1-9][0-9 ()-]{6,}");
 
-    private TemplatePreflight() {
-    }
+    private TemplatePreflight() {}
 
     /** Every problem of {@code plan} for the adapter of phone-number id {@code phoneNumberId}. */
     public static List<PreflightProblem> problems(MessagePlan plan, String phoneNumberId) {
         List<PreflightProblem> problems = new ArrayList<>();
         String sender = plan.senderId();
         if (!sender.equals(phoneNumberId)) {
-            String hint = PHONE_NUMBER.matcher(sender).matches() && !sender.chars().allMatch(Character::isDigit)
-                    ? "; the sender is the number's phone-number id from WhatsApp Manager, not the phone number" : "";
-            problems.add(new PreflightProblem(PreflightProblem.SENDER, "sender '" + sender
-                    + "' is not this adapter's phone-number id '" + phoneNumberId + "'" + hint));
+            String hint =
+                    PHONE_NUMBER.matcher(sender).matches() && !sender.chars().allMatch(Character::isDigit)
+                            ? "; the sender is the number's phone-number id from WhatsApp Manager, not the phone number"
+                            : "";
+            problems.add(new PreflightProblem(
+                    PreflightProblem.SENDER,
+                    "sender '" + sender + "' is not this adapter's phone-number id '" + phoneNumberId + "'" + hint));
         }
         if (plan.message() instanceof TextContent) {
-            problems.add(new PreflightProblem(PreflightProblem.MESSAGE, "a campaign's first message on WhatsApp must be an"
-                    + " approved template: free-form text reaches only contacts who wrote in the last 24 hours"
-                    + " (error 131047 otherwise); choose a channel template"));
+            problems.add(new PreflightProblem(
+                    PreflightProblem.MESSAGE,
+                    "a campaign's first message on WhatsApp must be an"
+                            + " approved template: free-form text reaches only contacts who wrote in the last 24 hours"
+                            + " (error 131047 otherwise); choose a channel template"));
         } else if (plan.message() instanceof TemplateContent template) {
             if (!TEMPLATE_NAME.matcher(template.name()).matches()) {
-                problems.add(new PreflightProblem(PreflightProblem.TEMPLATE_NAME, "template name '" + template.name()
-                        + "' cannot be a WhatsApp template's: names are lower-case letters, digits and '_'"
-                        + " (as WhatsApp Manager shows them, such as pago_pendiente)"));
+                problems.add(new PreflightProblem(
+                        PreflightProblem.TEMPLATE_NAME,
+                        "template name '" + template.name()
+                                + "' cannot be a WhatsApp template's: names are lower-case letters, digits and '_'"
+                                + " (as WhatsApp Manager shows them, such as pago_pendiente)"));
             }
             if (!LANGUAGE.matcher(template.language()).matches()) {
-                problems.add(new PreflightProblem(PreflightProblem.LANGUAGE, "language '" + template.language()
-                        + "' is not a WhatsApp language code such as es, es_MX or en_US"));
+                problems.add(new PreflightProblem(
+                        PreflightProblem.LANGUAGE,
+                        "language '" + template.language()
+                                + "' is not a WhatsApp language code such as es, es_MX or en_US"));
             }
         }
         return List.copyOf(problems);

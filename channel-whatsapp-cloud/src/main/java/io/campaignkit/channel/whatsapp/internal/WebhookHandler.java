@@ -3,7 +3,6 @@ package io.campaignkit.channel.whatsapp.internal;
 import io.campaignkit.channel.Secret;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
-
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +20,8 @@ public final class WebhookHandler {
     private final EventMapper mapper;
     private final int maxBodyBytes;
 
-    public WebhookHandler(Secret verifyToken, Secret appSecret, WebhookPayloadReader reader, EventMapper mapper,
-                          int maxBodyBytes) {
+    public WebhookHandler(
+            Secret verifyToken, Secret appSecret, WebhookPayloadReader reader, EventMapper mapper, int maxBodyBytes) {
         this.verifyToken = verifyToken;
         this.signature = new WebhookSignature(appSecret.revealBytes());
         this.reader = reader;
@@ -66,8 +65,10 @@ public final class WebhookHandler {
         try {
             // the host's arrival stamp makes the same request give equal events, whenever it is handled
             WebhookPayload payload = reader.read(body);
-            return WebhookResult.ok(request.receivedAt().isPresent() ? mapper.toEvents(payload, request.receivedAt().get())
-                    : mapper.toEvents(payload));
+            return WebhookResult.ok(
+                    request.receivedAt().isPresent()
+                            ? mapper.toEvents(payload, request.receivedAt().get())
+                            : mapper.toEvents(payload));
         } catch (WebhookPayloadReader.MalformedPayloadException malformed) {
             return WebhookResult.badRequest(malformed.getMessage());
         }

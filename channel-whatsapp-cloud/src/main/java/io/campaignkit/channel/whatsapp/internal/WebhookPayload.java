@@ -1,7 +1,6 @@
 package io.campaignkit.channel.whatsapp.internal;
 
 import io.campaignkit.channel.event.InboundContent;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -27,25 +26,35 @@ public record WebhookPayload(List<Status> statuses, List<Message> messages, List
      * @param value    {@code stop} or {@code resume}, or what Meta adds later
      * @param eventId  the system message's id, for the older form; {@code null} otherwise
      */
-    public record Preference(String phoneNumberId, String waId, String userId, String category, String value,
-                             Instant timestamp, String eventId) {
-    }
+    public record Preference(
+            String phoneNumberId,
+            String waId,
+            String userId,
+            String category,
+            String value,
+            Instant timestamp,
+            String eventId) {}
 
     /**
      * A status of a message we sent.
      *
      * @param status lower-case as Meta sent it: sent, delivered, read, failed, or something newer
      */
-    public record Status(String phoneNumberId, String messageId, String status, Instant timestamp,
-                         String recipientWaId, String callbackData, List<StatusError> errors) {
+    public record Status(
+            String phoneNumberId,
+            String messageId,
+            String status,
+            Instant timestamp,
+            String recipientWaId,
+            String callbackData,
+            List<StatusError> errors) {
         public Status {
             errors = List.copyOf(errors);
         }
     }
 
     /** One entry of a failed status's {@code errors[]}. */
-    public record StatusError(Integer code, String title, String message, String details) {
-    }
+    public record StatusError(Integer code, String title, String message, String details) {}
 
     /**
      * A message a user sent us. {@code messageId} and {@code fromWaId} may be absent or malformed: the
@@ -57,7 +66,14 @@ public record WebhookPayload(List<Status> statuses, List<Message> messages, List
      * @param contextMessageId the wamid of our message this one answers ({@code context.id})
      * @param content          what the user sent, typed (an unknown type is {@code Unsupported})
      */
-    public record Message(String phoneNumberId, String messageId, String fromWaId, String fromUserId, String profileName,
-                          Instant timestamp, String type, String contextMessageId, InboundContent content) {
-    }
+    public record Message(
+            String phoneNumberId,
+            String messageId,
+            String fromWaId,
+            String fromUserId,
+            String profileName,
+            Instant timestamp,
+            String type,
+            String contextMessageId,
+            InboundContent content) {}
 }

@@ -1,16 +1,15 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.campaignkit.channel.whatsapp.internal.GraphResponseReader.text;
 
 /**
  * Reads {@code entry[].changes[].value} of a verified webhook body. Tolerant by design: Meta adds
@@ -57,8 +56,11 @@ public final class WebhookPayloadReader {
         return new WebhookPayload(statuses, messages, preferences);
     }
 
-    private static void readValue(JsonNode value, List<WebhookPayload.Status> statuses,
-                                  List<WebhookPayload.Message> messages, List<WebhookPayload.Preference> preferences) {
+    private static void readValue(
+            JsonNode value,
+            List<WebhookPayload.Status> statuses,
+            List<WebhookPayload.Message> messages,
+            List<WebhookPayload.Preference> preferences) {
         String phoneNumberId = text(value.path("metadata"), "phone_number_id");
         for (JsonNode status : value.path("statuses")) {
             WebhookPayload.Status parsed = readStatus(phoneNumberId, status);
@@ -73,17 +75,27 @@ public final class WebhookPayloadReader {
             }
             JsonNode system = message.path("system");
             if ("system".equals(text(message, "type")) && "user_preference_changed".equals(text(system, "type"))) {
-                preferences.add(new WebhookPayload.Preference(phoneNumberId, text(message, "from"),
-                        text(message, "from_user_id"), "marketing_messages", text(system, "marketing"),
-                        epochSeconds(text(message, "timestamp")), nonBlank(text(message, "id"))));
+                preferences.add(new WebhookPayload.Preference(
+                        phoneNumberId,
+                        text(message, "from"),
+                        text(message, "from_user_id"),
+                        "marketing_messages",
+                        text(system, "marketing"),
+                        epochSeconds(text(message, "timestamp")),
+                        nonBlank(text(message, "id"))));
                 continue;
             }
             messages.add(readMessage(phoneNumberId, message, profileNames));
         }
         for (JsonNode preference : value.path("user_preferences")) {
-            preferences.add(new WebhookPayload.Preference(phoneNumberId, text(preference, "wa_id"),
-                    text(preference, "user_id"), text(preference, "category"), text(preference, "value"),
-                    epochSeconds(text(preference, "timestamp")), null));
+            preferences.add(new WebhookPayload.Preference(
+                    phoneNumberId,
+                    text(preference, "wa_id"),
+                    text(preference, "user_id"),
+                    text(preference, "category"),
+                    text(preference, "value"),
+                    epochSeconds(text(preference, "timestamp")),
+                    null));
         }
     }
 
@@ -92,17 +104,31 @@ public final class WebhookPayloadReader {
         String state = nonBlank(text(status, "status"));
         if (messageId == null || state == null) {
             // no message to apply it to: the mapper reports it
-            return new WebhookPayload.Status(phoneNumberId, messageId, state, epochSeconds(text(status, "timestamp")),
-                    text(status, "recipient_id"), null, List.of());
+            return new WebhookPayload.Status(
+                    phoneNumberId,
+                    messageId,
+                    state,
+                    epochSeconds(text(status, "timestamp")),
+                    text(status, "recipient_id"),
+                    null,
+                    List.of());
         }
         List<WebhookPayload.StatusError> errors = new ArrayList<>();
         for (JsonNode error : status.path("errors")) {
-            errors.add(new WebhookPayload.StatusError(GraphResponseReader.code(error.get("code")),
-                    text(error, "title"), text(error, "message"), text(error.path("error_data"), "details")));
+            errors.add(new WebhookPayload.StatusError(
+                    GraphResponseReader.code(error.get("code")),
+                    text(error, "title"),
+                    text(error, "message"),
+                    text(error.path("error_data"), "details")));
         }
-        return new WebhookPayload.Status(phoneNumberId, messageId, state.toLowerCase(java.util.Locale.ROOT),
-                epochSeconds(text(status, "timestamp")), text(status, "recipient_id"),
-                text(status, "biz_opaque_callback_data"), errors);
+        return new WebhookPayload.Status(
+                phoneNumberId,
+                messageId,
+                state.toLowerCase(java.util.Locale.ROOT),
+                epochSeconds(text(status, "timestamp")),
+                text(status, "recipient_id"),
+                text(status, "biz_opaque_callback_data"),
+                errors);
     }
 
     private static Map<String, String> profileNames(JsonNode contacts) {
@@ -121,18 +147,26 @@ public final class WebhookPayloadReader {
         return names;
     }
 
-    private static WebhookPayload.Message readMessage(String phoneNumberId, JsonNode message,
-                                                      Map<String, String> profileNames) {
+    private static WebhookPayload.Message readMessage(
+            String phoneNumberId, JsonNode message, Map<String, String> profileNames) {
         String messageId = nonBlank(text(message, "id"));
         String from = nonBlank(text(message, "from"));
         String fromUserId = nonBlank(text(message, "from_user_id"));
         String type = text(message, "type");
         Instant timestamp = epochSeconds(text(message, "timestamp"));
         String contextId = text(message.path("context"), "id");
-        String profileName = from != null ? profileNames.get(from)
-                : fromUserId != null ? profileNames.get(fromUserId) : null;
-        return new WebhookPayload.Message(phoneNumberId, messageId, from, fromUserId, profileName, timestamp, type,
-                contextId, InboundContentReader.read(type, message));
+        String profileName =
+                from != null ? profileNames.get(from) : fromUserId != null ? profileNames.get(fromUserId) : null;
+        return new WebhookPayload.Message(
+                phoneNumberId,
+                messageId,
+                from,
+                fromUserId,
+                profileName,
+                timestamp,
+                type,
+                contextId,
+                InboundContentReader.read(type, message));
     }
 
     static String nonBlank(String value) {

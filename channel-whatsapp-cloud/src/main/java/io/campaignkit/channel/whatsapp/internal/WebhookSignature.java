@@ -1,9 +1,9 @@
 package io.campaignkit.channel.whatsapp.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 of the raw body bytes with the app secret.

@@ -25,8 +25,7 @@ public final class WhatsAppIds {
     private static final Pattern OLD_MEXICAN_MOBILE = Pattern.compile("521\\d{10}");
     private static final Pattern BRAZILIAN_MOBILE_WITHOUT_NINTH_DIGIT = Pattern.compile("55[1-9][1-9][6-9]\\d{7}");
 
-    private WhatsAppIds() {
-    }
+    private WhatsAppIds() {}
 
     /** {@code +5215512345678} → {@code 5215512345678}. */
     public static String fromE164(String e164) {

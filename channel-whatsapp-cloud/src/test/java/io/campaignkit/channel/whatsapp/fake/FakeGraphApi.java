@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +51,11 @@ public final class FakeGraphApi implements AutoCloseable {
 
     /** What to answer. {@link #hang()} never answers; {@link #drop()} closes the connection unanswered. */
     public record Response(int status, String body, Duration delay, Mode mode) {
-        public enum Mode { ANSWER, HANG, DROP }
+        public enum Mode {
+            ANSWER,
+            HANG,
+            DROP
+        }
 
         public static Response json(int status, String body) {
             return new Response(status, body, Duration.ZERO, Mode.ANSWER);
@@ -182,9 +185,11 @@ public final class FakeGraphApi implements AutoCloseable {
                 callbackData.put(id, callback.asText());
             }
         }
-        return Response.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
-                + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"" + id
-                + "\",\"message_status\":\"accepted\"}]}");
+        return Response.json(
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
+                        + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"" + id
+                        + "\",\"message_status\":\"accepted\"}]}");
     }
 
     /** The {@code biz_opaque_callback_data} sent with the message that got {@code messageId}, if any. */
@@ -205,8 +210,8 @@ public final class FakeGraphApi implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
-                exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
+        RecordedRequest request = new RecordedRequest(
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
         maxPending.accumulateAndGet(pending.incrementAndGet(), Math::max);
         Response response = scripted.poll();
         if (response == null) {
@@ -220,7 +225,7 @@ public final class FakeGraphApi implements AutoCloseable {
             received.add(request);
         }
         switch (response.mode()) {
-            case HANG -> { }
+            case HANG -> {}
             case DROP -> {
                 pending.decrementAndGet();
                 exchange.close();
@@ -230,7 +235,8 @@ public final class FakeGraphApi implements AutoCloseable {
                     answer(exchange, response);
                 } else {
                     Response delayed = response;
-                    scheduler.schedule(() -> answer(exchange, delayed), delayed.delay().toNanos(), TimeUnit.NANOSECONDS);
+                    scheduler.schedule(
+                            () -> answer(exchange, delayed), delayed.delay().toNanos(), TimeUnit.NANOSECONDS);
                 }
             }
         }
@@ -238,15 +244,16 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
         Map<String, List<String>> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
         return headers;
     }
 
     private void answer(HttpExchange exchange, Response response) {
         pending.decrementAndGet();
         try {
-            byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes =
+                    response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {

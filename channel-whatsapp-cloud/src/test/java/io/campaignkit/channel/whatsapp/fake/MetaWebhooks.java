@@ -4,7 +4,6 @@ import io.campaignkit.channel.Secret;
 import io.campaignkit.channel.webhook.WebhookHeaders;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookSignatures;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +33,10 @@ public final class MetaWebhooks {
 
     public WebhookRequest signedBytes(byte[] body) {
         String signature = "sha256=" + WebhookSignatures.hmacSha256Hex(appSecret, body);
-        return WebhookRequest.post(ENDPOINT, WebhookHeaders.ofSingle(Map.of(
-                "Content-Type", "application/json", SIGNATURE_HEADER, signature)), body);
+        return WebhookRequest.post(
+                ENDPOINT,
+                WebhookHeaders.ofSingle(Map.of("Content-Type", "application/json", SIGNATURE_HEADER, signature)),
+                body);
     }
 
     public WebhookRequest withBadSignature(WebhookRequest signed) {
@@ -53,12 +54,15 @@ public final class MetaWebhooks {
         append(query, "hub.mode", mode);
         append(query, "hub.verify_token", verifyToken);
         append(query, "hub.challenge", challenge);
-        return WebhookRequest.get(URI.create(ENDPOINT + (query.length() == 0 ? "" : "?" + query)), WebhookHeaders.none());
+        return WebhookRequest.get(
+                URI.create(ENDPOINT + (query.length() == 0 ? "" : "?" + query)), WebhookHeaders.none());
     }
 
     private static void append(StringBuilder query, String name, String value) {
         if (value != null) {
-            query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+            query.append(query.length() == 0 ? "" : "&")
+                    .append(name)
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }

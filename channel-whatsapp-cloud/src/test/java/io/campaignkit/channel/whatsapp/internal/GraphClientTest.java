@@ -1,14 +1,11 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignkit.channel.whatsapp.PerUserLimitAction;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi;
 import io.campaignkit.channel.whatsapp.fake.FakeGraphApi.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,17 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GraphClientTest {
 
     private static final GraphMessage.Text TEXT = new GraphMessage.Text("5215512345678", "Hola", false, null, "c1:r1");
-    private static final GraphMessage.Template TEMPLATE = new GraphMessage.Template("5215512345678", "promo", "es_MX",
-            List.of("Ana"), null, List.of(), "c1:r1");
+    private static final GraphMessage.Template TEMPLATE =
+            new GraphMessage.Template("5215512345678", "promo", "es_MX", List.of("Ana"), null, List.of(), "c1:r1");
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final FakeGraphApi graph = FakeGraphApi.start();
 
     @AfterEach
@@ -40,8 +40,15 @@ class GraphClientTest {
     }
 
     private GraphClient client(URI base, Duration timeout, int maxInFlight) {
-        return new GraphClient(http, GraphClient.messagesUri(base, "v25.0", "PNID"), "secret-token", timeout,
-                maxInFlight, mapper, GraphClient.completionExecutor(), PerUserLimitAction.FAIL);
+        return new GraphClient(
+                http,
+                GraphClient.messagesUri(base, "v25.0", "PNID"),
+                "secret-token",
+                timeout,
+                maxInFlight,
+                mapper,
+                GraphClient.completionExecutor(),
+                PerUserLimitAction.FAIL);
     }
 
     private static SendOutcome await(CompletableFuture<SendOutcome> outcome) throws Exception {
@@ -69,14 +76,24 @@ class GraphClientTest {
 
     @ParameterizedTest(name = "HTTP {0} code {1} -> {2}")
     @CsvSource({
-            "400, 131026, RECIPIENT_PERMANENT", "400, 131050, RECIPIENT_PERMANENT",
-            "400, 132001, CONTENT_PERMANENT", "400, 130429, RATE_LIMITED", "429, 80007, RATE_LIMITED",
-            "401, 190, AUTHENTICATION", "403, 200, AUTHENTICATION", "500, 131000, TRANSIENT",
-            "503, 133004, TRANSIENT", "400, 424242, TRANSIENT"})
+        "400, 131026, RECIPIENT_PERMANENT",
+        "400, 131050, RECIPIENT_PERMANENT",
+        "400, 132001, CONTENT_PERMANENT",
+        "400, 130429, RATE_LIMITED",
+        "429, 80007, RATE_LIMITED",
+        "401, 190, AUTHENTICATION",
+        "403, 200, AUTHENTICATION",
+        "500, 131000, TRANSIENT",
+        "503, 133004, TRANSIENT",
+        "400, 424242, TRANSIENT"
+    })
     void errorEnvelopeIsClassifiedByCode(int status, int code, ErrorKind expected) throws Exception {
-        graph.enqueue(Response.json(status, "{\"error\":{\"message\":\"(#" + code + ") x\",\"type\":\"OAuthException\","
-                + "\"code\":" + code + ",\"error_data\":{\"details\":\"d\"},\"fbtrace_id\":\"T\"}}"));
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
+        graph.enqueue(Response.json(
+                status,
+                "{\"error\":{\"message\":\"(#" + code + ") x\",\"type\":\"OAuthException\"," + "\"code\":" + code
+                        + ",\"error_data\":{\"details\":\"d\"},\"fbtrace_id\":\"T\"}}"));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
         assertThat(failed.kind()).isEqualTo(expected);
         assertThat(failed.metaCode()).isEqualTo(String.valueOf(code));
         assertThat(failed.httpStatus()).isEqualTo(status);
@@ -86,19 +103,28 @@ class GraphClientTest {
     @Test
     void windowClosedOnFreeFormIsRecipientPermanent() throws Exception {
         graph.enqueue(Response.json(400, "{\"error\":{\"code\":131047}}"));
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEXT));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEXT));
         assertThat(failed.kind()).isEqualTo(ErrorKind.RECIPIENT_PERMANENT);
     }
 
     @Test
     void marketingLimitFailsTheRecipientOrWaitsADayForItAsConfigured() throws Exception {
         graph.enqueue(Response.json(400, "{\"error\":{\"code\":131049}}"));
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
         assertThat(failed.kind()).isEqualTo(ErrorKind.RECIPIENT_PERMANENT);
 
         graph.enqueue(Response.json(400, "{\"error\":{\"code\":131049}}"));
-        GraphClient retrying = new GraphClient(http, GraphClient.messagesUri(graph.baseUrl(), "v25.0", "PNID"), "secret-token",
-                Duration.ofSeconds(5), 4, mapper, GraphClient.completionExecutor(), PerUserLimitAction.RETRY_LATER);
+        GraphClient retrying = new GraphClient(
+                http,
+                GraphClient.messagesUri(graph.baseUrl(), "v25.0", "PNID"),
+                "secret-token",
+                Duration.ofSeconds(5),
+                4,
+                mapper,
+                GraphClient.completionExecutor(),
+                PerUserLimitAction.RETRY_LATER);
         SendOutcome.Failed retried = (SendOutcome.Failed) await(retrying.send(TEMPLATE));
         assertThat(retried.kind()).isEqualTo(ErrorKind.TRANSIENT);
         assertThat(retried.retryAfter()).isEqualTo(Duration.ofHours(24));
@@ -118,14 +144,16 @@ class GraphClientTest {
     @Test
     void success200WithoutMessageIdIsUnknownOutcome() throws Exception {
         graph.enqueue(Response.json(200, "{\"messaging_product\":\"whatsapp\"}"));
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
         assertThat(failed.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
     }
 
     @Test
     void timeoutAfterTheRequestWasSentIsUnknownOutcome() throws Exception {
         graph.enqueue(Response.hang());
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofMillis(300), 4).send(TEMPLATE));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofMillis(300), 4).send(TEMPLATE));
         assertThat(graph.takeRequest().path()).endsWith("/messages");
         assertThat(failed.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
         assertThat(failed.metaCode()).isEqualTo(GraphClient.CODE_TIMEOUT_AFTER_SEND);
@@ -134,7 +162,8 @@ class GraphClientTest {
     @Test
     void connectionClosedAfterSendIsUnknownOutcome() throws Exception {
         graph.enqueue(Response.drop());
-        SendOutcome.Failed failed = (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
+        SendOutcome.Failed failed =
+                (SendOutcome.Failed) await(client(Duration.ofSeconds(5), 4).send(TEMPLATE));
         assertThat(failed.kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
     }
 
@@ -166,7 +195,7 @@ class GraphClientTest {
         assertThat(graph.requestCount()).isZero();
 
         graph.releaseHanging();
-        graph.takeRequest();   // the third goes out only now
+        graph.takeRequest(); // the third goes out only now
         assertThat(outcomes.get(0).get(10, TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Sent.class);
         graph.releaseHanging();
         assertThat(outcomes.get(2).get(10, TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Sent.class);
@@ -176,13 +205,17 @@ class GraphClientTest {
     @Test
     void transportFailuresBeforeAndAfterSending() {
         assertThat(GraphClient.fromFailure(new java.util.concurrent.CompletionException(
-                new java.io.IOException("too many concurrent streams")))).extracting(o -> ((SendOutcome.Failed) o).kind())
+                        new java.io.IOException("too many concurrent streams"))))
+                .extracting(o -> ((SendOutcome.Failed) o).kind())
                 .isEqualTo(ErrorKind.TRANSIENT);
         assertThat(GraphClient.fromFailure(new java.net.http.HttpConnectTimeoutException("connect timed out")))
-                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.TRANSIENT);
+                .extracting(o -> ((SendOutcome.Failed) o).kind())
+                .isEqualTo(ErrorKind.TRANSIENT);
         assertThat(GraphClient.fromFailure(new java.io.IOException("Connection reset")))
-                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+                .extracting(o -> ((SendOutcome.Failed) o).kind())
+                .isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
         assertThat(GraphClient.fromFailure(new java.net.http.HttpTimeoutException("request timed out")))
-                .extracting(o -> ((SendOutcome.Failed) o).kind()).isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+                .extracting(o -> ((SendOutcome.Failed) o).kind())
+                .isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
     }
 }

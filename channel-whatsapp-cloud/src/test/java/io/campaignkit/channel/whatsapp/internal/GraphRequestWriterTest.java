@@ -1,12 +1,11 @@
 package io.campaignkit.channel.whatsapp.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class GraphRequestWriterTest {
 
@@ -19,10 +18,14 @@ class GraphRequestWriterTest {
 
     @Test
     void templateWithImageLinkBodyAndBothButtonKinds() throws Exception {
-        GraphMessage.Template template = new GraphMessage.Template("5215512345678", "promo_may", "es_MX",
+        GraphMessage.Template template = new GraphMessage.Template(
+                "5215512345678",
+                "promo_may",
+                "es_MX",
                 List.of("Ana", "20%"),
                 new GraphMessage.HeaderMedia(GraphMessage.MediaKind.IMAGE, "https://cdn.example/p.jpg", null, null),
-                List.of(new GraphMessage.Button(GraphMessage.ButtonKind.QUICK_REPLY, 0, "c42:yes"),
+                List.of(
+                        new GraphMessage.Button(GraphMessage.ButtonKind.QUICK_REPLY, 0, "c42:yes"),
                         new GraphMessage.Button(GraphMessage.ButtonKind.URL, 1, "A12345")),
                 "c42:r9001");
         assertJson(template, """
@@ -38,8 +41,14 @@ class GraphRequestWriterTest {
 
     @Test
     void templateHeaderVideoByMediaId() throws Exception {
-        GraphMessage.Template template = new GraphMessage.Template("15550001111", "launch", "en_US", List.of(),
-                new GraphMessage.HeaderMedia(GraphMessage.MediaKind.VIDEO, null, "998877", null), List.of(), null);
+        GraphMessage.Template template = new GraphMessage.Template(
+                "15550001111",
+                "launch",
+                "en_US",
+                List.of(),
+                new GraphMessage.HeaderMedia(GraphMessage.MediaKind.VIDEO, null, "998877", null),
+                List.of(),
+                null);
         assertJson(template, """
                 {'messaging_product':'whatsapp','recipient_type':'individual','to':'15550001111','type':'template',
                  'template':{'name':'launch','language':{'code':'en_US'},'components':[
@@ -49,9 +58,15 @@ class GraphRequestWriterTest {
 
     @Test
     void templateHeaderDocumentKeepsItsFilename() throws Exception {
-        GraphMessage.Template template = new GraphMessage.Template("15550001111", "invoice", "es", List.of("A-1"),
-                new GraphMessage.HeaderMedia(GraphMessage.MediaKind.DOCUMENT, "https://cdn.example/i.pdf", null,
-                        "invoice.pdf"), List.of(), null);
+        GraphMessage.Template template = new GraphMessage.Template(
+                "15550001111",
+                "invoice",
+                "es",
+                List.of("A-1"),
+                new GraphMessage.HeaderMedia(
+                        GraphMessage.MediaKind.DOCUMENT, "https://cdn.example/i.pdf", null, "invoice.pdf"),
+                List.of(),
+                null);
         assertJson(template, """
                 {'messaging_product':'whatsapp','recipient_type':'individual','to':'15550001111','type':'template',
                  'template':{'name':'invoice','language':{'code':'es'},'components':[
@@ -62,8 +77,8 @@ class GraphRequestWriterTest {
 
     @Test
     void templateWithoutVariablesHasNoComponents() throws Exception {
-        GraphMessage.Template template = new GraphMessage.Template("15550001111", "hello_world", "en_US",
-                List.of(), null, List.of(), null);
+        GraphMessage.Template template =
+                new GraphMessage.Template("15550001111", "hello_world", "en_US", List.of(), null, List.of(), null);
         assertJson(template, """
                 {'messaging_product':'whatsapp','recipient_type':'individual','to':'15550001111','type':'template',
                  'template':{'name':'hello_world','language':{'code':'en_US'}}}
@@ -90,7 +105,8 @@ class GraphRequestWriterTest {
     @Test
     void headerMediaNeedsExactlyOneSource() {
         assertThatThrownBy(() -> new GraphMessage.HeaderMedia(GraphMessage.MediaKind.IMAGE, "https://x", "1", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> new GraphMessage.HeaderMedia(GraphMessage.MediaKind.IMAGE, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,11 +1,10 @@
 package io.campaignkit.channel.whatsapp.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class GraphResponseReaderTest {
 
@@ -21,7 +20,8 @@ class GraphResponseReaderTest {
                 {'messaging_product':'whatsapp','throughput':{'level':'STANDARD'},
                  'contacts':[{'input':'+52 1 55 1234 5678','wa_id':'5215512345678'}],
                  'messages':[{'id':'wamid.A','message_status':'held_for_quality_assessment','new':1}]}
-                """)).isEqualTo(new GraphSendResponse.Accepted("wamid.A", "5215512345678", "held_for_quality_assessment"));
+                """))
+                .isEqualTo(new GraphSendResponse.Accepted("wamid.A", "5215512345678", "held_for_quality_assessment"));
     }
 
     @Test
@@ -41,8 +41,9 @@ class GraphResponseReaderTest {
         assertThat(read(400, """
                 {'error':{'message':'(#130429) Rate limit hit','type':'OAuthException','code':130429,
                  'error_data':{'messaging_product':'whatsapp','details':'too many'},'fbtrace_id':'Az8'}}
-                """)).isEqualTo(new GraphSendResponse.Rejected(
-                new GraphError(400, 130429, "OAuthException", "(#130429) Rate limit hit", "too many", "Az8")));
+                """))
+                .isEqualTo(new GraphSendResponse.Rejected(
+                        new GraphError(400, 130429, "OAuthException", "(#130429) Rate limit hit", "too many", "Az8")));
     }
 
     @Test
@@ -59,7 +60,8 @@ class GraphResponseReaderTest {
 
     @Test
     void describeNamesStatusCodeDetailsAndTrace() {
-        assertThat(new GraphError(400, 131026, "OAuthException", "Message undeliverable", "not on WhatsApp", "T1").describe())
+        assertThat(new GraphError(400, 131026, "OAuthException", "Message undeliverable", "not on WhatsApp", "T1")
+                        .describe())
                 .isEqualTo("HTTP 400, code 131026: Message undeliverable (not on WhatsApp) [fbtrace_id T1]");
     }
 }

@@ -1,17 +1,16 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InFlightLimiterTest {
 
@@ -47,8 +46,8 @@ class InFlightLimiterTest {
 
     /** Against a model: any sequence of acquires and releases keeps the bound and the FIFO order. */
     @Property(tries = 300)
-    void behavesLikeASemaphoreWithAQueue(@ForAll @IntRange(min = 1, max = 5) int bound,
-                                         @ForAll @Size(max = 60) List<Boolean> acquireOrRelease) {
+    void behavesLikeASemaphoreWithAQueue(
+            @ForAll @IntRange(min = 1, max = 5) int bound, @ForAll @Size(max = 60) List<Boolean> acquireOrRelease) {
         InFlightLimiter limiter = new InFlightLimiter(bound);
         List<CompletableFuture<Void>> permits = new ArrayList<>();
         int modelInFlight = 0;

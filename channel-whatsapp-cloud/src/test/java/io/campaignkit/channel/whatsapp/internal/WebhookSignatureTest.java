@@ -1,16 +1,15 @@
 package io.campaignkit.channel.whatsapp.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WebhookSignatureTest {
 
@@ -33,15 +32,19 @@ class WebhookSignatureTest {
         assertThat(signature.matches(body, null)).isFalse();
         assertThat(signature.matches(body, "")).isFalse();
         assertThat(signature.matches(body, valid.substring("sha256=".length()))).isFalse();
-        assertThat(signature.matches(body, "sha1=" + valid.substring("sha256=".length()))).isFalse();
-        assertThat(signature.matches(body, valid.substring(0, valid.length() - 2))).isFalse();
-        assertThat(signature.matches(body, valid.substring(0, valid.length() - 1) + "g")).isFalse();
+        assertThat(signature.matches(body, "sha1=" + valid.substring("sha256=".length())))
+                .isFalse();
+        assertThat(signature.matches(body, valid.substring(0, valid.length() - 2)))
+                .isFalse();
+        assertThat(signature.matches(body, valid.substring(0, valid.length() - 1) + "g"))
+                .isFalse();
     }
 
     @Test
     void uppercaseHexAndPrefixAreAccepted() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        assertThat(signature.matches(body, signature.headerValueFor(body).toUpperCase())).isTrue();
+        assertThat(signature.matches(body, signature.headerValueFor(body).toUpperCase()))
+                .isTrue();
     }
 
     @Test

@@ -69,9 +69,20 @@ public final class CobranzaService {
      * @param listenAfterSends how long to keep taking statuses and replies once every message is sent
      * @param reportFile the HTML report to write
      */
-    public record Settings(String jdbcUrl, URI graphApiUrl, String phoneNumberId, Secret accessToken,
-            Secret appSecret, Secret verifyToken, Path contactsFile, String campaignId, String hours, int webhookPort,
-            Optional<URI> publicUrl, Duration listenAfterSends, Path reportFile) {
+    public record Settings(
+            String jdbcUrl,
+            URI graphApiUrl,
+            String phoneNumberId,
+            Secret accessToken,
+            Secret appSecret,
+            Secret verifyToken,
+            Path contactsFile,
+            String campaignId,
+            String hours,
+            int webhookPort,
+            Optional<URI> publicUrl,
+            Duration listenAfterSends,
+            Path reportFile) {
 
         /**
          * The settings of a production run, from {@code CAMPAIGNKIT_*} environment variables.
@@ -81,13 +92,20 @@ public final class CobranzaService {
          */
         public static Settings fromEnvironment(Path contactsFile) {
             Map<String, String> env = System.getenv();
-            return new Settings(env.getOrDefault("CAMPAIGNKIT_JDBC_URL", "jdbc:h2:file:./cobranza-data/campaignkit"),
-                    WhatsAppCloudConfig.DEFAULT_BASE_URL, required(env, "CAMPAIGNKIT_WA_PHONE_NUMBER_ID"),
-                    Secret.of(required(env, "CAMPAIGNKIT_WA_TOKEN")), Secret.of(required(env, "CAMPAIGNKIT_WA_APP_SECRET")),
-                    Secret.of(required(env, "CAMPAIGNKIT_WA_VERIFY_TOKEN")), contactsFile,
+            return new Settings(
+                    env.getOrDefault("CAMPAIGNKIT_JDBC_URL", "jdbc:h2:file:./cobranza-data/campaignkit"),
+                    WhatsAppCloudConfig.DEFAULT_BASE_URL,
+                    required(env, "CAMPAIGNKIT_WA_PHONE_NUMBER_ID"),
+                    Secret.of(required(env, "CAMPAIGNKIT_WA_TOKEN")),
+                    Secret.of(required(env, "CAMPAIGNKIT_WA_APP_SECRET")),
+                    Secret.of(required(env, "CAMPAIGNKIT_WA_VERIFY_TOKEN")),
+                    contactsFile,
                     "cobranza-" + java.time.YearMonth.now(ZoneId.of("America/Mexico_City")),
-                    "MON-SAT 08:00-21:00", 8080, Optional.ofNullable(env.get("CAMPAIGNKIT_PUBLIC_URL")).map(URI::create),
-                    Duration.ofHours(24), Path.of("cobranza-report.html"));
+                    "MON-SAT 08:00-21:00",
+                    8080,
+                    Optional.ofNullable(env.get("CAMPAIGNKIT_PUBLIC_URL")).map(URI::create),
+                    Duration.ofHours(24),
+                    Path.of("cobranza-report.html"));
         }
 
         private static String required(Map<String, String> env, String name) {
@@ -113,8 +131,8 @@ public final class CobranzaService {
             System.exit(2);
         }
         CampaignMetrics metrics = run(Settings.fromEnvironment(Path.of(args[0])));
-        System.out.println("sent " + metrics.sent() + " of " + metrics.audience() + ", delivered "
-                + metrics.delivered() + ", replied " + metrics.replied());
+        System.out.println("sent " + metrics.sent() + " of " + metrics.audience() + ", delivered " + metrics.delivered()
+                + ", replied " + metrics.replied());
     }
 
     /**
@@ -130,52 +148,76 @@ public final class CobranzaService {
         // README:BEGIN
         // 1. Read the operator's file: every row is checked against the fields the message and the bot need.
         CustomDataSchema schema = CustomDataSchema.custom()
-                .required("NOMBRE", FieldType.TEXT).required("MONTO", FieldType.NUMBER).build();
+                .required("NOMBRE", FieldType.TEXT)
+                .required("MONTO", FieldType.NUMBER)
+                .build();
         ImportResult file = AudienceImporter.builder().schema(schema).build().importFile(settings.contactsFile());
-        if (!file.accepted()) {   // STRICT: one bad row refuses the file, each error names its row and column
+        if (!file.accepted()) { // STRICT: one bad row refuses the file, each error names its row and column
             file.errors().forEach(e -> System.err.println("row " + e.row() + ", " + e.column() + ": " + e.message()));
             throw new IllegalArgumentException(settings.contactsFile() + " has invalid rows: nothing was sent");
         }
         List<Contact> contacts = file.contacts().stream()
-                .map(row -> Contact.builder(row.phone()).name(row.data().normalized("NOMBRE").orElse(null))
-                        .customData(row.data()).build())
+                .map(row -> Contact.builder(row.phone())
+                        .name(row.data().normalized("NOMBRE").orElse(null))
+                        .customData(row.data())
+                        .build())
                 .toList();
 
         // 2. Wire once: the store on your pooled DataSource, the WhatsApp adapter, the bot that answers replies.
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(settings.jdbcUrl());
         try (HikariDataSource dataSource = new HikariDataSource(pool);
-                JdbcCampaignStore store = JdbcCampaignStore.builder().dataSource(dataSource).tenant("acme").build();
+                JdbcCampaignStore store = JdbcCampaignStore.builder()
+                        .dataSource(dataSource)
+                        .tenant("acme")
+                        .build();
                 WhatsAppCloudAdapter whatsapp = new WhatsAppCloudAdapter(WhatsAppCloudConfig.custom()
-                        .baseUrl(settings.graphApiUrl()).phoneNumberId(settings.phoneNumberId())
-                        .accessToken(settings.accessToken()).appSecret(settings.appSecret())
-                        .verifyToken(settings.verifyToken()).build())) {
+                        .baseUrl(settings.graphApiUrl())
+                        .phoneNumberId(settings.phoneNumberId())
+                        .accessToken(settings.accessToken())
+                        .appSecret(settings.appSecret())
+                        .verifyToken(settings.verifyToken())
+                        .build())) {
             CampaignEngine engine = CampaignEngine.builder()
                     .storage(store.storage())
                     .channel(whatsapp)
-                    .botFlows(BotFlowRegistry.of(Map.of("cobranza-bot", (context, message, reply) ->
-                            reply.sendText("Tu saldo es " + context.customData().normalized("MONTO").orElse("?")))))
+                    .botFlows(BotFlowRegistry.of(Map.of(
+                            "cobranza-bot",
+                            (context, message, reply) -> reply.sendText("Tu saldo es "
+                                    + context.customData().normalized("MONTO").orElse("?")))))
                     .build();
 
             // 3. Mount the webhook (POST and Meta's GET check on /webhooks/whatsapp-cloud) and run the engine.
-            WebhookEndpoint webhooks = WebhookEndpoint.forEngine(engine).route(whatsapp.id()).build();
-            try (WebhookServer server = WebhookServer.start(null, settings.webhookPort(), settings.publicUrl(), webhooks);
+            WebhookEndpoint webhooks =
+                    WebhookEndpoint.forEngine(engine).route(whatsapp.id()).build();
+            try (WebhookServer server =
+                            WebhookServer.start(null, settings.webhookPort(), settings.publicUrl(), webhooks);
                     CampaignRunner runner = CampaignRunner.start(engine)) {
 
                 // 4. Create the month's campaign unless a previous start did, and launch it once:
                 //    20 messages a second, only inside the hours on Mexico City's clock.
                 CampaignId id = CampaignId.of(settings.campaignId());
-                Campaign campaign = engine.createIfAbsent(id, "acme", "cobranza", CampaignKind.LIVE,
+                Campaign campaign = engine.createIfAbsent(
+                        id,
+                        "acme",
+                        "cobranza",
+                        CampaignKind.LIVE,
                         CampaignConfiguration.custom()
                                 .name("Cobranza " + settings.campaignId())
                                 .botFlowId("cobranza-bot")
                                 .channel(whatsapp.id(), settings.phoneNumberId())
-                                .message(TemplateMessage.of(ChannelTemplate.of("saldo_pendiente", "es_MX",
-                                        "Hola {{1}}, debes {{2}}"), Binding.contactName(), Binding.customField("MONTO")))
-                                .audience(AudienceReference.importedList(settings.contactsFile().getFileName().toString()))
+                                .message(TemplateMessage.of(
+                                        ChannelTemplate.of("saldo_pendiente", "es_MX", "Hola {{1}}, debes {{2}}"),
+                                        Binding.contactName(),
+                                        Binding.customField("MONTO")))
+                                .audience(AudienceReference.importedList(
+                                        settings.contactsFile().getFileName().toString()))
                                 .schema(schema)
                                 .activeHours(ActiveHours.parse(settings.hours(), ZoneId.of("America/Mexico_City")))
-                                .deliveryPlan(DeliveryPlan.custom().startOnLaunch().pace(Pace.perSecond(20)).build())
+                                .deliveryPlan(DeliveryPlan.custom()
+                                        .startOnLaunch()
+                                        .pace(Pace.perSecond(20))
+                                        .build())
                                 .build());
                 if (campaign.state() == CampaignState.READY) {
                     engine.launch(id, LaunchRequest.importedContacts(contacts));

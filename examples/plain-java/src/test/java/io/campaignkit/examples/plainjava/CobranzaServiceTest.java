@@ -58,7 +58,8 @@ class CobranzaServiceTest {
     @Test
     void sendsTracksAnswersReportsAndStopsAndASecondStartSendsNothingAgain() throws Exception {
         startFakeGraph();
-        Path contacts = Files.writeString(dir.resolve("diciembre.tsv"),
+        Path contacts = Files.writeString(
+                dir.resolve("diciembre.tsv"),
                 "CONTACT\tNOMBRE\tMONTO\n+525512345678\tAna\t1200.50\n+525512345679\tLuis\t80\n");
         int port = freePort();
         CobranzaService.Settings settings = settings(contacts, port);
@@ -69,12 +70,21 @@ class CobranzaServiceTest {
         assertThat(first).isNotNull();
         assertThat(second).isNotNull();
         URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp-cloud");
-        assertThat(postSigned(webhook, notification("'statuses':[" + status("wamid.fake.1", "delivered", first) + ","
-                + status("wamid.fake.2", "delivered", second) + "]"))).isEqualTo(200);
-        assertThat(postSigned(webhook, notification("'contacts':[{'profile':{'name':'Ana'},'wa_id':'" + first + "'}],"
-                + "'messages':[{'from':'" + first + "','id':'wamid.in.1','timestamp':'" + now() + "','type':'text',"
-                + "'text':{'body':'¿Cuánto debo?'}}]"))).isEqualTo(200);
-        assertThat(sentTo.poll(60, TimeUnit.SECONDS)).as("the bot's answer went out").isEqualTo(first);
+        assertThat(postSigned(
+                        webhook,
+                        notification("'statuses':[" + status("wamid.fake.1", "delivered", first) + ","
+                                + status("wamid.fake.2", "delivered", second) + "]")))
+                .isEqualTo(200);
+        assertThat(postSigned(
+                        webhook,
+                        notification("'contacts':[{'profile':{'name':'Ana'},'wa_id':'" + first + "'}],"
+                                + "'messages':[{'from':'" + first + "','id':'wamid.in.1','timestamp':'" + now()
+                                + "','type':'text',"
+                                + "'text':{'body':'¿Cuánto debo?'}}]")))
+                .isEqualTo(200);
+        assertThat(sentTo.poll(60, TimeUnit.SECONDS))
+                .as("the bot's answer went out")
+                .isEqualTo(first);
 
         CampaignMetrics metrics = run.get(120, TimeUnit.SECONDS);
         assertThat(metrics.sent()).isEqualTo(2);
@@ -84,25 +94,38 @@ class CobranzaServiceTest {
 
         CampaignMetrics again = CobranzaService.run(settings);
         assertThat(again.sent()).isEqualTo(2);
-        assertThat(sentTo).as("the second start found the campaign and sent nothing").isEmpty();
+        assertThat(sentTo)
+                .as("the second start found the campaign and sent nothing")
+                .isEmpty();
     }
 
     @Test
     void aFileWithABadRowSendsNothingAndSaysWhere() throws Exception {
         startFakeGraph();
-        Path contacts = Files.writeString(dir.resolve("malo.tsv"),
-                "CONTACT\tNOMBRE\tMONTO\n+525512345678\tAna\tmucho\n");
+        Path contacts =
+                Files.writeString(dir.resolve("malo.tsv"), "CONTACT\tNOMBRE\tMONTO\n+525512345678\tAna\tmucho\n");
 
         assertThatThrownBy(() -> CobranzaService.run(settings(contacts, freePort())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malo.tsv has invalid rows");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malo.tsv has invalid rows");
         assertThat(sentTo).isEmpty();
     }
 
     private CobranzaService.Settings settings(Path contacts, int port) {
-        return new CobranzaService.Settings("jdbc:h2:file:" + dir.resolve("store/campaignkit"),
-                URI.create("http://127.0.0.1:" + graph.getAddress().getPort()), "109876543210", Secret.of("token"),
-                Secret.of(APP_SECRET), Secret.of("verify"), contacts, "cobranza-2026-12",
-                "MON-SUN 00:00-24:00", port, Optional.empty(), Duration.ofSeconds(3), dir.resolve("report.html"));
+        return new CobranzaService.Settings(
+                "jdbc:h2:file:" + dir.resolve("store/campaignkit"),
+                URI.create("http://127.0.0.1:" + graph.getAddress().getPort()),
+                "109876543210",
+                Secret.of("token"),
+                Secret.of(APP_SECRET),
+                Secret.of("verify"),
+                contacts,
+                "cobranza-2026-12",
+                "MON-SUN 00:00-24:00",
+                port,
+                Optional.empty(),
+                Duration.ofSeconds(3),
+                dir.resolve("report.html"));
     }
 
     private static CampaignMetrics runQuietly(CobranzaService.Settings settings) {
@@ -121,8 +144,9 @@ class CobranzaServiceTest {
             Matcher to = TO.matcher(body);
             String recipient = to.find() ? to.group(1) : "0";
             byte[] answer = ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + recipient
-                    + "\",\"wa_id\":\"" + recipient + "\"}],\"messages\":[{\"id\":\"wamid.fake."
-                    + messageIds.incrementAndGet() + "\"}]}").getBytes(StandardCharsets.UTF_8);
+                            + "\",\"wa_id\":\"" + recipient + "\"}],\"messages\":[{\"id\":\"wamid.fake."
+                            + messageIds.incrementAndGet() + "\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -134,10 +158,15 @@ class CobranzaServiceTest {
 
     private int postSigned(URI webhook, String json) throws Exception {
         byte[] body = json.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook)
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(webhook)
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "X-Hub-Signature-256",
+                                "sha256=" + WebhookSignatures.hmacSha256Hex(Secret.of(APP_SECRET), body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }
 
@@ -148,7 +177,8 @@ class CobranzaServiceTest {
     }
 
     private static String status(String messageId, String status, String waId) {
-        return "{'id':'" + messageId + "','status':'" + status + "','timestamp':'" + now() + "','recipient_id':'" + waId + "'}";
+        return "{'id':'" + messageId + "','status':'" + status + "','timestamp':'" + now() + "','recipient_id':'" + waId
+                + "'}";
     }
 
     private static long now() {
