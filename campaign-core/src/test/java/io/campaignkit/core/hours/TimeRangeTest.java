@@ -61,7 +61,10 @@ class TimeRangeTest {
                 .hasMessageContaining("21:00")
                 .hasMessageContaining("cannot cross midnight");
         assertThatThrownBy(() -> TimeRange.of(LocalTime.of(8, 0), LocalTime.of(8, 0)))
-                .isInstanceOf(InvalidArgumentException.class);
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.argument()).isEqualTo("end"))
+                .hasMessageContaining("end 08:00 must be after start 08:00");
         assertThatThrownBy(() -> new TimeRange(600, 600))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,

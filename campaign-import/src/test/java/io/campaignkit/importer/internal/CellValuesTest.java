@@ -54,7 +54,33 @@ class CellValuesTest {
             assertThat(CellValues.columnIndex(CellValues.columnLetters(i) + "12"))
                     .isEqualTo(i);
         }
+        assertThat(CellValues.columnIndex("ab12")).isEqualTo(27);
+        assertThat(CellValues.columnIndex("xfd1")).isEqualTo(16383);
         assertThat(CellValues.columnIndex("12")).isEqualTo(-1);
         assertThat(CellValues.columnIndex("ABCD1")).isEqualTo(-1);
+    }
+
+    @Test
+    void aFormatShowsADateWhenItHasDateTokensOutsideItsLiterals() {
+        // Spanish Excel's long date: the quoted " de " is text, not a digit or date token
+        assertThat(CellValues.hasDateTokens("d\" de \"mmmm\" de \"yyyy")).isTrue();
+        // quoted text is literal even when it holds a digit placeholder
+        assertThat(CellValues.hasDateTokens("\"Fecha #\" dd/mm/yyyy")).isTrue();
+        assertThat(CellValues.hasDateTokens("\"Total\" 0")).isFalse();
+        // a locale or a color in brackets is not a token; the date after it is
+        assertThat(CellValues.hasDateTokens("[$-409]mmmm d, yyyy")).isTrue();
+        assertThat(CellValues.hasDateTokens("[$-409][Red]d/m/yyyy")).isTrue();
+        assertThat(CellValues.hasDateTokens("[Red]#,##0")).isFalse();
+        // backslash escapes, paddings and fills are literals
+        assertThat(CellValues.hasDateTokens("d\\-mmm\\-yy")).isTrue();
+        assertThat(CellValues.hasDateTokens("_(* #,##0_)")).isFalse();
+        // only the first section (positive numbers) counts
+        assertThat(CellValues.hasDateTokens("dd/mm/yyyy;@")).isTrue();
+        assertThat(CellValues.hasDateTokens("0;dd/mm/yyyy")).isFalse();
+        assertThat(CellValues.hasDateTokens(";;;")).isFalse();
+        // an unclosed quote or bracket runs to the end of the format
+        assertThat(CellValues.hasDateTokens("dd/mm/yyyy \"0")).isTrue();
+        assertThat(CellValues.hasDateTokens("[Red dd")).isFalse();
+        assertThat(CellValues.hasDateTokens("General")).isFalse();
     }
 }
