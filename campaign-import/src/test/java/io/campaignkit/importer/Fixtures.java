@@ -22,7 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes the fixture files of the tests: text in code, workbooks with POI. A row is a list of
  * cell values: a String is a text cell, a Number a numeric cell, a LocalDate a date-formatted
- * cell, a {@link Formula} a formula cell (its cached value computed), null an empty cell.
+ * cell, a Boolean a TRUE/FALSE cell, a {@link Formula} a formula cell (its cached value computed),
+ * null an empty cell.
  */
 final class Fixtures {
 
@@ -124,6 +125,8 @@ final class Fixtures {
                 } else if (value instanceof LocalDate date) {
                     cell.setCellValue(DateUtil.getExcelDate(date.atStartOfDay(), date1904));
                     cell.setCellStyle(dateStyle);
+                } else if (value instanceof Boolean bool) {
+                    cell.setCellValue(bool);
                 } else if (value instanceof Formula formula) {
                     cell.setCellFormula(formula.expression());
                     formulas = true;

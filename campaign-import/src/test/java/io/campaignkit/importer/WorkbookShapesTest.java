@@ -135,6 +135,57 @@ class WorkbookShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
+    void trueAndFalseCellsTypedOrComputedReadAsExcelShowsThem(String format) throws Exception {
+        List<List<Object>> rows = List.of(
+                HEADER,
+                row("+525500998877", true, 1, "2016-12-25"),
+                row("+525500998878", new Fixtures.Formula("1>2"), 1, "2016-12-25"));
+        Path file = format.equals("xlsx") ? Fixtures.xlsx(dir, "b.xlsx", rows) : Fixtures.xls(dir, "b.xls", rows);
+
+        ImportResult result = importer.importFile(file);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.contacts())
+                .extracting(c -> c.data().normalized("NOMBRE").orElseThrow())
+                .containsExactly("TRUE", "FALSE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aHeaderComputedByAFormulaIsAHeader(String format) throws Exception {
+        List<List<Object>> rows = List.of(
+                row("CONTACT", new Fixtures.Formula("\"NOM\"&\"BRE\""), "MONTO", "FECHA"),
+                row("+525500998877", "Carlos", 1, "2016-12-25"));
+        Path file = format.equals("xlsx") ? Fixtures.xlsx(dir, "h.xlsx", rows) : Fixtures.xls(dir, "h.xls", rows);
+
+        ImportResult result = importer.importFile(file);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.contacts().get(0).data().normalized("NOMBRE")).contains("Carlos");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aValueFarRightOfTheHeaderIsReportedInItsColumn(String format) throws Exception {
+        Object[] far = new Object[52];
+        far[0] = "+525500998877";
+        far[1] = "Carlos";
+        far[2] = 1;
+        far[3] = "2016-12-25";
+        far[51] = "stray"; // column AZ
+        List<List<Object>> rows = List.of(HEADER, row(far));
+        Path file = format.equals("xlsx") ? Fixtures.xlsx(dir, "f.xlsx", rows) : Fixtures.xls(dir, "f.xls", rows);
+
+        ImportResult result = importer.importFile(file);
+
+        assertThat(result.errors())
+                .extracting(ImportError::row, ImportError::column, ImportError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "AZ", ImportError.UNKNOWN_COLUMN));
+        assertThat(result.errors().get(0).message()).startsWith("AZ2: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
     void aFormulaErrorIsSpelledAsExcelShowsItInBothFormats(String format) throws Exception {
         List<List<Object>> rows = List.of(
                 List.of("CONTACT", "NOMBRE", "MONTO", "FECHA"),
