@@ -30,8 +30,9 @@ class LongTextImportTest {
     void aNulCharacterAfterTheSniffedStartIsUnreadableWithItsRow() throws Exception {
         String rows = validRows(FIRST_READ + 1000, "\n");
         int nulRow = lines(rows) + 1;
-        Path file = write(rows.getBytes(StandardCharsets.US_ASCII), "+525511112222\tAna\u0000\t1\t2016-12-25\n"
-                .getBytes(StandardCharsets.US_ASCII));
+        Path file = write(
+                rows.getBytes(StandardCharsets.US_ASCII),
+                "+525511112222\tAna\u0000\t1\t2016-12-25\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(AudienceImportException.class, e -> {
             assertThat(e.code()).isEqualTo(AudienceImportException.UNREADABLE_FILE);

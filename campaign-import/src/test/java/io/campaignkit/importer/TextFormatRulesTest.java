@@ -45,7 +45,11 @@ class TextFormatRulesTest {
 
         StringBuilder controls = new StringBuilder("CONTACT\n");
         for (int i = 0; i < 200; i++) {
-            controls.append("+5255009988").append(i % 10).append('\u0001').append('\u0002').append('\n');
+            controls.append("+5255009988")
+                    .append(i % 10)
+                    .append('\u0001')
+                    .append('\u0002')
+                    .append('\n');
         }
         Path binary = Fixtures.text(dir, "binary.csv", controls.toString());
         assertThatThrownBy(() -> importer.importFile(binary))

@@ -31,13 +31,15 @@ class ContactConditionTest {
         ContactCondition sms = ContactCondition.parse(" CANAL = SMS ");
 
         assertThat(sms).isEqualTo(ContactCondition.hasValue("CANAL", "SMS"));
-        assertThat(sms.matches(Contact.builder(PHONE).valuedTag("CANAL", " sms ").build()))
+        assertThat(sms.matches(
+                        Contact.builder(PHONE).valuedTag("CANAL", " sms ").build()))
                 .isTrue();
         assertThat(sms.matches(Contact.builder(PHONE)
                         .customData(CustomData.of(Map.of("CANAL", new FieldValue.Text("Sms"))))
                         .build()))
                 .isTrue();
-        assertThat(sms.matches(Contact.builder(PHONE).valuedTag("CANAL", "WHATSAPP").build()))
+        assertThat(sms.matches(
+                        Contact.builder(PHONE).valuedTag("CANAL", "WHATSAPP").build()))
                 .isFalse();
         assertThat(sms.matches(Contact.builder(PHONE)
                         .customData(CustomData.of(Map.of("CANAL", new FieldValue.Text("WhatsApp"))))

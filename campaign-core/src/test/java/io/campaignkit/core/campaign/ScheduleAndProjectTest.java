@@ -67,8 +67,7 @@ class ScheduleAndProjectTest {
                         e -> assertThat(e.argument()).isEqualTo("name"))
                 .hasMessageContaining("at most " + Project.MAX_LENGTH);
         Project project = Project.create("acme", "p", "n", NINE);
-        assertThatThrownBy(() -> new Project(
-                        "acme", "p", "n", NINE, NINE, project.archivedAt(), -1))
+        assertThatThrownBy(() -> new Project("acme", "p", "n", NINE, NINE, project.archivedAt(), -1))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("version"));
@@ -81,7 +80,8 @@ class ScheduleAndProjectTest {
         SenderKey twilio = SenderKey.of("twilio", "+15550001");
         ChannelBinding binding =
                 ChannelBinding.of(twilio, CampaignFixtures.MESSAGE).onlyFor(ContactCondition.hasFlag("sms"));
-        CampaignConfiguration.Builder builder = CampaignFixtures.liveConfiguration().toBuilder().addChannel(binding);
+        CampaignConfiguration.Builder builder =
+                CampaignFixtures.liveConfiguration().toBuilder().addChannel(binding);
 
         assertThatThrownBy(() -> builder.addChannel(ChannelBinding.of(twilio, CampaignFixtures.MESSAGE)))
                 .isInstanceOfSatisfying(
@@ -95,8 +95,7 @@ class ScheduleAndProjectTest {
                         InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("channels"));
 
-        io.campaignkit.core.contact.PhoneNumber phone =
-                io.campaignkit.core.contact.PhoneNumber.parse("+525500998877");
+        io.campaignkit.core.contact.PhoneNumber phone = io.campaignkit.core.contact.PhoneNumber.parse("+525500998877");
         assertThat(binding.reaches(io.campaignkit.core.contact.Contact.builder(phone)
                         .tag("sms")
                         .build()))

@@ -44,9 +44,11 @@ class ScheduleRestoreAndContactsRulesTest {
 
     @Test
     void aStoredScheduleNoLongerValidForItsStartComesBackEditableWithoutIt() {
-        var stored = scheduled().snapshot().withConfiguration(CampaignFixtures.liveConfiguration().toBuilder()
-                .deliveryPlan(ENDS_BEFORE_START)
-                .build());
+        var stored = scheduled()
+                .snapshot()
+                .withConfiguration(CampaignFixtures.liveConfiguration().toBuilder()
+                        .deliveryPlan(ENDS_BEFORE_START)
+                        .build());
 
         Campaign restored = Campaign.restore(stored);
 
@@ -96,7 +98,8 @@ class ScheduleRestoreAndContactsRulesTest {
         assertThatThrownBy(() -> CampaignFixtures.finished().acceptContacts(later))
                 .isInstanceOf(IllegalCampaignActionException.class)
                 .hasMessageContaining("a finished campaign takes no more contacts");
-        assertThatThrownBy(() -> CampaignFixtures.ready().launchPreparing("node-a", T0).acceptContacts(later))
+        assertThatThrownBy(() ->
+                        CampaignFixtures.ready().launchPreparing("node-a", T0).acceptContacts(later))
                 .isInstanceOf(IllegalCampaignActionException.class)
                 .hasMessageContaining("still adding its audience");
         assertThatThrownBy(() -> CampaignFixtures.active()
@@ -113,10 +116,10 @@ class ScheduleRestoreAndContactsRulesTest {
 
     @Test
     void everyChannelBindingIsListedInOrderAndAFallbacksMessageIsValidatedAsItsOwn() {
-        TemplateMessage sms = TemplateMessage.of(
-                ChannelTemplate.of("sms", "es", "Hola {{1}}"), Binding.contactName("cliente"));
-        TemplateMessage unknownField = TemplateMessage.of(
-                ChannelTemplate.of("sms2", "es", "Saldo {{1}}"), Binding.customField("SALDO"));
+        TemplateMessage sms =
+                TemplateMessage.of(ChannelTemplate.of("sms", "es", "Hola {{1}}"), Binding.contactName("cliente"));
+        TemplateMessage unknownField =
+                TemplateMessage.of(ChannelTemplate.of("sms2", "es", "Saldo {{1}}"), Binding.customField("SALDO"));
         ContactCondition mexico = ContactCondition.hasValue("pais", "MX");
         ChannelBinding twilio = ChannelBinding.of(SenderKey.of("twilio", "+15550001"), sms);
         ChannelBinding other = ChannelBinding.of(SenderKey.of("twilio", "+15550002"), unknownField);
@@ -141,7 +144,8 @@ class ScheduleRestoreAndContactsRulesTest {
                 .isEqualTo(configuration.channels());
         assertThat(CampaignValidation.of(CampaignKind.LIVE, configuration).violations())
                 .extracting(Violation::field, Violation::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("channels[2].message.{{1}}", Violation.UNKNOWN_FIELD));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("channels[2].message.{{1}}", Violation.UNKNOWN_FIELD));
     }
 
     @Test
@@ -163,8 +167,10 @@ class ScheduleRestoreAndContactsRulesTest {
                 .localHours(LocalHours.fromField("ZONA"))
                 .build();
 
-        assertThat(CampaignValidation.of(CampaignKind.LIVE, withField).isValid()).isTrue();
-        assertThat(CampaignValidation.of(CampaignKind.LIVE, withoutField).has("localHours.zoneField", Violation.UNKNOWN_FIELD))
+        assertThat(CampaignValidation.of(CampaignKind.LIVE, withField).isValid())
+                .isTrue();
+        assertThat(CampaignValidation.of(CampaignKind.LIVE, withoutField)
+                        .has("localHours.zoneField", Violation.UNKNOWN_FIELD))
                 .isTrue();
     }
 
@@ -183,7 +189,8 @@ class ScheduleRestoreAndContactsRulesTest {
                 .activeHours(ActiveHours.parse("2026-01-02 09:00-10:00", mexico))
                 .deliveryPlan(DeliveryPlan.custom().endAt(T0.minusSeconds(60)).build())
                 .build();
-        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, pastDayOnly, T0).violations())
+        assertThat(CampaignValidation.atLaunch(CampaignKind.LIVE, pastDayOnly, T0)
+                        .violations())
                 .extracting(Violation::field, Violation::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("deliveryPlan.endAt", Violation.END_IN_PAST),

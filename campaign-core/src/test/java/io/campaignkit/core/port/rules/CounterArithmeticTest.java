@@ -20,7 +20,9 @@ class CounterArithmeticTest {
     void plusAddsEveryNumber() {
         assertThat(new CounterValues(1, 2, 3, 4).plus(new CounterValues(10, 20, 30, 40)))
                 .isEqualTo(new CounterValues(11, 22, 33, 44));
-        assertThat(new CounterValues(1, 1, 1, 1).plus(new CounterValues(-1, -1, -1, -1)).isZero())
+        assertThat(new CounterValues(1, 1, 1, 1)
+                        .plus(new CounterValues(-1, -1, -1, -1))
+                        .isZero())
                 .isTrue();
     }
 
@@ -43,7 +45,8 @@ class CounterArithmeticTest {
         CounterKey firstSkippedGone = new CounterKey(FIRST, DeliveryState.SKIPPED, "GONE");
         CounterKey firstSkippedBusy = new CounterKey(FIRST, DeliveryState.SKIPPED, "CONTACT_BUSY");
         CounterKey firstFailed = new CounterKey(FIRST, DeliveryState.FAILED, "REJECTED");
-        List<CounterKey> keys = new ArrayList<>(List.of(secondPending, firstSkippedGone, firstSkippedBusy, firstFailed));
+        List<CounterKey> keys =
+                new ArrayList<>(List.of(secondPending, firstSkippedGone, firstSkippedBusy, firstFailed));
 
         keys.sort(null);
 

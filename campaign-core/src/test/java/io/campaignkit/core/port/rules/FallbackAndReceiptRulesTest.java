@@ -34,7 +34,8 @@ class FallbackAndReceiptRulesTest {
     private static final Instant DUE = T0.plusSeconds(600);
 
     private static Recipient sending() {
-        return RecipientRules.claim(Recipient.of(CAMPAIGN, 0, NewRecipient.pending(Contact.of(PHONE), T0), T0), LEASE, T0);
+        return RecipientRules.claim(
+                Recipient.of(CAMPAIGN, 0, NewRecipient.pending(Contact.of(PHONE), T0), T0), LEASE, T0);
     }
 
     private static Recipient sent(Recipient sending, Lease lease) {
@@ -115,7 +116,8 @@ class FallbackAndReceiptRulesTest {
         assertThat(early.state()).isEqualTo(DeliveryState.SENT);
         assertThat(early.providerMessageId()).isEmpty();
 
-        Recipient filled = RecipientRules.apply(early, new RecipientUpdate.Accepted(KEY, LEASE, "m-1", T0.plusSeconds(1)))
+        Recipient filled = RecipientRules.apply(
+                        early, new RecipientUpdate.Accepted(KEY, LEASE, "m-1", T0.plusSeconds(1)))
                 .orElseThrow();
 
         assertThat(filled.state()).isEqualTo(DeliveryState.SENT);
