@@ -137,6 +137,13 @@ class ScheduleRestoreAndContactsRulesTest {
                                 java.util.Optional.of(mexico)),
                         twilio,
                         other);
+        assertThat(configuration.fallbackChannels()).containsExactly(twilio, other);
+        assertThat(configuration.toString())
+                .contains("channelCondition=pais=MX")
+                .contains("fallbackChannels=");
+        assertThat(CampaignFixtures.liveConfiguration().toString())
+                .doesNotContain("channelCondition")
+                .doesNotContain("fallbackChannels");
         assertThat(CampaignConfiguration.custom()
                         .channels(configuration.channels())
                         .build()
