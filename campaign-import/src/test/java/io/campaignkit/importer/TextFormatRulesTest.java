@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +58,21 @@ class TextFormatRulesTest {
                         AudienceImportException.class,
                         e -> assertThat(e.code()).isEqualTo(AudienceImportException.UNREADABLE_FILE))
                 .hasMessageContaining("looks like binary data");
+    }
+
+    @Test
+    void quotedLastValuesKeepTheRowNumbersWithCrLfAndWithBlankLines() throws Exception {
+        AudienceImporter withNote = AudienceImporter.builder()
+                .schema(CustomDataSchema.custom().optional("NOTA", FieldType.TEXT).build())
+                .build();
+        String crLf = "CONTACT,NOTA\r\n+525500998877,\"uno\"\r\n\"12\",\"dos\"\r\n+34612345678,\"tres\"\r\n";
+        String blankLine = "CONTACT,NOTA\n+525500998877,\"uno\"\n\n\"12\",\"dos\"\n";
+
+        ImportResult fromCrLf = withNote.importFile(Fixtures.text(dir, "crlf.csv", crLf));
+        ImportResult withBlank = withNote.importFile(Fixtures.text(dir, "blank.csv", blankLine));
+
+        assertThat(fromCrLf.errors()).extracting(ImportError::row).containsExactly(3);
+        assertThat(fromCrLf.valid()).isEqualTo(2);
+        assertThat(withBlank.errors()).extracting(ImportError::row).containsExactly(4);
     }
 }
