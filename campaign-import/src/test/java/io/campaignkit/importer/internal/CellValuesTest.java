@@ -56,6 +56,7 @@ class CellValuesTest {
         }
         assertThat(CellValues.columnIndex("ab12")).isEqualTo(27);
         assertThat(CellValues.columnIndex("xfd1")).isEqualTo(16383);
+        assertThat(CellValues.columnIndex("az7")).isEqualTo(51);
         assertThat(CellValues.columnIndex("12")).isEqualTo(-1);
         assertThat(CellValues.columnIndex("ABCD1")).isEqualTo(-1);
     }
