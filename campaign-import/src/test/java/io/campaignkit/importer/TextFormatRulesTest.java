@@ -63,7 +63,9 @@ class TextFormatRulesTest {
     @Test
     void quotedLastValuesKeepTheRowNumbersWithCrLfAndWithBlankLines() throws Exception {
         AudienceImporter withNote = AudienceImporter.builder()
-                .schema(CustomDataSchema.custom().optional("NOTA", FieldType.TEXT).build())
+                .schema(CustomDataSchema.custom()
+                        .optional("NOTA", FieldType.TEXT)
+                        .build())
                 .build();
         String crLf = "CONTACT,NOTA\r\n+525500998877,\"uno\"\r\n\"12\",\"dos\"\r\n+34612345678,\"tres\"\r\n";
         String blankLine = "CONTACT,NOTA\n+525500998877,\"uno\"\n\n\"12\",\"dos\"\n";
