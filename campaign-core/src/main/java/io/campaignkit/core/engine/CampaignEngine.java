@@ -16,7 +16,6 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
-import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.core.port.Recipient;
@@ -82,6 +81,7 @@ public final class CampaignEngine {
     /** The checked ports, for the read-only queries of one tenant's state. */
     private final CampaignStorage ports;
 
+    private final Exports exports;
     private final Optional<Projects> projects;
     private final Optional<SuppressionRecords> suppressionRecords;
 
@@ -92,6 +92,7 @@ public final class CampaignEngine {
             Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
+        this.exports = new Exports(core);
         this.projects = projects.map(store -> new Projects(store, core.clock()));
         this.suppressionRecords = suppressionRecords;
     }
@@ -363,12 +364,7 @@ public final class CampaignEngine {
 
     /** A page of the campaign's recipients by sequence, after {@code afterSequence} (-1 first), for exports. */
     public List<Recipient> recipients(CampaignId id, long afterSequence, int limit) {
-        Arguments.requireNonNull(id, "id");
-        Arguments.require(
-                limit >= 1 && limit <= CampaignStore.MAX_BATCH,
-                "limit",
-                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
-        return core.recipients().findRecipients(id, afterSequence, limit);
+        return exports.recipients(id, afterSequence, limit);
     }
 
     /**
@@ -376,12 +372,7 @@ public final class CampaignEngine {
      * first page): each recipient with its funnel steps. Walk the pages to write a report of any size.
      */
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
-        List<RecipientReport> page = new java.util.ArrayList<>();
-        List<Recipient> recipients = recipients(id, afterSequence, limit);
-        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id); // names each one's channels
-        recipients.forEach(r ->
-                page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
-        return page;
+        return exports.export(id, afterSequence, limit);
     }
 
     /**
@@ -392,9 +383,7 @@ public final class CampaignEngine {
      * recipient, a page at a time: a report's query, not a live counter.
      */
     public List<ChannelMetrics> metricsByChannel(CampaignId id) {
-        Campaign campaign = find(Arguments.requireNonNull(id, "id"))
-                .orElseThrow(() -> new io.campaignkit.core.port.CampaignNotFoundException(id));
-        return ChannelMetrics.count(campaign, after -> recipients(id, after, CampaignStore.MAX_BATCH));
+        return exports.metricsByChannel(id);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.campaignkit.core.engine.internal;
 
-import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.core.campaign.Campaign;
@@ -10,7 +9,6 @@ import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.UnroutedMessage;
-import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
@@ -33,8 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -56,7 +52,6 @@ final class Conversations {
     private final ConversationStore conversations;
     private final InboundQueue inbound;
     private final BotFlowRegistry botFlows;
-    private final UnroutedMessageHandler unrouted;
     private final HostCalls host;
     private final Leases leases;
     private final int batchSize;
@@ -66,15 +61,13 @@ final class Conversations {
     private final Lifecycle lifecycle;
     private final Replies replies;
     private final HandOvers handOvers;
-    /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
-    private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    private final HandingOver handingOver;
+    private final UnroutedMessages fallback;
     /**
      * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
      * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
      */
     private volatile Consumer<CampaignId> afterHandOver = id -> {};
-    /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
-    private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
     private final ReplyHours replyHours;
 
@@ -84,7 +77,8 @@ final class Conversations {
             ConversationStore conversations,
             InboundQueue inbound,
             BotFlowRegistry botFlows,
-            UnroutedMessageHandler unrouted,
+            UnroutedMessages fallback,
+            HandingOver handingOver,
             HostCalls host,
             Leases leases,
             int batchSize,
@@ -100,7 +94,8 @@ final class Conversations {
         this.conversations = conversations;
         this.inbound = inbound;
         this.botFlows = botFlows;
-        this.unrouted = unrouted;
+        this.fallback = fallback;
+        this.handingOver = handingOver;
         this.host = host;
         this.leases = leases;
         this.batchSize = batchSize;
@@ -128,7 +123,7 @@ final class Conversations {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
             return;
@@ -136,7 +131,7 @@ final class Conversations {
         Optional<Campaign> campaign = exclusivity.replyCampaign(
                 new SenderKey(channelId, message.to()), phone.get(), message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(
                             channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
@@ -144,7 +139,7 @@ final class Conversations {
         }
         if (campaign.get().isFinishing()) {
             // its clean-up was interrupted; the next run completes it. The bot is done with it.
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(
                             channelId,
@@ -184,14 +179,8 @@ final class Conversations {
                     .closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
             // the bot will not get it: the host does, so what the contact wrote is not lost
-            unrouted(new UnroutedMessage(
+            fallback.hand(new UnroutedMessage(
                     channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED, Optional.of(active.id())));
-        }
-    }
-
-    private void unroutedOnce(BooleanSupplier markHandled, UnroutedMessage message) {
-        if (markHandled.getAsBoolean()) {
-            unrouted(message);
         }
     }
 
@@ -201,7 +190,7 @@ final class Conversations {
      * hands it back to this engine (its lease ran out while the bot was slow) does not deliver it twice.
      */
     Optional<Instant> drainQueue(Campaign campaign, Instant now) {
-        stalled.remove(campaign.id());
+        handingOver.newPass(campaign.id());
         if (LocalTimes.isOn(campaign)) {
             Optional<Instant> firstOpening = replyHours.allClosedUntil(campaign, now);
             if (firstOpening.isPresent()) {
@@ -222,8 +211,8 @@ final class Conversations {
                         continue;
                     }
                 }
-                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
-                if (!handingOver.add(key)) {
+                HandingOver.QueuedKey key = new HandingOver.QueuedKey(campaign.id(), queued.sequence());
+                if (!handingOver.take(key)) {
                     continue;
                 }
                 Conversation conversation = conversations
@@ -234,13 +223,13 @@ final class Conversations {
                         campaign,
                         conversation,
                         queued.message(),
-                        () -> calledOff(key),
+                        () -> handingOver.calledOff(key),
                         () -> handOvers.begin(queued),
                         () -> {
-                            acknowledge(key);
+                            handingOver.acknowledge(key);
                             afterHandOver.accept(campaign.id());
                         },
-                        () -> handingOver.remove(key));
+                        () -> handingOver.forget(key));
             }
         } while (batch.size() == batchSize);
         return closedUntil;
@@ -256,122 +245,14 @@ final class Conversations {
         return conversations.openOrContinue(campaign.id(), queued.phone(), wrote.isAfter(now) ? now : wrote, now);
     }
 
-    private void acknowledge(QueuedKey key) {
-        try {
-            inbound.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
-        } catch (RuntimeException e) {
-            // the store failed: hand over no more of this campaign's queue in this pass (each would be
-            // handed again after its lease); the next pass starts again from what is still queued
-            stalled.add(key.campaignId());
-            throw e;
-        } finally {
-            handingOver.remove(key);
-        }
-        listeners.wakeUp(); // a finishing campaign waits for its queue to be empty
-    }
-
-    /** Whether the hand-over of {@code key} is called off because an acknowledgement of its campaign failed. */
-    private boolean calledOff(QueuedKey key) {
-        if (stalled.contains(key.campaignId())) {
-            handingOver.remove(key);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Hands every message still queued for the campaign to the host's fallback, in arrival order,
-     * each acknowledged as soon as the fallback got it; answers how many. A finishing campaign's bot
-     * never gets them, and they must not be lost.
-     */
+    /** See {@link UnroutedMessages#handQueued}: a finishing campaign's queue goes to the host's fallback. */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        boolean severalChannels = ChannelRoutes.bindings(campaign).size() > 1;
-        long handed = 0;
-        stalled.remove(campaign.id());
-        List<QueuedInbound> batch;
-        do {
-            batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
-            for (QueuedInbound queued : batch) {
-                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
-                if (!handingOver.add(key)) {
-                    continue;
-                }
-                // the channel it came in on: that of the binding that reached the contact
-                SenderKey sender = severalChannels
-                        ? ConversationChannels.senderOf(
-                                campaign, recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
-                        : ChannelAdapters.senderKey(campaign);
-                UnroutedMessage message = new UnroutedMessage(
-                        sender.channelType(),
-                        toChannelMessage(queued, sender.senderId()),
-                        UnroutedMessage.Reason.CAMPAIGN_FINISHED,
-                        Optional.of(campaign.id()));
-                // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
-                host.runUnlessFailed(
-                        List.of("finished", campaign.id()),
-                        () -> {
-                            if (calledOff(key)
-                                    || !begun(
-                                            () -> handOvers.begin(queued),
-                                            queued.message(),
-                                            () -> acknowledge(key),
-                                            () -> handingOver.remove(key))) {
-                                return;
-                            }
-                            try {
-                                unrouted.onUnroutedMessage(message);
-                            } catch (RuntimeException e) {
-                                // the host's own code failed on it: reported with the message, and the clean-up goes on
-                                LOG.warn(
-                                        "the unrouted-message handler failed on queued message {} of finished campaign {}",
-                                        queued.message().messageId(),
-                                        campaign.id(),
-                                        e);
-                                listeners.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
-                            } finally {
-                                acknowledge(key);
-                            }
-                        },
-                        () -> handingOver.remove(key));
-                handed++;
-            }
-        } while (batch.size() == batchSize);
-        return handed;
-    }
-
-    private void unrouted(UnroutedMessage message) {
-        host.run(List.of("unrouted", message.channelId(), message.message().from()), () -> {
-            try {
-                unrouted.onUnroutedMessage(message);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "the unrouted-message handler failed on message {} of channel {}",
-                        message.message().providerMessageId(),
-                        message.channelId(),
-                        e);
-                listeners.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
-            }
-        });
+        return fallback.handQueued(campaign, now);
     }
 
     /** The order key of one contact's calls to its campaign's bot: they run one at a time, in order. */
     private static Object contactKey(CampaignId campaignId, PhoneNumber phone) {
         return List.of(campaignId, phone);
-    }
-
-    /** A queued message being handed to the bot or the fallback by this engine. */
-    private record QueuedKey(CampaignId campaignId, long sequence) {}
-
-    /** The channel's form of a queued message, rebuilt from what the queue kept. */
-    private static InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
-        ReceivedMessage kept = queued.message();
-        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId, kept.receivedAt())
-                .text(kept.text().orElse(null))
-                .media(kept.media().stream()
-                        .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
-                        .toList())
-                .content(kept.content())
-                .build();
     }
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
@@ -427,7 +308,7 @@ final class Conversations {
         host.runUnlessFailed(
                 contactKey(campaign.id(), conversation.phone()),
                 () -> {
-                    if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
+                    if (calledOff.getAsBoolean() || !HandingOver.begun(begin, message, done, onDropped)) {
                         return;
                     }
                     try {
@@ -440,32 +321,6 @@ final class Conversations {
                     }
                 },
                 onDropped);
-    }
-
-    /**
-     * Whether to hand {@code message} over now. Not when {@code begin} decides otherwise ({@code done}
-     * acknowledges a dropped one, {@code onDropped} forgets one left to another engine), nor when
-     * recording the beginning failed (it stays queued and is handed after its lease; {@code onDropped}).
-     */
-    private boolean begun(
-            Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
-        HandOvers.Decision decision;
-        try {
-            decision = begin.get();
-        } catch (RuntimeException storeFailed) {
-            LOG.warn(
-                    "could not record the hand-over of message {}; it is handed over after its lease",
-                    message.messageId(),
-                    storeFailed);
-            onDropped.run();
-            return false;
-        }
-        switch (decision) {
-            case DROP -> done.run();
-            case LEAVE -> onDropped.run();
-            case HAND -> {}
-        }
-        return decision == HandOvers.Decision.HAND;
     }
 
     private Optional<BotFlow> botOf(Campaign campaign) {
