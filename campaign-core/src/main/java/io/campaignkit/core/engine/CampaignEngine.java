@@ -16,6 +16,7 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.core.port.ProjectCampaigns;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.core.port.Recipient;
@@ -83,17 +84,22 @@ public final class CampaignEngine {
 
     private final Exports exports;
     private final Optional<Projects> projects;
+    /** The project store's atomic create, when it has one. */
+    private final Optional<ProjectCampaigns> projectCampaigns;
+
     private final Optional<SuppressionRecords> suppressionRecords;
 
     CampaignEngine(
             EngineCore core,
             CampaignStorage ports,
             Optional<ProjectStore> projects,
+            Optional<ProjectCampaigns> projectCampaigns,
             Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
         this.exports = new Exports(core);
         this.projects = projects.map(store -> new Projects(store, core.clock()));
+        this.projectCampaigns = projectCampaigns;
         this.suppressionRecords = suppressionRecords;
     }
 
@@ -103,7 +109,8 @@ public final class CampaignEngine {
 
     /**
      * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
-     * project store}, only in an existing project of the tenant that is not archived.
+     * project store}, only in an existing project of the tenant that is not archived; atomically so (a
+     * project archived meanwhile never gets the campaign) when that store is a {@link ProjectCampaigns}.
      *
      * @throws ProjectException {@code PROJECT_NOT_FOUND} or {@code PROJECT_ARCHIVED}; nothing is stored
      */
@@ -111,7 +118,7 @@ public final class CampaignEngine {
             CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
         projects.ifPresent(known -> known.requireOpen(
                 Arguments.requireNonBlank(tenantId, "tenantId"), Arguments.requireNonBlank(projectId, "projectId")));
-        return core.create(id, tenantId, projectId, kind, configuration);
+        return core.create(id, tenantId, projectId, kind, configuration, projectCampaigns);
     }
 
     /**

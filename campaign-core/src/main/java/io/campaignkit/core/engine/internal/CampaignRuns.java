@@ -65,6 +65,7 @@ final class CampaignRuns {
      */
     Optional<Instant> runDue(Instant now) {
         Optional<Instant> next = schedules.runDue(now);
+        conversations.recoverUnrouted(now);
         Optional<CampaignId> after = Optional.empty();
         List<Campaign> page;
         do {

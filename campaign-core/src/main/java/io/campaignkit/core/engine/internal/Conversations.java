@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +117,9 @@ final class Conversations {
      * Routes one inbound message of a channel; unrouted ones go to the host's fallback.
      * {@code markHandled} marks the webhook's event handled and answers whether it was the first to: a
      * message for a bot is queued before that mark (the queue recognises it again, so a crash between
-     * the two leaves the provider's retry to be processed, never a marked message that is nowhere),
-     * while what goes to the host at once, kept nowhere, goes only after the mark.
+     * the two leaves the provider's retry to be processed, never a marked message that is nowhere);
+     * what goes to the host's fallback is kept before that mark too, in the store's unrouted inbox
+     * ({@link UnroutedMessages}).
      */
     void onInbound(String channelId, InboundMessage message, BooleanSupplier markHandled) {
         Instant now = clock.instant();
@@ -125,7 +127,8 @@ final class Conversations {
         if (phone.isEmpty()) {
             fallback.onceMarked(
                     markHandled,
-                    new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
+                    new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()),
+                    now);
             return;
         }
         Optional<Campaign> campaign = exclusivity.replyCampaign(
@@ -134,7 +137,8 @@ final class Conversations {
             fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(
-                            channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
+                            channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()),
+                    now);
             return;
         }
         if (campaign.get().isFinishing()) {
@@ -145,7 +149,8 @@ final class Conversations {
                             channelId,
                             message,
                             UnroutedMessage.Reason.CAMPAIGN_FINISHED,
-                            Optional.of(campaign.get().id())));
+                            Optional.of(campaign.get().id())),
+                    now);
             return;
         }
         Campaign active = campaign.get();
@@ -163,10 +168,23 @@ final class Conversations {
             return;
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
+        // under CLOSE the bot will not get it: the host does, kept first, so what the contact wrote is not lost
+        UnroutedMessages.@Nullable Kept forHost = policy.action() == OutOfHoursPolicy.Action.CLOSE
+                ? fallback.keep(
+                        new UnroutedMessage(
+                                channelId,
+                                message,
+                                UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
+                                Optional.of(active.id())),
+                        now)
+                : null;
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
             inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot.asQueued());
             boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
         } else if (!markHandled.getAsBoolean()) {
+            if (forHost != null) {
+                fallback.release(forHost, false);
+            }
             return; // handled meanwhile, through another engine
         }
         policy.autoReply().ifPresent(text -> {
@@ -174,13 +192,11 @@ final class Conversations {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
-        if (policy.action() == OutOfHoursPolicy.Action.CLOSE) {
+        if (forHost != null) {
             conversations
                     .closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
-            // the bot will not get it: the host does, so what the contact wrote is not lost
-            fallback.hand(new UnroutedMessage(
-                    channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED, Optional.of(active.id())));
+            fallback.release(forHost, true);
         }
     }
 
@@ -243,6 +259,11 @@ final class Conversations {
     private Conversation reopenFor(Campaign campaign, QueuedInbound queued, Instant now) {
         Instant wrote = queued.message().receivedAt();
         return conversations.openOrContinue(campaign.id(), queued.phone(), wrote.isAfter(now) ? now : wrote, now);
+    }
+
+    /** See {@link UnroutedMessages#recover}: kept messages for the host's fallback whose keeper died. */
+    void recoverUnrouted(Instant now) {
+        fallback.recover(now);
     }
 
     /** See {@link UnroutedMessages#handQueued}: a finishing campaign's queue goes to the host's fallback. */
@@ -340,7 +361,8 @@ final class Conversations {
                 contact);
     }
 
-    private static ReceivedMessage toBotMessage(InboundMessage message) {
+    /** The engine's view of a channel's message, as a bot (or the unrouted inbox) keeps it. */
+    static ReceivedMessage toBotMessage(InboundMessage message) {
         List<URI> media = message.media().stream()
                 .map(MediaReference::url)
                 .flatMap(Optional::stream)

@@ -33,6 +33,7 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
+import io.campaignkit.core.port.UnroutedInbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,8 @@ public final class EngineCore {
             Executor callbackExecutor,
             ContactRules contactRules,
             Optional<PhoneTimeZones> phoneTimeZones,
-            Optional<RecipientWindows> recipientWindows) {
+            Optional<RecipientWindows> recipientWindows,
+            Optional<UnroutedInbox> unroutedInbox) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -153,7 +155,16 @@ public final class EngineCore {
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
         HandingOver handingOver = new HandingOver(inbound, listeners);
         UnroutedMessages fallback = new UnroutedMessages(
-                recipients, inbound, unrouted, host, leases, batchSize, listeners, handOvers, handingOver);
+                recipients,
+                inbound,
+                unrouted,
+                host,
+                leases,
+                batchSize,
+                listeners,
+                handOvers,
+                handingOver,
+                unroutedInbox);
         this.conversations = new Conversations(
                 recipients,
                 exclusivity,
@@ -258,9 +269,15 @@ public final class EngineCore {
         listeners.addWakeUpListener(wakeUp);
     }
 
+    /** See {@link Lifecycle#create}. */
     public Campaign create(
-            CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
-        return lifecycle.create(id, tenantId, projectId, kind, configuration, clock.instant());
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration,
+            Optional<io.campaignkit.core.port.ProjectCampaigns> inOpenProject) {
+        return lifecycle.create(id, tenantId, projectId, kind, configuration, inOpenProject, clock.instant());
     }
 
     public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {

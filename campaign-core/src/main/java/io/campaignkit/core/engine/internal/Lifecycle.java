@@ -11,6 +11,7 @@ import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.FinishCleanUp;
+import io.campaignkit.core.port.ProjectCampaigns;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.StatusReason;
@@ -32,13 +33,17 @@ final class Lifecycle {
         this.listeners = listeners;
     }
 
-    /** Stores a new campaign, DRAFT or READY by its configuration, and tells the listener. */
+    /**
+     * Stores a new campaign, DRAFT or READY by its configuration, and tells the listener; through
+     * {@code inOpenProject} when given, so that it is stored only in an open project, atomically.
+     */
     Campaign create(
             CampaignId id,
             String tenantId,
             String projectId,
             CampaignKind kind,
             CampaignConfiguration configuration,
+            Optional<ProjectCampaigns> inOpenProject,
             Instant now) {
         // the pacing store keys the sender-only bucket of replies by this id
         Arguments.require(
@@ -46,7 +51,11 @@ final class Lifecycle {
                 "id",
                 "campaign id '" + id + "' is reserved for the pacing of replies");
         Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, now);
-        campaigns.insert(campaign);
+        if (inOpenProject.isPresent()) {
+            inOpenProject.get().insertInOpenProject(campaign);
+        } else {
+            campaigns.insert(campaign);
+        }
         listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
         return campaign;
     }
