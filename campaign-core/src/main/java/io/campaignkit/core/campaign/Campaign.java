@@ -5,7 +5,6 @@ import io.campaignkit.core.internal.Arguments;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A messaging campaign: its identity (id, tenant, project, kind), its {@link CampaignConfiguration},
@@ -56,21 +55,8 @@ public final class Campaign {
         Arguments.requireNonNull(configuration, "configuration");
         Arguments.requireNonNull(now, "now");
         CampaignState state = CampaignTransitions.editableState(kind, configuration);
-        return new Campaign(new Snapshot(
-                id,
-                tenantId.strip(),
-                projectId.strip(),
-                kind,
-                configuration,
-                state,
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                Optional.empty()));
+        return new Campaign(
+                SnapshotChange.created(id, tenantId.strip(), projectId.strip(), kind, configuration, state, now));
     }
 
     /**
@@ -380,12 +366,15 @@ public final class Campaign {
     }
     /** One version step to {@code next}; the same dispatch state (an action that is no change) is no step. */
     private Campaign withDispatch(DispatchState next, Instant now) {
-        return next == dispatch().orElse(null) ? this : next(now, snapshot.withDispatch(next));
+        return next == dispatch().orElse(null)
+                ? this
+                : next(now, SnapshotChange.of(snapshot).dispatch(next).build());
     }
 
     /** The campaign {@code changed} describes, one version step on and touched at {@code now}. */
     private Campaign next(Instant now, Snapshot changed) {
-        return new Campaign(changed.touched(now, version() + 1));
+        return new Campaign(
+                SnapshotChange.of(changed).touched(now, version() + 1).build());
     }
 
     @Override
@@ -441,132 +430,6 @@ public final class Campaign {
             Arguments.requireNonNull(finishReason, "finishReason");
             Arguments.require(version >= 0, "version", "version must not be negative, was " + version);
             Arguments.requireNonNull(schedule, "schedule");
-        }
-
-        Snapshot withSchedule(@Nullable Schedule newSchedule) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    state,
-                    dispatch,
-                    createdAt,
-                    updatedAt,
-                    launchedAt,
-                    finishedAt,
-                    finishReason,
-                    version,
-                    Optional.ofNullable(newSchedule));
-        }
-
-        Snapshot withState(CampaignState newState) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    newState,
-                    dispatch,
-                    createdAt,
-                    updatedAt,
-                    launchedAt,
-                    finishedAt,
-                    finishReason,
-                    version,
-                    schedule);
-        }
-
-        Snapshot withConfiguration(CampaignConfiguration newConfiguration) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    newConfiguration,
-                    state,
-                    dispatch,
-                    createdAt,
-                    updatedAt,
-                    launchedAt,
-                    finishedAt,
-                    finishReason,
-                    version,
-                    schedule);
-        }
-
-        Snapshot withDispatch(@Nullable DispatchState newDispatch) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    state,
-                    Optional.ofNullable(newDispatch),
-                    createdAt,
-                    updatedAt,
-                    launchedAt,
-                    finishedAt,
-                    finishReason,
-                    version,
-                    schedule);
-        }
-
-        Snapshot withLaunchedAt(Instant at) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    state,
-                    dispatch,
-                    createdAt,
-                    updatedAt,
-                    Optional.of(at),
-                    finishedAt,
-                    finishReason,
-                    version,
-                    schedule);
-        }
-
-        Snapshot withFinish(Instant at, FinishReason reason) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    state,
-                    dispatch,
-                    createdAt,
-                    updatedAt,
-                    launchedAt,
-                    Optional.of(at),
-                    Optional.of(reason),
-                    version,
-                    schedule);
-        }
-
-        Snapshot touched(Instant now, long newVersion) {
-            return new Snapshot(
-                    id,
-                    tenantId,
-                    projectId,
-                    kind,
-                    configuration,
-                    state,
-                    dispatch,
-                    createdAt,
-                    now,
-                    launchedAt,
-                    finishedAt,
-                    finishReason,
-                    newVersion,
-                    schedule);
         }
     }
 }

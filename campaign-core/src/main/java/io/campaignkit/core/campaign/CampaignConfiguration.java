@@ -8,7 +8,6 @@ import io.campaignkit.core.template.TemplateMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -42,40 +41,13 @@ public final class CampaignConfiguration {
 
     private static final CampaignConfiguration EMPTY = new Builder().build();
 
-    private final @Nullable String name;
-    private final @Nullable String botFlowId;
-    private final @Nullable SenderKey channel;
-    private final @Nullable TemplateMessage message;
-    private final @Nullable ContactCondition channelCondition;
-    private final List<ChannelBinding> fallbackChannels;
-    private final @Nullable Duration fallbackAfter;
-    /** Every binding, the first included: derived from the fields above. */
+    private final ConfigurationValues values;
+    /** Every binding, the first included: made once, the engine reads a recipient's binding at every send. */
     private final List<ChannelBinding> channels;
 
-    private final @Nullable AudienceReference audience;
-    private final CustomDataSchema schema;
-    private final ActiveHours activeHours;
-    private final DeliveryPlan deliveryPlan;
-    private final OutOfHoursPolicy outOfHoursPolicy;
-    private final @Nullable LocalHours localHours;
-    private final Duration busyContactWait;
-
-    private CampaignConfiguration(Builder builder) {
-        this.name = builder.name;
-        this.botFlowId = builder.botFlowId;
-        this.channel = builder.channel;
-        this.message = builder.message;
-        this.channelCondition = builder.channelCondition;
-        this.fallbackChannels = List.copyOf(builder.fallbackChannels);
-        this.fallbackAfter = builder.fallbackAfter;
-        this.channels = channelsOf(channel, message, channelCondition, fallbackChannels);
-        this.audience = builder.audience;
-        this.schema = builder.schema;
-        this.activeHours = builder.activeHours;
-        this.deliveryPlan = builder.deliveryPlan;
-        this.outOfHoursPolicy = builder.outOfHoursPolicy;
-        this.localHours = builder.localHours;
-        this.busyContactWait = builder.busyContactWait;
+    private CampaignConfiguration(ConfigurationValues values) {
+        this.values = values;
+        this.channels = values.channels();
     }
 
     /** A configuration with nothing set but the defaults. */
@@ -94,30 +66,30 @@ public final class CampaignConfiguration {
     }
 
     public Optional<String> name() {
-        return Optional.ofNullable(name);
+        return Optional.ofNullable(values.name());
     }
 
     /** The id of the bot flow that answers replies. */
     public Optional<String> botFlowId() {
-        return Optional.ofNullable(botFlowId);
+        return Optional.ofNullable(values.botFlowId());
     }
 
     public Optional<SenderKey> channel() {
-        return Optional.ofNullable(channel);
+        return Optional.ofNullable(values.channel());
     }
 
     public Optional<TemplateMessage> message() {
-        return Optional.ofNullable(message);
+        return Optional.ofNullable(values.message());
     }
 
     /** The contacts the first channel may reach; empty for every contact. */
     public Optional<ContactCondition> channelCondition() {
-        return Optional.ofNullable(channelCondition);
+        return Optional.ofNullable(values.channelCondition());
     }
 
     /** The channel bindings after the first, in order: fallbacks, or channels for the contacts the first cannot reach. */
     public List<ChannelBinding> fallbackChannels() {
-        return fallbackChannels;
+        return values.fallbackChannels();
     }
 
     /**
@@ -129,47 +101,32 @@ public final class CampaignConfiguration {
         return channels;
     }
 
-    /** Made once: the engine reads a recipient's binding at every send. */
-    private static List<ChannelBinding> channelsOf(
-            @Nullable SenderKey channel,
-            @Nullable TemplateMessage message,
-            @Nullable ContactCondition condition,
-            List<ChannelBinding> further) {
-        if (channel == null || message == null) {
-            return List.of();
-        }
-        List<ChannelBinding> all = new ArrayList<>(1 + further.size());
-        all.add(new ChannelBinding(channel, message, Optional.ofNullable(condition)));
-        all.addAll(further);
-        return List.copyOf(all);
-    }
-
     /**
      * How long a message may stay undelivered before the contact is sent the next channel's message;
      * empty for no timed fallback (the default: only a "not on this channel" answer falls back).
      */
     public Optional<Duration> fallbackAfter() {
-        return Optional.ofNullable(fallbackAfter);
+        return Optional.ofNullable(values.fallbackAfter());
     }
 
     public Optional<AudienceReference> audience() {
-        return Optional.ofNullable(audience);
+        return Optional.ofNullable(values.audience());
     }
 
     public CustomDataSchema schema() {
-        return schema;
+        return values.schema();
     }
 
     public ActiveHours activeHours() {
-        return activeHours;
+        return values.activeHours();
     }
 
     public DeliveryPlan deliveryPlan() {
-        return deliveryPlan;
+        return values.deliveryPlan();
     }
 
     public OutOfHoursPolicy outOfHoursPolicy() {
-        return outOfHoursPolicy;
+        return values.outOfHoursPolicy();
     }
 
     /**
@@ -177,7 +134,7 @@ public final class CampaignConfiguration {
      * the out-of-hours handling of replies alike); empty (the default) when they are read in their zone.
      */
     public Optional<LocalHours> localHours() {
-        return Optional.ofNullable(localHours);
+        return Optional.ofNullable(values.localHours());
     }
 
     /**
@@ -186,62 +143,22 @@ public final class CampaignConfiguration {
      * that, it is skipped ({@code CONTACT_BUSY}). {@link Duration#ZERO}, the default, skips it at once.
      */
     public Duration busyContactWait() {
-        return busyContactWait;
+        return values.busyContactWait();
     }
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof CampaignConfiguration)) {
-            return false;
-        }
-        CampaignConfiguration that = (CampaignConfiguration) other;
-        return Objects.equals(name, that.name)
-                && Objects.equals(botFlowId, that.botFlowId)
-                && Objects.equals(channel, that.channel)
-                && Objects.equals(message, that.message)
-                && Objects.equals(channelCondition, that.channelCondition)
-                && fallbackChannels.equals(that.fallbackChannels)
-                && Objects.equals(fallbackAfter, that.fallbackAfter)
-                && Objects.equals(audience, that.audience)
-                && schema.equals(that.schema)
-                && activeHours.equals(that.activeHours)
-                && deliveryPlan.equals(that.deliveryPlan)
-                && outOfHoursPolicy.equals(that.outOfHoursPolicy)
-                && Objects.equals(localHours, that.localHours)
-                && busyContactWait.equals(that.busyContactWait);
+        return other instanceof CampaignConfiguration that && values.equals(that.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                name,
-                botFlowId,
-                channel,
-                message,
-                channelCondition,
-                fallbackChannels,
-                fallbackAfter,
-                audience,
-                schema,
-                activeHours,
-                deliveryPlan,
-                outOfHoursPolicy,
-                localHours,
-                busyContactWait);
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CampaignConfiguration[name=" + name + ", botFlowId=" + botFlowId + ", channel=" + channel
-                + ", message=" + message
-                + (channelCondition == null ? "" : ", channelCondition=" + channelCondition.toText())
-                + (fallbackChannels.isEmpty() ? "" : ", fallbackChannels=" + fallbackChannels)
-                + (fallbackAfter == null ? "" : ", fallbackAfter=" + fallbackAfter) + ", audience=" + audience
-                + ", schema=" + schema
-                + ", activeHours=" + activeHours.toText() + " " + activeHours.zone() + ", deliveryPlan=" + deliveryPlan
-                + ", outOfHoursPolicy=" + outOfHoursPolicy
-                + (localHours == null ? "" : ", localHours=" + localHours.toText())
-                + ", busyContactWait=" + busyContactWait + "]";
+        return values.toString();
     }
 
     /**
@@ -268,20 +185,21 @@ public final class CampaignConfiguration {
         private Builder() {}
 
         private Builder(CampaignConfiguration from) {
-            name = from.name;
-            botFlowId = from.botFlowId;
-            channel = from.channel;
-            message = from.message;
-            channelCondition = from.channelCondition;
-            fallbackChannels = new ArrayList<>(from.fallbackChannels);
-            fallbackAfter = from.fallbackAfter;
-            audience = from.audience;
-            schema = from.schema;
-            activeHours = from.activeHours;
-            deliveryPlan = from.deliveryPlan;
-            outOfHoursPolicy = from.outOfHoursPolicy;
-            localHours = from.localHours;
-            busyContactWait = from.busyContactWait;
+            ConfigurationValues values = from.values;
+            name = values.name();
+            botFlowId = values.botFlowId();
+            channel = values.channel();
+            message = values.message();
+            channelCondition = values.channelCondition();
+            fallbackChannels = new ArrayList<>(values.fallbackChannels());
+            fallbackAfter = values.fallbackAfter();
+            audience = values.audience();
+            schema = values.schema();
+            activeHours = values.activeHours();
+            deliveryPlan = values.deliveryPlan();
+            outOfHoursPolicy = values.outOfHoursPolicy();
+            localHours = values.localHours();
+            busyContactWait = values.busyContactWait();
         }
 
         /** The campaign's name, trimmed; 1 to {@value #MAX_NAME_LENGTH} characters. */
@@ -476,7 +394,21 @@ public final class CampaignConfiguration {
         }
 
         public CampaignConfiguration build() {
-            return new CampaignConfiguration(this);
+            return new CampaignConfiguration(new ConfigurationValues(
+                    name,
+                    botFlowId,
+                    channel,
+                    message,
+                    channelCondition,
+                    fallbackChannels,
+                    fallbackAfter,
+                    audience,
+                    schema,
+                    activeHours,
+                    deliveryPlan,
+                    outOfHoursPolicy,
+                    localHours,
+                    busyContactWait));
         }
     }
 }

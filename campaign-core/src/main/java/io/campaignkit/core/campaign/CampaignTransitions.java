@@ -32,7 +32,7 @@ final class CampaignTransitions {
         if (state == CampaignState.SCHEDULED
                 && !validForStart(snapshot.kind(), snapshot.configuration(), snapshot.schedule())) {
             state = editableState(snapshot.kind(), snapshot.configuration());
-            snapshot = snapshot.withSchedule(null);
+            snapshot = SnapshotChange.of(snapshot).schedule(null).build();
         }
         Arguments.require(
                 snapshot.schedule().isPresent() == (state == CampaignState.SCHEDULED),
@@ -54,7 +54,7 @@ final class CampaignTransitions {
                         && snapshot.finishReason().isPresent() == finished,
                 "snapshot",
                 "a campaign has a finish time and reason exactly when it is FINISHED (state " + state + ")");
-        return snapshot.withState(state);
+        return SnapshotChange.of(snapshot).state(state).build();
     }
 
     /** See {@link Campaign#reconfigure}: CAMPAIGN_FROZEN when ACTIVE, ILLEGAL_TRANSITION when FINISHED. */
@@ -90,12 +90,14 @@ final class CampaignTransitions {
 
     /** See {@link Campaign#reconfigure}: DRAFT or READY by validation; SCHEDULED kept while still valid for its start. */
     static Campaign.Snapshot reconfigured(Campaign campaign, CampaignConfiguration configuration, Instant now) {
-        Campaign.Snapshot changed = campaign.snapshot().withConfiguration(configuration);
+        SnapshotChange changed = SnapshotChange.of(campaign.snapshot()).configuration(configuration);
         Optional<Schedule> schedule = campaign.schedule();
         if (campaign.state() == CampaignState.SCHEDULED && validForStart(campaign.kind(), configuration, schedule)) {
-            return changed;
+            return changed.build();
         }
-        return changed.withState(editableState(campaign.kind(), configuration)).withSchedule(null);
+        return changed.state(editableState(campaign.kind(), configuration))
+                .schedule(null)
+                .build();
     }
 
     /** See {@link Campaign#schedule(Schedule, Instant)}. */
@@ -118,7 +120,10 @@ final class CampaignTransitions {
         if (!validation.isValid()) {
             throw new CampaignValidationException(campaign.id(), state, CampaignAction.SCHEDULE, validation);
         }
-        return campaign.snapshot().withState(CampaignState.SCHEDULED).withSchedule(schedule);
+        return SnapshotChange.of(campaign.snapshot())
+                .state(CampaignState.SCHEDULED)
+                .schedule(schedule)
+                .build();
     }
 
     /** See {@link Campaign#unschedule}. */
@@ -126,9 +131,10 @@ final class CampaignTransitions {
         if (campaign.state() != CampaignState.SCHEDULED) {
             throw refuse(campaign, CampaignAction.UNSCHEDULE, "and only a scheduled campaign is unscheduled");
         }
-        return campaign.snapshot()
-                .withState(editableState(campaign.kind(), campaign.configuration()))
-                .withSchedule(null);
+        return SnapshotChange.of(campaign.snapshot())
+                .state(editableState(campaign.kind(), campaign.configuration()))
+                .schedule(null)
+                .build();
     }
 
     /** See {@link Campaign#launch}: DRAFT, READY or SCHEDULED, and {@code launched} valid at {@code now}. */
@@ -151,12 +157,13 @@ final class CampaignTransitions {
     static Campaign.Snapshot launched(Campaign campaign, CampaignConfiguration launched, Instant now) {
         checkLaunchable(campaign, launched, now);
         DispatchState first = firstDispatch(launched, now);
-        return campaign.snapshot()
-                .withConfiguration(launched)
-                .withState(CampaignState.ACTIVE)
-                .withDispatch(first)
-                .withLaunchedAt(now)
-                .withSchedule(null);
+        return SnapshotChange.of(campaign.snapshot())
+                .configuration(launched)
+                .state(CampaignState.ACTIVE)
+                .dispatch(first)
+                .launchedAt(now)
+                .schedule(null)
+                .build();
     }
 
     /** See {@link Campaign#launchAt}: {@code configuration} with its delivery plan starting at {@code start}. */
@@ -171,11 +178,12 @@ final class CampaignTransitions {
     static Campaign.Snapshot launchedPreparing(Campaign campaign, String preparer, Instant now) {
         checkLaunchable(campaign, campaign.configuration(), now);
         DispatchState.Preparing preparing = new DispatchState.Preparing(preparer, now, now);
-        return campaign.snapshot()
-                .withState(CampaignState.ACTIVE)
-                .withDispatch(preparing)
-                .withLaunchedAt(now)
-                .withSchedule(null);
+        return SnapshotChange.of(campaign.snapshot())
+                .state(CampaignState.ACTIVE)
+                .dispatch(preparing)
+                .launchedAt(now)
+                .schedule(null)
+                .build();
     }
 
     /** WAITING for the planned start of {@code launched}, or SENDING when it is not in the future. */
@@ -271,10 +279,11 @@ final class CampaignTransitions {
         DispatchState dispatch = campaign.dispatch().orElse(null);
         FinishReason finalReason = dispatch instanceof DispatchState.Finishing finishing ? finishing.reason() : reason;
         Instant finishedAt = dispatch instanceof DispatchState.Finishing finishing ? finishing.since() : now;
-        return campaign.snapshot()
-                .withState(CampaignState.FINISHED)
-                .withDispatch(null)
-                .withFinish(finishedAt, finalReason);
+        return SnapshotChange.of(campaign.snapshot())
+                .state(CampaignState.FINISHED)
+                .dispatch(null)
+                .finished(finishedAt, finalReason)
+                .build();
     }
 
     /** Only an ACTIVE campaign finishes; see {@link Campaign#finish}. */

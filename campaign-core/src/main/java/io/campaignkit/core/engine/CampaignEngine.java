@@ -16,7 +16,7 @@ import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
-import io.campaignkit.core.port.CampaignStore;
+import io.campaignkit.core.port.ProjectCampaigns;
 import io.campaignkit.core.port.ProjectException;
 import io.campaignkit.core.port.ProjectStore;
 import io.campaignkit.core.port.Recipient;
@@ -82,17 +82,24 @@ public final class CampaignEngine {
     /** The checked ports, for the read-only queries of one tenant's state. */
     private final CampaignStorage ports;
 
+    private final Exports exports;
     private final Optional<Projects> projects;
+    /** The project store's atomic create, when it has one. */
+    private final Optional<ProjectCampaigns> projectCampaigns;
+
     private final Optional<SuppressionRecords> suppressionRecords;
 
     CampaignEngine(
             EngineCore core,
             CampaignStorage ports,
             Optional<ProjectStore> projects,
+            Optional<ProjectCampaigns> projectCampaigns,
             Optional<SuppressionRecords> suppressionRecords) {
         this.core = core;
         this.ports = ports;
+        this.exports = new Exports(core);
         this.projects = projects.map(store -> new Projects(store, core.clock()));
+        this.projectCampaigns = projectCampaigns;
         this.suppressionRecords = suppressionRecords;
     }
 
@@ -102,7 +109,8 @@ public final class CampaignEngine {
 
     /**
      * Creates and stores a campaign, DRAFT or READY by its configuration. With a {@link #projects()
-     * project store}, only in an existing project of the tenant that is not archived.
+     * project store}, only in an existing project of the tenant that is not archived; atomically so (a
+     * project archived meanwhile never gets the campaign) when that store is a {@link ProjectCampaigns}.
      *
      * @throws ProjectException {@code PROJECT_NOT_FOUND} or {@code PROJECT_ARCHIVED}; nothing is stored
      */
@@ -110,7 +118,7 @@ public final class CampaignEngine {
             CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
         projects.ifPresent(known -> known.requireOpen(
                 Arguments.requireNonBlank(tenantId, "tenantId"), Arguments.requireNonBlank(projectId, "projectId")));
-        return core.create(id, tenantId, projectId, kind, configuration);
+        return core.create(id, tenantId, projectId, kind, configuration, projectCampaigns);
     }
 
     /**
@@ -363,12 +371,7 @@ public final class CampaignEngine {
 
     /** A page of the campaign's recipients by sequence, after {@code afterSequence} (-1 first), for exports. */
     public List<Recipient> recipients(CampaignId id, long afterSequence, int limit) {
-        Arguments.requireNonNull(id, "id");
-        Arguments.require(
-                limit >= 1 && limit <= CampaignStore.MAX_BATCH,
-                "limit",
-                "limit must be from 1 to " + CampaignStore.MAX_BATCH + ", was " + limit);
-        return core.recipients().findRecipients(id, afterSequence, limit);
+        return exports.recipients(id, afterSequence, limit);
     }
 
     /**
@@ -376,12 +379,7 @@ public final class CampaignEngine {
      * first page): each recipient with its funnel steps. Walk the pages to write a report of any size.
      */
     public List<RecipientReport> export(CampaignId id, long afterSequence, int limit) {
-        List<RecipientReport> page = new java.util.ArrayList<>();
-        List<Recipient> recipients = recipients(id, afterSequence, limit);
-        Optional<Campaign> campaign = recipients.isEmpty() ? Optional.empty() : find(id); // names each one's channels
-        recipients.forEach(r ->
-                page.add(RecipientReport.of(campaign, r, core.tracking().funnelSteps(id, r.phone()))));
-        return page;
+        return exports.export(id, afterSequence, limit);
     }
 
     /**
@@ -392,9 +390,7 @@ public final class CampaignEngine {
      * recipient, a page at a time: a report's query, not a live counter.
      */
     public List<ChannelMetrics> metricsByChannel(CampaignId id) {
-        Campaign campaign = find(Arguments.requireNonNull(id, "id"))
-                .orElseThrow(() -> new io.campaignkit.core.port.CampaignNotFoundException(id));
-        return ChannelMetrics.count(campaign, after -> recipients(id, after, CampaignStore.MAX_BATCH));
+        return exports.metricsByChannel(id);
     }
 
     /**

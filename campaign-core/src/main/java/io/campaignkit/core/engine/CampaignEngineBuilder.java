@@ -12,6 +12,7 @@ import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
+import io.campaignkit.core.internal.CheckedUnroutedInbox;
 import io.campaignkit.core.internal.CheckedWindows;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.BotFlowRegistry;
@@ -339,9 +340,11 @@ public final class CampaignEngineBuilder {
                         callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
                         new ContactRules(exclusivity, availability, busyRecheck),
                         Optional.ofNullable(phoneTimeZones),
-                        CheckedWindows.of(base.recipients())),
+                        CheckedWindows.of(base.recipients()),
+                        CheckedUnroutedInbox.of(base.inbound())),
                 ports,
                 Optional.ofNullable(projects).map(CheckedProjectStore::wrap),
+                Optional.ofNullable(projects).flatMap(ProjectStore::projectCampaigns),
                 Optional.ofNullable(suppressionRecords)
                         .or(() -> Optional.of(base.suppressions())
                                 .filter(SuppressionRecords.class::isInstance)

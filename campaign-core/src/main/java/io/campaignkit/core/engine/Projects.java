@@ -98,12 +98,7 @@ public final class Projects {
         Project project = find(tenantId, projectId)
                 .orElseThrow(() -> ProjectException.notFound(tenantId.strip(), projectId.strip()));
         if (project.isArchived()) {
-            throw new ProjectException(
-                    ProjectException.PROJECT_ARCHIVED,
-                    "project '" + project.id() + "' of tenant "
-                            + project.tenantId() + " is archived (since "
-                            + project.archivedAt().orElseThrow()
-                            + "): it takes no new campaigns");
+            throw ProjectException.archived(project);
         }
     }
 

@@ -53,6 +53,13 @@
  * {@link io.campaignkit.core.engine.DeliverySemantics#AT_LEAST_ONCE} the bot gets it again (twice only if the process that died had
  * called the bot). Engines that live on never hand one message id over twice.
  *
+ * <p>A message for the host's {@link io.campaignkit.core.engine.UnroutedMessageHandler} (not from a phone,
+ * no campaign to route it to, a finishing campaign, out of hours under CLOSE) is stored the same way
+ * first, in the store's {@link io.campaignkit.core.port.UnroutedInbox} when it keeps one (the in-memory and
+ * JDBC stores do), and acknowledged once the handler returned; a process killed in between leaves it to any
+ * engine's {@code runDue()} once its lease ran out (the handler gets it at least once: twice only if the
+ * process died inside the handler's call).
+ *
  * <h2>Who may be messaged</h2>
  * A contact is in at most one active campaign per sender, or per tenant, or in any number, as the
  * tenant's {@link io.campaignkit.core.port.ExclusivityScope} says ({@link io.campaignkit.core.engine.CampaignEngineBuilder#exclusivity});

@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The inbound messages of conversations on their way to the campaign's bot: every one is queued here
@@ -65,4 +66,13 @@ public interface InboundQueue {
      * @param limit 1 to {@link CampaignStore#MAX_BATCH}
      */
     List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit);
+
+    /**
+     * Where messages for the host's unrouted-message handler are kept until it had them: empty (the
+     * default, unless the store itself is an {@link UnroutedInbox}) when the store does not keep them. Not an
+     * abstract method: a store need not keep them.
+     */
+    default Optional<UnroutedInbox> unroutedInbox() {
+        return this instanceof UnroutedInbox inbox ? Optional.of(inbox) : Optional.empty();
+    }
 }

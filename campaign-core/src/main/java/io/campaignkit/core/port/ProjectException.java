@@ -41,4 +41,12 @@ public final class ProjectException extends CampaignKitException {
                         + " was expected at version " + expected + " but is stored at version " + actual
                         + ": it changed meanwhile; reload and retry");
     }
+
+    /** {@value #PROJECT_ARCHIVED}: {@code project} takes no new campaigns. */
+    public static ProjectException archived(io.campaignkit.core.campaign.Project project) {
+        return new ProjectException(
+                PROJECT_ARCHIVED,
+                "project '" + project.id() + "' of tenant " + project.tenantId() + " is archived (since "
+                        + project.archivedAt().map(Object::toString).orElse("?") + "): it takes no new campaigns");
+    }
 }

@@ -2,6 +2,7 @@ package io.campaignkit.core.port;
 
 import io.campaignkit.core.campaign.Project;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -30,4 +31,13 @@ public interface ProjectStore {
 
     /** The projects {@code query} selects, of its tenant only, by ascending project id. */
     List<Project> findProjects(ProjectQuery query);
+
+    /**
+     * How this store creates a campaign in an open project atomically (with the project's archiving): empty
+     * (the default, unless the store itself is a {@link ProjectCampaigns}) when it cannot; the engine then
+     * checks the project and inserts the campaign in two steps. Not an abstract method.
+     */
+    default Optional<ProjectCampaigns> projectCampaigns() {
+        return this instanceof ProjectCampaigns atomic ? Optional.of(atomic) : Optional.empty();
+    }
 }

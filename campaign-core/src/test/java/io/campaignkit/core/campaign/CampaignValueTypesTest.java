@@ -195,12 +195,16 @@ class CampaignValueTypesTest {
 
     @Test
     void restore_derives_draft_or_ready_again_and_refuses_inconsistent_snapshots() {
-        Campaign.Snapshot readyButIncomplete =
-                CampaignFixtures.draft().snapshot().withState(CampaignState.READY);
+        Campaign.Snapshot readyButIncomplete = SnapshotChange.of(
+                        CampaignFixtures.draft().snapshot())
+                .state(CampaignState.READY)
+                .build();
         assertThat(Campaign.restore(readyButIncomplete).state()).isEqualTo(CampaignState.DRAFT);
 
-        Campaign.Snapshot activeWithoutDispatch =
-                CampaignFixtures.active().snapshot().withDispatch(null);
+        Campaign.Snapshot activeWithoutDispatch = SnapshotChange.of(
+                        CampaignFixtures.active().snapshot())
+                .dispatch(null)
+                .build();
         assertRefuses(() -> Campaign.restore(activeWithoutDispatch), "snapshot", "dispatch");
 
         Campaign.Snapshot finishedWithoutTime = new Campaign.Snapshot(

@@ -258,6 +258,11 @@ public final class JdbcCampaignStore
         return recipients.counts(campaignId);
     }
 
+    @Override // V37's table
+    public Optional<io.campaignkit.core.port.UnroutedInbox> unroutedInbox() {
+        return Optional.of(new io.campaignkit.store.jdbc.internal.UnroutedInboxRows(sql, scope, dialect));
+    }
+
     @Override // claims by local zone: V34's column and V35's index
     public Optional<io.campaignkit.core.port.RecipientWindows> windows() {
         return Optional.of(new io.campaignkit.store.jdbc.internal.RecipientZoneClaims(sql, scope, claims));

@@ -3,12 +3,16 @@ package io.campaignkit.store.jdbc;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Project;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.ProjectCampaigns;
 import io.campaignkit.core.port.ProjectQuery;
 import io.campaignkit.core.port.ProjectStore;
+import io.campaignkit.store.jdbc.internal.CampaignRows;
+import io.campaignkit.store.jdbc.internal.ProjectCampaignRows;
 import io.campaignkit.store.jdbc.internal.ProjectRows;
 import io.campaignkit.store.jdbc.internal.Scope;
 import io.campaignkit.store.jdbc.internal.Sql;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -27,10 +31,12 @@ import java.util.OptionalLong;
 public final class JdbcProjectStore implements ProjectStore {
 
     private final ProjectRows rows;
+    private final ProjectCampaigns campaigns;
     private final String description;
 
-    private JdbcProjectStore(ProjectRows rows, String description) {
+    private JdbcProjectStore(ProjectRows rows, ProjectCampaigns campaigns, String description) {
         this.rows = rows;
+        this.campaigns = campaigns;
         this.description = description;
     }
 
@@ -43,8 +49,11 @@ public final class JdbcProjectStore implements ProjectStore {
     public static JdbcProjectStore on(JdbcCampaignStore store) {
         Arguments.requireNonNull(store, "store");
         Scope scope = store.tenantId().map(Scope::tenant).orElseGet(Scope::allTenants);
+        Sql sql = new Sql(store.dataSource(), store.dialect());
+        ProjectRows rows = new ProjectRows(sql, scope, store.dialect());
         return new JdbcProjectStore(
-                new ProjectRows(new Sql(store.dataSource(), store.dialect()), scope, store.dialect()),
+                rows,
+                new ProjectCampaignRows(sql, scope, rows, new CampaignRows(sql, scope, store.dialect())),
                 "JdbcProjectStore[" + store.dialect() + ", tenant="
                         + store.tenantId().orElse("*") + "]");
     }
@@ -62,6 +71,12 @@ public final class JdbcProjectStore implements ProjectStore {
     @Override
     public List<Project> findProjects(ProjectQuery query) {
         return rows.find(query);
+    }
+
+    /** Campaigns created in the store's database, each in one transaction with its project's row locked. */
+    @Override
+    public Optional<ProjectCampaigns> projectCampaigns() {
+        return Optional.of(campaigns);
     }
 
     @Override

@@ -86,6 +86,7 @@ public final class InMemoryCampaignStore
     private final Conversations conversations = new Conversations();
     private final Map<CampaignId, QueuedMessages> inbound = new ConcurrentHashMap<>();
     private final Tracking tracking = new Tracking();
+    private final InMemoryUnroutedInbox unrouted = new InMemoryUnroutedInbox();
 
     /** An empty store. */
     public InMemoryCampaignStore() {}
@@ -214,6 +215,11 @@ public final class InMemoryCampaignStore
     public RecipientCounts counts(CampaignId campaignId) {
         RecipientBook book = books.get(campaignId);
         return book == null ? RecipientCounts.empty() : book.counts();
+    }
+
+    @Override
+    public Optional<io.campaignkit.core.port.UnroutedInbox> unroutedInbox() {
+        return Optional.of(unrouted);
     }
 
     /** Claims by local zone, from each campaign's per-zone pending queues. */

@@ -1,6 +1,5 @@
 package io.campaignkit.core.engine.internal;
 
-import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MediaReference;
 import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.core.campaign.Campaign;
@@ -10,7 +9,6 @@ import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.UnroutedMessage;
-import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
 import io.campaignkit.core.port.BotReply;
@@ -33,11 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +53,6 @@ final class Conversations {
     private final ConversationStore conversations;
     private final InboundQueue inbound;
     private final BotFlowRegistry botFlows;
-    private final UnroutedMessageHandler unrouted;
     private final HostCalls host;
     private final Leases leases;
     private final int batchSize;
@@ -66,15 +62,13 @@ final class Conversations {
     private final Lifecycle lifecycle;
     private final Replies replies;
     private final HandOvers handOvers;
-    /** Queued messages this engine has claimed and is handing over; acknowledged once the host's call returned. */
-    private final Set<QueuedKey> handingOver = ConcurrentHashMap.newKeySet();
+    private final HandingOver handingOver;
+    private final UnroutedMessages fallback;
     /**
      * Called with a campaign once one of its messages was handed to the bot and acknowledged, outside the
      * lock: the contact's next message, held in the queue behind it, is drained then, not at a later run.
      */
     private volatile Consumer<CampaignId> afterHandOver = id -> {};
-    /** Campaigns whose queue hand-over stopped at a failed acknowledgement, until their next pass. */
-    private final Set<CampaignId> stalled = ConcurrentHashMap.newKeySet();
 
     private final ReplyHours replyHours;
 
@@ -84,7 +78,8 @@ final class Conversations {
             ConversationStore conversations,
             InboundQueue inbound,
             BotFlowRegistry botFlows,
-            UnroutedMessageHandler unrouted,
+            UnroutedMessages fallback,
+            HandingOver handingOver,
             HostCalls host,
             Leases leases,
             int batchSize,
@@ -100,7 +95,8 @@ final class Conversations {
         this.conversations = conversations;
         this.inbound = inbound;
         this.botFlows = botFlows;
-        this.unrouted = unrouted;
+        this.fallback = fallback;
+        this.handingOver = handingOver;
         this.host = host;
         this.leases = leases;
         this.batchSize = batchSize;
@@ -121,36 +117,40 @@ final class Conversations {
      * Routes one inbound message of a channel; unrouted ones go to the host's fallback.
      * {@code markHandled} marks the webhook's event handled and answers whether it was the first to: a
      * message for a bot is queued before that mark (the queue recognises it again, so a crash between
-     * the two leaves the provider's retry to be processed, never a marked message that is nowhere),
-     * while what goes to the host at once, kept nowhere, goes only after the mark.
+     * the two leaves the provider's retry to be processed, never a marked message that is nowhere);
+     * what goes to the host's fallback is kept before that mark too, in the store's unrouted inbox
+     * ({@link UnroutedMessages}).
      */
     void onInbound(String channelId, InboundMessage message, BooleanSupplier markHandled) {
         Instant now = clock.instant();
         Optional<PhoneNumber> phone = parse(message.from());
         if (phone.isEmpty()) {
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
-                    new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()));
+                    new UnroutedMessage(channelId, message, UnroutedMessage.Reason.NOT_A_PHONE, Optional.empty()),
+                    now);
             return;
         }
         Optional<Campaign> campaign = exclusivity.replyCampaign(
                 new SenderKey(channelId, message.to()), phone.get(), message.replyToProviderMessageId());
         if (campaign.isEmpty()) {
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(
-                            channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()));
+                            channelId, message, UnroutedMessage.Reason.NO_ACTIVE_CAMPAIGN, Optional.empty()),
+                    now);
             return;
         }
         if (campaign.get().isFinishing()) {
             // its clean-up was interrupted; the next run completes it. The bot is done with it.
-            unroutedOnce(
+            fallback.onceMarked(
                     markHandled,
                     new UnroutedMessage(
                             channelId,
                             message,
                             UnroutedMessage.Reason.CAMPAIGN_FINISHED,
-                            Optional.of(campaign.get().id())));
+                            Optional.of(campaign.get().id())),
+                    now);
             return;
         }
         Campaign active = campaign.get();
@@ -168,10 +168,23 @@ final class Conversations {
             return;
         }
         OutOfHoursPolicy policy = active.configuration().outOfHoursPolicy();
+        // under CLOSE the bot will not get it: the host does, kept first, so what the contact wrote is not lost
+        UnroutedMessages.@Nullable Kept forHost = policy.action() == OutOfHoursPolicy.Action.CLOSE
+                ? fallback.keep(
+                        new UnroutedMessage(
+                                channelId,
+                                message,
+                                UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED,
+                                Optional.of(active.id())),
+                        now)
+                : null;
         if (policy.action() == OutOfHoursPolicy.Action.QUEUE) {
             inbound.enqueueInbound(conversation.id(), active.id(), phone.get(), forBot.asQueued());
             boolean unused = markHandled.getAsBoolean(); // stored either way: a duplicate is deduplicated by its queue
         } else if (!markHandled.getAsBoolean()) {
+            if (forHost != null) {
+                fallback.release(forHost, false);
+            }
             return; // handled meanwhile, through another engine
         }
         policy.autoReply().ifPresent(text -> {
@@ -179,19 +192,11 @@ final class Conversations {
                 replies.sendAutomatic(active, conversation, text);
             }
         });
-        if (policy.action() == OutOfHoursPolicy.Action.CLOSE) {
+        if (forHost != null) {
             conversations
                     .closeConversation(conversation.id(), Conversation.OUT_OF_HOURS, now)
                     .ifPresent(closed -> notifyClosed(active, closed, Conversation.OUT_OF_HOURS));
-            // the bot will not get it: the host does, so what the contact wrote is not lost
-            unrouted(new UnroutedMessage(
-                    channelId, message, UnroutedMessage.Reason.OUT_OF_HOURS_CLOSED, Optional.of(active.id())));
-        }
-    }
-
-    private void unroutedOnce(BooleanSupplier markHandled, UnroutedMessage message) {
-        if (markHandled.getAsBoolean()) {
-            unrouted(message);
+            fallback.release(forHost, true);
         }
     }
 
@@ -201,7 +206,7 @@ final class Conversations {
      * hands it back to this engine (its lease ran out while the bot was slow) does not deliver it twice.
      */
     Optional<Instant> drainQueue(Campaign campaign, Instant now) {
-        stalled.remove(campaign.id());
+        handingOver.newPass(campaign.id());
         if (LocalTimes.isOn(campaign)) {
             Optional<Instant> firstOpening = replyHours.allClosedUntil(campaign, now);
             if (firstOpening.isPresent()) {
@@ -222,8 +227,8 @@ final class Conversations {
                         continue;
                     }
                 }
-                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
-                if (!handingOver.add(key)) {
+                HandingOver.QueuedKey key = new HandingOver.QueuedKey(campaign.id(), queued.sequence());
+                if (!handingOver.take(key)) {
                     continue;
                 }
                 Conversation conversation = conversations
@@ -234,13 +239,13 @@ final class Conversations {
                         campaign,
                         conversation,
                         queued.message(),
-                        () -> calledOff(key),
+                        () -> handingOver.calledOff(key),
                         () -> handOvers.begin(queued),
                         () -> {
-                            acknowledge(key);
+                            handingOver.acknowledge(key);
                             afterHandOver.accept(campaign.id());
                         },
-                        () -> handingOver.remove(key));
+                        () -> handingOver.forget(key));
             }
         } while (batch.size() == batchSize);
         return closedUntil;
@@ -256,122 +261,19 @@ final class Conversations {
         return conversations.openOrContinue(campaign.id(), queued.phone(), wrote.isAfter(now) ? now : wrote, now);
     }
 
-    private void acknowledge(QueuedKey key) {
-        try {
-            inbound.acknowledgeQueued(key.campaignId(), List.of(key.sequence()));
-        } catch (RuntimeException e) {
-            // the store failed: hand over no more of this campaign's queue in this pass (each would be
-            // handed again after its lease); the next pass starts again from what is still queued
-            stalled.add(key.campaignId());
-            throw e;
-        } finally {
-            handingOver.remove(key);
-        }
-        listeners.wakeUp(); // a finishing campaign waits for its queue to be empty
+    /** See {@link UnroutedMessages#recover}: kept messages for the host's fallback whose keeper died. */
+    void recoverUnrouted(Instant now) {
+        fallback.recover(now);
     }
 
-    /** Whether the hand-over of {@code key} is called off because an acknowledgement of its campaign failed. */
-    private boolean calledOff(QueuedKey key) {
-        if (stalled.contains(key.campaignId())) {
-            handingOver.remove(key);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Hands every message still queued for the campaign to the host's fallback, in arrival order,
-     * each acknowledged as soon as the fallback got it; answers how many. A finishing campaign's bot
-     * never gets them, and they must not be lost.
-     */
+    /** See {@link UnroutedMessages#handQueued}: a finishing campaign's queue goes to the host's fallback. */
     long handQueuedToFallback(Campaign campaign, Instant now) {
-        boolean severalChannels = ChannelRoutes.bindings(campaign).size() > 1;
-        long handed = 0;
-        stalled.remove(campaign.id());
-        List<QueuedInbound> batch;
-        do {
-            batch = inbound.claimQueued(campaign.id(), leases.newLease(now), batchSize, now);
-            for (QueuedInbound queued : batch) {
-                QueuedKey key = new QueuedKey(campaign.id(), queued.sequence());
-                if (!handingOver.add(key)) {
-                    continue;
-                }
-                // the channel it came in on: that of the binding that reached the contact
-                SenderKey sender = severalChannels
-                        ? ConversationChannels.senderOf(
-                                campaign, recipients.findRecipient(new RecipientKey(campaign.id(), queued.phone())))
-                        : ChannelAdapters.senderKey(campaign);
-                UnroutedMessage message = new UnroutedMessage(
-                        sender.channelType(),
-                        toChannelMessage(queued, sender.senderId()),
-                        UnroutedMessage.Reason.CAMPAIGN_FINISHED,
-                        Optional.of(campaign.id()));
-                // keyed by campaign, not contact: the fallback gets the campaign's queue in arrival order
-                host.runUnlessFailed(
-                        List.of("finished", campaign.id()),
-                        () -> {
-                            if (calledOff(key)
-                                    || !begun(
-                                            () -> handOvers.begin(queued),
-                                            queued.message(),
-                                            () -> acknowledge(key),
-                                            () -> handingOver.remove(key))) {
-                                return;
-                            }
-                            try {
-                                unrouted.onUnroutedMessage(message);
-                            } catch (RuntimeException e) {
-                                // the host's own code failed on it: reported with the message, and the clean-up goes on
-                                LOG.warn(
-                                        "the unrouted-message handler failed on queued message {} of finished campaign {}",
-                                        queued.message().messageId(),
-                                        campaign.id(),
-                                        e);
-                                listeners.failure(Optional.of(campaign.id()), EngineFailure.UNROUTED_HANDLER, e);
-                            } finally {
-                                acknowledge(key);
-                            }
-                        },
-                        () -> handingOver.remove(key));
-                handed++;
-            }
-        } while (batch.size() == batchSize);
-        return handed;
-    }
-
-    private void unrouted(UnroutedMessage message) {
-        host.run(List.of("unrouted", message.channelId(), message.message().from()), () -> {
-            try {
-                unrouted.onUnroutedMessage(message);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "the unrouted-message handler failed on message {} of channel {}",
-                        message.message().providerMessageId(),
-                        message.channelId(),
-                        e);
-                listeners.failure(message.campaignId(), EngineFailure.UNROUTED_HANDLER, e);
-            }
-        });
+        return fallback.handQueued(campaign, now);
     }
 
     /** The order key of one contact's calls to its campaign's bot: they run one at a time, in order. */
     private static Object contactKey(CampaignId campaignId, PhoneNumber phone) {
         return List.of(campaignId, phone);
-    }
-
-    /** A queued message being handed to the bot or the fallback by this engine. */
-    private record QueuedKey(CampaignId campaignId, long sequence) {}
-
-    /** The channel's form of a queued message, rebuilt from what the queue kept. */
-    private static InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
-        ReceivedMessage kept = queued.message();
-        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId, kept.receivedAt())
-                .text(kept.text().orElse(null))
-                .media(kept.media().stream()
-                        .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
-                        .toList())
-                .content(kept.content())
-                .build();
     }
 
     /** Closes conversations idle past the timeout; answers when the next one would be. */
@@ -427,7 +329,7 @@ final class Conversations {
         host.runUnlessFailed(
                 contactKey(campaign.id(), conversation.phone()),
                 () -> {
-                    if (calledOff.getAsBoolean() || !begun(begin, message, done, onDropped)) {
+                    if (calledOff.getAsBoolean() || !HandingOver.begun(begin, message, done, onDropped)) {
                         return;
                     }
                     try {
@@ -440,32 +342,6 @@ final class Conversations {
                     }
                 },
                 onDropped);
-    }
-
-    /**
-     * Whether to hand {@code message} over now. Not when {@code begin} decides otherwise ({@code done}
-     * acknowledges a dropped one, {@code onDropped} forgets one left to another engine), nor when
-     * recording the beginning failed (it stays queued and is handed after its lease; {@code onDropped}).
-     */
-    private boolean begun(
-            Supplier<HandOvers.Decision> begin, ReceivedMessage message, Runnable done, Runnable onDropped) {
-        HandOvers.Decision decision;
-        try {
-            decision = begin.get();
-        } catch (RuntimeException storeFailed) {
-            LOG.warn(
-                    "could not record the hand-over of message {}; it is handed over after its lease",
-                    message.messageId(),
-                    storeFailed);
-            onDropped.run();
-            return false;
-        }
-        switch (decision) {
-            case DROP -> done.run();
-            case LEAVE -> onDropped.run();
-            case HAND -> {}
-        }
-        return decision == HandOvers.Decision.HAND;
     }
 
     private Optional<BotFlow> botOf(Campaign campaign) {
@@ -485,7 +361,8 @@ final class Conversations {
                 contact);
     }
 
-    private static ReceivedMessage toBotMessage(InboundMessage message) {
+    /** The engine's view of a channel's message, as a bot (or the unrouted inbox) keeps it. */
+    static ReceivedMessage toBotMessage(InboundMessage message) {
         List<URI> media = message.media().stream()
                 .map(MediaReference::url)
                 .flatMap(Optional::stream)

@@ -10,7 +10,6 @@ import io.campaignkit.core.campaign.CampaignAction;
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.campaign.FinishReason;
 import io.campaignkit.core.campaign.PauseReason;
 import io.campaignkit.core.campaign.Schedule;
@@ -23,10 +22,8 @@ import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.TestSend;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
-import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.BotFlowRegistry;
-import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -36,6 +33,7 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.TrackingStore;
+import io.campaignkit.core.port.UnroutedInbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,13 +55,11 @@ import org.slf4j.LoggerFactory;
 public final class EngineCore {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
-    private static final int CAMPAIGN_PAGE = 100;
 
     private final CampaignStore campaigns;
     private final RecipientStore recipients;
     private final TrackingStore tracking;
     private final SuppressionList suppressions;
-    private final InboundQueue inbound;
     private final ChannelAdapters adapters;
     private final Clock clock;
     private final HostCalls host;
@@ -81,8 +77,7 @@ public final class EngineCore {
     private final Exclusivity exclusivity;
     private final ReentrantLock lock;
     private final Replies replies;
-    private final io.campaignkit.core.port.ConversationStore conversationStore;
-    private final java.time.Duration leaseDuration;
+    private final CampaignRuns runs;
 
     /** Wires the parts, each with the ports and settings it uses. */
     public EngineCore(
@@ -99,15 +94,15 @@ public final class EngineCore {
             Executor callbackExecutor,
             ContactRules contactRules,
             Optional<PhoneTimeZones> phoneTimeZones,
-            Optional<RecipientWindows> recipientWindows) {
+            Optional<RecipientWindows> recipientWindows,
+            Optional<UnroutedInbox> unroutedInbox) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
         this.suppressions = storage.suppressions();
-        this.inbound = storage.inbound();
+        InboundQueue inbound = storage.inbound();
         this.clock = clock;
         this.lock = new ReentrantLock();
-        this.leaseDuration = settings.leaseDuration();
         this.host = new HostCalls(callbackExecutor, lock);
         this.listeners = new Listeners(listener, host, clock);
         this.adapters = new ChannelAdapters(channels);
@@ -157,15 +152,27 @@ public final class EngineCore {
         ConversationChannels conversationChannels = new ConversationChannels(recipients);
         this.replies = new Replies(
                 storage.conversations(), tracking, adapters, pacing, clock, listeners, conversationChannels);
-        this.conversationStore = storage.conversations();
         HandOvers handOvers = new HandOvers(tracking, inbound, settings.semantics(), clock, listeners);
+        HandingOver handingOver = new HandingOver(inbound, listeners);
+        UnroutedMessages fallback = new UnroutedMessages(
+                recipients,
+                inbound,
+                unrouted,
+                host,
+                leases,
+                batchSize,
+                listeners,
+                handOvers,
+                handingOver,
+                unroutedInbox);
         this.conversations = new Conversations(
                 recipients,
                 exclusivity,
                 storage.conversations(),
                 inbound,
                 botFlows,
-                unrouted,
+                fallback,
+                handingOver,
                 host,
                 leases,
                 batchSize,
@@ -220,6 +227,16 @@ public final class EngineCore {
                 clock,
                 localTimes);
         this.schedules = new Schedules(campaigns, lifecycle, launcher, listeners, clock);
+        this.runs = new CampaignRuns(
+                campaigns,
+                inbound,
+                schedules,
+                dispatcher,
+                launcher,
+                finisher,
+                conversations,
+                listeners,
+                settings.leaseDuration());
         this.additions = new ContactAdditions(
                 launcher, audiences, lifecycle, pendingSkips, storage.engagements(), listeners, batchSize, clock);
         this.testSends = new TestSends(campaigns, recipients, lifecycle, launcher, listeners, clock, directory);
@@ -252,17 +269,15 @@ public final class EngineCore {
         listeners.addWakeUpListener(wakeUp);
     }
 
+    /** See {@link Lifecycle#create}. */
     public Campaign create(
-            CampaignId id, String tenantId, String projectId, CampaignKind kind, CampaignConfiguration configuration) {
-        // the pacing store keys the sender-only bucket of replies by this id
-        io.campaignkit.core.internal.Arguments.require(
-                !io.campaignkit.core.dispatch.pacing.SendLimits.SENDER_ONLY.equals(id),
-                "id",
-                "campaign id '" + id + "' is reserved for the pacing of replies");
-        Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, clock.instant());
-        campaigns.insert(campaign);
-        listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
-        return campaign;
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration,
+            Optional<io.campaignkit.core.port.ProjectCampaigns> inOpenProject) {
+        return lifecycle.create(id, tenantId, projectId, kind, configuration, inOpenProject, clock.instant());
     }
 
     public Campaign edit(CampaignId id, Consumer<CampaignConfiguration.Builder> changes) {
@@ -325,17 +340,7 @@ public final class EngineCore {
 
     public void delete(CampaignId id) {
         locked(() -> {
-            Campaign campaign = lifecycle.find(id);
-            campaign.checkDeletable();
-            campaigns.delete(campaign);
-            listeners.lifecycle(new CampaignLifecycleEvent(
-                    id,
-                    CampaignAction.DELETE,
-                    campaign.state(),
-                    campaign.state(),
-                    Optional.empty(),
-                    campaign.version(),
-                    clock.instant()));
+            lifecycle.delete(id, clock.instant());
             return null;
         });
     }
@@ -369,100 +374,20 @@ public final class EngineCore {
     public Optional<Instant> runDue() {
         return locked(() -> {
             dispatcher.recordAnswers();
-            Instant now = clock.instant();
-            Optional<Instant> next = schedules.runDue(now);
-            Optional<CampaignId> after = Optional.empty();
-            List<Campaign> page;
-            do {
-                page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
-                for (Campaign campaign : page) {
-                    try {
-                        next = Dispatcher.earliest(next, runCampaign(campaign, now));
-                    } catch (RuntimeException e) {
-                        if (isStoreFailure(e)) {
-                            throw e; // the database is down for every campaign: the runner backs off
-                        }
-                        LOG.error("campaign {} failed in this run; it is retried at the next", campaign.id(), e);
-                        listeners.failure(
-                                Optional.of(campaign.id()), io.campaignkit.core.port.EngineFailure.CAMPAIGN_RUN, e);
-                    }
-                }
-                if (!page.isEmpty()) {
-                    after = Optional.of(page.get(page.size() - 1).id());
-                }
-            } while (page.size() == CAMPAIGN_PAGE);
-            return next;
+            return runs.runDue(clock.instant());
         });
-    }
-
-    private static boolean isStoreFailure(RuntimeException failure) {
-        return failure instanceof io.campaignkit.core.CampaignKitException known
-                && io.campaignkit.core.port.CampaignStorage.STORE_FAILURE.equals(known.code());
-    }
-
-    private Optional<Instant> runCampaign(Campaign campaign, Instant now) {
-        if (campaign.isFinishing()) {
-            return finisher.resume(campaign); // a crash interrupted its clean-up
-        }
-        Optional<Instant> end = campaign.configuration().deliveryPlan().endAt();
-        if (end.isPresent() && !now.isBefore(end.get())) {
-            finisher.finish(campaign.id(), FinishReason.END_REACHED);
-            return Optional.empty();
-        }
-        Optional<Instant> next = Optional.empty();
-        if (campaign.isPreparing()) {
-            campaign = launcher.resumeIfAbandoned(campaign, now);
-            next = launcher.nextPreparationCheck(campaign);
-            if (campaign.state() != CampaignState.ACTIVE || campaign.isFinishing()) {
-                return Optional.empty();
-            }
-        }
-        next = Dispatcher.earliest(next, dispatcher.run(campaign, now));
-        ActiveHours hours = campaign.configuration().activeHours();
-        if (inbound.countQueued(campaign.id()) > 0) {
-            if (LocalTimes.isOn(campaign) || hours.isOpenAt(now)) {
-                // local hours: each contact's own; the drain hands over the open ones and says when the rest open
-                Optional<Instant> closedUntil = conversations.drainQueue(campaign, now);
-                next = Dispatcher.earliest(next, closedUntil);
-                if (closedUntil.isEmpty() && inbound.countQueued(campaign.id()) > 0) {
-                    // held elsewhere (or by a slow bot here): what a dead engine held is taken over once its lease ran
-                    // out
-                    next = Dispatcher.earliest(next, Optional.of(now.plus(leaseDuration)));
-                }
-            } else {
-                next = Dispatcher.earliest(next, hours.nextOpening(now));
-            }
-        }
-        next = Dispatcher.earliest(next, conversations.closeIdle(campaign, now));
-        return Dispatcher.earliest(next, end);
     }
 
     /** The reply handle of an open conversation of an active campaign, as its bot got it. */
     public Optional<io.campaignkit.core.port.BotReply> replyTo(String conversationId) {
-        return conversationStore
-                .findConversation(conversationId)
-                .filter(io.campaignkit.core.port.Conversation::isOpen)
-                .flatMap(conversation -> campaigns
-                        .find(conversation.campaignId())
-                        .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
-                        .map(campaign -> replies.replyFor(campaign, conversation)));
+        return replies.replyTo(conversationId, campaigns);
     }
 
-    /**
-     * Hands over the campaign's next queued messages once one was acknowledged, as a run would: one
-     * contact's messages wait in the queue while an earlier one is with its bot.
-     */
+    /** See {@link CampaignRuns#drainAfterHandOver}; outside the lock, so it takes it. */
     private void drainAfterHandOver(CampaignId id) {
         try {
             locked(() -> {
-                Instant now = clock.instant();
-                campaigns
-                        .find(id)
-                        .filter(c -> c.state() == CampaignState.ACTIVE
-                                && !c.isFinishing()
-                                && (LocalTimes.isOn(c)
-                                        || c.configuration().activeHours().isOpenAt(now)))
-                        .ifPresent(c -> conversations.drainQueue(c, now)); // local hours: the drain holds the closed
+                runs.drainAfterHandOver(id, clock.instant());
                 return null;
             });
         } catch (RuntimeException e) {

@@ -2,14 +2,20 @@ package io.campaignkit.core.engine.internal;
 
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignAction;
+import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.dispatch.pacing.SendLimits;
+import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.CampaignLifecycleEvent;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.FinishCleanUp;
+import io.campaignkit.core.port.ProjectCampaigns;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientEvent;
 import io.campaignkit.core.port.StatusReason;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,6 +31,48 @@ final class Lifecycle {
     Lifecycle(CampaignStore campaigns, Listeners listeners) {
         this.campaigns = campaigns;
         this.listeners = listeners;
+    }
+
+    /**
+     * Stores a new campaign, DRAFT or READY by its configuration, and tells the listener; through
+     * {@code inOpenProject} when given, so that it is stored only in an open project, atomically.
+     */
+    Campaign create(
+            CampaignId id,
+            String tenantId,
+            String projectId,
+            CampaignKind kind,
+            CampaignConfiguration configuration,
+            Optional<ProjectCampaigns> inOpenProject,
+            Instant now) {
+        // the pacing store keys the sender-only bucket of replies by this id
+        Arguments.require(
+                !SendLimits.SENDER_ONLY.equals(id),
+                "id",
+                "campaign id '" + id + "' is reserved for the pacing of replies");
+        Campaign campaign = Campaign.create(id, tenantId, projectId, kind, configuration, now);
+        if (inOpenProject.isPresent()) {
+            inOpenProject.get().insertInOpenProject(campaign);
+        } else {
+            campaigns.insert(campaign);
+        }
+        listeners.lifecycle(CampaignLifecycleEvent.of(CampaignAction.CREATE, campaign, campaign));
+        return campaign;
+    }
+
+    /** Deletes a campaign that may be deleted (not ACTIVE) and tells the listener. */
+    void delete(CampaignId id, Instant now) {
+        Campaign campaign = find(id);
+        campaign.checkDeletable();
+        campaigns.delete(campaign);
+        listeners.lifecycle(new CampaignLifecycleEvent(
+                id,
+                CampaignAction.DELETE,
+                campaign.state(),
+                campaign.state(),
+                Optional.empty(),
+                campaign.version(),
+                now));
     }
 
     Campaign find(CampaignId id) {

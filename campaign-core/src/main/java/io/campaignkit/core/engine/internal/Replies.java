@@ -8,9 +8,11 @@ import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
+import io.campaignkit.core.campaign.CampaignState;
 import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.port.CampaignStore;
 import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.ConversationStore;
 import io.campaignkit.core.port.FunnelStep;
@@ -61,6 +63,17 @@ final class Replies {
         this.clock = clock;
         this.listeners = listeners;
         this.channels = channels;
+    }
+
+    /** The reply handle of an open conversation of an active campaign, as its bot got it. */
+    Optional<BotReply> replyTo(String conversationId, CampaignStore campaigns) {
+        return conversations
+                .findConversation(conversationId)
+                .filter(Conversation::isOpen)
+                .flatMap(conversation -> campaigns
+                        .find(conversation.campaignId())
+                        .filter(campaign -> campaign.state() == CampaignState.ACTIVE)
+                        .map(campaign -> replyFor(campaign, conversation)));
     }
 
     BotReply replyFor(Campaign campaign, Conversation conversation) {

@@ -54,37 +54,42 @@ public final class CampaignRows {
                             + ", not to this store's tenant " + scope.tenantId().orElseThrow());
         }
         sql.inTransaction("inserting campaign " + campaign.id(), connection -> {
-            if (exists(connection, campaign.id())) {
-                throw new DuplicateCampaignException(campaign.id());
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_campaign (" + COLUMNS + ", "
-                    + FILTER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Campaign.Snapshot s = campaign.snapshot();
-                insert.setString(1, s.id().value());
-                insert.setString(2, s.tenantId());
-                insert.setString(3, s.projectId());
-                insert.setString(4, s.kind().name());
-                insert.setString(5, s.state().name());
-                insert.setLong(6, s.version());
-                Sql.setNanos(insert, 7, s.createdAt());
-                Sql.setNanos(insert, 8, s.updatedAt());
-                Sql.setNanos(insert, 9, s.launchedAt());
-                Sql.setNanos(insert, 10, s.finishedAt());
-                Sql.setString(insert, 11, s.finishReason().map(Enum::name).orElse(null));
-                Sql.setString(insert, 12, CampaignCodec.encodeDispatch(s.dispatch()));
-                insert.setString(13, CampaignCodec.encodeConfiguration(s.configuration()));
-                Sql.setNanos(insert, 14, s.schedule().map(Schedule::startAt));
-                Sql.setNanos(insert, 15, s.schedule().flatMap(Schedule::latestStart));
-                setFilters(insert, 16, s.configuration());
-                insert.executeUpdate();
-            } catch (SQLException failure) {
-                if (dialect.isUniqueViolation(failure)) {
-                    throw new DuplicateCampaignException(campaign.id());
-                }
-                throw failure;
-            }
+            insertIn(connection, campaign);
             return null;
         });
+    }
+
+    /** {@link #insert} inside the caller's transaction (whose tenant check the caller made). */
+    void insertIn(Connection connection, Campaign campaign) throws SQLException {
+        if (exists(connection, campaign.id())) {
+            throw new DuplicateCampaignException(campaign.id());
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ck_campaign (" + COLUMNS + ", "
+                + FILTER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Campaign.Snapshot s = campaign.snapshot();
+            insert.setString(1, s.id().value());
+            insert.setString(2, s.tenantId());
+            insert.setString(3, s.projectId());
+            insert.setString(4, s.kind().name());
+            insert.setString(5, s.state().name());
+            insert.setLong(6, s.version());
+            Sql.setNanos(insert, 7, s.createdAt());
+            Sql.setNanos(insert, 8, s.updatedAt());
+            Sql.setNanos(insert, 9, s.launchedAt());
+            Sql.setNanos(insert, 10, s.finishedAt());
+            Sql.setString(insert, 11, s.finishReason().map(Enum::name).orElse(null));
+            Sql.setString(insert, 12, CampaignCodec.encodeDispatch(s.dispatch()));
+            insert.setString(13, CampaignCodec.encodeConfiguration(s.configuration()));
+            Sql.setNanos(insert, 14, s.schedule().map(Schedule::startAt));
+            Sql.setNanos(insert, 15, s.schedule().flatMap(Schedule::latestStart));
+            setFilters(insert, 16, s.configuration());
+            insert.executeUpdate();
+        } catch (SQLException failure) {
+            if (dialect.isUniqueViolation(failure)) {
+                throw new DuplicateCampaignException(campaign.id());
+            }
+            throw failure;
+        }
     }
 
     /** Whether a campaign has the id in any tenant: ids are unique across tenants. */

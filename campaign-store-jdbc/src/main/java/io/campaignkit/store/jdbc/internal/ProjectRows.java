@@ -109,6 +109,20 @@ public final class ProjectRows {
         });
     }
 
+    /**
+     * The stored project, its row locked until the caller's transaction ends: an archiving (an update of the
+     * row) waits for it, and it waits for one under way.
+     */
+    Optional<Project> locked(Connection connection, String tenantId, String projectId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_project"
+                + " WHERE tenant_id = ? AND project_id = ? AND " + Scope.TENANT + " FOR UPDATE")) {
+            select.setString(1, tenantId);
+            select.setString(2, projectId);
+            scope.bind(select, 3);
+            return read(select).stream().findFirst();
+        }
+    }
+
     private Optional<Project> stored(Connection connection, String tenantId, String projectId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ck_project"
                 + " WHERE tenant_id = ? AND project_id = ? AND " + Scope.TENANT)) {
