@@ -1,11 +1,9 @@
 package io.campaignkit.testkit.store;
 
-import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
-import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -23,7 +21,6 @@ import io.campaignkit.core.port.ReceivedMessage;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientCounts;
-import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
@@ -36,7 +33,6 @@ import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +75,8 @@ public final class InMemoryCampaignStore
                 TrackingStore {
 
     private final CampaignTable campaigns = new CampaignTable();
-    private final Map<CampaignId, RecipientBook> books = new ConcurrentHashMap<>();
-    private final ProviderIdIndex providerIds = new ProviderIdIndex();
+    private final RecipientBooks recipients =
+            new RecipientBooks(id -> campaigns.find(id).isPresent());
     private final Engagements engagements = new Engagements();
     private final Suppressions suppressions = new Suppressions();
     private final Conversations conversations = new Conversations();
@@ -124,10 +120,7 @@ public final class InMemoryCampaignStore
     public void delete(Campaign campaign) {
         campaigns.delete(campaign);
         CampaignId id = campaign.id();
-        RecipientBook book = books.remove(id);
-        if (book != null) {
-            book.forgetProviderIds(providerIds);
-        }
+        recipients.delete(id);
         conversations.deleteCampaign(id);
         inbound.remove(id);
         tracking.deleteCampaign(id);
@@ -139,82 +132,43 @@ public final class InMemoryCampaignStore
     // ================================================================ RecipientStore
 
     @Override
-    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        return book(campaignId).insert(recipients, now);
+    public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> added, Instant now) {
+        return recipients.insert(campaignId, added, now);
     }
 
     @Override
     public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
-        RecipientBook book = books.get(campaignId);
-        if (book == null) {
-            return List.of();
-        }
-        return kind == ClaimKind.DUE
-                ? book.claimForSending(lease, limit, now)
-                : book.claimExpiredSending(lease, limit, now);
+        return recipients.claim(kind, campaignId, lease, limit, now);
     }
 
     @Override
     public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? 0 : book.renewLease(held, renewed);
+        return recipients.renewLease(campaignId, held, renewed);
     }
 
     @Override
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        List<RecipientChange> changes = new ArrayList<>(updates.size());
-        for (RecipientUpdate update : updates) {
-            RecipientBook book = books.get(update.key().campaignId());
-            RecipientChange change = book == null ? null : book.apply(update);
-            if (change != null) {
-                changes.add(change);
-            }
-        }
-        return changes;
+        return recipients.apply(updates);
     }
 
     @Override
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? List.of() : book.skipPending(reason, limit, now);
+        return recipients.skipPending(campaignId, reason, limit, now);
     }
 
     @Override
     public List<Recipient> findRecipients(RecipientQuery query) {
-        if (query instanceof RecipientQuery.ByKey byKey) {
-            return recipient(byKey.key()).stream().toList();
-        }
-        if (query instanceof RecipientQuery.ByProviderMessageId byId) {
-            return byProviderMessageId(byId.providerMessageId()).stream().toList();
-        }
-        if (query instanceof RecipientQuery.ByCorrelationId byCorrelation) {
-            return byCorrelationId(byCorrelation.correlationId()).stream().toList();
-        }
-        if (query instanceof RecipientQuery.AwaitingDelivery awaiting) {
-            RecipientBook book = books.get(awaiting.campaignId());
-            return book == null ? List.of() : book.awaitingDelivery(awaiting);
-        }
-        if (query instanceof RecipientQuery.ByOutcome byOutcome) {
-            RecipientBook book = books.get(byOutcome.campaignId());
-            return book == null ? List.of() : book.page(byOutcome);
-        }
-        RecipientQuery.Page page = (RecipientQuery.Page) query;
-        RecipientBook book = books.get(page.campaignId());
-        return book == null ? List.of() : book.page(page.afterSequence(), page.limit());
+        return recipients.find(query);
     }
 
     @Override
     public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
-        RecipientBook book = books.get(campaignId);
-        return book == null
-                ? new RecipientWakeUps(Optional.empty(), Optional.empty())
-                : new RecipientWakeUps(book.nextDueAt(), book.nextLeaseExpiry());
+        return recipients.wakeUps(campaignId);
     }
 
     @Override
     public RecipientCounts counts(CampaignId campaignId) {
-        RecipientBook book = books.get(campaignId);
-        return book == null ? RecipientCounts.empty() : book.counts();
+        return recipients.counts(campaignId);
     }
 
     @Override
@@ -225,28 +179,8 @@ public final class InMemoryCampaignStore
     /** Claims by local zone, from each campaign's per-zone pending queues. */
     @Override
     public Optional<RecipientWindows> windows() {
-        return Optional.of(windows);
+        return Optional.of(recipients.windows);
     }
-
-    private final RecipientWindows windows = new RecipientWindows() {
-        @Override
-        public List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
-            RecipientBook book = books.get(campaignId);
-            return book == null ? List.of() : book.claimDueIn(zoneKey, lease, limit, now);
-        }
-
-        @Override
-        public Map<String, Instant> nextDueIn(CampaignId campaignId, Set<String> zoneKeys) {
-            RecipientBook book = books.get(campaignId);
-            return book == null ? Map.of() : book.nextDueIn(zoneKeys);
-        }
-
-        @Override
-        public Set<String> pendingZones(CampaignId campaignId) {
-            RecipientBook book = books.get(campaignId);
-            return book == null ? Set.of() : book.pendingZones();
-        }
-    };
 
     // ================================================================ EngagementStore
 
@@ -409,51 +343,5 @@ public final class InMemoryCampaignStore
     /** How many unmatched reports were ever kept (taken ones included): for tests that look inside. */
     public long countUnmatchedStatuses() {
         return tracking.countUnmatched();
-    }
-
-    // ================================================================ internals
-
-    private Optional<Recipient> recipient(RecipientKey key) {
-        RecipientBook book = books.get(key.campaignId());
-        return book == null ? Optional.empty() : book.find(key.phone().e164());
-    }
-
-    private Optional<Recipient> byProviderMessageId(String providerMessageId) {
-        RecipientEntry entry = providerIds.get(providerMessageId);
-        if (entry == null || books.get(entry.book.campaignId) != entry.book) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.book.recipientOf(entry));
-    }
-
-    private Optional<Recipient> byCorrelationId(String correlationId) {
-        int separator = correlationId.lastIndexOf(':'); // campaign ids may hold ':', digits never do
-        if (separator <= 0 || separator == correlationId.length() - 1) {
-            return Optional.empty();
-        }
-        String campaignPart = correlationId.substring(0, separator);
-        RecipientBook book = campaignIdOf(campaignPart).map(books::get).orElse(null);
-        return book == null ? Optional.empty() : book.find("+" + correlationId.substring(separator + 1));
-    }
-
-    /** The campaign id {@code value}, or empty when it is not a valid id (so no campaign has it). */
-    private static Optional<CampaignId> campaignIdOf(String value) {
-        try {
-            return Optional.of(CampaignId.of(value));
-        } catch (InvalidArgumentException invalid) {
-            return Optional.empty();
-        }
-    }
-
-    /** The recipients of a stored campaign; created with its first use. */
-    private RecipientBook book(CampaignId campaignId) {
-        RecipientBook book = books.get(campaignId);
-        if (book != null) {
-            return book;
-        }
-        if (campaigns.find(campaignId).isEmpty()) {
-            throw new CampaignNotFoundException(campaignId);
-        }
-        return books.computeIfAbsent(campaignId, id -> new RecipientBook(id, providerIds));
     }
 }

@@ -51,10 +51,12 @@ final class RecipientBook {
     private final Map<CounterKey, long[]> counters = new HashMap<>();
 
     private final ProviderIdIndex providerIds;
+    private final FoundEntries found;
 
-    RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds) {
+    RecipientBook(CampaignId campaignId, ProviderIdIndex providerIds, FoundEntries found) {
         this.campaignId = campaignId;
         this.providerIds = providerIds;
+        this.found = found;
     }
 
     synchronized List<Recipient> insert(List<NewRecipient> recipients, Instant now) {
@@ -126,6 +128,7 @@ final class RecipientBook {
             takePending(next);
             Recipient before = next.recipient;
             next.recipient = RecipientRules.claim(before, lease, now);
+            found.remember(before.key(), next); // its send's answer comes next, by key
             next.holdBy(batch);
             batch.members.add(next);
             countChange(before, next.recipient);
@@ -168,9 +171,15 @@ final class RecipientBook {
         return recovered;
     }
 
-    /** Applies one update to a recipient of this book; null when it changed nothing. */
-    synchronized @Nullable RecipientChange apply(RecipientUpdate update) {
-        RecipientEntry entry = byPhone.get(update.key().phone().e164());
+    /**
+     * Applies one update to a recipient of this book; null when it changed nothing. {@code hint} is the
+     * entry a lookup found for it just before, if any: used when it is that recipient's in this book.
+     */
+    synchronized @Nullable RecipientChange apply(RecipientUpdate update, @Nullable RecipientEntry hint) {
+        RecipientEntry entry =
+                hint != null && hint.book == this && hint.recipient.key().equals(update.key())
+                        ? hint
+                        : byPhone.get(update.key().phone().e164());
         if (entry == null) {
             return null;
         }

@@ -57,6 +57,20 @@ public abstract class StorageContractKit extends StoreContractSupport {
         }
     }
 
+    /** {@link RecipientOutcomeQueryContractKit} on this storage. */
+    @Nested
+    public class RecipientsByOutcome extends RecipientOutcomeQueryContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public RecipientsByOutcome() {
+            super(StorageContractKit.this);
+        }
+
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
+
     /** {@link RecipientFallbackContractKit} on this storage. */
     @Nested
     public class Fallbacks extends RecipientFallbackContractKit {
@@ -132,6 +146,20 @@ public abstract class StorageContractKit extends StoreContractSupport {
     public class ConversationsAndTracking extends ConversationStoreContractKit {
         /** Runs the group with the outer kit's hooks. */
         public ConversationsAndTracking() {
+            super(StorageContractKit.this);
+        }
+
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
+
+    /** {@link InboundQueueContractKit} on this storage. */
+    @Nested
+    public class InboundQueues extends InboundQueueContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public InboundQueues() {
             super(StorageContractKit.this);
         }
 

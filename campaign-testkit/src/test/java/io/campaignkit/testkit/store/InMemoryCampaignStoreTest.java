@@ -120,6 +120,36 @@ class InMemoryCampaignStoreTest {
         assertThat(store.findRecipient(key(0)).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
     }
 
+    /**
+     * A status is looked up by provider id, then applied by key; the store remembers the entry the lookup
+     * found for the apply, and the phone picks the slot: the same phone in another campaign must not take
+     * the remembered entry's place.
+     */
+    @Test
+    void anUpdateAfterALookupByProviderIdReachesTheRecipientItNames() {
+        CampaignId other = insertCampaign("c-2");
+        RecipientKey otherKey = new RecipientKey(other, phone(0));
+        add(0, 1, T0);
+        store.insertRecipients(other, List.of(NewRecipient.pending(contact(0), T0)), T0);
+        store.apply(List.of(new RecipientUpdate.Accepted(key(0), lease(claim(1, T0)), "w0", T0)));
+        Lease otherLease = lease(store.claimForSending(other, new Lease("engine", T0.plusSeconds(30)), 1, T0));
+        store.apply(List.of(new RecipientUpdate.Accepted(otherKey, otherLease, "w0-other", T0)));
+        assertThat(store.findByProviderMessageId("w0")).map(Recipient::key).contains(key(0));
+
+        store.apply(List.of(new RecipientUpdate.StatusReached(
+                otherKey, DeliveryState.DELIVERED, Optional.empty(), T0.plusSeconds(1))));
+
+        assertThat(store.findRecipient(otherKey).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(store.findRecipient(key(0)).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        store.apply(List.of(
+                new RecipientUpdate.StatusReached(key(0), DeliveryState.READ, Optional.empty(), T0.plusSeconds(2))));
+        assertThat(store.findRecipient(key(0)).orElseThrow().state()).isEqualTo(DeliveryState.READ);
+    }
+
+    private static Lease lease(List<Recipient> claimed) {
+        return claimed.get(0).lease().orElseThrow();
+    }
+
     private List<Recipient> claim(int limit, Instant now) {
         return store.claimForSending(campaign, new Lease("engine", now.plusSeconds(30)), limit, now);
     }

@@ -2,14 +2,12 @@ package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
-import io.campaignkit.channel.ChannelSendException;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.DeliveryStatus;
-import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.webhook.WebhookRequest;
 import io.campaignkit.channel.webhook.WebhookResult;
 import java.time.Clock;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -60,26 +57,17 @@ public final class SimulatedChannel implements ChannelAdapter {
     private final SimulatedChannelConfiguration configuration;
     private final Clock clock;
     private final WebhookSigner signer;
-    private final Object lock = new Object();
+    private final SimulatedProvider provider;
     // Serializes deliveries so events leave in due order even when several threads release them.
     private final ReentrantLock deliveryLock = new ReentrantLock();
     private final TimeControl.Subscription clockRegistration;
-
-    // Guarded by lock.
-    private final OutcomeScript script;
-    private final SendLedger ledger;
-    private final Timeline timeline;
-    private final List<DeliveredWebhook> webhookLog = new ArrayList<>();
-    private boolean closed;
     private volatile WebhookEndpoint endpoint = this::handleWebhook;
 
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
         this.configuration = configuration;
         this.clock = configuration.clock();
         this.signer = new WebhookSigner(configuration.webhookUrl(), configuration.webhookSecret());
-        this.script = new OutcomeScript(configuration);
-        this.ledger = new SendLedger(configuration.id());
-        this.timeline = new Timeline(configuration.id());
+        this.provider = new SimulatedProvider(configuration);
         this.clockRegistration = configuration.deliverOnClockAdvance()
                 ? ((TimeControl) clock).onChange(this::deliverDueEvents)
                 : () -> {};
@@ -128,40 +116,10 @@ public final class SimulatedChannel implements ChannelAdapter {
     @Override
     public CompletionStage<SendReceipt> send(OutboundMessage message) {
         if (message == null) {
-            return failed(
+            return SimulatedProvider.failed(
                     SendFailure.of(SendErrorClass.CONTENT_PERMANENT, "SIM-NO-MESSAGE", "message must not be null"));
         }
-        Optional<SendFailure> refusal = script.refusal(message);
-        if (refusal.isPresent()) {
-            return failed(refusal.get());
-        }
-        CompletableFuture<SendReceipt> answer = new CompletableFuture<>();
-        Runnable answerNow;
-        synchronized (lock) {
-            if (closed) {
-                return failed(
-                        SendFailure.of(SendErrorClass.TRANSIENT, "SIM-CLOSED", "the simulated channel is closed"));
-            }
-            Outcome outcome = script.outcomeFor(message.recipient());
-            Instant now = clock.instant();
-            Instant answeredAt = now.plus(outcome.answerDelay());
-            Optional<String> accepted = ledger.record(message, now, outcome).providerMessageId();
-            if (accepted.isEmpty()) {
-                SendFailure failure = outcome.failure().get();
-                answerNow = () -> answer.completeExceptionally(new ChannelSendException(failure));
-            } else {
-                String providerMessageId = accepted.get();
-                timeline.scheduleOutcome(message, providerMessageId, answeredAt, outcome);
-                SendReceipt receipt = new SendReceipt(providerMessageId, answeredAt);
-                answerNow = () -> answer.complete(receipt);
-            }
-            if (!outcome.answerDelay().isZero()) {
-                timeline.addAnswer(answeredAt, answerNow);
-                return answer;
-            }
-        }
-        answerNow.run();
-        return answer;
+        return provider.answer(message);
     }
 
     /**
@@ -177,9 +135,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     /** Stops listening to the clock and refuses further sends; pending events stay deliverable. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-        }
+        provider.close();
         clockRegistration.close();
     }
 
@@ -193,9 +149,7 @@ public final class SimulatedChannel implements ChannelAdapter {
      */
     public SimulatedChannel scriptNextSend(Outcome outcome) {
         require(outcome, "outcome");
-        synchronized (lock) {
-            script.queueNextSend(outcome);
-        }
+        provider.queueNextSend(outcome);
         return this;
     }
 
@@ -211,9 +165,7 @@ public final class SimulatedChannel implements ChannelAdapter {
             throw new IllegalArgumentException("recipient must be an E.164 number (was '" + recipient + "')");
         }
         require(outcome, "outcome");
-        synchronized (lock) {
-            script.scriptNumber(recipient, outcome);
-        }
+        provider.scriptNumber(recipient, outcome);
         return this;
     }
 
@@ -243,14 +195,7 @@ public final class SimulatedChannel implements ChannelAdapter {
             throw new IllegalArgumentException("from must be an E.164 number (was '" + from + "')");
         }
         require(after, "after");
-        synchronized (lock) {
-            Instant at = clock.instant().plus(after);
-            InboundMessage inbound = InboundMessage.builder(timeline.nextInboundId(), from, senderId, at)
-                    .text(text)
-                    .build();
-            timeline.addEvent(at, inbound);
-            return inbound.providerMessageId();
-        }
+        return provider.scheduleInbound(from, senderId, text, after);
     }
 
     /**
@@ -264,9 +209,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     public SimulatedChannel scheduleEvent(ChannelEvent event, Instant at) {
         require(event, "event");
         require(at, "at");
-        synchronized (lock) {
-            timeline.addEvent(at, event);
-        }
+        provider.scheduleEvent(event, at);
         return this;
     }
 
@@ -285,7 +228,7 @@ public final class SimulatedChannel implements ChannelAdapter {
         deliveryLock.lock();
         try {
             Optional<Timeline.Due> next;
-            while ((next = pollDue()).isPresent()) {
+            while ((next = provider.pollDue()).isPresent()) {
                 Timeline.Due item = next.get();
                 if (item.event() == null) {
                     Objects.requireNonNull(item.answer()).run(); // an item is an event or an answer
@@ -293,9 +236,7 @@ public final class SimulatedChannel implements ChannelAdapter {
                 }
                 WebhookRequest request = signedWebhook(item.event());
                 WebhookResult result = endpoint.deliver(request);
-                synchronized (lock) {
-                    webhookLog.add(new DeliveredWebhook(request, result));
-                }
+                provider.logWebhook(new DeliveredWebhook(request, result));
                 if (result != null && result.accepted()) {
                     accepted.addAll(result.events());
                 }
@@ -340,25 +281,19 @@ public final class SimulatedChannel implements ChannelAdapter {
      * @return the instant, or empty when nothing is pending
      */
     public Optional<Instant> nextDueInstant() {
-        synchronized (lock) {
-            return timeline.nextInstant();
-        }
+        return provider.nextDueInstant();
     }
 
     /** @return how many answers and events are waiting for their instant */
     public int pendingCount() {
-        synchronized (lock) {
-            return timeline.size();
-        }
+        return provider.pendingCount();
     }
 
     // ------------------------------------------------------------------ records
 
     /** @return every send received, in order */
     public List<RecordedSend> sends() {
-        synchronized (lock) {
-            return ledger.all();
-        }
+        return provider.sends();
     }
 
     /**
@@ -375,9 +310,7 @@ public final class SimulatedChannel implements ChannelAdapter {
 
     /** @return every webhook request delivered and its answer, in order */
     public List<DeliveredWebhook> webhookLog() {
-        synchronized (lock) {
-            return List.copyOf(webhookLog);
-        }
+        return provider.webhookLog();
     }
 
     // ------------------------------------------------------------------ webhook requests
@@ -414,11 +347,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     public WebhookRequest signedStatusWebhook(String providerMessageId, DeliveryStatus status) {
         require(status, "status");
         require(providerMessageId, "providerMessageId");
-        ChannelEvent event;
-        synchronized (lock) {
-            event = ledger.statusOf(providerMessageId, status, clock.instant());
-        }
-        return signedWebhook(event);
+        return signedWebhook(provider.statusOf(providerMessageId, status));
     }
 
     /**
@@ -434,16 +363,6 @@ public final class SimulatedChannel implements ChannelAdapter {
     }
 
     // ------------------------------------------------------------------ internals
-
-    private Optional<Timeline.Due> pollDue() {
-        synchronized (lock) {
-            return timeline.pollDue(clock.instant());
-        }
-    }
-
-    private static CompletionStage<SendReceipt> failed(SendFailure failure) {
-        return CompletableFuture.failedFuture(new ChannelSendException(failure));
-    }
 
     private static <T> T require(T value, String name) {
         if (value == null) {

@@ -89,36 +89,42 @@ public final class RecipientRules {
                 if (r.providerMessageId().isPresent() && r.sentAt().isPresent()) {
                     return Optional.empty();
                 }
-                return Optional.of(r.withProviderMessageId(
-                                r.providerMessageId().or(() -> Optional.of(accepted.providerMessageId())))
-                        .withTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty())
-                        .withState(state, at));
+                RecipientDraft filled = new RecipientDraft(r).touchedAt(at);
+                if (r.providerMessageId().isEmpty()) {
+                    filled.providerMessageId = Optional.of(accepted.providerMessageId());
+                }
+                filled.fillTimes(Optional.of(accepted.at()), Optional.empty(), Optional.empty(), Optional.empty());
+                return Optional.of(filled.build());
             }
             return Optional.empty();
         }
         if (update instanceof Failed failed) {
             return heldUnder(r, failed.lease()) || state == DeliveryState.UNKNOWN
-                    ? Optional.of(moveTo(r, DeliveryState.FAILED, at).withOutcome(Optional.of(failed.reason())))
+                    ? Optional.of(moveTo(r, DeliveryState.FAILED, at, Optional.of(failed.reason())))
                     : Optional.empty();
         }
         if (update instanceof Unknown unknown) {
             return heldUnder(r, unknown.lease())
-                    ? Optional.of(moveTo(r, DeliveryState.UNKNOWN, at).withOutcome(Optional.of(unknown.reason())))
+                    ? Optional.of(moveTo(r, DeliveryState.UNKNOWN, at, Optional.of(unknown.reason())))
                     : Optional.empty();
         }
         if (update instanceof RetryLater retry) {
-            return heldUnder(r, retry.lease())
-                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at)
-                            .withDueAt(retry.retryAt())
-                            .withOutcome(Optional.of(retry.lastError())))
-                    : Optional.empty();
+            if (!heldUnder(r, retry.lease())) {
+                return Optional.empty();
+            }
+            RecipientDraft retried = new RecipientDraft(r).moveTo(DeliveryState.PENDING, at);
+            retried.dueAt = retry.retryAt();
+            retried.outcome = Optional.of(retry.lastError());
+            return Optional.of(retried.build());
         }
         if (update instanceof Unclaimed unclaimed) {
-            return heldUnder(r, unclaimed.lease())
-                    ? Optional.of(moveTo(r, DeliveryState.PENDING, at)
-                            .withDueAt(unclaimed.dueAt())
-                            .withAttempts(Math.max(0, r.attempts() - 1)))
-                    : Optional.empty();
+            if (!heldUnder(r, unclaimed.lease())) {
+                return Optional.empty();
+            }
+            RecipientDraft returned = new RecipientDraft(r).moveTo(DeliveryState.PENDING, at);
+            returned.dueAt = unclaimed.dueAt();
+            returned.attempts = Math.max(0, r.attempts() - 1);
+            return Optional.of(returned.build());
         }
         if (update instanceof Skipped skipped) {
             return state == DeliveryState.PENDING
@@ -149,11 +155,13 @@ public final class RecipientRules {
         }
         ChannelAttempt left =
                 new ChannelAttempt(r.binding(), r.providerMessageId(), r.sentAt(), rerouted.reason(), rerouted.at());
-        return Optional.of(moveTo(r, DeliveryState.PENDING, rerouted.at())
-                .fallenBackTo(rerouted.toBinding(), left)
-                .withDueAt(rerouted.dueAt())
-                .withAttempts(0)
-                .withOutcome(Optional.of(rerouted.reason())));
+        RecipientDraft moved = new RecipientDraft(r)
+                .moveTo(DeliveryState.PENDING, rerouted.at())
+                .fallenBackTo(rerouted.toBinding(), left);
+        moved.dueAt = rerouted.dueAt();
+        moved.attempts = 0;
+        moved.outcome = Optional.of(rerouted.reason());
+        return Optional.of(moved.build());
     }
 
     /**
@@ -193,7 +201,7 @@ public final class RecipientRules {
         requireState(recipient, DeliveryState.SENDING, "recovered");
         Arguments.requireNonNull(lease, "lease");
         Arguments.requireNonNull(now, "now");
-        return recipient.withState(DeliveryState.SENDING, now).withLease(Optional.of(lease));
+        return new RecipientDraft(recipient).touchedAt(now).heldUnder(lease).build();
     }
 
     /** The recipient SKIPPED with {@code reason} (finishing a campaign skips what is still PENDING). */
@@ -201,7 +209,7 @@ public final class RecipientRules {
         Arguments.requireNonNull(recipient, "recipient");
         Arguments.requireNonNull(reason, "reason");
         Arguments.requireNonNull(at, "at");
-        return moveTo(recipient, DeliveryState.SKIPPED, at).withOutcome(Optional.of(reason));
+        return moveTo(recipient, DeliveryState.SKIPPED, at, Optional.of(reason));
     }
 
     /** Whether the recipient is SENDING under exactly {@code lease}: the lease guard. */
@@ -228,29 +236,25 @@ public final class RecipientRules {
         if (report.state() == DeliveryState.REPLIED) {
             return replied(r, report.at());
         }
-        Recipient next = r;
-        boolean changed = false;
-        if (r.state().mayAdvanceTo(report.state())) {
-            next = moveTo(next, report.state(), report.at());
+        // one copy however many fields the report moves: every status of every message passes here
+        RecipientDraft next = new RecipientDraft(r);
+        boolean advances = r.state().mayAdvanceTo(report.state());
+        if (advances) {
+            next.moveTo(report.state(), report.at());
             if (report.state() == DeliveryState.FAILED) {
-                next = next.withOutcome(report.reason());
+                next.outcome = report.reason();
             }
-            changed = true;
         }
         Optional<Instant> at = Optional.of(report.at());
         Optional<Instant> none = Optional.empty();
-        Recipient timed = switch (report.state()) {
+        boolean filled = switch (report.state()) {
             // every report but a failure proves the message left, so it fills sentAt too
-            case SENT -> next.withTimes(at, none, none, none);
-            case DELIVERED -> next.withTimes(at, at, none, none);
-            case READ -> next.withTimes(at, at, at, none);
-            default -> next;
+            case SENT -> next.fillTimes(at, none, none, none);
+            case DELIVERED -> next.fillTimes(at, at, none, none);
+            case READ -> next.fillTimes(at, at, at, none);
+            default -> false;
         };
-        changed |= !timed.sentAt().equals(next.sentAt())
-                || !timed.deliveredAt().equals(next.deliveredAt())
-                || !timed.readAt().equals(next.readAt())
-                || !timed.repliedAt().equals(next.repliedAt());
-        return changed ? Optional.of(timed.withState(timed.state(), report.at())) : Optional.empty();
+        return advances || filled ? Optional.of(next.touchedAt(report.at()).build()) : Optional.empty();
     }
 
     /**
@@ -266,21 +270,28 @@ public final class RecipientRules {
         Optional<Instant> when = Optional.of(at);
         Optional<Instant> none = Optional.empty();
         return switch (r.state()) {
-            case SENT, DELIVERED, READ ->
-                Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(when, when, when, when));
-            case UNKNOWN -> Optional.of(moveTo(r, DeliveryState.REPLIED, at).withTimes(none, none, none, when));
+            case SENT, DELIVERED, READ -> Optional.of(repliedWith(r, at, when, when, when, when));
+            case UNKNOWN -> Optional.of(repliedWith(r, at, none, none, none, when));
             default -> Optional.empty();
         };
     }
 
-    private static Recipient moveTo(Recipient r, DeliveryState next, Instant at) {
-        Recipient moved = r.withState(next, at);
-        if (next.isAtLeastSent()) {
-            moved = moved.withOutcome(Optional.empty()); // a failure it climbed out of no longer applies
-        }
-        if (next != DeliveryState.SENDING) {
-            moved = moved.withLease(Optional.empty());
-        }
-        return moved;
+    private static Recipient repliedWith(
+            Recipient r,
+            Instant at,
+            Optional<Instant> sent,
+            Optional<Instant> delivered,
+            Optional<Instant> read,
+            Optional<Instant> replied) {
+        RecipientDraft next = new RecipientDraft(r).moveTo(DeliveryState.REPLIED, at);
+        next.fillTimes(sent, delivered, read, replied);
+        return next.build();
+    }
+
+    /** Into {@code next} at {@code at} with {@code outcome} (see {@link RecipientDraft#moveTo}). */
+    private static Recipient moveTo(Recipient r, DeliveryState next, Instant at, Optional<StatusReason> outcome) {
+        RecipientDraft moved = new RecipientDraft(r).moveTo(next, at);
+        moved.outcome = outcome;
+        return moved.build();
     }
 }
