@@ -15,6 +15,10 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.port.BotFlow;
+import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.ExclusivityPolicy;
+import io.campaignkit.core.port.ExclusivityScope;
 import io.campaignkit.core.template.InlineTemplate;
 import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +95,8 @@ class ContactRulesCommandTest {
 
     @Test
     void perContactExclusivityKeepsAContactOutOfASecondChannelsCampaign() throws IOException {
-        holdInAnActiveCampaign(CARLOS, "simulated", "simulated-sender");
+        // launched under the same scope, as every process on a store should be: it holds Carlos tenant-wide
+        holdInAnActiveCampaign(CARLOS, ExclusivityScope.PER_CONTACT, false);
 
         // on another sender (SMS) the default scope lets Carlos in; per contact keeps him out
         CliRun perSender = run(
@@ -115,7 +121,7 @@ class ContactRulesCommandTest {
 
     @Test
     void perSenderExclusivityKeepsAContactOutOfASecondCampaignOnTheSameSender() throws IOException {
-        holdInAnActiveCampaign(CARLOS, "simulated", "simulated-sender");
+        holdInAnActiveCampaign(CARLOS, ExclusivityScope.PER_SENDER, false);
 
         CliRun none =
                 run("--exclusivity", "NONE", "--report", dir.resolve("none.csv").toString());
@@ -156,8 +162,9 @@ class ContactRulesCommandTest {
 
     @Test
     void addContactsAppliesTheSameRules() throws IOException {
-        CampaignId active = holdInAnActiveCampaign(CARLOS, "simulated", "simulated-sender");
-        Path more = Files.writeString(dir.resolve("more.tsv"), "CONTACT\tNOMBRE\n" + ANA + "\tAna\n" + LUZ + "\tLuz\n");
+        // sending at once (availability is asked when contacts are admitted), but no process sends it
+        CampaignId active = holdInAnActiveCampaign(CARLOS, ExclusivityScope.PER_SENDER, true);
+        Path more = Files.writeString(dir.resolve("more.tsv"), "CONTACT\n" + ANA + "\n" + LUZ + "\n");
         Path busy = Files.writeString(dir.resolve("busy.txt"), ANA + "\n");
 
         CliRun added = CliRun.of(
@@ -172,16 +179,24 @@ class ContactRulesCommandTest {
                 store);
 
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(added.out()).contains("2 of 2 contacts added, 1 to send, 1 skipped (CONTACT_BUSY: 1)");
+        assertThat(added.out()).contains("1 to send, 1 skipped (CONTACT_BUSY: 1)");
     }
 
-    /** An ACTIVE campaign of the CLI's tenant in the store, holding {@code phone} on that sender (it starts tomorrow). */
-    private CampaignId holdInAnActiveCampaign(String phone, String channel, String sender) {
+    /**
+     * An ACTIVE campaign of the CLI's tenant in the store on the simulated channel's sender, holding
+     * {@code phone} under {@code scope}; it starts tomorrow unless {@code startsNow}.
+     */
+    private CampaignId holdInAnActiveCampaign(String phone, ExclusivityScope scope, boolean startsNow) {
         CampaignId id = CampaignId.of("holds-" + phone.substring(1));
         try (JdbcCampaignStore jdbc = JdbcCampaignStores.h2File(dir.resolve("db/campaignkit"));
                 SimulatedChannel simulated = SimulatedChannel.withClock(Clock.systemUTC())) {
-            CampaignEngine engine =
-                    CampaignEngine.builder().store(jdbc).channel(simulated).build();
+            BotFlow silent = (context, message, reply) -> {};
+            CampaignEngine engine = CampaignEngine.builder()
+                    .store(jdbc)
+                    .channel(simulated)
+                    .botFlows(BotFlowRegistry.of(Map.of("holder-bot", silent)))
+                    .exclusivity(ExclusivityPolicy.everyTenant(scope))
+                    .build();
             engine.create(
                     id,
                     "cli",
@@ -189,12 +204,18 @@ class ContactRulesCommandTest {
                     CampaignKind.LIVE,
                     CampaignConfiguration.custom()
                             .name("holds " + phone)
-                            .channel(SenderKey.of(channel, sender))
+                            .botFlowId("holder-bot")
+                            .channel(SenderKey.of("simulated", "simulated-sender"))
                             .message(TemplateMessage.of(InlineTemplate.of("Hola")))
                             .audience(AudienceReference.importedList("held"))
-                            .deliveryPlan(DeliveryPlan.custom()
-                                    .startAt(Instant.now().plus(Duration.ofDays(1)))
-                                    .build())
+                            .deliveryPlan(
+                                    startsNow
+                                            ? DeliveryPlan.custom()
+                                                    .startOnLaunch()
+                                                    .build()
+                                            : DeliveryPlan.custom()
+                                                    .startAt(Instant.now().plus(Duration.ofDays(1)))
+                                                    .build())
                             .build());
             Campaign launched =
                     engine.launch(id, LaunchRequest.importedContacts(List.of(Contact.of(PhoneNumber.parse(phone)))));

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.condition.OS;
  * fell between the start of its hand-over and its record, which the engine then reports (and does not
  * hand it again: at most once), and the campaign is finished.
  *
- * <p>The normal build runs a bounded version (40 contacts, two processes, each phase killed once,
+ * <p>The normal build runs a bounded version (24 contacts, two processes, each phase killed once,
  * five kills) with the same checks; {@code -Dcampaignkit.kills=true} adds the long runs (200
  * contacts, ten kills each, one process and two). The randomness is seeded
  * ({@code -Dcampaignkit.kills.seed=N}, default 19); the timing of real processes is not, so each run
@@ -81,7 +81,7 @@ class KilledMidCampaignTest {
             int audience, int replies, int launchKills, int dispatchKills, int webhookKills, int finishKills) {
 
         /** In the normal build: every phase killed once, two processes, about seven child JVMs in all. */
-        static final Shape BOUNDED = new Shape(40, 12, 1, 1, 1, 1);
+        static final Shape BOUNDED = new Shape(24, 8, 1, 1, 1, 1);
 
         /** The long run ({@code -Dcampaignkit.kills=true}): at least ten kills per scenario. */
         static final Shape LONG = new Shape(200 * SCALE, 40 * SCALE, 2, 3 * SCALE, 2, 2);
