@@ -110,8 +110,11 @@ class ScheduleAndServeTest {
                 "0");
         try {
             serve.awaitLine(Pattern.compile("serving .* Ctrl-C stops"));
-            Instant start =
-                    Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            // far enough ahead that the schedule command (opening the store) comes before it on a loaded machine
+            Instant start = Instant.now()
+                    .plusSeconds(10)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .plusSeconds(1);
             CliRun scheduled =
                     CliRun.of("schedule", "--campaign", id, "--start-at", start.toString(), "--store", store);
             assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();

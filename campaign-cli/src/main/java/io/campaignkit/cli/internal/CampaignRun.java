@@ -2,25 +2,15 @@ package io.campaignkit.cli.internal;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.simulated.SimulatedChannel;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
 import io.campaignkit.cli.CampaignKitCli;
-import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignKind;
-import io.campaignkit.core.campaign.CampaignState;
-import io.campaignkit.core.campaign.DeliveryPlan;
 import io.campaignkit.core.campaign.Pace;
-import io.campaignkit.core.campaign.Violation;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldDefinition;
 import io.campaignkit.core.engine.CampaignEngine;
-import io.campaignkit.core.engine.CampaignMetrics;
 import io.campaignkit.core.engine.CampaignRunner;
-import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.hours.LocalHours;
 import io.campaignkit.core.port.BotFlowRegistry;
@@ -37,19 +27,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * One campaign run end to end, as {@code run} and {@code demo} do it: import, create, launch, send
@@ -58,15 +43,10 @@ import java.util.stream.Collectors;
  */
 final class CampaignRun {
 
-    static final String PROJECT = "cli";
-    /** How often progress is polled, and how long the engine's runner idles at most. */
-    static final Duration TICK = Duration.ofMillis(100);
-
+    /** How long the engine's runner idles at most. */
     static final Duration RUNNER_MAX_IDLE = Duration.ofMillis(500);
     /** How often the simulated channel releases its due events. */
     static final Duration SIMULATED_EVENT_PERIOD = Duration.ofMillis(20);
-    /** How long a stopped run waits for sends in flight to be answered and recorded. */
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Everything a run needs, checked.
@@ -78,6 +58,7 @@ final class CampaignRun {
      * @param storeUrl the JDBC URL of the store the campaign is kept in
      * @param more the channels after the first, their message and the timed fallback
      * @param localHours the active hours read on each recipient's clock, when asked
+     * @param contactRules the exclusivity scope, who is busy, and how long a busy contact is waited for
      */
     record Plan(
             Path contacts,
@@ -98,12 +79,15 @@ final class CampaignRun {
             String name,
             String storeUrl,
             MoreChannels more,
-            Optional<LocalHours> localHours) {}
+            Optional<LocalHours> localHours,
+            ContactRules contactRules) {}
 
     private final CliContext context;
     private final Plan plan;
     private final RunStartOrTest startOrTest;
-    private final StopSignal stop = new StopSignal(DRAIN_TIMEOUT.plusSeconds(30));
+    private final RunCampaign campaign;
+    private final StopSignal stop = new StopSignal(RunWaits.DRAIN_TIMEOUT.plusSeconds(30));
+    private final RunWaits waits;
     /** The demo's: the first contact who replies is handed to a simulated agent (see {@link DemoHandoff}). */
     private boolean demoHandoff;
 
@@ -115,6 +99,8 @@ final class CampaignRun {
         this.context = context;
         this.plan = plan;
         this.startOrTest = startOrTest;
+        this.campaign = new RunCampaign(plan, startOrTest);
+        this.waits = new RunWaits(context, stop, plan.listenAfterSends(), plan.waitForSimulatedEvents());
     }
 
     /** This run shows a handoff from the bot to a simulated agent, as the demo does. */
@@ -137,7 +123,11 @@ final class CampaignRun {
 
         AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
         WebhookServer server = plan.webhookPort()
-                .map(port -> startWebhooks(port, (channelId, request) -> toEngine(engineRef.get(), channelId, request)))
+                .map(port -> CliWebhooks.start(
+                        plan.bindAddress(),
+                        port,
+                        plan.publicUrl(),
+                        (channelId, request) -> CliWebhooks.toEngine(engineRef.get(), channelId, request)))
                 .orElse(null);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
         ChannelAdapter adapter = null;
@@ -157,7 +147,8 @@ final class CampaignRun {
                 err.println("listening for webhooks on " + server.urlFor(channelId));
             }
             DemoHandoff handoff = demoHandoff ? new DemoHandoff(cliStore.store(), Clock.systemUTC()) : null;
-            io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(cliStore.store(), adapter)
+            io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(
+                            cliStore.store(), adapter, plan.contactRules())
                     .audienceSource(RunStartOrTest.source(plan.contacts(), contacts))
                     .contactDirectory(new ImportedDirectory(contacts));
             moreAdapters.forEach(builder::channel);
@@ -184,9 +175,12 @@ final class CampaignRun {
                     && (startOrTest.isTest() || startOrTest.startAt().isPresent())) {
                 stop.installHook();
             }
+            // a schedule or a test: the campaign is created READY, then scheduled or tested
+            CampaignId created = null;
             if (startOrTest.isTest() || startOrTest.startAt().isPresent()) {
                 runner = CampaignRunner.start(engine, scheduler, RUNNER_MAX_IDLE);
-                CampaignId created = create(engine, schema);
+                created = campaign.create(engine, RunCampaign.newId(), schema, null)
+                        .id();
                 if (startOrTest.isTest()) {
                     return startOrTest.sendTest(context, engine, created, stop);
                 }
@@ -195,10 +189,10 @@ final class CampaignRun {
                     return CampaignKitCli.EXIT_OK;
                 }
             }
-            Campaign campaign = startOrTest.startAt().isPresent() || startOrTest.isTest()
-                    ? engine.find(engineCampaign).orElseThrow()
-                    : createAndLaunch(engine, schema, contacts);
-            err.println("launched campaign " + campaign.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
+            Campaign launched = created != null
+                    ? engine.find(created).orElseThrow()
+                    : campaign.create(engine, RunCampaign.newId(), schema, contacts);
+            err.println("launched campaign " + launched.id() + " in " + cliStore.shownUrl() + " (" + contacts.size()
                     + " contacts, " + plan.pace()
                     + ", hours " + plan.hours().toText() + " "
                     + (plan.localHours().isPresent() ? "local" : plan.hours().zone())
@@ -217,20 +211,20 @@ final class CampaignRun {
 
             boolean stopped;
             try (ProgressView progress = ProgressView.forContext(context, contacts.size())) {
-                stopped = awaitSending(engine, campaign.id(), progress);
+                stopped = waits.awaitSending(engine, launched.id(), progress);
                 if (!stopped) {
-                    stopped = awaitWebhooks(engine, campaign.id(), progress, simulated);
+                    stopped = waits.awaitWebhooks(engine, launched.id(), progress, simulated);
                 }
             }
             if (stopped) {
                 err.println("stopping: no new sends; waiting for those in flight to be recorded");
-                pauseQuietly(engine, campaign.id());
-                drain(engine);
+                RunWaits.stopSending(engine, launched.id());
             }
-            Campaign done = awaitFinished(engine, engine.finish(campaign.id()));
+            Campaign done = RunWaits.awaitFinished(engine, engine.finish(launched.id()));
             runner.close();
             if (done.isFinishing()) {
-                err.println("sends still unanswered after " + DRAIN_TIMEOUT.toSeconds() + " s: campaign " + done.id()
+                err.println("sends still unanswered after " + RunWaits.DRAIN_TIMEOUT.toSeconds() + " s: campaign "
+                        + done.id()
                         + " finishes when they are answered or their lease ends (at the next run on this store)");
             }
             if (server != null) {
@@ -238,7 +232,7 @@ final class CampaignRun {
                         "webhooks: " + server.acceptedCount() + " requests accepted on " + server.urlFor(channelId));
             }
             CampaignReport report = StoreReports.report(cliStore.store(), done, Instant.now());
-            SummaryPrinter.print(context.out(), report.summary(), unknownCauses(report));
+            SummaryPrinter.print(context.out(), report.summary(), SummaryPrinter.unknownCauses(report));
             if (handoff != null) {
                 handoff.printSummary(context.out(), done.id());
             }
@@ -267,25 +261,20 @@ final class CampaignRun {
         }
     }
 
-    /** The campaign this run created, once it is created. */
-    private CampaignId engineCampaign;
-
-    /** Creates the run's campaign, READY, to be scheduled or tested. */
-    private CampaignId create(CampaignEngine engine, CustomDataSchema schema) {
-        createAndLaunch(engine, schema, null);
-        return engineCampaign;
-    }
-
+    /**
+     * The engine every command that sends or admits contacts builds on the store: {@code contactRules}
+     * are the exclusivity scope and the busy contacts of {@code --exclusivity} and {@code --busy-contacts}.
+     */
     static io.campaignkit.core.engine.CampaignEngineBuilder engineBuilder(
-            JdbcCampaignStore store, ChannelAdapter adapter) {
-        return CampaignEngine.builder()
+            JdbcCampaignStore store, ChannelAdapter adapter, ContactRules contactRules) {
+        return contactRules.applyTo(CampaignEngine.builder()
                 .store(store)
                 // the pace and the sender's limit hold across every process sharing this database
                 .pacingStore(JdbcPacingStore.on(store))
                 .channel(adapter)
                 .botFlows(BotFlowRegistry.of(Map.of(CliBot.BOT_FLOW_ID, new CliBot())))
                 .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults()) // --local-hours
-                .clock(Clock.systemUTC());
+                .clock(Clock.systemUTC()));
     }
 
     /** {@code run --dry-run}: what the run would do, nothing sent, engaged or kept. */
@@ -296,187 +285,15 @@ final class CampaignRun {
             ChannelAdapter adapter = plan.channel().create().apply(Optional.empty());
             List<ChannelAdapter> more = plan.more().create(id -> Optional.empty());
             try {
-                io.campaignkit.core.engine.CampaignEngineBuilder builder = engineBuilder(store.store(), adapter);
+                io.campaignkit.core.engine.CampaignEngineBuilder builder =
+                        engineBuilder(store.store(), adapter, plan.contactRules());
                 more.forEach(builder::channel);
-                return DryRunReport.print(context, builder.build(), configuration(schema), contacts);
+                return DryRunReport.print(context, builder.build(), campaign.configuration(schema), contacts);
             } finally {
                 adapter.close();
                 MoreChannels.closeAll(more);
             }
         }
-    }
-
-    private CampaignConfiguration configuration(CustomDataSchema schema) {
-        CampaignConfiguration.Builder configuration = plan.more()
-                .configure(CampaignConfiguration.custom()
-                        .name(plan.name())
-                        .botFlowId(CliBot.BOT_FLOW_ID)
-                        .channel(plan.channel().sender())
-                        .message(plan.message()))
-                .audience(startOrTest.audience(plan.contacts()))
-                .schema(schema)
-                .activeHours(plan.hours())
-                .deliveryPlan(
-                        DeliveryPlan.custom().startOnLaunch().pace(plan.pace()).build());
-        plan.localHours().ifPresent(configuration::localHours);
-        return configuration.build();
-    }
-
-    private Campaign createAndLaunch(CampaignEngine engine, CustomDataSchema schema, List<Contact> contacts) {
-        CampaignConfiguration configuration = configuration(schema);
-        CampaignId id = newId();
-        engineCampaign = id;
-        try {
-            Campaign created = engine.create(id, CliStore.TENANT, PROJECT, CampaignKind.LIVE, configuration);
-            if (created.state() != CampaignState.READY) {
-                throw new CliException(
-                        CampaignKitCli.EXIT_INVALID,
-                        "the campaign cannot be launched: "
-                                + describe(created.validation().violations()));
-            }
-            return contacts == null ? created : engine.launch(id, LaunchRequest.importedContacts(contacts));
-        } catch (io.campaignkit.core.campaign.CampaignValidationException invalid) {
-            throw new CliException(
-                    CampaignKitCli.EXIT_INVALID,
-                    "the campaign cannot be launched: " + describe(invalid.violations()),
-                    invalid);
-        } catch (CampaignKitException refused) {
-            throw new CliException(
-                    CampaignKitCli.EXIT_INVALID,
-                    "the campaign cannot be launched: " + refused.code() + ": " + refused.getMessage(),
-                    refused);
-        }
-    }
-
-    /**
-     * One pass over the recipients, only when some sends got no usable answer: what the provider
-     * did to each (timed out, lost the connection, answered garbage), as the head of the adapter's
-     * message (up to its first colon or semicolon, where the variable details start).
-     */
-    private static Map<String, Long> unknownCauses(CampaignReport report) {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        if (report.summary().unknown() > 0) {
-            report.rows().forEachRow(row -> {
-                if (row.status().equals("UNKNOWN")) {
-                    String message = row.errorMessage().orElse("no message");
-                    String head = message.split("[:;]", 2)[0].strip();
-                    counts.merge(head.length() > 80 ? head.substring(0, 80) + "…" : head, 1L, Long::sum);
-                }
-            });
-        }
-        return counts;
-    }
-
-    private static String describe(List<Violation> violations) {
-        return violations.stream()
-                .map(v -> v.field() + ": " + v.code() + ": " + v.message())
-                .collect(Collectors.joining("; "));
-    }
-
-    static CampaignId newId() {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-        return CampaignId.of("cli-" + stamp + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
-    }
-
-    /** Until every recipient is settled (or the run is stopped); true when stopped. */
-    private boolean awaitSending(CampaignEngine engine, CampaignId id, ProgressView progress) {
-        while (true) {
-            CampaignMetrics metrics = engine.metrics(id);
-            progress.update(metrics);
-            if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0) {
-                return false;
-            }
-            if (stop.awaitStop(TICK)) {
-                return true;
-            }
-        }
-    }
-
-    /**
-     * Keeps listening for status webhooks and replies for {@code --wait}; true when stopped. On the
-     * simulated channel it stops as soon as every simulated event is delivered and recorded (not
-     * merely taken off the channel's queue), so the campaign is finished after the last of them and
-     * one seed gives one outcome per contact, however slow the webhooks are.
-     */
-    private boolean awaitWebhooks(
-            CampaignEngine engine, CampaignId id, ProgressView progress, SimulatedEvents simulated) {
-        Instant deadline = Instant.now().plus(plan.listenAfterSends());
-        while (Instant.now().isBefore(deadline)) {
-            progress.update(engine.metrics(id));
-            if (plan.waitForSimulatedEvents() && simulated != null && simulated.settled()) {
-                return false;
-            }
-            if (stop.awaitStop(TICK)) {
-                return true;
-            }
-        }
-        progress.update(engine.metrics(id));
-        if (plan.waitForSimulatedEvents() && simulated != null && !simulated.settled()) {
-            context.err()
-                    .println("stopped waiting after " + plan.listenAfterSends().toSeconds()
-                            + " s with simulated events still on their way; they are not in the reports");
-        }
-        return false;
-    }
-
-    private static void pauseQuietly(CampaignEngine engine, CampaignId id) {
-        try {
-            engine.pause(id);
-        } catch (CampaignKitException notSending) {
-            // done sending already: nothing to pause
-        }
-    }
-
-    /** Waits, bounded, until the channel answered every send in flight, so each is recorded. */
-    /** finish() leaves the campaign FINISHING while sends are in flight; the runner finishes it as their answers come. */
-    private static Campaign awaitFinished(CampaignEngine engine, Campaign finishing) {
-        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
-        Campaign now = finishing;
-        while (now.isFinishing()
-                && Instant.now().isBefore(deadline)
-                && !Thread.currentThread().isInterrupted()) {
-            StopSignal.pause(TICK);
-            now = engine.find(finishing.id()).orElse(now);
-        }
-        return now;
-    }
-
-    private static void drain(CampaignEngine engine) {
-        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
-        while (engine.inFlight() > 0
-                && Instant.now().isBefore(deadline)
-                && !Thread.currentThread().isInterrupted()) {
-            StopSignal.pause(TICK);
-        }
-    }
-
-    /** The CLI's webhook routes: WhatsApp's subscription check is a GET; the other channels' webhooks are POSTs. */
-    static WebhookEndpoint endpoint(java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
-        return WebhookEndpoint.custom(handler)
-                .route("whatsapp-cloud")
-                .route("twilio", java.util.Set.of("POST"))
-                .route("simulated", java.util.Set.of("POST"))
-                .route("simulated-sms", java.util.Set.of("POST"))
-                .build();
-    }
-
-    private WebhookServer startWebhooks(
-            int port, java.util.function.BiFunction<String, WebhookRequest, WebhookResult> handler) {
-        try {
-            return WebhookServer.start(plan.bindAddress(), port, plan.publicUrl(), endpoint(handler));
-        } catch (java.io.UncheckedIOException e) {
-            throw CliException.usage(e.getMessage() + "; pick another --webhook-port", e);
-        }
-    }
-
-    static WebhookResult toEngine(CampaignEngine engine, String channelId, WebhookRequest request) {
-        if (engine == null) {
-            return new WebhookResult(503, WebhookResult.TEXT_PLAIN, "starting", List.of());
-        }
-        return engine.handleWebhook(channelId, request);
     }
 
     private void releaseEvents(SimulatedEvents simulated) {

@@ -124,7 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
                 "Demo: cobranza",
                 storeUrl,
                 MoreChannels.NONE,
-                Optional.empty());
+                Optional.empty(),
+                ContactRules.DEFAULTS);
         return new CampaignRun(context, plan).withDemoHandoff().execute();
     }
 

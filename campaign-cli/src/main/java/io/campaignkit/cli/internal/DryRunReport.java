@@ -31,10 +31,10 @@ final class DryRunReport {
 
     static int print(
             CliContext context, CampaignEngine engine, CampaignConfiguration configuration, List<Contact> contacts) {
-        CampaignId id = CampaignRun.newId();
+        CampaignId id = RunCampaign.newId();
         CampaignPlan plan;
         try {
-            engine.create(id, CliStore.TENANT, CampaignRun.PROJECT, CampaignKind.LIVE, configuration);
+            engine.create(id, CliStore.TENANT, RunCampaign.PROJECT, CampaignKind.LIVE, configuration);
             try {
                 plan = engine.plan(id, LaunchRequest.importedContacts(contacts));
             } finally {

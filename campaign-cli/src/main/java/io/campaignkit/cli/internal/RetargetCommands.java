@@ -157,7 +157,7 @@ final class RetargetCommands {
             Campaign created;
             try {
                 created = Campaign.create(
-                        CampaignRun.newId(),
+                        RunCampaign.newId(),
                         source.tenantId(),
                         source.projectId(),
                         CampaignKind.LIVE,
@@ -225,6 +225,9 @@ final class RetargetCommands {
         @Mixin
         AudienceOptions audience = AudienceOptions.defaults();
 
+        @Mixin
+        ContactRuleOptions contactRules = new ContactRuleOptions();
+
         @Option(names = "--store", paramLabel = "JDBC_URL", description = CliStore.OPTION_HELP)
         String store;
 
@@ -236,6 +239,7 @@ final class RetargetCommands {
         public Integer call() {
             AudienceFiles.requireReadable(contacts);
             CampaignId id = campaignId(campaign);
+            ContactRules rules = contactRules.rules(audience.region, java.time.Duration.ZERO);
             try (CliStore cliStore = CliStore.open(CliStore.url(store, context), context)) {
                 Campaign found = cliStore.store()
                         .find(id)
@@ -243,7 +247,7 @@ final class RetargetCommands {
                                 "no campaign " + id + " in " + cliStore.shownUrl() + " (campaignkit list shows them)"));
                 List<FieldDefinition> fields = found.configuration().schema().fields();
                 List<Contact> imported = importStrictly(fields);
-                AddedContacts added = add(cliStore.store(), id, imported);
+                AddedContacts added = add(cliStore.store(), id, imported, rules);
                 PrintWriter out = context.out();
                 out.println("campaign " + id + ": " + added.added() + " of " + imported.size() + " contacts added, "
                         + added.pending() + " to send"
@@ -290,9 +294,10 @@ final class RetargetCommands {
          * Adds through an engine on the store, so the launch's rules apply (engagements, suppressions,
          * bindings). Adding sends nothing: the engine's one required channel is a stand-in, never called.
          */
-        private AddedContacts add(JdbcCampaignStore jdbc, CampaignId id, List<Contact> imported) {
+        private AddedContacts add(JdbcCampaignStore jdbc, CampaignId id, List<Contact> imported, ContactRules rules) {
             try (SimulatedChannel standIn = SimulatedChannel.withClock(Clock.systemUTC())) {
-                CampaignEngine engine = CampaignRun.engineBuilder(jdbc, standIn).build();
+                CampaignEngine engine =
+                        CampaignRun.engineBuilder(jdbc, standIn, rules).build();
                 return engine.addContacts(id, imported);
             } catch (IncompleteAudienceException incomplete) {
                 throw new CliException(

@@ -146,6 +146,17 @@ public final class RunCommand implements Callable<Integer> {
                             + " each contact's time zone, like America/Mexico_City; a blank value falls back to the phone number.")
     String zoneField;
 
+    @Mixin
+    ContactRuleOptions contactRules = new ContactRuleOptions();
+
+    @Option(
+            names = "--busy-wait",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "With --busy-contacts: keep a busy contact PENDING this long, like 2h (at most 30 days),"
+                    + " sending to it once it is free, then skip it as CONTACT_BUSY (default 0: skip at once).")
+    Duration busyWait = Duration.ZERO;
+
     @Option(
             names = "--dry-run",
             description =
@@ -258,7 +269,8 @@ public final class RunCommand implements Callable<Integer> {
                 campaignName,
                 storeUrl,
                 more,
-                local);
+                local,
+                contactRules());
         if (reportFile != null) {
             ReportFiles.formatOf(reportFile);
         }
@@ -282,6 +294,17 @@ public final class RunCommand implements Callable<Integer> {
                     + zoneField.strip() + ":TEXT");
         }
         return Optional.of(LocalHours.fromField(zoneField));
+    }
+
+    /** {@code --exclusivity}, {@code --busy-contacts} and {@code --busy-wait}, checked. */
+    private ContactRules contactRules() {
+        if (!busyWait.isZero() && contactRules.busyContacts == null) {
+            throw CliException.usage("--busy-wait goes with --busy-contacts (who is busy)");
+        }
+        if (busyWait.compareTo(io.campaignkit.core.campaign.CampaignConfiguration.MAX_BUSY_CONTACT_WAIT) > 0) {
+            throw CliException.usage("--busy-wait must be at most 30 days, was " + busyWait);
+        }
+        return contactRules.rules(audience.region, busyWait);
     }
 
     /** {@code --start-at} or {@code --test}: at most one of them. */

@@ -91,7 +91,7 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
                 err.println("campaign " + id + " was unscheduled meanwhile (" + now.state() + "); nothing was sent");
                 return Optional.empty();
             }
-            if (stop.awaitStop(CampaignRun.TICK)) {
+            if (stop.awaitStop(RunWaits.TICK)) {
                 err.println("stopped before the start: campaign " + id + " stays SCHEDULED for " + start + "; "
                         + "'campaignkit serve' on this store launches it then, 'campaignkit unschedule --campaign " + id
                         + "' cancels it");
@@ -127,7 +127,7 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
         while (Instant.now().isBefore(deadline)) {
             CampaignMetrics metrics = engine.metrics(testId);
             if (metrics.pending() == 0 && metrics.sending() == 0 && engine.inFlight() == 0
-                    || stop.awaitStop(CampaignRun.TICK)) {
+                    || stop.awaitStop(RunWaits.TICK)) {
                 break;
             }
         }

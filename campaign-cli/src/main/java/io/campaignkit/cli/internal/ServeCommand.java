@@ -47,6 +47,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ChannelOptions channel;
 
+    @Mixin
+    ContactRuleOptions contactRules = new ContactRuleOptions();
+
     @Option(
             names = "--webhook-port",
             paramLabel = "PORT",
@@ -102,7 +105,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ChannelSetup setup = ChannelSetup.of(channel, context, Optional.ofNullable(publicUrl), webhookPort != null);
         String url = CliStore.url(store, context);
-        StopSignal stop = new StopSignal(CampaignRun.DRAIN_TIMEOUT);
+        ContactRules rules = contactRules.rules(null, java.time.Duration.ZERO);
+        StopSignal stop = new StopSignal(RunWaits.DRAIN_TIMEOUT);
         AtomicReference<CampaignEngine> engineRef = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "campaignkit-serve");
@@ -117,8 +121,8 @@ public final class ServeCommand implements Callable<Integer> {
                                 null,
                                 webhookPort,
                                 Optional.ofNullable(publicUrl),
-                                CampaignRun.endpoint((channelId, request) ->
-                                        CampaignRun.toEngine(engineRef.get(), channelId, request)));
+                                CliWebhooks.endpoint((channelId, request) ->
+                                        CliWebhooks.toEngine(engineRef.get(), channelId, request)));
                 ChannelAdapter adapter = setup.create()
                         .apply(
                                 server != null
@@ -127,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
                                         : Optional.ofNullable(publicUrl)
                                                 .map(base -> io.campaignkit.host.WebhookEndpoint.routeUrl(
                                                         base, setup.sender().channelType())))) {
-            CampaignEngine engine = CampaignRun.engineBuilder(cliStore.store(), adapter)
+            CampaignEngine engine = CampaignRun.engineBuilder(cliStore.store(), adapter, rules)
                     .audienceSource(new FileAudienceSource())
                     .listener(new Announcer(context))
                     .build();
@@ -153,13 +157,13 @@ public final class ServeCommand implements Callable<Integer> {
                                         : "") + "; Ctrl-C stops");
                 context.err().flush();
                 Instant until = stopAfter == null ? Instant.MAX : Instant.now().plus(stopAfter);
-                while (!stop.awaitStop(CampaignRun.TICK) && Instant.now().isBefore(until)) {
+                while (!stop.awaitStop(RunWaits.TICK) && Instant.now().isBefore(until)) {
                     // the runner works on the scheduler; this thread only waits for Ctrl-C
                 }
                 context.err().println("stopping: waiting for sends in flight to be recorded");
-                Instant deadline = Instant.now().plus(CampaignRun.DRAIN_TIMEOUT);
+                Instant deadline = Instant.now().plus(RunWaits.DRAIN_TIMEOUT);
                 while (engine.inFlight() > 0 && Instant.now().isBefore(deadline)) {
-                    StopSignal.pause(CampaignRun.TICK);
+                    StopSignal.pause(RunWaits.TICK);
                 }
             }
             return CampaignKitCli.EXIT_OK;

@@ -69,4 +69,23 @@ final class SummaryPrinter {
                 .map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining(", "));
     }
+
+    /**
+     * One pass over the recipients, only when some sends got no usable answer: what the provider
+     * did to each (timed out, lost the connection, answered garbage), as the head of the adapter's
+     * message (up to its first colon or semicolon, where the variable details start).
+     */
+    static Map<String, Long> unknownCauses(io.campaignkit.report.CampaignReport report) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        if (report.summary().unknown() > 0) {
+            report.rows().forEachRow(row -> {
+                if (row.status().equals("UNKNOWN")) {
+                    String message = row.errorMessage().orElse("no message");
+                    String head = message.split("[:;]", 2)[0].strip();
+                    counts.merge(head.length() > 80 ? head.substring(0, 80) + "…" : head, 1L, Long::sum);
+                }
+            });
+        }
+        return counts;
+    }
 }

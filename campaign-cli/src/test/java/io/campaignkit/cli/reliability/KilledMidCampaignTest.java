@@ -58,24 +58,38 @@ import org.junit.jupiter.api.condition.OS;
  * fell between the start of its hand-over and its record, which the engine then reports (and does not
  * hand it again: at most once), and the campaign is finished.
  *
- * <p>The randomness is seeded ({@code -Dcampaignkit.kills.seed=N}, default 19); the timing of real
- * processes is not, so each run prints where its kills landed. {@code -Dcampaignkit.kills.scale=N}
- * multiplies the audience and the kills of each phase for a long run.
+ * <p>The normal build runs a bounded version (24 contacts, two processes, each phase killed once,
+ * five kills) with the same checks; {@code -Dcampaignkit.kills=true} adds the long runs (200
+ * contacts, ten kills each, one process and two). The randomness is seeded
+ * ({@code -Dcampaignkit.kills.seed=N}, default 19); the timing of real processes is not, so each run
+ * prints where its kills landed. {@code -Dcampaignkit.kills.scale=N} multiplies the long runs'
+ * audience and dispatch kills.
  */
 @EnabledOnOs(OS.LINUX) // the embedded PostgreSQL binaries on the test classpath are linux-amd64's
-// Opt-in (-Dcampaignkit.kills=true) for its length, not its result: the two scenarios take five to six
-// minutes on a loaded 2-core machine (about twenty child JVMs started), past the build's budget for it.
-// The rule it once caught (a reply answered, then lost to a kill before its hand-over was stored) is
-// proven in the normal build by InboundHandOverCrashTest and InboundHandOverCrashProperties.
-@EnabledIfSystemProperty(named = "campaignkit.kills", matches = "true")
 class KilledMidCampaignTest {
 
     private static final long SEED = Long.getLong("campaignkit.kills.seed", 19);
     private static final int SCALE = Integer.getInteger("campaignkit.kills.scale", 1);
-    private static final int AUDIENCE = 200 * SCALE;
-    private static final int REPLIES = 40 * SCALE;
     private static final Duration DEADLINE = Duration.ofSeconds(60L * SCALE + 60);
     private static final Duration HALF_DAY = Duration.ofHours(12);
+
+    /**
+     * How big a run is: its audience and replies, and the kills of each phase (the queue's hand-over
+     * gets one in every shape).
+     */
+    private record Shape(
+            int audience, int replies, int launchKills, int dispatchKills, int webhookKills, int finishKills) {
+
+        /** In the normal build: every phase killed once, two processes, about seven child JVMs in all. */
+        static final Shape BOUNDED = new Shape(24, 8, 1, 1, 1, 1);
+
+        /** The long run ({@code -Dcampaignkit.kills=true}): at least ten kills per scenario. */
+        static final Shape LONG = new Shape(200 * SCALE, 40 * SCALE, 2, 3 * SCALE, 2, 2);
+
+        int kills() {
+            return launchKills + dispatchKills + webhookKills + 1 + finishKills;
+        }
+    }
 
     private static EmbeddedPostgres postgres;
     private static HikariDataSource pool;
@@ -94,6 +108,7 @@ class KilledMidCampaignTest {
     private long shiftMillis;
     private boolean finishRequested;
     private int generation;
+    private int audience;
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -136,35 +151,54 @@ class KilledMidCampaignTest {
         provider.close();
     }
 
+    /**
+     * In the normal build, bounded (well under a minute here): two processes sharing the store, each
+     * phase killed once, with every check of the long runs below.
+     */
     @Test
+    void twoProcessesKilledOnceInEachPhase() throws Exception {
+        runKilledCampaign("kill-each", 2, Shape.BOUNDED);
+    }
+
+    // Opt-in (-Dcampaignkit.kills=true) for their length, not their result: the two take five to six
+    // minutes on a loaded 2-core machine (about twenty child JVMs started), past the build's budget.
+    @Test
+    @EnabledIfSystemProperty(named = "campaignkit.kills", matches = "true")
     void oneProcessKilledAgainAndAgain() throws Exception {
-        runKilledCampaign("kill-one", 1);
+        runKilledCampaign("kill-one", 1, Shape.LONG);
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "campaignkit.kills", matches = "true")
     void twoProcessesSharingTheStoreKilledInTurn() throws Exception {
-        runKilledCampaign("kill-two", 2);
+        runKilledCampaign("kill-two", 2, Shape.LONG);
     }
 
-    private void runKilledCampaign(String id, int processes) throws Exception {
+    private void runKilledCampaign(String id, int processes, Shape shape) throws Exception {
         campaign = CampaignId.of(id + "-" + SEED);
+        audience = shape.audience();
+        int replyCount = shape.replies();
         for (int i = 0; i < processes; i++) {
             children.add(startChild());
         }
 
-        // launch: killed as soon as the campaign is stored, then at a random moment of the start
-        await("the campaign stored", () -> store.find(campaign).isPresent());
-        killAndRestart("launch", 0);
+        // launch: killed as soon as the campaign is stored (in the long run), then at a random moment of the start
+        int round = 0;
+        if (shape.launchKills() > 1) {
+            await("the campaign stored", () -> store.find(campaign).isPresent());
+            killAndRestart("launch", round++);
+        }
         await("the campaign stored", () -> store.find(campaign).isPresent());
         sleepRandom(1500);
-        killAndRestart("launch", 1);
+        killAndRestart("launch", round++);
 
         // dispatch: killed after a random number of first messages more
-        for (int kill = 0; kill < 3 * SCALE; kill++) {
+        for (int kill = 0; kill < shape.dispatchKills(); kill++) {
             int target = Math.min(
-                    AUDIENCE - 10, provider.firstMessages().size() + 5 + random.nextInt(AUDIENCE / (4 * SCALE)));
+                    audience - 10,
+                    provider.firstMessages().size() + 5 + random.nextInt(Math.max(1, audience / (4 * SCALE))));
             await("more first messages", () -> provider.firstMessages().size() >= target);
-            killAndRestart("dispatch", kill + 2);
+            killAndRestart("dispatch", round++);
         }
         await("every recipient settled", () -> settled(store.counts(campaign)));
 
@@ -172,12 +206,15 @@ class KilledMidCampaignTest {
         shift(HALF_DAY);
         List<String> sentTo = new ArrayList<>(provider.firstMessages().keySet());
         List<String> replies = new ArrayList<>();
-        for (int i = 0; i < REPLIES; i++) {
+        for (int i = 0; i < replyCount; i++) {
             String messageId = "wamid.in." + campaign.value() + "." + i; // handled ids are kept per store
             provider.reply(sentTo.get(random.nextInt(sentTo.size())), messageId);
             replies.add(messageId);
-            if (i == REPLIES / 4 || i == REPLIES / 2) {
-                killAndRestart("webhooks", i);
+            // the kills spread evenly over the replies: after a half of them, or a third and two thirds...
+            for (int k = 1; k <= shape.webhookKills(); k++) {
+                if (i == replyCount * k / (shape.webhookKills() + 1)) {
+                    killAndRestart("webhooks", i);
+                }
             }
         }
         await("the replies accepted", () -> provider.unanswered() == 0);
@@ -191,13 +228,13 @@ class KilledMidCampaignTest {
 
         // closed once more, more replies queued, and the campaign finished meanwhile
         shift(HALF_DAY);
-        for (int i = REPLIES; i < REPLIES + REPLIES / 2; i++) {
+        for (int i = replyCount; i < replyCount + replyCount / 2; i++) {
             String messageId = "wamid.in." + campaign.value() + "." + i; // handled ids are kept per store
             provider.reply(sentTo.get(random.nextInt(sentTo.size())), messageId);
             replies.add(messageId);
         }
         await("the replies accepted", () -> provider.unanswered() == 0);
-        for (int kill = 0; kill < 2; kill++) {
+        for (int kill = 0; kill < shape.finishKills(); kill++) {
             finish();
             sleepRandom(400);
             killAndRestart("finish", kill);
@@ -224,12 +261,12 @@ class KilledMidCampaignTest {
                 provider.firstMessages().values().stream()
                         .mapToInt(Integer::intValue)
                         .sum(),
-                AUDIENCE,
+                audience,
                 replies.size(),
                 queuedBeforeReopening,
                 provider.postCount());
         assertThat(killsByPhase.values().stream().mapToInt(Integer::intValue).sum())
-                .isGreaterThanOrEqualTo(10);
+                .isEqualTo(shape.kills());
         assertTheCampaignAddsUp(replies);
     }
 
@@ -242,7 +279,7 @@ class KilledMidCampaignTest {
         Campaign finished = store.find(campaign).orElseThrow();
         assertThat(finished.state()).isEqualTo(CampaignState.FINISHED);
         Map<String, Recipient> recipients = recipients();
-        assertThat(recipients).hasSize(AUDIENCE);
+        assertThat(recipients).hasSize(audience);
         Map<DeliveryState, Long> byState = new EnumMap<>(DeliveryState.class);
         recipients.values().forEach(r -> byState.merge(r.state(), 1L, Long::sum));
         assertThat(byState)
@@ -391,7 +428,7 @@ class KilledMidCampaignTest {
                         postgres.getJdbcUrl("postgres", "postgres"),
                         provider.baseUrl().toString(),
                         campaign.value(),
-                        Integer.toString(AUDIENCE),
+                        Integer.toString(audience),
                         handOvers.toString(),
                         name,
                         Long.toString(shiftMillis),

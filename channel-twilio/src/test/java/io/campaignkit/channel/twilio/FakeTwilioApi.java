@@ -86,6 +86,11 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** Queues replies for the next requests, in order; after them the default reply. */
+    /** Whether the next request is held (a {@link Hold} is the first scripted reply still to come). */
+    public boolean nextReplyHolds() {
+        return script.peekFirst() instanceof Hold;
+    }
+
     public FakeTwilioApi thenReply(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
