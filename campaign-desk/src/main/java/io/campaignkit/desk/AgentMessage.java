@@ -101,9 +101,9 @@ public sealed interface AgentMessage {
             return url.toString();
         }
 
-        /** As the channel sends it: audio. */
+        /** As the channel sends it: audio marked as a voice note (WhatsApp shows it as a voice message). */
         public MediaContent content() {
-            return MediaContent.of(MediaKind.AUDIO, url);
+            return MediaContent.voiceNoteAt(url);
         }
     }
 

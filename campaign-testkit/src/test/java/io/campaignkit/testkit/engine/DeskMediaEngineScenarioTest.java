@@ -118,7 +118,7 @@ class DeskMediaEngineScenarioTest {
                                 URI.create("https://cdn.example.com/c/contrato"),
                                 Optional.empty(),
                                 Optional.of("contrato.pdf")),
-                        MediaContent.of(MediaKind.AUDIO, VOICE));
+                        MediaContent.voiceNoteAt(VOICE));
         assertThat(store.transcript(handed.id(), Instant.EPOCH).stream().map(TranscriptEntry::kind))
                 .containsSubsequence("MEDIA", "MEDIA", "VOICE_NOTE");
     }
