@@ -2,6 +2,7 @@ package io.campaignkit.desk;
 
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.desk.internal.Checks;
 import java.net.URI;
@@ -101,9 +102,9 @@ public sealed interface AgentMessage {
             return url.toString();
         }
 
-        /** As the channel sends it: audio. */
+        /** As the channel sends it: audio marked as a voice note (WhatsApp shows it as a voice message). */
         public MediaContent content() {
-            return MediaContent.of(MediaKind.AUDIO, url);
+            return MediaContent.voiceNoteAt(url);
         }
     }
 
@@ -117,6 +118,13 @@ public sealed interface AgentMessage {
         }
     }
 
+    /**
+     * An approved template: the one message that may go once the channel's customer-service window closed.
+     *
+     * @param name the template's name as approved by the provider
+     * @param language its language code, such as {@code es_MX}
+     * @param parameters the values of its body placeholders, in order
+     */
     record Template(String name, String language, List<String> parameters) implements AgentMessage {
         public Template {
             Checks.nonBlank(name, "name");
@@ -132,6 +140,15 @@ public sealed interface AgentMessage {
         @Override
         public String transcriptText() {
             return name + " " + parameters;
+        }
+
+        /** As the channel sends it. */
+        public TemplateContent content() {
+            try {
+                return TemplateContent.of(name, language, parameters);
+            } catch (IllegalArgumentException bad) {
+                throw new InvalidArgumentException("template", "agent template: " + bad.getMessage());
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * contact's message in a conversation the desk holds (WAITING or WITH_AGENT) goes to the desk and not to
  * the bot, and it is the desk's {@link DeskChannel}, sending agents' texts through the conversation's
  * {@link BotReply} (the engine's channel rules apply: outside the customer-service window the agent gets
- * {@code CUSTOMER_SERVICE_WINDOW_CLOSED}); media and voice notes go as the channel's media messages.
+ * {@code CUSTOMER_SERVICE_WINDOW_CLOSED}); media and voice notes go as the channel's media messages, templates
+ * as the channel's templates.
  *
  * <pre>{@code
  * EngineDeskBridge bridge = new EngineDeskBridge();
@@ -41,13 +42,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The handles to conversations' channels are kept in memory as bots pass them; a conversation this
  * process has none for (it was handed off before a restart, or in another process) gets its handle from
- * the {@linkplain #connect connected} engine, which rebuilds it from the stored conversation. Not yet:
- * templates from agents (the engine's {@link BotReply} sends free-form replies only; they are refused with
- * {@code DESK_UNSUPPORTED_BY_CHANNEL}).
+ * the {@linkplain #connect connected} engine, which rebuilds it from the stored conversation. An agent's
+ * template goes through {@link BotReply#sendTemplate}, outside the customer-service window too: the way to
+ * reopen a WhatsApp conversation whose 24 hours passed.
  */
 public final class EngineDeskBridge implements DeskChannel, ContactAvailability {
 
-    /** Code of an agent message the engine cannot send yet (a template). */
+    /** Code of an agent message that has no way to the contact: no channel handle and no connected engine. */
     public static final String UNSUPPORTED = "DESK_UNSUPPORTED_BY_CHANNEL";
 
     private final Map<String, BotReply> replies = new ConcurrentHashMap<>();
@@ -143,9 +144,10 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
     }
 
     /**
-     * Sends an agent's text, media or voice note through the conversation's {@link BotReply}: media as the
-     * channel's media message, refused with {@code CHANNEL_CANNOT_CARRY} on a channel that does not declare its
-     * kind. A template is refused with {@link #UNSUPPORTED}: the engine's replies are free-form.
+     * Sends an agent's text, media, voice note or template through the conversation's {@link BotReply}: media
+     * as the channel's media message, refused with {@code CHANNEL_CANNOT_CARRY} on a channel that does not
+     * declare its kind; a template as the channel's template (its body parameters in order), outside the
+     * customer-service window too, refused with {@code CHANNEL_CANNOT_CARRY} on a channel without templates.
      */
     @Override
     public void send(DeskConversation conversation, AgentMessage message) {
@@ -155,9 +157,10 @@ public final class EngineDeskBridge implements DeskChannel, ContactAvailability 
             handleOf(conversation).sendMedia(media.content());
         } else if (message instanceof AgentMessage.VoiceNote voice) {
             handleOf(conversation).sendMedia(voice.content());
+        } else if (message instanceof AgentMessage.Template template) {
+            handleOf(conversation).sendTemplate(template.content());
         } else {
-            throw new CampaignKitException(
-                    UNSUPPORTED, "the engine sends agents' texts, media and voice notes, not " + message.kind());
+            throw new CampaignKitException(UNSUPPORTED, "the engine has no way to send " + message.kind());
         }
     }
 

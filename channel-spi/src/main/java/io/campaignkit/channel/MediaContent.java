@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A media message on its own: an image, a video, an audio clip (a voice note) or a document, which the
+ * A media message on its own: an image, a video, an audio clip or voice note, or a document, which the
  * provider fetches from a public link, optionally with a caption and, for a document, the file name the
  * contact sees. Like {@link TextContent} it is free-form: on WhatsApp it goes only within the
  * customer-service window. A channel sends it only when its {@link ChannelCapabilities#mediaMessageKinds()}
@@ -18,8 +18,13 @@ import java.util.Set;
  * @param caption  text shown with the media; not blank when present, and never on {@link MediaKind#AUDIO}
  *                 (neither WhatsApp nor a voice note shows one)
  * @param fileName the document's file name, such as {@code recibo.pdf}; not blank, only on a {@link MediaKind#DOCUMENT}
+ * @param voiceNote whether this audio is a recorded voice note rather than an audio file: WhatsApp then shows it as
+ *                 a voice message (microphone icon, played status, transcription; Meta wants an OGG file with the
+ *                 OPUS codec for it); a channel without voice notes sends it as plain audio. Only on
+ *                 {@link MediaKind#AUDIO}
  */
-public record MediaContent(MediaKind kind, URI link, Optional<String> caption, Optional<String> fileName)
+public record MediaContent(
+        MediaKind kind, URI link, Optional<String> caption, Optional<String> fileName, boolean voiceNote)
         implements MessageContent {
 
     /** The kinds a media message takes. */
@@ -33,6 +38,7 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
      * @param link see {@link #link()}
      * @param caption see {@link #caption()}
      * @param fileName see {@link #fileName()}
+     * @param voiceNote see {@link #voiceNote()}
      * @throws IllegalArgumentException when an argument is invalid
      */
     public MediaContent {
@@ -59,6 +65,33 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
             throw new IllegalArgumentException(
                     "fileName is only for a DOCUMENT, not " + kind + " (was '" + fileName.get() + "')");
         }
+        if (voiceNote && kind != MediaKind.AUDIO) {
+            throw new IllegalArgumentException("voiceNote is only for AUDIO, not " + kind);
+        }
+    }
+
+    /**
+     * Media that is not a voice note.
+     *
+     * @param kind see {@link #kind()}
+     * @param link see {@link #link()}
+     * @param caption see {@link #caption()}
+     * @param fileName see {@link #fileName()}
+     * @throws IllegalArgumentException when an argument is invalid
+     */
+    public MediaContent(MediaKind kind, URI link, Optional<String> caption, Optional<String> fileName) {
+        this(kind, link, caption, fileName, false);
+    }
+
+    /**
+     * A recorded voice note: {@link MediaKind#AUDIO} with {@link #voiceNote()} set.
+     *
+     * @param link the absolute URL of the recording (for WhatsApp an OGG file with the OPUS codec)
+     * @return the content
+     * @throws IllegalArgumentException when the link is invalid
+     */
+    public static MediaContent voiceNoteAt(URI link) {
+        return new MediaContent(MediaKind.AUDIO, link, Optional.empty(), Optional.empty(), true);
     }
 
     /**
@@ -81,7 +114,7 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
      * @throws IllegalArgumentException when the caption is blank or this is audio
      */
     public MediaContent withCaption(String text) {
-        return new MediaContent(kind, link, Optional.of(Checks.notBlank(text, "caption")), fileName);
+        return new MediaContent(kind, link, Optional.of(Checks.notBlank(text, "caption")), fileName, voiceNote);
     }
 
     /**
@@ -92,6 +125,6 @@ public record MediaContent(MediaKind kind, URI link, Optional<String> caption, O
      * @throws IllegalArgumentException when the name is blank or this is not a document
      */
     public MediaContent withFileName(String name) {
-        return new MediaContent(kind, link, caption, Optional.of(Checks.notBlank(name, "fileName")));
+        return new MediaContent(kind, link, caption, Optional.of(Checks.notBlank(name, "fileName")), voiceNote);
     }
 }

@@ -77,6 +77,23 @@ class MediaContentTest {
     }
 
     @Test
+    void aVoiceNoteIsAudioMarkedAsSuchAndOnlyAudioIsOne() {
+        URI note = URI.create("https://cdn.example.com/nota.ogg");
+        MediaContent voice = MediaContent.voiceNoteAt(note);
+        assertThat(voice.kind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(voice.voiceNote()).isTrue();
+        assertThat(voice).isNotEqualTo(MediaContent.of(MediaKind.AUDIO, note));
+        assertThat(MediaContent.of(MediaKind.AUDIO, note).voiceNote()).isFalse();
+        assertThatThrownBy(() -> new MediaContent(MediaKind.VIDEO, LINK, Optional.empty(), Optional.empty(), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("voiceNote")
+                .hasMessageContaining("VIDEO");
+        assertThatThrownBy(() -> voice.withCaption("escucha"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("caption");
+    }
+
+    @Test
     void aChannelSupportsTheMediaKindsItDeclaresAndNoOthers() {
         ChannelCapabilities images = ChannelCapabilities.custom()
                 .mediaMessageKinds(EnumSet.of(MediaKind.IMAGE))

@@ -1,6 +1,7 @@
 package io.campaignkit.core.port;
 
 import io.campaignkit.channel.MediaContent;
+import io.campaignkit.channel.TemplateContent;
 
 /**
  * How a {@link BotFlow} answers within one conversation. Replies go back through the campaign's
@@ -39,6 +40,22 @@ public interface BotReply {
     default void sendMedia(MediaContent media) {
         throw new io.campaignkit.core.CampaignKitException(
                 CHANNEL_CANNOT_CARRY, "this reply handle sends text only, not " + media.kind() + " media");
+    }
+
+    /**
+     * Sends an approved template to the contact, after the replies sent before it in this conversation: the
+     * way back in once the customer-service window closed (a template may go outside it; free-form replies may
+     * not). Takes a permit of the sender like every reply. The engine's replies send it; this default refuses,
+     * for handles that send free-form replies only.
+     *
+     * @throws io.campaignkit.core.CampaignKitException {@code CHANNEL_CANNOT_CARRY} when the conversation's
+     *     channel declares no templates ({@link io.campaignkit.channel.ChannelCapabilities#templates()}), or
+     *     {@code CONVERSATION_CLOSED} when the conversation is closed
+     */
+    default void sendTemplate(TemplateContent template) {
+        throw new io.campaignkit.core.CampaignKitException(
+                CHANNEL_CANNOT_CARRY,
+                "this reply handle sends free-form replies only, not template " + template.name());
     }
 
     /**

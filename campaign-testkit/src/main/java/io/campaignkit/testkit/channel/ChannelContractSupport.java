@@ -42,8 +42,8 @@ final class ChannelContractSupport {
         }
     }
 
-    /** Waits for a receipt, failing the check when the send fails or takes longer than {@code timeout}. */
-    static SendReceipt await(CompletableFuture<SendReceipt> stage, Duration timeout, String what) {
+    /** Waits for a receipt (or any answer), failing the check when the stage fails or takes longer than {@code timeout}. */
+    static <T> T await(CompletableFuture<T> stage, Duration timeout, String what) {
         try {
             return stage.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

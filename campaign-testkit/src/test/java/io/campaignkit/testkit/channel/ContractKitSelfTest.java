@@ -6,7 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.OutboundMessage;
+import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
 import io.campaignkit.channel.SendReceipt;
@@ -76,6 +78,26 @@ class ContractKitSelfTest {
                         "acceptedSendAnswersWithAProviderMessageId",
                         "concurrentSendsAreSafe",
                         "contentBeyondTheCapabilitiesFailsAsContentPermanent");
+    }
+
+    @Test
+    void anAdapterThatVouchesForAnySenderFailsTheCredentialsChecksAboutOthers() {
+        assertThat(failedChecks(VouchesForAnySender.class))
+                .containsExactlyInAnyOrder(
+                        "credentialsCheckNeverAcceptsAnotherSender",
+                        "closedAdaptersCredentialsCheckAnswersAndAcceptsNothing");
+    }
+
+    @Test
+    void aCredentialsCheckThatThrowsOrNamesNoSettingFailsTheKit() {
+        assertThat(failedChecks(CredentialsCheckThatThrowsOrNamesNoSetting.class))
+                .containsExactlyInAnyOrder(
+                        "credentialsCheckAnswersAndARefusalNamesTheSetting",
+                        "credentialsCheckNeverAcceptsAnotherSender");
+        assertThat(failureOf(
+                        CredentialsCheckThatThrowsOrNamesNoSetting.class, "credentialsCheckNeverAcceptsAnotherSender"))
+                .hasMessageContaining("threw")
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -158,6 +180,10 @@ class ContractKitSelfTest {
         WebhookResult handle(WebhookRequest request) {
             return channel.handleWebhook(request);
         }
+
+        CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+            return channel.checkCredentials(senderId);
+        }
     }
 
     private record Delegate(BrokenKit kit) implements ChannelAdapter {
@@ -179,6 +205,32 @@ class ContractKitSelfTest {
         @Override
         public WebhookResult handleWebhook(WebhookRequest request) {
             return kit.handle(request);
+        }
+
+        @Override
+        public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+            return kit.checkCredentials(senderId);
+        }
+    }
+
+    /** Vouches for whatever sender it is asked about, closed or not, without asking anyone. */
+    static class VouchesForAnySender extends BrokenKit {
+        @Override
+        CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+            return CompletableFuture.completedFuture(new CredentialsCheck.Accepted("sender " + senderId + " is fine"));
+        }
+    }
+
+    /** Throws from the check, and refuses with a subject that names no setting. */
+    static class CredentialsCheckThatThrowsOrNamesNoSetting extends BrokenKit {
+
+        @Override
+        CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+            if (!senderId.equals(provider.senderId())) {
+                throw new IllegalStateException("no such sender");
+            }
+            return CompletableFuture.completedFuture(new CredentialsCheck.Refused(
+                    List.of(new PreflightProblem(PreflightProblem.MESSAGE, "the token expired"))));
         }
     }
 

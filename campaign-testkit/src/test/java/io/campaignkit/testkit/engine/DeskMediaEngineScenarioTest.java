@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
+import io.campaignkit.channel.TemplateContent;
+import io.campaignkit.channel.TextContent;
 import io.campaignkit.channel.simulated.RecordedSend;
 import io.campaignkit.channel.simulated.SimulatedChannelConfiguration;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.engine.ReplyWindowClosedException;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotReply;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.InlineTemplate;
+import io.campaignkit.core.template.TemplateMessage;
 import io.campaignkit.desk.Actor;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.AgentMessage;
@@ -38,7 +44,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Agents' media and voice notes go through the engine as the channel's media messages, under the campaign's policies. */
+/**
+ * Agents' media and voice notes go through the engine as the channel's media messages, under the campaign's
+ * policies; their templates as the channel's templates, outside the customer-service window too.
+ */
 class DeskMediaEngineScenarioTest {
 
     private static final Instant MONDAY_9 = Instant.parse("2026-01-05T09:00:00Z");
@@ -66,7 +75,14 @@ class DeskMediaEngineScenarioTest {
                 .clock(scenario.clock())
                 .build();
         bridge.attach(desk);
-        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
+        boolean templates = capabilities.map(ChannelCapabilities::templates).orElse(true);
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                templates
+                        ? Fixtures.basic()
+                        : Fixtures.basic()
+                                .andThen(config -> config.message(TemplateMessage.of(
+                                        InlineTemplate.of("Hola {{1}}"), Binding.contactName("cliente")))));
         Actor admin = Actor.administrator("admin");
         desk.configure(
                 admin,
@@ -118,7 +134,7 @@ class DeskMediaEngineScenarioTest {
                                 URI.create("https://cdn.example.com/c/contrato"),
                                 Optional.empty(),
                                 Optional.of("contrato.pdf")),
-                        MediaContent.of(MediaKind.AUDIO, VOICE));
+                        MediaContent.voiceNoteAt(VOICE));
         assertThat(store.transcript(handed.id(), Instant.EPOCH).stream().map(TranscriptEntry::kind))
                 .containsSubsequence("MEDIA", "MEDIA", "VOICE_NOTE");
     }
@@ -163,13 +179,66 @@ class DeskMediaEngineScenarioTest {
                 .isEqualTo(MediaContent.KINDS);
     }
 
+    private List<TemplateContent> templatesTo(String phone) {
+        return scenario.channel().sendsTo(phone).stream()
+                .map(RecordedSend::message)
+                .filter(message -> message.content() instanceof TemplateContent)
+                .map(message -> (TemplateContent) message.content())
+                .toList();
+    }
+
+    /** Issue 16, item 5: outside the customer-service window the agent gets a clear error and sends a template. */
     @Test
-    void aTemplateFromAnAgentIsStillRefusedByTheBridge() {
+    void afterTheWindowClosedAnAgentsTextIsRefusedAndATemplateReopensTheConversation() {
         DeskConversation handed = handedOff(Optional.empty(), ConversationPolicies.PERMISSIVE);
-        assertThatThrownBy(() ->
-                        desk.send(ANA, handed.id(), new AgentMessage.Template("recordatorio", "es_MX", List.of())))
+        int campaignTemplates = templatesTo(Fixtures.phone(0)).size();
+        scenario.runFor(Duration.ofHours(25));
+
+        assertThatThrownBy(() -> desk.send(ANA, handed.id(), new AgentMessage.Text("¿sigues ahí?")))
                 .isInstanceOfSatisfying(
                         CampaignKitException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(EngineDeskBridge.UNSUPPORTED));
+                        refused -> assertThat(refused.code())
+                                .isEqualTo(ReplyWindowClosedException.CUSTOMER_SERVICE_WINDOW_CLOSED));
+        desk.send(ANA, handed.id(), new AgentMessage.Template("seguimiento", "es_MX", List.of("Ana", "1,500.50")));
+        scenario.runFor(Duration.ofSeconds(5));
+
+        List<TemplateContent> templates = templatesTo(Fixtures.phone(0));
+        assertThat(templates).hasSize(campaignTemplates + 1);
+        assertThat(templates.get(templates.size() - 1))
+                .isEqualTo(TemplateContent.of("seguimiento", "es_MX", List.of("Ana", "1,500.50")));
+        assertThat(store.transcript(handed.id(), Instant.EPOCH))
+                .extracting(TranscriptEntry::kind)
+                .endsWith("TEMPLATE");
+
+        // the contact answers the template: the window is open again and the agent writes freely
+        scenario.inbound(Fixtures.phone(0), "sí, aquí estoy");
+        scenario.runFor(Duration.ofSeconds(5));
+        desk.send(ANA, handed.id(), new AgentMessage.Text("Gracias, Ana"));
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(0)))
+                .extracting(send -> send.message().content())
+                .last()
+                .isEqualTo(TextContent.of("Gracias, Ana"));
+    }
+
+    @Test
+    void aChannelWithoutTemplatesRefusesAnAgentsTemplateClearly() {
+        ChannelCapabilities noTemplates = ChannelCapabilities.custom()
+                .templates(false)
+                .freeFormText(true)
+                .maxMessagesPerSecond(80)
+                .maxBodyLength(1600)
+                .build();
+        DeskConversation handed = handedOff(Optional.of(noTemplates), ConversationPolicies.PERMISSIVE);
+        int before = store.transcript(handed.id(), Instant.EPOCH).size();
+        assertThatThrownBy(() ->
+                        desk.send(ANA, handed.id(), new AgentMessage.Template("recordatorio", "es_MX", List.of())))
+                .isInstanceOfSatisfying(CampaignKitException.class, refused -> {
+                    assertThat(refused.code()).isEqualTo(BotReply.CHANNEL_CANNOT_CARRY);
+                    assertThat(refused.getMessage()).contains("recordatorio");
+                });
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(templatesTo(Fixtures.phone(0))).isEmpty();
+        assertThat(store.transcript(handed.id(), Instant.EPOCH)).hasSize(before);
     }
 }

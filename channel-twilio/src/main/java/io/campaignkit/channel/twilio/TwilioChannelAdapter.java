@@ -151,9 +151,10 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
     }
 
     /**
-     * Asks Twilio once, with the account SID and auth token: a Messaging Service sender is fetched, a phone
-     * number is looked up among the account's incoming numbers, and for a WhatsApp or short-code sender the
-     * account is fetched. 401 / 20003 refuses the settings {@code account-sid} and {@code auth-token}; 404 /
+     * Asks Twilio, with the account SID and auth token, for the sender itself: a Messaging Service is fetched,
+     * a phone number looked up among the account's incoming numbers, a short code among its short codes, a
+     * WhatsApp sender among its WhatsApp senders (Senders API; it must be ONLINE); for an alphanumeric sender id
+     * or the WhatsApp sandbox's shared number the account is fetched. 401 / 20003 refuses the settings {@code account-sid} and {@code auth-token}; 404 /
      * 20404 the sender (setting {@code sender}) or the account SID; a number the account does not have
      * refuses {@code sender}. No answer within the request timeout, a refused connection or Twilio's own
      * failure is {@link CredentialsCheck.NotChecked}. The auth token appears in no answer. A sender other
@@ -168,13 +169,14 @@ public final class TwilioChannelAdapter implements ChannelAdapter {
                             + "' (setting sender)"))));
         }
         String sender = config.sender();
-        boolean lookUpNumber = sender.startsWith("+") && config.senderType() != TwilioSenderType.SHORT_CODE;
+        CredentialsLookup.SenderKind kind =
+                CredentialsLookup.kindOf(sender, config.whatsApp(), config.senderType() == TwilioSenderType.SHORT_CODE);
         return executor.submit(
                         () -> CredentialsLookup.check(
                                 client,
                                 config.accountSid(),
                                 sender,
-                                lookUpNumber,
+                                kind,
                                 config.authToken().reveal()),
                         refusal -> new IllegalStateException(
                                 refusal == BoundedSendExecutor.Refusal.CLOSED

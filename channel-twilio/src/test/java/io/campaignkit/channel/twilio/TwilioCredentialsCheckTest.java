@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 22, item 3: the account and the sender checked online with one Twilio call, its answers mapped to
+ * Issue 22, item 3: the account and the sender itself checked online (short codes and WhatsApp senders too), its answers mapped to
  * problems naming the setting; no answer is "not checked", never a refusal; the auth token never appears
  * (not even the one Twilio's account resource echoes back).
  */
@@ -156,24 +156,118 @@ class TwilioCredentialsCheckTest {
                 });
     }
 
+    /** GET messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp, one page as the Senders API answers it. */
+    private static String sendersPage(String next, String... senderAndStatus) {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < senderAndStatus.length; i += 2) {
+            records.append(records.length() == 0 ? "" : ",")
+                    .append("{\"sid\":\"XE0123456789abcdef0123456789abcde")
+                    .append(i)
+                    .append("\",\"status\":\"")
+                    .append(senderAndStatus[i + 1])
+                    .append("\",\"sender_id\":\"")
+                    .append(senderAndStatus[i])
+                    .append("\",\"url\":\"https://messaging.twilio.com/v2/Channels/Senders/XE0\"}");
+        }
+        String url = "https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=50&Page=0";
+        return "{\"senders\":[" + records + "],\"meta\":{\"page\":0,\"page_size\":50,\"first_page_url\":\""
+                + url + "\",\"previous_page_url\":null,\"url\":\"" + url + "\",\"next_page_url\":"
+                + (next == null ? "null" : "\"" + next + "\"") + ",\"key\":\"senders\"}}";
+    }
+
     @Test
-    void aWhatsAppSenderChecksTheAccountWhoseAnswerHoldsTheTokenWithoutRepeatingIt() throws Exception {
+    void aWhatsAppSenderIsLookedUpAmongTheAccountsWhatsAppSendersAndMustBeOnline() throws Exception {
+        String sender = "whatsapp:" + NUMBER;
+        TwilioChannelAdapter adapter = adapter(sender, b -> b);
+        api.thenReply(
+                new FakeTwilioApi.Json(200, sendersPage(null, "whatsapp:+15005550001", "ONLINE", sender, "ONLINE")),
+                new FakeTwilioApi.Json(200, sendersPage(null, sender, "OFFLINE")),
+                new FakeTwilioApi.Json(200, sendersPage(null, "whatsapp:+15005550001", "ONLINE")));
+
+        assertThat(await(adapter.checkCredentials(sender)))
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.Accepted.class,
+                        accepted -> assertThat(accepted.detail()).contains(sender, "ONLINE"));
+        assertThat(api.requests().get(0).method()).isEqualTo("GET");
+        assertThat(api.requests().get(0).path()).isEqualTo("/v2/Channels/Senders");
+        assertThat(api.requests().get(0).query()).contains("Channel=whatsapp");
+
+        assertThat(await(adapter.checkCredentials(sender)).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
+                    assertThat(problem.problem()).contains(sender, "OFFLINE", "setting sender");
+                });
+        assertThat(await(adapter.checkCredentials(sender)).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
+                    assertThat(problem.problem()).contains("no WhatsApp sender " + sender, "setting sender");
+                });
+    }
+
+    @Test
+    void aWhatsAppSenderOnALaterPageIsFound() throws Exception {
         TwilioChannelAdapter adapter = adapter("whatsapp:" + NUMBER, b -> b);
+        String next = "https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=50&Page=1";
+        api.thenReply(
+                new FakeTwilioApi.Json(200, sendersPage(next, "whatsapp:+15005550001", "ONLINE")),
+                new FakeTwilioApi.Json(200, sendersPage(null, "whatsapp:" + NUMBER, "ONLINE:UPDATING")));
+
+        assertThat(await(adapter.checkCredentials("whatsapp:" + NUMBER))).isInstanceOf(CredentialsCheck.Accepted.class);
+        assertThat(api.requests()).hasSize(2);
+        assertThat(api.requests().get(1).query()).contains("Page=1");
+    }
+
+    @Test
+    void theSharedWhatsAppSandboxChecksTheAccountWhoseAnswerHoldsTheTokenWithoutRepeatingIt() throws Exception {
+        String sandbox = "whatsapp:+14155238886";
+        TwilioChannelAdapter adapter = adapter(sandbox, b -> b);
         api.thenReply(
                 new FakeTwilioApi.Json(200, ACCOUNT_BODY),
                 FakeTwilioApi.error(
                         404, 20404, "The requested resource /2010-04-01/Accounts/" + ACCOUNT + ".json was not found"));
 
-        CredentialsCheck accepted = await(adapter.checkCredentials("whatsapp:" + NUMBER));
+        CredentialsCheck accepted = await(adapter.checkCredentials(sandbox));
         assertThat(accepted).isInstanceOf(CredentialsCheck.Accepted.class);
         assertThat(accepted.toString()).contains("Banco Azul").doesNotContain(TOKEN);
         assertThat(api.requests().get(0).path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + ".json");
 
-        assertThat(await(adapter.checkCredentials("whatsapp:" + NUMBER)).problems())
+        assertThat(await(adapter.checkCredentials(sandbox)).problems())
                 .singleElement()
                 .satisfies(problem -> {
                     assertThat(problem.subject()).isEqualTo(PreflightProblem.CREDENTIALS);
                     assertThat(problem.problem()).contains("account-sid", "20404");
+                });
+    }
+
+    /** A sender of type SHORT_CODE (written +digits, as the configuration takes it) is looked up by its digits. */
+    @Test
+    void aShortCodeIsLookedUpAmongTheAccountsShortCodes() throws Exception {
+        TwilioChannelAdapter adapter = adapter("+8989812", b -> b.senderType(TwilioSenderType.SHORT_CODE));
+        String uri = "/2010-04-01/Accounts/" + ACCOUNT + "/SMS/ShortCodes.json?ShortCode=8989812&PageSize=1&Page=0";
+        String page = "{\"end\":0,\"first_page_uri\":\"" + uri + "\",\"next_page_uri\":null,\"page\":0,"
+                + "\"page_size\":1,\"previous_page_uri\":null,\"short_codes\":[%s],\"start\":0,\"uri\":\"" + uri
+                + "\"}";
+        api.thenReply(
+                new FakeTwilioApi.Json(
+                        200,
+                        page.formatted("{\"account_sid\":\"" + ACCOUNT + "\",\"friendly_name\":\"Cobranza corta\","
+                                + "\"short_code\":\"8989812\",\"sid\":\"SC0123456789abcdef0123456789abcdef\"}")),
+                new FakeTwilioApi.Json(200, page.formatted("")));
+
+        assertThat(await(adapter.checkCredentials("+8989812")))
+                .isInstanceOfSatisfying(
+                        CredentialsCheck.Accepted.class,
+                        accepted -> assertThat(accepted.detail()).contains("8989812", "Cobranza corta"));
+        assertThat(api.requests().get(0).path()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/SMS/ShortCodes.json");
+        assertThat(api.requests().get(0).query()).contains("ShortCode=8989812");
+
+        assertThat(await(adapter.checkCredentials("+8989812")).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.subject()).isEqualTo(PreflightProblem.SENDER);
+                    assertThat(problem.problem()).contains("no short code 8989812", "setting sender");
                 });
     }
 

@@ -110,6 +110,23 @@ class WhatsAppCloudAdapterSendTest {
                 """));
     }
 
+    /** What the engine hands over for a desk agent's template (a reply after the 24-hour window): name, language, body. */
+    @Test
+    void anAgentsReplyTemplateIsPostedAsATemplateWithItsBodyOnly() throws Exception {
+        await(adapter.send(new OutboundMessage(
+                "+5215512345678",
+                PNID,
+                "reply:conv-7:3",
+                TemplateContent.of("seguimiento", "es_MX", List.of("Ana", "1,500.50")))));
+
+        assertThat(json.readTree(graph.takeRequest().body())).isEqualTo(expected("""
+                {'messaging_product':'whatsapp','recipient_type':'individual','to':'5215512345678',
+                 'type':'template','biz_opaque_callback_data':'reply:conv-7:3',
+                 'template':{'name':'seguimiento','language':{'code':'es_MX'},'components':[
+                  {'type':'body','parameters':[{'type':'text','text':'Ana'},{'type':'text','text':'1,500.50'}]}]}}
+                """));
+    }
+
     @Test
     void sendCompletionsRunOnTheAdaptersOwnThreadsNotOnTheCommonPool() throws Exception {
         graph.enqueue(Response.hang());

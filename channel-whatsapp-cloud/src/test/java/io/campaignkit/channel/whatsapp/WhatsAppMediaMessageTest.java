@@ -103,7 +103,7 @@ class WhatsAppMediaMessageTest {
     }
 
     @Test
-    void aVoiceNoteIsAnAudioMessageWithItsLinkOnly() throws Exception {
+    void plainAudioIsAnAudioMessageWithItsLinkOnly() throws Exception {
         send(MediaContent.of(MediaKind.AUDIO, URI.create("https://cdn.example/nota.ogg")));
         send(MediaContent.of(MediaKind.VIDEO, URI.create("https://cdn.example/v.mp4")));
 
@@ -111,6 +111,18 @@ class WhatsAppMediaMessageTest {
         JsonNode video = posted();
         assertThat(video.get("type").asText()).isEqualTo("video");
         assertThat(video.get("video")).isEqualTo(expected("{'link':'https://cdn.example/v.mp4'}"));
+    }
+
+    /** Meta's "Audio messages": a voice message is the audio object with {@code "voice": true} (OGG, OPUS codec). */
+    @Test
+    void aVoiceNoteIsPostedAsMetasVoiceMessage() throws Exception {
+        send(MediaContent.voiceNoteAt(URI.create("https://cdn.example/notas/ana-1.ogg")));
+
+        assertThat(posted()).isEqualTo(expected("""
+                {'messaging_product':'whatsapp','recipient_type':'individual','to':'5215512345678','type':'audio',
+                 'biz_opaque_callback_data':'c42:r9001',
+                 'audio':{'link':'https://cdn.example/notas/ana-1.ogg','voice':true}}
+                """));
     }
 
     @Test

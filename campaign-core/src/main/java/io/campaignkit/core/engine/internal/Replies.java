@@ -5,6 +5,7 @@ import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MessageContent;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
+import io.campaignkit.channel.TemplateContent;
 import io.campaignkit.channel.TextContent;
 import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.campaign.Campaign;
@@ -100,6 +101,12 @@ final class Replies {
             }
 
             @Override
+            public void sendTemplate(TemplateContent template) {
+                Arguments.requireNonNull(template, "template");
+                replyTemplate(campaign, conversation, template);
+            }
+
+            @Override
             public void reportStep(String step) {
                 tracking.recordFunnelStep(new FunnelStep(campaign.id(), conversation.phone(), step, clock.instant()));
             }
@@ -113,13 +120,7 @@ final class Replies {
 
     /** A free-form reply inside the conversation and its channel's customer-service window. */
     private void reply(Campaign campaign, Conversation conversation, MessageContent content) {
-        Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
-        if (!current.isOpen()) {
-            throw new ReplyWindowClosedException(
-                    ReplyWindowClosedException.CONVERSATION_CLOSED,
-                    "conversation " + conversation.id() + " is closed ("
-                            + current.closeReason().orElse("?") + ")");
-        }
+        Conversation current = stillOpen(conversation);
         Instant now = clock.instant();
         // the window of the channel the conversation runs on (that of the binding that reached the contact)
         ChannelAdapter adapter = adapters.adapter(
@@ -133,6 +134,32 @@ final class Replies {
         }
         send(campaign, current, content);
         conversations.touchConversation(conversation.id(), now);
+    }
+
+    /** A template: outside the customer-service window too, while the conversation is open. */
+    private void replyTemplate(Campaign campaign, Conversation conversation, TemplateContent template) {
+        Conversation current = stillOpen(conversation);
+        ChannelAdapter adapter = adapters.adapter(
+                channels.senderOf(campaign, current.recipientKey()).channelType());
+        if (!adapter.capabilities().templates()) {
+            throw new CampaignKitException(
+                    BotReply.CHANNEL_CANNOT_CARRY,
+                    "channel " + adapter.id() + " sends no templates; template " + template.name() + " cannot go");
+        }
+        send(campaign, current, template);
+        conversations.touchConversation(conversation.id(), clock.instant());
+    }
+
+    /** The conversation as stored now, refused when it closed. */
+    private Conversation stillOpen(Conversation conversation) {
+        Conversation current = conversations.findConversation(conversation.id()).orElse(conversation);
+        if (!current.isOpen()) {
+            throw new ReplyWindowClosedException(
+                    ReplyWindowClosedException.CONVERSATION_CLOSED,
+                    "conversation " + conversation.id() + " is closed ("
+                            + current.closeReason().orElse("?") + ")");
+        }
+        return current;
     }
 
     /** The out-of-hours automatic reply: the contact has just written, so the window is open. */

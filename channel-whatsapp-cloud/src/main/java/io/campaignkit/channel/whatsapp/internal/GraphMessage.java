@@ -45,9 +45,11 @@ public sealed interface GraphMessage permits GraphMessage.Template, GraphMessage
 
     /**
      * A media message by public link ({@code "type": "image" | "video" | "audio" | "document"}): only inside the
-     * customer service window. {@code caption} is {@code null} for audio; {@code filename} only for a document.
+     * customer service window. {@code caption} is {@code null} for audio; {@code filename} only for a document;
+     * {@code voice} only for audio: Meta's voice message ({@code "audio": {"link": …, "voice": true}}).
      */
-    record Media(String to, MediaKind kind, String link, String caption, String filename, String callbackData)
+    record Media(
+            String to, MediaKind kind, String link, String caption, String filename, boolean voice, String callbackData)
             implements GraphMessage {
         public Media {
             Objects.requireNonNull(to, "to");

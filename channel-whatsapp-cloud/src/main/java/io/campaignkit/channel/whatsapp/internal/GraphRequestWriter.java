@@ -53,6 +53,9 @@ public final class GraphRequestWriter {
             if (media.filename() != null) {
                 object.put("filename", media.filename());
             }
+            if (media.voice()) {
+                object.put("voice", true);
+            }
         }
         return root;
     }

@@ -93,6 +93,7 @@ public final class OutboundMapper {
                 media.link().toString(),
                 media.caption().orElse(null),
                 media.fileName().orElse(null),
+                media.voiceNote(),
                 callbackData);
     }
 
