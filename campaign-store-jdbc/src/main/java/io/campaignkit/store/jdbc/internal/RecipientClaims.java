@@ -3,6 +3,7 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientStore.ClaimKind;
 import io.campaignkit.core.port.rules.RecipientRules;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim;
@@ -37,6 +38,13 @@ public final class RecipientClaims {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
+    }
+
+    /** Due recipients to send ({@link ClaimKind#DUE}) or expired sends to recover, under {@code lease}. */
+    public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return kind == ClaimKind.DUE
+                ? claimForSending(campaignId, lease, limit, now)
+                : claimExpiredSending(campaignId, lease, limit, now);
     }
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
