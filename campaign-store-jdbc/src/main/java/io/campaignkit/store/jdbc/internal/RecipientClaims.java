@@ -15,10 +15,12 @@ import java.util.Optional;
 
 /**
  * Claims of recipients: due ones to send, expired leases to recover, and the renewal of a lease.
- * A claim locks its rows skipping those another claimer holds ({@link JdbcDialect#lockForClaim}, on
- * PostgreSQL and H2 alike {@code FOR UPDATE SKIP LOCKED}), so concurrent claimers on any number of
- * nodes take disjoint rows without waiting for each other, then marks them SENDING under the lease in
- * one JDBC batch and adjusts the {@link RecipientCounters}.
+ * A claim locks its rows skipping those another claimer holds ({@link JdbcDialect#lockForClaim},
+ * {@code FOR UPDATE SKIP LOCKED}), so concurrent claimers on any number of nodes take disjoint rows
+ * without waiting for each other, then marks them SENDING under the lease and adjusts the
+ * {@link RecipientCounters}. Where the dialect has one ({@link JdbcDialect#claimAndSet}), one statement
+ * takes and marks the rows: PostgreSQL's skips locked rows; H2's (one application instance) waits for a
+ * contended row and leaves it out once it is found taken.
  */
 public final class RecipientClaims {
 
