@@ -44,11 +44,11 @@ class ScheduleRestoreAndContactsRulesTest {
 
     @Test
     void aStoredScheduleNoLongerValidForItsStartComesBackEditableWithoutIt() {
-        var stored = scheduled()
-                .snapshot()
-                .withConfiguration(CampaignFixtures.liveConfiguration().toBuilder()
+        var stored = SnapshotChange.of(scheduled().snapshot())
+                .configuration(CampaignFixtures.liveConfiguration().toBuilder()
                         .deliveryPlan(ENDS_BEFORE_START)
-                        .build());
+                        .build())
+                .build();
 
         Campaign restored = Campaign.restore(stored);
 
@@ -59,14 +59,18 @@ class ScheduleRestoreAndContactsRulesTest {
 
     @Test
     void aSnapshotWhosePartsContradictItsStateIsRefusedNamingTheSnapshot() {
-        var readyWithSchedule = CampaignFixtures.ready().snapshot().withSchedule(Schedule.at(START));
+        var readyWithSchedule = SnapshotChange.of(CampaignFixtures.ready().snapshot())
+                .schedule(Schedule.at(START))
+                .build();
         assertThatThrownBy(() -> Campaign.restore(readyWithSchedule))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.argument()).isEqualTo("snapshot"))
                 .hasMessageContaining("a schedule exactly when it is SCHEDULED");
 
-        var readyOnceLaunched = CampaignFixtures.ready().snapshot().withLaunchedAt(T0);
+        var readyOnceLaunched = SnapshotChange.of(CampaignFixtures.ready().snapshot())
+                .launchedAt(T0)
+                .build();
         assertThatThrownBy(() -> Campaign.restore(readyOnceLaunched))
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,

@@ -27,6 +27,7 @@ import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientWakeUps;
+import io.campaignkit.core.port.RecipientWindows;
 import io.campaignkit.core.port.StatusReason;
 import io.campaignkit.core.port.Suppression;
 import io.campaignkit.core.port.SuppressionList;
@@ -41,6 +42,7 @@ import io.campaignkit.store.jdbc.internal.Migrations;
 import io.campaignkit.store.jdbc.internal.RecipientChanges;
 import io.campaignkit.store.jdbc.internal.RecipientClaims;
 import io.campaignkit.store.jdbc.internal.RecipientRows;
+import io.campaignkit.store.jdbc.internal.RecipientZoneClaims;
 import io.campaignkit.store.jdbc.internal.Scope;
 import io.campaignkit.store.jdbc.internal.Sql;
 import io.campaignkit.store.jdbc.internal.SuppressionRows;
@@ -69,18 +71,9 @@ import org.jspecify.annotations.Nullable;
  * CampaignEngine engine = CampaignEngine.builder().storage(store.storage())...;
  * }</pre>
  *
- * <p><b>Several nodes.</b> Claims lock rows {@code FOR UPDATE SKIP LOCKED}, so engines on any number of nodes share
- * one campaign without waiting for each other and never receive one recipient twice; a node that dies leaves its
- * recipients under a lease that expires, after which another node recovers them. Exclusivity is the primary key of
- * the engagements table. Campaign updates are optimistic ({@code UPDATE ... WHERE version = ?}).
- * <p><b>Counts.</b> {@link #counts} reads a campaign's few counter rows, which every operation that adds recipients
- * or changes their state adjusts in its own transaction: a million recipients are counted as fast as ten.
- *
- * <p><b>Tenants.</b> A store built with {@link Builder#tenant(String)} (or made with {@link #forTenant(String)})
- * sees and changes one tenant's data only: another tenant's campaigns are not found, their recipients,
- * conversations and engagements are invisible, and updates naming them change nothing. A store without a tenant
- * serves every tenant (an engine shared by all of a host's clients). Suppressions a tenant's store adds apply to
- * that tenant; those a store for every tenant adds apply to all of them. Projects: {@link JdbcProjectStore#on}.
+ * <p>How the store behaves with several nodes, counts and tenants is the {@linkplain io.campaignkit.store.jdbc
+ * package's documentation}. A store built with {@link Builder#tenant(String)} (or made with {@link #forTenant(String)})
+ * sees and changes one tenant's data only. Projects: {@link JdbcProjectStore#on}.
  * <p>Thread-safe. The engine checks arguments before they reach the store; what an update does to a recipient is
  * core's {@code RecipientRules}. Database failures are {@link JdbcStoreException}s.
  * <p><b>Databases.</b> What differs between them is one {@link JdbcDialect} per database.
@@ -155,12 +148,7 @@ public final class JdbcCampaignStore
      * @throws InvalidArgumentException if {@code tenantId} is blank, or this store serves another tenant
      */
     public JdbcCampaignStore forTenant(String tenantId) {
-        String tenant = Arguments.requireNonBlank(tenantId, "tenantId").strip();
-        Arguments.require(
-                scope.tenantId().isEmpty() || scope.tenantId().get().equals(tenant),
-                "tenantId",
-                "this store serves tenant " + scope.tenantId().orElse("") + " only, not " + tenant);
-        return new JdbcCampaignStore(sql, dialect, Scope.tenant(tenant), () -> {});
+        return new JdbcCampaignStore(sql, dialect, scope.narrowedTo(tenantId), () -> {});
     }
 
     /** Closes what the store opened itself (the connection pool of {@link JdbcCampaignStores#h2File}); nothing else. */
@@ -192,16 +180,11 @@ public final class JdbcCampaignStore
         return tracking.countUnmatched();
     }
 
-    // ================================================================ CampaignStore (arguments are checked by the
-    // engine)
+    // ================================================================ CampaignStore (the engine checks arguments)
 
     @Override
     public void save(Campaign campaign, OptionalLong expectedVersion) {
-        if (expectedVersion.isEmpty()) {
-            campaigns.insert(campaign);
-        } else {
-            campaigns.update(campaign, expectedVersion.getAsLong());
-        }
+        campaigns.save(campaign, expectedVersion);
     }
 
     @Override
@@ -223,9 +206,7 @@ public final class JdbcCampaignStore
 
     @Override
     public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return kind == ClaimKind.DUE
-                ? claims.claimForSending(campaignId, lease, limit, now)
-                : claims.claimExpiredSending(campaignId, lease, limit, now);
+        return claims.claim(kind, campaignId, lease, limit, now);
     }
 
     @Override
@@ -264,8 +245,8 @@ public final class JdbcCampaignStore
     }
 
     @Override // claims by local zone: V34's column and V35's index
-    public Optional<io.campaignkit.core.port.RecipientWindows> windows() {
-        return Optional.of(new io.campaignkit.store.jdbc.internal.RecipientZoneClaims(sql, scope, claims));
+    public Optional<RecipientWindows> windows() {
+        return Optional.of(new RecipientZoneClaims(sql, scope, claims));
     }
 
     // ================================================================ EngagementStore
@@ -364,9 +345,7 @@ public final class JdbcCampaignStore
 
     @Override
     public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
-        return markAt.isPresent()
-                ? !tracking.markEventHandled(eventKey, markAt.get())
-                : tracking.wasEventHandled(eventKey);
+        return tracking.eventHandledBefore(eventKey, markAt);
     }
 
     @Override
@@ -399,9 +378,7 @@ public final class JdbcCampaignStore
      * @throws InvalidArgumentException naming the argument that is null
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
-        Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonNull(action, "action");
-        tracking.exportRecipients(campaignId, action);
+        tracking.exportRecipients(campaignId, action); // checks its arguments: a public entry point, not a port's
     }
 
     @Override
@@ -466,16 +443,9 @@ public final class JdbcCampaignStore
             Arguments.require(dataSource != null, "dataSource", "dataSource is required");
             DataSource dataSource = Objects.requireNonNull(this.dataSource); // checked just above
             JdbcDialect resolved = dialect != null ? dialect : JdbcDialect.detect(dataSource);
-            if (migrate) {
-                Migrations.migrate(dataSource, resolved.migrationFolder());
-            } else {
-                Migrations.validate(dataSource, resolved.migrationFolder());
-            }
+            Migrations.prepare(dataSource, resolved.migrationFolder(), migrate);
             return new JdbcCampaignStore(
-                    new Sql(dataSource, resolved),
-                    resolved,
-                    tenantId == null ? Scope.allTenants() : Scope.tenant(tenantId),
-                    owned);
+                    new Sql(dataSource, resolved), resolved, new Scope(Optional.ofNullable(tenantId)), owned);
         }
     }
 }

@@ -133,10 +133,12 @@ public interface JdbcDialect {
     <T> List<T> lockForClaim(Connection connection, RecipientClaim claim, RowReader<T> reader) throws SQLException;
 
     /**
-     * Optional, for speed: locks a claim's rows as {@link #lockForClaim} does and, in the same statement,
+     * Optional, for speed: takes a claim's rows as {@link #lockForClaim} does and, in the same statement,
      * sets {@code assignments} on them ({@code column = expression, ...}, on the row as {@code r}), returning
-     * each row <em>as it was before</em>, in the claim's order: one round trip per claim. Empty when the
-     * database has no such statement; the store then locks with {@link #lockForClaim} and writes the rows back.
+     * each row <em>as it was before</em>, in the claim's order: one round trip per claim. A row another claimer
+     * holds is skipped, or waited for and then left out if it no longer meets the condition; no row is ever
+     * in two claims. Empty when the database has no such statement; the store then locks with
+     * {@link #lockForClaim} and writes the rows back.
      *
      * @param values binds the assignments' parameters, from the index it is given
      */

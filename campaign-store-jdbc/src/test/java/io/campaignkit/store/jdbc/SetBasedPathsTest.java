@@ -22,10 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL claims, records and inserts recipients with set-based statements whose SQL repeats core's
- * {@code RecipientRules}; H2 runs the rules row by row. The same operations on both must leave the same
- * recipients and answer the same changes, field for field, including the cases the set-based statement
- * leaves to the rules (a wrong lease, a recipient named twice in a batch, other kinds of update).
+ * PostgreSQL ({@code unnest}, {@code UPDATE ... FROM}, {@code RETURNING}) and H2 ({@code MERGE} over
+ * {@code TABLE(...)} arrays, {@code OLD TABLE (...)}) claim, record and insert recipients with set-based
+ * statements whose SQL repeats core's {@code RecipientRules}; a dialect without them ({@link RowByRowDialect})
+ * runs the rules row by row. The same operations on all three must leave the same recipients and answer the
+ * same changes, field for field, including the cases the set-based statement leaves to the rules (a wrong lease,
+ * a recipient named twice in a batch, other kinds of update).
  */
 class SetBasedPathsTest {
 
@@ -34,12 +36,19 @@ class SetBasedPathsTest {
 
     private JdbcCampaignStore postgres;
     private JdbcCampaignStore h2;
+    private JdbcCampaignStore h2RowByRow;
+    private org.h2.jdbcx.JdbcConnectionPool rowByRowPool;
 
     @BeforeEach
     void stores() {
         postgres = PostgresDatabase.freshStore();
         h2 = H2Databases.freshStore();
-        for (JdbcCampaignStore store : List.of(postgres, h2)) {
+        rowByRowPool = H2Databases.fresh();
+        h2RowByRow = JdbcCampaignStore.builder()
+                .dataSource(rowByRowPool)
+                .dialect(new RowByRowDialect())
+                .build();
+        for (JdbcCampaignStore store : List.of(postgres, h2, h2RowByRow)) {
             store.save(RecipientCountChecks.readyCampaign(CAMPAIGN.value(), "acme"), java.util.OptionalLong.empty());
         }
     }
@@ -47,6 +56,7 @@ class SetBasedPathsTest {
     @AfterEach
     void close() throws Exception {
         h2.close();
+        rowByRowPool.dispose();
     }
 
     @Test
@@ -57,13 +67,16 @@ class SetBasedPathsTest {
         }
         added.add(NewRecipient.skipped(
                 RecipientCountChecks.contact(99), T0, StatusReason.of("OPTED_OUT", "opted out", true)));
-        assertThat(postgres.insertRecipients(CAMPAIGN, added, T0)).isEqualTo(h2.insertRecipients(CAMPAIGN, added, T0));
+        List<Recipient> inserted = postgres.insertRecipients(CAMPAIGN, added, T0);
+        assertThat(inserted).isEqualTo(h2.insertRecipients(CAMPAIGN, added, T0));
+        assertThat(inserted).isEqualTo(h2RowByRow.insertRecipients(CAMPAIGN, added, T0));
         assertSameRecipients();
 
         Lease lease = new Lease("node-a", T0.plusSeconds(60));
         Instant claimAt = T0.plusSeconds(5);
         List<Recipient> claimed = postgres.claim(ClaimKind.DUE, CAMPAIGN, lease, 25, claimAt);
         assertThat(claimed).hasSize(25).isEqualTo(h2.claim(ClaimKind.DUE, CAMPAIGN, lease, 25, claimAt));
+        assertThat(claimed).isEqualTo(h2RowByRow.claim(ClaimKind.DUE, CAMPAIGN, lease, 25, claimAt));
         assertSameRecipients();
 
         Instant at = T0.plusSeconds(6);
@@ -89,6 +102,7 @@ class SetBasedPathsTest {
                 at)); // no such recipient
         List<RecipientChange> onPostgres = postgres.apply(updates);
         assertThat(onPostgres).isEqualTo(h2.apply(updates));
+        assertThat(onPostgres).isEqualTo(h2RowByRow.apply(updates));
         assertThat(onPostgres)
                 .extracting(change -> change.after().state())
                 .contains(
@@ -103,10 +117,13 @@ class SetBasedPathsTest {
         Instant later = T0.plusSeconds(100);
         List<Recipient> recovered = postgres.claim(ClaimKind.EXPIRED, CAMPAIGN, survivor, 100, later);
         assertThat(recovered).isNotEmpty().isEqualTo(h2.claim(ClaimKind.EXPIRED, CAMPAIGN, survivor, 100, later));
-        assertThat(postgres.claim(ClaimKind.DUE, CAMPAIGN, survivor, 100, later))
-                .isEqualTo(h2.claim(ClaimKind.DUE, CAMPAIGN, survivor, 100, later));
+        assertThat(recovered).isEqualTo(h2RowByRow.claim(ClaimKind.EXPIRED, CAMPAIGN, survivor, 100, later));
+        List<Recipient> dueAgain = postgres.claim(ClaimKind.DUE, CAMPAIGN, survivor, 100, later);
+        assertThat(dueAgain).isEqualTo(h2.claim(ClaimKind.DUE, CAMPAIGN, survivor, 100, later));
+        assertThat(dueAgain).isEqualTo(h2RowByRow.claim(ClaimKind.DUE, CAMPAIGN, survivor, 100, later));
         assertSameRecipients();
         assertThat(postgres.counts(CAMPAIGN)).isEqualTo(h2.counts(CAMPAIGN));
+        assertThat(postgres.counts(CAMPAIGN)).isEqualTo(h2RowByRow.counts(CAMPAIGN));
     }
 
     @Test
@@ -139,7 +156,10 @@ class SetBasedPathsTest {
     }
 
     private void assertSameRecipients() {
-        assertThat(postgres.findRecipients(CAMPAIGN, -1, 1_000)).isEqualTo(h2.findRecipients(CAMPAIGN, -1, 1_000));
-        assertThat(postgres.counts(CAMPAIGN)).isEqualTo(h2.counts(CAMPAIGN));
+        for (JdbcCampaignStore other : List.of(h2, h2RowByRow)) {
+            assertThat(postgres.findRecipients(CAMPAIGN, -1, 1_000))
+                    .isEqualTo(other.findRecipients(CAMPAIGN, -1, 1_000));
+            assertThat(postgres.counts(CAMPAIGN)).isEqualTo(other.counts(CAMPAIGN));
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The campaigns table: inserts, optimistic updates, lookups and pages, all scoped by tenant. */
 public final class CampaignRows {
@@ -44,6 +45,15 @@ public final class CampaignRows {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
+    }
+
+    /** Inserts a new campaign (no expected version) or updates the stored one if it still has that version. */
+    public void save(Campaign campaign, OptionalLong expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            insert(campaign);
+        } else {
+            update(campaign, expectedVersion.getAsLong());
+        }
     }
 
     public void insert(Campaign campaign) {

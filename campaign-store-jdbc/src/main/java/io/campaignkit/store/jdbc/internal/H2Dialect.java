@@ -133,20 +133,7 @@ public final class H2Dialect implements JdbcDialect {
     @Override
     public <T> List<T> lockForClaim(Connection connection, RecipientClaim claim, RowReader<T> reader)
             throws SQLException {
-        List<String> candidates = new ArrayList<>(claim.limit());
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone FROM ck_recipient WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT
-                        + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
-            select.setString(1, claim.campaignId());
-            int next = Sql.bindClaimCondition(select, 2, claim);
-            new Scope(claim.tenantId()).bind(select, next);
-            select.setInt(next + 1, claim.limit());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    candidates.add(rows.getString(1));
-                }
-            }
-        }
+        List<String> candidates = candidates(connection, claim);
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -165,6 +152,57 @@ public final class H2Dialect implements JdbcDialect {
             }
         }
         return locked;
+    }
+
+    /**
+     * One statement after the candidates' read ({@link H2Sets#claimAndSet}): a MERGE over the candidates that
+     * marks those still meeting the claim's condition and answers them as they were, without a locking read.
+     */
+    @Override
+    public <T> Optional<List<T>> claimAndSet(
+            Connection connection,
+            RecipientClaim claim,
+            String assignments,
+            ParameterBinder values,
+            RowReader<T> reader)
+            throws SQLException {
+        return Optional.of(
+                H2Sets.claimAndSet(connection, claim, candidates(connection, claim), assignments, values, reader));
+    }
+
+    /** One statement: a MERGE over the rows' inputs as arrays, returning the changed rows as they were. */
+    @Override
+    public <T> Optional<List<T>> updateRecipients(
+            Connection connection,
+            Optional<String> tenantId,
+            List<Input> inputs,
+            List<Object[]> rows,
+            String guard,
+            String assignments,
+            String returning,
+            RowReader<T> reader)
+            throws SQLException {
+        return Optional.of(
+                H2Sets.updateRecipients(connection, tenantId, inputs, rows, guard, assignments, returning, reader));
+    }
+
+    /** A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. */
+    private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
+        List<String> candidates = new ArrayList<>(claim.limit());
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT phone FROM ck_recipient WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT
+                        + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
+            select.setString(1, claim.campaignId());
+            int next = Sql.bindClaimCondition(select, 2, claim);
+            new Scope(claim.tenantId()).bind(select, next);
+            select.setInt(next + 1, claim.limit());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(rows.getString(1));
+                }
+            }
+        }
+        return candidates;
     }
 
     /**

@@ -19,6 +19,15 @@ public final class Migrations {
 
     private Migrations() {}
 
+    /** Applies the migrations ({@code migrate}), or only checks that they were applied (a host that runs them itself). */
+    public static void prepare(DataSource dataSource, String dialectFolder, boolean migrate) {
+        if (migrate) {
+            migrate(dataSource, dialectFolder);
+        } else {
+            validate(dataSource, dialectFolder);
+        }
+    }
+
     public static void migrate(DataSource dataSource, String dialectFolder) {
         try {
             flyway(dataSource, dialectFolder).migrate();

@@ -3,6 +3,7 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientStore.ClaimKind;
 import io.campaignkit.core.port.rules.RecipientRules;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim;
@@ -14,10 +15,12 @@ import java.util.Optional;
 
 /**
  * Claims of recipients: due ones to send, expired leases to recover, and the renewal of a lease.
- * A claim locks its rows skipping those another claimer holds ({@link JdbcDialect#lockForClaim}, on
- * PostgreSQL and H2 alike {@code FOR UPDATE SKIP LOCKED}), so concurrent claimers on any number of
- * nodes take disjoint rows without waiting for each other, then marks them SENDING under the lease in
- * one JDBC batch and adjusts the {@link RecipientCounters}.
+ * A claim locks its rows skipping those another claimer holds ({@link JdbcDialect#lockForClaim},
+ * {@code FOR UPDATE SKIP LOCKED}), so concurrent claimers on any number of nodes take disjoint rows
+ * without waiting for each other, then marks them SENDING under the lease and adjusts the
+ * {@link RecipientCounters}. Where the dialect has one ({@link JdbcDialect#claimAndSet}), one statement
+ * takes and marks the rows: PostgreSQL's skips locked rows; H2's (one application instance) waits for a
+ * contended row and leaves it out once it is found taken.
  */
 public final class RecipientClaims {
 
@@ -37,6 +40,13 @@ public final class RecipientClaims {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
+    }
+
+    /** Due recipients to send ({@link ClaimKind#DUE}) or expired sends to recover, under {@code lease}. */
+    public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
+        return kind == ClaimKind.DUE
+                ? claimForSending(campaignId, lease, limit, now)
+                : claimExpiredSending(campaignId, lease, limit, now);
     }
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {

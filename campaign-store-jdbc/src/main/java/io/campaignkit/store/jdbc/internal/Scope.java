@@ -1,5 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
+import io.campaignkit.core.InvalidArgumentException;
+import io.campaignkit.core.internal.Arguments;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,6 +26,21 @@ public record Scope(Optional<String> tenantId) {
 
     public static Scope tenant(String tenantId) {
         return new Scope(Optional.of(tenantId));
+    }
+
+    /**
+     * The scope of a store made from this one for {@code tenantId}: a store for every tenant may serve any one, a
+     * tenant's store only its own.
+     *
+     * @throws InvalidArgumentException if {@code tenantId} is blank, or this scope is another tenant's
+     */
+    public Scope narrowedTo(String tenantId) {
+        String tenant = Arguments.requireNonBlank(tenantId, "tenantId").strip();
+        Arguments.require(
+                this.tenantId.isEmpty() || this.tenantId.get().equals(tenant),
+                "tenantId",
+                "this store serves tenant " + this.tenantId.orElse("") + " only, not " + tenant);
+        return tenant(tenant);
     }
 
     /** Binds the {@link #TENANT} predicate's parameter. */

@@ -2,6 +2,7 @@ package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.FunnelStep;
 import io.campaignkit.core.port.Recipient;
@@ -43,6 +44,11 @@ public final class TrackingRows {
         this.scope = scope;
         this.campaigns = campaigns;
         this.dialect = dialect;
+    }
+
+    /** Marks the event handled at {@code markAt} if given, else only reads; answers whether it was handled before. */
+    public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
+        return markAt.isPresent() ? !markEventHandled(eventKey, markAt.get()) : wasEventHandled(eventKey);
     }
 
     public boolean markEventHandled(String eventKey, Instant at) {
@@ -222,6 +228,8 @@ public final class TrackingRows {
      * over a large campaign reads, without a query per recipient and without holding the campaign in memory.
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        Arguments.requireNonNull(action, "action");
         sql.inTransaction("exporting recipients of " + campaignId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + EXPORT_COLUMNS
                     + ", f.step AS funnel_step, f.reached_at AS funnel_at FROM ck_recipient r LEFT JOIN ck_funnel_step f"
