@@ -34,19 +34,13 @@ import io.campaignkit.core.port.SuppressionList;
 import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
-import io.campaignkit.store.jdbc.internal.CampaignRows;
-import io.campaignkit.store.jdbc.internal.ConversationRows;
-import io.campaignkit.store.jdbc.internal.EngagementRows;
-import io.campaignkit.store.jdbc.internal.InboundQueueRows;
+import io.campaignkit.core.port.UnroutedInbox;
 import io.campaignkit.store.jdbc.internal.Migrations;
-import io.campaignkit.store.jdbc.internal.RecipientChanges;
-import io.campaignkit.store.jdbc.internal.RecipientClaims;
-import io.campaignkit.store.jdbc.internal.RecipientRows;
 import io.campaignkit.store.jdbc.internal.RecipientZoneClaims;
 import io.campaignkit.store.jdbc.internal.Scope;
 import io.campaignkit.store.jdbc.internal.Sql;
-import io.campaignkit.store.jdbc.internal.SuppressionRows;
-import io.campaignkit.store.jdbc.internal.TrackingRows;
+import io.campaignkit.store.jdbc.internal.StoreTables;
+import io.campaignkit.store.jdbc.internal.UnroutedInboxRows;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -96,30 +90,14 @@ public final class JdbcCampaignStore
     private final JdbcDialect dialect;
     private final Scope scope;
     private final AutoCloseable owned;
-    private final CampaignRows campaigns;
-    private final RecipientRows recipients;
-    private final RecipientClaims claims;
-    private final RecipientChanges changes;
-    private final EngagementRows engagements;
-    private final SuppressionRows suppressions;
-    private final ConversationRows conversations;
-    private final InboundQueueRows inbound;
-    private final TrackingRows tracking;
+    private final StoreTables tables;
 
     private JdbcCampaignStore(Sql sql, JdbcDialect dialect, Scope scope, AutoCloseable owned) {
         this.sql = sql;
         this.dialect = dialect;
         this.scope = scope;
         this.owned = owned;
-        this.campaigns = new CampaignRows(sql, scope, dialect);
-        this.recipients = new RecipientRows(sql, scope, campaigns, dialect);
-        this.claims = new RecipientClaims(sql, scope, dialect);
-        this.changes = new RecipientChanges(sql, scope, dialect);
-        this.engagements = new EngagementRows(sql, scope, campaigns, dialect);
-        this.suppressions = new SuppressionRows(sql, scope, dialect);
-        this.conversations = new ConversationRows(sql, scope, campaigns, dialect);
-        this.inbound = new InboundQueueRows(sql, scope, campaigns, dialect);
-        this.tracking = new TrackingRows(sql, scope, campaigns, dialect);
+        this.tables = StoreTables.on(sql, scope, dialect);
     }
 
     /** A builder; {@link Builder#dataSource} is required. */
@@ -173,144 +151,144 @@ public final class JdbcCampaignStore
 
     /** The open conversation of the phone in the campaign, if any (not part of a port: for tests and operators). */
     public Optional<Conversation> findOpenConversation(CampaignId campaignId, PhoneNumber phone) {
-        return conversations.findOpen(campaignId, phone);
+        return tables.conversations().findOpen(campaignId, phone);
     }
     /** How many unmatched status reports were ever kept, taken ones included: a health metric, not part of a port. */
     public long countUnmatchedStatuses() {
-        return tracking.countUnmatched();
+        return tables.tracking().countUnmatched();
     }
 
     // ================================================================ CampaignStore (the engine checks arguments)
 
     @Override
     public void save(Campaign campaign, OptionalLong expectedVersion) {
-        campaigns.save(campaign, expectedVersion);
+        tables.campaigns().save(campaign, expectedVersion);
     }
 
     @Override
     public List<Campaign> findCampaigns(CampaignQuery query) {
-        return campaigns.find(query);
+        return tables.campaigns().find(query);
     }
 
     @Override
     public void delete(Campaign campaign) {
-        campaigns.delete(campaign);
+        tables.campaigns().delete(campaign);
     }
 
     // ================================================================ RecipientStore
 
     @Override
     public List<Recipient> insertRecipients(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        return this.recipients.insert(campaignId, recipients, now);
+        return tables.recipients().insert(campaignId, recipients, now);
     }
 
     @Override
     public List<Recipient> claim(ClaimKind kind, CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return claims.claim(kind, campaignId, lease, limit, now);
+        return tables.claims().claim(kind, campaignId, lease, limit, now);
     }
 
     @Override
     public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
-        return claims.renewLease(campaignId, held, renewed);
+        return tables.claims().renewLease(campaignId, held, renewed);
     }
 
     @Override
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
-        return changes.apply(updates);
+        return tables.changes().apply(updates);
     }
 
     @Override
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
-        return changes.skipPending(campaignId, reason, limit, now);
+        return tables.changes().skipPending(campaignId, reason, limit, now);
     }
 
     @Override
     public List<Recipient> findRecipients(RecipientQuery query) {
-        return recipients.find(query);
+        return tables.recipients().find(query);
     }
 
     @Override
     public RecipientWakeUps wakeUps(CampaignId campaignId, Instant now) {
-        return recipients.wakeUps(campaignId); // one statement
+        return tables.recipients().wakeUps(campaignId); // one statement
     }
 
     @Override
     public RecipientCounts counts(CampaignId campaignId) {
-        return recipients.counts(campaignId);
+        return tables.recipients().counts(campaignId);
     }
 
     @Override // V37's table
-    public Optional<io.campaignkit.core.port.UnroutedInbox> unroutedInbox() {
-        return Optional.of(new io.campaignkit.store.jdbc.internal.UnroutedInboxRows(sql, scope, dialect));
+    public Optional<UnroutedInbox> unroutedInbox() {
+        return Optional.of(new UnroutedInboxRows(sql, scope, dialect));
     }
 
     @Override // claims by local zone: V34's column and V35's index
     public Optional<RecipientWindows> windows() {
-        return Optional.of(new RecipientZoneClaims(sql, scope, claims));
+        return Optional.of(new RecipientZoneClaims(sql, scope, tables.claims()));
     }
 
     // ================================================================ EngagementStore
 
     @Override
     public Set<PhoneNumber> engage(SenderKey sender, CampaignId campaignId, List<PhoneNumber> phones) {
-        return engagements.engage(sender, campaignId, phones);
+        return tables.engagements().engage(sender, campaignId, phones);
     }
 
     @Override
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
-        return engagements.engagedCampaign(sender, phone);
+        return tables.engagements().engagedCampaign(sender, phone);
     }
 
     @Override
     public int releaseEngagements(CampaignId campaignId, int limit) {
-        return engagements.release(campaignId, limit);
+        return tables.engagements().release(campaignId, limit);
     }
 
     // ================================================================ SuppressionList
 
     @Override
     public void suppress(Suppression suppression) {
-        suppressions.suppress(suppression);
+        tables.suppressions().suppress(suppression);
     }
 
     @Override
     public boolean lift(Optional<SenderKey> sender, PhoneNumber phone) {
-        return suppressions.lift(sender, phone);
+        return tables.suppressions().lift(sender, phone);
     }
 
     @Override
     public Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        return suppressions.suppressedAmong(sender, phones);
+        return tables.suppressions().suppressedAmong(sender, phones);
     }
 
     /** One statement on the phone's index. */
     @Override
     public List<Suppression> suppressionsOf(PhoneNumber phone, Collection<SenderKey> senders) {
-        return suppressions.suppressionsOf(phone, senders);
+        return tables.suppressions().suppressionsOf(phone, senders);
     }
 
     // ================================================================ ConversationStore
 
     @Override
     public Conversation openOrContinue(CampaignId campaignId, PhoneNumber phone, Instant inboundAt, Instant at) {
-        return conversations.openOrContinue(campaignId, phone, inboundAt, at);
+        return tables.conversations().openOrContinue(campaignId, phone, inboundAt, at);
     }
 
     @Override
     public Optional<Conversation> findConversation(String conversationId) {
-        return conversations.find(conversationId);
+        return tables.conversations().find(conversationId);
     }
 
     @Override
     public Optional<Conversation> changeConversation(String conversationId, ConversationChange change) {
-        return conversations.change(conversationId, change);
+        return tables.conversations().change(conversationId, change);
     }
 
     /** The oldest activity first (one statement: usually nothing is idle); only if something is, the closing. */
     @Override
     public ConversationSweep closeConversations(
             CampaignId campaignId, Optional<Instant> idleSince, String reason, int limit, Instant at) {
-        return conversations.closeIdle(campaignId, idleSince, reason, limit, at);
+        return tables.conversations().closeIdle(campaignId, idleSince, reason, limit, at);
     }
 
     // ================================================================ InboundQueue
@@ -318,55 +296,55 @@ public final class JdbcCampaignStore
     @Override
     public boolean enqueueInbound(
             String conversationId, CampaignId campaignId, PhoneNumber phone, ReceivedMessage message) {
-        return inbound.enqueue(conversationId, campaignId, phone, message);
+        return tables.inbound().enqueue(conversationId, campaignId, phone, message);
     }
 
     @Override
     public List<QueuedInbound> claimQueued(CampaignId campaignId, Lease lease, int limit, Instant now) {
-        return inbound.claim(campaignId, lease, limit, now);
+        return tables.inbound().claim(campaignId, lease, limit, now);
     }
 
     @Override
     public void acknowledgeQueued(CampaignId campaignId, List<Long> sequences) {
-        inbound.acknowledge(campaignId, sequences);
+        tables.inbound().acknowledge(campaignId, sequences);
     }
 
     @Override
     public long countQueued(CampaignId campaignId) {
-        return inbound.count(campaignId);
+        return tables.inbound().count(campaignId);
     }
 
     @Override
     public List<QueuedInbound> queuedInbound(CampaignId campaignId, long afterSequence, int limit) {
-        return inbound.page(campaignId, afterSequence, limit);
+        return tables.inbound().page(campaignId, afterSequence, limit);
     }
 
     // ================================================================ TrackingStore
 
     @Override
     public boolean eventHandledBefore(String eventKey, Optional<Instant> markAt) {
-        return tracking.eventHandledBefore(eventKey, markAt);
+        return tables.tracking().eventHandledBefore(eventKey, markAt);
     }
 
     @Override
     public void keepUnmatchedStatus(UnmatchedStatus status) {
-        tracking.keepUnmatched(status);
+        tables.tracking().keepUnmatched(status);
     }
 
     /** One statement for the whole batch. */
     @Override
     public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        return tracking.takeUnmatched(providerMessageIds);
+        return tables.tracking().takeUnmatched(providerMessageIds);
     }
 
     @Override
     public void recordFunnelStep(FunnelStep step) {
-        tracking.recordFunnelStep(step);
+        tables.tracking().recordFunnelStep(step);
     }
 
     @Override
     public List<FunnelStep> funnelSteps(CampaignId campaignId, PhoneNumber phone) {
-        return tracking.funnelSteps(campaignId, phone);
+        return tables.tracking().funnelSteps(campaignId, phone);
     }
 
     /**
@@ -378,12 +356,13 @@ public final class JdbcCampaignStore
      * @throws InvalidArgumentException naming the argument that is null
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
-        tracking.exportRecipients(campaignId, action); // checks its arguments: a public entry point, not a port's
+        tables.tracking()
+                .exportRecipients(campaignId, action); // checks its arguments: a public entry point, not a port's
     }
 
     @Override
     public Map<String, Long> funnelCounts(CampaignId campaignId) {
-        return tracking.funnelCounts(campaignId);
+        return tables.tracking().funnelCounts(campaignId);
     }
 
     /** Builds a {@link JdbcCampaignStore}. */

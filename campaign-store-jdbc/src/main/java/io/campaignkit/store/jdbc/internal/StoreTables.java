@@ -1,0 +1,34 @@
+package io.campaignkit.store.jdbc.internal;
+
+import io.campaignkit.store.jdbc.JdbcDialect;
+
+/**
+ * The per-table parts one store is made of, wired once: every part of a store (and of a tenant's view of it)
+ * shares the same {@link Sql}, {@link Scope} and dialect.
+ */
+public record StoreTables(
+        CampaignRows campaigns,
+        RecipientRows recipients,
+        RecipientClaims claims,
+        RecipientChanges changes,
+        EngagementRows engagements,
+        SuppressionRows suppressions,
+        ConversationRows conversations,
+        InboundQueueRows inbound,
+        TrackingRows tracking) {
+
+    /** The parts of a store on {@code sql}, seeing {@code scope}'s tenant only. */
+    public static StoreTables on(Sql sql, Scope scope, JdbcDialect dialect) {
+        CampaignRows campaigns = new CampaignRows(sql, scope, dialect);
+        return new StoreTables(
+                campaigns,
+                new RecipientRows(sql, scope, campaigns, dialect),
+                new RecipientClaims(sql, scope, dialect),
+                new RecipientChanges(sql, scope, dialect),
+                new EngagementRows(sql, scope, campaigns, dialect),
+                new SuppressionRows(sql, scope, dialect),
+                new ConversationRows(sql, scope, campaigns, dialect),
+                new InboundQueueRows(sql, scope, campaigns, dialect),
+                new TrackingRows(sql, scope, campaigns, dialect));
+    }
+}
