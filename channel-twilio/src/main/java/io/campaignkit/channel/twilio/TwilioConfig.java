@@ -35,6 +35,9 @@ public final class TwilioConfig {
     static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
     static final Pattern CONTENT_SID = Pattern.compile("HX[0-9a-fA-F]{32}");
     static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    /** A short code as Twilio writes it in {@code From}: five or six digits, no {@code +}. */
+    static final Pattern SHORT_CODE = Pattern.compile("[1-9][0-9]{4,5}");
+
     static final String WHATSAPP_PREFIX = "whatsapp:";
 
     private final String accountSid;
@@ -64,14 +67,22 @@ public final class TwilioConfig {
         this.sender = require(b.sender, "sender");
         boolean whatsAppAddress = sender.startsWith(WHATSAPP_PREFIX);
         String number = whatsAppAddress ? sender.substring(WHATSAPP_PREFIX.length()) : sender;
+        boolean shortCode = SHORT_CODE.matcher(sender).matches();
         if (!MESSAGING_SERVICE_SID.matcher(sender).matches()
-                && !E164.matcher(number).matches()) {
-            throw new IllegalArgumentException("sender must be +E164, whatsapp:+E164 or a Messaging Service SID "
-                    + "'MG' and 32 hex digits (was '" + sender + "')");
+                && !E164.matcher(number).matches()
+                && !shortCode) {
+            throw new IllegalArgumentException("sender must be +E164, whatsapp:+E164, a short code (5 or 6 digits) "
+                    + "or a Messaging Service SID 'MG' and 32 hex digits (was '" + sender + "')");
         }
         this.senderType = b.senderType != null
                 ? b.senderType
-                : whatsAppAddress ? TwilioSenderType.WHATSAPP : TwilioSenderType.LONG_CODE;
+                : whatsAppAddress
+                        ? TwilioSenderType.WHATSAPP
+                        : shortCode ? TwilioSenderType.SHORT_CODE : TwilioSenderType.LONG_CODE;
+        if (shortCode && senderType != TwilioSenderType.SHORT_CODE) {
+            throw new IllegalArgumentException(
+                    "senderType must be SHORT_CODE for the short code '" + sender + "' (was " + senderType + ")");
+        }
         if (whatsAppAddress && senderType != TwilioSenderType.WHATSAPP) {
             throw new IllegalArgumentException(
                     "senderType must be WHATSAPP for the sender '" + sender + "' (was " + senderType + ")");
@@ -130,7 +141,7 @@ public final class TwilioConfig {
         return authToken;
     }
 
-    /** @return the default sender: {@code +E164}, {@code whatsapp:+E164} or a Messaging Service SID */
+    /** @return the default sender: {@code +E164}, {@code whatsapp:+E164}, a short code or a Messaging Service SID */
     public String sender() {
         return sender;
     }
@@ -311,7 +322,11 @@ public final class TwilioConfig {
             return this;
         }
 
-        /** @param value {@code +E164}, {@code whatsapp:+E164} or {@code MG…} (required) @return this builder */
+        /**
+         * @param value {@code +E164}, {@code whatsapp:+E164}, a short code (five or six digits, its type
+         *     {@link TwilioSenderType#SHORT_CODE}) or {@code MG…} (required)
+         * @return this builder
+         */
         public Builder sender(String value) {
             this.sender = value;
             return this;

@@ -52,6 +52,8 @@ class TwilioConfigTest {
         "+15005550006, , LONG_CODE, 1",
         "+18005550006, TOLL_FREE, TOLL_FREE, 3",
         "+15005550006, SHORT_CODE, SHORT_CODE, 100",
+        "89898, , SHORT_CODE, 100",
+        "898981, SHORT_CODE, SHORT_CODE, 100",
         "whatsapp:+14155238886, , WHATSAPP, 80",
         "MG0123456789abcdef0123456789abcdef, WHATSAPP, WHATSAPP, 80"
     })
@@ -95,6 +97,11 @@ class TwilioConfigTest {
         assertThatThrownBy(() -> valid().accountSid("AC123").build()).hasMessageContaining("accountSid");
         assertThatThrownBy(() -> valid().authToken((String) null).build()).hasMessageContaining("authToken");
         assertThatThrownBy(() -> valid().sender("5005550006").build()).hasMessageContaining("sender");
+        assertThatThrownBy(() -> valid().sender("8989").build()).hasMessageContaining("short code");
+        assertThatThrownBy(() -> valid().sender("89898")
+                        .senderType(TwilioSenderType.LONG_CODE)
+                        .build())
+                .hasMessageContaining("senderType must be SHORT_CODE");
         assertThatThrownBy(() -> valid().sender("whatsapp:+14155238886")
                         .senderType(TwilioSenderType.LONG_CODE)
                         .build())
