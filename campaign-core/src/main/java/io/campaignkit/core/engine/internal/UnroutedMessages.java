@@ -245,22 +245,18 @@ final class UnroutedMessages {
 
     /** The channel's form of a kept message, rebuilt from what the store kept. */
     private static UnroutedMessage toUnroutedMessage(UnroutedInbound kept) {
-        ReceivedMessage message = kept.message();
-        InboundMessage rebuilt = InboundMessage.builder(
-                        message.messageId(), kept.from(), kept.to(), message.receivedAt())
-                .text(message.text().orElse(null))
-                .media(message.media().stream()
-                        .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
-                        .toList())
-                .content(message.content())
-                .build();
-        return new UnroutedMessage(kept.channelId(), rebuilt, kept.reason(), kept.campaignId());
+        return new UnroutedMessage(
+                kept.channelId(), rebuilt(kept.message(), kept.from(), kept.to()), kept.reason(), kept.campaignId());
     }
 
     /** The channel's form of a queued message, rebuilt from what the queue kept. */
     private static InboundMessage toChannelMessage(QueuedInbound queued, String senderId) {
-        ReceivedMessage kept = queued.message();
-        return InboundMessage.builder(kept.messageId(), queued.phone().e164(), senderId, kept.receivedAt())
+        return rebuilt(queued.message(), queued.phone().e164(), senderId);
+    }
+
+    /** A stored message as the channel gave it: its media only as links (their kind is not kept). */
+    private static InboundMessage rebuilt(ReceivedMessage kept, String from, String to) {
+        return InboundMessage.builder(kept.messageId(), from, to, kept.receivedAt())
                 .text(kept.text().orElse(null))
                 .media(kept.media().stream()
                         .map(url -> MediaReference.ofUrl(MediaKind.OTHER, url))
