@@ -1,25 +1,22 @@
 package io.campaignkit.testkit.channel;
 
-import static io.campaignkit.testkit.channel.ChannelContractSupport.assertRefused;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.assertSameEvents;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.handle;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.keys;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.ofType;
-import static io.campaignkit.testkit.channel.ChannelContractSupport.singleStatus;
+import static io.campaignkit.testkit.channel.ChannelContractSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.ChannelAdapter;
+import io.campaignkit.channel.ChannelSendException;
+import io.campaignkit.channel.CredentialsCheck;
+import io.campaignkit.channel.MessageContent;
+import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendReceipt;
-import io.campaignkit.channel.event.DeliveryStatus;
-import io.campaignkit.channel.event.InboundContent;
-import io.campaignkit.channel.event.InboundMessage;
-import io.campaignkit.channel.event.StatusUpdate;
-import io.campaignkit.channel.event.UnsupportedMessage;
-import io.campaignkit.channel.webhook.WebhookRequest;
-import io.campaignkit.channel.webhook.WebhookResult;
+import io.campaignkit.channel.TemplateContent;
+import io.campaignkit.channel.TextContent;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The contract every {@link ChannelAdapter} passes. Extend it in your adapter's tests, supply the
@@ -44,147 +41,180 @@ import org.junit.jupiter.api.Test;
  * <p>JUnit makes a new instance of the test class for each check, so field initializers give every
  * check a fresh adapter and provider. The kit closes the adapter after each check (so
  * {@link ChannelAdapter#close()} must be idempotent). Override the {@code protected} non-abstract
- * methods to adapt the kit (sample content, recipient, timeouts). Every check is a public test method
- * of this class, so a report names the rule that broke: the webhook rules are declared here, the rules
- * about the adapter and its sends in {@link ChannelSendRules}, the hooks and helpers in {@link ChannelKitSetup}.
+ * methods to adapt the kit (sample content, recipient, timeouts). The checks run in three
+ * {@code @Nested} groups, {@code Sends} ({@link SendRules}), {@code Credentials} ({@link CredentialRules}) and
+ * {@code Webhooks} ({@link WebhookRules}), so a report names the group and the rule that broke; this class
+ * holds only the hooks and the helpers the rules share.
  */
-public abstract class ChannelAdapterContractKit extends ChannelSendRules {
+public abstract class ChannelAdapterContractKit {
 
-    /** The correlation id passed with a send comes back on its status events. */
-    @Test
-    @DisplayName("the correlation id round-trips through status events")
-    public void correlationIdRoundTripsThroughStatusEvents() {
-        String correlationId = "ck-roundtrip:r-42";
-        SendReceipt receipt = sendExpectingReceipt(message(correlationId));
+    /** Default for {@link #sendTimeout()}: how long a send may take before the kit gives up. */
+    public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
 
-        for (DeliveryStatus status : provider().statusesReported()) {
-            if (status == DeliveryStatus.FAILED) {
-                continue; // vendors may not echo on failures (WhatsApp does not); checked separately
-            }
-            StatusUpdate update = singleStatus(
-                    handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), status)),
-                    receipt.providerMessageId(),
-                    status);
-            assertThat(update.correlationId())
-                    .as("correlation id on the %s status", status)
-                    .contains(correlationId);
+    /** Default for {@link #concurrentSends()}. */
+    public static final int DEFAULT_CONCURRENT_SENDS = 32;
+
+    /** Default for {@link #recipient()}: a fictional number in E.164. */
+    public static final String DEFAULT_RECIPIENT = "+525500998877";
+
+    /**
+     * The adapter under test. Called many times per check: return the same instance each time.
+     *
+     * @return the adapter, talking to {@link #provider()}
+     */
+    protected abstract ChannelAdapter adapter();
+
+    /**
+     * The fake of the vendor that the adapter talks to.
+     *
+     * @return the provider, the same instance for the whole check
+     */
+    protected abstract ScriptedProvider provider();
+
+    /**
+     * The recipient of the kit's sends, in E.164.
+     *
+     * @return by default {@link #DEFAULT_RECIPIENT}
+     */
+    protected String recipient() {
+        return DEFAULT_RECIPIENT;
+    }
+
+    /**
+     * The content of the kit's sends. By default a template {@code contract_kit} in {@code en} with one
+     * body parameter when the adapter supports templates, else a short text; override when your
+     * provider needs a specific template name (such as a Twilio content SID).
+     *
+     * @return content the adapter and the provider accept
+     */
+    protected MessageContent sampleContent() {
+        return adapter().capabilities().templates()
+                ? TemplateContent.of("contract_kit", "en", List.of("Ana"))
+                : TextContent.of("Hello from the contract kit");
+    }
+
+    /**
+     * How long the kit waits for one send to complete, success or failure.
+     *
+     * @return by default {@link #DEFAULT_SEND_TIMEOUT}
+     */
+    protected Duration sendTimeout() {
+        return DEFAULT_SEND_TIMEOUT;
+    }
+
+    /**
+     * How many sends the concurrency check makes at once.
+     *
+     * @return by default {@link #DEFAULT_CONCURRENT_SENDS}
+     */
+    protected int concurrentSends() {
+        return DEFAULT_CONCURRENT_SENDS;
+    }
+
+    /** Closes the adapter after each check. */
+    @AfterEach
+    protected void closeAdapterUnderTest() {
+        adapter().close();
+    }
+
+    /**
+     * A message from the provider's sender to {@link #recipient()} with {@link #sampleContent()}.
+     *
+     * @param correlationId the correlation id
+     * @return the message
+     */
+    protected OutboundMessage message(String correlationId) {
+        return message(correlationId, sampleContent());
+    }
+
+    /**
+     * A message from the provider's sender to {@link #recipient()}.
+     *
+     * @param correlationId the correlation id
+     * @param content       the content
+     * @return the message
+     */
+    protected OutboundMessage message(String correlationId, MessageContent content) {
+        return new OutboundMessage(recipient(), provider().senderId(), correlationId, content);
+    }
+
+    /**
+     * Sends and waits for the receipt, failing the check when the send fails or takes too long.
+     *
+     * @param message the message
+     * @return the receipt
+     */
+    protected SendReceipt sendExpectingReceipt(OutboundMessage message) {
+        return await(
+                ChannelContractSupport.invokeSend(adapter(), message),
+                sendTimeout(),
+                "send of " + message.correlationId());
+    }
+
+    /**
+     * Sends and waits for the failure, failing the check when the send succeeds, throws, or fails with
+     * something other than a {@link ChannelSendException}.
+     *
+     * @param message the message
+     * @param what    what was scripted, for failure messages
+     * @return the failure
+     */
+    protected ChannelSendException sendExpectingFailure(OutboundMessage message, String what) {
+        return ChannelContractSupport.awaitFailure(
+                ChannelContractSupport.invokeSend(adapter(), message), sendTimeout(), what);
+    }
+
+    /**
+     * Asks the adapter to check its credentials for {@code senderId} and waits for the answer, failing the
+     * check when it throws, fails its stage or takes longer than {@link #sendTimeout()}.
+     *
+     * @param senderId the sender to check
+     * @param what     what is checked, for failure messages
+     * @return the answer, not null
+     */
+    protected CredentialsCheck credentialsCheckOf(String senderId, String what) {
+        CompletionStage<CredentialsCheck> stage;
+        try {
+            stage = adapter().checkCredentials(senderId);
+        } catch (RuntimeException thrown) {
+            throw new AssertionError(
+                    "checkCredentials threw " + thrown + " for " + what + " instead of answering (it never throws)",
+                    thrown);
+        }
+        assertThat(stage).as("stage returned by checkCredentials for %s", what).isNotNull();
+        CredentialsCheck answer = ChannelContractSupport.await(
+                stage.toCompletableFuture(), sendTimeout(), "the credentials check of " + what);
+        assertThat(answer).as("answer of the credentials check of %s", what).isNotNull();
+        return answer;
+    }
+
+    /** The adapter itself and its sends. */
+    @Nested
+    @DisplayName("the adapter and its sends")
+    public class Sends extends SendRules {
+        /** The group, on this kit's adapter. */
+        public Sends() {
+            super(ChannelAdapterContractKit.this);
         }
     }
 
-    /** A FAILED status carries a classified failure with the provider's code. */
-    @Test
-    @DisplayName("a failed status carries a classified failure")
-    public void failedStatusCarriesAClassifiedFailure() {
-        if (!provider().statusesReported().contains(DeliveryStatus.FAILED)) {
-            return;
-        }
-        SendReceipt receipt = sendExpectingReceipt(message("ck-failed-status"));
-
-        StatusUpdate update = singleStatus(
-                handle(adapter(), provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.FAILED)),
-                receipt.providerMessageId(),
-                DeliveryStatus.FAILED);
-
-        assertThat(update.failure()).as("failure of a FAILED status").isPresent();
-        assertThat(update.failure().get().providerMessage()).isNotBlank();
-    }
-
-    /** An inbound text becomes an InboundMessage from the contact to the sender. */
-    @Test
-    @DisplayName("an inbound text becomes an inbound message")
-    public void inboundTextBecomesAnInboundMessage() {
-        WebhookResult result =
-                handle(adapter(), provider().signedInboundTextWebhook("ck-inbound-1", recipient(), "hola"));
-
-        assertThat(result.accepted())
-                .as("status of an inbound webhook: %s", result)
-                .isTrue();
-        List<InboundMessage> inbound = ofType(result.events(), InboundMessage.class);
-        assertThat(inbound).as("inbound messages in %s", result.events()).hasSize(1);
-        InboundMessage message = inbound.get(0);
-        assertThat(message.providerMessageId()).isEqualTo("ck-inbound-1");
-        assertThat(message.from()).as("from, in E.164 without channel prefix").isEqualTo(recipient());
-        assertThat(message.to()).as("to, the sender id").isEqualTo(provider().senderId());
-        assertThat(message.text()).contains("hola");
-    }
-
-    /** A wrong, a missing, or a signature over another body is refused with 401/403 and no events. */
-    @Test
-    @DisplayName("a bad signature is refused and yields no event")
-    public void badSignatureIsRefusedAndYieldsNoEvent() {
-        SendReceipt receipt = sendExpectingReceipt(message("ck-bad-signature"));
-        List<WebhookRequest> valid = List.of(
-                provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.DELIVERED),
-                provider().signedInboundTextWebhook("ck-inbound-forged", recipient(), "forged"));
-
-        for (WebhookRequest request : valid) {
-            assertRefused(handle(adapter(), provider().withBadSignature(request)), "a wrong signature");
-            assertRefused(handle(adapter(), provider().withoutSignature(request)), "a missing signature");
-            byte[] body = request.body();
-            byte[] tampered = java.util.Arrays.copyOf(body, body.length + 1);
-            tampered[body.length] = ' ';
-            assertRefused(handle(adapter(), request.withBody(tampered)), "a body changed after signing");
+    /** The online credentials check. */
+    @Nested
+    @DisplayName("the credentials check")
+    public class Credentials extends CredentialRules {
+        /** The group, on this kit's adapter. */
+        public Credentials() {
+            super(ChannelAdapterContractKit.this);
         }
     }
 
-    /** The same webhook delivered twice is accepted twice with equal events. */
-    @Test
-    @DisplayName("duplicate webhook deliveries are harmless")
-    public void duplicateWebhookDeliveriesAreHarmless() {
-        SendReceipt receipt = sendExpectingReceipt(message("ck-duplicate"));
-        List<WebhookRequest> requests = List.of(
-                provider().signedStatusWebhook(receipt.providerMessageId(), DeliveryStatus.DELIVERED),
-                provider().signedInboundTextWebhook("ck-inbound-dup", recipient(), "twice"));
-
-        for (WebhookRequest request : requests) {
-            WebhookResult first = handle(adapter(), request);
-            WebhookResult second = handle(adapter(), request);
-            assertThat(first.accepted()).as("first delivery: %s", first).isTrue();
-            assertThat(second.status()).as("status of the second delivery").isEqualTo(first.status());
-            assertSameEvents(second.events(), first.events(), "the second delivery of the same request");
-            assertThat(keys(second.events())).as("deduplication keys").isEqualTo(keys(first.events()));
+    /** Webhooks: statuses, inbound messages, signatures, duplicates, surprises. */
+    @Nested
+    @DisplayName("webhooks")
+    public class Webhooks extends WebhookRules {
+        /** The group, on this kit's adapter. */
+        public Webhooks() {
+            super(ChannelAdapterContractKit.this);
         }
-    }
-
-    /** Fields the adapter does not know are ignored. */
-    @Test
-    @DisplayName("unknown fields are tolerated")
-    public void unknownFieldsAreTolerated() {
-        SendReceipt receipt = sendExpectingReceipt(message("ck-unknown-fields"));
-
-        WebhookResult result = handle(
-                adapter(),
-                provider().signedStatusWebhookWithUnknownFields(receipt.providerMessageId(), DeliveryStatus.DELIVERED));
-
-        StatusUpdate update = singleStatus(result, receipt.providerMessageId(), DeliveryStatus.DELIVERED);
-        assertThat(update.correlationId()).contains("ck-unknown-fields");
-    }
-
-    /** An unknown message type is an UnsupportedMessage or an inbound message of Unsupported content, never an exception. */
-    @Test
-    @DisplayName("unknown message types become unsupported content or unsupported-message events")
-    public void unknownMessageTypesBecomeUnsupportedMessageEvents() {
-        WebhookResult result =
-                handle(adapter(), provider().signedUnknownMessageTypeWebhook("ck-unknown-type-1", recipient()));
-
-        assertThat(result.accepted())
-                .as("status for an unknown message type: %s", result)
-                .isTrue();
-        assertThat(result.events())
-                .as("unsupported messages")
-                .filteredOn(event -> event instanceof UnsupportedMessage
-                        || event instanceof InboundMessage inbound
-                                && inbound.content() instanceof InboundContent.Unsupported)
-                .hasSize(1);
-    }
-
-    /** A validly signed body that cannot be parsed answers 400 with no events. */
-    @Test
-    @DisplayName("a malformed body answers 400")
-    public void malformedBodyAnswers400() {
-        WebhookResult result = handle(adapter(), provider().signedMalformedWebhook());
-
-        assertThat(result.status()).as("status for a malformed body").isEqualTo(400);
-        assertThat(result.events()).isEmpty();
     }
 }

@@ -11,12 +11,10 @@ import io.campaignkit.channel.ChannelAdapterProvider;
 import io.campaignkit.channel.ChannelCapabilities;
 import io.campaignkit.channel.ChannelRegistry;
 import io.campaignkit.channel.ChannelSendException;
-import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.MediaContent;
 import io.campaignkit.channel.MediaKind;
 import io.campaignkit.channel.MessageContent;
 import io.campaignkit.channel.OutboundMessage;
-import io.campaignkit.channel.PreflightProblem;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendReceipt;
 import io.campaignkit.channel.TextContent;
@@ -40,16 +38,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The rules of {@link ChannelAdapterContractKit} about the adapter itself and its sends: its id and
- * capabilities, its discovery, accepted and refused sends, media, concurrency, the online credentials check
- * and closing. Extend {@link ChannelAdapterContractKit}, not this class.
+ * capabilities, its discovery, accepted and refused sends, media, concurrency and closing. The kit runs them as
+ * its {@code Sends} group; extend the kit, not this class.
  */
-public abstract class ChannelSendRules extends ChannelKitSetup {
+public abstract class SendRules {
+
+    /** The kit whose adapter and provider the rules check. */
+    protected final ChannelAdapterContractKit kit;
+
+    /**
+     * A group of the kit's rules.
+     *
+     * @param kit the kit it belongs to
+     */
+    protected SendRules(ChannelAdapterContractKit kit) {
+        this.kit = kit;
+    }
 
     /** The id is a stable lower-case token and the capabilities do not change. */
     @Test
     @DisplayName("id and capabilities are declared and stable")
     public void idAndCapabilitiesAreDeclaredAndStable() {
-        ChannelAdapter adapter = adapter();
+        ChannelAdapter adapter = kit.adapter();
         assertThat(ChannelAdapter.isValidId(adapter.id()))
                 .as("adapter id '%s' matches ChannelAdapter.ID_PATTERN %s", adapter.id(), ChannelAdapter.ID_PATTERN)
                 .isTrue();
@@ -63,15 +73,15 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @DisplayName("its provider is discovered with ServiceLoader")
     public void providerIsDiscoveredWithServiceLoader() {
         ChannelRegistry registry =
-                ChannelRegistry.withDiscoveredProviders(adapter().getClass().getClassLoader());
+                ChannelRegistry.withDiscoveredProviders(kit.adapter().getClass().getClassLoader());
 
         Optional<ChannelAdapterProvider<?>> provider =
-                registry.provider(adapter().id());
+                registry.provider(kit.adapter().id());
 
         assertThat(provider)
                 .as(
                         "a ChannelAdapterProvider with id '%s' listed in META-INF/services/%s (found: %s)",
-                        adapter().id(), ChannelAdapterProvider.class.getName(), registry.channelIds())
+                        kit.adapter().id(), ChannelAdapterProvider.class.getName(), registry.channelIds())
                 .isPresent();
         assertThat(provider.get().configurationType()).as("configurationType()").isNotNull();
     }
@@ -80,7 +90,7 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @Test
     @DisplayName("an accepted send answers with a provider message id")
     public void acceptedSendAnswersWithAProviderMessageId() {
-        SendReceipt receipt = sendExpectingReceipt(message("ck-accepted-1"));
+        SendReceipt receipt = kit.sendExpectingReceipt(kit.message("ck-accepted-1"));
 
         assertThat(receipt.providerMessageId()).isNotBlank();
         assertThat(receipt.acceptedAt()).isNotNull();
@@ -96,10 +106,10 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @EnumSource(SendErrorClass.class)
     public void eachErrorClassIsProducedForTheProviderAnswersThatMeanIt(SendErrorClass errorClass) {
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                provider().errorClassesProduced().contains(errorClass),
+                kit.provider().errorClassesProduced().contains(errorClass),
                 () -> "the provider declares it never answers " + errorClass
                         + " (ScriptedProvider.errorClassesProduced)");
-        List<ProviderAnswer> answers = provider().answersMeaning(errorClass);
+        List<ProviderAnswer> answers = kit.provider().answersMeaning(errorClass);
         assertThat(answers)
                 .as(
                         "ScriptedProvider.answersMeaning(%s) must list at least one answer, or leave %s out of"
@@ -109,8 +119,8 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
         int attempt = 0;
         for (ProviderAnswer answer : answers) {
             answer.arm().run();
-            ChannelSendException failure = sendExpectingFailure(
-                    message("ck-error-" + errorClass.name().toLowerCase() + "-" + attempt++),
+            ChannelSendException failure = kit.sendExpectingFailure(
+                    kit.message("ck-error-" + errorClass.name().toLowerCase() + "-" + attempt++),
                     "provider answer '" + answer + "'");
             assertThat(failure.errorClass())
                     .as("error class for provider answer '%s'", answer)
@@ -130,13 +140,13 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @Test
     @DisplayName("content beyond the capabilities fails as CONTENT_PERMANENT")
     public void contentBeyondTheCapabilitiesFailsAsContentPermanent() {
-        ChannelCapabilities capabilities = adapter().capabilities();
+        ChannelCapabilities capabilities = kit.adapter().capabilities();
         MessageContent tooMuch = capabilities.freeFormText()
                 ? TextContent.of("x".repeat(capabilities.maxBodyLength() + 1))
                 : TextContent.of("free-form text on a templates-only channel");
 
         ChannelSendException failure =
-                sendExpectingFailure(message("ck-too-long", tooMuch), "content beyond the capabilities");
+                kit.sendExpectingFailure(kit.message("ck-too-long", tooMuch), "content beyond the capabilities");
 
         assertThat(failure.errorClass()).isEqualTo(SendErrorClass.CONTENT_PERMANENT);
     }
@@ -146,14 +156,15 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @DisplayName("media messages of the declared kinds are sent, others fail as CONTENT_PERMANENT")
     public void mediaMessagesOfTheDeclaredKindsAreSent() {
         for (MediaKind kind : List.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.DOCUMENT)) {
-            OutboundMessage media = message(
+            OutboundMessage media = kit.message(
                     "ck-media-" + kind.ordinal(), MediaContent.of(kind, URI.create("https://cdn.example.com/ck")));
-            if (adapter().capabilities().mediaMessageKinds().contains(kind)) {
-                assertThat(sendExpectingReceipt(media).providerMessageId())
+            if (kit.adapter().capabilities().mediaMessageKinds().contains(kind)) {
+                assertThat(kit.sendExpectingReceipt(media).providerMessageId())
                         .as("%s message", kind)
                         .isNotBlank();
             } else {
-                assertThat(sendExpectingFailure(media, kind + ", not declared").errorClass())
+                assertThat(kit.sendExpectingFailure(media, kind + ", not declared")
+                                .errorClass())
                         .isEqualTo(SendErrorClass.CONTENT_PERMANENT);
             }
         }
@@ -168,24 +179,24 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @Test
     @DisplayName("concurrent sends are safe")
     public void concurrentSendsAreSafe() throws Exception {
-        int count = concurrentSends();
+        int count = kit.concurrentSends();
         ExecutorService callers = Executors.newFixedThreadPool(Math.min(count, 8));
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<CompletableFuture<SendReceipt>>> calls = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                OutboundMessage message = message("ck-concurrent-" + i);
+                OutboundMessage message = kit.message("ck-concurrent-" + i);
                 calls.add(callers.submit(() -> {
                     start.await();
-                    return adapter().send(message).toCompletableFuture();
+                    return kit.adapter().send(message).toCompletableFuture();
                 }));
             }
             start.countDown();
             Map<String, String> correlationByProviderId = new java.util.HashMap<>();
             for (int i = 0; i < count; i++) {
                 SendReceipt receipt = await(
-                        calls.get(i).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                        sendTimeout(),
+                        calls.get(i).get(kit.sendTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                        kit.sendTimeout(),
                         "concurrent send " + i);
                 String previous = correlationByProviderId.put(receipt.providerMessageId(), "ck-concurrent-" + i);
                 assertThat(previous)
@@ -193,10 +204,10 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
                         .isNull();
             }
             assertThat(correlationByProviderId).hasSize(count);
-            DeliveryStatus echoed = echoingStatus(provider());
+            DeliveryStatus echoed = echoingStatus(kit.provider());
             for (Map.Entry<String, String> sent : correlationByProviderId.entrySet()) {
                 StatusUpdate update = singleStatus(
-                        handle(adapter(), provider().signedStatusWebhook(sent.getKey(), echoed)),
+                        handle(kit.adapter(), kit.provider().signedStatusWebhook(sent.getKey(), echoed)),
                         sent.getKey(),
                         echoed);
                 assertThat(update.correlationId())
@@ -212,48 +223,8 @@ public abstract class ChannelSendRules extends ChannelKitSetup {
     @Test
     @DisplayName("close is idempotent")
     public void closeIsIdempotent() {
-        adapter().close();
-        adapter().close();
-        assertThat(adapter().id()).isNotBlank();
-    }
-
-    /**
-     * The online credentials check of the provider's sender answers within {@link #sendTimeout()}, as a stage
-     * that never fails and without throwing; a refusal names the setting to fix (subject
-     * {@link PreflightProblem#CREDENTIALS} or {@link PreflightProblem#SENDER}). An adapter without an online
-     * check keeps {@link ChannelAdapter#checkCredentials}'s default, which answers that it has none.
-     */
-    @Test
-    @DisplayName("the credentials check answers, and a refusal names the setting to fix")
-    public void credentialsCheckAnswersAndARefusalNamesTheSetting() {
-        CredentialsCheck answer = credentialsCheckOf(provider().senderId(), "the provider's sender");
-        for (PreflightProblem problem : answer.problems()) {
-            assertThat(problem.subject())
-                    .as("subject of the refusal '%s'", problem.problem())
-                    .isIn(PreflightProblem.CREDENTIALS, PreflightProblem.SENDER);
-            assertThat(problem.problem()).as("text of a refusal").isNotBlank();
-        }
-    }
-
-    /** The credentials check never accepts a sender the adapter does not send from. */
-    @Test
-    @DisplayName("the credentials check never accepts another sender")
-    public void credentialsCheckNeverAcceptsAnotherSender() {
-        String other = provider().senderId() + "0";
-        CredentialsCheck answer = credentialsCheckOf(other, "sender " + other + ", not the adapter's");
-        assertThat(answer)
-                .as(
-                        "checkCredentials(\"%s\") of an adapter sending from \"%s\"",
-                        other, provider().senderId())
-                .isNotInstanceOf(CredentialsCheck.Accepted.class);
-    }
-
-    /** A closed adapter's credentials check still answers, without throwing, and accepts nothing: it calls no one. */
-    @Test
-    @DisplayName("a closed adapter's credentials check answers and accepts nothing")
-    public void closedAdaptersCredentialsCheckAnswersAndAcceptsNothing() {
-        adapter().close();
-        CredentialsCheck answer = credentialsCheckOf(provider().senderId(), "a closed adapter");
-        assertThat(answer).as("answer of a closed adapter").isNotInstanceOf(CredentialsCheck.Accepted.class);
+        kit.adapter().close();
+        kit.adapter().close();
+        assertThat(kit.adapter().id()).isNotBlank();
     }
 }
