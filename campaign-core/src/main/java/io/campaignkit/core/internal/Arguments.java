@@ -3,7 +3,9 @@ package io.campaignkit.core.internal;
 import io.campaignkit.core.InvalidArgumentException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /** Argument checks for public methods: each failure names the argument. Not public API. */
 public final class Arguments {
@@ -28,6 +30,16 @@ public final class Arguments {
 
     public static <C extends Collection<?>> C requireNoNullElements(C values, String argument) {
         requireNonNull(values, argument);
+        if (values instanceof List<?> list && values instanceof RandomAccess) {
+            // no iterator: this checks every batch a store is given
+            for (int index = 0; index < list.size(); index++) {
+                if (list.get(index) == null) {
+                    throw new InvalidArgumentException(
+                            argument, argument + " must not contain null (at index " + index + ")");
+                }
+            }
+            return values;
+        }
         int index = 0;
         for (Object value : values) {
             if (value == null) {

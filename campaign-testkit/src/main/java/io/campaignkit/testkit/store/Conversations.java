@@ -6,7 +6,6 @@ import io.campaignkit.core.port.Conversation;
 import io.campaignkit.core.port.RecipientKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,7 +166,20 @@ final class Conversations {
     }
 
     Optional<Instant> oldestActivity(CampaignId campaignId) {
-        return openOf(campaignId).stream().map(Conversation::lastActivityAt).min(Comparator.naturalOrder());
+        // a loop rather than a stream over a copied list: the engine asks at every run of an active campaign
+        Set<String> ids = openByCampaign.get(campaignId);
+        Instant oldest = null;
+        if (ids != null) {
+            for (String id : ids) {
+                Conversation conversation = byId.get(id);
+                if (conversation != null
+                        && conversation.isOpen()
+                        && (oldest == null || conversation.lastActivityAt().isBefore(oldest))) {
+                    oldest = conversation.lastActivityAt();
+                }
+            }
+        }
+        return Optional.ofNullable(oldest);
     }
 
     void deleteCampaign(CampaignId campaignId) {

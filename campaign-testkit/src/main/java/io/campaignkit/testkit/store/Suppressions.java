@@ -38,10 +38,10 @@ final class Suppressions {
     }
 
     Set<PhoneNumber> suppressedAmong(SenderKey sender, Collection<PhoneNumber> phones) {
-        Set<PhoneNumber> suppressed = new LinkedHashSet<>();
         if (suppressions.isEmpty()) {
-            return suppressed; // the common case, asked for every claimed batch
+            return Set.of(); // the common case, asked for every claimed batch
         }
+        Set<PhoneNumber> suppressed = new LinkedHashSet<>();
         Optional<SenderKey> onSender = Optional.of(sender);
         for (PhoneNumber phone : phones) {
             if (suppressions.containsKey(new Key(onSender, phone))

@@ -1,5 +1,6 @@
 package io.campaignkit.core.port.rules;
 
+import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Recipient;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a store keeps {@link RecipientCounts} live without scanning the audience: every recipient is
@@ -21,7 +23,12 @@ import java.util.TreeMap;
  */
 public final class RecipientCounting {
 
-    private final SortedMap<CounterKey, CounterValues> deltas = new TreeMap<>();
+    // Running sums per key (recipients, accepted, delivered, read), turned into CounterValues by deltas(): a
+    // batch of 500 changes would otherwise allocate a key and three values per recipient and side.
+    private final SortedMap<CounterKey, long[]> deltas = new TreeMap<>();
+    // The keys without a code of the campaign counted last: nearly every change of a batch uses one of them.
+    private final Map<DeliveryState, CounterKey> plainKeys = new EnumMap<>(DeliveryState.class);
+    private @Nullable CampaignId plainKeysCampaign;
 
     /** The counter {@code recipient} is counted under: its outcome code only for SKIPPED and FAILED. */
     public static CounterKey keyOf(Recipient recipient) {
@@ -62,7 +69,8 @@ public final class RecipientCounting {
     /** The net change per counter, in {@link CounterKey} order; counters whose changes cancel out are left out. */
     public SortedMap<CounterKey, CounterValues> deltas() {
         SortedMap<CounterKey, CounterValues> nonZero = new TreeMap<>();
-        deltas.forEach((key, values) -> {
+        deltas.forEach((key, sums) -> {
+            CounterValues values = new CounterValues(sums[0], sums[1], sums[2], sums[3]);
             if (!values.isZero()) {
                 nonZero.put(key, values);
             }
@@ -71,15 +79,34 @@ public final class RecipientCounting {
     }
 
     private void count(Recipient recipient, int sign) {
-        CounterValues values = valuesOf(recipient);
-        deltas.merge(
-                keyOf(recipient),
-                new CounterValues(
-                        sign * values.recipients(),
-                        sign * values.accepted(),
-                        sign * values.delivered(),
-                        sign * values.read()),
-                CounterValues::plus);
+        CounterKey key = keyFor(recipient);
+        long[] sums = deltas.get(key);
+        if (sums == null) {
+            sums = new long[4];
+            deltas.put(key, sums);
+        }
+        sums[0] += sign;
+        sums[1] += recipient.sentAt().isPresent() ? sign : 0;
+        sums[2] += recipient.deliveredAt().isPresent() ? sign : 0;
+        sums[3] += recipient.readAt().isPresent() ? sign : 0;
+    }
+
+    /** {@link #keyOf}, reusing the keys without a code of the campaign counted last. */
+    private CounterKey keyFor(Recipient recipient) {
+        DeliveryState state = recipient.state();
+        if (state == DeliveryState.SKIPPED || state == DeliveryState.FAILED) {
+            return keyOf(recipient);
+        }
+        if (!recipient.campaignId().equals(plainKeysCampaign)) {
+            plainKeys.clear();
+            plainKeysCampaign = recipient.campaignId();
+        }
+        CounterKey key = plainKeys.get(state);
+        if (key == null) {
+            key = new CounterKey(recipient.campaignId(), state, CounterKey.NO_CODE);
+            plainKeys.put(state, key);
+        }
+        return key;
     }
 
     /**
