@@ -202,6 +202,32 @@ public interface JdbcDialect {
     }
 
     /**
+     * Optional, for speed: {@link #insertMany}, answering the value of {@code answered} (a text column) of each
+     * row it inserted, so a caller learns which rows were already there without reading them; empty when the
+     * database has no such path.
+     */
+    default Optional<List<String>> insertManyAnswering(
+            Connection connection, String table, List<Input> columns, List<Object[]> rows, String answered)
+            throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Optional, for speed: loads rows the caller knows are new (no unique key of theirs is stored, and the
+     * caller's locks keep it so until commit) in one bulk load (PostgreSQL's {@code COPY ... FROM STDIN}),
+     * answering whether it did; {@code false} when the database or its driver has no such path, and the store
+     * then takes {@link #insertMany} or a JDBC batch. A row the database refuses fails the whole load with an
+     * {@link SQLException} naming the row and the column, in the caller's transaction (which then rolls back).
+     *
+     * @param columns the columns, named and typed as {@link Input}s
+     * @param rows one array per row, its values in the order of {@code columns}; strings, longs, ints, booleans or nulls
+     */
+    default boolean loadNew(Connection connection, String table, List<Input> columns, List<Object[]> rows)
+            throws SQLException {
+        return false;
+    }
+
+    /**
      * A per-row input of {@link #updateRecipients} or a column of {@link #insertMany}: its name and its SQL type.
      *
      * @param name the name the statement refers to as {@code v.<name>}

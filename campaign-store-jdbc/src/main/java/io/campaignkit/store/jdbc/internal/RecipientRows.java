@@ -123,7 +123,9 @@ public final class RecipientRows {
             values[values.length - 1] = zones.get(i);
             rows.add(values);
         }
-        if (dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
+        // new rows: the campaign row is locked and the phones were looked up, so a bulk load meets no key
+        if (dialect.loadNew(connection, "ck_recipient", INSERT_COLUMNS, rows)
+                || dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
