@@ -82,8 +82,10 @@ final class PostgreSqlCopy {
         String string = (String) value;
         if (string.indexOf('\0') >= 0) {
             // PostgreSQL's text cannot hold NUL: said here, with the row, rather than as an encoding error
-            throw new SQLException("COPY " + table + ", row " + (row + 1) + ", column " + column.name()
-                    + ": the text holds a NUL character (U+0000), which PostgreSQL cannot store", "22021");
+            throw new SQLException(
+                    "COPY " + table + ", row " + (row + 1) + ", column " + column.name()
+                            + ": the text holds a NUL character (U+0000), which PostgreSQL cannot store",
+                    "22021");
         }
         text.append('"');
         int from = 0;
