@@ -224,7 +224,7 @@ public final class JdbcCampaignStore
 
     @Override // claims by local zone: V34's column and V35's index
     public Optional<RecipientWindows> windows() {
-        return Optional.of(new RecipientZoneClaims(sql, scope, tables.claims()));
+        return Optional.of(new RecipientZoneClaims(sql, scope, dialect, tables.claims()));
     }
 
     // ================================================================ EngagementStore

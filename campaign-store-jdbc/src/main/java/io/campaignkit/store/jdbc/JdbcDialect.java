@@ -111,6 +111,24 @@ public interface JdbcDialect {
      */
     String upsert(String table, List<String> keyColumns, List<String> valueColumns);
 
+    // ---------------------------------------------------------------- recipients by state
+
+    /**
+     * The column that orders the recipients in {@code state} by {@code column} in their index. By default
+     * {@code column} itself: the database's index holds only the rows in that state (PostgreSQL's partial
+     * indexes, {@code ... WHERE state = 'PENDING'}), and every query pairs it with its {@code state = ...}
+     * condition. H2, which has no partial indexes, answers a generated column (its migration V40) that holds
+     * {@code column} while the row is in {@code state} and NULL otherwise, so a recipient that changes state
+     * rewrites only the index entries of the states it leaves and enters. Queries bound such a column from
+     * below, so they never walk its NULL entries.
+     *
+     * @param state {@code PENDING}, {@code SENDING} or {@code SENT}
+     * @param column {@code due_at}, {@code local_zone}, {@code lease_expires_at} or {@code sent_at}
+     */
+    default String whileIn(String state, String column) {
+        return column;
+    }
+
     // ---------------------------------------------------------------- lists of values
 
     /** A hint, placed right after a table's name, to read it through {@code index}; empty where the planner picks it. */
@@ -197,6 +215,32 @@ public interface JdbcDialect {
      * @param rows one array per row, its values in the order of {@code columns}; strings, longs, ints, booleans or nulls
      */
     default boolean insertMany(Connection connection, String table, List<Input> columns, List<Object[]> rows)
+            throws SQLException {
+        return false;
+    }
+
+    /**
+     * Optional, for speed: {@link #insertMany}, answering the value of {@code answered} (a text column) of each
+     * row it inserted, so a caller learns which rows were already there without reading them; empty when the
+     * database has no such path.
+     */
+    default Optional<List<String>> insertManyAnswering(
+            Connection connection, String table, List<Input> columns, List<Object[]> rows, String answered)
+            throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Optional, for speed: loads rows the caller knows are new (no unique key of theirs is stored, and the
+     * caller's locks keep it so until commit) in one bulk load (PostgreSQL's {@code COPY ... FROM STDIN}),
+     * answering whether it did; {@code false} when the database or its driver has no such path, and the store
+     * then takes {@link #insertMany} or a JDBC batch. A row the database refuses fails the whole load with an
+     * {@link SQLException} naming the row and the column, in the caller's transaction (which then rolls back).
+     *
+     * @param columns the columns, named and typed as {@link Input}s
+     * @param rows one array per row, its values in the order of {@code columns}; strings, longs, ints, booleans or nulls
+     */
+    default boolean loadNew(Connection connection, String table, List<Input> columns, List<Object[]> rows)
             throws SQLException {
         return false;
     }

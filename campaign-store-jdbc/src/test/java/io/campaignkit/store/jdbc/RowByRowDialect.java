@@ -56,6 +56,11 @@ final class RowByRowDialect implements JdbcDialect {
     }
 
     @Override
+    public String whileIn(String state, String column) {
+        return h2.whileIn(state, column); // the H2 schema's columns: only the set-based statements are left out
+    }
+
+    @Override
     public String useIndex(String index) {
         return h2.useIndex(index);
     }

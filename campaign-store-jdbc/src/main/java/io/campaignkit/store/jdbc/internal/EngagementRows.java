@@ -51,17 +51,20 @@ public final class EngagementRows {
             // in phone order, so two transactions engaging overlapping phones cannot deadlock
             Map<String, PhoneNumber> sorted = new TreeMap<>();
             phones.forEach(phone -> sorted.put(phone.e164(), phone));
-            insertAbsent(connection, sender, campaignId, tenant, sorted.keySet());
+            Collection<String> maybeTaken = insertAbsent(connection, sender, campaignId, tenant, sorted.keySet());
             Set<PhoneNumber> taken = new HashSet<>();
+            if (maybeTaken.isEmpty()) {
+                return taken; // every phone engaged by this statement: none is held elsewhere
+            }
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
-                            + " AND sender_id = ? AND campaign_id <> ? AND phone IN (" + Sql.placeholders(sorted.size())
-                            + ")")) {
+                            + " AND sender_id = ? AND campaign_id <> ? AND phone IN ("
+                            + Sql.placeholders(maybeTaken.size()) + ")")) {
                 select.setString(1, sender.channelType());
                 select.setString(2, sender.senderId());
                 select.setString(3, campaignId.value());
                 int index = 4;
-                for (String phone : sorted.keySet()) {
+                for (String phone : maybeTaken) {
                     select.setString(index++, phone);
                 }
                 try (ResultSet rows = select.executeQuery()) {
@@ -75,19 +78,28 @@ public final class EngagementRows {
     }
 
     /**
-     * Inserts the engagements that are not there, in one JDBC batch. A database that cannot skip
-     * duplicates in the statement (H2) inserts the phones not engaged yet; one engaged by another thread
-     * meanwhile meets the primary key, and the whole engagement is tried again.
+     * Inserts the engagements that are not there, in one JDBC batch, and answers the phones that may be engaged
+     * elsewhere: those the statement did not insert where the database says which it did (PostgreSQL's
+     * {@code RETURNING}: in a launch, usually none, and nothing more is read), else all of them. A database that
+     * cannot skip duplicates in the statement (H2) inserts the phones not engaged yet; one engaged by another
+     * thread meanwhile meets the primary key, and the whole engagement is tried again.
      */
-    private void insertAbsent(
+    private Collection<String> insertAbsent(
             Connection connection, SenderKey sender, CampaignId campaignId, String tenant, Set<String> phones)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>(phones.size());
         for (String phone : phones) {
             rows.add(new Object[] {sender.channelType(), sender.senderId(), phone, campaignId.value(), tenant});
         }
+        Optional<List<String>> inserted =
+                dialect.insertManyAnswering(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows, "phone");
+        if (inserted.isPresent()) {
+            Set<String> notInserted = new TreeSet<>(phones);
+            inserted.get().forEach(notInserted::remove);
+            return notInserted; // one statement, duplicates skipped: already ours, or another campaign's
+        }
         if (dialect.insertMany(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows)) {
-            return; // one statement, duplicates skipped
+            return phones; // one statement, duplicates skipped
         }
         dialect.insertAllIfAbsent(
                 connection,
@@ -96,6 +108,7 @@ public final class EngagementRows {
                 phones,
                 (among, candidates) -> notEngaged(among, sender, candidates),
                 (statement, phone) -> bind(statement, sender, phone, campaignId, tenant));
+        return phones;
     }
 
     private Collection<String> notEngaged(Connection connection, SenderKey sender, Collection<String> phones)

@@ -105,6 +105,18 @@ public final class H2Dialect implements JdbcDialect {
                 + ") VALUES (" + Sql.placeholders(columns.size()) + ")";
     }
 
+    /** V40's generated columns: each holds its value only while the recipient is in the state. */
+    @Override
+    public String whileIn(String state, String column) {
+        return switch (state + " " + column) {
+            case "PENDING due_at" -> "pending_due";
+            case "PENDING local_zone" -> "pending_zone";
+            case "SENDING lease_expires_at" -> "sending_expiry";
+            case "SENT sent_at" -> "sent_awaiting";
+            default -> column;
+        };
+    }
+
     @Override
     public String useIndex(String index) {
         return " USE INDEX (" + index + ")";
@@ -186,12 +198,24 @@ public final class H2Dialect implements JdbcDialect {
                 H2Sets.updateRecipients(connection, tenantId, inputs, rows, guard, assignments, returning, reader));
     }
 
+    /** The index of V40 whose state column the claim is ordered by, named so the planner walks it in order. */
+    private static String indexOf(RecipientClaim claim) {
+        String first = claim.order().split(",")[0].trim();
+        return switch (first) {
+            case "pending_due" -> " USE INDEX (ck_recipient_due)";
+            case "sending_expiry" -> " USE INDEX (ck_recipient_in_flight)";
+            case "pending_zone" -> " USE INDEX (ck_recipient_local_due)";
+            default -> "";
+        };
+    }
+
     /** A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. */
     private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
         List<String> candidates = new ArrayList<>(claim.limit());
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone FROM ck_recipient WHERE campaign_id = ? AND " + claim.condition() + " AND " + Scope.TENANT
-                        + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
+                "SELECT phone FROM ck_recipient" + indexOf(claim) + " WHERE campaign_id = ? AND " + claim.condition()
+                        + " AND " + Scope.TENANT
+                        + " ORDER BY campaign_id, " + claim.order() + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);

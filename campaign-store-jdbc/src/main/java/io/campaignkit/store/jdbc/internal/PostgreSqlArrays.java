@@ -115,15 +115,38 @@ final class PostgreSqlArrays {
         if (rows.isEmpty()) {
             return;
         }
-        String arrays = columns.stream()
-                .map(column -> "?::" + arrayType(column.type()) + "[]")
-                .collect(Collectors.joining(", "));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
-                + columns.stream().map(Input::name).collect(Collectors.joining(", ")) + ") SELECT * FROM unnest("
-                + arrays + ") ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement insert = connection.prepareStatement(insertFromArrays(table, columns))) {
             bindColumns(connection, insert, 1, columns.stream().map(Input::type).toList(), rows);
             insert.executeUpdate();
         }
+    }
+
+    /** {@link #insertMany}, answering the {@code answered} column of the rows it inserted ({@code RETURNING}). */
+    static List<String> insertManyAnswering(
+            Connection connection, String table, List<Input> columns, List<Object[]> rows, String answered)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> inserted = new ArrayList<>(rows.size());
+        try (PreparedStatement insert =
+                connection.prepareStatement(insertFromArrays(table, columns) + " RETURNING " + answered)) {
+            bindColumns(connection, insert, 1, columns.stream().map(Input::type).toList(), rows);
+            try (ResultSet result = insert.executeQuery()) {
+                while (result.next()) {
+                    inserted.add(result.getString(1));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static String insertFromArrays(String table, List<Input> columns) {
+        String arrays = columns.stream()
+                .map(column -> "?::" + arrayType(column.type()) + "[]")
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + columns.stream().map(Input::name).collect(Collectors.joining(", "))
+                + ") SELECT * FROM unnest(" + arrays + ") ON CONFLICT DO NOTHING";
     }
 
     private static String unnest(List<Input> inputs) {

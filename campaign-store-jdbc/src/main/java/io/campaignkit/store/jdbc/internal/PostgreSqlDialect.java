@@ -181,6 +181,39 @@ public final class PostgreSqlDialect implements JdbcDialect {
         return true;
     }
 
+    /** One {@code INSERT ... SELECT * FROM unnest(...) ... RETURNING answered} statement. */
+    @Override
+    public Optional<List<String>> insertManyAnswering(
+            Connection connection, String table, List<Input> columns, List<Object[]> rows, String answered)
+            throws SQLException {
+        return Optional.of(PostgreSqlArrays.insertManyAnswering(connection, table, columns, rows, answered));
+    }
+
+    /**
+     * {@code COPY ... FROM STDIN} through pgjdbc's copy API ({@link PostgreSqlCopy}); {@code false} (the array
+     * insert then) when the connection does not unwrap to pgjdbc's or the driver's classes cannot be reached.
+     */
+    @Override
+    public boolean loadNew(Connection connection, String table, List<Input> columns, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return true;
+        }
+        if (!copyReachable(connection)) {
+            return false;
+        }
+        PostgreSqlCopy.copyIn(connection, table, columns, rows);
+        return true;
+    }
+
+    private static boolean copyReachable(Connection connection) throws SQLException {
+        try {
+            return PostgreSqlCopy.reachable(connection);
+        } catch (LinkageError noDriver) {
+            return false; // pgjdbc absent, or not readable from this module: the array insert does the work
+        }
+    }
+
     /** One batched upsert, in key order, so rows are locked in key order. */
     @Override
     public void addToRecipientCounters(

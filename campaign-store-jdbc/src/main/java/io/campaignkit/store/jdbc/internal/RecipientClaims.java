@@ -50,10 +50,11 @@ public final class RecipientClaims {
     }
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        String due = dialect.whileIn("PENDING", "due_at");
         return claim(
                 "claiming recipients of " + campaignId,
-                "state = 'PENDING' AND due_at <= ?",
-                "due_at, seq",
+                "state = 'PENDING' AND " + Sql.upTo(due),
+                due + ", seq",
                 campaignId,
                 lease,
                 limit,
@@ -66,12 +67,13 @@ public final class RecipientClaims {
      * so the claim's order can name it wherever the rows are sorted again.
      */
     public List<Recipient> claimDueInZone(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+        String zone = dialect.whileIn("PENDING", "local_zone");
         RecipientClaim rows = new RecipientClaim(
-                RecipientColumns.COLUMNS + ", local_zone",
+                RecipientColumns.COLUMNS + ", " + zone,
                 campaignId.value(),
                 scope.tenantId(),
-                "state = 'PENDING' AND due_at <= ? AND local_zone = ?",
-                "local_zone, due_at, seq",
+                "state = 'PENDING' AND due_at <= ? AND " + zone + " = ?",
+                zone + ", due_at, seq",
                 now,
                 limit,
                 List.of(zoneKey));
@@ -79,10 +81,11 @@ public final class RecipientClaims {
     }
 
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        String expiry = dialect.whileIn("SENDING", "lease_expires_at");
         return claim(
                 "recovering recipients of " + campaignId,
-                "state = 'SENDING' AND lease_expires_at <= ?",
-                "lease_expires_at, seq",
+                "state = 'SENDING' AND " + Sql.upTo(expiry),
+                expiry + ", seq",
                 campaignId,
                 lease,
                 limit,
@@ -93,14 +96,22 @@ public final class RecipientClaims {
     /** One statement: the rows still SENDING under {@code held} take {@code renewed}'s expiry. */
     public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
         return sql.inTransaction("renewing a lease on recipients of " + campaignId, connection -> {
+            String expiry = dialect.whileIn("SENDING", "lease_expires_at");
+            // the rows by their sequences, read from the in-flight index alone: H2 plans an UPDATE whose condition
+            // its index does not cover on the campaign's foreign-key index, a walk of the whole campaign
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_recipient SET lease_expires_at = ?"
                     + " WHERE campaign_id = ? AND state = 'SENDING' AND lease_owner = ? AND lease_expires_at = ? AND "
-                    + Scope.TENANT)) {
+                    + Scope.TENANT + " AND seq IN (SELECT seq FROM ck_recipient"
+                    + dialect.useIndex("ck_recipient_in_flight")
+                    + " WHERE campaign_id = ? AND " + expiry
+                    + " = ?)")) {
                 Sql.setNanos(update, 1, renewed.expiresAt());
                 update.setString(2, campaignId.value());
                 update.setString(3, held.owner());
                 Sql.setNanos(update, 4, held.expiresAt());
                 scope.bind(update, 5);
+                update.setString(6, campaignId.value());
+                Sql.setNanos(update, 7, held.expiresAt());
                 return update.executeUpdate();
             }
         });

@@ -123,7 +123,9 @@ public final class RecipientRows {
             values[values.length - 1] = zones.get(i);
             rows.add(values);
         }
-        if (dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
+        // new rows: the campaign row is locked and the phones were looked up, so a bulk load meets no key
+        if (dialect.loadNew(connection, "ck_recipient", INSERT_COLUMNS, rows)
+                || dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -209,17 +211,20 @@ public final class RecipientRows {
     /** SENT recipients with a later binding, oldest send first: the timed fallback's candidates. */
     private List<Recipient> awaitingDelivery(RecipientQuery.AwaitingDelivery query) {
         return sql.inTransaction("reading recipients awaiting delivery of " + query.campaignId(), connection -> {
+            String sent = dialect.whileIn("SENT", "sent_at");
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ?"
-                    + " AND (sent_at > ? OR (sent_at = ? AND seq > ?)) AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, sent_at, seq LIMIT ?")) {
+                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_awaiting")
+                    + " WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ? AND "
+                    + sent + " >= ? AND (" + sent + " > ? OR (" + sent + " = ? AND seq > ?)) AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, " + sent + ", seq LIMIT ?")) {
                 select.setString(1, query.campaignId().value());
                 select.setInt(2, query.belowBinding());
-                select.setLong(3, Sql.nanos(query.sentAfter()));
+                select.setLong(3, Sql.nanos(query.sentAfter())); // the index range's start
                 select.setLong(4, Sql.nanos(query.sentAfter()));
-                select.setLong(5, query.afterSequence());
-                scope.bind(select, 6);
-                select.setInt(7, query.limit());
+                select.setLong(5, Sql.nanos(query.sentAfter()));
+                select.setLong(6, query.afterSequence());
+                scope.bind(select, 7);
+                select.setInt(8, query.limit());
                 List<Recipient> found = new ArrayList<>(query.limit());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -343,12 +348,16 @@ public final class RecipientRows {
      */
     public RecipientWakeUps wakeUps(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
+            String due = dialect.whileIn("PENDING", "due_at");
+            String expiry = dialect.whileIn("SENDING", "lease_expires_at");
             try (PreparedStatement select = connection.prepareStatement("SELECT"
-                    + " (SELECT due_at FROM ck_recipient WHERE campaign_id = ? AND state = 'PENDING' AND "
-                    + Scope.TENANT
-                    + " ORDER BY campaign_id, state, due_at LIMIT 1),"
-                    + " (SELECT lease_expires_at FROM ck_recipient WHERE campaign_id = ? AND state = 'SENDING' AND "
-                    + Scope.TENANT + " ORDER BY campaign_id, state, lease_expires_at LIMIT 1)")) {
+                    + " (SELECT " + due + " FROM ck_recipient" + dialect.useIndex("ck_recipient_due")
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + due
+                    + " >= " + Sql.SINCE_EVER + " AND " + Scope.TENANT + " ORDER BY campaign_id, " + due + " LIMIT 1),"
+                    + " (SELECT " + expiry + " FROM ck_recipient" + dialect.useIndex("ck_recipient_in_flight")
+                    + " WHERE campaign_id = ? AND state = 'SENDING' AND "
+                    + expiry + " >= " + Sql.SINCE_EVER + " AND " + Scope.TENANT + " ORDER BY campaign_id, " + expiry
+                    + " LIMIT 1)")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setString(3, campaignId.value());

@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientWindows;
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,18 +16,24 @@ import java.util.Set;
 
 /**
  * {@link RecipientWindows} on {@code ck_recipient.local_zone} (V34), each statement one range of the
- * {@code ck_recipient_local_due} index (V35): (campaign, PENDING, zone) then due time and sequence.
+ * {@code ck_recipient_local_due} index (V35; on H2 V40's): (campaign, PENDING, zone) then due time and sequence.
  */
 public final class RecipientZoneClaims implements RecipientWindows {
 
     private final Sql sql;
     private final Scope scope;
     private final RecipientClaims claims;
+    /** The index's zone column ({@link JdbcDialect#whileIn}): {@code local_zone}, or H2's {@code pending_zone}. */
+    private final String zone;
+    /** The zone index, named to H2's planner, which would walk the campaign's primary key instead. */
+    private final String byZone;
 
-    public RecipientZoneClaims(Sql sql, Scope scope, RecipientClaims claims) {
+    public RecipientZoneClaims(Sql sql, Scope scope, JdbcDialect dialect, RecipientClaims claims) {
         this.sql = sql;
         this.scope = scope;
         this.claims = claims;
+        this.zone = dialect.whileIn("PENDING", "local_zone");
+        this.byZone = dialect.useIndex("ck_recipient_local_due");
     }
 
     @Override
@@ -40,9 +47,9 @@ public final class RecipientZoneClaims implements RecipientWindows {
         return sql.inTransaction("reading the due zones of " + campaignId, connection -> {
             Map<String, Instant> due = new LinkedHashMap<>();
             // the first entry of the index range, as wakeUps reads the campaign's (H2 walks its index in this order)
-            try (PreparedStatement select = connection.prepareStatement("SELECT due_at FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone = ? AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, local_zone, due_at LIMIT 1")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT due_at FROM ck_recipient" + byZone
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + zone + " = ? AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, " + zone + ", due_at LIMIT 1")) {
                 for (String zone : zoneKeys) {
                     select.setString(1, campaignId.value());
                     select.setString(2, zone);
@@ -63,9 +70,9 @@ public final class RecipientZoneClaims implements RecipientWindows {
     public Set<String> pendingZones(CampaignId campaignId) {
         return sql.inTransaction("reading the zones of " + campaignId, connection -> {
             Set<String> zones = new LinkedHashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT local_zone FROM ck_recipient"
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND local_zone > ? AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, local_zone LIMIT 1")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + zone + " FROM ck_recipient" + byZone
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + zone + " > ? AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, " + zone + " LIMIT 1")) {
                 String after = "";
                 while (true) {
                     select.setString(1, campaignId.value());

@@ -1,0 +1,110 @@
+package io.campaignkit.benchmarks.store;
+
+import io.campaignkit.benchmarks.support.GeneratedContacts;
+import io.campaignkit.benchmarks.support.InstantChannel;
+import io.campaignkit.benchmarks.support.SilentBot;
+import io.campaignkit.core.campaign.AudienceReference;
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.campaign.CampaignKind;
+import io.campaignkit.core.campaign.DeliveryPlan;
+import io.campaignkit.core.campaign.Pace;
+import io.campaignkit.core.engine.CampaignEngine;
+import io.campaignkit.core.engine.LaunchRequest;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.template.Binding;
+import io.campaignkit.core.template.ChannelTemplate;
+import io.campaignkit.core.template.TemplateMessage;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
+import io.campaignkit.testkit.time.ManualClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * By hand (issue 20, launch): campaigns of {@code recipients} launched one after the other by one engine on
+ * the JDBC store, each on a sender of its own (so every contact is engaged and inserted PENDING), printing
+ * recipients/s per round, their median, and the heap after a full GC at the end of each round:
+ *
+ * <pre>{@code
+ * java -Xmx256m -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LaunchHarness POSTGRESQL 100000 5 1000
+ * }</pre>
+ *
+ * Arguments: the database ({@code POSTGRESQL} or {@code H2}), recipients per campaign, rounds (the first is
+ * the warm-up, left out of the median), the engine's batch size (the launch's batch). Contacts are made and
+ * their phones parsed as they are read, as an import streams them; the round's rate includes that work.
+ */
+public final class LaunchHarness {
+
+    private LaunchHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        StoreDatabases.Kind kind = StoreDatabases.Kind.valueOf(args.length > 0 ? args[0] : "POSTGRESQL");
+        int recipients = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<Double> rates = new ArrayList<>();
+        try (StoreDatabases databases = StoreDatabases.start(kind)) {
+            JdbcCampaignStore store = databases.freshStore();
+            ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
+            CampaignEngine engine = CampaignEngine.builder()
+                    .botFlows(SilentBot.REGISTRY)
+                    .storage(store.storage())
+                    .channel(new InstantChannel(clock))
+                    .clock(clock)
+                    .ownerId("benchmark")
+                    .batchSize(batchSize)
+                    .build();
+            for (int round = 0; round < rounds; round++) {
+                CampaignId id = CampaignId.of("launch-" + round);
+                engine.create(id, "tenant", "project", CampaignKind.LIVE, configuration("sender-" + round));
+                long start = System.nanoTime();
+                engine.launch(id, LaunchRequest.importedContacts(() -> GeneratedContacts.contacts(recipients)));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long pending = engine.metrics(id).pending();
+                if (pending != recipients) {
+                    throw new IllegalStateException("round " + round + ": " + pending + " PENDING of " + recipients);
+                }
+                System.gc();
+                double rate = recipients / seconds;
+                if (round > 0) {
+                    rates.add(rate);
+                }
+                System.out.printf(
+                        "%s round %d: launched %,d in %.2f s: %,.0f recipients/s; heap after GC %,d KB%n",
+                        kind,
+                        round,
+                        recipients,
+                        seconds,
+                        rate,
+                        memory.getHeapMemoryUsage().getUsed() / 1024);
+            }
+        }
+        Collections.sort(rates);
+        if (!rates.isEmpty()) {
+            System.out.printf(
+                    "%s median of rounds 1-%d: %,.0f recipients/s%n", kind, rates.size(), rates.get(rates.size() / 2));
+        }
+    }
+
+    /** The benchmark campaign's settings on a sender of its own. */
+    private static CampaignConfiguration configuration(String sender) {
+        return CampaignConfiguration.custom()
+                .name("launch")
+                .botFlowId(SilentBot.ID)
+                .channel(InstantChannel.ID, sender)
+                .message(TemplateMessage.of(
+                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
+                .audience(AudienceReference.importedList("launch"))
+                .activeHours(ActiveHours.alwaysOpen(ZoneOffset.UTC))
+                .deliveryPlan(DeliveryPlan.custom()
+                        .pace(Pace.perSecond(Pace.MAX_PER_SECOND).withBurst(Pace.MAX_PER_SECOND))
+                        .build())
+                .build();
+    }
+}
