@@ -34,7 +34,7 @@ class EventMapperTest {
     }
 
     private static WebhookPayload.Preference preference(String phoneNumberId, String category, String value) {
-        return new WebhookPayload.Preference(phoneNumberId, "5215512345678", null, category, value, AT, null);
+        return new WebhookPayload.Preference(phoneNumberId, "15551234567", null, category, value, AT, null);
     }
 
     @Test
@@ -43,7 +43,7 @@ class EventMapperTest {
 
         assertThat(events)
                 .containsExactly(new OptOut(
-                        "+5215512345678", "PNID", AT, Optional.of("marketing_messages:stop"), Optional.empty()));
+                        "+15551234567", "PNID", AT, Optional.of("marketing_messages:stop"), Optional.empty()));
     }
 
     @Test
@@ -52,7 +52,7 @@ class EventMapperTest {
 
         assertThat(events)
                 .containsExactly(new OptIn(
-                        "+5215512345678", "PNID", AT, Optional.of("marketing_messages:resume"), Optional.empty()));
+                        "+15551234567", "PNID", AT, Optional.of("marketing_messages:resume"), Optional.empty()));
     }
 
     @Test
