@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.channel.event.ChannelEvent;
 import io.campaignkit.channel.event.InboundContent;
+import io.campaignkit.channel.event.InboundMessage;
 import io.campaignkit.channel.event.OptIn;
 import io.campaignkit.channel.event.OptOut;
 import io.campaignkit.channel.event.StatusUpdate;
@@ -117,5 +118,20 @@ class EventMapperTest {
         assertThat(unsupported.get(1).description())
                 .startsWith("a WhatsApp message whose sender is no phone id nor business-scoped user id")
                 .contains("'not a phone'");
+    }
+
+    @Test
+    void aMessageWithoutItsNumberIsForTheAdaptersNumber() {
+        List<ChannelEvent> events = map(
+                List.of(),
+                List.of(new WebhookPayload.Message(
+                        null, "wamid.E", "15551234567", null, null, AT, "text", null, new InboundContent.Text("hi"))),
+                List.of());
+
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundMessage.class,
+                        message -> assertThat(message.to()).isEqualTo("PNID"));
     }
 }
