@@ -159,4 +159,46 @@ class WhatsAppCloudConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("config");
     }
+
+    @Test
+    void oneRequestInFlightIsTheFewestAndAHostsHttpClientIsKeptAndNamed() {
+        assertThat(valid().maxRequestsInFlight(1).build().maxRequestsInFlight()).isEqualTo(1);
+
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        WhatsAppCloudConfig supplied = valid().httpClient(client).build();
+        assertThat(supplied.httpClient()).containsSame(client);
+        assertThat(supplied.toString()).contains("httpClient=supplied by the host");
+        assertThat(valid().build().toString()).contains("httpClient=built by the adapter");
+    }
+
+    @Test
+    void fromSettingsReadsTheCredentialsCheckAsTrueOrFalseAndNamesTheKindOfNumber() {
+        Map<String, String> off = settings();
+        off.put("check-credentials-at-launch", " false ");
+        assertThat(WhatsAppCloudConfig.fromSettings(ChannelSettings.of(off)).checkCredentialsAtLaunch())
+                .isFalse();
+        Map<String, String> on = settings();
+        on.put("check-credentials-at-launch", "true");
+        assertThat(WhatsAppCloudConfig.fromSettings(ChannelSettings.of(on)).checkCredentialsAtLaunch())
+                .isTrue();
+        Map<String, String> maybe = settings();
+        maybe.put("check-credentials-at-launch", "yes");
+        assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(maybe)))
+                .hasMessageContaining("check-credentials-at-launch")
+                .hasMessageContaining("must be true or false (was 'yes')");
+
+        Map<String, String> halfRequest = settings();
+        halfRequest.put("max-requests-in-flight", "1.5");
+        assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(halfRequest)))
+                .hasMessageContaining("'max-requests-in-flight' must be a whole number (was '1.5')");
+        Map<String, String> wordRate = settings();
+        wordRate.put("max-messages-per-second", "fast");
+        assertThatThrownBy(() -> WhatsAppCloudConfig.fromSettings(ChannelSettings.of(wordRate)))
+                .hasMessageContaining("'max-messages-per-second' must be a number (was 'fast')");
+        Map<String, String> halfRate = settings();
+        halfRate.put("max-messages-per-second", " 2.5 ");
+        assertThat(WhatsAppCloudConfig.fromSettings(ChannelSettings.of(halfRate))
+                        .maxMessagesPerSecond())
+                .isEqualTo(2.5);
+    }
 }

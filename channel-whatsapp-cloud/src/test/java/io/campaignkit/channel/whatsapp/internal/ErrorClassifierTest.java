@@ -136,4 +136,12 @@ class ErrorClassifierTest {
                         .kind())
                 .isEqualTo(expected);
     }
+
+    @Test
+    void onlyTheThroughputUpgradeWaitsAMinuteBeforeItsRetry() {
+        assertThat(ErrorClassifier.byCode(131057, false))
+                .isEqualTo(new ErrorClassifier.Classification(ErrorKind.TRANSIENT, Duration.ofSeconds(60)));
+        assertThat(ErrorClassifier.byCode(131000, false).retryAfter()).isNull();
+        assertThat(ErrorClassifier.byCode(987654, false).retryAfter()).isNull();
+    }
 }

@@ -64,4 +64,13 @@ class GraphResponseReaderTest {
                         .describe())
                 .isEqualTo("HTTP 400, code 131026: Message undeliverable (not on WhatsApp) [fbtrace_id T1]");
     }
+
+    @Test
+    void onlyA2xxStatusIsASuccess() {
+        byte[] sent = "{\"messages\":[{\"id\":\"wamid.X\"}]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.read(200, sent)).isEqualTo(new GraphSendResponse.Accepted("wamid.X", null, null));
+        assertThat(reader.read(299, sent)).isEqualTo(new GraphSendResponse.Accepted("wamid.X", null, null));
+        assertThat(reader.read(300, sent)).isInstanceOf(GraphSendResponse.Rejected.class);
+        assertThat(reader.read(199, sent)).isInstanceOf(GraphSendResponse.Rejected.class);
+    }
 }
