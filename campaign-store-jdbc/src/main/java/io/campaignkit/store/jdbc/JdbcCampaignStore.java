@@ -246,6 +246,11 @@ public final class JdbcCampaignStore
         return tables.engagements().engagedCampaign(sender, phone);
     }
 
+    @Override // one query
+    public Map<PhoneNumber, CampaignId> engagedCampaigns(SenderKey sender, List<PhoneNumber> phones) {
+        return tables.engagements().engagedCampaigns(sender, phones);
+    }
+
     @Override
     public int releaseEngagements(CampaignId campaignId, int limit) {
         return tables.engagements().release(campaignId, limit);
