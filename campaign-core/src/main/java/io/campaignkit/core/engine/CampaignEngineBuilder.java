@@ -10,6 +10,7 @@ import io.campaignkit.core.engine.internal.ContactRules;
 import io.campaignkit.core.engine.internal.EngineCore;
 import io.campaignkit.core.engine.internal.EngineSettings;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.CheckedBusyWaits;
 import io.campaignkit.core.internal.CheckedProjectStore;
 import io.campaignkit.core.internal.CheckedStorage;
 import io.campaignkit.core.internal.CheckedUnroutedInbox;
@@ -341,7 +342,8 @@ public final class CampaignEngineBuilder {
                         new ContactRules(exclusivity, availability, busyRecheck),
                         Optional.ofNullable(phoneTimeZones),
                         CheckedWindows.of(base.recipients()),
-                        CheckedUnroutedInbox.of(base.inbound())),
+                        CheckedUnroutedInbox.of(base.inbound()),
+                        CheckedBusyWaits.of(base.recipients())),
                 ports,
                 Optional.ofNullable(projects).map(CheckedProjectStore::wrap),
                 Optional.ofNullable(projects).flatMap(ProjectStore::projectCampaigns),

@@ -243,6 +243,12 @@ public final class CheckedStorage
     }
 
     @Override
+    public Map<PhoneNumber, CampaignId> engagedCampaigns(SenderKey sender, List<PhoneNumber> phones) {
+        Arguments.requireNonNull(sender, "sender");
+        return storage.engagements().engagedCampaigns(sender, StoreArguments.requireBatch(phones, "phones"));
+    }
+
+    @Override
     public int releaseEngagements(CampaignId campaignId, int limit) {
         Arguments.requireNonNull(campaignId, "campaignId");
         return storage.engagements().releaseEngagements(campaignId, StoreArguments.requireLimit(limit));

@@ -3,7 +3,9 @@ package io.campaignkit.core.port;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +28,20 @@ public interface EngagementStore {
 
     /** The campaign the phone is engaged with on {@code sender}, if any. */
     Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone);
+
+    /**
+     * The campaigns {@code phones} are engaged with on {@code sender}: a phone engaged with none is absent.
+     * By default one {@link #engagedCampaign} per phone; a database overrides it with one query.
+     *
+     * @param phones 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    default Map<PhoneNumber, CampaignId> engagedCampaigns(SenderKey sender, List<PhoneNumber> phones) {
+        Map<PhoneNumber, CampaignId> engaged = new HashMap<>();
+        for (PhoneNumber phone : phones) {
+            engagedCampaign(sender, phone).ifPresent(campaign -> engaged.put(phone, campaign));
+        }
+        return engaged;
+    }
 
     /**
      * Releases up to {@code limit} engagements of the campaign (on every sender). Finishing a

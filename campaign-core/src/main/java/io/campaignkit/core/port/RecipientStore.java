@@ -159,6 +159,16 @@ public interface RecipientStore {
         return this instanceof RecipientWindows windows ? Optional.of(windows) : Optional.empty();
     }
 
+    /**
+     * Where this store keeps when each waiting busy contact was first found busy, so every engine on it
+     * counts a campaign's busy-contact wait from one instant: empty (the default, unless the store itself
+     * is a {@link BusyWaits}) when it does not, and each engine then remembers the waits in its own memory
+     * (a restart or another engine starts a wait again). Not an abstract method: a store need not keep them.
+     */
+    default Optional<BusyWaits> busyWaits() {
+        return this instanceof BusyWaits waits ? Optional.of(waits) : Optional.empty();
+    }
+
     /** Whether the phone is a recipient of the campaign. */
     default boolean isRecipient(CampaignId campaignId, PhoneNumber phone) {
         return findRecipient(new RecipientKey(campaignId, phone)).isPresent();

@@ -6,6 +6,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.SenderKey;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.port.BusyWaits;
 import io.campaignkit.core.port.CampaignQuery;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -35,6 +36,7 @@ import io.campaignkit.core.port.SuppressionRecords;
 import io.campaignkit.core.port.TrackingStore;
 import io.campaignkit.core.port.UnmatchedStatus;
 import io.campaignkit.core.port.UnroutedInbox;
+import io.campaignkit.store.jdbc.internal.BusyWaitRows;
 import io.campaignkit.store.jdbc.internal.Migrations;
 import io.campaignkit.store.jdbc.internal.RecipientZoneClaims;
 import io.campaignkit.store.jdbc.internal.Scope;
@@ -222,6 +224,11 @@ public final class JdbcCampaignStore
         return Optional.of(new UnroutedInboxRows(sql, scope, dialect));
     }
 
+    @Override // V38's table
+    public Optional<BusyWaits> busyWaits() {
+        return Optional.of(new BusyWaitRows(sql, scope, tables.campaigns(), dialect));
+    }
+
     @Override // claims by local zone: V34's column and V35's index
     public Optional<RecipientWindows> windows() {
         return Optional.of(new RecipientZoneClaims(sql, scope, dialect, tables.claims()));
@@ -237,6 +244,11 @@ public final class JdbcCampaignStore
     @Override
     public Optional<CampaignId> engagedCampaign(SenderKey sender, PhoneNumber phone) {
         return tables.engagements().engagedCampaign(sender, phone);
+    }
+
+    @Override // one query
+    public Map<PhoneNumber, CampaignId> engagedCampaigns(SenderKey sender, List<PhoneNumber> phones) {
+        return tables.engagements().engagedCampaigns(sender, phones);
     }
 
     @Override

@@ -91,7 +91,75 @@ class PerContactExclusivityOnJdbcTest {
         }
     }
 
+    @Test
+    void acrossScopesAContactHeldByACampaignOfTheOtherScopeIsLeftToIt() {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        ExclusivityScope[] scope = {ExclusivityScope.PER_SENDER};
+        CampaignEngine engine = engine(channel, clock, "one", tenant -> scope[0]);
+        List<Contact> contacts = List.of(contact(1), contact(2));
+        engine.create(CampaignId.of("s1"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-1"));
+        engine.launch(CampaignId.of("s1"), LaunchRequest.importedContacts(List.of(contact(1))));
+        scope[0] = ExclusivityScope.PER_CONTACT;
+        engine.create(CampaignId.of("c2"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
+        engine.launch(CampaignId.of("c2"), LaunchRequest.importedContacts(contacts));
+        scope[0] = ExclusivityScope.PER_SENDER;
+        engine.create(CampaignId.of("s3"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-3"));
+        engine.launch(CampaignId.of("s3"), LaunchRequest.importedContacts(List.of(contact(2), contact(3))));
+
+        assertThat(state("c2", contact(1))).isEqualTo(DeliveryState.SKIPPED); // held by s1 on sender-1
+        assertThat(state("c2", contact(2))).isEqualTo(DeliveryState.PENDING);
+        assertThat(state("s3", contact(2))).isEqualTo(DeliveryState.SKIPPED); // held by c2 on every sender
+        assertThat(state("s3", contact(3))).isEqualTo(DeliveryState.PENDING);
+    }
+
+    @Test
+    void twoEnginesLaunchingUnderTheTwoScopesAtOnceNeverBothHoldAContact() throws Exception {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        CampaignEngine perSender =
+                engine(channel, clock, "one", ExclusivityPolicy.everyTenant(ExclusivityScope.PER_SENDER));
+        CampaignEngine perContact = engine(channel, clock, "two");
+        perSender.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-1"));
+        perContact.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            contacts.add(contact(i));
+        }
+        List<Contact> reversed = new ArrayList<>(contacts);
+        Collections.reverse(reversed);
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
+                () -> await(go, () -> perSender.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
+        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(
+                () -> await(go, () -> perContact.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
+        go.countDown();
+        a.get(60, TimeUnit.SECONDS);
+        b.get(60, TimeUnit.SECONDS);
+
+        for (Contact contact : contacts) {
+            assertThat(List.of(state("a", contact), state("b", contact)))
+                    .as(contact.phone().e164())
+                    .contains(DeliveryState.SKIPPED);
+        }
+    }
+
+    private static Contact contact(int index) {
+        return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 30_000_000 + index)))
+                .build();
+    }
+
+    private DeliveryState state(String campaign, Contact contact) {
+        return store.findRecipient(new RecipientKey(CampaignId.of(campaign), contact.phone()))
+                .orElseThrow()
+                .state();
+    }
+
     private CampaignEngine engine(SimulatedChannel channel, ManualClock clock, String owner) {
+        return engine(channel, clock, owner, ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT));
+    }
+
+    private CampaignEngine engine(SimulatedChannel channel, ManualClock clock, String owner, ExclusivityPolicy policy) {
         return CampaignEngine.builder()
                 .store(store)
                 .channel(channel)
@@ -99,7 +167,7 @@ class PerContactExclusivityOnJdbcTest {
                 .ownerId(owner)
                 .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT)))
                 .callbackExecutor(Runnable::run)
-                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
+                .exclusivity(policy)
                 .build();
     }
 

@@ -83,7 +83,7 @@ public final class PostgresDatabase {
             statement.execute(
                     "TRUNCATE ck_recipient, ck_recipient_count, ck_conversation, ck_inbound_queue, ck_funnel_step, ck_campaign,"
                             + " ck_engagement, ck_suppression, ck_handled_event, ck_unmatched_status, ck_pacing_bucket, ck_project,"
-                            + " ck_unrouted_inbox");
+                            + " ck_unrouted_inbox, ck_busy_wait");
         } catch (SQLException failure) {
             throw new IllegalStateException("could not empty the test database", failure);
         }

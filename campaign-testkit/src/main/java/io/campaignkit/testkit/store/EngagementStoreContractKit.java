@@ -67,6 +67,21 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
         }
 
         @Test
+        void theCampaignsOfSeveralPhonesAreReadOnOneSender() {
+            engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2));
+            engagements().engage(DEFAULT_SENDER, second, phonesOf(2, 3));
+            engagements().engage(SenderKey.of("whatsapp-cloud", "other-sender"), second, phonesOf(3, 4));
+            assertThat(engagements().engagedCampaigns(DEFAULT_SENDER, phonesOf(0, 5)))
+                    .isEqualTo(java.util.Map.of(
+                            contact(0).phone(),
+                            first,
+                            contact(1).phone(),
+                            first,
+                            contact(2).phone(),
+                            second));
+        }
+
+        @Test
         void engagingAgainWithTheSameCampaignSucceeds() {
             engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 2));
             assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(0, 3)))

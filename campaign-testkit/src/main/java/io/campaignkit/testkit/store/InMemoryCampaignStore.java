@@ -83,6 +83,7 @@ public final class InMemoryCampaignStore
     private final Map<CampaignId, QueuedMessages> inbound = new ConcurrentHashMap<>();
     private final Tracking tracking = new Tracking();
     private final InMemoryUnroutedInbox unrouted = new InMemoryUnroutedInbox();
+    private final InMemoryBusyWaits busyWaits = new InMemoryBusyWaits();
 
     /** An empty store. */
     public InMemoryCampaignStore() {}
@@ -124,6 +125,7 @@ public final class InMemoryCampaignStore
         conversations.deleteCampaign(id);
         inbound.remove(id);
         tracking.deleteCampaign(id);
+        busyWaits.endAllBusyWaits(id);
         while (engagements.release(id, MAX_BATCH) > 0) {
             // released a batch; more may be left
         }
@@ -174,6 +176,12 @@ public final class InMemoryCampaignStore
     @Override
     public Optional<io.campaignkit.core.port.UnroutedInbox> unroutedInbox() {
         return Optional.of(unrouted);
+    }
+
+    /** The busy waits, shared by every engine on this store. */
+    @Override
+    public Optional<io.campaignkit.core.port.BusyWaits> busyWaits() {
+        return Optional.of(busyWaits);
     }
 
     /** Claims by local zone, from each campaign's per-zone pending queues. */

@@ -210,4 +210,18 @@ public abstract class StorageContractKit extends StoreContractSupport {
             return StorageContractKit.this.storage();
         }
     }
+
+    /** {@link BusyWaitsContractKit} on this storage. */
+    @Nested
+    public class BusyWaitsChecks extends BusyWaitsContractKit {
+        /** Runs the group with the outer kit's hooks. */
+        public BusyWaitsChecks() {
+            super(StorageContractKit.this);
+        }
+
+        @Override
+        protected CampaignStorage storage() {
+            return StorageContractKit.this.storage();
+        }
+    }
 }

@@ -164,6 +164,76 @@ class ExclusivityScopeScenarioTest {
         }
     }
 
+    /** A tenant that changes its scope while campaigns launched under the other one are active. */
+    @Nested
+    class AcrossScopes {
+
+        private volatile ExclusivityScope now = ExclusivityScope.PER_SENDER;
+        private final CampaignScenario scenario = scenario(tenant -> now);
+
+        @Test
+        void aPerContactCampaignLeavesAContactThatACampaignOnAnotherSenderHolds() {
+            CampaignId perSender = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(perSender, Fixtures.contacts(0, 2));
+            now = ExclusivityScope.PER_CONTACT;
+            CampaignId perContact = onSender(scenario, SENDER_2);
+            scenario.launch(perContact, Fixtures.contacts(1, 2));
+            scenario.runFor(Duration.ofSeconds(5));
+
+            assertThat(reason(scenario, perContact, 1)).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+            assertThat(scenario.recipient(perContact, Fixtures.phone(1))
+                            .outcome()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo(Fixtures.phone(1) + " is engaged in active campaign " + perSender.value() + " on "
+                            + CampaignScenario.SENDER_ID + " of tenant " + CampaignScenario.TENANT
+                            + " (one active campaign per contact)");
+            assertThat(scenario.recipient(perContact, Fixtures.phone(2)).state())
+                    .isEqualTo(DeliveryState.DELIVERED);
+            assertThat(scenario.channel().sendsTo(Fixtures.phone(1))).hasSize(1);
+        }
+
+        @Test
+        void aPerSenderCampaignLeavesAContactThatAPerContactCampaignHolds() {
+            now = ExclusivityScope.PER_CONTACT;
+            CampaignId perContact = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(perContact, Fixtures.contacts(0, 2));
+            now = ExclusivityScope.PER_SENDER;
+            CampaignId perSender = onSender(scenario, SENDER_2);
+            scenario.launch(perSender, Fixtures.contacts(1, 2));
+            scenario.runFor(Duration.ofSeconds(5));
+
+            assertThat(reason(scenario, perSender, 1)).isEqualTo(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
+            assertThat(scenario.recipient(perSender, Fixtures.phone(1))
+                            .outcome()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo(Fixtures.phone(1) + " is engaged in active campaign " + perContact.value()
+                            + " of tenant " + CampaignScenario.TENANT + " (one active campaign per contact)");
+            assertThat(scenario.recipient(perSender, Fixtures.phone(2)).state()).isEqualTo(DeliveryState.DELIVERED);
+            assertThat(scenario.channel().sendsTo(Fixtures.phone(1))).hasSize(1);
+        }
+
+        @Test
+        void perSenderCampaignsOnTwoSendersStillShareAContactAndFinishingFreesIt() {
+            CampaignId first = onSender(scenario, CampaignScenario.SENDER_ID);
+            CampaignId second = onSender(scenario, SENDER_2);
+            scenario.launch(first, Fixtures.contacts(0, 1));
+            scenario.launch(second, Fixtures.contacts(0, 1));
+            scenario.runFor(Duration.ofSeconds(5));
+            assertThat(scenario.channel().sendsTo(Fixtures.phone(0))).hasSize(2);
+
+            scenario.engine().finish(first);
+            scenario.engine().finish(second);
+            scenario.runFor(Duration.ofSeconds(5));
+            now = ExclusivityScope.PER_CONTACT;
+            CampaignId next = onSender(scenario, "sender-3");
+            scenario.launch(next, Fixtures.contacts(0, 1));
+            scenario.runFor(Duration.ofSeconds(5));
+            assertThat(scenario.recipient(next, Fixtures.phone(0)).state()).isEqualTo(DeliveryState.DELIVERED);
+        }
+    }
+
     @Nested
     class NoExclusivity {
 

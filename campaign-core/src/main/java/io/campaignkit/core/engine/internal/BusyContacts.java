@@ -3,6 +3,7 @@ package io.campaignkit.core.engine.internal;
 import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.port.BusyWaits;
 import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.EngineFailure;
 import io.campaignkit.core.port.RecipientKey;
@@ -11,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The contact-availability rule: asks the host's {@link ContactAvailability} which contacts are busy,
@@ -22,23 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * campaign waits for no one or its wait is over, else checked again at the next recheck (or at the end
  * of the wait, whichever comes first).
  *
- * <p>The wait counts from when this engine first found the recipient busy, kept in memory: after a
- * restart, or when another engine claims it, the count starts again. Bounded, since each engine
- * waits at most the campaign's wait, and what a crash costs is a longer wait, never a lost contact.
- * One entry per waiting recipient, dropped when it is sent or skipped, or its campaign finishes.
+ * <p>The wait counts from when a recipient was first found busy, as the store's {@link BusyWaits} keep it
+ * (every engine on the store, and one restarted, counts from the same instant), or, for a store that
+ * keeps none, as this engine remembers it ({@link EngineBusyWaits}). A wait ends when its recipient is
+ * found free or skipped, and every wait of a campaign when it finishes.
  */
 final class BusyContacts {
 
     private final ContactAvailability availability;
     private final Duration recheck;
     private final Listeners listeners;
-    /** When this engine first found a waiting recipient busy; removed once it is sent or skipped. */
-    private final Map<RecipientKey, Instant> busySince = new ConcurrentHashMap<>();
+    private final BusyWaits waits;
 
-    BusyContacts(ContactAvailability availability, Duration recheck, Listeners listeners) {
+    BusyContacts(ContactAvailability availability, Duration recheck, Listeners listeners, Optional<BusyWaits> waits) {
         this.availability = availability;
         this.recheck = recheck;
         this.listeners = listeners;
+        this.waits = waits.orElseGet(EngineBusyWaits::new);
     }
 
     /** Whether the host checks anyone at all: with the default, nobody is asked about. */
@@ -83,7 +82,7 @@ final class BusyContacts {
 
     /** A busy contact kept PENDING at launch: its wait starts now. */
     void startWaiting(RecipientKey key, Instant now) {
-        busySince.putIfAbsent(key, now);
+        waits.firstFoundBusy(key.campaignId(), key.phone(), now);
     }
 
     /**
@@ -95,10 +94,10 @@ final class BusyContacts {
         if (wait.isZero()) {
             return Optional.empty();
         }
-        Instant deadline = busySince.computeIfAbsent(key, k -> now).plus(wait);
+        Instant deadline =
+                waits.firstFoundBusy(key.campaignId(), key.phone(), now).plus(wait);
         if (!now.isBefore(deadline)) {
-            busySince.remove(key);
-            return Optional.empty();
+            return Optional.empty(); // skipped: the caller ends the wait once the skip is stored
         }
         Instant next = now.plus(recheck);
         return Optional.of(next.isBefore(deadline) ? next : deadline);
@@ -109,18 +108,19 @@ final class BusyContacts {
         return now.plus(recheck);
     }
 
-    /** The recipient is free (or gone): its wait, if any, is over. */
-    void free(RecipientKey key) {
-        if (!busySince.isEmpty()) {
-            busySince.remove(key);
+    /**
+     * These recipients of the campaign are free now (or are skipped): their waits, if any, are over. Only
+     * when the campaign waits for busy contacts, else none of them ever waited.
+     */
+    void free(Campaign campaign, List<PhoneNumber> phones) {
+        if (!phones.isEmpty() && !campaign.configuration().busyContactWait().isZero()) {
+            waits.endBusyWaits(campaign.id(), phones);
         }
     }
 
     /** The campaign is finishing: none of its recipients waits any more. */
     void forget(io.campaignkit.core.campaign.CampaignId campaignId) {
-        if (!busySince.isEmpty()) {
-            busySince.keySet().removeIf(key -> key.campaignId().equals(campaignId));
-        }
+        waits.endAllBusyWaits(campaignId);
     }
 
     /** The reason of a busy contact skipped. */

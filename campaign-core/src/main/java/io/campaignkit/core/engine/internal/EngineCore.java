@@ -24,6 +24,7 @@ import io.campaignkit.core.engine.TestSend;
 import io.campaignkit.core.engine.UnroutedMessageHandler;
 import io.campaignkit.core.port.AudienceSource;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.BusyWaits;
 import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.CampaignStore;
@@ -95,7 +96,8 @@ public final class EngineCore {
             ContactRules contactRules,
             Optional<PhoneTimeZones> phoneTimeZones,
             Optional<RecipientWindows> recipientWindows,
-            Optional<UnroutedInbox> unroutedInbox) {
+            Optional<UnroutedInbox> unroutedInbox,
+            Optional<BusyWaits> busyWaits) {
         this.campaigns = storage.campaigns();
         this.recipients = storage.recipients();
         this.tracking = storage.tracking();
@@ -109,7 +111,8 @@ public final class EngineCore {
         this.lifecycle = new Lifecycle(campaigns, listeners);
         int batchSize = settings.batchSize();
         Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
-        BusyContacts busy = new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners);
+        BusyContacts busy =
+                new BusyContacts(contactRules.availability(), contactRules.busyRecheck(), listeners, busyWaits);
         PendingSkips pendingSkips = new PendingSkips(recipients, lifecycle, batchSize, busy);
         Pacing pacing = new Pacing(storage.pacing(), adapters, settings.senderBurst());
         Claims claims = new Claims();

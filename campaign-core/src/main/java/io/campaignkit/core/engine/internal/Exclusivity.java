@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,19 @@ import java.util.Set;
  * The exclusivity scope of each tenant ({@link ExclusivityPolicy}) put to work on the existing
  * {@link EngagementStore}, with no operation of its own:
  * <ul>
- *   <li>PER_SENDER engages the contact on the campaign's sender, as always;</li>
+ *   <li>PER_SENDER engages the contact on the campaign's sender, as always, and leaves it to a campaign
+ *       of the tenant launched under PER_CONTACT that holds it (on the tenant's scope key);</li>
  *   <li>PER_CONTACT engages it first on the tenant's scope key ({@link #tenantKey}, a sender key no
  *       channel can have), which one campaign of the tenant holds at a time, then on the sender, by
- *       which replies find the campaign;</li>
+ *       which replies find the campaign; and leaves it to any other active campaign of the tenant that
+ *       holds it on another sender (one launched under PER_SENDER);</li>
  *   <li>NONE engages nothing; a reply finds the campaign that most recently messaged the contact on
- *       that sender ({@link #replyCampaign}).</li>
+ *       that sender ({@link #replyCampaign}). Campaigns under NONE hold no one, so no scope sees them.</li>
  * </ul>
+ * Across scopes (a tenant that changed its scope while campaigns were active) each side writes its
+ * engagements first and then reads the other's, so of two campaigns engaging one contact at once at
+ * least one sees the other and skips it (both may: a contact is never in two, at worst in neither).
+ * A skipped contact stays engaged where this campaign engaged it until the campaign finishes.
  * Finishing releases every engagement of a campaign, the scope key's included.
  */
 final class Exclusivity {
@@ -97,35 +104,100 @@ final class Exclusivity {
             there.forEach(phone -> taken.putIfAbsent(phone, sender));
             free = free.stream().filter(phone -> !there.contains(phone)).toList();
         }
+        if (!free.isEmpty()) { // written first, read now: see the class comment
+            Map<PhoneNumber, SenderKey> acrossScopes = scope == ExclusivityScope.PER_CONTACT
+                    ? heldOnOtherSenders(campaign, senders, free)
+                    : heldTenantWide(campaign, senders.get(0), free);
+            acrossScopes.forEach(taken::putIfAbsent);
+        }
         return taken;
+    }
+
+    /** Those of {@code phones} a PER_CONTACT campaign of the tenant holds (skip reason at {@code sender}). */
+    private Map<PhoneNumber, SenderKey> heldTenantWide(Campaign campaign, SenderKey sender, List<PhoneNumber> phones) {
+        Map<PhoneNumber, SenderKey> held = new HashMap<>();
+        engagements.engagedCampaigns(tenantKey(campaign.tenantId()), phones).forEach((phone, holder) -> {
+            if (!holder.equals(campaign.id())) {
+                held.put(phone, sender);
+            }
+        });
+        return held;
+    }
+
+    /**
+     * Those of {@code phones} another active campaign of the tenant holds on a sender this campaign does
+     * not send from (on its own senders the engagement itself decided), each with that sender.
+     */
+    private Map<PhoneNumber, SenderKey> heldOnOtherSenders(
+            Campaign campaign, List<SenderKey> senders, List<PhoneNumber> phones) {
+        Map<SenderKey, Set<CampaignId>> others = otherSenders(campaign, senders);
+        Map<PhoneNumber, SenderKey> held = new HashMap<>();
+        others.forEach((sender, holders) -> engagements
+                .engagedCampaigns(sender, phones)
+                .forEach((phone, holder) -> {
+                    if (holders.contains(holder)) {
+                        held.putIfAbsent(phone, sender);
+                    }
+                }));
+        return held;
+    }
+
+    /** The senders of the tenant's other active campaigns that are not among {@code senders}, with those campaigns. */
+    private Map<SenderKey, Set<CampaignId>> otherSenders(Campaign campaign, List<SenderKey> senders) {
+        Map<SenderKey, Set<CampaignId>> others = new HashMap<>();
+        Optional<CampaignId> after = Optional.empty();
+        List<Campaign> page;
+        do {
+            page = campaigns.findByState(CampaignState.ACTIVE, after, CAMPAIGN_PAGE);
+            for (Campaign other : page) {
+                if (other.id().equals(campaign.id()) || !other.tenantId().equals(campaign.tenantId())) {
+                    continue;
+                }
+                for (SenderKey sender : ChannelRoutes.senders(other)) {
+                    if (!senders.contains(sender)) {
+                        others.computeIfAbsent(sender, key -> new HashSet<>()).add(other.id());
+                    }
+                }
+            }
+            if (!page.isEmpty()) {
+                after = Optional.of(page.get(page.size() - 1).id());
+            }
+        } while (page.size() == CAMPAIGN_PAGE);
+        return others;
     }
 
     /**
      * The other campaign that holds {@code phone} within the campaign's scope, if any: read-only, for
-     * the dry run and the skip reason.
+     * the dry run and the skip reason. A campaign on another sender of the tenant is not looked for here
+     * (the launch finds it).
      */
     Optional<CampaignId> holder(Campaign campaign, SenderKey sender, PhoneNumber phone) {
-        ExclusivityScope scope = scopeOf(campaign);
-        if (scope == ExclusivityScope.NONE) {
+        if (scopeOf(campaign) == ExclusivityScope.NONE) {
             return Optional.empty();
         }
-        if (scope == ExclusivityScope.PER_CONTACT) {
-            Optional<CampaignId> tenantWide = engagements
-                    .engagedCampaign(tenantKey(campaign.tenantId()), phone)
-                    .filter(holder -> !holder.equals(campaign.id()));
-            if (tenantWide.isPresent()) {
-                return tenantWide;
-            }
-        }
-        return engagements.engagedCampaign(sender, phone).filter(holder -> !holder.equals(campaign.id()));
+        return tenantWideHolder(campaign, phone)
+                .or(() -> engagements.engagedCampaign(sender, phone).filter(holder -> !holder.equals(campaign.id())));
     }
 
-    /** The skip reason's sentence for a contact another campaign holds. */
+    /** The campaign of the tenant other than {@code campaign} that holds the phone on the tenant's scope key. */
+    private Optional<CampaignId> tenantWideHolder(Campaign campaign, PhoneNumber phone) {
+        return engagements
+                .engagedCampaign(tenantKey(campaign.tenantId()), phone)
+                .filter(holder -> !holder.equals(campaign.id()));
+    }
+
+    /** The skip reason's sentence for a contact another campaign holds ({@code sender}: where it was found held). */
     String heldElsewhere(Campaign campaign, SenderKey sender, PhoneNumber phone) {
-        String where = scopeOf(campaign) == ExclusivityScope.PER_CONTACT
-                ? "of tenant " + campaign.tenantId() + " (one active campaign per contact)"
-                : "on " + sender.senderId();
-        return holder(campaign, sender, phone)
+        String perContact = "of tenant " + campaign.tenantId() + " (one active campaign per contact)";
+        Optional<CampaignId> tenantWide = tenantWideHolder(campaign, phone);
+        if (tenantWide.isPresent()) {
+            return phone + " is engaged in active campaign " + tenantWide.get().value() + " " + perContact;
+        }
+        String where =
+                "on " + sender.senderId() + (scopeOf(campaign) == ExclusivityScope.PER_CONTACT ? " " + perContact : "");
+        return engagements
+                .engagedCampaign(sender, phone)
+                .filter(holder -> !holder.equals(campaign.id()))
                 .map(holder -> phone + " is engaged in active campaign " + holder.value() + " " + where)
                 .orElseGet(() -> phone + " was engaged in another active campaign " + where + " (released since)");
     }

@@ -303,7 +303,6 @@ final class Sender {
         List<RecipientUpdate> deferred = new ArrayList<>();
         for (Recipient recipient : candidates) {
             if (!busyNow.contains(recipient.phone())) {
-                busy.free(recipient.key());
                 sendable.add(recipient);
                 continue;
             }
@@ -321,6 +320,11 @@ final class Sender {
         if (!deferred.isEmpty()) {
             recipients.apply(deferred); // PENDING again, its attempt given back: nothing was sent
         }
+        // one call for the batch: a wait is over once its contact is free, or skipped
+        List<PhoneNumber> ended = new ArrayList<>(sendable.size() + skips.size());
+        sendable.forEach(recipient -> ended.add(recipient.phone()));
+        skips.forEach(skip -> ended.add(skip.key().phone()));
+        busy.free(campaign, ended);
         return Optional.of(sendable);
     }
 

@@ -35,7 +35,7 @@ public final class CampaignRows {
 
     /** The tables whose rows go with a deleted campaign, besides its recipients (a cascading foreign key). */
     private static final List<String> DEPENDENT_TABLES =
-            List.of("ck_engagement", "ck_conversation", "ck_inbound_queue", "ck_funnel_step");
+            List.of("ck_engagement", "ck_conversation", "ck_inbound_queue", "ck_funnel_step", "ck_busy_wait");
 
     private final Sql sql;
     private final Scope scope;

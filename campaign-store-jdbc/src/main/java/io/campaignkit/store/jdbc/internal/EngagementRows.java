@@ -154,6 +154,31 @@ public final class EngagementRows {
         });
     }
 
+    public Map<PhoneNumber, CampaignId> engagedCampaigns(SenderKey sender, List<PhoneNumber> phones) {
+        Map<String, PhoneNumber> byNumber = new TreeMap<>();
+        phones.forEach(phone -> byNumber.put(phone.e164(), phone));
+        return sql.inTransaction("reading engagements", connection -> {
+            Map<PhoneNumber, CampaignId> engaged = new java.util.HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT phone, campaign_id FROM ck_engagement"
+                    + " WHERE sender_channel = ? AND sender_id = ? AND phone IN (" + Sql.placeholders(byNumber.size())
+                    + ") AND " + Scope.TENANT)) {
+                select.setString(1, sender.channelType());
+                select.setString(2, sender.senderId());
+                int index = 3;
+                for (String phone : byNumber.keySet()) {
+                    select.setString(index++, phone);
+                }
+                scope.bind(select, index);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        engaged.put(byNumber.get(rows.getString(1)), CampaignId.of(rows.getString(2)));
+                    }
+                }
+            }
+            return engaged;
+        });
+    }
+
     public int release(CampaignId campaignId, int limit) {
         return sql.inTransaction("releasing engagements of " + campaignId, connection -> {
             List<String[]> keys = new ArrayList<>();
