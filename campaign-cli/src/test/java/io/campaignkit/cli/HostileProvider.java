@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -140,11 +141,18 @@ final class HostileProvider implements AutoCloseable {
     /** One request per connection; held requests keep their socket, not a thread. */
     private void serve(Socket socket) throws IOException {
         socket.setSoTimeout(5_000);
-        String body = readRequestBody(socket.getInputStream());
-        if (body == null) {
+        String[] request = readRequest(socket.getInputStream());
+        if (request == null) {
             socket.close();
             return;
         }
+        if (request[0].startsWith("GET ")) {
+            // the engine's credentials check at launch: the sender exists; hostility is for the sends
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            answer(socket, lookupAnswer(request[0].split(" ")[1]), "HTTP/1.1 200 OK");
+            return;
+        }
+        String body = request[1];
         String recipient = recipientOfBody.apply(body);
         requestsPerRecipient
                 .computeIfAbsent(recipient, key -> new AtomicInteger())
@@ -172,7 +180,31 @@ final class HostileProvider implements AutoCloseable {
         }
     }
 
+    /** A WhatsApp phone-number lookup ({@code /v…/{id}?fields=…}) or a Twilio incoming-number lookup, found. */
+    private static String lookupAnswer(String target) {
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
+        if (!path.endsWith("/IncomingPhoneNumbers.json")) {
+            return "{\"display_phone_number\":\"+1 555 000 1111\",\"verified_name\":\"Hostile\","
+                    + "\"quality_rating\":\"GREEN\",\"id\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\"}";
+        }
+        String number = "";
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("PhoneNumber=")) {
+                number = URLDecoder.decode(pair.substring("PhoneNumber=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return "{\"incoming_phone_numbers\":[{\"phone_number\":\"" + number + "\",\"friendly_name\":\"hostile\","
+                + "\"sid\":\"PN0123456789abcdef0123456789abcdef\",\"status\":\"in-use\"}],\"next_page_uri\":null,"
+                + "\"page\":0,\"page_size\":1,\"start\":0,\"end\":0,\"uri\":\"" + path + "\",\"first_page_uri\":\""
+                + path + "\",\"previous_page_uri\":null}";
+    }
+
     private void answer(Socket socket, String json) {
+        answer(socket, json, json.contains("\"sid\"") ? "HTTP/1.1 201 Created" : "HTTP/1.1 200 OK");
+    }
+
+    private void answer(Socket socket, String json, String statusLine) {
         if (held.contains(socket)) {
             if (!held.remove(socket)) {
                 return;
@@ -181,12 +213,11 @@ final class HostileProvider implements AutoCloseable {
             return;
         }
         inFlight.decrementAndGet();
-        boolean twilio = json.contains("\"sid\"");
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         try (socket) {
             OutputStream out = socket.getOutputStream();
-            out.write(((twilio ? "HTTP/1.1 201 Created" : "HTTP/1.1 200 OK") + "\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+            out.write((statusLine + "\r\nContent-Type: application/json\r\n" + "Content-Length: " + bytes.length
+                            + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
@@ -195,8 +226,8 @@ final class HostileProvider implements AutoCloseable {
         }
     }
 
-    /** The body of the request (Content-Length framed); null when the client sent no request. */
-    private static String readRequestBody(InputStream in) throws IOException {
+    /** The request line and the body (Content-Length framed); null when the client sent no request. */
+    private static String[] readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -214,7 +245,8 @@ final class HostileProvider implements AutoCloseable {
                         line.substring("content-length:".length()).strip());
             }
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String requestLine = head.toString(StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
+        return new String[] {requestLine, new String(in.readNBytes(length), StandardCharsets.UTF_8)};
     }
 
     private static Thread daemon(Runnable runnable, String name) {

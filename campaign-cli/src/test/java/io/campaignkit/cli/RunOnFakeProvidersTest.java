@@ -330,6 +330,27 @@ class RunOnFakeProvidersTest {
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });
+            // the sender lookup the engine makes at launch: the account has the number asked for
+            server.createContext("/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json", exchange -> {
+                String query = exchange.getRequestURI().getQuery();
+                String number = "";
+                for (String pair : query == null ? new String[0] : query.split("&")) {
+                    if (pair.startsWith("PhoneNumber=")) {
+                        number = pair.substring("PhoneNumber=".length()); // getQuery() decoded it
+                    }
+                }
+                String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json";
+                byte[] answer = ("{\"end\":0,\"first_page_uri\":\"" + uri + "\",\"incoming_phone_numbers\":[{"
+                                + "\"account_sid\":\"" + ACCOUNT_SID + "\",\"friendly_name\":\"fake\","
+                                + "\"phone_number\":\"" + number + "\",\"sid\":\"PN0123456789abcdef0123456789abcdef\","
+                                + "\"status\":\"in-use\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":1,"
+                                + "\"previous_page_uri\":null,\"start\":0,\"uri\":\"" + uri + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
             server.start();
             return fake;
         }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param state WAITING, WITH_AGENT or CLOSED
  * @param agentId the agent that has it, exactly when WITH_AGENT
  * @param exclusiveAgent the contact's previous agent, tried first by smart assignment
- * @param queuePosition the desk-wide sequence of its entry in the queue: waiting conversations are assigned in this order
+ * @param queuePosition the desk-wide sequence of its entry in the queue, given by the store as it stores the hand-off
+ *     ({@link io.campaignkit.desk.port.DeskConversationStore#enqueue}): waiting conversations are assigned in this order
  * @param handedOffAt when the bot handed it off
  * @param enteredQueueAt when it last entered the queue
  * @param firstAssignedAt when an agent first got it
@@ -87,7 +88,10 @@ public record DeskConversation(
         Checks.require(version >= 0, "version", "version is not negative");
     }
 
-    /** A conversation just handed off, waiting at {@code queuePosition}. */
+    /**
+     * A conversation just handed off, waiting at {@code queuePosition} (the desk passes 0: the store's
+     * {@link io.campaignkit.desk.port.DeskConversationStore#enqueue} gives the position).
+     */
     public static DeskConversation handedOff(
             String id,
             CampaignId campaignId,

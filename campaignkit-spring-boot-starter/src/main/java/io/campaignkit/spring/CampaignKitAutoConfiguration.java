@@ -155,7 +155,8 @@ public class CampaignKitAutoConfiguration {
                 .batchSize(settings.getBatchSize())
                 .leaseDuration(settings.getLeaseDuration())
                 .conversationIdleTimeout(settings.getConversationIdleTimeout())
-                .deliverySemantics(settings.getDeliverySemantics());
+                .deliverySemantics(settings.getDeliverySemantics())
+                .checkCredentialsAtLaunch(settings.isCheckCredentialsAtLaunch());
         Optional.ofNullable(settings.getOwnerId()).ifPresent(builder::ownerId);
         pacing.ifAvailable(builder::pacingStore);
         unrouted.ifAvailable(builder::unroutedMessages);

@@ -144,6 +144,19 @@ public class CampaignKitProperties implements InitializingBean {
         private Duration conversationIdleTimeout = CampaignEngine.DEFAULT_CONVERSATION_IDLE_TIMEOUT;
         /** What happens to a send whose outcome is unknown. */
         private DeliverySemantics deliverySemantics = CampaignEngine.DEFAULT_DELIVERY_SEMANTICS;
+        /**
+         * Whether a launch first asks each sender's provider online whether it knows the sender and the
+         * credentials (before the engine's lock, before anyone is engaged); off launches without asking.
+         */
+        private boolean checkCredentialsAtLaunch = true;
+
+        public boolean isCheckCredentialsAtLaunch() {
+            return checkCredentialsAtLaunch;
+        }
+
+        public void setCheckCredentialsAtLaunch(boolean checkCredentialsAtLaunch) {
+            this.checkCredentialsAtLaunch = checkCredentialsAtLaunch;
+        }
 
         public @Nullable String getOwnerId() {
             return ownerId;

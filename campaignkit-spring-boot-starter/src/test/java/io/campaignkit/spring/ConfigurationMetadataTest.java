@@ -28,6 +28,7 @@ class ConfigurationMetadataTest {
                 "campaignkit.engine.batch-size",
                 "campaignkit.engine.lease-duration",
                 "campaignkit.engine.delivery-semantics",
+                "campaignkit.engine.check-credentials-at-launch",
                 "campaignkit.runner.enabled",
                 "campaignkit.runner.shutdown-timeout",
                 "campaignkit.webhooks.path-prefix",

@@ -93,10 +93,9 @@ public interface ChannelAdapter extends AutoCloseable {
      * and refuses the launch with every problem listed (its dry run lists them too); checks that the
      * capabilities already express (templates, media kinds) are the engine's.
      *
-     * <p>Cheap and local: no network call, unless the adapter's configuration turns on its online
-     * {@linkplain #checkCredentials credentials check} at launch, whose refusals it then adds (a check
-     * that could not be made adds nothing). An adapter with nothing to check keeps this default, which
-     * finds nothing. Never throws.
+     * <p>Cheap and local: no network call (the engine makes the online {@linkplain #checkCredentials
+     * credentials check} itself, before its lock). An adapter with nothing to check keeps this default,
+     * which finds nothing. Never throws.
      *
      * @param plan the sender and the message, with placeholders for the contacts' values; not null
      * @return every problem found, in a stable order; empty when none
@@ -108,19 +107,22 @@ public interface ChannelAdapter extends AutoCloseable {
     /**
      * Asks the provider, with one cheap read-only call, whether it accepts this adapter's credentials
      * and knows {@code senderId} (WhatsApp: the phone-number id and its token; Twilio: the account and
-     * the sender). Opt-in: the engine never calls it by itself; a host calls it before a launch, and an
-     * adapter whose configuration asks for it calls it from {@link #preflight}. A refusal names the
-     * setting to fix; a timeout or a refused connection is {@link CredentialsCheck.NotChecked}, not a
-     * refusal. No secret appears in what it answers or logs.
+     * the sender). The engine calls it at every launch by default, before it takes its lock and before
+     * anyone is engaged: a {@link CredentialsCheck.Refused} refuses the launch with its problems, a
+     * {@link CredentialsCheck.NotChecked} (a timeout, a refused connection, the provider's 5xx) refuses it
+     * as retryable; a host can turn that off ({@code checkCredentialsAtLaunch(false)}) and call it itself.
+     * A refusal names the setting to fix (subject {@link PreflightProblem#CREDENTIALS} or
+     * {@link PreflightProblem#SENDER}). No secret appears in what it answers or logs.
      *
-     * <p>The default says that this adapter has no online check. Never throws; the stage never fails.
+     * <p>The default answers {@link CredentialsCheck.Unsupported}: this adapter has no online check, and
+     * the engine launches, logging that the channel has no preflight. Never throws; the stage never fails.
      *
      * @param senderId the sender to check, as a campaign's configuration names it; not null
      * @return a stage completing with the provider's answer, within the adapter's request timeout
      */
     default java.util.concurrent.CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
         return java.util.concurrent.CompletableFuture.completedFuture(
-                new CredentialsCheck.NotChecked("channel '" + id() + "' has no online credentials check"));
+                new CredentialsCheck.Unsupported("channel '" + id() + "' has no online credentials check"));
     }
 
     /**

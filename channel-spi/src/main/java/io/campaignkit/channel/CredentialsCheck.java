@@ -6,14 +6,18 @@ import java.util.List;
 /**
  * What a provider answered when asked, online, whether it accepts a channel adapter's credentials and
  * a sender ({@link ChannelAdapter#checkCredentials}): {@link Accepted}, {@link Refused} with the
- * problems, each naming the setting to fix, or {@link NotChecked} when no answer came (a timeout, a
- * refused connection, the provider's own outage) or the adapter has no online check. Only a refusal
- * keeps a campaign from launching: a check that could not be made is not a reason to refuse one.
+ * problems, each naming the setting to fix, {@link NotChecked} when no answer came (a timeout, a
+ * refused connection, the provider's own outage), or {@link Unsupported} when the adapter has no online
+ * check. At a launch (by default) the engine refuses on {@link Refused}, and on {@link NotChecked} as a
+ * retryable refusal; {@link Unsupported} launches, logged as having no preflight.
  *
  * <p>No variant carries a secret: adapters word their texts without the token or its parts.
  */
 public sealed interface CredentialsCheck
-        permits CredentialsCheck.Accepted, CredentialsCheck.Refused, CredentialsCheck.NotChecked {
+        permits CredentialsCheck.Accepted,
+                CredentialsCheck.Refused,
+                CredentialsCheck.NotChecked,
+                CredentialsCheck.Unsupported {
 
     /**
      * The problems that refuse a launch.
@@ -64,8 +68,7 @@ public sealed interface CredentialsCheck
     }
 
     /**
-     * Nothing was learned: the provider could not be reached or answered with its own failure, or the
-     * adapter cannot check online.
+     * Nothing was learned: the provider could not be reached or answered with its own failure.
      *
      * @param reason why, for people and logs; not blank
      */
@@ -77,6 +80,24 @@ public sealed interface CredentialsCheck
          * @throws IllegalArgumentException when blank
          */
         public NotChecked {
+            Checks.notBlank(reason, "reason");
+        }
+    }
+
+    /**
+     * The adapter has no online check: it says so rather than pretending to have checked. The engine
+     * launches, logging that the channel has no preflight.
+     *
+     * @param reason what the adapter says about it, for people and logs; not blank
+     */
+    record Unsupported(String reason) implements CredentialsCheck {
+        /**
+         * Validates.
+         *
+         * @param reason see {@link #reason()}
+         * @throws IllegalArgumentException when blank
+         */
+        public Unsupported {
             Checks.notBlank(reason, "reason");
         }
     }

@@ -42,7 +42,7 @@ class CredentialsCheckTest {
                 plain.checkCredentials("+15005550006").toCompletableFuture().get(1, TimeUnit.SECONDS);
 
         assertThat(check)
-                .isEqualTo(new CredentialsCheck.NotChecked("channel 'acme.sms' has no online credentials check"));
+                .isEqualTo(new CredentialsCheck.Unsupported("channel 'acme.sms' has no online credentials check"));
         assertThat(check.problems()).isEmpty();
     }
 

@@ -77,6 +77,7 @@ public final class CampaignEngineBuilder {
     private Duration busyRecheck = CampaignEngine.DEFAULT_BUSY_CONTACT_RECHECK;
     private @Nullable ProjectStore projects;
     private @Nullable SuppressionRecords suppressionRecords;
+    private boolean checkCredentialsAtLaunch = true;
 
     CampaignEngineBuilder() {}
 
@@ -306,6 +307,21 @@ public final class CampaignEngineBuilder {
     }
 
     /**
+     * Whether a launch (and a schedule) first asks each of the campaign's senders of its provider
+     * ({@link io.campaignkit.channel.ChannelAdapter#checkCredentials}: WhatsApp's phone-number id and token in
+     * one Graph call, Twilio's sender and account), on by default. The check runs before the engine takes its
+     * lock and before anyone is engaged: a refusal refuses the launch with a {@link PreflightException} naming
+     * what to fix (subject {@code CREDENTIALS} or {@code SENDER}); no answer within the adapter's timeout (or a
+     * provider's 5xx) refuses it with code {@link PreflightException#CREDENTIALS_NOT_CHECKED}, retryable; an
+     * adapter without an online check launches, logged as having no preflight. {@code false} launches without
+     * asking (a host that checks itself, or cannot reach the provider's read endpoints).
+     */
+    public CampaignEngineBuilder checkCredentialsAtLaunch(boolean check) {
+        this.checkCredentialsAtLaunch = check;
+        return this;
+    }
+
+    /**
      * @throws InvalidArgumentException without a storage or a channel
      */
     public CampaignEngine build() {
@@ -336,7 +352,8 @@ public final class CampaignEngineBuilder {
                                 semantics,
                                 idleTimeout,
                                 senderBurst,
-                                optOutsAcrossChannels),
+                                optOutsAcrossChannels,
+                                checkCredentialsAtLaunch),
                         jitter,
                         callbackExecutor != null ? callbackExecutor : defaultCallbackExecutor(),
                         new ContactRules(exclusivity, availability, busyRecheck),

@@ -123,18 +123,17 @@ final class Assignment {
             }
             Agent agent = chosen.get();
             Agent changed = agent.withIdleSince(now);
-            if (method.get() == AssignmentMethod.ROUND_ROBIN) {
-                changed = changed.withRotation(storage.conversations().nextSequence());
-            }
-            storage.conversations()
-                    .saveTogether(
-                            List.of(conversation.toBuilder()
-                                    .assigned(agent.id(), now)
-                                    .build()),
-                            List.of(changed));
-            // the version this write stored, not a fresh read: loads read before another desk's later change
+            DeskConversation assigned =
+                    conversation.toBuilder().assigned(agent.id(), now).build();
+            // the agent as this write stored it, not a fresh read: loads read before another desk's later change
             // must not pass its check
-            agents.put(agent.id(), stored(changed));
+            if (method.get() == AssignmentMethod.ROUND_ROBIN) {
+                // the rotation is taken in the write itself, so rotations follow the order assignments were stored
+                agents.put(agent.id(), storage.conversations().saveRotated(assigned, changed));
+            } else {
+                storage.conversations().saveTogether(List.of(assigned), List.of(changed));
+                agents.put(agent.id(), stored(changed));
+            }
             loads.merge(agent.id(), 1, Integer::sum);
             storage.transcripts().append(TranscriptEntry.note(conversation.id(), now, "assigned to " + agent.id()));
         }

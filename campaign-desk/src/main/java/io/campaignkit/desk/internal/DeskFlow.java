@@ -79,16 +79,18 @@ abstract class DeskFlow extends DeskBase {
                                 .max(Comparator.comparing(DeskConversation::handedOffAt)
                                         .thenComparingLong(DeskConversation::queuePosition))
                                 .flatMap(DeskConversation::exclusiveAgent);
-                return save(DeskConversation.handedOff(
-                        handoff.conversationId(),
-                        handoff.campaignId(),
-                        handoff.phone(),
-                        campaign.queue(),
-                        previous,
-                        storage.conversations().nextSequence(),
-                        handoff.note(),
-                        fields,
-                        now));
+                // the store places it in the queue in the same write: no other desk can see a later position first
+                return storage.conversations()
+                        .enqueue(DeskConversation.handedOff(
+                                handoff.conversationId(),
+                                handoff.campaignId(),
+                                handoff.phone(),
+                                campaign.queue(),
+                                previous,
+                                0,
+                                handoff.note(),
+                                fields,
+                                now));
             });
             note(stored, now, "handed off by the bot" + (handoff.note().isEmpty() ? "" : ": " + handoff.note()));
             Optional<DeskHours> hours = campaign.hours();

@@ -36,6 +36,24 @@ public interface DeskConversationStore {
     /** The conversations {@code query} selects, by queue position, then id. */
     List<DeskConversation> findConversations(DeskQuery query);
 
-    /** The next value of a desk-wide sequence: greater than every value it answered before. */
-    long nextSequence();
+    /**
+     * Stores a new conversation (version 0) at the end of its queue: the store gives it the next value of its
+     * desk-wide sequence as its queue position, taken in the same write (under the same lock, in the same
+     * transaction), so a conversation is never visible while one with an earlier position is not yet: whichever
+     * desk reads the queue serves it first come, first served, however desks sharing the store interleave. The
+     * position {@code conversation} carries is replaced. Answers it as stored, at version 1.
+     *
+     * @throws StaleDeskDataException if a conversation with its id exists; nothing was stored
+     * @throws IllegalArgumentException if it is not new (version 0) and WAITING
+     */
+    DeskConversation enqueue(DeskConversation conversation);
+
+    /**
+     * Stores an assignment as {@link #saveTogether} does for one conversation and its agent, the agent moved to
+     * the back of the round-robin rotation: its rotation becomes the next value of the desk-wide sequence, taken
+     * in the same write, so rotations are ordered as the assignments were stored. Answers the agent as stored.
+     *
+     * @throws StaleDeskDataException if either is stale; nothing was stored
+     */
+    Agent saveRotated(DeskConversation conversation, Agent agent);
 }

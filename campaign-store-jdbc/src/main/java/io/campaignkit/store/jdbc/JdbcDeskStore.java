@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.DeskConversation;
 import io.campaignkit.desk.DeskSettings;
+import io.campaignkit.desk.DeskState;
 import io.campaignkit.desk.TranscriptEntry;
 import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
@@ -102,9 +103,28 @@ public final class JdbcDeskStore implements DeskConversationStore, AgentStore, T
         return conversations.find(Objects.requireNonNull(query, "query"));
     }
 
+    /** One transaction that takes the position first: see {@link DeskConversationRows#withNextSequence}. */
     @Override
-    public long nextSequence() {
-        return conversations.nextSequence();
+    public DeskConversation enqueue(DeskConversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (conversation.version() != 0 || conversation.state() != DeskState.WAITING) {
+            throw new IllegalArgumentException("only a new, WAITING conversation is enqueued; " + conversation.id()
+                    + " is " + conversation.state() + " at version " + conversation.version());
+        }
+        return conversations.enqueue(conversation);
+    }
+
+    /** One transaction that takes the rotation first, then writes the conversation and the agent. */
+    @Override
+    public Agent saveRotated(DeskConversation conversation, Agent agent) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(agent, "agent");
+        return conversations.withNextSequence(
+                "saving desk conversation " + conversation.id() + " with agent " + agent.id() + " rotated",
+                (connection, rotation) -> {
+                    conversations.save(connection, conversation);
+                    return agents.save(connection, agent.withRotation(rotation));
+                });
     }
 
     @Override

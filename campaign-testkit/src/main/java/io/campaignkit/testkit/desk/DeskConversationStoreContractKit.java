@@ -11,11 +11,17 @@ import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
 import io.campaignkit.desk.port.DeskQuery;
 import io.campaignkit.desk.port.StaleDeskDataException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -142,21 +148,135 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
         }
     }
 
-    /** The desk-wide sequence. */
+    /**
+     * The queue: a new conversation's position is taken by the store in the write that stores it, so the queue
+     * read by any desk is first come, first served; rotations come from the same desk-wide sequence.
+     */
     @Nested
-    @DisplayName("sequence")
-    public class Sequence {
+    @DisplayName("queue positions")
+    public class QueuePositions {
 
         @Test
-        void everyValueIsGreaterThanTheOnesBefore() {
-            Set<Long> seen = new HashSet<>();
-            long last = 0;
-            for (int i = 0; i < 50; i++) {
-                long next = store.nextSequence();
-                assertThat(next).isGreaterThan(last);
-                assertThat(seen.add(next)).isTrue();
-                last = next;
+        void enqueuedConversationsTakeIncreasingPositionsInTheOrderEnqueued() {
+            DeskConversation first = store.enqueue(waiting("b", "c-1", "cobranza", 1, 99));
+            DeskConversation second = store.enqueue(waiting("a", "c-1", "cobranza", 2, 5));
+            DeskConversation third = store.enqueue(waiting("c", "c-2", "ventas", 3, 0));
+            assertThat(first.version()).isEqualTo(1);
+            assertThat(first.queuePosition()).isPositive();
+            assertThat(second.queuePosition()).isGreaterThan(first.queuePosition());
+            assertThat(third.queuePosition()).isGreaterThan(second.queuePosition());
+            assertThat(store.findConversation("a")).contains(second);
+            assertThat(store.findConversations(DeskQuery.inStates(DeskState.WAITING)).stream()
+                            .map(DeskConversation::id))
+                    .as("the given positions are replaced: the queue is in the order enqueued")
+                    .containsExactly("b", "a", "c");
+        }
+
+        @Test
+        void anEnqueueOfAStoredIdIsRefusedAndChangesNothing() {
+            DeskConversation stored = store.enqueue(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThatThrownBy(() -> store.enqueue(waiting("conv-1", "c-2", "otra", 2, 2)))
+                    .isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversations(DeskQuery.all())).containsExactly(stored);
+        }
+
+        @Test
+        void onlyANewWaitingConversationIsEnqueued() {
+            DeskConversation stored = store.enqueue(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThatThrownBy(() -> store.enqueue(stored))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("conv-1");
+            DeskConversation assigned = waiting("conv-2", "c-1", "cobranza", 2, 2).toBuilder()
+                    .assigned("ana", at(3))
+                    .build();
+            assertThatThrownBy(() -> store.enqueue(assigned))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("WITH_AGENT");
+            assertThat(store.findConversations(DeskQuery.all())).containsExactly(stored);
+        }
+
+        /**
+         * Four writers enqueue at once, each reading the queue right after its own enqueue returned: a read that
+         * shows a conversation shows every one with an earlier position (else a desk could serve a later
+         * hand-off while an earlier one is not yet visible).
+         */
+        @Test
+        void noConversationIsVisibleBeforeOneWithAnEarlierPosition() throws Exception {
+            int writers = 4;
+            int each = 15;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Map.Entry<Long, Set<String>>>>> futures = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        List<Map.Entry<Long, Set<String>>> seen = new ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            int n = writer * each + i;
+                            long position = store.enqueue(waiting("w" + n, "c-1", "cobranza", n, 1))
+                                    .queuePosition();
+                            Set<String> visible = new HashSet<>();
+                            store.findConversations(DeskQuery.inStates(DeskState.WAITING))
+                                    .forEach(c -> visible.add(c.id()));
+                            seen.add(Map.entry(position, visible));
+                        }
+                        return seen;
+                    }));
+                }
+                start.countDown();
+                List<Map.Entry<Long, Set<String>>> observations = new ArrayList<>();
+                for (Future<List<Map.Entry<Long, Set<String>>>> future : futures) {
+                    observations.addAll(future.get(60, TimeUnit.SECONDS));
+                }
+                List<DeskConversation> all = store.findConversations(DeskQuery.all());
+                assertThat(all).hasSize(writers * each);
+                assertThat(all.stream().map(DeskConversation::queuePosition).distinct())
+                        .hasSize(writers * each);
+                for (Map.Entry<Long, Set<String>> observation : observations) {
+                    for (DeskConversation conversation : all) {
+                        if (conversation.queuePosition() < observation.getKey()) {
+                            assertThat(observation.getValue())
+                                    .as("a read after position %d was stored", observation.getKey())
+                                    .contains(conversation.id());
+                        }
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
+        }
+
+        @Test
+        void aRotatedAgentTakesTheNextValueOfTheSequenceWithItsConversation() {
+            AgentStore agents = agentsToo(store);
+            Agent ana = agents.saveAgent(Agent.of("ana", 2, Set.of("cobranza"), at(0)));
+            DeskConversation one = store.enqueue(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            DeskConversation two = store.enqueue(waiting("conv-2", "c-1", "cobranza", 2, 2));
+            Agent once =
+                    store.saveRotated(one.toBuilder().assigned("ana", at(5)).build(), ana.withIdleSince(at(5)));
+            assertThat(once.rotation()).isGreaterThan(two.queuePosition());
+            assertThat(once.version()).isEqualTo(2);
+            assertThat(once.idleSince()).isEqualTo(at(5));
+            Agent twice =
+                    store.saveRotated(two.toBuilder().assigned("ana", at(6)).build(), once);
+            assertThat(twice.rotation()).isGreaterThan(once.rotation());
+            assertThat(agents.findAgent("ana")).contains(twice);
+            assertThat(store.findConversation("conv-2").orElseThrow().agentId()).contains("ana");
+        }
+
+        @Test
+        void aStaleRotationStoresNeitherTheConversationNorTheAgent() {
+            AgentStore agents = agentsToo(store);
+            Agent ana = agents.saveAgent(Agent.of("ana", 2, Set.of("cobranza"), at(0)));
+            Agent moved = agents.saveAgent(ana.withIdleSince(at(1))); // another desk assigned to ana meanwhile
+            DeskConversation one = store.enqueue(waiting("conv-1", "c-1", "cobranza", 1, 1));
+            assertThatThrownBy(() -> store.saveRotated(
+                            one.toBuilder().assigned("ana", at(5)).build(), ana))
+                    .isInstanceOf(StaleDeskDataException.class);
+            assertThat(store.findConversation("conv-1")).contains(one);
+            assertThat(agents.findAgent("ana")).contains(moved);
         }
 
         @Test
@@ -165,6 +285,11 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
             assertThat(saved.exclusiveAgent()).isEqualTo(Optional.empty());
             assertThat(saved.disposition()).isEmpty();
         }
+    }
+
+    private static AgentStore agentsToo(DeskConversationStore store) {
+        Assumptions.assumeTrue(store instanceof AgentStore, "the store keeps the agents too");
+        return (AgentStore) store;
     }
 
     /**
@@ -176,8 +301,7 @@ public abstract class DeskConversationStoreContractKit extends DeskContractSuppo
     public class WritesTogether {
 
         private AgentStore agents() {
-            Assumptions.assumeTrue(store instanceof AgentStore, "the store keeps the agents too");
-            return (AgentStore) store;
+            return agentsToo(store);
         }
 
         @Test

@@ -4,6 +4,7 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.desk.Agent;
 import io.campaignkit.desk.DeskConversation;
 import io.campaignkit.desk.DeskSettings;
+import io.campaignkit.desk.DeskState;
 import io.campaignkit.desk.TranscriptEntry;
 import io.campaignkit.desk.port.AgentStore;
 import io.campaignkit.desk.port.DeskConversationStore;
@@ -103,9 +104,28 @@ public final class InMemoryDeskStore implements DeskConversationStore, AgentStor
                 .toList();
     }
 
+    /** Under the store's monitor: the position is taken and the conversation stored in one step. */
     @Override
-    public synchronized long nextSequence() {
-        return ++sequence;
+    public synchronized DeskConversation enqueue(DeskConversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (conversation.version() != 0 || conversation.state() != DeskState.WAITING) {
+            throw new IllegalArgumentException("only a new, WAITING conversation is enqueued; " + conversation.id()
+                    + " is " + conversation.state() + " at version " + conversation.version());
+        }
+        checkVersion(conversation);
+        return saveConversation(conversation.toBuilder()
+                .waiting(++sequence, conversation.enteredQueueAt())
+                .build());
+    }
+
+    @Override
+    public synchronized Agent saveRotated(DeskConversation conversation, Agent agent) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(agent, "agent");
+        checkVersion(conversation);
+        checkVersion(agent);
+        saveConversation(conversation);
+        return saveAgent(agent.withRotation(++sequence));
     }
 
     @Override

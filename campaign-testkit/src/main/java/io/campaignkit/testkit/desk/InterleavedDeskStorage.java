@@ -116,8 +116,15 @@ public final class InterleavedDeskStorage {
         }
 
         @Override
-        public long nextSequence() {
-            return target.conversations().nextSequence();
+        public DeskConversation enqueue(DeskConversation conversation) {
+            beforeWrite();
+            return target.conversations().enqueue(conversation);
+        }
+
+        @Override
+        public Agent saveRotated(DeskConversation conversation, Agent agent) {
+            beforeWrite();
+            return target.conversations().saveRotated(conversation, agent);
         }
 
         @Override

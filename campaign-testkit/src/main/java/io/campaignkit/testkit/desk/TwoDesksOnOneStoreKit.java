@@ -248,6 +248,26 @@ public abstract class TwoDesksOnOneStoreKit extends DeskContractSupport {
         }
 
         @Test
+        void twoHandOffsAtOnceAreServedFirstComeFirstServed() {
+            agent("ana", 1, AgentStatus.ONLINE, "cobranza");
+            // the second desk hands off and assigns between the first desk's hand-off decision and its write:
+            // whichever got the earlier queue position must be the one ana gets, the other waits behind it
+            racing.beforeWrite(1, () -> handOff(second, COBRANZA));
+            handOff(first, COBRANZA);
+
+            assertThat(racing.hasPendingSteps()).isFalse();
+            DeskConversation one = read("conv-1");
+            DeskConversation two = read("conv-2");
+            DeskConversation assigned = one.agentId().isPresent() ? one : two;
+            DeskConversation waiting = assigned == one ? two : one;
+            assertThat(assigned.agentId()).contains("ana");
+            assertThat(waiting.state()).isEqualTo(DeskState.WAITING);
+            assertThat(assigned.queuePosition())
+                    .as("ana got %s while %s, earlier in the queue, waits", assigned.id(), waiting.id())
+                    .isLessThan(waiting.queuePosition());
+        }
+
+        @Test
         void aStateChangeThatLostARaceIsAppliedToWhatTheOtherDeskWrote() {
             first.configure(
                     ADMIN,

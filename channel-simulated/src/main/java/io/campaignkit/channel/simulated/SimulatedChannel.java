@@ -2,6 +2,7 @@ package io.campaignkit.channel.simulated;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
+import io.campaignkit.channel.CredentialsCheck;
 import io.campaignkit.channel.OutboundMessage;
 import io.campaignkit.channel.SendErrorClass;
 import io.campaignkit.channel.SendFailure;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel adapter with scripted outcomes, for tests and dry runs. It records every send, answers
@@ -62,6 +65,7 @@ public final class SimulatedChannel implements ChannelAdapter {
     private final ReentrantLock deliveryLock = new ReentrantLock();
     private final TimeControl.Subscription clockRegistration;
     private volatile WebhookEndpoint endpoint = this::handleWebhook;
+    private volatile @Nullable CredentialsCheck credentialsAnswer;
 
     private SimulatedChannel(SimulatedChannelConfiguration configuration) {
         this.configuration = configuration;
@@ -139,7 +143,32 @@ public final class SimulatedChannel implements ChannelAdapter {
         clockRegistration.close();
     }
 
+    /**
+     * The answer scripted with {@link #answerCredentialsCheck}; without one, the SPI's default: the simulated
+     * provider has no online check ({@link CredentialsCheck.Unsupported}), and an engine launches anyway.
+     */
+    @Override
+    public CompletionStage<CredentialsCheck> checkCredentials(String senderId) {
+        CredentialsCheck answer = credentialsAnswer;
+        return answer != null
+                ? CompletableFuture.completedFuture(answer)
+                : ChannelAdapter.super.checkCredentials(senderId);
+    }
+
     // ------------------------------------------------------------------ scripting
+
+    /**
+     * Scripts what every later {@link #checkCredentials} answers, as a provider would: accepted, refused with
+     * problems, or not checked (no answer came).
+     *
+     * @param answer the answer, not null
+     * @return this channel
+     */
+    public SimulatedChannel answerCredentialsCheck(CredentialsCheck answer) {
+        require(answer, "answer");
+        this.credentialsAnswer = answer;
+        return this;
+    }
 
     /**
      * Scripts the outcome of the next send (whatever its recipient); calls queue up in order.

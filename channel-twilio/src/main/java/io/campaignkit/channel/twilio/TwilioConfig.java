@@ -419,7 +419,10 @@ public final class TwilioConfig {
         /**
          * @param value true: the adapter's {@link TwilioChannelAdapter#preflight preflight}, which the engine runs
          *              before a launch engages anyone, also asks Twilio once whether the account and the sender
-         *              are accepted (a refusal refuses the launch; no answer refuses nothing). Off by default
+         *              are accepted (a refusal refuses the launch; no answer refuses nothing). Off by default,
+         *              and seldom needed: the engine itself asks at every launch by default, before its lock
+         *              ({@code CampaignEngineBuilder.checkCredentialsAtLaunch}); this asks again inside the
+         *              preflight, under the engine's lock, and in the dry run
          * @return this builder
          */
         public Builder checkCredentialsAtLaunch(boolean value) {

@@ -171,6 +171,8 @@ public final class FakeTwilioApi implements AutoCloseable {
             Json json;
             if (reply instanceof Json scripted) {
                 json = scripted;
+            } else if (recorded.method().equals("GET") && recorded.path().endsWith("/IncomingPhoneNumbers.json")) {
+                json = numberOfTheAccount(recorded);
             } else {
                 String sid = String.format(Locale.ROOT, "SM%032d", sids.incrementAndGet());
                 acceptedBySid.put(sid, recorded);
@@ -184,6 +186,26 @@ public final class FakeTwilioApi implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * Unscripted, the sender lookup an engine makes at launch finds the number asked for: the account has it.
+     */
+    private static Json numberOfTheAccount(Recorded lookup) {
+        String number = "";
+        for (String pair : lookup.query().split("&")) {
+            if (pair.startsWith("PhoneNumber=")) {
+                number = pair.substring("PhoneNumber=".length()); // the query as received, decoded
+            }
+        }
+        String account = lookup.path().split("/")[3];
+        return new Json(
+                200,
+                "{\"end\":0,\"first_page_uri\":\"" + lookup.path() + "\",\"incoming_phone_numbers\":[{"
+                        + "\"account_sid\":\"" + account + "\",\"friendly_name\":\"fake\",\"phone_number\":\""
+                        + number + "\",\"sid\":\"PN0123456789abcdef0123456789abcdef\",\"status\":\"in-use\"}],"
+                        + "\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,"
+                        + "\"start\":0,\"uri\":\"" + lookup.path() + "\"}");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

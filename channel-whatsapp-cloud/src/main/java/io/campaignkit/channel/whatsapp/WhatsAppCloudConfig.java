@@ -407,7 +407,9 @@ public final class WhatsAppCloudConfig {
          * @param value true: the adapter's {@link WhatsAppCloudAdapter#preflight preflight}, which the engine
          *              runs before a launch engages anyone, also asks Graph once whether the phone-number id
          *              and the token are accepted (a refusal refuses the launch; no answer refuses nothing).
-         *              Off by default: {@link WhatsAppCloudAdapter#checkCredentials} is there for hosts
+         *              Off by default, and seldom needed: the engine itself asks at every launch by default,
+         *              before its lock ({@code CampaignEngineBuilder.checkCredentialsAtLaunch}); this asks again
+         *              inside the preflight, under the engine's lock, and in the dry run
          */
         public Builder checkCredentialsAtLaunch(boolean value) {
             this.checkCredentialsAtLaunch = value;

@@ -44,7 +44,7 @@ class WhatsAppCredentialsCheckTest {
             + "Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api\","
             + "\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"AkLl12hQO\"}}";
 
-    private final FakeGraphApi graph = FakeGraphApi.start();
+    private final FakeGraphApi graph = FakeGraphApi.start().lookupsFromScript();
     private WhatsAppCloudAdapter adapter = adapter(graph.baseUrl(), Duration.ofSeconds(5), false);
 
     @AfterEach

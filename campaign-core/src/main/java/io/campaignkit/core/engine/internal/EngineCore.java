@@ -70,6 +70,7 @@ public final class EngineCore {
     private final Conversations conversations;
     private final Finisher finisher;
     private final Launcher launcher;
+    private final LaunchCredentials credentials;
     private final Planner planner;
     private final Schedules schedules;
     private final TestSends testSends;
@@ -108,6 +109,7 @@ public final class EngineCore {
         this.host = new HostCalls(callbackExecutor, lock);
         this.listeners = new Listeners(listener, host, clock);
         this.adapters = new ChannelAdapters(channels);
+        this.credentials = new LaunchCredentials(settings.checkCredentialsAtLaunch(), campaigns, channels);
         this.lifecycle = new Lifecycle(campaigns, listeners);
         int batchSize = settings.batchSize();
         Leases leases = new Leases(settings.ownerId(), settings.leaseDuration());
@@ -296,6 +298,7 @@ public final class EngineCore {
     }
 
     public Campaign schedule(CampaignId id, Schedule schedule) {
+        credentials.check(id); // its start launches under the lock, so the provider is asked now
         return locked(() -> schedules.schedule(id, schedule));
     }
 
@@ -311,7 +314,9 @@ public final class EngineCore {
         return locked(() -> additions.add(id, contacts));
     }
 
+    /** The online credentials check first, outside the lock: a slow provider must not hold up sending. */
     public Campaign launch(CampaignId id, LaunchRequest request) {
+        credentials.check(id);
         return locked(() -> launcher.launch(id, request));
     }
 

@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  * @param senderBurst permits a sender's bucket holds beyond its per-second rate
  * @param optOutsAcrossChannels the tenants for whom an opt-out on one of a campaign's channels keeps the
  *     contact from being sent on its other channels too
+ * @param checkCredentialsAtLaunch whether a launch first asks each sender's provider online
+ *     ({@link LaunchCredentials})
  */
 public record EngineSettings(
         String ownerId,
@@ -29,4 +31,5 @@ public record EngineSettings(
         DeliverySemantics semantics,
         Duration conversationIdleTimeout,
         int senderBurst,
-        Predicate<String> optOutsAcrossChannels) {}
+        Predicate<String> optOutsAcrossChannels,
+        boolean checkCredentialsAtLaunch) {}

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The desk's conversations ({@code ck_desk_conversation}, their fields and survey answers in
  * {@code ck_desk_value}) and its sequence ({@code ck_desk_sequence}), in the store's scope. A save is one
- * transaction: the versioned row, then its values replaced.
+ * transaction: the versioned row, then its values replaced; a queue position or rotation is taken in the
+ * transaction that writes it.
  */
 public final class DeskConversationRows {
 
@@ -239,21 +240,40 @@ public final class DeskConversationRows {
                 rows.getLong("version"));
     }
 
+    /** Work in a transaction that holds the scope's next sequence value. */
+    @FunctionalInterface
+    public interface Sequenced<T> {
+        T run(Connection connection, long next) throws SQLException;
+    }
+
     /**
-     * The next value of the scope's sequence: the update locks the row until the transaction ends. The first
-     * call inserts the row; when another node inserted it at the same moment, the transaction runs again
+     * Runs {@code work} in one transaction with the next value of the scope's sequence, taken first: the update
+     * locks the sequence's row until the transaction ends, so a second transaction that takes a value waits for
+     * this one to commit, and a row written with a value is visible before any written with a later one. The
+     * first call inserts the row; when another node inserted it at the same moment, the transaction runs again
      * (a failed statement aborts a PostgreSQL transaction, so it cannot simply go on).
      */
-    public long nextSequence() {
+    public <T> T withNextSequence(String operation, Sequenced<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return sql.inTransaction("taking the desk's next sequence value", this::nextSequence);
+                return sql.inTransaction(operation, connection -> work.run(connection, nextSequence(connection)));
             } catch (SequenceRace race) {
                 if (attempt >= 3) {
                     throw new IllegalStateException("the desk's sequence row could not be created", race.getCause());
                 }
             }
         }
+    }
+
+    /** Stores the new {@code conversation} at the end of its queue: its position taken in the same transaction. */
+    public DeskConversation enqueue(DeskConversation conversation) {
+        return withNextSequence(
+                "enqueueing desk conversation " + conversation.id(),
+                (connection, position) -> save(
+                        connection,
+                        conversation.toBuilder()
+                                .waiting(position, conversation.enteredQueueAt())
+                                .build()));
     }
 
     private long nextSequence(Connection connection) throws SQLException {

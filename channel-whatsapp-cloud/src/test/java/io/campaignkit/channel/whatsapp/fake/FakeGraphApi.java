@@ -34,6 +34,10 @@ import java.util.function.Function;
  * A stand-in for the Graph API on loopback (127.0.0.1, ephemeral port), started by each test.
  * It records every request and answers from a script; delayed answers are sent from a scheduler
  * after the handler has returned, so hundreds of requests can wait at once without a thread each.
+ * The phone-number lookup of the credentials check (a GET of {@code /{version}/{id}?fields=...}, which an
+ * engine makes at every launch) is answered apart, from {@link #enqueueLookup} or else as a known number,
+ * and kept apart ({@link #takeLookup}), so a send script is not consumed by it; {@link #lookupsFromScript()}
+ * puts lookups back in the one script (tests of the check itself).
  */
 public final class FakeGraphApi implements AutoCloseable {
 
@@ -87,6 +91,9 @@ public final class FakeGraphApi implements AutoCloseable {
     private final AtomicInteger maxPending = new AtomicInteger();
     private final boolean recordRequests;
     private volatile Function<RecordedRequest, Response> fallback = this::accepted;
+    private final BlockingQueue<RecordedRequest> lookups = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Response> lookupScript = new ConcurrentLinkedQueue<>();
+    private volatile boolean lookupsApart = true;
 
     private FakeGraphApi(boolean recordRequests) {
         this.recordRequests = recordRequests;
@@ -116,6 +123,51 @@ public final class FakeGraphApi implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Lookups (the credentials check's GET) are answered from the one script and recorded with the sends. */
+    public FakeGraphApi lookupsFromScript() {
+        lookupsApart = false;
+        return this;
+    }
+
+    /** Answers the next phone-number lookups, in order, with these; afterwards a known number answers. */
+    public FakeGraphApi enqueueLookup(Response... responses) {
+        lookupScript.addAll(List.of(responses));
+        return this;
+    }
+
+    /** The next phone-number lookup received (waits up to 10 s). */
+    public RecordedRequest takeLookup() {
+        try {
+            RecordedRequest request = lookups.poll(10, TimeUnit.SECONDS);
+            if (request == null) {
+                throw new AssertionError("no phone-number lookup reached the fake Graph API within 10 s");
+            }
+            return request;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** How many phone-number lookups were received and not yet taken. */
+    public int lookupCount() {
+        return lookups.size();
+    }
+
+    /** Meta's answer to a lookup of a number it knows: the id asked for, a display number, name and rating. */
+    public static Response knownNumber(RecordedRequest request) {
+        String path = request.path();
+        String id = path.substring(path.indexOf('/', 1) + 1, path.indexOf('?'));
+        return Response.json(
+                200,
+                "{\"display_phone_number\":\"+52 55 1234 5678\",\"verified_name\":\"Fake Graph\","
+                        + "\"quality_rating\":\"GREEN\",\"id\":\"" + id + "\"}");
+    }
+
+    private static boolean isLookup(RecordedRequest request) {
+        return request.method().equals("GET") && request.path().contains("?fields=");
     }
 
     /** Answers the next requests, in order, with these responses; afterwards the fallback applies. */
@@ -213,15 +265,18 @@ public final class FakeGraphApi implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(
                 exchange.getRequestMethod(), exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
         maxPending.accumulateAndGet(pending.incrementAndGet(), Math::max);
-        Response response = scripted.poll();
+        boolean apart = lookupsApart && isLookup(request);
+        Response response = apart ? lookupScript.poll() : scripted.poll();
         if (response == null) {
-            response = fallback.apply(request);
+            response = apart ? knownNumber(request) : fallback.apply(request);
         }
         if (response.mode() == Response.Mode.HANG) {
             // Held before the request is visible, so a test that saw it can release it.
             hanging.add(exchange);
         }
-        if (recordRequests) {
+        if (apart) {
+            lookups.add(request);
+        } else if (recordRequests) {
             received.add(request);
         }
         switch (response.mode()) {

@@ -136,10 +136,27 @@ class CobranzaServiceTest {
         }
     }
 
-    /** Graph's send endpoint: every message accepted with id {@code wamid.fake.N}. */
+    /**
+     * Graph's send endpoint: every message accepted with id {@code wamid.fake.N}; and the phone-number lookup
+     * the engine makes at launch (a GET with {@code ?fields=}), answered as a number Meta knows.
+     */
     private void startFakeGraph() throws IOException {
         graph = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         graph.createContext("/", exchange -> {
+            if (exchange.getRequestMethod().equals("GET")
+                    && exchange.getRequestURI().getRawQuery() != null
+                    && exchange.getRequestURI().getRawQuery().startsWith("fields=")) {
+                String path = exchange.getRequestURI().getPath();
+                byte[] number = ("{\"display_phone_number\":\"+52 55 1234 5678\",\"verified_name\":\"Cobranza\","
+                                + "\"quality_rating\":\"GREEN\",\"id\":\"" + path.substring(path.lastIndexOf('/') + 1)
+                                + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, number.length);
+                exchange.getResponseBody().write(number);
+                exchange.close();
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher to = TO.matcher(body);
             String recipient = to.find() ? to.group(1) : "0";
