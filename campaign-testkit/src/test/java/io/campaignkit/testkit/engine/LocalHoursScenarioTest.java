@@ -324,6 +324,38 @@ class LocalHoursScenarioTest {
     private static final Instant BOTH_OPEN = Instant.parse("2026-01-05T07:00:00Z");
 
     @Test
+    void zonesOpenAtOnceShareEachClaimAndTheDryRunProjectsThat() {
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10))
+                .startingAt(BOTH_OPEN)
+                .build();
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
+        // Tokyo's key sorts first: claimed zone by zone, its ten would take the whole first grant
+        List<Contact> audience = new ArrayList<>(numbered("+8131234560", 10));
+        audience.addAll(numbered("+3491123456", 10));
+        CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
+        assertThat(plan.perZone().get("Asia/Tokyo").projectedStart()).contains(BOTH_OPEN);
+        assertThat(plan.perZone().get("Europe/Madrid").projectedStart()).contains(BOTH_OPEN);
+
+        scenario.launch(id, audience);
+        scenario.runUntil(BOTH_OPEN);
+
+        // the first grant (the burst and more) is shared: each zone's count within one of the other's
+        List<RecordedSend> first = scenario.channel().sends();
+        long tokyo = first.stream()
+                .filter(send -> send.message().recipient().startsWith("+81"))
+                .count();
+        assertThat(first)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(BOTH_OPEN));
+        assertThat(Math.abs(tokyo - (first.size() - tokyo))).isLessThanOrEqualTo(1);
+        scenario.runFor(Duration.ofMinutes(5));
+        assertThat(scenario.channel().sends()).hasSize(20);
+        assertThat(firstSendTo(scenario, "+34911234560"))
+                .isEqualTo(plan.perZone().get("Europe/Madrid").projectedStart().orElseThrow());
+    }
+
+    @Test
     void aContactAddedToASendingCampaignInAZoneItHadNoneInIsSent() {
         CampaignScenario scenario = Fixtures.scenario()
                 .engine(e -> e.phoneTimeZones(TestZones.MAPPER))

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link Sender} claims from in one run of one campaign, at one instant: every due recipient
  * ({@link #of} for a campaign without local hours), or, with local hours, only those whose local
- * window is open then, zone by zone in the order their recipients fell due (so those whose window
- * opened first go first), with the next wake-up at the earliest of the open zones' next due time
+ * window is open then, in the order their recipients fell due (so those whose window opened first go
+ * first; zones due at the same instant share each claim in turns, {@link ZoneTurns}), with the next wake-up at the earliest of the open zones' next due time
  * and the closed zones' next opening.
  */
 interface DueRecipients {
@@ -60,7 +60,7 @@ interface DueRecipients {
         private final ActiveHours hours;
         private final Instant now;
         /** Open zones with recipients due now, earliest due first; a zone leaves when a claim comes back short. */
-        private @Nullable List<String> claimable;
+        private @Nullable List<ZoneTurns.DueZone> claimable;
 
         InOpenWindows(LocalTimes localTimes, Campaign campaign, Instant now) {
             this.localTimes = localTimes;
@@ -72,29 +72,24 @@ interface DueRecipients {
 
         @Override
         public List<Recipient> claim(Lease lease, int limit) {
-            List<String> claimable = this.claimable;
+            List<ZoneTurns.DueZone> claimable = this.claimable;
             if (claimable == null) {
                 claimable = openAndDue();
                 this.claimable = claimable;
             }
             List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
-            while (claimed.size() < limit && !claimable.isEmpty()) {
-                int wanted = limit - claimed.size();
-                List<Recipient> got;
-                try {
-                    got = windows.claimDueIn(campaign.id(), claimable.get(0), lease, wanted, now);
-                } catch (RuntimeException storeFailure) {
-                    if (claimed.isEmpty()) {
-                        throw storeFailure;
-                    }
-                    // the earlier zones' recipients are claimed: handed to the Sender, they come under its
-                    // claim, which a store still failing at its next call strands and the next run gives back
-                    return claimed;
+            try {
+                ZoneTurns.share(claimable, limit, (zone, wanted) -> {
+                    List<Recipient> got = windows.claimDueIn(campaign.id(), zone, lease, wanted, now);
+                    claimed.addAll(got);
+                    return got.size();
+                });
+            } catch (RuntimeException storeFailure) {
+                if (claimed.isEmpty()) {
+                    throw storeFailure;
                 }
-                claimed.addAll(got);
-                if (got.size() < wanted) {
-                    claimable.remove(0);
-                }
+                // the earlier zones' recipients are claimed: handed to the Sender, they come under its
+                // claim, which a store still failing at its next call strands and the next run gives back
             }
             return claimed;
         }
@@ -113,19 +108,16 @@ interface DueRecipients {
             return earliest;
         }
 
-        private List<String> openAndDue() {
-            List<Map.Entry<String, Instant>> due = new ArrayList<>();
+        private List<ZoneTurns.DueZone> openAndDue() {
+            List<ZoneTurns.DueZone> due = new ArrayList<>();
             for (Map.Entry<String, Instant> zone : dueByZone().entrySet()) {
                 if (!zone.getValue().isAfter(now)
                         && localTimes.hoursIn(hours, zone.getKey()).isOpenAt(now)) {
-                    due.add(zone);
+                    due.add(new ZoneTurns.DueZone(zone.getKey(), zone.getValue()));
                 }
             }
-            due.sort(Comparator.comparing((Map.Entry<String, Instant> zone) -> zone.getValue())
-                    .thenComparing(Map.Entry::getKey));
-            List<String> zones = new ArrayList<>(due.size());
-            due.forEach(zone -> zones.add(zone.getKey()));
-            return zones;
+            due.sort(Comparator.comparing(ZoneTurns.DueZone::due).thenComparing(ZoneTurns.DueZone::key));
+            return due;
         }
 
         private Map<String, Instant> dueByZone() {

@@ -8,6 +8,7 @@ import io.campaignkit.core.hours.ZonedHours;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Projection} for a campaign with local hours: the same token buckets, granted at every instant
  * they have permits to the zones whose window is open then, in the order the engine claims them
  * ({@link DueRecipients}: the zone whose recipients fell due first, each zone's recipients due at its
- * window's first opening), zone by zone until each zone's contacts are sent or the end instant comes.
+ * window's first opening; zones due at the same instant in turns, {@link ZoneTurns}), until each zone's
+ * contacts are sent or the end instant comes.
  *
  * @param overall the whole campaign, as {@link Projection} reports it
  * @param perZone each zone's share, by zone key
@@ -104,16 +106,23 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
             long wanted =
                     open.stream().mapToLong(zone -> zone.sends - zone.granted).sum();
             int now = pacer.tryAcquire((int) Math.min(Integer.MAX_VALUE, wanted), at);
-            for (Zone zone : open) {
-                if (now == 0) {
-                    break;
+            Instant grantedAt = at;
+            List<ZoneTurns.DueZone> due = new ArrayList<>(open.size());
+            open.forEach(zone -> due.add(new ZoneTurns.DueZone(zone.key, zone.due.orElseThrow())));
+            Map<String, Zone> byKey = new HashMap<>();
+            open.forEach(zone -> byKey.put(zone.key, zone));
+            int taken = ZoneTurns.share(due, now, (key, asked) -> {
+                Zone zone = java.util.Objects.requireNonNull(byKey.get(key), "an open zone");
+                int share = (int) Math.min(asked, zone.sends - zone.granted);
+                if (share > 0) {
+                    zone.granted += share;
+                    zone.first = zone.first == null ? grantedAt : zone.first;
+                    zone.last = grantedAt;
                 }
-                int share = (int) Math.min(now, zone.sends - zone.granted);
-                zone.granted += share;
-                zone.first = zone.first == null ? at : zone.first;
-                zone.last = at;
-                now -= share;
-                granted += share;
+                return share;
+            });
+            if (taken > 0) {
+                granted += taken;
                 first = first == null ? at : first;
                 last = at;
             }
