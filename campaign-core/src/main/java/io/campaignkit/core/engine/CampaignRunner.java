@@ -285,8 +285,8 @@ public final class CampaignRunner implements AutoCloseable {
         }
     }
 
-    /** The messages of a failure and its causes, in one line. */
-    private static String causes(Throwable failure) {
+    /** The messages of a failure and its causes, in one line (each message once, line breaks folded). */
+    static String causes(Throwable failure) {
         StringBuilder text = new StringBuilder();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {

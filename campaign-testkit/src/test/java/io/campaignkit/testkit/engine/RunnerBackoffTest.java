@@ -101,6 +101,79 @@ class RunnerBackoffTest {
         }
     }
 
+    @Test
+    void theObserverHearsEveryPassAndWhetherItFailed() {
+        CampaignEngine engine = engine(io.campaignkit.channel.simulated.SimulatedChannel.withClock(clock));
+        List<Boolean> failed = new ArrayList<>();
+        try (CampaignRunner runner =
+                CampaignRunner.start(engine, scheduler, Duration.ofMinutes(1), (took, hasFailed) -> {
+                    assertThat(took.isNegative()).isFalse();
+                    failed.add(hasFailed);
+                })) {
+            scheduler.runLatest();
+            databaseDown.set(true);
+            scheduler.runLatest();
+            scheduler.runLatest();
+            databaseDown.set(false);
+            scheduler.runLatest();
+        }
+        assertThat(failed).containsExactly(false, true, true, false);
+    }
+
+    @Test
+    void aLaunchWakesTheRunnerAndAnIdleRunnerSleepsUntilTheNextDueRecipientOrItsMaxIdle() {
+        io.campaignkit.channel.simulated.SimulatedChannel channel =
+                io.campaignkit.channel.simulated.SimulatedChannel.withClock(clock);
+        CampaignEngine engine = engine(channel);
+        Duration maxIdle = Duration.ofMinutes(10);
+        try (CampaignRunner runner = CampaignRunner.start(engine, scheduler, maxIdle)) {
+            scheduler.runLatest();
+            assertThat(scheduler.lastDelay()).as("nothing to do: the max idle").isEqualTo(maxIdle);
+            int scheduled = scheduler.scheduledCount();
+
+            CampaignConfiguration.Builder config =
+                    CampaignConfiguration.custom().channel(channel.id(), "s");
+            Fixtures.basic().accept(config);
+            CampaignId id = CampaignId.of("woken");
+            engine.create(id, "t", "p", CampaignKind.LIVE, config.build());
+            engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+            assertThat(scheduler.scheduledCount())
+                    .as("the launch woke the runner")
+                    .isGreaterThan(scheduled);
+            assertThat(scheduler.lastDelay()).isZero();
+
+            scheduler.runLatest();
+            assertThat(channel.sends()).hasSize(1);
+        }
+    }
+
+    @Test
+    void waitingOnAClosedRunnerIsRefusedByName() {
+        CampaignEngine engine = engine(io.campaignkit.channel.simulated.SimulatedChannel.withClock(clock));
+        CampaignRunner runner = CampaignRunner.start(engine, scheduler, Duration.ofMinutes(1));
+        runner.close();
+        int scheduled = scheduler.scheduledCount();
+        runner.wakeUp();
+        assertThat(scheduler.scheduledCount())
+                .as("a closed runner schedules nothing")
+                .isEqualTo(scheduled);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> runner.awaitSettled(CampaignId.of("any"), Duration.ofSeconds(1)))
+                .isInstanceOf(io.campaignkit.core.InvalidArgumentException.class)
+                .hasMessageContaining("runner")
+                .hasMessageContaining("closed");
+    }
+
+    private CampaignEngine engine(io.campaignkit.channel.simulated.SimulatedChannel channel) {
+        return CampaignEngine.builder()
+                .botFlows(Fixtures.bots())
+                .storage(failing(store.storage()))
+                .channel(channel)
+                .clock(clock)
+                .callbackExecutor(Runnable::run)
+                .build();
+    }
+
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
     }
