@@ -41,4 +41,21 @@ class NotSentScenarioTest {
                         .sum())
                 .isEqualTo(2);
     }
+
+    @Test
+    void aContactWhoOptedOutAfterLaunchIsSkippedAtDispatchAndListenersHearIt() {
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
+        scenario.launch(id, Fixtures.contacts(5, 3));
+        scenario.engine().suppress(PhoneNumber.parse(Fixtures.phone(6)), Optional.empty());
+
+        scenario.runFor(Duration.ofSeconds(5));
+
+        assertThat(scenario.channel().sendsTo(Fixtures.phone(6))).isEmpty();
+        assertThat(scenario.listener().recipientEvents())
+                .filteredOn(event -> event.phone().equals(PhoneNumber.parse(Fixtures.phone(6))))
+                .extracting(event -> event.type(), event -> event.code().orElseThrow())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        io.campaignkit.core.port.RecipientEvent.Type.SKIPPED, SkipReasons.OPTED_OUT));
+        assertThat(scenario.metrics(id).notSentByReason()).containsEntry(SkipReasons.OPTED_OUT, 1L);
+    }
 }
