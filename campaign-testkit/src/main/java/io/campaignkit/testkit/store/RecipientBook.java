@@ -47,6 +47,7 @@ final class RecipientBook {
     private final Map<String, PendingQueue> pending = new TreeMap<>(); // by zone key
     /** The one queue of {@link #pending} while it holds one (queues are never removed), else null. */
     private @Nullable PendingQueue onlyQueue;
+
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
     /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
