@@ -306,10 +306,13 @@ public final class InMemoryCampaignStore
 
     @Override
     public Map<String, List<UnmatchedStatus>> takeUnmatchedStatuses(Collection<String> providerMessageIds) {
-        Map<String, List<UnmatchedStatus>> taken = new HashMap<>();
+        Map<String, List<UnmatchedStatus>> taken = Map.of(); // asked for every recorded batch; most find none
         for (String id : providerMessageIds) {
             List<UnmatchedStatus> statuses = tracking.takeUnmatched(id);
             if (!statuses.isEmpty()) {
+                if (taken.isEmpty()) {
+                    taken = new HashMap<>();
+                }
                 taken.put(id, statuses);
             }
         }

@@ -45,10 +45,15 @@ final class RecipientBook {
     private final Map<String, RecipientEntry> byPhone = new HashMap<>(); // by E.164
     private final ArrayList<RecipientEntry> bySequence = new ArrayList<>();
     private final Map<String, PendingQueue> pending = new TreeMap<>(); // by zone key
+    /** The one queue of {@link #pending} while it holds one (queues are never removed), else null. */
+    private @Nullable PendingQueue onlyQueue;
+
     private final PriorityQueue<LeaseBatch> leases =
             new PriorityQueue<>(Comparator.comparing(batch -> batch.lease.expiresAt()));
     /** Per counter: recipients, accepted, delivered, read; summed in place, as every claim and outcome moves two. */
     private final Map<CounterKey, long[]> counters = new HashMap<>();
+    /** The sums of {@link #counters} under this campaign's key without a code, per state ordinal, once known. */
+    private final long[][] plainSums = new long[DeliveryState.values().length][];
 
     private final ProviderIdIndex providerIds;
     private final FoundEntries found;
@@ -331,8 +336,17 @@ final class RecipientBook {
 
     /** {@link RecipientCounting#changed} of one recipient, added to the counters in place. */
     private void countChange(Recipient before, Recipient after) {
-        add(RecipientCounting.keyOf(before), RecipientCounting.valuesOf(before), -1);
-        add(RecipientCounting.keyOf(after), RecipientCounting.valuesOf(after), 1);
+        add(before, -1);
+        add(after, 1);
+    }
+
+    /** {@link RecipientCounting#valuesOf} added to {@link RecipientCounting#keyOf}'s sums, without building either. */
+    private void add(Recipient recipient, int sign) {
+        long[] sums = sumsOf(recipient);
+        sums[0] += sign;
+        sums[1] += recipient.sentAt().isPresent() ? sign : 0;
+        sums[2] += recipient.deliveredAt().isPresent() ? sign : 0;
+        sums[3] += recipient.readAt().isPresent() ? sign : 0;
     }
 
     private void add(CounterKey key, CounterValues values, int sign) {
@@ -343,12 +357,38 @@ final class RecipientBook {
         sums[3] += sign * values.read();
     }
 
+    /**
+     * The sums of the recipient's counter: those of a state that keeps no code are kept per state (every
+     * claim and every answer moves two), the rest looked up by {@link RecipientCounting#keyOf}.
+     */
+    private long[] sumsOf(Recipient recipient) {
+        long[] plain = plainSums[recipient.state().ordinal()];
+        if (plain != null) {
+            return plain;
+        }
+        CounterKey key = RecipientCounting.keyOf(recipient);
+        long[] sums = counters.computeIfAbsent(key, k -> new long[4]);
+        if (recipient.state() != DeliveryState.SKIPPED && recipient.state() != DeliveryState.FAILED) {
+            plainSums[recipient.state().ordinal()] = sums; // the same array the map holds: one sum per key
+        }
+        return sums;
+    }
+
     private void enqueuePending(RecipientEntry entry) {
-        pending.computeIfAbsent(entry.zone, any -> new PendingQueue()).enqueue(entry);
+        PendingQueue queue = pending.get(entry.zone);
+        if (queue == null) {
+            queue = new PendingQueue();
+            pending.put(entry.zone, queue);
+            onlyQueue = pending.size() == 1 ? queue : null;
+        }
+        queue.enqueue(entry);
     }
 
     /** The PENDING recipient first in claim order over every zone, dropping stale entries; not removed. */
     private @Nullable RecipientEntry nextPending() {
+        if (onlyQueue != null) {
+            return onlyQueue.head(); // one zone (or none): asked several times every run, without an iterator
+        }
         RecipientEntry first = null;
         for (PendingQueue queue : pending.values()) {
             RecipientEntry head = queue.head();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PacingStore#inProcess()}: a {@link TokenBucketPacer} per campaign combined with its sender's
@@ -22,6 +23,9 @@ final class InProcessPacingStore implements PacingStore {
     private final SenderPacers senders = new SenderPacers();
     /** Keyed by campaign and sender, as the database's buckets are: a campaign with several channels has one per sender. */
     private final ConcurrentMap<PacedKey, Paced> campaigns = new ConcurrentHashMap<>();
+
+    /** The campaign pacer asked for last (one campaign sends at a time): found again without a key. */
+    private volatile @Nullable Paced lastPaced;
 
     private record PacedKey(CampaignId campaign, io.campaignkit.core.campaign.SenderKey sender) {}
 
@@ -53,6 +57,7 @@ final class InProcessPacingStore implements PacingStore {
     @Override
     public void forget(CampaignId campaign) {
         requireNonNull(campaign, "campaign");
+        lastPaced = null;
         campaigns.keySet().removeIf(key -> key.campaign().equals(campaign));
     }
 
@@ -61,6 +66,16 @@ final class InProcessPacingStore implements PacingStore {
         if (limits.isSenderOnly()) {
             return senders.pacerFor(limits.sender(), limits.senderLimit());
         }
+        Paced last = lastPaced;
+        if (last != null && last.limits() == limits) {
+            return last.pacer(); // the engine asks with the same limits several times a run: no key, no lookup
+        }
+        Paced paced = lookUp(limits);
+        lastPaced = paced;
+        return paced.pacer();
+    }
+
+    private Paced lookUp(SendLimits limits) {
         PacedKey key = new PacedKey(limits.campaign(), limits.sender());
         Paced paced = campaigns.get(key);
         if (paced == null) {
@@ -78,7 +93,7 @@ final class InProcessPacingStore implements PacingStore {
                     "campaign " + limits.campaign() + " is already paced with " + paced.limits()
                             + ", cannot also pace it with " + limits);
         }
-        return paced.pacer();
+        return paced;
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,7 +153,7 @@ final class AnswerRecorder {
                 return;
             }
             try {
-                List<Answer> batch = new ArrayList<>();
+                List<Answer> batch = new ArrayList<>(Math.min(batchSize, 16));
                 Answer answer;
                 while ((answer = answers.poll()) != null) {
                     batch.add(answer);
@@ -172,26 +173,36 @@ final class AnswerRecorder {
 
     private void record(List<Answer> batch) {
         List<RecipientUpdate> updates = new ArrayList<>(batch.size());
-        Map<String, RecipientKey> accepted = new HashMap<>();
-        Set<CampaignId> givenBack = new HashSet<>();
-        Map<CampaignId, SendFailure> pauses = new LinkedHashMap<>();
-        Map<SenderKey, SendFailure> refusedSenders = new LinkedHashMap<>();
+        List<RecipientUpdate.Accepted> accepted = new ArrayList<>(batch.size());
+        // the rest only for failures: most batches have none, and with the default sender burst a batch is one send
+        Set<CampaignId> givenBack = Set.of();
+        Map<CampaignId, SendFailure> pauses = Map.of();
+        Map<SenderKey, SendFailure> refusedSenders = Map.of();
         for (Answer answer : batch) {
             Optional<SendFailure> failure = failureOf(answer);
             RecipientUpdate update = updateFor(answer, failure);
             updates.add(update);
             if (update instanceof RecipientUpdate.Accepted acceptedUpdate) {
-                accepted.put(acceptedUpdate.providerMessageId(), acceptedUpdate.key());
+                accepted.add(acceptedUpdate);
             } else if (update instanceof RecipientUpdate.Unclaimed || update instanceof RecipientUpdate.RetryLater) {
+                if (givenBack.isEmpty()) {
+                    givenBack = new HashSet<>();
+                }
                 givenBack.add(answer.campaign().id());
             }
             if (failure.isPresent()) {
                 SendFailure f = failure.get();
                 if (f.errorClass() == SendErrorClass.CONTENT_PERMANENT
                         || f.errorClass() == SendErrorClass.AUTHENTICATION) {
+                    if (pauses.isEmpty()) {
+                        pauses = new LinkedHashMap<>();
+                    }
                     pauses.putIfAbsent(answer.campaign().id(), f);
                 }
                 if (f.errorClass() == SendErrorClass.AUTHENTICATION) {
+                    if (refusedSenders.isEmpty()) {
+                        refusedSenders = new LinkedHashMap<>();
+                    }
                     refusedSenders.putIfAbsent(
                             ChannelRoutes.binding(
                                             answer.campaign(),
@@ -221,9 +232,11 @@ final class AnswerRecorder {
         if (!accepted.isEmpty()) {
             applyEarlyStatuses(accepted);
         }
-        Instant last = batch.get(batch.size() - 1).at();
-        pauses.forEach((id, failure) -> pauseForChannel(id, failure, last));
-        refusedSenders.forEach((sender, failure) -> pauseSender(sender, failure, last));
+        if (!pauses.isEmpty() || !refusedSenders.isEmpty()) {
+            Instant last = batch.get(batch.size() - 1).at();
+            pauses.forEach((id, failure) -> pauseForChannel(id, failure, last));
+            refusedSenders.forEach((sender, failure) -> pauseSender(sender, failure, last));
+        }
         for (CampaignId id : givenBack) {
             skipIfFinished(id, clock.instant());
         }
@@ -338,19 +351,35 @@ final class AnswerRecorder {
     }
 
     /** Applies status reports that arrived before the receipts of their messages. */
-    private void applyEarlyStatuses(Map<String, RecipientKey> accepted) {
-        Map<String, List<UnmatchedStatus>> early = tracking.takeUnmatchedStatuses(accepted.keySet());
+    private void applyEarlyStatuses(List<RecipientUpdate.Accepted> accepted) {
+        Map<String, List<UnmatchedStatus>> early = tracking.takeUnmatchedStatuses(providerMessageIds(accepted));
         if (early.isEmpty()) {
             return;
+        }
+        Map<String, RecipientKey> byId = new HashMap<>();
+        for (RecipientUpdate.Accepted update : accepted) {
+            byId.put(update.providerMessageId(), update.key());
         }
         List<RecipientUpdate> updates = new ArrayList<>();
         early.forEach((providerMessageId, statuses) -> {
             for (UnmatchedStatus status : statuses) {
                 updates.add(new RecipientUpdate.StatusReached(
-                        Objects.requireNonNull(accepted.get(providerMessageId)), status.state(),
+                        Objects.requireNonNull(byId.get(providerMessageId)), status.state(),
                         status.reason(), status.at()));
             }
         });
         lifecycle.emit(recipients.apply(updates));
+    }
+
+    /** The accepted messages' provider ids, each once (a list: the store's checks read it without an iterator). */
+    private static List<String> providerMessageIds(List<RecipientUpdate.Accepted> accepted) {
+        if (accepted.size() == 1) {
+            return List.of(accepted.get(0).providerMessageId()); // the default sender burst: one send a batch
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (RecipientUpdate.Accepted update : accepted) {
+            ids.add(update.providerMessageId());
+        }
+        return List.copyOf(ids);
     }
 }

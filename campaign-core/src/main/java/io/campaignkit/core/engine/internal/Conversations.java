@@ -283,7 +283,11 @@ final class Conversations {
         do {
             sweep = conversations.closeConversations(
                     campaign.id(), Optional.of(idleSince), Conversation.INACTIVITY, batchSize, now);
-            sweep.closed().forEach(conversation -> notifyClosed(campaign, conversation, Conversation.INACTIVITY));
+            if (!sweep.closed().isEmpty()) { // asked every run: nothing allocated when none closed
+                for (Conversation conversation : sweep.closed()) {
+                    notifyClosed(campaign, conversation, Conversation.INACTIVITY);
+                }
+            }
         } while (sweep.closed().size() == batchSize);
         return sweep.oldestActivity().map(at -> at.plus(conversationIdleTimeout));
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps this engine's claims alive while their sends are in flight, and takes over the claims of
@@ -51,9 +52,13 @@ final class LeaseKeeper {
      * renewal is due.
      */
     Optional<Instant> renewLeases(CampaignId id, Instant now) {
+        Set<Claims.Claim> live = claims.of(id);
+        if (live.isEmpty()) {
+            return Optional.empty(); // asked every run: no iterator when every claim is settled
+        }
         Duration margin = renewalMargin;
         Optional<Instant> next = Optional.empty();
-        for (Claims.Claim claim : claims.of(id)) {
+        for (Claims.Claim claim : live) {
             if (!now.isBefore(claim.lease.expiresAt().minus(margin))) {
                 answers.whileNotRecording(() -> {
                     if (claim.holdsRecipients()) {

@@ -96,7 +96,7 @@ final class Sender {
             }
             int permits = pacing.availablePermits(campaign, now);
             if (permits == 0) {
-                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return nextSend(due, campaign, now);
             }
             int wanted = Math.min(Math.min(room, permits), batchSize);
             List<Recipient> claimed = due.claim(leases.newLease(now), wanted);
@@ -119,9 +119,15 @@ final class Sender {
             }
             // every permit of this instant taken (with the default sender burst, one per run): asking again finds none
             if (claimed.size() < wanted || outcome.shortOfPermits() || outcome.granted() == permits) {
-                return due.nextDueAt().map(at -> later(at, pacing.nextPermitAt(campaign, now)));
+                return nextSend(due, campaign, now);
             }
         }
+    }
+
+    /** When the campaign may next send: its next due recipient once a permit is free; empty when none is due. */
+    private Optional<Instant> nextSend(DueRecipients due, Campaign campaign, Instant now) {
+        Optional<Instant> dueAt = due.nextDueAt();
+        return dueAt.isEmpty() ? dueAt : Optional.of(later(dueAt.get(), pacing.nextPermitAt(campaign, now)));
     }
 
     /**
@@ -137,47 +143,70 @@ final class Sender {
      */
     private BatchOutcome sendBatch(
             Campaign campaign, List<Recipient> claimed, Claims.Claim claim, List<Recipient> handed, Instant now) {
-        List<RecipientUpdate> giveBack = new ArrayList<>();
-        Map<Integer, List<Recipient>> granted = new TreeMap<>();
-        int grantedInAll = 0;
-        boolean shortOfPermits = false;
-        boolean checkFailed = false;
-        for (Map.Entry<Integer, List<Recipient>> binding :
-                byBinding(campaign, claimed).entrySet()) {
-            int index = binding.getKey();
-            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
-            // permits are taken: it sends nothing
-            Optional<List<Recipient>> available =
-                    skipOrDeferBusy(campaign, index, skipSuppressed(campaign, index, binding.getValue(), now), now);
-            if (available.isEmpty()) {
-                checkFailed = true; // the host's check failed: these went back
-                continue;
+        Permits permits = new Permits();
+        if (ChannelRoutes.bindings(campaign).size() < 2) {
+            permits.take(campaign, 0, claimed, now); // one binding: the whole batch, without grouping it
+        } else {
+            for (Map.Entry<Integer, List<Recipient>> binding :
+                    byBinding(claimed).entrySet()) {
+                permits.take(campaign, binding.getKey(), binding.getValue(), now);
             }
-            List<Recipient> sendable = available.get();
-            int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
-            granted.put(index, sendable.subList(0, grants));
-            for (Recipient recipient : sendable.subList(grants, sendable.size())) {
-                giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
-            }
-            grantedInAll += grants;
-            shortOfPermits |= grants < sendable.size();
         }
-        answers.sendingBatch(() -> granted.forEach((index, sends) -> {
-            ChannelBinding binding = ChannelRoutes.binding(campaign, index);
-            ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
-            for (Recipient recipient : sends) {
-                send(campaign, binding, adapter, recipient, claim, now);
-                handed.add(recipient);
+        answers.sendingBatch(() -> {
+            for (Granted grant : permits.granted) {
+                ChannelBinding binding = ChannelRoutes.binding(campaign, grant.binding());
+                ChannelAdapter adapter = adapters.adapter(binding.sender().channelType());
+                for (Recipient recipient : grant.sends()) {
+                    send(campaign, binding, adapter, recipient, claim, now);
+                    handed.add(recipient);
+                }
             }
-        }));
+        });
         answers.recordAnswers();
-        if (!giveBack.isEmpty()) {
-            recipients.apply(giveBack);
+        if (!permits.giveBack.isEmpty()) {
+            recipients.apply(permits.giveBack);
         }
         if (claim.outstanding.get() == 0) {
             claims.release(claim);
         }
-        return new BatchOutcome(grantedInAll, shortOfPermits, checkFailed);
+        return new BatchOutcome(permits.grantedInAll, permits.shortOfPermits, permits.checkFailed);
+    }
+
+    /** One binding's recipients that got a permit, to be sent in binding order. */
+    private record Granted(int binding, List<Recipient> sends) {}
+
+    /** The permits a claimed batch got, binding by binding, and the recipients given back for lack of one. */
+    private final class Permits {
+        final List<Granted> granted = new ArrayList<>(1);
+        List<RecipientUpdate> giveBack = List.of();
+        int grantedInAll;
+        boolean shortOfPermits;
+        boolean checkFailed;
+
+        /** Checks one binding's recipients (opt-outs, availability) and takes their sender's permits. */
+        void take(Campaign campaign, int index, List<Recipient> ofBinding, Instant now) {
+            // a contact who opted out since launch, or is busy now, is skipped (or deferred) before the
+            // permits are taken: it sends nothing
+            Optional<List<Recipient>> available =
+                    skipOrDeferBusy(campaign, index, skipSuppressed(campaign, index, ofBinding, now), now);
+            if (available.isEmpty()) {
+                checkFailed = true; // the host's check failed: these went back
+                return;
+            }
+            List<Recipient> sendable = available.get();
+            int grants = sendable.isEmpty() ? 0 : pacing.tryAcquire(campaign, index, sendable.size(), now);
+            granted.add(new Granted(index, grants == sendable.size() ? sendable : sendable.subList(0, grants)));
+            if (grants < sendable.size()) {
+                if (giveBack.isEmpty()) {
+                    giveBack = new ArrayList<>(sendable.size() - grants);
+                }
+                for (Recipient recipient : sendable.subList(grants, sendable.size())) {
+                    giveBack.add(new RecipientUpdate.Unclaimed(recipient.key(), leaseOf(recipient), now, now));
+                }
+            }
+            grantedInAll += grants;
+            shortOfPermits |= grants < sendable.size();
+        }
     }
 
     /**
@@ -205,7 +234,11 @@ final class Sender {
      * campaign (see {@link #strand}); throws again, keeping them stranded, while the store still fails.
      */
     void giveBackStranded(CampaignId id, Instant now) {
-        for (Claims.Claim claim : claims.of(id)) {
+        Set<Claims.Claim> live = claims.of(id);
+        if (live.isEmpty()) {
+            return; // asked every run: no iterator when every claim is settled
+        }
+        for (Claims.Claim claim : live) {
             List<Recipient> stranded = claim.stranded;
             if (stranded == null) {
                 continue;
@@ -225,11 +258,8 @@ final class Sender {
         }
     }
 
-    /** The claimed recipients by channel binding, in binding order (all on the first for a campaign with one channel). */
-    private static Map<Integer, List<Recipient>> byBinding(Campaign campaign, List<Recipient> claimed) {
-        if (ChannelRoutes.bindings(campaign).size() < 2) {
-            return Map.of(0, claimed);
-        }
+    /** The claimed recipients of a campaign with several channel bindings by binding, in binding order. */
+    private static Map<Integer, List<Recipient>> byBinding(List<Recipient> claimed) {
         Map<Integer, List<Recipient>> byBinding = new TreeMap<>();
         for (Recipient recipient : claimed) {
             byBinding
@@ -245,9 +275,12 @@ final class Sender {
         for (Recipient recipient : claimed) {
             phones.add(recipient.phone());
         }
-        Map<PhoneNumber, SenderKey> suppressed = new HashMap<>();
+        Map<PhoneNumber, SenderKey> suppressed = Map.of(); // most batches have no opt-out
         for (SenderKey sender : routes.optOutSenders(campaign, binding)) {
             for (PhoneNumber phone : suppressions.suppressedAmong(sender, phones)) {
+                if (suppressed.isEmpty()) {
+                    suppressed = new HashMap<>();
+                }
                 suppressed.putIfAbsent(phone, sender);
             }
         }

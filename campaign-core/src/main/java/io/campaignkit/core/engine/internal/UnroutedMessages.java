@@ -137,7 +137,9 @@ final class UnroutedMessages {
         List<KeptUnrouted> batch;
         do {
             batch = inbox.get().claimUnrouted(leases.newLease(now), batchSize, now);
-            batch.forEach(kept -> handKept(kept.sequence(), toUnroutedMessage(kept.inbound())));
+            for (KeptUnrouted kept : batch) { // asked every run: no lambda when none is kept
+                handKept(kept.sequence(), toUnroutedMessage(kept.inbound()));
+            }
         } while (batch.size() == batchSize);
     }
 
