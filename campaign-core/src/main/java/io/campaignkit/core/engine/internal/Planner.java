@@ -110,7 +110,7 @@ final class Planner {
         Projection projection;
         if (LocalTimes.isOn(campaign)) {
             LocalProjection local = LocalProjection.of(
-                    tally.perZone,
+                    tally.zoneOrder,
                     tally.zoneHours,
                     start,
                     limits.campaignLimit(),
@@ -192,8 +192,8 @@ final class Planner {
         private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final Instant start;
-        /** Local hours: would-send contacts and the hours, by zone key. */
-        private final Map<String, Long> perZone = new HashMap<>();
+        /** Local hours: the zone key of each would-send contact, in the audience's order; the hours by zone key. */
+        private final List<String> zoneOrder = new ArrayList<>();
 
         private final List<RecipientZone> zones = new ArrayList<>();
         private final Map<String, ZonedHours> zoneHours = new HashMap<>();
@@ -296,7 +296,7 @@ final class Planner {
                     wouldSend++;
                     RecipientZone zone = zones.get(i);
                     if (zone != null) {
-                        perZone.merge(zone.key(), 1L, Long::sum);
+                        zoneOrder.add(zone.key());
                         zoneHours.computeIfAbsent(
                                 zone.key(),
                                 key -> localTimes.hoursIn(
