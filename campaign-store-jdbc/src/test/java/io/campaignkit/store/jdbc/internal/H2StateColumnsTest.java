@@ -182,6 +182,30 @@ class H2StateColumnsTest {
         assertThat(planned).contains("pending_due", "sending_expiry", "sent_awaiting", "pending_zone");
     }
 
+    @Test
+    void aClaimAcrossZonesSendsAsManyStatementsAsAClaimInOneZone() {
+        List<String> keys = List.of("America/Mexico_City", "Europe/Madrid", "Asia/Tokyo", "Asia/Kolkata");
+        List<NewRecipient> added = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            added.add(NewRecipient.pendingIn(contact(i), T0, RecipientZone.of(ZoneId.of(keys.get(i % 4)))));
+        }
+        store.insertRecipients(CAMPAIGN, added, T0);
+        RecipientWindows windows = store.windows().orElseThrow();
+        Lease lease = new Lease("node", T0.plusSeconds(60));
+
+        int before = statements.size();
+        List<Recipient> one = windows.claimDueIn(CAMPAIGN, Set.of(keys.get(0)), lease, 10, T0);
+        int inOneZone = statements.size() - before;
+        before = statements.size();
+        List<Recipient> across = windows.claimDueIn(CAMPAIGN, Set.copyOf(keys), lease, 40, T0);
+        int acrossFour = statements.size() - before;
+
+        assertThat(one).hasSize(10);
+        // the four zones' recipients in sequence order, interleaved as they were added
+        assertThat(across).extracting(Recipient::sequence).isSorted().hasSize(40);
+        assertThat(acrossFour).isEqualTo(inOneZone);
+    }
+
     /** H2's plan of a statement the store sent; EXPLAIN needs no parameter values. */
     private String plan(String statement) throws SQLException {
         StringBuilder plan = new StringBuilder();
