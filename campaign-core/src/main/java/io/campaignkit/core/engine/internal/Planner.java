@@ -279,6 +279,9 @@ final class Planner {
             byBinding.forEach((binding, phones) -> routes.optOutSenders(campaign, binding)
                     .forEach(sender -> suppressed.addAll(suppressions.suppressedAmong(sender, phones))));
             Set<PhoneNumber> busyNow = busyAmong(byBinding, suppressed);
+            // the launch's question, on every sender of the campaign and across scopes, read only
+            Set<PhoneNumber> held = exclusivity.heldAmong(
+                    campaign, senders, candidates.stream().map(Contact::phone).toList());
             boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
@@ -287,7 +290,7 @@ final class Planner {
                     skip(SkipReasons.OPTED_OUT);
                 } else if (busyNow.contains(contact.phone()) && !waits) {
                     skip(SkipReasons.CONTACT_BUSY);
-                } else if (heldElsewhere(contact.phone())) {
+                } else if (held.contains(contact.phone())) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
                     if (busyNow.contains(contact.phone())) {
@@ -312,16 +315,6 @@ final class Planner {
             texts.clear();
             zones.clear();
             bindings.clear();
-        }
-
-        /** Whether another campaign holds the contact on any of this one's senders (the launch engages it on all). */
-        private boolean heldElsewhere(PhoneNumber phone) {
-            for (SenderKey sender : senders) {
-                if (exclusivity.holder(campaign, sender, phone).isPresent()) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */
