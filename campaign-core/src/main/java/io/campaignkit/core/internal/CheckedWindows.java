@@ -29,12 +29,16 @@ public final class CheckedWindows implements RecipientWindows {
     }
 
     @Override
-    public List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+    public List<Recipient> claimDueIn(
+            CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
         Arguments.requireNonNull(campaignId, "campaignId");
-        Arguments.requireNonBlank(zoneKey, "zoneKey");
+        Set<String> keys = StoreArguments.requireBatch(zoneKeys, "zoneKeys");
+        for (String key : keys) {
+            Arguments.requireNonBlank(key, "zoneKeys");
+        }
         StoreArguments.requireLimit(limit);
         StoreArguments.requireLiveLease(lease, now);
-        return windows.claimDueIn(campaignId, zoneKey, lease, limit, now);
+        return windows.claimDueIn(campaignId, keys, lease, limit, now);
     }
 
     @Override

@@ -16,20 +16,23 @@ import java.util.Set;
  * without it runs every campaign but those; launching one is refused.
  *
  * <p>The rules are {@link RecipientStore}'s: a claim is {@link RecipientStore.ClaimKind#DUE}'s, limited to
- * one zone key (the same atomicity, lease, attempt and order: due time, then sequence), and never
- * hands out a recipient another claim holds. A database keeps the key in a column with an index
- * leading with the campaign, the state and the key, so each call is one index range.
+ * a set of zone keys (the same atomicity, lease, attempt and order: due time, then sequence, across the
+ * zones), and never hands out a recipient another claim holds. The engine asks once per batch with every
+ * zone open and due at that instant, so recipients of zones that fell due together are claimed in their
+ * sequence (launch) order. A database keeps the key in a column with an index leading with the campaign,
+ * the state and the key, so a claim reads one index range per zone of the set, in one statement.
  */
 public interface RecipientWindows {
 
     /**
      * Claims, as {@link RecipientStore#claim} with {@link RecipientStore.ClaimKind#DUE} does, up to
-     * {@code limit} due PENDING recipients of the campaign whose zone key is {@code zoneKey}.
+     * {@code limit} due PENDING recipients of the campaign whose zone key is one of {@code zoneKeys}, first
+     * by due time, then by sequence, whichever zone each is in.
      *
-     * @param zoneKey a {@link RecipientZone#key()}
+     * @param zoneKeys 1 to {@link CampaignStore#MAX_BATCH} {@link RecipientZone#key()}s
      * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
      */
-    List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now);
+    List<Recipient> claimDueIn(CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now);
 
     /**
      * The earliest {@code dueAt} among the campaign's PENDING recipients of each of {@code zoneKeys}

@@ -116,12 +116,20 @@ abstract class TenantIsolationChecks {
         assertThat(acmeWindows.nextDueIn(theirs.id(), java.util.Set.of("Europe/Madrid")))
                 .isEmpty();
         assertThat(acmeWindows.claimDueIn(
-                        theirs.id(), "Europe/Madrid", new Lease("acme-node", T0.plusSeconds(30)), 10, T0))
+                        theirs.id(),
+                        java.util.Set.of("Europe/Madrid"),
+                        new Lease("acme-node", T0.plusSeconds(30)),
+                        10,
+                        T0))
                 .isEmpty();
         var globexWindows = globex.windows().orElseThrow();
         assertThat(globexWindows.pendingZones(theirs.id())).containsExactly("Europe/Madrid");
         assertThat(globexWindows.claimDueIn(
-                        theirs.id(), "Europe/Madrid", new Lease("globex-node", T0.plusSeconds(30)), 10, T0))
+                        theirs.id(),
+                        java.util.Set.of("Europe/Madrid"),
+                        new Lease("globex-node", T0.plusSeconds(30)),
+                        10,
+                        T0))
                 .extracting(Recipient::phone)
                 .containsExactly(phone(7));
     }

@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * {@link RecipientCounting}; the book only finds, orders and replaces recipients.
  *
  * <p>PENDING recipients wait in claim order (due time, then sequence) in a {@link PendingQueue} per
- * local zone (one, keyed {@code ""}, for recipients without a zone): a claim of any recipient takes the
- * first head among them, a claim by zone ({@link io.campaignkit.core.port.RecipientWindows}) that zone's
- * head. SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
+ * local zone (one, keyed {@code ""}, for recipients without a zone): a claim of any recipient, and a
+ * claim across some zones ({@link io.campaignkit.core.port.RecipientWindows}), merges the heads of the
+ * queues it reads ({@link PendingMerge}). SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
  */
 final class RecipientBook {
 
@@ -89,12 +89,19 @@ final class RecipientBook {
     }
 
     synchronized List<Recipient> claimForSending(Lease lease, int limit, Instant now) {
-        return claimFrom(null, lease, limit, now);
+        return claimFrom(new PendingMerge(List.copyOf(pending.values())), lease, limit, now);
     }
 
-    /** Claims due recipients of one local zone. */
-    synchronized List<Recipient> claimDueIn(String zone, Lease lease, int limit, Instant now) {
-        return pending.containsKey(zone) ? claimFrom(zone, lease, limit, now) : List.of();
+    /** Claims due recipients of the local zones {@code zones}, by due time then sequence across them. */
+    synchronized List<Recipient> claimDueIn(Set<String> zones, Lease lease, int limit, Instant now) {
+        List<PendingQueue> queues = new ArrayList<>(Math.min(zones.size(), pending.size()));
+        for (String zone : zones) {
+            PendingQueue queue = pending.get(zone);
+            if (queue != null) {
+                queues.add(queue);
+            }
+        }
+        return queues.isEmpty() ? List.of() : claimFrom(new PendingMerge(queues), lease, limit, now);
     }
 
     /** The earliest due time of each zone of {@code zones} that has PENDING recipients. */
@@ -121,16 +128,16 @@ final class RecipientBook {
         return zones;
     }
 
-    /** Claims from one zone's queue, or from all of them ({@code zone} null). */
-    private List<Recipient> claimFrom(@Nullable String zone, Lease lease, int limit, Instant now) {
+    /** Claims from the queues of {@code merge}, in claim order across them. */
+    private List<Recipient> claimFrom(PendingMerge merge, Lease lease, int limit, Instant now) {
         LeaseBatch batch = new LeaseBatch(lease);
         List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
         while (claimed.size() < limit) {
-            RecipientEntry next = zone == null ? nextPending() : queueOf(zone).head();
-            if (next == null || next.recipient.dueAt().isAfter(now)) {
+            RecipientEntry next = merge.nextDue(now);
+            if (next == null) {
                 break;
             }
-            takePending(next);
+            merge.take();
             Recipient before = next.recipient;
             next.recipient = RecipientRules.claim(before, lease, now);
             found.remember(before.key(), next); // its send's answer comes next, by key

@@ -127,12 +127,13 @@ final class RecipientBooks {
         }
     }
 
-    /** Claims by local zone, from each campaign's per-zone pending queues. */
+    /** Claims by local zone, from each campaign's per-zone pending queues merged ({@link PendingMerge}). */
     final RecipientWindows windows = new RecipientWindows() {
         @Override
-        public List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+        public List<Recipient> claimDueIn(
+                CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
             RecipientBook book = books.get(campaignId);
-            return book == null ? List.of() : book.claimDueIn(zoneKey, lease, limit, now);
+            return book == null ? List.of() : book.claimDueIn(zoneKeys, lease, limit, now);
         }
 
         @Override

@@ -215,6 +215,50 @@ class ExclusivityScopeScenarioTest {
         }
 
         @Test
+        void theDryRunOfAPerContactCampaignCountsTheContactsACampaignOnAnotherSenderHoldsAsTheLaunchSkipsThem() {
+            CampaignId perSender = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(perSender, Fixtures.contacts(0, 2));
+            now = ExclusivityScope.PER_CONTACT;
+            CampaignId perContact = onSender(scenario, SENDER_2);
+
+            CampaignPlan plan =
+                    scenario.engine().plan(perContact, LaunchRequest.importedContacts(Fixtures.contacts(1, 3)));
+            scenario.launch(perContact, Fixtures.contacts(1, 3));
+
+            assertThat(plan.skipped()).isEqualTo(Map.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 1L));
+            assertThat(plan.skipped()).isEqualTo(skippedAtLaunch(perContact, 1, 3));
+            assertThat(plan.wouldSend()).isEqualTo(2);
+        }
+
+        @Test
+        void theDryRunOfAPerSenderCampaignCountsTheContactsAPerContactCampaignHoldsAsTheLaunchSkipsThem() {
+            now = ExclusivityScope.PER_CONTACT;
+            CampaignId perContact = onSender(scenario, CampaignScenario.SENDER_ID);
+            scenario.launch(perContact, Fixtures.contacts(0, 2));
+            now = ExclusivityScope.PER_SENDER;
+            CampaignId perSender = onSender(scenario, SENDER_2);
+
+            CampaignPlan plan =
+                    scenario.engine().plan(perSender, LaunchRequest.importedContacts(Fixtures.contacts(1, 3)));
+            scenario.launch(perSender, Fixtures.contacts(1, 3));
+
+            assertThat(plan.skipped()).isEqualTo(Map.of(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN, 1L));
+            assertThat(plan.skipped()).isEqualTo(skippedAtLaunch(perSender, 1, 3));
+            assertThat(plan.wouldSend()).isEqualTo(2);
+        }
+
+        /** The launch's skips among contacts {@code from} to {@code from + count - 1}, by reason code. */
+        private Map<String, Long> skippedAtLaunch(CampaignId id, int from, int count) {
+            Map<String, Long> skipped = new java.util.TreeMap<>();
+            for (int i = from; i < from + count; i++) {
+                if (scenario.recipient(id, Fixtures.phone(i)).state() == DeliveryState.SKIPPED) {
+                    skipped.merge(reason(scenario, id, i), 1L, Long::sum);
+                }
+            }
+            return skipped;
+        }
+
+        @Test
         void perSenderCampaignsOnTwoSendersStillShareAContactAndFinishingFreesIt() {
             CampaignId first = onSender(scenario, CampaignScenario.SENDER_ID);
             CampaignId second = onSender(scenario, SENDER_2);

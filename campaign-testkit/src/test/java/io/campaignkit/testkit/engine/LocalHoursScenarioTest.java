@@ -324,15 +324,20 @@ class LocalHoursScenarioTest {
     private static final Instant BOTH_OPEN = Instant.parse("2026-01-05T07:00:00Z");
 
     @Test
-    void zonesOpenAtOnceShareEachClaimAndTheDryRunProjectsThat() {
+    void zonesOpenAtOnceShareEachClaimInTheAudiencesOrderAndTheDryRunProjectsThat() {
         CampaignScenario scenario = Fixtures.scenario()
                 .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10))
                 .startingAt(BOTH_OPEN)
                 .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
-        // Tokyo's key sorts first: claimed zone by zone, its ten would take the whole first grant
-        List<Contact> audience = new ArrayList<>(numbered("+8131234560", 10));
-        audience.addAll(numbered("+3491123456", 10));
+        // launched mixed: Tokyo's key sorts first, so claimed zone by zone its ten would take the whole first grant
+        List<Contact> tokyo = numbered("+8131234560", 10);
+        List<Contact> madrid = numbered("+3491123456", 10);
+        List<Contact> audience = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            audience.add(tokyo.get(i));
+            audience.add(madrid.get(i));
+        }
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
         assertThat(plan.perZone().get("Asia/Tokyo").projectedStart()).contains(BOTH_OPEN);
         assertThat(plan.perZone().get("Europe/Madrid").projectedStart()).contains(BOTH_OPEN);
@@ -340,19 +345,48 @@ class LocalHoursScenarioTest {
         scenario.launch(id, audience);
         scenario.runUntil(BOTH_OPEN);
 
-        // the first grant (the burst and more) is shared: each zone's count within one of the other's
+        // the first grant (the burst and more) is one claim across both zones, in the audience's order
         List<RecordedSend> first = scenario.channel().sends();
-        long tokyo = first.stream()
-                .filter(send -> send.message().recipient().startsWith("+81"))
-                .count();
         assertThat(first)
                 .hasSizeGreaterThan(2)
                 .allSatisfy(send -> assertThat(send.requestedAt()).isEqualTo(BOTH_OPEN));
-        assertThat(Math.abs(tokyo - (first.size() - tokyo))).isLessThanOrEqualTo(1);
         scenario.runFor(Duration.ofMinutes(5));
-        assertThat(scenario.channel().sends()).hasSize(20);
-        assertThat(firstSendTo(scenario, "+34911234560"))
-                .isEqualTo(plan.perZone().get("Europe/Madrid").projectedStart().orElseThrow());
+        assertThat(scenario.channel().sends())
+                .extracting(send -> send.message().recipient())
+                .containsExactlyElementsOf(
+                        audience.stream().map(contact -> contact.phone().e164()).toList());
+        assertThat(scenario.channel().sendsTo("+34911234569").get(0).requestedAt())
+                .isEqualTo(plan.perZone().get("Europe/Madrid").projectedFinish().orElseThrow());
+        assertThat(scenario.channel().sendsTo("+81312345609").get(0).requestedAt())
+                .isEqualTo(plan.perZone().get("Asia/Tokyo").projectedFinish().orElseThrow());
+    }
+
+    @Test
+    void zonesOpenAtOnceWithTheAudienceInBlocksAreSentBlockByBlockAsTheDryRunProjects() {
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10))
+                .startingAt(BOTH_OPEN)
+                .build();
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
+        List<Contact> audience = new ArrayList<>(numbered("+3491123456", 10));
+        audience.addAll(numbered("+8131234560", 10));
+        CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
+        Instant madridDone =
+                plan.perZone().get("Europe/Madrid").projectedFinish().orElseThrow();
+        Instant tokyoFrom = plan.perZone().get("Asia/Tokyo").projectedStart().orElseThrow();
+        assertThat(plan.perZone().get("Europe/Madrid").projectedStart()).contains(BOTH_OPEN);
+        assertThat(tokyoFrom).isAfterOrEqualTo(madridDone);
+
+        scenario.launch(id, audience);
+        scenario.runFor(Duration.ofMinutes(5));
+
+        // zones due at the same instant are claimed by sequence: the audience's first block goes first
+        assertThat(scenario.channel().sends())
+                .extracting(send -> send.message().recipient())
+                .containsExactlyElementsOf(
+                        audience.stream().map(contact -> contact.phone().e164()).toList());
+        assertThat(firstSendTo(scenario, "+81312345600")).isEqualTo(tokyoFrom);
+        assertThat(firstSendTo(scenario, "+34911234569")).isEqualTo(madridDone);
     }
 
     @Test

@@ -120,6 +120,17 @@ class StoreContractKitSelfTest {
     }
 
     @Test
+    void aStoreThatClaimsAcrossZonesZoneByZoneFailsTheOrderChecks() {
+        assertThat(failedChecks(ClaimsZoneByZone.class))
+                .contains(
+                        "aClaimAcrossZonesTakesTheirDueRecipientsByDueTimeThenSequenceWhicheverTheZone",
+                        "anAudienceLaunchedWithItsZonesMixedIsClaimedInItsOrderAcrossClaimsUpToTheLimit")
+                .doesNotContain(
+                        "aClaimByZoneTakesOnlyThatZonesDueRecipientsInDueThenSequenceOrder",
+                        "concurrentClaimersAcrossZonesReceiveEachRecipientOfThoseZonesExactlyOnce");
+    }
+
+    @Test
     void aStoreWhoseListingIgnoresTheTenantFailsTheTenantIsolationChecks() {
         assertThat(failedChecks(ListsEveryTenant.class))
                 .contains(
@@ -235,11 +246,66 @@ class StoreContractKitSelfTest {
             @Override
             public List<Recipient> claimDueIn(
                     io.campaignkit.core.campaign.CampaignId campaignId,
-                    String zoneKey,
+                    Set<String> zoneKeys,
                     Lease lease,
                     int limit,
                     Instant now) {
                 return real.claimForSending(campaignId, lease, limit, now);
+            }
+
+            @Override
+            public java.util.Map<String, Instant> nextDueIn(
+                    io.campaignkit.core.campaign.CampaignId campaignId, Set<String> zoneKeys) {
+                return realWindows.nextDueIn(campaignId, zoneKeys);
+            }
+
+            @Override
+            public Set<String> pendingZones(io.campaignkit.core.campaign.CampaignId campaignId) {
+                return realWindows.pendingZones(campaignId);
+            }
+        };
+        private final RecipientStore recipients = (RecipientStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RecipientStore.class}, (self, method, args) -> {
+                    if (method.getName().equals("windows")) {
+                        return Optional.of(broken);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException thrown) {
+                        throw thrown.getCause();
+                    }
+                });
+        private final CampaignStorage storage =
+                new CampaignStorage(real, recipients, real, real, real, real, real, PacingStore.inProcess());
+
+        @Override
+        protected CampaignStorage storage() {
+            return storage;
+        }
+    }
+
+    /** Claims across zones one zone after the other, in key order (each zone in due-then-sequence order). */
+    @ExtendWith(OnlyInSelfTest.class)
+    static class ClaimsZoneByZone extends RecipientWindowsContractKit {
+
+        final InMemoryCampaignStore real = new InMemoryCampaignStore();
+        private final RecipientWindows realWindows = real.windows().orElseThrow();
+        private final RecipientWindows broken = new RecipientWindows() {
+            @Override
+            public List<Recipient> claimDueIn(
+                    io.campaignkit.core.campaign.CampaignId campaignId,
+                    Set<String> zoneKeys,
+                    Lease lease,
+                    int limit,
+                    Instant now) {
+                List<Recipient> claimed = new ArrayList<>();
+                for (String zone : new java.util.TreeSet<>(zoneKeys)) {
+                    if (claimed.size() < limit) {
+                        claimed.addAll(
+                                realWindows.claimDueIn(campaignId, Set.of(zone), lease, limit - claimed.size(), now));
+                    }
+                }
+                return claimed;
             }
 
             @Override

@@ -10,7 +10,6 @@ import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientWindows;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link Sender} claims from in one run of one campaign, at one instant: every due recipient
  * ({@link #of} for a campaign without local hours), or, with local hours, only those whose local
- * window is open then, in the order their recipients fell due (so those whose window opened first go
- * first; zones due at the same instant share each claim in turns, {@link ZoneTurns}), with the next wake-up at the earliest of the open zones' next due time
- * and the closed zones' next opening.
+ * window is open then, in one claim across those zones in the order their recipients fell due, then by
+ * sequence (so those whose window opened first go first, and zones due at the same instant are read in
+ * launch order, interleaved as the audience was), with the next wake-up at the earliest of the open zones'
+ * next due time and the closed zones' next opening.
  */
 interface DueRecipients {
 
@@ -59,8 +59,8 @@ interface DueRecipients {
         private final Campaign campaign;
         private final ActiveHours hours;
         private final Instant now;
-        /** Open zones with recipients due now, earliest due first; a zone leaves when a claim comes back short. */
-        private @Nullable List<ZoneTurns.DueZone> claimable;
+        /** The open zones with recipients due now; read once per run, since windows change only with time. */
+        private @Nullable Set<String> claimable;
 
         InOpenWindows(LocalTimes localTimes, Campaign campaign, Instant now) {
             this.localTimes = localTimes;
@@ -70,26 +70,20 @@ interface DueRecipients {
             this.now = now;
         }
 
+        /** One claim across every open and due zone: the store orders them by due time, then sequence. */
         @Override
         public List<Recipient> claim(Lease lease, int limit) {
-            List<ZoneTurns.DueZone> claimable = this.claimable;
+            Set<String> claimable = this.claimable;
             if (claimable == null) {
                 claimable = openAndDue();
                 this.claimable = claimable;
             }
-            List<Recipient> claimed = new ArrayList<>(Math.min(limit, 256));
-            try {
-                ZoneTurns.share(claimable, limit, (zone, wanted) -> {
-                    List<Recipient> got = windows.claimDueIn(campaign.id(), zone, lease, wanted, now);
-                    claimed.addAll(got);
-                    return got.size();
-                });
-            } catch (RuntimeException storeFailure) {
-                if (claimed.isEmpty()) {
-                    throw storeFailure;
-                }
-                // the earlier zones' recipients are claimed: handed to the Sender, they come under its
-                // claim, which a store still failing at its next call strands and the next run gives back
+            if (claimable.isEmpty()) {
+                return List.of();
+            }
+            List<Recipient> claimed = windows.claimDueIn(campaign.id(), claimable, lease, limit, now);
+            if (claimed.size() < limit) {
+                this.claimable = Set.of(); // nothing more is due in those zones at this instant
             }
             return claimed;
         }
@@ -108,16 +102,24 @@ interface DueRecipients {
             return earliest;
         }
 
-        private List<ZoneTurns.DueZone> openAndDue() {
-            List<ZoneTurns.DueZone> due = new ArrayList<>();
+        /**
+         * The zones open now whose earliest recipient is due; past {@link CampaignStore#MAX_BATCH} of them (a
+         * claim's most), those due first, so the order across the rest waits for the next claim, never the window.
+         */
+        private Set<String> openAndDue() {
+            List<Map.Entry<String, Instant>> due = new ArrayList<>();
             for (Map.Entry<String, Instant> zone : dueByZone().entrySet()) {
                 if (!zone.getValue().isAfter(now)
                         && localTimes.hoursIn(hours, zone.getKey()).isOpenAt(now)) {
-                    due.add(new ZoneTurns.DueZone(zone.getKey(), zone.getValue()));
+                    due.add(zone);
                 }
             }
-            due.sort(Comparator.comparing(ZoneTurns.DueZone::due).thenComparing(ZoneTurns.DueZone::key));
-            return due;
+            due.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+            Set<String> keys = new LinkedHashSet<>();
+            for (Map.Entry<String, Instant> zone : due.subList(0, Math.min(due.size(), CampaignStore.MAX_BATCH))) {
+                keys.add(zone.getKey());
+            }
+            return keys;
         }
 
         private Map<String, Instant> dueByZone() {

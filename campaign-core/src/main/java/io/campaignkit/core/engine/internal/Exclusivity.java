@@ -105,12 +105,52 @@ final class Exclusivity {
             free = free.stream().filter(phone -> !there.contains(phone)).toList();
         }
         if (!free.isEmpty()) { // written first, read now: see the class comment
-            Map<PhoneNumber, SenderKey> acrossScopes = scope == ExclusivityScope.PER_CONTACT
-                    ? heldOnOtherSenders(campaign, senders, free)
-                    : heldTenantWide(campaign, senders.get(0), free);
-            acrossScopes.forEach(taken::putIfAbsent);
+            heldAcrossScopes(campaign, scope, senders, free).forEach(taken::putIfAbsent);
         }
         return taken;
+    }
+
+    /**
+     * Those of {@code phones} another campaign holds, as {@link #engage} would find them, without engaging
+     * anyone: for the dry run. The same keys are read (the tenant's scope key under PER_CONTACT, then each
+     * of {@code senders}), and then the same question across scopes ({@link #heldAcrossScopes}).
+     */
+    Set<PhoneNumber> heldAmong(Campaign campaign, List<SenderKey> senders, List<PhoneNumber> phones) {
+        ExclusivityScope scope = scopeOf(campaign);
+        if (scope == ExclusivityScope.NONE || senders.isEmpty() || phones.isEmpty()) {
+            return Set.of();
+        }
+        List<SenderKey> keys = new ArrayList<>();
+        if (scope == ExclusivityScope.PER_CONTACT) {
+            keys.add(tenantKey(campaign.tenantId()));
+        }
+        keys.addAll(senders);
+        Set<PhoneNumber> held = new HashSet<>();
+        for (SenderKey key : keys) {
+            engagements.engagedCampaigns(key, phones).forEach((phone, holder) -> {
+                if (!holder.equals(campaign.id())) {
+                    held.add(phone);
+                }
+            });
+        }
+        List<PhoneNumber> free =
+                phones.stream().filter(phone -> !held.contains(phone)).toList();
+        if (!free.isEmpty()) {
+            held.addAll(heldAcrossScopes(campaign, scope, senders, free).keySet());
+        }
+        return held;
+    }
+
+    /**
+     * Those of {@code phones} a campaign under the other scope holds, each with the sender of the skip
+     * reason: under PER_CONTACT, another active campaign of the tenant on a sender this one does not send
+     * from; under PER_SENDER, a PER_CONTACT campaign of the tenant on the tenant's scope key.
+     */
+    private Map<PhoneNumber, SenderKey> heldAcrossScopes(
+            Campaign campaign, ExclusivityScope scope, List<SenderKey> senders, List<PhoneNumber> phones) {
+        return scope == ExclusivityScope.PER_CONTACT
+                ? heldOnOtherSenders(campaign, senders, phones)
+                : heldTenantWide(campaign, senders.get(0), phones);
     }
 
     /** Those of {@code phones} a PER_CONTACT campaign of the tenant holds (skip reason at {@code sender}). */
@@ -164,19 +204,6 @@ final class Exclusivity {
             }
         } while (page.size() == CAMPAIGN_PAGE);
         return others;
-    }
-
-    /**
-     * The other campaign that holds {@code phone} within the campaign's scope, if any: read-only, for
-     * the dry run and the skip reason. A campaign on another sender of the tenant is not looked for here
-     * (the launch finds it).
-     */
-    Optional<CampaignId> holder(Campaign campaign, SenderKey sender, PhoneNumber phone) {
-        if (scopeOf(campaign) == ExclusivityScope.NONE) {
-            return Optional.empty();
-        }
-        return tenantWideHolder(campaign, phone)
-                .or(() -> engagements.engagedCampaign(sender, phone).filter(holder -> !holder.equals(campaign.id())));
     }
 
     /** The campaign of the tenant other than {@code campaign} that holds the phone on the tenant's scope key. */

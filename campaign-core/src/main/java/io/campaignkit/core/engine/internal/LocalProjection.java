@@ -7,7 +7,6 @@ import io.campaignkit.core.engine.CampaignPlan;
 import io.campaignkit.core.hours.ZonedHours;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Projection} for a campaign with local hours: the same token buckets, granted at every instant
- * they have permits to the zones whose window is open then, in the order the engine claims them
- * ({@link DueRecipients}: the zone whose recipients fell due first, each zone's recipients due at its
- * window's first opening; zones due at the same instant in turns, {@link ZoneTurns}), until each zone's
- * contacts are sent or the end instant comes.
+ * they have permits to the recipients of the zones whose window is open then, in the order the engine
+ * claims them ({@link DueRecipients}, one claim across the open zones: by due time, each zone's recipients
+ * due at its window's first opening, then by sequence, the audience's order), until each zone's contacts
+ * are sent or the end instant comes.
  *
  * @param overall the whole campaign, as {@link Projection} reports it
  * @param perZone each zone's share, by zone key
@@ -33,6 +32,9 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         final ZonedHours hours;
         final long sends;
         final Optional<Instant> due;
+        /** The positions of its recipients in the audience (their sequence), ascending. */
+        final int[] positions;
+
         long granted;
 
         @Nullable
@@ -41,11 +43,24 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         @Nullable
         Instant last;
 
-        Zone(String key, ZonedHours hours, long sends, Instant start) {
+        Zone(String key, ZonedHours hours, int[] positions, int sends, Instant start) {
             this.key = key;
             this.hours = hours;
+            this.positions = positions;
             this.sends = sends;
             this.due = hours.nextOpening(start);
+        }
+
+        /** Whether its next recipient comes before {@code other}'s in the claim's order (due, then sequence). */
+        boolean before(Zone other) {
+            int byDue = due.orElseThrow().compareTo(other.due.orElseThrow());
+            return byDue != 0 ? byDue < 0 : positions[(int) granted] < other.positions[(int) other.granted];
+        }
+
+        void grant(Instant at) {
+            granted++;
+            first = first == null ? at : first;
+            last = at;
         }
 
         boolean claimableAt(Instant at) {
@@ -62,25 +77,21 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         }
     }
 
+    /**
+     * @param zoneOrder the zone key of each contact that would be sent, in the audience's order (the
+     *     sequence the launch would give them)
+     * @param hoursPerZone the campaign's hours in each of those zones
+     */
     static LocalProjection of(
-            Map<String, Long> sendsPerZone,
+            List<String> zoneOrder,
             Map<String, ZonedHours> hoursPerZone,
             Instant start,
             RateLimit campaignPace,
             RateLimit senderLimit,
             Optional<Instant> end) {
         SendPacer pacer = SendPacer.allOf(List.of(TokenBucketPacer.of(campaignPace), TokenBucketPacer.of(senderLimit)));
-        List<Zone> zones = new ArrayList<>();
-        long total = 0;
-        for (Map.Entry<String, Long> zone : new TreeMap<>(sendsPerZone).entrySet()) {
-            ZonedHours hours =
-                    java.util.Objects.requireNonNull(hoursPerZone.get(zone.getKey()), "the hours of each zone");
-            zones.add(new Zone(zone.getKey(), hours, zone.getValue(), start));
-            total += zone.getValue();
-        }
-        // the engine claims the zone whose recipients fell due first, then the next
-        zones.sort(Comparator.comparing((Zone zone) -> zone.due.orElse(Instant.MAX))
-                .thenComparing(zone -> zone.key));
+        List<Zone> zones = zonesOf(zoneOrder, hoursPerZone, start);
+        long total = zoneOrder.size();
         Instant at = start;
         long granted = 0;
         Instant first = null;
@@ -106,23 +117,19 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
             long wanted =
                     open.stream().mapToLong(zone -> zone.sends - zone.granted).sum();
             int now = pacer.tryAcquire((int) Math.min(Integer.MAX_VALUE, wanted), at);
-            Instant grantedAt = at;
-            List<ZoneTurns.DueZone> due = new ArrayList<>(open.size());
-            open.forEach(zone -> due.add(new ZoneTurns.DueZone(zone.key, zone.due.orElseThrow())));
-            Map<String, Zone> byKey = new HashMap<>();
-            open.forEach(zone -> byKey.put(zone.key, zone));
-            int taken = ZoneTurns.share(due, now, (key, asked) -> {
-                Zone zone = java.util.Objects.requireNonNull(byKey.get(key), "an open zone");
-                int share = (int) Math.min(asked, zone.sends - zone.granted);
-                if (share > 0) {
-                    zone.granted += share;
-                    zone.first = zone.first == null ? grantedAt : zone.first;
-                    zone.last = grantedAt;
+            // the engine's one claim across the open zones: the next recipient in (due, sequence) order, each time
+            for (int taken = 0; taken < now; taken++) {
+                Zone next = null;
+                for (Zone zone : open) {
+                    if (zone.granted < zone.sends && (next == null || zone.before(next))) {
+                        next = zone;
+                    }
                 }
-                return share;
-            });
-            if (taken > 0) {
-                granted += taken;
+                java.util.Objects.requireNonNull(next, "no more granted than wanted")
+                        .grant(at);
+            }
+            if (now > 0) {
+                granted += now;
                 first = first == null ? at : first;
                 last = at;
             }
@@ -143,5 +150,30 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
         }
         return new LocalProjection(
                 new Projection(Optional.ofNullable(first), Optional.ofNullable(last), total - granted), perZone);
+    }
+
+    /** Each zone with the positions of its recipients, in key order. */
+    private static List<Zone> zonesOf(List<String> zoneOrder, Map<String, ZonedHours> hoursPerZone, Instant start) {
+        Map<String, int[]> positions = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int position = 0; position < zoneOrder.size(); position++) {
+            String key = zoneOrder.get(position);
+            int count = counts.getOrDefault(key, 0);
+            int[] held = positions.computeIfAbsent(key, any -> new int[8]);
+            if (count == held.length) {
+                held = java.util.Arrays.copyOf(held, count * 2);
+                positions.put(key, held);
+            }
+            held[count] = position;
+            counts.put(key, count + 1);
+        }
+        List<Zone> zones = new ArrayList<>(positions.size());
+        positions.forEach((key, held) -> zones.add(new Zone(
+                key,
+                java.util.Objects.requireNonNull(hoursPerZone.get(key), "the hours of each zone"),
+                held,
+                counts.getOrDefault(key, 0),
+                start)));
+        return zones;
     }
 }

@@ -110,7 +110,7 @@ final class Planner {
         Projection projection;
         if (LocalTimes.isOn(campaign)) {
             LocalProjection local = LocalProjection.of(
-                    tally.perZone,
+                    tally.zoneOrder,
                     tally.zoneHours,
                     start,
                     limits.campaignLimit(),
@@ -192,8 +192,8 @@ final class Planner {
         private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final Instant start;
-        /** Local hours: would-send contacts and the hours, by zone key. */
-        private final Map<String, Long> perZone = new HashMap<>();
+        /** Local hours: the zone key of each would-send contact, in the audience's order; the hours by zone key. */
+        private final List<String> zoneOrder = new ArrayList<>();
 
         private final List<RecipientZone> zones = new ArrayList<>();
         private final Map<String, ZonedHours> zoneHours = new HashMap<>();
@@ -279,6 +279,9 @@ final class Planner {
             byBinding.forEach((binding, phones) -> routes.optOutSenders(campaign, binding)
                     .forEach(sender -> suppressed.addAll(suppressions.suppressedAmong(sender, phones))));
             Set<PhoneNumber> busyNow = busyAmong(byBinding, suppressed);
+            // the launch's question, on every sender of the campaign and across scopes, read only
+            Set<PhoneNumber> held = exclusivity.heldAmong(
+                    campaign, senders, candidates.stream().map(Contact::phone).toList());
             boolean waits = !campaign.configuration().busyContactWait().isZero();
             for (int i = 0; i < candidates.size(); i++) {
                 Contact contact = candidates.get(i);
@@ -287,7 +290,7 @@ final class Planner {
                     skip(SkipReasons.OPTED_OUT);
                 } else if (busyNow.contains(contact.phone()) && !waits) {
                     skip(SkipReasons.CONTACT_BUSY);
-                } else if (heldElsewhere(contact.phone())) {
+                } else if (held.contains(contact.phone())) {
                     skip(SkipReasons.ALREADY_IN_ACTIVE_CAMPAIGN);
                 } else {
                     if (busyNow.contains(contact.phone())) {
@@ -296,7 +299,7 @@ final class Planner {
                     wouldSend++;
                     RecipientZone zone = zones.get(i);
                     if (zone != null) {
-                        perZone.merge(zone.key(), 1L, Long::sum);
+                        zoneOrder.add(zone.key());
                         zoneHours.computeIfAbsent(
                                 zone.key(),
                                 key -> localTimes.hoursIn(
@@ -312,16 +315,6 @@ final class Planner {
             texts.clear();
             zones.clear();
             bindings.clear();
-        }
-
-        /** Whether another campaign holds the contact on any of this one's senders (the launch engages it on all). */
-        private boolean heldElsewhere(PhoneNumber phone) {
-            for (SenderKey sender : senders) {
-                if (exclusivity.holder(campaign, sender, phone).isPresent()) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The busy ones now, as the launch would ask (a failing check is the launch's to report). */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Claims of recipients: due ones to send, expired leases to recover, and the renewal of a lease.
@@ -63,21 +65,38 @@ public final class RecipientClaims {
     }
 
     /**
-     * {@link #claimForSending} within one local zone (V34's column, V35's index); the column is read too,
-     * so the claim's order can name it wherever the rows are sorted again.
+     * {@link #claimForSending} within some local zones (V34's column, V35's index, on H2 V40's), in one
+     * statement: each zone's first {@code limit} recipients by due time and sequence, one bounded range of
+     * the zone index each (read from the index alone), merged and cut to the first {@code limit}, whose rows
+     * are then claimed by their primary key. A condition {@code zone IN (...)} instead would read every due
+     * recipient of the zones to sort them, as the index is in (due, sequence) order only within a zone.
      */
-    public List<Recipient> claimDueInZone(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
+    public List<Recipient> claimDueInZones(
+            CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
         String zone = dialect.whileIn("PENDING", "local_zone");
+        // a column of its own for PENDING rows implies the state; the plain column needs it (the partial index's)
+        String pending = zone.equals("local_zone") ? "state = 'PENDING' AND " : "";
+        StringJoiner ranges = new StringJoiner(" UNION ALL ");
+        List<String> values = new ArrayList<>(2 * zoneKeys.size());
+        for (String key : zoneKeys) {
+            // the limits are ints the store computed, written into the text: the values bound here are all text
+            ranges.add("(SELECT due_at, seq FROM ck_recipient" + dialect.useIndex("ck_recipient_local_due")
+                    + " WHERE campaign_id = ? AND " + pending + zone + " = ? ORDER BY campaign_id, " + zone
+                    + ", due_at, seq LIMIT " + limit + ")");
+            values.add(campaignId.value());
+            values.add(key);
+        }
         RecipientClaim rows = new RecipientClaim(
-                RecipientColumns.COLUMNS + ", " + zone,
+                RecipientColumns.COLUMNS,
                 campaignId.value(),
                 scope.tenantId(),
-                "state = 'PENDING' AND due_at <= ? AND " + zone + " = ?",
-                zone + ", due_at, seq",
+                "state = 'PENDING' AND due_at <= ? AND seq IN (SELECT seq FROM (" + ranges
+                        + ") zoned ORDER BY due_at, seq LIMIT " + limit + ")",
+                "due_at, seq",
                 now,
                 limit,
-                List.of(zoneKey));
-        return claim("claiming recipients of " + campaignId + " in " + zoneKey, rows, lease, now, true);
+                values);
+        return claim("claiming recipients of " + campaignId + " in " + zoneKeys, rows, lease, now, true);
     }
 
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {

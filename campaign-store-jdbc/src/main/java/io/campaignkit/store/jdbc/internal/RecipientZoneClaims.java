@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * {@link RecipientWindows} on {@code ck_recipient.local_zone} (V34), each statement one range of the
- * {@code ck_recipient_local_due} index (V35; on H2 V40's): (campaign, PENDING, zone) then due time and sequence.
+ * {@code ck_recipient_local_due} index (V35; on H2 V40's) per zone: (campaign, PENDING, zone) then due time and
+ * sequence; a claim across zones merges those ranges in one statement ({@link RecipientClaims#claimDueInZones}).
  */
 public final class RecipientZoneClaims implements RecipientWindows {
 
@@ -37,8 +38,9 @@ public final class RecipientZoneClaims implements RecipientWindows {
     }
 
     @Override
-    public List<Recipient> claimDueIn(CampaignId campaignId, String zoneKey, Lease lease, int limit, Instant now) {
-        return claims.claimDueInZone(campaignId, zoneKey, lease, limit, now);
+    public List<Recipient> claimDueIn(
+            CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
+        return claims.claimDueInZones(campaignId, zoneKeys, lease, limit, now);
     }
 
     /** One index probe per key, in one transaction. */

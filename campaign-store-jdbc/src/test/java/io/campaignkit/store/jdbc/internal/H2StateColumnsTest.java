@@ -138,9 +138,10 @@ class H2StateColumnsTest {
     void everyReadByAStateColumnIsPlannedOnItsIndexPastTheOtherStates() throws SQLException {
         List<NewRecipient> added = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
+            String zone = i % 4 == 0 ? "America/Mexico_City" : "Europe/Madrid";
             added.add(
                     i % 2 == 0
-                            ? NewRecipient.pendingIn(contact(i), T0, RecipientZone.of(ZoneId.of("America/Mexico_City")))
+                            ? NewRecipient.pendingIn(contact(i), T0, RecipientZone.of(ZoneId.of(zone)))
                             : NewRecipient.pending(contact(i), T0));
         }
         store.insertRecipients(CAMPAIGN, added, T0);
@@ -154,7 +155,8 @@ class H2StateColumnsTest {
         RecipientWindows windows = store.windows().orElseThrow();
         Set<String> zones = windows.pendingZones(CAMPAIGN);
         windows.nextDueIn(CAMPAIGN, zones);
-        windows.claimDueIn(CAMPAIGN, zones.iterator().next(), lease, 10, T0);
+        assertThat(zones).hasSize(2);
+        windows.claimDueIn(CAMPAIGN, zones, lease, 10, T0); // one range of the zone index per zone, in one statement
         store.skipPending(CAMPAIGN, StatusReason.of("CANCELLED", "cancelled", true), 5, T0);
 
         List<String> planned = new ArrayList<>();
@@ -178,6 +180,30 @@ class H2StateColumnsTest {
             }
         }
         assertThat(planned).contains("pending_due", "sending_expiry", "sent_awaiting", "pending_zone");
+    }
+
+    @Test
+    void aClaimAcrossZonesSendsAsManyStatementsAsAClaimInOneZone() {
+        List<String> keys = List.of("America/Mexico_City", "Europe/Madrid", "Asia/Tokyo", "Asia/Kolkata");
+        List<NewRecipient> added = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            added.add(NewRecipient.pendingIn(contact(i), T0, RecipientZone.of(ZoneId.of(keys.get(i % 4)))));
+        }
+        store.insertRecipients(CAMPAIGN, added, T0);
+        RecipientWindows windows = store.windows().orElseThrow();
+        Lease lease = new Lease("node", T0.plusSeconds(60));
+
+        int before = statements.size();
+        List<Recipient> one = windows.claimDueIn(CAMPAIGN, Set.of(keys.get(0)), lease, 10, T0);
+        int inOneZone = statements.size() - before;
+        before = statements.size();
+        List<Recipient> across = windows.claimDueIn(CAMPAIGN, Set.copyOf(keys), lease, 40, T0);
+        int acrossFour = statements.size() - before;
+
+        assertThat(one).hasSize(10);
+        // the four zones' recipients in sequence order, interleaved as they were added
+        assertThat(across).extracting(Recipient::sequence).isSorted().hasSize(40);
+        assertThat(acrossFour).isEqualTo(inOneZone);
     }
 
     /** H2's plan of a statement the store sent; EXPLAIN needs no parameter values. */
