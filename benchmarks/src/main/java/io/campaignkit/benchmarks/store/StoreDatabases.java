@@ -14,8 +14,12 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The databases the store benchmarks run on: an embedded PostgreSQL 17 (zonky's binaries, default
- * settings but for a test-sized shared_buffers: durable commits, fsync on) and an H2 file database.
+ * The databases the store benchmarks run on: an embedded PostgreSQL 17 (zonky's binaries and zonky's settings,
+ * with a test-sized shared_buffers) and an H2 file database.
+ *
+ * <p>zonky's settings are not PostgreSQL's defaults: {@code fsync} and {@code synchronous_commit} are off (as
+ * {@code SHOW} says on the running server), so a commit waits for no disk. {@code -Dck.durable} turns both on,
+ * as a production server has them, for the figures that must include the disk.
  */
 public final class StoreDatabases implements AutoCloseable {
 
@@ -46,6 +50,12 @@ public final class StoreDatabases implements AutoCloseable {
                         .setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", "/tmp/ck-pglog");
             }
+            if (System.getProperty("ck.durable") != null) { // by hand: commits wait for the disk, as in production
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            if (System.getProperty("ck.statements") != null) { // by hand: where the database's time goes
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             EmbeddedPostgres postgres = builder.start();
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -70,6 +80,51 @@ public final class StoreDatabases implements AutoCloseable {
     /** The pooled data source of the database (the peer harness gives it to db-scheduler). */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Prints the {@code limit} statements that took the most time (pg_stat_statements, loaded with
+     * {@code -Dck.statements}): calls, total and mean milliseconds, rows, the statement's start.
+     */
+    void printTopStatements(int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (var rows = statement.executeQuery("SELECT calls, total_exec_time, mean_exec_time, rows, query"
+                    + " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT " + limit)) {
+                while (rows.next()) {
+                    String query = rows.getString(5).replaceAll("\\s+", " ");
+                    System.out.printf(
+                            "%8d calls %10.0f ms total %8.2f ms mean %10d rows  %s%n",
+                            rows.getLong(1),
+                            rows.getDouble(2),
+                            rows.getDouble(3),
+                            rows.getLong(4),
+                            query.substring(0, Math.min(150, query.length())));
+                }
+            }
+        }
+    }
+
+    /** The server's durability settings as it runs, for the harnesses to print beside their figures. */
+    String durability() throws SQLException {
+        if (postgres == null) {
+            return "H2 file database";
+        }
+        StringBuilder settings = new StringBuilder();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "shared_buffers"}) {
+                try (var rows = statement.executeQuery("SHOW " + setting)) {
+                    rows.next();
+                    settings.append(settings.length() == 0 ? "" : ", ")
+                            .append(setting)
+                            .append('=')
+                            .append(rows.getString(1));
+                }
+            }
+        }
+        return settings.toString();
     }
 
     /** A store on an empty schema. */

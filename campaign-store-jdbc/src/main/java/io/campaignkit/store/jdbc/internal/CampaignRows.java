@@ -33,7 +33,7 @@ public final class CampaignRows {
     /** The listing's filter columns (V25), written with every campaign: its bot flow and sender. */
     private static final String FILTER_COLUMNS = "bot_flow_id, sender_channel, sender_id";
 
-    /** The tables whose rows go with a deleted campaign, besides its recipients (a cascading foreign key). */
+    /** The tables whose rows go with a deleted campaign, besides its recipients (deleted after its row). */
     private static final List<String> DEPENDENT_TABLES =
             List.of("ck_engagement", "ck_conversation", "ck_inbound_queue", "ck_funnel_step", "ck_busy_wait");
 
@@ -306,8 +306,10 @@ public final class CampaignRows {
     }
 
     /**
-     * Deletes the campaign if it is stored at its version; its recipients (a foreign key), recipient
-     * counters, conversations, queued messages and funnel steps go with it, its engagements are released here.
+     * Deletes the campaign if it is stored at its version; its recipients, recipient counters, conversations,
+     * queued messages and funnel steps go with it, its engagements are released here. The recipients are deleted
+     * here, after the campaign's row: PostgreSQL keeps no foreign key from them to it (V41: a launch loads them
+     * without a per-row check), and H2's cascade has already removed them.
      */
     public void delete(Campaign campaign) {
         campaign.checkDeletable();
@@ -336,7 +338,13 @@ public final class CampaignRows {
                             storedVersion(connection, campaign.id()).orElse(-1L));
                 }
             }
-            // after the recipients (gone by cascade with the campaign row): the lock order of RecipientCounters
+            // after the campaign's row, which a launch locks before adding recipients: none is added meanwhile
+            try (PreparedStatement recipients =
+                    connection.prepareStatement("DELETE FROM ck_recipient WHERE campaign_id = ?")) {
+                recipients.setString(1, campaign.id().value());
+                recipients.executeUpdate();
+            }
+            // after the recipients: the lock order of RecipientCounters
             try (PreparedStatement counters =
                     connection.prepareStatement("DELETE FROM ck_recipient_count WHERE campaign_id = ?")) {
                 counters.setString(1, campaign.id().value());

@@ -1,7 +1,6 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.store.jdbc.JdbcDialect.Input;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -35,13 +34,13 @@ final class PostgreSqlCopy {
      */
     static void copyIn(Connection connection, String table, List<Input> columns, List<Object[]> rows)
             throws SQLException {
-        byte[] data = csv(table, columns, rows);
+        CsvBytes data = csv(table, columns, rows);
         String command = "COPY " + table + " ("
                 + columns.stream().map(Input::name).collect(Collectors.joining(", "))
                 + ") FROM STDIN WITH (FORMAT csv)";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(command);
         try {
-            copy.writeToCopy(data, 0, data.length);
+            copy.writeToCopy(data.array(), 0, data.size());
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -51,32 +50,39 @@ final class PostgreSqlCopy {
     }
 
     /**
-     * The rows as CSV: a null is an empty field, every text is quoted (so an empty text stays empty, and a
-     * value of {@code \.} cannot end the data), a quote inside doubled; tabs, newlines and backslashes are
-     * plain characters inside quotes.
+     * The rows as CSV, UTF-8, written straight into one byte array (no text of the whole batch, no string per
+     * number): a null is an empty field, every text is quoted (so an empty text stays empty, and a value of
+     * {@code \.} cannot end the data), a quote inside doubled; tabs, newlines and backslashes are plain
+     * characters inside quotes.
      */
-    static byte[] csv(String table, List<Input> columns, List<Object[]> rows) throws SQLException {
-        StringBuilder text = new StringBuilder(rows.size() * 64 * columns.size() / 4);
+    static CsvBytes csv(String table, List<Input> columns, List<Object[]> rows) throws SQLException {
+        CsvBytes out = new CsvBytes(rows.size() * 16 * columns.size());
         for (int row = 0; row < rows.size(); row++) {
             Object[] values = rows.get(row);
             for (int column = 0; column < columns.size(); column++) {
                 if (column > 0) {
-                    text.append(',');
+                    out.put((byte) ',');
                 }
-                append(text, values[column], columns.get(column), table, row);
+                append(out, values[column], columns.get(column), table, row);
             }
-            text.append('\n');
+            out.put((byte) '\n');
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return out;
     }
 
-    private static void append(StringBuilder text, @Nullable Object value, Input column, String table, int row)
+    private static void append(CsvBytes out, @Nullable Object value, Input column, String table, int row)
             throws SQLException {
         if (value == null) {
             return;
         }
         if (column.type() != Types.VARCHAR) {
-            text.append(value); // a Long, Integer or Boolean: digits, or true / false
+            if (value instanceof Long number) {
+                out.putLong(number);
+            } else if (value instanceof Integer number) {
+                out.putLong(number);
+            } else {
+                out.putAscii(value.toString()); // a Boolean: true / false
+            }
             return;
         }
         String string = (String) value;
@@ -87,12 +93,6 @@ final class PostgreSqlCopy {
                             + ": the text holds a NUL character (U+0000), which PostgreSQL cannot store",
                     "22021");
         }
-        text.append('"');
-        int from = 0;
-        for (int quote = string.indexOf('"'); quote >= 0; quote = string.indexOf('"', from)) {
-            text.append(string, from, quote + 1).append('"');
-            from = quote + 1;
-        }
-        text.append(string, from, string.length()).append('"');
+        out.putQuoted(string);
     }
 }

@@ -1,0 +1,36 @@
+package io.campaignkit.store.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+
+/** The COPY stream's bytes are the text CSV would be: numbers as Long.toString, texts quoted, UTF-8. */
+class CsvBytesProperties {
+
+    @Property
+    void aNumberIsWrittenAsItsDecimalText(@ForAll long value) {
+        CsvBytes out = new CsvBytes(1);
+        out.putLong(value);
+        assertThat(text(out)).isEqualTo(Long.toString(value));
+    }
+
+    @Property
+    void aTextIsQuotedWithItsQuotesDoubledInUtf8(
+            @ForAll @StringLength(max = 40) @Chars({'a', '"', ',', '\n', '\\', 'ñ', '漢', '\uD83D', '\uDE00'})
+                    String value) {
+        CsvBytes out = new CsvBytes(1);
+        out.putQuoted(value);
+        out.putQuoted("after");
+        String csv = '"' + value.replace("\"", "\"\"") + "\"\"after\"";
+        // as String.getBytes writes it: a lone surrogate half becomes '?'
+        assertThat(text(out)).isEqualTo(new String(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    private static String text(CsvBytes out) {
+        return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+    }
+}
