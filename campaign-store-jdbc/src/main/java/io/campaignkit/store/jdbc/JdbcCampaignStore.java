@@ -361,8 +361,9 @@ public final class JdbcCampaignStore
 
     /**
      * Every recipient of a campaign, in sequence order, with its funnel steps (in the order
-     * {@link #funnelSteps} gives them): one query whose rows are fetched a thousand at a time, so a
-     * report over a campaign of millions costs one query and a bounded heap, not a query per recipient.
+     * {@link #funnelSteps} gives them): two queries (the recipients, the funnel steps) whose rows are fetched
+     * five thousand at a time and merged, so a report over a campaign of millions costs two queries and a
+     * bounded heap, not a query per recipient.
      * The whole read is one transaction; {@code action} runs on the calling thread while it is open.
      *
      * @throws InvalidArgumentException naming the argument that is null

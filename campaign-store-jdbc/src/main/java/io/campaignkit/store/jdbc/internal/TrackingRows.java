@@ -27,13 +27,6 @@ import java.util.function.BiConsumer;
 /** Handled events, status reports for unknown messages and funnel steps. */
 public final class TrackingRows {
 
-    /** The recipient columns of the export, read from the recipients' side of the join. */
-    private static final String EXPORT_COLUMNS = java.util.Arrays.stream(RecipientColumns.COLUMNS.split(","))
-            .map(column -> "r." + column.trim())
-            .collect(java.util.stream.Collectors.joining(", "));
-
-    private static final int EXPORT_FETCH_SIZE = 1_000;
-
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -223,44 +216,16 @@ public final class TrackingRows {
     }
 
     /**
-     * Every recipient of a campaign in sequence order with its funnel steps, read by one query whose rows
-     * the driver fetches {@code fetchSize} at a time (a cursor, inside one read transaction): what a report
-     * over a large campaign reads, without a query per recipient and without holding the campaign in memory.
+     * Every recipient of a campaign in sequence order with its funnel steps, read by two queries whose rows
+     * the driver fetches five thousand at a time (cursors, inside one read transaction; {@link RecipientExport}):
+     * what a report over a large campaign reads, without a query per recipient and without holding the
+     * campaign in memory.
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(action, "action");
         sql.inTransaction("exporting recipients of " + campaignId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + EXPORT_COLUMNS
-                    + ", f.step AS funnel_step, f.reached_at AS funnel_at FROM ck_recipient r LEFT JOIN ck_funnel_step f"
-                    + " ON f.campaign_id = r.campaign_id AND f.phone = r.phone WHERE r.campaign_id = ?"
-                    + " AND r.tenant_id = COALESCE(?, r.tenant_id) ORDER BY r.seq, f.reached_at, f.step")) {
-                select.setFetchSize(EXPORT_FETCH_SIZE);
-                select.setString(1, campaignId.value());
-                scope.bind(select, 2);
-                try (ResultSet rows = select.executeQuery()) {
-                    Recipient current = null;
-                    List<FunnelStep> steps = new ArrayList<>();
-                    while (rows.next()) {
-                        long sequence = rows.getLong("seq");
-                        if (current == null || current.sequence() != sequence) {
-                            if (current != null) {
-                                action.accept(current, List.copyOf(steps));
-                            }
-                            current = RecipientColumns.read(rows);
-                            steps.clear();
-                        }
-                        String step = rows.getString("funnel_step");
-                        if (step != null) {
-                            steps.add(new FunnelStep(
-                                    campaignId, current.phone(), step, Sql.requiredInstant(rows, "funnel_at")));
-                        }
-                    }
-                    if (current != null) {
-                        action.accept(current, List.copyOf(steps));
-                    }
-                }
-            }
+            RecipientExport.run(connection, scope, campaignId, action);
             return null;
         });
     }
