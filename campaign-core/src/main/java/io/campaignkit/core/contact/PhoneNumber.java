@@ -268,7 +268,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PhoneNumber && ((PhoneNumber) other).e164.equals(e164);
+        // the same instance first: every copy of a recipient checks its contact's number against its key's
+        return this == other || other instanceof PhoneNumber && ((PhoneNumber) other).e164.equals(e164);
     }
 
     @Override

@@ -11,22 +11,33 @@ import org.jspecify.annotations.Nullable;
  * their sequence order, one after the other in memory, rather than each zone's every n-th recipient in
  * turn. Lives for one claim, under its {@link RecipientBook}'s lock: only the queue at the top is taken
  * from, so the other queues' heads stay what they were when read.
+ *
+ * <p>The heads' claim keys come from their queues ({@link PendingQueue} keeps them beside its entries)
+ * and are held here side by side: a claim across a mixed audience's zones takes from a different queue
+ * each time, so every recipient claimed costs a sift through the heap, which compares those numbers
+ * rather than reading each head's recipient and its due instant.
  */
 final class PendingMerge {
 
     private final PendingQueue[] queues;
     private final RecipientEntry[] heads;
+    private final long[] dueSeconds;
+    private final int[] dueNanos;
+    private final long[] sequences;
     private int size;
 
     /** Over {@code queues}, each read for its head once. */
     PendingMerge(List<PendingQueue> queues) {
         this.queues = new PendingQueue[queues.size()];
         this.heads = new RecipientEntry[queues.size()];
+        this.dueSeconds = new long[queues.size()];
+        this.dueNanos = new int[queues.size()];
+        this.sequences = new long[queues.size()];
         for (PendingQueue queue : queues) {
             RecipientEntry head = queue.head();
             if (head != null) {
                 this.queues[size] = queue;
-                this.heads[size] = head;
+                place(size, head, queue);
                 size++;
             }
         }
@@ -38,7 +49,12 @@ final class PendingMerge {
     /** The first PENDING recipient among the queues if it is due at {@code now}; not removed. Null when none. */
     @Nullable
     RecipientEntry nextDue(Instant now) {
-        return size == 0 || heads[0].recipient.dueAt().isAfter(now) ? null : heads[0];
+        if (size == 0) {
+            return null;
+        }
+        long seconds = now.getEpochSecond();
+        boolean later = dueSeconds[0] != seconds ? dueSeconds[0] > seconds : dueNanos[0] > now.getNano();
+        return later ? null : heads[0];
     }
 
     /** Removes {@link #nextDue}'s recipient from its queue and brings that queue's next head into place. */
@@ -48,12 +64,11 @@ final class PendingMerge {
         RecipientEntry next = top.head();
         if (next == null) {
             size--;
-            queues[0] = queues[size];
-            heads[0] = heads[size];
+            swap(0, size);
             queues[size] = null;
             heads[size] = null;
         } else {
-            heads[0] = next;
+            place(0, next, top);
         }
         if (size > 1) {
             siftDown(0);
@@ -67,10 +82,10 @@ final class PendingMerge {
             if (child >= size) {
                 return;
             }
-            if (child + 1 < size && before(heads[child + 1], heads[child])) {
+            if (child + 1 < size && before(child + 1, child)) {
                 child++;
             }
-            if (!before(heads[child], heads[at])) {
+            if (!before(child, at)) {
                 return;
             }
             swap(at, child);
@@ -85,11 +100,33 @@ final class PendingMerge {
         RecipientEntry head = heads[a];
         heads[a] = heads[b];
         heads[b] = head;
+        long seconds = dueSeconds[a];
+        dueSeconds[a] = dueSeconds[b];
+        dueSeconds[b] = seconds;
+        int nanos = dueNanos[a];
+        dueNanos[a] = dueNanos[b];
+        dueNanos[b] = nanos;
+        long sequence = sequences[a];
+        sequences[a] = sequences[b];
+        sequences[b] = sequence;
     }
 
-    /** {@link PendingQueue#CLAIM_ORDER}, written out: it runs a few times for each recipient claimed. */
-    private static boolean before(RecipientEntry a, RecipientEntry b) {
-        int byDue = a.recipient.dueAt().compareTo(b.recipient.dueAt());
-        return byDue != 0 ? byDue < 0 : a.recipient.sequence() < b.recipient.sequence();
+    /** Puts {@code head}, which {@code queue}'s {@link PendingQueue#head()} just answered, at {@code index}. */
+    private void place(int index, RecipientEntry head, PendingQueue queue) {
+        heads[index] = head;
+        dueSeconds[index] = queue.headSeconds;
+        dueNanos[index] = queue.headNanos;
+        sequences[index] = queue.headSequence;
+    }
+
+    /** {@link PendingQueue#CLAIM_ORDER} on the copied keys: it runs a few times for each recipient claimed. */
+    private boolean before(int a, int b) {
+        if (dueSeconds[a] != dueSeconds[b]) {
+            return dueSeconds[a] < dueSeconds[b];
+        }
+        if (dueNanos[a] != dueNanos[b]) {
+            return dueNanos[a] < dueNanos[b];
+        }
+        return sequences[a] < sequences[b];
     }
 }

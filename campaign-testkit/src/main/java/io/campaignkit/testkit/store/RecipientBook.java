@@ -322,6 +322,9 @@ final class RecipientBook {
         Recipient before = change.before();
         Recipient after = change.after();
         entry.recipient = after;
+        if (before.state() == DeliveryState.PENDING && after.state() != DeliveryState.PENDING) {
+            queueOf(entry.zone).leftPending(); // still queued: dropped when it reaches the head
+        }
         if (after.lease().isEmpty() && entry.heldBy != null) {
             entry.holdBy(null);
         }
