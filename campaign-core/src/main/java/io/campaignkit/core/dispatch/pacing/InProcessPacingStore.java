@@ -29,8 +29,21 @@ final class InProcessPacingStore implements PacingStore {
 
     private record PacedKey(CampaignId campaign, io.campaignkit.core.campaign.SenderKey sender) {}
 
-    /** A campaign's combined pacer and the limits it was made for. */
-    private record Paced(SendLimits limits, SendPacer pacer) {}
+    /**
+     * A campaign's combined pacer and the limits it was made for; {@code forgotten} once {@link #forget}
+     * removed it, so that {@link #lastPaced}, which a racing {@code pacerFor} may set to it after the
+     * removal, is not handed out again.
+     */
+    private static final class Paced {
+        final SendLimits limits;
+        final SendPacer pacer;
+        volatile boolean forgotten;
+
+        Paced(SendLimits limits, SendPacer pacer) {
+            this.limits = limits;
+            this.pacer = pacer;
+        }
+    }
 
     @Override
     public int tryAcquire(SendLimits limits, int permits, Instant now) {
@@ -58,7 +71,13 @@ final class InProcessPacingStore implements PacingStore {
     public void forget(CampaignId campaign) {
         requireNonNull(campaign, "campaign");
         lastPaced = null;
-        campaigns.keySet().removeIf(key -> key.campaign().equals(campaign));
+        campaigns.entrySet().removeIf(entry -> {
+            boolean gone = entry.getKey().campaign().equals(campaign);
+            if (gone) {
+                entry.getValue().forgotten = true;
+            }
+            return gone;
+        });
     }
 
     private SendPacer pacerFor(SendLimits limits) {
@@ -67,12 +86,12 @@ final class InProcessPacingStore implements PacingStore {
             return senders.pacerFor(limits.sender(), limits.senderLimit());
         }
         Paced last = lastPaced;
-        if (last != null && last.limits() == limits) {
-            return last.pacer(); // the engine asks with the same limits several times a run: no key, no lookup
+        if (last != null && last.limits == limits && !last.forgotten) {
+            return last.pacer; // the engine asks with the same limits several times a run: no key, no lookup
         }
         Paced paced = lookUp(limits);
         lastPaced = paced;
-        return paced.pacer();
+        return paced.pacer;
     }
 
     private Paced lookUp(SendLimits limits) {
@@ -87,10 +106,10 @@ final class InProcessPacingStore implements PacingStore {
                                     TokenBucketPacer.of(limits.campaignLimit()),
                                     senders.pacerFor(limits.sender(), limits.senderLimit())))));
         }
-        if (!paced.limits().equals(limits)) {
+        if (!paced.limits.equals(limits)) {
             throw new CampaignKitException(
                     CAMPAIGN_LIMIT_CONFLICT,
-                    "campaign " + limits.campaign() + " is already paced with " + paced.limits()
+                    "campaign " + limits.campaign() + " is already paced with " + paced.limits
                             + ", cannot also pace it with " + limits);
         }
         return paced;

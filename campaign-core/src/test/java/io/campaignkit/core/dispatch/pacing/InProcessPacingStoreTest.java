@@ -7,6 +7,7 @@ import io.campaignkit.core.CampaignKitException;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.SenderKey;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,23 @@ class InProcessPacingStoreTest {
 
         pacing.forget(CampaignId.of("a"));
         assertThat(pacing.tryAcquire(limits("a", RateLimit.perSecond(6)), 1, T0))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPacerForgottenWhileAnotherThreadRemembersItIsNotHandedOutAgain() throws Exception {
+        SendLimits limits = limits("a", RateLimit.perSecond(1));
+        assertThat(pacing.tryAcquire(limits, 1, T0)).isEqualTo(1);
+        Field last = InProcessPacingStore.class.getDeclaredField("lastPaced");
+        last.setAccessible(true);
+        Object remembered = last.get(pacing);
+
+        pacing.forget(CampaignId.of("a"));
+        // the interleaving: a pacerFor that looked the pacer up before the forget stores it after
+        last.set(pacing, remembered);
+
+        assertThat(pacing.tryAcquire(limits, 1, T0))
+                .as("a fresh bucket for the campaign paced again, not the forgotten one, empty")
                 .isEqualTo(1);
     }
 
