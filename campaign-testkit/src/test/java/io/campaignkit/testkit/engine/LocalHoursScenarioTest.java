@@ -286,6 +286,41 @@ class LocalHoursScenarioTest {
     }
 
     @Test
+    void aDrainAtOneContactsOpeningLeavesAContactWhoseWindowIsStillClosedQueued() {
+        RecordingBot bot = new RecordingBot();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(Instant.parse("2026-01-05T07:30:00Z")) // 08:30 in Madrid, 16:30 in Tokyo
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .bot(Fixtures.BOT, bot)
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c -> c.activeHours(DAILY).localHours(LocalHours.fromPhoneNumbers())));
+        scenario.launch(id, List.of(contact(MADRID), contact(TOKYO)));
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(scenario.channel().sends()).hasSize(2);
+
+        scenario.runUntil(Instant.parse("2026-01-05T21:00:00Z")); // 22:00 in Madrid, 06:00 in Tokyo: both closed
+        scenario.inbound(MADRID, "a");
+        scenario.runUntil(Instant.parse("2026-01-05T21:30:00Z"));
+        scenario.inbound(TOKYO, "b");
+        assertThat(bot.received()).isEmpty();
+
+        // 08:00 in Tokyo: the queue is drained for Tokyo's contact; Madrid's is still in its night
+        scenario.runUntil(Instant.parse("2026-01-05T23:00:01Z"));
+        assertThat(bot.received())
+                .extracting(received -> received.context().contact().phone().e164())
+                .containsExactly(TOKYO);
+        scenario.runUntil(Instant.parse("2026-01-06T06:59:00Z"));
+        assertThat(bot.received()).hasSize(1);
+        scenario.runUntil(Instant.parse("2026-01-06T07:00:01Z")); // 08:00 in Madrid
+        assertThat(bot.received())
+                .extracting(received -> received.message().text().orElseThrow())
+                .containsExactly("b", "a");
+    }
+
+    @Test
     void aContactsNextReplyGoesToTheBotOnceTheEarlierIsAcknowledgedThoughTheHoursOwnZoneIsClosed() {
         RecordingBot bot = new RecordingBot();
         java.util.Queue<Runnable> callbacks = new java.util.concurrent.ConcurrentLinkedQueue<>();
