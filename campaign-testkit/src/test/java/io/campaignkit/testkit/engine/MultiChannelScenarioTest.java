@@ -289,6 +289,26 @@ class MultiChannelScenarioTest {
         }
 
         @Test
+        void metricsPerChannelCountEachOutcomeOnTheChannelThatReachedTheContact() {
+            // 0: not on WhatsApp, and its SMS fails; 1: delivered on WhatsApp, then replies; 2: accepted only
+            scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
+            scenario.channel(SMS)
+                    .scriptNumber(
+                            Fixtures.phone(0),
+                            Outcome.failing(SendFailure.notOnChannel("63024", "not a valid WhatsApp user")));
+            scenario.channel().scriptNumber(Fixtures.phone(2), Outcome.accepted());
+            CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 3));
+            scenario.runFor(Duration.ofMinutes(1));
+            scenario.inbound(Fixtures.phone(1), "hola");
+
+            assertThat(recipient(id, 1).state()).isEqualTo(DeliveryState.REPLIED);
+            List<ChannelMetrics> byChannel = scenario.engine().metricsByChannel(id);
+            // a reply counts as read too: the contact saw the message
+            assertThat(byChannel.get(0)).isEqualTo(new ChannelMetrics(0, WHATSAPP_SENDER, 2, 2, 1, 1, 1, 0, 1));
+            assertThat(byChannel.get(1)).isEqualTo(new ChannelMetrics(1, SMS_SENDER, 1, 0, 0, 0, 0, 1, 0));
+        }
+
+        @Test
         void metricsPerChannelAddUpToTheTotalsAndTheExportNamesTheChannelThatReachedEachContact() {
             scenario.channel().scriptNumber(Fixtures.phone(0), Outcome.failing(NOT_ON_WHATSAPP));
             CampaignId id = launch(whatsAppThenSms(), Fixtures.contacts(0, 3));
