@@ -47,7 +47,7 @@ final class PendingQueue {
     void enqueue(RecipientEntry entry) {
         Instant due = entry.recipient.dueAt();
         long sequence = entry.recipient.sequence();
-        if (size == 0 || isAfterLast(due, sequence)) {
+        if (size == 0 || compareAt(due, sequence, (first + size - 1) & (ring.length - 1)) > 0) {
             append(entry, due, sequence);
         } else {
             outOfOrder.add(entry);
@@ -70,7 +70,7 @@ final class PendingQueue {
             return other == null ? null : headFromOther(other);
         }
         int at = first;
-        if (other != null && isBefore(other.recipient.dueAt(), other.recipient.sequence(), at)) {
+        if (other != null && compareAt(other.recipient.dueAt(), other.recipient.sequence(), at) < 0) {
             return headFromOther(other);
         }
         headSeconds = seconds[at];
@@ -107,27 +107,14 @@ final class PendingQueue {
         }
     }
 
-    private boolean isAfterLast(Instant due, long sequence) {
-        int last = (first + size - 1) & (ring.length - 1);
-        long dueSeconds = due.getEpochSecond();
-        if (dueSeconds != seconds[last]) {
-            return dueSeconds > seconds[last];
+    /** Claim order of ({@code due}, {@code sequence}) against the ring's entry at {@code at}: below 0 if before. */
+    private int compareAt(Instant due, long sequence, int at) {
+        int bySeconds = Long.compare(due.getEpochSecond(), seconds[at]);
+        if (bySeconds != 0) {
+            return bySeconds;
         }
-        if (due.getNano() != nanos[last]) {
-            return due.getNano() > nanos[last];
-        }
-        return sequence > sequences[last];
-    }
-
-    private boolean isBefore(Instant due, long sequence, int at) {
-        long dueSeconds = due.getEpochSecond();
-        if (dueSeconds != seconds[at]) {
-            return dueSeconds < seconds[at];
-        }
-        if (due.getNano() != nanos[at]) {
-            return due.getNano() < nanos[at];
-        }
-        return sequence < sequences[at];
+        int byNanos = Integer.compare(due.getNano(), nanos[at]);
+        return byNanos != 0 ? byNanos : Long.compare(sequence, sequences[at]);
     }
 
     private void append(RecipientEntry entry, Instant due, long sequence) {

@@ -2,11 +2,7 @@ package io.campaignkit.testkit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campaignkit.core.campaign.AudienceReference;
-import io.campaignkit.core.campaign.Campaign;
-import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.hours.RecipientZone;
@@ -14,9 +10,6 @@ import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientWindows;
-import io.campaignkit.core.template.Binding;
-import io.campaignkit.core.template.ChannelTemplate;
-import io.campaignkit.core.template.TemplateMessage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,7 +48,7 @@ class ClaimAcrossZonesProperties {
             @ForAll("zoneSets") Set<Integer> asked,
             @ForAll @IntRange(min = 1, max = 7) int limit) {
         InMemoryCampaignStore store = new InMemoryCampaignStore();
-        CampaignId campaign = insertCampaign(store);
+        CampaignId campaign = InMemoryCampaignStoreProperties.insertCampaign(store);
         List<NewRecipient> added = new ArrayList<>();
         for (int i = 0; i < audience.size(); i++) {
             Added one = audience.get(i);
@@ -113,21 +106,5 @@ class ClaimAcrossZonesProperties {
     @Provide
     Arbitrary<Set<Integer>> zoneSets() {
         return Arbitraries.integers().between(0, ZONES.size() - 1).set().ofMinSize(1);
-    }
-
-    private static CampaignId insertCampaign(InMemoryCampaignStore store) {
-        CampaignConfiguration configuration = CampaignConfiguration.custom()
-                .name("Claims across zones")
-                .botFlowId("flow")
-                .channel("whatsapp-cloud", "109876543210")
-                .message(TemplateMessage.of(
-                        ChannelTemplate.of("hola", "es", "Hola {{1}}"), Binding.contactName("cliente")))
-                .audience(AudienceReference.importedList("contacts.csv"))
-                .build();
-        Campaign campaign = Campaign.create(
-                        CampaignId.of("c-zones"), "tenant", "project", CampaignKind.LIVE, configuration, T0)
-                .launch(T0);
-        store.insert(campaign);
-        return campaign.id();
     }
 }

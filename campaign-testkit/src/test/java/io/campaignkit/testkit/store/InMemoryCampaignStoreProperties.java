@@ -137,7 +137,8 @@ class InMemoryCampaignStoreProperties {
         new ClaimSchedule(store, campaign, T0, owners, seed).run(phones, 150);
     }
 
-    private static CampaignId insertCampaign(InMemoryCampaignStore store) {
+    /** An ACTIVE campaign {@code c-1} in {@code store}, launched at {@code T0}; shared with the other properties here. */
+    static CampaignId insertCampaign(InMemoryCampaignStore store) {
         CampaignConfiguration configuration = CampaignConfiguration.custom()
                 .name("Properties")
                 .botFlowId("flow")
