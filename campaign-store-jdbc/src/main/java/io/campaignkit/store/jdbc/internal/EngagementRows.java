@@ -31,6 +31,9 @@ public final class EngagementRows {
             new JdbcDialect.Input("campaign_id", java.sql.Types.VARCHAR),
             new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
 
+    /** H2's index for a batch of phones (V42); other databases find them through the primary key. */
+    private static final String BY_PHONE = "ck_engagement_by_phone";
+
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
@@ -57,9 +60,7 @@ public final class EngagementRows {
                 return taken; // every phone engaged by this statement: none is held elsewhere
             }
             try (PreparedStatement select =
-                    connection.prepareStatement("SELECT phone FROM ck_engagement WHERE sender_channel = ?"
-                            + " AND sender_id = ? AND campaign_id <> ? AND phone IN ("
-                            + Sql.placeholders(maybeTaken.size()) + ")")) {
+                    connection.prepareStatement(heldElsewhereStatement(dialect, maybeTaken.size()))) {
                 select.setString(1, sender.channelType());
                 select.setString(2, sender.senderId());
                 select.setString(3, campaignId.value());
@@ -82,7 +83,8 @@ public final class EngagementRows {
      * elsewhere: those the statement did not insert where the database says which it did (PostgreSQL's
      * {@code RETURNING}: in a launch, usually none, and nothing more is read), else all of them. A database that
      * cannot skip duplicates in the statement (H2) inserts the phones not engaged yet; one engaged by another
-     * thread meanwhile meets the primary key, and the whole engagement is tried again.
+     * thread meanwhile meets the primary key, and the whole engagement is tried again; it answers the phones it
+     * found engaged by the sender.
      */
     private Collection<String> insertAbsent(
             Connection connection, SenderKey sender, CampaignId campaignId, String tenant, Set<String> phones)
@@ -101,22 +103,46 @@ public final class EngagementRows {
         if (dialect.insertMany(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows)) {
             return phones; // one statement, duplicates skipped
         }
+        // the phones this sender already engages (with this campaign or another); should the dialect not ask, all
+        Set<String> held = new TreeSet<>(phones);
         dialect.insertAllIfAbsent(
                 connection,
                 "INSERT INTO ck_engagement (sender_channel, sender_id, phone, campaign_id,"
                         + " tenant_id) VALUES (?, ?, ?, ?, ?)",
                 phones,
-                (among, candidates) -> notEngaged(among, sender, candidates),
+                (among, candidates) -> {
+                    Collection<String> free = notEngaged(among, sender, candidates);
+                    held.removeAll(free);
+                    return free;
+                },
                 (statement, phone) -> bind(statement, sender, phone, campaignId, tenant));
-        return phones;
+        return held;
+    }
+
+    /** Of {@code count} phones, those the sender engages with a campaign other than the one bound third. */
+    static String heldElsewhereStatement(JdbcDialect dialect, int count) {
+        return "SELECT phone FROM ck_engagement" + dialect.useIndex(BY_PHONE)
+                + " WHERE sender_channel = ? AND sender_id = ? AND campaign_id <> ? AND phone IN ("
+                + Sql.placeholders(count) + ")";
+    }
+
+    /** Of {@code count} phones, those the sender engages, whatever the campaign. */
+    static String engagedStatement(JdbcDialect dialect, int count) {
+        return "SELECT phone FROM ck_engagement" + dialect.useIndex(BY_PHONE) + " WHERE "
+                + dialect.anyOf("phone", count) + " AND sender_channel = ? AND sender_id = ?";
+    }
+
+    /** The campaigns the sender engages {@code count} phones with, within the store's tenant. */
+    static String engagedCampaignsStatement(JdbcDialect dialect, int count) {
+        return "SELECT phone, campaign_id FROM ck_engagement" + dialect.useIndex(BY_PHONE)
+                + " WHERE sender_channel = ? AND sender_id = ? AND phone IN (" + Sql.placeholders(count) + ") AND "
+                + Scope.TENANT;
     }
 
     private Collection<String> notEngaged(Connection connection, SenderKey sender, Collection<String> phones)
             throws SQLException {
         Set<String> free = new TreeSet<>(phones);
-        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_engagement"
-                + dialect.useIndex("ck_engagement_by_phone") + " WHERE " + dialect.anyOf("phone", phones.size())
-                + " AND sender_channel = ? AND sender_id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(engagedStatement(dialect, phones.size()))) {
             int index = dialect.bindAnyOf(connection, select, 1, phones);
             select.setString(index++, sender.channelType());
             select.setString(index, sender.senderId());
@@ -159,9 +185,8 @@ public final class EngagementRows {
         phones.forEach(phone -> byNumber.put(phone.e164(), phone));
         return sql.inTransaction("reading engagements", connection -> {
             Map<PhoneNumber, CampaignId> engaged = new java.util.HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT phone, campaign_id FROM ck_engagement"
-                    + " WHERE sender_channel = ? AND sender_id = ? AND phone IN (" + Sql.placeholders(byNumber.size())
-                    + ") AND " + Scope.TENANT)) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(engagedCampaignsStatement(dialect, byNumber.size()))) {
                 select.setString(1, sender.channelType());
                 select.setString(2, sender.senderId());
                 int index = 3;
