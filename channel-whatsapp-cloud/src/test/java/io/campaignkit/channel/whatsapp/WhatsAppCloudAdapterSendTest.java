@@ -180,6 +180,18 @@ class WhatsAppCloudAdapterSendTest {
         assertThat(receipt.heldForQualityAssessment()).isTrue();
     }
 
+    @Test
+    void anAcceptedMessageIsNotHeld() throws Exception {
+        graph.enqueue(Response.json(200, """
+                {"messaging_product":"whatsapp","contacts":[{"input":"+5215512345678","wa_id":"5215512345678"}],
+                 "messages":[{"id":"wamid.OK","message_status":"accepted"}]}"""));
+
+        WhatsAppSendReceipt receipt = await(adapter.sendDetailed(message(TextContent.of("hola"))));
+
+        assertThat(receipt.messageStatus()).contains("accepted");
+        assertThat(receipt.heldForQualityAssessment()).isFalse();
+    }
+
     private static final String MARKETING_LIMIT = """
             {"error":{"message":"(#131049) This message was not delivered to maintain healthy ecosystem engagement.",
              "type":"OAuthException","code":131049,"error_data":{"messaging_product":"whatsapp",

@@ -163,6 +163,7 @@ class WhatsAppCloudConfigTest {
     @Test
     void oneRequestInFlightIsTheFewestAndAHostsHttpClientIsKeptAndNamed() {
         assertThat(valid().maxRequestsInFlight(1).build().maxRequestsInFlight()).isEqualTo(1);
+        assertThat(valid().maxWebhookBodyBytes(1).build().maxWebhookBodyBytes()).isEqualTo(1);
 
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         WhatsAppCloudConfig supplied = valid().httpClient(client).build();

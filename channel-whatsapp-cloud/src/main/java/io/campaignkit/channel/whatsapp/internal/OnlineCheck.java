@@ -18,11 +18,16 @@ public final class OnlineCheck {
 
     private OnlineCheck() {}
 
+    /** A second past the request's own timeout (so that one answers first), never past {@link #LONGEST_WAIT}. */
+    static Duration waitFor(Duration requestTimeout) {
+        Duration wait = requestTimeout.plusSeconds(1);
+        return wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT;
+    }
+
     /** The check's answer, or {@link CredentialsCheck.NotChecked} when it did not come in time. */
     public static CredentialsCheck await(CompletionStage<CredentialsCheck> check, Duration requestTimeout) {
         try {
-            Duration wait = requestTimeout.compareTo(LONGEST_WAIT) < 0 ? requestTimeout.plusSeconds(1) : LONGEST_WAIT;
-            return check.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return check.toCompletableFuture().get(waitFor(requestTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new CredentialsCheck.NotChecked("interrupted while waiting for the online check");

@@ -144,4 +144,13 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.byCode(131000, false).retryAfter()).isNull();
         assertThat(ErrorClassifier.byCode(987654, false).retryAfter()).isNull();
     }
+
+    @Test
+    void onlyUndeliverableSaysTheContactIsNotOnWhatsApp() {
+        assertThat(ErrorClassifier.notOnChannel(131026)).isTrue();
+        // outside the service window, a spam limit, a paused template: the contact is on WhatsApp
+        for (int code : new int[] {131047, 131049, 131050, 132015, 131000, 0}) {
+            assertThat(ErrorClassifier.notOnChannel(code)).as("code %d", code).isFalse();
+        }
+    }
 }

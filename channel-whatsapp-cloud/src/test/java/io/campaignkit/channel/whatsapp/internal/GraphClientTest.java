@@ -218,4 +218,25 @@ class GraphClientTest {
                 .extracting(o -> ((SendOutcome.Failed) o).kind())
                 .isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
     }
+
+    @Test
+    void aRefusedConnectionWrappedInAnIoExceptionWasNotSentButATimeoutIsNeverTakenForOne() {
+        // the JDK client reports a refused connection as IOException(ConnectException) on some paths
+        SendOutcome.Failed refused =
+                (SendOutcome.Failed) GraphClient.fromFailure(new java.util.concurrent.CompletionException(
+                        new java.io.IOException(new java.net.ConnectException("Connection refused"))));
+        assertThat(refused.kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(refused.description()).isEqualTo("request not sent: ConnectException: Connection refused");
+
+        java.net.http.HttpTimeoutException timeout = new java.net.http.HttpTimeoutException("request timed out");
+        timeout.initCause(new java.net.ConnectException("late"));
+        assertThat(((SendOutcome.Failed) GraphClient.fromFailure(timeout)).kind())
+                .isEqualTo(ErrorKind.UNKNOWN_OUTCOME);
+
+        java.io.IOException withoutConnect = new java.io.IOException("stream closed", new IllegalStateException());
+        assertThat(((SendOutcome.Failed) GraphClient.fromFailure(withoutConnect)).description())
+                .isEqualTo("connection lost after the request was sent: IOException: stream closed");
+        assertThat(((SendOutcome.Failed) GraphClient.fromFailure(new java.io.EOFException())).description())
+                .isEqualTo("connection lost after the request was sent: EOFException");
+    }
 }

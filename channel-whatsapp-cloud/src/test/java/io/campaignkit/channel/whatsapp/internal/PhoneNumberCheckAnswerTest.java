@@ -77,4 +77,15 @@ class PhoneNumberCheckAnswerTest {
         assertThat(check.answer(401, error(1), "PNID")).isInstanceOf(CredentialsCheck.NotChecked.class);
         assertThat(check.answer(500, new byte[0], "PNID")).isInstanceOf(CredentialsCheck.NotChecked.class);
     }
+
+    @Test
+    void anAnswerThatRepeatsTheTokenIsToldWithTheTokenMasked() {
+        CredentialsCheck answer = check.answer(
+                400,
+                bytes("{'error':{'message':'Malformed access token TOKEN','type':'OAuthException','code':1}}"),
+                "PNID");
+
+        assertThat(answer).isInstanceOf(CredentialsCheck.NotChecked.class);
+        assertThat(answer.toString()).contains("Malformed access token ****").doesNotContain("TOKEN");
+    }
 }
