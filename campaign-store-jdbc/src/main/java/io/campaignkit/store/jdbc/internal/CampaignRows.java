@@ -308,8 +308,8 @@ public final class CampaignRows {
     /**
      * Deletes the campaign if it is stored at its version; its recipients, recipient counters, conversations,
      * queued messages and funnel steps go with it, its engagements are released here. The recipients are deleted
-     * here, after the campaign's row: PostgreSQL keeps no foreign key from them to it (V41: a launch loads them
-     * without a per-row check), and H2's cascade has already removed them.
+     * here, after the campaign's row: no foreign key from them to it cascades (PostgreSQL's V41: a launch loads them
+     * without a per-row check; H2's V43: every index of a recipient is rewritten at each of its updates).
      */
     public void delete(Campaign campaign) {
         campaign.checkDeletable();
