@@ -364,9 +364,11 @@ public final class JdbcCampaignStore
      * {@link #funnelSteps} gives them): two queries (the recipients, the funnel steps) whose rows are fetched
      * five thousand at a time and merged, so a report over a campaign of millions costs two queries and a
      * bounded heap, not a query per recipient.
-     * The whole read is one transaction; {@code action} runs on the calling thread while it is open.
+     * The whole read is one transaction; {@code action} runs on the calling thread while it is open. A failure
+     * midway is thrown and not retried, since {@code action} has had some rows already: run the export again.
      *
      * @throws InvalidArgumentException naming the argument that is null
+     * @throws JdbcStoreException when the read fails
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
         tables.tracking()

@@ -72,6 +72,18 @@ public final class Sql {
 
     /** Runs {@code work} in one transaction and commits it; {@code operation} names it in errors. */
     public <T> T inTransaction(String operation, Work<T> work) {
+        return inTransaction(operation, work, MAX_ATTEMPTS);
+    }
+
+    /**
+     * Like {@link #inTransaction}, but never runs {@code work} a second time: for work that hands out rows as it
+     * reads them (an export), which another attempt would hand out again.
+     */
+    public <T> T inTransactionOnce(String operation, Work<T> work) {
+        return inTransaction(operation, work, 1);
+    }
+
+    private <T> T inTransaction(String operation, Work<T> work, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
@@ -87,7 +99,7 @@ public final class Sql {
                     connection.setAutoCommit(autoCommit);
                 }
             } catch (SQLException failure) {
-                if (attempt < MAX_ATTEMPTS && dialect.isRetryable(failure)) {
+                if (attempt < attempts && dialect.isRetryable(failure)) {
                     continue;
                 }
                 throw new JdbcStoreException(operation + " failed: " + failure.getMessage(), failure);

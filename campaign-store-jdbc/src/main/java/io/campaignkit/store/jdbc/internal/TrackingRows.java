@@ -219,12 +219,13 @@ public final class TrackingRows {
      * Every recipient of a campaign in sequence order with its funnel steps, read by two queries whose rows
      * the driver fetches five thousand at a time (cursors, inside one read transaction; {@link RecipientExport}):
      * what a report over a large campaign reads, without a query per recipient and without holding the
-     * campaign in memory.
+     * campaign in memory. A failure midway is thrown, never retried: the rows already handed to {@code action}
+     * would be handed to it again.
      */
     public void exportRecipients(CampaignId campaignId, BiConsumer<Recipient, List<FunnelStep>> action) {
         Arguments.requireNonNull(campaignId, "campaignId");
         Arguments.requireNonNull(action, "action");
-        sql.inTransaction("exporting recipients of " + campaignId, connection -> {
+        sql.inTransactionOnce("exporting recipients of " + campaignId, connection -> {
             RecipientExport.run(connection, scope, campaignId, action);
             return null;
         });
