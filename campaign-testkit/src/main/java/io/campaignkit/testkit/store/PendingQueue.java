@@ -27,10 +27,13 @@ final class PendingQueue {
                     entry -> entry.recipient.dueAt())
             .thenComparingLong(entry -> entry.recipient.sequence());
 
-    private RecipientEntry[] ring = new RecipientEntry[16];
-    private long[] seconds = new long[16];
-    private int[] nanos = new int[16];
-    private long[] sequences = new long[16];
+    /** The ring's least length; it doubles when full and halves when a quarter full, down to this. */
+    static final int LEAST_CAPACITY = 16;
+
+    private RecipientEntry[] ring = new RecipientEntry[LEAST_CAPACITY];
+    private long[] seconds = new long[LEAST_CAPACITY];
+    private int[] nanos = new int[LEAST_CAPACITY];
+    private long[] sequences = new long[LEAST_CAPACITY];
     private int first;
     private int size;
 
@@ -133,22 +136,35 @@ final class PendingQueue {
         ring[first] = null;
         first = (first + 1) & (ring.length - 1);
         size--;
+        if (size <= ring.length / 4 && ring.length > LEAST_CAPACITY) {
+            resize(ring.length / 2); // a drained campaign's queue gives its memory back
+        }
     }
 
     /** Doubles the ring, its entries moved to the start in order. */
     private void grow() {
-        int length = ring.length;
-        ring = unrolled(ring, new RecipientEntry[length * 2], length);
-        seconds = unrolled(seconds, new long[length * 2], length);
-        nanos = unrolled(nanos, new int[length * 2], length);
-        sequences = unrolled(sequences, new long[length * 2], length);
+        resize(ring.length * 2);
+    }
+
+    private void resize(int length) {
+        int capacity = ring.length;
+        ring = moved(ring, new RecipientEntry[length], capacity);
+        seconds = moved(seconds, new long[length], capacity);
+        nanos = moved(nanos, new int[length], capacity);
+        sequences = moved(sequences, new long[length], capacity);
         first = 0;
     }
 
-    private <T> T unrolled(T full, T grown, int length) {
-        int tail = length - first;
-        System.arraycopy(full, first, grown, 0, tail);
-        System.arraycopy(full, 0, grown, tail, first);
-        return grown;
+    /** The ring's {@link #size} entries of {@code from} (of length {@code capacity}), in order at the start of {@code to}. */
+    private <T> T moved(T from, T to, int capacity) {
+        int tail = Math.min(size, capacity - first);
+        System.arraycopy(from, first, to, 0, tail);
+        System.arraycopy(from, 0, to, tail, size - tail);
+        return to;
+    }
+
+    /** The ring's length: what it holds memory for. */
+    int capacity() {
+        return ring.length;
     }
 }
