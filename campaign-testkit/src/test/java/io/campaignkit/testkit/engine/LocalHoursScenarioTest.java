@@ -349,6 +349,46 @@ class LocalHoursScenarioTest {
                 .containsExactly("uno", "dos");
     }
 
+    @Test
+    void aReplyArrivingAtTheOpeningWaitsBehindTheContactsEarlierReplyStillHeld() {
+        RecordingBot bot = new RecordingBot();
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(Instant.parse("2026-01-05T07:30:00Z")) // 08:30 in Madrid, 16:30 in Tokyo
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .bot(Fixtures.BOT, bot)
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c -> c.activeHours(DAILY).localHours(LocalHours.fromPhoneNumbers())));
+        scenario.launch(id, List.of(contact(MADRID), contact(TOKYO)));
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(scenario.channel().sends()).hasSize(2);
+
+        // 07:59:50 in Madrid (closed), 15:59:50 in Tokyo (open): a drain hands Tokyo's reply over and holds
+        // Madrid's under its lease, which runs past Madrid's opening
+        scenario.runUntil(Instant.parse("2026-01-06T06:59:50Z"));
+        scenario.inbound(MADRID, "uno");
+        scenario.inbound(TOKYO, "b");
+        scenario.runFor(Duration.ofSeconds(1));
+        assertThat(texts(bot)).containsExactly("b");
+
+        // 08:00:05 in Madrid: open, and "uno" still under the lease that holds it: "dos" waits behind it
+        scenario.runUntil(Instant.parse("2026-01-06T07:00:05Z"));
+        scenario.inbound(MADRID, "dos");
+        scenario.runFor(Duration.ofSeconds(1));
+        assertThat(texts(bot)).containsExactly("b");
+
+        scenario.runFor(CampaignEngine.DEFAULT_LEASE_DURATION);
+        assertThat(texts(bot)).containsExactly("b", "uno", "dos");
+    }
+
+    private static List<String> texts(RecordingBot bot) {
+        return bot.received().stream()
+                .map(received -> received.message().text().orElseThrow())
+                .toList();
+    }
+
     private static void runAll(java.util.Queue<Runnable> callbacks) {
         for (Runnable next = callbacks.poll(); next != null; next = callbacks.poll()) {
             next.run();
