@@ -288,18 +288,7 @@ class LocalHoursScenarioTest {
     @Test
     void aDrainAtOneContactsOpeningLeavesAContactWhoseWindowIsStillClosedQueued() {
         RecordingBot bot = new RecordingBot();
-        CampaignScenario scenario = CampaignScenario.custom()
-                .startingAt(Instant.parse("2026-01-05T07:30:00Z")) // 08:30 in Madrid, 16:30 in Tokyo
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
-                .bot(Fixtures.BOT, bot)
-                .build();
-        CampaignId id = scenario.createCampaign(
-                CampaignKind.LIVE,
-                Fixtures.basic(Pace.perSecond(1))
-                        .andThen(c -> c.activeHours(DAILY).localHours(LocalHours.fromPhoneNumbers())));
-        scenario.launch(id, List.of(contact(MADRID), contact(TOKYO)));
-        scenario.runFor(Duration.ofSeconds(5));
-        assertThat(scenario.channel().sends()).hasSize(2);
+        CampaignScenario scenario = madridAndTokyoSent(bot);
 
         scenario.runUntil(Instant.parse("2026-01-05T21:00:00Z")); // 22:00 in Madrid, 06:00 in Tokyo: both closed
         scenario.inbound(MADRID, "a");
@@ -352,18 +341,7 @@ class LocalHoursScenarioTest {
     @Test
     void aReplyArrivingAtTheOpeningWaitsBehindTheContactsEarlierReplyStillHeld() {
         RecordingBot bot = new RecordingBot();
-        CampaignScenario scenario = CampaignScenario.custom()
-                .startingAt(Instant.parse("2026-01-05T07:30:00Z")) // 08:30 in Madrid, 16:30 in Tokyo
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
-                .bot(Fixtures.BOT, bot)
-                .build();
-        CampaignId id = scenario.createCampaign(
-                CampaignKind.LIVE,
-                Fixtures.basic(Pace.perSecond(1))
-                        .andThen(c -> c.activeHours(DAILY).localHours(LocalHours.fromPhoneNumbers())));
-        scenario.launch(id, List.of(contact(MADRID), contact(TOKYO)));
-        scenario.runFor(Duration.ofSeconds(5));
-        assertThat(scenario.channel().sends()).hasSize(2);
+        CampaignScenario scenario = madridAndTokyoSent(bot);
 
         // 07:59:50 in Madrid (closed), 15:59:50 in Tokyo (open): a drain hands Tokyo's reply over and holds
         // Madrid's under its lease, which runs past Madrid's opening
@@ -381,6 +359,23 @@ class LocalHoursScenarioTest {
 
         scenario.runFor(CampaignEngine.DEFAULT_LEASE_DURATION);
         assertThat(texts(bot)).containsExactly("b", "uno", "dos");
+    }
+
+    /** Monday 08:30 in Madrid, 16:30 in Tokyo: a contact in each, sent under daily hours on their own clocks. */
+    private static CampaignScenario madridAndTokyoSent(RecordingBot bot) {
+        CampaignScenario scenario = CampaignScenario.custom()
+                .startingAt(Instant.parse("2026-01-05T07:30:00Z"))
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER))
+                .bot(Fixtures.BOT, bot)
+                .build();
+        CampaignId id = scenario.createCampaign(
+                CampaignKind.LIVE,
+                Fixtures.basic(Pace.perSecond(1))
+                        .andThen(c -> c.activeHours(DAILY).localHours(LocalHours.fromPhoneNumbers())));
+        scenario.launch(id, List.of(contact(MADRID), contact(TOKYO)));
+        scenario.runFor(Duration.ofSeconds(5));
+        assertThat(scenario.channel().sends()).hasSize(2);
+        return scenario;
     }
 
     private static List<String> texts(RecordingBot bot) {

@@ -34,7 +34,8 @@ class EngagementIndexesTest {
 
     @BeforeEach
     void aSenderHoldingThousandsOfEngagements() throws SQLException {
-        pool = JdbcConnectionPool.create("jdbc:h2:mem:ck-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        // no DB_CLOSE_DELAY: the database lives while the pool keeps a connection, and goes with the pool
+        pool = JdbcConnectionPool.create("jdbc:h2:mem:ck-" + UUID.randomUUID(), "sa", "");
         JdbcCampaignStore.builder().dataSource(pool).build();
         try (Connection connection = pool.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
@@ -54,11 +55,7 @@ class EngagementIndexesTest {
     }
 
     @AfterEach
-    void dropDatabase() throws SQLException {
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
+    void dropDatabase() {
         pool.dispose();
     }
 
