@@ -118,9 +118,8 @@ public interface JdbcDialect {
      * {@code column} itself: the database's index holds only the rows in that state (PostgreSQL's partial
      * indexes, {@code ... WHERE state = 'PENDING'}), and every query pairs it with its {@code state = ...}
      * condition. H2, which has no partial indexes, answers a generated column (its migration V40) that holds
-     * {@code column} while the row is in {@code state} and NULL otherwise, so a recipient that changes state
-     * rewrites only the index entries of the states it leaves and enters. Queries bound such a column from
-     * below, so they never walk its NULL entries.
+     * {@code column} while the row is in {@code state} and NULL otherwise, so its index orders by {@code column}
+     * only the rows in that state. Queries bound such a column from below, so they never walk its NULL entries.
      *
      * @param state {@code PENDING}, {@code SENDING} or {@code SENT}
      * @param column {@code due_at}, {@code local_zone}, {@code lease_expires_at} or {@code sent_at}

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /**
  * H2 has no partial indexes: V40's generated columns stand in for them ({@code pending_due}, {@code pending_zone},
  * {@code sending_expiry}, {@code sent_awaiting}, each holding its value only while the recipient is in the state),
- * so a claim and a receipt rewrite only the index entries of the states a recipient leaves and enters. Checked
+ * so each index orders by its column only the recipients in its state, the others NULL below every range. Checked
  * here: the columns follow the state through claims, receipts, retries and skips, and every statement the store
  * sends that reads by one of them is planned on its index, starting past the NULL entries of other states.
  */
