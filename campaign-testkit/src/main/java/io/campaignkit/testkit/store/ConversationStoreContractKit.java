@@ -159,6 +159,20 @@ public abstract class ConversationStoreContractKit extends StoreContractSupport 
         }
 
         @Test
+        void aTouchAnswersTheConversationAsTouchedAndATouchNotLaterAnswersNothing() {
+            Conversation opened = conversations().openOrContinue(campaign, phone(1), at(10));
+            assertThat(conversations().changeConversation(opened.id(), new ConversationChange.Touch(at(25))))
+                    .hasValueSatisfying(touched -> {
+                        assertThat(touched.id()).isEqualTo(opened.id());
+                        assertThat(touched.lastActivityAt()).isEqualTo(at(25));
+                    });
+            assertThat(conversations().changeConversation(opened.id(), new ConversationChange.Touch(at(25))))
+                    .isEmpty();
+            assertThat(conversations().changeConversation("no-such-conversation", new ConversationChange.Touch(at(30))))
+                    .isEmpty();
+        }
+
+        @Test
         void theOutOfHoursReplyIsMarkedOncePerClosedPeriod() {
             Conversation opened = conversations().openOrContinue(campaign, phone(0), at(10));
             assertThat(conversations().tryMarkAutoReply(opened.id(), at(0), at(10)))

@@ -30,6 +30,31 @@ class CsvBytesProperties {
         assertThat(text(out)).isEqualTo(new String(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
 
+    @Property
+    void aRowOfEveryKindWrittenPastTheFirstArrayIsWhole(
+            @ForAll @StringLength(min = 30, max = 200) @Chars({'a', '"', 'ñ', '7'}) String text,
+            @ForAll long number,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 40) int rows) {
+        CsvBytes out = new CsvBytes(1); // 64 bytes: every kind of write below must make room
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            out.putQuoted(text);
+            out.put((byte) ',');
+            out.putLong(number);
+            out.put((byte) ',');
+            out.putAscii("true");
+            out.put((byte) '\n');
+            csv.append('"')
+                    .append(text.replace("\"", "\"\""))
+                    .append('"')
+                    .append(',')
+                    .append(number)
+                    .append(",true\n");
+        }
+        assertThat(text(out)).isEqualTo(csv.toString());
+        assertThat(out.size()).isEqualTo(csv.toString().getBytes(StandardCharsets.UTF_8).length);
+    }
+
     private static String text(CsvBytes out) {
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }
