@@ -55,6 +55,28 @@ class CsvBytesProperties {
         assertThat(out.size()).isEqualTo(csv.toString().getBytes(StandardCharsets.UTF_8).length);
     }
 
+    @Property(tries = 50)
+    void eachKindOfWriteAloneMakesItsOwnRoom(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 65, max = 300) int times) {
+        CsvBytes bytes = new CsvBytes(1);
+        CsvBytes ascii = new CsvBytes(1);
+        CsvBytes numbers = new CsvBytes(1);
+        CsvBytes quoted = new CsvBytes(1);
+        CsvBytes encoded = new CsvBytes(1);
+        for (int i = 0; i < times; i++) {
+            bytes.put((byte) 'x');
+            ascii.putAscii("false");
+            numbers.putLong(-1234567890123456789L);
+            quoted.putQuoted("\"");
+            encoded.putQuoted("\"ñ");
+        }
+        assertThat(text(bytes)).isEqualTo("x".repeat(times));
+        assertThat(text(ascii)).isEqualTo("false".repeat(times));
+        assertThat(text(numbers)).isEqualTo("-1234567890123456789".repeat(times));
+        assertThat(text(quoted)).isEqualTo("\"\"\"\"".repeat(times));
+        assertThat(text(encoded)).isEqualTo("\"\"\"ñ\"".repeat(times));
+    }
+
     private static String text(CsvBytes out) {
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }

@@ -85,4 +85,21 @@ class SqlRetriesTest {
                 .isInstanceOf(JdbcStoreException.class);
         assertThat(attempts).hasValue(1);
     }
+
+    @Test
+    void aFailedTransactionKeepsNothingItWroteAndAnAttemptThatSucceedsAnswersItsWork() {
+        sql.inTransaction("creating", connection -> connection.createStatement().execute("CREATE TABLE t (x INT)"));
+        assertThatThrownBy(() -> sql.inTransaction("writing", connection -> {
+                    connection.createStatement().execute("INSERT INTO t VALUES (1)");
+                    throw SYNTAX;
+                }))
+                .isInstanceOf(JdbcStoreException.class);
+        Sql.Work<Integer> count = connection -> {
+            try (var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM t")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        };
+        assertThat(sql.inTransactionOnce("counting", count)).isZero();
+    }
 }
