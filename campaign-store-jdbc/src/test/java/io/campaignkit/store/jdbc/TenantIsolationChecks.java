@@ -234,6 +234,9 @@ abstract class TenantIsolationChecks {
         assertThatThrownBy(() -> acme.openOrContinue(theirs.id(), phone(0), T0.plusSeconds(5)))
                 .isInstanceOf(CampaignNotFoundException.class);
         assertThat(acme.findOpenConversation(theirs.id(), phone(0))).isEmpty();
+        assertThat(globex.findOpenConversation(theirs.id(), phone(0)).map(Conversation::id))
+                .as("the tenant itself finds it")
+                .contains(theirConversation.id());
         assertThat(acme.findConversation(theirConversation.id())).isEmpty();
         acme.touchConversation(theirConversation.id(), T0.plusSeconds(9));
         assertThat(acme.tryMarkAutoReply(theirConversation.id(), T0, T0.plusSeconds(9)))
