@@ -161,14 +161,17 @@ class ConsoleBrowserTest {
         screenshot("6-campaign-finished");
 
         browser.findElement(By.id("report")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("caption"), "4 contact(s)"));
         assertThat(browser.findElements(By.cssSelector("tr.report-row"))).hasSize(4);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state-filter"))).selectByValue("FAILED");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        // the filtered page replaces this one: wait for its count, not for the old page's rows
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("caption"), "0 contact(s)"));
         assertThat(browser.findElements(By.cssSelector("tr.report-row"))).isEmpty();
-        browser.findElement(By.id("state-filter"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state-filter")))
                 .selectByValue("DELIVERED");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("caption"), "4 contact(s)"));
         assertThat(browser.findElements(By.cssSelector("tr.report-row"))).hasSize(4);
         screenshot("7-report");
 
