@@ -130,6 +130,8 @@ class ConsoleBrowserTest {
         screenshot("1-new-campaign");
 
         submitNewCampaign("with-errors.csv");
+        waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#upload-errors tr.upload-error")));
         List<WebElement> errors = browser.findElements(By.cssSelector("#upload-errors tr.upload-error"));
         assertThat(errors)
                 .extracting(WebElement::getText)
@@ -151,6 +153,8 @@ class ConsoleBrowserTest {
         screenshot("4-campaign-delivered");
 
         browser.findElement(By.id("finish")).click();
+        waitUpTo(Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Finishing is final"));
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Finishing is final")
                 .contains("every open conversation is closed");
