@@ -12,32 +12,27 @@ import org.jspecify.annotations.Nullable;
  * turn. Lives for one claim, under its {@link RecipientBook}'s lock: only the queue at the top is taken
  * from, so the other queues' heads stay what they were when read.
  *
- * <p>The heads' claim keys come from their queues ({@link PendingQueue} keeps them beside its entries)
- * and are held here side by side: a claim across a mixed audience's zones takes from a different queue
- * each time, so every recipient claimed costs a sift through the heap, which compares those numbers
- * rather than reading each head's recipient and its due instant.
+ * <p>The heap compares the heads' claim keys as their queues left them ({@link PendingQueue#head()} sets
+ * them, and a queue's head is read again only after it was taken from): a claim across a mixed audience's
+ * zones takes from a different queue each time, so every recipient claimed costs a sift through the heap,
+ * which compares those numbers in the few queues rather than reading each head's recipient and its due
+ * instant.
  */
 final class PendingMerge {
 
     private final PendingQueue[] queues;
     private final RecipientEntry[] heads;
-    private final long[] dueSeconds;
-    private final int[] dueNanos;
-    private final long[] sequences;
     private int size;
 
     /** Over {@code queues}, each read for its head once. */
     PendingMerge(List<PendingQueue> queues) {
         this.queues = new PendingQueue[queues.size()];
         this.heads = new RecipientEntry[queues.size()];
-        this.dueSeconds = new long[queues.size()];
-        this.dueNanos = new int[queues.size()];
-        this.sequences = new long[queues.size()];
         for (PendingQueue queue : queues) {
             RecipientEntry head = queue.head();
             if (head != null) {
                 this.queues[size] = queue;
-                place(size, head, queue);
+                heads[size] = head;
                 size++;
             }
         }
@@ -52,8 +47,9 @@ final class PendingMerge {
         if (size == 0) {
             return null;
         }
+        PendingQueue top = queues[0];
         long seconds = now.getEpochSecond();
-        boolean later = dueSeconds[0] != seconds ? dueSeconds[0] > seconds : dueNanos[0] > now.getNano();
+        boolean later = top.headSeconds != seconds ? top.headSeconds > seconds : top.headNanos > now.getNano();
         return later ? null : heads[0];
     }
 
@@ -68,7 +64,7 @@ final class PendingMerge {
             queues[size] = null;
             heads[size] = null;
         } else {
-            place(0, next, top);
+            heads[0] = next;
         }
         if (size > 1) {
             siftDown(0);
@@ -100,33 +96,18 @@ final class PendingMerge {
         RecipientEntry head = heads[a];
         heads[a] = heads[b];
         heads[b] = head;
-        long seconds = dueSeconds[a];
-        dueSeconds[a] = dueSeconds[b];
-        dueSeconds[b] = seconds;
-        int nanos = dueNanos[a];
-        dueNanos[a] = dueNanos[b];
-        dueNanos[b] = nanos;
-        long sequence = sequences[a];
-        sequences[a] = sequences[b];
-        sequences[b] = sequence;
     }
 
-    /** Puts {@code head}, which {@code queue}'s {@link PendingQueue#head()} just answered, at {@code index}. */
-    private void place(int index, RecipientEntry head, PendingQueue queue) {
-        heads[index] = head;
-        dueSeconds[index] = queue.headSeconds;
-        dueNanos[index] = queue.headNanos;
-        sequences[index] = queue.headSequence;
-    }
-
-    /** {@link PendingQueue#CLAIM_ORDER} on the copied keys: it runs a few times for each recipient claimed. */
+    /** {@link PendingQueue#CLAIM_ORDER} on the queues' head keys: it runs a few times for each recipient claimed. */
     private boolean before(int a, int b) {
-        if (dueSeconds[a] != dueSeconds[b]) {
-            return dueSeconds[a] < dueSeconds[b];
+        PendingQueue first = queues[a];
+        PendingQueue second = queues[b];
+        if (first.headSeconds != second.headSeconds) {
+            return first.headSeconds < second.headSeconds;
         }
-        if (dueNanos[a] != dueNanos[b]) {
-            return dueNanos[a] < dueNanos[b];
+        if (first.headNanos != second.headNanos) {
+            return first.headNanos < second.headNanos;
         }
-        return sequences[a] < sequences[b];
+        return first.headSequence < second.headSequence;
     }
 }
