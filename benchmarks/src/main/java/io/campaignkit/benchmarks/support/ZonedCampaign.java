@@ -1,0 +1,96 @@
+package io.campaignkit.benchmarks.support;
+
+import io.campaignkit.core.campaign.CampaignConfiguration;
+import io.campaignkit.core.contact.Contact;
+import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.data.CustomData;
+import io.campaignkit.core.data.CustomDataSchema;
+import io.campaignkit.core.data.FieldType;
+import io.campaignkit.core.data.FieldValue;
+import io.campaignkit.core.hours.ActiveHours;
+import io.campaignkit.core.hours.LocalHours;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The local-hours campaign the zone benchmarks launch (issue 17, item 3): {@link BenchmarkCampaign}'s
+ * campaign with active hours of 08:00-21:00 every day, read in the hours' own zone ({@code off}) or on
+ * each recipient's clock, every recipient in one zone ({@code "1"}: UTC) or spread evenly over twenty
+ * zones around the world ({@code "20"}), each contact's zone in a custom-data field.
+ */
+public final class ZonedCampaign {
+
+    /** Monday 09:00 UTC: the single zone (UTC) is open. */
+    public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
+    private static final ActiveHours DAILY = ActiveHours.parse("MON-SUN 08:00-21:00", ZoneOffset.UTC);
+    private static final String ZONE_FIELD = "ZONA";
+    private static final List<String> TWENTY_ZONES = List.of(
+            "Pacific/Honolulu",
+            "America/Anchorage",
+            "America/Los_Angeles",
+            "America/Denver",
+            "America/Mexico_City",
+            "America/New_York",
+            "America/Sao_Paulo",
+            "Atlantic/Azores",
+            "Europe/London",
+            "Europe/Madrid",
+            "Europe/Athens",
+            "Europe/Moscow",
+            "Asia/Dubai",
+            "Asia/Karachi",
+            "Asia/Kolkata",
+            "Asia/Dhaka",
+            "Asia/Bangkok",
+            "Asia/Shanghai",
+            "Asia/Tokyo",
+            "Australia/Sydney");
+
+    private ZonedCampaign() {}
+
+    /** The campaign's configuration for {@code zones}: {@code off}, {@code 1} or {@code 20}. */
+    public static CampaignConfiguration configuration(String zones) {
+        CampaignConfiguration.Builder configuration = BenchmarkCampaign.configuration().toBuilder()
+                .activeHours(DAILY)
+                .schema(CustomDataSchema.custom()
+                        .optional(ZONE_FIELD, FieldType.TEXT)
+                        .build());
+        if (!zones.equals("off")) {
+            configuration.localHours(LocalHours.fromField(ZONE_FIELD));
+        }
+        return configuration.build();
+    }
+
+    /** Distinct Mexican numbers, each with its zone in the zone field, round robin over the zones of {@code zones}. */
+    public static Iterator<Contact> contacts(int count, String zones) {
+        List<String> spread = zones.equals("20") ? TWENTY_ZONES : List.of("UTC");
+        List<CustomData> data = spread.stream()
+                .map(zone -> CustomData.of(Map.<String, FieldValue>of(ZONE_FIELD, new FieldValue.Text(zone))))
+                .toList();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Contact next() {
+                if (next >= count) {
+                    throw new NoSuchElementException();
+                }
+                int index = next++;
+                return Contact.builder(PhoneNumber.parse("+5255" + (10_000_000 + index)))
+                        .name("C" + index)
+                        .build()
+                        .withCustomData(data.get(index % data.size()));
+            }
+        };
+    }
+}
