@@ -117,9 +117,9 @@ public interface JdbcDialect {
      * The column that orders the recipients in {@code state} by {@code column} in their index. By default
      * {@code column} itself: the database's index holds only the rows in that state (PostgreSQL's partial
      * indexes, {@code ... WHERE state = 'PENDING'}), and every query pairs it with its {@code state = ...}
-     * condition. H2, which has no partial indexes, answers a generated column (its migration V40) that holds
-     * {@code column} while the row is in {@code state} and NULL otherwise, so its index orders by {@code column}
-     * only the rows in that state. Queries bound such a column from below, so they never walk its NULL entries.
+     * condition. H2, which has no partial indexes, answers generated columns: {@code state_at} (its migration
+     * V44), the time of the row's state, in one index led by the state, so a state's rows are one range of it
+     * ordered by that time; and {@code pending_zone} (V40), the zone while PENDING and NULL otherwise.
      *
      * @param state {@code PENDING}, {@code SENDING} or {@code SENT}
      * @param column {@code due_at}, {@code local_zone}, {@code lease_expires_at} or {@code sent_at}

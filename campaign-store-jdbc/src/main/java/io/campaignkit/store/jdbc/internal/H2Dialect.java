@@ -105,14 +105,15 @@ public final class H2Dialect implements JdbcDialect {
                 + ") VALUES (" + Sql.placeholders(columns.size()) + ")";
     }
 
-    /** V40's generated columns: each holds its value only while the recipient is in the state. */
+    /**
+     * V44's {@code state_at}, the time of the row's state, for the times of PENDING, SENDING and SENT (one index,
+     * led by the state, orders each state's rows by it); V40's {@code pending_zone} for the zone of a PENDING row.
+     */
     @Override
     public String whileIn(String state, String column) {
         return switch (state + " " + column) {
-            case "PENDING due_at" -> "pending_due";
+            case "PENDING due_at", "SENDING lease_expires_at", "SENT sent_at" -> "state_at";
             case "PENDING local_zone" -> "pending_zone";
-            case "SENDING lease_expires_at" -> "sending_expiry";
-            case "SENT sent_at" -> "sent_awaiting";
             default -> column;
         };
     }
@@ -198,24 +199,26 @@ public final class H2Dialect implements JdbcDialect {
                 H2Sets.updateRecipients(connection, tenantId, inputs, rows, guard, assignments, returning, reader));
     }
 
-    /** The index of V40 whose state column the claim is ordered by, named so the planner walks it in order. */
-    private static String indexOf(RecipientClaim claim) {
+    /** The index the claim is ordered by, named so the planner walks it in order, and that order from its first column. */
+    private static String[] indexOf(RecipientClaim claim) {
         String first = claim.order().split(",")[0].trim();
         return switch (first) {
-            case "pending_due" -> " USE INDEX (ck_recipient_due)";
-            case "sending_expiry" -> " USE INDEX (ck_recipient_in_flight)";
-            case "pending_zone" -> " USE INDEX (ck_recipient_local_due)";
-            default -> "";
+            case "state_at" ->
+                new String[] {" USE INDEX (ck_recipient_by_state)", "campaign_id, state, " + claim.order()};
+            case "pending_zone" ->
+                new String[] {" USE INDEX (ck_recipient_local_due)", "campaign_id, " + claim.order()};
+            default -> new String[] {"", "campaign_id, " + claim.order()};
         };
     }
 
     /** A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. */
     private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
         List<String> candidates = new ArrayList<>(claim.limit());
+        String[] index = indexOf(claim);
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone FROM ck_recipient" + indexOf(claim) + " WHERE campaign_id = ? AND " + claim.condition()
+                "SELECT phone FROM ck_recipient" + index[0] + " WHERE campaign_id = ? AND " + claim.condition()
                         + " AND " + Scope.TENANT
-                        + " ORDER BY campaign_id, " + claim.order() + " LIMIT ?")) {
+                        + " ORDER BY " + index[1] + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);

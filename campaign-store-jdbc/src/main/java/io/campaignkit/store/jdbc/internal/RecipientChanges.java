@@ -183,9 +183,9 @@ public final class RecipientChanges {
             List<RecipientChange> changes = new ArrayList<>();
             String due = dialect.whileIn("PENDING", "due_at");
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_due")
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + due + " >= "
-                    + Sql.SINCE_EVER + " AND " + Scope.TENANT + " ORDER BY " + due + ", seq LIMIT ? FOR UPDATE")) {
+                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                    + " ORDER BY " + due + ", seq LIMIT ? FOR UPDATE")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setInt(3, limit);

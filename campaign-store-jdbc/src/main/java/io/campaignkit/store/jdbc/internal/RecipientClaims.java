@@ -55,7 +55,7 @@ public final class RecipientClaims {
         String due = dialect.whileIn("PENDING", "due_at");
         return claim(
                 "claiming recipients of " + campaignId,
-                "state = 'PENDING' AND " + Sql.upTo(due),
+                "state = 'PENDING' AND " + due + " <= ?",
                 due + ", seq",
                 campaignId,
                 lease,
@@ -103,7 +103,7 @@ public final class RecipientClaims {
         String expiry = dialect.whileIn("SENDING", "lease_expires_at");
         return claim(
                 "recovering recipients of " + campaignId,
-                "state = 'SENDING' AND " + Sql.upTo(expiry),
+                "state = 'SENDING' AND " + expiry + " <= ?",
                 expiry + ", seq",
                 campaignId,
                 lease,
@@ -116,13 +116,13 @@ public final class RecipientClaims {
     public int renewLease(CampaignId campaignId, Lease held, Lease renewed) {
         return sql.inTransaction("renewing a lease on recipients of " + campaignId, connection -> {
             String expiry = dialect.whileIn("SENDING", "lease_expires_at");
-            // the rows by their sequences, read from the in-flight index alone: H2 plans an UPDATE whose condition
-            // its index does not cover on the campaign's foreign-key index, a walk of the whole campaign
+            // the rows by their sequences, read from the state index alone: H2 plans an UPDATE whose condition
+            // its index does not cover on the primary key, a walk of the whole campaign
             try (PreparedStatement update = connection.prepareStatement("UPDATE ck_recipient SET lease_expires_at = ?"
                     + " WHERE campaign_id = ? AND state = 'SENDING' AND lease_owner = ? AND lease_expires_at = ? AND "
                     + Scope.TENANT + " AND seq IN (SELECT seq FROM ck_recipient"
-                    + dialect.useIndex("ck_recipient_in_flight")
-                    + " WHERE campaign_id = ? AND " + expiry
+                    + dialect.useIndex("ck_recipient_by_state")
+                    + " WHERE campaign_id = ? AND state = 'SENDING' AND " + expiry
                     + " = ?)")) {
                 Sql.setNanos(update, 1, renewed.expiresAt());
                 update.setString(2, campaignId.value());

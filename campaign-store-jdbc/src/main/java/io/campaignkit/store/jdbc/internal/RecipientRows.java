@@ -213,10 +213,10 @@ public final class RecipientRows {
         return sql.inTransaction("reading recipients awaiting delivery of " + query.campaignId(), connection -> {
             String sent = dialect.whileIn("SENT", "sent_at");
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_awaiting")
+                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
                     + " WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ? AND "
                     + sent + " >= ? AND (" + sent + " > ? OR (" + sent + " = ? AND seq > ?)) AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, " + sent + ", seq LIMIT ?")) {
+                    + " ORDER BY campaign_id, state, " + sent + ", seq LIMIT ?")) {
                 select.setString(1, query.campaignId().value());
                 select.setInt(2, query.belowBinding());
                 select.setLong(3, Sql.nanos(query.sentAfter())); // the index range's start
@@ -351,13 +351,12 @@ public final class RecipientRows {
             String due = dialect.whileIn("PENDING", "due_at");
             String expiry = dialect.whileIn("SENDING", "lease_expires_at");
             try (PreparedStatement select = connection.prepareStatement("SELECT"
-                    + " (SELECT " + due + " FROM ck_recipient" + dialect.useIndex("ck_recipient_due")
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + due
-                    + " >= " + Sql.SINCE_EVER + " AND " + Scope.TENANT + " ORDER BY campaign_id, " + due + " LIMIT 1),"
-                    + " (SELECT " + expiry + " FROM ck_recipient" + dialect.useIndex("ck_recipient_in_flight")
-                    + " WHERE campaign_id = ? AND state = 'SENDING' AND "
-                    + expiry + " >= " + Sql.SINCE_EVER + " AND " + Scope.TENANT + " ORDER BY campaign_id, " + expiry
-                    + " LIMIT 1)")) {
+                    + " (SELECT " + due + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, " + due + " LIMIT 1),"
+                    + " (SELECT " + expiry + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                    + " WHERE campaign_id = ? AND state = 'SENDING' AND " + Scope.TENANT
+                    + " ORDER BY campaign_id, state, " + expiry + " LIMIT 1)")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setString(3, campaignId.value());

@@ -27,18 +27,6 @@ public final class Sql {
 
     static final int MAX_ATTEMPTS = 5;
 
-    /**
-     * A lower bound every stored instant meets (one above {@code Long.MIN_VALUE}: PostgreSQL reads the literal as
-     * a {@code bigint}). A query on a {@link JdbcDialect#whileIn} column starts its index range here, past the
-     * rows in other states, whose entries are NULL and sort first.
-     */
-    static final String SINCE_EVER = "-9223372036854775807";
-
-    /** {@code column} at or after {@link #SINCE_EVER} and at or before the next parameter. */
-    static String upTo(String column) {
-        return column + " >= " + SINCE_EVER + " AND " + column + " <= ?";
-    }
-
     private final DataSource dataSource;
     private final JdbcDialect dialect;
 
