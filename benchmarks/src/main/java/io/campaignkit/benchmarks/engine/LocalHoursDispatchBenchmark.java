@@ -50,7 +50,10 @@ public class LocalHoursDispatchBenchmark {
     @Param({"1000000"})
     int recipients;
 
-    /** {@code off}: hours in their zone; {@code 1} or {@code 20}: local hours over that many zones. */
+    /**
+     * {@code off}: hours in their zone; {@code 1} or {@code 20}: local hours over that many zones; {@code
+     * 20-by-zone}: twenty zones, the audience sorted by zone ({@link ZonedCampaign}).
+     */
     @Param({"off", "1", "20"})
     String zones;
 

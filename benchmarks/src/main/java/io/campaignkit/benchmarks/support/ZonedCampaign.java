@@ -20,7 +20,10 @@ import java.util.NoSuchElementException;
  * The local-hours campaign the zone benchmarks launch (issue 17, item 3): {@link BenchmarkCampaign}'s
  * campaign with active hours of 08:00-21:00 every day, read in the hours' own zone ({@code off}) or on
  * each recipient's clock, every recipient in one zone ({@code "1"}: UTC) or spread evenly over twenty
- * zones around the world ({@code "20"}), each contact's zone in a custom-data field.
+ * zones around the world ({@code "20"}: round robin, as a mixed audience comes), each contact's zone in a
+ * custom-data field. {@code "20-by-zone"} is the same twenty zones with the audience sorted by zone (a
+ * twentieth of the file per zone): the zones' work is the same as {@code "20"}'s, only the order the
+ * recipients were added in (and so, in the in-memory store, where they lie in memory) differs.
  */
 public final class ZonedCampaign {
 
@@ -66,9 +69,10 @@ public final class ZonedCampaign {
         return configuration.build();
     }
 
-    /** Distinct Mexican numbers, each with its zone in the zone field, round robin over the zones of {@code zones}. */
+    /** Distinct Mexican numbers, each with its zone in the zone field, spread over the zones of {@code zones}. */
     public static Iterator<Contact> contacts(int count, String zones) {
-        List<String> spread = zones.equals("20") ? TWENTY_ZONES : List.of("UTC");
+        List<String> spread = zones.startsWith("20") ? TWENTY_ZONES : List.of("UTC");
+        boolean byZone = zones.equals("20-by-zone");
         List<CustomData> data = spread.stream()
                 .map(zone -> CustomData.of(Map.<String, FieldValue>of(ZONE_FIELD, new FieldValue.Text(zone))))
                 .toList();
@@ -89,7 +93,8 @@ public final class ZonedCampaign {
                 return Contact.builder(PhoneNumber.parse("+5255" + (10_000_000 + index)))
                         .name("C" + index)
                         .build()
-                        .withCustomData(data.get(index % data.size()));
+                        .withCustomData(
+                                data.get(byZone ? (int) ((long) index * data.size() / count) : index % data.size()));
             }
         };
     }

@@ -319,6 +319,11 @@ public interface JdbcDialect {
      * @param now the claim's instant
      * @param limit the most rows to lock
      * @param values the condition's text parameters after {@code now} (a claim by local zone: the zone key)
+     * @param guard what a row must still meet once locked: the condition itself, or, for a claim that picks its
+     *     rows by more than their state and time (a claim across zones picks each zone's first rows with a
+     *     subquery), the condition without that pick, a predicate whose only parameter is {@code now}. A
+     *     dialect that locks candidates it read before (H2's) checks the guard on each locked row: a pick that
+     *     reads the table being changed would be run again for every row
      */
     record RecipientClaim(
             String columns,
@@ -328,9 +333,10 @@ public interface JdbcDialect {
             String order,
             Instant now,
             int limit,
-            List<String> values) {
+            List<String> values,
+            String guard) {
 
-        /** A claim whose condition has {@code now} as its only parameter. */
+        /** A claim whose condition has {@code now} as its only parameter, and is its guard. */
         public RecipientClaim(
                 String columns,
                 String campaignId,
@@ -339,7 +345,20 @@ public interface JdbcDialect {
                 String order,
                 Instant now,
                 int limit) {
-            this(columns, campaignId, tenantId, condition, order, now, limit, List.of());
+            this(columns, campaignId, tenantId, condition, order, now, limit, List.of(), condition);
+        }
+
+        /** A claim whose condition is its guard. */
+        public RecipientClaim(
+                String columns,
+                String campaignId,
+                Optional<String> tenantId,
+                String condition,
+                String order,
+                Instant now,
+                int limit,
+                List<String> values) {
+            this(columns, campaignId, tenantId, condition, order, now, limit, values, condition);
         }
     }
 }

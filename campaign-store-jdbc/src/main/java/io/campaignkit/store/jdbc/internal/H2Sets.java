@@ -27,7 +27,7 @@ final class H2Sets {
     private H2Sets() {}
 
     /**
-     * Marks a claim's candidates (found in index order, unlocked) that still meet the claim's condition once
+     * Marks a claim's candidates (found in index order, unlocked) that still meet the claim's guard once
      * locked, and answers them as they were, in the claim's order. A candidate another claimer holds is waited
      * for, then found changed and left out: no recipient is claimed twice.
      */
@@ -44,13 +44,13 @@ final class H2Sets {
         }
         String text = "SELECT " + claim.columns() + " FROM OLD TABLE (MERGE INTO ck_recipient r"
                 + " USING (SELECT * FROM TABLE(phone VARCHAR = ?)) v ON r.campaign_id = ? AND r.phone = v.phone"
-                + " WHEN MATCHED AND " + claim.condition() + " THEN UPDATE SET " + assignments + ") ORDER BY "
+                + " WHEN MATCHED AND " + claim.guard() + " THEN UPDATE SET " + assignments + ") ORDER BY "
                 + claim.order();
         List<T> claimed = new ArrayList<>(candidates.size());
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setArray(1, connection.createArrayOf("VARCHAR", candidates.toArray()));
             statement.setString(2, claim.campaignId());
-            int next = Sql.bindClaimCondition(statement, 3, claim);
+            int next = Sql.bindClaimGuard(statement, 3, claim);
             values.bind(statement, next);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

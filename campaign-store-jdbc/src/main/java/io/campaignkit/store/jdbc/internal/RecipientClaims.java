@@ -75,27 +75,34 @@ public final class RecipientClaims {
             CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
         String zone = dialect.whileIn("PENDING", "local_zone");
         // a column of its own for PENDING rows implies the state; the plain column needs it (the partial index's)
-        String pending = zone.equals("local_zone") ? "state = 'PENDING' AND " : "";
+        boolean partial = zone.equals("local_zone");
+        String pending = partial ? "state = 'PENDING' AND " : "";
+        // the picked rows are found by the sequence (PostgreSQL joins on it), or on H2 by the phone: H2 takes a
+        // subquery as an index condition only on an index's first column, and the phone leads its unique index
+        // (V45 keeps the phone in the zone index, so the pick still reads the index alone)
+        String key = partial ? "seq" : "phone";
         StringJoiner ranges = new StringJoiner(" UNION ALL ");
         List<String> values = new ArrayList<>(2 * zoneKeys.size());
-        for (String key : zoneKeys) {
+        for (String zoneKey : zoneKeys) {
             // the limits are ints the store computed, written into the text: the values bound here are all text
-            ranges.add("(SELECT due_at, seq FROM ck_recipient" + dialect.useIndex("ck_recipient_local_due")
-                    + " WHERE campaign_id = ? AND " + pending + zone + " = ? ORDER BY campaign_id, " + zone
-                    + ", due_at, seq LIMIT " + limit + ")");
+            ranges.add("(SELECT due_at, seq" + (partial ? "" : ", phone") + " FROM ck_recipient"
+                    + dialect.useIndex("ck_recipient_local_due") + " WHERE campaign_id = ? AND " + pending + zone
+                    + " = ? ORDER BY campaign_id, " + zone + ", due_at, seq LIMIT " + limit + ")");
             values.add(campaignId.value());
-            values.add(key);
+            values.add(zoneKey);
         }
+        String due = "state = 'PENDING' AND due_at <= ?";
         RecipientClaim rows = new RecipientClaim(
                 RecipientColumns.COLUMNS,
                 campaignId.value(),
                 scope.tenantId(),
-                "state = 'PENDING' AND due_at <= ? AND seq IN (SELECT seq FROM (" + ranges
-                        + ") zoned ORDER BY due_at, seq LIMIT " + limit + ")",
+                due + " AND " + key + " IN (SELECT " + key + " FROM (" + ranges + ") zoned ORDER BY due_at, seq LIMIT "
+                        + limit + ")",
                 "due_at, seq",
                 now,
                 limit,
-                values);
+                values,
+                due); // once locked, a picked row needs only to be still due: the pick is not run again per row
         return claim("claiming recipients of " + campaignId + " in " + zoneKeys, rows, lease, now, true);
     }
 

@@ -133,6 +133,17 @@ public final class Sql {
         return index;
     }
 
+    /** Binds a claim's guard from parameter {@code first}: {@code now}, then the values when it is the condition. */
+    static int bindClaimGuard(
+            PreparedStatement statement, int first, io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim claim)
+            throws SQLException {
+        if (claim.guard().equals(claim.condition())) {
+            return bindClaimCondition(statement, first, claim);
+        }
+        setNanos(statement, first, claim.now());
+        return first + 1;
+    }
+
     static void setNanos(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
         setNanos(statement, index, instant.orElse(null));
     }

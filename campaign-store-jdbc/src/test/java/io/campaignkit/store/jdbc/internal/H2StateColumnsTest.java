@@ -215,6 +215,42 @@ class H2StateColumnsTest {
         assertThat(acrossFour).isEqualTo(inOneZone);
     }
 
+    @Test
+    void aClaimAcrossZonesChecksEachLockedRowWithoutPickingAgain() throws SQLException {
+        List<String> keys = List.of("America/Mexico_City", "Europe/Madrid", "Asia/Tokyo");
+        List<NewRecipient> added = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            added.add(NewRecipient.pendingIn(contact(i), T0, RecipientZone.of(ZoneId.of(keys.get(i % 3)))));
+        }
+        store.insertRecipients(CAMPAIGN, added, T0);
+        int before = statements.size();
+        List<Recipient> claimed = store.windows()
+                .orElseThrow()
+                .claimDueIn(CAMPAIGN, Set.copyOf(keys), new Lease("node", T0.plusSeconds(60)), 30, T0);
+
+        assertThat(claimed).extracting(Recipient::sequence).isSorted().hasSize(30);
+        // the pick (each zone's first rows, merged) reads the table the MERGE changes: H2 would run it again for
+        // every row it locks, a batch of 1,000 running it 1,000 times; once locked, a row needs only to be still due
+        List<String> merges = statements.subList(before, statements.size()).stream()
+                .filter(statement -> statement.contains("MERGE INTO ck_recipient r "))
+                .toList();
+        assertThat(merges)
+                .singleElement()
+                .satisfies(merge -> assertThat(merge.substring(merge.indexOf("WHEN MATCHED")))
+                        .contains("due_at <= ?")
+                        .doesNotContain("SELECT"));
+        // the picked rows are found through the index the phone leads, the pick its index condition: not a walk of
+        // the campaign's PENDING rows testing each against the pick
+        String candidates = statements.subList(before, statements.size()).stream()
+                .filter(statement -> statement.startsWith("SELECT phone FROM ck_recipient"))
+                .findFirst()
+                .orElseThrow();
+        String plan = plan(candidates);
+        int at = plan.indexOf("PUBLIC.CK_RECIPIENT_BY_PHONE:");
+        assertThat(at).as("plan of %s:%n%s", candidates, plan).isNotNegative();
+        assertThat(plan.substring(at, plan.indexOf("*/", at))).as(plan).contains("PHONE IN(");
+    }
+
     /** H2's plan of a statement the store sent; EXPLAIN needs no parameter values. */
     private String plan(String statement) throws SQLException {
         StringBuilder plan = new StringBuilder();
