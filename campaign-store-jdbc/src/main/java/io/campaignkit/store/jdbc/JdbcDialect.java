@@ -324,6 +324,11 @@ public interface JdbcDialect {
      *     subquery), the condition without that pick, a predicate whose only parameter is {@code now}. A
      *     dialect that locks candidates it read before (H2's) checks the guard on each locked row: a pick that
      *     reads the table being changed would be run again for every row
+     * @param pick for a claim that picks its rows so, the query of the picked rows ({@code due_at}, {@code seq}
+     *     and, on H2, {@code phone}), in claim order, its parameters {@code values}; the condition is then the
+     *     guard and {@code seq} (H2: {@code phone}) among the pick's. Empty otherwise. A dialect may read the
+     *     picked rows from it (H2 joins it to the phone's index: it takes a subquery as an index condition only
+     *     on an index's first column)
      */
     record RecipientClaim(
             String columns,
@@ -334,9 +339,10 @@ public interface JdbcDialect {
             Instant now,
             int limit,
             List<String> values,
-            String guard) {
+            String guard,
+            String pick) {
 
-        /** A claim whose condition has {@code now} as its only parameter, and is its guard. */
+        /** A claim whose condition has {@code now} as its only parameter, and is its guard; no pick. */
         public RecipientClaim(
                 String columns,
                 String campaignId,
@@ -345,10 +351,10 @@ public interface JdbcDialect {
                 String order,
                 Instant now,
                 int limit) {
-            this(columns, campaignId, tenantId, condition, order, now, limit, List.of(), condition);
+            this(columns, campaignId, tenantId, condition, order, now, limit, List.of(), condition, "");
         }
 
-        /** A claim whose condition is its guard. */
+        /** A claim whose condition is its guard; no pick. */
         public RecipientClaim(
                 String columns,
                 String campaignId,
@@ -358,7 +364,7 @@ public interface JdbcDialect {
                 Instant now,
                 int limit,
                 List<String> values) {
-            this(columns, campaignId, tenantId, condition, order, now, limit, values, condition);
+            this(columns, campaignId, tenantId, condition, order, now, limit, values, condition, "");
         }
     }
 }

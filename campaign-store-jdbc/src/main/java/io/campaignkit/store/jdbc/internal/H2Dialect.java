@@ -201,11 +201,6 @@ public final class H2Dialect implements JdbcDialect {
 
     /** The index the claim is ordered by, named so the planner walks it in order, and that order from its first column. */
     private static String[] indexOf(RecipientClaim claim) {
-        if (!claim.guard().equals(claim.condition())) {
-            // a claim that picks its rows (across local zones) names them by phone on H2: the phone's index,
-            // the pick its index condition, rather than a walk of the campaign that tests each row against it
-            return new String[] {" USE INDEX (" + RecipientColumns.BY_PHONE + ")", "campaign_id, " + claim.order()};
-        }
         String first = claim.order().split(",")[0].trim();
         return switch (first) {
             case "state_at" ->
@@ -218,6 +213,9 @@ public final class H2Dialect implements JdbcDialect {
 
     /** A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. */
     private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
+        if (!claim.pick().isEmpty()) {
+            return picked(connection, claim);
+        }
         List<String> candidates = new ArrayList<>(claim.limit());
         String[] index = indexOf(claim);
         try (PreparedStatement select = connection.prepareStatement(
@@ -228,6 +226,34 @@ public final class H2Dialect implements JdbcDialect {
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);
             select.setInt(next + 1, claim.limit());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(rows.getString(1));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * The candidates of a claim that picks its rows (across local zones): the pick, joined to the rows through the
+     * phone's index, those still meeting the guard, in the pick's order. A condition {@code phone IN (pick)} with
+     * the campaign's would not do: H2 takes a subquery as an index condition only on an index's first column, and
+     * only before any other condition on that index, so it walked the campaign's rows testing each against the pick.
+     */
+    private static List<String> picked(Connection connection, RecipientClaim claim) throws SQLException {
+        List<String> candidates = new ArrayList<>(claim.limit());
+        try (PreparedStatement select = connection.prepareStatement("SELECT r.phone FROM (SELECT phone AS picked_phone,"
+                + " due_at AS picked_due, seq AS picked_seq FROM (" + claim.pick() + ") p) z JOIN ck_recipient r"
+                + " USE INDEX (" + RecipientColumns.BY_PHONE + ") ON r.phone = z.picked_phone AND r.campaign_id = ?"
+                + " WHERE " + claim.guard() + " AND " + Scope.TENANT + " ORDER BY z.picked_due, z.picked_seq")) {
+            int next = 1;
+            for (String value : claim.values()) {
+                select.setString(next++, value);
+            }
+            select.setString(next++, claim.campaignId());
+            Sql.setNanos(select, next++, claim.now());
+            new Scope(claim.tenantId()).bind(select, next);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(rows.getString(1));

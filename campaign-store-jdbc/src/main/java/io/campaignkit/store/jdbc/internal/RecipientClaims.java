@@ -92,17 +92,18 @@ public final class RecipientClaims {
             values.add(zoneKey);
         }
         String due = "state = 'PENDING' AND due_at <= ?";
+        String pick = "SELECT * FROM (" + ranges + ") zoned ORDER BY due_at, seq LIMIT " + limit;
         RecipientClaim rows = new RecipientClaim(
                 RecipientColumns.COLUMNS,
                 campaignId.value(),
                 scope.tenantId(),
-                due + " AND " + key + " IN (SELECT " + key + " FROM (" + ranges + ") zoned ORDER BY due_at, seq LIMIT "
-                        + limit + ")",
+                due + " AND " + key + " IN (SELECT " + key + " FROM (" + pick + ") picked)",
                 "due_at, seq",
                 now,
                 limit,
                 values,
-                due); // once locked, a picked row needs only to be still due: the pick is not run again per row
+                due, // once locked, a picked row needs only to be still due: the pick is not run again per row
+                pick);
         return claim("claiming recipients of " + campaignId + " in " + zoneKeys, rows, lease, now, true);
     }
 
