@@ -2,7 +2,6 @@ package io.campaignkit.benchmarks.engine;
 
 import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.InstantChannel;
-import io.campaignkit.benchmarks.support.SilentBot;
 import io.campaignkit.benchmarks.support.ZonedCampaign;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.engine.CampaignEngine;
@@ -67,17 +66,7 @@ public class LocalHoursDispatchBenchmark {
         clock = ManualClock.startingAt(ZonedCampaign.START);
         store = new InMemoryCampaignStore();
         channel = new InstantChannel(clock);
-        engine = CampaignEngine.builder()
-                .botFlows(SilentBot.REGISTRY)
-                .store(store)
-                .channel(channel)
-                .clock(clock)
-                .ownerId("benchmark")
-                .maxInFlight(10_000)
-                .batchSize(1000)
-                .senderBurst(1000)
-                .phoneTimeZones(io.campaignkit.importer.CountryTimeZones.ofDefaults())
-                .build();
+        engine = ZonedCampaign.engine(io.campaignkit.core.port.CampaignStorage.of(store), clock, channel);
         engine.create(BenchmarkCampaign.ID, "tenant", "project", CampaignKind.LIVE, ZonedCampaign.configuration(zones));
         engine.launch(
                 BenchmarkCampaign.ID, LaunchRequest.importedContacts(() -> ZonedCampaign.contacts(recipients, zones)));

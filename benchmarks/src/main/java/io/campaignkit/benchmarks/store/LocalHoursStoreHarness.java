@@ -2,12 +2,10 @@ package io.campaignkit.benchmarks.store;
 
 import io.campaignkit.benchmarks.support.BenchmarkCampaign;
 import io.campaignkit.benchmarks.support.InstantChannel;
-import io.campaignkit.benchmarks.support.SilentBot;
 import io.campaignkit.benchmarks.support.ZonedCampaign;
 import io.campaignkit.core.campaign.CampaignKind;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.LaunchRequest;
-import io.campaignkit.importer.CountryTimeZones;
 import io.campaignkit.testkit.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +50,8 @@ public final class LocalHoursStoreHarness {
     private static double dispatch(StoreDatabases databases, int recipients, String zones, int round) throws Exception {
         ManualClock clock = ManualClock.startingAt(ZonedCampaign.START);
         InstantChannel channel = new InstantChannel(clock);
-        CampaignEngine engine = CampaignEngine.builder()
-                .botFlows(SilentBot.REGISTRY)
-                .store(databases.freshStore())
-                .channel(channel)
-                .clock(clock)
-                .ownerId("benchmark")
-                .maxInFlight(10_000)
-                .batchSize(1000)
-                .senderBurst(1000)
-                .phoneTimeZones(CountryTimeZones.ofDefaults())
-                .build();
+        CampaignEngine engine = ZonedCampaign.engine(
+                io.campaignkit.core.port.CampaignStorage.of(databases.freshStore()), clock, channel);
         engine.create(BenchmarkCampaign.ID, "tenant", "project", CampaignKind.LIVE, ZonedCampaign.configuration(zones));
         long launchStart = System.nanoTime();
         engine.launch(

@@ -2,19 +2,21 @@ package io.campaignkit.benchmarks.support;
 
 import io.campaignkit.core.campaign.CampaignConfiguration;
 import io.campaignkit.core.contact.Contact;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.data.CustomDataSchema;
 import io.campaignkit.core.data.FieldType;
 import io.campaignkit.core.data.FieldValue;
+import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.hours.ActiveHours;
 import io.campaignkit.core.hours.LocalHours;
+import io.campaignkit.core.port.CampaignStorage;
+import io.campaignkit.importer.CountryTimeZones;
+import io.campaignkit.testkit.time.ManualClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The local-hours campaign the zone benchmarks launch (issue 17, item 3): {@link BenchmarkCampaign}'s
@@ -69,33 +71,29 @@ public final class ZonedCampaign {
         return configuration.build();
     }
 
-    /** Distinct Mexican numbers, each with its zone in the zone field, spread over the zones of {@code zones}. */
+    /** {@link GeneratedContacts}' numbers, each with its zone in the zone field, spread over the zones of {@code zones}. */
     public static Iterator<Contact> contacts(int count, String zones) {
         List<String> spread = zones.startsWith("20") ? TWENTY_ZONES : List.of("UTC");
         boolean byZone = zones.equals("20-by-zone");
         List<CustomData> data = spread.stream()
                 .map(zone -> CustomData.of(Map.<String, FieldValue>of(ZONE_FIELD, new FieldValue.Text(zone))))
                 .toList();
-        return new Iterator<>() {
-            private int next;
+        return GeneratedContacts.contacts(
+                count, index -> data.get(byZone ? (int) ((long) index * data.size() / count) : index % data.size()));
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public Contact next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                int index = next++;
-                return Contact.builder(PhoneNumber.parse("+5255" + (10_000_000 + index)))
-                        .name("C" + index)
-                        .build()
-                        .withCustomData(
-                                data.get(byZone ? (int) ((long) index * data.size() / count) : index % data.size()));
-            }
-        };
+    /** The engine both zone benchmarks run: an instant channel, batches and a sender burst of 1,000. */
+    public static CampaignEngine engine(CampaignStorage storage, ManualClock clock, InstantChannel channel) {
+        return CampaignEngine.builder()
+                .botFlows(SilentBot.REGISTRY)
+                .storage(storage)
+                .channel(channel)
+                .clock(clock)
+                .ownerId("benchmark")
+                .maxInFlight(10_000)
+                .batchSize(1000)
+                .senderBurst(1000)
+                .phoneTimeZones(CountryTimeZones.ofDefaults())
+                .build();
     }
 }
