@@ -12,17 +12,17 @@ import java.util.List;
 
 /**
  * By hand: {@code LocalHoursDispatchBenchmark}'s campaign on the JDBC store (issue 17, item 3): one zone
- * and twenty zones, alternating for {@code rounds} rounds, each on an empty schema; prints each
- * dispatch's rate (the launch's too, untimed in the ratio) and the ratio of the medians, twenty zones'
- * time over one zone's (the target: at most 1.2).
+ * and twenty zones (or the {@link ZonedCampaign} zone sets named, comma-separated, in a fourth argument),
+ * alternating for {@code rounds} rounds, each on an empty schema; prints each dispatch's rate (the
+ * launch's too, untimed in the ratio) and each median over the first set's (the target for twenty zones
+ * over one: at most 1.2).
  *
  * <pre>{@code
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LocalHoursStoreHarness POSTGRESQL 1000000 2
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LocalHoursStoreHarness H2 300000 2 1,20,20-by-zone
  * }</pre>
  */
 public final class LocalHoursStoreHarness {
-
-    private static final String[] ZONES = {"1", "20"};
 
     private LocalHoursStoreHarness() {}
 
@@ -30,20 +30,27 @@ public final class LocalHoursStoreHarness {
         StoreDatabases.Kind kind = StoreDatabases.Kind.valueOf(args.length > 0 ? args[0] : "POSTGRESQL");
         int recipients = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        List<List<Double>> seconds = List.of(new ArrayList<>(), new ArrayList<>());
+        // the campaigns to alternate (ZonedCampaign's names), the first the one the others are compared with
+        String[] zones = (args.length > 3 ? args[3] : "1,20").split(",");
+        List<List<Double>> seconds = new ArrayList<>();
+        for (int z = 0; z < zones.length; z++) {
+            seconds.add(new ArrayList<>());
+        }
         try (StoreDatabases databases = StoreDatabases.start(kind)) {
             System.out.printf("%s (%s), %,d recipients, %d rounds%n", kind, databases.durability(), recipients, rounds);
             for (int round = 1; round <= rounds; round++) {
-                for (int z = 0; z < ZONES.length; z++) {
-                    seconds.get(z).add(dispatch(databases, recipients, ZONES[z], round));
+                for (int z = 0; z < zones.length; z++) {
+                    seconds.get(z).add(dispatch(databases, recipients, zones[z], round));
                 }
             }
         }
-        double one = median(seconds.get(0));
-        double twenty = median(seconds.get(1));
-        System.out.printf(
-                "%s medians: one zone %.1f s (%,.0f/s), twenty zones %.1f s (%,.0f/s): twenty / one = %.2f%n",
-                kind, one, recipients / one, twenty, recipients / twenty, twenty / one);
+        double first = median(seconds.get(0));
+        for (int z = 0; z < zones.length; z++) {
+            double median = median(seconds.get(z));
+            System.out.printf(
+                    "%s median, %s: %.1f s (%,.0f/s), %.2f times %s's%n",
+                    kind, zones[z], median, recipients / median, median / first, zones[0]);
+        }
     }
 
     /** Launches the campaign on an empty schema and dispatches it to the end; the dispatch's seconds. */
