@@ -326,9 +326,9 @@ public interface JdbcDialect {
      *     reads the table being changed would be run again for every row
      * @param pick for a claim that picks its rows so, the query of the picked rows ({@code due_at}, {@code seq}
      *     and, on H2, {@code phone}), in claim order, its parameters {@code values}; the condition is then the
-     *     guard and {@code seq} (H2: {@code phone}) among the pick's. Empty otherwise. A dialect may read the
-     *     picked rows from it (H2 joins it to the phone's index: it takes a subquery as an index condition only
-     *     on an index's first column)
+     *     guard and {@code seq} among the pick's. Empty otherwise. A dialect may read the picked rows from it
+     *     (H2 joins it to the phone's index: it takes a subquery as an index condition only on an index's first
+     *     column, so {@code seq IN (pick)} walked the campaign)
      */
     record RecipientClaim(
             String columns,

@@ -77,10 +77,9 @@ public final class RecipientClaims {
         // a column of its own for PENDING rows implies the state; the plain column needs it (the partial index's)
         boolean partial = zone.equals("local_zone");
         String pending = partial ? "state = 'PENDING' AND " : "";
-        // the picked rows are found by the sequence (PostgreSQL joins on it), or on H2 by the phone: H2 takes a
-        // subquery as an index condition only on an index's first column, and the phone leads its unique index
-        // (V45 keeps the phone in the zone index, so the pick still reads the index alone)
-        String key = partial ? "seq" : "phone";
+        // H2's dialect joins the pick to the rows through the phone's index (H2 takes a subquery as an index
+        // condition only on an index's first column), so its pick answers the phone too: V45 keeps the phone in
+        // its zone index, so the pick still reads the index alone
         StringJoiner ranges = new StringJoiner(" UNION ALL ");
         List<String> values = new ArrayList<>(2 * zoneKeys.size());
         for (String zoneKey : zoneKeys) {
@@ -97,7 +96,7 @@ public final class RecipientClaims {
                 RecipientColumns.COLUMNS,
                 campaignId.value(),
                 scope.tenantId(),
-                due + " AND " + key + " IN (SELECT " + key + " FROM (" + pick + ") picked)",
+                due + " AND seq IN (SELECT seq FROM (" + pick + ") picked)",
                 "due_at, seq",
                 now,
                 limit,
