@@ -199,29 +199,19 @@ public final class H2Dialect implements JdbcDialect {
                 H2Sets.updateRecipients(connection, tenantId, inputs, rows, guard, assignments, returning, reader));
     }
 
-    /** The index the claim is ordered by, named so the planner walks it in order, and that order from its first column. */
-    private static String[] indexOf(RecipientClaim claim) {
-        String first = claim.order().split(",")[0].trim();
-        return switch (first) {
-            case "state_at" ->
-                new String[] {" USE INDEX (ck_recipient_by_state)", "campaign_id, state, " + claim.order()};
-            case "pending_zone" ->
-                new String[] {" USE INDEX (ck_recipient_local_due)", "campaign_id, " + claim.order()};
-            default -> new String[] {"", "campaign_id, " + claim.order()};
-        };
-    }
-
-    /** A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. */
+    /**
+     * A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. A
+     * claim that picks nothing reads one state's range of the state index by {@code state_at} (the due and the
+     * expired claims), named so the planner walks it in order.
+     */
     private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
         if (!claim.pick().isEmpty()) {
             return picked(connection, claim);
         }
         List<String> candidates = new ArrayList<>(claim.limit());
-        String[] index = indexOf(claim);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone FROM ck_recipient" + index[0] + " WHERE campaign_id = ? AND " + claim.condition()
-                        + " AND " + Scope.TENANT
-                        + " ORDER BY " + index[1] + " LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient"
+                + " USE INDEX (ck_recipient_by_state) WHERE campaign_id = ? AND " + claim.condition() + " AND "
+                + Scope.TENANT + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);
