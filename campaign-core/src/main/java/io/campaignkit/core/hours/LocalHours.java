@@ -29,6 +29,14 @@ import java.util.Optional;
  * The weekly ranges and date exceptions of the hours are read on the recipient's calendar: a
  * {@code 2026-12-25 closed} exception closes Christmas Day of each recipient's own wall clock.
  *
+ * <h2>In which order recipients are sent</h2>
+ * By when their window opens, then in the order the launch stored them: the audience's order, except
+ * that each launch batch ({@code CampaignEngineBuilder.batchSize}, 500 by default) is stored zone by zone,
+ * each zone where its first contact stands in the batch, the audience's order kept within it. Zones open
+ * at the same time so take turns batch by batch, and a zone's recipients lie together in the store, so a
+ * claim reads neighbouring rows rather than one in every few of a mixed audience. The dry run
+ * ({@code CampaignEngine.plan}) projects the same order.
+ *
  * @param zoneField the custom-data field that holds a recipient's zone id, when the audience has one
  */
 public record LocalHours(Optional<String> zoneField) {

@@ -395,8 +395,9 @@ class LocalHoursScenarioTest {
 
     @Test
     void zonesOpenAtOnceShareEachClaimInTheAudiencesOrderAndTheDryRunProjectsThat() {
+        // launch batches of two, one contact of each zone: the launch's order is the audience's
         CampaignScenario scenario = Fixtures.scenario()
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10))
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10).batchSize(2))
                 .startingAt(BOTH_OPEN)
                 .build();
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
@@ -429,6 +430,49 @@ class LocalHoursScenarioTest {
                 .isEqualTo(plan.perZone().get("Europe/Madrid").projectedFinish().orElseThrow());
         assertThat(scenario.channel().sendsTo("+81312345609").get(0).requestedAt())
                 .isEqualTo(plan.perZone().get("Asia/Tokyo").projectedFinish().orElseThrow());
+    }
+
+    @Test
+    void aLaunchBatchIsStoredZoneByZoneInTheAudiencesOrderWithinEachZoneAsTheDryRunProjects() {
+        CampaignScenario scenario = Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10).batchSize(8))
+                .startingAt(BOTH_OPEN)
+                .build();
+        CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
+        // Madrid first, then alternating: batches of eight, each stored Madrid's four then Tokyo's four
+        List<Contact> madrid = numbered("+3491123456", 10);
+        List<Contact> tokyo = numbered("+8131234560", 10);
+        List<Contact> audience = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            audience.add(madrid.get(i));
+            audience.add(tokyo.get(i));
+        }
+        CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
+
+        scenario.launch(id, audience);
+        scenario.runFor(Duration.ofMinutes(5));
+
+        List<String> expected = new ArrayList<>();
+        for (int from = 0; from < 20; from += 8) {
+            List<Contact> batch = audience.subList(from, Math.min(20, from + 8));
+            batch.stream()
+                    .filter(madrid::contains)
+                    .forEach(contact -> expected.add(contact.phone().e164()));
+            batch.stream()
+                    .filter(tokyo::contains)
+                    .forEach(contact -> expected.add(contact.phone().e164()));
+        }
+        assertThat(scenario.channel().sends())
+                .extracting(send -> send.message().recipient())
+                .containsExactlyElementsOf(expected);
+        // the last batch (four contacts) is stored Madrid's two, then Tokyo's two: Tokyo's last is the last sent
+        assertThat(firstSendTo(scenario, "+34911234569"))
+                .isEqualTo(plan.perZone().get("Europe/Madrid").projectedFinish().orElseThrow());
+        assertThat(firstSendTo(scenario, "+81312345609"))
+                .isEqualTo(plan.perZone().get("Asia/Tokyo").projectedFinish().orElseThrow());
+        assertThat(firstSendTo(scenario, "+81312345607"))
+                .as("Tokyo's eighth, stored behind Madrid's eighth in the second batch")
+                .isAfter(firstSendTo(scenario, "+34911234567"));
     }
 
     @Test

@@ -151,7 +151,13 @@ final class Admission {
                     .orElseGet(() ->
                             localTimes.pending(campaign, contact, dueAt, zone).onBinding(binding)));
         }
-        List<Recipient> inserted = recipients.insertRecipients(campaign.id(), added, now);
+        List<Recipient> inserted = recipients.insertRecipients(
+                campaign.id(),
+                LocalTimes.isOn(campaign)
+                        ? LocalTimes.zoneByZone(
+                                added, recipient -> recipient.localZone().orElse(null))
+                        : added,
+                now);
         List<RecipientChange> skippedNow = new ArrayList<>();
         for (Recipient recipient : inserted) {
             if (recipient.state() == DeliveryState.SKIPPED) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Projection} for a campaign with local hours: the same token buckets, granted at every instant
  * they have permits to the recipients of the zones whose window is open then, in the order the engine
  * claims them ({@link DueRecipients}, one claim across the open zones: by due time, each zone's recipients
- * due at its window's first opening, then by sequence, the audience's order), until each zone's contacts
+ * due at its window's first opening, then by sequence, the launch's order), until each zone's contacts
  * are sent or the end instant comes.
  *
  * @param overall the whole campaign, as {@link Projection} reports it
@@ -78,7 +78,7 @@ record LocalProjection(Projection overall, Map<String, CampaignPlan.ZonePlan> pe
     }
 
     /**
-     * @param zoneOrder the zone key of each contact that would be sent, in the audience's order (the
+     * @param zoneOrder the zone key of each contact that would be sent, in the launch's order (the
      *     sequence the launch would give them)
      * @param hoursPerZone the campaign's hours in each of those zones
      */

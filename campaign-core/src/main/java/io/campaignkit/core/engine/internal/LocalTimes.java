@@ -18,11 +18,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,6 +124,26 @@ final class LocalTimes {
                             true));
         }
         return new ZoneOrSkip(zone, null);
+    }
+
+    /**
+     * The order a local-hours launch stores one batch in: zone by zone, each zone where its first contact
+     * stood in the batch, the audience's order kept within a zone (the launch and the dry run both order
+     * this way). Claims take one zone's due recipients together; stored next to each other, they are read
+     * from a few neighbouring pages (a B-tree's, or the heap's in memory) rather than one every few rows
+     * of a mixed audience.
+     */
+    static <T> List<T> zoneByZone(List<T> batch, Function<T, @Nullable String> zoneKey) {
+        Map<@Nullable String, List<T>> zones = new LinkedHashMap<>();
+        for (T item : batch) {
+            zones.computeIfAbsent(zoneKey.apply(item), key -> new ArrayList<>()).add(item);
+        }
+        if (zones.size() < 2) {
+            return batch;
+        }
+        List<T> ordered = new ArrayList<>(batch.size());
+        zones.values().forEach(ordered::addAll);
+        return ordered;
     }
 
     /** A contact's zone, or why it is skipped: exactly one is set. */

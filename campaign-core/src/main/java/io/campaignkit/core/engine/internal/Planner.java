@@ -192,8 +192,10 @@ final class Planner {
         private final List<Integer> bindings = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final Instant start;
-        /** Local hours: the zone key of each would-send contact, in the audience's order; the hours by zone key. */
+        /** Local hours: the zone key of each would-send contact, in the launch's order; the hours by zone key. */
         private final List<String> zoneOrder = new ArrayList<>();
+        /** The zone keys of this batch's would-send contacts, before {@link LocalTimes#zoneByZone}. */
+        private final List<String> batchZones = new ArrayList<>();
 
         private final List<RecipientZone> zones = new ArrayList<>();
         private final Map<String, ZonedHours> zoneHours = new HashMap<>();
@@ -299,7 +301,7 @@ final class Planner {
                     wouldSend++;
                     RecipientZone zone = zones.get(i);
                     if (zone != null) {
-                        zoneOrder.add(zone.key());
+                        batchZones.add(zone.key());
                         zoneHours.computeIfAbsent(
                                 zone.key(),
                                 key -> localTimes.hoursIn(
@@ -311,6 +313,8 @@ final class Planner {
                     }
                 }
             }
+            zoneOrder.addAll(LocalTimes.zoneByZone(batchZones, key -> key));
+            batchZones.clear();
             batch.clear();
             texts.clear();
             zones.clear();
