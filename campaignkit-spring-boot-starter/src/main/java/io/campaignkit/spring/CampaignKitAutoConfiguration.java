@@ -156,7 +156,8 @@ public class CampaignKitAutoConfiguration {
                 .leaseDuration(settings.getLeaseDuration())
                 .conversationIdleTimeout(settings.getConversationIdleTimeout())
                 .deliverySemantics(settings.getDeliverySemantics())
-                .checkCredentialsAtLaunch(settings.isCheckCredentialsAtLaunch());
+                .checkCredentialsAtLaunch(settings.isCheckCredentialsAtLaunch())
+                .overlapLaunchBatches(settings.isOverlapLaunchBatches());
         Optional.ofNullable(settings.getOwnerId()).ifPresent(builder::ownerId);
         pacing.ifAvailable(builder::pacingStore);
         unrouted.ifAvailable(builder::unroutedMessages);

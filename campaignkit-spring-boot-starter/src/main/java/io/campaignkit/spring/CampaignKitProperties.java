@@ -150,12 +150,26 @@ public class CampaignKitProperties implements InitializingBean {
          */
         private boolean checkCredentialsAtLaunch = true;
 
+        /**
+         * Whether a launch asks about its next batch of contacts (opt-outs, busy contacts, exclusivity) on a
+         * thread of its own while it stores the current batch, the two on two database connections at once.
+         */
+        private boolean overlapLaunchBatches = true;
+
         public boolean isCheckCredentialsAtLaunch() {
             return checkCredentialsAtLaunch;
         }
 
         public void setCheckCredentialsAtLaunch(boolean checkCredentialsAtLaunch) {
             this.checkCredentialsAtLaunch = checkCredentialsAtLaunch;
+        }
+
+        public boolean isOverlapLaunchBatches() {
+            return overlapLaunchBatches;
+        }
+
+        public void setOverlapLaunchBatches(boolean overlapLaunchBatches) {
+            this.overlapLaunchBatches = overlapLaunchBatches;
         }
 
         public @Nullable String getOwnerId() {

@@ -29,6 +29,7 @@ class ConfigurationMetadataTest {
                 "campaignkit.engine.lease-duration",
                 "campaignkit.engine.delivery-semantics",
                 "campaignkit.engine.check-credentials-at-launch",
+                "campaignkit.engine.overlap-launch-batches",
                 "campaignkit.runner.enabled",
                 "campaignkit.runner.shutdown-timeout",
                 "campaignkit.webhooks.path-prefix",

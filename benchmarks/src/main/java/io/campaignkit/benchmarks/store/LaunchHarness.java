@@ -34,6 +34,7 @@ import java.util.List;
  * <pre>{@code
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LaunchHarness POSTGRESQL 100000 5 1000
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LaunchHarness POSTGRESQL 200000 3 1000 parsed
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar io.campaignkit.benchmarks.store.LaunchHarness POSTGRESQL 200000 3 1000 parsed overlap
  * }</pre>
  *
  * Arguments: the database ({@code POSTGRESQL} or {@code H2}), recipients per campaign, rounds (the first is
@@ -41,7 +42,8 @@ import java.util.List;
  * {@code streamed} (the default) makes them and parses their phones as they are read, as an import streams
  * them, so the round's rate includes libphonenumber; {@code parsed} makes and parses them all before the
  * timer, so the rate is the engine's and the store's launch alone (the heap then holds the audience; the
- * heap printed before the launch shows how much).
+ * heap printed before the launch shows how much); and {@code sequential} (the default) or {@code overlap}
+ * ({@code CampaignEngineBuilder.overlapLaunchBatches}: the next batch admitted while the current one is stored).
  *
  * <p>On PostgreSQL each round after the warm-up also loads the same rows with nothing but {@code COPY} into the same tables
  * ({@link CopyFloor}), in the same batches and commits, and prints that floor's rate and the launch's ratio to
@@ -62,12 +64,17 @@ public final class LaunchHarness {
         if (args.length > 4 && !parsed && !args[4].equals("streamed")) {
             throw new IllegalArgumentException("contacts: streamed or parsed, not " + args[4]);
         }
+        boolean overlap = args.length > 5 && args[5].equals("overlap");
+        if (args.length > 5 && !overlap && !args[5].equals("sequential")) {
+            throw new IllegalArgumentException("batches: sequential or overlap, not " + args[5]);
+        }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Double> rates = new ArrayList<>();
         List<Double> floors = new ArrayList<>();
         try (StoreDatabases databases = StoreDatabases.start(kind)) {
             JdbcCampaignStore store = databases.freshStore();
-            System.out.printf("%s: %s%n", kind, databases.durability());
+            System.out.printf(
+                    "%s: %s; batches %s%n", kind, databases.durability(), overlap ? "overlapped" : "sequential");
             ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
             CampaignEngine engine = CampaignEngine.builder()
                     .botFlows(SilentBot.REGISTRY)
@@ -76,6 +83,7 @@ public final class LaunchHarness {
                     .clock(clock)
                     .ownerId("benchmark")
                     .batchSize(batchSize)
+                    .overlapLaunchBatches(overlap)
                     .build();
             for (int round = 0; round < rounds; round++) {
                 CampaignId id = CampaignId.of("launch-" + round);

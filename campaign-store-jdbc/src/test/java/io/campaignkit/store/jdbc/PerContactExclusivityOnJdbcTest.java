@@ -144,6 +144,51 @@ class PerContactExclusivityOnJdbcTest {
         }
     }
 
+    @Test
+    void twoEnginesLaunchingWithOverlappedBatchesAtOnceNeverBothHoldAContact() throws Exception {
+        ManualClock clock = ManualClock.ofDefaults();
+        SimulatedChannel channel = SimulatedChannel.withClock(clock);
+        // batches of 20, each admitted on the launch's own thread while the one before is stored
+        CampaignEngine one = overlapping(channel, clock, "one");
+        CampaignEngine two = overlapping(channel, clock, "two");
+        one.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-1"));
+        two.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            contacts.add(contact(i));
+        }
+        List<Contact> reversed = new ArrayList<>(contacts);
+        Collections.reverse(reversed);
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
+                () -> await(go, () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
+        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(
+                () -> await(go, () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
+        go.countDown();
+        a.get(60, TimeUnit.SECONDS);
+        b.get(60, TimeUnit.SECONDS);
+
+        for (Contact contact : contacts) {
+            assertThat(List.of(state("a", contact), state("b", contact)))
+                    .as(contact.phone().e164())
+                    .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
+        }
+    }
+
+    private CampaignEngine overlapping(SimulatedChannel channel, ManualClock clock, String owner) {
+        return CampaignEngine.builder()
+                .store(store)
+                .channel(channel)
+                .clock(clock)
+                .ownerId(owner)
+                .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT)))
+                .callbackExecutor(Runnable::run)
+                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
+                .batchSize(20)
+                .overlapLaunchBatches(true)
+                .build();
+    }
+
     private static Contact contact(int index) {
         return Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 30_000_000 + index)))
                 .build();

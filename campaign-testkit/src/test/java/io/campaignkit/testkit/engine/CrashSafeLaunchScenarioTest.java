@@ -40,16 +40,21 @@ import org.junit.jupiter.api.Test;
  */
 class CrashSafeLaunchScenarioTest {
 
-    private static final int AUDIENCE = 35;
-    private static final SenderKey SENDER = new SenderKey("simulated", "s");
+    static final int AUDIENCE = 35;
+    static final SenderKey SENDER = new SenderKey("simulated", "s");
 
     private final ManualClock clock = ManualClock.ofDefaults();
-    private final InMemoryCampaignStore store = new InMemoryCampaignStore();
+    final InMemoryCampaignStore store = new InMemoryCampaignStore();
     private final SimulatedChannel channel = SimulatedChannel.withClock(clock);
     private final InMemoryContactDirectory directory = new InMemoryContactDirectory();
     private final RecordingBot bot = new RecordingBot();
-    private final EngineProcess launching = new EngineProcess("launching", store, channel, clock, directory, bot);
+    final EngineProcess launching = new EngineProcess("launching", store, channel, clock, directory, bot, overlap());
     private final EngineProcess survivor = new EngineProcess("survivor", store, channel, clock, directory, bot);
+
+    /** Whether the launching engines overlap their batches (the subclass that runs every case so). */
+    boolean overlap() {
+        return false;
+    }
 
     @Test
     void anImportedListInterruptedMidLaunchSendsNothingUntilTheHostLaunchesItAgain() {
@@ -206,7 +211,7 @@ class CrashSafeLaunchScenarioTest {
         CampaignId id = launching.create("raced", c -> {}).id();
         // another process finishes the campaign just before this one inserts its third batch
         int[] inserts = {0};
-        EngineProcess slow = new EngineProcess("slow", store, channel, clock, directory, bot);
+        EngineProcess slow = new EngineProcess("slow", store, channel, clock, directory, bot, overlap());
         slow.store.beforeEach("insertRecipients", () -> {
             if (++inserts[0] == 3) {
                 survivor.engine.finish(id);

@@ -48,6 +48,28 @@ final class EngineProcess {
         this(ownerId, shared, channel, clock, directory, bot, null);
     }
 
+    /** An engine process whose launches overlap their batches when {@code overlapLaunchBatches}. */
+    EngineProcess(
+            String ownerId,
+            InMemoryCampaignStore shared,
+            SimulatedChannel channel,
+            ManualClock clock,
+            InMemoryContactDirectory directory,
+            RecordingBot bot,
+            boolean overlapLaunchBatches) {
+        this(
+                ownerId,
+                shared,
+                channel,
+                clock,
+                directory,
+                bot,
+                CampaignEngine.DEFAULT_DELIVERY_SEMANTICS,
+                Runnable::run,
+                null,
+                overlapLaunchBatches);
+    }
+
     /** An engine process that reads imported lists again through {@code source} (when not null). */
     EngineProcess(
             String ownerId,
@@ -70,7 +92,7 @@ final class EngineProcess {
             RecordingBot bot,
             io.campaignkit.core.port.AudienceSource source,
             io.campaignkit.core.engine.DeliverySemantics semantics) {
-        this(ownerId, shared, channel, clock, directory, bot, semantics, Runnable::run, source);
+        this(ownerId, shared, channel, clock, directory, bot, semantics, Runnable::run, source, false);
     }
 
     /** An engine process with the given delivery semantics whose host calls run on {@code callbacks}. */
@@ -84,7 +106,7 @@ final class EngineProcess {
             io.campaignkit.core.port.AudienceSource source,
             io.campaignkit.core.engine.DeliverySemantics semantics,
             java.util.concurrent.Executor callbacks) {
-        this(ownerId, shared, channel, clock, directory, bot, semantics, callbacks, source);
+        this(ownerId, shared, channel, clock, directory, bot, semantics, callbacks, source, false);
     }
 
     private EngineProcess(
@@ -96,7 +118,8 @@ final class EngineProcess {
             RecordingBot bot,
             io.campaignkit.core.engine.DeliverySemantics semantics,
             java.util.concurrent.Executor callbacks,
-            io.campaignkit.core.port.AudienceSource source) {
+            io.campaignkit.core.port.AudienceSource source,
+            boolean overlapLaunchBatches) {
         this.store = new CrashingStore(shared);
         io.campaignkit.core.engine.CampaignEngineBuilder builder =
                 CampaignEngine.builder().deliverySemantics(semantics);
@@ -112,6 +135,7 @@ final class EngineProcess {
                 .contactDirectory(directory)
                 .leaseDuration(LEASE)
                 .batchSize(BATCH)
+                .overlapLaunchBatches(overlapLaunchBatches)
                 .listener(new CampaignListener() {
                     @Override
                     public void onLifecycleEvent(CampaignLifecycleEvent event) {

@@ -70,6 +70,15 @@ final class Admission {
 
     /** Adds one batch of contacts as recipients, PENDING or SKIPPED with the reason; answers those the store added. */
     List<Recipient> insertBatch(Campaign campaign, List<Contact> batch, Instant dueAt, Instant now) {
+        return store(campaign, admit(campaign, batch, dueAt, now), now);
+    }
+
+    /**
+     * The first half of {@link #insertBatch}: every question about the batch asked (channel, message, local
+     * zone, opt-outs, busy) and the PENDING ones engaged; answers the new recipients, in the order to store
+     * them, with nothing stored yet.
+     */
+    List<NewRecipient> admit(Campaign campaign, List<Contact> batch, Instant dueAt, Instant now) {
         List<Optional<StatusReason>> skips = new ArrayList<>(batch.size());
         int[] bindingOf = new int[batch.size()];
         List<@Nullable RecipientZone> zones = new ArrayList<>(batch.size());
@@ -151,13 +160,15 @@ final class Admission {
                     .orElseGet(() ->
                             localTimes.pending(campaign, contact, dueAt, zone).onBinding(binding)));
         }
-        List<Recipient> inserted = recipients.insertRecipients(
-                campaign.id(),
-                LocalTimes.isOn(campaign)
-                        ? LocalTimes.zoneByZone(
-                                added, recipient -> recipient.localZone().orElse(null))
-                        : added,
-                now);
+        return LocalTimes.isOn(campaign)
+                ? LocalTimes.zoneByZone(
+                        added, recipient -> recipient.localZone().orElse(null))
+                : added;
+    }
+
+    /** The second half of {@link #insertBatch}: stores what {@link #admit} answered; answers what the store added. */
+    List<Recipient> store(Campaign campaign, List<NewRecipient> admitted, Instant now) {
+        List<Recipient> inserted = recipients.insertRecipients(campaign.id(), admitted, now);
         List<RecipientChange> skippedNow = new ArrayList<>();
         for (Recipient recipient : inserted) {
             if (recipient.state() == DeliveryState.SKIPPED) {

@@ -212,6 +212,7 @@ public final class EngineCore {
                 adapters,
                 leases,
                 batchSize,
+                settings.overlapLaunchBatches(),
                 clock,
                 listeners,
                 lifecycle,

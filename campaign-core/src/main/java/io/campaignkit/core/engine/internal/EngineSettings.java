@@ -21,6 +21,8 @@ import java.util.function.Predicate;
  *     contact from being sent on its other channels too
  * @param checkCredentialsAtLaunch whether a launch first asks each sender's provider online
  *     ({@link LaunchCredentials})
+ * @param overlapLaunchBatches whether a launch admits its next batch on a thread of its own while it stores
+ *     the current one ({@link LaunchBatches})
  */
 public record EngineSettings(
         String ownerId,
@@ -32,4 +34,5 @@ public record EngineSettings(
         Duration conversationIdleTimeout,
         int senderBurst,
         Predicate<String> optOutsAcrossChannels,
-        boolean checkCredentialsAtLaunch) {}
+        boolean checkCredentialsAtLaunch,
+        boolean overlapLaunchBatches) {}

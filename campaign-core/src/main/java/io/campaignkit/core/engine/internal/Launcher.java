@@ -64,6 +64,9 @@ final class Launcher {
     private final ChannelAdapters adapters;
     private final Leases leases;
     private final int batchSize;
+    /** Whether a launch admits its next batch while it stores the current one ({@link LaunchBatches}). */
+    private final boolean overlapBatches;
+
     private final Clock clock;
     private final Listeners listeners;
     private final Lifecycle lifecycle;
@@ -85,6 +88,7 @@ final class Launcher {
             ChannelAdapters adapters,
             Leases leases,
             int batchSize,
+            boolean overlapBatches,
             Clock clock,
             Listeners listeners,
             Lifecycle lifecycle,
@@ -98,6 +102,7 @@ final class Launcher {
         this.adapters = adapters;
         this.leases = leases;
         this.batchSize = batchSize;
+        this.overlapBatches = overlapBatches;
         this.clock = clock;
         this.listeners = listeners;
         this.lifecycle = lifecycle;
@@ -385,21 +390,23 @@ final class Launcher {
             Campaign campaign, LaunchAudiences.Audience contacts, Instant dueAt, Preparation preparation) {
         List<Contact> batch = new ArrayList<>(batchSize);
         Set<PhoneNumber> batchPhones = new HashSet<>();
-        contacts.forEach(contact -> {
-            if (!batchPhones.add(contact.phone())) {
-                return; // the store drops duplicates across batches; within one, drop them here
+        try (LaunchBatches batches =
+                new LaunchBatches(admission, campaign, dueAt, clock, preparation::afterBatch, overlapBatches)) {
+            contacts.forEach(contact -> {
+                if (!batchPhones.add(contact.phone())) {
+                    return; // the store drops duplicates across batches; within one, drop them here
+                }
+                batch.add(contact);
+                if (batch.size() == batchSize) {
+                    batches.add(batch);
+                    batch.clear();
+                    batchPhones.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                batches.add(batch);
             }
-            batch.add(contact);
-            if (batch.size() == batchSize) {
-                admission.insertBatch(campaign, batch, dueAt, clock.instant());
-                batch.clear();
-                batchPhones.clear();
-                preparation.afterBatch();
-            }
-        });
-        if (!batch.isEmpty()) {
-            admission.insertBatch(campaign, batch, dueAt, clock.instant());
-            preparation.afterBatch();
+            batches.finish();
         }
     }
 
