@@ -67,16 +67,7 @@ class PerContactExclusivityOnJdbcTest {
             contacts.add(Contact.builder(PhoneNumber.parse(String.format("+5255%08d", 20_000_000 + i)))
                     .build());
         }
-        List<Contact> reversed = new ArrayList<>(contacts);
-        Collections.reverse(reversed);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
-                () -> await(go, () -> one.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
-        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(
-                () -> await(go, () -> two.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
-        go.countDown();
-        a.get(60, TimeUnit.SECONDS);
-        b.get(60, TimeUnit.SECONDS);
+        launchAtOnce(one, two, contacts);
 
         for (Contact contact : contacts) {
             Recipient inA = store.findRecipient(new RecipientKey(CampaignId.of("a"), contact.phone()))
@@ -126,16 +117,7 @@ class PerContactExclusivityOnJdbcTest {
         for (int i = 0; i < 150; i++) {
             contacts.add(contact(i));
         }
-        List<Contact> reversed = new ArrayList<>(contacts);
-        Collections.reverse(reversed);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Campaign> a = CompletableFuture.supplyAsync(
-                () -> await(go, () -> perSender.launch(CampaignId.of("a"), LaunchRequest.importedContacts(contacts))));
-        CompletableFuture<Campaign> b = CompletableFuture.supplyAsync(
-                () -> await(go, () -> perContact.launch(CampaignId.of("b"), LaunchRequest.importedContacts(reversed))));
-        go.countDown();
-        a.get(60, TimeUnit.SECONDS);
-        b.get(60, TimeUnit.SECONDS);
+        launchAtOnce(perSender, perContact, contacts);
 
         for (Contact contact : contacts) {
             assertThat(List.of(state("a", contact), state("b", contact)))
@@ -148,15 +130,26 @@ class PerContactExclusivityOnJdbcTest {
     void twoEnginesLaunchingWithOverlappedBatchesAtOnceNeverBothHoldAContact() throws Exception {
         ManualClock clock = ManualClock.ofDefaults();
         SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        // batches of 20, each admitted on the launch's own thread while the one before is stored
-        CampaignEngine one = overlapping(channel, clock, "one");
-        CampaignEngine two = overlapping(channel, clock, "two");
+        ExclusivityPolicy perContact = ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT);
+        CampaignEngine one = engine(channel, clock, "one", perContact, true);
+        CampaignEngine two = engine(channel, clock, "two", perContact, true);
         one.create(CampaignId.of("a"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-1"));
         two.create(CampaignId.of("b"), "t", "p", CampaignKind.LIVE, configuration(channel.id(), "sender-2"));
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             contacts.add(contact(i));
         }
+        launchAtOnce(one, two, contacts);
+
+        for (Contact contact : contacts) {
+            assertThat(List.of(state("a", contact), state("b", contact)))
+                    .as(contact.phone().e164())
+                    .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
+        }
+    }
+
+    /** Launches campaign a on {@code one} with {@code contacts} and b on {@code two} with them reversed, at once. */
+    private static void launchAtOnce(CampaignEngine one, CampaignEngine two, List<Contact> contacts) throws Exception {
         List<Contact> reversed = new ArrayList<>(contacts);
         Collections.reverse(reversed);
         CountDownLatch go = new CountDownLatch(1);
@@ -167,26 +160,6 @@ class PerContactExclusivityOnJdbcTest {
         go.countDown();
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
-
-        for (Contact contact : contacts) {
-            assertThat(List.of(state("a", contact), state("b", contact)))
-                    .as(contact.phone().e164())
-                    .containsExactlyInAnyOrder(DeliveryState.PENDING, DeliveryState.SKIPPED);
-        }
-    }
-
-    private CampaignEngine overlapping(SimulatedChannel channel, ManualClock clock, String owner) {
-        return CampaignEngine.builder()
-                .store(store)
-                .channel(channel)
-                .clock(clock)
-                .ownerId(owner)
-                .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT)))
-                .callbackExecutor(Runnable::run)
-                .exclusivity(ExclusivityPolicy.everyTenant(ExclusivityScope.PER_CONTACT))
-                .batchSize(20)
-                .overlapLaunchBatches(true)
-                .build();
     }
 
     private static Contact contact(int index) {
@@ -205,6 +178,12 @@ class PerContactExclusivityOnJdbcTest {
     }
 
     private CampaignEngine engine(SimulatedChannel channel, ManualClock clock, String owner, ExclusivityPolicy policy) {
+        return engine(channel, clock, owner, policy, false);
+    }
+
+    /** Overlapping: batches of 20, each admitted on the launch's own thread while the one before is stored. */
+    private CampaignEngine engine(
+            SimulatedChannel channel, ManualClock clock, String owner, ExclusivityPolicy policy, boolean overlapping) {
         return CampaignEngine.builder()
                 .store(store)
                 .channel(channel)
@@ -213,6 +192,8 @@ class PerContactExclusivityOnJdbcTest {
                 .botFlows(BotFlowRegistry.of(Map.of(BOT, SILENT)))
                 .callbackExecutor(Runnable::run)
                 .exclusivity(policy)
+                .batchSize(overlapping ? 20 : CampaignEngine.DEFAULT_BATCH_SIZE)
+                .overlapLaunchBatches(overlapping)
                 .build();
     }
 

@@ -80,6 +80,16 @@ class LocalHoursScenarioTest {
         return contacts;
     }
 
+    /** {@code first}'s and {@code second}'s contacts in turns, {@code first}'s first. */
+    private static List<Contact> alternating(List<Contact> first, List<Contact> second) {
+        List<Contact> audience = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            audience.add(first.get(i));
+            audience.add(second.get(i));
+        }
+        return audience;
+    }
+
     private static CampaignId localCampaign(CampaignScenario scenario, ActiveHours hours, Pace pace) {
         return scenario.createCampaign(
                 CampaignKind.LIVE,
@@ -404,11 +414,7 @@ class LocalHoursScenarioTest {
         // launched mixed: Tokyo's key sorts first, so claimed zone by zone its ten would take the whole first grant
         List<Contact> tokyo = numbered("+8131234560", 10);
         List<Contact> madrid = numbered("+3491123456", 10);
-        List<Contact> audience = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            audience.add(tokyo.get(i));
-            audience.add(madrid.get(i));
-        }
+        List<Contact> audience = alternating(tokyo, madrid);
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
         assertThat(plan.perZone().get("Asia/Tokyo").projectedStart()).contains(BOTH_OPEN);
         assertThat(plan.perZone().get("Europe/Madrid").projectedStart()).contains(BOTH_OPEN);
@@ -442,11 +448,7 @@ class LocalHoursScenarioTest {
         // Madrid first, then alternating: batches of eight, each stored Madrid's four then Tokyo's four
         List<Contact> madrid = numbered("+3491123456", 10);
         List<Contact> tokyo = numbered("+8131234560", 10);
-        List<Contact> audience = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            audience.add(madrid.get(i));
-            audience.add(tokyo.get(i));
-        }
+        List<Contact> audience = alternating(madrid, tokyo);
         CampaignPlan plan = scenario.engine().plan(id, LaunchRequest.importedContacts(audience));
 
         scenario.launch(id, audience);
