@@ -207,6 +207,31 @@ class CrashSafeLaunchScenarioTest {
     }
 
     @Test
+    void aPreparerWhoseCampaignFinishesWhileItsLastBatchGoesInLeavesNothingBehind() {
+        CampaignId id = launching.create("raced-last", c -> {}).id();
+        int[] inserts = {0};
+        EngineProcess slow = new EngineProcess("slow", store, channel, clock, directory, bot, overlap());
+        slow.store.beforeEach("insertRecipients", () -> {
+            if (++inserts[0] == 4) { // the last of four batches (35 contacts in tens)
+                survivor.engine.finish(id);
+            }
+        });
+
+        Campaign returned = slow.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE)));
+
+        assertThat(returned.state()).isEqualTo(CampaignState.FINISHED);
+        assertThat(store.counts(id).total()).isEqualTo(AUDIENCE);
+        assertThat(store.counts(id).count(DeliveryState.PENDING))
+                .as("the last batch, which went in after the finish")
+                .isZero();
+        for (Contact contact : Fixtures.contacts(0, AUDIENCE)) {
+            assertThat(store.engagedCampaign(SENDER, contact.phone()))
+                    .as("%s released", contact.phone())
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aPreparerThatFindsItsCampaignFinishingStopsAndLeavesNothingBehind() {
         CampaignId id = launching.create("raced", c -> {}).id();
         // another process finishes the campaign just before this one inserts its third batch

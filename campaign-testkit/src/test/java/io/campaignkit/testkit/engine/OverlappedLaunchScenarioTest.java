@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.LaunchRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,38 @@ class OverlappedLaunchScenarioTest extends CrashSafeLaunchScenarioTest {
             assertThat(store.engagedCampaign(SENDER, Fixtures.contact(i).phone()))
                     .as("contact %d, admitted ahead", i)
                     .contains(id);
+        }
+    }
+
+    @Test
+    void aFailureWhileTheNextBatchIsAdmittedIsThrownAsItself() {
+        CampaignId id = launching.create("admit-fails", c -> {}).id();
+        int[] engages = {0};
+        launching.store.beforeEach("engage", () -> {
+            if (++engages[0] == 3) { // the third batch's engagement, on the launch's own thread
+                throw new UncheckedIOException(new IOException("connection reset"));
+            }
+        });
+
+        assertThatThrownBy(() ->
+                        launching.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE))))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseMessage("connection reset");
+        assertThat(store.counts(id).total()).as("the first two batches").isEqualTo(2L * EngineProcess.BATCH);
+    }
+
+    @Test
+    void theLaunchsOwnThreadEndsWithTheLaunch() throws InterruptedException {
+        CampaignId id = launching.create("thread", c -> {}).id();
+
+        launching.engine.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, AUDIENCE)));
+
+        String name = "campaignkit-launch-" + id.value();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                thread.join(Duration.ofSeconds(10).toMillis()); // it ends once its executor is shut down
+                assertThat(thread.isAlive()).as(name).isFalse();
+            }
         }
     }
 }
