@@ -80,6 +80,14 @@ class LocalHoursScenarioTest {
         return contacts;
     }
 
+    /** Madrid and Tokyo both open: a sender's burst of ten, launch batches of {@code batchSize}. */
+    private static CampaignScenario bothOpen(int batchSize) {
+        return Fixtures.scenario()
+                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10).batchSize(batchSize))
+                .startingAt(BOTH_OPEN)
+                .build();
+    }
+
     /** {@code first}'s and {@code second}'s contacts in turns, {@code first}'s first. */
     private static List<Contact> alternating(List<Contact> first, List<Contact> second) {
         List<Contact> audience = new ArrayList<>();
@@ -406,10 +414,7 @@ class LocalHoursScenarioTest {
     @Test
     void zonesOpenAtOnceShareEachClaimInTheAudiencesOrderAndTheDryRunProjectsThat() {
         // launch batches of two, one contact of each zone: the launch's order is the audience's
-        CampaignScenario scenario = Fixtures.scenario()
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10).batchSize(2))
-                .startingAt(BOTH_OPEN)
-                .build();
+        CampaignScenario scenario = bothOpen(2);
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
         // launched mixed: Tokyo's key sorts first, so claimed zone by zone its ten would take the whole first grant
         List<Contact> tokyo = numbered("+8131234560", 10);
@@ -440,10 +445,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void aLaunchBatchIsStoredZoneByZoneInTheAudiencesOrderWithinEachZoneAsTheDryRunProjects() {
-        CampaignScenario scenario = Fixtures.scenario()
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10).batchSize(8))
-                .startingAt(BOTH_OPEN)
-                .build();
+        CampaignScenario scenario = bothOpen(8);
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
         // Madrid first, then alternating: batches of eight, each stored Madrid's four then Tokyo's four
         List<Contact> madrid = numbered("+3491123456", 10);
@@ -479,10 +481,7 @@ class LocalHoursScenarioTest {
 
     @Test
     void zonesOpenAtOnceWithTheAudienceInBlocksAreSentBlockByBlockAsTheDryRunProjects() {
-        CampaignScenario scenario = Fixtures.scenario()
-                .engine(e -> e.phoneTimeZones(TestZones.MAPPER).senderBurst(10))
-                .startingAt(BOTH_OPEN)
-                .build();
+        CampaignScenario scenario = bothOpen(CampaignEngine.DEFAULT_BATCH_SIZE);
         CampaignId id = localCampaign(scenario, DAILY, Pace.perSecond(10).withBurst(10));
         List<Contact> audience = new ArrayList<>(numbered("+3491123456", 10));
         audience.addAll(numbered("+8131234560", 10));

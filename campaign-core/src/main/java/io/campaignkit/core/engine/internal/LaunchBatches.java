@@ -63,7 +63,7 @@ final class LaunchBatches implements AutoCloseable {
         List<Contact> contacts = List.copyOf(batch);
         Instant at = clock.instant();
         if (ahead == null) {
-            admission.store(campaign, admission.admit(campaign, contacts, dueAt, at), at);
+            admission.insertBatch(campaign, contacts, dueAt, at);
             afterBatch.run();
             return;
         }

@@ -242,7 +242,7 @@ public final class H2Dialect implements JdbcDialect {
                 select.setString(next++, value);
             }
             select.setString(next++, claim.campaignId());
-            Sql.setNanos(select, next++, claim.now());
+            next = Sql.bindClaimGuard(select, next, claim);
             new Scope(claim.tenantId()).bind(select, next);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
