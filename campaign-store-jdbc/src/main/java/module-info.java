@@ -13,6 +13,8 @@ module io.campaignkit.store.jdbc {
     // Flyway 11's jar has no module name: this is the automatic name derived from flyway-core-*.jar
     requires flyway.core;
     requires com.h2database;
+    // the pool of JdbcCampaignStores.h2File
+    requires com.zaxxer.hikari;
     // PostgreSQL's COPY (internal.PostgreSqlCopy): optional; without the driver the array insert is taken
     requires static org.postgresql.jdbc;
 

@@ -57,13 +57,22 @@ public final class CampaignKitCli {
      */
     private static final String POI_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.poi";
 
-    /** Sets the program's log levels, unless the JVM was given its own: errors only, POI silent, all with --debug. */
+    /**
+     * slf4j-simple's level for HikariCP, the store's pool: a database it cannot open (an H2 file another process
+     * holds, PostgreSQL down) it logs as an ERROR with a stack trace, which the command reports in one line.
+     */
+    private static final String POOL_LOG_LEVEL = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+
+    /** Sets the program's log levels, unless the JVM was given its own: errors only, POI and the pool silent, all with --debug. */
     static void configureLogging(boolean debug) {
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, debug ? "debug" : "error");
         }
         if (System.getProperty(POI_LOG_LEVEL) == null) {
             System.setProperty(POI_LOG_LEVEL, debug ? "debug" : "off");
+        }
+        if (System.getProperty(POOL_LOG_LEVEL) == null) {
+            System.setProperty(POOL_LOG_LEVEL, debug ? "debug" : "off");
         }
     }
 

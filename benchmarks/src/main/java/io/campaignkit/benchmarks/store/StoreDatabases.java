@@ -20,6 +20,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>zonky's settings are not PostgreSQL's defaults: {@code fsync} and {@code synchronous_commit} are off (as
  * {@code SHOW} says on the running server), so a commit waits for no disk. {@code -Dck.durable} turns both on,
  * as a production server has them, for the figures that must include the disk.
+ *
+ * <p>H2 is pooled by HikariCP, as {@code JdbcCampaignStores.h2File} pools it; {@code -Dck.h2pool=h2} takes H2's own
+ * {@code JdbcConnectionPool} instead, which rolls back each connection handed back and so empties H2's statement
+ * cache every transaction.
  */
 public final class StoreDatabases implements AutoCloseable {
 
@@ -65,8 +69,20 @@ public final class StoreDatabases implements AutoCloseable {
             return new StoreDatabases(postgres, pool, pool, null);
         }
         Path directory = Files.createTempDirectory("ck-h2-bench");
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + directory.resolve("store"), "sa", "");
-        return new StoreDatabases(null, pool::dispose, pool, directory);
+        String url = "jdbc:h2:file:" + directory.resolve("store");
+        if ("h2".equals(System.getProperty("ck.h2pool"))) { // H2's own pool, to compare: it re-parses every statement
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+            return new StoreDatabases(null, pool::dispose, pool, directory);
+        }
+        // the pool JdbcCampaignStores.h2File gives a store: HikariCP, which keeps H2's statement cache
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new StoreDatabases(null, pool, pool, directory);
     }
 
     /** The JDBC address of the PostgreSQL database (user {@code postgres}), for pools of its own. */

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The program's campaign store: the JDBC store on the database of {@code --store JDBC_URL}, else of
@@ -128,8 +127,8 @@ final class CliStore implements AutoCloseable {
         try {
             DataSource dataSource;
             if (h2) {
-                JdbcConnectionPool h2Pool = h2Pool(url, user, password, mustExist);
-                pool = h2Pool::dispose;
+                HikariDataSource h2Pool = h2Pool(url, user, password, mustExist);
+                pool = h2Pool;
                 dataSource = h2Pool;
             } else {
                 HikariDataSource hikari = postgresPool(url, user, password);
@@ -198,8 +197,12 @@ final class CliStore implements AutoCloseable {
         }
     }
 
-    /** H2 takes user and password as arguments, and refuses them twice: they leave the URL. */
-    private static JdbcConnectionPool h2Pool(
+    /**
+     * H2 takes user and password as arguments, and refuses them twice: they leave the URL. Pooled by HikariCP, as
+     * {@code JdbcCampaignStores.h2File} is: H2's own pool rolls back each connection handed back, which empties
+     * H2's cache of parsed statements every transaction.
+     */
+    private static HikariDataSource h2Pool(
             String url, Optional<String> envUser, Optional<String> envPassword, boolean mustExist) {
         String[] parts = url.split(";");
         List<String> kept = new ArrayList<>(List.of(parts[0]));
@@ -225,13 +228,18 @@ final class CliStore implements AutoCloseable {
         if (mustExist) {
             addUnlessSet(kept, "IFEXISTS", "TRUE");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(
-                String.join(";", kept),
-                user != null ? user : envUser.orElse(H2_DEFAULT_USER),
-                password != null ? password : envPassword.orElse(""));
-        pool.setMaxConnections(MAX_CONNECTIONS);
-        pool.setLoginTimeout((int) CONNECT_TIMEOUT.toSeconds());
-        return pool;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("campaignkit-store");
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl(String.join(";", kept));
+        config.setUsername(user != null ? user : envUser.orElse(H2_DEFAULT_USER));
+        config.setPassword(password != null ? password : envPassword.orElse(""));
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(1); // an embedded file (or one served to us): connections opened when asked for
+        config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+        // one attempt at start: a file in use, or absent under IFEXISTS, is reported now with H2's error code
+        config.setInitializationFailTimeout(1);
+        return new HikariDataSource(config);
     }
 
     /** An embedded H2 file database (not in memory, not a server's TCP or SSL URL). */
