@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import io.campaignkit.core.InvalidArgumentException;
 import io.campaignkit.core.contact.InvalidPhoneNumberException.Reason;
 import io.campaignkit.core.internal.Arguments;
+import io.campaignkit.core.internal.StoredPhoneNumbers;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -49,17 +50,28 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      */
     private static final PhoneNumber[] RECENT = new PhoneNumber[1 << 14];
 
+    static {
+        StoredPhoneNumbers.install(PhoneNumber::readBack);
+    }
+
     private final String e164;
-    private final Phonenumber.PhoneNumber parsed; // never handed out: the protobuf type is mutable
-    // The type comes with validation (one matching of the number against its country's patterns); the
-    // region is derived lazily: it needs regular expressions, and most callers never ask.
-    private final PhoneNumberType type;
+    // Never handed out (the protobuf type is mutable). Set when parsed; for a number read back from a store
+    // (readBack), on first use, with the type, which comes with validation (one matching of the number against
+    // its country's patterns): a dispatch reads back every number it sends to and asks only its text.
+    private volatile Phonenumber.@Nullable PhoneNumber parsed;
+    private volatile @Nullable PhoneNumberType type;
+    // derived lazily: it needs regular expressions, and most callers never ask
     private volatile @Nullable String regionCode;
 
     private PhoneNumber(String e164, Phonenumber.PhoneNumber parsed, PhoneNumberType type) {
         this.e164 = e164;
-        this.parsed = parsed;
         this.type = type;
+        this.parsed = parsed;
+    }
+
+    /** A number read back, parsed and validated on first use: see {@link #readBack}. */
+    private PhoneNumber(String e164) {
+        this.e164 = e164;
     }
 
     /**
@@ -115,6 +127,47 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
             RECENT[slot] = phone;
         }
         return phone;
+    }
+
+    /**
+     * A number a store wrote as {@link #e164()} and reads back: not parsed again until its country, region or
+     * type is asked for (then as {@link #parse(String)} would, so a number its country's plan no longer allows
+     * throws there). Text that is not in E.164's shape is parsed now. Reached through {@link
+     * io.campaignkit.core.internal.StoredPhoneNumbers}, for this library's own stores only.
+     */
+    private static PhoneNumber readBack(String e164) {
+        PhoneNumber recent = RECENT[e164.hashCode() & (RECENT.length - 1)];
+        if (recent != null && recent.e164.equals(e164)) {
+            return recent;
+        }
+        return isE164Shape(e164) ? new PhoneNumber(e164) : parse(e164);
+    }
+
+    /** {@code +}, a first digit 1-9, up to fifteen digits in all (ITU-T E.164), and at least seven. */
+    private static boolean isE164Shape(String text) {
+        int length = text.length();
+        if (length < 8 || length > 16 || text.charAt(0) != '+' || text.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The parsed form, parsing a read-back number now (which sets its type too). */
+    private Phonenumber.PhoneNumber parsed() {
+        Phonenumber.PhoneNumber number = parsed;
+        if (number == null) {
+            PhoneNumber full = parse(e164);
+            type = full.type;
+            number = full.parsed();
+            parsed = number;
+        }
+        return number;
     }
 
     /** Whether {@code input} is a valid international number; never throws. */
@@ -242,14 +295,14 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     /** The country calling code, e.g. 52 for Mexico. */
     public int countryCode() {
-        return parsed.getCountryCode();
+        return parsed().getCountryCode();
     }
 
     /** The ISO 3166 region of the number, e.g. {@code "MX"}; {@code "001"} for non-geographic numbers. */
     public String regionCode() {
         String region = regionCode;
         if (region == null) {
-            String found = UTIL.getRegionCodeForNumber(parsed);
+            String found = UTIL.getRegionCodeForNumber(parsed());
             region = found == null ? UNKNOWN_REGION : found;
             regionCode = region;
         }
@@ -258,7 +311,12 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
 
     /** What kind of line this is (mobile, fixed line, …). */
     public PhoneNumberType type() {
-        return type;
+        PhoneNumberType known = type;
+        if (known == null) {
+            parsed(); // sets the type before the parsed form, both volatile: read in that order here
+            known = java.util.Objects.requireNonNull(type, "type");
+        }
+        return known;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.campaignkit.core.contact.Contact;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.data.CustomData;
 import io.campaignkit.core.data.FieldValue;
+import io.campaignkit.core.internal.StoredPhoneNumbers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -31,9 +32,9 @@ final class ContactCodec {
         return out.toString();
     }
 
-    /** The contact from its columns. */
+    /** The contact from its columns; its number as the store wrote it, not parsed again (StoredPhoneNumbers). */
     static Contact decode(String e164, String name, String data) {
-        PhoneNumber phone = PhoneNumber.parse(e164);
+        PhoneNumber phone = StoredPhoneNumbers.readBack(e164);
         if (data == null) {
             return new Contact(phone, name, Set.of(), Map.of(), CustomData.empty());
         }
@@ -94,7 +95,7 @@ final class ContactCodec {
     }
 
     static Contact readWhole(Tokens.Reader in) {
-        PhoneNumber phone = PhoneNumber.parse(in.required());
+        PhoneNumber phone = StoredPhoneNumbers.readBack(in.required());
         String name = in.str();
         return read(in, phone, name);
     }

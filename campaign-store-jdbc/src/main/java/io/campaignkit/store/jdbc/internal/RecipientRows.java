@@ -3,6 +3,7 @@ package io.campaignkit.store.jdbc.internal;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.contact.PhoneNumber;
+import io.campaignkit.core.internal.StoredPhoneNumbers;
 import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
@@ -394,8 +395,8 @@ public final class RecipientRows {
         return List.copyOf(columns);
     }
 
-    /** Parses a phone the store wrote. */
+    /** A phone the store wrote, as it wrote it: not parsed again (StoredPhoneNumbers). */
     static PhoneNumber phone(String e164) {
-        return PhoneNumber.parse(e164);
+        return StoredPhoneNumbers.readBack(e164);
     }
 }
