@@ -26,6 +26,13 @@ class LoggingRouteTest {
     }
 
     @Test
+    void theStorePoolsErrorsAreSilentUnlessDebug() throws Exception {
+        // HikariCP logs a database it cannot open as an ERROR with a stack trace; the command says it in one line
+        assertThat(runChild(false)).doesNotContain("pool noise");
+        assertThat(runChild(true)).contains("ERROR com.zaxxer.hikari.pool.HikariPool - pool noise");
+    }
+
+    @Test
     void debugShowsPoisLogsThroughSlf4j() throws Exception {
         String err = runChild(true);
 

@@ -10,6 +10,7 @@ import io.campaignkit.core.contact.InvalidPhoneNumberException.Reason;
 import io.campaignkit.core.internal.Arguments;
 import io.campaignkit.core.internal.StoredPhoneNumbers;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,9 +98,8 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     public static PhoneNumber parse(String input, @Nullable String defaultRegion) {
         Arguments.requireNonNull(input, "input");
         String region = normalizeRegion(defaultRegion);
-        int slot = input.hashCode() & (RECENT.length - 1);
-        PhoneNumber recent = RECENT[slot];
-        if (recent != null && recent.e164.equals(input)) {
+        PhoneNumber recent = recent(input);
+        if (recent != null) {
             return recent;
         }
         String digits = digitsOf(input);
@@ -124,7 +124,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         PhoneNumberType type = validate(input, number);
         PhoneNumber phone = new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164), number, type);
         if (phone.e164.equals(input)) {
-            RECENT[slot] = phone;
+            RECENT[slotOf(input)] = phone;
         }
         return phone;
     }
@@ -136,11 +136,21 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      * io.campaignkit.core.internal.StoredPhoneNumbers}, for this library's own stores only.
      */
     private static PhoneNumber readBack(String e164) {
-        PhoneNumber recent = RECENT[e164.hashCode() & (RECENT.length - 1)];
-        if (recent != null && recent.e164.equals(e164)) {
+        PhoneNumber recent = recent(e164);
+        if (recent != null) {
             return recent;
         }
         return isE164Shape(e164) ? new PhoneNumber(e164) : parse(e164);
+    }
+
+    /** The number of {@link #RECENT} parsed from exactly {@code text}, if it is still there. */
+    private static @Nullable PhoneNumber recent(String text) {
+        PhoneNumber recent = RECENT[slotOf(text)];
+        return recent != null && recent.e164.equals(text) ? recent : null;
+    }
+
+    private static int slotOf(String text) {
+        return text.hashCode() & (RECENT.length - 1);
     }
 
     /** {@code +}, a first digit 1-9, up to fifteen digits in all (ITU-T E.164), and at least seven. */
@@ -314,7 +324,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         PhoneNumberType known = type;
         if (known == null) {
             parsed(); // sets the type before the parsed form, both volatile: read in that order here
-            known = java.util.Objects.requireNonNull(type, "type");
+            known = Objects.requireNonNull(type, "type");
         }
         return known;
     }
