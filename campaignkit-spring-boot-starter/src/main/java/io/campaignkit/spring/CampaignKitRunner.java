@@ -111,6 +111,7 @@ public class CampaignKitRunner implements SmartLifecycle {
             }
         }
         stopping.shutdownNow();
+        awaitCallbacks(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         if (inFlight > 0) {
             LOG.warn(
                     "stopped with {} send(s) still in flight after {}: they are recovered by the lease of another "
@@ -120,6 +121,17 @@ public class CampaignKitRunner implements SmartLifecycle {
             return false;
         }
         return true;
+    }
+
+    /** The bots hear of what the last passes did (closed conversations) before the beans they use close. */
+    private void awaitCallbacks(Duration timeout) {
+        try {
+            if (!engine.awaitCallbacks(timeout)) {
+                LOG.warn("stopped with bot flow or listener calls still running after {}", shutdownTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

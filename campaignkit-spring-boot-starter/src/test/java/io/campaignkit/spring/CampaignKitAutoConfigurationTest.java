@@ -1,6 +1,7 @@
 package io.campaignkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignkit.channel.ChannelAdapter;
 import io.campaignkit.channel.ChannelCapabilities;
@@ -14,6 +15,8 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.port.BotFlow;
 import io.campaignkit.core.port.BotFlowRegistry;
+import io.campaignkit.core.port.CampaignLifecycleEvent;
+import io.campaignkit.core.port.CampaignListener;
 import io.campaignkit.core.port.ContactAvailability;
 import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.ExclusivityPolicy;
@@ -214,6 +217,43 @@ class CampaignKitAutoConfigurationTest {
             assertThat(engine.recipients(id, -1, 10))
                     .singleElement()
                     .satisfies(recipient -> assertThat(recipient.state()).isEqualTo(DeliveryState.SENT));
+        });
+    }
+
+    @Test
+    void shutdownWaitsForTheListenersAndBotsStillRunning() {
+        CountDownLatch heard = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CampaignListener slow = new CampaignListener() {
+            @Override
+            public void onLifecycleEvent(CampaignLifecycleEvent event) {
+                heard.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // writing the event to the application's tables
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        contexts.withBean(CampaignListener.class, () -> slow).run(context -> {
+            CampaignEngine engine = context.getBean(CampaignEngine.class);
+            TestCampaigns.launch(engine, "listened", "simulated", "+525500000001");
+            assertThat(heard.await(30, TimeUnit.SECONDS)).isTrue();
+            CampaignKitRunner runner = context.getBean(CampaignKitRunner.class);
+
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(runner::drain);
+            assertThat(engine.awaitCallbacks(java.time.Duration.ZERO))
+                    .as("the listener is still running")
+                    .isFalse();
+            assertThatThrownBy(() -> drained.get(1, TimeUnit.SECONDS))
+                    .as("the drain waits for the listener (a drain that did not would have returned by now)")
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            release.countDown();
+
+            assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.awaitCallbacks(java.time.Duration.ZERO))
+                    .as("the drain returned after the listener's call")
+                    .isTrue();
         });
     }
 

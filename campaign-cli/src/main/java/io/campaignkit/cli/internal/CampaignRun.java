@@ -222,6 +222,7 @@ final class CampaignRun {
             }
             Campaign done = RunWaits.awaitFinished(engine, engine.finish(launched.id()));
             runner.close();
+            RunWaits.awaitCallbacks(engine, err); // the bots hear of the closed conversations before the summary
             if (done.isFinishing()) {
                 err.println("sends still unanswered after " + RunWaits.DRAIN_TIMEOUT.toSeconds() + " s: campaign "
                         + done.id()
@@ -248,6 +249,10 @@ final class CampaignRun {
         } finally {
             if (runner != null) {
                 runner.close();
+            }
+            CampaignEngine built = engineRef.get();
+            if (built != null) {
+                RunWaits.awaitCallbacks(built, err); // before the store closes: the bots may write to it
             }
             scheduler.shutdownNow();
             if (server != null) {

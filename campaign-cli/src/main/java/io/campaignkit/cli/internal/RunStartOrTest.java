@@ -142,6 +142,7 @@ record RunStartOrTest(Optional<Instant> startAt, ZoneId zone, List<PhoneNumber> 
             out.println("test " + recipient.phone().e164() + " " + outcome);
         }
         engine.finish(testId);
+        RunWaits.awaitCallbacks(engine, context.err());
         out.println("campaign " + id + " is unchanged (READY); 'campaignkit run' sends it, or schedule it with"
                 + " 'campaignkit schedule --campaign " + id + " --start-at TIME'");
         out.flush();

@@ -97,6 +97,21 @@ final class RunWaits {
         }
     }
 
+    /**
+     * Waits, bounded, until the engine's calls to the bots and the listener have run (a finish closes
+     * conversations and tells each bot after it returned): the store they write to closes next.
+     */
+    static void awaitCallbacks(CampaignEngine engine, java.io.PrintWriter err) {
+        try {
+            if (!engine.awaitCallbacks(DRAIN_TIMEOUT)) {
+                err.println("bot flows still running after " + DRAIN_TIMEOUT.toSeconds()
+                        + " s: stopping without waiting for them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping anyway: the store closes next
+        }
+    }
+
     /** finish() leaves the campaign FINISHING while sends are in flight; the runner finishes it as their answers come. */
     static Campaign awaitFinished(CampaignEngine engine, Campaign finishing) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);

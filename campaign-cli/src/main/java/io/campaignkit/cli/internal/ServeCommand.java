@@ -166,6 +166,7 @@ public final class ServeCommand implements Callable<Integer> {
                     StopSignal.pause(RunWaits.TICK);
                 }
             }
+            RunWaits.awaitCallbacks(engine, context.err());
             return CampaignKitCli.EXIT_OK;
         } finally {
             scheduler.shutdownNow();

@@ -59,10 +59,7 @@ public final class CampaignEngine {
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** A conversation without messages for this long is closed with reason INACTIVITY: 24 hours. */
     public static final Duration DEFAULT_CONVERSATION_IDLE_TIMEOUT = Duration.ofHours(24);
-    /**
-     * A sender's burst: none, so the sends of one sender are spread evenly and no one-second window
-     * holds more than the channel's declared maximum per second.
-     */
+    /** A sender's burst: none, so its sends are spread evenly, never over the channel's maximum in a second. */
     public static final int DEFAULT_SENDER_BURST = 0;
     /** Threads of the default {@link CampaignEngineBuilder#callbackExecutor callback executor}. */
     public static final int DEFAULT_CALLBACK_THREADS = 8;
@@ -326,6 +323,15 @@ public final class CampaignEngine {
         return core.inFlight();
     }
 
+    /**
+     * Waits, at most {@code timeout} (zero only asks), until the host's code (bots, listener, unrouted handler;
+     * a finish's closings too) ran every call handed to it on the callback executor; answers whether none was
+     * left. A host stopping calls it before closing what they use; from such a call, {@link IllegalStateException}.
+     */
+    public boolean awaitCallbacks(Duration timeout) throws InterruptedException {
+        return core.awaitCallbacks(Arguments.requireNonNegative(timeout, "timeout"));
+    }
+
     /** Runs {@code wakeUp} whenever work may have become due sooner than {@link #runDue()} last said. */
     public void onWakeUp(Runnable wakeUp) {
         core.addWakeUpListener(Arguments.requireNonNull(wakeUp, "wakeUp"));
@@ -411,11 +417,7 @@ public final class CampaignEngine {
         return CampaignPage.read(core.campaigns(), Arguments.requireNonNull(query, "query"));
     }
 
-    /**
-     * The tenants' projects; see {@link Projects}.
-     *
-     * @throws ProjectException {@code NO_PROJECT_STORE} when the engine was built without a project store
-     */
+    /** The tenants' {@link Projects}; {@link ProjectException} {@code NO_PROJECT_STORE} without a project store. */
     public Projects projects() {
         return projects.orElseThrow(() -> new ProjectException(
                 ProjectException.NO_PROJECT_STORE,

@@ -84,6 +84,14 @@ public final class Arguments {
         return value;
     }
 
+    public static Duration requireNonNegative(Duration value, String argument) {
+        requireNonNull(value, argument);
+        if (value.isNegative()) {
+            throw new InvalidArgumentException(argument, argument + " must not be a negative duration, was " + value);
+        }
+        return value;
+    }
+
     /**
      * Throws unless {@code condition}. The message is an argument, so it is built before the call: where a
      * check runs for every message sent and its message is put together, write the {@code if} and the

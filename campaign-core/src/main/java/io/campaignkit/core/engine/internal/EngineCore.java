@@ -371,6 +371,10 @@ public final class EngineCore {
         return dispatcher.inFlight();
     }
 
+    public boolean awaitCallbacks(java.time.Duration timeout) throws InterruptedException {
+        return host.awaitIdle(timeout);
+    }
+
     /** How many sends of the campaign this engine awaits the answer of. */
     public int inFlight(CampaignId id) {
         return dispatcher.outstanding(id);

@@ -1,5 +1,6 @@
 package io.campaignkit.core.engine.internal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,6 +43,10 @@ final class HostCalls {
     private final List<Call> outbox = new ArrayList<>();
     /** The calls waiting per key; a key is present while a drain of it is scheduled or running. */
     private final Map<Object, ArrayDeque<Runnable>> queues = new HashMap<>();
+    /** Calls submitted and not yet run to their end; guarded by {@link #queues}, which is notified at zero. */
+    private long unfinished;
+    /** Set on a thread while it runs host calls: such a thread cannot wait for them. */
+    private static final ThreadLocal<Boolean> RUNNING_CALLS = new ThreadLocal<>();
 
     HostCalls(Executor executor, ReentrantLock engineLock) {
         this.executor = executor;
@@ -97,6 +103,7 @@ final class HostCalls {
     private void submit(Object key, Runnable body) {
         ArrayDeque<Runnable> queue;
         synchronized (queues) {
+            unfinished++;
             queue = queues.get(key);
             if (queue != null) {
                 queue.add(body); // the drain scheduled for the key runs it after the ones before
@@ -125,12 +132,47 @@ final class HostCalls {
                     return;
                 }
             }
+            Boolean outer = RUNNING_CALLS.get();
+            RUNNING_CALLS.set(Boolean.TRUE);
             try {
                 next.run();
             } catch (RuntimeException e) {
                 // each body reports its own failures; this is the last line so later calls still run
                 LOG.warn("a host call failed", e);
+            } finally {
+                RUNNING_CALLS.set(outer);
+                synchronized (queues) {
+                    if (--unfinished == 0) {
+                        queues.notifyAll();
+                    }
+                }
             }
+        }
+    }
+
+    /**
+     * Waits until every call submitted has run, including those submitted while waiting, at most
+     * {@code timeout}; answers whether none is left. Calls still in a locked section's outbox are
+     * submitted when that section ends, so they count from then on.
+     *
+     * @throws IllegalStateException on a thread running host calls: it would wait for itself
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (RUNNING_CALLS.get() != null) {
+            throw new IllegalStateException(
+                    "awaitCallbacks was called from a bot flow, listener or unrouted-message handler: it would wait"
+                            + " for that call to end");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (queues) {
+            while (unfinished > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(queues, left);
+            }
+            return true;
         }
     }
 

@@ -230,6 +230,7 @@ public final class CobranzaService {
                 if (engine.find(id).orElseThrow().state() == CampaignState.ACTIVE) {
                     engine.finish(id);
                 }
+                engine.awaitCallbacks(Duration.ofSeconds(30)); // the bot hears of every closed conversation
 
                 // 6. The report, streamed from the store: one self-contained HTML page.
                 try (Writer out = Files.newBufferedWriter(settings.reportFile())) {
