@@ -16,8 +16,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The databases the pacing benchmarks run on, as the store benchmarks': an embedded PostgreSQL 17 with
- * its default durability (fsync and synchronous commits on) or an H2 file database; and a "node" on
+ * zonky's settings (fsync and synchronous commits off, as {@code StoreDatabases} says) or an H2 file database; and a "node" on
  * them: a {@link JdbcPacingStore} on a connection pool of its own, as another application instance has.
+ * Both are pooled by HikariCP, as {@code JdbcCampaignStores.h2File} pools H2 ({@code -Dck.h2pool=h2} takes H2's
+ * own pool, whose hand-back empties H2's statement cache; the pacing figures before session 15 were taken on it).
  */
 public final class PacingDatabases implements AutoCloseable {
 
@@ -52,18 +54,20 @@ public final class PacingDatabases implements AutoCloseable {
     /** A pacing store on a pool of {@code connections} of its own; the first one migrates the schema. */
     synchronized JdbcPacingStore node(int connections) {
         DataSource dataSource;
-        if (postgres != null) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(connections);
-            HikariDataSource pool = new HikariDataSource(config);
-            pools.add(pool);
-            dataSource = pool;
-        } else {
+        if (postgres == null && "h2".equals(System.getProperty("ck.h2pool"))) { // H2's own pool, to compare
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(connections);
             pools.add(pool::dispose);
+            dataSource = pool;
+        } else { // HikariCP for both, as the store harnesses: it keeps H2's statement cache across transactions
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(postgres != null ? "postgres" : "sa");
+            config.setPassword(postgres != null ? null : "");
+            config.setMaximumPoolSize(connections);
+            config.setMinimumIdle(Math.min(1, connections));
+            HikariDataSource pool = new HikariDataSource(config);
+            pools.add(pool);
             dataSource = pool;
         }
         return JdbcPacingStore.on(

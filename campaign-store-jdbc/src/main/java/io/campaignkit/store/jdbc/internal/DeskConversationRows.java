@@ -1,7 +1,6 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.core.campaign.CampaignId;
-import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.desk.DeskConversation;
 import io.campaignkit.desk.DeskState;
 import io.campaignkit.desk.port.DeskQuery;
@@ -220,7 +219,7 @@ public final class DeskConversationRows {
         return new DeskConversation(
                 rows.getString("id"),
                 CampaignId.of(rows.getString("campaign_id")),
-                PhoneNumber.parse(rows.getString("phone")),
+                RecipientRows.phone(rows.getString("phone")),
                 rows.getString("queue_name"),
                 DeskState.valueOf(rows.getString("state")),
                 Optional.ofNullable(rows.getString("agent_id")),
