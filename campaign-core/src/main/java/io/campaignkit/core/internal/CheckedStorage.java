@@ -150,6 +150,12 @@ public final class CheckedStorage
     }
 
     @Override
+    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId, Instant now) {
+        Arguments.requireNonNull(campaignId, "campaignId");
+        return storage.recipients().nextLeaseExpiry(campaignId, Arguments.requireNonNull(now, "now"));
+    }
+
+    @Override
     public RecipientCounts counts(CampaignId campaignId) {
         return storage.recipients().counts(Arguments.requireNonNull(campaignId, "campaignId"));
     }

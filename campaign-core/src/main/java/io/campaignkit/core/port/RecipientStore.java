@@ -92,8 +92,9 @@ public interface RecipientStore {
 
     /**
      * Atomically moves up to {@code limit} PENDING recipients of a campaign (claimed or not) to
-     * SKIPPED with {@code reason} ({@link RecipientRules#skip}), by claim order. Finishing a campaign
-     * calls it until it returns none. SENDING recipients are left alone: their send is in flight.
+     * SKIPPED with {@code reason} ({@link RecipientRules#skip}), by due time then sequence (a store that keeps
+     * local zones apart may go zone by zone). Finishing a campaign calls it until it returns none. SENDING
+     * recipients are left alone: their send is in flight.
      *
      * @return the changes made
      */
@@ -143,6 +144,14 @@ public interface RecipientStore {
     /** A page of a campaign's recipients; see {@link RecipientQuery.Page}. */
     default List<Recipient> findRecipients(CampaignId campaignId, long afterSequence, int limit) {
         return findRecipients(new RecipientQuery.Page(campaignId, afterSequence, limit));
+    }
+
+    /**
+     * {@link RecipientWakeUps#nextLeaseExpiry()} of {@link #wakeUps}, which the engine's recovery of expired
+     * leases asks at every run; a store overrides it where the lease expiry alone is cheaper to read.
+     */
+    default Optional<Instant> nextLeaseExpiry(CampaignId campaignId, Instant now) {
+        return wakeUps(campaignId, now).nextLeaseExpiry();
     }
 
     /** {@link RecipientWakeUps#nextDueAt()} of {@link #wakeUps}. */

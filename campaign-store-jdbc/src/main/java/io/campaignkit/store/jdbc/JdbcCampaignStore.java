@@ -215,6 +215,11 @@ public final class JdbcCampaignStore
     }
 
     @Override
+    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId, Instant now) {
+        return tables.recipients().nextLeaseExpiry(campaignId); // the first entry of one range, on H2 too
+    }
+
+    @Override
     public RecipientCounts counts(CampaignId campaignId) {
         return tables.recipients().counts(campaignId);
     }

@@ -10,8 +10,10 @@ import io.campaignkit.core.port.DeliveryState;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.RecipientWindows;
+import io.campaignkit.core.port.StatusReason;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -282,6 +284,57 @@ public abstract class RecipientWindowsContractKit extends StoreContractSupport {
             assertThat(recipients().counts(campaign.id()).count(DeliveryState.SENDING))
                     .isEqualTo(expected.size());
             assertThat(windows().pendingZones(campaign.id())).containsExactly(SPLIT);
+        }
+    }
+
+    /**
+     * The store's plain reads of PENDING recipients see every zone and the recipients without one, in due
+     * order: a store that keeps zones apart in its index (H2's) merges them.
+     */
+    @Nested
+    @DisplayName("plain reads across zones")
+    public class PlainReadsAcrossZones {
+
+        @Test
+        void thePlainDueClaimAndTheNextDueTimeSeeEveryZoneAndTheRowsWithoutOne() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MADRID, 0, 20);
+            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(1), at(10))), at(0));
+            addIn(campaign.id(), MEXICO, 2, 15);
+            addIn(campaign.id(), MEXICO, 3, 5);
+            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(4), at(50))), at(0));
+
+            assertThat(recipients().nextDueAt(campaign.id(), at(0))).contains(at(5));
+            List<Recipient> claimed = recipients().claimForSending(campaign.id(), leaseFrom("a", at(30)), 3, at(30));
+            assertThat(phones(claimed))
+                    .containsExactly(
+                            contact(3).phone(), contact(1).phone(), contact(2).phone());
+            assertThat(recipients().nextDueAt(campaign.id(), at(30))).contains(at(20));
+            assertThat(phones(recipients().claimForSending(campaign.id(), leaseFrom("a", at(30)), 3, at(30))))
+                    .as("the one still due; the recipient due later stays")
+                    .containsExactly(contact(0).phone());
+            assertThat(recipients().nextDueAt(campaign.id(), at(30))).contains(at(50));
+        }
+
+        @Test
+        void theSkipOfPendingRecipientsTakesEveryZoneAndTheRowsWithoutOne() {
+            Campaign campaign = activeCampaign("c-1", DEFAULT_SENDER_KEY);
+            store().insert(campaign);
+            addIn(campaign.id(), MADRID, 0, 20);
+            recipients().insertRecipients(campaign.id(), List.of(NewRecipient.pending(contact(1), at(10))), at(0));
+            addIn(campaign.id(), MEXICO, 2, 5);
+            StatusReason finished = StatusReason.of("CAMPAIGN_FINISHED", "the campaign finished", true);
+
+            List<RecipientChange> first = recipients().skipPending(campaign.id(), finished, 2, at(1));
+            List<RecipientChange> second = recipients().skipPending(campaign.id(), finished, 2, at(1));
+
+            assertThat(first).hasSize(2);
+            assertThat(second).hasSize(1);
+            assertThat(recipients().counts(campaign.id()).count(DeliveryState.SKIPPED))
+                    .isEqualTo(3);
+            assertThat(windows().pendingZones(campaign.id())).isEmpty();
+            assertThat(recipients().nextDueAt(campaign.id(), at(1))).isEmpty();
         }
     }
 

@@ -218,13 +218,19 @@ public abstract class StoreContractSupport {
     // ---------------------------------------------------------------- helpers for the checks
 
     /**
-     * The earliest lease expiry among the campaign's SENDING recipients, from {@link RecipientStore#wakeUps}.
+     * The earliest lease expiry among the campaign's SENDING recipients, from {@link RecipientStore#wakeUps},
+     * checked to be what {@link RecipientStore#nextLeaseExpiry} answers too (a store may override it).
      *
      * @param campaignId the campaign
      * @return the expiry, if any recipient is SENDING
      */
     protected final Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
-        return recipients().wakeUps(campaignId, startTime()).nextLeaseExpiry();
+        Optional<Instant> fromWakeUps =
+                recipients().wakeUps(campaignId, startTime()).nextLeaseExpiry();
+        assertThat(recipients().nextLeaseExpiry(campaignId, startTime()))
+                .as("nextLeaseExpiry against wakeUps")
+                .isEqualTo(fromWakeUps);
+        return fromWakeUps;
     }
 
     /**

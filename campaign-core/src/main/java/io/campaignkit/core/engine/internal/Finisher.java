@@ -139,7 +139,7 @@ final class Finisher {
     private Instant nextLook(CampaignId id) {
         Instant now = clock.instant();
         Instant next = now.plus(sends.outstanding(id) > 0 ? leaseDuration.dividedBy(2) : leaseDuration);
-        Optional<Instant> expiry = recipients.wakeUps(id, now).nextLeaseExpiry();
+        Optional<Instant> expiry = recipients.nextLeaseExpiry(id, now);
         return expiry.filter(at -> at.isAfter(now) && at.isBefore(next)).orElse(next);
     }
 

@@ -82,7 +82,7 @@ final class LeaseKeeper {
      * campaign may still send). Answers the next lease expiry among its SENDING recipients.
      */
     Optional<Instant> recoverExpired(CampaignId id, Instant now, boolean resend) {
-        Optional<Instant> expiry = recipients.wakeUps(id, now).nextLeaseExpiry();
+        Optional<Instant> expiry = recipients.nextLeaseExpiry(id, now);
         if (expiry.isEmpty() || now.isBefore(expiry.get())) {
             return expiry;
         }
@@ -104,6 +104,6 @@ final class LeaseKeeper {
                 lifecycle.emit(recipients.apply(updates));
             }
         } while (expired.size() == batchSize);
-        return recipients.wakeUps(id, now).nextLeaseExpiry();
+        return recipients.nextLeaseExpiry(id, now);
     }
 }

@@ -202,16 +202,19 @@ public final class H2Dialect implements JdbcDialect {
     /**
      * A claim's candidates in the index's order, unlocked: H2 walks the index in order only without the lock. A
      * claim that picks nothing reads one state's range of the state index by {@code state_at} (the due and the
-     * expired claims), named so the planner walks it in order.
+     * expired claims) among the rows without a zone, named so the planner walks it in order.
      */
     private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
         if (!claim.pick().isEmpty()) {
             return picked(connection, claim);
         }
         List<String> candidates = new ArrayList<>(claim.limit());
+        // the rows without a zone: every row of a campaign without local hours, every SENDING row (V46); a claim
+        // of PENDING rows in zones picks them (RecipientClaims.claimForSending)
         try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient"
-                + " USE INDEX (ck_recipient_by_state) WHERE campaign_id = ? AND " + claim.condition() + " AND "
-                + Scope.TENANT + " ORDER BY campaign_id, state, " + claim.order() + " LIMIT ?")) {
+                + " USE INDEX (ck_recipient_by_state) WHERE campaign_id = ? AND " + claim.condition()
+                + " AND pending_zone IS NULL AND " + Scope.TENANT + " ORDER BY campaign_id, state, pending_zone, "
+                + claim.order() + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);

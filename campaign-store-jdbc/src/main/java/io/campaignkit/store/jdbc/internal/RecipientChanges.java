@@ -51,11 +51,13 @@ public final class RecipientChanges {
     private final Sql sql;
     private final Scope scope;
     private final JdbcDialect dialect;
+    private final StateRanges ranges;
 
     public RecipientChanges(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
+        this.ranges = new StateRanges(dialect);
     }
 
     public List<RecipientChange> apply(List<? extends RecipientUpdate> updates) {
@@ -182,10 +184,13 @@ public final class RecipientChanges {
         return sql.inTransaction("skipping pending recipients of " + campaignId, connection -> {
             List<RecipientChange> changes = new ArrayList<>();
             String due = dialect.whileIn("PENDING", "due_at");
+            // by due time and sequence; where the zones share the state index (H2), zone by zone in that order, the
+            // rows without a zone first, so each batch is the start of the campaign's PENDING range
+            String order = ranges.zoned ? ranges.order(due) + ", seq" : due + ", seq";
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
                     + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
                     + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
-                    + " ORDER BY " + due + ", seq LIMIT ? FOR UPDATE")) {
+                    + " ORDER BY " + order + " LIMIT ? FOR UPDATE")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setInt(3, limit);

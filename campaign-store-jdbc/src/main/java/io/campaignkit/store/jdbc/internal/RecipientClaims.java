@@ -7,13 +7,16 @@ import io.campaignkit.core.port.RecipientStore.ClaimKind;
 import io.campaignkit.core.port.rules.RecipientRules;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.JdbcDialect.RecipientClaim;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Claims of recipients: due ones to send, expired leases to recover, and the renewal of a lease.
@@ -37,11 +40,13 @@ public final class RecipientClaims {
     private final Sql sql;
     private final Scope scope;
     private final JdbcDialect dialect;
+    private final StateRanges ranges;
 
     public RecipientClaims(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
+        this.ranges = new StateRanges(dialect);
     }
 
     /** Due recipients to send ({@link ClaimKind#DUE}) or expired sends to recover, under {@code lease}. */
@@ -53,46 +58,68 @@ public final class RecipientClaims {
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
         String due = dialect.whileIn("PENDING", "due_at");
-        return claim(
-                "claiming recipients of " + campaignId,
+        RecipientClaim plain = new RecipientClaim(
+                RecipientColumns.COLUMNS,
+                campaignId.value(),
+                scope.tenantId(),
                 "state = 'PENDING' AND " + due + " <= ?",
                 due + ", seq",
-                campaignId,
+                now,
+                limit);
+        if (!ranges.zoned) {
+            return claim("claiming recipients of " + campaignId, plain, lease, now, true);
+        }
+        return sql.inTransaction("claiming recipients of " + campaignId, connection -> {
+            // H2's state index keeps a local campaign's PENDING rows zone by zone: with zones, merge their ranges
+            Set<String> zones = ranges.pendingZones(connection, campaignId, scope);
+            if (zones.isEmpty()) {
+                return claimIn(connection, plain, lease, now, true);
+            }
+            List<String> keys = new ArrayList<>(zones.size() + 1);
+            keys.add(null); // the rows without a zone, a range of their own
+            keys.addAll(zones);
+            return claimIn(connection, inRanges(campaignId, keys, limit, now), lease, now, true);
+        });
+    }
+
+    /**
+     * {@link #claimForSending} within some local zones (V34's column, V35's index, on H2 the state index), in one
+     * statement: each zone's first {@code limit} recipients by due time and sequence, one bounded range of
+     * the zones' index each (read from the index alone, {@link StateRanges}), merged and cut to the first
+     * {@code limit}, whose rows are then claimed by their primary key. A condition {@code zone IN (...)} instead
+     * would read every due recipient of the zones to sort them, as the index is in (due, sequence) order only
+     * within a zone.
+     */
+    public List<Recipient> claimDueInZones(
+            CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
+        return claim(
+                "claiming recipients of " + campaignId + " in " + zoneKeys,
+                inRanges(campaignId, List.copyOf(zoneKeys), limit, now),
                 lease,
-                limit,
                 now,
                 true);
     }
 
-    /**
-     * {@link #claimForSending} within some local zones (V34's column, V35's index, on H2 V40's), in one
-     * statement: each zone's first {@code limit} recipients by due time and sequence, one bounded range of
-     * the zone index each (read from the index alone), merged and cut to the first {@code limit}, whose rows
-     * are then claimed by their primary key. A condition {@code zone IN (...)} instead would read every due
-     * recipient of the zones to sort them, as the index is in (due, sequence) order only within a zone.
-     */
-    public List<Recipient> claimDueInZones(
-            CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
-        String zone = dialect.whileIn("PENDING", "local_zone");
-        // a column of its own for PENDING rows implies the state; the plain column needs it (the partial index's)
-        boolean partial = zone.equals("local_zone");
-        String pending = partial ? "state = 'PENDING' AND " : "";
+    /** The claim of {@link #claimDueInZones} over {@code keys}, a null key the rows without a zone (H2 only). */
+    private RecipientClaim inRanges(CampaignId campaignId, List<@Nullable String> keys, int limit, Instant now) {
         // H2's dialect joins the pick to the rows through the phone's index (H2 takes a subquery as an index
-        // condition only on an index's first column), so its pick answers the phone too: V45 keeps the phone in
-        // its zone index, so the pick still reads the index alone
-        StringJoiner ranges = new StringJoiner(" UNION ALL ");
-        List<String> values = new ArrayList<>(2 * zoneKeys.size());
-        for (String zoneKey : zoneKeys) {
+        // condition only on an index's first column), so its pick answers the phone too: the state index holds
+        // the phone, so the pick still reads the index alone
+        StringJoiner picks = new StringJoiner(" UNION ALL ");
+        List<String> values = new ArrayList<>(2 * keys.size());
+        for (String key : keys) {
             // the limits are ints the store computed, written into the text: the values bound here are all text
-            ranges.add("(SELECT due_at, seq" + (partial ? "" : ", phone") + " FROM ck_recipient"
-                    + dialect.useIndex("ck_recipient_local_due") + " WHERE campaign_id = ? AND " + pending + zone
-                    + " = ? ORDER BY campaign_id, " + zone + ", due_at, seq LIMIT " + limit + ")");
+            picks.add("(SELECT " + ranges.due + " AS due_at, seq" + (ranges.zoned ? ", phone" : "")
+                    + " FROM ck_recipient" + ranges.zoneIndex + " WHERE " + ranges.zoneRange(key) + " ORDER BY "
+                    + ranges.zoneOrder() + " LIMIT " + limit + ")");
             values.add(campaignId.value());
-            values.add(zoneKey);
+            if (key != null) {
+                values.add(key);
+            }
         }
         String due = "state = 'PENDING' AND due_at <= ?";
-        String pick = "SELECT * FROM (" + ranges + ") zoned ORDER BY due_at, seq LIMIT " + limit;
-        RecipientClaim rows = new RecipientClaim(
+        String pick = "SELECT * FROM (" + picks + ") zoned ORDER BY due_at, seq LIMIT " + limit;
+        return new RecipientClaim(
                 RecipientColumns.COLUMNS,
                 campaignId.value(),
                 scope.tenantId(),
@@ -103,7 +130,6 @@ public final class RecipientClaims {
                 values,
                 due, // once locked, a picked row needs only to be still due: the pick is not run again per row
                 pick);
-        return claim("claiming recipients of " + campaignId + " in " + zoneKeys, rows, lease, now, true);
     }
 
     public List<Recipient> claimExpiredSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
@@ -130,7 +156,7 @@ public final class RecipientClaims {
                     + Scope.TENANT + " AND seq IN (SELECT seq FROM ck_recipient"
                     + dialect.useIndex("ck_recipient_by_state")
                     + " WHERE campaign_id = ? AND state = 'SENDING' AND " + expiry
-                    + " = ?)")) {
+                    + " = ?" + ranges.unzoned() + ")")) {
                 Sql.setNanos(update, 1, renewed.expiresAt());
                 update.setString(2, campaignId.value());
                 update.setString(3, held.owner());
@@ -163,39 +189,43 @@ public final class RecipientClaims {
 
     private List<Recipient> claim(
             String operation, RecipientClaim rows, Lease lease, Instant now, boolean countAttempt) {
-        return sql.inTransaction(operation, connection -> {
-            // where the database can, one statement locks, marks and returns the rows (as they were)
-            Optional<List<Recipient>> marked = dialect.claimAndSet(
-                    connection,
-                    rows,
-                    CLAIM_ASSIGNMENTS,
-                    (statement, first) -> {
-                        statement.setInt(first, countAttempt ? 1 : 0);
-                        statement.setString(first + 1, lease.owner());
-                        Sql.setNanos(statement, first + 2, lease.expiresAt());
-                        Sql.setNanos(statement, first + 3, now);
-                        return first + 4;
-                    },
-                    RecipientColumns::read);
-            List<Recipient> locked =
-                    marked.isPresent() ? marked.get() : dialect.lockForClaim(connection, rows, RecipientColumns::read);
-            if (locked.isEmpty()) {
-                return List.of();
-            }
-            List<Recipient> claimed = new ArrayList<>(locked.size());
-            RecipientCounters counters = new RecipientCounters();
-            for (Recipient recipient : locked) {
-                Recipient next = countAttempt
-                        ? RecipientRules.claim(recipient, lease, now)
-                        : RecipientRules.recover(recipient, lease, now);
-                claimed.add(next);
-                counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
-            }
-            if (marked.isEmpty()) {
-                RecipientColumns.writeBack(connection, dialect, scope, claimed);
-            }
-            counters.write(connection, scope, dialect);
-            return claimed;
-        });
+        return sql.inTransaction(operation, connection -> claimIn(connection, rows, lease, now, countAttempt));
+    }
+
+    private List<Recipient> claimIn(
+            Connection connection, RecipientClaim rows, Lease lease, Instant now, boolean countAttempt)
+            throws SQLException {
+        // where the database can, one statement locks, marks and returns the rows (as they were)
+        Optional<List<Recipient>> marked = dialect.claimAndSet(
+                connection,
+                rows,
+                CLAIM_ASSIGNMENTS,
+                (statement, first) -> {
+                    statement.setInt(first, countAttempt ? 1 : 0);
+                    statement.setString(first + 1, lease.owner());
+                    Sql.setNanos(statement, first + 2, lease.expiresAt());
+                    Sql.setNanos(statement, first + 3, now);
+                    return first + 4;
+                },
+                RecipientColumns::read);
+        List<Recipient> locked =
+                marked.isPresent() ? marked.get() : dialect.lockForClaim(connection, rows, RecipientColumns::read);
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        List<Recipient> claimed = new ArrayList<>(locked.size());
+        RecipientCounters counters = new RecipientCounters();
+        for (Recipient recipient : locked) {
+            Recipient next = countAttempt
+                    ? RecipientRules.claim(recipient, lease, now)
+                    : RecipientRules.recover(recipient, lease, now);
+            claimed.add(next);
+            counters.changed(recipient, next); // a recovery (SENDING again) cancels out and writes nothing
+        }
+        if (marked.isEmpty()) {
+            RecipientColumns.writeBack(connection, dialect, scope, claimed);
+        }
+        counters.write(connection, scope, dialect);
+        return claimed;
     }
 }

@@ -40,12 +40,14 @@ public final class RecipientRows {
     private final Scope scope;
     private final CampaignRows campaigns;
     private final JdbcDialect dialect;
+    private final StateRanges ranges;
 
     public RecipientRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
         this.dialect = dialect;
+        this.ranges = new StateRanges(dialect);
     }
 
     // ---------------------------------------------------------------- adding
@@ -216,8 +218,8 @@ public final class RecipientRows {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
                     + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
                     + " WHERE campaign_id = ? AND state = 'SENT' AND channel_index < ? AND "
-                    + sent + " >= ? AND (" + sent + " > ? OR (" + sent + " = ? AND seq > ?)) AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, " + sent + ", seq LIMIT ?")) {
+                    + sent + " >= ? AND (" + sent + " > ? OR (" + sent + " = ? AND seq > ?))" + ranges.unzoned()
+                    + " AND " + Scope.TENANT + " ORDER BY " + ranges.order(sent) + ", seq LIMIT ?")) {
                 select.setString(1, query.campaignId().value());
                 select.setInt(2, query.belowBinding());
                 select.setLong(3, Sql.nanos(query.sentAfter())); // the index range's start
@@ -343,30 +345,58 @@ public final class RecipientRows {
         });
     }
 
+    /** The earliest lease expiry of a SENDING recipient: the first entry of one range of the state index. */
+    public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
+        return sql.inTransaction("reading recipients of " + campaignId, connection -> {
+            String expiry = dialect.whileIn("SENDING", "lease_expires_at");
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + expiry + " FROM ck_recipient"
+                    + dialect.useIndex("ck_recipient_by_state") + " WHERE campaign_id = ? AND state = 'SENDING'"
+                    + ranges.unzoned() + " AND " + Scope.TENANT + " ORDER BY " + ranges.order(expiry) + " LIMIT 1")) {
+                select.setString(1, campaignId.value());
+                scope.bind(select, 2);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? optionalInstant(rows, 1) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /**
-     * The earliest due PENDING recipient and the earliest lease expiry of a SENDING one, in one
-     * statement: two scalar subqueries, each the first entry of the (campaign, state, time) index.
+     * The earliest due PENDING recipient and the earliest lease expiry of a SENDING one, in one statement: two
+     * scalar subqueries, each the first entry of the (campaign, state, time) index; where the zones share that
+     * index (H2), the rows without a zone first, then each zone's first entry ({@link StateRanges}).
      */
     public RecipientWakeUps wakeUps(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
             String due = dialect.whileIn("PENDING", "due_at");
             String expiry = dialect.whileIn("SENDING", "lease_expires_at");
+            Optional<Instant> nextDue;
+            Optional<Instant> nextExpiry;
             try (PreparedStatement select = connection.prepareStatement("SELECT"
                     + " (SELECT " + due + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, " + due + " LIMIT 1),"
+                    + " WHERE campaign_id = ? AND state = 'PENDING'" + ranges.unzoned() + " AND " + Scope.TENANT
+                    + " ORDER BY " + ranges.order(due) + " LIMIT 1),"
                     + " (SELECT " + expiry + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
-                    + " WHERE campaign_id = ? AND state = 'SENDING' AND " + Scope.TENANT
-                    + " ORDER BY campaign_id, state, " + expiry + " LIMIT 1)")) {
+                    + " WHERE campaign_id = ? AND state = 'SENDING'" + ranges.unzoned() + " AND " + Scope.TENANT
+                    + " ORDER BY " + ranges.order(expiry) + " LIMIT 1)")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setString(3, campaignId.value());
                 scope.bind(select, 4);
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
-                    return new RecipientWakeUps(optionalInstant(rows, 1), optionalInstant(rows, 2));
+                    nextDue = optionalInstant(rows, 1);
+                    nextExpiry = optionalInstant(rows, 2);
                 }
             }
+            if (ranges.zoned) { // a local campaign on H2 (the engine's recovery asks nextLeaseExpiry alone)
+                Set<String> zones = ranges.pendingZones(connection, campaignId, scope);
+                for (Instant zoneDue :
+                        ranges.firstDue(connection, campaignId, zones, scope).values()) {
+                    nextDue = nextDue.filter(at -> !at.isAfter(zoneDue)).or(() -> Optional.of(zoneDue));
+                }
+            }
+            return new RecipientWakeUps(nextDue, nextExpiry);
         });
     }
 
