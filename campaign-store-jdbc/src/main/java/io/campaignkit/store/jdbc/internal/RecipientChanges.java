@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -183,23 +184,10 @@ public final class RecipientChanges {
     public List<RecipientChange> skipPending(CampaignId campaignId, StatusReason reason, int limit, Instant now) {
         return sql.inTransaction("skipping pending recipients of " + campaignId, connection -> {
             List<RecipientChange> changes = new ArrayList<>();
-            String due = dialect.whileIn("PENDING", "due_at");
-            // by due time and sequence; where the zones share the state index (H2), zone by zone in that order, the
-            // rows without a zone first, so each batch is the start of the campaign's PENDING range
-            String order = ranges.zoned ? ranges.order(due) + ", seq" : due + ", seq";
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
-                    + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
-                    + " ORDER BY " + order + " LIMIT ? FOR UPDATE")) {
-                select.setString(1, campaignId.value());
-                scope.bind(select, 2);
-                select.setInt(3, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Recipient before = RecipientColumns.read(rows);
-                        changes.add(new RecipientChange(before, RecipientRules.skip(before, reason, now)));
-                    }
-                }
+            for (Recipient before : ranges.zoned
+                    ? lockFirstPendingByPhone(connection, campaignId, limit)
+                    : lockFirstPending(connection, campaignId, limit)) {
+                changes.add(new RecipientChange(before, RecipientRules.skip(before, reason, now)));
             }
             RecipientColumns.writeBack(
                     connection,
@@ -209,6 +197,83 @@ public final class RecipientChanges {
             writeCounters(connection, changes);
             return changes;
         });
+    }
+
+    /** The campaign's first {@code limit} PENDING rows by due time and sequence, locked in one statement. */
+    private List<Recipient> lockFirstPending(Connection connection, CampaignId campaignId, int limit)
+            throws SQLException {
+        String due = dialect.whileIn("PENDING", "due_at");
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                + " WHERE campaign_id = ? AND state = 'PENDING' AND " + Scope.TENANT
+                + " ORDER BY " + due + ", seq LIMIT ? FOR UPDATE")) {
+            select.setString(1, campaignId.value());
+            scope.bind(select, 2);
+            select.setInt(3, limit);
+            return readAll(select);
+        }
+    }
+
+    /**
+     * Where the zones share the state index (H2): the first {@code limit} PENDING rows in the index's order (the
+     * rows without a zone first, then zone by zone, each by due time and sequence), read unlocked, then locked by
+     * their phones. H2 reads a {@code FOR UPDATE} query's whole range before it sorts and cuts it, so one statement
+     * would read every pending recipient of the campaign for each batch. A row a claim took meanwhile is no longer
+     * PENDING once locked and is left out; if every candidate was taken, the next ones are read.
+     */
+    private List<Recipient> lockFirstPendingByPhone(Connection connection, CampaignId campaignId, int limit)
+            throws SQLException {
+        String due = dialect.whileIn("PENDING", "due_at");
+        while (true) {
+            List<String> phones = new ArrayList<>(Math.min(limit, 1024));
+            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient"
+                    + dialect.useIndex("ck_recipient_by_state") + " WHERE campaign_id = ? AND state = 'PENDING' AND "
+                    + Scope.TENANT + " ORDER BY " + ranges.order(due) + ", seq LIMIT ?")) {
+                select.setString(1, campaignId.value());
+                scope.bind(select, 2);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        phones.add(rows.getString(1));
+                    }
+                }
+            }
+            if (phones.isEmpty()) {
+                return List.of();
+            }
+            List<Recipient> locked;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                    + " FROM ck_recipient" + dialect.useIndex(RecipientColumns.BY_PHONE) + " WHERE phone IN ("
+                    + Sql.placeholders(phones.size()) + ") AND campaign_id = ? AND state = 'PENDING' AND "
+                    + Scope.TENANT + " FOR UPDATE")) {
+                int next = 1;
+                for (String phone : phones) {
+                    lock.setString(next++, phone);
+                }
+                lock.setString(next, campaignId.value());
+                scope.bind(lock, next + 1);
+                locked = readAll(lock);
+            }
+            if (!locked.isEmpty()) {
+                Map<String, Integer> order = new HashMap<>();
+                for (int index = 0; index < phones.size(); index++) {
+                    order.put(phones.get(index), index);
+                }
+                locked.sort(Comparator.comparing(
+                        recipient -> order.get(recipient.phone().e164())));
+                return locked;
+            }
+        }
+    }
+
+    private static List<Recipient> readAll(PreparedStatement select) throws SQLException {
+        List<Recipient> found = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(RecipientColumns.read(rows));
+            }
+        }
+        return found;
     }
 
     /** Counts the changes (a recipient changed twice in one batch is counted from first to last state). */
