@@ -115,6 +115,27 @@ class AwaitCallbacksTest {
     }
 
     @Test
+    void aBotMayWaitForAnotherEnginesCallbacks() {
+        CampaignScenario other = Fixtures.scenario().build();
+        AtomicReference<Object> answer = new AtomicReference<>();
+        BotFlow bot = (context, message, reply) -> {
+            try {
+                answer.set(other.engine().awaitCallbacks(Duration.ZERO));
+            } catch (InterruptedException | RuntimeException e) {
+                answer.set(e);
+            }
+        };
+        CampaignScenario scenario = Fixtures.scenario().bot(Fixtures.BOT, bot).build();
+        CampaignId id = scenario.createCampaign(CampaignKind.LIVE, Fixtures.basic());
+        scenario.launch(id, Fixtures.contacts(0, 1));
+        scenario.runFor(Duration.ofSeconds(5));
+
+        scenario.inbound(Fixtures.phone(0), "hola");
+
+        assertThat(answer.get()).as("the other engine has nothing running").isEqualTo(true);
+    }
+
+    @Test
     void theTimeoutIsNamedWhenMissingOrNegative() {
         CampaignScenario scenario = Fixtures.scenario().build();
 

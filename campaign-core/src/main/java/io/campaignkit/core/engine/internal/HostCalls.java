@@ -45,8 +45,8 @@ final class HostCalls {
     private final Map<Object, ArrayDeque<Runnable>> queues = new HashMap<>();
     /** Calls submitted and not yet run to their end; guarded by {@link #queues}, which is notified at zero. */
     private long unfinished;
-    /** Set on a thread while it runs host calls: such a thread cannot wait for them. */
-    private static final ThreadLocal<Boolean> RUNNING_CALLS = new ThreadLocal<>();
+    /** Set on a thread while it runs this engine's host calls: such a thread cannot wait for them. */
+    private final ThreadLocal<Boolean> runningCalls = new ThreadLocal<>();
 
     HostCalls(Executor executor, ReentrantLock engineLock) {
         this.executor = executor;
@@ -132,15 +132,17 @@ final class HostCalls {
                     return;
                 }
             }
-            Boolean outer = RUNNING_CALLS.get();
-            RUNNING_CALLS.set(Boolean.TRUE);
+            Boolean outer = runningCalls.get();
+            runningCalls.set(Boolean.TRUE);
             try {
                 next.run();
             } catch (RuntimeException e) {
                 // each body reports its own failures; this is the last line so later calls still run
                 LOG.warn("a host call failed", e);
             } finally {
-                RUNNING_CALLS.set(outer);
+                if (outer == null) {
+                    runningCalls.remove(); // a pool's thread keeps nothing of this engine
+                }
                 synchronized (queues) {
                     if (--unfinished == 0) {
                         queues.notifyAll();
@@ -158,7 +160,7 @@ final class HostCalls {
      * @throws IllegalStateException on a thread running host calls: it would wait for itself
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        if (RUNNING_CALLS.get() != null) {
+        if (runningCalls.get() != null) {
             throw new IllegalStateException(
                     "awaitCallbacks was called from a bot flow, listener or unrouted-message handler: it would wait"
                             + " for that call to end");

@@ -39,6 +39,9 @@ public final class H2Dialect implements JdbcDialect {
     /** How often a counter MERGE that met a row another transaction inserted is tried again. */
     private static final int COUNTER_ATTEMPTS = 3;
 
+    /** How this dialect's state index is read (V46); built from this dialect's own column names. */
+    private final StateRanges ranges = new StateRanges(this);
+
     @Override
     public String name() {
         return "H2";
@@ -204,7 +207,7 @@ public final class H2Dialect implements JdbcDialect {
      * claim that picks nothing reads one state's range of the state index by {@code state_at} (the due and the
      * expired claims) among the rows without a zone, named so the planner walks it in order.
      */
-    private static List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
+    private List<String> candidates(Connection connection, RecipientClaim claim) throws SQLException {
         if (!claim.pick().isEmpty()) {
             return picked(connection, claim);
         }
@@ -212,9 +215,9 @@ public final class H2Dialect implements JdbcDialect {
         // the rows without a zone: every row of a campaign without local hours, every SENDING row (V46); a claim
         // of PENDING rows in zones picks them (RecipientClaims.claimForSending)
         try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient"
-                + " USE INDEX (ck_recipient_by_state) WHERE campaign_id = ? AND " + claim.condition()
-                + " AND pending_zone IS NULL AND " + Scope.TENANT + " ORDER BY campaign_id, state, pending_zone, "
-                + claim.order() + " LIMIT ?")) {
+                + useIndex("ck_recipient_by_state") + " WHERE campaign_id = ? AND " + claim.condition()
+                + ranges.unzoned() + " AND " + Scope.TENANT + " ORDER BY " + ranges.order(claim.order())
+                + " LIMIT ?")) {
             select.setString(1, claim.campaignId());
             int next = Sql.bindClaimCondition(select, 2, claim);
             new Scope(claim.tenantId()).bind(select, next);

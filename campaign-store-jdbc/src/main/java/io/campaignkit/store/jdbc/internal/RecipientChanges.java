@@ -243,13 +243,10 @@ public final class RecipientChanges {
             }
             List<Recipient> locked;
             try (PreparedStatement lock = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
-                    + " FROM ck_recipient" + dialect.useIndex(RecipientColumns.BY_PHONE) + " WHERE phone IN ("
-                    + Sql.placeholders(phones.size()) + ") AND campaign_id = ? AND state = 'PENDING' AND "
+                    + " FROM ck_recipient" + dialect.useIndex(RecipientColumns.BY_PHONE) + " WHERE "
+                    + dialect.anyOf("phone", phones.size()) + " AND campaign_id = ? AND state = 'PENDING' AND "
                     + Scope.TENANT + " FOR UPDATE")) {
-                int next = 1;
-                for (String phone : phones) {
-                    lock.setString(next++, phone);
-                }
+                int next = dialect.bindAnyOf(connection, lock, 1, phones);
                 lock.setString(next, campaignId.value());
                 scope.bind(lock, next + 1);
                 locked = readAll(lock);

@@ -348,10 +348,8 @@ public final class RecipientRows {
     /** The earliest lease expiry of a SENDING recipient: the first entry of one range of the state index. */
     public Optional<Instant> nextLeaseExpiry(CampaignId campaignId) {
         return sql.inTransaction("reading recipients of " + campaignId, connection -> {
-            String expiry = dialect.whileIn("SENDING", "lease_expires_at");
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + expiry + " FROM ck_recipient"
-                    + dialect.useIndex("ck_recipient_by_state") + " WHERE campaign_id = ? AND state = 'SENDING'"
-                    + ranges.unzoned() + " AND " + Scope.TENANT + " ORDER BY " + ranges.order(expiry) + " LIMIT 1")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(firstOf("SENDING", dialect.whileIn("SENDING", "lease_expires_at")))) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 try (ResultSet rows = select.executeQuery()) {
@@ -372,13 +370,8 @@ public final class RecipientRows {
             String expiry = dialect.whileIn("SENDING", "lease_expires_at");
             Optional<Instant> nextDue;
             Optional<Instant> nextExpiry;
-            try (PreparedStatement select = connection.prepareStatement("SELECT"
-                    + " (SELECT " + due + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
-                    + " WHERE campaign_id = ? AND state = 'PENDING'" + ranges.unzoned() + " AND " + Scope.TENANT
-                    + " ORDER BY " + ranges.order(due) + " LIMIT 1),"
-                    + " (SELECT " + expiry + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
-                    + " WHERE campaign_id = ? AND state = 'SENDING'" + ranges.unzoned() + " AND " + Scope.TENANT
-                    + " ORDER BY " + ranges.order(expiry) + " LIMIT 1)")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT (" + firstOf("PENDING", due) + "), (" + firstOf("SENDING", expiry) + ")")) {
                 select.setString(1, campaignId.value());
                 scope.bind(select, 2);
                 select.setString(3, campaignId.value());
@@ -398,6 +391,16 @@ public final class RecipientRows {
             }
             return new RecipientWakeUps(nextDue, nextExpiry);
         });
+    }
+
+    /**
+     * The earliest {@code time} of the campaign's {@code state} rows without a zone: the first entry of one range of
+     * the state index. Binds the campaign, then the tenant.
+     */
+    private String firstOf(String state, String time) {
+        return "SELECT " + time + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                + " WHERE campaign_id = ? AND state = '" + state + "'" + ranges.unzoned() + " AND " + Scope.TENANT
+                + " ORDER BY " + ranges.order(time) + " LIMIT 1";
     }
 
     private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
