@@ -60,6 +60,9 @@ public final class StoreDatabases implements AutoCloseable {
             if (System.getProperty("ck.statements") != null) { // by hand: where the database's time goes
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
+            if (System.getProperty("ck.pglocale") != null) { // by hand: the cluster's locale (initdb --locale)
+                builder.setLocaleConfig("locale", System.getProperty("ck.pglocale"));
+            }
             EmbeddedPostgres postgres = builder.start();
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -122,7 +125,7 @@ public final class StoreDatabases implements AutoCloseable {
         }
     }
 
-    /** The server's durability settings as it runs, for the harnesses to print beside their figures. */
+    /** The server's durability settings (and its collation) as it runs, for the harnesses to print beside their figures. */
     String durability() throws SQLException {
         if (postgres == null) {
             return "H2 file database";
@@ -138,6 +141,11 @@ public final class StoreDatabases implements AutoCloseable {
                             .append('=')
                             .append(rows.getString(1));
                 }
+            }
+            try (var rows =
+                    statement.executeQuery("SELECT datcollate FROM pg_database WHERE datname = current_database()")) {
+                rows.next();
+                settings.append(", collation=").append(rows.getString(1));
             }
         }
         return settings.toString();

@@ -230,11 +230,12 @@ public interface JdbcDialect {
     }
 
     /**
-     * Optional, for speed: loads rows the caller knows are new (no unique key of theirs is stored, and the
-     * caller's locks keep it so until commit) in one bulk load (PostgreSQL's {@code COPY ... FROM STDIN}),
-     * answering whether it did; {@code false} when the database or its driver has no such path, and the store
-     * then takes {@link #insertMany} or a JDBC batch. A row the database refuses fails the whole load with an
-     * {@link SQLException} naming the row and the column, in the caller's transaction (which then rolls back).
+     * Optional, for speed: loads rows expected to be new (the caller knows no unique key of theirs is stored
+     * and its locks keep it so, or it set a savepoint to go back to) in one bulk load (PostgreSQL's {@code COPY
+     * ... FROM STDIN}), answering whether it did; {@code false} when the database or its driver has no such path,
+     * and the store then takes {@link #insertMany} or a JDBC batch. A row the database refuses (a key already
+     * stored: a {@linkplain #isUniqueViolation unique violation}) fails the whole load with an {@link SQLException}
+     * naming the row and the column, in the caller's transaction, which then rolls back, or back to the savepoint.
      *
      * @param columns the columns, named and typed as {@link Input}s
      * @param rows one array per row, its values in the order of {@code columns}; strings, longs, ints, booleans or nulls

@@ -8,6 +8,7 @@ import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.port.Suppression;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -64,6 +65,32 @@ public abstract class EngagementStoreContractKit extends StoreContractSupport {
                     .contains(second);
             assertThat(engagements().engagedCampaign(DEFAULT_SENDER, contact(9).phone()))
                     .isEmpty();
+        }
+
+        @Test
+        void aLaunchSizedBatchPartlyHeldElsewhereEngagesTheRestAndAnswersTheHeld() {
+            // batches of a launch's size, which a store may load in bulk: one that meets held phones must
+            // still engage the others, and the batches after it (with and without held phones) as well
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(100, 150)))
+                    .isEmpty();
+
+            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(0, 300)))
+                    .containsExactlyInAnyOrderElementsOf(phonesOf(100, 150));
+            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(300, 500)))
+                    .isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, second, phonesOf(500, 700)))
+                    .isEmpty();
+            assertThat(engagements().engage(DEFAULT_SENDER, first, phonesOf(650, 900)))
+                    .containsExactlyInAnyOrderElementsOf(phonesOf(650, 700));
+
+            Map<PhoneNumber, CampaignId> holders = engagements().engagedCampaigns(DEFAULT_SENDER, phonesOf(0, 900));
+            assertThat(holders).hasSize(900);
+            for (int i = 0; i < 900; i++) {
+                boolean firsts = (i >= 100 && i < 150) || i >= 700;
+                assertThat(holders.get(contact(i).phone()))
+                        .as("the holder of contact " + i)
+                        .isEqualTo(firsts ? first : second);
+            }
         }
 
         @Test

@@ -29,10 +29,12 @@ public final class SuppressionRows {
     private final Scope scope;
     private final String upsert;
     private final String visible;
+    private final JdbcDialect dialect;
 
     public SuppressionRows(Sql sql, Scope scope, JdbcDialect dialect) {
         this.sql = sql;
         this.scope = scope;
+        this.dialect = dialect;
         this.upsert = dialect.upsert(
                 "ck_suppression",
                 List.of("scope", "sender_channel", "sender_id", "phone"),
@@ -80,14 +82,10 @@ public final class SuppressionRows {
         Map<String, PhoneNumber> byE164 = new HashMap<>();
         phones.forEach(phone -> byE164.put(phone.e164(), phone));
         return sql.inTransaction("reading suppressions", connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT phone FROM ck_suppression WHERE phone IN ("
-                            + Sql.placeholders(byE164.size()) + ") AND ((sender_channel = ? AND sender_id = ?)"
-                            + " OR sender_channel = '') AND " + visible)) {
-                int index = 1;
-                for (String phone : byE164.keySet()) {
-                    select.setString(index++, phone);
-                }
+            try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_suppression WHERE "
+                    + dialect.anyOf("phone", byE164.size()) + " AND ((sender_channel = ? AND sender_id = ?)"
+                    + " OR sender_channel = '') AND " + visible)) {
+                int index = dialect.bindAnyOf(connection, select, 1, byE164.keySet());
                 select.setString(index++, sender.channelType());
                 select.setString(index++, sender.senderId());
                 select.setString(index, scope.writeScope());
