@@ -49,7 +49,9 @@ import java.util.List;
  * ({@link CopyFloor}), in the same batches and commits, and prints that floor's rate and the launch's ratio to
  * it. {@code -Dck.statements} loads {@code pg_stat_statements} and prints, at the end, the statements that
  * took the most time in the database; {@code -Dck.durable} runs the server with {@code fsync} and
- * {@code synchronous_commit} on (zonky turns both off; the harness prints the settings it ran with).
+ * {@code synchronous_commit} on (zonky turns both off; the harness prints the settings it ran with);
+ * {@code -Dck.pglocale=C} makes the cluster with that locale (zonky's takes the environment's; the harness
+ * prints the database's collation).
  */
 public final class LaunchHarness {
 

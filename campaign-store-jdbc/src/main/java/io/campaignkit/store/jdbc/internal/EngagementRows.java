@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -139,7 +140,13 @@ public final class EngagementRows {
         if (!bulkLoads) {
             return false;
         }
-        Savepoint before = connection.setSavepoint();
+        Savepoint before;
+        try {
+            before = connection.setSavepoint();
+        } catch (SQLFeatureNotSupportedException noSavepoints) { // a third database's driver
+            bulkLoads = false;
+            return false;
+        }
         try {
             bulkLoads = dialect.loadNew(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows);
             connection.releaseSavepoint(before);
