@@ -4,7 +4,6 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.campaign.OutcomeFilter;
 import io.campaignkit.core.contact.PhoneNumber;
 import io.campaignkit.core.internal.StoredPhoneNumbers;
-import io.campaignkit.core.port.CampaignNotFoundException;
 import io.campaignkit.core.port.NewRecipient;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientCounts;
@@ -12,17 +11,12 @@ import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientWakeUps;
 import io.campaignkit.store.jdbc.JdbcDialect;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,14 +27,12 @@ import java.util.Set;
  */
 public final class RecipientRows {
 
-    /** The inserted columns, tenant first, in the order of {@link RecipientColumns#COLUMNS}. */
-    private static final List<JdbcDialect.Input> INSERT_COLUMNS = insertColumns();
-
     private final Sql sql;
     private final Scope scope;
     private final CampaignRows campaigns;
     private final JdbcDialect dialect;
     private final StateRanges ranges;
+    private final RecipientInserts inserts;
 
     public RecipientRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
@@ -48,143 +40,13 @@ public final class RecipientRows {
         this.campaigns = campaigns;
         this.dialect = dialect;
         this.ranges = new StateRanges(dialect);
+        this.inserts = new RecipientInserts(sql, scope, campaigns, dialect);
     }
 
     // ---------------------------------------------------------------- adding
 
     public List<Recipient> insert(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        List<Recipient> added = insertOnce(campaignId, recipients, now);
-        Optional<String> refresh = dialect.statisticsRefresh("ck_recipient");
-        if (refresh.isPresent()
-                && !added.isEmpty()
-                && crossedStatisticsMark(
-                        added.get(0).sequence(), added.get(added.size() - 1).sequence())) {
-            // a campaign loads faster than the database's own statistics follow: fresh ones at each tenfold growth
-            sql.inTransaction("analyzing recipients", connection -> {
-                try (var statement = connection.createStatement()) {
-                    statement.execute(refresh.get());
-                }
-                return null;
-            });
-        }
-        return added;
-    }
-
-    /** Whether a campaign's sequences from {@code first} to {@code last} passed 1,000, 10,000, 100,000... */
-    static boolean crossedStatisticsMark(long first, long last) {
-        for (long mark = 1_000; mark <= 100_000_000; mark *= 10) {
-            if (first < mark && last >= mark - 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<Recipient> insertOnce(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
-        return sql.inTransaction("adding recipients to " + campaignId, connection -> {
-            String tenant = campaigns
-                    .tenantOf(connection, campaignId, true)
-                    .orElseThrow(() -> new CampaignNotFoundException(campaignId));
-            Map<String, NewRecipient> fresh = new LinkedHashMap<>();
-            for (NewRecipient recipient : recipients) {
-                fresh.putIfAbsent(recipient.contact().phone().e164(), recipient);
-            }
-            fresh.keySet().removeAll(existingPhones(connection, campaignId, fresh.keySet()));
-            if (fresh.isEmpty()) {
-                return List.of();
-            }
-            long sequence = nextSequence(connection, campaignId, fresh.size());
-            List<Recipient> added = new ArrayList<>(fresh.size());
-            List<String> zones = new ArrayList<>(fresh.size());
-            for (NewRecipient recipient : fresh.values()) {
-                added.add(Recipient.of(campaignId, sequence++, recipient, now));
-                zones.add(recipient.localZone().orElse(null));
-            }
-            insertRows(connection, tenant, added, zones);
-            RecipientCounters counters = new RecipientCounters();
-            added.forEach(counters::added);
-            counters.write(connection, scope, dialect);
-            return added;
-        });
-    }
-
-    /** The rows, absent (the campaign row is locked and their phones were looked up), as one set-based insert or a batch. */
-    private void insertRows(Connection connection, String tenant, List<Recipient> added, List<String> zones)
-            throws SQLException {
-        List<Object[]> rows = new ArrayList<>(added.size());
-        for (int i = 0; i < added.size(); i++) {
-            Recipient row = added.get(i);
-            Object[] mutable = RecipientColumns.values(row); // campaign_id, phone, then state to updated_at
-            Object[] values = new Object[mutable.length + 5];
-            values[0] = tenant;
-            values[1] = mutable[0];
-            values[2] = row.sequence();
-            values[3] = mutable[1];
-            values[4] = row.contact().name();
-            values[5] = ContactCodec.encodeData(row.contact());
-            System.arraycopy(mutable, 2, values, 6, mutable.length - 2);
-            values[values.length - 1] = zones.get(i);
-            rows.add(values);
-        }
-        // new rows: the campaign row is locked and the phones were looked up, so a bulk load meets no key
-        if (dialect.loadNew(connection, "ck_recipient", INSERT_COLUMNS, rows)
-                || dialect.insertMany(connection, "ck_recipient", INSERT_COLUMNS, rows)) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ck_recipient (tenant_id, " + RecipientColumns.COLUMNS
-                        + ", local_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < added.size(); i++) {
-                Recipient row = added.get(i);
-                insert.setString(1, tenant);
-                insert.setString(2, row.campaignId().value());
-                insert.setLong(3, row.sequence());
-                insert.setString(4, row.phone().e164());
-                Sql.setString(insert, 5, row.contact().name());
-                Sql.setString(insert, 6, ContactCodec.encodeData(row.contact()));
-                int next = RecipientColumns.bindMutable(insert, 7, row);
-                Sql.setString(insert, next, zones.get(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private Set<String> existingPhones(Connection connection, CampaignId campaignId, Collection<String> phones)
-            throws SQLException {
-        Set<String> existing = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT phone FROM ck_recipient"
-                + dialect.useIndex(RecipientColumns.BY_PHONE) + " WHERE " + dialect.anyOf("phone", phones.size())
-                + " AND campaign_id = ?")) {
-            int index = dialect.bindAnyOf(connection, select, 1, phones);
-            select.setString(index, campaignId.value());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    existing.add(rows.getString(1));
-                }
-            }
-        }
-        return existing;
-    }
-
-    /** Hands out {@code count} sequences from the campaign row, which the caller holds locked. */
-    private static long nextSequence(Connection connection, CampaignId campaignId, int count) throws SQLException {
-        long first;
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT next_recipient_seq FROM ck_campaign WHERE campaign_id = ?")) {
-            select.setString(1, campaignId.value());
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                first = rows.getLong(1);
-            }
-        }
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE ck_campaign SET next_recipient_seq = ? WHERE campaign_id = ?")) {
-            update.setLong(1, first + count);
-            update.setString(2, campaignId.value());
-            update.executeUpdate();
-        }
-        return first;
+        return inserts.insert(campaignId, recipients, now);
     }
 
     // ---------------------------------------------------------------- reads
@@ -413,19 +275,6 @@ public final class RecipientRows {
         return sql.inTransaction(
                 "counting recipients of " + campaignId,
                 connection -> RecipientCounters.read(connection, scope, campaignId));
-    }
-
-    private static List<JdbcDialect.Input> insertColumns() {
-        List<JdbcDialect.Input> columns = new ArrayList<>();
-        columns.add(new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
-        columns.add(RecipientColumns.KEY_AND_MUTABLE.get(0));
-        columns.add(new JdbcDialect.Input("seq", java.sql.Types.BIGINT));
-        columns.add(RecipientColumns.KEY_AND_MUTABLE.get(1));
-        columns.add(new JdbcDialect.Input("contact_name", java.sql.Types.VARCHAR));
-        columns.add(new JdbcDialect.Input("contact_data", java.sql.Types.VARCHAR));
-        columns.addAll(RecipientColumns.KEY_AND_MUTABLE.subList(2, RecipientColumns.KEY_AND_MUTABLE.size()));
-        columns.add(new JdbcDialect.Input("local_zone", java.sql.Types.VARCHAR)); // V34: local hours
-        return List.copyOf(columns);
     }
 
     /** A phone the store wrote, as it wrote it: not parsed again (StoredPhoneNumbers). */
