@@ -14,6 +14,7 @@ import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,17 @@ public final class RecipientRows {
 
     public List<Recipient> insert(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
         return inserts.insert(campaignId, recipients, now);
+    }
+
+    /** Waits up to {@code patience} for a refresh of the statistics still running aside; keeps an interrupt. */
+    public void awaitStatistics(Duration patience) {
+        inserts.statistics().ifPresent(refresh -> {
+            try {
+                refresh.awaitIdle(patience);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- reads

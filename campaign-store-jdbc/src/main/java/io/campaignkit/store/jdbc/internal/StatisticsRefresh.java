@@ -9,7 +9,8 @@ import java.time.Duration;
  * campaign's size, and a launch of 200,000 that waited for its three spent a fifth of its time there.
  *
  * <p>A request while a refresh runs is coalesced into one more run after it; a refresh runs on a daemon thread
- * of its own, which ends when no request is left (a store holds no thread while idle, and needs no closing).
+ * of its own, which ends when no request is left (a store holds no thread while idle); closing a store waits
+ * for a refresh still running, so that the next process to dispatch the campaign finds the statistics.
  * A refresh that fails (the host's pool closed meanwhile, a database going down) is logged at {@code DEBUG}
  * and dropped: the statistics only guide the planner, and the database's autovacuum refreshes them too.
  */
@@ -44,7 +45,7 @@ final class StatisticsRefresh {
 
     /**
      * Waits until no refresh runs and none is asked for; answers whether that happened within {@code timeout}.
-     * For tests, which read what a refresh left.
+     * For a store's close, and for tests, which read what a refresh left.
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -2,14 +2,26 @@ package io.campaignkit.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.PostgresDatabase;
+import io.campaignkit.store.jdbc.RecipientCountChecks;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +91,39 @@ class StatisticsRefreshTest {
     }
 
     @Test
+    void closingAStoreWaitsForTheRefreshALaunchAskedFor() throws Exception {
+        JdbcCampaignStore store = PostgresDatabase.freshStore();
+        store.save(RecipientCountChecks.readyCampaign("refreshed", "acme"), OptionalLong.empty());
+        Future<?> closed;
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try (Connection holder = pool.getConnection()) {
+            holder.setAutoCommit(false);
+            // the ANALYZE's own lock mode: inserts go on, the refresh waits
+            execute(holder, "LOCK TABLE ck_recipient IN SHARE UPDATE EXCLUSIVE MODE");
+            List<NewRecipient> thousand = IntStream.range(0, 1_000)
+                    .mapToObj(i -> NewRecipient.pending(RecipientCountChecks.contact(i), RecipientCountChecks.START))
+                    .toList();
+            store.insertRecipients(CampaignId.of("refreshed"), thousand, RecipientCountChecks.START);
+            awaitWaitingForALock("ANALYZE ck_recipient%");
+
+            Thread[] closing = new Thread[1];
+            closed = closer.submit(() -> {
+                closing[0] = Thread.currentThread();
+                store.close();
+            });
+            awaitParked(closed, closing);
+            assertThat(closed).as("the close waits for the refresh").isNotDone();
+
+            holder.commit();
+        }
+        closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        closer.shutdown();
+        assertThat(reltuples("ck_recipient"))
+                .as("the refresh ran: the planner counts the rows")
+                .isEqualTo(1_000);
+    }
+
+    @Test
     void thePostgreSqlStoreRefreshesTheRecipientsStatistics() {
         assertThat(new RecipientInserts(sql, new Scope(java.util.Optional.empty()), null, JdbcDialect.POSTGRESQL)
                         .statistics())
@@ -89,20 +134,52 @@ class StatisticsRefreshTest {
     }
 
     private void awaitRefreshWaitingForTheGate() throws SQLException {
+        awaitWaitingForALock("INSERT INTO refresh_probe_runs%");
+    }
+
+    /** Until a statement like {@code pattern} waits for a lock: polling a condition, not a timing. */
+    private void awaitWaitingForALock(String pattern) throws SQLException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection connection = pool.getConnection();
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                            + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO refresh_probe_runs%'")) {
-                rows.next();
-                if (rows.getInt(1) > 0) {
-                    return;
+                    PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                            + " WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
+                select.setString(1, pattern);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
                 }
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling a condition, not a timing
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-        throw new AssertionError("the refresh never waited for the gate");
+        throw new AssertionError("no statement like " + pattern + " waited for a lock");
+    }
+
+    /** Until the thread running {@code task} is parked (waiting), or the task ended. */
+    private static void awaitParked(Future<?> task, Thread[] runner) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline && !task.isDone()) {
+            Thread thread = runner[0];
+            if (thread != null
+                    && (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING)) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private long reltuples(String table) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT reltuples::bigint FROM pg_class WHERE relname = ?")) {
+            select.setString(1, table);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private int runs() throws SQLException {
