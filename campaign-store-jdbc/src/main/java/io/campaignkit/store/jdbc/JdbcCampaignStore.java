@@ -43,7 +43,6 @@ import io.campaignkit.store.jdbc.internal.Scope;
 import io.campaignkit.store.jdbc.internal.Sql;
 import io.campaignkit.store.jdbc.internal.StoreTables;
 import io.campaignkit.store.jdbc.internal.UnroutedInboxRows;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -89,9 +88,6 @@ public final class JdbcCampaignStore
     /** Default of {@link Builder#migrate(boolean)}: apply the migrations when the store is built. */
     public static final boolean DEFAULT_MIGRATE = true;
 
-    /** How long {@link #close()} waits for a refresh of the planner's statistics still running. */
-    private static final long CLOSE_PATIENCE_SECONDS = 10;
-
     private final Sql sql;
     private final JdbcDialect dialect;
     private final Scope scope;
@@ -128,21 +124,16 @@ public final class JdbcCampaignStore
 
     /**
      * A store on the same database that serves {@code tenantId} only; closing it closes nothing.
-     *
      * @throws InvalidArgumentException if {@code tenantId} is blank, or this store serves another tenant
      */
     public JdbcCampaignStore forTenant(String tenantId) {
         return new JdbcCampaignStore(sql, dialect, scope.narrowedTo(tenantId), () -> {});
     }
 
-    /**
-     * Closes what the store opened itself (the connection pool of {@link JdbcCampaignStores#h2File}); nothing else.
-     * A refresh of the planner's statistics still running aside (PostgreSQL, after a launch) is waited for first,
-     * up to {@value #CLOSE_PATIENCE_SECONDS} seconds, so that the next process to dispatch the campaign finds them.
-     */
+    /** Closes the pool of {@link JdbcCampaignStores#h2File} it opened, after a statistics refresh (up to 10 s). */
     @Override
     public void close() {
-        tables.recipients().awaitStatistics(Duration.ofSeconds(CLOSE_PATIENCE_SECONDS));
+        tables.recipients().awaitStatistics();
         try {
             owned.close();
         } catch (Exception failure) {

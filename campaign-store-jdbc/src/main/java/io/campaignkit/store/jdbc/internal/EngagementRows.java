@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -140,25 +138,17 @@ public final class EngagementRows {
         if (!bulkLoads) {
             return false;
         }
-        Savepoint before;
-        try {
-            before = connection.setSavepoint();
-        } catch (SQLFeatureNotSupportedException noSavepoints) { // a third database's driver
-            bulkLoads = false;
-            return false;
-        }
-        try {
-            bulkLoads = dialect.loadNew(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows);
-            connection.releaseSavepoint(before);
-            return bulkLoads;
-        } catch (SQLException failure) {
-            if (!dialect.isUniqueViolation(failure)) {
-                throw failure;
-            }
-            connection.rollback(before);
+        Sql.Attempt<Boolean> load = sql.underSavepoint(
+                connection,
+                loading -> dialect.loadNew(loading, "ck_engagement", ENGAGEMENT_COLUMNS, rows)
+                        ? Optional.of(true)
+                        : Optional.empty());
+        if (load.keyTaken()) {
             lastMetEngaged = true;
-            return false;
+        } else if (load.answer().isEmpty()) {
+            bulkLoads = false; // no bulk load, or no savepoints, on this database
         }
+        return load.answer().isPresent();
     }
 
     /** Of {@code count} phones, those the sender engages with a campaign other than the one bound third. */

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,30 +115,14 @@ final class RecipientInserts {
     private Optional<List<Recipient>> loadedWhole(
             Connection connection, CampaignId campaignId, String tenant, Map<String, NewRecipient> fresh, Instant now)
             throws SQLException {
-        Savepoint before;
-        try {
-            before = connection.setSavepoint();
-        } catch (SQLFeatureNotSupportedException noSavepoints) { // a third database's driver
-            bulkLoads = false;
-            return Optional.empty();
-        }
-        try {
-            Optional<List<Recipient>> added = store(connection, campaignId, tenant, fresh, now, true);
-            if (added.isEmpty()) { // no bulk load on this database or connection: ask first, from now on
-                connection.rollback(before);
-                bulkLoads = false;
-                return Optional.empty();
-            }
-            connection.releaseSavepoint(before);
-            return added;
-        } catch (SQLException failure) {
-            if (!dialect.isUniqueViolation(failure)) {
-                throw failure;
-            }
-            connection.rollback(before);
+        Sql.Attempt<List<Recipient>> load =
+                sql.underSavepoint(connection, loading -> store(loading, campaignId, tenant, fresh, now, true));
+        if (load.keyTaken()) {
             lastMetExisting = true;
-            return Optional.empty();
+        } else if (load.answer().isEmpty()) {
+            bulkLoads = false; // no bulk load, or no savepoints, on this database
         }
+        return load.answer();
     }
 
     /**

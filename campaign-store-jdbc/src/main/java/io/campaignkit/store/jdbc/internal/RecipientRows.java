@@ -50,11 +50,11 @@ public final class RecipientRows {
         return inserts.insert(campaignId, recipients, now);
     }
 
-    /** Waits up to {@code patience} for a refresh of the statistics still running aside; keeps an interrupt. */
-    public void awaitStatistics(Duration patience) {
+    /** Waits up to 10 s for a refresh of the statistics still running aside (a store closing); keeps an interrupt. */
+    public void awaitStatistics() {
         inserts.statistics().ifPresent(refresh -> {
             try {
-                refresh.awaitIdle(patience);
+                refresh.awaitIdle(Duration.ofSeconds(10));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

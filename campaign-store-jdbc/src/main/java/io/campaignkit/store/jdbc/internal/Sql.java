@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,6 +71,39 @@ public final class Sql {
      */
     public <T> T inTransactionOnce(String operation, Work<T> work) {
         return inTransaction(operation, work, 1);
+    }
+
+    /** What {@link #underSavepoint} came to: {@code work}'s answer, else whether a key already stored refused it. */
+    public record Attempt<T>(Optional<T> answer, boolean keyTaken) {}
+
+    /**
+     * Runs {@code work}, which writes rows it expects to be new, under a savepoint of the transaction {@code
+     * connection} is in. A unique key already stored fails it: the transaction goes back to the savepoint and the
+     * attempt says the key was taken. {@code work} answering empty (it has no way on this database) also goes back;
+     * so does nothing, with no savepoint set, a driver without savepoints. Any other failure is thrown.
+     */
+    public <T> Attempt<T> underSavepoint(Connection connection, Work<Optional<T>> work) throws SQLException {
+        Savepoint before;
+        try {
+            before = connection.setSavepoint();
+        } catch (SQLFeatureNotSupportedException noSavepoints) { // a third database's driver
+            return new Attempt<>(Optional.empty(), false);
+        }
+        try {
+            Optional<T> answer = work.run(connection);
+            if (answer.isPresent()) {
+                connection.releaseSavepoint(before);
+            } else {
+                connection.rollback(before);
+            }
+            return new Attempt<>(answer, false);
+        } catch (SQLException failure) {
+            if (!dialect.isUniqueViolation(failure)) {
+                throw failure;
+            }
+            connection.rollback(before);
+            return new Attempt<>(Optional.empty(), true);
+        }
     }
 
     private <T> T inTransaction(String operation, Work<T> work, int attempts) {
