@@ -41,12 +41,15 @@ public final class RecipientClaims {
     private final Scope scope;
     private final JdbcDialect dialect;
     private final StateRanges ranges;
+    /** A launch's refresh still running is waited for: a claim planned on the statistics before it can stay slow. */
+    private final Optional<StatisticsRefresh> statistics;
 
-    public RecipientClaims(Sql sql, Scope scope, JdbcDialect dialect) {
+    public RecipientClaims(Sql sql, Scope scope, JdbcDialect dialect, Optional<StatisticsRefresh> statistics) {
         this.sql = sql;
         this.scope = scope;
         this.dialect = dialect;
         this.ranges = new StateRanges(dialect);
+        this.statistics = statistics;
     }
 
     /** Due recipients to send ({@link ClaimKind#DUE}) or expired sends to recover, under {@code lease}. */
@@ -57,6 +60,7 @@ public final class RecipientClaims {
     }
 
     public List<Recipient> claimForSending(CampaignId campaignId, Lease lease, int limit, Instant now) {
+        statistics.ifPresent(StatisticsRefresh::awaitQuietly);
         String due = dialect.whileIn("PENDING", "due_at");
         RecipientClaim plain = new RecipientClaim(
                 RecipientColumns.COLUMNS,
@@ -92,6 +96,7 @@ public final class RecipientClaims {
      */
     public List<Recipient> claimDueInZones(
             CampaignId campaignId, Set<String> zoneKeys, Lease lease, int limit, Instant now) {
+        statistics.ifPresent(StatisticsRefresh::awaitQuietly);
         return claim(
                 "claiming recipients of " + campaignId + " in " + zoneKeys,
                 inRanges(campaignId, List.copyOf(zoneKeys), limit, now),

@@ -51,13 +51,13 @@ final class RecipientInserts {
     /** Whether the last batch met phones the campaign had: the next ones ask first. */
     private volatile boolean lastMetExisting;
 
-    RecipientInserts(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
+    RecipientInserts(
+            Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect, Optional<StatisticsRefresh> statistics) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
         this.dialect = dialect;
-        this.statistics =
-                dialect.statisticsRefresh("ck_recipient").map(statement -> new StatisticsRefresh(sql, statement));
+        this.statistics = statistics;
     }
 
     List<Recipient> insert(CampaignId campaignId, List<NewRecipient> recipients, Instant now) {
@@ -69,11 +69,6 @@ final class RecipientInserts {
             statistics.get().request();
         }
         return added;
-    }
-
-    /** The statistics refresher, when the database has one: for tests, which wait for it. */
-    Optional<StatisticsRefresh> statistics() {
-        return statistics;
     }
 
     /** Whether a campaign's sequences from {@code first} to {@code last} passed 1,000, 10,000, 100,000... */

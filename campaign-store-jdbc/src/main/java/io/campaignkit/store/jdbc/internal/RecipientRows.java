@@ -14,7 +14,6 @@ import io.campaignkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,17 @@ public final class RecipientRows {
     private final JdbcDialect dialect;
     private final StateRanges ranges;
     private final RecipientInserts inserts;
+    private final Optional<StatisticsRefresh> statistics;
 
-    public RecipientRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
+    public RecipientRows(
+            Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect, Optional<StatisticsRefresh> statistics) {
         this.sql = sql;
         this.scope = scope;
         this.campaigns = campaigns;
         this.dialect = dialect;
         this.ranges = new StateRanges(dialect);
-        this.inserts = new RecipientInserts(sql, scope, campaigns, dialect);
+        this.inserts = new RecipientInserts(sql, scope, campaigns, dialect, statistics);
+        this.statistics = statistics;
     }
 
     // ---------------------------------------------------------------- adding
@@ -50,15 +52,9 @@ public final class RecipientRows {
         return inserts.insert(campaignId, recipients, now);
     }
 
-    /** Waits up to 10 s for a refresh of the statistics still running aside (a store closing); keeps an interrupt. */
+    /** Waits (up to 10 s) for a refresh of the statistics still running aside: a store closing. */
     public void awaitStatistics() {
-        inserts.statistics().ifPresent(refresh -> {
-            try {
-                refresh.awaitIdle(Duration.ofSeconds(10));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        statistics.ifPresent(StatisticsRefresh::awaitQuietly);
     }
 
     // ---------------------------------------------------------------- reads

@@ -1,6 +1,8 @@
 package io.campaignkit.store.jdbc.internal;
 
+import io.campaignkit.store.jdbc.JdbcDialect;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The planner's statistics of a table, refreshed off the caller's thread. A launch asks for them when a
@@ -9,14 +11,16 @@ import java.time.Duration;
  * campaign's size, and a launch of 200,000 that waited for its three spent a fifth of its time there.
  *
  * <p>A request while a refresh runs is coalesced into one more run after it; a refresh runs on a daemon thread
- * of its own, which ends when no request is left (a store holds no thread while idle); closing a store waits
- * for a refresh still running, so that the next process to dispatch the campaign finds the statistics.
+ * of its own, which ends when no request is left (a store holds no thread while idle). A claim waits for a
+ * refresh still running: a dispatch that began before its launch's last refresh ended kept plans made on the
+ * statistics from before, at half speed. Closing a store waits too, so the next process finds the statistics.
  * A refresh that fails (the host's pool closed meanwhile, a database going down) is logged at {@code DEBUG}
  * and dropped: the statistics only guide the planner, and the database's autovacuum refreshes them too.
  */
 final class StatisticsRefresh {
 
     private static final System.Logger LOG = System.getLogger(StatisticsRefresh.class.getName());
+    private static final long PATIENCE_SECONDS = 10;
 
     private final Sql sql;
     private final String statement;
@@ -27,6 +31,11 @@ final class StatisticsRefresh {
     StatisticsRefresh(Sql sql, String statement) {
         this.sql = sql;
         this.statement = statement;
+    }
+
+    /** The refresher of the recipients' statistics, when the database has one ({@link JdbcDialect#statisticsRefresh}). */
+    static Optional<StatisticsRefresh> ofRecipients(Sql sql, JdbcDialect dialect) {
+        return dialect.statisticsRefresh("ck_recipient").map(statement -> new StatisticsRefresh(sql, statement));
     }
 
     /** Asks for a refresh, and returns at once. */
@@ -58,6 +67,18 @@ final class StatisticsRefresh {
                 lock.wait(Math.max(1, left / 1_000_000));
             }
             return true;
+        }
+    }
+
+    /**
+     * {@link #awaitIdle} up to {@value #PATIENCE_SECONDS} s, for a claim (whose plans want the statistics a launch
+     * asked for) and a store closing; an interrupt is kept, and ends the wait.
+     */
+    void awaitQuietly() {
+        try {
+            awaitIdle(Duration.ofSeconds(PATIENCE_SECONDS));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.campaignkit.store.jdbc.internal;
 
 import io.campaignkit.store.jdbc.JdbcDialect;
+import java.util.Optional;
 
 /**
  * The per-table parts one store is made of, wired once: every part of a store (and of a tenant's view of it)
@@ -20,10 +21,11 @@ public record StoreTables(
     /** The parts of a store on {@code sql}, seeing {@code scope}'s tenant only. */
     public static StoreTables on(Sql sql, Scope scope, JdbcDialect dialect) {
         CampaignRows campaigns = new CampaignRows(sql, scope, dialect);
+        Optional<StatisticsRefresh> statistics = StatisticsRefresh.ofRecipients(sql, dialect);
         return new StoreTables(
                 campaigns,
-                new RecipientRows(sql, scope, campaigns, dialect),
-                new RecipientClaims(sql, scope, dialect),
+                new RecipientRows(sql, scope, campaigns, dialect, statistics),
+                new RecipientClaims(sql, scope, dialect, statistics),
                 new RecipientChanges(sql, scope, dialect),
                 new EngagementRows(sql, scope, campaigns, dialect),
                 new SuppressionRows(sql, scope, dialect),

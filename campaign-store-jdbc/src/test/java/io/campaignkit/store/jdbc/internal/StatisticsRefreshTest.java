@@ -3,7 +3,9 @@ package io.campaignkit.store.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campaignkit.core.campaign.CampaignId;
+import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
+import io.campaignkit.core.port.RecipientStore.ClaimKind;
 import io.campaignkit.store.jdbc.JdbcCampaignStore;
 import io.campaignkit.store.jdbc.JdbcDialect;
 import io.campaignkit.store.jdbc.PostgresDatabase;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +40,7 @@ class StatisticsRefreshTest {
 
     private static final String RUN = "INSERT INTO refresh_probe_runs SELECT 100 / x FROM refresh_probe_gate";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Lease LEASE = new Lease("refresh-test", RecipientCountChecks.START.plusSeconds(60));
 
     private final DataSource pool = PostgresDatabase.pool();
     private final Sql sql = new Sql(pool, JdbcDialect.POSTGRESQL);
@@ -92,10 +96,22 @@ class StatisticsRefreshTest {
 
     @Test
     void closingAStoreWaitsForTheRefreshALaunchAskedFor() throws Exception {
+        assertWaitsForTheLaunchsRefresh(JdbcCampaignStore::close);
+    }
+
+    @Test
+    void aClaimWaitsForTheRefreshALaunchAskedFor() throws Exception {
+        // planned on the statistics from before, a dispatch could stay on a plan for a small campaign
+        assertWaitsForTheLaunchsRefresh(store -> store.claim(
+                ClaimKind.DUE, CampaignId.of("refreshed"), LEASE, 10, RecipientCountChecks.START.plusSeconds(1)));
+    }
+
+    /** {@code action} on a store whose launch's refresh waits for a lock the test holds: done only after it. */
+    private void assertWaitsForTheLaunchsRefresh(Consumer<JdbcCampaignStore> action) throws Exception {
         JdbcCampaignStore store = PostgresDatabase.freshStore();
         store.save(RecipientCountChecks.readyCampaign("refreshed", "acme"), OptionalLong.empty());
-        Future<?> closed;
-        ExecutorService closer = Executors.newSingleThreadExecutor();
+        Future<?> acted;
+        ExecutorService actor = Executors.newSingleThreadExecutor();
         try (Connection holder = pool.getConnection()) {
             holder.setAutoCommit(false);
             // the ANALYZE's own lock mode: inserts go on, the refresh waits
@@ -106,18 +122,18 @@ class StatisticsRefreshTest {
             store.insertRecipients(CampaignId.of("refreshed"), thousand, RecipientCountChecks.START);
             awaitWaitingForALock("ANALYZE ck_recipient%");
 
-            Thread[] closing = new Thread[1];
-            closed = closer.submit(() -> {
-                closing[0] = Thread.currentThread();
-                store.close();
+            Thread[] acting = new Thread[1];
+            acted = actor.submit(() -> {
+                acting[0] = Thread.currentThread();
+                action.accept(store);
             });
-            awaitParked(closed, closing);
-            assertThat(closed).as("the close waits for the refresh").isNotDone();
+            awaitParked(acted, acting);
+            assertThat(acted).as("it waits for the refresh").isNotDone();
 
             holder.commit();
         }
-        closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        closer.shutdown();
+        acted.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        actor.shutdown();
         assertThat(reltuples("ck_recipient"))
                 .as("the refresh ran: the planner counts the rows")
                 .isEqualTo(1_000);
@@ -125,10 +141,8 @@ class StatisticsRefreshTest {
 
     @Test
     void thePostgreSqlStoreRefreshesTheRecipientsStatistics() {
-        assertThat(new RecipientInserts(sql, new Scope(java.util.Optional.empty()), null, JdbcDialect.POSTGRESQL)
-                        .statistics())
-                .isPresent();
-        assertThat(new RecipientInserts(sql, new Scope(java.util.Optional.empty()), null, JdbcDialect.H2).statistics())
+        assertThat(StatisticsRefresh.ofRecipients(sql, JdbcDialect.POSTGRESQL)).isPresent();
+        assertThat(StatisticsRefresh.ofRecipients(sql, JdbcDialect.H2))
                 .as("H2 plans without statistics")
                 .isEmpty();
     }
