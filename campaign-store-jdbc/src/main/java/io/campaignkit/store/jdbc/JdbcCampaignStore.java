@@ -164,7 +164,7 @@ public final class JdbcCampaignStore
 
     @Override
     public void save(Campaign campaign, OptionalLong expectedVersion) {
-        tables.campaigns().save(campaign, expectedVersion);
+        tables.saveCampaign(campaign, expectedVersion);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class RecipientRows {
         return inserts.insert(campaignId, recipients, now);
     }
 
-    /** Waits (up to 10 s) for a refresh of the statistics still running aside: a store closing. */
+    /** Waits (up to 10 s) for a refresh of the statistics still running aside: a launch ending, a store closing. */
     public void awaitStatistics() {
         statistics.ifPresent(StatisticsRefresh::awaitQuietly);
     }

@@ -11,9 +11,10 @@ import java.util.Optional;
  * campaign's size, and a launch of 200,000 that waited for its three spent a fifth of its time there.
  *
  * <p>A request while a refresh runs is coalesced into one more run after it; a refresh runs on a daemon thread
- * of its own, which ends when no request is left (a store holds no thread while idle). A claim waits for a
- * refresh still running: a dispatch that began before its launch's last refresh ended kept plans made on the
- * statistics from before, at half speed. Closing a store waits too, so the next process finds the statistics.
+ * of its own, which ends when no request is left (a store holds no thread while idle). A dispatch that began
+ * before its launch's last refresh ended kept plans made on the statistics from before, at half speed: so the
+ * save that makes a launched campaign ready to send waits for a refresh still running (no node claims it
+ * before), and so do a claim and a store closing (the next process finds the statistics).
  * A refresh that fails (the host's pool closed meanwhile, a database going down) is logged at {@code DEBUG}
  * and dropped: the statistics only guide the planner, and the database's autovacuum refreshes them too.
  */

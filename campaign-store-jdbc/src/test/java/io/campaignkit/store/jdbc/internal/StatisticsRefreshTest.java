@@ -2,6 +2,7 @@ package io.campaignkit.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignkit.core.campaign.Campaign;
 import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.NewRecipient;
@@ -104,6 +105,14 @@ class StatisticsRefreshTest {
         // planned on the statistics from before, a dispatch could stay on a plan for a small campaign
         assertWaitsForTheLaunchsRefresh(store -> store.claim(
                 ClaimKind.DUE, CampaignId.of("refreshed"), LEASE, 10, RecipientCountChecks.START.plusSeconds(1)));
+    }
+
+    @Test
+    void savingTheCampaignReadyToSendWaitsForTheRefreshItsLaunchAskedFor() throws Exception {
+        // so that no node (this one or another) plans the campaign's claims on the statistics from before
+        Campaign ready = RecipientCountChecks.readyCampaign("refreshed", "acme");
+        assertWaitsForTheLaunchsRefresh(
+                store -> store.save(ready.launch(RecipientCountChecks.START), OptionalLong.of(ready.version())));
     }
 
     /** {@code action} on a store whose launch's refresh waits for a lock the test holds: done only after it. */
