@@ -31,9 +31,6 @@ public final class EngagementRows {
             new JdbcDialect.Input("campaign_id", java.sql.Types.VARCHAR),
             new JdbcDialect.Input("tenant_id", java.sql.Types.VARCHAR));
 
-    /** The least batch loaded in bulk: below it, a savepoint and a load cost more than they save. */
-    private static final int BULK_LEAST = 64;
-
     /** H2's index for a batch of phones (V42); other databases find them through the primary key. */
     private static final String BY_PHONE = "ck_engagement_by_phone";
 
@@ -41,10 +38,7 @@ public final class EngagementRows {
     private final Scope scope;
     private final CampaignRows campaigns;
     private final JdbcDialect dialect;
-    /** Whether the dialect loads rows in bulk; learnt at the first load (H2: no). */
-    private volatile boolean bulkLoads = true;
-    /** Whether the last engagement of a batch met phones already engaged: see {@link #loadedAsNew}. */
-    private volatile boolean lastMetEngaged;
+    private final NewRowLoads loads = new NewRowLoads();
 
     public EngagementRows(Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect) {
         this.sql = sql;
@@ -97,13 +91,13 @@ public final class EngagementRows {
         for (String phone : phones) {
             rows.add(new Object[] {sender.channelType(), sender.senderId(), phone, campaignId.value(), tenant});
         }
-        if (rows.size() >= BULK_LEAST && !lastMetEngaged && loadedAsNew(connection, rows)) {
+        if (loadedAsNew(connection, rows)) {
             return List.of(); // every phone engaged by this load: none was held
         }
         Optional<List<String>> inserted =
                 dialect.insertManyAnswering(connection, "ck_engagement", ENGAGEMENT_COLUMNS, rows, "phone");
         if (inserted.isPresent()) {
-            lastMetEngaged = inserted.get().size() < rows.size();
+            loads.carefulFound(inserted.get().size() < rows.size());
             Set<String> notInserted = new TreeSet<>(phones);
             inserted.get().forEach(notInserted::remove);
             return notInserted; // one statement, duplicates skipped: already ours, or another campaign's
@@ -129,26 +123,18 @@ public final class EngagementRows {
 
     /**
      * Loads the engagements in bulk ({@link JdbcDialect#loadNew}, PostgreSQL's {@code COPY}, a fifth cheaper than
-     * the insert that skips duplicates) under a savepoint, and answers whether it did: a phone already engaged
-     * fails the load on the primary key, and the savepoint takes it back, leaving the transaction as it was. A
-     * launch's audience is rarely engaged already; once a load meets an engaged phone, the next ones skip
-     * duplicates in the statement, until one of those finds none.
+     * the insert that skips duplicates) under a savepoint when {@link NewRowLoads} says so, and answers whether it
+     * did: a phone already engaged fails the load on the primary key, and the savepoint takes it back.
      */
     private boolean loadedAsNew(Connection connection, List<Object[]> rows) throws SQLException {
-        if (!bulkLoads) {
-            return false;
-        }
-        Sql.Attempt<Boolean> load = sql.underSavepoint(
-                connection,
-                loading -> dialect.loadNew(loading, "ck_engagement", ENGAGEMENT_COLUMNS, rows)
-                        ? Optional.of(true)
-                        : Optional.empty());
-        if (load.keyTaken()) {
-            lastMetEngaged = true;
-        } else if (load.answer().isEmpty()) {
-            bulkLoads = false; // no bulk load, or no savepoints, on this database
-        }
-        return load.answer().isPresent();
+        return loads.attempt(
+                        sql,
+                        connection,
+                        rows.size(),
+                        loading -> dialect.loadNew(loading, "ck_engagement", ENGAGEMENT_COLUMNS, rows)
+                                ? Optional.of(true)
+                                : Optional.empty())
+                .isPresent();
     }
 
     /** Of {@code count} phones, those the sender engages with a campaign other than the one bound third. */

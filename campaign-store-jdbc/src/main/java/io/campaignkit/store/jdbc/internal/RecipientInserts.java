@@ -23,8 +23,8 @@ import java.util.Set;
  * Adding recipients to a campaign, under the lock of its row: those whose phone the campaign has are left out,
  * the others get the next sequences and are stored in one load, and the counters move in the same transaction.
  *
- * <p>Where the database loads rows in bulk ({@link JdbcDialect#loadNew}) a batch of {@value #BULK_LEAST} or more
- * is first loaded whole under a savepoint, without asking which phones the campaign has: a launch's batches are
+ * <p>Where the database loads rows in bulk ({@link JdbcDialect#loadNew}) a batch is first loaded whole under
+ * a savepoint ({@link NewRowLoads} says when), without asking which phones the campaign has: a launch's batches are
  * new, and the campaign's key on (campaign, phone) refuses the load if one is not, the transaction going back
  * to the savepoint to ask and load the rest. The question is then not asked of a campaign whose statistics are
  * stale (the planner walked the whole campaign for it, 0.05 → 94 ms a batch without them). After a batch that met
@@ -35,9 +35,6 @@ import java.util.Set;
  */
 final class RecipientInserts {
 
-    /** The least batch loaded whole under a savepoint. */
-    static final int BULK_LEAST = 64;
-
     /** The inserted columns, tenant first, in the order of {@link RecipientColumns#COLUMNS}. */
     private static final List<JdbcDialect.Input> INSERT_COLUMNS = insertColumns();
 
@@ -46,10 +43,7 @@ final class RecipientInserts {
     private final CampaignRows campaigns;
     private final JdbcDialect dialect;
     private final Optional<StatisticsRefresh> statistics;
-    /** Whether the dialect loads rows in bulk with a savepoint to go back to; learnt at the first load. */
-    private volatile boolean bulkLoads = true;
-    /** Whether the last batch met phones the campaign had: the next ones ask first. */
-    private volatile boolean lastMetExisting;
+    private final NewRowLoads loads = new NewRowLoads();
 
     RecipientInserts(
             Sql sql, Scope scope, CampaignRows campaigns, JdbcDialect dialect, Optional<StatisticsRefresh> statistics) {
@@ -90,34 +84,19 @@ final class RecipientInserts {
             for (NewRecipient recipient : recipients) {
                 fresh.putIfAbsent(recipient.contact().phone().e164(), recipient);
             }
-            if (fresh.size() >= BULK_LEAST && !lastMetExisting && bulkLoads) {
-                Optional<List<Recipient>> loaded = loadedWhole(connection, campaignId, tenant, fresh, now);
-                if (loaded.isPresent()) {
-                    return loaded.get();
-                }
+            Optional<List<Recipient>> loaded = loads.attempt(
+                    sql, connection, fresh.size(), loading -> store(loading, campaignId, tenant, fresh, now, true));
+            if (loaded.isPresent()) {
+                return loaded.get();
             }
             Set<String> existing = existingPhones(connection, campaignId, fresh.keySet());
-            lastMetExisting = !existing.isEmpty();
+            loads.carefulFound(!existing.isEmpty());
             fresh.keySet().removeAll(existing);
             if (fresh.isEmpty()) {
                 return List.of();
             }
             return store(connection, campaignId, tenant, fresh, now, false).orElseThrow();
         });
-    }
-
-    /** The batch loaded whole under a savepoint, or empty when a phone was already there (or no bulk load). */
-    private Optional<List<Recipient>> loadedWhole(
-            Connection connection, CampaignId campaignId, String tenant, Map<String, NewRecipient> fresh, Instant now)
-            throws SQLException {
-        Sql.Attempt<List<Recipient>> load =
-                sql.underSavepoint(connection, loading -> store(loading, campaignId, tenant, fresh, now, true));
-        if (load.keyTaken()) {
-            lastMetExisting = true;
-        } else if (load.answer().isEmpty()) {
-            bulkLoads = false; // no bulk load, or no savepoints, on this database
-        }
-        return load.answer();
     }
 
     /**
