@@ -63,6 +63,12 @@ public final class StoreDatabases implements AutoCloseable {
             if (System.getProperty("ck.pglocale") != null) { // by hand: the cluster's locale (initdb --locale)
                 builder.setLocaleConfig("locale", System.getProperty("ck.pglocale"));
             }
+            for (String setting : System.getProperty("ck.pgconf", "").split(",")) { // by hand: name=value,...
+                if (!setting.isBlank()) {
+                    String[] pair = setting.split("=", 2);
+                    builder.setServerConfig(pair[0].strip(), pair[1].strip());
+                }
+            }
             EmbeddedPostgres postgres = builder.start();
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

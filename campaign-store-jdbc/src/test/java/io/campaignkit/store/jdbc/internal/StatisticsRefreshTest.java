@@ -156,6 +156,29 @@ class StatisticsRefreshTest {
                 .isEmpty();
     }
 
+    /**
+     * V48: the refresh samples 3,000 recipients (300 per unit of the largest statistics target of the table's
+     * columns), not PostgreSQL's default 30,000. A column added without a target would bring the default back.
+     */
+    @Test
+    void everyRecipientColumnKeepsTheSmallStatisticsSample() throws SQLException {
+        PostgresDatabase.freshStore();
+        List<String> sampledByDefault = new java.util.ArrayList<>();
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT attname, attstattarget FROM pg_attribute"
+                        + " WHERE attrelid = 'ck_recipient'::regclass AND attnum > 0 AND NOT attisdropped")) {
+            while (rows.next()) {
+                int target = rows.getInt(2);
+                boolean unset = rows.wasNull() || target < 0; // NULL from PostgreSQL 17 on, -1 before
+                if (unset || target > 10) {
+                    sampledByDefault.add(rows.getString(1) + "=" + (unset ? "default" : target));
+                }
+            }
+        }
+        assertThat(sampledByDefault).isEmpty();
+    }
+
     private void awaitRefreshWaitingForTheGate() throws SQLException {
         awaitWaitingForALock("INSERT INTO refresh_probe_runs%");
     }
