@@ -54,6 +54,29 @@ public sealed interface RecipientQuery {
     }
 
     /**
+     * Up to {@code limit} SENDING recipients of a campaign whose lease had expired at {@code at} (their owner
+     * crashed or stalled), by lease expiry then sequence, each still under that lease: the engine's recovery
+     * applies {@link RecipientUpdate.Unknown} or {@link RecipientUpdate.RetryLater} under the very lease, so
+     * that the owner's answer, should it still come, and the recovery meet on one row and the first to land
+     * wins (the owner's answer also settles an UNKNOWN recipient later). Read only: no lease is taken.
+     *
+     * @param limit from 1 to {@link CampaignStore#MAX_BATCH}
+     */
+    record LeaseExpired(CampaignId campaignId, Instant at, int limit) implements RecipientQuery {
+        public LeaseExpired {
+            Arguments.requireNonNull(campaignId, "campaignId");
+            Arguments.requireNonNull(at, "at");
+            StoreArguments.requireLimit(limit);
+        }
+
+        /** Whether {@code recipient} is one of these: SENDING under a lease that expired at {@link #at}. */
+        public boolean matches(Recipient recipient) {
+            return recipient.state() == DeliveryState.SENDING
+                    && recipient.lease().filter(lease -> !lease.isLiveAt(at)).isPresent();
+        }
+    }
+
+    /**
      * A page of a campaign's recipients that are SENT (accepted, neither delivered nor failed yet) on a
      * channel binding below {@code belowBinding}, so that have a later binding to fall back to, by
      * ascending {@code sentAt} then sequence, after the position ({@code sentAfter},

@@ -46,7 +46,9 @@ public interface RecipientStore {
          * lease expiry then sequence; each stays SENDING, now under the lease ({@link RecipientRules#recover}),
          * so only one survivor recovers it. The caller then applies {@link RecipientUpdate.Unknown} or
          * {@link RecipientUpdate.RetryLater} under that lease; the stalled owner's updates, which carry its
-         * old lease, change nothing from then on.
+         * old lease, change nothing from then on. The engine does not recover this way: it reads
+         * {@link RecipientQuery.LeaseExpired} and applies the outcome under the expired lease itself, so an
+         * answer of the owner that lands first is kept.
          */
         EXPIRED
     }

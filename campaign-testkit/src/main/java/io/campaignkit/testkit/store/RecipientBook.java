@@ -255,6 +255,27 @@ final class RecipientBook {
                 .toList();
     }
 
+    /**
+     * SENDING recipients whose lease had expired at {@code query.at()}, by expiry then sequence, read from the
+     * lease batches (not the audience); no lease taken.
+     */
+    synchronized List<Recipient> leaseExpired(io.campaignkit.core.port.RecipientQuery.LeaseExpired query) {
+        List<Recipient> expired = new ArrayList<>();
+        for (LeaseBatch batch : leases) {
+            if (batch.live > 0 && !batch.lease.isLiveAt(query.at())) {
+                for (RecipientEntry member : batch.members) {
+                    if (batch.holds(member) && query.matches(member.recipient)) {
+                        expired.add(member.recipient);
+                    }
+                }
+            }
+        }
+        expired.sort(
+                Comparator.comparing((Recipient r) -> r.lease().orElseThrow().expiresAt())
+                        .thenComparingLong(Recipient::sequence));
+        return expired.size() > query.limit() ? List.copyOf(expired.subList(0, query.limit())) : expired;
+    }
+
     /** As {@link #page}, only the recipients {@code query} matches. */
     synchronized List<Recipient> page(io.campaignkit.core.port.RecipientQuery.ByOutcome query) {
         List<Recipient> page = new ArrayList<>(Math.min(query.limit(), 256));

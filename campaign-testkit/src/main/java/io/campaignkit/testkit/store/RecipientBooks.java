@@ -98,6 +98,10 @@ final class RecipientBooks {
             RecipientBook book = books.get(awaiting.campaignId());
             return book == null ? List.of() : book.awaitingDelivery(awaiting);
         }
+        if (query instanceof RecipientQuery.LeaseExpired expired) {
+            RecipientBook book = books.get(expired.campaignId());
+            return book == null ? List.of() : book.leaseExpired(expired);
+        }
         if (query instanceof RecipientQuery.ByOutcome byOutcome) {
             RecipientBook book = books.get(byOutcome.campaignId());
             return book == null ? List.of() : book.page(byOutcome);

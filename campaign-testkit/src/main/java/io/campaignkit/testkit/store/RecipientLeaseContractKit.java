@@ -8,6 +8,7 @@ import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientChange;
 import io.campaignkit.core.port.RecipientKey;
+import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,6 +225,59 @@ public abstract class RecipientLeaseContractKit extends StoreContractSupport {
             assertThat(stored(key(campaign.id(), 1)).lease()).contains(survivor);
             assertThat(apply(new RecipientUpdate.RetryLater(key(campaign.id(), 1), survivor, expiry, TIMEOUT, expiry)))
                     .hasSize(1);
+        }
+
+        @Test
+        void theRecipientsWhoseLeaseExpiredAreReadUnderTheirOwnLeaseByExpiryThenSequence() {
+            Campaign campaign = storeActiveWithRecipients("c-1", 4);
+            Campaign other = storeActiveWithRecipients("c-2", 1);
+            List<Recipient> first = recipients().claimForSending(campaign.id(), leaseFrom("engine-a", at(0)), 2, at(0));
+            List<Recipient> second =
+                    recipients().claimForSending(campaign.id(), leaseFrom("engine-b", at(10)), 1, at(10));
+            recipients().claimForSending(other.id(), leaseFrom("engine-a", at(0)), 1, at(0));
+            Lease a = leaseOf(first);
+            Lease b = leaseOf(second);
+
+            assertThat(expired(campaign, a.expiresAt().minusMillis(1), 10))
+                    .as("none expired yet")
+                    .isEmpty();
+            List<Recipient> atA = expired(campaign, a.expiresAt(), 10);
+            assertThat(atA)
+                    .extracting(Recipient::key)
+                    .containsExactly(first.get(0).key(), first.get(1).key());
+            assertThat(atA).allSatisfy(r -> {
+                assertThat(r.state()).isEqualTo(DeliveryState.SENDING);
+                assertThat(r.lease()).as("read, not taken over").contains(a);
+            });
+            assertThat(expired(campaign, b.expiresAt(), 2))
+                    .extracting(Recipient::key)
+                    .containsExactly(first.get(0).key(), first.get(1).key());
+            assertThat(expired(campaign, b.expiresAt(), 3))
+                    .extracting(Recipient::key)
+                    .containsExactly(
+                            first.get(0).key(),
+                            first.get(1).key(),
+                            second.get(0).key());
+
+            assertThat(apply(new RecipientUpdate.Accepted(first.get(0).key(), a, "wamid.0", a.expiresAt())))
+                    .as("the owner's late answer, still under its lease")
+                    .hasSize(1);
+            assertThat(apply(new RecipientUpdate.Unknown(first.get(0).key(), a, TIMEOUT, a.expiresAt())))
+                    .as("the recovery after it")
+                    .isEmpty();
+            assertThat(apply(new RecipientUpdate.Unknown(
+                            first.get(1).key(), atA.get(1).lease().orElseThrow(), TIMEOUT, a.expiresAt())))
+                    .as("the recovery under the lease it read")
+                    .hasSize(1);
+            assertThat(expired(campaign, b.expiresAt(), 10))
+                    .extracting(Recipient::key)
+                    .containsExactly(second.get(0).key());
+            assertThat(stored(first.get(0).key()).state()).isEqualTo(DeliveryState.SENT);
+            assertThat(stored(first.get(1).key()).state()).isEqualTo(DeliveryState.UNKNOWN);
+        }
+
+        private List<Recipient> expired(Campaign campaign, Instant at, int limit) {
+            return recipients().findRecipients(new RecipientQuery.LeaseExpired(campaign.id(), at, limit));
         }
 
         @Test

@@ -4,6 +4,8 @@ import io.campaignkit.core.campaign.CampaignId;
 import io.campaignkit.core.engine.SkipReasons;
 import io.campaignkit.core.port.Lease;
 import io.campaignkit.core.port.Recipient;
+import io.campaignkit.core.port.RecipientChange;
+import io.campaignkit.core.port.RecipientQuery;
 import io.campaignkit.core.port.RecipientStore;
 import io.campaignkit.core.port.RecipientUpdate;
 import io.campaignkit.core.port.StatusReason;
@@ -86,10 +88,12 @@ final class LeaseKeeper {
         if (expiry.isEmpty() || now.isBefore(expiry.get())) {
             return expiry;
         }
-        Lease lease = leases.newLease(now);
+        // read, not taken over: the outcome below carries the expired lease itself, so an answer of the owner
+        // landing meanwhile wins (SENT) and the recovery's then changes nothing; a takeover would drop that answer
         List<Recipient> expired;
+        boolean progressed;
         do {
-            expired = recipients.claimExpiredSending(id, lease, batchSize, now);
+            expired = recipients.findRecipients(new RecipientQuery.LeaseExpired(id, now, batchSize));
             List<RecipientUpdate> updates = new ArrayList<>();
             StatusReason reason = StatusReason.of(
                     SkipReasons.LEASE_EXPIRED, "the sending process stopped before the channel answered", false);
@@ -100,10 +104,11 @@ final class LeaseKeeper {
                                         recipient.key(), Sender.leaseOf(recipient), now, reason, now)
                                 : new RecipientUpdate.Unknown(recipient.key(), Sender.leaseOf(recipient), reason, now));
             }
-            if (!updates.isEmpty()) {
-                lifecycle.emit(recipients.apply(updates));
-            }
-        } while (expired.size() == batchSize);
+            List<RecipientChange> changes = updates.isEmpty() ? List.of() : recipients.apply(updates);
+            lifecycle.emit(changes);
+            // none changed: others recovered (or answered) them meanwhile; the next run reads again
+            progressed = !changes.isEmpty();
+        } while (expired.size() == batchSize && progressed);
         return recipients.nextLeaseExpiry(id, now);
     }
 }

@@ -77,8 +77,34 @@ public final class RecipientRows {
         if (query instanceof RecipientQuery.ByOutcome byOutcome) {
             return byOutcome(byOutcome);
         }
+        if (query instanceof RecipientQuery.LeaseExpired expired) {
+            return leaseExpired(expired);
+        }
         RecipientQuery.Page page = (RecipientQuery.Page) query;
         return page(page.campaignId(), page.afterSequence(), page.limit());
+    }
+
+    /** SENDING recipients whose lease expired, by expiry then sequence: the recovery's, read without a lease. */
+    private List<Recipient> leaseExpired(RecipientQuery.LeaseExpired query) {
+        return sql.inTransaction("reading recipients of " + query.campaignId() + " whose lease expired", connection -> {
+            String expiry = dialect.whileIn("SENDING", "lease_expires_at");
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + RecipientColumns.COLUMNS
+                    + " FROM ck_recipient" + dialect.useIndex("ck_recipient_by_state")
+                    + " WHERE campaign_id = ? AND state = 'SENDING' AND " + expiry + " <= ?" + ranges.unzoned()
+                    + " AND " + Scope.TENANT + " ORDER BY " + ranges.order(expiry) + ", seq LIMIT ?")) {
+                select.setString(1, query.campaignId().value());
+                select.setLong(2, Sql.nanos(query.at()));
+                scope.bind(select, 3);
+                select.setInt(4, query.limit());
+                List<Recipient> found = new ArrayList<>(query.limit());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(RecipientColumns.read(rows));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /** SENT recipients with a later binding, oldest send first: the timed fallback's candidates. */
