@@ -10,11 +10,14 @@ import io.campaignkit.core.engine.CampaignEngine;
 import io.campaignkit.core.engine.DeliverySemantics;
 import io.campaignkit.core.engine.LaunchRequest;
 import io.campaignkit.core.engine.SkipReasons;
+import io.campaignkit.core.port.CampaignStorage;
 import io.campaignkit.core.port.DeliveryState;
+import io.campaignkit.core.port.Recipient;
 import io.campaignkit.core.port.RecipientKey;
 import io.campaignkit.testkit.store.InMemoryCampaignStore;
 import io.campaignkit.testkit.time.ManualClock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,41 +27,22 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CrashRecoveryScenarioTest {
 
+    private static final CampaignId ID = CampaignId.of("c");
+
+    private final ManualClock clock = ManualClock.ofDefaults();
+    private final InMemoryCampaignStore store = new InMemoryCampaignStore();
+    private final HeldChannel held = new HeldChannel(); // answers only when the test says
+    private final SimulatedChannel channel = SimulatedChannel.withClock(clock);
+    private final RecipientKey key = new RecipientKey(ID, Fixtures.contact(0).phone());
+
     @ParameterizedTest
     @EnumSource(DeliverySemantics.class)
     void aCrashedProcessesSendsAreRecoveredAfterItsLease(DeliverySemantics semantics) {
-        ManualClock clock = ManualClock.ofDefaults();
-        InMemoryCampaignStore store = new InMemoryCampaignStore();
-        HeldChannel hanging = new HeldChannel(); // never answers: the process "crashes" during the call
-        CampaignEngine crashed = CampaignEngine.builder()
-                .botFlows(Fixtures.bots())
-                .store(store)
-                .channel(hanging)
-                .clock(clock)
-                .callbackExecutor(Runnable::run)
-                .ownerId("crashed")
-                .leaseDuration(Duration.ofMinutes(1))
-                .build();
-        CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
-        Fixtures.basic().accept(config);
-        CampaignId id = CampaignId.of("c");
-        crashed.create(id, "t", "p", CampaignKind.LIVE, config.build());
-        crashed.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
-        crashed.runDue();
-        RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
-        assertThat(hanging.sent).hasSize(1);
+        ownerSendingOneRecipient(); // its channel never answers: the process "crashed" during the call
+        assertThat(held.sent).hasSize(1);
         assertThat(store.findRecipient(key).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
 
-        SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine survivor = CampaignEngine.builder()
-                .botFlows(Fixtures.bots())
-                .store(store)
-                .channel(channel)
-                .clock(clock)
-                .callbackExecutor(Runnable::run)
-                .ownerId("survivor")
-                .deliverySemantics(semantics)
-                .build();
+        CampaignEngine survivor = survivor(CampaignStorage.of(store), semantics);
         survivor.runDue();
         assertThat(store.findRecipient(key).orElseThrow().state())
                 .as("lease still live")
@@ -92,13 +76,33 @@ class CrashRecoveryScenarioTest {
     @ParameterizedTest
     @EnumSource(DeliverySemantics.class)
     void theOwnersAnswerLandingBeforeTheRecoveryWritesIsKept(DeliverySemantics semantics) {
-        ManualClock clock = ManualClock.ofDefaults();
-        InMemoryCampaignStore store = new InMemoryCampaignStore();
-        HeldChannel stalled = new HeldChannel();
+        ownerSendingOneRecipient();
+        AtomicBoolean answered = new AtomicBoolean();
+        CrashingStore survivorsView = new CrashingStore(store).beforeEach("apply", () -> {
+            if (answered.compareAndSet(false, true)) {
+                held.accept(0); // the owner records the channel's answer now, on this thread
+            }
+        });
+        CampaignEngine survivor = survivor(survivorsView.view(), semantics);
+
+        clock.advance(Duration.ofMinutes(1));
+        survivor.runDue();
+        survivor.runDue();
+        channel.deliverDueEvents();
+
+        assertThat(answered).as("the survivor's recovery wrote an outcome").isTrue();
+        Recipient recipient = store.findRecipient(key).orElseThrow();
+        assertThat(recipient.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(recipient.providerMessageId()).contains("wamid.0");
+        assertThat(channel.sends()).as("sent once, by the owner").isEmpty();
+    }
+
+    /** The owner's process: one contact launched and claimed under a lease of a minute, its send held. */
+    private void ownerSendingOneRecipient() {
         CampaignEngine owner = CampaignEngine.builder()
                 .botFlows(Fixtures.bots())
                 .store(store)
-                .channel(stalled)
+                .channel(held)
                 .clock(clock)
                 .callbackExecutor(Runnable::run)
                 .ownerId("owner")
@@ -106,38 +110,20 @@ class CrashRecoveryScenarioTest {
                 .build();
         CampaignConfiguration.Builder config = CampaignConfiguration.custom().channel("simulated", "s");
         Fixtures.basic().accept(config);
-        CampaignId id = CampaignId.of("c");
-        owner.create(id, "t", "p", CampaignKind.LIVE, config.build());
-        owner.launch(id, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
+        owner.create(ID, "t", "p", CampaignKind.LIVE, config.build());
+        owner.launch(ID, LaunchRequest.importedContacts(Fixtures.contacts(0, 1)));
         owner.runDue();
-        RecipientKey key = new RecipientKey(id, Fixtures.contact(0).phone());
-        assertThat(stalled.sent).hasSize(1);
+    }
 
-        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
-        CrashingStore survivorsView = new CrashingStore(store).beforeEach("apply", () -> {
-            if (answered.compareAndSet(false, true)) {
-                stalled.accept(0); // the owner records the channel's answer now, on this thread
-            }
-        });
-        SimulatedChannel channel = SimulatedChannel.withClock(clock);
-        CampaignEngine survivor = CampaignEngine.builder()
+    private CampaignEngine survivor(CampaignStorage storage, DeliverySemantics semantics) {
+        return CampaignEngine.builder()
                 .botFlows(Fixtures.bots())
-                .storage(survivorsView.view())
+                .storage(storage)
                 .channel(channel)
                 .clock(clock)
                 .callbackExecutor(Runnable::run)
                 .ownerId("survivor")
                 .deliverySemantics(semantics)
                 .build();
-        clock.advance(Duration.ofMinutes(1));
-        survivor.runDue();
-        survivor.runDue();
-        channel.deliverDueEvents();
-
-        assertThat(answered).as("the survivor's recovery wrote an outcome").isTrue();
-        io.campaignkit.core.port.Recipient recipient = store.findRecipient(key).orElseThrow();
-        assertThat(recipient.state()).isEqualTo(DeliveryState.SENT);
-        assertThat(recipient.providerMessageId()).contains("wamid.0");
-        assertThat(channel.sends()).as("sent once, by the owner").isEmpty();
     }
 }
