@@ -84,6 +84,17 @@ public final class RecipientRows {
         return page(page.campaignId(), page.afterSequence(), page.limit());
     }
 
+    /** Every recipient {@code select} answers, in its order. */
+    private static List<Recipient> readAll(PreparedStatement select, int expected) throws SQLException {
+        List<Recipient> found = new ArrayList<>(expected);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(RecipientColumns.read(rows));
+            }
+        }
+        return found;
+    }
+
     /** SENDING recipients whose lease expired, by expiry then sequence: the recovery's, read without a lease. */
     private List<Recipient> leaseExpired(RecipientQuery.LeaseExpired query) {
         return sql.inTransaction("reading recipients of " + query.campaignId() + " whose lease expired", connection -> {
@@ -96,13 +107,7 @@ public final class RecipientRows {
                 select.setLong(2, Sql.nanos(query.at()));
                 scope.bind(select, 3);
                 select.setInt(4, query.limit());
-                List<Recipient> found = new ArrayList<>(query.limit());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(RecipientColumns.read(rows));
-                    }
-                }
-                return found;
+                return readAll(select, query.limit());
             }
         });
     }
@@ -124,13 +129,7 @@ public final class RecipientRows {
                 select.setLong(6, query.afterSequence());
                 scope.bind(select, 7);
                 select.setInt(8, query.limit());
-                List<Recipient> found = new ArrayList<>(query.limit());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(RecipientColumns.read(rows));
-                    }
-                }
-                return found;
+                return readAll(select, query.limit());
             }
         });
     }
@@ -180,13 +179,7 @@ public final class RecipientRows {
                 select.setLong(2, afterSequence);
                 scope.bind(select, 3);
                 select.setInt(4, limit);
-                List<Recipient> page = new ArrayList<>(limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(RecipientColumns.read(rows));
-                    }
-                }
-                return page;
+                return readAll(select, limit);
             }
         });
     }
@@ -230,13 +223,7 @@ public final class RecipientRows {
                     select.setString(index++, value);
                 }
                 select.setInt(index, query.limit());
-                List<Recipient> page = new ArrayList<>(query.limit());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(RecipientColumns.read(rows));
-                    }
-                }
-                return page;
+                return readAll(select, query.limit());
             }
         });
     }
