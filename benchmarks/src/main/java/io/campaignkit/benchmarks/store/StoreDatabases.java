@@ -66,6 +66,9 @@ public final class StoreDatabases implements AutoCloseable {
             for (String setting : System.getProperty("ck.pgconf", "").split(",")) { // by hand: name=value,...
                 if (!setting.isBlank()) {
                     String[] pair = setting.split("=", 2);
+                    if (pair.length != 2) {
+                        throw new IllegalArgumentException("-Dck.pgconf takes name=value,...; not " + setting);
+                    }
                     builder.setServerConfig(pair[0].strip(), pair[1].strip());
                 }
             }

@@ -273,7 +273,7 @@ final class RecipientBook {
         expired.sort(
                 Comparator.comparing((Recipient r) -> r.lease().orElseThrow().expiresAt())
                         .thenComparingLong(Recipient::sequence));
-        return expired.size() > query.limit() ? List.copyOf(expired.subList(0, query.limit())) : expired;
+        return List.copyOf(expired.subList(0, Math.min(query.limit(), expired.size())));
     }
 
     /** As {@link #page}, only the recipients {@code query} matches. */

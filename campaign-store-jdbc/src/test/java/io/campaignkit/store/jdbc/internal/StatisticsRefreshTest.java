@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
@@ -163,7 +164,7 @@ class StatisticsRefreshTest {
     @Test
     void everyRecipientColumnKeepsTheSmallStatisticsSample() throws SQLException {
         PostgresDatabase.freshStore();
-        List<String> sampledByDefault = new java.util.ArrayList<>();
+        List<String> sampledByDefault = new ArrayList<>();
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT attname, attstattarget FROM pg_attribute"
