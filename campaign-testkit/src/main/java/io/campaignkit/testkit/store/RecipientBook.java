@@ -36,14 +36,15 @@ import org.jspecify.annotations.Nullable;
  * local zone (one, keyed {@code ""}, for recipients without a zone): a claim of any recipient, and a
  * claim across some zones ({@link io.campaignkit.core.port.RecipientWindows}), merges the heads of the
  * queues it reads ({@link PendingMerge}). SENDING recipients are held by {@link LeaseBatch}es, queued by expiry for recovery.
+ * Recipients are found by number through a {@link PhoneIndex} of their sequence numbers.
  */
 final class RecipientBook {
 
     private static final String NO_ZONE = "";
 
     final CampaignId campaignId;
-    private final Map<String, RecipientEntry> byPhone = new HashMap<>(); // by E.164
     private final ArrayList<RecipientEntry> bySequence = new ArrayList<>();
+    private final PhoneIndex byPhone = new PhoneIndex(bySequence); // by E.164
     private final Map<String, PendingQueue> pending = new TreeMap<>(); // by zone key
     /** The one queue of {@link #pending} while it holds one (queues are never removed), else null. */
     private @Nullable PendingQueue onlyQueue;
@@ -69,14 +70,14 @@ final class RecipientBook {
         RecipientCounting counting = new RecipientCounting();
         for (NewRecipient recipient : recipients) {
             String phone = recipient.contact().phone().e164();
-            if (byPhone.containsKey(phone)) {
+            if (byPhone.get(phone) != null) {
                 continue;
             }
             RecipientEntry stored = new RecipientEntry(
                     this,
                     Recipient.of(campaignId, bySequence.size(), recipient, now),
                     recipient.localZone().orElse(NO_ZONE));
-            byPhone.put(phone, stored);
+            byPhone.add(phone, bySequence.size());
             bySequence.add(stored);
             if (stored.recipient.state() == DeliveryState.PENDING) {
                 enqueuePending(stored);
