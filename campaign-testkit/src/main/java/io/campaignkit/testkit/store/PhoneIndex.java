@@ -49,12 +49,12 @@ final class PhoneIndex {
         }
     }
 
-    /** Indexes {@code e164} as the entry at {@code sequence} of the list; the number must not be indexed yet. */
-    void add(String e164, int sequence) {
+    /** Indexes {@code entry}, already in the list at its recipient's sequence; its number must not be indexed yet. */
+    void add(RecipientEntry entry) {
         if ((size + 1) * 2 > sequences.length) {
             resize(sequences.length * 2);
         }
-        place(e164.hashCode(), sequence);
+        place(entry.recipient.phone().e164().hashCode(), (int) entry.recipient.sequence());
         size++;
     }
 

@@ -77,8 +77,8 @@ final class RecipientBook {
                     this,
                     Recipient.of(campaignId, bySequence.size(), recipient, now),
                     recipient.localZone().orElse(NO_ZONE));
-            byPhone.add(phone, bySequence.size());
             bySequence.add(stored);
+            byPhone.add(stored);
             if (stored.recipient.state() == DeliveryState.PENDING) {
                 enqueuePending(stored);
             }

@@ -43,8 +43,8 @@ class PhoneIndexProperties {
         for (int number : numbers) {
             String e164 = number(number);
             RecipientEntry entry = entry(bySequence.size(), e164);
-            index.add(e164, bySequence.size());
             bySequence.add(entry);
+            index.add(entry);
             model.put(e164, entry);
         }
         model.forEach((e164, entry) -> assertThat(index.get(e164)).isSameAs(entry));
@@ -59,12 +59,12 @@ class PhoneIndexProperties {
         List<RecipientEntry> bySequence = new ArrayList<>();
         PhoneIndex index = new PhoneIndex(bySequence);
         RecipientEntry first = entry(0, SAME_HASH_A);
-        index.add(SAME_HASH_A, 0);
         bySequence.add(first);
+        index.add(first);
         assertThat(index.get(SAME_HASH_B)).isNull();
         RecipientEntry second = entry(1, SAME_HASH_B);
-        index.add(SAME_HASH_B, 1);
         bySequence.add(second);
+        index.add(second);
         assertThat(index.get(SAME_HASH_A)).isSameAs(first);
         assertThat(index.get(SAME_HASH_B)).isSameAs(second);
     }
